@@ -1,0 +1,19 @@
+"""The registry of agents, by name."""
+from __future__ import annotations
+
+import zlib
+
+from game.ai.random_agent import RandomAgent
+
+AGENTS = {"random": RandomAgent}
+
+
+def agent_seed(seed: int, side: str, name: str) -> int:
+    """Each agent draws from its own stream, so an agent never moves the game's own RNG."""
+    return (seed * 1_000_003 + zlib.crc32(f"{side}:{name}".encode())) & ((1 << 63) - 1)
+
+
+def make_agent(name: str, side: str, seed: int):
+    if name not in AGENTS:
+        raise ValueError(f"unknown agent '{name}'; choose from {', '.join(AGENTS)}")
+    return AGENTS[name](side, agent_seed(seed, side, name))

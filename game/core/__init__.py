@@ -1,0 +1,40 @@
+"""The rules engine: pure and deterministic.
+
+State in, state and a report out. Nothing in this package imports pygame, reads a file or touches
+the global random module; every random draw comes from the RNG state kept inside the game state.
+"""
+from game.core.engine import (
+    Plan,
+    initial_state,
+    is_legal_plan,
+    is_terminal,
+    legal_actions,
+    legal_plans,
+    outcome,
+    plan_problem,
+    preview,
+    resolve_turn,
+    scores,
+    why_unusable,
+    winners,
+)
+from game.core.level import Level
+from game.core.state import GameState
+
+__all__ = [
+    "GameState",
+    "Level",
+    "Plan",
+    "initial_state",
+    "is_legal_plan",
+    "is_terminal",
+    "legal_actions",
+    "legal_plans",
+    "outcome",
+    "plan_problem",
+    "preview",
+    "resolve_turn",
+    "scores",
+    "why_unusable",
+    "winners",
+]

@@ -1,0 +1,175 @@
+"""The public API of the rules engine, in OpenSpiel's words.
+
+    state = initial_state(level, seed)
+    legal_actions(state, side) -> the action ids a plan may be built from
+    legal_plans(state, side)   -> every legal plan
+    state, report = resolve_turn(state, {"moscow": plan, "beijing": plan})
+    is_terminal(state), outcome(state), scores(state)
+
+A turn resolves in the fixed order of DESIGN §1 (see `game.core.phases`); nothing here mutates the
+state it is given.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from game.core import rng
+from game.core.level import Level
+from game.core.meters import SIDES
+from game.core.phases import Turn
+from game.core.report import TurnReport
+from game.core.state import GameState
+
+Plan = tuple[str, ...]
+
+
+def initial_state(level: Level, seed: int | None = None) -> GameState:
+    seed = level.seed if seed is None else int(seed)
+    return GameState(
+        level=level,
+        seed=seed,
+        turn=1,
+        meters=dict(level.start),
+        flags=dict(level.flags),
+        flag_turns={f: (1 if v else 0) for f, v in level.flags.items()},
+        scheduled=(),
+        ready_at={},
+        fired=frozenset(),
+        normalized=(),
+        rng=rng.seed_state(seed),
+    )
+
+
+def _usable(state: GameState, side: str):
+    capital = state.meters[f"{side}.capital"]
+    for action in state.level.actions.values():
+        if action.side != side or action.cost > capital:
+            continue
+        if state.ready_at.get(f"{side}:{action.id}", 0) > state.turn:
+            continue
+        if not action.requires(state):
+            continue
+        yield action
+
+
+def legal_actions(state: GameState, side: str) -> list[str]:
+    """The actions `side` may put in a plan this turn, in the level's order."""
+    if state.outcome is not None:
+        return []
+    return [a.id for a in _usable(state, side)]
+
+
+def legal_plans(state: GameState, side: str) -> list[Plan]:
+    """Every plan `side` may lock this turn (the empty plan included), in a stable order."""
+    if state.outcome is not None:
+        return []
+    usable = list(_usable(state, side))
+    capital = state.meters[f"{side}.capital"]
+    plans: list[Plan] = [()]
+    for size in range(1, state.level.rules.max_actions + 1):
+        for combo in combinations(usable, size):
+            if sum(a.cost for a in combo) <= capital:
+                plans.append(tuple(a.id for a in combo))
+    return plans
+
+
+def plan_problem(state: GameState, side: str, plan) -> str | None:
+    """Why `plan` is not legal for `side` now, or None when it is."""
+    if side not in SIDES:
+        return f"unknown side '{side}'"
+    if state.outcome is not None:
+        return "the game is over"
+    plan = tuple(plan)
+    level = state.level
+    if len(plan) > level.rules.max_actions:
+        return f"a plan holds at most {level.rules.max_actions} actions"
+    if len(set(plan)) != len(plan):
+        return "an action can be used once a turn"
+    usable = {a.id for a in _usable(state, side)}
+    total = 0
+    for action_id in plan:
+        action = level.actions.get(action_id)
+        if action is None or action.side != side:
+            return f"'{action_id}' is not an action of {side}"
+        if action_id not in usable:
+            return f"'{action_id}' cannot be used now: {why_unusable(state, side, action_id)}"
+        total += action.cost
+    capital = state.meters[f"{side}.capital"]
+    if total > capital:
+        return f"the plan costs {total} but {side} has {capital:g} political capital"
+    return None
+
+
+def why_unusable(state: GameState, side: str, action_id: str) -> str | None:
+    """A player-readable reason an action is not available, or None if it is."""
+    action = state.level.actions[action_id]
+    capital = state.meters[f"{side}.capital"]
+    if action.cost > capital:
+        return f"costs {action.cost}, only {capital:g} political capital left"
+    ready = state.ready_at.get(f"{side}:{action.id}", 0)
+    if ready > state.turn:
+        return f"used recently; available again on turn {ready}"
+    if not action.requires(state):
+        return f"needs {action.requires.text}"
+    return None
+
+
+def is_legal_plan(state: GameState, side: str, plan) -> bool:
+    return plan_problem(state, side, plan) is None
+
+
+def _ordered(state: GameState, plan) -> Plan:
+    # Actions resolve in the level's order, whatever order the player clicked them in, so that a
+    # plan is a set and the same set always gives the same game.
+    order = state.level.actions
+    return tuple(a for a in order if a in set(plan))
+
+
+def resolve_turn(state: GameState, plans: dict[str, Plan]) -> tuple[GameState, TurnReport]:
+    """Resolve one turn for both sides' locked plans; return the new state and its report."""
+    for side in SIDES:
+        problem = plan_problem(state, side, plans.get(side, ()))
+        if problem is not None:
+            raise ValueError(f"illegal plan for {side}: {problem}")
+    ordered = {side: _ordered(state, plans.get(side, ())) for side in SIDES}
+    turn = Turn(state.copy(), ordered)
+    new_state, report = turn.run()
+    new_state.history = state.history + (report,)
+    return new_state, report
+
+
+def preview(state: GameState, side: str, action_id: str):
+    """The immediate changes one action would make now (clamped as the engine clamps them)."""
+    action = state.level.actions[action_id]
+    return Turn(state.copy(), {s: () for s in SIDES}).preview_action(action)
+
+
+def is_terminal(state: GameState) -> bool:
+    return state.outcome is not None
+
+
+def outcome(state: GameState) -> str | None:
+    return state.outcome
+
+
+def goal_value(state: GameState, meter: str) -> float:
+    from game.core.meters import AGGREGATES, aggregate_value
+
+    if meter in AGGREGATES:
+        return aggregate_value(state.meters, meter)
+    return state.meters[meter]
+
+
+def scores(state: GameState) -> dict[str, float]:
+    """Each side's agenda score, 0-100: the weighted share of its goals met now."""
+    out = {}
+    for side, agenda in state.level.agendas.items():
+        total = sum(g.weight for g in agenda.goals)
+        met = sum(g.weight for g in agenda.goals if g.met(goal_value(state, g.meter)))
+        out[side] = round(100.0 * met / total, 2) if total else 0.0
+    return out
+
+
+def winners(state: GameState) -> dict[str, bool]:
+    s = scores(state)
+    return {side: s[side] >= state.level.agendas[side].win_at for side in s}

@@ -1,0 +1,271 @@
+"""Conditions for `requires`, `when` and outcomes: a small language, compiled once, never eval'd.
+
+    expr    := or
+    or      := and ("or" and)*
+    and     := not ("and" not)*
+    not     := "not" not | compare
+    compare := sum (("<" | "<=" | ">" | ">=" | "==" | "!=") sum)?
+    sum     := product (("+" | "-") product)*
+    product := unary (("*" | "/") unary)*
+    unary   := "-" unary | atom
+    atom    := NUMBER | NAME | "true" | "false" | "(" expr ")"
+
+A NAME is a meter (`partnership`, `moscow.standing`), an aggregate (`central_asia.beijing`),
+`turn`, or a flag declared by the level. Meters and `turn` are numbers, flags are true or false,
+and the whole condition must be true or false. Compiling gives a plain closure over the game state.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from game.core.meters import AGGREGATES, ALL_METERS, aggregate_value
+
+MAX_LENGTH = 500
+MAX_DEPTH = 24
+MAX_NODES = 120
+
+NUM, BOOL = "number", "true/false"
+
+
+class ExprError(Exception):
+    def __init__(self, message: str, column: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.column = column  # 1-based, inside the expression text
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A compiled condition: its source text and the closure that tests a game state."""
+
+    text: str
+    test: Callable[[object], bool]
+    names: frozenset[str]
+
+    def __call__(self, state) -> bool:
+        return self.test(state)
+
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
+    r"|(?P<op><=|>=|==|!=|[<>()+\-*/])|(?P<bad>\S))"
+)
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    out = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+        kind = m.lastgroup
+        value = m.group(kind)
+        col = m.start(kind) + 1
+        if kind == "bad":
+            hint = " (write '==' to compare)" if value == "=" else ""
+            if value in "[]{}.,'\"":
+                hint = " (calls, indexing, attributes and strings are not part of conditions)"
+            raise ExprError(f"unexpected character '{value}'{hint}", col)
+        if kind == "name" and value in _KEYWORDS:
+            kind = "kw"
+        out.append((kind, value, col))
+    out.append(("end", "", len(text) + 1))
+    return out
+
+
+class _Parser:
+    def __init__(self, text: str, flags: frozenset[str]):
+        self.toks = _tokens(text)
+        self.i = 0
+        self.depth = 0
+        self.nodes = 0
+        self.flags = flags
+        self.names: set[str] = set()
+
+    def peek(self):
+        return self.toks[self.i]
+
+    def take(self):
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def enter(self, col: int):
+        self.depth += 1
+        self.nodes += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"condition is nested too deeply (more than {MAX_DEPTH} levels)", col)
+        if self.nodes > MAX_NODES:
+            raise ExprError(f"condition is too long (more than {MAX_NODES} parts)", col)
+
+    # Each parse method returns (type, closure).
+    def parse(self):
+        typ, fn = self.or_()
+        kind, value, col = self.peek()
+        if kind != "end":
+            raise ExprError(f"unexpected '{value}' after a complete condition", col)
+        if typ != BOOL:
+            raise ExprError("a condition must be true or false, e.g. 'partnership >= 40', not a number", 1)
+        return fn
+
+    def _chain(self, word, sub, combine):
+        col = self.peek()[2]
+        typ, fn = sub()
+        fns = [fn]
+        while self.peek()[:2] == ("kw", word):
+            _, _, c = self.take()
+            if typ != BOOL:
+                raise ExprError(f"'{word}' joins conditions, but the part before it is a number", c)
+            t2, f2 = sub()
+            if t2 != BOOL:
+                raise ExprError(f"'{word}' joins conditions, but the part after it is a number", c)
+            fns.append(f2)
+        if len(fns) == 1:
+            return typ, fn
+        del col
+        return BOOL, combine(tuple(fns))
+
+    def or_(self):
+        return self._chain("or", self.and_, lambda fs: lambda s: any(f(s) for f in fs))
+
+    def and_(self):
+        return self._chain("and", self.not_, lambda fs: lambda s: all(f(s) for f in fs))
+
+    def not_(self):
+        kind, value, col = self.peek()
+        if (kind, value) == ("kw", "not"):
+            self.take()
+            self.enter(col)
+            typ, fn = self.not_()
+            self.depth -= 1
+            if typ != BOOL:
+                raise ExprError("'not' needs a condition, but got a number", col)
+            return BOOL, lambda s: not fn(s)
+        return self.compare()
+
+    _COMPARE = {
+        "<": lambda a, b: a < b,
+        "<=": lambda a, b: a <= b,
+        ">": lambda a, b: a > b,
+        ">=": lambda a, b: a >= b,
+        "==": lambda a, b: a == b,
+        "!=": lambda a, b: a != b,
+    }
+
+    def compare(self):
+        t1, f1 = self.sum_()
+        kind, value, col = self.peek()
+        if kind == "op" and value in self._COMPARE:
+            self.take()
+            t2, f2 = self.sum_()
+            if value in ("<", "<=", ">", ">=") and (t1 != NUM or t2 != NUM):
+                raise ExprError(f"'{value}' compares numbers, but one side is true/false", col)
+            if t1 != t2:
+                raise ExprError(f"'{value}' compares a number with true/false", col)
+            op = self._COMPARE[value]
+            return BOOL, lambda s: op(f1(s), f2(s))
+        return t1, f1
+
+    def _arith(self, ops, sub):
+        typ, fn = sub()
+        while self.peek()[0] == "op" and self.peek()[1] in ops:
+            _, value, col = self.take()
+            t2, f2 = sub()
+            if typ != NUM or t2 != NUM:
+                raise ExprError(f"'{value}' works on numbers, not true/false", col)
+            fn = ops[value](fn, f2)
+        return typ, fn
+
+    def sum_(self):
+        return self._arith(
+            {"+": lambda a, b: lambda s: a(s) + b(s), "-": lambda a, b: lambda s: a(s) - b(s)},
+            self.product,
+        )
+
+    def product(self):
+        def div(a, b):
+            def f(s):
+                d = b(s)
+                return a(s) / d if d else 0.0  # dividing by zero gives 0, never a crash
+
+            return f
+
+        return self._arith({"*": lambda a, b: lambda s: a(s) * b(s), "/": div}, self.unary)
+
+    def unary(self):
+        kind, value, col = self.peek()
+        if (kind, value) == ("op", "-"):
+            self.take()
+            self.enter(col)
+            typ, fn = self.unary()
+            self.depth -= 1
+            if typ != NUM:
+                raise ExprError("'-' needs a number", col)
+            return NUM, lambda s: -fn(s)
+        return self.atom()
+
+    def atom(self):
+        kind, value, col = self.take()
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise ExprError(f"condition is too long (more than {MAX_NODES} parts)", col)
+        if kind == "num":
+            v = float(value)
+            return NUM, lambda s: v
+        if kind == "kw" and value in ("true", "false"):
+            b = value == "true"
+            return BOOL, lambda s: b
+        if kind == "op" and value == "(":
+            self.enter(col)
+            typ, fn = self.or_()
+            self.depth -= 1
+            k2, v2, c2 = self.take()
+            if (k2, v2) != ("op", ")"):
+                raise ExprError(f"expected ')' to close the '(' at column {col}", c2)
+            return typ, fn
+        if kind == "name":
+            return self.name(value, col)
+        if kind == "end":
+            raise ExprError("the condition ends too early", col)
+        raise ExprError(f"unexpected '{value}'", col)
+
+    def name(self, name: str, col: int):
+        self.names.add(name)
+        if name == "turn":
+            return NUM, lambda s: s.turn
+        if name in _METER_SET:
+            return NUM, lambda s: s.meters[name]
+        if name in _AGGREGATE_SET:
+            return NUM, lambda s: aggregate_value(s.meters, name)
+        if name in self.flags:
+            return BOOL, lambda s: s.flags.get(name, False)
+        known = [*ALL_METERS, *AGGREGATES, "turn", *self.flags]
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        if "__" in name or name.split(".")[-1] in ("__class__", "mro"):
+            hint = " (conditions can only read meters, flags and turn)"
+        raise ExprError(f"unknown name '{name}'{hint}", col)
+
+
+_METER_SET = frozenset(ALL_METERS)
+_AGGREGATE_SET = frozenset(AGGREGATES)
+
+
+def compile_condition(text: str, flags: frozenset[str] | set[str] = frozenset()) -> Condition:
+    """Compile `text`; raise ExprError with a 1-based column on any problem."""
+    if len(text) > MAX_LENGTH:
+        raise ExprError(f"condition is {len(text)} characters long; the limit is {MAX_LENGTH}", 1)
+    if not text.strip():
+        raise ExprError("condition is empty", 1)
+    parser = _Parser(text, frozenset(flags))
+    fn = parser.parse()
+    return Condition(text, fn, frozenset(parser.names))
+
+
+ALWAYS = Condition("true", lambda s: True, frozenset())

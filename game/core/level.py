@@ -1,0 +1,207 @@
+"""A level as the engine sees it: plain, frozen data compiled from the level files.
+
+`game.levels` builds these from TOML; the engine only reads them. Every piece that can move a
+meter carries `source` ("levels/base.toml:41") so that a change can say where its rule is written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.core.expr import ALWAYS, Condition
+
+TAGS = ("force", "integration", "institutions", "stability", "outreach", "distance")
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    meter: str  # a meter, or a region target such as "central_asia.beijing"
+    delta: float
+
+
+@dataclass(frozen=True, slots=True)
+class Consequences:
+    """What an action or event does: meter changes and flags set or cleared."""
+
+    effects: tuple[Effect, ...] = ()
+    set_flags: tuple[str, ...] = ()
+    clear_flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Delayed:
+    after: int  # turns after the one in which it was triggered
+    does: Consequences
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: str
+    side: str
+    name: str
+    description: str
+    cost: int
+    tags: frozenset[str]
+    requires: Condition
+    does: Consequences
+    delayed: tuple[Delayed, ...]
+    cooldown: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    text: str
+    when: Condition
+    weight: float
+    once: bool
+    does: Consequences
+    delayed: tuple[Delayed, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    meter: str
+    at_least: float | None
+    at_most: float | None
+    weight: float
+    text: str
+    source: str
+
+    def met(self, value: float) -> bool:
+        if self.at_least is not None and value < self.at_least:
+            return False
+        if self.at_most is not None and value > self.at_most:
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    summary: str
+    goals: tuple[Goal, ...]
+    win_at: float  # the score (0-100) at which the side counts as having won
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    id: str
+    title: str
+    when: Condition
+    epilogue: str
+    early: bool  # checked after every turn, ending the game at once (a split, a collapse)
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Washington:
+    receptivity_moscow: float
+    receptivity_beijing: float
+    drift_moscow: float
+    drift_beijing: float
+    threshold: float
+
+    def receptivity(self, side: str) -> float:
+        return self.receptivity_moscow if side == "moscow" else self.receptivity_beijing
+
+    def drift(self, side: str) -> float:
+        return self.drift_moscow if side == "moscow" else self.drift_beijing
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The tunable numbers of the resolution phases; see `RulesSpec` for what each one means."""
+
+    max_actions: int = 3
+    capital_income: float = 4.0
+    capital_per_standing: float = 0.04
+    capital_cap: float = 12.0
+    partnership_rate: float = 0.35
+    weight_military_trust: float = 0.25
+    weight_economic_ties: float = 0.25
+    weight_shared_stance: float = 0.25
+    weight_us_pressure: float = 0.25
+    ceiling_identity: float = 0.4
+    ceiling_methods: float = 0.3
+    ceiling_rivalry: float = 0.15
+    normalization_ceiling_drop: float = 12.0
+    force_divergence: float = 4.0
+    calm_divergence: float = 1.0
+    association_cost: float = 3.0
+    war_cost_growth: float = 0.15
+    distance_cost: float = 3.0
+    dependence_economy: float = 0.3
+    dependence_standing: float = 0.2
+    freed_forces_per_trust: float = 0.9
+    freed_forces_rate: float = 0.3
+    war_forces_committed: float = 2.0
+    credibility_loss: float = 1.2
+    credibility_to_beijing: float = 0.6
+    sanctions_corridor_shift: float = 2.5
+    corridor_influence: float = 0.6
+    rivalry_rate: float = 0.4
+    rivalry_shift_weight: float = 4.0
+    thaw_per_outreach: float = 4.0
+    thaw_per_force: float = 3.0
+    normalization_economy: float = 8.0
+    normalization_standing: float = 10.0
+    normalization_partner_standing: float = 8.0
+    event_chance: float = 0.75
+    events_per_turn: int = 1
+    war_association: float = 1.0
+    war_side: str = "moscow"
+    war_flag: str = "war"
+    sanctions_flag: str = "sanctions"
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    id: str
+    title: str
+    start_year: int
+    turns_per_year: int
+    turns: int
+    seed: int
+    briefing: dict[str, str]
+    start: dict[str, float]
+    flags: dict[str, bool]
+    washington: Washington
+    actions: dict[str, Action]
+    events: tuple[Event, ...]
+    agendas: dict[str, Agenda]
+    outcomes: tuple[Outcome, ...]
+    prompts: dict[str, tuple[str, ...]]
+    rules: Rules = field(default_factory=Rules)
+    start_sources: dict[str, str] = field(default_factory=dict)
+    rule_sources: dict[str, str] = field(default_factory=dict)  # rules field -> "file:line"
+    description: str = ""
+    what_happened: str = ""
+    playable: bool = True
+    content_hash: str = ""
+    files: tuple[str, ...] = ()
+
+    def side_actions(self, side: str) -> list[Action]:
+        return [a for a in self.actions.values() if a.side == side]
+
+    def event(self, event_id: str) -> Event | None:
+        for e in self.events:
+            if e.id == event_id:
+                return e
+        return None
+
+    def date_of(self, turn: int) -> str:
+        """'Spring 2022' for a season-long turn, '2022' for a year-long one."""
+        year = self.start_year + (turn - 1) // self.turns_per_year
+        if self.turns_per_year == 4:
+            season = ("Winter", "Spring", "Summer", "Autumn")[(turn - 1) % 4]
+            return f"{season} {year}"
+        if self.turns_per_year == 1:
+            return str(year)
+        return f"{year}, part {(turn - 1) % self.turns_per_year + 1} of {self.turns_per_year}"
+
+
+NEVER = Condition("false", lambda s: False, frozenset())
+__all__ = ["ALWAYS", "NEVER", "Action", "Agenda", "Consequences", "Delayed", "Effect", "Event",
+           "Goal", "Level", "Outcome", "Rules", "TAGS", "Washington"]

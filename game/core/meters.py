@@ -1,0 +1,91 @@
+"""The names of every meter, and their ranges: the vocabulary shared by engine, levels and UI."""
+from __future__ import annotations
+
+SIDES = ("moscow", "beijing")
+POWERS = ("moscow", "beijing", "west")
+STATES = ("kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan", "turkmenistan")
+
+PILLARS = ("military_trust", "economic_ties", "shared_stance")
+LIMITS = ("identity_gap", "method_divergence", "central_asia_rivalry")
+SHARED = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, "middle_corridor")
+SIDE_METERS = ("economy", "security", "standing", "capital", "freed_forces", "dependence")
+WASHINGTON = ("washington.thaw_moscow", "washington.thaw_beijing")
+
+# Meters the rules compute themselves; a level may set their start but no action or event may
+# push them, because their whole meaning is "what the rules derive from the rest".
+DERIVED = frozenset({"partnership_ceiling"})
+
+
+def side_meter(side: str, name: str) -> str:
+    return f"{side}.{name}"
+
+
+def influence_meter(state: str, power: str) -> str:
+    return f"{state}.{power}"
+
+
+ALL_METERS: tuple[str, ...] = (
+    *SHARED,
+    *(side_meter(s, m) for s in SIDES for m in SIDE_METERS),
+    *WASHINGTON,
+    *(influence_meter(st, p) for st in STATES for p in POWERS),
+)
+
+INFLUENCE_METERS = frozenset(influence_meter(st, p) for st in STATES for p in POWERS)
+
+# Names an expression may read that are computed from meters, never stored.
+AGGREGATES = (
+    *(f"central_asia.{p}" for p in POWERS),
+    "northern_corridor",
+)
+
+# Effects may name a whole region: `central_asia.beijing = 3` shifts every state by 3.
+REGION_TARGETS = frozenset(f"central_asia.{p}" for p in POWERS)
+
+CAPITAL_MAX = 30.0
+
+
+def meter_range(name: str) -> tuple[float, float]:
+    if name.endswith(".capital"):
+        return 0.0, CAPITAL_MAX
+    return 0.0, 100.0
+
+
+def aggregate_value(meters: dict[str, float], name: str) -> float:
+    if name == "northern_corridor":
+        return 100.0 - meters["middle_corridor"]
+    power = name.split(".", 1)[1]
+    return sum(meters[f"{st}.{power}"] for st in STATES) / len(STATES)
+
+
+LABELS = {
+    "partnership": "Partnership",
+    "partnership_ceiling": "Partnership ceiling",
+    "military_trust": "Military trust",
+    "economic_ties": "Economic ties",
+    "shared_stance": "Shared stance",
+    "identity_gap": "Identity gap",
+    "method_divergence": "Divergent methods",
+    "central_asia_rivalry": "Central Asian rivalry",
+    "middle_corridor": "Middle Corridor share",
+    "northern_corridor": "Northern Corridor share",
+    "economy": "economy",
+    "security": "security",
+    "standing": "standing",
+    "capital": "political capital",
+    "freed_forces": "freed forces",
+    "dependence": "dependence",
+}
+
+
+def label(name: str) -> str:
+    """A meter's name as a player reads it: 'moscow.standing' -> 'Moscow standing'."""
+    if name in LABELS:
+        return LABELS[name]
+    head, _, tail = name.partition(".")
+    if head == "washington":
+        return f"US thaw with {tail.removeprefix('thaw_').capitalize()}"
+    if head in STATES or head == "central_asia":
+        place = "Central Asia" if head == "central_asia" else head.capitalize()
+        return f"{place}: {tail.capitalize()} influence"
+    return f"{head.capitalize()} {LABELS.get(tail, tail.replace('_', ' '))}"

@@ -1,0 +1,379 @@
+"""One turn's resolution, phase by phase, in the order DESIGN §1 documents.
+
+1 actions, 2 methods, 3 pillars and partnership, 4 Central Asia, 5 Washington, 6 events,
+7 delayed effects, then political capital. Every meter change goes through `Turn.set`, which
+clamps, rounds to hundredths and records the change with its cause.
+"""
+from __future__ import annotations
+
+from game.core import rng
+from game.core.level import Action, Consequences, Event
+from game.core.meters import (
+    INFLUENCE_METERS,
+    POWERS,
+    REGION_TARGETS,
+    SIDES,
+    STATES,
+    label,
+    meter_range,
+)
+from game.core.report import Change, TurnReport
+from game.core.state import GameState, Scheduled
+
+CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
+
+
+def other(side: str) -> str:
+    return "beijing" if side == "moscow" else "moscow"
+
+
+def name_of(side: str) -> str:
+    return side.capitalize()
+
+
+class Turn:
+    def __init__(self, state: GameState, plans: dict[str, tuple[str, ...]]):
+        self.state = state
+        self.level = state.level
+        self.rules = state.level.rules
+        self.m = state.meters
+        self.plans = plans
+        self.actions = {s: [self.level.actions[a] for a in plans.get(s, ())] for s in SIDES}
+        self.report = TurnReport(state.turn, self.level.date_of(state.turn), dict(plans))
+        self.phase = "actions"
+        self.influence_moved = 0.0
+
+    # -- recording ---------------------------------------------------------------------------
+    def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> float:
+        lo, hi = meter_range(meter)
+        value = round(hi if value > hi else lo if value < lo else value, 2)
+        before = self.m[meter]
+        if value == before:
+            return 0.0
+        self.m[meter] = value
+        self.report.changes.append(Change(meter, before, value, self.phase, kind, cause, why, source))
+        return value - before
+
+    def add(self, meter: str, delta: float, kind: str, cause: str, why: str, source: str) -> None:
+        if meter in INFLUENCE_METERS:
+            place, power = meter.split(".")
+            self.shift_influence(place, power, delta, kind, cause, why, source)
+        elif meter in REGION_TARGETS:
+            power = meter.split(".")[1]
+            for place in STATES:
+                self.shift_influence(place, power, delta, kind, cause, why, source)
+        else:
+            self.set(meter, self.m[meter] + delta, kind, cause, why, source)
+
+    def _write_shares(self, place: str, shares: dict[str, float], kind, cause, why, source):
+        for power in POWERS:
+            self.set(f"{place}.{power}", shares[power], kind, cause, why, source)
+
+    def shift_influence(self, place, power, delta, kind, cause, why, source) -> None:
+        """Give `power` `delta` points in `place`, taken from (or given to) the other two in
+        proportion to their shares, so that the three still sum to 100."""
+        m = self.m
+        cur = m[f"{place}.{power}"]
+        new = round(min(100.0, max(0.0, cur + delta)), 2)
+        if new == cur:
+            return
+        a_name, b_name = (p for p in POWERS if p != power)
+        a, b = m[f"{place}.{a_name}"], m[f"{place}.{b_name}"]
+        remaining = round(100.0 - new, 2)
+        na = round(remaining * a / (a + b), 2) if a + b > 0 else round(remaining / 2, 2)
+        na = min(na, remaining)
+        nb = round(remaining - na, 2)
+        self.influence_moved += abs(new - cur)
+        self._write_shares(place, {power: new, a_name: na, b_name: nb}, kind, cause, why, source)
+
+    def transfer_influence(self, place, giver, taker, amount, kind, cause, why, source) -> None:
+        """Move up to `amount` points of influence in `place` from `giver` to `taker`."""
+        m = self.m
+        g = m[f"{place}.{giver}"]
+        moved = round(min(g, amount), 2)
+        if moved <= 0:
+            return
+        third = next(p for p in POWERS if p not in (giver, taker))
+        shares = {giver: round(g - moved, 2), third: m[f"{place}.{third}"]}
+        shares[taker] = round(100.0 - shares[giver] - shares[third], 2)
+        self.influence_moved += moved
+        self._write_shares(place, shares, kind, cause, why, source)
+
+    def rule_source(self, *names: str) -> str:
+        for name in names:
+            if name in self.level.rule_sources:
+                return self.level.rule_sources[name]
+        return "game/core/phases.py"
+
+    def rule(self, meter, delta, name, why) -> None:
+        self.add(meter, delta, "rule", name, why, self.rule_source(name))
+
+    def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
+        for effect in does.effects:
+            self.add(effect.meter, effect.delta, kind, cause, why, source)
+        flags = self.state.flags
+        for flag in does.set_flags:
+            if not flags.get(flag):
+                flags[flag] = True
+                self.report.flags_set.append(flag)
+        for flag in does.clear_flags:
+            if flags.get(flag):
+                flags[flag] = False
+                self.report.flags_cleared.append(flag)
+
+    def schedule(self, item: Action | Event, kind: str) -> None:
+        for d in item.delayed:
+            self.state.scheduled += (
+                Scheduled(self.state.turn + d.after, d.does, kind, item.id, item.source),
+            )
+
+    # -- the phases --------------------------------------------------------------------------
+    def run(self) -> tuple[GameState, TurnReport]:
+        self.partnership_at_start = self.m["partnership"]
+        for phase, step in (
+            ("actions", self.resolve_actions),
+            ("methods", self.resolve_methods),
+            ("partnership", self.resolve_partnership),
+            ("central_asia", self.resolve_central_asia),
+            ("washington", self.resolve_washington),
+            ("events", self.resolve_events),
+            ("delayed", self.resolve_delayed),
+            ("upkeep", self.resolve_upkeep),
+        ):
+            self.phase = phase
+            step()
+        self.end_check()
+        return self.state, self.report
+
+    def resolve_actions(self) -> None:
+        turn = self.state.turn
+        for side in SIDES:
+            for action in self.actions[side]:
+                why = f"{name_of(side)}: {action.name}"
+                self.add(f"{side}.capital", -action.cost, "action", action.id, why, action.source)
+                self.apply(action.does, "action", action.id, why, action.source)
+                self.schedule(action, "action")
+                if action.cooldown:
+                    self.state.ready_at[f"{side}:{action.id}"] = turn + 1 + action.cooldown
+
+    def at_war(self) -> int:
+        """How many turns in a row the war flag has been set (0 when there is no war)."""
+        flag = self.rules.war_flag
+        return self.state.flag_turns.get(flag, 0) if self.state.flags.get(flag) else 0
+
+    def distances(self, side: str) -> bool:
+        return any("distance" in a.tags for a in self.actions[side])
+
+    def resolve_methods(self) -> None:
+        r = self.rules
+        war_turns = self.at_war()
+        growth = 1.0 + r.war_cost_growth * war_turns
+        any_force = False
+        for side in SIDES:
+            force = sum(1 for a in self.actions[side] if "force" in a.tags)
+            if not force:
+                continue
+            any_force = True
+            partner = other(side)
+            self.rule("method_divergence", r.force_divergence * force, "force_divergence",
+                      f"{name_of(side)} used force; {name_of(partner)} prefers integration and stability")
+            if self.distances(partner):
+                self.rule("partnership", -r.distance_cost * force, "distance_cost",
+                          f"{name_of(partner)} publicly distanced itself from {name_of(side)}'s use of force")
+            else:
+                cost = r.association_cost * force * self.m["partnership"] / 100.0
+                if side == r.war_side:
+                    cost *= growth
+                self.rule(f"{partner}.standing", -cost, "association_cost",
+                          f"{name_of(partner)} is associated with {name_of(side)}'s use of force")
+        if war_turns:
+            partner = other(r.war_side)
+            if self.distances(partner):
+                self.rule("partnership", -r.war_association, "distance_cost",
+                          f"{name_of(partner)} kept its distance from the war")
+            else:
+                cost = r.war_association * growth * self.m["partnership"] / 100.0
+                self.rule(f"{partner}.standing", -cost, "war_association",
+                          f"the war's cost to its partner grows with its length (turn {war_turns} of war)")
+        if not any_force:
+            self.rule("method_divergence", -r.calm_divergence, "calm_divergence",
+                      "a turn without force lets the methods converge a little")
+
+    def resolve_partnership(self) -> None:
+        r, m = self.rules, self.m
+        hostility = 100.0 - (m["washington.thaw_moscow"] + m["washington.thaw_beijing"]) / 2.0
+        weights = (r.weight_military_trust, r.weight_economic_ties, r.weight_shared_stance,
+                   r.weight_us_pressure)
+        values = (m["military_trust"], m["economic_ties"], m["shared_stance"], hostility)
+        total = sum(weights) or 1.0
+        target = sum(w * v for w, v in zip(weights, values)) / total
+        ceiling = (100.0 - r.ceiling_identity * m["identity_gap"]
+                   - r.ceiling_methods * m["method_divergence"]
+                   - r.ceiling_rivalry * m["central_asia_rivalry"]
+                   - r.normalization_ceiling_drop * len(self.state.normalized))
+        self.set("partnership_ceiling", ceiling, "rule", "ceiling",
+                 "the identity gap, divergent methods, rivalry and any US normalization cap how close the two can get",
+                 self.rule_source("ceiling_identity"))
+        p = m["partnership"]
+        moved = p + r.partnership_rate * (target - p)
+        if moved > m["partnership_ceiling"]:
+            self.set("partnership", m["partnership_ceiling"], "rule", "ceiling",
+                     "held down by the ceiling the four limits set", self.rule_source("ceiling_identity"))
+        else:
+            direction = "pulled up" if target > p else "pulled down"
+            self.set("partnership", moved, "rule", "pillars",
+                     f"{direction} toward {target:.0f}, what the pillars and US pressure support",
+                     self.rule_source("partnership_rate"))
+        change = m["partnership"] - self.partnership_at_start
+        if change:
+            word = "gain" if change > 0 else "loss"
+            for side in SIDES:
+                share = change * m[f"{side}.dependence"] / 100.0
+                why = f"the partnership's {word} weighs on a side by how much it depends on the other"
+                self.rule(f"{side}.economy", share * r.dependence_economy, "dependence", why)
+                self.rule(f"{side}.standing", share * r.dependence_standing, "dependence", why)
+        war_turns = self.at_war()
+        for side in SIDES:
+            target_forces = m["military_trust"] * r.freed_forces_per_trust
+            if war_turns and side == r.war_side:
+                target_forces -= r.war_forces_committed * war_turns
+            key = f"{side}.freed_forces"
+            self.rule(key, r.freed_forces_rate * (target_forces - m[key]), "border_trust",
+                      "a trusted border frees forces for other theatres" if not (war_turns and side == r.war_side)
+                      else "a trusted border frees forces, but the war commits them")
+
+    def resolve_central_asia(self) -> None:
+        r, m = self.rules, self.m
+        if self.at_war():
+            committed = 1.0 - m[f"{r.war_side}.freed_forces"] / 100.0
+            loss = r.credibility_loss * committed
+            why = f"{name_of(r.war_side)}'s forces are committed elsewhere; its security guarantees look thinner"
+            src = self.rule_source("credibility_loss")
+            for place in STATES:
+                self.transfer_influence(place, r.war_side, other(r.war_side), loss * r.credibility_to_beijing,
+                                        "rule", "credibility", why, src)
+                self.transfer_influence(place, r.war_side, "west", loss * (1 - r.credibility_to_beijing),
+                                        "rule", "credibility", why, src)
+        if self.state.flags.get(r.sanctions_flag):
+            self.rule("middle_corridor", r.sanctions_corridor_shift, "sanctions_corridor",
+                      "sanctions on Moscow push China–Europe trade off the Northern Corridor")
+        lead = (m["middle_corridor"] - 50.0) / 50.0
+        if lead > 0:
+            src = self.rule_source("corridor_influence")
+            for place in CORRIDOR_STATES:
+                self.transfer_influence(place, "moscow", "beijing", r.corridor_influence * lead, "rule",
+                                        "corridor", "trade on the Middle Corridor draws the route's states toward Beijing", src)
+        contest = sum(2 * min(m[f"{p}.moscow"], m[f"{p}.beijing"]) for p in STATES) / len(STATES)
+        target = contest + r.rivalry_shift_weight * self.influence_moved / len(STATES)
+        self.rule("central_asia_rivalry", r.rivalry_rate * (target - m["central_asia_rivalry"]), "rivalry",
+                  "rivalry follows how evenly Central Asia is contested and how fast influence shifts")
+
+    def resolve_washington(self) -> None:
+        r, m, w = self.rules, self.m, self.level.washington
+        for side in SIDES:
+            outreach = sum(1 for a in self.actions[side] if "outreach" in a.tags)
+            force = sum(1 for a in self.actions[side] if "force" in a.tags)
+            key = f"washington.thaw_{side}"
+            if w.drift(side):
+                self.add(key, w.drift(side), "rule", "washington_drift",
+                         f"Washington's course toward {name_of(side)} this era", self.rule_source("washington"))
+            if outreach:
+                self.rule(key, outreach * r.thaw_per_outreach * w.receptivity(side), "thaw_per_outreach",
+                          f"{name_of(side)} reached out to Washington")
+            if force:
+                self.rule(key, -force * r.thaw_per_force, "thaw_per_force",
+                          f"Washington answers {name_of(side)}'s use of force")
+        for side in SIDES:
+            if side in self.state.normalized or m[f"washington.thaw_{side}"] < w.threshold:
+                continue
+            self.normalize(side)
+
+    def normalize(self, side: str) -> None:
+        r, partner = self.rules, other(side)
+        self.state.normalized += (side,)
+        flag = f"normalized_{side}"
+        self.state.flags[flag] = True
+        self.report.flags_set.append(flag)
+        self.report.notes.append(f"Washington normalized relations with {name_of(side)}.")
+        src = self.rule_source("normalization_economy")
+        why = f"Washington normalized relations with {name_of(side)}"
+        self.add(f"{side}.economy", r.normalization_economy, "rule", "normalization", why, src)
+        self.add(f"{side}.standing", r.normalization_standing, "rule", "normalization", why, src)
+        self.add(f"{partner}.standing", -r.normalization_partner_standing, "rule", "normalization",
+                 f"{why}, leaving {name_of(partner)} more isolated", src)
+        self.add("partnership_ceiling", -r.normalization_ceiling_drop, "rule", "normalization",
+                 f"{why}; the partnership loses its main reason", src)
+        if self.m["partnership"] > self.m["partnership_ceiling"]:
+            self.set("partnership", self.m["partnership_ceiling"], "rule", "normalization",
+                     f"{why}; the partnership falls to its new ceiling", src)
+
+    def resolve_events(self) -> None:
+        r, state = self.rules, self.state
+        roll, state.rng = rng.uniform(state.rng)
+        if roll >= r.event_chance:
+            return
+        for _ in range(r.events_per_turn):
+            deck = [e for e in self.level.events
+                    if not (e.once and e.id in state.fired) and e.when(state)]
+            if not deck:
+                return
+            index, state.rng = rng.weighted_index(state.rng, [e.weight for e in deck])
+            self.fire(deck[index])
+
+    def fire(self, event: Event) -> None:
+        self.state.fired = self.state.fired | {event.id}
+        self.report.events.append(event.id)
+        self.apply(event.does, "event", event.id, f"Event: {event.title}", event.source)
+        self.schedule(event, "event")
+
+    def resolve_delayed(self) -> None:
+        turn = self.state.turn
+        due = [s for s in self.state.scheduled if s.due <= turn]
+        if not due:
+            return
+        self.state.scheduled = tuple(s for s in self.state.scheduled if s.due > turn)
+        for item in due:
+            if item.cause_kind == "action":
+                action = self.level.actions.get(item.cause_id)
+                why = f"later effect of {action.name if action else item.cause_id}"
+            else:
+                event = self.level.event(item.cause_id)
+                why = f"later effect of the event {event.title if event else item.cause_id}"
+            self.apply(item.does, "delayed", item.cause_id, why, item.source)
+
+    def resolve_upkeep(self) -> None:
+        r, m = self.rules, self.m
+        for side in SIDES:
+            key = f"{side}.capital"
+            if m[key] >= r.capital_cap:
+                continue
+            income = r.capital_income + m[f"{side}.standing"] * r.capital_per_standing
+            self.set(key, min(r.capital_cap, m[key] + income), "rule", "capital_income",
+                     "new political capital, more with higher standing", self.rule_source("capital_income"))
+        flags, counts = self.state.flags, self.state.flag_turns
+        for flag, on in flags.items():
+            counts[flag] = counts.get(flag, 0) + 1 if on else 0
+
+    def end_check(self) -> None:
+        state = self.state
+        state.turn += 1
+        for o in self.level.outcomes:
+            if o.early and o.when(state):
+                state.outcome = o.id
+                break
+        else:
+            if state.turn > self.level.turns:
+                final = [o for o in self.level.outcomes if not o.early]
+                chosen = next((o for o in final if o.when(state)), final[-1] if final else None)
+                state.outcome = chosen.id if chosen else "undecided"
+        self.report.outcome = state.outcome
+
+    # -- for the UI's preview ----------------------------------------------------------------
+    def preview_action(self, action: Action) -> list[Change]:
+        why = f"{name_of(action.side)}: {action.name}"
+        self.add(f"{action.side}.capital", -action.cost, "action", action.id, why, action.source)
+        self.apply(action.does, "action", action.id, why, action.source)
+        return self.report.changes
+
+
+__all__ = ["Turn", "label", "other"]

@@ -1,0 +1,49 @@
+"""What a turn did: every meter change with its cause, the events, the normalizations."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PHASES = (
+    ("actions", "Actions"),
+    ("methods", "Methods"),
+    ("partnership", "Pillars and partnership"),
+    ("central_asia", "Central Asia"),
+    ("washington", "Washington"),
+    ("events", "Events"),
+    ("delayed", "Delayed effects"),
+    ("upkeep", "Political capital"),
+    ("facilitator", "Facilitator"),
+)
+PHASE_TITLES = dict(PHASES)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    meter: str
+    before: float
+    after: float
+    phase: str
+    cause_kind: str  # "action", "event", "rule", "delayed", "facilitator"
+    cause_id: str  # the action or event id, or the rule's name
+    why: str  # one line a player can read
+    source: str  # "levels/base.toml:41", where the cause is written
+
+    @property
+    def delta(self) -> float:
+        return round(self.after - self.before, 2)
+
+
+@dataclass(slots=True)
+class TurnReport:
+    turn: int
+    date: str
+    plans: dict[str, tuple[str, ...]]
+    changes: list[Change] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    flags_set: list[str] = field(default_factory=list)
+    flags_cleared: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    outcome: str | None = None
+
+    def changes_to(self, meter: str) -> list[Change]:
+        return [c for c in self.changes if c.meter == meter]

@@ -1,0 +1,50 @@
+"""The game state: everything a turn reads and writes, including the random generator's state."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.core.level import Consequences, Level
+
+
+@dataclass(frozen=True, slots=True)
+class Scheduled:
+    due: int  # the turn in whose last phase it applies
+    does: Consequences
+    cause_kind: str
+    cause_id: str
+    source: str
+
+
+@dataclass(slots=True)
+class GameState:
+    """One moment of a game. Treat as immutable: the engine returns a new one every turn."""
+
+    level: Level
+    seed: int
+    turn: int  # the turn being planned, from 1; past level.turns the game is over
+    meters: dict[str, float]
+    flags: dict[str, bool]
+    flag_turns: dict[str, int]  # how many turns in a row each flag has been set
+    scheduled: tuple[Scheduled, ...]
+    ready_at: dict[str, int]  # "side:action" -> first turn it may be used again (cooldowns)
+    fired: frozenset[str]  # events that have happened
+    normalized: tuple[str, ...]  # sides Washington has normalized with, in order
+    rng: int
+    outcome: str | None = None
+    history: tuple = field(default=())  # the reports of past turns, oldest first
+
+    def copy(self) -> "GameState":
+        return GameState(
+            self.level, self.seed, self.turn, dict(self.meters), dict(self.flags),
+            dict(self.flag_turns), self.scheduled, dict(self.ready_at), self.fired,
+            self.normalized, self.rng, self.outcome, self.history,
+        )
+
+    def fingerprint(self) -> tuple:
+        """Everything that decides the future, for comparing two states exactly."""
+        return (
+            self.turn, tuple(sorted(self.meters.items())), tuple(sorted(self.flags.items())),
+            tuple(sorted(self.flag_turns.items())), self.scheduled,
+            tuple(sorted(self.ready_at.items())), tuple(sorted(self.fired)), self.normalized,
+            self.rng, self.outcome,
+        )

@@ -1,0 +1,263 @@
+"""Check a merged level and compile it into the engine's `Level`.
+
+Every check records a located problem and goes on, so that a modder sees all of them at once:
+completeness (a playable level needs every start value, both agendas, outcomes), names in effects,
+flags and goals (with "did you mean"), conditions compiled by `game.core.expr`, influence shares
+summing to 100.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import fields
+
+from game.core.expr import ALWAYS, ExprError, compile_condition
+from game.core.level import (
+    Action, Agenda, Consequences, Delayed, Effect, Event, Goal, Level, Outcome, Rules, Washington,
+)
+from game.core.meters import (
+    AGGREGATES, ALL_METERS, DERIVED, REGION_TARGETS, SHARED, SIDE_METERS, SIDES, STATES,
+)
+from game.levels.merge import Merged, Origin
+from game.levels.parse import ParsedFile
+
+BUILTIN_FLAGS = ("normalized_moscow", "normalized_beijing")
+EFFECT_TARGETS = tuple(m for m in ALL_METERS if m not in DERIVED) + tuple(sorted(REGION_TARGETS))
+GOAL_METERS = (*ALL_METERS, *AGGREGATES)
+WASHINGTON_KEYS = ("thaw_moscow", "thaw_beijing", "receptivity_moscow", "receptivity_beijing",
+                   "drift_moscow", "drift_beijing", "threshold")
+PROMPT_KEYS = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization", "general")
+
+
+def _suggest(name: str, options) -> str:
+    close = difflib.get_close_matches(name, list(options), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Compiler:
+    def __init__(self, merged: Merged, chain: list[ParsedFile]):
+        self.m = merged
+        self.chain = chain
+        self.leaf = merged.leaf
+        self.ok = True
+        self.complete = True
+        self.required = merged.leaf.spec.playable
+
+    def error(self, origin: Origin, sub: tuple, message: str, column_offset: int | None = None):
+        self.ok = False
+        origin.file.problem(origin.loc + sub, message, column_offset=column_offset)
+
+    def missing(self, path: tuple, what: str):
+        self.complete = False
+        if self.required:
+            self.error(Origin(self.leaf, path[:-1] or path), (), f"{what} is not given here nor by any level this one extends")
+
+    # -- pieces --------------------------------------------------------------------------------
+    def condition(self, text: str | None, origin: Origin, key: str, flags):
+        if text is None:
+            return ALWAYS
+        try:
+            return compile_condition(text, flags)
+        except ExprError as e:
+            self.error(origin, (key,), f"in condition '{text[:80]}': {e.message}", column_offset=e.column)
+            return ALWAYS
+
+    def consequences(self, spec, origin: Origin, flags) -> Consequences:
+        effects = []
+        for meter, delta in spec.effects.items():
+            if meter in DERIVED:
+                self.error(origin, ("effects", meter), f"'{meter}' is computed by the rules; effects cannot change it")
+            elif meter not in EFFECT_TARGETS:
+                self.error(origin, ("effects", meter), f"unknown meter '{meter}'{_suggest(meter, EFFECT_TARGETS)}")
+            else:
+                effects.append(Effect(meter, float(delta)))
+        for key in ("set_flags", "clear_flags"):
+            for i, flag in enumerate(getattr(spec, key)):
+                if flag not in flags:
+                    self.error(origin, (key, i), f"unknown flag '{flag}'{_suggest(flag, flags)}; declare it in [flags]")
+        return Consequences(tuple(effects), tuple(spec.set_flags), tuple(spec.clear_flags))
+
+    def delayed(self, spec, origin: Origin, flags) -> tuple[Delayed, ...]:
+        return tuple(
+            Delayed(d.after, self.consequences(d, Origin(origin.file, origin.loc + ("delayed", i)), flags))
+            for i, d in enumerate(spec.delayed)
+        )
+
+    def start_values(self) -> tuple[dict[str, float], dict[str, str]]:
+        start, sources = {}, {}
+        for meter in SHARED:
+            value = self.m.get("start", meter)
+            if value is None and meter == "partnership_ceiling":
+                value = 100.0
+            if value is None:
+                self.missing(("start", meter), f"start value 'start.{meter}'")
+                continue
+            start[meter] = float(value)
+            sources[meter] = self.m.origin("start", meter).file.source(self.m.origin("start", meter).loc)
+        for side in SIDES:
+            for name in SIDE_METERS:
+                value = self.m.get("start", side, name)
+                if value is None:
+                    self.missing(("start", side, name), f"start value 'start.{side}.{name}'")
+                    continue
+                start[f"{side}.{name}"] = float(value)
+                o = self.m.origin("start", side, name)
+                sources[f"{side}.{name}"] = o.file.source(o.loc)
+        for key, meter in (("thaw_moscow", "washington.thaw_moscow"), ("thaw_beijing", "washington.thaw_beijing")):
+            value = self.m.get("washington", key)
+            if value is not None:
+                start[meter] = float(value)
+                o = self.m.origin("washington", key)
+                sources[meter] = o.file.source(o.loc)
+        for place in STATES:
+            shares = self.m.get("influence", place)
+            if shares is None:
+                self.missing(("influence", place), f"the influence shares of '{place}'")
+                continue
+            origin = self.m.origin("influence", place)
+            total = shares.moscow + shares.beijing + shares.west
+            if abs(total - 100) > 0.01:
+                self.error(origin, (), f"the shares of moscow, beijing and west sum to {total:g}; they must sum to 100")
+            for power in ("moscow", "beijing", "west"):
+                start[f"{place}.{power}"] = float(getattr(shares, power))
+                sources[f"{place}.{power}"] = origin.file.source(origin.loc + (power,))
+        return start, sources
+
+    def washington(self) -> Washington | None:
+        values = {}
+        for key in WASHINGTON_KEYS:
+            value = self.m.get("washington", key)
+            if value is None:
+                self.missing(("washington", key), f"'washington.{key}'")
+            values[key] = value
+        if any(v is None for v in values.values()):
+            return None
+        return Washington(values["receptivity_moscow"], values["receptivity_beijing"],
+                          values["drift_moscow"], values["drift_beijing"], values["threshold"])
+
+    def rules(self, flags) -> tuple[Rules, dict[str, str]]:
+        given, sources = {}, {}
+        for f in fields(Rules):
+            if (value := self.m.get("rules", f.name)) is not None:
+                given[f.name] = value
+                o = self.m.origin("rules", f.name)
+                sources[f.name] = o.file.source(o.loc)
+        rules = Rules(**given)
+        for key in ("war_flag", "sanctions_flag"):
+            name = getattr(rules, key)
+            if name not in flags and key in given:
+                self.error(self.m.origin("rules", key), (), f"flag '{name}' is not declared in [flags]{_suggest(name, flags)}")
+        o = self.m.values.get(("washington", "drift_moscow"))
+        if o:
+            sources["washington"] = o[1].file.source(o[1].loc)
+        return rules, sources
+
+    def actions(self, flags) -> dict[str, Action]:
+        out = {}
+        for action_id, (spec, origin) in self.m.actions.items():
+            out[action_id] = Action(
+                id=spec.id, side=spec.side, name=spec.name, description=spec.description, cost=spec.cost,
+                tags=frozenset(spec.tags), requires=self.condition(spec.requires, origin, "requires", flags),
+                does=self.consequences(spec, origin, flags), delayed=self.delayed(spec, origin, flags),
+                cooldown=spec.cooldown, source=origin.file.source(origin.loc),
+            )
+        for side in SIDES:
+            if self.required and not any(a.side == side for a in out.values()):
+                self.missing(("action",), f"an action for {side}")
+        return out
+
+    def events(self, flags) -> tuple[Event, ...]:
+        return tuple(
+            Event(
+                id=spec.id, title=spec.title, text=spec.text,
+                when=self.condition(spec.when, origin, "when", flags), weight=spec.weight, once=spec.once,
+                does=self.consequences(spec, origin, flags), delayed=self.delayed(spec, origin, flags),
+                source=origin.file.source(origin.loc),
+            )
+            for spec, origin in self.m.events.values()
+        )
+
+    def agendas(self) -> dict[str, Agenda]:
+        out = {}
+        for side in SIDES:
+            if side not in self.m.agendas:
+                self.missing(("agenda", side), f"an agenda for {side}")
+                continue
+            spec, origin = self.m.agendas[side]
+            goals = []
+            for i, g in enumerate(spec.goal):
+                o = Origin(origin.file, origin.loc + ("goal", i))
+                if g.meter not in GOAL_METERS:
+                    self.error(o, ("meter",), f"unknown meter '{g.meter}'{_suggest(g.meter, GOAL_METERS)}")
+                if g.at_least is None and g.at_most is None:
+                    self.error(o, (), "a goal needs 'at_least' or 'at_most'")
+                goals.append(Goal(g.meter, g.at_least, g.at_most, g.weight, g.text, o.file.source(o.loc)))
+            out[side] = Agenda(spec.summary, tuple(goals), spec.win_at)
+        return out
+
+    def outcomes(self, flags) -> tuple[Outcome, ...]:
+        out = []
+        for spec, origin in self.m.outcomes:
+            out.append(Outcome(spec.id, spec.title, self.condition(spec.when, origin, "when", flags),
+                               spec.epilogue, spec.early, origin.file.source(origin.loc)))
+        final = [(spec, origin) for spec, origin in self.m.outcomes if not spec.early]
+        if not final:
+            self.missing(("outcome",), "an outcome that is not 'early'")
+        elif final[-1][0].when is not None:
+            spec, origin = final[-1]
+            self.error(origin, ("when",), "the last outcome that is not 'early' must have no 'when', so that every game ends with an outcome")
+        return tuple(out)
+
+    def duplicates(self) -> None:
+        for pf in self.chain:
+            for table in ("action", "event", "outcome"):
+                seen: dict[str, int] = {}
+                for i, item in enumerate(getattr(pf.spec, table)):
+                    if item.id in seen:
+                        line = pf.index.locate((table, seen[item.id]))[0]
+                        self.ok = False
+                        pf.problem((table, i, "id"), f"duplicate {table} id '{item.id}' (first at line {line})")
+                    seen.setdefault(item.id, i)
+
+    # -- the whole level -------------------------------------------------------------------------
+    def compile(self) -> Level | None:
+        self.duplicates()
+        declared = {k[1]: v for k, (v, _) in self.m.values.items() if k[0] == "flags"}
+        for name, (_, origin) in ((k[1], v) for k, v in self.m.values.items() if k[0] == "flags"):
+            if name in ALL_METERS or name in AGGREGATES or name == "turn" or name in ("and", "or", "not", "true", "false"):
+                self.error(origin, (), f"flag '{name}' has the name of a meter or a word of conditions; rename it")
+        flags = {**declared, **{f: False for f in BUILTIN_FLAGS}}
+        flag_names = frozenset(flags)
+        start, start_sources = self.start_values()
+        washington = self.washington()
+        rules, rule_sources = self.rules(flag_names)
+        actions = self.actions(flag_names)
+        events = self.events(flag_names)
+        agendas = self.agendas()
+        outcomes = self.outcomes(flag_names)
+        meta = {}
+        for key in ("title", "start_year", "turns_per_year", "turns", "seed"):
+            meta[key] = self.m.get(key)
+            if meta[key] is None:
+                self.missing((key,), f"'{key}'")
+        briefing = {}
+        for side in SIDES:
+            briefing[side] = self.m.get("briefing", side)
+            if briefing[side] is None:
+                self.missing(("briefing", side), f"a briefing for {side}")
+        prompts = {k: tuple(self.m.get("prompts", k) or ()) for k in PROMPT_KEYS}
+        if not (self.ok and self.complete):
+            return None
+        digest = hashlib.sha256()
+        for pf in self.chain:
+            digest.update(pf.spec.id.encode() + b"\0" + pf.raw + b"\0")
+        return Level(
+            id=self.leaf.spec.id, title=meta["title"], start_year=meta["start_year"],
+            turns_per_year=meta["turns_per_year"], turns=meta["turns"], seed=meta["seed"],
+            briefing=briefing, start=start, flags=flags, washington=washington, actions=actions,
+            events=events, agendas=agendas, outcomes=outcomes, prompts=prompts, rules=rules,
+            start_sources=start_sources, rule_sources=rule_sources,
+            description=self.m.get("description", default=""),
+            what_happened=self.m.get("what_happened", default=""), playable=self.leaf.spec.playable,
+            content_hash=digest.hexdigest(), files=tuple(pf.name for pf in self.chain),
+        )

@@ -1,0 +1,138 @@
+"""Load levels: one file and its `extends` chain, and the catalogue of every level on offer."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.core.level import Level
+from game.levels.compile import Compiler
+from game.levels.merge import merge
+from game.levels.parse import ParsedFile, read_level_file
+from game.levels.problems import LevelError, Problem
+from game.paths import levels_dir
+
+MAX_EXTENDS = 8
+
+
+@dataclass
+class Entry:
+    id: str
+    path: Path
+    name: str
+    title: str
+    playable: bool
+    is_mod: bool
+    parsed: ParsedFile
+
+
+@dataclass
+class Catalogue:
+    """Every level file found in the shipped folder and any mod folders, by id."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # files that could not be read at all
+
+    @classmethod
+    def scan(cls, mod_dirs=(), shipped: Path | None = None) -> "Catalogue":
+        cat = cls()
+        shipped = levels_dir() if shipped is None else shipped
+        cat.add_folder(shipped, is_mod=False, prefix="levels")
+        for folder in mod_dirs:
+            cat.add_folder(Path(folder), is_mod=True)
+        return cat
+
+    def add_folder(self, folder: Path, is_mod: bool, prefix: str | None = None) -> None:
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.toml")):
+            name = f"{prefix}/{path.name}" if prefix else str(path)
+            self.add_file(path, name, is_mod)
+
+    def add_file(self, path: Path, name: str, is_mod: bool) -> ParsedFile:
+        pf = read_level_file(path, name)
+        if pf.spec is None:
+            self.problems.extend(pf.problems)
+            return pf
+        spec = pf.spec
+        if spec.id in self.entries and self.entries[spec.id].path.resolve() != path.resolve():
+            first = self.entries[spec.id]
+            pf.problem(("id",), f"level id '{spec.id}' is already used by {first.name}")
+            self.problems.extend(pf.problems)
+            return pf
+        self.entries[spec.id] = Entry(spec.id, path, name, spec.title or spec.id, spec.playable, is_mod, pf)
+        return pf
+
+    def playable(self) -> list[Entry]:
+        return [e for e in self.entries.values() if e.playable]
+
+    def load(self, level_id: str) -> Level:
+        """The compiled level, or LevelError with every problem found."""
+        entry = self.entries.get(level_id)
+        if entry is None:
+            close = difflib.get_close_matches(level_id, list(self.entries), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise LevelError([Problem("", 1, 1, "error", "", f"no level with id '{level_id}'{hint}")])
+        return compile_file(entry.parsed, self)
+
+
+def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], list[Problem]]:
+    """The file and its ancestors, base first; problems for a missing parent or a cycle."""
+    chain = [pf]
+    seen = {pf.spec.id}
+    current = pf
+    while current.spec.extends:
+        parent_id = current.spec.extends
+        if parent_id in seen or len(chain) > MAX_EXTENDS:
+            names = " -> ".join([*(c.spec.id for c in chain), parent_id])
+            problem = current.problem(("extends",), f"'extends' makes a cycle: {names}"
+                                      if parent_id in seen else f"more than {MAX_EXTENDS} levels of 'extends'")
+            return chain, [problem]
+        entry = catalogue.entries.get(parent_id)
+        if entry is None:
+            close = difflib.get_close_matches(parent_id, list(catalogue.entries), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problem = current.problem(("extends",), f"no level with id '{parent_id}' to extend{hint}")
+            return chain, [problem]
+        chain.append(entry.parsed)
+        seen.add(parent_id)
+        current = entry.parsed
+    chain.reverse()
+    return chain, []
+
+
+def compile_file(pf: ParsedFile, catalogue: Catalogue) -> Level:
+    if pf.spec is None:
+        raise LevelError(list(pf.problems))
+    chain, problems = chain_of(pf, catalogue)
+    if problems:
+        raise LevelError(problems)
+    broken = [p for c in chain[:-1] if c.spec is None or any(q.severity == "error" for q in c.problems) for p in c.problems]
+    if broken:
+        raise LevelError(broken)
+    before = {id(c): len(c.problems) for c in chain}
+    level = Compiler(merge(chain), chain).compile()
+    found = [p for c in chain for p in c.problems[before[id(c)]:]]
+    # Problems stay on the parsed files too; clear them so a second load reports them once.
+    for c in chain:
+        del c.problems[before[id(c)]:]
+    if level is None:
+        raise LevelError(found or [Problem(pf.name, 1, 1, "error", "", "the level is incomplete")])
+    return level
+
+
+def load_level_file(path: Path, mod_dirs=(), name: str | None = None) -> Level:
+    """Load one level file, finding its parents among the shipped levels, the file's own folder
+    and any mod folders."""
+    path = Path(path)
+    catalogue = Catalogue.scan([*mod_dirs, path.parent])
+    pf = read_level_file(path, name or str(path))
+    if pf.spec is not None:
+        catalogue.entries.setdefault(pf.spec.id, Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf))
+        if catalogue.entries[pf.spec.id].path.resolve() == path.resolve():
+            catalogue.entries[pf.spec.id].parsed = pf
+    return compile_file(pf, catalogue)
+
+
+def load_shipped(level_id: str) -> Level:
+    return Catalogue.scan().load(level_id)

@@ -1,0 +1,155 @@
+"""Read one level file: bytes -> text -> TOML -> `LevelSpec`, collecting located problems.
+
+Nothing here trusts the file: size is checked before reading it all, any encoding error, TOML
+error or schema error becomes a `Problem` with line and column, and no exception escapes.
+"""
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli
+from pydantic import BaseModel, ValidationError
+
+from game.levels.problems import Problem, key_path
+from game.levels.spec import MAX_FILE_BYTES, LevelSpec
+from game.levels.toml_index import TomlIndex
+
+
+@dataclass
+class ParsedFile:
+    path: Path
+    name: str  # how problems and sources name the file, e.g. "levels/base.toml"
+    raw: bytes = b""
+    text: str = ""
+    spec: LevelSpec | None = None
+    index: TomlIndex | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, loc, message: str, severity: str = "error", column_offset: int | None = None) -> Problem:
+        if self.index is None:
+            line, col = 1, 1
+        elif column_offset is not None:
+            line, col = self.index.locate_value(loc, column_offset)
+        else:
+            line, col = self.index.locate(loc)
+        p = Problem(self.name, line, col, severity, key_path(loc), message)
+        self.problems.append(p)
+        return p
+
+    def source(self, loc) -> str:
+        line = self.index.locate(loc)[0] if self.index else 1
+        return f"{self.name}:{line}"
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def read_level_file(path: Path, name: str | None = None, data: bytes | None = None) -> ParsedFile:
+    pf = ParsedFile(Path(path), name or str(path))
+    try:
+        if data is None:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        pf.problems.append(Problem(pf.name, 1, 1, "error", "", f"cannot read the file: {e.strerror or e}"))
+        return pf
+    if len(data) > MAX_FILE_BYTES:
+        pf.problems.append(Problem(pf.name, 1, 1, "error", "",
+                                   f"the file is larger than {MAX_FILE_BYTES // 1000} kB; a level must be smaller"))
+        return pf
+    pf.raw = data
+    try:
+        pf.text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        good = data[: e.start].decode("utf-8-sig", errors="replace")
+        line, col = _line_col(good, len(good))
+        pf.problems.append(Problem(pf.name, line, col, "error", "",
+                                   f"the file is not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8"))
+        return pf
+    try:
+        raw = tomli.loads(pf.text)
+    except tomli.TOMLDecodeError as e:
+        line = getattr(e, "lineno", None) or 1
+        col = getattr(e, "colno", None) or 1
+        msg = getattr(e, "msg", None) or str(e).split(" (at ")[0]
+        pf.problems.append(Problem(pf.name, line, col, "error", "", f"TOML syntax: {msg}"))
+        return pf
+    except RecursionError:
+        pf.problems.append(Problem(pf.name, 1, 1, "error", "", "the file nests arrays or tables too deeply"))
+        return pf
+    pf.index = TomlIndex(pf.text)
+    try:
+        pf.spec = LevelSpec.model_validate(raw)
+    except ValidationError as e:
+        for err in e.errors(include_url=False):
+            loc = tuple(err["loc"])
+            pf.problem(loc, _message(err, loc))
+    except RecursionError:
+        pf.problems.append(Problem(pf.name, 1, 1, "error", "", "the file nests arrays or tables too deeply"))
+    return pf
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    """The keys the schema allows at the table holding `loc[-1]` (for "did you mean")."""
+    model: typing.Any = LevelSpec
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
+            return []
+        model = _model_of(model.model_fields[part].annotation)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return []
+
+
+def _model_of(annotation):
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+        inner = _model_of(arg) if typing.get_args(arg) else None
+        if inner is not None:
+            return inner
+    return None
+
+
+_TYPE_WORDS = {
+    "dict": "table", "list": "array", "str": "text", "int": "whole number", "float": "number",
+    "bool": "true or false",
+}
+
+
+def _type_word(value) -> str:
+    return _TYPE_WORDS.get(type(value).__name__, type(value).__name__)
+
+
+def _message(err: dict, loc: tuple) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    key = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(key), _fields_at(loc), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown key '{key}'{hint}"
+    if kind == "missing":
+        return f"missing key '{key}'"
+    msg = err["msg"]
+    msg = msg.replace("Input should be", "should be").replace("Value should be", "should be")
+    msg = msg.replace("a valid dictionary or instance of", "a table of").replace("a valid dictionary", "a table")
+    msg = msg.replace("a valid list", "an array").replace("a valid string", "text").replace("String", "text")
+    msg = msg.replace("Dictionary", "table").replace("List", "array").replace("dictionary", "table")
+    msg = msg.replace("a valid number", "a number").replace("a valid integer", "a whole number")
+    msg = msg.replace("a valid boolean", "true or false")
+    if kind.endswith("_type") or kind in ("model_type", "int_from_float", "bool_parsing", "float_parsing", "int_parsing"):
+        shown = repr(value) if isinstance(value, (int, float, bool, str)) and len(repr(value)) < 40 else _type_word(value)
+        msg += f", not {shown}"
+    if kind == "string_pattern_mismatch":
+        msg = "should be lower-case letters, digits and '_', starting with a letter (at most 48 characters)"
+        if isinstance(value, str) and len(value) < 60:
+            msg += f", not '{value}'"
+    return msg

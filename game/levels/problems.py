@@ -1,0 +1,40 @@
+"""A problem found in a level file, with where it is: the validator's unit of output."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    severity: str  # "error" or "warning"
+    path: str  # the key path in the file's own words, e.g. "action[3].effects.partnershp"
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {where}{self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def key_path(loc) -> str:
+    """('action', 2, 'effects', 'x') -> 'action[3].effects.x' (arrays count from 1, like a reader)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class LevelError(Exception):
+    """Raised when a level cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

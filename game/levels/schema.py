@@ -1,0 +1,17 @@
+"""The JSON schema of a level file, for editors (`#:schema ./level.schema.json`)."""
+from __future__ import annotations
+
+import json
+
+from game.levels.spec import LevelSpec
+
+
+def schema() -> dict:
+    s = LevelSpec.model_json_schema()
+    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    s["title"] = "Pragmatic Partners level"
+    return s
+
+
+def schema_text() -> str:
+    return json.dumps(schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,0 +1,111 @@
+"""Where each key of a TOML file is: a key path -> (line, column) index.
+
+tomli gives positions only for syntax errors, so schema and semantic errors find their line here.
+The scan is line-based and forgiving: it understands table headers, arrays of tables, `key =`
+lines, one level of inline tables, and skips multi-line strings and arrays. A path it does not know
+falls back to its closest known ancestor (a missing key has no line of its own).
+"""
+from __future__ import annotations
+
+import re
+
+_KEY = r'(?:[A-Za-z0-9_\-]+|"[^"\n]*"|\'[^\'\n]*\')'
+_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
+_HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?")
+_ASSIGN = re.compile(rf"^(\s*)({_DOTTED})\s*=\s*")
+_INLINE_KEY = re.compile(rf"(?:^|[{{,])\s*({_DOTTED})\s*=")
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+
+
+def _split_key(text: str) -> list[str]:
+    parts = re.findall(_KEY, text)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+class TomlIndex:
+    def __init__(self, text: str):
+        self.where: dict[tuple, tuple[int, int]] = {}
+        self.value_col: dict[tuple, int] = {}
+        self._arrays: dict[tuple, int] = {}
+        self._scan(text)
+
+    def _resolve(self, keys: list[str]) -> tuple:
+        """Turn header keys into a concrete path, entering the last element of arrays of tables."""
+        path: tuple = ()
+        for key in keys:
+            path += (key,)
+            if path in self._arrays:
+                path += (self._arrays[path] - 1,)
+        return path
+
+    def _scan(self, text: str) -> None:
+        table: tuple = ()
+        lines = text.split("\n")
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            lineno = i + 1
+            i += 1
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            header = _HEADER.match(line)
+            if header:
+                keys = _split_key(header.group(2))
+                if header.group(1) == "[[":
+                    parent = self._resolve(keys[:-1]) + (keys[-1],)
+                    self._arrays[parent] = self._arrays.get(parent, 0) + 1
+                    table = parent + (self._arrays[parent] - 1,)
+                    self.where.setdefault(parent, (lineno, header.start(2) + 1))
+                else:
+                    table = self._resolve(keys)
+                self.where[table] = (lineno, header.start(2) + 1)
+                continue
+            assign = _ASSIGN.match(line)
+            if not assign:
+                continue
+            path = table + tuple(_split_key(assign.group(2)))
+            self.where[path] = (lineno, assign.start(2) + 1)
+            value_start = assign.end()
+            self.value_col[path] = value_start + 1
+            value = line[value_start:]
+            if value.startswith("{"):
+                for m in _INLINE_KEY.finditer(value):
+                    sub = path + tuple(_split_key(m.group(1)))
+                    self.where[sub] = (lineno, value_start + m.start(1) + 1)
+                    self.value_col[sub] = value_start + m.end() + 2
+            # Skip the rest of a multi-line string or array, whose lines hold no keys.
+            for quote in ('"""', "'''"):
+                if value.startswith(quote) and value.count(quote) == 1:
+                    while i < len(lines) and quote not in lines[i]:
+                        i += 1
+                    i += 1
+                    break
+            else:
+                depth = _depth(value)
+                while depth > 0 and i < len(lines):
+                    depth += _depth(lines[i])
+                    i += 1
+
+    def locate(self, loc) -> tuple[int, int]:
+        """(line, column) of a key path, or of its closest known ancestor; (1, 1) at worst."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.where:
+                return self.where[loc]
+            loc = loc[:-1]
+        return (1, 1)
+
+    def locate_value(self, loc, offset: int = 1) -> tuple[int, int]:
+        """Where the value of `loc` starts, moved `offset - 1` characters on (for a column inside
+        a condition string; the opening quote is skipped)."""
+        loc = tuple(loc)
+        if loc in self.value_col:
+            line = self.where[loc][0]
+            return line, self.value_col[loc] + offset
+        return self.locate(loc)
+
+
+def _depth(text: str) -> int:
+    text = _STRING.sub("", text.split("#", 1)[0] if '"' not in text else text)
+    return text.count("[") + text.count("{") - text.count("]") - text.count("}")

@@ -1,0 +1,47 @@
+"""`validate`: check level files and folders, returning every problem found."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.levels.loader import Catalogue, Entry, compile_file
+from game.levels.parse import read_level_file
+from game.levels.problems import LevelError, Problem
+
+
+def level_files(paths) -> tuple[list[Path], list[Problem]]:
+    files, problems = [], []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(p.glob("*.toml")))
+        elif p.is_file():
+            files.append(p)
+        else:
+            problems.append(Problem(str(p), 1, 1, "error", "", "no such file or folder"))
+    return files, problems
+
+
+def validate_paths(paths, mod_dirs=()) -> list[Problem]:
+    files, problems = level_files(paths)
+    folders = {f.parent for f in files}
+    catalogue = Catalogue.scan([*mod_dirs, *sorted(folders)])
+    for path in files:
+        pf = read_level_file(path, str(path))
+        if pf.spec is None:
+            problems.extend(pf.problems)
+            continue
+        # Check this very file, even when another file in the catalogue has the same id.
+        entry = catalogue.entries.get(pf.spec.id)
+        if entry is None or entry.path.resolve() != path.resolve():
+            if entry is not None and entry.path.resolve() != path.resolve():
+                problems.append(pf.problem(("id",), f"level id '{pf.spec.id}' is already used by {entry.name}", severity="warning"))
+            catalogue.entries[pf.spec.id] = Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf)
+        else:
+            entry.parsed = pf
+        try:
+            compile_file(pf, catalogue)
+        except LevelError as e:
+            problems.extend(e.problems)
+        finally:
+            if entry is not None:
+                catalogue.entries[pf.spec.id] = entry
+    return problems

@@ -1,0 +1,54 @@
+"""A game as text, turn by turn: the golden-file format and what `replay` prints."""
+from __future__ import annotations
+
+from game.core import scores
+from game.core.meters import label
+from game.core.report import PHASE_TITLES, TurnReport
+from game.core.state import GameState
+
+
+def _num(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def turn_text(state_level, report: TurnReport) -> str:
+    level = state_level
+    lines = [f"== Turn {report.turn} ({report.date}) =="]
+    for side in ("moscow", "beijing"):
+        names = [level.actions[a].name for a in report.plans.get(side, ())]
+        lines.append(f"{side.capitalize()} plan: {', '.join(names) if names else '(nothing)'}")
+    for event_id in report.events:
+        event = level.event(event_id)
+        lines.append(f"Event: {event.title if event else event_id}")
+    for note in report.notes:
+        lines.append(f"Note: {note}")
+    phase = None
+    for c in report.changes:
+        if c.phase != phase:
+            phase = c.phase
+            lines.append(f"  [{PHASE_TITLES.get(phase, phase)}]")
+        lines.append(
+            f"    {c.meter} {_num(c.before)} -> {_num(c.after)} ({c.delta:+.2f})"
+            f"  {c.cause_kind}:{c.cause_id}  {c.why}  [{c.source}]"
+        )
+    for flag in report.flags_set:
+        lines.append(f"  flag set: {flag}")
+    for flag in report.flags_cleared:
+        lines.append(f"  flag cleared: {flag}")
+    return "\n".join(lines)
+
+
+def transcript(state: GameState, reports: list[TurnReport]) -> str:
+    level = state.level
+    out = [f"# {level.title} ({level.id}), seed {state.seed}, level hash {level.content_hash[:12]}"]
+    for report in reports:
+        out.append(turn_text(level, report))
+    out.append("== End ==")
+    if state.outcome:
+        o = next((o for o in level.outcomes if o.id == state.outcome), None)
+        out.append(f"Outcome: {o.title if o else state.outcome}")
+    s = scores(state)
+    out.append(f"Scores: Moscow {s.get('moscow', 0):.2f}, Beijing {s.get('beijing', 0):.2f}")
+    for meter in sorted(state.meters):
+        out.append(f"  {meter} = {_num(state.meters[meter])}  ({label(meter)})")
+    return "\n".join(out) + "\n"
