@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure speed; prints figures")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--repeat", type=int, default=0, help="samples per figure (0: the default)")
+    p.add_argument("--level", default="testing_event", metavar="ID", help="the level to measure")
+    _levels_arg(p)
     return parser
 
 
@@ -161,7 +163,7 @@ def cmd_transcript(args) -> int:
 def cmd_bench(args) -> int:
     from game.bench import run_bench
 
-    figures = run_bench(repeat=args.repeat)
+    figures = run_bench(repeat=args.repeat, level_id=args.level, mod_dirs=args.levels)
     if args.json:
         print(json.dumps(figures))
     else:

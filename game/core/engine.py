@@ -85,14 +85,14 @@ def plan_problem(state: GameState, side: str, plan) -> str | None:
         return f"a plan holds at most {level.rules.max_actions} actions"
     if len(set(plan)) != len(plan):
         return "an action can be used once a turn"
-    usable = {a.id for a in _usable(state, side)}
     total = 0
     for action_id in plan:
         action = level.actions.get(action_id)
         if action is None or action.side != side:
             return f"'{action_id}' is not an action of {side}"
-        if action_id not in usable:
-            return f"'{action_id}' cannot be used now: {why_unusable(state, side, action_id)}"
+        reason = why_unusable(state, side, action_id)
+        if reason is not None:
+            return f"'{action_id}' cannot be used now: {reason}"
         total += action.cost
     capital = state.meters[f"{side}.capital"]
     if total > capital:

@@ -67,11 +67,6 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         kind = m.lastgroup
         value = m.group(kind)
         col = m.start(kind) + 1
-        if kind == "bad":
-            hint = " (write '==' to compare)" if value == "=" else ""
-            if value in "[]{}.,'\"":
-                hint = " (calls, indexing, attributes and strings are not part of conditions)"
-            raise ExprError(f"unexpected character '{value}'{hint}", col)
         if kind == "name" and value in _KEYWORDS:
             kind = "kw"
         out.append((kind, value, col))
@@ -108,6 +103,8 @@ class _Parser:
     def parse(self):
         typ, fn = self.or_()
         kind, value, col = self.peek()
+        if kind == "bad" and value == "=":
+            raise ExprError("unexpected character '=' (write '==' to compare)", col)
         if kind != "end":
             raise ExprError(f"unexpected '{value}' after a complete condition", col)
         if typ != BOOL:
@@ -233,9 +230,16 @@ class _Parser:
             return self.name(value, col)
         if kind == "end":
             raise ExprError("the condition ends too early", col)
+        if kind == "bad":
+            hint = " (write '==' to compare)" if value == "=" else ""
+            if value in "[]{}.,'\"":
+                hint = " (calls, indexing, attributes and strings are not part of conditions)"
+            raise ExprError(f"unexpected character '{value}'{hint}", col)
         raise ExprError(f"unexpected '{value}'", col)
 
     def name(self, name: str, col: int):
+        if self.peek()[:2] == ("op", "("):
+            raise ExprError(f"'{name}(...)' is a call; conditions can only read meters, flags and turn", col)
         self.names.add(name)
         if name == "turn":
             return NUM, lambda s: s.turn

@@ -119,6 +119,7 @@ class Rules:
     capital_per_standing: float = 0.04
     capital_cap: float = 12.0
     partnership_rate: float = 0.35
+    pillar_upkeep: float = 1.0
     weight_military_trust: float = 0.25
     weight_economic_ties: float = 0.25
     weight_shared_stance: float = 0.25

@@ -46,9 +46,10 @@ CAPITAL_MAX = 30.0
 
 
 def meter_range(name: str) -> tuple[float, float]:
-    if name.endswith(".capital"):
-        return 0.0, CAPITAL_MAX
-    return 0.0, 100.0
+    return RANGES.get(name, (0.0, 100.0))
+
+
+RANGES = {m: ((0.0, CAPITAL_MAX) if m.endswith(".capital") else (0.0, 100.0)) for m in ALL_METERS}
 
 
 def aggregate_value(meters: dict[str, float], name: str) -> float:

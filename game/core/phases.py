@@ -10,16 +10,19 @@ from game.core import rng
 from game.core.level import Action, Consequences, Event
 from game.core.meters import (
     INFLUENCE_METERS,
+    PILLARS,
     POWERS,
     REGION_TARGETS,
     SIDES,
     STATES,
+    RANGES,
     label,
-    meter_range,
 )
 from game.core.report import Change, TurnReport
 from game.core.state import GameState, Scheduled
 
+_new = tuple.__new__
+_INFLUENCE_KEYS = {(st, p): f"{st}.{p}" for st in STATES for p in POWERS}
 CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
 
 
@@ -42,16 +45,23 @@ class Turn:
         self.report = TurnReport(state.turn, self.level.date_of(state.turn), dict(plans))
         self.phase = "actions"
         self.influence_moved = 0.0
+        self.record = self.report.changes.append
 
     # -- recording ---------------------------------------------------------------------------
     def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> float:
-        lo, hi = meter_range(meter)
-        value = round(hi if value > hi else lo if value < lo else value, 2)
-        before = self.m[meter]
+        lo, hi = RANGES[meter]
+        if value > hi:
+            value = hi
+        elif value < lo:
+            value = lo
+        value = round(value, 2)
+        m = self.m
+        before = m[meter]
         if value == before:
             return 0.0
-        self.m[meter] = value
-        self.report.changes.append(Change(meter, before, value, self.phase, kind, cause, why, source))
+        m[meter] = value
+        # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs ~40 times a turn.
+        self.record(_new(Change, (meter, before, value, self.phase, kind, cause, why, source)))
         return value - before
 
     def add(self, meter: str, delta: float, kind: str, cause: str, why: str, source: str) -> None:
@@ -66,19 +76,25 @@ class Turn:
             self.set(meter, self.m[meter] + delta, kind, cause, why, source)
 
     def _write_shares(self, place: str, shares: dict[str, float], kind, cause, why, source):
+        # The shares are already rounded and in range; record them without set()'s clamping.
+        m, phase = self.m, self.phase
         for power in POWERS:
-            self.set(f"{place}.{power}", shares[power], kind, cause, why, source)
+            meter = _INFLUENCE_KEYS[place, power]
+            before, value = m[meter], shares[power]
+            if value != before:
+                m[meter] = value
+                self.record(_new(Change, (meter, before, value, phase, kind, cause, why, source)))
 
     def shift_influence(self, place, power, delta, kind, cause, why, source) -> None:
         """Give `power` `delta` points in `place`, taken from (or given to) the other two in
         proportion to their shares, so that the three still sum to 100."""
         m = self.m
-        cur = m[f"{place}.{power}"]
+        cur = m[_INFLUENCE_KEYS[place, power]]
         new = round(min(100.0, max(0.0, cur + delta)), 2)
         if new == cur:
             return
         a_name, b_name = (p for p in POWERS if p != power)
-        a, b = m[f"{place}.{a_name}"], m[f"{place}.{b_name}"]
+        a, b = m[_INFLUENCE_KEYS[place, a_name]], m[_INFLUENCE_KEYS[place, b_name]]
         remaining = round(100.0 - new, 2)
         na = round(remaining * a / (a + b), 2) if a + b > 0 else round(remaining / 2, 2)
         na = min(na, remaining)
@@ -214,6 +230,10 @@ class Turn:
         self.set("partnership_ceiling", ceiling, "rule", "ceiling",
                  "the identity gap, divergent methods, rivalry and any US normalization cap how close the two can get",
                  self.rule_source("ceiling_identity"))
+        if r.pillar_upkeep:
+            for pillar in PILLARS:
+                self.rule(pillar, -r.pillar_upkeep, "pillar_upkeep",
+                          "ties that are not tended wear a little every turn")
         p = m["partnership"]
         moved = p + r.partnership_rate * (target - p)
         if moved > m["partnership_ceiling"]:
@@ -343,6 +363,10 @@ class Turn:
 
     def resolve_upkeep(self) -> None:
         r, m = self.rules, self.m
+        if m["partnership"] > m["partnership_ceiling"]:
+            # Events and delayed effects come after the partnership phase; the ceiling still holds.
+            self.set("partnership", m["partnership_ceiling"], "rule", "ceiling",
+                     "held down by the ceiling the four limits set", self.rule_source("ceiling_identity"))
         for side in SIDES:
             key = f"{side}.capital"
             if m[key] >= r.capital_cap:

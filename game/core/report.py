@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 PHASES = (
     ("actions", "Actions"),
@@ -17,8 +18,9 @@ PHASES = (
 PHASE_TITLES = dict(PHASES)
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
+    # A NamedTuple rather than a frozen dataclass: a turn records dozens of these, and a frozen
+    # dataclass's __init__ is several times slower to build.
     meter: str
     before: float
     after: float

@@ -214,7 +214,7 @@ class Compiler:
                 seen: dict[str, int] = {}
                 for i, item in enumerate(getattr(pf.spec, table)):
                     if item.id in seen:
-                        line = pf.index.locate((table, seen[item.id]))[0]
+                        line = pf.index.locate((table, seen[item.id], "id"))[0]
                         self.ok = False
                         pf.problem((table, i, "id"), f"duplicate {table} id '{item.id}' (first at line {line})")
                     seen.setdefault(item.id, i)

@@ -15,6 +15,14 @@ from game.paths import levels_dir
 MAX_EXTENDS = 8
 
 
+def display_name(path: Path) -> str:
+    """A file's name for messages: relative to the working folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 @dataclass
 class Entry:
     id: str
@@ -46,7 +54,7 @@ class Catalogue:
         if not folder.is_dir():
             return
         for path in sorted(folder.glob("*.toml")):
-            name = f"{prefix}/{path.name}" if prefix else str(path)
+            name = f"{prefix}/{path.name}" if prefix else display_name(path)
             self.add_file(path, name, is_mod)
 
     def add_file(self, path: Path, name: str, is_mod: bool) -> ParsedFile:

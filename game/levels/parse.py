@@ -60,7 +60,7 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
         return pf
     if len(data) > MAX_FILE_BYTES:
         pf.problems.append(Problem(pf.name, 1, 1, "error", "",
-                                   f"the file is larger than {MAX_FILE_BYTES // 1000} kB; a level must be smaller"))
+                                   f"the file is larger than {MAX_FILE_BYTES / 1e6:g} MB; a level must be smaller"))
         return pf
     pf.raw = data
     try:
@@ -77,10 +77,12 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
         line = getattr(e, "lineno", None) or 1
         col = getattr(e, "colno", None) or 1
         msg = getattr(e, "msg", None) or str(e).split(" (at ")[0]
+        line, col, msg = _explain_syntax(pf.text, line, col, msg)
         pf.problems.append(Problem(pf.name, line, col, "error", "", f"TOML syntax: {msg}"))
         return pf
     except RecursionError:
-        pf.problems.append(Problem(pf.name, 1, 1, "error", "", "the file nests arrays or tables too deeply"))
+        line, col = _deep_nesting_at(pf.text)
+        pf.problems.append(Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply"))
         return pf
     pf.index = TomlIndex(pf.text)
     try:
@@ -92,6 +94,39 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
     except RecursionError:
         pf.problems.append(Problem(pf.name, 1, 1, "error", "", "the file nests arrays or tables too deeply"))
     return pf
+
+
+def _explain_syntax(text: str, line: int, col: int, msg: str) -> tuple[int, int, str]:
+    """Put two of tomli's terse messages in a modder's words, pointing at the real culprit."""
+    source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    if msg == "Illegal character '\\n'" or msg.startswith("Unterminated string"):
+        for quote in ('"', "'"):
+            start = source_line.find(quote)
+            if start >= 0 and source_line.count(quote) % 2 == 1:
+                return line, start + 1, (f"this string is not closed; end it with '{quote}' on the same line "
+                                         f"(or use {quote * 3} for text over several lines)")
+    if msg == "Cannot overwrite a value":
+        key = source_line.split("=", 1)[0].strip()
+        first = next((i + 1 for i, l in enumerate(text.split("\n")[: line - 1])
+                      if key and l.split("=", 1)[0].strip() == key), None)
+        if key and first:
+            return line, 1, f"'{key}' is given twice in the same table (first at line {first})"
+    return line, col, msg
+
+
+def _deep_nesting_at(text: str, limit: int = 100) -> tuple[int, int]:
+    """Where the run of brackets that nests too deeply begins."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in "[{":
+            if depth == 0:
+                start = i
+            depth += 1
+            if depth > limit:
+                return _line_col(text, start)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return 1, 1
 
 
 def _fields_at(loc: tuple) -> list[str]:
@@ -109,10 +144,11 @@ def _fields_at(loc: tuple) -> list[str]:
 
 
 def _model_of(annotation):
-    for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
-            return arg
-        inner = _model_of(arg) if typing.get_args(arg) else None
+    """The pydantic model inside an annotation such as `list[ActionSpec] | None`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        inner = _model_of(arg)
         if inner is not None:
             return inner
     return None
@@ -135,10 +171,18 @@ def _message(err: dict, loc: tuple) -> str:
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(str(key), _fields_at(loc), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
+        if not close and len(loc) > 1 and key in LevelSpec.model_fields:
+            hint = (f" here; '{key}' belongs at the top of the file: keys after a [table] header "
+                    "belong to that table, so move it above the first header")
         return f"unknown key '{key}'{hint}"
     if kind == "missing":
         return f"missing key '{key}'"
     msg = err["msg"]
+    msg = msg.split(", unable to parse")[0]
+    if kind == "string_too_long" and isinstance(value, str):
+        msg += f" (this one has {len(value)})"
+    if kind == "literal_error" and isinstance(value, (str, int, float)) and len(repr(value)) < 40:
+        msg += f", not {value!r}"
     msg = msg.replace("Input should be", "should be").replace("Value should be", "should be")
     msg = msg.replace("a valid dictionary or instance of", "a table of").replace("a valid dictionary", "a table")
     msg = msg.replace("a valid list", "an array").replace("a valid string", "text").replace("String", "text")

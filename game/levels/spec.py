@@ -111,6 +111,7 @@ class RulesSpec(Spec):
     capital_per_standing: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="Extra capital per point of standing each turn.")
     capital_cap: Annotated[float, Field(ge=1, le=30)] | None = Field(None, description="Income stops when capital reaches this.")
     partnership_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="Share of the gap to its target that partnership closes each turn.")
+    pillar_upkeep: Annotated[float, Field(ge=0, le=20)] | None = Field(None, description="Points each pillar loses every turn: ties that are not tended wear away.")
     weight_military_trust: Annotated[float, Field(ge=0, le=10)] | None = Field(None, description="Weight of military trust in partnership's target.")
     weight_economic_ties: Annotated[float, Field(ge=0, le=10)] | None = Field(None, description="Weight of economic ties in partnership's target.")
     weight_shared_stance: Annotated[float, Field(ge=0, le=10)] | None = Field(None, description="Weight of the shared stance in partnership's target.")

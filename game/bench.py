@@ -1,0 +1,88 @@
+"""`python -m game bench`: speed figures, printed, never asserted in tests.
+
+Each figure is a median over samples. `baseline_us_median` times a fixed piece of plain Python in
+the same run, so a figure can be read against how fast this machine is right now.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+
+from game.core import initial_state, is_terminal, legal_plans, resolve_turn
+from game.levels.loader import Catalogue, chain_of
+
+BENCH_LEVEL = "testing_event"
+
+
+def _median_us(fn, samples: int, inner: int) -> float:
+    times = []
+    for _ in range(samples):
+        t0 = time.perf_counter()
+        for _ in range(inner):
+            fn()
+        times.append((time.perf_counter() - t0) / inner * 1e6)
+    return statistics.median(times)
+
+
+def _baseline() -> None:
+    d = {f"k{i}": float(i) for i in range(40)}
+    for _ in range(20):
+        d = {k: v + 1.0 for k, v in d.items()}
+
+
+def _full_plan_turns(level, games: int = 6):
+    """(state, plans) pairs from seeded games in which both sides lock their largest plans."""
+    pairs = []
+    for seed in range(games):
+        state = initial_state(level, seed)
+        while not is_terminal(state):
+            plans = {}
+            for side in ("moscow", "beijing"):
+                options = legal_plans(state, side)
+                longest = max(len(p) for p in options)
+                full = [p for p in options if len(p) == longest]
+                plans[side] = full[(seed + state.turn) % len(full)]
+            pairs.append((state, plans))
+            state, _ = resolve_turn(state, plans)
+    return pairs
+
+
+def bench_turn(level, repeat: int) -> float:
+    pairs = _full_plan_turns(level)
+    it = iter(())
+
+    def one():
+        nonlocal it
+        try:
+            state, plans = next(it)
+        except StopIteration:
+            it = iter(pairs)
+            state, plans = next(it)
+        resolve_turn(state, plans)
+
+    return _median_us(one, repeat, max(50, len(pairs)))
+
+
+def bench_load(catalogue: Catalogue, level_id: str, repeat: int) -> float:
+    """Parse, validate and compile the level and its ancestors from their files."""
+    chain, _ = chain_of(catalogue.entries[level_id].parsed, catalogue)
+    files = [(pf.path, pf.name) for pf in chain]
+
+    def one():
+        fresh = Catalogue()
+        for path, name in files:
+            fresh.add_file(path, name, is_mod=False)
+        fresh.load(level_id)
+
+    return _median_us(one, repeat, 3) / 1000.0
+
+
+def run_bench(repeat: int = 0, level_id: str = BENCH_LEVEL, mod_dirs=()) -> dict:
+    catalogue = Catalogue.scan(mod_dirs)
+    level = catalogue.load(level_id)
+    figures = {
+        "baseline_us_median": round(_median_us(_baseline, repeat or 15, 200), 2),
+        "turn_us_median": round(bench_turn(level, repeat or 15), 2),
+        "level_load_ms_median": round(bench_load(catalogue, level_id, repeat or 15), 2),
+    }
+    return figures

@@ -1,0 +1,76 @@
+import pytest
+
+from game.core.expr import MAX_LENGTH, ExprError, compile_condition
+from game.core.meters import ALL_METERS
+
+
+class S:
+    def __init__(self, turn=3, flags=None, **meters):
+        self.turn = turn
+        self.flags = flags or {}
+        self.meters = {m: 50.0 for m in ALL_METERS}
+        self.meters.update({k.replace("__", "."): v for k, v in meters.items()})
+
+
+def test_comparisons_and_logic_follow_the_state():
+    cond = compile_condition("partnership < 30 and turn >= 4 or not war", {"war"})
+    assert cond(S(turn=2, flags={"war": False}))
+    assert not cond(S(turn=2, flags={"war": True}))
+    assert cond(S(turn=4, flags={"war": True}, partnership=20))
+
+
+def test_dotted_meters_aggregates_and_arithmetic():
+    cond = compile_condition("moscow.standing + 10 > beijing.standing * 2 - (central_asia.moscow / 2)")
+    assert cond(S(moscow__standing=80, beijing__standing=40))
+    assert not cond(S(moscow__standing=10, beijing__standing=40))
+
+
+def test_division_by_zero_is_zero_not_a_crash():
+    assert compile_condition("partnership / economic_ties == 0")(S(economic_ties=0))
+
+
+@pytest.mark.parametrize(
+    "text, column, words",
+    [
+        ("partnerhsip > 3", 1, "did you mean 'partnership'"),
+        ("turn > 3 and militry_trust < 5", 14, "did you mean 'military_trust'"),
+        ("partnership", 1, "must be true or false"),
+        ("war and 3", 5, "number"),
+        ("__import__('os') > 1", 1, "is a call"),
+        ("partnership > 'x'", 15, "strings are not part of conditions"),
+        ("partnership.__class__ > 1", 1, "can only read meters"),
+        ("partnership = 3", 13, "write '=='"),
+        ("(partnership > 3", 17, "expected ')'"),
+        ("partnership >", 14, "ends too early"),
+        ("partnership > 3 4", 17, "after a complete condition"),
+        ("true < false", 6, "compares numbers"),
+        ("", 1, "empty"),
+    ],
+)
+def test_bad_conditions_are_located_and_explained(text, column, words):
+    with pytest.raises(ExprError) as e:
+        compile_condition(text, {"war"})
+    assert words in e.value.message
+    assert e.value.column == column
+
+
+def test_size_limits_stop_hostile_conditions_quickly():
+    with pytest.raises(ExprError, match="limit"):
+        compile_condition("turn > 1 or " * 100 + "true")
+    with pytest.raises(ExprError, match="nested too deeply"):
+        compile_condition("(" * 100 + "true" + ")" * 100)
+    with pytest.raises(ExprError, match="too long"):
+        compile_condition(" or ".join(["1<2"] * 70))
+    with pytest.raises(ExprError, match="nested too deeply"):
+        compile_condition("not " * 60 + "true")
+
+
+def test_no_python_is_ever_evaluated(monkeypatch):
+    import builtins
+
+    def trap(*a, **k):
+        raise AssertionError("eval was called")
+
+    monkeypatch.setattr(builtins, "eval", trap)
+    monkeypatch.setattr(builtins, "exec", trap)
+    assert compile_condition("turn >= 1")(S())

@@ -1,0 +1,253 @@
+"""One test group per resolution phase, on the small `mini` level (tests/levels/mini.toml)."""
+import dataclasses
+
+import pytest
+
+from game.core import initial_state, legal_actions, legal_plans, plan_problem, resolve_turn
+from game.core.meters import STATES
+
+NOTHING = {"moscow": (), "beijing": ()}
+
+
+def with_start(level, **start):
+    values = {k.replace("__", "."): v for k, v in start.items()}
+    return dataclasses.replace(level, start={**level.start, **values})
+
+
+def with_rules(level, **rules):
+    return dataclasses.replace(level, rules=dataclasses.replace(level.rules, **rules))
+
+
+def quiet(level):
+    return with_rules(level, event_chance=0.0)
+
+
+def changes(report, meter, phase=None):
+    return [c for c in report.changes if c.meter == meter and (phase is None or c.phase == phase)]
+
+
+# -- 1. actions -------------------------------------------------------------------------------
+def test_actions_pay_capital_and_apply_effects_with_their_source(mini):
+    state = initial_state(quiet(mini), 1)
+    new, report = resolve_turn(state, {"moscow": ("joint_exercise",), "beijing": ()})
+    paid = changes(report, "moscow.capital", "actions")
+    assert [c.delta for c in paid] == [-2.0]
+    trust = changes(report, "military_trust", "actions")[0]
+    assert trust.delta == 4.0 and trust.cause_id == "joint_exercise"
+    assert trust.source.startswith("tests/levels/mini.toml:")
+    assert state.meters["military_trust"] == 50.0, "the old state is never changed"
+
+
+def test_delayed_effects_fall_due_on_their_turn(mini):
+    state = initial_state(quiet(mini), 1)
+    state, _ = resolve_turn(state, {"moscow": ("pipeline",), "beijing": ()})
+    state, r2 = resolve_turn(state, NOTHING)
+    assert not changes(r2, "economic_ties", "delayed")
+    state, r3 = resolve_turn(state, NOTHING)
+    delayed = changes(r3, "economic_ties", "delayed")
+    assert [c.delta for c in delayed] == [5.0] and delayed[0].cause_kind == "delayed"
+
+
+def test_cooldown_and_requires_make_actions_unavailable(mini):
+    state = initial_state(quiet(mini), 1)
+    state, _ = resolve_turn(state, {"moscow": ("pipeline",), "beijing": ()})
+    assert "pipeline" not in legal_actions(state, "moscow")
+    assert "used recently" in plan_problem(state, "moscow", ("pipeline",))
+    low = initial_state(with_start(quiet(mini), economic_ties=10), 1)
+    assert "needs economic_ties >= 40" in plan_problem(low, "moscow", ("pipeline",))
+
+
+def test_illegal_plans_are_refused(mini):
+    state = initial_state(mini, 1)
+    assert "at most 3" in plan_problem(state, "beijing", ("investment", "abstain", "court_washington", "investment"))
+    assert "not an action of moscow" in plan_problem(state, "moscow", ("investment",))
+    poor = initial_state(with_start(mini, moscow__capital=3), 1)
+    assert "costs" in plan_problem(poor, "moscow", ("joint_exercise", "strike"))
+    with pytest.raises(ValueError):
+        resolve_turn(poor, {"moscow": ("joint_exercise", "strike"), "beijing": ()})
+
+
+def test_legal_plans_fit_the_budget_and_include_the_empty_plan(mini):
+    state = initial_state(with_start(mini, moscow__capital=4), 1)
+    plans = legal_plans(state, "moscow")
+    assert () in plans
+    assert all(sum(mini.actions[a].cost for a in p) <= 4 for p in plans)
+    assert ("joint_exercise", "strike") in plans and ("joint_exercise", "pipeline") not in plans
+
+
+# -- 2. methods -------------------------------------------------------------------------------
+def test_force_raises_divergence_and_costs_the_partner_standing_by_partnership(mini):
+    lo = initial_state(with_start(quiet(mini), partnership=20), 1)
+    hi = initial_state(with_start(quiet(mini), partnership=80), 1)
+    _, r_lo = resolve_turn(lo, {"moscow": ("strike",), "beijing": ()})
+    _, r_hi = resolve_turn(hi, {"moscow": ("strike",), "beijing": ()})
+    assert changes(r_hi, "method_divergence", "methods")[0].delta == mini.rules.force_divergence
+    cost_lo = -changes(r_lo, "beijing.standing", "methods")[0].delta
+    cost_hi = -changes(r_hi, "beijing.standing", "methods")[0].delta
+    assert cost_hi > cost_lo > 0
+
+
+def test_distancing_costs_partnership_instead_of_standing(mini):
+    state = initial_state(quiet(mini), 1)
+    _, report = resolve_turn(state, {"moscow": ("strike",), "beijing": ("abstain",)})
+    assert not changes(report, "beijing.standing", "methods")
+    assert changes(report, "partnership", "methods")[0].delta == -mini.rules.distance_cost
+
+
+def test_a_turn_without_force_lets_methods_converge(mini):
+    _, report = resolve_turn(initial_state(quiet(mini), 1), NOTHING)
+    assert changes(report, "method_divergence", "methods")[0].delta == -mini.rules.calm_divergence
+
+
+def test_war_cost_to_the_partner_grows_with_the_war(mini):
+    level = dataclasses.replace(quiet(mini), flags={**mini.flags, "war": True})
+    state = initial_state(level, 1)
+    costs = []
+    for _ in range(3):
+        state, report = resolve_turn(state, NOTHING)
+        costs.append(-changes(report, "beijing.standing", "methods")[0].delta / state.meters["partnership"])
+    assert costs[0] < costs[1] < costs[2]
+
+
+# -- 3. pillars and partnership ---------------------------------------------------------------
+def test_partnership_moves_toward_the_pillars_target(mini):
+    up = initial_state(with_start(quiet(mini), partnership=20), 1)
+    down = initial_state(with_start(quiet(mini), partnership=65), 1)
+    assert changes(resolve_turn(up, NOTHING)[1], "partnership", "partnership")[0].delta > 0
+    assert changes(resolve_turn(down, NOTHING)[1], "partnership", "partnership")[0].delta < 0
+
+
+def test_the_ceiling_from_the_limits_caps_partnership(mini):
+    level = with_start(quiet(mini), partnership=90, military_trust=100, economic_ties=100,
+                       shared_stance=100, identity_gap=80, method_divergence=60)
+    new, report = resolve_turn(initial_state(level, 1), NOTHING)
+    ceiling = new.meters["partnership_ceiling"]
+    assert ceiling < 60
+    assert new.meters["partnership"] == ceiling
+    assert changes(report, "partnership", "partnership")[0].cause_id == "ceiling"
+
+
+def test_the_same_fall_costs_the_more_dependent_side_more(mini):
+    level = with_start(quiet(mini), partnership=70, military_trust=10, economic_ties=10, shared_stance=10)
+    _, report = resolve_turn(initial_state(level, 1), NOTHING)
+    moscow = changes(report, "moscow.economy", "partnership")[0].delta
+    beijing = changes(report, "beijing.economy", "partnership")[0].delta
+    assert moscow < beijing < 0
+
+
+def test_border_trust_frees_forces(mini):
+    low = initial_state(with_start(quiet(mini), military_trust=10), 1)
+    high = initial_state(with_start(quiet(mini), military_trust=90), 1)
+    for side in ("moscow", "beijing"):
+        key = f"{side}.freed_forces"
+        assert resolve_turn(high, NOTHING)[0].meters[key] > resolve_turn(low, NOTHING)[0].meters[key]
+
+
+# -- 4. Central Asia --------------------------------------------------------------------------
+def test_influence_shifts_keep_each_state_at_100(mini):
+    new, report = resolve_turn(initial_state(quiet(mini), 1), {"moscow": (), "beijing": ("investment",)})
+    assert new.meters["kazakhstan.beijing"] == pytest.approx(41.0)
+    for place in STATES:
+        assert sum(new.meters[f"{place}.{p}"] for p in ("moscow", "beijing", "west")) == pytest.approx(100.0, abs=1e-9)
+
+
+def test_war_and_sanctions_move_central_asia_toward_beijing(mini):
+    level = dataclasses.replace(quiet(mini), flags={**mini.flags, "war": True, "sanctions": True})
+    new, report = resolve_turn(initial_state(level, 1), NOTHING)
+    base, _ = resolve_turn(initial_state(quiet(mini), 1), NOTHING)
+    assert new.meters["middle_corridor"] > base.meters["middle_corridor"]
+    for place in STATES:
+        assert new.meters[f"{place}.beijing"] > base.meters[f"{place}.beijing"]
+        assert new.meters[f"{place}.moscow"] < base.meters[f"{place}.moscow"]
+
+
+def test_rivalry_follows_how_contested_the_region_is(mini):
+    contested = mini.start | {f"{p}.moscow": 45.0 for p in STATES} | {f"{p}.beijing": 45.0 for p in STATES} | {f"{p}.west": 10.0 for p in STATES}
+    dominated = mini.start | {f"{p}.moscow": 80.0 for p in STATES} | {f"{p}.beijing": 10.0 for p in STATES} | {f"{p}.west": 10.0 for p in STATES}
+    a, _ = resolve_turn(initial_state(dataclasses.replace(quiet(mini), start=contested), 1), NOTHING)
+    b, _ = resolve_turn(initial_state(dataclasses.replace(quiet(mini), start=dominated), 1), NOTHING)
+    assert a.meters["central_asia_rivalry"] > b.meters["central_asia_rivalry"]
+
+
+# -- 5. Washington ----------------------------------------------------------------------------
+def test_outreach_warms_washington_and_normalization_fires_at_the_threshold(mini):
+    level = with_start(quiet(mini), washington__thaw_beijing=68)
+    new, report = resolve_turn(initial_state(level, 1), {"moscow": (), "beijing": ("court_washington",)})
+    assert changes(report, "washington.thaw_beijing", "washington")[0].delta == 4.0
+    assert new.normalized == ("beijing",) and new.flags["normalized_beijing"]
+    assert changes(report, "moscow.standing", "washington")[0].delta == -mini.rules.normalization_partner_standing
+    assert any("normalized" in n for n in report.notes)
+    after, _ = resolve_turn(new, NOTHING)
+    assert after.meters["partnership_ceiling"] < new.meters["partnership_ceiling"] + 1
+
+
+# -- 6. events --------------------------------------------------------------------------------
+def test_events_are_drawn_from_the_seed_and_once_events_do_not_repeat(mini):
+    seen = []
+    for seed in range(6):
+        state = initial_state(mini, seed)
+        fired = []
+        while state.outcome is None:
+            state, report = resolve_turn(state, NOTHING)
+            fired += report.events
+        assert fired.count("summit") <= 1
+        seen.append(tuple(fired))
+    assert len(set(seen)) > 1, "different seeds draw different events"
+    again = initial_state(mini, 3)
+    replayed = []
+    while again.outcome is None:
+        again, report = resolve_turn(again, NOTHING)
+        replayed += report.events
+    assert tuple(replayed) == seen[3]
+
+
+def test_an_event_applies_its_effects_and_flags(mini):
+    state = initial_state(mini, 1)
+    for _ in range(4):
+        if state.outcome:
+            break
+        state, report = resolve_turn(state, NOTHING)
+        if "summit" in report.events:
+            assert changes(report, "shared_stance", "events")[0].delta == 5.0
+            assert state.flags["summit"] and "summit" in report.flags_set
+            return
+    pytest.skip("summit not drawn for this seed")
+
+
+# -- 7. upkeep and the end --------------------------------------------------------------------
+def test_capital_income_grows_with_standing_and_stops_at_the_cap(mini):
+    poor = initial_state(with_start(quiet(mini), moscow__capital=0, moscow__standing=0), 1)
+    rich = initial_state(with_start(quiet(mini), moscow__capital=0, moscow__standing=100), 1)
+    a, _ = resolve_turn(poor, NOTHING)
+    b, _ = resolve_turn(rich, NOTHING)
+    assert b.meters["moscow.capital"] > a.meters["moscow.capital"] > 0
+    full = initial_state(with_start(quiet(mini), moscow__capital=30), 1)
+    assert resolve_turn(full, NOTHING)[0].meters["moscow.capital"] == 30
+
+
+def test_an_early_outcome_ends_the_game_at_once(mini):
+    level = with_start(quiet(mini), partnership=12, military_trust=0, economic_ties=0, shared_stance=0,
+                       washington__thaw_moscow=100, washington__thaw_beijing=100)
+    state = initial_state(level, 1)
+    state, report = resolve_turn(state, {"moscow": ("strike",), "beijing": ("abstain",)})
+    assert state.outcome == "split" and report.outcome == "split"
+    assert legal_plans(state, "moscow") == []
+
+
+def test_the_last_turn_picks_the_first_outcome_that_holds(mini):
+    state = initial_state(quiet(mini), 1)
+    for _ in range(mini.turns):
+        state, _ = resolve_turn(state, NOTHING)
+    assert state.outcome in ("holds", "drifts")
+    expected = "holds" if state.meters["partnership"] >= 40 else "drifts"
+    assert state.outcome == expected
+
+
+def test_every_change_names_its_cause_and_where_it_is_written(mini):
+    state = initial_state(mini, 5)
+    while state.outcome is None:
+        state, report = resolve_turn(state, {"moscow": ("strike",) if state.meters["moscow.capital"] >= 2 else (), "beijing": ()})
+        for c in report.changes:
+            assert c.cause_kind in ("action", "event", "rule", "delayed")
+            assert c.cause_id and c.why and c.source
+            assert c.before != c.after

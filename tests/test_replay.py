@@ -1,0 +1,52 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from game.session.play import play_game
+from game.session.replay import ReplayError, ReplayLog, replay
+from conftest import ROOT
+
+
+def test_a_log_for_a_changed_level_is_refused(testing_event):
+    _, _, log = play_game(testing_event, 2)
+    changed = log.model_copy(update={"level_hash": "0" * 64})
+    with pytest.raises(ReplayError, match="has changed since this game was played"):
+        replay(testing_event, changed)
+
+
+def test_a_log_with_an_illegal_plan_is_refused(testing_event):
+    _, _, log = play_game(testing_event, 2)
+    log.turns[0].moscow = ["no_such_action"]
+    with pytest.raises(ReplayError, match="turn 1"):
+        replay(testing_event, log)
+
+
+def test_replay_command_prints_the_transcript_and_refuses_changed_levels(tmp_path, testing_event):
+    _, _, log = play_game(testing_event, 4)
+    good = tmp_path / "game.json"
+    good.write_text(log.model_dump_json())
+    out = subprocess.run([sys.executable, "-m", "game", "replay", str(good)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "== Turn 1 (" in out.stdout and "Outcome:" in out.stdout
+    stale = tmp_path / "stale.json"
+    stale.write_text(log.model_copy(update={"level_hash": "f" * 64}).model_dump_json())
+    out = subprocess.run([sys.executable, "-m", "game", "replay", str(stale)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1 and "has changed" in out.stderr and "Traceback" not in out.stderr
+    junk = tmp_path / "junk.json"
+    junk.write_text(json.dumps({"format": "something else"}))
+    out = subprocess.run([sys.executable, "-m", "game", "replay", str(junk)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1 and "not a replay log" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_replay_log_is_plain_json_with_level_hash_seed_and_plans(testing_event):
+    _, _, log = play_game(testing_event, 3)
+    data = json.loads(log.model_dump_json())
+    assert data["level_id"] == "testing_event" and data["seed"] == 3
+    assert data["level_hash"] == testing_event.content_hash
+    assert len(data["turns"]) >= 1 and set(data["turns"][0]) == {"moscow", "beijing"}
+    assert ReplayLog.model_validate(data) == log
