@@ -129,10 +129,10 @@ class _Parser:
         return BOOL, combine(tuple(fns))
 
     def or_(self):
-        return self._chain("or", self.and_, lambda fs: lambda s: any(f(s) for f in fs))
+        return self._chain("or", self.and_, _any)
 
     def and_(self):
-        return self._chain("and", self.not_, lambda fs: lambda s: all(f(s) for f in fs))
+        return self._chain("and", self.not_, _all)
 
     def not_(self):
         kind, value, col = self.peek()
@@ -255,6 +255,21 @@ class _Parser:
         if "__" in name or name.split(".")[-1] in ("__class__", "mro"):
             hint = " (conditions can only read meters, flags and turn)"
         raise ExprError(f"unknown name '{name}'{hint}", col)
+
+
+def _any(fs):
+    # Two operands are by far the most common; a plain `or` is much faster than any(genexpr).
+    if len(fs) == 2:
+        a, b = fs
+        return lambda s: a(s) or b(s)
+    return lambda s: any(f(s) for f in fs)
+
+
+def _all(fs):
+    if len(fs) == 2:
+        a, b = fs
+        return lambda s: a(s) and b(s)
+    return lambda s: all(f(s) for f in fs)
 
 
 _METER_SET = frozenset(ALL_METERS)

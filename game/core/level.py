@@ -6,14 +6,14 @@ meter carries `source` ("levels/base.toml:41") so that a change can say where it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.core.expr import ALWAYS, Condition
 
 TAGS = ("force", "integration", "institutions", "stability", "outreach", "distance")
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
+class Effect(NamedTuple):
     meter: str  # a meter, or a region target such as "central_asia.beijing"
     delta: float
 

@@ -22,6 +22,8 @@ from game.core.report import Change, TurnReport
 from game.core.state import GameState, Scheduled
 
 _new = tuple.__new__
+_SPECIAL_TARGETS = INFLUENCE_METERS | REGION_TARGETS
+_OTHERS = {p: tuple(q for q in POWERS if q != p) for p in POWERS}
 _INFLUENCE_KEYS = {(st, p): f"{st}.{p}" for st in STATES for p in POWERS}
 CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
 
@@ -77,43 +79,51 @@ class Turn:
 
     def _write_shares(self, place: str, shares: dict[str, float], kind, cause, why, source):
         # The shares are already rounded and in range; record them without set()'s clamping.
-        m, phase = self.m, self.phase
-        for power in POWERS:
+        m, phase, record = self.m, self.phase, self.record
+        for power, value in shares.items():
             meter = _INFLUENCE_KEYS[place, power]
-            before, value = m[meter], shares[power]
+            before = m[meter]
             if value != before:
                 m[meter] = value
-                self.record(_new(Change, (meter, before, value, phase, kind, cause, why, source)))
+                record(_new(Change, (meter, before, value, phase, kind, cause, why, source)))
 
     def shift_influence(self, place, power, delta, kind, cause, why, source) -> None:
         """Give `power` `delta` points in `place`, taken from (or given to) the other two in
         proportion to their shares, so that the three still sum to 100."""
         m = self.m
         cur = m[_INFLUENCE_KEYS[place, power]]
-        new = round(min(100.0, max(0.0, cur + delta)), 2)
+        new = cur + delta
+        new = round(100.0 if new > 100.0 else 0.0 if new < 0.0 else new, 2)
         if new == cur:
             return
-        a_name, b_name = (p for p in POWERS if p != power)
+        a_name, b_name = _OTHERS[power]
         a, b = m[_INFLUENCE_KEYS[place, a_name]], m[_INFLUENCE_KEYS[place, b_name]]
-        remaining = round(100.0 - new, 2)
+        remaining = 100.0 - new
         na = round(remaining * a / (a + b), 2) if a + b > 0 else round(remaining / 2, 2)
-        na = min(na, remaining)
-        nb = round(remaining - na, 2)
+        if na > remaining:
+            na = remaining
         self.influence_moved += abs(new - cur)
-        self._write_shares(place, {power: new, a_name: na, b_name: nb}, kind, cause, why, source)
+        self._write_shares(place, {power: new, a_name: na, b_name: round(remaining - na, 2)},
+                           kind, cause, why, source)
 
     def transfer_influence(self, place, giver, taker, amount, kind, cause, why, source) -> None:
         """Move up to `amount` points of influence in `place` from `giver` to `taker`."""
+        self.split_influence(place, giver, {taker: 1.0}, amount, kind, cause, why, source)
+
+    def split_influence(self, place, giver, takers: dict[str, float], amount, kind, cause, why, source) -> None:
+        """Move up to `amount` points from `giver` to the others, in the proportions `takers` gives."""
         m = self.m
-        g = m[f"{place}.{giver}"]
-        moved = round(min(g, amount), 2)
+        g = m[_INFLUENCE_KEYS[place, giver]]
+        moved = round(g if amount > g else amount, 2)
         if moved <= 0:
             return
-        third = next(p for p in POWERS if p not in (giver, taker))
-        shares = {giver: round(g - moved, 2), third: m[f"{place}.{third}"]}
-        shares[taker] = round(100.0 - shares[giver] - shares[third], 2)
+        first, second = _OTHERS[giver]
+        new_giver = round(g - moved, 2)
+        new_second = round(m[_INFLUENCE_KEYS[place, second]] + moved * takers.get(second, 0.0), 2)
         self.influence_moved += moved
-        self._write_shares(place, shares, kind, cause, why, source)
+        self._write_shares(place, {giver: new_giver, second: new_second,
+                                   first: round(100.0 - new_giver - new_second, 2)},
+                           kind, cause, why, source)
 
     def rule_source(self, *names: str) -> str:
         for name in names:
@@ -125,8 +135,19 @@ class Turn:
         self.add(meter, delta, "rule", name, why, self.rule_source(name))
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
-        for effect in does.effects:
-            self.add(effect.meter, effect.delta, kind, cause, why, source)
+        m, record, phase = self.m, self.record, self.phase
+        for meter, delta in does.effects:
+            if meter in _SPECIAL_TARGETS:
+                self.add(meter, delta, kind, cause, why, source)
+                continue
+            # The plain case, inlined: most effects of a turn come through here.
+            lo, hi = RANGES[meter]
+            before = m[meter]
+            value = before + delta
+            value = round(hi if value > hi else lo if value < lo else value, 2)
+            if value != before:
+                m[meter] = value
+                record(_new(Change, (meter, before, value, phase, kind, cause, why, source)))
         flags = self.state.flags
         for flag in does.set_flags:
             if not flags.get(flag):
@@ -269,11 +290,11 @@ class Turn:
             loss = r.credibility_loss * committed
             why = f"{name_of(r.war_side)}'s forces are committed elsewhere; its security guarantees look thinner"
             src = self.rule_source("credibility_loss")
+            partner = other(r.war_side)
             for place in STATES:
-                self.transfer_influence(place, r.war_side, other(r.war_side), loss * r.credibility_to_beijing,
-                                        "rule", "credibility", why, src)
-                self.transfer_influence(place, r.war_side, "west", loss * (1 - r.credibility_to_beijing),
-                                        "rule", "credibility", why, src)
+                self.split_influence(place, r.war_side, {partner: r.credibility_to_beijing,
+                                                         "west": 1 - r.credibility_to_beijing},
+                                     loss, "rule", "credibility", why, src)
         if self.state.flags.get(r.sanctions_flag):
             self.rule("middle_corridor", r.sanctions_corridor_shift, "sanctions_corridor",
                       "sanctions on Moscow push China–Europe trade off the Northern Corridor")
@@ -332,13 +353,20 @@ class Turn:
         roll, state.rng = rng.uniform(state.rng)
         if roll >= r.event_chance:
             return
+        fired = state.fired
+        deck = [e for e in self.level.events if not (e.once and e.id in fired)]
         for _ in range(r.events_per_turn):
-            deck = [e for e in self.level.events
-                    if not (e.once and e.id in state.fired) and e.when(state)]
-            if not deck:
+            # Draw by weight from the whole deck and put back any card whose condition does not
+            # hold, without replacement: the same distribution as drawing among the cards that
+            # can happen, but only the drawn cards' conditions are evaluated.
+            while deck:
+                index, state.rng = rng.weighted_index(state.rng, [e.weight for e in deck])
+                event = deck.pop(index)
+                if event.when.test(state):
+                    self.fire(event)
+                    break
+            else:
                 return
-            index, state.rng = rng.weighted_index(state.rng, [e.weight for e in deck])
-            self.fire(deck[index])
 
     def fire(self, event: Event) -> None:
         self.state.fired = self.state.fired | {event.id}
