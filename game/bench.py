@@ -77,6 +77,48 @@ def bench_load(catalogue: Catalogue, level_id: str, repeat: int) -> float:
     return _median_us(one, repeat, 3) / 1000.0
 
 
+def _decision_states(level, games: int = 3):
+    """States from a few seeded easy-vs-easy games, where agents will be asked to decide."""
+    from game.ai import make_agent
+
+    states = []
+    for seed in range(games):
+        agents = {s: make_agent("easy", s, seed) for s in ("moscow", "beijing")}
+        state = initial_state(level, seed)
+        while not is_terminal(state):
+            states.append(state)
+            state, _ = resolve_turn(state, {s: a.choose(state) for s, a in agents.items()})
+    return states
+
+
+def bench_agent(level, name: str, samples: int) -> float:
+    """Median milliseconds for one decision by agent `name`, over varied game states."""
+    from game.ai import make_agent
+
+    states = _decision_states(level)
+    times = []
+    for i in range(samples):
+        state = states[(i * 7) % len(states)]
+        side = ("moscow", "beijing")[i % 2]
+        agent = make_agent(name, side, i)
+        t0 = time.perf_counter()
+        agent.choose(state)
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def bench_simulate(level, samples: int) -> float:
+    """Easy-against-easy games a second in one process (median over batches of 20 games)."""
+    from game.sim.batch import run_games
+
+    rates = []
+    for i in range(samples):
+        t0 = time.perf_counter()
+        run_games(level, range(i * 20, i * 20 + 20), "easy", "easy")
+        rates.append(20 / (time.perf_counter() - t0))
+    return statistics.median(rates)
+
+
 def run_bench(repeat: int = 0, level_id: str = BENCH_LEVEL, mod_dirs=()) -> dict:
     catalogue = Catalogue.scan(mod_dirs)
     level = catalogue.load(level_id)
@@ -84,5 +126,8 @@ def run_bench(repeat: int = 0, level_id: str = BENCH_LEVEL, mod_dirs=()) -> dict
         "baseline_us_median": round(_median_us(_baseline, repeat or 15, 200), 2),
         "turn_us_median": round(bench_turn(level, repeat or 15), 2),
         "level_load_ms_median": round(bench_load(catalogue, level_id, repeat or 15), 2),
+        "ai_normal_ms_median": round(bench_agent(level, "normal", repeat or 40), 2),
+        "ai_hard_ms_median": round(bench_agent(level, "hard", repeat or 20), 2),
+        "simulate_easy_games_per_s": round(bench_simulate(level, repeat or 7), 1),
     }
     return figures

@@ -41,6 +41,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log", metavar="FILE", help="also write the replay log here")
     _levels_arg(p)
 
+    p = sub.add_parser("simulate", help="play many seeded games with agents and sum them up")
+    p.add_argument("level", metavar="LEVEL", help="a level id")
+    p.add_argument("--games", type=int, default=100, metavar="N")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="games use seeds S, S+1, ...")
+    p.add_argument("--moscow", default="easy", metavar="AGENT")
+    p.add_argument("--beijing", default="easy", metavar="AGENT")
+    p.add_argument("--workers", type=int, default=1, metavar="K", help="processes; results are the same whatever K")
+    p.add_argument("--vary", action="append", default=[], metavar="KEY=VALUE",
+                   help="a paired experiment: play the same seeds again with this changed (see docs/claims.md)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    _levels_arg(p)
+
+    p = sub.add_parser("duel", help="head to head: how often agent A's agenda score beats agent B's")
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    p.add_argument("--level", default="testing_event", metavar="ID")
+    p.add_argument("--games", type=int, default=200, metavar="N", help="half with A as Moscow, half as Beijing")
+    p.add_argument("--seed", type=int, default=0, metavar="S")
+    p.add_argument("--workers", type=int, default=1, metavar="K")
+    p.add_argument("--json", action="store_true")
+    _levels_arg(p)
+
+    p = sub.add_parser("claims", help="measure the essay's claims F1-F9 on the essay-era levels")
+    p.add_argument("levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every essay-era level)")
+    p.add_argument("--games", type=int, default=100, metavar="N")
+    p.add_argument("--workers", type=int, default=1, metavar="K")
+    p.add_argument("--json", action="store_true")
+    _levels_arg(p)
+
     p = sub.add_parser("bench", help="measure speed; prints figures")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--repeat", type=int, default=0, help="samples per figure (0: the default)")
@@ -58,7 +87,8 @@ def main(argv=None) -> int:
         return 0
     handler = {
         "validate": cmd_validate, "schema": cmd_schema, "levels": cmd_levels, "replay": cmd_replay,
-        "transcript": cmd_transcript, "bench": cmd_bench,
+        "transcript": cmd_transcript, "bench": cmd_bench, "simulate": cmd_simulate,
+        "duel": cmd_duel, "claims": cmd_claims,
     }[command]
     try:
         return handler(args)
@@ -170,3 +200,130 @@ def cmd_bench(args) -> int:
         for k, v in figures.items():
             print(f"{k:32} {v}")
     return 0
+
+
+def _progress():
+    """A one-line progress bar on a terminal; nothing when output goes to a file."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _check_agents(*names) -> bool:
+    from game.ai import AGENTS
+
+    for name in names:
+        if name not in AGENTS:
+            print(f"unknown agent '{name}'; choose from {', '.join(AGENTS)}", file=sys.stderr)
+            return False
+    return True
+
+
+def _print_summary(title: str, s: dict) -> None:
+    print(title)
+    print(f"  games: {s['games']}")
+    for name, count in s["outcomes"].items():
+        print(f"  outcome {name:28} {count:6}  {count / s['games']:6.1%}")
+    for side in ("moscow", "beijing"):
+        print(f"  {side:8} wins {s['wins'][side]:6.1%}   mean score {s['mean_score'][side]:6.2f}")
+    print("  mean at the end:")
+    for meter, value in s["mean_final"].items():
+        print(f"    {meter:32} {value:7.2f}")
+
+
+def cmd_simulate(args) -> int:
+    from game.sim.batch import paired_difference, run_games, summary
+    from game.sim.variation import VariationError, parse_variation
+
+    if args.games < 1 or args.workers < 1:
+        print("--games and --workers must be at least 1", file=sys.stderr)
+        return 2
+    if not _check_agents(args.moscow, args.beijing):
+        return 2
+    level = _load(args.level, args.levels)
+    if level is None:
+        return 1
+    try:
+        variation = parse_variation(args.vary, level)
+    except VariationError as e:
+        print(f"--vary {e}", file=sys.stderr)
+        return 2
+    seeds = range(args.seed, args.seed + args.games)
+    base = run_games(level, seeds, args.moscow, args.beijing, workers=args.workers, progress=_progress())
+    result = summary(base)
+    if not args.vary:
+        if args.json:
+            print(json.dumps(result))
+        else:
+            _print_summary(f"{level.title}: {args.games} games, Moscow {args.moscow}, Beijing {args.beijing}", result)
+        return 0
+    varied = run_games(level, seeds, args.moscow, args.beijing, variation, workers=args.workers, progress=_progress())
+    diff = {m: paired_difference(base, varied, m).__dict__ for m in sorted(base[0].final)}
+    for d in diff.values():
+        d.pop("meter"), d.pop("turn")
+    if args.json:
+        print(json.dumps({"baseline": result, "varied": summary(varied), "variation": list(args.vary),
+                          "difference": diff}))
+        return 0
+    _print_summary(f"{level.title}, as written: {args.games} games", result)
+    _print_summary(f"{level.title}, with {variation.label}: the same {args.games} seeds", summary(varied))
+    print("difference at the end (varied minus as written, mean over paired games, 95% interval):")
+    for meter, d in diff.items():
+        if d["mean"] or d["low"] or d["high"]:
+            print(f"  {meter:32} {d['mean']:+8.2f}  [{d['low']:+.2f}, {d['high']:+.2f}]  higher in {d['share_up']:.0%}")
+    return 0
+
+
+def cmd_duel(args) -> int:
+    from game.sim.duel import duel
+
+    if not _check_agents(args.a, args.b):
+        return 2
+    level = _load(args.level, args.levels)
+    if level is None:
+        return 1
+    result = duel(level, args.a, args.b, args.games, args.seed, args.workers)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{level.title}: {args.a} against {args.b}, {result['games']} games (half on each side)")
+        print(f"  {args.a} scored higher in {result['a_wins']:.1%}, lower in {result['b_wins']:.1%}, "
+              f"tied in {result['ties']:.1%}")
+        for side in ("moscow", "beijing"):
+            print(f"  as {side}: {args.a} scored higher in {result['a_wins_as'][side]:.1%}")
+    return 0
+
+
+def cmd_claims(args) -> int:
+    from game.levels import Catalogue, LevelError
+    from game.sim.claims import check_all
+
+    cat = Catalogue.scan(args.levels)
+    ids = args.levels_to_check or [e.id for e in cat.playable() if e.essay_era]
+    report, failed = [], False
+    for level_id in ids:
+        try:
+            level = cat.load(level_id)
+        except LevelError as e:
+            for p in e.problems:
+                print(p, file=sys.stderr)
+            return 1
+        for r in check_all(level, args.games, args.workers):
+            failed |= not r.holds
+            report.append({"level": level_id, **r.__dict__})
+            if not args.json:
+                print(f"{level_id} {r.id} {'holds' if r.holds else 'DOES NOT HOLD'}: {r.claim}")
+                print(f"    measured: {r.measured}")
+                print(f"    margin:   {r.margin}")
+    if args.json:
+        print(json.dumps(report, indent=1))
+    return 1 if failed else 0

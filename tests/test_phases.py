@@ -130,8 +130,8 @@ def test_the_ceiling_from_the_limits_caps_partnership(mini):
 def test_the_same_fall_costs_the_more_dependent_side_more(mini):
     level = with_start(quiet(mini), partnership=70, military_trust=10, economic_ties=10, shared_stance=10)
     _, report = resolve_turn(initial_state(level, 1), NOTHING)
-    moscow = changes(report, "moscow.economy", "partnership")[0].delta
-    beijing = changes(report, "beijing.economy", "partnership")[0].delta
+    moscow = changes(report, "moscow.economy", "upkeep")[0].delta
+    beijing = changes(report, "beijing.economy", "upkeep")[0].delta
     assert moscow < beijing < 0
 
 

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import zlib
 
+from game.ai.easy import EasyAgent
+from game.ai.hard import HardAgent
+from game.ai.normal import NormalAgent
 from game.ai.random_agent import RandomAgent
 
-AGENTS = {"random": RandomAgent}
+AGENTS = {"random": RandomAgent, "easy": EasyAgent, "normal": NormalAgent, "hard": HardAgent}
 
 
 def agent_seed(seed: int, side: str, name: str) -> int:

@@ -125,16 +125,23 @@ def _ordered(state: GameState, plan) -> Plan:
     return tuple(a for a in state.level.actions if a in chosen)
 
 
-def resolve_turn(state: GameState, plans: dict[str, Plan]) -> tuple[GameState, TurnReport]:
-    """Resolve one turn for both sides' locked plans; return the new state and its report."""
+def resolve_turn(state: GameState, plans: dict[str, Plan], injected=(), record: bool = True) -> tuple[GameState, TurnReport]:
+    """Resolve one turn for both sides' locked plans; return the new state and its report.
+
+    `injected` lists (who, Event) pairs forced into the events phase ahead of the draw: a
+    facilitator's act or an experiment's change. Their changes are recorded with `who` as cause.
+    With `record=False` the report lists events and notes but not each meter change: the same
+    game, faster, for agents and batch runs that read only the meters.
+    """
     for side in SIDES:
         problem = plan_problem(state, side, plans.get(side, ()))
         if problem is not None:
             raise ValueError(f"illegal plan for {side}: {problem}")
     ordered = {side: _ordered(state, plans.get(side, ())) for side in SIDES}
-    turn = Turn(state.copy(), ordered)
+    turn = Turn(state.copy(), ordered, tuple(injected), record)
     new_state, report = turn.run()
-    new_state.history = state.history + (report,)
+    if record:
+        new_state.history = state.history + (report,)
     return new_state, report
 
 

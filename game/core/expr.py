@@ -44,9 +44,15 @@ class Condition:
     text: str
     test: Callable[[object], bool]
     names: frozenset[str]
+    flags: frozenset[str] = frozenset()
 
     def __call__(self, state) -> bool:
         return self.test(state)
+
+    def __reduce__(self):
+        # A closure cannot be pickled; the text can, and compiles to the same test. This lets a
+        # level travel to the worker processes of a batch simulation.
+        return compile_condition, (self.text, self.flags)
 
 
 _TOKEN = re.compile(
@@ -282,9 +288,10 @@ def compile_condition(text: str, flags: frozenset[str] | set[str] = frozenset())
         raise ExprError(f"condition is {len(text)} characters long; the limit is {MAX_LENGTH}", 1)
     if not text.strip():
         raise ExprError("condition is empty", 1)
-    parser = _Parser(text, frozenset(flags))
+    flags = frozenset(flags)
+    parser = _Parser(text, flags)
     fn = parser.parse()
-    return Condition(text, fn, frozenset(parser.names))
+    return Condition(text, fn, frozenset(parser.names), flags)
 
 
 ALWAYS = Condition("true", lambda s: True, frozenset())

@@ -123,10 +123,10 @@ class Rules:
     weight_military_trust: float = 0.25
     weight_economic_ties: float = 0.25
     weight_shared_stance: float = 0.25
-    weight_us_pressure: float = 0.25
-    ceiling_identity: float = 0.4
-    ceiling_methods: float = 0.3
-    ceiling_rivalry: float = 0.15
+    weight_us_pressure: float = 0.35
+    ceiling_identity: float = 0.3
+    ceiling_methods: float = 0.25
+    ceiling_rivalry: float = 0.1
     normalization_ceiling_drop: float = 12.0
     force_divergence: float = 4.0
     calm_divergence: float = 1.0
@@ -138,10 +138,10 @@ class Rules:
     freed_forces_per_trust: float = 0.9
     freed_forces_rate: float = 0.3
     war_forces_committed: float = 2.0
-    credibility_loss: float = 1.2
+    credibility_loss: float = 2.5
     credibility_to_beijing: float = 0.6
     sanctions_corridor_shift: float = 2.5
-    corridor_influence: float = 0.6
+    corridor_influence: float = 1.0
     rivalry_rate: float = 0.4
     rivalry_shift_weight: float = 4.0
     thaw_per_outreach: float = 4.0
@@ -180,6 +180,7 @@ class Level:
     description: str = ""
     what_happened: str = ""
     playable: bool = True
+    essay_era: bool = False
     content_hash: str = ""
     files: tuple[str, ...] = ()
 

@@ -37,7 +37,7 @@ def name_of(side: str) -> str:
 
 
 class Turn:
-    def __init__(self, state: GameState, plans: dict[str, tuple[str, ...]]):
+    def __init__(self, state: GameState, plans: dict[str, tuple[str, ...]], injected=(), record: bool = True):
         self.state = state
         self.level = state.level
         self.rules = state.level.rules
@@ -47,7 +47,10 @@ class Turn:
         self.report = TurnReport(state.turn, self.level.date_of(state.turn), dict(plans))
         self.phase = "actions"
         self.influence_moved = 0.0
-        self.record = self.report.changes.append
+        # Agents and batch runs imagine thousands of turns and read only the meters: they skip
+        # building the change records (record=False); everything else is the same resolution.
+        self.record = self.report.changes.append if record else None
+        self.injected = injected  # (kind, Event) pairs forced into this turn's events phase
 
     # -- recording ---------------------------------------------------------------------------
     def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> float:
@@ -63,7 +66,8 @@ class Turn:
             return 0.0
         m[meter] = value
         # tuple.__new__ skips the NamedTuple's Python-level __new__: this line runs ~40 times a turn.
-        self.record(_new(Change, (meter, before, value, self.phase, kind, cause, why, source)))
+        if self.record is not None:
+            self.record(_new(Change, (meter, before, value, self.phase, kind, cause, why, source)))
         return value - before
 
     def add(self, meter: str, delta: float, kind: str, cause: str, why: str, source: str) -> None:
@@ -85,7 +89,8 @@ class Turn:
             before = m[meter]
             if value != before:
                 m[meter] = value
-                record(_new(Change, (meter, before, value, phase, kind, cause, why, source)))
+                if record is not None:
+                    record(_new(Change, (meter, before, value, phase, kind, cause, why, source)))
 
     def shift_influence(self, place, power, delta, kind, cause, why, source) -> None:
         """Give `power` `delta` points in `place`, taken from (or given to) the other two in
@@ -147,7 +152,8 @@ class Turn:
             value = round(hi if value > hi else lo if value < lo else value, 2)
             if value != before:
                 m[meter] = value
-                record(_new(Change, (meter, before, value, phase, kind, cause, why, source)))
+                if record is not None:
+                    record(_new(Change, (meter, before, value, phase, kind, cause, why, source)))
         flags = self.state.flags
         for flag in does.set_flags:
             if not flags.get(flag):
@@ -265,14 +271,6 @@ class Turn:
             self.set("partnership", moved, "rule", "pillars",
                      f"{direction} toward {target:.0f}, what the pillars and US pressure support",
                      self.rule_source("partnership_rate"))
-        change = m["partnership"] - self.partnership_at_start
-        if change:
-            word = "gain" if change > 0 else "loss"
-            for side in SIDES:
-                share = change * m[f"{side}.dependence"] / 100.0
-                why = f"the partnership's {word} weighs on a side by how much it depends on the other"
-                self.rule(f"{side}.economy", share * r.dependence_economy, "dependence", why)
-                self.rule(f"{side}.standing", share * r.dependence_standing, "dependence", why)
         war_turns = self.at_war()
         for side in SIDES:
             target_forces = m["military_trust"] * r.freed_forces_per_trust
@@ -349,6 +347,8 @@ class Turn:
                      f"{why}; the partnership falls to its new ceiling", src)
 
     def resolve_events(self) -> None:
+        for kind, event in self.injected:
+            self.fire(event, kind)
         r, state = self.rules, self.state
         roll, state.rng = rng.uniform(state.rng)
         if roll >= r.event_chance:
@@ -368,10 +368,11 @@ class Turn:
             else:
                 return
 
-    def fire(self, event: Event) -> None:
+    def fire(self, event: Event, kind: str = "event") -> None:
         self.state.fired = self.state.fired | {event.id}
         self.report.events.append(event.id)
-        self.apply(event.does, "event", event.id, f"Event: {event.title}", event.source)
+        who = "" if kind == "event" else f" ({kind})"
+        self.apply(event.does, kind, event.id, f"Event: {event.title}{who}", event.source)
         self.schedule(event, "event")
 
     def resolve_delayed(self) -> None:
@@ -395,6 +396,16 @@ class Turn:
             # Events and delayed effects come after the partnership phase; the ceiling still holds.
             self.set("partnership", m["partnership_ceiling"], "rule", "ceiling",
                      "held down by the ceiling the four limits set", self.rule_source("ceiling_identity"))
+        # The turn's whole change in partnership, whatever moved it, weighs on each side by how
+        # much it depends on the other: the same fall costs the more dependent side more.
+        change = m["partnership"] - self.partnership_at_start
+        if change:
+            word = "gain" if change > 0 else "loss"
+            for side in SIDES:
+                share = change * m[f"{side}.dependence"] / 100.0
+                why = f"the partnership's {word} weighs on a side by how much it depends on the other"
+                self.rule(f"{side}.economy", share * r.dependence_economy, "dependence", why)
+                self.rule(f"{side}.standing", share * r.dependence_standing, "dependence", why)
         for side in SIDES:
             key = f"{side}.capital"
             if m[key] >= r.capital_cap:

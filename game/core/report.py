@@ -12,7 +12,7 @@ PHASES = (
     ("washington", "Washington"),
     ("events", "Events"),
     ("delayed", "Delayed effects"),
-    ("upkeep", "Political capital"),
+    ("upkeep", "Dependence and political capital"),
     ("facilitator", "Facilitator"),
 )
 PHASE_TITLES = dict(PHASES)

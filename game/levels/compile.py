@@ -259,5 +259,6 @@ class Compiler:
             start_sources=start_sources, rule_sources=rule_sources,
             description=self.m.get("description", default=""),
             what_happened=self.m.get("what_happened", default=""), playable=self.leaf.spec.playable,
+            essay_era=self.leaf.spec.essay_era,
             content_hash=digest.hexdigest(), files=tuple(pf.name for pf in self.chain),
         )

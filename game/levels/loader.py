@@ -33,6 +33,10 @@ class Entry:
     is_mod: bool
     parsed: ParsedFile
 
+    @property
+    def essay_era(self) -> bool:
+        return bool(self.parsed.spec and self.parsed.spec.essay_era)
+
 
 @dataclass
 class Catalogue:

@@ -17,8 +17,14 @@ _INLINE_KEY = re.compile(rf"(?:^|[{{,])\s*({_DOTTED})\s*=")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
 
 
+_KEY_RE = re.compile(_KEY)
+_BARE = re.compile(r"[A-Za-z0-9_\-]+\Z")
+
+
 def _split_key(text: str) -> list[str]:
-    parts = re.findall(_KEY, text)
+    if _BARE.match(text):
+        return [text]
+    parts = _KEY_RE.findall(text)
     return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
 
 
@@ -46,10 +52,10 @@ class TomlIndex:
             line = lines[i]
             lineno = i + 1
             i += 1
-            stripped = line.strip()
-            if not stripped or stripped.startswith("#"):
+            first = line.lstrip()[:1]
+            if not first or first == "#":
                 continue
-            header = _HEADER.match(line)
+            header = _HEADER.match(line) if first == "[" else None
             if header:
                 keys = _split_key(header.group(2))
                 if header.group(1) == "[[":
@@ -82,6 +88,8 @@ class TomlIndex:
                     i += 1
                     break
             else:
+                if value[:1] not in ("[", "{"):
+                    continue
                 depth = _depth(value)
                 while depth > 0 and i < len(lines):
                     depth += _depth(lines[i])

@@ -1,0 +1,55 @@
+"""`easy`: plausible but unfocused. Builds a plan one action at a time, drawing each at random
+with weights from how much its immediate effects help the side's agenda."""
+from __future__ import annotations
+
+from game.core import legal_actions, rng
+from game.core.meters import STATES
+
+
+def action_weights(level, side: str) -> dict[str, float]:
+    """Weight of each of the side's actions: 1, plus how its effects point toward its goals."""
+    agenda = level.agendas[side]
+    wants: dict[str, float] = {}
+    for goal in agenda.goals:
+        direction = 1.0 if goal.at_least is not None else -1.0
+        meter = goal.meter
+        wants[meter] = wants.get(meter, 0.0) + direction * goal.weight
+        if meter.startswith("central_asia."):
+            power = meter.split(".")[1]
+            for place in STATES:
+                wants[f"{place}.{power}"] = wants.get(f"{place}.{power}", 0.0) + direction * goal.weight / 5
+        if meter == "partnership":
+            for pillar in ("military_trust", "economic_ties", "shared_stance"):
+                wants[pillar] = wants.get(pillar, 0.0) + direction * goal.weight / 3
+    weights = {}
+    for action in level.side_actions(side):
+        fit = sum(wants.get(e.meter, 0.0) * e.delta for e in action.does.effects)
+        weights[action.id] = 1.0 + max(0.0, fit) / max(1, action.cost)
+    return weights
+
+
+class EasyAgent:
+    name = "easy"
+
+    def __init__(self, side: str, seed: int):
+        self.side = side
+        self.rng = rng.seed_state(seed)
+        self._weights = None
+
+    def choose(self, state) -> tuple[str, ...]:
+        if self._weights is None:
+            self._weights = action_weights(state.level, self.side)
+        level = state.level
+        capital = state.meters[f"{self.side}.capital"]
+        options = legal_actions(state, self.side)
+        plan: list[str] = []
+        while options and len(plan) < level.rules.max_actions:
+            stop, self.rng = rng.uniform(self.rng)
+            if plan and stop < 0.15:  # an unfocused player sometimes keeps capital back
+                break
+            index, self.rng = rng.weighted_index(self.rng, [self._weights[a] for a in options])
+            chosen = options[index]
+            plan.append(chosen)
+            capital -= level.actions[chosen].cost
+            options = [a for a in options if a != chosen and level.actions[a].cost <= capital]
+        return tuple(plan)

@@ -1,0 +1,32 @@
+"""How an agent judges a state: its own agenda, softened so that nearly meeting a goal counts for
+something. Only the acting side's agenda is read; nothing about the other side's plan."""
+from __future__ import annotations
+
+from game.core.engine import goal_value
+
+NEAR = 25.0  # a goal missed by this much or more earns nothing
+
+
+def goal_credit(goal, value: float) -> float:
+    """1 and a little more for a margin when met; up to 0.8 when close; 0 when far."""
+    gap = 0.0
+    if goal.at_least is not None and value < goal.at_least:
+        gap = goal.at_least - value
+    if goal.at_most is not None and value > goal.at_most:
+        gap = max(gap, value - goal.at_most)
+    if gap == 0.0:
+        margins = []
+        if goal.at_least is not None:
+            margins.append(value - goal.at_least)
+        if goal.at_most is not None:
+            margins.append(goal.at_most - value)
+        return 1.0 + 0.01 * min(10.0, min(margins))
+    return 0.8 * max(0.0, 1.0 - gap / NEAR)
+
+
+def evaluate(state, side: str) -> float:
+    """The side's outlook, about 0-100: its agenda's soft score, and 0 for a game lost early."""
+    agenda = state.level.agendas[side]
+    total = sum(g.weight for g in agenda.goals)
+    credit = sum(g.weight * goal_credit(g, goal_value(state, g.meter)) for g in agenda.goals)
+    return 100.0 * credit / total

@@ -1,0 +1,48 @@
+"""`hard`: Monte Carlo search. Takes the `normal` agent's best candidates and plays each out several
+turns ahead against sampled opponents (rollouts by the `easy` policy on both sides), keeping the
+plan with the best mean outcome. The budget is a number of rollouts, not a time, so that the same
+seed always gives the same choice."""
+from __future__ import annotations
+
+from game.ai.easy import EasyAgent
+from game.ai.evaluate import evaluate
+from game.ai.lookahead import imagine, other
+from game.ai.normal import NormalAgent
+from game.core import is_terminal, resolve_turn, rng
+
+
+class HardAgent:
+    name = "hard"
+    finalists = 5
+    rollouts = 6
+    depth = 3  # turns played out after the one being chosen
+
+    def __init__(self, side: str, seed: int):
+        self.side = side
+        self.rng = rng.seed_state(seed)
+        self.normal = NormalAgent(side, seed ^ 0x2545F491)
+        self.me = EasyAgent(side, seed ^ 0x9E3779B9)
+        self.them = EasyAgent(other(side), seed ^ 0x7F4A7C15)
+
+    def rollout(self, state, plan) -> float:
+        draw, self.rng = rng.next_u64(self.rng)
+        future = imagine(state, self.side, plan, self.them.choose(state), draw)
+        for _ in range(self.depth):
+            if is_terminal(future):
+                break
+            future.rng = draw = (draw * 6364136223846793005 + 1442695040888963407) & ((1 << 64) - 1)
+            future, _ = resolve_turn(future, {self.side: self.me.choose(future),
+                                              other(self.side): self.them.choose(future)}, record=False)
+        return evaluate(future, self.side)
+
+    def choose(self, state) -> tuple[str, ...]:
+        ranked = self.normal.ranked(state)
+        if len(ranked) == 1:
+            return ranked[0][1]
+        best = None
+        for lookahead_value, plan in ranked[: self.finalists]:
+            mean = sum(self.rollout(state, plan) for _ in range(self.rollouts)) / self.rollouts
+            value = 0.5 * mean + 0.5 * lookahead_value
+            if best is None or value > best[0]:
+                best = (value, plan)
+        return best[1]

@@ -1,0 +1,134 @@
+"""Play many seeded games, in one process or several, and sum them up.
+
+Each game depends only on its seed, its agents and its variation, so the results are the same
+whatever the number of worker processes: games are handed out by seed and gathered in seed order.
+"""
+from __future__ import annotations
+
+import statistics
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from game.ai import make_agent
+from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, scores, winners
+from game.core.level import Level
+from game.sim.variation import Variation
+
+NO_CHANGE = Variation()
+
+
+@dataclass
+class GameResult:
+    seed: int
+    outcome: str
+    scores: dict[str, float]
+    won: dict[str, bool]
+    final: dict[str, float]
+    series: list[dict[str, float]]  # the meters after each turn
+    causes: list[dict[str, float]]  # per turn: "meter|cause" -> summed change (rules and events)
+    plans: list[dict[str, tuple[str, ...]]]
+
+    def at(self, turn: int, meter: str) -> float:
+        """A meter at the end of `turn` (or at the end of the game, if it ended earlier)."""
+        return self.series[min(turn, len(self.series)) - 1][meter]
+
+
+def play_one(level: Level, seed: int, moscow: str, beijing: str, variation: Variation = NO_CHANGE,
+             detail: bool = False) -> GameResult:
+    """One game. With `detail`, also sum each turn's changes by cause (slower)."""
+    varied = variation.apply(level)
+    agents = {"moscow": make_agent(moscow, "moscow", seed), "beijing": make_agent(beijing, "beijing", seed)}
+    state = initial_state(varied, seed)
+    series, causes, plans_played = [], [], []
+    while not is_terminal(state):
+        plans = {}
+        for side, agent in agents.items():
+            forced = variation.plans.get((state.turn, side))
+            plans[side] = forced if forced is not None and is_legal_plan(state, side, forced) else agent.choose(state)
+        state, report = resolve_turn(state, plans, variation.injected(varied, state.turn), record=detail)
+        series.append(dict(state.meters))
+        totals: dict[str, float] = {}
+        for c in report.changes:
+            if c.cause_kind != "action":
+                key = f"{c.meter}|{c.cause_id}"
+                totals[key] = totals.get(key, 0.0) + (c.after - c.before)
+        causes.append(totals)
+        plans_played.append(plans)
+    return GameResult(seed, state.outcome, scores(state), winners(state), dict(state.meters), series,
+                      causes, plans_played)
+
+
+_WORKER_LEVEL: Level | None = None
+
+
+def _set_worker_level(level: Level) -> None:
+    # The level goes to each worker once, not with every game.
+    global _WORKER_LEVEL
+    _WORKER_LEVEL = level
+
+
+def _play_args(args):
+    return play_one(_WORKER_LEVEL, *args)
+
+
+def worker_pool(level: Level, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_level, initargs=(level,))
+
+
+def run_games(level: Level, seeds, moscow: str, beijing: str, variation: Variation = NO_CHANGE,
+              workers: int = 1, progress=None, detail: bool = False) -> list[GameResult]:
+    jobs = [(seed, moscow, beijing, variation, detail) for seed in seeds]
+    results = []
+    if workers <= 1:
+        for job in jobs:
+            results.append(play_one(level, *job))
+            if progress:
+                progress(len(results), len(jobs))
+        return results
+    with worker_pool(level, workers) as pool:
+        for result in pool.map(_play_args, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+            results.append(result)
+            if progress:
+                progress(len(results), len(jobs))
+    return results
+
+
+def summary(results: list[GameResult]) -> dict:
+    """The figures `simulate --json` prints."""
+    n = len(results)
+    outcomes: dict[str, int] = {}
+    for r in results:
+        outcomes[r.outcome] = outcomes.get(r.outcome, 0) + 1
+    meters = sorted(results[0].final) if results else []
+    return {
+        "games": n,
+        "outcomes": dict(sorted(outcomes.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "wins": {s: round(sum(r.won[s] for r in results) / n, 4) if n else 0.0 for s in ("moscow", "beijing")},
+        "mean_score": {s: round(statistics.fmean(r.scores[s] for r in results), 2) if n else 0.0
+                       for s in ("moscow", "beijing")},
+        "mean_final": {m: round(statistics.fmean(r.final[m] for r in results), 2) for m in meters},
+    }
+
+
+@dataclass
+class Difference:
+    meter: str
+    turn: int | None
+    mean: float  # varied minus baseline, averaged over the paired games
+    low: float  # a 95% interval for the mean difference (normal approximation)
+    high: float
+    share_up: float  # share of pairs in which the varied game is higher
+
+
+def paired_difference(base: list[GameResult], varied: list[GameResult], meter: str, turn: int | None = None) -> Difference:
+    diffs = []
+    for a, b in zip(base, varied):
+        assert a.seed == b.seed
+        va = a.final[meter] if turn is None else a.at(turn, meter)
+        vb = b.final[meter] if turn is None else b.at(turn, meter)
+        diffs.append(vb - va)
+    mean = statistics.fmean(diffs)
+    sd = statistics.stdev(diffs) if len(diffs) > 1 else 0.0
+    half = 1.96 * sd / len(diffs) ** 0.5
+    up = sum(d > 0 for d in diffs) / len(diffs)
+    return Difference(meter, turn, round(mean, 3), round(mean - half, 3), round(mean + half, 3), round(up, 3))

@@ -1,0 +1,40 @@
+"""Head to head: agent A against agent B, half the games on each side, the winner judged by agenda
+score (each side's score against its own agenda, 0-100)."""
+from __future__ import annotations
+
+from game.sim import batch
+from game.sim.batch import play_one, worker_pool
+
+
+def _one(args, level=None):
+    level = level or batch._WORKER_LEVEL
+    seed, a, b = args
+    a_side = "moscow" if seed % 2 == 0 else "beijing"
+    b_side = "beijing" if a_side == "moscow" else "moscow"
+    agents = {a_side: a, b_side: b}
+    result = play_one(level, seed, agents["moscow"], agents["beijing"])
+    return a_side, result.scores[a_side], result.scores[b_side]
+
+
+def duel(level, a: str, b: str, games: int, seed: int = 0, workers: int = 1) -> dict:
+    jobs = [(s, a, b) for s in range(seed, seed + games)]
+    if workers > 1:
+        with worker_pool(level, workers) as pool:
+            rows = list(pool.map(_one, jobs, chunksize=max(1, games // (workers * 4))))
+    else:
+        rows = [_one(j, level) for j in jobs]
+    won = {"moscow": [0, 0], "beijing": [0, 0]}
+    a_wins = b_wins = ties = 0
+    for side, sa, sb in rows:
+        won[side][1] += 1
+        if sa > sb:
+            a_wins += 1
+            won[side][0] += 1
+        elif sb > sa:
+            b_wins += 1
+        else:
+            ties += 1
+    n = len(rows)
+    return {"games": n, "a": a, "b": b, "a_wins": round(a_wins / n, 4), "b_wins": round(b_wins / n, 4),
+            "ties": round(ties / n, 4),
+            "a_wins_as": {s: round(w / t, 4) if t else 0.0 for s, (w, t) in won.items()}}

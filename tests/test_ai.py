@@ -1,0 +1,66 @@
+"""The agents: legal, deterministic, blind to the game's own draws, and of increasing strength."""
+import pytest
+
+from game.ai import AGENTS, make_agent
+from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn
+from game.levels import Catalogue
+from game.sim.duel import duel
+from conftest import TEST_LEVELS
+
+CATALOGUE = Catalogue.scan([TEST_LEVELS])
+LEVEL_IDS = [e.id for e in CATALOGUE.playable()]
+
+
+def play(level, seed, moscow, beijing, turns=None):
+    agents = {"moscow": make_agent(moscow, "moscow", seed), "beijing": make_agent(beijing, "beijing", seed)}
+    state, plans_seen = initial_state(level, seed), []
+    while not is_terminal(state) and (turns is None or len(plans_seen) < turns):
+        plans = {side: agent.choose(state) for side, agent in agents.items()}
+        for side, plan in plans.items():
+            assert is_legal_plan(state, side, plan), (side, plan)
+        plans_seen.append(plans)
+        state, _ = resolve_turn(state, plans)
+    return plans_seen
+
+
+@pytest.mark.parametrize("level_id", LEVEL_IDS)
+@pytest.mark.parametrize("agent", ["random", "easy"])
+def test_fast_agents_only_ever_play_legal_plans(level_id, agent):
+    level = CATALOGUE.load(level_id)
+    for seed in range(8):
+        play(level, seed, agent, agent)
+
+
+@pytest.mark.parametrize("level_id", LEVEL_IDS)
+@pytest.mark.parametrize("agent", ["normal", "hard"])
+def test_search_agents_only_ever_play_legal_plans_on_either_side(level_id, agent):
+    level = CATALOGUE.load(level_id)
+    play(level, 1, agent, "easy", turns=3 if agent == "hard" else None)
+    play(level, 2, "easy", agent, turns=3 if agent == "hard" else None)
+
+
+@pytest.mark.parametrize("agent", sorted(AGENTS))
+def test_an_agent_is_deterministic_for_a_seed(testing_event, agent):
+    turns = 2 if agent == "hard" else 4
+    assert play(testing_event, 9, agent, agent, turns) == play(testing_event, 9, agent, agent, turns)
+
+
+@pytest.mark.parametrize("agent", ["normal", "hard"])
+def test_an_agent_does_not_read_the_games_own_random_draws(testing_event, agent):
+    state = initial_state(testing_event, 4)
+    peeked = state.copy()
+    peeked.rng = 12345  # a different future for the game's events
+    for side in ("moscow", "beijing"):
+        assert make_agent(agent, side, 4).choose(state) == make_agent(agent, side, 4).choose(peeked)
+
+
+def test_normal_beats_easy_on_either_side(testing_event):
+    result = duel(testing_event, "normal", "easy", games=60, seed=1000)
+    assert result["a_wins"] >= 0.6, result
+    assert min(result["a_wins_as"].values()) >= 0.6, result
+
+
+def test_hard_beats_easy_on_either_side(testing_event):
+    result = duel(testing_event, "hard", "easy", games=24, seed=2000, workers=2)
+    assert result["a_wins"] >= 0.75, result
+    assert min(result["a_wins_as"].values()) >= 0.75, result

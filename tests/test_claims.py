@@ -1,0 +1,21 @@
+"""The essay's claims F1-F9 (DESIGN §2) hold on every essay-era level. The figures and the
+reasoning behind each are in docs/claims.md; `python -m game claims` prints them."""
+import pytest
+
+from game.levels import Catalogue
+from game.sim.claims import CLAIMS
+
+ESSAY_ERA = [e.id for e in Catalogue.scan().playable() if e.essay_era]
+GAMES = 50  # per arm; every claim's margin is checked on fixed seeds, so the test is repeatable
+
+
+def test_there_is_an_essay_era_level():
+    assert "testing_event" in ESSAY_ERA
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.__name__.split("_")[0].upper())
+@pytest.mark.parametrize("level_id", ESSAY_ERA)
+def test_the_claim_holds(level_id, claim):
+    level = Catalogue.scan().load(level_id)
+    result = claim(level, GAMES)
+    assert result.holds, f"{result.id} on {level_id}: {result.measured} (needs {result.margin})"

@@ -1,0 +1,69 @@
+import json
+import subprocess
+import sys
+
+from game.sim.batch import run_games, summary
+from game.sim.variation import VariationError, parse_variation
+from conftest import ROOT
+
+import pytest
+
+
+def run(*args, timeout=300):
+    return subprocess.run([sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_results_are_the_same_whatever_the_number_of_workers(testing_event):
+    one = summary(run_games(testing_event, range(12), "easy", "easy", workers=1))
+    two = summary(run_games(testing_event, range(12), "easy", "easy", workers=2))
+    assert one == two
+
+
+def test_simulate_json_has_the_documented_shape():
+    out = run("simulate", "testing_event", "--games", "20", "--seed", "3", "--json", "--workers", "2")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"games", "outcomes", "wins", "mean_score", "mean_final"}
+    assert data["games"] == 20 and sum(data["outcomes"].values()) == 20
+    assert set(data["wins"]) == set(data["mean_score"]) == {"moscow", "beijing"}
+    assert "partnership" in data["mean_final"] and "\r" not in out.stderr  # no progress bar off a terminal
+
+
+def test_simulate_prints_a_readable_summary():
+    out = run("simulate", "testing_event", "--games", "10")
+    assert out.returncode == 0 and "moscow   wins" in out.stdout and "partnership" in out.stdout
+
+
+def test_a_paired_experiment_reports_the_difference():
+    out = run("simulate", "testing_event", "--games", "16", "--vary", "flag.war=false", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["variation"] == ["flag.war=false"]
+    moscow_forces = data["difference"]["moscow.freed_forces"]
+    assert moscow_forces["mean"] > 0 and moscow_forces["low"] <= moscow_forces["mean"] <= moscow_forces["high"]
+
+
+@pytest.mark.parametrize("bad", ["start.partnershp=3", "flag.peace=true", "plan.moscow=b_un_abstain@1",
+                                 "event.nope=2", "effect.partnership=-5", "rules.nothing=1", "foo"])
+def test_bad_variations_are_named(testing_event, bad):
+    with pytest.raises(VariationError):
+        parse_variation([bad], testing_event)
+
+
+def test_bad_usage_exits_2():
+    assert run("simulate", "testing_event", "--vary", "start.partnershp=3").returncode == 2
+    assert run("simulate", "testing_event", "--moscow", "genius").returncode == 2
+    assert run("simulate", "testing_event", "--games", "0").returncode == 2
+
+
+def test_forced_plans_events_and_effects_are_applied(testing_event):
+    v = parse_variation(["plan.moscow=@1", "plan.beijing=@1", "effect.partnership=-10@1",
+                         f"event.{testing_event.events[0].id}=2"], testing_event)
+    base = run_games(testing_event, [5], "easy", "easy")[0]
+    varied = run_games(testing_event, [5], "easy", "easy", v, detail=True)[0]
+    assert varied.plans[0] == {"moscow": (), "beijing": ()}
+    assert varied.causes[0].get("partnership|forced_partnership") == -10
+    assert any(k.endswith(f"|{testing_event.events[0].id}") for k in varied.causes[1]) or \
+        testing_event.events[0].does.effects == ()
+    assert base.plans[0] != varied.plans[0] or base.final != varied.final
