@@ -19,6 +19,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    p = sub.add_parser("play", help="open the game's window (the default command)")
+    p.add_argument("--level", metavar="ID", help="start this level at once")
+    p.add_argument("--side", choices=("moscow", "beijing"), default="moscow")
+    p.add_argument("--opponent", choices=("easy", "normal", "hard", "human"), default="normal")
+    p.add_argument("--seed", type=int, default=None, metavar="N")
+    p.add_argument("--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself")
+    p.add_argument("--screenshot-dir", metavar="DIR", help="save a PNG of each screen and each turn here")
+    p.add_argument("--exit-at-end", action="store_true", help="close the window at the debrief")
+    p.add_argument("--size", metavar="WxH", help="window size for this run, e.g. 1920x1080")
+    _levels_arg(p)
+
     p = sub.add_parser("validate", help="check level files; exit 0 clean, 1 on errors, 2 on bad usage")
     p.add_argument("paths", nargs="+", metavar="PATH", help="level files or folders of them")
     p.add_argument("--format", choices=("human", "json"), default="human")
@@ -83,9 +94,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     command = args.command
     if command is None:
-        parser.print_help()
-        return 0
+        args = parser.parse_args(["play", *(argv or [])])
+        command = "play"
     handler = {
+        "play": cmd_play,
         "validate": cmd_validate, "schema": cmd_schema, "levels": cmd_levels, "replay": cmd_replay,
         "transcript": cmd_transcript, "bench": cmd_bench, "simulate": cmd_simulate,
         "duel": cmd_duel, "claims": cmd_claims,
@@ -327,3 +339,24 @@ def cmd_claims(args) -> int:
     if args.json:
         print(json.dumps(report, indent=1))
     return 1 if failed else 0
+
+
+def cmd_play(args) -> int:
+    from game.ui.app import PlayOptions, play
+
+    size = None
+    if args.size:
+        try:
+            w, h = (int(x) for x in args.size.lower().split("x"))
+            size = (max(800, w), max(600, h))
+        except ValueError:
+            print("--size takes WxH, e.g. 1280x720", file=sys.stderr)
+            return 2
+    if args.level and _load(args.level, args.levels) is None:
+        return 1
+    options = PlayOptions(
+        level=args.level, side=args.side, opponent=args.opponent, seed=args.seed,
+        autoplay=args.autoplay, screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,
+        exit_at_end=args.exit_at_end, level_dirs=[Path(d) for d in args.levels], size=size,
+    )
+    return play(options)

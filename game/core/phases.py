@@ -25,6 +25,14 @@ _new = tuple.__new__
 _SPECIAL_TARGETS = INFLUENCE_METERS | REGION_TARGETS
 _OTHERS = {p: tuple(q for q in POWERS if q != p) for p in POWERS}
 _INFLUENCE_KEYS = {(st, p): f"{st}.{p}" for st in STATES for p in POWERS}
+# The rules whose name is not itself a number of `Rules`: where to point a player who asks why.
+_RULE_PARAMS = {
+    "dependence": ("dependence_economy",),
+    "border_trust": ("freed_forces_per_trust",),
+    "sanctions_corridor": ("sanctions_corridor_shift",),
+    "rivalry": ("rivalry_rate",),
+    "war_association": ("war_association",),
+}
 CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
 
 
@@ -137,7 +145,7 @@ class Turn:
         return "game/core/phases.py"
 
     def rule(self, meter, delta, name, why) -> None:
-        self.add(meter, delta, "rule", name, why, self.rule_source(name))
+        self.add(meter, delta, "rule", name, why, self.rule_source(name, *_RULE_PARAMS.get(name, ())))
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
         m, record, phase = self.m, self.record, self.phase

@@ -1,0 +1,114 @@
+"""A game in progress: who plays each side, the plans being made, the turns played, the log.
+
+The UI turns input into calls here and draws what it reads back; nothing here draws or waits.
+AI sides plan through `game.ai`; a human side's plan is whatever the UI submits, checked by the
+engine before it is locked.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.ai import make_agent
+from game.core import (
+    initial_state, is_terminal, plan_problem, resolve_turn, scores, winners,
+)
+from game.core.level import Level
+from game.core.meters import SIDES
+from game.core.report import TurnReport
+from game.core.state import GameState
+from game.session.replay import ReplayLog, replay
+
+HUMAN = "human"
+
+
+@dataclass
+class Seat:
+    side: str
+    controller: str  # "human" or an agent name
+
+
+@dataclass
+class Game:
+    level: Level
+    seed: int
+    seats: dict[str, Seat]
+    state: GameState
+    log: ReplayLog
+    reports: list[TurnReport] = field(default_factory=list)
+    locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    agents: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> "Game":
+        seats = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
+        return cls(level, seed, seats, initial_state(level, seed), ReplayLog.start(level, seed))
+
+    @classmethod
+    def from_log(cls, level: Level, log: ReplayLog, controllers: dict[str, str]) -> "Game":
+        """Continue a saved game: replay its turns, then carry on (raises ReplayError)."""
+        state, reports = replay(level, log)
+        game = cls.new(level, log.seed, controllers)
+        game.state, game.reports, game.log = state, reports, log.model_copy(deep=True)
+        return game
+
+    # -- who plays --------------------------------------------------------------------------
+    def humans(self) -> list[str]:
+        return [s for s in SIDES if self.seats[s].controller == HUMAN]
+
+    def agent_for(self, side: str):
+        if side not in self.agents:
+            self.agents[side] = make_agent(self.seats[side].controller, side, self.seed)
+        return self.agents[side]
+
+    # -- planning ---------------------------------------------------------------------------
+    def lock(self, side: str, plan) -> str | None:
+        """Lock `side`'s plan for this turn; returns why it cannot be locked, or None."""
+        problem = plan_problem(self.state, side, tuple(plan))
+        if problem is None:
+            self.locked[side] = tuple(plan)
+        return problem
+
+    def plan_ai_sides(self) -> None:
+        for side in SIDES:
+            if self.seats[side].controller != HUMAN and side not in self.locked:
+                self.locked[side] = self.agent_for(side).choose(self.state)
+
+    def waiting_for(self) -> list[str]:
+        return [s for s in SIDES if s not in self.locked]
+
+    def resolve(self, injected=()) -> TurnReport:
+        """Resolve the turn once both plans are locked; record it in the log."""
+        self.plan_ai_sides()
+        plans = {s: self.locked[s] for s in SIDES}
+        self.log.record(plans)
+        self.state, report = resolve_turn(self.state, plans, injected)
+        self.reports.append(report)
+        self.locked = {}
+        return report
+
+    # -- reading ----------------------------------------------------------------------------
+    @property
+    def over(self) -> bool:
+        return is_terminal(self.state)
+
+    def scores(self) -> dict[str, float]:
+        return scores(self.state)
+
+    def winners(self) -> dict[str, bool]:
+        return winners(self.state)
+
+    def history_of(self, meter: str) -> list[float]:
+        """The meter at the start and after each turn played."""
+        values = [self.level.start[meter]] if meter in self.level.start else []
+        for report in self.reports:
+            last = [c.after for c in report.changes if c.meter == meter]
+            values.append(last[-1] if last else (values[-1] if values else self.state.meters[meter]))
+        return values
+
+    def last_changes(self, meter: str):
+        """The changes to `meter` in the most recent turn that moved it, with that turn's number."""
+        for report in reversed(self.reports):
+            found = report.changes_to(meter)
+            if found:
+                return report.turn, found
+        return None, []

@@ -1,0 +1,382 @@
+"""Saved games: replay logs wrapped with a name and a time, kept in the player's saves folder.
+
+A save is the game's replay log (the level, the seed and every turn's plans), so loading one
+replays it exactly. Files are written atomically; a file that cannot be read is set aside as
+`<stem>.damaged-<n>.json` (never deleted) and reported with a message a player understands.
+
+Decisions the UI can rely on:
+- The file name is a slug of the name the player typed. Names that differ only in case, spaces,
+  '-' or '_' are the same save (saving again overwrites it). Any name the slug cannot spell
+  faithfully (accents, other scripts, symbols, reserved names, over 60 characters) gets a short
+  hash of the exact name appended, so "北京" and "上海" do not collide.
+- `list()` never changes files; it skips what it cannot read, and `scan()` / `list_problems()`
+  say what was skipped and why. Only `load` and `latest_autosave` set damaged files aside.
+- A save from a newer version of the game is refused but left where it is: it is not damaged.
+- `load_file` opens a file anywhere (the "open a file" dialog), also a bare replay log, and never
+  moves or writes anything outside the saves folder.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from game.paths import user_data_dir
+from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write_atomic
+from game.session.replay import FORMAT as REPLAY_FORMAT
+from game.session.replay import MAX_TURNS, ReplayLog
+
+FORMAT = "pragmatic-partners/save"
+VERSION = 1
+MAX_SAVE_BYTES = 5_000_000
+MAX_NAME = 120
+MAX_SLUG = 60
+AUTOSAVE = "autosave.json"
+AUTOSAVE_PREV = "autosave.prev.json"
+TRASH = "trash"
+
+# Windows refuses these as file names whatever the extension; "autosave" and "trash" are ours.
+_RESERVED_SLUGS = frozenset(
+    {"con", "prn", "aux", "nul", "autosave", "trash"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+_FAITHFUL_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
+_DAMAGED = re.compile(r"\.damaged-\d+\.json$")
+
+
+class SaveError(Exception):
+    """A save that cannot be written or read; str(error) is meant for the player."""
+
+    def __init__(self, message: str, path: Path | None = None, moved_to: Path | None = None):
+        super().__init__(message)
+        self.path = path
+        self.moved_to = moved_to
+
+
+class SaveFileSpec(BaseModel):
+    """What a save file holds: the replay log, and the name and time the player saw."""
+
+    model_config = ConfigDict(extra="forbid")
+    format: Literal["pragmatic-partners/save"] = FORMAT
+    version: Literal[1] = VERSION
+    name: str = Field(max_length=MAX_NAME, description="The name the player gave the save.")
+    saved_at: str = Field(max_length=64, description="When it was saved, ISO 8601.")
+    turn: int = Field(ge=1, le=MAX_TURNS + 1, description="The turn the game resumes on.")
+    log: ReplayLog
+
+    @model_validator(mode="after")
+    def _turn_matches_log(self) -> "SaveFileSpec":
+        # A turn that disagrees with the log means the file was edited or mangled.
+        if self.turn != len(self.log.turns) + 1:
+            raise ValueError(f"turn is {self.turn} but the log has {len(self.log.turns)} turns played")
+        return self
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    name: str
+    path: Path
+    level_id: str
+    turn: int
+    saved_at: str
+    is_autosave: bool
+
+
+@dataclass(frozen=True)
+class SaveProblem:
+    path: Path
+    message: str
+
+
+@dataclass
+class SaveListing:
+    saves: list[SaveInfo] = field(default_factory=list)
+    problems: list[SaveProblem] = field(default_factory=list)
+
+
+def display_name(name: str) -> str:
+    """The name as kept in the file: no control characters, trimmed, at most MAX_NAME long."""
+    kept = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cs"))
+    return kept.strip()[:MAX_NAME].strip() or "Untitled save"
+
+
+def slug_for(name: str) -> str:
+    """The file stem for a save name: [a-z0-9_-], at most MAX_SLUG characters, never empty."""
+    shown = display_name(name)
+    ascii_text = unicodedata.normalize("NFKD", shown).encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")
+    faithful = (
+        _FAITHFUL_NAME.fullmatch(shown) is not None
+        and 0 < len(words) <= MAX_SLUG
+        and words not in _RESERVED_SLUGS
+    )
+    if faithful:
+        return words
+    digest = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:8]
+    stem = words[: MAX_SLUG - len(digest) - 1].rstrip("-_") or "save"
+    return f"{stem}-{digest}"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _when(saved_at: str) -> datetime | None:
+    try:
+        # Python 3.10's fromisoformat does not take a trailing Z.
+        moment = datetime.fromisoformat(saved_at[:-1] + "+00:00" if saved_at.endswith("Z") else saved_at)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+class _Unreadable(Exception):
+    """Internal: why a file is not a usable save, and whether that means it is damaged."""
+
+    def __init__(self, message: str, damaged: bool):
+        super().__init__(message)
+        self.damaged = damaged
+
+
+def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise _Unreadable(f"this save is damaged (it is not text: bad byte at position {e.start})", True)
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as e:
+        why = f"not valid JSON at line {e.lineno}, column {e.colno}"
+        # An unterminated string is reported where it starts, not at the end where the cut is.
+        if e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string"):
+            why += ": it ends too early, as if cut short"
+        raise _Unreadable(f"this save is damaged ({why})", True)
+    except (ValueError, RecursionError):
+        # Numbers of thousands of digits, or lists nested thousands deep: nothing we ever write.
+        raise _Unreadable("this save is damaged (it holds data no save contains)", True) from None
+    kind = raw.get("format") if isinstance(raw, dict) else None
+    if allow_bare_log and kind == REPLAY_FORMAT:
+        try:
+            log = ReplayLog.model_validate(raw)
+        except ValidationError as e:
+            raise _Unreadable(f"this replay log is damaged ({_first_error(e)})", True)
+        return SaveFileSpec(name="Opened replay", saved_at=_now(), turn=len(log.turns) + 1, log=log)
+    if kind != FORMAT:
+        raise _Unreadable("this is not a Pragmatic Partners save", True)
+    version = raw.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise _Unreadable(
+            f"this save is from a newer version of the game (save format {version}); "
+            "update the game to open it", False)
+    try:
+        return SaveFileSpec.model_validate(raw)
+    except ValidationError as e:
+        raise _Unreadable(f"this save is damaged ({_first_error(e)})", True)
+
+
+def _first_error(e: ValidationError) -> str:
+    first = e.errors(include_url=False)[0]
+    where = ".".join(str(x) for x in first["loc"]) or "the file"
+    return f"{where}: {first['msg']}"
+
+
+def _read(path: Path, allow_bare_log: bool = False) -> SaveFileSpec:
+    """The save at `path`, or _Unreadable / SaveError (missing, or cannot be opened)."""
+    try:
+        data = read_bounded(path, MAX_SAVE_BYTES)
+    except FileNotFoundError:
+        raise SaveError(f"there is no save at {path.name}", path) from None
+    except NotAFile:
+        raise _Unreadable("this save is damaged (it is a folder or device, not a file)", True) from None
+    except TooBig:
+        raise _Unreadable(
+            f"this save is damaged (it is over {MAX_SAVE_BYTES // 1_000_000} MB, far larger than any save)",
+            True) from None
+    except OSError as e:
+        # Permission problems and the like: the file may be fine, so it stays where it is.
+        raise SaveError(f"{path.name} could not be read ({e.strerror or e})", path) from None
+    return _parse(data, allow_bare_log)
+
+
+class SaveStore:
+    """The saves folder: named saves, the autosave and its predecessor, and a trash subfolder."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = Path(root) if root is not None else user_data_dir() / "saves"
+
+    def path_for(self, name: str) -> Path:
+        return self.root / f"{slug_for(name)}.json"
+
+    def save(self, name: str, log: ReplayLog, saved_at: str | None = None) -> SaveInfo:
+        """Save the game under the player's name, replacing a save of the same name."""
+        return self._write(self.path_for(name), display_name(name), log, saved_at, is_autosave=False)
+
+    def autosave(self, log: ReplayLog, saved_at: str | None = None) -> SaveInfo:
+        """Write autosave.json, first copying a readable previous autosave to autosave.prev.json."""
+        current = self.root / AUTOSAVE
+        if current.exists() or current.is_symlink():
+            try:
+                data = read_bounded(current, MAX_SAVE_BYTES)
+                _parse(data)
+            except (OSError, _Unreadable):
+                # A damaged autosave must not push out a good previous one; keep it aside instead.
+                try:
+                    set_aside(current)
+                except OSError:
+                    pass
+            else:
+                self._guarded(lambda: write_atomic(self.root / AUTOSAVE_PREV, data), "keep the previous autosave")
+        return self._write(current, "Autosave", log, saved_at, is_autosave=True)
+
+    def _write(self, path: Path, name: str, log: ReplayLog, saved_at: str | None, is_autosave: bool) -> SaveInfo:
+        saved_at = saved_at or _now()
+        if _when(saved_at) is None:
+            raise ValueError(f"saved_at must be an ISO 8601 time, not {saved_at!r}")
+        spec = SaveFileSpec(name=name, saved_at=saved_at, turn=len(log.turns) + 1, log=log)
+        data = spec.model_dump_json(indent=1).encode("utf-8")
+        self._guarded(lambda: write_atomic(path, data), "save the game")
+        return _info(spec, path, is_autosave)
+
+    @staticmethod
+    def _guarded(action, what: str) -> None:
+        try:
+            action()
+        except OSError as e:
+            raise SaveError(f"could not {what} ({e.strerror or e}); the previous save is untouched") from e
+
+    def scan(self) -> SaveListing:
+        """Every readable save, newest first, and a problem for each file that could not be read."""
+        listing = SaveListing()
+        if not self.root.is_dir():
+            return listing
+        for path in sorted(self.root.glob("*.json")):
+            if path.name.startswith(".") or _DAMAGED.search(path.name):
+                continue
+            if not self._is_inside(path):
+                listing.problems.append(SaveProblem(path, "this links to a file outside the saves folder"))
+                continue
+            try:
+                spec = _read(path)
+            except (_Unreadable, SaveError) as e:
+                listing.problems.append(SaveProblem(path, str(e)))
+                continue
+            listing.saves.append(_info(spec, path, path.name in (AUTOSAVE, AUTOSAVE_PREV)))
+        listing.saves.sort(key=_newest_first_key, reverse=True)
+        return listing
+
+    def list(self) -> list[SaveInfo]:
+        return self.scan().saves
+
+    def list_problems(self) -> list[SaveProblem]:
+        return self.scan().problems
+
+    def load(self, path_or_name: str | Path) -> ReplayLog:
+        """The log of a save in the folder: a str is a save name, a Path a file in the folder.
+
+        A damaged file is set aside and SaveError says where it went.
+        """
+        return self._load_inside(self._resolve(path_or_name))
+
+    def load_file(self, path: Path) -> ReplayLog:
+        """The log of a save or replay log anywhere (opening a file); moves nothing outside the folder."""
+        path = Path(path)
+        if self._is_inside(path):
+            return self._load_inside(path)
+        try:
+            return _read(path, allow_bare_log=True).log
+        except _Unreadable as e:
+            raise SaveError(f"{path.name}: {e}", path) from None
+
+    def latest_autosave(self) -> tuple[ReplayLog, str | None] | None:
+        """The autosave's log and a note for the player (or None), or None if there is no autosave.
+
+        Falls back to autosave.prev.json when the newest autosave is missing or unusable; raises
+        SaveError only when both exist and neither can be used.
+        """
+        newest, previous = self.root / AUTOSAVE, self.root / AUTOSAVE_PREV
+        if not _present(newest) and not _present(previous):
+            return None
+        problem = None
+        if _present(newest):
+            try:
+                return self._load_inside(newest), None
+            except SaveError as e:
+                problem = str(e)
+        if not _present(previous):
+            raise SaveError(problem or "the autosave could not be read", newest)
+        try:
+            log = self._load_inside(previous)
+        except SaveError as e:
+            raise SaveError(f"{problem or 'the latest autosave is missing'}; the one before it failed too: {e}",
+                            previous) from None
+        note = (f"The latest autosave could not be used ({problem}), so the game continues from the "
+                "autosave before it." if problem else
+                "The latest autosave was not finished, so the game continues from the autosave before it.")
+        return log, note
+
+    def delete(self, path_or_name: str | Path) -> Path:
+        """Move a save into the trash subfolder (never deleted outright); return where it went."""
+        path = self._resolve(path_or_name)
+        if not _present(path):
+            raise SaveError(f"there is no save at {path.name}", path)
+        trash = self.root / TRASH
+        target = trash / path.name
+        n = 1
+        while _present(target):
+            n += 1
+            target = trash / f"{path.stem}-{n}{path.suffix}"
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
+        except OSError as e:
+            raise SaveError(f"could not delete {path.name} ({e.strerror or e})", path) from e
+        return target
+
+    def _resolve(self, path_or_name: str | Path) -> Path:
+        path = path_or_name if isinstance(path_or_name, Path) else self.path_for(path_or_name)
+        # Also for names: a link planted in the folder must not lead a load or delete elsewhere.
+        if not self._is_inside(path):
+            raise SaveError(f"{path.name} is not in the saves folder; open it as a file instead", path)
+        return path
+
+    def _is_inside(self, path: Path) -> bool:
+        # resolve() follows symlinks, so a link in the folder pointing elsewhere counts as outside.
+        try:
+            return Path(path).resolve().parent == self.root.resolve() and Path(path).suffix == ".json"
+        except (OSError, RuntimeError):
+            return False
+
+    def _load_inside(self, path: Path) -> ReplayLog:
+        try:
+            return _read(path).log
+        except _Unreadable as e:
+            if not e.damaged:
+                raise SaveError(str(e), path) from None
+            try:
+                moved = set_aside(path)
+            except OSError as err:
+                raise SaveError(f"{e} and could not be moved aside ({err.strerror or err})", path) from None
+            raise SaveError(f"{e} and was moved aside to {moved.name}", path, moved) from None
+
+
+def _present(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
+    name = "Previous autosave" if path.name == AUTOSAVE_PREV else spec.name
+    return SaveInfo(name=name, path=path, level_id=spec.log.level_id, turn=spec.turn,
+                    saved_at=spec.saved_at, is_autosave=is_autosave)
+
+
+def _newest_first_key(info: SaveInfo) -> tuple[datetime, str]:
+    moment = _when(info.saved_at) or datetime.min.replace(tzinfo=timezone.utc)
+    return moment, info.path.name

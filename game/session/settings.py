@@ -1,0 +1,118 @@
+"""The player's settings (window, accessibility, last game), kept as settings.json in their data folder.
+
+Loading is lenient where that helps the player: if the file is readable JSON but some settings are
+wrong (out of range, wrong type, misspelt), only those go back to their defaults and the rest are
+kept. If the file as a whole cannot be read (not UTF-8, not JSON, not a table of settings, too big,
+a folder) every setting goes back to its default. Either way the old file is set aside as
+`settings.damaged-<n>.json` (never deleted), the repaired settings are written in its place so the
+message shows once, and `load_settings` returns a message for the UI to show.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.paths import user_data_dir
+from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write_atomic
+
+MAX_SETTINGS_BYTES = 64_000
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
+
+    window_width: int = Field(1280, ge=800, le=7680, description="Window width in pixels.")
+    window_height: int = Field(720, ge=600, le=4320, description="Window height in pixels.")
+    fullscreen: bool = Field(False, description="Fill the whole screen instead of a window.")
+    ui_scale: float = Field(1.0, ge=1.0, le=2.0, description="Size of text and controls, 1.0 to 2.0.")
+    colour_blind: bool = Field(False, description="Use a palette that colour-blind players can tell apart.")
+    animation_speed: Literal["off", "fast", "normal", "slow"] = Field(
+        "normal", description="How fast moves and reports animate; off shows results at once.")
+    projector_mode: bool = Field(False, description="High contrast and large text for a projector or classroom.")
+    last_level: str | None = Field(None, max_length=48, description="The level played last, offered first.")
+    last_side: Literal["moscow", "beijing"] | None = Field(None, description="The side played last.")
+
+
+def settings_path() -> Path:
+    return user_data_dir() / "settings.json"
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically: a crash leaves the old file or the new one, never half."""
+    path = path or settings_path()
+    write_atomic(path, settings.model_dump_json(indent=2).encode("utf-8") + b"\n")
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The settings and a message for the player (None when all was well, or there was no file)."""
+    path = path or settings_path()
+    try:
+        data = read_bounded(path, MAX_SETTINGS_BYTES)
+    except FileNotFoundError:
+        return Settings(), None
+    except NotAFile:
+        return _recover(path, Settings(), "it is a folder or device, not a file")
+    except TooBig:
+        return _recover(path, Settings(), f"it is over {MAX_SETTINGS_BYTES // 1000} KB, far larger than any settings")
+    except OSError as e:
+        # Unreadable is not damaged (permissions, a locked file): leave it for the player to fix.
+        return Settings(), f"Your settings could not be read ({e.strerror or e}); the game is using the defaults."
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return _recover(path, Settings(), "it is not text")
+    except json.JSONDecodeError as e:
+        return _recover(path, Settings(), f"not valid JSON at line {e.lineno}, column {e.colno}")
+    except (ValueError, RecursionError):
+        # Numbers of thousands of digits, or lists nested thousands deep: nothing we ever write.
+        return _recover(path, Settings(), "it holds data no settings file contains")
+    if not isinstance(raw, dict):
+        return _recover(path, Settings(), "it is not a table of settings")
+    try:
+        return Settings.model_validate(raw), None
+    except ValidationError as e:
+        kept, reset = _keep_good(raw, e)
+        return _recover(path, kept, "; ".join(reset), partial=True)
+
+
+def _keep_good(raw: dict, error: ValidationError) -> tuple[Settings, list[str]]:
+    """Drop each setting named in an error, keep the rest; say what was reset and why."""
+    bad: dict[str, str] = {}
+    for problem in error.errors(include_url=False):
+        key = str(problem["loc"][0]) if problem["loc"] else ""
+        if problem["type"] == "extra_forbidden":
+            close = difflib.get_close_matches(key, Settings.model_fields, n=1)
+            bad.setdefault(key, "not a setting" + (f"; did you mean {close[0]}?" if close else ""))
+        else:
+            bad.setdefault(key, problem["msg"].lower())
+    good = {k: v for k, v in raw.items() if k not in bad}
+    try:
+        kept = Settings.model_validate(good)
+    except ValidationError:
+        # Every field is checked on its own, so this should not happen; defaults are still safe.
+        kept = Settings()
+    # A mangled file can hold thousands of odd keys; the player needs the first few, not a wall.
+    shown = [f"{key[:40]} ({why})" for key, why in list(bad.items())[:5]]
+    if len(bad) > 5:
+        shown.append(f"and {len(bad) - 5} more")
+    return kept, shown
+
+
+def _recover(path: Path, settings: Settings, why: str, partial: bool = False) -> tuple[Settings, str]:
+    if partial:
+        message = f"Some settings could not be used and are back to their defaults: {why}."
+    else:
+        message = f"Your settings file is damaged ({why}); the game is using the default settings."
+    try:
+        moved = set_aside(path)
+    except OSError as e:
+        return settings, f"{message} The file could not be moved aside ({e.strerror or e})."
+    try:
+        save_settings(settings, path)
+    except OSError:
+        pass  # The next start finds no file and uses the defaults; the old file is kept aside anyway.
+    return settings, f"{message} The old file was kept as {moved.name}."

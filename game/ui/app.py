@@ -1,0 +1,317 @@
+"""The desktop game: window, scene stack, input, focus and the frame loop.
+
+The loop waits for input when nothing moves (`pygame.event.wait`), so a game waiting for a click
+uses next to no CPU; it runs at 60 frames a second only while something animates or autoplays.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.levels import Catalogue
+from game.paths import user_data_dir, user_levels_dir
+from game.session.saves import SaveStore
+from game.session.settings import Settings, load_settings, save_settings
+from game.ui.fonts import Fonts
+from game.ui.palette import palette_for
+from game.ui.theme import build_theme
+from game.ui.widgets import draw_tooltip, focus_ring
+
+IDLE_WAIT_MS = 500
+
+
+@dataclass
+class PlayOptions:
+    level: str | None = None
+    side: str = "moscow"
+    opponent: str = "normal"
+    seed: int | None = None
+    autoplay: bool = False
+    screenshot_dir: Path | None = None
+    exit_at_end: bool = False
+    level_dirs: list[Path] = field(default_factory=list)
+    size: tuple[int, int] | None = None  # overrides the settings (tests, screenshots)
+
+
+class App:
+    def __init__(self, options: PlayOptions | None = None):
+        self.options = options or PlayOptions()
+        # Display and fonts only: the game has no sound, and opening the audio device fails noisily
+        # on machines without one.
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Pragmatic Partners")
+        self.settings, self.notice = load_settings()
+        self.saves = SaveStore()
+        self.catalogue = self.scan_levels()
+        self.running = True
+        self.scenes: list = []
+        self.focus_index = 0
+        self.hover = None
+        self.keyboard = False
+        self.mouse = (0, 0)
+        self.shots = 0
+        self.clock = pygame.time.Clock()
+        self.open_window()
+
+    # -- set-up --------------------------------------------------------------------------------
+    def scan_levels(self) -> Catalogue:
+        return Catalogue.scan([user_levels_dir(), *self.options.level_dirs])
+
+    def open_window(self) -> None:
+        s = self.settings
+        size = self.options.size or (s.window_width, s.window_height)
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if s.fullscreen and not self.options.size else 0)
+        self.screen = pygame.display.set_mode(size, flags)
+        self.apply_look()
+
+    def apply_look(self) -> None:
+        """Palette, fonts and widget theme from the settings (projector mode enlarges the type)."""
+        s = self.settings
+        scale = max(s.ui_scale, 1.5) if s.projector_mode else s.ui_scale
+        self.palette = palette_for(s.colour_blind)
+        self.fonts = Fonts(scale)
+        self.manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
+        for scene in self.scenes:
+            scene.rebuild()
+
+    def change_settings(self, **changes) -> None:
+        resize = any(k in changes for k in ("window_width", "window_height", "fullscreen"))
+        self.settings = Settings(**{**self.settings.model_dump(), **changes})
+        save_settings(self.settings)
+        if resize:
+            self.open_window()
+        else:
+            self.apply_look()
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def scale(self) -> float:
+        return self.fonts.scale
+
+    def px(self, value: float) -> int:
+        return round(value * self.fonts.scale)
+
+    # -- scenes --------------------------------------------------------------------------------
+    @property
+    def scene(self):
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene) -> None:
+        if self.scene:
+            self.scene.leave()
+        self.scenes.append(scene)
+        self.focus_index = 0
+        self.hover = None
+        self.keyboard = False
+        scene.rebuild()
+        scene.entered()
+
+    def replace(self, scene) -> None:
+        if self.scenes:
+            self.scenes.pop().leave()
+        self.push(scene)
+
+    def pop(self) -> None:
+        if self.scenes:
+            self.scenes.pop().leave()
+        self.focus_index = 0
+        self.hover = None
+        if self.scene:
+            self.scene.rebuild()
+        else:
+            self.running = False
+
+    def reset_to(self, scene) -> None:
+        while self.scenes:
+            self.scenes.pop().leave()
+        self.push(scene)
+
+    # -- focus ---------------------------------------------------------------------------------
+    def controls(self):
+        return self.scene.controls if self.scene else []
+
+    def focused(self):
+        controls = self.controls()
+        if not controls:
+            return None
+        self.focus_index %= len(controls)
+        return controls[self.focus_index]
+
+    def move_focus(self, dx: int, dy: int) -> None:
+        controls = self.controls()
+        current = self.focused()
+        if current is None:
+            return
+        cx, cy = current.rect.center
+        best, best_score = None, None
+        for i, c in enumerate(controls):
+            x, y = c.rect.center
+            ddx, ddy = x - cx, y - cy
+            along = ddx * dx + ddy * dy
+            if along <= 0:
+                continue
+            across = abs(ddx * dy) + abs(ddy * dx)
+            score = along + 2 * across
+            if best_score is None or score < best_score:
+                best, best_score = i, score
+        if best is not None:
+            self.focus_index = best
+
+    def activate(self, control) -> None:
+        if control.enabled and control.action:
+            control.action()
+        elif not control.enabled and control.why_disabled:
+            self.scene.say(control.why_disabled)
+
+    # -- input ---------------------------------------------------------------------------------
+    def handle(self, event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE and not (self.screen.get_flags() & pygame.FULLSCREEN):
+            size = (max(800, event.w), max(600, event.h))
+            self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+            self.manager.set_window_resolution(size)
+            if self.scene:
+                self.scene.rebuild()
+            return
+        self.manager.process_events(event)
+        scene = self.scene
+        if scene is None:
+            return
+        if scene.handle(event):
+            return
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+            self.keyboard = False
+            self.hover = next((c for c in self.controls() if c.rect.collidepoint(event.pos)), None)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i, c in enumerate(self.controls()):
+                if c.rect.collidepoint(event.pos):
+                    self.focus_index = i
+                    self.activate(c)
+                    break
+        elif event.type == pygame.MOUSEWHEEL:
+            scene.scroll(-event.y)
+        elif event.type == pygame.KEYDOWN:
+            self.key(event)
+
+    def key(self, event) -> None:
+        scene = self.scene
+        if scene.text_input_active():
+            return
+        k = event.key
+        self.keyboard = True
+        if k == pygame.K_TAB:
+            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+            if self.controls():
+                self.focus_index = (self.focus_index + step) % len(self.controls())
+            self.hover = None
+        elif k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+            dx = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}.get(k, 0)
+            dy = {pygame.K_UP: -1, pygame.K_DOWN: 1}.get(k, 0)
+            self.move_focus(dx, dy)
+            self.hover = None
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            control = self.focused()
+            if control:
+                self.activate(control)
+        elif k == pygame.K_ESCAPE:
+            scene.back()
+        elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            scene.scroll(-1 if k == pygame.K_PAGEUP else 1)
+        else:
+            for i, c in enumerate(self.controls()):
+                if c.hotkey == k:
+                    self.focus_index = i
+                    self.activate(c)
+                    break
+            else:
+                scene.key(event)
+
+    # -- frames --------------------------------------------------------------------------------
+    def busy(self) -> bool:
+        return bool(self.scene and self.scene.busy()) or self.options.autoplay
+
+    def step(self, events) -> None:
+        """Handle `events`, update and draw one frame (the loop's body; tests call it directly)."""
+        for event in events:
+            if event.type != pygame.NOEVENT:
+                self.handle(event)
+            if not self.running:
+                return
+        dt = self.clock.tick(60 if self.busy() else 0) / 1000.0
+        self.manager.update(min(dt, 0.1))
+        if self.scene:
+            self.scene.update(min(dt, 0.1))
+        self.draw()
+
+    def draw(self) -> None:
+        surface = self.screen
+        surface.fill(self.palette.background)
+        scene = self.scene
+        if scene:
+            scene.draw(surface)
+        self.manager.draw_ui(surface)
+        if scene:
+            scene.draw_over(surface)
+            control = self.focused()
+            if control and scene.show_focus:
+                focus_ring(surface, control.rect, self.palette)
+            # The focused control's tooltip shows only for keyboard players; mouse players get the
+            # tooltip of what they point at.
+            shown = self.hover or (control if (scene.show_focus and self.keyboard) else None)
+            if shown and shown.tooltip:
+                tip = shown.tooltip()
+                if tip:
+                    from game.ui.charts import sparkline
+
+                    anchor = self.mouse if shown is self.hover else shown.rect.bottomleft
+                    draw_tooltip(surface, tip, anchor, self.palette, self.fonts, sparkline)
+        pygame.display.flip()
+
+    def capture(self, name: str) -> Path | None:
+        """Save the screen as a PNG in the screenshot folder, if one was asked for."""
+        folder = self.options.screenshot_dir
+        if folder is None:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        self.manager.update(0.001)  # let new widgets render before the picture is taken
+        self.draw()
+        self.shots += 1
+        path = folder / f"{self.shots:03d}-{name}.png"
+        pygame.image.save(self.screen, str(path))
+        return path
+
+    def run(self) -> int:
+        from game.ui.scenes.title import TitleScene
+
+        self.push(TitleScene(self))
+        while self.running:
+            if self.busy():
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = [first, *pygame.event.get()]
+            self.step(events)
+        for scene in reversed(self.scenes):
+            scene.leave()
+        pygame.quit()
+        return 0
+
+    def exports_dir(self) -> Path:
+        return user_data_dir() / "exports"
+
+
+def play(options: PlayOptions) -> int:
+    if options.screenshot_dir is not None and "SDL_VIDEODRIVER" not in os.environ and not os.environ.get("DISPLAY"):
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+    return App(options).run()

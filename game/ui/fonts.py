@@ -1,0 +1,28 @@
+"""The game's type: Noto Sans, which pygame_gui ships (SIL Open Font License 1.1), at sizes scaled
+for the UI scale setting, so that custom-drawn text matches the pygame_gui widgets."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pygame
+
+_DATA = resources.files("pygame_gui.data")
+
+
+def font_path(bold: bool = False) -> str:
+    return str(_DATA / ("NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"))
+
+
+class Fonts:
+    """Fonts at one UI scale; made again when the scale changes."""
+
+    def __init__(self, scale: float = 1.0):
+        self.scale = scale
+        size = lambda px: max(8, round(px * scale))  # noqa: E731
+        self.tiny = pygame.font.Font(font_path(), size(12))
+        self.small = pygame.font.Font(font_path(), size(14))
+        self.body = pygame.font.Font(font_path(), size(16))
+        self.bold = pygame.font.Font(font_path(True), size(16))
+        self.heading = pygame.font.Font(font_path(True), size(20))
+        self.title = pygame.font.Font(font_path(True), size(34))
+        self.huge = pygame.font.Font(font_path(True), size(56))

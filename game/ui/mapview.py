@@ -1,0 +1,794 @@
+"""The Central Asia map: who leads in each of the five states, and how China-Europe trade splits
+between the Northern and Middle Corridors.
+
+MapView reads assets/map once, projects it per rect size (cached) and draws what it is given; it
+never changes game state. Each state is filled with its leading power's colour *and* hatched with
+that power's pattern, and its shares are printed beside it, so colour never carries meaning alone.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+import tomli
+
+from game.core.meters import POWERS, STATES
+from game.paths import assets_dir
+from game.ui.charts import draw_dashed_polyline
+from game.ui.palette import PATTERNS, Palette, blend
+
+MAP_CREDITS = "Map data: Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence."
+
+STATE_ISO = {"kazakhstan": "KAZ", "uzbekistan": "UZB", "kyrgyzstan": "KGZ", "tajikistan": "TJK",
+             "turkmenistan": "TKM"}
+POWER_LETTER = {"moscow": "M", "beijing": "B", "west": "W"}
+POWER_NAME = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
+
+# The window the map always shows (lon_min, lon_max, lat_min, lat_max): Central Asia, the Caspian
+# and the Caucasus as far as Kars, where the Middle Corridor leaves the map. A wider rect shows
+# more to east and west; it never shows less.
+FOCUS = (42.0, 90.0, 33.6, 56.0)
+COS_LAT = math.cos(math.radians(48.5))
+
+# Where each state's label would like to sit (lon, lat); labels move off it to avoid each other.
+LABEL_SPOTS = {
+    "kazakhstan": (66.5, 48.6),
+    "uzbekistan": (61.0, 42.9),
+    "turkmenistan": (58.0, 38.9),
+    "kyrgyzstan": (79.5, 40.6),
+    "tajikistan": (71.0, 37.2),
+}
+# Names of neighbours, drawn only where nothing more important is in the way.
+COUNTRY_SPOTS = {"RUSSIA": (57.0, 54.3), "CHINA": (86.0, 37.5), "IRAN": (53.5, 34.6),
+                 "AFGHANISTAN": (65.5, 34.4), "MONGOLIA": (95.0, 47.5)}
+SEA_SPOTS = {"Caspian Sea": (50.8, 41.7)}
+
+_PATTERN_SPACING = {"diagonal": 8, "dots": 7, "horizontal": 6}
+_MAX_LAYOUTS = 4
+
+
+@dataclass(frozen=True)
+class StateStyle:
+    """How one state is drawn: who leads and how clearly (0 = tied, 1 = a lead of 40 points or
+    more), and each power's share (0..100). In a tie, power is None and `tied` names the powers
+    level at the top; the state is then hatched with all their patterns."""
+    power: str | None
+    strength: float
+    shares: dict[str, float]
+    tied: tuple[str, ...] = ()
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        """The powers whose hatch covers the state."""
+        return (self.power,) if self.power else self.tied
+
+
+def state_style(meters: dict[str, float], state: str) -> StateStyle:
+    raw = {p: max(0.0, float(meters.get(f"{state}.{p}", 0.0))) for p in POWERS}
+    total = sum(raw.values())
+    if total <= 0:
+        return StateStyle(None, 0.0, {p: 0.0 for p in POWERS})
+    shares = {p: 100.0 * v / total for p, v in raw.items()}
+    ranked = sorted(POWERS, key=lambda p: -shares[p])
+    lead = shares[ranked[0]] - shares[ranked[1]]
+    if lead < 0.5:  # level at the top (as the labels round): nobody leads
+        tied = tuple(p for p in ranked if shares[ranked[0]] - shares[p] < 0.5)
+        return StateStyle(None, 0.0, shares, tied)
+    return StateStyle(ranked[0], min(1.0, lead / 40.0), shares)
+
+
+def fill_colour(style: StateStyle, palette: Palette) -> tuple[int, int, int]:
+    """The state's fill: land colour, pulled toward the leader's colour by the strength of the lead
+    (a contested state: a faint mix of the contenders)."""
+    if style.power is None:
+        if not style.tied:
+            return palette.land
+        mix = palette.power(style.tied[0])
+        for k, p in enumerate(style.tied[1:], start=2):
+            mix = blend(mix, palette.power(p), 1 / k)
+        return blend(palette.land, mix, 0.18)
+    return blend(palette.land, palette.power(style.power), 0.22 + 0.43 * style.strength)
+
+
+def hatch_colour(power: str, palette: Palette) -> tuple[int, int, int]:
+    """The colour of a power's hatch lines or dots on the map."""
+    return palette.power(power)
+
+
+def draw_pattern(surface: pygame.Surface, pattern: str, colour, origin: tuple[int, int] = (0, 0)) -> None:
+    """Cover surface with a hatch pattern, aligned to origin (so neighbouring pieces line up)."""
+    w, h = surface.get_size()
+    ox, oy = origin
+    step = _PATTERN_SPACING[pattern]
+    if pattern == "diagonal":
+        start = -((ox + oy) % step) - h
+        for k in range(start, w + step, step):
+            pygame.draw.line(surface, colour, (k, h), (k + h, 0), 2)
+    elif pattern == "horizontal":
+        for y in range(-(oy % step), h, step):
+            pygame.draw.line(surface, colour, (0, y), (w, y), 2)
+    elif pattern == "dots":
+        row0 = -(oy % step)
+        for r, y in enumerate(range(row0, h + step, step)):
+            shift = (step // 2) * (((oy + y) // step) % 2)
+            for x in range(-((ox + shift) % step), w + step, step):
+                pygame.draw.circle(surface, colour, (x + 1, y + 1), 2)
+    else:
+        raise ValueError(f"unknown pattern {pattern!r}")
+
+
+@dataclass
+class _StateShape:
+    polygons: list[list[tuple[int, int]]]
+    bbox: pygame.Rect
+    mask: pygame.mask.Mask
+    stencil: pygame.Surface  # white where the state is, transparent elsewhere (bbox-sized)
+    anchor: tuple[int, int]  # an interior point near the centroid
+
+
+class _Layout:
+    """The map projected into one rect size: everything in rect-local pixels."""
+
+    def __init__(self, view: MapView, size: tuple[int, int]):
+        self.size = w, h = size
+        lon0, lon1, lat0, lat1 = view.focus
+        margin = max(6, min(w, h) // 40)
+        self.scale = min((w - 2 * margin) / ((lon1 - lon0) * COS_LAT), (h - 2 * margin) / (lat1 - lat0))
+        self.centre = ((lon0 + lon1) / 2, (lat0 + lat1) / 2)
+        bounds = pygame.Rect(0, 0, w, h)
+
+        self.countries: list[tuple[str, list[list[tuple[int, int]]]]] = []
+        self.water: list[list[tuple[int, int]]] = []
+        for feature in view.features:
+            polys = [self._ring(poly[0]) for poly in feature["coordinates"]]
+            polys = [p for p in polys if len(p) >= 3 and _bbox(p).colliderect(bounds)]
+            if not polys:
+                continue
+            if feature["kind"] == "water":
+                self.water.extend(polys)
+            else:
+                self.countries.append((feature["iso_a3"], polys))
+
+        self.states: dict[str, _StateShape] = {}
+        for state, iso in STATE_ISO.items():
+            polys = next(p for code, p in self.countries if code == iso)
+            bbox = _bbox([pt for poly in polys for pt in poly]).clip(bounds)
+            stencil = pygame.Surface(bbox.size, pygame.SRCALPHA)
+            for poly in polys:
+                pygame.draw.polygon(stencil, (255, 255, 255, 255), [(x - bbox.x, y - bbox.y) for x, y in poly])
+            mask = pygame.mask.from_surface(stencil)
+            biggest = max(polys, key=lambda p: abs(_area(p)))
+            self.states[state] = _StateShape(polys, bbox, mask, stencil,
+                                             _interior_point(_centroid(biggest), bbox, mask))
+
+        self.places = {name: self.project(p["lon"], p["lat"]) for name, p in view.places.items()}
+        self.base: dict[Palette, pygame.Surface] = {}
+        self.hatches: dict[tuple[str, str, tuple[int, int, int]], pygame.Surface] = {}
+
+    def project(self, lon: float, lat: float) -> tuple[float, float]:
+        w, h = self.size
+        cx, cy = self.centre
+        return w / 2 + (lon - cx) * COS_LAT * self.scale, h / 2 - (lat - cy) * self.scale
+
+    def _ring(self, ring) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for lon, lat in ring[:-1]:
+            x, y = self.project(lon, lat)
+            pt = (round(x), round(y))
+            if not out or out[-1] != pt:
+                out.append(pt)
+        return out
+
+    def touches_state(self, rect: pygame.Rect) -> bool:
+        """Whether rect (local pixels) covers any part of the five states."""
+        box = pygame.mask.Mask(rect.size, fill=True)
+        for shape in self.states.values():
+            if shape.bbox.colliderect(rect) and shape.mask.overlap(box, (rect.x - shape.bbox.x, rect.y - shape.bbox.y)):
+                return True
+        return False
+
+    def base_layer(self, palette: Palette) -> pygame.Surface:
+        """Graticule, neighbours, the Caspian and borders: what no meter changes."""
+        if palette not in self.base:
+            w, h = self.size
+            surf = pygame.Surface(self.size)
+            surf.fill(palette.background)
+            grid = blend(palette.background, palette.text_muted, 0.12)
+            for lon in range(-180, 181, 5):
+                x = round(self.project(lon, 0)[0])
+                if 0 <= x < w:
+                    pygame.draw.line(surf, grid, (x, 0), (x, h), 1)
+            for lat in range(0, 90, 5):
+                y = round(self.project(0, lat)[1])
+                if 0 <= y < h:
+                    pygame.draw.line(surf, grid, (0, y), (w, y), 1)
+            state_isos = set(STATE_ISO.values())
+            for iso, polys in self.countries:
+                if iso not in state_isos:
+                    for poly in polys:
+                        pygame.draw.polygon(surf, palette.land, poly)
+            for poly in self.water:
+                pygame.draw.polygon(surf, palette.water, poly)
+                pygame.draw.lines(surf, blend(palette.water, palette.text, 0.25), True, poly, 1)
+            for iso, polys in self.countries:
+                if iso not in state_isos:
+                    for poly in polys:
+                        pygame.draw.aalines(surf, palette.land_border, True, poly)
+            self.base[palette] = surf
+        return self.base[palette]
+
+    def hatch(self, state: str, pattern: str, colour) -> pygame.Surface:
+        """The state's shape covered with the pattern, transparent elsewhere."""
+        key = (state, pattern, tuple(colour))
+        if key not in self.hatches:
+            shape = self.states[state]
+            surf = pygame.Surface(shape.bbox.size, pygame.SRCALPHA)
+            draw_pattern(surf, pattern, colour, shape.bbox.topleft)
+            surf.blit(shape.stencil, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+            self.hatches[key] = surf
+        return self.hatches[key]
+
+
+class MapView:
+    """The strategic map. Build once; call draw every frame (a repeat of the last frame is a blit)."""
+
+    def __init__(self, map_dir: Path | None = None, focus: tuple[float, float, float, float] = FOCUS):
+        map_dir = Path(map_dir) if map_dir is not None else assets_dir() / "map"
+        self.focus = focus
+        geo = json.loads((map_dir / "eurasia.geojson").read_text(encoding="utf-8"))
+        self.features = [
+            {"name": f["properties"]["name"], "iso_a3": f["properties"]["iso_a3"],
+             "kind": f["properties"]["kind"], "coordinates": f["geometry"]["coordinates"]}
+            for f in geo["features"]
+        ]
+        places = tomli.loads((map_dir / "places.toml").read_text(encoding="utf-8"))["place"]
+        self.places = {p["name"]: p for p in places}
+        self.corridors = tomli.loads((map_dir / "corridors.toml").read_text(encoding="utf-8"))["corridor"]
+        self._layouts: dict[tuple[int, int], _Layout] = {}
+        self._fonts: dict[int, pygame.font.Font] = {}
+        self._frame_key = None
+        self._frame: pygame.Surface | None = None
+        self._rect: pygame.Rect | None = None
+        self._labels: list[pygame.Rect] = []
+        self._label_info: list[tuple[str, pygame.Rect]] = []
+
+    # ---- geometry -------------------------------------------------------------------------------
+    def _layout(self, size: tuple[int, int]) -> _Layout:
+        if size not in self._layouts:
+            if len(self._layouts) >= _MAX_LAYOUTS:
+                self._layouts.pop(next(iter(self._layouts)))
+            self._layouts[size] = _Layout(self, size)
+        return self._layouts[size]
+
+    def project(self, rect: pygame.Rect, lon: float, lat: float) -> tuple[int, int]:
+        """Screen position of a lon/lat point on a map drawn in rect."""
+        rect = pygame.Rect(rect)
+        x, y = self._layout(rect.size).project(lon, lat)
+        return rect.x + round(x), rect.y + round(y)
+
+    def centroid_lonlat(self, state: str) -> tuple[float, float]:
+        """The centroid of a state's largest polygon, in degrees (lon, lat)."""
+        feature = next(f for f in self.features if f["iso_a3"] == STATE_ISO[state])
+        ring = max((poly[0] for poly in feature["coordinates"]), key=lambda r: abs(_area(r)))
+        return _centroid(ring)
+
+    def state_anchor(self, state: str) -> tuple[int, int] | None:
+        """A screen point inside the state on the last map drawn (None before the first draw)."""
+        if self._rect is None:
+            return None
+        ax, ay = self._layout(self._rect.size).states[state].anchor
+        return self._rect.x + ax, self._rect.y + ay
+
+    def state_at(self, pos: tuple[int, int]) -> str | None:
+        """Which of the five states is under a screen point on the last map drawn."""
+        if self._rect is None or not self._rect.collidepoint(pos):
+            return None
+        lx, ly = pos[0] - self._rect.x, pos[1] - self._rect.y
+        # Last drawn first: where borders share a pixel, the state on top wins, as on screen.
+        for state, shape in reversed(self._layout(self._rect.size).states.items()):
+            if shape.bbox.collidepoint(lx, ly) and shape.mask.get_at((lx - shape.bbox.x, ly - shape.bbox.y)):
+                return state
+        return None
+
+    @property
+    def label_rects(self) -> list[tuple[str, pygame.Rect]]:
+        """What the last draw labelled and where (screen rects), for tests and tooltips."""
+        return [(what, r.move(self._rect.topleft)) for what, r in self._label_info] if self._rect else []
+
+    # ---- drawing --------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, meters: dict[str, float], palette: Palette,
+             font_small: pygame.font.Font, highlight: str | None = None) -> None:
+        """Draw the map into rect (and nowhere else). highlight names a state to outline (hover)."""
+        rect = pygame.Rect(rect)
+        self._rect = rect
+        if rect.width < 8 or rect.height < 8:
+            return
+        wanted = [f"{s}.{p}" for s in STATES for p in POWERS] + ["middle_corridor"]
+        key = (rect.size, palette, tuple(round(float(meters.get(m, 0.0)), 2) for m in wanted), highlight,
+               id(font_small))
+        if key != self._frame_key or self._frame is None:
+            self._frame = self._render(rect.size, meters, palette, font_small, highlight)
+            self._frame_key = key
+        surface.blit(self._frame, rect.topleft)
+
+    def _font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = size * (-1 if bold else 1)
+        if key not in self._fonts:
+            font = pygame.font.Font(None, size)
+            font.set_bold(bold)
+            self._fonts[key] = font
+        return self._fonts[key]
+
+    def _render(self, size, meters, palette, font_small, highlight) -> pygame.Surface:
+        layout = self._layout(size)
+        w, h = size
+        frame = layout.base_layer(palette).copy()
+        styles = {s: state_style(meters, s) for s in STATES}
+
+        # The five states: fill, hatch, outline.
+        for state, shape in layout.states.items():
+            style = styles[state]
+            for poly in shape.polygons:
+                pygame.draw.polygon(frame, fill_colour(style, palette), poly)
+            for power in style.patterns:
+                frame.blit(layout.hatch(state, PATTERNS[power], hatch_colour(power, palette)), shape.bbox.topleft)
+        for state, shape in layout.states.items():
+            for poly in shape.polygons:
+                pygame.draw.polygon(frame, blend(palette.land_border, palette.text, 0.35), poly, 2)
+        if highlight in layout.states:
+            for poly in layout.states[highlight].polygons:
+                pygame.draw.polygon(frame, palette.background, poly, 5)
+                pygame.draw.polygon(frame, palette.focus, poly, 3)
+
+        # Text sizes follow the caller's small font; names a little larger and bold.
+        small = font_small
+        name_font = self._font(max(12, round(small.get_height() * 1.55)), bold=True)
+        pad = max(4, small.get_height() // 3)
+        inner = pygame.Rect(0, 0, w, h).inflate(-2 * pad, -2 * pad)
+        placer = _Placer(inner, gap=3)
+
+        # Legend (top-right) and credit (bottom-right) are fixed furniture.
+        legend = self._legend_surface(palette, small)
+        legend_rect = legend.get_rect(topright=(inner.right, inner.top))
+        placer.take(legend_rect, "legend")
+        credit = _halo_text(small, "Map: Natural Earth", palette.text_muted, palette.background)
+        credit_rect = credit.get_rect(bottomright=inner.bottomright)
+        placer.take(credit_rect, "credit")
+
+        # City dots: the capitals of the five states, and the corridors' stops.
+        stops = {name for c in self.corridors for name in c["stops"]}
+        dots = {}
+        for name, place in self.places.items():
+            if name not in stops and place["iso_a3"] not in STATE_ISO.values():
+                continue
+            x, y = layout.places[name]
+            if inner.collidepoint(x, y):
+                dots[name] = (round(x), round(y))
+        for name, (x, y) in dots.items():
+            placer.block_dot(pygame.Rect(x - 4, y - 4, 9, 9))
+
+        # Corridors, wider the more of the trade they carry.
+        corridor_labels, onward_labels = self._draw_corridors(frame, layout, meters, palette, small, inner, placer)
+
+        for name, (x, y) in dots.items():
+            if self.places[name]["role"] == "capital":
+                pygame.draw.circle(frame, palette.background, (x, y), 5)
+                pygame.draw.circle(frame, palette.text, (x, y), 4, 2)
+                pygame.draw.circle(frame, palette.text, (x, y), 1)
+            else:
+                pygame.draw.circle(frame, palette.background, (x, y), 4)
+                pygame.draw.circle(frame, palette.text, (x, y), 2)
+
+        # Labels that must appear first (states, corridors), then the optional names where they fit.
+        for state in STATES:
+            block = self._state_label(styles[state], state, palette, small, name_font,
+                                      highlighted=(state == highlight))
+            spot = layout.project(*LABEL_SPOTS[state])
+            r = placer.place(block.get_size(), _around(spot, block.get_size()), state, required=True)
+            frame.blit(block, r)
+            anchor = layout.states[state].anchor
+            if not r.inflate(-4, -4).collidepoint(anchor):
+                end = _nearest_on_rect(r, anchor)
+                pygame.draw.line(frame, palette.background, end, anchor, 3)
+                pygame.draw.line(frame, palette.text, end, anchor, 1)
+                pygame.draw.circle(frame, palette.text, anchor, 2)
+                placer.block_line(end, anchor, 4)
+        # The five capitals' names go before the corridor labels, which have room to move.
+        capitals = [n for n in dots if self.places[n]["role"] == "capital"
+                    and self.places[n]["iso_a3"] in STATE_ISO.values()]
+        for name in capitals:
+            self._place_city(frame, placer, name, dots[name], palette, small)
+        for img, candidates, what in corridor_labels:
+            r = placer.place(img.get_size(), candidates, what, required=True)
+            frame.blit(img, r)
+        for img, candidates, what in onward_labels:
+            r = placer.place(img.get_size(), candidates, what, required=False, may_cover=True)
+            if r is not None:
+                frame.blit(img, r)
+        for name in dots:
+            if name not in capitals:
+                self._place_city(frame, placer, name, dots[name], palette, small)
+        for name, spot in {**COUNTRY_SPOTS, **SEA_SPOTS}.items():
+            colour = blend(palette.text_muted, palette.water if name in SEA_SPOTS else palette.land, 0.25)
+            img = _spaced(small, name, colour) if name.isupper() else small.render(name, True, colour)
+            x, y = layout.project(*spot)
+            r = pygame.Rect(0, 0, *img.get_size())
+            r.center = round(x), round(y)
+            if layout.touches_state(r):
+                continue
+            if placer.place(r.size, [r.topleft], name, required=False, may_cover=False) is not None:
+                frame.blit(img, r)
+
+        frame.blit(legend, legend_rect)
+        frame.blit(credit, credit_rect)
+        self._label_info = placer.placed
+        return frame
+
+    def _place_city(self, frame, placer, name, dot, palette, small) -> None:
+        """A city's name beside its dot, if a spot is free."""
+        x, y = dot
+        colour = palette.text if self.places[name]["role"] == "capital" else palette.text_muted
+        img = _halo_text(small, name, colour, palette.background)
+        iw, ih = img.get_size()
+        cands = [(x + 6, y - ih // 2), (x - 6 - iw, y - ih // 2), (x - iw // 2, y - ih - 4),
+                 (x - iw // 2, y + 5), (x + 5, y - ih), (x - 5 - iw, y), (x + 5, y), (x - 5 - iw, y - ih)]
+        r = placer.place((iw, ih), cands, name, required=False)
+        if r is not None:
+            frame.blit(img, r)
+
+    def _draw_corridors(self, frame, layout, meters, palette, small, inner, placer):
+        """Draw both routes. Returns the labels still to place, as (image, candidate spots, what): the
+        routes' own (required) and their "to Europe" notes (optional)."""
+        middle = min(100.0, max(0.0, float(meters.get("middle_corridor", 0.0))))
+        shares = {"middle": middle, "northern": 100.0 - middle}
+        grow = min(1.6, max(1.0, layout.size[1] / 420))
+        routes = {c["id"]: c for c in self.corridors}
+        # Where both routes share a stretch, each keeps to its own side of it.
+        legs: dict[str, list[tuple[str, str]]] = {
+            cid: list(zip(c["stops"], c["stops"][1:])) for cid, c in routes.items()}
+        shared = set(legs.get("northern", ())) & set(legs.get("middle", ()))
+        labels, onward = [], []
+        for side, cid in ((-1, "northern"), (1, "middle")):
+            if cid not in routes:
+                continue
+            route = routes[cid]
+            share = shares.get(cid, 0.0)
+            width = max(2, round((2 + 8 * share / 100) * grow))
+            colour = palette.corridor(cid)
+            sea = {tuple(leg) for leg in route.get("sea_legs", [])}
+            segments = []
+            exit_arrow = None
+            for a, b in legs[cid]:
+                p, q = layout.places[a], layout.places[b]
+                if (a, b) in shared:
+                    off = side * (width / 2 + 1.5)
+                    p, q = _offset(p, q, off)
+                if not inner.collidepoint(q):
+                    clipped = _clip_exit(p, q, inner)
+                    if clipped is None:
+                        continue
+                    q = clipped
+                    exit_arrow = (p, q, b)
+                segments.append((p, q, (a, b) in sea))
+            for p, q, _ in segments:  # labels keep off the lines
+                placer.block_line(p, q, width)
+            for p, q, is_sea in segments:  # dark casing first, so lines stand out on any fill
+                if not is_sea:
+                    pygame.draw.line(frame, palette.background, p, q, width + 3)
+            for p, q, is_sea in segments:
+                if is_sea:
+                    draw_dashed_polyline(frame, colour, [p, q], max(2, width - 1), (10, 7))
+                else:
+                    pygame.draw.line(frame, colour, p, q, width)
+                    pygame.draw.circle(frame, colour, (round(q[0]), round(q[1])), max(1, width // 2))
+            if exit_arrow is not None:
+                p, q, dest = exit_arrow
+                _arrow_head(frame, p, q, colour, palette.background, 7 + width)
+                img = _halo_text(small, f"to {dest}", palette.text, palette.background)
+                iw, ih = img.get_size()
+                qx, qy = q
+                cands = [(qx + 8, qy + 6), (qx + 8, qy - ih - 6), (qx - iw // 2, qy + 10),
+                         (qx - iw // 2, qy - ih - 10), (qx - iw - 8, qy + 6)]
+                labels.append((img, cands, f"exit:{cid}"))
+            elif route.get("continues_to") and route["stops"][-1] in layout.places:
+                # The route runs on beyond its last stop: a short arrow onward to the west.
+                end = layout.places[route["stops"][-1]]
+                tip = (end[0] - 16 - width, end[1] + 3)
+                if inner.collidepoint(tip):
+                    pygame.draw.line(frame, colour, end, tip, max(2, width - 2))
+                    _arrow_head(frame, end, tip, colour, palette.background, 6 + width)
+                    placer.block_line(end, tip, 8 + width)
+                    img = _halo_text(small, "to Europe", palette.text_muted, palette.background)
+                    iw, ih = img.get_size()
+                    onward.append((img, [(tip[0] - iw // 2, tip[1] + 8), (tip[0] - iw // 2, tip[1] - ih - 8),
+                                         (tip[0] - 4, tip[1] + 8), (tip[0] - 4, tip[1] - ih - 8),
+                                         (tip[0] - iw - 8, tip[1] - ih // 2)], f"onward:{cid}"))
+
+            # The label: a line sample in the route's colour, its name and its share.
+            text = f"{route['name']} {share:.0f}%"
+            img = _pill(small, text, colour, palette, sample_width=width)
+            iw, ih = img.get_size()
+            gap = width / 2 + 4
+            cands = []
+            # Candidates beside the route, longest stretches first.
+            for p, q, _ in sorted(segments, key=lambda seg: -_dist(seg[0], seg[1])):
+                for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
+                    mx, my = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+                    cands += [(mx - iw / 2, my + gap), (mx - iw / 2, my - gap - ih),
+                              (mx + gap, my - ih / 2), (mx - gap - iw, my - ih / 2)]
+            labels.append((img, cands, f"corridor:{cid}"))
+        return labels, onward
+
+    def _state_label(self, style: StateStyle, state: str, palette: Palette, small, name_font,
+                     highlighted: bool) -> pygame.Surface:
+        """Name, a stacked bar of the three shares (colour and pattern) and the shares as numbers."""
+        name = name_font.render(state.capitalize(), True, palette.text)
+        parts = []
+        for p in POWERS:
+            lead = p == style.power
+            txt = f"{POWER_LETTER[p]} {style.shares[p]:.0f}"
+            parts.append(small.render(txt, True, palette.text if lead else palette.text_muted))
+        gap = small.size("  ")[0]
+        numbers_w = sum(i.get_width() for i in parts) + gap * (len(parts) - 1)
+        pad = 4
+        bar_h = max(6, small.get_height() * 2 // 3)
+        inner_w = max(name.get_width(), numbers_w, 60)
+        w = inner_w + 2 * pad
+        h = pad + name.get_height() + 2 + bar_h + 3 + small.get_height() + pad
+        block = pygame.Surface((w, h), pygame.SRCALPHA)
+        block.fill((*palette.panel, 218))
+        border = palette.focus if highlighted else palette.panel_border
+        pygame.draw.rect(block, border, block.get_rect(), 2 if highlighted else 1)
+        block.blit(name, (pad + (inner_w - name.get_width()) // 2, pad))
+        # The bar: each share a segment in its power's colour and hatch.
+        y = pad + name.get_height() + 2
+        x = pad
+        total = sum(style.shares.values()) or 1.0
+        for k, p in enumerate(POWERS):
+            seg_w = round(inner_w * style.shares[p] / total) if k < 2 else pad + inner_w - x
+            if seg_w <= 0:
+                continue
+            seg = pygame.Surface((seg_w, bar_h))
+            seg.fill(blend(palette.panel, palette.power(p), 0.45))
+            draw_pattern(seg, PATTERNS[p], palette.power(p), (x, y))
+            block.blit(seg, (x, y))
+            x += seg_w
+        pygame.draw.rect(block, palette.panel_border, (pad, y, inner_w, bar_h), 1)
+        # The numbers, one under each third.
+        y += bar_h + 3
+        x = pad + (inner_w - numbers_w) // 2
+        for img in parts:
+            block.blit(img, (x, y))
+            x += img.get_width() + gap
+        return block
+
+    def _legend_surface(self, palette: Palette, small) -> pygame.Surface:
+        rows = [(p, f"{POWER_NAME[p]} ({POWER_LETTER[p]})") for p in POWERS]
+        line = small.get_linesize()
+        sw = max(14, line)
+        title = small.render("Leading power", True, palette.text_muted)
+        width = max(title.get_width(), max(sw + 6 + small.size(t)[0] for _, t in rows)) + 12
+        height = 6 + title.get_height() + 4 + len(rows) * (sw + 3) + 4
+        surf = pygame.Surface((width, height), pygame.SRCALPHA)
+        surf.fill((*palette.panel, 225))
+        pygame.draw.rect(surf, palette.panel_border, surf.get_rect(), 1)
+        surf.blit(title, (6, 6))
+        y = 6 + title.get_height() + 4
+        for p, text in rows:
+            swatch = pygame.Surface((sw, sw))
+            swatch.fill(blend(palette.land, palette.power(p), 0.5))
+            draw_pattern(swatch, PATTERNS[p], palette.power(p))
+            pygame.draw.rect(swatch, palette.panel_border, swatch.get_rect(), 1)
+            surf.blit(swatch, (6, y))
+            img = small.render(text, True, palette.text)
+            surf.blit(img, (6 + sw + 6, y + (sw - img.get_height()) // 2))
+            y += sw + 3
+        return surf
+
+
+# ---- label placement ----------------------------------------------------------------------------
+class _Placer:
+    """Greedy label placement: each label takes the first free candidate spot inside the map."""
+
+    def __init__(self, inner: pygame.Rect, gap: int):
+        self.inner = inner
+        self.gap = gap
+        self.taken: list[pygame.Rect] = []
+        # Things labels keep off: a required label may cover them if it must, an optional one
+        # never covers a dot and covers lines only if allowed.
+        self.dots: list[pygame.Rect] = []
+        self.lines: list[pygame.Rect] = []
+        self.placed: list[tuple[str, pygame.Rect]] = []
+
+    def take(self, rect: pygame.Rect, what: str) -> None:
+        self.taken.append(rect)
+        self.placed.append((what, rect))
+
+    def block_dot(self, rect: pygame.Rect) -> None:
+        self.dots.append(rect)
+
+    def block_line(self, p, q, width: float) -> None:
+        """Keep labels off a line, as a chain of small squares along it."""
+        steps = max(1, int(_dist(p, q) // 6))
+        half = width / 2 + 1
+        for k in range(steps + 1):
+            x, y = p[0] + (q[0] - p[0]) * k / steps, p[1] + (q[1] - p[1]) * k / steps
+            self.lines.append(pygame.Rect(round(x - half), round(y - half), round(2 * half), round(2 * half)))
+
+    def _fit(self, size, pos, clamp: bool) -> pygame.Rect | None:
+        r = pygame.Rect(round(pos[0]), round(pos[1]), *size)
+        if self.inner.contains(r):
+            return r
+        return r.clamp(self.inner) if clamp else None
+
+    def _clash(self, r: pygame.Rect) -> int:
+        """Area shared with labels already placed (kept a gap apart)."""
+        grown = r.inflate(2 * self.gap, 2 * self.gap)
+        return sum(_overlap(grown, self.taken[i]) for i in grown.collidelistall(self.taken))
+
+    @staticmethod
+    def _cover(r: pygame.Rect, things: list[pygame.Rect]) -> int:
+        """Area of the things the label would hide."""
+        return sum(_overlap(r, things[i]) for i in r.collidelistall(things))
+
+    def place(self, size, candidates, what: str, required: bool, may_cover: bool = True) -> pygame.Rect | None:
+        """Take the first candidate that touches nothing, else the least bad one. An optional
+        label is dropped rather than laid over another label (or over lines, unless may_cover)."""
+        best, best_cost = None, None
+        for pos in candidates:
+            # A required label is pushed inside the map; an optional one must fit where it is.
+            r = self._fit(size, pos, clamp=required)
+            if r is None:
+                continue
+            clash = self._clash(r)
+            dots, lines = self._cover(r, self.dots), self._cover(r, self.lines)
+            if not required and (clash or dots or (lines and not may_cover)):
+                continue
+            cost = clash * 10 + dots * 3 + lines
+            if cost == 0:
+                best, best_cost = r, 0
+                break
+            if best_cost is None or cost < best_cost:
+                best, best_cost = r, cost
+        if best is None:
+            return None
+        self.take(best, what)
+        return best
+
+
+def _around(centre, size, rings: int = 6):
+    """Candidate top-left corners: centred on centre, then circling outward."""
+    cx, cy = centre
+    w, h = size
+    out = [(cx - w / 2, cy - h / 2)]
+    for k in range(1, rings + 1):
+        dx, dy = k * w * 0.3, k * h * 0.35
+        for ax, ay in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+            out.append((cx - w / 2 + ax * dx, cy - h / 2 + ay * dy))
+    return out
+
+
+def _overlap(a: pygame.Rect, b: pygame.Rect) -> int:
+    c = a.clip(b)
+    return c.width * c.height
+
+
+# ---- small drawing helpers ----------------------------------------------------------------------
+def _halo_text(font, text, colour, halo) -> pygame.Surface:
+    """Text with a one-pixel dark halo, readable on any fill."""
+    img = font.render(text, True, colour)
+    back = font.render(text, True, halo)
+    out = pygame.Surface((img.get_width() + 2, img.get_height() + 2), pygame.SRCALPHA)
+    for dx, dy in ((0, 1), (2, 1), (1, 0), (1, 2), (0, 0), (2, 2), (0, 2), (2, 0)):
+        out.blit(back, (dx, dy))
+    out.blit(img, (1, 1))
+    return out
+
+
+def _spaced(font, text, colour) -> pygame.Surface:
+    """Letter-spaced capitals, for the names of neighbouring countries."""
+    letters = [font.render(ch, True, colour) for ch in text]
+    space = max(2, font.get_height() // 4)
+    w = sum(i.get_width() for i in letters) + space * (len(letters) - 1)
+    out = pygame.Surface((w, font.get_height()), pygame.SRCALPHA)
+    x = 0
+    for img in letters:
+        out.blit(img, (x, 0))
+        x += img.get_width() + space
+    return out
+
+
+def _pill(font, text, colour, palette: Palette, sample_width: int) -> pygame.Surface:
+    """A label on a panel, led by a sample of the line it names."""
+    img = font.render(text, True, palette.text)
+    sample = 22
+    h = max(img.get_height(), sample_width) + 6
+    w = 6 + sample + 6 + img.get_width() + 6
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    out.fill((*palette.panel, 225))
+    pygame.draw.rect(out, palette.panel_border, out.get_rect(), 1)
+    pygame.draw.line(out, colour, (6, h // 2), (6 + sample, h // 2), max(2, min(sample_width, h - 4)))
+    out.blit(img, (6 + sample + 6, (h - img.get_height()) // 2))
+    return out
+
+
+def _arrow_head(surface, p, q, colour, outline, size: float) -> None:
+    """A filled arrowhead at q, pointing away from p."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    tip = (q[0] + ux * size * 0.4, q[1] + uy * size * 0.4)
+    back = (q[0] - ux * size * 0.6, q[1] - uy * size * 0.6)
+    left = (back[0] - uy * size * 0.55, back[1] + ux * size * 0.55)
+    right = (back[0] + uy * size * 0.55, back[1] - ux * size * 0.55)
+    pygame.draw.polygon(surface, colour, [tip, left, right])
+    pygame.draw.polygon(surface, outline, [tip, left, right], 1)
+
+
+def _offset(p, q, d):
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / length * d, dx / length * d
+    return (p[0] + nx, p[1] + ny), (q[0] + nx, q[1] + ny)
+
+
+def _dist(p, q) -> float:
+    return math.hypot(q[0] - p[0], q[1] - p[1])
+
+
+def _clip_exit(p, q, rect: pygame.Rect):
+    """Where the segment p->q leaves rect (p inside), or None if p is outside too."""
+    if not rect.collidepoint(p):
+        return None
+    t_exit = 1.0
+    (x0, y0), (x1, y1) = p, q
+    dx, dy = x1 - x0, y1 - y0
+    for delta, start, lo, hi in ((dx, x0, rect.left, rect.right - 1), (dy, y0, rect.top, rect.bottom - 1)):
+        if delta > 0:
+            t_exit = min(t_exit, (hi - start) / delta)
+        elif delta < 0:
+            t_exit = min(t_exit, (lo - start) / delta)
+    return x0 + dx * t_exit, y0 + dy * t_exit
+
+
+def _nearest_on_rect(r: pygame.Rect, pt) -> tuple[int, int]:
+    return min(max(pt[0], r.left), r.right - 1), min(max(pt[1], r.top), r.bottom - 1)
+
+
+def _bbox(points) -> pygame.Rect:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+
+def _area(ring) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / 2
+
+
+def _centroid(ring) -> tuple[float, float]:
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if a == 0:
+        return ring[0][0], ring[0][1]
+    return cx / (3 * a), cy / (3 * a)
+
+
+def _interior_point(centre, bbox: pygame.Rect, mask: pygame.mask.Mask) -> tuple[int, int]:
+    """The centre if it is inside the shape, else the nearest inside pixel (searching outward)."""
+    cx, cy = round(centre[0]) - bbox.x, round(centre[1]) - bbox.y
+    w, h = mask.get_size()
+    for r in range(0, max(w, h)):
+        for dx in range(-r, r + 1):
+            for dy in (-r, r) if abs(dx) != r else range(-r, r + 1):
+                x, y = cx + dx, cy + dy
+                if 0 <= x < w and 0 <= y < h and mask.get_at((x, y)):
+                    # Step a little further in, so the point is not on the border.
+                    return bbox.x + x, bbox.y + y
+    return bbox.center

@@ -1,0 +1,109 @@
+"""What every scene shares: its controls, its pygame_gui elements, messages, and layout helpers."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.widgets import Control, button
+
+
+class Scene:
+    name = "scene"
+    show_focus = True
+
+    def __init__(self, app):
+        self.app = app
+        self.controls: list[Control] = []
+        self.elements: list = []
+        self.message = ""
+        self.message_time = 0.0
+        self.offset = 0  # for scrolling scenes
+
+    # -- life cycle ------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        for element in self.elements:
+            element.kill()
+        self.elements = []
+        self.controls = []
+        self.app.hover = None
+        self.build()
+
+    def build(self) -> None:
+        pass
+
+    def entered(self) -> None:
+        """Called once when the scene is shown (after its first build)."""
+
+    def leave(self) -> None:
+        for element in self.elements:
+            element.kill()
+        self.elements = []
+
+    # -- input ----------------------------------------------------------------------------------
+    def handle(self, event) -> bool:
+        return False
+
+    def key(self, event) -> None:
+        pass
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def scroll(self, amount: int) -> None:
+        pass
+
+    def text_input_active(self) -> bool:
+        return any(getattr(e, "is_focused", False) and e.__class__.__name__ == "UITextEntryLine"
+                   for e in self.elements)
+
+    def say(self, message: str) -> None:
+        self.message = message
+        self.message_time = 4.0
+
+    # -- frames ---------------------------------------------------------------------------------
+    def busy(self) -> bool:
+        return self.message_time > 0
+
+    def update(self, dt: float) -> None:
+        if self.message_time > 0:
+            self.message_time = max(0.0, self.message_time - dt)
+
+    def draw(self, surface) -> None:
+        self.draw_controls(surface)
+
+    def draw_over(self, surface) -> None:
+        if self.message and self.message_time > 0:
+            app = self.app
+            font = app.fonts.body
+            img = font.render(self.message, True, app.palette.text)
+            rect = img.get_rect(midbottom=(surface.get_width() // 2, surface.get_height() - app.px(16)))
+            box = rect.inflate(app.px(28), app.px(14))
+            pygame.draw.rect(surface, app.palette.panel, box, border_radius=8)
+            pygame.draw.rect(surface, app.palette.warning, box, width=2, border_radius=8)
+            surface.blit(img, rect)
+
+    def draw_controls(self, surface, kinds=("button", "tab", "item")) -> None:
+        app = self.app
+        for c in self.controls:
+            if c.kind in kinds:
+                button(surface, c, app.palette, app.fonts.bold if c.kind != "item" else app.fonts.body,
+                       c is app.hover)
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def add(self, control: Control) -> Control:
+        self.controls.append(control)
+        return control
+
+    def element(self, element):
+        self.elements.append(element)
+        return element
+
+    def column_of_buttons(self, labels_actions, center_x: int, top: int, width: int) -> None:
+        app = self.app
+        h, gap = app.px(46), app.px(12)
+        for i, item in enumerate(labels_actions):
+            label, action = item[0], item[1]
+            enabled = item[2] if len(item) > 2 else True
+            why = item[3] if len(item) > 3 else ""
+            rect = pygame.Rect(0, 0, width, h)
+            rect.midtop = (center_x, top + i * (h + gap))
+            self.add(Control(rect, label, action, enabled=enabled, why_disabled=why))

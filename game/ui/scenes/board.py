@@ -1,0 +1,458 @@
+"""The board: the map, the meters (each answers "why?"), the news, and the action cards of the
+side whose plan is being made. Choosing cards builds the plan; locking it hands over (hot-seat)
+or resolves the turn."""
+from __future__ import annotations
+
+import html
+
+import pygame
+import pygame_gui
+
+from game.core import preview, why_unusable
+from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES, label
+from game.session.game import HUMAN
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Control, Tooltip, bar, fit, panel, text
+
+BANDS = [(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"), (60, 80, "strategic"),
+         (80, 100, "alliance")]
+PUBLIC_OF_OTHER = ("economy", "security", "standing")  # what a side can see of the other's meters
+
+
+def band_of(value: float) -> str:
+    for lo, hi, name in BANDS:
+        if value < hi:
+            return name
+    return BANDS[-1][2]
+
+
+def signed(x: float) -> str:
+    return f"{x:+.1f}".replace("-", "−")
+
+
+def summarise_changes(changes, side: str) -> list[str]:
+    """A card's preview in words: plain meters by name, influence gathered by power."""
+    plain: dict[str, float] = {}
+    influence: dict[str, dict[str, float]] = {}
+    for c in changes:
+        if c.meter.endswith(".capital"):
+            continue
+        place, _, power = c.meter.partition(".")
+        if place in STATES:
+            if c.delta > 0:
+                influence.setdefault(power, {})[place] = influence.get(power, {}).get(place, 0) + c.delta
+        else:
+            plain[c.meter] = plain.get(c.meter, 0.0) + c.delta
+    out = [f"{signed(d)} {label(m)}" for m, d in plain.items() if abs(d) >= 0.05]
+    for power, places in influence.items():
+        total = sum(places.values())
+        where = "across Central Asia" if len(places) > 1 else places and next(iter(places)).capitalize()
+        out.append(f"{signed(total)} {power.capitalize()} influence ({where})")
+    return out
+
+
+class BoardScene(Scene):
+    name = "board"
+
+    def __init__(self, app, game, perspective: str):
+        super().__init__(app)
+        self.game = game
+        self.side = perspective
+        self.plan: list[str] = list(game.locked.get(perspective, ()))
+        self.page = 0
+        self.auto_timer = 0.0
+
+    @property
+    def other(self) -> str:
+        return "beijing" if self.side == "moscow" else "moscow"
+
+    # -- layout --------------------------------------------------------------------------------
+    def build(self) -> None:
+        """Three columns: the meters; the map over the news; the action cards over the plan."""
+        app = self.app
+        w, h = app.size
+        pad = app.px(12)
+        self.bar_h = app.px(54)
+        top = self.bar_h + pad
+        body_h = h - top - pad
+        mw = int(w * 0.27)
+        self.meters_rect = pygame.Rect(pad, top, mw, body_h)
+        mx = self.meters_rect.right + pad
+        map_w = int(w * 0.36)
+        self.map_rect = pygame.Rect(mx, top, map_w, int(body_h * 0.58))
+        self.news_rect = pygame.Rect(mx, self.map_rect.bottom + pad, map_w, body_h - self.map_rect.height - pad)
+        cx = self.map_rect.right + pad
+        tray_h = app.px(104)
+        self.tray_rect = pygame.Rect(cx, h - pad - tray_h, w - cx - pad, tray_h)
+        self.cards_rect = pygame.Rect(cx, top, w - cx - pad, self.tray_rect.top - pad - top)
+        # Cards first, so that the keyboard focus starts on the first card.
+        self.build_cards()
+        self.build_tray()
+        self.build_meters()
+        self.build_news()
+
+    def build_news(self) -> None:
+        app = self.app
+        r = self.news_rect
+        self.element(pygame_gui.elements.UITextBox(self.news_html(), r, app.manager))
+
+    def news_html(self) -> str:
+        game = self.game
+        lines = []
+        if not game.reports:
+            lines.append(f"<b>{html.escape(game.level.title)}</b>, {game.level.date_of(1)}.")
+            lines.append(html.escape(game.level.briefing.get(self.side, ""))[:900])
+        for report in reversed(game.reports[-3:]):
+            lines.append(f"<b>Turn {report.turn}, {report.date}</b>")
+            for event_id in report.events:
+                event = game.level.event(event_id)
+                if event:
+                    lines.append(f"<b>{html.escape(event.title)}</b> {html.escape(event.text)}")
+            for note in report.notes:
+                lines.append(html.escape(note))
+            if not report.events and not report.notes:
+                lines.append("A quiet season: no event.")
+        return "<br>".join(lines)
+
+    def meter_tooltip(self, meter: str, hidden: bool = False):
+        def tip():
+            game = self.game
+            value = game.state.meters.get(meter)
+            if hidden:
+                return Tooltip(f"{label(meter)}: hidden", [f"{self.other.capitalize()} does not show this."])
+            lines = []
+            turn, changes = game.last_changes(meter)
+            if turn is None:
+                source = game.level.start_sources.get(meter, "")
+                lines.append(f"Unchanged since the start ({source}).")
+            else:
+                total = sum(c.delta for c in changes)
+                lines.append(f"Turn {turn}: {signed(total)} in all. Why:")
+                for c in changes[:7]:
+                    lines.append(f"{signed(c.delta)}  {c.why}  [{c.source}]")
+                if len(changes) > 7:
+                    lines.append(f"…and {len(changes) - 7} more changes.")
+            return Tooltip(f"{label(meter)}: {value:.1f}", lines, game.history_of(meter))
+        return tip
+
+    def build_meters(self) -> None:
+        app = self.app
+        r = self.meters_rect
+        pad = app.px(10)
+        x, width = r.x + pad, r.width - 2 * pad
+        threshold = self.game.level.washington.threshold
+        groups = [
+            ("Pillars", [(m, None) for m in PILLARS]),
+            ("Limits (higher pulls apart)", [(m, None) for m in LIMITS]
+             + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")]),
+            (f"{self.side.capitalize()} (yours)", [(f"{self.side}.{n}", None) for n in SIDE_METERS]),
+            (f"{self.other.capitalize()} (what you can see)", [(f"{self.other}.{n}", None) for n in PUBLIC_OF_OTHER]
+             + [("middle_corridor", None)]),
+        ]
+        title_h = app.fonts.bold.get_linesize() + app.px(2)
+        gauge_h = title_h + app.px(28) + app.fonts.tiny.get_linesize() + app.px(6)
+        rows = sum(len(g[1]) for g in groups)
+        row = max(app.px(16), min(app.px(26), (r.height - 2 * pad - gauge_h - len(groups) * title_h) // rows))
+        self.titles = []
+        self.meter_rows = []
+        y = r.y + pad
+        self.gauge_title_y = y
+        self.gauge_rect = pygame.Rect(x, y + title_h + app.px(6), width, app.px(22))
+        self.add(Control(self.gauge_rect.inflate(0, app.px(8)), "Partnership", None, kind="meter",
+                         tooltip=self.meter_tooltip("partnership")))
+        y += gauge_h
+        for title, meters in groups:
+            self.titles.append((title, y))
+            y += title_h
+            for meter, marker in meters:
+                rect = pygame.Rect(x, y, width, row - app.px(3))
+                self.meter_rows.append((rect, meter, marker, False, None))
+                self.add(Control(rect, label(meter), None, kind="meter", tooltip=self.meter_tooltip(meter)))
+                y += row
+
+    def card_grid(self):
+        app = self.app
+        r = self.cards_rect
+        gap = app.px(8)
+        cols = 2 if r.width >= app.px(520) else 1
+        card_w = (r.width - (cols - 1) * gap) // cols
+        card_h = app.px(112)
+        rows = max(1, (r.height - app.px(30)) // (card_h + gap))
+        return cols, rows, card_w, card_h, gap
+
+    def build_cards(self) -> None:
+        app = self.app
+        game = self.game
+        r = self.cards_rect
+        actions = game.level.side_actions(self.side)
+        cols, rows, card_w, card_h, gap = self.card_grid()
+        per_page = cols * rows
+        self.pages = max(1, -(-len(actions) // per_page))
+        self.page = min(self.page, self.pages - 1)
+        shown = actions[self.page * per_page:(self.page + 1) * per_page]
+        y0 = r.y + app.px(28)
+        spent = self.plan_cost()
+        capital = game.state.meters[f"{self.side}.capital"]
+        full = len(self.plan) >= game.level.rules.max_actions
+        for i, action in enumerate(shown):
+            rect = pygame.Rect(r.x + (i % cols) * (card_w + gap), y0 + (i // cols) * (card_h + gap), card_w, card_h)
+            reason = why_unusable(game.state, self.side, action.id)
+            chosen = action.id in self.plan
+            if not chosen and reason is None:
+                if action.cost > capital - spent:
+                    reason = f"costs {action.cost}; only {capital - spent:g} capital left in this plan"
+                elif full:
+                    reason = f"a plan holds at most {game.level.rules.max_actions} actions"
+            self.add(Control(rect, action.name, (lambda a=action.id: self.toggle(a)), kind="card",
+                             enabled=chosen or reason is None, selected=chosen, data=(action, reason),
+                             why_disabled=f"{action.name}: {reason}" if reason else "",
+                             tooltip=self.card_tooltip(action)))
+        if self.pages > 1:
+            bw = app.px(44)
+            prev = pygame.Rect(r.right - 2 * bw - app.px(6), r.y, bw, app.px(24))
+            nxt = pygame.Rect(r.right - bw, r.y, bw, app.px(24))
+            self.add(Control(prev, "<", lambda: self.turn_page(-1), enabled=self.page > 0))
+            self.add(Control(nxt, ">", lambda: self.turn_page(1), enabled=self.page < self.pages - 1))
+
+    def card_tooltip(self, action):
+        def tip():
+            changes = preview(self.game.state, self.side, action.id)
+            lines = [action.description, "Now it would: " + (", ".join(summarise_changes(changes, self.side)) or "nothing at once")]
+            if action.delayed:
+                later = []
+                for d in action.delayed:
+                    effects = ", ".join(f"{signed(e.delta)} {label(e.meter)}" for e in d.does.effects)
+                    later.append(f"after {d.after} turn{'s' if d.after > 1 else ''}: {effects or 'flags'}")
+                lines.append("Later: " + "; ".join(later))
+            if action.cooldown:
+                lines.append(f"Then unavailable for {action.cooldown} turn{'s' if action.cooldown > 1 else ''}.")
+            lines.append(f"Defined at {action.source}.")
+            return Tooltip(f"{action.name} (cost {action.cost})", lines)
+        return tip
+
+    def build_tray(self) -> None:
+        app = self.app
+        r = self.tray_rect
+        bh = app.px(42)
+        y = r.bottom - bh - app.px(8)
+        gap = app.px(8)
+        inner = r.width - 2 * app.px(10)
+        lock_w = int(inner * 0.42)
+        other_w = (inner - lock_w - 2 * gap) // 2
+        menu = pygame.Rect(r.x + app.px(10), y, other_w, bh)
+        clear = pygame.Rect(menu.right + gap, y, other_w, bh)
+        lock = pygame.Rect(clear.right + gap, y, lock_w, bh)
+        self.add(Control(lock, "Lock plan (L)", self.lock, hotkey=pygame.K_l))
+        self.add(Control(clear, "Clear", self.clear, enabled=bool(self.plan)))
+        self.add(Control(menu, "Menu (Esc)", self.menu, hotkey=pygame.K_m))
+        self.tray_text_w = r.width - 2 * app.px(12)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def plan_cost(self) -> int:
+        return sum(self.game.level.actions[a].cost for a in self.plan)
+
+    def toggle(self, action_id: str) -> None:
+        if action_id in self.plan:
+            self.plan.remove(action_id)
+        else:
+            self.plan.append(action_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        focus = self.app.focus_index
+        self.rebuild()
+        self.app.focus_index = min(focus, len(self.controls) - 1)
+
+    def turn_page(self, step: int) -> None:
+        self.page = max(0, min(self.pages - 1, self.page + step))
+        self.refresh()
+
+    def clear(self) -> None:
+        self.plan = []
+        self.refresh()
+
+    def scroll(self, amount: int) -> None:
+        self.turn_page(1 if amount > 0 else -1)
+
+    def menu(self) -> None:
+        from game.ui.scenes.menu import MenuScene
+
+        self.app.push(MenuScene(self.app, self.game))
+
+    def back(self) -> None:
+        self.menu()
+
+    def lock(self) -> None:
+        from game.ui.scenes.handover import HandOverScene
+        from game.ui.scenes.resolution import ResolutionScene
+
+        app, game = self.app, self.game
+        problem = game.lock(self.side, tuple(self.plan))
+        if problem:
+            self.say(f"This plan cannot be locked: {problem}")
+            return
+        waiting = [s for s in game.waiting_for() if game.seats[s].controller == HUMAN]
+        if waiting:
+            app.replace(HandOverScene(app, game, waiting[0], locked_by=self.side))
+            return
+        report = game.resolve()
+        try:
+            app.saves.autosave(game.log)
+        except OSError as e:
+            self.say(f"The autosave could not be written: {e}")
+        app.replace(ResolutionScene(app, game, report))
+
+    # -- autoplay ------------------------------------------------------------------------------
+    def entered(self) -> None:
+        self.auto_timer = 0.0
+
+    def busy(self) -> bool:
+        return super().busy() or self.app.options.autoplay
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if not self.app.options.autoplay:
+            return
+        self.auto_timer += dt
+        if self.auto_timer > 0.05 and not self.plan:
+            from game.ai import make_agent
+
+            agent = make_agent("normal", self.side, self.game.seed + self.game.state.turn)
+            self.plan = list(agent.choose(self.game.state))
+            self.refresh()
+            self.app.capture(f"turn{self.game.state.turn:02d}-plan-{self.side}")
+            self.lock()
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        app, p, game = self.app, self.app.palette, self.game
+        w, _ = app.size
+        lv = game.level
+        # top bar
+        pygame.draw.rect(surface, p.panel, (0, 0, w, self.bar_h))
+        pygame.draw.line(surface, p.panel_border, (0, self.bar_h), (w, self.bar_h))
+        turn = min(game.state.turn, lv.turns)
+        left = f"{lv.title}  ·  Turn {turn} of {lv.turns}  ·  {lv.date_of(turn)}"
+        surface.blit(app.fonts.heading.render(fit(left, app.fonts.heading, int(w * 0.5)), True, p.text),
+                     (app.px(14), (self.bar_h - app.fonts.heading.get_height()) // 2))
+        colour = p.moscow if self.side == "moscow" else p.beijing
+        capital = game.state.meters[f"{self.side}.capital"]
+        right = f"Governing from {self.side.capitalize()}  ·  Political capital {capital:g}"
+        img = app.fonts.bold.render(right, True, p.text)
+        rect = img.get_rect(midright=(w - app.px(14), self.bar_h // 2))
+        pygame.draw.rect(surface, colour, (rect.x - app.px(18), rect.centery - app.px(6), app.px(12), app.px(12)))
+        surface.blit(img, rect)
+        # map
+        panel(surface, self.map_rect, p)
+        app_map = app_map_view(app)
+        if app_map:
+            app_map.draw(surface, self.map_rect.inflate(-app.px(8), -app.px(8)), game.state.meters, p, app.fonts.tiny)
+        # meters
+        self.draw_meters(surface)
+        # cards
+        r = self.cards_rect
+        head = f"Actions for {self.side.capitalize()}"
+        if self.pages > 1:
+            head += f"  · page {self.page + 1} of {self.pages}"
+        surface.blit(app.fonts.bold.render(fit(head, app.fonts.bold, r.width - app.px(110)), True, p.text), (r.x, r.y))
+        for c in self.controls:
+            if c.kind == "card":
+                self.draw_card(surface, c)
+        # tray
+        panel(surface, self.tray_rect, p)
+        names = [lv.actions[a].name for a in self.plan]
+        spent = self.plan_cost()
+        plan = f"Plan ({spent} of {capital:g} capital): " + (", ".join(names) if names else "nothing chosen yet")
+        text(surface, plan, app.fonts.body, p.text, (self.tray_rect.x + app.px(12), self.tray_rect.y + app.px(8)),
+             self.tray_text_w, max_lines=2)
+        self.draw_controls(surface)
+
+    def draw_meters(self, surface) -> None:
+        app, p, game = self.app, self.app.palette, self.game
+        m = game.state.meters
+        panel(surface, self.meters_rect, p)
+        value = m["partnership"]
+        ceiling = m["partnership_ceiling"]
+        g = self.gauge_rect
+        title = f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f})"
+        surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, self.gauge_title_y))
+        for lo, hi, name in BANDS:
+            seg = pygame.Rect(g.x + g.width * lo // 100, g.y, g.width * (hi - lo) // 100, g.height)
+            pygame.draw.rect(surface, p.panel_border if (lo // 20) % 2 == 0 else p.background, seg)
+            tag = app.fonts.tiny.render(name, True, p.text_muted)
+            if tag.get_width() < seg.width - 2:
+                surface.blit(tag, tag.get_rect(midtop=(seg.centerx, g.bottom + 2)))
+        pygame.draw.rect(surface, p.accent, (g.x, g.y + g.height // 4, int(g.width * value / 100), g.height // 2))
+        cx = g.x + int(g.width * ceiling / 100)
+        for yy in range(g.y - 4, g.bottom + 4, 6):  # dashed: the ceiling the limits set
+            pygame.draw.line(surface, p.warning, (cx, yy), (cx, min(yy + 3, g.bottom + 4)), 2)
+        vx = g.x + int(g.width * value / 100)
+        pygame.draw.polygon(surface, p.text, [(vx, g.y - 1), (vx - 6, g.y - 9), (vx + 6, g.y - 9)])
+        pygame.draw.rect(surface, p.panel_border, g, width=1)
+        for title, y in self.titles:
+            surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, y))
+        num_w = app.px(34)
+        for rect, meter, marker, hidden, name in self.meter_rows:
+            label_w = int(rect.width * 0.46)
+            short = label(meter).replace("Moscow ", "").replace("Beijing ", "")
+            if meter.startswith("washington."):
+                short = f"US thaw with {meter.split('_')[-1].capitalize()}"
+            font = app.fonts.small
+            surface.blit(font.render(fit(short, font, label_w - 4), True, p.text),
+                         (rect.x, rect.centery - font.get_height() // 2))
+            bar_h = max(6, min(app.px(12), rect.height - app.px(6)))
+            bar_rect = pygame.Rect(rect.x + label_w, rect.centery - bar_h // 2, rect.width - label_w - num_w, bar_h)
+            v = m[meter]
+            hi = 30 if meter.endswith(".capital") else 100
+            colour = p.bad if meter in LIMITS else p.good if meter in PILLARS else p.accent
+            bar(surface, bar_rect, v, p, colour, 0, hi, marker)
+            num = font.render(f"{v:.0f}", True, p.text)
+            surface.blit(num, num.get_rect(midright=(rect.right, rect.centery)))
+
+    def draw_card(self, surface, c: Control) -> None:
+        app, p = self.app, self.app.palette
+        action, reason = c.data
+        r = c.rect
+        hovered = c is app.hover
+        fill = p.panel if c.enabled else p.background
+        pygame.draw.rect(surface, fill, r, border_radius=8)
+        edge = p.accent if c.selected else (p.text_muted if hovered else p.panel_border)
+        pygame.draw.rect(surface, edge, r, width=3 if c.selected else 1, border_radius=8)
+        inner = r.inflate(-app.px(16), -app.px(12))
+        colour = p.text if c.enabled else p.text_muted
+        badge = app.fonts.bold.render(str(action.cost), True, p.background)
+        br = pygame.Rect(0, 0, app.px(26), app.px(26))
+        br.topright = inner.topright
+        pygame.draw.circle(surface, p.accent if c.enabled else p.text_muted, br.center, br.width // 2)
+        surface.blit(badge, badge.get_rect(center=br.center))
+        name_w = inner.width - br.width - app.px(6)
+        y = inner.y
+        y += text(surface, action.name, app.fonts.bold, colour, (inner.x, y), name_w, max_lines=2)
+        tags = " · ".join(sorted(action.tags)) or "no method tag"
+        if c.selected:
+            tags = "IN YOUR PLAN  ·  " + tags
+        surface.blit(app.fonts.tiny.render(fit(tags, app.fonts.tiny, inner.width), True,
+                                           p.accent if c.selected else p.text_muted), (inner.x, y))
+        y += app.fonts.tiny.get_linesize() + app.px(2)
+        if reason and not c.selected:
+            text(surface, f"Not now: {reason}", app.fonts.small, p.warning, (inner.x, y), inner.width, max_lines=3)
+            return
+        effects = summarise_changes(preview(self.game.state, self.side, action.id), self.side)
+        text(surface, ", ".join(effects) or "no immediate effect", app.fonts.small, colour, (inner.x, y),
+             inner.width, max_lines=max(1, (inner.bottom - y) // (app.fonts.small.get_linesize() + 2)))
+
+
+_MAP_CACHE: dict = {}
+
+
+def app_map_view(app):
+    """The map view, built once per run (it parses the outlines)."""
+    if "view" not in _MAP_CACHE:
+        try:
+            from game.ui.mapview import MapView
+
+            _MAP_CACHE["view"] = MapView()
+        except (OSError, ValueError) as e:  # a missing or damaged map file must not stop the game
+            app.notice = f"The map could not be drawn: {e}"
+            _MAP_CACHE["view"] = None
+    return _MAP_CACHE["view"]

@@ -1,0 +1,42 @@
+"""Credits: the essay, the map data, the fonts, and how the game was made."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Control, text
+
+CREDITS = [
+    ("The essay", "Emre Ozan, \"Russian-Chinese Cooperation Limits\". The game's model follows its "
+                  "argument; every text in the game is our own paraphrase, never a quotation."),
+    ("Map data", "Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence. "
+                 "Outlines simplified for the game; borders as Natural Earth draws them."),
+    ("Type", "Noto Sans, SIL Open Font License 1.1, as shipped with pygame_gui."),
+    ("Built with", "pygame-ce (LGPL 2.1), pygame_gui (MIT), pydantic (MIT), tomli (MIT), "
+                   "platformdirs (MIT)."),
+    ("The game", "Pragmatic Partners, MIT licence. A teaching game: its numbers are a model of an "
+                 "argument, not a forecast."),
+]
+
+
+class CreditsScene(Scene):
+    name = "credits"
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        rect = pygame.Rect(0, 0, app.px(200), app.px(44))
+        rect.midbottom = (w // 2, h - app.px(24))
+        self.add(Control(rect, "Back", self.back))
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        w, _ = app.size
+        x, y = app.px(80), app.px(50)
+        surface.blit(app.fonts.title.render("Credits", True, p.text), (x, y))
+        y += app.px(70)
+        for head, body in CREDITS:
+            surface.blit(app.fonts.heading.render(head, True, p.accent), (x, y))
+            y += app.fonts.heading.get_linesize() + app.px(4)
+            y += text(surface, body, app.fonts.body, p.text, (x, y), w - 2 * x) + app.px(14)
+        self.draw_controls(surface)

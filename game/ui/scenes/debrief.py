@@ -1,0 +1,176 @@
+"""The debrief: outcome and epilogue, both agendas and scores, the meters over the turns (savable
+as PNG), each side's decisions, the turning points and the level's discussion prompts."""
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+
+import pygame
+import pygame_gui
+
+from game.core.engine import goal_value
+from game.core.meters import label
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Control
+
+TABS = ["Outcome", "Chart", "Decisions", "Discussion"]
+CHART_METERS = ("partnership", "partnership_ceiling", "military_trust", "economic_ties", "shared_stance",
+                "identity_gap", "method_divergence", "central_asia_rivalry")
+PROMPT_TITLES = {"identity_gap": "The identity gap", "method_divergence": "Divergent methods",
+                 "central_asia_rivalry": "Rivalry in Central Asia",
+                 "us_normalization": "Washington's normalization", "general": "The partnership as a whole"}
+
+
+def turning_points(game, count: int = 3):
+    """The turns in which partnership moved most, with what moved it most."""
+    moves = []
+    for report in game.reports:
+        changes = report.changes_to("partnership")
+        total = sum(c.delta for c in changes)
+        if changes:
+            biggest = max(changes, key=lambda c: abs(c.delta))
+            moves.append((abs(total), report, total, biggest))
+    moves.sort(key=lambda m: (-m[0], m[1].turn))
+    return [(r, total, c) for _, r, total, c in moves[:count]]
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, app, game):
+        super().__init__(app)
+        self.game = game
+        self.tab = 0
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        pad = app.px(24)
+        tw = app.px(150)
+        for i, name in enumerate(TABS):
+            rect = pygame.Rect(pad + i * (tw + app.px(8)), app.px(78), tw, app.px(40))
+            self.add(Control(rect, name, (lambda i=i: self.show(i)), kind="tab", selected=(i == self.tab),
+                             hotkey=pygame.K_1 + i))
+        self.body = pygame.Rect(pad, app.px(130), w - 2 * pad, h - app.px(130) - app.px(84))
+        if TABS[self.tab] != "Chart":
+            self.element(pygame_gui.elements.UITextBox(self.tab_html(), self.body, app.manager))
+        bw = app.px(210)
+        done = pygame.Rect(0, 0, bw, app.px(46))
+        done.bottomright = (w - pad, h - app.px(22))
+        self.add(Control(done, "Back to title", self.finish))
+        png = pygame.Rect(0, 0, bw, app.px(46))
+        png.bottomright = (done.left - app.px(12), done.bottom)
+        self.add(Control(png, "Save chart as PNG", self.save_chart, hotkey=pygame.K_p))
+
+    def show(self, i: int) -> None:
+        self.tab = i
+        focus = self.app.focus_index
+        self.rebuild()
+        self.app.focus_index = focus
+
+    def series(self) -> dict[str, list[float]]:
+        return {label(m): self.game.history_of(m) for m in CHART_METERS}
+
+    def save_chart(self) -> None:
+        from game.ui.charts import save_chart_png
+
+        game = self.game
+        folder = self.app.exports_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        safe_id = re.sub(r"[^a-z0-9_]", "", game.level.id)
+        path = folder / f"{stamp}-{safe_id}-seed{game.seed}-chart.png"
+        save_chart_png(path, self.series(), f"{game.level.title}, seed {game.seed}",
+                       palette=self.app.palette, x_labels=self.x_labels(),
+                       bands=[(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"),
+                              (60, 80, "strategic"), (80, 100, "alliance")])
+        self.say(f"Chart saved: {path}")
+
+    def x_labels(self) -> list[str]:
+        return ["start", *(str(r.turn) for r in self.game.reports)]
+
+    def finish(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        if self.app.options.exit_at_end:
+            self.app.running = False
+            return
+        self.app.reset_to(TitleScene(self.app))
+
+    def back(self) -> None:
+        self.finish()
+
+    def entered(self) -> None:
+        app = self.app
+        if app.options.autoplay:
+            for i in range(len(TABS)):
+                self.show(i)
+                app.capture(f"debrief-{TABS[i].lower()}")
+            if app.options.exit_at_end:
+                app.running = False
+
+    # -- the tabs' text ----------------------------------------------------------------------------
+    def tab_html(self) -> str:
+        return {"Outcome": self.outcome_html, "Decisions": self.decisions_html,
+                "Discussion": self.discussion_html}[TABS[self.tab]]()
+
+    def outcome_html(self) -> str:
+        game, lv = self.game, self.game.level
+        o = next((o for o in lv.outcomes if o.id == game.state.outcome), None)
+        out = [f"<font size=5><b>{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
+               html.escape(o.epilogue if o else "")]
+        scores, won = game.scores(), game.winners()
+        for side in ("moscow", "beijing"):
+            agenda = lv.agendas[side]
+            verdict = "met its agenda" if won[side] else "fell short of its agenda"
+            out.append(f"<br><b>{side.capitalize()}: score {scores[side]:.0f} of 100, {verdict}</b> "
+                       f"(needed {agenda.win_at:.0f}). {html.escape(agenda.summary)}")
+            for g in agenda.goals:
+                value = goal_value(game.state, g.meter)
+                mark = "MET" if g.met(value) else "MISSED"
+                out.append(f"{mark}: {html.escape(g.text)} ({label(g.meter)} ended at {value:.1f})")
+        out.append("<br><b>Turning points</b>")
+        for report, total, c in turning_points(game):
+            out.append(f"Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because "
+                       f"{html.escape(c.why)}.")
+        if lv.what_happened:
+            out.append(f"<br><b>What actually happened</b><br>{html.escape(lv.what_happened)}")
+        return "<br>".join(out)
+
+    def decisions_html(self) -> str:
+        game, lv = self.game, self.game.level
+        out = []
+        for r in game.reports:
+            out.append(f"<b>Turn {r.turn}, {r.date}</b>")
+            for side in ("moscow", "beijing"):
+                names = ", ".join(lv.actions[a].name for a in r.plans[side]) or "nothing"
+                out.append(f"{side.capitalize()}: {html.escape(names)}")
+            events = [lv.event(e).title for e in r.events if lv.event(e)]
+            if events:
+                out.append("Events: " + html.escape(", ".join(events)))
+        return "<br>".join(out) or "No turns were played."
+
+    def discussion_html(self) -> str:
+        lv = self.game.level
+        out = []
+        for key, title in PROMPT_TITLES.items():
+            prompts = lv.prompts.get(key, ())
+            if prompts:
+                out.append(f"<b>{title}</b>")
+                out.extend(f"• {html.escape(p)}" for p in prompts)
+                out.append("")
+        return "<br>".join(out) or "This level has no discussion prompts."
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        title = f"Debrief: {self.game.level.title}, seed {self.game.seed}"
+        surface.blit(app.fonts.title.render(title, True, p.text), (app.px(24), app.px(22)))
+        if TABS[self.tab] == "Chart":
+            from game.ui.charts import draw_line_chart
+
+            draw_line_chart(surface, self.body, self.series(), p, app.fonts.small,
+                            "The meters over the turns", x_labels=self.x_labels(),
+                            bands=[(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"),
+                                   (60, 80, "strategic"), (80, 100, "alliance")])
+        self.draw_controls(surface)

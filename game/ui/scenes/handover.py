@@ -1,0 +1,50 @@
+"""Hot-seat hand-over: a blank screen between two players, so neither sees the other's plan."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Control, text
+
+
+class HandOverScene(Scene):
+    name = "hand-over"
+
+    def __init__(self, app, game, side: str, locked_by: str | None = None):
+        super().__init__(app)
+        self.game, self.side, self.locked_by = game, side, locked_by
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        rect = pygame.Rect(0, 0, app.px(320), app.px(52))
+        rect.center = (w // 2, int(h * 0.62))
+        self.add(Control(rect, f"I am {self.side.capitalize()}: show my board", self.proceed))
+
+    def proceed(self) -> None:
+        from game.ui.scenes.board import BoardScene
+
+        self.app.replace(BoardScene(self.app, self.game, self.side))
+
+    def back(self) -> None:
+        pass  # no way round the hand-over
+
+    def entered(self) -> None:
+        if self.app.options.autoplay:
+            self.app.capture(f"handover-{self.side}")
+            self.proceed()
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        w, h = app.size
+        title = f"Hand the keyboard to {self.side.capitalize()}"
+        img = app.fonts.title.render(title, True, p.text)
+        surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.35))))
+        if self.locked_by:
+            note = (f"{self.locked_by.capitalize()}'s plan is locked and hidden. It will be revealed "
+                    f"when both plans are locked and the turn resolves.")
+        else:
+            note = f"A new turn begins. Only {self.side.capitalize()} should look at the screen now."
+        text(surface, note, app.fonts.body, p.text_muted, (w // 2 - app.px(300), int(h * 0.35) + app.px(50)),
+             app.px(600))
+        self.draw_controls(surface)

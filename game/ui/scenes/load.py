@@ -1,0 +1,94 @@
+"""Load a saved game, or continue the autosave. A damaged or foreign save gets a message and is set
+aside by the save store; the game goes on."""
+from __future__ import annotations
+
+import pygame
+
+from game.levels import LevelError
+from game.session.game import HUMAN, Game
+from game.session.replay import ReplayError
+from game.session.saves import SaveError
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Control, fit
+
+
+def open_log(app, scene, log, side_hint: str | None = None) -> bool:
+    """Replay `log` and show its board; say why not when it cannot be opened."""
+    from game.ui.scenes.board import BoardScene
+
+    try:
+        level = app.catalogue.load(log.level_id)
+    except LevelError:
+        scene.say(f"This save needs the level '{log.level_id}', which is missing or broken.")
+        return False
+    side = side_hint or app.settings.last_side or "moscow"
+    other = "beijing" if side == "moscow" else "moscow"
+    try:
+        game = Game.from_log(level, log, {side: HUMAN, other: "normal"})
+    except ReplayError as e:
+        scene.say(f"This save cannot be continued: {e}")
+        return False
+    if game.over:
+        from game.ui.scenes.debrief import DebriefScene
+
+        app.reset_to(DebriefScene(app, game))
+    else:
+        app.reset_to(BoardScene(app, game, side))
+    return True
+
+
+def open_autosave(app, scene) -> None:
+    try:
+        found = app.saves.latest_autosave()
+    except SaveError as e:
+        scene.say(str(e))
+        return
+    if found is None:
+        scene.say("There is no autosave yet.")
+        return
+    log, note = found if isinstance(found, tuple) else (found, None)
+    if open_log(app, scene, log) and note:
+        app.scene.say(note)
+
+
+class LoadScene(Scene):
+    name = "load"
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        pad = app.px(40)
+        self.infos = app.saves.list()
+        item_h = app.px(44)
+        top = app.px(110)
+        rows = max(1, (h - top - app.px(110)) // (item_h + app.px(6)))
+        self.offset = max(0, min(self.offset, max(0, len(self.infos) - rows)))
+        for i, info in enumerate(self.infos[self.offset:self.offset + rows]):
+            rect = pygame.Rect(pad, top + i * (item_h + app.px(6)), w - 2 * pad, item_h)
+            when = str(info.saved_at)[:16].replace("T", " ")
+            kind = "autosave" if info.is_autosave else "save"
+            label = f"{info.name}   ·   {info.level_id}, turn {info.turn}   ·   {when}   ({kind})"
+            self.add(Control(rect, label, (lambda info=info: self.open(info)), kind="item"))
+        rect = pygame.Rect(0, 0, app.px(200), app.px(44))
+        rect.midbottom = (w // 2, h - app.px(24))
+        self.add(Control(rect, "Back", self.back))
+
+    def scroll(self, amount: int) -> None:
+        self.offset = max(0, self.offset + amount * 5)
+        self.rebuild()
+
+    def open(self, info) -> None:
+        try:
+            log = self.app.saves.load(info.path)
+        except SaveError as e:
+            self.say(str(e))
+            self.rebuild()
+            return
+        open_log(self.app, self, log)
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        surface.blit(app.fonts.title.render("Load a game", True, p.text), (app.px(40), app.px(36)))
+        if not self.infos:
+            surface.blit(app.fonts.body.render("No saved games yet.", True, p.text_muted), (app.px(40), app.px(110)))
+        self.draw_controls(surface)

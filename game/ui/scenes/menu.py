@@ -1,0 +1,60 @@
+"""The in-game menu (Esc): resume, save with a name, settings, quit to the title."""
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Control
+
+
+class MenuScene(Scene):
+    name = "menu"
+
+    def __init__(self, app, game):
+        super().__init__(app)
+        self.game = game
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        bw = app.px(320)
+        top = int(h * 0.25)
+        self.name_entry = self.element(pygame_gui.elements.UITextEntryLine(
+            pygame.Rect(w // 2 - bw // 2, top, bw, app.px(40)), app.manager,
+            placeholder_text="Name for this save"))
+        self.name_entry.set_text_length_limit(60)
+        self.column_of_buttons([
+            ("Save game", self.save),
+            ("Resume", self.back),
+            ("Settings", self.settings),
+            ("Quit to title", self.quit),
+        ], w // 2, top + app.px(56), bw)
+
+    def save(self) -> None:
+        name = self.name_entry.get_text().strip() or f"{self.game.level.title}, turn {self.game.state.turn}"
+        try:
+            info = self.app.saves.save(name, self.game.log)
+            self.say(f"Saved as \"{info.name}\".")
+        except OSError as e:
+            self.say(f"Could not save: {e}")
+
+    def settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def quit(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        self.app.reset_to(TitleScene(self.app))
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        w, h = app.size
+        img = app.fonts.title.render("Game menu", True, p.text)
+        surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.14))))
+        note = "Your game is also saved automatically after every turn (Continue on the title screen)."
+        t = app.fonts.small.render(note, True, p.text_muted)
+        surface.blit(t, t.get_rect(center=(w // 2, int(h * 0.14) + app.px(44))))
+        self.draw_controls(surface)

@@ -1,0 +1,157 @@
+"""New game: choose the level (with its briefing), the side, who plays the other side, the seed."""
+from __future__ import annotations
+
+import html
+
+import pygame
+import pygame_gui
+
+from game.levels import LevelError
+from game.session.game import HUMAN, Game
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Control, fit, text
+
+OPPONENTS = [("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard"), ("Second player", HUMAN)]
+
+
+class NewGameScene(Scene):
+    name = "new game"
+
+    def __init__(self, app):
+        super().__init__(app)
+        opts = app.options
+        self.entries = app.catalogue.playable()
+        ids = [e.id for e in self.entries]
+        wanted = opts.level or app.settings.last_level
+        self.level_index = ids.index(wanted) if wanted in ids else (ids.index("testing_event") if "testing_event" in ids else 0)
+        self.side = opts.side if opts.level else (app.settings.last_side or opts.side)
+        self.opponent = opts.opponent
+        self.seed_text = str(opts.seed) if opts.seed is not None else ""
+        self.level = None
+        self.load_selected()
+
+    def load_selected(self) -> None:
+        if not self.entries:
+            self.level, self.problem = None, "No playable levels were found."
+            return
+        try:
+            self.level = self.app.catalogue.load(self.entries[self.level_index].id)
+            self.problem = ""
+        except LevelError as e:
+            self.level = None
+            self.problem = "This level has problems:\n" + "\n".join(str(p) for p in e.problems[:6])
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        pad = app.px(24)
+        list_w = int(w * 0.27)
+        item_h = app.px(40)
+        top = app.px(96)
+        for i, entry in enumerate(self.entries):
+            rect = pygame.Rect(pad, top + i * (item_h + app.px(6)), list_w, item_h)
+            label = entry.title + ("  [mod]" if entry.is_mod else "")
+            self.add(Control(rect, label, (lambda i=i: self.pick_level(i)), kind="item",
+                             selected=(i == self.level_index)))
+        x = pad * 2 + list_w
+        right_w = w - x - pad
+        self.info_rect = pygame.Rect(x, top, right_w, app.px(120))
+        y = self.info_rect.bottom + app.px(8)
+        bw = app.px(150)
+        self.side_y = y
+        for i, (label, side) in enumerate((("Moscow", "moscow"), ("Beijing", "beijing"))):
+            rect = pygame.Rect(x + app.px(120) + i * (bw + app.px(8)), y, bw, app.px(40))
+            self.add(Control(rect, label, (lambda s=side: self.pick_side(s)), selected=(side == self.side)))
+        y += app.px(50)
+        self.opp_y = y
+        for i, (label, who) in enumerate(OPPONENTS):
+            rect = pygame.Rect(x + app.px(120) + i * (bw + app.px(8)), y, bw, app.px(40))
+            self.add(Control(rect, label, (lambda o=who: self.pick_opponent(o)), selected=(who == self.opponent)))
+        y += app.px(50)
+        self.seed_y = y
+        self.seed_entry = self.element(pygame_gui.elements.UITextEntryLine(
+            pygame.Rect(x + app.px(120), y, app.px(200), app.px(40)), app.manager,
+            placeholder_text=str(self.level.seed) if self.level else ""))
+        self.seed_entry.set_allowed_characters("numbers")
+        self.seed_entry.set_text_length_limit(18)
+        if self.seed_text:
+            self.seed_entry.set_text(self.seed_text)
+        y += app.px(54)
+        brief_h = h - y - app.px(90)
+        briefing = self.briefing_html()
+        self.element(pygame_gui.elements.UITextBox(briefing, pygame.Rect(x, y, right_w, max(app.px(80), brief_h)),
+                                                   app.manager))
+        rect = pygame.Rect(0, 0, app.px(220), app.px(46))
+        rect.bottomright = (w - pad, h - app.px(22))
+        self.add(Control(rect, "Start", self.start, enabled=self.level is not None,
+                         why_disabled="This level cannot be played until its problems are fixed.",
+                         hotkey=pygame.K_s))
+        back = pygame.Rect(0, 0, app.px(160), app.px(46))
+        back.bottomright = (rect.left - app.px(12), rect.bottom)
+        self.add(Control(back, "Back", self.back))
+
+    def briefing_html(self) -> str:
+        if self.level is None:
+            return html.escape(self.problem).replace("\n", "<br>")
+        side = self.side.capitalize()
+        body = html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
+        return f"<b>Briefing for {side}</b><br><br>{body}"
+
+    def pick_level(self, i: int) -> None:
+        self.level_index = i
+        self.load_selected()
+        self.keep_focus_rebuild()
+
+    def pick_side(self, side: str) -> None:
+        self.side = side
+        self.keep_focus_rebuild()
+
+    def pick_opponent(self, who: str) -> None:
+        self.opponent = who
+        self.keep_focus_rebuild()
+
+    def keep_focus_rebuild(self) -> None:
+        focus = self.app.focus_index
+        self.seed_text = self.seed_entry.get_text()
+        self.rebuild()
+        self.app.focus_index = focus
+
+    def seed(self) -> int:
+        raw = self.seed_entry.get_text().strip()
+        return int(raw) if raw.isdigit() else self.level.seed
+
+    def start(self) -> None:
+        from game.ui.scenes.board import BoardScene
+
+        app = self.app
+        other = "beijing" if self.side == "moscow" else "moscow"
+        controllers = {self.side: HUMAN, other: self.opponent}
+        game = Game.new(self.level, self.seed(), controllers)
+        app.change_settings(last_level=self.level.id, last_side=self.side)
+        app.replace(BoardScene(app, game, perspective=self.side))
+
+    def entered(self) -> None:
+        if self.app.options.autoplay:
+            self.app.capture("new-game")
+            self.start()
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        pad = app.px(24)
+        surface.blit(app.fonts.title.render("New game", True, p.text), (pad, app.px(26)))
+        r = self.info_rect
+        if self.level:
+            lv = self.level
+            end_year = lv.start_year + (lv.turns - 1) // lv.turns_per_year
+            head = f"{lv.title}  ·  {lv.start_year}–{end_year}  ·  {lv.turns} turns"
+            surface.blit(app.fonts.heading.render(fit(head, app.fonts.heading, r.width), True, p.text), r.topleft)
+            text(surface, lv.description, app.fonts.body, p.text_muted,
+                 (r.x, r.y + app.fonts.heading.get_linesize() + app.px(6)), r.width, max_lines=4)
+        else:
+            text(surface, self.problem, app.fonts.body, p.warning, r.topleft, r.width, max_lines=5)
+        for label, y in (("Play as", self.side_y), ("Other side", self.opp_y), ("Seed", self.seed_y)):
+            surface.blit(app.fonts.bold.render(label, True, p.text), (r.x, y + app.px(9)))
+        hint = "The whole class can type the same seed to play the same world."
+        surface.blit(app.fonts.small.render(hint, True, p.text_muted),
+                     (r.x + app.px(340), self.seed_y + app.px(11)))
+        self.draw_controls(surface)

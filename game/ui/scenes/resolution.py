@@ -1,0 +1,135 @@
+"""The turn resolving, phase by phase: each change with its reason, events as news. Enter steps
+on, S skips to the end, and the whole turn can be read again from the board's "why?"."""
+from __future__ import annotations
+
+import html
+
+import pygame
+import pygame_gui
+
+from game.core.meters import label
+from game.core.report import PHASE_TITLES, PHASES
+from game.session.game import HUMAN
+from game.ui.scenes.base import Scene
+from game.ui.widgets import Control, fit, panel
+
+SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
+
+
+class ResolutionScene(Scene):
+    name = "resolution"
+
+    def __init__(self, app, game, report):
+        super().__init__(app)
+        self.game, self.report = game, report
+        self.steps = self.make_steps()
+        self.index = 0
+        self.timer = 0.0
+
+    def make_steps(self):
+        r, lv = self.report, self.game.level
+        steps = [("Plans revealed", [f"{s.capitalize()}: " + (", ".join(lv.actions[a].name for a in r.plans[s]) or "nothing")
+                                     for s in ("moscow", "beijing")], [])]
+        for phase, title in PHASES:
+            changes = [c for c in r.changes if c.phase == phase]
+            news = []
+            if phase == "events":
+                for event_id in r.events:
+                    event = lv.event(event_id)
+                    if event:
+                        news.append(f"{event.title}: {event.text}")
+            if phase == "washington":
+                news.extend(r.notes)
+            if changes or news:
+                steps.append((title, news, changes))
+        return steps
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        pad = app.px(24)
+        self.box = pygame.Rect(pad, app.px(90), w - 2 * pad, h - app.px(180))
+        step_title, news, changes = self.steps[self.index]
+        lines = [f"<b>{html.escape(s)}</b>" for s in news]
+        for c in changes:
+            lines.append(f"{html.escape(label(c.meter))} <b>{c.delta:+.1f}</b> (from {c.before:.1f} to "
+                         f"{c.after:.1f}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>")
+        if not lines:
+            lines = ["Nothing changed."]
+        big = app.settings.projector_mode
+        body = "<br>".join(f"<font size={5 if big else 4}>{line}</font>" for line in lines)
+        self.element(pygame_gui.elements.UITextBox(body, self.box, app.manager))
+        bw = app.px(190)
+        nxt = pygame.Rect(0, 0, bw, app.px(46))
+        nxt.bottomright = (w - pad, h - app.px(24))
+        last = self.index == len(self.steps) - 1
+        self.add(Control(nxt, "Continue" if last else "Next phase", self.next, hotkey=pygame.K_n))
+        skip = pygame.Rect(0, 0, bw, app.px(46))
+        skip.bottomright = (nxt.left - app.px(12), nxt.bottom)
+        self.add(Control(skip, "Skip to the end", self.finish, hotkey=pygame.K_s, enabled=not last))
+
+    def next(self) -> None:
+        if self.index < len(self.steps) - 1:
+            self.index += 1
+            self.timer = 0.0
+            self.rebuild()
+        else:
+            self.finish()
+
+    def finish(self) -> None:
+        from game.ui.scenes.board import BoardScene
+        from game.ui.scenes.debrief import DebriefScene
+        from game.ui.scenes.handover import HandOverScene
+
+        app, game = self.app, self.game
+        if game.over:
+            app.replace(DebriefScene(app, game))
+            return
+        humans = game.humans()
+        if len(humans) > 1:
+            app.replace(HandOverScene(app, game, humans[0]))
+        else:
+            side = humans[0] if humans else "moscow"
+            app.replace(BoardScene(app, game, side))
+
+    def back(self) -> None:
+        self.finish()
+
+    def busy(self) -> bool:
+        return super().busy() or self.app.options.autoplay
+
+    def entered(self) -> None:
+        if self.app.options.autoplay:
+            self.app.capture(f"turn{self.report.turn:02d}-resolution")
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.app.options.autoplay:
+            self.timer += dt
+            if self.timer >= min(0.3, SPEED.get(self.app.settings.animation_speed, 1.0)):
+                if self.index == len(self.steps) - 1:
+                    self.app.capture(f"turn{self.report.turn:02d}-resolved")
+                self.next()
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        w, _ = app.size
+        title = f"Turn {self.report.turn}, {self.report.date}: resolving"
+        surface.blit(app.fonts.title.render(fit(title, app.fonts.title, w - app.px(48)), True, p.text),
+                     (app.px(24), app.px(20)))
+        step_title = self.steps[self.index][0]
+        sub = f"Step {self.index + 1} of {len(self.steps)}: {step_title}"
+        surface.blit(app.fonts.heading.render(sub, True, p.accent), (app.px(24), app.px(62)))
+        # a strip of the phases, the current one marked, so the order is always visible
+        x = app.px(24)
+        y = self.box.bottom + app.px(12)
+        for i, (name, _, _) in enumerate(self.steps):
+            tag = app.fonts.small.render(name, True, p.background if i == self.index else p.text_muted)
+            rect = tag.get_rect(topleft=(x, y)).inflate(app.px(12), app.px(6))
+            if rect.right > w - app.px(420):
+                break
+            if i == self.index:
+                pygame.draw.rect(surface, p.accent, rect, border_radius=6)
+            surface.blit(tag, tag.get_rect(center=rect.center))
+            x = rect.right + app.px(6)
+        self.draw_controls(surface)

@@ -1,0 +1,77 @@
+"""The title screen: new game, continue, load, settings, credits, quit."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scenes.base import Scene
+from game.ui.widgets import text
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        has_autosave = any(info.is_autosave for info in app.saves.list())
+        self.column_of_buttons([
+            ("New game", self.new_game),
+            ("Continue", self.continue_game, has_autosave, "No autosave yet: start a new game first."),
+            ("Load game", self.load_game),
+            ("Settings", self.settings),
+            ("Credits", self.credits),
+            ("Quit", self.quit),
+        ], w // 2, int(h * 0.42), app.px(300))
+
+    def entered(self) -> None:
+        app = self.app
+        if app.notice:
+            self.say(app.notice)
+            app.notice = None
+        if app.options.autoplay:
+            app.capture("title")
+            self.new_game()
+
+    def new_game(self) -> None:
+        from game.ui.scenes.newgame import NewGameScene
+
+        self.app.push(NewGameScene(self.app))
+
+    def continue_game(self) -> None:
+        from game.ui.scenes.load import open_autosave
+
+        open_autosave(self.app, self)
+
+    def load_game(self) -> None:
+        from game.ui.scenes.load import LoadScene
+
+        self.app.push(LoadScene(self.app))
+
+    def settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def credits(self) -> None:
+        from game.ui.scenes.credits import CreditsScene
+
+        self.app.push(CreditsScene(self.app))
+
+    def quit(self) -> None:
+        self.app.running = False
+
+    def back(self) -> None:
+        self.quit()
+
+    def draw(self, surface) -> None:
+        app = self.app
+        w, h = app.size
+        p = app.palette
+        title = app.fonts.huge.render("Pragmatic Partners", True, p.text)
+        surface.blit(title, title.get_rect(center=(w // 2, int(h * 0.17))))
+        sub = "Moscow and Beijing: a partnership with limits"
+        img = app.fonts.heading.render(sub, True, p.accent)
+        surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.17) + app.px(58))))
+        foot = "After Emre Ozan's essay \"Russian-Chinese Cooperation Limits\".  Tab or arrows to move, Enter to choose."
+        text(surface, foot, app.fonts.small, p.text_muted, (app.px(20), h - app.px(34)), w - app.px(40))
+        self.draw_controls(surface)

@@ -1,0 +1,47 @@
+"""The pygame_gui theme, built from the palette and the UI scale (so the colour-blind palette and
+projector scale reach the widgets too)."""
+from __future__ import annotations
+
+
+def _hex(colour) -> str:
+    r, g, b = colour[:3]
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def build_theme(palette, scale: float) -> dict:
+    font = {"name": "noto_sans", "size": str(max(8, round(16 * scale))), "bold": "0", "italic": "0"}
+    colours = {
+        "normal_bg": _hex(palette.panel),
+        "hovered_bg": _hex(palette.panel_border),
+        "disabled_bg": _hex(palette.background),
+        "selected_bg": _hex(palette.accent),
+        "active_bg": _hex(palette.accent),
+        "dark_bg": _hex(palette.panel),
+        "normal_text": _hex(palette.text),
+        "hovered_text": _hex(palette.text),
+        "selected_text": _hex(palette.background),
+        "active_text": _hex(palette.background),
+        "disabled_text": _hex(palette.text_muted),
+        "normal_border": _hex(palette.panel_border),
+        "hovered_border": _hex(palette.accent),
+        "disabled_border": _hex(palette.panel_border),
+        "selected_border": _hex(palette.accent),
+        "active_border": _hex(palette.accent),
+        "text_cursor": _hex(palette.accent),
+        "link_text": _hex(palette.accent),
+        "link_hover": _hex(palette.focus),
+        "link_selected": _hex(palette.focus),
+        "filled_bar": _hex(palette.accent),
+        "unfilled_bar": _hex(palette.background),
+    }
+    misc = {"shape": "rounded_rectangle", "shape_corner_radius": str(round(6 * scale)),
+            "border_width": "1", "shadow_width": "0", "tool_tip_delay": "0.4"}
+    return {
+        "defaults": {"colours": colours, "font": font, "misc": misc},
+        "button": {"colours": colours, "font": {**font, "bold": "1"}, "misc": misc},
+        "text_box": {"colours": {**colours, "dark_bg": _hex(palette.panel)}, "font": font,
+                     "misc": {**misc, "padding": f"{round(10 * scale)},{round(8 * scale)}"}},
+        "tool_tip": {"colours": {**colours, "dark_bg": _hex(palette.background)},
+                     "font": {**font, "size": str(max(8, round(14 * scale)))}},
+        "text_entry_line": {"colours": colours, "font": font, "misc": misc},
+    }

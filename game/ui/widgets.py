@@ -1,0 +1,157 @@
+"""Small drawing helpers and the controls every scene is made of.
+
+A `Control` is anything the player can point at or reach by keyboard: a button, an action card, a
+list item, a meter that answers "why?". Scenes list their controls; the app moves the focus among
+them (Tab, arrows), activates the focused one (Enter, Space) and shows its tooltip. Drawing never
+changes game state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import pygame
+
+
+@dataclass
+class Control:
+    rect: pygame.Rect
+    label: str
+    action: Callable[[], None] | None = None
+    kind: str = "button"  # "button", "card", "item", "meter", "tab"
+    enabled: bool = True
+    selected: bool = False
+    tooltip: Callable[[], "Tooltip | None"] | None = None
+    hotkey: int | None = None
+    data: Any = None
+    why_disabled: str = ""
+
+
+@dataclass
+class Tooltip:
+    title: str
+    lines: list[str] = field(default_factory=list)
+    history: list[float] = field(default_factory=list)  # drawn as a sparkline
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            lines.append("")
+            continue
+        line = words[0]
+        for word in words[1:]:
+            trial = f"{line} {word}"
+            if font.size(trial)[0] <= width:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        while font.size(line)[0] > width and len(line) > 1:  # one word wider than the box
+            cut = len(line) - 1
+            while cut > 1 and font.size(line[:cut] + "…")[0] > width:
+                cut -= 1
+            lines.append(line[:cut] + "…")
+            line = ""
+            break
+        if line:
+            lines.append(line)
+    return lines
+
+
+def text(surface, content: str, font, colour, pos, max_width: int | None = None,
+         max_lines: int | None = None, line_gap: int = 2) -> int:
+    """Draw `content` (wrapped to `max_width`) at `pos`; returns the height used."""
+    x, y = pos
+    lines = wrap(content, font, max_width) if max_width else content.split("\n")
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and font.size(last + "…")[0] > (max_width or 10**6):
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    height = font.get_linesize()
+    for i, line in enumerate(lines):
+        surface.blit(font.render(line, True, colour), (x, y + i * (height + line_gap)))
+    return len(lines) * (height + line_gap)
+
+
+def fit(content: str, font, width: int) -> str:
+    """`content` cut with an ellipsis to fit `width` on one line."""
+    if font.size(content)[0] <= width:
+        return content
+    while content and font.size(content + "…")[0] > width:
+        content = content[:-1]
+    return content + "…"
+
+
+def panel(surface, rect, palette, radius: int = 8, border: bool = True, fill=None) -> None:
+    pygame.draw.rect(surface, fill or palette.panel, rect, border_radius=radius)
+    if border:
+        pygame.draw.rect(surface, palette.panel_border, rect, width=1, border_radius=radius)
+
+
+def focus_ring(surface, rect, palette, width: int = 3) -> None:
+    pygame.draw.rect(surface, palette.focus, rect.inflate(6, 6), width=width, border_radius=10)
+
+
+def button(surface, control: Control, palette, font, hovered: bool) -> None:
+    rect = control.rect
+    if control.selected:
+        fill, colour = palette.accent, palette.background
+    elif not control.enabled:
+        fill, colour = palette.background, palette.text_muted
+    elif hovered:
+        fill, colour = palette.panel_border, palette.text
+    else:
+        fill, colour = palette.panel, palette.text
+    pygame.draw.rect(surface, fill, rect, border_radius=8)
+    pygame.draw.rect(surface, palette.accent if (hovered and control.enabled) else palette.panel_border,
+                     rect, width=1, border_radius=8)
+    label = fit(control.label, font, rect.width - 16)
+    img = font.render(label, True, colour)
+    surface.blit(img, img.get_rect(center=rect.center))
+
+
+def bar(surface, rect, value: float, palette, colour, lo: float = 0, hi: float = 100,
+        marker: float | None = None, marker_label: str = "") -> None:
+    """A horizontal meter bar; `marker` draws a notch (a ceiling or a threshold)."""
+    pygame.draw.rect(surface, palette.background, rect, border_radius=4)
+    share = max(0.0, min(1.0, (value - lo) / (hi - lo)))
+    if share > 0:
+        pygame.draw.rect(surface, colour, (rect.x, rect.y, max(2, int(rect.width * share)), rect.height),
+                         border_radius=4)
+    pygame.draw.rect(surface, palette.panel_border, rect, width=1, border_radius=4)
+    if marker is not None:
+        mx = rect.x + int(rect.width * max(0.0, min(1.0, (marker - lo) / (hi - lo))))
+        pygame.draw.line(surface, palette.text, (mx, rect.y - 3), (mx, rect.bottom + 2), 2)
+
+
+def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) -> None:
+    """A tooltip box near `anchor`, kept inside the window."""
+    width = min(int(420 * fonts.scale), surface.get_width() - 20)
+    inner = width - 20
+    body = []
+    for line in tip.lines:
+        body.extend(wrap(line, fonts.small, inner))
+    line_h = fonts.small.get_linesize()
+    spark_h = int(36 * fonts.scale) if tip.history and len(tip.history) > 1 else 0
+    height = 14 + fonts.bold.get_linesize() + 6 + len(body) * line_h + (spark_h + 8 if spark_h else 0) + 8
+    x = min(anchor[0] + 16, surface.get_width() - width - 10)
+    y = anchor[1] + 18
+    if y + height > surface.get_height() - 10:
+        y = max(10, anchor[1] - height - 10)
+    rect = pygame.Rect(x, y, width, height)
+    pygame.draw.rect(surface, palette.background, rect, border_radius=8)
+    pygame.draw.rect(surface, palette.accent, rect, width=1, border_radius=8)
+    cy = y + 8
+    surface.blit(fonts.bold.render(fit(tip.title, fonts.bold, inner), True, palette.text), (x + 10, cy))
+    cy += fonts.bold.get_linesize() + 6
+    if spark_h and sparkline:
+        sparkline(surface, pygame.Rect(x + 10, cy, inner, spark_h), tip.history, palette.accent)
+        cy += spark_h + 8
+    for line in body:
+        surface.blit(fonts.small.render(line, True, palette.text), (x + 10, cy))
+        cy += line_h
