@@ -72,7 +72,8 @@ def state_pixels(view: MapView, screen: pygame.Surface, state: str, rect: pygame
     colours = []
     for x in range(rect.left, rect.right, step):
         for y in range(rect.top, rect.bottom, step):
-            inside = all(view.state_at((x + dx, y + dy)) == state for dx, dy in ((0, 0), (3, 0), (-3, 0), (0, 3), (0, -3)))
+            around = ((0, 0), (3, 0), (-3, 0), (0, 3), (0, -3))
+            inside = all(view.state_at((x + dx, y + dy)) == state for dx, dy in around)
             if inside and pygame.Rect(x, y, 1, 1).collidelist(covered) < 0:
                 colours.append(tuple(screen.get_at((x, y)))[:3])
     return colours
@@ -379,3 +380,10 @@ def test_charts_module_draws_dashes_that_leave_gaps(pg):
     charts.draw_dashed_polyline(surface, (255, 255, 255), [(0, 5), (199, 5)], 1, (10, 10))
     lit = sum(1 for x in range(200) if surface.get_at((x, 5))[0] == 255)
     assert 80 <= lit <= 120
+
+
+def test_a_map_rect_too_small_to_use_draws_nothing_and_finds_no_state(view, font):
+    screen = blank_screen()
+    view.draw(screen, pygame.Rect(10, 10, 30, 20), SAMPLE, STANDARD, font)
+    assert outside_unchanged(screen, pygame.Rect(0, 0, 0, 0))
+    assert view.state_at((20, 20)) is None and view.state_anchor("kazakhstan") is None

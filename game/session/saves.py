@@ -295,6 +295,10 @@ class SaveStore:
         except _Unreadable as e:
             raise SaveError(f"{path.name}: {e}", path) from None
 
+    def has_autosave(self) -> bool:
+        """Whether an autosave file is there at all (readable or not: loading it says which)."""
+        return _present(self.root / AUTOSAVE) or _present(self.root / AUTOSAVE_PREV)
+
     def latest_autosave(self) -> tuple[ReplayLog, str | None] | None:
         """The autosave's log and a note for the player (or None), or None if there is no autosave.
 

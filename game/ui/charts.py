@@ -180,7 +180,8 @@ def _draw_line_chart(surface, rect, series, palette, font, title, y_range, x_lab
     tick_w = max(font.size(_fmt(v))[0] for v in (lo, hi, (lo + hi) / 2))
     plot_left = rect.x + pad + tick_w + 6
     plot_right = rect.right - pad - band_col - (legend_w + pad if legend_right else 0)
-    plot_bottom = rect.bottom - pad - line_h - 4 - (len(legend_rows) * (line_h + 4) + (pad // 2 if legend_rows else 0))
+    legend_h = len(legend_rows) * (line_h + 4) + (pad // 2 if legend_rows else 0)
+    plot_bottom = rect.bottom - pad - line_h - 4 - legend_h
     plot = pygame.Rect(plot_left, top, max(1, plot_right - plot_left), max(1, plot_bottom - top))
 
     def y_of(v: float) -> float:

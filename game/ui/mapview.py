@@ -186,7 +186,8 @@ class _Layout:
         """Whether rect (local pixels) covers any part of the five states."""
         box = pygame.mask.Mask(rect.size, fill=True)
         for shape in self.states.values():
-            if shape.bbox.colliderect(rect) and shape.mask.overlap(box, (rect.x - shape.bbox.x, rect.y - shape.bbox.y)):
+            offset = (rect.x - shape.bbox.x, rect.y - shape.bbox.y)
+            if shape.bbox.colliderect(rect) and shape.mask.overlap(box, offset):
                 return True
         return False
 
@@ -303,9 +304,10 @@ class MapView:
              font_small: pygame.font.Font, highlight: str | None = None) -> None:
         """Draw the map into rect (and nowhere else). highlight names a state to outline (hover)."""
         rect = pygame.Rect(rect)
-        self._rect = rect
-        if rect.width < 8 or rect.height < 8:
+        if rect.width < 64 or rect.height < 48:  # too small to show anything useful
+            self._rect = None
             return
+        self._rect = rect
         wanted = [f"{s}.{p}" for s in STATES for p in POWERS] + ["middle_corridor"]
         key = (rect.size, palette, tuple(round(float(meters.get(m, 0.0)), 2) for m in wanted), highlight,
                id(font_small))
@@ -343,9 +345,10 @@ class MapView:
                 pygame.draw.polygon(frame, palette.background, poly, 5)
                 pygame.draw.polygon(frame, palette.focus, poly, 3)
 
-        # Text sizes follow the caller's small font; names a little larger and bold.
+        # Text sizes follow the caller's small font; names a fifth wider, bold. Sized by a word's
+        # width, since fonts differ in how much line height they add around their letters.
         small = font_small
-        name_font = self._font(max(12, round(small.get_height() * 1.55)), bold=True)
+        name_font = self._font(max(12, round(1.2 * small.size("Kazakhstan")[0] / 4.2)), bold=True)
         pad = max(4, small.get_height() // 3)
         inner = pygame.Rect(0, 0, w, h).inflate(-2 * pad, -2 * pad)
         placer = _Placer(inner, gap=3)
@@ -528,7 +531,7 @@ class MapView:
         name = name_font.render(state.capitalize(), True, palette.text)
         parts = []
         for p in POWERS:
-            lead = p == style.power
+            lead = p == style.power or p in style.tied
             txt = f"{POWER_LETTER[p]} {style.shares[p]:.0f}"
             parts.append(small.render(txt, True, palette.text if lead else palette.text_muted))
         gap = small.size("  ")[0]
@@ -557,7 +560,7 @@ class MapView:
             block.blit(seg, (x, y))
             x += seg_w
         pygame.draw.rect(block, palette.panel_border, (pad, y, inner_w, bar_h), 1)
-        # The numbers, one under each third.
+        # The shares as numbers, the leader's (or the contenders') brighter.
         y += bar_h + 3
         x = pad + (inner_w - numbers_w) // 2
         for img in parts:

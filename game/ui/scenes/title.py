@@ -13,7 +13,7 @@ class TitleScene(Scene):
     def build(self) -> None:
         app = self.app
         w, h = app.size
-        has_autosave = any(info.is_autosave for info in app.saves.list())
+        has_autosave = app.saves.has_autosave()
         self.column_of_buttons([
             ("New game", self.new_game),
             ("Continue", self.continue_game, has_autosave, "No autosave yet: start a new game first."),

@@ -1,0 +1,170 @@
+"""The real UI driven by synthetic events under the dummy video driver."""
+import pygame
+import pytest
+
+from game.levels import Catalogue
+from game.session.saves import SaveStore
+from game.session.settings import load_settings
+from game.ui.app import App, PlayOptions
+from game.ui.scenes.title import TitleScene
+
+
+@pytest.fixture
+def app():
+    app = App(PlayOptions(size=(1280, 720)))
+    app.push(TitleScene(app))
+    app.step([])
+    yield app
+    pygame.display.quit()
+
+
+def key(app, k, mod=0, text=""):
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text, scancode=0)])
+
+
+def press(app, label):
+    control = next(c for c in app.scene.controls if c.label == label)
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=control.rect.center, button=1)])
+
+
+def start_game(app, opponent=None):
+    key(app, pygame.K_RETURN)  # "New game" has the focus on the title screen
+    assert app.scene.name == "new game"
+    if opponent:
+        press(app, opponent)
+    key(app, pygame.K_s)  # Start
+    assert app.scene.name == "board"
+    return app.scene.game
+
+
+def choose_first_card_by_keyboard(app):
+    for _ in range(len(app.scene.controls)):
+        control = app.focused()
+        if control.kind == "card" and control.enabled:
+            key(app, pygame.K_RETURN)
+            return control.data[0].id
+        key(app, pygame.K_TAB)
+    raise AssertionError("no card could be chosen")
+
+
+def test_a_whole_game_by_keyboard_reaches_the_debrief(app):
+    game = start_game(app)
+    chosen = choose_first_card_by_keyboard(app)
+    assert app.scene.plan == [chosen]
+    key(app, pygame.K_l)
+    assert app.scene.name == "resolution"
+    assert game.reports[0].plans["moscow"] == (chosen,)
+    while app.scene.name != "debrief":
+        if app.scene.name == "resolution":
+            key(app, pygame.K_RETURN)  # step on phase by phase
+        else:
+            key(app, pygame.K_l)
+    assert game.over and len(game.reports) <= game.level.turns
+    for tab in (pygame.K_2, pygame.K_3, pygame.K_4):
+        key(app, tab)
+    key(app, pygame.K_p)  # save the chart as PNG
+    pngs = list(app.exports_dir().glob("*.png"))
+    assert len(pngs) == 1 and pygame.image.load(str(pngs[0])).get_width() > 0
+
+
+def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
+    game = start_game(app, opponent="Second player")
+    chosen = choose_first_card_by_keyboard(app)
+    moscow_name = game.level.actions[chosen].name
+    key(app, pygame.K_l)
+    assert app.scene.name == "hand-over" and app.scene.side == "beijing"
+    assert game.locked == {"moscow": (chosen,)} and not game.reports
+    key(app, pygame.K_ESCAPE)  # there is no way round the hand-over
+    assert app.scene.name == "hand-over"
+    key(app, pygame.K_RETURN)
+    board = app.scene
+    assert board.name == "board" and board.side == "beijing" and board.plan == []
+    assert moscow_name not in board.news_html()
+    assert all(c.data[0].side == "beijing" for c in board.controls if c.kind == "card")
+    key(app, pygame.K_l)
+    assert app.scene.name == "resolution"
+    assert game.reports[0].plans["moscow"] == (chosen,)
+    key(app, pygame.K_s)
+    assert app.scene.name == "hand-over" and app.scene.side == "moscow"
+
+
+def test_save_quit_load_and_continue(app):
+    game = start_game(app)
+    key(app, pygame.K_l)
+    key(app, pygame.K_s)
+    assert app.scene.name == "board" and game.state.turn == 2
+    key(app, pygame.K_m)
+    assert app.scene.name == "menu"
+    app.scene.name_entry.set_text("Before the summit")
+    press(app, "Save game")
+    names = [i.name for i in SaveStore().list()]
+    assert "Before the summit" in names
+    press(app, "Quit to title")
+    assert app.scene.name == "title"
+    press(app, "Load game")
+    item = next(c for c in app.scene.controls if c.label.startswith("Before the summit"))
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=item.rect.center, button=1)])
+    assert app.scene.name == "board" and app.scene.game.state.turn == 2
+    assert app.scene.game.state.fingerprint() == game.state.fingerprint()
+    press(app, "Menu (Esc)")
+    press(app, "Quit to title")
+    press(app, "Continue")  # the autosave
+    assert app.scene.name == "board" and app.scene.game.state.turn == 2
+
+
+def test_settings_survive_a_restart(app):
+    press(app, "Settings")
+    press(app, "1.5×")
+    press(app, "Colour-blind safe")
+    assert app.fonts.scale == 1.5
+    settings, note = load_settings()
+    assert settings.ui_scale == 1.5 and settings.colour_blind and note is None
+    again = App(PlayOptions(size=(1280, 720)))
+    assert again.settings.ui_scale == 1.5 and again.palette is not app.palette or again.settings.colour_blind
+
+
+def test_a_corrupt_save_gives_a_message_and_the_game_goes_on(app):
+    store = SaveStore()
+    store.root.mkdir(parents=True, exist_ok=True)
+    (store.root / "autosave.json").write_bytes(b"{ this is not json")
+    (store.root / "mine.json").write_bytes(b"\x00\xff garbage")
+    app.scene.rebuild()
+    press(app, "Continue")
+    assert app.scene.name == "title" and app.scene.message
+    press(app, "Load game")
+    assert app.scene.name == "load"
+    app.step([])
+    assert list(store.root.glob("*.damaged-*")), "the damaged autosave is set aside, not deleted"
+
+
+def test_resizing_keeps_every_control_in_the_window(app):
+    start_game(app)
+    for size in ((800, 600), (1920, 1080), (1280, 720)):
+        app.step([pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)])
+        width, height = app.size
+        assert (width, height) == size
+        for c in app.scene.controls:
+            assert 0 <= c.rect.left and c.rect.right <= width and 0 <= c.rect.top and c.rect.bottom <= height, c.label
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_nothing_overlaps_on_the_board(size):
+    app = App(PlayOptions(size=size))
+    app.push(TitleScene(app))
+    start_game(app)
+    solid = [c for c in app.scene.controls if c.kind in ("button", "card", "tab", "item")]
+    for i, a in enumerate(solid):
+        for b in solid[i + 1:]:
+            assert not a.rect.colliderect(b.rect), (a.label, b.label)
+    pygame.display.quit()
+
+
+@pytest.mark.parametrize("level_id", [e.id for e in Catalogue.scan().playable()])
+def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path):
+    shots = tmp_path / "shots"
+    app = App(PlayOptions(level=level_id, autoplay=True, exit_at_end=True, screenshot_dir=shots,
+                          size=(1280, 720)))
+    assert app.run() == 0
+    names = sorted(p.name for p in shots.glob("*.png"))
+    assert any("debrief-outcome" in n for n in names)
+    assert any("turn01-resolution" in n for n in names)
