@@ -119,6 +119,80 @@ def bench_simulate(level, samples: int) -> float:
     return statistics.median(rates)
 
 
+def _probe(args: list[str], timeout: float = 120.0) -> tuple[dict, float]:
+    """Run the game in a child process with a probe; return its JSON line and the wall time from
+    starting the child to reading that line."""
+    import json
+    import subprocess
+    import sys
+
+    env = dict(__import__("os").environ, PYGAME_HIDE_SUPPORT_PROMPT="1")
+    if not env.get("DISPLAY"):
+        env.setdefault("SDL_VIDEODRIVER", "dummy")
+    env.setdefault("SDL_AUDIODRIVER", "dummy")
+    t0 = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "game", "play", "--size", "1280x720", *args],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    try:
+        line = ""
+        for line in child.stdout:
+            if line.startswith("{"):
+                break
+        elapsed = time.perf_counter() - t0
+        child.wait(timeout)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    return json.loads(line or "{}"), elapsed
+
+
+def bench_frame(samples: int) -> tuple[float, float]:
+    """Milliseconds to draw the board at 1280x720, and to present it (flip), in this process on
+    the current display. Each sample moves the mouse over a different card, so the board's tooltip
+    and hover change as they do in play."""
+    import os
+
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from game.session.game import HUMAN, Game
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.board import BoardScene
+
+    app = App(PlayOptions(size=(1280, 720)))
+    level = app.catalogue.load(BENCH_LEVEL)
+    app.push(BoardScene(app, Game.new(level, level.seed, {"moscow": HUMAN, "beijing": "easy"}), "moscow"))
+    app.step([])
+    import pygame
+
+    cards = [c for c in app.scene.controls if c.kind in ("card", "meter")]
+    times, flips = [], []
+    for i in range(samples):
+        target = cards[i % len(cards)]
+        app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=target.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+        t0 = time.perf_counter()
+        app.render_frame()
+        t1 = time.perf_counter()
+        pygame.display.flip()
+        times.append((t1 - t0) * 1000)
+        flips.append((time.perf_counter() - t1) * 1000)
+    pygame.quit()
+    return statistics.median(times), statistics.median(flips)
+
+
+def run_ui_bench(repeat: int = 0) -> dict:
+    startups = [_probe(["--probe", "startup"])[1] * 1000 for _ in range(repeat or 5)]
+    idle = _probe(["--probe", "idle:10"])[0].get("idle_cpu_percent", -1.0)
+    rss = _probe(["--probe", "rss", "--level", BENCH_LEVEL], timeout=600)[0].get("rss_mb", -1.0)
+    frame, flip = bench_frame(repeat or 60)
+    return {
+        "startup_ms_median": round(statistics.median(startups), 1),
+        "frame_ms_median": round(frame, 2),
+        "flip_ms_median": round(flip, 2),
+        "idle_cpu_percent": round(idle, 2),
+        "rss_mb": round(rss, 1),
+    }
+
+
 def run_bench(repeat: int = 0, level_id: str = BENCH_LEVEL, mod_dirs=()) -> dict:
     catalogue = Catalogue.scan(mod_dirs)
     level = catalogue.load(level_id)

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+
+# pygame prints a banner on import; the command line's output is for the player and for tools.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 
 def _levels_arg(p: argparse.ArgumentParser) -> None:
@@ -28,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot-dir", metavar="DIR", help="save a PNG of each screen and each turn here")
     p.add_argument("--exit-at-end", action="store_true", help="close the window at the debrief")
     p.add_argument("--size", metavar="WxH", help="window size for this run, e.g. 1920x1080")
+    p.add_argument("--probe", help=argparse.SUPPRESS)  # used by `bench`
     _levels_arg(p)
 
     p = sub.add_parser("validate", help="check level files; exit 0 clean, 1 on errors, 2 on bad usage")
@@ -85,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--repeat", type=int, default=0, help="samples per figure (0: the default)")
     p.add_argument("--level", default="testing_event", metavar="ID", help="the level to measure")
+    p.add_argument("--no-ui", action="store_true", help="skip the figures that open the game's window")
     _levels_arg(p)
     return parser
 
@@ -206,6 +212,10 @@ def cmd_bench(args) -> int:
     from game.bench import run_bench
 
     figures = run_bench(repeat=args.repeat, level_id=args.level, mod_dirs=args.levels)
+    if not args.no_ui:
+        from game.bench import run_ui_bench
+
+        figures.update(run_ui_bench(args.repeat))
     if args.json:
         print(json.dumps(figures))
     else:
@@ -358,5 +368,6 @@ def cmd_play(args) -> int:
         level=args.level, side=args.side, opponent=args.opponent, seed=args.seed,
         autoplay=args.autoplay, screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,
         exit_at_end=args.exit_at_end, level_dirs=[Path(d) for d in args.levels], size=size,
+        probe=args.probe,
     )
     return play(options)

@@ -24,6 +24,32 @@ from game.ui.widgets import draw_tooltip, focus_ring
 IDLE_WAIT_MS = 500
 
 
+def _release_memory():
+    """Free the widgets a scene has dropped, and hand the memory back to the system.
+
+    pygame_gui's text boxes sit in reference cycles with their large text surfaces, which only the
+    cycle collector frees, and it counts objects, not bytes; glibc then keeps the freed space unless
+    asked to trim. Called between scenes and when a scene swaps its text, never per frame."""
+    import gc
+
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        trim = None
+
+    def release():
+        gc.collect()
+        if trim is not None:
+            trim(0)
+
+    return release
+
+
+release_memory = _release_memory()
+
+
 @dataclass
 class PlayOptions:
     level: str | None = None
@@ -35,6 +61,7 @@ class PlayOptions:
     exit_at_end: bool = False
     level_dirs: list[Path] = field(default_factory=list)
     size: tuple[int, int] | None = None  # overrides the settings (tests, screenshots)
+    probe: str | None = None  # for `bench`: "startup", "idle:SECONDS" or "rss"
 
 
 class App:
@@ -53,6 +80,7 @@ class App:
         self.focus_index = 0
         self.hover = None
         self.keyboard = False
+        self.dirty = True
         self.mouse = (0, 0)
         self.shots = 0
         self.clock = pygame.time.Clock()
@@ -107,7 +135,9 @@ class App:
     def push(self, scene) -> None:
         if self.scene:
             self.scene.leave()
+        release_memory()
         self.scenes.append(scene)
+        self.dirty = True
         self.focus_index = 0
         self.hover = None
         self.keyboard = False
@@ -243,18 +273,27 @@ class App:
 
     def step(self, events) -> None:
         """Handle `events`, update and draw one frame (the loop's body; tests call it directly)."""
-        for event in events:
-            if event.type != pygame.NOEVENT:
-                self.handle(event)
+        real = [e for e in events if e.type != pygame.NOEVENT]
+        for event in real:
+            self.handle(event)
             if not self.running:
                 return
-        dt = self.clock.tick(60 if self.busy() else 0) / 1000.0
+        busy = self.busy()
+        dt = self.clock.tick(60 if busy else 0) / 1000.0
+        if not real and not busy and not self.dirty:
+            return  # nothing happened and nothing moves: do not redraw a still picture
         self.manager.update(min(dt, 0.1))
         if self.scene:
             self.scene.update(min(dt, 0.1))
         self.draw()
+        self.dirty = False
 
     def draw(self) -> None:
+        self.render_frame()
+        pygame.display.flip()
+
+    def render_frame(self) -> None:
+        """Draw the whole frame into the window's surface (without presenting it)."""
         surface = self.screen
         surface.fill(self.palette.background)
         scene = self.scene
@@ -276,7 +315,6 @@ class App:
 
                     anchor = self.mouse if shown is self.hover else shown.rect.bottomleft
                     draw_tooltip(surface, tip, anchor, self.palette, self.fonts, sparkline)
-        pygame.display.flip()
 
     def capture(self, name: str) -> Path | None:
         """Save the screen as a PNG in the screenshot folder, if one was asked for."""
@@ -295,6 +333,10 @@ class App:
         from game.ui.scenes.title import TitleScene
 
         self.push(TitleScene(self))
+        if self.options.probe:
+            from game.ui.probe import run_probe
+
+            return run_probe(self, self.options.probe)
         while self.running:
             if self.busy():
                 events = pygame.event.get()

@@ -34,8 +34,9 @@ def build_theme(palette, scale: float) -> dict:
         "filled_bar": _hex(palette.accent),
         "unfilled_bar": _hex(palette.background),
     }
-    misc = {"shape": "rounded_rectangle", "shape_corner_radius": str(round(6 * scale)),
-            "border_width": "1", "shadow_width": "0", "tool_tip_delay": "0.4"}
+    # Plain rectangles: pygame_gui's rounded shapes are supersampled and cached per size, which
+    # cost some 20 MB for every text box built (the board rebuilds its news box often).
+    misc = {"shape": "rectangle", "border_width": "1", "shadow_width": "0", "tool_tip_delay": "0.4"}
     return {
         "defaults": {"colours": colours, "font": font, "misc": misc},
         "button": {"colours": colours, "font": {**font, "bold": "1"}, "misc": misc},

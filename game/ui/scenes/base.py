@@ -25,6 +25,7 @@ class Scene:
         self.elements = []
         self.controls = []
         self.app.hover = None
+        self.app.dirty = True
         self.build()
 
     def build(self) -> None:

@@ -61,6 +61,9 @@ class BoardScene(Scene):
         self.plan: list[str] = list(game.locked.get(perspective, ()))
         self.page = 0
         self.auto_timer = 0.0
+        self.picture = None
+        self.picture_key = None
+        self.version = 0  # bumped whenever what the board shows may have changed
 
     @property
     def other(self) -> str:
@@ -69,6 +72,7 @@ class BoardScene(Scene):
     # -- layout --------------------------------------------------------------------------------
     def build(self) -> None:
         """Three columns: the meters; the map over the news; the action cards over the plan."""
+        self.version += 1
         app = self.app
         w, h = app.size
         pad = app.px(12)
@@ -259,8 +263,15 @@ class BoardScene(Scene):
         self.refresh()
 
     def refresh(self) -> None:
+        """Rebuild the controls after a choice, keeping the widgets (the news box) as they are."""
+        self.version += 1
         focus = self.app.focus_index
-        self.rebuild()
+        self.controls = []
+        self.app.hover = None
+        self.app.dirty = True
+        self.build_cards()
+        self.build_tray()
+        self.build_meters()
         self.app.focus_index = min(focus, len(self.controls) - 1)
 
     def turn_page(self, step: int) -> None:
@@ -325,6 +336,28 @@ class BoardScene(Scene):
 
     # -- drawing ---------------------------------------------------------------------------------
     def draw(self, surface) -> None:
+        # The board changes only when the player acts; between acts its picture is kept and blitted,
+        # so a redraw (a tooltip, the focus ring) costs a copy, not a re-render of every card.
+        key = (surface.get_size(), self.version)
+        if self.picture is None or self.picture_key != key:
+            if self.picture is None or self.picture.get_size() != surface.get_size():
+                self.picture = pygame.Surface(surface.get_size()).convert()
+            self.picture.fill(self.app.palette.background)
+            hover, self.app.hover = self.app.hover, None  # the kept picture shows no hover...
+            self.render(self.picture)
+            self.app.hover = hover
+            self.picture_key = key
+        surface.blit(self.picture, (0, 0))
+        hover = self.app.hover  # ...which is drawn on top, on the one control under the mouse
+        if hover is not None and hover in self.controls:
+            if hover.kind == "card":
+                self.draw_card(surface, hover)
+            elif hover.kind == "button":
+                from game.ui.widgets import button
+
+                button(surface, hover, self.app.palette, self.app.fonts.bold, True)
+
+    def render(self, surface) -> None:
         app, p, game = self.app, self.app.palette, self.game
         w, _ = app.size
         lv = game.level

@@ -53,8 +53,11 @@ class DebriefScene(Scene):
             self.add(Control(rect, name, (lambda i=i: self.show(i)), kind="tab", selected=(i == self.tab),
                              hotkey=pygame.K_1 + i))
         self.body = pygame.Rect(pad, app.px(130), w - 2 * pad, h - app.px(130) - app.px(84))
-        if TABS[self.tab] != "Chart":
-            self.element(pygame_gui.elements.UITextBox(self.tab_html(), self.body, app.manager))
+        # One text box for every tab, refilled on a change of tab: pygame_gui keeps memory of each
+        # text box it has built, and a long debrief built four times over adds up.
+        self.text_box = self.element(pygame_gui.elements.UITextBox(self.tab_html(), self.body, app.manager))
+        if TABS[self.tab] == "Chart":
+            self.text_box.hide()
         bw = app.px(210)
         done = pygame.Rect(0, 0, bw, app.px(46))
         done.bottomright = (w - pad, h - app.px(22))
@@ -65,9 +68,18 @@ class DebriefScene(Scene):
 
     def show(self, i: int) -> None:
         self.tab = i
-        focus = self.app.focus_index
-        self.rebuild()
-        self.app.focus_index = focus
+        for c in self.controls:
+            if c.kind == "tab":
+                c.selected = c.label == TABS[i]
+        if TABS[i] == "Chart":
+            self.text_box.hide()
+        else:
+            self.text_box.set_text(self.tab_html())
+            self.text_box.show()
+        self.app.dirty = True
+        from game.ui.app import release_memory
+
+        release_memory()
 
     def series(self) -> dict[str, list[float]]:
         return {label(m): self.game.history_of(m) for m in CHART_METERS}
@@ -112,6 +124,8 @@ class DebriefScene(Scene):
 
     # -- the tabs' text ----------------------------------------------------------------------------
     def tab_html(self) -> str:
+        if TABS[self.tab] == "Chart":
+            return ""
         return {"Outcome": self.outcome_html, "Decisions": self.decisions_html,
                 "Discussion": self.discussion_html}[TABS[self.tab]]()
 

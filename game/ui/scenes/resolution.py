@@ -49,16 +49,14 @@ class ResolutionScene(Scene):
         w, h = app.size
         pad = app.px(24)
         self.box = pygame.Rect(pad, app.px(90), w - 2 * pad, h - app.px(180))
-        step_title, news, changes = self.steps[self.index]
-        lines = [f"<b>{html.escape(s)}</b>" for s in news]
-        for c in changes:
-            lines.append(f"{html.escape(label(c.meter))} <b>{c.delta:+.1f}</b> (from {c.before:.1f} to "
-                         f"{c.after:.1f}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>")
-        if not lines:
-            lines = ["Nothing changed."]
-        big = app.settings.projector_mode
-        body = "<br>".join(f"<font size={5 if big else 4}>{line}</font>" for line in lines)
-        self.element(pygame_gui.elements.UITextBox(body, self.box, app.manager))
+        self.text_box = self.element(pygame_gui.elements.UITextBox(self.step_html(), self.box, app.manager))
+        self.build_buttons()
+
+    def build_buttons(self) -> None:
+        app = self.app
+        w, h = app.size
+        pad = app.px(24)
+        self.controls = []
         bw = app.px(190)
         nxt = pygame.Rect(0, 0, bw, app.px(46))
         nxt.bottomright = (w - pad, h - app.px(24))
@@ -68,11 +66,31 @@ class ResolutionScene(Scene):
         skip.bottomright = (nxt.left - app.px(12), nxt.bottom)
         self.add(Control(skip, "Skip to the end", self.finish, hotkey=pygame.K_s, enabled=not last))
 
+    def step_html(self) -> str:
+        app = self.app
+        step_title, news, changes = self.steps[self.index]
+        lines = [f"<b>{html.escape(s)}</b>" for s in news]
+        for c in changes:
+            lines.append(f"{html.escape(label(c.meter))} <b>{c.delta:+.1f}</b> (from {c.before:.1f} to "
+                         f"{c.after:.1f}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>")
+        if not lines:
+            lines = ["Nothing changed."]
+        big = app.settings.projector_mode
+        return "<br>".join(f"<font size={5 if big else 4}>{line}</font>" for line in lines)
+
     def next(self) -> None:
         if self.index < len(self.steps) - 1:
             self.index += 1
             self.timer = 0.0
-            self.rebuild()
+            # New text in the same box: building a text box per step would cost memory each time.
+            self.text_box.set_text(self.step_html())
+            from game.ui.app import release_memory
+
+            release_memory()
+            focus = self.app.focus_index
+            self.build_buttons()
+            self.app.focus_index = focus
+            self.app.dirty = True
         else:
             self.finish()
 
