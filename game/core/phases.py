@@ -418,7 +418,8 @@ class Turn:
             key = f"{side}.capital"
             if m[key] >= r.capital_cap:
                 continue
-            income = r.capital_income + m[f"{side}.standing"] * r.capital_per_standing
+            # Whole points: costs are whole numbers, and a player counts capital in whole points.
+            income = int(r.capital_income + m[f"{side}.standing"] * r.capital_per_standing)
             self.set(key, min(r.capital_cap, m[key] + income), "rule", "capital_income",
                      "new political capital, more with higher standing", self.rule_source("capital_income"))
         flags, counts = self.state.flags, self.state.flag_turns

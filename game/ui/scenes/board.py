@@ -429,7 +429,7 @@ class BoardScene(Scene):
             label_w = int(rect.width * 0.46)
             short = label(meter).replace("Moscow ", "").replace("Beijing ", "")
             if meter.startswith("washington."):
-                short = f"US thaw with {meter.split('_')[-1].capitalize()}"
+                short = f"US–{meter.split('_')[-1].capitalize()} thaw"
             font = app.fonts.small
             surface.blit(font.render(fit(short, font, label_w - 4), True, p.text),
                          (rect.x, rect.centery - font.get_height() // 2))
