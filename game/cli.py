@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     _levels_arg(p)
 
     sub.add_parser("schema", help="print the JSON schema of a level file")
+    sub.add_parser("reference", help="print the level format's reference (Markdown, from the schema)")
+
+    p = sub.add_parser("new-level", help="write a new level that extends the base, with comments, ready to edit")
+    p.add_argument("name", metavar="NAME", help="the level's title; its id and file name are made from it")
+    p.add_argument("--out", metavar="DIR", help="where to write it (default: your levels folder)")
+    p.add_argument("--force", action="store_true", help="replace a file of the same name")
 
     p = sub.add_parser("levels", help="list the levels on offer")
     _levels_arg(p)
@@ -106,7 +112,7 @@ def main(argv=None) -> int:
         "play": cmd_play,
         "validate": cmd_validate, "schema": cmd_schema, "levels": cmd_levels, "replay": cmd_replay,
         "transcript": cmd_transcript, "bench": cmd_bench, "simulate": cmd_simulate,
-        "duel": cmd_duel, "claims": cmd_claims,
+        "duel": cmd_duel, "claims": cmd_claims, "reference": cmd_reference, "new-level": cmd_new_level,
     }[command]
     try:
         return handler(args)
@@ -371,3 +377,26 @@ def cmd_play(args) -> int:
         probe=args.probe,
     )
     return play(options)
+
+
+def cmd_reference(args) -> int:
+    from game.levels.reference import reference_markdown
+
+    sys.stdout.write(reference_markdown())
+    return 0
+
+
+def cmd_new_level(args) -> int:
+    from game.levels.scaffold import ScaffoldError, write_new_level
+    from game.paths import user_levels_dir
+
+    folder = Path(args.out) if args.out else user_levels_dir()
+    try:
+        path = write_new_level(args.name, folder, force=args.force)
+    except ScaffoldError as e:
+        print(e, file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
+    print(f"check it:  python -m game validate {path}")
+    print(f"play it:   python -m game play --levels {folder} --level {path.stem}")
+    return 0

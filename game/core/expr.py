@@ -13,6 +13,12 @@
 A NAME is a meter (`partnership`, `moscow.standing`), an aggregate (`central_asia.beijing`),
 `turn`, or a flag declared by the level. Meters and `turn` are numbers, flags are true or false,
 and the whole condition must be true or false. Compiling gives a plain closure over the game state.
+
+Alongside the closure, the parser works out what each part *could* be, from the meters' ranges
+and the level's length: an interval for a number, the possible values for true/false. That is how
+the validator warns of a condition that can never hold (`partnership > 100`, `turn > 40` in a
+12-turn level). The analysis treats each name on its own, so it never warns wrongly, though it
+can miss a contradiction such as `partnership > 50 and partnership < 40`.
 """
 from __future__ import annotations
 
@@ -21,13 +27,15 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from game.core.meters import AGGREGATES, ALL_METERS, aggregate_value
+from game.core.meters import AGGREGATES, ALL_METERS, RANGES, aggregate_value
 
 MAX_LENGTH = 500
 MAX_DEPTH = 24
 MAX_NODES = 120
 
 NUM, BOOL = "number", "true/false"
+BOTH = frozenset((True, False))
+INF = float("inf")
 
 
 class ExprError(Exception):
@@ -45,6 +53,8 @@ class Condition:
     test: Callable[[object], bool]
     names: frozenset[str]
     flags: frozenset[str] = frozenset()
+    possible: frozenset = BOTH  # the values it can take in a game: {False} means never
+    turns: int = 80
 
     def __call__(self, state) -> bool:
         return self.test(state)
@@ -52,7 +62,7 @@ class Condition:
     def __reduce__(self):
         # A closure cannot be pickled; the text can, and compiles to the same test. This lets a
         # level travel to the worker processes of a batch simulation.
-        return compile_condition, (self.text, self.flags)
+        return compile_condition, (self.text, self.flags, self.turns)
 
 
 _TOKEN = re.compile(
@@ -81,7 +91,8 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
 
 
 class _Parser:
-    def __init__(self, text: str, flags: frozenset[str]):
+    def __init__(self, text: str, flags: frozenset[str], turns: int = 80):
+        self.turns = turns
         self.toks = _tokens(text)
         self.i = 0
         self.depth = 0
@@ -105,9 +116,10 @@ class _Parser:
         if self.nodes > MAX_NODES:
             raise ExprError(f"condition is too long (more than {MAX_NODES} parts)", col)
 
-    # Each parse method returns (type, closure).
+    # Each parse method returns (type, closure, what it could be): an interval (lo, hi) for a
+    # number, a frozenset of True/False for a condition.
     def parse(self):
-        typ, fn = self.or_()
+        typ, fn, could = self.or_()
         kind, value, col = self.peek()
         if kind == "bad" and value == "=":
             raise ExprError("unexpected character '=' (write '==' to compare)", col)
@@ -115,24 +127,27 @@ class _Parser:
             raise ExprError(f"unexpected '{value}' after a complete condition", col)
         if typ != BOOL:
             raise ExprError("a condition must be true or false, e.g. 'partnership >= 40', not a number", 1)
-        return fn
+        return fn, could
 
     def _chain(self, word, sub, combine):
-        col = self.peek()[2]
-        typ, fn = sub()
-        fns = [fn]
+        typ, fn, could = sub()
+        fns, coulds = [fn], [could]
         while self.peek()[:2] == ("kw", word):
             _, _, c = self.take()
             if typ != BOOL:
                 raise ExprError(f"'{word}' joins conditions, but the part before it is a number", c)
-            t2, f2 = sub()
+            t2, f2, c2 = sub()
             if t2 != BOOL:
                 raise ExprError(f"'{word}' joins conditions, but the part after it is a number", c)
             fns.append(f2)
+            coulds.append(c2)
         if len(fns) == 1:
-            return typ, fn
-        del col
-        return BOOL, combine(tuple(fns))
+            return typ, fn, could
+        if word == "and":
+            result = {v for v, test in ((True, all), (False, any)) if test((v in c) for c in coulds)}
+        else:
+            result = {v for v, test in ((True, any), (False, all)) if test((v in c) for c in coulds)}
+        return BOOL, combine(tuple(fns)), frozenset(result)
 
     def or_(self):
         return self._chain("or", self.and_, _any)
@@ -145,11 +160,11 @@ class _Parser:
         if (kind, value) == ("kw", "not"):
             self.take()
             self.enter(col)
-            typ, fn = self.not_()
+            typ, fn, could = self.not_()
             self.depth -= 1
             if typ != BOOL:
                 raise ExprError("'not' needs a condition, but got a number", col)
-            return BOOL, lambda s: not fn(s)
+            return BOOL, lambda s: not fn(s), frozenset(not v for v in could)
         return self.compare()
 
     _COMPARE = {
@@ -162,28 +177,30 @@ class _Parser:
     }
 
     def compare(self):
-        t1, f1 = self.sum_()
+        t1, f1, c1 = self.sum_()
         kind, value, col = self.peek()
         if kind == "op" and value in self._COMPARE:
             self.take()
-            t2, f2 = self.sum_()
+            t2, f2, c2 = self.sum_()
             if value in ("<", "<=", ">", ">=") and (t1 != NUM or t2 != NUM):
                 raise ExprError(f"'{value}' compares numbers, but one side is true/false", col)
             if t1 != t2:
                 raise ExprError(f"'{value}' compares a number with true/false", col)
             op = self._COMPARE[value]
-            return BOOL, lambda s: op(f1(s), f2(s))
-        return t1, f1
+            could = _compare_could(value, c1, c2) if t1 == NUM else _equal_could(value, c1, c2)
+            return BOOL, lambda s: op(f1(s), f2(s)), could
+        return t1, f1, c1
 
     def _arith(self, ops, sub):
-        typ, fn = sub()
+        typ, fn, could = sub()
         while self.peek()[0] == "op" and self.peek()[1] in ops:
             _, value, col = self.take()
-            t2, f2 = sub()
+            t2, f2, c2 = sub()
             if typ != NUM or t2 != NUM:
                 raise ExprError(f"'{value}' works on numbers, not true/false", col)
             fn = ops[value](fn, f2)
-        return typ, fn
+            could = _interval(value, could, c2)
+        return typ, fn, could
 
     def sum_(self):
         return self._arith(
@@ -206,11 +223,11 @@ class _Parser:
         if (kind, value) == ("op", "-"):
             self.take()
             self.enter(col)
-            typ, fn = self.unary()
+            typ, fn, could = self.unary()
             self.depth -= 1
             if typ != NUM:
                 raise ExprError("'-' needs a number", col)
-            return NUM, lambda s: -fn(s)
+            return NUM, lambda s: -fn(s), (-could[1], -could[0])
         return self.atom()
 
     def atom(self):
@@ -220,18 +237,18 @@ class _Parser:
             raise ExprError(f"condition is too long (more than {MAX_NODES} parts)", col)
         if kind == "num":
             v = float(value)
-            return NUM, lambda s: v
+            return NUM, lambda s: v, (v, v)
         if kind == "kw" and value in ("true", "false"):
             b = value == "true"
-            return BOOL, lambda s: b
+            return BOOL, lambda s: b, frozenset((b,))
         if kind == "op" and value == "(":
             self.enter(col)
-            typ, fn = self.or_()
+            typ, fn, could = self.or_()
             self.depth -= 1
             k2, v2, c2 = self.take()
             if (k2, v2) != ("op", ")"):
                 raise ExprError(f"expected ')' to close the '(' at column {col}", c2)
-            return typ, fn
+            return typ, fn, could
         if kind == "name":
             return self.name(value, col)
         if kind == "end":
@@ -248,19 +265,62 @@ class _Parser:
             raise ExprError(f"'{name}(...)' is a call; conditions can only read meters, flags and turn", col)
         self.names.add(name)
         if name == "turn":
-            return NUM, lambda s: s.turn
+            # Conditions are read from turn 1 to the turn after the last (outcomes at the end).
+            return NUM, lambda s: s.turn, (1.0, float(self.turns + 1))
         if name in _METER_SET:
-            return NUM, lambda s: s.meters[name]
+            return NUM, lambda s: s.meters[name], RANGES[name]
         if name in _AGGREGATE_SET:
-            return NUM, lambda s: aggregate_value(s.meters, name)
+            return NUM, lambda s: aggregate_value(s.meters, name), (0.0, 100.0)
         if name in self.flags:
-            return BOOL, lambda s: s.flags.get(name, False)
+            return BOOL, lambda s: s.flags.get(name, False), BOTH
         known = [*ALL_METERS, *AGGREGATES, "turn", *self.flags]
         close = difflib.get_close_matches(name, known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         if "__" in name or name.split(".")[-1] in ("__class__", "mro"):
             hint = " (conditions can only read meters, flags and turn)"
         raise ExprError(f"unknown name '{name}'{hint}", col)
+
+
+def _compare_could(op: str, a, b) -> frozenset:
+    """Which truth values `a op b` can take when a and b range over their intervals."""
+    (alo, ahi), (blo, bhi) = a, b
+    if op == "<":
+        true, false = alo < bhi, ahi >= blo
+    elif op == "<=":
+        true, false = alo <= bhi, ahi > blo
+    elif op == ">":
+        true, false = ahi > blo, alo <= bhi
+    elif op == ">=":
+        true, false = ahi >= blo, alo < bhi
+    else:
+        overlap = alo <= bhi and blo <= ahi
+        single = alo == ahi == blo == bhi
+        true, false = (overlap, not single) if op == "==" else (not single, overlap)
+    return frozenset(v for v, ok in ((True, true), (False, false)) if ok)
+
+
+def _equal_could(op: str, a: frozenset, b: frozenset) -> frozenset:
+    same = bool(a & b)
+    differ = any(x != y for x in a for y in b)
+    if op == "!=":
+        same, differ = differ, same
+    return frozenset(v for v, ok in ((True, same), (False, differ)) if ok)
+
+
+def _interval(op: str, a, b) -> tuple[float, float]:
+    (alo, ahi), (blo, bhi) = a, b
+    if op == "+":
+        return alo + blo, ahi + bhi
+    if op == "-":
+        return alo - bhi, ahi - blo
+    if op == "/":
+        if blo <= 0 <= bhi:
+            return -INF, INF  # anything, 0 included: dividing by zero gives 0
+        b = (1 / bhi, 1 / blo)
+        op, (blo, bhi) = "*", b
+    products = [x * y for x in (alo, ahi) for y in (blo, bhi)]
+    products = [0.0 if p != p else p for p in products]  # inf * 0 is nan: call it 0
+    return min(products), max(products)
 
 
 def _any(fs):
@@ -282,16 +342,16 @@ _METER_SET = frozenset(ALL_METERS)
 _AGGREGATE_SET = frozenset(AGGREGATES)
 
 
-def compile_condition(text: str, flags: frozenset[str] | set[str] = frozenset()) -> Condition:
-    """Compile `text`; raise ExprError with a 1-based column on any problem."""
+def compile_condition(text: str, flags: frozenset[str] | set[str] = frozenset(), turns: int = 80) -> Condition:
+    """Compile `text` for a level of `turns` turns; raise ExprError with a 1-based column."""
     if len(text) > MAX_LENGTH:
         raise ExprError(f"condition is {len(text)} characters long; the limit is {MAX_LENGTH}", 1)
     if not text.strip():
         raise ExprError("condition is empty", 1)
     flags = frozenset(flags)
-    parser = _Parser(text, flags)
-    fn = parser.parse()
-    return Condition(text, fn, frozenset(parser.names), flags)
+    parser = _Parser(text, flags, turns)
+    fn, could = parser.parse()
+    return Condition(text, fn, frozenset(parser.names), flags, could, turns)
 
 
 ALWAYS = Condition("true", lambda s: True, frozenset())

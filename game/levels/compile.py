@@ -16,7 +16,7 @@ from game.core.level import (
     Action, Agenda, Consequences, Delayed, Effect, Event, Goal, Level, Outcome, Rules, Washington,
 )
 from game.core.meters import (
-    AGGREGATES, ALL_METERS, DERIVED, REGION_TARGETS, SHARED, SIDE_METERS, SIDES, STATES,
+    AGGREGATES, ALL_METERS, DERIVED, RANGES, REGION_TARGETS, SHARED, SIDE_METERS, SIDES, STATES,
 )
 from game.levels.merge import Merged, Origin
 from game.levels.parse import ParsedFile
@@ -27,6 +27,15 @@ GOAL_METERS = (*ALL_METERS, *AGGREGATES)
 WASHINGTON_KEYS = ("thaw_moscow", "thaw_beijing", "receptivity_moscow", "receptivity_beijing",
                    "drift_moscow", "drift_beijing", "threshold")
 PROMPT_KEYS = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization", "general")
+
+
+class _StartView:
+    """The start values in the shape conditions read (meters, flags, turn)."""
+
+    def __init__(self, meters, flags):
+        self.meters = {m: meters.get(m, 0.0) for m in ALL_METERS}
+        self.flags = flags
+        self.turn = 1
 
 
 def _suggest(name: str, options) -> str:
@@ -47,6 +56,10 @@ class Compiler:
         self.ok = False
         origin.file.problem(origin.loc + sub, message, column_offset=column_offset)
 
+    def warn(self, origin: Origin, sub: tuple, message: str) -> None:
+        """Something that loads but cannot be what the modder meant; it does not stop the level."""
+        origin.file.problem(origin.loc + sub, message, severity="warning")
+
     def missing(self, path: tuple, what: str):
         self.complete = False
         if self.required:
@@ -57,7 +70,7 @@ class Compiler:
         if text is None:
             return ALWAYS
         try:
-            return compile_condition(text, flags)
+            return compile_condition(text, flags, self.turns)
         except ExprError as e:
             self.error(origin, (key,), f"in condition '{text[:80]}': {e.message}", column_offset=e.column)
             return ALWAYS
@@ -208,6 +221,53 @@ class Compiler:
             self.error(origin, ("when",), "the last outcome that is not 'early' must have no 'when', so that every game ends with an outcome")
         return tuple(out)
 
+    def warnings(self, actions, events, agendas, outcomes, rules, start, flags) -> None:
+        """Mistakes that load but cannot be meant: an action nobody can afford, a condition that can
+        never hold, a goal no value can meet, an outcome that can never be reached."""
+        origins = {**{("action", k): o for k, (_, o) in self.m.actions.items()},
+                   **{("event", k): o for k, (_, o) in self.m.events.items()}}
+        for action in actions.values():
+            origin = origins[("action", action.id)]
+            ceiling = max(rules.capital_cap, start.get(f"{action.side}.capital", 0.0))
+            if action.cost > ceiling:
+                self.warn(origin, ("cost",), f"costs {action.cost}, but {action.side}'s political capital never "
+                          f"goes above {ceiling:g} (its start value and rules.capital_cap), so no one can afford it")
+            if action.requires.possible == frozenset({False}):
+                self.warn(origin, ("requires",), f"'{action.requires.text}' can never hold, so this action "
+                          "can never be chosen")
+        for event in events:
+            if event.when.possible == frozenset({False}):
+                self.warn(origins[("event", event.id)], ("when",),
+                          f"'{event.when.text}' can never hold, so this event can never happen")
+        for side, agenda in agendas.items():
+            spec, origin = self.m.agendas[side]
+            for i, goal in enumerate(agenda.goals):
+                lo, hi = RANGES.get(goal.meter, (0.0, 100.0))
+                why = None
+                if goal.at_least is not None and goal.at_least > hi:
+                    why = f"'{goal.meter}' never goes above {hi:g}"
+                elif goal.at_most is not None and goal.at_most < lo:
+                    why = f"'{goal.meter}' never goes below {lo:g}"
+                elif goal.at_least is not None and goal.at_most is not None and goal.at_least > goal.at_most:
+                    why = "'at_least' is above 'at_most'"
+                if why:
+                    self.warn(Origin(origin.file, origin.loc + ("goal", i)), (),
+                              f"this goal can never be met: {why}")
+        start_view = _StartView(start, flags)
+        catch_all = None
+        for outcome, (spec, origin) in zip(outcomes, self.m.outcomes):
+            if catch_all is not None and not outcome.early:
+                self.warn(origin, (), f"outcome '{outcome.id}' comes after '{catch_all}', which always "
+                          "applies, so it can never be the outcome")
+                continue
+            if spec.when is not None and outcome.when.possible == frozenset({False}):
+                self.warn(origin, ("when",), f"'{outcome.when.text}' can never hold, so this outcome can never be reached")
+            if not outcome.early and (spec.when is None or outcome.when.possible == frozenset({True})):
+                catch_all = outcome.id
+            if outcome.early and spec.when is not None and outcome.when(start_view):
+                self.warn(origin, ("when",), f"this early outcome already holds at the start values, so "
+                          "the game could end after its first turn")
+
     def duplicates(self) -> None:
         for pf in self.chain:
             for table in ("action", "event", "outcome"):
@@ -221,6 +281,7 @@ class Compiler:
 
     # -- the whole level -------------------------------------------------------------------------
     def compile(self) -> Level | None:
+        self.turns = int(self.m.get("turns") or 80)
         self.duplicates()
         declared = {k[1]: v for k, (v, _) in self.m.values.items() if k[0] == "flags"}
         for name, (_, origin) in ((k[1], v) for k, v in self.m.values.items() if k[0] == "flags"):
@@ -246,6 +307,8 @@ class Compiler:
             if briefing[side] is None:
                 self.missing(("briefing", side), f"a briefing for {side}")
         prompts = {k: tuple(self.m.get("prompts", k) or ()) for k in PROMPT_KEYS}
+        if self.ok:
+            self.warnings(actions, events, agendas, outcomes, rules, start, flags)
         if not (self.ok and self.complete):
             return None
         digest = hashlib.sha256()

@@ -113,23 +113,32 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
     return chain, []
 
 
-def compile_file(pf: ParsedFile, catalogue: Catalogue) -> Level:
+def compile_with_warnings(pf: ParsedFile, catalogue: Catalogue) -> tuple[Level | None, list[Problem]]:
+    """The compiled level (or None) and every problem found: errors, and warnings that do not stop
+    the level from loading."""
     if pf.spec is None:
-        raise LevelError(list(pf.problems))
+        return None, list(pf.problems)
     chain, problems = chain_of(pf, catalogue)
     if problems:
-        raise LevelError(problems)
+        return None, problems
     broken = [p for c in chain[:-1] if c.spec is None or any(q.severity == "error" for q in c.problems) for p in c.problems]
     if broken:
-        raise LevelError(broken)
+        return None, broken
     before = {id(c): len(c.problems) for c in chain}
     level = Compiler(merge(chain), chain).compile()
     found = [p for c in chain for p in c.problems[before[id(c)]:]]
     # Problems stay on the parsed files too; clear them so a second load reports them once.
     for c in chain:
         del c.problems[before[id(c)]:]
+    if level is None and not any(p.severity == "error" for p in found):
+        found.append(Problem(pf.name, 1, 1, "error", "", "the level is incomplete"))
+    return level, found
+
+
+def compile_file(pf: ParsedFile, catalogue: Catalogue) -> Level:
+    level, problems = compile_with_warnings(pf, catalogue)
     if level is None:
-        raise LevelError(found or [Problem(pf.name, 1, 1, "error", "", "the level is incomplete")])
+        raise LevelError(problems)
     return level
 
 

@@ -84,11 +84,11 @@ class InfluenceSpec(Spec):
 class InfluenceMapSpec(Spec):
     """The Central Asian influence map at the start."""
 
-    kazakhstan: InfluenceSpec | None = None
-    uzbekistan: InfluenceSpec | None = None
-    kyrgyzstan: InfluenceSpec | None = None
-    tajikistan: InfluenceSpec | None = None
-    turkmenistan: InfluenceSpec | None = None
+    kazakhstan: InfluenceSpec | None = Field(None, description="Shares in Kazakhstan.")
+    uzbekistan: InfluenceSpec | None = Field(None, description="Shares in Uzbekistan.")
+    kyrgyzstan: InfluenceSpec | None = Field(None, description="Shares in Kyrgyzstan.")
+    tajikistan: InfluenceSpec | None = Field(None, description="Shares in Tajikistan.")
+    turkmenistan: InfluenceSpec | None = Field(None, description="Shares in Turkmenistan.")
 
 
 class WashingtonSpec(Spec):
@@ -211,8 +211,8 @@ class AgendaSpec(Spec):
 class AgendasSpec(Spec):
     """Both sides' agendas."""
 
-    moscow: AgendaSpec | None = None
-    beijing: AgendaSpec | None = None
+    moscow: AgendaSpec | None = Field(None, description="Moscow's agenda; a child level's replaces the inherited one whole.")
+    beijing: AgendaSpec | None = Field(None, description="Beijing's agenda; a child level's replaces the inherited one whole.")
 
 
 class OutcomeSpec(Spec):
@@ -228,11 +228,11 @@ class OutcomeSpec(Spec):
 class PromptsSpec(Spec):
     """Questions for the debrief, grouped by the limit they discuss."""
 
-    identity_gap: list[Text] | None = Field(None, max_length=20)
-    method_divergence: list[Text] | None = Field(None, max_length=20)
-    central_asia_rivalry: list[Text] | None = Field(None, max_length=20)
-    us_normalization: list[Text] | None = Field(None, max_length=20)
-    general: list[Text] | None = Field(None, max_length=20)
+    identity_gap: list[Text] | None = Field(None, max_length=20, description="Questions about the identity gap.")
+    method_divergence: list[Text] | None = Field(None, max_length=20, description="Questions about divergent methods.")
+    central_asia_rivalry: list[Text] | None = Field(None, max_length=20, description="Questions about rivalry in Central Asia.")
+    us_normalization: list[Text] | None = Field(None, max_length=20, description="Questions about the risk of a US normalization with one side.")
+    general: list[Text] | None = Field(None, max_length=20, description="Questions about the partnership as a whole.")
 
 
 class LevelSpec(Spec):
@@ -250,16 +250,16 @@ class LevelSpec(Spec):
     turns_per_year: Annotated[int, Field(ge=1, le=12)] | None = Field(None, description="4 means a turn is a season.")
     turns: Annotated[int, Field(ge=1, le=80)] | None = Field(None, description="How many turns the level lasts.")
     seed: Annotated[int, Field(ge=0, le=2**63 - 1)] | None = Field(None, description="The default seed.")
-    briefing: BriefingSpec | None = None
-    start: StartSpec | None = None
-    influence: InfluenceMapSpec | None = None
-    washington: WashingtonSpec | None = None
+    briefing: BriefingSpec | None = Field(None, description="What each side is told before the first turn.")
+    start: StartSpec | None = Field(None, description="Start values of the meters; each key overrides the inherited one.")
+    influence: InfluenceMapSpec | None = Field(None, description="The Central Asian influence map at the start, one table per state.")
+    washington: WashingtonSpec | None = Field(None, description="Washington's start thaw with each side and how it behaves.")
     flags: dict[Id, bool] | None = Field(None, max_length=60, description="Flags the level uses, with their start values. `normalized_moscow` and `normalized_beijing` are always there.")
-    rules: RulesSpec | None = None
+    rules: RulesSpec | None = Field(None, description="The numbers of the resolution phases; each key overrides the inherited one.")
     drop_actions: list[Id] = Field(default_factory=list, max_length=MAX_LIST, description="Ids of inherited actions this level removes.")
     drop_events: list[Id] = Field(default_factory=list, max_length=MAX_LIST, description="Ids of inherited events this level removes.")
     action: list[ActionSpec] = Field(default_factory=list, max_length=MAX_LIST, description="Actions (`[[action]]`); one with an inherited id replaces it.")
     event: list[EventSpec] = Field(default_factory=list, max_length=MAX_LIST, description="Events (`[[event]]`); one with an inherited id replaces it.")
-    agenda: AgendasSpec | None = None
+    agenda: AgendasSpec | None = Field(None, description="Each side's goals; the score is the weighted share met at the end.")
     outcome: list[OutcomeSpec] = Field(default_factory=list, max_length=30, description="Outcomes (`[[outcome]]`), checked in order; given here, they replace the inherited list.")
-    prompts: PromptsSpec | None = None
+    prompts: PromptsSpec | None = Field(None, description="Discussion questions for the debrief, by limit.")

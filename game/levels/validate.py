@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.levels.loader import Catalogue, Entry, compile_file
+from game.levels.loader import Catalogue, Entry, compile_with_warnings
 from game.levels.parse import read_level_file
-from game.levels.problems import LevelError, Problem
+from game.levels.problems import Problem
 
 
 def level_files(paths) -> tuple[list[Path], list[Problem]]:
@@ -38,9 +38,8 @@ def validate_paths(paths, mod_dirs=()) -> list[Problem]:
         else:
             entry.parsed = pf
         try:
-            compile_file(pf, catalogue)
-        except LevelError as e:
-            problems.extend(e.problems)
+            _, found = compile_with_warnings(pf, catalogue)
+            problems.extend(found)
         finally:
             if entry is not None:
                 catalogue.entries[pf.spec.id] = entry

@@ -75,6 +75,7 @@ class App:
         self.settings, self.notice = load_settings()
         self.saves = SaveStore()
         self.catalogue = self.scan_levels()
+        self.good_levels: dict = {}  # the last version of each level that loaded, kept across reloads
         self.running = True
         self.scenes: list = []
         self.focus_index = 0
@@ -89,6 +90,37 @@ class App:
     # -- set-up --------------------------------------------------------------------------------
     def scan_levels(self) -> Catalogue:
         return Catalogue.scan([user_levels_dir(), *self.options.level_dirs])
+
+    def load_level(self, level_id: str):
+        """(level, problems): the level as its files are now, or its last good version with the
+        problems that stop the new one; (None, problems) if it never loaded."""
+        from game.levels import LevelError
+
+        try:
+            level = self.catalogue.load(level_id)
+        except LevelError as e:
+            return self.good_levels.get(level_id), e.problems
+        self.good_levels[level_id] = level
+        return level, []
+
+    def reload_levels(self) -> None:
+        """Read every level file again (F5); list what is wrong, in the game, without stopping it."""
+        from game.levels.loader import compile_with_warnings
+        from game.ui.scenes.problems import ProblemsScene
+
+        self.catalogue = self.scan_levels()
+        problems = list(self.catalogue.problems)
+        for entry in self.catalogue.entries.values():
+            level, found = compile_with_warnings(entry.parsed, self.catalogue)
+            problems.extend(p for p in found if p not in problems)
+            if level is not None:
+                self.good_levels[entry.id] = level
+        if self.scene:
+            self.scene.rebuild()
+        if problems:
+            self.push(ProblemsScene(self, problems))
+        elif self.scene:
+            self.scene.say(f"Levels reloaded: {len(self.catalogue.playable())} playable, no problems.")
 
     def open_window(self) -> None:
         s = self.settings
@@ -258,6 +290,8 @@ class App:
             scene.back()
         elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             scene.scroll(-1 if k == pygame.K_PAGEUP else 1)
+        elif k == pygame.K_F5 and scene.name in ("title", "new game", "level problems"):
+            self.reload_levels()
         else:
             for i, c in enumerate(self.controls()):
                 if c.hotkey == k:

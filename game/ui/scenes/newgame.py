@@ -2,16 +2,34 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import pygame
 import pygame_gui
 
-from game.levels import LevelError
 from game.session.game import HUMAN, Game
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, fit, text
 
 OPPONENTS = [("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard"), ("Second player", HUMAN)]
+
+
+@dataclass
+class _KeptEntry:
+    """A level whose file no longer loads, offered in its last good version."""
+
+    id: str
+    title: str
+    is_mod: bool = True
+
+
+def playable_entries(app) -> list:
+    entries = list(app.catalogue.playable())
+    known = {e.id for e in entries}
+    for level_id, level in app.good_levels.items():
+        if level_id not in known and level.playable:
+            entries.append(_KeptEntry(level_id, level.title))
+    return entries
 
 
 class NewGameScene(Scene):
@@ -20,8 +38,9 @@ class NewGameScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         opts = app.options
-        self.entries = app.catalogue.playable()
+        self.entries = playable_entries(app)
         ids = [e.id for e in self.entries]
+        self.problem = ""
         wanted = opts.level or app.settings.last_level
         self.level_index = ids.index(wanted) if wanted in ids else (ids.index("testing_event") if "testing_event" in ids else 0)
         self.side = opts.side if opts.level else (app.settings.last_side or opts.side)
@@ -34,15 +53,21 @@ class NewGameScene(Scene):
         if not self.entries:
             self.level, self.problem = None, "No playable levels were found."
             return
-        try:
-            self.level = self.app.catalogue.load(self.entries[self.level_index].id)
-            self.problem = ""
-        except LevelError as e:
-            self.level = None
-            self.problem = "This level has problems:\n" + "\n".join(str(p) for p in e.problems[:6])
+        self.level, problems = self.app.load_level(self.entries[self.level_index].id)
+        errors = [p for p in problems if p.severity == "error"]
+        self.problem = ""
+        if errors and self.level is not None:
+            self.problem = "The file now has problems (F5 lists them); this is its last good version."
+        elif errors:
+            self.problem = "This level has problems:\n" + "\n".join(str(p) for p in errors[:6])
 
     def build(self) -> None:
         app = self.app
+        current = self.entries[self.level_index].id if self.entries else None
+        self.entries = playable_entries(app)  # after a reload (F5) the list may have changed
+        ids = [e.id for e in self.entries]
+        self.level_index = ids.index(current) if current in ids else 0
+        self.load_selected()
         w, h = app.size
         pad = app.px(24)
         list_w = int(w * 0.27)
@@ -149,9 +174,12 @@ class NewGameScene(Scene):
                  (r.x, r.y + app.fonts.heading.get_linesize() + app.px(6)), r.width, max_lines=4)
         else:
             text(surface, self.problem, app.fonts.body, p.warning, r.topleft, r.width, max_lines=5)
+        if self.level and self.problem:
+            text(surface, self.problem, app.fonts.small, p.warning, (r.x, r.bottom - app.fonts.small.get_linesize()),
+                 r.width, max_lines=1)
         for label, y in (("Play as", self.side_y), ("Other side", self.opp_y), ("Seed", self.seed_y)):
             surface.blit(app.fonts.bold.render(label, True, p.text), (r.x, y + app.px(9)))
-        hint = "The whole class can type the same seed to play the same world."
+        hint = "The whole class can type the same seed to play the same world.  F5 reloads the level files."
         surface.blit(app.fonts.small.render(hint, True, p.text_muted),
                      (r.x + app.px(340), self.seed_y + app.px(11)))
         self.draw_controls(surface)

@@ -1,0 +1,173 @@
+"""The level format's reference, generated from the schema's descriptions (docs/level-reference.md).
+
+Everything a modder reads here comes from `game.levels.spec` and the engine's own name lists, so
+the reference cannot drift from what the loader accepts; a test fails when the file is stale.
+"""
+from __future__ import annotations
+
+import typing
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from game.core.expr import MAX_DEPTH, MAX_LENGTH, MAX_NODES
+from game.core.level import TAGS
+from game.core.meters import AGGREGATES, DERIVED, POWERS, SHARED, SIDE_METERS, STATES, WASHINGTON
+from game.levels import spec
+from game.levels.spec import LevelSpec
+
+# Where each table lives in a file, for the headings.
+_TABLE_NAMES = {
+    "LevelSpec": "top level", "BriefingSpec": "[briefing]", "StartSpec": "[start]",
+    "SideStartSpec": "[start.moscow] and [start.beijing]", "InfluenceMapSpec": "[influence]",
+    "InfluenceSpec": "[influence.<state>]", "WashingtonSpec": "[washington]", "RulesSpec": "[rules]",
+    "ActionSpec": "[[action]]", "DelayedSpec": "[[action.delayed]] and [[event.delayed]]",
+    "EventSpec": "[[event]]", "AgendasSpec": "[agenda]", "AgendaSpec": "[agenda.moscow] and [agenda.beijing]",
+    "GoalSpec": "[[agenda.<side>.goal]]", "OutcomeSpec": "[[outcome]]", "PromptsSpec": "[prompts]",
+}
+
+
+def _type_name(annotation) -> str:
+    origin = typing.get_origin(annotation)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin is typing.Annotated:
+        return _type_name(args[0])
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        names = [_type_name(a) for a in args]
+        return names[0] if len(names) == 1 else " or ".join(names)
+    if origin is typing.Literal:
+        return " or ".join(f"`{a!r}`".replace("'", '"') for a in typing.get_args(annotation))
+    if origin is list:
+        return f"array of {_type_name(args[0])}"
+    if origin is dict:
+        return f"table of {_type_name(args[1])}"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"table ({_TABLE_NAMES.get(annotation.__name__, annotation.__name__)})"
+    return {str: "text", int: "whole number", float: "number", bool: "true or false"}.get(annotation, str(annotation))
+
+
+def _limits(info: FieldInfo, annotation) -> str:
+    bits = []
+    for meta in [*info.metadata, *_inner_metadata(annotation)]:
+        for attr, word in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<")):
+            value = getattr(meta, attr, None)
+            if value is not None:
+                bits.append(f"{word} {value}")
+        for attr, word in (("max_length", "at most"), ("min_length", "at least")):
+            value = getattr(meta, attr, None)
+            if value is not None:
+                bits.append(f"{word} {value} long")
+        pattern = getattr(meta, "pattern", None)
+        if pattern:
+            bits.append("lower-case id")
+    return ", ".join(dict.fromkeys(bits))
+
+
+def _inner_metadata(annotation):
+    out = []
+    for arg in typing.get_args(annotation):
+        if typing.get_origin(arg) is typing.Annotated:
+            out.extend(a for a in typing.get_args(arg)[1:])
+            out.extend(_inner_metadata(typing.get_args(arg)[0]))
+        elif typing.get_args(arg):
+            out.extend(_inner_metadata(arg))
+    return out
+
+
+def _description(info: FieldInfo, annotation) -> str:
+    if info.description:
+        return info.description
+    for meta in _inner_metadata(annotation):
+        if getattr(meta, "description", None):
+            return meta.description
+    return ""
+
+
+def _default(info: FieldInfo) -> str:
+    if info.is_required():
+        return "required"
+    if info.default_factory is not None:
+        return "empty"
+    if info.default is None:
+        return "inherited (or none)"
+    return f"`{str(info.default).lower() if isinstance(info.default, bool) else info.default}`"
+
+
+def _models() -> list[type[BaseModel]]:
+    seen, order = set(), []
+
+    def visit(model):
+        if model in seen:
+            return
+        seen.add(model)
+        order.append(model)
+        for f in model.model_fields.values():
+            for inner in _nested(f.annotation):
+                visit(inner)
+
+    visit(LevelSpec)
+    return order
+
+
+def _nested(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _nested(arg)
+
+
+def reference_markdown() -> str:
+    out = [
+        "# Level file reference",
+        "",
+        "Generated from the schema by `python -m game reference > docs/level-reference.md`; do not edit",
+        "by hand (a test fails when this file is out of date). The tutorial is in `modding.md`.",
+        "",
+        "A key marked *inherited* may be left out when the level's `extends` parent gives it. Arrays of",
+        "tables count from 1 in error messages: `action[3]` is the third `[[action]]` of the file.",
+        "",
+    ]
+    for model in _models():
+        out += [f"## {_TABLE_NAMES.get(model.__name__, model.__name__)}", ""]
+        doc = (model.__doc__ or "").strip()
+        if doc:
+            out += [doc, ""]
+        out += ["| key | type | default | limits | meaning |", "| --- | --- | --- | --- | --- |"]
+        for name, info in model.model_fields.items():
+            meaning = _description(info, info.annotation).replace("|", "\\|")
+            out.append(f"| `{name}` | {_type_name(info.annotation)} | {_default(info)} | "
+                       f"{_limits(info, info.annotation)} | {meaning} |")
+        out.append("")
+    out += [
+        "## Names",
+        "",
+        f"Shared meters: {', '.join(f'`{m}`' for m in SHARED)}. `{', '.join(sorted(DERIVED))}` is computed by the rules.",
+        "",
+        f"Each side's meters, as `moscow.<name>` and `beijing.<name>`: {', '.join(f'`{m}`' for m in SIDE_METERS)}.",
+        "",
+        f"Washington: {', '.join(f'`{m}`' for m in WASHINGTON)}.",
+        "",
+        f"Influence, as `<state>.<power>`: states {', '.join(f'`{s}`' for s in STATES)}; powers "
+        f"{', '.join(f'`{p}`' for p in POWERS)}. An effect on `central_asia.<power>` shifts all five states.",
+        "",
+        f"Read-only names for conditions and goals: {', '.join(f'`{a}`' for a in AGGREGATES)}, `turn`, and the level's flags.",
+        "",
+        f"Action tags: {', '.join(f'`{t}`' for t in TAGS)}.",
+        "",
+        "## Conditions",
+        "",
+        "`requires`, `when` and outcomes use a small language: numbers, names, `+ - * /`, comparisons",
+        "`< <= > >= == !=`, `and`, `or`, `not`, `true`, `false` and parentheses. Meters and `turn` are",
+        "numbers; flags are true or false; the whole condition must be true or false. Division by zero",
+        "gives 0. Nothing else is allowed: no calls, no strings, no attributes.",
+        "",
+        "## Size limits",
+        "",
+        f"- A level file: at most {spec.MAX_FILE_BYTES:,} bytes.",
+        f"- A condition: at most {MAX_LENGTH} characters, {MAX_NODES} parts, nested {MAX_DEPTH} levels deep.",
+        f"- Texts (briefings, descriptions, epilogues): at most {spec.MAX_TEXT:,} characters; names and titles {spec.MAX_NAME}.",
+        f"- At most {spec.MAX_LIST} actions and {spec.MAX_LIST} events per file, {spec.MAX_EFFECTS} effects per action or event.",
+        "- `extends` chains at most 8 levels deep.",
+        "",
+    ]
+    return "\n".join(out)

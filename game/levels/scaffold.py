@@ -1,0 +1,97 @@
+"""`new-level`: write a level that extends the base, valid as written, with comments for each part.
+
+The file goes into the player's levels folder (or a folder they name); its id and file name are
+made from the title, so nothing the player types can point outside that folder.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from game.levels.schema import schema_text
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def level_id_for(title: str) -> str:
+    """'The Caspian Gambit!' -> 'the_caspian_gambit': lower-case letters, digits and '_' only."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "_", ascii_title.lower()).strip("_")
+    if not slug:
+        return "my_level"
+    if not slug[0].isalpha():
+        slug = f"level_{slug}".rstrip("_")
+    return slug[:48].rstrip("_") or "my_level"
+
+
+TEMPLATE = '''#:schema ./level.schema.json
+# {title}: a level for Pragmatic Partners.
+#
+# This file extends the shared ruleset ("base"): everything it does not name is taken from there,
+# so it is playable as it stands. Change what you like, then check it with
+#     python -m game validate {file}
+# The full list of keys is in docs/level-reference.md; the tutorial in docs/modding.md.
+
+schema_version = 1
+id = "{id}"            # the level's stable id: saves and replays refer to it
+extends = "base"       # inherit the base ruleset's actions, events, rules and start values
+title = "{title}"
+description = "Write one paragraph here: the situation, and what is at stake for both sides."
+start_year = 2024
+turns_per_year = 4     # 4: a turn is a season
+turns = 12
+seed = 1               # the default seed; the new-game screen lets players type another
+
+# What each side is told before the first turn.
+[briefing]
+moscow = "You govern from Moscow. Say what Moscow wants, and what it fears."
+beijing = "You govern from Beijing. Say what Beijing wants, and what it fears."
+
+# Start values: each key here replaces the inherited one; the rest come from the base.
+[start]
+partnership = 50       # 40-60 is a pragmatic partnership
+identity_gap = 45
+
+[start.moscow]
+dependence = 65        # Moscow needs Beijing more than the reverse
+
+# A new action. Its side pays `cost` in political capital when the plan is locked.
+[[action]]
+id = "{id}_summit"
+side = "beijing"
+name = "Host a regional summit"
+description = "Bring the Central Asian leaders to Xi'an. Beijing's weight in the region grows; Moscow takes note."
+cost = 2
+tags = ["institutions"]          # methods: force, integration, institutions, stability, outreach, distance
+requires = "turn >= 2"           # when it may be chosen (a condition over meters, flags and turn)
+effects = {{ "central_asia.beijing" = 2, "beijing.standing" = 1, central_asia_rivalry = 2 }}
+cooldown = 2                     # turns before it can be chosen again
+
+# A new event: drawn at random, among the events whose `when` holds.
+[[event]]
+id = "{id}_pipeline_leak"
+title = "A pipeline leak in winter"
+text = "Gas deliveries stop for a week while engineers repair a ruptured line. Both capitals blame the weather."
+when = "economic_ties >= 40"
+weight = 1.5                     # relative chance among the events that can be drawn
+once = true                      # at most once a game
+effects = {{ economic_ties = -3, "moscow.economy" = -2 }}
+'''
+
+
+def write_new_level(title: str, folder: Path, force: bool = False) -> Path:
+    title = " ".join("".join(ch for ch in title if ch.isprintable()).split())[:120] or "My level"
+    level_id = level_id_for(title)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{level_id}.toml"
+    if path.exists() and not force:
+        raise ScaffoldError(f"{path} already exists; choose another name, or pass --force to replace it")
+    safe_title = title.replace("\\", "/").replace('"', "'")  # nothing that could end a TOML string
+    path.write_text(TEMPLATE.format(id=level_id, title=safe_title, file=path.name), encoding="utf-8")
+    schema = folder / "level.schema.json"
+    if not schema.exists():  # so that the file's `#:schema` line works in the player's editor
+        schema.write_text(schema_text(), encoding="utf-8")
+    return path

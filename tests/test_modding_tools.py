@@ -1,0 +1,133 @@
+"""The modder's tools: warnings, the scaffold, the generated reference, reload inside the game."""
+import shutil
+import subprocess
+import sys
+
+import pygame
+import pytest
+
+from game.levels import load_level_file
+from game.levels.reference import reference_markdown
+from game.levels.scaffold import ScaffoldError, level_id_for, write_new_level
+from game.levels.validate import validate_paths
+from conftest import ROOT
+
+WARNINGS = '''schema_version = 1
+id = "warn_test"
+extends = "base"
+
+[[action]]
+id = "too_dear"
+side = "moscow"
+name = "Too dear"
+cost = 25
+requires = "turn > 90"
+
+[[event]]
+id = "never"
+title = "Never"
+when = "partnership > 100 or moscow.capital > 50"
+
+[agenda.moscow]
+[[agenda.moscow.goal]]
+meter = "partnership"
+at_least = 120
+text = "Beyond the scale"
+
+[[outcome]]
+id = "everything"
+title = "Anything at all"
+
+[[outcome]]
+id = "shadowed"
+title = "Never chosen"
+when = "partnership > 50"
+
+[[outcome]]
+id = "last"
+title = "Never chosen either"
+'''
+
+
+def test_warnings_point_at_their_lines_and_do_not_stop_the_level(tmp_path):
+    path = tmp_path / "warn_test.toml"
+    path.write_text(WARNINGS, encoding="utf-8")
+    problems = [str(p) for p in validate_paths([path])]
+    assert problems == [
+        f"{path}:9:1: warning: action[1].cost: costs 25, but moscow's political capital never goes above 12 "
+        "(its start value and rules.capital_cap), so no one can afford it",
+        f"{path}:10:1: warning: action[1].requires: 'turn > 90' can never hold, so this action can never be chosen",
+        f"{path}:15:1: warning: event[1].when: 'partnership > 100 or moscow.capital > 50' can never hold, "
+        "so this event can never happen",
+        f"{path}:18:3: warning: agenda.moscow.goal[1]: this goal can never be met: 'partnership' never goes above 100",
+        f"{path}:27:3: warning: outcome[2]: outcome 'shadowed' comes after 'everything', which always applies, "
+        "so it can never be the outcome",
+        f"{path}:32:3: warning: outcome[3]: outcome 'last' comes after 'everything', which always applies, "
+        "so it can never be the outcome",
+    ]
+    assert load_level_file(path).id == "warn_test"
+    out = subprocess.run([sys.executable, "-m", "game", "validate", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.count("warning:") == 6
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("The Caspian Gambit!", "the_caspian_gambit"), ("../../etc/passwd", "etc_passwd"),
+    ("Ürümqi 2030", "urumqi_2030"), ("2030", "level_2030"), ("北京", "my_level"), ("", "my_level"),
+])
+def test_level_ids_from_titles_are_safe_file_names(title, expected):
+    assert level_id_for(title) == expected
+
+
+def test_new_level_is_valid_as_written_and_never_overwrites(tmp_path):
+    path = write_new_level('A "quoted" \\ title\x00', tmp_path)
+    assert path.parent == tmp_path and path.name == "a_quoted_title.toml"
+    assert (tmp_path / "level.schema.json").exists()
+    assert [p for p in validate_paths([path]) if p.severity == "error"] == []
+    level = load_level_file(path)
+    assert "a_quoted_title_summit" in level.actions and level.event("a_quoted_title_pipeline_leak")
+    with pytest.raises(ScaffoldError, match="already exists"):
+        write_new_level('A "quoted" \\ title', tmp_path)
+
+
+def test_new_level_command_writes_into_the_players_levels_folder(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    out = subprocess.run([sys.executable, "-m", "game", "new-level", "Steppe Summit"], cwd=ROOT,
+                         capture_output=True, text=True, env={**__import__("os").environ, "PRAGMATIC_PARTNERS_HOME": str(home)})
+    assert out.returncode == 0, out.stderr
+    assert (home / "levels" / "steppe_summit.toml").exists()
+
+
+def test_the_reference_is_up_to_date_and_covers_every_key():
+    shipped = (ROOT / "docs" / "level-reference.md").read_text(encoding="utf-8")
+    assert shipped == reference_markdown(), "regenerate: python -m game reference > docs/level-reference.md"
+    from game.levels.spec import ActionSpec, LevelSpec, RulesSpec
+
+    for model in (LevelSpec, ActionSpec, RulesSpec):
+        for key in model.model_fields:
+            assert f"| `{key}` |" in shipped
+
+
+def test_reload_in_the_game_lists_problems_and_keeps_the_last_good_version(tmp_path):
+    from game.paths import user_levels_dir
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.newgame import NewGameScene
+    from game.ui.scenes.title import TitleScene
+
+    folder = user_levels_dir()
+    path = write_new_level("Steppe Summit", folder)
+    app = App(PlayOptions(size=(1280, 720)))
+    app.push(TitleScene(app))
+    app.push(NewGameScene(app))
+    ids = [e.id for e in app.scene.entries]
+    assert "steppe_summit" in ids and any(e.is_mod for e in app.scene.entries)
+    app.scene.pick_level(ids.index("steppe_summit"))
+    assert app.scene.level.id == "steppe_summit"
+    path.write_text(path.read_text(encoding="utf-8").replace("cost = 2", 'cost = "two"'), encoding="utf-8")
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F5, mod=0, unicode="", scancode=0)])
+    assert app.scene.name == "level problems"
+    assert any("steppe_summit.toml" in p.file and p.severity == "error" for p in app.scene.problems)
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="", scancode=0)])
+    assert app.scene.name == "new game"
+    assert app.scene.level is not None and app.scene.level.id == "steppe_summit", "the last good version stays"
+    assert "last good version" in app.scene.problem
+    pygame.display.quit()
