@@ -58,10 +58,16 @@ def _value(value) -> str:
         return _string(value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
+    # Plain loops, not generators: one frame per level keeps deeply nested values writable.
+    parts = []
     if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
+        for v in value:
+            parts.append(_value(v))
+        return "[" + ", ".join(parts) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + "}"
+        for k, v in value.items():
+            parts.append(f"{_key(k)} = {_value(v)}")
+        return "{" + ", ".join(parts) + "}"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 
@@ -105,8 +111,9 @@ SPECIAL_BYTES = [
     b"\nschema_version = 2\n", b'\nrequires = "(((("\n', b"\na.b.c = 1\n",
 ]
 RUN_UNITS = [b"[", b"{", b"[[", b"a.", b"9", b'"', b"\\", b"a", b"\n", b" ", b"#", b"\xff", b"\x00",
-             b"x = 1\n", b"[a", b"{a=", b"a=[", b"(", b"\n[[action]]\n"]
-RUN_COUNTS = [100, 1_000, 5_000, 50_000, 600_000]
+             b"x = 1\n", b"[a", b"{a=", b"a=[", b"(", b"\n[[action]]\n",
+             b"\n[[" + b"a." * 900 + b"a]]\n", b"\n" + b"a." * 900 + b"a = 1"]
+RUN_COUNTS = [100, 300, 1_000, 5_000, 50_000, 600_000]
 
 _offset = st.integers(0, 1 << 24)
 payloads = st.one_of(
@@ -123,11 +130,18 @@ byte_edits = st.one_of(
 )
 
 
+MAX_RUN = 1_200_000  # bytes: past the loader's 1 MB limit, and no more
+
+
 def _payload(spec) -> bytes:
     if isinstance(spec, tuple):
         _, unit, count = spec
-        return unit * count
+        return unit * min(count, MAX_RUN // len(unit))
     return spec
+
+
+def _line_of(data: bytes, at: int) -> int:
+    return data.count(b"\n", 0, at) + 1
 
 
 def _show(data: bytes) -> str:
@@ -142,11 +156,11 @@ def apply_byte_edits(data: bytes, edits) -> tuple[bytes, list[str]]:
         if kind == "truncate":
             at = edit[1] % (len(data) + 1)
             data = data[:at]
-            notes.append(f"truncate at byte {at} (line {data.count(b'\n') + 1})")
+            notes.append(f"truncate at byte {at} (line {_line_of(data, at)})")
         elif kind == "insert":
             at, payload = edit[1] % (len(data) + 1), _payload(edit[2])
             data = data[:at] + payload + data[at:]
-            notes.append(f"insert {_show(payload)} at byte {at} (line {data[:at].count(b'\n') + 1})")
+            notes.append(f"insert {_show(payload)} at byte {at} (line {_line_of(data, at)})")
         elif kind == "delete_line":
             i = edit[1] % len(lines)
             notes.append(f"delete line {i + 1}: {_show(lines[i])}")
@@ -188,7 +202,7 @@ SPECIAL_VALUES = st.one_of(
         dt.datetime(2022, 2, 24, 5, 0), dt.time(5, 0), [], {}, [1, "a"], [[]], [{}], {"": 1},
         Raw("9" * 4_301), Raw("-" + "9" * 5_000), Raw("0x" + "f" * 4_000), Raw("1e400"), Raw("-1e400"),
         Raw("+inf"), Raw("-nan"), Raw("0o777"), Raw("0b1"), "x" * 1_000_001,
-    ]),
+    ]).map(copy.deepcopy),  # a fresh [] or {} each time: a later edit may add to it
     st.integers(),
     st.floats(),
     st.text(max_size=40),
@@ -357,6 +371,6 @@ def apply_table_edits(doc: dict, edits) -> tuple[dict, list[str]]:
         elif kind == "duplicate_item":
             if entry := _pick_entry(doc, edit[1], "item"):
                 container, key, path = entry
-                container.insert(key + 1, copy.deepcopy(container[key]))
+                container.insert(key + 1, copy.copy(container[key]))  # shallow: values may nest deeply
                 notes.append(f"duplicate {_where(path)}")
     return doc, notes

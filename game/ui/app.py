@@ -12,7 +12,6 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.levels import Catalogue
 from game.paths import user_data_dir, user_levels_dir
 from game.session.saves import SaveStore
 from game.session.settings import Settings, load_settings, save_settings
@@ -74,7 +73,7 @@ class App:
         pygame.display.set_caption("Pragmatic Partners")
         self.settings, self.notice = load_settings()
         self.saves = SaveStore()
-        self.catalogue = self.scan_levels()
+        self._catalogue = None  # read on first use: the title screen does not need the levels
         self.good_levels: dict = {}  # the last version of each level that loaded, kept across reloads
         self.running = True
         self.scenes: list = []
@@ -88,8 +87,20 @@ class App:
         self.open_window()
 
     # -- set-up --------------------------------------------------------------------------------
-    def scan_levels(self) -> Catalogue:
+    def scan_levels(self):
+        from game.levels import Catalogue
+
         return Catalogue.scan([user_levels_dir(), *self.options.level_dirs])
+
+    @property
+    def catalogue(self):
+        if self._catalogue is None:
+            self._catalogue = self.scan_levels()
+        return self._catalogue
+
+    @catalogue.setter
+    def catalogue(self, value) -> None:
+        self._catalogue = value
 
     def load_level(self, level_id: str):
         """(level, problems): the level as its files are now, or its last good version with the
