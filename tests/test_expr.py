@@ -1,6 +1,6 @@
 import pytest
 
-from game.core.expr import MAX_LENGTH, ExprError, compile_condition
+from game.core.expr import ExprError, compile_condition
 from game.core.meters import ALL_METERS
 
 

@@ -1,5 +1,4 @@
 """The modder's tools: warnings, the scaffold, the generated reference, reload inside the game."""
-import shutil
 import subprocess
 import sys
 

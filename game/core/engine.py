@@ -15,7 +15,7 @@ from itertools import combinations
 
 from game.core import rng
 from game.core.level import Level
-from game.core.meters import SIDES
+from game.core.meters import AGGREGATES, SIDES, aggregate_value
 from game.core.phases import Turn
 from game.core.report import TurnReport
 from game.core.state import GameState
@@ -160,8 +160,7 @@ def outcome(state: GameState) -> str | None:
 
 
 def goal_value(state: GameState, meter: str) -> float:
-    from game.core.meters import AGGREGATES, aggregate_value
-
+    """A meter's value, or an aggregate's (the mean influence of a power, the Northern Corridor)."""
     if meter in AGGREGATES:
         return aggregate_value(state.meters, meter)
     return state.meters[meter]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from game.core.expr import ALWAYS, Condition
+from game.core.expr import ALWAYS, Condition  # noqa: F401 (ALWAYS: the default condition)
 
 TAGS = ("force", "integration", "institutions", "stability", "outreach", "distance")
 
@@ -204,6 +204,5 @@ class Level:
         return f"{year}, part {(turn - 1) % self.turns_per_year + 1} of {self.turns_per_year}"
 
 
-NEVER = Condition("false", lambda s: False, frozenset())
-__all__ = ["ALWAYS", "NEVER", "Action", "Agenda", "Consequences", "Delayed", "Effect", "Event",
+__all__ = ["ALWAYS", "Action", "Agenda", "Consequences", "Delayed", "Effect", "Event",
            "Goal", "Level", "Outcome", "Rules", "TAGS", "Washington"]

@@ -265,7 +265,7 @@ class Compiler:
             if not outcome.early and (spec.when is None or outcome.when.possible == frozenset({True})):
                 catch_all = outcome.id
             if outcome.early and spec.when is not None and outcome.when(start_view):
-                self.warn(origin, ("when",), f"this early outcome already holds at the start values, so "
+                self.warn(origin, ("when",), "this early outcome already holds at the start values, so "
                           "the game could end after its first turn")
 
     def duplicates(self) -> None:

@@ -9,7 +9,7 @@ from game.session.game import HUMAN, Game
 from game.session.replay import ReplayError
 from game.session.saves import SaveError
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control, fit
+from game.ui.widgets import Control
 
 
 def open_log(app, scene, log, side_hint: str | None = None) -> bool:

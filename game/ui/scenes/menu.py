@@ -5,7 +5,6 @@ import pygame
 import pygame_gui
 
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control
 
 
 class MenuScene(Scene):

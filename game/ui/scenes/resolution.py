@@ -8,10 +8,9 @@ import pygame
 import pygame_gui
 
 from game.core.meters import label
-from game.core.report import PHASE_TITLES, PHASES
-from game.session.game import HUMAN
+from game.core.report import PHASES
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control, fit, panel
+from game.ui.widgets import Control, fit
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
 

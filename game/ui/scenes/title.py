@@ -1,7 +1,6 @@
 """The title screen: new game, continue, load, settings, credits, quit."""
 from __future__ import annotations
 
-import pygame
 
 from game.ui.scenes.base import Scene
 from game.ui.widgets import text
