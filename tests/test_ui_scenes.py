@@ -168,3 +168,20 @@ def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path)
     names = sorted(p.name for p in shots.glob("*.png"))
     assert any("debrief-outcome" in n for n in names)
     assert any("turn01-resolution" in n for n in names)
+
+
+def test_the_seed_can_be_typed_by_keyboard(app):
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    index = next(i for i, c in enumerate(scene.controls) if c.kind == "entry")
+    app.focus_index = index
+    key(app, pygame.K_RETURN)  # start typing
+    assert scene.text_input_active()
+    scene.seed_entry.set_text("")
+    for ch in "4242":
+        app.step([pygame.event.Event(pygame.TEXTINPUT, text=ch)])
+    key(app, pygame.K_TAB)  # leave the field and move on
+    assert not scene.text_input_active()
+    assert scene.seed() == 4242
+    key(app, pygame.K_s)
+    assert app.scene.name == "board" and app.scene.game.seed == 4242

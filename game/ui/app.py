@@ -280,7 +280,12 @@ class App:
     def key(self, event) -> None:
         scene = self.scene
         if scene.text_input_active():
-            return
+            # Typing goes to the text field; Tab, Enter or Esc leave it for the other controls.
+            if event.key not in (pygame.K_TAB, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
+                return
+            scene.leave_text_input()
+            if event.key != pygame.K_TAB:
+                return
         k = event.key
         self.keyboard = True
         if k == pygame.K_TAB:

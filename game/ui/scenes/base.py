@@ -56,6 +56,21 @@ class Scene:
         return any(getattr(e, "is_focused", False) and e.__class__.__name__ == "UITextEntryLine"
                    for e in self.elements)
 
+    def leave_text_input(self) -> None:
+        for e in self.elements:
+            if e.__class__.__name__ == "UITextEntryLine" and e.is_focused:
+                e.unfocus()
+        self.app.manager.set_focus_set(None)
+
+    def text_field(self, entry, label: str) -> Control:
+        """A pygame_gui text field that the keyboard can reach: Enter on it starts typing."""
+
+        def start_typing():
+            self.app.manager.set_focus_set(entry)
+            entry.focus()
+
+        return self.add(Control(entry.rect.copy(), label, start_typing, kind="entry"))
+
     def say(self, message: str) -> None:
         self.message = message
         self.message_time = 4.0

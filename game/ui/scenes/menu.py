@@ -23,6 +23,7 @@ class MenuScene(Scene):
             pygame.Rect(w // 2 - bw // 2, top, bw, app.px(40)), app.manager,
             placeholder_text="Name for this save"))
         self.name_entry.set_text_length_limit(60)
+        self.text_field(self.name_entry, "Name for this save")
         self.column_of_buttons([
             ("Save game", self.save),
             ("Resume", self.back),

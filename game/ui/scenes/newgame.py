@@ -101,6 +101,7 @@ class NewGameScene(Scene):
         self.seed_entry.set_text_length_limit(18)
         if self.seed_text:
             self.seed_entry.set_text(self.seed_text)
+        self.text_field(self.seed_entry, "Seed")
         y += app.px(54)
         brief_h = h - y - app.px(90)
         briefing = self.briefing_html()
