@@ -68,6 +68,9 @@ class App:
         self.options = options or PlayOptions()
         # Display and fonts only: the game has no sound, and opening the audio device fails noisily
         # on machines without one.
+        # Every frame is drawn in software onto the window's surface, so SDL needs no OpenGL to
+        # present it; without this hint it loads the system's GL stack (over 50 MB under Mesa).
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Pragmatic Partners")
