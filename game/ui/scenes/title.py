@@ -1,9 +1,15 @@
 """The title screen: new game, continue, load, settings, credits, quit."""
 from __future__ import annotations
 
+import pygame
 
 from game.ui.scenes.base import Scene
 from game.ui.widgets import text
+
+
+# Influence shares for the backdrop: a region between the two powers, as in the 2020s.
+_BACKDROP = {"kazakhstan": (45, 35, 20), "uzbekistan": (36, 39, 25), "kyrgyzstan": (50, 40, 10),
+             "tajikistan": (50, 40, 10), "turkmenistan": (26, 59, 15)}
 
 
 class TitleScene(Scene):
@@ -30,6 +36,29 @@ class TitleScene(Scene):
         if app.options.autoplay:
             app.capture("title")
             self.new_game()
+
+    def draw_backdrop(self, surface) -> None:
+        """The region the game is about, dimmed behind the menu (drawn once per window size)."""
+        app = self.app
+        key = (app.size, app.palette.name)
+        if getattr(self, "_backdrop_key", None) != key:
+            from game.ui.scenes.board import app_map_view
+
+            self._backdrop = None
+            view = app_map_view(app)
+            if view is not None:
+                art = pygame.Surface(app.size).convert()
+                art.fill(app.palette.background)
+                meters = {f"{s}.{p}": v for s, shares in _BACKDROP.items() for p, v in zip(("moscow", "beijing", "west"), shares)}
+                meters["middle_corridor"] = 40.0
+                view.draw(art, art.get_rect(), meters, app.palette, app.fonts.tiny)
+                shade = pygame.Surface(app.size, pygame.SRCALPHA)
+                shade.fill((*app.palette.background[:3], 215))
+                art.blit(shade, (0, 0))
+                self._backdrop = art
+            self._backdrop_key = key
+        if self._backdrop is not None:
+            surface.blit(self._backdrop, (0, 0))
 
     def new_game(self) -> None:
         from game.ui.scenes.newgame import NewGameScene
@@ -66,6 +95,7 @@ class TitleScene(Scene):
         app = self.app
         w, h = app.size
         p = app.palette
+        self.draw_backdrop(surface)
         title = app.fonts.huge.render("Pragmatic Partners", True, p.text)
         surface.blit(title, title.get_rect(center=(w // 2, int(h * 0.17))))
         sub = "Moscow and Beijing: a partnership with limits"
