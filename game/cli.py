@@ -144,25 +144,39 @@ def cmd_schema(args) -> int:
 
 
 def cmd_levels(args) -> int:
-    from game.levels import Catalogue
+    from game.levels.loader import compile_with_warnings
 
-    cat = Catalogue.scan(args.levels)
+    cat = _catalogue(args.levels)
     for e in cat.playable():
         mark = " [mod]" if e.is_mod else ""
-        print(f"{e.id:24} {e.title}{mark}")
-    for p in cat.problems:
-        print(p, file=sys.stderr)
+        level, problems = compile_with_warnings(e.parsed, cat)
+        errors = sum(p.severity == "error" for p in problems)
+        state = f"  ({errors} error(s): python -m game validate {e.path})" if level is None else ""
+        print(f"{e.id:24} {e.title}{mark}{state}")
+    _print_problems(cat.problems)
     return 0
 
 
+def _catalogue(mod_dirs):
+    """The levels the window offers: shipped, the player's levels folder, and any --levels DIR."""
+    from game.levels import Catalogue
+    from game.paths import user_levels_dir
+
+    return Catalogue.scan([user_levels_dir(), *mod_dirs])
+
+
+def _print_problems(problems) -> None:
+    for p in problems:
+        print(p if p.file else f"error: {p.message}", file=sys.stderr)
+
+
 def _load(level_id: str, mod_dirs) -> object:
-    from game.levels import Catalogue, LevelError
+    from game.levels import LevelError
 
     try:
-        return Catalogue.scan(mod_dirs).load(level_id)
+        return _catalogue(mod_dirs).load(level_id)
     except LevelError as e:
-        for p in e.problems:
-            print(p, file=sys.stderr)
+        _print_problems(e.problems)
         return None
 
 
@@ -332,10 +346,10 @@ def cmd_duel(args) -> int:
 
 
 def cmd_claims(args) -> int:
-    from game.levels import Catalogue, LevelError
+    from game.levels import LevelError
     from game.sim.claims import check_all
 
-    cat = Catalogue.scan(args.levels)
+    cat = _catalogue(args.levels)
     ids = args.levels_to_check or [e.id for e in cat.playable() if e.essay_era]
     report, failed = [], False
     for level_id in ids:

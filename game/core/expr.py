@@ -123,6 +123,8 @@ class _Parser:
         kind, value, col = self.peek()
         if kind == "bad" and value == "=":
             raise ExprError("unexpected character '=' (write '==' to compare)", col)
+        if kind == "bad" and value in "&|":
+            raise ExprError(f"unexpected character '{value}' (write {'and' if value == '&' else 'or'})", col)
         if kind != "end":
             raise ExprError(f"unexpected '{value}' after a complete condition", col)
         if typ != BOOL:

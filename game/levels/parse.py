@@ -6,6 +6,7 @@ error or schema error becomes a `Problem` with line and column, and no exception
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,12 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
     except RecursionError:
         line, col = _deep_nesting_at(pf.text)
         pf.problems.append(Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply"))
+        return pf
+    except (ValueError, OverflowError):
+        # tomli lets Python's own limits through, such as an integer of thousands of digits.
+        match = re.search(r"\d{300,}", pf.text)
+        line, col = _line_col(pf.text, match.start()) if match else (1, 1)
+        pf.problems.append(Problem(pf.name, line, col, "error", "", "a number here is far too long to be a level's number"))
         return pf
     pf.index = TomlIndex(pf.text)
     try:
@@ -189,6 +196,9 @@ def _message(err: dict, loc: tuple) -> str:
     msg = msg.replace("Dictionary", "table").replace("List", "array").replace("dictionary", "table")
     msg = msg.replace("a valid number", "a number").replace("a valid integer", "a whole number")
     msg = msg.replace("a valid boolean", "true or false")
+    if kind in ("float_type", "float_parsing") and isinstance(value, dict) and "effects" in loc:
+        return (f"should be a number, not a table: a meter name with a dot must be quoted, "
+                f"e.g. \"{key}.{next(iter(value), 'economy')}\" = 1")
     if kind.endswith("_type") or kind in ("model_type", "int_from_float", "bool_parsing", "float_parsing", "int_parsing"):
         shown = repr(value) if isinstance(value, (int, float, bool, str)) and len(repr(value)) < 40 else _type_word(value)
         msg += f", not {shown}"

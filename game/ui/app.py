@@ -77,6 +77,7 @@ class App:
         self.settings, self.notice = load_settings()
         self.saves = SaveStore()
         self._catalogue = None  # read on first use: the title screen does not need the levels
+        self._map_view = False  # built on first use
         self.good_levels: dict = {}  # the last version of each level that loaded, kept across reloads
         self.running = True
         self.scenes: list = []
@@ -94,6 +95,19 @@ class App:
         from game.levels import Catalogue
 
         return Catalogue.scan([user_levels_dir(), *self.options.level_dirs])
+
+    @property
+    def map_view(self):
+        """The map, built once per window (it parses the outlines and keeps fonts of this run)."""
+        if self._map_view is False:
+            try:
+                from game.ui.mapview import MapView
+
+                self._map_view = MapView()
+            except (OSError, ValueError) as e:  # a missing or damaged map file must not stop the game
+                self.notice = f"The map could not be drawn: {e}"
+                self._map_view = None
+        return self._map_view
 
     @property
     def catalogue(self):

@@ -377,7 +377,7 @@ class BoardScene(Scene):
         surface.blit(img, rect)
         # map
         panel(surface, self.map_rect, p)
-        app_map = app_map_view(app)
+        app_map = app.map_view
         if app_map:
             app_map.draw(surface, self.map_rect.inflate(-app.px(8), -app.px(8)), game.state.meters, p, app.fonts.tiny)
         # meters
@@ -473,19 +473,3 @@ class BoardScene(Scene):
         effects = summarise_changes(preview(self.game.state, self.side, action.id), self.side)
         text(surface, ", ".join(effects) or "no immediate effect", app.fonts.small, colour, (inner.x, y),
              inner.width, max_lines=max(1, (inner.bottom - y) // (app.fonts.small.get_linesize() + 2)))
-
-
-_MAP_CACHE: dict = {}
-
-
-def app_map_view(app):
-    """The map view, built once per run (it parses the outlines)."""
-    if "view" not in _MAP_CACHE:
-        try:
-            from game.ui.mapview import MapView
-
-            _MAP_CACHE["view"] = MapView()
-        except (OSError, ValueError) as e:  # a missing or damaged map file must not stop the game
-            app.notice = f"The map could not be drawn: {e}"
-            _MAP_CACHE["view"] = None
-    return _MAP_CACHE["view"]

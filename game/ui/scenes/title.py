@@ -42,10 +42,8 @@ class TitleScene(Scene):
         app = self.app
         key = (app.size, app.palette.name)
         if getattr(self, "_backdrop_key", None) != key:
-            from game.ui.scenes.board import app_map_view
-
             self._backdrop = None
-            view = app_map_view(app)
+            view = app.map_view
             if view is not None:
                 art = pygame.Surface(app.size).convert()
                 art.fill(app.palette.background)
