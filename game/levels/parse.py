@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from game.levels.problems import Problem, key_path
 from game.levels.spec import MAX_FILE_BYTES, LevelSpec
+
+MAX_PROBLEMS = 50  # reported per file; past this, one line says how many more
 from game.levels.toml_index import TomlIndex
 
 
@@ -95,9 +97,14 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
     try:
         pf.spec = LevelSpec.model_validate(raw)
     except ValidationError as e:
-        for err in e.errors(include_url=False):
+        errors = e.errors(include_url=False)
+        for err in errors[:MAX_PROBLEMS]:
             loc = tuple(err["loc"])
             pf.problem(loc, _message(err, loc))
+        if len(errors) > MAX_PROBLEMS:
+            # A file with thousands of wrong keys gets the first ones, not a minute of messages.
+            pf.problems.append(Problem(pf.name, pf.problems[-1].line, 1, "error", "",
+                                       f"...and {len(errors) - MAX_PROBLEMS} more problems like these"))
     except RecursionError:
         pf.problems.append(Problem(pf.name, 1, 1, "error", "", "the file nests arrays or tables too deeply"))
     return pf
