@@ -115,6 +115,8 @@ RUN_UNITS = [b"[", b"{", b"[[", b"a.", b"9", b'"', b"\\", b"a", b"\n", b" ", b"#
              b"\n[[" + b"a." * 900 + b"a]]\n", b"\n" + b"a." * 900 + b"a = 1"]
 RUN_COUNTS = [100, 300, 1_000, 5_000, 50_000, 600_000]
 
+FILL = 0  # a repeat count meaning: as many as keep the file just under the loader's 1 MB limit
+REPEATS = [2, 100, 3_000, 30_000, 300_000, FILL]
 _offset = st.integers(0, 1 << 24)
 payloads = st.one_of(
     st.sampled_from(SPECIAL_BYTES),
@@ -127,10 +129,21 @@ byte_edits = st.one_of(
     st.tuples(st.just("delete_line"), _offset),
     st.tuples(st.just("duplicate_line"), _offset),
     st.tuples(st.just("swap_lines"), _offset, _offset),
+    # Bulk: a block of lines written many times (up to MAX_RUN bytes), as a generator script might.
+    st.tuples(st.just("repeat_lines"), _offset, st.integers(1, 40), st.sampled_from(REPEATS)),
+    st.tuples(st.just("repeat_table"), _offset, st.sampled_from(REPEATS)),
 )
 
 
 MAX_RUN = 1_200_000  # bytes: past the loader's 1 MB limit, and no more
+UNDER_LIMIT = 990_000  # bytes: what FILL aims at
+
+
+def _count(wanted: int, unit_size: int, room: int) -> int:
+    """How many copies of a unit to write: `wanted`, or FILL `room`, never past MAX_RUN."""
+    if wanted == FILL:
+        return max(1, room // max(unit_size, 1))
+    return min(wanted, max(1, MAX_RUN // max(unit_size, 1)))
 
 
 def _payload(spec) -> bytes:
@@ -176,6 +189,22 @@ def apply_byte_edits(data: bytes, edits) -> tuple[bytes, list[str]]:
             notes.append(f"swap lines {i + 1} and {j + 1}")
             lines[i], lines[j] = lines[j], lines[i]
             data = b"\n".join(lines)
+        elif kind == "repeat_lines":
+            i = edit[1] % len(lines)
+            block = b"\n".join(lines[i: i + edit[2]]) + b"\n"
+            count = _count(edit[3], len(block), UNDER_LIMIT - len(data))
+            notes.append(f"repeat lines {i + 1}-{min(i + edit[2], len(lines))} {count} times: {_show(block)}")
+            data = b"\n".join(lines[:i]) + (b"\n" if i else b"") + block * count + b"\n".join(lines[i:])
+        elif kind == "repeat_table":
+            # A whole [table] or [[array-of-tables]] block, header to next header, many times.
+            heads = [i for i, line in enumerate(lines) if line.lstrip().startswith(b"[")]
+            if heads:
+                i = heads[edit[1] % len(heads)]
+                end = next((h for h in heads if h > i), len(lines))
+                block = b"\n".join(lines[i:end]) + b"\n"
+                count = _count(edit[2], len(block), UNDER_LIMIT - len(data))
+                notes.append(f"repeat the table at line {i + 1} ({_show(lines[i])}, {end - i} lines) {count} times")
+                data = b"\n".join(lines[:end]) + b"\n" + block * count + b"\n".join(lines[end:])
     return data, notes
 
 
@@ -246,6 +275,9 @@ table_edits = st.one_of(
     st.tuples(st.just("set"), st.just("id"), _pick, IDS),
     st.tuples(st.just("add"), _pick, KEYS, SPECIAL_VALUES),
     st.tuples(st.just("duplicate_item"), _pick),
+    # Bulk: an array item copied many times, a table given many more keys (up to ~MAX_RUN bytes).
+    st.tuples(st.just("repeat_item"), _pick, st.sampled_from(REPEATS)),
+    st.tuples(st.just("grow"), _pick, st.sampled_from(REPEATS), st.sampled_from(["k", "a" * 40, "moscow"])),
 )
 
 
@@ -332,6 +364,23 @@ def _rename(container: dict, old, new) -> None:
     container.update(items)
 
 
+def _copy(value):
+    # Copies, not one shared object: an edit inside one copy must not change them all (and
+    # multiply the written size).
+    try:
+        return copy.deepcopy(value)
+    except RecursionError:
+        return value
+
+
+def _bulk_count(doc: dict, wanted: int, unit_size: int) -> int:
+    """Copies of a unit that keep the written file under MAX_RUN, or FILL it to UNDER_LIMIT."""
+    size = len(dumps(doc))
+    room = (UNDER_LIMIT if wanted == FILL else MAX_RUN) - size
+    count = room // max(unit_size, 1) if wanted == FILL else min(wanted, room // max(unit_size, 1))
+    return max(1, count)
+
+
 def apply_table_edits(doc: dict, edits) -> tuple[dict, list[str]]:
     doc = copy.deepcopy(doc)
     notes = []
@@ -371,6 +420,21 @@ def apply_table_edits(doc: dict, edits) -> tuple[dict, list[str]]:
         elif kind == "duplicate_item":
             if entry := _pick_entry(doc, edit[1], "item"):
                 container, key, path = entry
-                container.insert(key + 1, copy.copy(container[key]))  # shallow: values may nest deeply
+                container.insert(key + 1, _copy(container[key]))
                 notes.append(f"duplicate {_where(path)}")
+        elif kind == "repeat_item":
+            if entry := _pick_entry(doc, edit[1], "item"):
+                container, key, path = entry
+                item = container[key]
+                count = _bulk_count(doc, edit[2], len(dumps({"x": [item]})) if isinstance(item, dict) else len(_value(item)) + 2)
+                container[key + 1:key + 1] = [_copy(item) for _ in range(count)]
+                notes.append(f"repeat {_where(path)} {count} more times")
+        elif kind == "grow":
+            entry = _pick_entry(doc, edit[1], "table")
+            container, path = (entry[0][entry[1]], entry[2]) if entry else (doc, ())
+            value = next(iter(container.values()), 1)
+            unit = len(dumps({f"{edit[3]}000000": value})) + len(_where(path)) + 4
+            count = _bulk_count(doc, edit[2], unit)
+            container.update({f"{edit[3]}{i}": _copy(value) for i in range(count)})
+            notes.append(f"add {count} keys {edit[3]}0, {edit[3]}1, ... = {_brief(value)} to {_where(path)}")
     return doc, notes

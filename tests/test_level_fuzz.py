@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "levels"
 LEVEL_FILES = sorted(SHIPPED.glob("*.toml"))
 TIME_LIMIT = 2.0  # seconds for one call, as the contract says
-HANG_LIMIT = 30  # seconds after which a call is interrupted as hung
+HANG_LIMIT = 10  # seconds after which a call is interrupted as hung (it has failed TIME_LIMIT anyway)
 EXAMPLES = int(os.environ.get("LEVEL_FUZZ_EXAMPLES", "0"))
 FAILURES = Path(os.environ.get("LEVEL_FUZZ_FAILURES", Path(tempfile.gettempdir()) / "fuzz_failures"))
 
@@ -232,7 +232,7 @@ def test_the_toml_writer_round_trips_every_shipped_level(level_file):
 
 
 @pytest.mark.parametrize("level_file", LEVEL_FILES, ids=lambda p: p.name)
-@fuzz_settings(100)
+@fuzz_settings(20)
 @given(edits=st.lists(byte_edits, min_size=1, max_size=3), placed_as=placements)
 def test_a_level_file_with_edited_bytes_loads_or_gives_located_errors(level_file, edits, placed_as):
     data, notes = apply_byte_edits(level_file.read_bytes(), edits)
@@ -240,7 +240,7 @@ def test_a_level_file_with_edited_bytes_loads_or_gives_located_errors(level_file
 
 
 @pytest.mark.parametrize("level_file", LEVEL_FILES, ids=lambda p: p.name)
-@fuzz_settings(100)
+@fuzz_settings(20)
 @given(edits=st.lists(table_edits, min_size=1, max_size=3), placed_as=placements)
 def test_a_level_file_with_edited_tables_loads_or_gives_located_errors(level_file, edits, placed_as):
     doc = tomli.loads(level_file.read_text(encoding="utf-8"))
