@@ -164,6 +164,14 @@ class App:
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)
         self.manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
+        # Text boxes use bold and italic (<b>, <i>) at these sizes; loading them up front keeps
+        # pygame_gui from warning and from stalling the first frame that needs them.
+        base = max(8, round(16 * scale))  # the theme's own size, which the theme loads itself
+        sizes = sorted({max(8, round(px * scale)) for px in (14, 18)} - {base})
+        fonts = [{"name": "noto_sans", "point_size": size, "style": style}
+                 for size in sizes for style in ("bold", "italic")]
+        fonts.append({"name": "noto_sans", "point_size": base, "style": "italic"})
+        self.manager.preload_fonts(fonts)
         for scene in self.scenes:
             scene.rebuild()
 
