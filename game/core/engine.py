@@ -47,7 +47,7 @@ def _usable(state: GameState, side: str):
             continue
         if state.ready_at.get(f"{side}:{action.id}", 0) > state.turn:
             continue
-        if not action.requires(state):
+        if not action.requires.test(state):
             continue
         yield action
 
@@ -109,7 +109,7 @@ def why_unusable(state: GameState, side: str, action_id: str) -> str | None:
     ready = state.ready_at.get(f"{side}:{action.id}", 0)
     if ready > state.turn:
         return f"used recently; available again on turn {ready}"
-    if not action.requires(state):
+    if not action.requires.test(state):
         return f"needs {action.requires.text}"
     return None
 
