@@ -129,9 +129,12 @@ byte_edits = st.one_of(
     st.tuples(st.just("delete_line"), _offset),
     st.tuples(st.just("duplicate_line"), _offset),
     st.tuples(st.just("swap_lines"), _offset, _offset),
-    # Bulk: a block of lines written many times (up to MAX_RUN bytes), as a generator script might.
-    st.tuples(st.just("repeat_lines"), _offset, st.integers(1, 40), st.sampled_from(REPEATS)),
-    st.tuples(st.just("repeat_table"), _offset, st.sampled_from(REPEATS)),
+    # Bulk, one branch for the two (they are the slow examples): lines or a whole table written
+    # many times (up to MAX_RUN bytes), as a generator script might.
+    st.one_of(
+        st.tuples(st.just("repeat_lines"), _offset, st.integers(1, 40), st.sampled_from(REPEATS)),
+        st.tuples(st.just("repeat_table"), _offset, st.sampled_from(REPEATS)),
+    ),
 )
 
 
@@ -275,9 +278,12 @@ table_edits = st.one_of(
     st.tuples(st.just("set"), st.just("id"), _pick, IDS),
     st.tuples(st.just("add"), _pick, KEYS, SPECIAL_VALUES),
     st.tuples(st.just("duplicate_item"), _pick),
-    # Bulk: an array item copied many times, a table given many more keys (up to ~MAX_RUN bytes).
-    st.tuples(st.just("repeat_item"), _pick, st.sampled_from(REPEATS)),
-    st.tuples(st.just("grow"), _pick, st.sampled_from(REPEATS), st.sampled_from(["k", "a" * 40, "moscow"])),
+    # Bulk, one branch for the two (they are the slow examples): an array item copied many times,
+    # a table given many more keys (up to about MAX_RUN bytes).
+    st.one_of(
+        st.tuples(st.just("repeat_item"), _pick, st.sampled_from(REPEATS)),
+        st.tuples(st.just("grow"), _pick, st.sampled_from(REPEATS), st.sampled_from(["k", "a" * 40, "moscow"])),
+    ),
 )
 
 
