@@ -81,15 +81,14 @@ class TomlIndex:
                     self.where[sub] = (lineno, value_start + m.start(1) + 1)
                     self.value_col[sub] = value_start + m.end() + 2
             # Skip the rest of a multi-line string or array, whose lines hold no keys.
-            for quote in ('"""', "'''"):
-                if value.startswith(quote) and value.count(quote) == 1:
+            first_char = value[:1]
+            if first_char in ("'", '"'):
+                quote = value[:3]
+                if quote in ('"""', "'''") and value.count(quote) == 1:
                     while i < len(lines) and quote not in lines[i]:
                         i += 1
                     i += 1
-                    break
-            else:
-                if value[:1] not in ("[", "{"):
-                    continue
+            elif first_char in ("[", "{"):
                 depth = _depth(value)
                 while depth > 0 and i < len(lines):
                     depth += _depth(lines[i])
