@@ -1,9 +1,13 @@
 """Mutations of level files for the fuzz tests (`test_level_fuzz.py`), at two levels.
 
 - Bytes: truncate the file, insert bytes (NUL, invalid UTF-8, a BOM, TOML punctuation, long runs),
-  delete, duplicate or swap lines.
+  delete, duplicate, swap or repeat lines, repeat a whole table.
 - Tables: parse the file with tomli, delete, rename, retype, swap or replace values at any depth,
-  and write the result back as TOML with `dumps`, a small writer (no TOML writer is a dependency).
+  add keys, repeat array items, and write the result back as TOML with `dumps`, a small writer
+  (no TOML writer is a dependency).
+
+The bulk edits (repeats, many new keys) write up to MAX_RUN bytes, or with the count FILL as much as
+keeps the file just under the loader's 1 MB limit: the largest file it must still answer quickly.
 
 A mutation is plain data (tuples of small numbers and short strings, a long run stored as
 ("run", unit, count)) so that Hypothesis shrinks it and prints it readably; `apply_*` turns it into
@@ -111,11 +115,10 @@ SPECIAL_BYTES = [
     b"\nschema_version = 2\n", b'\nrequires = "(((("\n', b"\na.b.c = 1\n",
 ]
 RUN_UNITS = [b"[", b"{", b"[[", b"a.", b"9", b'"', b"\\", b"a", b"\n", b" ", b"#", b"\xff", b"\x00",
-             b"x = 1\n", b"[a", b"{a=", b"a=[", b"(", b"\n[[action]]\n",
+             b"x = 1\n", b"[a", b"{a=", b"a=[", b"(", b"\n[[action]]\n", b"[[a]]\n", b'[[action]]\nid="a"\n',
              b"\n[[" + b"a." * 900 + b"a]]\n", b"\n" + b"a." * 900 + b"a = 1"]
-RUN_COUNTS = [100, 300, 1_000, 5_000, 50_000, 600_000]
-
 FILL = 0  # a repeat count meaning: as many as keep the file just under the loader's 1 MB limit
+RUN_COUNTS = [100, 300, 1_000, 5_000, 50_000, 600_000, FILL]
 REPEATS = [2, 100, 3_000, 30_000, 300_000, FILL]
 _offset = st.integers(0, 1 << 24)
 payloads = st.one_of(
@@ -149,10 +152,11 @@ def _count(wanted: int, unit_size: int, room: int) -> int:
     return min(wanted, max(1, MAX_RUN // max(unit_size, 1)))
 
 
-def _payload(spec) -> bytes:
+def _payload(spec, size: int) -> bytes:
+    """The bytes to insert into a file of `size` bytes."""
     if isinstance(spec, tuple):
         _, unit, count = spec
-        return unit * min(count, MAX_RUN // len(unit))
+        return unit * _count(count, len(unit), UNDER_LIMIT - size)
     return spec
 
 
@@ -165,6 +169,7 @@ def _show(data: bytes) -> str:
 
 
 def apply_byte_edits(data: bytes, edits) -> tuple[bytes, list[str]]:
+    """The file after `edits` (from `byte_edits`), and what each did."""
     notes = []
     for edit in edits:
         kind = edit[0]
@@ -174,7 +179,7 @@ def apply_byte_edits(data: bytes, edits) -> tuple[bytes, list[str]]:
             data = data[:at]
             notes.append(f"truncate at byte {at} (line {_line_of(data, at)})")
         elif kind == "insert":
-            at, payload = edit[1] % (len(data) + 1), _payload(edit[2])
+            at, payload = edit[1] % (len(data) + 1), _payload(edit[2], len(data))
             data = data[:at] + payload + data[at:]
             notes.append(f"insert {_show(payload)} at byte {at} (line {_line_of(data, at)})")
         elif kind == "delete_line":
@@ -311,8 +316,12 @@ _KINDS = {
 }
 
 
-def _pick_entry(doc: dict, index: int, kind: str = "any"):
+def _pick_entry(doc: dict, index, kind: str = "any"):
+    """The entry of that kind at `index` (modulo their number), or the one at a key path such as
+    "flags" when `index` is text (for explicit examples)."""
     entries = [e for e in _entries(doc) if _KINDS[kind](e[0], e[1])]
+    if isinstance(index, str):
+        return next((e for e in entries if _where(e[2]) == index), None)
     return entries[index % len(entries)] if entries else None
 
 
@@ -388,6 +397,7 @@ def _bulk_count(doc: dict, wanted: int, unit_size: int) -> int:
 
 
 def apply_table_edits(doc: dict, edits) -> tuple[dict, list[str]]:
+    """A copy of the parsed file after `edits` (from `table_edits`), and what each did."""
     doc = copy.deepcopy(doc)
     notes = []
     for edit in edits:
@@ -420,7 +430,7 @@ def apply_table_edits(doc: dict, edits) -> tuple[dict, list[str]]:
                 notes.append(f"set {_where(path)} = {_brief(edit[3])}")
         elif kind == "add":
             entry = _pick_entry(doc, edit[1], "table")
-            container, path = (entry[0][entry[1]], entry[2]) if entry and edit[1] % 2 else (doc, ())
+            container, path = (entry[0][entry[1]], entry[2]) if entry and edit[1] % 2 else (doc, ())  # or the top
             container[edit[2]] = edit[3]
             notes.append(f"add {_where(path + (edit[2],))} = {_brief(edit[3])}")
         elif kind == "duplicate_item":
@@ -432,14 +442,16 @@ def apply_table_edits(doc: dict, edits) -> tuple[dict, list[str]]:
             if entry := _pick_entry(doc, edit[1], "item"):
                 container, key, path = entry
                 item = container[key]
-                count = _bulk_count(doc, edit[2], len(dumps({"x": [item]})) if isinstance(item, dict) else len(_value(item)) + 2)
+                unit = len(dumps({"x": [item]})) if isinstance(item, dict) else len(_value(item)) + 2
+                count = _bulk_count(doc, edit[2], unit)
                 container[key + 1:key + 1] = [_copy(item) for _ in range(count)]
                 notes.append(f"repeat {_where(path)} {count} more times")
         elif kind == "grow":
             entry = _pick_entry(doc, edit[1], "table")
             container, path = (entry[0][entry[1]], entry[2]) if entry else (doc, ())
             value = next(iter(container.values()), 1)
-            unit = len(dumps({f"{edit[3]}000000": value})) + len(_where(path)) + 4
+            unit = len(dumps({f"{edit[3]}00000": value}))
+            unit += len(_where(path)) + 1 if isinstance(value, dict) else 0  # "[path.key]" headers
             count = _bulk_count(doc, edit[2], unit)
             container.update({f"{edit[3]}{i}": _copy(value) for i in range(count)})
             notes.append(f"add {count} keys {edit[3]}0, {edit[3]}1, ... = {_brief(value)} to {_where(path)}")

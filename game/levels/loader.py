@@ -44,10 +44,12 @@ class Catalogue:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # files that could not be read at all
+    already_read: dict[Path, ParsedFile] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def scan(cls, mod_dirs=(), shipped: Path | None = None) -> "Catalogue":
-        cat = cls()
+    def scan(cls, mod_dirs=(), shipped: Path | None = None, already_read=None) -> "Catalogue":
+        """`already_read` maps resolved paths to files parsed already, so that none is read twice."""
+        cat = cls(already_read=dict(already_read or {}))
         shipped = levels_dir() if shipped is None else shipped
         cat.add_folder(shipped, is_mod=False, prefix="levels")
         for folder in mod_dirs:
@@ -62,7 +64,7 @@ class Catalogue:
             self.add_file(path, name, is_mod)
 
     def add_file(self, path: Path, name: str, is_mod: bool) -> ParsedFile:
-        pf = read_level_file(path, name)
+        pf = self.already_read.get(path.resolve()) or read_level_file(path, name)
         if pf.spec is None:
             self.problems.extend(pf.problems)
             return pf
@@ -146,8 +148,8 @@ def load_level_file(path: Path, mod_dirs=(), name: str | None = None) -> Level:
     """Load one level file, finding its parents among the shipped levels, the file's own folder
     and any mod folders."""
     path = Path(path)
-    catalogue = Catalogue.scan([*mod_dirs, path.parent])
     pf = read_level_file(path, name or str(path))
+    catalogue = Catalogue.scan([*mod_dirs, path.parent], already_read={path.resolve(): pf})
     if pf.spec is not None:
         catalogue.entries.setdefault(pf.spec.id, Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf))
         if catalogue.entries[pf.spec.id].path.resolve() == path.resolve():

@@ -89,7 +89,7 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
         return pf
     except (ValueError, OverflowError):
         # tomli lets Python's own limits through, such as an integer of thousands of digits.
-        match = re.search(r"\d{300,}", pf.text)
+        match = re.search(r"[0-9][0-9_]{299,}", pf.text)  # digits may be grouped by underscores
         line, col = _line_col(pf.text, match.start()) if match else (1, 1)
         pf.problems.append(Problem(pf.name, line, col, "error", "", "a number here is far too long to be a level's number"))
         return pf
@@ -106,7 +106,8 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
             pf.problems.append(Problem(pf.name, pf.problems[-1].line, 1, "error", "",
                                        f"...and {len(errors) - MAX_PROBLEMS} more problems like these"))
     except RecursionError:
-        pf.problems.append(Problem(pf.name, 1, 1, "error", "", "the file nests arrays or tables too deeply"))
+        line, col = _deep_nesting_at(pf.text)
+        pf.problems.append(Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply"))
     return pf
 
 
@@ -140,6 +141,11 @@ def _deep_nesting_at(text: str, limit: int = 100) -> tuple[int, int]:
                 return _line_col(text, start)
         elif ch in "]}":
             depth = max(0, depth - 1)
+    # Dotted keys nest too: `a.a.a. ... = 1` makes a table for every dot.
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        key = line.split("=", 1)[0]
+        if key.count(".") >= limit:
+            return lineno, len(line) - len(line.lstrip()) + 1
     return 1, 1
 
 

@@ -46,6 +46,7 @@ class TomlIndex:
 
     def _scan(self, text: str) -> None:
         table: tuple = ()
+        headers: dict[str, tuple] = {}
         lines = text.split("\n")
         i = 0
         while i < len(lines):
@@ -55,17 +56,25 @@ class TomlIndex:
             first = line.lstrip()[:1]
             if not first or first == "#":
                 continue
-            header = _HEADER.match(line) if first == "[" else None
+            if first == "[":
+                # Files of many repeated headers are parsed once per distinct header line.
+                header = headers.get(line)
+                if header is None:
+                    match = _HEADER.match(line)
+                    header = headers[line] = (match.group(1), _split_key(match.group(2)),
+                                              match.start(2) + 1) if match else ()
+            else:
+                header = ()
             if header:
-                keys = _split_key(header.group(2))
-                if header.group(1) == "[[":
+                kind, keys, column = header
+                if kind == "[[":
                     parent = self._resolve(keys[:-1]) + (keys[-1],)
                     self._arrays[parent] = self._arrays.get(parent, 0) + 1
                     table = parent + (self._arrays[parent] - 1,)
-                    self.where.setdefault(parent, (lineno, header.start(2) + 1))
+                    self.where.setdefault(parent, (lineno, column))
                 else:
                     table = self._resolve(keys)
-                self.where[table] = (lineno, header.start(2) + 1)
+                self.where[table] = (lineno, column)
                 continue
             assign = _ASSIGN.match(line)
             if not assign:

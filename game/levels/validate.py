@@ -23,9 +23,11 @@ def level_files(paths) -> tuple[list[Path], list[Problem]]:
 def validate_paths(paths, mod_dirs=()) -> list[Problem]:
     files, problems = level_files(paths)
     folders = {f.parent for f in files}
-    catalogue = Catalogue.scan([*mod_dirs, *sorted(folders)])
+    # Each file is read once: a big file costs its parse a single time.
+    parsed = {path.resolve(): read_level_file(path, str(path)) for path in files}
+    catalogue = Catalogue.scan([*mod_dirs, *sorted(folders)], already_read=parsed)
     for path in files:
-        pf = read_level_file(path, str(path))
+        pf = parsed[path.resolve()]
         if pf.spec is None:
             problems.extend(pf.problems)
             continue
