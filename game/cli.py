@@ -92,6 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _levels_arg(p)
 
+    p = sub.add_parser("balance", help="measure each campaign level's balance and write docs/balance.md")
+    p.add_argument("levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every level in the campaign)")
+    p.add_argument("--games", type=int, default=500, metavar="N", help="normal-vs-normal and easy-vs-easy games per level")
+    p.add_argument("--duel-games", type=int, default=100, metavar="N", help="hard-vs-easy games per level")
+    p.add_argument("--workers", type=int, default=1, metavar="K")
+    p.add_argument("--out", metavar="FILE.md", help="where to write the report (its JSON twin goes beside it); "
+                   "default: docs/balance.md in a checkout, else print only")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON instead of a summary")
+    _levels_arg(p)
+
     p = sub.add_parser("bench", help="measure speed; prints figures")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--repeat", type=int, default=0, help="samples per figure (0: the default)")
@@ -112,7 +122,7 @@ def main(argv=None) -> int:
         "play": cmd_play,
         "validate": cmd_validate, "schema": cmd_schema, "levels": cmd_levels, "replay": cmd_replay,
         "transcript": cmd_transcript, "bench": cmd_bench, "simulate": cmd_simulate,
-        "duel": cmd_duel, "claims": cmd_claims, "reference": cmd_reference, "new-level": cmd_new_level,
+        "duel": cmd_duel, "claims": cmd_claims, "balance": cmd_balance, "reference": cmd_reference, "new-level": cmd_new_level,
     }[command]
     try:
         return handler(args)
@@ -343,6 +353,66 @@ def cmd_duel(args) -> int:
         for side in ("moscow", "beijing"):
             print(f"  as {side}: {args.a} scored higher in {result['a_wins_as'][side]:.1%}")
     return 0
+
+
+def cmd_balance(args) -> int:
+    from game.levels import LevelError
+    from game.sim.balance import markdown, measure, to_json
+
+    if args.games < 1 or args.duel_games < 2 or args.workers < 1:
+        print("--games, --duel-games (at least 2) and --workers must be positive", file=sys.stderr)
+        return 2
+    cat = _catalogue(args.levels)
+    ids = args.levels_to_check or [e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0)
+                                   if e.chapter is not None]
+    results = []
+    for level_id in ids:
+        try:
+            level = cat.load(level_id)
+        except LevelError as e:
+            for p in e.problems:
+                print(p, file=sys.stderr)
+            return 1
+        if not args.json:
+            print(f"{level.title}: {args.games} games a pairing...", file=sys.stderr)
+        results.append(measure(level, args.games, args.duel_games, workers=args.workers, progress=_progress()))
+    command = "python -m game balance" + (f" --games {args.games}" if args.games != 500 else "") + (
+        f" --duel-games {args.duel_games}" if args.duel_games != 100 else "")
+    out = Path(args.out) if args.out else (_checkout_docs() / "balance.md" if _checkout_docs() else None)
+    if out is not None:
+        written = results
+        if args.levels_to_check and out.with_suffix(".json").is_file():
+            # Measuring some levels again keeps the others' figures in the report.
+            from game.sim.balance import from_json
+
+            try:
+                kept = {r.level: r for r in from_json(json.loads(out.with_suffix(".json").read_text(encoding="utf-8")))}
+            except (ValueError, KeyError, TypeError):
+                kept = {}
+            kept.update({r.level: r for r in results})
+            order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}
+            written = sorted(kept.values(), key=lambda r: order.get(r.level, 99))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(markdown(written, command), encoding="utf-8")
+        out.with_suffix(".json").write_text(json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
+    problems = [p for r in results for p in r.problems()]
+    if args.json:
+        print(json.dumps(to_json(results, command)))
+    else:
+        for r in results:
+            print(f"{r.level:24} normal vs normal: Moscow wins {r.normal_wins['moscow']:.1%}, Beijing "
+                  f"{r.normal_wins['beijing']:.1%}; hard beats easy as Moscow {r.hard_beats_easy['moscow']:.0%}, "
+                  f"as Beijing {r.hard_beats_easy['beijing']:.0%}")
+        for p in problems:
+            print(f"out of band: {p}")
+    return 1 if problems else 0
+
+
+def _checkout_docs() -> Path | None:
+    """The docs folder of a source checkout (None in an installed game, which has no docs)."""
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    return docs if (docs.parent / "pyproject.toml").is_file() and docs.is_dir() else None
 
 
 def cmd_claims(args) -> int:

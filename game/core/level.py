@@ -158,6 +158,25 @@ class Rules:
 
 
 @dataclass(frozen=True, slots=True)
+class Campaign:
+    """The level's chapter in the campaign, and the levels that must be finished to open it."""
+
+    chapter: int
+    unlocked_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TutorialStep:
+    """A note on the board for a new player; `until` names what the player must do to move on."""
+
+    turn: int
+    point_at: str
+    text: str
+    until: str = "next"
+    side: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Level:
     id: str
     title: str
@@ -181,6 +200,8 @@ class Level:
     what_happened: str = ""
     playable: bool = True
     essay_era: bool = False
+    campaign: Campaign | None = None
+    tutorial: tuple[TutorialStep, ...] = ()
     content_hash: str = ""
     files: tuple[str, ...] = ()
 

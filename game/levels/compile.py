@@ -13,7 +13,8 @@ from dataclasses import fields
 
 from game.core.expr import ALWAYS, ExprError, compile_condition
 from game.core.level import (
-    Action, Agenda, Consequences, Delayed, Effect, Event, Goal, Level, Outcome, Rules, Washington,
+    Action, Agenda, Campaign, Consequences, Delayed, Effect, Event, Goal, Level, Outcome, Rules, TutorialStep,
+    Washington,
 )
 from game.core.meters import (
     AGGREGATES, ALL_METERS, DERIVED, RANGES, REGION_TARGETS, SHARED, SIDE_METERS, SIDES, STATES,
@@ -280,6 +281,20 @@ class Compiler:
                     seen.setdefault(item.id, i)
 
     # -- the whole level -------------------------------------------------------------------------
+    def campaign(self) -> Campaign | None:
+        """The leaf's own campaign place (a child level is not part of the campaign by inheritance)."""
+        spec = self.leaf.spec.campaign
+        return Campaign(spec.chapter, tuple(spec.unlocked_by)) if spec else None
+
+    def tutorial(self) -> tuple[TutorialStep, ...]:
+        return tuple(TutorialStep(s.turn, s.point_at, s.text, s.until, s.side) for s in self.leaf.spec.tutorial)
+
+    def tutorial_warnings(self, turns) -> None:
+        for i, step in enumerate(self.leaf.spec.tutorial):
+            if turns is not None and step.turn > turns:
+                self.leaf.problem(("tutorial", i, "turn"), f"turn {step.turn} never comes: the level lasts {turns} turns",
+                                  severity="warning")
+
     def compile(self) -> Level | None:
         self.turns = int(self.m.get("turns") or 80)
         self.duplicates()
@@ -309,6 +324,7 @@ class Compiler:
         prompts = {k: tuple(self.m.get("prompts", k) or ()) for k in PROMPT_KEYS}
         if self.ok:
             self.warnings(actions, events, agendas, outcomes, rules, start, flags)
+            self.tutorial_warnings(meta["turns"])
         if not (self.ok and self.complete):
             return None
         digest = hashlib.sha256()
@@ -323,5 +339,6 @@ class Compiler:
             description=self.m.get("description", default=""),
             what_happened=self.m.get("what_happened", default=""), playable=self.leaf.spec.playable,
             essay_era=self.leaf.spec.essay_era,
+            campaign=self.campaign(), tutorial=self.tutorial(),
             content_hash=digest.hexdigest(), files=tuple(pf.name for pf in self.chain),
         )

@@ -37,6 +37,16 @@ class Entry:
     def essay_era(self) -> bool:
         return bool(self.parsed.spec and self.parsed.spec.essay_era)
 
+    @property
+    def chapter(self) -> int | None:
+        campaign = self.parsed.spec.campaign if self.parsed.spec else None
+        return campaign.chapter if campaign else None
+
+    @property
+    def unlocked_by(self) -> tuple[str, ...]:
+        campaign = self.parsed.spec.campaign if self.parsed.spec else None
+        return tuple(campaign.unlocked_by) if campaign else ()
+
 
 @dataclass
 class Catalogue:

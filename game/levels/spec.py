@@ -235,6 +235,27 @@ class PromptsSpec(Spec):
     general: list[Text] | None = Field(None, max_length=20, description="Questions about the partnership as a whole.")
 
 
+class CampaignSpec(Spec):
+    """Where a level sits in the campaign. Not inherited: a level without it is a standalone level."""
+
+    chapter: Annotated[int, Field(ge=0, le=99)] = Field(description="Its place in the campaign list, from 0 (the tutorial) up.")
+    unlocked_by: list[Id] = Field(default_factory=list, max_length=20, description="Levels that must each be played to the end (from either side) before this one opens; empty: open from the start.")
+
+
+TutorialPlace = Literal["partnership", "pillars", "limits", "meters", "map", "news", "cards", "plan"]
+TutorialUntil = Literal["next", "card_chosen", "why_opened", "plan_sent"]
+
+
+class TutorialStepSpec(Spec):
+    """One step of in-game guidance: a note pointing at part of the board, shown until the player does what it asks."""
+
+    turn: Annotated[int, Field(ge=1, le=80)] = Field(1, description="The turn whose planning shows this step.")
+    side: Literal["moscow", "beijing"] | None = Field(None, description="Show it only to this side; leave out for both.")
+    point_at: TutorialPlace = Field(description="The part of the board the note points at: partnership, pillars, limits, meters (own meters), map, news, cards or plan (the plan tray).")
+    text: Text = Field(min_length=1, description="What the note says.")
+    until: TutorialUntil = Field("next", description="What moves on to the next step: `next` (the player clicks Next), `card_chosen` (a card is added to the plan), `why_opened` (a meter's 'why?' is opened), `plan_sent` (the plan is sent).")
+
+
 class LevelSpec(Spec):
     """One level file. Anything left out is taken from the level named by `extends`."""
 
@@ -263,3 +284,5 @@ class LevelSpec(Spec):
     agenda: AgendasSpec | None = Field(None, description="Each side's goals; the score is the weighted share met at the end.")
     outcome: list[OutcomeSpec] = Field(default_factory=list, max_length=30, description="Outcomes (`[[outcome]]`), checked in order; given here, they replace the inherited list.")
     prompts: PromptsSpec | None = Field(None, description="Discussion questions for the debrief, by limit.")
+    campaign: CampaignSpec | None = Field(None, description="The level's chapter in the campaign and what unlocks it. Not inherited.")
+    tutorial: list[TutorialStepSpec] = Field(default_factory=list, max_length=60, description="Step-by-step guidance shown on the board (`[[tutorial]]`), in order. Not inherited.")

@@ -1,6 +1,7 @@
 """`validate`: check level files and folders, returning every problem found."""
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from game.levels.loader import Catalogue, Entry, compile_with_warnings
@@ -18,6 +19,21 @@ def level_files(paths) -> tuple[list[Path], list[Problem]]:
         else:
             problems.append(Problem(str(p), 1, 1, "error", "", "no such file or folder"))
     return files, problems
+
+
+def campaign_problems(pf, catalogue: Catalogue) -> list[Problem]:
+    """A campaign that names a level the game cannot find would stay locked for ever."""
+    out = []
+    campaign = pf.spec.campaign
+    for i, level_id in enumerate(campaign.unlocked_by if campaign else ()):
+        if level_id == pf.spec.id:
+            out.append(pf.problem(("campaign", "unlocked_by", i), "a level cannot unlock itself", severity="warning"))
+        elif level_id not in catalogue.entries:
+            close = difflib.get_close_matches(level_id, list(catalogue.entries), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            out.append(pf.problem(("campaign", "unlocked_by", i),
+                                  f"no level with id '{level_id}'; this level would never open{hint}", severity="warning"))
+    return out
 
 
 def validate_paths(paths, mod_dirs=()) -> list[Problem]:
@@ -39,6 +55,7 @@ def validate_paths(paths, mod_dirs=()) -> list[Problem]:
             catalogue.entries[pf.spec.id] = Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf)
         else:
             entry.parsed = pf
+        problems.extend(campaign_problems(pf, catalogue))
         try:
             _, found = compile_with_warnings(pf, catalogue)
             problems.extend(found)

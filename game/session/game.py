@@ -37,6 +37,7 @@ class Game:
     reports: list[TurnReport] = field(default_factory=list)
     locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
     agents: dict = field(default_factory=dict, repr=False)
+    guides: dict = field(default_factory=dict, repr=False)  # the tutorial's progress per side
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> "Game":

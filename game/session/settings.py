@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -35,6 +35,9 @@ class Settings(BaseModel):
     projector_mode: bool = Field(False, description="High contrast and large text for a projector or classroom.")
     last_level: str | None = Field(None, max_length=48, description="The level played last, offered first.")
     last_side: Literal["moscow", "beijing"] | None = Field(None, description="The side played last.")
+    finished_levels: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,47}$")]] = Field(
+        default_factory=list, max_length=500, description="Levels played to the end; they open the campaign's next chapters.")
+    unlock_all_levels: bool = Field(False, description="Open every campaign chapter at once (for teachers and replays).")
 
 
 def settings_path() -> Path:

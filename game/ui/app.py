@@ -175,6 +175,11 @@ class App:
         for scene in self.scenes:
             scene.rebuild()
 
+    def remember(self, **changes) -> None:
+        """Save settings that do not change the look (progress, the last game) without re-theming."""
+        self.settings = Settings(**{**self.settings.model_dump(), **changes})
+        save_settings(self.settings)
+
     def change_settings(self, **changes) -> None:
         resize = any(k in changes for k in ("window_width", "window_height", "fullscreen"))
         self.settings = Settings(**{**self.settings.model_dump(), **changes})

@@ -11,7 +11,9 @@ import pygame_gui
 from game.core import preview, why_unusable
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES, label
 from game.session.game import HUMAN
+from game.session.tutorial import guide_for
 from game.ui.scenes.base import Scene
+from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, text
 
 BANDS = [(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"), (60, 80, "strategic"),
@@ -64,6 +66,11 @@ class BoardScene(Scene):
         self.picture = None
         self.picture_key = None
         self.version = 0  # bumped whenever what the board shows may have changed
+        self.guide = guide_for(game, perspective) if game.seats[perspective].controller == HUMAN else None
+        if self.guide:
+            self.guide.begin_turn(game.state.turn)
+        self.note = None
+        self.note_stale = False
 
     @property
     def other(self) -> str:
@@ -94,6 +101,7 @@ class BoardScene(Scene):
         self.build_tray()
         self.build_meters()
         self.build_news()
+        self.build_note()
 
     def build_news(self) -> None:
         app = self.app
@@ -136,6 +144,7 @@ class BoardScene(Scene):
                     lines.append(f"{signed(c.delta)}  {c.why}  [{c.source}]")
                 if len(changes) > 7:
                     lines.append(f"…and {len(changes) - 7} more changes.")
+            self.tutorial_did("why_opened")
             return Tooltip(f"{label(meter)}: {value:.1f}", lines, game.history_of(meter))
         return tip
 
@@ -252,6 +261,39 @@ class BoardScene(Scene):
         self.tray_text_w = r.width - 2 * app.px(12)
 
     # -- actions ---------------------------------------------------------------------------------
+    # -- tutorial ------------------------------------------------------------------------------
+    def build_note(self) -> None:
+        self.note = None
+        step = self.guide.current if self.guide else None
+        if step is None:
+            return
+        self.note = TutorialNote(self, self.guide, self.tutorial_target(step.point_at))
+        self.controls[:0] = self.note.controls()
+
+    def tutorial_target(self, place: str) -> pygame.Rect:
+        """The part of the board a tutorial step points at."""
+        groups = {"pillars": PILLARS, "limits": (*LIMITS, "washington.thaw_moscow", "washington.thaw_beijing"),
+                  "meters": tuple(f"{self.side}.{n}" for n in SIDE_METERS)}
+        if place in groups:
+            rows = [rect for rect, meter, *_ in self.meter_rows if meter in groups[place]]
+            return rows[0].unionall(rows[1:])
+        return {"partnership": self.gauge_rect.inflate(0, self.app.px(8)), "map": self.map_rect,
+                "news": self.news_rect, "cards": self.cards_rect, "plan": self.tray_rect}[place]
+
+    def tutorial_did(self, what: str) -> None:
+        if self.guide and self.guide.notify(what):
+            self.note_stale = True
+            self.app.dirty = True
+
+    def tutorial_next(self) -> None:
+        self.guide.notify("next")
+        self.refresh()
+
+    def tutorial_skip(self) -> None:
+        self.guide.skip()
+        self.say("Tutorial skipped. Every meter still answers “why?” when you point at it.")
+        self.refresh()
+
     def plan_cost(self) -> int:
         return sum(self.game.level.actions[a].cost for a in self.plan)
 
@@ -260,6 +302,7 @@ class BoardScene(Scene):
             self.plan.remove(action_id)
         else:
             self.plan.append(action_id)
+            self.tutorial_did("card_chosen")
         self.refresh()
 
     def refresh(self) -> None:
@@ -272,6 +315,7 @@ class BoardScene(Scene):
         self.build_cards()
         self.build_tray()
         self.build_meters()
+        self.build_note()
         self.app.focus_index = min(focus, len(self.controls) - 1)
 
     def turn_page(self, step: int) -> None:
@@ -302,6 +346,7 @@ class BoardScene(Scene):
         if problem:
             self.say(f"This plan cannot be locked: {problem}")
             return
+        self.tutorial_did("plan_sent")
         waiting = [s for s in game.waiting_for() if game.seats[s].controller == HUMAN]
         if waiting:
             app.replace(HandOverScene(app, game, waiting[0], locked_by=self.side))
@@ -322,6 +367,9 @@ class BoardScene(Scene):
 
     def update(self, dt: float) -> None:
         super().update(dt)
+        if self.note_stale:  # a tooltip moved the tutorial on while the frame was being drawn
+            self.note_stale = False
+            self.refresh()
         if not self.app.options.autoplay:
             return
         self.auto_timer += dt
@@ -356,6 +404,11 @@ class BoardScene(Scene):
                 from game.ui.widgets import button
 
                 button(surface, hover, self.app.palette, self.app.fonts.bold, True)
+
+    def draw_over(self, surface) -> None:
+        if self.note is not None:
+            self.note.draw(surface)
+        super().draw_over(surface)
 
     def render(self, surface) -> None:
         app, p, game = self.app, self.app.palette, self.game

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pygame
 import pygame_gui
 
+from game.session.campaign import chapters
 from game.session.game import HUMAN, Game
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, fit, text
@@ -21,15 +22,21 @@ class _KeptEntry:
     id: str
     title: str
     is_mod: bool = True
+    chapter: int | None = None
+    unlocked_by: tuple[str, ...] = ()
 
 
 def playable_entries(app) -> list:
+    """The playable levels in campaign order (chapters first, then mods and standalone levels)."""
     entries = list(app.catalogue.playable())
     known = {e.id for e in entries}
     for level_id, level in app.good_levels.items():
         if level_id not in known and level.playable:
-            entries.append(_KeptEntry(level_id, level.title))
-    return entries
+            campaign = level.campaign
+            entries.append(_KeptEntry(level_id, level.title, True, campaign.chapter if campaign else None,
+                                      campaign.unlocked_by if campaign else ()))
+    order = {c.level_id: i for i, c in enumerate(chapters(entries, ()))}
+    return sorted(entries, key=lambda e: order[e.id])
 
 
 class NewGameScene(Scene):
@@ -42,12 +49,35 @@ class NewGameScene(Scene):
         ids = [e.id for e in self.entries]
         self.problem = ""
         wanted = opts.level or app.settings.last_level
-        self.level_index = ids.index(wanted) if wanted in ids else (ids.index("testing_event") if "testing_event" in ids else 0)
+        if wanted not in ids:
+            # A new player starts at the first open chapter they have not finished: the tutorial.
+            fresh = [c.level_id for c in self.chapters() if c.is_open and not c.finished]
+            wanted = fresh[0] if fresh else None
+        self.level_index = ids.index(wanted) if wanted in ids else 0
         self.side = opts.side if opts.level else (app.settings.last_side or opts.side)
         self.opponent = opts.opponent
         self.seed_text = str(opts.seed) if opts.seed is not None else ""
         self.level = None
         self.load_selected()
+
+    def chapters(self) -> list:
+        settings = self.app.settings
+        return chapters(self.entries, settings.finished_levels, settings.unlock_all_levels)
+
+    def selected_chapter(self):
+        if not self.entries:
+            return None
+        wanted = self.entries[self.level_index].id
+        return next(c for c in self.chapters() if c.level_id == wanted)
+
+    def locked_reason(self) -> str:
+        """Why the selected level cannot be started yet ('' when it can)."""
+        chapter = self.selected_chapter()
+        if chapter is None or chapter.is_open or self.app.options.level:
+            return ""
+        titles = {e.id: e.title for e in self.entries}
+        waiting = chapter.waiting_for(titles, self.app.settings.finished_levels)
+        return (f"Finish {' and '.join(waiting)} to open this chapter (or open every chapter in Settings).")
 
     def load_selected(self) -> None:
         if not self.entries:
@@ -73,9 +103,17 @@ class NewGameScene(Scene):
         list_w = int(w * 0.27)
         item_h = app.px(40)
         top = app.px(96)
+        # Many mods must still fit: the rows shrink rather than run off the screen.
+        room = h - top - app.px(100)
+        gap = app.px(6)
+        item_h = max(app.px(26), min(item_h, room // max(1, len(self.entries)) - gap))
+        marks = {c.level_id: c for c in self.chapters()}
         for i, entry in enumerate(self.entries):
-            rect = pygame.Rect(pad, top + i * (item_h + app.px(6)), list_w, item_h)
-            label = entry.title + ("  [mod]" if entry.is_mod else "")
+            rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
+            c = marks[entry.id]
+            label = (f"{c.chapter}. " if c.chapter is not None else "") + entry.title
+            label += "  [mod]" if entry.is_mod else ""
+            label += "  (locked)" if not c.is_open else ("  (done)" if c.finished else "")
             self.add(Control(rect, label, (lambda i=i: self.pick_level(i)), kind="item",
                              selected=(i == self.level_index)))
         x = pad * 2 + list_w
@@ -109,8 +147,9 @@ class NewGameScene(Scene):
                                                    app.manager))
         rect = pygame.Rect(0, 0, app.px(220), app.px(46))
         rect.bottomright = (w - pad, h - app.px(22))
-        self.add(Control(rect, "Start", self.start, enabled=self.level is not None,
-                         why_disabled="This level cannot be played until its problems are fixed.",
+        locked = self.locked_reason()
+        self.add(Control(rect, "Start", self.start, enabled=self.level is not None and not locked,
+                         why_disabled=locked or "This level cannot be played until its problems are fixed.",
                          hotkey=pygame.K_s))
         back = pygame.Rect(0, 0, app.px(160), app.px(46))
         back.bottomright = (rect.left - app.px(12), rect.bottom)
@@ -153,7 +192,7 @@ class NewGameScene(Scene):
         other = "beijing" if self.side == "moscow" else "moscow"
         controllers = {self.side: HUMAN, other: self.opponent}
         game = Game.new(self.level, self.seed(), controllers)
-        app.change_settings(last_level=self.level.id, last_side=self.side)
+        app.remember(last_level=self.level.id, last_side=self.side)
         app.replace(BoardScene(app, game, perspective=self.side))
 
     def entered(self) -> None:
@@ -175,8 +214,9 @@ class NewGameScene(Scene):
                  (r.x, r.y + app.fonts.heading.get_linesize() + app.px(6)), r.width, max_lines=4)
         else:
             text(surface, self.problem, app.fonts.body, p.warning, r.topleft, r.width, max_lines=5)
-        if self.level and self.problem:
-            text(surface, self.problem, app.fonts.small, p.warning, (r.x, r.bottom - app.fonts.small.get_linesize()),
+        note = self.problem or self.locked_reason()
+        if self.level and note:
+            text(surface, note, app.fonts.small, p.warning, (r.x, r.bottom - app.fonts.small.get_linesize()),
                  r.width, max_lines=1)
         for label, y in (("Play as", self.side_y), ("Other side", self.opp_y), ("Seed", self.seed_y)):
             surface.blit(app.fonts.bold.render(label, True, p.text), (r.x, y + app.px(9)))

@@ -9,6 +9,7 @@ import pygame_gui
 
 from game.core.meters import label
 from game.core.report import PHASES
+from game.session.campaign import with_finished
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, fit
 
@@ -100,6 +101,8 @@ class ResolutionScene(Scene):
 
         app, game = self.app, self.game
         if game.over:
+            # A level played to the end opens the chapters that wait for it.
+            app.remember(finished_levels=with_finished(app.settings.finished_levels, game.level.id))
             app.replace(DebriefScene(app, game))
             return
         humans = game.humans()
