@@ -35,6 +35,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--probe", help=argparse.SUPPRESS)  # used by `bench`
     _levels_arg(p)
 
+    p = sub.add_parser("classroom", help="open the classroom session set-up, filled in with these values")
+    p.add_argument("--level", metavar="ID", help="the level the class plays")
+    p.add_argument("--seed", type=int, default=None, metavar="N", help="the class seed (every group types the same)")
+    for side in ("moscow", "beijing"):
+        p.add_argument(f"--{side}", choices=("team", "easy", "normal", "hard"), default="team",
+                       help=f"who plays {side.capitalize()}: a team of students or an AI")
+    p.add_argument("--timer", type=int, choices=(0, 3, 5, 8, 10), default=0, metavar="MIN",
+                   help="planning timer in minutes for each turn (0, 3, 5, 8 or 10; 0: none)")
+    p.add_argument("--group", default="", metavar="NAME", help="the group's name, for the exports and the class report")
+    p.add_argument("--size", metavar="WxH", help="window size for this run, e.g. 1920x1080")
+    _levels_arg(p)
+
+    p = sub.add_parser("report", help="compare several classroom sessions' exports in one report")
+    p.add_argument("folders", nargs="+", metavar="DIR", help="export folders (one per group)")
+    p.add_argument("--out", metavar="DIR", help="where to write it (default: exports/class-report-<date> in your data folder)")
+
     p = sub.add_parser("validate", help="check level files; exit 0 clean, 1 on errors, 2 on bad usage")
     p.add_argument("paths", nargs="+", metavar="PATH", help="level files or folders of them")
     p.add_argument("--format", choices=("human", "json"), default="human")
@@ -119,7 +135,7 @@ def main(argv=None) -> int:
         args = parser.parse_args(["play", *(argv or [])])
         command = "play"
     handler = {
-        "play": cmd_play,
+        "play": cmd_play, "classroom": cmd_classroom, "report": cmd_report,
         "validate": cmd_validate, "schema": cmd_schema, "levels": cmd_levels, "replay": cmd_replay,
         "transcript": cmd_transcript, "bench": cmd_bench, "simulate": cmd_simulate,
         "duel": cmd_duel, "claims": cmd_claims, "balance": cmd_balance, "reference": cmd_reference, "new-level": cmd_new_level,
@@ -461,6 +477,53 @@ def cmd_play(args) -> int:
         probe=args.probe,
     )
     return play(options)
+
+
+def _window_size(text: str | None):
+    if not text:
+        return None
+    w, h = (int(x) for x in text.lower().split("x"))
+    return (max(800, w), max(600, h))
+
+
+def cmd_classroom(args) -> int:
+    from game.ui.app import PlayOptions, play
+
+    try:
+        size = _window_size(args.size)
+    except ValueError:
+        print("--size takes WxH, e.g. 1280x720", file=sys.stderr)
+        return 2
+    if args.level and _load(args.level, args.levels) is None:
+        return 1
+    if args.seed is not None and not 0 <= args.seed < 2**63:
+        print("--seed must be a whole number from 0", file=sys.stderr)
+        return 2
+    if "team" not in (args.moscow, args.beijing):
+        print("at least one side must be played by a team (--moscow team or --beijing team)", file=sys.stderr)
+        return 2
+    setup = {"level_id": args.level, "seed": args.seed, "teams": {"moscow": args.moscow, "beijing": args.beijing},
+             "timer": args.timer, "group": args.group[:60]}
+    return play(PlayOptions(level_dirs=[Path(d) for d in args.levels], size=size, classroom=setup))
+
+
+def cmd_report(args) -> int:
+    from datetime import datetime
+
+    from game.classroom.report import ReportError, write_report
+    from game.paths import user_data_dir
+
+    out = Path(args.out) if args.out else user_data_dir() / "exports" / f"class-report-{datetime.now():%Y-%m-%d_%H%M}"
+    try:
+        result = write_report([Path(f) for f in args.folders], out)
+    except ReportError as e:
+        print(f"no report written: {e}", file=sys.stderr)
+        return 1
+    for folder, reason in result.skipped:
+        print(f"skipped {folder}: {reason}", file=sys.stderr)
+    print(f"wrote {result.markdown_path}")
+    print(f"wrote {result.chart_path}")
+    return 0
 
 
 def cmd_reference(args) -> int:

@@ -4,7 +4,10 @@ State in, state and a report out. Nothing in this package imports pygame, reads 
 the global random module; every random draw comes from the RNG state kept inside the game state.
 """
 from game.core.engine import (
+    Adjustment,
     Plan,
+    adjustment_problem,
+    end_now,
     initial_state,
     is_legal_plan,
     is_terminal,
@@ -22,6 +25,9 @@ from game.core.level import Level
 from game.core.state import GameState
 
 __all__ = [
+    "Adjustment",
+    "adjustment_problem",
+    "end_now",
     "GameState",
     "Level",
     "Plan",

@@ -15,8 +15,8 @@ from itertools import combinations
 
 from game.core import rng
 from game.core.level import Level
-from game.core.meters import AGGREGATES, SIDES, aggregate_value
-from game.core.phases import Turn
+from game.core.meters import AGGREGATES, ALL_METERS, DERIVED, REGION_TARGETS, SIDES, aggregate_value
+from game.core.phases import Adjustment, Turn, final_outcome
 from game.core.report import TurnReport
 from game.core.state import GameState
 
@@ -149,6 +149,28 @@ def preview(state: GameState, side: str, action_id: str):
     """The immediate changes one action would make now (clamped as the engine clamps them)."""
     action = state.level.actions[action_id]
     return Turn(state.copy(), {s: () for s in SIDES}).preview_action(action)
+
+
+ADJUSTABLE = frozenset(m for m in ALL_METERS if m not in DERIVED) | REGION_TARGETS
+
+
+def adjustment_problem(state: GameState, meter: str, delta: float) -> str | None:
+    """Why a facilitator's adjustment cannot be made (None when it can)."""
+    if meter not in ADJUSTABLE:
+        return f"'{meter}' is not a meter that can be adjusted"
+    if not -100 <= delta <= 100 or delta != delta:
+        return "an adjustment moves a meter by -100 to +100"
+    return None
+
+
+def end_now(state: GameState) -> GameState:
+    """The game ended where it stands (a facilitator ends a session early): the outcome is the one
+    the last turn would give with the meters as they are now."""
+    if state.outcome is not None:
+        return state
+    ended = state.copy()
+    ended.outcome = final_outcome(ended)
+    return ended
 
 
 def is_terminal(state: GameState) -> bool:

@@ -6,6 +6,8 @@ clamps, rounds to hundredths and records the change with its cause.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from game.core import rng
 from game.core.level import Action, Consequences, Event
 from game.core.meters import (
@@ -42,6 +44,21 @@ def other(side: str) -> str:
 
 def name_of(side: str) -> str:
     return side.capitalize()
+
+
+class Adjustment(NamedTuple):
+    """A facilitator's direct change to one meter, with the reason they gave the class."""
+
+    meter: str
+    delta: float
+    reason: str
+
+
+def final_outcome(state) -> str:
+    """The outcome the level's last turn would give now: the first ordinary outcome that holds."""
+    final = [o for o in state.level.outcomes if not o.early]
+    chosen = next((o for o in final if o.when(state)), final[-1] if final else None)
+    return chosen.id if chosen else "undecided"
 
 
 class Turn:
@@ -355,8 +372,11 @@ class Turn:
                      f"{why}; the partnership falls to its new ceiling", src)
 
     def resolve_events(self) -> None:
-        for kind, event in self.injected:
-            self.fire(event, kind)
+        for kind, item in self.injected:
+            if isinstance(item, Adjustment):
+                self.add(item.meter, item.delta, kind, "adjustment", f"{kind.capitalize()}: {item.reason}", kind)
+            else:
+                self.fire(item, kind)
         r, state = self.rules, self.state
         roll, state.rng = rng.uniform(state.rng)
         if roll >= r.event_chance:
@@ -435,9 +455,7 @@ class Turn:
                 break
         else:
             if state.turn > self.level.turns:
-                final = [o for o in self.level.outcomes if not o.early]
-                chosen = next((o for o in final if o.when(state)), final[-1] if final else None)
-                state.outcome = chosen.id if chosen else "undecided"
+                state.outcome = final_outcome(state)
         self.report.outcome = state.outcome
 
     # -- for the UI's preview ----------------------------------------------------------------

@@ -7,16 +7,17 @@ engine before it is locked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from game.ai import make_agent
 from game.core import (
-    initial_state, is_terminal, plan_problem, resolve_turn, scores, winners,
+    end_now, initial_state, is_terminal, plan_problem, resolve_turn, scores, winners,
 )
 from game.core.level import Level
 from game.core.meters import SIDES
 from game.core.report import TurnReport
 from game.core.state import GameState
-from game.session.replay import ReplayLog, replay
+from game.session.replay import FacilitatorAct, ReplayLog, injections, replay
 
 HUMAN = "human"
 
@@ -38,6 +39,7 @@ class Game:
     locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
     agents: dict = field(default_factory=dict, repr=False)
     guides: dict = field(default_factory=dict, repr=False)  # the tutorial's progress per side
+    classroom: object = field(default=None, repr=False)  # a ClassroomSession, in a classroom
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> "Game":
@@ -78,14 +80,35 @@ class Game:
         return [s for s in SIDES if s not in self.locked]
 
     def resolve(self, injected=()) -> TurnReport:
-        """Resolve the turn once both plans are locked; record it in the log."""
+        """Resolve the turn once both plans are locked; record it in the log. The facilitator's
+        injections and adjustments made during this turn's planning take effect now."""
         self.plan_ai_sides()
         plans = {s: self.locked[s] for s in SIDES}
+        acts = injections(self.level, self.log.acts_of_turn(self.state.turn))
         self.log.record(plans)
-        self.state, report = resolve_turn(self.state, plans, injected)
+        self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
         self.locked = {}
         return report
+
+    # -- the facilitator of a classroom session ------------------------------------------------
+    def facilitate(self, kind: str, **fields) -> FacilitatorAct:
+        """Record a facilitator's act in the log (it is part of the game from now on)."""
+        act = FacilitatorAct(turn=self.state.turn, kind=kind, at=datetime.now().isoformat(timespec="seconds"),
+                             **fields)
+        self.log.facilitator.append(act)
+        return act
+
+    def end_early(self, reason: str = "") -> None:
+        """End the game where it stands, with the outcome the last turn would give now."""
+        if not self.over:
+            self.facilitate("end", text=reason)
+            self.state = end_now(self.state)
+            self.locked = {}
+
+    def pending_acts(self) -> list[FacilitatorAct]:
+        """The facilitator's acts made during this turn's planning (they apply when it resolves)."""
+        return self.log.acts_of_turn(self.state.turn)
 
     # -- reading ----------------------------------------------------------------------------
     @property

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.core import initial_state, plan_problem, resolve_turn
+from game.core import Adjustment, adjustment_problem, end_now, initial_state, plan_problem, resolve_turn
 from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
@@ -28,6 +28,39 @@ class PlansSpec(BaseModel):
     beijing: list[str] = Field(default_factory=list, max_length=10)
 
 
+ActKind = Literal["inject", "adjust", "annotate", "pause", "resume", "timer", "end", "refused"]
+
+
+class FacilitatorAct(BaseModel):
+    """Something the facilitator of a classroom session did, in the order they did it.
+
+    `inject` and `adjust` change the game: they take effect in the events phase of the turn being
+    planned when they were made, so the replay reproduces them. `end` ends the game where it
+    stands. The others are the session's record: pauses, timer changes, annotations, and refused
+    attempts to open the facilitator's panel."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    turn: int = Field(ge=1, le=MAX_TURNS + 1, description="The turn being planned when it happened.")
+    kind: ActKind
+    at: str = Field("", max_length=40, description="When, as an ISO time (for the record only).")
+    event_id: str | None = Field(None, max_length=48, description="The injected event.")
+    meter: str | None = Field(None, max_length=60, description="The adjusted meter.")
+    delta: float | None = Field(None, ge=-100, le=100, description="How far the meter was moved.")
+    text: str = Field("", max_length=2000, description="The reason, the annotation, or what happened.")
+    minutes: float | None = Field(None, ge=0, le=180, description="The timer set (0: cleared).")
+
+
+class ClassroomSpec(BaseModel):
+    """A classroom session's set-up, kept in its log so that a saved session resumes as one."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    group: str = Field("", max_length=80, description="The group's name, for the exports and the class report.")
+    teams: dict[Literal["moscow", "beijing"], Literal["team", "easy", "normal", "hard"]]
+    timer_minutes: float = Field(0, ge=0, le=60, description="The planning timer for each turn; 0 for none.")
+    passphrase: str = Field(max_length=300, description="The facilitator's passphrase, salted and hashed (never the passphrase itself).")
+    started_at: str = Field(max_length=40)
+
+
 class ReplayLog(BaseModel):
     """One game, enough to reproduce it exactly."""
 
@@ -38,6 +71,8 @@ class ReplayLog(BaseModel):
     level_hash: str = Field(max_length=64)
     seed: int = Field(ge=0, le=2**63 - 1)
     turns: list[PlansSpec] = Field(default_factory=list, max_length=MAX_TURNS)
+    facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=5000)
+    classroom: ClassroomSpec | None = None
 
     @classmethod
     def start(cls, level: Level, seed: int) -> "ReplayLog":
@@ -45,6 +80,31 @@ class ReplayLog(BaseModel):
 
     def record(self, plans: dict[str, tuple[str, ...]]) -> None:
         self.turns.append(PlansSpec(moscow=list(plans.get("moscow", ())), beijing=list(plans.get("beijing", ()))))
+
+    def acts_of_turn(self, turn: int) -> list[FacilitatorAct]:
+        return [a for a in self.facilitator if a.turn == turn]
+
+    @property
+    def ended_early(self) -> bool:
+        return any(a.kind == "end" for a in self.facilitator)
+
+
+def injections(level: Level, acts) -> list:
+    """The engine's injected items for these acts: (who, Event) and (who, Adjustment) pairs."""
+    out = []
+    for act in acts:
+        if act.kind == "inject":
+            event = level.event(act.event_id or "")
+            if event is None:
+                raise ReplayError(f"turn {act.turn}: the facilitator injected '{act.event_id}', "
+                                  "which is not an event of this level")
+            out.append(("facilitator", event))
+        elif act.kind == "adjust":
+            problem = adjustment_problem(None, act.meter or "", act.delta or 0.0)
+            if problem:
+                raise ReplayError(f"turn {act.turn}: the facilitator's adjustment is not possible: {problem}")
+            out.append(("facilitator", Adjustment(act.meter, act.delta, act.text)))
+    return out
 
 
 def replay(level: Level, log: ReplayLog) -> tuple[GameState, list[TurnReport]]:
@@ -64,6 +124,8 @@ def replay(level: Level, log: ReplayLog) -> tuple[GameState, list[TurnReport]]:
             problem = plan_problem(state, side, plan)
             if problem:
                 raise ReplayError(f"turn {number}: {side}'s plan is not legal here: {problem}")
-        state, report = resolve_turn(state, chosen)
+        state, report = resolve_turn(state, chosen, injections(level, log.acts_of_turn(number)))
         reports.append(report)
+    if log.ended_early:
+        state = end_now(state)
     return state, reports

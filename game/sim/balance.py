@@ -57,7 +57,7 @@ def measure(level: Level, games: int = 500, duel_games: int = 100, seed: int = 0
     normal = summary(run_games(level, range(seed, seed + games), "normal", "normal", workers=workers, progress=progress))
     easy = summary(run_games(level, range(seed, seed + (easy_games or games)), "easy", "easy", workers=workers))
     d = duel(level, "hard", "easy", duel_games, seed=seed, workers=workers)
-    shares = lambda s: {k: round(v / s["games"], 4) for k, v in s["outcomes"].items()}  # noqa: E731
+    shares = lambda s: {k: round(v / s["games"], 4) for k, v in s["outcomes"].items()}
     return LevelBalance(level.id, level.title, level.content_hash, games, normal["wins"], shares(normal),
                         normal["mean_score"], duel_games, d["a_wins_as"], shares(easy), easy["wins"])
 
@@ -100,12 +100,13 @@ def markdown(results: list[LevelBalance], command: str) -> str:
                      f"{nb:.1%} ± {interval(nb, r.games):.1%} | {hm:.0%} | {hb:.0%} | "
                      f"{'yes' if not r.problems() else 'NO'} |")
     for r in results:
-        lines += ["", f"## {r.title}", "",
-                  f"Content hash `{r.content_hash[:16]}`; {r.games} games of normal against normal and of easy "
-                  f"against easy; {r.duel_games} games of hard against easy, half on each side.", "",
+        counts = (f"Content hash `{r.content_hash[:16]}`; {r.games} games of normal against normal and of easy "
+                  f"against easy; {r.duel_games} games of hard against easy, half on each side.")
+        normal_row = (f"| normal vs normal | {r.normal_wins['moscow']:.1%} | {r.normal_wins['beijing']:.1%} | "
+                      f"{r.normal_mean_score['moscow']:.1f} | {r.normal_mean_score['beijing']:.1f} |")
+        lines += ["", f"## {r.title}", "", counts, "",
                   "| agents | Moscow wins | Beijing wins | Moscow mean score | Beijing mean score |", "|---|---|---|---|---|",
-                  f"| normal vs normal | {r.normal_wins['moscow']:.1%} | {r.normal_wins['beijing']:.1%} | "
-                  f"{r.normal_mean_score['moscow']:.1f} | {r.normal_mean_score['beijing']:.1f} |"]
+                  normal_row]
         if r.easy_wins:
             lines.append(f"| easy vs easy | {r.easy_wins['moscow']:.1%} | {r.easy_wins['beijing']:.1%} | | |")
         lines += ["", "| outcome | share, normal vs normal | share, easy vs easy |", "|---|---|---|"]

@@ -61,6 +61,7 @@ class PlayOptions:
     level_dirs: list[Path] = field(default_factory=list)
     size: tuple[int, int] | None = None  # overrides the settings (tests, screenshots)
     probe: str | None = None  # for `bench`: "startup", "idle:SECONDS" or "rss"
+    classroom: dict | None = None  # `classroom` command: the set-up screen's first values
 
 
 class App:
@@ -338,6 +339,11 @@ class App:
             scene.scroll(-1 if k == pygame.K_PAGEUP else 1)
         elif k == pygame.K_F5 and scene.name in ("title", "new game", "level problems"):
             self.reload_levels()
+        elif k == pygame.K_F9 and getattr(getattr(scene, "game", None), "classroom", None) is not None:
+            if scene.name not in ("facilitator", "facilitator login"):
+                from game.ui.scenes.facilitator import FacilitatorLoginScene
+
+                self.push(FacilitatorLoginScene(self, scene.game))
         else:
             for i, c in enumerate(self.controls()):
                 if c.hotkey == k:
@@ -360,7 +366,8 @@ class App:
                 return
         busy = self.busy()
         dt = self.clock.tick(60 if busy else 0) / 1000.0
-        if not real and not busy and not self.dirty:
+        ticking = bool(self.scene and self.scene.ticking())
+        if not real and not busy and not self.dirty and not ticking:
             return  # nothing happened and nothing moves: do not redraw a still picture
         self.manager.update(min(dt, 0.1))
         if self.scene:

@@ -43,6 +43,11 @@ class Scene:
     def handle(self, event) -> bool:
         return False
 
+    def ticking(self) -> bool:
+        """True while something on screen changes with time alone (a timer): the window then
+        redraws at each idle wake-up (twice a second), not only on input."""
+        return False
+
     def key(self, event) -> None:
         pass
 

@@ -11,8 +11,10 @@ import pygame_gui
 from game.core import preview, why_unusable
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES, label
 from game.session.game import HUMAN
+from game.session.story import facilitator_news
 from game.session.tutorial import guide_for
 from game.ui.scenes.base import Scene
+from game.ui.classroom_overlay import draw_classroom_overlay
 from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, text
 
@@ -71,6 +73,8 @@ class BoardScene(Scene):
             self.guide.begin_turn(game.state.turn)
         self.note = None
         self.note_stale = False
+        if game.classroom is not None:
+            game.classroom.start_turn_timer()
 
     @property
     def other(self) -> str:
@@ -111,6 +115,12 @@ class BoardScene(Scene):
     def news_html(self) -> str:
         game = self.game
         lines = []
+        if game.classroom is not None and game.pending_acts():
+            # The facilitator's acts are shown to the players as the facilitator's, at once.
+            lines.append("<b>From the facilitator</b>")
+            for act in game.pending_acts():
+                if act.kind in ("inject", "adjust", "annotate"):
+                    lines.append(html.escape(facilitator_news(game, act)))
         if not game.reports:
             lines.append(f"<b>{html.escape(game.level.title)}</b>, {game.level.date_of(1)}.")
             lines.append(html.escape(game.level.briefing.get(self.side, ""))[:900])
@@ -408,7 +418,23 @@ class BoardScene(Scene):
     def draw_over(self, surface) -> None:
         if self.note is not None:
             self.note.draw(surface)
+        session = self.game.classroom
+        if session is not None:
+            draw_classroom_overlay(self.app, surface, session, self.bar_h)
         super().draw_over(surface)
+
+    def ticking(self) -> bool:
+        session = self.game.classroom
+        return session is not None and session.seconds_left() not in (None, 0.0) and not session.paused
+
+    def handle(self, event) -> bool:
+        # While the facilitator has paused the session, the board takes no input but F9.
+        session = self.game.classroom
+        if session is not None and session.paused:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
+                return False
+            return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN, pygame.MOUSEWHEEL)
+        return False
 
     def render(self, surface) -> None:
         app, p, game = self.app, self.app.palette, self.game

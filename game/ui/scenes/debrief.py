@@ -11,6 +11,7 @@ import pygame_gui
 
 from game.core.engine import goal_value
 from game.core.meters import label
+from game.session.story import turning_points
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control
 
@@ -20,19 +21,6 @@ CHART_METERS = ("partnership", "partnership_ceiling", "military_trust", "economi
 PROMPT_TITLES = {"identity_gap": "The identity gap", "method_divergence": "Divergent methods",
                  "central_asia_rivalry": "Rivalry in Central Asia",
                  "us_normalization": "Washington's normalization", "general": "The partnership as a whole"}
-
-
-def turning_points(game, count: int = 3):
-    """The turns in which partnership moved most, with what moved it most."""
-    moves = []
-    for report in game.reports:
-        changes = report.changes_to("partnership")
-        total = sum(c.delta for c in changes)
-        if changes:
-            biggest = max(changes, key=lambda c: abs(c.delta))
-            moves.append((abs(total), report, total, biggest))
-    moves.sort(key=lambda m: (-m[0], m[1].turn))
-    return [(r, total, c) for _, r, total, c in moves[:count]]
 
 
 class DebriefScene(Scene):
@@ -115,6 +103,14 @@ class DebriefScene(Scene):
 
     def entered(self) -> None:
         app = self.app
+        session = self.game.classroom
+        if session is not None:
+            # A classroom session's exports are written when it ends, for the teacher to collect.
+            try:
+                folder = session.export(palette=app.palette)
+                self.say(f"Session exported to {folder}")
+            except OSError as e:
+                self.say(f"The session's exports could not be written: {e}")
         if app.options.autoplay:
             for i in range(len(TABS)):
                 self.show(i)

@@ -23,11 +23,25 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
         return False
     side = side_hint or app.settings.last_side or "moscow"
     other = "beijing" if side == "moscow" else "moscow"
+    controllers = {side: HUMAN, other: "normal"}
+    if log.classroom is not None:
+        # A classroom session resumes as one: its teams, its AI, its facilitator's passphrase.
+        controllers = {s: (HUMAN if who == "team" else who) for s, who in log.classroom.teams.items()}
     try:
-        game = Game.from_log(level, log, {side: HUMAN, other: "normal"})
+        game = Game.from_log(level, log, controllers)
     except ReplayError as e:
         scene.say(f"This save cannot be continued: {e}")
         return False
+    if log.classroom is not None:
+        from game.classroom.session import ClassroomSession
+        from game.ui.scenes.handover import HandOverScene
+
+        ClassroomSession(game, game.log.classroom)
+        humans = game.humans()
+        if not game.over and len(humans) > 1:
+            app.reset_to(HandOverScene(app, game, humans[0]))
+            return True
+        side = humans[0] if humans else side
     if game.over:
         from game.ui.scenes.debrief import DebriefScene
 

@@ -23,17 +23,22 @@ class TitleScene(Scene):
             ("New game", self.new_game),
             ("Continue", self.continue_game, has_autosave, "No autosave yet: start a new game first."),
             ("Load game", self.load_game),
+            ("Classroom session", self.classroom),
             ("Settings", self.settings),
             ("Credits", self.credits),
             ("Quit", self.quit),
-        ], w // 2, int(h * 0.42), app.px(300))
+        ], w // 2, int(h * 0.36), app.px(300))
 
     def entered(self) -> None:
         app = self.app
         if app.notice:
             self.say(app.notice)
             app.notice = None
-        if app.options.autoplay:
+        if app.options.classroom is not None:
+            # `python -m game classroom ...` opens the set-up filled in (once).
+            setup, app.options.classroom = app.options.classroom, None
+            self.classroom(**setup)
+        elif app.options.autoplay:
             app.capture("title")
             self.new_game()
 
@@ -62,6 +67,11 @@ class TitleScene(Scene):
         from game.ui.scenes.newgame import NewGameScene
 
         self.app.push(NewGameScene(self.app))
+
+    def classroom(self, **setup) -> None:
+        from game.ui.scenes.classroom import ClassroomSetupScene
+
+        self.app.push(ClassroomSetupScene(self.app, **setup))
 
     def continue_game(self) -> None:
         from game.ui.scenes.load import open_autosave

@@ -1,0 +1,225 @@
+"""A classroom session's exports, written into one folder of the user's data directory.
+
+The folder is named for the session's start, level and seed (`2026-11-29_0910_testing_event_seed7`)
+and holds:
+- `replay.json`: the replay log, facilitator's acts included (`python -m game replay` reads it);
+- `session.json`: the figures the class report compares (`SessionRecord`);
+- `meters.csv`: every meter at the start and after each turn;
+- `partnership.png` and `meters.png`: the charts;
+- `debrief.md`: the debrief sheet: outcome, both sides' decisions per turn, the facilitator's
+  acts, the turning points and the discussion prompts.
+Writing again (on demand, then at the end) replaces the files in the same folder.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.core.meters import (
+    AGGREGATES,
+    ALL_METERS,
+    LIMITS,
+    PILLARS,
+    aggregate_value,
+    label,
+)
+from game.session.atomic import write_atomic
+from game.session.story import (
+    describe_act,
+    event_titles,
+    goals_report,
+    outcome_of,
+    plan_names,
+    turning_points,
+)
+
+SESSION_FORMAT = "pragmatic-partners/session"
+CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
+PROMPT_TITLES = {"identity_gap": "The identity gap", "method_divergence": "Divergent methods",
+                 "central_asia_rivalry": "Rivalry in Central Asia",
+                 "us_normalization": "Washington's normalization", "general": "The partnership as a whole"}
+BANDS = [(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"), (60, 80, "strategic"),
+         (80, 100, "alliance")]
+
+
+class TurnRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    turn: int = Field(ge=1, le=500)
+    date: str = Field(max_length=40)
+    moscow: list[str] = Field(max_length=10, description="Action ids played.")
+    beijing: list[str] = Field(max_length=10)
+    moscow_names: list[str] = Field(default_factory=list, max_length=10)
+    beijing_names: list[str] = Field(default_factory=list, max_length=10)
+    events: list[str] = Field(default_factory=list, max_length=20, description="Event titles.")
+    facilitator: list[str] = Field(default_factory=list, max_length=200, description="The facilitator's acts, in words.")
+
+
+class SessionRecord(BaseModel):
+    """`session.json`: what the class report reads from each group's exports."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    format: Literal["pragmatic-partners/session"] = SESSION_FORMAT
+    version: Literal[1] = 1
+    group: str = Field("", max_length=80, description="The group's name, if the teacher gave one.")
+    level_id: str = Field(max_length=48)
+    level_title: str = Field(max_length=200)
+    level_hash: str = Field(max_length=64)
+    seed: int = Field(ge=0, le=2**63 - 1)
+    started_at: str = Field(max_length=40)
+    exported_at: str = Field(max_length=40)
+    teams: dict[Literal["moscow", "beijing"], str]
+    finished: bool
+    ended_early: bool
+    turns_played: int = Field(ge=0, le=500)
+    outcome: str | None = Field(None, max_length=48)
+    outcome_title: str = Field("", max_length=200)
+    scores: dict[Literal["moscow", "beijing"], float]
+    won: dict[Literal["moscow", "beijing"], bool]
+    final: dict[str, float] = Field(max_length=200)
+    partnership: list[float] = Field(max_length=501, description="Partnership at the start and after each turn.")
+    turns: list[TurnRecord] = Field(max_length=500)
+
+
+def folder_name(level_id: str, seed: int, started_at: datetime) -> str:
+    safe = re.sub(r"[^a-z0-9_]", "", level_id)[:48] or "level"
+    return f"{started_at:%Y-%m-%d_%H%M}_{safe}_seed{int(seed)}"
+
+
+def meter_rows(game) -> list[dict[str, float | str]]:
+    """Every meter (and the Central Asian averages) at the start and after each turn."""
+    names = list(ALL_METERS)
+    histories = {m: game.history_of(m) for m in names}
+    rows = []
+    for i in range(len(game.reports) + 1):
+        values = {m: histories[m][min(i, len(histories[m]) - 1)] for m in names}
+        row: dict[str, float | str] = {"turn": i, "date": "start" if i == 0 else game.reports[i - 1].date}
+        row.update({m: round(v, 2) for m, v in values.items()})
+        row.update({a: round(aggregate_value(values, a), 2) for a in AGGREGATES})
+        rows.append(row)
+    return rows
+
+
+def record_of(game, teams: dict[str, str], started_at: datetime, group: str = "") -> SessionRecord:
+    outcome = outcome_of(game)
+    acts_by_turn: dict[int, list[str]] = {}
+    for act in game.log.facilitator:
+        acts_by_turn.setdefault(act.turn, []).append(describe_act(game, act))
+    turns = []
+    for r in game.reports:
+        turns.append(TurnRecord(turn=r.turn, date=r.date, moscow=list(r.plans["moscow"]), beijing=list(r.plans["beijing"]),
+                                moscow_names=plan_names(game, r.plans["moscow"]),
+                                beijing_names=plan_names(game, r.plans["beijing"]),
+                                events=event_titles(game, r.events), facilitator=acts_by_turn.get(r.turn, [])))
+    return SessionRecord(
+        group=group, level_id=game.level.id, level_title=game.level.title, level_hash=game.level.content_hash,
+        seed=game.seed, started_at=started_at.isoformat(timespec="seconds"),
+        exported_at=datetime.now().isoformat(timespec="seconds"), teams=dict(teams), finished=game.over,
+        ended_early=game.log.ended_early, turns_played=len(game.reports), outcome=game.state.outcome,
+        outcome_title=outcome.title if outcome else "", scores=game.scores(), won=game.winners(),
+        final={m: round(v, 2) for m, v in game.state.meters.items()},
+        partnership=game.history_of("partnership"), turns=turns)
+
+
+def meters_csv(game) -> str:
+    rows = meter_rows(game)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    """Text from a level or a facilitator, made safe inside a Markdown table cell or line."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: str = "") -> str:
+    lv = game.level
+    outcome = outcome_of(game)
+    who = {s: ("a team" if t == "team" else f"the {t} AI") for s, t in teams.items()}
+    lines = [f"# {_md(lv.title)}: debrief sheet", ""]
+    if group:
+        lines += [f"Group: **{_md(group)}**", ""]
+    lines += [f"- Session started {started_at:%Y-%m-%d %H:%M}; class seed **{game.seed}**",
+              f"- Moscow played by {who['moscow']}, Beijing by {who['beijing']}",
+              f"- Turns played: {len(game.reports)} of {lv.turns}"
+              + (" (ended early by the facilitator)" if game.log.ended_early else ""), ""]
+    lines += ["## Outcome", ""]
+    if outcome:
+        lines += [f"**{_md(outcome.title)}**", "", _md(outcome.epilogue), ""]
+    else:
+        lines += ["The game was not finished.", ""]
+    scores, won = game.scores(), game.winners()
+    for side in ("moscow", "beijing"):
+        agenda = lv.agendas[side]
+        verdict = "met its agenda" if won[side] else "fell short of its agenda"
+        lines += [f"### {side.capitalize()}: {scores[side]:.0f} of 100, {verdict} (needed {agenda.win_at:.0f})", "",
+                  _md(agenda.summary), ""]
+        for text, met, value in goals_report(game, side):
+            lines.append(f"- {'[x]' if met else '[ ]'} {_md(text)} (ended at {value:.1f})")
+        lines.append("")
+    lines += ["## Decisions, turn by turn", "",
+              "| turn | date | Moscow | Beijing | events | facilitator |", "|---|---|---|---|---|---|"]
+    acts_by_turn: dict[int, list[str]] = {}
+    for act in game.log.facilitator:
+        acts_by_turn.setdefault(act.turn, []).append(describe_act(game, act))
+    for r in game.reports:
+        cells = [", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
+                 ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
+                 ", ".join(event_titles(game, r.events)) or "none",
+                 "; ".join(acts_by_turn.get(r.turn, [])) or ""]
+        lines.append(f"| {r.turn} | {r.date} | " + " | ".join(_md(c) for c in cells) + " |")
+    lines += ["", "## The facilitator's acts", ""]
+    if game.log.facilitator:
+        for act in game.log.facilitator:
+            when = f" at {act.at[11:16]}" if len(act.at) >= 16 else ""
+            lines.append(f"- Turn {act.turn}{when}: the facilitator {_md(describe_act(game, act))}")
+    else:
+        lines.append("None.")
+    lines += ["", "## Turning points", ""]
+    points = turning_points(game)
+    for report, total, c in points:
+        lines.append(f"- Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because {_md(c.why)}.")
+    if not points:
+        lines.append("No turn moved the partnership.")
+    lines += ["", "## Discussion", ""]
+    for key, title in PROMPT_TITLES.items():
+        prompts = lv.prompts.get(key, ())
+        if prompts:
+            lines += [f"### {title}", ""] + [f"- {_md(p)}" for p in prompts] + [""]
+    if lv.what_happened:
+        lines += ["## What actually happened", "", _md(lv.what_happened), ""]
+    lines += ["## Files", "", "- `replay.json`: the whole game, to replay with `python -m game replay replay.json`",
+              "- `meters.csv`: every meter at the start and after each turn",
+              "- `partnership.png`, `meters.png`: the charts", "- `session.json`: the figures for `python -m game report`", ""]
+    return "\n".join(lines)
+
+
+def write_exports(game, teams: dict[str, str], root: Path, started_at: datetime, group: str = "",
+                  palette=None) -> Path:
+    """Write (or rewrite) the session's exports into its folder under `root`; returns the folder."""
+    from game.ui.charts import save_chart_png
+    from game.ui.palette import STANDARD
+
+    folder = Path(root) / folder_name(game.level.id, game.seed, started_at)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / "replay.json", game.log.model_dump_json(indent=1).encode("utf-8"))
+    record = record_of(game, teams, started_at, group)
+    write_atomic(folder / "session.json", record.model_dump_json(indent=1).encode("utf-8"))
+    write_atomic(folder / "meters.csv", meters_csv(game).encode("utf-8"))
+    write_atomic(folder / "debrief.md", debrief_markdown(game, teams, started_at, group).encode("utf-8"))
+    x_labels = ["start", *(str(r.turn) for r in game.reports)]
+    title = f"{game.level.title}, seed {game.seed}"
+    save_chart_png(folder / "partnership.png", {label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
+                   f"{title}: partnership", palette=palette or STANDARD, x_labels=x_labels, bands=BANDS,
+                   y_range=(0, 100))
+    save_chart_png(folder / "meters.png", {label(m): game.history_of(m) for m in CHART_METERS},
+                   f"{title}: pillars and limits", palette=palette or STANDARD, x_labels=x_labels, y_range=(0, 100))
+    return folder

@@ -1,0 +1,163 @@
+"""A classroom session in progress: the facilitator's passphrase, the pause, the planning timer,
+and the facilitator's acts on the game.
+
+The game itself stays a `Game`; this object holds what only a classroom has, and writes every act
+into the game's replay log (marked as the facilitator's) so that exports and replays carry them.
+The passphrase is kept only as a salted scrypt hash.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import time
+from datetime import datetime
+from pathlib import Path
+
+from game.core import adjustment_problem
+from game.paths import user_data_dir
+from game.session.replay import ClassroomSpec
+
+TIMER_CHOICES = (0, 3, 5, 8, 10)
+TEAM = "team"
+MIN_PASSPHRASE = 4
+
+
+def hash_passphrase(passphrase: str, salt: bytes | None = None) -> str:
+    salt = os.urandom(16) if salt is None else salt
+    digest = hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def passphrase_matches(passphrase: str, stored: str) -> bool:
+    try:
+        kind, salt, digest = stored.split("$")
+        expected = bytes.fromhex(digest)
+        salt_bytes = bytes.fromhex(salt)
+    except ValueError:
+        return False
+    if kind != "scrypt":
+        return False
+    found = hash_passphrase(passphrase, salt_bytes).split("$")[2]
+    return hmac.compare_digest(bytes.fromhex(found), expected)
+
+
+def exports_root() -> Path:
+    return user_data_dir() / "exports"
+
+
+class ClassroomSession:
+    def __init__(self, game, spec: ClassroomSpec, clock=time.monotonic):
+        self.game = game
+        self.clock = clock
+        self.spec = spec
+        game.log.classroom = spec
+        game.classroom = self
+        self.paused = False
+        self.timer_left: float | None = None
+        self.timer_since = clock()
+        self.timer_turn = None
+        self.export_folder: Path | None = None
+        self.start_turn_timer()
+
+    @classmethod
+    def start(cls, game, teams: dict[str, str], passphrase: str, timer_minutes: float = 0, group: str = "",
+              clock=time.monotonic):
+        spec = ClassroomSpec(group=group.strip(), teams=teams, timer_minutes=timer_minutes,
+                             passphrase=hash_passphrase(passphrase),
+                             started_at=datetime.now().isoformat(timespec="seconds"))
+        return cls(game, spec, clock)
+
+    @property
+    def started_at(self) -> datetime:
+        try:
+            return datetime.fromisoformat(self.spec.started_at)
+        except ValueError:
+            return datetime.now()
+
+    # -- the facilitator's panel is behind the passphrase ---------------------------------------
+    def unlock(self, passphrase: str) -> bool:
+        """True for the right passphrase; a wrong one is refused and written in the record."""
+        if passphrase_matches(passphrase, self.spec.passphrase):
+            return True
+        self.game.facilitate("refused", text="a wrong passphrase was typed for the facilitator's panel")
+        return False
+
+    # -- pace -----------------------------------------------------------------------------------
+    def pause(self) -> None:
+        if not self.paused:
+            self._run_clock()
+            self.paused = True
+            self.game.facilitate("pause")
+
+    def resume(self) -> None:
+        if self.paused:
+            self._run_clock()
+            self.paused = False
+            self.game.facilitate("resume")
+
+    def set_timer(self, minutes: float) -> None:
+        """Set the planning timer (0 clears it); it restarts now and on every later turn."""
+        self.spec.timer_minutes = minutes
+        self.game.facilitate("timer", minutes=minutes)
+        self.timer_turn = None
+        self.start_turn_timer()
+
+    def start_turn_timer(self) -> None:
+        """A fresh timer for the turn being planned (called whenever a board is shown)."""
+        turn = self.game.state.turn
+        if self.timer_turn == turn:
+            return
+        self.timer_turn = turn
+        self.timer_left = self.spec.timer_minutes * 60 if self.spec.timer_minutes else None
+        self.timer_since = self.clock()
+
+    def _run_clock(self) -> None:
+        # The timer runs on the wall clock (a window left alone does not redraw every frame).
+        now = self.clock()
+        if self.timer_left is not None and not self.paused:
+            self.timer_left = max(0.0, self.timer_left - (now - self.timer_since))
+        self.timer_since = now
+
+    def seconds_left(self) -> float | None:
+        self._run_clock()
+        return self.timer_left
+
+    @property
+    def time_up(self) -> bool:
+        return self.seconds_left() == 0.0
+
+    # -- acts on the game -----------------------------------------------------------------------
+    def inject(self, event_id: str) -> None:
+        if self.game.level.event(event_id) is None:
+            raise ValueError(f"no event '{event_id}' in this level")
+        self.game.facilitate("inject", event_id=event_id)
+
+    def adjust(self, meter: str, delta: float, reason: str) -> str | None:
+        """Adjust a meter when the turn resolves; returns why not, or None."""
+        problem = adjustment_problem(self.game.state, meter, delta)
+        if problem is None and not reason.strip():
+            problem = "give the class a reason for the adjustment"
+        if problem is None and delta == 0:
+            problem = "choose how far to move the meter"
+        if problem is None:
+            self.game.facilitate("adjust", meter=meter, delta=delta, text=reason.strip())
+        return problem
+
+    def annotate(self, text: str) -> str | None:
+        if not text.strip():
+            return "write the note first"
+        self.game.facilitate("annotate", text=text.strip())
+        return None
+
+    def end(self, reason: str = "") -> None:
+        self.paused = False
+        self.game.end_early(reason)
+
+    def export(self, root: Path | None = None, palette=None) -> Path:
+        from game.classroom.exports import write_exports
+
+        teams = dict(self.spec.teams)
+        self.export_folder = write_exports(self.game, teams, root or exports_root(), self.started_at,
+                                           self.spec.group, palette)
+        return self.export_folder

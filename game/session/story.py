@@ -1,0 +1,74 @@
+"""What a finished (or stopped) game comes to, in words: the outcome, the turning points, each
+side's decisions. The debrief screen and the classroom exports both tell it from here."""
+from __future__ import annotations
+
+from game.core.engine import goal_value
+
+
+def turning_points(game, count: int = 3):
+    """The turns in which partnership moved most, with what moved it most: (report, total, change)."""
+    moves = []
+    for report in game.reports:
+        changes = report.changes_to("partnership")
+        total = sum(c.delta for c in changes)
+        if changes:
+            biggest = max(changes, key=lambda c: abs(c.delta))
+            moves.append((abs(total), report, total, biggest))
+    moves.sort(key=lambda m: (-m[0], m[1].turn))
+    return [(r, total, c) for _, r, total, c in moves[:count]]
+
+
+def outcome_of(game):
+    """The level's Outcome the game ended in (None while it goes on)."""
+    return next((o for o in game.level.outcomes if o.id == game.state.outcome), None)
+
+
+def goals_report(game, side: str) -> list[tuple[str, bool, float]]:
+    """(goal text, met?, the value it ended at) for each of the side's goals."""
+    out = []
+    for g in game.level.agendas[side].goals:
+        value = goal_value(game.state, g.meter)
+        out.append((g.text, g.met(value), value))
+    return out
+
+
+def plan_names(game, plan) -> list[str]:
+    return [game.level.actions[a].name if a in game.level.actions else a for a in plan]
+
+
+def event_titles(game, event_ids) -> list[str]:
+    return [game.level.event(e).title if game.level.event(e) else e for e in event_ids]
+
+
+def facilitator_news(game, act) -> str:
+    """A facilitator's act as the players read it in the news during the turn."""
+    if act.kind == "inject":
+        event = game.level.event(act.event_id or "")
+        return f"The facilitator puts an event in play: “{event.title if event else act.event_id}”. It happens as this turn resolves."
+    if act.kind == "adjust":
+        from game.core.meters import label
+
+        return f"The facilitator moves {label(act.meter or '')} by {act.delta:+g} as this turn resolves: {act.text}"
+    if act.kind == "annotate":
+        return f"The facilitator's note: {act.text}"
+    return describe_act(game, act)
+
+
+def describe_act(game, act) -> str:
+    """A facilitator's act as the class reads it."""
+    if act.kind == "inject":
+        event = game.level.event(act.event_id or "")
+        return f"injected the event “{event.title if event else act.event_id}”"
+    if act.kind == "adjust":
+        from game.core.meters import label
+
+        return f"adjusted {label(act.meter or '')} by {act.delta:+g}: {act.text}"
+    if act.kind == "annotate":
+        return f"noted: {act.text}"
+    if act.kind == "timer":
+        return f"set the planning timer to {act.minutes:g} minutes" if act.minutes else "cleared the planning timer"
+    if act.kind == "end":
+        return "ended the session early" + (f": {act.text}" if act.text else "")
+    if act.kind == "refused":
+        return "a wrong passphrase for the facilitator's panel was refused"
+    return {"pause": "paused the session", "resume": "resumed the session"}.get(act.kind, act.kind)

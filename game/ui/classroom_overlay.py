@@ -1,0 +1,32 @@
+"""What a classroom session adds on top of the board: the planning timer in the top bar and,
+while the facilitator has paused the session, a cover over the whole board."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.widgets import text
+
+
+def draw_classroom_overlay(app, surface, session, bar_h: int) -> None:
+    p = app.palette
+    w, h = surface.get_size()
+    left = session.seconds_left()
+    if left is not None:
+        label = "Time is up!" if left == 0 else f"Time left {int(left) // 60}:{int(left) % 60:02d}"
+        font = app.fonts.heading
+        img = font.render(label, True, p.background if left <= 30 else p.text)
+        box = img.get_rect(center=(int(w * 0.6), bar_h // 2)).inflate(app.px(20), app.px(8))
+        if left <= 30:
+            pygame.draw.rect(surface, p.warning, box, border_radius=6)
+        else:
+            pygame.draw.rect(surface, p.panel, box, border_radius=6)
+            pygame.draw.rect(surface, p.panel_border, box, width=1, border_radius=6)
+        surface.blit(img, img.get_rect(center=box.center))
+    if session.paused:
+        cover = pygame.Surface((w, h), pygame.SRCALPHA)
+        cover.fill((*p.background[:3], 235))
+        surface.blit(cover, (0, 0))
+        img = app.fonts.huge.render("Paused by the facilitator", True, p.text)
+        surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.42))))
+        note = "Planning stops while the class talks. The facilitator resumes from the panel (F9)."
+        text(surface, note, app.fonts.body, p.text_muted, (w // 2 - app.px(320), int(h * 0.42) + app.px(60)), app.px(640))

@@ -1,0 +1,222 @@
+"""A classroom session through the real UI (dummy video driver): the facilitator's panel behind its
+passphrase, injected events, an adjustment and a note, the exports, and the replay of it all."""
+import csv
+import json
+
+import pygame
+import pytest
+
+from game.classroom.session import ClassroomSession, hash_passphrase, passphrase_matches
+from game.paths import user_data_dir
+from game.session.game import Game
+from game.session.replay import ReplayLog, replay
+from game.ui.app import App, PlayOptions
+from game.ui.scenes.title import TitleScene
+
+
+@pytest.fixture
+def app():
+    app = App(PlayOptions(size=(1280, 720)))
+    app.push(TitleScene(app))
+    app.step([])
+    yield app
+    pygame.display.quit()
+
+
+def pump(app):
+    app.step(pygame.event.get())  # events pygame_gui posted (text changed, entry finished)
+
+
+def press(app, label):
+    control = next(c for c in app.scene.controls if c.label == label)
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=control.rect.center, button=1)])
+
+
+def key(app, k):
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)])
+
+
+def type_into(app, label, text):
+    press(app, label)  # the text field's control gives it the keyboard
+    for ch in text:
+        app.step([pygame.event.Event(pygame.TEXTINPUT, text=ch)])
+    pump(app)
+
+
+def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_exactly(app):
+    press(app, "Classroom session")
+    assert app.scene.name == "classroom set-up"
+    press(app, "Easy AI")  # the first row is Moscow's: Beijing is the students' team
+    start = next(c for c in app.scene.controls if c.label == "Start session")
+    assert not start.enabled and "passphrase" in start.why_disabled
+    type_into(app, "Passphrase", "owl-42")
+    key(app, pygame.K_TAB)
+    press(app, "Start session")
+    assert app.scene.name == "board" and app.scene.side == "beijing"
+    game = app.scene.game
+    assert game.classroom is not None and game.seats["moscow"].controller == "easy"
+
+    # A student tries F9 with a guess: refused, noted, and the panel stays shut.
+    key(app, pygame.K_F9)
+    assert app.scene.name == "facilitator login"
+    type_into(app, "Passphrase", "letmein")
+    key(app, pygame.K_RETURN)
+    pump(app)
+    assert app.scene.name == "facilitator login"
+    assert [a.kind for a in game.log.facilitator] == ["refused"]
+    key(app, pygame.K_ESCAPE)
+    assert app.scene.name == "board"
+
+    key(app, pygame.K_F9)
+    type_into(app, "Passphrase", "owl-42")
+    key(app, pygame.K_RETURN)
+    pump(app)
+    assert app.scene.name == "facilitator"
+    events = list(game.level.events)
+    injected = []
+    for index in (0, 3):
+        press(app, next(c.label for c in app.scene.controls if c.kind == "item" and c.label == events[index].title))
+        press(app, "Inject this event")
+        injected.append(events[index])
+    press(app, "Partnership")
+    press(app, "+5")
+    press(app, "+1")
+    type_into(app, "Reason", "A leak embarrasses both capitals")
+    key(app, pygame.K_TAB)
+    press(app, "Apply the adjustment")
+    type_into(app, "Note", "Watch how Beijing answers the leak")
+    key(app, pygame.K_TAB)
+    press(app, "Add the note")
+    kinds = [a.kind for a in game.log.facilitator]
+    assert kinds == ["refused", "inject", "inject", "adjust", "annotate"]
+    press(app, "Close")
+    assert app.scene.name == "board"
+    assert "From the facilitator" in app.scene.news_html()
+
+    steps = 0
+    while app.scene.name != "debrief" and steps < 500:
+        steps += 1
+        key(app, pygame.K_RETURN if app.scene.name == "resolution" else pygame.K_l)
+    assert app.scene.name == "debrief" and game.over
+
+    # Turn 1 carried the facilitator's acts, marked as the facilitator's.
+    first = game.reports[0]
+    assert [e.id for e in injected] == first.events[:2]
+    adjusted = [c for c in first.changes if c.cause_kind == "facilitator" and c.cause_id == "adjustment"]
+    assert adjusted and adjusted[0].meter == "partnership" and adjusted[0].after - adjusted[0].before == pytest.approx(6)
+    assert "Facilitator" in adjusted[0].why
+
+    folders = list((user_data_dir() / "exports").iterdir())
+    assert len(folders) == 1
+    folder = folders[0]
+    assert folder.name.endswith(f"testing_event_seed{game.seed}")
+    names = {p.name for p in folder.iterdir()}
+    assert {"replay.json", "meters.csv", "partnership.png", "meters.png", "debrief.md", "session.json"} <= names
+    sheet = (folder / "debrief.md").read_text(encoding="utf-8")
+    for event in injected:
+        assert f"injected the event “{event.title}”" in sheet
+    assert "adjusted Partnership by +6: A leak embarrasses both capitals" in sheet
+    assert "noted: Watch how Beijing answers the leak" in sheet
+    assert "a wrong passphrase for the facilitator's panel was refused" in sheet
+    for prompt in game.level.prompts["general"]:
+        assert prompt in sheet
+    rows = list(csv.DictReader((folder / "meters.csv").open(encoding="utf-8")))
+    assert len(rows) == len(game.reports) + 1
+    assert float(rows[-1]["partnership"]) == pytest.approx(game.state.meters["partnership"])
+    assert pygame.image.load(str(folder / "partnership.png")).get_width() > 0
+
+    # The replay of the exported log is the same game, facilitator's acts included.
+    log = ReplayLog.model_validate_json((folder / "replay.json").read_text(encoding="utf-8"))
+    assert [a.kind for a in log.facilitator] == kinds
+    state, reports = replay(game.level, log)
+    assert state.meters == game.state.meters and state.outcome == game.state.outcome
+    assert [r.events for r in reports] == [r.events for r in game.reports]
+    record = json.loads((folder / "session.json").read_text(encoding="utf-8"))
+    assert record["teams"] == {"moscow": "easy", "beijing": "team"} and record["outcome"] == game.state.outcome
+
+
+def test_the_passphrase_is_kept_only_as_a_salted_hash():
+    stored = hash_passphrase("owl-42")
+    assert "owl-42" not in stored and stored != hash_passphrase("owl-42")
+    assert passphrase_matches("owl-42", stored)
+    assert not passphrase_matches("owl-43", stored) and not passphrase_matches("owl-42", "garbage")
+
+
+@pytest.fixture
+def session(testing_event):
+    now = [0.0]
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    s = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", timer_minutes=5,
+                               clock=lambda: now[0])
+    return s, now
+
+
+def test_the_timer_runs_on_the_clock_stops_while_paused_and_restarts_each_turn(session):
+    s, now = session
+    assert s.seconds_left() == 300
+    now[0] = 100
+    assert s.seconds_left() == 200
+    s.pause()
+    now[0] = 500
+    assert s.seconds_left() == 200
+    s.resume()
+    now[0] = 800
+    assert s.time_up
+    s.game.lock("moscow", ())
+    s.game.resolve()
+    s.start_turn_timer()
+    assert s.seconds_left() == 300
+    s.set_timer(0)
+    assert s.seconds_left() is None
+    assert [a.kind for a in s.game.log.facilitator] == ["pause", "resume", "timer"]
+
+
+def test_an_adjustment_needs_a_meter_a_distance_and_a_reason(session):
+    s, _ = session
+    assert "reason" in s.adjust("partnership", 5, "  ")
+    assert "how far" in s.adjust("partnership", 0, "why")
+    assert "not a meter" in s.adjust("partnership_ceiling", 5, "why")
+    assert "not a meter" in s.adjust("no_such_meter", 5, "why")
+    assert s.adjust("central_asia.beijing", -4, "a railway deal falls through") is None
+    assert s.annotate("") and s.annotate("note") is None
+
+
+def test_ending_early_judges_the_outcome_as_things_stand_and_replays(session, testing_event):
+    s, _ = session
+    s.game.lock("moscow", ())
+    s.game.resolve()
+    s.end("the bell rang")
+    assert s.game.over and s.game.log.ended_early
+    state, _ = replay(testing_event, ReplayLog.model_validate_json(s.game.log.model_dump_json()))
+    assert state.outcome == s.game.state.outcome
+
+
+def test_a_saved_classroom_session_resumes_as_one(app, testing_event):
+    from game.ui.scenes.load import open_log
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "human"})
+    ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42", timer_minutes=3, group="A")
+    game.facilitate("annotate", text="kept")
+    log = ReplayLog.model_validate_json(game.log.model_dump_json())
+    assert open_log(app, app.scene, log)
+    assert app.scene.name == "hand-over"  # two teams: the hot-seat hand-over comes first
+    resumed = app.scene.game
+    assert resumed.classroom is not None and resumed.classroom.spec.group == "A"
+    assert resumed.classroom.unlock("owl-42") and resumed.seats["beijing"].controller == "human"
+
+
+def test_the_classroom_command_opens_the_set_up_filled_in(monkeypatch):
+    from game import cli
+
+    seen = {}
+    monkeypatch.setattr("game.ui.app.play", lambda options: seen.setdefault("options", options) and 0)
+    assert cli.main(["classroom", "--level", "testing_event", "--seed", "7", "--beijing", "normal", "--timer", "5",
+                     "--group", "Room 4"]) == 0
+    setup = seen["options"].classroom
+    assert setup == {"level_id": "testing_event", "seed": 7, "teams": {"moscow": "team", "beijing": "normal"},
+                     "timer": 5, "group": "Room 4"}
+    assert cli.main(["classroom", "--moscow", "easy", "--beijing", "hard"]) == 2
+    app = App(PlayOptions(size=(1280, 720), classroom=setup))
+    app.push(TitleScene(app))
+    assert app.scene.name == "classroom set-up" and app.scene.seed() == 7 and app.scene.timer == 5
+    pygame.display.quit()
