@@ -86,9 +86,13 @@ class SessionRecord(BaseModel):
     turns: list[TurnRecord] = Field(max_length=500)
 
 
-def folder_name(level_id: str, seed: int, started_at: datetime) -> str:
+def folder_name(level_id: str, seed: int, started_at: datetime, group: str = "") -> str:
+    """`2026-11-29_0910_testing_event_seed7`, with the group's name after it when there is one, so
+    that groups started in the same minute, gathered from several machines, do not collide."""
     safe = re.sub(r"[^a-z0-9_]", "", level_id)[:48] or "level"
-    return f"{started_at:%Y-%m-%d_%H%M}_{safe}_seed{int(seed)}"
+    name = f"{started_at:%Y-%m-%d_%H%M}_{safe}_seed{int(seed)}"
+    slug = re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-")[:40]
+    return f"{name}_{slug}" if slug else name
 
 
 def meter_rows(game) -> list[dict[str, float | str]]:
@@ -208,13 +212,13 @@ def write_exports(game, teams: dict[str, str], root: Path, started_at: datetime,
     from game.ui.charts import save_chart_png
     from game.ui.palette import STANDARD
 
-    folder = Path(root) / folder_name(game.level.id, game.seed, started_at)
+    folder = Path(root) / folder_name(game.level.id, game.seed, started_at, group)
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / "replay.json", game.log.model_dump_json(indent=1).encode("utf-8"))
+    write_atomic(folder / "replay.json", game.log.model_dump_json(indent=1).encode("utf-8"), shared=True)
     record = record_of(game, teams, started_at, group)
-    write_atomic(folder / "session.json", record.model_dump_json(indent=1).encode("utf-8"))
-    write_atomic(folder / "meters.csv", meters_csv(game).encode("utf-8"))
-    write_atomic(folder / "debrief.md", debrief_markdown(game, teams, started_at, group).encode("utf-8"))
+    write_atomic(folder / "session.json", record.model_dump_json(indent=1).encode("utf-8"), shared=True)
+    write_atomic(folder / "meters.csv", meters_csv(game).encode("utf-8"), shared=True)
+    write_atomic(folder / "debrief.md", debrief_markdown(game, teams, started_at, group).encode("utf-8"), shared=True)
     x_labels = ["start", *(str(r.turn) for r in game.reports)]
     title = f"{game.level.title}, seed {game.seed}"
     save_chart_png(folder / "partnership.png", {label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},

@@ -155,6 +155,8 @@ def load_exports(folders: list[Path]) -> tuple[list[GroupExport], list[tuple[Pat
             read.append((folder, read_session(folder)))
         except UnreadableExport as e:
             skipped.append((folder, str(e)))
+        except OSError as e:  # even looking at the folder failed (permissions, a broken mount)
+            skipped.append((folder, f"this folder cannot be read ({e.strerror or e})"))
     names = unique_names([(_plain(r.group) or _plain(f.name) or "group", f) for f, r in read])
     return [GroupExport(f, r, n) for (f, r), n in zip(read, names)], skipped
 
@@ -492,7 +494,7 @@ def write_report(folders: list[Path], out_dir: Path) -> ReportResult:
         if not skipped:
             raise ReportError("no export folders were given")
         reasons = "\n".join(f"- {folder}: {reason}" for folder, reason in skipped)
-        raise ReportError(f"no report was written: none of the exports could be read\n{reasons}", skipped)
+        raise ReportError(f"none of the exports could be read:\n{reasons}", skipped)
 
     from game.ui.charts import save_chart_png
     from game.ui.palette import STANDARD

@@ -22,11 +22,13 @@ class TooBig(OSError):
     """The file is larger than anything the game writes, so it is not read at all."""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, shared: bool = False) -> None:
     """Replace `path` with `data` so that readers see either the old file or the new, never half.
 
     The temporary file sits in the same folder (os.replace is only atomic within one file system)
-    and starts with a dot and ends in .tmp, so listings of *.json never show it.
+    and starts with a dot and ends in .tmp, so listings of *.json never show it. A temporary file
+    is readable by its owner only; `shared` makes the result readable by others too (exports that a
+    teacher collects from a student's account).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -36,6 +38,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.flush()
             # Without fsync a power cut after the rename can leave an empty file on some systems.
             os.fsync(f.fileno())
+        if shared:
+            os.chmod(temp, 0o644)
         os.replace(temp, path)
     except BaseException:
         # Also on KeyboardInterrupt: a stray temp file is litter the player never asked for.

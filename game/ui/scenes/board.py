@@ -11,7 +11,7 @@ import pygame_gui
 from game.core import preview, why_unusable
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES, label
 from game.session.game import HUMAN
-from game.session.story import facilitator_news
+from game.session.story import describe_act, facilitator_news
 from game.session.tutorial import guide_for
 from game.ui.scenes.base import Scene
 from game.ui.classroom_overlay import draw_classroom_overlay
@@ -94,7 +94,9 @@ class BoardScene(Scene):
         self.meters_rect = pygame.Rect(pad, top, mw, body_h)
         mx = self.meters_rect.right + pad
         map_w = int(w * 0.36)
-        self.map_rect = pygame.Rect(mx, top, map_w, int(body_h * 0.58))
+        # In projector mode the news gets more room, so that a room can read it.
+        map_share = 0.44 if app.settings.projector_mode else 0.58
+        self.map_rect = pygame.Rect(mx, top, map_w, int(body_h * map_share))
         self.news_rect = pygame.Rect(mx, self.map_rect.bottom + pad, map_w, body_h - self.map_rect.height - pad)
         cx = self.map_rect.right + pad
         tray_h = app.px(104)
@@ -126,10 +128,16 @@ class BoardScene(Scene):
             lines.append(html.escape(game.level.briefing.get(self.side, ""))[:900])
         for report in reversed(game.reports[-3:]):
             lines.append(f"<b>Turn {report.turn}, {report.date}</b>")
+            by_facilitator = {c.cause_id for c in report.changes if c.cause_kind == "facilitator"}
             for event_id in report.events:
                 event = game.level.event(event_id)
                 if event:
-                    lines.append(f"<b>{html.escape(event.title)}</b> {html.escape(event.text)}")
+                    who = " <i>(put in play by the facilitator)</i>" if event_id in by_facilitator else ""
+                    lines.append(f"<b>{html.escape(event.title)}</b>{who} {html.escape(event.text)}")
+            for act in game.log.acts_of_turn(report.turn):
+                if act.kind in ("adjust", "annotate"):
+                    lines.append("<i>" + html.escape(describe_act(game, act)).capitalize() + "</i>"
+                                 if act.kind == "annotate" else html.escape(f"The facilitator {describe_act(game, act)}"))
             for note in report.notes:
                 lines.append(html.escape(note))
             if not report.events and not report.notes:

@@ -34,10 +34,12 @@ class ResolutionScene(Scene):
             changes = [c for c in r.changes if c.phase == phase]
             news = []
             if phase == "events":
+                by_facilitator = {c.cause_id for c in changes if c.cause_kind == "facilitator"}
                 for event_id in r.events:
                     event = lv.event(event_id)
                     if event:
-                        news.append(f"{event.title}: {event.text}")
+                        who = "Put in play by the facilitator: " if event_id in by_facilitator else ""
+                        news.append(f"{who}{event.title}: {event.text}")
             if phase == "washington":
                 news.extend(r.notes)
             if changes or news:
