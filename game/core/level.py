@@ -222,6 +222,8 @@ class Level:
             return f"{season} {year}"
         if self.turns_per_year == 1:
             return str(year)
+        if self.turns_per_year == 2:
+            return f"{('First', 'Second')[(turn - 1) % 2]} half of {year}"
         return f"{year}, part {(turn - 1) % self.turns_per_year + 1} of {self.turns_per_year}"
 
 

@@ -372,8 +372,10 @@ class App:
         self.manager.update(min(dt, 0.1))
         if self.scene:
             self.scene.update(min(dt, 0.1))
-        self.draw()
+        # Cleared before drawing: something drawn may ask for another frame (a tooltip that moves
+        # the tutorial on), and that request must not be lost.
         self.dirty = False
+        self.draw()
 
     def draw(self) -> None:
         self.render_frame()

@@ -211,11 +211,25 @@ class BoardScene(Scene):
         rows = max(1, (r.height - app.px(30)) // (card_h + gap))
         return cols, rows, card_w, card_h, gap
 
+    def ordered_actions(self) -> list:
+        """The side's cards as the board lists them: those usable this turn first, and within each,
+        the level's own cards (its period), in the order its file gives them, before the base
+        ruleset's. The order holds for the whole turn, so cards do not jump while a plan is made."""
+        game = self.game
+        leaf = (game.level.files[-1] if game.level.files else "") + ":"
+
+        def key(action):
+            own = action.source.startswith(leaf)
+            line = action.source[len(leaf):] if own else ""
+            return (why_unusable(game.state, self.side, action.id) is not None, not own,
+                    int(line) if line.isdigit() else 0)
+        return sorted(game.level.side_actions(self.side), key=key)
+
     def build_cards(self) -> None:
         app = self.app
         game = self.game
         r = self.cards_rect
-        actions = game.level.side_actions(self.side)
+        actions = self.ordered_actions()
         cols, rows, card_w, card_h, gap = self.card_grid()
         per_page = cols * rows
         self.pages = max(1, -(-len(actions) // per_page))
