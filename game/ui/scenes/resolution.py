@@ -77,8 +77,9 @@ class ResolutionScene(Scene):
                          f"{c.after:.1f}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>")
         if not lines:
             lines = ["Nothing changed."]
-        big = app.settings.projector_mode
-        return "<br>".join(f"<font size={5 if big else 4}>{line}</font>" for line in lines)
+        # In projector mode the turn's story is set large enough for the back of a room to read.
+        size = app.px(20) if app.settings.projector_mode else app.px(15)
+        return "<br>".join(f"<font pixel_size={size}>{line}</font>" for line in lines)
 
     def next(self) -> None:
         if self.index < len(self.steps) - 1:
