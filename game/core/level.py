@@ -204,6 +204,11 @@ class Level:
     tutorial: tuple[TutorialStep, ...] = ()
     content_hash: str = ""
     files: tuple[str, ...] = ()
+    action_order: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Each action's place in the level, so that a plan is put in order without a scan.
+        object.__setattr__(self, "action_order", {a: i for i, a in enumerate(self.actions)})
 
     def side_actions(self, side: str) -> list[Action]:
         return [a for a in self.actions.values() if a.side == side]
