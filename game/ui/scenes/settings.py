@@ -43,7 +43,7 @@ class SettingsScene(Scene):
             lambda v: app.change_settings(animation_speed=v))
         row("Projector mode", [("Off", False), ("On", True)], s.projector_mode,
             lambda v: app.change_settings(projector_mode=v))
-        row("Campaign", [("Chapter by chapter", False), ("All chapters open", True)], s.unlock_all_levels,
+        row("Chapters", [("In order", False), ("All open", True)], s.unlock_all_levels,
             lambda v: (app.remember(unlock_all_levels=v), self.rebuild()))
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.midbottom = (w // 2, h - app.px(24))
