@@ -231,7 +231,7 @@ def cmd_replay(args) -> int:
     except ReplayError as e:
         print(f"{args.log}: {e}", file=sys.stderr)
         return 1
-    sys.stdout.write(transcript(state, reports))
+    sys.stdout.write(transcript(state, reports, log.facilitator))
     return 0
 
 

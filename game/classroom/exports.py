@@ -113,7 +113,7 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
     outcome = outcome_of(game)
     acts_by_turn: dict[int, list[str]] = {}
     for act in game.log.facilitator:
-        acts_by_turn.setdefault(act.turn, []).append(describe_act(game, act))
+        acts_by_turn.setdefault(act.turn, []).append(describe_act(game.level, act))
     turns = []
     for r in game.reports:
         turns.append(TurnRecord(turn=r.turn, date=r.date, moscow=list(r.plans["moscow"]), beijing=list(r.plans["beijing"]),
@@ -173,7 +173,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
               "| turn | date | Moscow | Beijing | events | facilitator |", "|---|---|---|---|---|---|"]
     acts_by_turn: dict[int, list[str]] = {}
     for act in game.log.facilitator:
-        acts_by_turn.setdefault(act.turn, []).append(describe_act(game, act))
+        acts_by_turn.setdefault(act.turn, []).append(describe_act(game.level, act))
     for r in game.reports:
         cells = [", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
                  ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
@@ -184,7 +184,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     if game.log.facilitator:
         for act in game.log.facilitator:
             when = f" at {act.at[11:16]}" if len(act.at) >= 16 else ""
-            lines.append(f"- Turn {act.turn}{when}: the facilitator {_md(describe_act(game, act))}")
+            lines.append(f"- Turn {act.turn}{when}: the facilitator {_md(describe_act(game.level, act))}")
     else:
         lines.append("None.")
     lines += ["", "## Turning points", ""]

@@ -51,13 +51,13 @@ def facilitator_news(game, act) -> str:
         return f"The facilitator moves {label(act.meter or '')} by {act.delta:+g} as this turn resolves: {act.text}"
     if act.kind == "annotate":
         return f"The facilitator's note: {act.text}"
-    return describe_act(game, act)
+    return describe_act(game.level, act)
 
 
-def describe_act(game, act) -> str:
+def describe_act(level, act) -> str:
     """A facilitator's act as the class reads it."""
     if act.kind == "inject":
-        event = game.level.event(act.event_id or "")
+        event = level.event(act.event_id or "")
         return f"injected the event “{event.title if event else act.event_id}”"
     if act.kind == "adjust":
         from game.core.meters import label

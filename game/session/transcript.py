@@ -5,18 +5,21 @@ from game.core import scores
 from game.core.meters import label
 from game.core.report import PHASE_TITLES, TurnReport
 from game.core.state import GameState
+from game.session.story import describe_act
 
 
 def _num(x: float) -> str:
     return f"{x:.2f}"
 
 
-def turn_text(state_level, report: TurnReport) -> str:
+def turn_text(state_level, report: TurnReport, acts=()) -> str:
     level = state_level
     lines = [f"== Turn {report.turn} ({report.date}) =="]
     for side in ("moscow", "beijing"):
         names = [level.actions[a].name for a in report.plans.get(side, ())]
         lines.append(f"{side.capitalize()} plan: {', '.join(names) if names else '(nothing)'}")
+    for act in acts:
+        lines.append(f"Facilitator: {describe_act(level, act)}")
     for event_id in report.events:
         event = level.event(event_id)
         lines.append(f"Event: {event.title if event else event_id}")
@@ -38,12 +41,16 @@ def turn_text(state_level, report: TurnReport) -> str:
     return "\n".join(lines)
 
 
-def transcript(state: GameState, reports: list[TurnReport]) -> str:
+def transcript(state: GameState, reports: list[TurnReport], acts=()) -> str:
+    """The game as text; `acts` are a classroom facilitator's acts, each shown in its turn."""
     level = state.level
     out = [f"# {level.title} ({level.id}), seed {state.seed}, level hash {level.content_hash[:12]}"]
     for report in reports:
-        out.append(turn_text(level, report))
+        out.append(turn_text(level, report, [a for a in acts if a.turn == report.turn]))
     out.append("== End ==")
+    for act in acts:
+        if act.turn > len(reports):
+            out.append(f"Facilitator: {describe_act(level, act)}")
     if state.outcome:
         o = next((o for o in level.outcomes if o.id == state.outcome), None)
         out.append(f"Outcome: {o.title if o else state.outcome}")

@@ -136,8 +136,8 @@ class BoardScene(Scene):
                     lines.append(f"<b>{html.escape(event.title)}</b>{who} {html.escape(event.text)}")
             for act in game.log.acts_of_turn(report.turn):
                 if act.kind in ("adjust", "annotate"):
-                    lines.append("<i>" + html.escape(describe_act(game, act)).capitalize() + "</i>"
-                                 if act.kind == "annotate" else html.escape(f"The facilitator {describe_act(game, act)}"))
+                    lines.append("<i>" + html.escape(describe_act(game.level, act)).capitalize() + "</i>"
+                                 if act.kind == "annotate" else html.escape(f"The facilitator {describe_act(game.level, act)}"))
             for note in report.notes:
                 lines.append(html.escape(note))
             if not report.events and not report.notes:

@@ -299,7 +299,7 @@ class FacilitatorPanelScene(Scene):
         y += app.fonts.bold.get_linesize() + app.px(4)
         acts = game.pending_acts()
         for act in acts[-12:]:
-            y += text(surface, "• " + describe_act(game, act), app.fonts.small, p.text_muted, (col.x + app.px(10), y),
+            y += text(surface, "• " + describe_act(game.level, act), app.fonts.small, p.text_muted, (col.x + app.px(10), y),
                       col.width - app.px(20), max_lines=3) + app.px(2)
         if not acts:
             surface.blit(app.fonts.small.render("Nothing yet.", True, p.text_muted), (col.x + app.px(10), y))
