@@ -9,9 +9,11 @@ _MASK = (1 << 64) - 1
 
 
 def seed_state(seed: int) -> int:
-    # Mix the seed once so that neighbouring seeds (1, 2, 3) start far apart.
-    _, state = next_u64((seed * 0x9E3779B97F4A7C15) & _MASK)
-    return state
+    # The start state is a mixed *output*, not the stepped state: stepping alone would make seed
+    # n + 1 start where seed n is after one draw, the same numbers one step later. Mixed, the
+    # neighbouring seeds of a batch (1, 2, 3) start far apart and draw unrelated numbers.
+    value, _ = next_u64((seed * 0x9E3779B97F4A7C15) & _MASK)
+    return value
 
 
 def next_u64(state: int) -> tuple[int, int]:

@@ -78,7 +78,7 @@ class ResolutionScene(Scene):
         if not lines:
             lines = ["Nothing changed."]
         # In projector mode the turn's story is set large enough for the back of a room to read.
-        size = app.px(20) if app.settings.projector_mode else app.px(15)
+        size = app.px(18) if app.settings.projector_mode else app.px(14)  # sizes the app preloads
         return "<br>".join(f"<font pixel_size={size}>{line}</font>" for line in lines)
 
     def next(self) -> None:
