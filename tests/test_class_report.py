@@ -20,7 +20,7 @@ from game.classroom.report import (
 from game.levels import Catalogue
 from game.session.game import Game
 
-SEED = 2022
+SEED = 2023  # a class seed on which the injected unrest changes a later plan of the easy agents
 TEAMS = {"moscow": "team", "beijing": "easy"}
 
 

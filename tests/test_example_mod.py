@@ -37,8 +37,8 @@ AGENT = "easy"
 NEW_ACTIONS = {"b_belt_and_road_forum": "beijing", "m_forum_guest": "moscow"}
 NEW_EVENTS = ("silk_road_anniversary", "forum_deals_signed")
 # Seeds (easy agents on both sides) on which each new card is played or drawn.
-ACTION_SEEDS = {"b_belt_and_road_forum": (0, 2, 3), "m_forum_guest": (0, 2, 4)}
-EVENT_SEEDS = {"silk_road_anniversary": (0, 1, 2), "forum_deals_signed": (4, 6, 7)}
+ACTION_SEEDS = {"b_belt_and_road_forum": (0, 1, 2), "m_forum_guest": (1, 2, 3)}
+EVENT_SEEDS = {"silk_road_anniversary": (1, 5, 13), "forum_deals_signed": (1, 3, 5)}
 
 
 @pytest.fixture(scope="module")
@@ -109,15 +109,15 @@ def test_a_seeded_game_of_the_mod_plays_to_the_end_and_replays_exactly(mod_level
 
 def test_each_new_action_becomes_legal_for_its_own_side_only(mod_level):
     legal_for = {side: set() for side in ("moscow", "beijing")}
-    agents = {side: make_agent(AGENT, side, 0) for side in legal_for}
-    state = initial_state(mod_level, 0)
+    agents = {side: make_agent(AGENT, side, 1) for side in legal_for}
+    state = initial_state(mod_level, 1)
     while not is_terminal(state):
         for side in legal_for:
             legal_for[side].update(legal_actions(state, side))
         state, _ = resolve_turn(state, {side: agent.choose(state) for side, agent in agents.items()})
     for action_id, side in NEW_ACTIONS.items():
         other = "moscow" if side == "beijing" else "beijing"
-        assert action_id in legal_for[side], f"{action_id} was never legal for {side} in seed 0"
+        assert action_id in legal_for[side], f"{action_id} was never legal for {side} in seed 1"
         assert action_id not in legal_for[other]
 
 
@@ -140,9 +140,9 @@ def test_new_event_is_drawn_on_known_seeds(mod_level, event_id):
 
 
 def test_forum_invitation_lapses_two_turns_after_the_forum(mod_level):
-    # Seed 0: Beijing hosts the forum on turn 6 and Moscow goes on turn 7; the invitation is off
-    # at the end of turn 8 through the forum card's delayed effect, not through Moscow's visit.
-    state, reports, _ = _play(mod_level, 0)
+    # Seed 1: Beijing hosts the forum, and the invitation is off two turns later through the
+    # forum card's delayed effect, not through Moscow's visit.
+    state, reports, _ = _play(mod_level, 1)
     hosted = [r.turn for r in reports if "b_belt_and_road_forum" in r.plans.get("beijing", ())]
     assert hosted
     turn = hosted[0]

@@ -4,7 +4,7 @@ import pytest
 
 from game.levels import Catalogue
 from game.session.saves import SaveStore
-from game.session.settings import load_settings
+from game.session.settings import Settings, load_settings, save_settings
 from game.ui.app import App, PlayOptions
 from game.ui.scenes.title import TitleScene
 
@@ -161,6 +161,8 @@ def test_nothing_overlaps_on_the_board(size):
 
 @pytest.mark.parametrize("level_id", [e.id for e in Catalogue.scan().playable()])
 def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path):
+    # Animations off: autoplay would otherwise wait, in real time, on every phase of every turn.
+    save_settings(Settings(animation_speed="off"))
     shots = tmp_path / "shots"
     app = App(PlayOptions(level=level_id, autoplay=True, exit_at_end=True, screenshot_dir=shots,
                           size=(1280, 720)))

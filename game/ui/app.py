@@ -38,8 +38,11 @@ def _release_memory():
     except (OSError, AttributeError):
         trim = None
 
-    def release():
-        gc.collect()
+    def release(young_only: bool = False):
+        # A full collection walks every object the game holds (a long game's reports add up to
+        # tens of milliseconds); a text just swapped out is young, and the young generations
+        # are enough to free it.
+        gc.collect(1 if young_only else 2)
         if trim is not None:
             trim(0)
 

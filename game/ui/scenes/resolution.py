@@ -89,7 +89,7 @@ class ResolutionScene(Scene):
             self.text_box.set_text(self.step_html())
             from game.ui.app import release_memory
 
-            release_memory()
+            release_memory(young_only=True)
             focus = self.app.focus_index
             self.build_buttons()
             self.app.focus_index = focus
