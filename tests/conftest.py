@@ -31,3 +31,18 @@ def mini(catalogue):
 @pytest.fixture(scope="session")
 def testing_event(catalogue):
     return catalogue.load("testing_event")
+
+
+@pytest.fixture
+def app():
+    """The game's window on its title screen, 1280x720, under the dummy video driver."""
+    import pygame
+
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    app = App(PlayOptions(size=(1280, 720)))
+    app.push(TitleScene(app))
+    app.step([])
+    yield app
+    pygame.display.quit()

@@ -2,6 +2,9 @@
 the tutorial's step-by-step guidance."""
 from types import SimpleNamespace
 
+import pygame
+from ui_driver import key, press
+
 from game.core.level import TutorialStep
 from game.levels import Catalogue
 from game.session.campaign import chapters, with_finished
@@ -93,29 +96,6 @@ def test_a_turn_entered_again_resumes_where_the_player_was_and_skip_ends_the_tut
 
 
 # -- through the real UI (dummy video driver) ---------------------------------------------------
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-
-from game.ui.app import App, PlayOptions  # noqa: E402
-from game.ui.scenes.title import TitleScene  # noqa: E402
-
-
-@pytest.fixture
-def app():
-    app = App(PlayOptions(size=(1280, 720)))
-    app.push(TitleScene(app))
-    app.step([])
-    yield app
-    pygame.display.quit()
-
-
-def press(app, label):
-    control = next(c for c in app.scene.controls if c.label == label)
-    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=control.rect.center, button=1)])
-
-
-def key(app, k):
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)])
 
 
 def test_a_new_player_starts_at_the_tutorial_and_the_next_chapters_are_locked(app):

@@ -5,6 +5,7 @@ import json
 
 import pygame
 import pytest
+from ui_driver import key, press, pump, type_into
 
 from game.classroom.session import ClassroomSession, hash_passphrase, passphrase_matches
 from game.paths import user_data_dir
@@ -12,35 +13,6 @@ from game.session.game import Game
 from game.session.replay import ReplayLog, replay
 from game.ui.app import App, PlayOptions
 from game.ui.scenes.title import TitleScene
-
-
-@pytest.fixture
-def app():
-    app = App(PlayOptions(size=(1280, 720)))
-    app.push(TitleScene(app))
-    app.step([])
-    yield app
-    pygame.display.quit()
-
-
-def pump(app):
-    app.step(pygame.event.get())  # events pygame_gui posted (text changed, entry finished)
-
-
-def press(app, label):
-    control = next(c for c in app.scene.controls if c.label == label)
-    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=control.rect.center, button=1)])
-
-
-def key(app, k):
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)])
-
-
-def type_into(app, label, text):
-    press(app, label)  # the text field's control gives it the keyboard
-    for ch in text:
-        app.step([pygame.event.Event(pygame.TEXTINPUT, text=ch)])
-    pump(app)
 
 
 def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_exactly(app):

@@ -1,30 +1,13 @@
 """The real UI driven by synthetic events under the dummy video driver."""
 import pygame
 import pytest
+from ui_driver import key, press
 
 from game.levels import Catalogue
 from game.session.saves import SaveStore
 from game.session.settings import Settings, load_settings, save_settings
 from game.ui.app import App, PlayOptions
 from game.ui.scenes.title import TitleScene
-
-
-@pytest.fixture
-def app():
-    app = App(PlayOptions(size=(1280, 720)))
-    app.push(TitleScene(app))
-    app.step([])
-    yield app
-    pygame.display.quit()
-
-
-def key(app, k, mod=0, text=""):
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=text, scancode=0)])
-
-
-def press(app, label):
-    control = next(c for c in app.scene.controls if c.label == label)
-    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=control.rect.center, button=1)])
 
 
 def start_game(app, opponent=None):
