@@ -197,13 +197,22 @@ def _print_problems(problems) -> None:
 
 
 def _load(level_id: str, mod_dirs) -> object:
+    levels = _load_all(_catalogue(mod_dirs), [level_id])
+    return levels[0] if levels else None
+
+
+def _load_all(catalogue, ids) -> list | None:
+    """The levels, compiled; None (with every problem printed) when one of them cannot load."""
     from game.levels import LevelError
 
-    try:
-        return _catalogue(mod_dirs).load(level_id)
-    except LevelError as e:
-        _print_problems(e.problems)
-        return None
+    levels = []
+    for level_id in ids:
+        try:
+            levels.append(catalogue.load(level_id))
+        except LevelError as e:
+            _print_problems(e.problems)
+            return None
+    return levels
 
 
 def cmd_replay(args) -> int:
@@ -372,7 +381,6 @@ def cmd_duel(args) -> int:
 
 
 def cmd_balance(args) -> int:
-    from game.levels import LevelError
     from game.sim.balance import markdown, measure, to_json
 
     if args.games < 1 or args.duel_games < 2 or args.workers < 1:
@@ -381,14 +389,11 @@ def cmd_balance(args) -> int:
     cat = _catalogue(args.levels)
     ids = args.levels_to_check or [e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0)
                                    if e.chapter is not None]
+    levels = _load_all(cat, ids)
+    if levels is None:
+        return 1
     results = []
-    for level_id in ids:
-        try:
-            level = cat.load(level_id)
-        except LevelError as e:
-            for p in e.problems:
-                print(p, file=sys.stderr)
-            return 1
+    for level in levels:
         if not args.json:
             print(f"{level.title}: {args.games} games a pairing...", file=sys.stderr)
         results.append(measure(level, args.games, args.duel_games, workers=args.workers, progress=_progress()))
@@ -432,19 +437,16 @@ def _checkout_docs() -> Path | None:
 
 
 def cmd_claims(args) -> int:
-    from game.levels import LevelError
     from game.sim.claims import check_all
 
     cat = _catalogue(args.levels)
     ids = args.levels_to_check or [e.id for e in cat.playable() if e.essay_era]
+    levels = _load_all(cat, ids)
+    if levels is None:
+        return 1
     report, failed = [], False
-    for level_id in ids:
-        try:
-            level = cat.load(level_id)
-        except LevelError as e:
-            for p in e.problems:
-                print(p, file=sys.stderr)
-            return 1
+    for level in levels:
+        level_id = level.id
         for r in check_all(level, args.games, args.workers):
             failed |= not r.holds
             report.append({"level": level_id, **r.__dict__})
