@@ -42,10 +42,11 @@ def initial_state(level: Level, seed: int | None = None) -> GameState:
 
 def _usable(state: GameState, side: str):
     capital = state.meters[f"{side}.capital"]
-    for action in state.level.actions.values():
-        if action.side != side or action.cost > capital:
+    turn, ready_at = state.turn, state.ready_at
+    for action in state.level.actions_of[side]:
+        if action.cost > capital:
             continue
-        if state.ready_at.get(f"{side}:{action.id}", 0) > state.turn:
+        if ready_at and ready_at.get(action.ready_key, 0) > turn:
             continue
         if not action.requires.test(state):
             continue
@@ -86,15 +87,17 @@ def plan_problem(state: GameState, side: str, plan) -> str | None:
     if len(set(plan)) != len(plan):
         return "an action can be used once a turn"
     total = 0
+    capital = state.meters[f"{side}.capital"]
+    turn, ready_at = state.turn, state.ready_at
     for action_id in plan:
         action = level.actions.get(action_id)
         if action is None or action.side != side:
             return f"'{action_id}' is not an action of {side}"
-        reason = why_unusable(state, side, action_id)
-        if reason is not None:
-            return f"'{action_id}' cannot be used now: {reason}"
+        # why_unusable's tests, inlined: every resolved turn checks both plans.
+        if (action.cost > capital or (ready_at and ready_at.get(action.ready_key, 0) > turn)
+                or not action.requires.test(state)):
+            return f"'{action_id}' cannot be used now: {why_unusable(state, side, action_id)}"
         total += action.cost
-    capital = state.meters[f"{side}.capital"]
     if total > capital:
         return f"the plan costs {total} but {side} has {capital:g} political capital"
     return None
@@ -106,7 +109,7 @@ def why_unusable(state: GameState, side: str, action_id: str) -> str | None:
     capital = state.meters[f"{side}.capital"]
     if action.cost > capital:
         return f"costs {action.cost}, only {capital:g} political capital left"
-    ready = state.ready_at.get(f"{side}:{action.id}", 0)
+    ready = state.ready_at.get(action.ready_key, 0)
     if ready > state.turn:
         return f"used recently; available again on turn {ready}"
     if not action.requires.test(state):

@@ -5,12 +5,23 @@ meter carries `source` ("levels/base.toml:41") so that a change can say where it
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from game.core.expr import ALWAYS, Condition  # noqa: F401 (ALWAYS: the default condition)
 
 TAGS = ("force", "integration", "institutions", "stability", "outreach", "distance")
+
+# The rules whose name is not itself a number of `Rules`: the numbers to point a player to when
+# they ask why such a rule moved a meter.
+RULE_PARAMS = {
+    "dependence": ("dependence_economy",),
+    "border_trust": ("freed_forces_per_trust",),
+    "sanctions_corridor": ("sanctions_corridor_shift",),
+    "rivalry": ("rivalry_rate",),
+    "war_association": ("war_association",),
+}
+ENGINE_SOURCE = "game/core/phases.py"  # where a rule is written when no level file sets its numbers
 
 
 class Effect(NamedTuple):
@@ -46,6 +57,10 @@ class Action:
     delayed: tuple[Delayed, ...]
     cooldown: int
     source: str
+    ready_key: str = field(default="", compare=False, repr=False)  # its key in GameState.ready_at
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ready_key", f"{self.side}:{self.id}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +220,29 @@ class Level:
     content_hash: str = ""
     files: tuple[str, ...] = ()
     action_order: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    rule_source_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    actions_of: dict[str, tuple[Action, ...]] = field(default_factory=dict, compare=False, repr=False)
+    event_weights: tuple[float, ...] = field(default=(), compare=False, repr=False)
+    once_events: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Each action's place in the level, so that a plan is put in order without a scan.
+        # Worked out once here rather than on every turn: each action's place in the level, so
+        # that a plan is put in order without a scan, and where each rule's numbers are written.
         object.__setattr__(self, "action_order", {a: i for i, a in enumerate(self.actions)})
+        object.__setattr__(self, "actions_of", {
+            side: tuple(a for a in self.actions.values() if a.side == side) for side in ("moscow", "beijing")
+        })
+        object.__setattr__(self, "event_weights", tuple(e.weight for e in self.events))
+        object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
+        names = {*(f.name for f in fields(Rules)), *RULE_PARAMS, *self.rule_sources}
+        object.__setattr__(self, "rule_source_of", {
+            name: next((self.rule_sources[n] for n in (name, *RULE_PARAMS.get(name, ()))
+                        if n in self.rule_sources), ENGINE_SOURCE)
+            for name in names
+        })
 
     def side_actions(self, side: str) -> list[Action]:
-        return [a for a in self.actions.values() if a.side == side]
+        return list(self.actions_of.get(side, ()))
 
     def event(self, event_id: str) -> Event | None:
         for e in self.events:

@@ -40,12 +40,24 @@ class TurnReport:
     turn: int
     date: str
     plans: dict[str, tuple[str, ...]]
-    changes: list[Change] = field(default_factory=list)
+    # The engine appends each change as a plain tuple in Change's field order: building the named
+    # tuple costs a call, and agents and batch runs never look at a change. `changes` names them
+    # when someone does.
+    records: list[tuple] = field(default_factory=list, repr=False)
     events: list[str] = field(default_factory=list)
     flags_set: list[str] = field(default_factory=list)
     flags_cleared: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     outcome: str | None = None
+    _named: list[Change] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def changes(self) -> list[Change]:
+        """Every meter change of the turn, in the order it happened."""
+        named, records = self._named, self.records
+        if len(named) < len(records):
+            named.extend(map(Change._make, records[len(named):]))
+        return named
 
     def changes_to(self, meter: str) -> list[Change]:
         return [c for c in self.changes if c.meter == meter]
