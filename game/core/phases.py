@@ -20,7 +20,7 @@ from game.core.meters import (
     RANGES,
     label,
 )
-from game.core.report import TurnReport
+from game.core.report import Change, TurnReport
 from game.core.state import GameState, Scheduled
 
 _SPECIAL_TARGETS = INFLUENCE_METERS | REGION_TARGETS
