@@ -222,8 +222,8 @@ class Level:
     action_order: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     rule_source_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     actions_of: dict[str, tuple[Action, ...]] = field(default_factory=dict, compare=False, repr=False)
-    event_weights: tuple[float, ...] = field(default=(), compare=False, repr=False)
     once_events: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    decks: dict = field(default_factory=dict, compare=False, repr=False)  # see deck_without
 
     def __post_init__(self) -> None:
         # Worked out once here rather than on every turn: each action's place in the level, so
@@ -232,7 +232,6 @@ class Level:
         object.__setattr__(self, "actions_of", {
             side: tuple(a for a in self.actions.values() if a.side == side) for side in ("moscow", "beijing")
         })
-        object.__setattr__(self, "event_weights", tuple(e.weight for e in self.events))
         object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
         names = {*(f.name for f in fields(Rules)), *RULE_PARAMS, *self.rule_sources}
         object.__setattr__(self, "rule_source_of", {
@@ -243,6 +242,20 @@ class Level:
 
     def side_actions(self, side: str) -> list[Action]:
         return list(self.actions_of.get(side, ()))
+
+    def deck_without(self, fired: frozenset[str]) -> tuple[tuple[Event, ...], tuple[float, ...]]:
+        """The events that can still be drawn once `fired` have happened, and their weights.
+
+        Remembered by which one-time events are gone: the events phase asks every turn, and a
+        batch of games asks again and again with the same few sets."""
+        gone = self.once_events & fired
+        deck = self.decks.get(gone)
+        if deck is None:
+            if len(self.decks) >= 1024:  # a bound, so that a long batch cannot grow it forever
+                self.decks.clear()
+            cards = tuple(e for e in self.events if e.id not in gone)
+            deck = self.decks[gone] = (cards, tuple(e.weight for e in cards))
+        return deck
 
     def event(self, event_id: str) -> Event | None:
         for e in self.events:
