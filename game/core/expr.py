@@ -23,6 +23,7 @@ can miss a contradiction such as `partnership > 50 and partnership < 40`.
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -99,6 +100,10 @@ class _Parser:
         self.nodes = 0
         self.flags = flags
         self.names: set[str] = set()
+        # What the closures of plain atoms read: a meter's name, or a constant number. A
+        # comparison of the two, the commonest condition, then compiles to a single closure.
+        self.reads: dict = {}
+        self.constants: dict = {}
 
     def peek(self):
         return self.toks[self.i]
@@ -169,14 +174,8 @@ class _Parser:
             return BOOL, lambda s: not fn(s), frozenset(not v for v in could)
         return self.compare()
 
-    _COMPARE = {
-        "<": lambda a, b: a < b,
-        "<=": lambda a, b: a <= b,
-        ">": lambda a, b: a > b,
-        ">=": lambda a, b: a >= b,
-        "==": lambda a, b: a == b,
-        "!=": lambda a, b: a != b,
-    }
+    _COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+                "==": operator.eq, "!=": operator.ne}
 
     def compare(self):
         t1, f1, c1 = self.sum_()
@@ -190,7 +189,7 @@ class _Parser:
                 raise ExprError(f"'{value}' compares a number with true/false", col)
             op = self._COMPARE[value]
             could = _compare_could(value, c1, c2) if t1 == NUM else _equal_could(value, c1, c2)
-            return BOOL, lambda s: op(f1(s), f2(s)), could
+            return BOOL, _comparison(op, f1, f2, self.reads.get(f1), self.constants.get(f2)), could
         return t1, f1, c1
 
     def _arith(self, ops, sub):
@@ -239,7 +238,9 @@ class _Parser:
             raise ExprError(f"condition is too long (more than {MAX_NODES} parts)", col)
         if kind == "num":
             v = float(value)
-            return NUM, lambda s: v, (v, v)
+            fn = lambda s: v  # noqa: E731
+            self.constants[fn] = v
+            return NUM, fn, (v, v)
         if kind == "kw" and value in ("true", "false"):
             b = value == "true"
             return BOOL, lambda s: b, frozenset((b,))
@@ -270,7 +271,9 @@ class _Parser:
             # Conditions are read from turn 1 to the turn after the last (outcomes at the end).
             return NUM, lambda s: s.turn, (1.0, float(self.turns + 1))
         if name in _METER_SET:
-            return NUM, lambda s: s.meters[name], RANGES[name]
+            fn = lambda s: s.meters[name]  # noqa: E731
+            self.reads[fn] = name
+            return NUM, fn, RANGES[name]
         if name in _AGGREGATE_SET:
             return NUM, lambda s: aggregate_value(s.meters, name), (0.0, 100.0)
         if name in self.flags:
@@ -323,6 +326,12 @@ def _interval(op: str, a, b) -> tuple[float, float]:
     products = [x * y for x in (alo, ahi) for y in (blo, bhi)]
     products = [0.0 if p != p else p for p in products]  # inf * 0 is nan: call it 0
     return min(products), max(products)
+
+
+def _comparison(op, left, right, meter: str | None, constant: float | None):
+    if meter is not None and constant is not None:
+        return lambda s: op(s.meters[meter], constant)
+    return lambda s: op(left(s), right(s))
 
 
 def _any(fs):

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from game.core.expr import ALWAYS, Condition  # noqa: F401 (ALWAYS: the default condition)
+from game.core.meters import INFLUENCE_METERS, REGION_TARGETS, meter_range
+
+SHARE_TARGETS = INFLUENCE_METERS | REGION_TARGETS  # effects that move influence shares
 
 TAGS = ("force", "integration", "institutions", "stability", "outreach", "distance")
 
@@ -36,6 +39,15 @@ class Consequences:
     effects: tuple[Effect, ...] = ()
     set_flags: tuple[str, ...] = ()
     clear_flags: tuple[str, ...] = ()
+    # The effects as the engine applies them, worked out once: (meter, delta, low, high), with
+    # low None for an influence or region target, which moves shares rather than one meter.
+    steps: tuple[tuple, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", tuple(
+            (meter, delta, None, None) if meter in SHARE_TARGETS else (meter, delta, *meter_range(meter))
+            for meter, delta in self.effects
+        ))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +70,11 @@ class Action:
     cooldown: int
     source: str
     ready_key: str = field(default="", compare=False, repr=False)  # its key in GameState.ready_at
+    why: str = field(default="", compare=False, repr=False)  # "Moscow: <name>", said of its changes
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ready_key", f"{self.side}:{self.id}")
+        object.__setattr__(self, "why", f"{self.side.capitalize()}: {self.name}")
 
 
 @dataclass(frozen=True, slots=True)
