@@ -47,7 +47,10 @@ def _full_plan_turns(level, games: int = 6):
     return pairs
 
 
-def bench_turn(level, repeat: int) -> float:
+def bench_turn(level, repeat: int) -> tuple[float, float]:
+    """Median microseconds to resolve one turn with full plans, and the median ratio of that to
+    the baseline, each sample of turns timed right after a sample of the baseline: a shared
+    machine's speed swings by half within a minute, and the ratio is steadier than either."""
     pairs = _full_plan_turns(level)
     it = iter(())
 
@@ -60,7 +63,13 @@ def bench_turn(level, repeat: int) -> float:
             state, plans = next(it)
         resolve_turn(state, plans)
 
-    return _median_us(one, repeat, max(50, len(pairs)))
+    turns, ratios = [], []
+    for _ in range(repeat):
+        base = _median_us(_baseline, 1, 200)
+        turn = _median_us(one, 1, max(50, len(pairs)))
+        turns.append(turn)
+        ratios.append(turn / base)
+    return statistics.median(turns), statistics.median(ratios)
 
 
 def bench_load(catalogue: Catalogue, level_id: str, repeat: int) -> float:
@@ -196,9 +205,11 @@ def run_ui_bench(repeat: int = 0) -> dict:
 def run_bench(repeat: int = 0, level_id: str = BENCH_LEVEL, mod_dirs=()) -> dict:
     catalogue = Catalogue.scan(mod_dirs)
     level = catalogue.load(level_id)
+    turn, per_baseline = bench_turn(level, repeat or 15)
     figures = {
         "baseline_us_median": round(_median_us(_baseline, repeat or 15, 200), 2),
-        "turn_us_median": round(bench_turn(level, repeat or 15), 2),
+        "turn_us_median": round(turn, 2),
+        "turn_per_baseline_median": round(per_baseline, 2),
         "level_load_ms_median": round(bench_load(catalogue, level_id, repeat or 15), 2),
         "ai_normal_ms_median": round(bench_agent(level, "normal", repeat or 40), 2),
         "ai_hard_ms_median": round(bench_agent(level, "hard", repeat or 20), 2),
