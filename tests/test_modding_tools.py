@@ -69,6 +69,56 @@ def test_warnings_point_at_their_lines_and_do_not_stop_the_level(tmp_path):
     assert out.returncode == 0 and out.stdout.count("warning:") == 6
 
 
+INERT = '''schema_version = 1
+id = "inert_test"
+extends = "base"
+drop_actions = ["m_host_sumit"]
+drop_events = ["no_such_event"]
+
+[flags]
+summit_held = false
+
+[[action]]
+id = "hold_summit"
+side = "moscow"
+name = "Hold a summit"
+cost = 2
+
+[[action]]
+id = "follow_up"
+side = "moscow"
+name = "Follow up"
+cost = 1
+requires = "summit_held and turn > 2"
+
+[[event]]
+id = "rare"
+title = "Rare"
+weight = 0
+'''
+
+
+def test_typos_that_leave_a_level_inert_are_warned_about(tmp_path):
+    """A drop of an id nothing defines, a flag read but never set, an event that is never drawn:
+    each loads, and each is almost always a mistake the modder cannot see in play."""
+    path = tmp_path / "inert_test.toml"
+    path.write_text(INERT, encoding="utf-8")
+    problems = [str(p) for p in validate_paths([path])]
+    assert problems == [
+        f"{path}:4:1: warning: drop_actions[1]: no inherited action 'm_host_sumit' to drop (did you mean 'm_host_summit'?)",
+        f"{path}:5:1: warning: drop_events[1]: no inherited event 'no_such_event' to drop",
+        f"{path}:26:1: warning: event[1].weight: with weight 0 this event is never drawn; only a facilitator "
+        "or an experiment can put it in play",
+        f"{path}:8:1: warning: flags.summit_held: flag 'summit_held' starts false and no action or event sets it, "
+        "so the 1 condition reading it can only see it false",
+    ]
+    assert load_level_file(path).id == "inert_test"
+    # Set by the summit, the flag is no longer inert; the rest stays as it was.
+    fixed = INERT.replace("cost = 2\n", "cost = 2\nset_flags = [\"summit_held\"]\n")
+    path.write_text(fixed, encoding="utf-8")
+    assert [p.path for p in validate_paths([path])] == ["drop_actions[1]", "drop_events[1]", "event[1].weight"]
+
+
 @pytest.mark.parametrize("title, expected", [
     ("The Caspian Gambit!", "the_caspian_gambit"), ("../../etc/passwd", "etc_passwd"),
     ("Ürümqi 2030", "urumqi_2030"), ("2030", "level_2030"), ("北京", "my_level"), ("", "my_level"),

@@ -7,7 +7,6 @@ summing to 100.
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import fields
 
@@ -21,6 +20,7 @@ from game.core.meters import (
 )
 from game.levels.merge import Merged, Origin
 from game.levels.parse import ParsedFile
+from game.levels.problems import did_you_mean
 
 BUILTIN_FLAGS = ("normalized_moscow", "normalized_beijing")
 EFFECT_TARGETS = tuple(m for m in ALL_METERS if m not in DERIVED) + tuple(sorted(REGION_TARGETS))
@@ -37,11 +37,6 @@ class _StartView:
         self.meters = {m: meters.get(m, 0.0) for m in ALL_METERS}
         self.flags = flags
         self.turn = 1
-
-
-def _suggest(name: str, options) -> str:
-    close = difflib.get_close_matches(name, list(options), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class Compiler:
@@ -82,13 +77,13 @@ class Compiler:
             if meter in DERIVED:
                 self.error(origin, ("effects", meter), f"'{meter}' is computed by the rules; effects cannot change it")
             elif meter not in EFFECT_TARGETS:
-                self.error(origin, ("effects", meter), f"unknown meter '{meter}'{_suggest(meter, EFFECT_TARGETS)}")
+                self.error(origin, ("effects", meter), f"unknown meter '{meter}'{did_you_mean(meter, EFFECT_TARGETS)}")
             else:
                 effects.append(Effect(meter, float(delta)))
         for key in ("set_flags", "clear_flags"):
             for i, flag in enumerate(getattr(spec, key)):
                 if flag not in flags:
-                    self.error(origin, (key, i), f"unknown flag '{flag}'{_suggest(flag, flags)}; declare it in [flags]")
+                    self.error(origin, (key, i), f"unknown flag '{flag}'{did_you_mean(flag, flags)}; declare it in [flags]")
         return Consequences(tuple(effects), tuple(spec.set_flags), tuple(spec.clear_flags))
 
     def delayed(self, spec, origin: Origin, flags) -> tuple[Delayed, ...]:
@@ -160,7 +155,7 @@ class Compiler:
         for key in ("war_flag", "sanctions_flag"):
             name = getattr(rules, key)
             if name not in flags and key in given:
-                self.error(self.m.origin("rules", key), (), f"flag '{name}' is not declared in [flags]{_suggest(name, flags)}")
+                self.error(self.m.origin("rules", key), (), f"flag '{name}' is not declared in [flags]{did_you_mean(name, flags)}")
         o = self.m.values.get(("washington", "drift_moscow"))
         if o:
             sources["washington"] = o[1].file.source(o[1].loc)
@@ -202,7 +197,7 @@ class Compiler:
             for i, g in enumerate(spec.goal):
                 o = Origin(origin.file, origin.loc + ("goal", i))
                 if g.meter not in GOAL_METERS:
-                    self.error(o, ("meter",), f"unknown meter '{g.meter}'{_suggest(g.meter, GOAL_METERS)}")
+                    self.error(o, ("meter",), f"unknown meter '{g.meter}'{did_you_mean(g.meter, GOAL_METERS)}")
                 if g.at_least is None and g.at_most is None:
                     self.error(o, (), "a goal needs 'at_least' or 'at_most'")
                 goals.append(Goal(g.meter, g.at_least, g.at_most, g.weight, g.text, o.file.source(o.loc)))
@@ -222,6 +217,30 @@ class Compiler:
             self.error(origin, ("when",), "the last outcome that is not 'early' must have no 'when', so that every game ends with an outcome")
         return tuple(out)
 
+    def flag_warnings(self, actions, events, outcomes, flags) -> None:
+        """A flag this file brings in, false at the start, that conditions read but nothing ever
+        sets: those conditions can never see it true (often the flag is spelt differently where it
+        was meant to be set). A flag a parent declares is left alone: a level may well keep one
+        of its parent's flags off for its whole period."""
+        inherited = {name for c in self.chain[:-1] for name in (c.spec.flags or {})}
+        set_somewhere = set()
+        for item in (*actions.values(), *events):
+            for does in (item.does, *(d.does for d in item.delayed)):
+                set_somewhere.update(does.set_flags)
+        readers: dict[str, int] = {}
+        for condition in (*(a.requires for a in actions.values()), *(e.when for e in events),
+                          *(o.when for o in outcomes)):
+            for name in condition.names & condition.flags:
+                readers[name] = readers.get(name, 0) + 1
+        for name, start in flags.items():
+            origin = self.m.origin("flags", name)
+            if (start or name in set_somewhere or name in BUILTIN_FLAGS or name in inherited
+                    or name not in readers or origin.file is not self.leaf):
+                continue
+            count = readers[name]
+            self.warn(origin, (), f"flag '{name}' starts false and no action or event sets it, so the "
+                      f"{count} condition{'s' if count > 1 else ''} reading it can only see it false")
+
     def warnings(self, actions, events, agendas, outcomes, rules, start, flags) -> None:
         """Mistakes that load but cannot be meant: an action nobody can afford, a condition that can
         never hold, a goal no value can meet, an outcome that can never be reached."""
@@ -240,6 +259,11 @@ class Compiler:
             if event.when.possible == frozenset({False}):
                 self.warn(origins[("event", event.id)], ("when",),
                           f"'{event.when.text}' can never hold, so this event can never happen")
+            origin = origins[("event", event.id)]
+            if event.weight == 0 and origin.file is self.leaf:
+                self.warn(origin, ("weight",), "with weight 0 this event is never drawn; only a facilitator "
+                          "or an experiment can put it in play")
+        self.flag_warnings(actions, events, outcomes, flags)
         for side, agenda in agendas.items():
             spec, origin = self.m.agendas[side]
             for i, goal in enumerate(agenda.goals):

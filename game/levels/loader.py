@@ -1,7 +1,6 @@
 """Load levels: one file and its `extends` chain, and the catalogue of every level on offer."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +8,7 @@ from game.core.level import Level
 from game.levels.compile import Compiler
 from game.levels.merge import merge
 from game.levels.parse import ParsedFile, read_level_file
-from game.levels.problems import LevelError, Problem
+from game.levels.problems import LevelError, Problem, did_you_mean
 from game.paths import levels_dir
 
 MAX_EXTENDS = 8
@@ -94,8 +93,7 @@ class Catalogue:
         """The compiled level, or LevelError with every problem found."""
         entry = self.entries.get(level_id)
         if entry is None:
-            close = difflib.get_close_matches(level_id, list(self.entries), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(level_id, self.entries)
             raise LevelError([Problem("", 1, 1, "error", "", f"no level with id '{level_id}'{hint}")])
         return compile_file(entry.parsed, self)
 
@@ -114,8 +112,7 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
             return chain, [problem]
         entry = catalogue.entries.get(parent_id)
         if entry is None:
-            close = difflib.get_close_matches(parent_id, list(catalogue.entries), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(parent_id, catalogue.entries)
             problem = current.problem(("extends",), f"no level with id '{parent_id}' to extend{hint}")
             return chain, [problem]
         chain.append(entry.parsed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.levels.parse import ParsedFile
+from game.levels.problems import did_you_mean
 
 SCALARS = ("title", "description", "what_happened", "start_year", "turns_per_year", "turns", "seed")
 KEYED_TABLES = ("briefing", "washington", "rules", "flags", "prompts")
@@ -75,9 +76,12 @@ def merge(chain: list[ParsedFile]) -> Merged:
                 v = getattr(spec.agenda, side)
                 if v is not None:
                     merged.agendas[side] = (v, Origin(pf, ("agenda", side)))
-        for dropped, table in ((spec.drop_actions, merged.actions), (spec.drop_events, merged.events)):
-            for item_id in dropped:
-                table.pop(item_id, None)
+        for key, what, table in (("drop_actions", "action", merged.actions), ("drop_events", "event", merged.events)):
+            for i, item_id in enumerate(getattr(spec, key)):
+                if table.pop(item_id, None) is None:
+                    # Most likely a typo, and then the item the modder meant to remove stays in.
+                    pf.problem((key, i), f"no inherited {what} '{item_id}' to drop{did_you_mean(item_id, table)}",
+                               severity="warning")
         for i, action in enumerate(spec.action):
             merged.actions[action.id] = (action, Origin(pf, ("action", i)))
         for i, event in enumerate(spec.event):

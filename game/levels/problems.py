@@ -1,6 +1,7 @@
 """A problem found in a level file, with where it is: the validator's unit of output."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import asdict, dataclass
 
 
@@ -19,6 +20,12 @@ class Problem:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def did_you_mean(name: str, options) -> str:
+    """' (did you mean 'x'?)' for the closest of `options` to a misspelt name, or ''."""
+    close = difflib.get_close_matches(str(name), list(options), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def key_path(loc) -> str:

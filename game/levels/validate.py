@@ -1,12 +1,11 @@
 """`validate`: check level files and folders, returning every problem found."""
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from game.levels.loader import Catalogue, Entry, compile_with_warnings
 from game.levels.parse import read_level_file
-from game.levels.problems import Problem
+from game.levels.problems import Problem, did_you_mean
 
 
 def level_files(paths) -> tuple[list[Path], list[Problem]]:
@@ -29,8 +28,7 @@ def campaign_problems(pf, catalogue: Catalogue) -> list[Problem]:
         if level_id == pf.spec.id:
             out.append(pf.problem(("campaign", "unlocked_by", i), "a level cannot unlock itself", severity="warning"))
         elif level_id not in catalogue.entries:
-            close = difflib.get_close_matches(level_id, list(catalogue.entries), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = did_you_mean(level_id, catalogue.entries)
             out.append(pf.problem(("campaign", "unlocked_by", i),
                                   f"no level with id '{level_id}'; this level would never open{hint}", severity="warning"))
     return out
