@@ -204,20 +204,10 @@ class _Parser:
         return typ, fn, could
 
     def sum_(self):
-        return self._arith(
-            {"+": lambda a, b: lambda s: a(s) + b(s), "-": lambda a, b: lambda s: a(s) - b(s)},
-            self.product,
-        )
+        return self._arith(_SUMS, self.product)
 
     def product(self):
-        def div(a, b):
-            def f(s):
-                d = b(s)
-                return a(s) / d if d else 0.0  # dividing by zero gives 0, never a crash
-
-            return f
-
-        return self._arith({"*": lambda a, b: lambda s: a(s) * b(s), "/": div}, self.unary)
+        return self._arith(_PRODUCTS, self.unary)
 
     def unary(self):
         kind, value, col = self.peek()
@@ -284,6 +274,19 @@ class _Parser:
         if "__" in name or name.split(".")[-1] in ("__class__", "mro"):
             hint = " (conditions can only read meters, flags and turn)"
         raise ExprError(f"unknown name '{name}'{hint}", col)
+
+
+def _divide(a, b):
+    def f(s):
+        d = b(s)
+        return a(s) / d if d else 0.0  # dividing by zero gives 0, never a crash
+
+    return f
+
+
+# How each arithmetic operator joins the closures of its two sides.
+_SUMS = {"+": lambda a, b: lambda s: a(s) + b(s), "-": lambda a, b: lambda s: a(s) - b(s)}
+_PRODUCTS = {"*": lambda a, b: lambda s: a(s) * b(s), "/": _divide}
 
 
 def _compare_could(op: str, a, b) -> frozenset:

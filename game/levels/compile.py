@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import fields
 
-from game.core.expr import ALWAYS, ExprError, compile_condition
+from game.core.expr import ALWAYS, Condition, ExprError, compile_condition
 from game.core.level import (
     Action, Agenda, Campaign, Consequences, Delayed, Effect, Event, Goal, Level, Outcome, Rules, TutorialStep,
     Washington,
@@ -47,6 +47,7 @@ class Compiler:
         self.ok = True
         self.complete = True
         self.required = merged.leaf.spec.playable
+        self.conditions: dict[str, Condition] = {}
 
     def error(self, origin: Origin, sub: tuple, message: str, column_offset: int | None = None):
         self.ok = False
@@ -65,8 +66,12 @@ class Compiler:
     def condition(self, text: str | None, origin: Origin, key: str, flags):
         if text is None:
             return ALWAYS
+        # Many cards share a condition ('war', 'turn >= 2'); compile each text once per level.
+        if text in self.conditions:
+            return self.conditions[text]
         try:
-            return compile_condition(text, flags, self.turns)
+            compiled = self.conditions[text] = compile_condition(text, flags, self.turns)
+            return compiled
         except ExprError as e:
             self.error(origin, (key,), f"in condition '{text[:80]}': {e.message}", column_offset=e.column)
             return ALWAYS
