@@ -246,6 +246,14 @@ def test_the_last_turn_picks_the_first_outcome_that_holds(mini):
     assert state.outcome == expected
 
 
+def test_a_changed_copy_of_a_level_draws_from_its_own_deck(mini):
+    # The level keeps tables worked out from its cards; a copy with other cards (an experiment's
+    # variation) must work them out afresh rather than share the original's.
+    assert len(mini.deck_without(frozenset())[0]) == len(mini.events) > 1
+    fewer = dataclasses.replace(mini, events=mini.events[:1])
+    assert fewer.deck_without(frozenset()) == (mini.events[:1], (mini.events[0].weight,))
+
+
 def test_every_change_names_its_cause_and_where_it_is_written(mini):
     state = initial_state(mini, 5)
     while state.outcome is None:

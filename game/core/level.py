@@ -41,7 +41,7 @@ class Consequences:
     clear_flags: tuple[str, ...] = ()
     # The effects as the engine applies them, worked out once: (meter, delta, low, high), with
     # low None for an influence or region target, which moves shares rather than one meter.
-    steps: tuple[tuple, ...] = field(default=(), compare=False, repr=False)
+    steps: tuple[tuple, ...] = field(default=(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "steps", tuple(
@@ -69,8 +69,8 @@ class Action:
     delayed: tuple[Delayed, ...]
     cooldown: int
     source: str
-    ready_key: str = field(default="", compare=False, repr=False)  # its key in GameState.ready_at
-    why: str = field(default="", compare=False, repr=False)  # "Moscow: <name>", said of its changes
+    ready_key: str = field(default="", init=False, compare=False, repr=False)  # its key in GameState.ready_at
+    why: str = field(default="", init=False, compare=False, repr=False)  # "Moscow: <name>", said of its changes
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ready_key", f"{self.side}:{self.id}")
@@ -233,11 +233,13 @@ class Level:
     tutorial: tuple[TutorialStep, ...] = ()
     content_hash: str = ""
     files: tuple[str, ...] = ()
-    action_order: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    rule_source_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    actions_of: dict[str, tuple[Action, ...]] = field(default_factory=dict, compare=False, repr=False)
-    once_events: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
-    decks: dict = field(default_factory=dict, compare=False, repr=False)  # see deck_without
+    # Worked out from the fields above, never given: a copy made with dataclasses.replace()
+    # works them out afresh, so that a changed level never reads a stale table.
+    action_order: dict[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
+    rule_source_of: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
+    actions_of: dict[str, tuple[Action, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    once_events: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    decks: dict = field(default_factory=dict, init=False, compare=False, repr=False)  # see deck_without
 
     def __post_init__(self) -> None:
         # Worked out once here rather than on every turn: each action's place in the level, so
