@@ -123,9 +123,8 @@ def is_legal_plan(state: GameState, side: str, plan) -> bool:
 
 def _ordered(state: GameState, plan) -> Plan:
     # Actions resolve in the level's order, whatever order the player clicked them in, so that a
-    # plan is a set and the same set always gives the same game.
-    order = state.level.action_order
-    return tuple(sorted(set(plan), key=order.__getitem__))
+    # plan is a set and the same set always gives the same game. (A legal plan has no repeats.)
+    return tuple(sorted(plan, key=state.level.action_order.__getitem__))
 
 
 def resolve_turn(state: GameState, plans: dict[str, Plan], injected=(), record: bool = True) -> tuple[GameState, TurnReport]:

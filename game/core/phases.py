@@ -87,13 +87,9 @@ class Turn:
         self.m = state.meters
         self.plans = plans
         self.actions = {s: [self.level.actions[a] for a in plans.get(s, ())] for s in SIDES}
-        # How many of each side's actions carry each tag: the methods and Washington phases ask.
-        self.tagged = {s: {} for s in SIDES}
-        for side, actions in self.actions.items():
-            counts = self.tagged[side]
-            for action in actions:
-                for tag in action.tags:
-                    counts[tag] = counts.get(tag, 0) + 1
+        # Every tag of each side's actions, once per action that carries it: the methods and
+        # Washington phases count the ones they weigh.
+        self.tags = {s: [tag for a in acts for tag in a.tags] for s, acts in self.actions.items()}
         self.report = TurnReport(state.turn, self.level.date_of(state.turn), dict(plans))
         self.phase = "actions"
         self.influence_moved = 0.0
@@ -292,7 +288,7 @@ class Turn:
         return self.state.flag_turns.get(flag, 0) if self.state.flags.get(flag) else 0
 
     def distances(self, side: str) -> bool:
-        return "distance" in self.tagged[side]
+        return "distance" in self.tags[side]
 
     def resolve_methods(self) -> None:
         r = self.rules
@@ -300,7 +296,7 @@ class Turn:
         growth = 1.0 + r.war_cost_growth * war_turns
         any_force = False
         for side in SIDES:
-            force = self.tagged[side].get("force", 0)
+            force = self.tags[side].count("force")
             if not force:
                 continue
             any_force = True
@@ -395,8 +391,8 @@ class Turn:
     def resolve_washington(self) -> None:
         r, m, w = self.rules, self.m, self.level.washington
         for side in SIDES:
-            outreach = self.tagged[side].get("outreach", 0)
-            force = self.tagged[side].get("force", 0)
+            outreach = self.tags[side].count("outreach")
+            force = self.tags[side].count("force")
             key = f"washington.thaw_{side}"
             drift = w.drift(side)
             if drift:
