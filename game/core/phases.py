@@ -25,7 +25,8 @@ from game.core.state import GameState, Scheduled
 
 _SPECIAL_TARGETS = INFLUENCE_METERS | REGION_TARGETS
 _OTHERS = {p: tuple(q for q in POWERS if q != p) for p in POWERS}
-_INFLUENCE_KEYS = {(st, p): f"{st}.{p}" for st in STATES for p in POWERS}
+# For a power in a place: its meter, then each of the other two powers with its meter.
+_SHARES = {(st, p): (f"{st}.{p}", *((q, f"{st}.{q}") for q in _OTHERS[p])) for st in STATES for p in POWERS}
 _PLACE_POWER = {f"{st}.{p}": (st, p) for st in STATES for p in POWERS}
 _REGION_POWER = {f"central_asia.{p}": p for p in POWERS}
 _NAMES = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
@@ -153,14 +154,12 @@ class Turn:
         """Give `power` `delta` points in `place`, taken from (or given to) the other two in
         proportion to their shares, so that the three still sum to 100."""
         m = self.m
-        key = _INFLUENCE_KEYS[place, power]
+        key, (_, a_key), (_, b_key) = _SHARES[place, power]
         cur = m[key]
         new = cur + delta
         new = hundredths(100.0 if new > 100.0 else 0.0 if new < 0.0 else new)
         if new == cur:
             return
-        a_name, b_name = _OTHERS[power]
-        a_key, b_key = _INFLUENCE_KEYS[place, a_name], _INFLUENCE_KEYS[place, b_name]
         a, b = m[a_key], m[b_key]
         remaining = 100.0 - new
         na = hundredths(remaining * a / (a + b)) if a + b > 0 else hundredths(remaining / 2)
@@ -176,13 +175,11 @@ class Turn:
     def split_influence(self, place, giver, takers: dict[str, float], amount, kind, cause, why, source) -> None:
         """Move up to `amount` points from `giver` to the others, in the proportions `takers` gives."""
         m = self.m
-        giver_key = _INFLUENCE_KEYS[place, giver]
+        giver_key, (_, first_key), (second, second_key) = _SHARES[place, giver]
         g = m[giver_key]
         moved = hundredths(g if amount > g else amount)
         if moved <= 0:
             return
-        first, second = _OTHERS[giver]
-        first_key, second_key = _INFLUENCE_KEYS[place, first], _INFLUENCE_KEYS[place, second]
         new_giver = hundredths(g - moved)
         new_second = hundredths(m[second_key] + moved * takers.get(second, 0.0))
         self.influence_moved += moved
