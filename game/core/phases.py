@@ -193,23 +193,8 @@ class Turn:
         source = self.sources.get(name, ENGINE_SOURCE)
         if meter in _SPECIAL_TARGETS:
             self.add(meter, delta, "rule", name, why, source)
-            return
-        # set(), inlined: a turn applies a dozen rules.
-        lo, hi = RANGES[meter]
-        m = self.m
-        before = m[meter]
-        value = before + delta
-        if value > hi:
-            value = hi
-        elif value < lo:
-            value = lo
-        scaled = value * 100.0
-        whole = (scaled + _WHOLE) - _WHOLE
-        value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
-        if value != before:
-            m[meter] = value
-            if self.record is not None:
-                self.record((meter, before, value, self.phase, "rule", name, why, source))
+        else:
+            self.set(meter, self.m[meter] + delta, "rule", name, why, source)
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
         m, record, phase = self.m, self.record, self.phase
