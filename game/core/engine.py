@@ -121,12 +121,6 @@ def is_legal_plan(state: GameState, side: str, plan) -> bool:
     return plan_problem(state, side, plan) is None
 
 
-def _ordered(state: GameState, plan) -> Plan:
-    # Actions resolve in the level's order, whatever order the player clicked them in, so that a
-    # plan is a set and the same set always gives the same game. (A legal plan has no repeats.)
-    return tuple(sorted(plan, key=state.level.action_order.__getitem__))
-
-
 def resolve_turn(state: GameState, plans: dict[str, Plan], injected=(), record: bool = True) -> tuple[GameState, TurnReport]:
     """Resolve one turn for both sides' locked plans; return the new state and its report.
 
@@ -135,13 +129,19 @@ def resolve_turn(state: GameState, plans: dict[str, Plan], injected=(), record: 
     With `record=False` the report lists events and notes but not each meter change: the same
     game, faster, for agents and batch runs that read only the meters.
     """
+    level = state.level
+    # Actions resolve in the level's order, whatever order the player clicked them in, so that a
+    # plan is a set and the same set always gives the same game. (A legal plan has no repeats.)
+    in_order, action_of = level.action_order.__getitem__, level.actions.__getitem__
+    ordered, chosen = {}, {}
     for side in SIDES:
-        problem = plan_problem(state, side, plans.get(side, ()))
+        plan = plans.get(side, ())
+        problem = plan_problem(state, side, plan)
         if problem is not None:
             raise ValueError(f"illegal plan for {side}: {problem}")
-    ordered = {side: _ordered(state, plans.get(side, ())) for side in SIDES}
-    turn = Turn(state.copy(), ordered, tuple(injected), record)
-    new_state, report = turn.run()
+        ids = ordered[side] = tuple(sorted(plan, key=in_order))
+        chosen[side] = tuple(map(action_of, ids))
+    new_state, report = Turn(state.copy(), ordered, chosen, tuple(injected), record).run()
     if record:
         new_state.history = state.history + (report,)
     return new_state, report
@@ -150,7 +150,8 @@ def resolve_turn(state: GameState, plans: dict[str, Plan], injected=(), record: 
 def preview(state: GameState, side: str, action_id: str):
     """The immediate changes one action would make now (clamped as the engine clamps them)."""
     action = state.level.actions[action_id]
-    return Turn(state.copy(), {s: () for s in SIDES}).preview_action(action)
+    nothing = {s: () for s in SIDES}
+    return Turn(state.copy(), nothing, nothing).preview_action(action)
 
 
 ADJUSTABLE = frozenset(m for m in ALL_METERS if m not in DERIVED) | REGION_TARGETS

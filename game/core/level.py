@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
+from game.core import rng
 from game.core.expr import ALWAYS, Condition  # noqa: F401 (ALWAYS: the default condition)
 from game.core.meters import INFLUENCE_METERS, REGION_TARGETS, meter_range
 
@@ -71,10 +72,15 @@ class Action:
     source: str
     ready_key: str = field(default="", init=False, compare=False, repr=False)  # its key in GameState.ready_at
     why: str = field(default="", init=False, compare=False, repr=False)  # "Moscow: <name>", said of its changes
+    # Its cost in political capital as the first step, then its effects' steps: what a turn
+    # applies when the action is played (see Consequences.steps).
+    steps: tuple[tuple, ...] = field(default=(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ready_key", f"{self.side}:{self.id}")
         object.__setattr__(self, "why", f"{self.side.capitalize()}: {self.name}")
+        capital = f"{self.side}.capital"
+        object.__setattr__(self, "steps", ((capital, -self.cost, *meter_range(capital)), *self.does.steps))
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +265,9 @@ class Level:
     def side_actions(self, side: str) -> list[Action]:
         return list(self.actions_of.get(side, ()))
 
-    def deck_without(self, fired: frozenset[str]) -> tuple[tuple[Event, ...], tuple[float, ...]]:
-        """The events that can still be drawn once `fired` have happened, and their weights.
+    def deck_without(self, fired: frozenset[str]) -> tuple[tuple[Event, ...], tuple[float, ...], tuple | None]:
+        """The events that can still be drawn once `fired` have happened, their weights, and the
+        weights' running sums (see rng.running_sums).
 
         Remembered by which one-time events are gone: the events phase asks every turn, and a
         batch of games asks again and again with the same few sets."""
@@ -270,7 +277,8 @@ class Level:
             if len(self.decks) >= 1024:  # a bound, so that a long batch cannot grow it forever
                 self.decks.clear()
             cards = tuple(e for e in self.events if e.id not in gone)
-            deck = self.decks[gone] = (cards, tuple(e.weight for e in cards))
+            weights = tuple(e.weight for e in cards)
+            deck = self.decks[gone] = (cards, weights, rng.running_sums(weights))
         return deck
 
     def event(self, event_id: str) -> Event | None:

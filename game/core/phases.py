@@ -80,18 +80,19 @@ def final_outcome(state) -> str:
 
 
 class Turn:
-    def __init__(self, state: GameState, plans: dict[str, tuple[str, ...]], injected=(), record: bool = True):
+    def __init__(self, state: GameState, plans: dict[str, tuple[str, ...]],
+                 chosen: dict[str, tuple[Action, ...]], injected=(), record: bool = True):
+        level = state.level
         self.state = state
-        self.level = state.level
-        self.rules = state.level.rules
-        self.sources = state.level.rule_source_of
+        self.level = level
+        self.rules = level.rules
+        self.sources = level.rule_source_of
         self.m = state.meters
-        self.plans = plans
-        self.actions = {s: [self.level.actions[a] for a in plans.get(s, ())] for s in SIDES}
-        # Every tag of each side's actions, once per action that carries it: the methods and
-        # Washington phases count the ones they weigh.
-        self.tags = {s: [tag for a in acts for tag in a.tags] for s, acts in self.actions.items()}
-        self.report = TurnReport(state.turn, self.level.date_of(state.turn), dict(plans))
+        self.chosen = chosen  # each side's actions, in the level's order (plans holds their ids)
+        # Every tag of each side's actions, once per action that carries it, gathered as the
+        # actions resolve: the methods and Washington phases count the ones they weigh.
+        self.tags = {"moscow": [], "beijing": []}
+        self.report = TurnReport(state.turn, level.date_of(state.turn), plans)
         self.phase = "actions"
         self.influence_moved = 0.0
         # Agents and batch runs imagine thousands of turns and read only the meters: they skip
@@ -102,83 +103,82 @@ class Turn:
 
     # -- recording ---------------------------------------------------------------------------
     # The few functions below carry every change of a turn (about seventy with full plans), so
-    # they are written for speed: no intermediate containers, and apply() inlines the rounding.
-    def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> float:
+    # they are written for speed: no intermediate containers, few calls, and the two that carry
+    # most changes, set() and apply_steps(), inline hundredths().
+    def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> None:
         lo, hi = RANGES[meter]
-        value = hundredths(hi if value > hi else lo if value < lo else value)
+        if value > hi:
+            value = hi
+        elif value < lo:
+            value = lo
+        scaled = value * 100.0
+        whole = (scaled + _WHOLE) - _WHOLE
+        value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
         m = self.m
         before = m[meter]
-        if value == before:
-            return 0.0
-        m[meter] = value
-        if self.record is not None:
-            self.record((meter, before, value, self.phase, kind, cause, why, source))
-        return value - before
+        if value != before:
+            m[meter] = value
+            if self.record is not None:
+                self.record((meter, before, value, self.phase, kind, cause, why, source))
 
     def add(self, meter: str, delta: float, kind: str, cause: str, why: str, source: str) -> None:
         if meter in _PLACE_POWER:
             place, power = _PLACE_POWER[meter]
-            self.shift_influence(place, power, delta, kind, cause, why, source)
+            self.shift_influence((place,), power, delta, kind, cause, why, source)
         elif meter in _REGION_POWER:
-            power = _REGION_POWER[meter]
-            for place in STATES:
-                self.shift_influence(place, power, delta, kind, cause, why, source)
+            self.shift_influence(STATES, _REGION_POWER[meter], delta, kind, cause, why, source)
         else:
             self.set(meter, self.m[meter] + delta, kind, cause, why, source)
 
-    def _write_shares(self, k1, v1, k2, v2, k3, v3, kind, cause, why, source) -> None:
-        # One place's three shares, already rounded and in range, recorded in this order. Written
-        # out three times rather than looped: this runs some ten times a turn.
+    def shift_influence(self, places, power, delta, kind, cause, why, source) -> None:
+        """Give `power` `delta` points in each of `places`, taken from (or given to) the other two
+        in proportion to their shares, so that the three still sum to 100."""
         m, record, phase = self.m, self.record, self.phase
-        b1, b2, b3 = m[k1], m[k2], m[k3]
-        if v1 != b1:
-            m[k1] = v1
-            if record is not None:
-                record((k1, b1, v1, phase, kind, cause, why, source))
-        if v2 != b2:
-            m[k2] = v2
-            if record is not None:
-                record((k2, b2, v2, phase, kind, cause, why, source))
-        if v3 != b3:
-            m[k3] = v3
-            if record is not None:
-                record((k3, b3, v3, phase, kind, cause, why, source))
+        moved = self.influence_moved  # summed in the same order as one place at a time
+        for place in places:
+            key, (_, a_key), (_, b_key) = _SHARES[place, power]
+            cur = m[key]
+            new = cur + delta
+            new = hundredths(100.0 if new > 100.0 else 0.0 if new < 0.0 else new)
+            if new == cur:
+                continue
+            a, b = m[a_key], m[b_key]
+            remaining = 100.0 - new
+            na = hundredths(remaining * a / (a + b)) if a + b > 0 else hundredths(remaining / 2)
+            if na > remaining:
+                na = remaining
+            moved += abs(new - cur)
+            for k, before, after in ((key, cur, new), (a_key, a, na), (b_key, b, hundredths(remaining - na))):
+                if after != before:
+                    m[k] = after
+                    if record is not None:
+                        record((k, before, after, phase, kind, cause, why, source))
+        self.influence_moved = moved
 
-    def shift_influence(self, place, power, delta, kind, cause, why, source) -> None:
-        """Give `power` `delta` points in `place`, taken from (or given to) the other two in
-        proportion to their shares, so that the three still sum to 100."""
-        m = self.m
-        key, (_, a_key), (_, b_key) = _SHARES[place, power]
-        cur = m[key]
-        new = cur + delta
-        new = hundredths(100.0 if new > 100.0 else 0.0 if new < 0.0 else new)
-        if new == cur:
-            return
-        a, b = m[a_key], m[b_key]
-        remaining = 100.0 - new
-        na = hundredths(remaining * a / (a + b)) if a + b > 0 else hundredths(remaining / 2)
-        if na > remaining:
-            na = remaining
-        self.influence_moved += abs(new - cur)
-        self._write_shares(key, new, a_key, na, b_key, hundredths(remaining - na), kind, cause, why, source)
-
-    def transfer_influence(self, place, giver, taker, amount, kind, cause, why, source) -> None:
-        """Move up to `amount` points of influence in `place` from `giver` to `taker`."""
-        self.split_influence(place, giver, {taker: 1.0}, amount, kind, cause, why, source)
-
-    def split_influence(self, place, giver, takers: dict[str, float], amount, kind, cause, why, source) -> None:
-        """Move up to `amount` points from `giver` to the others, in the proportions `takers` gives."""
-        m = self.m
-        giver_key, (_, first_key), (second, second_key) = _SHARES[place, giver]
-        g = m[giver_key]
-        moved = hundredths(g if amount > g else amount)
-        if moved <= 0:
-            return
-        new_giver = hundredths(g - moved)
-        new_second = hundredths(m[second_key] + moved * takers.get(second, 0.0))
-        self.influence_moved += moved
-        self._write_shares(giver_key, new_giver, second_key, new_second,
-                           first_key, hundredths(100.0 - new_giver - new_second), kind, cause, why, source)
+    def split_influence(self, places, giver, takers: dict[str, float], amount, kind, cause, why, source) -> None:
+        """Move up to `amount` points from `giver` to the others in each of `places`, in the
+        proportions `takers` gives."""
+        m, record, phase = self.m, self.record, self.phase
+        second_share = takers.get(_OTHERS[giver][1], 0.0)
+        moved_in_all = self.influence_moved  # summed in the same order as one place at a time
+        for place in places:
+            giver_key, (_, first_key), (_, second_key) = _SHARES[place, giver]
+            g = m[giver_key]
+            moved = hundredths(g if amount > g else amount)
+            if moved <= 0:
+                continue
+            new_giver = hundredths(g - moved)
+            second = m[second_key]
+            new_second = hundredths(second + moved * second_share)
+            first = m[first_key]
+            moved_in_all += moved
+            for k, before, after in ((giver_key, g, new_giver), (second_key, second, new_second),
+                                     (first_key, first, hundredths(100.0 - new_giver - new_second))):
+                if after != before:
+                    m[k] = after
+                    if record is not None:
+                        record((k, before, after, phase, kind, cause, why, source))
+        self.influence_moved = moved_in_all
 
     def rule_source(self, name: str) -> str:
         return self.sources.get(name, ENGINE_SOURCE)
@@ -191,12 +191,18 @@ class Turn:
             self.set(meter, self.m[meter] + delta, "rule", name, why, source)
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
+        self.apply_steps(does.steps, kind, cause, why, source)
+        if does.set_flags or does.clear_flags:
+            self.apply_flags(does)
+
+    def apply_steps(self, steps, kind: str, cause: str, why: str, source: str) -> None:
+        """Apply (meter, delta, low, high) steps, as Consequences.steps and Action.steps hold them."""
         m, record, phase = self.m, self.record, self.phase
-        for meter, delta, lo, hi in does.steps:
+        for meter, delta, lo, hi in steps:
             if lo is None:
                 self.add(meter, delta, kind, cause, why, source)
                 continue
-            # The plain case, inlined: most effects of a turn come through here.
+            # set(), inlined: most changes of a turn come through here.
             before = m[meter]
             value = before + delta
             if value > hi:
@@ -210,16 +216,17 @@ class Turn:
                 m[meter] = value
                 if record is not None:
                     record((meter, before, value, phase, kind, cause, why, source))
-        if does.set_flags or does.clear_flags:
-            flags = self.state.flags
-            for flag in does.set_flags:
-                if not flags.get(flag):
-                    flags[flag] = True
-                    self.report.flags_set.append(flag)
-            for flag in does.clear_flags:
-                if flags.get(flag):
-                    flags[flag] = False
-                    self.report.flags_cleared.append(flag)
+
+    def apply_flags(self, does: Consequences) -> None:
+        flags = self.state.flags
+        for flag in does.set_flags:
+            if not flags.get(flag):
+                flags[flag] = True
+                self.report.flags_set.append(flag)
+        for flag in does.clear_flags:
+            if flags.get(flag):
+                flags[flag] = False
+                self.report.flags_cleared.append(flag)
 
     def schedule(self, item: Action | Event, kind: str) -> None:
         for d in item.delayed:
@@ -230,33 +237,40 @@ class Turn:
     # -- the phases --------------------------------------------------------------------------
     def run(self) -> tuple[GameState, TurnReport]:
         self.partnership_at_start = self.m["partnership"]
-        for phase, step in (
-            ("actions", self.resolve_actions),
-            ("methods", self.resolve_methods),
-            ("partnership", self.resolve_partnership),
-            ("central_asia", self.resolve_central_asia),
-            ("washington", self.resolve_washington),
-            ("events", self.resolve_events),
-            ("delayed", self.resolve_delayed),
-            ("upkeep", self.resolve_upkeep),
-        ):
-            self.phase = phase
-            step()
+        self.resolve_actions()  # its phase is "actions", as a Turn starts
+        self.phase = "methods"
+        self.resolve_methods()
+        self.phase = "partnership"
+        self.resolve_partnership()
+        self.phase = "central_asia"
+        self.resolve_central_asia()
+        self.phase = "washington"
+        self.resolve_washington()
+        self.phase = "events"
+        self.resolve_events()
+        self.phase = "delayed"
+        self.resolve_delayed()
+        self.phase = "upkeep"
+        self.resolve_upkeep()
         self.end_check()
         return self.state, self.report
 
     def resolve_actions(self) -> None:
-        turn = self.state.turn
+        state = self.state
+        ready_at, again = state.ready_at, state.turn + 1
         for side in SIDES:
-            for action in self.actions[side]:
-                why = action.why
-                capital = _CAPITAL[side]
-                self.set(capital, self.m[capital] - action.cost, "action", action.id, why, action.source)
-                self.apply(action.does, "action", action.id, why, action.source)
+            tags = self.tags[side]
+            for action in self.chosen[side]:
+                # Its steps begin with its cost in political capital.
+                self.apply_steps(action.steps, "action", action.id, action.why, action.source)
+                does = action.does
+                if does.set_flags or does.clear_flags:
+                    self.apply_flags(does)
                 if action.delayed:
                     self.schedule(action, "action")
                 if action.cooldown:
-                    self.state.ready_at[action.ready_key] = turn + 1 + action.cooldown
+                    ready_at[action.ready_key] = again + action.cooldown
+                tags.extend(action.tags)
 
     def at_war(self) -> int:
         """How many turns in a row the war flag has been set (0 when there is no war)."""
@@ -348,17 +362,15 @@ class Turn:
             why = f"{name_of(r.war_side)}'s forces are committed elsewhere; its security guarantees look thinner"
             src = self.rule_source("credibility_loss")
             takers = {other(r.war_side): r.credibility_to_beijing, "west": 1 - r.credibility_to_beijing}
-            for place in STATES:
-                self.split_influence(place, r.war_side, takers, loss, "rule", "credibility", why, src)
+            self.split_influence(STATES, r.war_side, takers, loss, "rule", "credibility", why, src)
         if self.state.flags.get(r.sanctions_flag):
             self.rule("middle_corridor", r.sanctions_corridor_shift, "sanctions_corridor",
                       "sanctions on Moscow push China–Europe trade off the Northern Corridor")
         lead = (m["middle_corridor"] - 50.0) / 50.0
         if lead > 0:
             src = self.rule_source("corridor_influence")
-            for place in CORRIDOR_STATES:
-                self.transfer_influence(place, "moscow", "beijing", r.corridor_influence * lead, "rule",
-                                        "corridor", "trade on the Middle Corridor draws the route's states toward Beijing", src)
+            self.split_influence(CORRIDOR_STATES, "moscow", {"beijing": 1.0}, r.corridor_influence * lead, "rule",
+                                 "corridor", "trade on the Middle Corridor draws the route's states toward Beijing", src)
         contest = sum([2 * min(m[mk], m[bk]) for mk, bk in _CONTESTED]) / len(STATES)
         target = contest + r.rivalry_shift_weight * self.influence_moved / len(STATES)
         self.rule("central_asia_rivalry", r.rivalry_rate * (target - m["central_asia_rivalry"]), "rivalry",
@@ -414,14 +426,18 @@ class Turn:
         roll, state.rng = rng.uniform(state.rng)
         if roll >= r.event_chance:
             return
-        cards, card_weights = self.level.deck_without(state.fired)
+        cards, card_weights, sums = self.level.deck_without(state.fired)
         deck, weights = list(cards), list(card_weights)
         for _ in range(r.events_per_turn):
             # Draw by weight from the whole deck and put back any card whose condition does not
             # hold, without replacement: the same distribution as drawing among the cards that
             # can happen, but only the drawn cards' conditions are evaluated.
             while deck:
-                index, state.rng = rng.weighted_index(state.rng, weights)
+                if sums is None:
+                    index, state.rng = rng.weighted_index(state.rng, weights)
+                else:  # the whole deck, whose running sums are worked out once
+                    index, state.rng = rng.weighted_index_by_sums(state.rng, sums)
+                    sums = None
                 event = deck.pop(index)
                 del weights[index]
                 if event.when.test(state):
@@ -494,9 +510,9 @@ class Turn:
 
     # -- for the UI's preview ----------------------------------------------------------------
     def preview_action(self, action: Action) -> list[Change]:
-        why = action.why
-        self.add(f"{action.side}.capital", -action.cost, "action", action.id, why, action.source)
-        self.apply(action.does, "action", action.id, why, action.source)
+        self.apply_steps(action.steps, "action", action.id, action.why, action.source)
+        if action.does.set_flags or action.does.clear_flags:
+            self.apply_flags(action.does)
         return self.report.changes
 
 
