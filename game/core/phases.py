@@ -160,24 +160,34 @@ class Turn:
         proportions `takers` gives."""
         m, record, phase = self.m, self.record, self.phase
         second_share = takers.get(_OTHERS[giver][1], 0.0)
+        whole_amount = hundredths(amount)
         moved_in_all = self.influence_moved  # summed in the same order as one place at a time
         for place in places:
             giver_key, (_, first_key), (_, second_key) = _SHARES[place, giver]
             g = m[giver_key]
-            moved = hundredths(g if amount > g else amount)
+            moved = hundredths(g) if amount > g else whole_amount
             if moved <= 0:
                 continue
+            moved_in_all += moved
+            # The three shares, written out rather than looped over: this is the credibility
+            # rule's inner loop, five places every turn of a war.
             new_giver = hundredths(g - moved)
             second = m[second_key]
             new_second = hundredths(second + moved * second_share)
             first = m[first_key]
-            moved_in_all += moved
-            for k, before, after in ((giver_key, g, new_giver), (second_key, second, new_second),
-                                     (first_key, first, hundredths(100.0 - new_giver - new_second))):
-                if after != before:
-                    m[k] = after
-                    if record is not None:
-                        record((k, before, after, phase, kind, cause, why, source))
+            new_first = hundredths(100.0 - new_giver - new_second)
+            if new_giver != g:
+                m[giver_key] = new_giver
+                if record is not None:
+                    record((giver_key, g, new_giver, phase, kind, cause, why, source))
+            if new_second != second:
+                m[second_key] = new_second
+                if record is not None:
+                    record((second_key, second, new_second, phase, kind, cause, why, source))
+            if new_first != first:
+                m[first_key] = new_first
+                if record is not None:
+                    record((first_key, first, new_first, phase, kind, cause, why, source))
         self.influence_moved = moved_in_all
 
     def rule_source(self, name: str) -> str:
