@@ -35,7 +35,7 @@ class Change(NamedTuple):
         return round(self.after - self.before, 2)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class TurnReport:
     turn: int
     date: str
@@ -43,13 +43,20 @@ class TurnReport:
     # The engine appends each change as a plain tuple in Change's field order: building the named
     # tuple costs a call, and agents and batch runs never look at a change. `changes` names them
     # when someone does.
-    records: list[tuple] = field(default_factory=list, repr=False)
-    events: list[str] = field(default_factory=list)
-    flags_set: list[str] = field(default_factory=list)
-    flags_cleared: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    outcome: str | None = None
-    _named: list[Change] = field(default_factory=list, repr=False, compare=False)
+    records: list[tuple] = field(repr=False)
+    events: list[str]
+    flags_set: list[str]
+    flags_cleared: list[str]
+    notes: list[str]
+    outcome: str | None
+    _named: list[Change] = field(repr=False, compare=False)
+
+    def __init__(self, turn: int, date: str, plans: dict[str, tuple[str, ...]]) -> None:
+        # Written out rather than generated: the engine makes one report a turn, and a
+        # dataclass's __init__ for list fields calls a factory for each.
+        self.turn, self.date, self.plans = turn, date, plans
+        self.records, self.events, self.flags_set, self.flags_cleared = [], [], [], []
+        self.notes, self.outcome, self._named = [], None, []
 
     @property
     def changes(self) -> list[Change]:
