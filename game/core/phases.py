@@ -99,8 +99,9 @@ class Turn:
         self.influence_moved = 0.0
         # Agents and batch runs imagine thousands of turns and read only the meters: they skip
         # the change records (record=False); everything else is the same resolution. A record is
-        # a plain tuple in `Change`'s field order (see TurnReport.records).
-        self.record = self.report.records.append if record else None
+        # a plain tuple in `Change`'s field order (see TurnReport.records). Called as
+        # `records.append(...)` on a local, the interpreter takes its fast path for list.append.
+        self.records = self.report.records if record else None
         self.injected = injected  # (kind, Event) pairs forced into this turn's events phase
 
     # -- recording ---------------------------------------------------------------------------
@@ -120,8 +121,8 @@ class Turn:
         before = m[meter]
         if value != before:
             m[meter] = value
-            if self.record is not None:
-                self.record((meter, before, value, self.phase, kind, cause, why, source))
+            if self.records is not None:
+                self.records.append((meter, before, value, self.phase, kind, cause, why, source))
 
     def add(self, meter: str, delta: float, kind: str, cause: str, why: str, source: str) -> None:
         if meter in _PLACE_POWER:
@@ -135,7 +136,7 @@ class Turn:
     def shift_influence(self, places, power, delta, kind, cause, why, source) -> None:
         """Give `power` `delta` points in each of `places`, taken from (or given to) the other two
         in proportion to their shares, so that the three still sum to 100."""
-        m, record, phase = self.m, self.record, self.phase
+        m, records, phase = self.m, self.records, self.phase
         moved = self.influence_moved  # summed in the same order as one place at a time
         for place in places:
             key, (_, a_key), (_, b_key) = _SHARES[place, power]
@@ -153,14 +154,14 @@ class Turn:
             for k, before, after in ((key, cur, new), (a_key, a, na), (b_key, b, hundredths(remaining - na))):
                 if after != before:
                     m[k] = after
-                    if record is not None:
-                        record((k, before, after, phase, kind, cause, why, source))
+                    if records is not None:
+                        records.append((k, before, after, phase, kind, cause, why, source))
         self.influence_moved = moved
 
     def split_influence(self, places, giver, takers: dict[str, float], amount, kind, cause, why, source) -> None:
         """Move up to `amount` points from `giver` to the others in each of `places`, in the
         proportions `takers` gives."""
-        m, record, phase = self.m, self.record, self.phase
+        m, records, phase = self.m, self.records, self.phase
         second_share = takers.get(_OTHERS[giver][1], 0.0)
         whole_amount = hundredths(amount)
         moved_in_all = self.influence_moved  # summed in the same order as one place at a time
@@ -180,16 +181,16 @@ class Turn:
             new_first = hundredths(100.0 - new_giver - new_second)
             if new_giver != g:
                 m[giver_key] = new_giver
-                if record is not None:
-                    record((giver_key, g, new_giver, phase, kind, cause, why, source))
+                if records is not None:
+                    records.append((giver_key, g, new_giver, phase, kind, cause, why, source))
             if new_second != second:
                 m[second_key] = new_second
-                if record is not None:
-                    record((second_key, second, new_second, phase, kind, cause, why, source))
+                if records is not None:
+                    records.append((second_key, second, new_second, phase, kind, cause, why, source))
             if new_first != first:
                 m[first_key] = new_first
-                if record is not None:
-                    record((first_key, first, new_first, phase, kind, cause, why, source))
+                if records is not None:
+                    records.append((first_key, first, new_first, phase, kind, cause, why, source))
         self.influence_moved = moved_in_all
 
     def rule_source(self, name: str) -> str:
@@ -209,7 +210,7 @@ class Turn:
 
     def apply_steps(self, steps, kind: str, cause: str, why: str, source: str) -> None:
         """Apply (meter, delta, low, high) steps, as Consequences.steps and Action.steps hold them."""
-        m, record, phase = self.m, self.record, self.phase
+        m, records, phase = self.m, self.records, self.phase
         for meter, delta, lo, hi in steps:
             if lo is None:
                 self.add(meter, delta, kind, cause, why, source)
@@ -226,8 +227,8 @@ class Turn:
             value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
             if value != before:
                 m[meter] = value
-                if record is not None:
-                    record((meter, before, value, phase, kind, cause, why, source))
+                if records is not None:
+                    records.append((meter, before, value, phase, kind, cause, why, source))
 
     def apply_flags(self, does: Consequences) -> None:
         flags = self.state.flags
