@@ -24,6 +24,7 @@ from game.levels.problems import did_you_mean
 
 BUILTIN_FLAGS = ("normalized_moscow", "normalized_beijing")
 EFFECT_TARGETS = tuple(m for m in ALL_METERS if m not in DERIVED) + tuple(sorted(REGION_TARGETS))
+_IS_EFFECT_TARGET = frozenset(EFFECT_TARGETS)  # for membership: the tuple keeps the order for hints
 GOAL_METERS = (*ALL_METERS, *AGGREGATES)
 WASHINGTON_KEYS = ("thaw_moscow", "thaw_beijing", "receptivity_moscow", "receptivity_beijing",
                    "drift_moscow", "drift_beijing", "threshold")
@@ -79,19 +80,22 @@ class Compiler:
     def consequences(self, spec, origin: Origin, flags) -> Consequences:
         effects = []
         for meter, delta in spec.effects.items():
-            if meter in DERIVED:
-                self.error(origin, ("effects", meter), f"'{meter}' is computed by the rules; effects cannot change it")
-            elif meter not in EFFECT_TARGETS:
-                self.error(origin, ("effects", meter), f"unknown meter '{meter}'{did_you_mean(meter, EFFECT_TARGETS)}")
-            else:
+            if meter in _IS_EFFECT_TARGET:  # tested first: it holds for nearly every effect
                 effects.append(Effect(meter, float(delta)))
-        for key in ("set_flags", "clear_flags"):
-            for i, flag in enumerate(getattr(spec, key)):
-                if flag not in flags:
-                    self.error(origin, (key, i), f"unknown flag '{flag}'{did_you_mean(flag, flags)}; declare it in [flags]")
+            elif meter in DERIVED:
+                self.error(origin, ("effects", meter), f"'{meter}' is computed by the rules; effects cannot change it")
+            else:
+                self.error(origin, ("effects", meter), f"unknown meter '{meter}'{did_you_mean(meter, EFFECT_TARGETS)}")
+        if spec.set_flags or spec.clear_flags:
+            for key in ("set_flags", "clear_flags"):
+                for i, flag in enumerate(getattr(spec, key)):
+                    if flag not in flags:
+                        self.error(origin, (key, i), f"unknown flag '{flag}'{did_you_mean(flag, flags)}; declare it in [flags]")
         return Consequences(tuple(effects), tuple(spec.set_flags), tuple(spec.clear_flags))
 
     def delayed(self, spec, origin: Origin, flags) -> tuple[Delayed, ...]:
+        if not spec.delayed:  # most cards have no later consequences
+            return ()
         return tuple(
             Delayed(d.after, self.consequences(d, Origin(origin.file, origin.loc + ("delayed", i)), flags))
             for i, d in enumerate(spec.delayed)
