@@ -41,10 +41,11 @@ class _StartView:
 
 
 class Compiler:
-    def __init__(self, merged: Merged, chain: list[ParsedFile]):
+    def __init__(self, merged: Merged, chain: list[ParsedFile], warnings: bool = True):
         self.m = merged
         self.chain = chain
         self.leaf = merged.leaf
+        self.want_warnings = warnings
         self.ok = True
         self.complete = True
         self.required = merged.leaf.spec.playable
@@ -355,7 +356,8 @@ class Compiler:
             if briefing[side] is None:
                 self.missing(("briefing", side), f"a briefing for {side}")
         prompts = {k: tuple(self.m.get("prompts", k) or ()) for k in PROMPT_KEYS}
-        if self.ok:
+        # A level that cannot load reports its warnings with its errors, even when none are wanted.
+        if self.ok and (self.want_warnings or not self.complete):
             self.warnings(actions, events, agendas, outcomes, rules, start, flags)
             self.tutorial_warnings(meta["turns"])
         if not (self.ok and self.complete):

@@ -122,9 +122,10 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
     return chain, []
 
 
-def compile_with_warnings(pf: ParsedFile, catalogue: Catalogue) -> tuple[Level | None, list[Problem]]:
+def compile_with_warnings(pf: ParsedFile, catalogue: Catalogue,
+                          warnings: bool = True) -> tuple[Level | None, list[Problem]]:
     """The compiled level (or None) and every problem found: errors, and warnings that do not stop
-    the level from loading."""
+    the level from loading (with `warnings` False, only those of a level that does not load)."""
     if pf.spec is None:
         return None, list(pf.problems)
     chain, problems = chain_of(pf, catalogue)
@@ -134,7 +135,7 @@ def compile_with_warnings(pf: ParsedFile, catalogue: Catalogue) -> tuple[Level |
     if broken:
         return None, broken
     before = {id(c): len(c.problems) for c in chain}
-    level = Compiler(merge(chain), chain).compile()
+    level = Compiler(merge(chain), chain, warnings).compile()
     found = [p for c in chain for p in c.problems[before[id(c)]:]]
     # Problems stay on the parsed files too; clear them so a second load reports them once.
     for c in chain:
@@ -145,7 +146,8 @@ def compile_with_warnings(pf: ParsedFile, catalogue: Catalogue) -> tuple[Level |
 
 
 def compile_file(pf: ParsedFile, catalogue: Catalogue) -> Level:
-    level, problems = compile_with_warnings(pf, catalogue)
+    # The warnings of a level that loads would be thrown away here: they are not looked for.
+    level, problems = compile_with_warnings(pf, catalogue, warnings=False)
     if level is None:
         raise LevelError(problems)
     return level
