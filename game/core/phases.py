@@ -49,7 +49,7 @@ def hundredths(value: float) -> float:
     that decimal. Scaling by 100 first is off by at most a few units in the last place, which can
     only matter within a hair of a half; there (and for infinities) it falls back to round()
     itself. Rounding is a large part of the engine's arithmetic, so this is worth its few lines,
-    and the hottest path, Turn.apply(), inlines the same three lines.
+    and the hottest path, Turn.apply_steps(), inlines the same three lines.
     """
     scaled = value * 100.0
     whole = (scaled + _WHOLE) - _WHOLE
@@ -106,17 +106,11 @@ class Turn:
 
     # -- recording ---------------------------------------------------------------------------
     # The few functions below carry every change of a turn (about seventy with full plans), so
-    # they are written for speed: no intermediate containers, few calls, and the two that carry
-    # most changes, set() and apply_steps(), inline hundredths().
+    # they are written for speed: no intermediate containers, and apply_steps(), which carries
+    # most changes, inlines hundredths().
     def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> None:
         lo, hi = RANGES[meter]
-        if value > hi:
-            value = hi
-        elif value < lo:
-            value = lo
-        scaled = value * 100.0
-        whole = (scaled + _WHOLE) - _WHOLE
-        value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
+        value = hundredths(hi if value > hi else lo if value < lo else value)
         m = self.m
         before = m[meter]
         if value != before:
