@@ -33,7 +33,6 @@ _REGION_POWER = {f"central_asia.{p}": p for p in POWERS}
 _NAMES = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
 _MOSCOW_IN = tuple(f"{st}.moscow" for st in STATES)
 _BEIJING_IN = tuple(f"{st}.beijing" for st in STATES)
-_CAPITAL = {side: f"{side}.capital" for side in SIDES}
 CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
 
 
