@@ -292,6 +292,10 @@ def test_a_draw_by_running_sums_is_the_weighted_draw(weights, state):
     sums = rng.running_sums(weights)
     assert sums is not None
     assert rng.weighted_index_by_sums(state, sums) == rng.weighted_index(state, weights)
+    # What is left once a card is drawn is drawn from by its sums too.
+    rest = weights[:state % len(weights)] + weights[state % len(weights) + 1:]
+    if rest:
+        assert rng.weighted_index_by_sums(state, rng.running_sums_of_some(rest)) == rng.weighted_index(state, rest)
 
 
 def test_weights_whose_sums_may_be_inexact_get_no_running_sums():

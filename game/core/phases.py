@@ -437,16 +437,19 @@ class Turn:
             return
         cards, card_weights, sums = self.level.deck_without(state.fired)
         deck, weights = list(cards), list(card_weights)
+        by_sums = sums is not None  # then a draw is a binary search (see rng.running_sums)
         for _ in range(r.events_per_turn):
             # Draw by weight from the whole deck and put back any card whose condition does not
             # hold, without replacement: the same distribution as drawing among the cards that
             # can happen, but only the drawn cards' conditions are evaluated.
             while deck:
-                if sums is None:
-                    index, state.rng = rng.weighted_index(state.rng, weights)
-                else:  # the whole deck, whose running sums are worked out once
+                if by_sums:
+                    if sums is None:  # a card has been drawn since
+                        sums = rng.running_sums_of_some(weights)
                     index, state.rng = rng.weighted_index_by_sums(state.rng, sums)
                     sums = None
+                else:
+                    index, state.rng = rng.weighted_index(state.rng, weights)
                 event = deck.pop(index)
                 del weights[index]
                 if event.when.test(state):

@@ -58,6 +58,13 @@ def running_sums(weights) -> tuple[float, ...] | None:
     return tuple(accumulate(weights))
 
 
+def running_sums_of_some(weights) -> tuple[float, ...]:
+    """running_sums(weights) for weights left of a list whose own running sums were not None:
+    each is still a whole multiple of 1/1024 and their total is smaller, so there is no need to
+    check again."""
+    return tuple(accumulate(weights))
+
+
 def weighted_index_by_sums(state: int, sums: tuple[float, ...]) -> tuple[int, int]:
     """weighted_index(state, weights), bit for bit, by binary search over running_sums(weights):
     the events phase draws from a deck of dozens of cards every turn."""
