@@ -143,13 +143,17 @@ class ResolutionScene(Scene):
         step_title = self.steps[self.index][0]
         sub = f"Step {self.index + 1} of {len(self.steps)}: {step_title}"
         surface.blit(app.fonts.heading.render(sub, True, p.accent), (app.px(24), app.px(62)))
-        # a strip of the phases, the current one marked, so the order is always visible
+        # a strip of the phases, the current one marked, so the order is always visible; it wraps
+        # to a second row rather than leave out the last phases (the buttons take the right side)
         x = app.px(24)
         y = self.box.bottom + app.px(12)
         for i, (name, _, _) in enumerate(self.steps):
             tag = app.fonts.small.render(name, True, p.background if i == self.index else p.text_muted)
             rect = tag.get_rect(topleft=(x, y)).inflate(app.px(12), app.px(6))
-            if rect.right > w - app.px(420):
+            if rect.right > w - app.px(420) and x > app.px(24):
+                x, y = app.px(24), rect.bottom + app.px(4)
+                rect = tag.get_rect(topleft=(x, y)).inflate(app.px(12), app.px(6))
+            if rect.bottom > surface.get_height():
                 break
             if i == self.index:
                 pygame.draw.rect(surface, p.accent, rect, border_radius=6)
