@@ -130,6 +130,25 @@ def test_resizing_keeps_every_control_in_the_window(app):
             assert 0 <= c.rect.left and c.rect.right <= width and 0 <= c.rect.top and c.rect.bottom <= height, c.label
 
 
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)])
+def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(size):
+    app = App(PlayOptions(size=size))
+    app.push(TitleScene(app))
+    start_game(app)
+    choose_first_card_by_keyboard(app)
+    key(app, pygame.K_l)
+    scene = app.scene
+    assert scene.name == "resolution" and len(scene.steps) >= 7
+    placed = scene.phase_strip()
+    assert [i for i, _ in placed] == list(range(len(scene.steps)))
+    width, height = app.size
+    for i, rect in placed:
+        assert 0 <= rect.left and rect.right <= width and rect.bottom <= height, scene.steps[i][0]
+        assert not any(rect.colliderect(c.rect) for c in scene.controls), scene.steps[i][0]
+        assert not any(rect.colliderect(other) for j, other in placed if j != i), scene.steps[i][0]
+    pygame.display.quit()
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_nothing_overlaps_on_the_board(size):
     app = App(PlayOptions(size=size))

@@ -134,6 +134,25 @@ class ResolutionScene(Scene):
                     self.app.capture(f"turn{self.report.turn:02d}-resolved")
                 self.next()
 
+    def phase_strip(self) -> list[tuple[int, pygame.Rect]]:
+        """Where each step's name goes in the strip under the text: the order of the phases, always
+        in view. Left of the buttons, it wraps to a second row rather than leave out the last."""
+        app = self.app
+        w, h = app.size
+        x = left = app.px(24)
+        y = self.box.bottom + app.px(12)
+        placed = []
+        for i, (name, _, _) in enumerate(self.steps):
+            rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
+            if rect.right > w - app.px(420) and x > left:
+                x, y = left, rect.bottom + app.px(4)
+                rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
+            if rect.bottom > h:
+                break
+            placed.append((i, rect))
+            x = rect.right + app.px(6)
+        return placed
+
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         w, _ = app.size
@@ -143,20 +162,10 @@ class ResolutionScene(Scene):
         step_title = self.steps[self.index][0]
         sub = f"Step {self.index + 1} of {len(self.steps)}: {step_title}"
         surface.blit(app.fonts.heading.render(sub, True, p.accent), (app.px(24), app.px(62)))
-        # a strip of the phases, the current one marked, so the order is always visible; it wraps
-        # to a second row rather than leave out the last phases (the buttons take the right side)
-        x = app.px(24)
-        y = self.box.bottom + app.px(12)
-        for i, (name, _, _) in enumerate(self.steps):
-            tag = app.fonts.small.render(name, True, p.background if i == self.index else p.text_muted)
-            rect = tag.get_rect(topleft=(x, y)).inflate(app.px(12), app.px(6))
-            if rect.right > w - app.px(420) and x > app.px(24):
-                x, y = app.px(24), rect.bottom + app.px(4)
-                rect = tag.get_rect(topleft=(x, y)).inflate(app.px(12), app.px(6))
-            if rect.bottom > surface.get_height():
-                break
-            if i == self.index:
+        for i, rect in self.phase_strip():
+            current = i == self.index
+            tag = app.fonts.small.render(self.steps[i][0], True, p.background if current else p.text_muted)
+            if current:
                 pygame.draw.rect(surface, p.accent, rect, border_radius=6)
             surface.blit(tag, tag.get_rect(center=rect.center))
-            x = rect.right + app.px(6)
         self.draw_controls(surface)
