@@ -243,21 +243,9 @@ class Turn:
     # -- the phases --------------------------------------------------------------------------
     def run(self) -> tuple[GameState, TurnReport]:
         self.partnership_at_start = self.m["partnership"]
-        self.resolve_actions()  # its phase is "actions", as a Turn starts
-        self.phase = "methods"
-        self.resolve_methods()
-        self.phase = "partnership"
-        self.resolve_partnership()
-        self.phase = "central_asia"
-        self.resolve_central_asia()
-        self.phase = "washington"
-        self.resolve_washington()
-        self.phase = "events"
-        self.resolve_events()
-        self.phase = "delayed"
-        self.resolve_delayed()
-        self.phase = "upkeep"
-        self.resolve_upkeep()
+        for phase, step in self.PHASE_STEPS:  # (see the table after the phases)
+            self.phase = phase
+            step(self)
         self.end_check()
         return self.state, self.report
 
@@ -519,6 +507,19 @@ class Turn:
             if state.turn > self.level.turns:
                 state.outcome = final_outcome(state)
         self.report.outcome = state.outcome
+
+    # The phases in their documented order, as plain functions: a table made once, rather than
+    # bound methods made every turn.
+    PHASE_STEPS = (
+        ("actions", resolve_actions),
+        ("methods", resolve_methods),
+        ("partnership", resolve_partnership),
+        ("central_asia", resolve_central_asia),
+        ("washington", resolve_washington),
+        ("events", resolve_events),
+        ("delayed", resolve_delayed),
+        ("upkeep", resolve_upkeep),
+    )
 
     # -- for the UI's preview ----------------------------------------------------------------
     def preview_action(self, action: Action) -> list[Change]:
