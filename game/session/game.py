@@ -37,7 +37,7 @@ class Game:
     log: ReplayLog
     reports: list[TurnReport] = field(default_factory=list)
     locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    agents: dict = field(default_factory=dict, repr=False)
+    agents: dict = field(default_factory=dict, repr=False)  # side -> (turn, the AI made for it)
     guides: dict = field(default_factory=dict, repr=False)  # the tutorial's progress per side
     classroom: object = field(default=None, repr=False)  # a ClassroomSession, in a classroom
 
@@ -59,9 +59,16 @@ class Game:
         return [s for s in SIDES if self.seats[s].controller == HUMAN]
 
     def agent_for(self, side: str):
-        if side not in self.agents:
-            self.agents[side] = make_agent(self.seats[side].controller, side, self.seed)
-        return self.agents[side]
+        """The AI playing `side` this turn. It is made afresh each turn from the game's seed and the
+        turn, rather than kept from turn to turn, so that what it chooses depends only on where
+        the game stands: a game continued from a save (a lesson spread over three periods) goes
+        on exactly as it would have without the break."""
+        turn = self.state.turn
+        made = self.agents.get(side)
+        if made is None or made[0] != turn:
+            seed = (self.seed * 1_000_003 + turn) & ((1 << 63) - 1)
+            made = self.agents[side] = (turn, make_agent(self.seats[side].controller, side, seed))
+        return made[1]
 
     # -- planning ---------------------------------------------------------------------------
     def lock(self, side: str, plan) -> str | None:
