@@ -44,7 +44,8 @@ class Game:
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> "Game":
         seats = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
-        return cls(level, seed, seats, initial_state(level, seed), ReplayLog.start(level, seed))
+        players = {s: seats[s].controller for s in SIDES}
+        return cls(level, seed, seats, initial_state(level, seed), ReplayLog.start(level, seed, players))
 
     @classmethod
     def from_log(cls, level: Level, log: ReplayLog, controllers: dict[str, str]) -> "Game":
@@ -52,6 +53,7 @@ class Game:
         state, reports = replay(level, log)
         game = cls.new(level, log.seed, controllers)
         game.state, game.reports, game.log = state, reports, log.model_copy(deep=True)
+        game.log.players = {s: game.seats[s].controller for s in SIDES}
         return game
 
     # -- who plays --------------------------------------------------------------------------

@@ -73,10 +73,13 @@ class ReplayLog(BaseModel):
     turns: list[PlansSpec] = Field(default_factory=list, max_length=MAX_TURNS)
     facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=5000)
     classroom: ClassroomSpec | None = None
+    players: dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard"]] | None = Field(
+        None, description="Who played each side: a person, or the AI at that level. A saved game "
+        "resumes with the same players. (Logs from before it was kept have none.)")
 
     @classmethod
-    def start(cls, level: Level, seed: int) -> "ReplayLog":
-        return cls(level_id=level.id, level_hash=level.content_hash, seed=seed)
+    def start(cls, level: Level, seed: int, players: dict[str, str] | None = None) -> "ReplayLog":
+        return cls(level_id=level.id, level_hash=level.content_hash, seed=seed, players=players)
 
     def record(self, plans: dict[str, tuple[str, ...]]) -> None:
         self.turns.append(PlansSpec(moscow=list(plans.get("moscow", ())), beijing=list(plans.get("beijing", ()))))

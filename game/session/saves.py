@@ -88,6 +88,7 @@ class SaveInfo:
     turn: int
     saved_at: str
     is_autosave: bool
+    players: dict[str, str] | None = None  # who played each side ("human" or the AI's level)
 
 
 @dataclass(frozen=True)
@@ -378,7 +379,13 @@ def _present(path: Path) -> bool:
 def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
     name = "Previous autosave" if path.name == AUTOSAVE_PREV else spec.name
     return SaveInfo(name=name, path=path, level_id=spec.log.level_id, turn=spec.turn,
-                    saved_at=spec.saved_at, is_autosave=is_autosave)
+                    saved_at=spec.saved_at, is_autosave=is_autosave, players=_players(spec.log))
+
+
+def _players(log: ReplayLog) -> dict[str, str] | None:
+    if log.classroom is not None:
+        return {side: ("human" if who == "team" else who) for side, who in log.classroom.teams.items()}
+    return dict(log.players) if log.players is not None else None
 
 
 def _newest_first_key(info: SaveInfo) -> tuple[datetime, str]:

@@ -23,10 +23,15 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
         return False
     side = side_hint or app.settings.last_side or "moscow"
     other = "beijing" if side == "moscow" else "moscow"
-    controllers = {side: HUMAN, other: "normal"}
     if log.classroom is not None:
         # A classroom session resumes as one: its teams, its AI, its facilitator's passphrase.
         controllers = {s: (HUMAN if who == "team" else who) for s, who in log.classroom.teams.items()}
+    elif log.players is not None:
+        # The same players as when it was saved: the player's side, the AI's level, or two people.
+        controllers = dict(log.players)
+    else:
+        # A log from before the players were kept: the side played last, against the normal AI.
+        controllers = {side: HUMAN, other: "normal"}
     try:
         game = Game.from_log(level, log, controllers)
     except ReplayError as e:
@@ -34,14 +39,17 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
         return False
     if log.classroom is not None:
         from game.classroom.session import ClassroomSession
-        from game.ui.scenes.handover import HandOverScene
 
         ClassroomSession(game, game.log.classroom)
-        humans = game.humans()
-        if not game.over and len(humans) > 1:
-            app.reset_to(HandOverScene(app, game, humans[0]))
-            return True
-        side = humans[0] if humans else side
+    humans = game.humans()
+    if not game.over and len(humans) > 1:
+        # Two people at one machine: the hand-over screen keeps the first plan hidden from the other.
+        from game.ui.scenes.handover import HandOverScene
+
+        app.reset_to(HandOverScene(app, game, humans[0]))
+        return True
+    if humans:
+        side = humans[0]
     if game.over:
         from game.ui.scenes.debrief import DebriefScene
 
@@ -49,6 +57,19 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
     else:
         app.reset_to(BoardScene(app, game, side))
     return True
+
+
+def who_played(players: dict[str, str] | None) -> str:
+    """'Moscow vs hard AI', 'Two players' or 'AI vs AI' for a save's list entry ('' when unknown)."""
+    if not players:
+        return ""
+    humans = [side for side, who in players.items() if who == HUMAN]
+    if len(humans) == 2:
+        return "Two players"
+    if not humans:
+        return "AI vs AI"
+    opponent = next(who for side, who in players.items() if who != HUMAN)
+    return f"{humans[0].capitalize()} vs {opponent} AI"
 
 
 def open_autosave(app, scene) -> None:
@@ -81,7 +102,10 @@ class LoadScene(Scene):
             rect = pygame.Rect(pad, top + i * (item_h + app.px(6)), w - 2 * pad, item_h)
             when = str(info.saved_at)[:16].replace("T", " ")
             kind = "autosave" if info.is_autosave else "save"
-            label = f"{info.name}   ·   {info.level_id}, turn {info.turn}   ·   {when}   ({kind})"
+            who = who_played(info.players)
+            entry = app.catalogue.entries.get(info.level_id)
+            level = entry.title if entry else info.level_id
+            label = f"{info.name}   ·   {level}, turn {info.turn}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
             self.add(Control(rect, label, (lambda info=info: self.open(info)), kind="item"))
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.midbottom = (w // 2, h - app.px(24))

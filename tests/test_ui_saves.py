@@ -1,0 +1,58 @@
+"""A saved game comes back with the same players: the side, the AI's level, or two people."""
+import pygame
+from ui_driver import key, press
+
+from game.session.replay import ReplayLog
+
+
+def new_game(app, side, opponent):
+    press(app, "New game")
+    press(app, side)
+    press(app, opponent)
+    key(app, pygame.K_s)  # Start
+    assert app.scene.name == "board"
+    return app.scene.game
+
+
+def save_as(app, name):
+    key(app, pygame.K_m)
+    app.scene.name_entry.set_text(name)
+    press(app, "Save game")
+    press(app, "Quit to title")
+
+
+def load(app, name):
+    press(app, "Load game")
+    item = next(c for c in app.scene.controls if c.label.startswith(name))
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=item.rect.center, button=1)])
+    return item.label
+
+
+def test_a_save_reopens_as_the_side_and_against_the_ai_it_was_played_with(app):
+    game = new_game(app, "Beijing", "Hard AI")
+    key(app, pygame.K_l)
+    key(app, pygame.K_s)  # skip the rest of the resolution
+    save_as(app, "Beijing against hard")
+    new_game(app, "Moscow", "Easy AI")  # the side played last is now Moscow
+    key(app, pygame.K_m)
+    press(app, "Quit to title")
+    label = load(app, "Beijing against hard")
+    assert "Beijing vs hard AI" in label and "turn 2" in label
+    board = app.scene
+    assert board.name == "board" and board.side == "beijing"
+    assert {s: seat.controller for s, seat in board.game.seats.items()} == {"moscow": "hard", "beijing": "human"}
+    assert board.game.state.fingerprint() == game.state.fingerprint()
+
+
+def test_a_two_player_game_reopens_on_the_hand_over_screen(app):
+    new_game(app, "Moscow", "Second player")
+    save_as(app, "Hot seat")
+    label = load(app, "Hot seat")
+    assert "Two players" in label
+    assert app.scene.name == "hand-over"
+    assert {s: seat.controller for s, seat in app.scene.game.seats.items()} == {"moscow": "human", "beijing": "human"}
+
+
+def test_a_log_from_before_the_players_were_kept_still_opens():
+    old = {"level_id": "testing_event", "level_hash": "x", "seed": 1}
+    assert ReplayLog.model_validate(old).players is None
