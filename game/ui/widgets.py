@@ -78,6 +78,68 @@ def text(surface, content: str, font, colour, pos, max_width: int | None = None,
     return len(lines) * (height + line_gap)
 
 
+# -- layout: rectangles worked out from the window, the UI scale and the labels' own widths -------
+
+LABEL_ROOM = 16  # what button() leaves of a button's width around its label
+
+
+def label_fits(label: str, font, rect: pygame.Rect) -> bool:
+    """True when button() can draw `label` in `rect` whole, without cutting it short."""
+    return font.size(label)[0] <= rect.width - LABEL_ROOM
+
+
+def button_width(label: str, font, least: int = 0) -> int:
+    """The width a button needs to show `label` whole (and at least `least`)."""
+    return max(least, font.size(label)[0] + LABEL_ROOM + 8)
+
+
+def button_height(font, preferred: int) -> int:
+    """`preferred`, but never less than the label's line and a little air."""
+    return max(preferred, font.get_linesize() + 8)
+
+
+def flow(widths, x: int, y: int, right: int, height: int, gap: int, row_gap: int | None = None) -> list[pygame.Rect]:
+    """Boxes of these widths placed left to right from (x, y), a new row begun wherever the next
+    box would pass `right` (a box wider than the whole row is narrowed to it)."""
+    row_gap = gap if row_gap is None else row_gap
+    rects, cx, cy = [], x, y
+    for width in widths:
+        width = min(width, right - x)
+        if cx > x and cx + width > right:
+            cx, cy = x, cy + height + row_gap
+        rects.append(pygame.Rect(cx, cy, width, height))
+        cx += width + gap
+    return rects
+
+
+def row_of_buttons(labels, font, x: int, y: int, right: int, height: int, gap: int, least: int = 0,
+                   row_gap: int | None = None) -> list[pygame.Rect]:
+    """Buttons for `labels`: all as wide as the widest label when they fit on one row, otherwise
+    each as wide as its own label, wrapped onto as many rows as it takes."""
+    natural = [button_width(label, font, least) for label in labels]
+    widest = max(natural, default=0)
+    if len(labels) * widest + (len(labels) - 1) * gap <= right - x:
+        natural = [widest] * len(labels)
+    return flow(natural, x, y, right, height, gap, row_gap)
+
+
+def bottom_of(rects, default: int = 0) -> int:
+    return max((r.bottom for r in rects), default=default)
+
+
+def fit_rows(count: int, room: int, preferred: int, least: int, gap: int, least_gap: int) -> tuple[int, int]:
+    """(height, gap) for `count` rows stacked in `room`: the preferred ones when they fit, else
+    shrunk, gaps first, down to `least` (the caller deals with what still does not fit)."""
+    if count <= 0:
+        return preferred, gap
+    for g in range(gap, least_gap - 1, -1):
+        h = (room - (count - 1) * g) // count
+        if h >= preferred:
+            return preferred, g
+    h = (room - (count - 1) * least_gap) // count
+    return max(least, min(preferred, h)), least_gap
+
+
 def fit(content: str, font, width: int) -> str:
     """`content` cut with an ellipsis to fit `width` on one line."""
     if font.size(content)[0] <= width:

@@ -4,7 +4,10 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scenes.base import Scene
-from game.ui.widgets import text
+from game.ui.widgets import Control, button_height, button_width, fit_rows, text, wrap
+
+SUBTITLE = "Moscow and Beijing: a partnership with limits"
+FOOTER = "After Emre Ozan's essay \"Russian-Chinese Cooperation Limits\".  Tab or arrows to move, Enter to choose."
 
 
 # Influence shares for the backdrop: a region between the two powers, as in the 2020s.
@@ -16,18 +19,47 @@ class TitleScene(Scene):
     name = "title"
 
     def build(self) -> None:
+        """The title and subtitle at the top, the footer at the bottom, and the menu in between: one
+        column when it fits, shorter buttons when it nearly does, two columns when it does not."""
         app = self.app
         w, h = app.size
+        fonts = app.fonts
         has_autosave = app.saves.has_autosave()
-        self.column_of_buttons([
-            ("New game", self.new_game),
+        items = [
+            ("New game", self.new_game, True, ""),
             ("Continue", self.continue_game, has_autosave, "No autosave yet: start a new game first."),
-            ("Load game", self.load_game),
-            ("Classroom session", self.classroom),
-            ("Settings", self.settings),
-            ("Credits", self.credits),
-            ("Quit", self.quit),
-        ], w // 2, int(h * 0.36), app.px(300))
+            ("Load game", self.load_game, True, ""),
+            ("Classroom session", self.classroom, True, ""),
+            ("Settings", self.settings, True, ""),
+            ("Credits", self.credits, True, ""),
+            ("Quit", self.quit, True, ""),
+        ]
+        margin = app.px(20)
+        self.footer_lines = wrap(FOOTER, fonts.small, w - 2 * margin)
+        foot_h = len(self.footer_lines) * (fonts.small.get_linesize() + 2)
+        self.footer_rect = pygame.Rect(margin, h - app.px(12) - foot_h, w - 2 * margin, foot_h)
+        title_h, sub_h = fonts.huge.get_linesize(), fonts.heading.get_linesize()
+        top = min(int(h * 0.17) - title_h // 2, app.px(60))
+        self.title_rect = pygame.Rect(0, max(app.px(8), top), w, title_h)
+        self.subtitle_rect = pygame.Rect(0, self.title_rect.bottom, w, sub_h)
+        self.captions = [("title", self.title_rect), ("subtitle", self.subtitle_rect), ("footer", self.footer_rect)]
+        room_top = self.subtitle_rect.bottom + app.px(24)
+        room = self.footer_rect.top - app.px(12) - room_top
+        least = button_height(fonts.bold, 0)
+        width = max(app.px(300), max(button_width(label, fonts.bold) for label, *_ in items))
+        columns = 1
+        bh, gap = fit_rows(len(items), room, app.px(46), least, app.px(12), app.px(4))
+        if len(items) * (bh + gap) - gap > room:  # too tall even shrunk: two columns
+            columns = 2
+            rows = -(-len(items) // 2)
+            bh, gap = fit_rows(rows, room, app.px(46), least, app.px(12), app.px(4))
+            width = min(width, (w - 3 * margin) // 2)
+        rows = -(-len(items) // columns)
+        left = w // 2 - (columns * width + (columns - 1) * margin) // 2
+        for i, (label, action, enabled, why) in enumerate(items):
+            col, row = divmod(i, rows)
+            rect = pygame.Rect(left + col * (width + margin), room_top + row * (bh + gap), width, bh)
+            self.add(Control(rect, label, action, enabled=enabled, why_disabled=why))
 
     def entered(self) -> None:
         app = self.app
@@ -105,10 +137,8 @@ class TitleScene(Scene):
         p = app.palette
         self.draw_backdrop(surface)
         title = app.fonts.huge.render("Pragmatic Partners", True, p.text)
-        surface.blit(title, title.get_rect(center=(w // 2, int(h * 0.17))))
-        sub = "Moscow and Beijing: a partnership with limits"
-        img = app.fonts.heading.render(sub, True, p.accent)
-        surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.17) + app.px(58))))
-        foot = "After Emre Ozan's essay \"Russian-Chinese Cooperation Limits\".  Tab or arrows to move, Enter to choose."
-        text(surface, foot, app.fonts.small, p.text_muted, (app.px(20), h - app.px(34)), w - app.px(40))
+        surface.blit(title, title.get_rect(center=self.title_rect.center))
+        img = app.fonts.heading.render(SUBTITLE, True, p.accent)
+        surface.blit(img, img.get_rect(center=self.subtitle_rect.center))
+        text(surface, FOOTER, app.fonts.small, p.text_muted, self.footer_rect.topleft, self.footer_rect.width)
         self.draw_controls(surface)
