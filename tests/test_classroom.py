@@ -125,14 +125,17 @@ def session(testing_event):
 
 def test_the_timer_runs_on_the_clock_stops_while_paused_and_restarts_each_turn(session):
     s, now = session
+    now[0] = 1000  # the class waits on the hand-over screen: the timer has not started yet
+    assert s.seconds_left() is None
+    s.start_turn_timer()  # the board is shown
     assert s.seconds_left() == 300
-    now[0] = 100
+    now[0] = 1100
     assert s.seconds_left() == 200
     s.pause()
-    now[0] = 500
+    now[0] = 1500
     assert s.seconds_left() == 200
     s.resume()
-    now[0] = 800
+    now[0] = 1800
     assert s.time_up
     s.game.lock("moscow", ())
     s.game.resolve()
@@ -192,3 +195,72 @@ def test_the_classroom_command_opens_the_set_up_filled_in(monkeypatch):
     app.push(TitleScene(app))
     assert app.scene.name == "classroom set-up" and app.scene.seed() == 7 and app.scene.timer == 5
     pygame.display.quit()
+
+
+def test_a_passphrase_typed_with_a_stray_space_still_opens_the_panel(testing_event):
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    s = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", timer_minutes=5)
+    assert s.unlock(" owl-42 ") and s.unlock("owl-42")
+    assert not s.unlock("owl-43")
+
+
+def test_a_second_click_on_inject_does_not_fire_the_event_twice(session):
+    s, _ = session
+    event = next(e for e in s.game.level.events)
+    assert s.inject(event.id) is None
+    assert "already" in s.inject(event.id)
+    s.game.lock("moscow", ())
+    report = s.game.resolve()
+    assert report.events.count(event.id) == 1
+
+
+def test_after_the_game_is_over_the_facilitator_cannot_change_it(session):
+    s, _ = session
+    s.end("the bell rang")
+    event = next(e for e in s.game.level.events)
+    assert "over" in s.inject(event.id)
+    assert "over" in s.adjust("partnership", 5, "too late")
+    assert [a.kind for a in s.game.log.facilitator] == ["end"]
+
+
+def test_an_injection_the_session_ended_before_is_marked_as_never_taking_effect(session, tmp_path):
+    from game.classroom.exports import debrief_markdown
+
+    s, _ = session
+    s.game.lock("moscow", ())
+    s.game.resolve()
+    s.unlock("wrong")
+    event = next(e for e in s.game.level.events)
+    s.inject(event.id)
+    s.end("the bell rang")
+    sheet = debrief_markdown(s.game, s.spec.teams, s.started_at)
+    assert "Turn 2 (never played)" in sheet
+    assert "never took effect" in sheet
+    assert "the facilitator a wrong passphrase" not in sheet and "a wrong passphrase" in sheet
+    table = sheet.split("## Decisions, turn by turn")[1].split("## The facilitator's acts")[0]
+    assert "passphrase" not in table
+
+
+def test_groups_named_in_other_scripts_export_to_folders_of_their_own(tmp_path, testing_event):
+    from datetime import datetime
+
+    from game.classroom.exports import folder_name
+
+    when = datetime(2026, 11, 29, 9, 10)
+    names = ["Группа А", "Группа Б", "第一组", "第二组", "Group A", "group a"]
+    folders = [folder_name("testing_event", 7, when, n) for n in names]
+    assert len(set(folders[:5])) == 5
+    assert folders[4] == folders[5]  # the same name in another case is the same group
+
+
+def test_two_sessions_whose_names_make_the_same_folder_do_not_overwrite_each_other(tmp_path, testing_event):
+    games = []
+    for group in ("A/B", "A B"):
+        game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+        s = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group=group)
+        s.spec.started_at = "2026-11-29T09:10:00"
+        games.append(s)
+    first = games[0].export(root=tmp_path)
+    second = games[1].export(root=tmp_path)
+    assert first != second and first.name + "-2" == second.name
+    assert games[0].export(root=tmp_path) == first  # its own later export goes to the same folder

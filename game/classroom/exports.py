@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -91,7 +93,9 @@ def folder_name(level_id: str, seed: int, started_at: datetime, group: str = "")
     that groups started in the same minute, gathered from several machines, do not collide."""
     safe = re.sub(r"[^a-z0-9_]", "", level_id)[:48] or "level"
     name = f"{started_at:%Y-%m-%d_%H%M}_{safe}_seed{int(seed)}"
-    slug = re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-")[:40]
+    # Letters and digits of any script ("Группа А", "第一组"), so that groups named in another
+    # language get folders of their own; everything else (slashes, dots, spaces) becomes a dash.
+    slug = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", group).casefold()).strip("-")[:40]
     return f"{name}_{slug}" if slug else name
 
 
@@ -111,9 +115,7 @@ def meter_rows(game) -> list[dict[str, float | str]]:
 
 def record_of(game, teams: dict[str, str], started_at: datetime, group: str = "") -> SessionRecord:
     outcome = outcome_of(game)
-    acts_by_turn: dict[int, list[str]] = {}
-    for act in game.log.facilitator:
-        acts_by_turn.setdefault(act.turn, []).append(describe_act(game.level, act))
+    acts_by_turn = _acts_by_turn(game)
     turns = []
     for r in game.reports:
         turns.append(TurnRecord(turn=r.turn, date=r.date, moscow=list(r.plans["moscow"]), beijing=list(r.plans["beijing"]),
@@ -128,6 +130,19 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
         outcome_title=outcome.title if outcome else "", scores=game.scores(), won=game.winners(),
         final={m: round(v, 2) for m, v in game.state.meters.items()},
         partnership=game.history_of("partnership"), turns=turns)
+
+
+GAME_CHANGING = ("inject", "adjust")  # the acts that change the game when their turn resolves
+
+
+def _acts_by_turn(game) -> dict[int, list[str]]:
+    """The facilitator's acts of each turn, as the turn table lists them. A refused passphrase
+    is left out: it is in the list of acts, but nothing the facilitator did to the game."""
+    acts: dict[int, list[str]] = {}
+    for act in game.log.facilitator:
+        if act.kind != "refused":
+            acts.setdefault(act.turn, []).append(describe_act(game.level, act))
+    return acts
 
 
 def meters_csv(game) -> str:
@@ -171,9 +186,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         lines.append("")
     lines += ["## Decisions, turn by turn", "",
               "| turn | date | Moscow | Beijing | events | facilitator |", "|---|---|---|---|---|---|"]
-    acts_by_turn: dict[int, list[str]] = {}
-    for act in game.log.facilitator:
-        acts_by_turn.setdefault(act.turn, []).append(describe_act(game.level, act))
+    acts_by_turn = _acts_by_turn(game)
     for r in game.reports:
         cells = [", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
                  ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
@@ -184,7 +197,14 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     if game.log.facilitator:
         for act in game.log.facilitator:
             when = f" at {act.at[11:16]}" if len(act.at) >= 16 else ""
-            lines.append(f"- Turn {act.turn}{when}: the facilitator {_md(describe_act(game.level, act))}")
+            unplayed = act.turn > len(game.reports)
+            turn = f"Turn {act.turn}" + (" (never played)" if unplayed else "")
+            # A refused passphrase was typed by someone, not necessarily the facilitator.
+            who = "" if act.kind == "refused" else "the facilitator "
+            what = describe_act(game.level, act)
+            if unplayed and act.kind in GAME_CHANGING:
+                what += " (it never took effect: the session ended before this turn resolved)"
+            lines.append(f"- {turn}{when}: {who}{_md(what)}")
     else:
         lines.append("None.")
     lines += ["", "## Turning points", ""]
@@ -206,13 +226,33 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     return "\n".join(lines)
 
 
+def session_folder(root: Path, name: str, started_at: datetime, group: str) -> Path:
+    """The session's folder under `root`: `name`, or `name-2`, `name-3`... when that folder holds
+    another session's exports already (two groups whose names differ only in punctuation), so
+    that one group's exports never overwrite another's. Its own earlier export is rewritten."""
+    started = started_at.isoformat(timespec="seconds")
+    for n in range(1, 100):
+        folder = Path(root) / (name if n == 1 else f"{name}-{n}")
+        try:
+            found = json.loads((folder / "session.json").read_bytes())
+        except FileNotFoundError:
+            return folder
+        except (OSError, ValueError):
+            continue  # not ours to overwrite
+        if isinstance(found, dict) and found.get("group") == group and found.get("started_at") == started:
+            return folder
+    raise OSError(f"too many sessions named {name} in {root}")
+
+
 def write_exports(game, teams: dict[str, str], root: Path, started_at: datetime, group: str = "",
-                  palette=None) -> Path:
-    """Write (or rewrite) the session's exports into its folder under `root`; returns the folder."""
+                  palette=None, folder: Path | None = None) -> Path:
+    """Write (or rewrite) the session's exports into its folder under `root` (or into `folder`,
+    where an earlier export of the session went); returns the folder."""
     from game.ui.charts import save_chart_png
     from game.ui.palette import STANDARD
 
-    folder = Path(root) / folder_name(game.level.id, game.seed, started_at, group)
+    if folder is None:
+        folder = session_folder(Path(root), folder_name(game.level.id, game.seed, started_at, group), started_at, group)
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / "replay.json", game.log.model_dump_json(indent=1).encode("utf-8"), shared=True)
     record = record_of(game, teams, started_at, group)

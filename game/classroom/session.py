@@ -58,7 +58,8 @@ class ClassroomSession:
         self.timer_since = clock()
         self.timer_turn = None
         self.export_folder: Path | None = None
-        self.start_turn_timer()
+        # The timer starts when the first board is shown (see start_turn_timer), not now: a class
+        # set up before the lesson waits on the hand-over screen with its full time.
 
     @classmethod
     def start(cls, game, teams: dict[str, str], passphrase: str, timer_minutes: float = 0, group: str = "",
@@ -78,7 +79,8 @@ class ClassroomSession:
     # -- the facilitator's panel is behind the passphrase ---------------------------------------
     def unlock(self, passphrase: str) -> bool:
         """True for the right passphrase; a wrong one is refused and written in the record."""
-        if passphrase_matches(passphrase, self.spec.passphrase):
+        # The set-up screen trims the passphrase it keeps; trim what is typed here the same way.
+        if passphrase_matches(passphrase.strip(), self.spec.passphrase):
             return True
         self.game.facilitate("refused", text="a wrong passphrase was typed for the facilitator's panel")
         return False
@@ -128,13 +130,21 @@ class ClassroomSession:
         return self.seconds_left() == 0.0
 
     # -- acts on the game -----------------------------------------------------------------------
-    def inject(self, event_id: str) -> None:
+    def inject(self, event_id: str) -> str | None:
+        """Inject an event into this turn's events phase; returns why not, or None."""
         if self.game.level.event(event_id) is None:
             raise ValueError(f"no event '{event_id}' in this level")
+        if self.game.over:
+            return "the game is over"
+        if any(a.kind == "inject" and a.event_id == event_id for a in self.game.pending_acts()):
+            return "it is already injected into this turn"  # a second click, not a second event
         self.game.facilitate("inject", event_id=event_id)
+        return None
 
     def adjust(self, meter: str, delta: float, reason: str) -> str | None:
         """Adjust a meter when the turn resolves; returns why not, or None."""
+        if self.game.over:
+            return "the game is over"
         problem = adjustment_problem(self.game.state, meter, delta)
         if problem is None and not reason.strip():
             problem = "give the class a reason for the adjustment"
@@ -159,5 +169,5 @@ class ClassroomSession:
 
         teams = dict(self.spec.teams)
         self.export_folder = write_exports(self.game, teams, root or exports_root(), self.started_at,
-                                           self.spec.group, palette)
+                                           self.spec.group, palette, folder=self.export_folder)
         return self.export_folder

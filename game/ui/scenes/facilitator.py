@@ -205,7 +205,10 @@ class FacilitatorPanelScene(Scene):
 
     def inject(self) -> None:
         event = self.events[self.event_index]
-        self.session.inject(event.id)
+        problem = self.session.inject(event.id)
+        if problem:
+            self.say(f"Not injected: {problem}.")
+            return
         self.say(f"“{event.title}” will happen as this turn resolves.")
         self.keep()
 
