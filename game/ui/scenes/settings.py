@@ -4,56 +4,83 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control
+from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, fit_rows, row_of_buttons
 
 SIZES = [(1280, 720), (1600, 900), (1920, 1080)]
 SCALES = [1.0, 1.25, 1.5, 1.75, 2.0]
 SPEEDS = ["off", "fast", "normal", "slow"]
 
 
+NOTE = "Settings are saved as soon as you change them."
+
+
 class SettingsScene(Scene):
     name = "settings"
 
+    def choices(self) -> list:
+        """(row label, [(option label, value)], current value, setter) for each setting."""
+        app, s = self.app, self.app.settings
+        return [
+            ("Window", [(f"{a}×{b}", (a, b)) for a, b in SIZES], (s.window_width, s.window_height),
+             lambda v: app.change_settings(window_width=v[0], window_height=v[1])),
+            ("Fullscreen", [("Off", False), ("On", True)], s.fullscreen, lambda v: app.change_settings(fullscreen=v)),
+            ("UI scale", [(f"{x:g}×", x) for x in SCALES], s.ui_scale, lambda v: app.change_settings(ui_scale=v)),
+            ("Colours", [("Standard", False), ("Colour-blind safe", True)], s.colour_blind,
+             lambda v: app.change_settings(colour_blind=v)),
+            ("Animations", [(x.capitalize(), x) for x in SPEEDS], s.animation_speed,
+             lambda v: app.change_settings(animation_speed=v)),
+            ("Projector mode", [("Off", False), ("On", True)], s.projector_mode,
+             lambda v: app.change_settings(projector_mode=v)),
+            ("Chapters", [("In order", False), ("All open", True)], s.unlock_all_levels,
+             lambda v: (app.remember(unlock_all_levels=v), self.rebuild())),
+        ]
+
     def build(self) -> None:
+        """A column of row labels and, beside it, each setting's options, wrapped when the window
+        is narrow; the rows shrink to fit between the title and the Back button."""
         app = self.app
-        s = app.settings
         w, h = app.size
-        left = app.px(320)
-        y = app.px(120)
-        row_h = app.px(64)
-        bw = app.px(150)
-
-        def row(label, options, current, setter):
-            nonlocal y
-            self.rows.append((label, y))
-            for i, (name, value) in enumerate(options):
-                rect = pygame.Rect(left + i * (bw + app.px(10)), y, bw, app.px(42))
-                self.add(Control(rect, name, (lambda v=value: setter(v)), selected=(value == current)))
-            y += row_h
-
+        fonts = app.fonts
+        margin = app.px(24)
+        choices = self.choices()
+        self.title_rect = pygame.Rect(margin, app.px(20), fonts.title.size("Settings")[0], fonts.title.get_linesize())
+        top = self.title_rect.bottom + app.px(12)
+        label_w = max(fonts.heading.size(label)[0] for label, *_ in choices)
+        left = margin + label_w + app.px(20)
+        right = w - margin
+        gap = app.px(10)
+        # Back at the bottom right, the note beside it.
+        back_h = button_height(fonts.bold, app.px(44))
+        back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), back_h)
+        back.bottomright = (right, h - app.px(16))
+        bottom = back.top - app.px(12)
+        # How many lines each row wraps to, then heights that fit them all.
+        lines = [len({r.y for r in row_of_buttons([n for n, _ in options], fonts.bold, left, 0, right, 1, gap, app.px(64), 1)})
+                 for _, options, *_ in choices]
+        bh, row_gap = fit_rows(sum(lines), bottom - top, app.px(42), button_height(fonts.bold, 0), app.px(22), app.px(4))
+        y = top
         self.rows = []
-        row("Window", [(f"{a}×{b}", (a, b)) for a, b in SIZES], (s.window_width, s.window_height),
-            lambda v: app.change_settings(window_width=v[0], window_height=v[1]))
-        row("Fullscreen", [("Off", False), ("On", True)], s.fullscreen,
-            lambda v: app.change_settings(fullscreen=v))
-        row("UI scale", [(f"{x:g}×", x) for x in SCALES], s.ui_scale, lambda v: app.change_settings(ui_scale=v))
-        row("Colours", [("Standard", False), ("Colour-blind safe", True)], s.colour_blind,
-            lambda v: app.change_settings(colour_blind=v))
-        row("Animations", [(x.capitalize(), x) for x in SPEEDS], s.animation_speed,
-            lambda v: app.change_settings(animation_speed=v))
-        row("Projector mode", [("Off", False), ("On", True)], s.projector_mode,
-            lambda v: app.change_settings(projector_mode=v))
-        row("Chapters", [("In order", False), ("All open", True)], s.unlock_all_levels,
-            lambda v: (app.remember(unlock_all_levels=v), self.rebuild()))
-        rect = pygame.Rect(0, 0, app.px(200), app.px(44))
-        rect.midbottom = (w // 2, h - app.px(24))
-        self.add(Control(rect, "Back", self.back))
+        for (label, options, current, setter), count in zip(choices, lines):
+            self.rows.append((label, pygame.Rect(margin, y, label_w, bh)))
+            rects = row_of_buttons([n for n, _ in options], fonts.bold, left, y, right, bh, gap, app.px(64),
+                                   row_gap=app.px(4))
+            for rect, (name, value) in zip(rects, options):
+                self.add(Control(rect, name, (lambda v=value, set_=setter: set_(v)), selected=(value == current)))
+            y = bottom_of(rects, y) + row_gap
+        self.add(Control(back, "Back", self.back))
+        note_w = back.left - margin - app.px(12)
+        self.note_rect = pygame.Rect(margin, back.centery - fonts.small.get_linesize() // 2, note_w,
+                                     fonts.small.get_linesize())
+        self.captions = [("title", self.title_rect), ("note", self.note_rect)]
+        self.captions += [(label, pygame.Rect(r.x, r.y, r.width, min(r.height, fonts.heading.get_linesize())))
+                          for label, r in self.rows]
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        surface.blit(app.fonts.title.render("Settings", True, p.text), (app.px(60), app.px(40)))
-        for label, y in self.rows:
-            surface.blit(app.fonts.heading.render(label, True, p.text), (app.px(60), y + app.px(8)))
-        note = "Settings are saved as soon as you change them."
-        surface.blit(app.fonts.small.render(note, True, p.text_muted), (app.px(60), app.size[1] - app.px(110)))
+        surface.blit(app.fonts.title.render("Settings", True, p.text), self.title_rect)
+        for label, r in self.rows:
+            img = app.fonts.heading.render(label, True, p.text)
+            surface.blit(img, img.get_rect(midleft=r.midleft))
+        surface.blit(app.fonts.small.render(fit(NOTE, app.fonts.small, self.note_rect.width), True, p.text_muted),
+                     self.note_rect)
         self.draw_controls(surface)
