@@ -210,3 +210,38 @@ def test_a_folder_without_session_json_or_too_big_is_skipped(exports, tmp_path, 
     monkeypatch.undo()
     result = write_report([empty, a], tmp_path / "out")
     assert dict(result.skipped) == {empty: "no session.json in this folder"}
+
+
+def _adjusting(level, reason: str) -> Game:
+    game = Game.new(level, SEED, {"moscow": "easy", "beijing": "easy"})
+    while not game.over:
+        if game.state.turn == 2:
+            game.facilitate("adjust", meter="moscow.economy", delta=-5, text=reason)
+        game.resolve()
+    return game
+
+
+def test_an_adjustment_given_in_other_words_is_not_a_drift(shipped_testing_event, tmp_path):
+    # Two facilitators made the same adjustment and typed its reason a little differently.
+    when = datetime(2026, 3, 2, 9, 10)
+    a = write_exports(_adjusting(shipped_testing_event, "Sanctions bite."), TEAMS, tmp_path / "a", when, group="A")
+    b = write_exports(_adjusting(shipped_testing_event, "sanctions bite"), TEAMS, tmp_path / "b", when, group="B")
+    text = write_report([a, b], tmp_path / "out").markdown_path.read_text(encoding="utf-8")
+    assert "drifted apart" not in text
+
+
+def test_with_three_groups_each_pair_says_when_its_events_first_differed(exports, shipped_testing_event, tmp_path):
+    a, b, _, _ = exports
+    late = write_exports(play(shipped_testing_event, inject=(3, "central_asia_unrest")), TEAMS, tmp_path / "d",
+                         datetime(2026, 3, 2, 9, 13), group="Room 4, group D")
+    text = write_report([a, b, late], tmp_path / "out").markdown_path.read_text(encoding="utf-8")
+    pairs = text.split("Pair by pair:")[1]
+    lines = [line for line in pairs.splitlines() if line.startswith("| Room")]
+
+    def row(x, y):
+        return next(line for line in lines if f"group {x}" in line and f"group {y}" in line)
+
+    date = record_in(a).turns[1].date
+    assert f"| Turn 2 ({date}) |" in row("A", "B")
+    assert f"| Turn 2 ({date}) |" in row("B", "D")
+    assert f"| Turn 3 ({record_in(a).turns[2].date}) |" in row("A", "D")

@@ -267,9 +267,21 @@ def first_divergence(records: list[SessionRecord], sides: tuple[str, ...] = SIDE
     return None
 
 
+# "adjusted <meter> by <delta>: <reason>": the reason changes nothing in the game.
+_ADJUSTED = re.compile(r"(adjusted .*? by [-+]?[0-9.e+-]+)(?:: .*)?", re.S)
+
+
 def _happenings(turn: TurnRecord) -> tuple:
-    # What the players did not choose: the events, and the facilitator's acts that changed the game.
-    return tuple(turn.events), tuple(a for a in turn.facilitator if a.startswith(("injected", "adjusted")))
+    # What the players did not choose: the events, and the facilitator's acts that changed the
+    # game (an adjustment by its meter and size, whatever words the facilitator gave for it).
+    acts = []
+    for act in turn.facilitator:
+        if act.startswith("injected"):
+            acts.append(act)
+        elif act.startswith("adjusted"):
+            found = _ADJUSTED.fullmatch(act)
+            acts.append(found.group(1) if found else act)
+    return tuple(turn.events), tuple(acts)
 
 
 def first_drift(records: list[SessionRecord]) -> int | None:
@@ -342,14 +354,17 @@ def _divergence_lines(groups: list[GroupExport]) -> list[str]:
         lines.append("- Partnership at the end: " + ", ".join(f"{md(g.name)} {_number(v)}" for g, v in ends)
                      + f"; {_number(spread)} point(s) apart" + (" at most." if len(known) > 2 else "."))
     if 2 < len(groups) <= MAX_PAIRS_GROUPS:
-        lines += ["", "Pair by pair:", "", "| groups | decisions first diverged | partnership at the end, apart by |",
-                  "|---|---|---:|"]
+        lines += ["", "Pair by pair:", "",
+                  "| groups | decisions first diverged | events or facilitator first differed | partnership at the end, apart by |",
+                  "|---|---|---|---:|"]
         for a, b in combinations(groups, 2):
             j = first_divergence([a.record, b.record])
             when = _turn_title([a], j) if j is not None else "never"
+            k = first_drift([a.record, b.record])
+            drifted = _turn_title([a], k) if k is not None else "never"
             pa, pb = _shown(final_partnership(a.record)), _shown(final_partnership(b.record))
             apart = _number(abs(pa - pb)) if pa is not None and pb is not None else "–"
-            lines.append(f"| {md(a.name)} / {md(b.name)} | {when} | {apart} |")
+            lines.append(f"| {md(a.name)} / {md(b.name)} | {when} | {drifted} | {apart} |")
     elif len(groups) > MAX_PAIRS_GROUPS:
         lines.append(f"- With more than {MAX_PAIRS_GROUPS} groups, the pairs are not listed one by one.")
     return lines
