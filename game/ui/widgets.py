@@ -217,3 +217,21 @@ def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) 
     for line in body:
         surface.blit(fonts.small.render(line, True, palette.text), (x + 10, cy))
         cy += line_h
+
+
+def toast(surface, app, message: str, area: pygame.Rect) -> pygame.Rect:
+    """A passing message in a box at the foot of `area` (wrapped to its width), so that it covers
+    no button; returns the box."""
+    font, p = app.fonts.body, app.palette
+    pad_x, pad_y = app.px(14), app.px(7)
+    lines = wrap(message, font, area.width - 2 * pad_x)
+    line_h = font.get_linesize()
+    width = max(font.size(line)[0] for line in lines) + 2 * pad_x
+    box = pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad_y)
+    box.midbottom = (area.centerx, area.bottom - app.px(8))
+    pygame.draw.rect(surface, p.panel, box, border_radius=8)
+    pygame.draw.rect(surface, p.warning, box, width=2, border_radius=8)
+    for i, line in enumerate(lines):
+        img = font.render(line, True, p.text)
+        surface.blit(img, img.get_rect(midtop=(box.centerx, box.y + pad_y + i * line_h)))
+    return box

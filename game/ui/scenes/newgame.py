@@ -10,7 +10,10 @@ import pygame_gui
 from game.session.campaign import chapters
 from game.session.game import HUMAN, Game
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control, fit, text
+from game.ui.widgets import (Control, Tooltip, bottom_of, button_height, button_width, fit, row_of_buttons, text, toast,
+                             wrap)
+
+SEED_HINT = "The whole class can type the same seed to play the same world.  F5 reloads the level files."
 
 OPPONENTS = [("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard"), ("Second player", HUMAN)]
 
@@ -39,6 +42,26 @@ def playable_entries(app) -> list:
     return sorted(entries, key=lambda e: order[e.id])
 
 
+def agenda_html(level, side: str, state=None) -> str:
+    """The side's agenda: the goals it is scored on (met or not, when a game's `state` is given)
+    and the score it needs to win. Read from the level and the engine, never worked out here."""
+    from game.core.engine import goal_value
+
+    agenda = level.agendas.get(side)
+    if agenda is None:
+        return ""
+    total = sum(g.weight for g in agenda.goals) or 1
+    out = [f"<b>Your agenda</b>: score {agenda.win_at:g} of 100 to win. {html.escape(agenda.summary)}"]
+    for g in agenda.goals:
+        share = f"{100 * g.weight / total:.0f} points"
+        if state is None:
+            out.append(f"• {html.escape(g.text)} ({share})")
+        else:
+            met = g.met(goal_value(state, g.meter))
+            out.append(f"• {'MET' if met else 'not yet'}: {html.escape(g.text)} ({share})")
+    return "<br>".join(out)
+
+
 class NewGameScene(Scene):
     name = "new game"
 
@@ -49,10 +72,14 @@ class NewGameScene(Scene):
         ids = [e.id for e in self.entries]
         self.problem = ""
         wanted = opts.level or app.settings.last_level
+        fresh = [c.level_id for c in self.chapters() if c.is_open and not c.finished]
         if wanted not in ids:
             # A new player starts at the first open chapter they have not finished: the tutorial.
-            fresh = [c.level_id for c in self.chapters() if c.is_open and not c.finished]
             wanted = fresh[0] if fresh else None
+        elif not opts.level and wanted in app.settings.finished_levels:
+            # Once a chapter is finished, the next open one waits (the finished one is a click away).
+            after = [i for i in fresh if ids.index(i) > ids.index(wanted)]
+            wanted = (after or fresh or [wanted])[0]
         self.level_index = ids.index(wanted) if wanted in ids else 0
         self.side = opts.side if opts.level else (app.settings.last_side or opts.side)
         self.opponent = opts.opponent
@@ -99,68 +126,126 @@ class NewGameScene(Scene):
         self.level_index = ids.index(current) if current in ids else 0
         self.load_selected()
         w, h = app.size
+        fonts = app.fonts
         pad = app.px(24)
         list_w = int(w * 0.27)
-        item_h = app.px(40)
-        top = app.px(96)
+        self.title_rect = pygame.Rect(pad, app.px(20), fonts.title.size("New game")[0], fonts.title.get_linesize())
+        top = self.title_rect.bottom + app.px(12)
+        # Start and Back at the bottom right.
+        bh = button_height(fonts.bold, app.px(46))
+        start = pygame.Rect(0, 0, button_width("Start", fonts.bold, app.px(220)), bh)
+        start.bottomright = (w - pad, h - app.px(16))
+        back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), bh)
+        back.bottomright = (start.left - app.px(12), start.bottom)
         # Many mods must still fit: the rows shrink rather than run off the screen.
-        room = h - top - app.px(100)
+        room = h - top - app.px(16)
         gap = app.px(6)
-        item_h = max(app.px(26), min(item_h, room // max(1, len(self.entries)) - gap))
+        item_h = max(button_height(fonts.body, 0), min(app.px(40), room // max(1, len(self.entries)) - gap))
         marks = {c.level_id: c for c in self.chapters()}
         for i, entry in enumerate(self.entries):
             rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
             c = marks[entry.id]
-            label = (f"{c.chapter}. " if c.chapter is not None else "") + entry.title
-            label += "  [mod]" if entry.is_mod else ""
-            label += "  (locked)" if not c.is_open else ("  (done)" if c.finished else "")
-            self.add(Control(rect, label, (lambda i=i: self.pick_level(i)), kind="item",
+            mark = "  [mod]" if entry.is_mod else ""
+            mark += "  (locked)" if not c.is_open else ("  (done)" if c.finished else "")
+            # The title gives way, never the mark: "(done)" and "(locked)" are what the list is for.
+            name = (f"{c.chapter}. " if c.chapter is not None else "") + entry.title
+            name = fit(name, fonts.body, rect.width - 16 - fonts.body.size(mark)[0])
+            self.add(Control(rect, name + mark, (lambda i=i: self.pick_level(i)), kind="item",
                              selected=(i == self.level_index)))
         x = pad * 2 + list_w
         right_w = w - x - pad
-        self.info_rect = pygame.Rect(x, top, right_w, app.px(120))
-        y = self.info_rect.bottom + app.px(8)
-        bw = app.px(150)
-        self.side_y = y
-        for i, (label, side) in enumerate((("Moscow", "moscow"), ("Beijing", "beijing"))):
-            rect = pygame.Rect(x + app.px(120) + i * (bw + app.px(8)), y, bw, app.px(40))
+        # The level's title, its description and (for a locked chapter) why it is locked, one under
+        # the other; the description gives up lines when the window is short.
+        line_gap = app.px(6)
+        self.head_rect = pygame.Rect(x, top, right_w, fonts.heading.get_linesize())
+        body_line = fonts.body.get_linesize() + 2
+        described = wrap(self.level.description, fonts.body, right_w) if self.level else \
+            wrap(self.problem, fonts.body, right_w)
+        note = self.problem or self.locked_reason() if self.level else ""
+        self.note_lines = wrap(note, fonts.small, right_w)[:2] if note else []
+        note_h = len(self.note_lines) * fonts.small.get_linesize()
+        label_w = max(fonts.bold.size(t)[0] for t in ("Play as", "Other side", "Seed")) + app.px(20)
+        field_x = x + label_w
+        # Lay the rest out for a given number of description lines and a given height of button;
+        # use the most lines and the tallest buttons that leave the briefing a useful height.
+        least_brief = max(app.px(90), 3 * fonts.body.get_linesize())
+        tries = [(lines, button_height(fonts.bold, app.px(40)), False) for lines in range(min(4, len(described)), -1, -1)]
+        tries += [(0, button_height(fonts.bold, 0), True)]
+        for lines, row_h, tight in tries:
+            # Tight: the smallest buttons, the seed's hint only in its tooltip, and Start and Back
+            # stacked beside the briefing instead of under it.
+            least = 0 if tight else 1
+            y = self.head_rect.bottom + line_gap
+            desc_rect = pygame.Rect(x, y, right_w, lines * body_line)
+            y = desc_rect.bottom + (line_gap if lines else 0)
+            note_rect = pygame.Rect(x, y, right_w, note_h)
+            y = note_rect.bottom + app.px(10)
+            side_rects = row_of_buttons(["Moscow", "Beijing"], fonts.bold, field_x, y, x + right_w, row_h, app.px(8),
+                                        app.px(150) * least)
+            y = bottom_of(side_rects) + app.px(10)
+            opp_rects = row_of_buttons([label for label, _ in OPPONENTS], fonts.bold, field_x, y, x + right_w, row_h,
+                                       app.px(8), app.px(120) * least)
+            y = bottom_of(opp_rects) + app.px(10)
+            seed_rect = pygame.Rect(field_x, y, min(app.px(200), x + right_w - field_x), row_h)
+            hint_x = seed_rect.right + app.px(16)
+            if tight:
+                hint_lines, hint_rect = [], pygame.Rect(x, seed_rect.bottom, 0, 0)
+                y = seed_rect.bottom + app.px(12)
+            elif x + right_w - hint_x >= app.px(240):  # the hint beside the seed, else under it
+                hint_lines = wrap(SEED_HINT, fonts.small, x + right_w - hint_x)
+                hint_rect = pygame.Rect(hint_x, y, x + right_w - hint_x, len(hint_lines) * fonts.small.get_linesize())
+                y = max(seed_rect.bottom, hint_rect.bottom) + app.px(12)
+            else:
+                hint_lines = wrap(SEED_HINT, fonts.small, right_w)
+                hint_rect = pygame.Rect(x, seed_rect.bottom + app.px(4), right_w, len(hint_lines) * fonts.small.get_linesize())
+                y = hint_rect.bottom + app.px(12)
+            if tight:
+                start.width = back.width = max(button_width(t, fonts.bold) for t in ("Start", "Back"))
+                start.bottomright = (w - pad, h - app.px(16))
+                back.bottomright = (start.right, start.top - app.px(8))
+                brief_rect = pygame.Rect(x, y, start.left - app.px(12) - x, h - app.px(16) - y)
+            else:
+                brief_rect = pygame.Rect(x, y, right_w, start.top - app.px(12) - y)
+            if brief_rect.height >= least_brief:
+                break
+        self.desc_lines = lines
+        self.desc_rect, self.note_rect, self.hint_rect, self.hint_lines = desc_rect, note_rect, hint_rect, hint_lines
+        self.side_y, self.opp_y, self.seed_y = side_rects[0].y, opp_rects[0].y, seed_rect.y
+        self.row_labels = [("Play as", side_rects[0].y), ("Other side", opp_rects[0].y), ("Seed", seed_rect.y)]
+        self.row_h = row_h
+        for rect, (label, side) in zip(side_rects, (("Moscow", "moscow"), ("Beijing", "beijing"))):
             self.add(Control(rect, label, (lambda s=side: self.pick_side(s)), selected=(side == self.side)))
-        y += app.px(50)
-        self.opp_y = y
-        for i, (label, who) in enumerate(OPPONENTS):
-            rect = pygame.Rect(x + app.px(120) + i * (bw + app.px(8)), y, bw, app.px(40))
+        for rect, (label, who) in zip(opp_rects, OPPONENTS):
             self.add(Control(rect, label, (lambda o=who: self.pick_opponent(o)), selected=(who == self.opponent)))
-        y += app.px(50)
-        self.seed_y = y
         self.seed_entry = self.element(pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(x + app.px(120), y, app.px(200), app.px(40)), app.manager,
-            placeholder_text=str(self.level.seed) if self.level else ""))
+            seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else ""))
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(18)
         if self.seed_text:
             self.seed_entry.set_text(self.seed_text)
-        self.text_field(self.seed_entry, "Seed")
-        y += app.px(54)
-        brief_h = h - y - app.px(90)
-        briefing = self.briefing_html()
-        self.element(pygame_gui.elements.UITextBox(briefing, pygame.Rect(x, y, right_w, max(app.px(80), brief_h)),
-                                                   app.manager))
-        rect = pygame.Rect(0, 0, app.px(220), app.px(46))
-        rect.bottomright = (w - pad, h - app.px(22))
+        self.text_field(self.seed_entry, "Seed").tooltip = lambda: Tooltip("Seed", [SEED_HINT])
+        self.brief_rect = brief_rect
+        self.element(pygame_gui.elements.UITextBox(self.briefing_html(), brief_rect, app.manager))
         locked = self.locked_reason()
-        self.add(Control(rect, "Start", self.start, enabled=self.level is not None and not locked,
+        self.add(Control(start, "Start", self.start, enabled=self.level is not None and not locked,
                          why_disabled=locked or "This level cannot be played until its problems are fixed.",
                          hotkey=pygame.K_s))
-        back = pygame.Rect(0, 0, app.px(160), app.px(46))
-        back.bottomright = (rect.left - app.px(12), rect.bottom)
         self.add(Control(back, "Back", self.back))
+        self.captions = [("title", self.title_rect), ("level", self.head_rect)]
+        if hint_lines:
+            self.captions.append(("seed hint", hint_rect))
+        if lines:
+            self.captions.append(("description", desc_rect))
+        if self.note_lines:
+            self.captions.append(("locked" if self.locked_reason() else "problem", note_rect))
+        self.captions += [(label, pygame.Rect(x, y, label_w - app.px(20), row_h)) for label, y in self.row_labels]
 
     def briefing_html(self) -> str:
         if self.level is None:
             return html.escape(self.problem).replace("\n", "<br>")
         side = self.side.capitalize()
         body = html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
-        return f"<b>Briefing for {side}</b><br><br>{body}"
+        return f"<b>Briefing for {side}</b><br><br>{body}<br><br>{agenda_html(self.level, self.side)}"
 
     def pick_level(self, i: int) -> None:
         self.level_index = i
@@ -202,25 +287,33 @@ class NewGameScene(Scene):
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        pad = app.px(24)
-        surface.blit(app.fonts.title.render("New game", True, p.text), (pad, app.px(26)))
-        r = self.info_rect
+        fonts = app.fonts
+        surface.blit(fonts.title.render("New game", True, p.text), self.title_rect)
+        r = self.head_rect
         if self.level:
             lv = self.level
             end_year = lv.start_year + (lv.turns - 1) // lv.turns_per_year
             head = f"{lv.title}  ·  {lv.start_year}–{end_year}  ·  {lv.turns} turns"
-            surface.blit(app.fonts.heading.render(fit(head, app.fonts.heading, r.width), True, p.text), r.topleft)
-            text(surface, lv.description, app.fonts.body, p.text_muted,
-                 (r.x, r.y + app.fonts.heading.get_linesize() + app.px(6)), r.width, max_lines=4)
+            surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), r.topleft)
+            if self.desc_lines:
+                text(surface, lv.description, fonts.body, p.text_muted, self.desc_rect.topleft, r.width,
+                     max_lines=self.desc_lines)
         else:
-            text(surface, self.problem, app.fonts.body, p.warning, r.topleft, r.width, max_lines=5)
-        note = self.problem or self.locked_reason()
-        if self.level and note:
-            text(surface, note, app.fonts.small, p.warning, (r.x, r.bottom - app.fonts.small.get_linesize()),
-                 r.width, max_lines=1)
-        for label, y in (("Play as", self.side_y), ("Other side", self.opp_y), ("Seed", self.seed_y)):
-            surface.blit(app.fonts.bold.render(label, True, p.text), (r.x, y + app.px(9)))
-        hint = "The whole class can type the same seed to play the same world.  F5 reloads the level files."
-        surface.blit(app.fonts.small.render(hint, True, p.text_muted),
-                     (r.x + app.px(340), self.seed_y + app.px(11)))
+            text(surface, self.problem, fonts.body, p.warning, r.topleft, r.width, max_lines=max(1, self.desc_lines))
+        y = self.note_rect.y
+        for line in self.note_lines:
+            surface.blit(fonts.small.render(line, True, p.warning), (r.x, y))
+            y += fonts.small.get_linesize()
+        for label, y in self.row_labels:
+            img = fonts.bold.render(label, True, p.text)
+            surface.blit(img, img.get_rect(midleft=(r.x, y + self.row_h // 2)))
+        y = self.hint_rect.y
+        for line in self.hint_lines:
+            surface.blit(fonts.small.render(line, True, p.text_muted), (self.hint_rect.x, y))
+            y += fonts.small.get_linesize()
         self.draw_controls(surface)
+
+    def draw_over(self, surface) -> None:
+        # Messages (why Start is disabled) show over the briefing, clear of Start and Back.
+        if self.message and self.message_time > 0:
+            toast(surface, self.app, self.message, self.brief_rect)
