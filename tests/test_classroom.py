@@ -264,3 +264,27 @@ def test_two_sessions_whose_names_make_the_same_folder_do_not_overwrite_each_oth
     second = games[1].export(root=tmp_path)
     assert first != second and first.name + "-2" == second.name
     assert games[0].export(root=tmp_path) == first  # its own later export goes to the same folder
+
+
+def test_a_pause_holds_the_hand_over_and_resolution_screens_too(app, testing_event):
+    from game.ui.scenes.handover import HandOverScene
+    from game.ui.scenes.resolution import ResolutionScene
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "human"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42")
+    app.reset_to(HandOverScene(app, game, "moscow"))
+    session.pause()
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "hand-over", "students cannot carry on while the session is paused"
+    session.resume()
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board"
+    game.lock("moscow", ())
+    game.lock("beijing", ())
+    app.reset_to(ResolutionScene(app, game, game.resolve()))
+    session.pause()
+    for k in (pygame.K_RETURN, pygame.K_s, pygame.K_ESCAPE):
+        key(app, k)
+        assert app.scene.name == "resolution"
+    key(app, pygame.K_F9)
+    assert app.scene.name == "facilitator login"

@@ -57,7 +57,9 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     key(app, pygame.K_l)
     assert app.scene.name == "hand-over" and app.scene.side == "beijing"
     assert game.locked == {"moscow": (chosen,)} and not game.reports
-    key(app, pygame.K_ESCAPE)  # there is no way round the hand-over
+    key(app, pygame.K_ESCAPE)  # the menu, to save between lessons; but no way round the hand-over
+    assert app.scene.name == "menu"
+    press(app, "Resume")
     assert app.scene.name == "hand-over"
     key(app, pygame.K_RETURN)
     board = app.scene

@@ -23,10 +23,28 @@ def draw_classroom_overlay(app, surface, session, bar_h: int) -> None:
             pygame.draw.rect(surface, p.panel_border, box, width=1, border_radius=6)
         surface.blit(img, img.get_rect(center=box.center))
     if session.paused:
-        cover = pygame.Surface((w, h), pygame.SRCALPHA)
-        cover.fill((*p.background[:3], 235))
-        surface.blit(cover, (0, 0))
-        img = app.fonts.huge.render("Paused by the facilitator", True, p.text)
-        surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.42))))
-        note = "Planning stops while the class talks. The facilitator resumes from the panel (F9)."
-        text(surface, note, app.fonts.body, p.text_muted, (w // 2 - app.px(320), int(h * 0.42) + app.px(60)), app.px(640))
+        draw_pause_cover(app, surface)
+
+
+def draw_pause_cover(app, surface) -> None:
+    """The cover over every screen of play while the facilitator has paused the session."""
+    p = app.palette
+    w, h = surface.get_size()
+    cover = pygame.Surface((w, h), pygame.SRCALPHA)
+    cover.fill((*p.background[:3], 235))
+    surface.blit(cover, (0, 0))
+    img = app.fonts.huge.render("Paused by the facilitator", True, p.text)
+    surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.42))))
+    note = "Play stops while the class talks. The facilitator resumes from the panel (F9)."
+    text(surface, note, app.fonts.body, p.text_muted, (w // 2 - app.px(320), int(h * 0.42) + app.px(60)), app.px(640))
+
+
+def held_by_pause(game, event) -> bool:
+    """True when the facilitator's pause swallows this input: every key, click and scroll but F9,
+    on the board, the hand-over and the resolution screens alike."""
+    session = getattr(game, "classroom", None)
+    if session is None or not session.paused:
+        return False
+    if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
+        return False
+    return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN, pygame.MOUSEWHEEL)

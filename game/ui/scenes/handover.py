@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.classroom_overlay import draw_pause_cover, held_by_pause
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, text
 
@@ -27,7 +28,19 @@ class HandOverScene(Scene):
         self.app.replace(BoardScene(self.app, self.game, self.side))
 
     def back(self) -> None:
-        pass  # no way round the hand-over
+        # The menu (save, settings, quit) shows nothing of either plan; there is still no way
+        # round the hand-over to the board.
+        from game.ui.scenes.menu import MenuScene
+
+        self.app.push(MenuScene(self.app, self.game))
+
+    def handle(self, event) -> bool:
+        return held_by_pause(self.game, event)
+
+    def draw_over(self, surface) -> None:
+        if self.game.classroom is not None and self.game.classroom.paused:
+            draw_pause_cover(self.app, surface)
+        super().draw_over(surface)
 
     def entered(self) -> None:
         if self.app.options.autoplay:

@@ -10,6 +10,7 @@ import pygame_gui
 from game.core.meters import label
 from game.core.report import PHASES
 from game.session.campaign import with_finished
+from game.ui.classroom_overlay import draw_pause_cover, held_by_pause
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, fit
 
@@ -116,7 +117,18 @@ class ResolutionScene(Scene):
             app.replace(BoardScene(app, game, side))
 
     def back(self) -> None:
-        self.finish()
+        # Esc opens the menu here as on the board; S (or stepping on) skips the rest of the turn.
+        from game.ui.scenes.menu import MenuScene
+
+        self.app.push(MenuScene(self.app, self.game))
+
+    def handle(self, event) -> bool:
+        return held_by_pause(self.game, event)
+
+    def draw_over(self, surface) -> None:
+        if self.game.classroom is not None and self.game.classroom.paused:
+            draw_pause_cover(self.app, surface)
+        super().draw_over(surface)
 
     def busy(self) -> bool:
         return super().busy() or self.app.options.autoplay
