@@ -470,6 +470,9 @@ def cmd_play(args) -> int:
         except ValueError:
             print("--size takes WxH, e.g. 1280x720", file=sys.stderr)
             return 2
+    if args.seed is not None and not 0 <= args.seed <= MAX_TYPED_SEED:
+        print(f"--seed must be a whole number from 0 to {MAX_TYPED_SEED}", file=sys.stderr)
+        return 2
     if args.level and _load(args.level, args.levels) is None:
         return 1
     options = PlayOptions(
@@ -479,6 +482,11 @@ def cmd_play(args) -> int:
         probe=args.probe,
     )
     return play(options)
+
+
+# The largest seed the window's seed fields take (18 digits): a seed given on the command line is
+# shown there, and a class reads it out for other machines to type.
+MAX_TYPED_SEED = 10**18 - 1
 
 
 def _window_size(text: str | None):
@@ -498,8 +506,9 @@ def cmd_classroom(args) -> int:
         return 2
     if args.level and _load(args.level, args.levels) is None:
         return 1
-    if args.seed is not None and not 0 <= args.seed < 2**63:
-        print("--seed must be a whole number from 0", file=sys.stderr)
+    if args.seed is not None and not 0 <= args.seed <= MAX_TYPED_SEED:
+        print(f"--seed must be a whole number from 0 to {MAX_TYPED_SEED} (the set-up's seed field holds 18 digits)",
+              file=sys.stderr)
         return 2
     if "team" not in (args.moscow, args.beijing):
         print("at least one side must be played by a team (--moscow team or --beijing team)", file=sys.stderr)

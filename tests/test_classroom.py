@@ -191,6 +191,9 @@ def test_the_classroom_command_opens_the_set_up_filled_in(monkeypatch):
     assert setup == {"level_id": "testing_event", "seed": 7, "teams": {"moscow": "team", "beijing": "normal"},
                      "timer": 5, "group": "Room 4"}
     assert cli.main(["classroom", "--moscow", "easy", "--beijing", "hard"]) == 2
+    # A seed longer than the set-up's seed field could show is refused, not silently replaced.
+    assert cli.main(["classroom", "--seed", "1234567890123456789"]) == 2
+    assert cli.main(["play", "--seed", "-1"]) == 2
     app = App(PlayOptions(size=(1280, 720), classroom=setup))
     app.push(TitleScene(app))
     assert app.scene.name == "classroom set-up" and app.scene.seed() == 7 and app.scene.timer == 5

@@ -179,7 +179,8 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     for side in ("moscow", "beijing"):
         agenda = lv.agendas[side]
         verdict = "met its agenda" if won[side] else "fell short of its agenda"
-        lines += [f"### {side.capitalize()}: {scores[side]:.0f} of 100, {verdict} (needed {agenda.win_at:.0f})", "",
+        # Scores to one decimal, as the class report gives them.
+        lines += [f"### {side.capitalize()}: {round(scores[side], 1):g} of 100, {verdict} (needed {round(agenda.win_at, 1):g})", "",
                   _md(agenda.summary), ""]
         for text, met, value in goals_report(game, side):
             lines.append(f"- {'[x]' if met else '[ ]'} {_md(text)} (ended at {value:.1f})")
