@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.widgets import Control, button, panel, text, wrap
+from game.ui.widgets import Control, button, button_height, button_width, panel, text, wrap
 
 WAITING_FOR = {
     "card_chosen": "Choose a card to go on.",
@@ -21,34 +21,51 @@ class TutorialNote:
         self.step = step
         w, h = app.size
         pad = app.px(14)
-        width = min(app.px(400), w // 3)
+        width = min(app.px(400), max(w // 3, app.px(300)), w - app.px(16))
         self.body_w = width - 2 * pad
         lines = wrap(step.text, app.fonts.body, self.body_w)
         hint = WAITING_FOR.get(step.until, "")
         self.hint_lines = wrap(hint, app.fonts.small, self.body_w) if hint else []
+        # The header is the note's own: it must not change while the note is on screen, even when
+        # a tooltip moves the guide on during the frame.
+        number, total = guide.position
+        self.head = f"Tutorial · turn {guide.turn} · step {number} of {total}"
+        # The buttons as wide as their labels: side by side when they fit, else Next above Skip.
+        font = app.fonts.bold
+        bh = button_height(font, app.px(36))
+        gap = app.px(8)
+        has_next = step.until == "next"
+        next_w = button_width("Next", font, app.px(110)) if has_next else 0
+        skip_w = button_width("Skip tutorial", font)
+        side_by_side = not has_next or next_w + gap + skip_w <= self.body_w
+        buttons_h = bh if side_by_side else 2 * bh + gap
         height = (pad * 2 + app.fonts.small.get_linesize() + app.px(6) + len(lines) * (app.fonts.body.get_linesize() + 2)
-                  + len(self.hint_lines) * app.fonts.small.get_linesize() + app.px(52))
+                  + len(self.hint_lines) * app.fonts.small.get_linesize() + app.px(16) + buttons_h)
         # Beside the target, on the side with more room; kept inside the window.
-        gap = app.px(16)
+        gap_x = app.px(16)
         if target.centerx < w // 2:
-            x = target.right + gap
+            x = target.right + gap_x
         else:
-            x = target.left - gap - width
+            x = target.left - gap_x - width
         x = max(app.px(8), min(x, w - width - app.px(8)))
         y = max(app.px(62), min(target.top, h - height - app.px(8)))
+        y = max(app.px(8), min(y, h - height - app.px(8)))
         self.rect = pygame.Rect(x, y, width, height)
-        bw, bh = app.px(110), app.px(36)
-        self.skip_rect = pygame.Rect(self.rect.left + pad, self.rect.bottom - pad - bh, app.px(150), bh)
-        self.next_rect = pygame.Rect(self.rect.right - pad - bw, self.rect.bottom - pad - bh, bw, bh)
+        bottom = self.rect.bottom - pad
+        skip_w, next_w = min(skip_w, self.body_w), min(next_w, self.body_w)
+        self.skip_rect = pygame.Rect(self.rect.left + pad, bottom - bh, skip_w, bh)
+        if side_by_side:
+            self.next_rect = pygame.Rect(self.rect.right - pad - next_w, bottom - bh, next_w, bh)
+        else:
+            self.next_rect = pygame.Rect(self.rect.right - pad - next_w, bottom - 2 * bh - gap, next_w, bh)
 
     def controls(self) -> list[Control]:
-        """The note's buttons, first in the list so that they answer clicks before the board beneath;
-        the note itself swallows the clicks that miss them."""
+        """The note's buttons, first in the list so that they answer clicks before the board beneath
+        (the board swallows the clicks on the rest of the note; the note is no stop for Tab)."""
         out = []
         if self.step.until == "next":
             out.append(Control(self.next_rect, "Next", self.scene.tutorial_next, kind="tutorial", hotkey=pygame.K_n))
         out.append(Control(self.skip_rect, "Skip tutorial", self.scene.tutorial_skip, kind="tutorial"))
-        out.append(Control(self.rect, "", None, kind="note"))
         return out
 
     def draw(self, surface) -> None:
@@ -63,9 +80,7 @@ class TutorialNote:
         pygame.draw.rect(surface, p.accent, self.rect, width=2, border_radius=8)
         pad = app.px(14)
         x, y = self.rect.x + pad, self.rect.y + pad
-        number, total = self.guide.position
-        head = f"Tutorial · turn {self.guide.turn} · step {number} of {total}"
-        surface.blit(app.fonts.small.render(head, True, p.text_muted), (x, y))
+        surface.blit(app.fonts.small.render(self.head, True, p.text_muted), (x, y))
         y += app.fonts.small.get_linesize() + app.px(6)
         y += text(surface, self.step.text, app.fonts.body, p.text, (x, y), self.body_w)
         for line in self.hint_lines:

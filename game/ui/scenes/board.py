@@ -16,7 +16,7 @@ from game.session.tutorial import guide_for
 from game.ui.scenes.base import Scene
 from game.ui.classroom_overlay import draw_classroom_overlay
 from game.ui.tutorial_note import TutorialNote
-from game.ui.widgets import Control, Tooltip, bar, fit, panel, text
+from game.ui.widgets import Control, Tooltip, bar, button_height, fit, label_fits, panel, row_of_buttons, text, wrap
 
 BANDS = [(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"), (60, 80, "strategic"),
          (80, 100, "alliance")]
@@ -73,6 +73,7 @@ class BoardScene(Scene):
             self.guide.begin_turn(game.state.turn)
         self.note = None
         self.note_stale = False
+        self.showing_agenda = False
         if game.classroom is not None:
             game.classroom.start_turn_timer()
 
@@ -87,7 +88,7 @@ class BoardScene(Scene):
         app = self.app
         w, h = app.size
         pad = app.px(12)
-        self.bar_h = app.px(54)
+        self.lay_out_top_bar()
         top = self.bar_h + pad
         body_h = h - top - pad
         mw = int(w * 0.27)
@@ -99,8 +100,8 @@ class BoardScene(Scene):
         self.map_rect = pygame.Rect(mx, top, map_w, int(body_h * map_share))
         self.news_rect = pygame.Rect(mx, self.map_rect.bottom + pad, map_w, body_h - self.map_rect.height - pad)
         cx = self.map_rect.right + pad
-        tray_h = app.px(104)
-        self.tray_rect = pygame.Rect(cx, h - pad - tray_h, w - cx - pad, tray_h)
+        self.tray_rect = pygame.Rect(cx, h - pad, w - cx - pad, 0)  # its height follows the plan
+        self.lay_out_tray()
         self.cards_rect = pygame.Rect(cx, top, w - cx - pad, self.tray_rect.top - pad - top)
         # Cards first, so that the keyboard focus starts on the first card.
         self.build_cards()
@@ -108,11 +109,112 @@ class BoardScene(Scene):
         self.build_meters()
         self.build_news()
         self.build_note()
+        self.app.focus_index = self.home_focus()
+
+    def lay_out_top_bar(self) -> None:
+        """The top bar: the level, the turn and the date on the left; the side and its capital on
+        the right. On one line when they fit; else two lines each, the level's title giving way
+        first (never the turn or the date)."""
+        app, fonts, game = self.app, self.app.fonts, self.game
+        w = app.size[0]
+        lv = game.level
+        turn = min(game.state.turn, lv.turns)
+        when = f"Turn {turn} of {lv.turns}  ·  {lv.date_of(turn)}"
+        capital = game.state.meters[f"{self.side}.capital"]
+        who, money = f"Governing from {self.side.capitalize()}", f"Political capital {capital:g}"
+        margin, swatch = app.px(14), app.px(18)
+        right_one = fonts.bold.size(f"{who}  ·  {money}")[0] + swatch
+        room = w - 2 * margin - right_one - app.px(24)
+        left_one = f"{lv.title}  ·  {when}"
+        if fonts.heading.size(left_one)[0] <= room:
+            self.bar_left, self.bar_right = [left_one], [f"{who}  ·  {money}"]
+            self.bar_h = max(app.px(54), fonts.heading.get_linesize() + app.px(12))
+        else:
+            right_w = max(fonts.bold.size(who)[0], fonts.bold.size(money)[0]) + swatch
+            room = w - 2 * margin - right_w - app.px(24)
+            self.bar_left = [fit(lv.title, fonts.heading, room), fit(when, fonts.bold, room)]
+            self.bar_right = [who, money]
+            self.bar_h = fonts.heading.get_linesize() + fonts.bold.get_linesize() + app.px(12)
+        left_w = max([fonts.heading.size(self.bar_left[0])[0]] + [fonts.bold.size(t)[0] for t in self.bar_left[1:]])
+        right_w = max(fonts.bold.size(t)[0] for t in self.bar_right)
+        self.bar_left_rect = pygame.Rect(margin, (self.bar_h - self.bar_text_h(self.bar_left)) // 2, left_w,
+                                         self.bar_text_h(self.bar_left))
+        text_h = len(self.bar_right) * fonts.bold.get_linesize()
+        self.bar_right_rect = pygame.Rect(w - margin - right_w, (self.bar_h - text_h) // 2, right_w, text_h)
+        r = self.bar_right_rect
+        self.captions = [("top bar", self.bar_left_rect), ("side", pygame.Rect(r.x - swatch, r.y, r.width + swatch, r.height))]
+
+    def bar_text_h(self, lines) -> int:
+        fonts = self.app.fonts
+        return fonts.heading.get_linesize() + (len(lines) - 1) * fonts.bold.get_linesize()
+
+    def top_bar_text(self) -> str:
+        return "  ·  ".join(self.bar_left)
+
+    def plan_text(self) -> str:
+        lv = self.game.level
+        names = [lv.actions[a].name for a in self.plan]
+        capital = self.game.state.meters[f"{self.side}.capital"]
+        return f"Plan ({self.plan_cost()} of {capital:g} capital): " + (", ".join(names) if names else "nothing chosen yet")
+
+    def plan_lines(self) -> list[str]:
+        return wrap(self.plan_text(), self.app.fonts.body, self.tray_text_w)
+
+    def lay_out_tray(self) -> None:
+        """The plan in words over its buttons; the tray grows to show every chosen card's name."""
+        app, fonts = self.app, self.app.fonts
+        r = self.tray_rect
+        inset = app.px(10)
+        self.tray_text_w = r.width - 2 * inset
+        gap = app.px(8)
+        bh = button_height(fonts.bold, app.px(42))
+        labels = [label for label, *_ in self.tray_buttons()]
+        rows = row_of_buttons(labels, fonts.bold, 0, 0, self.tray_text_w, bh, gap)
+        half = (self.tray_text_w - gap) // 2
+        if len({b.y for b in rows}) > 1 and all(label_fits(t, fonts.bold, pygame.Rect(0, 0, half, bh)) for t in labels):
+            # Not on one row: a tidy two-by-two grid rather than a ragged wrap.
+            rows = [pygame.Rect((i % 2) * (half + gap), (i // 2) * (bh + gap), half, bh) for i in range(len(labels))]
+        buttons_h = max(b.bottom for b in rows)
+        text_h = len(self.plan_lines()) * (fonts.body.get_linesize() + 2)
+        height = inset + text_h + app.px(6) + buttons_h + inset
+        self.tray_rect = pygame.Rect(r.x, r.bottom - height, r.width, height)
+        self.tray_button_rects = [b.move(r.x + inset, self.tray_rect.bottom - inset - buttons_h) for b in rows]
+
+    def tray_buttons(self) -> list:
+        agenda = "News (A)" if self.showing_agenda else "Agenda (A)"
+        return [("Menu (Esc)", self.menu, True, pygame.K_m), ("Clear", self.clear, bool(self.plan), None),
+                (agenda, self.toggle_agenda, True, pygame.K_a), ("Lock plan (L)", self.lock, True, pygame.K_l)]
 
     def build_news(self) -> None:
         app = self.app
         r = self.news_rect
-        self.element(pygame_gui.elements.UITextBox(self.news_html(), r, app.manager))
+        html_ = self.agenda_html() if self.showing_agenda else self.news_html()
+        self.news_box = self.element(pygame_gui.elements.UITextBox(html_, r, app.manager))
+
+    def agenda_html(self) -> str:
+        from game.ui.scenes.newgame import agenda_html
+
+        score = self.game.scores()[self.side]
+        head = f"<b>{self.side.capitalize()}: your score now is {score:.0f} of 100</b><br>"
+        return head + agenda_html(self.game.level, self.side, self.game.state)
+
+    def toggle_agenda(self) -> None:
+        """The news box shows the side's agenda (each goal, met now or not, and the score to win),
+        or the news again."""
+        self.showing_agenda = not self.showing_agenda
+        self.news_box.set_text(self.agenda_html() if self.showing_agenda else self.news_html())
+        self.refresh()
+
+    def agenda_tooltip(self):
+        def tip():
+            from game.core.engine import goal_value
+
+            agenda = self.game.level.agendas[self.side]
+            score = self.game.scores()[self.side]
+            lines = [f"{'MET' if g.met(goal_value(self.game.state, g.meter)) else 'not yet'}: {g.text}"
+                     for g in agenda.goals]
+            return Tooltip(f"Your agenda: {score:.0f} now, {agenda.win_at:g} to win", lines)
+        return tip
 
     def news_html(self) -> str:
         game = self.game
@@ -181,14 +283,15 @@ class BoardScene(Scene):
              + [("middle_corridor", None)]),
         ]
         title_h = app.fonts.bold.get_linesize() + app.px(2)
-        gauge_h = title_h + app.px(28) + app.fonts.tiny.get_linesize() + app.px(6)
+        self.gauge_lines = wrap(self.gauge_title(), app.fonts.bold, width)[:2]
+        gauge_h = len(self.gauge_lines) * title_h + app.px(28) + app.fonts.tiny.get_linesize() + app.px(6)
         rows = sum(len(g[1]) for g in groups)
         row = max(app.px(16), min(app.px(26), (r.height - 2 * pad - gauge_h - len(groups) * title_h) // rows))
         self.titles = []
         self.meter_rows = []
         y = r.y + pad
         self.gauge_title_y = y
-        self.gauge_rect = pygame.Rect(x, y + title_h + app.px(6), width, app.px(22))
+        self.gauge_rect = pygame.Rect(x, y + len(self.gauge_lines) * title_h + app.px(6), width, app.px(22))
         self.add(Control(self.gauge_rect.inflate(0, app.px(8)), "Partnership", None, kind="meter",
                          tooltip=self.meter_tooltip("partnership")))
         y += gauge_h
@@ -200,6 +303,11 @@ class BoardScene(Scene):
                 self.meter_rows.append((rect, meter, marker, False, None))
                 self.add(Control(rect, label(meter), None, kind="meter", tooltip=self.meter_tooltip(meter)))
                 y += row
+
+    def gauge_title(self) -> str:
+        m = self.game.state.meters
+        value = m["partnership"]
+        return f"Partnership {value:.1f}: {band_of(value)} (ceiling {m['partnership_ceiling']:.0f})"
 
     def card_grid(self):
         app = self.app
@@ -276,21 +384,12 @@ class BoardScene(Scene):
         return tip
 
     def build_tray(self) -> None:
-        app = self.app
-        r = self.tray_rect
-        bh = app.px(42)
-        y = r.bottom - bh - app.px(8)
-        gap = app.px(8)
-        inner = r.width - 2 * app.px(10)
-        lock_w = int(inner * 0.42)
-        other_w = (inner - lock_w - 2 * gap) // 2
-        menu = pygame.Rect(r.x + app.px(10), y, other_w, bh)
-        clear = pygame.Rect(menu.right + gap, y, other_w, bh)
-        lock = pygame.Rect(clear.right + gap, y, lock_w, bh)
-        self.add(Control(lock, "Lock plan (L)", self.lock, hotkey=pygame.K_l))
-        self.add(Control(clear, "Clear", self.clear, enabled=bool(self.plan)))
-        self.add(Control(menu, "Menu (Esc)", self.menu, hotkey=pygame.K_m))
-        self.tray_text_w = r.width - 2 * app.px(12)
+        # Lock first: after the cards, it is the next stop for Tab.
+        buttons = list(zip(self.tray_button_rects, self.tray_buttons()))
+        for rect, (label_, action, enabled, hotkey) in reversed(buttons):
+            control = self.add(Control(rect, label_, action, enabled=enabled, hotkey=hotkey))
+            if hotkey == pygame.K_a:
+                control.tooltip = self.agenda_tooltip()
 
     # -- actions ---------------------------------------------------------------------------------
     # -- tutorial ------------------------------------------------------------------------------
@@ -338,17 +437,44 @@ class BoardScene(Scene):
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the controls after a choice, keeping the widgets (the news box) as they are."""
+        """Rebuild the controls after a choice, keeping the widgets (the news box) as they are, and
+        the focus on the same control when it is still there."""
         self.version += 1
-        focus = self.app.focus_index
+        focused = self.app.focused()
+        was = (focused.kind, focused.label) if focused is not None else None
         self.controls = []
         self.app.hover = None
         self.app.dirty = True
+        pad = self.app.px(12)
+        self.tray_rect = pygame.Rect(self.tray_rect.x, self.tray_rect.bottom, self.tray_rect.width, 0)
+        self.lay_out_tray()
+        self.cards_rect.height = self.tray_rect.top - pad - self.cards_rect.top
         self.build_cards()
         self.build_tray()
         self.build_meters()
         self.build_note()
-        self.app.focus_index = min(focus, len(self.controls) - 1)
+        same = [i for i, c in enumerate(self.controls) if (c.kind, c.label) == was]
+        self.app.focus_index = same[0] if same and was != ("tutorial", "Next") else self.home_focus()
+
+    def home_focus(self) -> int:
+        """Where the keyboard's focus goes when the board is built or a tutorial step changes: the
+        note's Next, else what the step asks for (a card, a meter, Lock), else the first card; never
+        "Skip tutorial", which Enter would press by accident."""
+        controls = self.controls
+        step = self.guide.current if self.guide else None
+
+        def first(test, default=None):
+            return next((i for i, c in enumerate(controls) if test(c)), default)
+
+        if step is not None:
+            wanted = {"next": lambda c: c.kind == "tutorial" and c.label == "Next",
+                      "card_chosen": lambda c: c.kind == "card" and c.enabled,
+                      "why_opened": lambda c: c.kind == "meter" and c.rect.colliderect(self.note.target),
+                      "plan_sent": lambda c: c.label == "Lock plan (L)"}.get(step.until)
+            found = first(wanted) if wanted else None
+            if found is not None:
+                return found
+        return first(lambda c: c.kind == "card", first(lambda c: c.kind != "tutorial", 0))
 
     def turn_page(self, step: int) -> None:
         self.page = max(0, min(self.pages - 1, self.page + step))
@@ -450,6 +576,10 @@ class BoardScene(Scene):
         return session is not None and session.seconds_left() not in (None, 0.0) and not session.paused
 
     def handle(self, event) -> bool:
+        # The tutorial's note swallows the clicks that miss its buttons (they are not the board's).
+        if (event.type == pygame.MOUSEBUTTONDOWN and self.note is not None and self.note.rect.collidepoint(event.pos)
+                and not any(c.kind == "tutorial" and c.rect.collidepoint(event.pos) for c in self.controls)):
+            return True
         # While the facilitator has paused the session, the board takes no input but F9.
         session = self.game.classroom
         if session is not None and session.paused:
@@ -461,21 +591,21 @@ class BoardScene(Scene):
     def render(self, surface) -> None:
         app, p, game = self.app, self.app.palette, self.game
         w, _ = app.size
-        lv = game.level
         # top bar
         pygame.draw.rect(surface, p.panel, (0, 0, w, self.bar_h))
         pygame.draw.line(surface, p.panel_border, (0, self.bar_h), (w, self.bar_h))
-        turn = min(game.state.turn, lv.turns)
-        left = f"{lv.title}  ·  Turn {turn} of {lv.turns}  ·  {lv.date_of(turn)}"
-        surface.blit(app.fonts.heading.render(fit(left, app.fonts.heading, int(w * 0.5)), True, p.text),
-                     (app.px(14), (self.bar_h - app.fonts.heading.get_height()) // 2))
+        x, y = self.bar_left_rect.topleft
+        for i, line in enumerate(self.bar_left):
+            font = app.fonts.heading if i == 0 else app.fonts.bold
+            surface.blit(font.render(line, True, p.text), (x, y))
+            y += font.get_linesize()
         colour = p.moscow if self.side == "moscow" else p.beijing
-        capital = game.state.meters[f"{self.side}.capital"]
-        right = f"Governing from {self.side.capitalize()}  ·  Political capital {capital:g}"
-        img = app.fonts.bold.render(right, True, p.text)
-        rect = img.get_rect(midright=(w - app.px(14), self.bar_h // 2))
-        pygame.draw.rect(surface, colour, (rect.x - app.px(18), rect.centery - app.px(6), app.px(12), app.px(12)))
-        surface.blit(img, rect)
+        r = self.bar_right_rect
+        pygame.draw.rect(surface, colour, (r.x - app.px(18), r.y + app.fonts.bold.get_linesize() // 2 - app.px(6),
+                                           app.px(12), app.px(12)))
+        for i, line in enumerate(self.bar_right):
+            img = app.fonts.bold.render(line, True, p.text)
+            surface.blit(img, img.get_rect(topright=(r.right, r.y + i * app.fonts.bold.get_linesize())))
         # map
         panel(surface, self.map_rect, p)
         app_map = app.map_view
@@ -494,11 +624,8 @@ class BoardScene(Scene):
                 self.draw_card(surface, c)
         # tray
         panel(surface, self.tray_rect, p)
-        names = [lv.actions[a].name for a in self.plan]
-        spent = self.plan_cost()
-        plan = f"Plan ({spent} of {capital:g} capital): " + (", ".join(names) if names else "nothing chosen yet")
-        text(surface, plan, app.fonts.body, p.text, (self.tray_rect.x + app.px(12), self.tray_rect.y + app.px(8)),
-             self.tray_text_w, max_lines=2)
+        text(surface, self.plan_text(), app.fonts.body, p.text,
+             (self.tray_rect.x + app.px(10), self.tray_rect.y + app.px(10)), self.tray_text_w)
         self.draw_controls(surface)
 
     def draw_meters(self, surface) -> None:
@@ -508,8 +635,9 @@ class BoardScene(Scene):
         value = m["partnership"]
         ceiling = m["partnership_ceiling"]
         g = self.gauge_rect
-        title = f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f})"
-        surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, self.gauge_title_y))
+        for i, line in enumerate(self.gauge_lines):
+            surface.blit(app.fonts.bold.render(fit(line, app.fonts.bold, g.width), True, p.text),
+                         (g.x, self.gauge_title_y + i * (app.fonts.bold.get_linesize() + app.px(2))))
         for lo, hi, name in BANDS:
             seg = pygame.Rect(g.x + g.width * lo // 100, g.y, g.width * (hi - lo) // 100, g.height)
             pygame.draw.rect(surface, p.panel_border if (lo // 20) % 2 == 0 else p.background, seg)
