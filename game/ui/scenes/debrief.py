@@ -13,7 +13,7 @@ from game.core.engine import goal_value
 from game.core.meters import label
 from game.session.story import turning_points
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control
+from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
 TABS = ["Outcome", "Chart", "Decisions", "Discussion"]
 CHART_METERS = ("partnership", "partnership_ceiling", "military_trust", "economic_ties", "shared_stance",
@@ -33,25 +33,30 @@ class DebriefScene(Scene):
 
     def build(self) -> None:
         app = self.app
+        fonts = app.fonts
         w, h = app.size
         pad = app.px(24)
-        tw = app.px(150)
-        for i, name in enumerate(TABS):
-            rect = pygame.Rect(pad + i * (tw + app.px(8)), app.px(78), tw, app.px(40))
+        self.title_rect = pygame.Rect(pad, app.px(16), w - 2 * pad, fonts.title.get_linesize())
+        bh = button_height(fonts.bold, app.px(40))
+        tabs = row_of_buttons(TABS, fonts.bold, pad, self.title_rect.bottom + app.px(8), w - pad, bh, app.px(8),
+                              app.px(150))
+        for i, (rect, name) in enumerate(zip(tabs, TABS)):
             self.add(Control(rect, name, (lambda i=i: self.show(i)), kind="tab", selected=(i == self.tab),
                              hotkey=pygame.K_1 + i))
-        self.body = pygame.Rect(pad, app.px(130), w - 2 * pad, h - app.px(130) - app.px(84))
+        bh = button_height(fonts.bold, app.px(46))
+        done = pygame.Rect(0, 0, button_width("Back to title", fonts.bold, app.px(210)), bh)
+        done.bottomright = (w - pad, h - app.px(16))
+        png = pygame.Rect(0, 0, button_width("Save chart as PNG", fonts.bold, app.px(210)), bh)
+        png.bottomright = (done.left - app.px(12), done.bottom)
+        top = bottom_of(tabs) + app.px(12)
+        self.body = pygame.Rect(pad, top, w - 2 * pad, done.top - app.px(12) - top)
+        self.captions = [("title", self.title_rect)]
         # One text box for every tab, refilled on a change of tab: pygame_gui keeps memory of each
         # text box it has built, and a long debrief built four times over adds up.
         self.text_box = self.element(pygame_gui.elements.UITextBox(self.tab_html(), self.body, app.manager))
         if TABS[self.tab] == "Chart":
             self.text_box.hide()
-        bw = app.px(210)
-        done = pygame.Rect(0, 0, bw, app.px(46))
-        done.bottomright = (w - pad, h - app.px(22))
         self.add(Control(done, "Back to title", self.finish))
-        png = pygame.Rect(0, 0, bw, app.px(46))
-        png.bottomright = (done.left - app.px(12), done.bottom)
         self.add(Control(png, "Save chart as PNG", self.save_chart, hotkey=pygame.K_p))
 
     def show(self, i: int) -> None:
@@ -174,8 +179,8 @@ class DebriefScene(Scene):
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        title = f"Debrief: {self.game.level.title}, seed {self.game.seed}"
-        surface.blit(app.fonts.title.render(title, True, p.text), (app.px(24), app.px(22)))
+        title = fit(f"Debrief: {self.game.level.title}, seed {self.game.seed}", app.fonts.title, self.title_rect.width)
+        surface.blit(app.fonts.title.render(title, True, p.text), self.title_rect)
         if TABS[self.tab] == "Chart":
             from game.ui.charts import draw_line_chart
 
