@@ -10,7 +10,7 @@ from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, Classroo
 from game.session.game import HUMAN, Game
 from game.ui.scenes.base import Scene
 from game.ui.scenes.newgame import playable_entries
-from game.ui.widgets import Control, fit, text
+from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons, text
 
 PLAYERS = [("Team", TEAM), ("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard")]
 
@@ -38,44 +38,50 @@ class ClassroomSetupScene(Scene):
 
     # -- layout ------------------------------------------------------------------------------------
     def build(self) -> None:
+        """The levels on the left; on the right, rows of choices (wrapped to the window), the text
+        fields, then the class seed as large as the room left above Start and Back allows."""
         app = self.app
+        fonts = app.fonts
         w, h = app.size
         pad = app.px(24)
         list_w = int(w * 0.27)
-        top = app.px(96)
+        self.title_rect = pygame.Rect(pad, app.px(20), fonts.title.size("Classroom session")[0], fonts.title.get_linesize())
+        top = self.title_rect.bottom + app.px(12)
         gap = app.px(6)
-        item_h = max(app.px(26), min(app.px(36), (h - top - app.px(110)) // max(1, len(self.entries)) - gap))
+        item_h = max(button_height(fonts.body, 0), min(app.px(36), (h - top - app.px(16)) // max(1, len(self.entries)) - gap))
         for i, entry in enumerate(self.entries):
             rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
             chapter = getattr(entry, "chapter", None)
-            label = (f"{chapter}. " if chapter is not None else "") + entry.title
+            label = fit((f"{chapter}. " if chapter is not None else "") + entry.title, fonts.body, rect.width - 16)
             self.add(Control(rect, label, (lambda i=i: self.pick_level(i)), kind="item", selected=(i == self.level_index)))
         x = pad * 2 + list_w
+        right = w - pad
         self.label_x = x
-        field_x = x + app.px(130)
-        bw = app.px(118)
+        label_w = max(fonts.bold.size(t)[0] for t in ("Moscow", "Beijing", "Timer", "Class seed", "Group", "Passphrase"))
+        field_x = x + label_w + app.px(20)
+        bh = button_height(fonts.bold, app.px(38))
         y = top + app.px(4)
         self.rows = []
         for side in ("moscow", "beijing"):
             self.rows.append((side.capitalize(), y))
-            for i, (label, who) in enumerate(PLAYERS):
-                rect = pygame.Rect(field_x + i * (bw + app.px(6)), y, bw, app.px(38))
+            rects = row_of_buttons([label for label, _ in PLAYERS], fonts.bold, field_x, y, right, bh, app.px(6), app.px(64))
+            for rect, (label, who) in zip(rects, PLAYERS):
                 self.add(Control(rect, label, (lambda s=side, p=who: self.pick_player(s, p)),
                                  selected=(self.teams[side] == who)))
-            y += app.px(46)
+            y = bottom_of(rects) + app.px(8)
         self.rows.append(("Timer", y))
-        for i, minutes in enumerate(TIMER_CHOICES):
-            rect = pygame.Rect(field_x + i * (app.px(92) + app.px(6)), y, app.px(92), app.px(38))
-            self.add(Control(rect, "Off" if not minutes else f"{minutes} min", (lambda m=minutes: self.pick_timer(m)),
-                             selected=(self.timer == minutes)))
-        y += app.px(50)
+        timers = ["Off" if not minutes else f"{minutes} min" for minutes in TIMER_CHOICES]
+        rects = row_of_buttons(timers, fonts.bold, field_x, y, right, bh, app.px(6), app.px(64))
+        for rect, label, minutes in zip(rects, timers, TIMER_CHOICES):
+            self.add(Control(rect, label, (lambda m=minutes: self.pick_timer(m)), selected=(self.timer == minutes)))
+        y = bottom_of(rects) + app.px(12)
         self.entries_by_name = {}
         for name, label, hint, numbers in (("seed", "Class seed", str(self.level.seed) if self.level else "", True),
                                            ("group", "Group", "e.g. Room 4, group A (optional)", False),
                                            ("passphrase", "Passphrase", "for the facilitator's panel (F9)", False)):
             self.rows.append((label, y))
             entry = self.element(pygame_gui.elements.UITextEntryLine(
-                pygame.Rect(field_x, y, app.px(300), app.px(38)), app.manager, placeholder_text=hint))
+                pygame.Rect(field_x, y, min(app.px(300), right - field_x), bh), app.manager, placeholder_text=hint))
             if numbers:
                 entry.set_allowed_characters("numbers")
                 entry.set_text_length_limit(18)
@@ -87,15 +93,23 @@ class ClassroomSetupScene(Scene):
                 entry.set_text(self.texts[name])
             self.text_field(entry, label)
             self.entries_by_name[name] = entry
-            y += app.px(46)
-        self.seed_rect = pygame.Rect(x, y + app.px(54), w - x - pad, app.px(150))
-        rect = pygame.Rect(0, 0, app.px(240), app.px(46))
-        rect.bottomright = (w - pad, h - app.px(22))
+            y += bh + app.px(8)
+        self.row_h = bh
+        bh = button_height(fonts.bold, app.px(46))
+        rect = pygame.Rect(0, 0, button_width("Start session", fonts.bold, app.px(240)), bh)
+        rect.bottomright = (w - pad, h - app.px(16))
+        back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), bh)
+        back.bottomright = (rect.left - app.px(12), rect.bottom)
+        least = (fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize())
+        if rect.top - app.px(12) - y - app.px(8) >= least:  # above Start and Back, else beside them
+            self.seed_rect = pygame.Rect(x, y + app.px(8), right - x, rect.top - app.px(12) - y - app.px(8))
+        else:
+            self.seed_rect = pygame.Rect(x, y + app.px(8), back.left - app.px(16) - x, h - app.px(16) - y - app.px(8))
         problem = self.start_problem()
         self.add(Control(rect, "Start session", self.start, enabled=not problem, why_disabled=problem))
-        back = pygame.Rect(0, 0, app.px(160), app.px(46))
-        back.bottomright = (rect.left - app.px(12), rect.bottom)
         self.add(Control(back, "Back", self.back))
+        self.captions = [("title", self.title_rect), ("class seed", self.seed_rect)]
+        self.captions += [(label, pygame.Rect(x, y, label_w, self.row_h)) for label, y in self.rows]
 
     def start_problem(self) -> str:
         if self.level is None:
@@ -162,21 +176,31 @@ class ClassroomSetupScene(Scene):
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        pad = app.px(24)
-        surface.blit(app.fonts.title.render("Classroom session", True, p.text), (pad, app.px(26)))
+        fonts = app.fonts
+        surface.blit(fonts.title.render("Classroom session", True, p.text), self.title_rect)
         for label, y in self.rows:
-            surface.blit(app.fonts.bold.render(label, True, p.text), (self.label_x, y + app.px(9)))
+            img = fonts.bold.render(label, True, p.text)
+            surface.blit(img, img.get_rect(midleft=(self.label_x, y + self.row_h // 2)))
+        # The seed box: the level, "Class seed", the seed as large as fits, the note, and as much
+        # of the description as is left room for.
         r = self.seed_rect
+        y = r.y
         if self.level:
             head = f"{self.level.title} · {self.level.turns} turns"
-            surface.blit(app.fonts.heading.render(fit(head, app.fonts.heading, r.width), True, p.text), (r.x, r.y - app.px(40)))
-            text(surface, self.level.description, app.fonts.small, p.text_muted, (r.x, r.y + app.px(136)), r.width,
-                 max_lines=3)
-        surface.blit(app.fonts.bold.render("Class seed", True, p.text_muted), r.topleft)
-        seed = str(self.seed()) if self.level else ""
-        img = app.fonts.huge.render(seed, True, p.accent)
-        surface.blit(img, (r.x, r.y + app.px(24)))
+            surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), (r.x, y))
+            y += fonts.heading.get_linesize()
+        surface.blit(fonts.bold.render("Class seed", True, p.text_muted), (r.x, y))
+        y += fonts.bold.get_linesize()
+        note_h = fonts.small.get_linesize()
+        seed_font = next((f for f in (fonts.huge, fonts.title, fonts.heading) if y + f.get_linesize() + note_h <= r.bottom),
+                         fonts.heading)
+        img = seed_font.render(str(self.seed()) if self.level else "", True, p.accent)
+        surface.blit(img, (r.x, y))
+        y += seed_font.get_linesize()
         note = "Every group types this seed to play the same world."
-        surface.blit(app.fonts.small.render(fit(note, app.fonts.small, r.width), True, p.text_muted),
-                     (r.x, r.y + app.px(24) + img.get_height() + app.px(4)))
+        surface.blit(fonts.small.render(fit(note, fonts.small, r.width), True, p.text_muted), (r.x, y))
+        y += note_h + app.px(6)
+        lines = (r.bottom - y) // (fonts.small.get_linesize() + 2)
+        if self.level and lines > 0:
+            text(surface, self.level.description, fonts.small, p.text_muted, (r.x, y), r.width, max_lines=min(3, lines))
         self.draw_controls(surface)
