@@ -36,7 +36,9 @@ Effects = Annotated[
 
 
 class Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: a TOML value of the wrong type ("2" or true for a number) is an error at its line, as
+    # the JSON schema says, rather than quietly converted.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class BriefingSpec(Spec):
