@@ -14,7 +14,7 @@ from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS, label
 from game.session.story import describe_act
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control, fit, panel, text
+from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, flow, panel, row_of_buttons, wrap
 
 ADJUSTABLE = ("partnership", *PILLARS, *LIMITS, "middle_corridor",
               *(f"{s}.{m}" for s in ("moscow", "beijing") for m in ("economy", "security", "standing", "capital")),
@@ -88,6 +88,7 @@ class FacilitatorPanelScene(Scene):
         self.session = game.classroom
         self.event_page = 0
         self.event_index = 0
+        self.meter_page = 0
         self.meter = "partnership"
         self.delta = 0
         self.texts = {"reason": "", "note": ""}
@@ -98,83 +99,137 @@ class FacilitatorPanelScene(Scene):
         return list(self.game.level.events)
 
     def build(self) -> None:
+        """A row of pace controls (wrapped when narrow), then three columns: inject, adjust,
+        annotate. The lists in the columns show as many rows as fit and turn pages for the rest."""
         app, s = self.app, self.session
+        fonts = app.fonts
         w, h = app.size
         pad = app.px(20)
-        bh = app.px(36)
-        # Row of pace controls.
-        y = app.px(70)
-        x = pad
-        pace = [("Resume" if s.paused else "Pause", self.toggle_pause)]
-        for label_, action in pace:
-            self.add(Control(pygame.Rect(x, y, app.px(120), bh), label_, action, hotkey=pygame.K_p))
-            x += app.px(130)
-        self.timer_x = x
-        x += app.px(100)
-        for minutes in TIMER_CHOICES:
-            self.add(Control(pygame.Rect(x, y, app.px(78), bh), "Off" if not minutes else f"{minutes} min",
-                             (lambda m=minutes: self.set_timer(m)), selected=(s.spec.timer_minutes == minutes)))
-            x += app.px(84)
-        x += app.px(10)
-        self.add(Control(pygame.Rect(x, y, app.px(140), bh), "Export now", self.export))
+        gap = app.px(6)
+        bh = button_height(fonts.bold, app.px(36))
+        self.head_rect = pygame.Rect(pad, app.px(16), w - 2 * pad, fonts.heading.get_linesize())
+        # The pace row: Pause, the timer's reading, the timer choices, Export; End and Close last.
+        y = self.head_rect.bottom + app.px(10)
+        timers = ["Off" if not minutes else f"{minutes} min" for minutes in TIMER_CHOICES]
         end_label = "Really end?" if self.confirm_end else "End session"
-        self.add(Control(pygame.Rect(w - pad - app.px(300), y, app.px(150), bh), end_label, self.end))
-        self.add(Control(pygame.Rect(w - pad - app.px(140), y, app.px(140), bh), "Close", self.back))
+        labels = ["Resume" if s.paused else "Pause", *timers, "Export now", end_label, "Close"]
+        widths = [button_width(t, fonts.bold) for t in labels]
+        widths[0] = max(button_width("Resume", fonts.bold), button_width("Pause", fonts.bold))
+        reading_w = fonts.bold.size("no timer")[0] + app.px(12)
+        rects = flow([widths[0], reading_w, *widths[1:]], pad, y, w - pad, bh, gap)
+        pause, reading, rest = rects[0], rects[1], rects[2:]
+        self.add(Control(pause, labels[0], self.toggle_pause, hotkey=pygame.K_p))
+        self.timer_rect = reading
+        for rect, label_, minutes in zip(rest, timers, TIMER_CHOICES):
+            self.add(Control(rect, label_, (lambda m=minutes: self.set_timer(m)), selected=(s.spec.timer_minutes == minutes)))
+        export, end, close = rest[len(timers):]
+        self.add(Control(export, "Export now", self.export))
+        self.add(Control(end, end_label, self.end))
+        self.add(Control(close, "Close", self.back))
         # Three columns: inject, adjust, annotate.
-        top = y + bh + app.px(44)
+        title_h = fonts.bold.get_linesize() + app.px(12)
+        col_top = bottom_of(rects) + app.px(12)
+        top = col_top + title_h
         col_w = (w - 4 * pad) // 3
-        self.columns = [pygame.Rect(pad + i * (col_w + pad), top - app.px(32), col_w, h - top - pad + app.px(32))
-                        for i in range(3)]
-        cx = self.columns[0].x + app.px(10)
-        iw = col_w - app.px(20)
-        events = self.events
-        pages = max(1, -(-len(events) // EVENTS_PER_PAGE))
-        self.event_page = min(self.event_page, pages - 1)
-        first = self.event_page * EVENTS_PER_PAGE
-        ih = app.px(30)
-        for i, event in enumerate(events[first:first + EVENTS_PER_PAGE]):
-            rect = pygame.Rect(cx, top + i * (ih + app.px(4)), iw, ih)
-            self.add(Control(rect, fit(event.title, app.fonts.body, iw - app.px(16)), (lambda k=first + i: self.pick_event(k)),
-                             kind="item", selected=(first + i == self.event_index)))
-        y2 = top + EVENTS_PER_PAGE * (ih + app.px(4))
-        self.add(Control(pygame.Rect(cx, y2, app.px(90), bh), "< Prev", (lambda: self.event_turn(-1)),
-                         enabled=self.event_page > 0))
-        self.add(Control(pygame.Rect(cx + app.px(96), y2, app.px(90), bh), "Next >", (lambda: self.event_turn(1)),
-                         enabled=self.event_page < pages - 1))
-        self.page_label = (f"page {self.event_page + 1} of {pages}", (cx + app.px(196), y2 + app.px(8)))
-        self.preview_y = y2 + bh + app.px(8)
-        self.add(Control(pygame.Rect(cx, self.columns[0].bottom - bh - app.px(10), iw, bh), "Inject this event",
-                         self.inject, enabled=bool(events)))
-        # Adjust a meter.
-        ax = self.columns[1].x + app.px(10)
-        half = (iw - app.px(6)) // 2
-        mh = app.px(26)
-        for i, meter in enumerate(ADJUSTABLE):
-            rect = pygame.Rect(ax + (i % 2) * (half + app.px(6)), top + (i // 2) * (mh + app.px(3)), half, mh)
-            self.add(Control(rect, fit(label(meter), app.fonts.body, half - app.px(12)), (lambda m=meter: self.pick_meter(m)),
-                             kind="item", selected=(meter == self.meter)))
-        y3 = top + (len(ADJUSTABLE) + 1) // 2 * (mh + app.px(3)) + app.px(6)
-        sw = (iw - 5 * app.px(4)) // len(STEPS)
-        for i, step in enumerate(STEPS):
-            self.add(Control(pygame.Rect(ax + i * (sw + app.px(4)), y3, sw, bh), f"{step:+d}", (lambda d=step: self.change_delta(d))))
-        self.delta_y = y3 + bh + app.px(6)
-        self.reason = self.element(pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(ax, self.delta_y + app.px(26), iw, bh), app.manager, placeholder_text="Reason the class will read"))
-        self.reason.set_text_length_limit(200)
-        if self.texts["reason"]:
-            self.reason.set_text(self.texts["reason"])
-        self.text_field(self.reason, "Reason")
-        self.add(Control(pygame.Rect(ax, self.columns[1].bottom - bh - app.px(10), iw, bh), "Apply the adjustment", self.adjust))
+        self.columns = [pygame.Rect(pad + i * (col_w + pad), col_top, col_w, h - col_top - pad) for i in range(3)]
+        self.captions = [("heading", self.head_rect), ("timer", reading)]
+        self.captions += [(f"column {i}", pygame.Rect(c.x, c.y, c.width, title_h - app.px(4))) for i, c in enumerate(self.columns)]
+        inset = app.px(10)
+        iw = col_w - 2 * inset
+        self.build_events(self.columns[0], top, iw, inset, bh)
+        self.build_adjust(self.columns[1], top, iw, inset, bh)
         # Annotate, and what this turn holds so far.
-        nx = self.columns[2].x + app.px(10)
+        nx = self.columns[2].x + inset
         self.note = self.element(pygame_gui.elements.UITextEntryLine(
             pygame.Rect(nx, top, iw, bh), app.manager, placeholder_text="A note on this turn"))
         self.note.set_text_length_limit(300)
         if self.texts["note"]:
             self.note.set_text(self.texts["note"])
         self.text_field(self.note, "Note")
-        self.add(Control(pygame.Rect(nx, top + bh + app.px(8), iw, bh), "Add the note", self.annotate))
-        self.acts_y = top + 2 * bh + app.px(30)
+        self.add(Control(pygame.Rect(nx, top + bh + app.px(8), min(iw, button_width("Add the note", fonts.bold, iw)), bh),
+                         "Add the note", self.annotate))
+        self.acts_rect = pygame.Rect(nx, top + 2 * bh + app.px(22), iw, self.columns[2].bottom - inset - top - 2 * bh - app.px(22))
+        self.captions.append(("this turn so far", self.acts_rect))
+
+    def pager(self, x: int, y: int, page: int, pages: int, turn) -> pygame.Rect:
+        """< Prev and Next > under a list; returns the rect of the 'page n of m' label beside them."""
+        fonts = self.app.fonts
+        bh = button_height(fonts.bold, self.app.px(36))
+        bw = max(button_width("< Prev", fonts.bold), button_width("Next >", fonts.bold))
+        self.add(Control(pygame.Rect(x, y, bw, bh), "< Prev", (lambda: turn(-1)), enabled=page > 0))
+        self.add(Control(pygame.Rect(x + bw + self.app.px(6), y, bw, bh), "Next >", (lambda: turn(1)),
+                         enabled=page < pages - 1))
+        return pygame.Rect(x + 2 * bw + self.app.px(12), y, 0, bh)
+
+    def build_events(self, col, top, iw, inset, bh) -> None:
+        app, fonts = self.app, self.app.fonts
+        cx = col.x + inset
+        inject = pygame.Rect(cx, col.bottom - bh - inset, iw, bh)
+        ih = button_height(fonts.body, app.px(30))
+        preview_least = 4 * (fonts.small.get_linesize() + 2)
+        room = inject.top - app.px(8) - preview_least - bh - app.px(8) - top
+        per_page = max(1, min(EVENTS_PER_PAGE, room // (ih + app.px(4))))
+        events = self.events
+        pages = max(1, -(-len(events) // per_page))
+        self.event_page = min(self.event_page, pages - 1)
+        first = self.event_page * per_page
+        for i, event in enumerate(events[first:first + per_page]):
+            rect = pygame.Rect(cx, top + i * (ih + app.px(4)), iw, ih)
+            self.add(Control(rect, fit(event.title, fonts.body, iw - app.px(16)), (lambda k=first + i: self.pick_event(k)),
+                             kind="item", selected=(first + i == self.event_index)))
+        y2 = top + per_page * (ih + app.px(4))
+        spot = self.pager(cx, y2, self.event_page, pages, self.event_turn)
+        self.page_label = (f"page {self.event_page + 1} of {pages}", spot)
+        self.preview_rect = pygame.Rect(cx, y2 + bh + app.px(8), iw, inject.top - app.px(8) - y2 - bh - app.px(8))
+        self.captions.append(("event preview", self.preview_rect))
+        self.add(Control(inject, "Inject this event", self.inject, enabled=bool(events)))
+
+    def build_adjust(self, col, top, iw, inset, bh) -> None:
+        app, fonts = self.app, self.app.fonts
+        ax = col.x + inset
+        apply = pygame.Rect(ax, col.bottom - bh - inset, iw, bh)
+        reason = pygame.Rect(ax, apply.top - app.px(8) - bh, iw, bh)
+        delta_y = reason.top - app.px(4) - fonts.bold.get_linesize()
+        steps = row_of_buttons([f"{step:+d}" for step in STEPS], fonts.bold, ax, 0, ax + iw, bh, app.px(4))
+        steps_h = bottom_of(steps)
+        steps_y = delta_y - app.px(6) - steps_h
+        # The meters, two to a row, as many rows as fit (pages for the rest).
+        mh = button_height(fonts.body, app.px(26))
+        rows_room = steps_y - app.px(8) - top
+        rows = rows_room // (mh + app.px(3))
+        needed = -(-len(ADJUSTABLE) // 2)
+        if rows < needed:  # pages: the pager takes a row of its own
+            rows = max(1, (rows_room - bh - app.px(6)) // (mh + app.px(3)))
+        per_page = 2 * min(rows, needed)
+        pages = max(1, -(-len(ADJUSTABLE) // per_page))
+        self.meter_page = min(self.meter_page, pages - 1)
+        first = self.meter_page * per_page
+        half = (iw - app.px(6)) // 2
+        for i, meter in enumerate(ADJUSTABLE[first:first + per_page]):
+            rect = pygame.Rect(ax + (i % 2) * (half + app.px(6)), top + (i // 2) * (mh + app.px(3)), half, mh)
+            self.add(Control(rect, fit(label(meter), fonts.body, half - app.px(16)), (lambda m=meter: self.pick_meter(m)),
+                             kind="item", selected=(meter == self.meter)))
+        if pages > 1:
+            y = top + min(rows, needed) * (mh + app.px(3)) + app.px(3)
+            spot = self.pager(ax, y, self.meter_page, pages, self.meter_turn)
+            self.meter_page_label = (f"page {self.meter_page + 1} of {pages}", spot)
+        else:
+            self.meter_page_label = None
+        for rect, step in zip(steps, STEPS):
+            self.add(Control(rect.move(0, steps_y), f"{step:+d}", (lambda d=step: self.change_delta(d))))
+        self.delta_y = delta_y
+        self.captions.append(("adjustment", pygame.Rect(ax, delta_y, iw, fonts.bold.get_linesize())))
+        self.reason = self.element(pygame_gui.elements.UITextEntryLine(
+            reason, app.manager, placeholder_text="Reason the class will read"))
+        self.reason.set_text_length_limit(200)
+        if self.texts["reason"]:
+            self.reason.set_text(self.texts["reason"])
+        self.text_field(self.reason, "Reason")
+        self.add(Control(apply, "Apply the adjustment", self.adjust))
+
+    def meter_turn(self, step: int) -> None:
+        self.meter_page += step
+        self.keep()
 
     # -- acts --------------------------------------------------------------------------------------
     def keep(self) -> None:
@@ -264,46 +319,56 @@ class FacilitatorPanelScene(Scene):
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface) -> None:
         app, p, s, game = self.app, self.app.palette, self.session, self.game
-        pad = app.px(20)
+        fonts = app.fonts
         head = f"Facilitator · {game.level.title} · turn {game.state.turn} of {game.level.turns} · seed {game.seed}"
         if s.paused:
             head += " · PAUSED"
-        surface.blit(app.fonts.heading.render(head, True, p.text), (pad, app.px(24)))
+        surface.blit(fonts.heading.render(fit(head, fonts.heading, self.head_rect.width), True, p.text), self.head_rect)
         left = s.seconds_left()
         timer = "no timer" if left is None else f"{int(left) // 60}:{int(left) % 60:02d}"
-        surface.blit(app.fonts.bold.render(timer, True, p.warning if s.time_up else p.text),
-                     (self.timer_x, app.px(78)))
+        img = fonts.bold.render(timer, True, p.warning if s.time_up else p.text)
+        surface.blit(img, img.get_rect(midleft=self.timer_rect.midleft))
         titles = ("Inject an event", "Adjust a meter", "Annotate this turn")
         for rect, title in zip(self.columns, titles):
             panel(surface, rect, p)
-            surface.blit(app.fonts.bold.render(title, True, p.text), (rect.x + app.px(10), rect.y + app.px(8)))
-        label_text, pos = self.page_label
-        surface.blit(app.fonts.small.render(label_text, True, p.text_muted), pos)
-        col = self.columns[0]
-        if self.events:
+            surface.blit(fonts.bold.render(fit(title, fonts.bold, rect.width - app.px(20)), True, p.text),
+                         (rect.x + app.px(10), rect.y + app.px(6)))
+        for page, col in ((self.page_label, self.columns[0]), (self.meter_page_label, self.columns[1])):
+            if page:
+                label_text, spot = page
+                img = fonts.small.render(label_text, True, p.text_muted)
+                if spot.x + img.get_width() <= col.right - app.px(6):  # left out where it has no room
+                    surface.blit(img, img.get_rect(midleft=spot.midleft))
+        r = self.preview_rect
+        if self.events and r.height > 0:
             event = self.events[self.event_index]
             holds = event.when.test(game.state)
             lines = [f"Does: {signed_effects(event)}.",
                      "Its usual condition holds now." if holds else "Its usual condition does not hold now; injected, it happens anyway.",
                      "Takes effect as this turn resolves, shown as the facilitator's."]
-            y = self.preview_y
-            for line in lines:
-                y += text(surface, line, app.fonts.small, p.text_muted, (col.x + app.px(10), y), col.width - app.px(20),
-                          max_lines=4) + app.px(4)
+            self.draw_lines(surface, lines, r, p.text_muted)
         col = self.columns[1]
         value = game.state.meters.get(self.meter)
         now = f"now {value:.1f}" if value is not None else ""
-        surface.blit(app.fonts.bold.render(fit(f"{label(self.meter)} {self.delta:+d}  ({now})", app.fonts.bold,
-                                                col.width - app.px(20)), True, p.text),
+        surface.blit(fonts.bold.render(fit(f"{label(self.meter)} {self.delta:+d}  ({now})", fonts.bold,
+                                           col.width - app.px(20)), True, p.text),
                      (col.x + app.px(10), self.delta_y))
-        col = self.columns[2]
-        y = self.acts_y
-        surface.blit(app.fonts.bold.render("This turn so far", True, p.text), (col.x + app.px(10), y))
-        y += app.fonts.bold.get_linesize() + app.px(4)
+        r = self.acts_rect
+        surface.blit(fonts.bold.render("This turn so far", True, p.text), r.topleft)
+        body = pygame.Rect(r.x, r.y + fonts.bold.get_linesize() + app.px(4), r.width, r.height - fonts.bold.get_linesize() - app.px(4))
         acts = game.pending_acts()
-        for act in acts[-12:]:
-            y += text(surface, "• " + describe_act(game.level, act), app.fonts.small, p.text_muted, (col.x + app.px(10), y),
-                      col.width - app.px(20), max_lines=3) + app.px(2)
-        if not acts:
-            surface.blit(app.fonts.small.render("Nothing yet.", True, p.text_muted), (col.x + app.px(10), y))
+        lines = ["• " + describe_act(game.level, act) for act in acts[-12:]] or ["Nothing yet."]
+        self.draw_lines(surface, lines, body, p.text_muted)
         self.draw_controls(surface)
+
+    def draw_lines(self, surface, paragraphs, rect, colour) -> None:
+        """Paragraphs wrapped to `rect`, as many lines as it holds (the last cut with an ellipsis)."""
+        font = self.app.fonts.small
+        line_h = font.get_linesize() + 2
+        room = max(0, rect.height // line_h)
+        lines = [line for para in paragraphs for line in wrap(para, font, rect.width)]
+        if len(lines) > room and room:
+            lines = lines[:room]
+            lines[-1] = fit(lines[-1] + " …", font, rect.width)
+        for i, line in enumerate(lines[:room]):
+            surface.blit(font.render(line, True, colour), (rect.x, rect.y + i * line_h))
