@@ -180,3 +180,30 @@ def test_reload_in_the_game_lists_problems_and_keeps_the_last_good_version(tmp_p
     assert app.scene.level is not None and app.scene.level.id == "steppe_summit", "the last good version stays"
     assert "last good version" in app.scene.problem
     pygame.display.quit()
+
+
+def test_a_turn_after_the_last_is_seen_by_outcomes_but_never_by_events(tmp_path):
+    # Events are drawn while turns are played; outcomes are judged after the last turn too.
+    path = tmp_path / "late_test.toml"
+    path.write_text('''schema_version = 1
+id = "late_test"
+extends = "testing_event"
+turns = 40
+
+[[event]]
+id = "too_late"
+title = "Too late"
+when = "turn > 40"
+
+[[outcome]]
+id = "at_the_end"
+title = "At the end"
+early = true
+when = "turn > 40 and partnership > 90"
+
+[[outcome]]
+id = "otherwise"
+title = "Otherwise"
+''', encoding="utf-8")
+    problems = [str(p) for p in validate_paths([path])]
+    assert problems == [f"{path}:9:1: warning: event[1].when: 'turn > 40' can never hold, so this event can never happen"]

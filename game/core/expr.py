@@ -56,6 +56,7 @@ class Condition:
     flags: frozenset[str] = frozenset()
     possible: frozenset = BOTH  # the values it can take in a game: {False} means never
     turns: int = 80
+    after_end: bool = True  # read once the last turn is over too (an outcome), not only during play
 
     def __call__(self, state) -> bool:
         return self.test(state)
@@ -63,7 +64,7 @@ class Condition:
     def __reduce__(self):
         # A closure cannot be pickled; the text can, and compiles to the same test. This lets a
         # level travel to the worker processes of a batch simulation.
-        return compile_condition, (self.text, self.flags, self.turns)
+        return compile_condition, (self.text, self.flags, self.turns, self.after_end)
 
 
 _TOKEN = re.compile(
@@ -92,8 +93,8 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
 
 
 class _Parser:
-    def __init__(self, text: str, flags: frozenset[str], turns: int = 80):
-        self.turns = turns
+    def __init__(self, text: str, flags: frozenset[str], last_turn: int = 81):
+        self.last_turn = last_turn
         self.toks = _tokens(text)
         self.i = 0
         self.depth = 0
@@ -258,8 +259,8 @@ class _Parser:
             raise ExprError(f"'{name}(...)' is a call; conditions can only read meters, flags and turn", col)
         self.names.add(name)
         if name == "turn":
-            # Conditions are read from turn 1 to the turn after the last (outcomes at the end).
-            return NUM, lambda s: s.turn, (1.0, float(self.turns + 1))
+            # Read from turn 1 to the last turn played, or to the turn after it for an outcome.
+            return NUM, lambda s: s.turn, (1.0, float(self.last_turn))
         if name in _METER_SET:
             fn = lambda s: s.meters[name]  # noqa: E731
             self.reads[fn] = name
@@ -356,16 +357,21 @@ _METER_SET = frozenset(ALL_METERS)
 _AGGREGATE_SET = frozenset(AGGREGATES)
 
 
-def compile_condition(text: str, flags: frozenset[str] | set[str] = frozenset(), turns: int = 80) -> Condition:
-    """Compile `text` for a level of `turns` turns; raise ExprError with a 1-based column."""
+def compile_condition(text: str, flags: frozenset[str] | set[str] = frozenset(), turns: int = 80,
+                      after_end: bool = True) -> Condition:
+    """Compile `text` for a level of `turns` turns; raise ExprError with a 1-based column.
+
+    `after_end` says whether it is also read after the last turn (an outcome's condition is;
+    an action's or event's is read only while turns are played), which bounds what `turn` can
+    be when judging whether a condition can ever hold."""
     if len(text) > MAX_LENGTH:
         raise ExprError(f"condition is {len(text)} characters long; the limit is {MAX_LENGTH}", 1)
     if not text.strip():
         raise ExprError("condition is empty", 1)
     flags = frozenset(flags)
-    parser = _Parser(text, flags, turns)
+    parser = _Parser(text, flags, turns + 1 if after_end else turns)
     fn, could = parser.parse()
-    return Condition(text, fn, frozenset(parser.names), flags, could, turns)
+    return Condition(text, fn, frozenset(parser.names), flags, could, turns, after_end)
 
 
 ALWAYS = Condition("true", lambda s: True, frozenset())

@@ -49,7 +49,7 @@ class Compiler:
         self.ok = True
         self.complete = True
         self.required = merged.leaf.spec.playable
-        self.conditions: dict[str, Condition] = {}
+        self.conditions: dict[tuple[str, bool], Condition] = {}
 
     def error(self, origin: Origin, sub: tuple, message: str, column_offset: int | None = None):
         self.ok = False
@@ -65,14 +65,16 @@ class Compiler:
             self.error(Origin(self.leaf, path[:-1] or path), (), f"{what} is not given here nor by any level this one extends")
 
     # -- pieces --------------------------------------------------------------------------------
-    def condition(self, text: str | None, origin: Origin, key: str, flags):
+    def condition(self, text: str | None, origin: Origin, key: str, flags, after_end: bool = False):
+        """A card's or event's condition, read while turns are played; with `after_end`, an
+        outcome's, read after the last turn too."""
         if text is None:
             return ALWAYS
         # Many cards share a condition ('war', 'turn >= 2'); compile each text once per level.
-        if text in self.conditions:
-            return self.conditions[text]
+        if (text, after_end) in self.conditions:
+            return self.conditions[text, after_end]
         try:
-            compiled = self.conditions[text] = compile_condition(text, flags, self.turns)
+            compiled = self.conditions[text, after_end] = compile_condition(text, flags, self.turns, after_end)
             return compiled
         except ExprError as e:
             self.error(origin, (key,), f"in condition '{text[:80]}': {e.message}", column_offset=e.column)
@@ -217,7 +219,7 @@ class Compiler:
     def outcomes(self, flags) -> tuple[Outcome, ...]:
         out = []
         for spec, origin in self.m.outcomes:
-            out.append(Outcome(spec.id, spec.title, self.condition(spec.when, origin, "when", flags),
+            out.append(Outcome(spec.id, spec.title, self.condition(spec.when, origin, "when", flags, after_end=True),
                                spec.epilogue, spec.early, origin.file.source(origin.loc)))
         final = [(spec, origin) for spec, origin in self.m.outcomes if not spec.early]
         if not final:
