@@ -149,6 +149,7 @@ def main(argv=None) -> int:
 def cmd_validate(args) -> int:
     from game.levels.validate import validate_paths
 
+    _check_level_dirs(args.levels)
     problems = validate_paths(args.paths, args.levels)
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
@@ -188,7 +189,14 @@ def _catalogue(mod_dirs):
     from game.levels import Catalogue
     from game.paths import user_levels_dir
 
+    _check_level_dirs(mod_dirs)
     return Catalogue.scan([user_levels_dir(), *mod_dirs])
+
+
+def _check_level_dirs(mod_dirs) -> None:
+    for folder in mod_dirs:
+        if not Path(folder).is_dir():
+            print(f"warning: --levels {folder}: there is no such folder; its levels are not offered", file=sys.stderr)
 
 
 def _print_problems(problems) -> None:
@@ -197,7 +205,15 @@ def _print_problems(problems) -> None:
 
 
 def _load(level_id: str, mod_dirs) -> object:
-    levels = _load_all(_catalogue(mod_dirs), [level_id])
+    catalogue = _catalogue(mod_dirs)
+    entry = catalogue.entries.get(level_id)
+    if entry is not None and not entry.playable:
+        # A ruleset such as `base` has no outcomes or agendas of its own: nothing to play.
+        playable = ", ".join(sorted(e.id for e in catalogue.playable()))
+        print(f"'{level_id}' is a ruleset that other levels extend (playable = false), not a level to play; "
+              f"choose one of: {playable}", file=sys.stderr)
+        return None
+    levels = _load_all(catalogue, [level_id])
     return levels[0] if levels else None
 
 
@@ -475,6 +491,8 @@ def cmd_play(args) -> int:
         return 2
     if args.level and _load(args.level, args.levels) is None:
         return 1
+    if not args.level:
+        _check_level_dirs(args.levels)
     options = PlayOptions(
         level=args.level, side=args.side, opponent=args.opponent, seed=args.seed,
         autoplay=args.autoplay, screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,
@@ -506,6 +524,8 @@ def cmd_classroom(args) -> int:
         return 2
     if args.level and _load(args.level, args.levels) is None:
         return 1
+    if not args.level:
+        _check_level_dirs(args.levels)
     if args.seed is not None and not 0 <= args.seed <= MAX_TYPED_SEED:
         print(f"--seed must be a whole number from 0 to {MAX_TYPED_SEED} (the set-up's seed field holds 18 digits)",
               file=sys.stderr)
@@ -548,9 +568,12 @@ def cmd_new_level(args) -> int:
     from game.levels.scaffold import ScaffoldError, write_new_level
     from game.paths import user_levels_dir
 
+    from game.levels.loader import Catalogue
+
     folder = Path(args.out) if args.out else user_levels_dir()
+    taken = {level_id: entry.path for level_id, entry in Catalogue.scan([user_levels_dir(), folder]).entries.items()}
     try:
-        path = write_new_level(args.name, folder, force=args.force)
+        path = write_new_level(args.name, folder, force=args.force, taken=taken)
     except ScaffoldError as e:
         print(e, file=sys.stderr)
         return 1

@@ -207,3 +207,25 @@ title = "Otherwise"
 ''', encoding="utf-8")
     problems = [str(p) for p in validate_paths([path])]
     assert problems == [f"{path}:9:1: warning: event[1].when: 'turn > 40' can never hold, so this event can never happen"]
+
+
+def test_new_level_refuses_a_name_whose_id_is_taken(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "game", "new-level", "Base", "--out", str(tmp_path)], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "already the id of" in out.stderr and "base.toml" in out.stderr
+    assert not list(tmp_path.glob("*.toml"))
+
+
+def test_a_ruleset_is_not_offered_to_play_or_simulate():
+    for command in (["play", "--level", "base"], ["simulate", "base", "--games", "1"]):
+        out = subprocess.run([sys.executable, "-m", "game", *command], cwd=ROOT, capture_output=True, text=True)
+        assert out.returncode == 1 and "ruleset" in out.stderr and "testing_event" in out.stderr
+
+
+def test_two_files_with_one_id_is_an_error_as_in_the_game(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.toml").write_text('schema_version = 1\nid = "twin"\nextends = "testing_event"\n',
+                                               encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "game", "validate", str(tmp_path)], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "error: id: level id 'twin' is already used by" in out.stdout

@@ -82,11 +82,17 @@ effects = {{ economic_ties = -3, "moscow.economy" = -2 }}
 '''
 
 
-def write_new_level(title: str, folder: Path, force: bool = False) -> Path:
+def write_new_level(title: str, folder: Path, force: bool = False, taken: dict[str, Path] | None = None) -> Path:
+    """Write the level; `taken` maps the ids of the levels the game knows to their files, so that
+    the new level's id is not one of them (the game would drop it, or it would extend itself)."""
     title = " ".join("".join(ch for ch in title if ch.isprintable()).split())[:120] or "My level"
     level_id = level_id_for(title)
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{level_id}.toml"
+    other = (taken or {}).get(level_id)
+    if other is not None and other.resolve() != path.resolve():  # (the same file: see --force below)
+        raise ScaffoldError(f"the id '{level_id}' (made from the name) is already the id of {other}; "
+                            "choose another name")
+    folder.mkdir(parents=True, exist_ok=True)
     if path.exists() and not force:
         raise ScaffoldError(f"{path} already exists; choose another name, or pass --force to replace it")
     safe_title = title.replace("\\", "/").replace('"', "'")  # nothing that could end a TOML string

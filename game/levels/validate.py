@@ -12,7 +12,10 @@ def level_files(paths) -> tuple[list[Path], list[Problem]]:
     files, problems = [], []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(p.glob("*.toml")))
+            found = sorted(p.glob("*.toml"))
+            if not found:
+                problems.append(Problem(str(p), 1, 1, "warning", "", "no level files (*.toml) in this folder"))
+            files.extend(found)
         elif p.is_file():
             files.append(p)
         else:
@@ -49,7 +52,8 @@ def validate_paths(paths, mod_dirs=()) -> list[Problem]:
         entry = catalogue.entries.get(pf.spec.id)
         if entry is None or entry.path.resolve() != path.resolve():
             if entry is not None and entry.path.resolve() != path.resolve():
-                problems.append(pf.problem(("id",), f"level id '{pf.spec.id}' is already used by {entry.name}", severity="warning"))
+                # The game drops a level whose id another file has taken, so this is an error here too.
+                problems.append(pf.problem(("id",), f"level id '{pf.spec.id}' is already used by {entry.name}"))
             catalogue.entries[pf.spec.id] = Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf)
         else:
             entry.parsed = pf
