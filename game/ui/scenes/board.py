@@ -13,6 +13,7 @@ from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES, label
 from game.session.game import HUMAN
 from game.session.story import describe_act, facilitator_news
 from game.session.tutorial import guide_for
+from game.ui.card_preview import signed, summarise_changes
 from game.ui.scenes.base import Scene
 from game.ui.classroom_overlay import draw_classroom_overlay
 from game.ui.tutorial_note import TutorialNote
@@ -28,31 +29,6 @@ def band_of(value: float) -> str:
         if value < hi:
             return name
     return BANDS[-1][2]
-
-
-def signed(x: float) -> str:
-    return f"{x:+.1f}".replace("-", "−")
-
-
-def summarise_changes(changes, side: str) -> list[str]:
-    """A card's preview in words: plain meters by name, influence gathered by power."""
-    plain: dict[str, float] = {}
-    influence: dict[str, dict[str, float]] = {}
-    for c in changes:
-        if c.meter.endswith(".capital"):
-            continue
-        place, _, power = c.meter.partition(".")
-        if place in STATES:
-            if c.delta > 0:
-                influence.setdefault(power, {})[place] = influence.get(power, {}).get(place, 0) + c.delta
-        else:
-            plain[c.meter] = plain.get(c.meter, 0.0) + c.delta
-    out = [f"{signed(d)} {label(m)}" for m, d in plain.items() if abs(d) >= 0.05]
-    for power, places in influence.items():
-        total = sum(places.values())
-        where = "across Central Asia" if len(places) > 1 else places and next(iter(places)).capitalize()
-        out.append(f"{signed(total)} {power.capitalize()} influence ({where})")
-    return out
 
 
 class BoardScene(Scene):
