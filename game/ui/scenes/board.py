@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 
 from game.core import preview, why_unusable
-from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES, label
+from game.core.meters import LIMITS, PILLARS, SIDE_METERS, label
 from game.session.game import HUMAN
 from game.session.story import describe_act, facilitator_news
 from game.session.tutorial import guide_for
