@@ -74,3 +74,26 @@ def test_no_python_is_ever_evaluated(monkeypatch):
     monkeypatch.setattr(builtins, "eval", trap)
     monkeypatch.setattr(builtins, "exec", trap)
     assert compile_condition("turn >= 1")(S())
+
+
+def test_a_chain_of_and_splits_into_its_parts_and_nothing_else_does():
+    from game.core.expr import conjuncts
+
+    assert conjuncts("turn >= 3 and signed and not reduced") == ["turn >= 3", "signed", "not reduced"]
+    assert conjuncts("a and (b or c)") == ["a", "(b or c)"]
+    for whole in ("a or b and c", "(a and b)", "partnership > 3"):
+        assert conjuncts(whole) == [whole]
+
+
+def test_a_card_that_cannot_be_played_names_only_the_part_that_fails():
+    from types import SimpleNamespace
+
+    from game.core.engine import unmet_part
+
+    cond = compile_condition("turn >= 3 and signed and not reduced", {"signed", "reduced"})
+    state = SimpleNamespace(turn=4, meters={}, flags={"signed": True, "reduced": True})
+    assert unmet_part(cond, state) == "not reduced"
+    state.turn = 2
+    assert unmet_part(cond, state) == "turn >= 3 and not reduced"
+    either = compile_condition("signed or reduced", {"signed", "reduced"})
+    assert unmet_part(either, SimpleNamespace(turn=1, meters={}, flags={})) == "signed or reduced"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from game.core import rng
+from game.core.expr import ExprError, compile_condition, conjuncts
 from game.core.level import Level
 from game.core.meters import AGGREGATES, ALL_METERS, DERIVED, REGION_TARGETS, SIDES, aggregate_value
 from game.core.phases import Adjustment, Turn, final_outcome
@@ -113,8 +114,24 @@ def why_unusable(state: GameState, side: str, action_id: str) -> str | None:
     if ready > state.turn:
         return f"used recently; available again on turn {ready}"
     if not action.requires.test(state):
-        return f"needs {action.requires.text}"
+        return f"needs {unmet_part(action.requires, state)}"
     return None
+
+
+def unmet_part(condition, state: GameState) -> str:
+    """The parts of a condition that do not hold now, joined by 'and' ('not reduction_signed'
+    rather than the whole 'turn >= 3 and shanghai_signed and not reduction_signed')."""
+    parts = conjuncts(condition.text)
+    if len(parts) == 1:
+        return condition.text
+    unmet = []
+    for part in parts:
+        try:
+            if not compile_condition(part, condition.flags, condition.turns, condition.after_end).test(state):
+                unmet.append(part)
+        except ExprError:  # a part that is not a condition by itself: name the whole
+            return condition.text
+    return " and ".join(unmet) or condition.text
 
 
 def is_legal_plan(state: GameState, side: str, plan) -> bool:

@@ -353,6 +353,31 @@ def _all(fs):
     return lambda s: all(f(s) for f in fs)
 
 
+def conjuncts(text: str) -> list[str]:
+    """The parts of a condition joined by a top-level `and` ('turn >= 3 and war' -> ['turn >= 3',
+    'war']), so that a player can be told which part does not hold; [text] when it is not such a
+    chain (a top-level `or` binds looser, so the parts would not be the condition's own)."""
+    toks = _tokens(text)
+    cuts, depth = [], 0
+    for kind, value, col in toks:
+        if value == "(":
+            depth += 1
+        elif value == ")":
+            depth -= 1
+        elif depth == 0 and kind == "kw" and value == "or":
+            return [text]
+        elif depth == 0 and kind == "kw" and value == "and":
+            cuts.append(col - 1)
+    if not cuts:
+        return [text]
+    parts, start = [], 0
+    for cut in cuts:
+        parts.append(text[start:cut].strip())
+        start = cut + len("and")
+    parts.append(text[start:].strip())
+    return parts if all(parts) else [text]
+
+
 _METER_SET = frozenset(ALL_METERS)
 _AGGREGATE_SET = frozenset(AGGREGATES)
 
