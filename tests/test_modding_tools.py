@@ -229,3 +229,19 @@ def test_two_files_with_one_id_is_an_error_as_in_the_game(tmp_path):
     out = subprocess.run([sys.executable, "-m", "game", "validate", str(tmp_path)], cwd=ROOT,
                          capture_output=True, text=True)
     assert out.returncode == 1 and "error: id: level id 'twin' is already used by" in out.stdout
+
+
+def test_a_level_does_not_take_the_description_of_the_ruleset_it_extends(tmp_path):
+    from game.levels import Catalogue
+
+    (tmp_path / "tiny.toml").write_text('schema_version = 1\nid = "tiny"\nextends = "testing_event"\n'
+                                        'title = "Tiny"\n', encoding="utf-8")
+    (tmp_path / "bare.toml").write_text('schema_version = 1\nid = "bare"\nextends = "tiny"\nplayable = true\n',
+                                        encoding="utf-8")
+    (tmp_path / "amur.toml").write_text('schema_version = 1\nid = "amur"\nextends = "base"\n'
+                                        'title = "Bridges over the Amur"\n', encoding="utf-8")
+    catalogue = Catalogue.scan([tmp_path])
+    assert "Not playable" in catalogue.load("base").description
+    assert catalogue.load("amur").description == ""  # the smallest level of docs/modding.md
+    assert catalogue.load("tiny").description == catalogue.load("testing_event").description  # a level's, kept
+    assert catalogue.load("bare").description == catalogue.load("testing_event").description

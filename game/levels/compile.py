@@ -65,6 +65,15 @@ class Compiler:
             self.error(Origin(self.leaf, path[:-1] or path), (), f"{what} is not given here nor by any level this one extends")
 
     # -- pieces --------------------------------------------------------------------------------
+    def description(self) -> str:
+        """The level's description, inherited from a level it extends but not from a ruleset
+        (`playable = false`): a ruleset's description says what the ruleset is, not the level."""
+        text = self.m.get("description", default="")
+        source = self.m.origin("description").file.spec
+        if text and source is not None and not source.playable and self.leaf.spec.playable:
+            return ""
+        return text
+
     def condition(self, text: str | None, origin: Origin, key: str, flags, after_end: bool = False):
         """A card's or event's condition, read while turns are played; with `after_end`, an
         outcome's, read after the last turn too."""
@@ -373,7 +382,7 @@ class Compiler:
             briefing=briefing, start=start, flags=flags, washington=washington, actions=actions,
             events=events, agendas=agendas, outcomes=outcomes, prompts=prompts, rules=rules,
             start_sources=start_sources, rule_sources=rule_sources,
-            description=self.m.get("description", default=""),
+            description=self.description(),
             what_happened=self.m.get("what_happened", default=""), playable=self.leaf.spec.playable,
             essay_era=self.leaf.spec.essay_era,
             campaign=self.campaign(), tutorial=self.tutorial(),
