@@ -130,7 +130,7 @@ class _Parser:
         if kind == "bad" and value == "=":
             raise ExprError("unexpected character '=' (write '==' to compare)", col)
         if kind == "bad" and value in "&|":
-            raise ExprError(f"unexpected character '{value}' (write {'and' if value == '&' else 'or'})", col)
+            raise ExprError(f"unexpected character '{value}' (write '{'and' if value == '&' else 'or'}')", col)
         if kind != "end":
             raise ExprError(f"unexpected '{value}' after a complete condition", col)
         if typ != BOOL:

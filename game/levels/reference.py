@@ -48,7 +48,11 @@ def _type_name(annotation) -> str:
 
 def _limits(info: FieldInfo, annotation) -> str:
     bits = []
+    metas = []
     for meta in [*info.metadata, *_inner_metadata(annotation)]:
+        # `Annotated[float, Field(ge=0)] | None` keeps its bounds inside the inner Field.
+        metas.extend(meta.metadata if isinstance(meta, FieldInfo) else [meta])
+    for meta in metas:
         for attr, word in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<")):
             value = getattr(meta, attr, None)
             if value is not None:
