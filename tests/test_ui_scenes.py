@@ -191,3 +191,51 @@ def test_the_seed_can_be_typed_by_keyboard(app):
     assert scene.seed() == 4242
     key(app, pygame.K_s)
     assert app.scene.name == "board" and app.scene.game.seed == 4242
+
+
+def start_tutorial(app):
+    app.options.level = "shanghai_five"
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_s)
+    assert app.scene.name == "board" and app.scene.guide is not None
+    return app.scene
+
+
+def test_pressing_enter_through_the_tutorial_never_skips_it(app):
+    board = start_tutorial(app)
+    for _ in range(12):
+        assert app.focused().label != "Skip tutorial"
+        key(app, pygame.K_RETURN)
+        app.step([])
+    assert not board.guide.skipped
+
+
+def test_tab_never_stops_on_the_tutorials_note_itself(app):
+    board = start_tutorial(app)
+    for _ in range(len(board.controls)):
+        key(app, pygame.K_TAB)
+        assert app.focused().action is not None or app.focused().kind == "meter", app.focused()
+
+
+def test_after_the_tutorial_new_game_offers_the_next_chapter(app):
+    app.remember(finished_levels=["shanghai_five"], last_level="shanghai_five")
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    assert scene.entries[scene.level_index].id != "shanghai_five"
+    done = next(c for c in scene.controls if c.kind == "item" and "Shanghai" in c.label)
+    assert done.label.endswith("(done)")
+
+
+def test_the_agenda_is_shown_before_the_game_and_on_the_board(app):
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    agenda = scene.level.agendas[scene.side]
+    assert "Your agenda" in scene.briefing_html() and f"score {agenda.win_at:g} of 100 to win" in scene.briefing_html()
+    key(app, pygame.K_s)
+    board = app.scene
+    key(app, pygame.K_a)  # the Agenda view, by keyboard
+    shown = board.news_box.html_text
+    assert board.showing_agenda and all(g.text.split(" (")[0] in shown for g in agenda.goals)
+    assert "MET" in shown or "not yet" in shown
+    key(app, pygame.K_a)
+    assert not board.showing_agenda
