@@ -17,7 +17,7 @@ from game.ui.card_preview import signed, summarise_changes
 from game.ui.scenes.base import Scene
 from game.ui.classroom_overlay import draw_classroom_overlay
 from game.ui.tutorial_note import TutorialNote
-from game.ui.widgets import Control, Tooltip, bar, button_height, fit, label_fits, panel, row_of_buttons, text, wrap
+from game.ui.widgets import Control, Tooltip, bar, bottom_of, button_height, fit, label_fits, panel, row_of_buttons, text, wrap
 
 BANDS = [(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"), (60, 80, "strategic"),
          (80, 100, "alliance")]
@@ -74,7 +74,13 @@ class BoardScene(Scene):
         # In projector mode the news gets more room, so that a room can read it.
         map_share = 0.44 if app.settings.projector_mode else 0.58
         self.map_rect = pygame.Rect(mx, top, map_w, int(body_h * map_share))
-        self.news_rect = pygame.Rect(mx, self.map_rect.bottom + pad, map_w, body_h - self.map_rect.height - pad)
+        # The news box has two tabs: the news, and the side's agenda.
+        tab_h = button_height(app.fonts.bold, app.px(30))
+        tabs = row_of_buttons(["News", "Agenda (A)"], app.fonts.bold, mx, self.map_rect.bottom + pad, mx + map_w, tab_h,
+                              app.px(6))
+        self.news_tab_rects = tabs
+        news_top = bottom_of(tabs) + app.px(4)
+        self.news_rect = pygame.Rect(mx, news_top, map_w, top + body_h - news_top)
         cx = self.map_rect.right + pad
         self.tray_rect = pygame.Rect(cx, h - pad, w - cx - pad, 0)  # its height follows the plan
         self.lay_out_tray()
@@ -157,9 +163,8 @@ class BoardScene(Scene):
         self.tray_button_rects = [b.move(r.x + inset, self.tray_rect.bottom - inset - buttons_h) for b in rows]
 
     def tray_buttons(self) -> list:
-        agenda = "News (A)" if self.showing_agenda else "Agenda (A)"
         return [("Menu (Esc)", self.menu, True, pygame.K_m), ("Clear", self.clear, bool(self.plan), None),
-                (agenda, self.toggle_agenda, True, pygame.K_a), ("Lock plan (L)", self.lock, True, pygame.K_l)]
+                ("Lock plan (L)", self.lock, True, pygame.K_l)]
 
     def build_news(self) -> None:
         app = self.app
@@ -174,10 +179,10 @@ class BoardScene(Scene):
         head = f"<b>{self.side.capitalize()}: your score now is {score:.0f} of 100</b><br>"
         return head + agenda_html(self.game.level, self.side, self.game.state)
 
-    def toggle_agenda(self) -> None:
+    def show_agenda(self, showing: bool) -> None:
         """The news box shows the side's agenda (each goal, met now or not, and the score to win),
-        or the news again."""
-        self.showing_agenda = not self.showing_agenda
+        or the news."""
+        self.showing_agenda = showing
         self.news_box.set_text(self.agenda_html() if self.showing_agenda else self.news_html())
         self.refresh()
 
@@ -363,9 +368,11 @@ class BoardScene(Scene):
         # Lock first: after the cards, it is the next stop for Tab.
         buttons = list(zip(self.tray_button_rects, self.tray_buttons()))
         for rect, (label_, action, enabled, hotkey) in reversed(buttons):
-            control = self.add(Control(rect, label_, action, enabled=enabled, hotkey=hotkey))
-            if hotkey == pygame.K_a:
-                control.tooltip = self.agenda_tooltip()
+            self.add(Control(rect, label_, action, enabled=enabled, hotkey=hotkey))
+        news, agenda = self.news_tab_rects
+        self.add(Control(news, "News", lambda: self.show_agenda(False), kind="tab", selected=not self.showing_agenda))
+        self.add(Control(agenda, "Agenda (A)", lambda: self.show_agenda(not self.showing_agenda), kind="tab",
+                         selected=self.showing_agenda, hotkey=pygame.K_a, tooltip=self.agenda_tooltip()))
 
     # -- actions ---------------------------------------------------------------------------------
     # -- tutorial ------------------------------------------------------------------------------
