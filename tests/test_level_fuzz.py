@@ -242,7 +242,9 @@ def check_mutated_file(name: str, data: bytes, placed_as: str, inserted_on: int 
         found, error = timed("validate_paths", validate_paths, [path])
         found = error.problems if error else found
         assert_located(found, "validate_paths")
-        errors = [p for p in found if p.severity == "error"]
+        # A copy of a shipped level placed as a mod keeps the shipped id, which validate rightly
+        # calls an error (the game drops it); load_level_file reads the file alone and cannot know.
+        errors = [p for p in found if p.severity == "error" and not (p.path == "id" and "is already used by" in p.message)]
         loaded = assert_loads_or_is_located(path, "load_level_file")
         assert loaded != bool(errors), (
             f"validate_paths found {len(errors)} errors but load_level_file "

@@ -245,3 +245,16 @@ def test_a_level_does_not_take_the_description_of_the_ruleset_it_extends(tmp_pat
     assert catalogue.load("amur").description == ""  # the smallest level of docs/modding.md
     assert catalogue.load("tiny").description == catalogue.load("testing_event").description  # a level's, kept
     assert catalogue.load("bare").description == catalogue.load("testing_event").description
+
+
+def test_text_the_font_cannot_draw_is_warned_about_at_its_line(tmp_path):
+    from game.levels.glyphs import undrawable
+
+    assert undrawable("Moscow, Москва, Ωmega, “quoted” – fine") == ""
+    assert undrawable("Xi 习近平 visits 😀, 习 again") == "习近平😀"
+    path = tmp_path / "cjk_test.toml"
+    path.write_text('schema_version = 1\nid = "cjk_test"\nextends = "testing_event"\ntitle = "中俄 Partners"\n',
+                    encoding="utf-8")
+    problems = [str(p) for p in validate_paths([path])]
+    assert problems == [f"{path}:4:1: warning: title: the game's font cannot draw '中俄'; players would see "
+                        "empty boxes there (it covers Latin, Cyrillic and Greek letters)"]

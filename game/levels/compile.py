@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import fields
 
+from pydantic import BaseModel
+
 from game.core.expr import ALWAYS, Condition, ExprError, compile_condition
 from game.core.level import (
     Action, Agenda, Campaign, Consequences, Delayed, Effect, Event, Goal, Level, Outcome, Rules, TutorialStep,
@@ -18,6 +20,7 @@ from game.core.level import (
 from game.core.meters import (
     AGGREGATES, ALL_METERS, DERIVED, RANGES, REGION_TARGETS, SHARED, SIDE_METERS, SIDES, STATES,
 )
+from game.levels.glyphs import undrawable
 from game.levels.merge import Merged, Origin
 from game.levels.parse import ParsedFile
 from game.levels.problems import did_you_mean
@@ -314,6 +317,28 @@ class Compiler:
                 self.warn(origin, ("when",), "this early outcome already holds at the start values, so "
                           "the game could end after its first turn")
 
+    def glyph_warnings(self) -> None:
+        """Text in this file that the game's font cannot draw (Chinese characters, emoji): players
+        would see empty boxes where the modder sees words."""
+        def walk(value, path):
+            if isinstance(value, str):
+                missing = undrawable(value)
+                if missing:
+                    shown = "".join(missing[:8]) + ("…" if len(missing) > 8 else "")
+                    self.leaf.problem(path, f"the game's font cannot draw '{shown}'; players would see empty "
+                                      "boxes there (it covers Latin, Cyrillic and Greek letters)", severity="warning")
+            elif isinstance(value, BaseModel):
+                for name in type(value).model_fields:
+                    walk(getattr(value, name), (*path, name))
+            elif isinstance(value, (list, tuple)):
+                for i, item in enumerate(value):
+                    walk(item, (*path, i))
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    walk(item, (*path, key))
+
+        walk(self.leaf.spec, ())
+
     def duplicates(self) -> None:
         for pf in self.chain:
             for table in ("action", "event", "outcome"):
@@ -371,6 +396,7 @@ class Compiler:
         if self.ok and (self.want_warnings or not self.complete):
             self.warnings(actions, events, agendas, outcomes, rules, start, flags)
             self.tutorial_warnings(meta["turns"])
+            self.glyph_warnings()
         if not (self.ok and self.complete):
             return None
         digest = hashlib.sha256()
