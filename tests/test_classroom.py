@@ -291,3 +291,30 @@ def test_a_pause_holds_the_hand_over_and_resolution_screens_too(app, testing_eve
         assert app.scene.name == "resolution"
     key(app, pygame.K_F9)
     assert app.scene.name == "facilitator login"
+
+
+def test_a_pause_or_a_refused_passphrase_puts_no_empty_heading_in_the_news(app, testing_event):
+    from game.ui.scenes.board import BoardScene
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42")
+    session.pause()
+    session.resume()
+    session.unlock("guess")
+    board = BoardScene(app, game, "moscow")
+    assert "From the facilitator" not in board.news_html()
+    session.annotate("Think about Washington.")
+    assert "From the facilitator" in board.news_html()
+
+
+def test_the_panel_warns_that_the_ceiling_will_hold_a_raised_partnership_down(app, testing_event):
+    from game.ui.scenes.facilitator import FacilitatorPanelScene
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42")
+    panel = FacilitatorPanelScene(app, game)
+    app.push(panel)
+    panel.meter, panel.delta = "partnership", 100 - game.state.meters["partnership"]
+    panel.reason.set_text("a summit goes better than anyone hoped")
+    panel.adjust()
+    assert "ceiling" in panel.message

@@ -200,12 +200,12 @@ class BoardScene(Scene):
     def news_html(self) -> str:
         game = self.game
         lines = []
-        if game.classroom is not None and game.pending_acts():
-            # The facilitator's acts are shown to the players as the facilitator's, at once.
+        shown = [a for a in game.pending_acts() if a.kind in ("inject", "adjust", "annotate")]
+        if game.classroom is not None and shown:
+            # The facilitator's acts are shown to the players as the facilitator's, at once (a
+            # pause or a refused passphrase is not news, so it gives no heading of its own).
             lines.append("<b>From the facilitator</b>")
-            for act in game.pending_acts():
-                if act.kind in ("inject", "adjust", "annotate"):
-                    lines.append(html.escape(facilitator_news(game, act)))
+            lines += [html.escape(facilitator_news(game, act)) for act in shown]
         if not game.reports:
             lines.append(f"<b>{html.escape(game.level.title)}</b>, {game.level.date_of(1)}.")
             lines.append(html.escape(game.level.briefing.get(self.side, ""))[:900])

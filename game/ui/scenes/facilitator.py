@@ -280,7 +280,12 @@ class FacilitatorPanelScene(Scene):
         if problem:
             self.say(f"Not adjusted: {problem}.")
             return
-        self.say(f"{label(self.meter)} {self.delta:+g} when this turn resolves.")
+        note = ""
+        state = self.game.state
+        if self.meter == "partnership" and state.meters["partnership"] + self.delta > state.meters["partnership_ceiling"]:
+            # The ceiling holds at the end of every turn, facilitator or not: say so now.
+            note = f" The ceiling ({state.meters['partnership_ceiling']:g} now) will hold it down."
+        self.say(f"{label(self.meter)} {self.delta:+g} when this turn resolves.{note}")
         self.delta = 0
         self.reason.set_text("")
         self.keep()
