@@ -50,6 +50,8 @@ def test_delayed_effects_fall_due_on_their_turn(mini):
     state, r3 = resolve_turn(state, NOTHING)
     delayed = changes(r3, "economic_ties", "delayed")
     assert [c.delta for c in delayed] == [5.0] and delayed[0].cause_kind == "delayed"
+    # Its cause points at its own [[action.delayed]] table, where its numbers are written.
+    assert delayed[0].source == "tests/levels/mini.toml:106"
 
 
 def test_cooldown_and_requires_make_actions_unavailable(mini):

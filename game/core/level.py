@@ -55,6 +55,7 @@ class Consequences:
 class Delayed:
     after: int  # turns after the one in which it was triggered
     does: Consequences
+    source: str = ""  # "file:line" of its own [[...delayed]] table, its cause in the records
 
 
 @dataclass(frozen=True, slots=True)

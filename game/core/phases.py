@@ -237,7 +237,7 @@ class Turn:
     def schedule(self, item: Action | Event, kind: str) -> None:
         for d in item.delayed:
             self.state.scheduled += (
-                Scheduled(self.state.turn + d.after, d.does, kind, item.id, item.source),
+                Scheduled(self.state.turn + d.after, d.does, kind, item.id, d.source or item.source),
             )
 
     # -- the phases --------------------------------------------------------------------------

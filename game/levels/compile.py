@@ -111,10 +111,12 @@ class Compiler:
     def delayed(self, spec, origin: Origin, flags) -> tuple[Delayed, ...]:
         if not spec.delayed:  # most cards have no later consequences
             return ()
-        return tuple(
-            Delayed(d.after, self.consequences(d, Origin(origin.file, origin.loc + ("delayed", i)), flags))
-            for i, d in enumerate(spec.delayed)
-        )
+        out = []
+        for i, d in enumerate(spec.delayed):
+            at = Origin(origin.file, origin.loc + ("delayed", i))
+            # Its own line is its cause's source: that is where its numbers are written.
+            out.append(Delayed(d.after, self.consequences(d, at, flags), at.file.source(at.loc)))
+        return tuple(out)
 
     def start_values(self) -> tuple[dict[str, float], dict[str, str]]:
         start, sources = {}, {}
