@@ -258,3 +258,21 @@ def test_text_the_font_cannot_draw_is_warned_about_at_its_line(tmp_path):
     problems = [str(p) for p in validate_paths([path])]
     assert problems == [f"{path}:4:1: warning: title: the game's font cannot draw '中俄'; players would see "
                         "empty boxes there (it covers Latin, Cyrillic and Greek letters)"]
+
+
+def test_the_new_game_screen_says_when_a_level_file_could_not_be_read(tmp_path, monkeypatch):
+    from ui_driver import press
+
+    from game.paths import user_levels_dir
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    folder = user_levels_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken.toml").write_text("schema_version = 1\nid = \n", encoding="utf-8")
+    app = App(PlayOptions(size=(1280, 720)))
+    app.push(TitleScene(app))
+    app.step([])
+    press(app, "New game")
+    assert app.scene.name == "new game" and "could not be read" in app.scene.message and "F5" in app.scene.message
+    pygame.display.quit()

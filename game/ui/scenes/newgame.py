@@ -284,6 +284,13 @@ class NewGameScene(Scene):
         if self.app.options.autoplay:
             self.app.capture("new-game")
             self.start()
+            return
+        # A file that could not be read at all is not in the list: say so, rather than let a
+        # modder look for a level that is not there.
+        unread = {p.file for p in self.app.catalogue.problems if p.severity == "error"}
+        if unread:
+            files = "1 level file" if len(unread) == 1 else f"{len(unread)} level files"
+            self.say(f"{files} could not be read and are not listed: press F5 to see why.")
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
