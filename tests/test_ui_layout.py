@@ -167,3 +167,36 @@ def test_the_debrief_fits(window):
     board = start_level(window, "testing_event")  # the level with the longest title
     window.replace(DebriefScene(window, board.game))
     assert_tidy(window)
+
+
+def test_a_list_of_levels_longer_than_the_window_pages_and_keeps_every_row_inside(tmp_path):
+    from ui_driver import press
+
+    from game.paths import user_levels_dir
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    folder = user_levels_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(30):
+        (folder / f"mod_{n:02d}.toml").write_text(
+            f'schema_version = 1\nid = "mod_{n:02d}"\nextends = "testing_event"\ntitle = "Mod level {n:02d}"\n',
+            encoding="utf-8")
+    app = App(PlayOptions(size=(800, 600)))
+    app.push(TitleScene(app))
+    app.step([])
+    press(app, "New game")
+    scene = app.scene
+    seen = set()
+    for _ in range(20):
+        items = [c for c in scene.controls if c.kind == "item"]
+        for c in items:
+            assert 0 <= c.rect.top and c.rect.bottom <= app.size[1], c.label
+        seen.update(c.label for c in items)
+        more = next(c for c in scene.controls if c.label.startswith("More levels"))
+        if not more.enabled:
+            break
+        press(app, more.label)
+        scene = app.scene
+    assert sum("Mod level" in label for label in seen) == 30, "every level can be reached"
+    pygame.display.quit()

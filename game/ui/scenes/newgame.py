@@ -71,6 +71,8 @@ class NewGameScene(Scene):
         self.entries = playable_entries(app)
         ids = [e.id for e in self.entries]
         self.problem = ""
+        self.list_offset = 0  # the first level shown, when the list is longer than the window
+        self.reveal_selected = True
         wanted = opts.level or app.settings.last_level
         fresh = [c.level_id for c in self.chapters() if c.is_open and not c.finished]
         if wanted not in ids:
@@ -137,13 +139,34 @@ class NewGameScene(Scene):
         start.bottomright = (w - pad, h - app.px(16))
         back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), bh)
         back.bottomright = (start.left - app.px(12), start.bottom)
-        # Many mods must still fit: the rows shrink rather than run off the screen.
+        # Many mods must still fit: the rows shrink, and past the smallest row the list pages.
         room = h - top - app.px(16)
         gap = app.px(6)
-        item_h = max(button_height(fonts.body, 0), min(app.px(40), room // max(1, len(self.entries)) - gap))
+        least_h = button_height(fonts.body, 0)
+        fits = max(1, (room + gap) // (least_h + gap))
+        shown = range(len(self.entries))
+        y = top
+        paging = []
+        if len(self.entries) > fits:
+            rows = max(1, fits - 2)  # two rows go to "earlier" and "more"
+            if self.reveal_selected:  # the level chosen on opening is on the page shown
+                self.list_offset = min(self.list_offset, self.level_index)
+                self.list_offset = max(self.list_offset, self.level_index - rows + 1)
+            self.list_offset = max(0, min(self.list_offset, len(self.entries) - rows))
+            shown = range(self.list_offset, self.list_offset + rows)
+            # The page controls are added after the levels, so that the focus starts on a level.
+            paging = [(pygame.Rect(pad, y, list_w, least_h), f"Earlier levels ({self.list_offset})", -1,
+                       self.list_offset > 0, "This is the top of the list.")]
+            y += least_h + gap
+            below = len(self.entries) - shown.stop
+            paging.append((pygame.Rect(pad, y + rows * (least_h + gap), list_w, least_h), f"More levels ({below})", 1,
+                           below > 0, "This is the end of the list."))
+        item_h = max(least_h, min(app.px(40), room // max(1, len(shown)) - gap)) if len(shown) == len(self.entries) else least_h
+        self.reveal_selected = False
         marks = {c.level_id: c for c in self.chapters()}
-        for i, entry in enumerate(self.entries):
-            rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
+        for row, i in enumerate(shown):
+            entry = self.entries[i]
+            rect = pygame.Rect(pad, y + row * (item_h + gap), list_w, item_h)
             c = marks[entry.id]
             mark = "  [mod]" if entry.is_mod else ""
             mark += "  (locked)" if not c.is_open else ("  (done)" if c.finished else "")
@@ -152,6 +175,8 @@ class NewGameScene(Scene):
             name = fit(name, fonts.body, rect.width - 16 - fonts.body.size(mark)[0])
             self.add(Control(rect, name + mark, (lambda i=i: self.pick_level(i)), kind="item",
                              selected=(i == self.level_index)))
+        for rect, label, step, enabled, why in paging:
+            self.add(Control(rect, label, (lambda step=step: self.page_list(step)), enabled=enabled, why_disabled=why))
         x = pad * 2 + list_w
         right_w = w - x - pad
         # The level's title, its description and (for a locked chapter) why it is locked, one under
@@ -252,6 +277,17 @@ class NewGameScene(Scene):
         self.load_selected()
         self.keep_focus_rebuild()
 
+    def page_list(self, step: int) -> None:
+        """Show the previous or next page of a list of levels too long for the window."""
+        fonts, gap = self.app.fonts, self.app.px(6)
+        room = self.app.size[1] - self.title_rect.bottom - self.app.px(28)
+        rows = max(1, (room + gap) // (button_height(fonts.body, 0) + gap) - 2)
+        self.list_offset = max(0, self.list_offset + step * rows)
+        self.keep_focus_rebuild()
+
+    def scroll(self, amount: int) -> None:
+        self.page_list(1 if amount > 0 else -1)
+
     def pick_side(self, side: str) -> None:
         self.side = side
         self.keep_focus_rebuild()
@@ -289,8 +325,9 @@ class NewGameScene(Scene):
         # modder look for a level that is not there.
         unread = {p.file for p in self.app.catalogue.problems if p.severity == "error"}
         if unread:
-            files = "1 level file" if len(unread) == 1 else f"{len(unread)} level files"
-            self.say(f"{files} could not be read and are not listed: press F5 to see why.")
+            files = "1 level file could not be read and is" if len(unread) == 1 else \
+                f"{len(unread)} level files could not be read and are"
+            self.say(f"{files} not listed: press F5 to see why.")
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
