@@ -101,7 +101,8 @@ def test_settings_survive_a_restart(app):
     press(app, "Settings")
     press(app, "1.5×")
     press(app, "Colour-blind safe")
-    assert app.fonts.scale == 1.5
+    assert app.fonts.scale == 1.2, "1280x720 holds 800x600 of layout at 1.2 at most"
+    assert "1200×900" in app.scene.message
     settings, note = load_settings()
     assert settings.ui_scale == 1.5 and settings.colour_blind and note is None
     again = App(PlayOptions(size=(1280, 720)))

@@ -67,6 +67,14 @@ class PlayOptions:
     classroom: dict | None = None  # `classroom` command: the set-up screen's first values
 
 
+def scale_for(wanted: float, size: tuple[int, int]) -> float:
+    """The UI scale a window of `size` can take: the one wanted, but never so large that less than
+    800x600 of the unscaled layout fits, the smallest window every screen is laid out for (2x
+    wants 1600x1200; a 1280x720 projector gets 1.2x)."""
+    w, h = size
+    return round(max(1.0, min(wanted, w / 800, h / 600)), 2)
+
+
 class App:
     def __init__(self, options: PlayOptions | None = None):
         self.options = options or PlayOptions()
@@ -164,7 +172,7 @@ class App:
     def apply_look(self) -> None:
         """Palette, fonts and widget theme from the settings (projector mode enlarges the type)."""
         s = self.settings
-        scale = max(s.ui_scale, 1.5) if s.projector_mode else s.ui_scale
+        scale = scale_for(max(s.ui_scale, 1.5) if s.projector_mode else s.ui_scale, self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)
         self.manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
@@ -286,6 +294,10 @@ class App:
         if event.type == pygame.VIDEORESIZE and not (self.screen.get_flags() & pygame.FULLSCREEN):
             size = (max(800, event.w), max(600, event.h))
             self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+            s = self.settings
+            if scale_for(max(s.ui_scale, 1.5) if s.projector_mode else s.ui_scale, size) != self.fonts.scale:
+                self.apply_look()  # the scale the new size allows differs: new fonts, every scene rebuilt
+                return
             self.manager.set_window_resolution(size)
             if self.scene:
                 self.scene.rebuild()

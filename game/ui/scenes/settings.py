@@ -24,7 +24,7 @@ class SettingsScene(Scene):
             ("Window", [(f"{a}×{b}", (a, b)) for a, b in SIZES], (s.window_width, s.window_height),
              lambda v: app.change_settings(window_width=v[0], window_height=v[1])),
             ("Fullscreen", [("Off", False), ("On", True)], s.fullscreen, lambda v: app.change_settings(fullscreen=v)),
-            ("UI scale", [(f"{x:g}×", x) for x in SCALES], s.ui_scale, lambda v: app.change_settings(ui_scale=v)),
+            ("UI scale", [(f"{x:g}×", x) for x in SCALES], s.ui_scale, self.change_scale),
             ("Colours", [("Standard", False), ("Colour-blind safe", True)], s.colour_blind,
              lambda v: app.change_settings(colour_blind=v)),
             ("Animations", [(x.capitalize(), x) for x in SPEEDS], s.animation_speed,
@@ -34,6 +34,13 @@ class SettingsScene(Scene):
             ("Chapters", [("In order", False), ("All open", True)], s.unlock_all_levels,
              lambda v: (app.remember(unlock_all_levels=v), self.rebuild())),
         ]
+
+    def change_scale(self, value: float) -> None:
+        app = self.app
+        app.change_settings(ui_scale=value)
+        if app.scale < value:
+            app.scene.say(f"This window uses {app.scale:g}×: {value:g}× needs a window of at least "
+                          f"{round(800 * value)}×{round(600 * value)}, and is used when the window is that large.")
 
     def build(self) -> None:
         """A column of row labels and, beside it, each setting's options, wrapped when the window
