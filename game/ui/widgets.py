@@ -226,7 +226,7 @@ def toast(surface, app, message: str, area: pygame.Rect) -> pygame.Rect:
     pad_x, pad_y = app.px(14), app.px(7)
     lines = wrap(message, font, area.width - 2 * pad_x)
     line_h = font.get_linesize()
-    width = max(font.size(line)[0] for line in lines) + 2 * pad_x
+    width = max((font.size(line)[0] for line in lines), default=0) + 2 * pad_x
     box = pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad_y)
     box.midbottom = (area.centerx, area.bottom - app.px(8))
     pygame.draw.rect(surface, p.panel, box, border_radius=8)
