@@ -240,3 +240,21 @@ def test_the_agenda_is_shown_before_the_game_and_on_the_board(app):
     assert "MET" in shown or "not yet" in shown
     key(app, pygame.K_a)
     assert not board.showing_agenda
+
+
+def test_the_resolution_never_shows_a_change_whose_from_and_to_read_the_same(app):
+    import re
+
+    from game.levels import load_shipped
+    from game.session.game import Game
+    from game.ui.scenes.resolution import ResolutionScene
+
+    game = Game.new(load_shipped("nixon_surprise"), 1969, {"moscow": "easy", "beijing": "easy"})
+    for _ in range(4):
+        report = game.resolve()
+        scene = ResolutionScene(app, game, report)
+        app.reset_to(scene)
+        for index in range(len(scene.steps)):
+            scene.index = index
+            for before, after in re.findall(r"\(from ([-\d.]+) to ([-\d.]+)\)", scene.step_html()):
+                assert before != after

@@ -178,10 +178,16 @@ class App:
         self.manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
         # Text boxes use bold and italic (<b>, <i>) at these sizes; loading them up front keeps
         # pygame_gui from warning and from stalling the first frame that needs them.
-        base = max(8, round(16 * scale))  # the theme's own size, which the theme loads itself
-        sizes = sorted({max(8, round(px * scale)) for px in (14, 18)} - {base})
+        # The resolution screen sets its story in 14 or 18 px (times the scale), in regular,
+        # bold and italic; the theme loads its own regular and bold sizes itself.
+        base = max(8, round(16 * scale))
+        # (18 px unscaled too: the debrief's outcome title is <font size=5>, which pygame_gui sets in 18.)
+        sizes = sorted(({max(8, round(px * scale)) for px in (14, 18)} | {18}) - {base})
         fonts = [{"name": "noto_sans", "point_size": size, "style": style}
                  for size in sizes for style in ("bold", "italic")]
+        story = max(8, round(18 * scale))  # (the 14 px regular is a theme font already)
+        if story != base:
+            fonts.append({"name": "noto_sans", "point_size": story, "style": "regular"})
         fonts.append({"name": "noto_sans", "point_size": base, "style": "italic"})
         self.manager.preload_fonts(fonts)
         for scene in self.scenes:

@@ -186,17 +186,6 @@ class BoardScene(Scene):
         self.news_box.set_text(self.agenda_html() if self.showing_agenda else self.news_html())
         self.refresh()
 
-    def agenda_tooltip(self):
-        def tip():
-            from game.core.engine import goal_value
-
-            agenda = self.game.level.agendas[self.side]
-            score = self.game.scores()[self.side]
-            lines = [f"{'MET' if g.met(goal_value(self.game.state, g.meter)) else 'not yet'}: {g.text}"
-                     for g in agenda.goals]
-            return Tooltip(f"Your agenda: {score:.0f} now, {agenda.win_at:g} to win", lines)
-        return tip
-
     def news_html(self) -> str:
         game = self.game
         lines = []
@@ -264,7 +253,13 @@ class BoardScene(Scene):
              + [("middle_corridor", None)]),
         ]
         title_h = app.fonts.bold.get_linesize() + app.px(2)
-        self.gauge_lines = wrap(self.gauge_title(), app.fonts.bold, width)[:2]
+        # Two lines at most: the band gives way before the ceiling does (the bands are drawn
+        # under the gauge anyway).
+        for title in self.gauge_titles():
+            self.gauge_lines = wrap(title, app.fonts.bold, width)
+            if len(self.gauge_lines) <= 2:
+                break
+        self.gauge_lines = self.gauge_lines[:2]
         gauge_h = len(self.gauge_lines) * title_h + app.px(28) + app.fonts.tiny.get_linesize() + app.px(6)
         rows = sum(len(g[1]) for g in groups)
         row = max(app.px(16), min(app.px(26), (r.height - 2 * pad - gauge_h - len(groups) * title_h) // rows))
@@ -286,9 +281,14 @@ class BoardScene(Scene):
                 y += row
 
     def gauge_title(self) -> str:
+        return self.gauge_titles()[0]
+
+    def gauge_titles(self) -> list[str]:
+        """The partnership's title, then shorter ones for a narrow column."""
         m = self.game.state.meters
-        value = m["partnership"]
-        return f"Partnership {value:.1f}: {band_of(value)} (ceiling {m['partnership_ceiling']:.0f})"
+        value, ceiling = m["partnership"], m["partnership_ceiling"]
+        return [f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f})",
+                f"Partnership {value:.1f} (ceiling {ceiling:.0f})", f"{value:.1f} (ceiling {ceiling:.0f})"]
 
     def card_grid(self):
         app = self.app
@@ -372,7 +372,7 @@ class BoardScene(Scene):
         news, agenda = self.news_tab_rects
         self.add(Control(news, "News", lambda: self.show_agenda(False), kind="tab", selected=not self.showing_agenda))
         self.add(Control(agenda, "Agenda (A)", lambda: self.show_agenda(not self.showing_agenda), kind="tab",
-                         selected=self.showing_agenda, hotkey=pygame.K_a, tooltip=self.agenda_tooltip()))
+                         selected=self.showing_agenda, hotkey=pygame.K_a))
 
     # -- actions ---------------------------------------------------------------------------------
     # -- tutorial ------------------------------------------------------------------------------
@@ -598,10 +598,13 @@ class BoardScene(Scene):
         self.draw_meters(surface)
         # cards
         r = self.cards_rect
-        head = f"Actions for {self.side.capitalize()}"
-        if self.pages > 1:
-            head += f"  · page {self.page + 1} of {self.pages}"
-        surface.blit(app.fonts.bold.render(fit(head, app.fonts.bold, r.width - app.px(110)), True, p.text), (r.x, r.y))
+        room = r.width - app.px(110)
+        side, number = self.side.capitalize(), f"{self.page + 1} of {self.pages}"
+        heads = [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}"] \
+            if self.pages > 1 else [f"Actions for {side}"]
+        # The page count is kept; the words give way.
+        head = next((h for h in heads if app.fonts.bold.size(h)[0] <= room), heads[-1])
+        surface.blit(app.fonts.bold.render(fit(head, app.fonts.bold, room), True, p.text), (r.x, r.y))
         for c in self.controls:
             if c.kind == "card":
                 self.draw_card(surface, c)

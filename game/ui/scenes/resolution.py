@@ -74,8 +74,11 @@ class ResolutionScene(Scene):
         step_title, news, changes = self.steps[self.index]
         lines = [f"<b>{html.escape(s)}</b>" for s in news]
         for c in changes:
-            lines.append(f"{html.escape(label(c.meter))} <b>{c.delta:+.1f}</b> (from {c.before:.1f} to "
-                         f"{c.after:.1f}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>")
+            # A change too small to show at one decimal is shown at two, so that "from" and "to"
+            # never read the same while the change says they differ.
+            f = ".1f" if f"{c.before:.1f}" != f"{c.after:.1f}" and abs(c.delta) >= 0.1 else ".2f"
+            lines.append(f"{html.escape(label(c.meter))} <b>{c.delta:+{f}}</b> (from {c.before:{f}} to "
+                         f"{c.after:{f}}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>")
         if not lines:
             lines = ["Nothing changed."]
         # In projector mode the turn's story is set large enough for the back of a room to read.
