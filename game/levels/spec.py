@@ -244,7 +244,7 @@ class CampaignSpec(Spec):
     unlocked_by: list[Id] = Field(default_factory=list, max_length=20, description="Levels that must each be played to the end (from either side) before this one opens; empty: open from the start.")
 
 
-TutorialPlace = Literal["partnership", "pillars", "limits", "meters", "map", "news", "cards", "plan"]
+TutorialPlace = Literal["partnership", "pillars", "limits", "meters", "map", "news", "agenda", "cards", "plan"]
 TutorialUntil = Literal["next", "card_chosen", "why_opened", "plan_sent"]
 
 
@@ -253,7 +253,7 @@ class TutorialStepSpec(Spec):
 
     turn: Annotated[int, Field(ge=1, le=80)] = Field(1, description="The turn whose planning shows this step.")
     side: Literal["moscow", "beijing"] | None = Field(None, description="Show it only to this side; leave out for both.")
-    point_at: TutorialPlace = Field(description="The part of the board the note points at: partnership, pillars, limits, meters (own meters), map, news, cards or plan (the plan tray).")
+    point_at: TutorialPlace = Field(description="The part of the board the note points at: partnership, pillars, limits, meters (own meters), map, news, agenda (the Agenda tab beside the news), cards or plan (the plan tray).")
     text: Text = Field(min_length=1, description="What the note says.")
     until: TutorialUntil = Field("next", description="What moves on to the next step: `next` (the player clicks Next), `card_chosen` (a card is added to the plan), `why_opened` (a meter's 'why?' is opened), `plan_sent` (the plan is sent).")
 

@@ -384,6 +384,9 @@ class BoardScene(Scene):
         self.note = TutorialNote(self, self.guide, self.tutorial_target(step.point_at))
         self.controls[:0] = self.note.controls()
 
+    def message_area(self) -> pygame.Rect:
+        return self.map_rect  # over the map, clear of the tray's buttons and the cards
+
     def tutorial_target(self, place: str) -> pygame.Rect:
         """The part of the board a tutorial step points at."""
         groups = {"pillars": PILLARS, "limits": (*LIMITS, "washington.thaw_moscow", "washington.thaw_beijing"),
@@ -392,7 +395,8 @@ class BoardScene(Scene):
             rows = [rect for rect, meter, *_ in self.meter_rows if meter in groups[place]]
             return rows[0].unionall(rows[1:])
         return {"partnership": self.gauge_rect.inflate(0, self.app.px(8)), "map": self.map_rect,
-                "news": self.news_rect, "cards": self.cards_rect, "plan": self.tray_rect}[place]
+                "news": self.news_rect, "agenda": self.news_tab_rects[1], "cards": self.cards_rect,
+                "plan": self.tray_rect}[place]
 
     def tutorial_did(self, what: str) -> None:
         if self.guide and self.guide.notify(what):
