@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.widgets import Control, button
+from game.ui.widgets import Control, button, toast
 
 
 class Scene:
@@ -91,16 +91,14 @@ class Scene:
     def draw(self, surface) -> None:
         self.draw_controls(surface)
 
+    def message_area(self) -> pygame.Rect:
+        """Where a passing message shows, at its foot: the whole window unless a scene has a place
+        that covers none of its buttons."""
+        return self.app.screen.get_rect()
+
     def draw_over(self, surface) -> None:
         if self.message and self.message_time > 0:
-            app = self.app
-            font = app.fonts.body
-            img = font.render(self.message, True, app.palette.text)
-            rect = img.get_rect(midbottom=(surface.get_width() // 2, surface.get_height() - app.px(16)))
-            box = rect.inflate(app.px(28), app.px(14))
-            pygame.draw.rect(surface, app.palette.panel, box, border_radius=8)
-            pygame.draw.rect(surface, app.palette.warning, box, width=2, border_radius=8)
-            surface.blit(img, rect)
+            toast(surface, self.app, self.message, self.message_area())
 
     def draw_controls(self, surface, kinds=("button", "tab", "item")) -> None:
         app = self.app
