@@ -56,3 +56,54 @@ def test_a_two_player_game_reopens_on_the_hand_over_screen(app):
 def test_a_log_from_before_the_players_were_kept_still_opens():
     old = {"level_id": "testing_event", "level_hash": "x", "seed": 1}
     assert ReplayLog.model_validate(old).players is None
+
+
+def test_cards_chosen_but_not_locked_come_back_with_the_save(app):
+    from test_ui_scenes import choose_first_card_by_keyboard
+
+    new_game(app, "Moscow", "Normal AI")
+    chosen = choose_first_card_by_keyboard(app)
+    save_as(app, "Half a plan")
+    load(app, "Half a plan")
+    assert app.scene.name == "board" and app.scene.plan == [chosen]
+
+
+def test_a_plan_locked_before_the_hand_over_survives_a_save_between_lessons(app):
+    from test_ui_scenes import choose_first_card_by_keyboard
+
+    game = new_game(app, "Moscow", "Second player")
+    chosen = choose_first_card_by_keyboard(app)
+    key(app, pygame.K_l)
+    assert app.scene.name == "hand-over" and app.scene.side == "beijing"
+    key(app, pygame.K_ESCAPE)  # the menu, from the hand-over screen
+    app.scene.name_entry.set_text("End of lesson one")
+    press(app, "Save game")
+    press(app, "Quit to title")
+    load(app, "End of lesson one")
+    assert app.scene.name == "hand-over" and app.scene.side == "beijing", "Moscow's plan is locked already"
+    resumed = app.scene.game
+    assert resumed.locked == {"moscow": (chosen,)}
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_l)
+    assert app.scene.name == "resolution"
+    assert resumed.reports[-1].plans["moscow"] == (chosen,)
+    assert resumed.log.planning is None and resumed.state.turn == game.state.turn + 1
+
+
+def test_a_replay_ignores_the_plans_a_save_was_making(testing_event):
+    from game.session.replay import PlanningSpec, replay
+
+    log = ReplayLog.start(testing_event, 3)
+    planned = log.model_copy(update={"planning": PlanningSpec(locked={"moscow": ["no_such_card"]})})
+    assert replay(testing_event, planned)[0].fingerprint() == replay(testing_event, log)[0].fingerprint()
+
+
+def test_an_edited_save_with_impossible_plans_loads_without_them(testing_event):
+    from game.session.game import Game
+    from game.session.replay import PlanningSpec
+
+    log = ReplayLog.start(testing_event, 3, {"moscow": "human", "beijing": "normal"})
+    log.planning = PlanningSpec(locked={"moscow": ["no_such_card"], "beijing": []},
+                                chosen={"moscow": ["b_buy_arms", "nothing"]})
+    game = Game.from_log(testing_event, log, dict(log.players))
+    assert game.locked == {} and game.drafts == {}

@@ -17,7 +17,7 @@ from game.core.level import Level
 from game.core.meters import SIDES
 from game.core.report import TurnReport
 from game.core.state import GameState
-from game.session.replay import FacilitatorAct, ReplayLog, injections, replay
+from game.session.replay import FacilitatorAct, PlanningSpec, ReplayLog, injections, replay
 
 HUMAN = "human"
 
@@ -37,6 +37,7 @@ class Game:
     log: ReplayLog
     reports: list[TurnReport] = field(default_factory=list)
     locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    drafts: dict[str, list[str]] = field(default_factory=dict)  # cards chosen, not yet locked (the board keeps it)
     agents: dict = field(default_factory=dict, repr=False)  # side -> (turn, the AI made for it)
     guides: dict = field(default_factory=dict, repr=False)  # the tutorial's progress per side
     classroom: object = field(default=None, repr=False)  # a ClassroomSession, in a classroom
@@ -54,7 +55,26 @@ class Game:
         game = cls.new(level, log.seed, controllers)
         game.state, game.reports, game.log = state, reports, log.model_copy(deep=True)
         game.log.players = {s: game.seats[s].controller for s in SIDES}
+        game.log.planning = None  # the game's own log holds what was played; the plans come back here:
+        planning = log.planning
+        if planning is not None and not game.over:
+            for side, plan in planning.locked.items():
+                if game.seats[side].controller == HUMAN and plan_problem(game.state, side, tuple(plan)) is None:
+                    game.locked[side] = tuple(plan)
+            for side, chosen in planning.chosen.items():
+                mine = [a for a in chosen if a in game.level.actions and game.level.actions[a].side == side]
+                if game.seats[side].controller == HUMAN and side not in game.locked and mine:
+                    game.drafts[side] = mine
         return game
+
+    def log_to_save(self) -> ReplayLog:
+        """The log with the turn's plans as they stand (locked, or chosen and not yet locked)."""
+        saved = self.log.model_copy(deep=True)
+        locked = {s: list(p) for s, p in self.locked.items() if self.seats[s].controller == HUMAN}
+        chosen = {s: list(p) for s, p in self.drafts.items() if p and s not in self.locked}
+        if (locked or chosen) and not self.over:
+            saved.planning = PlanningSpec(locked=locked, chosen=chosen)
+        return saved
 
     # -- who plays --------------------------------------------------------------------------
     def humans(self) -> list[str]:
@@ -97,7 +117,7 @@ class Game:
         self.log.record(plans)
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
-        self.locked = {}
+        self.locked, self.drafts = {}, {}
         return report
 
     # -- the facilitator of a classroom session ------------------------------------------------

@@ -61,6 +61,16 @@ class ClassroomSpec(BaseModel):
     started_at: str = Field(max_length=40)
 
 
+class PlanningSpec(BaseModel):
+    """The plans being made when a game was saved, so that loading it loses no one's work."""
+
+    model_config = ConfigDict(extra="forbid")
+    locked: dict[Literal["moscow", "beijing"], list[str]] = Field(
+        default_factory=dict, description="Plans locked this turn and waiting for the other side's.")
+    chosen: dict[Literal["moscow", "beijing"], list[str]] = Field(
+        default_factory=dict, description="Cards chosen but not yet locked.")
+
+
 class ReplayLog(BaseModel):
     """One game, enough to reproduce it exactly."""
 
@@ -76,6 +86,10 @@ class ReplayLog(BaseModel):
     players: dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard"]] | None = Field(
         None, description="Who played each side: a person, or the AI at that level. A saved game "
         "resumes with the same players. (Logs from before it was kept have none.)")
+
+    planning: PlanningSpec | None = Field(
+        None, description="In a save: the turn's plans as they stood. Not part of the game played, "
+        "so a replay ignores it.")
 
     @classmethod
     def start(cls, level: Level, seed: int, players: dict[str, str] | None = None) -> "ReplayLog":

@@ -38,7 +38,8 @@ class BoardScene(Scene):
         super().__init__(app)
         self.game = game
         self.side = perspective
-        self.plan: list[str] = list(game.locked.get(perspective, ()))
+        # A plan locked already, or cards chosen before a save, come back as they were.
+        self.plan: list[str] = list(game.locked.get(perspective) or game.drafts.get(perspective, ()))
         self.page = 0
         self.auto_timer = 0.0
         self.picture = None
@@ -426,6 +427,7 @@ class BoardScene(Scene):
     def refresh(self) -> None:
         """Rebuild the controls after a choice, keeping the widgets (the news box) as they are, and
         the focus on the same control when it is still there."""
+        self.game.drafts[self.side] = list(self.plan)  # what a save keeps of a plan being made
         self.version += 1
         focused = self.app.focused()
         was = (focused.kind, focused.label) if focused is not None else None

@@ -42,11 +42,13 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
 
         ClassroomSession(game, game.log.classroom)
     humans = game.humans()
-    if not game.over and len(humans) > 1:
-        # Two people at one machine: the hand-over screen keeps the first plan hidden from the other.
+    waiting = [s for s in humans if s not in game.locked]
+    if not game.over and len(humans) > 1 and waiting:
+        # Two people at one machine: the hand-over screen keeps each plan hidden from the other,
+        # and goes to whoever had not locked a plan when the game was saved.
         from game.ui.scenes.handover import HandOverScene
 
-        app.reset_to(HandOverScene(app, game, humans[0]))
+        app.reset_to(HandOverScene(app, game, waiting[0], locked_by=next((s for s in humans if s in game.locked), None)))
         return True
     if humans:
         side = humans[0]

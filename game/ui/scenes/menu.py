@@ -34,7 +34,7 @@ class MenuScene(Scene):
     def save(self) -> None:
         name = self.name_entry.get_text().strip() or f"{self.game.level.title}, turn {self.game.state.turn}"
         try:
-            info = self.app.saves.save(name, self.game.log)
+            info = self.app.saves.save(name, self.game.log_to_save())
             self.say(f"Saved as \"{info.name}\".")
         except OSError as e:
             self.say(f"Could not save: {e}")
