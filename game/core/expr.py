@@ -105,6 +105,9 @@ class _Parser:
         # comparison of the two, the commonest condition, then compiles to a single closure.
         self.reads: dict = {}
         self.constants: dict = {}
+        # For a comparison of a meter with a number: (meter, where it holds), so that an `and` of
+        # comparisons that no value meets ('partnership > 60 and partnership < 40') is seen.
+        self.bounds: dict = {}
 
     def peek(self):
         return self.toks[self.i]
@@ -153,6 +156,8 @@ class _Parser:
             return typ, fn, could
         if word == "and":
             result = {v for v, test in ((True, all), (False, any)) if test((v in c) for c in coulds)}
+            if _contradicts([self.bounds[f] for f in fns if f in self.bounds]):
+                result = {False}
         else:
             result = {v for v, test in ((True, any), (False, all)) if test((v in c) for c in coulds)}
         return BOOL, combine(tuple(fns)), frozenset(result)
@@ -190,7 +195,13 @@ class _Parser:
                 raise ExprError(f"'{value}' compares a number with true/false", col)
             op = self._COMPARE[value]
             could = _compare_could(value, c1, c2) if t1 == NUM else _equal_could(value, c1, c2)
-            return BOOL, _comparison(op, f1, f2, self.reads.get(f1), self.constants.get(f2)), could
+            fn = _comparison(op, f1, f2, self.reads.get(f1), self.constants.get(f2))
+            bound = _bound(value, self.reads.get(f1), self.constants.get(f2))
+            if bound is None:  # the number first: '40 < partnership'
+                bound = _bound(_FLIPPED.get(value, value), self.reads.get(f2), self.constants.get(f1))
+            if bound is not None:
+                self.bounds[fn] = bound
+            return BOOL, fn, could
         return t1, f1, c1
 
     def _arith(self, ops, sub):
@@ -330,6 +341,30 @@ def _interval(op: str, a, b) -> tuple[float, float]:
     products = [x * y for x in (alo, ahi) for y in (blo, bhi)]
     products = [0.0 if p != p else p for p in products]  # inf * 0 is nan: call it 0
     return min(products), max(products)
+
+
+_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+_INF = float("inf")
+
+
+def _bound(op: str, meter: str | None, constant: float | None):
+    """(meter, low, low included, high, high included): where `meter op constant` holds."""
+    if meter is None or constant is None or op == "!=":
+        return None
+    return {"<": (meter, -_INF, False, constant, False), "<=": (meter, -_INF, False, constant, True),
+            ">": (meter, constant, False, _INF, False), ">=": (meter, constant, True, _INF, False),
+            "==": (meter, constant, True, constant, True)}[op]
+
+
+def _contradicts(bounds) -> bool:
+    """True when no value of some meter meets all of its bounds at once."""
+    by_meter: dict = {}
+    for meter, lo, lo_in, hi, hi_in in bounds:
+        was = by_meter.get(meter, (-_INF, False, _INF, False))
+        low = max((was[0], was[1]), (lo, lo_in), key=lambda b: (b[0], not b[1]))
+        high = min((was[2], was[3]), (hi, hi_in), key=lambda b: (b[0], b[1]))
+        by_meter[meter] = (*low, *high)
+    return any(lo > hi or (lo == hi and not (lo_in and hi_in)) for lo, lo_in, hi, hi_in in by_meter.values())
 
 
 def _comparison(op, left, right, meter: str | None, constant: float | None):
