@@ -48,3 +48,16 @@ def held_by_pause(game, event) -> bool:
     if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
         return False
     return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN, pygame.MOUSEWHEEL)
+
+
+class HeldByPause:
+    """Mixed into a screen of play other than the board (the hand-over, the resolution): while
+    the facilitator has paused the session, it takes no input but F9 and is covered."""
+
+    def handle(self, event) -> bool:
+        return held_by_pause(self.game, event)
+
+    def draw_over(self, surface) -> None:
+        if self.game.classroom is not None and self.game.classroom.paused:
+            draw_pause_cover(self.app, surface)
+        super().draw_over(surface)

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.classroom_overlay import draw_pause_cover, held_by_pause
+from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, text
 
 
-class HandOverScene(Scene):
+class HandOverScene(HeldByPause, Scene):
     name = "hand-over"
 
     def __init__(self, app, game, side: str, locked_by: str | None = None):
@@ -34,13 +34,6 @@ class HandOverScene(Scene):
 
         self.app.push(MenuScene(self.app, self.game))
 
-    def handle(self, event) -> bool:
-        return held_by_pause(self.game, event)
-
-    def draw_over(self, surface) -> None:
-        if self.game.classroom is not None and self.game.classroom.paused:
-            draw_pause_cover(self.app, surface)
-        super().draw_over(surface)
 
     def entered(self) -> None:
         if self.app.options.autoplay:

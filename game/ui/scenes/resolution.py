@@ -10,14 +10,14 @@ import pygame_gui
 from game.core.meters import label
 from game.core.report import PHASES
 from game.session.campaign import with_finished
-from game.ui.classroom_overlay import draw_pause_cover, held_by_pause
+from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, fit
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
 
 
-class ResolutionScene(Scene):
+class ResolutionScene(HeldByPause, Scene):
     name = "resolution"
 
     def __init__(self, app, game, report):
@@ -125,13 +125,6 @@ class ResolutionScene(Scene):
 
         self.app.push(MenuScene(self.app, self.game))
 
-    def handle(self, event) -> bool:
-        return held_by_pause(self.game, event)
-
-    def draw_over(self, surface) -> None:
-        if self.game.classroom is not None and self.game.classroom.paused:
-            draw_pause_cover(self.app, surface)
-        super().draw_over(surface)
 
     def busy(self) -> bool:
         return super().busy() or self.app.options.autoplay
