@@ -140,6 +140,7 @@ def main(argv=None) -> int:
         "transcript": cmd_transcript, "bench": cmd_bench, "simulate": cmd_simulate,
         "duel": cmd_duel, "claims": cmd_claims, "balance": cmd_balance, "reference": cmd_reference, "new-level": cmd_new_level,
     }[command]
+    _check_level_dirs(getattr(args, "levels", ()))  # every command that reads levels takes --levels
     try:
         return handler(args)
     except BrokenPipeError:
@@ -149,7 +150,6 @@ def main(argv=None) -> int:
 def cmd_validate(args) -> int:
     from game.levels.validate import validate_paths
 
-    _check_level_dirs(args.levels)
     problems = validate_paths(args.paths, args.levels)
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
@@ -189,7 +189,6 @@ def _catalogue(mod_dirs):
     from game.levels import Catalogue
     from game.paths import user_levels_dir
 
-    _check_level_dirs(mod_dirs)
     return Catalogue.scan([user_levels_dir(), *mod_dirs])
 
 
@@ -491,8 +490,6 @@ def cmd_play(args) -> int:
         return 2
     if args.level and _load(args.level, args.levels) is None:
         return 1
-    if not args.level:
-        _check_level_dirs(args.levels)
     options = PlayOptions(
         level=args.level, side=args.side, opponent=args.opponent, seed=args.seed,
         autoplay=args.autoplay, screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,
@@ -524,8 +521,6 @@ def cmd_classroom(args) -> int:
         return 2
     if args.level and _load(args.level, args.levels) is None:
         return 1
-    if not args.level:
-        _check_level_dirs(args.levels)
     if args.seed is not None and not 0 <= args.seed <= MAX_TYPED_SEED:
         print(f"--seed must be a whole number from 0 to {MAX_TYPED_SEED} (the set-up's seed field holds 18 digits)",
               file=sys.stderr)

@@ -23,6 +23,18 @@ def assets_dir() -> Path:
     return _shipped("assets")
 
 
+def ui_font_file(bold: bool = False) -> Path | None:
+    """The game's font (Noto Sans, shipped with pygame_gui), found without importing pygame_gui,
+    so that the level validator can read it without starting pygame; None if it is missing."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pygame_gui")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
+
+
 def user_data_dir() -> Path:
     """The player's data folder; PRAGMATIC_PARTNERS_HOME overrides it (tests, portable installs)."""
     override = os.environ.get("PRAGMATIC_PARTNERS_HOME")

@@ -8,11 +8,11 @@ or else format 4 (the Basic Multilingual Plane).
 """
 from __future__ import annotations
 
-import importlib.util
 import struct
 from bisect import bisect_right
 from functools import lru_cache
-from pathlib import Path
+
+from game.paths import ui_font_file
 
 
 class _Ranges:
@@ -49,8 +49,8 @@ def _format_4(data: bytes, at: int) -> list[tuple[int, int]]:
 
 def covered(font: bytes) -> _Ranges:
     """The code points `font` (a TrueType file's bytes) has glyphs for."""
-    tables = {}
-    for i in range(struct.unpack_from(">H", data := font, 4)[0]):
+    data, tables = font, {}
+    for i in range(struct.unpack_from(">H", data, 4)[0]):
         tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
         tables[tag] = offset
     cmap = tables[b"cmap"]
@@ -68,13 +68,11 @@ def covered(font: bytes) -> _Ranges:
 @lru_cache(maxsize=1)
 def game_font_covers() -> _Ranges | None:
     """What the game's font covers; None when the font cannot be read (then nothing is warned)."""
-    # Found without importing pygame_gui, which would import pygame: the validator needs neither.
-    spec = importlib.util.find_spec("pygame_gui")
-    if spec is None or not spec.submodule_search_locations:
+    path = ui_font_file()
+    if path is None:
         return None
     try:
-        font = (Path(next(iter(spec.submodule_search_locations))) / "data" / "NotoSans-Regular.ttf").read_bytes()
-        return covered(font)
+        return covered(path.read_bytes())
     except (OSError, KeyError, struct.error):
         return None
 

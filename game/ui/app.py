@@ -169,10 +169,15 @@ class App:
         self.screen = pygame.display.set_mode(size, flags)
         self.apply_look()
 
+    def wanted_scale(self) -> float:
+        """The UI scale the settings ask for (projector mode enlarges the type to 1.5 at least)."""
+        s = self.settings
+        return max(s.ui_scale, 1.5) if s.projector_mode else s.ui_scale
+
     def apply_look(self) -> None:
         """Palette, fonts and widget theme from the settings (projector mode enlarges the type)."""
         s = self.settings
-        scale = scale_for(max(s.ui_scale, 1.5) if s.projector_mode else s.ui_scale, self.screen.get_size())
+        scale = scale_for(self.wanted_scale(), self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)
         self.manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
@@ -300,8 +305,7 @@ class App:
         if event.type == pygame.VIDEORESIZE and not (self.screen.get_flags() & pygame.FULLSCREEN):
             size = (max(800, event.w), max(600, event.h))
             self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-            s = self.settings
-            if scale_for(max(s.ui_scale, 1.5) if s.projector_mode else s.ui_scale, size) != self.fonts.scale:
+            if scale_for(self.wanted_scale(), size) != self.fonts.scale:
                 self.apply_look()  # the scale the new size allows differs: new fonts, every scene rebuilt
                 return
             self.manager.set_window_resolution(size)

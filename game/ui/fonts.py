@@ -2,15 +2,13 @@
 for the UI scale setting, so that custom-drawn text matches the pygame_gui widgets."""
 from __future__ import annotations
 
-from importlib import resources
-
 import pygame
 
-_DATA = resources.files("pygame_gui.data")
+from game.paths import ui_font_file
 
 
 def font_path(bold: bool = False) -> str:
-    return str(_DATA / ("NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"))
+    return str(ui_font_file(bold))
 
 
 class Fonts:

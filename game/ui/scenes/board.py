@@ -13,6 +13,7 @@ from game.core.meters import LIMITS, PILLARS, SIDE_METERS, label
 from game.session.game import HUMAN
 from game.session.story import describe_act, facilitator_news
 from game.session.tutorial import guide_for
+from game.ui.agenda import agenda_html
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.scenes.base import Scene
 from game.ui.classroom_overlay import draw_classroom_overlay
@@ -174,8 +175,6 @@ class BoardScene(Scene):
         self.news_box = self.element(pygame_gui.elements.UITextBox(html_, r, app.manager))
 
     def agenda_html(self) -> str:
-        from game.ui.scenes.newgame import agenda_html
-
         score = self.game.scores()[self.side]
         head = f"<b>{self.side.capitalize()}: your score now is {score:.0f} of 100</b><br>"
         return head + agenda_html(self.game.level, self.side, self.game.state)

@@ -10,6 +10,7 @@ import pygame_gui
 from game.session.campaign import chapters
 from game.session.game import HUMAN, Game
 from game.ui.scenes.base import Scene
+from game.ui.agenda import agenda_html
 from game.ui.widgets import (Control, Tooltip, bottom_of, button_height, button_width, fit, row_of_buttons, text, toast,
                              wrap)
 
@@ -42,26 +43,6 @@ def playable_entries(app) -> list:
     return sorted(entries, key=lambda e: order[e.id])
 
 
-def agenda_html(level, side: str, state=None) -> str:
-    """The side's agenda: the goals it is scored on (met or not, when a game's `state` is given)
-    and the score it needs to win. Read from the level and the engine, never worked out here."""
-    from game.core.engine import goal_value
-
-    agenda = level.agendas.get(side)
-    if agenda is None:
-        return ""
-    total = sum(g.weight for g in agenda.goals) or 1
-    out = [f"<b>Your agenda</b>: score {agenda.win_at:g} of 100 to win. {html.escape(agenda.summary)}"]
-    for g in agenda.goals:
-        share = f"{100 * g.weight / total:.0f} points"
-        if state is None:
-            out.append(f"• {html.escape(g.text)} ({share})")
-        else:
-            met = g.met(goal_value(state, g.meter))
-            out.append(f"• {'MET' if met else 'not yet'}: {html.escape(g.text)} ({share})")
-    return "<br>".join(out)
-
-
 class NewGameScene(Scene):
     name = "new game"
 
@@ -73,6 +54,7 @@ class NewGameScene(Scene):
         self.problem = ""
         self.list_offset = 0  # the first level shown, when the list is longer than the window
         self.reveal_selected = True
+        self.page_rows = 1  # how many levels a page of the list shows (set by build)
         wanted = opts.level or app.settings.last_level
         fresh = [c.level_id for c in self.chapters() if c.is_open and not c.finished]
         if wanted not in ids:
@@ -148,7 +130,7 @@ class NewGameScene(Scene):
         y = top
         paging = []
         if len(self.entries) > fits:
-            rows = max(1, fits - 2)  # two rows go to "earlier" and "more"
+            rows = self.page_rows = max(1, fits - 2)  # two rows go to "earlier" and "more"
             if self.reveal_selected:  # the level chosen on opening is on the page shown
                 self.list_offset = min(self.list_offset, self.level_index)
                 self.list_offset = max(self.list_offset, self.level_index - rows + 1)
@@ -279,10 +261,7 @@ class NewGameScene(Scene):
 
     def page_list(self, step: int) -> None:
         """Show the previous or next page of a list of levels too long for the window."""
-        fonts, gap = self.app.fonts, self.app.px(6)
-        room = self.app.size[1] - self.title_rect.bottom - self.app.px(28)
-        rows = max(1, (room + gap) // (button_height(fonts.body, 0) + gap) - 2)
-        self.list_offset = max(0, self.list_offset + step * rows)
+        self.list_offset = max(0, self.list_offset + step * self.page_rows)
         self.keep_focus_rebuild()
 
     def scroll(self, amount: int) -> None:
