@@ -3,6 +3,7 @@
 Each figure is a median over samples. `baseline_us_median` times a fixed piece of plain Python in
 the same run, so a figure can be read against how fast this machine is right now.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -140,8 +141,13 @@ def _probe(args: list[str], timeout: float = 120.0) -> tuple[dict, float]:
         env.setdefault("SDL_VIDEODRIVER", "dummy")
     env.setdefault("SDL_AUDIODRIVER", "dummy")
     t0 = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "game", "play", "--size", "1280x720", *args],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "--size", "1280x720", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     try:
         line = ""
         for line in child.stdout:
@@ -177,7 +183,9 @@ def bench_frame(samples: int) -> tuple[float, float]:
     times, flips = [], []
     for i in range(samples):
         target = cards[i % len(cards)]
-        app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=target.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+        app.handle(
+            pygame.event.Event(pygame.MOUSEMOTION, pos=target.rect.center, rel=(0, 0), buttons=(0, 0, 0))
+        )
         t0 = time.perf_counter()
         app.render_frame()
         t1 = time.perf_counter()

@@ -1,4 +1,5 @@
 """The command line: `python -m game COMMAND`. The flags here are a contract other tools rely on."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,8 +13,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 
 def _levels_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--levels", action="append", default=[], metavar="DIR",
-                   help="an extra folder of levels (mods); may be given more than once")
+    p.add_argument(
+        "--levels",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="an extra folder of levels (mods); may be given more than once",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--side", choices=("moscow", "beijing"), default="moscow")
     p.add_argument("--opponent", choices=("easy", "normal", "hard", "human"), default="normal")
     p.add_argument("--seed", type=int, default=None, metavar="N")
-    p.add_argument("--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself")
+    p.add_argument(
+        "--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself"
+    )
     p.add_argument("--screenshot-dir", metavar="DIR", help="save a PNG of each screen and each turn here")
     p.add_argument("--exit-at-end", action="store_true", help="close the window at the debrief")
     p.add_argument("--size", metavar="WxH", help="window size for this run, e.g. 1920x1080")
@@ -37,19 +45,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("classroom", help="open the classroom session set-up, filled in with these values")
     p.add_argument("--level", metavar="ID", help="the level the class plays")
-    p.add_argument("--seed", type=int, default=None, metavar="N", help="the class seed (every group types the same)")
+    p.add_argument(
+        "--seed", type=int, default=None, metavar="N", help="the class seed (every group types the same)"
+    )
     for side in ("moscow", "beijing"):
-        p.add_argument(f"--{side}", choices=("team", "easy", "normal", "hard"), default="team",
-                       help=f"who plays {side.capitalize()}: a team of students or an AI")
-    p.add_argument("--timer", type=int, choices=(0, 3, 5, 8, 10), default=0, metavar="MIN",
-                   help="planning timer in minutes for each turn (0, 3, 5, 8 or 10; 0: none)")
-    p.add_argument("--group", default="", metavar="NAME", help="the group's name, for the exports and the class report")
+        p.add_argument(
+            f"--{side}",
+            choices=("team", "easy", "normal", "hard"),
+            default="team",
+            help=f"who plays {side.capitalize()}: a team of students or an AI",
+        )
+    p.add_argument(
+        "--timer",
+        type=int,
+        choices=(0, 3, 5, 8, 10),
+        default=0,
+        metavar="MIN",
+        help="planning timer in minutes for each turn (0, 3, 5, 8 or 10; 0: none)",
+    )
+    p.add_argument(
+        "--group", default="", metavar="NAME", help="the group's name, for the exports and the class report"
+    )
     p.add_argument("--size", metavar="WxH", help="window size for this run, e.g. 1920x1080")
     _levels_arg(p)
 
     p = sub.add_parser("report", help="compare several classroom sessions' exports in one report")
     p.add_argument("folders", nargs="+", metavar="DIR", help="export folders (one per group)")
-    p.add_argument("--out", metavar="DIR", help="where to write it (default: exports/class-report-<date> in your data folder)")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="where to write it (default: exports/class-report-<date> in your data folder)",
+    )
 
     p = sub.add_parser("validate", help="check level files; exit 0 clean, 1 on errors, 2 on bad usage")
     p.add_argument("paths", nargs="+", metavar="PATH", help="level files or folders of them")
@@ -59,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON schema of a level file")
     sub.add_parser("reference", help="print the level format's reference (Markdown, from the schema)")
 
-    p = sub.add_parser("new-level", help="write a new level that extends the base, with comments, ready to edit")
+    p = sub.add_parser(
+        "new-level", help="write a new level that extends the base, with comments, ready to edit"
+    )
     p.add_argument("name", metavar="NAME", help="the level's title; its id and file name are made from it")
     p.add_argument("--out", metavar="DIR", help="where to write it (default: your levels folder)")
     p.add_argument("--force", action="store_true", help="replace a file of the same name")
@@ -85,9 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, metavar="S", help="games use seeds S, S+1, ...")
     p.add_argument("--moscow", default="easy", metavar="AGENT")
     p.add_argument("--beijing", default="easy", metavar="AGENT")
-    p.add_argument("--workers", type=int, default=1, metavar="K", help="processes; results are the same whatever K")
-    p.add_argument("--vary", action="append", default=[], metavar="KEY=VALUE",
-                   help="a paired experiment: play the same seeds again with this changed (see docs/claims.md)")
+    p.add_argument(
+        "--workers", type=int, default=1, metavar="K", help="processes; results are the same whatever K"
+    )
+    p.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a paired experiment: play the same seeds again with this changed (see docs/claims.md)",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     _levels_arg(p)
 
@@ -95,26 +130,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="A")
     p.add_argument("b", metavar="B")
     p.add_argument("--level", default="testing_event", metavar="ID")
-    p.add_argument("--games", type=int, default=200, metavar="N", help="half with A as Moscow, half as Beijing")
+    p.add_argument(
+        "--games", type=int, default=200, metavar="N", help="half with A as Moscow, half as Beijing"
+    )
     p.add_argument("--seed", type=int, default=0, metavar="S")
     p.add_argument("--workers", type=int, default=1, metavar="K")
     p.add_argument("--json", action="store_true")
     _levels_arg(p)
 
     p = sub.add_parser("claims", help="measure the essay's claims F1-F9 on the essay-era levels")
-    p.add_argument("levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every essay-era level)")
+    p.add_argument(
+        "levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every essay-era level)"
+    )
     p.add_argument("--games", type=int, default=100, metavar="N")
     p.add_argument("--workers", type=int, default=1, metavar="K")
     p.add_argument("--json", action="store_true")
     _levels_arg(p)
 
     p = sub.add_parser("balance", help="measure each campaign level's balance and write docs/balance.md")
-    p.add_argument("levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every level in the campaign)")
-    p.add_argument("--games", type=int, default=500, metavar="N", help="normal-vs-normal and easy-vs-easy games per level")
+    p.add_argument(
+        "levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every level in the campaign)"
+    )
+    p.add_argument(
+        "--games",
+        type=int,
+        default=500,
+        metavar="N",
+        help="normal-vs-normal and easy-vs-easy games per level",
+    )
     p.add_argument("--duel-games", type=int, default=100, metavar="N", help="hard-vs-easy games per level")
     p.add_argument("--workers", type=int, default=1, metavar="K")
-    p.add_argument("--out", metavar="FILE.md", help="where to write the report (its JSON twin goes beside it); "
-                   "default: docs/balance.md in a checkout, else print only")
+    p.add_argument(
+        "--out",
+        metavar="FILE.md",
+        help="where to write the report (its JSON twin goes beside it); "
+        "default: docs/balance.md in a checkout, else print only",
+    )
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead of a summary")
     _levels_arg(p)
 
@@ -135,10 +186,21 @@ def main(argv=None) -> int:
         args = parser.parse_args(["play", *(argv or [])])
         command = "play"
     handler = {
-        "play": cmd_play, "classroom": cmd_classroom, "report": cmd_report,
-        "validate": cmd_validate, "schema": cmd_schema, "levels": cmd_levels, "replay": cmd_replay,
-        "transcript": cmd_transcript, "bench": cmd_bench, "simulate": cmd_simulate,
-        "duel": cmd_duel, "claims": cmd_claims, "balance": cmd_balance, "reference": cmd_reference, "new-level": cmd_new_level,
+        "play": cmd_play,
+        "classroom": cmd_classroom,
+        "report": cmd_report,
+        "validate": cmd_validate,
+        "schema": cmd_schema,
+        "levels": cmd_levels,
+        "replay": cmd_replay,
+        "transcript": cmd_transcript,
+        "bench": cmd_bench,
+        "simulate": cmd_simulate,
+        "duel": cmd_duel,
+        "claims": cmd_claims,
+        "balance": cmd_balance,
+        "reference": cmd_reference,
+        "new-level": cmd_new_level,
     }[command]
     _check_level_dirs(getattr(args, "levels", ()))  # every command that reads levels takes --levels
     try:
@@ -158,8 +220,9 @@ def cmd_validate(args) -> int:
             print(p)
         errors = sum(p.severity == "error" for p in problems)
         warnings = len(problems) - errors
-        print(f"{errors} error(s), {warnings} warning(s)" if problems else "no problems found",
-              file=sys.stderr)
+        print(
+            f"{errors} error(s), {warnings} warning(s)" if problems else "no problems found", file=sys.stderr
+        )
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
@@ -195,7 +258,10 @@ def _catalogue(mod_dirs):
 def _check_level_dirs(mod_dirs) -> None:
     for folder in mod_dirs:
         if not Path(folder).is_dir():
-            print(f"warning: --levels {folder}: there is no such folder; its levels are not offered", file=sys.stderr)
+            print(
+                f"warning: --levels {folder}: there is no such folder; its levels are not offered",
+                file=sys.stderr,
+            )
 
 
 def _print_problems(problems) -> None:
@@ -209,8 +275,11 @@ def _load(level_id: str, mod_dirs) -> object:
     if entry is not None and not entry.playable:
         # A ruleset such as `base` has no outcomes or agendas of its own: nothing to play.
         playable = ", ".join(sorted(e.id for e in catalogue.playable()))
-        print(f"'{level_id}' is a ruleset that other levels extend (playable = false), not a level to play; "
-              f"choose one of: {playable}", file=sys.stderr)
+        print(
+            f"'{level_id}' is a ruleset that other levels extend (playable = false), not a level to play; "
+            f"choose one of: {playable}",
+            file=sys.stderr,
+        )
         return None
     levels = _load_all(catalogue, [level_id])
     return levels[0] if levels else None
@@ -356,22 +425,36 @@ def cmd_simulate(args) -> int:
         if args.json:
             print(json.dumps(result))
         else:
-            _print_summary(f"{level.title}: {args.games} games, Moscow {args.moscow}, Beijing {args.beijing}", result)
+            _print_summary(
+                f"{level.title}: {args.games} games, Moscow {args.moscow}, Beijing {args.beijing}", result
+            )
         return 0
-    varied = run_games(level, seeds, args.moscow, args.beijing, variation, workers=args.workers, progress=_progress())
+    varied = run_games(
+        level, seeds, args.moscow, args.beijing, variation, workers=args.workers, progress=_progress()
+    )
     diff = {m: paired_difference(base, varied, m).__dict__ for m in sorted(base[0].final)}
     for d in diff.values():
         d.pop("meter"), d.pop("turn")
     if args.json:
-        print(json.dumps({"baseline": result, "varied": summary(varied), "variation": list(args.vary),
-                          "difference": diff}))
+        print(
+            json.dumps(
+                {
+                    "baseline": result,
+                    "varied": summary(varied),
+                    "variation": list(args.vary),
+                    "difference": diff,
+                }
+            )
+        )
         return 0
     _print_summary(f"{level.title}, as written: {args.games} games", result)
     _print_summary(f"{level.title}, with {variation.label}: the same {args.games} seeds", summary(varied))
     print("difference at the end (varied minus as written, mean over paired games, 95% interval):")
     for meter, d in diff.items():
         if d["mean"] or d["low"] or d["high"]:
-            print(f"  {meter:32} {d['mean']:+8.2f}  [{d['low']:+.2f}, {d['high']:+.2f}]  higher in {d['share_up']:.0%}")
+            print(
+                f"  {meter:32} {d['mean']:+8.2f}  [{d['low']:+.2f}, {d['high']:+.2f}]  higher in {d['share_up']:.0%}"
+            )
     return 0
 
 
@@ -388,8 +471,10 @@ def cmd_duel(args) -> int:
         print(json.dumps(result))
     else:
         print(f"{level.title}: {args.a} against {args.b}, {result['games']} games (half on each side)")
-        print(f"  {args.a} scored higher in {result['a_wins']:.1%}, lower in {result['b_wins']:.1%}, "
-              f"tied in {result['ties']:.1%}")
+        print(
+            f"  {args.a} scored higher in {result['a_wins']:.1%}, lower in {result['b_wins']:.1%}, "
+            f"tied in {result['ties']:.1%}"
+        )
         for side in ("moscow", "beijing"):
             print(f"  as {side}: {args.a} scored higher in {result['a_wins_as'][side]:.1%}")
     return 0
@@ -402,8 +487,9 @@ def cmd_balance(args) -> int:
         print("--games, --duel-games (at least 2) and --workers must be positive", file=sys.stderr)
         return 2
     cat = _catalogue(args.levels)
-    ids = args.levels_to_check or [e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0)
-                                   if e.chapter is not None]
+    ids = args.levels_to_check or [
+        e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0) if e.chapter is not None
+    ]
     levels = _load_all(cat, ids)
     if levels is None:
         return 1
@@ -411,9 +497,14 @@ def cmd_balance(args) -> int:
     for level in levels:
         if not args.json:
             print(f"{level.title}: {args.games} games a pairing...", file=sys.stderr)
-        results.append(measure(level, args.games, args.duel_games, workers=args.workers, progress=_progress()))
-    command = "python -m game balance" + (f" --games {args.games}" if args.games != 500 else "") + (
-        f" --duel-games {args.duel_games}" if args.duel_games != 100 else "")
+        results.append(
+            measure(level, args.games, args.duel_games, workers=args.workers, progress=_progress())
+        )
+    command = (
+        "python -m game balance"
+        + (f" --games {args.games}" if args.games != 500 else "")
+        + (f" --duel-games {args.duel_games}" if args.duel_games != 100 else "")
+    )
     out = Path(args.out) if args.out else (_checkout_docs() / "balance.md" if _checkout_docs() else None)
     if out is not None:
         written = results
@@ -422,7 +513,10 @@ def cmd_balance(args) -> int:
             from game.sim.balance import from_json
 
             try:
-                kept = {r.level: r for r in from_json(json.loads(out.with_suffix(".json").read_text(encoding="utf-8")))}
+                kept = {
+                    r.level: r
+                    for r in from_json(json.loads(out.with_suffix(".json").read_text(encoding="utf-8")))
+                }
             except (ValueError, KeyError, TypeError):
                 kept = {}
             kept.update({r.level: r for r in results})
@@ -430,16 +524,20 @@ def cmd_balance(args) -> int:
             written = sorted(kept.values(), key=lambda r: order.get(r.level, 99))
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(markdown(written, command), encoding="utf-8")
-        out.with_suffix(".json").write_text(json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8")
+        out.with_suffix(".json").write_text(
+            json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
+        )
         print(f"wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
     problems = [p for r in results for p in r.problems()]
     if args.json:
         print(json.dumps(to_json(results, command)))
     else:
         for r in results:
-            print(f"{r.level:24} normal vs normal: Moscow wins {r.normal_wins['moscow']:.1%}, Beijing "
-                  f"{r.normal_wins['beijing']:.1%}; hard beats easy as Moscow {r.hard_beats_easy['moscow']:.0%}, "
-                  f"as Beijing {r.hard_beats_easy['beijing']:.0%}")
+            print(
+                f"{r.level:24} normal vs normal: Moscow wins {r.normal_wins['moscow']:.1%}, Beijing "
+                f"{r.normal_wins['beijing']:.1%}; hard beats easy as Moscow {r.hard_beats_easy['moscow']:.0%}, "
+                f"as Beijing {r.hard_beats_easy['beijing']:.0%}"
+            )
         for p in problems:
             print(f"out of band: {p}")
     return 1 if problems else 0
@@ -491,9 +589,15 @@ def cmd_play(args) -> int:
     if args.level and _load(args.level, args.levels) is None:
         return 1
     options = PlayOptions(
-        level=args.level, side=args.side, opponent=args.opponent, seed=args.seed,
-        autoplay=args.autoplay, screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,
-        exit_at_end=args.exit_at_end, level_dirs=[Path(d) for d in args.levels], size=size,
+        level=args.level,
+        side=args.side,
+        opponent=args.opponent,
+        seed=args.seed,
+        autoplay=args.autoplay,
+        screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,
+        exit_at_end=args.exit_at_end,
+        level_dirs=[Path(d) for d in args.levels],
+        size=size,
         probe=args.probe,
     )
     return play(options)
@@ -522,14 +626,21 @@ def cmd_classroom(args) -> int:
     if args.level and _load(args.level, args.levels) is None:
         return 1
     if args.seed is not None and not 0 <= args.seed <= MAX_TYPED_SEED:
-        print(f"--seed must be a whole number from 0 to {MAX_TYPED_SEED} (the set-up's seed field holds 18 digits)",
-              file=sys.stderr)
+        print(
+            f"--seed must be a whole number from 0 to {MAX_TYPED_SEED} (the set-up's seed field holds 18 digits)",
+            file=sys.stderr,
+        )
         return 2
     if "team" not in (args.moscow, args.beijing):
         print("at least one side must be played by a team (--moscow team or --beijing team)", file=sys.stderr)
         return 2
-    setup = {"level_id": args.level, "seed": args.seed, "teams": {"moscow": args.moscow, "beijing": args.beijing},
-             "timer": args.timer, "group": args.group[:60]}
+    setup = {
+        "level_id": args.level,
+        "seed": args.seed,
+        "teams": {"moscow": args.moscow, "beijing": args.beijing},
+        "timer": args.timer,
+        "group": args.group[:60],
+    }
     return play(PlayOptions(level_dirs=[Path(d) for d in args.levels], size=size, classroom=setup))
 
 
@@ -539,7 +650,11 @@ def cmd_report(args) -> int:
     from game.classroom.report import ReportError, write_report
     from game.paths import user_data_dir
 
-    out = Path(args.out) if args.out else user_data_dir() / "exports" / f"class-report-{datetime.now():%Y-%m-%d_%H%M}"
+    out = (
+        Path(args.out)
+        if args.out
+        else user_data_dir() / "exports" / f"class-report-{datetime.now():%Y-%m-%d_%H%M}"
+    )
     try:
         result = write_report([Path(f) for f in args.folders], out)
     except ReportError as e:
@@ -560,13 +675,15 @@ def cmd_reference(args) -> int:
 
 
 def cmd_new_level(args) -> int:
+    from game.levels.loader import Catalogue
     from game.levels.scaffold import ScaffoldError, write_new_level
     from game.paths import user_levels_dir
 
-    from game.levels.loader import Catalogue
-
     folder = Path(args.out) if args.out else user_levels_dir()
-    taken = {level_id: entry.path for level_id, entry in Catalogue.scan([user_levels_dir(), folder]).entries.items()}
+    taken = {
+        level_id: entry.path
+        for level_id, entry in Catalogue.scan([user_levels_dir(), folder]).entries.items()
+    }
     try:
         path = write_new_level(args.name, folder, force=args.force, taken=taken)
     except ScaffoldError as e:

@@ -1,5 +1,6 @@
 """Where the game's own files are: shipped levels and assets (checkout or installed wheel), and the
 player's data folder (saves, settings, mods), from platformdirs."""
+
 from __future__ import annotations
 
 import os

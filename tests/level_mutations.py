@@ -13,6 +13,7 @@ A mutation is plain data (tuples of small numbers and short strings, a long run 
 ("run", unit, count)) so that Hypothesis shrinks it and prints it readably; `apply_*` turns it into
 the new file and a list of notes saying, in the file's own key paths, what was changed.
 """
+
 from __future__ import annotations
 
 import copy
@@ -31,9 +32,17 @@ class Raw(str):
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_\-]+\Z")
-_ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\b"): "\\b", ord("\t"): "\\t", ord("\n"): "\\n",
-            ord("\f"): "\\f", ord("\r"): "\\r", 0x7F: "\\u007f",
-            **{c: f"\\u{c:04x}" for c in range(0x20) if chr(c) not in "\b\t\n\f\r"}}
+_ESCAPES = {
+    ord('"'): '\\"',
+    ord("\\"): "\\\\",
+    ord("\b"): "\\b",
+    ord("\t"): "\\t",
+    ord("\n"): "\\n",
+    ord("\f"): "\\f",
+    ord("\r"): "\\r",
+    0x7F: "\\u007f",
+    **{c: f"\\u{c:04x}" for c in range(0x20) if chr(c) not in "\b\t\n\f\r"},
+}
 
 
 def _string(text: str) -> str:
@@ -107,16 +116,77 @@ def dumps(doc: dict) -> str:
 
 BOM = b"\xef\xbb\xbf"
 SPECIAL_BYTES = [
-    b"\x00", b"\xff", b"\xfe", b"\xc3", b"\x80", b"\xed\xa0\x80", BOM, b"[[", b"]]", b"[", b"]", b"{",
-    b"}", b'"""', b"'''", b'"', b"'", b"=", b"\n", b"\r", b"\r\n", b"\t", b"#", b"\\", b"\\u", b".",
-    b",", b"\x7f", b"\xe2\x80\xa8", b"inf", b"nan", b"-", b"1979-05-27T07:32:00Z",
-    b"\n[[action]]\n", b"\n[[event]]\n", b"\n[start]\n", b"\n[flags]\n", b"\n[rules]\n",
-    b'\nid = "x"\n', b'\nextends = "base"\n', b'\nextends = "testing_event"\n', b"\nplayable = true\n",
-    b"\nschema_version = 2\n", b'\nrequires = "(((("\n', b"\na.b.c = 1\n",
+    b"\x00",
+    b"\xff",
+    b"\xfe",
+    b"\xc3",
+    b"\x80",
+    b"\xed\xa0\x80",
+    BOM,
+    b"[[",
+    b"]]",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b'"""',
+    b"'''",
+    b'"',
+    b"'",
+    b"=",
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b"\t",
+    b"#",
+    b"\\",
+    b"\\u",
+    b".",
+    b",",
+    b"\x7f",
+    b"\xe2\x80\xa8",
+    b"inf",
+    b"nan",
+    b"-",
+    b"1979-05-27T07:32:00Z",
+    b"\n[[action]]\n",
+    b"\n[[event]]\n",
+    b"\n[start]\n",
+    b"\n[flags]\n",
+    b"\n[rules]\n",
+    b'\nid = "x"\n',
+    b'\nextends = "base"\n',
+    b'\nextends = "testing_event"\n',
+    b"\nplayable = true\n",
+    b"\nschema_version = 2\n",
+    b'\nrequires = "(((("\n',
+    b"\na.b.c = 1\n",
 ]
-RUN_UNITS = [b"[", b"{", b"[[", b"a.", b"9", b'"', b"\\", b"a", b"\n", b" ", b"#", b"\xff", b"\x00",
-             b"x = 1\n", b"[a", b"{a=", b"a=[", b"(", b"\n[[action]]\n", b"[[a]]\n", b'[[action]]\nid="a"\n',
-             b"\n[[" + b"a." * 900 + b"a]]\n", b"\n" + b"a." * 900 + b"a = 1"]
+RUN_UNITS = [
+    b"[",
+    b"{",
+    b"[[",
+    b"a.",
+    b"9",
+    b'"',
+    b"\\",
+    b"a",
+    b"\n",
+    b" ",
+    b"#",
+    b"\xff",
+    b"\x00",
+    b"x = 1\n",
+    b"[a",
+    b"{a=",
+    b"a=[",
+    b"(",
+    b"\n[[action]]\n",
+    b"[[a]]\n",
+    b'[[action]]\nid="a"\n',
+    b"\n[[" + b"a." * 900 + b"a]]\n",
+    b"\n" + b"a." * 900 + b"a = 1",
+]
 FILL = 0  # a repeat count meaning: as many as keep the file just under the loader's 1 MB limit
 RUN_COUNTS = [100, 300, 1_000, 5_000, 50_000, 600_000, FILL]
 REPEATS = [2, 100, 3_000, 30_000, 300_000, FILL]
@@ -199,7 +269,7 @@ def apply_byte_edits(data: bytes, edits) -> tuple[bytes, list[str]]:
             data = b"\n".join(lines)
         elif kind == "repeat_lines":
             i = edit[1] % len(lines)
-            block = b"\n".join(lines[i: i + edit[2]]) + b"\n"
+            block = b"\n".join(lines[i : i + edit[2]]) + b"\n"
             count = _count(edit[3], len(block), UNDER_LIMIT - len(data))
             notes.append(f"repeat lines {i + 1}-{min(i + edit[2], len(lines))} {count} times: {_show(block)}")
             data = b"\n".join(lines[:i]) + (b"\n" if i else b"") + block * count + b"\n".join(lines[i:])
@@ -211,35 +281,85 @@ def apply_byte_edits(data: bytes, edits) -> tuple[bytes, list[str]]:
                 end = next((h for h in heads if h > i), len(lines))
                 block = b"\n".join(lines[i:end]) + b"\n"
                 count = _count(edit[2], len(block), UNDER_LIMIT - len(data))
-                notes.append(f"repeat the table at line {i + 1} ({_show(lines[i])}, {end - i} lines) {count} times")
+                notes.append(
+                    f"repeat the table at line {i + 1} ({_show(lines[i])}, {end - i} lines) {count} times"
+                )
                 data = b"\n".join(lines[:end]) + b"\n" + block * count + b"\n".join(lines[end:])
     return data, notes
 
 
 # ---- Tables -------------------------------------------------------------------------------------
 
+
 def nest(shape: str, depth: int):
     """A value nested `depth` deep: [[[1]]], {a = {a = 1}} or the two in turn."""
     value: object = 1
     for i in range(depth):
-        if shape == "array" or (shape == "mixed" and i % 2):
-            value = [value]
-        else:
-            value = {"a": value}
+        value = [value] if shape == "array" or shape == "mixed" and i % 2 else {"a": value}
     return value
 
 
 SPECIAL_VALUES = st.one_of(
-    st.sampled_from([
-        2**63 - 1, 2**63, -(2**63) - 1, 2**64, 10**30, -1, 0, -0.0, 0.5, 1e308, -1e308, 5e-324,
-        float("nan"), float("inf"), float("-inf"), True, False, "", " ", "x" * 6_001, "x" * 121,
-        "a" * 48, "a" * 49, "é" * 100, "\x00", "\u202e", "a\nb", '"""', "[[", "moscow", "beijing",
-        "partnership", "moscow.standing", "central_asia.beijing", "base", "testing_event",
-        dt.date(2022, 2, 24), dt.datetime(2022, 2, 24, 5, 0, tzinfo=dt.timezone.utc),
-        dt.datetime(2022, 2, 24, 5, 0), dt.time(5, 0), [], {}, [1, "a"], [[]], [{}], {"": 1},
-        Raw("9" * 4_301), Raw("-" + "9" * 5_000), Raw("0x" + "f" * 4_000), Raw("1e400"), Raw("-1e400"),
-        Raw("+inf"), Raw("-nan"), Raw("0o777"), Raw("0b1"), "x" * 1_000_001,
-    ]).map(copy.deepcopy),  # a fresh [] or {} each time: a later edit may add to it
+    st.sampled_from(
+        [
+            2**63 - 1,
+            2**63,
+            -(2**63) - 1,
+            2**64,
+            10**30,
+            -1,
+            0,
+            -0.0,
+            0.5,
+            1e308,
+            -1e308,
+            5e-324,
+            float("nan"),
+            float("inf"),
+            float("-inf"),
+            True,
+            False,
+            "",
+            " ",
+            "x" * 6_001,
+            "x" * 121,
+            "a" * 48,
+            "a" * 49,
+            "é" * 100,
+            "\x00",
+            "\u202e",
+            "a\nb",
+            '"""',
+            "[[",
+            "moscow",
+            "beijing",
+            "partnership",
+            "moscow.standing",
+            "central_asia.beijing",
+            "base",
+            "testing_event",
+            dt.date(2022, 2, 24),
+            dt.datetime(2022, 2, 24, 5, 0, tzinfo=dt.timezone.utc),
+            dt.datetime(2022, 2, 24, 5, 0),
+            dt.time(5, 0),
+            [],
+            {},
+            [1, "a"],
+            [[]],
+            [{}],
+            {"": 1},
+            Raw("9" * 4_301),
+            Raw("-" + "9" * 5_000),
+            Raw("0x" + "f" * 4_000),
+            Raw("1e400"),
+            Raw("-1e400"),
+            Raw("+inf"),
+            Raw("-nan"),
+            Raw("0o777"),
+            Raw("0b1"),
+            "x" * 1_000_001,
+        ]
+    ).map(copy.deepcopy),  # a fresh [] or {} each time: a later edit may add to it
     st.integers(),
     st.floats(),
     st.text(max_size=40),
@@ -248,13 +368,36 @@ SPECIAL_VALUES = st.one_of(
     st.dictionaries(st.text(max_size=8), st.integers(), max_size=4),
 )
 CONDITIONS = st.one_of(
-    st.sampled_from([
-        "", " ", "true", "false", "turn", "partnership", "partnership > 1e999", "partnership >= 9" * 40,
-        "9" * 400, "a." * 200 + "b", "not " * 30 + "true", "- " * 30 + "1 > 0", "turn / 0 > 1",
-        "war and", "(war", "war)", "x = 1", "__import__('os')", "partnership.__class__",
-        "moscow.standing < -1", "turn > 1000", "partnership > 1 or " * 30 + "true",
-        "é > 1", "\x00", "partnership\n> 1", "x" * 501,
-    ]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "true",
+            "false",
+            "turn",
+            "partnership",
+            "partnership > 1e999",
+            "partnership >= 9" * 40,
+            "9" * 400,
+            "a." * 200 + "b",
+            "not " * 30 + "true",
+            "- " * 30 + "1 > 0",
+            "turn / 0 > 1",
+            "war and",
+            "(war",
+            "war)",
+            "x = 1",
+            "__import__('os')",
+            "partnership.__class__",
+            "moscow.standing < -1",
+            "turn > 1000",
+            "partnership > 1 or " * 30 + "true",
+            "é > 1",
+            "\x00",
+            "partnership\n> 1",
+            "x" * 501,
+        ]
+    ),
     st.builds(lambda n: "(" * n + "true" + ")" * n, st.integers(0, 300)),
     st.text(alphabet="()<>=!+-*/ .0123456789abcdeilnortuw_", max_size=80),
     st.text(max_size=40),
@@ -263,13 +406,54 @@ IDS = st.one_of(
     st.sampled_from(["", "base", "testing_event", "Base", "a" * 48, "a" * 49, "1abc", "a-b", "é", "x"]),
     st.text(max_size=20),
 )
-KNOWN_KEYS = ["id", "extends", "playable", "essay_era", "schema_version", "title", "turns", "seed",
-              "start", "action", "event", "outcome", "agenda", "flags", "rules", "drop_actions",
-              "drop_events", "effects", "requires", "when", "goal", "moscow", "beijing", "partnership",
-              "delayed", "after", "cost", "side", "weight", "early", "influence", "washington"]
+KNOWN_KEYS = [
+    "id",
+    "extends",
+    "playable",
+    "essay_era",
+    "schema_version",
+    "title",
+    "turns",
+    "seed",
+    "start",
+    "action",
+    "event",
+    "outcome",
+    "agenda",
+    "flags",
+    "rules",
+    "drop_actions",
+    "drop_events",
+    "effects",
+    "requires",
+    "when",
+    "goal",
+    "moscow",
+    "beijing",
+    "partnership",
+    "delayed",
+    "after",
+    "cost",
+    "side",
+    "weight",
+    "early",
+    "influence",
+    "washington",
+]
 KEYS = st.one_of(st.sampled_from(KNOWN_KEYS), st.text(max_size=20))
-RETYPES = ["text", "int", "float", "bool", "array", "table", "empty_array", "empty_table", "date",
-           "datetime", "time"]
+RETYPES = [
+    "text",
+    "int",
+    "float",
+    "bool",
+    "array",
+    "table",
+    "empty_array",
+    "empty_table",
+    "date",
+    "datetime",
+    "time",
+]
 TYPOS = ["drop", "swap", "add", "upper", "space", "random"]
 
 _pick = st.integers(0, 1 << 16)
@@ -287,7 +471,9 @@ table_edits = st.one_of(
     # a table given many more keys (up to about MAX_RUN bytes).
     st.one_of(
         st.tuples(st.just("repeat_item"), _pick, st.sampled_from(REPEATS)),
-        st.tuples(st.just("grow"), _pick, st.sampled_from(REPEATS), st.sampled_from(["k", "a" * 40, "moscow"])),
+        st.tuples(
+            st.just("grow"), _pick, st.sampled_from(REPEATS), st.sampled_from(["k", "a" * 40, "moscow"])
+        ),
     ),
 )
 
@@ -297,7 +483,7 @@ def _entries(doc: dict) -> list[tuple[object, object, tuple]]:
     out, queue = [], deque([((), doc)])
     while queue:
         path, node = queue.popleft()
-        for key, value in (node.items() if isinstance(node, dict) else enumerate(node)):
+        for key, value in node.items() if isinstance(node, dict) else enumerate(node):
             out.append((node, key, path + (key,)))
             if isinstance(value, (dict, list)):
                 queue.append((path + (key,), value))
@@ -312,7 +498,7 @@ _KINDS = {
     "number": lambda c, k: isinstance(c[k], (int, float)) and not isinstance(c[k], bool),
     "text": lambda c, k: isinstance(c[k], str),
     "condition": lambda c, k: k in ("requires", "when"),
-    "id": lambda c, k: k in ("id", "extends") or isinstance(c, list) and isinstance(c[k], str),
+    "id": lambda c, k: k in ("id", "extends") or (isinstance(c, list) and isinstance(c[k], str)),
 }
 
 
@@ -341,10 +527,10 @@ def typo(key: str, how: str, pos: int, text: str) -> str:
     n = len(key)
     if how == "drop" and n:
         i = pos % n
-        return key[:i] + key[i + 1:]
+        return key[:i] + key[i + 1 :]
     if how == "swap" and n > 1:
         i = pos % (n - 1)
-        return key[:i] + key[i + 1] + key[i] + key[i + 2:]
+        return key[:i] + key[i + 1] + key[i] + key[i + 2 :]
     if how == "add":
         i = pos % (n + 1)
         return key[:i] + (text[:1] or "x") + key[i:]
@@ -360,7 +546,11 @@ def retype(value, kind: str):
     if kind == "text":
         return str(value) if not isinstance(value, (dict, list)) else "table"
     if kind == "int":
-        return int(value) if number and math.isfinite(value) else (len(value) if hasattr(value, "__len__") else 1)
+        return (
+            int(value)
+            if number and math.isfinite(value)
+            else (len(value) if hasattr(value, "__len__") else 1)
+        )
     if kind == "float":
         return float(value) if number else 0.5
     if kind == "bool":
@@ -369,8 +559,13 @@ def retype(value, kind: str):
         return [value]
     if kind == "table":
         return {str(i): v for i, v in enumerate(value)} if isinstance(value, list) else {"value": value}
-    return {"empty_array": [], "empty_table": {}, "date": dt.date(2022, 2, 24),
-            "datetime": dt.datetime(2022, 2, 24, 5, 0, tzinfo=dt.timezone.utc), "time": dt.time(5, 0)}[kind]
+    return {
+        "empty_array": [],
+        "empty_table": {},
+        "date": dt.date(2022, 2, 24),
+        "datetime": dt.datetime(2022, 2, 24, 5, 0, tzinfo=dt.timezone.utc),
+        "time": dt.time(5, 0),
+    }[kind]
 
 
 def _rename(container: dict, old, new) -> None:
@@ -430,7 +625,9 @@ def apply_table_edits(doc: dict, edits) -> tuple[dict, list[str]]:
                 notes.append(f"set {_where(path)} = {_brief(edit[3])}")
         elif kind == "add":
             entry = _pick_entry(doc, edit[1], "table")
-            container, path = (entry[0][entry[1]], entry[2]) if entry and edit[1] % 2 else (doc, ())  # or the top
+            container, path = (
+                (entry[0][entry[1]], entry[2]) if entry and edit[1] % 2 else (doc, ())
+            )  # or the top
             container[edit[2]] = edit[3]
             notes.append(f"add {_where(path + (edit[2],))} = {_brief(edit[3])}")
         elif kind == "duplicate_item":
@@ -444,7 +641,7 @@ def apply_table_edits(doc: dict, edits) -> tuple[dict, list[str]]:
                 item = container[key]
                 unit = len(dumps({"x": [item]})) if isinstance(item, dict) else len(_value(item)) + 2
                 count = _bulk_count(doc, edit[2], unit)
-                container[key + 1:key + 1] = [_copy(item) for _ in range(count)]
+                container[key + 1 : key + 1] = [_copy(item) for _ in range(count)]
                 notes.append(f"repeat {_where(path)} {count} more times")
         elif kind == "grow":
             entry = _pick_entry(doc, edit[1], "table")

@@ -1,11 +1,12 @@
 """The agents: legal, deterministic, blind to the game's own draws, and of increasing strength."""
+
 import pytest
+from conftest import TEST_LEVELS
 
 from game.ai import AGENTS, make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn
 from game.levels import Catalogue
 from game.sim.duel import duel
-from conftest import TEST_LEVELS
 
 CATALOGUE = Catalogue.scan([TEST_LEVELS])
 LEVEL_IDS = [e.id for e in CATALOGUE.playable()]

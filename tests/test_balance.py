@@ -3,6 +3,7 @@ are now, and inside the bands; a smaller live run checks that the levels still p
 
 Regenerate the report after changing a level: `python -m game balance --workers 2`.
 """
+
 import json
 from pathlib import Path
 
@@ -32,7 +33,9 @@ def report():
 def test_the_report_covers_every_campaign_level_as_it_is_now(campaign, report):
     assert set(report) == set(campaign), REGENERATE
     for level_id, level in campaign.items():
-        assert report[level_id].content_hash == level.content_hash, f"{level_id} has changed since the report; {REGENERATE}"
+        assert report[level_id].content_hash == level.content_hash, (
+            f"{level_id} has changed since the report; {REGENERATE}"
+        )
         assert report[level_id].games >= 500 and report[level_id].duel_games >= 100
 
 

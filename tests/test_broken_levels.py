@@ -15,6 +15,7 @@ then drop the `# xfail:` line). A few files go through `python -m game validate`
 Files too big or too deep to commit (5 MB, 100 000 nested arrays, a 10 000-parenthesis condition)
 are generated into tmp_path.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,10 +37,28 @@ TIME_LIMIT = 2.0  # seconds for one validation
 
 # The cases the folder must hold (more may be added).
 REQUIRED = {
-    "toml_syntax", "not_utf8", "wrong_type", "unknown_key", "unknown_meter", "expr_unknown_name",
-    "expr_call", "expr_attribute", "expr_type", "expr_type_and", "duplicate_id", "missing_parent",
-    "cycle_a", "cycle_b", "influence_sum", "unknown_flag", "derived_effect", "last_outcome_when",
-    "bad_id", "bad_side", "several_errors", "bom",
+    "toml_syntax",
+    "not_utf8",
+    "wrong_type",
+    "unknown_key",
+    "unknown_meter",
+    "expr_unknown_name",
+    "expr_call",
+    "expr_attribute",
+    "expr_type",
+    "expr_type_and",
+    "duplicate_id",
+    "missing_parent",
+    "cycle_a",
+    "cycle_b",
+    "influence_sum",
+    "unknown_flag",
+    "derived_effect",
+    "last_outcome_when",
+    "bad_id",
+    "bad_side",
+    "several_errors",
+    "bom",
 }
 MUST_LOAD = {"bom"}
 
@@ -52,9 +71,9 @@ def _header(path: Path) -> tuple[list[str], str | None]:
         if not line.startswith("#"):
             break
         if line.startswith("# expect: "):
-            expected.append(line[len("# expect: "):])
+            expected.append(line[len("# expect: ") :])
         elif line.startswith("# xfail: "):
-            reason = line[len("# xfail: "):]
+            reason = line[len("# xfail: ") :]
     if expected == ["no problems"]:
         expected = []
     return expected, reason
@@ -75,8 +94,10 @@ CASES = [_case(p) for p in CASE_FILES]
 # The same without the xfail marks, for checks that hold even where the wording is still wrong.
 UNMARKED = [pytest.param(_rel(p), _header(p)[0], id=p.stem) for p in CASE_FILES]
 # The cases also run through the command line (each is a subprocess, so only a few).
-CLI_CASES = [_case(BROKEN / f"{name}.toml") for name in
-             ("toml_syntax", "not_utf8", "expr_call", "cycle_a", "several_errors", "bom")]
+CLI_CASES = [
+    _case(BROKEN / f"{name}.toml")
+    for name in ("toml_syntax", "not_utf8", "expr_call", "cycle_a", "several_errors", "bom")
+]
 
 
 @pytest.fixture(autouse=True)
@@ -93,15 +114,19 @@ def _validate(path: str) -> tuple[list[Problem], float]:
 def _run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "game", "validate", *args, "--levels", *MOD_DIRS],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 # -- the folder itself --------------------------------------------------------------------------
 
+
 def test_the_folder_holds_every_case_and_each_says_what_it_expects():
     stems = {p.stem for p in CASE_FILES}
-    assert REQUIRED <= stems, f"missing cases: {sorted(REQUIRED - stems)}"
+    assert stems >= REQUIRED, f"missing cases: {sorted(REQUIRED - stems)}"
     for path in CASE_FILES:
         raw = path.read_bytes()
         assert b"# expect: " in raw, f"{_rel(path)} has no '# expect:' line"
@@ -110,6 +135,7 @@ def test_the_folder_holds_every_case_and_each_says_what_it_expects():
 
 
 # -- exact output, through validate_paths -------------------------------------------------------
+
 
 @pytest.mark.parametrize(("path", "expected"), CASES)
 def test_validator_prints_exactly_the_expected_lines(path, expected):
@@ -148,6 +174,7 @@ def test_validating_the_whole_folder_reports_every_case():
 
 # -- the command line ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("path", "expected"), CLI_CASES)
 def test_command_line_output_and_exit_code(path, expected):
     result = _run_cli(path)
@@ -173,6 +200,7 @@ def test_command_line_json(path, expected):
 
 
 # -- generated files: too big or too deep to commit ---------------------------------------------
+
 
 def _head(level_id: str) -> str:
     return f'schema_version = 1\nid = "{level_id}"\nextends = "mini"\n'
@@ -208,7 +236,9 @@ GENERATED = {
 }
 # What each generated file's single error must say, wherever it is placed.
 GENERATED_MESSAGE = {
-    "huge": "larger than", "deep_array": "too deeply", "deep_table": "too deeply",
+    "huge": "larger than",
+    "deep_array": "too deeply",
+    "deep_table": "too deeply",
     "deep_condition": "at most 500 characters",
 }
 
@@ -230,10 +260,13 @@ def test_generated_file_gives_one_error_fast_and_no_traceback(tmp_path, name):
     assert GENERATED_MESSAGE[name] in problem.message
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=[pytest.mark.xfail(reason=reason, strict=True)] if reason else [], id=name)
-    for name, (_, _, reason) in GENERATED.items()
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=[pytest.mark.xfail(reason=reason, strict=True)] if reason else [], id=name)
+        for name, (_, _, reason) in GENERATED.items()
+    ],
+)
 def test_generated_file_error_is_placed_right(tmp_path, name):
     path = _generate(tmp_path, name)
     problems, _ = _validate(path)

@@ -1,5 +1,6 @@
 """The campaign: chapter order and unlocks from the level files, progress in the settings, and
 the tutorial's step-by-step guidance."""
+
 from types import SimpleNamespace
 
 import pygame
@@ -10,8 +11,15 @@ from game.levels import Catalogue
 from game.session.campaign import chapters, with_finished
 from game.session.tutorial import TutorialGuide
 
-CAMPAIGN = ["shanghai_five", "nixon_surprise", "strategic_partnership", "pivot_east", "testing_event",
-            "middle_corridor", "thaw_washington"]
+CAMPAIGN = [
+    "shanghai_five",
+    "nixon_surprise",
+    "strategic_partnership",
+    "pivot_east",
+    "testing_event",
+    "middle_corridor",
+    "thaw_washington",
+]
 
 
 def entry(id, chapter=None, unlocked_by=(), title=None):
@@ -62,11 +70,13 @@ def test_the_shipped_campaign_is_ordered_and_every_unlock_names_a_shipped_level(
 
 
 def steps():
-    return (TutorialStep(1, "plan", "Choose a card.", "card_chosen"),
-            TutorialStep(1, "partnership", "This is the partnership.", "next"),
-            TutorialStep(1, "meters", "Beijing only.", "next", side="beijing"),
-            TutorialStep(1, "plan", "Send it.", "plan_sent"),
-            TutorialStep(2, "limits", "A limit.", "why_opened"))
+    return (
+        TutorialStep(1, "plan", "Choose a card.", "card_chosen"),
+        TutorialStep(1, "partnership", "This is the partnership.", "next"),
+        TutorialStep(1, "meters", "Beijing only.", "next", side="beijing"),
+        TutorialStep(1, "plan", "Send it.", "plan_sent"),
+        TutorialStep(2, "limits", "A limit.", "why_opened"),
+    )
 
 
 def test_the_tutorial_moves_on_only_when_the_player_does_what_it_asks():
@@ -149,7 +159,9 @@ def test_the_tutorial_guides_the_first_turns_step_by_step(app):
     board = app.scene
     assert board.game.state.turn == 2 and board.guide.current.until == "why_opened"
     # Pointing at the partnership gauge opens its "why?", and that moves the tutorial on.
-    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=board.gauge_rect.center, rel=(0, 0), buttons=(0, 0, 0))])
+    app.step(
+        [pygame.event.Event(pygame.MOUSEMOTION, pos=board.gauge_rect.center, rel=(0, 0), buttons=(0, 0, 0))]
+    )
     app.step([])
     assert board.guide.current.until != "why_opened"
     press(app, "Skip tutorial")
@@ -166,7 +178,7 @@ def test_the_board_lists_usable_cards_first_and_the_level_s_own_before_the_base(
     app.reset_to(board)
     order = board.ordered_actions()
     usable = [a for a in order if a.id not in {x.id for x in order if board_reason(game, a)}]
-    assert order[:len(usable)] == usable
+    assert order[: len(usable)] == usable
     own = [a.source.startswith("levels/shanghai_five.toml:") for a in usable]
     assert own == sorted(own, reverse=True)
 

@@ -1,4 +1,5 @@
 """A card's preview in words: influence counted as the region's figure, losses shown as well."""
+
 from game.core import initial_state, preview
 from game.levels import load_shipped
 from game.ui.card_preview import summarise_changes
@@ -18,8 +19,12 @@ def test_a_point_in_every_state_reads_as_a_point_and_the_cost_to_the_others_is_s
 def test_a_move_in_one_state_names_the_state():
     from game.core.report import Change
 
-    changes = [Change("kazakhstan.beijing", 30.0, 32.0, "actions", "action", "x", "", ""),
-               Change("kazakhstan.moscow", 50.0, 48.0, "actions", "action", "x", "", ""),
-               Change("beijing.capital", 5.0, 3.0, "actions", "action", "x", "", "")]
-    assert summarise_changes(changes, "beijing") == ["+2.0 Beijing influence in Kazakhstan",
-                                                    "−2.0 Moscow influence in Kazakhstan"]
+    changes = [
+        Change("kazakhstan.beijing", 30.0, 32.0, "actions", "action", "x", "", ""),
+        Change("kazakhstan.moscow", 50.0, 48.0, "actions", "action", "x", "", ""),
+        Change("beijing.capital", 5.0, 3.0, "actions", "action", "x", "", ""),
+    ]
+    assert summarise_changes(changes, "beijing") == [
+        "+2.0 Beijing influence in Kazakhstan",
+        "−2.0 Moscow influence in Kazakhstan",
+    ]

@@ -1,5 +1,6 @@
 """The essay's claims F1-F9 (DESIGN §2) hold on every essay-era level. The figures and the
 reasoning behind each are in docs/claims.md; `python -m game claims` prints them."""
+
 import pytest
 
 from game.levels import Catalogue

@@ -1,4 +1,5 @@
 """The class report: several groups' exports, some damaged, compared in one Markdown file and chart."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -49,8 +50,13 @@ def exports(shipped_testing_event, tmp_path_factory):
     root = tmp_path_factory.mktemp("exports")
     lv = shipped_testing_event
     a = write_exports(play(lv), TEAMS, root / "a", datetime(2026, 3, 2, 9, 10), group="Room 4 | group A")
-    b = write_exports(play(lv, inject=(2, "central_asia_unrest")), TEAMS, root / "b",
-                      datetime(2026, 3, 2, 9, 11), group="Room 4, group B")
+    b = write_exports(
+        play(lv, inject=(2, "central_asia_unrest")),
+        TEAMS,
+        root / "b",
+        datetime(2026, 3, 2, 9, 11),
+        group="Room 4, group B",
+    )
     c = write_exports(play(lv), TEAMS, root / "c", datetime(2026, 3, 2, 9, 12), group="Room 4, group C")
     (c / "session.json").write_text("{", encoding="utf-8")
     return a, b, c, root / "no-such-folder"
@@ -99,7 +105,7 @@ def test_outcomes_table_holds_each_groups_scores_from_its_record(exports, report
     rows = _table(text, "Outcomes and scores")
     assert rows[0][:5] == ["group", "level", "seed", "outcome", "Moscow score"]
     assert len(rows) == 4  # header, rule, two groups
-    for row, folder in zip(rows[2:], (a, b)):
+    for row, folder in zip(rows[2:], (a, b), strict=False):
         rec = record_in(folder)
         assert len(row) == 10
         assert row[0] == md(rec.group)
@@ -123,8 +129,11 @@ def test_meters_table_has_the_final_values_per_group(exports, report):
     a, b, _, _ = exports
     _, text = report
     rows = {row[0]: row[1:] for row in _table(text, "The meters at the end")}
-    for meter_label, key in (("Partnership", "partnership"), ("Central Asian rivalry", "central_asia_rivalry"),
-                             ("US thaw with Beijing", "washington.thaw_beijing")):
+    for meter_label, key in (
+        ("Partnership", "partnership"),
+        ("Central Asian rivalry", "central_asia_rivalry"),
+        ("US thaw with Beijing", "washington.thaw_beijing"),
+    ):
         assert rows[meter_label] == [f"{record_in(f).final[key]:.1f}" for f in (a, b)]
 
 
@@ -132,8 +141,14 @@ def test_divergence_names_the_first_turn_where_the_plans_differ(exports, report)
     a, b, _, _ = exports
     _, text = report
     ra, rb = record_in(a), record_in(b)
-    expected = next((i for i, (ta, tb) in enumerate(zip(ra.turns, rb.turns))
-                     if set(ta.moscow) != set(tb.moscow) or set(ta.beijing) != set(tb.beijing)), None)
+    expected = next(
+        (
+            i
+            for i, (ta, tb) in enumerate(zip(ra.turns, rb.turns, strict=False))
+            if set(ta.moscow) != set(tb.moscow) or set(ta.beijing) != set(tb.beijing)
+        ),
+        None,
+    )
     assert expected is not None, "the injected event should have changed a later plan"
     assert first_divergence([ra, rb]) == expected
     turn = ra.turns[expected]
@@ -177,8 +192,9 @@ def test_groups_with_the_same_name_are_told_apart(exports, tmp_path):
     assert len({row[0] for row in rows}) == 2
 
 
-def test_groups_on_different_seeds_are_compared_only_by_outcome_and_meters(exports, shipped_testing_event,
-                                                                           tmp_path):
+def test_groups_on_different_seeds_are_compared_only_by_outcome_and_meters(
+    exports, shipped_testing_event, tmp_path
+):
     a, _, _, _ = exports
     other = write_exports(play(shipped_testing_event, seed=7), TEAMS, tmp_path, datetime(2026, 3, 2, 10, 0))
     text = write_report([a, other], tmp_path / "out").markdown_path.read_text(encoding="utf-8")
@@ -187,13 +203,19 @@ def test_groups_on_different_seeds_are_compared_only_by_outcome_and_meters(expor
     assert other.name in _table(text, "Outcomes and scores")[3][0]
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "session.json is empty"),
-    (b'{\n  "format": "pragmatic-partners/session",\n  "seed": x\n}', "not valid JSON (line 3, column 11)"),
-    (b"\xff\xfe{}", "not text"),
-    (b"[1, 2]", "should be a JSON object"),
-    (b'{"format": "pragmatic-partners/replay"}', "not a session record of this game"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "session.json is empty"),
+        (
+            b'{\n  "format": "pragmatic-partners/session",\n  "seed": x\n}',
+            "not valid JSON (line 3, column 11)",
+        ),
+        (b"\xff\xfe{}", "not text"),
+        (b"[1, 2]", "should be a JSON object"),
+        (b'{"format": "pragmatic-partners/replay"}', "not a session record of this game"),
+    ],
+)
 def test_damaged_session_files_are_described_in_plain_words(data, reason):
     with pytest.raises(UnreadableExport) as caught:
         parse_session(data)
@@ -224,16 +246,27 @@ def _adjusting(level, reason: str) -> Game:
 def test_an_adjustment_given_in_other_words_is_not_a_drift(shipped_testing_event, tmp_path):
     # Two facilitators made the same adjustment and typed its reason a little differently.
     when = datetime(2026, 3, 2, 9, 10)
-    a = write_exports(_adjusting(shipped_testing_event, "Sanctions bite."), TEAMS, tmp_path / "a", when, group="A")
-    b = write_exports(_adjusting(shipped_testing_event, "sanctions bite"), TEAMS, tmp_path / "b", when, group="B")
+    a = write_exports(
+        _adjusting(shipped_testing_event, "Sanctions bite."), TEAMS, tmp_path / "a", when, group="A"
+    )
+    b = write_exports(
+        _adjusting(shipped_testing_event, "sanctions bite"), TEAMS, tmp_path / "b", when, group="B"
+    )
     text = write_report([a, b], tmp_path / "out").markdown_path.read_text(encoding="utf-8")
     assert "drifted apart" not in text
 
 
-def test_with_three_groups_each_pair_says_when_its_events_first_differed(exports, shipped_testing_event, tmp_path):
+def test_with_three_groups_each_pair_says_when_its_events_first_differed(
+    exports, shipped_testing_event, tmp_path
+):
     a, b, _, _ = exports
-    late = write_exports(play(shipped_testing_event, inject=(3, "central_asia_unrest")), TEAMS, tmp_path / "d",
-                         datetime(2026, 3, 2, 9, 13), group="Room 4, group D")
+    late = write_exports(
+        play(shipped_testing_event, inject=(3, "central_asia_unrest")),
+        TEAMS,
+        tmp_path / "d",
+        datetime(2026, 3, 2, 9, 13),
+        group="Room 4, group D",
+    )
     text = write_report([a, b, late], tmp_path / "out").markdown_path.read_text(encoding="utf-8")
     pairs = text.split("Pair by pair:")[1]
     lines = [line for line in pairs.splitlines() if line.startswith("| Room")]

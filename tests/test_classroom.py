@@ -1,5 +1,6 @@
 """A classroom session through the real UI (dummy video driver): the facilitator's panel behind its
 passphrase, injected events, an adjustment and a note, the exports, and the replay of it all."""
+
 import csv
 import json
 
@@ -47,7 +48,10 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     events = list(game.level.events)
     injected = []
     for index in (0, 3):
-        press(app, next(c.label for c in app.scene.controls if c.kind == "item" and c.label == events[index].title))
+        press(
+            app,
+            next(c.label for c in app.scene.controls if c.kind == "item" and c.label == events[index].title),
+        )
         press(app, "Inject this event")
         injected.append(events[index])
     press(app, "Partnership")
@@ -75,7 +79,11 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     first = game.reports[0]
     assert [e.id for e in injected] == first.events[:2]
     adjusted = [c for c in first.changes if c.cause_kind == "facilitator" and c.cause_id == "adjustment"]
-    assert adjusted and adjusted[0].meter == "partnership" and adjusted[0].after - adjusted[0].before == pytest.approx(6)
+    assert (
+        adjusted
+        and adjusted[0].meter == "partnership"
+        and adjusted[0].after - adjusted[0].before == pytest.approx(6)
+    )
     assert "Facilitator" in adjusted[0].why
 
     folders = list((user_data_dir() / "exports").iterdir())
@@ -83,7 +91,14 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     folder = folders[0]
     assert folder.name.endswith(f"testing_event_seed{game.seed}")
     names = {p.name for p in folder.iterdir()}
-    assert {"replay.json", "meters.csv", "partnership.png", "meters.png", "debrief.md", "session.json"} <= names
+    assert {
+        "replay.json",
+        "meters.csv",
+        "partnership.png",
+        "meters.png",
+        "debrief.md",
+        "session.json",
+    } <= names
     sheet = (folder / "debrief.md").read_text(encoding="utf-8")
     for event in injected:
         assert f"injected the event “{event.title}”" in sheet
@@ -104,7 +119,9 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     assert state.meters == game.state.meters and state.outcome == game.state.outcome
     assert [r.events for r in reports] == [r.events for r in game.reports]
     record = json.loads((folder / "session.json").read_text(encoding="utf-8"))
-    assert record["teams"] == {"moscow": "easy", "beijing": "team"} and record["outcome"] == game.state.outcome
+    assert (
+        record["teams"] == {"moscow": "easy", "beijing": "team"} and record["outcome"] == game.state.outcome
+    )
 
 
 def test_the_passphrase_is_kept_only_as_a_salted_hash():
@@ -118,8 +135,9 @@ def test_the_passphrase_is_kept_only_as_a_salted_hash():
 def session(testing_event):
     now = [0.0]
     game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
-    s = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", timer_minutes=5,
-                               clock=lambda: now[0])
+    s = ClassroomSession.start(
+        game, {"moscow": "team", "beijing": "easy"}, "owl-42", timer_minutes=5, clock=lambda: now[0]
+    )
     return s, now
 
 
@@ -185,11 +203,32 @@ def test_the_classroom_command_opens_the_set_up_filled_in(monkeypatch):
 
     seen = {}
     monkeypatch.setattr("game.ui.app.play", lambda options: seen.setdefault("options", options) and 0)
-    assert cli.main(["classroom", "--level", "testing_event", "--seed", "7", "--beijing", "normal", "--timer", "5",
-                     "--group", "Room 4"]) == 0
+    assert (
+        cli.main(
+            [
+                "classroom",
+                "--level",
+                "testing_event",
+                "--seed",
+                "7",
+                "--beijing",
+                "normal",
+                "--timer",
+                "5",
+                "--group",
+                "Room 4",
+            ]
+        )
+        == 0
+    )
     setup = seen["options"].classroom
-    assert setup == {"level_id": "testing_event", "seed": 7, "teams": {"moscow": "team", "beijing": "normal"},
-                     "timer": 5, "group": "Room 4"}
+    assert setup == {
+        "level_id": "testing_event",
+        "seed": 7,
+        "teams": {"moscow": "team", "beijing": "normal"},
+        "timer": 5,
+        "group": "Room 4",
+    }
     assert cli.main(["classroom", "--moscow", "easy", "--beijing", "hard"]) == 2
     # A seed longer than the set-up's seed field could show is refused, not silently replaced.
     assert cli.main(["classroom", "--seed", "1234567890123456789"]) == 2

@@ -6,8 +6,9 @@ from conftest import ROOT
 
 
 def run(*args, timeout=60):
-    return subprocess.run([sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def test_validate_exit_codes_clean_broken_and_bad_usage(tmp_path):
@@ -27,10 +28,16 @@ def test_validate_json_lists_located_problems(tmp_path):
     out = run("validate", "--format", "json", str(bad))
     assert out.returncode == 1
     problems = json.loads(out.stdout)
-    assert problems == [{
-        "file": str(bad), "line": 4, "column": 1, "severity": "error", "path": "titel",
-        "message": "unknown key 'titel' (did you mean 'title'?)",
-    }]
+    assert problems == [
+        {
+            "file": str(bad),
+            "line": 4,
+            "column": 1,
+            "severity": "error",
+            "path": "titel",
+            "message": "unknown key 'titel' (did you mean 'title'?)",
+        }
+    ]
     assert json.loads(run("validate", "--format", "json", "levels").stdout) == []
 
 

@@ -1,6 +1,7 @@
 """The generic conformance test, run over every shipped level (OpenSpiel's habit): random legal
 play to the end; the same seed gives the same transcript, another seed a different one; the
 replay log round-trips through JSON and replays to the same game."""
+
 import pytest
 
 from game.core import is_terminal
@@ -19,7 +20,7 @@ def test_there_are_shipped_levels():
 @pytest.mark.parametrize("level_id", SHIPPED)
 def test_random_play_reaches_an_outcome_and_is_deterministic(level_id):
     level = Catalogue.scan().load(level_id)
-    state, reports, log = play_game(level, 11)
+    state, reports, _log = play_game(level, 11)
     assert is_terminal(state) and state.outcome in {o.id for o in level.outcomes}
     first = transcript(state, reports)
     again = transcript(*play_game(level, 11)[:2])

@@ -11,6 +11,7 @@ The seeds below were found by playing the mod with `easy` agents on both sides (
 them, find new ones with `_seeds_where(...)` below and update the constants; a change that makes a
 new card never come up at all needs a look at its `requires`, `when` or `weight` instead.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from game.core import initial_state, is_terminal, legal_actions, resolve_turn
 from game.ai import make_agent
+from game.core import initial_state, is_terminal, legal_actions, resolve_turn
 from game.levels import Catalogue
 from game.levels.validate import validate_paths
 from game.session.play import play_game
@@ -66,6 +67,7 @@ def _drawn(reports, event_id) -> bool:
 
 # -- the example mod ---------------------------------------------------------------------------
 
+
 def test_example_mod_validates_with_no_problems():
     problems = validate_paths([MOD])
     assert problems == [], "\n".join(str(p) for p in problems)
@@ -90,7 +92,11 @@ def test_example_mod_is_in_the_catalogue_as_a_playable_mod(mod_level):
 def test_levels_command_lists_the_example_mod_marked_as_a_mod():
     out = subprocess.run(
         [sys.executable, "-m", "game", "levels", "--levels", "examples/mods"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     ).stdout
     line = next((l for l in out.splitlines() if l.startswith(MOD_ID)), "")
     assert line.endswith("[mod]"), out
@@ -142,7 +148,7 @@ def test_new_event_is_drawn_on_known_seeds(mod_level, event_id):
 def test_forum_invitation_lapses_two_turns_after_the_forum(mod_level):
     # Seed 1: Beijing hosts the forum, and the invitation is off two turns later through the
     # forum card's delayed effect, not through Moscow's visit.
-    state, reports, _ = _play(mod_level, 1)
+    _state, reports, _ = _play(mod_level, 1)
     hosted = [r.turn for r in reports if "b_belt_and_road_forum" in r.plans.get("beijing", ())]
     assert hosted
     turn = hosted[0]
@@ -199,14 +205,14 @@ def test_tutorial_has_complete_and_broken_levels_and_the_reference_marker():
 
 def test_tutorial_complete_levels_validate_with_no_problems(tmp_path):
     for index, (body, _) in enumerate(_marked("# complete level")):
-        path, problems = _validate_block(tmp_path, body, index)
+        _path, problems = _validate_block(tmp_path, body, index)
         assert problems == [], f"tutorial block {index + 1}:\n" + "\n".join(str(p) for p in problems)
 
 
 def test_tutorial_broken_levels_give_the_errors_it_shows(tmp_path):
     for index, (body, shown) in enumerate(_marked("# broken level")):
         assert shown, f"broken block {index + 1} has no ```text block of validator output after it"
-        path, problems = _validate_block(tmp_path, body, index)
+        _path, problems = _validate_block(tmp_path, body, index)
         assert any(p.severity == "error" for p in problems), f"broken block {index + 1} validates cleanly"
         printed = {_without_file(str(p)) for p in problems}
         for line in shown.splitlines():
@@ -236,7 +242,7 @@ def test_tutorial_card_counting_snippet_runs(tmp_path, monkeypatch, capsys):
     snippets = re.findall(r"^( *)```python\n(.*?)^\1```", text, re.S | re.M)
     assert len(snippets) == 1
     indent, code = snippets[0]
-    code = "\n".join(line[len(indent):] for line in code.splitlines())
+    code = "\n".join(line[len(indent) :] for line in code.splitlines())
     body, _ = _marked("# complete level")[-1]
     (tmp_path / "my_mods").mkdir()
     (tmp_path / "my_mods" / "amur_crossing.toml").write_text(body, encoding="utf-8")

@@ -100,11 +100,19 @@ def test_a_card_that_cannot_be_played_names_only_the_part_that_fails():
 
 
 def test_an_and_that_no_value_of_a_meter_meets_can_never_hold():
-    never = ["partnership > 60 and partnership < 40", "partnership > 50 and partnership < 50",
-             "40 > partnership and partnership >= 40", "partnership == 30 and partnership > 30"]
+    never = [
+        "partnership > 60 and partnership < 40",
+        "partnership > 50 and partnership < 50",
+        "40 > partnership and partnership >= 40",
+        "partnership == 30 and partnership > 30",
+    ]
     for text in never:
         assert compile_condition(text).possible == frozenset({False}), text
-    maybe = ["partnership >= 50 and partnership <= 50", "partnership > 60 and identity_gap < 40",
-             "(partnership > 60 or turn > 2) and partnership < 40", "not (partnership > 60) and partnership < 40"]
+    maybe = [
+        "partnership >= 50 and partnership <= 50",
+        "partnership > 60 and identity_gap < 40",
+        "(partnership > 60 or turn > 2) and partnership < 40",
+        "not (partnership > 60) and partnership < 40",
+    ]
     for text in maybe:
         assert compile_condition(text).possible == frozenset({False, True}), text

@@ -4,6 +4,7 @@ When a rule or the level changes on purpose, regenerate it and read the diff:
 
     python -m game transcript testing_event --seed 7 > tests/golden/testing_event_seed7.txt
 """
+
 import subprocess
 import sys
 
@@ -13,14 +14,22 @@ GOLDEN = ROOT / "tests" / "golden" / "testing_event_seed7.txt"
 
 
 def test_transcript_matches_the_golden_file():
-    out = subprocess.run([sys.executable, "-m", "game", "transcript", "testing_event", "--seed", "7"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "transcript", "testing_event", "--seed", "7"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     expected = GOLDEN.read_text(encoding="utf-8")
     if out.stdout != expected:
         import difflib
 
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), out.stdout.splitlines(True),
-                                            "golden", "now", n=1))
-        raise AssertionError("transcript differs from the golden file; if intended, regenerate it "
-                             "(see this test's docstring):\n" + diff[:4000])
+        diff = "".join(
+            difflib.unified_diff(expected.splitlines(True), out.stdout.splitlines(True), "golden", "now", n=1)
+        )
+        raise AssertionError(
+            "transcript differs from the golden file; if intended, regenerate it "
+            "(see this test's docstring):\n" + diff[:4000]
+        )

@@ -26,6 +26,7 @@ LEVEL_FUZZ_EXAMPLES (e.g. 2000). A failing input is also written to LEVEL_FUZZ_F
 /tmp/fuzz_failures), one file per distinct failure, so it can be opened or passed to
 `python -m game validate`.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -176,15 +177,17 @@ def timed(what: str, call, *args):
         if runs[-1][0] < TIME_LIMIT:
             break
     cpu, clock = min(runs)
-    assert cpu < TIME_LIMIT, (f"{what} took {cpu:.2f} s of processor time ({clock:.2f} s by the clock) at "
-                              f"best of {len(runs)} runs; the limit is {TIME_LIMIT} s")
+    assert cpu < TIME_LIMIT, (
+        f"{what} took {cpu:.2f} s of processor time ({clock:.2f} s by the clock) at "
+        f"best of {len(runs)} runs; the limit is {TIME_LIMIT} s"
+    )
     return result, error
 
 
 def _file_named(name: str) -> Path:
     # The catalogue names shipped files "levels/<file>"; others by their path.
     if name.startswith("levels/"):
-        return loader.levels_dir() / name[len("levels/"):]
+        return loader.levels_dir() / name[len("levels/") :]
     return Path(name)
 
 
@@ -210,7 +213,8 @@ def assert_loads_or_is_located(path: Path, what: str) -> bool:
         return True
     assert_located(error.problems, what)
     assert any(p.severity == "error" for p in error.problems), (
-        f"{what} raised LevelError without an error: {error.problems}")
+        f"{what} raised LevelError without an error: {error.problems}"
+    )
     return False
 
 
@@ -221,7 +225,7 @@ def insertion_line(original: bytes, data: bytes, edits) -> int | None:
     if len(edits) != 1 or edits[0][0] != "insert":
         return None
     at = edits[0][1] % (len(original) + 1)
-    inserted = data[at: at + len(data) - len(original)]
+    inserted = data[at : at + len(data) - len(original)]
     return None if b"[" in inserted or b"{" in inserted else original.count(b"\n", 0, at) + 1
 
 
@@ -244,14 +248,21 @@ def check_mutated_file(name: str, data: bytes, placed_as: str, inserted_on: int 
         assert_located(found, "validate_paths")
         # A copy of a shipped level placed as a mod keeps the shipped id, which validate rightly
         # calls an error (the game drops it); load_level_file reads the file alone and cannot know.
-        errors = [p for p in found if p.severity == "error" and not (p.path == "id" and "is already used by" in p.message)]
+        errors = [
+            p
+            for p in found
+            if p.severity == "error" and not (p.path == "id" and "is already used by" in p.message)
+        ]
         loaded = assert_loads_or_is_located(path, "load_level_file")
         assert loaded != bool(errors), (
             f"validate_paths found {len(errors)} errors but load_level_file "
-            f"{'loaded the level' if loaded else 'failed'}: {[str(p) for p in errors][:3]}")
+            f"{'loaded the level' if loaded else 'failed'}: {[str(p) for p in errors][:3]}"
+        )
         if placed_as == "shipped":
             for child in _dependents(SHIPPED / name):
-                assert_loads_or_is_located(folder / child, f"load_level_file of {child}, which extends {name}")
+                assert_loads_or_is_located(
+                    folder / child, f"load_level_file of {child}, which extends {name}"
+                )
 
 
 def _signature(e: BaseException) -> str:
@@ -263,8 +274,9 @@ def _signature(e: BaseException) -> str:
     return f"{type(e).__name__}-{Path(where.filename).stem}-{where.lineno}-{gist}"
 
 
-def check_and_keep_failures(label: str, name: str, data: bytes, notes: list[str], placed_as: str,
-                            inserted_on: int | None = None) -> None:
+def check_and_keep_failures(
+    label: str, name: str, data: bytes, notes: list[str], placed_as: str, inserted_on: int | None = None
+) -> None:
     note(f"{name} placed as a {placed_as} file; mutations: " + "; ".join(notes))
     try:
         check_mutated_file(name, data, placed_as, inserted_on)

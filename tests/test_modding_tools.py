@@ -1,17 +1,18 @@
 """The modder's tools: warnings, the scaffold, the generated reference, reload inside the game."""
+
 import subprocess
 import sys
 
 import pygame
 import pytest
+from conftest import ROOT
 
 from game.levels import load_level_file
 from game.levels.reference import reference_markdown
 from game.levels.scaffold import ScaffoldError, level_id_for, write_new_level
 from game.levels.validate import validate_paths
-from conftest import ROOT
 
-WARNINGS = '''schema_version = 1
+WARNINGS = """schema_version = 1
 id = "warn_test"
 extends = "base"
 
@@ -45,7 +46,7 @@ when = "partnership > 50"
 [[outcome]]
 id = "last"
 title = "Never chosen either"
-'''
+"""
 
 
 def test_warnings_point_at_their_lines_and_do_not_stop_the_level(tmp_path):
@@ -65,11 +66,13 @@ def test_warnings_point_at_their_lines_and_do_not_stop_the_level(tmp_path):
         "so it can never be the outcome",
     ]
     assert load_level_file(path).id == "warn_test"
-    out = subprocess.run([sys.executable, "-m", "game", "validate", str(path)], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(path)], cwd=ROOT, capture_output=True, text=True
+    )
     assert out.returncode == 0 and out.stdout.count("warning:") == 6
 
 
-INERT = '''schema_version = 1
+INERT = """schema_version = 1
 id = "inert_test"
 extends = "base"
 drop_actions = ["m_host_sumit"]
@@ -95,7 +98,7 @@ requires = "summit_held and turn > 2"
 id = "rare"
 title = "Rare"
 weight = 0
-'''
+"""
 
 
 def test_typos_that_leave_a_level_inert_are_warned_about(tmp_path):
@@ -114,15 +117,26 @@ def test_typos_that_leave_a_level_inert_are_warned_about(tmp_path):
     ]
     assert load_level_file(path).id == "inert_test"
     # Set by the summit, the flag is no longer inert; the rest stays as it was.
-    fixed = INERT.replace("cost = 2\n", "cost = 2\nset_flags = [\"summit_held\"]\n")
+    fixed = INERT.replace("cost = 2\n", 'cost = 2\nset_flags = ["summit_held"]\n')
     path.write_text(fixed, encoding="utf-8")
-    assert [p.path for p in validate_paths([path])] == ["drop_actions[1]", "drop_events[1]", "event[1].weight"]
+    assert [p.path for p in validate_paths([path])] == [
+        "drop_actions[1]",
+        "drop_events[1]",
+        "event[1].weight",
+    ]
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("The Caspian Gambit!", "the_caspian_gambit"), ("../../etc/passwd", "etc_passwd"),
-    ("Ürümqi 2030", "urumqi_2030"), ("2030", "level_2030"), ("北京", "my_level"), ("", "my_level"),
-])
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("The Caspian Gambit!", "the_caspian_gambit"),
+        ("../../etc/passwd", "etc_passwd"),
+        ("Ürümqi 2030", "urumqi_2030"),
+        ("2030", "level_2030"),
+        ("北京", "my_level"),
+        ("", "my_level"),
+    ],
+)
 def test_level_ids_from_titles_are_safe_file_names(title, expected):
     assert level_id_for(title) == expected
 
@@ -140,8 +154,13 @@ def test_new_level_is_valid_as_written_and_never_overwrites(tmp_path):
 
 def test_new_level_command_writes_into_the_players_levels_folder(tmp_path, monkeypatch):
     home = tmp_path / "home"
-    out = subprocess.run([sys.executable, "-m", "game", "new-level", "Steppe Summit"], cwd=ROOT,
-                         capture_output=True, text=True, env={**__import__("os").environ, "PRAGMATIC_PARTNERS_HOME": str(home)})
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "new-level", "Steppe Summit"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "PRAGMATIC_PARTNERS_HOME": str(home)},
+    )
     assert out.returncode == 0, out.stderr
     assert (home / "levels" / "steppe_summit.toml").exists()
 
@@ -177,7 +196,9 @@ def test_reload_in_the_game_lists_problems_and_keeps_the_last_good_version(tmp_p
     assert any("steppe_summit.toml" in p.file and p.severity == "error" for p in app.scene.problems)
     app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="", scancode=0)])
     assert app.scene.name == "new game"
-    assert app.scene.level is not None and app.scene.level.id == "steppe_summit", "the last good version stays"
+    assert app.scene.level is not None and app.scene.level.id == "steppe_summit", (
+        "the last good version stays"
+    )
     assert "last good version" in app.scene.problem
     pygame.display.quit()
 
@@ -185,7 +206,8 @@ def test_reload_in_the_game_lists_problems_and_keeps_the_last_good_version(tmp_p
 def test_a_turn_after_the_last_is_seen_by_outcomes_but_never_by_events(tmp_path):
     # Events are drawn while turns are played; outcomes are judged after the last turn too.
     path = tmp_path / "late_test.toml"
-    path.write_text('''schema_version = 1
+    path.write_text(
+        """schema_version = 1
 id = "late_test"
 extends = "testing_event"
 turns = 40
@@ -204,46 +226,64 @@ when = "turn > 40 and partnership > 90"
 [[outcome]]
 id = "otherwise"
 title = "Otherwise"
-''', encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     problems = [str(p) for p in validate_paths([path])]
-    assert problems == [f"{path}:9:1: warning: event[1].when: 'turn > 40' can never hold, so this event can never happen"]
+    assert problems == [
+        f"{path}:9:1: warning: event[1].when: 'turn > 40' can never hold, so this event can never happen"
+    ]
 
 
 def test_new_level_refuses_a_name_whose_id_is_taken(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "game", "new-level", "Base", "--out", str(tmp_path)], cwd=ROOT,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "new-level", "Base", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 1 and "already the id of" in out.stderr and "base.toml" in out.stderr
     assert not list(tmp_path.glob("*.toml"))
 
 
 def test_a_ruleset_is_not_offered_to_play_or_simulate():
     for command in (["play", "--level", "base"], ["simulate", "base", "--games", "1"]):
-        out = subprocess.run([sys.executable, "-m", "game", *command], cwd=ROOT, capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "game", *command], cwd=ROOT, capture_output=True, text=True
+        )
         assert out.returncode == 1 and "ruleset" in out.stderr and "testing_event" in out.stderr
 
 
 def test_two_files_with_one_id_is_an_error_as_in_the_game(tmp_path):
     for name in ("a", "b"):
-        (tmp_path / f"{name}.toml").write_text('schema_version = 1\nid = "twin"\nextends = "testing_event"\n',
-                                               encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "game", "validate", str(tmp_path)], cwd=ROOT,
-                         capture_output=True, text=True)
+        (tmp_path / f"{name}.toml").write_text(
+            'schema_version = 1\nid = "twin"\nextends = "testing_event"\n', encoding="utf-8"
+        )
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
     assert out.returncode == 1 and "error: id: level id 'twin' is already used by" in out.stdout
 
 
 def test_a_level_does_not_take_the_description_of_the_ruleset_it_extends(tmp_path):
     from game.levels import Catalogue
 
-    (tmp_path / "tiny.toml").write_text('schema_version = 1\nid = "tiny"\nextends = "testing_event"\n'
-                                        'title = "Tiny"\n', encoding="utf-8")
-    (tmp_path / "bare.toml").write_text('schema_version = 1\nid = "bare"\nextends = "tiny"\nplayable = true\n',
-                                        encoding="utf-8")
-    (tmp_path / "amur.toml").write_text('schema_version = 1\nid = "amur"\nextends = "base"\n'
-                                        'title = "Bridges over the Amur"\n', encoding="utf-8")
+    (tmp_path / "tiny.toml").write_text(
+        'schema_version = 1\nid = "tiny"\nextends = "testing_event"\ntitle = "Tiny"\n', encoding="utf-8"
+    )
+    (tmp_path / "bare.toml").write_text(
+        'schema_version = 1\nid = "bare"\nextends = "tiny"\nplayable = true\n', encoding="utf-8"
+    )
+    (tmp_path / "amur.toml").write_text(
+        'schema_version = 1\nid = "amur"\nextends = "base"\ntitle = "Bridges over the Amur"\n',
+        encoding="utf-8",
+    )
     catalogue = Catalogue.scan([tmp_path])
     assert "Not playable" in catalogue.load("base").description
     assert catalogue.load("amur").description == ""  # the smallest level of docs/modding.md
-    assert catalogue.load("tiny").description == catalogue.load("testing_event").description  # a level's, kept
+    assert (
+        catalogue.load("tiny").description == catalogue.load("testing_event").description
+    )  # a level's, kept
     assert catalogue.load("bare").description == catalogue.load("testing_event").description
 
 
@@ -253,11 +293,15 @@ def test_text_the_font_cannot_draw_is_warned_about_at_its_line(tmp_path):
     assert undrawable("Moscow, Москва, Ωmega, “quoted” – fine") == ""
     assert undrawable("Xi 习近平 visits 😀, 习 again") == "习近平😀"
     path = tmp_path / "cjk_test.toml"
-    path.write_text('schema_version = 1\nid = "cjk_test"\nextends = "testing_event"\ntitle = "中俄 Partners"\n',
-                    encoding="utf-8")
+    path.write_text(
+        'schema_version = 1\nid = "cjk_test"\nextends = "testing_event"\ntitle = "中俄 Partners"\n',
+        encoding="utf-8",
+    )
     problems = [str(p) for p in validate_paths([path])]
-    assert problems == [f"{path}:4:1: warning: title: the game's font cannot draw '中俄'; players would see "
-                        "empty boxes there (it covers Latin, Cyrillic and Greek letters)"]
+    assert problems == [
+        f"{path}:4:1: warning: title: the game's font cannot draw '中俄'; players would see "
+        "empty boxes there (it covers Latin, Cyrillic and Greek letters)"
+    ]
 
 
 def test_the_new_game_screen_says_when_a_level_file_could_not_be_read(tmp_path, monkeypatch):
@@ -274,5 +318,9 @@ def test_the_new_game_screen_says_when_a_level_file_could_not_be_read(tmp_path, 
     app.push(TitleScene(app))
     app.step([])
     press(app, "New game")
-    assert app.scene.name == "new game" and "could not be read" in app.scene.message and "F5" in app.scene.message
+    assert (
+        app.scene.name == "new game"
+        and "could not be read" in app.scene.message
+        and "F5" in app.scene.message
+    )
     pygame.display.quit()

@@ -1,10 +1,10 @@
 """The wheel carries the shipped levels and assets, and the installed game finds them."""
+
 import subprocess
 import sys
 import zipfile
 
 import pytest
-
 from conftest import ROOT
 
 pytest.importorskip("hatchling")
@@ -13,16 +13,34 @@ pytest.importorskip("hatchling")
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(out), str(ROOT)], check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=300,
+    )
     return next(out.glob("pragmatic_partners-*.whl"))
 
 
 def test_wheel_holds_levels_schema_and_assets(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("game/_data/levels/base.toml", "game/_data/levels/testing_event.toml",
-                 "game/_data/levels/level.schema.json", "game/_data/assets/map/eurasia.geojson",
-                 "game/core/engine.py"):
+    for name in (
+        "game/_data/levels/base.toml",
+        "game/_data/levels/testing_event.toml",
+        "game/_data/levels/level.schema.json",
+        "game/_data/assets/map/eurasia.geojson",
+        "game/core/engine.py",
+    ):
         assert name in names
     assert not any(n.startswith("tests/") for n in names)
 
@@ -30,10 +48,18 @@ def test_wheel_holds_levels_schema_and_assets(wheel):
 def test_an_installed_wheel_finds_its_own_levels(wheel, tmp_path):
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    code = ("from game.paths import levels_dir; from game.levels import load_shipped; "
-            "print(levels_dir()); print(load_shipped('testing_event').title)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}, timeout=60)
+    code = (
+        "from game.paths import levels_dir; from game.levels import load_shipped; "
+        "print(levels_dir()); print(load_shipped('testing_event').title)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     where, title = out.stdout.splitlines()
     assert where.startswith(str(site)) and title == "The Testing Event"

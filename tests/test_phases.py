@@ -1,13 +1,13 @@
 """One test group per resolution phase, on the small `mini` level (tests/levels/mini.toml)."""
+
 import dataclasses
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.core import initial_state, legal_actions, legal_plans, plan_problem, resolve_turn
+from game.core import initial_state, legal_actions, legal_plans, plan_problem, resolve_turn, rng
 from game.core.meters import STATES
-from game.core import rng
 from game.core.phases import hundredths
 
 NOTHING = {"moscow": (), "beijing": ()}
@@ -33,7 +33,7 @@ def changes(report, meter, phase=None):
 # -- 1. actions -------------------------------------------------------------------------------
 def test_actions_pay_capital_and_apply_effects_with_their_source(mini):
     state = initial_state(quiet(mini), 1)
-    new, report = resolve_turn(state, {"moscow": ("joint_exercise",), "beijing": ()})
+    _new, report = resolve_turn(state, {"moscow": ("joint_exercise",), "beijing": ()})
     paid = changes(report, "moscow.capital", "actions")
     assert [c.delta for c in paid] == [-2.0]
     trust = changes(report, "military_trust", "actions")[0]
@@ -65,7 +65,9 @@ def test_cooldown_and_requires_make_actions_unavailable(mini):
 
 def test_illegal_plans_are_refused(mini):
     state = initial_state(mini, 1)
-    assert "at most 3" in plan_problem(state, "beijing", ("investment", "abstain", "court_washington", "investment"))
+    assert "at most 3" in plan_problem(
+        state, "beijing", ("investment", "abstain", "court_washington", "investment")
+    )
     assert "not an action of moscow" in plan_problem(state, "moscow", ("investment",))
     poor = initial_state(with_start(mini, moscow__capital=3), 1)
     assert "costs" in plan_problem(poor, "moscow", ("joint_exercise", "strike"))
@@ -124,8 +126,15 @@ def test_partnership_moves_toward_the_pillars_target(mini):
 
 
 def test_the_ceiling_from_the_limits_caps_partnership(mini):
-    level = with_start(quiet(mini), partnership=90, military_trust=100, economic_ties=100,
-                       shared_stance=100, identity_gap=80, method_divergence=60)
+    level = with_start(
+        quiet(mini),
+        partnership=90,
+        military_trust=100,
+        economic_ties=100,
+        shared_stance=100,
+        identity_gap=80,
+        method_divergence=60,
+    )
     new, report = resolve_turn(initial_state(level, 1), NOTHING)
     ceiling = new.meters["partnership_ceiling"]
     assert ceiling < 60
@@ -151,15 +160,17 @@ def test_border_trust_frees_forces(mini):
 
 # -- 4. Central Asia --------------------------------------------------------------------------
 def test_influence_shifts_keep_each_state_at_100(mini):
-    new, report = resolve_turn(initial_state(quiet(mini), 1), {"moscow": (), "beijing": ("investment",)})
+    new, _report = resolve_turn(initial_state(quiet(mini), 1), {"moscow": (), "beijing": ("investment",)})
     assert new.meters["kazakhstan.beijing"] == pytest.approx(41.0)
     for place in STATES:
-        assert sum(new.meters[f"{place}.{p}"] for p in ("moscow", "beijing", "west")) == pytest.approx(100.0, abs=1e-9)
+        assert sum(new.meters[f"{place}.{p}"] for p in ("moscow", "beijing", "west")) == pytest.approx(
+            100.0, abs=1e-9
+        )
 
 
 def test_war_and_sanctions_move_central_asia_toward_beijing(mini):
     level = dataclasses.replace(quiet(mini), flags={**mini.flags, "war": True, "sanctions": True})
-    new, report = resolve_turn(initial_state(level, 1), NOTHING)
+    new, _report = resolve_turn(initial_state(level, 1), NOTHING)
     base, _ = resolve_turn(initial_state(quiet(mini), 1), NOTHING)
     assert new.meters["middle_corridor"] > base.meters["middle_corridor"]
     for place in STATES:
@@ -168,8 +179,18 @@ def test_war_and_sanctions_move_central_asia_toward_beijing(mini):
 
 
 def test_rivalry_follows_how_contested_the_region_is(mini):
-    contested = mini.start | {f"{p}.moscow": 45.0 for p in STATES} | {f"{p}.beijing": 45.0 for p in STATES} | {f"{p}.west": 10.0 for p in STATES}
-    dominated = mini.start | {f"{p}.moscow": 80.0 for p in STATES} | {f"{p}.beijing": 10.0 for p in STATES} | {f"{p}.west": 10.0 for p in STATES}
+    contested = (
+        mini.start
+        | {f"{p}.moscow": 45.0 for p in STATES}
+        | {f"{p}.beijing": 45.0 for p in STATES}
+        | {f"{p}.west": 10.0 for p in STATES}
+    )
+    dominated = (
+        mini.start
+        | {f"{p}.moscow": 80.0 for p in STATES}
+        | {f"{p}.beijing": 10.0 for p in STATES}
+        | {f"{p}.west": 10.0 for p in STATES}
+    )
     a, _ = resolve_turn(initial_state(dataclasses.replace(quiet(mini), start=contested), 1), NOTHING)
     b, _ = resolve_turn(initial_state(dataclasses.replace(quiet(mini), start=dominated), 1), NOTHING)
     assert a.meters["central_asia_rivalry"] > b.meters["central_asia_rivalry"]
@@ -181,7 +202,10 @@ def test_outreach_warms_washington_and_normalization_fires_at_the_threshold(mini
     new, report = resolve_turn(initial_state(level, 1), {"moscow": (), "beijing": ("court_washington",)})
     assert changes(report, "washington.thaw_beijing", "washington")[0].delta == 4.0
     assert new.normalized == ("beijing",) and new.flags["normalized_beijing"]
-    assert changes(report, "moscow.standing", "washington")[0].delta == -mini.rules.normalization_partner_standing
+    assert (
+        changes(report, "moscow.standing", "washington")[0].delta
+        == -mini.rules.normalization_partner_standing
+    )
     assert any("normalized" in n for n in report.notes)
     after, _ = resolve_turn(new, NOTHING)
     assert after.meters["partnership_ceiling"] < new.meters["partnership_ceiling"] + 1
@@ -232,8 +256,15 @@ def test_capital_income_grows_with_standing_and_stops_at_the_cap(mini):
 
 
 def test_an_early_outcome_ends_the_game_at_once(mini):
-    level = with_start(quiet(mini), partnership=12, military_trust=0, economic_ties=0, shared_stance=0,
-                       washington__thaw_moscow=100, washington__thaw_beijing=100)
+    level = with_start(
+        quiet(mini),
+        partnership=12,
+        military_trust=0,
+        economic_ties=0,
+        shared_stance=0,
+        washington__thaw_moscow=100,
+        washington__thaw_beijing=100,
+    )
     state = initial_state(level, 1)
     state, report = resolve_turn(state, {"moscow": ("strike",), "beijing": ("abstain",)})
     assert state.outcome == "split" and report.outcome == "split"
@@ -260,7 +291,9 @@ def test_a_changed_copy_of_a_level_draws_from_its_own_deck(mini):
 def test_every_change_names_its_cause_and_where_it_is_written(mini):
     state = initial_state(mini, 5)
     while state.outcome is None:
-        state, report = resolve_turn(state, {"moscow": ("strike",) if state.meters["moscow.capital"] >= 2 else (), "beijing": ()})
+        state, report = resolve_turn(
+            state, {"moscow": ("strike",) if state.meters["moscow.capital"] >= 2 else (), "beijing": ()}
+        )
         for c in report.changes:
             assert c.cause_kind in ("action", "event", "rule", "delayed")
             assert c.cause_id and c.why and c.source
@@ -270,14 +303,23 @@ def test_every_change_names_its_cause_and_where_it_is_written(mini):
 # -- rounding ---------------------------------------------------------------------------------
 # The engine rounds every change to hundredths with a faster stand-in for round(x, 2); a game
 # must come out exactly as if round() had been used, or old logs would replay differently.
-@given(st.one_of(
-    st.floats(min_value=-1e4, max_value=1e4, allow_nan=False),
-    # Values that sit on or near a half-hundredth, where a scaled rounding could go wrong.
-    st.builds(lambda k, nudge: k / 1000 + nudge, st.integers(-10**7, 10**7),
-              st.sampled_from([0.0, 1e-12, -1e-12, 5e-15, -5e-15])),
-    st.builds(lambda a, b, w: a / 100 + b / 100 * w, st.integers(0, 10**4), st.integers(-10**4, 10**4),
-              st.sampled_from([0.25, 0.3, 0.35, 0.15, 0.5, 0.9, 2.5])),
-))
+@given(
+    st.one_of(
+        st.floats(min_value=-1e4, max_value=1e4, allow_nan=False),
+        # Values that sit on or near a half-hundredth, where a scaled rounding could go wrong.
+        st.builds(
+            lambda k, nudge: k / 1000 + nudge,
+            st.integers(-(10**7), 10**7),
+            st.sampled_from([0.0, 1e-12, -1e-12, 5e-15, -5e-15]),
+        ),
+        st.builds(
+            lambda a, b, w: a / 100 + b / 100 * w,
+            st.integers(0, 10**4),
+            st.integers(-(10**4), 10**4),
+            st.sampled_from([0.25, 0.3, 0.35, 0.15, 0.5, 0.9, 2.5]),
+        ),
+    )
+)
 def test_hundredths_is_round_to_two_places_bit_for_bit(x):
     expected = round(x, 2)
     assert hundredths(x) == expected
@@ -287,20 +329,24 @@ def test_hundredths_is_round_to_two_places_bit_for_bit(x):
 
 # The events phase draws a whole deck by binary search over the weights' running sums; the draw
 # must be the one weighted_index's repeated subtraction gives, or a seed would tell another story.
-@given(st.lists(st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 0.25, 5.0, 10.0, 0.125]), min_size=1, max_size=40)
-       | st.lists(st.integers(0, 10**6).map(lambda k: k / 1024), min_size=1, max_size=40),
-       st.integers(0, 2**64 - 1))
+@given(
+    st.lists(st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 0.25, 5.0, 10.0, 0.125]), min_size=1, max_size=40)
+    | st.lists(st.integers(0, 10**6).map(lambda k: k / 1024), min_size=1, max_size=40),
+    st.integers(0, 2**64 - 1),
+)
 def test_a_draw_by_running_sums_is_the_weighted_draw(weights, state):
     sums = rng.running_sums(weights)
     assert sums is not None
     assert rng.weighted_index_by_sums(state, sums) == rng.weighted_index(state, weights)
     # What is left once a card is drawn is drawn from by its sums too.
-    rest = weights[:state % len(weights)] + weights[state % len(weights) + 1:]
+    rest = weights[: state % len(weights)] + weights[state % len(weights) + 1 :]
     if rest:
-        assert rng.weighted_index_by_sums(state, rng.running_sums_of_some(rest)) == rng.weighted_index(state, rest)
+        assert rng.weighted_index_by_sums(state, rng.running_sums_of_some(rest)) == rng.weighted_index(
+            state, rest
+        )
 
 
 def test_weights_whose_sums_may_be_inexact_get_no_running_sums():
     assert rng.running_sums([0.1, 0.2, 0.3]) is None
-    assert rng.running_sums([2.0 ** 31]) is None
+    assert rng.running_sums([2.0**31]) is None
     assert rng.running_sums([1.0, 2.0, 0.5]) == (1.0, 3.0, 3.5)

@@ -1,4 +1,5 @@
 """The engine stays pure: no pygame, no files, no global random in game/core."""
+
 import ast
 import subprocess
 import sys

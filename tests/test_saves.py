@@ -1,4 +1,5 @@
 """Saved games: round trips, names that try to escape, damaged files set aside, crash-safe writes."""
+
 import json
 import os
 import re
@@ -79,10 +80,29 @@ def test_names_the_slug_cannot_spell_do_not_collide(store, logs):
     assert store.load("北京") == logs[0] and store.load("上海") == logs[1]
 
 
-@pytest.mark.parametrize("name", [
-    "../../etc/passwd", "..", ".", "/etc/passwd", "C:\\Windows\\system32", "CON", "nul", "lpt1",
-    "", "   ", "a\x00b", "x" * 5000, "名前", "ÜBER 😀", "autosave", ".hidden", "a/b\\c", "trash",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd",
+        "..",
+        ".",
+        "/etc/passwd",
+        "C:\\Windows\\system32",
+        "CON",
+        "nul",
+        "lpt1",
+        "",
+        "   ",
+        "a\x00b",
+        "x" * 5000,
+        "名前",
+        "ÜBER 😀",
+        "autosave",
+        ".hidden",
+        "a/b\\c",
+        "trash",
+    ],
+)
 def test_hostile_names_stay_inside_the_saves_folder(store, logs, name):
     info = store.save(name, logs[0])
     root = (user_data_dir() / "saves").resolve()
@@ -118,18 +138,21 @@ def damaged_files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".damaged-" in p.name)
 
 
-@pytest.mark.parametrize("content, says", [
-    (b'{"format": "pragmatic-partners/save", "version": 1, "name": "x", "sav', "ends too early"),
-    (b'{"format": "pragmatic-partners/save",\n"version": 1,\n"name": "x" "y"}', "line 3"),
-    (bytes(range(256)) * 4, "not text"),
-    (b'{"hello": "world"}', "not a Pragmatic Partners save"),
-    (b'[1, 2, 3]', "not a Pragmatic Partners save"),
-    (b'{"format": "pragmatic-partners/replay", "version": 1}', "not a Pragmatic Partners save"),
-    (b'{"format": "pragmatic-partners/save", "version": 1, "name": "x"}', "damaged"),
-    (b"", "damaged"),
-    (b"[" * 200_000, "data no save contains"),
-    (b'{"format": "pragmatic-partners/save", "turn": ' + b"9" * 5000 + b"}", "data no save contains"),
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b'{"format": "pragmatic-partners/save", "version": 1, "name": "x", "sav', "ends too early"),
+        (b'{"format": "pragmatic-partners/save",\n"version": 1,\n"name": "x" "y"}', "line 3"),
+        (bytes(range(256)) * 4, "not text"),
+        (b'{"hello": "world"}', "not a Pragmatic Partners save"),
+        (b"[1, 2, 3]", "not a Pragmatic Partners save"),
+        (b'{"format": "pragmatic-partners/replay", "version": 1}', "not a Pragmatic Partners save"),
+        (b'{"format": "pragmatic-partners/save", "version": 1, "name": "x"}', "damaged"),
+        (b"", "damaged"),
+        (b"[" * 200_000, "data no save contains"),
+        (b'{"format": "pragmatic-partners/save", "turn": ' + b"9" * 5000 + b"}", "data no save contains"),
+    ],
+)
 def test_a_damaged_save_is_refused_set_aside_and_the_others_still_list(store, logs, content, says):
     good = store.save("good", logs[0])
     bad = store.root / "broken.json"
@@ -167,6 +190,7 @@ def test_an_oversized_save_is_refused_without_reading_it(store, logs, monkeypatc
         real_read = f.read
         f.read = lambda n=-1: reads.append(n) or real_read(n)
         return f
+
     monkeypatch.setattr(atomic.os, "fdopen", watched)
     with pytest.raises(SaveError, match="over 5 MB"):
         store.load(big)
@@ -193,7 +217,11 @@ def test_set_aside_never_overwrites_an_earlier_damaged_file(store, logs):
         (store.root / "x.json").write_bytes(junk)
         with pytest.raises(SaveError, match=f"x.damaged-{n}.json"):
             store.load(store.root / "x.json")
-    assert [(store.root / f"x.damaged-{n}.json").read_bytes() for n in (1, 2, 3)] == [b"one", b"two", b"three"]
+    assert [(store.root / f"x.damaged-{n}.json").read_bytes() for n in (1, 2, 3)] == [
+        b"one",
+        b"two",
+        b"three",
+    ]
 
 
 def test_a_save_from_a_newer_version_is_refused_but_left_in_place(store):
@@ -248,17 +276,21 @@ def test_a_link_in_the_folder_cannot_lead_a_load_outside(store, logs, tmp_path):
     assert secret.read_bytes() == b"private"
 
 
-@pytest.mark.parametrize("target, error", [
-    ("replace", OSError(28, "No space left on device")),
-    ("fsync", OSError(5, "Input/output error")),
-    ("fsync", KeyboardInterrupt()),
-])
+@pytest.mark.parametrize(
+    "target, error",
+    [
+        ("replace", OSError(28, "No space left on device")),
+        ("fsync", OSError(5, "Input/output error")),
+        ("fsync", KeyboardInterrupt()),
+    ],
+)
 def test_a_crash_while_saving_leaves_the_old_save_byte_identical(store, logs, monkeypatch, target, error):
     info = store.save("precious", logs[0])
     before = info.path.read_bytes()
 
     def crash(*args, **kwargs):
         raise error
+
     # A context, not monkeypatch.undo(): undo would also drop conftest's data-folder override.
     with monkeypatch.context() as patched:
         patched.setattr(atomic.os, target, crash)
@@ -283,8 +315,10 @@ def test_a_crash_halfway_through_writing_shows_no_half_save(store, logs, monkeyp
         def write(data):
             real_write(data[: len(data) // 2])
             raise OSError(28, "No space left on device")
+
         f.write = write
         return f
+
     with monkeypatch.context() as patched:
         patched.setattr(atomic.os, "fdopen", half_writer)
         with pytest.raises(SaveError, match="No space left"):

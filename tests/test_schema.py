@@ -2,20 +2,23 @@ import json
 import subprocess
 import sys
 
-from game.levels.schema import schema_text
 from conftest import ROOT
+
+from game.levels.schema import schema_text
 
 SCHEMA_FILE = ROOT / "levels" / "level.schema.json"
 
 
 def test_the_shipped_schema_is_up_to_date():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), (
-        "levels/level.schema.json is out of date: run  python -m game schema > levels/level.schema.json")
+        "levels/level.schema.json is out of date: run  python -m game schema > levels/level.schema.json"
+    )
 
 
 def test_schema_command_prints_the_schema_with_descriptions():
-    out = subprocess.run([sys.executable, "-m", "game", "schema"], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "schema"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0
     schema = json.loads(out.stdout)
     assert schema["additionalProperties"] is False

@@ -1,10 +1,12 @@
 """Settings: round trips, range checks, and a damaged settings file never stops the game."""
+
 import json
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -34,8 +36,17 @@ def test_every_setting_has_a_description():
 
 
 def test_settings_survive_a_save_and_load():
-    chosen = Settings(window_width=1920, window_height=1080, fullscreen=True, ui_scale=1.5, colour_blind=True,
-                      animation_speed="off", projector_mode=True, last_level="testing_event", last_side="beijing")
+    chosen = Settings(
+        window_width=1920,
+        window_height=1080,
+        fullscreen=True,
+        ui_scale=1.5,
+        colour_blind=True,
+        animation_speed="off",
+        projector_mode=True,
+        last_level="testing_event",
+        last_side="beijing",
+    )
     save_settings(chosen)
     assert settings_file().is_file()
     assert load_settings() == (chosen, None)
@@ -48,12 +59,23 @@ def test_an_explicit_path_is_used_for_both_ways(tmp_path):
     assert not settings_file().exists()
 
 
-@pytest.mark.parametrize("field, value", [
-    ("window_width", 799), ("window_width", 7681), ("window_height", 599), ("window_height", 4321),
-    ("ui_scale", 0.99), ("ui_scale", 2.01), ("ui_scale", float("nan")), ("ui_scale", float("inf")),
-    ("animation_speed", "ludicrous"), ("last_side", "washington"), ("fullscreen", "perhaps"),
-    ("last_level", "x" * 49),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("window_width", 799),
+        ("window_width", 7681),
+        ("window_height", 599),
+        ("window_height", 4321),
+        ("ui_scale", 0.99),
+        ("ui_scale", 2.01),
+        ("ui_scale", float("nan")),
+        ("ui_scale", float("inf")),
+        ("animation_speed", "ludicrous"),
+        ("last_side", "washington"),
+        ("fullscreen", "perhaps"),
+        ("last_level", "x" * 49),
+    ],
+)
 def test_out_of_range_values_are_rejected(field, value):
     with pytest.raises(ValidationError):
         Settings(**{field: value})
@@ -77,6 +99,7 @@ def test_a_crash_while_saving_leaves_the_old_settings(monkeypatch):
 
     def crash(*args):
         raise OSError(28, "No space left on device")
+
     # A context, not monkeypatch.undo(): undo would also drop conftest's data-folder override.
     with monkeypatch.context() as patched:
         patched.setattr(atomic.os, "replace", crash)
@@ -86,16 +109,19 @@ def test_a_crash_while_saving_leaves_the_old_settings(monkeypatch):
     assert sorted(p.name for p in settings_file().parent.iterdir()) == ["settings.json"]
 
 
-@pytest.mark.parametrize("content, says", [
-    (b'{"window_width": 1600,\n"fullscreen": tru', "line 2"),
-    (b"\xff\xfe\x00garbage", "not text"),
-    (b"[1280, 720]", "not a table of settings"),
-    (b"null", "not a table of settings"),
-    (b"", "line 1"),
-    (b"[" * 60_000, "data no settings file contains"),
-    (b'{"window_width": ' + b"1" * 5000 + b"}", "data no settings file contains"),
-    (b" " * (MAX_SETTINGS_BYTES + 1), "far larger than any settings"),
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b'{"window_width": 1600,\n"fullscreen": tru', "line 2"),
+        (b"\xff\xfe\x00garbage", "not text"),
+        (b"[1280, 720]", "not a table of settings"),
+        (b"null", "not a table of settings"),
+        (b"", "line 1"),
+        (b"[" * 60_000, "data no settings file contains"),
+        (b'{"window_width": ' + b"1" * 5000 + b"}", "data no settings file contains"),
+        (b" " * (MAX_SETTINGS_BYTES + 1), "far larger than any settings"),
+    ],
+)
 def test_a_damaged_settings_file_gives_defaults_a_message_and_is_kept_aside(content, says):
     path = settings_file()
     path.parent.mkdir(parents=True)
@@ -139,12 +165,15 @@ def test_thousands_of_bad_keys_give_a_short_message():
 
 
 @hypothesis_settings(max_examples=300, deadline=None)
-@given(st.one_of(
-    st.binary(max_size=300),
-    st.dictionaries(st.sampled_from(sorted(Settings.model_fields) + ["extra"]),
-                    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=60)))
-    .map(lambda d: json.dumps(d).encode()),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.dictionaries(
+            st.sampled_from(sorted(Settings.model_fields) + ["extra"]),
+            st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=60)),
+        ).map(lambda d: json.dumps(d).encode()),
+    )
+)
 def test_any_bytes_as_a_settings_file_give_settings_never_an_exception(content):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "settings.json"

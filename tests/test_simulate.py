@@ -2,16 +2,17 @@ import json
 import subprocess
 import sys
 
-from game.sim.batch import run_games, summary
-from game.sim.variation import VariationError, parse_variation
+import pytest
 from conftest import ROOT
 
-import pytest
+from game.sim.batch import run_games, summary
+from game.sim.variation import VariationError, parse_variation
 
 
 def run(*args, timeout=300):
-    return subprocess.run([sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def test_results_are_the_same_whatever_the_number_of_workers(testing_event):
@@ -41,11 +42,23 @@ def test_a_paired_experiment_reports_the_difference():
     data = json.loads(out.stdout)
     assert data["variation"] == ["flag.war=false"]
     moscow_forces = data["difference"]["moscow.freed_forces"]
-    assert moscow_forces["mean"] > 0 and moscow_forces["low"] <= moscow_forces["mean"] <= moscow_forces["high"]
+    assert (
+        moscow_forces["mean"] > 0 and moscow_forces["low"] <= moscow_forces["mean"] <= moscow_forces["high"]
+    )
 
 
-@pytest.mark.parametrize("bad", ["start.partnershp=3", "flag.peace=true", "plan.moscow=b_un_abstain@1",
-                                 "event.nope=2", "effect.partnership=-5", "rules.nothing=1", "foo"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "start.partnershp=3",
+        "flag.peace=true",
+        "plan.moscow=b_un_abstain@1",
+        "event.nope=2",
+        "effect.partnership=-5",
+        "rules.nothing=1",
+        "foo",
+    ],
+)
 def test_bad_variations_are_named(testing_event, bad):
     with pytest.raises(VariationError):
         parse_variation([bad], testing_event)
@@ -58,12 +71,21 @@ def test_bad_usage_exits_2():
 
 
 def test_forced_plans_events_and_effects_are_applied(testing_event):
-    v = parse_variation(["plan.moscow=@1", "plan.beijing=@1", "effect.partnership=-10@1",
-                         f"event.{testing_event.events[0].id}=2"], testing_event)
+    v = parse_variation(
+        [
+            "plan.moscow=@1",
+            "plan.beijing=@1",
+            "effect.partnership=-10@1",
+            f"event.{testing_event.events[0].id}=2",
+        ],
+        testing_event,
+    )
     base = run_games(testing_event, [5], "easy", "easy")[0]
     varied = run_games(testing_event, [5], "easy", "easy", v, detail=True)[0]
     assert varied.plans[0] == {"moscow": (), "beijing": ()}
     assert varied.causes[0].get("partnership|forced_partnership") == -10
-    assert any(k.endswith(f"|{testing_event.events[0].id}") for k in varied.causes[1]) or \
-        testing_event.events[0].does.effects == ()
+    assert (
+        any(k.endswith(f"|{testing_event.events[0].id}") for k in varied.causes[1])
+        or testing_event.events[0].does.effects == ()
+    )
     assert base.plans[0] != varied.plans[0] or base.final != varied.final

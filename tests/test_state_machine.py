@@ -1,5 +1,7 @@
 """A Hypothesis state machine that plays legal plans and checks the engine's invariants."""
+
 import pytest
+from conftest import TEST_LEVELS
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -7,7 +9,6 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from game.core import initial_state, is_terminal, legal_plans, resolve_turn
 from game.core.meters import ALL_METERS, POWERS, STATES, meter_range
 from game.levels import Catalogue
-from conftest import TEST_LEVELS
 
 CATALOGUE = Catalogue.scan([TEST_LEVELS])
 LEVELS = {e.id: CATALOGUE.load(e.id) for e in CATALOGUE.playable()}
@@ -30,8 +31,9 @@ class PlayLegalPlans(RuleBasedStateMachine):
         for side, plan in plans.items():
             cost = sum(before.level.actions[a].cost for a in plan)
             assert cost <= before.meters[f"{side}.capital"], "capital overspent"
-            spent = -sum(c.delta for c in report.changes
-                         if c.meter == f"{side}.capital" and c.phase == "actions")
+            spent = -sum(
+                c.delta for c in report.changes if c.meter == f"{side}.capital" and c.phase == "actions"
+            )
             assert spent == pytest.approx(cost)
         assert self.state.turn == before.turn + 1
 
@@ -66,7 +68,9 @@ class PlayLegalPlans(RuleBasedStateMachine):
 
 
 PlayLegalPlans.TestCase.settings = settings(
-    max_examples=40, stateful_step_count=20, deadline=None,
+    max_examples=40,
+    stateful_step_count=20,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 TestPlayLegalPlans = PlayLegalPlans.TestCase

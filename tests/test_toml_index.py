@@ -1,4 +1,5 @@
 """The key index reads a table's keys only when asked, and answers as if it had read every line."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,13 +27,16 @@ def test_positions_do_not_depend_on_the_order_they_are_asked_in(path):
     assert in_order == reversed_answers[::-1]
 
 
-@pytest.mark.parametrize("text, path, where, value", [
-    # The index does not unescape keys, so these two different keys are one path to it.
-    ('"\\u0061" = 1\n[\'\\u0061\']\nb = 2\n', ("\\u0061",), (2, 2), (2, 13)),
-    ('"\\u0061".b = 1\n[\'\\u0061\']\nb = 2\n', ("\\u0061", "b"), (3, 1), (3, 6)),
-    # A string that looks like another key of an inline table.
-    ('w = { s = "a, t = 1", t = 2 }\n', ("w", "t"), (1, 23), (1, 28)),
-])
+@pytest.mark.parametrize(
+    "text, path, where, value",
+    [
+        # The index does not unescape keys, so these two different keys are one path to it.
+        ("\"\\u0061\" = 1\n['\\u0061']\nb = 2\n", ("\\u0061",), (2, 2), (2, 13)),
+        ("\"\\u0061\".b = 1\n['\\u0061']\nb = 2\n", ("\\u0061", "b"), (3, 1), (3, 6)),
+        # A string that looks like another key of an inline table.
+        ('w = { s = "a, t = 1", t = 2 }\n', ("w", "t"), (1, 23), (1, 28)),
+    ],
+)
 def test_a_path_given_a_place_twice_keeps_the_later_one_whatever_is_asked_first(text, path, where, value):
     asked_first = TomlIndex(text)
     answers = [asked_first.locate(path), asked_first.locate_value(path)]

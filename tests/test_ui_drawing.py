@@ -1,4 +1,5 @@
 """The map, the charts and the palettes draw headless, only where told, and never by colour alone."""
+
 import itertools
 
 import pygame
@@ -13,8 +14,13 @@ from game.ui.palette import COLOUR_BLIND, PATTERNS, STANDARD, Palette, contrast_
 SENTINEL = (255, 0, 255)
 SCREEN = (1280, 720)
 MAP_RECTS = [pygame.Rect(20, 60, 620, 420), pygame.Rect(100, 50, 900, 600), pygame.Rect(0, 0, 1280, 720)]
-BANDS = [(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"), (60, 80, "strategic"),
-         (80, 100, "alliance")]
+BANDS = [
+    (0, 20, "estrangement"),
+    (20, 40, "wary"),
+    (40, 60, "pragmatic"),
+    (60, 80, "strategic"),
+    (80, 100, "alliance"),
+]
 
 
 def influence(**shares):
@@ -27,12 +33,29 @@ def influence(**shares):
 
 
 # Each power leads somewhere, and by different margins.
-SAMPLE = influence(kazakhstan=(45, 35, 20), uzbekistan=(25, 30, 45), kyrgyzstan=(55, 35, 10),
-                   tajikistan=(60, 30, 10), turkmenistan=(30, 50, 20), middle_corridor=22)
-LEADERS = {"kazakhstan": "moscow", "uzbekistan": "west", "kyrgyzstan": "moscow", "tajikistan": "moscow",
-           "turkmenistan": "beijing"}
-OTHER = influence(kazakhstan=(20, 70, 10), uzbekistan=(40, 35, 25), kyrgyzstan=(40, 40, 20),
-                  tajikistan=(10, 30, 60), turkmenistan=(30, 55, 15), middle_corridor=65)
+SAMPLE = influence(
+    kazakhstan=(45, 35, 20),
+    uzbekistan=(25, 30, 45),
+    kyrgyzstan=(55, 35, 10),
+    tajikistan=(60, 30, 10),
+    turkmenistan=(30, 50, 20),
+    middle_corridor=22,
+)
+LEADERS = {
+    "kazakhstan": "moscow",
+    "uzbekistan": "west",
+    "kyrgyzstan": "moscow",
+    "tajikistan": "moscow",
+    "turkmenistan": "beijing",
+}
+OTHER = influence(
+    kazakhstan=(20, 70, 10),
+    uzbekistan=(40, 35, 25),
+    kyrgyzstan=(40, 40, 20),
+    tajikistan=(10, 30, 60),
+    turkmenistan=(30, 55, 15),
+    middle_corridor=65,
+)
 
 
 @pytest.fixture(scope="module")
@@ -141,9 +164,9 @@ def test_the_hatch_is_the_leaders_pattern_not_only_its_colour(view, font):
         return best_h, best_v
 
     # Keep the labels away from the anchors by using a state whose label sits off it.
-    h, v = runs("turkmenistan", "beijing")     # dots: short runs both ways
+    h, v = runs("turkmenistan", "beijing")  # dots: short runs both ways
     assert h <= 5 and v <= 5
-    h, v = runs("uzbekistan", "west")          # horizontal lines: long across, thin down
+    h, v = runs("uzbekistan", "west")  # horizontal lines: long across, thin down
     assert h >= 12 and v <= 3
 
 
@@ -162,9 +185,9 @@ def test_state_at_finds_kazakhstan_at_its_centroid_and_nothing_over_the_caspian(
     for rect in MAP_RECTS:
         view.draw(blank_screen(), rect, SAMPLE, STANDARD, font)
         assert view.state_at(view.project(rect, *view.centroid_lonlat("kazakhstan"))) == "kazakhstan"
-        assert view.state_at(view.project(rect, 50.8, 41.7)) is None   # the middle of the Caspian
-        assert view.state_at(view.project(rect, 85.0, 37.0)) is None   # China
-        assert view.state_at((rect.left - 1, rect.top)) is None        # off the map
+        assert view.state_at(view.project(rect, 50.8, 41.7)) is None  # the middle of the Caspian
+        assert view.state_at(view.project(rect, 85.0, 37.0)) is None  # China
+        assert view.state_at((rect.left - 1, rect.top)) is None  # off the map
         for state in STATES:
             assert view.state_at(view.state_anchor(state)) == state
 
@@ -188,7 +211,9 @@ def test_map_labels_never_overlap_and_stay_inside_the_map(view, rect, meters, si
 def test_corridor_labels_give_each_routes_share(view, font, monkeypatch):
     texts = []
     original = mapview._pill
-    monkeypatch.setattr(mapview, "_pill", lambda f, text, *a, **k: texts.append(text) or original(f, text, *a, **k))
+    monkeypatch.setattr(
+        mapview, "_pill", lambda f, text, *a, **k: texts.append(text) or original(f, text, *a, **k)
+    )
     view.draw(blank_screen(), MAP_RECTS[0], influence(middle_corridor=30), STANDARD, font)
     assert "Northern Corridor 70%" in texts and "Middle Corridor 30%" in texts
 
@@ -250,12 +275,21 @@ def test_moscow_off_the_map_gets_an_arrow_label_at_the_edge(view, font):
 # ---- palettes --------------------------------------------------------------------------------------
 # Machado, Oliveira & Fernandes (2009), severity 1, applied to linear RGB.
 CVD = {
-    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
-                   (-0.003882, -0.048116, 1.051998)),
-    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
-                     (-0.011820, 0.042940, 0.968881)),
-    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
-                   (0.004733, 0.691367, 0.303900)),
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
 }
 
 
@@ -269,7 +303,7 @@ def simulate(colour, kind):
         return 255 * (12.92 * v if v <= 0.0031308 else 1.055 * v ** (1 / 2.4) - 0.055)
 
     linear = [lin(c) for c in colour]
-    return tuple(enc(sum(m * c for m, c in zip(row, linear))) for row in CVD[kind])
+    return tuple(enc(sum(m * c for m, c in zip(row, linear, strict=False))) for row in CVD[kind])
 
 
 def test_the_two_palettes_differ_and_palette_for_picks_them():
@@ -294,7 +328,7 @@ def test_colour_blind_powers_differ_in_luminance_and_under_simulated_colour_blin
     for kind in CVD:
         for pa, pb in itertools.combinations(POWERS, 2):
             a, b = simulate(COLOUR_BLIND.power(pa), kind), simulate(COLOUR_BLIND.power(pb), kind)
-            assert sum((x - y) ** 2 for x, y in zip(a, b)) ** 0.5 >= 120, (kind, pa, pb)
+            assert sum((x - y) ** 2 for x, y in zip(a, b, strict=False)) ** 0.5 >= 120, (kind, pa, pb)
 
 
 def test_each_power_has_its_own_hatch_pattern():
@@ -306,14 +340,19 @@ def wavy(n, base):
     return [base + 10 * ((i * 7) % 5 - 2) for i in range(n)]
 
 
-SERIES = {"Partnership": wavy(24, 50), "Military trust": wavy(24, 60), "Economic ties": wavy(24, 40),
-          "Central Asian rivalry": wavy(24, 30)}
+SERIES = {
+    "Partnership": wavy(24, 50),
+    "Military trust": wavy(24, 60),
+    "Economic ties": wavy(24, 40),
+    "Central Asian rivalry": wavy(24, 30),
+}
 
 
 def test_save_chart_png_writes_that_png_and_nothing_else(tmp_path, pg):
     out = tmp_path / "partnership.png"
-    returned = save_chart_png(out, SERIES, "Partnership", size=(900, 500), bands=BANDS,
-                              x_labels=[f"T{i + 1}" for i in range(24)])
+    returned = save_chart_png(
+        out, SERIES, "Partnership", size=(900, 500), bands=BANDS, x_labels=[f"T{i + 1}" for i in range(24)]
+    )
     assert returned == out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["partnership.png"]
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -327,9 +366,11 @@ def test_save_chart_png_makes_a_png_whatever_the_file_is_called(tmp_path, pg):
     assert pygame.image.load(str(out)).get_size() == (1200, 700)
 
 
-@pytest.mark.parametrize("series", [{}, {"Partnership": []}, {"Partnership": [55.0]},
-                                    {"A": [1.0], "B": [], "C": [150.0, -20.0]}],
-                         ids=["no series", "empty series", "one point", "ragged, out of range"])
+@pytest.mark.parametrize(
+    "series",
+    [{}, {"Partnership": []}, {"Partnership": [55.0]}, {"A": [1.0], "B": [], "C": [150.0, -20.0]}],
+    ids=["no series", "empty series", "one point", "ragged, out of range"],
+)
 def test_a_chart_with_little_or_no_data_draws_inside_its_rect(series, font):
     screen = blank_screen()
     rect = pygame.Rect(50, 40, 600, 360)
@@ -338,8 +379,11 @@ def test_a_chart_with_little_or_no_data_draws_inside_its_rect(series, font):
     assert outside_unchanged(screen, rect)
 
 
-@pytest.mark.parametrize("rect", [pygame.Rect(10, 10, 1100, 600), pygame.Rect(10, 10, 460, 330)],
-                         ids=["legend beside", "legend below"])
+@pytest.mark.parametrize(
+    "rect",
+    [pygame.Rect(10, 10, 1100, 600), pygame.Rect(10, 10, 460, 330)],
+    ids=["legend beside", "legend below"],
+)
 def test_the_legend_sits_inside_the_chart_and_clear_of_the_plot(rect, font):
     screen = blank_screen()
     layout = draw_line_chart(screen, rect, SERIES, STANDARD, font, "Pillars", bands=BANDS)

@@ -1,6 +1,7 @@
 """Every screen fits the window: at the smallest window the game allows (800x600), at 1280x720 and
 1920x1080, and at UI scale 2 on 1280x720, each control and each block of text lies inside the
 window, none covers another, and no button's label is cut short."""
+
 import pygame
 import pytest
 from ui_driver import key, press, type_into
@@ -11,8 +12,13 @@ from game.ui.app import App, PlayOptions
 from game.ui.scenes.title import TitleScene
 from game.ui.widgets import label_fits
 
-LOOKS = {"800x600": ((800, 600), 1.0), "1280x720": ((1280, 720), 1.0), "1920x1080": ((1920, 1080), 1.0),
-         "1280x720-scale2": ((1280, 720), 2.0), "1920x1080-scale2": ((1920, 1080), 2.0)}
+LOOKS = {
+    "800x600": ((800, 600), 1.0),
+    "1280x720": ((1280, 720), 1.0),
+    "1920x1080": ((1920, 1080), 1.0),
+    "1280x720-scale2": ((1280, 720), 2.0),
+    "1920x1080-scale2": ((1920, 1080), 2.0),
+}
 # With UI scale 2 asked for, a window uses the largest scale that leaves 800x600 of layout (1.2 at
 # 1280x720, 1.35 at 1920x1080), so every screen is checked at every look.
 
@@ -36,8 +42,7 @@ def boxes_of(scene):
     """What a scene shows, as (name, rect): its controls, its widgets and its blocks of text."""
     out = [(f"{c.kind} {c.label!r}", c.rect) for c in scene.controls if c.kind not in ("note", "tutorial")]
     fields = {tuple(c.rect) for c in scene.controls if c.kind == "entry"}
-    out += [(type(e).__name__, e.rect) for e in scene.elements
-            if e.visible and tuple(e.rect) not in fields]
+    out += [(type(e).__name__, e.rect) for e in scene.elements if e.visible and tuple(e.rect) not in fields]
     out += [(f"text {name!r}", rect) for name, rect in getattr(scene, "captions", [])]
     return out
 
@@ -53,7 +58,7 @@ def assert_tidy(app):
     for name, rect in boxes:
         assert window.contains(rect), f"{scene.name}: {name} at {tuple(rect)} is outside {app.size}"
     for i, (a, ra) in enumerate(boxes):
-        for b, rb in boxes[i + 1:]:
+        for b, rb in boxes[i + 1 :]:
             assert not ra.colliderect(rb), f"{scene.name}: {a} {tuple(ra)} overlaps {b} {tuple(rb)}"
     for c in scene.controls:
         if c.kind in ("button", "tab", "tutorial", "item"):
@@ -64,7 +69,7 @@ def assert_tidy(app):
         assert window.contains(note.rect)
         for i, c in enumerate(buttons):
             assert note.rect.contains(c.rect), c.label
-            assert not any(c.rect.colliderect(d.rect) for d in buttons[i + 1:]), c.label
+            assert not any(c.rect.colliderect(d.rect) for d in buttons[i + 1 :]), c.label
 
 
 def test_the_title_screen_fits(window):
@@ -133,7 +138,9 @@ def test_the_board_fits_with_the_tutorial_note(window):
 def test_the_board_fits_with_a_full_plan(window):
     board = start_level(window, "testing_event")
     game = board.game
-    usable = [a for a in game.level.side_actions(board.side) if why_unusable(game.state, board.side, a.id) is None]
+    usable = [
+        a for a in game.level.side_actions(board.side) if why_unusable(game.state, board.side, a.id) is None
+    ]
     for action in sorted(usable, key=lambda a: a.cost)[:3]:  # the cheapest, so that three fit the capital
         board.toggle(action.id)
     window.step([])
@@ -173,7 +180,8 @@ def test_a_list_of_levels_longer_than_the_window_pages_and_keeps_every_row_insid
     for n in range(30):
         (folder / f"mod_{n:02d}.toml").write_text(
             f'schema_version = 1\nid = "mod_{n:02d}"\nextends = "testing_event"\ntitle = "Mod level {n:02d}"\n',
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     app = App(PlayOptions(size=(800, 600)))
     app.push(TitleScene(app))
     app.step([])
@@ -183,7 +191,7 @@ def test_a_list_of_levels_longer_than_the_window_pages_and_keeps_every_row_insid
     for _ in range(20):
         items = [c for c in scene.controls if c.kind == "item"]
         for c in items:
-            assert 0 <= c.rect.top and c.rect.bottom <= app.size[1], c.label
+            assert c.rect.top >= 0 and c.rect.bottom <= app.size[1], c.label
         seen.update(c.label for c in items)
         more = next(c for c in scene.controls if c.label.startswith("More levels"))
         if not more.enabled:

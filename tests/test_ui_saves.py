@@ -1,4 +1,5 @@
 """A saved game comes back with the same players: the side, the AI's level, or two people."""
+
 import pygame
 from ui_driver import key, press
 
@@ -40,7 +41,10 @@ def test_a_save_reopens_as_the_side_and_against_the_ai_it_was_played_with(app):
     assert "Beijing vs hard AI" in label and "turn 2" in label
     board = app.scene
     assert board.name == "board" and board.side == "beijing"
-    assert {s: seat.controller for s, seat in board.game.seats.items()} == {"moscow": "hard", "beijing": "human"}
+    assert {s: seat.controller for s, seat in board.game.seats.items()} == {
+        "moscow": "hard",
+        "beijing": "human",
+    }
     assert board.game.state.fingerprint() == game.state.fingerprint()
 
 
@@ -50,7 +54,10 @@ def test_a_two_player_game_reopens_on_the_hand_over_screen(app):
     label = load(app, "Hot seat")
     assert "Two players" in label
     assert app.scene.name == "hand-over"
-    assert {s: seat.controller for s, seat in app.scene.game.seats.items()} == {"moscow": "human", "beijing": "human"}
+    assert {s: seat.controller for s, seat in app.scene.game.seats.items()} == {
+        "moscow": "human",
+        "beijing": "human",
+    }
 
 
 def test_a_log_from_before_the_players_were_kept_still_opens():
@@ -103,7 +110,8 @@ def test_an_edited_save_with_impossible_plans_loads_without_them(testing_event):
     from game.session.replay import PlanningSpec
 
     log = ReplayLog.start(testing_event, 3, {"moscow": "human", "beijing": "normal"})
-    log.planning = PlanningSpec(locked={"moscow": ["no_such_card"], "beijing": []},
-                                chosen={"moscow": ["b_buy_arms", "nothing"]})
+    log.planning = PlanningSpec(
+        locked={"moscow": ["no_such_card"], "beijing": []}, chosen={"moscow": ["b_buy_arms", "nothing"]}
+    )
     game = Game.from_log(testing_event, log, dict(log.players))
     assert game.locked == {} and game.drafts == {}

@@ -1,4 +1,5 @@
 """The real UI driven by synthetic events under the dummy video driver."""
+
 import pygame
 import pytest
 from ui_driver import key, press
@@ -106,7 +107,7 @@ def test_settings_survive_a_restart(app):
     settings, note = load_settings()
     assert settings.ui_scale == 1.5 and settings.colour_blind and note is None
     again = App(PlayOptions(size=(1280, 720)))
-    assert again.settings.ui_scale == 1.5 and again.palette is not app.palette or again.settings.colour_blind
+    assert (again.settings.ui_scale == 1.5 and again.palette is not app.palette) or again.settings.colour_blind
 
 
 def test_a_corrupt_save_gives_a_message_and_the_game_goes_on(app):
@@ -130,7 +131,9 @@ def test_resizing_keeps_every_control_in_the_window(app):
         width, height = app.size
         assert (width, height) == size
         for c in app.scene.controls:
-            assert 0 <= c.rect.left and c.rect.right <= width and 0 <= c.rect.top and c.rect.bottom <= height, c.label
+            assert (
+                c.rect.left >= 0 and c.rect.right <= width and c.rect.top >= 0 and c.rect.bottom <= height
+            ), c.label
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)])
@@ -146,7 +149,7 @@ def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(siz
     assert [i for i, _ in placed] == list(range(len(scene.steps)))
     width, height = app.size
     for i, rect in placed:
-        assert 0 <= rect.left and rect.right <= width and rect.bottom <= height, scene.steps[i][0]
+        assert rect.left >= 0 and rect.right <= width and rect.bottom <= height, scene.steps[i][0]
         assert not any(rect.colliderect(c.rect) for c in scene.controls), scene.steps[i][0]
         assert not any(rect.colliderect(other) for j, other in placed if j != i), scene.steps[i][0]
     pygame.display.quit()
@@ -159,7 +162,7 @@ def test_nothing_overlaps_on_the_board(size):
     start_game(app)
     solid = [c for c in app.scene.controls if c.kind in ("button", "card", "tab", "item")]
     for i, a in enumerate(solid):
-        for b in solid[i + 1:]:
+        for b in solid[i + 1 :]:
             assert not a.rect.colliderect(b.rect), (a.label, b.label)
     pygame.display.quit()
 
@@ -169,8 +172,9 @@ def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path)
     # Animations off: autoplay would otherwise wait, in real time, on every phase of every turn.
     save_settings(Settings(animation_speed="off"))
     shots = tmp_path / "shots"
-    app = App(PlayOptions(level=level_id, autoplay=True, exit_at_end=True, screenshot_dir=shots,
-                          size=(1280, 720)))
+    app = App(
+        PlayOptions(level=level_id, autoplay=True, exit_at_end=True, screenshot_dir=shots, size=(1280, 720))
+    )
     assert app.run() == 0
     names = sorted(p.name for p in shots.glob("*.png"))
     assert any("debrief-outcome" in n for n in names)
@@ -231,7 +235,10 @@ def test_the_agenda_is_shown_before_the_game_and_on_the_board(app):
     key(app, pygame.K_RETURN)
     scene = app.scene
     agenda = scene.level.agendas[scene.side]
-    assert "Your agenda" in scene.briefing_html() and f"score {agenda.win_at:g} of 100 to win" in scene.briefing_html()
+    assert (
+        "Your agenda" in scene.briefing_html()
+        and f"score {agenda.win_at:g} of 100 to win" in scene.briefing_html()
+    )
     key(app, pygame.K_s)
     board = app.scene
     key(app, pygame.K_a)  # the Agenda view, by keyboard

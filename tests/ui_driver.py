@@ -1,4 +1,5 @@
 """Driving the real UI from tests: synthetic key presses, clicks and typing (dummy video driver)."""
+
 import pygame
 
 

@@ -1,4 +1,5 @@
 """Agents that play the engine through its public API only, each deterministic for a seed."""
+
 from game.ai.agents import AGENTS, make_agent
 
 __all__ = ["AGENTS", "make_agent"]

@@ -1,4 +1,5 @@
 """The registry of agents, by name."""
+
 from __future__ import annotations
 
 import zlib

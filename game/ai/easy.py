@@ -1,5 +1,6 @@
 """`easy`: plausible but unfocused. Builds a plan one action at a time, drawing each at random
 with weights from how much its immediate effects help the side's agenda."""
+
 from __future__ import annotations
 
 from game.core import legal_actions, rng

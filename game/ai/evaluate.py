@@ -1,5 +1,6 @@
 """How an agent judges a state: its own agenda, softened so that nearly meeting a goal counts for
 something. Only the acting side's agenda is read; nothing about the other side's plan."""
+
 from __future__ import annotations
 
 from game.core.engine import goal_value

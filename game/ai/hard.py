@@ -2,6 +2,7 @@
 turns ahead against sampled opponents (rollouts by the `easy` policy on both sides), keeping the
 plan with the best mean outcome. The budget is a number of rollouts, not a time, so that the same
 seed always gives the same choice."""
+
 from __future__ import annotations
 
 from game.ai.easy import EasyAgent
@@ -31,8 +32,11 @@ class HardAgent:
             if is_terminal(future):
                 break
             future.rng = draw = (draw * 6364136223846793005 + 1442695040888963407) & ((1 << 64) - 1)
-            future, _ = resolve_turn(future, {self.side: self.me.choose(future),
-                                              other(self.side): self.them.choose(future)}, record=False)
+            future, _ = resolve_turn(
+                future,
+                {self.side: self.me.choose(future), other(self.side): self.them.choose(future)},
+                record=False,
+            )
         return evaluate(future, self.side)
 
     def choose(self, state) -> tuple[str, ...]:

@@ -1,5 +1,6 @@
 """Imagined futures for the agents: resolve a turn on a copy of the state whose random draws come
 from the agent's own stream, so that an agent never learns the game's real event draws."""
+
 from __future__ import annotations
 
 from itertools import combinations

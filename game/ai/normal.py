@@ -1,5 +1,6 @@
 """`normal`: one turn of lookahead. Scores each legal action alone, builds candidate plans from the
 best of them, and judges each candidate over a few sampled opponent plans and event draws."""
+
 from __future__ import annotations
 
 from game.ai.easy import EasyAgent
@@ -36,8 +37,9 @@ class NormalAgent:
         scores = score_actions(state, self.side, futures[0][0], futures[0][1], legal)
         ranked = []
         for plan in candidate_plans(state, self.side, scores, self.top_actions, self.candidates):
-            value = sum(evaluate(imagine(state, self.side, plan, opp, seed), self.side)
-                        for opp, seed in futures) / len(futures)
+            value = sum(
+                evaluate(imagine(state, self.side, plan, opp, seed), self.side) for opp, seed in futures
+            ) / len(futures)
             ranked.append((value, plan))
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked

@@ -1,4 +1,5 @@
 """`random`: a uniformly random legal plan. The conformance tests and golden transcripts use it."""
+
 from __future__ import annotations
 
 from game.core import legal_plans, rng

@@ -10,6 +10,7 @@ and holds:
   acts, the turning points and the discussion prompts.
 Writing again (on demand, then at the end) replaces the files in the same folder.
 """
+
 from __future__ import annotations
 
 import csv
@@ -43,11 +44,20 @@ from game.session.story import (
 
 SESSION_FORMAT = "pragmatic-partners/session"
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
-PROMPT_TITLES = {"identity_gap": "The identity gap", "method_divergence": "Divergent methods",
-                 "central_asia_rivalry": "Rivalry in Central Asia",
-                 "us_normalization": "Washington's normalization", "general": "The partnership as a whole"}
-BANDS = [(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"), (60, 80, "strategic"),
-         (80, 100, "alliance")]
+PROMPT_TITLES = {
+    "identity_gap": "The identity gap",
+    "method_divergence": "Divergent methods",
+    "central_asia_rivalry": "Rivalry in Central Asia",
+    "us_normalization": "Washington's normalization",
+    "general": "The partnership as a whole",
+}
+BANDS = [
+    (0, 20, "estrangement"),
+    (20, 40, "wary"),
+    (40, 60, "pragmatic"),
+    (60, 80, "strategic"),
+    (80, 100, "alliance"),
+]
 
 
 class TurnRecord(BaseModel):
@@ -59,7 +69,9 @@ class TurnRecord(BaseModel):
     moscow_names: list[str] = Field(default_factory=list, max_length=10)
     beijing_names: list[str] = Field(default_factory=list, max_length=10)
     events: list[str] = Field(default_factory=list, max_length=20, description="Event titles.")
-    facilitator: list[str] = Field(default_factory=list, max_length=200, description="The facilitator's acts, in words.")
+    facilitator: list[str] = Field(
+        default_factory=list, max_length=200, description="The facilitator's acts, in words."
+    )
 
 
 class SessionRecord(BaseModel):
@@ -84,7 +96,9 @@ class SessionRecord(BaseModel):
     scores: dict[Literal["moscow", "beijing"], float]
     won: dict[Literal["moscow", "beijing"], bool]
     final: dict[str, float] = Field(max_length=200)
-    partnership: list[float] = Field(max_length=501, description="Partnership at the start and after each turn.")
+    partnership: list[float] = Field(
+        max_length=501, description="Partnership at the start and after each turn."
+    )
     turns: list[TurnRecord] = Field(max_length=500)
 
 
@@ -118,18 +132,38 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
     acts_by_turn = _acts_by_turn(game)
     turns = []
     for r in game.reports:
-        turns.append(TurnRecord(turn=r.turn, date=r.date, moscow=list(r.plans["moscow"]), beijing=list(r.plans["beijing"]),
-                                moscow_names=plan_names(game, r.plans["moscow"]),
-                                beijing_names=plan_names(game, r.plans["beijing"]),
-                                events=event_titles(game, r.events), facilitator=acts_by_turn.get(r.turn, [])))
+        turns.append(
+            TurnRecord(
+                turn=r.turn,
+                date=r.date,
+                moscow=list(r.plans["moscow"]),
+                beijing=list(r.plans["beijing"]),
+                moscow_names=plan_names(game, r.plans["moscow"]),
+                beijing_names=plan_names(game, r.plans["beijing"]),
+                events=event_titles(game, r.events),
+                facilitator=acts_by_turn.get(r.turn, []),
+            )
+        )
     return SessionRecord(
-        group=group, level_id=game.level.id, level_title=game.level.title, level_hash=game.level.content_hash,
-        seed=game.seed, started_at=started_at.isoformat(timespec="seconds"),
-        exported_at=datetime.now().isoformat(timespec="seconds"), teams=dict(teams), finished=game.over,
-        ended_early=game.log.ended_early, turns_played=len(game.reports), outcome=game.state.outcome,
-        outcome_title=outcome.title if outcome else "", scores=game.scores(), won=game.winners(),
+        group=group,
+        level_id=game.level.id,
+        level_title=game.level.title,
+        level_hash=game.level.content_hash,
+        seed=game.seed,
+        started_at=started_at.isoformat(timespec="seconds"),
+        exported_at=datetime.now().isoformat(timespec="seconds"),
+        teams=dict(teams),
+        finished=game.over,
+        ended_early=game.log.ended_early,
+        turns_played=len(game.reports),
+        outcome=game.state.outcome,
+        outcome_title=outcome.title if outcome else "",
+        scores=game.scores(),
+        won=game.winners(),
         final={m: round(v, 2) for m, v in game.state.meters.items()},
-        partnership=game.history_of("partnership"), turns=turns)
+        partnership=game.history_of("partnership"),
+        turns=turns,
+    )
 
 
 GAME_CHANGING = ("inject", "adjust")  # the acts that change the game when their turn resolves
@@ -166,10 +200,13 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     lines = [f"# {_md(lv.title)}: debrief sheet", ""]
     if group:
         lines += [f"Group: **{_md(group)}**", ""]
-    lines += [f"- Session started {started_at:%Y-%m-%d %H:%M}; class seed **{game.seed}**",
-              f"- Moscow played by {who['moscow']}, Beijing by {who['beijing']}",
-              f"- Turns played: {len(game.reports)} of {lv.turns}"
-              + (" (ended early by the facilitator)" if game.log.ended_early else ""), ""]
+    lines += [
+        f"- Session started {started_at:%Y-%m-%d %H:%M}; class seed **{game.seed}**",
+        f"- Moscow played by {who['moscow']}, Beijing by {who['beijing']}",
+        f"- Turns played: {len(game.reports)} of {lv.turns}"
+        + (" (ended early by the facilitator)" if game.log.ended_early else ""),
+        "",
+    ]
     lines += ["## Outcome", ""]
     if outcome:
         lines += [f"**{_md(outcome.title)}**", "", _md(outcome.epilogue), ""]
@@ -180,19 +217,29 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         agenda = lv.agendas[side]
         verdict = "met its agenda" if won[side] else "fell short of its agenda"
         # Scores to one decimal, as the class report gives them.
-        lines += [f"### {side.capitalize()}: {round(scores[side], 1):g} of 100, {verdict} (needed {round(agenda.win_at, 1):g})", "",
-                  _md(agenda.summary), ""]
+        lines += [
+            f"### {side.capitalize()}: {round(scores[side], 1):g} of 100, {verdict} (needed {round(agenda.win_at, 1):g})",
+            "",
+            _md(agenda.summary),
+            "",
+        ]
         for text, met, value in goals_report(game, side):
             lines.append(f"- {'[x]' if met else '[ ]'} {_md(text)} (ended at {value:.1f})")
         lines.append("")
-    lines += ["## Decisions, turn by turn", "",
-              "| turn | date | Moscow | Beijing | events | facilitator |", "|---|---|---|---|---|---|"]
+    lines += [
+        "## Decisions, turn by turn",
+        "",
+        "| turn | date | Moscow | Beijing | events | facilitator |",
+        "|---|---|---|---|---|---|",
+    ]
     acts_by_turn = _acts_by_turn(game)
     for r in game.reports:
-        cells = [", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
-                 ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
-                 ", ".join(event_titles(game, r.events)) or "none",
-                 "; ".join(acts_by_turn.get(r.turn, [])) or ""]
+        cells = [
+            ", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
+            ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
+            ", ".join(event_titles(game, r.events)) or "none",
+            "; ".join(acts_by_turn.get(r.turn, [])) or "",
+        ]
         lines.append(f"| {r.turn} | {r.date} | " + " | ".join(_md(c) for c in cells) + " |")
     lines += ["", "## The facilitator's acts", ""]
     if game.log.facilitator:
@@ -211,7 +258,9 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     lines += ["", "## Turning points", ""]
     points = turning_points(game)
     for report, total, c in points:
-        lines.append(f"- Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because {_md(c.why)}.")
+        lines.append(
+            f"- Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because {_md(c.why)}."
+        )
     if not points:
         lines.append("No turn moved the partnership.")
     lines += ["", "## Discussion", ""]
@@ -221,9 +270,15 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             lines += [f"### {title}", ""] + [f"- {_md(p)}" for p in prompts] + [""]
     if lv.what_happened:
         lines += ["## What actually happened", "", _md(lv.what_happened), ""]
-    lines += ["## Files", "", "- `replay.json`: the whole game, to replay with `python -m game replay replay.json`",
-              "- `meters.csv`: every meter at the start and after each turn",
-              "- `partnership.png`, `meters.png`: the charts", "- `session.json`: the figures for `python -m game report`", ""]
+    lines += [
+        "## Files",
+        "",
+        "- `replay.json`: the whole game, to replay with `python -m game replay replay.json`",
+        "- `meters.csv`: every meter at the start and after each turn",
+        "- `partnership.png`, `meters.png`: the charts",
+        "- `session.json`: the figures for `python -m game report`",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -245,26 +300,49 @@ def session_folder(root: Path, name: str, started_at: datetime, group: str) -> P
     raise OSError(f"too many sessions named {name} in {root}")
 
 
-def write_exports(game, teams: dict[str, str], root: Path, started_at: datetime, group: str = "",
-                  palette=None, folder: Path | None = None) -> Path:
+def write_exports(
+    game,
+    teams: dict[str, str],
+    root: Path,
+    started_at: datetime,
+    group: str = "",
+    palette=None,
+    folder: Path | None = None,
+) -> Path:
     """Write (or rewrite) the session's exports into its folder under `root` (or into `folder`,
     where an earlier export of the session went); returns the folder."""
     from game.ui.charts import save_chart_png
     from game.ui.palette import STANDARD
 
     if folder is None:
-        folder = session_folder(Path(root), folder_name(game.level.id, game.seed, started_at, group), started_at, group)
+        folder = session_folder(
+            Path(root), folder_name(game.level.id, game.seed, started_at, group), started_at, group
+        )
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / "replay.json", game.log.model_dump_json(indent=1).encode("utf-8"), shared=True)
     record = record_of(game, teams, started_at, group)
     write_atomic(folder / "session.json", record.model_dump_json(indent=1).encode("utf-8"), shared=True)
     write_atomic(folder / "meters.csv", meters_csv(game).encode("utf-8"), shared=True)
-    write_atomic(folder / "debrief.md", debrief_markdown(game, teams, started_at, group).encode("utf-8"), shared=True)
+    write_atomic(
+        folder / "debrief.md", debrief_markdown(game, teams, started_at, group).encode("utf-8"), shared=True
+    )
     x_labels = ["start", *(str(r.turn) for r in game.reports)]
     title = f"{game.level.title}, seed {game.seed}"
-    save_chart_png(folder / "partnership.png", {label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
-                   f"{title}: partnership", palette=palette or STANDARD, x_labels=x_labels, bands=BANDS,
-                   y_range=(0, 100))
-    save_chart_png(folder / "meters.png", {label(m): game.history_of(m) for m in CHART_METERS},
-                   f"{title}: pillars and limits", palette=palette or STANDARD, x_labels=x_labels, y_range=(0, 100))
+    save_chart_png(
+        folder / "partnership.png",
+        {label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
+        f"{title}: partnership",
+        palette=palette or STANDARD,
+        x_labels=x_labels,
+        bands=BANDS,
+        y_range=(0, 100),
+    )
+    save_chart_png(
+        folder / "meters.png",
+        {label(m): game.history_of(m) for m in CHART_METERS},
+        f"{title}: pillars and limits",
+        palette=palette or STANDARD,
+        x_labels=x_labels,
+        y_range=(0, 100),
+    )
     return folder

@@ -8,6 +8,7 @@ on different levels or seeds are compared only by outcome and meters.
 
 Everything read from the exports is untrusted text: it is escaped before it goes into Markdown.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,10 +30,21 @@ CHART_NAME = "class-partnership.png"
 CHART_SIZE = (1400, 800)
 SIDES = ("moscow", "beijing")
 FINAL_METERS = (
-    "partnership", "partnership_ceiling", "military_trust", "economic_ties", "shared_stance",
-    "identity_gap", "method_divergence", "central_asia_rivalry", "middle_corridor",
-    "moscow.economy", "moscow.standing", "beijing.economy", "beijing.standing",
-    "washington.thaw_moscow", "washington.thaw_beijing",
+    "partnership",
+    "partnership_ceiling",
+    "military_trust",
+    "economic_ties",
+    "shared_stance",
+    "identity_gap",
+    "method_divergence",
+    "central_asia_rivalry",
+    "middle_corridor",
+    "moscow.economy",
+    "moscow.standing",
+    "beijing.economy",
+    "beijing.standing",
+    "washington.thaw_moscow",
+    "washington.thaw_beijing",
 )
 # Past this many groups on one level and seed, the pair-by-pair list would be longer than useful.
 MAX_PAIRS_GROUPS = 8
@@ -62,6 +74,7 @@ class ReportResult:
 @dataclass(frozen=True)
 class GroupExport:
     """One group's export as the report uses it: where it came from, what it holds, what to call it."""
+
     folder: Path
     record: SessionRecord
     name: str  # unique among the groups of one report
@@ -69,21 +82,26 @@ class GroupExport:
 
 # -- reading -------------------------------------------------------------------------------------
 
+
 def read_session(folder: Path) -> SessionRecord:
     """The session record of one export folder; UnreadableExport says why not."""
     folder = Path(folder)
     if not folder.exists():
         raise UnreadableExport("this folder does not exist")
     if not folder.is_dir():
-        raise UnreadableExport("this is a file, not an export folder (give the folder that holds session.json)")
+        raise UnreadableExport(
+            "this is a file, not an export folder (give the folder that holds session.json)"
+        )
     path = folder / "session.json"
     try:
         data = read_bounded(path, MAX_SESSION_BYTES)
     except FileNotFoundError:
         raise UnreadableExport("no session.json in this folder") from None
     except TooBig:
-        raise UnreadableExport(f"session.json is larger than {MAX_SESSION_BYTES // (1024 * 1024)} MB, "
-                               "far more than the game ever writes, so it was not read") from None
+        raise UnreadableExport(
+            f"session.json is larger than {MAX_SESSION_BYTES // (1024 * 1024)} MB, "
+            "far more than the game ever writes, so it was not read"
+        ) from None
     except NotAFile:
         raise UnreadableExport("session.json is not a regular file") from None
     except PermissionError:
@@ -124,9 +142,9 @@ def _validation_reason(error: ValidationError, text: str) -> str:
     if first["type"] == "model_type" and not loc:
         return "session.json does not hold a session record (it should be a JSON object)"
     if loc == ("format",):
-        return "session.json is not a session record of this game (its \"format\" is not pragmatic-partners/session)"
+        return 'session.json is not a session record of this game (its "format" is not pragmatic-partners/session)'
     if loc == ("version",):
-        return "session.json was written by another version of the game (its \"version\" is not 1)"
+        return 'session.json was written by another version of the game (its "version" is not 1)'
     where = _where(loc)
     more = len(errors) - 1
     tail = f", and {more} more problem{'s' if more != 1 else ''}" if more else ""
@@ -158,7 +176,7 @@ def load_exports(folders: list[Path]) -> tuple[list[GroupExport], list[tuple[Pat
         except OSError as e:  # even looking at the folder failed (permissions, a broken mount)
             skipped.append((folder, f"this folder cannot be read ({e.strerror or e})"))
     names = unique_names([(_plain(r.group) or _plain(f.name) or "group", f) for f, r in read])
-    return [GroupExport(f, r, n) for (f, r), n in zip(read, names)], skipped
+    return [GroupExport(f, r, n) for (f, r), n in zip(read, names, strict=False)], skipped
 
 
 def _resolved(folder: Path) -> Path:
@@ -173,8 +191,10 @@ def unique_names(named: list[tuple[str, Path]]) -> list[str]:
     counts: dict[str, int] = {}
     for name, _ in named:
         counts[name] = counts.get(name, 0) + 1
-    first = [f"{name} ({_plain(folder.name)})" if counts[name] > 1 and _plain(folder.name) != name else name
-             for name, folder in named]
+    first = [
+        f"{name} ({_plain(folder.name)})" if counts[name] > 1 and _plain(folder.name) != name else name
+        for name, folder in named
+    ]
     out: list[str] = []
     taken: set[str] = set()
     for name in first:
@@ -238,6 +258,7 @@ def final_partnership(record: SessionRecord) -> float | None:
 
 
 # -- comparing decisions -------------------------------------------------------------------------
+
 
 def _plan(turn: TurnRecord, side: str) -> frozenset[str]:
     # A plan is a set: the engine resolves the chosen actions in the level's order, whatever
@@ -312,8 +333,11 @@ def _side_at_turn(groups: list[GroupExport], i: int, side: str) -> str:
     if len(by_plan) == 1:
         everyone = "both" if len(groups) == 2 else "all"
         return f"{title}: {everyone} played {_plan_words(groups[0].record.turns[i], side)}"
-    parts = [f"{'group ' if len(members) == 1 else 'groups '}{_names_list([m.name for m in members])} played "
-             f"{_plan_words(members[0].record.turns[i], side)}" for members in by_plan.values()]
+    parts = [
+        f"{'group ' if len(members) == 1 else 'groups '}{_names_list([m.name for m in members])} played "
+        f"{_plan_words(members[0].record.turns[i], side)}"
+        for members in by_plan.values()
+    ]
     return f"{title}: " + "; ".join(parts)
 
 
@@ -333,30 +357,49 @@ def _divergence_lines(groups: list[GroupExport]) -> list[str]:
         per_side = []
         for side in SIDES:
             j = first_divergence(records, (side,))
-            per_side.append(f"{side.capitalize()}'s plans first differed in turn {records[0].turns[j].turn}"
-                            if j is not None else f"{side.capitalize()}'s plans never differed")
+            per_side.append(
+                f"{side.capitalize()}'s plans first differed in turn {records[0].turns[j].turn}"
+                if j is not None
+                else f"{side.capitalize()}'s plans never differed"
+            )
         lines.append(f"  - {'; '.join(per_side)}.")
     drift = first_drift(records)
     if drift is not None and (i is None or drift < i):
-        lead = "- Their games still drifted apart" if i is None else "  - Their games had already drifted apart"
-        lines.append(f"{lead} in {_turn_title(groups, drift)}, through what happened to them rather than what "
-                     "they chose: "
-                     + "; ".join(f"{md(g.name)}: {_happening_words(g.record.turns[drift])}" for g in groups) + ".")
+        lead = (
+            "- Their games still drifted apart" if i is None else "  - Their games had already drifted apart"
+        )
+        lines.append(
+            f"{lead} in {_turn_title(groups, drift)}, through what happened to them rather than what "
+            "they chose: "
+            + "; ".join(f"{md(g.name)}: {_happening_words(g.record.turns[drift])}" for g in groups)
+            + "."
+        )
     lengths = {len(r.turns) for r in records}
     if len(lengths) > 1:
-        lines.append("- They did not play the same number of turns: "
-                     + ", ".join(f"{md(g.name)} {len(g.record.turns)}" for g in groups) + ".")
+        lines.append(
+            "- They did not play the same number of turns: "
+            + ", ".join(f"{md(g.name)} {len(g.record.turns)}" for g in groups)
+            + "."
+        )
     # Rounded as shown, so that the gap is the difference of the figures the reader sees.
     ends = [(g, _shown(final_partnership(g.record))) for g in groups]
     known = [v for _, v in ends if v is not None]
     if len(known) >= 2:
         spread = max(known) - min(known)
-        lines.append("- Partnership at the end: " + ", ".join(f"{md(g.name)} {_number(v)}" for g, v in ends)
-                     + f"; {_number(spread)} point(s) apart" + (" at most." if len(known) > 2 else "."))
+        lines.append(
+            "- Partnership at the end: "
+            + ", ".join(f"{md(g.name)} {_number(v)}" for g, v in ends)
+            + f"; {_number(spread)} point(s) apart"
+            + (" at most." if len(known) > 2 else ".")
+        )
     if 2 < len(groups) <= MAX_PAIRS_GROUPS:
-        lines += ["", "Pair by pair:", "",
-                  "| groups | decisions first diverged | events or facilitator first differed | partnership at the end, apart by |",
-                  "|---|---|---|---:|"]
+        lines += [
+            "",
+            "Pair by pair:",
+            "",
+            "| groups | decisions first diverged | events or facilitator first differed | partnership at the end, apart by |",
+            "|---|---|---|---:|",
+        ]
         for a, b in combinations(groups, 2):
             j = first_divergence([a.record, b.record])
             when = _turn_title([a], j) if j is not None else "never"
@@ -388,23 +431,35 @@ def same_game_clusters(groups: list[GroupExport]) -> list[list[GroupExport]]:
 
 # -- the report ----------------------------------------------------------------------------------
 
-def report_markdown(groups: list[GroupExport], skipped: list[tuple[Path, str]], chart_name: str = CHART_NAME,
-                    made_at: datetime | None = None) -> str:
+
+def report_markdown(
+    groups: list[GroupExport],
+    skipped: list[tuple[Path, str]],
+    chart_name: str = CHART_NAME,
+    made_at: datetime | None = None,
+) -> str:
     made_at = made_at or datetime.now()
     clusters = same_game_clusters(groups)
     lines = ["# Class report", ""]
     if len(clusters) == 1:
         r = groups[0].record
         lines += [f"All groups played **{md(r.level_title)}** with the class seed **{r.seed}**.", ""]
-    lines += [(f"Made {made_at:%Y-%m-%d %H:%M} from {len(groups) + len(skipped)} export(s): "
-               f"{len(groups)} read, {len(skipped)} skipped."), ""]
+    lines += [
+        (
+            f"Made {made_at:%Y-%m-%d %H:%M} from {len(groups) + len(skipped)} export(s): "
+            f"{len(groups)} read, {len(skipped)} skipped."
+        ),
+        "",
+    ]
 
     lines += ["## Groups", ""]
     for g in groups:
         r = g.record
         teams = ", ".join(f"{side.capitalize()}: {_controller(r.teams.get(side))}" for side in SIDES)
-        lines.append(f"- **{md(g.name)}**: {md(r.level_title)} (`{_code(r.level_id)}`), seed {r.seed}; {teams}; "
-                     f"started {_when(r.started_at)}; folder `{_code(g.folder.name)}`")
+        lines.append(
+            f"- **{md(g.name)}**: {md(r.level_title)} (`{_code(r.level_id)}`), seed {r.seed}; {teams}; "
+            f"started {_when(r.started_at)}; folder `{_code(g.folder.name)}`"
+        )
     lines.append("")
 
     lines += ["## Exports that could not be read", ""]
@@ -414,24 +469,40 @@ def report_markdown(groups: list[GroupExport], skipped: list[tuple[Path, str]], 
         lines.append("None: every export was read.")
     lines.append("")
 
-    lines += ["## Outcomes and scores", "",
-              "| group | level | seed | outcome | Moscow score | won? | Beijing score | won? | turns played | ended early? |",
-              "|---|---|---:|---|---:|---|---:|---|---:|---|"]
+    lines += [
+        "## Outcomes and scores",
+        "",
+        "| group | level | seed | outcome | Moscow score | won? | Beijing score | won? | turns played | ended early? |",
+        "|---|---|---:|---|---:|---|---:|---|---:|---|",
+    ]
     for g in groups:
         r = g.record
         outcome = md(r.outcome_title) or ("not finished" if not r.finished else md(r.outcome or "–"))
-        cells = [md(g.name), md(r.level_title), str(r.seed), outcome,
-                 _number(r.scores.get("moscow")), _yes(r.won.get("moscow")),
-                 _number(r.scores.get("beijing")), _yes(r.won.get("beijing")),
-                 str(r.turns_played), _yes(r.ended_early)]
+        cells = [
+            md(g.name),
+            md(r.level_title),
+            str(r.seed),
+            outcome,
+            _number(r.scores.get("moscow")),
+            _yes(r.won.get("moscow")),
+            _number(r.scores.get("beijing")),
+            _yes(r.won.get("beijing")),
+            str(r.turns_played),
+            _yes(r.ended_early),
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
 
-    lines += ["## The meters at the end", "",
-              "| meter | " + " | ".join(md(g.name) for g in groups) + " |",
-              "|---|" + "---:|" * len(groups)]
+    lines += [
+        "## The meters at the end",
+        "",
+        "| meter | " + " | ".join(md(g.name) for g in groups) + " |",
+        "|---|" + "---:|" * len(groups),
+    ]
     for meter in FINAL_METERS:
-        lines.append(f"| {label(meter)} | " + " | ".join(_number(g.record.final.get(meter)) for g in groups) + " |")
+        lines.append(
+            f"| {label(meter)} | " + " | ".join(_number(g.record.final.get(meter)) for g in groups) + " |"
+        )
     lines.append("")
 
     lines += ["## Where the groups' decisions diverged", ""]
@@ -441,25 +512,50 @@ def report_markdown(groups: list[GroupExport], skipped: list[tuple[Path, str]], 
         r = cluster[0].record
         lines += [f"### {md(r.level_title)}, seed {r.seed}: {_names_list([g.name for g in cluster])}", ""]
         if len({g.record.level_hash for g in cluster}) > 1:
-            lines += [("Careful: these groups played different versions of this level (its files changed "
-                       "between sessions), so the same decisions need not have had the same effects."), ""]
+            lines += [
+                (
+                    "Careful: these groups played different versions of this level (its files changed "
+                    "between sessions), so the same decisions need not have had the same effects."
+                ),
+                "",
+            ]
         lines += _divergence_lines(cluster) + [""]
     if not compared:
-        lines += [("No two groups played the same level with the same seed, so their decisions cannot be "
-                   "followed turn by turn."), ""]
+        lines += [
+            (
+                "No two groups played the same level with the same seed, so their decisions cannot be "
+                "followed turn by turn."
+            ),
+            "",
+        ]
     if len(clusters) > 1:
-        lines += [("Groups on different levels or seeds are compared only by their outcome and their meters at "
-                   "the end (the tables above): their turns do not line up, so their decisions are not "
-                   "compared turn by turn."), ""]
+        lines += [
+            (
+                "Groups on different levels or seeds are compared only by their outcome and their meters at "
+                "the end (the tables above): their turns do not line up, so their decisions are not "
+                "compared turn by turn."
+            ),
+            "",
+        ]
     if alone:
-        lines += ["No other group played the same level and seed as "
-                  + "; ".join(f"{md(g.name)} ({md(g.record.level_title)}, seed {g.record.seed})" for g in alone)
-                  + ".", ""]
+        lines += [
+            "No other group played the same level and seed as "
+            + "; ".join(f"{md(g.name)} ({md(g.record.level_title)}, seed {g.record.seed})" for g in alone)
+            + ".",
+            "",
+        ]
 
-    lines += ["## Partnership over the turns", "",
-              (f"The chart `{chart_name}` (beside this file) draws every group's partnership from the start "
-               "to the last turn, over the bands estrangement, wary, pragmatic, strategic and alliance."), "",
-              f"![Partnership over the turns, one line per group]({chart_name})", ""]
+    lines += [
+        "## Partnership over the turns",
+        "",
+        (
+            f"The chart `{chart_name}` (beside this file) draws every group's partnership from the start "
+            "to the last turn, over the bands estrangement, wary, pragmatic, strategic and alliance."
+        ),
+        "",
+        f"![Partnership over the turns, one line per group]({chart_name})",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -489,7 +585,7 @@ def _shorten(name: str) -> str:
     if len(name) <= _LEGEND_CHARS:
         return name
     head = (_LEGEND_CHARS - 1) // 2
-    return name[:head] + "…" + name[len(name) - (_LEGEND_CHARS - 1 - head):]
+    return name[:head] + "…" + name[len(name) - (_LEGEND_CHARS - 1 - head) :]
 
 
 def _chart_title(groups: list[GroupExport]) -> str:
@@ -522,8 +618,16 @@ def write_report(folders: list[Path], out_dir: Path) -> ReportResult:
         # The chart goes first, so the report never points at a chart that is not there.
         temp = out_dir / f".{CHART_NAME}.draft.tmp"
         try:
-            save_chart_png(temp, series, _chart_title(groups), size=CHART_SIZE, palette=STANDARD,
-                           x_labels=x_labels, bands=BANDS, y_range=(0, 100))
+            save_chart_png(
+                temp,
+                series,
+                _chart_title(groups),
+                size=CHART_SIZE,
+                palette=STANDARD,
+                x_labels=x_labels,
+                bands=BANDS,
+                y_range=(0, 100),
+            )
             write_atomic(chart_path, temp.read_bytes())
         finally:
             temp.unlink(missing_ok=True)

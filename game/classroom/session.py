@@ -5,6 +5,7 @@ The game itself stays a `Game`; this object holds what only a classroom has, and
 into the game's replay log (marked as the facilitator's) so that exports and replays carry them.
 The passphrase is kept only as a salted scrypt hash.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -62,11 +63,22 @@ class ClassroomSession:
         # set up before the lesson waits on the hand-over screen with its full time.
 
     @classmethod
-    def start(cls, game, teams: dict[str, str], passphrase: str, timer_minutes: float = 0, group: str = "",
-              clock=time.monotonic):
-        spec = ClassroomSpec(group=group.strip(), teams=teams, timer_minutes=timer_minutes,
-                             passphrase=hash_passphrase(passphrase),
-                             started_at=datetime.now().isoformat(timespec="seconds"))
+    def start(
+        cls,
+        game,
+        teams: dict[str, str],
+        passphrase: str,
+        timer_minutes: float = 0,
+        group: str = "",
+        clock=time.monotonic,
+    ):
+        spec = ClassroomSpec(
+            group=group.strip(),
+            teams=teams,
+            timer_minutes=timer_minutes,
+            passphrase=hash_passphrase(passphrase),
+            started_at=datetime.now().isoformat(timespec="seconds"),
+        )
         return cls(game, spec, clock)
 
     @property
@@ -168,6 +180,13 @@ class ClassroomSession:
         from game.classroom.exports import write_exports
 
         teams = dict(self.spec.teams)
-        self.export_folder = write_exports(self.game, teams, root or exports_root(), self.started_at,
-                                           self.spec.group, palette, folder=self.export_folder)
+        self.export_folder = write_exports(
+            self.game,
+            teams,
+            root or exports_root(),
+            self.started_at,
+            self.spec.group,
+            palette,
+            folder=self.export_folder,
+        )
         return self.export_folder

@@ -3,6 +3,7 @@
 State in, state and a report out. Nothing in this package imports pygame, reads a file or touches
 the global random module; every random draw comes from the RNG state kept inside the game state.
 """
+
 from game.core.engine import (
     Adjustment,
     Plan,
@@ -26,11 +27,11 @@ from game.core.state import GameState
 
 __all__ = [
     "Adjustment",
-    "adjustment_problem",
-    "end_now",
     "GameState",
     "Level",
     "Plan",
+    "adjustment_problem",
+    "end_now",
     "initial_state",
     "is_legal_plan",
     "is_terminal",

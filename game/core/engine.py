@@ -9,6 +9,7 @@
 A turn resolves in the fixed order of DESIGN §1 (see `game.core.phases`); nothing here mutates the
 state it is given.
 """
+
 from __future__ import annotations
 
 from itertools import combinations
@@ -17,7 +18,7 @@ from game.core import rng
 from game.core.expr import ExprError, compile_condition, conjuncts
 from game.core.level import Level
 from game.core.meters import AGGREGATES, ALL_METERS, DERIVED, REGION_TARGETS, SIDES, aggregate_value
-from game.core.phases import Adjustment, Turn, final_outcome
+from game.core.phases import Turn, final_outcome
 from game.core.report import TurnReport
 from game.core.state import GameState
 
@@ -95,8 +96,11 @@ def plan_problem(state: GameState, side: str, plan) -> str | None:
         if action is None or action.side != side:
             return f"'{action_id}' is not an action of {side}"
         # why_unusable's tests, inlined: every resolved turn checks both plans.
-        if (action.cost > capital or (ready_at and ready_at.get(action.ready_key, 0) > turn)
-                or not action.requires.test(state)):
+        if (
+            action.cost > capital
+            or (ready_at and ready_at.get(action.ready_key, 0) > turn)
+            or not action.requires.test(state)
+        ):
             return f"'{action_id}' cannot be used now: {why_unusable(state, side, action_id)}"
         total += action.cost
     if total > capital:
@@ -138,7 +142,9 @@ def is_legal_plan(state: GameState, side: str, plan) -> bool:
     return plan_problem(state, side, plan) is None
 
 
-def resolve_turn(state: GameState, plans: dict[str, Plan], injected=(), record: bool = True) -> tuple[GameState, TurnReport]:
+def resolve_turn(
+    state: GameState, plans: dict[str, Plan], injected=(), record: bool = True
+) -> tuple[GameState, TurnReport]:
     """Resolve one turn for both sides' locked plans; return the new state and its report.
 
     `injected` lists (who, Event) pairs forced into the events phase ahead of the draw: a

@@ -20,13 +20,14 @@ the validator warns of a condition that can never hold (`partnership > 100`, `tu
 12-turn level). The analysis treats each name on its own, so it never warns wrongly, though it
 can miss a contradiction such as `partnership > 50 and partnership < 40`.
 """
+
 from __future__ import annotations
 
 import difflib
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from game.core.meters import AGGREGATES, ALL_METERS, RANGES, aggregate_value
 
@@ -133,7 +134,9 @@ class _Parser:
         if kind == "bad" and value == "=":
             raise ExprError("unexpected character '=' (write '==' to compare)", col)
         if kind == "bad" and value in "&|":
-            raise ExprError(f"unexpected character '{value}' (write '{'and' if value == '&' else 'or'}')", col)
+            raise ExprError(
+                f"unexpected character '{value}' (write '{'and' if value == '&' else 'or'}')", col
+            )
         if kind != "end":
             raise ExprError(f"unexpected '{value}' after a complete condition", col)
         if typ != BOOL:
@@ -180,8 +183,14 @@ class _Parser:
             return BOOL, lambda s: not fn(s), frozenset(not v for v in could)
         return self.compare()
 
-    _COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
-                "==": operator.eq, "!=": operator.ne}
+    _COMPARE = {
+        "<": operator.lt,
+        "<=": operator.le,
+        ">": operator.gt,
+        ">=": operator.ge,
+        "==": operator.eq,
+        "!=": operator.ne,
+    }
 
     def compare(self):
         t1, f1, c1 = self.sum_()
@@ -351,9 +360,13 @@ def _bound(op: str, meter: str | None, constant: float | None):
     """(meter, low, low included, high, high included): where `meter op constant` holds."""
     if meter is None or constant is None or op == "!=":
         return None
-    return {"<": (meter, -_INF, False, constant, False), "<=": (meter, -_INF, False, constant, True),
-            ">": (meter, constant, False, _INF, False), ">=": (meter, constant, True, _INF, False),
-            "==": (meter, constant, True, constant, True)}[op]
+    return {
+        "<": (meter, -_INF, False, constant, False),
+        "<=": (meter, -_INF, False, constant, True),
+        ">": (meter, constant, False, _INF, False),
+        ">=": (meter, constant, True, _INF, False),
+        "==": (meter, constant, True, constant, True),
+    }[op]
 
 
 def _contradicts(bounds) -> bool:
@@ -417,8 +430,9 @@ _METER_SET = frozenset(ALL_METERS)
 _AGGREGATE_SET = frozenset(AGGREGATES)
 
 
-def compile_condition(text: str, flags: frozenset[str] | set[str] = frozenset(), turns: int = 80,
-                      after_end: bool = True) -> Condition:
+def compile_condition(
+    text: str, flags: frozenset[str] | set[str] = frozenset(), turns: int = 80, after_end: bool = True
+) -> Condition:
     """Compile `text` for a level of `turns` turns; raise ExprError with a 1-based column.
 
     `after_end` says whether it is also read after the last turn (an outcome's condition is;

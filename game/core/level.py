@@ -3,13 +3,14 @@
 `game.levels` builds these from TOML; the engine only reads them. Every piece that can move a
 meter carries `source` ("levels/base.toml:41") so that a change can say where its rule is written.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from game.core import rng
-from game.core.expr import ALWAYS, Condition  # noqa: F401 (ALWAYS: the default condition)
+from game.core.expr import ALWAYS, Condition
 from game.core.meters import INFLUENCE_METERS, REGION_TARGETS, meter_range
 
 SHARE_TARGETS = INFLUENCE_METERS | REGION_TARGETS  # effects that move influence shares
@@ -45,10 +46,14 @@ class Consequences:
     steps: tuple[tuple, ...] = field(default=(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "steps", tuple(
-            (meter, delta, None, None) if meter in SHARE_TARGETS else (meter, delta, *meter_range(meter))
-            for meter, delta in self.effects
-        ))
+        object.__setattr__(
+            self,
+            "steps",
+            tuple(
+                (meter, delta, None, None) if meter in SHARE_TARGETS else (meter, delta, *meter_range(meter))
+                for meter, delta in self.effects
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +77,9 @@ class Action:
     cooldown: int
     source: str
     ready_key: str = field(default="", init=False, compare=False, repr=False)  # its key in GameState.ready_at
-    why: str = field(default="", init=False, compare=False, repr=False)  # "Moscow: <name>", said of its changes
+    why: str = field(
+        default="", init=False, compare=False, repr=False
+    )  # "Moscow: <name>", said of its changes
     # Its cost in political capital as the first step, then its effects' steps: what a turn
     # applies when the action is played (see Consequences.steps).
     steps: tuple[tuple, ...] = field(default=(), init=False, compare=False, repr=False)
@@ -244,7 +251,9 @@ class Level:
     # works them out afresh, so that a changed level never reads a stale table.
     action_order: dict[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
     rule_source_of: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
-    actions_of: dict[str, tuple[Action, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    actions_of: dict[str, tuple[Action, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
     once_events: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
     decks: dict = field(default_factory=dict, init=False, compare=False, repr=False)  # see deck_without
 
@@ -252,21 +261,38 @@ class Level:
         # Worked out once here rather than on every turn: each action's place in the level, so
         # that a plan is put in order without a scan, and where each rule's numbers are written.
         object.__setattr__(self, "action_order", {a: i for i, a in enumerate(self.actions)})
-        object.__setattr__(self, "actions_of", {
-            side: tuple(a for a in self.actions.values() if a.side == side) for side in ("moscow", "beijing")
-        })
+        object.__setattr__(
+            self,
+            "actions_of",
+            {
+                side: tuple(a for a in self.actions.values() if a.side == side)
+                for side in ("moscow", "beijing")
+            },
+        )
         object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
         names = {*(f.name for f in fields(Rules)), *RULE_PARAMS, *self.rule_sources}
-        object.__setattr__(self, "rule_source_of", {
-            name: next((self.rule_sources[n] for n in (name, *RULE_PARAMS.get(name, ()))
-                        if n in self.rule_sources), ENGINE_SOURCE)
-            for name in names
-        })
+        object.__setattr__(
+            self,
+            "rule_source_of",
+            {
+                name: next(
+                    (
+                        self.rule_sources[n]
+                        for n in (name, *RULE_PARAMS.get(name, ()))
+                        if n in self.rule_sources
+                    ),
+                    ENGINE_SOURCE,
+                )
+                for name in names
+            },
+        )
 
     def side_actions(self, side: str) -> list[Action]:
         return list(self.actions_of.get(side, ()))
 
-    def deck_without(self, fired: frozenset[str]) -> tuple[tuple[Event, ...], tuple[float, ...], tuple | None]:
+    def deck_without(
+        self, fired: frozenset[str]
+    ) -> tuple[tuple[Event, ...], tuple[float, ...], tuple | None]:
         """The events that can still be drawn once `fired` have happened, their weights, and the
         weights' running sums (see rng.running_sums).
 
@@ -301,5 +327,18 @@ class Level:
         return f"{year}, part {(turn - 1) % self.turns_per_year + 1} of {self.turns_per_year}"
 
 
-__all__ = ["ALWAYS", "Action", "Agenda", "Consequences", "Delayed", "Effect", "Event",
-           "Goal", "Level", "Outcome", "Rules", "TAGS", "Washington"]
+__all__ = [
+    "ALWAYS",
+    "TAGS",
+    "Action",
+    "Agenda",
+    "Consequences",
+    "Delayed",
+    "Effect",
+    "Event",
+    "Goal",
+    "Level",
+    "Outcome",
+    "Rules",
+    "Washington",
+]

@@ -1,4 +1,5 @@
 """The names of every meter, and their ranges: the vocabulary shared by engine, levels and UI."""
+
 from __future__ import annotations
 
 SIDES = ("moscow", "beijing")

@@ -4,6 +4,7 @@
 7 delayed effects, then political capital. Every meter change goes through `Turn.set`, which
 clamps, rounds to hundredths and records the change with its cause.
 """
+
 from __future__ import annotations
 
 from operator import mul
@@ -15,10 +16,10 @@ from game.core.meters import (
     INFLUENCE_METERS,
     PILLARS,
     POWERS,
+    RANGES,
     REGION_TARGETS,
     SIDES,
     STATES,
-    RANGES,
     label,
 )
 from game.core.report import Change, TurnReport
@@ -81,8 +82,14 @@ def final_outcome(state) -> str:
 
 
 class Turn:
-    def __init__(self, state: GameState, plans: dict[str, tuple[str, ...]],
-                 chosen: dict[str, tuple[Action, ...]], injected=(), record: bool = True):
+    def __init__(
+        self,
+        state: GameState,
+        plans: dict[str, tuple[str, ...]],
+        chosen: dict[str, tuple[Action, ...]],
+        injected=(),
+        record: bool = True,
+    ):
         level = state.level
         self.state = state
         self.level = level
@@ -151,7 +158,9 @@ class Turn:
                         records.append((k, before, after, phase, kind, cause, why, source))
         self.influence_moved = moved
 
-    def split_influence(self, places, giver, takers: dict[str, float], amount, kind, cause, why, source) -> None:
+    def split_influence(
+        self, places, giver, takers: dict[str, float], amount, kind, cause, why, source
+    ) -> None:
         """Move up to `amount` points from `giver` to the others in each of `places`, in the
         proportions `takers` gives."""
         m, records, phase = self.m, self.records, self.phase
@@ -285,68 +294,124 @@ class Turn:
                 continue
             any_force = True
             partner = other(side)
-            self.rule("method_divergence", r.force_divergence * force, "force_divergence",
-                      f"{name_of(side)} used force; {name_of(partner)} prefers integration and stability")
+            self.rule(
+                "method_divergence",
+                r.force_divergence * force,
+                "force_divergence",
+                f"{name_of(side)} used force; {name_of(partner)} prefers integration and stability",
+            )
             if self.distances(partner):
-                self.rule("partnership", -r.distance_cost * force, "distance_cost",
-                          f"{name_of(partner)} publicly distanced itself from {name_of(side)}'s use of force")
+                self.rule(
+                    "partnership",
+                    -r.distance_cost * force,
+                    "distance_cost",
+                    f"{name_of(partner)} publicly distanced itself from {name_of(side)}'s use of force",
+                )
             else:
                 cost = r.association_cost * force * self.m["partnership"] / 100.0
                 if side == r.war_side:
                     cost *= growth
-                self.rule(f"{partner}.standing", -cost, "association_cost",
-                          f"{name_of(partner)} is associated with {name_of(side)}'s use of force")
+                self.rule(
+                    f"{partner}.standing",
+                    -cost,
+                    "association_cost",
+                    f"{name_of(partner)} is associated with {name_of(side)}'s use of force",
+                )
         if war_turns:
             partner = other(r.war_side)
             if self.distances(partner):
-                self.rule("partnership", -r.war_association, "distance_cost",
-                          f"{name_of(partner)} kept its distance from the war")
+                self.rule(
+                    "partnership",
+                    -r.war_association,
+                    "distance_cost",
+                    f"{name_of(partner)} kept its distance from the war",
+                )
             else:
                 cost = r.war_association * growth * self.m["partnership"] / 100.0
-                self.rule(f"{partner}.standing", -cost, "war_association",
-                          f"the war's cost to its partner grows with its length (turn {war_turns} of war)")
+                self.rule(
+                    f"{partner}.standing",
+                    -cost,
+                    "war_association",
+                    f"the war's cost to its partner grows with its length (turn {war_turns} of war)",
+                )
         if not any_force:
-            self.rule("method_divergence", -r.calm_divergence, "calm_divergence",
-                      "a turn without force lets the methods converge a little")
+            self.rule(
+                "method_divergence",
+                -r.calm_divergence,
+                "calm_divergence",
+                "a turn without force lets the methods converge a little",
+            )
 
     def resolve_partnership(self) -> None:
         r, m = self.rules, self.m
         hostility = 100.0 - (m["washington.thaw_moscow"] + m["washington.thaw_beijing"]) / 2.0
-        weights = (r.weight_military_trust, r.weight_economic_ties, r.weight_shared_stance,
-                   r.weight_us_pressure)
+        weights = (
+            r.weight_military_trust,
+            r.weight_economic_ties,
+            r.weight_shared_stance,
+            r.weight_us_pressure,
+        )
         values = (m["military_trust"], m["economic_ties"], m["shared_stance"], hostility)
         total = sum(weights) or 1.0
         target = sum(map(mul, weights, values)) / total
-        ceiling = (100.0 - r.ceiling_identity * m["identity_gap"]
-                   - r.ceiling_methods * m["method_divergence"]
-                   - r.ceiling_rivalry * m["central_asia_rivalry"]
-                   - r.normalization_ceiling_drop * len(self.state.normalized))
-        self.set("partnership_ceiling", ceiling, "rule", "ceiling",
-                 "the identity gap, divergent methods, rivalry and any US normalization cap how close the two can get",
-                 self.rule_source("ceiling_identity"))
+        ceiling = (
+            100.0
+            - r.ceiling_identity * m["identity_gap"]
+            - r.ceiling_methods * m["method_divergence"]
+            - r.ceiling_rivalry * m["central_asia_rivalry"]
+            - r.normalization_ceiling_drop * len(self.state.normalized)
+        )
+        self.set(
+            "partnership_ceiling",
+            ceiling,
+            "rule",
+            "ceiling",
+            "the identity gap, divergent methods, rivalry and any US normalization cap how close the two can get",
+            self.rule_source("ceiling_identity"),
+        )
         if r.pillar_upkeep:
             for pillar in PILLARS:
-                self.rule(pillar, -r.pillar_upkeep, "pillar_upkeep",
-                          "ties that are not tended wear a little every turn")
+                self.rule(
+                    pillar,
+                    -r.pillar_upkeep,
+                    "pillar_upkeep",
+                    "ties that are not tended wear a little every turn",
+                )
         p = m["partnership"]
         moved = p + r.partnership_rate * (target - p)
         if moved > m["partnership_ceiling"]:
-            self.set("partnership", m["partnership_ceiling"], "rule", "ceiling",
-                     "held down by the ceiling the four limits set", self.rule_source("ceiling_identity"))
+            self.set(
+                "partnership",
+                m["partnership_ceiling"],
+                "rule",
+                "ceiling",
+                "held down by the ceiling the four limits set",
+                self.rule_source("ceiling_identity"),
+            )
         else:
             direction = "pulled up" if target > p else "pulled down"
-            self.set("partnership", moved, "rule", "pillars",
-                     f"{direction} toward {target:.0f}, what the pillars and US pressure support",
-                     self.rule_source("partnership_rate"))
+            self.set(
+                "partnership",
+                moved,
+                "rule",
+                "pillars",
+                f"{direction} toward {target:.0f}, what the pillars and US pressure support",
+                self.rule_source("partnership_rate"),
+            )
         war_turns = self.at_war()
         for side in SIDES:
             target_forces = m["military_trust"] * r.freed_forces_per_trust
             if war_turns and side == r.war_side:
                 target_forces -= r.war_forces_committed * war_turns
             key = f"{side}.freed_forces"
-            self.rule(key, r.freed_forces_rate * (target_forces - m[key]), "border_trust",
-                      "a trusted border frees forces for other theatres" if not (war_turns and side == r.war_side)
-                      else "a trusted border frees forces, but the war commits them")
+            self.rule(
+                key,
+                r.freed_forces_rate * (target_forces - m[key]),
+                "border_trust",
+                "a trusted border frees forces for other theatres"
+                if not (war_turns and side == r.war_side)
+                else "a trusted border frees forces, but the war commits them",
+            )
 
     def resolve_central_asia(self) -> None:
         r, m = self.rules, self.m
@@ -358,20 +423,36 @@ class Turn:
             takers = {other(r.war_side): r.credibility_to_beijing, "west": 1 - r.credibility_to_beijing}
             self.split_influence(STATES, r.war_side, takers, loss, "rule", "credibility", why, src)
         if self.state.flags.get(r.sanctions_flag):
-            self.rule("middle_corridor", r.sanctions_corridor_shift, "sanctions_corridor",
-                      "sanctions on Moscow push China–Europe trade off the Northern Corridor")
+            self.rule(
+                "middle_corridor",
+                r.sanctions_corridor_shift,
+                "sanctions_corridor",
+                "sanctions on Moscow push China–Europe trade off the Northern Corridor",
+            )
         lead = (m["middle_corridor"] - 50.0) / 50.0
         if lead > 0:
             src = self.rule_source("corridor_influence")
-            self.split_influence(CORRIDOR_STATES, "moscow", {"beijing": 1.0}, r.corridor_influence * lead, "rule",
-                                 "corridor", "trade on the Middle Corridor draws the route's states toward Beijing", src)
+            self.split_influence(
+                CORRIDOR_STATES,
+                "moscow",
+                {"beijing": 1.0},
+                r.corridor_influence * lead,
+                "rule",
+                "corridor",
+                "trade on the Middle Corridor draws the route's states toward Beijing",
+                src,
+            )
         # How evenly Moscow and Beijing hold each state: twice the smaller share, summed. (Doubling
         # the sum rather than each term is the same in binary arithmetic, and all of it runs in C.)
         of = m.__getitem__
         contest = 2 * sum(map(min, map(of, _MOSCOW_IN), map(of, _BEIJING_IN))) / len(STATES)
         target = contest + r.rivalry_shift_weight * self.influence_moved / len(STATES)
-        self.rule("central_asia_rivalry", r.rivalry_rate * (target - m["central_asia_rivalry"]), "rivalry",
-                  "rivalry follows how evenly Central Asia is contested and how fast influence shifts")
+        self.rule(
+            "central_asia_rivalry",
+            r.rivalry_rate * (target - m["central_asia_rivalry"]),
+            "rivalry",
+            "rivalry follows how evenly Central Asia is contested and how fast influence shifts",
+        )
 
     def resolve_washington(self) -> None:
         r, m, w = self.rules, self.m, self.level.washington
@@ -381,14 +462,28 @@ class Turn:
             key = f"washington.thaw_{side}"
             drift = w.drift(side)
             if drift:
-                self.add(key, drift, "rule", "washington_drift",
-                         f"Washington's course toward {name_of(side)} this era", self.rule_source("washington"))
+                self.add(
+                    key,
+                    drift,
+                    "rule",
+                    "washington_drift",
+                    f"Washington's course toward {name_of(side)} this era",
+                    self.rule_source("washington"),
+                )
             if outreach:
-                self.rule(key, outreach * r.thaw_per_outreach * w.receptivity(side), "thaw_per_outreach",
-                          f"{name_of(side)} reached out to Washington")
+                self.rule(
+                    key,
+                    outreach * r.thaw_per_outreach * w.receptivity(side),
+                    "thaw_per_outreach",
+                    f"{name_of(side)} reached out to Washington",
+                )
             if force:
-                self.rule(key, -force * r.thaw_per_force, "thaw_per_force",
-                          f"Washington answers {name_of(side)}'s use of force")
+                self.rule(
+                    key,
+                    -force * r.thaw_per_force,
+                    "thaw_per_force",
+                    f"Washington answers {name_of(side)}'s use of force",
+                )
         for side in SIDES:
             if side in self.state.normalized or m[f"washington.thaw_{side}"] < w.threshold:
                 continue
@@ -405,18 +500,38 @@ class Turn:
         why = f"Washington normalized relations with {name_of(side)}"
         self.add(f"{side}.economy", r.normalization_economy, "rule", "normalization", why, src)
         self.add(f"{side}.standing", r.normalization_standing, "rule", "normalization", why, src)
-        self.add(f"{partner}.standing", -r.normalization_partner_standing, "rule", "normalization",
-                 f"{why}, leaving {name_of(partner)} more isolated", src)
-        self.add("partnership_ceiling", -r.normalization_ceiling_drop, "rule", "normalization",
-                 f"{why}; the partnership loses its main reason", src)
+        self.add(
+            f"{partner}.standing",
+            -r.normalization_partner_standing,
+            "rule",
+            "normalization",
+            f"{why}, leaving {name_of(partner)} more isolated",
+            src,
+        )
+        self.add(
+            "partnership_ceiling",
+            -r.normalization_ceiling_drop,
+            "rule",
+            "normalization",
+            f"{why}; the partnership loses its main reason",
+            src,
+        )
         if self.m["partnership"] > self.m["partnership_ceiling"]:
-            self.set("partnership", self.m["partnership_ceiling"], "rule", "normalization",
-                     f"{why}; the partnership falls to its new ceiling", src)
+            self.set(
+                "partnership",
+                self.m["partnership_ceiling"],
+                "rule",
+                "normalization",
+                f"{why}; the partnership falls to its new ceiling",
+                src,
+            )
 
     def resolve_events(self) -> None:
         for kind, item in self.injected:
             if isinstance(item, Adjustment):
-                self.add(item.meter, item.delta, kind, "adjustment", f"{kind.capitalize()}: {item.reason}", kind)
+                self.add(
+                    item.meter, item.delta, kind, "adjustment", f"{kind.capitalize()}: {item.reason}", kind
+                )
             else:
                 self.fire(item, kind)
         r, state = self.rules, self.state
@@ -472,8 +587,14 @@ class Turn:
         r, m = self.rules, self.m
         if m["partnership"] > m["partnership_ceiling"]:
             # Events and delayed effects come after the partnership phase; the ceiling still holds.
-            self.set("partnership", m["partnership_ceiling"], "rule", "ceiling",
-                     "held down by the ceiling the four limits set", self.rule_source("ceiling_identity"))
+            self.set(
+                "partnership",
+                m["partnership_ceiling"],
+                "rule",
+                "ceiling",
+                "held down by the ceiling the four limits set",
+                self.rule_source("ceiling_identity"),
+            )
         # The turn's whole change in partnership, whatever moved it, weighs on each side by how
         # much it depends on the other: the same fall costs the more dependent side more.
         change = m["partnership"] - self.partnership_at_start
@@ -490,8 +611,14 @@ class Turn:
                 continue
             # Whole points: costs are whole numbers, and a player counts capital in whole points.
             income = int(r.capital_income + m[f"{side}.standing"] * r.capital_per_standing)
-            self.set(key, min(r.capital_cap, m[key] + income), "rule", "capital_income",
-                     "new political capital, more with higher standing", self.rule_source("capital_income"))
+            self.set(
+                key,
+                min(r.capital_cap, m[key] + income),
+                "rule",
+                "capital_income",
+                "new political capital, more with higher standing",
+                self.rule_source("capital_income"),
+            )
         flags, counts = self.state.flags, self.state.flag_turns
         for flag, on in flags.items():
             counts[flag] = counts.get(flag, 0) + 1 if on else 0

@@ -1,4 +1,5 @@
 """What a turn did: every meter change with its cause, the events, the normalizations."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ class TurnReport:
         """Every meter change of the turn, in the order it happened."""
         named, records = self._named, self.records
         if len(named) < len(records):
-            named.extend(map(Change._make, records[len(named):]))
+            named.extend(map(Change._make, records[len(named) :]))
         return named
 
     def changes_to(self, meter: str) -> list[Change]:

@@ -3,6 +3,7 @@
 A pure function from state to (value, next state), so that a turn stays a pure function and a
 replayed log draws exactly the same numbers.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -53,7 +54,7 @@ def running_sums(weights) -> tuple[float, ...] | None:
     what weighted_index's repeated subtraction says. Levels give weights such as 1, 2 or 0.5.
     """
     weights = tuple(weights)
-    if not all(0 <= w and (w * 1024.0).is_integer() for w in weights) or sum(weights) >= 2.0 ** 30:
+    if not all(w >= 0 and (w * 1024.0).is_integer() for w in weights) or sum(weights) >= 2.0**30:
         return None
     return tuple(accumulate(weights))
 

@@ -1,4 +1,5 @@
 """The game state: everything a turn reads and writes, including the random generator's state."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -33,18 +34,34 @@ class GameState:
     outcome: str | None = None
     history: tuple = field(default=())  # the reports of past turns, oldest first
 
-    def copy(self) -> "GameState":
+    def copy(self) -> GameState:
         return GameState(
-            self.level, self.seed, self.turn, dict(self.meters), dict(self.flags),
-            dict(self.flag_turns), self.scheduled, dict(self.ready_at), self.fired,
-            self.normalized, self.rng, self.outcome, self.history,
+            self.level,
+            self.seed,
+            self.turn,
+            dict(self.meters),
+            dict(self.flags),
+            dict(self.flag_turns),
+            self.scheduled,
+            dict(self.ready_at),
+            self.fired,
+            self.normalized,
+            self.rng,
+            self.outcome,
+            self.history,
         )
 
     def fingerprint(self) -> tuple:
         """Everything that decides the future, for comparing two states exactly."""
         return (
-            self.turn, tuple(sorted(self.meters.items())), tuple(sorted(self.flags.items())),
-            tuple(sorted(self.flag_turns.items())), self.scheduled,
-            tuple(sorted(self.ready_at.items())), tuple(sorted(self.fired)), self.normalized,
-            self.rng, self.outcome,
+            self.turn,
+            tuple(sorted(self.meters.items())),
+            tuple(sorted(self.flags.items())),
+            tuple(sorted(self.flag_turns.items())),
+            self.scheduled,
+            tuple(sorted(self.ready_at.items())),
+            tuple(sorted(self.fired)),
+            self.normalized,
+            self.rng,
+            self.outcome,
         )

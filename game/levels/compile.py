@@ -5,6 +5,7 @@ completeness (a playable level needs every start value, both agendas, outcomes),
 flags and goals (with "did you mean"), conditions compiled by `game.core.expr`, influence shares
 summing to 100.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,11 +15,30 @@ from pydantic import BaseModel
 
 from game.core.expr import ALWAYS, Condition, ExprError, compile_condition
 from game.core.level import (
-    Action, Agenda, Campaign, Consequences, Delayed, Effect, Event, Goal, Level, Outcome, Rules, TutorialStep,
+    Action,
+    Agenda,
+    Campaign,
+    Consequences,
+    Delayed,
+    Effect,
+    Event,
+    Goal,
+    Level,
+    Outcome,
+    Rules,
+    TutorialStep,
     Washington,
 )
 from game.core.meters import (
-    AGGREGATES, ALL_METERS, DERIVED, RANGES, REGION_TARGETS, SHARED, SIDE_METERS, SIDES, STATES,
+    AGGREGATES,
+    ALL_METERS,
+    DERIVED,
+    RANGES,
+    REGION_TARGETS,
+    SHARED,
+    SIDE_METERS,
+    SIDES,
+    STATES,
 )
 from game.levels.glyphs import undrawable
 from game.levels.merge import Merged, Origin
@@ -29,8 +49,15 @@ BUILTIN_FLAGS = ("normalized_moscow", "normalized_beijing")
 EFFECT_TARGETS = tuple(m for m in ALL_METERS if m not in DERIVED) + tuple(sorted(REGION_TARGETS))
 _IS_EFFECT_TARGET = frozenset(EFFECT_TARGETS)  # for membership: the tuple keeps the order for hints
 GOAL_METERS = (*ALL_METERS, *AGGREGATES)
-WASHINGTON_KEYS = ("thaw_moscow", "thaw_beijing", "receptivity_moscow", "receptivity_beijing",
-                   "drift_moscow", "drift_beijing", "threshold")
+WASHINGTON_KEYS = (
+    "thaw_moscow",
+    "thaw_beijing",
+    "receptivity_moscow",
+    "receptivity_beijing",
+    "drift_moscow",
+    "drift_beijing",
+    "threshold",
+)
 PROMPT_KEYS = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization", "general")
 
 
@@ -65,7 +92,11 @@ class Compiler:
     def missing(self, path: tuple, what: str):
         self.complete = False
         if self.required:
-            self.error(Origin(self.leaf, path[:-1] or path), (), f"{what} is not given here nor by any level this one extends")
+            self.error(
+                Origin(self.leaf, path[:-1] or path),
+                (),
+                f"{what} is not given here nor by any level this one extends",
+            )
 
     # -- pieces --------------------------------------------------------------------------------
     def description(self) -> str:
@@ -86,7 +117,9 @@ class Compiler:
         if (text, after_end) in self.conditions:
             return self.conditions[text, after_end]
         try:
-            compiled = self.conditions[text, after_end] = compile_condition(text, flags, self.turns, after_end)
+            compiled = self.conditions[text, after_end] = compile_condition(
+                text, flags, self.turns, after_end
+            )
             return compiled
         except ExprError as e:
             self.error(origin, (key,), f"in condition '{text[:80]}': {e.message}", column_offset=e.column)
@@ -98,14 +131,26 @@ class Compiler:
             if meter in _IS_EFFECT_TARGET:  # tested first: it holds for nearly every effect
                 effects.append(Effect(meter, float(delta)))
             elif meter in DERIVED:
-                self.error(origin, ("effects", meter), f"'{meter}' is computed by the rules; effects cannot change it")
+                self.error(
+                    origin,
+                    ("effects", meter),
+                    f"'{meter}' is computed by the rules; effects cannot change it",
+                )
             else:
-                self.error(origin, ("effects", meter), f"unknown meter '{meter}'{did_you_mean(meter, EFFECT_TARGETS)}")
+                self.error(
+                    origin,
+                    ("effects", meter),
+                    f"unknown meter '{meter}'{did_you_mean(meter, EFFECT_TARGETS)}",
+                )
         if spec.set_flags or spec.clear_flags:
             for key in ("set_flags", "clear_flags"):
                 for i, flag in enumerate(getattr(spec, key)):
                     if flag not in flags:
-                        self.error(origin, (key, i), f"unknown flag '{flag}'{did_you_mean(flag, flags)}; declare it in [flags]")
+                        self.error(
+                            origin,
+                            (key, i),
+                            f"unknown flag '{flag}'{did_you_mean(flag, flags)}; declare it in [flags]",
+                        )
         return Consequences(tuple(effects), tuple(spec.set_flags), tuple(spec.clear_flags))
 
     def delayed(self, spec, origin: Origin, flags) -> tuple[Delayed, ...]:
@@ -138,7 +183,10 @@ class Compiler:
                 start[f"{side}.{name}"] = float(value)
                 o = self.m.origin("start", side, name)
                 sources[f"{side}.{name}"] = o.file.source(o.loc)
-        for key, meter in (("thaw_moscow", "washington.thaw_moscow"), ("thaw_beijing", "washington.thaw_beijing")):
+        for key, meter in (
+            ("thaw_moscow", "washington.thaw_moscow"),
+            ("thaw_beijing", "washington.thaw_beijing"),
+        ):
             value = self.m.get("washington", key)
             if value is not None:
                 start[meter] = float(value)
@@ -152,7 +200,11 @@ class Compiler:
             origin = self.m.origin("influence", place)
             total = shares.moscow + shares.beijing + shares.west
             if abs(total - 100) > 0.01:
-                self.error(origin, (), f"the shares of moscow, beijing and west sum to {total:g}; they must sum to 100")
+                self.error(
+                    origin,
+                    (),
+                    f"the shares of moscow, beijing and west sum to {total:g}; they must sum to 100",
+                )
             for power in ("moscow", "beijing", "west"):
                 start[f"{place}.{power}"] = float(getattr(shares, power))
                 sources[f"{place}.{power}"] = origin.file.source(origin.loc + (power,))
@@ -167,8 +219,13 @@ class Compiler:
             values[key] = value
         if any(v is None for v in values.values()):
             return None
-        return Washington(values["receptivity_moscow"], values["receptivity_beijing"],
-                          values["drift_moscow"], values["drift_beijing"], values["threshold"])
+        return Washington(
+            values["receptivity_moscow"],
+            values["receptivity_beijing"],
+            values["drift_moscow"],
+            values["drift_beijing"],
+            values["threshold"],
+        )
 
     def rules(self, flags) -> tuple[Rules, dict[str, str]]:
         given, sources = {}, {}
@@ -181,7 +238,11 @@ class Compiler:
         for key in ("war_flag", "sanctions_flag"):
             name = getattr(rules, key)
             if name not in flags and key in given:
-                self.error(self.m.origin("rules", key), (), f"flag '{name}' is not declared in [flags]{did_you_mean(name, flags)}")
+                self.error(
+                    self.m.origin("rules", key),
+                    (),
+                    f"flag '{name}' is not declared in [flags]{did_you_mean(name, flags)}",
+                )
         o = self.m.values.get(("washington", "drift_moscow"))
         if o:
             sources["washington"] = o[1].file.source(o[1].loc)
@@ -191,10 +252,17 @@ class Compiler:
         out = {}
         for action_id, (spec, origin) in self.m.actions.items():
             out[action_id] = Action(
-                id=spec.id, side=spec.side, name=spec.name, description=spec.description, cost=spec.cost,
-                tags=frozenset(spec.tags), requires=self.condition(spec.requires, origin, "requires", flags),
-                does=self.consequences(spec, origin, flags), delayed=self.delayed(spec, origin, flags),
-                cooldown=spec.cooldown, source=origin.file.source(origin.loc),
+                id=spec.id,
+                side=spec.side,
+                name=spec.name,
+                description=spec.description,
+                cost=spec.cost,
+                tags=frozenset(spec.tags),
+                requires=self.condition(spec.requires, origin, "requires", flags),
+                does=self.consequences(spec, origin, flags),
+                delayed=self.delayed(spec, origin, flags),
+                cooldown=spec.cooldown,
+                source=origin.file.source(origin.loc),
             )
         for side in SIDES:
             if self.required and not any(a.side == side for a in out.values()):
@@ -204,9 +272,14 @@ class Compiler:
     def events(self, flags) -> tuple[Event, ...]:
         return tuple(
             Event(
-                id=spec.id, title=spec.title, text=spec.text,
-                when=self.condition(spec.when, origin, "when", flags), weight=spec.weight, once=spec.once,
-                does=self.consequences(spec, origin, flags), delayed=self.delayed(spec, origin, flags),
+                id=spec.id,
+                title=spec.title,
+                text=spec.text,
+                when=self.condition(spec.when, origin, "when", flags),
+                weight=spec.weight,
+                once=spec.once,
+                does=self.consequences(spec, origin, flags),
+                delayed=self.delayed(spec, origin, flags),
                 source=origin.file.source(origin.loc),
             )
             for spec, origin in self.m.events.values()
@@ -223,7 +296,9 @@ class Compiler:
             for i, g in enumerate(spec.goal):
                 o = Origin(origin.file, origin.loc + ("goal", i))
                 if g.meter not in GOAL_METERS:
-                    self.error(o, ("meter",), f"unknown meter '{g.meter}'{did_you_mean(g.meter, GOAL_METERS)}")
+                    self.error(
+                        o, ("meter",), f"unknown meter '{g.meter}'{did_you_mean(g.meter, GOAL_METERS)}"
+                    )
                 if g.at_least is None and g.at_most is None:
                     self.error(o, (), "a goal needs 'at_least' or 'at_most'")
                 goals.append(Goal(g.meter, g.at_least, g.at_most, g.weight, g.text, o.file.source(o.loc)))
@@ -233,14 +308,26 @@ class Compiler:
     def outcomes(self, flags) -> tuple[Outcome, ...]:
         out = []
         for spec, origin in self.m.outcomes:
-            out.append(Outcome(spec.id, spec.title, self.condition(spec.when, origin, "when", flags, after_end=True),
-                               spec.epilogue, spec.early, origin.file.source(origin.loc)))
+            out.append(
+                Outcome(
+                    spec.id,
+                    spec.title,
+                    self.condition(spec.when, origin, "when", flags, after_end=True),
+                    spec.epilogue,
+                    spec.early,
+                    origin.file.source(origin.loc),
+                )
+            )
         final = [(spec, origin) for spec, origin in self.m.outcomes if not spec.early]
         if not final:
             self.missing(("outcome",), "an outcome that is not 'early'")
         elif final[-1][0].when is not None:
             spec, origin = final[-1]
-            self.error(origin, ("when",), "the last outcome that is not 'early' must have no 'when', so that every game ends with an outcome")
+            self.error(
+                origin,
+                ("when",),
+                "the last outcome that is not 'early' must have no 'when', so that every game ends with an outcome",
+            )
         return tuple(out)
 
     def flag_warnings(self, actions, events, outcomes, flags) -> None:
@@ -254,41 +341,70 @@ class Compiler:
             for does in (item.does, *(d.does for d in item.delayed)):
                 set_somewhere.update(does.set_flags)
         readers: dict[str, int] = {}
-        for condition in (*(a.requires for a in actions.values()), *(e.when for e in events),
-                          *(o.when for o in outcomes)):
+        for condition in (
+            *(a.requires for a in actions.values()),
+            *(e.when for e in events),
+            *(o.when for o in outcomes),
+        ):
             for name in condition.names & condition.flags:
                 readers[name] = readers.get(name, 0) + 1
         for name, start in flags.items():
             origin = self.m.origin("flags", name)
-            if (start or name in set_somewhere or name in BUILTIN_FLAGS or name in inherited
-                    or name not in readers or origin.file is not self.leaf):
+            if (
+                start
+                or name in set_somewhere
+                or name in BUILTIN_FLAGS
+                or name in inherited
+                or name not in readers
+                or origin.file is not self.leaf
+            ):
                 continue
             count = readers[name]
-            self.warn(origin, (), f"flag '{name}' starts false and no action or event sets it, so the "
-                      f"{count} condition{'s' if count > 1 else ''} reading it can only see it false")
+            self.warn(
+                origin,
+                (),
+                f"flag '{name}' starts false and no action or event sets it, so the "
+                f"{count} condition{'s' if count > 1 else ''} reading it can only see it false",
+            )
 
     def warnings(self, actions, events, agendas, outcomes, rules, start, flags) -> None:
         """Mistakes that load but cannot be meant: an action nobody can afford, a condition that can
         never hold, a goal no value can meet, an outcome that can never be reached."""
-        origins = {**{("action", k): o for k, (_, o) in self.m.actions.items()},
-                   **{("event", k): o for k, (_, o) in self.m.events.items()}}
+        origins = {
+            **{("action", k): o for k, (_, o) in self.m.actions.items()},
+            **{("event", k): o for k, (_, o) in self.m.events.items()},
+        }
         for action in actions.values():
             origin = origins[("action", action.id)]
             ceiling = max(rules.capital_cap, start.get(f"{action.side}.capital", 0.0))
             if action.cost > ceiling:
-                self.warn(origin, ("cost",), f"costs {action.cost}, but {action.side}'s political capital never "
-                          f"goes above {ceiling:g} (its start value and rules.capital_cap), so no one can afford it")
+                self.warn(
+                    origin,
+                    ("cost",),
+                    f"costs {action.cost}, but {action.side}'s political capital never "
+                    f"goes above {ceiling:g} (its start value and rules.capital_cap), so no one can afford it",
+                )
             if action.requires.possible == frozenset({False}):
-                self.warn(origin, ("requires",), f"'{action.requires.text}' can never hold, so this action "
-                          "can never be chosen")
+                self.warn(
+                    origin,
+                    ("requires",),
+                    f"'{action.requires.text}' can never hold, so this action can never be chosen",
+                )
         for event in events:
             if event.when.possible == frozenset({False}):
-                self.warn(origins[("event", event.id)], ("when",),
-                          f"'{event.when.text}' can never hold, so this event can never happen")
+                self.warn(
+                    origins[("event", event.id)],
+                    ("when",),
+                    f"'{event.when.text}' can never hold, so this event can never happen",
+                )
             origin = origins[("event", event.id)]
             if event.weight == 0 and origin.file is self.leaf:
-                self.warn(origin, ("weight",), "with weight 0 this event is never drawn; only a facilitator "
-                          "or an experiment can put it in play")
+                self.warn(
+                    origin,
+                    ("weight",),
+                    "with weight 0 this event is never drawn; only a facilitator "
+                    "or an experiment can put it in play",
+                )
         self.flag_warnings(actions, events, outcomes, flags)
         for side, agenda in agendas.items():
             spec, origin = self.m.agendas[side]
@@ -302,33 +418,53 @@ class Compiler:
                 elif goal.at_least is not None and goal.at_most is not None and goal.at_least > goal.at_most:
                     why = "'at_least' is above 'at_most'"
                 if why:
-                    self.warn(Origin(origin.file, origin.loc + ("goal", i)), (),
-                              f"this goal can never be met: {why}")
+                    self.warn(
+                        Origin(origin.file, origin.loc + ("goal", i)),
+                        (),
+                        f"this goal can never be met: {why}",
+                    )
         start_view = _StartView(start, flags)
         catch_all = None
-        for outcome, (spec, origin) in zip(outcomes, self.m.outcomes):
+        for outcome, (spec, origin) in zip(outcomes, self.m.outcomes, strict=False):
             if catch_all is not None and not outcome.early:
-                self.warn(origin, (), f"outcome '{outcome.id}' comes after '{catch_all}', which always "
-                          "applies, so it can never be the outcome")
+                self.warn(
+                    origin,
+                    (),
+                    f"outcome '{outcome.id}' comes after '{catch_all}', which always "
+                    "applies, so it can never be the outcome",
+                )
                 continue
             if spec.when is not None and outcome.when.possible == frozenset({False}):
-                self.warn(origin, ("when",), f"'{outcome.when.text}' can never hold, so this outcome can never be reached")
+                self.warn(
+                    origin,
+                    ("when",),
+                    f"'{outcome.when.text}' can never hold, so this outcome can never be reached",
+                )
             if not outcome.early and (spec.when is None or outcome.when.possible == frozenset({True})):
                 catch_all = outcome.id
             if outcome.early and spec.when is not None and outcome.when(start_view):
-                self.warn(origin, ("when",), "this early outcome already holds at the start values, so "
-                          "the game could end after its first turn")
+                self.warn(
+                    origin,
+                    ("when",),
+                    "this early outcome already holds at the start values, so "
+                    "the game could end after its first turn",
+                )
 
     def glyph_warnings(self) -> None:
         """Text in this file that the game's font cannot draw (Chinese characters, emoji): players
         would see empty boxes where the modder sees words."""
+
         def walk(value, path):
             if isinstance(value, str):
                 missing = undrawable(value)
                 if missing:
                     shown = "".join(missing[:8]) + ("…" if len(missing) > 8 else "")
-                    self.leaf.problem(path, f"the game's font cannot draw '{shown}'; players would see empty "
-                                      "boxes there (it covers Latin, Cyrillic and Greek letters)", severity="warning")
+                    self.leaf.problem(
+                        path,
+                        f"the game's font cannot draw '{shown}'; players would see empty "
+                        "boxes there (it covers Latin, Cyrillic and Greek letters)",
+                        severity="warning",
+                    )
             elif isinstance(value, BaseModel):
                 for name in type(value).model_fields:
                     walk(getattr(value, name), (*path, name))
@@ -349,7 +485,9 @@ class Compiler:
                     if item.id in seen:
                         line = pf.index.locate((table, seen[item.id], "id"))[0]
                         self.ok = False
-                        pf.problem((table, i, "id"), f"duplicate {table} id '{item.id}' (first at line {line})")
+                        pf.problem(
+                            (table, i, "id"), f"duplicate {table} id '{item.id}' (first at line {line})"
+                        )
                     seen.setdefault(item.id, i)
 
     # -- the whole level -------------------------------------------------------------------------
@@ -359,21 +497,33 @@ class Compiler:
         return Campaign(spec.chapter, tuple(spec.unlocked_by)) if spec else None
 
     def tutorial(self) -> tuple[TutorialStep, ...]:
-        return tuple(TutorialStep(s.turn, s.point_at, s.text, s.until, s.side) for s in self.leaf.spec.tutorial)
+        return tuple(
+            TutorialStep(s.turn, s.point_at, s.text, s.until, s.side) for s in self.leaf.spec.tutorial
+        )
 
     def tutorial_warnings(self, turns) -> None:
         for i, step in enumerate(self.leaf.spec.tutorial):
             if turns is not None and step.turn > turns:
-                self.leaf.problem(("tutorial", i, "turn"), f"turn {step.turn} never comes: the level lasts {turns} turns",
-                                  severity="warning")
+                self.leaf.problem(
+                    ("tutorial", i, "turn"),
+                    f"turn {step.turn} never comes: the level lasts {turns} turns",
+                    severity="warning",
+                )
 
     def compile(self) -> Level | None:
         self.turns = int(self.m.get("turns") or 80)
         self.duplicates()
         declared = {k[1]: v for k, (v, _) in self.m.values.items() if k[0] == "flags"}
         for name, (_, origin) in ((k[1], v) for k, v in self.m.values.items() if k[0] == "flags"):
-            if name in ALL_METERS or name in AGGREGATES or name == "turn" or name in ("and", "or", "not", "true", "false"):
-                self.error(origin, (), f"flag '{name}' has the name of a meter or a word of conditions; rename it")
+            if (
+                name in ALL_METERS
+                or name in AGGREGATES
+                or name == "turn"
+                or name in ("and", "or", "not", "true", "false")
+            ):
+                self.error(
+                    origin, (), f"flag '{name}' has the name of a meter or a word of conditions; rename it"
+                )
         flags = {**declared, **{f: False for f in BUILTIN_FLAGS}}
         flag_names = frozenset(flags)
         start, start_sources = self.start_values()
@@ -405,14 +555,30 @@ class Compiler:
         for pf in self.chain:
             digest.update(pf.spec.id.encode() + b"\0" + pf.raw + b"\0")
         return Level(
-            id=self.leaf.spec.id, title=meta["title"], start_year=meta["start_year"],
-            turns_per_year=meta["turns_per_year"], turns=meta["turns"], seed=meta["seed"],
-            briefing=briefing, start=start, flags=flags, washington=washington, actions=actions,
-            events=events, agendas=agendas, outcomes=outcomes, prompts=prompts, rules=rules,
-            start_sources=start_sources, rule_sources=rule_sources,
+            id=self.leaf.spec.id,
+            title=meta["title"],
+            start_year=meta["start_year"],
+            turns_per_year=meta["turns_per_year"],
+            turns=meta["turns"],
+            seed=meta["seed"],
+            briefing=briefing,
+            start=start,
+            flags=flags,
+            washington=washington,
+            actions=actions,
+            events=events,
+            agendas=agendas,
+            outcomes=outcomes,
+            prompts=prompts,
+            rules=rules,
+            start_sources=start_sources,
+            rule_sources=rule_sources,
             description=self.description(),
-            what_happened=self.m.get("what_happened", default=""), playable=self.leaf.spec.playable,
+            what_happened=self.m.get("what_happened", default=""),
+            playable=self.leaf.spec.playable,
             essay_era=self.leaf.spec.essay_era,
-            campaign=self.campaign(), tutorial=self.tutorial(),
-            content_hash=digest.hexdigest(), files=tuple(pf.name for pf in self.chain),
+            campaign=self.campaign(),
+            tutorial=self.tutorial(),
+            content_hash=digest.hexdigest(),
+            files=tuple(pf.name for pf in self.chain),
         )

@@ -6,6 +6,7 @@ about such text in a level, so that a modder learns it before a player sees boxe
 read as plain bytes (no pygame needed): the TrueType 'cmap' table, format 12 (all of Unicode)
 or else format 4 (the Basic Multilingual Plane).
 """
+
 from __future__ import annotations
 
 import struct
@@ -44,7 +45,7 @@ def _format_4(data: bytes, at: int) -> list[tuple[int, int]]:
     segments = struct.unpack_from(">H", data, at + 6)[0] // 2
     ends = struct.unpack_from(f">{segments}H", data, at + 14)
     starts = struct.unpack_from(f">{segments}H", data, at + 16 + 2 * segments)
-    return [(s, e) for s, e in zip(starts, ends) if s != 0xFFFF]
+    return [(s, e) for s, e in zip(starts, ends, strict=False) if s != 0xFFFF]
 
 
 def covered(font: bytes) -> _Ranges:
@@ -56,7 +57,7 @@ def covered(font: bytes) -> _Ranges:
     cmap = tables[b"cmap"]
     found = {}
     for i in range(struct.unpack_from(">H", data, cmap + 2)[0]):
-        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
+        platform, _encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
         fmt = struct.unpack_from(">H", data, cmap + offset)[0]
         if platform in (0, 3) and fmt in (4, 12):
             found.setdefault(fmt, cmap + offset)

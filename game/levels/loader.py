@@ -1,4 +1,5 @@
 """Load levels: one file and its `extends` chain, and the catalogue of every level on offer."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ class Catalogue:
     already_read: dict[Path, ParsedFile] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def scan(cls, mod_dirs=(), shipped: Path | None = None, already_read=None) -> "Catalogue":
+    def scan(cls, mod_dirs=(), shipped: Path | None = None, already_read=None) -> Catalogue:
         """`already_read` maps resolved paths to files parsed already, so that none is read twice."""
         cat = cls(already_read=dict(already_read or {}))
         shipped = levels_dir() if shipped is None else shipped
@@ -107,8 +108,12 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
         parent_id = current.spec.extends
         if parent_id in seen or len(chain) > MAX_EXTENDS:
             names = " -> ".join([*(c.spec.id for c in chain), parent_id])
-            problem = current.problem(("extends",), f"'extends' makes a cycle: {names}"
-                                      if parent_id in seen else f"more than {MAX_EXTENDS} levels of 'extends'")
+            problem = current.problem(
+                ("extends",),
+                f"'extends' makes a cycle: {names}"
+                if parent_id in seen
+                else f"more than {MAX_EXTENDS} levels of 'extends'",
+            )
             return chain, [problem]
         entry = catalogue.entries.get(parent_id)
         if entry is None:
@@ -122,8 +127,9 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
     return chain, []
 
 
-def compile_with_warnings(pf: ParsedFile, catalogue: Catalogue,
-                          warnings: bool = True) -> tuple[Level | None, list[Problem]]:
+def compile_with_warnings(
+    pf: ParsedFile, catalogue: Catalogue, warnings: bool = True
+) -> tuple[Level | None, list[Problem]]:
     """The compiled level (or None) and every problem found: errors, and warnings that do not stop
     the level from loading (with `warnings` False, only those of a level that does not load)."""
     if pf.spec is None:
@@ -131,15 +137,20 @@ def compile_with_warnings(pf: ParsedFile, catalogue: Catalogue,
     chain, problems = chain_of(pf, catalogue)
     if problems:
         return None, problems
-    broken = [p for c in chain[:-1] if c.spec is None or any(q.severity == "error" for q in c.problems) for p in c.problems]
+    broken = [
+        p
+        for c in chain[:-1]
+        if c.spec is None or any(q.severity == "error" for q in c.problems)
+        for p in c.problems
+    ]
     if broken:
         return None, broken
     before = {id(c): len(c.problems) for c in chain}
     level = Compiler(merge(chain), chain, warnings).compile()
-    found = [p for c in chain for p in c.problems[before[id(c)]:]]
+    found = [p for c in chain for p in c.problems[before[id(c)] :]]
     # Problems stay on the parsed files too; clear them so a second load reports them once.
     for c in chain:
-        del c.problems[before[id(c)]:]
+        del c.problems[before[id(c)] :]
     if level is None and not any(p.severity == "error" for p in found):
         found.append(Problem(pf.name, 1, 1, "error", "", "the level is incomplete"))
     return level, found
@@ -160,7 +171,9 @@ def load_level_file(path: Path, mod_dirs=(), name: str | None = None) -> Level:
     pf = read_level_file(path, name or str(path))
     catalogue = Catalogue.scan([*mod_dirs, path.parent], already_read={path.resolve(): pf})
     if pf.spec is not None:
-        catalogue.entries.setdefault(pf.spec.id, Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf))
+        catalogue.entries.setdefault(
+            pf.spec.id, Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf)
+        )
         if catalogue.entries[pf.spec.id].path.resolve() == path.resolve():
             catalogue.entries[pf.spec.id].parsed = pf
     return compile_file(pf, catalogue)

@@ -5,6 +5,7 @@ id (a new id is added, `drop_actions`/`drop_events` remove), an agenda per side,
 as a whole. Each merged piece remembers the file and key path it came from, so a later problem
 points at the file that wrote it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -52,8 +53,11 @@ def merge(chain: list[ParsedFile]) -> Merged:
             value = getattr(spec, table)
             if value is None:
                 continue
-            items = value.items() if isinstance(value, dict) else (
-                (k, getattr(value, k)) for k in value.model_fields_set)
+            items = (
+                value.items()
+                if isinstance(value, dict)
+                else ((k, getattr(value, k)) for k in value.model_fields_set)
+            )
             for key, v in items:
                 if v is not None:
                     merged.values[(table, key)] = (v, Origin(pf, (table, key)))
@@ -61,9 +65,12 @@ def merge(chain: list[ParsedFile]) -> Merged:
             for key in spec.start.model_fields_set:
                 v = getattr(spec.start, key)
                 if key in ("moscow", "beijing"):
-                    for sub in (v.model_fields_set if v is not None else ()):
+                    for sub in v.model_fields_set if v is not None else ():
                         if getattr(v, sub) is not None:
-                            merged.values[("start", key, sub)] = (getattr(v, sub), Origin(pf, ("start", key, sub)))
+                            merged.values[("start", key, sub)] = (
+                                getattr(v, sub),
+                                Origin(pf, ("start", key, sub)),
+                            )
                 elif v is not None:
                     merged.values[("start", key)] = (v, Origin(pf, ("start", key)))
         if spec.influence is not None:
@@ -76,12 +83,18 @@ def merge(chain: list[ParsedFile]) -> Merged:
                 v = getattr(spec.agenda, side)
                 if v is not None:
                     merged.agendas[side] = (v, Origin(pf, ("agenda", side)))
-        for key, what, table in (("drop_actions", "action", merged.actions), ("drop_events", "event", merged.events)):
+        for key, what, table in (
+            ("drop_actions", "action", merged.actions),
+            ("drop_events", "event", merged.events),
+        ):
             for i, item_id in enumerate(getattr(spec, key)):
                 if table.pop(item_id, None) is None:
                     # Most likely a typo, and then the item the modder meant to remove stays in.
-                    pf.problem((key, i), f"no inherited {what} '{item_id}' to drop{did_you_mean(item_id, table)}",
-                               severity="warning")
+                    pf.problem(
+                        (key, i),
+                        f"no inherited {what} '{item_id}' to drop{did_you_mean(item_id, table)}",
+                        severity="warning",
+                    )
         for i, action in enumerate(spec.action):
             merged.actions[action.id] = (action, Origin(pf, ("action", i)))
         for i, event in enumerate(spec.event):

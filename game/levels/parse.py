@@ -3,6 +3,7 @@
 Nothing here trusts the file: size is checked before reading it all, any encoding error, TOML
 error or schema error becomes a `Problem` with line and column, and no exception escapes.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -31,7 +32,9 @@ class ParsedFile:
     index: TomlIndex | None = None
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, loc, message: str, severity: str = "error", column_offset: int | None = None) -> Problem:
+    def problem(
+        self, loc, message: str, severity: str = "error", column_offset: int | None = None
+    ) -> Problem:
         if self.index is None:
             line, col = 1, 1
         elif column_offset is not None:
@@ -62,8 +65,16 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
         pf.problems.append(Problem(pf.name, 1, 1, "error", "", f"cannot read the file: {e.strerror or e}"))
         return pf
     if len(data) > MAX_FILE_BYTES:
-        pf.problems.append(Problem(pf.name, 1, 1, "error", "",
-                                   f"the file is larger than {MAX_FILE_BYTES / 1e6:g} MB; a level must be smaller"))
+        pf.problems.append(
+            Problem(
+                pf.name,
+                1,
+                1,
+                "error",
+                "",
+                f"the file is larger than {MAX_FILE_BYTES / 1e6:g} MB; a level must be smaller",
+            )
+        )
         return pf
     pf.raw = data
     try:
@@ -71,8 +82,16 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
     except UnicodeDecodeError as e:
         good = data[: e.start].decode("utf-8-sig", errors="replace")
         line, col = _line_col(good, len(good))
-        pf.problems.append(Problem(pf.name, line, col, "error", "",
-                                   f"the file is not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8"))
+        pf.problems.append(
+            Problem(
+                pf.name,
+                line,
+                col,
+                "error",
+                "",
+                f"the file is not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8",
+            )
+        )
         return pf
     try:
         raw = tomli.loads(pf.text)
@@ -85,13 +104,17 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
         return pf
     except RecursionError:
         line, col = _deep_nesting_at(pf.text)
-        pf.problems.append(Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply"))
+        pf.problems.append(
+            Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply")
+        )
         return pf
     except (ValueError, OverflowError):
         # tomli lets Python's own limits through, such as an integer of thousands of digits.
         match = re.search(r"[0-9][0-9_]{299,}", pf.text)  # digits may be grouped by underscores
         line, col = _line_col(pf.text, match.start()) if match else (1, 1)
-        pf.problems.append(Problem(pf.name, line, col, "error", "", "a number here is far too long to be a level's number"))
+        pf.problems.append(
+            Problem(pf.name, line, col, "error", "", "a number here is far too long to be a level's number")
+        )
         return pf
     pf.index = TomlIndex(pf.text)
     try:
@@ -103,11 +126,21 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
             pf.problem(loc, _message(err, loc))
         if len(errors) > MAX_PROBLEMS:
             # A file with thousands of wrong keys gets the first ones, not a minute of messages.
-            pf.problems.append(Problem(pf.name, pf.problems[-1].line, 1, "error", "",
-                                       f"...and {len(errors) - MAX_PROBLEMS} more problems like these"))
+            pf.problems.append(
+                Problem(
+                    pf.name,
+                    pf.problems[-1].line,
+                    1,
+                    "error",
+                    "",
+                    f"...and {len(errors) - MAX_PROBLEMS} more problems like these",
+                )
+            )
     except RecursionError:
         line, col = _deep_nesting_at(pf.text)
-        pf.problems.append(Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply"))
+        pf.problems.append(
+            Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply")
+        )
     return pf
 
 
@@ -118,12 +151,24 @@ def _explain_syntax(text: str, line: int, col: int, msg: str) -> tuple[int, int,
         for quote in ('"', "'"):
             start = source_line.find(quote)
             if start >= 0 and source_line.count(quote) % 2 == 1:
-                return line, start + 1, (f"this string is not closed; end it with '{quote}' on the same line "
-                                         f"(or use {quote * 3} for text over several lines)")
+                return (
+                    line,
+                    start + 1,
+                    (
+                        f"this string is not closed; end it with '{quote}' on the same line "
+                        f"(or use {quote * 3} for text over several lines)"
+                    ),
+                )
     if msg == "Cannot overwrite a value":
         key = source_line.split("=", 1)[0].strip()
-        first = next((i + 1 for i, l in enumerate(text.split("\n")[: line - 1])
-                      if key and l.split("=", 1)[0].strip() == key), None)
+        first = next(
+            (
+                i + 1
+                for i, l in enumerate(text.split("\n")[: line - 1])
+                if key and l.split("=", 1)[0].strip() == key
+            ),
+            None,
+        )
         if key and first:
             return line, 1, f"'{key}' is given twice in the same table (first at line {first})"
     return line, col, msg
@@ -175,7 +220,11 @@ def _model_of(annotation):
 
 
 _TYPE_WORDS = {
-    "dict": "table", "list": "array", "str": "text", "int": "whole number", "float": "number",
+    "dict": "table",
+    "list": "array",
+    "str": "text",
+    "int": "whole number",
+    "float": "number",
     "bool": "true or false",
 }
 
@@ -192,8 +241,10 @@ def _message(err: dict, loc: tuple) -> str:
         close = difflib.get_close_matches(str(key), _fields_at(loc), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         if not close and len(loc) > 1 and key in LevelSpec.model_fields:
-            hint = (f" here; '{key}' belongs at the top of the file: keys after a [table] header "
-                    "belong to that table, so move it above the first header")
+            hint = (
+                f" here; '{key}' belongs at the top of the file: keys after a [table] header "
+                "belong to that table, so move it above the first header"
+            )
         return f"unknown key '{key}'{hint}"
     if kind == "missing":
         return f"missing key '{key}'"
@@ -204,16 +255,30 @@ def _message(err: dict, loc: tuple) -> str:
     if kind == "literal_error" and isinstance(value, (str, int, float)) and len(repr(value)) < 40:
         msg += f", not {value!r}"
     msg = msg.replace("Input should be", "should be").replace("Value should be", "should be")
-    msg = msg.replace("a valid dictionary or instance of", "a table of").replace("a valid dictionary", "a table")
+    msg = msg.replace("a valid dictionary or instance of", "a table of").replace(
+        "a valid dictionary", "a table"
+    )
     msg = msg.replace("a valid list", "an array").replace("a valid string", "text").replace("String", "text")
     msg = msg.replace("Dictionary", "table").replace("List", "array").replace("dictionary", "table")
     msg = msg.replace("a valid number", "a number").replace("a valid integer", "a whole number")
     msg = msg.replace("a valid boolean", "true or false")
     if kind in ("float_type", "float_parsing") and isinstance(value, dict) and "effects" in loc:
-        return (f"should be a number, not a table: a meter name with a dot must be quoted, "
-                f"e.g. \"{key}.{next(iter(value), 'economy')}\" = 1")
-    if kind.endswith("_type") or kind in ("model_type", "int_from_float", "bool_parsing", "float_parsing", "int_parsing"):
-        shown = repr(value) if isinstance(value, (int, float, bool, str)) and len(repr(value)) < 40 else _type_word(value)
+        return (
+            f"should be a number, not a table: a meter name with a dot must be quoted, "
+            f'e.g. "{key}.{next(iter(value), "economy")}" = 1'
+        )
+    if kind.endswith("_type") or kind in (
+        "model_type",
+        "int_from_float",
+        "bool_parsing",
+        "float_parsing",
+        "int_parsing",
+    ):
+        shown = (
+            repr(value)
+            if isinstance(value, (int, float, bool, str)) and len(repr(value)) < 40
+            else _type_word(value)
+        )
         msg += f", not {shown}"
     if kind == "string_pattern_mismatch":
         msg = "should be lower-case letters, digits and '_', starting with a letter (at most 48 characters)"

@@ -1,4 +1,5 @@
 """A problem found in a level file, with where it is: the validator's unit of output."""
+
 from __future__ import annotations
 
 import difflib

@@ -3,6 +3,7 @@
 Everything a modder reads here comes from `game.levels.spec` and the engine's own name lists, so
 the reference cannot drift from what the loader accepts; a test fails when the file is stale.
 """
+
 from __future__ import annotations
 
 import typing
@@ -18,12 +19,22 @@ from game.levels.spec import LevelSpec
 
 # Where each table lives in a file, for the headings.
 _TABLE_NAMES = {
-    "LevelSpec": "top level", "BriefingSpec": "[briefing]", "StartSpec": "[start]",
-    "SideStartSpec": "[start.moscow] and [start.beijing]", "InfluenceMapSpec": "[influence]",
-    "InfluenceSpec": "[influence.<state>]", "WashingtonSpec": "[washington]", "RulesSpec": "[rules]",
-    "ActionSpec": "[[action]]", "DelayedSpec": "[[action.delayed]] and [[event.delayed]]",
-    "EventSpec": "[[event]]", "AgendasSpec": "[agenda]", "AgendaSpec": "[agenda.moscow] and [agenda.beijing]",
-    "GoalSpec": "[[agenda.<side>.goal]]", "OutcomeSpec": "[[outcome]]", "PromptsSpec": "[prompts]",
+    "LevelSpec": "top level",
+    "BriefingSpec": "[briefing]",
+    "StartSpec": "[start]",
+    "SideStartSpec": "[start.moscow] and [start.beijing]",
+    "InfluenceMapSpec": "[influence]",
+    "InfluenceSpec": "[influence.<state>]",
+    "WashingtonSpec": "[washington]",
+    "RulesSpec": "[rules]",
+    "ActionSpec": "[[action]]",
+    "DelayedSpec": "[[action.delayed]] and [[event.delayed]]",
+    "EventSpec": "[[event]]",
+    "AgendasSpec": "[agenda]",
+    "AgendaSpec": "[agenda.moscow] and [agenda.beijing]",
+    "GoalSpec": "[[agenda.<side>.goal]]",
+    "OutcomeSpec": "[[outcome]]",
+    "PromptsSpec": "[prompts]",
 }
 
 
@@ -43,7 +54,9 @@ def _type_name(annotation) -> str:
         return f"table of {_type_name(args[1])}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"table ({_TABLE_NAMES.get(annotation.__name__, annotation.__name__)})"
-    return {str: "text", int: "whole number", float: "number", bool: "true or false"}.get(annotation, str(annotation))
+    return {str: "text", int: "whole number", float: "number", bool: "true or false"}.get(
+        annotation, str(annotation)
+    )
 
 
 def _limits(info: FieldInfo, annotation) -> str:
@@ -139,8 +152,10 @@ def reference_markdown() -> str:
         out += ["| key | type | default | limits | meaning |", "| --- | --- | --- | --- | --- |"]
         for name, info in model.model_fields.items():
             meaning = _description(info, info.annotation).replace("|", "\\|")
-            out.append(f"| `{name}` | {_type_name(info.annotation)} | {_default(info)} | "
-                       f"{_limits(info, info.annotation)} | {meaning} |")
+            out.append(
+                f"| `{name}` | {_type_name(info.annotation)} | {_default(info)} | "
+                f"{_limits(info, info.annotation)} | {meaning} |"
+            )
         out.append("")
     out += [
         "## Names",

@@ -3,6 +3,7 @@
 The file goes into the player's levels folder (or a folder they name); its id and file name are
 made from the title, so nothing the player types can point outside that folder.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ def level_id_for(title: str) -> str:
     return slug[:48].rstrip("_") or "my_level"
 
 
-TEMPLATE = '''#:schema ./level.schema.json
+TEMPLATE = """#:schema ./level.schema.json
 # {title}: a level for Pragmatic Partners.
 #
 # This file extends the shared ruleset ("base"): everything it does not name is taken from there,
@@ -79,10 +80,12 @@ when = "economic_ties >= 40"
 weight = 1.5                     # relative chance among the events that can be drawn
 once = true                      # at most once a game
 effects = {{ economic_ties = -3, "moscow.economy" = -2 }}
-'''
+"""
 
 
-def write_new_level(title: str, folder: Path, force: bool = False, taken: dict[str, Path] | None = None) -> Path:
+def write_new_level(
+    title: str, folder: Path, force: bool = False, taken: dict[str, Path] | None = None
+) -> Path:
     """Write the level; `taken` maps the ids of the levels the game knows to their files, so that
     the new level's id is not one of them (the game would drop it, or it would extend itself)."""
     title = " ".join("".join(ch for ch in title if ch.isprintable()).split())[:120] or "My level"
@@ -90,8 +93,9 @@ def write_new_level(title: str, folder: Path, force: bool = False, taken: dict[s
     path = folder / f"{level_id}.toml"
     other = (taken or {}).get(level_id)
     if other is not None and other.resolve() != path.resolve():  # (the same file: see --force below)
-        raise ScaffoldError(f"the id '{level_id}' (made from the name) is already the id of {other}; "
-                            "choose another name")
+        raise ScaffoldError(
+            f"the id '{level_id}' (made from the name) is already the id of {other}; choose another name"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     if path.exists() and not force:
         raise ScaffoldError(f"{path} already exists; choose another name, or pass --force to replace it")

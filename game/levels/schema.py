@@ -1,4 +1,5 @@
 """The JSON schema of a level file, for editors (`#:schema ./level.schema.json`)."""
+
 from __future__ import annotations
 
 import json

@@ -5,6 +5,7 @@ Every field has a description: the JSON schema (`python -m game schema`) and the
 gives; whether the merged level is complete is checked after merging (see `game.levels.compile`).
 Names of classes that describe files end in `Spec`.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -22,16 +23,31 @@ MAX_NAME = 120
 MAX_LIST = 300
 MAX_EFFECTS = 40
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,47}$", description="A stable id: lower-case letters, digits and '_', starting with a letter, at most 48 characters.")]
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]{0,47}$",
+        description="A stable id: lower-case letters, digits and '_', starting with a letter, at most 48 characters.",
+    ),
+]
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
-Condition = Annotated[str, Field(max_length=500, description="A condition over meters, `turn` and flags, such as `partnership < 30 and turn >= 4`.")]
+Condition = Annotated[
+    str,
+    Field(
+        max_length=500,
+        description="A condition over meters, `turn` and flags, such as `partnership < 30 and turn >= 4`.",
+    ),
+]
 Side = Literal["moscow", "beijing"]
 Tag = Literal[TAGS]  # type: ignore[valid-type]
 Meter0to100 = Annotated[float, Field(ge=0, le=100)]
 Effects = Annotated[
     dict[str, Annotated[float, Field(ge=-100, le=100)]],
-    Field(max_length=MAX_EFFECTS, description="Meter changes: `meter = amount`, e.g. `partnership = 3` or `\"moscow.standing\" = -2`. `central_asia.beijing = 2` shifts Beijing's share in all five states."),
+    Field(
+        max_length=MAX_EFFECTS,
+        description='Meter changes: `meter = amount`, e.g. `partnership = 3` or `"moscow.standing" = -2`. `central_asia.beijing = 2` shifts Beijing\'s share in all five states.',
+    ),
 ]
 
 
@@ -53,24 +69,53 @@ class SideStartSpec(Spec):
 
     economy: Meter0to100 | None = Field(None, description="Economic strength, 0-100.")
     security: Meter0to100 | None = Field(None, description="Security at home and on the borders, 0-100.")
-    standing: Meter0to100 | None = Field(None, description="International standing and legitimacy, 0-100; low means isolation. Adds to political capital each turn.")
-    capital: Annotated[float, Field(ge=0, le=30)] | None = Field(None, description="Political capital at the start, 0-30: the budget a plan is paid from.")
-    freed_forces: Meter0to100 | None = Field(None, description="Military capacity that border trust frees for other theatres, 0-100.")
-    dependence: Meter0to100 | None = Field(None, description="How much this side needs the other, 0-100: a change in partnership moves its economy and standing in proportion.")
+    standing: Meter0to100 | None = Field(
+        None,
+        description="International standing and legitimacy, 0-100; low means isolation. Adds to political capital each turn.",
+    )
+    capital: Annotated[float, Field(ge=0, le=30)] | None = Field(
+        None, description="Political capital at the start, 0-30: the budget a plan is paid from."
+    )
+    freed_forces: Meter0to100 | None = Field(
+        None, description="Military capacity that border trust frees for other theatres, 0-100."
+    )
+    dependence: Meter0to100 | None = Field(
+        None,
+        description="How much this side needs the other, 0-100: a change in partnership moves its economy and standing in proportion.",
+    )
 
 
 class StartSpec(Spec):
     """Start values of the shared meters, and of each side's own (0-100)."""
 
-    partnership: Meter0to100 | None = Field(None, description="Depth of cooperation. Bands: under 20 estrangement, 20-40 wary, 40-60 pragmatic, 60-80 strategic partnership, 80 and over alliance.")
-    partnership_ceiling: Meter0to100 | None = Field(None, description="Where the ceiling starts; the rules recompute it every turn from the limits.")
-    military_trust: Meter0to100 | None = Field(None, description="Pillar: border confidence and military cooperation.")
+    partnership: Meter0to100 | None = Field(
+        None,
+        description="Depth of cooperation. Bands: under 20 estrangement, 20-40 wary, 40-60 pragmatic, 60-80 strategic partnership, 80 and over alliance.",
+    )
+    partnership_ceiling: Meter0to100 | None = Field(
+        None, description="Where the ceiling starts; the rules recompute it every turn from the limits."
+    )
+    military_trust: Meter0to100 | None = Field(
+        None, description="Pillar: border confidence and military cooperation."
+    )
     economic_ties: Meter0to100 | None = Field(None, description="Pillar: trade and energy, asymmetric.")
-    shared_stance: Meter0to100 | None = Field(None, description="Pillar: the joint line against US primacy and for a multipolar order.")
-    identity_gap: Meter0to100 | None = Field(None, description="Limit: how far apart the two sides' views of themselves and of each other are.")
-    method_divergence: Meter0to100 | None = Field(None, description="Limit: force against integration, stability and institutions.")
-    central_asia_rivalry: Meter0to100 | None = Field(None, description="Limit: rivalry in Central Asia; the rules move it toward how contested the region is.")
-    middle_corridor: Meter0to100 | None = Field(None, description="Share of China-Europe overland trade on the Middle Corridor (the rest goes by the Northern Corridor).")
+    shared_stance: Meter0to100 | None = Field(
+        None, description="Pillar: the joint line against US primacy and for a multipolar order."
+    )
+    identity_gap: Meter0to100 | None = Field(
+        None, description="Limit: how far apart the two sides' views of themselves and of each other are."
+    )
+    method_divergence: Meter0to100 | None = Field(
+        None, description="Limit: force against integration, stability and institutions."
+    )
+    central_asia_rivalry: Meter0to100 | None = Field(
+        None,
+        description="Limit: rivalry in Central Asia; the rules move it toward how contested the region is.",
+    )
+    middle_corridor: Meter0to100 | None = Field(
+        None,
+        description="Share of China-Europe overland trade on the Middle Corridor (the rest goes by the Northern Corridor).",
+    )
     moscow: SideStartSpec | None = Field(None, description="Moscow's own meters.")
     beijing: SideStartSpec | None = Field(None, description="Beijing's own meters.")
 
@@ -96,65 +141,166 @@ class InfluenceMapSpec(Spec):
 class WashingtonSpec(Spec):
     """Washington: a third actor driven by rules and events."""
 
-    thaw_moscow: Meter0to100 | None = Field(None, description="Start of US relations with Moscow: 0 hostile, 100 normalized.")
-    thaw_beijing: Meter0to100 | None = Field(None, description="Start of US relations with Beijing: 0 hostile, 100 normalized.")
-    receptivity_moscow: Annotated[float, Field(ge=0, le=2)] | None = Field(None, description="How much Washington answers Moscow's outreach (multiplies `rules.thaw_per_outreach`).")
-    receptivity_beijing: Annotated[float, Field(ge=0, le=2)] | None = Field(None, description="How much Washington answers Beijing's outreach.")
-    drift_moscow: Annotated[float, Field(ge=-10, le=10)] | None = Field(None, description="Change in thaw with Moscow every turn, whatever the sides do.")
-    drift_beijing: Annotated[float, Field(ge=-10, le=10)] | None = Field(None, description="Change in thaw with Beijing every turn.")
-    threshold: Meter0to100 | None = Field(None, description="Thaw at which Washington normalizes with a side: that side gains, the other loses standing and the partnership's ceiling drops.")
+    thaw_moscow: Meter0to100 | None = Field(
+        None, description="Start of US relations with Moscow: 0 hostile, 100 normalized."
+    )
+    thaw_beijing: Meter0to100 | None = Field(
+        None, description="Start of US relations with Beijing: 0 hostile, 100 normalized."
+    )
+    receptivity_moscow: Annotated[float, Field(ge=0, le=2)] | None = Field(
+        None,
+        description="How much Washington answers Moscow's outreach (multiplies `rules.thaw_per_outreach`).",
+    )
+    receptivity_beijing: Annotated[float, Field(ge=0, le=2)] | None = Field(
+        None, description="How much Washington answers Beijing's outreach."
+    )
+    drift_moscow: Annotated[float, Field(ge=-10, le=10)] | None = Field(
+        None, description="Change in thaw with Moscow every turn, whatever the sides do."
+    )
+    drift_beijing: Annotated[float, Field(ge=-10, le=10)] | None = Field(
+        None, description="Change in thaw with Beijing every turn."
+    )
+    threshold: Meter0to100 | None = Field(
+        None,
+        description="Thaw at which Washington normalizes with a side: that side gains, the other loses standing and the partnership's ceiling drops.",
+    )
 
 
 class RulesSpec(Spec):
     """The numbers of the resolution phases. The base ruleset sets them all; levels tune a few."""
 
-    max_actions: Annotated[int, Field(ge=1, le=6)] | None = Field(None, description="Most actions in one plan.")
-    capital_income: Annotated[float, Field(ge=0, le=30)] | None = Field(None, description="Political capital each side gains every turn.")
-    capital_per_standing: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="Extra capital per point of standing each turn.")
-    capital_cap: Annotated[float, Field(ge=1, le=30)] | None = Field(None, description="Income stops when capital reaches this.")
-    partnership_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="Share of the gap to its target that partnership closes each turn.")
-    pillar_upkeep: Annotated[float, Field(ge=0, le=20)] | None = Field(None, description="Points each pillar loses every turn: ties that are not tended wear away.")
-    weight_military_trust: Annotated[float, Field(ge=0, le=10)] | None = Field(None, description="Weight of military trust in partnership's target.")
-    weight_economic_ties: Annotated[float, Field(ge=0, le=10)] | None = Field(None, description="Weight of economic ties in partnership's target.")
-    weight_shared_stance: Annotated[float, Field(ge=0, le=10)] | None = Field(None, description="Weight of the shared stance in partnership's target.")
-    weight_us_pressure: Annotated[float, Field(ge=0, le=10)] | None = Field(None, description="Weight of US hostility (100 minus the mean thaw) in partnership's target.")
-    ceiling_identity: Annotated[float, Field(ge=0, le=2)] | None = Field(None, description="Points of ceiling lost per point of identity gap.")
-    ceiling_methods: Annotated[float, Field(ge=0, le=2)] | None = Field(None, description="Points of ceiling lost per point of method divergence.")
-    ceiling_rivalry: Annotated[float, Field(ge=0, le=2)] | None = Field(None, description="Points of ceiling lost per point of Central Asian rivalry.")
-    normalization_ceiling_drop: Annotated[float, Field(ge=0, le=100)] | None = Field(None, description="Ceiling lost for each side Washington has normalized with.")
-    force_divergence: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Method divergence added per `force` action.")
-    calm_divergence: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Method divergence removed in a turn without force.")
-    association_cost: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Partner's standing lost per `force` action, at partnership 100 (scaled by partnership).")
-    war_cost_growth: Annotated[float, Field(ge=0, le=5)] | None = Field(None, description="How much faster the cost of association grows with each turn of war.")
-    war_association: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Standing the war side's partner loses each turn of war, at partnership 100, before growth.")
+    max_actions: Annotated[int, Field(ge=1, le=6)] | None = Field(
+        None, description="Most actions in one plan."
+    )
+    capital_income: Annotated[float, Field(ge=0, le=30)] | None = Field(
+        None, description="Political capital each side gains every turn."
+    )
+    capital_per_standing: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Extra capital per point of standing each turn."
+    )
+    capital_cap: Annotated[float, Field(ge=1, le=30)] | None = Field(
+        None, description="Income stops when capital reaches this."
+    )
+    partnership_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Share of the gap to its target that partnership closes each turn."
+    )
+    pillar_upkeep: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None, description="Points each pillar loses every turn: ties that are not tended wear away."
+    )
+    weight_military_trust: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None, description="Weight of military trust in partnership's target."
+    )
+    weight_economic_ties: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None, description="Weight of economic ties in partnership's target."
+    )
+    weight_shared_stance: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None, description="Weight of the shared stance in partnership's target."
+    )
+    weight_us_pressure: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None, description="Weight of US hostility (100 minus the mean thaw) in partnership's target."
+    )
+    ceiling_identity: Annotated[float, Field(ge=0, le=2)] | None = Field(
+        None, description="Points of ceiling lost per point of identity gap."
+    )
+    ceiling_methods: Annotated[float, Field(ge=0, le=2)] | None = Field(
+        None, description="Points of ceiling lost per point of method divergence."
+    )
+    ceiling_rivalry: Annotated[float, Field(ge=0, le=2)] | None = Field(
+        None, description="Points of ceiling lost per point of Central Asian rivalry."
+    )
+    normalization_ceiling_drop: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None, description="Ceiling lost for each side Washington has normalized with."
+    )
+    force_divergence: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Method divergence added per `force` action."
+    )
+    calm_divergence: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Method divergence removed in a turn without force."
+    )
+    association_cost: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Partner's standing lost per `force` action, at partnership 100 (scaled by partnership).",
+    )
+    war_cost_growth: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None, description="How much faster the cost of association grows with each turn of war."
+    )
+    war_association: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Standing the war side's partner loses each turn of war, at partnership 100, before growth.",
+    )
     war_side: Side | None = Field(None, description="The side whose war the war flag means.")
-    distance_cost: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Partnership lost per `force` action when the partner plays a `distance` action instead of sharing the blame.")
-    dependence_economy: Annotated[float, Field(ge=0, le=5)] | None = Field(None, description="Economy gained or lost per point of partnership change, times dependence/100.")
-    dependence_standing: Annotated[float, Field(ge=0, le=5)] | None = Field(None, description="Standing gained or lost per point of partnership change, times dependence/100.")
-    freed_forces_per_trust: Annotated[float, Field(ge=0, le=2)] | None = Field(None, description="Freed forces a side aims for per point of military trust.")
-    freed_forces_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="Share of the gap to that aim that freed forces close each turn.")
-    war_forces_committed: Annotated[float, Field(ge=0, le=20)] | None = Field(None, description="Freed forces the war side commits per turn of war.")
-    credibility_loss: Annotated[float, Field(ge=0, le=20)] | None = Field(None, description="Influence the war side loses in each Central Asian state per turn of war, scaled by how committed its forces are.")
-    credibility_to_beijing: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="Share of that loss that goes to the partner; the rest goes to the West.")
-    sanctions_corridor_shift: Annotated[float, Field(ge=0, le=20)] | None = Field(None, description="Middle Corridor share gained per turn while the sanctions flag is set.")
-    corridor_influence: Annotated[float, Field(ge=0, le=20)] | None = Field(None, description="Influence Beijing gains from Moscow in Kazakhstan and Turkmenistan per turn when the Middle Corridor carries all trade (less when it carries less; none at half or below).")
-    rivalry_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="Share of the gap to its target that Central Asian rivalry closes each turn.")
-    rivalry_shift_weight: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Rivalry added per point of influence that moved this turn (per state).")
-    thaw_per_outreach: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Thaw gained per `outreach` action, times the side's receptivity.")
-    thaw_per_force: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Thaw lost per `force` action.")
-    normalization_economy: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Economy a side gains when Washington normalizes with it.")
-    normalization_standing: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Standing a side gains when Washington normalizes with it.")
-    normalization_partner_standing: Annotated[float, Field(ge=0, le=50)] | None = Field(None, description="Standing the other side loses then.")
-    event_chance: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="Chance that an event is drawn in a turn.")
-    events_per_turn: Annotated[int, Field(ge=0, le=5)] | None = Field(None, description="Events drawn in a turn when one is drawn.")
+    distance_cost: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Partnership lost per `force` action when the partner plays a `distance` action instead of sharing the blame.",
+    )
+    dependence_economy: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None, description="Economy gained or lost per point of partnership change, times dependence/100."
+    )
+    dependence_standing: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None, description="Standing gained or lost per point of partnership change, times dependence/100."
+    )
+    freed_forces_per_trust: Annotated[float, Field(ge=0, le=2)] | None = Field(
+        None, description="Freed forces a side aims for per point of military trust."
+    )
+    freed_forces_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Share of the gap to that aim that freed forces close each turn."
+    )
+    war_forces_committed: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None, description="Freed forces the war side commits per turn of war."
+    )
+    credibility_loss: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None,
+        description="Influence the war side loses in each Central Asian state per turn of war, scaled by how committed its forces are.",
+    )
+    credibility_to_beijing: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Share of that loss that goes to the partner; the rest goes to the West."
+    )
+    sanctions_corridor_shift: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None, description="Middle Corridor share gained per turn while the sanctions flag is set."
+    )
+    corridor_influence: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None,
+        description="Influence Beijing gains from Moscow in Kazakhstan and Turkmenistan per turn when the Middle Corridor carries all trade (less when it carries less; none at half or below).",
+    )
+    rivalry_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Share of the gap to its target that Central Asian rivalry closes each turn."
+    )
+    rivalry_shift_weight: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Rivalry added per point of influence that moved this turn (per state)."
+    )
+    thaw_per_outreach: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Thaw gained per `outreach` action, times the side's receptivity."
+    )
+    thaw_per_force: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Thaw lost per `force` action."
+    )
+    normalization_economy: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Economy a side gains when Washington normalizes with it."
+    )
+    normalization_standing: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Standing a side gains when Washington normalizes with it."
+    )
+    normalization_partner_standing: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Standing the other side loses then."
+    )
+    event_chance: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Chance that an event is drawn in a turn."
+    )
+    events_per_turn: Annotated[int, Field(ge=0, le=5)] | None = Field(
+        None, description="Events drawn in a turn when one is drawn."
+    )
     war_flag: Id | None = Field(None, description="The flag that means the war side is at war.")
-    sanctions_flag: Id | None = Field(None, description="The flag that means sanctions on Moscow are in force.")
+    sanctions_flag: Id | None = Field(
+        None, description="The flag that means sanctions on Moscow are in force."
+    )
 
 
 class DelayedSpec(Spec):
     """Consequences that arrive some turns later."""
 
-    after: Annotated[int, Field(ge=1, le=20)] = Field(description="How many turns later (1 = at the end of next turn).")
+    after: Annotated[int, Field(ge=1, le=20)] = Field(
+        description="How many turns later (1 = at the end of next turn)."
+    )
     effects: Effects = Field(default_factory=dict)
     set_flags: list[Id] = Field(default_factory=list, max_length=20, description="Flags this sets.")
     clear_flags: list[Id] = Field(default_factory=list, max_length=20, description="Flags this clears.")
@@ -168,13 +314,19 @@ class ActionSpec(Spec):
     name: Name = Field(description="The card's title.")
     description: Text = Field("", description="What it is and why a side would do it, in a sentence or two.")
     cost: Annotated[int, Field(ge=0, le=30)] = Field(description="Political capital it costs.")
-    tags: list[Tag] = Field(default_factory=list, max_length=6, description="Methods: `force` raises method divergence and costs the partner standing; `distance` lets a side keep clear of the partner's force at a cost in partnership; `outreach` warms Washington; `integration`, `institutions` and `stability` are the methods Beijing prefers.")
+    tags: list[Tag] = Field(
+        default_factory=list,
+        max_length=6,
+        description="Methods: `force` raises method divergence and costs the partner standing; `distance` lets a side keep clear of the partner's force at a cost in partnership; `outreach` warms Washington; `integration`, `institutions` and `stability` are the methods Beijing prefers.",
+    )
     requires: Condition = Field("true", description="When it may be chosen.")
     effects: Effects = Field(default_factory=dict)
     set_flags: list[Id] = Field(default_factory=list, max_length=20, description="Flags it sets at once.")
     clear_flags: list[Id] = Field(default_factory=list, max_length=20, description="Flags it clears at once.")
     delayed: list[DelayedSpec] = Field(default_factory=list, max_length=5, description="Later consequences.")
-    cooldown: Annotated[int, Field(ge=0, le=20)] = Field(0, description="Turns it cannot be chosen again after use.")
+    cooldown: Annotated[int, Field(ge=0, le=20)] = Field(
+        0, description="Turns it cannot be chosen again after use."
+    )
 
 
 class EventSpec(Spec):
@@ -184,7 +336,9 @@ class EventSpec(Spec):
     title: Name = Field(description="The headline.")
     text: Text = Field("", description="The news item, a few sentences.")
     when: Condition = Field("true", description="When it can be drawn.")
-    weight: Annotated[float, Field(ge=0, le=100)] = Field(1.0, description="Relative chance among the events that can be drawn.")
+    weight: Annotated[float, Field(ge=0, le=100)] = Field(
+        1.0, description="Relative chance among the events that can be drawn."
+    )
     once: bool = Field(True, description="Whether it can happen only once a game.")
     effects: Effects = Field(default_factory=dict)
     set_flags: list[Id] = Field(default_factory=list, max_length=20, description="Flags it sets.")
@@ -195,7 +349,9 @@ class EventSpec(Spec):
 class GoalSpec(Spec):
     """One goal of an agenda: a meter at least or at most a value at the end."""
 
-    meter: Annotated[str, Field(max_length=60)] = Field(description="A meter or aggregate, e.g. `partnership`, `moscow.standing`, `central_asia.beijing`.")
+    meter: Annotated[str, Field(max_length=60)] = Field(
+        description="A meter or aggregate, e.g. `partnership`, `moscow.standing`, `central_asia.beijing`."
+    )
     at_least: float | None = Field(None, description="Met when the meter ends at or above this.")
     at_most: float | None = Field(None, description="Met when the meter ends at or below this.")
     weight: Annotated[float, Field(gt=0, le=100)] = Field(1.0, description="Its share of the score.")
@@ -206,15 +362,23 @@ class AgendaSpec(Spec):
     """A side's agenda: its score is the weighted share of goals met at the end, 0-100."""
 
     summary: Text = Field("", description="The agenda in one or two sentences.")
-    win_at: Annotated[float, Field(ge=0, le=100)] = Field(60, description="The score at which the side counts as having won.")
-    goal: list[GoalSpec] = Field(min_length=1, max_length=12, description="The goals (`[[agenda.moscow.goal]]`).")
+    win_at: Annotated[float, Field(ge=0, le=100)] = Field(
+        60, description="The score at which the side counts as having won."
+    )
+    goal: list[GoalSpec] = Field(
+        min_length=1, max_length=12, description="The goals (`[[agenda.moscow.goal]]`)."
+    )
 
 
 class AgendasSpec(Spec):
     """Both sides' agendas."""
 
-    moscow: AgendaSpec | None = Field(None, description="Moscow's agenda; a child level's replaces the inherited one whole.")
-    beijing: AgendaSpec | None = Field(None, description="Beijing's agenda; a child level's replaces the inherited one whole.")
+    moscow: AgendaSpec | None = Field(
+        None, description="Moscow's agenda; a child level's replaces the inherited one whole."
+    )
+    beijing: AgendaSpec | None = Field(
+        None, description="Beijing's agenda; a child level's replaces the inherited one whole."
+    )
 
 
 class OutcomeSpec(Spec):
@@ -222,40 +386,71 @@ class OutcomeSpec(Spec):
 
     id: Id
     title: Name = Field(description="E.g. 'Pragmatic partnership holds'.")
-    when: Condition | None = Field(None, description="When it applies; leave out for the catch-all last outcome.")
-    early: bool = Field(False, description="Checked after every turn and ends the game at once (a split, a collapse).")
+    when: Condition | None = Field(
+        None, description="When it applies; leave out for the catch-all last outcome."
+    )
+    early: bool = Field(
+        False, description="Checked after every turn and ends the game at once (a split, a collapse)."
+    )
     epilogue: Text = Field("", description="What happened next, told in the debrief.")
 
 
 class PromptsSpec(Spec):
     """Questions for the debrief, grouped by the limit they discuss."""
 
-    identity_gap: list[Text] | None = Field(None, max_length=20, description="Questions about the identity gap.")
-    method_divergence: list[Text] | None = Field(None, max_length=20, description="Questions about divergent methods.")
-    central_asia_rivalry: list[Text] | None = Field(None, max_length=20, description="Questions about rivalry in Central Asia.")
-    us_normalization: list[Text] | None = Field(None, max_length=20, description="Questions about the risk of a US normalization with one side.")
-    general: list[Text] | None = Field(None, max_length=20, description="Questions about the partnership as a whole.")
+    identity_gap: list[Text] | None = Field(
+        None, max_length=20, description="Questions about the identity gap."
+    )
+    method_divergence: list[Text] | None = Field(
+        None, max_length=20, description="Questions about divergent methods."
+    )
+    central_asia_rivalry: list[Text] | None = Field(
+        None, max_length=20, description="Questions about rivalry in Central Asia."
+    )
+    us_normalization: list[Text] | None = Field(
+        None, max_length=20, description="Questions about the risk of a US normalization with one side."
+    )
+    general: list[Text] | None = Field(
+        None, max_length=20, description="Questions about the partnership as a whole."
+    )
 
 
 class CampaignSpec(Spec):
     """Where a level sits in the campaign. Not inherited: a level without it is a standalone level."""
 
-    chapter: Annotated[int, Field(ge=0, le=99)] = Field(description="Its place in the campaign list, from 0 (the tutorial) up.")
-    unlocked_by: list[Id] = Field(default_factory=list, max_length=20, description="Levels that must each be played to the end (from either side) before this one opens; empty: open from the start.")
+    chapter: Annotated[int, Field(ge=0, le=99)] = Field(
+        description="Its place in the campaign list, from 0 (the tutorial) up."
+    )
+    unlocked_by: list[Id] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Levels that must each be played to the end (from either side) before this one opens; empty: open from the start.",
+    )
 
 
-TutorialPlace = Literal["partnership", "pillars", "limits", "meters", "map", "news", "agenda", "cards", "plan"]
+TutorialPlace = Literal[
+    "partnership", "pillars", "limits", "meters", "map", "news", "agenda", "cards", "plan"
+]
 TutorialUntil = Literal["next", "card_chosen", "why_opened", "plan_sent"]
 
 
 class TutorialStepSpec(Spec):
     """One step of in-game guidance: a note pointing at part of the board, shown until the player does what it asks."""
 
-    turn: Annotated[int, Field(ge=1, le=80)] = Field(1, description="The turn whose planning shows this step.")
-    side: Literal["moscow", "beijing"] | None = Field(None, description="Show it only to this side; leave out for both.")
-    point_at: TutorialPlace = Field(description="The part of the board the note points at: partnership, pillars, limits, meters (own meters), map, news, agenda (the Agenda tab beside the news), cards or plan (the plan tray).")
+    turn: Annotated[int, Field(ge=1, le=80)] = Field(
+        1, description="The turn whose planning shows this step."
+    )
+    side: Literal["moscow", "beijing"] | None = Field(
+        None, description="Show it only to this side; leave out for both."
+    )
+    point_at: TutorialPlace = Field(
+        description="The part of the board the note points at: partnership, pillars, limits, meters (own meters), map, news, agenda (the Agenda tab beside the news), cards or plan (the plan tray)."
+    )
     text: Text = Field(min_length=1, description="What the note says.")
-    until: TutorialUntil = Field("next", description="What moves on to the next step: `next` (the player clicks Next), `card_chosen` (a card is added to the plan), `why_opened` (a meter's 'why?' is opened), `plan_sent` (the plan is sent).")
+    until: TutorialUntil = Field(
+        "next",
+        description="What moves on to the next step: `next` (the player clicks Next), `card_chosen` (a card is added to the plan), `why_opened` (a meter's 'why?' is opened), `plan_sent` (the plan is sent).",
+    )
 
 
 class LevelSpec(Spec):
@@ -265,26 +460,73 @@ class LevelSpec(Spec):
     id: Id
     extends: Id | None = Field(None, description="The id of the level this one builds on (usually `base`).")
     playable: bool = Field(True, description="False for a ruleset that only other levels extend.")
-    essay_era: bool = Field(False, description="True for a level set in the essay's own time (2014 on): the tests then check the essay's claims F1-F9 on it. Not inherited.")
+    essay_era: bool = Field(
+        False,
+        description="True for a level set in the essay's own time (2014 on): the tests then check the essay's claims F1-F9 on it. Not inherited.",
+    )
     title: Name | None = Field(None, description="The level's name in menus.")
     description: Text | None = Field(None, description="One paragraph for the level chooser.")
-    what_happened: Text | None = Field(None, description="For a historical level: what actually happened, shown at the end of the debrief.")
-    start_year: Annotated[int, Field(ge=1900, le=2200)] | None = Field(None, description="Year of the first turn.")
-    turns_per_year: Annotated[int, Field(ge=1, le=12)] | None = Field(None, description="4 means a turn is a season.")
-    turns: Annotated[int, Field(ge=1, le=80)] | None = Field(None, description="How many turns the level lasts.")
+    what_happened: Text | None = Field(
+        None, description="For a historical level: what actually happened, shown at the end of the debrief."
+    )
+    start_year: Annotated[int, Field(ge=1900, le=2200)] | None = Field(
+        None, description="Year of the first turn."
+    )
+    turns_per_year: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None, description="4 means a turn is a season."
+    )
+    turns: Annotated[int, Field(ge=1, le=80)] | None = Field(
+        None, description="How many turns the level lasts."
+    )
     seed: Annotated[int, Field(ge=0, le=2**63 - 1)] | None = Field(None, description="The default seed.")
     briefing: BriefingSpec | None = Field(None, description="What each side is told before the first turn.")
-    start: StartSpec | None = Field(None, description="Start values of the meters; each key overrides the inherited one.")
-    influence: InfluenceMapSpec | None = Field(None, description="The Central Asian influence map at the start, one table per state.")
-    washington: WashingtonSpec | None = Field(None, description="Washington's start thaw with each side and how it behaves.")
-    flags: dict[Id, bool] | None = Field(None, max_length=60, description="Flags the level uses, with their start values. `normalized_moscow` and `normalized_beijing` are always there.")
-    rules: RulesSpec | None = Field(None, description="The numbers of the resolution phases; each key overrides the inherited one.")
-    drop_actions: list[Id] = Field(default_factory=list, max_length=MAX_LIST, description="Ids of inherited actions this level removes.")
-    drop_events: list[Id] = Field(default_factory=list, max_length=MAX_LIST, description="Ids of inherited events this level removes.")
-    action: list[ActionSpec] = Field(default_factory=list, max_length=MAX_LIST, description="Actions (`[[action]]`); one with an inherited id replaces it.")
-    event: list[EventSpec] = Field(default_factory=list, max_length=MAX_LIST, description="Events (`[[event]]`); one with an inherited id replaces it.")
-    agenda: AgendasSpec | None = Field(None, description="Each side's goals; the score is the weighted share met at the end.")
-    outcome: list[OutcomeSpec] = Field(default_factory=list, max_length=30, description="Outcomes (`[[outcome]]`), checked in order; given here, they replace the inherited list.")
+    start: StartSpec | None = Field(
+        None, description="Start values of the meters; each key overrides the inherited one."
+    )
+    influence: InfluenceMapSpec | None = Field(
+        None, description="The Central Asian influence map at the start, one table per state."
+    )
+    washington: WashingtonSpec | None = Field(
+        None, description="Washington's start thaw with each side and how it behaves."
+    )
+    flags: dict[Id, bool] | None = Field(
+        None,
+        max_length=60,
+        description="Flags the level uses, with their start values. `normalized_moscow` and `normalized_beijing` are always there.",
+    )
+    rules: RulesSpec | None = Field(
+        None, description="The numbers of the resolution phases; each key overrides the inherited one."
+    )
+    drop_actions: list[Id] = Field(
+        default_factory=list, max_length=MAX_LIST, description="Ids of inherited actions this level removes."
+    )
+    drop_events: list[Id] = Field(
+        default_factory=list, max_length=MAX_LIST, description="Ids of inherited events this level removes."
+    )
+    action: list[ActionSpec] = Field(
+        default_factory=list,
+        max_length=MAX_LIST,
+        description="Actions (`[[action]]`); one with an inherited id replaces it.",
+    )
+    event: list[EventSpec] = Field(
+        default_factory=list,
+        max_length=MAX_LIST,
+        description="Events (`[[event]]`); one with an inherited id replaces it.",
+    )
+    agenda: AgendasSpec | None = Field(
+        None, description="Each side's goals; the score is the weighted share met at the end."
+    )
+    outcome: list[OutcomeSpec] = Field(
+        default_factory=list,
+        max_length=30,
+        description="Outcomes (`[[outcome]]`), checked in order; given here, they replace the inherited list.",
+    )
     prompts: PromptsSpec | None = Field(None, description="Discussion questions for the debrief, by limit.")
-    campaign: CampaignSpec | None = Field(None, description="The level's chapter in the campaign and what unlocks it. Not inherited.")
-    tutorial: list[TutorialStepSpec] = Field(default_factory=list, max_length=60, description="Step-by-step guidance shown on the board (`[[tutorial]]`), in order. Not inherited.")
+    campaign: CampaignSpec | None = Field(
+        None, description="The level's chapter in the campaign and what unlocks it. Not inherited."
+    )
+    tutorial: list[TutorialStepSpec] = Field(
+        default_factory=list,
+        max_length=60,
+        description="Step-by-step guidance shown on the board (`[[tutorial]]`), in order. Not inherited.",
+    )

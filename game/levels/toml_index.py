@@ -10,6 +10,7 @@ small tables ([rules], [start], ...). So the index reads the file's structure at
 and the multi-line values that could hide one, and the `key =` lines of a table only when a position
 under that table is first asked for. The answers are those of reading every line in order.
 """
+
 from __future__ import annotations
 
 import re
@@ -73,8 +74,9 @@ class TomlIndex:
                 header = headers.get(line)
                 if header is None:
                     match = _HEADER.match(line)
-                    header = headers[line] = (match.group(1), _split_key(match.group(2)),
-                                              match.start(2) + 1) if match else ()
+                    header = headers[line] = (
+                        (match.group(1), _split_key(match.group(2)), match.start(2) + 1) if match else ()
+                    )
                 if not header:
                     continue
                 if start < i - 1:  # not an empty table (such as one of many headers in a row)
@@ -126,7 +128,7 @@ class TomlIndex:
             where[path] = (lineno, assign.start(2) + 1)
             value_start = assign.end()
             value_col[path] = value_start + 1
-            if line[value_start:value_start + 1] == "{":
+            if line[value_start : value_start + 1] == "{":
                 value = line[value_start:]
                 for m in _INLINE_KEY.finditer(value):
                     sub = path + tuple(_split_key(m.group(1)))
@@ -187,10 +189,10 @@ def _first_char(line: str) -> str:
 def _after_value(lines: list[str], i: int, line: str, value_start: int) -> int:
     """The index of the first line after a value starting at `value_start` of `line`, whose next
     line is lines[i]: the rest of a multi-line string or array holds no keys."""
-    first_char = line[value_start:value_start + 1]
+    first_char = line[value_start : value_start + 1]
     count = len(lines)
     if first_char in ("'", '"'):
-        quote = line[value_start:value_start + 3]
+        quote = line[value_start : value_start + 3]
         if quote in ('"""', "'''") and line.count(quote, value_start) == 1:
             while i < count and quote not in lines[i]:
                 i += 1

@@ -1,4 +1,5 @@
 """`validate`: check level files and folders, returning every problem found."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,9 @@ def level_files(paths) -> tuple[list[Path], list[Problem]]:
         if p.is_dir():
             found = sorted(p.glob("*.toml"))
             if not found:
-                problems.append(Problem(str(p), 1, 1, "warning", "", "no level files (*.toml) in this folder"))
+                problems.append(
+                    Problem(str(p), 1, 1, "warning", "", "no level files (*.toml) in this folder")
+                )
             files.extend(found)
         elif p.is_file():
             files.append(p)
@@ -29,11 +32,18 @@ def campaign_problems(pf, catalogue: Catalogue) -> list[Problem]:
     campaign = pf.spec.campaign
     for i, level_id in enumerate(campaign.unlocked_by if campaign else ()):
         if level_id == pf.spec.id:
-            out.append(pf.problem(("campaign", "unlocked_by", i), "a level cannot unlock itself", severity="warning"))
+            out.append(
+                pf.problem(("campaign", "unlocked_by", i), "a level cannot unlock itself", severity="warning")
+            )
         elif level_id not in catalogue.entries:
             hint = did_you_mean(level_id, catalogue.entries)
-            out.append(pf.problem(("campaign", "unlocked_by", i),
-                                  f"no level with id '{level_id}'; this level would never open{hint}", severity="warning"))
+            out.append(
+                pf.problem(
+                    ("campaign", "unlocked_by", i),
+                    f"no level with id '{level_id}'; this level would never open{hint}",
+                    severity="warning",
+                )
+            )
     return out
 
 
@@ -53,8 +63,12 @@ def validate_paths(paths, mod_dirs=()) -> list[Problem]:
         if entry is None or entry.path.resolve() != path.resolve():
             if entry is not None and entry.path.resolve() != path.resolve():
                 # The game drops a level whose id another file has taken, so this is an error here too.
-                problems.append(pf.problem(("id",), f"level id '{pf.spec.id}' is already used by {entry.name}"))
-            catalogue.entries[pf.spec.id] = Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf)
+                problems.append(
+                    pf.problem(("id",), f"level id '{pf.spec.id}' is already used by {entry.name}")
+                )
+            catalogue.entries[pf.spec.id] = Entry(
+                pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf
+            )
         else:
             entry.parsed = pf
         problems.extend(campaign_problems(pf, catalogue))

@@ -3,6 +3,7 @@
 Saves and settings share these so that a crash, a full disk or a mangled file never costs the
 player more than the one thing being written, and nothing they had is ever deleted.
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -4,6 +4,7 @@ The order and the unlocks are level data (`[campaign]` in each file); the player
 list of finished levels in their settings. A level opens when every level in its `unlocked_by` has
 been played to the end, from either side, or when the player has chosen to open them all.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

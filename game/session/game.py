@@ -4,6 +4,7 @@ The UI turns input into calls here and draws what it reads back; nothing here dr
 AI sides plan through `game.ai`; a human side's plan is whatever the UI submits, checked by the
 engine before it is locked.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,7 +12,13 @@ from datetime import datetime
 
 from game.ai import make_agent
 from game.core import (
-    end_now, initial_state, is_terminal, plan_problem, resolve_turn, scores, winners,
+    end_now,
+    initial_state,
+    is_terminal,
+    plan_problem,
+    resolve_turn,
+    scores,
+    winners,
 )
 from game.core.level import Level
 from game.core.meters import SIDES
@@ -37,19 +44,21 @@ class Game:
     log: ReplayLog
     reports: list[TurnReport] = field(default_factory=list)
     locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    drafts: dict[str, list[str]] = field(default_factory=dict)  # cards chosen, not yet locked (the board keeps it)
+    drafts: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # cards chosen, not yet locked (the board keeps it)
     agents: dict = field(default_factory=dict, repr=False)  # side -> (turn, the AI made for it)
     guides: dict = field(default_factory=dict, repr=False)  # the tutorial's progress per side
     classroom: object = field(default=None, repr=False)  # a ClassroomSession, in a classroom
 
     @classmethod
-    def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> "Game":
+    def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> Game:
         seats = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
         players = {s: seats[s].controller for s in SIDES}
         return cls(level, seed, seats, initial_state(level, seed), ReplayLog.start(level, seed, players))
 
     @classmethod
-    def from_log(cls, level: Level, log: ReplayLog, controllers: dict[str, str]) -> "Game":
+    def from_log(cls, level: Level, log: ReplayLog, controllers: dict[str, str]) -> Game:
         """Continue a saved game: replay its turns, then carry on (raises ReplayError)."""
         state, reports = replay(level, log)
         game = cls.new(level, log.seed, controllers)
@@ -59,7 +68,10 @@ class Game:
         planning = log.planning
         if planning is not None and not game.over:
             for side, plan in planning.locked.items():
-                if game.seats[side].controller == HUMAN and plan_problem(game.state, side, tuple(plan)) is None:
+                if (
+                    game.seats[side].controller == HUMAN
+                    and plan_problem(game.state, side, tuple(plan)) is None
+                ):
                     game.locked[side] = tuple(plan)
             for side, chosen in planning.chosen.items():
                 mine = [a for a in chosen if a in game.level.actions and game.level.actions[a].side == side]
@@ -123,8 +135,9 @@ class Game:
     # -- the facilitator of a classroom session ------------------------------------------------
     def facilitate(self, kind: str, **fields) -> FacilitatorAct:
         """Record a facilitator's act in the log (it is part of the game from now on)."""
-        act = FacilitatorAct(turn=self.state.turn, kind=kind, at=datetime.now().isoformat(timespec="seconds"),
-                             **fields)
+        act = FacilitatorAct(
+            turn=self.state.turn, kind=kind, at=datetime.now().isoformat(timespec="seconds"), **fields
+        )
         self.log.facilitator.append(act)
         return act
 

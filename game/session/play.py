@@ -1,4 +1,5 @@
 """Play a whole game headless with agents on both sides (for transcripts, tests and benchmarks)."""
+
 from __future__ import annotations
 
 from game.ai import make_agent

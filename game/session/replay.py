@@ -3,6 +3,7 @@
 Replaying folds `resolve_turn` over the plans from the initial state, as boardgame.io replays a
 log through its reducer, so the same log always gives the same game.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -54,10 +55,15 @@ class ClassroomSpec(BaseModel):
     """A classroom session's set-up, kept in its log so that a saved session resumes as one."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-    group: str = Field("", max_length=80, description="The group's name, for the exports and the class report.")
+    group: str = Field(
+        "", max_length=80, description="The group's name, for the exports and the class report."
+    )
     teams: dict[Literal["moscow", "beijing"], Literal["team", "easy", "normal", "hard"]]
     timer_minutes: float = Field(0, ge=0, le=60, description="The planning timer for each turn; 0 for none.")
-    passphrase: str = Field(max_length=300, description="The facilitator's passphrase, salted and hashed (never the passphrase itself).")
+    passphrase: str = Field(
+        max_length=300,
+        description="The facilitator's passphrase, salted and hashed (never the passphrase itself).",
+    )
     started_at: str = Field(max_length=40)
 
 
@@ -66,9 +72,11 @@ class PlanningSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     locked: dict[Literal["moscow", "beijing"], list[str]] = Field(
-        default_factory=dict, description="Plans locked this turn and waiting for the other side's.")
+        default_factory=dict, description="Plans locked this turn and waiting for the other side's."
+    )
     chosen: dict[Literal["moscow", "beijing"], list[str]] = Field(
-        default_factory=dict, description="Cards chosen but not yet locked.")
+        default_factory=dict, description="Cards chosen but not yet locked."
+    )
 
 
 class ReplayLog(BaseModel):
@@ -83,20 +91,28 @@ class ReplayLog(BaseModel):
     turns: list[PlansSpec] = Field(default_factory=list, max_length=MAX_TURNS)
     facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=5000)
     classroom: ClassroomSpec | None = None
-    players: dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard"]] | None = Field(
-        None, description="Who played each side: a person, or the AI at that level. A saved game "
-        "resumes with the same players. (Logs from before it was kept have none.)")
+    players: (
+        dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard"]] | None
+    ) = Field(
+        None,
+        description="Who played each side: a person, or the AI at that level. A saved game "
+        "resumes with the same players. (Logs from before it was kept have none.)",
+    )
 
     planning: PlanningSpec | None = Field(
-        None, description="In a save: the turn's plans as they stood. Not part of the game played, "
-        "so a replay ignores it.")
+        None,
+        description="In a save: the turn's plans as they stood. Not part of the game played, "
+        "so a replay ignores it.",
+    )
 
     @classmethod
-    def start(cls, level: Level, seed: int, players: dict[str, str] | None = None) -> "ReplayLog":
+    def start(cls, level: Level, seed: int, players: dict[str, str] | None = None) -> ReplayLog:
         return cls(level_id=level.id, level_hash=level.content_hash, seed=seed, players=players)
 
     def record(self, plans: dict[str, tuple[str, ...]]) -> None:
-        self.turns.append(PlansSpec(moscow=list(plans.get("moscow", ())), beijing=list(plans.get("beijing", ()))))
+        self.turns.append(
+            PlansSpec(moscow=list(plans.get("moscow", ())), beijing=list(plans.get("beijing", ())))
+        )
 
     def acts_of_turn(self, turn: int) -> list[FacilitatorAct]:
         return [a for a in self.facilitator if a.turn == turn]
@@ -113,8 +129,10 @@ def injections(level: Level, acts) -> list:
         if act.kind == "inject":
             event = level.event(act.event_id or "")
             if event is None:
-                raise ReplayError(f"turn {act.turn}: the facilitator injected '{act.event_id}', "
-                                  "which is not an event of this level")
+                raise ReplayError(
+                    f"turn {act.turn}: the facilitator injected '{act.event_id}', "
+                    "which is not an event of this level"
+                )
             out.append(("facilitator", event))
         elif act.kind == "adjust":
             problem = adjustment_problem(None, act.meter or "", act.delta or 0.0)

@@ -15,6 +15,7 @@ Decisions the UI can rely on:
 - `load_file` opens a file anywhere (the "open a file" dialog), also a bare replay log, and never
   moves or writes anything outside the saves folder.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -73,7 +74,7 @@ class SaveFileSpec(BaseModel):
     log: ReplayLog
 
     @model_validator(mode="after")
-    def _turn_matches_log(self) -> "SaveFileSpec":
+    def _turn_matches_log(self) -> SaveFileSpec:
         # A turn that disagrees with the log means the file was edited or mangled.
         if self.turn != len(self.log.turns) + 1:
             raise ValueError(f"turn is {self.turn} but the log has {len(self.log.turns)} turns played")
@@ -176,7 +177,9 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise _Unreadable(
             f"this save is from a newer version of the game (save format {version}); "
-            "update the game to open it", False)
+            "update the game to open it",
+            False,
+        )
     try:
         return SaveFileSpec.model_validate(raw)
     except ValidationError as e:
@@ -200,7 +203,8 @@ def _read(path: Path, allow_bare_log: bool = False) -> SaveFileSpec:
     except TooBig:
         raise _Unreadable(
             f"this save is damaged (it is over {MAX_SAVE_BYTES // 1_000_000} MB, far larger than any save)",
-            True) from None
+            True,
+        ) from None
     except OSError as e:
         # Permission problems and the like: the file may be fine, so it stays where it is.
         raise SaveError(f"{path.name} could not be read ({e.strerror or e})", path) from None
@@ -234,10 +238,14 @@ class SaveStore:
                 except OSError:
                     pass
             else:
-                self._guarded(lambda: write_atomic(self.root / AUTOSAVE_PREV, data), "keep the previous autosave")
+                self._guarded(
+                    lambda: write_atomic(self.root / AUTOSAVE_PREV, data), "keep the previous autosave"
+                )
         return self._write(current, "Autosave", log, saved_at, is_autosave=True)
 
-    def _write(self, path: Path, name: str, log: ReplayLog, saved_at: str | None, is_autosave: bool) -> SaveInfo:
+    def _write(
+        self, path: Path, name: str, log: ReplayLog, saved_at: str | None, is_autosave: bool
+    ) -> SaveInfo:
         saved_at = saved_at or _now()
         if _when(saved_at) is None:
             raise ValueError(f"saved_at must be an ISO 8601 time, not {saved_at!r}")
@@ -320,11 +328,15 @@ class SaveStore:
         try:
             log = self._load_inside(previous)
         except SaveError as e:
-            raise SaveError(f"{problem or 'the latest autosave is missing'}; the one before it failed too: {e}",
-                            previous) from None
-        note = (f"The latest autosave could not be used ({problem}), so the game continues from the "
-                "autosave before it." if problem else
-                "The latest autosave was not finished, so the game continues from the autosave before it.")
+            raise SaveError(
+                f"{problem or 'the latest autosave is missing'}; the one before it failed too: {e}", previous
+            ) from None
+        note = (
+            f"The latest autosave could not be used ({problem}), so the game continues from the "
+            "autosave before it."
+            if problem
+            else "The latest autosave was not finished, so the game continues from the autosave before it."
+        )
         return log, note
 
     def delete(self, path_or_name: str | Path) -> Path:
@@ -378,8 +390,15 @@ def _present(path: Path) -> bool:
 
 def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
     name = "Previous autosave" if path.name == AUTOSAVE_PREV else spec.name
-    return SaveInfo(name=name, path=path, level_id=spec.log.level_id, turn=spec.turn,
-                    saved_at=spec.saved_at, is_autosave=is_autosave, players=_players(spec.log))
+    return SaveInfo(
+        name=name,
+        path=path,
+        level_id=spec.log.level_id,
+        turn=spec.turn,
+        saved_at=spec.saved_at,
+        is_autosave=is_autosave,
+        players=_players(spec.log),
+    )
 
 
 def _players(log: ReplayLog) -> dict[str, str] | None:

@@ -7,6 +7,7 @@ a folder) every setting goes back to its default. Either way the old file is set
 `settings.damaged-<n>.json` (never deleted), the repaired settings are written in its place so the
 message shows once, and `load_settings` returns a message for the UI to show.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -31,13 +32,21 @@ class Settings(BaseModel):
     ui_scale: float = Field(1.0, ge=1.0, le=2.0, description="Size of text and controls, 1.0 to 2.0.")
     colour_blind: bool = Field(False, description="Use a palette that colour-blind players can tell apart.")
     animation_speed: Literal["off", "fast", "normal", "slow"] = Field(
-        "normal", description="How fast moves and reports animate; off shows results at once.")
-    projector_mode: bool = Field(False, description="High contrast and large text for a projector or classroom.")
+        "normal", description="How fast moves and reports animate; off shows results at once."
+    )
+    projector_mode: bool = Field(
+        False, description="High contrast and large text for a projector or classroom."
+    )
     last_level: str | None = Field(None, max_length=48, description="The level played last, offered first.")
     last_side: Literal["moscow", "beijing"] | None = Field(None, description="The side played last.")
     finished_levels: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,47}$")]] = Field(
-        default_factory=list, max_length=500, description="Levels played to the end; they open the campaign's next chapters.")
-    unlock_all_levels: bool = Field(False, description="Open every campaign chapter at once (for teachers and replays).")
+        default_factory=list,
+        max_length=500,
+        description="Levels played to the end; they open the campaign's next chapters.",
+    )
+    unlock_all_levels: bool = Field(
+        False, description="Open every campaign chapter at once (for teachers and replays)."
+    )
 
 
 def settings_path() -> Path:
@@ -60,10 +69,15 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     except NotAFile:
         return _recover(path, Settings(), "it is a folder or device, not a file")
     except TooBig:
-        return _recover(path, Settings(), f"it is over {MAX_SETTINGS_BYTES // 1000} KB, far larger than any settings")
+        return _recover(
+            path, Settings(), f"it is over {MAX_SETTINGS_BYTES // 1000} KB, far larger than any settings"
+        )
     except OSError as e:
         # Unreadable is not damaged (permissions, a locked file): leave it for the player to fix.
-        return Settings(), f"Your settings could not be read ({e.strerror or e}); the game is using the defaults."
+        return (
+            Settings(),
+            f"Your settings could not be read ({e.strerror or e}); the game is using the defaults.",
+        )
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:

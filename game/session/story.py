@@ -1,5 +1,6 @@
 """What a finished (or stopped) game comes to, in words: the outcome, the turning points, each
 side's decisions. The debrief screen and the classroom exports both tell it from here."""
+
 from __future__ import annotations
 
 from game.core.engine import goal_value
@@ -66,7 +67,11 @@ def describe_act(level, act) -> str:
     if act.kind == "annotate":
         return f"noted: {act.text}"
     if act.kind == "timer":
-        return f"set the planning timer to {act.minutes:g} minutes" if act.minutes else "cleared the planning timer"
+        return (
+            f"set the planning timer to {act.minutes:g} minutes"
+            if act.minutes
+            else "cleared the planning timer"
+        )
     if act.kind == "end":
         return "ended the session early" + (f": {act.text}" if act.text else "")
     if act.kind == "refused":

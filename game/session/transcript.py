@@ -1,4 +1,5 @@
 """A game as text, turn by turn: the golden-file format and what `replay` prints."""
+
 from __future__ import annotations
 
 from game.core import scores

@@ -6,6 +6,7 @@ clicks Next, chooses a card, opens a meter's "why?", or sends the plan. The play
 rest of the tutorial at any time. Progress lives beside the game (not in the engine's state), so
 it never changes what happens in the game.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -6,6 +6,7 @@ side. `python -m game balance` measures them and writes docs/balance.md, with a 
 tests read; the level's content hash is stored beside its figures, so a report about an older
 version of a level is known to be stale.
 """
+
 from __future__ import annotations
 
 import math
@@ -39,11 +40,15 @@ class LevelBalance:
         low, high = WIN_BAND
         for side, share in self.normal_wins.items():
             if not low <= share <= high:
-                out.append(f"{self.level}: normal as {side} wins {share:.1%} against normal "
-                           f"(band {low:.0%}-{high:.0%})")
+                out.append(
+                    f"{self.level}: normal as {side} wins {share:.1%} against normal "
+                    f"(band {low:.0%}-{high:.0%})"
+                )
         for side, share in self.hard_beats_easy.items():
             if share < HARD_OVER_EASY:
-                out.append(f"{self.level}: hard as {side} beats easy in {share:.1%} (needs {HARD_OVER_EASY:.0%})")
+                out.append(
+                    f"{self.level}: hard as {side} beats easy in {share:.1%} (needs {HARD_OVER_EASY:.0%})"
+                )
         return out
 
 
@@ -52,19 +57,45 @@ def interval(share: float, n: int) -> float:
     return 1.96 * math.sqrt(share * (1 - share) / n) if n else 0.0
 
 
-def measure(level: Level, games: int = 500, duel_games: int = 100, seed: int = 0, workers: int = 1,
-            easy_games: int | None = None, progress=None) -> LevelBalance:
-    normal = summary(run_games(level, range(seed, seed + games), "normal", "normal", workers=workers, progress=progress))
-    easy = summary(run_games(level, range(seed, seed + (easy_games or games)), "easy", "easy", workers=workers))
+def measure(
+    level: Level,
+    games: int = 500,
+    duel_games: int = 100,
+    seed: int = 0,
+    workers: int = 1,
+    easy_games: int | None = None,
+    progress=None,
+) -> LevelBalance:
+    normal = summary(
+        run_games(level, range(seed, seed + games), "normal", "normal", workers=workers, progress=progress)
+    )
+    easy = summary(
+        run_games(level, range(seed, seed + (easy_games or games)), "easy", "easy", workers=workers)
+    )
     d = duel(level, "hard", "easy", duel_games, seed=seed, workers=workers)
     shares = lambda s: {k: round(v / s["games"], 4) for k, v in s["outcomes"].items()}
-    return LevelBalance(level.id, level.title, level.content_hash, games, normal["wins"], shares(normal),
-                        normal["mean_score"], duel_games, d["a_wins_as"], shares(easy), easy["wins"])
+    return LevelBalance(
+        level.id,
+        level.title,
+        level.content_hash,
+        games,
+        normal["wins"],
+        shares(normal),
+        normal["mean_score"],
+        duel_games,
+        d["a_wins_as"],
+        shares(easy),
+        easy["wins"],
+    )
 
 
 def to_json(results: list[LevelBalance], command: str) -> dict:
-    return {"command": command, "win_band": list(WIN_BAND), "hard_over_easy": HARD_OVER_EASY,
-            "levels": [asdict(r) for r in results]}
+    return {
+        "command": command,
+        "win_band": list(WIN_BAND),
+        "hard_over_easy": HARD_OVER_EASY,
+        "levels": [asdict(r) for r in results],
+    }
 
 
 def from_json(data: dict) -> list[LevelBalance]:
@@ -96,23 +127,39 @@ def markdown(results: list[LevelBalance], command: str) -> str:
     for r in results:
         nm, nb = r.normal_wins["moscow"], r.normal_wins["beijing"]
         hm, hb = r.hard_beats_easy["moscow"], r.hard_beats_easy["beijing"]
-        lines.append(f"| {r.title} (`{r.level}`) | {nm:.1%} ± {interval(nm, r.games):.1%} | "
-                     f"{nb:.1%} ± {interval(nb, r.games):.1%} | {hm:.0%} | {hb:.0%} | "
-                     f"{'yes' if not r.problems() else 'NO'} |")
+        lines.append(
+            f"| {r.title} (`{r.level}`) | {nm:.1%} ± {interval(nm, r.games):.1%} | "
+            f"{nb:.1%} ± {interval(nb, r.games):.1%} | {hm:.0%} | {hb:.0%} | "
+            f"{'yes' if not r.problems() else 'NO'} |"
+        )
     for r in results:
-        counts = (f"Content hash `{r.content_hash[:16]}`; {r.games} games of normal against normal and of easy "
-                  f"against easy; {r.duel_games} games of hard against easy, half on each side.")
-        normal_row = (f"| normal vs normal | {r.normal_wins['moscow']:.1%} | {r.normal_wins['beijing']:.1%} | "
-                      f"{r.normal_mean_score['moscow']:.1f} | {r.normal_mean_score['beijing']:.1f} |")
-        lines += ["", f"## {r.title}", "", counts, "",
-                  "| agents | Moscow wins | Beijing wins | Moscow mean score | Beijing mean score |", "|---|---|---|---|---|",
-                  normal_row]
+        counts = (
+            f"Content hash `{r.content_hash[:16]}`; {r.games} games of normal against normal and of easy "
+            f"against easy; {r.duel_games} games of hard against easy, half on each side."
+        )
+        normal_row = (
+            f"| normal vs normal | {r.normal_wins['moscow']:.1%} | {r.normal_wins['beijing']:.1%} | "
+            f"{r.normal_mean_score['moscow']:.1f} | {r.normal_mean_score['beijing']:.1f} |"
+        )
+        lines += [
+            "",
+            f"## {r.title}",
+            "",
+            counts,
+            "",
+            "| agents | Moscow wins | Beijing wins | Moscow mean score | Beijing mean score |",
+            "|---|---|---|---|---|",
+            normal_row,
+        ]
         if r.easy_wins:
             lines.append(f"| easy vs easy | {r.easy_wins['moscow']:.1%} | {r.easy_wins['beijing']:.1%} | | |")
         lines += ["", "| outcome | share, normal vs normal | share, easy vs easy |", "|---|---|---|"]
-        for name in sorted(set(r.normal_outcomes) | set(r.easy_outcomes),
-                           key=lambda k: -r.normal_outcomes.get(k, 0)):
-            lines.append(f"| `{name}` | {r.normal_outcomes.get(name, 0):.1%} | {r.easy_outcomes.get(name, 0):.1%} |")
+        for name in sorted(
+            set(r.normal_outcomes) | set(r.easy_outcomes), key=lambda k: -r.normal_outcomes.get(k, 0)
+        ):
+            lines.append(
+                f"| `{name}` | {r.normal_outcomes.get(name, 0):.1%} | {r.easy_outcomes.get(name, 0):.1%} |"
+            )
         problems = r.problems()
         lines += ["", "Out of band: " + "; ".join(problems) if problems else "Within every band."]
     return "\n".join(lines) + "\n"

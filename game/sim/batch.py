@@ -3,6 +3,7 @@
 Each game depends only on its seed, its agents and its variation, so the results are the same
 whatever the number of worker processes: games are handed out by seed and gathered in seed order.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -33,8 +34,9 @@ class GameResult:
         return self.series[min(turn, len(self.series)) - 1][meter]
 
 
-def play_one(level: Level, seed: int, moscow: str, beijing: str, variation: Variation = NO_CHANGE,
-             detail: bool = False) -> GameResult:
+def play_one(
+    level: Level, seed: int, moscow: str, beijing: str, variation: Variation = NO_CHANGE, detail: bool = False
+) -> GameResult:
     """One game. With `detail`, also sum each turn's changes by cause (slower)."""
     varied = variation.apply(level)
     agents = {"moscow": make_agent(moscow, "moscow", seed), "beijing": make_agent(beijing, "beijing", seed)}
@@ -44,7 +46,9 @@ def play_one(level: Level, seed: int, moscow: str, beijing: str, variation: Vari
         plans = {}
         for side, agent in agents.items():
             forced = variation.plans.get((state.turn, side))
-            plans[side] = forced if forced is not None and is_legal_plan(state, side, forced) else agent.choose(state)
+            plans[side] = (
+                forced if forced is not None and is_legal_plan(state, side, forced) else agent.choose(state)
+            )
         state, report = resolve_turn(state, plans, variation.injected(varied, state.turn), record=detail)
         series.append(dict(state.meters))
         totals: dict[str, float] = {}
@@ -54,8 +58,9 @@ def play_one(level: Level, seed: int, moscow: str, beijing: str, variation: Vari
                 totals[key] = totals.get(key, 0.0) + (c.after - c.before)
         causes.append(totals)
         plans_played.append(plans)
-    return GameResult(seed, state.outcome, scores(state), winners(state), dict(state.meters), series,
-                      causes, plans_played)
+    return GameResult(
+        seed, state.outcome, scores(state), winners(state), dict(state.meters), series, causes, plans_played
+    )
 
 
 _WORKER_LEVEL: Level | None = None
@@ -75,8 +80,16 @@ def worker_pool(level: Level, workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_level, initargs=(level,))
 
 
-def run_games(level: Level, seeds, moscow: str, beijing: str, variation: Variation = NO_CHANGE,
-              workers: int = 1, progress=None, detail: bool = False) -> list[GameResult]:
+def run_games(
+    level: Level,
+    seeds,
+    moscow: str,
+    beijing: str,
+    variation: Variation = NO_CHANGE,
+    workers: int = 1,
+    progress=None,
+    detail: bool = False,
+) -> list[GameResult]:
     jobs = [(seed, moscow, beijing, variation, detail) for seed in seeds]
     results = []
     if workers <= 1:
@@ -103,9 +116,13 @@ def summary(results: list[GameResult]) -> dict:
     return {
         "games": n,
         "outcomes": dict(sorted(outcomes.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "wins": {s: round(sum(r.won[s] for r in results) / n, 4) if n else 0.0 for s in ("moscow", "beijing")},
-        "mean_score": {s: round(statistics.fmean(r.scores[s] for r in results), 2) if n else 0.0
-                       for s in ("moscow", "beijing")},
+        "wins": {
+            s: round(sum(r.won[s] for r in results) / n, 4) if n else 0.0 for s in ("moscow", "beijing")
+        },
+        "mean_score": {
+            s: round(statistics.fmean(r.scores[s] for r in results), 2) if n else 0.0
+            for s in ("moscow", "beijing")
+        },
         "mean_final": {m: round(statistics.fmean(r.final[m] for r in results), 2) for m in meters},
     }
 
@@ -120,9 +137,11 @@ class Difference:
     share_up: float  # share of pairs in which the varied game is higher
 
 
-def paired_difference(base: list[GameResult], varied: list[GameResult], meter: str, turn: int | None = None) -> Difference:
+def paired_difference(
+    base: list[GameResult], varied: list[GameResult], meter: str, turn: int | None = None
+) -> Difference:
     diffs = []
-    for a, b in zip(base, varied):
+    for a, b in zip(base, varied, strict=False):
         assert a.seed == b.seed
         va = a.final[meter] if turn is None else a.at(turn, meter)
         vb = b.final[meter] if turn is None else b.at(turn, meter)

@@ -1,5 +1,6 @@
 """Head to head: agent A against agent B, half the games on each side, the winner judged by agenda
 score (each side's score against its own agenda, 0-100)."""
+
 from __future__ import annotations
 
 from game.sim import batch
@@ -35,6 +36,12 @@ def duel(level, a: str, b: str, games: int, seed: int = 0, workers: int = 1) -> 
         else:
             ties += 1
     n = len(rows)
-    return {"games": n, "a": a, "b": b, "a_wins": round(a_wins / n, 4), "b_wins": round(b_wins / n, 4),
-            "ties": round(ties / n, 4),
-            "a_wins_as": {s: round(w / t, 4) if t else 0.0 for s, (w, t) in won.items()}}
+    return {
+        "games": n,
+        "a": a,
+        "b": b,
+        "a_wins": round(a_wins / n, 4),
+        "b_wins": round(b_wins / n, 4),
+        "ties": round(ties / n, 4),
+        "a_wins_as": {s: round(w / t, 4) if t else 0.0 for s, (w, t) in won.items()},
+    }

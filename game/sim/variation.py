@@ -15,6 +15,7 @@ A variation is a list of `KEY=VALUE` changes, each in the words a teacher would 
 The level's own numbers change through `dataclasses.replace`; forced events, effects and plans are
 applied by the runner each turn. Nothing here reads files.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -55,9 +56,17 @@ class Variation:
     def injected(self, level: Level, turn: int):
         out = [("forced", level.event(e)) for e in self.events.get(turn, ())]
         for meter, delta in self.effects.get(turn, ()):
-            event = Event(id=f"forced_{meter.replace('.', '_')}", title=f"Forced change to {meter}",
-                          text="", when=ALWAYS, weight=0.0, once=False,
-                          does=Consequences((Effect(meter, delta),)), delayed=(), source="experiment")
+            event = Event(
+                id=f"forced_{meter.replace('.', '_')}",
+                title=f"Forced change to {meter}",
+                text="",
+                when=ALWAYS,
+                weight=0.0,
+                once=False,
+                does=Consequences((Effect(meter, delta),)),
+                delayed=(),
+                source="experiment",
+            )
             out.append(("forced", event))
         return out
 
@@ -95,7 +104,9 @@ def parse_variation(items, level: Level) -> Variation:
             v.start[rest] = _number(key, value)
         elif head == "washington":
             if rest not in washington_fields:
-                raise VariationError(f"{key}: Washington has no setting '{rest}' ({', '.join(sorted(washington_fields))})")
+                raise VariationError(
+                    f"{key}: Washington has no setting '{rest}' ({', '.join(sorted(washington_fields))})"
+                )
             v.washington[rest] = _number(key, value)
         elif head == "rules":
             if rest not in rule_fields:
@@ -113,7 +124,7 @@ def parse_variation(items, level: Level) -> Variation:
                 raise VariationError(f"{key}: the level has no event '{rest}'")
             v.events.setdefault(int(_number(key, value)), []).append(rest)
         elif head == "effect":
-            if rest not in ALL_METERS and rest not in REGION_TARGETS or rest in DERIVED:
+            if (rest not in ALL_METERS and rest not in REGION_TARGETS) or rest in DERIVED:
                 raise VariationError(f"{key}: '{rest}' is not a meter an effect can change")
             amount, turn = _at(key, value)
             v.effects.setdefault(turn, []).append((rest, _number(key, amount)))
@@ -127,5 +138,7 @@ def parse_variation(items, level: Level) -> Variation:
                     raise VariationError(f"{key}: '{a}' is not an action of {rest}")
             v.plans[(turn, rest)] = plan
         else:
-            raise VariationError(f"'{key}': start with start., washington., rules., flag., event., effect. or plan.")
+            raise VariationError(
+                f"'{key}': start with start., washington., rules., flag., event., effect. or plan."
+            )
     return v

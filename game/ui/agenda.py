@@ -1,4 +1,5 @@
 """A side's agenda as the player reads it, in the New game briefing and the board's Agenda tab."""
+
 from __future__ import annotations
 
 import html

@@ -3,6 +3,7 @@
 The loop waits for input when nothing moves (`pygame.event.wait`), so a game waiting for a click
 uses next to no CPU; it runs at 60 frames a second only while something animates or autoplays.
 """
+
 from __future__ import annotations
 
 import os
@@ -188,8 +189,11 @@ class App:
         base = max(8, round(16 * scale))
         # (18 px unscaled too: the debrief's outcome title is <font size=5>, which pygame_gui sets in 18.)
         sizes = sorted(({max(8, round(px * scale)) for px in (14, 18)} | {18}) - {base})
-        fonts = [{"name": "noto_sans", "point_size": size, "style": style}
-                 for size in sizes for style in ("bold", "italic")]
+        fonts = [
+            {"name": "noto_sans", "point_size": size, "style": style}
+            for size in sizes
+            for style in ("bold", "italic")
+        ]
         story = max(8, round(18 * scale))  # (the 14 px regular is a theme font already)
         if story != base:
             fonts.append({"name": "noto_sans", "point_size": story, "style": "regular"})
@@ -468,6 +472,10 @@ class App:
 
 
 def play(options: PlayOptions) -> int:
-    if options.screenshot_dir is not None and "SDL_VIDEODRIVER" not in os.environ and not os.environ.get("DISPLAY"):
+    if (
+        options.screenshot_dir is not None
+        and "SDL_VIDEODRIVER" not in os.environ
+        and not os.environ.get("DISPLAY")
+    ):
         os.environ["SDL_VIDEODRIVER"] = "dummy"
     return App(options).run()

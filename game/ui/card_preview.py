@@ -1,4 +1,5 @@
 """A card's immediate effects in words, for its tooltip and the board's card text."""
+
 from __future__ import annotations
 
 from game.core.meters import STATES, label
@@ -36,7 +37,11 @@ def summarise_changes(changes, side: str) -> list[str]:
             place, delta = next(iter(places.items()))
             out.append(f"{signed(delta)} {name} influence in {place.capitalize()}")
         elif len(places) == len(STATES) and max(places.values()) - min(places.values()) < 0.05:
-            out.append(f"{signed(sum(places.values()) / len(STATES))} {name} influence in every Central Asian state")
+            out.append(
+                f"{signed(sum(places.values()) / len(STATES))} {name} influence in every Central Asian state"
+            )
         else:
-            out.append(f"{signed(sum(places.values()) / len(STATES))} {name} influence across Central Asia (on average)")
+            out.append(
+                f"{signed(sum(places.values()) / len(STATES))} {name} influence across Central Asia (on average)"
+            )
     return out

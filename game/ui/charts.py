@@ -3,16 +3,18 @@
 They draw what they are given. Each series has its own colour *and* its own marker shape and dash
 pattern, so the chart still reads in greyscale or for a colour-blind player.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import pygame
 
 from game.ui.palette import STANDARD, Palette, blend
+import itertools
 
 Point = tuple[float, float]
 
@@ -25,17 +27,27 @@ DASHES: tuple[tuple[int, int] | None, ...] = (None, (12, 6), (4, 5), (14, 4), No
 @dataclass(frozen=True)
 class ChartLayout:
     """Where draw_line_chart put the plot area and the legend (screen rects), e.g. for hover."""
+
     plot: pygame.Rect
     legend: pygame.Rect | None
 
 
 def series_style(index: int, palette: Palette) -> tuple[tuple[int, int, int], str, tuple[int, int] | None]:
     """Colour, marker and dash of the index-th series."""
-    return palette.series[index % len(palette.series)], MARKERS[index % len(MARKERS)], DASHES[index % len(DASHES)]
+    return (
+        palette.series[index % len(palette.series)],
+        MARKERS[index % len(MARKERS)],
+        DASHES[index % len(DASHES)],
+    )
 
 
-def draw_dashed_polyline(surface: pygame.Surface, colour, points: Sequence[Point], width: int = 1,
-                         dash: tuple[int, int] | None = (8, 5)) -> None:
+def draw_dashed_polyline(
+    surface: pygame.Surface,
+    colour,
+    points: Sequence[Point],
+    width: int = 1,
+    dash: tuple[int, int] | None = (8, 5),
+) -> None:
     """A polyline, dashed along its whole length (the dash carries on round corners)."""
     if len(points) < 2:
         return
@@ -45,7 +57,7 @@ def draw_dashed_polyline(surface: pygame.Surface, colour, points: Sequence[Point
     on, off = dash
     period = on + off
     travelled = 0.0
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         length = math.hypot(x1 - x0, y1 - y0)
         if length == 0:
             continue
@@ -55,16 +67,22 @@ def draw_dashed_polyline(surface: pygame.Surface, colour, points: Sequence[Point
             if phase < on:
                 step = min(on - phase, length - pos)
                 a, b = pos / length, (pos + step) / length
-                pygame.draw.line(surface, colour, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
-                                 (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
+                pygame.draw.line(
+                    surface,
+                    colour,
+                    (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                    (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b),
+                    width,
+                )
             else:
                 step = min(period - phase, length - pos)
             pos += step
         travelled += length
 
 
-def draw_marker(surface: pygame.Surface, colour, centre: Point, shape: str, size: int = 4,
-                outline=None) -> None:
+def draw_marker(
+    surface: pygame.Surface, colour, centre: Point, shape: str, size: int = 4, outline=None
+) -> None:
     """A chart marker: circle, square, triangle, triangle_down, diamond, cross, plus or ring."""
     x, y = centre
     s = size
@@ -116,10 +134,17 @@ def _legend_entry_width(font: pygame.font.Font, name: str) -> int:
     return _SAMPLE + 8 + font.size(name)[0]
 
 
-def draw_line_chart(surface: pygame.Surface, rect: pygame.Rect, series: dict[str, list[float]],
-                    palette: Palette, font: pygame.font.Font, title: str,
-                    y_range: tuple[float, float] = (0, 100), x_labels: list[str] | None = None,
-                    bands: list[tuple[float, float, str]] | None = None) -> ChartLayout | None:
+def draw_line_chart(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    series: dict[str, list[float]],
+    palette: Palette,
+    font: pygame.font.Font,
+    title: str,
+    y_range: tuple[float, float] = (0, 100),
+    x_labels: list[str] | None = None,
+    bands: list[tuple[float, float, str]] | None = None,
+) -> ChartLayout | None:
     """Draw a line chart filling rect: title, y ticks and gridlines, optional shaded bands,
     one line per series (colour, marker and dash of its own) and a legend beside or under the plot.
 
@@ -285,8 +310,14 @@ def _draw_line_chart(surface, rect, series, palette, font, title, y_range, x_lab
     return ChartLayout(plot=plot, legend=legend)
 
 
-def save_chart_png(path: str | Path, series: dict[str, list[float]], title: str,
-                   size: tuple[int, int] = (1200, 700), palette: Palette = STANDARD, **kw) -> Path:
+def save_chart_png(
+    path: str | Path,
+    series: dict[str, list[float]],
+    title: str,
+    size: tuple[int, int] = (1200, 700),
+    palette: Palette = STANDARD,
+    **kw,
+) -> Path:
     """Render a chart off screen and write it as a PNG to path (that file only; its folder must
     exist). Extra keywords go to draw_line_chart (y_range, x_labels, bands). Returns the path."""
     path = Path(path)
@@ -296,8 +327,9 @@ def save_chart_png(path: str | Path, series: dict[str, list[float]], title: str,
     image = pygame.Surface(size)
     image.fill(palette.background)
     margin = max(8, min(size) // 40)
-    draw_line_chart(image, image.get_rect().inflate(-2 * margin, -2 * margin), series, palette, font,
-                    title, **kw)
+    draw_line_chart(
+        image, image.get_rect().inflate(-2 * margin, -2 * margin), series, palette, font, title, **kw
+    )
     with open(path, "wb") as out:
         # The name hint makes it a PNG whatever the file is called.
         pygame.image.save(image, out, "chart.png")

@@ -1,5 +1,6 @@
 """What a classroom session adds on top of the board: the planning timer in the top bar and,
 while the facilitator has paused the session, a cover over the whole board."""
+
 from __future__ import annotations
 
 import pygame
@@ -9,7 +10,7 @@ from game.ui.widgets import text
 
 def draw_classroom_overlay(app, surface, session, bar_h: int) -> None:
     p = app.palette
-    w, h = surface.get_size()
+    w, _h = surface.get_size()
     left = session.seconds_left()
     if left is not None:
         label = "Time is up!" if left == 0 else f"Time left {int(left) // 60}:{int(left) % 60:02d}"
@@ -36,7 +37,14 @@ def draw_pause_cover(app, surface) -> None:
     img = app.fonts.huge.render("Paused by the facilitator", True, p.text)
     surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.42))))
     note = "Play stops while the class talks. The facilitator resumes from the panel (F9)."
-    text(surface, note, app.fonts.body, p.text_muted, (w // 2 - app.px(320), int(h * 0.42) + app.px(60)), app.px(640))
+    text(
+        surface,
+        note,
+        app.fonts.body,
+        p.text_muted,
+        (w // 2 - app.px(320), int(h * 0.42) + app.px(60)),
+        app.px(640),
+    )
 
 
 def held_by_pause(game, event) -> bool:

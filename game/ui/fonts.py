@@ -1,5 +1,6 @@
 """The game's type: Noto Sans, which pygame_gui ships (SIL Open Font License 1.1), at sizes scaled
 for the UI scale setting, so that custom-drawn text matches the pygame_gui widgets."""
+
 from __future__ import annotations
 
 import pygame

@@ -5,6 +5,7 @@ MapView reads assets/map once, projects it per rect size (cached) and draws what
 never changes game state. Each state is filled with its leading power's colour *and* hatched with
 that power's pattern, and its shares are printed beside it, so colour never carries meaning alone.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,13 @@ from game.ui.palette import PATTERNS, Palette, blend
 
 MAP_CREDITS = "Map data: Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence."
 
-STATE_ISO = {"kazakhstan": "KAZ", "uzbekistan": "UZB", "kyrgyzstan": "KGZ", "tajikistan": "TJK",
-             "turkmenistan": "TKM"}
+STATE_ISO = {
+    "kazakhstan": "KAZ",
+    "uzbekistan": "UZB",
+    "kyrgyzstan": "KGZ",
+    "tajikistan": "TJK",
+    "turkmenistan": "TKM",
+}
 POWER_LETTER = {"moscow": "M", "beijing": "B", "west": "W"}
 POWER_NAME = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
 
@@ -42,8 +48,13 @@ LABEL_SPOTS = {
     "tajikistan": (71.0, 37.2),
 }
 # Names of neighbours, drawn only where nothing more important is in the way.
-COUNTRY_SPOTS = {"RUSSIA": (57.0, 54.3), "CHINA": (86.0, 37.5), "IRAN": (53.5, 34.6),
-                 "AFGHANISTAN": (65.5, 34.4), "MONGOLIA": (95.0, 47.5)}
+COUNTRY_SPOTS = {
+    "RUSSIA": (57.0, 54.3),
+    "CHINA": (86.0, 37.5),
+    "IRAN": (53.5, 34.6),
+    "AFGHANISTAN": (65.5, 34.4),
+    "MONGOLIA": (95.0, 47.5),
+}
 SEA_SPOTS = {"Caspian Sea": (50.8, 41.7)}
 
 _PATTERN_SPACING = {"diagonal": 8, "dots": 7, "horizontal": 6}
@@ -55,6 +66,7 @@ class StateStyle:
     """How one state is drawn: who leads and how clearly (0 = tied, 1 = a lead of 40 points or
     more), and each power's share (0..100). In a tie, power is None and `tied` names the powers
     level at the top; the state is then hatched with all their patterns."""
+
     power: str | None
     strength: float
     shares: dict[str, float]
@@ -112,7 +124,7 @@ def draw_pattern(surface: pygame.Surface, pattern: str, colour, origin: tuple[in
             pygame.draw.line(surface, colour, (0, y), (w, y), 2)
     elif pattern == "dots":
         row0 = -(oy % step)
-        for r, y in enumerate(range(row0, h + step, step)):
+        for _r, y in enumerate(range(row0, h + step, step)):
             shift = (step // 2) * (((oy + y) // step) % 2)
             for x in range(-((ox + shift) % step), w + step, step):
                 pygame.draw.circle(surface, colour, (x + 1, y + 1), 2)
@@ -158,11 +170,14 @@ class _Layout:
             bbox = _bbox([pt for poly in polys for pt in poly]).clip(bounds)
             stencil = pygame.Surface(bbox.size, pygame.SRCALPHA)
             for poly in polys:
-                pygame.draw.polygon(stencil, (255, 255, 255, 255), [(x - bbox.x, y - bbox.y) for x, y in poly])
+                pygame.draw.polygon(
+                    stencil, (255, 255, 255, 255), [(x - bbox.x, y - bbox.y) for x, y in poly]
+                )
             mask = pygame.mask.from_surface(stencil)
             biggest = max(polys, key=lambda p: abs(_area(p)))
-            self.states[state] = _StateShape(polys, bbox, mask, stencil,
-                                             _interior_point(_centroid(biggest), bbox, mask))
+            self.states[state] = _StateShape(
+                polys, bbox, mask, stencil, _interior_point(_centroid(biggest), bbox, mask)
+            )
 
         self.places = {name: self.project(p["lon"], p["lat"]) for name, p in view.places.items()}
         self.base: dict[Palette, pygame.Surface] = {}
@@ -241,8 +256,12 @@ class MapView:
         self.focus = focus
         geo = json.loads((map_dir / "eurasia.geojson").read_text(encoding="utf-8"))
         self.features = [
-            {"name": f["properties"]["name"], "iso_a3": f["properties"]["iso_a3"],
-             "kind": f["properties"]["kind"], "coordinates": f["geometry"]["coordinates"]}
+            {
+                "name": f["properties"]["name"],
+                "iso_a3": f["properties"]["iso_a3"],
+                "kind": f["properties"]["kind"],
+                "coordinates": f["geometry"]["coordinates"],
+            }
             for f in geo["features"]
         ]
         places = tomli.loads((map_dir / "places.toml").read_text(encoding="utf-8"))["place"]
@@ -300,8 +319,15 @@ class MapView:
         return [(what, r.move(self._rect.topleft)) for what, r in self._label_info] if self._rect else []
 
     # ---- drawing --------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, meters: dict[str, float], palette: Palette,
-             font_small: pygame.font.Font, highlight: str | None = None) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        meters: dict[str, float],
+        palette: Palette,
+        font_small: pygame.font.Font,
+        highlight: str | None = None,
+    ) -> None:
         """Draw the map into rect (and nowhere else). highlight names a state to outline (hover)."""
         rect = pygame.Rect(rect)
         if rect.width < 64 or rect.height < 48:  # too small to show anything useful
@@ -309,8 +335,13 @@ class MapView:
             return
         self._rect = rect
         wanted = [f"{s}.{p}" for s in STATES for p in POWERS] + ["middle_corridor"]
-        key = (rect.size, palette, tuple(round(float(meters.get(m, 0.0)), 2) for m in wanted), highlight,
-               id(font_small))
+        key = (
+            rect.size,
+            palette,
+            tuple(round(float(meters.get(m, 0.0)), 2) for m in wanted),
+            highlight,
+            id(font_small),
+        )
         if key != self._frame_key or self._frame is None:
             self._frame = self._render(rect.size, meters, palette, font_small, highlight)
             self._frame_key = key
@@ -336,7 +367,9 @@ class MapView:
             for poly in shape.polygons:
                 pygame.draw.polygon(frame, fill_colour(style, palette), poly)
             for power in style.patterns:
-                frame.blit(layout.hatch(state, PATTERNS[power], hatch_colour(power, palette)), shape.bbox.topleft)
+                frame.blit(
+                    layout.hatch(state, PATTERNS[power], hatch_colour(power, palette)), shape.bbox.topleft
+                )
         for state, shape in layout.states.items():
             for poly in shape.polygons:
                 pygame.draw.polygon(frame, blend(palette.land_border, palette.text, 0.35), poly, 2)
@@ -374,7 +407,9 @@ class MapView:
             placer.block_dot(pygame.Rect(x - 4, y - 4, 9, 9))
 
         # Corridors, wider the more of the trade they carry.
-        corridor_labels, onward_labels = self._draw_corridors(frame, layout, meters, palette, small, inner, placer)
+        corridor_labels, onward_labels = self._draw_corridors(
+            frame, layout, meters, palette, small, inner, placer
+        )
 
         for name, (x, y) in dots.items():
             if self.places[name]["role"] == "capital":
@@ -387,8 +422,9 @@ class MapView:
 
         # Labels that must appear first (states, corridors), then the optional names where they fit.
         for state in STATES:
-            block = self._state_label(styles[state], state, palette, small, name_font,
-                                      highlighted=(state == highlight))
+            block = self._state_label(
+                styles[state], state, palette, small, name_font, highlighted=(state == highlight)
+            )
             spot = layout.project(*LABEL_SPOTS[state])
             r = placer.place(block.get_size(), _around(spot, block.get_size()), state, required=True)
             frame.blit(block, r)
@@ -400,8 +436,11 @@ class MapView:
                 pygame.draw.circle(frame, palette.text, anchor, 2)
                 placer.block_line(end, anchor, 4)
         # The five capitals' names go before the corridor labels, which have room to move.
-        capitals = [n for n in dots if self.places[n]["role"] == "capital"
-                    and self.places[n]["iso_a3"] in STATE_ISO.values()]
+        capitals = [
+            n
+            for n in dots
+            if self.places[n]["role"] == "capital" and self.places[n]["iso_a3"] in STATE_ISO.values()
+        ]
         for name in capitals:
             self._place_city(frame, placer, name, dots[name], palette, small)
         for img, candidates, what in corridor_labels:
@@ -436,8 +475,16 @@ class MapView:
         colour = palette.text if self.places[name]["role"] == "capital" else palette.text_muted
         img = _halo_text(small, name, colour, palette.background)
         iw, ih = img.get_size()
-        cands = [(x + 6, y - ih // 2), (x - 6 - iw, y - ih // 2), (x - iw // 2, y - ih - 4),
-                 (x - iw // 2, y + 5), (x + 5, y - ih), (x - 5 - iw, y), (x + 5, y), (x - 5 - iw, y - ih)]
+        cands = [
+            (x + 6, y - ih // 2),
+            (x - 6 - iw, y - ih // 2),
+            (x - iw // 2, y - ih - 4),
+            (x - iw // 2, y + 5),
+            (x + 5, y - ih),
+            (x - 5 - iw, y),
+            (x + 5, y),
+            (x - 5 - iw, y - ih),
+        ]
         r = placer.place((iw, ih), cands, name, required=False)
         if r is not None:
             frame.blit(img, r)
@@ -451,7 +498,8 @@ class MapView:
         routes = {c["id"]: c for c in self.corridors}
         # Where both routes share a stretch, each keeps to its own side of it.
         legs: dict[str, list[tuple[str, str]]] = {
-            cid: list(zip(c["stops"], c["stops"][1:])) for cid, c in routes.items()}
+            cid: list(zip(c["stops"], c["stops"][1:], strict=False)) for cid, c in routes.items()
+        }
         shared = set(legs.get("northern", ())) & set(legs.get("middle", ()))
         labels, onward = [], []
         for side, cid in ((-1, "northern"), (1, "middle")):
@@ -493,8 +541,13 @@ class MapView:
                 img = _halo_text(small, f"to {dest}", palette.text, palette.background)
                 iw, ih = img.get_size()
                 qx, qy = q
-                cands = [(qx + 8, qy + 6), (qx + 8, qy - ih - 6), (qx - iw // 2, qy + 10),
-                         (qx - iw // 2, qy - ih - 10), (qx - iw - 8, qy + 6)]
+                cands = [
+                    (qx + 8, qy + 6),
+                    (qx + 8, qy - ih - 6),
+                    (qx - iw // 2, qy + 10),
+                    (qx - iw // 2, qy - ih - 10),
+                    (qx - iw - 8, qy + 6),
+                ]
                 labels.append((img, cands, f"exit:{cid}"))
             elif route.get("continues_to") and route["stops"][-1] in layout.places:
                 # The route runs on beyond its last stop: a short arrow onward to the west.
@@ -506,9 +559,19 @@ class MapView:
                     placer.block_line(end, tip, 8 + width)
                     img = _halo_text(small, "to Europe", palette.text_muted, palette.background)
                     iw, ih = img.get_size()
-                    onward.append((img, [(tip[0] - iw // 2, tip[1] + 8), (tip[0] - iw // 2, tip[1] - ih - 8),
-                                         (tip[0] - 4, tip[1] + 8), (tip[0] - 4, tip[1] - ih - 8),
-                                         (tip[0] - iw - 8, tip[1] - ih // 2)], f"onward:{cid}"))
+                    onward.append(
+                        (
+                            img,
+                            [
+                                (tip[0] - iw // 2, tip[1] + 8),
+                                (tip[0] - iw // 2, tip[1] - ih - 8),
+                                (tip[0] - 4, tip[1] + 8),
+                                (tip[0] - 4, tip[1] - ih - 8),
+                                (tip[0] - iw - 8, tip[1] - ih // 2),
+                            ],
+                            f"onward:{cid}",
+                        )
+                    )
 
             # The label: a line sample in the route's colour, its name and its share.
             text = f"{route['name']} {share:.0f}%"
@@ -520,13 +583,18 @@ class MapView:
             for p, q, _ in sorted(segments, key=lambda seg: -_dist(seg[0], seg[1])):
                 for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
                     mx, my = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
-                    cands += [(mx - iw / 2, my + gap), (mx - iw / 2, my - gap - ih),
-                              (mx + gap, my - ih / 2), (mx - gap - iw, my - ih / 2)]
+                    cands += [
+                        (mx - iw / 2, my + gap),
+                        (mx - iw / 2, my - gap - ih),
+                        (mx + gap, my - ih / 2),
+                        (mx - gap - iw, my - ih / 2),
+                    ]
             labels.append((img, cands, f"corridor:{cid}"))
         return labels, onward
 
-    def _state_label(self, style: StateStyle, state: str, palette: Palette, small, name_font,
-                     highlighted: bool) -> pygame.Surface:
+    def _state_label(
+        self, style: StateStyle, state: str, palette: Palette, small, name_font, highlighted: bool
+    ) -> pygame.Surface:
         """Name, a stacked bar of the three shares (colour and pattern) and the shares as numbers."""
         name = name_font.render(state.capitalize(), True, palette.text)
         parts = []
@@ -637,7 +705,9 @@ class _Placer:
         """Area of the things the label would hide."""
         return sum(_overlap(r, things[i]) for i in r.collidelistall(things))
 
-    def place(self, size, candidates, what: str, required: bool, may_cover: bool = True) -> pygame.Rect | None:
+    def place(
+        self, size, candidates, what: str, required: bool, may_cover: bool = True
+    ) -> pygame.Rect | None:
         """Take the first candidate that touches nothing, else the least bad one. An optional
         label is dropped rather than laid over another label (or over lines, unless may_cover)."""
         best, best_cost = None, None
@@ -768,12 +838,12 @@ def _bbox(points) -> pygame.Rect:
 
 
 def _area(ring) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False)) / 2
 
 
 def _centroid(ring) -> tuple[float, float]:
     a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False):
         c = x0 * y1 - x1 * y0
         a += c
         cx += (x0 + x1) * c

@@ -4,6 +4,7 @@ Plain data with no pygame import, so rules-side code and tests can read it freel
 tuples. Colour never carries meaning alone: each power also has a hatch pattern (`PATTERNS`), and
 the UI prints the numbers beside the colours.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,11 +51,12 @@ class Palette:
 def blend(a: RGB, b: RGB, t: float) -> RGB:
     """The colour a fraction t (0..1) of the way from a to b."""
     t = min(1.0, max(0.0, t))
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))  # type: ignore[return-value]
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=False))  # type: ignore[return-value]
 
 
 def relative_luminance(c: RGB) -> float:
     """WCAG relative luminance, 0 (black) .. 1 (white)."""
+
     def lin(v: int) -> float:
         s = v / 255
         return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
@@ -91,11 +93,11 @@ STANDARD = Palette(
     corridor_middle=(86, 204, 170),
     series=(
         (110, 190, 196),  # teal
-        (232, 184, 64),   # gold
-        (222, 96, 84),    # red
+        (232, 184, 64),  # gold
+        (222, 96, 84),  # red
         (152, 200, 104),  # green
         (180, 140, 224),  # violet
-        (240, 150, 80),   # orange
+        (240, 150, 80),  # orange
         (100, 150, 230),  # blue
         (220, 220, 220),  # light grey
     ),

@@ -4,6 +4,7 @@ startup: the first title frame is drawn (the parent process times from its own s
 idle:S:  the board waits for input for S seconds; CPU used by this process meanwhile;
 rss:     resident memory after autoplaying a whole level.
 """
+
 from __future__ import annotations
 
 import json

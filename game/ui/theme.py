@@ -1,5 +1,6 @@
 """The pygame_gui theme, built from the palette and the UI scale (so the colour-blind palette and
 projector scale reach the widgets too)."""
+
 from __future__ import annotations
 
 
@@ -40,9 +41,14 @@ def build_theme(palette, scale: float) -> dict:
     return {
         "defaults": {"colours": colours, "font": font, "misc": misc},
         "button": {"colours": colours, "font": {**font, "bold": "1"}, "misc": misc},
-        "text_box": {"colours": {**colours, "dark_bg": _hex(palette.panel)}, "font": font,
-                     "misc": {**misc, "padding": f"{round(10 * scale)},{round(8 * scale)}"}},
-        "tool_tip": {"colours": {**colours, "dark_bg": _hex(palette.background)},
-                     "font": {**font, "size": str(max(8, round(14 * scale)))}},
+        "text_box": {
+            "colours": {**colours, "dark_bg": _hex(palette.panel)},
+            "font": font,
+            "misc": {**misc, "padding": f"{round(10 * scale)},{round(8 * scale)}"},
+        },
+        "tool_tip": {
+            "colours": {**colours, "dark_bg": _hex(palette.background)},
+            "font": {**font, "size": str(max(8, round(14 * scale)))},
+        },
         "text_entry_line": {"colours": colours, "font": font, "misc": misc},
     }

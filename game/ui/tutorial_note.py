@@ -1,5 +1,6 @@
 """The tutorial on the board: the part the step is about is outlined, the rest dimmed, and a note
 beside it says what to look at or do. Drawing and layout only; progress is `TutorialGuide`'s."""
+
 from __future__ import annotations
 
 import pygame
@@ -39,14 +40,18 @@ class TutorialNote:
         skip_w = button_width("Skip tutorial", font)
         side_by_side = not has_next or next_w + gap + skip_w <= self.body_w
         buttons_h = bh if side_by_side else 2 * bh + gap
-        height = (pad * 2 + app.fonts.small.get_linesize() + app.px(6) + len(lines) * (app.fonts.body.get_linesize() + 2)
-                  + len(self.hint_lines) * app.fonts.small.get_linesize() + app.px(16) + buttons_h)
+        height = (
+            pad * 2
+            + app.fonts.small.get_linesize()
+            + app.px(6)
+            + len(lines) * (app.fonts.body.get_linesize() + 2)
+            + len(self.hint_lines) * app.fonts.small.get_linesize()
+            + app.px(16)
+            + buttons_h
+        )
         # Beside the target, on the side with more room; kept inside the window.
         gap_x = app.px(16)
-        if target.centerx < w // 2:
-            x = target.right + gap_x
-        else:
-            x = target.left - gap_x - width
+        x = target.right + gap_x if target.centerx < w // 2 else target.left - gap_x - width
         x = max(app.px(8), min(x, w - width - app.px(8)))
         y = max(app.px(62), min(target.top, h - height - app.px(8)))
         y = max(app.px(8), min(y, h - height - app.px(8)))
@@ -64,7 +69,9 @@ class TutorialNote:
         (the board swallows the clicks on the rest of the note; the note is no stop for Tab)."""
         out = []
         if self.step.until == "next":
-            out.append(Control(self.next_rect, "Next", self.scene.tutorial_next, kind="tutorial", hotkey=pygame.K_n))
+            out.append(
+                Control(self.next_rect, "Next", self.scene.tutorial_next, kind="tutorial", hotkey=pygame.K_n)
+            )
         out.append(Control(self.skip_rect, "Skip tutorial", self.scene.tutorial_skip, kind="tutorial"))
         return out
 
@@ -75,7 +82,9 @@ class TutorialNote:
         shade.fill((0, 0, 0, 110))
         shade.fill((0, 0, 0, 0), self.target.inflate(app.px(8), app.px(8)))
         surface.blit(shade, (0, 0))
-        pygame.draw.rect(surface, p.accent, self.target.inflate(app.px(8), app.px(8)), width=app.px(3), border_radius=8)
+        pygame.draw.rect(
+            surface, p.accent, self.target.inflate(app.px(8), app.px(8)), width=app.px(3), border_radius=8
+        )
         panel(surface, self.rect, p, fill=p.panel)
         pygame.draw.rect(surface, p.accent, self.rect, width=2, border_radius=8)
         pad = app.px(14)

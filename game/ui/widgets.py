@@ -5,10 +5,12 @@ list item, a meter that answers "why?". Scenes list their controls; the app move
 them (Tab, arrows), activates the focused one (Enter, Space) and shows its tooltip. Drawing never
 changes game state.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pygame
 
@@ -21,7 +23,7 @@ class Control:
     kind: str = "button"  # "button", "card", "item", "meter", "tab"
     enabled: bool = True
     selected: bool = False
-    tooltip: Callable[[], "Tooltip | None"] | None = None
+    tooltip: Callable[[], Tooltip | None] | None = None
     hotkey: int | None = None
     data: Any = None
     why_disabled: str = ""
@@ -61,8 +63,16 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     return lines
 
 
-def text(surface, content: str, font, colour, pos, max_width: int | None = None,
-         max_lines: int | None = None, line_gap: int = 2) -> int:
+def text(
+    surface,
+    content: str,
+    font,
+    colour,
+    pos,
+    max_width: int | None = None,
+    max_lines: int | None = None,
+    line_gap: int = 2,
+) -> int:
     """Draw `content` (wrapped to `max_width`) at `pos`; returns the height used."""
     x, y = pos
     lines = wrap(content, font, max_width) if max_width else content.split("\n")
@@ -98,7 +108,9 @@ def button_height(font, preferred: int) -> int:
     return max(preferred, font.get_linesize() + 8)
 
 
-def flow(widths, x: int, y: int, right: int, height: int, gap: int, row_gap: int | None = None) -> list[pygame.Rect]:
+def flow(
+    widths, x: int, y: int, right: int, height: int, gap: int, row_gap: int | None = None
+) -> list[pygame.Rect]:
     """Boxes of these widths placed left to right from (x, y), a new row begun wherever the next
     box would pass `right` (a box wider than the whole row is narrowed to it)."""
     row_gap = gap if row_gap is None else row_gap
@@ -112,8 +124,17 @@ def flow(widths, x: int, y: int, right: int, height: int, gap: int, row_gap: int
     return rects
 
 
-def row_of_buttons(labels, font, x: int, y: int, right: int, height: int, gap: int, least: int = 0,
-                   row_gap: int | None = None) -> list[pygame.Rect]:
+def row_of_buttons(
+    labels,
+    font,
+    x: int,
+    y: int,
+    right: int,
+    height: int,
+    gap: int,
+    least: int = 0,
+    row_gap: int | None = None,
+) -> list[pygame.Rect]:
     """Buttons for `labels`: all as wide as the widest label when they fit on one row, otherwise
     each as wide as its own label, wrapped onto as many rows as it takes."""
     natural = [button_width(label, font, least) for label in labels]
@@ -170,21 +191,36 @@ def button(surface, control: Control, palette, font, hovered: bool) -> None:
     else:
         fill, colour = palette.panel, palette.text
     pygame.draw.rect(surface, fill, rect, border_radius=8)
-    pygame.draw.rect(surface, palette.accent if (hovered and control.enabled) else palette.panel_border,
-                     rect, width=1, border_radius=8)
+    pygame.draw.rect(
+        surface,
+        palette.accent if (hovered and control.enabled) else palette.panel_border,
+        rect,
+        width=1,
+        border_radius=8,
+    )
     label = fit(control.label, font, rect.width - 16)
     img = font.render(label, True, colour)
     surface.blit(img, img.get_rect(center=rect.center))
 
 
-def bar(surface, rect, value: float, palette, colour, lo: float = 0, hi: float = 100,
-        marker: float | None = None, marker_label: str = "") -> None:
+def bar(
+    surface,
+    rect,
+    value: float,
+    palette,
+    colour,
+    lo: float = 0,
+    hi: float = 100,
+    marker: float | None = None,
+    marker_label: str = "",
+) -> None:
     """A horizontal meter bar; `marker` draws a notch (a ceiling or a threshold)."""
     pygame.draw.rect(surface, palette.background, rect, border_radius=4)
     share = max(0.0, min(1.0, (value - lo) / (hi - lo)))
     if share > 0:
-        pygame.draw.rect(surface, colour, (rect.x, rect.y, max(2, int(rect.width * share)), rect.height),
-                         border_radius=4)
+        pygame.draw.rect(
+            surface, colour, (rect.x, rect.y, max(2, int(rect.width * share)), rect.height), border_radius=4
+        )
     pygame.draw.rect(surface, palette.panel_border, rect, width=1, border_radius=4)
     if marker is not None:
         mx = rect.x + int(rect.width * max(0.0, min(1.0, (marker - lo) / (hi - lo))))

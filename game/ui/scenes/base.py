@@ -1,4 +1,5 @@
 """What every scene shares: its controls, its pygame_gui elements, messages, and layout helpers."""
+
 from __future__ import annotations
 
 import pygame
@@ -58,8 +59,10 @@ class Scene:
         pass
 
     def text_input_active(self) -> bool:
-        return any(getattr(e, "is_focused", False) and e.__class__.__name__ == "UITextEntryLine"
-                   for e in self.elements)
+        return any(
+            getattr(e, "is_focused", False) and e.__class__.__name__ == "UITextEntryLine"
+            for e in self.elements
+        )
 
     def leave_text_input(self) -> None:
         for e in self.elements:
@@ -104,8 +107,13 @@ class Scene:
         app = self.app
         for c in self.controls:
             if c.kind in kinds:
-                button(surface, c, app.palette, app.fonts.bold if c.kind != "item" else app.fonts.body,
-                       c is app.hover)
+                button(
+                    surface,
+                    c,
+                    app.palette,
+                    app.fonts.bold if c.kind != "item" else app.fonts.body,
+                    c is app.hover,
+                )
 
     # -- helpers ----------------------------------------------------------------------------------
     def add(self, control: Control) -> Control:

@@ -1,6 +1,7 @@
 """The board: the map, the meters (each answers "why?"), the news, and the action cards of the
 side whose plan is being made. Choosing cards builds the plan; locking it hands over (hot-seat)
 or resolves the turn."""
+
 from __future__ import annotations
 
 import html
@@ -15,18 +16,35 @@ from game.session.story import describe_act, facilitator_news
 from game.session.tutorial import guide_for
 from game.ui.agenda import agenda_html
 from game.ui.card_preview import signed, summarise_changes
-from game.ui.scenes.base import Scene
 from game.ui.classroom_overlay import draw_classroom_overlay
+from game.ui.scenes.base import Scene
 from game.ui.tutorial_note import TutorialNote
-from game.ui.widgets import Control, Tooltip, bar, bottom_of, button_height, fit, label_fits, panel, row_of_buttons, text, wrap
+from game.ui.widgets import (
+    Control,
+    Tooltip,
+    bar,
+    bottom_of,
+    button_height,
+    fit,
+    label_fits,
+    panel,
+    row_of_buttons,
+    text,
+    wrap,
+)
 
-BANDS = [(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"), (60, 80, "strategic"),
-         (80, 100, "alliance")]
+BANDS = [
+    (0, 20, "estrangement"),
+    (20, 40, "wary"),
+    (40, 60, "pragmatic"),
+    (60, 80, "strategic"),
+    (80, 100, "alliance"),
+]
 PUBLIC_OF_OTHER = ("economy", "security", "standing")  # what a side can see of the other's meters
 
 
 def band_of(value: float) -> str:
-    for lo, hi, name in BANDS:
+    for _lo, hi, name in BANDS:
         if value < hi:
             return name
     return BANDS[-1][2]
@@ -78,8 +96,15 @@ class BoardScene(Scene):
         self.map_rect = pygame.Rect(mx, top, map_w, int(body_h * map_share))
         # The news box has two tabs: the news, and the side's agenda.
         tab_h = button_height(app.fonts.bold, app.px(30))
-        tabs = row_of_buttons(["News", "Agenda (A)"], app.fonts.bold, mx, self.map_rect.bottom + pad, mx + map_w, tab_h,
-                              app.px(6))
+        tabs = row_of_buttons(
+            ["News", "Agenda (A)"],
+            app.fonts.bold,
+            mx,
+            self.map_rect.bottom + pad,
+            mx + map_w,
+            tab_h,
+            app.px(6),
+        )
         self.news_tab_rects = tabs
         news_top = bottom_of(tabs) + app.px(4)
         self.news_rect = pygame.Rect(mx, news_top, map_w, top + body_h - news_top)
@@ -119,14 +144,20 @@ class BoardScene(Scene):
             self.bar_left = [fit(lv.title, fonts.heading, room), fit(when, fonts.bold, room)]
             self.bar_right = [who, money]
             self.bar_h = fonts.heading.get_linesize() + fonts.bold.get_linesize() + app.px(12)
-        left_w = max([fonts.heading.size(self.bar_left[0])[0]] + [fonts.bold.size(t)[0] for t in self.bar_left[1:]])
+        left_w = max(
+            [fonts.heading.size(self.bar_left[0])[0]] + [fonts.bold.size(t)[0] for t in self.bar_left[1:]]
+        )
         right_w = max(fonts.bold.size(t)[0] for t in self.bar_right)
-        self.bar_left_rect = pygame.Rect(margin, (self.bar_h - self.bar_text_h(self.bar_left)) // 2, left_w,
-                                         self.bar_text_h(self.bar_left))
+        self.bar_left_rect = pygame.Rect(
+            margin, (self.bar_h - self.bar_text_h(self.bar_left)) // 2, left_w, self.bar_text_h(self.bar_left)
+        )
         text_h = len(self.bar_right) * fonts.bold.get_linesize()
         self.bar_right_rect = pygame.Rect(w - margin - right_w, (self.bar_h - text_h) // 2, right_w, text_h)
         r = self.bar_right_rect
-        self.captions = [("top bar", self.bar_left_rect), ("side", pygame.Rect(r.x - swatch, r.y, r.width + swatch, r.height))]
+        self.captions = [
+            ("top bar", self.bar_left_rect),
+            ("side", pygame.Rect(r.x - swatch, r.y, r.width + swatch, r.height)),
+        ]
 
     def bar_text_h(self, lines) -> int:
         fonts = self.app.fonts
@@ -139,7 +170,9 @@ class BoardScene(Scene):
         lv = self.game.level
         names = [lv.actions[a].name for a in self.plan]
         capital = self.game.state.meters[f"{self.side}.capital"]
-        return f"Plan ({self.plan_cost()} of {capital:g} capital): " + (", ".join(names) if names else "nothing chosen yet")
+        return f"Plan ({self.plan_cost()} of {capital:g} capital): " + (
+            ", ".join(names) if names else "nothing chosen yet"
+        )
 
     def plan_lines(self) -> list[str]:
         return wrap(self.plan_text(), self.app.fonts.body, self.tray_text_w)
@@ -155,18 +188,28 @@ class BoardScene(Scene):
         labels = [label for label, *_ in self.tray_buttons()]
         rows = row_of_buttons(labels, fonts.bold, 0, 0, self.tray_text_w, bh, gap)
         half = (self.tray_text_w - gap) // 2
-        if len({b.y for b in rows}) > 1 and all(label_fits(t, fonts.bold, pygame.Rect(0, 0, half, bh)) for t in labels):
+        if len({b.y for b in rows}) > 1 and all(
+            label_fits(t, fonts.bold, pygame.Rect(0, 0, half, bh)) for t in labels
+        ):
             # Not on one row: a tidy two-by-two grid rather than a ragged wrap.
-            rows = [pygame.Rect((i % 2) * (half + gap), (i // 2) * (bh + gap), half, bh) for i in range(len(labels))]
+            rows = [
+                pygame.Rect((i % 2) * (half + gap), (i // 2) * (bh + gap), half, bh)
+                for i in range(len(labels))
+            ]
         buttons_h = max(b.bottom for b in rows)
         text_h = len(self.plan_lines()) * (fonts.body.get_linesize() + 2)
         height = inset + text_h + app.px(6) + buttons_h + inset
         self.tray_rect = pygame.Rect(r.x, r.bottom - height, r.width, height)
-        self.tray_button_rects = [b.move(r.x + inset, self.tray_rect.bottom - inset - buttons_h) for b in rows]
+        self.tray_button_rects = [
+            b.move(r.x + inset, self.tray_rect.bottom - inset - buttons_h) for b in rows
+        ]
 
     def tray_buttons(self) -> list:
-        return [("Menu (Esc)", self.menu, True, pygame.K_m), ("Clear", self.clear, bool(self.plan), None),
-                ("Lock plan (L)", self.lock, True, pygame.K_l)]
+        return [
+            ("Menu (Esc)", self.menu, True, pygame.K_m),
+            ("Clear", self.clear, bool(self.plan), None),
+            ("Lock plan (L)", self.lock, True, pygame.K_l),
+        ]
 
     def build_news(self) -> None:
         app = self.app
@@ -208,8 +251,11 @@ class BoardScene(Scene):
                     lines.append(f"<b>{html.escape(event.title)}</b>{who} {html.escape(event.text)}")
             for act in game.log.acts_of_turn(report.turn):
                 if act.kind in ("adjust", "annotate"):
-                    lines.append("<i>" + html.escape(describe_act(game.level, act)).capitalize() + "</i>"
-                                 if act.kind == "annotate" else html.escape(f"The facilitator {describe_act(game.level, act)}"))
+                    lines.append(
+                        "<i>" + html.escape(describe_act(game.level, act)).capitalize() + "</i>"
+                        if act.kind == "annotate"
+                        else html.escape(f"The facilitator {describe_act(game.level, act)}")
+                    )
             for note in report.notes:
                 lines.append(html.escape(note))
             if not report.events and not report.notes:
@@ -236,6 +282,7 @@ class BoardScene(Scene):
                     lines.append(f"…and {len(changes) - 7} more changes.")
             self.tutorial_did("why_opened")
             return Tooltip(f"{label(meter)}: {value:.1f}", lines, game.history_of(meter))
+
         return tip
 
     def build_meters(self) -> None:
@@ -246,11 +293,16 @@ class BoardScene(Scene):
         threshold = self.game.level.washington.threshold
         groups = [
             ("Pillars", [(m, None) for m in PILLARS]),
-            ("Limits (higher pulls apart)", [(m, None) for m in LIMITS]
-             + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")]),
+            (
+                "Limits (higher pulls apart)",
+                [(m, None) for m in LIMITS]
+                + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")],
+            ),
             (f"{self.side.capitalize()} (yours)", [(f"{self.side}.{n}", None) for n in SIDE_METERS]),
-            (f"{self.other.capitalize()} (what you can see)", [(f"{self.other}.{n}", None) for n in PUBLIC_OF_OTHER]
-             + [("middle_corridor", None)]),
+            (
+                f"{self.other.capitalize()} (what you can see)",
+                [(f"{self.other}.{n}", None) for n in PUBLIC_OF_OTHER] + [("middle_corridor", None)],
+            ),
         ]
         title_h = app.fonts.bold.get_linesize() + app.px(2)
         # Two lines at most: the band gives way before the ceiling does (the bands are drawn
@@ -268,8 +320,15 @@ class BoardScene(Scene):
         y = r.y + pad
         self.gauge_title_y = y
         self.gauge_rect = pygame.Rect(x, y + len(self.gauge_lines) * title_h + app.px(6), width, app.px(22))
-        self.add(Control(self.gauge_rect.inflate(0, app.px(8)), "Partnership", None, kind="meter",
-                         tooltip=self.meter_tooltip("partnership")))
+        self.add(
+            Control(
+                self.gauge_rect.inflate(0, app.px(8)),
+                "Partnership",
+                None,
+                kind="meter",
+                tooltip=self.meter_tooltip("partnership"),
+            )
+        )
         y += gauge_h
         for title, meters in groups:
             self.titles.append((title, y))
@@ -287,8 +346,11 @@ class BoardScene(Scene):
         """The partnership's title, then shorter ones for a narrow column."""
         m = self.game.state.meters
         value, ceiling = m["partnership"], m["partnership_ceiling"]
-        return [f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f})",
-                f"Partnership {value:.1f} (ceiling {ceiling:.0f})", f"{value:.1f} (ceiling {ceiling:.0f})"]
+        return [
+            f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f})",
+            f"Partnership {value:.1f} (ceiling {ceiling:.0f})",
+            f"{value:.1f} (ceiling {ceiling:.0f})",
+        ]
 
     def card_grid(self):
         app = self.app
@@ -309,9 +371,13 @@ class BoardScene(Scene):
 
         def key(action):
             own = action.source.startswith(leaf)
-            line = action.source[len(leaf):] if own else ""
-            return (why_unusable(game.state, self.side, action.id) is not None, not own,
-                    int(line) if line.isdigit() else 0)
+            line = action.source[len(leaf) :] if own else ""
+            return (
+                why_unusable(game.state, self.side, action.id) is not None,
+                not own,
+                int(line) if line.isdigit() else 0,
+            )
+
         return sorted(game.level.side_actions(self.side), key=key)
 
     def build_cards(self) -> None:
@@ -323,13 +389,15 @@ class BoardScene(Scene):
         per_page = cols * rows
         self.pages = max(1, -(-len(actions) // per_page))
         self.page = min(self.page, self.pages - 1)
-        shown = actions[self.page * per_page:(self.page + 1) * per_page]
+        shown = actions[self.page * per_page : (self.page + 1) * per_page]
         y0 = r.y + app.px(28)
         spent = self.plan_cost()
         capital = game.state.meters[f"{self.side}.capital"]
         full = len(self.plan) >= game.level.rules.max_actions
         for i, action in enumerate(shown):
-            rect = pygame.Rect(r.x + (i % cols) * (card_w + gap), y0 + (i // cols) * (card_h + gap), card_w, card_h)
+            rect = pygame.Rect(
+                r.x + (i % cols) * (card_w + gap), y0 + (i // cols) * (card_h + gap), card_w, card_h
+            )
             reason = why_unusable(game.state, self.side, action.id)
             chosen = action.id in self.plan
             if not chosen and reason is None:
@@ -337,10 +405,19 @@ class BoardScene(Scene):
                     reason = f"costs {action.cost}; only {capital - spent:g} capital left in this plan"
                 elif full:
                     reason = f"a plan holds at most {game.level.rules.max_actions} actions"
-            self.add(Control(rect, action.name, (lambda a=action.id: self.toggle(a)), kind="card",
-                             enabled=chosen or reason is None, selected=chosen, data=(action, reason),
-                             why_disabled=f"{action.name}: {reason}" if reason else "",
-                             tooltip=self.card_tooltip(action)))
+            self.add(
+                Control(
+                    rect,
+                    action.name,
+                    (lambda a=action.id: self.toggle(a)),
+                    kind="card",
+                    enabled=chosen or reason is None,
+                    selected=chosen,
+                    data=(action, reason),
+                    why_disabled=f"{action.name}: {reason}" if reason else "",
+                    tooltip=self.card_tooltip(action),
+                )
+            )
         if self.pages > 1:
             bw = app.px(44)
             prev = pygame.Rect(r.right - 2 * bw - app.px(6), r.y, bw, app.px(24))
@@ -351,7 +428,10 @@ class BoardScene(Scene):
     def card_tooltip(self, action):
         def tip():
             changes = preview(self.game.state, self.side, action.id)
-            lines = [action.description, "Now it would: " + (", ".join(summarise_changes(changes, self.side)) or "nothing at once")]
+            lines = [
+                action.description,
+                "Now it would: " + (", ".join(summarise_changes(changes, self.side)) or "nothing at once"),
+            ]
             if action.delayed:
                 later = []
                 for d in action.delayed:
@@ -359,20 +439,35 @@ class BoardScene(Scene):
                     later.append(f"after {d.after} turn{'s' if d.after > 1 else ''}: {effects or 'flags'}")
                 lines.append("Later: " + "; ".join(later))
             if action.cooldown:
-                lines.append(f"Then unavailable for {action.cooldown} turn{'s' if action.cooldown > 1 else ''}.")
+                lines.append(
+                    f"Then unavailable for {action.cooldown} turn{'s' if action.cooldown > 1 else ''}."
+                )
             lines.append(f"Defined at {action.source}.")
             return Tooltip(f"{action.name} (cost {action.cost})", lines)
+
         return tip
 
     def build_tray(self) -> None:
         # Lock first: after the cards, it is the next stop for Tab.
-        buttons = list(zip(self.tray_button_rects, self.tray_buttons()))
+        buttons = list(zip(self.tray_button_rects, self.tray_buttons(), strict=False))
         for rect, (label_, action, enabled, hotkey) in reversed(buttons):
             self.add(Control(rect, label_, action, enabled=enabled, hotkey=hotkey))
         news, agenda = self.news_tab_rects
-        self.add(Control(news, "News", lambda: self.show_agenda(False), kind="tab", selected=not self.showing_agenda))
-        self.add(Control(agenda, "Agenda (A)", lambda: self.show_agenda(not self.showing_agenda), kind="tab",
-                         selected=self.showing_agenda, hotkey=pygame.K_a))
+        self.add(
+            Control(
+                news, "News", lambda: self.show_agenda(False), kind="tab", selected=not self.showing_agenda
+            )
+        )
+        self.add(
+            Control(
+                agenda,
+                "Agenda (A)",
+                lambda: self.show_agenda(not self.showing_agenda),
+                kind="tab",
+                selected=self.showing_agenda,
+                hotkey=pygame.K_a,
+            )
+        )
 
     # -- actions ---------------------------------------------------------------------------------
     # -- tutorial ------------------------------------------------------------------------------
@@ -389,14 +484,22 @@ class BoardScene(Scene):
 
     def tutorial_target(self, place: str) -> pygame.Rect:
         """The part of the board a tutorial step points at."""
-        groups = {"pillars": PILLARS, "limits": (*LIMITS, "washington.thaw_moscow", "washington.thaw_beijing"),
-                  "meters": tuple(f"{self.side}.{n}" for n in SIDE_METERS)}
+        groups = {
+            "pillars": PILLARS,
+            "limits": (*LIMITS, "washington.thaw_moscow", "washington.thaw_beijing"),
+            "meters": tuple(f"{self.side}.{n}" for n in SIDE_METERS),
+        }
         if place in groups:
             rows = [rect for rect, meter, *_ in self.meter_rows if meter in groups[place]]
             return rows[0].unionall(rows[1:])
-        return {"partnership": self.gauge_rect.inflate(0, self.app.px(8)), "map": self.map_rect,
-                "news": self.news_rect, "agenda": self.news_tab_rects[1], "cards": self.cards_rect,
-                "plan": self.tray_rect}[place]
+        return {
+            "partnership": self.gauge_rect.inflate(0, self.app.px(8)),
+            "map": self.map_rect,
+            "news": self.news_rect,
+            "agenda": self.news_tab_rects[1],
+            "cards": self.cards_rect,
+            "plan": self.tray_rect,
+        }[place]
 
     def tutorial_did(self, what: str) -> None:
         if self.guide and self.guide.notify(what):
@@ -455,10 +558,12 @@ class BoardScene(Scene):
             return next((i for i, c in enumerate(controls) if test(c)), default)
 
         if step is not None:
-            wanted = {"next": lambda c: c.kind == "tutorial" and c.label == "Next",
-                      "card_chosen": lambda c: c.kind == "card" and c.enabled,
-                      "why_opened": lambda c: c.kind == "meter" and c.rect.colliderect(self.note.target),
-                      "plan_sent": lambda c: c.label == "Lock plan (L)"}.get(step.until)
+            wanted = {
+                "next": lambda c: c.kind == "tutorial" and c.label == "Next",
+                "card_chosen": lambda c: c.kind == "card" and c.enabled,
+                "why_opened": lambda c: c.kind == "meter" and c.rect.colliderect(self.note.target),
+                "plan_sent": lambda c: c.label == "Lock plan (L)",
+            }.get(step.until)
             found = first(wanted) if wanted else None
             if found is not None:
                 return found
@@ -565,15 +670,24 @@ class BoardScene(Scene):
 
     def handle(self, event) -> bool:
         # The tutorial's note swallows the clicks that miss its buttons (they are not the board's).
-        if (event.type == pygame.MOUSEBUTTONDOWN and self.note is not None and self.note.rect.collidepoint(event.pos)
-                and not any(c.kind == "tutorial" and c.rect.collidepoint(event.pos) for c in self.controls)):
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and self.note is not None
+            and self.note.rect.collidepoint(event.pos)
+            and not any(c.kind == "tutorial" and c.rect.collidepoint(event.pos) for c in self.controls)
+        ):
             return True
         # While the facilitator has paused the session, the board takes no input but F9.
         session = self.game.classroom
         if session is not None and session.paused:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
                 return False
-            return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN, pygame.MOUSEWHEEL)
+            return event.type in (
+                pygame.MOUSEBUTTONDOWN,
+                pygame.MOUSEBUTTONUP,
+                pygame.KEYDOWN,
+                pygame.MOUSEWHEEL,
+            )
         return False
 
     def render(self, surface) -> None:
@@ -589,8 +703,11 @@ class BoardScene(Scene):
             y += font.get_linesize()
         colour = p.moscow if self.side == "moscow" else p.beijing
         r = self.bar_right_rect
-        pygame.draw.rect(surface, colour, (r.x - app.px(18), r.y + app.fonts.bold.get_linesize() // 2 - app.px(6),
-                                           app.px(12), app.px(12)))
+        pygame.draw.rect(
+            surface,
+            colour,
+            (r.x - app.px(18), r.y + app.fonts.bold.get_linesize() // 2 - app.px(6), app.px(12), app.px(12)),
+        )
         for i, line in enumerate(self.bar_right):
             img = app.fonts.bold.render(line, True, p.text)
             surface.blit(img, img.get_rect(topright=(r.right, r.y + i * app.fonts.bold.get_linesize())))
@@ -598,15 +715,20 @@ class BoardScene(Scene):
         panel(surface, self.map_rect, p)
         app_map = app.map_view
         if app_map:
-            app_map.draw(surface, self.map_rect.inflate(-app.px(8), -app.px(8)), game.state.meters, p, app.fonts.tiny)
+            app_map.draw(
+                surface, self.map_rect.inflate(-app.px(8), -app.px(8)), game.state.meters, p, app.fonts.tiny
+            )
         # meters
         self.draw_meters(surface)
         # cards
         r = self.cards_rect
         room = r.width - app.px(110)
         side, number = self.side.capitalize(), f"{self.page + 1} of {self.pages}"
-        heads = [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}"] \
-            if self.pages > 1 else [f"Actions for {side}"]
+        heads = (
+            [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}"]
+            if self.pages > 1
+            else [f"Actions for {side}"]
+        )
         # The page count is kept; the words give way.
         head = next((h for h in heads if app.fonts.bold.size(h)[0] <= room), heads[-1])
         surface.blit(app.fonts.bold.render(fit(head, app.fonts.bold, room), True, p.text), (r.x, r.y))
@@ -615,8 +737,14 @@ class BoardScene(Scene):
                 self.draw_card(surface, c)
         # tray
         panel(surface, self.tray_rect, p)
-        text(surface, self.plan_text(), app.fonts.body, p.text,
-             (self.tray_rect.x + app.px(10), self.tray_rect.y + app.px(10)), self.tray_text_w)
+        text(
+            surface,
+            self.plan_text(),
+            app.fonts.body,
+            p.text,
+            (self.tray_rect.x + app.px(10), self.tray_rect.y + app.px(10)),
+            self.tray_text_w,
+        )
         self.draw_controls(surface)
 
     def draw_meters(self, surface) -> None:
@@ -627,15 +755,19 @@ class BoardScene(Scene):
         ceiling = m["partnership_ceiling"]
         g = self.gauge_rect
         for i, line in enumerate(self.gauge_lines):
-            surface.blit(app.fonts.bold.render(fit(line, app.fonts.bold, g.width), True, p.text),
-                         (g.x, self.gauge_title_y + i * (app.fonts.bold.get_linesize() + app.px(2))))
+            surface.blit(
+                app.fonts.bold.render(fit(line, app.fonts.bold, g.width), True, p.text),
+                (g.x, self.gauge_title_y + i * (app.fonts.bold.get_linesize() + app.px(2))),
+            )
         for lo, hi, name in BANDS:
             seg = pygame.Rect(g.x + g.width * lo // 100, g.y, g.width * (hi - lo) // 100, g.height)
             pygame.draw.rect(surface, p.panel_border if (lo // 20) % 2 == 0 else p.background, seg)
             tag = app.fonts.tiny.render(name, True, p.text_muted)
             if tag.get_width() < seg.width - 2:
                 surface.blit(tag, tag.get_rect(midtop=(seg.centerx, g.bottom + 2)))
-        pygame.draw.rect(surface, p.accent, (g.x, g.y + g.height // 4, int(g.width * value / 100), g.height // 2))
+        pygame.draw.rect(
+            surface, p.accent, (g.x, g.y + g.height // 4, int(g.width * value / 100), g.height // 2)
+        )
         cx = g.x + int(g.width * ceiling / 100)
         for yy in range(g.y - 4, g.bottom + 4, 6):  # dashed: the ceiling the limits set
             pygame.draw.line(surface, p.warning, (cx, yy), (cx, min(yy + 3, g.bottom + 4)), 2)
@@ -645,16 +777,20 @@ class BoardScene(Scene):
         for title, y in self.titles:
             surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, y))
         num_w = app.px(34)
-        for rect, meter, marker, hidden, name in self.meter_rows:
+        for rect, meter, marker, _hidden, name in self.meter_rows:
             label_w = int(rect.width * 0.46)
             short = label(meter).replace("Moscow ", "").replace("Beijing ", "")
             if meter.startswith("washington."):
                 short = f"US–{meter.split('_')[-1].capitalize()} thaw"
             font = app.fonts.small
-            surface.blit(font.render(fit(short, font, label_w - 4), True, p.text),
-                         (rect.x, rect.centery - font.get_height() // 2))
+            surface.blit(
+                font.render(fit(short, font, label_w - 4), True, p.text),
+                (rect.x, rect.centery - font.get_height() // 2),
+            )
             bar_h = max(6, min(app.px(12), rect.height - app.px(6)))
-            bar_rect = pygame.Rect(rect.x + label_w, rect.centery - bar_h // 2, rect.width - label_w - num_w, bar_h)
+            bar_rect = pygame.Rect(
+                rect.x + label_w, rect.centery - bar_h // 2, rect.width - label_w - num_w, bar_h
+            )
             v = m[meter]
             hi = 30 if meter.endswith(".capital") else 100
             colour = p.bad if meter in LIMITS else p.good if meter in PILLARS else p.accent
@@ -684,12 +820,31 @@ class BoardScene(Scene):
         tags = " · ".join(sorted(action.tags)) or "no method tag"
         if c.selected:
             tags = "IN YOUR PLAN  ·  " + tags
-        surface.blit(app.fonts.tiny.render(fit(tags, app.fonts.tiny, inner.width), True,
-                                           p.accent if c.selected else p.text_muted), (inner.x, y))
+        surface.blit(
+            app.fonts.tiny.render(
+                fit(tags, app.fonts.tiny, inner.width), True, p.accent if c.selected else p.text_muted
+            ),
+            (inner.x, y),
+        )
         y += app.fonts.tiny.get_linesize() + app.px(2)
         if reason and not c.selected:
-            text(surface, f"Not now: {reason}", app.fonts.small, p.warning, (inner.x, y), inner.width, max_lines=3)
+            text(
+                surface,
+                f"Not now: {reason}",
+                app.fonts.small,
+                p.warning,
+                (inner.x, y),
+                inner.width,
+                max_lines=3,
+            )
             return
         effects = summarise_changes(preview(self.game.state, self.side, action.id), self.side)
-        text(surface, ", ".join(effects) or "no immediate effect", app.fonts.small, colour, (inner.x, y),
-             inner.width, max_lines=max(1, (inner.bottom - y) // (app.fonts.small.get_linesize() + 2)))
+        text(
+            surface,
+            ", ".join(effects) or "no immediate effect",
+            app.fonts.small,
+            colour,
+            (inner.x, y),
+            inner.width,
+            max_lines=max(1, (inner.bottom - y) // (app.fonts.small.get_linesize() + 2)),
+        )

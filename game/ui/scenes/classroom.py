@@ -1,6 +1,7 @@
 """Classroom session set-up: the level, who plays each side (a team or an AI), the class seed in
 large type so every group can type the same one, an optional planning timer, the group's name and
 the facilitator's passphrase."""
+
 from __future__ import annotations
 
 import pygame
@@ -18,8 +19,15 @@ PLAYERS = [("Team", TEAM), ("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard 
 class ClassroomSetupScene(Scene):
     name = "classroom set-up"
 
-    def __init__(self, app, level_id: str | None = None, seed: int | None = None, teams=None,
-                 timer: float = 0, group: str = ""):
+    def __init__(
+        self,
+        app,
+        level_id: str | None = None,
+        seed: int | None = None,
+        teams=None,
+        timer: float = 0,
+        group: str = "",
+    ):
         super().__init__(app)
         self.entries = playable_entries(app)
         ids = [e.id for e in self.entries]
@@ -45,43 +53,77 @@ class ClassroomSetupScene(Scene):
         w, h = app.size
         pad = app.px(24)
         list_w = int(w * 0.27)
-        self.title_rect = pygame.Rect(pad, app.px(20), fonts.title.size("Classroom session")[0], fonts.title.get_linesize())
+        self.title_rect = pygame.Rect(
+            pad, app.px(20), fonts.title.size("Classroom session")[0], fonts.title.get_linesize()
+        )
         top = self.title_rect.bottom + app.px(12)
         gap = app.px(6)
-        item_h = max(button_height(fonts.body, 0), min(app.px(36), (h - top - app.px(16)) // max(1, len(self.entries)) - gap))
+        item_h = max(
+            button_height(fonts.body, 0),
+            min(app.px(36), (h - top - app.px(16)) // max(1, len(self.entries)) - gap),
+        )
         for i, entry in enumerate(self.entries):
             rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
             chapter = getattr(entry, "chapter", None)
-            label = fit((f"{chapter}. " if chapter is not None else "") + entry.title, fonts.body, rect.width - 16)
-            self.add(Control(rect, label, (lambda i=i: self.pick_level(i)), kind="item", selected=(i == self.level_index)))
+            label = fit(
+                (f"{chapter}. " if chapter is not None else "") + entry.title, fonts.body, rect.width - 16
+            )
+            self.add(
+                Control(
+                    rect,
+                    label,
+                    (lambda i=i: self.pick_level(i)),
+                    kind="item",
+                    selected=(i == self.level_index),
+                )
+            )
         x = pad * 2 + list_w
         right = w - pad
         self.label_x = x
-        label_w = max(fonts.bold.size(t)[0] for t in ("Moscow", "Beijing", "Timer", "Class seed", "Group", "Passphrase"))
+        label_w = max(
+            fonts.bold.size(t)[0] for t in ("Moscow", "Beijing", "Timer", "Class seed", "Group", "Passphrase")
+        )
         field_x = x + label_w + app.px(20)
         bh = button_height(fonts.bold, app.px(38))
         y = top + app.px(4)
         self.rows = []
         for side in ("moscow", "beijing"):
             self.rows.append((side.capitalize(), y))
-            rects = row_of_buttons([label for label, _ in PLAYERS], fonts.bold, field_x, y, right, bh, app.px(6), app.px(64))
-            for rect, (label, who) in zip(rects, PLAYERS):
-                self.add(Control(rect, label, (lambda s=side, p=who: self.pick_player(s, p)),
-                                 selected=(self.teams[side] == who)))
+            rects = row_of_buttons(
+                [label for label, _ in PLAYERS], fonts.bold, field_x, y, right, bh, app.px(6), app.px(64)
+            )
+            for rect, (label, who) in zip(rects, PLAYERS, strict=False):
+                self.add(
+                    Control(
+                        rect,
+                        label,
+                        (lambda s=side, p=who: self.pick_player(s, p)),
+                        selected=(self.teams[side] == who),
+                    )
+                )
             y = bottom_of(rects) + app.px(8)
         self.rows.append(("Timer", y))
         timers = ["Off" if not minutes else f"{minutes} min" for minutes in TIMER_CHOICES]
         rects = row_of_buttons(timers, fonts.bold, field_x, y, right, bh, app.px(6), app.px(64))
-        for rect, label, minutes in zip(rects, timers, TIMER_CHOICES):
-            self.add(Control(rect, label, (lambda m=minutes: self.pick_timer(m)), selected=(self.timer == minutes)))
+        for rect, label, minutes in zip(rects, timers, TIMER_CHOICES, strict=False):
+            self.add(
+                Control(rect, label, (lambda m=minutes: self.pick_timer(m)), selected=(self.timer == minutes))
+            )
         y = bottom_of(rects) + app.px(12)
         self.entries_by_name = {}
-        for name, label, hint, numbers in (("seed", "Class seed", str(self.level.seed) if self.level else "", True),
-                                           ("group", "Group", "e.g. Room 4, group A (optional)", False),
-                                           ("passphrase", "Passphrase", "for the facilitator's panel (F9)", False)):
+        for name, label, hint, numbers in (
+            ("seed", "Class seed", str(self.level.seed) if self.level else "", True),
+            ("group", "Group", "e.g. Room 4, group A (optional)", False),
+            ("passphrase", "Passphrase", "for the facilitator's panel (F9)", False),
+        ):
             self.rows.append((label, y))
-            entry = self.element(pygame_gui.elements.UITextEntryLine(
-                pygame.Rect(field_x, y, min(app.px(300), right - field_x), bh), app.manager, placeholder_text=hint))
+            entry = self.element(
+                pygame_gui.elements.UITextEntryLine(
+                    pygame.Rect(field_x, y, min(app.px(300), right - field_x), bh),
+                    app.manager,
+                    placeholder_text=hint,
+                )
+            )
             if numbers:
                 entry.set_allowed_characters("numbers")
                 entry.set_text_length_limit(18)
@@ -100,11 +142,13 @@ class ClassroomSetupScene(Scene):
         rect.bottomright = (w - pad, h - app.px(16))
         back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), bh)
         back.bottomright = (rect.left - app.px(12), rect.bottom)
-        least = (fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize())
+        least = fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize()
         if rect.top - app.px(12) - y - app.px(8) >= least:  # above Start and Back, else beside them
             self.seed_rect = pygame.Rect(x, y + app.px(8), right - x, rect.top - app.px(12) - y - app.px(8))
         else:
-            self.seed_rect = pygame.Rect(x, y + app.px(8), back.left - app.px(16) - x, h - app.px(16) - y - app.px(8))
+            self.seed_rect = pygame.Rect(
+                x, y + app.px(8), back.left - app.px(16) - x, h - app.px(16) - y - app.px(8)
+            )
         problem = self.start_problem()
         self.add(Control(rect, "Start session", self.start, enabled=not problem, why_disabled=problem))
         self.add(Control(back, "Back", self.back))
@@ -166,7 +210,9 @@ class ClassroomSetupScene(Scene):
         app = self.app
         controllers = {s: (HUMAN if who == TEAM else who) for s, who in self.teams.items()}
         game = Game.new(self.level, self.seed(), controllers)
-        ClassroomSession.start(game, dict(self.teams), self.text("passphrase"), self.timer, self.text("group"))
+        ClassroomSession.start(
+            game, dict(self.teams), self.text("passphrase"), self.timer, self.text("group")
+        )
         humans = game.humans()
         if len(humans) > 1:
             app.reset_to(HandOverScene(app, game, humans[0]))
@@ -192,8 +238,14 @@ class ClassroomSetupScene(Scene):
         surface.blit(fonts.bold.render("Class seed", True, p.text_muted), (r.x, y))
         y += fonts.bold.get_linesize()
         note_h = fonts.small.get_linesize()
-        seed_font = next((f for f in (fonts.huge, fonts.title, fonts.heading) if y + f.get_linesize() + note_h <= r.bottom),
-                         fonts.heading)
+        seed_font = next(
+            (
+                f
+                for f in (fonts.huge, fonts.title, fonts.heading)
+                if y + f.get_linesize() + note_h <= r.bottom
+            ),
+            fonts.heading,
+        )
         img = seed_font.render(str(self.seed()) if self.level else "", True, p.accent)
         surface.blit(img, (r.x, y))
         y += seed_font.get_linesize()
@@ -202,5 +254,13 @@ class ClassroomSetupScene(Scene):
         y += note_h + app.px(6)
         lines = (r.bottom - y) // (fonts.small.get_linesize() + 2)
         if self.level and lines > 0:
-            text(surface, self.level.description, fonts.small, p.text_muted, (r.x, y), r.width, max_lines=min(3, lines))
+            text(
+                surface,
+                self.level.description,
+                fonts.small,
+                p.text_muted,
+                (r.x, y),
+                r.width,
+                max_lines=min(3, lines),
+            )
         self.draw_controls(surface)

@@ -1,4 +1,5 @@
 """Credits: the essay, the map data, the fonts, and how the game was made."""
+
 from __future__ import annotations
 
 import pygame
@@ -7,15 +8,26 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, text
 
 CREDITS = [
-    ("The essay", "Emre Ozan, \"Russian-Chinese Cooperation Limits\". The game's model follows its "
-                  "argument; every text in the game is our own paraphrase, never a quotation."),
-    ("Map data", "Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence. "
-                 "Outlines simplified for the game; borders as Natural Earth draws them."),
+    (
+        "The essay",
+        'Emre Ozan, "Russian-Chinese Cooperation Limits". The game\'s model follows its '
+        "argument; every text in the game is our own paraphrase, never a quotation.",
+    ),
+    (
+        "Map data",
+        "Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence. "
+        "Outlines simplified for the game; borders as Natural Earth draws them.",
+    ),
     ("Type", "Noto Sans, SIL Open Font License 1.1, as shipped with pygame_gui."),
-    ("Built with", "pygame-ce (LGPL 2.1), pygame_gui (MIT), pydantic (MIT), tomli (MIT), "
-                   "platformdirs (MIT)."),
-    ("The game", "Pragmatic Partners, MIT licence. A teaching game: its numbers are a model of an "
-                 "argument, not a forecast."),
+    (
+        "Built with",
+        "pygame-ce (LGPL 2.1), pygame_gui (MIT), pydantic (MIT), tomli (MIT), platformdirs (MIT).",
+    ),
+    (
+        "The game",
+        "Pragmatic Partners, MIT licence. A teaching game: its numbers are a model of an "
+        "argument, not a forecast.",
+    ),
 ]
 
 

@@ -1,5 +1,6 @@
 """The debrief: outcome and epilogue, both agendas and scores, the meters over the turns (savable
 as PNG), each side's decisions, the turning points and the level's discussion prompts."""
+
 from __future__ import annotations
 
 import html
@@ -16,11 +17,23 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
 TABS = ["Outcome", "Chart", "Decisions", "Discussion"]
-CHART_METERS = ("partnership", "partnership_ceiling", "military_trust", "economic_ties", "shared_stance",
-                "identity_gap", "method_divergence", "central_asia_rivalry")
-PROMPT_TITLES = {"identity_gap": "The identity gap", "method_divergence": "Divergent methods",
-                 "central_asia_rivalry": "Rivalry in Central Asia",
-                 "us_normalization": "Washington's normalization", "general": "The partnership as a whole"}
+CHART_METERS = (
+    "partnership",
+    "partnership_ceiling",
+    "military_trust",
+    "economic_ties",
+    "shared_stance",
+    "identity_gap",
+    "method_divergence",
+    "central_asia_rivalry",
+)
+PROMPT_TITLES = {
+    "identity_gap": "The identity gap",
+    "method_divergence": "Divergent methods",
+    "central_asia_rivalry": "Rivalry in Central Asia",
+    "us_normalization": "Washington's normalization",
+    "general": "The partnership as a whole",
+}
 
 
 class DebriefScene(Scene):
@@ -38,11 +51,20 @@ class DebriefScene(Scene):
         pad = app.px(24)
         self.title_rect = pygame.Rect(pad, app.px(16), w - 2 * pad, fonts.title.get_linesize())
         bh = button_height(fonts.bold, app.px(40))
-        tabs = row_of_buttons(TABS, fonts.bold, pad, self.title_rect.bottom + app.px(8), w - pad, bh, app.px(8),
-                              app.px(150))
-        for i, (rect, name) in enumerate(zip(tabs, TABS)):
-            self.add(Control(rect, name, (lambda i=i: self.show(i)), kind="tab", selected=(i == self.tab),
-                             hotkey=pygame.K_1 + i))
+        tabs = row_of_buttons(
+            TABS, fonts.bold, pad, self.title_rect.bottom + app.px(8), w - pad, bh, app.px(8), app.px(150)
+        )
+        for i, (rect, name) in enumerate(zip(tabs, TABS, strict=False)):
+            self.add(
+                Control(
+                    rect,
+                    name,
+                    (lambda i=i: self.show(i)),
+                    kind="tab",
+                    selected=(i == self.tab),
+                    hotkey=pygame.K_1 + i,
+                )
+            )
         bh = button_height(fonts.bold, app.px(46))
         done = pygame.Rect(0, 0, button_width("Back to title", fonts.bold, app.px(210)), bh)
         done.bottomright = (w - pad, h - app.px(16))
@@ -86,10 +108,20 @@ class DebriefScene(Scene):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         safe_id = re.sub(r"[^a-z0-9_]", "", game.level.id)
         path = folder / f"{stamp}-{safe_id}-seed{game.seed}-chart.png"
-        save_chart_png(path, self.series(), f"{game.level.title}, seed {game.seed}",
-                       palette=self.app.palette, x_labels=self.x_labels(),
-                       bands=[(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"),
-                              (60, 80, "strategic"), (80, 100, "alliance")])
+        save_chart_png(
+            path,
+            self.series(),
+            f"{game.level.title}, seed {game.seed}",
+            palette=self.app.palette,
+            x_labels=self.x_labels(),
+            bands=[
+                (0, 20, "estrangement"),
+                (20, 40, "wary"),
+                (40, 60, "pragmatic"),
+                (60, 80, "strategic"),
+                (80, 100, "alliance"),
+            ],
+        )
         self.say(f"Chart saved: {path}")
 
     def x_labels(self) -> list[str]:
@@ -127,28 +159,37 @@ class DebriefScene(Scene):
     def tab_html(self) -> str:
         if TABS[self.tab] == "Chart":
             return ""
-        return {"Outcome": self.outcome_html, "Decisions": self.decisions_html,
-                "Discussion": self.discussion_html}[TABS[self.tab]]()
+        return {
+            "Outcome": self.outcome_html,
+            "Decisions": self.decisions_html,
+            "Discussion": self.discussion_html,
+        }[TABS[self.tab]]()
 
     def outcome_html(self) -> str:
         game, lv = self.game, self.game.level
         o = next((o for o in lv.outcomes if o.id == game.state.outcome), None)
-        out = [f"<font size=5><b>{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
-               html.escape(o.epilogue if o else "")]
+        out = [
+            f"<font size=5><b>{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
+            html.escape(o.epilogue if o else ""),
+        ]
         scores, won = game.scores(), game.winners()
         for side in ("moscow", "beijing"):
             agenda = lv.agendas[side]
             verdict = "met its agenda" if won[side] else "fell short of its agenda"
-            out.append(f"<br><b>{side.capitalize()}: score {scores[side]:.0f} of 100, {verdict}</b> "
-                       f"(needed {agenda.win_at:.0f}). {html.escape(agenda.summary)}")
+            out.append(
+                f"<br><b>{side.capitalize()}: score {scores[side]:.0f} of 100, {verdict}</b> "
+                f"(needed {agenda.win_at:.0f}). {html.escape(agenda.summary)}"
+            )
             for g in agenda.goals:
                 value = goal_value(game.state, g.meter)
                 mark = "MET" if g.met(value) else "MISSED"
                 out.append(f"{mark}: {html.escape(g.text)} ({label(g.meter)} ended at {value:.1f})")
         out.append("<br><b>Turning points</b>")
         for report, total, c in turning_points(game):
-            out.append(f"Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because "
-                       f"{html.escape(c.why)}.")
+            out.append(
+                f"Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because "
+                f"{html.escape(c.why)}."
+            )
         if lv.what_happened:
             out.append(f"<br><b>What actually happened</b><br>{html.escape(lv.what_happened)}")
         return "<br>".join(out)
@@ -179,13 +220,27 @@ class DebriefScene(Scene):
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        title = fit(f"Debrief: {self.game.level.title}, seed {self.game.seed}", app.fonts.title, self.title_rect.width)
+        title = fit(
+            f"Debrief: {self.game.level.title}, seed {self.game.seed}", app.fonts.title, self.title_rect.width
+        )
         surface.blit(app.fonts.title.render(title, True, p.text), self.title_rect)
         if TABS[self.tab] == "Chart":
             from game.ui.charts import draw_line_chart
 
-            draw_line_chart(surface, self.body, self.series(), p, app.fonts.small,
-                            "The meters over the turns", x_labels=self.x_labels(),
-                            bands=[(0, 20, "estrangement"), (20, 40, "wary"), (40, 60, "pragmatic"),
-                                   (60, 80, "strategic"), (80, 100, "alliance")])
+            draw_line_chart(
+                surface,
+                self.body,
+                self.series(),
+                p,
+                app.fonts.small,
+                "The meters over the turns",
+                x_labels=self.x_labels(),
+                bands=[
+                    (0, 20, "estrangement"),
+                    (20, 40, "wary"),
+                    (40, 60, "pragmatic"),
+                    (60, 80, "strategic"),
+                    (80, 100, "alliance"),
+                ],
+            )
         self.draw_controls(surface)

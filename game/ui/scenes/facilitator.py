@@ -5,6 +5,7 @@ preview of what it does), adjusts a meter with a written reason, annotates the t
 session, and ends it early. Every act goes through `ClassroomSession`, which writes it into the
 replay log as the facilitator's.
 """
+
 from __future__ import annotations
 
 import pygame
@@ -14,11 +15,29 @@ from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS, label
 from game.session.story import describe_act
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, flow, panel, row_of_buttons, wrap
+from game.ui.widgets import (
+    Control,
+    bottom_of,
+    button_height,
+    button_width,
+    fit,
+    flow,
+    panel,
+    row_of_buttons,
+    wrap,
+)
 
-ADJUSTABLE = ("partnership", *PILLARS, *LIMITS, "middle_corridor",
-              *(f"{s}.{m}" for s in ("moscow", "beijing") for m in ("economy", "security", "standing", "capital")),
-              "washington.thaw_moscow", "washington.thaw_beijing", "central_asia.moscow", "central_asia.beijing")
+ADJUSTABLE = (
+    "partnership",
+    *PILLARS,
+    *LIMITS,
+    "middle_corridor",
+    *(f"{s}.{m}" for s in ("moscow", "beijing") for m in ("economy", "security", "standing", "capital")),
+    "washington.thaw_moscow",
+    "washington.thaw_beijing",
+    "central_asia.moscow",
+    "central_asia.beijing",
+)
 STEPS = (-10, -5, -1, 1, 5, 10)
 EVENTS_PER_PAGE = 9
 
@@ -45,14 +64,19 @@ class FacilitatorLoginScene(Scene):
         w, h = app.size
         bw = app.px(360)
         top = int(h * 0.38)
-        self.entry = self.element(pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(w // 2 - bw // 2, top, bw, app.px(42)), app.manager, placeholder_text="Passphrase"))
+        self.entry = self.element(
+            pygame_gui.elements.UITextEntryLine(
+                pygame.Rect(w // 2 - bw // 2, top, bw, app.px(42)), app.manager, placeholder_text="Passphrase"
+            )
+        )
         self.entry.set_text_hidden(True)
         self.entry.set_text_length_limit(60)
         self.text_field(self.entry, "Passphrase")
         self.app.manager.set_focus_set(self.entry)
         self.entry.focus()
-        self.column_of_buttons([("Open the panel", self.submit), ("Cancel", self.back)], w // 2, top + app.px(60), bw)
+        self.column_of_buttons(
+            [("Open the panel", self.submit), ("Cancel", self.back)], w // 2, top + app.px(60), bw
+        )
 
     def handle(self, event) -> bool:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
@@ -120,9 +144,16 @@ class FacilitatorPanelScene(Scene):
         pause, reading, rest = rects[0], rects[1], rects[2:]
         self.add(Control(pause, labels[0], self.toggle_pause, hotkey=pygame.K_p))
         self.timer_rect = reading
-        for rect, label_, minutes in zip(rest, timers, TIMER_CHOICES):
-            self.add(Control(rect, label_, (lambda m=minutes: self.set_timer(m)), selected=(s.spec.timer_minutes == minutes)))
-        export, end, close = rest[len(timers):]
+        for rect, label_, minutes in zip(rest, timers, TIMER_CHOICES, strict=False):
+            self.add(
+                Control(
+                    rect,
+                    label_,
+                    (lambda m=minutes: self.set_timer(m)),
+                    selected=(s.spec.timer_minutes == minutes),
+                )
+            )
+        export, end, close = rest[len(timers) :]
         self.add(Control(export, "Export now", self.export))
         self.add(Control(end, end_label, self.end))
         self.add(Control(close, "Close", self.back))
@@ -131,24 +162,41 @@ class FacilitatorPanelScene(Scene):
         col_top = bottom_of(rects) + app.px(12)
         top = col_top + title_h
         col_w = (w - 4 * pad) // 3
-        self.columns = [pygame.Rect(pad + i * (col_w + pad), col_top, col_w, h - col_top - pad) for i in range(3)]
+        self.columns = [
+            pygame.Rect(pad + i * (col_w + pad), col_top, col_w, h - col_top - pad) for i in range(3)
+        ]
         self.captions = [("heading", self.head_rect), ("timer", reading)]
-        self.captions += [(f"column {i}", pygame.Rect(c.x, c.y, c.width, title_h - app.px(4))) for i, c in enumerate(self.columns)]
+        self.captions += [
+            (f"column {i}", pygame.Rect(c.x, c.y, c.width, title_h - app.px(4)))
+            for i, c in enumerate(self.columns)
+        ]
         inset = app.px(10)
         iw = col_w - 2 * inset
         self.build_events(self.columns[0], top, iw, inset, bh)
         self.build_adjust(self.columns[1], top, iw, inset, bh)
         # Annotate, and what this turn holds so far.
         nx = self.columns[2].x + inset
-        self.note = self.element(pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(nx, top, iw, bh), app.manager, placeholder_text="A note on this turn"))
+        self.note = self.element(
+            pygame_gui.elements.UITextEntryLine(
+                pygame.Rect(nx, top, iw, bh), app.manager, placeholder_text="A note on this turn"
+            )
+        )
         self.note.set_text_length_limit(300)
         if self.texts["note"]:
             self.note.set_text(self.texts["note"])
         self.text_field(self.note, "Note")
-        self.add(Control(pygame.Rect(nx, top + bh + app.px(8), min(iw, button_width("Add the note", fonts.bold, iw)), bh),
-                         "Add the note", self.annotate))
-        self.acts_rect = pygame.Rect(nx, top + 2 * bh + app.px(22), iw, self.columns[2].bottom - inset - top - 2 * bh - app.px(22))
+        self.add(
+            Control(
+                pygame.Rect(
+                    nx, top + bh + app.px(8), min(iw, button_width("Add the note", fonts.bold, iw)), bh
+                ),
+                "Add the note",
+                self.annotate,
+            )
+        )
+        self.acts_rect = pygame.Rect(
+            nx, top + 2 * bh + app.px(22), iw, self.columns[2].bottom - inset - top - 2 * bh - app.px(22)
+        )
         self.captions.append(("this turn so far", self.acts_rect))
 
     def pager(self, x: int, y: int, page: int, pages: int, turn) -> pygame.Rect:
@@ -157,8 +205,14 @@ class FacilitatorPanelScene(Scene):
         bh = button_height(fonts.bold, self.app.px(36))
         bw = max(button_width("< Prev", fonts.bold), button_width("Next >", fonts.bold))
         self.add(Control(pygame.Rect(x, y, bw, bh), "< Prev", (lambda: turn(-1)), enabled=page > 0))
-        self.add(Control(pygame.Rect(x + bw + self.app.px(6), y, bw, bh), "Next >", (lambda: turn(1)),
-                         enabled=page < pages - 1))
+        self.add(
+            Control(
+                pygame.Rect(x + bw + self.app.px(6), y, bw, bh),
+                "Next >",
+                (lambda: turn(1)),
+                enabled=page < pages - 1,
+            )
+        )
         return pygame.Rect(x + 2 * bw + self.app.px(12), y, 0, bh)
 
     def build_events(self, col, top, iw, inset, bh) -> None:
@@ -173,14 +227,23 @@ class FacilitatorPanelScene(Scene):
         pages = max(1, -(-len(events) // per_page))
         self.event_page = min(self.event_page, pages - 1)
         first = self.event_page * per_page
-        for i, event in enumerate(events[first:first + per_page]):
+        for i, event in enumerate(events[first : first + per_page]):
             rect = pygame.Rect(cx, top + i * (ih + app.px(4)), iw, ih)
-            self.add(Control(rect, fit(event.title, fonts.body, iw - app.px(16)), (lambda k=first + i: self.pick_event(k)),
-                             kind="item", selected=(first + i == self.event_index)))
+            self.add(
+                Control(
+                    rect,
+                    fit(event.title, fonts.body, iw - app.px(16)),
+                    (lambda k=first + i: self.pick_event(k)),
+                    kind="item",
+                    selected=(first + i == self.event_index),
+                )
+            )
         y2 = top + per_page * (ih + app.px(4))
         spot = self.pager(cx, y2, self.event_page, pages, self.event_turn)
         self.page_label = (f"page {self.event_page + 1} of {pages}", spot)
-        self.preview_rect = pygame.Rect(cx, y2 + bh + app.px(8), iw, inject.top - app.px(8) - y2 - bh - app.px(8))
+        self.preview_rect = pygame.Rect(
+            cx, y2 + bh + app.px(8), iw, inject.top - app.px(8) - y2 - bh - app.px(8)
+        )
         self.captions.append(("event preview", self.preview_rect))
         self.add(Control(inject, "Inject this event", self.inject, enabled=bool(events)))
 
@@ -205,22 +268,32 @@ class FacilitatorPanelScene(Scene):
         self.meter_page = min(self.meter_page, pages - 1)
         first = self.meter_page * per_page
         half = (iw - app.px(6)) // 2
-        for i, meter in enumerate(ADJUSTABLE[first:first + per_page]):
+        for i, meter in enumerate(ADJUSTABLE[first : first + per_page]):
             rect = pygame.Rect(ax + (i % 2) * (half + app.px(6)), top + (i // 2) * (mh + app.px(3)), half, mh)
-            self.add(Control(rect, fit(label(meter), fonts.body, half - app.px(16)), (lambda m=meter: self.pick_meter(m)),
-                             kind="item", selected=(meter == self.meter)))
+            self.add(
+                Control(
+                    rect,
+                    fit(label(meter), fonts.body, half - app.px(16)),
+                    (lambda m=meter: self.pick_meter(m)),
+                    kind="item",
+                    selected=(meter == self.meter),
+                )
+            )
         if pages > 1:
             y = top + min(rows, needed) * (mh + app.px(3)) + app.px(3)
             spot = self.pager(ax, y, self.meter_page, pages, self.meter_turn)
             self.meter_page_label = (f"page {self.meter_page + 1} of {pages}", spot)
         else:
             self.meter_page_label = None
-        for rect, step in zip(steps, STEPS):
+        for rect, step in zip(steps, STEPS, strict=False):
             self.add(Control(rect.move(0, steps_y), f"{step:+d}", (lambda d=step: self.change_delta(d))))
         self.delta_y = delta_y
         self.captions.append(("adjustment", pygame.Rect(ax, delta_y, iw, fonts.bold.get_linesize())))
-        self.reason = self.element(pygame_gui.elements.UITextEntryLine(
-            reason, app.manager, placeholder_text="Reason the class will read"))
+        self.reason = self.element(
+            pygame_gui.elements.UITextEntryLine(
+                reason, app.manager, placeholder_text="Reason the class will read"
+            )
+        )
         self.reason.set_text_length_limit(200)
         if self.texts["reason"]:
             self.reason.set_text(self.texts["reason"])
@@ -282,7 +355,10 @@ class FacilitatorPanelScene(Scene):
             return
         note = ""
         state = self.game.state
-        if self.meter == "partnership" and state.meters["partnership"] + self.delta > state.meters["partnership_ceiling"]:
+        if (
+            self.meter == "partnership"
+            and state.meters["partnership"] + self.delta > state.meters["partnership_ceiling"]
+        ):
             # The ceiling holds at the end of every turn, facilitator or not: say so now.
             note = f" The ceiling ({state.meters['partnership_ceiling']:g} now) will hold it down."
         self.say(f"{label(self.meter)} {self.delta:+g} when this turn resolves.{note}")
@@ -328,16 +404,20 @@ class FacilitatorPanelScene(Scene):
         head = f"Facilitator · {game.level.title} · turn {game.state.turn} of {game.level.turns} · seed {game.seed}"
         if s.paused:
             head += " · PAUSED"
-        surface.blit(fonts.heading.render(fit(head, fonts.heading, self.head_rect.width), True, p.text), self.head_rect)
+        surface.blit(
+            fonts.heading.render(fit(head, fonts.heading, self.head_rect.width), True, p.text), self.head_rect
+        )
         left = s.seconds_left()
         timer = "no timer" if left is None else f"{int(left) // 60}:{int(left) % 60:02d}"
         img = fonts.bold.render(timer, True, p.warning if s.time_up else p.text)
         surface.blit(img, img.get_rect(midleft=self.timer_rect.midleft))
         titles = ("Inject an event", "Adjust a meter", "Annotate this turn")
-        for rect, title in zip(self.columns, titles):
+        for rect, title in zip(self.columns, titles, strict=False):
             panel(surface, rect, p)
-            surface.blit(fonts.bold.render(fit(title, fonts.bold, rect.width - app.px(20)), True, p.text),
-                         (rect.x + app.px(10), rect.y + app.px(6)))
+            surface.blit(
+                fonts.bold.render(fit(title, fonts.bold, rect.width - app.px(20)), True, p.text),
+                (rect.x + app.px(10), rect.y + app.px(6)),
+            )
         for page, col in ((self.page_label, self.columns[0]), (self.meter_page_label, self.columns[1])):
             if page:
                 label_text, spot = page
@@ -348,19 +428,33 @@ class FacilitatorPanelScene(Scene):
         if self.events and r.height > 0:
             event = self.events[self.event_index]
             holds = event.when.test(game.state)
-            lines = [f"Does: {signed_effects(event)}.",
-                     "Its usual condition holds now." if holds else "Its usual condition does not hold now; injected, it happens anyway.",
-                     "Takes effect as this turn resolves, shown as the facilitator's."]
+            lines = [
+                f"Does: {signed_effects(event)}.",
+                "Its usual condition holds now."
+                if holds
+                else "Its usual condition does not hold now; injected, it happens anyway.",
+                "Takes effect as this turn resolves, shown as the facilitator's.",
+            ]
             self.draw_lines(surface, lines, r, p.text_muted)
         col = self.columns[1]
         value = game.state.meters.get(self.meter)
         now = f"now {value:.1f}" if value is not None else ""
-        surface.blit(fonts.bold.render(fit(f"{label(self.meter)} {self.delta:+d}  ({now})", fonts.bold,
-                                           col.width - app.px(20)), True, p.text),
-                     (col.x + app.px(10), self.delta_y))
+        surface.blit(
+            fonts.bold.render(
+                fit(f"{label(self.meter)} {self.delta:+d}  ({now})", fonts.bold, col.width - app.px(20)),
+                True,
+                p.text,
+            ),
+            (col.x + app.px(10), self.delta_y),
+        )
         r = self.acts_rect
         surface.blit(fonts.bold.render("This turn so far", True, p.text), r.topleft)
-        body = pygame.Rect(r.x, r.y + fonts.bold.get_linesize() + app.px(4), r.width, r.height - fonts.bold.get_linesize() - app.px(4))
+        body = pygame.Rect(
+            r.x,
+            r.y + fonts.bold.get_linesize() + app.px(4),
+            r.width,
+            r.height - fonts.bold.get_linesize() - app.px(4),
+        )
         acts = game.pending_acts()
         lines = ["• " + describe_act(game.level, act) for act in acts[-12:]] or ["Nothing yet."]
         self.draw_lines(surface, lines, body, p.text_muted)

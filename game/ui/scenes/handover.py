@@ -1,4 +1,5 @@
 """Hot-seat hand-over: a blank screen between two players, so neither sees the other's plan."""
+
 from __future__ import annotations
 
 import pygame
@@ -34,7 +35,6 @@ class HandOverScene(HeldByPause, Scene):
 
         self.app.push(MenuScene(self.app, self.game))
 
-
     def entered(self) -> None:
         if self.app.options.autoplay:
             self.app.capture(f"handover-{self.side}")
@@ -47,10 +47,18 @@ class HandOverScene(HeldByPause, Scene):
         img = app.fonts.title.render(title, True, p.text)
         surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.35))))
         if self.locked_by:
-            note = (f"{self.locked_by.capitalize()}'s plan is locked and hidden. It will be revealed "
-                    f"when both plans are locked and the turn resolves.")
+            note = (
+                f"{self.locked_by.capitalize()}'s plan is locked and hidden. It will be revealed "
+                f"when both plans are locked and the turn resolves."
+            )
         else:
             note = f"A new turn begins. Only {self.side.capitalize()} should look at the screen now."
-        text(surface, note, app.fonts.body, p.text_muted, (w // 2 - app.px(300), int(h * 0.35) + app.px(50)),
-             app.px(600))
+        text(
+            surface,
+            note,
+            app.fonts.body,
+            p.text_muted,
+            (w // 2 - app.px(300), int(h * 0.35) + app.px(50)),
+            app.px(600),
+        )
         self.draw_controls(surface)

@@ -1,5 +1,6 @@
 """Load a saved game, or continue the autosave. A damaged or foreign save gets a message and is set
 aside by the save store; the game goes on."""
+
 from __future__ import annotations
 
 import pygame
@@ -48,7 +49,11 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
         # and goes to whoever had not locked a plan when the game was saved.
         from game.ui.scenes.handover import HandOverScene
 
-        app.reset_to(HandOverScene(app, game, waiting[0], locked_by=next((s for s in humans if s in game.locked), None)))
+        app.reset_to(
+            HandOverScene(
+                app, game, waiting[0], locked_by=next((s for s in humans if s in game.locked), None)
+            )
+        )
         return True
     if humans:
         side = humans[0]
@@ -100,7 +105,7 @@ class LoadScene(Scene):
         top = app.px(110)
         rows = max(1, (h - top - app.px(110)) // (item_h + app.px(6)))
         self.offset = max(0, min(self.offset, max(0, len(self.infos) - rows)))
-        for i, info in enumerate(self.infos[self.offset:self.offset + rows]):
+        for i, info in enumerate(self.infos[self.offset : self.offset + rows]):
             rect = pygame.Rect(pad, top + i * (item_h + app.px(6)), w - 2 * pad, item_h)
             when = str(info.saved_at)[:16].replace("T", " ")
             kind = "autosave" if info.is_autosave else "save"
@@ -130,5 +135,7 @@ class LoadScene(Scene):
         app, p = self.app, self.app.palette
         surface.blit(app.fonts.title.render("Load a game", True, p.text), (app.px(40), app.px(36)))
         if not self.infos:
-            surface.blit(app.fonts.body.render("No saved games yet.", True, p.text_muted), (app.px(40), app.px(110)))
+            surface.blit(
+                app.fonts.body.render("No saved games yet.", True, p.text_muted), (app.px(40), app.px(110))
+            )
         self.draw_controls(surface)

@@ -1,4 +1,5 @@
 """The in-game menu (Esc): resume, save with a name, settings, quit to the title."""
+
 from __future__ import annotations
 
 import pygame
@@ -19,23 +20,32 @@ class MenuScene(Scene):
         w, h = app.size
         bw = app.px(320)
         top = int(h * 0.25)
-        self.name_entry = self.element(pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(w // 2 - bw // 2, top, bw, app.px(40)), app.manager,
-            placeholder_text="Name for this save"))
+        self.name_entry = self.element(
+            pygame_gui.elements.UITextEntryLine(
+                pygame.Rect(w // 2 - bw // 2, top, bw, app.px(40)),
+                app.manager,
+                placeholder_text="Name for this save",
+            )
+        )
         self.name_entry.set_text_length_limit(60)
         self.text_field(self.name_entry, "Name for this save")
-        self.column_of_buttons([
-            ("Save game", self.save),
-            ("Resume", self.back),
-            ("Settings", self.settings),
-            ("Quit to title", self.quit),
-        ], w // 2, top + app.px(56), bw)
+        self.column_of_buttons(
+            [
+                ("Save game", self.save),
+                ("Resume", self.back),
+                ("Settings", self.settings),
+                ("Quit to title", self.quit),
+            ],
+            w // 2,
+            top + app.px(56),
+            bw,
+        )
 
     def save(self) -> None:
         name = self.name_entry.get_text().strip() or f"{self.game.level.title}, turn {self.game.state.turn}"
         try:
             info = self.app.saves.save(name, self.game.log_to_save())
-            self.say(f"Saved as \"{info.name}\".")
+            self.say(f'Saved as "{info.name}".')
         except OSError as e:
             self.say(f"Could not save: {e}")
 

@@ -1,4 +1,5 @@
 """New game: choose the level (with its briefing), the side, who plays the other side, the seed."""
+
 from __future__ import annotations
 
 import html
@@ -9,10 +10,20 @@ import pygame_gui
 
 from game.session.campaign import chapters
 from game.session.game import HUMAN, Game
-from game.ui.scenes.base import Scene
 from game.ui.agenda import agenda_html
-from game.ui.widgets import (Control, Tooltip, bottom_of, button_height, button_width, fit, row_of_buttons, text, toast,
-                             wrap)
+from game.ui.scenes.base import Scene
+from game.ui.widgets import (
+    Control,
+    Tooltip,
+    bottom_of,
+    button_height,
+    button_width,
+    fit,
+    row_of_buttons,
+    text,
+    toast,
+    wrap,
+)
 
 SEED_HINT = "The whole class can type the same seed to play the same world.  F5 reloads the level files."
 
@@ -37,8 +48,15 @@ def playable_entries(app) -> list:
     for level_id, level in app.good_levels.items():
         if level_id not in known and level.playable:
             campaign = level.campaign
-            entries.append(_KeptEntry(level_id, level.title, True, campaign.chapter if campaign else None,
-                                      campaign.unlocked_by if campaign else ()))
+            entries.append(
+                _KeptEntry(
+                    level_id,
+                    level.title,
+                    True,
+                    campaign.chapter if campaign else None,
+                    campaign.unlocked_by if campaign else (),
+                )
+            )
     order = {c.level_id: i for i, c in enumerate(chapters(entries, ()))}
     return sorted(entries, key=lambda e: order[e.id])
 
@@ -88,7 +106,7 @@ class NewGameScene(Scene):
             return ""
         titles = {e.id: e.title for e in self.entries}
         waiting = chapter.waiting_for(titles, self.app.settings.finished_levels)
-        return (f"Finish {' and '.join(waiting)} to open this chapter (or open every chapter in Settings).")
+        return f"Finish {' and '.join(waiting)} to open this chapter (or open every chapter in Settings)."
 
     def load_selected(self) -> None:
         if not self.entries:
@@ -113,7 +131,9 @@ class NewGameScene(Scene):
         fonts = app.fonts
         pad = app.px(24)
         list_w = int(w * 0.27)
-        self.title_rect = pygame.Rect(pad, app.px(20), fonts.title.size("New game")[0], fonts.title.get_linesize())
+        self.title_rect = pygame.Rect(
+            pad, app.px(20), fonts.title.size("New game")[0], fonts.title.get_linesize()
+        )
         top = self.title_rect.bottom + app.px(12)
         # Start and Back at the bottom right.
         bh = button_height(fonts.bold, app.px(46))
@@ -137,13 +157,31 @@ class NewGameScene(Scene):
             self.list_offset = max(0, min(self.list_offset, len(self.entries) - rows))
             shown = range(self.list_offset, self.list_offset + rows)
             # The page controls are added after the levels, so that the focus starts on a level.
-            paging = [(pygame.Rect(pad, y, list_w, least_h), f"Earlier levels ({self.list_offset})", -1,
-                       self.list_offset > 0, "This is the top of the list.")]
+            paging = [
+                (
+                    pygame.Rect(pad, y, list_w, least_h),
+                    f"Earlier levels ({self.list_offset})",
+                    -1,
+                    self.list_offset > 0,
+                    "This is the top of the list.",
+                )
+            ]
             y += least_h + gap
             below = len(self.entries) - shown.stop
-            paging.append((pygame.Rect(pad, y + rows * (least_h + gap), list_w, least_h), f"More levels ({below})", 1,
-                           below > 0, "This is the end of the list."))
-        item_h = max(least_h, min(app.px(40), room // max(1, len(shown)) - gap)) if len(shown) == len(self.entries) else least_h
+            paging.append(
+                (
+                    pygame.Rect(pad, y + rows * (least_h + gap), list_w, least_h),
+                    f"More levels ({below})",
+                    1,
+                    below > 0,
+                    "This is the end of the list.",
+                )
+            )
+        item_h = (
+            max(least_h, min(app.px(40), room // max(1, len(shown)) - gap))
+            if len(shown) == len(self.entries)
+            else least_h
+        )
         self.reveal_selected = False
         marks = {c.level_id: c for c in self.chapters()}
         for row, i in enumerate(shown):
@@ -155,10 +193,21 @@ class NewGameScene(Scene):
             # The title gives way, never the mark: "(done)" and "(locked)" are what the list is for.
             name = (f"{c.chapter}. " if c.chapter is not None else "") + entry.title
             name = fit(name, fonts.body, rect.width - 16 - fonts.body.size(mark)[0])
-            self.add(Control(rect, name + mark, (lambda i=i: self.pick_level(i)), kind="item",
-                             selected=(i == self.level_index)))
+            self.add(
+                Control(
+                    rect,
+                    name + mark,
+                    (lambda i=i: self.pick_level(i)),
+                    kind="item",
+                    selected=(i == self.level_index),
+                )
+            )
         for rect, label, step, enabled, why in paging:
-            self.add(Control(rect, label, (lambda step=step: self.page_list(step)), enabled=enabled, why_disabled=why))
+            self.add(
+                Control(
+                    rect, label, (lambda step=step: self.page_list(step)), enabled=enabled, why_disabled=why
+                )
+            )
         x = pad * 2 + list_w
         right_w = w - x - pad
         # The level's title, its description and (for a locked chapter) why it is locked, one under
@@ -166,8 +215,11 @@ class NewGameScene(Scene):
         line_gap = app.px(6)
         self.head_rect = pygame.Rect(x, top, right_w, fonts.heading.get_linesize())
         body_line = fonts.body.get_linesize() + 2
-        described = wrap(self.level.description, fonts.body, right_w) if self.level else \
-            wrap(self.problem, fonts.body, right_w)
+        described = (
+            wrap(self.level.description, fonts.body, right_w)
+            if self.level
+            else wrap(self.problem, fonts.body, right_w)
+        )
         note = self.problem or self.locked_reason() if self.level else ""
         self.note_lines = wrap(note, fonts.small, right_w)[:2] if note else []
         note_h = len(self.note_lines) * fonts.small.get_linesize()
@@ -176,7 +228,10 @@ class NewGameScene(Scene):
         # Lay the rest out for a given number of description lines and a given height of button;
         # use the most lines and the tallest buttons that leave the briefing a useful height.
         least_brief = max(app.px(90), 3 * fonts.body.get_linesize())
-        tries = [(lines, button_height(fonts.bold, app.px(40)), False) for lines in range(min(4, len(described)), -1, -1)]
+        tries = [
+            (lines, button_height(fonts.bold, app.px(40)), False)
+            for lines in range(min(4, len(described)), -1, -1)
+        ]
         tries += [(0, button_height(fonts.bold, 0), True)]
         for lines, row_h, tight in tries:
             # Tight: the smallest buttons, the seed's hint only in its tooltip, and Start and Back
@@ -187,11 +242,27 @@ class NewGameScene(Scene):
             y = desc_rect.bottom + (line_gap if lines else 0)
             note_rect = pygame.Rect(x, y, right_w, note_h)
             y = note_rect.bottom + app.px(10)
-            side_rects = row_of_buttons(["Moscow", "Beijing"], fonts.bold, field_x, y, x + right_w, row_h, app.px(8),
-                                        app.px(150) * least)
+            side_rects = row_of_buttons(
+                ["Moscow", "Beijing"],
+                fonts.bold,
+                field_x,
+                y,
+                x + right_w,
+                row_h,
+                app.px(8),
+                app.px(150) * least,
+            )
             y = bottom_of(side_rects) + app.px(10)
-            opp_rects = row_of_buttons([label for label, _ in OPPONENTS], fonts.bold, field_x, y, x + right_w, row_h,
-                                       app.px(8), app.px(120) * least)
+            opp_rects = row_of_buttons(
+                [label for label, _ in OPPONENTS],
+                fonts.bold,
+                field_x,
+                y,
+                x + right_w,
+                row_h,
+                app.px(8),
+                app.px(120) * least,
+            )
             y = bottom_of(opp_rects) + app.px(10)
             seed_rect = pygame.Rect(field_x, y, min(app.px(200), x + right_w - field_x), row_h)
             hint_x = seed_rect.right + app.px(16)
@@ -200,11 +271,15 @@ class NewGameScene(Scene):
                 y = seed_rect.bottom + app.px(12)
             elif x + right_w - hint_x >= app.px(240):  # the hint beside the seed, else under it
                 hint_lines = wrap(SEED_HINT, fonts.small, x + right_w - hint_x)
-                hint_rect = pygame.Rect(hint_x, y, x + right_w - hint_x, len(hint_lines) * fonts.small.get_linesize())
+                hint_rect = pygame.Rect(
+                    hint_x, y, x + right_w - hint_x, len(hint_lines) * fonts.small.get_linesize()
+                )
                 y = max(seed_rect.bottom, hint_rect.bottom) + app.px(12)
             else:
                 hint_lines = wrap(SEED_HINT, fonts.small, right_w)
-                hint_rect = pygame.Rect(x, seed_rect.bottom + app.px(4), right_w, len(hint_lines) * fonts.small.get_linesize())
+                hint_rect = pygame.Rect(
+                    x, seed_rect.bottom + app.px(4), right_w, len(hint_lines) * fonts.small.get_linesize()
+                )
                 y = hint_rect.bottom + app.px(12)
             if tight:
                 start.width = back.width = max(button_width(t, fonts.bold) for t in ("Start", "Back"))
@@ -216,16 +291,30 @@ class NewGameScene(Scene):
             if brief_rect.height >= least_brief:
                 break
         self.desc_lines = lines
-        self.desc_rect, self.note_rect, self.hint_rect, self.hint_lines = desc_rect, note_rect, hint_rect, hint_lines
+        self.desc_rect, self.note_rect, self.hint_rect, self.hint_lines = (
+            desc_rect,
+            note_rect,
+            hint_rect,
+            hint_lines,
+        )
         self.side_y, self.opp_y, self.seed_y = side_rects[0].y, opp_rects[0].y, seed_rect.y
-        self.row_labels = [("Play as", side_rects[0].y), ("Other side", opp_rects[0].y), ("Seed", seed_rect.y)]
+        self.row_labels = [
+            ("Play as", side_rects[0].y),
+            ("Other side", opp_rects[0].y),
+            ("Seed", seed_rect.y),
+        ]
         self.row_h = row_h
-        for rect, (label, side) in zip(side_rects, (("Moscow", "moscow"), ("Beijing", "beijing"))):
+        for rect, (label, side) in zip(side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False):
             self.add(Control(rect, label, (lambda s=side: self.pick_side(s)), selected=(side == self.side)))
-        for rect, (label, who) in zip(opp_rects, OPPONENTS):
-            self.add(Control(rect, label, (lambda o=who: self.pick_opponent(o)), selected=(who == self.opponent)))
-        self.seed_entry = self.element(pygame_gui.elements.UITextEntryLine(
-            seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else ""))
+        for rect, (label, who) in zip(opp_rects, OPPONENTS, strict=False):
+            self.add(
+                Control(rect, label, (lambda o=who: self.pick_opponent(o)), selected=(who == self.opponent))
+            )
+        self.seed_entry = self.element(
+            pygame_gui.elements.UITextEntryLine(
+                seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else ""
+            )
+        )
         self.seed_entry.set_allowed_characters("numbers")
         self.seed_entry.set_text_length_limit(18)
         if self.seed_text:
@@ -234,9 +323,16 @@ class NewGameScene(Scene):
         self.brief_rect = brief_rect
         self.element(pygame_gui.elements.UITextBox(self.briefing_html(), brief_rect, app.manager))
         locked = self.locked_reason()
-        self.add(Control(start, "Start", self.start, enabled=self.level is not None and not locked,
-                         why_disabled=locked or "This level cannot be played until its problems are fixed.",
-                         hotkey=pygame.K_s))
+        self.add(
+            Control(
+                start,
+                "Start",
+                self.start,
+                enabled=self.level is not None and not locked,
+                why_disabled=locked or "This level cannot be played until its problems are fixed.",
+                hotkey=pygame.K_s,
+            )
+        )
         self.add(Control(back, "Back", self.back))
         self.captions = [("title", self.title_rect), ("level", self.head_rect)]
         if hint_lines:
@@ -245,13 +341,17 @@ class NewGameScene(Scene):
             self.captions.append(("description", desc_rect))
         if self.note_lines:
             self.captions.append(("locked" if self.locked_reason() else "problem", note_rect))
-        self.captions += [(label, pygame.Rect(x, y, label_w - app.px(20), row_h)) for label, y in self.row_labels]
+        self.captions += [
+            (label, pygame.Rect(x, y, label_w - app.px(20), row_h)) for label, y in self.row_labels
+        ]
 
     def briefing_html(self) -> str:
         if self.level is None:
             return html.escape(self.problem).replace("\n", "<br>")
         side = self.side.capitalize()
-        body = html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
+        body = (
+            html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
+        )
         return f"<b>Briefing for {side}</b><br><br>{body}<br><br>{agenda_html(self.level, self.side)}"
 
     def pick_level(self, i: int) -> None:
@@ -304,8 +404,11 @@ class NewGameScene(Scene):
         # modder look for a level that is not there.
         unread = {p.file for p in self.app.catalogue.problems if p.severity == "error"}
         if unread:
-            files = "1 level file could not be read and is" if len(unread) == 1 else \
-                f"{len(unread)} level files could not be read and are"
+            files = (
+                "1 level file could not be read and is"
+                if len(unread) == 1
+                else f"{len(unread)} level files could not be read and are"
+            )
             self.say(f"{files} not listed: press F5 to see why.")
 
     def draw(self, surface) -> None:
@@ -319,10 +422,25 @@ class NewGameScene(Scene):
             head = f"{lv.title}  ·  {lv.start_year}–{end_year}  ·  {lv.turns} turns"
             surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), r.topleft)
             if self.desc_lines:
-                text(surface, lv.description, fonts.body, p.text_muted, self.desc_rect.topleft, r.width,
-                     max_lines=self.desc_lines)
+                text(
+                    surface,
+                    lv.description,
+                    fonts.body,
+                    p.text_muted,
+                    self.desc_rect.topleft,
+                    r.width,
+                    max_lines=self.desc_lines,
+                )
         else:
-            text(surface, self.problem, fonts.body, p.warning, r.topleft, r.width, max_lines=max(1, self.desc_lines))
+            text(
+                surface,
+                self.problem,
+                fonts.body,
+                p.warning,
+                r.topleft,
+                r.width,
+                max_lines=max(1, self.desc_lines),
+            )
         y = self.note_rect.y
         for line in self.note_lines:
             surface.blit(fonts.small.render(line, True, p.warning), (r.x, y))

@@ -1,4 +1,5 @@
 """The problems found in the level files, in a readable list (after F5): file, line, message."""
+
 from __future__ import annotations
 
 import html
@@ -26,9 +27,14 @@ class ProblemsScene(Scene):
             colour = "#e07a5f" if p.severity == "error" else "#f2cc8f"
             where = f"{html.escape(p.file)}:{p.line}:{p.column}"
             path = f" <i>{html.escape(p.path)}</i>:" if p.path else ""
-            lines.append(f"<font color='{colour}'><b>{p.severity}</b></font> {where}{path} {html.escape(p.message)}")
-        self.element(pygame_gui.elements.UITextBox("<br>".join(lines), pygame.Rect(pad, app.px(90), w - 2 * pad,
-                                                   h - app.px(180)), app.manager))
+            lines.append(
+                f"<font color='{colour}'><b>{p.severity}</b></font> {where}{path} {html.escape(p.message)}"
+            )
+        self.element(
+            pygame_gui.elements.UITextBox(
+                "<br>".join(lines), pygame.Rect(pad, app.px(90), w - 2 * pad, h - app.px(180)), app.manager
+            )
+        )
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.bottomright = (w - pad, h - app.px(24))
         self.add(Control(rect, "Back", self.back))

@@ -1,5 +1,6 @@
 """The turn resolving, phase by phase: each change with its reason, events as news. Enter steps
 on, S skips to the end, and the whole turn can be read again from the board's "why?"."""
+
 from __future__ import annotations
 
 import html
@@ -29,8 +30,16 @@ class ResolutionScene(HeldByPause, Scene):
 
     def make_steps(self):
         r, lv = self.report, self.game.level
-        steps = [("Plans revealed", [f"{s.capitalize()}: " + (", ".join(lv.actions[a].name for a in r.plans[s]) or "nothing")
-                                     for s in ("moscow", "beijing")], [])]
+        steps = [
+            (
+                "Plans revealed",
+                [
+                    f"{s.capitalize()}: " + (", ".join(lv.actions[a].name for a in r.plans[s]) or "nothing")
+                    for s in ("moscow", "beijing")
+                ],
+                [],
+            )
+        ]
         for phase, title in PHASES:
             changes = [c for c in r.changes if c.phase == phase]
             news = []
@@ -71,14 +80,16 @@ class ResolutionScene(HeldByPause, Scene):
 
     def step_html(self) -> str:
         app = self.app
-        step_title, news, changes = self.steps[self.index]
+        _step_title, news, changes = self.steps[self.index]
         lines = [f"<b>{html.escape(s)}</b>" for s in news]
         for c in changes:
             # A change too small to show at one decimal is shown at two, so that "from" and "to"
             # never read the same while the change says they differ.
             f = ".1f" if f"{c.before:.1f}" != f"{c.after:.1f}" and abs(c.delta) >= 0.1 else ".2f"
-            lines.append(f"{html.escape(label(c.meter))} <b>{c.delta:+{f}}</b> (from {c.before:{f}} to "
-                         f"{c.after:{f}}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>")
+            lines.append(
+                f"{html.escape(label(c.meter))} <b>{c.delta:+{f}}</b> (from {c.before:{f}} to "
+                f"{c.after:{f}}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>"
+            )
         if not lines:
             lines = ["Nothing changed."]
         # In projector mode the turn's story is set large enough for the back of a room to read.
@@ -125,7 +136,6 @@ class ResolutionScene(HeldByPause, Scene):
 
         self.app.push(MenuScene(self.app, self.game))
 
-
     def busy(self) -> bool:
         return super().busy() or self.app.options.autoplay
 
@@ -165,8 +175,10 @@ class ResolutionScene(HeldByPause, Scene):
         app, p = self.app, self.app.palette
         w, _ = app.size
         title = f"Turn {self.report.turn}, {self.report.date}: resolving"
-        surface.blit(app.fonts.title.render(fit(title, app.fonts.title, w - app.px(48)), True, p.text),
-                     (app.px(24), app.px(20)))
+        surface.blit(
+            app.fonts.title.render(fit(title, app.fonts.title, w - app.px(48)), True, p.text),
+            (app.px(24), app.px(20)),
+        )
         step_title = self.steps[self.index][0]
         sub = f"Step {self.index + 1} of {len(self.steps)}: {step_title}"
         surface.blit(app.fonts.heading.render(sub, True, p.accent), (app.px(24), app.px(62)))

@@ -1,4 +1,5 @@
 """Settings: window, UI scale, colour-blind palette, animation speed; saved at once, kept between runs."""
+
 from __future__ import annotations
 
 import pygame
@@ -21,26 +22,53 @@ class SettingsScene(Scene):
         """(row label, [(option label, value)], current value, setter) for each setting."""
         app, s = self.app, self.app.settings
         return [
-            ("Window", [(f"{a}×{b}", (a, b)) for a, b in SIZES], (s.window_width, s.window_height),
-             lambda v: app.change_settings(window_width=v[0], window_height=v[1])),
-            ("Fullscreen", [("Off", False), ("On", True)], s.fullscreen, lambda v: app.change_settings(fullscreen=v)),
+            (
+                "Window",
+                [(f"{a}×{b}", (a, b)) for a, b in SIZES],
+                (s.window_width, s.window_height),
+                lambda v: app.change_settings(window_width=v[0], window_height=v[1]),
+            ),
+            (
+                "Fullscreen",
+                [("Off", False), ("On", True)],
+                s.fullscreen,
+                lambda v: app.change_settings(fullscreen=v),
+            ),
             ("UI scale", [(f"{x:g}×", x) for x in SCALES], s.ui_scale, self.change_scale),
-            ("Colours", [("Standard", False), ("Colour-blind safe", True)], s.colour_blind,
-             lambda v: app.change_settings(colour_blind=v)),
-            ("Animations", [(x.capitalize(), x) for x in SPEEDS], s.animation_speed,
-             lambda v: app.change_settings(animation_speed=v)),
-            ("Projector mode", [("Off", False), ("On", True)], s.projector_mode,
-             lambda v: app.change_settings(projector_mode=v)),
-            ("Chapters", [("In order", False), ("All open", True)], s.unlock_all_levels,
-             lambda v: (app.remember(unlock_all_levels=v), self.rebuild())),
+            (
+                "Colours",
+                [("Standard", False), ("Colour-blind safe", True)],
+                s.colour_blind,
+                lambda v: app.change_settings(colour_blind=v),
+            ),
+            (
+                "Animations",
+                [(x.capitalize(), x) for x in SPEEDS],
+                s.animation_speed,
+                lambda v: app.change_settings(animation_speed=v),
+            ),
+            (
+                "Projector mode",
+                [("Off", False), ("On", True)],
+                s.projector_mode,
+                lambda v: app.change_settings(projector_mode=v),
+            ),
+            (
+                "Chapters",
+                [("In order", False), ("All open", True)],
+                s.unlock_all_levels,
+                lambda v: (app.remember(unlock_all_levels=v), self.rebuild()),
+            ),
         ]
 
     def change_scale(self, value: float) -> None:
         app = self.app
         app.change_settings(ui_scale=value)
         if app.scale < value:
-            app.scene.say(f"This window uses {app.scale:g}×: {value:g}× needs a window of at least "
-                          f"{round(800 * value)}×{round(600 * value)}, and is used when the window is that large.")
+            app.scene.say(
+                f"This window uses {app.scale:g}×: {value:g}× needs a window of at least "
+                f"{round(800 * value)}×{round(600 * value)}, and is used when the window is that large."
+            )
 
     def build(self) -> None:
         """A column of row labels and, beside it, each setting's options, wrapped when the window
@@ -50,7 +78,9 @@ class SettingsScene(Scene):
         fonts = app.fonts
         margin = app.px(24)
         choices = self.choices()
-        self.title_rect = pygame.Rect(margin, app.px(20), fonts.title.size("Settings")[0], fonts.title.get_linesize())
+        self.title_rect = pygame.Rect(
+            margin, app.px(20), fonts.title.size("Settings")[0], fonts.title.get_linesize()
+        )
         top = self.title_rect.bottom + app.px(12)
         label_w = max(fonts.heading.size(label)[0] for label, *_ in choices)
         left = margin + label_w + app.px(20)
@@ -62,25 +92,42 @@ class SettingsScene(Scene):
         back.bottomright = (right, h - app.px(16))
         bottom = back.top - app.px(12)
         # How many lines each row wraps to, then heights that fit them all.
-        lines = [len({r.y for r in row_of_buttons([n for n, _ in options], fonts.bold, left, 0, right, 1, gap, app.px(64), 1)})
-                 for _, options, *_ in choices]
-        bh, row_gap = fit_rows(sum(lines), bottom - top, app.px(42), button_height(fonts.bold, 0), app.px(22), app.px(4))
+        lines = [
+            len(
+                {
+                    r.y
+                    for r in row_of_buttons(
+                        [n for n, _ in options], fonts.bold, left, 0, right, 1, gap, app.px(64), 1
+                    )
+                }
+            )
+            for _, options, *_ in choices
+        ]
+        bh, row_gap = fit_rows(
+            sum(lines), bottom - top, app.px(42), button_height(fonts.bold, 0), app.px(22), app.px(4)
+        )
         y = top
         self.rows = []
-        for (label, options, current, setter), count in zip(choices, lines):
+        for (label, options, current, setter), _count in zip(choices, lines, strict=False):
             self.rows.append((label, pygame.Rect(margin, y, label_w, bh)))
-            rects = row_of_buttons([n for n, _ in options], fonts.bold, left, y, right, bh, gap, app.px(64),
-                                   row_gap=app.px(4))
-            for rect, (name, value) in zip(rects, options):
-                self.add(Control(rect, name, (lambda v=value, set_=setter: set_(v)), selected=(value == current)))
+            rects = row_of_buttons(
+                [n for n, _ in options], fonts.bold, left, y, right, bh, gap, app.px(64), row_gap=app.px(4)
+            )
+            for rect, (name, value) in zip(rects, options, strict=False):
+                self.add(
+                    Control(rect, name, (lambda v=value, set_=setter: set_(v)), selected=(value == current))
+                )
             y = bottom_of(rects, y) + row_gap
         self.add(Control(back, "Back", self.back))
         note_w = back.left - margin - app.px(12)
-        self.note_rect = pygame.Rect(margin, back.centery - fonts.small.get_linesize() // 2, note_w,
-                                     fonts.small.get_linesize())
+        self.note_rect = pygame.Rect(
+            margin, back.centery - fonts.small.get_linesize() // 2, note_w, fonts.small.get_linesize()
+        )
         self.captions = [("title", self.title_rect), ("note", self.note_rect)]
-        self.captions += [(label, pygame.Rect(r.x, r.y, r.width, min(r.height, fonts.heading.get_linesize())))
-                          for label, r in self.rows]
+        self.captions += [
+            (label, pygame.Rect(r.x, r.y, r.width, min(r.height, fonts.heading.get_linesize())))
+            for label, r in self.rows
+        ]
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
@@ -88,6 +135,8 @@ class SettingsScene(Scene):
         for label, r in self.rows:
             img = app.fonts.heading.render(label, True, p.text)
             surface.blit(img, img.get_rect(midleft=r.midleft))
-        surface.blit(app.fonts.small.render(fit(NOTE, app.fonts.small, self.note_rect.width), True, p.text_muted),
-                     self.note_rect)
+        surface.blit(
+            app.fonts.small.render(fit(NOTE, app.fonts.small, self.note_rect.width), True, p.text_muted),
+            self.note_rect,
+        )
         self.draw_controls(surface)

@@ -1,4 +1,5 @@
 """The title screen: new game, continue, load, settings, credits, quit."""
+
 from __future__ import annotations
 
 import pygame
@@ -7,12 +8,19 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, button_height, button_width, fit_rows, text, wrap
 
 SUBTITLE = "Moscow and Beijing: a partnership with limits"
-FOOTER = "After Emre Ozan's essay \"Russian-Chinese Cooperation Limits\".  Tab or arrows to move, Enter to choose."
+FOOTER = (
+    'After Emre Ozan\'s essay "Russian-Chinese Cooperation Limits".  Tab or arrows to move, Enter to choose.'
+)
 
 
 # Influence shares for the backdrop: a region between the two powers, as in the 2020s.
-_BACKDROP = {"kazakhstan": (45, 35, 20), "uzbekistan": (36, 39, 25), "kyrgyzstan": (50, 40, 10),
-             "tajikistan": (50, 40, 10), "turkmenistan": (26, 59, 15)}
+_BACKDROP = {
+    "kazakhstan": (45, 35, 20),
+    "uzbekistan": (36, 39, 25),
+    "kyrgyzstan": (50, 40, 10),
+    "tajikistan": (50, 40, 10),
+    "turkmenistan": (26, 59, 15),
+}
 
 
 class TitleScene(Scene):
@@ -42,7 +50,11 @@ class TitleScene(Scene):
         top = min(int(h * 0.17) - title_h // 2, app.px(60))
         self.title_rect = pygame.Rect(0, max(app.px(8), top), w, title_h)
         self.subtitle_rect = pygame.Rect(0, self.title_rect.bottom, w, sub_h)
-        self.captions = [("title", self.title_rect), ("subtitle", self.subtitle_rect), ("footer", self.footer_rect)]
+        self.captions = [
+            ("title", self.title_rect),
+            ("subtitle", self.subtitle_rect),
+            ("footer", self.footer_rect),
+        ]
         room_top = self.subtitle_rect.bottom + app.px(24)
         room = self.footer_rect.top - app.px(12) - room_top
         least = button_height(fonts.bold, 0)
@@ -84,7 +96,11 @@ class TitleScene(Scene):
             if view is not None:
                 art = pygame.Surface(app.size).convert()
                 art.fill(app.palette.background)
-                meters = {f"{s}.{p}": v for s, shares in _BACKDROP.items() for p, v in zip(("moscow", "beijing", "west"), shares)}
+                meters = {
+                    f"{s}.{p}": v
+                    for s, shares in _BACKDROP.items()
+                    for p, v in zip(("moscow", "beijing", "west"), shares, strict=False)
+                }
                 meters["middle_corridor"] = 40.0
                 view.draw(art, art.get_rect(), meters, app.palette, app.fonts.tiny)
                 shade = pygame.Surface(app.size, pygame.SRCALPHA)
@@ -133,7 +149,7 @@ class TitleScene(Scene):
 
     def draw(self, surface) -> None:
         app = self.app
-        w, h = app.size
+        _w, _h = app.size
         p = app.palette
         self.draw_backdrop(surface)
         title = app.fonts.huge.render("Pragmatic Partners", True, p.text)
