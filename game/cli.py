@@ -396,6 +396,13 @@ def _print_summary(title: str, s: dict) -> None:
         print(f"  outcome {name:28} {count:6}  {count / s['games']:6.1%}")
     for side in ("moscow", "beijing"):
         print(f"  {side:8} wins {s['wins'][side]:6.1%}   mean score {s['mean_score'][side]:6.2f}")
+    print(
+        f"  the ceiling held the partnership down in {s['ceiling_binding_share']:.1%} of turns; then the main cause:"
+    )
+    for limit, share in s["limit_share"].items():
+        print(f"    {limit:32} {share:6.1%}")
+    normalized = ", ".join(f"{side} {share:.1%}" for side, share in s["normalization"].items())
+    print(f"  Washington normalized with: {normalized} of games")
     print("  mean at the end:")
     for meter, value in s["mean_final"].items():
         print(f"    {meter:32} {value:7.2f}")

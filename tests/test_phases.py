@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.core import initial_state, legal_actions, legal_plans, plan_problem, resolve_turn, rng
-from game.core.meters import STATES
+from game.core.meters import STATES, aggregate_value
 from game.core.phases import hundredths
 
 NOTHING = {"moscow": (), "beijing": ()}
@@ -104,7 +104,43 @@ def test_distancing_costs_partnership_instead_of_standing(mini):
 
 def test_a_turn_without_force_lets_methods_converge(mini):
     _, report = resolve_turn(initial_state(quiet(mini), 1), NOTHING)
-    assert changes(report, "method_divergence", "methods")[0].delta == -mini.rules.calm_divergence
+    r = mini.rules
+    expected = hundredths(r.divergence_rate * (r.divergence_floor - mini.start["method_divergence"]))
+    assert changes(report, "method_divergence", "methods")[0].delta == expected < 0
+
+
+def test_divergence_comes_from_both_sides_methods(mini):
+    """Moscow's force against Beijing's integration widens the gap more than force alone: the
+    limit is the distance between the two sides' methods, not Moscow's force by itself."""
+    alone, _ = resolve_turn(initial_state(quiet(mini), 1), {"moscow": ("strike",), "beijing": ()})
+    apart, _ = resolve_turn(
+        initial_state(quiet(mini), 1), {"moscow": ("strike",), "beijing": ("investment",)}
+    )
+    same, _ = resolve_turn(
+        initial_state(quiet(mini), 1), {"moscow": ("joint_exercise",), "beijing": ("investment",)}
+    )
+    div = "method_divergence"
+    assert apart.meters[div] > alone.meters[div] > same.meters[div]
+
+
+def test_an_ongoing_war_counts_as_force_every_turn(mini):
+    """A war without a new force card is not a calm turn: divergence keeps rising."""
+    level = dataclasses.replace(quiet(mini), flags={**mini.flags, "war": True})
+    state = initial_state(with_start(level, method_divergence=15), 1)
+    calm = initial_state(with_start(quiet(mini), method_divergence=15), 1)
+    for _ in range(3):
+        state, _ = resolve_turn(state, NOTHING)
+        calm, _ = resolve_turn(calm, NOTHING)
+    assert state.meters["method_divergence"] > calm.meters["method_divergence"] + 3
+
+
+def test_divergence_makes_association_dearer(mini):
+    near = initial_state(with_start(quiet(mini), method_divergence=10), 1)
+    far = initial_state(with_start(quiet(mini), method_divergence=70), 1)
+    plan = {"moscow": ("strike",), "beijing": ()}
+    cost_near = changes(resolve_turn(near, plan)[1], "beijing.standing", "methods")[0].delta
+    cost_far = changes(resolve_turn(far, plan)[1], "beijing.standing", "methods")[0].delta
+    assert cost_far < cost_near < 0
 
 
 def test_war_cost_to_the_partner_grows_with_the_war(mini):
@@ -160,7 +196,8 @@ def test_border_trust_frees_forces(mini):
 
 # -- 4. Central Asia --------------------------------------------------------------------------
 def test_influence_shifts_keep_each_state_at_100(mini):
-    new, _report = resolve_turn(initial_state(quiet(mini), 1), {"moscow": (), "beijing": ("investment",)})
+    spare = with_start(quiet(mini), moscow__freed_forces=80)  # Moscow's guarantees hold: no gap
+    new, _report = resolve_turn(initial_state(spare, 1), {"moscow": (), "beijing": ("investment",)})
     assert new.meters["kazakhstan.beijing"] == pytest.approx(41.0)
     for place in STATES:
         assert sum(new.meters[f"{place}.{p}"] for p in ("moscow", "beijing", "west")) == pytest.approx(
@@ -174,26 +211,47 @@ def test_war_and_sanctions_move_central_asia_toward_beijing(mini):
     base, _ = resolve_turn(initial_state(quiet(mini), 1), NOTHING)
     assert new.meters["middle_corridor"] > base.meters["middle_corridor"]
     for place in STATES:
-        assert new.meters[f"{place}.beijing"] > base.meters[f"{place}.beijing"]
         assert new.meters[f"{place}.moscow"] < base.meters[f"{place}.moscow"]
+    assert aggregate_value(new.meters, "central_asia.beijing") > aggregate_value(
+        base.meters, "central_asia.beijing"
+    )
 
 
-def test_rivalry_follows_how_contested_the_region_is(mini):
-    contested = (
-        mini.start
-        | {f"{p}.moscow": 45.0 for p in STATES}
-        | {f"{p}.beijing": 45.0 for p in STATES}
-        | {f"{p}.west": 10.0 for p in STATES}
-    )
-    dominated = (
-        mini.start
-        | {f"{p}.moscow": 80.0 for p in STATES}
-        | {f"{p}.beijing": 10.0 for p in STATES}
-        | {f"{p}.west": 10.0 for p in STATES}
-    )
-    a, _ = resolve_turn(initial_state(dataclasses.replace(quiet(mini), start=contested), 1), NOTHING)
-    b, _ = resolve_turn(initial_state(dataclasses.replace(quiet(mini), start=dominated), 1), NOTHING)
-    assert a.meters["central_asia_rivalry"] > b.meters["central_asia_rivalry"]
+def test_beijing_gaining_ground_sharpens_the_rivalry(mini):
+    """Rivalry answers change: Beijing's gains (and Moscow's losses) raise it, where the old
+    evenness measure let a China that displaced Russia lower it."""
+    spare = with_start(quiet(mini), moscow__freed_forces=80)
+    idle, _ = resolve_turn(initial_state(spare, 1), NOTHING)
+    gains, _ = resolve_turn(initial_state(spare, 1), {"moscow": (), "beijing": ("investment",)})
+    assert gains.meters["central_asia_rivalry"] > idle.meters["central_asia_rivalry"] + 1
+
+
+def test_beijing_dominating_the_region_keeps_rivalry_higher(mini):
+    """At rest, rivalry fades toward a level that Beijing's lead raises, not toward evenness."""
+
+    def region(moscow, beijing):
+        shares = {f"{p}.moscow": moscow for p in STATES} | {f"{p}.beijing": beijing for p in STATES}
+        return with_start(
+            quiet(mini), **{k.replace(".", "__"): v for k, v in shares.items()}, moscow__freed_forces=80
+        )
+
+    even, led = region(45.0, 45.0), region(20.0, 70.0)
+    a, b = initial_state(even, 1), initial_state(led, 1)
+    for _ in range(4):
+        a, _ = resolve_turn(a, NOTHING)
+        b, _ = resolve_turn(b, NOTHING)
+    assert b.meters["central_asia_rivalry"] > a.meters["central_asia_rivalry"]
+
+
+def test_a_gap_moscow_leaves_goes_to_whoever_invests(mini):
+    """Without forces to spare Moscow's guarantees fade; a Beijing that invests gains more of what
+    Moscow loses than an idle one."""
+    thin = with_start(quiet(mini), moscow__freed_forces=0)
+    idle, _ = resolve_turn(initial_state(thin, 1), NOTHING)
+    active, _ = resolve_turn(initial_state(thin, 1), {"moscow": (), "beijing": ("investment",)})
+    assert idle.meters["uzbekistan.moscow"] < mini.start["uzbekistan.moscow"]
+    # uzbekistan: the card's region-wide point, plus most of the gap Moscow left there
+    assert active.meters["uzbekistan.beijing"] - idle.meters["uzbekistan.beijing"] > 1.2
 
 
 # -- 5. Washington ----------------------------------------------------------------------------
@@ -202,13 +260,95 @@ def test_outreach_warms_washington_and_normalization_fires_at_the_threshold(mini
     new, report = resolve_turn(initial_state(level, 1), {"moscow": (), "beijing": ("court_washington",)})
     assert changes(report, "washington.thaw_beijing", "washington")[0].delta == 4.0
     assert new.normalized == ("beijing",) and new.flags["normalized_beijing"]
-    assert (
-        changes(report, "moscow.standing", "washington")[0].delta
-        == -mini.rules.normalization_partner_standing
-    )
+    normalization = [
+        c for c in changes(report, "moscow.standing", "washington") if c.cause_id == "normalization"
+    ]
+    assert normalization[0].delta == -mini.rules.normalization_partner_standing
     assert any("normalized" in n for n in report.notes)
     after, _ = resolve_turn(new, NOTHING)
     assert after.meters["partnership_ceiling"] < new.meters["partnership_ceiling"] + 1
+
+
+def test_a_partial_thaw_with_beijing_isolates_moscow(mini):
+    """Well short of normalization, a warmer Washington–Beijing line costs Moscow standing every
+    turn and loosens the pair."""
+    cold = initial_state(with_start(quiet(mini), washington__thaw_beijing=20), 1)
+    warm = initial_state(with_start(quiet(mini), washington__thaw_beijing=60), 1)
+    for _ in range(3):
+        cold, _ = resolve_turn(cold, NOTHING)
+        warm, _ = resolve_turn(warm, NOTHING)
+    assert not warm.normalized
+    assert warm.meters["moscow.standing"] < cold.meters["moscow.standing"] - 1
+    assert warm.meters["partnership"] < cold.meters["partnership"]
+
+
+def test_washington_courts_the_side_that_stays_out_of_force(mini):
+    _, report = resolve_turn(initial_state(quiet(mini), 1), {"moscow": ("strike",), "beijing": ()})
+    wedge = [c for c in changes(report, "washington.thaw_beijing", "washington") if c.cause_id == "wedge"]
+    assert wedge and wedge[0].delta > 0
+
+
+# -- memory: what a turn leaves behind -------------------------------------------------------
+def test_a_shock_leaves_distrust_that_lasts_for_years(mini):
+    """A sudden fall in partnership costs trust, and trust mends over years, not turns."""
+    level = dataclasses.replace(with_rules(quiet(mini), pillar_upkeep=0.0), turns=12)
+    calm = initial_state(level, 1)
+    shocked = initial_state(with_start(level, partnership=90), 1)  # the pillars pull it down 14 at once
+    calm, _ = resolve_turn(calm, NOTHING)
+    shocked, report = resolve_turn(shocked, NOTHING)
+    assert changes(report, "trust", "memory")[0].cause_id == "shock"
+    gap = calm.meters["trust"] - shocked.meters["trust"]
+    assert gap > 5
+    for _ in range(8):  # two years of seasons
+        calm, _ = resolve_turn(calm, NOTHING)
+        shocked, _ = resolve_turn(shocked, NOTHING)
+    assert calm.meters["trust"] - shocked.meters["trust"] > gap / 2
+
+
+def test_moscow_outreach_raises_its_western_pull_and_the_gap_follows_slowly(mini):
+    level = quiet(mini)
+    base, _ = resolve_turn(initial_state(level, 1), NOTHING)
+    state = initial_state(level, 1)
+    outreach = dataclasses.replace(level.actions["strike"], tags=("outreach",))
+    level2 = dataclasses.replace(level, actions={**level.actions, "strike": outreach})
+    state = initial_state(level2, 1)
+    new, _ = resolve_turn(state, {"moscow": ("strike",), "beijing": ()})
+    assert new.meters["western_pull"] > base.meters["western_pull"]
+    assert 0 < new.meters["identity_gap"] - base.meters["identity_gap"] < 1
+
+
+def test_beijings_aim_to_lead_grows_with_its_lead_in_power(mini):
+    even = initial_state(quiet(mini), 1)
+    ahead = initial_state(with_start(quiet(mini), beijing__economy=90), 1)
+    a, _ = resolve_turn(even, NOTHING)
+    b, _ = resolve_turn(
+        dataclasses.replace(ahead, level=dataclasses.replace(ahead.level, start=mini.start)), NOTHING
+    )
+    assert b.meters["leadership_aim"] > a.meters["leadership_aim"]
+
+
+def test_dependence_follows_what_each_side_trades(mini):
+    ties = initial_state(with_start(quiet(mini), economic_ties=50), 1)
+    grown = dataclasses.replace(ties, meters={**ties.meters, "economic_ties": 90.0})
+    a, _ = resolve_turn(ties, NOTHING)
+    b, _ = resolve_turn(grown, NOTHING)
+    rise = {s: b.meters[f"{s}.dependence"] - a.meters[f"{s}.dependence"] for s in ("moscow", "beijing")}
+    assert rise["moscow"] > rise["beijing"] > 0
+
+
+def test_the_report_names_the_limit_that_holds_the_ceiling(mini):
+    level = with_start(
+        quiet(mini),
+        partnership=90,
+        military_trust=100,
+        economic_ties=100,
+        shared_stance=100,
+        method_divergence=90,
+    )
+    _, report = resolve_turn(initial_state(level, 1), NOTHING)
+    assert report.ceiling_cause == "method_divergence"
+    held = changes(report, "partnership", "partnership")[0]
+    assert "divergent methods" in held.why
 
 
 # -- 6. events --------------------------------------------------------------------------------

@@ -25,7 +25,27 @@ def test_simulate_json_has_the_documented_shape():
     out = run("simulate", "testing_event", "--games", "20", "--seed", "3", "--json", "--workers", "2")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"games", "outcomes", "wins", "mean_score", "mean_final"}
+    assert set(data) == {
+        "games",
+        "outcomes",
+        "wins",
+        "mean_score",
+        "mean_final",
+        "ceiling_binding_share",
+        "limit_share",
+        "normalization",
+    }
+    assert 0.0 <= data["ceiling_binding_share"] <= 1.0
+    assert set(data["limit_share"]) == {
+        "identity_gap",
+        "method_divergence",
+        "central_asia_rivalry",
+        "us_normalization",
+    }
+    assert data["ceiling_binding_share"] == 0 or sum(data["limit_share"].values()) == pytest.approx(
+        1.0, abs=1e-3
+    )
+    assert set(data["normalization"]) == {"moscow", "beijing"}
     assert data["games"] == 20 and sum(data["outcomes"].values()) == 20
     assert set(data["wins"]) == set(data["mean_score"]) == {"moscow", "beijing"}
     assert "partnership" in data["mean_final"] and "\r" not in out.stderr  # no progress bar off a terminal

@@ -23,7 +23,19 @@ RULE_PARAMS = {
     "dependence": ("dependence_economy",),
     "border_trust": ("freed_forces_per_trust",),
     "sanctions_corridor": ("sanctions_corridor_shift",),
-    "rivalry": ("rivalry_rate",),
+    "rivalry": ("rivalry_per_shift",),
+    "rivalry_fade": ("rivalry_fade",),
+    "methods": ("divergence_per_gap",),
+    "trust_memory": ("trust_rate",),
+    "shock": ("shock_distrust",),
+    "identity": ("identity_rate",),
+    "western_pull": ("pull_per_outreach",),
+    "leadership_aim": ("leadership_per_power_gap",),
+    "guarantees": ("credibility_loss",),
+    "freed_security": ("freed_security",),
+    "trade_dependence": ("dependence_rate",),
+    "isolation": ("thaw_isolation",),
+    "wedge": ("wedge_thaw",),
     "war_association": ("war_association",),
 }
 ENGINE_SOURCE = "game/core/phases.py"  # where a rule is written when no level file sets its numbers
@@ -167,28 +179,53 @@ class Rules:
     weight_economic_ties: float = 0.25
     weight_shared_stance: float = 0.25
     weight_us_pressure: float = 0.35
+    weight_trust: float = 0.3
+    trust_rate: float = 0.04
+    shock_threshold: float = 3.0
+    shock_distrust: float = 1.0
+    distance_trust: float = 2.0
+    identity_rate: float = 0.1
+    pull_per_outreach: float = 2.0
+    leadership_per_power_gap: float = 0.6
     ceiling_identity: float = 0.3
     ceiling_methods: float = 0.25
     ceiling_rivalry: float = 0.1
+    ceiling_washington: float = 0.15
     normalization_ceiling_drop: float = 12.0
     force_divergence: float = 4.0
-    calm_divergence: float = 1.0
+    divergence_rate: float = 0.3
+    divergence_floor: float = 15.0
+    divergence_per_gap: float = 8.0
+    association_divergence: float = 1.0
     association_cost: float = 3.0
     war_cost_growth: float = 0.15
     distance_cost: float = 3.0
     dependence_economy: float = 0.3
     dependence_standing: float = 0.2
+    dependence_rate: float = 0.1
+    trade_dependence_moscow: float = 0.6
+    trade_dependence_beijing: float = 0.2
+    sanctions_dependence: float = 10.0
     freed_forces_per_trust: float = 0.9
     freed_forces_rate: float = 0.3
     war_forces_committed: float = 2.0
+    freed_security: float = 0.5
     credibility_loss: float = 2.5
-    credibility_to_beijing: float = 0.6
+    guarantee_need: float = 50.0
+    fill_base: float = 0.2
+    corridor_fill: float = 1.0
     sanctions_corridor_shift: float = 2.5
     corridor_influence: float = 1.0
-    rivalry_rate: float = 0.4
-    rivalry_shift_weight: float = 4.0
+    rivalry_per_shift: float = 1.5
+    rivalry_fade: float = 0.06
+    rivalry_floor: float = 20.0
+    rivalry_per_lead: float = 0.5
     thaw_per_outreach: float = 4.0
     thaw_per_force: float = 3.0
+    thaw_per_distance: float = 1.5
+    wedge_thaw: float = 1.0
+    thaw_isolation: float = 2.0
+    isolation_floor: float = 30.0
     normalization_economy: float = 8.0
     normalization_standing: float = 10.0
     normalization_partner_standing: float = 8.0

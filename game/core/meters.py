@@ -8,7 +8,21 @@ STATES = ("kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan", "turkmenistan"
 
 PILLARS = ("military_trust", "economic_ties", "shared_stance")
 LIMITS = ("identity_gap", "method_divergence", "central_asia_rivalry")
-SHARED = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, "middle_corridor")
+# The identity gap's two halves (DESIGN §1): Moscow's wish for a seat at the Western table and
+# Beijing's aim to lead. The gap follows them slowly.
+IDENTITY_HALVES = ("western_pull", "leadership_aim")
+SHARED = (
+    "partnership",
+    "partnership_ceiling",
+    *PILLARS,
+    "trust",
+    *LIMITS,
+    *IDENTITY_HALVES,
+    "middle_corridor",
+)
+# Shared meters a level may leave out of [start]: each starts from the meter named here, so that a
+# level written before they existed still loads with the same meaning.
+START_FROM = {"trust": "partnership", "western_pull": "identity_gap", "leadership_aim": "identity_gap"}
 SIDE_METERS = ("economy", "security", "standing", "capital", "freed_forces", "dependence")
 WASHINGTON = ("washington.thaw_moscow", "washington.thaw_beijing")
 
@@ -66,7 +80,10 @@ LABELS = {
     "military_trust": "Military trust",
     "economic_ties": "Economic ties",
     "shared_stance": "Shared stance",
+    "trust": "Trust",
     "identity_gap": "Identity gap",
+    "western_pull": "Moscow's pull to the West",
+    "leadership_aim": "Beijing's aim to lead",
     "method_divergence": "Divergent methods",
     "central_asia_rivalry": "Central Asian rivalry",
     "middle_corridor": "Middle Corridor share",
@@ -78,6 +95,34 @@ LABELS = {
     "freed_forces": "freed forces",
     "dependence": "dependence",
 }
+
+
+# The four limits as the ceiling and the report name them: three shared meters and Washington.
+LIMIT_CAUSES = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization")
+LIMIT_LABELS = {
+    "identity_gap": "the identity gap",
+    "method_divergence": "divergent methods",
+    "central_asia_rivalry": "rivalry in Central Asia",
+    "us_normalization": "Washington's thaw",
+}
+
+# The partnership's bands (DESIGN §1), lowest first: (lower bound, name).
+BANDS = (
+    (0.0, "estrangement"),
+    (20.0, "wary"),
+    (40.0, "pragmatic"),
+    (60.0, "strategic partnership"),
+    (80.0, "alliance"),
+)
+
+
+def band(partnership: float) -> str:
+    """The band's name for a partnership value: 59.99 is still pragmatic, 60 is strategic."""
+    name = BANDS[0][1]
+    for low, band_name in BANDS:
+        if partnership >= low:
+            name = band_name
+    return name
 
 
 def label(name: str) -> str:

@@ -14,6 +14,8 @@ from game.core import rng
 from game.core.level import ENGINE_SOURCE, Action, Consequences, Event
 from game.core.meters import (
     INFLUENCE_METERS,
+    LIMIT_CAUSES,
+    LIMIT_LABELS,
     PILLARS,
     POWERS,
     RANGES,
@@ -35,6 +37,18 @@ _NAMES = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
 _MOSCOW_IN = tuple(f"{st}.moscow" for st in STATES)
 _BEIJING_IN = tuple(f"{st}.beijing" for st in STATES)
 CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
+_INFLUENCE_KEYS = tuple(sorted(INFLUENCE_METERS))
+_GENTLE = ("integration", "institutions", "stability")
+
+
+def _power_gap(meters) -> float:
+    """How far Beijing's power (economy and security) outstrips Moscow's."""
+    return (
+        meters["beijing.economy"]
+        + meters["beijing.security"]
+        - meters["moscow.economy"]
+        - meters["moscow.security"]
+    ) / 2.0
 
 
 # Adding and taking away 1.5 * 2**52 rounds a float to a whole number, half to even, in plain
@@ -251,7 +265,11 @@ class Turn:
 
     # -- the phases --------------------------------------------------------------------------
     def run(self) -> tuple[GameState, TurnReport]:
-        self.partnership_at_start = self.m["partnership"]
+        m = self.m
+        self.partnership_at_start = m["partnership"]
+        # Where each power stood in Central Asia when the turn began: the rivalry answers what the
+        # whole turn changed, and a gap goes to whoever invested in it this turn.
+        self.influence_at_start = {k: m[k] for k in _INFLUENCE_KEYS}
         for phase, step in self.PHASE_STEPS:  # (see the table after the phases)
             self.phase = phase
             step(self)
@@ -274,6 +292,9 @@ class Turn:
                 if action.cooldown:
                     ready_at[action.ready_key] = again + action.cooldown
                 tags.extend(action.tags)
+        # What each power put into each state this turn, by its own acts.
+        start = self.influence_at_start
+        self.invested = {k: self.m[k] - start[k] for k in _INFLUENCE_KEYS}
 
     def at_war(self) -> int:
         """How many turns in a row the war flag has been set (0 when there is no war)."""
@@ -283,16 +304,27 @@ class Turn:
     def distances(self, side: str) -> bool:
         return "distance" in self.tags[side]
 
+    def harshness(self, side: str) -> int:
+        """A side's methods this turn: +1 for each use of force and for a turn of its war, -1 for
+        each act of integration, institutions or stability."""
+        tags = self.tags[side]
+        war = 1 if side == self.rules.war_side and self.at_war() else 0
+        return tags.count("force") + war - sum(tags.count(t) for t in _GENTLE)
+
+    def association_factor(self) -> float:
+        """Divergent methods make being seen with the partner cost more."""
+        return max(
+            0.0, 1.0 + self.rules.association_divergence * (self.m["method_divergence"] - 30.0) / 100.0
+        )
+
     def resolve_methods(self) -> None:
-        r = self.rules
+        r, m = self.rules, self.m
         war_turns = self.at_war()
         growth = 1.0 + r.war_cost_growth * war_turns
-        any_force = False
         for side in SIDES:
             force = self.tags[side].count("force")
             if not force:
                 continue
-            any_force = True
             partner = other(side)
             self.rule(
                 "method_divergence",
@@ -307,66 +339,107 @@ class Turn:
                     "distance_cost",
                     f"{name_of(partner)} publicly distanced itself from {name_of(side)}'s use of force",
                 )
+                self.rule(
+                    "trust",
+                    -r.distance_trust,
+                    "distance_cost",
+                    f"{name_of(side)} remembers being left alone by {name_of(partner)}",
+                )
             else:
-                cost = r.association_cost * force * self.m["partnership"] / 100.0
+                cost = r.association_cost * force * m["partnership"] / 100.0 * self.association_factor()
                 if side == r.war_side:
                     cost *= growth
                 self.rule(
                     f"{partner}.standing",
                     -cost,
                     "association_cost",
-                    f"{name_of(partner)} is associated with {name_of(side)}'s use of force",
+                    f"{name_of(partner)} is associated with {name_of(side)}'s use of force, the more so as their methods diverge",
                 )
         if war_turns:
-            partner = other(r.war_side)
-            if self.distances(partner):
-                self.rule(
-                    "partnership",
-                    -r.war_association,
-                    "distance_cost",
-                    f"{name_of(partner)} kept its distance from the war",
-                )
-            else:
-                cost = r.war_association * growth * self.m["partnership"] / 100.0
-                self.rule(
-                    f"{partner}.standing",
-                    -cost,
-                    "war_association",
-                    f"the war's cost to its partner grows with its length (turn {war_turns} of war)",
-                )
-        if not any_force:
+            self.war_test(war_turns, growth)
+        # Both sides' methods, every turn: divergence moves toward the gap between them.
+        gap = abs(self.harshness("moscow") - self.harshness("beijing"))
+        target = r.divergence_floor + r.divergence_per_gap * gap
+        self.rule(
+            "method_divergence",
+            r.divergence_rate * (target - m["method_divergence"]),
+            "methods",
+            f"divergence follows the gap between the two sides' methods this turn ({gap} apart)",
+        )
+
+    def war_test(self, war_turns: int, growth: float) -> None:
+        """The war as the test (DESIGN §1): what standing by the war side costs its partner grows
+        with the war's length, with the war side's isolation and with the partner's exposure to
+        sanctions through their trade."""
+        r, m = self.rules, self.m
+        side, partner = r.war_side, other(r.war_side)
+        if self.distances(partner):
             self.rule(
-                "method_divergence",
-                -r.calm_divergence,
-                "calm_divergence",
-                "a turn without force lets the methods converge a little",
+                "partnership",
+                -r.war_association,
+                "distance_cost",
+                f"{name_of(partner)} kept its distance from the war",
             )
+            return
+        isolation = (100.0 - m[f"{side}.standing"]) / 50.0
+        exposure = m["economic_ties"] / 50.0
+        cost = r.war_association * growth * m["partnership"] / 100.0 * isolation * exposure
+        cost *= self.association_factor()
+        self.rule(
+            f"{partner}.standing",
+            -cost,
+            "war_association",
+            f"turn {war_turns} of the war: standing by an isolated {name_of(side)} costs more the longer it lasts",
+        )
+
+    def ceiling_terms(self) -> dict[str, float]:
+        """What each of the four limits takes off the partnership's ceiling now."""
+        r, m = self.rules, self.m
+        warmest = max(m["washington.thaw_moscow"], m["washington.thaw_beijing"])
+        return {
+            "identity_gap": r.ceiling_identity * m["identity_gap"],
+            "method_divergence": r.ceiling_methods * m["method_divergence"],
+            "central_asia_rivalry": r.ceiling_rivalry * m["central_asia_rivalry"],
+            "us_normalization": r.ceiling_washington * warmest
+            + r.normalization_ceiling_drop * len(self.state.normalized),
+        }
+
+    def hold_to_ceiling(self, source_rule: str) -> None:
+        """Hold the partnership at its ceiling, naming the limit that weighs most on it now."""
+        terms = self.ceiling_terms()
+        cause = max(LIMIT_CAUSES, key=terms.__getitem__)
+        self.report.ceiling_cause = cause
+        self.set(
+            "partnership",
+            self.m["partnership_ceiling"],
+            "rule",
+            "ceiling",
+            f"held down by the ceiling; {LIMIT_LABELS[cause]} weighs most on it (-{terms[cause]:.1f})",
+            self.rule_source(source_rule),
+        )
 
     def resolve_partnership(self) -> None:
         r, m = self.rules, self.m
-        hostility = 100.0 - (m["washington.thaw_moscow"] + m["washington.thaw_beijing"]) / 2.0
+        # US pressure: Washington's warmest relation sets it, so a thaw with either side loosens
+        # the pair, even a partial one.
+        pressure = 100.0 - max(m["washington.thaw_moscow"], m["washington.thaw_beijing"])
         weights = (
             r.weight_military_trust,
             r.weight_economic_ties,
             r.weight_shared_stance,
+            r.weight_trust,
             r.weight_us_pressure,
         )
-        values = (m["military_trust"], m["economic_ties"], m["shared_stance"], hostility)
+        values = (m["military_trust"], m["economic_ties"], m["shared_stance"], m["trust"], pressure)
         total = sum(weights) or 1.0
         target = sum(map(mul, weights, values)) / total
-        ceiling = (
-            100.0
-            - r.ceiling_identity * m["identity_gap"]
-            - r.ceiling_methods * m["method_divergence"]
-            - r.ceiling_rivalry * m["central_asia_rivalry"]
-            - r.normalization_ceiling_drop * len(self.state.normalized)
-        )
+        ceiling = 100.0 - sum(self.ceiling_terms().values())
         self.set(
             "partnership_ceiling",
             ceiling,
             "rule",
             "ceiling",
-            "the identity gap, divergent methods, rivalry and any US normalization cap how close the two can get",
+            "the identity gap, divergent methods, rivalry and Washington's thaw cap how close the two can get",
             self.rule_source("ceiling_identity"),
         )
         if r.pillar_upkeep:
@@ -380,14 +453,7 @@ class Turn:
         p = m["partnership"]
         moved = p + r.partnership_rate * (target - p)
         if moved > m["partnership_ceiling"]:
-            self.set(
-                "partnership",
-                m["partnership_ceiling"],
-                "rule",
-                "ceiling",
-                "held down by the ceiling the four limits set",
-                self.rule_source("ceiling_identity"),
-            )
+            self.hold_to_ceiling("ceiling_identity")
         else:
             direction = "pulled up" if target > p else "pulled down"
             self.set(
@@ -395,33 +461,63 @@ class Turn:
                 moved,
                 "rule",
                 "pillars",
-                f"{direction} toward {target:.0f}, what the pillars and US pressure support",
+                f"{direction} toward {target:.0f}, what the pillars, trust and US pressure support",
                 self.rule_source("partnership_rate"),
             )
         war_turns = self.at_war()
         for side in SIDES:
             target_forces = m["military_trust"] * r.freed_forces_per_trust
-            if war_turns and side == r.war_side:
+            at_war = war_turns and side == r.war_side
+            if at_war:
                 target_forces -= r.war_forces_committed * war_turns
             key = f"{side}.freed_forces"
             self.rule(
                 key,
                 r.freed_forces_rate * (target_forces - m[key]),
                 "border_trust",
-                "a trusted border frees forces for other theatres"
-                if not (war_turns and side == r.war_side)
-                else "a trusted border frees forces, but the war commits them",
+                "a trusted border frees forces, but the war commits them"
+                if at_war
+                else "a trusted border frees forces for other theatres",
             )
+            spare = (m[key] - 50.0) / 50.0
+            if spare and r.freed_security:
+                self.rule(
+                    f"{side}.security",
+                    r.freed_security * spare,
+                    "freed_security",
+                    "forces spared from the border strengthen other theatres"
+                    if spare > 0
+                    else "forces tied down leave other theatres thin",
+                )
 
     def resolve_central_asia(self) -> None:
         r, m = self.rules, self.m
-        if self.at_war():
-            committed = 1.0 - m[f"{r.war_side}.freed_forces"] / 100.0
-            loss = r.credibility_loss * committed
-            why = f"{name_of(r.war_side)}'s forces are committed elsewhere; its security guarantees look thinner"
+        # Moscow's influence rests on its security guarantees, which need forces to spare.
+        freed = m["moscow.freed_forces"]
+        if r.guarantee_need > 0 and freed < r.guarantee_need and r.credibility_loss:
+            loss = r.credibility_loss * (r.guarantee_need - freed) / r.guarantee_need
+            why = (
+                "Moscow's forces are committed elsewhere; its security guarantees look thinner"
+                if self.at_war()
+                else "Moscow has few forces to spare; its security guarantees look thinner"
+            )
             src = self.rule_source("credibility_loss")
-            takers = {other(r.war_side): r.credibility_to_beijing, "west": 1 - r.credibility_to_beijing}
-            self.split_influence(STATES, r.war_side, takers, loss, "rule", "credibility", why, src)
+            invested, corridor = self.invested, m["middle_corridor"] / 100.0
+            for place in STATES:
+                # The gap goes to whoever put something into this state this turn; what is left
+                # by the present shares (fill_base), so an idle power gains least.
+                takers = {}
+                for power in ("beijing", "west"):
+                    key = f"{place}.{power}"
+                    claim = r.fill_base * m[key] / 100.0 + max(0.0, invested[key]) / 10.0
+                    if power == "west" and place in CORRIDOR_STATES:
+                        claim += r.corridor_fill * corridor
+                    takers[power] = claim
+                total = sum(takers.values())
+                if total <= 0:
+                    continue
+                shares = {p: c / total for p, c in takers.items()}
+                self.split_influence((place,), "moscow", shares, loss, "rule", "credibility", why, src)
         if self.state.flags.get(r.sanctions_flag):
             self.rule(
                 "middle_corridor",
@@ -442,23 +538,17 @@ class Turn:
                 "trade on the Middle Corridor draws the route's states toward Beijing",
                 src,
             )
-        # How evenly Moscow and Beijing hold each state: twice the smaller share, summed. (Doubling
-        # the sum rather than each term is the same in binary arithmetic, and all of it runs in C.)
-        of = m.__getitem__
-        contest = 2 * sum(map(min, map(of, _MOSCOW_IN), map(of, _BEIJING_IN))) / len(STATES)
-        target = contest + r.rivalry_shift_weight * self.influence_moved / len(STATES)
-        self.rule(
-            "central_asia_rivalry",
-            r.rivalry_rate * (target - m["central_asia_rivalry"]),
-            "rivalry",
-            "rivalry follows how evenly Central Asia is contested and how fast influence shifts",
-        )
 
     def resolve_washington(self) -> None:
         r, m, w = self.rules, self.m, self.level.washington
+        war_turns = self.at_war()
+        force_of = {}
         for side in SIDES:
-            outreach = self.tags[side].count("outreach")
-            force = self.tags[side].count("force")
+            tags = self.tags[side]
+            outreach, distance = tags.count("outreach"), tags.count("distance")
+            # An ongoing war is force every turn, in Washington's eyes as in Beijing's.
+            force = tags.count("force") + (1 if war_turns and side == r.war_side else 0)
+            force_of[side] = force
             key = f"washington.thaw_{side}"
             drift = w.drift(side)
             if drift:
@@ -477,12 +567,39 @@ class Turn:
                     "thaw_per_outreach",
                     f"{name_of(side)} reached out to Washington",
                 )
+            if distance:
+                self.rule(
+                    key,
+                    distance * r.thaw_per_distance * w.receptivity(side),
+                    "thaw_per_distance",
+                    f"Washington notes that {name_of(side)} kept apart from its partner's force",
+                )
             if force:
                 self.rule(
                     key,
                     -force * r.thaw_per_force,
                     "thaw_per_force",
-                    f"Washington answers {name_of(side)}'s use of force",
+                    f"Washington answers {name_of(side)}'s force",
+                )
+        # Washington's aim: to pull the pair apart. It courts the side that stayed out of its
+        # partner's force, the more eagerly the closer the pair.
+        for side in SIDES:
+            if force_of[side] == 0 and force_of[other(side)] > 0 and r.wedge_thaw:
+                self.rule(
+                    f"washington.thaw_{side}",
+                    r.wedge_thaw * w.receptivity(side) * m["partnership"] / 100.0,
+                    "wedge",
+                    f"Washington courts {name_of(side)} to pull it away from {name_of(other(side))}",
+                )
+        # Even a partial thaw with one side isolates the other.
+        for side in SIDES:
+            warmth = m[f"washington.thaw_{other(side)}"] - r.isolation_floor
+            if warmth > 0 and r.thaw_isolation:
+                self.rule(
+                    f"{side}.standing",
+                    -r.thaw_isolation * warmth / 50.0,
+                    "isolation",
+                    f"Washington's warmer ties with {name_of(other(side))} leave {name_of(side)} more isolated",
                 )
         for side in SIDES:
             if side in self.state.normalized or m[f"washington.thaw_{side}"] < w.threshold:
@@ -517,6 +634,7 @@ class Turn:
             src,
         )
         if self.m["partnership"] > self.m["partnership_ceiling"]:
+            self.report.ceiling_cause = "us_normalization"
             self.set(
                 "partnership",
                 self.m["partnership_ceiling"],
@@ -583,18 +701,103 @@ class Turn:
                 why = f"later effect of the event {event.title if event else item.cause_id}"
             self.apply(item.does, "delayed", item.cause_id, why, item.source)
 
-    def resolve_upkeep(self) -> None:
-        r, m = self.rules, self.m
+    def resolve_memory(self) -> None:
+        """What the turn leaves behind: the limits and trust answer the whole turn, slowly."""
+        r, m, start = self.rules, self.m, self.level.start
         if m["partnership"] > m["partnership_ceiling"]:
             # Events and delayed effects come after the partnership phase; the ceiling still holds.
-            self.set(
-                "partnership",
-                m["partnership_ceiling"],
-                "rule",
-                "ceiling",
-                "held down by the ceiling the four limits set",
-                self.rule_source("ceiling_identity"),
+            self.hold_to_ceiling("ceiling_identity")
+        # Rivalry in Central Asia rises as Moscow loses ground and Beijing gains it, and fades
+        # slowly toward a resting level that Beijing's lead raises.
+        before, n = self.influence_at_start, len(STATES)
+        lost = sum(max(0.0, before[k] - m[k]) for k in _MOSCOW_IN) / n
+        gained = sum(max(0.0, m[k] - before[k]) for k in _BEIJING_IN) / n
+        if lost + gained > 0 and r.rivalry_per_shift:
+            self.rule(
+                "central_asia_rivalry",
+                r.rivalry_per_shift * (lost + gained),
+                "rivalry",
+                f"Moscow lost {lost:.1f} and Beijing gained {gained:.1f} points a state in Central Asia this turn",
             )
+        of = m.__getitem__
+        lead = (sum(map(of, _BEIJING_IN)) - sum(map(of, _MOSCOW_IN))) / n
+        resting = r.rivalry_floor + r.rivalry_per_lead * max(0.0, lead)
+        self.rule(
+            "central_asia_rivalry",
+            r.rivalry_fade * (resting - m["central_asia_rivalry"]),
+            "rivalry_fade",
+            "old grievances in Central Asia fade slowly"
+            if resting < m["central_asia_rivalry"]
+            else "Beijing's lead in Central Asia keeps the rivalry alive",
+        )
+        # Trust remembers shocks for years and rebuilds slowly toward what the pillars justify.
+        fall = self.partnership_at_start - m["partnership"]
+        if fall > r.shock_threshold and r.shock_distrust:
+            self.rule(
+                "trust",
+                -r.shock_distrust * (fall - r.shock_threshold),
+                "shock",
+                f"a fall of {fall:.1f} in one turn leaves distrust that lasts",
+            )
+        justified = (m["military_trust"] + m["economic_ties"] + m["shared_stance"]) / 3.0
+        self.rule(
+            "trust",
+            r.trust_rate * (justified - m["trust"]),
+            "trust_memory",
+            "trust mends slowly toward what the pillars justify"
+            if justified > m["trust"]
+            else "trust wears slowly toward what the pillars justify",
+        )
+        # The identity gap's two halves, and the gap following them.
+        outreach = self.tags["moscow"].count("outreach")
+        if outreach and r.pull_per_outreach:
+            self.rule(
+                "western_pull",
+                outreach * r.pull_per_outreach,
+                "western_pull",
+                "Moscow's outreach to the West revives its wish for a seat at the Western table",
+            )
+        self.rule(
+            "western_pull",
+            r.identity_rate * (start["western_pull"] - m["western_pull"]),
+            "identity",
+            "Moscow's view of its place in Europe settles back to the era's",
+        )
+        power_gap = _power_gap(m) - _power_gap(start)
+        aim = start["leadership_aim"] + r.leadership_per_power_gap * power_gap
+        self.rule(
+            "leadership_aim",
+            r.identity_rate * (aim - m["leadership_aim"]),
+            "leadership_aim",
+            "Beijing's aim to lead grows as its power outstrips Moscow's"
+            if aim > m["leadership_aim"]
+            else "Beijing's aim to lead eases as Moscow's power holds up",
+        )
+        halves = (m["western_pull"] + m["leadership_aim"]) / 2.0
+        self.rule(
+            "identity_gap",
+            r.identity_rate * (halves - m["identity_gap"]),
+            "identity",
+            "the identity gap follows, slowly, Moscow's pull to the West and Beijing's aim to lead",
+        )
+        # Dependence follows what each side actually trades with the other.
+        ties = m["economic_ties"] - start["economic_ties"]
+        sanctioned = bool(self.state.flags.get(r.sanctions_flag))
+        for side, per_tie in (("moscow", r.trade_dependence_moscow), ("beijing", r.trade_dependence_beijing)):
+            key = f"{side}.dependence"
+            target = start[key] + per_tie * ties
+            if side == "moscow" and sanctioned:
+                target += r.sanctions_dependence
+            self.rule(
+                key,
+                r.dependence_rate * (target - m[key]),
+                "trade_dependence",
+                f"{name_of(side)}'s dependence follows what it trades with its partner"
+                + (" and the sanctions that close other markets" if side == "moscow" and sanctioned else ""),
+            )
+
+    def resolve_upkeep(self) -> None:
+        r, m = self.rules, self.m
         # The turn's whole change in partnership, whatever moved it, weighs on each side by how
         # much it depends on the other: the same fall costs the more dependent side more.
         change = m["partnership"] - self.partnership_at_start
@@ -645,6 +848,7 @@ class Turn:
         ("washington", resolve_washington),
         ("events", resolve_events),
         ("delayed", resolve_delayed),
+        ("memory", resolve_memory),
         ("upkeep", resolve_upkeep),
     )
 

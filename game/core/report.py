@@ -13,6 +13,7 @@ PHASES = (
     ("washington", "Washington"),
     ("events", "Events"),
     ("delayed", "Delayed effects"),
+    ("memory", "What the turn leaves behind"),
     ("upkeep", "Dependence and political capital"),
     ("facilitator", "Facilitator"),
 )
@@ -50,6 +51,9 @@ class TurnReport:
     flags_cleared: list[str]
     notes: list[str]
     outcome: str | None
+    # The limit that weighed most on the ceiling when it held the partnership down this turn,
+    # or None when the ceiling did not bind.
+    ceiling_cause: str | None
     _named: list[Change] = field(repr=False, compare=False)
 
     def __init__(self, turn: int, date: str, plans: dict[str, tuple[str, ...]]) -> None:
@@ -58,6 +62,7 @@ class TurnReport:
         self.turn, self.date, self.plans = turn, date, plans
         self.records, self.events, self.flags_set, self.flags_cleared = [], [], [], []
         self.notes, self.outcome, self._named = [], None, []
+        self.ceiling_cause = None
 
     @property
     def changes(self) -> list[Change]:

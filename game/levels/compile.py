@@ -36,6 +36,7 @@ from game.core.meters import (
     RANGES,
     REGION_TARGETS,
     SHARED,
+    START_FROM,
     SIDE_METERS,
     SIDES,
     STATES,
@@ -169,11 +170,16 @@ class Compiler:
             value = self.m.get("start", meter)
             if value is None and meter == "partnership_ceiling":
                 value = 100.0
+            if value is None and meter in START_FROM:
+                continue  # filled in below from the meter it starts from
             if value is None:
                 self.missing(("start", meter), f"start value 'start.{meter}'")
                 continue
             start[meter] = float(value)
             sources[meter] = self.m.origin("start", meter).file.source(self.m.origin("start", meter).loc)
+        for meter, origin in START_FROM.items():
+            if meter not in start and origin in start:
+                start[meter], sources[meter] = start[origin], sources[origin]
         for side in SIDES:
             for name in SIDE_METERS:
                 value = self.m.get("start", side, name)

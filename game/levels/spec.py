@@ -102,8 +102,21 @@ class StartSpec(Spec):
     shared_stance: Meter0to100 | None = Field(
         None, description="Pillar: the joint line against US primacy and for a multipolar order."
     )
+    trust: Meter0to100 | None = Field(
+        None,
+        description="The relationship's memory: shocks and broken commitments lower it for years; it rebuilds slowly toward what the pillars justify. Defaults to the partnership's start.",
+    )
     identity_gap: Meter0to100 | None = Field(
-        None, description="Limit: how far apart the two sides' views of themselves and of each other are."
+        None,
+        description="Limit: how far apart the two sides' views of themselves and of each other are. It follows the mean of its two halves slowly.",
+    )
+    western_pull: Meter0to100 | None = Field(
+        None,
+        description="Half of the identity gap: Moscow's wish for a seat at the Western table. Outreach raises it; it settles back to its start. Defaults to the identity gap's start.",
+    )
+    leadership_aim: Meter0to100 | None = Field(
+        None,
+        description="Half of the identity gap: Beijing's aim to lead, which grows as its power outstrips Moscow's. Defaults to the identity gap's start.",
     )
     method_divergence: Meter0to100 | None = Field(
         None, description="Limit: force against integration, stability and institutions."
@@ -197,7 +210,40 @@ class RulesSpec(Spec):
         None, description="Weight of the shared stance in partnership's target."
     )
     weight_us_pressure: Annotated[float, Field(ge=0, le=10)] | None = Field(
-        None, description="Weight of US hostility (100 minus the mean thaw) in partnership's target."
+        None,
+        description="Weight of US hostility (100 minus Washington's warmest thaw) in partnership's target.",
+    )
+    weight_trust: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None,
+        description="Weight of trust in partnership's target: what the two have learned of each other.",
+    )
+    trust_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description="Share of the gap to what the pillars justify that trust closes each turn: small, so that distrust lasts years.",
+    )
+    shock_threshold: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None,
+        description="A fall in partnership larger than this in one turn is a shock that trust remembers.",
+    )
+    shock_distrust: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None,
+        description="Trust lost per point of a shock beyond the threshold.",
+    )
+    distance_trust: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Trust lost when a side publicly distances itself from its partner's force.",
+    )
+    identity_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description="Share of the gap to its target that the identity gap and its two halves close each turn: it moves slowly.",
+    )
+    pull_per_outreach: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Moscow's pull to the West gained per Moscow `outreach` action.",
+    )
+    leadership_per_power_gap: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None,
+        description="Beijing's aim to lead, per point by which its power (economy and security) outgrows Moscow's since the start.",
     )
     ceiling_identity: Annotated[float, Field(ge=0, le=2)] | None = Field(
         None, description="Points of ceiling lost per point of identity gap."
@@ -208,14 +254,31 @@ class RulesSpec(Spec):
     ceiling_rivalry: Annotated[float, Field(ge=0, le=2)] | None = Field(
         None, description="Points of ceiling lost per point of Central Asian rivalry."
     )
+    ceiling_washington: Annotated[float, Field(ge=0, le=2)] | None = Field(
+        None,
+        description="Points of ceiling lost per point of Washington's warmest thaw with either side: the outside option.",
+    )
     normalization_ceiling_drop: Annotated[float, Field(ge=0, le=100)] | None = Field(
         None, description="Ceiling lost for each side Washington has normalized with."
     )
     force_divergence: Annotated[float, Field(ge=0, le=50)] | None = Field(
         None, description="Method divergence added per `force` action."
     )
-    calm_divergence: Annotated[float, Field(ge=0, le=50)] | None = Field(
-        None, description="Method divergence removed in a turn without force."
+    divergence_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description="Share of the gap to its target that method divergence closes each turn.",
+    )
+    divergence_floor: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None,
+        description="Method divergence in a turn when both sides use the same methods.",
+    )
+    divergence_per_gap: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Divergence target per point of gap between the sides' methods this turn (force, and a turn of war, count +1; integration, institutions and stability -1).",
+    )
+    association_divergence: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None,
+        description="How much divergence raises the cost of association: the cost is times 1 + this x (divergence - 30)/100.",
     )
     association_cost: Annotated[float, Field(ge=0, le=50)] | None = Field(
         None,
@@ -239,6 +302,22 @@ class RulesSpec(Spec):
     dependence_standing: Annotated[float, Field(ge=0, le=5)] | None = Field(
         None, description="Standing gained or lost per point of partnership change, times dependence/100."
     )
+    dependence_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description="Share of the gap to its target that each side's dependence closes each turn.",
+    )
+    trade_dependence_moscow: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None,
+        description="Moscow's dependence gained per point of economic ties above their start: the partner is most of its trade.",
+    )
+    trade_dependence_beijing: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None,
+        description="Beijing's dependence gained per point of economic ties above their start: a small part of its trade.",
+    )
+    sanctions_dependence: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None,
+        description="Dependence Moscow's target gains while the sanctions flag is set: fewer other buyers.",
+    )
     freed_forces_per_trust: Annotated[float, Field(ge=0, le=2)] | None = Field(
         None, description="Freed forces a side aims for per point of military trust."
     )
@@ -248,12 +327,25 @@ class RulesSpec(Spec):
     war_forces_committed: Annotated[float, Field(ge=0, le=20)] | None = Field(
         None, description="Freed forces the war side commits per turn of war."
     )
+    freed_security: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None,
+        description="Security a side gains each turn per 50 points of freed forces above 50 (loses below): forces spared for other theatres.",
+    )
     credibility_loss: Annotated[float, Field(ge=0, le=20)] | None = Field(
         None,
-        description="Influence the war side loses in each Central Asian state per turn of war, scaled by how committed its forces are.",
+        description="Influence Moscow loses in each Central Asian state per turn when it has no freed forces left for its guarantees (less when it has some).",
     )
-    credibility_to_beijing: Annotated[float, Field(ge=0, le=1)] | None = Field(
-        None, description="Share of that loss that goes to the partner; the rest goes to the West."
+    guarantee_need: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None,
+        description="Freed forces Moscow's security guarantees need; below this its influence in Central Asia fades, faster the further below.",
+    )
+    fill_base: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None,
+        description="Weight of a power's present share in taking up influence Moscow loses; the rest goes to whoever invested in that state this turn.",
+    )
+    corridor_fill: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None,
+        description="Weight of the Middle Corridor's share in the West's and Türkiye's claim on influence Moscow loses in a corridor state.",
     )
     sanctions_corridor_shift: Annotated[float, Field(ge=0, le=20)] | None = Field(
         None, description="Middle Corridor share gained per turn while the sanctions flag is set."
@@ -262,17 +354,43 @@ class RulesSpec(Spec):
         None,
         description="Influence Beijing gains from Moscow in Kazakhstan and Turkmenistan per turn when the Middle Corridor carries all trade (less when it carries less; none at half or below).",
     )
-    rivalry_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
-        None, description="Share of the gap to its target that Central Asian rivalry closes each turn."
+    rivalry_per_shift: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None,
+        description="Rivalry added per point of influence Moscow loses and Beijing gains in a turn (averaged over the states).",
     )
-    rivalry_shift_weight: Annotated[float, Field(ge=0, le=50)] | None = Field(
-        None, description="Rivalry added per point of influence that moved this turn (per state)."
+    rivalry_fade: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description="Share of the gap to its resting level that rivalry closes each turn: it fades slowly.",
+    )
+    rivalry_floor: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None,
+        description="Rivalry's resting level when Moscow and Beijing hold equal ground.",
+    )
+    rivalry_per_lead: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None,
+        description="Resting rivalry added per point by which Beijing's mean share leads Moscow's.",
     )
     thaw_per_outreach: Annotated[float, Field(ge=0, le=50)] | None = Field(
         None, description="Thaw gained per `outreach` action, times the side's receptivity."
     )
     thaw_per_force: Annotated[float, Field(ge=0, le=50)] | None = Field(
         None, description="Thaw lost per `force` action."
+    )
+    thaw_per_distance: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Thaw gained per `distance` action: Washington rewards a side that keeps apart from its partner's force.",
+    )
+    wedge_thaw: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Thaw Washington offers each turn to a side that used no force while its partner did (times receptivity and partnership/100): its wedge.",
+    )
+    thaw_isolation: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None,
+        description="Standing a side loses each turn per 50 points by which Washington's thaw with its partner exceeds the isolation floor.",
+    )
+    isolation_floor: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None,
+        description="Thaw with one side above which the other starts to feel isolated.",
     )
     normalization_economy: Annotated[float, Field(ge=0, le=50)] | None = Field(
         None, description="Economy a side gains when Washington normalizes with it."

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from game.ai import make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, scores, winners
 from game.core.level import Level
+from game.core.meters import LIMIT_CAUSES, SIDES
 from game.sim.variation import Variation
 
 NO_CHANGE = Variation()
@@ -28,6 +29,10 @@ class GameResult:
     series: list[dict[str, float]]  # the meters after each turn
     causes: list[dict[str, float]]  # per turn: "meter|cause" -> summed change (rules and events)
     plans: list[dict[str, tuple[str, ...]]]
+    # Per turn, the limit that weighed most on the ceiling when it held the partnership down, or
+    # None when it did not bind; and the sides Washington normalized with, in order.
+    binding: list[str | None]
+    normalized: tuple[str, ...]
 
     def at(self, turn: int, meter: str) -> float:
         """A meter at the end of `turn` (or at the end of the game, if it ended earlier)."""
@@ -41,7 +46,7 @@ def play_one(
     varied = variation.apply(level)
     agents = {"moscow": make_agent(moscow, "moscow", seed), "beijing": make_agent(beijing, "beijing", seed)}
     state = initial_state(varied, seed)
-    series, causes, plans_played = [], [], []
+    series, causes, plans_played, binding = [], [], [], []
     while not is_terminal(state):
         plans = {}
         for side, agent in agents.items():
@@ -58,8 +63,18 @@ def play_one(
                 totals[key] = totals.get(key, 0.0) + (c.after - c.before)
         causes.append(totals)
         plans_played.append(plans)
+        binding.append(report.ceiling_cause)
     return GameResult(
-        seed, state.outcome, scores(state), winners(state), dict(state.meters), series, causes, plans_played
+        seed,
+        state.outcome,
+        scores(state),
+        winners(state),
+        dict(state.meters),
+        series,
+        causes,
+        plans_played,
+        binding,
+        state.normalized,
     )
 
 
@@ -124,6 +139,24 @@ def summary(results: list[GameResult]) -> dict:
             for s in ("moscow", "beijing")
         },
         "mean_final": {m: round(statistics.fmean(r.final[m] for r in results), 2) for m in meters},
+        **limit_figures(results),
+    }
+
+
+def limit_figures(results: list[GameResult]) -> dict:
+    """How often the ceiling held the partnership down, which limit weighed most when it did,
+    and how often Washington normalized with each side."""
+    turns = [cause for r in results for cause in r.binding]
+    bound = [cause for cause in turns if cause is not None]
+    n = len(results)
+    return {
+        "ceiling_binding_share": round(len(bound) / len(turns), 4) if turns else 0.0,
+        "limit_share": {
+            limit: round(bound.count(limit) / len(bound), 4) if bound else 0.0 for limit in LIMIT_CAUSES
+        },
+        "normalization": {
+            side: round(sum(side in r.normalized for r in results) / n, 4) if n else 0.0 for side in SIDES
+        },
     }
 
 

@@ -304,7 +304,9 @@ class NewGameScene(Scene):
             ("Seed", seed_rect.y),
         ]
         self.row_h = row_h
-        for rect, (label, side) in zip(side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False):
+        for rect, (label, side) in zip(
+            side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False
+        ):
             self.add(Control(rect, label, (lambda s=side: self.pick_side(s)), selected=(side == self.side)))
         for rect, (label, who) in zip(opp_rects, OPPONENTS, strict=False):
             self.add(
