@@ -26,6 +26,7 @@ RULE_PARAMS = {
     "rivalry": ("rivalry_per_shift",),
     "rivalry_fade": ("rivalry_fade",),
     "methods": ("divergence_per_gap",),
+    "war_divergence": ("war_divergence",),
     "trust_memory": ("trust_rate",),
     "shock": ("shock_distrust",),
     "identity": ("identity_rate",),
@@ -187,6 +188,7 @@ class Rules:
     identity_rate: float = 0.1
     pull_per_outreach: float = 2.0
     leadership_per_power_gap: float = 0.6
+    identity_per_distrust: float = 0.3
     ceiling_identity: float = 0.3
     ceiling_methods: float = 0.25
     ceiling_rivalry: float = 0.1
@@ -194,6 +196,7 @@ class Rules:
     normalization_ceiling_drop: float = 12.0
     force_divergence: float = 4.0
     divergence_rate: float = 0.3
+    war_divergence: float = 1.5
     divergence_floor: float = 15.0
     divergence_per_gap: float = 8.0
     association_divergence: float = 1.0

@@ -356,6 +356,13 @@ class Turn:
                     f"{name_of(partner)} is associated with {name_of(side)}'s use of force, the more so as their methods diverge",
                 )
         if war_turns:
+            if r.war_divergence:
+                self.rule(
+                    "method_divergence",
+                    r.war_divergence,
+                    "war_divergence",
+                    f"turn {war_turns} of {name_of(r.war_side)}'s war: its partner's way of integration and stability looks ever further away",
+                )
             self.war_test(war_turns, growth)
         # Both sides' methods, every turn: divergence moves toward the gap between them.
         gap = abs(self.harshness("moscow") - self.harshness("beijing"))
@@ -773,12 +780,15 @@ class Turn:
             if aim > m["leadership_aim"]
             else "Beijing's aim to lead eases as Moscow's power holds up",
         )
+        # Without trust there is nothing beneath the pragmatism: distrust below the level's start
+        # widens the gap, and trust above it narrows it.
         halves = (m["western_pull"] + m["leadership_aim"]) / 2.0
+        halves += r.identity_per_distrust * (start["trust"] - m["trust"])
         self.rule(
             "identity_gap",
             r.identity_rate * (halves - m["identity_gap"]),
             "identity",
-            "the identity gap follows, slowly, Moscow's pull to the West and Beijing's aim to lead",
+            "the identity gap follows, slowly, Moscow's pull to the West, Beijing's aim to lead and the trust between them",
         )
         # Dependence follows what each side actually trades with the other.
         ties = m["economic_ties"] - start["economic_ties"]

@@ -245,6 +245,10 @@ class RulesSpec(Spec):
         None,
         description="Beijing's aim to lead, per point by which its power (economy and security) outgrows Moscow's since the start.",
     )
+    identity_per_distrust: Annotated[float, Field(ge=0, le=5)] | None = Field(
+        None,
+        description="Identity gap added to its target per point of trust below the level's start (taken away above it).",
+    )
     ceiling_identity: Annotated[float, Field(ge=0, le=2)] | None = Field(
         None, description="Points of ceiling lost per point of identity gap."
     )
@@ -267,6 +271,10 @@ class RulesSpec(Spec):
     divergence_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(
         None,
         description="Share of the gap to its target that method divergence closes each turn.",
+    )
+    war_divergence: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None,
+        description="Method divergence added every turn the war goes on.",
     )
     divergence_floor: Annotated[float, Field(ge=0, le=100)] | None = Field(
         None,

@@ -1,8 +1,14 @@
-"""The essay's claims F1-F9 (DESIGN §2), each measured by seeded games on one level.
+"""The essay's claims F1-F13 (DESIGN §2), each measured by seeded games on one level.
 
 Each check plays paired games where it can (the same seeds, one thing changed) and returns the
 measured effect beside the margin it must clear, so tests, `python -m game claims` and
-docs/claims.md all report the same figures.
+docs/claims.md all report the same figures. Every claim takes the agents that play it: the tests
+use `easy` (weighted by its agenda, and quick), the documented figures `normal` and `hard`.
+
+A claim must not pass by construction (DESIGN §2). Two checks guard that: `ABLATIONS` names, for
+each claim, the mechanism that produces it, and `ablate` shows that the effect disappears when
+that mechanism is removed; `sweep` re-checks every claim with each numeric rule scaled by 0.5 and
+by 1.5, one at a time (game.sim.robustness).
 """
 
 from __future__ import annotations
@@ -25,12 +31,16 @@ class ClaimResult:
     holds: bool
 
 
-def _games(level, n, variation=(), agents=("easy", "easy"), seed0=0, workers=1, detail=False):
+Agents = tuple[str, str]
+EASY: Agents = ("easy", "easy")
+
+
+def _games(level, n, variation=(), agents: Agents = EASY, seed0=0, workers=1, detail=False):
     v = parse_variation(list(variation), level)
     return run_games(level, range(seed0, seed0 + n), agents[0], agents[1], v, workers=workers, detail=detail)
 
 
-def f1_us_rivalry_binds(level: Level, n: int, workers: int = 1) -> ClaimResult:
+def f1_us_rivalry_binds(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
     keep = ["washington.threshold=100"]  # no normalization in either arm: only hostility differs
     warm = _games(
         level,
@@ -55,8 +65,9 @@ def f1_us_rivalry_binds(level: Level, n: int, workers: int = 1) -> ClaimResult:
     )
 
 
-def _extremes(level, n, workers):
-    games = _games(level, n, workers=workers) + _games(
+def _extremes(level, n, workers, agents):
+    # The agents given, plus a tenth as many games of the normal AI seeking its agenda.
+    games = _games(level, n, workers=workers, agents=agents) + _games(
         level, max(4, n // 10), agents=("normal", "normal"), seed0=10_000
     )
     highs = [max(s["partnership"] for s in g.series) for g in games]
@@ -64,8 +75,8 @@ def _extremes(level, n, workers):
     return games, highs, lows
 
 
-def f2_not_an_alliance(level: Level, n: int, workers: int = 1) -> ClaimResult:
-    games, highs, _ = _extremes(level, n, workers)
+def f2_not_an_alliance(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
+    games, highs, _ = _extremes(level, n, workers, agents)
     share = sum(h >= 80 for h in highs) / len(games)
     return ClaimResult(
         "F2",
@@ -76,8 +87,8 @@ def f2_not_an_alliance(level: Level, n: int, workers: int = 1) -> ClaimResult:
     )
 
 
-def f3_not_fragile(level: Level, n: int, workers: int = 1) -> ClaimResult:
-    games, _, lows = _extremes(level, n, workers)
+def f3_not_fragile(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
+    games, _, lows = _extremes(level, n, workers, agents)
     share = sum(low > 20 for low in lows) / len(games)
     return ClaimResult(
         "F3",
@@ -88,9 +99,11 @@ def f3_not_fragile(level: Level, n: int, workers: int = 1) -> ClaimResult:
     )
 
 
-def f4_moscow_needs_beijing_more(level: Level, n: int, workers: int = 1) -> ClaimResult:
-    base = _games(level, n, workers=workers)
-    shocked = _games(level, n, ["effect.partnership=-15@2"], workers=workers)
+def f4_moscow_needs_beijing_more(
+    level: Level, n: int, workers: int = 1, agents: Agents = EASY
+) -> ClaimResult:
+    base = _games(level, n, workers=workers, agents=agents)
+    shocked = _games(level, n, ["effect.partnership=-15@2"], workers=workers, agents=agents)
     econ = {s: paired_difference(base, shocked, f"{s}.economy", 2) for s in ("moscow", "beijing")}
     stand = {s: paired_difference(base, shocked, f"{s}.standing", 2) for s in ("moscow", "beijing")}
     return ClaimResult(
@@ -110,7 +123,7 @@ def _first_with_tag(level, side, tag):
     return min(options, key=lambda a: (a.cost, a.id)).id if options else None
 
 
-def f5_divergent_methods(level: Level, n: int, workers: int = 1) -> ClaimResult:
+def f5_divergent_methods(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
     force = _first_with_tag(level, "moscow", "force")
     distance = _first_with_tag(level, "beijing", "distance")
     if force is None or distance is None:
@@ -121,9 +134,11 @@ def f5_divergent_methods(level: Level, n: int, workers: int = 1) -> ClaimResult:
             "",
             False,
         )
-    calm = _games(level, n, ["plan.moscow=@1", "plan.beijing=@1"], workers=workers)
-    blamed = _games(level, n, [f"plan.moscow={force}@1", "plan.beijing=@1"], workers=workers)
-    apart = _games(level, n, [f"plan.moscow={force}@1", f"plan.beijing={distance}@1"], workers=workers)
+    calm = _games(level, n, ["plan.moscow=@1", "plan.beijing=@1"], workers=workers, agents=agents)
+    blamed = _games(level, n, [f"plan.moscow={force}@1", "plan.beijing=@1"], workers=workers, agents=agents)
+    apart = _games(
+        level, n, [f"plan.moscow={force}@1", f"plan.beijing={distance}@1"], workers=workers, agents=agents
+    )
     div = paired_difference(calm, blamed, "method_divergence", 1)
     stand = paired_difference(calm, blamed, "beijing.standing", 1)
     kept = paired_difference(blamed, apart, "beijing.standing", 1)
@@ -139,27 +154,40 @@ def f5_divergent_methods(level: Level, n: int, workers: int = 1) -> ClaimResult:
     )
 
 
-def f6_border_trust_frees_forces(level: Level, n: int, workers: int = 1) -> ClaimResult:
-    low = _games(level, n, ["start.military_trust=35"], workers=workers)
-    high = _games(level, n, ["start.military_trust=85"], workers=workers)
+def f6_border_trust_frees_forces(
+    level: Level, n: int, workers: int = 1, agents: Agents = EASY
+) -> ClaimResult:
+    low = _games(level, n, ["start.military_trust=35"], workers=workers, agents=agents)
+    high = _games(level, n, ["start.military_trust=85"], workers=workers, agents=agents)
     d = {s: paired_difference(low, high, f"{s}.freed_forces", 4) for s in ("moscow", "beijing")}
+    sec = {s: paired_difference(low, high, f"{s}.security", 8) for s in ("moscow", "beijing")}
     return ClaimResult(
         "F6",
         "Border trust frees forces",
         f"military trust 85 instead of 35: freed forces after 4 turns Moscow {d['moscow'].mean:+.2f}, "
         f"Beijing {d['beijing'].mean:+.2f} (higher in {min(d['moscow'].share_up, d['beijing'].share_up):.0%} "
-        f"of {n} paired games or more)",
-        "both higher, in at least 90% of pairs",
-        all(x.mean > 0 and x.share_up >= 0.9 for x in d.values()),
+        f"of {n} paired games or more); security after 8 turns Moscow {sec['moscow'].mean:+.2f}, "
+        f"Beijing {sec['beijing'].mean:+.2f}",
+        "freed forces higher on both sides in at least 90% of pairs, and security higher on both",
+        all(x.mean > 0 and x.share_up >= 0.9 for x in d.values()) and all(x.mean > 0 for x in sec.values()),
     )
 
 
-def f7_china_fills_the_gap(level: Level, n: int, workers: int = 1) -> ClaimResult:
-    peace = _games(level, n, ["flag.war=false", "flag.sanctions=false"], workers=workers)
-    war = _games(level, n, ["flag.war=true", "flag.sanctions=true"], workers=workers)
-    beijing_peace = [statistics.fmean(g.final[f"{p}.beijing"] for p in _STATES) for g in peace]
-    beijing_war = [statistics.fmean(g.final[f"{p}.beijing"] for p in _STATES) for g in war]
-    diffs = [w - p for w, p in zip(beijing_war, beijing_peace, strict=False)]
+def _beijing_share(g) -> float:
+    return statistics.fmean(g.final[f"{p}.beijing"] for p in _STATES)
+
+
+def f7_china_fills_the_gap(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
+    at_war = ["flag.war=true", "flag.sanctions=true"]
+    peace = _games(level, n, ["flag.war=false", "flag.sanctions=false"], workers=workers, agents=agents)
+    war = _games(level, n, at_war, workers=workers, agents=agents)
+    # The same war with a Beijing that does nothing for its first four turns: the gap goes to
+    # whoever invests, so an idle Beijing must gain less.
+    idle = _games(
+        level, n, [*at_war, *(f"plan.beijing=@{t}" for t in range(1, 5))], workers=workers, agents=agents
+    )
+    diffs = [_beijing_share(w) - _beijing_share(p) for w, p in zip(war, peace, strict=True)]
+    effort = [_beijing_share(w) - _beijing_share(i) for w, i in zip(war, idle, strict=True)]
     corridor = paired_difference(peace, war, "middle_corridor")
     up = sum(d > 0 for d in diffs) / n
     return ClaimResult(
@@ -167,18 +195,23 @@ def f7_china_fills_the_gap(level: Level, n: int, workers: int = 1) -> ClaimResul
         "China fills the gap in Central Asia",
         f"with Moscow at war and sanctioned: Beijing's mean Central Asian share at the end "
         f"{statistics.fmean(diffs):+.2f} (higher in {up:.0%}), Middle Corridor share {corridor.mean:+.2f} "
-        f"(higher in {corridor.share_up:.0%}) ({n} paired games)",
-        "both higher, in at least 80% of pairs",
-        statistics.fmean(diffs) > 0 and up >= 0.8 and corridor.mean > 0 and corridor.share_up >= 0.8,
+        f"(higher in {corridor.share_up:.0%}); an active Beijing ends {statistics.fmean(effort):+.2f} above one "
+        f"idle for four turns ({n} paired games)",
+        "share and corridor higher in at least 75% of pairs, and an active Beijing gains more than an idle one",
+        statistics.fmean(diffs) > 0
+        and up >= 0.75
+        and corridor.mean > 0
+        and corridor.share_up >= 0.75
+        and statistics.fmean(effort) > 0,
     )
 
 
-def f8_normalization_isolates(level: Level, n: int, workers: int = 1) -> ClaimResult:
+def f8_normalization_isolates(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
     thaw = level.washington.threshold + 2
     without = _games(
         level, n, [f"start.washington.thaw_beijing={thaw}", "washington.threshold=100"], workers=workers
     )
-    normal = _games(level, n, [f"start.washington.thaw_beijing={thaw}"], workers=workers)
+    normal = _games(level, n, [f"start.washington.thaw_beijing={thaw}"], workers=workers, agents=agents)
     p = paired_difference(without, normal, "partnership", 8)
     s = paired_difference(without, normal, "moscow.standing", 8)
     return ClaimResult(
@@ -191,8 +224,8 @@ def f8_normalization_isolates(level: Level, n: int, workers: int = 1) -> ClaimRe
     )
 
 
-def f9_long_war_costs_china(level: Level, n: int, workers: int = 1) -> ClaimResult:
-    games = _games(level, n, ["flag.war=true"], workers=workers, detail=True)
+def _war_cost_per_turn(games) -> dict[int, list[float]]:
+    """Beijing's standing lost to the war each turn, per 100 points of partnership."""
     per_turn: dict[int, list[float]] = {}
     for g in games:
         for t, causes in enumerate(g.causes, start=1):
@@ -204,18 +237,135 @@ def f9_long_war_costs_china(level: Level, n: int, workers: int = 1) -> ClaimResu
             )
             partnership = g.series[t - 1]["partnership"] or 1.0
             per_turn.setdefault(t, []).append(lost / partnership * 100)
+    return per_turn
+
+
+def f9_long_war_costs_china(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
+    games = _games(level, n, ["flag.war=true"], workers=workers, agents=agents, detail=True)
+    per_turn = _war_cost_per_turn(games)
     turns = sorted(per_turn)
     third = max(1, len(turns) // 3)
     early = statistics.fmean(x for t in turns[:third] for x in per_turn[t])
     late = statistics.fmean(x for t in turns[-third:] for x in per_turn[t])
+    # The same war beside a Moscow that starts isolated, against one that starts respected.
+    lone = _war_cost_per_turn(
+        _games(
+            level,
+            n,
+            ["flag.war=true", "start.moscow.standing=25"],
+            workers=workers,
+            agents=agents,
+            detail=True,
+        )
+    )
+    held = _war_cost_per_turn(
+        _games(
+            level,
+            n,
+            ["flag.war=true", "start.moscow.standing=70"],
+            workers=workers,
+            agents=agents,
+            detail=True,
+        )
+    )
+    lone_mean = statistics.fmean(x for xs in lone.values() for x in xs)
+    held_mean = statistics.fmean(x for xs in held.values() for x in xs)
     return ClaimResult(
         "F9",
         "A long war raises China's cost",
         f"Beijing's standing lost to the war per 100 points of partnership: {early:.2f} a turn in the "
-        f"first third of the war, {late:.2f} in the last ({n} games)",
-        "the last third at least 1.3 times the first",
-        late >= 1.3 * early and early > 0,
+        f"first third of the war, {late:.2f} in the last; {lone_mean:.2f} a turn beside a Moscow that starts "
+        f"isolated (standing 25) against {held_mean:.2f} beside one that starts respected (70) ({n} games)",
+        "the last third at least 1.3 times the first, and more beside an isolated Moscow",
+        late >= 1.3 * early and early > 0 and lone_mean > held_mean,
     )
+
+
+def f10_the_war_is_a_test(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
+    peace = _games(level, n, ["flag.war=false"], workers=workers, agents=agents)
+    war = _games(level, n, ["flag.war=true"], workers=workers, agents=agents)
+    ceiling = _mean_difference(peace, war, "partnership_ceiling")
+    rivalry = paired_difference(peace, war, "central_asia_rivalry")
+    partnership = _mean_difference(peace, war, "partnership")
+    return ClaimResult(
+        "F10",
+        "The war is a test, not a bond",
+        f"with the war against without it, on the same seeds: the ceiling {ceiling[0]:+.2f} on average over the "
+        f"game (lower in {1 - ceiling[1]:.0%}), rivalry at the end {rivalry.mean:+.2f} (higher in "
+        f"{rivalry.share_up:.0%}), partnership {partnership[0]:+.2f} on average ({n} paired games)",
+        "the ceiling lower and the rivalry higher, each in at least 75% of pairs; the partnership no higher",
+        ceiling[0] < 0
+        and ceiling[1] <= 0.25
+        and rivalry.mean > 0
+        and rivalry.share_up >= 0.75
+        and partnership[0] <= 0,
+    )
+
+
+def f11_partial_thaw_isolates(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
+    keep = ["washington.threshold=100"]  # no normalization in either arm: a partial thaw only
+    cold = _games(level, n, ["start.washington.thaw_beijing=15", *keep], workers=workers, agents=agents)
+    warm = _games(level, n, ["start.washington.thaw_beijing=60", *keep], workers=workers, agents=agents)
+    standing = paired_difference(cold, warm, "moscow.standing", 8)
+    partnership = paired_difference(cold, warm, "partnership", 8)
+    return ClaimResult(
+        "F11",
+        "A partial US–China thaw deepens Russia's isolation",
+        f"thaw with Beijing 60 instead of 15, never normalizing: Moscow's standing after 8 turns "
+        f"{standing.mean:+.2f} (lower in {1 - standing.share_up:.0%}), partnership {partnership.mean:+.2f} "
+        f"(lower in {1 - partnership.share_up:.0%}) ({n} paired games)",
+        "both lower, in at least 80% of pairs",
+        standing.mean < 0
+        and partnership.mean < 0
+        and standing.share_up <= 0.2
+        and partnership.share_up <= 0.2,
+    )
+
+
+def f12_china_gains_sharpen_rivalry(
+    level: Level, n: int, workers: int = 1, agents: Agents = EASY
+) -> ClaimResult:
+    # Beijing wins ten points in each of the two largest states in turn 2's events phase.
+    gains = ["effect.kazakhstan.beijing=10@2", "effect.uzbekistan.beijing=10@2"]
+    base = _games(level, n, workers=workers, agents=agents)
+    gained = _games(level, n, gains, workers=workers, agents=agents)
+    soon = paired_difference(base, gained, "central_asia_rivalry", 3)
+    later = paired_difference(base, gained, "central_asia_rivalry", 6)
+    return ClaimResult(
+        "F12",
+        "China's gains are Russia's losses in Central Asia",
+        f"Beijing gains 10 points in Kazakhstan and Uzbekistan on turn 2: rivalry on turn 3 {soon.mean:+.2f} "
+        f"(higher in {soon.share_up:.0%}), on turn 6 {later.mean:+.2f} ({n} paired games)",
+        "higher on turn 3 in at least 80% of pairs, and still higher on turn 6",
+        soon.mean > 0 and soon.share_up >= 0.8 and later.mean > 0,
+    )
+
+
+def f13_trust_remembers(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
+    years = 2
+    later = min(level.turns, 2 + years * level.turns_per_year)
+    base = _games(level, n, workers=workers, agents=agents)
+    shocked = _games(level, n, ["effect.trust=-30@2"], workers=workers, agents=agents)
+    trust = paired_difference(base, shocked, "trust", later)
+    partnership = paired_difference(base, shocked, "partnership", later)
+    return ClaimResult(
+        "F13",
+        "Trust is not a natural alliance's",
+        f"a fall of 30 in trust on turn 2: on turn {later} ({later - 2} turns, about {(later - 2) / level.turns_per_year:.0f} "
+        f"years on) trust {trust.mean:+.2f}, partnership {partnership.mean:+.2f} (lower in "
+        f"{1 - partnership.share_up:.0%}) ({n} paired games)",
+        "trust still at least 10 lower and partnership lower in at least 80% of pairs",
+        trust.mean <= -10 and partnership.mean < 0 and partnership.share_up <= 0.2,
+    )
+
+
+def _mean_difference(base, varied, meter) -> tuple[float, float]:
+    """The mean over every turn of varied minus base, and the share of pairs in which it is up."""
+    diffs = [
+        statistics.fmean(v[meter] for v in b2.series) - statistics.fmean(v[meter] for v in b1.series)
+        for b1, b2 in zip(base, varied, strict=True)
+    ]
+    return statistics.fmean(diffs), sum(d > 0 for d in diffs) / len(diffs)
 
 
 _STATES = ("kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan", "turkmenistan")
@@ -230,8 +380,12 @@ CLAIMS = (
     f7_china_fills_the_gap,
     f8_normalization_isolates,
     f9_long_war_costs_china,
+    f10_the_war_is_a_test,
+    f11_partial_thaw_isolates,
+    f12_china_gains_sharpen_rivalry,
+    f13_trust_remembers,
 )
 
 
-def check_all(level: Level, n: int = 60, workers: int = 1) -> list[ClaimResult]:
-    return [claim(level, n, workers) for claim in CLAIMS]
+def check_all(level: Level, n: int = 60, workers: int = 1, agents: Agents = EASY) -> list[ClaimResult]:
+    return [claim(level, n, workers, agents) for claim in CLAIMS]
