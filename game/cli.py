@@ -138,11 +138,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _levels_arg(p)
 
-    p = sub.add_parser("claims", help="measure the essay's claims F1-F9 on the essay-era levels")
+    p = sub.add_parser("claims", help="measure the essay's claims F1-F13 on the essay-era levels")
     p.add_argument(
         "levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every essay-era level)"
     )
-    p.add_argument("--games", type=int, default=100, metavar="N")
+    p.add_argument(
+        "--games", type=int, default=100, metavar="N", help="games per arm (default 100; 20 with --sweep)"
+    )
+    p.add_argument(
+        "--agents",
+        choices=("easy", "normal", "hard"),
+        default="easy",
+        help="who plays both sides (default easy)",
+    )
+    p.add_argument(
+        "--sweep",
+        action="store_true",
+        help="re-check every claim with each numeric rule scaled by 0.5 and by 1.5, one at a time",
+    )
+    p.add_argument(
+        "--ablate",
+        action="store_true",
+        help="remove each claim's mechanism and show that the claim then stops holding",
+    )
     p.add_argument("--workers", type=int, default=1, metavar="K")
     p.add_argument("--json", action="store_true")
     _levels_arg(p)
@@ -564,18 +582,76 @@ def cmd_claims(args) -> int:
     levels = _load_all(cat, ids)
     if levels is None:
         return 1
+    agents = (args.agents, args.agents)
+    if args.sweep:
+        return _claims_sweep(levels, args, agents)
+    if args.ablate:
+        return _claims_ablate(levels, args, agents)
     report, failed = [], False
     for level in levels:
         level_id = level.id
-        for r in check_all(level, args.games, args.workers):
+        for r in check_all(level, args.games, args.workers, agents):
             failed |= not r.holds
-            report.append({"level": level_id, **r.__dict__})
+            report.append({"level": level_id, "agents": args.agents, **r.__dict__})
             if not args.json:
                 print(f"{level_id} {r.id} {'holds' if r.holds else 'DOES NOT HOLD'}: {r.claim}")
                 print(f"    measured: {r.measured}")
                 print(f"    margin:   {r.margin}")
     if args.json:
         print(json.dumps(report, indent=1))
+    return 1 if failed else 0
+
+
+def _claims_sweep(levels, args, agents) -> int:
+    from game.sim.robustness import sweep
+
+    games = args.games if args.games != 100 else 20
+    out, failed = [], False
+    for level in levels:
+        points = []
+        for point in sweep(level, games, args.workers, agents):
+            failed |= bool(point.failed)
+            points.append({"rule": point.rule, "factor": point.factor, "failed": point.failed})
+            if not args.json:
+                state = "every claim holds" if not point.failed else "fails: " + ", ".join(point.failed)
+                print(f"{level.id} {point.rule} x{point.factor:g}: {state}")
+        holds = {}
+        for p in points:
+            for cid in p["failed"]:
+                holds.setdefault(cid, []).append(f"{p['rule']} x{p['factor']:g}")
+        out.append(
+            {
+                "level": level.id,
+                "agents": args.agents,
+                "games": games,
+                "points": points,
+                "stops_holding": holds,
+            }
+        )
+        if not args.json:
+            print(f"{level.id}: {len(points)} points; claims that stop holding somewhere: {holds or 'none'}")
+    if args.json:
+        print(json.dumps(out, indent=1))
+    return 1 if failed else 0
+
+
+def _claims_ablate(levels, args, agents) -> int:
+    from game.sim.robustness import ablate
+
+    out, failed = [], False
+    for level in levels:
+        for a in ablate(level, args.games, args.workers, agents):
+            failed |= not a.shown
+            out.append({"level": level.id, "agents": args.agents, **a.__dict__, "shown": a.shown})
+            if not args.json:
+                verdict = "shown" if a.shown else "NOT SHOWN"
+                print(
+                    f"{level.id} {a.claim} {verdict}: holds with the mechanism: {a.holds_with}; "
+                    f"without ({', '.join(a.removed)} = 0): {a.holds_without}"
+                )
+                print(f"    without: {a.measured_without}")
+    if args.json:
+        print(json.dumps(out, indent=1))
     return 1 if failed else 0
 
 

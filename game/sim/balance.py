@@ -73,7 +73,8 @@ def measure(
         run_games(level, range(seed, seed + (easy_games or games)), "easy", "easy", workers=workers)
     )
     d = duel(level, "hard", "easy", duel_games, seed=seed, workers=workers)
-    shares = lambda s: {k: round(v / s["games"], 4) for k, v in s["outcomes"].items()}
+    def shares(s):
+        return {k: round(v / s["games"], 4) for k, v in s["outcomes"].items()}
     return LevelBalance(
         level.id,
         level.title,

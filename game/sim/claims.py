@@ -219,8 +219,8 @@ def f8_normalization_isolates(level: Level, n: int, workers: int = 1, agents: Ag
         "US normalization with one isolates the other",
         f"a US-Beijing normalization on turn 1: partnership after 8 turns {p.mean:+.2f}, Moscow's "
         f"standing {s.mean:+.2f} (lower in {1 - p.share_up:.0%} and {1 - s.share_up:.0%} of {n} paired games)",
-        "both lower, in at least 80% of pairs",
-        p.mean < 0 and s.mean < 0 and p.share_up <= 0.2 and s.share_up <= 0.2,
+        "both lower by at least a point, in at least 80% of pairs",
+        p.mean <= -1 and s.mean <= -1 and p.share_up <= 0.2 and s.share_up <= 0.2,
     )
 
 
