@@ -4,6 +4,7 @@ import pygame
 import pytest
 from ui_driver import key, press
 
+from game.core.report import TurnReport
 from game.levels import Catalogue
 from game.session.saves import SaveStore
 from game.session.settings import Settings, load_settings, save_settings
@@ -267,3 +268,17 @@ def test_the_resolution_never_shows_a_change_whose_from_and_to_read_the_same(app
             scene.index = index
             for before, after in re.findall(r"\(from ([-\d.]+) to ([-\d.]+)\)", scene.step_html()):
                 assert before != after
+
+
+def test_the_gauge_names_the_limit_that_held_the_ceiling_last_turn():
+    app = App(PlayOptions(size=(1920, 1080)))
+    app.push(TitleScene(app))
+    start_game(app)
+    board = app.scene
+    assert board.ceiling_holder() is None, "no turn yet, nothing held"
+    report = TurnReport(1, "spring 2022", {"moscow": (), "beijing": ()})
+    report.ceiling_cause = "method_divergence"
+    board.game.reports.append(report)
+    assert board.ceiling_holder() == "divergent methods"
+    assert "held by divergent methods" in board.gauge_titles()[0]
+    pygame.display.quit()

@@ -13,8 +13,8 @@ PHASES = (
     ("washington", "Washington"),
     ("events", "Events"),
     ("delayed", "Delayed effects"),
-    ("memory", "What the turn leaves behind"),
-    ("upkeep", "Dependence and political capital"),
+    ("memory", "Trust and limits"),
+    ("upkeep", "Dependence and capital"),
     ("facilitator", "Facilitator"),
 )
 PHASE_TITLES = dict(PHASES)

@@ -10,7 +10,7 @@ import pygame
 import pygame_gui
 
 from game.core import preview, why_unusable
-from game.core.meters import LIMITS, PILLARS, SIDE_METERS, label
+from game.core.meters import LIMIT_LABELS, LIMITS, PILLARS, SIDE_METERS, label
 from game.session.game import HUMAN
 from game.session.story import describe_act, facilitator_news
 from game.session.tutorial import guide_for
@@ -292,7 +292,7 @@ class BoardScene(Scene):
         x, width = r.x + pad, r.width - 2 * pad
         threshold = self.game.level.washington.threshold
         groups = [
-            ("Pillars", [(m, None) for m in PILLARS]),
+            ("Pillars and trust", [(m, None) for m in (*PILLARS, "trust")]),
             (
                 "Limits (higher pulls apart)",
                 [(m, None) for m in LIMITS]
@@ -339,6 +339,13 @@ class BoardScene(Scene):
                 self.add(Control(rect, label(meter), None, kind="meter", tooltip=self.meter_tooltip(meter)))
                 y += row
 
+    def ceiling_holder(self) -> str | None:
+        """The limit that weighed most on the ceiling when it last held the partnership down, if
+        it did so last turn (its "why?" gives the figure)."""
+        reports = self.game.reports
+        cause = reports[-1].ceiling_cause if reports else None
+        return LIMIT_LABELS[cause] if cause else None
+
     def gauge_title(self) -> str:
         return self.gauge_titles()[0]
 
@@ -346,7 +353,10 @@ class BoardScene(Scene):
         """The partnership's title, then shorter ones for a narrow column."""
         m = self.game.state.meters
         value, ceiling = m["partnership"], m["partnership_ceiling"]
+        held = self.ceiling_holder()
+        longer = [f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f}, held by {held})"] if held else []
         return [
+            *longer,
             f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f})",
             f"Partnership {value:.1f} (ceiling {ceiling:.0f})",
             f"{value:.1f} (ceiling {ceiling:.0f})",
