@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 import operator
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -497,7 +497,7 @@ _AGGREGATE_SET = frozenset(AGGREGATES)
 
 
 def compile_condition(
-    text: str, flags: frozenset[str] | set[str] = frozenset(), turns: int = 80, after_end: bool = True
+    text: str, flags: Set[str] = frozenset(), turns: int = 80, after_end: bool = True
 ) -> Condition:
     """Compile `text` for a level of `turns` turns; raise ExprError with a 1-based column.
 
