@@ -189,8 +189,9 @@ def preview(state: GameState, side: str, action_id: str) -> list[Change]:
 ADJUSTABLE = frozenset(m for m in ALL_METERS if m not in DERIVED) | REGION_TARGETS
 
 
-def adjustment_problem(state: GameState, meter: str, delta: float) -> str | None:
-    """Why a facilitator's adjustment cannot be made (None when it can)."""
+def adjustment_problem(state: GameState | None, meter: str, delta: float) -> str | None:
+    """Why a facilitator's adjustment cannot be made (None when it can). The answer does not depend
+    on where the game stands, so a replay checks a logged adjustment with no state (None)."""
     if meter not in ADJUSTABLE:
         return f"'{meter}' is not a meter that can be adjusted"
     if not -100 <= delta <= 100 or delta != delta:

@@ -62,8 +62,9 @@ class Game:
         """Continue a saved game: replay its turns, then carry on (raises ReplayError)."""
         state, reports = replay(level, log)
         game = cls.new(level, log.seed, controllers)
+        players = game.log.players  # who plays now, as new() logged them
         game.state, game.reports, game.log = state, reports, log.model_copy(deep=True)
-        game.log.players = {s: game.seats[s].controller for s in SIDES}
+        game.log.players = players
         game.log.planning = None  # the game's own log holds what was played; the plans come back here:
         planning = log.planning
         if planning is not None and not game.over:

@@ -10,6 +10,7 @@ message shows once, and `load_settings` returns a message for the UI to show.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 from pathlib import Path
@@ -128,8 +129,7 @@ def _recover(path: Path, settings: Settings, why: str, partial: bool = False) ->
         moved = set_aside(path)
     except OSError as e:
         return settings, f"{message} The file could not be moved aside ({e.strerror or e})."
-    try:
+    # If this fails, the next start finds no file and uses the defaults; the old file is kept aside.
+    with contextlib.suppress(OSError):
         save_settings(settings, path)
-    except OSError:
-        pass  # The next start finds no file and uses the defaults; the old file is kept aside anyway.
     return settings, f"{message} The old file was kept as {moved.name}."
