@@ -107,7 +107,9 @@ def test_settings_survive_a_restart(app):
     settings, note = load_settings()
     assert settings.ui_scale == 1.5 and settings.colour_blind and note is None
     again = App(PlayOptions(size=(1280, 720)))
-    assert (again.settings.ui_scale == 1.5 and again.palette is not app.palette) or again.settings.colour_blind
+    assert (
+        again.settings.ui_scale == 1.5 and again.palette is not app.palette
+    ) or again.settings.colour_blind
 
 
 def test_a_corrupt_save_gives_a_message_and_the_game_goes_on(app):
