@@ -46,13 +46,19 @@ class StateView(Protocol):
     whether an early outcome already holds before the first turn."""
 
     @property
-    def turn(self) -> int: ...
+    def turn(self) -> int:
+        """The turn being planned, from 1."""
+        ...
 
     @property
-    def meters(self) -> dict[str, float]: ...
+    def meters(self) -> dict[str, float]:
+        """Every meter's value."""
+        ...
 
     @property
-    def flags(self) -> dict[str, bool]: ...
+    def flags(self) -> dict[str, bool]:
+        """Every flag the level declares, set or not."""
+        ...
 
 
 # A compiled part of a condition. It gives a number or a truth value, as its parse said; the
@@ -89,6 +95,7 @@ class Condition:
     after_end: bool = True  # read once the last turn is over too (an outcome), not only during play
 
     def __call__(self, state: StateView) -> bool:
+        """Whether the condition holds in `state`."""
         return self.test(state)
 
     def __reduce__(self) -> tuple[Callable[..., Condition], tuple[str, frozenset[str], int, bool]]:

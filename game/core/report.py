@@ -35,6 +35,7 @@ class Change(NamedTuple):
 
     @property
     def delta(self) -> float:
+        """How far the meter moved, to two decimals."""
         return round(self.after - self.before, 2)
 
 

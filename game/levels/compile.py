@@ -101,7 +101,6 @@ class Compiler:
 
     def missing(self, path: tuple[str, ...], what: str) -> None:
         """Something a playable level needs that neither it nor its parents give."""
-
         self.complete = False
         if self.required:
             self.error(
@@ -171,6 +170,7 @@ class Compiler:
         return Consequences(tuple(effects), tuple(spec.set_flags), tuple(spec.clear_flags))
 
     def delayed(self, spec: ActionSpec | EventSpec, origin: Origin, flags: Set[str]) -> tuple[Delayed, ...]:
+        """A card's or an event's later consequences, each with its own line as its source."""
         if not spec.delayed:  # most cards have no later consequences
             return ()
         out = []

@@ -85,6 +85,8 @@ class SaveFileSpec(BaseModel):
 
 @dataclass(frozen=True)
 class SaveInfo:
+    """A save as the Load screen lists it."""
+
     name: str
     path: Path
     level_id: str
@@ -96,12 +98,16 @@ class SaveInfo:
 
 @dataclass(frozen=True)
 class SaveProblem:
+    """A file in the saves folder that could not be read, and why."""
+
     path: Path
     message: str
 
 
 @dataclass
 class SaveListing:
+    """The saves folder read once: the saves, newest first, and the files that are not saves."""
+
     saves: list[SaveInfo] = field(default_factory=list)
     problems: list[SaveProblem] = field(default_factory=list)
 
@@ -222,6 +228,7 @@ class SaveStore:
         self.root = Path(root) if root is not None else user_data_dir() / "saves"
 
     def path_for(self, name: str) -> Path:
+        """The file a save of this name is kept in."""
         return self.root / f"{slug_for(name)}.json"
 
     def save(self, name: str, log: ReplayLog, saved_at: str | None = None) -> SaveInfo:
@@ -284,10 +291,12 @@ class SaveStore:
         return listing
 
     def list(self) -> list[SaveInfo]:
+        """The saves, newest first."""
         return self.scan().saves
 
     # (builtins.list: in this class, `list` is the method above.)
     def list_problems(self) -> builtins.list[SaveProblem]:
+        """The files in the folder that could not be read as saves."""
         return self.scan().problems
 
     def load(self, path_or_name: str | Path) -> ReplayLog:

@@ -25,6 +25,8 @@ MAX_SETTINGS_BYTES = 64_000
 
 
 class Settings(BaseModel):
+    """The player's settings and progress, kept between runs in settings.json."""
+
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
 
     window_width: int = Field(1280, ge=800, le=7680, description="Window width in pixels.")
@@ -51,6 +53,7 @@ class Settings(BaseModel):
 
 
 def settings_path() -> Path:
+    """Where the settings are kept, in the user data folder."""
     return user_data_dir() / "settings.json"
 
 
