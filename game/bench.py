@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Iterator
 
-from game.core import initial_state, is_terminal, legal_plans, resolve_turn
+from game.core import GameState, Level, Plan, initial_state, is_terminal, legal_plans, resolve_turn
 from game.levels.loader import Catalogue, chain_of
 
 BENCH_LEVEL = "testing_event"
@@ -31,13 +32,13 @@ def _baseline() -> None:
         d = {k: v + 1.0 for k, v in d.items()}
 
 
-def _full_plan_turns(level, games: int = 6):
+def _full_plan_turns(level: Level, games: int = 6) -> list[tuple[GameState, dict[str, Plan]]]:
     """(state, plans) pairs from seeded games in which both sides lock their largest plans."""
     pairs = []
     for seed in range(games):
         state = initial_state(level, seed)
         while not is_terminal(state):
-            plans = {}
+            plans: dict[str, Plan] = {}
             for side in ("moscow", "beijing"):
                 options = legal_plans(state, side)
                 longest = max(len(p) for p in options)
@@ -53,7 +54,7 @@ def bench_turn(level, repeat: int) -> tuple[float, float]:
     the baseline, each sample of turns timed right after a sample of the baseline: a shared
     machine's speed swings by half within a minute, and the ratio is steadier than either."""
     pairs = _full_plan_turns(level)
-    it = iter(())
+    it: Iterator[tuple[GameState, dict[str, Plan]]] = iter(())
 
     def one():
         nonlocal it
@@ -150,6 +151,7 @@ def _probe(args: list[str], timeout: float = 120.0) -> tuple[dict, float]:
     )
     try:
         line = ""
+        assert child.stdout is not None  # (stdout=PIPE)
         for line in child.stdout:
             if line.startswith("{"):
                 break

@@ -6,7 +6,13 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the commands import what they use when they run, so that each starts fast
+    from game.core.level import Level
+    from game.levels import Catalogue, Problem
 
 # pygame prints a banner on import; the command line's output is for the player and for tools.
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -265,7 +271,7 @@ def cmd_levels(args) -> int:
     return 0
 
 
-def _catalogue(mod_dirs):
+def _catalogue(mod_dirs: Iterable[str]) -> Catalogue:
     """The levels the window offers: shipped, the player's levels folder, and any --levels DIR."""
     from game.levels import Catalogue
     from game.paths import user_levels_dir
@@ -273,7 +279,7 @@ def _catalogue(mod_dirs):
     return Catalogue.scan([user_levels_dir(), *mod_dirs])
 
 
-def _check_level_dirs(mod_dirs) -> None:
+def _check_level_dirs(mod_dirs: Iterable[str]) -> None:
     for folder in mod_dirs:
         if not Path(folder).is_dir():
             print(
@@ -282,12 +288,12 @@ def _check_level_dirs(mod_dirs) -> None:
             )
 
 
-def _print_problems(problems) -> None:
+def _print_problems(problems: Iterable[Problem]) -> None:
     for p in problems:
         print(p if p.file else f"error: {p.message}", file=sys.stderr)
 
 
-def _load(level_id: str, mod_dirs) -> object:
+def _load(level_id: str, mod_dirs: Iterable[str]) -> Level | None:
     catalogue = _catalogue(mod_dirs)
     entry = catalogue.entries.get(level_id)
     if entry is not None and not entry.playable:
@@ -303,7 +309,7 @@ def _load(level_id: str, mod_dirs) -> object:
     return levels[0] if levels else None
 
 
-def _load_all(catalogue, ids) -> list | None:
+def _load_all(catalogue: Catalogue, ids: Iterable[str]) -> list[Level] | None:
     """The levels, compiled; None (with every problem printed) when one of them cannot load."""
     from game.levels import LevelError
 
@@ -530,7 +536,8 @@ def cmd_balance(args) -> int:
         + (f" --games {args.games}" if args.games != 500 else "")
         + (f" --duel-games {args.duel_games}" if args.duel_games != 100 else "")
     )
-    out = Path(args.out) if args.out else (_checkout_docs() / "balance.md" if _checkout_docs() else None)
+    docs = _checkout_docs()
+    out = Path(args.out) if args.out else (docs / "balance.md" if docs else None)
     if out is not None:
         written = results
         if args.levels_to_check and out.with_suffix(".json").is_file():
@@ -608,14 +615,14 @@ def _claims_sweep(levels, args, agents) -> int:
     games = args.games if args.games != 100 else 20
     out, failed = [], False
     for level in levels:
-        points = []
+        points: list[dict] = []
         for point in sweep(level, games, args.workers, agents):
             failed |= bool(point.failed)
             points.append({"rule": point.rule, "factor": point.factor, "failed": point.failed})
             if not args.json:
                 state = "every claim holds" if not point.failed else "fails: " + ", ".join(point.failed)
                 print(f"{level.id} {point.rule} x{point.factor:g}: {state}")
-        holds = {}
+        holds: dict[str, list[str]] = {}
         for p in points:
             for cid in p["failed"]:
                 holds.setdefault(cid, []).append(f"{p['rule']} x{p['factor']:g}")

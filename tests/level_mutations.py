@@ -295,7 +295,7 @@ def nest(shape: str, depth: int):
     """A value nested `depth` deep: [[[1]]], {a = {a = 1}} or the two in turn."""
     value: object = 1
     for i in range(depth):
-        value = [value] if shape == "array" or shape == "mixed" and i % 2 else {"a": value}
+        value = [value] if shape == "array" or (shape == "mixed" and i % 2) else {"a": value}
     return value
 
 

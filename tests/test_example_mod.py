@@ -98,7 +98,7 @@ def test_levels_command_lists_the_example_mod_marked_as_a_mod():
         timeout=60,
         check=True,
     ).stdout
-    line = next((l for l in out.splitlines() if l.startswith(MOD_ID)), "")
+    line = next((row for row in out.splitlines() if row.startswith(MOD_ID)), "")
     assert line.endswith("[mod]"), out
     assert "Silk Road Summit" in line
 

@@ -39,7 +39,7 @@ import tempfile
 import threading
 import time
 import traceback
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from unittest import mock
 
@@ -149,10 +149,8 @@ def clean_heap() -> None:
     """Free what earlier examples left (megabyte strings, big tables), so that a measurement
     does not pay for them."""
     gc.collect()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)  # glibc: give freed memory back; elsewhere skipped
-    except (AttributeError, OSError):
-        pass
+    with suppress(AttributeError, OSError):  # glibc: give freed memory back; elsewhere skipped
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def timed(what: str, call, *args):

@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT
 
 from game.session.play import play_game
-from game.session.replay import ReplayError, ReplayLog, replay
+from game.session.replay import FacilitatorAct, ReplayError, ReplayLog, replay
 
 
 def test_a_log_for_a_changed_level_is_refused(testing_event):
@@ -20,6 +20,17 @@ def test_a_log_with_an_illegal_plan_is_refused(testing_event):
     _, _, log = play_game(testing_event, 2)
     log.turns[0].moscow = ["no_such_action"]
     with pytest.raises(ReplayError, match="turn 1"):
+        replay(testing_event, log)
+
+
+@pytest.mark.parametrize("missing", ["meter", "delta"])
+def test_a_logged_adjustment_without_its_meter_or_amount_is_refused(testing_event, missing):
+    # A hand-edited log: the act passes the schema (both fields are optional for other acts) but
+    # cannot be applied; the replay says so instead of failing inside the engine.
+    _, _, log = play_game(testing_event, 2)
+    fields = {"meter": "partnership", "delta": 5.0} | {missing: None}
+    log.facilitator.append(FacilitatorAct(turn=1, kind="adjust", text="why", **fields))
+    with pytest.raises(ReplayError, match="turn 1: the facilitator's adjustment"):
         replay(testing_event, log)
 
 

@@ -258,7 +258,7 @@ def test_load_file_opens_a_bare_replay_log(store, logs, tmp_path):
 def test_load_file_never_moves_a_damaged_file_outside_the_folder(store, tmp_path):
     outside = tmp_path / "junk.json"
     outside.write_bytes(b"\x00garbage")
-    with pytest.raises(SaveError, match="junk.json: this save is damaged"):
+    with pytest.raises(SaveError, match=r"junk\.json: this save is damaged"):
         store.load_file(outside)
     assert outside.read_bytes() == b"\x00garbage"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["junk.json"]

@@ -3,11 +3,11 @@ with weights from how much its immediate effects help the side's agenda."""
 
 from __future__ import annotations
 
-from game.core import legal_actions, rng
+from game.core import GameState, Level, Plan, legal_actions, rng
 from game.core.meters import STATES
 
 
-def action_weights(level, side: str) -> dict[str, float]:
+def action_weights(level: Level, side: str) -> dict[str, float]:
     """Weight of each of the side's actions: 1, plus how its effects point toward its goals."""
     agenda = level.agendas[side]
     wants: dict[str, float] = {}
@@ -22,7 +22,7 @@ def action_weights(level, side: str) -> dict[str, float]:
         if meter == "partnership":
             for pillar in ("military_trust", "economic_ties", "shared_stance"):
                 wants[pillar] = wants.get(pillar, 0.0) + direction * goal.weight / 3
-    weights = {}
+    weights: dict[str, float] = {}
     for action in level.side_actions(side):
         fit = sum(wants.get(e.meter, 0.0) * e.delta for e in action.does.effects)
         weights[action.id] = 1.0 + max(0.0, fit) / max(1, action.cost)
@@ -30,16 +30,20 @@ def action_weights(level, side: str) -> dict[str, float]:
 
 
 class EasyAgent:
+    """Draws a plan one action at a time, each with chance by its weight for the agenda."""
+
     name = "easy"
 
     def __init__(self, side: str, seed: int):
         self.side = side
         self.rng = rng.seed_state(seed)
-        self._weights = None
+        self._weights: dict[str, float] | None = None  # worked out from the first state's level
 
-    def choose(self, state) -> tuple[str, ...]:
-        if self._weights is None:
-            self._weights = action_weights(state.level, self.side)
+    def choose(self, state: GameState) -> Plan:
+        """A legal plan, drawn from the agent's own random stream."""
+        weights = self._weights
+        if weights is None:
+            weights = self._weights = action_weights(state.level, self.side)
         level = state.level
         capital = state.meters[f"{self.side}.capital"]
         options = legal_actions(state, self.side)
@@ -48,7 +52,7 @@ class EasyAgent:
             stop, self.rng = rng.uniform(self.rng)
             if plan and stop < 0.15:  # an unfocused player sometimes keeps capital back
                 break
-            index, self.rng = rng.weighted_index(self.rng, [self._weights[a] for a in options])
+            index, self.rng = rng.weighted_index(self.rng, [weights[a] for a in options])
             chosen = options[index]
             plan.append(chosen)
             capital -= level.actions[chosen].cost

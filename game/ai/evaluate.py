@@ -4,11 +4,13 @@ something. Only the acting side's agenda is read; nothing about the other side's
 from __future__ import annotations
 
 from game.core.engine import goal_value
+from game.core.level import Goal
+from game.core.state import GameState
 
 NEAR = 25.0  # a goal missed by this much or more earns nothing
 
 
-def goal_credit(goal, value: float) -> float:
+def goal_credit(goal: Goal, value: float) -> float:
     """1 and a little more for a margin when met; up to 0.8 when close; 0 when far."""
     gap = 0.0
     if goal.at_least is not None and value < goal.at_least:
@@ -25,7 +27,7 @@ def goal_credit(goal, value: float) -> float:
     return 0.8 * max(0.0, 1.0 - gap / NEAR)
 
 
-def evaluate(state, side: str) -> float:
+def evaluate(state: GameState, side: str) -> float:
     """The side's outlook, about 0-100: its agenda's soft score, and 0 for a game lost early."""
     agenda = state.level.agendas[side]
     total = sum(g.weight for g in agenda.goals)

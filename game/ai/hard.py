@@ -9,10 +9,12 @@ from game.ai.easy import EasyAgent
 from game.ai.evaluate import evaluate
 from game.ai.lookahead import imagine, other
 from game.ai.normal import NormalAgent
-from game.core import is_terminal, resolve_turn, rng
+from game.core import GameState, Plan, is_terminal, resolve_turn, rng
 
 
 class HardAgent:
+    """Plays out `normal`'s best candidates several turns ahead and keeps the best on average."""
+
     name = "hard"
     finalists = 5
     rollouts = 6
@@ -25,7 +27,8 @@ class HardAgent:
         self.me = EasyAgent(side, seed ^ 0x9E3779B9)
         self.them = EasyAgent(other(side), seed ^ 0x7F4A7C15)
 
-    def rollout(self, state, plan) -> float:
+    def rollout(self, state: GameState, plan: Plan) -> float:
+        """How `plan` turns out, judged after `depth` more turns of easy play on both sides."""
         draw, self.rng = rng.next_u64(self.rng)
         future = imagine(state, self.side, plan, self.them.choose(state), draw)
         for _ in range(self.depth):
@@ -39,14 +42,15 @@ class HardAgent:
             )
         return evaluate(future, self.side)
 
-    def choose(self, state) -> tuple[str, ...]:
+    def choose(self, state: GameState) -> Plan:
+        """The finalist with the best mix of rollout mean and lookahead score."""
         ranked = self.normal.ranked(state)
         if len(ranked) == 1:
             return ranked[0][1]
-        best = None
+        best_value, best_plan = float("-inf"), ranked[0][1]
         for lookahead_value, plan in ranked[: self.finalists]:
             mean = sum(self.rollout(state, plan) for _ in range(self.rollouts)) / self.rollouts
             value = 0.5 * mean + 0.5 * lookahead_value
-            if best is None or value > best[0]:
-                best = (value, plan)
-        return best[1]
+            if value > best_value:
+                best_value, best_plan = value, plan
+        return best_plan

@@ -3,17 +3,21 @@ from the agent's own stream, so that an agent never learns the game's real event
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import combinations
 
 from game.ai.evaluate import evaluate
-from game.core import is_legal_plan, resolve_turn
+from game.core import GameState, Plan, is_legal_plan, resolve_turn
 
 
 def other(side: str) -> str:
+    """The side across the table."""
     return "beijing" if side == "moscow" else "moscow"
 
 
-def imagine(state, side: str, plan, opponent_plan, event_seed: int):
+def imagine(
+    state: GameState, side: str, plan: Iterable[str], opponent_plan: Iterable[str], event_seed: int
+) -> GameState:
     """The state after one turn of `plan` against `opponent_plan`, with imagined event draws."""
     trial = state.copy()
     trial.rng = event_seed
@@ -21,11 +25,13 @@ def imagine(state, side: str, plan, opponent_plan, event_seed: int):
     return resolve_turn(trial, plans, record=False)[0]
 
 
-def candidate_plans(state, side: str, scores: dict[str, float], top: int, limit: int):
+def candidate_plans(
+    state: GameState, side: str, scores: dict[str, float], top: int, limit: int
+) -> list[Plan]:
     """Plans built from the best-scoring single actions, best total first, all legal."""
     best = sorted(scores, key=lambda a: (-scores[a], a))[:top]
     order = {a: i for i, a in enumerate(state.level.actions)}
-    plans = []
+    plans: list[tuple[float, Plan]] = []
     for size in range(1, state.level.rules.max_actions + 1):
         for combo in combinations(best, size):
             plan = tuple(sorted(combo, key=order.__getitem__))
@@ -35,7 +41,9 @@ def candidate_plans(state, side: str, scores: dict[str, float], top: int, limit:
     return [(), *[p for _, p in plans[:limit]]]
 
 
-def score_actions(state, side: str, opponent_plan, event_seed: int, legal) -> dict[str, float]:
+def score_actions(
+    state: GameState, side: str, opponent_plan: Plan, event_seed: int, legal: Iterable[str]
+) -> dict[str, float]:
     """Each legal action's gain over doing nothing, judged one turn ahead."""
     base = evaluate(imagine(state, side, (), opponent_plan, event_seed), side)
     return {a: evaluate(imagine(state, side, (a,), opponent_plan, event_seed), side) - base for a in legal}

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,7 +42,7 @@ from game.session.story import (
     turning_points,
 )
 
-SESSION_FORMAT = "pragmatic-partners/session"
+SESSION_FORMAT: Final = "pragmatic-partners/session"
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
 PROMPT_TITLES = {
     "identity_gap": "The identity gap",
@@ -248,11 +248,11 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             unplayed = act.turn > len(game.reports)
             turn = f"Turn {act.turn}" + (" (never played)" if unplayed else "")
             # A refused passphrase was typed by someone, not necessarily the facilitator.
-            who = "" if act.kind == "refused" else "the facilitator "
+            actor = "" if act.kind == "refused" else "the facilitator "
             what = describe_act(game.level, act)
             if unplayed and act.kind in GAME_CHANGING:
                 what += " (it never took effect: the session ended before this turn resolved)"
-            lines.append(f"- {turn}{when}: {who}{_md(what)}")
+            lines.append(f"- {turn}{when}: {actor}{_md(what)}")
     else:
         lines.append("None.")
     lines += ["", "## Turning points", ""]

@@ -455,7 +455,8 @@ def report_markdown(
     lines += ["## Groups", ""]
     for g in groups:
         r = g.record
-        teams = ", ".join(f"{side.capitalize()}: {_controller(r.teams.get(side))}" for side in SIDES)
+        team_of: dict[str, str] = {side: team for side, team in r.teams.items()}
+        teams = ", ".join(f"{side.capitalize()}: {_controller(team_of.get(side))}" for side in SIDES)
         lines.append(
             f"- **{md(g.name)}**: {md(r.level_title)} (`{_code(r.level_id)}`), seed {r.seed}; {teams}; "
             f"started {_when(r.started_at)}; folder `{_code(g.folder.name)}`"

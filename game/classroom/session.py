@@ -179,7 +179,7 @@ class ClassroomSession:
     def export(self, root: Path | None = None, palette=None) -> Path:
         from game.classroom.exports import write_exports
 
-        teams = dict(self.spec.teams)
+        teams: dict[str, str] = {side: team for side, team in self.spec.teams.items()}
         self.export_folder = write_exports(
             self.game,
             teams,

@@ -12,20 +12,26 @@ state it is given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 
 from game.core import rng
-from game.core.expr import ExprError, compile_condition, conjuncts
-from game.core.level import Level
+from game.core.expr import Condition, ExprError, compile_condition, conjuncts
+from game.core.level import Action, Event, Level
 from game.core.meters import AGGREGATES, ALL_METERS, DERIVED, REGION_TARGETS, SIDES, aggregate_value
-from game.core.phases import Turn, final_outcome
-from game.core.report import TurnReport
+from game.core.phases import Adjustment, Turn, final_outcome
+from game.core.report import Change, TurnReport
 from game.core.state import GameState
 
 Plan = tuple[str, ...]
+# What a facilitator or an experiment forces into a turn, with who did it: an event drawn ahead
+# of the deck, or a direct change to one meter.
+Injected = tuple[str, Event | Adjustment]
 
 
 def initial_state(level: Level, seed: int | None = None) -> GameState:
+    """The state before turn 1: the level's start values and flags, the RNG seeded with `seed`
+    (the level's own seed when None)."""
     seed = level.seed if seed is None else int(seed)
     return GameState(
         level=level,
@@ -42,7 +48,7 @@ def initial_state(level: Level, seed: int | None = None) -> GameState:
     )
 
 
-def _usable(state: GameState, side: str):
+def _usable(state: GameState, side: str) -> Iterator[Action]:
     capital = state.meters[f"{side}.capital"]
     turn, ready_at = state.turn, state.ready_at
     for action in state.level.actions_of[side]:
@@ -76,7 +82,7 @@ def legal_plans(state: GameState, side: str) -> list[Plan]:
     return plans
 
 
-def plan_problem(state: GameState, side: str, plan) -> str | None:
+def plan_problem(state: GameState, side: str, plan: Iterable[str]) -> str | None:
     """Why `plan` is not legal for `side` now, or None when it is."""
     if side not in SIDES:
         return f"unknown side '{side}'"
@@ -122,7 +128,7 @@ def why_unusable(state: GameState, side: str, action_id: str) -> str | None:
     return None
 
 
-def unmet_part(condition, state: GameState) -> str:
+def unmet_part(condition: Condition, state: GameState) -> str:
     """The parts of a condition that do not hold now, joined by 'and' ('not reduction_signed'
     rather than the whole 'turn >= 3 and shanghai_signed and not reduction_signed')."""
     parts = conjuncts(condition.text)
@@ -138,12 +144,13 @@ def unmet_part(condition, state: GameState) -> str:
     return " and ".join(unmet) or condition.text
 
 
-def is_legal_plan(state: GameState, side: str, plan) -> bool:
+def is_legal_plan(state: GameState, side: str, plan: Iterable[str]) -> bool:
+    """Whether `side` may lock `plan` now (see `plan_problem` for why not)."""
     return plan_problem(state, side, plan) is None
 
 
 def resolve_turn(
-    state: GameState, plans: dict[str, Plan], injected=(), record: bool = True
+    state: GameState, plans: dict[str, Plan], injected: Iterable[Injected] = (), record: bool = True
 ) -> tuple[GameState, TurnReport]:
     """Resolve one turn for both sides' locked plans; return the new state and its report.
 
@@ -156,7 +163,8 @@ def resolve_turn(
     # Actions resolve in the level's order, whatever order the player clicked them in, so that a
     # plan is a set and the same set always gives the same game. (A legal plan has no repeats.)
     in_order, action_of = level.action_order.__getitem__, level.actions.__getitem__
-    ordered, chosen = {}, {}
+    ordered: dict[str, Plan] = {}
+    chosen: dict[str, tuple[Action, ...]] = {}
     for side in SIDES:
         plan = plans.get(side, ())
         problem = plan_problem(state, side, plan)
@@ -170,18 +178,20 @@ def resolve_turn(
     return new_state, report
 
 
-def preview(state: GameState, side: str, action_id: str):
+def preview(state: GameState, side: str, action_id: str) -> list[Change]:
     """The immediate changes one action would make now (clamped as the engine clamps them)."""
     action = state.level.actions[action_id]
-    nothing = {s: () for s in SIDES}
-    return Turn(state.copy(), nothing, nothing).preview_action(action)
+    no_plans: dict[str, Plan] = {s: () for s in SIDES}
+    no_actions: dict[str, tuple[Action, ...]] = {s: () for s in SIDES}
+    return Turn(state.copy(), no_plans, no_actions).preview_action(action)
 
 
 ADJUSTABLE = frozenset(m for m in ALL_METERS if m not in DERIVED) | REGION_TARGETS
 
 
-def adjustment_problem(state: GameState, meter: str, delta: float) -> str | None:
-    """Why a facilitator's adjustment cannot be made (None when it can)."""
+def adjustment_problem(state: GameState | None, meter: str, delta: float) -> str | None:
+    """Why a facilitator's adjustment cannot be made (None when it can). The answer does not depend
+    on where the game stands, so a replay checks a logged adjustment with no state (None)."""
     if meter not in ADJUSTABLE:
         return f"'{meter}' is not a meter that can be adjusted"
     if not -100 <= delta <= 100 or delta != delta:
@@ -200,10 +210,12 @@ def end_now(state: GameState) -> GameState:
 
 
 def is_terminal(state: GameState) -> bool:
+    """Whether the game is over (an outcome has been reached)."""
     return state.outcome is not None
 
 
 def outcome(state: GameState) -> str | None:
+    """The id of the level's outcome the game ended in, or None while it goes on."""
     return state.outcome
 
 
@@ -216,7 +228,7 @@ def goal_value(state: GameState, meter: str) -> float:
 
 def scores(state: GameState) -> dict[str, float]:
     """Each side's agenda score, 0-100: the weighted share of its goals met now."""
-    out = {}
+    out: dict[str, float] = {}
     for side, agenda in state.level.agendas.items():
         total = sum(g.weight for g in agenda.goals)
         met = sum(g.weight for g in agenda.goals if g.met(goal_value(state, g.meter)))
@@ -225,5 +237,6 @@ def scores(state: GameState) -> dict[str, float]:
 
 
 def winners(state: GameState) -> dict[str, bool]:
+    """Whether each side's agenda score reaches the level's mark for a win."""
     s = scores(state)
     return {side: s[side] >= state.level.agendas[side].win_at for side in s}

@@ -26,8 +26,9 @@ from __future__ import annotations
 import difflib
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from game.core.meters import AGGREGATES, ALL_METERS, RANGES, aggregate_value
 
@@ -40,7 +41,41 @@ BOTH = frozenset((True, False))
 INF = float("inf")
 
 
+class StateView(Protocol):
+    """What a condition reads: a game state, or the level's start values when the validator asks
+    whether an early outcome already holds before the first turn."""
+
+    @property
+    def turn(self) -> int:
+        """The turn being planned, from 1."""
+        ...
+
+    @property
+    def meters(self) -> dict[str, float]:
+        """Every meter's value."""
+        ...
+
+    @property
+    def flags(self) -> dict[str, bool]:
+        """Every flag the level declares, set or not."""
+        ...
+
+
+# A compiled part of a condition. It gives a number or a truth value, as its parse said; the
+# parser checks which before joining two parts, so the closures themselves need not.
+Closure = Callable[[StateView], Any]
+Interval = tuple[float, float]  # what a number could be
+Truths = frozenset[bool]  # what a truth value could be: {False} means never
+Could = Interval | Truths
+Parsed = tuple[str, Closure, Could]  # (NUM or BOOL, the closure, what it could be)
+Token = tuple[str, str, int]  # (kind, text, 1-based column)
+# Where `meter op constant` holds: (meter, low, low included, high, high included).
+Bound = tuple[str, float, bool, float, bool]
+
+
 class ExprError(Exception):
+    """A condition that does not compile, with the 1-based column of the fault."""
+
     def __init__(self, message: str, column: int = 1):
         super().__init__(message)
         self.message = message
@@ -52,17 +87,18 @@ class Condition:
     """A compiled condition: its source text and the closure that tests a game state."""
 
     text: str
-    test: Callable[[object], bool]
+    test: Callable[[StateView], bool]
     names: frozenset[str]
     flags: frozenset[str] = frozenset()
-    possible: frozenset = BOTH  # the values it can take in a game: {False} means never
+    possible: Truths = BOTH  # the values it can take in a game: {False} means never
     turns: int = 80
     after_end: bool = True  # read once the last turn is over too (an outcome), not only during play
 
-    def __call__(self, state) -> bool:
+    def __call__(self, state: StateView) -> bool:
+        """Whether the condition holds in `state`."""
         return self.test(state)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[..., Condition], tuple[str, frozenset[str], int, bool]]:
         # A closure cannot be pickled; the text can, and compiles to the same test. This lets a
         # level travel to the worker processes of a batch simulation.
         return compile_condition, (self.text, self.flags, self.turns, self.after_end)
@@ -75,8 +111,8 @@ _TOKEN = re.compile(
 _KEYWORDS = {"and", "or", "not", "true", "false"}
 
 
-def _tokens(text: str) -> list[tuple[str, str, int]]:
-    out = []
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
     pos = 0
     while pos < len(text):
         m = _TOKEN.match(text, pos)
@@ -84,6 +120,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             break
         pos = m.end()
         kind = m.lastgroup
+        assert kind is not None  # every alternative of _TOKEN is a named group
         value = m.group(kind)
         col = m.start(kind) + 1
         if kind == "name" and value in _KEYWORDS:
@@ -104,21 +141,21 @@ class _Parser:
         self.names: set[str] = set()
         # What the closures of plain atoms read: a meter's name, or a constant number. A
         # comparison of the two, the commonest condition, then compiles to a single closure.
-        self.reads: dict = {}
-        self.constants: dict = {}
+        self.reads: dict[Closure, str] = {}
+        self.constants: dict[Closure, float] = {}
         # For a comparison of a meter with a number: (meter, where it holds), so that an `and` of
         # comparisons that no value meets ('partnership > 60 and partnership < 40') is seen.
-        self.bounds: dict = {}
+        self.bounds: dict[Closure, Bound] = {}
 
-    def peek(self):
+    def peek(self) -> Token:
         return self.toks[self.i]
 
-    def take(self):
+    def take(self) -> Token:
         tok = self.toks[self.i]
         self.i += 1
         return tok
 
-    def enter(self, col: int):
+    def enter(self, col: int) -> None:
         self.depth += 1
         self.nodes += 1
         if self.depth > MAX_DEPTH:
@@ -128,7 +165,7 @@ class _Parser:
 
     # Each parse method returns (type, closure, what it could be): an interval (lo, hi) for a
     # number, a frozenset of True/False for a condition.
-    def parse(self):
+    def parse(self) -> tuple[Closure, Truths]:
         typ, fn, could = self.or_()
         kind, value, col = self.peek()
         if kind == "bad" and value == "=":
@@ -141,11 +178,13 @@ class _Parser:
             raise ExprError(f"unexpected '{value}' after a complete condition", col)
         if typ != BOOL:
             raise ExprError("a condition must be true or false, e.g. 'partnership >= 40', not a number", 1)
-        return fn, could
+        return fn, _truths(could)
 
-    def _chain(self, word, sub, combine):
+    def _chain(
+        self, word: str, sub: Callable[[], Parsed], combine: Callable[[tuple[Closure, ...]], Closure]
+    ) -> Parsed:
         typ, fn, could = sub()
-        fns, coulds = [fn], [could]
+        fns, coulds = [fn], [could]  # the first is checked to be true/false once there is a second
         while self.peek()[:2] == ("kw", word):
             _, _, c = self.take()
             if typ != BOOL:
@@ -154,7 +193,7 @@ class _Parser:
             if t2 != BOOL:
                 raise ExprError(f"'{word}' joins conditions, but the part after it is a number", c)
             fns.append(f2)
-            coulds.append(c2)
+            coulds.append(_truths(c2))
         if len(fns) == 1:
             return typ, fn, could
         if word == "and":
@@ -165,13 +204,13 @@ class _Parser:
             result = {v for v, test in ((True, any), (False, all)) if test((v in c) for c in coulds)}
         return BOOL, combine(tuple(fns)), frozenset(result)
 
-    def or_(self):
+    def or_(self) -> Parsed:
         return self._chain("or", self.and_, _any)
 
-    def and_(self):
+    def and_(self) -> Parsed:
         return self._chain("and", self.not_, _all)
 
-    def not_(self):
+    def not_(self) -> Parsed:
         kind, value, col = self.peek()
         if (kind, value) == ("kw", "not"):
             self.take()
@@ -180,30 +219,24 @@ class _Parser:
             self.depth -= 1
             if typ != BOOL:
                 raise ExprError("'not' needs a condition, but got a number", col)
-            return BOOL, lambda s: not fn(s), frozenset(not v for v in could)
+            return BOOL, lambda s: not fn(s), frozenset(not v for v in _truths(could))
         return self.compare()
 
-    _COMPARE = {
-        "<": operator.lt,
-        "<=": operator.le,
-        ">": operator.gt,
-        ">=": operator.ge,
-        "==": operator.eq,
-        "!=": operator.ne,
-    }
-
-    def compare(self):
+    def compare(self) -> Parsed:
         t1, f1, c1 = self.sum_()
         kind, value, col = self.peek()
-        if kind == "op" and value in self._COMPARE:
+        if kind == "op" and value in _COMPARE:
             self.take()
             t2, f2, c2 = self.sum_()
             if value in ("<", "<=", ">", ">=") and (t1 != NUM or t2 != NUM):
                 raise ExprError(f"'{value}' compares numbers, but one side is true/false", col)
             if t1 != t2:
                 raise ExprError(f"'{value}' compares a number with true/false", col)
-            op = self._COMPARE[value]
-            could = _compare_could(value, c1, c2) if t1 == NUM else _equal_could(value, c1, c2)
+            op = _COMPARE[value]
+            if t1 == NUM:
+                could = _compare_could(value, _interval_of(c1), _interval_of(c2))
+            else:
+                could = _equal_could(value, _truths(c1), _truths(c2))
             fn = _comparison(op, f1, f2, self.reads.get(f1), self.constants.get(f2))
             bound = _bound(value, self.reads.get(f1), self.constants.get(f2))
             if bound is None:  # the number first: '40 < partnership'
@@ -213,7 +246,9 @@ class _Parser:
             return BOOL, fn, could
         return t1, f1, c1
 
-    def _arith(self, ops, sub):
+    def _arith(
+        self, ops: Mapping[str, Callable[[Closure, Closure], Closure]], sub: Callable[[], Parsed]
+    ) -> Parsed:
         typ, fn, could = sub()
         while self.peek()[0] == "op" and self.peek()[1] in ops:
             _, value, col = self.take()
@@ -221,16 +256,16 @@ class _Parser:
             if typ != NUM or t2 != NUM:
                 raise ExprError(f"'{value}' works on numbers, not true/false", col)
             fn = ops[value](fn, f2)
-            could = _interval(value, could, c2)
+            could = _interval(value, _interval_of(could), _interval_of(c2))
         return typ, fn, could
 
-    def sum_(self):
+    def sum_(self) -> Parsed:
         return self._arith(_SUMS, self.product)
 
-    def product(self):
+    def product(self) -> Parsed:
         return self._arith(_PRODUCTS, self.unary)
 
-    def unary(self):
+    def unary(self) -> Parsed:
         kind, value, col = self.peek()
         if (kind, value) == ("op", "-"):
             self.take()
@@ -239,19 +274,23 @@ class _Parser:
             self.depth -= 1
             if typ != NUM:
                 raise ExprError("'-' needs a number", col)
-            return NUM, lambda s: -fn(s), (-could[1], -could[0])
+            lo, hi = _interval_of(could)
+            return NUM, lambda s: -fn(s), (-hi, -lo)
         return self.atom()
 
-    def atom(self):
+    def atom(self) -> Parsed:
         kind, value, col = self.take()
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise ExprError(f"condition is too long (more than {MAX_NODES} parts)", col)
         if kind == "num":
             v = float(value)
-            fn = lambda s: v  # noqa: E731
-            self.constants[fn] = v
-            return NUM, fn, (v, v)
+
+            def constant(s: StateView) -> float:
+                return v
+
+            self.constants[constant] = v
+            return NUM, constant, (v, v)
         if kind == "kw" and value in ("true", "false"):
             b = value == "true"
             return BOOL, lambda s: b, frozenset((b,))
@@ -274,7 +313,7 @@ class _Parser:
             raise ExprError(f"unexpected character '{value}'{hint}", col)
         raise ExprError(f"unexpected '{value}'", col)
 
-    def name(self, name: str, col: int):
+    def name(self, name: str, col: int) -> Parsed:
         if self.peek()[:2] == ("op", "("):
             raise ExprError(f"'{name}(...)' is a call; conditions can only read meters, flags and turn", col)
         self.names.add(name)
@@ -282,9 +321,12 @@ class _Parser:
             # Read from turn 1 to the last turn played, or to the turn after it for an outcome.
             return NUM, lambda s: s.turn, (1.0, float(self.last_turn))
         if name in _METER_SET:
-            fn = lambda s: s.meters[name]  # noqa: E731
-            self.reads[fn] = name
-            return NUM, fn, RANGES[name]
+
+            def meter(s: StateView) -> float:
+                return s.meters[name]
+
+            self.reads[meter] = name
+            return NUM, meter, RANGES[name]
         if name in _AGGREGATE_SET:
             return NUM, lambda s: aggregate_value(s.meters, name), (0.0, 100.0)
         if name in self.flags:
@@ -297,8 +339,29 @@ class _Parser:
         raise ExprError(f"unknown name '{name}'{hint}", col)
 
 
-def _divide(a, b):
-    def f(s):
+def _interval_of(could: Could) -> Interval:
+    # The parser tags each part NUM or BOOL and checks the tag before it gets here.
+    assert isinstance(could, tuple), could
+    return could
+
+
+def _truths(could: Could) -> Truths:
+    assert isinstance(could, frozenset), could
+    return could
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+
+
+def _divide(a: Closure, b: Closure) -> Closure:
+    def f(s: StateView) -> float:
         d = b(s)
         return a(s) / d if d else 0.0  # dividing by zero gives 0, never a crash
 
@@ -306,11 +369,17 @@ def _divide(a, b):
 
 
 # How each arithmetic operator joins the closures of its two sides.
-_SUMS = {"+": lambda a, b: lambda s: a(s) + b(s), "-": lambda a, b: lambda s: a(s) - b(s)}
-_PRODUCTS = {"*": lambda a, b: lambda s: a(s) * b(s), "/": _divide}
+_SUMS: dict[str, Callable[[Closure, Closure], Closure]] = {
+    "+": lambda a, b: lambda s: a(s) + b(s),
+    "-": lambda a, b: lambda s: a(s) - b(s),
+}
+_PRODUCTS: dict[str, Callable[[Closure, Closure], Closure]] = {
+    "*": lambda a, b: lambda s: a(s) * b(s),
+    "/": _divide,
+}
 
 
-def _compare_could(op: str, a, b) -> frozenset:
+def _compare_could(op: str, a: Interval, b: Interval) -> Truths:
     """Which truth values `a op b` can take when a and b range over their intervals."""
     (alo, ahi), (blo, bhi) = a, b
     if op == "<":
@@ -328,7 +397,7 @@ def _compare_could(op: str, a, b) -> frozenset:
     return frozenset(v for v, ok in ((True, true), (False, false)) if ok)
 
 
-def _equal_could(op: str, a: frozenset, b: frozenset) -> frozenset:
+def _equal_could(op: str, a: Truths, b: Truths) -> Truths:
     same = bool(a & b)
     differ = any(x != y for x in a for y in b)
     if op == "!=":
@@ -336,7 +405,7 @@ def _equal_could(op: str, a: frozenset, b: frozenset) -> frozenset:
     return frozenset(v for v, ok in ((True, same), (False, differ)) if ok)
 
 
-def _interval(op: str, a, b) -> tuple[float, float]:
+def _interval(op: str, a: Interval, b: Interval) -> Interval:
     (alo, ahi), (blo, bhi) = a, b
     if op == "+":
         return alo + blo, ahi + bhi
@@ -356,7 +425,7 @@ _FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _INF = float("inf")
 
 
-def _bound(op: str, meter: str | None, constant: float | None):
+def _bound(op: str, meter: str | None, constant: float | None) -> Bound | None:
     """(meter, low, low included, high, high included): where `meter op constant` holds."""
     if meter is None or constant is None or op == "!=":
         return None
@@ -369,9 +438,9 @@ def _bound(op: str, meter: str | None, constant: float | None):
     }[op]
 
 
-def _contradicts(bounds) -> bool:
+def _contradicts(bounds: Iterable[Bound]) -> bool:
     """True when no value of some meter meets all of its bounds at once."""
-    by_meter: dict = {}
+    by_meter: dict[str, tuple[float, bool, float, bool]] = {}
     for meter, lo, lo_in, hi, hi_in in bounds:
         was = by_meter.get(meter, (-_INF, False, _INF, False))
         low = max((was[0], was[1]), (lo, lo_in), key=lambda b: (b[0], not b[1]))
@@ -380,13 +449,15 @@ def _contradicts(bounds) -> bool:
     return any(lo > hi or (lo == hi and not (lo_in and hi_in)) for lo, lo_in, hi, hi_in in by_meter.values())
 
 
-def _comparison(op, left, right, meter: str | None, constant: float | None):
+def _comparison(
+    op: Callable[[Any, Any], bool], left: Closure, right: Closure, meter: str | None, constant: float | None
+) -> Closure:
     if meter is not None and constant is not None:
         return lambda s: op(s.meters[meter], constant)
     return lambda s: op(left(s), right(s))
 
 
-def _any(fs):
+def _any(fs: tuple[Closure, ...]) -> Closure:
     # Two operands are by far the most common; a plain `or` is much faster than any(genexpr).
     if len(fs) == 2:
         a, b = fs
@@ -394,7 +465,7 @@ def _any(fs):
     return lambda s: any(f(s) for f in fs)
 
 
-def _all(fs):
+def _all(fs: tuple[Closure, ...]) -> Closure:
     if len(fs) == 2:
         a, b = fs
         return lambda s: a(s) and b(s)
@@ -406,7 +477,8 @@ def conjuncts(text: str) -> list[str]:
     'war']), so that a player can be told which part does not hold; [text] when it is not such a
     chain (a top-level `or` binds looser, so the parts would not be the condition's own)."""
     toks = _tokens(text)
-    cuts, depth = [], 0
+    cuts: list[int] = []
+    depth = 0
     for kind, value, col in toks:
         if value == "(":
             depth += 1
@@ -418,7 +490,8 @@ def conjuncts(text: str) -> list[str]:
             cuts.append(col - 1)
     if not cuts:
         return [text]
-    parts, start = [], 0
+    parts: list[str] = []
+    start = 0
     for cut in cuts:
         parts.append(text[start:cut].strip())
         start = cut + len("and")
@@ -431,7 +504,7 @@ _AGGREGATE_SET = frozenset(AGGREGATES)
 
 
 def compile_condition(
-    text: str, flags: frozenset[str] | set[str] = frozenset(), turns: int = 80, after_end: bool = True
+    text: str, flags: Set[str] = frozenset(), turns: int = 80, after_end: bool = True
 ) -> Condition:
     """Compile `text` for a level of `turns` turns; raise ExprError with a 1-based column.
 

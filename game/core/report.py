@@ -21,6 +21,8 @@ PHASE_TITLES = dict(PHASES)
 
 
 class Change(NamedTuple):
+    """One meter's change in a turn, with its cause and where that cause is written."""
+
     # A NamedTuple rather than a frozen dataclass: a turn records dozens of these, and a frozen
     # dataclass's __init__ is several times slower to build.
     meter: str
@@ -34,18 +36,25 @@ class Change(NamedTuple):
 
     @property
     def delta(self) -> float:
+        """How far the meter moved, to two decimals."""
         return round(self.after - self.before, 2)
+
+
+# A change as the engine records it: Change's fields, in order, in a plain tuple.
+Record = tuple[str, float, float, str, str, str, str, str]
 
 
 @dataclass(slots=True, init=False)
 class TurnReport:
+    """What one turn did: the plans, every change with its cause, events, flags and notes."""
+
     turn: int
     date: str
     plans: dict[str, tuple[str, ...]]
     # The engine appends each change as a plain tuple in Change's field order: building the named
     # tuple costs a call, and agents and batch runs never look at a change. `changes` names them
     # when someone does.
-    records: list[tuple] = field(repr=False)
+    records: list[Record] = field(repr=False)
     events: list[str]
     flags_set: list[str]
     flags_cleared: list[str]
@@ -73,4 +82,5 @@ class TurnReport:
         return named
 
     def changes_to(self, meter: str) -> list[Change]:
+        """The changes of the turn to one meter, in order."""
         return [c for c in self.changes if c.meter == meter]

@@ -7,12 +7,14 @@ replayed log draws exactly the same numbers.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import accumulate
 
 _MASK = (1 << 64) - 1
 
 
 def seed_state(seed: int) -> int:
+    """The generator's state at the start of a game played with `seed`."""
     # The start state is a mixed *output*, not the stepped state: stepping alone would make seed
     # n + 1 start where seed n is after one draw, the same numbers one step later. Mixed, the
     # neighbouring seeds of a batch (1, 2, 3) start far apart and draw unrelated numbers.
@@ -21,6 +23,7 @@ def seed_state(seed: int) -> int:
 
 
 def next_u64(state: int) -> tuple[int, int]:
+    """A 64-bit value and the next state."""
     state = (state + 0x9E3779B97F4A7C15) & _MASK
     z = state
     z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
@@ -35,6 +38,7 @@ def uniform(state: int) -> tuple[float, int]:
 
 
 def weighted_index(state: int, weights: list[float]) -> tuple[int, int]:
+    """An index drawn with chance in proportion to its weight, and the next state."""
     total = sum(weights)
     x, state = uniform(state)
     x *= total
@@ -45,7 +49,7 @@ def weighted_index(state: int, weights: list[float]) -> tuple[int, int]:
     return len(weights) - 1, state
 
 
-def running_sums(weights) -> tuple[float, ...] | None:
+def running_sums(weights: Iterable[float]) -> tuple[float, ...] | None:
     """The running sums of `weights`, for `weighted_index_by_sums`, or None where a draw by them
     could differ from `weighted_index`.
 
@@ -59,7 +63,7 @@ def running_sums(weights) -> tuple[float, ...] | None:
     return tuple(accumulate(weights))
 
 
-def running_sums_of_some(weights) -> tuple[float, ...]:
+def running_sums_of_some(weights: Iterable[float]) -> tuple[float, ...]:
     """running_sums(weights) for weights left of a list whose own running sums were not None:
     each is still a whole multiple of 1/1024 and their total is smaller, so there is no need to
     check again."""

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.core.level import Consequences, Level
+from game.core.report import TurnReport
 
 
 @dataclass(frozen=True, slots=True)
 class Scheduled:
+    """A delayed effect waiting for its turn, with the cause its changes will name."""
+
     due: int  # the turn in whose last phase it applies
     does: Consequences
     cause_kind: str
@@ -32,9 +35,10 @@ class GameState:
     normalized: tuple[str, ...]  # sides Washington has normalized with, in order
     rng: int
     outcome: str | None = None
-    history: tuple = field(default=())  # the reports of past turns, oldest first
+    history: tuple[TurnReport, ...] = field(default=())  # the reports of past turns, oldest first
 
     def copy(self) -> GameState:
+        """A copy whose dicts can be changed without touching this state."""
         return GameState(
             self.level,
             self.seed,
@@ -51,7 +55,7 @@ class GameState:
             self.history,
         )
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> tuple[object, ...]:
         """Everything that decides the future, for comparing two states exactly."""
         return (
             self.turn,

@@ -9,7 +9,9 @@ summing to 100.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Set
 from dataclasses import fields
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -36,15 +38,17 @@ from game.core.meters import (
     RANGES,
     REGION_TARGETS,
     SHARED,
-    START_FROM,
     SIDE_METERS,
     SIDES,
+    START_FROM,
     STATES,
 )
 from game.levels.glyphs import undrawable
 from game.levels.merge import Merged, Origin
 from game.levels.parse import ParsedFile
 from game.levels.problems import did_you_mean
+from game.levels.spec import ActionSpec, DelayedSpec, EventSpec
+from game.levels.toml_index import KeyPath
 
 BUILTIN_FLAGS = ("normalized_moscow", "normalized_beijing")
 EFFECT_TARGETS = tuple(m for m in ALL_METERS if m not in DERIVED) + tuple(sorted(REGION_TARGETS))
@@ -65,32 +69,39 @@ PROMPT_KEYS = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_
 class _StartView:
     """The start values in the shape conditions read (meters, flags, turn)."""
 
-    def __init__(self, meters, flags):
+    def __init__(self, meters: Mapping[str, float], flags: dict[str, bool]):
         self.meters = {m: meters.get(m, 0.0) for m in ALL_METERS}
         self.flags = flags
         self.turn = 1
 
 
 class Compiler:
+    """Checks a merged level and builds the engine's `Level`, recording every problem on the
+    file that wrote it."""
+
     def __init__(self, merged: Merged, chain: list[ParsedFile], warnings: bool = True):
         self.m = merged
         self.chain = chain
         self.leaf = merged.leaf
+        self.spec = merged.leaf.loaded_spec
         self.want_warnings = warnings
         self.ok = True
         self.complete = True
-        self.required = merged.leaf.spec.playable
+        self.required = self.spec.playable
         self.conditions: dict[tuple[str, bool], Condition] = {}
+        self.turns = 80  # the level's, once compile() has read it
 
-    def error(self, origin: Origin, sub: tuple, message: str, column_offset: int | None = None):
+    def error(self, origin: Origin, sub: KeyPath, message: str, column_offset: int | None = None) -> None:
+        """A mistake that stops the level from loading."""
         self.ok = False
         origin.file.problem(origin.loc + sub, message, column_offset=column_offset)
 
-    def warn(self, origin: Origin, sub: tuple, message: str) -> None:
+    def warn(self, origin: Origin, sub: KeyPath, message: str) -> None:
         """Something that loads but cannot be what the modder meant; it does not stop the level."""
         origin.file.problem(origin.loc + sub, message, severity="warning")
 
-    def missing(self, path: tuple, what: str):
+    def missing(self, path: tuple[str, ...], what: str) -> None:
+        """Something a playable level needs that neither it nor its parents give."""
         self.complete = False
         if self.required:
             self.error(
@@ -103,13 +114,15 @@ class Compiler:
     def description(self) -> str:
         """The level's description, inherited from a level it extends but not from a ruleset
         (`playable = false`): a ruleset's description says what the ruleset is, not the level."""
-        text = self.m.get("description", default="")
+        text: str = self.m.get("description", default="")
         source = self.m.origin("description").file.spec
-        if text and source is not None and not source.playable and self.leaf.spec.playable:
+        if text and source is not None and not source.playable and self.spec.playable:
             return ""
         return text
 
-    def condition(self, text: str | None, origin: Origin, key: str, flags, after_end: bool = False):
+    def condition(
+        self, text: str | None, origin: Origin, key: str, flags: Set[str], after_end: bool = False
+    ) -> Condition:
         """A card's or event's condition, read while turns are played; with `after_end`, an
         outcome's, read after the last turn too."""
         if text is None:
@@ -126,7 +139,10 @@ class Compiler:
             self.error(origin, (key,), f"in condition '{text[:80]}': {e.message}", column_offset=e.column)
             return ALWAYS
 
-    def consequences(self, spec, origin: Origin, flags) -> Consequences:
+    def consequences(
+        self, spec: ActionSpec | EventSpec | DelayedSpec, origin: Origin, flags: Set[str]
+    ) -> Consequences:
+        """What a card, an event or a delayed effect does, its meters and flags checked."""
         effects = []
         for meter, delta in spec.effects.items():
             if meter in _IS_EFFECT_TARGET:  # tested first: it holds for nearly every effect
@@ -154,7 +170,8 @@ class Compiler:
                         )
         return Consequences(tuple(effects), tuple(spec.set_flags), tuple(spec.clear_flags))
 
-    def delayed(self, spec, origin: Origin, flags) -> tuple[Delayed, ...]:
+    def delayed(self, spec: ActionSpec | EventSpec, origin: Origin, flags: Set[str]) -> tuple[Delayed, ...]:
+        """A card's or an event's later consequences, each with its own line as its source."""
         if not spec.delayed:  # most cards have no later consequences
             return ()
         out = []
@@ -165,7 +182,9 @@ class Compiler:
         return tuple(out)
 
     def start_values(self) -> tuple[dict[str, float], dict[str, str]]:
-        start, sources = {}, {}
+        """Every meter's start value, and where each is written."""
+        start: dict[str, float] = {}
+        sources: dict[str, str] = {}
         for meter in SHARED:
             value = self.m.get("start", meter)
             if value is None and meter == "partnership_ceiling":
@@ -177,9 +196,9 @@ class Compiler:
                 continue
             start[meter] = float(value)
             sources[meter] = self.m.origin("start", meter).file.source(self.m.origin("start", meter).loc)
-        for meter, origin in START_FROM.items():
-            if meter not in start and origin in start:
-                start[meter], sources[meter] = start[origin], sources[origin]
+        for meter, start_from in START_FROM.items():
+            if meter not in start and start_from in start:
+                start[meter], sources[meter] = start[start_from], sources[start_from]
         for side in SIDES:
             for name in SIDE_METERS:
                 value = self.m.get("start", side, name)
@@ -217,24 +236,28 @@ class Compiler:
         return start, sources
 
     def washington(self) -> Washington | None:
-        values = {}
+        """Washington's settings, or None when some are missing."""
+        values: dict[str, float | None] = {}
         for key in WASHINGTON_KEYS:
             value = self.m.get("washington", key)
             if value is None:
                 self.missing(("washington", key), f"'washington.{key}'")
             values[key] = value
-        if any(v is None for v in values.values()):
+        given = {k: v for k, v in values.items() if v is not None}
+        if len(given) < len(values):
             return None
         return Washington(
-            values["receptivity_moscow"],
-            values["receptivity_beijing"],
-            values["drift_moscow"],
-            values["drift_beijing"],
-            values["threshold"],
+            given["receptivity_moscow"],
+            given["receptivity_beijing"],
+            given["drift_moscow"],
+            given["drift_beijing"],
+            given["threshold"],
         )
 
-    def rules(self, flags) -> tuple[Rules, dict[str, str]]:
-        given, sources = {}, {}
+    def rules(self, flags: Set[str]) -> tuple[Rules, dict[str, str]]:
+        """The level's numbers for the rules (the engine's own where it gives none), with sources."""
+        given: dict[str, Any] = {}
+        sources: dict[str, str] = {}
         for f in fields(Rules):
             if (value := self.m.get("rules", f.name)) is not None:
                 given[f.name] = value
@@ -249,13 +272,14 @@ class Compiler:
                     (),
                     f"flag '{name}' is not declared in [flags]{did_you_mean(name, flags)}",
                 )
-        o = self.m.values.get(("washington", "drift_moscow"))
-        if o:
-            sources["washington"] = o[1].file.source(o[1].loc)
+        drift = self.m.values.get(("washington", "drift_moscow"))
+        if drift:
+            sources["washington"] = drift[1].file.source(drift[1].loc)
         return rules, sources
 
-    def actions(self, flags) -> dict[str, Action]:
-        out = {}
+    def actions(self, flags: Set[str]) -> dict[str, Action]:
+        """Every action card, by id."""
+        out: dict[str, Action] = {}
         for action_id, (spec, origin) in self.m.actions.items():
             out[action_id] = Action(
                 id=spec.id,
@@ -275,7 +299,8 @@ class Compiler:
                 self.missing(("action",), f"an action for {side}")
         return out
 
-    def events(self, flags) -> tuple[Event, ...]:
+    def events(self, flags: Set[str]) -> tuple[Event, ...]:
+        """The event deck, in the order the files give it."""
         return tuple(
             Event(
                 id=spec.id,
@@ -292,7 +317,8 @@ class Compiler:
         )
 
     def agendas(self) -> dict[str, Agenda]:
-        out = {}
+        """Each side's agenda, its goals' meters checked."""
+        out: dict[str, Agenda] = {}
         for side in SIDES:
             if side not in self.m.agendas:
                 self.missing(("agenda", side), f"an agenda for {side}")
@@ -311,7 +337,8 @@ class Compiler:
             out[side] = Agenda(spec.summary, tuple(goals), spec.win_at)
         return out
 
-    def outcomes(self, flags) -> tuple[Outcome, ...]:
+    def outcomes(self, flags: Set[str]) -> tuple[Outcome, ...]:
+        """The outcomes in order; the last ordinary one must be the catch-all."""
         out = []
         for spec, origin in self.m.outcomes:
             out.append(
@@ -336,14 +363,21 @@ class Compiler:
             )
         return tuple(out)
 
-    def flag_warnings(self, actions, events, outcomes, flags) -> None:
+    def flag_warnings(
+        self,
+        actions: dict[str, Action],
+        events: tuple[Event, ...],
+        outcomes: tuple[Outcome, ...],
+        flags: dict[str, bool],
+    ) -> None:
         """A flag this file brings in, false at the start, that conditions read but nothing ever
         sets: those conditions can never see it true (often the flag is spelt differently where it
         was meant to be set). A flag a parent declares is left alone: a level may well keep one
         of its parent's flags off for its whole period."""
-        inherited = {name for c in self.chain[:-1] for name in (c.spec.flags or {})}
-        set_somewhere = set()
-        for item in (*actions.values(), *events):
+        inherited = {name for c in self.chain[:-1] for name in (c.loaded_spec.flags or {})}
+        set_somewhere: set[str] = set()
+        cards: list[Action | Event] = [*actions.values(), *events]
+        for item in cards:
             for does in (item.does, *(d.does for d in item.delayed)):
                 set_somewhere.update(does.set_flags)
         readers: dict[str, int] = {}
@@ -373,7 +407,16 @@ class Compiler:
                 f"{count} condition{'s' if count > 1 else ''} reading it can only see it false",
             )
 
-    def warnings(self, actions, events, agendas, outcomes, rules, start, flags) -> None:
+    def warnings(
+        self,
+        actions: dict[str, Action],
+        events: tuple[Event, ...],
+        agendas: dict[str, Agenda],
+        outcomes: tuple[Outcome, ...],
+        rules: Rules,
+        start: dict[str, float],
+        flags: dict[str, bool],
+    ) -> None:
         """Mistakes that load but cannot be meant: an action nobody can afford, a condition that can
         never hold, a goal no value can meet, an outcome that can never be reached."""
         origins = {
@@ -413,10 +456,10 @@ class Compiler:
                 )
         self.flag_warnings(actions, events, outcomes, flags)
         for side, agenda in agendas.items():
-            spec, origin = self.m.agendas[side]
+            origin = self.m.agendas[side][1]
             for i, goal in enumerate(agenda.goals):
                 lo, hi = RANGES.get(goal.meter, (0.0, 100.0))
-                why = None
+                why: str | None = None
                 if goal.at_least is not None and goal.at_least > hi:
                     why = f"'{goal.meter}' never goes above {hi:g}"
                 elif goal.at_most is not None and goal.at_most < lo:
@@ -430,7 +473,7 @@ class Compiler:
                         f"this goal can never be met: {why}",
                     )
         start_view = _StartView(start, flags)
-        catch_all = None
+        catch_all: str | None = None
         for outcome, (spec, origin) in zip(outcomes, self.m.outcomes, strict=False):
             if catch_all is not None and not outcome.early:
                 self.warn(
@@ -460,7 +503,7 @@ class Compiler:
         """Text in this file that the game's font cannot draw (Chinese characters, emoji): players
         would see empty boxes where the modder sees words."""
 
-        def walk(value, path):
+        def walk(value: object, path: KeyPath) -> None:
             if isinstance(value, str):
                 missing = undrawable(value)
                 if missing:
@@ -481,15 +524,16 @@ class Compiler:
                 for key, item in value.items():
                     walk(item, (*path, key))
 
-        walk(self.leaf.spec, ())
+        walk(self.spec, ())
 
     def duplicates(self) -> None:
+        """Two actions, events or outcomes with one id in the same file."""
         for pf in self.chain:
             for table in ("action", "event", "outcome"):
                 seen: dict[str, int] = {}
-                for i, item in enumerate(getattr(pf.spec, table)):
+                for i, item in enumerate(getattr(pf.loaded_spec, table)):
                     if item.id in seen:
-                        line = pf.index.locate((table, seen[item.id], "id"))[0]
+                        line = pf.line_of((table, seen[item.id], "id"))
                         self.ok = False
                         pf.problem(
                             (table, i, "id"), f"duplicate {table} id '{item.id}' (first at line {line})"
@@ -499,16 +543,16 @@ class Compiler:
     # -- the whole level -------------------------------------------------------------------------
     def campaign(self) -> Campaign | None:
         """The leaf's own campaign place (a child level is not part of the campaign by inheritance)."""
-        spec = self.leaf.spec.campaign
+        spec = self.spec.campaign
         return Campaign(spec.chapter, tuple(spec.unlocked_by)) if spec else None
 
     def tutorial(self) -> tuple[TutorialStep, ...]:
-        return tuple(
-            TutorialStep(s.turn, s.point_at, s.text, s.until, s.side) for s in self.leaf.spec.tutorial
-        )
+        """The leaf's own tutorial steps (not inherited)."""
+        return tuple(TutorialStep(s.turn, s.point_at, s.text, s.until, s.side) for s in self.spec.tutorial)
 
-    def tutorial_warnings(self, turns) -> None:
-        for i, step in enumerate(self.leaf.spec.tutorial):
+    def tutorial_warnings(self, turns: int | None) -> None:
+        """A tutorial step on a turn the level never reaches."""
+        for i, step in enumerate(self.spec.tutorial):
             if turns is not None and step.turn > turns:
                 self.leaf.problem(
                     ("tutorial", i, "turn"),
@@ -517,10 +561,12 @@ class Compiler:
                 )
 
     def compile(self) -> Level | None:
+        """The level, or None when a problem stops it (the problems are on the files)."""
         self.turns = int(self.m.get("turns") or 80)
         self.duplicates()
-        declared = {k[1]: v for k, (v, _) in self.m.values.items() if k[0] == "flags"}
-        for name, (_, origin) in ((k[1], v) for k, v in self.m.values.items() if k[0] == "flags"):
+        declared_flags = self.m.keys_of("flags")
+        declared: dict[str, bool] = {name: start for name, (start, _) in declared_flags.items()}
+        for name, (_, origin) in declared_flags.items():
             if (
                 name in ALL_METERS
                 or name in AGGREGATES
@@ -539,12 +585,12 @@ class Compiler:
         events = self.events(flag_names)
         agendas = self.agendas()
         outcomes = self.outcomes(flag_names)
-        meta = {}
+        meta: dict[str, Any] = {}
         for key in ("title", "start_year", "turns_per_year", "turns", "seed"):
             meta[key] = self.m.get(key)
             if meta[key] is None:
                 self.missing((key,), f"'{key}'")
-        briefing = {}
+        briefing: dict[str, str] = {}
         for side in SIDES:
             briefing[side] = self.m.get("briefing", side)
             if briefing[side] is None:
@@ -555,13 +601,13 @@ class Compiler:
             self.warnings(actions, events, agendas, outcomes, rules, start, flags)
             self.tutorial_warnings(meta["turns"])
             self.glyph_warnings()
-        if not (self.ok and self.complete):
+        if not (self.ok and self.complete) or washington is None:  # (None is never complete)
             return None
         digest = hashlib.sha256()
         for pf in self.chain:
-            digest.update(pf.spec.id.encode() + b"\0" + pf.raw + b"\0")
+            digest.update(pf.loaded_spec.id.encode() + b"\0" + pf.raw + b"\0")
         return Level(
-            id=self.leaf.spec.id,
+            id=self.spec.id,
             title=meta["title"],
             start_year=meta["start_year"],
             turns_per_year=meta["turns_per_year"],
@@ -581,8 +627,8 @@ class Compiler:
             rule_sources=rule_sources,
             description=self.description(),
             what_happened=self.m.get("what_happened", default=""),
-            playable=self.leaf.spec.playable,
-            essay_era=self.leaf.spec.essay_era,
+            playable=self.spec.playable,
+            essay_era=self.spec.essay_era,
             campaign=self.campaign(),
             tutorial=self.tutorial(),
             content_hash=digest.hexdigest(),

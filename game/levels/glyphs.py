@@ -55,7 +55,7 @@ def covered(font: bytes) -> _Ranges:
         tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
         tables[tag] = offset
     cmap = tables[b"cmap"]
-    found = {}
+    found: dict[int, int] = {}  # the cmap subtable's format -> its offset in the file
     for i in range(struct.unpack_from(">H", data, cmap + 2)[0]):
         platform, _encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
         fmt = struct.unpack_from(">H", data, cmap + offset)[0]

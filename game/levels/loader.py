@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,8 @@ def display_name(path: Path) -> str:
 
 @dataclass
 class Entry:
+    """A level on offer: its id, file and title, and the file as read."""
+
     id: str
     path: Path
     name: str
@@ -35,15 +38,18 @@ class Entry:
 
     @property
     def essay_era(self) -> bool:
+        """Whether the level is set in the essay's own years (the claims are measured on these)."""
         return bool(self.parsed.spec and self.parsed.spec.essay_era)
 
     @property
     def chapter(self) -> int | None:
+        """Its chapter in the campaign, or None when it is not part of the campaign."""
         campaign = self.parsed.spec.campaign if self.parsed.spec else None
         return campaign.chapter if campaign else None
 
     @property
     def unlocked_by(self) -> tuple[str, ...]:
+        """The levels whose finishing opens this one."""
         campaign = self.parsed.spec.campaign if self.parsed.spec else None
         return tuple(campaign.unlocked_by) if campaign else ()
 
@@ -57,7 +63,12 @@ class Catalogue:
     already_read: dict[Path, ParsedFile] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def scan(cls, mod_dirs=(), shipped: Path | None = None, already_read=None) -> Catalogue:
+    def scan(
+        cls,
+        mod_dirs: Iterable[str | Path] = (),
+        shipped: Path | None = None,
+        already_read: Mapping[Path, ParsedFile] | None = None,
+    ) -> Catalogue:
         """`already_read` maps resolved paths to files parsed already, so that none is read twice."""
         cat = cls(already_read=dict(already_read or {}))
         shipped = levels_dir() if shipped is None else shipped
@@ -67,6 +78,7 @@ class Catalogue:
         return cat
 
     def add_folder(self, folder: Path, is_mod: bool, prefix: str | None = None) -> None:
+        """Add every *.toml of `folder`, named `prefix/<file>` or by `display_name`."""
         if not folder.is_dir():
             return
         for path in sorted(folder.glob("*.toml")):
@@ -74,6 +86,7 @@ class Catalogue:
             self.add_file(path, name, is_mod)
 
     def add_file(self, path: Path, name: str, is_mod: bool) -> ParsedFile:
+        """Read one file and add its level, unless it cannot be read or its id is taken."""
         pf = self.already_read.get(path.resolve()) or read_level_file(path, name)
         if pf.spec is None:
             self.problems.extend(pf.problems)
@@ -88,6 +101,7 @@ class Catalogue:
         return pf
 
     def playable(self) -> list[Entry]:
+        """The levels a player can choose (not the rulesets others extend)."""
         return [e for e in self.entries.values() if e.playable]
 
     def load(self, level_id: str) -> Level:
@@ -102,12 +116,11 @@ class Catalogue:
 def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], list[Problem]]:
     """The file and its ancestors, base first; problems for a missing parent or a cycle."""
     chain = [pf]
-    seen = {pf.spec.id}
+    seen = {pf.loaded_spec.id}
     current = pf
-    while current.spec.extends:
-        parent_id = current.spec.extends
+    while parent_id := current.loaded_spec.extends:
         if parent_id in seen or len(chain) > MAX_EXTENDS:
-            names = " -> ".join([*(c.spec.id for c in chain), parent_id])
+            names = " -> ".join([*(c.loaded_spec.id for c in chain), parent_id])
             problem = current.problem(
                 ("extends",),
                 f"'extends' makes a cycle: {names}"
@@ -157,6 +170,7 @@ def compile_with_warnings(
 
 
 def compile_file(pf: ParsedFile, catalogue: Catalogue) -> Level:
+    """The compiled level, or LevelError with its errors."""
     # The warnings of a level that loads would be thrown away here: they are not looked for.
     level, problems = compile_with_warnings(pf, catalogue, warnings=False)
     if level is None:
@@ -164,7 +178,7 @@ def compile_file(pf: ParsedFile, catalogue: Catalogue) -> Level:
     return level
 
 
-def load_level_file(path: Path, mod_dirs=(), name: str | None = None) -> Level:
+def load_level_file(path: Path, mod_dirs: Iterable[str | Path] = (), name: str | None = None) -> Level:
     """Load one level file, finding its parents among the shipped levels, the file's own folder
     and any mod folders."""
     path = Path(path)
@@ -180,4 +194,5 @@ def load_level_file(path: Path, mod_dirs=(), name: str | None = None) -> Level:
 
 
 def load_shipped(level_id: str) -> Level:
+    """One of the levels that ship with the game, by id."""
     return Catalogue.scan().load(level_id)

@@ -9,9 +9,12 @@ points at the file that wrote it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from game.levels.parse import ParsedFile
 from game.levels.problems import did_you_mean
+from game.levels.spec import ActionSpec, AgendaSpec, EventSpec, OutcomeSpec
+from game.levels.toml_index import KeyPath
 
 SCALARS = ("title", "description", "what_happened", "start_year", "turns_per_year", "turns", "seed")
 KEYED_TABLES = ("briefing", "washington", "rules", "flags", "prompts")
@@ -19,33 +22,60 @@ KEYED_TABLES = ("briefing", "washington", "rules", "flags", "prompts")
 
 @dataclass
 class Origin:
+    """Where a merged piece was written: its file and its key path there."""
+
     file: ParsedFile
-    loc: tuple
+    loc: KeyPath
 
 
 @dataclass
 class Merged:
-    leaf: ParsedFile
-    values: dict[tuple, tuple[object, Origin]] = field(default_factory=dict)  # key path -> value
-    actions: dict[str, tuple[object, Origin]] = field(default_factory=dict)
-    events: dict[str, tuple[object, Origin]] = field(default_factory=dict)
-    agendas: dict[str, tuple[object, Origin]] = field(default_factory=dict)
-    outcomes: list[tuple[object, Origin]] = field(default_factory=list)
+    """A level's chain folded into one: each value, card, agenda and outcome with its origin."""
 
-    def get(self, *path, default=None):
+    leaf: ParsedFile
+    # Key path -> the value as the file gave it (a number, text, a table of start values...):
+    # its type follows from the path, which the compiler knows and the schema has checked.
+    values: dict[KeyPath, tuple[Any, Origin]] = field(default_factory=dict)
+    actions: dict[str, tuple[ActionSpec, Origin]] = field(default_factory=dict)
+    events: dict[str, tuple[EventSpec, Origin]] = field(default_factory=dict)
+    agendas: dict[str, tuple[AgendaSpec, Origin]] = field(default_factory=dict)
+    outcomes: list[tuple[OutcomeSpec, Origin]] = field(default_factory=list)
+
+    def get(self, *path: str, default: Any = None) -> Any:
+        """The value at a key path (such as "start", "moscow", "economy"), or `default`."""
         item = self.values.get(path)
         return default if item is None else item[0]
 
-    def origin(self, *path) -> Origin:
+    def keys_of(self, table: str) -> dict[str, tuple[Any, Origin]]:
+        """The keys given in one keyed table ([flags], [rules]...), each with its value and origin."""
+        return {str(k[1]): item for k, item in self.values.items() if len(k) == 2 and k[0] == table}
+
+    def origin(self, *path: str) -> Origin:
+        """Where the value at a key path was written; the leaf file when no file gives it."""
         item = self.values.get(path)
         return item[1] if item else Origin(self.leaf, path)
 
 
+_Card = TypeVar("_Card")
+
+
+def _drop(pf: ParsedFile, key: str, ids: list[str], what: str, cards: dict[str, _Card]) -> None:
+    """Remove the inherited cards whose `ids` `pf` lists under `key` (drop_actions, drop_events)."""
+    for i, item_id in enumerate(ids):
+        if cards.pop(item_id, None) is None:
+            # Most likely a typo, and then the item the modder meant to remove stays in.
+            pf.problem(
+                (key, i),
+                f"no inherited {what} '{item_id}' to drop{did_you_mean(item_id, cards)}",
+                severity="warning",
+            )
+
+
 def merge(chain: list[ParsedFile]) -> Merged:
+    """Fold `chain` (base first, every file read) into one level; the leaf's values win."""
     merged = Merged(chain[-1])
     for pf in chain:
-        spec = pf.spec
-        assert spec is not None
+        spec = pf.loaded_spec
         for name in SCALARS:
             if name in spec.model_fields_set and getattr(spec, name) is not None:
                 merged.values[(name,)] = (getattr(spec, name), Origin(pf, (name,)))
@@ -83,18 +113,8 @@ def merge(chain: list[ParsedFile]) -> Merged:
                 v = getattr(spec.agenda, side)
                 if v is not None:
                     merged.agendas[side] = (v, Origin(pf, ("agenda", side)))
-        for key, what, table in (
-            ("drop_actions", "action", merged.actions),
-            ("drop_events", "event", merged.events),
-        ):
-            for i, item_id in enumerate(getattr(spec, key)):
-                if table.pop(item_id, None) is None:
-                    # Most likely a typo, and then the item the modder meant to remove stays in.
-                    pf.problem(
-                        (key, i),
-                        f"no inherited {what} '{item_id}' to drop{did_you_mean(item_id, table)}",
-                        severity="warning",
-                    )
+        _drop(pf, "drop_actions", spec.drop_actions, "action", merged.actions)
+        _drop(pf, "drop_events", spec.drop_events, "event", merged.events)
         for i, action in enumerate(spec.action):
             merged.actions[action.id] = (action, Origin(pf, ("action", i)))
         for i, event in enumerate(spec.event):

@@ -9,21 +9,25 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomli
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from game.levels.problems import Problem, key_path
 from game.levels.spec import MAX_FILE_BYTES, LevelSpec
+from game.levels.toml_index import KeyPath, TomlIndex
 
 MAX_PROBLEMS = 50  # reported per file; past this, one line says how many more
-from game.levels.toml_index import TomlIndex
 
 
 @dataclass
 class ParsedFile:
+    """One level file as far as it could be read: its text, its spec and the problems found."""
+
     path: Path
     name: str  # how problems and sources name the file, e.g. "levels/base.toml"
     raw: bytes = b""
@@ -32,9 +36,21 @@ class ParsedFile:
     index: TomlIndex | None = None
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def loaded_spec(self) -> LevelSpec:
+        """The spec of a file that was read; merging and compiling only ever see such files."""
+        if self.spec is None:
+            raise ValueError(f"{self.name} could not be read, so it has no level to merge or compile")
+        return self.spec
+
     def problem(
-        self, loc, message: str, severity: str = "error", column_offset: int | None = None
+        self,
+        loc: Iterable[str | int],
+        message: str,
+        severity: str = "error",
+        column_offset: int | None = None,
     ) -> Problem:
+        """Record a problem at key path `loc` (at `column_offset` inside its value, when given)."""
         if self.index is None:
             line, col = 1, 1
         elif column_offset is not None:
@@ -45,9 +61,13 @@ class ParsedFile:
         self.problems.append(p)
         return p
 
-    def source(self, loc) -> str:
-        line = self.index.locate(loc)[0] if self.index else 1
-        return f"{self.name}:{line}"
+    def line_of(self, loc: Iterable[str | int]) -> int:
+        """The line `loc` (or its closest ancestor) is written on; 1 in a file not read as TOML."""
+        return self.index.locate(loc)[0] if self.index else 1
+
+    def source(self, loc: Iterable[str | int]) -> str:
+        """Where `loc` is written, as a change's cause names it: "levels/base.toml:41"."""
+        return f"{self.name}:{self.line_of(loc)}"
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -56,6 +76,7 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def read_level_file(path: Path, name: str | None = None, data: bytes | None = None) -> ParsedFile:
+    """Read and check one file (or `data`, its bytes, when given); never raises for a bad file."""
     pf = ParsedFile(Path(path), name or str(path))
     try:
         if data is None:
@@ -164,8 +185,8 @@ def _explain_syntax(text: str, line: int, col: int, msg: str) -> tuple[int, int,
         first = next(
             (
                 i + 1
-                for i, l in enumerate(text.split("\n")[: line - 1])
-                if key and l.split("=", 1)[0].strip() == key
+                for i, row in enumerate(text.split("\n")[: line - 1])
+                if key and row.split("=", 1)[0].strip() == key
             ),
             None,
         )
@@ -194,7 +215,7 @@ def _deep_nesting_at(text: str, limit: int = 100) -> tuple[int, int]:
     return 1, 1
 
 
-def _fields_at(loc: tuple) -> list[str]:
+def _fields_at(loc: KeyPath) -> list[str]:
     """The keys the schema allows at the table holding `loc[-1]` (for "did you mean")."""
     model: typing.Any = LevelSpec
     for part in loc[:-1]:
@@ -208,7 +229,7 @@ def _fields_at(loc: tuple) -> list[str]:
     return []
 
 
-def _model_of(annotation):
+def _model_of(annotation: object) -> type[BaseModel] | None:
     """The pydantic model inside an annotation such as `list[ActionSpec] | None`, if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -229,11 +250,11 @@ _TYPE_WORDS = {
 }
 
 
-def _type_word(value) -> str:
+def _type_word(value: object) -> str:
     return _TYPE_WORDS.get(type(value).__name__, type(value).__name__)
 
 
-def _message(err: dict, loc: tuple) -> str:
+def _message(err: ErrorDetails, loc: KeyPath) -> str:
     kind = err["type"]
     value = err.get("input")
     key = loc[-1] if loc else ""

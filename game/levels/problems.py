@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One error or warning, at a line and column of a file, named by its key path."""
+
     file: str
     line: int
     column: int
@@ -19,17 +23,18 @@ class Problem:
         where = f"{self.path}: " if self.path else ""
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {where}{self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as JSON-ready fields (the validator's --format json)."""
         return asdict(self)
 
 
-def did_you_mean(name: str, options) -> str:
+def did_you_mean(name: str, options: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest of `options` to a misspelt name, or ''."""
     close = difflib.get_close_matches(str(name), list(options), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def key_path(loc) -> str:
+def key_path(loc: Iterable[str | int]) -> str:
     """('action', 2, 'effects', 'x') -> 'action[3].effects.x' (arrays count from 1, like a reader)."""
     out = ""
     for part in loc:

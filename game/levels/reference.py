@@ -7,6 +7,8 @@ the reference cannot drift from what the loader accepts; a test fails when the f
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterator
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -38,7 +40,9 @@ _TABLE_NAMES = {
 }
 
 
-def _type_name(annotation) -> str:
+# Annotations here are typing forms (Annotated[...], unions, Literal[...]) as well as classes, so
+# they are read with typing.get_origin and get_args, and typed Any.
+def _type_name(annotation: Any) -> str:
     origin = typing.get_origin(annotation)
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if origin is typing.Annotated:
@@ -59,9 +63,9 @@ def _type_name(annotation) -> str:
     )
 
 
-def _limits(info: FieldInfo, annotation) -> str:
+def _limits(info: FieldInfo, annotation: Any) -> str:
     bits = []
-    metas = []
+    metas: list[object] = []
     for meta in [*info.metadata, *_inner_metadata(annotation)]:
         # `Annotated[float, Field(ge=0)] | None` keeps its bounds inside the inner Field.
         metas.extend(meta.metadata if isinstance(meta, FieldInfo) else [meta])
@@ -80,8 +84,8 @@ def _limits(info: FieldInfo, annotation) -> str:
     return ", ".join(dict.fromkeys(bits))
 
 
-def _inner_metadata(annotation):
-    out = []
+def _inner_metadata(annotation: Any) -> list[object]:
+    out: list[object] = []
     for arg in typing.get_args(annotation):
         if typing.get_origin(arg) is typing.Annotated:
             out.extend(a for a in typing.get_args(arg)[1:])
@@ -91,12 +95,13 @@ def _inner_metadata(annotation):
     return out
 
 
-def _description(info: FieldInfo, annotation) -> str:
+def _description(info: FieldInfo, annotation: Any) -> str:
     if info.description:
         return info.description
     for meta in _inner_metadata(annotation):
-        if getattr(meta, "description", None):
-            return meta.description
+        description = getattr(meta, "description", None)
+        if isinstance(description, str) and description:
+            return description
     return ""
 
 
@@ -111,9 +116,10 @@ def _default(info: FieldInfo) -> str:
 
 
 def _models() -> list[type[BaseModel]]:
-    seen, order = set(), []
+    seen: set[type[BaseModel]] = set()
+    order: list[type[BaseModel]] = []
 
-    def visit(model):
+    def visit(model: type[BaseModel]) -> None:
         if model in seen:
             return
         seen.add(model)
@@ -126,7 +132,7 @@ def _models() -> list[type[BaseModel]]:
     return order
 
 
-def _nested(annotation):
+def _nested(annotation: Any) -> Iterator[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         yield annotation
     for arg in typing.get_args(annotation):
@@ -134,6 +140,7 @@ def _nested(annotation):
 
 
 def reference_markdown() -> str:
+    """The reference as Markdown, the text of docs/level-reference.md."""
     out = [
         "# Level file reference",
         "",

@@ -14,7 +14,7 @@ from game.levels.schema import schema_text
 
 
 class ScaffoldError(Exception):
-    pass
+    """A new level that cannot be written (a bad name, or a file that is there already)."""
 
 
 def level_id_for(title: str) -> str:

@@ -14,6 +14,14 @@ under that table is first asked for. The answers are those of reading every line
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+# A key path: table and key names, and the index of an element of an array of tables. Pydantic's
+# error locations have the same shape.
+KeyPath = tuple[str | int, ...]
+# A header line read once: ("[" or "[[", its dotted keys, the column of the first), or () for a
+# line starting with "[" that is not a header.
+_Header = tuple[str, list[str], int] | tuple[()]
 
 _KEY = r'(?:[A-Za-z0-9_\-]+|"[^"\n]*"|\'[^\'\n]*\')'
 _DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
@@ -36,19 +44,21 @@ def _split_key(text: str) -> list[str]:
 
 
 class TomlIndex:
+    """The positions of one file's keys, found as they are asked for (see the module's notes)."""
+
     def __init__(self, text: str):
-        self.where: dict[tuple, tuple[int, int]] = {}
-        self.value_col: dict[tuple, int] = {}
-        self._arrays: dict[tuple, int] = {}
+        self.where: dict[KeyPath, tuple[int, int]] = {}
+        self.value_col: dict[KeyPath, int] = {}
+        self._arrays: dict[KeyPath, int] = {}
         self._lines = text.split("\n")
         # Table path -> (first line, end) index ranges of its `key =` lines not read yet.
-        self._unread: dict[tuple, list[tuple[int, int]]] = {}
-        self._split_keys: dict[str, tuple] = {}  # key text -> key path: the same few keys repeat
+        self._unread: dict[KeyPath, list[tuple[int, int]]] = {}
+        self._split_keys: dict[str, tuple[str, ...]] = {}  # key text -> key path: the same few keys repeat
         self._read_headers(read_keys=False)
 
-    def _resolve(self, keys: list[str]) -> tuple:
+    def _resolve(self, keys: list[str]) -> KeyPath:
         """Turn header keys into a concrete path, entering the last element of arrays of tables."""
-        path: tuple = ()
+        path: KeyPath = ()
         for key in keys:
             path += (key,)
             if path in self._arrays:
@@ -58,10 +68,10 @@ class TomlIndex:
     def _read_headers(self, read_keys: bool) -> None:
         """Index every header in order, and note which lines belong to which table. With
         `read_keys`, index the tables' keys too as they are passed: the whole file, in order."""
-        headers: dict[str, tuple] = {}  # a file of many repeated headers parses each line once
+        headers: dict[str, _Header] = {}  # a file of many repeated headers parses each line once
         where, arrays, lines = self.where, self._arrays, self._lines
         count = len(lines)
-        table: tuple = ()
+        table: KeyPath = ()
         start = i = 0
         while i < count:
             line = lines[i]
@@ -95,13 +105,13 @@ class TomlIndex:
                 i = _after_value(lines, i, line, assign.end())
         self._table_lines(table, start, count, read_keys)
 
-    def _table_lines(self, table: tuple, start: int, end: int, read_keys: bool) -> None:
+    def _table_lines(self, table: KeyPath, start: int, end: int, read_keys: bool) -> None:
         if read_keys:
             self._read_keys(table, start, end, exclusive=False)
         else:
             self._unread.setdefault(table, []).append((start, end))
 
-    def _read_keys(self, table: tuple, start: int, end: int, exclusive: bool) -> bool:
+    def _read_keys(self, table: KeyPath, start: int, end: int, exclusive: bool) -> bool:
         """Index the `key =` lines of one table, lines[start:end]. With `exclusive`, stop and
         return False at a path something else has already given a line: which one wins then
         depends on the order of the lines, and only reading the whole file in order answers that."""
@@ -139,11 +149,11 @@ class TomlIndex:
             i = _after_value(lines, i, line, value_start)
         return True
 
-    def _read_tables_above(self, loc: tuple) -> None:
+    def _read_tables_above(self, loc: KeyPath) -> None:
         """Read the keys of every table that could give `loc` or one of its ancestors a line: the
         keys of a table extend its path, so these are the tables whose paths `loc` begins with."""
         unread = self._unread
-        prefix: tuple = ()
+        prefix: KeyPath = ()
         for part in loc:
             if prefix in unread:
                 for start, end in unread.pop(prefix):
@@ -160,7 +170,7 @@ class TomlIndex:
         self._unread.clear()
         self._read_headers(read_keys=True)
 
-    def locate(self, loc) -> tuple[int, int]:
+    def locate(self, loc: Iterable[str | int]) -> tuple[int, int]:
         """(line, column) of a key path, or of its closest known ancestor; (1, 1) at worst."""
         loc = tuple(loc)
         self._read_tables_above(loc)
@@ -170,7 +180,7 @@ class TomlIndex:
             loc = loc[:-1]
         return (1, 1)
 
-    def locate_value(self, loc, offset: int = 1) -> tuple[int, int]:
+    def locate_value(self, loc: Iterable[str | int], offset: int = 1) -> tuple[int, int]:
         """Where the value of `loc` starts, moved `offset - 1` characters on (for a column inside
         a condition string; the opening quote is skipped)."""
         loc = tuple(loc)

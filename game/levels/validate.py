@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from game.levels.loader import Catalogue, Entry, compile_with_warnings
-from game.levels.parse import read_level_file
+from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import Problem, did_you_mean
 
 
-def level_files(paths) -> tuple[list[Path], list[Problem]]:
-    files, problems = [], []
+def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """The level files among `paths` (a folder gives its *.toml), and a problem for each path
+    that is neither a file nor a folder with levels in it."""
+    files: list[Path] = []
+    problems: list[Problem] = []
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(p.glob("*.toml"))
@@ -26,12 +30,13 @@ def level_files(paths) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def campaign_problems(pf, catalogue: Catalogue) -> list[Problem]:
+def campaign_problems(pf: ParsedFile, catalogue: Catalogue) -> list[Problem]:
     """A campaign that names a level the game cannot find would stay locked for ever."""
     out = []
-    campaign = pf.spec.campaign
+    spec = pf.loaded_spec
+    campaign = spec.campaign
     for i, level_id in enumerate(campaign.unlocked_by if campaign else ()):
-        if level_id == pf.spec.id:
+        if level_id == spec.id:
             out.append(
                 pf.problem(("campaign", "unlocked_by", i), "a level cannot unlock itself", severity="warning")
             )
@@ -47,7 +52,9 @@ def campaign_problems(pf, catalogue: Catalogue) -> list[Problem]:
     return out
 
 
-def validate_paths(paths, mod_dirs=()) -> list[Problem]:
+def validate_paths(paths: Iterable[str | Path], mod_dirs: Iterable[str | Path] = ()) -> list[Problem]:
+    """Every problem in the level files and folders of `paths`, parents found among the shipped
+    levels, the files' own folders and `mod_dirs`."""
     files, problems = level_files(paths)
     folders = {f.parent for f in files}
     # Each file is read once: a big file costs its parse a single time.
@@ -55,19 +62,18 @@ def validate_paths(paths, mod_dirs=()) -> list[Problem]:
     catalogue = Catalogue.scan([*mod_dirs, *sorted(folders)], already_read=parsed)
     for path in files:
         pf = parsed[path.resolve()]
-        if pf.spec is None:
+        spec = pf.spec
+        if spec is None:
             problems.extend(pf.problems)
             continue
         # Check this very file, even when another file in the catalogue has the same id.
-        entry = catalogue.entries.get(pf.spec.id)
+        entry = catalogue.entries.get(spec.id)
         if entry is None or entry.path.resolve() != path.resolve():
             if entry is not None and entry.path.resolve() != path.resolve():
                 # The game drops a level whose id another file has taken, so this is an error here too.
-                problems.append(
-                    pf.problem(("id",), f"level id '{pf.spec.id}' is already used by {entry.name}")
-                )
-            catalogue.entries[pf.spec.id] = Entry(
-                pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf
+                problems.append(pf.problem(("id",), f"level id '{spec.id}' is already used by {entry.name}"))
+            catalogue.entries[spec.id] = Entry(
+                spec.id, path, pf.name, spec.title or "", spec.playable, True, pf
             )
         else:
             entry.parsed = pf
@@ -77,5 +83,5 @@ def validate_paths(paths, mod_dirs=()) -> list[Problem]:
             problems.extend(found)
         finally:
             if entry is not None:
-                catalogue.entries[pf.spec.id] = entry
+                catalogue.entries[spec.id] = entry
     return problems

@@ -7,10 +7,12 @@ engine before it is locked.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from game.ai import make_agent
+from game.ai import Agent, make_agent
 from game.core import (
     end_now,
     initial_state,
@@ -20,23 +22,32 @@ from game.core import (
     scores,
     winners,
 )
+from game.core.engine import Injected
 from game.core.level import Level
 from game.core.meters import SIDES
-from game.core.report import TurnReport
+from game.core.report import Change, TurnReport
 from game.core.state import GameState
 from game.session.replay import FacilitatorAct, PlanningSpec, ReplayLog, injections, replay
+
+if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
+    from game.classroom.session import ClassroomSession
+    from game.session.tutorial import TutorialGuide
 
 HUMAN = "human"
 
 
 @dataclass
 class Seat:
+    """Who plays one side: a person at this machine, or an agent."""
+
     side: str
     controller: str  # "human" or an agent name
 
 
 @dataclass
 class Game:
+    """A game in progress: the seats, the state, the plans being made, the turns played, the log."""
+
     level: Level
     seed: int
     seats: dict[str, Seat]
@@ -47,12 +58,13 @@ class Game:
     drafts: dict[str, list[str]] = field(
         default_factory=dict
     )  # cards chosen, not yet locked (the board keeps it)
-    agents: dict = field(default_factory=dict, repr=False)  # side -> (turn, the AI made for it)
-    guides: dict = field(default_factory=dict, repr=False)  # the tutorial's progress per side
-    classroom: object = field(default=None, repr=False)  # a ClassroomSession, in a classroom
+    agents: dict[str, tuple[int, Agent]] = field(default_factory=dict, repr=False)  # (turn, the AI made)
+    guides: dict[str, TutorialGuide] = field(default_factory=dict, repr=False)  # the tutorial, per side
+    classroom: ClassroomSession | None = field(default=None, repr=False)  # in a classroom
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> Game:
+        """A game at its first turn; `controllers` maps a side to "human" or an agent's name."""
         seats = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
         players = {s: seats[s].controller for s in SIDES}
         return cls(level, seed, seats, initial_state(level, seed), ReplayLog.start(level, seed, players))
@@ -62,8 +74,9 @@ class Game:
         """Continue a saved game: replay its turns, then carry on (raises ReplayError)."""
         state, reports = replay(level, log)
         game = cls.new(level, log.seed, controllers)
+        players = game.log.players  # who plays now, as new() logged them
         game.state, game.reports, game.log = state, reports, log.model_copy(deep=True)
-        game.log.players = {s: game.seats[s].controller for s in SIDES}
+        game.log.players = players
         game.log.planning = None  # the game's own log holds what was played; the plans come back here:
         planning = log.planning
         if planning is not None and not game.over:
@@ -90,9 +103,10 @@ class Game:
 
     # -- who plays --------------------------------------------------------------------------
     def humans(self) -> list[str]:
+        """The sides people play, in the usual order."""
         return [s for s in SIDES if self.seats[s].controller == HUMAN]
 
-    def agent_for(self, side: str):
+    def agent_for(self, side: str) -> Agent:
         """The AI playing `side` this turn. It is made afresh each turn from the game's seed and the
         turn, rather than kept from turn to turn, so that what it chooses depends only on where
         the game stands: a game continued from a save (a lesson spread over three periods) goes
@@ -105,7 +119,7 @@ class Game:
         return made[1]
 
     # -- planning ---------------------------------------------------------------------------
-    def lock(self, side: str, plan) -> str | None:
+    def lock(self, side: str, plan: Iterable[str]) -> str | None:
         """Lock `side`'s plan for this turn; returns why it cannot be locked, or None."""
         problem = plan_problem(self.state, side, tuple(plan))
         if problem is None:
@@ -113,14 +127,16 @@ class Game:
         return problem
 
     def plan_ai_sides(self) -> None:
+        """Lock the plan of every side an agent plays that has none yet."""
         for side in SIDES:
             if self.seats[side].controller != HUMAN and side not in self.locked:
                 self.locked[side] = self.agent_for(side).choose(self.state)
 
     def waiting_for(self) -> list[str]:
+        """The sides whose plan is not locked yet."""
         return [s for s in SIDES if s not in self.locked]
 
-    def resolve(self, injected=()) -> TurnReport:
+    def resolve(self, injected: Iterable[Injected] = ()) -> TurnReport:
         """Resolve the turn once both plans are locked; record it in the log. The facilitator's
         injections and adjustments made during this turn's planning take effect now."""
         self.plan_ai_sides()
@@ -133,7 +149,7 @@ class Game:
         return report
 
     # -- the facilitator of a classroom session ------------------------------------------------
-    def facilitate(self, kind: str, **fields) -> FacilitatorAct:
+    def facilitate(self, kind: str, **fields: Any) -> FacilitatorAct:
         """Record a facilitator's act in the log (it is part of the game from now on)."""
         act = FacilitatorAct(
             turn=self.state.turn, kind=kind, at=datetime.now().isoformat(timespec="seconds"), **fields
@@ -155,12 +171,15 @@ class Game:
     # -- reading ----------------------------------------------------------------------------
     @property
     def over(self) -> bool:
+        """Whether the game has reached an outcome."""
         return is_terminal(self.state)
 
     def scores(self) -> dict[str, float]:
+        """Each side's agenda score now, 0-100."""
         return scores(self.state)
 
     def winners(self) -> dict[str, bool]:
+        """Whether each side's score reaches its agenda's mark for a win."""
         return winners(self.state)
 
     def history_of(self, meter: str) -> list[float]:
@@ -171,7 +190,7 @@ class Game:
             values.append(last[-1] if last else (values[-1] if values else self.state.meters[meter]))
         return values
 
-    def last_changes(self, meter: str):
+    def last_changes(self, meter: str) -> tuple[int | None, list[Change]]:
         """The changes to `meter` in the most recent turn that moved it, with that turn's number."""
         for report in reversed(self.reports):
             found = report.changes_to(meter)

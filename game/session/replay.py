@@ -6,24 +6,29 @@ log through its reducer, so the same log always gives the same game.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from game.core import Adjustment, adjustment_problem, end_now, initial_state, plan_problem, resolve_turn
+from game.core.engine import Injected
 from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
 
-FORMAT = "pragmatic-partners/replay"
+FORMAT: Final = "pragmatic-partners/replay"
 MAX_TURNS = 200
 
 
 class ReplayError(Exception):
-    pass
+    """A log that cannot be replayed against this level: another level, another version of it,
+    or a plan or facilitator's act that is not possible where it was made."""
 
 
 class PlansSpec(BaseModel):
+    """The two plans of one turn, as action ids."""
+
     model_config = ConfigDict(extra="forbid")
     moscow: list[str] = Field(default_factory=list, max_length=10)
     beijing: list[str] = Field(default_factory=list, max_length=10)
@@ -107,24 +112,28 @@ class ReplayLog(BaseModel):
 
     @classmethod
     def start(cls, level: Level, seed: int, players: dict[str, str] | None = None) -> ReplayLog:
+        """An empty log of a game of `level` with `seed` (`players`: side -> "human" or an agent)."""
         return cls(level_id=level.id, level_hash=level.content_hash, seed=seed, players=players)
 
     def record(self, plans: dict[str, tuple[str, ...]]) -> None:
+        """Add one resolved turn's plans."""
         self.turns.append(
             PlansSpec(moscow=list(plans.get("moscow", ())), beijing=list(plans.get("beijing", ())))
         )
 
     def acts_of_turn(self, turn: int) -> list[FacilitatorAct]:
+        """The facilitator's acts made while `turn` was being planned, in order."""
         return [a for a in self.facilitator if a.turn == turn]
 
     @property
     def ended_early(self) -> bool:
+        """Whether the facilitator ended the game before its last turn."""
         return any(a.kind == "end" for a in self.facilitator)
 
 
-def injections(level: Level, acts) -> list:
+def injections(level: Level, acts: Iterable[FacilitatorAct]) -> list[Injected]:
     """The engine's injected items for these acts: (who, Event) and (who, Adjustment) pairs."""
-    out = []
+    out: list[Injected] = []
     for act in acts:
         if act.kind == "inject":
             event = level.event(act.event_id or "")
@@ -135,7 +144,12 @@ def injections(level: Level, acts) -> list:
                 )
             out.append(("facilitator", event))
         elif act.kind == "adjust":
-            problem = adjustment_problem(None, act.meter or "", act.delta or 0.0)
+            # Both are optional in the schema, which every kind of act shares; an adjustment needs them.
+            if act.meter is None or act.delta is None:
+                raise ReplayError(
+                    f"turn {act.turn}: the facilitator's adjustment names no meter or no amount"
+                )
+            problem = adjustment_problem(None, act.meter, act.delta)
             if problem:
                 raise ReplayError(f"turn {act.turn}: the facilitator's adjustment is not possible: {problem}")
             out.append(("facilitator", Adjustment(act.meter, act.delta, act.text)))

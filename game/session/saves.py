@@ -18,6 +18,8 @@ Decisions the UI can rely on:
 
 from __future__ import annotations
 
+import builtins
+import contextlib
 import hashlib
 import json
 import re
@@ -25,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -34,8 +36,8 @@ from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write
 from game.session.replay import FORMAT as REPLAY_FORMAT
 from game.session.replay import MAX_TURNS, ReplayLog
 
-FORMAT = "pragmatic-partners/save"
-VERSION = 1
+FORMAT: Final = "pragmatic-partners/save"
+VERSION: Final = 1
 MAX_SAVE_BYTES = 5_000_000
 MAX_NAME = 120
 MAX_SLUG = 60
@@ -83,6 +85,8 @@ class SaveFileSpec(BaseModel):
 
 @dataclass(frozen=True)
 class SaveInfo:
+    """A save as the Load screen lists it."""
+
     name: str
     path: Path
     level_id: str
@@ -94,12 +98,16 @@ class SaveInfo:
 
 @dataclass(frozen=True)
 class SaveProblem:
+    """A file in the saves folder that could not be read, and why."""
+
     path: Path
     message: str
 
 
 @dataclass
 class SaveListing:
+    """The saves folder read once: the saves, newest first, and the files that are not saves."""
+
     saves: list[SaveInfo] = field(default_factory=list)
     problems: list[SaveProblem] = field(default_factory=list)
 
@@ -152,7 +160,9 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise _Unreadable(f"this save is damaged (it is not text: bad byte at position {e.start})", True)
+        raise _Unreadable(
+            f"this save is damaged (it is not text: bad byte at position {e.start})", True
+        ) from e
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as e:
@@ -160,7 +170,7 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
         # An unterminated string is reported where it starts, not at the end where the cut is.
         if e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string"):
             why += ": it ends too early, as if cut short"
-        raise _Unreadable(f"this save is damaged ({why})", True)
+        raise _Unreadable(f"this save is damaged ({why})", True) from e
     except (ValueError, RecursionError):
         # Numbers of thousands of digits, or lists nested thousands deep: nothing we ever write.
         raise _Unreadable("this save is damaged (it holds data no save contains)", True) from None
@@ -169,7 +179,7 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
         try:
             log = ReplayLog.model_validate(raw)
         except ValidationError as e:
-            raise _Unreadable(f"this replay log is damaged ({_first_error(e)})", True)
+            raise _Unreadable(f"this replay log is damaged ({_first_error(e)})", True) from e
         return SaveFileSpec(name="Opened replay", saved_at=_now(), turn=len(log.turns) + 1, log=log)
     if kind != FORMAT:
         raise _Unreadable("this is not a Pragmatic Partners save", True)
@@ -183,7 +193,7 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
     try:
         return SaveFileSpec.model_validate(raw)
     except ValidationError as e:
-        raise _Unreadable(f"this save is damaged ({_first_error(e)})", True)
+        raise _Unreadable(f"this save is damaged ({_first_error(e)})", True) from e
 
 
 def _first_error(e: ValidationError) -> str:
@@ -218,6 +228,7 @@ class SaveStore:
         self.root = Path(root) if root is not None else user_data_dir() / "saves"
 
     def path_for(self, name: str) -> Path:
+        """The file a save of this name is kept in."""
         return self.root / f"{slug_for(name)}.json"
 
     def save(self, name: str, log: ReplayLog, saved_at: str | None = None) -> SaveInfo:
@@ -233,10 +244,8 @@ class SaveStore:
                 _parse(data)
             except (OSError, _Unreadable):
                 # A damaged autosave must not push out a good previous one; keep it aside instead.
-                try:
+                with contextlib.suppress(OSError):
                     set_aside(current)
-                except OSError:
-                    pass
             else:
                 self._guarded(
                     lambda: write_atomic(self.root / AUTOSAVE_PREV, data), "keep the previous autosave"
@@ -282,9 +291,12 @@ class SaveStore:
         return listing
 
     def list(self) -> list[SaveInfo]:
+        """The saves, newest first."""
         return self.scan().saves
 
-    def list_problems(self) -> list[SaveProblem]:
+    # (builtins.list: in this class, `list` is the method above.)
+    def list_problems(self) -> builtins.list[SaveProblem]:
+        """The files in the folder that could not be read as saves."""
         return self.scan().problems
 
     def load(self, path_or_name: str | Path) -> ReplayLog:
@@ -404,7 +416,7 @@ def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
 def _players(log: ReplayLog) -> dict[str, str] | None:
     if log.classroom is not None:
         return {side: ("human" if who == "team" else who) for side, who in log.classroom.teams.items()}
-    return dict(log.players) if log.players is not None else None
+    return {side: who for side, who in log.players.items()} if log.players is not None else None
 
 
 def _newest_first_key(info: SaveInfo) -> tuple[datetime, str]:

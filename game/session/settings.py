@@ -10,6 +10,7 @@ message shows once, and `load_settings` returns a message for the UI to show.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 from pathlib import Path
@@ -24,6 +25,8 @@ MAX_SETTINGS_BYTES = 64_000
 
 
 class Settings(BaseModel):
+    """The player's settings and progress, kept between runs in settings.json."""
+
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
 
     window_width: int = Field(1280, ge=800, le=7680, description="Window width in pixels.")
@@ -50,6 +53,7 @@ class Settings(BaseModel):
 
 
 def settings_path() -> Path:
+    """Where the settings are kept, in the user data folder."""
     return user_data_dir() / "settings.json"
 
 
@@ -128,8 +132,7 @@ def _recover(path: Path, settings: Settings, why: str, partial: bool = False) ->
         moved = set_aside(path)
     except OSError as e:
         return settings, f"{message} The file could not be moved aside ({e.strerror or e})."
-    try:
+    # If this fails, the next start finds no file and uses the defaults; the old file is kept aside.
+    with contextlib.suppress(OSError):
         save_settings(settings, path)
-    except OSError:
-        pass  # The next start finds no file and uses the defaults; the old file is kept aside anyway.
     return settings, f"{message} The old file was kept as {moved.name}."

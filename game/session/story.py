@@ -3,10 +3,19 @@ side's decisions. The debrief screen and the classroom exports both tell it from
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from game.core.engine import goal_value
+from game.core.level import Level, Outcome
+from game.core.report import Change, TurnReport
+from game.session.replay import FacilitatorAct
+
+if TYPE_CHECKING:
+    from game.session.game import Game
 
 
-def turning_points(game, count: int = 3):
+def turning_points(game: Game, count: int = 3) -> list[tuple[TurnReport, float, Change]]:
     """The turns in which partnership moved most, with what moved it most: (report, total, change)."""
     moves = []
     for report in game.reports:
@@ -19,12 +28,12 @@ def turning_points(game, count: int = 3):
     return [(r, total, c) for _, r, total, c in moves[:count]]
 
 
-def outcome_of(game):
+def outcome_of(game: Game) -> Outcome | None:
     """The level's Outcome the game ended in (None while it goes on)."""
     return next((o for o in game.level.outcomes if o.id == game.state.outcome), None)
 
 
-def goals_report(game, side: str) -> list[tuple[str, bool, float]]:
+def goals_report(game: Game, side: str) -> list[tuple[str, bool, float]]:
     """(goal text, met?, the value it ended at) for each of the side's goals."""
     out = []
     for g in game.level.agendas[side].goals:
@@ -33,15 +42,18 @@ def goals_report(game, side: str) -> list[tuple[str, bool, float]]:
     return out
 
 
-def plan_names(game, plan) -> list[str]:
+def plan_names(game: Game, plan: Iterable[str]) -> list[str]:
+    """The cards' names of a plan (an id the level does not know stays as it is)."""
     return [game.level.actions[a].name if a in game.level.actions else a for a in plan]
 
 
-def event_titles(game, event_ids) -> list[str]:
-    return [game.level.event(e).title if game.level.event(e) else e for e in event_ids]
+def event_titles(game: Game, event_ids: Iterable[str]) -> list[str]:
+    """The events' headlines (an id the level does not know stays as it is)."""
+    events = [(e, game.level.event(e)) for e in event_ids]
+    return [event.title if event else e for e, event in events]
 
 
-def facilitator_news(game, act) -> str:
+def facilitator_news(game: Game, act: FacilitatorAct) -> str:
     """A facilitator's act as the players read it in the news during the turn."""
     if act.kind == "inject":
         event = game.level.event(act.event_id or "")
@@ -55,7 +67,7 @@ def facilitator_news(game, act) -> str:
     return describe_act(game.level, act)
 
 
-def describe_act(level, act) -> str:
+def describe_act(level: Level, act: FacilitatorAct) -> str:
     """A facilitator's act as the class reads it."""
     if act.kind == "inject":
         event = level.event(act.event_id or "")

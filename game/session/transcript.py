@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.core import scores
+from game.core.level import Level
 from game.core.meters import label
 from game.core.report import PHASE_TITLES, TurnReport
 from game.core.state import GameState
+from game.session.replay import FacilitatorAct
 from game.session.story import describe_act
 
 
@@ -13,8 +17,8 @@ def _num(x: float) -> str:
     return f"{x:.2f}"
 
 
-def turn_text(state_level, report: TurnReport, acts=()) -> str:
-    level = state_level
+def turn_text(level: Level, report: TurnReport, acts: Sequence[FacilitatorAct] = ()) -> str:
+    """One turn as text: the plans, the facilitator's `acts`, every change with its cause."""
     lines = [f"== Turn {report.turn} ({report.date}) =="]
     for side in ("moscow", "beijing"):
         names = [level.actions[a].name for a in report.plans.get(side, ())]
@@ -42,7 +46,7 @@ def turn_text(state_level, report: TurnReport, acts=()) -> str:
     return "\n".join(lines)
 
 
-def transcript(state: GameState, reports: list[TurnReport], acts=()) -> str:
+def transcript(state: GameState, reports: list[TurnReport], acts: Sequence[FacilitatorAct] = ()) -> str:
     """The game as text; `acts` are a classroom facilitator's acts, each shown in its turn."""
     level = state.level
     out = [f"# {level.title} ({level.id}), seed {state.seed}, level hash {level.content_hash[:12]}"]

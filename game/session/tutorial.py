@@ -10,18 +10,27 @@ it never changes what happens in the game.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from game.core.level import TutorialStep
+
+if TYPE_CHECKING:
+    from game.session.game import Game
 
 
 @dataclass
 class TutorialGuide:
-    steps: tuple  # the level's TutorialStep tuple
+    """One side's way through the level's tutorial steps."""
+
+    steps: tuple[TutorialStep, ...]
     side: str
     turn: int = 0
     index: int = 0
     skipped: bool = False
-    seen: set = field(default_factory=set)  # (turn, index) of steps already done
+    seen: set[tuple[int, int]] = field(default_factory=set)  # (turn, index) of steps already done
 
-    def for_turn(self, turn: int) -> list:
+    def for_turn(self, turn: int) -> list[TutorialStep]:
+        """The steps shown on `turn` to this side, in order."""
         return [s for s in self.steps if s.turn == turn and s.side in (None, self.side)]
 
     def begin_turn(self, turn: int) -> None:
@@ -32,7 +41,8 @@ class TutorialGuide:
             self.index += 1
 
     @property
-    def current(self):
+    def current(self) -> TutorialStep | None:
+        """The step shown now, or None (no step this turn, all done, or skipped)."""
         if self.skipped:
             return None
         steps = self.for_turn(self.turn)
@@ -54,10 +64,11 @@ class TutorialGuide:
         return True
 
     def skip(self) -> None:
+        """Leave the rest of the tutorial out."""
         self.skipped = True
 
 
-def guide_for(game, side: str) -> TutorialGuide | None:
+def guide_for(game: Game, side: str) -> TutorialGuide | None:
     """The side's guide for this game, made on first use; None when the level has no tutorial."""
     if not game.level.tutorial:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from game.core.level import Level
 from game.sim.batch import run_games, summary
@@ -73,21 +74,24 @@ def measure(
         run_games(level, range(seed, seed + (easy_games or games)), "easy", "easy", workers=workers)
     )
     d = duel(level, "hard", "easy", duel_games, seed=seed, workers=workers)
-    def shares(s):
-        return {k: round(v / s["games"], 4) for k, v in s["outcomes"].items()}
     return LevelBalance(
         level.id,
         level.title,
         level.content_hash,
         games,
         normal["wins"],
-        shares(normal),
+        _outcome_shares(normal),
         normal["mean_score"],
         duel_games,
         d["a_wins_as"],
-        shares(easy),
+        _outcome_shares(easy),
         easy["wins"],
     )
+
+
+def _outcome_shares(summed: dict[str, Any]) -> dict[str, float]:
+    """Each outcome's share of the games a `summary` sums up."""
+    return {k: round(v / summed["games"], 4) for k, v in summed["outcomes"].items()}
 
 
 def to_json(results: list[LevelBalance], command: str) -> dict:

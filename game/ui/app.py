@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import pygame
 import pygame_gui
@@ -20,6 +21,11 @@ from game.ui.fonts import Fonts
 from game.ui.palette import palette_for
 from game.ui.theme import build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
+
+if TYPE_CHECKING:
+    from game.core.level import Level
+    from game.levels import Problem
+    from game.ui.mapview import MapView
 
 IDLE_WAIT_MS = 500
 
@@ -90,7 +96,7 @@ class App:
         self.settings, self.notice = load_settings()
         self.saves = SaveStore()
         self._catalogue = None  # read on first use: the title screen does not need the levels
-        self._map_view = False  # built on first use
+        self._map_view: MapView | Literal[False] | None = False  # built on first use; None if it cannot be
         self.good_levels: dict = {}  # the last version of each level that loaded, kept across reloads
         self.running = True
         self.scenes: list = []
@@ -110,7 +116,7 @@ class App:
         return Catalogue.scan([user_levels_dir(), *self.options.level_dirs])
 
     @property
-    def map_view(self):
+    def map_view(self) -> MapView | None:
         """The map, built once per window (it parses the outlines and keeps fonts of this run)."""
         if self._map_view is False:
             try:
@@ -132,7 +138,7 @@ class App:
     def catalogue(self, value) -> None:
         self._catalogue = value
 
-    def load_level(self, level_id: str):
+    def load_level(self, level_id: str) -> tuple[Level | None, list[Problem]]:
         """(level, problems): the level as its files are now, or its last good version with the
         problems that stop the new one; (None, problems) if it never loaded."""
         from game.levels import LevelError
@@ -189,7 +195,7 @@ class App:
         base = max(8, round(16 * scale))
         # (18 px unscaled too: the debrief's outcome title is <font size=5>, which pygame_gui sets in 18.)
         sizes = sorted(({max(8, round(px * scale)) for px in (14, 18)} | {18}) - {base})
-        fonts = [
+        fonts: list[dict[str, str | int | float]] = [
             {"name": "noto_sans", "point_size": size, "style": style}
             for size in sizes
             for style in ("bold", "italic")

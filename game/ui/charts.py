@@ -6,6 +6,7 @@ pattern, so the chart still reads in greyscale or for a colour-blind player.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,7 +15,6 @@ from pathlib import Path
 import pygame
 
 from game.ui.palette import STANDARD, Palette, blend
-import itertools
 
 Point = tuple[float, float]
 
@@ -349,6 +349,7 @@ def sparkline(surface: pygame.Surface, rect: pygame.Rect, values: Sequence[float
     def y_of(v: float) -> float:
         return inner.centery if span == 0 else inner.bottom - (v - lo) / span * inner.height
 
+    pts: list[tuple[float, float]]
     if len(vals) == 1:
         pts = [(inner.right, y_of(vals[0]))]
     else:

@@ -3,9 +3,15 @@ while the facilitator has paused the session, a cover over the whole board."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
+from game.ui.scenes.base import Scene
 from game.ui.widgets import text
+
+if TYPE_CHECKING:
+    from game.session.game import Game
 
 
 def draw_classroom_overlay(app, surface, session, bar_h: int) -> None:
@@ -58,9 +64,11 @@ def held_by_pause(game, event) -> bool:
     return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN, pygame.MOUSEWHEEL)
 
 
-class HeldByPause:
+class HeldByPause(Scene):
     """Mixed into a screen of play other than the board (the hand-over, the resolution): while
     the facilitator has paused the session, it takes no input but F9 and is covered."""
+
+    game: Game  # the screens it is mixed into show this game
 
     def handle(self, event) -> bool:
         return held_by_pause(self.game, event)

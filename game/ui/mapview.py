@@ -269,7 +269,8 @@ class MapView:
         self.corridors = tomli.loads((map_dir / "corridors.toml").read_text(encoding="utf-8"))["corridor"]
         self._layouts: dict[tuple[int, int], _Layout] = {}
         self._fonts: dict[int, pygame.font.Font] = {}
-        self._frame_key = None
+        # What the frame was drawn for (size, palette, meters, highlight, font): drawn again on a change.
+        self._frame_key: tuple[object, ...] | None = None
         self._frame: pygame.Surface | None = None
         self._rect: pygame.Rect | None = None
         self._labels: list[pygame.Rect] = []
@@ -370,7 +371,7 @@ class MapView:
                 frame.blit(
                     layout.hatch(state, PATTERNS[power], hatch_colour(power, palette)), shape.bbox.topleft
                 )
-        for state, shape in layout.states.items():
+        for shape in layout.states.values():
             for poly in shape.polygons:
                 pygame.draw.polygon(frame, blend(palette.land_border, palette.text, 0.35), poly, 2)
         if highlight in layout.states:
@@ -403,7 +404,7 @@ class MapView:
             x, y = layout.places[name]
             if inner.collidepoint(x, y):
                 dots[name] = (round(x), round(y))
-        for name, (x, y) in dots.items():
+        for x, y in dots.values():
             placer.block_dot(pygame.Rect(x - 4, y - 4, 9, 9))
 
         # Corridors, wider the more of the trade they carry.
@@ -426,7 +427,7 @@ class MapView:
                 styles[state], state, palette, small, name_font, highlighted=(state == highlight)
             )
             spot = layout.project(*LABEL_SPOTS[state])
-            r = placer.place(block.get_size(), _around(spot, block.get_size()), state, required=True)
+            r = placer.place_required(block.get_size(), _around(spot, block.get_size()), state)
             frame.blit(block, r)
             anchor = layout.states[state].anchor
             if not r.inflate(-4, -4).collidepoint(anchor):
@@ -444,12 +445,12 @@ class MapView:
         for name in capitals:
             self._place_city(frame, placer, name, dots[name], palette, small)
         for img, candidates, what in corridor_labels:
-            r = placer.place(img.get_size(), candidates, what, required=True)
+            r = placer.place_required(img.get_size(), candidates, what)
             frame.blit(img, r)
         for img, candidates, what in onward_labels:
-            r = placer.place(img.get_size(), candidates, what, required=False, may_cover=True)
-            if r is not None:
-                frame.blit(img, r)
+            onward = placer.place(img.get_size(), candidates, what, required=False, may_cover=True)
+            if onward is not None:
+                frame.blit(img, onward)
         for name in dots:
             if name not in capitals:
                 self._place_city(frame, placer, name, dots[name], palette, small)
@@ -730,6 +731,13 @@ class _Placer:
             return None
         self.take(best, what)
         return best
+
+    def place_required(self, size, candidates, what: str) -> pygame.Rect:
+        """A label that must show: pushed inside the map, over others if there is no free room."""
+        r = self.place(size, candidates, what, required=True)
+        if r is None:  # only when given no candidates at all: a required label is never dropped
+            raise ValueError(f"no place offered for the label '{what}'")
+        return r
 
 
 def _around(centre, size, rings: int = 6):

@@ -5,6 +5,7 @@ or resolves the turn."""
 from __future__ import annotations
 
 import html
+from functools import partial
 
 import pygame
 import pygame_gui
@@ -61,13 +62,13 @@ class BoardScene(Scene):
         self.plan: list[str] = list(game.locked.get(perspective) or game.drafts.get(perspective, ()))
         self.page = 0
         self.auto_timer = 0.0
-        self.picture = None
-        self.picture_key = None
+        self.picture: pygame.Surface | None = None  # the board as last rendered, without hover
+        self.picture_key: tuple[tuple[int, int], int] | None = None
         self.version = 0  # bumped whenever what the board shows may have changed
         self.guide = guide_for(game, perspective) if game.seats[perspective].controller == HUMAN else None
         if self.guide:
             self.guide.begin_turn(game.state.turn)
-        self.note = None
+        self.note: TutorialNote | None = None
         self.note_stale = False
         self.showing_agenda = False
         if game.classroom is not None:
@@ -354,7 +355,11 @@ class BoardScene(Scene):
         m = self.game.state.meters
         value, ceiling = m["partnership"], m["partnership_ceiling"]
         held = self.ceiling_holder()
-        longer = [f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f}, held by {held})"] if held else []
+        longer = (
+            [f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f}, held by {held})"]
+            if held
+            else []
+        )
         return [
             *longer,
             f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f})",
@@ -419,7 +424,7 @@ class BoardScene(Scene):
                 Control(
                     rect,
                     action.name,
-                    (lambda a=action.id: self.toggle(a)),
+                    partial(self.toggle, action.id),
                     kind="card",
                     enabled=chosen or reason is None,
                     selected=chosen,
@@ -483,10 +488,11 @@ class BoardScene(Scene):
     # -- tutorial ------------------------------------------------------------------------------
     def build_note(self) -> None:
         self.note = None
-        step = self.guide.current if self.guide else None
-        if step is None:
+        guide = self.guide
+        step = guide.current if guide else None
+        if guide is None or step is None:
             return
-        self.note = TutorialNote(self, self.guide, self.tutorial_target(step.point_at))
+        self.note = TutorialNote(self, guide, self.tutorial_target(step.point_at))
         self.controls[:0] = self.note.controls()
 
     def message_area(self) -> pygame.Rect:
@@ -516,12 +522,15 @@ class BoardScene(Scene):
             self.note_stale = True
             self.app.dirty = True
 
+    # (The note's buttons call these two; there is a note only when there is a guide.)
     def tutorial_next(self) -> None:
-        self.guide.notify("next")
+        if self.guide:
+            self.guide.notify("next")
         self.refresh()
 
     def tutorial_skip(self) -> None:
-        self.guide.skip()
+        if self.guide:
+            self.guide.skip()
         self.say("Tutorial skipped. Every meter still answers “why?” when you point at it.")
         self.refresh()
 
@@ -571,7 +580,9 @@ class BoardScene(Scene):
             wanted = {
                 "next": lambda c: c.kind == "tutorial" and c.label == "Next",
                 "card_chosen": lambda c: c.kind == "card" and c.enabled,
-                "why_opened": lambda c: c.kind == "meter" and c.rect.colliderect(self.note.target),
+                "why_opened": lambda c: (
+                    c.kind == "meter" and self.note is not None and c.rect.colliderect(self.note.target)
+                ),
                 "plan_sent": lambda c: c.label == "Lock plan (L)",
             }.get(step.until)
             found = first(wanted) if wanted else None
@@ -648,15 +659,16 @@ class BoardScene(Scene):
         # The board changes only when the player acts; between acts its picture is kept and blitted,
         # so a redraw (a tooltip, the focus ring) costs a copy, not a re-render of every card.
         key = (surface.get_size(), self.version)
-        if self.picture is None or self.picture_key != key:
-            if self.picture is None or self.picture.get_size() != surface.get_size():
-                self.picture = pygame.Surface(surface.get_size()).convert()
-            self.picture.fill(self.app.palette.background)
+        picture = self.picture
+        if picture is None or self.picture_key != key:
+            if picture is None or picture.get_size() != surface.get_size():
+                picture = self.picture = pygame.Surface(surface.get_size()).convert()
+            picture.fill(self.app.palette.background)
             hover, self.app.hover = self.app.hover, None  # the kept picture shows no hover...
-            self.render(self.picture)
+            self.render(picture)
             self.app.hover = hover
             self.picture_key = key
-        surface.blit(self.picture, (0, 0))
+        surface.blit(picture, (0, 0))
         hover = self.app.hover  # ...which is drawn on top, on the one control under the mouse
         if hover is not None and hover in self.controls:
             if hover.kind == "card":
@@ -787,7 +799,7 @@ class BoardScene(Scene):
         for title, y in self.titles:
             surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, y))
         num_w = app.px(34)
-        for rect, meter, marker, _hidden, name in self.meter_rows:
+        for rect, meter, marker, _hidden, _name in self.meter_rows:
             label_w = int(rect.width * 0.46)
             short = label(meter).replace("Moscow ", "").replace("Beijing ", "")
             if meter.startswith("washington."):

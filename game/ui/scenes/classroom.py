@@ -4,10 +4,13 @@ the facilitator's passphrase."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 import pygame_gui
 
 from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, ClassroomSession
+from game.core.level import Level
 from game.session.game import HUMAN, Game
 from game.ui.scenes.base import Scene
 from game.ui.scenes.newgame import playable_entries
@@ -36,7 +39,7 @@ class ClassroomSetupScene(Scene):
         self.teams = dict(teams or {"moscow": TEAM, "beijing": TEAM})
         self.timer = timer if timer in TIMER_CHOICES else 0
         self.texts = {"seed": str(seed) if seed is not None else "", "group": group, "passphrase": ""}
-        self.level = None
+        self.level: Level | None = None
         self.load_selected()
 
     def load_selected(self) -> None:
@@ -72,7 +75,7 @@ class ClassroomSetupScene(Scene):
                 Control(
                     rect,
                     label,
-                    (lambda i=i: self.pick_level(i)),
+                    partial(self.pick_level, i),
                     kind="item",
                     selected=(i == self.level_index),
                 )
@@ -97,7 +100,7 @@ class ClassroomSetupScene(Scene):
                     Control(
                         rect,
                         label,
-                        (lambda s=side, p=who: self.pick_player(s, p)),
+                        partial(self.pick_player, side, who),
                         selected=(self.teams[side] == who),
                     )
                 )
@@ -107,7 +110,7 @@ class ClassroomSetupScene(Scene):
         rects = row_of_buttons(timers, fonts.bold, field_x, y, right, bh, app.px(6), app.px(64))
         for rect, label, minutes in zip(rects, timers, TIMER_CHOICES, strict=False):
             self.add(
-                Control(rect, label, (lambda m=minutes: self.pick_timer(m)), selected=(self.timer == minutes))
+                Control(rect, label, partial(self.pick_timer, minutes), selected=(self.timer == minutes))
             )
         y = bottom_of(rects) + app.px(12)
         self.entries_by_name = {}
@@ -170,7 +173,9 @@ class ClassroomSetupScene(Scene):
 
     def seed(self) -> int:
         raw = self.text("seed")
-        return int(raw) if raw.isdigit() else self.level.seed
+        if raw.isdigit():
+            return int(raw)
+        return self.level.seed if self.level is not None else 0  # (no level: Start is disabled)
 
     # -- choices -----------------------------------------------------------------------------------
     def keep(self) -> None:
@@ -207,9 +212,11 @@ class ClassroomSetupScene(Scene):
         from game.ui.scenes.board import BoardScene
         from game.ui.scenes.handover import HandOverScene
 
-        app = self.app
+        app, level = self.app, self.level
+        if level is None:  # Start is disabled without a level (see start_problem)
+            return
         controllers = {s: (HUMAN if who == TEAM else who) for s, who in self.teams.items()}
-        game = Game.new(self.level, self.seed(), controllers)
+        game = Game.new(level, self.seed(), controllers)
         ClassroomSession.start(
             game, dict(self.teams), self.text("passphrase"), self.timer, self.text("group")
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import datetime
+from functools import partial
 
 import pygame
 import pygame_gui
@@ -59,7 +60,7 @@ class DebriefScene(Scene):
                 Control(
                     rect,
                     name,
-                    (lambda i=i: self.show(i)),
+                    partial(self.show, i),
                     kind="tab",
                     selected=(i == self.tab),
                     hotkey=pygame.K_1 + i,

@@ -8,6 +8,8 @@ replay log as the facilitator's.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 import pygame_gui
 
@@ -149,7 +151,7 @@ class FacilitatorPanelScene(Scene):
                 Control(
                     rect,
                     label_,
-                    (lambda m=minutes: self.set_timer(m)),
+                    partial(self.set_timer, minutes),
                     selected=(s.spec.timer_minutes == minutes),
                 )
             )
@@ -233,7 +235,7 @@ class FacilitatorPanelScene(Scene):
                 Control(
                     rect,
                     fit(event.title, fonts.body, iw - app.px(16)),
-                    (lambda k=first + i: self.pick_event(k)),
+                    partial(self.pick_event, first + i),
                     kind="item",
                     selected=(first + i == self.event_index),
                 )
@@ -274,19 +276,19 @@ class FacilitatorPanelScene(Scene):
                 Control(
                     rect,
                     fit(label(meter), fonts.body, half - app.px(16)),
-                    (lambda m=meter: self.pick_meter(m)),
+                    partial(self.pick_meter, meter),
                     kind="item",
                     selected=(meter == self.meter),
                 )
             )
+        # ("page n of m", where it goes), or None when the meters fit on one page.
+        self.meter_page_label: tuple[str, pygame.Rect] | None = None
         if pages > 1:
             y = top + min(rows, needed) * (mh + app.px(3)) + app.px(3)
             spot = self.pager(ax, y, self.meter_page, pages, self.meter_turn)
             self.meter_page_label = (f"page {self.meter_page + 1} of {pages}", spot)
-        else:
-            self.meter_page_label = None
         for rect, step in zip(steps, STEPS, strict=False):
-            self.add(Control(rect.move(0, steps_y), f"{step:+d}", (lambda d=step: self.change_delta(d))))
+            self.add(Control(rect.move(0, steps_y), f"{step:+d}", partial(self.change_delta, step)))
         self.delta_y = delta_y
         self.captions.append(("adjustment", pygame.Rect(ax, delta_y, iw, fonts.bold.get_linesize())))
         self.reason = self.element(

@@ -3,6 +3,8 @@ aside by the save store; the game goes on."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.levels import LevelError
@@ -38,7 +40,7 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
     except ReplayError as e:
         scene.say(f"This save cannot be continued: {e}")
         return False
-    if log.classroom is not None:
+    if game.log.classroom is not None:
         from game.classroom.session import ClassroomSession
 
         ClassroomSession(game, game.log.classroom)
@@ -113,7 +115,7 @@ class LoadScene(Scene):
             entry = app.catalogue.entries.get(info.level_id)
             level = entry.title if entry else info.level_id
             label = f"{info.name}   ·   {level}, turn {info.turn}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
-            self.add(Control(rect, label, (lambda info=info: self.open(info)), kind="item"))
+            self.add(Control(rect, label, partial(self.open, info), kind="item"))
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.midbottom = (w // 2, h - app.px(24))
         self.add(Control(rect, "Back", self.back))

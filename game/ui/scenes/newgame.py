@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import partial
 
 import pygame
 import pygame_gui
 
+from game.core.level import Level
 from game.session.campaign import chapters
 from game.session.game import HUMAN, Game
 from game.ui.agenda import agenda_html
@@ -86,7 +88,7 @@ class NewGameScene(Scene):
         self.side = opts.side if opts.level else (app.settings.last_side or opts.side)
         self.opponent = opts.opponent
         self.seed_text = str(opts.seed) if opts.seed is not None else ""
-        self.level = None
+        self.level: Level | None = None
         self.load_selected()
 
     def chapters(self) -> list:
@@ -197,17 +199,13 @@ class NewGameScene(Scene):
                 Control(
                     rect,
                     name + mark,
-                    (lambda i=i: self.pick_level(i)),
+                    partial(self.pick_level, i),
                     kind="item",
                     selected=(i == self.level_index),
                 )
             )
         for rect, label, step, enabled, why in paging:
-            self.add(
-                Control(
-                    rect, label, (lambda step=step: self.page_list(step)), enabled=enabled, why_disabled=why
-                )
-            )
+            self.add(Control(rect, label, partial(self.page_list, step), enabled=enabled, why_disabled=why))
         x = pad * 2 + list_w
         right_w = w - x - pad
         # The level's title, its description and (for a locked chapter) why it is locked, one under
@@ -307,11 +305,9 @@ class NewGameScene(Scene):
         for rect, (label, side) in zip(
             side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False
         ):
-            self.add(Control(rect, label, (lambda s=side: self.pick_side(s)), selected=(side == self.side)))
+            self.add(Control(rect, label, partial(self.pick_side, side), selected=(side == self.side)))
         for rect, (label, who) in zip(opp_rects, OPPONENTS, strict=False):
-            self.add(
-                Control(rect, label, (lambda o=who: self.pick_opponent(o)), selected=(who == self.opponent))
-            )
+            self.add(Control(rect, label, partial(self.pick_opponent, who), selected=(who == self.opponent)))
         self.seed_entry = self.element(
             pygame_gui.elements.UITextEntryLine(
                 seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else ""
@@ -385,16 +381,20 @@ class NewGameScene(Scene):
 
     def seed(self) -> int:
         raw = self.seed_entry.get_text().strip()
-        return int(raw) if raw.isdigit() else self.level.seed
+        if raw.isdigit():
+            return int(raw)
+        return self.level.seed if self.level is not None else 0  # (no level: Start is disabled)
 
     def start(self) -> None:
         from game.ui.scenes.board import BoardScene
 
-        app = self.app
+        app, level = self.app, self.level
+        if level is None:  # Start is disabled without a level
+            return
         other = "beijing" if self.side == "moscow" else "moscow"
         controllers = {self.side: HUMAN, other: self.opponent}
-        game = Game.new(self.level, self.seed(), controllers)
-        app.remember(last_level=self.level.id, last_side=self.side)
+        game = Game.new(level, self.seed(), controllers)
+        app.remember(last_level=level.id, last_side=self.side)
         app.replace(BoardScene(app, game, perspective=self.side))
 
     def entered(self) -> None:

@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 
 from game.core.meters import label
-from game.core.report import PHASES
+from game.core.report import PHASES, Change
 from game.session.campaign import with_finished
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
@@ -28,9 +28,10 @@ class ResolutionScene(HeldByPause, Scene):
         self.index = 0
         self.timer = 0.0
 
-    def make_steps(self):
+    def make_steps(self) -> list[tuple[str, list[str], list[Change]]]:
+        """(title, news lines, changes) for each phase the turn did something in."""
         r, lv = self.report, self.game.level
-        steps = [
+        steps: list[tuple[str, list[str], list[Change]]] = [
             (
                 "Plans revealed",
                 [

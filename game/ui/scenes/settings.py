@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.ui.scenes.base import Scene
@@ -21,6 +23,11 @@ class SettingsScene(Scene):
     def choices(self) -> list:
         """(row label, [(option label, value)], current value, setter) for each setting."""
         app, s = self.app, self.app.settings
+
+        def unlock_all(v: bool) -> None:
+            app.remember(unlock_all_levels=v)
+            self.rebuild()  # remember() leaves the screen as it is; the row shows the new choice
+
         return [
             (
                 "Window",
@@ -57,7 +64,7 @@ class SettingsScene(Scene):
                 "Chapters",
                 [("In order", False), ("All open", True)],
                 s.unlock_all_levels,
-                lambda v: (app.remember(unlock_all_levels=v), self.rebuild()),
+                unlock_all,
             ),
         ]
 
@@ -114,9 +121,7 @@ class SettingsScene(Scene):
                 [n for n, _ in options], fonts.bold, left, y, right, bh, gap, app.px(64), row_gap=app.px(4)
             )
             for rect, (name, value) in zip(rects, options, strict=False):
-                self.add(
-                    Control(rect, name, (lambda v=value, set_=setter: set_(v)), selected=(value == current))
-                )
+                self.add(Control(rect, name, partial(setter, value), selected=(value == current)))
             y = bottom_of(rects, y) + row_gap
         self.add(Control(back, "Back", self.back))
         note_w = back.left - margin - app.px(12)

@@ -96,7 +96,7 @@ class TitleScene(Scene):
             if view is not None:
                 art = pygame.Surface(app.size).convert()
                 art.fill(app.palette.background)
-                meters = {
+                meters: dict[str, float] = {
                     f"{s}.{p}": v
                     for s, shares in _BACKDROP.items()
                     for p, v in zip(("moscow", "beijing", "west"), shares, strict=False)
