@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from game.core import initial_state, legal_actions, legal_plans, plan_problem, resolve_turn, rng
 from game.core.meters import STATES, aggregate_value
-from game.core.phases import hundredths
+from game.core.ledger import hundredths
 
 NOTHING = {"moscow": (), "beijing": ()}
 

@@ -3,7 +3,7 @@ with weights from how much its immediate effects help the side's agenda."""
 
 from __future__ import annotations
 
-from game.core import GameState, Level, Plan, legal_actions, rng
+from game.core import GameState, Level, Plan, legal_actions, observe, rng
 from game.core.meters import STATES
 
 
@@ -41,6 +41,7 @@ class EasyAgent:
 
     def choose(self, state: GameState) -> Plan:
         """A legal plan, drawn from the agent's own random stream."""
+        state = observe(state, self.side)  # decide from what this side can see
         weights = self._weights
         if weights is None:
             weights = self._weights = action_weights(state.level, self.side)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from game.ai.easy import EasyAgent
 from game.ai.evaluate import evaluate
-from game.ai.lookahead import imagine, other
+from game.ai.lookahead import imagine
 from game.ai.normal import NormalAgent
-from game.core import GameState, Plan, is_terminal, resolve_turn, rng
+from game.core import GameState, Plan, is_terminal, observe, resolve_turn, rng
+from game.core.meters import other
 
 
 class HardAgent:
@@ -44,6 +45,7 @@ class HardAgent:
 
     def choose(self, state: GameState) -> Plan:
         """The finalist with the best mix of rollout mean and lookahead score."""
+        state = observe(state, self.side)  # decide from what this side can see
         ranked = self.normal.ranked(state)
         if len(ranked) == 1:
             return ranked[0][1]

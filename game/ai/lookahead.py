@@ -8,11 +8,7 @@ from itertools import combinations
 
 from game.ai.evaluate import evaluate
 from game.core import GameState, Plan, is_legal_plan, resolve_turn
-
-
-def other(side: str) -> str:
-    """The side across the table."""
-    return "beijing" if side == "moscow" else "moscow"
+from game.core.meters import other
 
 
 def imagine(

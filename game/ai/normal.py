@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from game.ai.easy import EasyAgent
 from game.ai.evaluate import evaluate
-from game.ai.lookahead import candidate_plans, imagine, other, score_actions
-from game.core import GameState, Plan, legal_actions, rng
+from game.ai.lookahead import candidate_plans, imagine, score_actions
+from game.core import GameState, Plan, legal_actions, observe, rng
+from game.core.meters import other
 
 
 class NormalAgent:
@@ -33,6 +34,7 @@ class NormalAgent:
 
     def ranked(self, state: GameState) -> list[tuple[float, Plan]]:
         """(mean score, plan) for each candidate, best first."""
+        state = observe(state, self.side)  # decide from what this side can see
         legal = legal_actions(state, self.side)
         if not legal:
             return [(0.0, ())]

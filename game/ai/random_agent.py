@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.core import GameState, Plan, legal_plans, rng
+from game.core import GameState, Plan, legal_plans, observe, rng
 
 
 class RandomAgent:
@@ -16,6 +16,7 @@ class RandomAgent:
 
     def choose(self, state: GameState) -> Plan:
         """A legal plan, drawn from the agent's own random stream."""
+        state = observe(state, self.side)  # decide from what this side can see
         plans = legal_plans(state, self.side)
         x, self.rng = rng.next_u64(self.rng)
         return plans[x % len(plans)]

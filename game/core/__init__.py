@@ -22,6 +22,7 @@ from game.core.engine import (
     winners,
 )
 from game.core.level import Level
+from game.core.observe import observe
 from game.core.phases import Adjustment
 from game.core.state import GameState
 
@@ -37,6 +38,7 @@ __all__ = [
     "is_terminal",
     "legal_actions",
     "legal_plans",
+    "observe",
     "outcome",
     "plan_problem",
     "preview",

@@ -42,7 +42,14 @@ RULE_PARAMS = {
 ENGINE_SOURCE = "game/core/phases.py"  # where a rule is written when no level file sets its numbers
 
 
+# An effect as the engine applies it: (meter, delta, low, high), with low and high None for an
+# influence share or a region, which moves shares rather than one meter.
+Step = tuple[str, float, float | None, float | None]
+
+
 class Effect(NamedTuple):
+    """One change an action or event makes: a meter (or a region) and an amount."""
+
     meter: str  # a meter, or a region target such as "central_asia.beijing"
     delta: float
 
@@ -56,7 +63,7 @@ class Consequences:
     clear_flags: tuple[str, ...] = ()
     # The effects as the engine applies them, worked out once: (meter, delta, low, high), with
     # low None for an influence or region target, which moves shares rather than one meter.
-    steps: tuple[tuple, ...] = field(default=(), init=False, compare=False, repr=False)
+    steps: tuple[Step, ...] = field(default=(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -71,6 +78,8 @@ class Consequences:
 
 @dataclass(frozen=True, slots=True)
 class Delayed:
+    """Consequences that fall due some turns after the action or event that set them off."""
+
     after: int  # turns after the one in which it was triggered
     does: Consequences
     source: str = ""  # "file:line" of its own [[...delayed]] table, its cause in the records
@@ -78,6 +87,8 @@ class Delayed:
 
 @dataclass(frozen=True, slots=True)
 class Action:
+    """A card a side may put in its plan: its cost, tags, effects and conditions."""
+
     id: str
     side: str
     name: str
@@ -95,7 +106,7 @@ class Action:
     )  # "Moscow: <name>", said of its changes
     # Its cost in political capital as the first step, then its effects' steps: what a turn
     # applies when the action is played (see Consequences.steps).
-    steps: tuple[tuple, ...] = field(default=(), init=False, compare=False, repr=False)
+    steps: tuple[Step, ...] = field(default=(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ready_key", f"{self.side}:{self.id}")
@@ -106,6 +117,8 @@ class Action:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A card of the level's deck: drawn when its condition holds, or put in play by a facilitator."""
+
     id: str
     title: str
     text: str
@@ -119,6 +132,8 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Goal:
+    """One weighted goal of a side's agenda: a meter at least or at most some value."""
+
     meter: str
     at_least: float | None
     at_most: float | None
@@ -127,15 +142,16 @@ class Goal:
     source: str
 
     def met(self, value: float) -> bool:
-        if self.at_least is not None and value < self.at_least:
-            return False
-        if self.at_most is not None and value > self.at_most:
-            return False
-        return True
+        """Whether `value` meets the goal."""
+        too_low = self.at_least is not None and value < self.at_least
+        too_high = self.at_most is not None and value > self.at_most
+        return not (too_low or too_high)
 
 
 @dataclass(frozen=True, slots=True)
 class Agenda:
+    """A side's agenda: its goals, and the score at which it counts as won."""
+
     summary: str
     goals: tuple[Goal, ...]
     win_at: float  # the score (0-100) at which the side counts as having won
@@ -143,6 +159,8 @@ class Agenda:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
+    """A named ending of the level, with the condition that brings it and its epilogue."""
+
     id: str
     title: str
     when: Condition
@@ -153,6 +171,8 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Washington:
+    """Washington's settings in a level: how it answers each side, its drift, its threshold."""
+
     receptivity_moscow: float
     receptivity_beijing: float
     drift_moscow: float
@@ -160,9 +180,11 @@ class Washington:
     threshold: float
 
     def receptivity(self, side: str) -> float:
+        """How much Washington answers `side`'s outreach."""
         return self.receptivity_moscow if side == "moscow" else self.receptivity_beijing
 
     def drift(self, side: str) -> float:
+        """How Washington's thaw with `side` moves every turn of this era."""
         return self.drift_moscow if side == "moscow" else self.drift_beijing
 
 
@@ -259,8 +281,14 @@ class TutorialStep:
     side: str | None = None
 
 
+# The events that can still be drawn, their weights, and the weights' running sums (or None).
+Deck = tuple[tuple["Event", ...], tuple[float, ...], "tuple[float, ...] | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class Level:
+    """A level as the engine reads it: compiled from the TOML files, frozen."""
+
     id: str
     title: str
     start_year: int
@@ -295,7 +323,8 @@ class Level:
         default_factory=dict, init=False, compare=False, repr=False
     )
     once_events: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
-    decks: dict = field(default_factory=dict, init=False, compare=False, repr=False)  # see deck_without
+    # see deck_without: the fired one-time events -> the deck that is left, weights, running sums
+    decks: dict[frozenset[str], Deck] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Worked out once here rather than on every turn: each action's place in the level, so
@@ -328,11 +357,10 @@ class Level:
         )
 
     def side_actions(self, side: str) -> list[Action]:
+        """`side`'s actions, in the level's order."""
         return list(self.actions_of.get(side, ()))
 
-    def deck_without(
-        self, fired: frozenset[str]
-    ) -> tuple[tuple[Event, ...], tuple[float, ...], tuple | None]:
+    def deck_without(self, fired: frozenset[str]) -> Deck:
         """The events that can still be drawn once `fired` have happened, their weights, and the
         weights' running sums (see rng.running_sums).
 
@@ -349,6 +377,7 @@ class Level:
         return deck
 
     def event(self, event_id: str) -> Event | None:
+        """The event with this id, or None."""
         for e in self.events:
             if e.id == event_id:
                 return e

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-SIDES = ("moscow", "beijing")
+from typing import Literal
+
+Side = Literal["moscow", "beijing"]
+SIDES: tuple[Side, Side] = ("moscow", "beijing")
 POWERS = ("moscow", "beijing", "west")
 STATES = ("kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan", "turkmenistan")
 
@@ -31,11 +34,18 @@ WASHINGTON = ("washington.thaw_moscow", "washington.thaw_beijing")
 DERIVED = frozenset({"partnership_ceiling"})
 
 
+def other(side: str) -> Side:
+    """The other playable side: Moscow's partner is Beijing, and Beijing's is Moscow."""
+    return "beijing" if side == "moscow" else "moscow"
+
+
 def side_meter(side: str, name: str) -> str:
+    """A side's own meter: ('moscow', 'standing') -> 'moscow.standing'."""
     return f"{side}.{name}"
 
 
 def influence_meter(state: str, power: str) -> str:
+    """A power's share in a state: ('kazakhstan', 'beijing') -> 'kazakhstan.beijing'."""
     return f"{state}.{power}"
 
 
@@ -61,6 +71,7 @@ CAPITAL_MAX = 30.0
 
 
 def meter_range(name: str) -> tuple[float, float]:
+    """The range a meter is clamped to: 0-100, political capital 0-30."""
     return RANGES.get(name, (0.0, 100.0))
 
 
@@ -68,6 +79,7 @@ RANGES = {m: ((0.0, CAPITAL_MAX) if m.endswith(".capital") else (0.0, 100.0)) fo
 
 
 def aggregate_value(meters: dict[str, float], name: str) -> float:
+    """A computed name's value: a power's mean share in Central Asia, or the Northern Corridor's share."""
     if name == "northern_corridor":
         return 100.0 - meters["middle_corridor"]
     power = name.split(".", 1)[1]

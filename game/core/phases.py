@@ -1,38 +1,35 @@
 """One turn's resolution, phase by phase, in the order DESIGN §1 documents.
 
 1 actions, 2 methods, 3 pillars and partnership, 4 Central Asia, 5 Washington, 6 events,
-7 delayed effects, then political capital. Every meter change goes through `Turn.set`, which
-clamps, rounds to hundredths and records the change with its cause.
+7 delayed effects, 8 what the turn leaves behind (trust and the slow limits), then dependence and
+political capital. This module holds the rules; every meter change they make goes through the
+ledger (game.core.ledger), which clamps, rounds to hundredths and records it with its cause.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from operator import mul
 from typing import NamedTuple
 
 from game.core import rng
+from game.core.ledger import Ledger
 from game.core.level import ENGINE_SOURCE, Action, Consequences, Event
 from game.core.meters import (
     INFLUENCE_METERS,
     LIMIT_CAUSES,
     LIMIT_LABELS,
     PILLARS,
-    POWERS,
-    RANGES,
     REGION_TARGETS,
     SIDES,
     STATES,
     label,
+    other,
 )
 from game.core.report import Change, TurnReport
 from game.core.state import GameState, Scheduled
 
 _SPECIAL_TARGETS = INFLUENCE_METERS | REGION_TARGETS
-_OTHERS = {p: tuple(q for q in POWERS if q != p) for p in POWERS}
-# For a power in a place: its meter, then each of the other two powers with its meter.
-_SHARES = {(st, p): (f"{st}.{p}", *((q, f"{st}.{q}") for q in _OTHERS[p])) for st in STATES for p in POWERS}
-_PLACE_POWER = {f"{st}.{p}": (st, p) for st in STATES for p in POWERS}
-_REGION_POWER = {f"central_asia.{p}": p for p in POWERS}
 _NAMES = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
 _MOSCOW_IN = tuple(f"{st}.moscow" for st in STATES)
 _BEIJING_IN = tuple(f"{st}.beijing" for st in STATES)
@@ -41,7 +38,7 @@ _INFLUENCE_KEYS = tuple(sorted(INFLUENCE_METERS))
 _GENTLE = ("integration", "institutions", "stability")
 
 
-def _power_gap(meters) -> float:
+def _power_gap(meters: Mapping[str, float]) -> float:
     """How far Beijing's power (economy and security) outstrips Moscow's."""
     return (
         meters["beijing.economy"]
@@ -51,32 +48,8 @@ def _power_gap(meters) -> float:
     ) / 2.0
 
 
-# Adding and taking away 1.5 * 2**52 rounds a float to a whole number, half to even, in plain
-# arithmetic: no call, which is what makes it cheaper than round() here.
-_WHOLE = 6755399441055744.0
-
-
-def hundredths(value: float) -> float:
-    """round(value, 2), bit for bit, in a third of its time.
-
-    round(value, 2) rounds the exact binary value to two decimals and returns the float nearest
-    that decimal. Scaling by 100 first is off by at most a few units in the last place, which can
-    only matter within a hair of a half; there (and for infinities) it falls back to round()
-    itself. Rounding is a large part of the engine's arithmetic, so this is worth its few lines,
-    and the hottest path, Turn.apply_steps(), inlines the same three lines.
-    """
-    scaled = value * 100.0
-    whole = (scaled + _WHOLE) - _WHOLE
-    if -0.4999 < scaled - whole < 0.4999:
-        return whole / 100.0
-    return round(value, 2)
-
-
-def other(side: str) -> str:
-    return "beijing" if side == "moscow" else "moscow"
-
-
 def name_of(side: str) -> str:
+    """A power's name as a sentence says it: 'moscow' -> 'Moscow'."""
     return _NAMES.get(side) or side.capitalize()
 
 
@@ -88,131 +61,50 @@ class Adjustment(NamedTuple):
     reason: str
 
 
-def final_outcome(state) -> str:
+# What the facilitator forces into a turn's events phase: (kind, event or adjustment).
+Injection = tuple[str, "Event | Adjustment"]
+
+
+def final_outcome(state: GameState) -> str:
     """The outcome the level's last turn would give now: the first ordinary outcome that holds."""
     final = [o for o in state.level.outcomes if not o.early]
     chosen = next((o for o in final if o.when(state)), final[-1] if final else None)
     return chosen.id if chosen else "undecided"
 
 
-class Turn:
+class Turn(Ledger):
+    """One turn being resolved: the state it changes, the plans, and the report it writes."""
+
     def __init__(
         self,
         state: GameState,
         plans: dict[str, tuple[str, ...]],
         chosen: dict[str, tuple[Action, ...]],
-        injected=(),
+        injected: Sequence[Injection] = (),
         record: bool = True,
-    ):
+    ) -> None:
         level = state.level
+        self.report = TurnReport(state.turn, level.date_of(state.turn), plans)
+        super().__init__(state.meters, self.report.records if record else None)
         self.state = state
         self.level = level
         self.rules = level.rules
         self.sources = level.rule_source_of
-        self.m = state.meters
         self.chosen = chosen  # each side's actions, in the level's order (plans holds their ids)
         # Every tag of each side's actions, once per action that carries it, gathered as the
         # actions resolve: the methods and Washington phases count the ones they weigh.
-        self.tags = {"moscow": [], "beijing": []}
-        self.report = TurnReport(state.turn, level.date_of(state.turn), plans)
-        self.phase = "actions"
-        self.influence_moved = 0.0
-        # Agents and batch runs imagine thousands of turns and read only the meters: they skip
-        # the change records (record=False); everything else is the same resolution. A record is
-        # a plain tuple in `Change`'s field order (see TurnReport.records). Called as
-        # `records.append(...)` on a local, the interpreter takes its fast path for list.append.
-        self.records = self.report.records if record else None
+        self.tags: dict[str, list[str]] = {"moscow": [], "beijing": []}
         self.injected = injected  # (kind, Event) pairs forced into this turn's events phase
-
-    # -- recording ---------------------------------------------------------------------------
-    # The few functions below carry every change of a turn (about seventy with full plans), so
-    # they are written for speed: no intermediate containers, and apply_steps(), which carries
-    # most changes, inlines hundredths().
-    def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> None:
-        lo, hi = RANGES[meter]
-        value = hundredths(hi if value > hi else lo if value < lo else value)
-        m = self.m
-        before = m[meter]
-        if value != before:
-            m[meter] = value
-            if self.records is not None:
-                self.records.append((meter, before, value, self.phase, kind, cause, why, source))
-
-    def add(self, meter: str, delta: float, kind: str, cause: str, why: str, source: str) -> None:
-        if meter in _PLACE_POWER:
-            place, power = _PLACE_POWER[meter]
-            self.shift_influence((place,), power, delta, kind, cause, why, source)
-        elif meter in _REGION_POWER:
-            self.shift_influence(STATES, _REGION_POWER[meter], delta, kind, cause, why, source)
-        else:
-            self.set(meter, self.m[meter] + delta, kind, cause, why, source)
-
-    def shift_influence(self, places, power, delta, kind, cause, why, source) -> None:
-        """Give `power` `delta` points in each of `places`, taken from (or given to) the other two
-        in proportion to their shares, so that the three still sum to 100."""
-        m, records, phase = self.m, self.records, self.phase
-        moved = self.influence_moved  # summed in the same order as one place at a time
-        for place in places:
-            key, (_, a_key), (_, b_key) = _SHARES[place, power]
-            cur = m[key]
-            new = cur + delta
-            new = hundredths(100.0 if new > 100.0 else 0.0 if new < 0.0 else new)
-            if new == cur:
-                continue
-            a, b = m[a_key], m[b_key]
-            remaining = 100.0 - new
-            na = hundredths(remaining * a / (a + b)) if a + b > 0 else hundredths(remaining / 2)
-            if na > remaining:
-                na = remaining
-            moved += abs(new - cur)
-            for k, before, after in ((key, cur, new), (a_key, a, na), (b_key, b, hundredths(remaining - na))):
-                if after != before:
-                    m[k] = after
-                    if records is not None:
-                        records.append((k, before, after, phase, kind, cause, why, source))
-        self.influence_moved = moved
-
-    def split_influence(
-        self, places, giver, takers: dict[str, float], amount, kind, cause, why, source
-    ) -> None:
-        """Move up to `amount` points from `giver` to the others in each of `places`, in the
-        proportions `takers` gives."""
-        m, records, phase = self.m, self.records, self.phase
-        second_share = takers.get(_OTHERS[giver][1], 0.0)
-        whole_amount = hundredths(amount)
-        moved_in_all = self.influence_moved  # summed in the same order as one place at a time
-        for place in places:
-            giver_key, (_, first_key), (_, second_key) = _SHARES[place, giver]
-            g = m[giver_key]
-            moved = hundredths(g) if amount > g else whole_amount
-            if moved <= 0:
-                continue
-            moved_in_all += moved
-            # The three shares, written out rather than looped over: this is the credibility
-            # rule's inner loop, five places every turn of a war.
-            new_giver = hundredths(g - moved)
-            second = m[second_key]
-            new_second = hundredths(second + moved * second_share)
-            first = m[first_key]
-            new_first = hundredths(100.0 - new_giver - new_second)
-            if new_giver != g:
-                m[giver_key] = new_giver
-                if records is not None:
-                    records.append((giver_key, g, new_giver, phase, kind, cause, why, source))
-            if new_second != second:
-                m[second_key] = new_second
-                if records is not None:
-                    records.append((second_key, second, new_second, phase, kind, cause, why, source))
-            if new_first != first:
-                m[first_key] = new_first
-                if records is not None:
-                    records.append((first_key, first, new_first, phase, kind, cause, why, source))
-        self.influence_moved = moved_in_all
+        self.partnership_at_start = self.m["partnership"]
+        self.influence_at_start: dict[str, float] = {}
+        self.invested: dict[str, float] = {}
 
     def rule_source(self, name: str) -> str:
+        """Where the level writes the numbers of the rule `name` (the engine, if nowhere)."""
         return self.sources.get(name, ENGINE_SOURCE)
 
-    def rule(self, meter, delta, name, why) -> None:
+    def rule(self, meter: str, delta: float, name: str, why: str) -> None:
+        """A change made by one of the rules below, recorded under the rule's name."""
         source = self.sources.get(name, ENGINE_SOURCE)
         if meter in _SPECIAL_TARGETS:
             self.add(meter, delta, "rule", name, why, source)
@@ -220,33 +112,13 @@ class Turn:
             self.set(meter, self.m[meter] + delta, "rule", name, why, source)
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
+        """What an action, event or delayed effect does: its meter changes, then its flags."""
         self.apply_steps(does.steps, kind, cause, why, source)
         if does.set_flags or does.clear_flags:
             self.apply_flags(does)
 
-    def apply_steps(self, steps, kind: str, cause: str, why: str, source: str) -> None:
-        """Apply (meter, delta, low, high) steps, as Consequences.steps and Action.steps hold them."""
-        m, records, phase = self.m, self.records, self.phase
-        for meter, delta, lo, hi in steps:
-            if lo is None:
-                self.add(meter, delta, kind, cause, why, source)
-                continue
-            # set(), inlined: most changes of a turn come through here.
-            before = m[meter]
-            value = before + delta
-            if value > hi:
-                value = hi
-            elif value < lo:
-                value = lo
-            scaled = value * 100.0
-            whole = (scaled + _WHOLE) - _WHOLE
-            value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
-            if value != before:
-                m[meter] = value
-                if records is not None:
-                    records.append((meter, before, value, phase, kind, cause, why, source))
-
     def apply_flags(self, does: Consequences) -> None:
+        """Set and clear the flags `does` names, noting each in the report."""
         flags = self.state.flags
         for flag in does.set_flags:
             if not flags.get(flag):
@@ -258,6 +130,7 @@ class Turn:
                 self.report.flags_cleared.append(flag)
 
     def schedule(self, item: Action | Event, kind: str) -> None:
+        """Put an action's or event's delayed effects on the turns they fall due."""
         for d in item.delayed:
             self.state.scheduled += (
                 Scheduled(self.state.turn + d.after, d.does, kind, item.id, d.source or item.source),
@@ -265,6 +138,7 @@ class Turn:
 
     # -- the phases --------------------------------------------------------------------------
     def run(self) -> tuple[GameState, TurnReport]:
+        """Resolve the whole turn, phase by phase, and say how the game stands after it."""
         m = self.m
         self.partnership_at_start = m["partnership"]
         # Where each power stood in Central Asia when the turn began: the rivalry answers what the
@@ -277,6 +151,7 @@ class Turn:
         return self.state, self.report
 
     def resolve_actions(self) -> None:
+        """1. Each side's actions: their costs and effects, delayed effects scheduled, cooldowns started."""
         state = self.state
         ready_at, again = state.ready_at, state.turn + 1
         for side in SIDES:
@@ -302,6 +177,7 @@ class Turn:
         return self.state.flag_turns.get(flag, 0) if self.state.flags.get(flag) else 0
 
     def distances(self, side: str) -> bool:
+        """Whether `side` publicly keeps its distance from its partner this turn."""
         return "distance" in self.tags[side]
 
     def harshness(self, side: str) -> int:
@@ -318,6 +194,8 @@ class Turn:
         )
 
     def resolve_methods(self) -> None:
+        """2. Methods: force widens divergence and costs the partner standing (or, if it distances
+        itself, partnership and trust); the war's test; divergence follows both sides' methods."""
         r, m = self.rules, self.m
         war_turns = self.at_war()
         growth = 1.0 + r.war_cost_growth * war_turns
@@ -426,6 +304,8 @@ class Turn:
         )
 
     def resolve_partnership(self) -> None:
+        """3. Pillars and partnership: the ceiling from the four limits, the pillars wearing, the
+        partnership moving toward what the pillars, trust and US pressure support, freed forces."""
         r, m = self.rules, self.m
         # US pressure: Washington's warmest relation sets it, so a thaw with either side loosens
         # the pair, even a partial one.
@@ -498,6 +378,8 @@ class Turn:
                 )
 
     def resolve_central_asia(self) -> None:
+        """4. Central Asia: Moscow's guarantees fade without forces to spare and the gap goes to those
+        who invest; sanctions move trade to the Middle Corridor, which draws its states east."""
         r, m = self.rules, self.m
         # Moscow's influence rests on its security guarantees, which need forces to spare.
         freed = m["moscow.freed_forces"]
@@ -547,6 +429,8 @@ class Turn:
             )
 
     def resolve_washington(self) -> None:
+        """5. Washington: its course, its answers to outreach, distance and force, its wedge, the
+        isolation a partial thaw brings the other side, and normalization at the threshold."""
         r, m, w = self.rules, self.m, self.level.washington
         war_turns = self.at_war()
         force_of = {}
@@ -614,6 +498,7 @@ class Turn:
             self.normalize(side)
 
     def normalize(self, side: str) -> None:
+        """Washington normalizes with `side`: it gains, its partner loses standing, the ceiling drops."""
         r, partner = self.rules, other(side)
         self.state.normalized += (side,)
         flag = f"normalized_{side}"
@@ -652,6 +537,7 @@ class Turn:
             )
 
     def resolve_events(self) -> None:
+        """6. Events: what the facilitator put in play, then a draw from the level's deck."""
         for kind, item in self.injected:
             if isinstance(item, Adjustment):
                 self.add(
@@ -687,6 +573,7 @@ class Turn:
                 return
 
     def fire(self, event: Event, kind: str = "event") -> None:
+        """One event happens: its effects, flags and delayed effects."""
         self.state.fired = self.state.fired | {event.id}
         self.report.events.append(event.id)
         who = "" if kind == "event" else f" ({kind})"
@@ -694,6 +581,7 @@ class Turn:
         self.schedule(event, "event")
 
     def resolve_delayed(self) -> None:
+        """7. Delayed effects that fall due this turn."""
         turn = self.state.turn
         due = [s for s in self.state.scheduled if s.due <= turn]
         if not due:
@@ -807,6 +695,8 @@ class Turn:
             )
 
     def resolve_upkeep(self) -> None:
+        """9. Dependence and capital: the turn's change in partnership weighs on each side by its
+        dependence, and each side gains political capital."""
         r, m = self.rules, self.m
         # The turn's whole change in partnership, whatever moved it, weighs on each side by how
         # much it depends on the other: the same fall costs the more dependent side more.
@@ -837,6 +727,7 @@ class Turn:
             counts[flag] = counts.get(flag, 0) + 1 if on else 0
 
     def end_check(self) -> None:
+        """The turn is over: an early outcome if one holds, the final one after the last turn."""
         state = self.state
         state.turn += 1
         for o in self.level.outcomes:
@@ -864,6 +755,7 @@ class Turn:
 
     # -- for the UI's preview ----------------------------------------------------------------
     def preview_action(self, action: Action) -> list[Change]:
+        """What one action alone would do now (for the card's preview); only its own effects."""
         self.apply_steps(action.steps, "action", action.id, action.why, action.source)
         if action.does.set_flags or action.does.clear_flags:
             self.apply_flags(action.does)

@@ -52,6 +52,8 @@ Effects = Annotated[
 
 
 class Spec(BaseModel):
+    """The base of every table of a level file: no unknown keys, no silent conversions."""
+
     # Strict: a TOML value of the wrong type ("2" or true for a number) is an error at its line, as
     # the JSON schema says, rather than quietly converted.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)

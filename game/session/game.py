@@ -65,8 +65,8 @@ class Game:
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> Game:
         """A game at its first turn; `controllers` maps a side to "human" or an agent's name."""
-        seats = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
-        players = {s: seats[s].controller for s in SIDES}
+        seats: dict[str, Seat] = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
+        players: dict[str, str] = {s: seats[s].controller for s in SIDES}
         return cls(level, seed, seats, initial_state(level, seed), ReplayLog.start(level, seed, players))
 
     @classmethod
@@ -140,7 +140,7 @@ class Game:
         """Resolve the turn once both plans are locked; record it in the log. The facilitator's
         injections and adjustments made during this turn's planning take effect now."""
         self.plan_ai_sides()
-        plans = {s: self.locked[s] for s in SIDES}
+        plans: dict[str, tuple[str, ...]] = {s: self.locked[s] for s in SIDES}
         acts = injections(self.level, self.log.acts_of_turn(self.state.turn))
         self.log.record(plans)
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])

@@ -14,6 +14,7 @@ from game.ai import make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, scores, winners
 from game.core.level import Level
 from game.core.meters import LIMIT_CAUSES, SIDES
+from game.core.phases import final_outcome
 from game.sim.variation import Variation
 
 NO_CHANGE = Variation()
@@ -66,7 +67,7 @@ def play_one(
         binding.append(report.ceiling_cause)
     return GameResult(
         seed,
-        state.outcome,
+        state.outcome or final_outcome(state),
         scores(state),
         winners(state),
         dict(state.meters),
@@ -88,6 +89,7 @@ def _set_worker_level(level: Level) -> None:
 
 
 def _play_args(args):
+    assert _WORKER_LEVEL is not None, "a worker's level is set when the pool starts it"
     return play_one(_WORKER_LEVEL, *args)
 
 

@@ -3,6 +3,7 @@ score (each side's score against its own agenda, 0-100)."""
 
 from __future__ import annotations
 
+from game.core.meters import other
 from game.sim import batch
 from game.sim.batch import play_one, worker_pool
 
@@ -11,7 +12,7 @@ def _one(args, level=None):
     level = level or batch._WORKER_LEVEL
     seed, a, b = args
     a_side = "moscow" if seed % 2 == 0 else "beijing"
-    b_side = "beijing" if a_side == "moscow" else "moscow"
+    b_side = other(a_side)
     agents = {a_side: a, b_side: b}
     result = play_one(level, seed, agents["moscow"], agents["beijing"])
     return a_side, result.scores[a_side], result.scores[b_side]

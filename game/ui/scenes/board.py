@@ -11,7 +11,8 @@ import pygame
 import pygame_gui
 
 from game.core import preview, why_unusable
-from game.core.meters import LIMIT_LABELS, LIMITS, PILLARS, SIDE_METERS, label
+from game.core.meters import LIMIT_LABELS, LIMITS, PILLARS, SIDE_METERS, label, other
+from game.core.observe import PUBLIC_OF_OTHER
 from game.session.game import HUMAN
 from game.session.story import describe_act, facilitator_news
 from game.session.tutorial import guide_for
@@ -41,7 +42,6 @@ BANDS = [
     (60, 80, "strategic"),
     (80, 100, "alliance"),
 ]
-PUBLIC_OF_OTHER = ("economy", "security", "standing")  # what a side can see of the other's meters
 
 
 def band_of(value: float) -> str:
@@ -76,7 +76,7 @@ class BoardScene(Scene):
 
     @property
     def other(self) -> str:
-        return "beijing" if self.side == "moscow" else "moscow"
+        return other(self.side)
 
     # -- layout --------------------------------------------------------------------------------
     def build(self) -> None:

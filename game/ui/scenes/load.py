@@ -7,6 +7,7 @@ from functools import partial
 
 import pygame
 
+from game.core.meters import other
 from game.levels import LevelError
 from game.session.game import HUMAN, Game
 from game.session.replay import ReplayError
@@ -25,7 +26,7 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
         scene.say(f"This save needs the level '{log.level_id}', which is missing or broken.")
         return False
     side = side_hint or app.settings.last_side or "moscow"
-    other = "beijing" if side == "moscow" else "moscow"
+    partner = other(side)
     if log.classroom is not None:
         # A classroom session resumes as one: its teams, its AI, its facilitator's passphrase.
         controllers = {s: (HUMAN if who == "team" else who) for s, who in log.classroom.teams.items()}
@@ -34,7 +35,7 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
         controllers = dict(log.players)
     else:
         # A log from before the players were kept: the side played last, against the normal AI.
-        controllers = {side: HUMAN, other: "normal"}
+        controllers = {side: HUMAN, partner: "normal"}
     try:
         game = Game.from_log(level, log, controllers)
     except ReplayError as e:

@@ -10,6 +10,7 @@ import pygame
 import pygame_gui
 
 from game.core.level import Level
+from game.core.meters import other
 from game.session.campaign import chapters
 from game.session.game import HUMAN, Game
 from game.ui.agenda import agenda_html
@@ -391,8 +392,8 @@ class NewGameScene(Scene):
         app, level = self.app, self.level
         if level is None:  # Start is disabled without a level
             return
-        other = "beijing" if self.side == "moscow" else "moscow"
-        controllers = {self.side: HUMAN, other: self.opponent}
+        partner = other(self.side)
+        controllers = {self.side: HUMAN, partner: self.opponent}
         game = Game.new(level, self.seed(), controllers)
         app.remember(last_level=level.id, last_side=self.side)
         app.replace(BoardScene(app, game, perspective=self.side))
