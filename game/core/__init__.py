@@ -5,7 +5,6 @@ the global random module; every random draw comes from the RNG state kept inside
 """
 
 from game.core.engine import (
-    Adjustment,
     Plan,
     adjustment_problem,
     end_now,
@@ -23,6 +22,7 @@ from game.core.engine import (
     winners,
 )
 from game.core.level import Level
+from game.core.phases import Adjustment
 from game.core.state import GameState
 
 __all__ = [
