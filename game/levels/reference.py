@@ -35,6 +35,7 @@ _TABLE_NAMES = {
     "GoalSpec": "[[agenda.<side>.goal]]",
     "OutcomeSpec": "[[outcome]]",
     "PromptsSpec": "[prompts]",
+    "SourceSpec": "[[source]]",
 }
 
 
