@@ -716,7 +716,12 @@ class BoardScene(Scene):
         app_map = app.map_view
         if app_map:
             app_map.draw(
-                surface, self.map_rect.inflate(-app.px(8), -app.px(8)), game.state.meters, p, app.fonts.tiny
+                surface,
+                self.map_rect.inflate(-app.px(8), -app.px(8)),
+                game.state.meters,
+                p,
+                app.fonts.tiny,
+                year=game.level.map_year_at(min(game.state.turn, game.level.turns)),
             )
         # meters
         self.draw_meters(surface)
