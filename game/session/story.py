@@ -41,6 +41,34 @@ def event_titles(game, event_ids) -> list[str]:
     return [game.level.event(e).title if game.level.event(e) else e for e in event_ids]
 
 
+# How an invented development is told apart from history wherever events are listed.
+SCENARIO_MARK = "(scenario, not history)"
+SCENARIO_LEVEL_NOTE = (
+    "This level is a hypothetical scenario: its events are plausible developments that have not "
+    "happened, told to think with, not as a record."
+)
+
+
+def event_headlines(game, event_ids) -> list[str]:
+    """Event titles as a reader of the debrief sees them: an invented one says so."""
+    out = []
+    for event_id in event_ids:
+        event = game.level.event(event_id)
+        if event is None:
+            out.append(event_id)
+        else:
+            out.append(f"{event.title} {SCENARIO_MARK}" if game.level.is_scenario(event) else event.title)
+    return out
+
+
+def source_lines(level) -> list[str]:
+    """The level's sources, one line each: the citation, whose view it gives, why read it."""
+    return [
+        f"{s.citation()}. {s.perspective[:1].upper()}{s.perspective[1:]}." + (f" {s.note}" if s.note else "")
+        for s in level.sources
+    ]
+
+
 def facilitator_news(game, act) -> str:
     """A facilitator's act as the players read it in the news during the turn."""
     if act.kind == "inject":
