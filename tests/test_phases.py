@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.core import initial_state, legal_actions, legal_plans, plan_problem, resolve_turn, rng
-from game.core.meters import STATES, aggregate_value
 from game.core.ledger import hundredths
+from game.core.meters import STATES, aggregate_value
 
 NOTHING = {"moscow": (), "beijing": ()}
 

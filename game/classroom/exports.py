@@ -34,11 +34,14 @@ from game.core.meters import (
 )
 from game.session.atomic import write_atomic
 from game.session.story import (
+    SCENARIO_LEVEL_NOTE,
     describe_act,
+    event_headlines,
     event_titles,
     goals_report,
     outcome_of,
     plan_names,
+    source_lines,
     turning_points,
 )
 
@@ -237,7 +240,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         cells = [
             ", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
             ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
-            ", ".join(event_titles(game, r.events)) or "none",
+            ", ".join(event_headlines(game, r.events)) or "none",
             "; ".join(acts_by_turn.get(r.turn, [])) or "",
         ]
         lines.append(f"| {r.turn} | {r.date} | " + " | ".join(_md(c) for c in cells) + " |")
@@ -270,6 +273,10 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             lines += [f"### {title}", ""] + [f"- {_md(p)}" for p in prompts] + [""]
     if lv.what_happened:
         lines += ["## What actually happened", "", _md(lv.what_happened), ""]
+    if lv.hypothetical:
+        lines += [_md(SCENARIO_LEVEL_NOTE), ""]
+    if lv.sources:
+        lines += ["## Sources and further reading", ""] + [f"- {_md(s)}" for s in source_lines(lv)] + [""]
     lines += [
         "## Files",
         "",

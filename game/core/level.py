@@ -128,6 +128,7 @@ class Event:
     does: Consequences
     delayed: tuple[Delayed, ...]
     source: str
+    hypothetical: bool = False  # an invented development, told as a scenario rather than as news
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +272,26 @@ class Campaign:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """A work the level draws on or recommends, as the debrief cites it."""
+
+    author: str
+    title: str
+    kind: str  # "essay", "book", "article", "chapter", "official" or "report"
+    perspective: str
+    year: int | None = None
+    published: str = ""
+    note: str = ""
+
+    def citation(self) -> str:
+        """'Author, "Title" (Published, 2008)': what is known, and nothing more."""
+        # An official text's place of signing often carries its date already.
+        year = self.year if self.year and str(self.year) not in self.published else None
+        where = ", ".join(str(x) for x in (self.published, year) if x)
+        return f'{self.author}, "{self.title}"' + (f" ({where})" if where else "")
+
+
+@dataclass(frozen=True, slots=True)
 class TutorialStep:
     """A note on the board for a new player; `until` names what the player must do to move on."""
 
@@ -313,6 +334,9 @@ class Level:
     essay_era: bool = False
     campaign: Campaign | None = None
     tutorial: tuple[TutorialStep, ...] = ()
+    hypothetical: bool = False  # an imagined scenario: all of its events are told as such
+    map_year: int | None = None  # the year the map shows throughout; None: the year of the turn
+    sources: tuple[Source, ...] = ()
     content_hash: str = ""
     files: tuple[str, ...] = ()
     # Worked out from the fields above, never given: a copy made with dataclasses.replace()
@@ -383,9 +407,26 @@ class Level:
                 return e
         return None
 
+    def year_of(self, turn: int) -> int:
+        """The calendar year in which `turn` is played."""
+        return self.start_year + (turn - 1) // self.turns_per_year
+
+    @property
+    def end_year(self) -> int:
+        """The year of the last turn."""
+        return self.year_of(self.turns)
+
+    def map_year_at(self, turn: int) -> int:
+        """The year whose borders and routes the map shows on this turn."""
+        return self.map_year if self.map_year is not None else self.year_of(turn)
+
+    def is_scenario(self, event: Event) -> bool:
+        """Whether an event is told as an invented development rather than as news."""
+        return self.hypothetical or event.hypothetical
+
     def date_of(self, turn: int) -> str:
         """'Spring 2022' for a season-long turn, '2022' for a year-long one."""
-        year = self.start_year + (turn - 1) // self.turns_per_year
+        year = self.year_of(turn)
         if self.turns_per_year == 4:
             season = ("Winter", "Spring", "Summer", "Autumn")[(turn - 1) % 4]
             return f"{season} {year}"
@@ -409,5 +450,6 @@ __all__ = [
     "Level",
     "Outcome",
     "Rules",
+    "Source",
     "Washington",
 ]

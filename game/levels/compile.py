@@ -3,7 +3,8 @@
 Every check records a located problem and goes on, so that a modder sees all of them at once:
 completeness (a playable level needs every start value, both agendas, outcomes), names in effects,
 flags and goals (with "did you mean"), conditions compiled by `game.core.expr`, influence shares
-summing to 100.
+summing to 100. Cards that name the years they belong to (`from_year`, `until_year`) are left out
+of a level set in other years, so that a shared ruleset can hold cards of every period.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from game.core.level import (
     Level,
     Outcome,
     Rules,
+    Source,
     TutorialStep,
     Washington,
 )
@@ -277,10 +279,50 @@ class Compiler:
             sources["washington"] = drift[1].file.source(drift[1].loc)
         return rules, sources
 
+    def years(self) -> tuple[int, int] | None:
+        """The years of the level's first and last turns (None while they are not all given)."""
+        start, per_year = self.m.get("start_year"), self.m.get("turns_per_year")
+        if start is None or not per_year:
+            return None
+        return start, start + (self.turns - 1) // per_year
+
+    def in_period(self, what: str, spec: ActionSpec | EventSpec, origin: Origin) -> bool:
+        """Whether a card belongs to the level's years. An inherited card that does not is left out
+        without a word: that is what its years are for (the Alaska patrols of 2024 have no place
+        in 2014). One that this very file writes cannot be meant, and is warned about."""
+        first, last = spec.from_year, spec.until_year
+        if first is None and last is None:
+            return True
+        mine = origin.file is self.leaf
+        if first is not None and last is not None and first > last:
+            if mine:
+                self.warn(
+                    origin,
+                    ("until_year",),
+                    f"'until_year' {last} comes before 'from_year' {first}, so this {what} is in no level",
+                )
+            return False
+        span = self.years()
+        if span is None or not self.leaf.loaded_spec.playable:
+            return True  # a ruleset (`playable = false`) holds the cards of every period
+        if (first is None or first <= span[1]) and (last is None or last >= span[0]):
+            return True
+        if mine:
+            belongs = f"{first}-{last}" if first and last else f"{first} on" if first else f"up to {last}"
+            self.warn(
+                origin,
+                ("from_year" if first is not None and first > span[1] else "until_year",),
+                f"this {what} belongs to {belongs}, but the level runs {span[0]}-{span[1]}, "
+                "so it is left out",
+            )
+        return False
+
     def actions(self, flags: Set[str]) -> dict[str, Action]:
         """Every action card, by id."""
         out: dict[str, Action] = {}
         for action_id, (spec, origin) in self.m.actions.items():
+            if not self.in_period("action", spec, origin):
+                continue
             out[action_id] = Action(
                 id=spec.id,
                 side=spec.side,
@@ -312,9 +354,35 @@ class Compiler:
                 does=self.consequences(spec, origin, flags),
                 delayed=self.delayed(spec, origin, flags),
                 source=origin.file.source(origin.loc),
+                hypothetical=spec.hypothetical,
             )
             for spec, origin in self.m.events.values()
+            if self.in_period("event", spec, origin)
         )
+
+    def sources(self) -> tuple[Source, ...]:
+        """The level's sources, its parents' first; a work listed twice is cited once."""
+        out: list[Source] = []
+        seen: dict[tuple[str, str], str] = {}
+        for spec, origin in self.m.sources:
+            key = (spec.author.casefold(), spec.title.casefold())
+            if key in seen:
+                if origin.file is self.leaf:
+                    self.warn(origin, ("title",), f"'{spec.title}' is already listed at {seen[key]}")
+                continue
+            seen[key] = origin.file.source(origin.loc)
+            out.append(
+                Source(
+                    author=spec.author,
+                    title=spec.title,
+                    kind=spec.kind,
+                    perspective=spec.perspective,
+                    year=spec.year,
+                    published=spec.published or "",
+                    note=spec.note,
+                )
+            )
+        return tuple(out)
 
     def agendas(self) -> dict[str, Agenda]:
         """Each side's agenda, its goals' meters checked."""
@@ -585,6 +653,7 @@ class Compiler:
         events = self.events(flag_names)
         agendas = self.agendas()
         outcomes = self.outcomes(flag_names)
+        sources = self.sources()
         meta: dict[str, Any] = {}
         for key in ("title", "start_year", "turns_per_year", "turns", "seed"):
             meta[key] = self.m.get(key)
@@ -631,6 +700,9 @@ class Compiler:
             essay_era=self.spec.essay_era,
             campaign=self.campaign(),
             tutorial=self.tutorial(),
+            hypothetical=bool(self.m.get("hypothetical", default=False)),
+            map_year=self.leaf.loaded_spec.map_year,
+            sources=sources,
             content_hash=digest.hexdigest(),
             files=tuple(pf.name for pf in self.chain),
         )

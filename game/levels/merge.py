@@ -2,7 +2,7 @@
 
 A child overrides what it names: top-level values, table keys one by one, actions and events by
 id (a new id is added, `drop_actions`/`drop_events` remove), an agenda per side, the outcome list
-as a whole. Each merged piece remembers the file and key path it came from, so a later problem
+as a whole. Sources add up: a child's come after its parents'. Each merged piece remembers the file and key path it came from, so a later problem
 points at the file that wrote it.
 """
 
@@ -13,10 +13,19 @@ from typing import Any, TypeVar
 
 from game.levels.parse import ParsedFile
 from game.levels.problems import did_you_mean
-from game.levels.spec import ActionSpec, AgendaSpec, EventSpec, OutcomeSpec
+from game.levels.spec import ActionSpec, AgendaSpec, EventSpec, OutcomeSpec, SourceSpec
 from game.levels.toml_index import KeyPath
 
-SCALARS = ("title", "description", "what_happened", "start_year", "turns_per_year", "turns", "seed")
+SCALARS = (
+    "title",
+    "description",
+    "what_happened",
+    "hypothetical",
+    "start_year",
+    "turns_per_year",
+    "turns",
+    "seed",
+)
 KEYED_TABLES = ("briefing", "washington", "rules", "flags", "prompts")
 
 
@@ -40,6 +49,7 @@ class Merged:
     events: dict[str, tuple[EventSpec, Origin]] = field(default_factory=dict)
     agendas: dict[str, tuple[AgendaSpec, Origin]] = field(default_factory=dict)
     outcomes: list[tuple[OutcomeSpec, Origin]] = field(default_factory=list)
+    sources: list[tuple[SourceSpec, Origin]] = field(default_factory=list)
 
     def get(self, *path: str, default: Any = None) -> Any:
         """The value at a key path (such as "start", "moscow", "economy"), or `default`."""
@@ -119,6 +129,7 @@ def merge(chain: list[ParsedFile]) -> Merged:
             merged.actions[action.id] = (action, Origin(pf, ("action", i)))
         for i, event in enumerate(spec.event):
             merged.events[event.id] = (event, Origin(pf, ("event", i)))
+        merged.sources += [(src, Origin(pf, ("source", i))) for i, src in enumerate(spec.source)]
         if spec.outcome:
             merged.outcomes = [(o, Origin(pf, ("outcome", i))) for i, o in enumerate(spec.outcome)]
     return merged

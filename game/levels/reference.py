@@ -37,6 +37,7 @@ _TABLE_NAMES = {
     "GoalSpec": "[[agenda.<side>.goal]]",
     "OutcomeSpec": "[[outcome]]",
     "PromptsSpec": "[prompts]",
+    "SourceSpec": "[[source]]",
 }
 
 

@@ -31,6 +31,7 @@ Id = Annotated[
     ),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+Citation = Annotated[str, Field(min_length=1, max_length=300)]  # a treaty's title runs long
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Condition = Annotated[
     str,
@@ -40,6 +41,7 @@ Condition = Annotated[
     ),
 ]
 Side = Literal["moscow", "beijing"]
+Year = Annotated[int, Field(ge=1900, le=2200)]
 Tag = Literal[TAGS]  # type: ignore[valid-type]
 Meter0to100 = Annotated[float, Field(ge=0, le=100)]
 Effects = Annotated[
@@ -455,6 +457,14 @@ class ActionSpec(Spec):
     cooldown: Annotated[int, Field(ge=0, le=20)] = Field(
         0, description="Turns it cannot be chosen again after use."
     )
+    from_year: Year | None = Field(
+        None,
+        description="The first year this card belongs to: a level whose years all come before it leaves the card out, inherited or not.",
+    )
+    until_year: Year | None = Field(
+        None,
+        description="The last year this card belongs to: a level whose years all come after it leaves the card out.",
+    )
 
 
 class EventSpec(Spec):
@@ -472,6 +482,18 @@ class EventSpec(Spec):
     set_flags: list[Id] = Field(default_factory=list, max_length=20, description="Flags it sets.")
     clear_flags: list[Id] = Field(default_factory=list, max_length=20, description="Flags it clears.")
     delayed: list[DelayedSpec] = Field(default_factory=list, max_length=5, description="Later consequences.")
+    hypothetical: bool = Field(
+        False,
+        description="True for an invented development rather than a matter of record: the news and the debrief mark it as a scenario.",
+    )
+    from_year: Year | None = Field(
+        None,
+        description="The first year this card belongs to: a level whose years all come before it leaves the card out, inherited or not.",
+    )
+    until_year: Year | None = Field(
+        None,
+        description="The last year this card belongs to: a level whose years all come after it leaves the card out.",
+    )
 
 
 class GoalSpec(Spec):
@@ -556,6 +578,30 @@ class CampaignSpec(Spec):
     )
 
 
+SourceKind = Literal["essay", "book", "article", "chapter", "official", "report"]
+
+
+class SourceSpec(Spec):
+    """A work the level draws on, or that a class can read next: shown in the debrief. Name real
+    works only, as their authors and publishers give them; leave out what you do not know."""
+
+    author: Citation = Field(
+        description="Who wrote it: a person, or the body that issued it (for an official text)."
+    )
+    title: Citation = Field(description="Its title, as published.")
+    year: Year | None = Field(None, description="The year it was published or signed, when known.")
+    published: Name | None = Field(
+        None, description="Where it appeared: the publisher, journal or website, when known."
+    )
+    kind: SourceKind = Field(
+        description="`essay` (the essay the game is built on), `book`, `article`, `chapter`, `official` (a treaty, a joint statement) or `report`."
+    )
+    perspective: Name = Field(
+        description="Whose view it gives, e.g. 'Russian scholarship', 'Chinese scholarship', 'Western scholarship', 'official Russian-Chinese'."
+    )
+    note: Text = Field("", description="Why a reader would turn to it, in a sentence.")
+
+
 TutorialPlace = Literal[
     "partnership", "pillars", "limits", "meters", "map", "news", "agenda", "cards", "plan"
 ]
@@ -596,6 +642,14 @@ class LevelSpec(Spec):
     description: Text | None = Field(None, description="One paragraph for the level chooser.")
     what_happened: Text | None = Field(
         None, description="For a historical level: what actually happened, shown at the end of the debrief."
+    )
+    hypothetical: bool | None = Field(
+        None,
+        description="True for an imagined scenario rather than a period of history: every event of it is marked as a scenario in the news and the debrief. Inherited.",
+    )
+    map_year: Year | None = Field(
+        None,
+        description="The year whose borders, place names and trade routes the map shows for the whole level (before 1992 the five states are Soviet republics). Left out: the map follows the year of the turn being played. Not inherited.",
     )
     start_year: Annotated[int, Field(ge=1900, le=2200)] | None = Field(
         None, description="Year of the first turn."
@@ -650,6 +704,11 @@ class LevelSpec(Spec):
         description="Outcomes (`[[outcome]]`), checked in order; given here, they replace the inherited list.",
     )
     prompts: PromptsSpec | None = Field(None, description="Discussion questions for the debrief, by limit.")
+    source: list[SourceSpec] = Field(
+        default_factory=list,
+        max_length=40,
+        description="Sources and further reading (`[[source]]`), shown in the debrief after those of the levels this one extends.",
+    )
     campaign: CampaignSpec | None = Field(
         None, description="The level's chapter in the campaign and what unlocks it. Not inherited."
     )

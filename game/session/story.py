@@ -53,6 +53,34 @@ def event_titles(game: Game, event_ids: Iterable[str]) -> list[str]:
     return [event.title if event else e for e, event in events]
 
 
+# How an invented development is told apart from history wherever events are listed.
+SCENARIO_MARK = "(scenario, not history)"
+SCENARIO_LEVEL_NOTE = (
+    "This level is a hypothetical scenario: its events are plausible developments that have not "
+    "happened, told to think with, not as a record."
+)
+
+
+def event_headlines(game: Game, event_ids: Iterable[str]) -> list[str]:
+    """Event titles as a reader of the debrief sees them: an invented one says so."""
+    out: list[str] = []
+    for event_id in event_ids:
+        event = game.level.event(event_id)
+        if event is None:
+            out.append(event_id)
+        else:
+            out.append(f"{event.title} {SCENARIO_MARK}" if game.level.is_scenario(event) else event.title)
+    return out
+
+
+def source_lines(level: Level) -> list[str]:
+    """The level's sources, one line each: the citation, whose view it gives, why read it."""
+    return [
+        f"{s.citation()}. {s.perspective[:1].upper()}{s.perspective[1:]}." + (f" {s.note}" if s.note else "")
+        for s in level.sources
+    ]
+
+
 def facilitator_news(game: Game, act: FacilitatorAct) -> str:
     """A facilitator's act as the players read it in the news during the turn."""
     if act.kind == "inject":

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from game.core import initial_state, legal_actions
 from game.core.level import Level
-from game.sim.batch import paired_difference, run_games
+from game.sim.batch import GameResult, paired_difference, run_games
 from game.sim.variation import parse_variation
 
 
@@ -47,12 +47,14 @@ def f1_us_rivalry_binds(level: Level, n: int, workers: int = 1, agents: Agents =
         n,
         ["start.washington.thaw_moscow=60", "start.washington.thaw_beijing=60", *keep],
         workers=workers,
+        agents=agents,
     )
     hostile = _games(
         level,
         n,
         ["start.washington.thaw_moscow=5", "start.washington.thaw_beijing=5", *keep],
         workers=workers,
+        agents=agents,
     )
     d = paired_difference(warm, hostile, "partnership", 8)
     return ClaimResult(
@@ -209,7 +211,11 @@ def f7_china_fills_the_gap(level: Level, n: int, workers: int = 1, agents: Agent
 def f8_normalization_isolates(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
     thaw = level.washington.threshold + 2
     without = _games(
-        level, n, [f"start.washington.thaw_beijing={thaw}", "washington.threshold=100"], workers=workers
+        level,
+        n,
+        [f"start.washington.thaw_beijing={thaw}", "washington.threshold=100"],
+        workers=workers,
+        agents=agents,
     )
     normal = _games(level, n, [f"start.washington.thaw_beijing={thaw}"], workers=workers, agents=agents)
     p = paired_difference(without, normal, "partnership", 8)
@@ -224,11 +230,16 @@ def f8_normalization_isolates(level: Level, n: int, workers: int = 1, agents: Ag
     )
 
 
-def _war_cost_per_turn(games) -> dict[int, list[float]]:
-    """Beijing's standing lost to the war each turn, per 100 points of partnership."""
+def _war_cost_per_turn(games: list[GameResult]) -> dict[int, list[float]]:
+    """Beijing's standing lost to the war each turn it stood by Moscow, per 100 points of
+    partnership. A turn in which Beijing kept its distance (and paid in partnership instead) is
+    left out: the claim is about what standing by Moscow costs, which a goal-seeking Beijing
+    avoids paying once it grows high."""
     per_turn: dict[int, list[float]] = {}
     for g in games:
         for t, causes in enumerate(g.causes, start=1):
+            if any(k.startswith("partnership|distance_cost") for k in causes):
+                continue
             lost = -sum(
                 v
                 for k, v in causes.items()
@@ -245,8 +256,8 @@ def f9_long_war_costs_china(level: Level, n: int, workers: int = 1, agents: Agen
     per_turn = _war_cost_per_turn(games)
     turns = sorted(per_turn)
     third = max(1, len(turns) // 3)
-    early = statistics.fmean(x for t in turns[:third] for x in per_turn[t])
-    late = statistics.fmean(x for t in turns[-third:] for x in per_turn[t])
+    early = statistics.fmean(x for t in turns[:third] for x in per_turn[t]) if turns else 0.0
+    late = statistics.fmean(x for t in turns[-third:] for x in per_turn[t]) if turns else 0.0
     # The same war beside a Moscow that starts isolated, against one that starts respected.
     lone = _war_cost_per_turn(
         _games(
@@ -268,8 +279,8 @@ def f9_long_war_costs_china(level: Level, n: int, workers: int = 1, agents: Agen
             detail=True,
         )
     )
-    lone_mean = statistics.fmean(x for xs in lone.values() for x in xs)
-    held_mean = statistics.fmean(x for xs in held.values() for x in xs)
+    lone_mean = statistics.fmean([x for xs in lone.values() for x in xs] or [0.0])
+    held_mean = statistics.fmean([x for xs in held.values() for x in xs] or [0.0])
     return ClaimResult(
         "F9",
         "A long war raises China's cost",

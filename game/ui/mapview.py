@@ -2,7 +2,8 @@
 between the Northern and Middle Corridors.
 
 MapView reads assets/map once, projects it per rect size (cached) and draws what it is given; it
-never changes game state. Each state is filled with its leading power's colour *and* hatched with
+never changes game state. Given a year, it draws the map of that year (`game.ui.map_period`): Soviet
+republics before 1992, the names places had then, only the crossings and routes that existed. Each state is filled with its leading power's colour *and* hatched with
 that power's pattern, and its shares are printed beside it, so colour never carries meaning alone.
 """
 
@@ -19,6 +20,7 @@ import tomli
 from game.core.meters import POWERS, STATES
 from game.paths import assets_dir
 from game.ui.charts import draw_dashed_polyline
+from game.ui.map_period import country_name, exists, place_name, place_role, routes_in, state_name
 from game.ui.palette import PATTERNS, Palette, blend
 
 MAP_CREDITS = "Map data: Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence."
@@ -328,8 +330,10 @@ class MapView:
         palette: Palette,
         font_small: pygame.font.Font,
         highlight: str | None = None,
+        year: int | None = None,
     ) -> None:
-        """Draw the map into rect (and nowhere else). highlight names a state to outline (hover)."""
+        """Draw the map into rect (and nowhere else). highlight names a state to outline (hover);
+        year asks for the map of that year (None: today's)."""
         rect = pygame.Rect(rect)
         if rect.width < 64 or rect.height < 48:  # too small to show anything useful
             self._rect = None
@@ -342,9 +346,10 @@ class MapView:
             tuple(round(float(meters.get(m, 0.0)), 2) for m in wanted),
             highlight,
             id(font_small),
+            year,
         )
         if key != self._frame_key or self._frame is None:
-            self._frame = self._render(rect.size, meters, palette, font_small, highlight)
+            self._frame = self._render(rect.size, meters, palette, font_small, highlight, year)
             self._frame_key = key
         surface.blit(self._frame, rect.topleft)
 
@@ -356,8 +361,14 @@ class MapView:
             self._fonts[key] = font
         return self._fonts[key]
 
-    def _render(self, size, meters, palette, font_small, highlight) -> pygame.Surface:
+    def _render(self, size, meters, palette, font_small, highlight, year=None) -> pygame.Surface:
         layout = self._layout(size)
+        places = {name: p for name, p in self.places.items() if exists(p, year)}
+        routes = routes_in(self.corridors, self.places, year)
+
+        def role(name: str) -> str:
+            return place_role(places[name], year)
+
         w, h = size
         frame = layout.base_layer(palette).copy()
         styles = {s: state_style(meters, s) for s in STATES}
@@ -391,14 +402,15 @@ class MapView:
         legend = self._legend_surface(palette, small)
         legend_rect = legend.get_rect(topright=(inner.right, inner.top))
         placer.take(legend_rect, "legend")
-        credit = _halo_text(small, "Map: Natural Earth", palette.text_muted, palette.background)
+        credit_text = "Map: Natural Earth" if year is None else f"Map of {year}: Natural Earth"
+        credit = _halo_text(small, credit_text, palette.text_muted, palette.background)
         credit_rect = credit.get_rect(bottomright=inner.bottomright)
         placer.take(credit_rect, "credit")
 
         # City dots: the capitals of the five states, and the corridors' stops.
-        stops = {name for c in self.corridors for name in c["stops"]}
+        stops = {name for c in routes for name in c["stops"]}
         dots = {}
-        for name, place in self.places.items():
+        for name, place in places.items():
             if name not in stops and place["iso_a3"] not in STATE_ISO.values():
                 continue
             x, y = layout.places[name]
@@ -409,11 +421,11 @@ class MapView:
 
         # Corridors, wider the more of the trade they carry.
         corridor_labels, onward_labels = self._draw_corridors(
-            frame, layout, meters, palette, small, inner, placer
+            frame, layout, meters, palette, small, inner, placer, routes
         )
 
         for name, (x, y) in dots.items():
-            if self.places[name]["role"] == "capital":
+            if role(name) == "capital":
                 pygame.draw.circle(frame, palette.background, (x, y), 5)
                 pygame.draw.circle(frame, palette.text, (x, y), 4, 2)
                 pygame.draw.circle(frame, palette.text, (x, y), 1)
@@ -424,7 +436,13 @@ class MapView:
         # Labels that must appear first (states, corridors), then the optional names where they fit.
         for state in STATES:
             block = self._state_label(
-                styles[state], state, palette, small, name_font, highlighted=(state == highlight)
+                styles[state],
+                state,
+                palette,
+                small,
+                name_font,
+                highlighted=(state == highlight),
+                name=state_name(state, year),
             )
             spot = layout.project(*LABEL_SPOTS[state])
             r = placer.place_required(block.get_size(), _around(spot, block.get_size()), state)
@@ -437,13 +455,9 @@ class MapView:
                 pygame.draw.circle(frame, palette.text, anchor, 2)
                 placer.block_line(end, anchor, 4)
         # The five capitals' names go before the corridor labels, which have room to move.
-        capitals = [
-            n
-            for n in dots
-            if self.places[n]["role"] == "capital" and self.places[n]["iso_a3"] in STATE_ISO.values()
-        ]
+        capitals = [n for n in dots if role(n) == "capital" and places[n]["iso_a3"] in STATE_ISO.values()]
         for name in capitals:
-            self._place_city(frame, placer, name, dots[name], palette, small)
+            self._place_city(frame, placer, name, dots[name], palette, small, year)
         for img, candidates, what in corridor_labels:
             r = placer.place_required(img.get_size(), candidates, what)
             frame.blit(img, r)
@@ -453,10 +467,11 @@ class MapView:
                 frame.blit(img, onward)
         for name in dots:
             if name not in capitals:
-                self._place_city(frame, placer, name, dots[name], palette, small)
+                self._place_city(frame, placer, name, dots[name], palette, small, year)
         for name, spot in {**COUNTRY_SPOTS, **SEA_SPOTS}.items():
             colour = blend(palette.text_muted, palette.water if name in SEA_SPOTS else palette.land, 0.25)
-            img = _spaced(small, name, colour) if name.isupper() else small.render(name, True, colour)
+            shown = country_name(name, year)
+            img = _spaced(small, shown, colour) if name.isupper() else small.render(shown, True, colour)
             x, y = layout.project(*spot)
             r = pygame.Rect(0, 0, *img.get_size())
             r.center = round(x), round(y)
@@ -470,11 +485,12 @@ class MapView:
         self._label_info = placer.placed
         return frame
 
-    def _place_city(self, frame, placer, name, dot, palette, small) -> None:
-        """A city's name beside its dot, if a spot is free."""
+    def _place_city(self, frame, placer, name, dot, palette, small, year=None) -> None:
+        """A city's name (as it was called in `year`) beside its dot, if a spot is free."""
         x, y = dot
-        colour = palette.text if self.places[name]["role"] == "capital" else palette.text_muted
-        img = _halo_text(small, name, colour, palette.background)
+        place = self.places[name]
+        colour = palette.text if place_role(place, year) == "capital" else palette.text_muted
+        img = _halo_text(small, place_name(place, year), colour, palette.background)
         iw, ih = img.get_size()
         cands = [
             (x + 6, y - ih // 2),
@@ -490,13 +506,16 @@ class MapView:
         if r is not None:
             frame.blit(img, r)
 
-    def _draw_corridors(self, frame, layout, meters, palette, small, inner, placer):
-        """Draw both routes. Returns the labels still to place, as (image, candidate spots, what): the
-        routes' own (required) and their "to Europe" notes (optional)."""
+    def _draw_corridors(self, frame, layout, meters, palette, small, inner, placer, routes=None):
+        """Draw the routes (both, unless the map's year had fewer). Returns the labels still to
+        place, as (image, candidate spots, what): the routes' own (required) and their "to Europe"
+        notes (optional)."""
         middle = min(100.0, max(0.0, float(meters.get("middle_corridor", 0.0))))
         shares = {"middle": middle, "northern": 100.0 - middle}
         grow = min(1.6, max(1.0, layout.size[1] / 420))
-        routes = {c["id"]: c for c in self.corridors}
+        routes = {c["id"]: c for c in (self.corridors if routes is None else routes)}
+        # A share is a split between the two routes: with one route on the map it means nothing.
+        both = {"northern", "middle"} <= set(routes)
         # Where both routes share a stretch, each keeps to its own side of it.
         legs: dict[str, list[tuple[str, str]]] = {
             cid: list(zip(c["stops"], c["stops"][1:], strict=False)) for cid, c in routes.items()
@@ -575,7 +594,7 @@ class MapView:
                     )
 
             # The label: a line sample in the route's colour, its name and its share.
-            text = f"{route['name']} {share:.0f}%"
+            text = f"{route['name']} {share:.0f}%" if both else route["name"]
             img = _pill(small, text, colour, palette, sample_width=width)
             iw, ih = img.get_size()
             gap = width / 2 + 4
@@ -594,10 +613,17 @@ class MapView:
         return labels, onward
 
     def _state_label(
-        self, style: StateStyle, state: str, palette: Palette, small, name_font, highlighted: bool
+        self,
+        style: StateStyle,
+        state: str,
+        palette: Palette,
+        small,
+        name_font,
+        highlighted: bool,
+        name: str | None = None,
     ) -> pygame.Surface:
         """Name, a stacked bar of the three shares (colour and pattern) and the shares as numbers."""
-        name = name_font.render(state.capitalize(), True, palette.text)
+        title = name_font.render(name or state.capitalize(), True, palette.text)
         parts = []
         for p in POWERS:
             lead = p == style.power or p in style.tied
@@ -607,16 +633,16 @@ class MapView:
         numbers_w = sum(i.get_width() for i in parts) + gap * (len(parts) - 1)
         pad = 4
         bar_h = max(6, small.get_height() * 2 // 3)
-        inner_w = max(name.get_width(), numbers_w, 60)
+        inner_w = max(title.get_width(), numbers_w, 60)
         w = inner_w + 2 * pad
-        h = pad + name.get_height() + 2 + bar_h + 3 + small.get_height() + pad
+        h = pad + title.get_height() + 2 + bar_h + 3 + small.get_height() + pad
         block = pygame.Surface((w, h), pygame.SRCALPHA)
         block.fill((*palette.panel, 218))
         border = palette.focus if highlighted else palette.panel_border
         pygame.draw.rect(block, border, block.get_rect(), 2 if highlighted else 1)
-        block.blit(name, (pad + (inner_w - name.get_width()) // 2, pad))
+        block.blit(title, (pad + (inner_w - title.get_width()) // 2, pad))
         # The bar: each share a segment in its power's colour and hatch.
-        y = pad + name.get_height() + 2
+        y = pad + title.get_height() + 2
         x = pad
         total = sum(style.shares.values()) or 1.0
         for k, p in enumerate(POWERS):

@@ -14,7 +14,7 @@ from game.core import preview, why_unusable
 from game.core.meters import LIMIT_LABELS, LIMITS, PILLARS, SIDE_METERS, label, other
 from game.core.observe import PUBLIC_OF_OTHER
 from game.session.game import HUMAN
-from game.session.story import describe_act, facilitator_news
+from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
 from game.session.tutorial import guide_for
 from game.ui.agenda import agenda_html
 from game.ui.card_preview import signed, summarise_changes
@@ -241,6 +241,8 @@ class BoardScene(Scene):
             lines += [html.escape(facilitator_news(game, act)) for act in shown]
         if not game.reports:
             lines.append(f"<b>{html.escape(game.level.title)}</b>, {game.level.date_of(1)}.")
+            if game.level.hypothetical:
+                lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
             lines.append(html.escape(game.level.briefing.get(self.side, ""))[:900])
         for report in reversed(game.reports[-3:]):
             lines.append(f"<b>Turn {report.turn}, {report.date}</b>")
@@ -249,6 +251,9 @@ class BoardScene(Scene):
                 event = game.level.event(event_id)
                 if event:
                     who = " <i>(put in play by the facilitator)</i>" if event_id in by_facilitator else ""
+                    # An invented development is never told as if it were the record.
+                    if game.level.is_scenario(event):
+                        who += f" <i>{SCENARIO_MARK}</i>"
                     lines.append(f"<b>{html.escape(event.title)}</b>{who} {html.escape(event.text)}")
             for act in game.log.acts_of_turn(report.turn):
                 if act.kind in ("adjust", "annotate"):
@@ -738,7 +743,12 @@ class BoardScene(Scene):
         app_map = app.map_view
         if app_map:
             app_map.draw(
-                surface, self.map_rect.inflate(-app.px(8), -app.px(8)), game.state.meters, p, app.fonts.tiny
+                surface,
+                self.map_rect.inflate(-app.px(8), -app.px(8)),
+                game.state.meters,
+                p,
+                app.fonts.tiny,
+                year=game.level.map_year_at(min(game.state.turn, game.level.turns)),
             )
         # meters
         self.draw_meters(surface)

@@ -10,8 +10,10 @@ from game.ui.widgets import Control, text
 CREDITS = [
     (
         "The essay",
-        'Emre Ozan, "Russian-Chinese Cooperation Limits". The game\'s model follows its '
-        "argument; every text in the game is our own paraphrase, never a quotation.",
+        'Emre Ozan (Assoc. Prof., Kırklareli University), "Russian-Chinese Cooperation Limits", '
+        "an online commentary also posted in Turkish and Russian. The game's model follows its "
+        "argument; every text in the game is our own paraphrase, never a quotation. Each level's "
+        "debrief lists its sources and further reading.",
     ),
     (
         "Map data",

@@ -1,5 +1,6 @@
 """The debrief: outcome and epilogue, both agendas and scores, the meters over the turns (savable
-as PNG), each side's decisions, the turning points and the level's discussion prompts."""
+as PNG), each side's decisions, the turning points, the level's discussion prompts and its sources
+and further reading."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ import pygame_gui
 
 from game.core.engine import goal_value
 from game.core.meters import label
-from game.session.story import turning_points
+from game.session.story import SCENARIO_LEVEL_NOTE, event_headlines, source_lines, turning_points
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
-TABS = ["Outcome", "Chart", "Decisions", "Discussion"]
+TABS = ["Outcome", "Chart", "Decisions", "Discussion", "Sources"]
 CHART_METERS = (
     "partnership",
     "partnership_ceiling",
@@ -164,6 +165,7 @@ class DebriefScene(Scene):
             "Outcome": self.outcome_html,
             "Decisions": self.decisions_html,
             "Discussion": self.discussion_html,
+            "Sources": self.sources_html,
         }[TABS[self.tab]]()
 
     def outcome_html(self) -> str:
@@ -173,6 +175,8 @@ class DebriefScene(Scene):
             f"<font size=5><b>{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
             html.escape(o.epilogue if o else ""),
         ]
+        if lv.hypothetical:
+            out.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
         scores, won = game.scores(), game.winners()
         for side in ("moscow", "beijing"):
             agenda = lv.agendas[side]
@@ -203,7 +207,7 @@ class DebriefScene(Scene):
             for side in ("moscow", "beijing"):
                 names = ", ".join(lv.actions[a].name for a in r.plans[side]) or "nothing"
                 out.append(f"{side.capitalize()}: {html.escape(names)}")
-            events = [lv.event(e).title for e in r.events if lv.event(e)]
+            events = event_headlines(game, [e for e in r.events if lv.event(e)])
             if events:
                 out.append("Events: " + html.escape(", ".join(events)))
         return "<br>".join(out) or "No turns were played."
@@ -218,6 +222,19 @@ class DebriefScene(Scene):
                 out.extend(f"• {html.escape(p)}" for p in prompts)
                 out.append("")
         return "<br>".join(out) or "This level has no discussion prompts."
+
+    def sources_html(self) -> str:
+        lv = self.game.level
+        if not lv.sources:
+            return "This level names no sources."
+        out = [
+            "<b>Sources and further reading</b>",
+            "What the level draws on, and where to read on, from more than one side: each entry "
+            "says whose view it gives.",
+            "",
+        ]
+        out.extend(f"• {html.escape(line)}" for line in source_lines(lv))
+        return "<br>".join(out)
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette

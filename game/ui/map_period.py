@@ -1,0 +1,77 @@
+"""What the map shows in a given year: the five states as Soviet republics until the Soviet Union
+dissolved, the names places had then, and only the crossings and trade routes that existed.
+
+Plain data and functions, no pygame: `game.ui.mapview` draws with them and tests read them
+without a display. The dates of places and routes are in `assets/map/places.toml` and
+`corridors.toml` (`from_year`, `until_year`, and `names`/`roles` lists of `{ until, ... }`); the
+republics' names are here. A year of None means the map of today.
+"""
+
+from __future__ import annotations
+
+# The five republics became independent as the Soviet Union came apart in the second half of
+# 1991; a map of 1991 or before shows them as Soviet republics.
+LAST_SOVIET_YEAR = 1991
+SOVIET_NAMES = {
+    "kazakhstan": "Kazakh SSR",
+    "uzbekistan": "Uzbek SSR",
+    "kyrgyzstan": "Kirghiz SSR",
+    "tajikistan": "Tajik SSR",
+    "turkmenistan": "Turkmen SSR",
+}
+# Neighbours whose name on the map changed with the Soviet Union's end.
+SOVIET_COUNTRY_NAMES = {"RUSSIA": "RUSSIAN SFSR"}
+
+
+def is_soviet(year: int | None) -> bool:
+    return year is not None and year <= LAST_SOVIET_YEAR
+
+
+def state_name(state: str, year: int | None) -> str:
+    """'Kazakhstan', or 'Kazakh SSR' on a map of the Soviet years."""
+    return SOVIET_NAMES[state] if is_soviet(year) else state.capitalize()
+
+
+def country_name(name: str, year: int | None) -> str:
+    return SOVIET_COUNTRY_NAMES.get(name, name) if is_soviet(year) else name
+
+
+def exists(item: dict, year: int | None) -> bool:
+    """Whether a place or route with `from_year`/`until_year` is on the map of `year`."""
+    if year is None:
+        return "until_year" not in item
+    return item.get("from_year", year) <= year <= item.get("until_year", year)
+
+
+def _in_period(item: dict, key: str, field: str, year: int | None):
+    """The value of `field` in the first of item[key] ({until, field} entries, oldest first) whose
+    `until` is not before `year`; None when the year is later than all of them."""
+    if year is None:
+        return None
+    for entry in item.get(key, ()):
+        if year <= entry["until"]:
+            return entry[field]
+    return None
+
+
+def place_name(place: dict, year: int | None) -> str:
+    """A place's name in `year`: 'Tselinograd' in 1969, 'Astana' today."""
+    return _in_period(place, "names", "name", year) or place["name"]
+
+
+def place_role(place: dict, year: int | None) -> str:
+    """'capital', 'city', 'port' or 'border_crossing' in `year` (Almaty was Kazakhstan's capital
+    until 1997)."""
+    return _in_period(place, "roles", "role", year) or place["role"]
+
+
+def routes_in(corridors: list[dict], places: dict[str, dict], year: int | None) -> list[dict]:
+    """The trade routes of `year`, each with only the stops that existed then."""
+    out = []
+    for route in corridors:
+        if not exists(route, year):
+            continue
+        stops = [s for s in route["stops"] if s in places and exists(places[s], year)]
+        if len(stops) >= 2:
+            out.append({**route, "stops": stops})
+    return out

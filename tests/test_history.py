@@ -1,0 +1,259 @@
+"""History, neutrality and sources: a level holds only the cards of its own years, contested accounts
+say who says what, an invented development is told as a scenario, and every level names its
+sources, the essay first and in full, from more than one side."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+from conftest import ROOT
+from pydantic import BaseModel
+
+from game.levels import Catalogue, load_level_file
+from game.levels.validate import validate_paths
+
+SHIPPED = Catalogue.scan()
+LEVEL_IDS = [e.id for e in SHIPPED.playable()]
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _level(level_id):
+    return SHIPPED.load(level_id)
+
+
+def _texts(value, path=()):
+    """Every piece of text a level file gives the player, with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*path, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+
+
+# ---- cards and their years -------------------------------------------------------------------
+
+DATED = """schema_version = 1
+id = "dated_test"
+extends = "base"
+start_year = {start}
+turns_per_year = 2
+turns = 6
+
+[[event]]
+id = "far_future"
+title = "Far future"
+from_year = 2090
+
+[[event]]
+id = "backwards"
+title = "Backwards"
+from_year = 2010
+until_year = 2005
+"""
+
+
+def test_a_level_leaves_out_inherited_cards_of_other_years_and_warns_about_its_own(tmp_path):
+    path = tmp_path / "dated_test.toml"
+    path.write_text(DATED.format(start=2014), encoding="utf-8")
+    early = load_level_file(path)
+    events, actions = {e.id for e in early.events}, set(early.actions)
+    # base.toml dates the joint patrols: bombers from 2019, near Alaska from 2024.
+    assert "joint_bombers_alaska" not in events and "b_naval_patrol" not in actions
+    assert "brics_summit" not in events and "far_future" not in events and "backwards" not in events
+    assert "oil_price_spike" in events  # an undated card belongs to every period
+    assert [str(p) for p in validate_paths([path])] == [
+        f"{path}:11:1: warning: event[1].from_year: this event belongs to 2090 on, but the level "
+        "runs 2014-2016, so it is left out",
+        f"{path}:17:1: warning: event[2].until_year: 'until_year' 2005 comes before 'from_year' 2010, "
+        "so this event is in no level",
+    ]
+    path.write_text(DATED.format(start=2024), encoding="utf-8")
+    late = load_level_file(path)
+    assert "joint_bombers_alaska" in {e.id for e in late.events} and "b_naval_patrol" in late.actions
+    assert "afghanistan_falls" not in {e.id for e in late.events}  # base.toml: 2021 only
+
+
+@pytest.mark.parametrize("level_id", LEVEL_IDS)
+def test_no_level_before_2024_sends_bombers_toward_alaska(level_id):
+    """The first joint patrol near Alaska flew in July 2024: an earlier level must not tell of it,
+    in a card of its own or in one it inherits."""
+    level = _level(level_id)
+    if level.end_year >= 2024:
+        pytest.skip("the level reaches 2024")
+    texts = [a.description for a in level.actions.values()] + [e.text for e in level.events]
+    assert not [t for t in texts if "Alaska" in t]
+
+
+def test_a_base_card_that_names_a_year_says_which_years_it_belongs_to():
+    base = SHIPPED.entries["base"].parsed.spec
+    for card in (*base.action, *base.event):
+        words = " ".join(getattr(card, k, "") for k in ("name", "title", "description", "text"))
+        named = [int(y) for y in YEAR.findall(words)]
+        if named:
+            assert card.from_year is not None, f"{card.id} names {named} but has no from_year"
+            assert card.from_year <= min(named), f"{card.id}: from_year {card.from_year} is after {named}"
+
+
+# ---- names and contested accounts --------------------------------------------------------------
+
+SHIPPED_TEXT = [
+    *sorted((ROOT / "levels").glob("*.toml")),
+    *sorted((ROOT / "docs").glob("*.md")),
+    ROOT / "README.md",
+    *sorted((ROOT / "game").rglob("*.py")),
+    *sorted((ROOT / "assets").rglob("*.toml")),
+    *sorted((ROOT / "assets").rglob("*.md")),
+]
+
+
+def test_the_capital_of_ukraine_is_spelt_kyiv_everywhere_the_game_ships():
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in SHIPPED_TEXT
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\bKiev\b", line)
+    ]
+    assert found == [], "write Kyiv, the city's own name: " + ", ".join(found)
+
+
+# (what names a contested matter, what the same text must also say, why)
+CONTESTED = [
+    (r"\bDokdo\b", r"\bTakeshima\b", "the islets Korea holds and Japan claims go by both names"),
+    (r"\bTakeshima\b", r"\bDokdo\b", "the islets Korea holds and Japan claims go by both names"),
+    (r"\bZhenbao\b", r"\bDamansky\b", "the island of 1969 has a Chinese and a Russian name"),
+    (r"\bDamansky\b", r"\bZhenbao\b", "the island of 1969 has a Chinese and a Russian name"),
+    (r"\bMH17\b", r"Joint Investigation Team|Dutch Safety Board", "who found what about the airliner"),
+    (r"camps\b.*\bXinjiang|Xinjiang\b.*\bcamps\b", r"\bden(y|ies|ied)\b", "Beijing denies the abuses"),
+]
+
+
+@pytest.mark.parametrize("level_id", [e.id for e in SHIPPED.entries.values()])
+def test_contested_matters_are_named_and_attributed_on_every_side(level_id):
+    spec = SHIPPED.entries[level_id].parsed.spec
+    wrong = [
+        f"{'.'.join(map(str, path))}: {why}"
+        for path, text in _texts(spec)
+        if path[0] != "source"  # a work is cited by the title its author gave it
+        for names, needs, why in CONTESTED
+        if re.search(names, text) and not re.search(needs, text)
+    ]
+    assert wrong == []
+
+
+# ---- scenarios ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level_id", LEVEL_IDS)
+def test_an_event_a_comment_calls_hypothetical_is_marked_so_in_the_data(level_id):
+    """A comment is for the modder; the flag is what the news and the debrief read."""
+    entry = SHIPPED.entries[level_id]
+    text = entry.path.read_text(encoding="utf-8")
+    commented = re.findall(r"# HYPOTHETICAL[^\n]*\n(?:#[^\n]*\n)*\[\[event\]\]\nid = \"(\w+)\"", text)
+    level = _level(level_id)
+    if "hypothetical" in level.title.lower():
+        assert level.hypothetical
+    for event_id in commented:
+        assert level.is_scenario(level.event(event_id)), event_id
+
+
+def test_the_middle_corridor_tells_its_years_after_2025_as_scenario_and_the_thaw_as_a_whole():
+    corridor = _level("middle_corridor")
+    after_2025 = [
+        e for e in corridor.events if e.source.startswith("levels/middle_corridor.toml") and e.hypothetical
+    ]
+    assert len(after_2025) == 10 and not corridor.hypothetical
+    assert not corridor.is_scenario(corridor.event("astana_summit"))
+    thaw = _level("thaw_washington")
+    assert thaw.hypothetical and all(thaw.is_scenario(e) for e in thaw.events)
+
+
+def _game_with_event(level_id, event_id):
+    from game.session.game import Game
+
+    level = _level(level_id)
+    game = Game.new(level, level.seed, {"moscow": "easy", "beijing": "easy"})
+    game.resolve(injected=[("forced", level.event(event_id))])
+    return game
+
+
+def test_the_debrief_sheet_marks_a_scenario_and_lists_the_sources():
+    from game.classroom.exports import debrief_markdown
+
+    game = _game_with_event("middle_corridor", "ckr_first_trains")
+    sheet = debrief_markdown(game, {"moscow": "easy", "beijing": "easy"}, datetime(2026, 3, 2, 9, 10))
+    table = sheet.split("## Decisions, turn by turn")[1].split("## The facilitator's acts")[0]
+    assert "First trains from Kashgar to Andijan (scenario, not history)" in table
+    sources = sheet.split("## Sources and further reading")[1]
+    assert (
+        'Emre Ozan (Assoc. Prof., Department of International Relations, Kırklareli University), "Russian-Chinese Cooperation Limits"'
+        in sources
+    )
+    assert "Middle Trade and Transport Corridor" in sources
+
+
+def test_the_news_and_the_debrief_screen_say_when_an_event_is_a_scenario(app):
+    from game.ui.scenes.board import BoardScene
+    from game.ui.scenes.debrief import DebriefScene
+
+    game = _game_with_event("middle_corridor", "ckr_first_trains")
+    news = BoardScene(app, game, "moscow").news_html()
+    assert "<b>First trains from Kashgar to Andijan</b> <i>(scenario, not history)</i>" in news
+    debrief = DebriefScene(app, game)
+    assert "First trains from Kashgar to Andijan (scenario, not history)" in debrief.decisions_html()
+    assert "Yan Xuetong" in debrief.sources_html()
+    history = _game_with_event("middle_corridor", "astana_summit")
+    assert "scenario" not in BoardScene(app, history, "beijing").news_html()
+
+
+# ---- sources -----------------------------------------------------------------------------------
+
+
+def _side(perspective: str) -> str:
+    russian, chinese = "Russia" in perspective, "Chin" in perspective
+    return "Russian" if russian and not chinese else "Chinese" if chinese and not russian else "other"
+
+
+@pytest.mark.parametrize("level_id", LEVEL_IDS)
+def test_every_level_cites_the_essay_in_full_and_reads_from_more_than_one_side(level_id):
+    level = _level(level_id)
+    essay, *rest = level.sources
+    assert essay.kind == "essay" and essay.title == "Russian-Chinese Cooperation Limits"
+    assert essay.author.startswith("Emre Ozan") and essay.published
+    assert {_side(s.perspective) for s in rest} == {"Russian", "Chinese", "other"}
+    assert all(s.year for s in rest) and len({(s.author, s.title) for s in rest}) == len(rest) >= 5
+
+
+def test_a_work_listed_twice_is_cited_once_with_a_warning(tmp_path):
+    path = tmp_path / "twice.toml"
+    path.write_text(
+        'schema_version = 1\nid = "twice"\nextends = "base"\n\n[[source]]\n'
+        'author = "Emre Ozan (Assoc. Prof., Department of International Relations, Kırklareli University)"\n'
+        'title = "Russian-Chinese Cooperation Limits"\nkind = "essay"\nperspective = "Turkish scholarship"\n',
+        encoding="utf-8",
+    )
+    assert len(load_level_file(path).sources) == 1
+    assert [p.path for p in validate_paths([path])] == ["source[1].title"]
+
+
+TURN_WORDS = {4: "a season", 2: "half a year", 1: "a year"}
+
+
+def test_the_teachers_guide_gives_each_levels_turn_length_and_sources():
+    guide = (ROOT / "docs" / "classroom.md").read_text(encoding="utf-8")
+    assert "Each turn is one season" not in guide
+    for level_id in LEVEL_IDS:
+        level = _level(level_id)
+        row = next((line for line in guide.splitlines() if line.startswith(f"| *{level.title}* |")), None)
+        assert row is not None, f"no row for {level.title} in the guide's table of levels"
+        assert f"{level.start_year}–{level.end_year}" in row and f"| {level.turns} |" in row
+        assert f"| {TURN_WORDS[level.turns_per_year]} |" in row
+        for source in level.sources:
+            assert source.title in guide, f"{level_id}: '{source.title}' is not in the guide"
