@@ -324,3 +324,19 @@ def test_the_new_game_screen_says_when_a_level_file_could_not_be_read(tmp_path, 
         and "F5" in app.scene.message
     )
     pygame.display.quit()
+
+
+def test_a_partnership_that_starts_above_its_ceiling_is_warned_about(tmp_path):
+    """The first turn would pull it down at once, which trust would remember as a shock."""
+    path = tmp_path / "too_close.toml"
+    path.write_text(
+        'schema_version = 1\nid = "too_close"\ntitle = "Too close"\nextends = "base"\n\n[start]\npartnership = 90\n',
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in validate_paths([path])]
+    assert any(
+        p.startswith(
+            f"{path}:7:1: warning: start.partnership: the partnership starts at 90, above the ceiling"
+        )
+        for p in problems
+    ), problems

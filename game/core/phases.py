@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from game.core import rng
 from game.core.ledger import Ledger
-from game.core.level import ENGINE_SOURCE, Action, Consequences, Event
+from game.core.level import ENGINE_SOURCE, Action, Consequences, Event, Rules
 from game.core.meters import (
     INFLUENCE_METERS,
     LIMIT_CAUSES,
@@ -46,6 +46,18 @@ def _power_gap(meters: Mapping[str, float]) -> float:
         - meters["moscow.economy"]
         - meters["moscow.security"]
     ) / 2.0
+
+
+def ceiling_terms(meters: Mapping[str, float], rules: Rules, normalizations: int = 0) -> dict[str, float]:
+    """What each of the four limits takes off the partnership's ceiling (100 less their sum)."""
+    warmest = max(meters["washington.thaw_moscow"], meters["washington.thaw_beijing"])
+    return {
+        "identity_gap": rules.ceiling_identity * meters["identity_gap"],
+        "method_divergence": rules.ceiling_methods * meters["method_divergence"],
+        "central_asia_rivalry": rules.ceiling_rivalry * meters["central_asia_rivalry"],
+        "us_normalization": rules.ceiling_washington * warmest
+        + rules.normalization_ceiling_drop * normalizations,
+    }
 
 
 def name_of(side: str) -> str:
@@ -279,15 +291,7 @@ class Turn(Ledger):
 
     def ceiling_terms(self) -> dict[str, float]:
         """What each of the four limits takes off the partnership's ceiling now."""
-        r, m = self.rules, self.m
-        warmest = max(m["washington.thaw_moscow"], m["washington.thaw_beijing"])
-        return {
-            "identity_gap": r.ceiling_identity * m["identity_gap"],
-            "method_divergence": r.ceiling_methods * m["method_divergence"],
-            "central_asia_rivalry": r.ceiling_rivalry * m["central_asia_rivalry"],
-            "us_normalization": r.ceiling_washington * warmest
-            + r.normalization_ceiling_drop * len(self.state.normalized),
-        }
+        return ceiling_terms(self.m, self.rules, len(self.state.normalized))
 
     def hold_to_ceiling(self, source_rule: str) -> None:
         """Hold the partnership at its ceiling, naming the limit that weighs most on it now."""

@@ -45,6 +45,7 @@ from game.core.meters import (
     START_FROM,
     STATES,
 )
+from game.core.phases import ceiling_terms
 from game.levels.glyphs import undrawable
 from game.levels.merge import Merged, Origin
 from game.levels.parse import ParsedFile
@@ -491,6 +492,14 @@ class Compiler:
             **{("action", k): o for k, (_, o) in self.m.actions.items()},
             **{("event", k): o for k, (_, o) in self.m.events.items()},
         }
+        ceiling_at_start = 100.0 - sum(ceiling_terms(start, rules).values())
+        if "partnership" in start and start["partnership"] > ceiling_at_start + 1.0:
+            self.warn(
+                self.m.origin("start", "partnership"),
+                (),
+                f"the partnership starts at {start['partnership']:g}, above the ceiling its limits give at the "
+                f"start ({ceiling_at_start:.1f}): the first turn pulls it down, and trust remembers that as a shock",
+            )
         for action in actions.values():
             origin = origins[("action", action.id)]
             ceiling = max(rules.capital_cap, start.get(f"{action.side}.capital", 0.0))
