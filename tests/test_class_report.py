@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 import pygame
 import pytest
 
-from game.classroom.exports import SessionRecord, write_exports
-from game.classroom.report import (
-    CHART_SIZE,
-    ReportError,
-    UnreadableExport,
-    first_divergence,
-    md,
-    parse_session,
-    write_report,
-)
+from game.classroom.compare import first_divergence
+from game.classroom.escape import md
+from game.classroom.exports import write_exports
+from game.classroom.read_exports import UnreadableExport, parse_session
+from game.classroom.records import SessionRecord
+from game.classroom.report import ReportError, write_report
+from game.classroom.report_chart import CHART_SIZE
 from game.levels import Catalogue
 from game.session.game import Game
 
@@ -226,7 +224,7 @@ def test_a_folder_without_session_json_or_too_big_is_skipped(exports, tmp_path, 
     a, _, _, _ = exports
     empty = tmp_path / "empty"
     empty.mkdir()
-    monkeypatch.setattr("game.classroom.report.MAX_SESSION_BYTES", 100)
+    monkeypatch.setattr("game.classroom.read_exports.MAX_SESSION_BYTES", 100)
     with pytest.raises(ReportError):
         write_report([empty, a], tmp_path / "out")
     monkeypatch.undo()
@@ -278,3 +276,59 @@ def test_with_three_groups_each_pair_says_when_its_events_first_differed(
     assert f"| Turn 2 ({date}) |" in row("A", "B")
     assert f"| Turn 2 ({date}) |" in row("B", "D")
     assert f"| Turn 3 ({record_in(a).turns[2].date}) |" in row("A", "D")
+
+
+def _hostile_copy(folder: Path, into: Path, group: str) -> Path:
+    """A copy of an export whose every piece of text a group or a mod could set is hostile."""
+    record = record_in(folder)
+    title = "# The <b>Testing</b> | Event\n- [x](y)"
+    turns = [
+        t.model_copy(
+            update={
+                "date": f"~~~ {t.date} |",
+                "events": [f"<i>{e}</i> | `x`" for e in t.events],
+                "moscow_names": [f"1. {n} _em_" for n in t.moscow_names],
+            }
+        )
+        for t in record.turns
+    ]
+    hostile = record.model_copy(
+        update={
+            "group": group,
+            "level_title": title,
+            "outcome_title": "&lt;b&gt; won | *big*",
+            "teams": {"moscow": "team", "beijing": "<img src=x>"},
+            "turns": turns,
+        }
+    )
+    into.mkdir(parents=True)
+    (into / "session.json").write_text(hostile.model_dump_json(), encoding="utf-8")
+    return into
+
+
+def test_hostile_names_titles_and_dates_come_out_escaped_and_break_nothing(exports, tmp_path):
+    a, b, _, _ = exports
+    names = ["# Room | <script>x</script>", "- `rm` [a](b) ~~~"]
+    folders = [
+        _hostile_copy(f, tmp_path / f"g{i}", n) for i, (f, n) in enumerate(zip((a, b), names, strict=True))
+    ]
+    text = write_report(folders, tmp_path / "out").markdown_path.read_text(encoding="utf-8")
+    own = ("# Class report", "## ", "### ")
+    assert all(line.startswith(own) for line in text.splitlines() if line.startswith("#"))
+    assert [line for line in text.splitlines() if line.startswith("### ")] == [
+        f"### {md(record_in(folders[0]).level_title)}, seed {SEED}: **{md(names[0])}** and **{md(names[1])}**"
+    ]
+    assert not any(line.startswith(("<", "```", "~~~", "1.", "- [")) for line in text.splitlines())
+    # Outside the escapes no HTML, no character reference and no code is left.
+    rest = re.sub(r"\\.", "", text)
+    assert "<" not in rest and not re.search(r"&#?\w+;", rest)
+    assert "`" not in re.sub(r"`[^`\n]*`", "", rest)  # only the report's own code spans
+    for heading in ("Outcomes and scores", "The meters at the end"):
+        rows = _table(text, heading)
+        assert len({len(row) for row in rows}) == 1, heading
+    assert _table(text, "Outcomes and scores")[2][:4] == [
+        md(names[0]),
+        md(record_in(folders[0]).level_title),
+        str(SEED),
+        md("&lt;b&gt; won | *big*"),
+    ]

@@ -20,18 +20,20 @@ import re
 import unicodedata
 from datetime import datetime
 from pathlib import Path
-from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from game.charts.png import save_chart_png
+from game.classroom.escape import md
+from game.classroom.records import SessionRecord, TurnRecord
 from game.core.meters import (
     AGGREGATES,
     ALL_METERS,
     LIMITS,
     PILLARS,
     aggregate_value,
+    band_spans,
     label,
 )
+from game.palette import STANDARD
 from game.session.atomic import write_atomic
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
@@ -45,7 +47,6 @@ from game.session.story import (
     turning_points,
 )
 
-SESSION_FORMAT: Final = "pragmatic-partners/session"
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
 PROMPT_TITLES = {
     "identity_gap": "The identity gap",
@@ -54,55 +55,6 @@ PROMPT_TITLES = {
     "us_normalization": "Washington's normalization",
     "general": "The partnership as a whole",
 }
-BANDS = [
-    (0, 20, "estrangement"),
-    (20, 40, "wary"),
-    (40, 60, "pragmatic"),
-    (60, 80, "strategic"),
-    (80, 100, "alliance"),
-]
-
-
-class TurnRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    turn: int = Field(ge=1, le=500)
-    date: str = Field(max_length=40)
-    moscow: list[str] = Field(max_length=10, description="Action ids played.")
-    beijing: list[str] = Field(max_length=10)
-    moscow_names: list[str] = Field(default_factory=list, max_length=10)
-    beijing_names: list[str] = Field(default_factory=list, max_length=10)
-    events: list[str] = Field(default_factory=list, max_length=20, description="Event titles.")
-    facilitator: list[str] = Field(
-        default_factory=list, max_length=200, description="The facilitator's acts, in words."
-    )
-
-
-class SessionRecord(BaseModel):
-    """`session.json`: what the class report reads from each group's exports."""
-
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-    format: Literal["pragmatic-partners/session"] = SESSION_FORMAT
-    version: Literal[1] = 1
-    group: str = Field("", max_length=80, description="The group's name, if the teacher gave one.")
-    level_id: str = Field(max_length=48)
-    level_title: str = Field(max_length=200)
-    level_hash: str = Field(max_length=64)
-    seed: int = Field(ge=0, le=2**63 - 1)
-    started_at: str = Field(max_length=40)
-    exported_at: str = Field(max_length=40)
-    teams: dict[Literal["moscow", "beijing"], str]
-    finished: bool
-    ended_early: bool
-    turns_played: int = Field(ge=0, le=500)
-    outcome: str | None = Field(None, max_length=48)
-    outcome_title: str = Field("", max_length=200)
-    scores: dict[Literal["moscow", "beijing"], float]
-    won: dict[Literal["moscow", "beijing"], bool]
-    final: dict[str, float] = Field(max_length=200)
-    partnership: list[float] = Field(
-        max_length=501, description="Partnership at the start and after each turn."
-    )
-    turns: list[TurnRecord] = Field(max_length=500)
 
 
 def folder_name(level_id: str, seed: int, started_at: datetime, group: str = "") -> str:
@@ -191,18 +143,13 @@ def meters_csv(game) -> str:
     return out.getvalue()
 
 
-def _md(text: str) -> str:
-    """Text from a level or a facilitator, made safe inside a Markdown table cell or line."""
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
 def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: str = "") -> str:
     lv = game.level
     outcome = outcome_of(game)
     who = {s: ("a team" if t == "team" else f"the {t} AI") for s, t in teams.items()}
-    lines = [f"# {_md(lv.title)}: debrief sheet", ""]
+    lines = [f"# {md(lv.title)}: debrief sheet", ""]
     if group:
-        lines += [f"Group: **{_md(group)}**", ""]
+        lines += [f"Group: **{md(group)}**", ""]
     lines += [
         f"- Session started {started_at:%Y-%m-%d %H:%M}; class seed **{game.seed}**",
         f"- Moscow played by {who['moscow']}, Beijing by {who['beijing']}",
@@ -212,7 +159,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     ]
     lines += ["## Outcome", ""]
     if outcome:
-        lines += [f"**{_md(outcome.title)}**", "", _md(outcome.epilogue), ""]
+        lines += [f"**{md(outcome.title)}**", "", md(outcome.epilogue), ""]
     else:
         lines += ["The game was not finished.", ""]
     scores, won = game.scores(), game.winners()
@@ -223,11 +170,11 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         lines += [
             f"### {side.capitalize()}: {round(scores[side], 1):g} of 100, {verdict} (needed {round(agenda.win_at, 1):g})",
             "",
-            _md(agenda.summary),
+            md(agenda.summary),
             "",
         ]
         for text, met, value in goals_report(game, side):
-            lines.append(f"- {'[x]' if met else '[ ]'} {_md(text)} (ended at {value:.1f})")
+            lines.append(f"- {'[x]' if met else '[ ]'} {md(text)} (ended at {value:.1f})")
         lines.append("")
     lines += [
         "## Decisions, turn by turn",
@@ -243,7 +190,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             ", ".join(event_headlines(game, r.events)) or "none",
             "; ".join(acts_by_turn.get(r.turn, [])) or "",
         ]
-        lines.append(f"| {r.turn} | {r.date} | " + " | ".join(_md(c) for c in cells) + " |")
+        lines.append(f"| {r.turn} | {md(r.date)} | " + " | ".join(md(c) for c in cells) + " |")
     lines += ["", "## The facilitator's acts", ""]
     if game.log.facilitator:
         for act in game.log.facilitator:
@@ -255,14 +202,14 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             what = describe_act(game.level, act)
             if unplayed and act.kind in GAME_CHANGING:
                 what += " (it never took effect: the session ended before this turn resolved)"
-            lines.append(f"- {turn}{when}: {actor}{_md(what)}")
+            lines.append(f"- {turn}{when}: {actor}{md(what)}")
     else:
         lines.append("None.")
     lines += ["", "## Turning points", ""]
     points = turning_points(game)
     for report, total, c in points:
         lines.append(
-            f"- Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because {_md(c.why)}."
+            f"- Turn {report.turn} ({md(report.date)}): partnership {total:+.1f}, mostly because {md(c.why)}."
         )
     if not points:
         lines.append("No turn moved the partnership.")
@@ -270,13 +217,13 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     for key, title in PROMPT_TITLES.items():
         prompts = lv.prompts.get(key, ())
         if prompts:
-            lines += [f"### {title}", ""] + [f"- {_md(p)}" for p in prompts] + [""]
+            lines += [f"### {title}", ""] + [f"- {md(p)}" for p in prompts] + [""]
     if lv.what_happened:
-        lines += ["## What actually happened", "", _md(lv.what_happened), ""]
+        lines += ["## What actually happened", "", md(lv.what_happened), ""]
     if lv.hypothetical:
-        lines += [_md(SCENARIO_LEVEL_NOTE), ""]
+        lines += [md(SCENARIO_LEVEL_NOTE), ""]
     if lv.sources:
-        lines += ["## Sources and further reading", ""] + [f"- {_md(s)}" for s in source_lines(lv)] + [""]
+        lines += ["## Sources and further reading", ""] + [f"- {md(s)}" for s in source_lines(lv)] + [""]
     lines += [
         "## Files",
         "",
@@ -318,9 +265,6 @@ def write_exports(
 ) -> Path:
     """Write (or rewrite) the session's exports into its folder under `root` (or into `folder`,
     where an earlier export of the session went); returns the folder."""
-    from game.ui.charts import save_chart_png
-    from game.ui.palette import STANDARD
-
     if folder is None:
         folder = session_folder(
             Path(root), folder_name(game.level.id, game.seed, started_at, group), started_at, group
@@ -341,7 +285,7 @@ def write_exports(
         f"{title}: partnership",
         palette=palette or STANDARD,
         x_labels=x_labels,
-        bands=BANDS,
+        bands=list(band_spans(short=True)),
         y_range=(0, 100),
     )
     save_chart_png(

@@ -128,6 +128,10 @@ BANDS = (
 )
 
 
+# Where a band's name must fit a narrow gauge or a chart's margin, it goes by a shorter one.
+SHORT_BAND_NAMES = {"strategic partnership": "strategic"}
+
+
 def band(partnership: float) -> str:
     """The band's name for a partnership value: 59.99 is still pragmatic, 60 is strategic."""
     name = BANDS[0][1]
@@ -135,6 +139,23 @@ def band(partnership: float) -> str:
         if partnership >= low:
             name = band_name
     return name
+
+
+def short_band(name: str) -> str:
+    """A band's name as a narrow gauge or a chart's margin gives it: 'strategic partnership' -> 'strategic'."""
+    return SHORT_BAND_NAMES.get(name, name)
+
+
+def band_spans(short: bool = False) -> tuple[tuple[float, float, str], ...]:
+    """The bands as (low, high, name), lowest first, the last ending at the partnership's top.
+
+    A value belongs to the span with low <= value < high (the top value to the last span), as
+    `band` says; `short` gives the names of `short_band`."""
+    tops = [low for low, _ in BANDS[1:]] + [meter_range("partnership")[1]]
+    return tuple(
+        (low, high, short_band(name) if short else name)
+        for (low, name), high in zip(BANDS, tops, strict=True)
+    )
 
 
 def label(name: str) -> str:

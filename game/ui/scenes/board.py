@@ -11,7 +11,7 @@ import pygame
 import pygame_gui
 
 from game.core import preview, why_unusable
-from game.core.meters import LIMIT_LABELS, LIMITS, PILLARS, SIDE_METERS, label, other
+from game.core.meters import LIMIT_LABELS, LIMITS, PILLARS, SIDE_METERS, band, band_spans, label, other
 from game.core.observe import PUBLIC_OF_OTHER
 from game.session.game import HUMAN
 from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
@@ -35,20 +35,8 @@ from game.ui.widgets import (
     wrap,
 )
 
-BANDS = [
-    (0, 20, "estrangement"),
-    (20, 40, "wary"),
-    (40, 60, "pragmatic"),
-    (60, 80, "strategic"),
-    (80, 100, "alliance"),
-]
-
-
-def band_of(value: float) -> str:
-    for _lo, hi, name in BANDS:
-        if value < hi:
-            return name
-    return BANDS[-1][2]
+# The gauge names the bands under it, in the short names that fit there.
+BANDS = band_spans(short=True)
 
 
 class BoardScene(Scene):
@@ -361,13 +349,13 @@ class BoardScene(Scene):
         value, ceiling = m["partnership"], m["partnership_ceiling"]
         held = self.ceiling_holder()
         longer = (
-            [f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f}, held by {held})"]
+            [f"Partnership {value:.1f}: {band(value)} (ceiling {ceiling:.0f}, held by {held})"]
             if held
             else []
         )
         return [
             *longer,
-            f"Partnership {value:.1f}: {band_of(value)} (ceiling {ceiling:.0f})",
+            f"Partnership {value:.1f}: {band(value)} (ceiling {ceiling:.0f})",
             f"Partnership {value:.1f} (ceiling {ceiling:.0f})",
             f"{value:.1f} (ceiling {ceiling:.0f})",
         ]
@@ -791,9 +779,9 @@ class BoardScene(Scene):
                 app.fonts.bold.render(fit(line, app.fonts.bold, g.width), True, p.text),
                 (g.x, self.gauge_title_y + i * (app.fonts.bold.get_linesize() + app.px(2))),
             )
-        for lo, hi, name in BANDS:
-            seg = pygame.Rect(g.x + g.width * lo // 100, g.y, g.width * (hi - lo) // 100, g.height)
-            pygame.draw.rect(surface, p.panel_border if (lo // 20) % 2 == 0 else p.background, seg)
+        for k, (lo, hi, name) in enumerate(BANDS):
+            seg = pygame.Rect(g.x + int(g.width * lo) // 100, g.y, int(g.width * (hi - lo)) // 100, g.height)
+            pygame.draw.rect(surface, p.panel_border if k % 2 == 0 else p.background, seg)
             tag = app.fonts.tiny.render(name, True, p.text_muted)
             if tag.get_width() < seg.width - 2:
                 surface.blit(tag, tag.get_rect(midtop=(seg.centerx, g.bottom + 2)))

@@ -13,12 +13,14 @@ import pygame
 import pygame_gui
 
 from game.core.engine import goal_value
-from game.core.meters import label
+from game.core.meters import band_spans, label
 from game.session.story import SCENARIO_LEVEL_NOTE, event_headlines, source_lines, turning_points
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
 TABS = ["Outcome", "Chart", "Decisions", "Discussion", "Sources"]
+# The chart shades the partnership's bands, named in the short names that fit its margin.
+BANDS = list(band_spans(short=True))
 CHART_METERS = (
     "partnership",
     "partnership_ceiling",
@@ -116,13 +118,7 @@ class DebriefScene(Scene):
             f"{game.level.title}, seed {game.seed}",
             palette=self.app.palette,
             x_labels=self.x_labels(),
-            bands=[
-                (0, 20, "estrangement"),
-                (20, 40, "wary"),
-                (40, 60, "pragmatic"),
-                (60, 80, "strategic"),
-                (80, 100, "alliance"),
-            ],
+            bands=BANDS,
         )
         self.say(f"Chart saved: {path}")
 
@@ -253,12 +249,6 @@ class DebriefScene(Scene):
                 app.fonts.small,
                 "The meters over the turns",
                 x_labels=self.x_labels(),
-                bands=[
-                    (0, 20, "estrangement"),
-                    (20, 40, "wary"),
-                    (40, 60, "pragmatic"),
-                    (60, 80, "strategic"),
-                    (80, 100, "alliance"),
-                ],
+                bands=BANDS,
             )
         self.draw_controls(surface)

@@ -1,0 +1,44 @@
+"""A line chart saved as a PNG file, drawn off screen (no window needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.charts.lines import draw_line_chart
+from game.palette import STANDARD, Palette
+
+
+def chart_font(height: int) -> pygame.font.Font:
+    """The font of a saved chart `height` pixels high: pygame's own, which every install has.
+
+    It draws Latin, Cyrillic and Greek; other scripts (a group named in Chinese) come out as
+    boxes, as they always have in the saved charts."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    return pygame.font.Font(None, max(16, round(height / 28)))
+
+
+def save_chart_png(
+    path: str | Path,
+    series: dict[str, list[float]],
+    title: str,
+    size: tuple[int, int] = (1200, 700),
+    palette: Palette = STANDARD,
+    **kw,
+) -> Path:
+    """Render a chart off screen and write it as a PNG to path (that file only; its folder must
+    exist). Extra keywords go to draw_line_chart (y_range, x_labels, bands). Returns the path."""
+    path = Path(path)
+    font = chart_font(size[1])
+    image = pygame.Surface(size)
+    image.fill(palette.background)
+    margin = max(8, min(size) // 40)
+    draw_line_chart(
+        image, image.get_rect().inflate(-2 * margin, -2 * margin), series, palette, font, title, **kw
+    )
+    with open(path, "wb") as out:
+        # The name hint makes it a PNG whatever the file is called.
+        pygame.image.save(image, out, "chart.png")
+    return path

@@ -1,0 +1,58 @@
+"""`session.json`, the figures of one group's session: the format the exports write and the class
+report reads back.
+
+What the report reads is untrusted (a file passed from machine to machine, perhaps edited), so every
+field is bounded: a record the game could not have written is refused before anything uses it.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SESSION_FORMAT: Final = "pragmatic-partners/session"
+
+
+class TurnRecord(BaseModel):
+    """One turn of a session: both sides' plans, the events and the facilitator's acts."""
+
+    model_config = ConfigDict(extra="forbid")
+    turn: int = Field(ge=1, le=500)
+    date: str = Field(max_length=40)
+    moscow: list[str] = Field(max_length=10, description="Action ids played.")
+    beijing: list[str] = Field(max_length=10)
+    moscow_names: list[str] = Field(default_factory=list, max_length=10)
+    beijing_names: list[str] = Field(default_factory=list, max_length=10)
+    events: list[str] = Field(default_factory=list, max_length=20, description="Event titles.")
+    facilitator: list[str] = Field(
+        default_factory=list, max_length=200, description="The facilitator's acts, in words."
+    )
+
+
+class SessionRecord(BaseModel):
+    """`session.json`: what the class report reads from each group's exports."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    format: Literal["pragmatic-partners/session"] = SESSION_FORMAT
+    version: Literal[1] = 1
+    group: str = Field("", max_length=80, description="The group's name, if the teacher gave one.")
+    level_id: str = Field(max_length=48)
+    level_title: str = Field(max_length=200)
+    level_hash: str = Field(max_length=64)
+    seed: int = Field(ge=0, le=2**63 - 1)
+    started_at: str = Field(max_length=40)
+    exported_at: str = Field(max_length=40)
+    teams: dict[Literal["moscow", "beijing"], str]
+    finished: bool
+    ended_early: bool
+    turns_played: int = Field(ge=0, le=500)
+    outcome: str | None = Field(None, max_length=48)
+    outcome_title: str = Field("", max_length=200)
+    scores: dict[Literal["moscow", "beijing"], float]
+    won: dict[Literal["moscow", "beijing"], bool]
+    final: dict[str, float] = Field(max_length=200)
+    partnership: list[float] = Field(
+        max_length=501, description="Partnership at the start and after each turn."
+    )
+    turns: list[TurnRecord] = Field(max_length=500)
