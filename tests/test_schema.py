@@ -26,3 +26,21 @@ def test_schema_command_prints_the_schema_with_descriptions():
     assert action["additionalProperties"] is False
     assert all("description" in p or "$ref" in p or "anyOf" in p for p in action["properties"].values())
     assert "description" in action["properties"]["cost"]
+
+
+def test_the_base_ruleset_writes_out_the_engines_defaults():
+    """base.toml says its [rules] are the defaults of game.core.level.Rules, written out so that a
+    change can point to a file and line; a level that does not extend base gets the same game."""
+    import dataclasses
+
+    import tomli
+
+    from game.core.level import Rules
+
+    base = tomli.loads((ROOT / "levels" / "base.toml").read_text(encoding="utf-8-sig"))["rules"]
+    defaults = Rules()
+    for f in dataclasses.fields(Rules):
+        assert f.name in base, f"levels/base.toml [rules] leaves out {f.name}"
+        assert base[f.name] == getattr(defaults, f.name), (
+            f"{f.name}: base.toml {base[f.name]}, Rules {getattr(defaults, f.name)}"
+        )
