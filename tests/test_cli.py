@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 
 from game import cli, commands
+from game.commands import balance as balance_command
 from game.commands.arguments import AGENT_NAMES
 from game.commands.exit_codes import ExitCode
 
@@ -153,3 +154,29 @@ def test_reading_the_command_line_loads_neither_the_game_nor_pygame():
     game_packages = {m.split(".")[1] for m in imported if m.startswith("game.")}
     assert game_packages == {"cli", "commands"}, sorted(imported)
     assert not {m for m in imported if m.split(".")[0] in ("pygame", "pydantic", "platformdirs")}
+
+
+# -- balance writes where it is told ------------------------------------------------------------
+
+
+def test_balance_in_an_installed_game_asks_for_out(monkeypatch, capsys):
+    monkeypatch.setattr(balance_command, "checkout_docs", lambda: None)
+    assert cli.main(["balance", "testing_event", "--games", "1", "--duel-games", "2"]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert "error: --out DIR is needed" in err and "installed" in err
+
+
+def test_balance_in_a_checkout_writes_into_its_docs():
+    assert balance_command.report_file(None) == ROOT / "docs" / "balance.md"
+
+
+def test_balance_writes_into_the_folder_given_or_the_file_named(tmp_path, capsys):
+    args = ["balance", "testing_event", "--games", "1", "--duel-games", "2", "--json"]
+    # One game a pairing cannot be inside the bands: the run fails, and still writes its report.
+    assert cli.main([*args, "--out", str(tmp_path / "figures")]) == ExitCode.FAILED
+    assert (tmp_path / "figures" / "balance.md").is_file() and (
+        tmp_path / "figures" / "balance.json"
+    ).is_file()
+    assert cli.main([*args, "--out", str(tmp_path / "mine.md")]) == ExitCode.FAILED
+    assert (tmp_path / "mine.md").is_file() and (tmp_path / "mine.json").is_file()
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["levels"][0]["level"] == "testing_event"

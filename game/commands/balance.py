@@ -1,5 +1,5 @@
 """`balance`: each campaign level's win rates by agent and outcome shares, written as balance.md
-and balance.json (which the tests check), by default into the checkout's docs/."""
+and balance.json (which the tests check) into `--out DIR`, by default the checkout's docs/."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from game.commands.arguments import add_levels_option, at_least
-from game.commands.exit_codes import ExitCode
+from game.commands.exit_codes import ExitCode, UsageError
 
 # typing.TYPE_CHECKING without importing typing or pathlib: `--help` reads every command's module.
 TYPE_CHECKING = False
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 NAME = "balance"
-HELP = "measure each campaign level's balance and write docs/balance.md"
+HELP = "measure each campaign level's balance and write balance.md (default: docs/ of a checkout)"
 
 GAMES, DUEL_GAMES = 500, 100
 
@@ -38,9 +38,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=at_least(1), default=1, metavar="K")
     p.add_argument(
         "--out",
-        metavar="FILE.md",
-        help="where to write the report (its JSON twin goes beside it); "
-        "default: docs/balance.md in a checkout, else print only",
+        metavar="DIR",
+        help="the folder to write balance.md and balance.json into (a path ending in .md names the "
+        "report's file, its JSON twin beside it); default: docs/ in a checkout, required otherwise",
     )
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead of a summary")
     add_levels_option(p)
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.commands.progress import progress_bar
     from game.sim.balance import markdown, measure, to_json
 
-    out = report_file(args.out)
+    out = report_file(args.out)  # before the games: a usage error should not wait for them
     cat = catalogue(args.levels)
     ids = args.levels_to_check or [
         e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0) if e.chapter is not None
@@ -73,17 +73,16 @@ def run(args: argparse.Namespace) -> ExitCode:
         + (f" --games {args.games}" if args.games != GAMES else "")
         + (f" --duel-games {args.duel_games}" if args.duel_games != DUEL_GAMES else "")
     )
-    if out is not None:
-        written = results
-        if args.levels_to_check and out.with_suffix(".json").is_file():
-            # Measuring some levels again keeps the others' figures in the report.
-            written = _merged(out.with_suffix(".json"), results, cat)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(markdown(written, command), encoding="utf-8")
-        out.with_suffix(".json").write_text(
-            json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
+    written = results
+    if args.levels_to_check and out.with_suffix(".json").is_file():
+        # Measuring some levels again keeps the others' figures in the report.
+        written = _merged(out.with_suffix(".json"), results, cat)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(markdown(written, command), encoding="utf-8")
+    out.with_suffix(".json").write_text(
+        json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
     problems = [p for r in results for p in r.problems()]
     if args.json:
         print(json.dumps(to_json(results, command)))
@@ -100,14 +99,21 @@ def run(args: argparse.Namespace) -> ExitCode:
     return ExitCode.FAILED if problems else ExitCode.OK
 
 
-def report_file(out: str | None) -> Path | None:
-    """Where balance.md goes: --out, else a checkout's docs/; None (print only) in an installed game."""
+def report_file(out: str | None) -> Path:
+    """Where balance.md goes: into --out DIR (or --out FILE.md, as the option once took), else into
+    a checkout's docs/. An installed game has no docs/ of its own to write into by surprise."""
     from pathlib import Path
 
     if out is not None:
-        return Path(out)
+        path = Path(out)
+        return path if path.suffix == ".md" else path / "balance.md"
     docs = checkout_docs()
-    return docs / "balance.md" if docs else None
+    if docs is None:
+        raise UsageError(
+            "--out DIR is needed: this game is installed, not run from a checkout, so there is no "
+            "docs/ folder to write balance.md into"
+        )
+    return docs / "balance.md"
 
 
 def checkout_docs() -> Path | None:
