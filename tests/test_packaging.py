@@ -63,3 +63,19 @@ def test_an_installed_wheel_finds_its_own_levels(wheel, tmp_path):
     assert out.returncode == 0, out.stderr
     where, title = out.stdout.splitlines()
     assert where.startswith(str(site)) and title == "The Testing Event"
+
+
+def test_an_installed_game_asks_where_to_write_the_balance_report(wheel, tmp_path):
+    # An installed game has no docs/ of its own: balance must not write one beside the package.
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "balance", "testing_event", "--games", "1", "--duel-games", "2"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert out.returncode == 2 and "--out DIR is needed" in out.stderr, out.stderr
+    assert not (site / "docs").exists()

@@ -1,0 +1,93 @@
+"""The command line's argument types and shared options. Each type checks one value as argparse
+reads it, so a bad value gets argparse's usage message, naming the option, and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+
+SIDES = ("moscow", "beijing")
+
+# game.ai.AGENTS, spelt out so that reading the command line does not load the agents (and the
+# engine under them); a test keeps the two the same.
+AGENT_NAMES = ("random", "easy", "normal", "hard")
+
+# The largest seed the window's seed fields take (18 digits): a seed given on the command line is
+# shown there, and a class reads it out for other machines to type.
+MAX_TYPED_SEED = 10**18 - 1
+
+
+def seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_TYPED_SEED:
+        raise argparse.ArgumentTypeError(
+            f"a seed is a whole number from 0 to {MAX_TYPED_SEED} "
+            f"(the window's seed fields hold 18 digits), not {text!r}"
+        )
+    return value
+
+
+def agent(text: str) -> str:
+    # With choices= as well, so that --help lists them; this gives the message in the game's words.
+    if text not in AGENT_NAMES:
+        raise argparse.ArgumentTypeError(f"unknown agent {text!r}; choose from {', '.join(AGENT_NAMES)}")
+    return text
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """(width, height), raised to the smallest window the board can be laid out in (800x600)."""
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"takes WxH, e.g. 1280x720, not {text!r}") from None
+    return (max(800, w), max(600, h))
+
+
+def at_least(least: int) -> Callable[[str], int]:
+    """A type for a number of games, workers or samples: a whole number, `least` or more."""
+
+    def count(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = least - 1
+        if value < least:
+            raise argparse.ArgumentTypeError(f"must be a whole number, at least {least}, not {text!r}")
+        return value
+
+    return count
+
+
+def level_folder(text: str) -> str:
+    # A misspelt mods folder would otherwise leave its levels out without a word.
+    if not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"there is no such folder: {text}")
+    return text
+
+
+def add_levels_option(parser: argparse.ArgumentParser) -> None:
+    """`--levels DIR`, which every command that reads levels takes."""
+    parser.add_argument(
+        "--levels",
+        action="append",
+        default=[],
+        type=level_folder,
+        metavar="DIR",
+        help="an extra folder of levels (mods); may be given more than once",
+    )
+
+
+def add_agent_option(parser: argparse.ArgumentParser, side: str, default: str) -> None:
+    """`--moscow AGENT` or `--beijing AGENT`: who plays that side in a headless game."""
+    parser.add_argument(
+        f"--{side}",
+        type=agent,
+        choices=AGENT_NAMES,
+        default=default,
+        metavar="AGENT",
+        help=f"who plays {side.capitalize()}: {', '.join(AGENT_NAMES)} (default {default})",
+    )

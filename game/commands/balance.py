@@ -1,0 +1,141 @@
+"""`balance`: each campaign level's win rates by agent and outcome shares, written as balance.md
+and balance.json (which the tests check) into `--out DIR`, by default the checkout's docs/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.commands.arguments import add_levels_option, at_least
+from game.commands.exit_codes import ExitCode, UsageError
+
+# typing.TYPE_CHECKING without importing typing or pathlib: `--help` reads every command's module.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+NAME = "balance"
+HELP = "measure each campaign level's balance and write balance.md (default: docs/ of a checkout)"
+
+GAMES, DUEL_GAMES = 500, 100
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every level in the campaign)"
+    )
+    p.add_argument(
+        "--games",
+        type=at_least(1),
+        default=GAMES,
+        metavar="N",
+        help="normal-vs-normal and easy-vs-easy games per level",
+    )
+    # hard meets easy from each side in turn: two games are the fewest with a figure for each side.
+    p.add_argument(
+        "--duel-games", type=at_least(2), default=DUEL_GAMES, metavar="N", help="hard-vs-easy games per level"
+    )
+    p.add_argument("--workers", type=at_least(1), default=1, metavar="K")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="the folder to write balance.md and balance.json into (a path ending in .md names the "
+        "report's file, its JSON twin beside it); default: docs/ in a checkout, required otherwise",
+    )
+    p.add_argument("--json", action="store_true", help="print the figures as JSON instead of a summary")
+    add_levels_option(p)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    import json
+
+    from game.commands.loading import catalogue, load_levels
+    from game.commands.progress import progress_bar
+    from game.sim.balance import markdown, measure, to_json
+
+    out = report_file(args.out)  # before the games: a usage error should not wait for them
+    cat = catalogue(args.levels)
+    ids = args.levels_to_check or [
+        e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0) if e.chapter is not None
+    ]
+    levels = load_levels(cat, ids)
+    if levels is None:
+        return ExitCode.FAILED
+    results = []
+    for level in levels:
+        if not args.json:
+            print(f"{level.title}: {args.games} games a pairing...", file=sys.stderr)
+        results.append(
+            measure(level, args.games, args.duel_games, workers=args.workers, progress=progress_bar())
+        )
+    command = (
+        "python -m game balance"
+        + (f" --games {args.games}" if args.games != GAMES else "")
+        + (f" --duel-games {args.duel_games}" if args.duel_games != DUEL_GAMES else "")
+    )
+    written = results
+    if args.levels_to_check and out.with_suffix(".json").is_file():
+        # Measuring some levels again keeps the others' figures in the report.
+        written = _merged(out.with_suffix(".json"), results, cat)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(markdown(written, command), encoding="utf-8")
+    out.with_suffix(".json").write_text(
+        json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
+    problems = [p for r in results for p in r.problems()]
+    if args.json:
+        print(json.dumps(to_json(results, command)))
+    else:
+        for r in results:
+            print(
+                f"{r.level:24} normal vs normal: Moscow wins {r.normal_wins['moscow']:.1%}, Beijing "
+                f"{r.normal_wins['beijing']:.1%}; hard beats easy as Moscow {r.hard_beats_easy['moscow']:.0%}, "
+                f"as Beijing {r.hard_beats_easy['beijing']:.0%}"
+            )
+        for p in problems:
+            print(f"out of band: {p}")
+    # Out of band is the balance check failing, as an error is for `validate`.
+    return ExitCode.FAILED if problems else ExitCode.OK
+
+
+def report_file(out: str | None) -> Path:
+    """Where balance.md goes: into --out DIR (or --out FILE.md, as the option once took), else into
+    a checkout's docs/. An installed game has no docs/ of its own to write into by surprise."""
+    from pathlib import Path
+
+    if out is not None:
+        path = Path(out)
+        return path if path.suffix == ".md" else path / "balance.md"
+    docs = checkout_docs()
+    if docs is None:
+        raise UsageError(
+            "--out DIR is needed: this game is installed, not run from a checkout, so there is no "
+            "docs/ folder to write balance.md into"
+        )
+    return docs / "balance.md"
+
+
+def checkout_docs() -> Path | None:
+    """The docs folder of a source checkout (None in an installed game, which has no docs)."""
+    from pathlib import Path
+
+    import game
+
+    docs = Path(game.__file__).resolve().parent.parent / "docs"
+    return docs if (docs.parent / "pyproject.toml").is_file() and docs.is_dir() else None
+
+
+def _merged(kept_json: Path, results: list, cat) -> list:
+    """The fresh results with the kept report's other levels, in campaign order."""
+    import json
+
+    from game.sim.balance import from_json
+
+    try:
+        kept = {r.level: r for r in from_json(json.loads(kept_json.read_text(encoding="utf-8")))}
+    except (ValueError, KeyError, TypeError):
+        kept = {}  # an unreadable report is replaced, not merged
+    kept.update({r.level: r for r in results})
+    order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}
+    return sorted(kept.values(), key=lambda r: order.get(r.level, 99))

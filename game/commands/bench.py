@@ -1,0 +1,37 @@
+"""`bench`: the game's speed and memory figures, printed (measured, never asserted in tests)."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.commands.arguments import add_levels_option, at_least
+from game.commands.exit_codes import ExitCode
+
+NAME = "bench"
+HELP = "measure speed; prints figures"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--repeat", type=at_least(0), default=0, help="samples per figure (0: the default)")
+    p.add_argument("--level", default="testing_event", metavar="ID", help="the level to measure")
+    p.add_argument("--no-ui", action="store_true", help="skip the figures that open the game's window")
+    add_levels_option(p)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    import json
+
+    from game.bench import run_bench
+
+    figures = run_bench(repeat=args.repeat, level_id=args.level, mod_dirs=args.levels)
+    if not args.no_ui:
+        from game.bench import run_ui_bench
+
+        figures.update(run_ui_bench(args.repeat))
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for k, v in figures.items():
+            print(f"{k:32} {v}")
+    return ExitCode.OK

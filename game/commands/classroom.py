@@ -1,0 +1,60 @@
+"""`classroom`: the classroom session's set-up in the window, filled in from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.commands.arguments import SIDES, add_levels_option, seed, window_size
+from game.commands.exit_codes import ExitCode, UsageError
+
+NAME = "classroom"
+HELP = "open the classroom session set-up, filled in with these values"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--level", metavar="ID", help="the level the class plays")
+    p.add_argument(
+        "--seed", type=seed, default=None, metavar="N", help="the class seed (every group types the same)"
+    )
+    for side in SIDES:
+        p.add_argument(
+            f"--{side}",
+            choices=("team", "easy", "normal", "hard"),
+            default="team",
+            help=f"who plays {side.capitalize()}: a team of students or an AI",
+        )
+    p.add_argument(
+        "--timer",
+        type=int,
+        choices=(0, 3, 5, 8, 10),
+        default=0,
+        metavar="MIN",
+        help="planning timer in minutes for each turn (0, 3, 5, 8 or 10; 0: none)",
+    )
+    p.add_argument(
+        "--group", default="", metavar="NAME", help="the group's name, for the exports and the class report"
+    )
+    p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
+    add_levels_option(p)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    from pathlib import Path
+
+    from game.commands.loading import load_level
+    from game.ui.app import PlayOptions, play
+
+    if "team" not in (args.moscow, args.beijing):
+        raise UsageError("at least one side must be played by a team (--moscow team or --beijing team)")
+    if args.level and load_level(args.level, args.levels) is None:
+        return ExitCode.FAILED
+    setup = {
+        "level_id": args.level,
+        "seed": args.seed,
+        "teams": {"moscow": args.moscow, "beijing": args.beijing},
+        "timer": args.timer,
+        "group": args.group[:60],
+    }
+    return ExitCode(
+        play(PlayOptions(level_dirs=[Path(d) for d in args.levels], size=args.size, classroom=setup))
+    )

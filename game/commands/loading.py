@@ -1,0 +1,52 @@
+"""Levels for the commands: the catalogue with the `--levels` folders, levels loaded by id, and
+every problem printed where it is (file:line:column), so that a level that will not load is a
+message and exit code 1, never a traceback. Imported by a command when it runs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from game.core.level import Level
+from game.levels import Catalogue, LevelError, Problem
+from game.paths import user_levels_dir
+
+
+def catalogue(mod_dirs: Iterable[str]) -> Catalogue:
+    """The levels the window offers: shipped, the player's levels folder, and any --levels DIR."""
+    return Catalogue.scan([user_levels_dir(), *mod_dirs])
+
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    for p in problems:
+        print(p if p.file else f"error: {p.message}", file=sys.stderr)
+
+
+def load_level(level_id: str, mod_dirs: Iterable[str]) -> Level | None:
+    """The level to play, or None with the reason printed (problems, or a ruleset that is not a
+    level of its own)."""
+    cat = catalogue(mod_dirs)
+    entry = cat.entries.get(level_id)
+    if entry is not None and not entry.playable:
+        # A ruleset such as `base` has no outcomes or agendas of its own: nothing to play.
+        playable = ", ".join(sorted(e.id for e in cat.playable()))
+        print(
+            f"'{level_id}' is a ruleset that other levels extend (playable = false), not a level to play; "
+            f"choose one of: {playable}",
+            file=sys.stderr,
+        )
+        return None
+    levels = load_levels(cat, [level_id])
+    return levels[0] if levels else None
+
+
+def load_levels(cat: Catalogue, ids: Iterable[str]) -> list[Level] | None:
+    """The levels, compiled; None (with every problem printed) when one of them cannot load."""
+    levels = []
+    for level_id in ids:
+        try:
+            levels.append(cat.load(level_id))
+        except LevelError as e:
+            print_problems(e.problems)
+            return None
+    return levels

@@ -1,0 +1,50 @@
+"""`play`: the game's window (the command when none is given)."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.commands.arguments import SIDES, add_levels_option, seed, window_size
+from game.commands.exit_codes import ExitCode
+
+NAME = "play"
+HELP = "open the game's window (the default command)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--level", metavar="ID", help="start this level at once")
+    p.add_argument("--side", choices=SIDES, default="moscow")
+    p.add_argument("--opponent", choices=("easy", "normal", "hard", "human"), default="normal")
+    p.add_argument("--seed", type=seed, default=None, metavar="N")
+    p.add_argument(
+        "--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself"
+    )
+    p.add_argument("--screenshot-dir", metavar="DIR", help="save a PNG of each screen and each turn here")
+    p.add_argument("--exit-at-end", action="store_true", help="close the window at the debrief")
+    p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
+    p.add_argument("--probe", help=argparse.SUPPRESS)  # used by `bench`
+    add_levels_option(p)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    from pathlib import Path
+
+    from game.commands.loading import load_level
+    from game.ui.app import PlayOptions, play
+
+    # A level that will not load is reported here, in the terminal, before a window opens.
+    if args.level and load_level(args.level, args.levels) is None:
+        return ExitCode.FAILED
+    options = PlayOptions(
+        level=args.level,
+        side=args.side,
+        opponent=args.opponent,
+        seed=args.seed,
+        autoplay=args.autoplay,
+        screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,
+        exit_at_end=args.exit_at_end,
+        level_dirs=[Path(d) for d in args.levels],
+        size=args.size,
+        probe=args.probe,
+    )
+    return ExitCode(play(options))

@@ -1,0 +1,44 @@
+"""`report`: one class report comparing several classroom sessions' exports."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.commands.exit_codes import ExitCode
+
+NAME = "report"
+HELP = "compare several classroom sessions' exports in one report"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folders", nargs="+", metavar="DIR", help="export folders (one per group)")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="where to write it (default: exports/class-report-<date> in your data folder)",
+    )
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    from datetime import datetime
+    from pathlib import Path
+
+    from game.classroom.report import ReportError, write_report
+    from game.paths import user_data_dir
+
+    out = (
+        Path(args.out)
+        if args.out
+        else user_data_dir() / "exports" / f"class-report-{datetime.now():%Y-%m-%d_%H%M}"
+    )
+    try:
+        result = write_report([Path(f) for f in args.folders], out)
+    except ReportError as e:
+        print(f"no report written: {e}", file=sys.stderr)
+        return ExitCode.FAILED
+    for folder, reason in result.skipped:
+        print(f"skipped {folder}: {reason}", file=sys.stderr)
+    print(f"wrote {result.markdown_path}")
+    print(f"wrote {result.chart_path}")
+    return ExitCode.OK

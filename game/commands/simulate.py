@@ -1,0 +1,111 @@
+"""`simulate`: many seeded games with agents, summed up; with `--vary`, a paired experiment that
+plays the same seeds again with one thing changed (docs/claims.md)."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.commands.arguments import SIDES, add_agent_option, add_levels_option, at_least, seed
+from game.commands.exit_codes import ExitCode, UsageError
+
+NAME = "simulate"
+HELP = "play many seeded games with agents and sum them up"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("level", metavar="LEVEL", help="a level id")
+    p.add_argument("--games", type=at_least(1), default=100, metavar="N")
+    p.add_argument("--seed", type=seed, default=0, metavar="S", help="games use seeds S, S+1, ...")
+    for side in SIDES:
+        add_agent_option(p, side, "easy")
+    p.add_argument(
+        "--workers",
+        type=at_least(1),
+        default=1,
+        metavar="K",
+        help="processes; results are the same whatever K",
+    )
+    p.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a paired experiment: play the same seeds again with this changed (see docs/claims.md)",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    add_levels_option(p)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    import json
+
+    from game.commands.loading import load_level
+    from game.commands.progress import progress_bar
+    from game.sim.batch import paired_difference, run_games, summary
+    from game.sim.variation import VariationError, parse_variation
+
+    level = load_level(args.level, args.levels)
+    if level is None:
+        return ExitCode.FAILED
+    try:
+        # A variation names the level's own meters, events and actions: it is checked against it.
+        variation = parse_variation(args.vary, level)
+    except VariationError as e:
+        raise UsageError(f"--vary {e}") from None
+    seeds = range(args.seed, args.seed + args.games)
+    base = run_games(level, seeds, args.moscow, args.beijing, workers=args.workers, progress=progress_bar())
+    result = summary(base)
+    if not args.vary:
+        if args.json:
+            print(json.dumps(result))
+        else:
+            _print_summary(
+                f"{level.title}: {args.games} games, Moscow {args.moscow}, Beijing {args.beijing}", result
+            )
+        return ExitCode.OK
+    varied = run_games(
+        level, seeds, args.moscow, args.beijing, variation, workers=args.workers, progress=progress_bar()
+    )
+    diff = {m: paired_difference(base, varied, m).__dict__ for m in sorted(base[0].final)}
+    for d in diff.values():
+        d.pop("meter"), d.pop("turn")
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "baseline": result,
+                    "varied": summary(varied),
+                    "variation": list(args.vary),
+                    "difference": diff,
+                }
+            )
+        )
+        return ExitCode.OK
+    _print_summary(f"{level.title}, as written: {args.games} games", result)
+    _print_summary(f"{level.title}, with {variation.label}: the same {args.games} seeds", summary(varied))
+    print("difference at the end (varied minus as written, mean over paired games, 95% interval):")
+    for meter, d in diff.items():
+        if d["mean"] or d["low"] or d["high"]:
+            print(
+                f"  {meter:32} {d['mean']:+8.2f}  [{d['low']:+.2f}, {d['high']:+.2f}]  higher in {d['share_up']:.0%}"
+            )
+    return ExitCode.OK
+
+
+def _print_summary(title: str, s: dict) -> None:
+    print(title)
+    print(f"  games: {s['games']}")
+    for name, count in s["outcomes"].items():
+        print(f"  outcome {name:28} {count:6}  {count / s['games']:6.1%}")
+    for side in SIDES:
+        print(f"  {side:8} wins {s['wins'][side]:6.1%}   mean score {s['mean_score'][side]:6.2f}")
+    print(
+        f"  the ceiling held the partnership down in {s['ceiling_binding_share']:.1%} of turns; then the main cause:"
+    )
+    for limit, share in s["limit_share"].items():
+        print(f"    {limit:32} {share:6.1%}")
+    normalized = ", ".join(f"{side} {share:.1%}" for side, share in s["normalization"].items())
+    print(f"  Washington normalized with: {normalized} of games")
+    print("  mean at the end:")
+    for meter, value in s["mean_final"].items():
+        print(f"    {meter:32} {value:7.2f}")

@@ -1,0 +1,40 @@
+"""`transcript`: play a level with agents and print every turn, every change and its cause (the
+golden files are made with it)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.commands.arguments import SIDES, add_agent_option, add_levels_option, seed
+from game.commands.exit_codes import ExitCode
+
+NAME = "transcript"
+HELP = "play a level with agents and print the transcript (golden files)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("level", metavar="LEVEL", help="a level id")
+    p.add_argument("--seed", type=seed, default=None, metavar="N", help="default: the level's own seed")
+    for side in SIDES:
+        add_agent_option(p, side, "random")
+    p.add_argument("--log", metavar="FILE", help="also write the replay log here")
+    add_levels_option(p)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    from pathlib import Path
+
+    from game.commands.loading import load_level
+    from game.session.play import play_game
+    from game.session.transcript import transcript
+
+    level = load_level(args.level, args.levels)
+    if level is None:
+        return ExitCode.FAILED
+    seed = level.seed if args.seed is None else args.seed
+    state, reports, log = play_game(level, seed, args.moscow, args.beijing)
+    if args.log:
+        Path(args.log).write_text(log.model_dump_json(indent=1), encoding="utf-8")
+    sys.stdout.write(transcript(state, reports))
+    return ExitCode.OK
