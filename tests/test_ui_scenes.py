@@ -107,7 +107,9 @@ def test_settings_survive_a_restart(app):
     settings, note = load_settings()
     assert settings.ui_scale == 1.5 and settings.colour_blind and note is None
     again = App(PlayOptions(size=(1280, 720)))
-    assert (again.settings.ui_scale == 1.5 and again.palette is not app.palette) or again.settings.colour_blind
+    assert (
+        again.settings.ui_scale == 1.5 and again.palette is not app.palette
+    ) or again.settings.colour_blind
 
 
 def test_a_corrupt_save_gives_a_message_and_the_game_goes_on(app):
@@ -172,13 +174,22 @@ def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path)
     # Animations off: autoplay would otherwise wait, in real time, on every phase of every turn.
     save_settings(Settings(animation_speed="off"))
     shots = tmp_path / "shots"
+    # Only the two pictures looked at here: each one costs a redraw and a PNG.
+    wanted = ("turn01-resolution", "debrief-outcome")
     app = App(
-        PlayOptions(level=level_id, autoplay=True, exit_at_end=True, screenshot_dir=shots, size=(1280, 720))
+        PlayOptions(
+            level=level_id,
+            autoplay=True,
+            exit_at_end=True,
+            screenshot_dir=shots,
+            screenshot_only=wanted,
+            size=(1280, 720),
+        )
     )
     assert app.run() == 0
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert any("debrief-outcome" in n for n in names)
-    assert any("turn01-resolution" in n for n in names)
+    assert names == ["001-turn01-resolution.png", "002-debrief-outcome.png"]
+    assert all(pygame.image.load(str(shots / n)).get_width() == 1280 for n in names)
 
 
 def test_the_seed_can_be_typed_by_keyboard(app):
@@ -265,3 +276,15 @@ def test_the_resolution_never_shows_a_change_whose_from_and_to_read_the_same(app
             scene.index = index
             for before, after in re.findall(r"\(from ([-\d.]+) to ([-\d.]+)\)", scene.step_html()):
                 assert before != after
+
+
+def test_only_the_screens_asked_for_are_saved(tmp_path):
+    app = App(PlayOptions(size=(800, 600), screenshot_dir=tmp_path, screenshot_only=("turn*-resolved",)))
+    app.push(TitleScene(app))
+    for name in ("title", "turn01-resolution", "turn01-resolved", "debrief-outcome", "turn02-resolved"):
+        app.capture(name)
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == [
+        "001-turn01-resolved.png",
+        "002-turn02-resolved.png",
+    ]
+    pygame.display.quit()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pygame
@@ -17,40 +18,12 @@ from game.paths import user_data_dir, user_levels_dir
 from game.session.saves import SaveStore
 from game.session.settings import Settings, load_settings, save_settings
 from game.ui.fonts import Fonts
+from game.ui.memory import MemoryKeeper
 from game.ui.palette import palette_for
 from game.ui.theme import build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
 
 IDLE_WAIT_MS = 500
-
-
-def _release_memory():
-    """Free the widgets a scene has dropped, and hand the memory back to the system.
-
-    pygame_gui's text boxes sit in reference cycles with their large text surfaces, which only the
-    cycle collector frees, and it counts objects, not bytes; glibc then keeps the freed space unless
-    asked to trim. Called between scenes and when a scene swaps its text, never per frame."""
-    import gc
-
-    try:
-        import ctypes
-
-        trim = ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        trim = None
-
-    def release(young_only: bool = False):
-        # A full collection walks every object the game holds (a long game's reports add up to
-        # tens of milliseconds); a text just swapped out is young, and the young generations
-        # are enough to free it.
-        gc.collect(1 if young_only else 2)
-        if trim is not None:
-            trim(0)
-
-    return release
-
-
-release_memory = _release_memory()
 
 
 @dataclass
@@ -61,6 +34,9 @@ class PlayOptions:
     seed: int | None = None
     autoplay: bool = False
     screenshot_dir: Path | None = None
+    # Which screens to save (fnmatch patterns of their names, e.g. "turn*-resolved"); none: all.
+    # A picture costs a redraw and a PNG, so a test asks only for those it looks at.
+    screenshot_only: tuple[str, ...] = ()
     exit_at_end: bool = False
     level_dirs: list[Path] = field(default_factory=list)
     size: tuple[int, int] | None = None  # overrides the settings (tests, screenshots)
@@ -101,6 +77,7 @@ class App:
         self.mouse = (0, 0)
         self.shots = 0
         self.clock = pygame.time.Clock()
+        self.memory = MemoryKeeper.for_this_process()  # frees what scenes drop (see game.ui.memory)
         self.open_window()
 
     # -- set-up --------------------------------------------------------------------------------
@@ -235,7 +212,7 @@ class App:
     def push(self, scene) -> None:
         if self.scene:
             self.scene.leave()
-        release_memory()
+        self.memory.release()
         self.scenes.append(scene)
         self.dirty = True
         self.focus_index = 0
@@ -437,7 +414,8 @@ class App:
     def capture(self, name: str) -> Path | None:
         """Save the screen as a PNG in the screenshot folder, if one was asked for."""
         folder = self.options.screenshot_dir
-        if folder is None:
+        wanted = self.options.screenshot_only
+        if folder is None or (wanted and not any(fnmatch(name, w) for w in wanted)):
             return None
         folder.mkdir(parents=True, exist_ok=True)
         self.manager.update(0.001)  # let new widgets render before the picture is taken

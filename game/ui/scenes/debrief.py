@@ -92,9 +92,7 @@ class DebriefScene(Scene):
             self.text_box.set_text(self.tab_html())
             self.text_box.show()
         self.app.dirty = True
-        from game.ui.app import release_memory
-
-        release_memory()
+        self.app.memory.release()
 
     def series(self) -> dict[str, list[float]]:
         return {label(m): self.game.history_of(m) for m in CHART_METERS}

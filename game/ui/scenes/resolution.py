@@ -102,9 +102,7 @@ class ResolutionScene(HeldByPause, Scene):
             self.timer = 0.0
             # New text in the same box: building a text box per step would cost memory each time.
             self.text_box.set_text(self.step_html())
-            from game.ui.app import release_memory
-
-            release_memory(young_only=True)
+            self.app.memory.release(young_only=True)
             focus = self.app.focus_index
             self.build_buttons()
             self.app.focus_index = focus
