@@ -31,6 +31,7 @@ def choose_first_card_by_keyboard(app):
     raise AssertionError("no card could be chosen")
 
 
+@pytest.mark.slow
 def test_a_whole_game_by_keyboard_reaches_the_debrief(app):
     game = start_game(app)
     chosen = choose_first_card_by_keyboard(app)
@@ -169,6 +170,7 @@ def test_nothing_overlaps_on_the_board(size):
     pygame.display.quit()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", [e.id for e in Catalogue.scan().playable()])
 def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path):
     # Animations off: autoplay would otherwise wait, in real time, on every phase of every turn.
@@ -288,3 +290,31 @@ def test_only_the_screens_asked_for_are_saved(tmp_path):
         "002-turn02-resolved.png",
     ]
     pygame.display.quit()
+
+
+def test_closing_the_menu_keeps_the_news_as_it_was_laid_out(app):
+    start_game(app)
+    board, news = app.scene, app.scene.news_box
+    key(app, pygame.K_m)
+    assert app.scene.name == "menu"
+    press(app, "Resume")
+    assert app.scene is board and board.news_box is news and news.alive()
+
+
+def test_a_rebuild_with_other_text_lays_out_a_new_box(app):
+    start_game(app)
+    board, news = app.scene, app.scene.news_box
+    board.showing_agenda = True
+    board.rebuild()
+    assert board.news_box is not news and not news.alive()
+    assert "your score now is" in board.news_box.html_text
+
+
+def test_coming_back_to_the_title_does_not_draw_the_map_again(app, monkeypatch):
+    drawn = []
+    monkeypatch.setattr(type(app.map_view), "draw", lambda *args, **kwargs: drawn.append(args))
+    press(app, "Credits")
+    key(app, pygame.K_ESCAPE)
+    app.reset_to(TitleScene(app))
+    app.step([])
+    assert app.scene.name == "title" and drawn == []

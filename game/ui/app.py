@@ -15,7 +15,7 @@ import pygame
 import pygame_gui
 
 from game.paths import user_data_dir, user_levels_dir
-from game.session.saves import SaveStore
+from game.session.save_folder import autosave_present, saves_dir
 from game.session.settings import Settings, load_settings, save_settings
 from game.ui.fonts import Fonts
 from game.ui.memory import MemoryKeeper
@@ -64,7 +64,7 @@ class App:
         pygame.font.init()
         pygame.display.set_caption("Pragmatic Partners")
         self.settings, self.notice = load_settings()
-        self.saves = SaveStore()
+        self._saves = None  # the save format (pydantic) is read on first use, not before the title
         self._catalogue = None  # read on first use: the title screen does not need the levels
         self._map_view = False  # built on first use
         self.good_levels: dict = {}  # the last version of each level that loaded, kept across reloads
@@ -85,6 +85,18 @@ class App:
         from game.levels import Catalogue
 
         return Catalogue.scan([user_levels_dir(), *self.options.level_dirs])
+
+    @property
+    def saves(self):
+        if self._saves is None:
+            from game.session.saves import SaveStore
+
+            self._saves = SaveStore()
+        return self._saves
+
+    def has_autosave(self) -> bool:
+        """Whether there is an autosave to continue, asked without reading the save format."""
+        return self._saves.has_autosave() if self._saves is not None else autosave_present(saves_dir())
 
     @property
     def map_view(self):
@@ -158,11 +170,33 @@ class App:
         scale = scale_for(self.wanted_scale(), self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)
-        self.manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
-        # Text boxes use bold and italic (<b>, <i>) at these sizes; loading them up front keeps
-        # pygame_gui from warning and from stalling the first frame that needs them.
-        # The resolution screen sets its story in 14 or 18 px (times the scale), in regular,
-        # bold and italic; the theme loads its own regular and bold sizes itself.
+        self._manager = None  # made on first use, for this look
+        self.text_fonts_loaded = False
+        for scene in self.scenes:
+            scene.rebuild()
+
+    @property
+    def manager(self) -> pygame_gui.UIManager:
+        """pygame_gui's manager of widgets (text boxes, text fields), made when the first is built:
+        the title screen draws its own buttons and has none, so its first frame does not wait for
+        the theme to be read."""
+        if self._manager is None:
+            scale = self.fonts.scale
+            self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
+        return self._manager
+
+    def load_text_fonts(self) -> None:
+        """Load the fonts text boxes use, before the first text box of this look is built.
+
+        Text boxes use bold and italic (<b>, <i>) at these sizes; loading them before the first
+        one keeps pygame_gui from warning and from stalling halfway through laying it out. The
+        title screen has no text box, so its first frame does not wait for them.
+        The resolution screen sets its story in 14 or 18 px (times the scale), in regular,
+        bold and italic; the theme loads its own regular and bold sizes itself."""
+        if self.text_fonts_loaded:
+            return
+        self.text_fonts_loaded = True
+        scale = self.fonts.scale
         base = max(8, round(16 * scale))
         # (18 px unscaled too: the debrief's outcome title is <font size=5>, which pygame_gui sets in 18.)
         sizes = sorted(({max(8, round(px * scale)) for px in (14, 18)} | {18}) - {base})
@@ -176,8 +210,6 @@ class App:
             fonts.append({"name": "noto_sans", "point_size": story, "style": "regular"})
         fonts.append({"name": "noto_sans", "point_size": base, "style": "italic"})
         self.manager.preload_fonts(fonts)
-        for scene in self.scenes:
-            scene.rebuild()
 
     def remember(self, **changes) -> None:
         """Save settings that do not change the look (progress, the last game) without re-theming."""
@@ -211,7 +243,7 @@ class App:
 
     def push(self, scene) -> None:
         if self.scene:
-            self.scene.leave()
+            self.scene.cover()
         self.memory.release()
         self.scenes.append(scene)
         self.dirty = True
@@ -289,11 +321,13 @@ class App:
             if scale_for(self.wanted_scale(), size) != self.fonts.scale:
                 self.apply_look()  # the scale the new size allows differs: new fonts, every scene rebuilt
                 return
-            self.manager.set_window_resolution(size)
+            if self._manager is not None:
+                self._manager.set_window_resolution(size)
             if self.scene:
                 self.scene.rebuild()
             return
-        self.manager.process_events(event)
+        if self._manager is not None:
+            self._manager.process_events(event)
         scene = self.scene
         if scene is None:
             return
@@ -375,7 +409,8 @@ class App:
         ticking = bool(self.scene and self.scene.ticking())
         if not real and not busy and not self.dirty and not ticking:
             return  # nothing happened and nothing moves: do not redraw a still picture
-        self.manager.update(min(dt, 0.1))
+        if self._manager is not None:
+            self._manager.update(min(dt, 0.1))
         if self.scene:
             self.scene.update(min(dt, 0.1))
         # Cleared before drawing: something drawn may ask for another frame (a tooltip that moves
@@ -394,7 +429,8 @@ class App:
         scene = self.scene
         if scene:
             scene.draw(surface)
-        self.manager.draw_ui(surface)
+        if self._manager is not None:
+            self._manager.draw_ui(surface)
         if scene:
             scene.draw_over(surface)
             control = self.focused()
@@ -418,7 +454,8 @@ class App:
         if folder is None or (wanted and not any(fnmatch(name, w) for w in wanted)):
             return None
         folder.mkdir(parents=True, exist_ok=True)
-        self.manager.update(0.001)  # let new widgets render before the picture is taken
+        if self._manager is not None:
+            self._manager.update(0.001)  # let new widgets render before the picture is taken
         self.draw()
         self.shots += 1
         path = folder / f"{self.shots:03d}-{name}.png"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 
 import pygame
-import pygame_gui
 
 from game.core import preview, why_unusable
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, label
@@ -212,10 +211,9 @@ class BoardScene(Scene):
         ]
 
     def build_news(self) -> None:
-        app = self.app
         r = self.news_rect
         html_ = self.agenda_html() if self.showing_agenda else self.news_html()
-        self.news_box = self.element(pygame_gui.elements.UITextBox(html_, r, app.manager))
+        self.news_box = self.text_box(html_, r)
 
     def agenda_html(self) -> str:
         score = self.game.scores()[self.side]

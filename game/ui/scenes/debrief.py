@@ -8,7 +8,6 @@ import re
 from datetime import datetime
 
 import pygame
-import pygame_gui
 
 from game.core.engine import goal_value
 from game.core.meters import label
@@ -75,9 +74,9 @@ class DebriefScene(Scene):
         self.captions = [("title", self.title_rect)]
         # One text box for every tab, refilled on a change of tab: pygame_gui keeps memory of each
         # text box it has built, and a long debrief built four times over adds up.
-        self.text_box = self.element(pygame_gui.elements.UITextBox(self.tab_html(), self.body, app.manager))
+        self.tab_box = self.text_box(self.tab_html(), self.body)
         if TABS[self.tab] == "Chart":
-            self.text_box.hide()
+            self.tab_box.hide()
         self.add(Control(done, "Back to title", self.finish))
         self.add(Control(png, "Save chart as PNG", self.save_chart, hotkey=pygame.K_p))
 
@@ -87,10 +86,10 @@ class DebriefScene(Scene):
             if c.kind == "tab":
                 c.selected = c.label == TABS[i]
         if TABS[i] == "Chart":
-            self.text_box.hide()
+            self.tab_box.hide()
         else:
-            self.text_box.set_text(self.tab_html())
-            self.text_box.show()
+            self.tab_box.set_text(self.tab_html())
+            self.tab_box.show()
         self.app.dirty = True
         self.app.memory.release()
 

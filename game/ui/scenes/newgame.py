@@ -304,7 +304,9 @@ class NewGameScene(Scene):
             ("Seed", seed_rect.y),
         ]
         self.row_h = row_h
-        for rect, (label, side) in zip(side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False):
+        for rect, (label, side) in zip(
+            side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False
+        ):
             self.add(Control(rect, label, (lambda s=side: self.pick_side(s)), selected=(side == self.side)))
         for rect, (label, who) in zip(opp_rects, OPPONENTS, strict=False):
             self.add(
@@ -321,7 +323,7 @@ class NewGameScene(Scene):
             self.seed_entry.set_text(self.seed_text)
         self.text_field(self.seed_entry, "Seed").tooltip = lambda: Tooltip("Seed", [SEED_HINT])
         self.brief_rect = brief_rect
-        self.element(pygame_gui.elements.UITextBox(self.briefing_html(), brief_rect, app.manager))
+        self.text_box(self.briefing_html(), brief_rect)
         locked = self.locked_reason()
         self.add(
             Control(

@@ -23,6 +23,13 @@ _BACKDROP = {
 }
 
 
+# The backdrop as drawn, by window size, palette and scale: the same picture every time, and the
+# map takes longer to draw than the rest of the title. Each return to the title (and each test
+# that opens the window) blits it instead.
+_backdrops: dict[tuple, pygame.Surface] = {}
+_KEEP_BACKDROPS = 4
+
+
 class TitleScene(Scene):
     name = "title"
 
@@ -32,7 +39,7 @@ class TitleScene(Scene):
         app = self.app
         w, h = app.size
         fonts = app.fonts
-        has_autosave = app.saves.has_autosave()
+        has_autosave = app.has_autosave()
         items = [
             ("New game", self.new_game, True, ""),
             ("Continue", self.continue_game, has_autosave, "No autosave yet: start a new game first."),
@@ -87,29 +94,30 @@ class TitleScene(Scene):
             self.new_game()
 
     def draw_backdrop(self, surface) -> None:
-        """The region the game is about, dimmed behind the menu (drawn once per window size)."""
+        """The region the game is about, dimmed behind the menu."""
         app = self.app
-        key = (app.size, app.palette.name)
-        if getattr(self, "_backdrop_key", None) != key:
-            self._backdrop = None
+        key = (app.size, app.palette.name, app.fonts.scale)
+        art = _backdrops.get(key)
+        if art is None:
             view = app.map_view
-            if view is not None:
-                art = pygame.Surface(app.size).convert()
-                art.fill(app.palette.background)
-                meters = {
-                    f"{s}.{p}": v
-                    for s, shares in _BACKDROP.items()
-                    for p, v in zip(("moscow", "beijing", "west"), shares, strict=False)
-                }
-                meters["middle_corridor"] = 40.0
-                view.draw(art, art.get_rect(), meters, app.palette, app.fonts.tiny)
-                shade = pygame.Surface(app.size, pygame.SRCALPHA)
-                shade.fill((*app.palette.background[:3], 215))
-                art.blit(shade, (0, 0))
-                self._backdrop = art
-            self._backdrop_key = key
-        if self._backdrop is not None:
-            surface.blit(self._backdrop, (0, 0))
+            if view is None:
+                return
+            art = pygame.Surface(app.size).convert()
+            art.fill(app.palette.background)
+            meters = {
+                f"{s}.{p}": v
+                for s, shares in _BACKDROP.items()
+                for p, v in zip(("moscow", "beijing", "west"), shares, strict=False)
+            }
+            meters["middle_corridor"] = 40.0
+            view.draw(art, art.get_rect(), meters, app.palette, app.fonts.tiny)
+            shade = pygame.Surface(app.size, pygame.SRCALPHA)
+            shade.fill((*app.palette.background[:3], 215))
+            art.blit(shade, (0, 0))
+            _backdrops[key] = art
+            while len(_backdrops) > _KEEP_BACKDROPS:
+                _backdrops.pop(next(iter(_backdrops)))
+        surface.blit(art, (0, 0))
 
     def new_game(self) -> None:
         from game.ui.scenes.newgame import NewGameScene
