@@ -5,29 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scenes.base import Scene
+from game.ui.title_backdrop import backdrop
 from game.ui.widgets import Control, button_height, button_width, fit_rows, text, wrap
 
 SUBTITLE = "Moscow and Beijing: a partnership with limits"
 FOOTER = (
     'After Emre Ozan\'s essay "Russian-Chinese Cooperation Limits".  Tab or arrows to move, Enter to choose.'
 )
-
-
-# Influence shares for the backdrop: a region between the two powers, as in the 2020s.
-_BACKDROP = {
-    "kazakhstan": (45, 35, 20),
-    "uzbekistan": (36, 39, 25),
-    "kyrgyzstan": (50, 40, 10),
-    "tajikistan": (50, 40, 10),
-    "turkmenistan": (26, 59, 15),
-}
-
-
-# The backdrop as drawn, by window size, palette and scale: the same picture every time, and the
-# map takes longer to draw than the rest of the title. Each return to the title (and each test
-# that opens the window) blits it instead.
-_backdrops: dict[tuple, pygame.Surface] = {}
-_KEEP_BACKDROPS = 4
 
 
 class TitleScene(Scene):
@@ -94,30 +78,10 @@ class TitleScene(Scene):
             self.new_game()
 
     def draw_backdrop(self, surface) -> None:
-        """The region the game is about, dimmed behind the menu."""
-        app = self.app
-        key = (app.size, app.palette.name, app.fonts.scale)
-        art = _backdrops.get(key)
-        if art is None:
-            view = app.map_view
-            if view is None:
-                return
-            art = pygame.Surface(app.size).convert()
-            art.fill(app.palette.background)
-            meters = {
-                f"{s}.{p}": v
-                for s, shares in _BACKDROP.items()
-                for p, v in zip(("moscow", "beijing", "west"), shares, strict=False)
-            }
-            meters["middle_corridor"] = 40.0
-            view.draw(art, art.get_rect(), meters, app.palette, app.fonts.tiny)
-            shade = pygame.Surface(app.size, pygame.SRCALPHA)
-            shade.fill((*app.palette.background[:3], 215))
-            art.blit(shade, (0, 0))
-            _backdrops[key] = art
-            while len(_backdrops) > _KEEP_BACKDROPS:
-                _backdrops.pop(next(iter(_backdrops)))
-        surface.blit(art, (0, 0))
+        """The region the game is about, dimmed behind the menu (see game.ui.title_backdrop)."""
+        art = backdrop(self.app)
+        if art is not None:
+            surface.blit(art, (0, 0))
 
     def new_game(self) -> None:
         from game.ui.scenes.newgame import NewGameScene
