@@ -32,6 +32,9 @@ def test_fast_agents_only_ever_play_legal_plans(level_id, agent):
         play(level, seed, agent, agent)
 
 
+# Whole games on every level (test_an_agent_is_deterministic_for_a_seed checks legality in the
+# inner loop, on The Testing Event).
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", LEVEL_IDS)
 @pytest.mark.parametrize("agent", ["normal", "hard"])
 def test_search_agents_only_ever_play_legal_plans_on_either_side(level_id, agent):
@@ -55,12 +58,14 @@ def test_an_agent_does_not_read_the_games_own_random_draws(testing_event, agent)
         assert make_agent(agent, side, 4).choose(state) == make_agent(agent, side, 4).choose(peeked)
 
 
+@pytest.mark.slow
 def test_normal_beats_easy_on_either_side(testing_event):
     result = duel(testing_event, "normal", "easy", games=60, seed=1000)
     assert result["a_wins"] >= 0.6, result
     assert min(result["a_wins_as"].values()) >= 0.6, result
 
 
+@pytest.mark.slow
 def test_hard_beats_easy_on_either_side(testing_event):
     result = duel(testing_event, "hard", "easy", games=24, seed=2000, workers=2)
     assert result["a_wins"] >= 0.75, result

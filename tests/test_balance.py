@@ -47,10 +47,13 @@ def test_every_campaign_level_is_inside_the_bands(report):
         assert all(share >= HARD_OVER_EASY for share in r.hard_beats_easy.values())
 
 
+@pytest.mark.slow
 def test_the_levels_still_play_as_the_report_says(campaign, report):
-    # 40 fresh seeds a level (not the report's), normal against normal: the same seeds give the
-    # same games, so this cannot flicker; the band is wider for the smaller sample.
+    # 20 fresh seeds a level (not the report's), normal against normal: the same seeds give the
+    # same games, so this cannot flicker; the band is wider for the smaller sample, and still
+    # catches a level that one side wins nine times in ten. In this process: a pool of workers
+    # would cost more processor time than it saves on so few games.
     for level_id, level in campaign.items():
-        wins = summary(run_games(level, range(90_000, 90_040), "normal", "normal", workers=2))["wins"]
+        wins = summary(run_games(level, range(90_000, 90_020), "normal", "normal"))["wins"]
         for side, share in wins.items():
-            assert 0.15 <= share <= 0.85, f"{level_id}: normal as {side} wins {share:.0%} of 40 fresh games"
+            assert 0.15 <= share <= 0.85, f"{level_id}: normal as {side} wins {share:.0%} of 20 fresh games"

@@ -10,7 +10,8 @@ Every file in tests/broken/ starts with a comment block:
 validator prints when run from the repository root with `--levels tests/levels`; for a case marked
 `xfail` they are what it *should* print (the test is a strict xfail, so a fix shows up as XPASS:
 then drop the `# xfail:` line). A few files go through `python -m game validate` as a subprocess
-(exit codes, JSON output); the rest through `validate_paths`, which is what the command runs.
+(exit codes, JSON output), run in this process (see cli_driver.py); the rest through
+`validate_paths`, which is what the command runs.
 
 Files too big or too deep to commit (5 MB, 100 000 nested arrays, a 10 000-parenthesis condition)
 are generated into tmp_path.
@@ -21,11 +22,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from cli_driver import run_game
 
 from game.levels.problems import Problem
 from game.levels.validate import validate_paths
@@ -93,7 +94,7 @@ CASE_FILES = sorted(BROKEN.glob("*.toml"))
 CASES = [_case(p) for p in CASE_FILES]
 # The same without the xfail marks, for checks that hold even where the wording is still wrong.
 UNMARKED = [pytest.param(_rel(p), _header(p)[0], id=p.stem) for p in CASE_FILES]
-# The cases also run through the command line (each is a subprocess, so only a few).
+# The cases also run through the command line (only a few: the rest add nothing there).
 CLI_CASES = [
     _case(BROKEN / f"{name}.toml")
     for name in ("toml_syntax", "not_utf8", "expr_call", "cycle_a", "several_errors", "bom")
@@ -112,13 +113,7 @@ def _validate(path: str) -> tuple[list[Problem], float]:
 
 
 def _run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "game", "validate", *args, "--levels", *MOD_DIRS],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_game("validate", *args, "--levels", *MOD_DIRS)
 
 
 # -- the folder itself --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ def test_there_is_an_essay_era_level():
     assert "testing_event" in ESSAY_ERA
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.__name__.split("_")[0].upper())
 @pytest.mark.parametrize("level_id", ESSAY_ERA)
 def test_the_claim_holds(level_id, claim):

@@ -16,6 +16,7 @@ from game.ui.app import App, PlayOptions
 from game.ui.scenes.title import TitleScene
 
 
+@pytest.mark.slow
 def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_exactly(app):
     press(app, "Classroom session")
     assert app.scene.name == "classroom set-up"

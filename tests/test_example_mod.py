@@ -15,11 +15,10 @@ new card never come up at all needs a look at its `requires`, `when` or `weight`
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_driver import run_game
 
 from game.ai import make_agent
 from game.core import initial_state, is_terminal, legal_actions, resolve_turn
@@ -90,14 +89,9 @@ def test_example_mod_is_in_the_catalogue_as_a_playable_mod(mod_level):
 
 
 def test_levels_command_lists_the_example_mod_marked_as_a_mod():
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "levels", "--levels", "examples/mods"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    ).stdout
+    result = run_game("levels", "--levels", "examples/mods")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     line = next((row for row in out.splitlines() if row.startswith(MOD_ID)), "")
     assert line.endswith("[mod]"), out
     assert "Silk Road Summit" in line

@@ -5,22 +5,14 @@ When a rule or the level changes on purpose, regenerate it and read the diff:
     python -m game transcript testing_event --seed 7 > tests/golden/testing_event_seed7.txt
 """
 
-import subprocess
-import sys
-
+from cli_driver import run_game
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "testing_event_seed7.txt"
 
 
 def test_transcript_matches_the_golden_file():
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "transcript", "testing_event", "--seed", "7"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    out = run_game("transcript", "testing_event", "--seed", "7")
     assert out.returncode == 0, out.stderr
     expected = GOLDEN.read_text(encoding="utf-8")
     if out.stdout != expected:

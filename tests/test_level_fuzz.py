@@ -21,10 +21,11 @@ less than two seconds of processor time, timed here rather than by Hypothesis' d
 `timed`), and is interrupted after `HANG_LIMIT` seconds by the clock so that a hang fails instead
 of stalling CI.
 
-The examples are derandomized: CI runs the same ones every time. For a longer hunt set
-LEVEL_FUZZ_EXAMPLES (e.g. 2000). A failing input is also written to LEVEL_FUZZ_FAILURES (default
-/tmp/fuzz_failures), one file per distinct failure, so it can be opened or passed to
-`python -m game validate`.
+How many examples is the Hypothesis profile's (see conftest): the `ci` default runs the inputs
+that once broke the loader (the @example lists) and a few drawn ones, the same on every run;
+`--hypothesis-profile thorough` hunts with many new ones (or set LEVEL_FUZZ_EXAMPLES, e.g. 2000).
+A failing input is also written to LEVEL_FUZZ_FAILURES (default /tmp/fuzz_failures), one file per
+distinct failure, so it can be opened or passed to `python -m game validate`.
 """
 
 from __future__ import annotations
@@ -76,13 +77,10 @@ EXAMPLES = int(os.environ.get("LEVEL_FUZZ_EXAMPLES", "0"))
 FAILURES = Path(os.environ.get("LEVEL_FUZZ_FAILURES", Path(tempfile.gettempdir()) / "fuzz_failures"))
 
 
-def fuzz_settings(examples: int):
-    return settings(
-        max_examples=EXAMPLES or examples,
-        derandomize=True,  # the same examples on every run
-        database=None,
-        deadline=None,  # timed by the test itself, against TIME_LIMIT
-    )
+def fuzz_settings():
+    # The profile says how many and whether they are the same every run; never a deadline: each
+    # call is timed by the test itself, against TIME_LIMIT.
+    return settings(max_examples=EXAMPLES or settings.default.max_examples, deadline=None)
 
 
 @functools.cache
@@ -103,6 +101,12 @@ def _dependents(path: Path) -> list[str]:
             seen.add(parent)
             parent = specs.get(parent, (None, None))[1]
     return out
+
+
+@functools.cache
+def _tables_of(path: Path) -> dict:
+    """A shipped file's tables, parsed once (`apply_table_edits` edits a copy)."""
+    return tomli.loads(path.read_text(encoding="utf-8"))
 
 
 # ---- The sandbox and the checks -----------------------------------------------------------------
@@ -311,8 +315,9 @@ def test_the_toml_writer_round_trips_every_shipped_level(level_file):
 
 # The @example inputs each broke the loader, its locations or its time limit at some point (see
 # their comments); they run every time, before the drawn ones.
+@pytest.mark.slow
 @pytest.mark.parametrize("level_file", LEVEL_FILES, ids=lambda p: p.name)
-@fuzz_settings(80)
+@fuzz_settings()
 @given(edits=st.lists(byte_edits, min_size=1, max_size=3), placed_as=placements)
 # (An offset of -1 inserts at the end of the file.)
 @example(edits=[("insert", -1, b"\nx = " + b"9" * 5_000 + b"\n")], placed_as="mod")  # tomli's ValueError
@@ -327,12 +332,13 @@ def test_a_level_file_with_edited_bytes_loads_or_gives_located_errors(level_file
     check_and_keep_failures("bytes", level_file.name, data, notes, placed_as, inserted_on)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_file", LEVEL_FILES, ids=lambda p: p.name)
-@fuzz_settings(60)
+@fuzz_settings()
 @given(edits=st.lists(table_edits, min_size=1, max_size=3), placed_as=placements)
 @example(edits=[("grow", "flags", FILL, "k")], placed_as="shipped")  # ~70,000 flags
 def test_a_level_file_with_edited_tables_loads_or_gives_located_errors(level_file, edits, placed_as):
-    mutated, notes = apply_table_edits(tomli.loads(level_file.read_text(encoding="utf-8")), edits)
+    mutated, notes = apply_table_edits(_tables_of(level_file), edits)
     data = dumps(mutated).encode("utf-8")
     del mutated  # up to a megabyte of tables, not to be carried through the timed calls
     check_and_keep_failures("tables", level_file.name, data, notes, placed_as)

@@ -1,10 +1,8 @@
 """The modder's tools: warnings, the scaffold, the generated reference, reload inside the game."""
 
-import subprocess
-import sys
-
 import pygame
 import pytest
+from cli_driver import run_game
 from conftest import ROOT
 
 from game.levels import load_level_file
@@ -66,9 +64,7 @@ def test_warnings_point_at_their_lines_and_do_not_stop_the_level(tmp_path):
         "so it can never be the outcome",
     ]
     assert load_level_file(path).id == "warn_test"
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "validate", str(path)], cwd=ROOT, capture_output=True, text=True
-    )
+    out = run_game("validate", str(path))
     assert out.returncode == 0 and out.stdout.count("warning:") == 6
 
 
@@ -154,13 +150,8 @@ def test_new_level_is_valid_as_written_and_never_overwrites(tmp_path):
 
 def test_new_level_command_writes_into_the_players_levels_folder(tmp_path, monkeypatch):
     home = tmp_path / "home"
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "new-level", "Steppe Summit"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**__import__("os").environ, "PRAGMATIC_PARTNERS_HOME": str(home)},
-    )
+    monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(home))
+    out = run_game("new-level", "Steppe Summit")
     assert out.returncode == 0, out.stderr
     assert (home / "levels" / "steppe_summit.toml").exists()
 
@@ -236,21 +227,14 @@ title = "Otherwise"
 
 
 def test_new_level_refuses_a_name_whose_id_is_taken(tmp_path):
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "new-level", "Base", "--out", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    out = run_game("new-level", "Base", "--out", str(tmp_path))
     assert out.returncode == 1 and "already the id of" in out.stderr and "base.toml" in out.stderr
     assert not list(tmp_path.glob("*.toml"))
 
 
 def test_a_ruleset_is_not_offered_to_play_or_simulate():
     for command in (["play", "--level", "base"], ["simulate", "base", "--games", "1"]):
-        out = subprocess.run(
-            [sys.executable, "-m", "game", *command], cwd=ROOT, capture_output=True, text=True
-        )
+        out = run_game(*command)
         assert out.returncode == 1 and "ruleset" in out.stderr and "testing_event" in out.stderr
 
 
@@ -259,9 +243,7 @@ def test_two_files_with_one_id_is_an_error_as_in_the_game(tmp_path):
         (tmp_path / f"{name}.toml").write_text(
             'schema_version = 1\nid = "twin"\nextends = "testing_event"\n', encoding="utf-8"
         )
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "validate", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
-    )
+    out = run_game("validate", str(tmp_path))
     assert out.returncode == 1 and "error: id: level id 'twin' is already used by" in out.stdout
 
 

@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 
 pytest.importorskip("hatchling")
+pytestmark = pytest.mark.slow  # a wheel is built, and installed in a child process
 
 
 @pytest.fixture(scope="module")

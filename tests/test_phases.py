@@ -3,7 +3,7 @@
 import dataclasses
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from game.core import initial_state, legal_actions, legal_plans, plan_problem, resolve_turn, rng
@@ -443,6 +443,15 @@ def test_every_change_names_its_cause_and_where_it_is_written(mini):
 # -- rounding ---------------------------------------------------------------------------------
 # The engine rounds every change to hundredths with a faster stand-in for round(x, 2); a game
 # must come out exactly as if round() had been used, or old logs would replay differently.
+# Cheap examples: five times the profile's share (see conftest), after the classic traps: an exact
+# half-hundredth (round() goes to even), and decimals that a float holds a hair below their half.
+@settings(max_examples=5 * settings.default.max_examples)
+@example(0.125)
+@example(-0.375)
+@example(2.675)
+@example(1.005)
+@example(9999.995)
+@example(-0.005)
 @given(
     st.one_of(
         st.floats(min_value=-1e4, max_value=1e4, allow_nan=False),
@@ -469,6 +478,13 @@ def test_hundredths_is_round_to_two_places_bit_for_bit(x):
 
 # The events phase draws a whole deck by binary search over the weights' running sums; the draw
 # must be the one weighted_index's repeated subtraction gives, or a seed would tell another story.
+# Five times the profile's share of examples; zero weights, a single card and the largest state
+# are given first.
+@settings(max_examples=5 * settings.default.max_examples)
+@example([0.0, 0.0, 1.0], 0)
+@example([1.0, 0.0, 0.0, 2.0], 2**64 - 1)
+@example([10.0], 2**64 - 1)
+@example([0.125] * 40, 12345)
 @given(
     st.lists(st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 0.25, 5.0, 10.0, 0.125]), min_size=1, max_size=40)
     | st.lists(st.integers(0, 10**6).map(lambda k: k / 1024), min_size=1, max_size=40),

@@ -1,9 +1,7 @@
 import json
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT
+from cli_driver import run_game
 
 from game.session.play import play_game
 from game.session.replay import FacilitatorAct, ReplayError, ReplayLog, replay
@@ -38,34 +36,16 @@ def test_replay_command_prints_the_transcript_and_refuses_changed_levels(tmp_pat
     _, _, log = play_game(testing_event, 4)
     good = tmp_path / "game.json"
     good.write_text(log.model_dump_json())
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "replay", str(good)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = run_game("replay", str(good))
     assert out.returncode == 0, out.stderr
     assert "== Turn 1 (" in out.stdout and "Outcome:" in out.stdout
     stale = tmp_path / "stale.json"
     stale.write_text(log.model_copy(update={"level_hash": "f" * 64}).model_dump_json())
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "replay", str(stale)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = run_game("replay", str(stale))
     assert out.returncode == 1 and "has changed" in out.stderr and "Traceback" not in out.stderr
     junk = tmp_path / "junk.json"
     junk.write_text(json.dumps({"format": "something else"}))
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "replay", str(junk)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = run_game("replay", str(junk))
     assert out.returncode == 1 and "not a replay log" in out.stderr and "Traceback" not in out.stderr
 
 

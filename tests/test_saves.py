@@ -113,7 +113,8 @@ def test_hostile_names_stay_inside_the_saves_folder(store, logs, name):
     assert sorted(p.name for p in root.iterdir()) == [info.path.name]
 
 
-@settings(max_examples=300, deadline=None)
+# Cheap examples: ten times the profile's share (see conftest).
+@settings(max_examples=10 * settings.default.max_examples)
 @given(st.text())
 def test_any_text_as_a_name_gives_a_plain_file_name(name):
     slug = slug_for(name)
@@ -123,7 +124,7 @@ def test_any_text_as_a_name_gives_a_plain_file_name(name):
     assert (SaveStore(root).path_for(name)).parent == root
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(max_size=80))
 def test_any_text_as_a_name_saves_and_loads_back(logs, name):
     with tempfile.TemporaryDirectory() as folder:

@@ -1,7 +1,6 @@
 import json
-import subprocess
-import sys
 
+from cli_driver import run_game
 from conftest import ROOT
 
 from game.levels.schema import schema_text
@@ -16,9 +15,7 @@ def test_the_shipped_schema_is_up_to_date():
 
 
 def test_schema_command_prints_the_schema_with_descriptions():
-    out = subprocess.run(
-        [sys.executable, "-m", "game", "schema"], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+    out = run_game("schema")
     assert out.returncode == 0
     schema = json.loads(out.stdout)
     assert schema["additionalProperties"] is False

@@ -1,18 +1,14 @@
 import json
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT
+from cli_driver import run_game
 
 from game.sim.batch import run_games, summary
 from game.sim.variation import VariationError, parse_variation
 
 
-def run(*args, timeout=300):
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
-    )
+def run(*args):
+    return run_game(*args)
 
 
 def test_results_are_the_same_whatever_the_number_of_workers(testing_event):

@@ -67,10 +67,8 @@ class PlayLegalPlans(RuleBasedStateMachine):
             assert self.state.meters["partnership"] <= self.state.meters["partnership_ceiling"] + 1e-9
 
 
+# As many games as the Hypothesis profile gives a test (see conftest), each up to 20 steps.
 PlayLegalPlans.TestCase.settings = settings(
-    max_examples=40,
-    stateful_step_count=20,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    stateful_step_count=20, suppress_health_check=[HealthCheck.too_slow]
 )
 TestPlayLegalPlans = PlayLegalPlans.TestCase

@@ -32,7 +32,13 @@ def open_window(look):
     return app
 
 
-@pytest.fixture(params=list(LOOKS))
+# The two most crowded looks run in the inner loop; the roomier three with the rest (`slow`).
+CROWDED = ("800x600", "1280x720-scale2")
+
+
+@pytest.fixture(
+    params=[pytest.param(look, marks=() if look in CROWDED else pytest.mark.slow) for look in LOOKS]
+)
 def window(request):
     yield open_window(request.param)
     pygame.display.quit()

@@ -32,6 +32,7 @@ def choose_first_card_by_keyboard(app):
     raise AssertionError("no card could be chosen")
 
 
+@pytest.mark.slow
 def test_a_whole_game_by_keyboard_reaches_the_debrief(app):
     game = start_game(app)
     chosen = choose_first_card_by_keyboard(app)
@@ -170,18 +171,28 @@ def test_nothing_overlaps_on_the_board(size):
     pygame.display.quit()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", [e.id for e in Catalogue.scan().playable()])
 def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path):
     # Animations off: autoplay would otherwise wait, in real time, on every phase of every turn.
     save_settings(Settings(animation_speed="off"))
     shots = tmp_path / "shots"
+    # Only the two pictures looked at here: each one costs a redraw and a PNG.
+    wanted = ("turn01-resolution", "debrief-outcome")
     app = App(
-        PlayOptions(level=level_id, autoplay=True, exit_at_end=True, screenshot_dir=shots, size=(1280, 720))
+        PlayOptions(
+            level=level_id,
+            autoplay=True,
+            exit_at_end=True,
+            screenshot_dir=shots,
+            screenshot_only=wanted,
+            size=(1280, 720),
+        )
     )
     assert app.run() == 0
     names = sorted(p.name for p in shots.glob("*.png"))
-    assert any("debrief-outcome" in n for n in names)
-    assert any("turn01-resolution" in n for n in names)
+    assert names == ["001-turn01-resolution.png", "002-debrief-outcome.png"]
+    assert all(pygame.image.load(str(shots / n)).get_width() == 1280 for n in names)
 
 
 def test_the_seed_can_be_typed_by_keyboard(app):
@@ -282,3 +293,43 @@ def test_the_gauge_names_the_limit_that_held_the_ceiling_last_turn():
     assert board.ceiling_holder() == "divergent methods"
     assert "held by divergent methods" in board.gauge_titles()[0]
     pygame.display.quit()
+
+
+def test_only_the_screens_asked_for_are_saved(tmp_path):
+    app = App(PlayOptions(size=(800, 600), screenshot_dir=tmp_path, screenshot_only=("turn*-resolved",)))
+    app.push(TitleScene(app))
+    for name in ("title", "turn01-resolution", "turn01-resolved", "debrief-outcome", "turn02-resolved"):
+        app.capture(name)
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == [
+        "001-turn01-resolved.png",
+        "002-turn02-resolved.png",
+    ]
+    pygame.display.quit()
+
+
+def test_closing_the_menu_keeps_the_news_as_it_was_laid_out(app):
+    start_game(app)
+    board, news = app.scene, app.scene.news_box
+    key(app, pygame.K_m)
+    assert app.scene.name == "menu"
+    press(app, "Resume")
+    assert app.scene is board and board.news_box is news and news.alive()
+
+
+def test_a_rebuild_with_other_text_lays_out_a_new_box(app):
+    start_game(app)
+    board, news = app.scene, app.scene.news_box
+    board.showing_agenda = True
+    board.rebuild()
+    assert board.news_box is not news and not news.alive()
+    assert "your score now is" in board.news_box.html_text
+
+
+def test_coming_back_to_the_title_does_not_draw_the_map_again(app, monkeypatch):
+    drawn = []
+    monkeypatch.setattr(type(app.map_view), "draw", lambda *args, **kwargs: drawn.append(args))
+    press(app, "Credits")
+    key(app, pygame.K_ESCAPE)
+    app.reset_to(TitleScene(app))
+    app.step([])
+    assert app.scene.name == "title" and drawn == []

@@ -20,6 +20,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself"
     )
     p.add_argument("--screenshot-dir", metavar="DIR", help="save a PNG of each screen and each turn here")
+    p.add_argument(
+        "--screenshot-only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="save only the screens so named (a pattern such as 'turn*-resolved'); may be given more than once",
+    )
     p.add_argument("--exit-at-end", action="store_true", help="close the window at the debrief")
     p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
     p.add_argument("--probe", help=argparse.SUPPRESS)  # used by `bench`
@@ -42,6 +49,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         seed=args.seed,
         autoplay=args.autoplay,
         screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,
+        screenshot_only=tuple(args.screenshot_only),
         exit_at_end=args.exit_at_end,
         level_dirs=[Path(d) for d in args.levels],
         size=args.size,

@@ -17,6 +17,7 @@ import tomli
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from game.levels import clean_parses
 from game.levels.problems import Problem, key_path
 from game.levels.spec import MAX_FILE_BYTES, LevelSpec
 from game.levels.toml_index import KeyPath, TomlIndex
@@ -97,6 +98,19 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
             )
         )
         return pf
+    key = clean_parses.key_of(str(pf.path), pf.name, data)
+    kept = clean_parses.recall(key)
+    if kept is not None:
+        # The spec and index are only ever read after parsing, so the copies may share them.
+        pf.raw, pf.text, pf.spec, pf.index = kept
+        return pf
+    _parse(pf, data)
+    if pf.spec is not None and not pf.problems:
+        clean_parses.keep(key, (pf.raw, pf.text, pf.spec, pf.index))
+    return pf
+
+
+def _parse(pf: ParsedFile, data: bytes) -> ParsedFile:
     pf.raw = data
     try:
         pf.text = data.decode("utf-8-sig")

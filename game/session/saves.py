@@ -31,18 +31,17 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from game.paths import user_data_dir
 from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write_atomic
 from game.session.replay import FORMAT as REPLAY_FORMAT
 from game.session.replay import MAX_TURNS, ReplayLog
+from game.session.save_folder import AUTOSAVE, AUTOSAVE_PREV, autosave_present, saves_dir
+from game.session.save_folder import present as _present
 
 FORMAT: Final = "pragmatic-partners/save"
 VERSION: Final = 1
 MAX_SAVE_BYTES = 5_000_000
 MAX_NAME = 120
 MAX_SLUG = 60
-AUTOSAVE = "autosave.json"
-AUTOSAVE_PREV = "autosave.prev.json"
 TRASH = "trash"
 
 # Windows refuses these as file names whatever the extension; "autosave" and "trash" are ours.
@@ -225,7 +224,7 @@ class SaveStore:
     """The saves folder: named saves, the autosave and its predecessor, and a trash subfolder."""
 
     def __init__(self, root: Path | None = None):
-        self.root = Path(root) if root is not None else user_data_dir() / "saves"
+        self.root = Path(root) if root is not None else saves_dir()
 
     def path_for(self, name: str) -> Path:
         """The file a save of this name is kept in."""
@@ -318,7 +317,7 @@ class SaveStore:
 
     def has_autosave(self) -> bool:
         """Whether an autosave file is there at all (readable or not: loading it says which)."""
-        return _present(self.root / AUTOSAVE) or _present(self.root / AUTOSAVE_PREV)
+        return autosave_present(self.root)
 
     def latest_autosave(self) -> tuple[ReplayLog, str | None] | None:
         """The autosave's log and a note for the player (or None), or None if there is no autosave.
@@ -394,10 +393,6 @@ class SaveStore:
             except OSError as err:
                 raise SaveError(f"{e} and could not be moved aside ({err.strerror or err})", path) from None
             raise SaveError(f"{e} and was moved aside to {moved.name}", path, moved) from None
-
-
-def _present(path: Path) -> bool:
-    return path.exists() or path.is_symlink()
 
 
 def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:

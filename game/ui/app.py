@@ -8,55 +8,27 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
 from game.paths import user_data_dir, user_levels_dir
-from game.session.saves import SaveStore
+from game.session.save_folder import autosave_present, saves_dir
 from game.session.settings import Settings, load_settings, save_settings
 from game.ui.fonts import Fonts
+from game.ui.memory import MemoryKeeper
 from game.ui.palette import palette_for
 from game.ui.theme import build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
 
 if TYPE_CHECKING:
-    from game.core.level import Level
-    from game.levels import Problem
+    from game.session.saves import SaveStore
     from game.ui.mapview import MapView
 
 IDLE_WAIT_MS = 500
-
-
-def _release_memory():
-    """Free the widgets a scene has dropped, and hand the memory back to the system.
-
-    pygame_gui's text boxes sit in reference cycles with their large text surfaces, which only the
-    cycle collector frees, and it counts objects, not bytes; glibc then keeps the freed space unless
-    asked to trim. Called between scenes and when a scene swaps its text, never per frame."""
-    import gc
-
-    try:
-        import ctypes
-
-        trim = ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        trim = None
-
-    def release(young_only: bool = False):
-        # A full collection walks every object the game holds (a long game's reports add up to
-        # tens of milliseconds); a text just swapped out is young, and the young generations
-        # are enough to free it.
-        gc.collect(1 if young_only else 2)
-        if trim is not None:
-            trim(0)
-
-    return release
-
-
-release_memory = _release_memory()
 
 
 @dataclass
@@ -67,6 +39,9 @@ class PlayOptions:
     seed: int | None = None
     autoplay: bool = False
     screenshot_dir: Path | None = None
+    # Which screens to save (fnmatch patterns of their names, e.g. "turn*-resolved"); none: all.
+    # A picture costs a redraw and a PNG, so a test asks only for those it looks at.
+    screenshot_only: tuple[str, ...] = ()
     exit_at_end: bool = False
     level_dirs: list[Path] = field(default_factory=list)
     size: tuple[int, int] | None = None  # overrides the settings (tests, screenshots)
@@ -94,9 +69,11 @@ class App:
         pygame.font.init()
         pygame.display.set_caption("Pragmatic Partners")
         self.settings, self.notice = load_settings()
-        self.saves = SaveStore()
+        self._saves: SaveStore | None = (
+            None  # the save format (pydantic) is read on first use, not before the title
+        )
         self._catalogue = None  # read on first use: the title screen does not need the levels
-        self._map_view: MapView | Literal[False] | None = False  # built on first use; None if it cannot be
+        self._map_view: MapView | bool | None = False  # built on first use (False: not yet)
         self.good_levels: dict = {}  # the last version of each level that loaded, kept across reloads
         self.running = True
         self.scenes: list = []
@@ -107,6 +84,7 @@ class App:
         self.mouse = (0, 0)
         self.shots = 0
         self.clock = pygame.time.Clock()
+        self.memory = MemoryKeeper.for_this_process()  # frees what scenes drop (see game.ui.memory)
         self.open_window()
 
     # -- set-up --------------------------------------------------------------------------------
@@ -114,6 +92,19 @@ class App:
         from game.levels import Catalogue
 
         return Catalogue.scan([user_levels_dir(), *self.options.level_dirs])
+
+    @property
+    def saves(self) -> SaveStore:
+        """The saves folder's store, opened on first use."""
+        if self._saves is None:
+            from game.session.saves import SaveStore
+
+            self._saves = SaveStore()
+        return self._saves
+
+    def has_autosave(self) -> bool:
+        """Whether there is an autosave to continue, asked without reading the save format."""
+        return self._saves.has_autosave() if self._saves is not None else autosave_present(saves_dir())
 
     @property
     def map_view(self) -> MapView | None:
@@ -126,7 +117,7 @@ class App:
             except (OSError, ValueError) as e:  # a missing or damaged map file must not stop the game
                 self.notice = f"The map could not be drawn: {e}"
                 self._map_view = None
-        return self._map_view
+        return self._map_view if not isinstance(self._map_view, bool) else None
 
     @property
     def catalogue(self):
@@ -138,7 +129,7 @@ class App:
     def catalogue(self, value) -> None:
         self._catalogue = value
 
-    def load_level(self, level_id: str) -> tuple[Level | None, list[Problem]]:
+    def load_level(self, level_id: str):
         """(level, problems): the level as its files are now, or its last good version with the
         problems that stop the new one; (None, problems) if it never loaded."""
         from game.levels import LevelError
@@ -187,11 +178,34 @@ class App:
         scale = scale_for(self.wanted_scale(), self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)
-        self.manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
-        # Text boxes use bold and italic (<b>, <i>) at these sizes; loading them up front keeps
-        # pygame_gui from warning and from stalling the first frame that needs them.
-        # The resolution screen sets its story in 14 or 18 px (times the scale), in regular,
-        # bold and italic; the theme loads its own regular and bold sizes itself.
+        self._manager: pygame_gui.UIManager | None = None  # made on first use, for this look
+        self.text_fonts_loaded = False
+        for scene in self.scenes:
+            scene.rebuild()
+
+    @property
+    def manager(self) -> pygame_gui.UIManager:
+        """pygame_gui's manager of widgets (text boxes, text fields), made when the first is built:
+        the title screen draws its own buttons and has none, so its first frame does not wait for
+        the theme to be read."""
+        if self._manager is None:
+            scale = self.fonts.scale
+            self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
+        manager: pygame_gui.UIManager = self._manager
+        return manager
+
+    def load_text_fonts(self) -> None:
+        """Load the fonts text boxes use, before the first text box of this look is built.
+
+        Text boxes use bold and italic (<b>, <i>) at these sizes; loading them before the first
+        one keeps pygame_gui from warning and from stalling halfway through laying it out. The
+        title screen has no text box, so its first frame does not wait for them.
+        The resolution screen sets its story in 14 or 18 px (times the scale), in regular,
+        bold and italic; the theme loads its own regular and bold sizes itself."""
+        if self.text_fonts_loaded:
+            return
+        self.text_fonts_loaded = True
+        scale = self.fonts.scale
         base = max(8, round(16 * scale))
         # (18 px unscaled too: the debrief's outcome title is <font size=5>, which pygame_gui sets in 18.)
         sizes = sorted(({max(8, round(px * scale)) for px in (14, 18)} | {18}) - {base})
@@ -205,8 +219,6 @@ class App:
             fonts.append({"name": "noto_sans", "point_size": story, "style": "regular"})
         fonts.append({"name": "noto_sans", "point_size": base, "style": "italic"})
         self.manager.preload_fonts(fonts)
-        for scene in self.scenes:
-            scene.rebuild()
 
     def remember(self, **changes) -> None:
         """Save settings that do not change the look (progress, the last game) without re-theming."""
@@ -240,8 +252,8 @@ class App:
 
     def push(self, scene) -> None:
         if self.scene:
-            self.scene.leave()
-        release_memory()
+            self.scene.cover()
+        self.memory.release()
         self.scenes.append(scene)
         self.dirty = True
         self.focus_index = 0
@@ -318,11 +330,13 @@ class App:
             if scale_for(self.wanted_scale(), size) != self.fonts.scale:
                 self.apply_look()  # the scale the new size allows differs: new fonts, every scene rebuilt
                 return
-            self.manager.set_window_resolution(size)
+            if self._manager is not None:
+                self._manager.set_window_resolution(size)
             if self.scene:
                 self.scene.rebuild()
             return
-        self.manager.process_events(event)
+        if self._manager is not None:
+            self._manager.process_events(event)
         scene = self.scene
         if scene is None:
             return
@@ -404,7 +418,8 @@ class App:
         ticking = bool(self.scene and self.scene.ticking())
         if not real and not busy and not self.dirty and not ticking:
             return  # nothing happened and nothing moves: do not redraw a still picture
-        self.manager.update(min(dt, 0.1))
+        if self._manager is not None:
+            self._manager.update(min(dt, 0.1))
         if self.scene:
             self.scene.update(min(dt, 0.1))
         # Cleared before drawing: something drawn may ask for another frame (a tooltip that moves
@@ -423,7 +438,8 @@ class App:
         scene = self.scene
         if scene:
             scene.draw(surface)
-        self.manager.draw_ui(surface)
+        if self._manager is not None:
+            self._manager.draw_ui(surface)
         if scene:
             scene.draw_over(surface)
             control = self.focused()
@@ -443,10 +459,12 @@ class App:
     def capture(self, name: str) -> Path | None:
         """Save the screen as a PNG in the screenshot folder, if one was asked for."""
         folder = self.options.screenshot_dir
-        if folder is None:
+        wanted = self.options.screenshot_only
+        if folder is None or (wanted and not any(fnmatch(name, w) for w in wanted)):
             return None
         folder.mkdir(parents=True, exist_ok=True)
-        self.manager.update(0.001)  # let new widgets render before the picture is taken
+        if self._manager is not None:
+            self._manager.update(0.001)  # let new widgets render before the picture is taken
         self.draw()
         self.shots += 1
         path = folder / f"{self.shots:03d}-{name}.png"

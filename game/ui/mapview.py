@@ -17,7 +17,6 @@ from pathlib import Path
 import pygame
 import tomli
 
-from game.core.meters import POWERS, STATES
 from game.paths import assets_dir
 from game.ui.charts import draw_dashed_polyline
 from game.ui.map_period import country_name, exists, place_name, place_role, routes_in, state_name
@@ -34,6 +33,11 @@ STATE_ISO = {
 }
 POWER_LETTER = {"moscow": "M", "beijing": "B", "west": "W"}
 POWER_NAME = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
+# The engine's five states and three powers, in its order (a test holds them to game.core.meters).
+# Named here rather than imported: importing the engine would cost the title screen, which draws
+# the map behind its menu, a sixth of its start.
+STATES = tuple(STATE_ISO)
+POWERS = tuple(POWER_NAME)
 
 # The window the map always shows (lon_min, lon_max, lat_min, lat_max): Central Asia, the Caspian
 # and the Caucasus as far as Kars, where the Middle Corridor leaves the map. A wider rect shows

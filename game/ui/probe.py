@@ -2,7 +2,7 @@
 
 startup: the first title frame is drawn (the parent process times from its own start);
 idle:S:  the board waits for input for S seconds; CPU used by this process meanwhile;
-rss:     resident memory after autoplaying a whole level.
+rss:N:   resident memory after autoplaying N turns of a level (without N, the whole level).
 """
 
 from __future__ import annotations
@@ -51,8 +51,12 @@ def run_probe(app, probe: str) -> int:
         app.options.autoplay = True
         app.options.exit_at_end = True
         app.reset_to(_autoplay_start(app))
+        turns = int(arg) if arg else None
         while app.running:
             app.step(pygame.event.get())
+            game = getattr(app.scene, "game", None)
+            if turns is not None and game is not None and game.state.turn > turns:
+                break
         print(json.dumps({"rss_mb": _rss_mb()}), flush=True)
     else:
         print(f"unknown probe '{probe}'", file=sys.stderr)

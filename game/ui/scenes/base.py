@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pygame_gui
 
 from game.ui.widgets import Control, button, toast
 
@@ -15,19 +16,25 @@ class Scene:
         self.app = app
         self.controls: list[Control] = []
         self.elements: list = []
+        self._retired: list = []  # the elements of the last build, while the next one may reuse them
         self.message = ""
         self.message_time = 0.0
         self.offset = 0  # for scrolling scenes
 
     # -- life cycle ------------------------------------------------------------------------------
     def rebuild(self) -> None:
-        for element in self.elements:
-            element.kill()
+        self._retired += self.elements
         self.elements = []
         self.controls = []
         self.app.hover = None
         self.app.dirty = True
-        self.build()
+        try:
+            self.build()
+        finally:
+            # What the new build did not take back (see text_box) goes.
+            for element in self._retired:
+                element.kill()
+            self._retired = []
 
     def build(self) -> None:
         pass
@@ -35,10 +42,19 @@ class Scene:
     def entered(self) -> None:
         """Called once when the scene is shown (after its first build)."""
 
-    def leave(self) -> None:
+    def cover(self) -> None:
+        """Another scene goes on top: this one's widgets are hidden, and kept for its rebuild when
+        it comes back, which takes back those that still show the same (see text_box)."""
         for element in self.elements:
+            element.hide()
+        self._retired += self.elements
+        self.elements = []
+
+    def leave(self) -> None:
+        for element in self.elements + self._retired:
             element.kill()
         self.elements = []
+        self._retired = []
 
     # -- input ----------------------------------------------------------------------------------
     def handle(self, event) -> bool:
@@ -123,6 +139,27 @@ class Scene:
     def element(self, element):
         self.elements.append(element)
         return element
+
+    def text_box(self, html_text: str, rect: pygame.Rect):
+        """A pygame_gui text box showing `html_text` in `rect`. During a rebuild, the box the last
+        build made is taken back if it shows the same text in the same place: laying out text is
+        most of what a rebuild costs, and closing the menu or choosing an opponent changes none
+        of it (the player's place in a long text is kept, too)."""
+        app = self.app
+        for i, old in enumerate(self._retired):
+            if (
+                isinstance(old, pygame_gui.elements.UITextBox)
+                and old.alive()
+                and old.ui_manager is app.manager
+                and old.relative_rect == rect
+                and old.html_text == html_text
+                and not old.should_html_unescape_input_text
+            ):
+                del self._retired[i]
+                old.show()
+                return self.element(old)
+        app.load_text_fonts()
+        return self.element(pygame_gui.elements.UITextBox(html_text, rect, app.manager))
 
     def column_of_buttons(self, labels_actions, center_x: int, top: int, width: int) -> None:
         app = self.app

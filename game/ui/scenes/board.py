@@ -8,7 +8,6 @@ import html
 from functools import partial
 
 import pygame
-import pygame_gui
 
 from game.core import preview, why_unusable
 from game.core.meters import LIMIT_LABELS, LIMITS, PILLARS, SIDE_METERS, band, band_spans, label, other
@@ -201,10 +200,9 @@ class BoardScene(Scene):
         ]
 
     def build_news(self) -> None:
-        app = self.app
         r = self.news_rect
         html_ = self.agenda_html() if self.showing_agenda else self.news_html()
-        self.news_box = self.element(pygame_gui.elements.UITextBox(html_, r, app.manager))
+        self.news_box = self.text_box(html_, r)
 
     def agenda_html(self) -> str:
         score = self.game.scores()[self.side]

@@ -10,7 +10,6 @@ from datetime import datetime
 from functools import partial
 
 import pygame
-import pygame_gui
 
 from game.core.engine import goal_value
 from game.core.meters import band_spans, label
@@ -79,9 +78,9 @@ class DebriefScene(Scene):
         self.captions = [("title", self.title_rect)]
         # One text box for every tab, refilled on a change of tab: pygame_gui keeps memory of each
         # text box it has built, and a long debrief built four times over adds up.
-        self.text_box = self.element(pygame_gui.elements.UITextBox(self.tab_html(), self.body, app.manager))
+        self.tab_box = self.text_box(self.tab_html(), self.body)
         if TABS[self.tab] == "Chart":
-            self.text_box.hide()
+            self.tab_box.hide()
         self.add(Control(done, "Back to title", self.finish))
         self.add(Control(png, "Save chart as PNG", self.save_chart, hotkey=pygame.K_p))
 
@@ -91,14 +90,12 @@ class DebriefScene(Scene):
             if c.kind == "tab":
                 c.selected = c.label == TABS[i]
         if TABS[i] == "Chart":
-            self.text_box.hide()
+            self.tab_box.hide()
         else:
-            self.text_box.set_text(self.tab_html())
-            self.text_box.show()
+            self.tab_box.set_text(self.tab_html())
+            self.tab_box.show()
         self.app.dirty = True
-        from game.ui.app import release_memory
-
-        release_memory()
+        self.app.memory.release()
 
     def series(self) -> dict[str, list[float]]:
         return {label(m): self.game.history_of(m) for m in CHART_METERS}

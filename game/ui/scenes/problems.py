@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 import pygame
-import pygame_gui
 
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control
@@ -30,11 +29,7 @@ class ProblemsScene(Scene):
             lines.append(
                 f"<font color='{colour}'><b>{p.severity}</b></font> {where}{path} {html.escape(p.message)}"
             )
-        self.element(
-            pygame_gui.elements.UITextBox(
-                "<br>".join(lines), pygame.Rect(pad, app.px(90), w - 2 * pad, h - app.px(180)), app.manager
-            )
-        )
+        self.text_box("<br>".join(lines), pygame.Rect(pad, app.px(90), w - 2 * pad, h - app.px(180)))
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.bottomright = (w - pad, h - app.px(24))
         self.add(Control(rect, "Back", self.back))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 
 import pygame
-import pygame_gui
 
 from game.core.meters import label
 from game.core.report import PHASES, Change
@@ -62,7 +61,7 @@ class ResolutionScene(HeldByPause, Scene):
         w, h = app.size
         pad = app.px(24)
         self.box = pygame.Rect(pad, app.px(90), w - 2 * pad, h - app.px(180))
-        self.text_box = self.element(pygame_gui.elements.UITextBox(self.step_html(), self.box, app.manager))
+        self.step_box = self.text_box(self.step_html(), self.box)
         self.build_buttons()
 
     def build_buttons(self) -> None:
@@ -102,10 +101,8 @@ class ResolutionScene(HeldByPause, Scene):
             self.index += 1
             self.timer = 0.0
             # New text in the same box: building a text box per step would cost memory each time.
-            self.text_box.set_text(self.step_html())
-            from game.ui.app import release_memory
-
-            release_memory(young_only=True)
+            self.step_box.set_text(self.step_html())
+            self.app.memory.release(young_only=True)
             focus = self.app.focus_index
             self.build_buttons()
             self.app.focus_index = focus

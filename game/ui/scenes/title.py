@@ -5,22 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scenes.base import Scene
+from game.ui.title_backdrop import backdrop
 from game.ui.widgets import Control, button_height, button_width, fit_rows, text, wrap
 
 SUBTITLE = "Moscow and Beijing: a partnership with limits"
 FOOTER = (
     'After Emre Ozan\'s essay "Russian-Chinese Cooperation Limits".  Tab or arrows to move, Enter to choose.'
 )
-
-
-# Influence shares for the backdrop: a region between the two powers, as in the 2020s.
-_BACKDROP = {
-    "kazakhstan": (45, 35, 20),
-    "uzbekistan": (36, 39, 25),
-    "kyrgyzstan": (50, 40, 10),
-    "tajikistan": (50, 40, 10),
-    "turkmenistan": (26, 59, 15),
-}
 
 
 class TitleScene(Scene):
@@ -32,7 +23,7 @@ class TitleScene(Scene):
         app = self.app
         w, h = app.size
         fonts = app.fonts
-        has_autosave = app.saves.has_autosave()
+        has_autosave = app.has_autosave()
         items = [
             ("New game", self.new_game, True, ""),
             ("Continue", self.continue_game, has_autosave, "No autosave yet: start a new game first."),
@@ -87,29 +78,10 @@ class TitleScene(Scene):
             self.new_game()
 
     def draw_backdrop(self, surface) -> None:
-        """The region the game is about, dimmed behind the menu (drawn once per window size)."""
-        app = self.app
-        key = (app.size, app.palette.name)
-        if getattr(self, "_backdrop_key", None) != key:
-            self._backdrop = None
-            view = app.map_view
-            if view is not None:
-                art = pygame.Surface(app.size).convert()
-                art.fill(app.palette.background)
-                meters: dict[str, float] = {
-                    f"{s}.{p}": v
-                    for s, shares in _BACKDROP.items()
-                    for p, v in zip(("moscow", "beijing", "west"), shares, strict=False)
-                }
-                meters["middle_corridor"] = 40.0
-                view.draw(art, art.get_rect(), meters, app.palette, app.fonts.tiny)
-                shade = pygame.Surface(app.size, pygame.SRCALPHA)
-                shade.fill((*app.palette.background[:3], 215))
-                art.blit(shade, (0, 0))
-                self._backdrop = art
-            self._backdrop_key = key
-        if self._backdrop is not None:
-            surface.blit(self._backdrop, (0, 0))
+        """The region the game is about, dimmed behind the menu (see game.ui.title_backdrop)."""
+        art = backdrop(self.app)
+        if art is not None:
+            surface.blit(art, (0, 0))
 
     def new_game(self) -> None:
         from game.ui.scenes.newgame import NewGameScene
