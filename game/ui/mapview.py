@@ -1,24 +1,38 @@
 """The Central Asia map: who leads in each of the five states, and how China-Europe trade splits
 between the Northern and Middle Corridors.
 
-MapView reads assets/map once, projects it per rect size (cached) and draws what it is given; it
-never changes game state. Given a year, it draws the map of that year (`game.ui.map_period`): Soviet
+MapView reads assets/map once (`game.ui.map_data`), projects it per rect size (cached; the
+arithmetic, and where labels go, is `game.ui.map_geometry`) and draws what it is given; it never
+changes game state. Given a year, it draws the map of that year (`game.ui.map_period`): Soviet
 republics before 1992, the names places had then, only the crossings and routes that existed. Each state is filled with its leading power's colour *and* hatched with
 that power's pattern, and its shares are printed beside it, so colour never carries meaning alone.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
-import tomli
 
 from game.paths import assets_dir
 from game.ui.charts import draw_dashed_polyline
+from game.ui.map_data import load_map
+from game.ui.map_geometry import (
+    FOCUS,
+    Box,
+    Placer,
+    Projection,
+    area,
+    around,
+    bbox,
+    centroid,
+    clip_exit,
+    dist,
+    in_view,
+    offset,
+)
 from game.ui.map_period import country_name, exists, place_name, place_role, routes_in, state_name
 from game.ui.palette import PATTERNS, Palette, blend
 
@@ -38,12 +52,6 @@ POWER_NAME = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
 # the map behind its menu, a sixth of its start.
 STATES = tuple(STATE_ISO)
 POWERS = tuple(POWER_NAME)
-
-# The window the map always shows (lon_min, lon_max, lat_min, lat_max): Central Asia, the Caspian
-# and the Caucasus as far as Kars, where the Middle Corridor leaves the map. A wider rect shows
-# more to east and west; it never shows less.
-FOCUS = (42.0, 90.0, 33.6, 56.0)
-COS_LAT = math.cos(math.radians(48.5))
 
 # Where each state's label would like to sit (lon, lat); labels move off it to avoid each other.
 LABEL_SPOTS = {
@@ -152,17 +160,14 @@ class _Layout:
 
     def __init__(self, view: MapView, size: tuple[int, int]):
         self.size = w, h = size
-        lon0, lon1, lat0, lat1 = view.focus
-        margin = max(6, min(w, h) // 40)
-        self.scale = min((w - 2 * margin) / ((lon1 - lon0) * COS_LAT), (h - 2 * margin) / (lat1 - lat0))
-        self.centre = ((lon0 + lon1) / 2, (lat0 + lat1) / 2)
-        bounds = pygame.Rect(0, 0, w, h)
+        self.projection = Projection(view.focus, size)
+        self.project = self.projection.project
+        bounds = Box(0, 0, w, h)
 
         self.countries: list[tuple[str, list[list[tuple[int, int]]]]] = []
         self.water: list[list[tuple[int, int]]] = []
         for feature in view.features:
-            polys = [self._ring(poly[0]) for poly in feature["coordinates"]]
-            polys = [p for p in polys if len(p) >= 3 and _bbox(p).colliderect(bounds)]
+            polys = in_view((self.projection.ring(poly[0]) for poly in feature["coordinates"]), bounds)
             if not polys:
                 continue
             if feature["kind"] == "water":
@@ -173,35 +178,19 @@ class _Layout:
         self.states: dict[str, _StateShape] = {}
         for state, iso in STATE_ISO.items():
             polys = next(p for code, p in self.countries if code == iso)
-            bbox = _bbox([pt for poly in polys for pt in poly]).clip(bounds)
-            stencil = pygame.Surface(bbox.size, pygame.SRCALPHA)
+            box = pygame.Rect(bbox(pt for poly in polys for pt in poly)).clip(bounds)
+            stencil = pygame.Surface(box.size, pygame.SRCALPHA)
             for poly in polys:
-                pygame.draw.polygon(
-                    stencil, (255, 255, 255, 255), [(x - bbox.x, y - bbox.y) for x, y in poly]
-                )
+                pygame.draw.polygon(stencil, (255, 255, 255, 255), [(x - box.x, y - box.y) for x, y in poly])
             mask = pygame.mask.from_surface(stencil)
-            biggest = max(polys, key=lambda p: abs(_area(p)))
+            biggest = max(polys, key=lambda p: abs(area(p)))
             self.states[state] = _StateShape(
-                polys, bbox, mask, stencil, _interior_point(_centroid(biggest), bbox, mask)
+                polys, box, mask, stencil, _interior_point(centroid(biggest), box, mask)
             )
 
         self.places = {name: self.project(p["lon"], p["lat"]) for name, p in view.places.items()}
         self.base: dict[Palette, pygame.Surface] = {}
         self.hatches: dict[tuple[str, str, tuple[int, int, int]], pygame.Surface] = {}
-
-    def project(self, lon: float, lat: float) -> tuple[float, float]:
-        w, h = self.size
-        cx, cy = self.centre
-        return w / 2 + (lon - cx) * COS_LAT * self.scale, h / 2 - (lat - cy) * self.scale
-
-    def _ring(self, ring) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
-        for lon, lat in ring[:-1]:
-            x, y = self.project(lon, lat)
-            pt = (round(x), round(y))
-            if not out or out[-1] != pt:
-                out.append(pt)
-        return out
 
     def touches_state(self, rect: pygame.Rect) -> bool:
         """Whether rect (local pixels) covers any part of the five states."""
@@ -260,19 +249,10 @@ class MapView:
     def __init__(self, map_dir: Path | None = None, focus: tuple[float, float, float, float] = FOCUS):
         map_dir = Path(map_dir) if map_dir is not None else assets_dir() / "map"
         self.focus = focus
-        geo = json.loads((map_dir / "eurasia.geojson").read_text(encoding="utf-8"))
-        self.features = [
-            {
-                "name": f["properties"]["name"],
-                "iso_a3": f["properties"]["iso_a3"],
-                "kind": f["properties"]["kind"],
-                "coordinates": f["geometry"]["coordinates"],
-            }
-            for f in geo["features"]
-        ]
-        places = tomli.loads((map_dir / "places.toml").read_text(encoding="utf-8"))["place"]
-        self.places = {p["name"]: p for p in places}
-        self.corridors = tomli.loads((map_dir / "corridors.toml").read_text(encoding="utf-8"))["corridor"]
+        data = load_map(map_dir)
+        self.features = data.features
+        self.places = data.places
+        self.corridors = data.corridors
         self._layouts: dict[tuple[int, int], _Layout] = {}
         self._fonts: dict[int, pygame.font.Font] = {}
         # What the frame was drawn for (size, palette, meters, highlight, font): drawn again on a change.
@@ -280,7 +260,7 @@ class MapView:
         self._frame: pygame.Surface | None = None
         self._rect: pygame.Rect | None = None
         self._labels: list[pygame.Rect] = []
-        self._label_info: list[tuple[str, pygame.Rect]] = []
+        self._label_info: list[tuple[str, Box]] = []
 
     # ---- geometry -------------------------------------------------------------------------------
     def _layout(self, size: tuple[int, int]) -> _Layout:
@@ -299,8 +279,8 @@ class MapView:
     def centroid_lonlat(self, state: str) -> tuple[float, float]:
         """The centroid of a state's largest polygon, in degrees (lon, lat)."""
         feature = next(f for f in self.features if f["iso_a3"] == STATE_ISO[state])
-        ring = max((poly[0] for poly in feature["coordinates"]), key=lambda r: abs(_area(r)))
-        return _centroid(ring)
+        ring = max((poly[0] for poly in feature["coordinates"]), key=lambda r: abs(area(r)))
+        return centroid(ring)
 
     def state_anchor(self, state: str) -> tuple[int, int] | None:
         """A screen point inside the state on the last map drawn (None before the first draw)."""
@@ -323,7 +303,9 @@ class MapView:
     @property
     def label_rects(self) -> list[tuple[str, pygame.Rect]]:
         """What the last draw labelled and where (screen rects), for tests and tooltips."""
-        return [(what, r.move(self._rect.topleft)) for what, r in self._label_info] if self._rect else []
+        if self._rect is None:
+            return []
+        return [(what, pygame.Rect(r).move(self._rect.topleft)) for what, r in self._label_info]
 
     # ---- drawing --------------------------------------------------------------------------------
     def draw(
@@ -399,17 +381,17 @@ class MapView:
         small = font_small
         name_font = self._font(max(12, round(1.2 * small.size("Kazakhstan")[0] / 4.2)), bold=True)
         pad = max(4, small.get_height() // 3)
-        inner = pygame.Rect(0, 0, w, h).inflate(-2 * pad, -2 * pad)
-        placer = _Placer(inner, gap=3)
+        inner = Box(0, 0, w, h).inflate(-2 * pad, -2 * pad)
+        placer = Placer(inner, gap=3)
 
         # Legend (top-right) and credit (bottom-right) are fixed furniture.
         legend = self._legend_surface(palette, small)
-        legend_rect = legend.get_rect(topright=(inner.right, inner.top))
-        placer.take(legend_rect, "legend")
+        legend_rect = legend.get_rect(topright=(inner.right, inner.y))
+        placer.take(Box(*legend_rect), "legend")
         credit_text = "Map: Natural Earth" if year is None else f"Map of {year}: Natural Earth"
         credit = _halo_text(small, credit_text, palette.text_muted, palette.background)
-        credit_rect = credit.get_rect(bottomright=inner.bottomright)
-        placer.take(credit_rect, "credit")
+        credit_rect = credit.get_rect(bottomright=(inner.right, inner.bottom))
+        placer.take(Box(*credit_rect), "credit")
 
         # City dots: the capitals of the five states, and the corridors' stops.
         stops = {name for c in routes for name in c["stops"]}
@@ -421,7 +403,7 @@ class MapView:
             if inner.collidepoint(x, y):
                 dots[name] = (round(x), round(y))
         for x, y in dots.values():
-            placer.block_dot(pygame.Rect(x - 4, y - 4, 9, 9))
+            placer.block_dot(Box(x - 4, y - 4, 9, 9))
 
         # Corridors, wider the more of the trade they carry.
         corridor_labels, onward_labels = self._draw_corridors(
@@ -449,11 +431,11 @@ class MapView:
                 name=state_name(state, year),
             )
             spot = layout.project(*LABEL_SPOTS[state])
-            r = placer.place_required(block.get_size(), _around(spot, block.get_size()), state)
-            frame.blit(block, r)
+            r = placer.place_required(block.get_size(), around(spot, block.get_size()), state)
+            frame.blit(block, r.topleft)
             anchor = layout.states[state].anchor
-            if not r.inflate(-4, -4).collidepoint(anchor):
-                end = _nearest_on_rect(r, anchor)
+            if not r.inflate(-4, -4).collidepoint(*anchor):
+                end = r.nearest(anchor)
                 pygame.draw.line(frame, palette.background, end, anchor, 3)
                 pygame.draw.line(frame, palette.text, end, anchor, 1)
                 pygame.draw.circle(frame, palette.text, anchor, 2)
@@ -464,11 +446,11 @@ class MapView:
             self._place_city(frame, placer, name, dots[name], palette, small, year)
         for img, candidates, what in corridor_labels:
             r = placer.place_required(img.get_size(), candidates, what)
-            frame.blit(img, r)
+            frame.blit(img, r.topleft)
         for img, candidates, what in onward_labels:
             onward = placer.place(img.get_size(), candidates, what, required=False, may_cover=True)
             if onward is not None:
-                frame.blit(img, onward)
+                frame.blit(img, onward.topleft)
         for name in dots:
             if name not in capitals:
                 self._place_city(frame, placer, name, dots[name], palette, small, year)
@@ -477,12 +459,11 @@ class MapView:
             shown = country_name(name, year)
             img = _spaced(small, shown, colour) if name.isupper() else small.render(shown, True, colour)
             x, y = layout.project(*spot)
-            r = pygame.Rect(0, 0, *img.get_size())
-            r.center = round(x), round(y)
-            if layout.touches_state(r):
+            spot_rect = img.get_rect(center=(round(x), round(y)))
+            if layout.touches_state(spot_rect):
                 continue
-            if placer.place(r.size, [r.topleft], name, required=False, may_cover=False) is not None:
-                frame.blit(img, r)
+            if placer.place(spot_rect.size, [spot_rect.topleft], name, required=False, may_cover=False):
+                frame.blit(img, spot_rect)
 
         frame.blit(legend, legend_rect)
         frame.blit(credit, credit_rect)
@@ -508,7 +489,7 @@ class MapView:
         ]
         r = placer.place((iw, ih), cands, name, required=False)
         if r is not None:
-            frame.blit(img, r)
+            frame.blit(img, r.topleft)
 
     def _draw_corridors(self, frame, layout, meters, palette, small, inner, placer, routes=None):
         """Draw the routes (both, unless the map's year had fewer). Returns the labels still to
@@ -540,9 +521,9 @@ class MapView:
                 p, q = layout.places[a], layout.places[b]
                 if (a, b) in shared:
                     off = side * (width / 2 + 1.5)
-                    p, q = _offset(p, q, off)
-                if not inner.collidepoint(q):
-                    clipped = _clip_exit(p, q, inner)
+                    p, q = offset(p, q, off)
+                if not inner.collidepoint(*q):
+                    clipped = clip_exit(p, q, inner)
                     if clipped is None:
                         continue
                     q = clipped
@@ -577,7 +558,7 @@ class MapView:
                 # The route runs on beyond its last stop: a short arrow onward to the west.
                 end = layout.places[route["stops"][-1]]
                 tip = (end[0] - 16 - width, end[1] + 3)
-                if inner.collidepoint(tip):
+                if inner.collidepoint(*tip):
                     pygame.draw.line(frame, colour, end, tip, max(2, width - 2))
                     _arrow_head(frame, end, tip, colour, palette.background, 6 + width)
                     placer.block_line(end, tip, 8 + width)
@@ -604,7 +585,7 @@ class MapView:
             gap = width / 2 + 4
             cands = []
             # Candidates beside the route, longest stretches first.
-            for p, q, _ in sorted(segments, key=lambda seg: -_dist(seg[0], seg[1])):
+            for p, q, _ in sorted(segments, key=lambda seg: -dist(seg[0], seg[1])):
                 for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
                     mx, my = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
                     cands += [
@@ -691,102 +672,6 @@ class MapView:
         return surf
 
 
-# ---- label placement ----------------------------------------------------------------------------
-class _Placer:
-    """Greedy label placement: each label takes the first free candidate spot inside the map."""
-
-    def __init__(self, inner: pygame.Rect, gap: int):
-        self.inner = inner
-        self.gap = gap
-        self.taken: list[pygame.Rect] = []
-        # Things labels keep off: a required label may cover them if it must, an optional one
-        # never covers a dot and covers lines only if allowed.
-        self.dots: list[pygame.Rect] = []
-        self.lines: list[pygame.Rect] = []
-        self.placed: list[tuple[str, pygame.Rect]] = []
-
-    def take(self, rect: pygame.Rect, what: str) -> None:
-        self.taken.append(rect)
-        self.placed.append((what, rect))
-
-    def block_dot(self, rect: pygame.Rect) -> None:
-        self.dots.append(rect)
-
-    def block_line(self, p, q, width: float) -> None:
-        """Keep labels off a line, as a chain of small squares along it."""
-        steps = max(1, int(_dist(p, q) // 6))
-        half = width / 2 + 1
-        for k in range(steps + 1):
-            x, y = p[0] + (q[0] - p[0]) * k / steps, p[1] + (q[1] - p[1]) * k / steps
-            self.lines.append(pygame.Rect(round(x - half), round(y - half), round(2 * half), round(2 * half)))
-
-    def _fit(self, size, pos, clamp: bool) -> pygame.Rect | None:
-        r = pygame.Rect(round(pos[0]), round(pos[1]), *size)
-        if self.inner.contains(r):
-            return r
-        return r.clamp(self.inner) if clamp else None
-
-    def _clash(self, r: pygame.Rect) -> int:
-        """Area shared with labels already placed (kept a gap apart)."""
-        grown = r.inflate(2 * self.gap, 2 * self.gap)
-        return sum(_overlap(grown, self.taken[i]) for i in grown.collidelistall(self.taken))
-
-    @staticmethod
-    def _cover(r: pygame.Rect, things: list[pygame.Rect]) -> int:
-        """Area of the things the label would hide."""
-        return sum(_overlap(r, things[i]) for i in r.collidelistall(things))
-
-    def place(
-        self, size, candidates, what: str, required: bool, may_cover: bool = True
-    ) -> pygame.Rect | None:
-        """Take the first candidate that touches nothing, else the least bad one. An optional
-        label is dropped rather than laid over another label (or over lines, unless may_cover)."""
-        best, best_cost = None, None
-        for pos in candidates:
-            # A required label is pushed inside the map; an optional one must fit where it is.
-            r = self._fit(size, pos, clamp=required)
-            if r is None:
-                continue
-            clash = self._clash(r)
-            dots, lines = self._cover(r, self.dots), self._cover(r, self.lines)
-            if not required and (clash or dots or (lines and not may_cover)):
-                continue
-            cost = clash * 10 + dots * 3 + lines
-            if cost == 0:
-                best, best_cost = r, 0
-                break
-            if best_cost is None or cost < best_cost:
-                best, best_cost = r, cost
-        if best is None:
-            return None
-        self.take(best, what)
-        return best
-
-    def place_required(self, size, candidates, what: str) -> pygame.Rect:
-        """A label that must show: pushed inside the map, over others if there is no free room."""
-        r = self.place(size, candidates, what, required=True)
-        if r is None:  # only when given no candidates at all: a required label is never dropped
-            raise ValueError(f"no place offered for the label '{what}'")
-        return r
-
-
-def _around(centre, size, rings: int = 6):
-    """Candidate top-left corners: centred on centre, then circling outward."""
-    cx, cy = centre
-    w, h = size
-    out = [(cx - w / 2, cy - h / 2)]
-    for k in range(1, rings + 1):
-        dx, dy = k * w * 0.3, k * h * 0.35
-        for ax, ay in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)):
-            out.append((cx - w / 2 + ax * dx, cy - h / 2 + ay * dy))
-    return out
-
-
-def _overlap(a: pygame.Rect, b: pygame.Rect) -> int:
-    c = a.clip(b)
-    return c.width * c.height
-
-
 # ---- small drawing helpers ----------------------------------------------------------------------
 def _halo_text(font, text, colour, halo) -> pygame.Surface:
     """Text with a one-pixel dark halo, readable on any fill."""
@@ -837,58 +722,6 @@ def _arrow_head(surface, p, q, colour, outline, size: float) -> None:
     right = (back[0] + uy * size * 0.55, back[1] - ux * size * 0.55)
     pygame.draw.polygon(surface, colour, [tip, left, right])
     pygame.draw.polygon(surface, outline, [tip, left, right], 1)
-
-
-def _offset(p, q, d):
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    length = math.hypot(dx, dy) or 1.0
-    nx, ny = -dy / length * d, dx / length * d
-    return (p[0] + nx, p[1] + ny), (q[0] + nx, q[1] + ny)
-
-
-def _dist(p, q) -> float:
-    return math.hypot(q[0] - p[0], q[1] - p[1])
-
-
-def _clip_exit(p, q, rect: pygame.Rect):
-    """Where the segment p->q leaves rect (p inside), or None if p is outside too."""
-    if not rect.collidepoint(p):
-        return None
-    t_exit = 1.0
-    (x0, y0), (x1, y1) = p, q
-    dx, dy = x1 - x0, y1 - y0
-    for delta, start, lo, hi in ((dx, x0, rect.left, rect.right - 1), (dy, y0, rect.top, rect.bottom - 1)):
-        if delta > 0:
-            t_exit = min(t_exit, (hi - start) / delta)
-        elif delta < 0:
-            t_exit = min(t_exit, (lo - start) / delta)
-    return x0 + dx * t_exit, y0 + dy * t_exit
-
-
-def _nearest_on_rect(r: pygame.Rect, pt) -> tuple[int, int]:
-    return min(max(pt[0], r.left), r.right - 1), min(max(pt[1], r.top), r.bottom - 1)
-
-
-def _bbox(points) -> pygame.Rect:
-    xs = [p[0] for p in points]
-    ys = [p[1] for p in points]
-    return pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
-
-
-def _area(ring) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False)) / 2
-
-
-def _centroid(ring) -> tuple[float, float]:
-    a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=False):
-        c = x0 * y1 - x1 * y0
-        a += c
-        cx += (x0 + x1) * c
-        cy += (y0 + y1) * c
-    if a == 0:
-        return ring[0][0], ring[0][1]
-    return cx / (3 * a), cy / (3 * a)
 
 
 def _interior_point(centre, bbox: pygame.Rect, mask: pygame.mask.Mask) -> tuple[int, int]:

@@ -34,6 +34,9 @@ _UI = Path(__file__).resolve().parent
 SOURCES = [
     _UI / "title_backdrop.py",
     _UI / "mapview.py",
+    _UI / "map_data.py",
+    _UI / "map_geometry.py",
+    _UI / "map_period.py",
     _UI / "charts.py",
     _UI / "palette.py",
 ]
