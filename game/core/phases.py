@@ -36,6 +36,9 @@ _BEIJING_IN = tuple(f"{st}.beijing" for st in STATES)
 CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
 _INFLUENCE_KEYS = tuple(sorted(INFLUENCE_METERS))
 _GENTLE = ("integration", "institutions", "stability")
+# A point of influence a power gained by its own acts this turn weighs as much, in its claim on a
+# gap Moscow leaves, as ten points of share it already held (at fill_base 1).
+_CLAIM_PER_POINT_INVESTED = 0.1
 
 
 def _power_gap(meters: Mapping[str, float]) -> float:
@@ -397,12 +400,12 @@ class Turn(Ledger):
             src = self.rule_source("credibility_loss")
             invested, corridor = self.invested, m["middle_corridor"] / 100.0
             for place in STATES:
-                # The gap goes to whoever put something into this state this turn; what is left
-                # by the present shares (fill_base), so an idle power gains least.
+                # The gap goes mostly to whoever put something into this state this turn, and a
+                # little by the present shares (fill_base), so that an idle power gains least.
                 takers = {}
                 for power in ("beijing", "west"):
                     key = f"{place}.{power}"
-                    claim = r.fill_base * m[key] / 100.0 + max(0.0, invested[key]) / 10.0
+                    claim = r.fill_base * m[key] / 100.0 + _CLAIM_PER_POINT_INVESTED * max(0.0, invested[key])
                     if power == "west" and place in CORRIDOR_STATES:
                         claim += r.corridor_fill * corridor
                     takers[power] = claim
