@@ -36,9 +36,9 @@ _BEIJING_IN = tuple(f"{st}.beijing" for st in STATES)
 CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
 _INFLUENCE_KEYS = tuple(sorted(INFLUENCE_METERS))
 _GENTLE = ("integration", "institutions", "stability")
-# A point of influence a power gained by its own acts this turn weighs as much, in its claim on a
-# gap Moscow leaves, as ten points of share it already held (at fill_base 1).
-_CLAIM_PER_POINT_INVESTED = 0.1
+# Ten points of influence a power gained by its own acts this turn make a claim on a gap Moscow
+# leaves as strong as a whole share held already (at fill_base 1).
+_POINTS_INVESTED_PER_CLAIM = 10.0
 
 
 def _power_gap(meters: Mapping[str, float]) -> float:
@@ -405,7 +405,9 @@ class Turn(Ledger):
                 takers = {}
                 for power in ("beijing", "west"):
                     key = f"{place}.{power}"
-                    claim = r.fill_base * m[key] / 100.0 + _CLAIM_PER_POINT_INVESTED * max(0.0, invested[key])
+                    claim = (
+                        r.fill_base * m[key] / 100.0 + max(0.0, invested[key]) / _POINTS_INVESTED_PER_CLAIM
+                    )
                     if power == "west" and place in CORRIDOR_STATES:
                         claim += r.corridor_fill * corridor
                     takers[power] = claim
