@@ -325,9 +325,9 @@ def f11_partial_thaw_isolates(level: Level, n: int, workers: int = 1, agents: Ag
         f"thaw with Beijing 60 instead of 15, never normalizing: Moscow's standing after 8 turns "
         f"{standing.mean:+.2f} (lower in {1 - standing.share_up:.0%}), partnership {partnership.mean:+.2f} "
         f"(lower in {1 - partnership.share_up:.0%}) ({n} paired games)",
-        "both lower, in at least 80% of pairs",
-        standing.mean < 0
-        and partnership.mean < 0
+        "both lower by at least a point, in at least 80% of pairs",
+        standing.mean <= -1
+        and partnership.mean <= -1
         and standing.share_up <= 0.2
         and partnership.share_up <= 0.2,
     )
