@@ -14,18 +14,14 @@ from itertools import combinations
 
 from game.classroom.read_exports import GroupExport
 from game.classroom.records import SessionRecord, TurnRecord
-from game.core.meters import SIDES
+from game.core.meters import LIMITS, PILLARS, SIDES
 
 # The meters the report sets side by side at the end, in the order of its table.
 FINAL_METERS = (
     "partnership",
     "partnership_ceiling",
-    "military_trust",
-    "economic_ties",
-    "shared_stance",
-    "identity_gap",
-    "method_divergence",
-    "central_asia_rivalry",
+    *PILLARS,
+    *LIMITS,
     "middle_corridor",
     "moscow.economy",
     "moscow.standing",

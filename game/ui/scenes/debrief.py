@@ -12,7 +12,7 @@ from functools import partial
 import pygame
 
 from game.core.engine import goal_value
-from game.core.meters import band_spans, label
+from game.core.meters import LIMITS, PILLARS, band_spans, label
 from game.session.story import SCENARIO_LEVEL_NOTE, event_headlines, source_lines, turning_points
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
@@ -20,16 +20,7 @@ from game.ui.widgets import Control, bottom_of, button_height, button_width, fit
 TABS = ["Outcome", "Chart", "Decisions", "Discussion", "Sources"]
 # The chart shades the partnership's bands, named in the short names that fit its margin.
 BANDS = list(band_spans(short=True))
-CHART_METERS = (
-    "partnership",
-    "partnership_ceiling",
-    "military_trust",
-    "economic_ties",
-    "shared_stance",
-    "identity_gap",
-    "method_divergence",
-    "central_asia_rivalry",
-)
+CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
 PROMPT_TITLES = {
     "identity_gap": "The identity gap",
     "method_divergence": "Divergent methods",
