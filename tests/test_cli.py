@@ -69,13 +69,20 @@ def test_bench_prints_its_figures_and_targets_as_json():
     assert out.returncode == 0, out.stderr
     figures = json.loads(out.stdout)
     targets = figures.pop("targets")
-    assert {"turn_per_baseline_median", "level_load_per_baseline_median", "startup_per_bare_median"} <= set(
-        figures
-    )
-    assert {"turn_us_median", "level_load_ms_median", "startup_ms_median", "bare_startup_ms_median"} <= set(
-        figures
-    )
-    assert all(isinstance(v, (int, float)) and v > 0 for v in figures.values())
+    timed = {
+        "turn_us_median",
+        "turn_per_baseline_median",
+        "level_load_ms_median",
+        "level_load_per_baseline_median",
+        "startup_ms_median",
+        "bare_startup_ms_median",
+        "startup_per_bare_median",
+        "rss_mb",
+    }
+    assert timed <= set(figures) and all(figures[name] > 0 for name in timed), figures
+    # Every figure a number, none -1 (not measured); presenting a frame, or waiting, can take no
+    # measurable time under the dummy video driver.
+    assert all(isinstance(v, (int, float)) and v >= 0 for v in figures.values()), figures
     assert set(targets) == {
         "turn_per_baseline_median",
         "level_load_per_baseline_median",
