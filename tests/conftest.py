@@ -27,6 +27,13 @@ def _user_data(tmp_path, monkeypatch):
     monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(tmp_path / "userdata"))
 
 
+@pytest.fixture(autouse=True)
+def _cheap_passphrase_hashing(monkeypatch):
+    # A classroom passphrase's hash is made slow on purpose, against guessing; the tests that
+    # start sessions would spend a second on it, and check nothing that depends on the cost.
+    monkeypatch.setattr("game.classroom.session.SCRYPT_COST", 2**8)
+
+
 @pytest.fixture(scope="session")
 def catalogue():
     from game.levels import Catalogue

@@ -22,11 +22,14 @@ from game.session.replay import ClassroomSpec
 TIMER_CHOICES = (0, 3, 5, 8, 10)
 TEAM = "team"
 MIN_PASSPHRASE = 4
+# scrypt's cost: the memory and time every guess at a passphrase takes (16 MB, tens of
+# milliseconds). The tests lower it (tests/conftest.py): nothing they check depends on it.
+SCRYPT_COST = 2**14
 
 
 def hash_passphrase(passphrase: str, salt: bytes | None = None) -> str:
     salt = os.urandom(16) if salt is None else salt
-    digest = hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    digest = hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=SCRYPT_COST, r=8, p=1, dklen=32)
     return f"scrypt${salt.hex()}${digest.hex()}"
 
 
