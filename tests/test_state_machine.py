@@ -67,8 +67,11 @@ class PlayLegalPlans(RuleBasedStateMachine):
             assert self.state.meters["partnership"] <= self.state.meters["partnership_ceiling"] + 1e-9
 
 
-# As many games as the Hypothesis profile gives a test (see conftest), each up to 20 steps.
+# Half as many games as the Hypothesis profile gives a test (see conftest), each up to 20 steps:
+# every step resolves a whole turn.
 PlayLegalPlans.TestCase.settings = settings(
-    stateful_step_count=20, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=max(1, settings.default.max_examples // 2),
+    stateful_step_count=20,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 TestPlayLegalPlans = PlayLegalPlans.TestCase
