@@ -1,7 +1,7 @@
 """The desktop game: window, scene stack, input, focus and the frame loop.
 
-The loop waits for input when nothing moves (`pygame.event.wait`), so a game waiting for a click
-uses next to no CPU; it runs at 60 frames a second only while something animates or autoplays.
+The loop waits for input when nothing moves (`game.ui.idle`), so a game waiting for a click uses
+next to no CPU; it runs at 60 frames a second only while something animates or autoplays.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from game.paths import user_data_dir, user_levels_dir
 from game.session.save_folder import autosave_present, saves_dir
 from game.session.settings import Settings, load_settings, save_settings
 from game.ui.fonts import Fonts
+from game.ui.idle import wait_for_events
 from game.ui.memory import MemoryKeeper
 from game.ui.palette import palette_for
 from game.ui.theme import build_theme
@@ -480,12 +481,7 @@ class App:
 
             return run_probe(self, self.options.probe)
         while self.running:
-            if self.busy():
-                events = pygame.event.get()
-            else:
-                first = pygame.event.wait(IDLE_WAIT_MS)
-                events = [first, *pygame.event.get()]
-            self.step(events)
+            self.step(pygame.event.get() if self.busy() else wait_for_events(IDLE_WAIT_MS))
         for scene in reversed(self.scenes):
             scene.leave()
         pygame.quit()

@@ -34,6 +34,8 @@ def run_probe(app, probe: str) -> int:
         print(json.dumps({"first_frame": True}), flush=True)
     elif kind == "idle":
         from game.session.game import HUMAN, Game
+        from game.ui.app import IDLE_WAIT_MS
+        from game.ui.idle import wait_for_events
         from game.ui.scenes.board import BoardScene
 
         level = app.catalogue.load("testing_event")
@@ -42,9 +44,8 @@ def run_probe(app, probe: str) -> int:
         seconds = float(arg or 10)
         cpu0, wall0 = time.process_time(), time.perf_counter()
         while time.perf_counter() - wall0 < seconds:
-            # The real loop's idle wait: block until an event or the timeout.
-            event = pygame.event.wait(500)
-            app.step([event, *pygame.event.get()])
+            # The real loop's idle wait: until an event or the timeout.
+            app.step(wait_for_events(IDLE_WAIT_MS))
         cpu = time.process_time() - cpu0
         print(json.dumps({"idle_cpu_percent": 100.0 * cpu / (time.perf_counter() - wall0)}), flush=True)
     elif kind == "rss":
