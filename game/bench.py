@@ -168,7 +168,7 @@ def bench_load(catalogue: Catalogue, level_id: str, work: Workload) -> tuple[flo
 
 def _decision_states(level, games: int):
     """States from a few seeded easy-vs-easy games, where agents will be asked to decide."""
-    from game.ai import make_agent
+    from game.ai import decide, make_agent
 
     states = []
     for seed in range(games):
@@ -176,13 +176,13 @@ def _decision_states(level, games: int):
         state = initial_state(level, seed)
         while not is_terminal(state):
             states.append(state)
-            state, _ = resolve_turn(state, {s: a.choose(state) for s, a in agents.items()})
+            state, _ = resolve_turn(state, {s: decide(a, state, s) for s, a in agents.items()})
     return states
 
 
 def bench_agent(level, name: str, samples: int, games: int) -> float:
     """Median milliseconds for one decision by agent `name`, over varied game states."""
-    from game.ai import make_agent
+    from game.ai import decide, make_agent
 
     states = _decision_states(level, games)
     times = []
@@ -191,7 +191,7 @@ def bench_agent(level, name: str, samples: int, games: int) -> float:
         side = ("moscow", "beijing")[i % 2]
         agent = make_agent(name, side, i)
         t0 = time.perf_counter()
-        agent.choose(state)
+        decide(agent, state, side)
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times)
 

@@ -3,7 +3,7 @@
 import pytest
 from conftest import TEST_LEVELS
 
-from game.ai import AGENTS, make_agent
+from game.ai import AGENTS, decide, make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn
 from game.levels import Catalogue
 from game.sim.duel import duel
@@ -16,7 +16,7 @@ def play(level, seed, moscow, beijing, turns=None):
     agents = {"moscow": make_agent(moscow, "moscow", seed), "beijing": make_agent(beijing, "beijing", seed)}
     state, plans_seen = initial_state(level, seed), []
     while not is_terminal(state) and (turns is None or len(plans_seen) < turns):
-        plans = {side: agent.choose(state) for side, agent in agents.items()}
+        plans = {side: decide(agent, state, side) for side, agent in agents.items()}
         for side, plan in plans.items():
             assert is_legal_plan(state, side, plan), (side, plan)
         plans_seen.append(plans)
@@ -55,7 +55,9 @@ def test_an_agent_does_not_read_the_games_own_random_draws(testing_event, agent)
     peeked = state.copy()
     peeked.rng = 12345  # a different future for the game's events
     for side in ("moscow", "beijing"):
-        assert make_agent(agent, side, 4).choose(state) == make_agent(agent, side, 4).choose(peeked)
+        assert decide(make_agent(agent, side, 4), state, side) == decide(
+            make_agent(agent, side, 4), peeked, side
+        )
 
 
 @pytest.mark.slow

@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
-from typing import Protocol
 
 from game.ai.easy import EasyAgent
 from game.ai.hard import HardAgent
+from game.ai.idle import IdleAgent
 from game.ai.normal import NormalAgent
+from game.ai.protocol import Budget, BuiltinAgent
 from game.ai.random_agent import RandomAgent
-from game.core import GameState, Plan
 
-
-class Agent(Protocol):
-    """A player the game can seat: made for a side and a seed, it chooses that side's plan."""
-
-    name: str
-    side: str
-
-    def choose(self, state: GameState) -> Plan:
-        """A legal plan for `self.side` in `state`, reading only what the engine's API shows."""
-        ...
-
-
-AGENTS: dict[str, Callable[[str, int], Agent]] = {
+AGENTS: dict[str, Callable[[str, int, Budget], BuiltinAgent]] = {
     "random": RandomAgent,
     "easy": EasyAgent,
     "normal": NormalAgent,
     "hard": HardAgent,
+    "idle": IdleAgent,
 }
 
 
@@ -37,8 +26,9 @@ def agent_seed(seed: int, side: str, name: str) -> int:
     return (seed * 1_000_003 + zlib.crc32(f"{side}:{name}".encode())) & ((1 << 63) - 1)
 
 
-def make_agent(name: str, side: str, seed: int) -> Agent:
-    """The agent called `name` playing `side`, with its own random stream for `seed`."""
+def make_agent(name: str, side: str, seed: int, budget: Budget | None = None) -> BuiltinAgent:
+    """The agent called `name` playing `side`, with its own random stream for `seed`, thinking
+    within `budget` (None: the agent's own default)."""
     if name not in AGENTS:
         raise ValueError(f"unknown agent '{name}'; choose from {', '.join(AGENTS)}")
-    return AGENTS[name](side, agent_seed(seed, side, name))
+    return AGENTS[name](side, agent_seed(seed, side, name), budget or Budget())

@@ -1,54 +1,64 @@
 """`normal`: one turn of lookahead. Scores each legal action alone, builds candidate plans from the
-best of them, and judges each candidate over a few sampled opponent plans and event draws."""
+best of them, and judges each candidate over a few sampled futures: states drawn from what the side
+can see (`game.ai.determinize`), each with a guess at the other side's plan and its own event draws."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from game.ai.determinize import determinize
 from game.ai.easy import EasyAgent
 from game.ai.evaluate import evaluate
 from game.ai.lookahead import candidate_plans, imagine, score_actions
-from game.core import GameState, Plan, legal_actions, observe, rng
+from game.ai.protocol import Budget, LegalPlans, Observation, Plan, seen
+from game.core import GameState, legal_actions, rng
 from game.core.meters import other
+
+# A sampled future: a whole state drawn from the observation, and a guess at the other's plan.
+Future = tuple[GameState, Plan]
 
 
 class NormalAgent:
-    """Judges candidate plans one turn ahead against sampled opponent plans and event draws."""
+    """Judges candidate plans one turn ahead against sampled futures."""
 
     name = "normal"
-    samples = 3  # sampled opponent plans and event draws per candidate
+    samples = 3  # sampled futures per candidate
     top_actions = 6
     candidates = 10
 
-    def __init__(self, side: str, seed: int):
+    def __init__(self, side: str, seed: int, budget: Budget | None = None):
         self.side = side
         self.rng = rng.seed_state(seed)
         # The agent guesses the other side's plan with an easy model of it, from its own stream.
         self.opponent_model = EasyAgent(other(side), seed ^ 0x5F3759DF)
+        self.reason = ""
 
-    def futures(self, state: GameState) -> list[tuple[Plan, int]]:
-        """`samples` guesses of the other side's plan, each with a seed for imagined events."""
+    def futures(self, observation: Observation) -> list[Future]:
+        """`samples` states drawn from what the side sees, each with a guess at the other's plan."""
         out = []
+        partner = other(self.side)
         for _ in range(self.samples):
-            draw, self.rng = rng.next_u64(self.rng)
-            out.append((self.opponent_model.choose(state), draw))
+            state, self.rng = determinize(observation, self.side, self.rng)
+            out.append((state, self.opponent_model.draw(state, legal_actions(state, partner))))
         return out
 
-    def ranked(self, state: GameState) -> list[tuple[float, Plan]]:
+    def ranked(self, observation: Observation, legal: LegalPlans) -> list[tuple[float, Plan]]:
         """(mean score, plan) for each candidate, best first."""
-        state = observe(state, self.side)  # decide from what this side can see
-        legal = legal_actions(state, self.side)
-        if not legal:
+        if not legal.actions:
             return [(0.0, ())]
-        futures = self.futures(state)
-        scores = score_actions(state, self.side, futures[0][0], futures[0][1], legal)
+        futures = self.futures(observation)
+        first, opponent_plan = futures[0]
+        scores = score_actions(first, self.side, opponent_plan, first.rng, legal.actions)
         ranked: list[tuple[float, Plan]] = []
-        for plan in candidate_plans(state, self.side, scores, self.top_actions, self.candidates):
+        for plan in candidate_plans(observation, self.side, scores, self.top_actions, self.candidates):
             value = sum(
-                evaluate(imagine(state, self.side, plan, opp, seed), self.side) for opp, seed in futures
+                evaluate(imagine(state, self.side, plan, opp, state.rng), self.side) for state, opp in futures
             ) / len(futures)
             ranked.append((value, plan))
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return ranked
 
-    def choose(self, state: GameState) -> Plan:
+    def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """The best-ranked candidate."""
-        return self.ranked(state)[0][1]
+        observation, plans = seen(observation, self.side, legal)
+        return self.ranked(observation, plans)[0][1]

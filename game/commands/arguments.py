@@ -11,7 +11,7 @@ SIDES = ("moscow", "beijing")
 
 # game.ai.AGENTS, spelt out so that reading the command line does not load the agents (and the
 # engine under them); a test keeps the two the same.
-AGENT_NAMES = ("random", "easy", "normal", "hard")
+AGENT_NAMES = ("random", "easy", "normal", "hard", "idle")
 
 # The largest seed the window's seed fields take (18 digits): a seed given on the command line is
 # shown there, and a class reads it out for other machines to type.

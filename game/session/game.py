@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from game.ai import Agent, make_agent
+from game.ai import Agent, decide, make_agent
 from game.core import (
     end_now,
     initial_state,
@@ -130,7 +130,7 @@ class Game:
         """Lock the plan of every side an agent plays that has none yet."""
         for side in SIDES:
             if self.seats[side].controller != HUMAN and side not in self.locked:
-                self.locked[side] = self.agent_for(side).choose(self.state)
+                self.locked[side] = decide(self.agent_for(side), self.state, side)
 
     def waiting_for(self) -> list[str]:
         """The sides whose plan is not locked yet."""

@@ -97,7 +97,8 @@ class ReplayLog(BaseModel):
     facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=5000)
     classroom: ClassroomSpec | None = None
     players: (
-        dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard"]] | None
+        dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard", "idle"]]
+        | None
     ) = Field(
         None,
         description="Who played each side: a person, or the AI at that level. A saved game "

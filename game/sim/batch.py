@@ -10,7 +10,7 @@ import statistics
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from game.ai import make_agent
+from game.ai import decide, make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, scores, winners
 from game.core.level import Level
 from game.core.meters import LIMIT_CAUSES, SIDES
@@ -53,7 +53,9 @@ def play_one(
         for side, agent in agents.items():
             forced = variation.plans.get((state.turn, side))
             plans[side] = (
-                forced if forced is not None and is_legal_plan(state, side, forced) else agent.choose(state)
+                forced
+                if forced is not None and is_legal_plan(state, side, forced)
+                else decide(agent, state, side)
             )
         state, report = resolve_turn(state, plans, variation.injected(varied, state.turn), record=detail)
         series.append(dict(state.meters))
