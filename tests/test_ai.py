@@ -72,3 +72,21 @@ def test_hard_beats_easy_on_either_side(testing_event):
     result = duel(testing_event, "hard", "easy", games=24, seed=2000, workers=2)
     assert result["a_wins"] >= 0.75, result
     assert min(result["a_wins_as"].values()) >= 0.75, result
+
+
+def test_hard_spends_a_budget_in_iterations_exactly_and_one_in_time_roughly(testing_event):
+    import time
+
+    from game.ai import Budget
+    from game.ai.hard import HardAgent
+
+    state = initial_state(testing_event, 6)
+    agent = HardAgent("beijing", 6, Budget(iterations=40))
+    plan = decide(agent, state, "beijing")
+    # Rounds play every candidate still in the race, so the last round may run a few over.
+    assert 40 <= agent.last.iterations < 40 + HardAgent.shortlist + 1
+    assert decide(HardAgent("beijing", 6, Budget(iterations=40)), state, "beijing") == plan
+    timed = HardAgent("beijing", 6, Budget(ms=150))
+    started = time.perf_counter()
+    decide(timed, state, "beijing")
+    assert timed.last.iterations > 0 and time.perf_counter() - started < 5.0

@@ -16,6 +16,7 @@ from game.core.meters import other
 
 # A sampled future: a whole state drawn from the observation, and a guess at the other's plan.
 Future = tuple[GameState, Plan]
+Ranked = tuple[float, Plan]  # a candidate plan and its mean score one turn ahead
 
 
 class NormalAgent:
@@ -31,6 +32,7 @@ class NormalAgent:
         self.rng = rng.seed_state(seed)
         # The agent guesses the other side's plan with an easy model of it, from its own stream.
         self.opponent_model = EasyAgent(other(side), seed ^ 0x5F3759DF)
+        self.sample: Future | None = None  # the first sampled future of the last lookahead
         self.reason = ""
 
     def futures(self, observation: Observation) -> list[Future]:
@@ -42,21 +44,26 @@ class NormalAgent:
             out.append((state, self.opponent_model.draw(state, legal_actions(state, partner))))
         return out
 
-    def ranked(self, observation: Observation, legal: LegalPlans) -> list[tuple[float, Plan]]:
-        """(mean score, plan) for each candidate, best first."""
+    def lookahead(self, observation: Observation, legal: LegalPlans) -> tuple[dict[str, float], list[Ranked]]:
+        """Each usable card's gain over doing nothing one turn ahead, and (mean score, plan) for
+        each candidate plan, best first."""
         if not legal.actions:
-            return [(0.0, ())]
+            return {}, [(0.0, ())]
         futures = self.futures(observation)
-        first, opponent_plan = futures[0]
-        scores = score_actions(first, self.side, opponent_plan, first.rng, legal.actions)
-        ranked: list[tuple[float, Plan]] = []
-        for plan in candidate_plans(observation, self.side, scores, self.top_actions, self.candidates):
+        self.sample = first, opponent_plan = futures[0]
+        gains = score_actions(first, self.side, opponent_plan, first.rng, legal.actions)
+        ranked: list[Ranked] = []
+        for plan in candidate_plans(observation, self.side, gains, self.top_actions, self.candidates):
             value = sum(
                 evaluate(imagine(state, self.side, plan, opp, state.rng), self.side) for state, opp in futures
             ) / len(futures)
             ranked.append((value, plan))
         ranked.sort(key=lambda x: (-x[0], x[1]))
-        return ranked
+        return gains, ranked
+
+    def ranked(self, observation: Observation, legal: LegalPlans) -> list[Ranked]:
+        """(mean score, plan) for each candidate, best first."""
+        return self.lookahead(observation, legal)[1]
 
     def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """The best-ranked candidate."""

@@ -91,3 +91,25 @@ def add_agent_option(parser: argparse.ArgumentParser, side: str, default: str) -
         metavar="AGENT",
         help=f"who plays {side.capitalize()}: {', '.join(AGENT_NAMES)} (default {default})",
     )
+
+
+def add_think_options(parser: argparse.ArgumentParser, interactive: bool = False) -> None:
+    """`--think-ms` and `--think-iterations`: how long the agents that search may think."""
+    if interactive:
+        ms_help = f"the time the hard AI may think about a plan (default {THINK_MS})"
+        iterations_help = (
+            "think for this many search iterations instead of a time: the same seed gives the same game"
+        )
+    else:
+        ms_help = (
+            "think for this long about each plan instead of a number of iterations (the results "
+            "then depend on the machine)"
+        )
+        iterations_help = "the search iterations the hard AI spends on each plan (default: its own, the same on any machine)"
+    parser.add_argument("--think-ms", type=at_least(1), default=None, metavar="MS", help=ms_help)
+    parser.add_argument(
+        "--think-iterations", type=at_least(1), default=None, metavar="N", help=iterations_help
+    )
+
+
+THINK_MS = 1000  # a decision's time in a game in the window, and an own agent's anywhere

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import AGENT_NAMES, SIDES, add_levels_option, agent, at_least, seed
+from game.commands.arguments import (
+    AGENT_NAMES,
+    SIDES,
+    add_levels_option,
+    add_think_options,
+    agent,
+    at_least,
+    seed,
+)
 from game.commands.exit_codes import ExitCode
 
 NAME = "duel"
@@ -23,19 +31,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=seed, default=0, metavar="S")
     p.add_argument("--workers", type=at_least(1), default=1, metavar="K")
     p.add_argument("--json", action="store_true")
+    add_think_options(p)
     add_levels_option(p)
 
 
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
+    from game.ai import Budget
     from game.commands.loading import load_level
     from game.sim.duel import duel
 
     level = load_level(args.level, args.levels)
     if level is None:
         return ExitCode.FAILED
-    result = duel(level, args.a, args.b, args.games, args.seed, args.workers)
+    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
+    result = duel(level, args.a, args.b, args.games, args.seed, args.workers, budget)
     if args.json:
         print(json.dumps(result))
     else:

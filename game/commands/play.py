@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import SIDES, add_levels_option, seed, window_size
+from game.commands.arguments import (
+    SIDES,
+    THINK_MS,
+    add_levels_option,
+    add_think_options,
+    seed,
+    window_size,
+)
 from game.commands.exit_codes import ExitCode
 
 NAME = "play"
@@ -15,6 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--level", metavar="ID", help="start this level at once")
     p.add_argument("--side", choices=SIDES, default="moscow")
     p.add_argument("--opponent", choices=("easy", "normal", "hard", "human"), default="normal")
+    add_think_options(p, interactive=True)
     p.add_argument("--seed", type=seed, default=None, metavar="N")
     p.add_argument(
         "--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself"
@@ -36,16 +44,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     from pathlib import Path
 
+    from game.ai import Budget
     from game.commands.loading import load_level
     from game.ui.app import PlayOptions, play
 
     # A level that will not load is reported here, in the terminal, before a window opens.
     if args.level and load_level(args.level, args.levels) is None:
         return ExitCode.FAILED
+    think = Budget(
+        iterations=args.think_iterations,
+        ms=args.think_ms if args.think_ms is not None or args.think_iterations is not None else THINK_MS,
+    )
     options = PlayOptions(
         level=args.level,
         side=args.side,
         opponent=args.opponent,
+        think=think,
         seed=args.seed,
         autoplay=args.autoplay,
         screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from game.ai import Agent, decide, make_agent
+from game.ai import Agent, Budget, decide, make_agent
 from game.core import (
     end_now,
     initial_state,
@@ -34,6 +34,12 @@ if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
     from game.session.tutorial import TutorialGuide
 
 HUMAN = "human"
+# How long the AI thinks about a plan in a game in the window: the hard AI searches for a second.
+THINK = Budget(ms=1000)
+# In a classroom, a number of iterations instead (about as many as a second gives): every group's
+# AI then plays the class seed alike on any laptop, and a session resumed from a save goes on
+# exactly as it would have, so the class report compares the groups' choices, not their machines.
+CLASSROOM_THINK = Budget(iterations=300)
 
 
 @dataclass
@@ -61,19 +67,32 @@ class Game:
     agents: dict[str, tuple[int, Agent]] = field(default_factory=dict, repr=False)  # (turn, the AI made)
     guides: dict[str, TutorialGuide] = field(default_factory=dict, repr=False)  # the tutorial, per side
     classroom: ClassroomSession | None = field(default=None, repr=False)  # in a classroom
+    # How long the AI may think about a plan: a time by default, so that the hard AI's plan can
+    # differ from machine to machine; a number of iterations gives the same game everywhere.
+    think: Budget = THINK
 
     @classmethod
-    def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> Game:
-        """A game at its first turn; `controllers` maps a side to "human" or an agent's name."""
+    def new(cls, level: Level, seed: int, controllers: dict[str, str], think: Budget | None = None) -> Game:
+        """A game at its first turn; `controllers` maps a side to "human" or an agent's name;
+        `think` is how long the AI may think (None: 1 s)."""
         seats: dict[str, Seat] = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
         players: dict[str, str] = {s: seats[s].controller for s in SIDES}
-        return cls(level, seed, seats, initial_state(level, seed), ReplayLog.start(level, seed, players))
+        return cls(
+            level,
+            seed,
+            seats,
+            initial_state(level, seed),
+            ReplayLog.start(level, seed, players),
+            think=think or THINK,
+        )
 
     @classmethod
-    def from_log(cls, level: Level, log: ReplayLog, controllers: dict[str, str]) -> Game:
+    def from_log(
+        cls, level: Level, log: ReplayLog, controllers: dict[str, str], think: Budget | None = None
+    ) -> Game:
         """Continue a saved game: replay its turns, then carry on (raises ReplayError)."""
         state, reports = replay(level, log)
-        game = cls.new(level, log.seed, controllers)
+        game = cls.new(level, log.seed, controllers, think)
         players = game.log.players  # who plays now, as new() logged them
         game.state, game.reports, game.log = state, reports, log.model_copy(deep=True)
         game.log.players = players
@@ -109,13 +128,13 @@ class Game:
     def agent_for(self, side: str) -> Agent:
         """The AI playing `side` this turn. It is made afresh each turn from the game's seed and the
         turn, rather than kept from turn to turn, so that what it chooses depends only on where
-        the game stands: a game continued from a save (a lesson spread over three periods) goes
-        on exactly as it would have without the break."""
+        the game stands: with a budget in iterations, a game continued from a save (a lesson
+        spread over three periods) goes on exactly as it would have without the break."""
         turn = self.state.turn
         made = self.agents.get(side)
         if made is None or made[0] != turn:
             seed = (self.seed * 1_000_003 + turn) & ((1 << 63) - 1)
-            made = self.agents[side] = (turn, make_agent(self.seats[side].controller, side, seed))
+            made = self.agents[side] = (turn, make_agent(self.seats[side].controller, side, seed, self.think))
         return made[1]
 
     # -- planning ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import statistics
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from game.ai import decide, make_agent
+from game.ai import Budget, decide, make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, scores, winners
 from game.core.level import Level
 from game.core.meters import LIMIT_CAUSES, SIDES
@@ -41,11 +41,21 @@ class GameResult:
 
 
 def play_one(
-    level: Level, seed: int, moscow: str, beijing: str, variation: Variation = NO_CHANGE, detail: bool = False
+    level: Level,
+    seed: int,
+    moscow: str,
+    beijing: str,
+    variation: Variation = NO_CHANGE,
+    detail: bool = False,
+    budget: Budget | None = None,
 ) -> GameResult:
-    """One game. With `detail`, also sum each turn's changes by cause (slower)."""
+    """One game. With `detail`, also sum each turn's changes by cause (slower). `budget` is how
+    long the agents that search may think (None: their own default, a number of iterations)."""
     varied = variation.apply(level)
-    agents = {"moscow": make_agent(moscow, "moscow", seed), "beijing": make_agent(beijing, "beijing", seed)}
+    agents = {
+        "moscow": make_agent(moscow, "moscow", seed, budget),
+        "beijing": make_agent(beijing, "beijing", seed, budget),
+    }
     state = initial_state(varied, seed)
     series, causes, plans_played, binding = [], [], [], []
     while not is_terminal(state):
@@ -108,8 +118,9 @@ def run_games(
     workers: int = 1,
     progress=None,
     detail: bool = False,
+    budget: Budget | None = None,
 ) -> list[GameResult]:
-    jobs = [(seed, moscow, beijing, variation, detail) for seed in seeds]
+    jobs = [(seed, moscow, beijing, variation, detail, budget) for seed in seeds]
     results = []
     if workers <= 1:
         for job in jobs:

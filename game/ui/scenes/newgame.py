@@ -394,7 +394,7 @@ class NewGameScene(Scene):
             return
         partner = other(self.side)
         controllers = {self.side: HUMAN, partner: self.opponent}
-        game = Game.new(level, self.seed(), controllers)
+        game = Game.new(level, self.seed(), controllers, think=app.options.think)
         app.remember(last_level=level.id, last_side=self.side)
         app.replace(BoardScene(app, game, perspective=self.side))
 
