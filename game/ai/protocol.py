@@ -75,10 +75,14 @@ class LegalPlans(Sequence[Plan]):
             self._plans = legal_plans(self._observation, self.side)
         return self._plans
 
+    def problem(self, plan: Plan) -> str | None:
+        """Why `plan` is not a legal plan now, or None when it is."""
+        return plan_problem(self._observation, self.side, plan)
+
     def __contains__(self, plan: object) -> bool:
         if not isinstance(plan, tuple) or not all(isinstance(a, str) for a in plan):
             return False
-        return plan_problem(self._observation, self.side, plan) is None
+        return self.problem(plan) is None
 
     def __len__(self) -> int:
         return len(self._listed())

@@ -32,10 +32,23 @@ def seed(text: str) -> int:
 
 
 def agent(text: str) -> str:
-    # With choices= as well, so that --help lists them; this gives the message in the game's words.
-    if text not in AGENT_NAMES:
-        raise argparse.ArgumentTypeError(f"unknown agent {text!r}; choose from {', '.join(AGENT_NAMES)}")
-    return text
+    """One of the game's agents, or an agent of
+    one's own in a Python file (`FILE.py:NAME`, game.ai.own; only its form and the file's being
+    there are checked here: the file runs when the games begin)."""
+    if text in AGENT_NAMES:
+        return text
+    path, colon, name = text.rpartition(":")
+    if colon and path.endswith(".py"):
+        if not name.isidentifier():
+            raise argparse.ArgumentTypeError(
+                f"after the file comes the agent's class name: FILE.py:NAME, not {text!r}"
+            )
+        if not os.path.isfile(path):
+            raise argparse.ArgumentTypeError(f"there is no agent file {path}")
+        return text
+    raise argparse.ArgumentTypeError(
+        f"unknown agent {text!r}; choose from {', '.join(AGENT_NAMES)}, or name your own as FILE.py:NAME"
+    )
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -81,29 +94,36 @@ def add_levels_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_agent_option(parser: argparse.ArgumentParser, side: str, default: str) -> None:
-    """`--moscow AGENT` or `--beijing AGENT`: who plays that side in a headless game."""
+AGENT_HELP = (
+    f"{', '.join(AGENT_NAMES)}; or FILE.py:NAME, "
+    "an agent of your own (running it runs the file: see docs/agents.md)"
+)
+
+
+def add_agent_option(parser: argparse.ArgumentParser, side: str, default: str | None) -> None:
+    """`--moscow AGENT` or `--beijing AGENT`: who plays that side."""
     parser.add_argument(
         f"--{side}",
         type=agent,
-        choices=AGENT_NAMES,
         default=default,
         metavar="AGENT",
-        help=f"who plays {side.capitalize()}: {', '.join(AGENT_NAMES)} (default {default})",
+        help=f"who plays {side.capitalize()}: {AGENT_HELP}" + (f" (default {default})" if default else ""),
     )
 
 
 def add_think_options(parser: argparse.ArgumentParser, interactive: bool = False) -> None:
     """`--think-ms` and `--think-iterations`: how long the agents that search may think."""
     if interactive:
-        ms_help = f"the time the hard AI may think about a plan (default {THINK_MS})"
+        ms_help = (
+            f"the time the hard AI, or an agent of your own, may think about a plan (default {THINK_MS})"
+        )
         iterations_help = (
             "think for this many search iterations instead of a time: the same seed gives the same game"
         )
     else:
         ms_help = (
             "think for this long about each plan instead of a number of iterations (the results "
-            "then depend on the machine)"
+            f"then depend on the machine); agents of your own get {THINK_MS} ms unless this says otherwise"
         )
         iterations_help = "the search iterations the hard AI spends on each plan (default: its own, the same on any machine)"
     parser.add_argument("--think-ms", type=at_least(1), default=None, metavar="MS", help=ms_help)

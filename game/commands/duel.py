@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from game.commands.arguments import (
-    AGENT_NAMES,
+    AGENT_HELP,
     SIDES,
     add_levels_option,
     add_think_options,
@@ -20,10 +20,8 @@ HELP = "head to head: how often agent A's agenda score beats agent B's"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "a", type=agent, choices=AGENT_NAMES, metavar="A", help=f"an agent: {', '.join(AGENT_NAMES)}"
-    )
-    p.add_argument("b", type=agent, choices=AGENT_NAMES, metavar="B", help="the agent it plays against")
+    p.add_argument("a", type=agent, metavar="A", help=f"an agent: {AGENT_HELP}")
+    p.add_argument("b", type=agent, metavar="B", help="the agent it plays against")
     p.add_argument("--level", default="testing_event", metavar="ID")
     p.add_argument(
         "--games", type=at_least(1), default=200, metavar="N", help="half with A as Moscow, half as Beijing"
@@ -39,11 +37,11 @@ def run(args: argparse.Namespace) -> ExitCode:
     import json
 
     from game.ai import Budget
-    from game.commands.loading import load_level
+    from game.commands.loading import load_agents, load_level
     from game.sim.duel import duel
 
     level = load_level(args.level, args.levels)
-    if level is None:
+    if level is None or not load_agents(args.a, args.b):
         return ExitCode.FAILED
     budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
     result = duel(level, args.a, args.b, args.games, args.seed, args.workers, budget)

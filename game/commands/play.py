@@ -7,12 +7,13 @@ import argparse
 from game.commands.arguments import (
     SIDES,
     THINK_MS,
+    add_agent_option,
     add_levels_option,
     add_think_options,
     seed,
     window_size,
 )
-from game.commands.exit_codes import ExitCode
+from game.commands.exit_codes import ExitCode, UsageError
 
 NAME = "play"
 HELP = "open the game's window (the default command)"
@@ -22,6 +23,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--level", metavar="ID", help="start this level at once")
     p.add_argument("--side", choices=SIDES, default="moscow")
     p.add_argument("--opponent", choices=("easy", "normal", "hard", "human"), default="normal")
+    for side in SIDES:
+        # Seating an agent on one side puts the player on the other.
+        add_agent_option(p, side, None)
     add_think_options(p, interactive=True)
     p.add_argument("--seed", type=seed, default=None, metavar="N")
     p.add_argument(
@@ -45,11 +49,24 @@ def run(args: argparse.Namespace) -> ExitCode:
     from pathlib import Path
 
     from game.ai import Budget
-    from game.commands.loading import load_level
+    from game.commands.loading import load_agents, load_level
     from game.ui.app import PlayOptions, play
 
-    # A level that will not load is reported here, in the terminal, before a window opens.
+    side, opponent = args.side, args.opponent
+    seated = [s for s in SIDES if getattr(args, s) is not None]
+    if len(seated) == 2:
+        raise UsageError(
+            "play seats a person on one side: give --moscow or --beijing, not both "
+            "(duel and simulate play agent against agent)"
+        )
+    if seated:
+        opponent = getattr(args, seated[0])
+        side = "beijing" if seated[0] == "moscow" else "moscow"
+    # A level or an agent file that will not load is reported here, in the terminal, before a
+    # window opens.
     if args.level and load_level(args.level, args.levels) is None:
+        return ExitCode.FAILED
+    if not load_agents(opponent):
         return ExitCode.FAILED
     think = Budget(
         iterations=args.think_iterations,
@@ -57,8 +74,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     )
     options = PlayOptions(
         level=args.level,
-        side=args.side,
-        opponent=args.opponent,
+        side=side,
+        opponent=opponent,
         think=think,
         seed=args.seed,
         autoplay=args.autoplay,

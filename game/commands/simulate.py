@@ -48,13 +48,13 @@ def run(args: argparse.Namespace) -> ExitCode:
     import json
 
     from game.ai import Budget
-    from game.commands.loading import load_level
+    from game.commands.loading import load_agents, load_level
     from game.commands.progress import progress_bar
     from game.sim.batch import paired_difference, run_games, summary
     from game.sim.variation import VariationError, parse_variation
 
     level = load_level(args.level, args.levels)
-    if level is None:
+    if level is None or not load_agents(args.moscow, args.beijing):
         return ExitCode.FAILED
     budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
     try:

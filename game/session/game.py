@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from game.ai import Agent, Budget, decide, make_agent
+from game.ai.own import is_own_agent
 from game.core import (
     end_now,
     initial_state,
@@ -34,6 +35,9 @@ if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
     from game.session.tutorial import TutorialGuide
 
 HUMAN = "human"
+# Who a save says played a side that an agent of one's own played. A save never loads the file
+# again (loading runs it, which only the user may ask for); the normal AI plays that side instead.
+OWN = "own"
 # How long the AI thinks about a plan in a game in the window: the hard AI searches for a second.
 THINK = Budget(ms=1000)
 # In a classroom, a number of iterations instead (about as many as a second gives): every group's
@@ -73,10 +77,12 @@ class Game:
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str], think: Budget | None = None) -> Game:
-        """A game at its first turn; `controllers` maps a side to "human" or an agent's name;
-        `think` is how long the AI may think (None: 1 s)."""
+        """A game at its first turn; `controllers` maps a side to "human" or an agent's name (or
+        FILE.py:NAME, an agent of one's own); `think` is how long the AI may think (None: 1 s)."""
         seats: dict[str, Seat] = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
-        players: dict[str, str] = {s: seats[s].controller for s in SIDES}
+        players: dict[str, str] = {
+            s: (OWN if is_own_agent(seats[s].controller) else seats[s].controller) for s in SIDES
+        }
         return cls(
             level,
             seed,
@@ -134,7 +140,9 @@ class Game:
         made = self.agents.get(side)
         if made is None or made[0] != turn:
             seed = (self.seed * 1_000_003 + turn) & ((1 << 63) - 1)
-            made = self.agents[side] = (turn, make_agent(self.seats[side].controller, side, seed, self.think))
+            controller = self.seats[side].controller
+            name = "normal" if controller == OWN else controller  # (see OWN)
+            made = self.agents[side] = (turn, make_agent(name, side, seed, self.think))
         return made[1]
 
     # -- planning ---------------------------------------------------------------------------

@@ -97,12 +97,16 @@ class ReplayLog(BaseModel):
     facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=5000)
     classroom: ClassroomSpec | None = None
     players: (
-        dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard", "idle"]]
+        dict[
+            Literal["moscow", "beijing"],
+            Literal["human", "random", "easy", "normal", "hard", "idle", "own"],
+        ]
         | None
     ) = Field(
         None,
         description="Who played each side: a person, or the AI at that level. A saved game "
-        "resumes with the same players. (Logs from before it was kept have none.)",
+        "resumes with the same players (`own`, an agent loaded from a file, is not loaded again: "
+        "the normal AI plays that side). (Logs from before it was kept have none.)",
     )
 
     planning: PlanningSpec | None = Field(

@@ -9,6 +9,7 @@ from functools import partial
 import pygame
 import pygame_gui
 
+from game.ai.own import is_own_agent, split_spec
 from game.core.level import Level
 from game.core.meters import other
 from game.session.campaign import chapters
@@ -88,6 +89,9 @@ class NewGameScene(Scene):
         self.level_index = ids.index(wanted) if wanted in ids else 0
         self.side = opts.side if opts.level else (app.settings.last_side or opts.side)
         self.opponent = opts.opponent
+        self.opponents = list(OPPONENTS)
+        if is_own_agent(opts.opponent):  # `play --moscow FILE.py:NAME`: the user's own agent
+            self.opponents.insert(-1, (f"{split_spec(opts.opponent)[1]} (your agent)", opts.opponent))
         self.seed_text = str(opts.seed) if opts.seed is not None else ""
         self.level: Level | None = None
         self.load_selected()
@@ -253,7 +257,7 @@ class NewGameScene(Scene):
             )
             y = bottom_of(side_rects) + app.px(10)
             opp_rects = row_of_buttons(
-                [label for label, _ in OPPONENTS],
+                [label for label, _ in self.opponents],
                 fonts.bold,
                 field_x,
                 y,
@@ -307,7 +311,7 @@ class NewGameScene(Scene):
             side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False
         ):
             self.add(Control(rect, label, partial(self.pick_side, side), selected=(side == self.side)))
-        for rect, (label, who) in zip(opp_rects, OPPONENTS, strict=False):
+        for rect, (label, who) in zip(opp_rects, self.opponents, strict=False):
             self.add(Control(rect, label, partial(self.pick_opponent, who), selected=(who == self.opponent)))
         self.seed_entry = self.element(
             pygame_gui.elements.UITextEntryLine(
