@@ -90,3 +90,43 @@ def test_hard_spends_a_budget_in_iterations_exactly_and_one_in_time_roughly(test
     started = time.perf_counter()
     decide(timed, state, "beijing")
     assert timed.last.iterations > 0 and time.perf_counter() - started < 5.0
+
+
+@pytest.mark.parametrize("agent", ["normal", "hard"])
+def test_the_search_agents_say_why_in_plain_words(testing_event, agent):
+    from game.ai import Budget
+
+    goals = [g.text for g in testing_event.agendas["moscow"].goals]
+    played = 0
+    for seed in (8, 9, 10):
+        state = initial_state(testing_event, seed)
+        ai = make_agent(agent, "moscow", seed, Budget(iterations=30))
+        plan = decide(ai, state, "moscow")
+        reason = ai.reason
+        assert reason.startswith(("Looking one turn ahead", "Over "))
+        assert not any(rule in reason for rule in (">=", "<=", " and not ", "moscow.", "_"))
+        if not plan:
+            assert "looked worse than keeping its capital" in reason
+            continue
+        played += 1
+        for card in plan:
+            assert testing_event.actions[card].name in reason
+        assert any(f"“{text}”" in reason for text in goals)
+    assert played
+
+
+def test_the_ais_reasons_are_kept_in_the_log_and_shown_in_the_debriefs_decisions(app, testing_event):
+    from game.ai import Budget
+    from game.session.game import Game
+    from game.session.replay import ReplayLog
+    from game.ui.scenes.debrief import DebriefScene
+
+    game = Game.new(testing_event, 5, {"moscow": "human", "beijing": "hard"}, Budget(iterations=30))
+    for _ in range(2):
+        game.lock("moscow", ())
+        game.resolve()
+    assert [set(t.why) for t in game.log.turns] == [{"beijing"}, {"beijing"}]
+    saved = ReplayLog.model_validate_json(game.log.model_dump_json())
+    assert saved.turns[1].why["beijing"] == game.log.turns[1].why["beijing"]
+    shown = DebriefScene(app, game).decisions_html()
+    assert shown.count("<i>Why: Over ") == 2 and "Moscow: nothing" in shown

@@ -137,6 +137,7 @@ def test_a_game_with_an_agent_of_ones_own_saves_it_as_own_and_reopens_with_norma
     game.lock("moscow", ())
     game.resolve()
     assert game.log.players == {"moscow": "human", "beijing": "own"}
+    assert "goals" in game.log.turns[0].why["beijing"]
     saved = ReplayLog.model_validate_json(game.log.model_dump_json())
     again = Game.from_log(testing_event, saved, dict(saved.players), Budget(iterations=20))
     assert again.agent_for("beijing").name == "normal"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from game.ai.determinize import determinize
 from game.ai.evaluate import evaluate
+from game.ai.explain import of_100, plan_reason
 from game.ai.normal import NormalAgent
 from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core import GameState, Level, legal_actions, resolve_turn, rng
@@ -177,6 +178,31 @@ class HardAgent:
         self.budget = budget or Budget()
         self.normal = NormalAgent(side, seed ^ 0x2545F491)
         self.last: SearchReport | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why the last plan was chosen, in words, from the search's own figures."""
+        last, sample = self.last, self.normal.sample
+        if last is None:
+            return "it had no card it could use" if sample is None else ""
+        best = next(c for c in last.candidates if c.plan == last.chosen)
+        nothing = next((c for c in last.candidates if c.plan == () and c.visits), None)
+        partner = other(self.side).capitalize()
+        ahead = "to the end" if self.horizon >= last.turns_left else f"{self.horizon + 1} turns ahead"
+        outlook = (
+            f"Over {last.iterations} imagined games played {ahead}, it expected to finish with about "
+            f"{of_100(100 * best.own / best.visits)} of 100 for its agenda with this plan "
+            f"(and {partner} about {of_100(100 * best.theirs / best.visits)} for its own)"
+            + (
+                f"; doing nothing, about {of_100(100 * nothing.own / nothing.visits)}"
+                if nothing is not None and nothing is not best
+                else ""
+            )
+            + f". It weighed {len(last.candidates)} plans."
+        )
+        if sample is None:
+            return outlook
+        return plan_reason(sample[0], self.side, last.chosen, sample[1], last.gains, outlook)
 
     def policies(self, observation: Observation) -> dict[str, RolloutPolicy]:
         """The quick players of both sides."""

@@ -4,11 +4,12 @@ can see (`game.ai.determinize`), each with a guess at the other side's plan and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from game.ai.determinize import determinize
 from game.ai.easy import EasyAgent
 from game.ai.evaluate import evaluate
+from game.ai.explain import of_100, plan_reason
 from game.ai.lookahead import candidate_plans, imagine, score_actions
 from game.ai.protocol import Budget, LegalPlans, Observation, Plan, seen
 from game.core import GameState, legal_actions, rng
@@ -33,7 +34,15 @@ class NormalAgent:
         # The agent guesses the other side's plan with an easy model of it, from its own stream.
         self.opponent_model = EasyAgent(other(side), seed ^ 0x5F3759DF)
         self.sample: Future | None = None  # the first sampled future of the last lookahead
-        self.reason = ""
+        self._why: Callable[[], str] | None = None  # the reason, to work out if it is asked for
+        self._reason = ""
+
+    @property
+    def reason(self) -> str:
+        """Why the last plan was chosen, in words (worked out when first asked for)."""
+        if self._why is not None:
+            self._reason, self._why = self._why(), None
+        return self._reason
 
     def futures(self, observation: Observation) -> list[Future]:
         """`samples` states drawn from what the side sees, each with a guess at the other's plan."""
@@ -68,4 +77,20 @@ class NormalAgent:
     def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """The best-ranked candidate."""
         observation, plans = seen(observation, self.side, legal)
-        return self.ranked(observation, plans)[0][1]
+        gains, ranked = self.lookahead(observation, plans)
+        value, plan = ranked[0]
+        nothing = next((v for v, p in ranked if p == ()), None)
+        sample = self.sample
+
+        def why() -> str:
+            outlook = (
+                f"Looking one turn ahead in {self.samples} sampled futures, it expected its agenda to "
+                f"stand at about {of_100(value)} of 100 after this turn with this plan"
+                + (f", and {of_100(nothing)} doing nothing." if nothing is not None else ".")
+            )
+            if sample is None:
+                return outlook
+            return plan_reason(sample[0], self.side, plan, sample[1], gains, outlook)
+
+        self._why = why
+        return plan

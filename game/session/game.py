@@ -74,6 +74,7 @@ class Game:
     # How long the AI may think about a plan: a time by default, so that the hard AI's plan can
     # differ from machine to machine; a number of iterations gives the same game everywhere.
     think: Budget = THINK
+    reasons: dict[str, str] = field(default_factory=dict)  # the AI's reason for each plan locked
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str], think: Budget | None = None) -> Game:
@@ -157,7 +158,9 @@ class Game:
         """Lock the plan of every side an agent plays that has none yet."""
         for side in SIDES:
             if self.seats[side].controller != HUMAN and side not in self.locked:
-                self.locked[side] = decide(self.agent_for(side), self.state, side)
+                agent = self.agent_for(side)
+                self.locked[side] = decide(agent, self.state, side)
+                self.reasons[side] = str(getattr(agent, "reason", "") or "")
 
     def waiting_for(self) -> list[str]:
         """The sides whose plan is not locked yet."""
@@ -169,10 +172,10 @@ class Game:
         self.plan_ai_sides()
         plans: dict[str, tuple[str, ...]] = {s: self.locked[s] for s in SIDES}
         acts = injections(self.level, self.log.acts_of_turn(self.state.turn))
-        self.log.record(plans)
+        self.log.record(plans, {s: why for s, why in self.reasons.items() if why})
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
-        self.locked, self.drafts = {}, {}
+        self.locked, self.drafts, self.reasons = {}, {}, {}
         return report
 
     # -- the facilitator of a classroom session ------------------------------------------------

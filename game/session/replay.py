@@ -7,7 +7,7 @@ log through its reducer, so the same log always gives the same game.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +19,7 @@ from game.core.state import GameState
 
 FORMAT: Final = "pragmatic-partners/replay"
 MAX_TURNS = 200
+MAX_REASON = 2000  # characters of an AI's reason for one plan
 
 
 class ReplayError(Exception):
@@ -27,11 +28,16 @@ class ReplayError(Exception):
 
 
 class PlansSpec(BaseModel):
-    """The two plans of one turn, as action ids."""
+    """The two plans of one turn, as action ids, and the AI's reason for each plan it made."""
 
     model_config = ConfigDict(extra="forbid")
     moscow: list[str] = Field(default_factory=list, max_length=10)
     beijing: list[str] = Field(default_factory=list, max_length=10)
+    why: dict[Literal["moscow", "beijing"], Annotated[str, Field(max_length=MAX_REASON)]] = Field(
+        default_factory=dict,
+        description="The AI's reason for its plan, in words, for each side it played (for the "
+        "debrief; a replay does not read it).",
+    )
 
 
 ActKind = Literal["inject", "adjust", "annotate", "pause", "resume", "timer", "end", "refused"]
@@ -120,10 +126,14 @@ class ReplayLog(BaseModel):
         """An empty log of a game of `level` with `seed` (`players`: side -> "human" or an agent)."""
         return cls(level_id=level.id, level_hash=level.content_hash, seed=seed, players=players)
 
-    def record(self, plans: dict[str, tuple[str, ...]]) -> None:
-        """Add one resolved turn's plans."""
+    def record(self, plans: dict[str, tuple[str, ...]], why: dict[str, str] | None = None) -> None:
+        """Add one resolved turn's plans, with the AI's reason for each plan it made."""
         self.turns.append(
-            PlansSpec(moscow=list(plans.get("moscow", ())), beijing=list(plans.get("beijing", ())))
+            PlansSpec(
+                moscow=list(plans.get("moscow", ())),
+                beijing=list(plans.get("beijing", ())),
+                why={s: w[:MAX_REASON] for s, w in (why or {}).items() if s in ("moscow", "beijing")},
+            )
         )
 
     def acts_of_turn(self, turn: int) -> list[FacilitatorAct]:

@@ -28,6 +28,15 @@ def turning_points(game: Game, count: int = 3) -> list[tuple[TurnReport, float, 
     return [(r, total, c) for _, r, total, c in moves[:count]]
 
 
+def ai_reason(game: Game, turn: int, side: str) -> str:
+    """Why the AI chose `side`'s plan in `turn`, in its own words ('' for a person's plan, or
+    for a turn played before the reasons were kept)."""
+    turns = game.log.turns
+    if not 0 < turn <= len(turns):
+        return ""
+    return next((why for who, why in turns[turn - 1].why.items() if who == side), "")
+
+
 def outcome_of(game: Game) -> Outcome | None:
     """The level's Outcome the game ended in (None while it goes on)."""
     return next((o for o in game.level.outcomes if o.id == game.state.outcome), None)

@@ -13,7 +13,13 @@ import pygame
 
 from game.core.engine import goal_value
 from game.core.meters import LIMITS, PILLARS, band_spans, label
-from game.session.story import SCENARIO_LEVEL_NOTE, event_headlines, source_lines, turning_points
+from game.session.story import (
+    SCENARIO_LEVEL_NOTE,
+    ai_reason,
+    event_headlines,
+    source_lines,
+    turning_points,
+)
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
@@ -191,6 +197,11 @@ class DebriefScene(Scene):
             for side in ("moscow", "beijing"):
                 names = ", ".join(lv.actions[a].name for a in r.plans[side]) or "nothing"
                 out.append(f"{side.capitalize()}: {html.escape(names)}")
+                why = ai_reason(game, r.turn, side)
+                if why:
+                    out.append(
+                        "<i>Why: " + "<br>".join(html.escape(line) for line in why.splitlines()) + "</i>"
+                    )
             events = event_headlines(game, [e for e in r.events if lv.event(e)])
             if events:
                 out.append("Events: " + html.escape(", ".join(events)))
