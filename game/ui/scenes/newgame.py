@@ -9,11 +9,13 @@ from functools import partial
 import pygame
 import pygame_gui
 
+from game.ai import Budget
+from game.ai.own import DEFAULT_MS as OWN_MS
 from game.ai.own import is_own_agent, split_spec
 from game.core.level import Level
 from game.core.meters import other
 from game.session.campaign import chapters
-from game.session.game import HUMAN, Game
+from game.session.game import HUMAN, THINK, Game
 from game.ui.agenda import agenda_html
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
@@ -32,6 +34,41 @@ from game.ui.widgets import (
 SEED_HINT = "The whole class can type the same seed to play the same world.  F5 reloads the level files."
 
 OPPONENTS = [("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard"), ("Second player", HUMAN)]
+
+
+def opponent_says(who: str, think: Budget | None) -> str:
+    """What playing against `who` means: what that level of play does and how long it thinks."""
+    think = think or THINK
+    if who == "easy":
+        return (
+            "Easy AI draws its cards at random, the more likely the more their printed effects help "
+            "its agenda. It looks no further ahead and decides at once."
+        )
+    if who == "normal":
+        return (
+            "Normal AI looks one turn ahead: it judges its best combinations of cards in a few "
+            "imagined futures and plays the best. It thinks for a few hundredths of a second."
+        )
+    if who == "hard":
+        if think.ms is not None:
+            how_long = f"about {think.ms / 1000:g} s a turn"
+        else:
+            how_long = f"{think.iterations} imagined games a turn"
+        return (
+            "Hard AI searches: it plays its best plans out to the end of the game in many imagined "
+            "futures, guessing what it cannot see, and keeps the plan that does best for its agenda. "
+            f"It thinks for {how_long}."
+        )
+    if who == HUMAN:
+        return "A second player at this machine; a hand-over screen keeps each side's plan secret."
+    if is_own_agent(who):
+        path, name = split_spec(who)
+        ms = think.ms if think.ms is not None else OWN_MS
+        return (
+            f"Your own agent {name} from {path.name}. It has {ms:g} ms a turn; if it fails or runs "
+            "out of time, it loses that turn."
+        )
+    return f"The {who} AI."
 
 
 @dataclass
@@ -312,7 +349,16 @@ class NewGameScene(Scene):
         ):
             self.add(Control(rect, label, partial(self.pick_side, side), selected=(side == self.side)))
         for rect, (label, who) in zip(opp_rects, self.opponents, strict=False):
-            self.add(Control(rect, label, partial(self.pick_opponent, who), selected=(who == self.opponent)))
+            says = opponent_says(who, app.options.think)
+            self.add(
+                Control(
+                    rect,
+                    label,
+                    partial(self.pick_opponent, who),
+                    selected=(who == self.opponent),
+                    tooltip=partial(Tooltip, label, [says]),
+                )
+            )
         self.seed_entry = self.element(
             pygame_gui.elements.UITextEntryLine(
                 seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else ""
@@ -355,7 +401,12 @@ class NewGameScene(Scene):
         body = (
             html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
         )
-        return f"<b>Briefing for {side}</b><br><br>{body}<br><br>{agenda_html(self.level, self.side)}"
+        partner = other(self.side).capitalize()
+        against = html.escape(opponent_says(self.opponent, self.app.options.think))
+        return (
+            f"<b>Briefing for {side}</b><br><br>{body}<br><br>{agenda_html(self.level, self.side)}"
+            f"<br><br><b>{partner}</b>: {against}"
+        )
 
     def pick_level(self, i: int) -> None:
         self.level_index = i
