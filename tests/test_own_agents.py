@@ -127,6 +127,9 @@ def test_play_seats_an_agent_of_ones_own_on_one_side(monkeypatch):
     assert run_game("play").returncode == 0 and seen[-1].think == Budget(ms=1000)
     out = run_game("play", "--moscow", EXAMPLE, "--beijing", "hard")
     assert out.returncode == 2 and "give --moscow or --beijing, not both" in out.stderr
+    out = run_game("play", "--beijing", "priority:m_host_summit")
+    assert out.returncode == 2 and "not in the window" in out.stderr
+    assert run_game("play", "--beijing", "idle").returncode == 0 and seen[-1].opponent == "idle"
 
 
 def test_a_game_with_an_agent_of_ones_own_saves_it_as_own_and_reopens_with_normal(testing_event):

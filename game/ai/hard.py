@@ -10,8 +10,10 @@
    push hardest toward the goals not met yet). Comparing candidates on the same worlds makes a
    small difference between two plans show through the noise of the events; a candidate clearly
    behind the best drops out, so the rounds go to the contenders.
-3. An imagined game ends judged by the side's own agenda (`evaluate`), less half the other
-   side's: the hard AI plays for its goals and minds relative gains, as a wary partner does.
+3. An imagined game ends judged by how far the side's own agenda (`evaluate`) comes out ahead
+   of the other side's: the hard AI plays for its goals and minds relative gains, as the realist
+   reading of a limited partnership has it; a point the other side misses counts as much as a
+   point of its own.
 4. The contender with the best mean outcome is chosen.
 
 One iteration is one imagined game. The budget is a number of iterations (the same seed and
@@ -42,14 +44,17 @@ DEFAULT_ITERATIONS = 200
 
 def pull(effect: str, goal: str) -> float:
     """How far a point of `effect` (a meter or a region an effect names) moves the meter a goal
-    reads: 1 for the meter itself, a fifth for one state's share of a region's average, a third
-    for a pillar toward the partnership that follows the pillars, -1 for the Middle Corridor
-    against the Northern."""
+    reads: 1 for the meter itself or for a region on one of its states, a fifth for one state's
+    share on the region's average, a third for a pillar on the partnership that follows the
+    pillars, -1 for the Middle Corridor against the Northern."""
     if effect == goal:
         return 1.0
     if goal.startswith("central_asia."):
         power = goal.removeprefix("central_asia.")
         return 1.0 / len(STATES) if effect in {f"{st}.{power}" for st in STATES} else 0.0
+    place, _, power = goal.partition(".")
+    if place in STATES and effect == f"central_asia.{power}":
+        return 1.0  # a region's shift moves each of its states
     if goal == "northern_corridor":
         return -1.0 if effect == "middle_corridor" else 0.0
     if goal == "partnership":
@@ -167,7 +172,7 @@ class HardAgent:
     name = "hard"
     shortlist = 8
     chance = 0.05  # the quick policy's chance of a card drawn at random rather than the best
-    rivalry = 0.5  # how much the other side's outcome counts against its own
+    rivalry = 1.0  # how much the other side's outcome counts against its own
     least_rounds = 4  # rounds before a candidate may drop out
     margin = 2.0  # standard errors behind the best at which a candidate drops out
     horizon = 99  # turns played out after the one being chosen (to the end of any level)

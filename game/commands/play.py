@@ -62,6 +62,9 @@ def run(args: argparse.Namespace) -> ExitCode:
     if seated:
         opponent = getattr(args, seated[0])
         side = "beijing" if seated[0] == "moscow" else "moscow"
+        if opponent.startswith("priority:"):
+            # A save records who played each side by name, and resumes with it.
+            raise UsageError("a fixed card priority plays in simulate and duel, not in the window")
     # A level or an agent file that will not load is reported here, in the terminal, before a
     # window opens.
     if args.level and load_level(args.level, args.levels) is None:

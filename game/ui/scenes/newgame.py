@@ -56,8 +56,8 @@ def opponent_says(who: str, think: Budget | None) -> str:
             how_long = f"{think.iterations} imagined games a turn"
         return (
             "Hard AI searches: it plays its best plans out to the end of the game in many imagined "
-            "futures, guessing what it cannot see, and keeps the plan that does best for its agenda. "
-            f"It thinks for {how_long}."
+            "futures, guessing what it cannot see, and keeps the plan that leaves its agenda furthest "
+            f"ahead of yours. It thinks for {how_long}."
         )
     if who == HUMAN:
         return "A second player at this machine; a hand-over screen keeps each side's plan secret."
