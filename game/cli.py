@@ -25,6 +25,7 @@ from game.commands import (
     report,
     schema,
     simulate,
+    strength,
     transcript,
     validate,
 )
@@ -49,6 +50,7 @@ COMMANDS = (
     duel,
     claims,
     balance,
+    strength,
     bench,
 )
 

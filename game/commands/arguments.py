@@ -32,10 +32,10 @@ def seed(text: str) -> int:
 
 
 def agent(text: str) -> str:
-    """One of the game's agents, or an agent of
+    """One of the game's agents, a fixed card priority (`priority:CARD,CARD,...`) or an agent of
     one's own in a Python file (`FILE.py:NAME`, game.ai.own; only its form and the file's being
     there are checked here: the file runs when the games begin)."""
-    if text in AGENT_NAMES:
+    if text in AGENT_NAMES or (text.startswith("priority:") and len(text) > len("priority:")):
         return text
     path, colon, name = text.rpartition(":")
     if colon and path.endswith(".py"):
@@ -95,7 +95,7 @@ def add_levels_option(parser: argparse.ArgumentParser) -> None:
 
 
 AGENT_HELP = (
-    f"{', '.join(AGENT_NAMES)}; or FILE.py:NAME, "
+    f"{', '.join(AGENT_NAMES)}; priority:CARD,CARD,... (a fixed card priority); or FILE.py:NAME, "
     "an agent of your own (running it runs the file: see docs/agents.md)"
 )
 
