@@ -13,13 +13,14 @@ from operator import mul
 from typing import NamedTuple
 
 from game.core import rng
-from game.core.ledger import Ledger
+from game.core.ledger import _WHOLE, SHARES, Ledger
 from game.core.level import ENGINE_SOURCE, Action, Consequences, Event, Rules
 from game.core.meters import (
     INFLUENCE_METERS,
     LIMIT_CAUSES,
     LIMIT_LABELS,
     PILLARS,
+    RANGES,
     REGION_TARGETS,
     SIDES,
     STATES,
@@ -39,6 +40,12 @@ _GENTLE = ("integration", "institutions", "stability")
 # Ten points of influence a power gained by its own acts this turn make a claim on a gap Moscow
 # leaves as strong as a whole share held already (at fill_base 1).
 _POINTS_INVESTED_PER_CLAIM = 10.0
+# For each state, what the credibility rule needs: the keys of Moscow's share and the two others'
+# (as the ledger splits them), the two takers' keys, and whether the Middle Corridor runs there.
+_GAP_TAKERS = tuple(
+    (SHARES[place, "moscow"], f"{place}.beijing", f"{place}.west", place in CORRIDOR_STATES)
+    for place in STATES
+)
 
 
 def _power_gap(meters: Mapping[str, float]) -> float:
@@ -120,11 +127,26 @@ class Turn(Ledger):
 
     def rule(self, meter: str, delta: float, name: str, why: str) -> None:
         """A change made by one of the rules below, recorded under the rule's name."""
-        source = self.sources.get(name, ENGINE_SOURCE)
         if meter in _SPECIAL_TARGETS:
-            self.add(meter, delta, "rule", name, why, source)
-        else:
-            self.set(meter, self.m[meter] + delta, "rule", name, why, source)
+            self.add(meter, delta, "rule", name, why, self.sources.get(name, ENGINE_SOURCE))
+            return
+        # Ledger.set(), inlined: a turn makes some thirty of these changes.
+        m = self.m
+        before = m[meter]
+        lo, hi = RANGES[meter]
+        value = before + delta
+        if value > hi:
+            value = hi
+        elif value < lo:
+            value = lo
+        scaled = value * 100.0
+        whole = (scaled + _WHOLE) - _WHOLE
+        value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
+        if value != before:
+            m[meter] = value
+            if self.records is not None:
+                source = self.sources.get(name, ENGINE_SOURCE)
+                self.records.append((meter, before, value, self.phase, "rule", name, why, source))
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
         """What an action, event or delayed effect does: its meter changes, then its flags."""
@@ -398,24 +420,20 @@ class Turn(Ledger):
                 else "Moscow has few forces to spare; its security guarantees look thinner"
             )
             src = self.rule_source("credibility_loss")
-            invested, corridor = self.invested, m["middle_corridor"] / 100.0
-            for place in STATES:
+            invested, fill, per_claim = self.invested, r.fill_base, _POINTS_INVESTED_PER_CLAIM
+            corridor_fill = r.corridor_fill * (m["middle_corridor"] / 100.0)
+            for keys, beijing_key, west_key, on_corridor in _GAP_TAKERS:
                 # The gap goes mostly to whoever put something into this state this turn, and a
                 # little by the present shares (fill_base), so that an idle power gains least.
-                takers = {}
-                for power in ("beijing", "west"):
-                    key = f"{place}.{power}"
-                    claim = (
-                        r.fill_base * m[key] / 100.0 + max(0.0, invested[key]) / _POINTS_INVESTED_PER_CLAIM
-                    )
-                    if power == "west" and place in CORRIDOR_STATES:
-                        claim += r.corridor_fill * corridor
-                    takers[power] = claim
-                total = sum(takers.values())
-                if total <= 0:
-                    continue
-                shares = {p: c / total for p, c in takers.items()}
-                self.split_influence((place,), "moscow", shares, loss, "rule", "credibility", why, src)
+                gained = invested[beijing_key]
+                beijing = fill * m[beijing_key] / 100.0 + (gained if gained > 0.0 else 0.0) / per_claim
+                gained = invested[west_key]
+                west = fill * m[west_key] / 100.0 + (gained if gained > 0.0 else 0.0) / per_claim
+                if on_corridor:
+                    west += corridor_fill
+                total = beijing + west
+                if total > 0:
+                    self.split_one(keys, west / total, loss, "rule", "credibility", why, src)
         if self.state.flags.get(r.sanctions_flag):
             self.rule(
                 "middle_corridor",
