@@ -74,12 +74,32 @@ def legal_plans(state: GameState, side: str) -> list[Plan]:
         return []
     usable = list(_usable(state, side))
     capital = state.meters[f"{side}.capital"]
-    plans: list[Plan] = [()]
-    for size in range(1, state.level.rules.max_actions + 1):
-        for combo in combinations(usable, size):
-            if sum(a.cost for a in combo) <= capital:
-                plans.append(tuple(a.id for a in combo))
-    return plans
+    most = state.level.rules.max_actions
+    if any(a.cost < 0 for a in usable):  # (a level's costs are never negative; see below)
+        plans: list[Plan] = [()]
+        for size in range(1, most + 1):
+            for combo in combinations(usable, size):
+                if sum(a.cost for a in combo) <= capital:
+                    plans.append(tuple(a.id for a in combo))
+        return plans
+    # The same plans in the same order as every combination of each size, cheapest test first:
+    # with no negative cost a plan is affordable only if it is an affordable plan one action
+    # shorter and one more action, so each size grows from the last one's survivors. Agents ask
+    # for every plan of every turn they imagine; this is a tenth of the work of trying them all.
+    ids = [a.id for a in usable]
+    costs = [a.cost for a in usable]
+    found: list[Plan] = [()]
+    grown: list[tuple[Plan, int, int]] = [((), 0, 0)]  # (plan, its cost, the next action to try)
+    for _size in range(most):
+        longer: list[tuple[Plan, int, int]] = []
+        for plan, spent, start in grown:
+            for i in range(start, len(ids)):
+                cost = spent + costs[i]
+                if cost <= capital:
+                    longer.append((plan + (ids[i],), cost, i + 1))
+        found.extend(plan for plan, _, _ in longer)
+        grown = longer
+    return found
 
 
 def plan_problem(state: GameState, side: str, plan: Iterable[str]) -> str | None:
