@@ -24,6 +24,7 @@ from game.commands import (
     replay,
     report,
     schema,
+    serve,
     simulate,
     transcript,
     validate,
@@ -37,6 +38,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 COMMANDS = (
     play,
     classroom,
+    serve,
     report,
     validate,
     schema,

@@ -62,6 +62,15 @@ class ClassroomSession:
         self.timer_since = clock()
         self.timer_turn = None
         self.export_folder: Path | None = None
+        # A session pack's or the class server's part (see game.classroom.pack, game.server.client):
+        # injections scheduled by turn, the turn after which the session ends, the link to the
+        # server, the facilitator's acts it brought that wait for their turn, and what the window
+        # does when the server ends the session.
+        self.scheduled: list[tuple[int, str]] = []
+        self.end_after_turn: int | None = None
+        self.link = None
+        self.waiting: list[dict] = []
+        self.on_end = None
         # The timer starts when the first board is shown (see start_turn_timer), not now: a class
         # set up before the lesson waits on the hand-over screen with its full time.
 
@@ -137,6 +146,7 @@ class ClassroomSession:
         self.timer_since = now
 
     def seconds_left(self) -> float | None:
+        self.sync()
         self._run_clock()
         return self.timer_left
 
@@ -179,6 +189,52 @@ class ClassroomSession:
         self.paused = False
         self.game.end_early(reason)
 
+    # -- a pack's schedule and the class server ----------------------------------------------------
+    def sync(self) -> None:
+        """Apply what the class server sent since the last look: a pause, a resume or the end at
+        once, injections and adjustments when their turn resolves. Called on the window's thread
+        (every frame asks for the time left, see seconds_left)."""
+        if self.link is None:
+            return
+        for command in self.link.take_commands():
+            kind = command.get("kind")
+            if kind == "pause":
+                self.pause()
+            elif kind == "resume":
+                self.resume()
+            elif kind == "end" and not self.game.over:
+                self.end(command.get("reason") or "the facilitator ended the session")
+                if self.on_end is not None:
+                    self.on_end()
+            elif kind in ("inject", "adjust"):
+                self.waiting.append(command)
+
+    def before_resolve(self) -> None:
+        """The injections and adjustments due this turn join it (the pack's and the server's)."""
+        self.sync()
+        turn = self.game.state.turn
+        for at, event_id in self.scheduled:
+            if at == turn and self.game.level.event(event_id) is not None:
+                self.inject(event_id)
+        due = [c for c in self.waiting if int(c.get("turn") or 0) <= turn]
+        self.waiting = [c for c in self.waiting if c not in due]
+        for command in due:
+            if command["kind"] == "inject" and self.game.level.event(command.get("event", "")) is not None:
+                self.inject(command["event"])
+            elif command["kind"] == "adjust":
+                self.adjust(
+                    command.get("meter", ""), float(command.get("delta", 0)), command.get("reason", "")
+                )
+
+    def after_resolve(self, report) -> None:
+        """A pack's last turn ends the session; the class server is sent the turn."""
+        if self.end_after_turn is not None and report.turn >= self.end_after_turn and not self.game.over:
+            self.end(f"the session ends after turn {self.end_after_turn}")
+        if self.link is not None:
+            from game.server.client import turn_message
+
+            self.link.send_turn(turn_message(self.game, report, self.link.after))
+
     def export(self, root: Path | None = None, palette=None) -> Path:
         from game.classroom.exports import write_exports
 
@@ -192,4 +248,6 @@ class ClassroomSession:
             palette,
             folder=self.export_folder,
         )
+        if self.link is not None:
+            self.link.send_exports(self.export_folder)
         return self.export_folder

@@ -31,6 +31,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
     p.add_argument("--probe", help=argparse.SUPPRESS)  # used by `bench`
     add_levels_option(p)
+    # A class on several laptops (game.server): join the class server's session as a group.
+    p.add_argument("--join", metavar="URL", help="join a class server's session at this address")
+    p.add_argument("--class-code", metavar="CODE", help="the class code the teacher gives (with --join)")
+    p.add_argument("--group", metavar="NAME", help="this group's name in the class (with --join)")
 
 
 def run(args: argparse.Namespace) -> ExitCode:
@@ -39,6 +43,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.commands.loading import load_level
     from game.ui.app import PlayOptions, play
 
+    if args.join:
+        from game.server.join import play_joined
+
+        return play_joined(args)
     # A level that will not load is reported here, in the terminal, before a window opens.
     if args.level and load_level(args.level, args.levels) is None:
         return ExitCode.FAILED

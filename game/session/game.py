@@ -139,6 +139,8 @@ class Game:
     def resolve(self, injected: Iterable[Injected] = ()) -> TurnReport:
         """Resolve the turn once both plans are locked; record it in the log. The facilitator's
         injections and adjustments made during this turn's planning take effect now."""
+        if self.classroom is not None:
+            self.classroom.before_resolve()  # acts scheduled or sent from the class server join in
         self.plan_ai_sides()
         plans: dict[str, tuple[str, ...]] = {s: self.locked[s] for s in SIDES}
         acts = injections(self.level, self.log.acts_of_turn(self.state.turn))
@@ -146,6 +148,8 @@ class Game:
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
         self.locked, self.drafts = {}, {}
+        if self.classroom is not None:
+            self.classroom.after_resolve(report)  # a pack's last turn; the class server hears of it
         return report
 
     # -- the facilitator of a classroom session ------------------------------------------------

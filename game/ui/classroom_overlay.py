@@ -73,6 +73,14 @@ class HeldByPause(Scene):
     def handle(self, event) -> bool:
         return held_by_pause(self.game, event)
 
+    def ticking(self) -> bool:
+        # The board asks for the timer every frame, which is when a classroom session takes what
+        # the class server sent (a pause, the end); these screens take it here.
+        session = getattr(self.game, "classroom", None)
+        if session is not None:
+            session.sync()
+        return super().ticking()
+
     def draw_over(self, surface) -> None:
         if self.game.classroom is not None and self.game.classroom.paused:
             draw_pause_cover(self.app, surface)

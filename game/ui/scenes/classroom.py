@@ -30,8 +30,16 @@ class ClassroomSetupScene(Scene):
         teams=None,
         timer: float = 0,
         group: str = "",
+        schedule=(),
+        end_after_turn: int | None = None,
+        join=None,
     ):
         super().__init__(app)
+        # From a session pack (`classroom --pack`): injections by turn and the last turn; from
+        # `play --join`: the class server's link and what it answered (see start_joined).
+        self.schedule = [tuple(x) for x in schedule]
+        self.end_after_turn = end_after_turn
+        self.join = join
         self.entries = playable_entries(app)
         ids = [e.id for e in self.entries]
         wanted = level_id or "testing_event"
@@ -209,17 +217,66 @@ class ClassroomSetupScene(Scene):
         return super().handle(event)
 
     def start(self) -> None:
-        from game.ui.scenes.board import BoardScene
-        from game.ui.scenes.handover import HandOverScene
-
-        app, level = self.app, self.level
+        level = self.level
         if level is None:  # Start is disabled without a level (see start_problem)
             return
         controllers = {s: (HUMAN if who == TEAM else who) for s, who in self.teams.items()}
         game = Game.new(level, self.seed(), controllers)
-        ClassroomSession.start(
+        session = ClassroomSession.start(
             game, dict(self.teams), self.text("passphrase"), self.timer, self.text("group")
         )
+        session.scheduled = list(self.schedule)
+        session.end_after_turn = self.end_after_turn
+        self.show_game(game)
+
+    def entered(self) -> None:
+        if self.join is not None:
+            self.start_joined()
+
+    def start_joined(self) -> None:
+        """Play the class server's session at once: its level, seed, sides and timer, from where
+        the group stands on the server (a laptop taking over a group goes on from its log)."""
+        import secrets
+
+        from game.session.replay import ReplayError, ReplayLog
+        from game.ui.scenes.debrief import DebriefScene
+
+        link, joined = self.join
+        config = joined.session
+        level, _ = self.app.load_level(config["level"])
+        if level is None:
+            self.say(f"The class's level '{config['level']}' cannot be loaded on this laptop.")
+            return
+        teams = dict(config["sides"])
+        controllers = {s: (HUMAN if who == TEAM else who) for s, who in teams.items()}
+        game = None
+        if joined.log:
+            try:
+                game = Game.from_log(level, ReplayLog.model_validate(joined.log), controllers)
+            except (ReplayError, ValueError):
+                game = None
+        if game is None:
+            game = Game.new(level, int(config["seed"]), controllers)
+        # The teacher steers from the dashboard; the panel on this laptop stays closed.
+        session = ClassroomSession.start(
+            game, teams, secrets.token_urlsafe(16), config.get("timer") or 0, joined.group
+        )
+        session.end_after_turn = config.get("end_after_turn")
+        session.link = link
+        if joined.paused:
+            session.pause()
+        app = self.app
+        session.on_end = lambda: app.reset_to(DebriefScene(app, game))
+        if game.over:
+            app.reset_to(DebriefScene(app, game))
+            return
+        self.show_game(game)
+
+    def show_game(self, game) -> None:
+        from game.ui.scenes.board import BoardScene
+        from game.ui.scenes.handover import HandOverScene
+
+        app = self.app
         humans = game.humans()
         if len(humans) > 1:
             app.reset_to(HandOverScene(app, game, humans[0]))
