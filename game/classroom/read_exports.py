@@ -129,6 +129,27 @@ def load_exports(folders: list[Path]) -> tuple[list[GroupExport], list[tuple[Pat
     return [GroupExport(f, r, n) for (f, r), n in zip(read, names, strict=False)], skipped
 
 
+def export_folders(given: list[Path], depth: int = 3) -> list[Path]:
+    """The export folders in `given`: a folder holding a session's `session.json` is one; any other
+    folder (the class server's data folder, a USB stick with a folder a group) stands for the
+    export folders found inside it, up to `depth` levels down, in name order."""
+    out: list[Path] = []
+    for folder in given:
+        folder = Path(folder)
+        if (folder / "session.json").is_file() or not folder.is_dir():
+            out.append(folder)  # (a folder that is not one is reported as skipped, with why)
+            continue
+        found = sorted(
+            {
+                p.parent
+                for n in range(1, depth + 1)
+                for p in folder.glob("/".join(["*"] * n) + "/session.json")
+            }
+        )
+        out.extend(found or [folder])
+    return out
+
+
 def _resolved(folder: Path) -> Path:
     try:
         return folder.resolve()

@@ -183,8 +183,8 @@ class ClassLink:
                     continue
             else:
                 status, answer = _request(f"{self.base}/api/exports", item, self.token, "application/zip")
-            if status == 401:
-                raise Unreachable("the server no longer knows this group's token")
+            if status == 401 or status >= 500:
+                raise Unreachable(f"the server answered {status}; trying again later")
             with self.lock:
                 self.outbox.popleft()  # accepted, or refused for good (a bad message is not retried)
 
