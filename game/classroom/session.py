@@ -204,14 +204,18 @@ class ClassroomSession:
                 self.resume()
             elif kind == "end" and not self.game.over:
                 self.end(command.get("reason") or "the facilitator ended the session")
+                if self.game.reports:  # the server hears that the game is over
+                    from game.server.client import turn_message
+
+                    self.link.send_turn(turn_message(self.game, self.game.reports[-1], self.link.after))
                 if self.on_end is not None:
                     self.on_end()
             elif kind in ("inject", "adjust"):
                 self.waiting.append(command)
 
     def before_resolve(self) -> None:
-        """The injections and adjustments due this turn join it (the pack's and the server's)."""
-        self.sync()
+        """The injections and adjustments due this turn join it (the pack's and the server's, as
+        `sync` last took them: not here, where the server's end would end a turn being resolved)."""
         turn = self.game.state.turn
         for at, event_id in self.scheduled:
             if at == turn and self.game.level.event(event_id) is not None:

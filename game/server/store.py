@@ -177,7 +177,8 @@ class Store:
                     (group_id, turn, json.dumps(body), now),
                 )
                 fresh = cur.rowcount > 0
-                if fresh:
+                # A turn sent again as the game's last (the facilitator ended it) updates the figures.
+                if fresh or body.get("finished"):
                     summary = {k: body.get(k) for k in ("level", "meters", "scores", "outcome", "band")}
                     self.db.execute(
                         "UPDATE groups SET turn = MAX(turn, ?), finished = ?, summary = ?, log = ?, "

@@ -87,10 +87,18 @@ function fillControls() {
 
 function fmt(x) { return x === null || x === undefined ? "–" : Math.round(x).toString(); }
 
+const LABELS = { turn: "Turn", partnership: "Partnership", ceiling: "Ceiling", identity_gap: "Identity gap",
+  method_divergence: "Methods", central_asia_rivalry: "Rivalry", washington_thaw: "Washington",
+  moscow: "Moscow", beijing: "Beijing", state: "State" };
+
 function cell(text, cls) {
   const td = document.createElement("td");
   td.textContent = text;
-  if (cls) td.className = cls;
+  if (cls) {
+    td.className = cls;
+    const label = LABELS[cls.split(" ")[0]];
+    if (label) td.dataset.label = label;  // the caption when the table is laid out as cards
+  }
   return td;
 }
 
@@ -104,28 +112,32 @@ function render(data) {
     tr.append(cell(`${g.turn} / ${g.turns}`, "turn"));
     const p = cell(fmt(g.meters.partnership), "partnership");
     const bar = document.createElement("span");
-    bar.className = "bar"; bar.style.width = `${(g.meters.partnership || 0) * 0.8}px`;
+    bar.className = "bar"; bar.style.width = `${(g.meters.partnership || 0) * 0.5}px`;
     p.append(bar);
     tr.append(p, cell(fmt(g.meters.partnership_ceiling), "ceiling"));
     for (const k of ["identity_gap", "method_divergence", "central_asia_rivalry", "washington_thaw"]) {
       tr.append(cell(fmt(g.limits[k]), k));
     }
     tr.append(cell(fmt(g.scores.moscow), "moscow"), cell(fmt(g.scores.beijing), "beijing"));
-    let state = "playing", cls = "";
-    if (g.finished) { state = g.outcome ? `finished: ${g.outcome.replaceAll("_", " ")}` : "finished"; cls = "state-finished"; }
+    let state = "playing", cls = "", note = "";
+    if (g.finished) { state = "finished"; cls = "state-finished"; note = (g.outcome || "").replaceAll("_", " "); }
     else if (g.paused) { state = "paused"; cls = "state-paused"; }
     else if (!g.connected) { state = "offline"; cls = "state-offline"; }
-    if (g.takeover_allowed) state += " · takeover allowed";
-    tr.append(cell(state, `state ${cls}`));
+    if (g.takeover_allowed) note = "takeover allowed";
+    const stateCell = cell(state, `state ${cls}`);
+    if (note) { const small = document.createElement("small"); small.textContent = note; stateCell.append(small); }
+    tr.append(stateCell);
     const actions = document.createElement("td");
+    actions.className = "actions";
     const pause = document.createElement("button");
     pause.textContent = g.paused ? "Resume" : "Pause";
     pause.onclick = () => act(g.paused ? "resume" : "pause", { group: g.name });
     const takeover = document.createElement("button");
-    takeover.textContent = "Allow takeover";
+    takeover.textContent = "Takeover";
     takeover.title = "let another laptop take this group over";
     takeover.onclick = () => act("takeover", { group: g.name });
-    actions.append(pause, takeover);
+    if (!g.finished) actions.append(pause);
+    actions.append(takeover);
     tr.append(actions);
     return tr;
   });
