@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.ui.app import PlayOptions, play
 
     if args.join:
-        from game.server.join import play_joined
+        from game.ui.join import play_joined
 
         return play_joined(args)
     # A level that will not load is reported here, in the terminal, before a window opens.
