@@ -39,6 +39,9 @@ class FakeLink:
     def send_exports(self, folder):
         self.exports.append(folder)
 
+    def close(self, wait_seconds=0.0):
+        return True
+
 
 def linked_session(level, commands=()):
     game = Game.new(level, 5, {"moscow": "easy", "beijing": "normal"})
@@ -167,3 +170,39 @@ def test_the_server_imports_no_pygame():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_group_joins_a_class_from_the_classroom_screen(app, monkeypatch):
+    from ui_driver import press, type_into
+
+    from game.server.client import Joined
+
+    press(app, "Classroom session")
+    press(app, "Join a class")
+    assert app.scene.name == "join a class"
+    type_into(app, "Address", "127.0.0.1:9")
+    type_into(app, "Class code", "K7QMPA")
+    press(app, "Join")
+    assert "Type the address" in app.scene.message  # the group's name is missing
+    type_into(app, "Group", "Room 4 A")
+    asked = []
+    link = FakeLink()
+
+    def join_class(url, code, group):
+        asked.append((url, code, group))
+        config = {
+            "level": "testing_event",
+            "seed": 11,
+            "sides": {"moscow": "normal", "beijing": "team"},
+            "timer": 0,
+            "end_after_turn": 3,
+        }
+        return link, Joined("token", group, config, None, 0, False)
+
+    monkeypatch.setattr("game.server.client.join_class", join_class)
+    press(app, "Join")
+    assert asked == [("http://127.0.0.1:9", "K7QMPA", "Room 4 A")]
+    assert app.scene.name == "board" and app.scene.side == "beijing"
+    game = app.scene.game
+    assert game.seed == 11 and game.classroom.link is link and game.classroom.end_after_turn == 3
+    assert game.classroom.spec.group == "Room 4 A"

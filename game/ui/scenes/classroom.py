@@ -153,18 +153,27 @@ class ClassroomSetupScene(Scene):
         rect.bottomright = (w - pad, h - app.px(16))
         back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), bh)
         back.bottomright = (rect.left - app.px(12), rect.bottom)
+        join = pygame.Rect(0, 0, button_width("Join a class", fonts.bold, app.px(180)), bh)
+        join.bottomright = (back.left - app.px(12), rect.bottom)
         least = fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize()
         if rect.top - app.px(12) - y - app.px(8) >= least:  # above Start and Back, else beside them
             self.seed_rect = pygame.Rect(x, y + app.px(8), right - x, rect.top - app.px(12) - y - app.px(8))
         else:
             self.seed_rect = pygame.Rect(
-                x, y + app.px(8), back.left - app.px(16) - x, h - app.px(16) - y - app.px(8)
+                x, y + app.px(8), join.left - app.px(16) - x, h - app.px(16) - y - app.px(8)
             )
         problem = self.start_problem()
         self.add(Control(rect, "Start session", self.start, enabled=not problem, why_disabled=problem))
         self.add(Control(back, "Back", self.back))
+        # A group on its own laptop joins the teacher's class server instead (game.ui.scenes.join).
+        self.add(Control(join, "Join a class", self.join_class))
         self.captions = [("title", self.title_rect), ("class seed", self.seed_rect)]
         self.captions += [(label, pygame.Rect(x, y, label_w, self.row_h)) for label, y in self.rows]
+
+    def join_class(self) -> None:
+        from game.ui.scenes.join import JoinClassScene
+
+        self.app.push(JoinClassScene(self.app))
 
     def start_problem(self) -> str:
         if self.level is None:
