@@ -194,15 +194,18 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         data = await request.body()
         if len(data) > MAX_EXPORT_BYTES:
             return refused(413, "the exports are too large")
-        folder = session.data / "exports" / _slug(row["name"])
+        # The group's number keeps apart two names that make the same folder name.
+        folder = session.data / "exports" / f"{row['id']:02d}-{_slug(row['name'])}"
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
+                infos = [i for i in z.infolist() if not i.is_dir()]
+                if sum(i.file_size for i in infos) > MAX_EXPORT_BYTES or len(infos) > 50:
+                    return refused(413, "the exports are too large")
                 folder.mkdir(parents=True, exist_ok=True)
-                for info in z.infolist():
+                for info in infos:
                     name = Path(info.filename).name  # plain names only: nothing written outside
-                    if not name or name.startswith(".") or info.is_dir():
-                        continue
-                    (folder / name).write_bytes(z.read(info))
+                    if name and not name.startswith("."):
+                        (folder / name).write_bytes(z.read(info))
         except zipfile.BadZipFile:
             return refused(400, "the exports are not a zip file")
         return JSONResponse({"kept": str(folder.name)})

@@ -96,8 +96,16 @@ def prepare(options: ServeOptions):
 
 
 def serve(options: ServeOptions) -> int:
-    import uvicorn
-
+    try:
+        import starlette  # noqa: F401  (checked here, so that its absence is a sentence, not a traceback)
+        import uvicorn
+    except ImportError:
+        print(
+            'the class server needs its extra packages: python -m pip install "pragmatic-partners[server]" '
+            '(or, from a checkout, python -m pip install ".[server]")',
+            file=sys.stderr,
+        )
+        return 1
     from game.server.app import create_app
 
     try:
