@@ -127,6 +127,7 @@ def test_the_classroom_command_takes_a_pack(monkeypatch, tmp_path):
         "group": "Owls",
         "schedule": [(2, "wagner_mutiny")],
         "end_after_turn": 4,
+        "reveal": "at_once",
     }
     pack.write_text('level = "testing_event"\nseed = 9\ntimr = 3\n')
     assert cli.main(["classroom", "--pack", str(pack)]) == 1
@@ -206,3 +207,17 @@ def test_a_group_joins_a_class_from_the_classroom_screen(app, monkeypatch):
     game = app.scene.game
     assert game.seed == 11 and game.classroom.link is link and game.classroom.end_after_turn == 3
     assert game.classroom.spec.group == "Room 4 A"
+
+
+def test_an_injection_is_news_at_once_or_kept_for_the_debrief_as_the_pack_says(testing_event):
+    game, session = linked_session(testing_event, [{"id": 1, "kind": "inject", "event": "oil_price_cap"}])
+    session.sync()
+    assert [a.event_id for a in game.pending_acts()] == ["oil_price_cap"]  # the board's news shows it
+    game, session = linked_session(testing_event, [{"id": 1, "kind": "inject", "event": "oil_price_cap"}])
+    session.reveal = "at_debrief"
+    session.scheduled = [(1, "wagner_mutiny")]
+    session.sync()
+    assert game.pending_acts() == []  # nothing to read while planning
+    report = game.resolve()
+    assert {"oil_price_cap", "wagner_mutiny"} <= set(report.events)
+    assert [a.event_id for a in game.log.facilitator] == ["wagner_mutiny", "oil_price_cap"]

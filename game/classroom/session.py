@@ -14,10 +14,14 @@ import os
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.core import adjustment_problem
 from game.paths import user_data_dir
 from game.session.replay import ClassroomSpec
+
+if TYPE_CHECKING:  # (the class server's client is handed in; the classroom does not start one)
+    from game.server.client import ClassLink
 
 TIMER_CHOICES = (0, 3, 5, 8, 10)
 TEAM = "team"
@@ -68,8 +72,12 @@ class ClassroomSession:
         # does when the server ends the session.
         self.scheduled: list[tuple[int, str]] = []
         self.end_after_turn: int | None = None
-        self.link = None
+        self.link: ClassLink | None = None
         self.waiting: list[dict] = []
+        # "at_once": the group reads the facilitator's injection in its news while it plans;
+        # "at_debrief": it joins the turn as it resolves and is told as the facilitator's only
+        # in the debrief and the exports.
+        self.reveal = "at_once"
         self.on_end = None
         # The timer starts when the first board is shown (see start_turn_timer), not now: a class
         # set up before the lesson waits on the hand-over screen with its full time.
@@ -192,11 +200,11 @@ class ClassroomSession:
     # -- a pack's schedule and the class server ----------------------------------------------------
     def sync(self) -> None:
         """Apply what the class server sent since the last look: a pause, a resume or the end at
-        once, injections and adjustments when their turn resolves. Called on the window's thread
-        (every frame asks for the time left, see seconds_left)."""
-        if self.link is None:
-            return
-        for command in self.link.take_commands():
+        once; injections and adjustments (the server's and the pack's) as soon as their turn is
+        being planned, or, revealed at the debrief, only as it resolves. Called on the window's
+        thread (every frame asks for the time left, see seconds_left)."""
+        commands: list[dict] = self.link.take_commands() if self.link is not None else []
+        for command in commands:
             kind = command.get("kind")
             if kind == "pause":
                 self.pause()
@@ -204,7 +212,7 @@ class ClassroomSession:
                 self.resume()
             elif kind == "end" and not self.game.over:
                 self.end(command.get("reason") or "the facilitator ended the session")
-                if self.game.reports:  # the server hears that the game is over
+                if self.link is not None and self.game.reports:  # the server hears the game is over
                     from game.server.client import turn_message
 
                     self.link.send_turn(turn_message(self.game, self.game.reports[-1], self.link.after))
@@ -212,10 +220,17 @@ class ClassroomSession:
                     self.on_end()
             elif kind in ("inject", "adjust"):
                 self.waiting.append(command)
+        if self.reveal == "at_once" and not self.game.over:
+            self.apply_due()
 
     def before_resolve(self) -> None:
         """The injections and adjustments due this turn join it (the pack's and the server's, as
         `sync` last took them: not here, where the server's end would end a turn being resolved)."""
+        self.apply_due()
+
+    def apply_due(self) -> None:
+        """The pack's and the server's injections and adjustments whose turn has come join this
+        turn (a second look in the same turn adds nothing: an event is injected once a turn)."""
         turn = self.game.state.turn
         for at, event_id in self.scheduled:
             if at == turn and self.game.level.event(event_id) is not None:

@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> ExitCode:
             "group": args.group[:60] or (pack.groups[0] if len(pack.groups) == 1 else ""),
             "schedule": [(i.turn, i.event) for i in pack.inject],
             "end_after_turn": pack.end_after_turn,
+            "reveal": pack.reveal,
         }
     return ExitCode(
         play(PlayOptions(level_dirs=[Path(d) for d in args.levels], size=args.size, classroom=setup))

@@ -32,6 +32,7 @@ class ClassroomSetupScene(Scene):
         group: str = "",
         schedule=(),
         end_after_turn: int | None = None,
+        reveal: str = "at_once",
         join=None,
     ):
         super().__init__(app)
@@ -39,6 +40,7 @@ class ClassroomSetupScene(Scene):
         # `play --join`: the class server's link and what it answered (see start_joined).
         self.schedule = [tuple(x) for x in schedule]
         self.end_after_turn = end_after_turn
+        self.reveal = reveal
         self.join = join
         self.entries = playable_entries(app)
         ids = [e.id for e in self.entries]
@@ -236,6 +238,7 @@ class ClassroomSetupScene(Scene):
         )
         session.scheduled = list(self.schedule)
         session.end_after_turn = self.end_after_turn
+        session.reveal = self.reveal
         self.show_game(game)
 
     def entered(self) -> None:
@@ -271,6 +274,7 @@ class ClassroomSetupScene(Scene):
             game, teams, secrets.token_urlsafe(16), config.get("timer") or 0, joined.group
         )
         session.end_after_turn = config.get("end_after_turn")
+        session.reveal = config.get("reveal") or "at_once"
         session.link = link
         if joined.paused:
             session.pause()

@@ -45,6 +45,9 @@ class ResolutionScene(HeldByPause, Scene):
             news = []
             if phase == "events":
                 by_facilitator = {c.cause_id for c in changes if c.cause_kind == "facilitator"}
+                session = getattr(self.game, "classroom", None)
+                if session is not None and session.reveal == "at_debrief":
+                    by_facilitator = set()  # the group learns whose event it was at the debrief
                 for event_id in r.events:
                     event = lv.event(event_id)
                     if event:
