@@ -276,6 +276,9 @@ def test_three_laptops_play_a_class_through_a_cut_connection_and_a_killed_server
                 stderr=subprocess.STDOUT,
             )
         wait_until(lambda: len(server.groups()) == 3, 60, "three groups to join")
+        # The teacher injects an event into every group at its next turn.
+        status, _ = server.post("/api/inject", {"event": "oil_price_cap"})
+        assert status == 200
         # A second laptop claiming a playing group is refused.
         status, body = server.post(
             "/api/join", {"class_code": CODE, "group": "Red", "client_id": "someone-else"}, token=None
@@ -289,14 +292,12 @@ def test_three_laptops_play_a_class_through_a_cut_connection_and_a_killed_server
         # The server is killed mid-session and started again on the same data.
         wait_until(lambda: max(g["turn"] for g in server.groups().values()) >= 2, 90, "a second turn")
         before = {name: g["turn"] for name, g in server.groups().items()}
+        assert max(before.values()) < turns  # mid-session: every group has turns still to send
         server.kill()
         time.sleep(3)
         server.start(first=False)
         after = {name: g["turn"] for name, g in server.groups().items()}
         assert all(after[n] >= before[n] for n in before), (before, after)  # nothing accepted was lost
-        # The teacher injects an event into every group at its next turn.
-        status, _ = server.post("/api/inject", {"event": "oil_price_cap"})
-        assert status == 200
         for name, proc in clients.items():
             out, _ = proc.communicate(timeout=180)
             assert proc.returncode == 0, f"{name}: {out.decode(errors='replace')[-2000:]}"
