@@ -19,7 +19,7 @@ from game.paths import user_data_dir, user_levels_dir
 from game.session.save_folder import autosave_present, saves_dir
 from game.session.settings import Settings, load_settings, save_settings
 from game.ui.fonts import Fonts
-from game.ui.idle import wait_for_events
+from game.ui.idle import IDLE_WAIT_MS, wait_for_events
 from game.ui.memory import MemoryKeeper
 from game.ui.palette import palette_for
 from game.ui.theme import build_theme
@@ -28,8 +28,6 @@ from game.ui.widgets import draw_tooltip, focus_ring
 if TYPE_CHECKING:
     from game.session.saves import SaveStore
     from game.ui.mapview import MapView
-
-IDLE_WAIT_MS = 500
 
 
 @dataclass

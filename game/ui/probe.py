@@ -34,8 +34,7 @@ def run_probe(app, probe: str) -> int:
         print(json.dumps({"first_frame": True}), flush=True)
     elif kind == "idle":
         from game.session.game import HUMAN, Game
-        from game.ui.app import IDLE_WAIT_MS
-        from game.ui.idle import wait_for_events
+        from game.ui.idle import IDLE_WAIT_MS, wait_for_events
         from game.ui.scenes.board import BoardScene
 
         level = app.catalogue.load("testing_event")
