@@ -186,7 +186,7 @@ def test_ending_early_judges_the_outcome_as_things_stand_and_replays(session, te
 
 
 def test_a_saved_classroom_session_resumes_as_one(app, testing_event):
-    from game.ui.scenes.load import open_log
+    from game.ui.saved_game import open_log
 
     game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "human"})
     ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42", timer_minutes=3, group="A")

@@ -593,17 +593,12 @@ class BoardScene(Scene):
         self.turn_page(1 if amount > 0 else -1)
 
     def menu(self) -> None:
-        from game.ui.scenes.menu import MenuScene
-
-        self.app.push(MenuScene(self.app, self.game))
+        self.app.show_over("menu", game=self.game)
 
     def back(self) -> None:
         self.menu()
 
     def lock(self) -> None:
-        from game.ui.scenes.handover import HandOverScene
-        from game.ui.scenes.resolution import ResolutionScene
-
         app, game = self.app, self.game
         problem = game.lock(self.side, tuple(self.plan))
         if problem:
@@ -612,14 +607,14 @@ class BoardScene(Scene):
         self.tutorial_did("plan_sent")
         waiting = [s for s in game.waiting_for() if game.seats[s].controller == HUMAN]
         if waiting:
-            app.replace(HandOverScene(app, game, waiting[0], locked_by=self.side))
+            app.show("hand-over", game=game, side=waiting[0], locked_by=self.side)
             return
         report = game.resolve()
         try:
             app.saves.autosave(game.log)
         except OSError as e:
             self.say(f"The autosave could not be written: {e}")
-        app.replace(ResolutionScene(app, game, report))
+        app.show("resolution", game=game, report=report)
 
     # -- autoplay ------------------------------------------------------------------------------
     def entered(self) -> None:
