@@ -72,7 +72,7 @@ def test_cards_chosen_but_not_locked_come_back_with_the_save(app):
     chosen = choose_first_card_by_keyboard(app)
     save_as(app, "Half a plan")
     load(app, "Half a plan")
-    assert app.scene.name == "board" and app.scene.plan == [chosen]
+    assert app.scene.name == "board" and app.scene.model.plan == [chosen]
 
 
 def test_a_plan_locked_before_the_hand_over_survives_a_save_between_lessons(app):
