@@ -215,7 +215,20 @@ def test_autoplay_chooses_a_legal_plan_and_keeps_it_as_the_draft(versus_ai):
     model.autoplay()
     assert plan_problem(versus_ai.state, "moscow", tuple(model.plan)) is None
     assert versus_ai.drafts["moscow"] == model.plan
-    assert AUTOPLAY_AGENT == "normal"
+
+
+def test_autoplay_plays_a_persons_side_as_the_game_plays_a_seat_given_to_that_agent(testing_event):
+    # The window's autoplay once ran its own agent, seeded otherwise than the game seeds its own:
+    # an autoplayed game and the same game with the side given to the agent went different ways.
+    autoplayed = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "easy"})
+    seated = Game.new(testing_event, 7, {"moscow": AUTOPLAY_AGENT, "beijing": "easy"})
+    for _ in range(4):
+        model = BoardModel(autoplayed, "moscow")
+        model.autoplay()
+        assert model.lock(lambda log: None).report is not None
+        seated.resolve()
+        assert autoplayed.reports[-1].plans == seated.reports[-1].plans
+    assert autoplayed.state.fingerprint() == seated.state.fingerprint()
 
 
 def test_the_other_side_shows_only_its_public_meters(versus_ai):

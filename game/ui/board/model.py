@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.ai import make_agent
 from game.core import why_unusable
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, other
 from game.core.observe import PUBLIC_OF_OTHER
@@ -136,10 +135,10 @@ class BoardModel:
         self.game.drafts[self.side] = list(self.plan)
 
     def autoplay(self) -> None:
-        """Choose the plan as autoplay does: the normal agent plays this side, seeded from the
-        game's seed and the turn."""
-        agent = make_agent(AUTOPLAY_AGENT, self.side, self.game.seed + self.game.state.turn)
-        self.plan = list(agent.choose(self.game.state))
+        """Choose the plan as autoplay does: the normal agent plays this side, made and seeded by
+        the game as it makes the agents it seats: autoplaying a person's side plays it as a seat
+        given to the normal agent would be played."""
+        self.plan = list(self.game.agent_for(self.side, AUTOPLAY_AGENT).choose(self.game.state))
         self.keep_draft()
 
     # -- locking -----------------------------------------------------------------------------------
