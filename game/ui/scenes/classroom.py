@@ -12,8 +12,8 @@ import pygame_gui
 from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, ClassroomSession
 from game.core.level import Level
 from game.session.game import HUMAN, Game
+from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
-from game.ui.scenes.newgame import playable_entries
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons, text
 
 PLAYERS = [("Team", TEAM), ("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard")]
@@ -209,9 +209,6 @@ class ClassroomSetupScene(Scene):
         return super().handle(event)
 
     def start(self) -> None:
-        from game.ui.scenes.board import BoardScene
-        from game.ui.scenes.handover import HandOverScene
-
         app, level = self.app, self.level
         if level is None:  # Start is disabled without a level (see start_problem)
             return
@@ -222,9 +219,9 @@ class ClassroomSetupScene(Scene):
         )
         humans = game.humans()
         if len(humans) > 1:
-            app.reset_to(HandOverScene(app, game, humans[0]))
+            app.show_only("hand-over", game=game, side=humans[0])
         else:
-            app.reset_to(BoardScene(app, game, humans[0]))
+            app.show_only("board", game=game, perspective=humans[0])
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface) -> None:
