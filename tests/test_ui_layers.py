@@ -5,6 +5,7 @@ Screens once imported each other to move on (the board imported the hand-over, w
 board), twelve modules in one cycle. The registry in `game.ui.scenes` names every screen once.
 """
 
+import functools
 import inspect
 
 import pytest
@@ -22,6 +23,7 @@ def module_name(path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@functools.cache
 def ui_import_graph() -> dict[str, set[str]]:
     """game.ui's modules -> the modules of game.ui each imports, at any depth of its file (an
     import inside a function counts too), with the packages an import runs on the way (importing
