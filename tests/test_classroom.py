@@ -68,7 +68,7 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     assert kinds == ["refused", "inject", "inject", "adjust", "annotate"]
     press(app, "Close")
     assert app.scene.name == "board"
-    assert "From the facilitator" in app.scene.news_html()
+    assert "From the facilitator" in app.scene.news.html()
 
     steps = 0
     while app.scene.name != "debrief" and steps < 500:
@@ -186,7 +186,7 @@ def test_ending_early_judges_the_outcome_as_things_stand_and_replays(session, te
 
 
 def test_a_saved_classroom_session_resumes_as_one(app, testing_event):
-    from game.ui.scenes.load import open_log
+    from game.ui.saved_game import open_log
 
     game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "human"})
     ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42", timer_minutes=3, group="A")
@@ -342,9 +342,9 @@ def test_a_pause_or_a_refused_passphrase_puts_no_empty_heading_in_the_news(app, 
     session.resume()
     session.unlock("guess")
     board = BoardScene(app, game, "moscow")
-    assert "From the facilitator" not in board.news_html()
+    assert "From the facilitator" not in board.news.html()
     session.annotate("Think about Washington.")
-    assert "From the facilitator" in board.news_html()
+    assert "From the facilitator" in board.news.html()
 
 
 def test_the_panel_warns_that_the_ceiling_will_hold_a_raised_partnership_down(app, testing_event):

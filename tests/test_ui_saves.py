@@ -72,7 +72,7 @@ def test_cards_chosen_but_not_locked_come_back_with_the_save(app):
     chosen = choose_first_card_by_keyboard(app)
     save_as(app, "Half a plan")
     load(app, "Half a plan")
-    assert app.scene.name == "board" and app.scene.plan == [chosen]
+    assert app.scene.name == "board" and app.scene.model.plan == [chosen]
 
 
 def test_a_plan_locked_before_the_hand_over_survives_a_save_between_lessons(app):
@@ -115,3 +115,15 @@ def test_an_edited_save_with_impossible_plans_loads_without_them(testing_event):
     )
     game = Game.from_log(testing_event, log, dict(log.players))
     assert game.locked == {} and game.drafts == {}
+
+
+def test_an_autosave_that_cannot_be_written_is_told_on_the_resolution_screen(app, monkeypatch):
+    # It was said on the board, just as the board gave way to the resolution: no one saw it.
+    def full_disk(log):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(app.saves, "autosave", full_disk)
+    game = new_game(app, "Moscow", "Easy AI")
+    key(app, pygame.K_l)
+    assert app.scene.name == "resolution" and game.state.turn == 2
+    assert app.scene.message == "The autosave could not be written: no space left on device"

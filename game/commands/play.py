@@ -40,16 +40,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     from pathlib import Path
 
-    from game.commands.loading import load_level
     from game.ui.app import PlayOptions, play
 
     if args.join:
         from game.ui.join import play_joined
 
         return play_joined(args)
-    # A level that will not load is reported here, in the terminal, before a window opens.
-    if args.level and load_level(args.level, args.levels) is None:
-        return ExitCode.FAILED
+    # A level that will not load is reported here, in the terminal, before a window opens. (The
+    # loader is imported only then: the title screen starts without the level format.)
+    if args.level:
+        from game.commands.loading import load_level
+
+        if load_level(args.level, args.levels) is None:
+            return ExitCode.FAILED
     options = PlayOptions(
         level=args.level,
         side=args.side,

@@ -106,16 +106,18 @@ class Game:
         """The sides people play, in the usual order."""
         return [s for s in SIDES if self.seats[s].controller == HUMAN]
 
-    def agent_for(self, side: str) -> Agent:
-        """The AI playing `side` this turn. It is made afresh each turn from the game's seed and the
-        turn, rather than kept from turn to turn, so that what it chooses depends only on where
-        the game stands: a game continued from a save (a lesson spread over three periods) goes
-        on exactly as it would have without the break."""
+    def agent_for(self, side: str, name: str | None = None) -> Agent:
+        """The AI playing `side` this turn: the seat's, or the agent called `name` (autoplay plays
+        a person's side with one), seeded the same way. It is made afresh each turn from the
+        game's seed and the turn, rather than kept from turn to turn, so that what it chooses
+        depends only on where the game stands: a game continued from a save (a lesson spread over
+        three periods) goes on exactly as it would have without the break."""
         turn = self.state.turn
+        name = name or self.seats[side].controller
         made = self.agents.get(side)
-        if made is None or made[0] != turn:
+        if made is None or made[0] != turn or made[1].name != name:
             seed = (self.seed * 1_000_003 + turn) & ((1 << 63) - 1)
-            made = self.agents[side] = (turn, make_agent(self.seats[side].controller, side, seed))
+            made = self.agents[side] = (turn, make_agent(name, side, seed))
         return made[1]
 
     # -- planning ---------------------------------------------------------------------------

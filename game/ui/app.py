@@ -19,17 +19,17 @@ from game.paths import user_data_dir, user_levels_dir
 from game.session.save_folder import autosave_present, saves_dir
 from game.session.settings import Settings, load_settings, save_settings
 from game.ui.fonts import Fonts
-from game.ui.idle import wait_for_events
+from game.ui.idle import IDLE_WAIT_MS, wait_for_events
 from game.ui.memory import MemoryKeeper
 from game.ui.palette import palette_for
+from game.ui.scenes import scene_class
 from game.ui.theme import build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
 
 if TYPE_CHECKING:
     from game.session.saves import SaveStore
     from game.ui.mapview import MapView
-
-IDLE_WAIT_MS = 500
+    from game.ui.scenes.base import Scene
 
 
 @dataclass
@@ -145,7 +145,6 @@ class App:
     def reload_levels(self) -> None:
         """Read every level file again (F5); list what is wrong, in the game, without stopping it."""
         from game.levels.loader import compile_with_warnings
-        from game.ui.scenes.problems import ProblemsScene
 
         self.catalogue = self.scan_levels()
         problems = list(self.catalogue.problems)
@@ -157,7 +156,7 @@ class App:
         if self.scene:
             self.scene.rebuild()
         if problems:
-            self.push(ProblemsScene(self, problems))
+            self.show_over("level problems", problems=problems)
         elif self.scene:
             self.scene.say(f"Levels reloaded: {len(self.catalogue.playable())} playable, no problems.")
 
@@ -283,6 +282,27 @@ class App:
             self.scenes.pop().leave()
         self.push(scene)
 
+    # Screens by name (the registry is game.ui.scenes.SCENES): a screen moves on with one of these
+    # and never imports another screen's module.
+    def make_scene(self, name: str, /, **kwargs) -> Scene:
+        """A new screen of the kind registered as `name`, made for this app with `kwargs`."""
+        return scene_class(name)(self, **kwargs)
+
+    def show(self, name: str, /, **kwargs) -> None:
+        """Show the screen `name` in place of the current one (the board gives way to the turn's
+        resolution)."""
+        self.replace(self.make_scene(name, **kwargs))
+
+    def show_over(self, name: str, /, **kwargs) -> None:
+        """Show the screen `name` over the current one, which comes back when it closes (the menu,
+        the settings)."""
+        self.push(self.make_scene(name, **kwargs))
+
+    def show_only(self, name: str, /, **kwargs) -> None:
+        """Show the screen `name` alone: every screen under it goes (quitting to the title, opening
+        a saved game)."""
+        self.reset_to(self.make_scene(name, **kwargs))
+
     # -- focus ---------------------------------------------------------------------------------
     def controls(self):
         return self.scene.controls if self.scene else []
@@ -391,9 +411,7 @@ class App:
             self.reload_levels()
         elif k == pygame.K_F9 and getattr(getattr(scene, "game", None), "classroom", None) is not None:
             if scene.name not in ("facilitator", "facilitator login"):
-                from game.ui.scenes.facilitator import FacilitatorLoginScene
-
-                self.push(FacilitatorLoginScene(self, scene.game))
+                self.show_over("facilitator login", game=scene.game)
         else:
             for i, c in enumerate(self.controls()):
                 if c.hotkey == k:
@@ -473,9 +491,7 @@ class App:
         return path
 
     def run(self) -> int:
-        from game.ui.scenes.title import TitleScene
-
-        self.push(TitleScene(self))
+        self.show_over("title")
         if self.options.probe:
             from game.ui.probe import run_probe
 

@@ -12,8 +12,8 @@ import pygame_gui
 from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, ClassroomSession
 from game.core.level import Level
 from game.session.game import HUMAN, Game
+from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
-from game.ui.scenes.newgame import playable_entries
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons, text
 
 PLAYERS = [("Team", TEAM), ("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard")]
@@ -173,9 +173,7 @@ class ClassroomSetupScene(Scene):
         self.captions += [(label, pygame.Rect(x, y, label_w, self.row_h)) for label, y in self.rows]
 
     def join_class(self) -> None:
-        from game.ui.scenes.join import JoinClassScene
-
-        self.app.push(JoinClassScene(self.app))
+        self.app.show_over("join a class")
 
     def start_problem(self) -> str:
         if self.level is None:
@@ -251,7 +249,6 @@ class ClassroomSetupScene(Scene):
         import secrets
 
         from game.session.replay import ReplayError, ReplayLog
-        from game.ui.scenes.debrief import DebriefScene
 
         link, joined = self.join
         config = joined.session
@@ -279,22 +276,19 @@ class ClassroomSetupScene(Scene):
         if joined.paused:
             session.pause()
         app = self.app
-        session.on_end = lambda: app.reset_to(DebriefScene(app, game))
+        session.on_end = lambda: app.show_only("debrief", game=game)
         if game.over:
-            app.reset_to(DebriefScene(app, game))
+            app.show_only("debrief", game=game)
             return
         self.show_game(game)
 
     def show_game(self, game) -> None:
-        from game.ui.scenes.board import BoardScene
-        from game.ui.scenes.handover import HandOverScene
-
         app = self.app
         humans = game.humans()
         if len(humans) > 1:
-            app.reset_to(HandOverScene(app, game, humans[0]))
+            app.show_only("hand-over", game=game, side=humans[0])
         else:
-            app.reset_to(BoardScene(app, game, humans[0]))
+            app.show_only("board", game=game, perspective=humans[0])
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface) -> None:

@@ -114,12 +114,10 @@ class DebriefScene(Scene):
         return ["start", *(str(r.turn) for r in self.game.reports)]
 
     def finish(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         if self.app.options.exit_at_end:
             self.app.running = False
             return
-        self.app.reset_to(TitleScene(self.app))
+        self.app.show_only("title")
 
     def back(self) -> None:
         self.finish()

@@ -391,10 +391,8 @@ class FacilitatorPanelScene(Scene):
             self.say("Press “Really end?” to end the session now; the outcome is judged as things stand.")
             self.keep()
             return
-        from game.ui.scenes.debrief import DebriefScene
-
         self.session.end("ended by the facilitator")
-        self.app.reset_to(DebriefScene(self.app, self.game))
+        self.app.show_only("debrief", game=self.game)
 
     def back(self) -> None:
         self.app.pop()

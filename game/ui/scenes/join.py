@@ -67,7 +67,6 @@ class JoinClassScene(Scene):
 
     def join(self) -> None:
         from game.server.client import JoinRefused, Unreachable, join_class
-        from game.ui.scenes.classroom import ClassroomSetupScene
 
         for name in self.texts:
             self.texts[name] = self.text(name)
@@ -87,7 +86,7 @@ class JoinClassScene(Scene):
             return
         # What is still to be sent when the window closes gets a few seconds to go.
         atexit.register(link.close, 10.0)
-        self.app.push(ClassroomSetupScene(self.app, join=(link, joined)))
+        self.app.show_over("classroom set-up", join=(link, joined))
 
     def draw(self, surface) -> None:
         app, p, fonts = self.app, self.app.palette, self.app.fonts

@@ -50,14 +50,10 @@ class MenuScene(Scene):
             self.say(f"Could not save: {e}")
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.show_over("settings")
 
     def quit(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
-        self.app.reset_to(TitleScene(self.app))
+        self.app.show_only("title")
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
