@@ -40,7 +40,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--passphrase",
         metavar="TEXT",
-        help="the teacher's passphrase for the dashboard (kept only as a hash; needed on the first run)",
+        help="the teacher's passphrase for the dashboard (kept only as a hash; asked for on the first run "
+        "when not given)",
     )
     p.add_argument("--class-code", metavar="CODE", help="the code groups type to join (default: a new one)")
     add_levels_option(p)

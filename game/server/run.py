@@ -69,12 +69,20 @@ def prepare(options: ServeOptions):
         level = Catalogue.scan([user_levels_dir(), *options.level_dirs]).load(config["level"])
     except (LevelError, KeyError) as e:
         raise ServeError(f"the level '{config['level']}' cannot be loaded: {e}") from None
+    if not options.passphrase and store.meta("passphrase") is None and sys.stdin.isatty():
+        # Typed here, it stays out of the shell's history and the list of processes.
+        from getpass import getpass
+
+        options.passphrase = getpass("The teacher's passphrase for the dashboard: ")
     if options.passphrase:
         if len(options.passphrase.strip()) < 4:
             raise ServeError("the passphrase needs at least 4 characters")
         store.set_meta("passphrase", TeacherAuth.hash(options.passphrase.strip()))
     elif store.meta("passphrase") is None:
-        raise ServeError("give the teacher's passphrase with --passphrase TEXT (it is kept only as a hash)")
+        raise ServeError(
+            "give the teacher's passphrase with --passphrase TEXT, or start it in a terminal to type it "
+            "(it is kept only as a hash)"
+        )
     code = (options.class_code or "").strip().upper()
     if code:
         store.set_meta("class_code", code)
