@@ -221,3 +221,33 @@ def test_an_injection_is_news_at_once_or_kept_for_the_debrief_as_the_pack_says(t
     report = game.resolve()
     assert {"oil_price_cap", "wagner_mutiny"} <= set(report.events)
     assert [a.event_id for a in game.log.facilitator] == ["wagner_mutiny", "oil_price_cap"]
+
+
+def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server():
+    from game.server.client import Joined
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    link = FakeLink()
+    config = {"level": "testing_event", "seed": 11, "sides": {"moscow": "team", "beijing": "normal"}}
+    app = App(
+        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, 0, False))})
+    )
+    app.push(TitleScene(app))
+    app.step([])
+    assert app.scene.name == "board"
+    link.inbox.append({"id": 1, "kind": "pause"})
+    app.step([])  # the board asks for the time before the frame: the pause is taken then
+    assert app.scene.game.classroom.paused
+    link.inbox.extend([{"id": 2, "kind": "resume"}, {"id": 3, "kind": "inject", "event": "oil_price_cap"}])
+    app.step([])
+    assert "From the facilitator" in app.scene.news.box.html_text  # the board's news is rebuilt
+    assert [(a.kind, a.event_id) for a in app.scene.game.pending_acts()] == [
+        ("pause", None),
+        ("resume", None),
+        ("inject", "oil_price_cap"),
+    ]
+    link.inbox.append({"id": 4, "kind": "end", "reason": "the bell"})
+    app.step([])
+    assert app.scene.name == "debrief" and app.scene.game.log.ended_early
+    pygame.display.quit()

@@ -79,6 +79,7 @@ class ClassroomSession:
         # in the debrief and the exports.
         self.reveal = "at_once"
         self.on_end = None
+        self.on_change = None  # what the window does when the server's acts change what it shows
         # The timer starts when the first board is shown (see start_turn_timer), not now: a class
         # set up before the lesson waits on the hand-over screen with its full time.
 
@@ -153,8 +154,11 @@ class ClassroomSession:
             self.timer_left = max(0.0, self.timer_left - (now - self.timer_since))
         self.timer_since = now
 
-    def seconds_left(self) -> float | None:
-        self.sync()
+    def seconds_left(self, sync: bool = True) -> float | None:
+        # The board asks on every frame before it is drawn: then is when the class server's acts
+        # are taken (sync=False while drawing, which must change nothing).
+        if sync:
+            self.sync()
         self._run_clock()
         return self.timer_left
 
@@ -204,12 +208,15 @@ class ClassroomSession:
         being planned, or, revealed at the debrief, only as it resolves. Called on the window's
         thread (every frame asks for the time left, see seconds_left)."""
         commands: list[dict] = self.link.take_commands() if self.link is not None else []
+        changed = False
         for command in commands:
             kind = command.get("kind")
             if kind == "pause":
                 self.pause()
+                changed = True
             elif kind == "resume":
                 self.resume()
+                changed = True
             elif kind == "end" and not self.game.over:
                 self.end(command.get("reason") or "the facilitator ended the session")
                 if self.link is not None and self.game.reports:  # the server hears the game is over
@@ -221,17 +228,21 @@ class ClassroomSession:
             elif kind in ("inject", "adjust"):
                 self.waiting.append(command)
         if self.reveal == "at_once" and not self.game.over:
-            self.apply_due()
+            changed = self.apply_due() or changed
+        if changed and self.on_change is not None:
+            self.on_change()
 
     def before_resolve(self) -> None:
         """The injections and adjustments due this turn join it (the pack's and the server's, as
         `sync` last took them: not here, where the server's end would end a turn being resolved)."""
         self.apply_due()
 
-    def apply_due(self) -> None:
+    def apply_due(self) -> bool:
         """The pack's and the server's injections and adjustments whose turn has come join this
-        turn (a second look in the same turn adds nothing: an event is injected once a turn)."""
+        turn (a second look in the same turn adds nothing: an event is injected once a turn);
+        True if any did."""
         turn = self.game.state.turn
+        before = len(self.game.log.facilitator)
         for at, event_id in self.scheduled:
             if at == turn and self.game.level.event(event_id) is not None:
                 self.inject(event_id)
@@ -244,6 +255,7 @@ class ClassroomSession:
                 self.adjust(
                     command.get("meter", ""), float(command.get("delta", 0)), command.get("reason", "")
                 )
+        return len(self.game.log.facilitator) > before
 
     def after_resolve(self, report) -> None:
         """A pack's last turn ends the session; the class server is sent the turn."""

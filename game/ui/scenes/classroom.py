@@ -277,6 +277,14 @@ class ClassroomSetupScene(Scene):
             session.pause()
         app = self.app
         session.on_end = lambda: app.show_only("debrief", game=game)
+
+        def changed() -> None:
+            # A pause to cover the screen with, an injection for the board's news.
+            app.dirty = True
+            if app.scene is not None and app.scene.name == "board":
+                app.scene.rebuild()
+
+        session.on_change = changed
         if game.over:
             app.show_only("debrief", game=game)
             return
