@@ -29,6 +29,7 @@ from game.core.meters import (
     ALL_METERS,
     LIMITS,
     PILLARS,
+    WASHINGTON,
     aggregate_value,
     band_spans,
     label,
@@ -47,7 +48,8 @@ from game.session.story import (
     turning_points,
 )
 
-CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
+# The pillars and all four limits: the fourth is Washington's thaw with each capital.
+CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, *WASHINGTON)
 PROMPT_TITLES = {
     "identity_gap": "The identity gap",
     "method_divergence": "Divergent methods",
@@ -184,10 +186,16 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     ]
     acts_by_turn = _acts_by_turn(game)
     for r in game.reports:
+        # The debrief is where an injected event is revealed as the facilitator's.
+        injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}
         cells = [
             ", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
             ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
-            ", ".join(event_headlines(game, r.events)) or "none",
+            ", ".join(
+                h + (" (put in play by the facilitator)" if e in injected else "")
+                for e, h in zip(r.events, event_headlines(game, r.events), strict=True)
+            )
+            or "none",
             "; ".join(acts_by_turn.get(r.turn, [])) or "",
         ]
         lines.append(f"| {r.turn} | {md(r.date)} | " + " | ".join(md(c) for c in cells) + " |")
@@ -236,20 +244,49 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     return "\n".join(lines)
 
 
-def session_folder(root: Path, name: str, started_at: datetime, group: str) -> Path:
-    """The session's folder under `root`: `name`, or `name-2`, `name-3`... when that folder holds
-    another session's exports already (two groups whose names differ only in punctuation), so
-    that one group's exports never overwrite another's. Its own earlier export is rewritten."""
-    started = started_at.isoformat(timespec="seconds")
-    for n in range(1, 100):
-        folder = Path(root) / (name if n == 1 else f"{name}-{n}")
+def _plans(record: dict) -> list[tuple[list[str], list[str]]] | None:
+    turns = record.get("turns")
+    if not isinstance(turns, list):
+        return None
+    try:
+        return [(list(t["moscow"]), list(t["beijing"])) for t in turns]
+    except (KeyError, TypeError):
+        return None
+
+
+def may_replace(found: dict, record: SessionRecord) -> bool:
+    """Whether the export `found` in a folder (its `session.json`) may be replaced by `record`'s:
+    the same session (group and start), and `record` carries that game on: the same turns and
+    then perhaps more. A game that ended (finished, or ended early by the facilitator) is final,
+    so only the same ended game replaces it. An older save of the session, or a save played on
+    in another way, never overwrites a graded export."""
+    if found.get("group") != record.group or found.get("started_at") != record.started_at:
+        return False
+    played = _plans(found)
+    ours = [(t.moscow, t.beijing) for t in record.turns]
+    if played is None or ours[: len(played)] != played:
+        return False
+    if found.get("finished") or found.get("ended_early"):
+        return len(ours) == len(played) and record.finished and record.ended_early == found.get("ended_early")
+    return True
+
+
+def session_folder(root: Path, name: str, record: SessionRecord, prefer: Path | None = None) -> Path:
+    """Where `record`'s session exports: `prefer` (the folder of its last export) or `name` under
+    `root` when the export there may be replaced by this one (see may_replace), else the first of
+    `name-2`, `name-3`... that is free or holds an export this one may replace. So one group's
+    exports never overwrite another's, and an ended or later export is never overwritten by an
+    earlier state of the same game: that export is written beside it."""
+    candidates = [prefer] if prefer is not None else []
+    candidates += [Path(root) / (name if n == 1 else f"{name}-{n}") for n in range(1, 100)]
+    for folder in candidates:
         try:
             found = json.loads((folder / "session.json").read_bytes())
         except FileNotFoundError:
             return folder
         except (OSError, ValueError):
             continue  # not ours to overwrite
-        if isinstance(found, dict) and found.get("group") == group and found.get("started_at") == started:
+        if isinstance(found, dict) and may_replace(found, record):
             return folder
     raise OSError(f"too many sessions named {name} in {root}")
 
@@ -264,14 +301,12 @@ def write_exports(
     folder: Path | None = None,
 ) -> Path:
     """Write (or rewrite) the session's exports into its folder under `root` (or into `folder`,
-    where an earlier export of the session went); returns the folder."""
-    if folder is None:
-        folder = session_folder(
-            Path(root), folder_name(game.level.id, game.seed, started_at, group), started_at, group
-        )
+    where an earlier export of the session went, if this one may replace it); returns the folder."""
+    record = record_of(game, teams, started_at, group)
+    name = folder_name(game.level.id, game.seed, started_at, group)
+    folder = session_folder(Path(root), name, record, prefer=folder)
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / "replay.json", game.log.model_dump_json(indent=1).encode("utf-8"), shared=True)
-    record = record_of(game, teams, started_at, group)
     write_atomic(folder / "session.json", record.model_dump_json(indent=1).encode("utf-8"), shared=True)
     write_atomic(folder / "meters.csv", meters_csv(game).encode("utf-8"), shared=True)
     write_atomic(
@@ -291,7 +326,7 @@ def write_exports(
     save_chart_png(
         folder / "meters.png",
         {label(m): game.history_of(m) for m in CHART_METERS},
-        f"{title}: pillars and limits",
+        f"{title}: pillars and the four limits",
         palette=palette or STANDARD,
         x_labels=x_labels,
         y_range=(0, 100),

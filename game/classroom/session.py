@@ -77,7 +77,7 @@ class ClassroomSession:
         # "at_once": the group reads the facilitator's injection in its news while it plans;
         # "at_debrief": it joins the turn as it resolves and is told as the facilitator's only
         # in the debrief and the exports.
-        self.reveal = "at_once"
+        self.reveal = "at_debrief"  # the guide's way (a pack may ask for "at_once")
         self.on_end = None
         self.on_change = None  # what the window does when the server's acts change what it shows
         # The timer starts when the first board is shown (see start_turn_timer), not now: a class
@@ -173,7 +173,7 @@ class ClassroomSession:
             raise ValueError(f"no event '{event_id}' in this level")
         if self.game.over:
             return "the game is over"
-        if any(a.kind == "inject" and a.event_id == event_id for a in self.game.pending_acts()):
+        if any(a.kind == "inject" and a.event_id == event_id for a in self.game.acts_this_turn()):
             return "it is already injected into this turn"  # a second click, not a second event
         self.game.facilitate("inject", event_id=event_id)
         return None

@@ -170,9 +170,19 @@ class Game:
             self.state = end_now(self.state)
             self.locked = {}
 
-    def pending_acts(self) -> list[FacilitatorAct]:
-        """The facilitator's acts made during this turn's planning (they apply when it resolves)."""
+    def acts_this_turn(self) -> list[FacilitatorAct]:
+        """Every facilitator's act made during this turn's planning (they apply when it resolves)."""
         return self.log.acts_of_turn(self.state.turn)
+
+    def pending_acts(self) -> list[FacilitatorAct]:
+        """The facilitator's acts of this turn's planning that the players are told of at once:
+        all but an injected event, which happens as any event does and is revealed as the
+        facilitator's only in the debrief (docs/classroom.md, section 5), unless the session's
+        pack asks for it to be told at once (`reveal = "at_once"`)."""
+        acts = self.acts_this_turn()
+        if self.classroom is not None and getattr(self.classroom, "reveal", "") == "at_once":
+            return acts
+        return [a for a in acts if a.kind != "inject"]
 
     # -- reading ----------------------------------------------------------------------------
     @property

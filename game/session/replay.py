@@ -132,7 +132,9 @@ class ReplayLog(BaseModel):
 
 
 def injections(level: Level, acts: Iterable[FacilitatorAct]) -> list[Injected]:
-    """The engine's injected items for these acts: (who, Event) and (who, Adjustment) pairs."""
+    """The engine's injected items for these acts: ("event", Event) for an injected event, which the
+    players see as any other, and ("facilitator", Adjustment) for an adjustment, which they see
+    as the facilitator's."""
     out: list[Injected] = []
     for act in acts:
         if act.kind == "inject":
@@ -142,7 +144,9 @@ def injections(level: Level, acts: Iterable[FacilitatorAct]) -> list[Injected]:
                     f"turn {act.turn}: the facilitator injected '{act.event_id}', "
                     "which is not an event of this level"
                 )
-            out.append(("facilitator", event))
+            # Told to the players as any event (the debrief reveals whose it was): the log's act,
+            # not the turn's report, keeps that it was the facilitator's.
+            out.append(("event", event))
         elif act.kind == "adjust":
             # Both are optional in the schema, which every kind of act shares; an adjustment needs them.
             if act.meter is None or act.delta is None:

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write_atomic
 from game.session.replay import FORMAT as REPLAY_FORMAT
-from game.session.replay import MAX_TURNS, ReplayLog
+from game.session.replay import MAX_TURNS, ClassroomSpec, ReplayLog
 from game.session.save_folder import AUTOSAVE, AUTOSAVE_PREV, autosave_present, saves_dir
 from game.session.save_folder import present as _present
 
@@ -93,6 +93,7 @@ class SaveInfo:
     saved_at: str
     is_autosave: bool
     players: dict[str, str] | None = None  # who played each side ("human" or the AI's level)
+    classroom: ClassroomSpec | None = None  # a classroom session's set-up (its group, its teams)
 
 
 @dataclass(frozen=True)
@@ -405,6 +406,7 @@ def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
         saved_at=spec.saved_at,
         is_autosave=is_autosave,
         players=_players(spec.log),
+        classroom=spec.log.classroom,
     )
 
 

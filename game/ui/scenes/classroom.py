@@ -32,7 +32,7 @@ class ClassroomSetupScene(Scene):
         group: str = "",
         schedule=(),
         end_after_turn: int | None = None,
-        reveal: str = "at_once",
+        reveal: str = "at_debrief",
         join=None,
     ):
         super().__init__(app)

@@ -69,6 +69,14 @@ class DebriefScene(Scene):
         self.captions = [("title", self.title_rect)]
         # One text box for every tab, refilled on a change of tab: pygame_gui keeps memory of each
         # text box it has built, and a long debrief built four times over adds up.
+        # The outcome's title is set larger than the body at every scale (pygame_gui's size=5 is a
+        # fixed 18 px, smaller than projector mode's body): loaded before the box lays it out.
+        fonts_loaded = app.manager.get_theme().get_font_dictionary()
+        title_px = self.outcome_title_px()
+        if not fonts_loaded.check_font_preloaded(
+            fonts_loaded.create_font_id(title_px, "noto_sans", True, False)
+        ):
+            app.manager.preload_fonts([{"name": "noto_sans", "point_size": title_px, "style": "bold"}])
         self.tab_box = self.text_box(self.tab_html(), self.body)
         if TABS[self.tab] == "Chart":
             self.tab_box.hide()
@@ -154,7 +162,8 @@ class DebriefScene(Scene):
         game, lv = self.game, self.game.level
         o = next((o for o in lv.outcomes if o.id == game.state.outcome), None)
         out = [
-            f"<font size=5><b>{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
+            f"<font pixel_size={self.outcome_title_px()}><b>"
+            f"{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
             html.escape(o.epilogue if o else ""),
         ]
         if lv.hypothetical:
@@ -181,6 +190,10 @@ class DebriefScene(Scene):
             out.append(f"<br><b>What actually happened</b><br>{html.escape(lv.what_happened)}")
         return "<br>".join(out)
 
+    def outcome_title_px(self) -> int:
+        """The outcome's title: half as large again as the body text (16 px times the scale)."""
+        return max(12, round(24 * self.app.fonts.scale))
+
     def decisions_html(self) -> str:
         game, lv = self.game, self.game.level
         out = []
@@ -189,9 +202,18 @@ class DebriefScene(Scene):
             for side in ("moscow", "beijing"):
                 names = ", ".join(lv.actions[a].name for a in r.plans[side]) or "nothing"
                 out.append(f"{side.capitalize()}: {html.escape(names)}")
-            events = event_headlines(game, [e for e in r.events if lv.event(e)])
-            if events:
-                out.append("Events: " + html.escape(", ".join(events)))
+            ids = [e for e in r.events if lv.event(e)]
+            # The debrief is where an injected event is revealed as the facilitator's.
+            injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}
+            if ids:
+                out.append(
+                    "Events: "
+                    + ", ".join(
+                        html.escape(headline)
+                        + (" <i>(put in play by the facilitator)</i>" if event_id in injected else "")
+                        for event_id, headline in zip(ids, event_headlines(game, ids), strict=True)
+                    )
+                )
         return "<br>".join(out) or "No turns were played."
 
     def discussion_html(self) -> str:

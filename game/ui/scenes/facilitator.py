@@ -53,13 +53,15 @@ def signed_effects(event) -> str:
 
 
 class FacilitatorLoginScene(Scene):
-    """Asks for the passphrase; a wrong one is refused and noted in the session's record."""
+    """Asks for the passphrase; a wrong one is refused and noted in the session's record. The right
+    one opens the panel, or does `then` when given (the Esc menu's Quit to title)."""
 
     name = "facilitator login"
 
-    def __init__(self, app, game):
+    def __init__(self, app, game, then=None):
         super().__init__(app)
         self.game = game
+        self.then = then
 
     def build(self) -> None:
         app = self.app
@@ -89,9 +91,15 @@ class FacilitatorLoginScene(Scene):
     def submit(self) -> None:
         session = self.game.classroom
         if session.unlock(self.entry.get_text()):
-            self.app.replace(FacilitatorPanelScene(self.app, self.game))
+            if self.then is not None:
+                self.then()
+            else:
+                self.app.replace(FacilitatorPanelScene(self.app, self.game))
             return
         self.entry.set_text("")
+        # Enter took the keyboard from the field: give it back, so the next try is typed straight in.
+        self.app.manager.set_focus_set(self.entry)
+        self.entry.focus()
         self.say("Wrong passphrase. The attempt has been noted in the session's record.")
 
     def draw(self, surface) -> None:
@@ -392,10 +400,24 @@ class FacilitatorPanelScene(Scene):
             self.keep()
             return
         self.session.end("ended by the facilitator")
+        # Ending is final: the autosave holds the ended game, so Continue opens its debrief rather
+        # than the last turn's save, which would play on and export over the ended session.
+        problem = ""
+        try:
+            self.app.saves.autosave(self.game.log_to_save())
+        except OSError as e:
+            problem = f"The autosave could not be written: {e}"
         self.app.show_only("debrief", game=self.game)
+        if problem:
+            self.app.scene.say(problem)
 
     def back(self) -> None:
         self.app.pop()
+
+    def ticking(self) -> bool:
+        # The panel shows the planning timer: it counts down with no input, as the board's does.
+        s = self.session
+        return s.seconds_left() not in (None, 0.0) and not s.paused
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -433,7 +455,7 @@ class FacilitatorPanelScene(Scene):
                 "Its usual condition holds now."
                 if holds
                 else "Its usual condition does not hold now; injected, it happens anyway.",
-                "Takes effect as this turn resolves, shown as the facilitator's.",
+                "Happens as this turn resolves, told as any event; the debrief reveals it was yours.",
             ]
             self.draw_lines(surface, lines, r, p.text_muted)
         col = self.columns[1]
@@ -455,7 +477,7 @@ class FacilitatorPanelScene(Scene):
             r.width,
             r.height - fonts.bold.get_linesize() - app.px(4),
         )
-        acts = game.pending_acts()
+        acts = game.acts_this_turn()
         lines = ["• " + describe_act(game.level, act) for act in acts[-12:]] or ["Nothing yet."]
         self.draw_lines(surface, lines, body, p.text_muted)
         self.draw_controls(surface)

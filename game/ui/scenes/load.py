@@ -14,8 +14,17 @@ from game.ui.scenes.base import Scene
 from game.ui.widgets import Control
 
 
-def who_played(players: dict[str, str] | None) -> str:
-    """'Moscow vs hard AI', 'Two players' or 'AI vs AI' for a save's list entry ('' when unknown)."""
+def who_played(players: dict[str, str] | None, classroom=None) -> str:
+    """'Moscow vs hard AI', 'Two players' or 'AI vs AI' for a save's list entry ('' when unknown);
+    a classroom session's save says so, with its group: 'Classroom, Room 4: two teams'."""
+    if classroom is not None:
+        teams = classroom.teams
+        group = f", {classroom.group}" if classroom.group else ""
+        if all(t == "team" for t in teams.values()):
+            return f"Classroom{group}: two teams"
+        side = next(s for s, t in teams.items() if t == "team")
+        opponent = next(t for s, t in teams.items() if t != "team")
+        return f"Classroom{group}: {side.capitalize()} team vs {opponent} AI"
     if not players:
         return ""
     humans = [side for side, who in players.items() if who == HUMAN]
@@ -43,7 +52,7 @@ class LoadScene(Scene):
             rect = pygame.Rect(pad, top + i * (item_h + app.px(6)), w - 2 * pad, item_h)
             when = str(info.saved_at)[:16].replace("T", " ")
             kind = "autosave" if info.is_autosave else "save"
-            who = who_played(info.players)
+            who = who_played(info.players, info.classroom)
             entry = app.catalogue.entries.get(info.level_id)
             level = entry.title if entry else info.level_id
             label = f"{info.name}   ·   {level}, turn {info.turn}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"

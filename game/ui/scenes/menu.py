@@ -1,4 +1,6 @@
-"""The in-game menu (Esc): resume, save with a name, settings, quit to the title."""
+"""The in-game menu (Esc): resume, save with a name, settings, quit to the title. In a classroom
+session, quitting asks for the facilitator's passphrase: students cannot leave the class's session
+for one of their own (on the class seed, with a passphrase they chose)."""
 
 from __future__ import annotations
 
@@ -34,7 +36,12 @@ class MenuScene(Scene):
                 ("Save game", self.save),
                 ("Resume", self.back),
                 ("Settings", self.settings),
-                ("Quit to title", self.quit),
+                (
+                    "Quit to title (passphrase)"
+                    if getattr(self.game, "classroom", None)
+                    else "Quit to title",
+                    self.quit,
+                ),
             ],
             w // 2,
             top + app.px(56),
@@ -53,6 +60,12 @@ class MenuScene(Scene):
         self.app.show_over("settings")
 
     def quit(self) -> None:
+        if getattr(self.game, "classroom", None) is not None:
+            self.app.show_over("facilitator login", game=self.game, then=self.to_title)
+            return
+        self.to_title()
+
+    def to_title(self) -> None:
         self.app.show_only("title")
 
     def draw(self, surface) -> None:

@@ -44,10 +44,14 @@ class ResolutionScene(HeldByPause, Scene):
             changes = [c for c in r.changes if c.phase == phase]
             news = []
             if phase == "events":
-                by_facilitator = {c.cause_id for c in changes if c.cause_kind == "facilitator"}
+                # Whose event it was: told at once (a pack's "at_once"), or, as the guide has it,
+                # only in the debrief, where the event reads as any other until then.
                 session = getattr(self.game, "classroom", None)
-                if session is not None and session.reveal == "at_debrief":
-                    by_facilitator = set()  # the group learns whose event it was at the debrief
+                by_facilitator = (
+                    {a.event_id for a in self.game.log.acts_of_turn(r.turn) if a.kind == "inject"}
+                    if session is not None and session.reveal == "at_once"
+                    else set()
+                )
                 for event_id in r.events:
                     event = lv.event(event_id)
                     if event:
