@@ -7,7 +7,9 @@ and holds:
 - `meters.csv`: every meter at the start and after each turn;
 - `partnership.png` and `meters.png`: the charts;
 - `debrief.md`: the debrief sheet: outcome, both sides' decisions per turn, the facilitator's
-  acts, the turning points and the discussion prompts.
+  acts, the turning points and the discussion prompts;
+- `worksheet.html` and `worksheet.pdf`: the students' one-page debrief worksheet, to print
+  (with its charts, `worksheet-partnership.png` and `worksheet-limits.png`).
 Writing again (on demand, then at the end) replaces the files in the same folder.
 """
 
@@ -89,6 +91,7 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
     acts_by_turn = _acts_by_turn(game)
     turns = []
     for r in game.reports:
+        why = game.log.reasons_of(r.turn)
         turns.append(
             TurnRecord(
                 turn=r.turn,
@@ -99,6 +102,8 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
                 beijing_names=plan_names(game, r.plans["beijing"]),
                 events=event_titles(game, r.events),
                 facilitator=acts_by_turn.get(r.turn, []),
+                moscow_reason=why.get("moscow", ""),
+                beijing_reason=why.get("beijing", ""),
             )
         )
     return SessionRecord(
@@ -145,6 +150,11 @@ def meters_csv(game) -> str:
     return out.getvalue()
 
 
+def _with_reason(names: list[str], reason: str) -> str:
+    played = ", ".join(names) or "nothing"
+    return f"{played} (why: {reason})" if reason else played
+
+
 def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: str = "") -> str:
     lv = game.level
     outcome = outcome_of(game)
@@ -188,9 +198,10 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     for r in game.reports:
         # The debrief is where an injected event is revealed as the facilitator's.
         injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}
+        why = game.log.reasons_of(r.turn)
         cells = [
-            ", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
-            ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
+            _with_reason(plan_names(game, r.plans["moscow"]), why.get("moscow", "")),
+            _with_reason(plan_names(game, r.plans["beijing"]), why.get("beijing", "")),
             ", ".join(
                 h + (" (put in play by the facilitator)" if e in injected else "")
                 for e, h in zip(r.events, event_headlines(game, r.events), strict=True)
@@ -239,6 +250,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         "- `meters.csv`: every meter at the start and after each turn",
         "- `partnership.png`, `meters.png`: the charts",
         "- `session.json`: the figures for `python -m game report`",
+        "- `worksheet.pdf`, `worksheet.html`: the one-page debrief worksheet to print",
         "",
     ]
     return "\n".join(lines)
@@ -331,4 +343,17 @@ def write_exports(
         x_labels=x_labels,
         y_range=(0, 100),
     )
+    write_worksheet(game, folder, started_at, group)
     return folder
+
+
+def write_worksheet(
+    game, folder: Path, started_at: datetime, group: str = "", paper: str = "a4"
+) -> list[Path]:
+    """The printed debrief worksheet: `worksheet.html` and a one-page `worksheet.pdf` on `paper`,
+    with its two charts on the light print palette."""
+    from game.classroom.handouts import worksheet, worksheet_charts
+    from game.classroom.printdoc import write_handouts
+
+    charts = worksheet_charts(game, folder)
+    return write_handouts([worksheet(game, started_at, group, charts)], folder, paper)

@@ -28,6 +28,8 @@ class TurnRecord(BaseModel):
     facilitator: list[str] = Field(
         default_factory=list, max_length=200, description="The facilitator's acts, in words."
     )
+    moscow_reason: str = Field("", max_length=200, description="Why Moscow's team played its plan.")
+    beijing_reason: str = Field("", max_length=200, description="Why Beijing's team played its plan.")
 
 
 class SessionRecord(BaseModel):

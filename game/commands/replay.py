@@ -45,5 +45,5 @@ def run(args: argparse.Namespace) -> ExitCode:
     except ReplayError as e:
         print(f"{args.log}: {e}", file=sys.stderr)
         return ExitCode.FAILED
-    sys.stdout.write(transcript(state, reports, log.facilitator))
+    sys.stdout.write(transcript(state, reports, log.facilitator, log.reasons))
     return ExitCode.OK

@@ -27,7 +27,14 @@ from game.core.level import Level
 from game.core.meters import SIDES
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
-from game.session.replay import FacilitatorAct, PlanningSpec, ReplayLog, injections, replay
+from game.session.replay import (
+    FacilitatorAct,
+    PlanningSpec,
+    ReplayLog,
+    injections,
+    one_line_reason,
+    replay,
+)
 
 if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
     from game.classroom.session import ClassroomSession
@@ -61,6 +68,7 @@ class Game:
     agents: dict[str, tuple[int, Agent]] = field(default_factory=dict, repr=False)  # (turn, the AI made)
     guides: dict[str, TutorialGuide] = field(default_factory=dict, repr=False)  # the tutorial, per side
     classroom: ClassroomSession | None = field(default=None, repr=False)  # in a classroom
+    reasons: dict[str, str] = field(default_factory=dict)  # the one-line reasons of locked plans
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> Game:
@@ -86,6 +94,8 @@ class Game:
                     and plan_problem(game.state, side, tuple(plan)) is None
                 ):
                     game.locked[side] = tuple(plan)
+                    if planning.reasons.get(side):
+                        game.reasons[side] = planning.reasons[side]
             for side, chosen in planning.chosen.items():
                 mine = [a for a in chosen if a in game.level.actions and game.level.actions[a].side == side]
                 if game.seats[side].controller == HUMAN and side not in game.locked and mine:
@@ -97,8 +107,9 @@ class Game:
         saved = self.log.model_copy(deep=True)
         locked = {s: list(p) for s, p in self.locked.items() if self.seats[s].controller == HUMAN}
         chosen = {s: list(p) for s, p in self.drafts.items() if p and s not in self.locked}
+        reasons = {s: r for s, r in self.reasons.items() if s in locked}
         if (locked or chosen) and not self.over:
-            saved.planning = PlanningSpec(locked=locked, chosen=chosen)
+            saved.planning = PlanningSpec(locked=locked, chosen=chosen, reasons=reasons)
         return saved
 
     # -- who plays --------------------------------------------------------------------------
@@ -121,11 +132,17 @@ class Game:
         return made[1]
 
     # -- planning ---------------------------------------------------------------------------
-    def lock(self, side: str, plan: Iterable[str]) -> str | None:
-        """Lock `side`'s plan for this turn; returns why it cannot be locked, or None."""
+    def lock(self, side: str, plan: Iterable[str], reason: str = "") -> str | None:
+        """Lock `side`'s plan for this turn, with the team's one line of why if it gave one (the
+        record, the exports and the worksheet carry it); returns why it cannot be locked, or None."""
         problem = plan_problem(self.state, side, tuple(plan))
         if problem is None:
             self.locked[side] = tuple(plan)
+            text = one_line_reason(reason)
+            if text:
+                self.reasons[side] = text
+            else:
+                self.reasons.pop(side, None)
         return problem
 
     def plan_ai_sides(self) -> None:
@@ -146,10 +163,10 @@ class Game:
         self.plan_ai_sides()
         plans: dict[str, tuple[str, ...]] = {s: self.locked[s] for s in SIDES}
         acts = injections(self.level, self.log.acts_of_turn(self.state.turn))
-        self.log.record(plans)
+        self.log.record(plans, self.reasons)
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
-        self.locked, self.drafts = {}, {}
+        self.locked, self.drafts, self.reasons = {}, {}, {}
         if self.classroom is not None:
             self.classroom.after_resolve(report)  # a pack's last turn; the class server hears of it
         return report
@@ -168,7 +185,7 @@ class Game:
         if not self.over:
             self.facilitate("end", text=reason)
             self.state = end_now(self.state)
-            self.locked = {}
+            self.locked, self.reasons = {}, {}
 
     def acts_this_turn(self) -> list[FacilitatorAct]:
         """Every facilitator's act made during this turn's planning (they apply when it resolves)."""

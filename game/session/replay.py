@@ -72,6 +72,25 @@ class ClassroomSpec(BaseModel):
     started_at: str = Field(max_length=40)
 
 
+MAX_REASON = 200
+
+
+def one_line_reason(text: str) -> str:
+    """A team's reason for its plan as the record keeps it: one line, trimmed, at most MAX_REASON
+    characters (line breaks and control characters become spaces)."""
+    flat = "".join(" " if (ch.isspace() or not ch.isprintable()) else ch for ch in text)
+    return " ".join(flat.split())[:MAX_REASON].strip()
+
+
+class ReasonSpec(BaseModel):
+    """The one line a team gave for the plan it locked: why it played what it played."""
+
+    model_config = ConfigDict(extra="forbid")
+    turn: int = Field(ge=1, le=MAX_TURNS, description="The turn the plan was played in.")
+    side: Literal["moscow", "beijing"]
+    text: str = Field(max_length=MAX_REASON, description="The reason, in the team's words.")
+
+
 class PlanningSpec(BaseModel):
     """The plans being made when a game was saved, so that loading it loses no one's work."""
 
@@ -81,6 +100,9 @@ class PlanningSpec(BaseModel):
     )
     chosen: dict[Literal["moscow", "beijing"], list[str]] = Field(
         default_factory=dict, description="Cards chosen but not yet locked."
+    )
+    reasons: dict[Literal["moscow", "beijing"], str] = Field(
+        default_factory=dict, description="The reasons given with the plans locked this turn."
     )
 
 
@@ -95,6 +117,12 @@ class ReplayLog(BaseModel):
     seed: int = Field(ge=0, le=2**63 - 1)
     turns: list[PlansSpec] = Field(default_factory=list, max_length=MAX_TURNS)
     facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=5000)
+    reasons: list[ReasonSpec] = Field(
+        default_factory=list,
+        max_length=2 * MAX_TURNS,
+        description="The one-line reasons teams gave when they locked their plans (the record "
+        "only: a replay does not need them).",
+    )
     classroom: ClassroomSpec | None = None
     players: (
         dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard"]] | None
@@ -115,11 +143,20 @@ class ReplayLog(BaseModel):
         """An empty log of a game of `level` with `seed` (`players`: side -> "human" or an agent)."""
         return cls(level_id=level.id, level_hash=level.content_hash, seed=seed, players=players)
 
-    def record(self, plans: dict[str, tuple[str, ...]]) -> None:
-        """Add one resolved turn's plans."""
+    def record(self, plans: dict[str, tuple[str, ...]], reasons: dict[str, str] | None = None) -> None:
+        """Add one resolved turn's plans, with the reasons teams gave for them."""
         self.turns.append(
             PlansSpec(moscow=list(plans.get("moscow", ())), beijing=list(plans.get("beijing", ())))
         )
+        turn = len(self.turns)
+        for side in ("moscow", "beijing"):
+            text = one_line_reason((reasons or {}).get(side, ""))
+            if text:
+                self.reasons.append(ReasonSpec(turn=turn, side=side, text=text))
+
+    def reasons_of(self, turn: int) -> dict[str, str]:
+        """The reasons given for the plans of `turn`, by side (a side that gave none is left out)."""
+        return {r.side: r.text for r in self.reasons if r.turn == turn}
 
     def acts_of_turn(self, turn: int) -> list[FacilitatorAct]:
         """The facilitator's acts made while `turn` was being planned, in order."""
