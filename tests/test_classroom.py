@@ -108,9 +108,9 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     assert "a wrong passphrase for the facilitator's panel was refused" in sheet
     for prompt in game.level.prompts["general"]:
         assert prompt in sheet
-    rows = list(csv.DictReader((folder / "meters.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((folder / "meters.csv").open(encoding="utf-8-sig")))
     assert len(rows) == len(game.reports) + 1
-    assert float(rows[-1]["partnership"]) == pytest.approx(game.state.meters["partnership"])
+    assert float(rows[-1]["Partnership"]) == pytest.approx(game.state.meters["partnership"])
     assert pygame.image.load(str(folder / "partnership.png")).get_width() > 0
 
     # The replay of the exported log is the same game, facilitator's acts included.

@@ -4,7 +4,9 @@ The folder is named for the session's start, level and seed (`2026-11-29_0910_te
 and holds:
 - `replay.json`: the replay log, facilitator's acts included (`python -m game replay` reads it);
 - `session.json`: the figures the class report compares (`SessionRecord`);
-- `meters.csv`: every meter at the start and after each turn;
+- `meters.csv` and `decisions.csv` (and their `-semicolon.csv` twins for spreadsheets set to
+  Turkish, Russian and other languages that use a decimal comma; see game.classroom.tables):
+  every meter at the start and after each turn, and each turn's plans with their reasons;
 - `partnership.png` and `meters.png`: the charts;
 - `debrief.md`: the debrief sheet: outcome, both sides' decisions per turn, the facilitator's
   acts, the turning points and the discussion prompts;
@@ -15,8 +17,6 @@ Writing again (on demand, then at the end) replaces the files in the same folder
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import unicodedata
@@ -26,13 +26,11 @@ from pathlib import Path
 from game.charts.png import save_chart_png
 from game.classroom.escape import md
 from game.classroom.records import SessionRecord, TurnRecord
+from game.classroom.tables import table_files
 from game.core.meters import (
-    AGGREGATES,
-    ALL_METERS,
     LIMITS,
     PILLARS,
     WASHINGTON,
-    aggregate_value,
     band_spans,
     label,
 )
@@ -70,20 +68,6 @@ def folder_name(level_id: str, seed: int, started_at: datetime, group: str = "")
     # language get folders of their own; everything else (slashes, dots, spaces) becomes a dash.
     slug = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", group).casefold()).strip("-")[:40]
     return f"{name}_{slug}" if slug else name
-
-
-def meter_rows(game) -> list[dict[str, float | str]]:
-    """Every meter (and the Central Asian averages) at the start and after each turn."""
-    names = list(ALL_METERS)
-    histories = {m: game.history_of(m) for m in names}
-    rows = []
-    for i in range(len(game.reports) + 1):
-        values = {m: histories[m][min(i, len(histories[m]) - 1)] for m in names}
-        row: dict[str, float | str] = {"turn": i, "date": "start" if i == 0 else game.reports[i - 1].date}
-        row.update({m: round(v, 2) for m, v in values.items()})
-        row.update({a: round(aggregate_value(values, a), 2) for a in AGGREGATES})
-        rows.append(row)
-    return rows
 
 
 def record_of(game, teams: dict[str, str], started_at: datetime, group: str = "") -> SessionRecord:
@@ -139,15 +123,6 @@ def _acts_by_turn(game) -> dict[int, list[str]]:
         if act.kind != "refused":
             acts.setdefault(act.turn, []).append(describe_act(game.level, act))
     return acts
-
-
-def meters_csv(game) -> str:
-    rows = meter_rows(game)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def _with_reason(names: list[str], reason: str) -> str:
@@ -247,7 +222,9 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         "## Files",
         "",
         "- `replay.json`: the whole game, to replay with `python -m game replay replay.json`",
-        "- `meters.csv`: every meter at the start and after each turn",
+        "- `meters.csv`: every meter at the start and after each turn; `decisions.csv`: each turn's "
+        "plans, reasons, events and the facilitator's acts (the `-semicolon.csv` files are the same "
+        "tables for a spreadsheet set to Turkish, Russian or another language with a decimal comma)",
         "- `partnership.png`, `meters.png`: the charts",
         "- `session.json`: the figures for `python -m game report`",
         "- `worksheet.pdf`, `worksheet.html`: the one-page debrief worksheet to print",
@@ -320,7 +297,8 @@ def write_exports(
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / "replay.json", game.log.model_dump_json(indent=1).encode("utf-8"), shared=True)
     write_atomic(folder / "session.json", record.model_dump_json(indent=1).encode("utf-8"), shared=True)
-    write_atomic(folder / "meters.csv", meters_csv(game).encode("utf-8"), shared=True)
+    for name, data in table_files(game).items():
+        write_atomic(folder / name, data, shared=True)
     write_atomic(
         folder / "debrief.md", debrief_markdown(game, teams, started_at, group).encode("utf-8"), shared=True
     )
