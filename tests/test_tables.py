@@ -48,9 +48,10 @@ def test_the_semicolon_twin_uses_a_decimal_comma_and_keeps_every_alphabet(played
     after = header.index("Partnership after")
     value = game.history_of("partnership")[1]
     assert float(comma[1][after]) == pytest.approx(value, abs=0.01)
-    assert "." not in semi[1][after] and float(semi[1][after].replace(",", ".")) == pytest.approx(value, abs=0.01)
+    assert "." not in semi[1][after] and float(semi[1][after].replace(",", ".")) == pytest.approx(
+        value, abs=0.01
+    )
     assert "noted: Good argument" in semi[2][header.index("Facilitator")]
-    _, meter_rows = meter_table(game)
     meters = read(to_csv(*meter_table(game), SEMICOLON), ";")
     assert all(cell.replace(",", "", 1).replace("-", "", 1).isdigit() for cell in meters[1][2:])
 
