@@ -90,28 +90,30 @@ class Handout:
 
 # -- HTML --------------------------------------------------------------------------------------------
 
+# Sizes in em of the body's type, which is 10 pt times the scale the PDF of the same page needed
+# (so that the page a browser prints holds what the PDF's does).
 CSS = """
 @page { size: %(size)s; margin: %(margin)smm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #141414; background: #fff;
-       font-size: 10pt; line-height: 1.3; margin: 0; }
+       font-size: %(body)spt; line-height: 1.3; margin: 0; }
 .page { max-width: %(width)smm; margin: 0 auto; padding: 0; page-break-after: always; break-after: page; }
 .page:last-child { page-break-after: auto; break-after: auto; }
-h1 { font-size: 17pt; margin: 0 0 1mm; }
-.subtitle { color: #555; margin: 0 0 3mm; }
-.name-line { border: 0.3mm solid #999; padding: 1.5mm 2mm; margin-bottom: 3mm; color: #555; font-size: 9pt; }
-h2 { font-size: 11.5pt; margin: 3mm 0 1mm; border-bottom: 0.3mm solid #bbb; }
-p { margin: 0 0 1.5mm; } .small { font-size: 8.5pt; color: #333; }
-ul { margin: 0 0 2mm; padding-left: 5mm; } ul.boxes { list-style: none; padding-left: 1mm; }
+h1 { font-size: 1.7em; margin: 0 0 0.1em; }
+.subtitle { color: #555; margin: 0 0 0.8em; }
+.name-line { border: 0.3mm solid #999; padding: 0.4em 0.6em; margin-bottom: 0.8em; color: #555; font-size: 0.9em; }
+h2 { font-size: 1.15em; margin: 0.8em 0 0.3em; border-bottom: 0.3mm solid #bbb; }
+p { margin: 0 0 0.4em; } .small { font-size: 0.85em; color: #333; }
+ul { margin: 0 0 0.6em; padding-left: 1.4em; } ul.boxes { list-style: none; padding-left: 0.2em; }
 ul.boxes li::before { content: "\\2610  "; }
-table { border-collapse: collapse; width: 100%%; margin-bottom: 2mm; }
-th, td { border: 0.3mm solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
-th { background: #eee; } table.small { font-size: 8pt; }
-.images { display: flex; gap: 3mm; margin-bottom: 2mm; } .images img { width: 100%%; min-width: 0; flex: 1; }
-.answer { margin-bottom: 2mm; break-inside: avoid; } .answer .rule { border-bottom: 0.3mm solid #aaa; height: 7mm; }
-.card { border: 0.4mm dashed #777; padding: 2mm 3mm; margin-bottom: 2.5mm; break-inside: avoid; }
-.card b { font-size: 11pt; }
-footer { color: #666; font-size: 8pt; margin-top: 2mm; }
+table { border-collapse: collapse; width: 100%%; margin-bottom: 0.6em; }
+th, td { border: 0.3mm solid #999; padding: 0.1em 0.4em; text-align: left; vertical-align: top; }
+th { background: #eee; } table.small { font-size: 0.85em; }
+.images { display: flex; gap: 3mm; margin: 0 auto 0.6em; width: %(images)s%%; } .images img { width: 100%%; min-width: 0; flex: 1; }
+.answer { margin-bottom: 0.6em; break-inside: avoid; } .answer .rule { border-bottom: 0.3mm solid #aaa; height: 1.5em; }
+.card { border: 0.4mm dashed #777; padding: 0.5em 0.8em; margin-bottom: 0.7em; break-inside: avoid; }
+.card b { font-size: 1.1em; }
+footer { color: #666; font-size: 0.8em; margin-top: 0.6em; }
 @media screen { body { background: #ddd; } .page { background: #fff; padding: %(margin)smm; margin: 5mm auto;
                 min-height: %(height)smm; box-shadow: 0 0 2mm #999; } }
 """
@@ -147,11 +149,17 @@ def _block_html(block: Block, base: Path | None) -> str:
     return f'<div class="card"><b>{_e(block.title)}</b>{lines}</div>'
 
 
-def to_html(handouts: Sequence[Handout], paper: str = "a4", base: Path | None = None) -> str:
-    """The handouts as one HTML file, a page each, sized for `paper` when printed. Pictures inside
-    `base` (the folder the file goes into) are linked by name, so the folder can be moved."""
+def to_html(
+    handouts: Sequence[Handout], paper: str = "a4", base: Path | None = None, scale: float = 1.0
+) -> str:
+    """The handouts as one HTML file, a page each, sized for `paper` when printed, in type `scale`
+    times the usual size. Pictures inside `base` (the folder the file goes into) are linked by
+    name, so the folder can be moved."""
     width, height = PAPERS[paper]
     css = CSS % {
+        # (a little smaller than the PDF's: a browser may set it in a wider font than Noto Sans)
+        "body": f"{9.2 * scale:.2f}",
+        "images": f"{min(100.0, 100 * scale):.0f}",
         "size": "A4" if paper == "a4" else "letter",
         "margin": f"{MARGIN_MM:g}",
         "width": f"{width - 2 * MARGIN_MM:g}",
@@ -348,13 +356,18 @@ def _render(h: Handout, paper: str, scale: float):
 
 def to_pdf(h: Handout, paper: str = "a4") -> bytes:
     """The handout as a PDF of one page: set at the usual size, or smaller until it fits."""
+    return fit_pdf(h, paper)[0]
+
+
+def fit_pdf(h: Handout, paper: str = "a4") -> tuple[bytes, float]:
+    """The handout as a PDF of one page, and the scale of its type (1: the usual size)."""
     bottom = PAPERS[paper][1] - MARGIN_MM
     tried: list[tuple[float, float]] = []  # (scale, where the page ended)
     scale = 1.0
     for _ in range(6):
         pdf, end = _render(h, paper, scale)
         if end <= bottom:
-            return bytes(pdf.output())
+            return bytes(pdf.output()), scale
         tried.append((scale, end))
         if len(tried) == 1:
             # Smaller type fits more words on a line too, so this shrinks a little more than needed.
@@ -377,9 +390,10 @@ def write_handouts(handouts: Sequence[Handout], folder: Path, paper: str = "a4")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for h in handouts:
-        page = folder / f"{h.name}.html"
-        write_atomic(page, to_html([h], paper, base=folder).encode("utf-8"), shared=True)
+        data, scale = fit_pdf(h, paper)
         pdf = folder / f"{h.name}.pdf"
-        write_atomic(pdf, to_pdf(h, paper), shared=True)
+        write_atomic(pdf, data, shared=True)
+        page = folder / f"{h.name}.html"
+        write_atomic(page, to_html([h], paper, base=folder, scale=scale).encode("utf-8"), shared=True)
         written += [page, pdf]
     return written
