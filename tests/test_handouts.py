@@ -97,3 +97,24 @@ def test_the_worksheet_lists_both_sides_decisions(testing_event, tmp_path):
         testing_event.actions[a].name for side in ("moscow", "beijing") for a in game.reports[0].plans[side]
     }
     assert all(any(n in cell for cell in table.rows[0]) for n in names)
+
+
+def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tmp_path, capsys):
+    from game.classroom.session import ClassroomSession
+    from game.cli import main
+    from game.commands.loading import load_level
+
+    level = load_level("testing_event", [])
+    game = Game.new(level, 5, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="B")
+    game.lock("moscow", (), reason="Watch first")
+    game.resolve()
+    folder = session.export(root=tmp_path / "exports")
+    out = tmp_path / "letter"
+    assert main(["handouts", "--worksheet", str(folder), "--paper", "letter", "--out", str(out)]) == 0
+    width, height = PAPERS["letter"]
+    assert pages((out / "worksheet.pdf").read_bytes()) == [
+        pytest.approx((width * POINTS_PER_MM, height * POINTS_PER_MM), abs=0.5)
+    ]
+    assert "Why: Watch first" in (out / "worksheet.html").read_text(encoding="utf-8")
+    assert main(["handouts", "--worksheet", str(tmp_path / "nowhere")]) == 1
