@@ -22,6 +22,8 @@ def pages(pdf: bytes) -> list[tuple[float, float]]:
     return [(float(boxes[0][0]), float(boxes[0][1]))] * count
 
 
+@pytest.mark.slow
+@pytest.mark.pdf
 def test_the_handouts_command_writes_every_handout_as_one_page_of_letter(tmp_path, capsys):
     from game.cli import main
 
@@ -61,11 +63,13 @@ def test_the_rubric_describes_four_levels_of_each_criterion(testing_event):
     assert all(len(row) == 5 and all(cell.strip() for cell in row) for row in table.rows)
 
 
+@pytest.mark.pdf
 def test_a_page_that_would_run_over_is_set_smaller_to_stay_one_page():
-    long = Handout("long", "A long page", "", tuple(Para("A line of text. " * 40) for _ in range(14)))
+    long = Handout("long", "A long page", "", tuple(Para("A line of text. " * 40) for _ in range(8)))
     assert len(pages(to_pdf(long, "a4"))) == 1
 
 
+@pytest.mark.pdf
 def test_the_class_exports_write_a_one_page_worksheet_with_all_four_limits(tmp_path, testing_event):
     from game.classroom.session import ClassroomSession
 
@@ -99,6 +103,7 @@ def test_the_worksheet_lists_both_sides_decisions(testing_event, tmp_path):
     assert all(any(n in cell for cell in table.rows[0]) for n in names)
 
 
+@pytest.mark.pdf
 def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tmp_path, capsys):
     from game.classroom.session import ClassroomSession
     from game.cli import main
