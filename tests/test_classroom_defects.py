@@ -162,20 +162,20 @@ def test_the_meters_chart_shows_washingtons_thaw_the_fourth_limit(tmp_path, test
 
 
 def test_an_injected_event_is_told_as_any_event_until_the_debrief(app, testing_event, tmp_path):
-    from game.ui.scenes.board import BoardScene
+    from game.ui.board.texts import news_html
     from game.ui.scenes.debrief import DebriefScene
     from game.ui.scenes.resolution import ResolutionScene
 
     game, session = classroom_game(testing_event)
     event = game.level.events[0]
     assert session.inject(event.id) is None
-    board = BoardScene(app, game, "moscow")
-    assert event.title not in board.news_html() and "From the facilitator" not in board.news_html()
+    news = news_html(game, "moscow")
+    assert event.title not in news and "From the facilitator" not in news
     game.lock("moscow", ())
     report = game.resolve()
     assert event.id in report.events
     assert all(c.cause_kind != "facilitator" for c in report.changes if c.cause_id == event.id)
-    assert "facilitator" not in BoardScene(app, game, "moscow").news_html()
+    assert "facilitator" not in news_html(game, "moscow")
     steps = " ".join(" ".join(news) for _, news, _ in ResolutionScene(app, game, report).make_steps())
     assert event.title in steps and "facilitator" not in steps
     # The debrief reveals it: on screen and on the sheet.

@@ -86,6 +86,9 @@ class FacilitatorLoginScene(Scene):
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
             self.submit()
             return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()  # Esc goes back at once, even while the field has the keyboard
+            return True
         return False
 
     def submit(self) -> None:
