@@ -211,6 +211,7 @@ def test_a_group_joins_a_class_from_the_classroom_screen(app, monkeypatch):
 
 def test_an_injection_is_news_at_once_or_kept_for_the_debrief_as_the_pack_says(testing_event):
     game, session = linked_session(testing_event, [{"id": 1, "kind": "inject", "event": "oil_price_cap"}])
+    session.reveal = "at_once"  # (a session without a pack reveals at the debrief, as the guide says)
     session.sync()
     assert [a.event_id for a in game.pending_acts()] == ["oil_price_cap"]  # the board's news shows it
     game, session = linked_session(testing_event, [{"id": 1, "kind": "inject", "event": "oil_price_cap"}])
