@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, band_spans, label
-from game.ui.board.texts import gauge_titles, meter_row_label, meter_why
+from game.ui.board.texts import gauge_titles, meter_figure, meter_row_label, meter_why
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
 
 # The gauge names the bands under it, in the short names that fit there.
@@ -89,7 +89,7 @@ class MetersPanel:
         g = self.gauge_rect
         for title, y in self.titles:
             surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, y))
-        num_w = app.px(34)
+        num_w = app.px(40)
         font = app.fonts.small
         for rect, meter, marker in self.rows:
             label_w = int(rect.width * 0.46)
@@ -105,7 +105,7 @@ class MetersPanel:
             hi = 30 if meter.endswith(".capital") else 100
             colour = p.bad if meter in LIMITS else p.good if meter in PILLARS else p.accent
             bar(surface, bar_rect, v, p, colour, 0, hi, marker)
-            num = font.render(f"{v:.0f}", True, p.text)
+            num = font.render(meter_figure(self.model.game, meter), True, p.text)
             surface.blit(num, num.get_rect(midright=(rect.right, rect.centery)))
 
     def draw_gauge(self, surface, value: float, ceiling: float) -> None:

@@ -1,0 +1,43 @@
+"""What a player must be able to trust (issue #18): numbers beside a threshold, safe clicks,
+forecasts on the cards, rules in words, saves that never vanish."""
+
+import pytest
+
+from game.session.game import HUMAN, Game
+
+
+@pytest.fixture
+def versus_ai(testing_event):
+    return Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+
+
+# -- 1. numbers beside a threshold ------------------------------------------------------------
+
+
+def test_a_figure_never_rounds_onto_a_threshold_it_does_not_meet():
+    from game.ui.numbers import shown
+
+    assert shown(45.5, [46]) == "45.5"
+    assert shown(45.2, [46]) == "45"
+    assert shown(59.96, [60], least=1) == "59.96"
+    assert shown(60.0, [60], least=1) == "60.0"
+    assert shown(60.04, [60], least=1) == "60.04"  # (beside "60 or less", 60.0 would meet it)
+
+
+def test_goal_points_add_up_to_a_hundred():
+    from game.ui.numbers import goal_points
+
+    assert goal_points([3, 2, 1, 1, 1]) == ["37.5", "25", "12.5", "12.5", "12.5"]
+    assert sum(float(p) for p in goal_points([1, 1, 1])) == pytest.approx(100)
+
+
+def test_the_agenda_and_gauge_show_a_value_just_short_of_its_goal_as_short(versus_ai):
+    from game.ui.board.texts import agenda_view_html, gauge_titles, meter_figure
+
+    versus_ai.state.meters["moscow.economy"] = 41.5  # the goal: 42 or more
+    versus_ai.state.meters["partnership"] = 45.96  # the goal: 46 or more
+    agenda = agenda_view_html(versus_ai, "moscow")
+    assert "now 41.5" in agenda and "now 45.96" in agenda
+    assert "(now 41.5; 12.5 points)" in agenda and "37.5 points" in agenda
+    assert meter_figure(versus_ai, "moscow.economy") == "41.5"
+    assert all("45.96" in t for t in gauge_titles(versus_ai))
