@@ -1,6 +1,7 @@
 """What a player must be able to trust (issue #18): numbers beside a threshold, safe clicks,
 forecasts on the cards, rules in words, saves that never vanish."""
 
+import pygame
 import pytest
 
 from game.session.game import HUMAN, Game
@@ -41,3 +42,42 @@ def test_the_agenda_and_gauge_show_a_value_just_short_of_its_goal_as_short(versu
     assert "(now 41.5; 12.5 points)" in agenda and "37.5 points" in agenda
     assert meter_figure(versus_ai, "moscow.economy") == "41.5"
     assert all("45.96" in t for t in gauge_titles(versus_ai))
+
+
+# -- 2. one click too many never locks an empty plan -------------------------------------------
+
+
+def board_of(app, game):
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    return app.scene
+
+
+def test_locking_an_empty_plan_asks_first_by_key_and_by_click(app, versus_ai):
+    from ui_driver import key, press
+
+    board_of(app, versus_ai)
+    key(app, pygame.K_l)
+    assert app.scene.name == "board" and versus_ai.state.turn == 1
+    assert "empty" in app.scene.message
+    press(app, "Lock plan (L)")
+    assert app.scene.name == "resolution"
+
+
+def test_a_click_too_many_after_the_resolutions_continue_does_not_pass_the_next_turn(app, versus_ai):
+    from ui_driver import key, press
+
+    board = board_of(app, versus_ai)
+    first = next(c for c in board.controls if c.kind == "card" and c.enabled)
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=first.rect.center, button=1)])
+    key(app, pygame.K_l)
+    assert app.scene.name == "resolution"
+    while app.scene.controls[0].label != "Continue":  # step to the last phase
+        key(app, pygame.K_n)
+    where = next(c for c in app.scene.controls if c.label == "Continue").rect.center
+    for _ in range(2):  # Continue, then the same click once more on the board
+        app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=where, button=1)])
+    assert app.scene.name == "board" and versus_ai.state.turn == 2
+    assert versus_ai.locked.get("moscow") is None
+    press(app, "Lock plan (L)")
+    assert app.scene.name == "resolution"  # asked twice, it locks

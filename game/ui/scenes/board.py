@@ -39,7 +39,8 @@ class BoardScene(Scene):
         self.meters = MetersPanel(app, self.model, lambda: self.tutorial_did("why_opened"))
         self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page)
         self.news = NewsPanel(self, self.model, self.refresh)
-        self.tray = Tray(app, self.model, menu=self.menu, clear=self.clear, lock=self.lock)
+        self.tray = Tray(app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock)
+        self.empty_lock_asked = False  # Lock was pressed once on an empty plan: the next press locks it
         self.auto_timer = 0.0
         self.picture: pygame.Surface | None = None  # the board as last rendered, without hover
         self.picture_key: tuple[tuple[int, int], int] | None = None
@@ -128,11 +129,13 @@ class BoardScene(Scene):
 
     # -- choices -------------------------------------------------------------------------------
     def toggle(self, action_id: str) -> None:
+        self.empty_lock_asked = False
         if self.model.toggle(action_id):
             self.tutorial_did("card_chosen")
         self.refresh()
 
     def clear(self) -> None:
+        self.empty_lock_asked = False
         self.model.clear()
         self.refresh()
 
@@ -149,6 +152,16 @@ class BoardScene(Scene):
 
     def back(self) -> None:
         self.menu()
+
+    def ask_lock(self) -> None:
+        """Lock, as the button and L do: an empty plan is locked only when asked twice, so that a
+        click or a key too many (after the resolution's Continue, at the same place) never passes a
+        turn."""
+        if not self.model.plan and not self.empty_lock_asked:
+            self.empty_lock_asked = True
+            self.say("Your plan is empty. Press Lock plan again to pass this turn without acting.")
+            return
+        self.lock()
 
     def lock(self) -> None:
         app = self.app
