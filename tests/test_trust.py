@@ -81,3 +81,29 @@ def test_a_click_too_many_after_the_resolutions_continue_does_not_pass_the_next_
     assert versus_ai.locked.get("moscow") is None
     press(app, "Lock plan (L)")
     assert app.scene.name == "resolution"  # asked twice, it locks
+
+
+# -- 3. no widget of another screen over Settings or the menu ---------------------------------
+
+
+def widgets_shown_under(app):
+    """The widgets of the screens under the one on top that would be drawn."""
+    return [e for scene in app.scenes[:-1] for e in scene.elements if e.alive() and e.visible]
+
+
+@pytest.mark.parametrize("change", [{"ui_scale": 1.2}, {"colour_blind": True}])
+def test_a_change_of_look_in_a_game_draws_no_widget_of_the_screens_under_settings(app, versus_ai, change):
+    from ui_driver import key, press
+
+    board_of(app, versus_ai)
+    key(app, pygame.K_ESCAPE)
+    assert app.scene.name == "menu"
+    press(app, "Settings")
+    app.change_settings(**change)
+    app.step([])
+    assert widgets_shown_under(app) == []
+    key(app, pygame.K_ESCAPE)  # back to the menu: its widgets (the save name), not the board's
+    assert app.scene.name == "menu" and app.scene.elements
+    assert widgets_shown_under(app) == []
+    key(app, pygame.K_ESCAPE)
+    assert app.scene.name == "board" and app.scene.news.box.visible

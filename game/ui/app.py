@@ -180,8 +180,13 @@ class App:
         self.fonts = Fonts(scale)
         self._manager: pygame_gui.UIManager | None = None  # made on first use, for this look
         self.text_fonts_loaded = False
-        for scene in self.scenes:
-            scene.rebuild()
+        # Only the screen on top is built again now: a screen under it is rebuilt when it comes
+        # back (`pop`). Built now, its widgets (the news box, the save name) would be drawn over
+        # the screen on top, as the new manager knows nothing of the cover.
+        for scene in self.scenes[:-1]:
+            scene.cover()
+        if self.scene:
+            self.scene.rebuild()
 
     @property
     def manager(self) -> pygame_gui.UIManager:
