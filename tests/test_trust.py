@@ -107,3 +107,22 @@ def test_a_change_of_look_in_a_game_draws_no_widget_of_the_screens_under_setting
     assert widgets_shown_under(app) == []
     key(app, pygame.K_ESCAPE)
     assert app.scene.name == "board" and app.scene.news.box.visible
+
+
+# -- 4. the wheel pages the cards only over them ----------------------------------------------
+
+
+def test_the_mouse_wheel_pages_the_cards_only_over_the_card_list(app, versus_ai):
+    board = board_of(app, versus_ai)
+    assert board.cards.pages > 1
+
+    def wheel_at(pos):
+        app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+        app.step(
+            [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0)]
+        )
+        return app.scene.cards.page
+
+    assert wheel_at(board.rect("news").center) == 0
+    assert wheel_at(board.rect("map").center) == 0
+    assert wheel_at(board.rect("cards").center) == 1

@@ -257,6 +257,9 @@ class BoardScene(Scene):
             and not any(c.kind == "tutorial" and c.rect.collidepoint(event.pos) for c in self.controls)
         ):
             return True
+        # The wheel pages the cards only over them: over the agenda or the news it scrolls those.
+        if event.type == pygame.MOUSEWHEEL and not self.rect("cards").collidepoint(self.app.mouse):
+            return True
         # While the facilitator has paused the session, the board takes no input but F9.
         session = self.game.classroom
         if session is not None and session.paused:
