@@ -126,3 +126,33 @@ def test_the_mouse_wheel_pages_the_cards_only_over_the_card_list(app, versus_ai)
     assert wheel_at(board.rect("news").center) == 0
     assert wheel_at(board.rect("map").center) == 0
     assert wheel_at(board.rect("cards").center) == 1
+
+
+# -- 5. card previews include the rules their tags trigger ------------------------------------
+
+
+def test_the_preview_of_a_tag_gives_what_the_turn_itself_does_by_that_rule(versus_ai):
+    from game.core import preview_tag_rules, resolve_turn
+
+    state = versus_ai.state
+    for side, card in (("moscow", "m_court_washington"), ("moscow", "m_escalate")):
+        forecast = {(c.meter, c.cause_id): c.delta for c in preview_tag_rules(state, side, card)}
+        assert forecast, card
+        _, with_it = resolve_turn(state, {side: (card,), "beijing" if side == "moscow" else "moscow": ()})
+        _, without = resolve_turn(state, {"moscow": (), "beijing": ()})
+        for (meter, rule), delta in forecast.items():
+            done = sum(c.after - c.before for c in with_it.changes if (c.meter, c.cause_id) == (meter, rule))
+            base = sum(c.after - c.before for c in without.changes if (c.meter, c.cause_id) == (meter, rule))
+            assert done - base == pytest.approx(delta, abs=0.01), (card, meter, rule)
+
+
+def test_a_cards_face_and_why_tell_what_its_tags_bring(versus_ai):
+    from game.ui.board.texts import card_effects, card_why
+
+    level = versus_ai.level
+    outreach = level.actions["m_court_washington"]
+    assert "+0.8 US thaw with Moscow" in card_effects(versus_ai, "moscow", outreach)
+    force = level.actions["m_escalate"]
+    face = card_effects(versus_ai, "moscow", force)
+    assert "Divergent methods" in face and "Beijing standing" in face
+    assert any("reached out to Washington" in line for line in card_why(versus_ai, "moscow", outreach)[1])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from game.core import preview
+from game.core import preview, preview_tag_rules
 from game.core.meters import LIMIT_LABELS, band, band_spans, label
 from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
 from game.ui.agenda import agenda_html, goal_thresholds
@@ -153,8 +153,11 @@ def card_tags(action: Action, chosen: bool) -> str:
 
 
 def card_effects(game: Game, side: str, action: Action) -> str:
-    """What the card would do at once, as its face says it."""
-    return ", ".join(summarise_changes(preview(game.state, side, action.id), side)) or "no immediate effect"
+    """What the card would do at once, as its face says it, then what the rules its tags trigger
+    would add (outreach warms Washington; force widens divergence and costs the partner)."""
+    now = ", ".join(summarise_changes(preview(game.state, side, action.id), side)) or "no immediate effect"
+    rules = summarise_changes(preview_tag_rules(game.state, side, action.id), side)
+    return now + ("; by its tags: " + ", ".join(rules) if rules else "")
 
 
 def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
@@ -165,6 +168,13 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
         action.description,
         "Now it would: " + (", ".join(summarise_changes(changes, side)) or "nothing at once"),
     ]
+    by_tags = preview_tag_rules(game.state, side, action.id)
+    if by_tags:
+        lines.append(
+            f"By its tags ({', '.join(sorted(action.tags))}), the rules would add this turn, were your "
+            "partner to do nothing more: " + ", ".join(summarise_changes(by_tags, side))
+        )
+        lines += sorted({f"  {c.why} [{c.source}]" for c in by_tags})
     if action.delayed:
         later = []
         for d in action.delayed:
