@@ -156,3 +156,36 @@ def test_a_cards_face_and_why_tell_what_its_tags_bring(versus_ai):
     face = card_effects(versus_ai, "moscow", force)
     assert "Divergent methods" in face and "Beijing standing" in face
     assert any("reached out to Washington" in line for line in card_why(versus_ai, "moscow", outreach)[1])
+
+
+# -- 6. no rule syntax shown to players -------------------------------------------------------
+
+
+def test_why_a_card_cannot_be_played_is_said_without_the_level_files_syntax(versus_ai):
+    from game.ui.board.model import BoardModel
+
+    state, level = versus_ai.state, versus_ai.level
+    model = BoardModel(versus_ai, "moscow")
+    state.flags["war"] = False
+    state.meters["moscow.freed_forces"] = 0
+    reasons = {a: model.why_not(level.actions[a]) for a in ("m_escalate", "m_ceasefire", "m_csto_deployment")}
+    assert reasons["m_escalate"] == "needs a war under way"
+    assert "US thaw with Moscow at 15 or more" in reasons["m_ceasefire"]
+    assert "“Unrest in a Central Asian state” to have happened" in reasons["m_csto_deployment"]
+    for reason in reasons.values():
+        assert not any(s in reason for s in ("_", ">=", "<=", "washington.", " not war")), reason
+
+
+def test_a_card_that_cannot_come_back_before_the_end_does_not_name_a_turn_after_it(versus_ai):
+    from game.ui.board.model import BoardModel
+
+    state, level = versus_ai.state, versus_ai.level
+    card = level.actions["m_european_security"]
+    state.turn = level.turns
+    state.ready_at[card.ready_key] = level.turns + 1
+    assert BoardModel(versus_ai, "moscow").why_not(card) == "used; not available again in this game"
+    state.turn = 3
+    state.ready_at[card.ready_key] = 5
+    assert (
+        BoardModel(versus_ai, "moscow").why_not(card).startswith("used recently; available again on turn 5 (")
+    )
