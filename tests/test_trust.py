@@ -189,3 +189,24 @@ def test_a_card_that_cannot_come_back_before_the_end_does_not_name_a_turn_after_
     assert (
         BoardModel(versus_ai, "moscow").why_not(card).startswith("used recently; available again on turn 5 (")
     )
+
+
+# -- 7. typing on a text field with the focus types into it -----------------------------------
+
+
+def test_typing_on_the_focused_save_name_is_not_dropped(app, versus_ai):
+    from ui_driver import key
+
+    board_of(app, versus_ai)
+    key(app, pygame.K_ESCAPE)
+    assert app.focused().kind == "entry"  # the save name has the focus ring, not the keyboard yet
+    for ch in "Lesson":
+        app.step(
+            [
+                pygame.event.Event(pygame.KEYDOWN, key=ord(ch.lower()), mod=0, unicode=ch, scancode=0),
+                pygame.event.Event(pygame.TEXTINPUT, text=ch),
+            ]
+        )
+    assert app.scene.name_entry.get_text() == "Lesson"
+    key(app, pygame.K_RETURN)  # Enter leaves the field; the focus goes on
+    assert not app.scene.text_input_active()

@@ -394,6 +394,13 @@ class App:
                 return
         k = event.key
         self.keyboard = True
+        control = self.focused()
+        text = getattr(event, "unicode", "")
+        if control is not None and control.kind == "entry" and text.isprintable() and text.strip():
+            # Typing on a text field that has the focus ring types into it: the field takes the
+            # keyboard now, and the TEXTINPUT that follows this key puts the character in.
+            self.activate(control)
+            return
         if k == pygame.K_TAB:
             step = -1 if event.mod & pygame.KMOD_SHIFT else 1
             if self.controls():
