@@ -210,3 +210,62 @@ def test_typing_on_the_focused_save_name_is_not_dropped(app, versus_ai):
     assert app.scene.name_entry.get_text() == "Lesson"
     key(app, pygame.K_RETURN)  # Enter leaves the field; the focus goes on
     assert not app.scene.text_input_active()
+
+
+# -- 8. one autosave a game -------------------------------------------------------------------
+
+
+def play_a_turn(app, game):
+    board = board_of(app, game)
+    card = next(c for c in board.controls if c.kind == "card" and c.enabled)
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=card.rect.center, button=1)])
+    press_lock(app)
+    assert app.scene.name == "resolution"
+
+
+def press_lock(app):
+    from ui_driver import press
+
+    press(app, "Lock plan (L)")
+
+
+def test_each_game_keeps_its_own_autosave_and_continue_offers_the_latest(app, testing_event, monkeypatch):
+    from ui_driver import press
+
+    from game.session.saves import SaveStore
+
+    first = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    second = Game.new(testing_event, 8, {"moscow": HUMAN, "beijing": "easy"})
+    play_a_turn(app, first)
+    first.autosave_slot = "first game"  # (two games started in the same second: slots told apart)
+    play_a_turn(app, first)
+    play_a_turn(app, second)
+    autosaves = [i for i in SaveStore().list() if i.is_autosave and i.name == "Autosave"]
+    assert sorted(i.turn for i in autosaves) == [
+        2,
+        2,
+        3,
+    ]  # the first game's first slot, its own, the second's
+    app.show_only("title")
+    press(app, "Continue")
+    assert app.scene.name == "board" and app.scene.game.seed == 8
+    # ...and it goes on writing its own autosave, not the first game's
+    play_a_turn(app, app.scene.game)
+    first_log = SaveStore().load(SaveStore().autosave_paths("first game")[0])
+    assert first_log.seed == 7 and len(first_log.turns) == 2
+
+
+def test_the_load_list_says_a_finished_game_is_finished(app, testing_event):
+    from ui_driver import press
+
+    from game.session.replay import ReplayLog
+    from game.session.saves import SaveStore
+
+    log = ReplayLog.start(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    for _ in range(testing_event.turns):
+        log.record({"moscow": (), "beijing": ()})
+    SaveStore().save("All twelve", log)
+    app.show_only("title")
+    press(app, "Load game")
+    label = next(c.label for c in app.scene.controls if c.label.startswith("All twelve"))
+    assert "finished" in label and f"turn {testing_event.turns + 1}" not in label

@@ -119,7 +119,7 @@ def test_an_edited_save_with_impossible_plans_loads_without_them(testing_event):
 
 def test_an_autosave_that_cannot_be_written_is_told_on_the_resolution_screen(app, monkeypatch):
     # It was said on the board, just as the board gave way to the resolution: no one saw it.
-    def full_disk(log):
+    def full_disk(log, slot=None):
         raise OSError("no space left on device")
 
     monkeypatch.setattr(app.saves, "autosave", full_disk)

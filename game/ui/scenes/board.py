@@ -10,6 +10,8 @@ autoplay, and keeping the drawn board between frames.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS
@@ -165,7 +167,10 @@ class BoardScene(Scene):
 
     def lock(self) -> None:
         app = self.app
-        locked = self.model.lock(lambda log: app.saves.autosave(log))
+        game = self.game
+        if game.autosave_slot is None:  # this game's own autosave, named when it is first written
+            game.autosave_slot = f"{game.level.id}-{datetime.now():%Y%m%d-%H%M%S}-{game.seed}"
+        locked = self.model.lock(lambda log: app.saves.autosave(log, slot=game.autosave_slot))
         if locked.problem:
             self.say(f"This plan cannot be locked: {locked.problem}")
             return
