@@ -269,3 +269,41 @@ def test_the_load_list_says_a_finished_game_is_finished(app, testing_event):
     press(app, "Load game")
     label = next(c.label for c in app.scene.controls if c.label.startswith("All twelve"))
     assert "finished" in label and f"turn {testing_event.turns + 1}" not in label
+
+
+# -- 9. the tutorial waits for its "why?" panel and does not cover the agenda -------------------
+
+
+@pytest.fixture(scope="module")
+def tutorial_level():
+    from game.levels import Catalogue
+
+    return Catalogue.scan([]).load("shanghai_five")
+
+
+def test_the_why_panel_the_tutorial_asks_for_stays_open_as_the_tutorial_moves_on(app, tutorial_level):
+    game = Game.new(tutorial_level, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game.lock("moscow", ())
+    game.resolve()  # turn 2: "open the partnership's why?"
+    board = board_of(app, game)
+    assert board.model.guide.current.until == "why_opened"
+    gauge = next(c for c in board.controls if c.kind == "meter" and c.label == "Partnership")
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=gauge.rect.center, rel=(0, 0), buttons=(0, 0, 0))])
+    app.step([])  # the frame after the panel was drawn: the tutorial has moved on...
+    assert board.model.guide.current.until != "why_opened"
+    assert app.hover is not None and app.hover.label == "Partnership"  # ...and the panel is still open
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_the_agenda_is_explained_on_turn_one_beside_the_agenda_not_over_it(app, tutorial_level, size):
+    from ui_driver import press
+
+    app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+    game = Game.new(tutorial_level, 7, {"moscow": HUMAN, "beijing": "normal"})
+    board = board_of(app, game)
+    while board.model.guide.current.point_at != "agenda":
+        assert board.model.guide.current.until == "next", "the agenda comes before the first card is chosen"
+        press(app, "Next")
+    assert board.model.guide.turn == 1 and board.news.showing_agenda
+    assert not board.note.rect.colliderect(board.rect("news"))
+    assert "Your agenda" in board.news.box.html_text

@@ -96,11 +96,23 @@ class BoardScene(Scene):
         self.version += 1
         focused = self.app.focused()
         was = (focused.kind, focused.label) if focused is not None else None
+        hovered = self.app.hover
         self.controls = []
         self.app.hover = None
         self.app.dirty = True
         self.lay_out()  # the tray's height follows the plan
         self.build_controls()
+        # What the mouse is on stays so, and its "why?" stays open: the tutorial that moved on when
+        # the panel opened must not close it in the same moment.
+        if hovered is not None:
+            self.app.hover = next(
+                (
+                    c
+                    for c in self.controls
+                    if (c.kind, c.label, c.rect) == (hovered.kind, hovered.label, hovered.rect)
+                ),
+                None,
+            )
         same = [i for i, c in enumerate(self.controls) if (c.kind, c.label) == was]
         self.app.focus_index = same[0] if same and was != ("tutorial", "Next") else self.home_focus()
 
@@ -189,6 +201,13 @@ class BoardScene(Scene):
         step = guide.current if guide else None
         if guide is None or step is None:
             return
+        if step.point_at == "agenda" and not self.news.showing_agenda:
+            self.news.showing_agenda = True  # the step is about the agenda: show it
+            if self.news.box is not None:
+                self.news.box.set_text(self.news.html())
+            for c in self.controls:
+                if c.kind == "tab":
+                    c.selected = c.label != "News"
         self.note = TutorialNote(self, guide, self.tutorial_target(step.point_at))
         self.controls[:0] = self.note.controls()
 
@@ -207,8 +226,8 @@ class BoardScene(Scene):
             return rows[0].unionall(rows[1:])
         if place == "partnership":
             return self.meters.gauge_rect.inflate(0, self.app.px(8))
-        if place == "agenda":
-            return self.news.tab_rects[1]
+        if place == "agenda":  # the tab and the agenda it shows, which the note must not cover
+            return self.news.tab_rects[1].union(self.rect("news"))
         return self.rect({"map": "map", "news": "news", "cards": "cards", "plan": "tray"}[place])
 
     def tutorial_did(self, what: str) -> None:
