@@ -307,3 +307,26 @@ def test_the_agenda_is_explained_on_turn_one_beside_the_agenda_not_over_it(app, 
     assert board.model.guide.turn == 1 and board.news.showing_agenda
     assert not board.note.rect.colliderect(board.rect("news"))
     assert "Your agenda" in board.news.box.html_text
+
+
+# -- 10. the debrief's turning points -----------------------------------------------------------
+
+
+def test_turning_points_name_a_cause_that_moved_the_partnership_their_way(testing_event):
+    from game.core.meters import LIMITS, PILLARS
+    from game.session.story import turning_points
+
+    game = Game.new(testing_event, 7, {"moscow": "normal", "beijing": "normal"})
+    while not game.over:
+        for side in ("moscow", "beijing"):
+            game.lock(side, tuple(game.agent_for(side, "normal").choose(game.state)))
+        game.resolve()
+    points = turning_points(game, count=len(game.reports))
+    assert points
+    for report, total, cause in points:
+        if cause.meter in ("partnership", *PILLARS, "trust"):
+            assert cause.delta * total > 0, (report.turn, total, cause)  # never "−2.5, because pulled up"
+        else:
+            assert cause.meter in (*LIMITS, "washington.thaw_moscow", "washington.thaw_beijing")
+            assert cause.delta * total < 0
+    assert len({c.why for _, _, c in points}) > 1, "every turn given the same generic cause"

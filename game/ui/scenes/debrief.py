@@ -13,7 +13,13 @@ import pygame
 
 from game.core.engine import goal_value
 from game.core.meters import LIMITS, PILLARS, band_spans, label
-from game.session.story import SCENARIO_LEVEL_NOTE, event_headlines, source_lines, turning_points
+from game.session.story import (
+    SCENARIO_LEVEL_NOTE,
+    cause_words,
+    event_headlines,
+    source_lines,
+    turning_points,
+)
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
@@ -175,7 +181,7 @@ class DebriefScene(Scene):
         for report, total, c in turning_points(game):
             out.append(
                 f"Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because "
-                f"{html.escape(c.why)}."
+                f"{html.escape(cause_words(c))}."
             )
         if lv.what_happened:
             out.append(f"<br><b>What actually happened</b><br>{html.escape(lv.what_happened)}")
