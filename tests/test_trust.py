@@ -330,3 +330,23 @@ def test_turning_points_name_a_cause_that_moved_the_partnership_their_way(testin
             assert cause.meter in (*LIMITS, "washington.thaw_moscow", "washington.thaw_beijing")
             assert cause.delta * total < 0
     assert len({c.why for _, _, c in points}) > 1, "every turn given the same generic cause"
+
+
+# -- also: the cards do not reflow when the plan grows -----------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_choosing_cards_never_reflows_the_pages_of_cards(app, versus_ai, size):
+    app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+    board = board_of(app, versus_ai)
+
+    def places():
+        return board.cards.pages, [(c.label, c.rect.topleft) for c in board.controls if c.kind == "card"]
+
+    before = places()
+    for _ in range(versus_ai.level.rules.max_actions):
+        card = next((c for c in board.controls if c.kind == "card" and c.enabled and not c.selected), None)
+        if card is None:
+            break
+        app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=card.rect.center, button=1)])
+        assert places() == before

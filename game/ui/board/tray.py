@@ -61,12 +61,24 @@ class Tray:
             ]
         return rows
 
+    def fullest_plan_lines(self, width: int) -> int:
+        """How many lines the longest plan this side could make would take: the tray keeps that
+        room from the start, so that choosing a card never shrinks the cards' room (the pages of
+        cards would reflow under the player's hand)."""
+        model = self.model
+        names = sorted((a.name for a in model.game.level.side_actions(model.side)), key=len, reverse=True)
+        most = names[: model.game.level.rules.max_actions]
+        longest = plan_text(model.game, model.side, [], 0).split(":")[0] + ": " + ", ".join(most)
+        return len(wrap(longest, self.app.fonts.body, self.text_width(width)))
+
     def height(self, width: int) -> int:
-        """How tall the tray is when `width` wide: its text, then its buttons."""
+        """How tall the tray is when `width` wide: its text (room for the longest plan), then its
+        buttons."""
         app = self.app
         inset = app.px(10)
         buttons_h = max(b.bottom for b in self.button_rows(width))
-        text_h = len(self.plan_lines(width)) * (app.fonts.body.get_linesize() + 2)
+        lines = max(len(self.plan_lines(width)), self.fullest_plan_lines(width))
+        text_h = lines * (app.fonts.body.get_linesize() + 2)
         return inset + text_h + app.px(6) + buttons_h + inset
 
     def build(self, rect: pygame.Rect) -> list[Control]:
