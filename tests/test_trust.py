@@ -350,3 +350,14 @@ def test_choosing_cards_never_reflows_the_pages_of_cards(app, versus_ai, size):
             break
         app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=card.rect.center, button=1)])
         assert places() == before
+
+
+def test_the_ui_scale_row_says_the_scale_in_use_when_the_window_is_too_small_for_the_one_chosen(app):
+    from ui_driver import press
+
+    press(app, "Settings")
+    press(app, "1.5×")
+    assert app.scale == 1.2  # 1280x720 holds 1.2× at most
+    labels = [label for label, _ in app.scene.rows]
+    assert "UI scale (1.2× in use)" in labels
+    assert next(c for c in app.scene.controls if c.label == "1.5×").selected
