@@ -1,5 +1,5 @@
 """The board's tray, under the cards: the plan in words (what it costs, the cards' names) over the
-Menu, Clear and Lock buttons. It grows to show every chosen card's name."""
+Menu, Clear and Lock buttons. Its height holds whatever the plan, so the cards never reflow."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import pygame
 
 from game.ui.board.texts import plan_text
 from game.ui.widgets import Control, button_height, label_fits, panel, row_of_buttons, text, wrap
+
+# The lines of the plan the tray shows (a longer plan ends in "…"; its cards say IN YOUR PLAN).
+PLAN_LINES = 2
 
 
 class Tray:
@@ -61,24 +64,14 @@ class Tray:
             ]
         return rows
 
-    def fullest_plan_lines(self, width: int) -> int:
-        """How many lines the longest plan this side could make would take: the tray keeps that
-        room from the start, so that choosing a card never shrinks the cards' room (the pages of
-        cards would reflow under the player's hand)."""
-        model = self.model
-        names = sorted((a.name for a in model.game.level.side_actions(model.side)), key=len, reverse=True)
-        most = names[: model.game.level.rules.max_actions]
-        longest = plan_text(model.game, model.side, [], 0).split(":")[0] + ": " + ", ".join(most)
-        return len(wrap(longest, self.app.fonts.body, self.text_width(width)))
-
     def height(self, width: int) -> int:
-        """How tall the tray is when `width` wide: its text (room for the longest plan), then its
-        buttons."""
+        """How tall the tray is when `width` wide: PLAN_LINES of text, then its buttons. The height
+        does not follow the plan: choosing a card must never shrink the cards' room (the pages of
+        cards would reflow under the player's hand)."""
         app = self.app
         inset = app.px(10)
         buttons_h = max(b.bottom for b in self.button_rows(width))
-        lines = max(len(self.plan_lines(width)), self.fullest_plan_lines(width))
-        text_h = lines * (app.fonts.body.get_linesize() + 2)
+        text_h = PLAN_LINES * (app.fonts.body.get_linesize() + 2)
         return inset + text_h + app.px(6) + buttons_h + inset
 
     def build(self, rect: pygame.Rect) -> list[Control]:
@@ -106,4 +99,5 @@ class Tray:
             p.text,
             (self.rect.x + app.px(10), self.rect.y + app.px(10)),
             self.text_width(self.rect.width),
+            max_lines=PLAN_LINES,
         )
