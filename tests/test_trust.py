@@ -361,3 +361,15 @@ def test_the_ui_scale_row_says_the_scale_in_use_when_the_window_is_too_small_for
     labels = [label for label, _ in app.scene.rows]
     assert "UI scale (1.2× in use)" in labels
     assert next(c for c in app.scene.controls if c.label == "1.5×").selected
+
+
+def test_the_meters_names_are_not_cut_at_1_2x(app, versus_ai):
+    from game.ui.board.texts import meter_row_label
+
+    app.change_settings(ui_scale=1.2)
+    board = board_of(app, versus_ai)
+    panel = board.meters
+    font = app.fonts.small
+    assert app.scale == 1.2
+    for rect, meter, _ in panel.rows:
+        assert font.size(meter_row_label(meter))[0] <= panel.label_width(rect.width) - 4, meter
