@@ -373,3 +373,10 @@ def test_the_meters_names_are_not_cut_at_1_2x(app, versus_ai):
     assert app.scale == 1.2
     for rect, meter, _ in panel.rows:
         assert font.size(meter_row_label(meter))[0] <= panel.label_width(rect.width) - 4, meter
+
+
+def test_the_debrief_shows_a_goal_just_missed_as_missed(app, versus_ai):
+    versus_ai.state.meters["moscow.economy"] = 41.96  # the goal: 42 or more
+    app.show_only("debrief", game=versus_ai)
+    text = app.scene.outcome_html()
+    assert "MISSED: " in text and "ended at 41.96" in text and "ended at 42.0)" not in text
