@@ -61,15 +61,18 @@ def test_the_screens_draw_the_cores_bands(where):
     assert [name_in(spans, v) for v in VALUES] == [short_band(band(v)) for v in VALUES]
 
 
-@pytest.mark.parametrize("value, named", [(59.99, "pragmatic"), (60.0, "strategic partnership")])
-def test_the_boards_title_names_the_band_core_gives(app, value, named):
+@pytest.mark.parametrize(
+    "value, shown, named", [(59.99, "59.99", "pragmatic"), (60.0, "60.0", "strategic partnership")]
+)
+def test_the_boards_title_names_the_band_core_gives(app, value, shown, named):
+    # (59.99 is not shown as 60.0: beside the band's edge, a figure never seems to reach it.)
     key(app, pygame.K_RETURN)  # "New game"
     key(app, pygame.K_s)  # Start
     game = app.scene.game
     state = game.state.copy()
     state.meters["partnership"] = value
     game.state = state
-    assert f"Partnership {value:.1f}: {named} (ceiling" in gauge_titles(app.scene.game)[0]
+    assert f"Partnership {shown}: {named} (ceiling" in gauge_titles(app.scene.game)[0]
 
 
 @pytest.fixture(scope="module")

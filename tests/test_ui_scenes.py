@@ -2,7 +2,7 @@
 
 import pygame
 import pytest
-from ui_driver import key, press
+from ui_driver import key, lock, press
 
 from game.core.report import TurnReport
 from game.levels import Catalogue
@@ -38,14 +38,14 @@ def test_a_whole_game_by_keyboard_reaches_the_debrief(app):
     game = start_game(app)
     chosen = choose_first_card_by_keyboard(app)
     assert app.scene.model.plan == [chosen]
-    key(app, pygame.K_l)
+    lock(app)
     assert app.scene.name == "resolution"
     assert game.reports[0].plans["moscow"] == (chosen,)
     while app.scene.name != "debrief":
         if app.scene.name == "resolution":
             key(app, pygame.K_RETURN)  # step on phase by phase
         else:
-            key(app, pygame.K_l)
+            lock(app)
     assert game.over and len(game.reports) <= game.level.turns
     for tab in (pygame.K_2, pygame.K_3, pygame.K_4):
         key(app, tab)
@@ -58,7 +58,7 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     game = start_game(app, opponent="Second player")
     chosen = choose_first_card_by_keyboard(app)
     moscow_name = game.level.actions[chosen].name
-    key(app, pygame.K_l)
+    lock(app)
     assert app.scene.name == "hand-over" and app.scene.side == "beijing"
     assert game.locked == {"moscow": (chosen,)} and not game.reports
     key(app, pygame.K_ESCAPE)  # the menu, to save between lessons; but no way round the hand-over
@@ -70,7 +70,7 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     assert board.name == "board" and board.side == "beijing" and board.model.plan == []
     assert moscow_name not in board.news.html()
     assert all(c.data[0].side == "beijing" for c in board.controls if c.kind == "card")
-    key(app, pygame.K_l)
+    lock(app)
     assert app.scene.name == "resolution"
     assert game.reports[0].plans["moscow"] == (chosen,)
     key(app, pygame.K_s)
@@ -79,7 +79,7 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
 
 def test_save_quit_load_and_continue(app):
     game = start_game(app)
-    key(app, pygame.K_l)
+    lock(app)
     key(app, pygame.K_s)
     assert app.scene.name == "board" and game.state.turn == 2
     key(app, pygame.K_m)
@@ -147,7 +147,7 @@ def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(siz
     app.push(TitleScene(app))
     start_game(app)
     choose_first_card_by_keyboard(app)
-    key(app, pygame.K_l)
+    lock(app)
     scene = app.scene
     assert scene.name == "resolution" and len(scene.steps) >= 7
     placed = scene.phase_strip()

@@ -176,16 +176,21 @@ class Turn(Ledger):
     # -- the phases --------------------------------------------------------------------------
     def run(self) -> tuple[GameState, TurnReport]:
         """Resolve the whole turn, phase by phase, and say how the game stands after it."""
+        self.run_phases()
+        self.end_check()
+        return self.state, self.report
+
+    def run_phases(self, only: Sequence[str] | None = None) -> None:
+        """Resolve the turn's phases in order (those named in `only`, if given)."""
         m = self.m
         self.partnership_at_start = m["partnership"]
         # Where each power stood in Central Asia when the turn began: the rivalry answers what the
         # whole turn changed, and a gap goes to whoever invested in it this turn.
         self.influence_at_start = {k: m[k] for k in _INFLUENCE_KEYS}
         for phase, step in self.PHASE_STEPS:  # (see the table after the phases)
-            self.phase = phase
-            step(self)
-        self.end_check()
-        return self.state, self.report
+            if only is None or phase in only:
+                self.phase = phase
+                step(self)
 
     def resolve_actions(self) -> None:
         """1. Each side's actions: their costs and effects, delayed effects scheduled, cooldowns started."""

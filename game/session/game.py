@@ -69,6 +69,9 @@ class Game:
     guides: dict[str, TutorialGuide] = field(default_factory=dict, repr=False)  # the tutorial, per side
     classroom: ClassroomSession | None = field(default=None, repr=False)  # in a classroom
     reasons: dict[str, str] = field(default_factory=dict)  # the one-line reasons of locked plans
+    # The game's own autosave (see SaveStore.autosave): given on its first autosave, or by the
+    # autosave it was continued from, so that no other game's autosave replaces it.
+    autosave_slot: str | None = None
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> Game:

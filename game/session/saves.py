@@ -34,7 +34,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write_atomic
 from game.session.replay import FORMAT as REPLAY_FORMAT
 from game.session.replay import MAX_TURNS, ClassroomSpec, ReplayLog
-from game.session.save_folder import AUTOSAVE, AUTOSAVE_PREV, autosave_present, saves_dir
+from game.session.save_folder import (
+    AUTOSAVE,
+    AUTOSAVE_GLOB,
+    AUTOSAVE_PREV,
+    autosave_present,
+    is_autosave_name,
+    saves_dir,
+)
 from game.session.save_folder import present as _present
 
 FORMAT: Final = "pragmatic-partners/save"
@@ -228,16 +235,41 @@ class SaveStore:
         self.root = Path(root) if root is not None else saves_dir()
 
     def path_for(self, name: str) -> Path:
-        """The file a save of this name is kept in."""
-        return self.root / f"{slug_for(name)}.json"
+        """The file a save of this name is kept in (never one an autosave's name would take)."""
+        stem = slug_for(name)
+        return self.root / f"{'save-' if stem.startswith('autosave-') else ''}{stem}.json"
 
     def save(self, name: str, log: ReplayLog, saved_at: str | None = None) -> SaveInfo:
         """Save the game under the player's name, replacing a save of the same name."""
         return self._write(self.path_for(name), display_name(name), log, saved_at, is_autosave=False)
 
-    def autosave(self, log: ReplayLog, saved_at: str | None = None) -> SaveInfo:
-        """Write autosave.json, first copying a readable previous autosave to autosave.prev.json."""
-        current = self.root / AUTOSAVE
+    def autosave_paths(self, slot: str | None = None) -> tuple[Path, Path]:
+        """The autosave of one game (`slot`, the game's own name for its autosave) and the one
+        before it: autosave-<slot>.json and autosave-<slot>.prev.json; autosave.json and
+        autosave.prev.json without a slot."""
+        if slot is None:
+            return self.root / AUTOSAVE, self.root / AUTOSAVE_PREV
+        stem = f"autosave-{slug_for(slot)}"
+        return self.root / f"{stem}.json", self.root / f"{stem}.prev.json"
+
+    def slot_of(self, path: Path) -> str | None:
+        """The slot an autosave file belongs to (None for autosave.json, or for a named save)."""
+        name = Path(path).name.removesuffix(".json").removesuffix(".prev")
+        return name.removeprefix("autosave-") if name.startswith("autosave-") else None
+
+    def newest_autosave_slot(self) -> str | None:
+        """The slot of the autosave written last (None: autosave.json, or no autosave)."""
+        try:
+            found = [p for p in self.root.glob(AUTOSAVE_GLOB) if is_autosave_name(p.name)]
+            newest = max(found, key=lambda p: (p.stat().st_mtime_ns, p.name), default=None)
+        except OSError:
+            return None
+        return self.slot_of(newest) if newest is not None else None
+
+    def autosave(self, log: ReplayLog, saved_at: str | None = None, slot: str | None = None) -> SaveInfo:
+        """Write the game's autosave (its `slot`'s: each game has its own, so a game started
+        later never replaces it), first copying a readable previous one to its .prev file."""
+        current, prev = self.autosave_paths(slot)
         if current.exists() or current.is_symlink():
             try:
                 data = read_bounded(current, MAX_SAVE_BYTES)
@@ -247,9 +279,7 @@ class SaveStore:
                 with contextlib.suppress(OSError):
                     set_aside(current)
             else:
-                self._guarded(
-                    lambda: write_atomic(self.root / AUTOSAVE_PREV, data), "keep the previous autosave"
-                )
+                self._guarded(lambda: write_atomic(prev, data), "keep the previous autosave")
         return self._write(current, "Autosave", log, saved_at, is_autosave=True)
 
     def _write(
@@ -286,7 +316,7 @@ class SaveStore:
             except (_Unreadable, SaveError) as e:
                 listing.problems.append(SaveProblem(path, str(e)))
                 continue
-            listing.saves.append(_info(spec, path, path.name in (AUTOSAVE, AUTOSAVE_PREV)))
+            listing.saves.append(_info(spec, path, is_autosave_name(path.name)))
         listing.saves.sort(key=_newest_first_key, reverse=True)
         return listing
 
@@ -321,12 +351,13 @@ class SaveStore:
         return autosave_present(self.root)
 
     def latest_autosave(self) -> tuple[ReplayLog, str | None] | None:
-        """The autosave's log and a note for the player (or None), or None if there is no autosave.
+        """The log of the autosave written last (of whichever game) and a note for the player (or
+        None), or None if there is no autosave.
 
-        Falls back to autosave.prev.json when the newest autosave is missing or unusable; raises
+        Falls back to that game's .prev autosave when its newest is missing or unusable; raises
         SaveError only when both exist and neither can be used.
         """
-        newest, previous = self.root / AUTOSAVE, self.root / AUTOSAVE_PREV
+        newest, previous = self.autosave_paths(self.newest_autosave_slot())
         if not _present(newest) and not _present(previous):
             return None
         problem = None
@@ -397,7 +428,7 @@ class SaveStore:
 
 
 def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
-    name = "Previous autosave" if path.name == AUTOSAVE_PREV else spec.name
+    name = "Previous autosave" if path.name.endswith(".prev.json") else spec.name
     return SaveInfo(
         name=name,
         path=path,

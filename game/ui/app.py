@@ -180,8 +180,13 @@ class App:
         self.fonts = Fonts(scale)
         self._manager: pygame_gui.UIManager | None = None  # made on first use, for this look
         self.text_fonts_loaded = False
-        for scene in self.scenes:
-            scene.rebuild()
+        # Only the screen on top is built again now: a screen under it is rebuilt when it comes
+        # back (`pop`). Built now, its widgets (the news box, the save name) would be drawn over
+        # the screen on top, as the new manager knows nothing of the cover.
+        for scene in self.scenes[:-1]:
+            scene.cover()
+        if self.scene:
+            self.scene.rebuild()
 
     @property
     def manager(self) -> pygame_gui.UIManager:
@@ -389,6 +394,13 @@ class App:
                 return
         k = event.key
         self.keyboard = True
+        control = self.focused()
+        text = getattr(event, "unicode", "")
+        if control is not None and control.kind == "entry" and text.isprintable() and text.strip():
+            # Typing on a text field that has the focus ring types into it: the field takes the
+            # keyboard now, and the TEXTINPUT that follows this key puts the character in.
+            self.activate(control)
+            return
         if k == pygame.K_TAB:
             step = -1 if event.mod & pygame.KMOD_SHIFT else 1
             if self.controls():

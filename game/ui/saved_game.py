@@ -11,8 +11,9 @@ from game.session.replay import ReplayError
 from game.session.saves import SaveError
 
 
-def open_log(app, scene, log, side_hint: str | None = None) -> bool:
-    """Replay `log` and show its board; say why not when it cannot be opened."""
+def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str | None = None) -> bool:
+    """Replay `log` and show its board; say why not when it cannot be opened. A game continued
+    from its autosave (`autosave_slot`) goes on writing that autosave."""
     try:
         level = app.catalogue.load(log.level_id)
     except LevelError:
@@ -34,6 +35,7 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
     except ReplayError as e:
         scene.say(f"This save cannot be continued: {e}")
         return False
+    game.autosave_slot = autosave_slot
     if game.log.classroom is not None:
         from game.classroom.session import ClassroomSession
 
@@ -62,6 +64,7 @@ def open_log(app, scene, log, side_hint: str | None = None) -> bool:
 def open_autosave(app, scene) -> None:
     """Open the latest autosave; say why not on `scene` when there is none or it is damaged."""
     try:
+        slot = app.saves.newest_autosave_slot()
         found = app.saves.latest_autosave()
     except SaveError as e:
         scene.say(str(e))
@@ -70,5 +73,5 @@ def open_autosave(app, scene) -> None:
         scene.say("There is no autosave yet.")
         return
     log, note = found if isinstance(found, tuple) else (found, None)
-    if open_log(app, scene, log) and note:
+    if open_log(app, scene, log, autosave_slot=slot) and note:
         app.scene.say(note)

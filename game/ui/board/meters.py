@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, band_spans, label
-from game.ui.board.texts import gauge_titles, meter_row_label, meter_why
+from game.ui.board.texts import gauge_titles, meter_figure, meter_row_label, meter_why
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
 
 # The gauge names the bands under it, in the short names that fit there.
@@ -89,10 +89,10 @@ class MetersPanel:
         g = self.gauge_rect
         for title, y in self.titles:
             surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, y))
-        num_w = app.px(34)
+        num_w = app.px(40)
         font = app.fonts.small
         for rect, meter, marker in self.rows:
-            label_w = int(rect.width * 0.46)
+            label_w = self.label_width(rect.width)
             surface.blit(
                 font.render(fit(meter_row_label(meter), font, label_w - 4), True, p.text),
                 (rect.x, rect.centery - font.get_height() // 2),
@@ -105,8 +105,15 @@ class MetersPanel:
             hi = 30 if meter.endswith(".capital") else 100
             colour = p.bad if meter in LIMITS else p.good if meter in PILLARS else p.accent
             bar(surface, bar_rect, v, p, colour, 0, hi, marker)
-            num = font.render(f"{v:.0f}", True, p.text)
+            num = font.render(meter_figure(self.model.game, meter), True, p.text)
             surface.blit(num, num.get_rect(midright=(rect.right, rect.centery)))
+
+    def label_width(self, row_width: int) -> int:
+        """The room of the rows' names: 46% of a row, more (up to 60%, the bars giving way) when
+        a name would be cut at this scale."""
+        font = self.app.fonts.small
+        widest = max((font.size(meter_row_label(m))[0] for _, m, _ in self.rows), default=0) + 6
+        return min(int(row_width * 0.60), max(int(row_width * 0.46), widest))
 
     def draw_gauge(self, surface, value: float, ceiling: float) -> None:
         """The partnership's title, its bands named under it, where it stands and the ceiling the

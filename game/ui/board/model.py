@@ -18,6 +18,7 @@ from game.core.meters import LIMITS, PILLARS, SIDE_METERS, other
 from game.core.observe import PUBLIC_OF_OTHER
 from game.session.game import HUMAN
 from game.session.tutorial import guide_for
+from game.ui.rule_words import why_not_in_words
 
 if TYPE_CHECKING:
     from game.core.level import Action
@@ -105,7 +106,7 @@ class BoardModel:
         """Why `action` cannot join the plan now, or None: the engine's reason, else too little
         capital left in this plan, else a plan already full. A card in the plan is given only the
         engine's reason."""
-        reason = why_unusable(self.game.state, self.side, action.id)
+        reason = why_not_in_words(self.game.state, self.side, action.id)
         if reason is not None or action.id in self.plan:
             return reason
         left = self.capital - self.cost()

@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from game.core import preview
-from game.core.meters import LIMIT_LABELS, band, label
+from game.core import preview, preview_tag_rules
+from game.core.meters import LIMIT_LABELS, band, band_spans, label
 from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
-from game.ui.agenda import agenda_html
+from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
+from game.ui.numbers import shown
 
 if TYPE_CHECKING:
     from game.core.level import Action
@@ -46,15 +47,20 @@ def gauge_titles(game: Game) -> list[str]:
     m = game.state.meters
     value, ceiling = m["partnership"], m["partnership_ceiling"]
     held = ceiling_holder(game)
-    longer = (
-        [f"Partnership {value:.1f}: {band(value)} (ceiling {ceiling:.0f}, held by {held})"] if held else []
-    )
+    edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(game.level, "partnership")
+    v, c = shown(value, edges, least=1), shown(ceiling, [value])
+    longer = [f"Partnership {v}: {band(value)} (ceiling {c}, held by {held})"] if held else []
     return [
         *longer,
-        f"Partnership {value:.1f}: {band(value)} (ceiling {ceiling:.0f})",
-        f"Partnership {value:.1f} (ceiling {ceiling:.0f})",
-        f"{value:.1f} (ceiling {ceiling:.0f})",
+        f"Partnership {v}: {band(value)} (ceiling {c})",
+        f"Partnership {v} (ceiling {c})",
+        f"{v} (ceiling {c})",
     ]
+
+
+def meter_figure(game: Game, meter: str) -> str:
+    """A meter's figure in its row: whole, unless that would seem to reach a goal's threshold."""
+    return shown(game.state.meters[meter], goal_thresholds(game.level, meter))
 
 
 def meter_row_label(meter: str) -> str:
@@ -80,7 +86,8 @@ def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
             lines.append(f"{signed(c.delta)}  {c.why}  [{c.source}]")
         if len(changes) > 7:
             lines.append(f"…and {len(changes) - 7} more changes.")
-    return f"{label(meter)}: {value:.1f}", lines
+    thresholds = goal_thresholds(game.level, meter) if value is not None else []
+    return f"{label(meter)}: {shown(value, thresholds, least=1) if value is not None else ''}", lines
 
 
 def news_html(game: Game, side: str) -> str:
@@ -126,7 +133,9 @@ def news_html(game: Game, side: str) -> str:
 def agenda_view_html(game: Game, side: str) -> str:
     """The Agenda tab: the side's score now, then its agenda, each goal met now or not."""
     score = game.scores()[side]
-    head = f"<b>{side.capitalize()}: your score now is {score:.0f} of 100</b><br>"
+    agenda = game.level.agendas.get(side)
+    now = shown(score, [agenda.win_at] if agenda else [])
+    head = f"<b>{side.capitalize()}: your score now is {now} of 100</b><br>"
     return head + agenda_html(game.level, side, game.state)
 
 
@@ -144,8 +153,11 @@ def card_tags(action: Action, chosen: bool) -> str:
 
 
 def card_effects(game: Game, side: str, action: Action) -> str:
-    """What the card would do at once, as its face says it."""
-    return ", ".join(summarise_changes(preview(game.state, side, action.id), side)) or "no immediate effect"
+    """What the card would do at once, as its face says it, then what the rules its tags trigger
+    would add (outreach warms Washington; force widens divergence and costs the partner)."""
+    now = ", ".join(summarise_changes(preview(game.state, side, action.id), side)) or "no immediate effect"
+    rules = summarise_changes(preview_tag_rules(game.state, side, action.id), side)
+    return now + ("; by its tags: " + ", ".join(rules) if rules else "")
 
 
 def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
@@ -156,6 +168,13 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
         action.description,
         "Now it would: " + (", ".join(summarise_changes(changes, side)) or "nothing at once"),
     ]
+    by_tags = preview_tag_rules(game.state, side, action.id)
+    if by_tags:
+        lines.append(
+            f"By its tags ({', '.join(sorted(action.tags))}), the rules would add this turn, were your "
+            "partner to do nothing more: " + ", ".join(summarise_changes(by_tags, side))
+        )
+        lines += sorted({f"  {c.why} [{c.source}]" for c in by_tags})
     if action.delayed:
         later = []
         for d in action.delayed:

@@ -1,5 +1,5 @@
 """The board's tray, under the cards: the plan in words (what it costs, the cards' names) over the
-Menu, Clear and Lock buttons. It grows to show every chosen card's name."""
+Menu, Clear and Lock buttons. Its height holds whatever the plan, so the cards never reflow."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import pygame
 
 from game.ui.board.texts import plan_text
 from game.ui.widgets import Control, button_height, label_fits, panel, row_of_buttons, text, wrap
+
+# The lines of the plan the tray shows (a longer plan ends in "…"; its cards say IN YOUR PLAN).
+PLAN_LINES = 2
 
 
 class Tray:
@@ -62,11 +65,13 @@ class Tray:
         return rows
 
     def height(self, width: int) -> int:
-        """How tall the tray is when `width` wide: its text, then its buttons."""
+        """How tall the tray is when `width` wide: PLAN_LINES of text, then its buttons. The height
+        does not follow the plan: choosing a card must never shrink the cards' room (the pages of
+        cards would reflow under the player's hand)."""
         app = self.app
         inset = app.px(10)
         buttons_h = max(b.bottom for b in self.button_rows(width))
-        text_h = len(self.plan_lines(width)) * (app.fonts.body.get_linesize() + 2)
+        text_h = PLAN_LINES * (app.fonts.body.get_linesize() + 2)
         return inset + text_h + app.px(6) + buttons_h + inset
 
     def build(self, rect: pygame.Rect) -> list[Control]:
@@ -94,4 +99,5 @@ class Tray:
             p.text,
             (self.rect.x + app.px(10), self.rect.y + app.px(10)),
             self.text_width(self.rect.width),
+            max_lines=PLAN_LINES,
         )

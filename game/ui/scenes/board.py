@@ -10,6 +10,8 @@ autoplay, and keeping the drawn board between frames.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS
@@ -39,7 +41,8 @@ class BoardScene(Scene):
         self.meters = MetersPanel(app, self.model, lambda: self.tutorial_did("why_opened"))
         self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page)
         self.news = NewsPanel(self, self.model, self.refresh)
-        self.tray = Tray(app, self.model, menu=self.menu, clear=self.clear, lock=self.lock)
+        self.tray = Tray(app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock)
+        self.empty_lock_asked = False  # Lock was pressed once on an empty plan: the next press locks it
         self.auto_timer = 0.0
         self.picture: pygame.Surface | None = None  # the board as last rendered, without hover
         self.picture_key: tuple[tuple[int, int], int] | None = None
@@ -93,11 +96,23 @@ class BoardScene(Scene):
         self.version += 1
         focused = self.app.focused()
         was = (focused.kind, focused.label) if focused is not None else None
+        hovered = self.app.hover
         self.controls = []
         self.app.hover = None
         self.app.dirty = True
         self.lay_out()  # the tray's height follows the plan
         self.build_controls()
+        # What the mouse is on stays so, and its "why?" stays open: the tutorial that moved on when
+        # the panel opened must not close it in the same moment.
+        if hovered is not None:
+            self.app.hover = next(
+                (
+                    c
+                    for c in self.controls
+                    if (c.kind, c.label, c.rect) == (hovered.kind, hovered.label, hovered.rect)
+                ),
+                None,
+            )
         same = [i for i, c in enumerate(self.controls) if (c.kind, c.label) == was]
         self.app.focus_index = same[0] if same and was != ("tutorial", "Next") else self.home_focus()
 
@@ -128,11 +143,13 @@ class BoardScene(Scene):
 
     # -- choices -------------------------------------------------------------------------------
     def toggle(self, action_id: str) -> None:
+        self.empty_lock_asked = False
         if self.model.toggle(action_id):
             self.tutorial_did("card_chosen")
         self.refresh()
 
     def clear(self) -> None:
+        self.empty_lock_asked = False
         self.model.clear()
         self.refresh()
 
@@ -150,9 +167,22 @@ class BoardScene(Scene):
     def back(self) -> None:
         self.menu()
 
+    def ask_lock(self) -> None:
+        """Lock, as the button and L do: an empty plan is locked only when asked twice, so that a
+        click or a key too many (after the resolution's Continue, at the same place) never passes a
+        turn."""
+        if not self.model.plan and not self.empty_lock_asked:
+            self.empty_lock_asked = True
+            self.say("Your plan is empty. Press Lock plan again to pass this turn without acting.")
+            return
+        self.lock()
+
     def lock(self) -> None:
         app = self.app
-        locked = self.model.lock(lambda log: app.saves.autosave(log))
+        game = self.game
+        if game.autosave_slot is None:  # this game's own autosave, named when it is first written
+            game.autosave_slot = f"{game.level.id}-{datetime.now():%Y%m%d-%H%M%S}-{game.seed}"
+        locked = self.model.lock(lambda log: app.saves.autosave(log, slot=game.autosave_slot))
         if locked.problem:
             self.say(f"This plan cannot be locked: {locked.problem}")
             return
@@ -171,6 +201,13 @@ class BoardScene(Scene):
         step = guide.current if guide else None
         if guide is None or step is None:
             return
+        if step.point_at == "agenda" and not self.news.showing_agenda:
+            self.news.showing_agenda = True  # the step is about the agenda: show it
+            if self.news.box is not None:
+                self.news.box.set_text(self.news.html())
+            for c in self.controls:
+                if c.kind == "tab":
+                    c.selected = c.label != "News"
         self.note = TutorialNote(self, guide, self.tutorial_target(step.point_at))
         self.controls[:0] = self.note.controls()
 
@@ -189,8 +226,8 @@ class BoardScene(Scene):
             return rows[0].unionall(rows[1:])
         if place == "partnership":
             return self.meters.gauge_rect.inflate(0, self.app.px(8))
-        if place == "agenda":
-            return self.news.tab_rects[1]
+        if place == "agenda":  # the tab and the agenda it shows, which the note must not cover
+            return self.news.tab_rects[1].union(self.rect("news"))
         return self.rect({"map": "map", "news": "news", "cards": "cards", "plan": "tray"}[place])
 
     def tutorial_did(self, what: str) -> None:
@@ -243,6 +280,9 @@ class BoardScene(Scene):
             and self.note.rect.collidepoint(event.pos)
             and not any(c.kind == "tutorial" and c.rect.collidepoint(event.pos) for c in self.controls)
         ):
+            return True
+        # The wheel pages the cards only over them: over the agenda or the news it scrolls those.
+        if event.type == pygame.MOUSEWHEEL and not self.rect("cards").collidepoint(self.app.mouse):
             return True
         # While the facilitator has paused the session, the board takes no input but F9.
         session = self.game.classroom

@@ -13,7 +13,14 @@ import pygame
 
 from game.core.engine import goal_value
 from game.core.meters import LIMITS, PILLARS, band_spans, label
-from game.session.story import SCENARIO_LEVEL_NOTE, event_headlines, source_lines, turning_points
+from game.session.story import (
+    SCENARIO_LEVEL_NOTE,
+    cause_words,
+    event_headlines,
+    source_lines,
+    turning_points,
+)
+from game.ui.numbers import shown
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
@@ -173,18 +180,19 @@ class DebriefScene(Scene):
             agenda = lv.agendas[side]
             verdict = "met its agenda" if won[side] else "fell short of its agenda"
             out.append(
-                f"<br><b>{side.capitalize()}: score {scores[side]:.0f} of 100, {verdict}</b> "
+                f"<br><b>{side.capitalize()}: score {shown(scores[side], [agenda.win_at])} of 100, {verdict}</b> "
                 f"(needed {agenda.win_at:.0f}). {html.escape(agenda.summary)}"
             )
             for g in agenda.goals:
                 value = goal_value(game.state, g.meter)
                 mark = "MET" if g.met(value) else "MISSED"
-                out.append(f"{mark}: {html.escape(g.text)} ({label(g.meter)} ended at {value:.1f})")
+                ended = shown(value, [t for t in (g.at_least, g.at_most) if t is not None], least=1)
+                out.append(f"{mark}: {html.escape(g.text)} ({label(g.meter)} ended at {ended})")
         out.append("<br><b>Turning points</b>")
         for report, total, c in turning_points(game):
             out.append(
                 f"Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because "
-                f"{html.escape(c.why)}."
+                f"{html.escape(cause_words(c))}."
             )
         if lv.what_happened:
             out.append(f"<br><b>What actually happened</b><br>{html.escape(lv.what_happened)}")

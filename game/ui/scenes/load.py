@@ -39,6 +39,10 @@ def who_played(players: dict[str, str] | None, classroom=None) -> str:
 class LoadScene(Scene):
     name = "load"
 
+    def __init__(self, app):
+        super().__init__(app)
+        self.turns_of: dict[str, int | None] = {}
+
     def build(self) -> None:
         app = self.app
         w, h = app.size
@@ -55,11 +59,23 @@ class LoadScene(Scene):
             who = who_played(info.players, info.classroom)
             entry = app.catalogue.entries.get(info.level_id)
             level = entry.title if entry else info.level_id
-            label = f"{info.name}   ·   {level}, turn {info.turn}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
+            turns = self.level_turns(info.level_id)
+            where = "finished" if turns is not None and info.turn > turns else f"turn {info.turn}"
+            label = (
+                f"{info.name}   ·   {level}, {where}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
+            )
             self.add(Control(rect, label, partial(self.open, info), kind="item"))
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.midbottom = (w // 2, h - app.px(24))
         self.add(Control(rect, "Back", self.back))
+
+    def level_turns(self, level_id: str) -> int | None:
+        """How many turns the level lasts (None when it cannot be read): a save past its last turn
+        is a finished game, listed as such rather than as "turn 13" of 12."""
+        if level_id not in self.turns_of:
+            level, _problems = self.app.load_level(level_id)
+            self.turns_of[level_id] = level.turns if level is not None else None
+        return self.turns_of[level_id]
 
     def scroll(self, amount: int) -> None:
         self.offset = max(0, self.offset + amount * 5)
@@ -72,7 +88,8 @@ class LoadScene(Scene):
             self.say(str(e))
             self.rebuild()
             return
-        open_log(self.app, self, log)
+        slot = self.app.saves.slot_of(info.path) if info.is_autosave else None
+        open_log(self.app, self, log, autosave_slot=slot)
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
