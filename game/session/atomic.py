@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import tempfile
 from pathlib import Path
 
+from game.files import NotAFile, TooBig, read_bounded
+
+__all__ = ["NotAFile", "TooBig", "read_bounded", "set_aside", "write_atomic"]
+
 TEMP_SUFFIX = ".tmp"
-
-
-class NotAFile(OSError):
-    """The path exists but is a folder, a pipe or a device, not a file we can read."""
-
-
-class TooBig(OSError):
-    """The file is larger than anything the game writes, so it is not read at all."""
 
 
 def write_atomic(path: Path, data: bytes, shared: bool = False) -> None:
@@ -61,29 +56,6 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def read_bounded(path: Path, limit: int) -> bytes:
-    """The file's bytes; TooBig past `limit` (checked before reading), NotAFile for non-files.
-
-    Raises FileNotFoundError and other OSErrors as they come.
-    """
-    if path.is_dir():
-        raise NotAFile(f"{path.name} is a folder, not a file")
-    # O_NONBLOCK so a named pipe called like a save cannot hang the game on open.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(f.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise NotAFile(f"{path.name} is not a regular file")
-        if info.st_size > limit:
-            raise TooBig(f"{path.name} is {info.st_size} bytes")
-        # The size can change between fstat and read; never take more than limit + 1.
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise TooBig(f"{path.name} is over {limit} bytes")
-    return data
 
 
 def set_aside(path: Path) -> Path:
