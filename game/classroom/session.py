@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game.core import adjustment_problem
 from game.paths import user_data_dir
+from game.session.data_folder import writing
 from game.session.replay import ClassroomSpec
 
 TIMER_CHOICES = (0, 3, 5, 8, 10)
@@ -183,13 +184,16 @@ class ClassroomSession:
         from game.classroom.exports import write_exports
 
         teams: dict[str, str] = {side: team for side, team in self.spec.teams.items()}
-        self.export_folder = write_exports(
-            self.game,
-            teams,
-            root or exports_root(),
-            self.started_at,
-            self.spec.group,
-            palette,
-            folder=self.export_folder,
-        )
+        root = root or exports_root()
+        # A full disk or a folder that cannot be written is said in the player's words, with where.
+        with writing(root, "the game goes on, and its saves are untouched"):
+            self.export_folder = write_exports(
+                self.game,
+                teams,
+                root,
+                self.started_at,
+                self.spec.group,
+                palette,
+                folder=self.export_folder,
+            )
         return self.export_folder

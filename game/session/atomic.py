@@ -9,13 +9,17 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from game.files import NotAFile, TooBig, read_bounded
 
-__all__ = ["NotAFile", "TooBig", "read_bounded", "set_aside", "write_atomic"]
+__all__ = ["NotAFile", "TooBig", "read_bounded", "remove_leftovers", "set_aside", "write_atomic"]
 
 TEMP_SUFFIX = ".tmp"
+# A temporary file this old is no write in progress (one takes milliseconds) but what a crash or a
+# kill left behind; younger ones may belong to another copy of the game writing now.
+LEFTOVER_AGE = 60.0
 
 
 def write_atomic(path: Path, data: bytes, shared: bool = False) -> None:
@@ -43,6 +47,29 @@ def write_atomic(path: Path, data: bytes, shared: bool = False) -> None:
             os.unlink(temp)
         raise
     _fsync_folder(path.parent)
+
+
+def remove_leftovers(folder: Path, older_than: float = LEFTOVER_AGE) -> list[Path]:
+    """Remove the temporary files that writes cut short left in `folder`; return those removed.
+
+    Only files named as `write_atomic` names them (`.<name>.<random>.tmp`), regular, and at least
+    `older_than` seconds old: nothing the player made, and no write in progress."""
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = list(folder.glob(f".*{TEMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            info = path.lstat()
+            if path.is_symlink() or not path.is_file() or now - info.st_mtime < older_than:
+                continue
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def _fsync_folder(folder: Path) -> None:

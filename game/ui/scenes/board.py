@@ -618,7 +618,10 @@ class BoardScene(Scene):
         try:
             app.saves.autosave(game.log)
         except OSError as e:
-            self.say(f"The autosave could not be written: {e}")
+            from game.session.data_folder import problem_message
+
+            # Said by the next screen (this one is replaced at once); the game goes on.
+            app.notice = problem_message("The autosave could not be written", e)
         app.replace(ResolutionScene(app, game, report))
 
     # -- autoplay ------------------------------------------------------------------------------

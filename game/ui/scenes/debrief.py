@@ -13,6 +13,7 @@ import pygame
 
 from game.core.engine import goal_value
 from game.core.meters import LIMITS, PILLARS, band_spans, label
+from game.session.data_folder import problem_message
 from game.session.story import SCENARIO_LEVEL_NOTE, event_headlines, source_lines, turning_points
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
@@ -133,7 +134,7 @@ class DebriefScene(Scene):
                 folder = session.export(palette=app.palette)
                 self.say(f"Session exported to {folder}")
             except OSError as e:
-                self.say(f"The session's exports could not be written: {e}")
+                self.say(problem_message("The session's exports could not be written", e))
         if app.options.autoplay:
             for i in range(len(TABS)):
                 self.show(i)

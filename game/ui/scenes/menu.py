@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.session.data_folder import problem_message
 from game.ui.scenes.base import Scene
 
 
@@ -47,7 +48,7 @@ class MenuScene(Scene):
             info = self.app.saves.save(name, self.game.log_to_save())
             self.say(f'Saved as "{info.name}".')
         except OSError as e:
-            self.say(f"Could not save: {e}")
+            self.say(problem_message("Could not save", e))
 
     def settings(self) -> None:
         from game.ui.scenes.settings import SettingsScene
