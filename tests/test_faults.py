@@ -124,6 +124,19 @@ def test_exports_that_cannot_be_written_are_a_message_saying_where(fault, monkey
     assert "exports" in str(caught.value)
 
 
+def test_a_passphrase_that_cannot_be_kept_still_opens_the_panel_until_the_game_closes(
+    monkeypatch, testing_event
+):
+    from game.classroom.session import ClassroomSession
+    from game.session.game import Game
+
+    why = disk_full(monkeypatch)
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42")
+    assert session.notice and why in session.notice
+    assert session.unlock("owl-42")
+
+
 def test_a_full_disk_never_stops_the_game(app, monkeypatch):
     import pygame
     from ui_driver import key, press
@@ -149,6 +162,7 @@ def test_a_full_disk_never_stops_the_game(app, monkeypatch):
 
 def write_kinds(testing_event):
     """Each kind of write the game makes, as (name, the file it replaces, write it)."""
+    from game.classroom import keys
     from game.classroom.session import ClassroomSession
     from game.session.game import Game
     from game.session.settings import update_settings
@@ -157,6 +171,7 @@ def write_kinds(testing_event):
     game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
     session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42")
     folder = session.export()
+    key_file = next((user_data_dir() / "facilitator").glob("*.json"))
     store.save("Mine", a_log(1))
     store.autosave(a_log(1))
     save_settings(Settings())
@@ -166,6 +181,7 @@ def write_kinds(testing_event):
         ("settings", settings_path(), lambda: update_settings(Settings(), {"ui_scale": 2.0})),
         ("progress", settings_path(), lambda: update_settings(Settings(), {"finished_levels": ["x"]})),
         ("exports", folder / "session.json", session.export),
+        ("facilitator key", key_file, lambda: keys.store(session.spec, "testing_event", 3, "scrypt$00$00")),
     ]
 
 
@@ -380,6 +396,17 @@ def test_a_control_character_in_a_settings_value_resets_that_setting_alone():
     settings, message = load_settings()
     assert settings.ui_scale == 1.5 and settings.last_level is None
     assert message and "last_level" in message
+
+
+def test_a_group_name_with_control_characters_is_kept_without_them(testing_event):
+    from game.classroom.session import ClassroomSession
+    from game.session.game import Game
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(
+        game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="Room\u00004\u001b[2J A"
+    )
+    assert session.spec.group == "Room4[2J A"
 
 
 def test_levels_sends_the_terminal_no_control_sequence_from_a_mods_title_or_file_name(tmp_path, capsys):

@@ -217,9 +217,11 @@ class ClassroomSetupScene(Scene):
             return
         controllers = {s: (HUMAN if who == TEAM else who) for s, who in self.teams.items()}
         game = Game.new(level, self.seed(), controllers)
-        ClassroomSession.start(
+        session = ClassroomSession.start(
             game, dict(self.teams), self.text("passphrase"), self.timer, self.text("group")
         )
+        if session.notice:
+            app.notice = session.notice  # the next screen shows it
         humans = game.humans()
         if len(humans) > 1:
             app.reset_to(HandOverScene(app, game, humans[0]))

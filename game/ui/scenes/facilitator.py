@@ -89,6 +89,11 @@ class FacilitatorLoginScene(Scene):
 
     def submit(self) -> None:
         session = self.game.classroom
+        closed = session.closed_here()
+        if closed:
+            self.entry.set_text("")
+            self.say(closed)
+            return
         if session.unlock(self.entry.get_text()):
             self.app.replace(FacilitatorPanelScene(self.app, self.game))
             return
