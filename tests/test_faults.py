@@ -375,6 +375,15 @@ def test_a_key_as_long_as_the_file_is_quoted_by_its_start():
     assert len(str(problem)) < 300 and "900,000 characters" in problem.message
 
 
+def test_a_level_id_as_long_as_a_command_line_is_quoted_by_its_start(catalogue):
+    from game.levels import LevelError
+
+    with pytest.raises(LevelError) as caught:
+        catalogue.load("x" * 100_000)
+    (problem,) = caught.value.problems
+    assert len(problem.message) < 200 and "(100,000 characters)" in problem.message
+
+
 @pytest.mark.parametrize("field", ["name", "saved_at"])
 def test_a_control_character_in_a_saves_text_makes_it_a_damaged_save_not_a_crash(field):
     store = SaveStore()

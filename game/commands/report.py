@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> ExitCode:
 
     from game.classroom.report import ReportError, write_report
     from game.paths import user_data_dir
+    from game.text import printable
 
     out = (
         Path(args.out)
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         print(f"no report written: {e}", file=sys.stderr)
         return ExitCode.FAILED
     for folder, reason in result.skipped:
-        print(f"skipped {folder}: {reason}", file=sys.stderr)
+        print(printable(f"skipped {folder}: {reason}"), file=sys.stderr)
     print(f"wrote {result.markdown_path}")
     print(f"wrote {result.chart_path}")
     return ExitCode.OK

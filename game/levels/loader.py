@@ -15,6 +15,7 @@ from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import LevelError, Problem, did_you_mean
 from game.levels.spec import MAX_FOLDER_FILES
 from game.paths import levels_dir
+from game.text import quote
 
 MAX_EXTENDS = 8
 # The id a file gives, found in its text when the file as a whole cannot be read (so that a level
@@ -139,7 +140,7 @@ class Catalogue:
         entry = self.entries.get(level_id)
         if entry is None:
             hint = did_you_mean(level_id, self.entries)
-            raise LevelError([Problem("", 1, 1, "error", "", f"no level with id '{level_id}'{hint}")])
+            raise LevelError([Problem("", 1, 1, "error", "", f"no level with id {quote(level_id)}{hint}")])
         return compile_file(entry.parsed, self)
 
 
