@@ -165,6 +165,10 @@ def test_the_agents_the_command_line_offers_are_the_games_agents():
         (["bench", "--no-ui", "--repeat", "1000000000"], "--repeat", "from 0 to 1,000"),
         (["play", "--size", "100000x100000"], "--size", "at most 7680x4320"),
         (["new-level", "X", "--out", str(ROOT / "pyproject.toml")], "--out", "is a file, not a folder"),
+        (["new-level", "X", "--out", str(ROOT / "pyproject.toml" / "x")], "--out", "cannot be written"),
+        (["transcript", "testing_event", "--log", str(ROOT)], "--log", "is a folder, not a file"),
+        (["balance", "--out", str(ROOT / "README.md" / "x")], "--out", "README.md' is a file"),
+        (["play", "--screenshot-dir", str(ROOT / "README.md" / "x")], "--screenshot-dir", "is a file"),
         (["play", "--seed", "\x1b[2J" + "9" * 900], "--seed", "not '?[2J99999"),
     ],
 )

@@ -87,6 +87,7 @@ def test_a_paired_experiment_reports_the_difference():
         "event.secondary_sanctions=99",
         "effect.partnership=1e9@2",
         "plan.moscow=@0",
+        "rules.war_flag=no_such_flag",
     ],
 )
 def test_bad_variations_are_named(testing_event, bad):
@@ -101,6 +102,10 @@ def test_a_bad_variation_is_a_usage_error_not_a_traceback(capsys):
     err = capsys.readouterr().err
     assert "error: --vary start.partnership: should be a number from 0 to 100, not 'nan'" in err
     assert "Traceback" not in err
+    long = "start." + "x" * 100_000
+    assert cli.main(["simulate", "testing_event", "--games", "1", "--vary", f"{long}=1"]) == 2
+    err = capsys.readouterr().err
+    assert len(err) < 2000 and "--vary start.xxxx" in err and "(100,000 characters)" in err
 
 
 def test_bad_usage_exits_2():

@@ -94,10 +94,36 @@ def level_folder(text: str) -> str:
     return text
 
 
+def _under_a_folder(text: str) -> None:
+    # The nearest part of the path that exists must be a folder: under a file nothing can be made.
+    above = os.path.dirname(os.path.abspath(text))
+    while not os.path.exists(above) and os.path.dirname(above) != above:
+        above = os.path.dirname(above)
+    if not os.path.isdir(above):
+        raise argparse.ArgumentTypeError(
+            f"'{_shown(text)}' cannot be written: '{_shown(above)}' is a file, not a folder"
+        )
+
+
 def out_folder(text: str) -> str:
     """A folder to write into: one that exists, or a path where one can be made (not a file)."""
     if os.path.exists(text) and not os.path.isdir(text):
         raise argparse.ArgumentTypeError(f"'{_shown(text)}' is a file, not a folder to write into")
+    _under_a_folder(text)
+    return text
+
+
+def out_file(text: str) -> str:
+    """A file to write: not a folder, in a folder that exists or can be made."""
+    if os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"'{_shown(text)}' is a folder, not a file to write")
+    _under_a_folder(text)
+    return text
+
+
+def out_path(text: str) -> str:
+    """A file or a folder to write (the command decides which): somewhere one can be made."""
+    _under_a_folder(text)
     return text
 
 

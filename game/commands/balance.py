@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least
+from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least, out_path
 from game.commands.exit_codes import ExitCode, UsageError
 
 # typing.TYPE_CHECKING without importing typing or pathlib: `--help` reads every command's module.
@@ -39,6 +39,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=at_least(1, MAX_WORKERS), default=1, metavar="K")
     p.add_argument(
         "--out",
+        type=out_path,
         metavar="DIR",
         help="the folder to write balance.md and balance.json into (a path ending in .md names the "
         "report's file, its JSON twin beside it); default: docs/ in a checkout, required otherwise",
@@ -78,11 +79,15 @@ def run(args: argparse.Namespace) -> ExitCode:
     if args.levels_to_check and out.with_suffix(".json").is_file():
         # Measuring some levels again keeps the others' figures in the report.
         written = _merged(out.with_suffix(".json"), results, cat)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(markdown(written, command), encoding="utf-8")
-    out.with_suffix(".json").write_text(
-        json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
-    )
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(markdown(written, command), encoding="utf-8")
+        out.with_suffix(".json").write_text(
+            json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
+        )
+    except OSError as e:  # a full disk, a folder that may not be written: hours of games, said why
+        print(f"cannot write {out}: {e.strerror or e}", file=sys.stderr)
+        return ExitCode.FAILED
     print(f"wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
     problems = [p for r in results for p in r.problems()]
     if args.json:

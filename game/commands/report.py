@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     try:
         result = write_report([Path(f) for f in args.folders], out)
     except ReportError as e:
-        print(f"no report written: {e}", file=sys.stderr)
+        print("\n".join(printable(line) for line in f"no report written: {e}".splitlines()), file=sys.stderr)
         return ExitCode.FAILED
     for folder, reason in result.skipped:
         print(printable(f"skipped {folder}: {reason}"), file=sys.stderr)

@@ -33,9 +33,10 @@ from game.core.expr import ALWAYS
 from game.core.level import Consequences, Effect, Event, Level, Rules, Washington
 from game.core.meters import ALL_METERS, DERIVED, RANGES, REGION_TARGETS, SIDES
 from game.levels.spec import RulesSpec, WashingtonSpec
-from game.text import quote
+from game.text import printable, quote
 
 MAX_EFFECT = 100.0  # the largest change an effect of a level file may make
+FLAG_RULES = ("war_flag", "sanctions_flag")  # rules that name one of the level's flags
 
 
 class VariationError(ValueError):
@@ -143,7 +144,7 @@ def parse_variation(items, level: Level) -> Variation:
         if not sep:
             raise VariationError(f"{quote(item)} should be KEY=VALUE")
         head, _, rest = given.partition(".")
-        key = quote(given)[1:-1]  # as messages show it: cut, and printable
+        key = printable(given[:60]) + ("…" if len(given) > 60 else "")  # as messages show it
         if head == "start":
             if rest not in ALL_METERS:
                 raise VariationError(f"{key}: unknown meter {quote(rest)}")
@@ -159,6 +160,8 @@ def parse_variation(items, level: Level) -> Variation:
                 raise VariationError(f"{key}: no rule {quote(rest)}")
             whole = type(getattr(level.rules, rest)) is int
             v.rules[rest] = _as_level_file_says(key, RulesSpec, rest, value, whole)
+            if rest in FLAG_RULES and value not in level.flags:
+                raise VariationError(f"{key}: the level has no flag {quote(value)}")
         elif head == "flag":
             if rest not in level.flags:
                 raise VariationError(f"{key}: the level has no flag {quote(rest)}")
