@@ -208,6 +208,7 @@ atomic.write_atomic(Path(sys.argv[1]), b"half of something new")
 """
 
 
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is a POSIX signal")
 def test_a_process_killed_mid_save_leaves_the_old_file_and_its_litter_is_cleared_at_the_next_start():
     from game.session.data_folder import tidy
 
@@ -343,6 +344,7 @@ def test_dev_zero_as_a_replay_is_refused_before_reading_it(capsys):
     assert "it is a folder, a pipe or a device" in capsys.readouterr().err
 
 
+@pytest.mark.skipif(os.name != "posix", reason="making links needs a privilege on Windows")
 def test_a_link_that_loops_in_a_levels_folder_is_an_error_not_a_traceback(tmp_path):
     from game.levels import Catalogue
     from game.levels.validate import validate_paths
@@ -418,6 +420,7 @@ def test_a_group_name_with_control_characters_is_kept_without_them(testing_event
     assert session.spec.group == "Room4[2J A"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="Windows takes no control characters in file names")
 def test_levels_sends_the_terminal_no_control_sequence_from_a_mods_title_or_file_name(tmp_path, capsys):
     from game import cli
 
