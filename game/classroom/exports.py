@@ -25,6 +25,7 @@ from pathlib import Path
 
 from game.charts.png import save_chart_png
 from game.classroom.escape import md
+from game.classroom.read_exports import MAX_SESSION_BYTES
 from game.classroom.records import SessionRecord, TurnRecord
 from game.classroom.tables import table_files
 from game.core.meters import (
@@ -34,6 +35,7 @@ from game.core.meters import (
     band_spans,
     label,
 )
+from game.files import read_bounded
 from game.palette import STANDARD
 from game.session.atomic import write_atomic
 from game.session.story import (
@@ -270,9 +272,11 @@ def session_folder(root: Path, name: str, record: SessionRecord, prefer: Path | 
     candidates += [Path(root) / (name if n == 1 else f"{name}-{n}") for n in range(1, 100)]
     for folder in candidates:
         try:
-            found = json.loads((folder / "session.json").read_bytes())
+            found = json.loads(read_bounded(folder / "session.json", MAX_SESSION_BYTES))
         except FileNotFoundError:
             return folder
+        except NotADirectoryError:
+            raise  # a file where the exports folder should be: the one message of the data folder
         except (OSError, ValueError):
             continue  # not ours to overwrite
         if isinstance(found, dict) and may_replace(found, record):

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from game.classroom.escape import plain
 from game.classroom.records import SessionRecord
 from game.session.atomic import NotAFile, TooBig, read_bounded
+from game.text import shorten
 
 MAX_SESSION_BYTES = 5 * 1024 * 1024
 
@@ -103,7 +104,7 @@ def _validation_reason(error: ValidationError, text: str) -> str:
 
 def _where(loc: tuple) -> str:
     """A pydantic location in the file's own words: `"turns", item 3, "moscow"`."""
-    parts = [f"item {p + 1}" if isinstance(p, int) else f'"{p}"' for p in loc]
+    parts = [f"item {p + 1}" if isinstance(p, int) else f'"{shorten(str(p), 40)}"' for p in loc]
     return ", ".join(parts) if parts else "the whole file"
 
 

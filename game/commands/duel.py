@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import AGENT_NAMES, SIDES, add_levels_option, agent, at_least, seed
+from game.commands.arguments import AGENT_NAMES, MAX_WORKERS, SIDES, add_levels_option, agent, at_least, seed
 from game.commands.exit_codes import ExitCode
 
 NAME = "duel"
@@ -21,7 +21,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--games", type=at_least(1), default=200, metavar="N", help="half with A as Moscow, half as Beijing"
     )
     p.add_argument("--seed", type=seed, default=0, metavar="S")
-    p.add_argument("--workers", type=at_least(1), default=1, metavar="K")
+    p.add_argument("--workers", type=at_least(1, MAX_WORKERS), default=1, metavar="K")
     p.add_argument("--json", action="store_true")
     add_levels_option(p)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import SIDES, add_levels_option, seed, window_size
+from game.commands.arguments import SIDES, add_levels_option, out_folder, seed, window_size
 from game.commands.exit_codes import ExitCode
 
 NAME = "play"
@@ -19,7 +19,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself"
     )
-    p.add_argument("--screenshot-dir", metavar="DIR", help="save a PNG of each screen and each turn here")
+    p.add_argument(
+        "--screenshot-dir",
+        type=out_folder,
+        metavar="DIR",
+        help="save a PNG of each screen and each turn here",
+    )
     p.add_argument(
         "--screenshot-only",
         action="append",

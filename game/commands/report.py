@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.classroom.read_exports import export_folders
     from game.classroom.report import ReportError, write_report
     from game.paths import user_data_dir
+    from game.text import printable
 
     out = (
         Path(args.out)
@@ -41,10 +42,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     try:
         result = write_report(export_folders([Path(f) for f in args.folders]), out)
     except ReportError as e:
-        print(f"no report written: {e}", file=sys.stderr)
+        print("\n".join(printable(line) for line in f"no report written: {e}".splitlines()), file=sys.stderr)
         return ExitCode.FAILED
     for folder, reason in result.skipped:
-        print(f"skipped {folder}: {reason}", file=sys.stderr)
+        print(printable(f"skipped {folder}: {reason}"), file=sys.stderr)
     print(f"wrote {result.markdown_path}")
     print(f"wrote {result.chart_path}")
     return ExitCode.OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import SIDES, add_agent_option, add_levels_option, at_least, seed
+from game.commands.arguments import MAX_WORKERS, SIDES, add_agent_option, add_levels_option, at_least, seed
 from game.commands.exit_codes import ExitCode, UsageError
 
 NAME = "simulate"
@@ -20,7 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         add_agent_option(p, side, "easy")
     p.add_argument(
         "--workers",
-        type=at_least(1),
+        type=at_least(1, MAX_WORKERS),
         default=1,
         metavar="K",
         help="processes; results are the same whatever K",

@@ -28,6 +28,9 @@ from game.core.meters import SIDES
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
 from game.session.replay import (
+    MAX_ACTS,
+    MAX_TURN_NEWS,
+    NEWS_KINDS,
     FacilitatorAct,
     PlanningSpec,
     ReplayLog,
@@ -41,6 +44,8 @@ if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
     from game.session.tutorial import TutorialGuide
 
 HUMAN = "human"
+# Room kept in a full log for the act that ends the session (the replay needs it).
+_ACTS_KEPT_FOR_THE_END = 1
 
 
 @dataclass
@@ -176,12 +181,28 @@ class Game:
 
     # -- the facilitator of a classroom session ------------------------------------------------
     def facilitate(self, kind: str, **fields: Any) -> FacilitatorAct:
-        """Record a facilitator's act in the log (it is part of the game from now on)."""
+        """Record a facilitator's act in the log (it is part of the game from now on).
+
+        A log holds at most MAX_ACTS acts, so that every save the game writes is one it reads
+        back: once it is full, an act is no longer recorded (a pause still pauses); the session's
+        `record_full` lets the panel say so before an injection or an adjustment is refused."""
         act = FacilitatorAct(
             turn=self.state.turn, kind=kind, at=datetime.now().isoformat(timespec="seconds"), **fields
         )
-        self.log.facilitator.append(act)
+        room = MAX_ACTS - len(self.log.facilitator) - (0 if kind == "end" else _ACTS_KEPT_FOR_THE_END)
+        if room > 0 and not (kind in NEWS_KINDS and self.turn_news_full):
+            self.log.facilitator.append(act)
         return act
+
+    @property
+    def record_full(self) -> bool:
+        """Whether the log has no room left for another facilitator's act (but the end)."""
+        return len(self.log.facilitator) >= MAX_ACTS - _ACTS_KEPT_FOR_THE_END
+
+    @property
+    def turn_news_full(self) -> bool:
+        """Whether this turn holds as many notes, injections and adjustments as a turn may."""
+        return sum(a.kind in NEWS_KINDS for a in self.pending_acts()) >= MAX_TURN_NEWS
 
     def end_early(self, reason: str = "") -> None:
         """End the game where it stands, with the outcome the last turn would give now."""

@@ -9,16 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from game.core import Adjustment, adjustment_problem, end_now, initial_state, plan_problem, resolve_turn
 from game.core.engine import Injected
 from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
+from game.session.text_fields import Plain
 
 FORMAT: Final = "pragmatic-partners/replay"
 MAX_TURNS = 200
+# The facilitator's acts a log holds, and the notes, injections and adjustments of one turn (the
+# board shows those as news, and laying out thousands of them froze the window): the game never
+# records more (see Game.facilitate), so a log it writes is always one it reads back.
+MAX_ACTS = 5000
+MAX_TURN_NEWS = 100
+NEWS_KINDS = ("inject", "adjust", "annotate")
 
 
 class ReplayError(Exception):
@@ -30,8 +37,8 @@ class PlansSpec(BaseModel):
     """The two plans of one turn, as action ids."""
 
     model_config = ConfigDict(extra="forbid")
-    moscow: list[str] = Field(default_factory=list, max_length=10)
-    beijing: list[str] = Field(default_factory=list, max_length=10)
+    moscow: list[Plain] = Field(default_factory=list, max_length=10)
+    beijing: list[Plain] = Field(default_factory=list, max_length=10)
 
 
 ActKind = Literal["inject", "adjust", "annotate", "pause", "resume", "timer", "end", "refused"]
@@ -48,11 +55,11 @@ class FacilitatorAct(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     turn: int = Field(ge=1, le=MAX_TURNS + 1, description="The turn being planned when it happened.")
     kind: ActKind
-    at: str = Field("", max_length=40, description="When, as an ISO time (for the record only).")
-    event_id: str | None = Field(None, max_length=48, description="The injected event.")
-    meter: str | None = Field(None, max_length=60, description="The adjusted meter.")
+    at: Plain = Field("", max_length=40, description="When, as an ISO time (for the record only).")
+    event_id: Plain | None = Field(None, max_length=48, description="The injected event.")
+    meter: Plain | None = Field(None, max_length=60, description="The adjusted meter.")
     delta: float | None = Field(None, ge=-100, le=100, description="How far the meter was moved.")
-    text: str = Field("", max_length=2000, description="The reason, the annotation, or what happened.")
+    text: Plain = Field("", max_length=2000, description="The reason, the annotation, or what happened.")
     minutes: float | None = Field(None, ge=0, le=180, description="The timer set (0: cleared).")
 
 
@@ -60,16 +67,25 @@ class ClassroomSpec(BaseModel):
     """A classroom session's set-up, kept in its log so that a saved session resumes as one."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-    group: str = Field(
+    group: Plain = Field(
         "", max_length=80, description="The group's name, for the exports and the class report."
     )
     teams: dict[Literal["moscow", "beijing"], Literal["team", "easy", "normal", "hard"]]
     timer_minutes: float = Field(0, ge=0, le=60, description="The planning timer for each turn; 0 for none.")
-    passphrase: str = Field(
-        max_length=300,
-        description="The facilitator's passphrase, salted and hashed (never the passphrase itself).",
+    session_key: str = Field(
+        "",
+        pattern=r"^([0-9a-f]{32})?$",
+        description="Names this session's passphrase, which is kept in the data folder of the computer "
+        "where the session started (game.classroom.keys), never in a save or an export. Not a secret.",
     )
-    started_at: str = Field(max_length=40)
+    passphrase: str | None = Field(
+        None,
+        max_length=300,
+        exclude=True,
+        description="Read from saves of earlier versions, which kept the passphrase's hash here: never "
+        "trusted (anyone could put their own there), never written.",
+    )
+    started_at: Plain = Field(max_length=40)
 
 
 MAX_REASON = 200
@@ -95,10 +111,10 @@ class PlanningSpec(BaseModel):
     """The plans being made when a game was saved, so that loading it loses no one's work."""
 
     model_config = ConfigDict(extra="forbid")
-    locked: dict[Literal["moscow", "beijing"], list[str]] = Field(
+    locked: dict[Literal["moscow", "beijing"], list[Plain]] = Field(
         default_factory=dict, description="Plans locked this turn and waiting for the other side's."
     )
-    chosen: dict[Literal["moscow", "beijing"], list[str]] = Field(
+    chosen: dict[Literal["moscow", "beijing"], list[Plain]] = Field(
         default_factory=dict, description="Cards chosen but not yet locked."
     )
     reasons: dict[Literal["moscow", "beijing"], str] = Field(
@@ -112,11 +128,11 @@ class ReplayLog(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["pragmatic-partners/replay"] = FORMAT
     version: Literal[1] = 1
-    level_id: str = Field(max_length=48)
-    level_hash: str = Field(max_length=64)
+    level_id: Plain = Field(max_length=48)
+    level_hash: Plain = Field(max_length=64)
     seed: int = Field(ge=0, le=2**63 - 1)
     turns: list[PlansSpec] = Field(default_factory=list, max_length=MAX_TURNS)
-    facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=5000)
+    facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=MAX_ACTS)
     reasons: list[ReasonSpec] = Field(
         default_factory=list,
         max_length=2 * MAX_TURNS,
@@ -137,6 +153,20 @@ class ReplayLog(BaseModel):
         description="In a save: the turn's plans as they stood. Not part of the game played, "
         "so a replay ignores it.",
     )
+
+    @model_validator(mode="after")
+    def _news_of_a_turn_is_bounded(self) -> ReplayLog:
+        count: dict[int, int] = {}
+        for act in self.facilitator:
+            if act.kind in NEWS_KINDS:
+                count[act.turn] = count.get(act.turn, 0) + 1
+        crowded = [turn for turn, n in count.items() if n > MAX_TURN_NEWS]
+        if crowded:
+            raise ValueError(
+                f"turn {crowded[0]} holds {count[crowded[0]]} of the facilitator's notes, injections and "
+                f"adjustments; a turn holds at most {MAX_TURN_NEWS}"
+            )
+        return self
 
     @classmethod
     def start(cls, level: Level, seed: int, players: dict[str, str] | None = None) -> ReplayLog:

@@ -32,6 +32,7 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write_atomic
+from game.session.data_folder import DataFolderError, writing
 from game.session.replay import FORMAT as REPLAY_FORMAT
 from game.session.replay import MAX_TURNS, ClassroomSpec, ReplayLog
 from game.session.save_folder import (
@@ -43,6 +44,8 @@ from game.session.save_folder import (
     saves_dir,
 )
 from game.session.save_folder import present as _present
+from game.session.text_fields import Plain
+from game.text import printable, shorten
 
 FORMAT: Final = "pragmatic-partners/save"
 VERSION: Final = 1
@@ -61,11 +64,16 @@ _FAITHFUL_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
 _DAMAGED = re.compile(r"\.damaged-\d+\.json$")
 
 
-class SaveError(Exception):
-    """A save that cannot be written or read; str(error) is meant for the player."""
+class SaveError(DataFolderError):
+    """A save that cannot be written or read; str(error) is meant for the player.
 
-    def __init__(self, message: str, path: Path | None = None, moved_to: Path | None = None):
-        super().__init__(message)
+    A DataFolderError, and so an OSError: a screen that catches OSError around a save (the board's
+    autosave, the menu's Save game) shows the message and the game goes on."""
+
+    def __init__(
+        self, message: str, path: Path | None = None, moved_to: Path | None = None, folder: Path | None = None
+    ):
+        super().__init__(message, folder or (path.parent if path is not None else None))
         self.path = path
         self.moved_to = moved_to
 
@@ -76,8 +84,8 @@ class SaveFileSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["pragmatic-partners/save"] = FORMAT
     version: Literal[1] = VERSION
-    name: str = Field(max_length=MAX_NAME, description="The name the player gave the save.")
-    saved_at: str = Field(max_length=64, description="When it was saved, ISO 8601.")
+    name: Plain = Field(max_length=MAX_NAME, description="The name the player gave the save.")
+    saved_at: Plain = Field(max_length=64, description="When it was saved, ISO 8601.")
     turn: int = Field(ge=1, le=MAX_TURNS + 1, description="The turn the game resumes on.")
     log: ReplayLog
 
@@ -205,8 +213,8 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
 
 def _first_error(e: ValidationError) -> str:
     first = e.errors(include_url=False)[0]
-    where = ".".join(str(x) for x in first["loc"]) or "the file"
-    return f"{where}: {first['msg']}"
+    where = ".".join(shorten(str(x), 40) for x in first["loc"]) or "the file"
+    return printable(f"{where}: {first['msg'].removeprefix('Value error, ')}")
 
 
 def _read(path: Path, allow_bare_log: bool = False) -> SaveFileSpec:
@@ -279,7 +287,7 @@ class SaveStore:
                 with contextlib.suppress(OSError):
                     set_aside(current)
             else:
-                self._guarded(lambda: write_atomic(prev, data), "keep the previous autosave")
+                self._guarded(lambda: write_atomic(prev, data), "the autosave before it is untouched")
         return self._write(current, "Autosave", log, saved_at, is_autosave=True)
 
     def _write(
@@ -290,15 +298,16 @@ class SaveStore:
             raise ValueError(f"saved_at must be an ISO 8601 time, not {saved_at!r}")
         spec = SaveFileSpec(name=name, saved_at=saved_at, turn=len(log.turns) + 1, log=log)
         data = spec.model_dump_json(indent=1).encode("utf-8")
-        self._guarded(lambda: write_atomic(path, data), "save the game")
+        self._guarded(lambda: write_atomic(path, data), "the previous save is untouched")
         return _info(spec, path, is_autosave)
 
-    @staticmethod
-    def _guarded(action, what: str) -> None:
+    def _guarded(self, action, kept: str) -> None:
+        # The data folder's one way of saying what went wrong and where (game.session.data_folder).
         try:
-            action()
-        except OSError as e:
-            raise SaveError(f"could not {what} ({e.strerror or e}); the previous save is untouched") from e
+            with writing(self.root, kept):
+                action()
+        except DataFolderError as e:
+            raise SaveError(str(e), folder=self.root) from e
 
     def scan(self) -> SaveListing:
         """Every readable save, newest first, and a problem for each file that could not be read."""

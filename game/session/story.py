@@ -154,5 +154,6 @@ def describe_act(level: Level, act: FacilitatorAct) -> str:
     if act.kind == "end":
         return "ended the session early" + (f": {act.text}" if act.text else "")
     if act.kind == "refused":
-        return "a wrong passphrase for the facilitator's panel was refused"
+        times = act.text.rsplit("(", 1)[-1] if act.text.endswith(" times)") else ""
+        return "a wrong passphrase for the facilitator's panel was refused" + (f" ({times}" if times else "")
     return {"pause": "paused the session", "resume": "resumed the session"}.get(act.kind, act.kind)

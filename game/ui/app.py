@@ -16,8 +16,9 @@ import pygame
 import pygame_gui
 
 from game.paths import user_data_dir, user_levels_dir
+from game.session.data_folder import tidy as tidy_data_folder
 from game.session.save_folder import autosave_present, saves_dir
-from game.session.settings import Settings, load_settings, save_settings
+from game.session.settings import load_settings, update_settings
 from game.ui.fonts import Fonts
 from game.ui.idle import IDLE_WAIT_MS, wait_for_events
 from game.ui.memory import MemoryKeeper
@@ -70,6 +71,7 @@ class App:
         pygame.font.init()
         pygame.display.set_caption("Pragmatic Partners")
         self.settings, self.notice = load_settings()
+        tidy_data_folder()  # what a save cut short by a kill left behind
         self._saves: SaveStore | None = (
             None  # the save format (pydantic) is read on first use, not before the title
         )
@@ -227,13 +229,15 @@ class App:
 
     def remember(self, **changes) -> None:
         """Save settings that do not change the look (progress, the last game) without re-theming."""
-        self.settings = Settings(**{**self.settings.model_dump(), **changes})
-        save_settings(self.settings)
+        # Merged into the file as it is now (another window may have written it); a write that
+        # fails is a message on the next screen, and the game goes on.
+        self.settings, problem = update_settings(self.settings, changes)
+        self.notice = problem or self.notice
 
     def change_settings(self, **changes) -> None:
         resize = any(k in changes for k in ("window_width", "window_height", "fullscreen"))
-        self.settings = Settings(**{**self.settings.model_dump(), **changes})
-        save_settings(self.settings)
+        self.settings, problem = update_settings(self.settings, changes)
+        self.notice = problem or self.notice
         if resize:
             self.open_window()
         else:

@@ -157,7 +157,12 @@ class BoardModel:
         try:
             autosave(game.log)
         except OSError as e:
-            return Locked(report=report, autosave_problem=str(e))
+            # Said in the data folder's one way (what happened, where the folder is); the game goes on.
+            from game.session.data_folder import problem_message
+
+            return Locked(
+                report=report, autosave_problem=problem_message("The autosave could not be written", e)
+            )
         return Locked(report=report)
 
     # -- the tutorial ------------------------------------------------------------------------------

@@ -190,9 +190,9 @@ class BoardScene(Scene):
         if locked.hand_over_to:
             app.show("hand-over", game=self.game, side=locked.hand_over_to, locked_by=self.side)
             return
+        if locked.autosave_problem:  # said by the resolution: this board is replaced at once
+            app.notice = locked.autosave_problem
         app.show("resolution", game=self.game, report=locked.report)
-        if locked.autosave_problem:  # (said on the resolution: the board is gone)
-            app.scene.say(f"The autosave could not be written: {locked.autosave_problem}")
 
     # -- the tutorial --------------------------------------------------------------------------
     def build_note(self) -> None:

@@ -237,6 +237,8 @@ class ClassroomSetupScene(Scene):
         session.scheduled = list(self.schedule)
         session.end_after_turn = self.end_after_turn
         session.reveal = self.reveal
+        if session.notice:
+            self.app.notice = session.notice  # the next screen shows it
         self.show_game(game)
 
     def entered(self) -> None:

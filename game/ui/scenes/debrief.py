@@ -13,6 +13,7 @@ import pygame
 
 from game.core.engine import goal_value
 from game.core.meters import LIMITS, PILLARS, band_spans, label
+from game.session.data_folder import problem_message
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     cause_words,
@@ -146,7 +147,7 @@ class DebriefScene(Scene):
                 folder = session.export(palette=app.palette)
                 self.say(f"Session exported to {folder}")
             except OSError as e:
-                self.say(f"The session's exports could not be written: {e}")
+                self.say(problem_message("The session's exports could not be written", e))
         if app.options.autoplay:
             for i in range(len(TABS)):
                 self.show(i)

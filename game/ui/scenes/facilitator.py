@@ -15,6 +15,7 @@ import pygame_gui
 
 from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS, label
+from game.session.data_folder import problem_message
 from game.session.story import describe_act
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
@@ -93,6 +94,11 @@ class FacilitatorLoginScene(Scene):
 
     def submit(self) -> None:
         session = self.game.classroom
+        closed = session.closed_here()
+        if closed:
+            self.entry.set_text("")
+            self.say(closed)
+            return
         if session.unlock(self.entry.get_text()):
             if self.then is not None:
                 self.then()
@@ -392,7 +398,7 @@ class FacilitatorPanelScene(Scene):
         try:
             folder = self.session.export(palette=self.app.palette)
         except OSError as e:
-            self.say(f"The exports could not be written: {e}")
+            self.say(problem_message("The exports could not be written", e))
             return
         self.say(f"Exported to {folder}")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.session.data_folder import problem_message
 from game.ui.scenes.base import Scene
 
 
@@ -54,7 +55,7 @@ class MenuScene(Scene):
             info = self.app.saves.save(name, self.game.log_to_save())
             self.say(f'Saved as "{info.name}".')
         except OSError as e:
-            self.say(f"Could not save: {e}")
+            self.say(problem_message("Could not save", e))
 
     def settings(self) -> None:
         self.app.show_over("settings")
