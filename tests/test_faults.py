@@ -146,6 +146,7 @@ def test_a_full_disk_never_stops_the_game(app, monkeypatch):
     key(app, pygame.K_s)  # Start: the level and side played last cannot be remembered
     app.step([])
     assert app.scene.name == "board" and why in app.scene.message
+    key(app, pygame.K_l)  # an empty plan is locked only when asked twice
     key(app, pygame.K_l)  # the turn resolves; its autosave cannot be written
     app.step([])
     assert app.scene.name == "resolution"
