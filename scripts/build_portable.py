@@ -96,7 +96,8 @@ def smoke_test(folder: Path) -> list[str]:
                 problems.append(f"{shown} exited {done.returncode}: {done.stderr.strip()[-800:]}")
         if not (out / "briefing-moscow.pdf").exists():
             problems.append("handouts wrote no PDF")
-        if marked and not (folder / "data" / "saves" / "autosave.json").exists():
+        # (each game keeps its own autosave, autosave-<game>.json)
+        if marked and not any((folder / "data" / "saves").glob("autosave*.json")):
             problems.append("with portable.txt beside it, the game did not autosave into data/ beside itself")
         if home.exists() and any(home.rglob("*")):
             problems.append(f"a portable run wrote into the user's folders: {sorted(home.rglob('*'))[:5]}")
