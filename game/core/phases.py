@@ -13,14 +13,13 @@ from operator import mul
 from typing import NamedTuple
 
 from game.core import rng
-from game.core.ledger import _WHOLE, SHARES, Ledger
+from game.core.ledger import SHARES, Ledger
 from game.core.level import ENGINE_SOURCE, Action, Consequences, Event, Rules
 from game.core.meters import (
     INFLUENCE_METERS,
     LIMIT_CAUSES,
     LIMIT_LABELS,
     PILLARS,
-    RANGES,
     REGION_TARGETS,
     SIDES,
     STATES,
@@ -127,26 +126,13 @@ class Turn(Ledger):
 
     def rule(self, meter: str, delta: float, name: str, why: str) -> None:
         """A change made by one of the rules below, recorded under the rule's name."""
+        # Every change goes through the ledger's one fast path (game.core.ledger), so that the rules
+        # here read as rules.
+        source = self.sources.get(name, ENGINE_SOURCE)
         if meter in _SPECIAL_TARGETS:
-            self.add(meter, delta, "rule", name, why, self.sources.get(name, ENGINE_SOURCE))
-            return
-        # Ledger.set(), inlined: a turn makes some thirty of these changes.
-        m = self.m
-        before = m[meter]
-        lo, hi = RANGES[meter]
-        value = before + delta
-        if value > hi:
-            value = hi
-        elif value < lo:
-            value = lo
-        scaled = value * 100.0
-        whole = (scaled + _WHOLE) - _WHOLE
-        value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
-        if value != before:
-            m[meter] = value
-            if self.records is not None:
-                source = self.sources.get(name, ENGINE_SOURCE)
-                self.records.append((meter, before, value, self.phase, "rule", name, why, source))
+            self.add(meter, delta, "rule", name, why, source)
+        else:
+            self.set(meter, self.m[meter] + delta, "rule", name, why, source)
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
         """What an action, event or delayed effect does: its meter changes, then its flags."""
