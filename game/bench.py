@@ -306,11 +306,11 @@ def bench_frame(samples: int) -> tuple[float, float]:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     from game.session.game import HUMAN, Game
     from game.ui.app import App, PlayOptions
-    from game.ui.scenes.board import BoardScene
 
     app = App(PlayOptions(size=(1280, 720)))
     level = app.catalogue.load(BENCH_LEVEL)
-    app.push(BoardScene(app, Game.new(level, level.seed, {"moscow": HUMAN, "beijing": "easy"}), "moscow"))
+    game = Game.new(level, level.seed, {"moscow": HUMAN, "beijing": "easy"})
+    app.show_over("board", game=game, perspective="moscow")
     app.step([])
     import pygame
 

@@ -17,6 +17,7 @@ from game.commands import (
     claims,
     classroom,
     duel,
+    handouts,
     levels,
     new_level,
     play,
@@ -24,6 +25,7 @@ from game.commands import (
     replay,
     report,
     schema,
+    serve,
     simulate,
     strength,
     transcript,
@@ -38,7 +40,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 COMMANDS = (
     play,
     classroom,
+    serve,
     report,
+    handouts,
     validate,
     schema,
     reference,
@@ -65,6 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 done; 1 something found wrong (errors in a level, a claim that does not "
         "hold, a level that will not load); 2 bad usage.",
     )
+    from game import __version__
+
+    parser.add_argument("--version", action="version", version=f"Pragmatic Partners {__version__}")
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help="keep saves, settings and exports in a `data` folder beside the game (a USB stick); "
+        "a file `portable.txt` beside the game does the same",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         p = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
@@ -78,9 +91,14 @@ def main(argv: Sequence[str] | None = None) -> ExitCode:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            args = parser.parse_args([DEFAULT_COMMAND])
+            args = parser.parse_args([*(["--portable"] if args.portable else []), DEFAULT_COMMAND])
     except SystemExit as stop:  # argparse has printed the help (0) or a usage error (2)
         return ExitCode.USAGE if stop.code else ExitCode.OK
+    if args.portable:
+        from game.paths import HOME_VARIABLE, portable_data_dir
+
+        # Through the environment, so that worker processes (balance, simulate) keep to it too.
+        os.environ[HOME_VARIABLE] = str(portable_data_dir())
     try:
         return args.run(args)
     except UsageError as e:

@@ -147,5 +147,40 @@ COLOUR_BLIND = Palette(
 )
 
 
+# Paper: the light theme of the printed handouts' charts. Dark lines on white, the Okabe-Ito hues
+# darkened enough to read when printed in grey (each line also has its own marker and dash).
+PRINT = Palette(
+    name="print",
+    background=(255, 255, 255),
+    panel=(255, 255, 255),
+    panel_border=(150, 150, 150),
+    text=(20, 20, 20),
+    text_muted=(90, 90, 90),
+    accent=_OI_BLUE,
+    focus=(0, 0, 0),
+    good=_OI_GREEN,
+    bad=_OI_VERMILLION,
+    warning=_OI_ORANGE,
+    moscow=_OI_VERMILLION,
+    beijing=(176, 140, 0),
+    west=_OI_BLUE,
+    water=(220, 232, 242),
+    land=(240, 240, 236),
+    land_border=(150, 150, 150),
+    corridor_northern=_OI_PURPLE,
+    corridor_middle=_OI_GREEN,
+    series=(
+        _OI_BLUE,
+        _OI_VERMILLION,
+        _OI_GREEN,
+        (40, 40, 40),
+        _OI_PURPLE,
+        (200, 130, 0),
+        (86, 150, 200),
+        (120, 120, 120),
+    ),
+)
+
+
 def palette_for(colour_blind: bool) -> Palette:
     return COLOUR_BLIND if colour_blind else STANDARD

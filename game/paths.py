@@ -1,12 +1,17 @@
-"""Where the game's own files are: shipped levels and assets (checkout or installed wheel), and the
-player's data folder (saves, settings, mods), from platformdirs."""
+"""Where the game's own files are: shipped levels and assets (checkout, installed wheel or portable
+build), and the player's data folder (saves, settings, mods, exports): from platformdirs, or a
+`data` folder beside the game when it runs portable (from a USB stick on a school machine)."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+# A file of this name beside the game's executable makes it portable: its data stays beside it.
+PORTABLE_MARKER = "portable.txt"
+HOME_VARIABLE = "PRAGMATIC_PARTNERS_HOME"
 
 
 def _shipped(name: str) -> Path:
@@ -36,11 +41,28 @@ def ui_font_file(bold: bool = False) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / name
 
 
+def app_dir() -> Path:
+    """The folder the game runs from: the executable's in a built game (PyInstaller), else the
+    folder that holds the `game` package (a checkout)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return _PACKAGE.parent
+
+
+def portable_data_dir() -> Path:
+    """The data folder of a portable game: `data` beside the game itself."""
+    return app_dir() / "data"
+
+
 def user_data_dir() -> Path:
-    """The player's data folder; PRAGMATIC_PARTNERS_HOME overrides it (tests, portable installs)."""
-    override = os.environ.get("PRAGMATIC_PARTNERS_HOME")
+    """The player's data folder. PRAGMATIC_PARTNERS_HOME overrides it (tests, `--portable`, which
+    sets it to portable_data_dir()); a `portable.txt` beside the game makes it portable_data_dir();
+    otherwise it is the system's folder for the user's application data."""
+    override = os.environ.get(HOME_VARIABLE)
     if override:
         return Path(override)
+    if (app_dir() / PORTABLE_MARKER).is_file():
+        return portable_data_dir()
     from platformdirs import user_data_path
 
     return user_data_path("pragmatic-partners", appauthor=False)

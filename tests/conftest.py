@@ -18,6 +18,15 @@ settings.register_profile("thorough", max_examples=1000, deadline=None)
 settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _real_fit_pdf():
+    from game.classroom import printdoc
+
+    return printdoc.fit_pdf
+
+
+REAL_FIT_PDF = _real_fit_pdf()
 TEST_LEVELS = ROOT / "tests" / "levels"
 
 
@@ -32,6 +41,24 @@ def _cheap_passphrase_hashing(monkeypatch):
     # A classroom passphrase's hash is made slow on purpose, against guessing; the tests that
     # start sessions would spend a second on it, and check nothing that depends on the cost.
     monkeypatch.setattr("game.classroom.session.SCRYPT_COST", 2**8)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _stand_in_pdfs():
+    # Every classroom export sets the students' worksheet as a PDF, a few tenths of a second each
+    # (the fonts are cut down to the letters used). The tests get a stand-in, as the passphrase's
+    # hash is made cheap above, unless they check PDFs and ask for real ones (@pytest.mark.pdf).
+    from game.classroom import printdoc
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(printdoc, "fit_pdf", lambda handout, paper="a4": (b"%PDF-1.4\n% stand-in\n", 1.0))
+        yield printdoc
+
+
+@pytest.fixture(autouse=True)
+def _real_pdfs_where_asked(request, monkeypatch, _stand_in_pdfs):
+    if request.node.get_closest_marker("pdf") is not None:
+        monkeypatch.setattr(_stand_in_pdfs, "fit_pdf", REAL_FIT_PDF)
 
 
 @pytest.fixture(scope="session")

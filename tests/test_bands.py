@@ -15,7 +15,9 @@ from game.classroom.exports import write_exports
 from game.classroom.report import write_report
 from game.core.meters import BANDS, band, band_spans, short_band
 from game.session.game import Game
-from game.ui.scenes import board, debrief
+from game.ui.board import meters as board_meters
+from game.ui.board.texts import gauge_titles
+from game.ui.scenes import debrief
 
 # Either side of every boundary, and the ends of the range.
 VALUES = [0.0, 19.99, 20.0, 39.99, 40.0, 59.99, 60.0, 79.99, 80.0, 100.0]
@@ -55,19 +57,22 @@ def test_the_short_names_are_the_long_ones_where_they_fit():
 
 @pytest.mark.parametrize("where", ["board", "debrief"])
 def test_the_screens_draw_the_cores_bands(where):
-    spans = {"board": board.BANDS, "debrief": debrief.BANDS}[where]
+    spans = {"board": board_meters.BANDS, "debrief": debrief.BANDS}[where]
     assert [name_in(spans, v) for v in VALUES] == [short_band(band(v)) for v in VALUES]
 
 
-@pytest.mark.parametrize("value, named", [(59.99, "pragmatic"), (60.0, "strategic partnership")])
-def test_the_boards_title_names_the_band_core_gives(app, value, named):
+@pytest.mark.parametrize(
+    "value, shown, named", [(59.99, "59.99", "pragmatic"), (60.0, "60.0", "strategic partnership")]
+)
+def test_the_boards_title_names_the_band_core_gives(app, value, shown, named):
+    # (59.99 is not shown as 60.0: beside the band's edge, a figure never seems to reach it.)
     key(app, pygame.K_RETURN)  # "New game"
     key(app, pygame.K_s)  # Start
     game = app.scene.game
     state = game.state.copy()
     state.meters["partnership"] = value
     game.state = state
-    assert f"Partnership {value:.1f}: {named} (ceiling" in app.scene.gauge_titles()[0]
+    assert f"Partnership {shown}: {named} (ceiling" in gauge_titles(app.scene.game)[0]
 
 
 @pytest.fixture(scope="module")

@@ -139,8 +139,8 @@ def test_the_tutorial_guides_the_first_turns_step_by_step(app):
     board = app.scene
     assert board.name == "board" and board.game.level.id == "shanghai_five"
     seen = []
-    while board.guide.current is not None and board.game.state.turn == 1:
-        step = board.guide.current
+    while board.model.guide.current is not None and board.game.state.turn == 1:
+        step = board.model.guide.current
         seen.append((step.point_at, step.until))
         assert board.note is not None and board.note.target.width > 0
         if step.until == "next":
@@ -148,7 +148,7 @@ def test_the_tutorial_guides_the_first_turns_step_by_step(app):
         elif step.until == "card_chosen":
             card = next(c for c in board.controls if c.kind == "card" and c.enabled)
             app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=card.rect.center, button=1)])
-            assert board.plan
+            assert board.model.plan
         elif step.until == "plan_sent":
             key(app, pygame.K_l)
             break
@@ -157,15 +157,19 @@ def test_the_tutorial_guides_the_first_turns_step_by_step(app):
     while app.scene.name == "resolution":
         key(app, pygame.K_RETURN)
     board = app.scene
-    assert board.game.state.turn == 2 and board.guide.current.until == "why_opened"
+    assert board.game.state.turn == 2 and board.model.guide.current.until == "why_opened"
     # Pointing at the partnership gauge opens its "why?", and that moves the tutorial on.
     app.step(
-        [pygame.event.Event(pygame.MOUSEMOTION, pos=board.gauge_rect.center, rel=(0, 0), buttons=(0, 0, 0))]
+        [
+            pygame.event.Event(
+                pygame.MOUSEMOTION, pos=board.meters.gauge_rect.center, rel=(0, 0), buttons=(0, 0, 0)
+            )
+        ]
     )
     app.step([])
-    assert board.guide.current.until != "why_opened"
+    assert board.model.guide.current.until != "why_opened"
     press(app, "Skip tutorial")
-    assert board.guide.current is None and board.note is None
+    assert board.model.guide.current is None and board.note is None
 
 
 def test_the_board_lists_usable_cards_first_and_the_level_s_own_before_the_base(app, catalogue):
@@ -176,7 +180,7 @@ def test_the_board_lists_usable_cards_first_and_the_level_s_own_before_the_base(
     game = Game.new(level, 1, {"moscow": "human", "beijing": "easy"})
     board = BoardScene(app, game, "moscow")
     app.reset_to(board)
-    order = board.ordered_actions()
+    order = board.model.ordered_actions()
     usable = [a for a in order if a.id not in {x.id for x in order if board_reason(game, a)}]
     assert order[: len(usable)] == usable
     own = [a.source.startswith("levels/shanghai_five.toml:") for a in usable]

@@ -68,7 +68,7 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     assert kinds == ["refused", "inject", "inject", "adjust", "annotate"]
     press(app, "Close")
     assert app.scene.name == "board"
-    assert "From the facilitator" in app.scene.news_html()
+    assert "From the facilitator" in app.scene.news.html()
 
     steps = 0
     while app.scene.name != "debrief" and steps < 500:
@@ -108,9 +108,9 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     assert "a wrong passphrase for the facilitator's panel was refused" in sheet
     for prompt in game.level.prompts["general"]:
         assert prompt in sheet
-    rows = list(csv.DictReader((folder / "meters.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((folder / "meters.csv").open(encoding="utf-8-sig")))
     assert len(rows) == len(game.reports) + 1
-    assert float(rows[-1]["partnership"]) == pytest.approx(game.state.meters["partnership"])
+    assert float(rows[-1]["Partnership"]) == pytest.approx(game.state.meters["partnership"])
     assert pygame.image.load(str(folder / "partnership.png")).get_width() > 0
 
     # The replay of the exported log is the same game, facilitator's acts included.
@@ -186,7 +186,7 @@ def test_ending_early_judges_the_outcome_as_things_stand_and_replays(session, te
 
 
 def test_a_saved_classroom_session_resumes_as_one(app, testing_event):
-    from game.ui.scenes.load import open_log
+    from game.ui.saved_game import open_log
 
     game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "human"})
     ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42", timer_minutes=3, group="A")
@@ -342,9 +342,9 @@ def test_a_pause_or_a_refused_passphrase_puts_no_empty_heading_in_the_news(app, 
     session.resume()
     session.unlock("guess")
     board = BoardScene(app, game, "moscow")
-    assert "From the facilitator" not in board.news_html()
+    assert "From the facilitator" not in board.news.html()
     session.annotate("Think about Washington.")
-    assert "From the facilitator" in board.news_html()
+    assert "From the facilitator" in board.news.html()
 
 
 def test_the_panel_warns_that_the_ceiling_will_hold_a_raised_partnership_down(app, testing_event):
@@ -358,3 +358,85 @@ def test_the_panel_warns_that_the_ceiling_will_hold_a_raised_partnership_down(ap
     panel.reason.set_text("a summit goes better than anyone hoped")
     panel.adjust()
     assert "ceiling" in panel.message
+
+
+# -- the facilitator's authority comes from this computer, not from a file ----------------------
+
+
+def test_no_save_and_no_export_holds_anything_to_check_a_passphrase_against(session, tmp_path):
+    from game.session.saves import SaveStore
+
+    s, _ = session
+    stored = s.passphrase_hash()
+    saved = SaveStore().autosave(s.game.log_to_save()).path.read_text()
+    exported = (s.export(root=tmp_path) / "replay.json").read_text()
+    for text in (saved, exported):
+        assert "scrypt" not in text and stored.split("$")[2] not in text
+
+
+def test_a_save_edited_to_bring_a_passphrase_of_its_own_does_not_open_the_panel(session, testing_event):
+    s, _ = session
+    teams, players = {"moscow": "team", "beijing": "easy"}, {"moscow": "human", "beijing": "easy"}
+
+    def reopened(data):
+        log = ReplayLog.model_validate(data)
+        return ClassroomSession(Game.from_log(testing_event, log, players), log.classroom)
+
+    # The trick that worked: the hash of one's own passphrase where a save kept the teacher's.
+    edited = json.loads(s.game.log.model_dump_json())
+    edited["classroom"]["passphrase"] = hash_passphrase("mine")
+    forged = reopened(edited)
+    assert not forged.unlock("mine") and forged.unlock("owl-42")
+    # Pointing the save at another session's passphrase (a student's own, started here) fails too:
+    # a passphrase is kept for one session, and this save's is another.
+    own = ClassroomSession.start(Game.new(testing_event, 3, players), teams, "mine", group="Own")
+    edited["classroom"]["session_key"] = own.spec.session_key
+    forged = reopened(edited)
+    assert forged.closed_here() and not forged.unlock("mine") and not forged.unlock("owl-42")
+    # A session started on another computer: the game plays on, and says why F9 will not open.
+    edited["classroom"]["session_key"] = "0" * 32
+    assert "computer where the session started" in reopened(edited).closed_here()
+
+
+def test_refused_passphrases_are_counted_in_one_record_a_turn_and_never_damage_the_save(session, monkeypatch):
+    from game.classroom.exports import debrief_markdown
+    from game.session.replay import MAX_ACTS
+    from game.session.saves import SaveStore
+
+    s, _ = session
+    monkeypatch.setattr("game.classroom.session.passphrase_matches", lambda typed, stored: False)
+    for _ in range(MAX_ACTS + 1):  # a whole lesson of guesses
+        assert not s.unlock("guess")
+    (act,) = s.game.log.facilitator
+    assert act.kind == "refused" and act.text.endswith(f"({MAX_ACTS + 1} times)")
+    store = SaveStore()
+    store.autosave(s.game.log_to_save())
+    log, note = store.latest_autosave()
+    assert note is None and log.facilitator == s.game.log.facilitator
+    sheet = debrief_markdown(s.game, s.spec.teams, s.started_at)
+    assert f"a wrong passphrase for the facilitator's panel was refused ({MAX_ACTS + 1} times)" in sheet
+
+
+def test_the_facilitator_can_add_no_more_to_a_turn_or_a_log_than_a_save_reads_back(session):
+    from pydantic import ValidationError
+
+    from game.classroom.session import FULL, TURN_FULL
+    from game.session.replay import MAX_ACTS, MAX_TURN_NEWS, FacilitatorAct
+
+    s, _ = session
+    for i in range(MAX_TURN_NEWS):
+        assert s.annotate(f"note {i}") is None
+    assert s.annotate("one too many") == TURN_FULL
+    assert s.adjust("partnership", 2, "a reason") == TURN_FULL
+    data = json.loads(s.game.log.model_dump_json())
+    ReplayLog.model_validate(data)  # what the game wrote, it reads
+    data["facilitator"].append({**data["facilitator"][-1], "text": "edited in"})
+    with pytest.raises(ValidationError, match=f"a turn holds at most {MAX_TURN_NEWS}"):
+        ReplayLog.model_validate(data)
+    s.game.log.facilitator += [FacilitatorAct(turn=2, kind="pause")] * (MAX_ACTS - 1 - MAX_TURN_NEWS)
+    assert s.game.record_full and s.annotate("late") == FULL
+    s.pause()  # still pauses, unrecorded
+    assert s.paused and len(s.game.log.facilitator) == MAX_ACTS - 1
+    s.end("out of time")  # the end is always recorded: a replay needs it
+    assert s.game.log.ended_early and len(s.game.log.facilitator) == MAX_ACTS
+    ReplayLog.model_validate_json(s.game.log.model_dump_json())

@@ -204,13 +204,13 @@ def test_the_news_and_the_debrief_screen_say_when_an_event_is_a_scenario(app):
     from game.ui.scenes.debrief import DebriefScene
 
     game = _game_with_event("middle_corridor", "ckr_first_trains")
-    news = BoardScene(app, game, "moscow").news_html()
+    news = BoardScene(app, game, "moscow").news.html()
     assert "<b>First trains from Kashgar to Andijan</b> <i>(scenario, not history)</i>" in news
     debrief = DebriefScene(app, game)
     assert "First trains from Kashgar to Andijan (scenario, not history)" in debrief.decisions_html()
     assert "Yan Xuetong" in debrief.sources_html()
     history = _game_with_event("middle_corridor", "astana_summit")
-    assert "scenario" not in BoardScene(app, history, "beijing").news_html()
+    assert "scenario" not in BoardScene(app, history, "beijing").news.html()
 
 
 # ---- sources -----------------------------------------------------------------------------------

@@ -84,6 +84,28 @@ def test_legal_plans_fit_the_budget_and_include_the_empty_plan(mini):
 
 
 # -- 2. methods -------------------------------------------------------------------------------
+@pytest.mark.parametrize("capital", [0, 1, 2, 3, 5, 8, 13, 40])
+def test_legal_plans_are_every_affordable_combination_in_order(testing_event, capital):
+    # legal_plans grows each size of plan from the affordable ones a size smaller; it must give
+    # exactly what trying every combination gives, in the same order.
+    from itertools import combinations
+
+    from game.core.engine import _usable
+
+    for seed in (0, 3):
+        state = initial_state(testing_event, seed)
+        for side in ("moscow", "beijing"):
+            state.meters[f"{side}.capital"] = capital
+            usable = list(_usable(state, side))
+            expected = [()] + [
+                tuple(a.id for a in combo)
+                for size in range(1, testing_event.rules.max_actions + 1)
+                for combo in combinations(usable, size)
+                if sum(a.cost for a in combo) <= capital
+            ]
+            assert legal_plans(state, side) == expected
+
+
 def test_force_raises_divergence_and_costs_the_partner_standing_by_partnership(mini):
     lo = initial_state(with_start(quiet(mini), partnership=20), 1)
     hi = initial_state(with_start(quiet(mini), partnership=80), 1)

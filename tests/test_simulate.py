@@ -73,11 +73,39 @@ def test_a_paired_experiment_reports_the_difference():
         "effect.partnership=-5",
         "rules.nothing=1",
         "foo",
+        # Values no level file could give: each a message, never a traceback halfway through.
+        "start.partnership=nan",
+        "start.moscow.capital=31",
+        "rules.max_actions=-4",
+        "rules.max_actions=inf",
+        "rules.max_actions=1e308",
+        "rules.max_actions=2.5",
+        "rules.event_chance=1e308",
+        "rules.war_side=china",
+        "washington.drift_moscow=inf",
+        "event.secondary_sanctions=nan",
+        "event.secondary_sanctions=99",
+        "effect.partnership=1e9@2",
+        "plan.moscow=@0",
+        "rules.war_flag=no_such_flag",
     ],
 )
 def test_bad_variations_are_named(testing_event, bad):
-    with pytest.raises(VariationError):
+    with pytest.raises(VariationError, match=bad.split("=")[0]):
         parse_variation([bad], testing_event)
+
+
+def test_a_bad_variation_is_a_usage_error_not_a_traceback(capsys):
+    from game import cli
+
+    assert cli.main(["simulate", "testing_event", "--games", "1", "--vary", "start.partnership=nan"]) == 2
+    err = capsys.readouterr().err
+    assert "error: --vary start.partnership: should be a number from 0 to 100, not 'nan'" in err
+    assert "Traceback" not in err
+    long = "start." + "x" * 100_000
+    assert cli.main(["simulate", "testing_event", "--games", "1", "--vary", f"{long}=1"]) == 2
+    err = capsys.readouterr().err
+    assert len(err) < 2000 and "--vary start.xxxx" in err and "(100,000 characters)" in err
 
 
 def test_bad_usage_exits_2():

@@ -50,3 +50,21 @@ def test_a_bench_target_is_met_at_or_under_its_bound_and_only_when_measured():
     assert not any(t["met"] for t in targets(over).values())
     assert targets({"rss_mb": -1.0}) == {"rss_mb": {"at_most": 200.0, "met": False}}  # not measured
     assert targets({"turn_us_median": 5.0}) == {}
+
+
+PLAY_FIRST_FRAME = """
+import os, sys
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+from game.cli import main
+main(["play", "--size", "800x600", "--probe", "startup"])
+print(sorted(m for m in sys.modules if m.startswith(("game.core", "game.session.saves", "game.levels"))))
+"""
+
+
+def test_the_play_command_reaches_the_title_without_the_level_format():
+    # `python -m game play` is how players and `bench` start the game: the level format is
+    # loaded only when a level is named on the command line.
+    out = subprocess.run([sys.executable, "-c", PLAY_FIRST_FRAME], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[-1] == "[]"

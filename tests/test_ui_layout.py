@@ -150,10 +150,10 @@ def test_the_board_fits_with_a_full_plan(window):
     for action in sorted(usable, key=lambda a: a.cost)[:3]:  # the cheapest, so that three fit the capital
         board.toggle(action.id)
     window.step([])
-    assert len(board.plan) >= 2
+    assert len(board.model.plan) >= 2
     assert_tidy(window)
-    names = [board.game.level.actions[a].name for a in board.plan]
-    shown = " ".join(board.plan_lines())
+    names = [board.game.level.actions[a].name for a in board.model.plan]
+    shown = " ".join(board.tray.plan_lines())
     assert all(name in shown for name in names), shown
 
 
@@ -162,8 +162,8 @@ def test_the_top_bar_shows_the_turn_and_date_whole(window):
     lv = board.game.level
     shown = dict(board.captions)
     assert "top bar" in shown and "side" in shown
-    assert "…" not in board.top_bar_text()
-    assert f"Turn 1 of {lv.turns}" in board.top_bar_text() and lv.date_of(1) in board.top_bar_text()
+    assert "…" not in board.top_bar.text()
+    assert f"Turn 1 of {lv.turns}" in board.top_bar.text() and lv.date_of(1) in board.top_bar.text()
 
 
 def test_the_debrief_fits(window):

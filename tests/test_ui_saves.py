@@ -1,7 +1,7 @@
 """A saved game comes back with the same players: the side, the AI's level, or two people."""
 
 import pygame
-from ui_driver import key, press
+from ui_driver import key, lock, press
 
 from game.session.replay import ReplayLog
 
@@ -31,7 +31,7 @@ def load(app, name):
 
 def test_a_save_reopens_as_the_side_and_against_the_ai_it_was_played_with(app):
     game = new_game(app, "Beijing", "Hard AI")
-    key(app, pygame.K_l)
+    lock(app)
     key(app, pygame.K_s)  # skip the rest of the resolution
     save_as(app, "Beijing against hard")
     new_game(app, "Moscow", "Easy AI")  # the side played last is now Moscow
@@ -72,7 +72,7 @@ def test_cards_chosen_but_not_locked_come_back_with_the_save(app):
     chosen = choose_first_card_by_keyboard(app)
     save_as(app, "Half a plan")
     load(app, "Half a plan")
-    assert app.scene.name == "board" and app.scene.plan == [chosen]
+    assert app.scene.name == "board" and app.scene.model.plan == [chosen]
 
 
 def test_a_plan_locked_before_the_hand_over_survives_a_save_between_lessons(app):
@@ -80,7 +80,7 @@ def test_a_plan_locked_before_the_hand_over_survives_a_save_between_lessons(app)
 
     game = new_game(app, "Moscow", "Second player")
     chosen = choose_first_card_by_keyboard(app)
-    key(app, pygame.K_l)
+    lock(app)
     assert app.scene.name == "hand-over" and app.scene.side == "beijing"
     key(app, pygame.K_ESCAPE)  # the menu, from the hand-over screen
     app.scene.name_entry.set_text("End of lesson one")
@@ -91,7 +91,7 @@ def test_a_plan_locked_before_the_hand_over_survives_a_save_between_lessons(app)
     resumed = app.scene.game
     assert resumed.locked == {"moscow": (chosen,)}
     key(app, pygame.K_RETURN)
-    key(app, pygame.K_l)
+    lock(app)
     assert app.scene.name == "resolution"
     assert resumed.reports[-1].plans["moscow"] == (chosen,)
     assert resumed.log.planning is None and resumed.state.turn == game.state.turn + 1
@@ -115,3 +115,15 @@ def test_an_edited_save_with_impossible_plans_loads_without_them(testing_event):
     )
     game = Game.from_log(testing_event, log, dict(log.players))
     assert game.locked == {} and game.drafts == {}
+
+
+def test_an_autosave_that_cannot_be_written_is_told_on_the_resolution_screen(app, monkeypatch):
+    # It was said on the board, just as the board gave way to the resolution: no one saw it.
+    def full_disk(log, slot=None):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(app.saves, "autosave", full_disk)
+    game = new_game(app, "Moscow", "Easy AI")
+    lock(app)
+    assert app.scene.name == "resolution" and game.state.turn == 2
+    assert app.scene.message.startswith("The autosave could not be written: no space left on device")

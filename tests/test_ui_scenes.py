@@ -2,13 +2,14 @@
 
 import pygame
 import pytest
-from ui_driver import key, press
+from ui_driver import key, lock, press
 
 from game.core.report import TurnReport
 from game.levels import Catalogue
 from game.session.saves import SaveStore
 from game.session.settings import Settings, load_settings, save_settings
 from game.ui.app import App, PlayOptions
+from game.ui.board.texts import ceiling_holder, gauge_titles
 from game.ui.scenes.title import TitleScene
 
 
@@ -36,15 +37,15 @@ def choose_first_card_by_keyboard(app):
 def test_a_whole_game_by_keyboard_reaches_the_debrief(app):
     game = start_game(app)
     chosen = choose_first_card_by_keyboard(app)
-    assert app.scene.plan == [chosen]
-    key(app, pygame.K_l)
+    assert app.scene.model.plan == [chosen]
+    lock(app)
     assert app.scene.name == "resolution"
     assert game.reports[0].plans["moscow"] == (chosen,)
     while app.scene.name != "debrief":
         if app.scene.name == "resolution":
             key(app, pygame.K_RETURN)  # step on phase by phase
         else:
-            key(app, pygame.K_l)
+            lock(app)
     assert game.over and len(game.reports) <= game.level.turns
     for tab in (pygame.K_2, pygame.K_3, pygame.K_4):
         key(app, tab)
@@ -57,7 +58,7 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     game = start_game(app, opponent="Second player")
     chosen = choose_first_card_by_keyboard(app)
     moscow_name = game.level.actions[chosen].name
-    key(app, pygame.K_l)
+    lock(app)
     assert app.scene.name == "hand-over" and app.scene.side == "beijing"
     assert game.locked == {"moscow": (chosen,)} and not game.reports
     key(app, pygame.K_ESCAPE)  # the menu, to save between lessons; but no way round the hand-over
@@ -66,10 +67,10 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     assert app.scene.name == "hand-over"
     key(app, pygame.K_RETURN)
     board = app.scene
-    assert board.name == "board" and board.side == "beijing" and board.plan == []
-    assert moscow_name not in board.news_html()
+    assert board.name == "board" and board.side == "beijing" and board.model.plan == []
+    assert moscow_name not in board.news.html()
     assert all(c.data[0].side == "beijing" for c in board.controls if c.kind == "card")
-    key(app, pygame.K_l)
+    lock(app)
     assert app.scene.name == "resolution"
     assert game.reports[0].plans["moscow"] == (chosen,)
     key(app, pygame.K_s)
@@ -78,7 +79,7 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
 
 def test_save_quit_load_and_continue(app):
     game = start_game(app)
-    key(app, pygame.K_l)
+    lock(app)
     key(app, pygame.K_s)
     assert app.scene.name == "board" and game.state.turn == 2
     key(app, pygame.K_m)
@@ -146,7 +147,7 @@ def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(siz
     app.push(TitleScene(app))
     start_game(app)
     choose_first_card_by_keyboard(app)
-    key(app, pygame.K_l)
+    lock(app)
     scene = app.scene
     assert scene.name == "resolution" and len(scene.steps) >= 7
     placed = scene.phase_strip()
@@ -216,7 +217,7 @@ def start_tutorial(app):
     app.options.level = "shanghai_five"
     key(app, pygame.K_RETURN)
     key(app, pygame.K_s)
-    assert app.scene.name == "board" and app.scene.guide is not None
+    assert app.scene.name == "board" and app.scene.model.guide is not None
     return app.scene
 
 
@@ -226,7 +227,7 @@ def test_pressing_enter_through_the_tutorial_never_skips_it(app):
         assert app.focused().label != "Skip tutorial"
         key(app, pygame.K_RETURN)
         app.step([])
-    assert not board.guide.skipped
+    assert not board.model.guide.skipped
 
 
 def test_tab_never_stops_on_the_tutorials_note_itself(app):
@@ -256,11 +257,11 @@ def test_the_agenda_is_shown_before_the_game_and_on_the_board(app):
     key(app, pygame.K_s)
     board = app.scene
     key(app, pygame.K_a)  # the Agenda view, by keyboard
-    shown = board.news_box.html_text
-    assert board.showing_agenda and all(g.text.split(" (")[0] in shown for g in agenda.goals)
+    shown = board.news.box.html_text
+    assert board.news.showing_agenda and all(g.text.split(" (")[0] in shown for g in agenda.goals)
     assert "MET" in shown or "not yet" in shown
     key(app, pygame.K_a)
-    assert not board.showing_agenda
+    assert not board.news.showing_agenda
 
 
 def test_new_game_says_what_each_level_of_play_does_and_how_long_it_thinks(app):
@@ -300,12 +301,12 @@ def test_the_gauge_names_the_limit_that_held_the_ceiling_last_turn():
     app.push(TitleScene(app))
     start_game(app)
     board = app.scene
-    assert board.ceiling_holder() is None, "no turn yet, nothing held"
+    assert ceiling_holder(board.game) is None, "no turn yet, nothing held"
     report = TurnReport(1, "spring 2022", {"moscow": (), "beijing": ()})
     report.ceiling_cause = "method_divergence"
     board.game.reports.append(report)
-    assert board.ceiling_holder() == "divergent methods"
-    assert "held by divergent methods" in board.gauge_titles()[0]
+    assert ceiling_holder(board.game) == "divergent methods"
+    assert "held by divergent methods" in gauge_titles(board.game)[0]
     pygame.display.quit()
 
 
@@ -323,20 +324,20 @@ def test_only_the_screens_asked_for_are_saved(tmp_path):
 
 def test_closing_the_menu_keeps_the_news_as_it_was_laid_out(app):
     start_game(app)
-    board, news = app.scene, app.scene.news_box
+    board, news = app.scene, app.scene.news.box
     key(app, pygame.K_m)
     assert app.scene.name == "menu"
     press(app, "Resume")
-    assert app.scene is board and board.news_box is news and news.alive()
+    assert app.scene is board and board.news.box is news and news.alive()
 
 
 def test_a_rebuild_with_other_text_lays_out_a_new_box(app):
     start_game(app)
-    board, news = app.scene, app.scene.news_box
-    board.showing_agenda = True
+    board, news = app.scene, app.scene.news.box
+    board.news.showing_agenda = True
     board.rebuild()
-    assert board.news_box is not news and not news.alive()
-    assert "your score now is" in board.news_box.html_text
+    assert board.news.box is not news and not news.alive()
+    assert "your score now is" in board.news.box.html_text
 
 
 def test_coming_back_to_the_title_does_not_draw_the_map_again(app, monkeypatch):

@@ -23,3 +23,10 @@ def type_into(app, label, text):
     for ch in text:
         app.step([pygame.event.Event(pygame.TEXTINPUT, text=ch)])
     pump(app)
+
+
+def lock(app):
+    """Lock the plan with L; an empty plan asks to be locked twice, so L goes twice then."""
+    key(app, pygame.K_l)
+    if app.scene.name == "board" and getattr(app.scene, "empty_lock_asked", False):
+        key(app, pygame.K_l)

@@ -4,17 +4,19 @@ The folder is named for the session's start, level and seed (`2026-11-29_0910_te
 and holds:
 - `replay.json`: the replay log, facilitator's acts included (`python -m game replay` reads it);
 - `session.json`: the figures the class report compares (`SessionRecord`);
-- `meters.csv`: every meter at the start and after each turn;
+- `meters.csv` and `decisions.csv` (and their `-semicolon.csv` twins for spreadsheets set to
+  Turkish, Russian and other languages that use a decimal comma; see game.classroom.tables):
+  every meter at the start and after each turn, and each turn's plans with their reasons;
 - `partnership.png` and `meters.png`: the charts;
 - `debrief.md`: the debrief sheet: outcome, both sides' decisions per turn, the facilitator's
-  acts, the turning points and the discussion prompts.
+  acts, the turning points and the discussion prompts;
+- `worksheet.html` and `worksheet.pdf`: the students' one-page debrief worksheet, to print
+  (with its charts, `worksheet-partnership.png` and `worksheet-limits.png`).
 Writing again (on demand, then at the end) replaces the files in the same folder.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import unicodedata
@@ -23,16 +25,17 @@ from pathlib import Path
 
 from game.charts.png import save_chart_png
 from game.classroom.escape import md
+from game.classroom.read_exports import MAX_SESSION_BYTES
 from game.classroom.records import SessionRecord, TurnRecord
+from game.classroom.tables import table_files
 from game.core.meters import (
-    AGGREGATES,
-    ALL_METERS,
     LIMITS,
     PILLARS,
-    aggregate_value,
+    WASHINGTON,
     band_spans,
     label,
 )
+from game.files import read_bounded
 from game.palette import STANDARD
 from game.session.atomic import write_atomic
 from game.session.story import (
@@ -47,7 +50,8 @@ from game.session.story import (
     turning_points,
 )
 
-CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
+# The pillars and all four limits: the fourth is Washington's thaw with each capital.
+CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, *WASHINGTON)
 PROMPT_TITLES = {
     "identity_gap": "The identity gap",
     "method_divergence": "Divergent methods",
@@ -68,25 +72,12 @@ def folder_name(level_id: str, seed: int, started_at: datetime, group: str = "")
     return f"{name}_{slug}" if slug else name
 
 
-def meter_rows(game) -> list[dict[str, float | str]]:
-    """Every meter (and the Central Asian averages) at the start and after each turn."""
-    names = list(ALL_METERS)
-    histories = {m: game.history_of(m) for m in names}
-    rows = []
-    for i in range(len(game.reports) + 1):
-        values = {m: histories[m][min(i, len(histories[m]) - 1)] for m in names}
-        row: dict[str, float | str] = {"turn": i, "date": "start" if i == 0 else game.reports[i - 1].date}
-        row.update({m: round(v, 2) for m, v in values.items()})
-        row.update({a: round(aggregate_value(values, a), 2) for a in AGGREGATES})
-        rows.append(row)
-    return rows
-
-
 def record_of(game, teams: dict[str, str], started_at: datetime, group: str = "") -> SessionRecord:
     outcome = outcome_of(game)
     acts_by_turn = _acts_by_turn(game)
     turns = []
     for r in game.reports:
+        why = game.log.reasons_of(r.turn)
         turns.append(
             TurnRecord(
                 turn=r.turn,
@@ -97,6 +88,8 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
                 beijing_names=plan_names(game, r.plans["beijing"]),
                 events=event_titles(game, r.events),
                 facilitator=acts_by_turn.get(r.turn, []),
+                moscow_reason=why.get("moscow", ""),
+                beijing_reason=why.get("beijing", ""),
             )
         )
     return SessionRecord(
@@ -134,13 +127,9 @@ def _acts_by_turn(game) -> dict[int, list[str]]:
     return acts
 
 
-def meters_csv(game) -> str:
-    rows = meter_rows(game)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+def _with_reason(names: list[str], reason: str) -> str:
+    played = ", ".join(names) or "nothing"
+    return f"{played} (why: {reason})" if reason else played
 
 
 def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: str = "") -> str:
@@ -184,10 +173,17 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     ]
     acts_by_turn = _acts_by_turn(game)
     for r in game.reports:
+        # The debrief is where an injected event is revealed as the facilitator's.
+        injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}
+        why = game.log.reasons_of(r.turn)
         cells = [
-            ", ".join(plan_names(game, r.plans["moscow"])) or "nothing",
-            ", ".join(plan_names(game, r.plans["beijing"])) or "nothing",
-            ", ".join(event_headlines(game, r.events)) or "none",
+            _with_reason(plan_names(game, r.plans["moscow"]), why.get("moscow", "")),
+            _with_reason(plan_names(game, r.plans["beijing"]), why.get("beijing", "")),
+            ", ".join(
+                h + (" (put in play by the facilitator)" if e in injected else "")
+                for e, h in zip(r.events, event_headlines(game, r.events), strict=True)
+            )
+            or "none",
             "; ".join(acts_by_turn.get(r.turn, [])) or "",
         ]
         lines.append(f"| {r.turn} | {md(r.date)} | " + " | ".join(md(c) for c in cells) + " |")
@@ -228,28 +224,62 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         "## Files",
         "",
         "- `replay.json`: the whole game, to replay with `python -m game replay replay.json`",
-        "- `meters.csv`: every meter at the start and after each turn",
+        "- `meters.csv`: every meter at the start and after each turn; `decisions.csv`: each turn's "
+        "plans, reasons, events and the facilitator's acts (the `-semicolon.csv` files are the same "
+        "tables for a spreadsheet set to Turkish, Russian or another language with a decimal comma)",
         "- `partnership.png`, `meters.png`: the charts",
         "- `session.json`: the figures for `python -m game report`",
+        "- `worksheet.pdf`, `worksheet.html`: the one-page debrief worksheet to print",
         "",
     ]
     return "\n".join(lines)
 
 
-def session_folder(root: Path, name: str, started_at: datetime, group: str) -> Path:
-    """The session's folder under `root`: `name`, or `name-2`, `name-3`... when that folder holds
-    another session's exports already (two groups whose names differ only in punctuation), so
-    that one group's exports never overwrite another's. Its own earlier export is rewritten."""
-    started = started_at.isoformat(timespec="seconds")
-    for n in range(1, 100):
-        folder = Path(root) / (name if n == 1 else f"{name}-{n}")
+def _plans(record: dict) -> list[tuple[list[str], list[str]]] | None:
+    turns = record.get("turns")
+    if not isinstance(turns, list):
+        return None
+    try:
+        return [(list(t["moscow"]), list(t["beijing"])) for t in turns]
+    except (KeyError, TypeError):
+        return None
+
+
+def may_replace(found: dict, record: SessionRecord) -> bool:
+    """Whether the export `found` in a folder (its `session.json`) may be replaced by `record`'s:
+    the same session (group and start), and `record` carries that game on: the same turns and
+    then perhaps more. A game that ended (finished, or ended early by the facilitator) is final,
+    so only the same ended game replaces it. An older save of the session, or a save played on
+    in another way, never overwrites a graded export."""
+    if found.get("group") != record.group or found.get("started_at") != record.started_at:
+        return False
+    played = _plans(found)
+    ours = [(t.moscow, t.beijing) for t in record.turns]
+    if played is None or ours[: len(played)] != played:
+        return False
+    if found.get("finished") or found.get("ended_early"):
+        return len(ours) == len(played) and record.finished and record.ended_early == found.get("ended_early")
+    return True
+
+
+def session_folder(root: Path, name: str, record: SessionRecord, prefer: Path | None = None) -> Path:
+    """Where `record`'s session exports: `prefer` (the folder of its last export) or `name` under
+    `root` when the export there may be replaced by this one (see may_replace), else the first of
+    `name-2`, `name-3`... that is free or holds an export this one may replace. So one group's
+    exports never overwrite another's, and an ended or later export is never overwritten by an
+    earlier state of the same game: that export is written beside it."""
+    candidates = [prefer] if prefer is not None else []
+    candidates += [Path(root) / (name if n == 1 else f"{name}-{n}") for n in range(1, 100)]
+    for folder in candidates:
         try:
-            found = json.loads((folder / "session.json").read_bytes())
+            found = json.loads(read_bounded(folder / "session.json", MAX_SESSION_BYTES))
         except FileNotFoundError:
             return folder
+        except NotADirectoryError:
+            raise  # a file where the exports folder should be: the one message of the data folder
         except (OSError, ValueError):
             continue  # not ours to overwrite
-        if isinstance(found, dict) and found.get("group") == group and found.get("started_at") == started:
+        if isinstance(found, dict) and may_replace(found, record):
             return folder
     raise OSError(f"too many sessions named {name} in {root}")
 
@@ -264,16 +294,15 @@ def write_exports(
     folder: Path | None = None,
 ) -> Path:
     """Write (or rewrite) the session's exports into its folder under `root` (or into `folder`,
-    where an earlier export of the session went); returns the folder."""
-    if folder is None:
-        folder = session_folder(
-            Path(root), folder_name(game.level.id, game.seed, started_at, group), started_at, group
-        )
+    where an earlier export of the session went, if this one may replace it); returns the folder."""
+    record = record_of(game, teams, started_at, group)
+    name = folder_name(game.level.id, game.seed, started_at, group)
+    folder = session_folder(Path(root), name, record, prefer=folder)
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / "replay.json", game.log.model_dump_json(indent=1).encode("utf-8"), shared=True)
-    record = record_of(game, teams, started_at, group)
     write_atomic(folder / "session.json", record.model_dump_json(indent=1).encode("utf-8"), shared=True)
-    write_atomic(folder / "meters.csv", meters_csv(game).encode("utf-8"), shared=True)
+    for name, data in table_files(game).items():
+        write_atomic(folder / name, data, shared=True)
     write_atomic(
         folder / "debrief.md", debrief_markdown(game, teams, started_at, group).encode("utf-8"), shared=True
     )
@@ -291,9 +320,22 @@ def write_exports(
     save_chart_png(
         folder / "meters.png",
         {label(m): game.history_of(m) for m in CHART_METERS},
-        f"{title}: pillars and limits",
+        f"{title}: pillars and the four limits",
         palette=palette or STANDARD,
         x_labels=x_labels,
         y_range=(0, 100),
     )
+    write_worksheet(game, folder, started_at, group)
     return folder
+
+
+def write_worksheet(
+    game, folder: Path, started_at: datetime, group: str = "", paper: str = "a4"
+) -> list[Path]:
+    """The printed debrief worksheet: `worksheet.html` and a one-page `worksheet.pdf` on `paper`,
+    with its two charts on the light print palette."""
+    from game.classroom.handouts import worksheet, worksheet_charts
+    from game.classroom.printdoc import write_handouts
+
+    charts = worksheet_charts(game, folder)
+    return write_handouts([worksheet(game, started_at, group, charts)], folder, paper)

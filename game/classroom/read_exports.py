@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from game.classroom.escape import plain
 from game.classroom.records import SessionRecord
 from game.session.atomic import NotAFile, TooBig, read_bounded
+from game.text import shorten
 
 MAX_SESSION_BYTES = 5 * 1024 * 1024
 
@@ -103,7 +104,7 @@ def _validation_reason(error: ValidationError, text: str) -> str:
 
 def _where(loc: tuple) -> str:
     """A pydantic location in the file's own words: `"turns", item 3, "moscow"`."""
-    parts = [f"item {p + 1}" if isinstance(p, int) else f'"{p}"' for p in loc]
+    parts = [f"item {p + 1}" if isinstance(p, int) else f'"{shorten(str(p), 40)}"' for p in loc]
     return ", ".join(parts) if parts else "the whole file"
 
 
@@ -127,6 +128,27 @@ def load_exports(folders: list[Path]) -> tuple[list[GroupExport], list[tuple[Pat
             skipped.append((folder, f"this folder cannot be read ({e.strerror or e})"))
     names = unique_names([(plain(r.group) or plain(f.name) or "group", f) for f, r in read])
     return [GroupExport(f, r, n) for (f, r), n in zip(read, names, strict=False)], skipped
+
+
+def export_folders(given: list[Path], depth: int = 3) -> list[Path]:
+    """The export folders in `given`: a folder holding a session's `session.json` is one; any other
+    folder (the class server's data folder, a USB stick with a folder a group) stands for the
+    export folders found inside it, up to `depth` levels down, in name order."""
+    out: list[Path] = []
+    for folder in given:
+        folder = Path(folder)
+        if (folder / "session.json").is_file() or not folder.is_dir():
+            out.append(folder)  # (a folder that is not one is reported as skipped, with why)
+            continue
+        found = sorted(
+            {
+                p.parent
+                for n in range(1, depth + 1)
+                for p in folder.glob("/".join(["*"] * n) + "/session.json")
+            }
+        )
+        out.extend(found or [folder])
+    return out
 
 
 def _resolved(folder: Path) -> Path:

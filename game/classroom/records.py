@@ -7,9 +7,11 @@ field is bounded: a record the game could not have written is refused before any
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from game.session.text_fields import Plain
 
 SESSION_FORMAT: Final = "pragmatic-partners/session"
 
@@ -19,15 +21,17 @@ class TurnRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     turn: int = Field(ge=1, le=500)
-    date: str = Field(max_length=40)
-    moscow: list[str] = Field(max_length=10, description="Action ids played.")
-    beijing: list[str] = Field(max_length=10)
-    moscow_names: list[str] = Field(default_factory=list, max_length=10)
-    beijing_names: list[str] = Field(default_factory=list, max_length=10)
-    events: list[str] = Field(default_factory=list, max_length=20, description="Event titles.")
-    facilitator: list[str] = Field(
+    date: Plain = Field(max_length=40)
+    moscow: list[Plain] = Field(max_length=10, description="Action ids played.")
+    beijing: list[Plain] = Field(max_length=10)
+    moscow_names: list[Plain] = Field(default_factory=list, max_length=10)
+    beijing_names: list[Plain] = Field(default_factory=list, max_length=10)
+    events: list[Plain] = Field(default_factory=list, max_length=20, description="Event titles.")
+    facilitator: list[Plain] = Field(
         default_factory=list, max_length=200, description="The facilitator's acts, in words."
     )
+    moscow_reason: str = Field("", max_length=200, description="Why Moscow's team played its plan.")
+    beijing_reason: str = Field("", max_length=200, description="Why Beijing's team played its plan.")
 
 
 class SessionRecord(BaseModel):
@@ -36,22 +40,22 @@ class SessionRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     format: Literal["pragmatic-partners/session"] = SESSION_FORMAT
     version: Literal[1] = 1
-    group: str = Field("", max_length=80, description="The group's name, if the teacher gave one.")
-    level_id: str = Field(max_length=48)
-    level_title: str = Field(max_length=200)
-    level_hash: str = Field(max_length=64)
+    group: Plain = Field("", max_length=80, description="The group's name, if the teacher gave one.")
+    level_id: Plain = Field(max_length=48)
+    level_title: Plain = Field(max_length=200)
+    level_hash: Plain = Field(max_length=64)
     seed: int = Field(ge=0, le=2**63 - 1)
-    started_at: str = Field(max_length=40)
-    exported_at: str = Field(max_length=40)
-    teams: dict[Literal["moscow", "beijing"], str]
+    started_at: Plain = Field(max_length=40)
+    exported_at: Plain = Field(max_length=40)
+    teams: dict[Literal["moscow", "beijing"], Annotated[Plain, Field(max_length=20)]]
     finished: bool
     ended_early: bool
     turns_played: int = Field(ge=0, le=500)
-    outcome: str | None = Field(None, max_length=48)
-    outcome_title: str = Field("", max_length=200)
+    outcome: Plain | None = Field(None, max_length=48)
+    outcome_title: Plain = Field("", max_length=200)
     scores: dict[Literal["moscow", "beijing"], float]
     won: dict[Literal["moscow", "beijing"], bool]
-    final: dict[str, float] = Field(max_length=200)
+    final: dict[Annotated[Plain, Field(max_length=60)], float] = Field(max_length=200)
     partnership: list[float] = Field(
         max_length=501, description="Partnership at the start and after each turn."
     )

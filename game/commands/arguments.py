@@ -1,5 +1,10 @@
 """The command line's argument types and shared options. Each type checks one value as argparse
-reads it, so a bad value gets argparse's usage message, naming the option, and exit code 2."""
+reads it, so a bad value gets argparse's usage message, naming the option, and exit code 2.
+
+Every count and size has an upper bound as well as a lower one (the README lists them): a typo of
+a few zeros must be a usage message, not hours of work, a job list that fills the memory or a
+window larger than any screen. A message quotes what it was given cut to a sane length.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,18 @@ AGENT_NAMES = ("random", "easy", "normal", "hard", "idle")
 # shown there, and a class reads it out for other machines to type.
 MAX_TYPED_SEED = 10**18 - 1
 
+# The upper bounds of counts and sizes (README, "Commands").
+MAX_GAMES = 10_000  # games of a run: hours of work, and a few hundred MB for their results
+MAX_WORKERS = 64  # processes; more than this machine has cores only costs memory
+MAX_REPEAT = 1_000  # samples of a benchmark figure
+MAX_WINDOW = (7680, 4320)  # the largest window the settings take (an 8K screen)
+
+
+def _shown(text: str) -> str:
+    # What the user typed, for a message: cut, and without control characters (this module
+    # imports nothing of the game; game.text.quote does the same for the rest of it).
+    return "".join(ch if ch.isprintable() else "?" for ch in text[:40]) + ("…" if len(text) > 40 else "")
+
 
 def seed(text: str) -> int:
     try:
@@ -26,7 +43,7 @@ def seed(text: str) -> int:
     if not 0 <= value <= MAX_TYPED_SEED:
         raise argparse.ArgumentTypeError(
             f"a seed is a whole number from 0 to {MAX_TYPED_SEED} "
-            f"(the window's seed fields hold 18 digits), not {text!r}"
+            f"(the window's seed fields hold 18 digits), not '{_shown(text)}'"
         )
     return value
 
@@ -41,35 +58,41 @@ def agent(text: str) -> str:
     if colon and path.endswith(".py"):
         if not name.isidentifier():
             raise argparse.ArgumentTypeError(
-                f"after the file comes the agent's class name: FILE.py:NAME, not {text!r}"
+                f"after the file comes the agent's class name: FILE.py:NAME, not '{_shown(text)}'"
             )
         if not os.path.isfile(path):
-            raise argparse.ArgumentTypeError(f"there is no agent file {path}")
+            raise argparse.ArgumentTypeError(f"there is no agent file {_shown(path)}")
         return text
     raise argparse.ArgumentTypeError(
-        f"unknown agent {text!r}; choose from {', '.join(AGENT_NAMES)}, or name your own as FILE.py:NAME"
+        f"unknown agent '{_shown(text)}'; choose from {', '.join(AGENT_NAMES)}, or name your own as FILE.py:NAME"
     )
 
 
 def window_size(text: str) -> tuple[int, int]:
-    """(width, height), raised to the smallest window the board can be laid out in (800x600)."""
+    """(width, height), raised to the smallest window the board can be laid out in (800x600) and
+    no larger than the settings allow (7680x4320)."""
     try:
         w, h = (int(x) for x in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"takes WxH, e.g. 1280x720, not {text!r}") from None
+        raise argparse.ArgumentTypeError(f"takes WxH, e.g. 1280x720, not '{_shown(text)}'") from None
+    most_w, most_h = MAX_WINDOW
+    if w > most_w or h > most_h:
+        raise argparse.ArgumentTypeError(f"a window is at most {most_w}x{most_h}, not '{_shown(text)}'")
     return (max(800, w), max(600, h))
 
 
-def at_least(least: int) -> Callable[[str], int]:
-    """A type for a number of games, workers or samples: a whole number, `least` or more."""
+def at_least(least: int, most: int = MAX_GAMES) -> Callable[[str], int]:
+    """A type for a number of games, workers or samples: a whole number from `least` to `most`."""
 
     def count(text: str) -> int:
         try:
             value = int(text)
         except ValueError:
             value = least - 1
-        if value < least:
-            raise argparse.ArgumentTypeError(f"must be a whole number, at least {least}, not {text!r}")
+        if not least <= value <= most:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number from {least} to {most:,}, not '{_shown(text)}'"
+            )
         return value
 
     return count
@@ -78,7 +101,40 @@ def at_least(least: int) -> Callable[[str], int]:
 def level_folder(text: str) -> str:
     # A misspelt mods folder would otherwise leave its levels out without a word.
     if not os.path.isdir(text):
-        raise argparse.ArgumentTypeError(f"there is no such folder: {text}")
+        raise argparse.ArgumentTypeError(f"there is no such folder: {_shown(text)}")
+    return text
+
+
+def _under_a_folder(text: str) -> None:
+    # The nearest part of the path that exists must be a folder: under a file nothing can be made.
+    above = os.path.dirname(os.path.abspath(text))
+    while not os.path.exists(above) and os.path.dirname(above) != above:
+        above = os.path.dirname(above)
+    if not os.path.isdir(above):
+        raise argparse.ArgumentTypeError(
+            f"'{_shown(text)}' cannot be written: '{_shown(above)}' is a file, not a folder"
+        )
+
+
+def out_folder(text: str) -> str:
+    """A folder to write into: one that exists, or a path where one can be made (not a file)."""
+    if os.path.exists(text) and not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"'{_shown(text)}' is a file, not a folder to write into")
+    _under_a_folder(text)
+    return text
+
+
+def out_file(text: str) -> str:
+    """A file to write: not a folder, in a folder that exists or can be made."""
+    if os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"'{_shown(text)}' is a folder, not a file to write")
+    _under_a_folder(text)
+    return text
+
+
+def out_path(text: str) -> str:
+    """A file or a folder to write (the command decides which): somewhere one can be made."""
+    _under_a_folder(text)
     return text
 
 

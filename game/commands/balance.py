@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import add_levels_option, at_least
+from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least, out_path
 from game.commands.exit_codes import ExitCode, UsageError
 
 # typing.TYPE_CHECKING without importing typing or pathlib: `--help` reads every command's module.
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 NAME = "balance"
 HELP = "measure each campaign level's balance and write balance.md (default: docs/ of a checkout)"
+MAX_REPORT_BYTES = 20_000_000  # a kept balance.json; the shipped one is a few hundred KB
 
 GAMES, DUEL_GAMES = 500, 100
 
@@ -35,9 +36,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--duel-games", type=at_least(2), default=DUEL_GAMES, metavar="N", help="hard-vs-easy games per level"
     )
-    p.add_argument("--workers", type=at_least(1), default=1, metavar="K")
+    p.add_argument("--workers", type=at_least(1, MAX_WORKERS), default=1, metavar="K")
     p.add_argument(
         "--out",
+        type=out_path,
         metavar="DIR",
         help="the folder to write balance.md and balance.json into (a path ending in .md names the "
         "report's file, its JSON twin beside it); default: docs/ in a checkout, required otherwise",
@@ -77,11 +79,15 @@ def run(args: argparse.Namespace) -> ExitCode:
     if args.levels_to_check and out.with_suffix(".json").is_file():
         # Measuring some levels again keeps the others' figures in the report.
         written = _merged(out.with_suffix(".json"), results, cat)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(markdown(written, command, strength_section(out, cat)), encoding="utf-8")
-    out.with_suffix(".json").write_text(
-        json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
-    )
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(markdown(written, command, strength_section(out, cat)), encoding="utf-8")
+        out.with_suffix(".json").write_text(
+            json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
+        )
+    except OSError as e:  # a full disk, a folder that may not be written: hours of games, said why
+        print(f"cannot write {out}: {e.strerror or e}", file=sys.stderr)
+        return ExitCode.FAILED
     print(f"wrote {out} and {out.with_suffix('.json')}", file=sys.stderr)
     problems = [p for r in results for p in r.problems()]
     if args.json:
@@ -167,11 +173,12 @@ def _merged(kept_json: Path, results: list, cat) -> list:
     """The fresh results with the kept report's other levels, in campaign order."""
     import json
 
+    from game.files import read_bounded
     from game.sim.balance import from_json
 
     try:
-        kept = {r.level: r for r in from_json(json.loads(kept_json.read_text(encoding="utf-8")))}
-    except (ValueError, KeyError, TypeError):
+        kept = {r.level: r for r in from_json(json.loads(read_bounded(kept_json, MAX_REPORT_BYTES)))}
+    except (OSError, ValueError, KeyError, TypeError):
         kept = {}  # an unreadable report is replaced, not merged
     kept.update({r.level: r for r in results})
     order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}

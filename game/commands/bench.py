@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import add_levels_option, at_least
+from game.commands.arguments import MAX_REPEAT, add_levels_option, at_least
 from game.commands.exit_codes import ExitCode
 
 NAME = "bench"
@@ -17,7 +17,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print one JSON object: the figures and, under 'targets', each target",
     )
-    p.add_argument("--repeat", type=at_least(0), default=0, help="samples per figure (0: the default)")
+    p.add_argument(
+        "--repeat", type=at_least(0, MAX_REPEAT), default=0, help="samples per figure (0: the default)"
+    )
     p.add_argument(
         "--quick", action="store_true", help="a tiny workload: checks that bench runs, figures rough"
     )

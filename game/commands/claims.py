@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import add_levels_option, at_least
+from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least
 from game.commands.exit_codes import ExitCode
 
 NAME = "claims"
@@ -43,7 +43,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="remove each claim's mechanism and show that the claim then stops holding",
     )
-    p.add_argument("--workers", type=at_least(1), default=1, metavar="K")
+    p.add_argument("--workers", type=at_least(1, MAX_WORKERS), default=1, metavar="K")
     p.add_argument("--json", action="store_true")
     add_levels_option(p)
 

@@ -35,6 +35,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--group", default="", metavar="NAME", help="the group's name, for the exports and the class report"
     )
     p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
+    p.add_argument(
+        "--pack",
+        metavar="FILE",
+        help="a session pack (TOML): its level, seed, sides, timer and scheduled injections, without a network",
+    )
     add_levels_option(p)
 
 
@@ -55,6 +60,25 @@ def run(args: argparse.Namespace) -> ExitCode:
         "timer": args.timer,
         "group": args.group[:60],
     }
+    if args.pack:
+        from game.classroom.pack import PackError, load_pack
+        from game.commands.loading import print_problems
+
+        try:
+            pack = load_pack(Path(args.pack), [Path(d) for d in args.levels])
+        except PackError as e:
+            print_problems(e.problems)
+            return ExitCode.FAILED
+        setup = {
+            "level_id": pack.level,
+            "seed": pack.seed,
+            "teams": pack.sides.model_dump(),
+            "timer": pack.timer,
+            "group": args.group[:60] or (pack.groups[0] if len(pack.groups) == 1 else ""),
+            "schedule": [(i.turn, i.event) for i in pack.inject],
+            "end_after_turn": pack.end_after_turn,
+            "reveal": pack.reveal,
+        }
     return ExitCode(
         play(PlayOptions(level_dirs=[Path(d) for d in args.levels], size=args.size, classroom=setup))
     )

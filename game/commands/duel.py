@@ -6,6 +6,7 @@ import argparse
 
 from game.commands.arguments import (
     AGENT_HELP,
+    MAX_WORKERS,
     SIDES,
     add_levels_option,
     add_think_options,
@@ -27,7 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--games", type=at_least(1), default=200, metavar="N", help="half with A as Moscow, half as Beijing"
     )
     p.add_argument("--seed", type=seed, default=0, metavar="S")
-    p.add_argument("--workers", type=at_least(1), default=1, metavar="K")
+    p.add_argument("--workers", type=at_least(1, MAX_WORKERS), default=1, metavar="K")
     p.add_argument("--json", action="store_true")
     add_think_options(p)
     add_levels_option(p)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from game.core.level import Level
 from game.levels import Catalogue, LevelError, Problem
 from game.paths import user_levels_dir
+from game.text import printable
 
 
 def catalogue(mod_dirs: Iterable[str]) -> Catalogue:
@@ -18,8 +19,10 @@ def catalogue(mod_dirs: Iterable[str]) -> Catalogue:
 
 
 def print_problems(problems: Iterable[Problem]) -> None:
+    """Each problem on a line of its own; nothing from the files can send the terminal a control
+    sequence (a file's name is the player's, a quoted value the file's)."""
     for p in problems:
-        print(p if p.file else f"error: {p.message}", file=sys.stderr)
+        print(printable(str(p) if p.file else f"error: {p.message}"), file=sys.stderr)
 
 
 def load_level(level_id: str, mod_dirs: Iterable[str]) -> Level | None:

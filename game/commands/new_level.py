@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from game.commands.arguments import out_folder
 from game.commands.exit_codes import ExitCode
 
 NAME = "new-level"
@@ -13,7 +14,9 @@ HELP = "write a new level that extends the base, with comments, ready to edit"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="NAME", help="the level's title; its id and file name are made from it")
-    p.add_argument("--out", metavar="DIR", help="where to write it (default: your levels folder)")
+    p.add_argument(
+        "--out", type=out_folder, metavar="DIR", help="where to write it (default: your levels folder)"
+    )
     p.add_argument("--force", action="store_true", help="replace a file of the same name")
 
 
@@ -34,6 +37,9 @@ def run(args: argparse.Namespace) -> ExitCode:
         path = write_new_level(args.name, folder, force=args.force, taken=taken)
     except ScaffoldError as e:
         print(e, file=sys.stderr)
+        return ExitCode.FAILED
+    except OSError as e:  # a folder that cannot be made or written (a full disk, permissions)
+        print(f"could not write the level into {folder}: {e.strerror or e}", file=sys.stderr)
         return ExitCode.FAILED
     print(f"wrote {path}")
     print(f"check it:  python -m game validate {path}")

@@ -6,10 +6,10 @@ import argparse
 
 from game.commands.arguments import (
     SIDES,
-    THINK_MS,
     add_agent_option,
     add_levels_option,
     add_think_options,
+    out_folder,
     seed,
     window_size,
 )
@@ -31,7 +31,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself"
     )
-    p.add_argument("--screenshot-dir", metavar="DIR", help="save a PNG of each screen and each turn here")
+    p.add_argument(
+        "--screenshot-dir",
+        type=out_folder,
+        metavar="DIR",
+        help="save a PNG of each screen and each turn here",
+    )
     p.add_argument(
         "--screenshot-only",
         action="append",
@@ -43,15 +48,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
     p.add_argument("--probe", help=argparse.SUPPRESS)  # used by `bench`
     add_levels_option(p)
+    # A class on several laptops (game.server): join the class server's session as a group.
+    p.add_argument("--join", metavar="URL", help="join a class server's session at this address")
+    p.add_argument("--class-code", metavar="CODE", help="the class code the teacher gives (with --join)")
+    p.add_argument("--group", metavar="NAME", help="this group's name in the class (with --join)")
 
 
 def run(args: argparse.Namespace) -> ExitCode:
     from pathlib import Path
 
-    from game.ai import Budget
-    from game.commands.loading import load_agents, load_level
     from game.ui.app import PlayOptions, play
 
+    if args.join:
+        from game.ui.join import play_joined
+
+        return play_joined(args)
     side, opponent = args.side, args.opponent
     seated = [s for s in SIDES if getattr(args, s) is not None]
     if len(seated) == 2:
@@ -66,15 +77,20 @@ def run(args: argparse.Namespace) -> ExitCode:
             # A save records who played each side by name, and resumes with it.
             raise UsageError("a fixed card priority plays in simulate and duel, not in the window")
     # A level or an agent file that will not load is reported here, in the terminal, before a
-    # window opens.
-    if args.level and load_level(args.level, args.levels) is None:
-        return ExitCode.FAILED
-    if not load_agents(opponent):
-        return ExitCode.FAILED
-    think = Budget(
-        iterations=args.think_iterations,
-        ms=args.think_ms if args.think_ms is not None or args.think_iterations is not None else THINK_MS,
-    )
+    # window opens. (The loader and the agents are imported only then: the title screen starts
+    # without the level format or the engine.)
+    if args.level or opponent not in ("easy", "normal", "hard", "human"):
+        from game.commands.loading import load_agents, load_level
+
+        if args.level and load_level(args.level, args.levels) is None:
+            return ExitCode.FAILED
+        if not load_agents(opponent):
+            return ExitCode.FAILED
+    think = None  # the game's own budget: 1 s a plan
+    if args.think_ms is not None or args.think_iterations is not None:
+        from game.ai import Budget
+
+        think = Budget(iterations=args.think_iterations, ms=args.think_ms)
     options = PlayOptions(
         level=args.level,
         side=side,

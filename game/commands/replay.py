@@ -23,19 +23,34 @@ def run(args: argparse.Namespace) -> ExitCode:
     from pydantic import ValidationError
 
     from game.commands.loading import load_level
+    from game.files import NotAFile, TooBig, read_bounded
     from game.session.replay import ReplayError, ReplayLog, replay
+    from game.session.saves import MAX_SAVE_BYTES
     from game.session.transcript import transcript
+    from game.text import printable, shorten
 
     try:
-        data = Path(args.log).read_bytes()[:20_000_000]
-        log = ReplayLog.model_validate_json(data)
+        # Only a regular file, without blocking, and no larger than any save (a pipe or /dev/zero
+        # would otherwise hang the command or fill the memory).
+        log = ReplayLog.model_validate_json(read_bounded(Path(args.log), MAX_SAVE_BYTES))
+    except TooBig:
+        print(
+            f"{args.log}: cannot read: larger than {MAX_SAVE_BYTES:,} bytes, far more than any replay log",
+            file=sys.stderr,
+        )
+        return ExitCode.FAILED
+    except NotAFile:
+        print(f"{args.log}: cannot read: it is a folder, a pipe or a device, not a file", file=sys.stderr)
+        return ExitCode.FAILED
     except OSError as e:
         print(f"{args.log}: cannot read: {e.strerror or e}", file=sys.stderr)
         return ExitCode.FAILED
     except ValidationError as e:
         first = e.errors(include_url=False)[0]
-        where = ".".join(str(x) for x in first["loc"])
-        print(f"{args.log}: not a replay log of this game ({where}: {first['msg']})", file=sys.stderr)
+        where = ".".join(shorten(str(x), 40) for x in first["loc"])
+        print(
+            printable(f"{args.log}: not a replay log of this game ({where}: {first['msg']})"), file=sys.stderr
+        )
         return ExitCode.FAILED
     level = load_level(log.level_id, args.levels)
     if level is None:
@@ -45,5 +60,5 @@ def run(args: argparse.Namespace) -> ExitCode:
     except ReplayError as e:
         print(f"{args.log}: {e}", file=sys.stderr)
         return ExitCode.FAILED
-    sys.stdout.write(transcript(state, reports, log.facilitator))
+    sys.stdout.write(transcript(state, reports, log.facilitator, log.reasons))
     return ExitCode.OK

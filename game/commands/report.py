@@ -12,7 +12,12 @@ HELP = "compare several classroom sessions' exports in one report"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("folders", nargs="+", metavar="DIR", help="export folders (one per group)")
+    p.add_argument(
+        "folders",
+        nargs="+",
+        metavar="DIR",
+        help="export folders (one per group), or folders that hold them (such as the class server's data folder)",
+    )
     p.add_argument(
         "--out",
         metavar="DIR",
@@ -24,8 +29,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     from datetime import datetime
     from pathlib import Path
 
+    from game.classroom.read_exports import export_folders
     from game.classroom.report import ReportError, write_report
     from game.paths import user_data_dir
+    from game.text import printable
 
     out = (
         Path(args.out)
@@ -33,12 +40,12 @@ def run(args: argparse.Namespace) -> ExitCode:
         else user_data_dir() / "exports" / f"class-report-{datetime.now():%Y-%m-%d_%H%M}"
     )
     try:
-        result = write_report([Path(f) for f in args.folders], out)
+        result = write_report(export_folders([Path(f) for f in args.folders]), out)
     except ReportError as e:
-        print(f"no report written: {e}", file=sys.stderr)
+        print("\n".join(printable(line) for line in f"no report written: {e}".splitlines()), file=sys.stderr)
         return ExitCode.FAILED
     for folder, reason in result.skipped:
-        print(f"skipped {folder}: {reason}", file=sys.stderr)
+        print(printable(f"skipped {folder}: {reason}"), file=sys.stderr)
     print(f"wrote {result.markdown_path}")
     print(f"wrote {result.chart_path}")
     return ExitCode.OK

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from game.commands.arguments import (
+    MAX_WORKERS,
     SIDES,
     add_agent_option,
     add_levels_option,
@@ -27,7 +28,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         add_agent_option(p, side, "easy")
     p.add_argument(
         "--workers",
-        type=at_least(1),
+        type=at_least(1, MAX_WORKERS),
         default=1,
         metavar="K",
         help="processes; results are the same whatever K",

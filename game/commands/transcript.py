@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import SIDES, add_agent_option, add_levels_option, seed
+from game.commands.arguments import SIDES, add_agent_option, add_levels_option, out_file, seed
 from game.commands.exit_codes import ExitCode
 
 NAME = "transcript"
@@ -18,7 +18,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=seed, default=None, metavar="N", help="default: the level's own seed")
     for side in SIDES:
         add_agent_option(p, side, "random")
-    p.add_argument("--log", metavar="FILE", help="also write the replay log here")
+    p.add_argument("--log", type=out_file, metavar="FILE", help="also write the replay log here")
     add_levels_option(p)
 
 
@@ -35,6 +35,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     seed = level.seed if args.seed is None else args.seed
     state, reports, log = play_game(level, seed, args.moscow, args.beijing)
     if args.log:
-        Path(args.log).write_text(log.model_dump_json(indent=1), encoding="utf-8")
+        try:
+            Path(args.log).write_text(log.model_dump_json(indent=1), encoding="utf-8")
+        except OSError as e:  # a full disk, a folder that may not be written
+            print(f"{args.log}: cannot write the log: {e.strerror or e}", file=sys.stderr)
+            return ExitCode.FAILED
     sys.stdout.write(transcript(state, reports))
     return ExitCode.OK

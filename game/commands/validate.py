@@ -22,6 +22,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     import json
 
     from game.levels.validate import validate_paths
+    from game.text import printable
 
     problems = validate_paths(args.paths, args.levels)
     errors = sum(p.severity == "error" for p in problems)
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         print(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
     else:
         for p in problems:
-            print(p)
+            print(printable(str(p)))
         warnings = len(problems) - errors
         print(
             f"{errors} error(s), {warnings} warning(s)" if problems else "no problems found", file=sys.stderr

@@ -74,12 +74,32 @@ def legal_plans(state: GameState, side: str) -> list[Plan]:
         return []
     usable = list(_usable(state, side))
     capital = state.meters[f"{side}.capital"]
-    plans: list[Plan] = [()]
-    for size in range(1, state.level.rules.max_actions + 1):
-        for combo in combinations(usable, size):
-            if sum(a.cost for a in combo) <= capital:
-                plans.append(tuple(a.id for a in combo))
-    return plans
+    most = state.level.rules.max_actions
+    if any(a.cost < 0 for a in usable):  # (a level's costs are never negative; see below)
+        plans: list[Plan] = [()]
+        for size in range(1, most + 1):
+            for combo in combinations(usable, size):
+                if sum(a.cost for a in combo) <= capital:
+                    plans.append(tuple(a.id for a in combo))
+        return plans
+    # The same plans in the same order as every combination of each size, cheapest test first:
+    # with no negative cost a plan is affordable only if it is an affordable plan one action
+    # shorter and one more action, so each size grows from the last one's survivors. Agents ask
+    # for every plan of every turn they imagine; this is a tenth of the work of trying them all.
+    ids = [a.id for a in usable]
+    costs = [a.cost for a in usable]
+    found: list[Plan] = [()]
+    grown: list[tuple[Plan, int, int]] = [((), 0, 0)]  # (plan, its cost, the next action to try)
+    for _size in range(most):
+        longer: list[tuple[Plan, int, int]] = []
+        for plan, spent, start in grown:
+            for i in range(start, len(ids)):
+                cost = spent + costs[i]
+                if cost <= capital:
+                    longer.append((plan + (ids[i],), cost, i + 1))
+        found.extend(plan for plan, _, _ in longer)
+        grown = longer
+    return found
 
 
 def plan_problem(state: GameState, side: str, plan: Iterable[str]) -> str | None:
@@ -184,6 +204,56 @@ def preview(state: GameState, side: str, action_id: str) -> list[Change]:
     no_plans: dict[str, Plan] = {s: () for s in SIDES}
     no_actions: dict[str, tuple[Action, ...]] = {s: () for s in SIDES}
     return Turn(state.copy(), no_plans, no_actions).preview_action(action)
+
+
+# The phases whose rules answer the tags of the turn's actions, and those rules: what force,
+# outreach and distance bring whatever the partner does (see `preview_tag_rules`). The drift of
+# divergence toward the gap between both sides' methods is left out: it hangs on the partner's plan.
+TAG_PHASES = ("actions", "methods", "washington")
+TAG_RULES = frozenset(
+    {
+        "force_divergence",
+        "association_cost",
+        "distance_cost",
+        "thaw_per_outreach",
+        "thaw_per_distance",
+        "thaw_per_force",
+        "wedge",
+    }
+)
+
+
+def preview_tag_rules(state: GameState, side: str, action_id: str) -> list[Change]:
+    """What the rules would do this turn because of one action's tags (force widens divergence and
+    costs the partner standing; outreach warms Washington), were it the side's only action and
+    the partner idle: the methods and Washington phases are run with the action and without it,
+    and each tag rule's change that differs is the action's doing (one Change a meter and rule)."""
+    action = state.level.actions[action_id]
+    if not action.tags:
+        return []
+    no_plans: dict[str, Plan] = {s: () for s in SIDES}
+
+    def rule_changes(chosen: tuple[Action, ...]) -> dict[tuple[str, str], Change]:
+        acts: dict[str, tuple[Action, ...]] = {s: () for s in SIDES}
+        acts[side] = chosen
+        turn = Turn(state.copy(), no_plans, acts)
+        turn.run_phases(TAG_PHASES)
+        out: dict[tuple[str, str], Change] = {}
+        for c in turn.report.changes:
+            if c.cause_id in TAG_RULES:
+                key = (c.meter, c.cause_id)
+                first = out.get(key)
+                out[key] = c if first is None else first._replace(after=first.after + c.after - c.before)
+        return out
+
+    with_it, without = rule_changes((action,)), rule_changes(())
+    changes = []
+    for key, c in with_it.items():
+        base = without.get(key)
+        delta = (c.after - c.before) - ((base.after - base.before) if base else 0.0)
+        if abs(delta) >= 0.005:
+            changes.append(c._replace(after=c.before + delta))
+    return changes
 
 
 ADJUSTABLE = frozenset(m for m in ALL_METERS if m not in DERIVED) | REGION_TARGETS

@@ -20,7 +20,7 @@ from game.core.report import Record
 
 _OTHERS = {p: tuple(q for q in POWERS if q != p) for p in POWERS}
 # For a power in a place: its meter, then each of the other two powers' meters.
-_SHARES: dict[tuple[str, str], tuple[str, str, str]] = {
+SHARES: dict[tuple[str, str], tuple[str, str, str]] = {
     (st, p): (f"{st}.{p}", *(f"{st}.{q}" for q in _OTHERS[p]))  # type: ignore[misc]  # always three
     for st in STATES
     for p in POWERS
@@ -40,7 +40,7 @@ def hundredths(value: float) -> float:
     that decimal. Scaling by 100 first is off by at most a few units in the last place, which can
     only matter within a hair of a half; there (and for infinities) it falls back to round()
     itself. Rounding is a large part of the engine's arithmetic, so this is worth its few lines,
-    and the hottest path, Ledger.apply_steps(), inlines the same three lines.
+    and the hottest paths (Ledger.set(), Ledger.apply_steps()) inline the same three lines.
     """
     scaled = value * 100.0
     whole = (scaled + _WHOLE) - _WHOLE
@@ -65,7 +65,13 @@ class Ledger:
     def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> None:
         """Set `meter` to `value`, clamped to its range and rounded to hundredths."""
         lo, hi = RANGES[meter]
-        value = hundredths(hi if value > hi else lo if value < lo else value)
+        if value > hi:
+            value = hi
+        elif value < lo:
+            value = lo
+        scaled = value * 100.0
+        whole = (scaled + _WHOLE) - _WHOLE
+        value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
         m = self.m
         before = m[meter]
         if value != before:
@@ -90,7 +96,7 @@ class Ledger:
         in proportion to their shares, so that the three still sum to 100."""
         m, records, phase = self.m, self.records, self.phase
         for place in places:
-            key, a_key, b_key = _SHARES[place, power]
+            key, a_key, b_key = SHARES[place, power]
             cur = m[key]
             new = cur + delta
             new = hundredths(100.0 if new > 100.0 else 0.0 if new < 0.0 else new)
@@ -120,34 +126,48 @@ class Ledger:
     ) -> None:
         """Move up to `amount` points from `giver` to the others in each of `places`, in the
         proportions `takers` gives."""
-        m, records, phase = self.m, self.records, self.phase
         second_share = takers.get(_OTHERS[giver][1], 0.0)
-        whole_amount = hundredths(amount)
         for place in places:
-            giver_key, first_key, second_key = _SHARES[place, giver]
-            g = m[giver_key]
-            moved = hundredths(g) if amount > g else whole_amount
-            if moved <= 0:
-                continue
-            # The three shares, written out rather than looped over: this is the guarantees
-            # rule's inner loop, five places every turn that Moscow has no forces to spare.
-            new_giver = hundredths(g - moved)
-            second = m[second_key]
-            new_second = hundredths(second + moved * second_share)
-            first = m[first_key]
-            new_first = hundredths(100.0 - new_giver - new_second)
-            if new_giver != g:
-                m[giver_key] = new_giver
-                if records is not None:
-                    records.append((giver_key, g, new_giver, phase, kind, cause, why, source))
-            if new_second != second:
-                m[second_key] = new_second
-                if records is not None:
-                    records.append((second_key, second, new_second, phase, kind, cause, why, source))
-            if new_first != first:
-                m[first_key] = new_first
-                if records is not None:
-                    records.append((first_key, first, new_first, phase, kind, cause, why, source))
+            self.split_one(SHARES[place, giver], second_share, amount, kind, cause, why, source)
+
+    def split_one(
+        self,
+        keys: tuple[str, str, str],
+        second_share: float,
+        amount: float,
+        kind: str,
+        cause: str,
+        why: str,
+        source: str,
+    ) -> None:
+        """split_influence() in one state: `keys` are the giver's share and the two others' (as
+        SHARES orders them); the second of those takes `second_share` of what moves."""
+        m = self.m
+        giver_key, first_key, second_key = keys
+        g = m[giver_key]
+        moved = hundredths(g) if amount > g else hundredths(amount)
+        if moved <= 0:
+            return
+        # The three shares, written out rather than looped over: this is the guarantees rule's
+        # inner loop, five states every turn that Moscow has no forces to spare.
+        records, phase = self.records, self.phase
+        new_giver = hundredths(g - moved)
+        second = m[second_key]
+        new_second = hundredths(second + moved * second_share)
+        first = m[first_key]
+        new_first = hundredths(100.0 - new_giver - new_second)
+        if new_giver != g:
+            m[giver_key] = new_giver
+            if records is not None:
+                records.append((giver_key, g, new_giver, phase, kind, cause, why, source))
+        if new_second != second:
+            m[second_key] = new_second
+            if records is not None:
+                records.append((second_key, second, new_second, phase, kind, cause, why, source))
+        if new_first != first:
+            m[first_key] = new_first
+            if records is not None:
+                records.append((first_key, first, new_first, phase, kind, cause, why, source))
 
     def apply_steps(self, steps: Iterable[Step], kind: str, cause: str, why: str, source: str) -> None:
         """Apply (meter, delta, low, high) steps, as Consequences.steps and Action.steps hold them."""

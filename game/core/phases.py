@@ -13,7 +13,7 @@ from operator import mul
 from typing import NamedTuple
 
 from game.core import rng
-from game.core.ledger import Ledger
+from game.core.ledger import SHARES, Ledger
 from game.core.level import ENGINE_SOURCE, Action, Consequences, Event, Rules
 from game.core.meters import (
     INFLUENCE_METERS,
@@ -39,6 +39,12 @@ _GENTLE = ("integration", "institutions", "stability")
 # Ten points of influence a power gained by its own acts this turn make a claim on a gap Moscow
 # leaves as strong as a whole share held already (at fill_base 1).
 _POINTS_INVESTED_PER_CLAIM = 10.0
+# For each state, what the credibility rule needs: the keys of Moscow's share and the two others'
+# (as the ledger splits them), the two takers' keys, and whether the Middle Corridor runs there.
+_GAP_TAKERS = tuple(
+    (SHARES[place, "moscow"], f"{place}.beijing", f"{place}.west", place in CORRIDOR_STATES)
+    for place in STATES
+)
 
 
 def _power_gap(meters: Mapping[str, float]) -> float:
@@ -120,6 +126,8 @@ class Turn(Ledger):
 
     def rule(self, meter: str, delta: float, name: str, why: str) -> None:
         """A change made by one of the rules below, recorded under the rule's name."""
+        # Every change goes through the ledger's one fast path (game.core.ledger), so that the rules
+        # here read as rules.
         source = self.sources.get(name, ENGINE_SOURCE)
         if meter in _SPECIAL_TARGETS:
             self.add(meter, delta, "rule", name, why, source)
@@ -154,16 +162,21 @@ class Turn(Ledger):
     # -- the phases --------------------------------------------------------------------------
     def run(self) -> tuple[GameState, TurnReport]:
         """Resolve the whole turn, phase by phase, and say how the game stands after it."""
+        self.run_phases()
+        self.end_check()
+        return self.state, self.report
+
+    def run_phases(self, only: Sequence[str] | None = None) -> None:
+        """Resolve the turn's phases in order (those named in `only`, if given)."""
         m = self.m
         self.partnership_at_start = m["partnership"]
         # Where each power stood in Central Asia when the turn began: the rivalry answers what the
         # whole turn changed, and a gap goes to whoever invested in it this turn.
         self.influence_at_start = {k: m[k] for k in _INFLUENCE_KEYS}
         for phase, step in self.PHASE_STEPS:  # (see the table after the phases)
-            self.phase = phase
-            step(self)
-        self.end_check()
-        return self.state, self.report
+            if only is None or phase in only:
+                self.phase = phase
+                step(self)
 
     def resolve_actions(self) -> None:
         """1. Each side's actions: their costs and effects, delayed effects scheduled, cooldowns started."""
@@ -398,24 +411,20 @@ class Turn(Ledger):
                 else "Moscow has few forces to spare; its security guarantees look thinner"
             )
             src = self.rule_source("credibility_loss")
-            invested, corridor = self.invested, m["middle_corridor"] / 100.0
-            for place in STATES:
+            invested, fill, per_claim = self.invested, r.fill_base, _POINTS_INVESTED_PER_CLAIM
+            corridor_fill = r.corridor_fill * (m["middle_corridor"] / 100.0)
+            for keys, beijing_key, west_key, on_corridor in _GAP_TAKERS:
                 # The gap goes mostly to whoever put something into this state this turn, and a
                 # little by the present shares (fill_base), so that an idle power gains least.
-                takers = {}
-                for power in ("beijing", "west"):
-                    key = f"{place}.{power}"
-                    claim = (
-                        r.fill_base * m[key] / 100.0 + max(0.0, invested[key]) / _POINTS_INVESTED_PER_CLAIM
-                    )
-                    if power == "west" and place in CORRIDOR_STATES:
-                        claim += r.corridor_fill * corridor
-                    takers[power] = claim
-                total = sum(takers.values())
-                if total <= 0:
-                    continue
-                shares = {p: c / total for p, c in takers.items()}
-                self.split_influence((place,), "moscow", shares, loss, "rule", "credibility", why, src)
+                gained = invested[beijing_key]
+                beijing = fill * m[beijing_key] / 100.0 + (gained if gained > 0.0 else 0.0) / per_claim
+                gained = invested[west_key]
+                west = fill * m[west_key] / 100.0 + (gained if gained > 0.0 else 0.0) / per_claim
+                if on_corridor:
+                    west += corridor_fill
+                total = beijing + west
+                if total > 0:
+                    self.split_one(keys, west / total, loss, "rule", "credibility", why, src)
         if self.state.flags.get(r.sanctions_flag):
             self.rule(
                 "middle_corridor",

@@ -52,6 +52,7 @@ from game.levels.parse import ParsedFile
 from game.levels.problems import did_you_mean
 from game.levels.spec import ActionSpec, DelayedSpec, EventSpec
 from game.levels.toml_index import KeyPath
+from game.text import quote
 
 BUILTIN_FLAGS = ("normalized_moscow", "normalized_beijing")
 EFFECT_TARGETS = tuple(m for m in ALL_METERS if m not in DERIVED) + tuple(sorted(REGION_TARGETS))
@@ -154,13 +155,13 @@ class Compiler:
                 self.error(
                     origin,
                     ("effects", meter),
-                    f"'{meter}' is computed by the rules; effects cannot change it",
+                    f"{quote(meter)} is computed by the rules; effects cannot change it",
                 )
             else:
                 self.error(
                     origin,
                     ("effects", meter),
-                    f"unknown meter '{meter}'{did_you_mean(meter, EFFECT_TARGETS)}",
+                    f"unknown meter {quote(meter)}{did_you_mean(meter, EFFECT_TARGETS)}",
                 )
         if spec.set_flags or spec.clear_flags:
             for key in ("set_flags", "clear_flags"):

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.level import Level
+from game.files import resolved
 from game.levels.compile import Compiler
 from game.levels.merge import merge
 from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import LevelError, Problem, did_you_mean
+from game.levels.spec import MAX_FOLDER_FILES
 from game.paths import levels_dir
+from game.text import quote
 
 MAX_EXTENDS = 8
+# The id a file gives, found in its text when the file as a whole cannot be read (so that a level
+# extending it is shown what is wrong with it, not told that it does not exist).
+_ID_LINE = re.compile(r"""^[ \t]*id[ \t]*=[ \t]*["']([a-z][a-z0-9_]{0,47})["']""", re.MULTILINE)
 
 
 def display_name(path: Path) -> str:
     """A file's name for messages: relative to the working folder when it is inside it."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(resolved(Path.cwd())))
     except (ValueError, OSError):
         return str(path)
 
@@ -61,6 +68,8 @@ class Catalogue:
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # files that could not be read at all
     already_read: dict[Path, ParsedFile] = field(default_factory=dict, repr=False)
+    # Files that could not be read, by the id they give, for the levels that extend them.
+    broken: dict[str, ParsedFile] = field(default_factory=dict, repr=False)
 
     @classmethod
     def scan(
@@ -79,20 +88,42 @@ class Catalogue:
 
     def add_folder(self, folder: Path, is_mod: bool, prefix: str | None = None) -> None:
         """Add every *.toml of `folder`, named `prefix/<file>` or by `display_name`."""
-        if not folder.is_dir():
+        try:
+            if not folder.is_dir():
+                return
+            paths = sorted(folder.glob("*.toml"))
+        except OSError as e:  # a folder that cannot be listed (permissions, a broken mount)
+            self.problems.append(
+                Problem(str(folder), 1, 1, "error", "", f"cannot read the folder: {e.strerror or e}")
+            )
             return
-        for path in sorted(folder.glob("*.toml")):
+        if len(paths) > MAX_FOLDER_FILES:
+            self.problems.append(
+                Problem(
+                    str(folder),
+                    1,
+                    1,
+                    "error",
+                    "",
+                    f"{len(paths):,} level files; only the first {MAX_FOLDER_FILES} (by name) are read",
+                )
+            )
+            paths = paths[:MAX_FOLDER_FILES]
+        for path in paths:
             name = f"{prefix}/{path.name}" if prefix else display_name(path)
             self.add_file(path, name, is_mod)
 
     def add_file(self, path: Path, name: str, is_mod: bool) -> ParsedFile:
         """Read one file and add its level, unless it cannot be read or its id is taken."""
-        pf = self.already_read.get(path.resolve()) or read_level_file(path, name)
+        pf = self.already_read.get(resolved(path)) or read_level_file(path, name)
         if pf.spec is None:
             self.problems.extend(pf.problems)
+            claimed = _ID_LINE.search(pf.text)
+            if claimed is not None:
+                self.broken.setdefault(claimed.group(1), pf)
             return pf
         spec = pf.spec
-        if spec.id in self.entries and self.entries[spec.id].path.resolve() != path.resolve():
+        if spec.id in self.entries and resolved(self.entries[spec.id].path) != resolved(path):
             first = self.entries[spec.id]
             pf.problem(("id",), f"level id '{spec.id}' is already used by {first.name}")
             self.problems.extend(pf.problems)
@@ -109,7 +140,7 @@ class Catalogue:
         entry = self.entries.get(level_id)
         if entry is None:
             hint = did_you_mean(level_id, self.entries)
-            raise LevelError([Problem("", 1, 1, "error", "", f"no level with id '{level_id}'{hint}")])
+            raise LevelError([Problem("", 1, 1, "error", "", f"no level with id {quote(level_id)}{hint}")])
         return compile_file(entry.parsed, self)
 
 
@@ -129,6 +160,13 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
             )
             return chain, [problem]
         entry = catalogue.entries.get(parent_id)
+        if entry is None and parent_id in catalogue.broken:
+            parent = catalogue.broken[parent_id]
+            problem = current.problem(
+                ("extends",),
+                f"level '{parent_id}' ({parent.name}) has errors, so this level cannot load until they are fixed:",
+            )
+            return chain, [problem, *parent.problems]
         if entry is None:
             hint = did_you_mean(parent_id, catalogue.entries)
             problem = current.problem(("extends",), f"no level with id '{parent_id}' to extend{hint}")
@@ -183,12 +221,12 @@ def load_level_file(path: Path, mod_dirs: Iterable[str | Path] = (), name: str |
     and any mod folders."""
     path = Path(path)
     pf = read_level_file(path, name or str(path))
-    catalogue = Catalogue.scan([*mod_dirs, path.parent], already_read={path.resolve(): pf})
+    catalogue = Catalogue.scan([*mod_dirs, path.parent], already_read={resolved(path): pf})
     if pf.spec is not None:
         catalogue.entries.setdefault(
             pf.spec.id, Entry(pf.spec.id, path, pf.name, pf.spec.title or "", pf.spec.playable, True, pf)
         )
-        if catalogue.entries[pf.spec.id].path.resolve() == path.resolve():
+        if resolved(catalogue.entries[pf.spec.id].path) == resolved(path):
             catalogue.entries[pf.spec.id].parsed = pf
     return compile_file(pf, catalogue)
 

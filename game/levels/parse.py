@@ -17,10 +17,12 @@ import tomli
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from game.files import NotAFile, TooBig, read_bounded
 from game.levels import clean_parses
 from game.levels.problems import Problem, key_path
 from game.levels.spec import MAX_FILE_BYTES, LevelSpec
 from game.levels.toml_index import KeyPath, TomlIndex
+from game.text import quote
 
 MAX_PROBLEMS = 50  # reported per file; past this, one line says how many more
 
@@ -79,24 +81,25 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 def read_level_file(path: Path, name: str | None = None, data: bytes | None = None) -> ParsedFile:
     """Read and check one file (or `data`, its bytes, when given); never raises for a bad file."""
     pf = ParsedFile(Path(path), name or str(path))
+    too_big = f"the file is larger than {MAX_FILE_BYTES / 1e6:g} MB; a level must be smaller"
     try:
+        # Only a regular file, opened without blocking: a named pipe called `x.toml` would
+        # otherwise hang every command and the window's level list.
         if data is None:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_FILE_BYTES + 1)
+            data = read_bounded(path, MAX_FILE_BYTES)
+    except TooBig:
+        pf.problems.append(Problem(pf.name, 1, 1, "error", "", too_big))
+        return pf
+    except NotAFile:
+        pf.problems.append(
+            Problem(pf.name, 1, 1, "error", "", "cannot read the file: it is a folder, a pipe or a device")
+        )
+        return pf
     except OSError as e:
         pf.problems.append(Problem(pf.name, 1, 1, "error", "", f"cannot read the file: {e.strerror or e}"))
         return pf
     if len(data) > MAX_FILE_BYTES:
-        pf.problems.append(
-            Problem(
-                pf.name,
-                1,
-                1,
-                "error",
-                "",
-                f"the file is larger than {MAX_FILE_BYTES / 1e6:g} MB; a level must be smaller",
-            )
-        )
+        pf.problems.append(Problem(pf.name, 1, 1, "error", "", too_big))
         return pf
     key = clean_parses.key_of(str(pf.path), pf.name, data)
     kept = clean_parses.recall(key)
@@ -273,17 +276,21 @@ def _message(err: ErrorDetails, loc: KeyPath) -> str:
     value = err.get("input")
     key = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(key), _fields_at(loc), n=1)
+        close = difflib.get_close_matches(str(key)[:100], _fields_at(loc), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         if not close and len(loc) > 1 and key in LevelSpec.model_fields:
             hint = (
                 f" here; '{key}' belongs at the top of the file: keys after a [table] header "
                 "belong to that table, so move it above the first header"
             )
-        return f"unknown key '{key}'{hint}"
+        return f"unknown key {quote(key)}{hint}"
     if kind == "missing":
-        return f"missing key '{key}'"
+        return f"missing key {quote(key)}"
     msg = err["msg"]
+    if kind == "value_error":  # our own validators' words, without pydantic's prefix
+        return msg.removeprefix("Value error, ")
+    if kind == "finite_number":
+        return "should be a number, not nan or inf"
     msg = msg.split(", unable to parse")[0]
     if kind == "string_too_long" and isinstance(value, str):
         msg += f" (this one has {len(value)})"
@@ -317,6 +324,6 @@ def _message(err: ErrorDetails, loc: KeyPath) -> str:
         msg += f", not {shown}"
     if kind == "string_pattern_mismatch":
         msg = "should be lower-case letters, digits and '_', starting with a letter (at most 48 characters)"
-        if isinstance(value, str) and len(value) < 60:
-            msg += f", not '{value}'"
+        if isinstance(value, str):
+            msg += f", not {quote(value)}"
     return msg

@@ -7,6 +7,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from game.text import printable, quote, shorten
+
+KEY_SHOWN = 60  # characters of a key a message shows
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -30,8 +34,8 @@ class Problem:
 
 def did_you_mean(name: str, options: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest of `options` to a misspelt name, or ''."""
-    close = difflib.get_close_matches(str(name), list(options), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = difflib.get_close_matches(str(name)[:200], list(options), n=1)
+    return f" (did you mean {quote(close[0])}?)" if close else ""
 
 
 def key_path(loc: Iterable[str | int]) -> str:
@@ -41,7 +45,8 @@ def key_path(loc: Iterable[str | int]) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += ("." if out else "") + str(part)
+            # A key can be as long as the file; a message names it by its start.
+            out += ("." if out else "") + printable(shorten(str(part), KEY_SHOWN))
     return out
 
 

@@ -195,6 +195,11 @@ def reference_markdown() -> str:
         f"- Texts (briefings, descriptions, epilogues): at most {spec.MAX_TEXT:,} characters; names and titles {spec.MAX_NAME}.",
         f"- At most {spec.MAX_LIST} actions and {spec.MAX_LIST} events per file, {spec.MAX_EFFECTS} effects per action or event.",
         "- `extends` chains at most 8 levels deep.",
+        f"- A folder of levels: the first {spec.MAX_FOLDER_FILES} level files, by name, are read; the game says so when there are more.",
+        "- Text holds no control characters other than tabs and line breaks (a NUL or an escape is an"
+        " error at its line), and numbers are finite: `nan` and `inf` are refused.",
+        "- Only regular files are read: a folder, a named pipe or a device called `*.toml` is an error,"
+        " never a wait.",
         "",
     ]
     return "\n".join(out)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from game.core.level import TAGS
+from game.text import refuse_control
 
 SCHEMA_VERSION = 1
 
@@ -22,6 +23,9 @@ MAX_TEXT = 6_000
 MAX_NAME = 120
 MAX_LIST = 300
 MAX_EFFECTS = 40
+# Level files read from one folder: a modder's folder holds a few dozen, and every file costs a
+# parse at each start and each reload (F5), so a folder of thousands would freeze the window.
+MAX_FOLDER_FILES = 200
 
 Id = Annotated[
     str,
@@ -30,15 +34,19 @@ Id = Annotated[
         description="A stable id: lower-case letters, digits and '_', starting with a letter, at most 48 characters.",
     ),
 ]
-Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
-Citation = Annotated[str, Field(min_length=1, max_length=300)]  # a treaty's title runs long
-Text = Annotated[str, Field(max_length=MAX_TEXT)]
+# Text a player reads holds no control characters but tabs and line breaks (a NUL stops the
+# window drawing it); the validator names the character and where it is.
+Printable = AfterValidator(refuse_control)
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME), Printable]
+Citation = Annotated[str, Field(min_length=1, max_length=300), Printable]  # a treaty's title runs long
+Text = Annotated[str, Field(max_length=MAX_TEXT), Printable]
 Condition = Annotated[
     str,
     Field(
         max_length=500,
         description="A condition over meters, `turn` and flags, such as `partnership < 30 and turn >= 4`.",
     ),
+    Printable,
 ]
 Side = Literal["moscow", "beijing"]
 Year = Annotated[int, Field(ge=1900, le=2200)]
@@ -57,8 +65,9 @@ class Spec(BaseModel):
     """The base of every table of a level file: no unknown keys, no silent conversions."""
 
     # Strict: a TOML value of the wrong type ("2" or true for a number) is an error at its line, as
-    # the JSON schema says, rather than quietly converted.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # the JSON schema says, rather than quietly converted. TOML's nan and inf are no level's
+    # numbers: a goal `at_least = nan` could never be met, nor judged.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 class BriefingSpec(Spec):
@@ -499,7 +508,7 @@ class EventSpec(Spec):
 class GoalSpec(Spec):
     """One goal of an agenda: a meter at least or at most a value at the end."""
 
-    meter: Annotated[str, Field(max_length=60)] = Field(
+    meter: Annotated[str, Field(max_length=60), Printable] = Field(
         description="A meter or aggregate, e.g. `partnership`, `moscow.standing`, `central_asia.beijing`."
     )
     at_least: float | None = Field(None, description="Met when the meter ends at or above this.")

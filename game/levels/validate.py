@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.files import resolved
 from game.levels.loader import Catalogue, Entry, compile_with_warnings
 from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import Problem, did_you_mean
+from game.levels.spec import MAX_FOLDER_FILES
 
 
 def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
@@ -22,6 +24,18 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
                 problems.append(
                     Problem(str(p), 1, 1, "warning", "", "no level files (*.toml) in this folder")
                 )
+            if len(found) > MAX_FOLDER_FILES:
+                problems.append(
+                    Problem(
+                        str(p),
+                        1,
+                        1,
+                        "error",
+                        "",
+                        f"{len(found):,} level files; only the first {MAX_FOLDER_FILES} (by name) are read",
+                    )
+                )
+                found = found[:MAX_FOLDER_FILES]
             files.extend(found)
         elif p.is_file():
             files.append(p)
@@ -58,18 +72,18 @@ def validate_paths(paths: Iterable[str | Path], mod_dirs: Iterable[str | Path] =
     files, problems = level_files(paths)
     folders = {f.parent for f in files}
     # Each file is read once: a big file costs its parse a single time.
-    parsed = {path.resolve(): read_level_file(path, str(path)) for path in files}
+    parsed = {resolved(path): read_level_file(path, str(path)) for path in files}
     catalogue = Catalogue.scan([*mod_dirs, *sorted(folders)], already_read=parsed)
     for path in files:
-        pf = parsed[path.resolve()]
+        pf = parsed[resolved(path)]
         spec = pf.spec
         if spec is None:
             problems.extend(pf.problems)
             continue
         # Check this very file, even when another file in the catalogue has the same id.
         entry = catalogue.entries.get(spec.id)
-        if entry is None or entry.path.resolve() != path.resolve():
-            if entry is not None and entry.path.resolve() != path.resolve():
+        if entry is None or resolved(entry.path) != resolved(path):
+            if entry is not None and resolved(entry.path) != resolved(path):
                 # The game drops a level whose id another file has taken, so this is an error here too.
                 problems.append(pf.problem(("id",), f"level id '{spec.id}' is already used by {entry.name}"))
             catalogue.entries[spec.id] = Entry(
@@ -84,4 +98,5 @@ def validate_paths(paths: Iterable[str | Path], mod_dirs: Iterable[str | Path] =
         finally:
             if entry is not None:
                 catalogue.entries[spec.id] = entry
-    return problems
+    # A parent's problems are shown with each level that extends it, and with itself: once each.
+    return list(dict.fromkeys(problems))

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import tempfile
+import time
 from pathlib import Path
 
+from game.files import NotAFile, TooBig, read_bounded
+
+__all__ = ["NotAFile", "TooBig", "read_bounded", "remove_leftovers", "set_aside", "write_atomic"]
+
 TEMP_SUFFIX = ".tmp"
-
-
-class NotAFile(OSError):
-    """The path exists but is a folder, a pipe or a device, not a file we can read."""
-
-
-class TooBig(OSError):
-    """The file is larger than anything the game writes, so it is not read at all."""
+# A temporary file this old is no write in progress (one takes milliseconds) but what a crash or a
+# kill left behind; younger ones may belong to another copy of the game writing now.
+LEFTOVER_AGE = 60.0
 
 
 def write_atomic(path: Path, data: bytes, shared: bool = False) -> None:
@@ -50,6 +49,29 @@ def write_atomic(path: Path, data: bytes, shared: bool = False) -> None:
     _fsync_folder(path.parent)
 
 
+def remove_leftovers(folder: Path, older_than: float = LEFTOVER_AGE) -> list[Path]:
+    """Remove the temporary files that writes cut short left in `folder`; return those removed.
+
+    Only files named as `write_atomic` names them (`.<name>.<random>.tmp`), regular, and at least
+    `older_than` seconds old: nothing the player made, and no write in progress."""
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = list(folder.glob(f".*{TEMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            info = path.lstat()
+            if path.is_symlink() or not path.is_file() or now - info.st_mtime < older_than:
+                continue
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
+
+
 def _fsync_folder(folder: Path) -> None:
     # Makes the rename itself durable on POSIX; Windows cannot open folders, and failing here
     # would report an error for a write that did happen.
@@ -61,29 +83,6 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def read_bounded(path: Path, limit: int) -> bytes:
-    """The file's bytes; TooBig past `limit` (checked before reading), NotAFile for non-files.
-
-    Raises FileNotFoundError and other OSErrors as they come.
-    """
-    if path.is_dir():
-        raise NotAFile(f"{path.name} is a folder, not a file")
-    # O_NONBLOCK so a named pipe called like a save cannot hang the game on open.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(f.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise NotAFile(f"{path.name} is not a regular file")
-        if info.st_size > limit:
-            raise TooBig(f"{path.name} is {info.st_size} bytes")
-        # The size can change between fstat and read; never take more than limit + 1.
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise TooBig(f"{path.name} is over {limit} bytes")
-    return data
 
 
 def set_aside(path: Path) -> Path:

@@ -28,7 +28,17 @@ from game.core.level import Level
 from game.core.meters import SIDES
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
-from game.session.replay import FacilitatorAct, PlanningSpec, ReplayLog, injections, replay
+from game.session.replay import (
+    MAX_ACTS,
+    MAX_TURN_NEWS,
+    NEWS_KINDS,
+    FacilitatorAct,
+    PlanningSpec,
+    ReplayLog,
+    injections,
+    one_line_reason,
+    replay,
+)
 
 if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
     from game.classroom.session import ClassroomSession
@@ -44,6 +54,8 @@ THINK = Budget(ms=1000)
 # AI then plays the class seed alike on any laptop, and a session resumed from a save goes on
 # exactly as it would have, so the class report compares the groups' choices, not their machines.
 CLASSROOM_THINK = Budget(iterations=300)
+# Room kept in a full log for the act that ends the session (the replay needs it).
+_ACTS_KEPT_FOR_THE_END = 1
 
 
 @dataclass
@@ -68,13 +80,17 @@ class Game:
     drafts: dict[str, list[str]] = field(
         default_factory=dict
     )  # cards chosen, not yet locked (the board keeps it)
-    agents: dict[str, tuple[int, Agent]] = field(default_factory=dict, repr=False)  # (turn, the AI made)
+    agents: dict[str, tuple[int, str, Agent]] = field(default_factory=dict, repr=False)  # (turn, name, AI)
     guides: dict[str, TutorialGuide] = field(default_factory=dict, repr=False)  # the tutorial, per side
     classroom: ClassroomSession | None = field(default=None, repr=False)  # in a classroom
     # How long the AI may think about a plan: a time by default, so that the hard AI's plan can
     # differ from machine to machine; a number of iterations gives the same game everywhere.
     think: Budget = THINK
-    reasons: dict[str, str] = field(default_factory=dict)  # the AI's reason for each plan locked
+    # The reasons of the plans locked this turn: a team's one line of why, or the AI's own words.
+    reasons: dict[str, str] = field(default_factory=dict)
+    # The game's own autosave (see SaveStore.autosave): given on its first autosave, or by the
+    # autosave it was continued from, so that no other game's autosave replaces it.
+    autosave_slot: str | None = None
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str], think: Budget | None = None) -> Game:
@@ -112,6 +128,8 @@ class Game:
                     and plan_problem(game.state, side, tuple(plan)) is None
                 ):
                     game.locked[side] = tuple(plan)
+                    if planning.reasons.get(side):
+                        game.reasons[side] = planning.reasons[side]
             for side, chosen in planning.chosen.items():
                 mine = [a for a in chosen if a in game.level.actions and game.level.actions[a].side == side]
                 if game.seats[side].controller == HUMAN and side not in game.locked and mine:
@@ -123,8 +141,9 @@ class Game:
         saved = self.log.model_copy(deep=True)
         locked = {s: list(p) for s, p in self.locked.items() if self.seats[s].controller == HUMAN}
         chosen = {s: list(p) for s, p in self.drafts.items() if p and s not in self.locked}
+        reasons = {s: r for s, r in self.reasons.items() if s in locked}
         if (locked or chosen) and not self.over:
-            saved.planning = PlanningSpec(locked=locked, chosen=chosen)
+            saved.planning = PlanningSpec(locked=locked, chosen=chosen, reasons=reasons)
         return saved
 
     # -- who plays --------------------------------------------------------------------------
@@ -132,26 +151,33 @@ class Game:
         """The sides people play, in the usual order."""
         return [s for s in SIDES if self.seats[s].controller == HUMAN]
 
-    def agent_for(self, side: str) -> Agent:
-        """The AI playing `side` this turn. It is made afresh each turn from the game's seed and the
-        turn, rather than kept from turn to turn, so that what it chooses depends only on where
-        the game stands: with a budget in iterations, a game continued from a save (a lesson
-        spread over three periods) goes on exactly as it would have without the break."""
+    def agent_for(self, side: str, name: str | None = None) -> Agent:
+        """The AI playing `side` this turn: the seat's, or the agent called `name` (autoplay plays
+        a person's side with one), seeded the same way. It is made afresh each turn from the
+        game's seed and the turn, rather than kept from turn to turn, so that what it chooses
+        depends only on where the game stands: a game continued from a save (a lesson spread over
+        three periods) goes on exactly as it would have without the break."""
         turn = self.state.turn
+        name = name or self.seats[side].controller
         made = self.agents.get(side)
-        if made is None or made[0] != turn:
+        if made is None or made[:2] != (turn, name):
             seed = (self.seed * 1_000_003 + turn) & ((1 << 63) - 1)
-            controller = self.seats[side].controller
-            name = "normal" if controller == OWN else controller  # (see OWN)
-            made = self.agents[side] = (turn, make_agent(name, side, seed, self.think))
-        return made[1]
+            playing = "normal" if name == OWN else name  # (see OWN)
+            made = self.agents[side] = (turn, name, make_agent(playing, side, seed, self.think))
+        return made[2]
 
     # -- planning ---------------------------------------------------------------------------
-    def lock(self, side: str, plan: Iterable[str]) -> str | None:
-        """Lock `side`'s plan for this turn; returns why it cannot be locked, or None."""
+    def lock(self, side: str, plan: Iterable[str], reason: str = "") -> str | None:
+        """Lock `side`'s plan for this turn, with the team's one line of why if it gave one (the
+        record, the exports and the worksheet carry it); returns why it cannot be locked, or None."""
         problem = plan_problem(self.state, side, tuple(plan))
         if problem is None:
             self.locked[side] = tuple(plan)
+            text = one_line_reason(reason)
+            if text:
+                self.reasons[side] = text
+            else:
+                self.reasons.pop(side, None)
         return problem
 
     def plan_ai_sides(self) -> None:
@@ -169,34 +195,71 @@ class Game:
     def resolve(self, injected: Iterable[Injected] = ()) -> TurnReport:
         """Resolve the turn once both plans are locked; record it in the log. The facilitator's
         injections and adjustments made during this turn's planning take effect now."""
+        if self.classroom is not None:
+            self.classroom.before_resolve()  # acts scheduled or sent from the class server join in
         self.plan_ai_sides()
         plans: dict[str, tuple[str, ...]] = {s: self.locked[s] for s in SIDES}
         acts = injections(self.level, self.log.acts_of_turn(self.state.turn))
-        self.log.record(plans, {s: why for s, why in self.reasons.items() if why})
+        # A person's reason goes into the record for the exports; an AI's into its plan, for the
+        # debrief's Decisions tab.
+        by_person = {s for s in SIDES if self.seats[s].controller == HUMAN}
+        self.log.record(
+            plans,
+            {s: r for s, r in self.reasons.items() if s in by_person},
+            why={s: r for s, r in self.reasons.items() if r and s not in by_person},
+        )
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
         self.locked, self.drafts, self.reasons = {}, {}, {}
+        if self.classroom is not None:
+            self.classroom.after_resolve(report)  # a pack's last turn; the class server hears of it
         return report
 
     # -- the facilitator of a classroom session ------------------------------------------------
     def facilitate(self, kind: str, **fields: Any) -> FacilitatorAct:
-        """Record a facilitator's act in the log (it is part of the game from now on)."""
+        """Record a facilitator's act in the log (it is part of the game from now on).
+
+        A log holds at most MAX_ACTS acts, so that every save the game writes is one it reads
+        back: once it is full, an act is no longer recorded (a pause still pauses); the session's
+        `record_full` lets the panel say so before an injection or an adjustment is refused."""
         act = FacilitatorAct(
             turn=self.state.turn, kind=kind, at=datetime.now().isoformat(timespec="seconds"), **fields
         )
-        self.log.facilitator.append(act)
+        room = MAX_ACTS - len(self.log.facilitator) - (0 if kind == "end" else _ACTS_KEPT_FOR_THE_END)
+        if room > 0 and not (kind in NEWS_KINDS and self.turn_news_full):
+            self.log.facilitator.append(act)
         return act
+
+    @property
+    def record_full(self) -> bool:
+        """Whether the log has no room left for another facilitator's act (but the end)."""
+        return len(self.log.facilitator) >= MAX_ACTS - _ACTS_KEPT_FOR_THE_END
+
+    @property
+    def turn_news_full(self) -> bool:
+        """Whether this turn holds as many notes, injections and adjustments as a turn may."""
+        return sum(a.kind in NEWS_KINDS for a in self.pending_acts()) >= MAX_TURN_NEWS
 
     def end_early(self, reason: str = "") -> None:
         """End the game where it stands, with the outcome the last turn would give now."""
         if not self.over:
             self.facilitate("end", text=reason)
             self.state = end_now(self.state)
-            self.locked = {}
+            self.locked, self.reasons = {}, {}
+
+    def acts_this_turn(self) -> list[FacilitatorAct]:
+        """Every facilitator's act made during this turn's planning (they apply when it resolves)."""
+        return self.log.acts_of_turn(self.state.turn)
 
     def pending_acts(self) -> list[FacilitatorAct]:
-        """The facilitator's acts made during this turn's planning (they apply when it resolves)."""
-        return self.log.acts_of_turn(self.state.turn)
+        """The facilitator's acts of this turn's planning that the players are told of at once:
+        all but an injected event, which happens as any event does and is revealed as the
+        facilitator's only in the debrief (docs/classroom.md, section 5), unless the session's
+        pack asks for it to be told at once (`reveal = "at_once"`)."""
+        acts = self.acts_this_turn()
+        if self.classroom is not None and getattr(self.classroom, "reveal", "") == "at_once":
+            return acts
+        return [a for a in acts if a.kind != "inject"]
 
     # -- reading ----------------------------------------------------------------------------
     @property

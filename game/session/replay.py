@@ -9,17 +9,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from game.core import Adjustment, adjustment_problem, end_now, initial_state, plan_problem, resolve_turn
 from game.core.engine import Injected
 from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
+from game.session.text_fields import Plain
+from game.text import without_control
 
 FORMAT: Final = "pragmatic-partners/replay"
 MAX_TURNS = 200
-MAX_REASON = 2000  # characters of an AI's reason for one plan
+MAX_AI_REASON = 2000  # characters of an AI's reason for one plan
+# The facilitator's acts a log holds, and the notes, injections and adjustments of one turn (the
+# board shows those as news, and laying out thousands of them froze the window): the game never
+# records more (see Game.facilitate), so a log it writes is always one it reads back.
+MAX_ACTS = 5000
+MAX_TURN_NEWS = 100
+NEWS_KINDS = ("inject", "adjust", "annotate")
 
 
 class ReplayError(Exception):
@@ -31,9 +39,9 @@ class PlansSpec(BaseModel):
     """The two plans of one turn, as action ids, and the AI's reason for each plan it made."""
 
     model_config = ConfigDict(extra="forbid")
-    moscow: list[str] = Field(default_factory=list, max_length=10)
-    beijing: list[str] = Field(default_factory=list, max_length=10)
-    why: dict[Literal["moscow", "beijing"], Annotated[str, Field(max_length=MAX_REASON)]] = Field(
+    moscow: list[Plain] = Field(default_factory=list, max_length=10)
+    beijing: list[Plain] = Field(default_factory=list, max_length=10)
+    why: dict[Literal["moscow", "beijing"], Annotated[Plain, Field(max_length=MAX_AI_REASON)]] = Field(
         default_factory=dict,
         description="The AI's reason for its plan, in words, for each side it played (for the "
         "debrief; a replay does not read it).",
@@ -54,11 +62,11 @@ class FacilitatorAct(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     turn: int = Field(ge=1, le=MAX_TURNS + 1, description="The turn being planned when it happened.")
     kind: ActKind
-    at: str = Field("", max_length=40, description="When, as an ISO time (for the record only).")
-    event_id: str | None = Field(None, max_length=48, description="The injected event.")
-    meter: str | None = Field(None, max_length=60, description="The adjusted meter.")
+    at: Plain = Field("", max_length=40, description="When, as an ISO time (for the record only).")
+    event_id: Plain | None = Field(None, max_length=48, description="The injected event.")
+    meter: Plain | None = Field(None, max_length=60, description="The adjusted meter.")
     delta: float | None = Field(None, ge=-100, le=100, description="How far the meter was moved.")
-    text: str = Field("", max_length=2000, description="The reason, the annotation, or what happened.")
+    text: Plain = Field("", max_length=2000, description="The reason, the annotation, or what happened.")
     minutes: float | None = Field(None, ge=0, le=180, description="The timer set (0: cleared).")
 
 
@@ -66,27 +74,58 @@ class ClassroomSpec(BaseModel):
     """A classroom session's set-up, kept in its log so that a saved session resumes as one."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-    group: str = Field(
+    group: Plain = Field(
         "", max_length=80, description="The group's name, for the exports and the class report."
     )
     teams: dict[Literal["moscow", "beijing"], Literal["team", "easy", "normal", "hard"]]
     timer_minutes: float = Field(0, ge=0, le=60, description="The planning timer for each turn; 0 for none.")
-    passphrase: str = Field(
-        max_length=300,
-        description="The facilitator's passphrase, salted and hashed (never the passphrase itself).",
+    session_key: str = Field(
+        "",
+        pattern=r"^([0-9a-f]{32})?$",
+        description="Names this session's passphrase, which is kept in the data folder of the computer "
+        "where the session started (game.classroom.keys), never in a save or an export. Not a secret.",
     )
-    started_at: str = Field(max_length=40)
+    passphrase: str | None = Field(
+        None,
+        max_length=300,
+        exclude=True,
+        description="Read from saves of earlier versions, which kept the passphrase's hash here: never "
+        "trusted (anyone could put their own there), never written.",
+    )
+    started_at: Plain = Field(max_length=40)
+
+
+MAX_REASON = 200
+
+
+def one_line_reason(text: str) -> str:
+    """A team's reason for its plan as the record keeps it: one line, trimmed, at most MAX_REASON
+    characters (line breaks and control characters become spaces)."""
+    flat = "".join(" " if (ch.isspace() or not ch.isprintable()) else ch for ch in text)
+    return " ".join(flat.split())[:MAX_REASON].strip()
+
+
+class ReasonSpec(BaseModel):
+    """The one line a team gave for the plan it locked: why it played what it played."""
+
+    model_config = ConfigDict(extra="forbid")
+    turn: int = Field(ge=1, le=MAX_TURNS, description="The turn the plan was played in.")
+    side: Literal["moscow", "beijing"]
+    text: str = Field(max_length=MAX_REASON, description="The reason, in the team's words.")
 
 
 class PlanningSpec(BaseModel):
     """The plans being made when a game was saved, so that loading it loses no one's work."""
 
     model_config = ConfigDict(extra="forbid")
-    locked: dict[Literal["moscow", "beijing"], list[str]] = Field(
+    locked: dict[Literal["moscow", "beijing"], list[Plain]] = Field(
         default_factory=dict, description="Plans locked this turn and waiting for the other side's."
     )
-    chosen: dict[Literal["moscow", "beijing"], list[str]] = Field(
+    chosen: dict[Literal["moscow", "beijing"], list[Plain]] = Field(
         default_factory=dict, description="Cards chosen but not yet locked."
+    )
+    reasons: dict[Literal["moscow", "beijing"], str] = Field(
+        default_factory=dict, description="The reasons given with the plans locked this turn."
     )
 
 
@@ -96,11 +135,17 @@ class ReplayLog(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["pragmatic-partners/replay"] = FORMAT
     version: Literal[1] = 1
-    level_id: str = Field(max_length=48)
-    level_hash: str = Field(max_length=64)
+    level_id: Plain = Field(max_length=48)
+    level_hash: Plain = Field(max_length=64)
     seed: int = Field(ge=0, le=2**63 - 1)
     turns: list[PlansSpec] = Field(default_factory=list, max_length=MAX_TURNS)
-    facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=5000)
+    facilitator: list[FacilitatorAct] = Field(default_factory=list, max_length=MAX_ACTS)
+    reasons: list[ReasonSpec] = Field(
+        default_factory=list,
+        max_length=2 * MAX_TURNS,
+        description="The one-line reasons teams gave when they locked their plans (the record "
+        "only: a replay does not need them).",
+    )
     classroom: ClassroomSpec | None = None
     players: (
         dict[
@@ -121,20 +166,53 @@ class ReplayLog(BaseModel):
         "so a replay ignores it.",
     )
 
+    @model_validator(mode="after")
+    def _news_of_a_turn_is_bounded(self) -> ReplayLog:
+        count: dict[int, int] = {}
+        for act in self.facilitator:
+            if act.kind in NEWS_KINDS:
+                count[act.turn] = count.get(act.turn, 0) + 1
+        crowded = [turn for turn, n in count.items() if n > MAX_TURN_NEWS]
+        if crowded:
+            raise ValueError(
+                f"turn {crowded[0]} holds {count[crowded[0]]} of the facilitator's notes, injections and "
+                f"adjustments; a turn holds at most {MAX_TURN_NEWS}"
+            )
+        return self
+
     @classmethod
     def start(cls, level: Level, seed: int, players: dict[str, str] | None = None) -> ReplayLog:
         """An empty log of a game of `level` with `seed` (`players`: side -> "human" or an agent)."""
         return cls(level_id=level.id, level_hash=level.content_hash, seed=seed, players=players)
 
-    def record(self, plans: dict[str, tuple[str, ...]], why: dict[str, str] | None = None) -> None:
-        """Add one resolved turn's plans, with the AI's reason for each plan it made."""
+    def record(
+        self,
+        plans: dict[str, tuple[str, ...]],
+        reasons: dict[str, str] | None = None,
+        why: dict[str, str] | None = None,
+    ) -> None:
+        """Add one resolved turn's plans, with the reasons teams gave for them and the AI's reason
+        for each plan it made."""
         self.turns.append(
             PlansSpec(
                 moscow=list(plans.get("moscow", ())),
                 beijing=list(plans.get("beijing", ())),
-                why={s: w[:MAX_REASON] for s, w in (why or {}).items() if s in ("moscow", "beijing")},
+                why={
+                    s: without_control(w)[:MAX_AI_REASON]
+                    for s, w in (why or {}).items()
+                    if s in ("moscow", "beijing")
+                },
             )
         )
+        turn = len(self.turns)
+        for side in ("moscow", "beijing"):
+            text = one_line_reason((reasons or {}).get(side, ""))
+            if text:
+                self.reasons.append(ReasonSpec(turn=turn, side=side, text=text))
+
+    def reasons_of(self, turn: int) -> dict[str, str]:
+        """The reasons given for the plans of `turn`, by side (a side that gave none is left out)."""
+        return {r.side: r.text for r in self.reasons if r.turn == turn}
 
     def acts_of_turn(self, turn: int) -> list[FacilitatorAct]:
         """The facilitator's acts made while `turn` was being planned, in order."""
@@ -147,7 +225,9 @@ class ReplayLog(BaseModel):
 
 
 def injections(level: Level, acts: Iterable[FacilitatorAct]) -> list[Injected]:
-    """The engine's injected items for these acts: (who, Event) and (who, Adjustment) pairs."""
+    """The engine's injected items for these acts: ("event", Event) for an injected event, which the
+    players see as any other, and ("facilitator", Adjustment) for an adjustment, which they see
+    as the facilitator's."""
     out: list[Injected] = []
     for act in acts:
         if act.kind == "inject":
@@ -157,7 +237,9 @@ def injections(level: Level, acts: Iterable[FacilitatorAct]) -> list[Injected]:
                     f"turn {act.turn}: the facilitator injected '{act.event_id}', "
                     "which is not an event of this level"
                 )
-            out.append(("facilitator", event))
+            # Told to the players as any event (the debrief reveals whose it was): the log's act,
+            # not the turn's report, keeps that it was the facilitator's.
+            out.append(("event", event))
         elif act.kind == "adjust":
             # Both are optional in the schema, which every kind of act shares; an adjustment needs them.
             if act.meter is None or act.delta is None:

@@ -9,6 +9,8 @@ from game.paths import user_data_dir
 
 AUTOSAVE = "autosave.json"
 AUTOSAVE_PREV = "autosave.prev.json"
+# One autosave a game: "autosave-<slot>.json", and "autosave-<slot>.prev.json" before it.
+AUTOSAVE_GLOB = "autosave*.json"
 
 
 def saves_dir() -> Path:
@@ -21,6 +23,14 @@ def present(path: Path) -> bool:
     return path.exists() or path.is_symlink()
 
 
+def is_autosave_name(name: str) -> bool:
+    """Whether a file of the saves folder is an autosave (a game's own, or the one of old)."""
+    return name in (AUTOSAVE, AUTOSAVE_PREV) or (name.startswith("autosave-") and name.endswith(".json"))
+
+
 def autosave_present(root: Path) -> bool:
     """Whether an autosave file is there at all (readable or not: loading it says which)."""
-    return present(root / AUTOSAVE) or present(root / AUTOSAVE_PREV)
+    try:
+        return any(is_autosave_name(p.name) for p in root.glob(AUTOSAVE_GLOB))
+    except OSError:
+        return False

@@ -32,10 +32,20 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write_atomic
+from game.session.data_folder import DataFolderError, writing
 from game.session.replay import FORMAT as REPLAY_FORMAT
-from game.session.replay import MAX_TURNS, ReplayLog
-from game.session.save_folder import AUTOSAVE, AUTOSAVE_PREV, autosave_present, saves_dir
+from game.session.replay import MAX_TURNS, ClassroomSpec, ReplayLog
+from game.session.save_folder import (
+    AUTOSAVE,
+    AUTOSAVE_GLOB,
+    AUTOSAVE_PREV,
+    autosave_present,
+    is_autosave_name,
+    saves_dir,
+)
 from game.session.save_folder import present as _present
+from game.session.text_fields import Plain
+from game.text import printable, shorten
 
 FORMAT: Final = "pragmatic-partners/save"
 VERSION: Final = 1
@@ -54,11 +64,16 @@ _FAITHFUL_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _-]*")
 _DAMAGED = re.compile(r"\.damaged-\d+\.json$")
 
 
-class SaveError(Exception):
-    """A save that cannot be written or read; str(error) is meant for the player."""
+class SaveError(DataFolderError):
+    """A save that cannot be written or read; str(error) is meant for the player.
 
-    def __init__(self, message: str, path: Path | None = None, moved_to: Path | None = None):
-        super().__init__(message)
+    A DataFolderError, and so an OSError: a screen that catches OSError around a save (the board's
+    autosave, the menu's Save game) shows the message and the game goes on."""
+
+    def __init__(
+        self, message: str, path: Path | None = None, moved_to: Path | None = None, folder: Path | None = None
+    ):
+        super().__init__(message, folder or (path.parent if path is not None else None))
         self.path = path
         self.moved_to = moved_to
 
@@ -69,8 +84,8 @@ class SaveFileSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: Literal["pragmatic-partners/save"] = FORMAT
     version: Literal[1] = VERSION
-    name: str = Field(max_length=MAX_NAME, description="The name the player gave the save.")
-    saved_at: str = Field(max_length=64, description="When it was saved, ISO 8601.")
+    name: Plain = Field(max_length=MAX_NAME, description="The name the player gave the save.")
+    saved_at: Plain = Field(max_length=64, description="When it was saved, ISO 8601.")
     turn: int = Field(ge=1, le=MAX_TURNS + 1, description="The turn the game resumes on.")
     log: ReplayLog
 
@@ -93,6 +108,7 @@ class SaveInfo:
     saved_at: str
     is_autosave: bool
     players: dict[str, str] | None = None  # who played each side ("human" or the AI's level)
+    classroom: ClassroomSpec | None = None  # a classroom session's set-up (its group, its teams)
 
 
 @dataclass(frozen=True)
@@ -197,8 +213,8 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
 
 def _first_error(e: ValidationError) -> str:
     first = e.errors(include_url=False)[0]
-    where = ".".join(str(x) for x in first["loc"]) or "the file"
-    return f"{where}: {first['msg']}"
+    where = ".".join(shorten(str(x), 40) for x in first["loc"]) or "the file"
+    return printable(f"{where}: {first['msg'].removeprefix('Value error, ')}")
 
 
 def _read(path: Path, allow_bare_log: bool = False) -> SaveFileSpec:
@@ -227,16 +243,41 @@ class SaveStore:
         self.root = Path(root) if root is not None else saves_dir()
 
     def path_for(self, name: str) -> Path:
-        """The file a save of this name is kept in."""
-        return self.root / f"{slug_for(name)}.json"
+        """The file a save of this name is kept in (never one an autosave's name would take)."""
+        stem = slug_for(name)
+        return self.root / f"{'save-' if stem.startswith('autosave-') else ''}{stem}.json"
 
     def save(self, name: str, log: ReplayLog, saved_at: str | None = None) -> SaveInfo:
         """Save the game under the player's name, replacing a save of the same name."""
         return self._write(self.path_for(name), display_name(name), log, saved_at, is_autosave=False)
 
-    def autosave(self, log: ReplayLog, saved_at: str | None = None) -> SaveInfo:
-        """Write autosave.json, first copying a readable previous autosave to autosave.prev.json."""
-        current = self.root / AUTOSAVE
+    def autosave_paths(self, slot: str | None = None) -> tuple[Path, Path]:
+        """The autosave of one game (`slot`, the game's own name for its autosave) and the one
+        before it: autosave-<slot>.json and autosave-<slot>.prev.json; autosave.json and
+        autosave.prev.json without a slot."""
+        if slot is None:
+            return self.root / AUTOSAVE, self.root / AUTOSAVE_PREV
+        stem = f"autosave-{slug_for(slot)}"
+        return self.root / f"{stem}.json", self.root / f"{stem}.prev.json"
+
+    def slot_of(self, path: Path) -> str | None:
+        """The slot an autosave file belongs to (None for autosave.json, or for a named save)."""
+        name = Path(path).name.removesuffix(".json").removesuffix(".prev")
+        return name.removeprefix("autosave-") if name.startswith("autosave-") else None
+
+    def newest_autosave_slot(self) -> str | None:
+        """The slot of the autosave written last (None: autosave.json, or no autosave)."""
+        try:
+            found = [p for p in self.root.glob(AUTOSAVE_GLOB) if is_autosave_name(p.name)]
+            newest = max(found, key=lambda p: (p.stat().st_mtime_ns, p.name), default=None)
+        except OSError:
+            return None
+        return self.slot_of(newest) if newest is not None else None
+
+    def autosave(self, log: ReplayLog, saved_at: str | None = None, slot: str | None = None) -> SaveInfo:
+        """Write the game's autosave (its `slot`'s: each game has its own, so a game started
+        later never replaces it), first copying a readable previous one to its .prev file."""
+        current, prev = self.autosave_paths(slot)
         if current.exists() or current.is_symlink():
             try:
                 data = read_bounded(current, MAX_SAVE_BYTES)
@@ -246,9 +287,7 @@ class SaveStore:
                 with contextlib.suppress(OSError):
                     set_aside(current)
             else:
-                self._guarded(
-                    lambda: write_atomic(self.root / AUTOSAVE_PREV, data), "keep the previous autosave"
-                )
+                self._guarded(lambda: write_atomic(prev, data), "the autosave before it is untouched")
         return self._write(current, "Autosave", log, saved_at, is_autosave=True)
 
     def _write(
@@ -259,15 +298,16 @@ class SaveStore:
             raise ValueError(f"saved_at must be an ISO 8601 time, not {saved_at!r}")
         spec = SaveFileSpec(name=name, saved_at=saved_at, turn=len(log.turns) + 1, log=log)
         data = spec.model_dump_json(indent=1).encode("utf-8")
-        self._guarded(lambda: write_atomic(path, data), "save the game")
+        self._guarded(lambda: write_atomic(path, data), "the previous save is untouched")
         return _info(spec, path, is_autosave)
 
-    @staticmethod
-    def _guarded(action, what: str) -> None:
+    def _guarded(self, action, kept: str) -> None:
+        # The data folder's one way of saying what went wrong and where (game.session.data_folder).
         try:
-            action()
-        except OSError as e:
-            raise SaveError(f"could not {what} ({e.strerror or e}); the previous save is untouched") from e
+            with writing(self.root, kept):
+                action()
+        except DataFolderError as e:
+            raise SaveError(str(e), folder=self.root) from e
 
     def scan(self) -> SaveListing:
         """Every readable save, newest first, and a problem for each file that could not be read."""
@@ -285,7 +325,7 @@ class SaveStore:
             except (_Unreadable, SaveError) as e:
                 listing.problems.append(SaveProblem(path, str(e)))
                 continue
-            listing.saves.append(_info(spec, path, path.name in (AUTOSAVE, AUTOSAVE_PREV)))
+            listing.saves.append(_info(spec, path, is_autosave_name(path.name)))
         listing.saves.sort(key=_newest_first_key, reverse=True)
         return listing
 
@@ -320,12 +360,13 @@ class SaveStore:
         return autosave_present(self.root)
 
     def latest_autosave(self) -> tuple[ReplayLog, str | None] | None:
-        """The autosave's log and a note for the player (or None), or None if there is no autosave.
+        """The log of the autosave written last (of whichever game) and a note for the player (or
+        None), or None if there is no autosave.
 
-        Falls back to autosave.prev.json when the newest autosave is missing or unusable; raises
+        Falls back to that game's .prev autosave when its newest is missing or unusable; raises
         SaveError only when both exist and neither can be used.
         """
-        newest, previous = self.root / AUTOSAVE, self.root / AUTOSAVE_PREV
+        newest, previous = self.autosave_paths(self.newest_autosave_slot())
         if not _present(newest) and not _present(previous):
             return None
         problem = None
@@ -396,7 +437,7 @@ class SaveStore:
 
 
 def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
-    name = "Previous autosave" if path.name == AUTOSAVE_PREV else spec.name
+    name = "Previous autosave" if path.name.endswith(".prev.json") else spec.name
     return SaveInfo(
         name=name,
         path=path,
@@ -405,6 +446,7 @@ def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
         saved_at=spec.saved_at,
         is_autosave=is_autosave,
         players=_players(spec.log),
+        classroom=spec.log.classroom,
     )
 
 

@@ -6,6 +6,12 @@ kept. If the file as a whole cannot be read (not UTF-8, not JSON, not a table of
 a folder) every setting goes back to its default. Either way the old file is set aside as
 `settings.damaged-<n>.json` (never deleted), the repaired settings are written in its place so the
 message shows once, and `load_settings` returns a message for the UI to show.
+
+Writing is a merge, never a copy held in memory written over the file: `update_settings` reads the
+file as it is now, applies this copy of the game's change, and writes the result atomically, so
+two windows open at once (a classroom machine, a player who started the game twice) keep each
+other's settings and campaign progress. Finished levels are only ever added to. A write that fails
+(a full disk, a read-only folder) is a message; the settings still apply until the game closes.
 """
 
 from __future__ import annotations
@@ -13,15 +19,22 @@ from __future__ import annotations
 import contextlib
 import difflib
 import json
+import os
+import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.paths import user_data_dir
 from game.session.atomic import NotAFile, TooBig, read_bounded, set_aside, write_atomic
+from game.session.data_folder import DataFolderError, writing
+from game.session.text_fields import Plain
 
 MAX_SETTINGS_BYTES = 64_000
+MAX_FINISHED = 500
+LOCK_WAIT = 2.0  # seconds
 
 
 class Settings(BaseModel):
@@ -40,11 +53,11 @@ class Settings(BaseModel):
     projector_mode: bool = Field(
         False, description="High contrast and large text for a projector or classroom."
     )
-    last_level: str | None = Field(None, max_length=48, description="The level played last, offered first.")
+    last_level: Plain | None = Field(None, max_length=48, description="The level played last, offered first.")
     last_side: Literal["moscow", "beijing"] | None = Field(None, description="The side played last.")
     finished_levels: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,47}$")]] = Field(
         default_factory=list,
-        max_length=500,
+        max_length=MAX_FINISHED,
         description="Levels played to the end; they open the campaign's next chapters.",
     )
     unlock_all_levels: bool = Field(
@@ -58,9 +71,79 @@ def settings_path() -> Path:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically: a crash leaves the old file or the new one, never half."""
+    """Write the settings atomically: a crash leaves the old file or the new one, never half.
+
+    Raises DataFolderError, in the player's words, when the file cannot be written."""
     path = path or settings_path()
-    write_atomic(path, settings.model_dump_json(indent=2).encode("utf-8") + b"\n")
+    with writing(path.parent, "your settings as they were are untouched"):
+        write_atomic(path, settings.model_dump_json(indent=2).encode("utf-8") + b"\n")
+
+
+def update_settings(
+    settings: Settings, changes: Mapping[str, Any], path: Path | None = None
+) -> tuple[Settings, str | None]:
+    """Apply `changes` to the settings file as it is now and write it back: the settings now in
+    force, and a message for the player when they could not be written (None when all was well).
+
+    `settings` is this copy of the game's own, used where the file cannot be read. What another copy
+    wrote since is kept: only the settings named in `changes` are this one's, and `finished_levels`
+    is the file's list with the new ones added, so no finished level is ever lost."""
+    path = path or settings_path()
+    with _settings_lock(path):
+        current = _read_quietly(path) or settings
+        merged = {**current.model_dump(), **changes}
+        if "finished_levels" in changes:
+            merged["finished_levels"] = list(
+                dict.fromkeys([*current.finished_levels, *changes["finished_levels"]])
+            )[:MAX_FINISHED]
+        new = Settings.model_validate(merged)
+        try:
+            save_settings(new, path)
+        except DataFolderError as e:
+            return new, f"Your settings could not be saved: {e}"
+    return new, None
+
+
+def _read_quietly(path: Path) -> Settings | None:
+    """The settings in the file now, or None when it is missing or not a clean settings file
+    (`load_settings`, at the start, is what reports and repairs a damaged one)."""
+    try:
+        return Settings.model_validate_json(read_bounded(path, MAX_SETTINGS_BYTES))
+    except (OSError, ValueError):  # (a ValidationError is a ValueError)
+        return None
+
+
+@contextlib.contextmanager
+def _settings_lock(path: Path) -> Iterator[None]:
+    # Two windows writing in the same instant would still each read the file before the other
+    # wrote it; a lock on a file beside it makes the read-merge-write one step. Where there is no
+    # lock to take (Windows, a folder that cannot be written), the merge alone still keeps all but
+    # such a same-instant change.
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        fd = os.open(path.with_name(f".{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield
+        return
+    try:
+        # Held for the milliseconds of a write; a copy of the game stuck holding it for longer
+        # is waited for two seconds, not for ever.
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.01)
+        yield
+    finally:
+        os.close(fd)
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from game.core.engine import goal_value
 from game.core.level import Level, Outcome
+from game.core.meters import LIMITS, PILLARS, label
 from game.core.report import Change, TurnReport
 from game.session.replay import FacilitatorAct
 
@@ -15,15 +16,44 @@ if TYPE_CHECKING:
     from game.session.game import Game
 
 
+# The partnership follows the pillars and trust (a rise in one pulls it up, through the rule
+# "pulled up toward ..."), and is held down by Washington's thaw and the limits: a turn's real cause
+# is the act or event that moved one of these, not that rule, which moves it every turn.
+_PULLS_UP = (*PILLARS, "trust")
+_PULLS_DOWN = ("washington.thaw_moscow", "washington.thaw_beijing", *LIMITS)
+_ACTS = ("action", "event", "delayed", "facilitator")
+
+
+def turning_point_cause(report: TurnReport, total: float) -> Change | None:
+    """What moved the partnership most in the direction it went in `report` (never against it):
+    an act or event that moved it, or a pillar or trust the same way, or a limit or Washington's
+    thaw the other way; else the biggest change to it in that direction."""
+    sign = 1 if total > 0 else -1
+    causes = [
+        c
+        for c in report.changes
+        if c.cause_kind in _ACTS
+        and (
+            (c.meter in ("partnership", *_PULLS_UP) and c.delta * sign > 0)
+            or (c.meter in _PULLS_DOWN and c.delta * sign < 0)
+        )
+    ]
+    if causes:
+        # An act on the partnership itself first, then the largest move of what it follows.
+        return max(causes, key=lambda c: (c.meter == "partnership", abs(c.delta)))
+    same_way = [c for c in report.changes_to("partnership") if c.delta * sign > 0]
+    return max(same_way, key=lambda c: abs(c.delta)) if same_way else None
+
+
 def turning_points(game: Game, count: int = 3) -> list[tuple[TurnReport, float, Change]]:
-    """The turns in which partnership moved most, with what moved it most: (report, total, change)."""
+    """The turns in which partnership moved most, with what moved it that way (see
+    `turning_point_cause`): (report, total, change)."""
     moves = []
     for report in game.reports:
-        changes = report.changes_to("partnership")
-        total = sum(c.delta for c in changes)
-        if changes:
-            biggest = max(changes, key=lambda c: abs(c.delta))
-            moves.append((abs(total), report, total, biggest))
+        total = round(sum(c.delta for c in report.changes_to("partnership")), 2)
+        cause = turning_point_cause(report, total) if total else None
+        if cause is not None:
+            moves.append((abs(total), report, total, cause))
     moves.sort(key=lambda m: (-m[0], m[1].turn))
     return [(r, total, c) for _, r, total, c in moves[:count]]
 
@@ -35,6 +65,15 @@ def ai_reason(game: Game, turn: int, side: str) -> str:
     if not 0 < turn <= len(turns):
         return ""
     return next((why for who, why in turns[turn - 1].why.items() if who == side), "")
+
+
+def cause_words(change: Change) -> str:
+    """A turning point's cause in words: its reason, with the meter it moved when that is not the
+    partnership itself ("Military trust +3.0: the border agreement ...")."""
+    if change.meter == "partnership":
+        return change.why
+    moved = f"{change.delta:+.1f}".replace("-", "−")
+    return f"{label(change.meter)} {moved}: {change.why}"
 
 
 def outcome_of(game: Game) -> Outcome | None:
@@ -124,5 +163,6 @@ def describe_act(level: Level, act: FacilitatorAct) -> str:
     if act.kind == "end":
         return "ended the session early" + (f": {act.text}" if act.text else "")
     if act.kind == "refused":
-        return "a wrong passphrase for the facilitator's panel was refused"
+        times = act.text.rsplit("(", 1)[-1] if act.text.endswith(" times)") else ""
+        return "a wrong passphrase for the facilitator's panel was refused" + (f" ({times}" if times else "")
     return {"pause": "paused the session", "resume": "resumed the session"}.get(act.kind, act.kind)

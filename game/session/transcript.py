@@ -9,7 +9,7 @@ from game.core.level import Level
 from game.core.meters import label
 from game.core.report import PHASE_TITLES, TurnReport
 from game.core.state import GameState
-from game.session.replay import FacilitatorAct
+from game.session.replay import FacilitatorAct, ReasonSpec
 from game.session.story import describe_act
 
 
@@ -17,12 +17,20 @@ def _num(x: float) -> str:
     return f"{x:.2f}"
 
 
-def turn_text(level: Level, report: TurnReport, acts: Sequence[FacilitatorAct] = ()) -> str:
-    """One turn as text: the plans, the facilitator's `acts`, every change with its cause."""
+def turn_text(
+    level: Level,
+    report: TurnReport,
+    acts: Sequence[FacilitatorAct] = (),
+    reasons: dict[str, str] | None = None,
+) -> str:
+    """One turn as text: the plans (with the `reasons` teams gave), the facilitator's `acts`, every
+    change with its cause."""
     lines = [f"== Turn {report.turn} ({report.date}) =="]
     for side in ("moscow", "beijing"):
         names = [level.actions[a].name for a in report.plans.get(side, ())]
         lines.append(f"{side.capitalize()} plan: {', '.join(names) if names else '(nothing)'}")
+        if reasons and reasons.get(side):
+            lines.append(f"  why: {reasons[side]}")
     for act in acts:
         lines.append(f"Facilitator: {describe_act(level, act)}")
     for event_id in report.events:
@@ -46,12 +54,19 @@ def turn_text(level: Level, report: TurnReport, acts: Sequence[FacilitatorAct] =
     return "\n".join(lines)
 
 
-def transcript(state: GameState, reports: list[TurnReport], acts: Sequence[FacilitatorAct] = ()) -> str:
-    """The game as text; `acts` are a classroom facilitator's acts, each shown in its turn."""
+def transcript(
+    state: GameState,
+    reports: list[TurnReport],
+    acts: Sequence[FacilitatorAct] = (),
+    reasons: Sequence[ReasonSpec] = (),
+) -> str:
+    """The game as text; `acts` are a classroom facilitator's acts and `reasons` the teams' reasons
+    for their plans, each shown in its turn."""
     level = state.level
     out = [f"# {level.title} ({level.id}), seed {state.seed}, level hash {level.content_hash[:12]}"]
     for report in reports:
-        out.append(turn_text(level, report, [a for a in acts if a.turn == report.turn]))
+        why: dict[str, str] = {r.side: r.text for r in reasons if r.turn == report.turn}
+        out.append(turn_text(level, report, [a for a in acts if a.turn == report.turn], why))
     out.append("== End ==")
     for act in acts:
         if act.turn > len(reports):

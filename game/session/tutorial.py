@@ -30,8 +30,17 @@ class TutorialGuide:
     seen: set[tuple[int, int]] = field(default_factory=set)  # (turn, index) of steps already done
 
     def for_turn(self, turn: int) -> list[TutorialStep]:
-        """The steps shown on `turn` to this side, in order."""
-        return [s for s in self.steps if s.turn == turn and s.side in (None, self.side)]
+        """The steps shown on `turn` to this side, in order. The steps about the agenda (how the
+        side wins) come on the first turn, whatever turn the level gives them, before the first
+        step that waits for the player to act: no one should play three turns before learning
+        what they are scored on."""
+        mine = [s for s in self.steps if s.side in (None, self.side)]
+        agenda = [s for s in mine if s.point_at == "agenda"]
+        steps = [s for s in mine if s.turn == turn and s.point_at != "agenda"]
+        if turn != 1 or not agenda:
+            return steps
+        first_act = next((i for i, s in enumerate(steps) if s.until != "next"), len(steps))
+        return steps[:first_act] + agenda + steps[first_act:]
 
     def begin_turn(self, turn: int) -> None:
         """Start (or resume) the steps of `turn`; steps done before are not shown again."""

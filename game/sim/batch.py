@@ -6,6 +6,7 @@ whatever the number of worker processes: games are handed out by seed and gather
 
 from __future__ import annotations
 
+import os
 import statistics
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -106,6 +107,9 @@ def _play_args(args):
 
 
 def worker_pool(level: Level, workers: int) -> ProcessPoolExecutor:
+    # No more processes than the machine has cores: the results are the same whatever the number,
+    # and each process holds a copy of the game.
+    workers = max(1, min(workers, os.cpu_count() or 1))
     return ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_level, initargs=(level,))
 
 
@@ -120,14 +124,17 @@ def run_games(
     detail: bool = False,
     budget: Budget | None = None,
 ) -> list[GameResult]:
-    jobs = [(seed, moscow, beijing, variation, detail, budget) for seed in seeds]
-    results = []
-    if workers <= 1:
-        for job in jobs:
-            results.append(play_one(level, *job))
+    if not isinstance(seeds, range):
+        seeds = list(seeds)
+    results: list[GameResult] = []
+    if workers <= 1 or len(seeds) <= 1:
+        # One game at a time, with no list of jobs made first.
+        for seed in seeds:
+            results.append(play_one(level, seed, moscow, beijing, variation, detail, budget))
             if progress:
-                progress(len(results), len(jobs))
+                progress(len(results), len(seeds))
         return results
+    jobs = [(seed, moscow, beijing, variation, detail, budget) for seed in seeds]
     with worker_pool(level, workers) as pool:
         for result in pool.map(_play_args, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
             results.append(result)

@@ -14,16 +14,29 @@ A variation is a list of `KEY=VALUE` changes, each in the words a teacher would 
 
 The level's own numbers change through `dataclasses.replace`; forced events, effects and plans are
 applied by the runner each turn. Nothing here reads files.
+
+A value must be one a level file could give: a finite number within the bounds the level format
+sets for that key (a start value from 0 to 100, `rules.max_actions` a whole number from 1 to 6),
+and a turn one of the level's. So an experiment never runs rules no level can have, and a value
+such as nan, inf, 1e308 or -4 is a message naming the key, not a crash halfway through.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ValidationError
 
 from game.core.expr import ALWAYS
 from game.core.level import Consequences, Effect, Event, Level, Rules, Washington
-from game.core.meters import ALL_METERS, DERIVED, REGION_TARGETS, SIDES
+from game.core.meters import ALL_METERS, DERIVED, RANGES, REGION_TARGETS, SIDES
+from game.levels.spec import RulesSpec, WashingtonSpec
+from game.text import printable, quote
+
+MAX_EFFECT = 100.0  # the largest change an effect of a level file may make
+FLAG_RULES = ("war_flag", "sanctions_flag")  # rules that name one of the level's flags
 
 
 class VariationError(ValueError):
@@ -71,21 +84,54 @@ class Variation:
         return out
 
 
-def _number(key: str, text: str) -> float:
+def _number(key: str, text: str, low: float, high: float) -> float:
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
-        raise VariationError(f"{key}: '{text}' is not a number") from None
+        raise VariationError(f"{key}: {quote(text)} is not a number") from None
+    if not math.isfinite(value) or not low <= value <= high:
+        raise VariationError(f"{key}: should be a number from {low:g} to {high:g}, not {quote(text)}")
+    return value
 
 
-def _at(key: str, text: str) -> tuple[str, int]:
+def _turn(key: str, text: str, level: Level) -> int:
+    try:
+        turn = int(text)
+    except ValueError:
+        turn = 0
+    if not 1 <= turn <= level.turns:
+        raise VariationError(
+            f"{key}: the turn is a whole number from 1 to {level.turns} (the level's turns), not {quote(text)}"
+        )
+    return turn
+
+
+def _at(key: str, text: str, level: Level) -> tuple[str, int]:
     value, sep, turn = text.rpartition("@")
     if not sep:
-        raise VariationError(f"{key}: say in which turn with '@', e.g. {key}={text}@2")
+        raise VariationError(f"{key}: say in which turn with '@', e.g. {key}={quote(text)[1:-1]}@2")
+    return value, _turn(key, turn, level)
+
+
+def _as_level_file_says(key: str, spec: type[BaseModel], name: str, text: str, whole: bool) -> object:
+    """`text` as the value of `name` in a level file's table `spec`: its type and bounds checked."""
+    value: object = text
+    if whole:
+        try:
+            value = int(text)
+        except ValueError:
+            raise VariationError(f"{key}: should be a whole number, not {quote(text)}") from None
+    elif spec.model_fields[name].annotation is not str and not text.isidentifier():
+        try:
+            value = float(text)
+        except ValueError:
+            raise VariationError(f"{key}: {quote(text)} is not a number") from None
     try:
-        return value, int(turn)
-    except ValueError:
-        raise VariationError(f"{key}: '{turn}' is not a turn number") from None
+        spec.model_validate({name: value})
+    except ValidationError as e:
+        why = e.errors(include_url=False)[0]["msg"].replace("Input should be", "should be")
+        raise VariationError(f"{key}: {why}, not {quote(text)}") from None
+    return value
 
 
 def parse_variation(items, level: Level) -> Variation:
@@ -94,48 +140,51 @@ def parse_variation(items, level: Level) -> Variation:
     washington_fields = {f.name for f in dataclasses.fields(Washington)}
     rule_fields = {f.name: f for f in dataclasses.fields(Rules)}
     for item in items:
-        key, sep, value = item.partition("=")
+        given, sep, value = item.partition("=")
         if not sep:
-            raise VariationError(f"'{item}' should be KEY=VALUE")
-        head, _, rest = key.partition(".")
+            raise VariationError(f"{quote(item)} should be KEY=VALUE")
+        head, _, rest = given.partition(".")
+        key = printable(given[:60]) + ("…" if len(given) > 60 else "")  # as messages show it
         if head == "start":
             if rest not in ALL_METERS:
-                raise VariationError(f"{key}: unknown meter '{rest}'")
-            v.start[rest] = _number(key, value)
+                raise VariationError(f"{key}: unknown meter {quote(rest)}")
+            v.start[rest] = _number(key, value, *RANGES[rest])
         elif head == "washington":
             if rest not in washington_fields:
                 raise VariationError(
-                    f"{key}: Washington has no setting '{rest}' ({', '.join(sorted(washington_fields))})"
+                    f"{key}: Washington has no setting {quote(rest)} ({', '.join(sorted(washington_fields))})"
                 )
-            v.washington[rest] = _number(key, value)
+            v.washington[rest] = _as_level_file_says(key, WashingtonSpec, rest, value, whole=False)
         elif head == "rules":
             if rest not in rule_fields:
-                raise VariationError(f"{key}: no rule '{rest}'")
-            kind = type(getattr(level.rules, rest))
-            v.rules[rest] = value if kind is str else kind(_number(key, value))
+                raise VariationError(f"{key}: no rule {quote(rest)}")
+            whole = type(getattr(level.rules, rest)) is int
+            v.rules[rest] = _as_level_file_says(key, RulesSpec, rest, value, whole)
+            if rest in FLAG_RULES and value not in level.flags:
+                raise VariationError(f"{key}: the level has no flag {quote(value)}")
         elif head == "flag":
             if rest not in level.flags:
-                raise VariationError(f"{key}: the level has no flag '{rest}'")
+                raise VariationError(f"{key}: the level has no flag {quote(rest)}")
             if value not in ("true", "false"):
                 raise VariationError(f"{key}: say true or false")
             v.flags[rest] = value == "true"
         elif head == "event":
             if level.event(rest) is None:
-                raise VariationError(f"{key}: the level has no event '{rest}'")
-            v.events.setdefault(int(_number(key, value)), []).append(rest)
+                raise VariationError(f"{key}: the level has no event {quote(rest)}")
+            v.events.setdefault(_turn(key, value, level), []).append(rest)
         elif head == "effect":
             if (rest not in ALL_METERS and rest not in REGION_TARGETS) or rest in DERIVED:
-                raise VariationError(f"{key}: '{rest}' is not a meter an effect can change")
-            amount, turn = _at(key, value)
-            v.effects.setdefault(turn, []).append((rest, _number(key, amount)))
+                raise VariationError(f"{key}: {quote(rest)} is not a meter an effect can change")
+            amount, turn = _at(key, value, level)
+            v.effects.setdefault(turn, []).append((rest, _number(key, amount, -MAX_EFFECT, MAX_EFFECT)))
         elif head == "plan":
             if rest not in SIDES:
                 raise VariationError(f"{key}: the side is moscow or beijing")
-            actions, turn = _at(key, value)
+            actions, turn = _at(key, value, level)
             plan = tuple(a for a in actions.split("+") if a)
             for a in plan:
                 if a not in level.actions or level.actions[a].side != rest:
-                    raise VariationError(f"{key}: '{a}' is not an action of {rest}")
+                    raise VariationError(f"{key}: {quote(a)} is not an action of {rest}")
             v.plans[(turn, rest)] = plan
         else:
             raise VariationError(

@@ -5,6 +5,23 @@ from __future__ import annotations
 import html
 
 from game.core.engine import goal_value
+from game.ui.numbers import goal_points, shown
+
+
+def goal_thresholds(level, meter: str) -> list[float]:
+    """The values the agendas' goals on `meter` name (and Washington's line for a thaw): a figure
+    of `meter` shown anywhere must not seem to reach one it does not."""
+    out = [
+        t
+        for agenda in level.agendas.values()
+        for g in agenda.goals
+        if g.meter == meter
+        for t in (g.at_least, g.at_most)
+        if t is not None
+    ]
+    if meter.startswith("washington.thaw_"):
+        out.append(level.washington.threshold)
+    return out
 
 
 def agenda_html(level, side: str, state=None) -> str:
@@ -13,13 +30,14 @@ def agenda_html(level, side: str, state=None) -> str:
     agenda = level.agendas.get(side)
     if agenda is None:
         return ""
-    total = sum(g.weight for g in agenda.goals) or 1
+    points = goal_points([g.weight for g in agenda.goals])
     out = [f"<b>Your agenda</b>: score {agenda.win_at:g} of 100 to win. {html.escape(agenda.summary)}"]
-    for g in agenda.goals:
-        share = f"{100 * g.weight / total:.0f} points"
+    for g, share in zip(agenda.goals, points, strict=True):
         if state is None:
-            out.append(f"• {html.escape(g.text)} ({share})")
+            out.append(f"• {html.escape(g.text)} ({share} points)")
         else:
-            met = g.met(goal_value(state, g.meter))
-            out.append(f"• {'MET' if met else 'not yet'}: {html.escape(g.text)} ({share})")
+            value = goal_value(state, g.meter)
+            now = shown(value, [t for t in (g.at_least, g.at_most) if t is not None])
+            word = "MET" if g.met(value) else "not yet"
+            out.append(f"• {word}: {html.escape(g.text)} (now {now}; {share} points)")
     return "<br>".join(out)

@@ -16,12 +16,14 @@ import pygame
 import pygame_gui
 
 from game.paths import user_data_dir, user_levels_dir
+from game.session.data_folder import tidy as tidy_data_folder
 from game.session.save_folder import autosave_present, saves_dir
-from game.session.settings import Settings, load_settings, save_settings
+from game.session.settings import load_settings, update_settings
 from game.ui.fonts import Fonts
-from game.ui.idle import wait_for_events
+from game.ui.idle import IDLE_WAIT_MS, wait_for_events
 from game.ui.memory import MemoryKeeper
 from game.ui.palette import palette_for
+from game.ui.scenes import scene_class
 from game.ui.theme import build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
 
@@ -29,8 +31,7 @@ if TYPE_CHECKING:
     from game.ai import Budget
     from game.session.saves import SaveStore
     from game.ui.mapview import MapView
-
-IDLE_WAIT_MS = 500
+    from game.ui.scenes.base import Scene
 
 
 @dataclass
@@ -72,6 +73,7 @@ class App:
         pygame.font.init()
         pygame.display.set_caption("Pragmatic Partners")
         self.settings, self.notice = load_settings()
+        tidy_data_folder()  # what a save cut short by a kill left behind
         self._saves: SaveStore | None = (
             None  # the save format (pydantic) is read on first use, not before the title
         )
@@ -147,7 +149,6 @@ class App:
     def reload_levels(self) -> None:
         """Read every level file again (F5); list what is wrong, in the game, without stopping it."""
         from game.levels.loader import compile_with_warnings
-        from game.ui.scenes.problems import ProblemsScene
 
         self.catalogue = self.scan_levels()
         problems = list(self.catalogue.problems)
@@ -159,7 +160,7 @@ class App:
         if self.scene:
             self.scene.rebuild()
         if problems:
-            self.push(ProblemsScene(self, problems))
+            self.show_over("level problems", problems=problems)
         elif self.scene:
             self.scene.say(f"Levels reloaded: {len(self.catalogue.playable())} playable, no problems.")
 
@@ -183,8 +184,13 @@ class App:
         self.fonts = Fonts(scale)
         self._manager: pygame_gui.UIManager | None = None  # made on first use, for this look
         self.text_fonts_loaded = False
-        for scene in self.scenes:
-            scene.rebuild()
+        # Only the screen on top is built again now: a screen under it is rebuilt when it comes
+        # back (`pop`). Built now, its widgets (the news box, the save name) would be drawn over
+        # the screen on top, as the new manager knows nothing of the cover.
+        for scene in self.scenes[:-1]:
+            scene.cover()
+        if self.scene:
+            self.scene.rebuild()
 
     @property
     def manager(self) -> pygame_gui.UIManager:
@@ -225,13 +231,15 @@ class App:
 
     def remember(self, **changes) -> None:
         """Save settings that do not change the look (progress, the last game) without re-theming."""
-        self.settings = Settings(**{**self.settings.model_dump(), **changes})
-        save_settings(self.settings)
+        # Merged into the file as it is now (another window may have written it); a write that
+        # fails is a message on the next screen, and the game goes on.
+        self.settings, problem = update_settings(self.settings, changes)
+        self.notice = problem or self.notice
 
     def change_settings(self, **changes) -> None:
         resize = any(k in changes for k in ("window_width", "window_height", "fullscreen"))
-        self.settings = Settings(**{**self.settings.model_dump(), **changes})
-        save_settings(self.settings)
+        self.settings, problem = update_settings(self.settings, changes)
+        self.notice = problem or self.notice
         if resize:
             self.open_window()
         else:
@@ -284,6 +292,27 @@ class App:
         while self.scenes:
             self.scenes.pop().leave()
         self.push(scene)
+
+    # Screens by name (the registry is game.ui.scenes.SCENES): a screen moves on with one of these
+    # and never imports another screen's module.
+    def make_scene(self, name: str, /, **kwargs) -> Scene:
+        """A new screen of the kind registered as `name`, made for this app with `kwargs`."""
+        return scene_class(name)(self, **kwargs)
+
+    def show(self, name: str, /, **kwargs) -> None:
+        """Show the screen `name` in place of the current one (the board gives way to the turn's
+        resolution)."""
+        self.replace(self.make_scene(name, **kwargs))
+
+    def show_over(self, name: str, /, **kwargs) -> None:
+        """Show the screen `name` over the current one, which comes back when it closes (the menu,
+        the settings)."""
+        self.push(self.make_scene(name, **kwargs))
+
+    def show_only(self, name: str, /, **kwargs) -> None:
+        """Show the screen `name` alone: every screen under it goes (quitting to the title, opening
+        a saved game)."""
+        self.reset_to(self.make_scene(name, **kwargs))
 
     # -- focus ---------------------------------------------------------------------------------
     def controls(self):
@@ -371,6 +400,13 @@ class App:
                 return
         k = event.key
         self.keyboard = True
+        control = self.focused()
+        text = getattr(event, "unicode", "")
+        if control is not None and control.kind == "entry" and text.isprintable() and text.strip():
+            # Typing on a text field that has the focus ring types into it: the field takes the
+            # keyboard now, and the TEXTINPUT that follows this key puts the character in.
+            self.activate(control)
+            return
         if k == pygame.K_TAB:
             step = -1 if event.mod & pygame.KMOD_SHIFT else 1
             if self.controls():
@@ -393,9 +429,7 @@ class App:
             self.reload_levels()
         elif k == pygame.K_F9 and getattr(getattr(scene, "game", None), "classroom", None) is not None:
             if scene.name not in ("facilitator", "facilitator login"):
-                from game.ui.scenes.facilitator import FacilitatorLoginScene
-
-                self.push(FacilitatorLoginScene(self, scene.game))
+                self.show_over("facilitator login", game=scene.game)
         else:
             for i, c in enumerate(self.controls()):
                 if c.hotkey == k:
@@ -475,9 +509,7 @@ class App:
         return path
 
     def run(self) -> int:
-        from game.ui.scenes.title import TitleScene
-
-        self.push(TitleScene(self))
+        self.show_over("title")
         if self.options.probe:
             from game.ui.probe import run_probe
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def draw_classroom_overlay(app, surface, session, bar_h: int) -> None:
     p = app.palette
     w, _h = surface.get_size()
-    left = session.seconds_left()
+    left = session.seconds_left(sync=False)  # drawing changes nothing
     if left is not None:
         label = "Time is up!" if left == 0 else f"Time left {int(left) // 60}:{int(left) % 60:02d}"
         font = app.fonts.heading
@@ -30,10 +30,10 @@ def draw_classroom_overlay(app, surface, session, bar_h: int) -> None:
             pygame.draw.rect(surface, p.panel_border, box, width=1, border_radius=6)
         surface.blit(img, img.get_rect(center=box.center))
     if session.paused:
-        draw_pause_cover(app, surface)
+        draw_pause_cover(app, surface, session)
 
 
-def draw_pause_cover(app, surface) -> None:
+def draw_pause_cover(app, surface, session=None) -> None:
     """The cover over every screen of play while the facilitator has paused the session."""
     p = app.palette
     w, h = surface.get_size()
@@ -43,6 +43,8 @@ def draw_pause_cover(app, surface) -> None:
     img = app.fonts.huge.render("Paused by the facilitator", True, p.text)
     surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.42))))
     note = "Play stops while the class talks. The facilitator resumes from the panel (F9)."
+    if getattr(session, "link", None) is not None:
+        note = "Play stops while the class talks. The teacher resumes it from the class dashboard."
     text(
         surface,
         note,
@@ -73,7 +75,15 @@ class HeldByPause(Scene):
     def handle(self, event) -> bool:
         return held_by_pause(self.game, event)
 
+    def ticking(self) -> bool:
+        # The board asks for the timer every frame, which is when a classroom session takes what
+        # the class server sent (a pause, the end); these screens take it here.
+        session = getattr(self.game, "classroom", None)
+        if session is not None:
+            session.sync()
+        return super().ticking()
+
     def draw_over(self, surface) -> None:
         if self.game.classroom is not None and self.game.classroom.paused:
-            draw_pause_cover(self.app, surface)
+            draw_pause_cover(self.app, surface, self.game.classroom)
         super().draw_over(surface)

@@ -13,6 +13,8 @@ import time
 import pygame
 
 POLL_S = 0.01
+# How long the window waits for input before it looks again (a timer on screen redraws then).
+IDLE_WAIT_MS = 500
 
 
 def wait_for_events(timeout_ms: int, clock=time.monotonic, sleep=time.sleep) -> list:

@@ -75,9 +75,17 @@ class Box(NamedTuple):
 
     def overlap(self, other: Box) -> int:
         """The area the two boxes share."""
-        w = min(self.right, other.right) - max(self.x, other.x)
-        h = min(self.bottom, other.bottom) - max(self.y, other.y)
-        return w * h if w > 0 and h > 0 else 0
+        # Written out (no min/max, no properties): label placement asks this of every box near
+        # every spot it tries.
+        x, y, w, h = self
+        ox, oy, ow, oh = other
+        right, other_right = x + w, ox + ow
+        width = (right if right < other_right else other_right) - (x if x > ox else ox)
+        if width <= 0:
+            return 0
+        bottom, other_bottom = y + h, oy + oh
+        height = (bottom if bottom < other_bottom else other_bottom) - (y if y > oy else oy)
+        return width * height if height > 0 else 0
 
     def inflate(self, dx: int, dy: int) -> Box:
         """Grown by dx and dy about the same centre (as Rect.inflate, halves rounded toward zero)."""
@@ -205,17 +213,59 @@ def around(centre: Point, size: tuple[int, int], rings: int = 6) -> list[Point]:
     return out
 
 
+class _Filed:
+    """Boxes filed by the cells of a coarse grid they touch, so that what a label would cover is
+    summed over its neighbours only: a map holds some thousand squares along its lines, and each
+    label tries dozens of spots."""
+
+    CELL = 32
+
+    def __init__(self) -> None:
+        self.boxes: list[Box] = []
+        self.cells: dict[tuple[int, int], list[int]] = {}
+
+    def _cells(self, box: Box) -> Iterable[tuple[int, int]]:
+        c = self.CELL
+        x0, y0 = box.x // c, box.y // c
+        x1, y1 = (box.x + max(box.w, 1) - 1) // c, (box.y + max(box.h, 1) - 1) // c
+        return ((cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1))
+
+    def append(self, box: Box) -> None:
+        index = len(self.boxes)
+        self.boxes.append(box)
+        cells = self.cells
+        for cell in self._cells(box):
+            cells.setdefault(cell, []).append(index)
+
+    def __len__(self) -> int:
+        return len(self.boxes)
+
+    def __iter__(self):
+        return iter(self.boxes)
+
+    def cover(self, box: Box) -> int:
+        """Area of the filed boxes that `box` would hide (each counted once)."""
+        if not (box.w and box.h):
+            return 0
+        near: set[int] = set()
+        cells = self.cells
+        for cell in self._cells(box):
+            near.update(cells.get(cell, ()))
+        boxes = self.boxes
+        return sum(box.overlap(boxes[i]) for i in near)
+
+
 class Placer:
     """Greedy label placement: each label takes the first free candidate spot inside the map."""
 
     def __init__(self, inner: Box, gap: int):
         self.inner = inner
         self.gap = gap
-        self.taken: list[Box] = []
+        self.taken = _Filed()
         # Things labels keep off: a required label may cover them if it must, an optional one
         # never covers a dot and covers lines only if allowed.
-        self.dots: list[Box] = []
-        self.lines: list[Box] = []
+        self.dots = _Filed()
+        self.lines = _Filed()
         self.placed: list[tuple[str, Box]] = []
 
     def take(self, box: Box, what: str) -> None:
@@ -243,7 +293,7 @@ class Placer:
 
     def _clash(self, r: Box) -> int:
         """Area shared with labels already placed (kept a gap apart)."""
-        return _cover(r.inflate(2 * self.gap, 2 * self.gap), self.taken)
+        return self.taken.cover(r.inflate(2 * self.gap, 2 * self.gap))
 
     def place(
         self,
@@ -262,7 +312,7 @@ class Placer:
             if r is None:
                 continue
             clash = self._clash(r)
-            dots, lines = _cover(r, self.dots), _cover(r, self.lines)
+            dots, lines = self.dots.cover(r), self.lines.cover(r)
             if not required and (clash or dots or (lines and not may_cover)):
                 continue
             cost = clash * 10 + dots * 3 + lines
@@ -282,8 +332,3 @@ class Placer:
         if r is None:  # only when given no candidates at all: a required label is never dropped
             raise ValueError(f"no place offered for the label '{what}'")
         return r
-
-
-def _cover(box: Box, things: list[Box]) -> int:
-    """Area of the things box would hide."""
-    return sum(box.overlap(t) for t in things if box.colliderect(t))

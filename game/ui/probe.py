@@ -34,12 +34,11 @@ def run_probe(app, probe: str) -> int:
         print(json.dumps({"first_frame": True}), flush=True)
     elif kind == "idle":
         from game.session.game import HUMAN, Game
-        from game.ui.app import IDLE_WAIT_MS
-        from game.ui.idle import wait_for_events
-        from game.ui.scenes.board import BoardScene
+        from game.ui.idle import IDLE_WAIT_MS, wait_for_events
 
         level = app.catalogue.load("testing_event")
-        app.push(BoardScene(app, Game.new(level, level.seed, {"moscow": HUMAN, "beijing": "easy"}), "moscow"))
+        players = {"moscow": HUMAN, "beijing": "easy"}
+        app.show_over("board", game=Game.new(level, level.seed, players), perspective="moscow")
         app.step([])
         seconds = float(arg or 10)
         cpu0, wall0 = time.process_time(), time.perf_counter()
@@ -51,7 +50,8 @@ def run_probe(app, probe: str) -> int:
     elif kind == "rss":
         app.options.autoplay = True
         app.options.exit_at_end = True
-        app.reset_to(_autoplay_start(app))
+        app.options.level = app.options.level or "testing_event"
+        app.show_only("new game")
         turns = int(arg) if arg else None
         while app.running:
             app.step(pygame.event.get())
@@ -64,10 +64,3 @@ def run_probe(app, probe: str) -> int:
         return 2
     pygame.quit()
     return 0
-
-
-def _autoplay_start(app):
-    from game.ui.scenes.newgame import NewGameScene
-
-    app.options.level = app.options.level or "testing_event"
-    return NewGameScene(app)

@@ -12,10 +12,12 @@ drawn around.
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 import pygame
 
+from game.files import read_bounded
 from game.paths import assets_dir, ui_font_file, user_data_dir
 
 # Influence shares for the backdrop: a region between the two powers, as in the 2020s.
@@ -28,6 +30,7 @@ SHARES = {
 }
 MIDDLE_CORRIDOR = 40.0
 SHADE_ALPHA = 215  # how much of the background lies over the map
+MAX_CACHED_BYTES = 64_000_000  # a picture of the largest window is a few MB
 
 _UI = Path(__file__).resolve().parent
 # What the picture is drawn by and from.
@@ -102,7 +105,9 @@ def _cached_file(key: tuple) -> Path | None:
 
 def _load(path: Path) -> pygame.Surface | None:
     try:
-        return pygame.image.load(str(path)).convert()
+        # Read as any file of the data folder is: a regular file of sane size, without blocking.
+        data = read_bounded(path, MAX_CACHED_BYTES)
+        return pygame.image.load(io.BytesIO(data), path.name).convert()
     except (OSError, pygame.error):
         return None
 

@@ -23,6 +23,10 @@ class TutorialNote:
         w, h = app.size
         pad = app.px(14)
         width = min(app.px(400), max(w // 3, app.px(300)), w - app.px(16))
+        # Narrower, to stand beside its target, when the wider side has room for a readable note.
+        beside = max(w - target.right, target.left) - app.px(24)
+        if beside < width and beside >= app.px(220):
+            width = beside
         self.body_w = width - 2 * pad
         lines = wrap(step.text, app.fonts.body, self.body_w)
         hint = WAITING_FOR.get(step.until, "")
@@ -49,13 +53,22 @@ class TutorialNote:
             + app.px(16)
             + buttons_h
         )
-        # Beside the target, on the side with more room; kept inside the window.
-        gap_x = app.px(16)
+        # Beside the target, on the side with more room, else above or below it: never over what
+        # the step asks the player to read. Only when nothing fits does it go over the target,
+        # kept inside the window.
+        gap_x, edge = app.px(16), app.px(8)
         x = target.right + gap_x if target.centerx < w // 2 else target.left - gap_x - width
-        x = max(app.px(8), min(x, w - width - app.px(8)))
-        y = max(app.px(62), min(target.top, h - height - app.px(8)))
-        y = max(app.px(8), min(y, h - height - app.px(8)))
+        x = max(edge, min(x, w - width - edge))
+        y = max(app.px(62), min(target.top, h - height - edge))
+        y = max(edge, min(y, h - height - edge))
         self.rect = pygame.Rect(x, y, width, height)
+        if self.rect.colliderect(target):
+            centred = max(edge, min(target.centerx - width // 2, w - width - edge))
+            for top in (target.top - gap_x - height, target.bottom + gap_x):
+                place = pygame.Rect(centred, top, width, height)
+                if place.top >= edge and place.bottom <= h - edge and not place.colliderect(target):
+                    self.rect = place
+                    break
         bottom = self.rect.bottom - pad
         skip_w, next_w = min(skip_w, self.body_w), min(next_w, self.body_w)
         self.skip_rect = pygame.Rect(self.rect.left + pad, bottom - bh, skip_w, bh)

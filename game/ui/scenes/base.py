@@ -104,6 +104,11 @@ class Scene:
         return self.message_time > 0
 
     def update(self, dt: float) -> None:
+        if getattr(self.app, "notice", None) and not self.message_time:
+            # Something the player must hear of that happened on the way here (settings or progress
+            # that could not be saved, a passphrase that could not be kept): whichever screen is up.
+            self.say(self.app.notice)
+            self.app.notice = None
         if self.message_time > 0:
             self.message_time = max(0.0, self.message_time - dt)
 

@@ -12,8 +12,8 @@ import pygame_gui
 from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, ClassroomSession
 from game.core.level import Level
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
+from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
-from game.ui.scenes.newgame import playable_entries
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons, text
 
 PLAYERS = [("Team", TEAM), ("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard")]
@@ -30,8 +30,18 @@ class ClassroomSetupScene(Scene):
         teams=None,
         timer: float = 0,
         group: str = "",
+        schedule=(),
+        end_after_turn: int | None = None,
+        reveal: str = "at_debrief",
+        join=None,
     ):
         super().__init__(app)
+        # From a session pack (`classroom --pack`): injections by turn and the last turn; from
+        # `play --join`: the class server's link and what it answered (see start_joined).
+        self.schedule = [tuple(x) for x in schedule]
+        self.end_after_turn = end_after_turn
+        self.reveal = reveal
+        self.join = join
         self.entries = playable_entries(app)
         ids = [e.id for e in self.entries]
         wanted = level_id or "testing_event"
@@ -145,18 +155,25 @@ class ClassroomSetupScene(Scene):
         rect.bottomright = (w - pad, h - app.px(16))
         back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), bh)
         back.bottomright = (rect.left - app.px(12), rect.bottom)
+        join = pygame.Rect(0, 0, button_width("Join a class", fonts.bold, app.px(180)), bh)
+        join.bottomright = (back.left - app.px(12), rect.bottom)
         least = fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize()
         if rect.top - app.px(12) - y - app.px(8) >= least:  # above Start and Back, else beside them
             self.seed_rect = pygame.Rect(x, y + app.px(8), right - x, rect.top - app.px(12) - y - app.px(8))
         else:
             self.seed_rect = pygame.Rect(
-                x, y + app.px(8), back.left - app.px(16) - x, h - app.px(16) - y - app.px(8)
+                x, y + app.px(8), join.left - app.px(16) - x, h - app.px(16) - y - app.px(8)
             )
         problem = self.start_problem()
         self.add(Control(rect, "Start session", self.start, enabled=not problem, why_disabled=problem))
         self.add(Control(back, "Back", self.back))
+        # A group on its own laptop joins the teacher's class server instead (game.ui.scenes.join).
+        self.add(Control(join, "Join a class", self.join_class))
         self.captions = [("title", self.title_rect), ("class seed", self.seed_rect)]
         self.captions += [(label, pygame.Rect(x, y, label_w, self.row_h)) for label, y in self.rows]
+
+    def join_class(self) -> None:
+        self.app.show_over("join a class")
 
     def start_problem(self) -> str:
         if self.level is None:
@@ -209,22 +226,79 @@ class ClassroomSetupScene(Scene):
         return super().handle(event)
 
     def start(self) -> None:
-        from game.ui.scenes.board import BoardScene
-        from game.ui.scenes.handover import HandOverScene
-
-        app, level = self.app, self.level
+        level = self.level
         if level is None:  # Start is disabled without a level (see start_problem)
             return
         controllers = {s: (HUMAN if who == TEAM else who) for s, who in self.teams.items()}
         game = Game.new(level, self.seed(), controllers, CLASSROOM_THINK)
-        ClassroomSession.start(
+        session = ClassroomSession.start(
             game, dict(self.teams), self.text("passphrase"), self.timer, self.text("group")
         )
+        session.scheduled = list(self.schedule)
+        session.end_after_turn = self.end_after_turn
+        session.reveal = self.reveal
+        if session.notice:
+            self.app.notice = session.notice  # the next screen shows it
+        self.show_game(game)
+
+    def entered(self) -> None:
+        if self.join is not None:
+            self.start_joined()
+
+    def start_joined(self) -> None:
+        """Play the class server's session at once: its level, seed, sides and timer, from where
+        the group stands on the server (a laptop taking over a group goes on from its log)."""
+        import secrets
+
+        from game.session.replay import ReplayError, ReplayLog
+
+        link, joined = self.join
+        config = joined.session
+        level, _ = self.app.load_level(config["level"])
+        if level is None:
+            self.say(f"The class's level '{config['level']}' cannot be loaded on this laptop.")
+            return
+        teams = dict(config["sides"])
+        controllers = {s: (HUMAN if who == TEAM else who) for s, who in teams.items()}
+        game = None
+        if joined.log:
+            try:
+                game = Game.from_log(level, ReplayLog.model_validate(joined.log), controllers)
+            except (ReplayError, ValueError):
+                game = None
+        if game is None:
+            game = Game.new(level, int(config["seed"]), controllers)
+        # The teacher steers from the dashboard; the panel on this laptop stays closed.
+        session = ClassroomSession.start(
+            game, teams, secrets.token_urlsafe(16), config.get("timer") or 0, joined.group
+        )
+        session.end_after_turn = config.get("end_after_turn")
+        session.reveal = config.get("reveal") or "at_once"
+        session.link = link
+        if joined.paused:
+            session.pause()
+        app = self.app
+        session.on_end = lambda: app.show_only("debrief", game=game)
+
+        def changed() -> None:
+            # A pause to cover the screen with, an injection for the board's news.
+            app.dirty = True
+            if app.scene is not None and app.scene.name == "board":
+                app.scene.rebuild()
+
+        session.on_change = changed
+        if game.over:
+            app.show_only("debrief", game=game)
+            return
+        self.show_game(game)
+
+    def show_game(self, game) -> None:
+        app = self.app
         humans = game.humans()
         if len(humans) > 1:
-            app.reset_to(HandOverScene(app, game, humans[0]))
+            app.show_only("hand-over", game=game, side=humans[0])
         else:
-            app.reset_to(BoardScene(app, game, humans[0]))
+            app.show_only("board", game=game, perspective=humans[0])
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface) -> None:

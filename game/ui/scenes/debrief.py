@@ -13,13 +13,16 @@ import pygame
 
 from game.core.engine import goal_value
 from game.core.meters import LIMITS, PILLARS, band_spans, label
+from game.session.data_folder import problem_message
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     ai_reason,
+    cause_words,
     event_headlines,
     source_lines,
     turning_points,
 )
+from game.ui.numbers import shown
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
@@ -75,6 +78,14 @@ class DebriefScene(Scene):
         self.captions = [("title", self.title_rect)]
         # One text box for every tab, refilled on a change of tab: pygame_gui keeps memory of each
         # text box it has built, and a long debrief built four times over adds up.
+        # The outcome's title is set larger than the body at every scale (pygame_gui's size=5 is a
+        # fixed 18 px, smaller than projector mode's body): loaded before the box lays it out.
+        fonts_loaded = app.manager.get_theme().get_font_dictionary()
+        title_px = self.outcome_title_px()
+        if not fonts_loaded.check_font_preloaded(
+            fonts_loaded.create_font_id(title_px, "noto_sans", True, False)
+        ):
+            app.manager.preload_fonts([{"name": "noto_sans", "point_size": title_px, "style": "bold"}])
         self.tab_box = self.text_box(self.tab_html(), self.body)
         if TABS[self.tab] == "Chart":
             self.tab_box.hide()
@@ -120,12 +131,10 @@ class DebriefScene(Scene):
         return ["start", *(str(r.turn) for r in self.game.reports)]
 
     def finish(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         if self.app.options.exit_at_end:
             self.app.running = False
             return
-        self.app.reset_to(TitleScene(self.app))
+        self.app.show_only("title")
 
     def back(self) -> None:
         self.finish()
@@ -139,7 +148,7 @@ class DebriefScene(Scene):
                 folder = session.export(palette=app.palette)
                 self.say(f"Session exported to {folder}")
             except OSError as e:
-                self.say(f"The session's exports could not be written: {e}")
+                self.say(problem_message("The session's exports could not be written", e))
         if app.options.autoplay:
             for i in range(len(TABS)):
                 self.show(i)
@@ -162,7 +171,8 @@ class DebriefScene(Scene):
         game, lv = self.game, self.game.level
         o = next((o for o in lv.outcomes if o.id == game.state.outcome), None)
         out = [
-            f"<font size=5><b>{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
+            f"<font pixel_size={self.outcome_title_px()}><b>"
+            f"{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
             html.escape(o.epilogue if o else ""),
         ]
         if lv.hypothetical:
@@ -172,22 +182,27 @@ class DebriefScene(Scene):
             agenda = lv.agendas[side]
             verdict = "met its agenda" if won[side] else "fell short of its agenda"
             out.append(
-                f"<br><b>{side.capitalize()}: score {scores[side]:.0f} of 100, {verdict}</b> "
+                f"<br><b>{side.capitalize()}: score {shown(scores[side], [agenda.win_at])} of 100, {verdict}</b> "
                 f"(needed {agenda.win_at:.0f}). {html.escape(agenda.summary)}"
             )
             for g in agenda.goals:
                 value = goal_value(game.state, g.meter)
                 mark = "MET" if g.met(value) else "MISSED"
-                out.append(f"{mark}: {html.escape(g.text)} ({label(g.meter)} ended at {value:.1f})")
+                ended = shown(value, [t for t in (g.at_least, g.at_most) if t is not None], least=1)
+                out.append(f"{mark}: {html.escape(g.text)} ({label(g.meter)} ended at {ended})")
         out.append("<br><b>Turning points</b>")
         for report, total, c in turning_points(game):
             out.append(
                 f"Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because "
-                f"{html.escape(c.why)}."
+                f"{html.escape(cause_words(c))}."
             )
         if lv.what_happened:
             out.append(f"<br><b>What actually happened</b><br>{html.escape(lv.what_happened)}")
         return "<br>".join(out)
+
+    def outcome_title_px(self) -> int:
+        """The outcome's title: half as large again as the body text (16 px times the scale)."""
+        return max(12, round(24 * self.app.fonts.scale))
 
     def decisions_html(self) -> str:
         game, lv = self.game, self.game.level
@@ -202,9 +217,21 @@ class DebriefScene(Scene):
                     out.append(
                         "<i>Why: " + "<br>".join(html.escape(line) for line in why.splitlines()) + "</i>"
                     )
-            events = event_headlines(game, [e for e in r.events if lv.event(e)])
-            if events:
-                out.append("Events: " + html.escape(", ".join(events)))
+                given = game.log.reasons_of(r.turn).get(side, "")
+                if given:
+                    out.append(f"<i>Their reason: {html.escape(given)}</i>")
+            ids = [e for e in r.events if lv.event(e)]
+            # The debrief is where an injected event is revealed as the facilitator's.
+            injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}
+            if ids:
+                out.append(
+                    "Events: "
+                    + ", ".join(
+                        html.escape(headline)
+                        + (" <i>(put in play by the facilitator)</i>" if event_id in injected else "")
+                        for event_id, headline in zip(ids, event_headlines(game, ids), strict=True)
+                    )
+                )
         return "<br>".join(out) or "No turns were played."
 
     def discussion_html(self) -> str:

@@ -15,6 +15,7 @@ import pygame_gui
 
 from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS, label
+from game.session.data_folder import problem_message
 from game.session.story import describe_act
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
@@ -53,13 +54,15 @@ def signed_effects(event) -> str:
 
 
 class FacilitatorLoginScene(Scene):
-    """Asks for the passphrase; a wrong one is refused and noted in the session's record."""
+    """Asks for the passphrase; a wrong one is refused and noted in the session's record. The right
+    one opens the panel, or does `then` when given (the Esc menu's Quit to title)."""
 
     name = "facilitator login"
 
-    def __init__(self, app, game):
+    def __init__(self, app, game, then=None):
         super().__init__(app)
         self.game = game
+        self.then = then
 
     def build(self) -> None:
         app = self.app
@@ -84,14 +87,28 @@ class FacilitatorLoginScene(Scene):
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
             self.submit()
             return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()  # Esc goes back at once, even while the field has the keyboard
+            return True
         return False
 
     def submit(self) -> None:
         session = self.game.classroom
+        closed = session.closed_here()
+        if closed:
+            self.entry.set_text("")
+            self.say(closed)
+            return
         if session.unlock(self.entry.get_text()):
-            self.app.replace(FacilitatorPanelScene(self.app, self.game))
+            if self.then is not None:
+                self.then()
+            else:
+                self.app.replace(FacilitatorPanelScene(self.app, self.game))
             return
         self.entry.set_text("")
+        # Enter took the keyboard from the field: give it back, so the next try is typed straight in.
+        self.app.manager.set_focus_set(self.entry)
+        self.entry.focus()
         self.say("Wrong passphrase. The attempt has been noted in the session's record.")
 
     def draw(self, surface) -> None:
@@ -381,7 +398,7 @@ class FacilitatorPanelScene(Scene):
         try:
             folder = self.session.export(palette=self.app.palette)
         except OSError as e:
-            self.say(f"The exports could not be written: {e}")
+            self.say(problem_message("The exports could not be written", e))
             return
         self.say(f"Exported to {folder}")
 
@@ -391,13 +408,25 @@ class FacilitatorPanelScene(Scene):
             self.say("Press “Really end?” to end the session now; the outcome is judged as things stand.")
             self.keep()
             return
-        from game.ui.scenes.debrief import DebriefScene
-
         self.session.end("ended by the facilitator")
-        self.app.reset_to(DebriefScene(self.app, self.game))
+        # Ending is final: the autosave holds the ended game, so Continue opens its debrief rather
+        # than the last turn's save, which would play on and export over the ended session.
+        problem = ""
+        try:
+            self.app.saves.autosave(self.game.log_to_save())
+        except OSError as e:
+            problem = f"The autosave could not be written: {e}"
+        self.app.show_only("debrief", game=self.game)
+        if problem:
+            self.app.scene.say(problem)
 
     def back(self) -> None:
         self.app.pop()
+
+    def ticking(self) -> bool:
+        # The panel shows the planning timer: it counts down with no input, as the board's does.
+        s = self.session
+        return s.seconds_left() not in (None, 0.0) and not s.paused
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -435,7 +464,7 @@ class FacilitatorPanelScene(Scene):
                 "Its usual condition holds now."
                 if holds
                 else "Its usual condition does not hold now; injected, it happens anyway.",
-                "Takes effect as this turn resolves, shown as the facilitator's.",
+                "Happens as this turn resolves, told as any event; the debrief reveals it was yours.",
             ]
             self.draw_lines(surface, lines, r, p.text_muted)
         col = self.columns[1]
@@ -457,7 +486,7 @@ class FacilitatorPanelScene(Scene):
             r.width,
             r.height - fonts.bold.get_linesize() - app.px(4),
         )
-        acts = game.pending_acts()
+        acts = game.acts_this_turn()
         lines = ["• " + describe_act(game.level, act) for act in acts[-12:]] or ["Nothing yet."]
         self.draw_lines(surface, lines, body, p.text_muted)
         self.draw_controls(surface)

@@ -24,16 +24,12 @@ class HandOverScene(HeldByPause, Scene):
         self.add(Control(rect, f"I am {self.side.capitalize()}: show my board", self.proceed))
 
     def proceed(self) -> None:
-        from game.ui.scenes.board import BoardScene
-
-        self.app.replace(BoardScene(self.app, self.game, self.side))
+        self.app.show("board", game=self.game, perspective=self.side)
 
     def back(self) -> None:
         # The menu (save, settings, quit) shows nothing of either plan; there is still no way
         # round the hand-over to the board.
-        from game.ui.scenes.menu import MenuScene
-
-        self.app.push(MenuScene(self.app, self.game))
+        self.app.show_over("menu", game=self.game)
 
     def entered(self) -> None:
         if self.app.options.autoplay:

@@ -1,5 +1,5 @@
-"""Load a saved game, or continue the autosave. A damaged or foreign save gets a message and is set
-aside by the save store; the game goes on."""
+"""The Load screen: the saved games, each opened as `game.ui.saved_game` opens it. A damaged or
+foreign save gets a message and is set aside by the save store; the game goes on."""
 
 from __future__ import annotations
 
@@ -7,71 +7,24 @@ from functools import partial
 
 import pygame
 
-from game.core.meters import other
-from game.levels import LevelError
-from game.session.game import CLASSROOM_THINK, HUMAN, Game
-from game.session.replay import ReplayError
+from game.session.game import HUMAN
 from game.session.saves import SaveError
+from game.ui.saved_game import open_log
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control
 
 
-def open_log(app, scene, log, side_hint: str | None = None) -> bool:
-    """Replay `log` and show its board; say why not when it cannot be opened."""
-    from game.ui.scenes.board import BoardScene
-
-    try:
-        level = app.catalogue.load(log.level_id)
-    except LevelError:
-        scene.say(f"This save needs the level '{log.level_id}', which is missing or broken.")
-        return False
-    side = side_hint or app.settings.last_side or "moscow"
-    partner = other(side)
-    if log.classroom is not None:
-        # A classroom session resumes as one: its teams, its AI, its facilitator's passphrase.
-        controllers = {s: (HUMAN if who == "team" else who) for s, who in log.classroom.teams.items()}
-    elif log.players is not None:
-        # The same players as when it was saved: the player's side, the AI's level, or two people.
-        controllers = dict(log.players)
-    else:
-        # A log from before the players were kept: the side played last, against the normal AI.
-        controllers = {side: HUMAN, partner: "normal"}
-    try:
-        think = CLASSROOM_THINK if log.classroom is not None else app.options.think
-        game = Game.from_log(level, log, controllers, think)
-    except ReplayError as e:
-        scene.say(f"This save cannot be continued: {e}")
-        return False
-    if game.log.classroom is not None:
-        from game.classroom.session import ClassroomSession
-
-        ClassroomSession(game, game.log.classroom)
-    humans = game.humans()
-    waiting = [s for s in humans if s not in game.locked]
-    if not game.over and len(humans) > 1 and waiting:
-        # Two people at one machine: the hand-over screen keeps each plan hidden from the other,
-        # and goes to whoever had not locked a plan when the game was saved.
-        from game.ui.scenes.handover import HandOverScene
-
-        app.reset_to(
-            HandOverScene(
-                app, game, waiting[0], locked_by=next((s for s in humans if s in game.locked), None)
-            )
-        )
-        return True
-    if humans:
-        side = humans[0]
-    if game.over:
-        from game.ui.scenes.debrief import DebriefScene
-
-        app.reset_to(DebriefScene(app, game))
-    else:
-        app.reset_to(BoardScene(app, game, side))
-    return True
-
-
-def who_played(players: dict[str, str] | None) -> str:
-    """'Moscow vs hard AI', 'Two players' or 'AI vs AI' for a save's list entry ('' when unknown)."""
+def who_played(players: dict[str, str] | None, classroom=None) -> str:
+    """'Moscow vs hard AI', 'Two players' or 'AI vs AI' for a save's list entry ('' when unknown);
+    a classroom session's save says so, with its group: 'Classroom, Room 4: two teams'."""
+    if classroom is not None:
+        teams = classroom.teams
+        group = f", {classroom.group}" if classroom.group else ""
+        if all(t == "team" for t in teams.values()):
+            return f"Classroom{group}: two teams"
+        side = next(s for s, t in teams.items() if t == "team")
+        opponent = next(t for s, t in teams.items() if t != "team")
+        return f"Classroom{group}: {side.capitalize()} team vs {opponent} AI"
     if not players:
         return ""
     humans = [side for side, who in players.items() if who == HUMAN]
@@ -83,22 +36,12 @@ def who_played(players: dict[str, str] | None) -> str:
     return f"{humans[0].capitalize()} vs {opponent} AI"
 
 
-def open_autosave(app, scene) -> None:
-    try:
-        found = app.saves.latest_autosave()
-    except SaveError as e:
-        scene.say(str(e))
-        return
-    if found is None:
-        scene.say("There is no autosave yet.")
-        return
-    log, note = found if isinstance(found, tuple) else (found, None)
-    if open_log(app, scene, log) and note:
-        app.scene.say(note)
-
-
 class LoadScene(Scene):
     name = "load"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.turns_of: dict[str, int | None] = {}
 
     def build(self) -> None:
         app = self.app
@@ -113,14 +56,26 @@ class LoadScene(Scene):
             rect = pygame.Rect(pad, top + i * (item_h + app.px(6)), w - 2 * pad, item_h)
             when = str(info.saved_at)[:16].replace("T", " ")
             kind = "autosave" if info.is_autosave else "save"
-            who = who_played(info.players)
+            who = who_played(info.players, info.classroom)
             entry = app.catalogue.entries.get(info.level_id)
             level = entry.title if entry else info.level_id
-            label = f"{info.name}   ·   {level}, turn {info.turn}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
+            turns = self.level_turns(info.level_id)
+            where = "finished" if turns is not None and info.turn > turns else f"turn {info.turn}"
+            label = (
+                f"{info.name}   ·   {level}, {where}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
+            )
             self.add(Control(rect, label, partial(self.open, info), kind="item"))
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.midbottom = (w // 2, h - app.px(24))
         self.add(Control(rect, "Back", self.back))
+
+    def level_turns(self, level_id: str) -> int | None:
+        """How many turns the level lasts (None when it cannot be read): a save past its last turn
+        is a finished game, listed as such rather than as "turn 13" of 12."""
+        if level_id not in self.turns_of:
+            level, _problems = self.app.load_level(level_id)
+            self.turns_of[level_id] = level.turns if level is not None else None
+        return self.turns_of[level_id]
 
     def scroll(self, amount: int) -> None:
         self.offset = max(0, self.offset + amount * 5)
@@ -133,7 +88,8 @@ class LoadScene(Scene):
             self.say(str(e))
             self.rebuild()
             return
-        open_log(self.app, self, log)
+        slot = self.app.saves.slot_of(info.path) if info.is_autosave else None
+        open_log(self.app, self, log, autosave_slot=slot)
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette

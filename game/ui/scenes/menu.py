@@ -1,10 +1,13 @@
-"""The in-game menu (Esc): resume, save with a name, settings, quit to the title."""
+"""The in-game menu (Esc): resume, save with a name, settings, quit to the title. In a classroom
+session, quitting asks for the facilitator's passphrase: students cannot leave the class's session
+for one of their own (on the class seed, with a passphrase they chose)."""
 
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 
+from game.session.data_folder import problem_message
 from game.ui.scenes.base import Scene
 
 
@@ -34,7 +37,12 @@ class MenuScene(Scene):
                 ("Save game", self.save),
                 ("Resume", self.back),
                 ("Settings", self.settings),
-                ("Quit to title", self.quit),
+                (
+                    "Quit to title (passphrase)"
+                    if getattr(self.game, "classroom", None)
+                    else "Quit to title",
+                    self.quit,
+                ),
             ],
             w // 2,
             top + app.px(56),
@@ -47,17 +55,19 @@ class MenuScene(Scene):
             info = self.app.saves.save(name, self.game.log_to_save())
             self.say(f'Saved as "{info.name}".')
         except OSError as e:
-            self.say(f"Could not save: {e}")
+            self.say(problem_message("Could not save", e))
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.show_over("settings")
 
     def quit(self) -> None:
-        from game.ui.scenes.title import TitleScene
+        if getattr(self.game, "classroom", None) is not None:
+            self.app.show_over("facilitator login", game=self.game, then=self.to_title)
+            return
+        self.to_title()
 
-        self.app.reset_to(TitleScene(self.app))
+    def to_title(self) -> None:
+        self.app.show_only("title")
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from functools import partial
 
 import pygame
@@ -17,6 +16,7 @@ from game.core.meters import other
 from game.session.campaign import chapters
 from game.session.game import HUMAN, THINK, Game
 from game.ui.agenda import agenda_html
+from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
     Control,
@@ -69,37 +69,6 @@ def opponent_says(who: str, think: Budget | None) -> str:
             "out of time, it loses that turn."
         )
     return f"The {who} AI."
-
-
-@dataclass
-class _KeptEntry:
-    """A level whose file no longer loads, offered in its last good version."""
-
-    id: str
-    title: str
-    is_mod: bool = True
-    chapter: int | None = None
-    unlocked_by: tuple[str, ...] = ()
-
-
-def playable_entries(app) -> list:
-    """The playable levels in campaign order (chapters first, then mods and standalone levels)."""
-    entries = list(app.catalogue.playable())
-    known = {e.id for e in entries}
-    for level_id, level in app.good_levels.items():
-        if level_id not in known and level.playable:
-            campaign = level.campaign
-            entries.append(
-                _KeptEntry(
-                    level_id,
-                    level.title,
-                    True,
-                    campaign.chapter if campaign else None,
-                    campaign.unlocked_by if campaign else (),
-                )
-            )
-    order = {c.level_id: i for i, c in enumerate(chapters(entries, ()))}
-    return sorted(entries, key=lambda e: order[e.id])
 
 
 class NewGameScene(Scene):
@@ -442,8 +411,6 @@ class NewGameScene(Scene):
         return self.level.seed if self.level is not None else 0  # (no level: Start is disabled)
 
     def start(self) -> None:
-        from game.ui.scenes.board import BoardScene
-
         app, level = self.app, self.level
         if level is None:  # Start is disabled without a level
             return
@@ -451,7 +418,7 @@ class NewGameScene(Scene):
         controllers = {self.side: HUMAN, partner: self.opponent}
         game = Game.new(level, self.seed(), controllers, think=app.options.think)
         app.remember(last_level=level.id, last_side=self.side)
-        app.replace(BoardScene(app, game, perspective=self.side))
+        app.show("board", game=game, perspective=self.side)
 
     def entered(self) -> None:
         if self.app.options.autoplay:

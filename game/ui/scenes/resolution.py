@@ -44,7 +44,14 @@ class ResolutionScene(HeldByPause, Scene):
             changes = [c for c in r.changes if c.phase == phase]
             news = []
             if phase == "events":
-                by_facilitator = {c.cause_id for c in changes if c.cause_kind == "facilitator"}
+                # Whose event it was: told at once (a pack's "at_once"), or, as the guide has it,
+                # only in the debrief, where the event reads as any other until then.
+                session = getattr(self.game, "classroom", None)
+                by_facilitator = (
+                    {a.event_id for a in self.game.log.acts_of_turn(r.turn) if a.kind == "inject"}
+                    if session is not None and session.reveal == "at_once"
+                    else set()
+                )
                 for event_id in r.events:
                     event = lv.event(event_id)
                     if event:
@@ -111,28 +118,21 @@ class ResolutionScene(HeldByPause, Scene):
             self.finish()
 
     def finish(self) -> None:
-        from game.ui.scenes.board import BoardScene
-        from game.ui.scenes.debrief import DebriefScene
-        from game.ui.scenes.handover import HandOverScene
-
         app, game = self.app, self.game
         if game.over:
             # A level played to the end opens the chapters that wait for it.
             app.remember(finished_levels=with_finished(app.settings.finished_levels, game.level.id))
-            app.replace(DebriefScene(app, game))
+            app.show("debrief", game=game)
             return
         humans = game.humans()
         if len(humans) > 1:
-            app.replace(HandOverScene(app, game, humans[0]))
+            app.show("hand-over", game=game, side=humans[0])
         else:
-            side = humans[0] if humans else "moscow"
-            app.replace(BoardScene(app, game, side))
+            app.show("board", game=game, perspective=humans[0] if humans else "moscow")
 
     def back(self) -> None:
         # Esc opens the menu here as on the board; S (or stepping on) skips the rest of the turn.
-        from game.ui.scenes.menu import MenuScene
-
-        self.app.push(MenuScene(self.app, self.game))
+        self.app.show_over("menu", game=self.game)
 
     def busy(self) -> bool:
         return super().busy() or self.app.options.autoplay

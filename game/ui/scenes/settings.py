@@ -41,7 +41,13 @@ class SettingsScene(Scene):
                 s.fullscreen,
                 lambda v: app.change_settings(fullscreen=v),
             ),
-            ("UI scale", [(f"{x:g}×", x) for x in SCALES], s.ui_scale, self.change_scale),
+            (
+                # The scale wanted may be more than the window allows: the row says the one in use.
+                "UI scale" if app.scale == s.ui_scale else f"UI scale ({app.scale:g}× in use)",
+                [(f"{x:g}×", x) for x in SCALES],
+                s.ui_scale,
+                self.change_scale,
+            ),
             (
                 "Colours",
                 [("Standard", False), ("Colour-blind safe", True)],

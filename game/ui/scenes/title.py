@@ -84,34 +84,26 @@ class TitleScene(Scene):
             surface.blit(art, (0, 0))
 
     def new_game(self) -> None:
-        from game.ui.scenes.newgame import NewGameScene
-
-        self.app.push(NewGameScene(self.app))
+        self.app.show_over("new game")
 
     def classroom(self, **setup) -> None:
-        from game.ui.scenes.classroom import ClassroomSetupScene
-
-        self.app.push(ClassroomSetupScene(self.app, **setup))
+        self.app.show_over("classroom set-up", **setup)
 
     def continue_game(self) -> None:
-        from game.ui.scenes.load import open_autosave
+        # (Imported on the click: opening a save needs the engine and the save format, which the
+        # title's first frame does without.)
+        from game.ui.saved_game import open_autosave
 
         open_autosave(self.app, self)
 
     def load_game(self) -> None:
-        from game.ui.scenes.load import LoadScene
-
-        self.app.push(LoadScene(self.app))
+        self.app.show_over("load")
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.show_over("settings")
 
     def credits(self) -> None:
-        from game.ui.scenes.credits import CreditsScene
-
-        self.app.push(CreditsScene(self.app))
+        self.app.show_over("credits")
 
     def quit(self) -> None:
         self.app.running = False

@@ -1,0 +1,221 @@
+"""A session pack: one TOML file that fixes a class's session (level, seed, who plays each side,
+the timer, the groups, the injections scheduled by turn, when it ends, when injected events are
+revealed), read by the class server (`serve --pack`) and by a laptop without a network
+(`classroom --pack`), so that both give the same session.
+
+Read like a level: every problem at once, each with its line and column and, for a misspelt name,
+the nearest valid one. Nothing here imports pygame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import tomli
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.levels.problems import Problem, did_you_mean, key_path
+from game.levels.toml_index import TomlIndex
+
+MAX_PACK_BYTES = 200_000
+TIMER_CHOICES = (0, 3, 5, 8, 10)
+
+
+class InjectionSpec(BaseModel):
+    """An event the facilitator injects into every group when it plans this turn."""
+
+    model_config = ConfigDict(extra="forbid")
+    turn: int = Field(ge=1, le=200, description="The turn (from 1) whose events phase gets the event.")
+    event: str = Field(max_length=48, description="The id of one of the level's events.")
+
+
+class SidesSpec(BaseModel):
+    """Who plays each side: a team of students, or the AI at a difficulty."""
+
+    model_config = ConfigDict(extra="forbid")
+    moscow: Literal["team", "easy", "normal", "hard"] = "team"
+    beijing: Literal["team", "easy", "normal", "hard"] = "normal"
+
+
+class SessionPackSpec(BaseModel):
+    """The whole pack file."""
+
+    model_config = ConfigDict(extra="forbid")
+    level: str = Field(max_length=48, description="The level every group plays.")
+    seed: int = Field(ge=0, le=10**18 - 1, description="The class seed: every group plays the same world.")
+    sides: SidesSpec = Field(default_factory=SidesSpec)
+    timer: Literal[0, 3, 5, 8, 10] = Field(0, description="Planning minutes a turn (0: no timer).")
+    groups: list[str] = Field(
+        default_factory=list, max_length=60, description="The groups' names; empty: any name may join."
+    )
+    end_after_turn: int | None = Field(
+        None,
+        ge=1,
+        le=200,
+        description="The session ends for every group after this turn (none: the level's end).",
+    )
+    reveal: Literal["at_once", "at_debrief"] = Field(
+        "at_once", description="Whether groups see an injected event when it happens or only at the debrief."
+    )
+    inject: list[InjectionSpec] = Field(default_factory=list, max_length=200)
+
+
+@dataclass
+class SessionPack:
+    """A pack that was read: its spec (None if it could not be), where it came from, its problems."""
+
+    path: Path
+    spec: SessionPackSpec | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.spec is not None and not any(p.severity == "error" for p in self.problems)
+
+
+class PackError(Exception):
+    """A pack that cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def read_pack(path: Path, level_dirs: list[Path] | None = None, check_level: bool = True) -> SessionPack:
+    """Read and check a pack file; never raises for a bad file (its problems say what is wrong)."""
+    pack = SessionPack(Path(path))
+    name = str(path)
+
+    def problem(line: int, col: int, where: str, message: str) -> None:
+        pack.problems.append(Problem(name, line, col, "error", where, message))
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_PACK_BYTES + 1)
+    except OSError as e:
+        problem(1, 1, "", f"cannot read the file: {e.strerror or e}")
+        return pack
+    if len(data) > MAX_PACK_BYTES:
+        problem(1, 1, "", "the file is too large to be a session pack")
+        return pack
+    try:
+        text = data.decode("utf-8-sig")
+        raw = tomli.loads(text)
+    except UnicodeDecodeError:
+        problem(1, 1, "", "the file is not UTF-8 text; save it as UTF-8")
+        return pack
+    except tomli.TOMLDecodeError as e:
+        problem(getattr(e, "lineno", 1) or 1, getattr(e, "colno", 1) or 1, "", f"TOML syntax: {e.msg}")
+        return pack
+    index = TomlIndex(text)
+    try:
+        spec = SessionPackSpec.model_validate(raw)
+    except ValidationError as e:
+        for err in e.errors(include_url=False):
+            loc = tuple(err["loc"])
+            line, col = index.locate(loc)
+            problem(line, col, key_path(loc), _message(err, loc))
+        return pack
+    pack.spec = spec
+    if check_level:
+        _check_against_level(pack, index, level_dirs or [])
+    names = [g.strip() for g in spec.groups]
+    for i, g in enumerate(names):
+        if not g:
+            problem(*index.locate(("groups", i)), f"groups[{i + 1}]", "a group needs a name")
+        elif names.index(g) != i:
+            problem(*index.locate(("groups", i)), f"groups[{i + 1}]", f"the group '{g}' is named twice")
+    return pack
+
+
+def _check_against_level(pack: SessionPack, index: TomlIndex, level_dirs: list[Path]) -> None:
+    from game.levels import Catalogue, LevelError
+    from game.paths import user_levels_dir
+
+    spec = pack.spec
+    assert spec is not None
+    name = str(pack.path)
+    catalogue = Catalogue.scan([user_levels_dir(), *level_dirs])
+    playable = sorted(e.id for e in catalogue.playable())
+    if spec.level not in playable:
+        line, col = index.locate(("level",))
+        hint = did_you_mean(spec.level, playable) or f" (the levels: {', '.join(playable)})"
+        pack.problems.append(Problem(name, line, col, "error", "level", f"no level '{spec.level}'{hint}"))
+        return
+    try:
+        level = catalogue.load(spec.level)
+    except LevelError as e:
+        pack.problems.extend(e.problems)
+        return
+    if "team" not in (spec.sides.moscow, spec.sides.beijing):
+        line, col = index.locate(("sides",))
+        pack.problems.append(
+            Problem(name, line, col, "error", "sides", "at least one side must be played by a team")
+        )
+    events = sorted(e.id for e in level.events)
+    for i, inj in enumerate(spec.inject):
+        if level.event(inj.event) is None:
+            line, col = index.locate(("inject", i, "event"))
+            pack.problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "error",
+                    f"inject[{i + 1}].event",
+                    f"no event '{inj.event}' in level '{level.id}'{did_you_mean(inj.event, events)}",
+                )
+            )
+        if inj.turn > level.turns:
+            line, col = index.locate(("inject", i, "turn"))
+            pack.problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "error",
+                    f"inject[{i + 1}].turn",
+                    f"turn {inj.turn} is past the level's last turn ({level.turns})",
+                )
+            )
+    if spec.end_after_turn is not None and spec.end_after_turn > level.turns:
+        line, col = index.locate(("end_after_turn",))
+        pack.problems.append(
+            Problem(
+                name,
+                line,
+                col,
+                "warning",
+                "end_after_turn",
+                f"the level ends after turn {level.turns} anyway",
+            )
+        )
+
+
+def load_pack(path: Path, level_dirs: list[Path] | None = None) -> SessionPackSpec:
+    """The pack's spec, or PackError with every problem."""
+    pack = read_pack(path, level_dirs)
+    if not pack.ok or pack.spec is None:
+        raise PackError([p for p in pack.problems if p.severity == "error"])
+    return pack.spec
+
+
+def _message(err, loc) -> str:
+    kind = err["type"]
+    key = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        model: type[BaseModel] = SessionPackSpec
+        if len(loc) > 1 and loc[0] == "sides":
+            model = SidesSpec
+        elif len(loc) > 2 and loc[0] == "inject":
+            model = InjectionSpec
+        return f"unknown key '{key}'{did_you_mean(str(key), list(model.model_fields))}"
+    if kind == "missing":
+        return f"missing key '{key}'"
+    msg = err["msg"].replace("Input should be", "should be")
+    value = err.get("input")
+    if kind == "literal_error" and isinstance(value, (str, int)):
+        msg += f", not {value!r}"
+    return msg.replace("a valid integer", "a whole number").replace("a valid string", "text")

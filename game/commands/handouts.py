@@ -1,0 +1,91 @@
+"""`handouts`: the printable handouts of a level (each side's briefing and role cards, the rubric),
+or the debrief worksheet of a classroom session's exports, as HTML and one-page PDFs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.commands.arguments import add_levels_option
+from game.commands.exit_codes import ExitCode
+
+NAME = "handouts"
+HELP = "write the printable handouts of a level (or a session's worksheet) as HTML and PDF"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("level", metavar="LEVEL", nargs="?", help="a level id (not needed with --worksheet)")
+    p.add_argument("--out", metavar="DIR", help="where to write them (default: handouts-LEVEL here)")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="the paper size (default: a4)")
+    p.add_argument(
+        "--worksheet",
+        metavar="EXPORT_DIR",
+        help="write the debrief worksheet of this session's export folder instead (for example on "
+        "Letter paper); it goes into --out, or into the export folder",
+    )
+    add_levels_option(p)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    from pathlib import Path
+
+    from game.classroom.printdoc import write_handouts
+
+    if args.worksheet:
+        return _worksheet(args)
+    if not args.level:
+        print("name a level (or give --worksheet EXPORT_DIR)", file=sys.stderr)
+        return ExitCode.USAGE
+    from game.classroom.handouts import level_handouts
+    from game.commands.loading import load_level
+
+    level = load_level(args.level, args.levels)
+    if level is None:
+        return ExitCode.FAILED
+    out = Path(args.out or f"handouts-{level.id}")
+    try:
+        written = write_handouts(level_handouts(level), out, args.paper)
+    except OSError as e:
+        print(f"the handouts could not be written: {e}", file=sys.stderr)
+        return ExitCode.FAILED
+    for path in written:
+        print(path)
+    return ExitCode.OK
+
+
+def _worksheet(args: argparse.Namespace) -> ExitCode:
+    from datetime import datetime
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from game.classroom.exports import write_worksheet
+    from game.classroom.records import SessionRecord
+    from game.commands.loading import load_level
+    from game.session.game import Game
+    from game.session.replay import ReplayError, ReplayLog
+
+    folder = Path(args.worksheet)
+    try:
+        record = SessionRecord.model_validate_json((folder / "session.json").read_bytes())
+        log = ReplayLog.model_validate_json((folder / "replay.json").read_bytes())
+    except (OSError, ValidationError) as e:
+        print(f"{folder} is not a session's export folder: {e}", file=sys.stderr)
+        return ExitCode.FAILED
+    level = load_level(log.level_id, args.levels)
+    if level is None:
+        return ExitCode.FAILED
+    try:
+        game = Game.from_log(level, log, {s: "human" for s in ("moscow", "beijing")})
+    except ReplayError as e:
+        print(f"the session cannot be replayed: {e}", file=sys.stderr)
+        return ExitCode.FAILED
+    try:
+        started = datetime.fromisoformat(record.started_at)
+    except ValueError:
+        started = datetime.now()
+    out = Path(args.out) if args.out else folder
+    out.mkdir(parents=True, exist_ok=True)
+    for path in write_worksheet(game, out, started, record.group, args.paper):
+        print(path)
+    return ExitCode.OK

@@ -1,0 +1,388 @@
+"""The class server's web application (Starlette): the groups' API, the teacher's API and
+dashboard, the live feed over a WebSocket, and the collected exports.
+
+Groups: `POST /api/join` (class code and group name -> a token and the session's set-up),
+`POST /api/turn` (a turn played), `GET /api/commands` (the facilitator's acts since the last
+one), `POST /api/exports` (the exports, as a zip). The teacher: `POST /api/login`, `GET
+/api/groups`, `GET /api/session`, `POST /api/pause|resume|inject|adjust|end|takeover`, `GET
+/exports.zip`, `WS /ws`, and the dashboard at `/`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import re
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from game.core.engine import ADJUSTABLE
+from game.core.meters import LIMITS, PILLARS, SHARED, WASHINGTON
+from game.server.auth import COOKIE, COOKIE_HOURS, TeacherAuth
+from game.server.store import Store
+
+STATIC = Path(__file__).resolve().parent / "static"
+ONLINE_SECONDS = 15  # a group heard from this recently shows as connected
+MAX_EXPORT_BYTES = 20_000_000
+ADJUSTABLE_SHOWN = ("partnership", "trust", *PILLARS, *LIMITS)
+
+
+@dataclass
+class ClassSession:
+    """What the server serves: the session's set-up (sent to every group that joins), the level's
+    events (for the dashboard's inject list) and the class code."""
+
+    config: dict[str, Any]
+    events: list[dict[str, str]]
+    turns: int
+    class_code: str
+    data: Path
+    sockets: set[WebSocket] = field(default_factory=set)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")[:40] or "group"
+
+
+def group_view(row, turns: int) -> dict[str, Any]:
+    summary = json.loads(row["summary"] or "{}")
+    meters = summary.get("meters") or {}
+    washington = max(meters.get("washington.thaw_moscow", 0.0), meters.get("washington.thaw_beijing", 0.0))
+    return {
+        "name": row["name"],
+        "level": summary.get("level"),
+        "turn": row["turn"],
+        "turns": turns,
+        "finished": bool(row["finished"]),
+        "paused": bool(row["paused"]),
+        "connected": time.time() - row["last_seen"] < ONLINE_SECONDS,
+        "takeover_allowed": bool(row["takeover_allowed"]),
+        "scores": summary.get("scores") or {},
+        "outcome": summary.get("outcome"),
+        "band": summary.get("band"),
+        "meters": {m: meters[m] for m in (*SHARED, *WASHINGTON) if m in meters},
+        "limits": {
+            "identity_gap": meters.get("identity_gap"),
+            "method_divergence": meters.get("method_divergence"),
+            "central_asia_rivalry": meters.get("central_asia_rivalry"),
+            "washington_thaw": washington if meters else None,
+        },
+    }
+
+
+def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starlette:
+    """The server's application over `store`."""
+
+    def snapshot() -> dict[str, Any]:
+        return {
+            "groups": [group_view(r, session.turns) for r in store.groups()],
+            "ended": store.meta("ended") == "1",
+            "paused_all": store.meta("paused_all") == "1",
+        }
+
+    async def broadcast() -> None:
+        if not session.sockets:
+            return
+        message = json.dumps(snapshot())
+        for ws in list(session.sockets):
+            try:
+                await ws.send_text(message)
+            except Exception:  # a closed page: forget it
+                session.sockets.discard(ws)
+
+    # -- who is asking ------------------------------------------------------------------------------
+    def teacher(request: Request) -> bool:
+        if auth.cookie_ok(request.cookies.get(COOKIE)):
+            return True
+        header = request.headers.get("authorization", "")
+        return header.startswith("Bearer ") and auth.check_bearer(header[7:])
+
+    def the_group(request: Request):
+        header = request.headers.get("authorization", "")
+        return store.group_by_token(header[7:]) if header.startswith("Bearer ") else None
+
+    def refused(status: int, why: str) -> JSONResponse:
+        return JSONResponse({"error": why}, status_code=status)
+
+    async def body(request: Request) -> dict[str, Any]:
+        try:
+            data = await request.json()
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    # -- the groups -------------------------------------------------------------------------------
+    async def join(request: Request) -> Response:
+        data = await body(request)
+        if str(data.get("class_code", "")).strip().upper() != session.class_code:
+            return refused(403, "the class code is not this class's")
+        if store.meta("ended") == "1":
+            return refused(409, "the session has ended")
+        name = str(data.get("group", "")).strip()[:60]
+        if not name:
+            return refused(400, "a group needs a name")
+        allowed = session.config.get("groups") or []
+        if allowed and name not in allowed:
+            return refused(403, f"no group '{name}' in this class (the groups: {', '.join(allowed)})")
+        token, why = store.claim(name, str(data.get("client_id", ""))[:80])
+        if token is None:
+            return refused(409, why)
+        row = store.group(name)
+        assert row is not None
+        await broadcast()
+        return JSONResponse(
+            {
+                "token": token,
+                "group": name,
+                "session": session.config,
+                "log": json.loads(row["log"]) if row["log"] else None,
+                "turn": row["turn"],
+                "acked": row["acked"],
+                "paused": bool(row["paused"]),
+            }
+        )
+
+    async def turn(request: Request) -> Response:
+        row = the_group(request)
+        if row is None:
+            return refused(401, "this group's token is not known here (join again)")
+        data = await body(request)
+        number = data.get("turn")
+        if not isinstance(number, int) or number < 1:
+            return refused(400, "a turn needs its number")
+        last = store.last_turn(row["id"])
+        if number > last + 1:
+            return JSONResponse({"error": "a turn is missing", "last": last}, status_code=409)
+        fresh = store.add_turn(row["id"], number, data)
+        await broadcast()
+        return JSONResponse({"accepted": number, "fresh": fresh})
+
+    async def commands(request: Request) -> Response:
+        row = the_group(request)
+        if row is None:
+            return refused(401, "this group's token is not known here (join again)")
+        try:
+            after = int(request.query_params.get("after", "0"))
+        except ValueError:
+            after = 0
+        quiet = time.time() - row["last_seen"]
+        was_connected = quiet < ONLINE_SECONDS
+        if quiet > 5 or after > row["acked"]:  # a write a second per group would be wasted
+            store.seen(row["id"], after)
+        if not was_connected:
+            await broadcast()
+        return JSONResponse(
+            {
+                "commands": store.commands_for(row["id"], after),
+                "paused": bool(row["paused"]),
+                "ended": store.meta("ended") == "1",
+            }
+        )
+
+    async def exports_in(request: Request) -> Response:
+        row = the_group(request)
+        if row is None:
+            return refused(401, "this group's token is not known here (join again)")
+        data = await request.body()
+        if len(data) > MAX_EXPORT_BYTES:
+            return refused(413, "the exports are too large")
+        # The group's number keeps apart two names that make the same folder name.
+        folder = session.data / "exports" / f"{row['id']:02d}-{_slug(row['name'])}"
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                infos = [i for i in z.infolist() if not i.is_dir()]
+                if sum(i.file_size for i in infos) > MAX_EXPORT_BYTES or len(infos) > 50:
+                    return refused(413, "the exports are too large")
+                folder.mkdir(parents=True, exist_ok=True)
+                for info in infos:
+                    name = Path(info.filename).name  # plain names only: nothing written outside
+                    if name and not name.startswith("."):
+                        (folder / name).write_bytes(z.read(info))
+        except zipfile.BadZipFile:
+            return refused(400, "the exports are not a zip file")
+        return JSONResponse({"kept": str(folder.name)})
+
+    # -- the teacher ------------------------------------------------------------------------------
+    async def login(request: Request) -> Response:
+        address = request.client.host if request.client else "?"
+        wait = auth.throttle.wait_for(address)
+        if wait > 0:
+            return JSONResponse(
+                {"error": f"too many wrong passphrases; try again in {wait:.0f} s", "wait": wait},
+                status_code=429,
+            )
+        data = await body(request)
+        passphrase = str(data.get("passphrase", ""))
+        ok = await asyncio.get_running_loop().run_in_executor(None, auth.check, passphrase)
+        if not ok:
+            wait = auth.throttle.failed(address)
+            return JSONResponse(
+                {"error": "that is not the passphrase", "wait": wait},
+                status_code=401,
+            )
+        auth.throttle.succeeded(address)
+        response = JSONResponse({"ok": True})
+        response.set_cookie(
+            COOKIE, auth.cookie(), max_age=COOKIE_HOURS * 3600, httponly=True, samesite="strict"
+        )
+        return response
+
+    async def logout(request: Request) -> Response:
+        response = JSONResponse({"ok": True})
+        response.delete_cookie(COOKIE)
+        return response
+
+    async def groups(request: Request) -> Response:
+        if not teacher(request):
+            return refused(401, "the passphrase is needed (Authorization: Bearer <passphrase>)")
+        out = []
+        for row in store.groups():
+            view = group_view(row, session.turns)
+            out.append({k: view[k] for k in ("name", "level", "turn", "finished", "scores", "meters")})
+        return JSONResponse({"groups": out})
+
+    async def session_info(request: Request) -> Response:
+        if not teacher(request):
+            return refused(401, "log in first")
+        return JSONResponse(
+            {
+                "config": session.config,
+                "class_code": session.class_code,
+                "events": session.events,
+                "meters": list(ADJUSTABLE_SHOWN),
+                "turns": session.turns,
+                "commands": store.all_commands(),
+                **snapshot(),
+            }
+        )
+
+    def target(data: dict[str, Any]):
+        """(group id or None for every group, error response or None)."""
+        name = data.get("group")
+        if not name:
+            return None, None
+        row = store.group(str(name))
+        if row is None:
+            return None, refused(404, f"no group '{name}'")
+        return row["id"], None
+
+    async def act(request: Request) -> Response:
+        if not teacher(request):
+            return refused(401, "log in first")
+        kind = request.path_params["kind"]
+        data = await body(request)
+        group_id, error = target(data)
+        if error is not None:
+            return error
+        payload: dict[str, Any] = {}
+        if kind in ("pause", "resume"):
+            store.set_paused(group_id, kind == "pause")
+            if group_id is None:
+                store.set_meta("paused_all", "1" if kind == "pause" else "0")
+        elif kind == "inject":
+            event = str(data.get("event", ""))
+            if event not in {e["id"] for e in session.events}:
+                return refused(400, f"no event '{event}' in this level")
+            payload = {"event": event}
+            if data.get("turn") not in (None, ""):
+                try:
+                    payload["turn"] = int(data["turn"])
+                except (TypeError, ValueError):
+                    return refused(400, "the turn is a whole number")
+        elif kind == "adjust":
+            try:
+                delta = float(data.get("delta", 0))
+            except (TypeError, ValueError):
+                return refused(400, "the amount is a number")
+            meter, reason = str(data.get("meter", "")), str(data.get("reason", "")).strip()
+            if meter not in ADJUSTABLE:
+                return refused(400, f"'{meter}' is not a meter that can be adjusted")
+            if not reason:
+                return refused(400, "give the class a reason for the adjustment")
+            if delta == 0 or not -100 <= delta <= 100:
+                return refused(400, "move the meter by -100 to +100, not 0")
+            payload = {"meter": meter, "delta": delta, "reason": reason[:500]}
+        elif kind == "end":
+            payload = {"reason": str(data.get("reason", "")).strip()[:500]}
+            if group_id is None:
+                store.set_meta("ended", "1")
+        elif kind == "takeover":
+            if group_id is None:
+                return refused(400, "name the group whose laptop is changing")
+            store.allow_takeover(str(data["group"]))
+            await broadcast()
+            return JSONResponse({"ok": True})
+        else:
+            return refused(404, f"no act '{kind}'")
+        command = store.add_command(group_id, kind, payload)
+        await broadcast()
+        return JSONResponse({"ok": True, "command": command})
+
+    async def exports_zip(request: Request) -> Response:
+        if not teacher(request):
+            return refused(401, "log in first")
+        root = session.data / "exports"
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+            if root.is_dir():
+                for path in sorted(root.rglob("*")):
+                    if path.is_file():
+                        z.write(path, path.relative_to(root).as_posix())
+        return Response(
+            buffer.getvalue(),
+            media_type="application/zip",
+            headers={"Content-Disposition": 'attachment; filename="class-exports.zip"'},
+        )
+
+    async def feed(websocket: WebSocket) -> None:
+        if not auth.cookie_ok(websocket.cookies.get(COOKIE)):
+            await websocket.close(code=4401)
+            return
+        await websocket.accept()
+        session.sockets.add(websocket)
+        try:
+            await websocket.send_text(json.dumps(snapshot()))
+            while True:
+                # The page sends nothing; a receive with a timeout keeps "connected" fresh.
+                try:
+                    await asyncio.wait_for(websocket.receive_text(), timeout=5)
+                except asyncio.TimeoutError:
+                    await websocket.send_text(json.dumps(snapshot()))
+        except (WebSocketDisconnect, RuntimeError):
+            pass
+        finally:
+            session.sockets.discard(websocket)
+
+    def static(name: str, media: str):
+        async def serve(request: Request) -> Response:
+            return FileResponse(STATIC / name, media_type=media, headers={"Cache-Control": "no-cache"})
+
+        return serve
+
+    routes = [
+        Route("/", static("index.html", "text/html")),
+        Route("/dashboard.js", static("dashboard.js", "text/javascript")),
+        Route("/dashboard.css", static("dashboard.css", "text/css")),
+        Route("/api/join", join, methods=["POST"]),
+        Route("/api/turn", turn, methods=["POST"]),
+        Route("/api/commands", commands),
+        Route("/api/exports", exports_in, methods=["POST"]),
+        Route("/api/login", login, methods=["POST"]),
+        Route("/api/logout", logout, methods=["POST"]),
+        Route("/api/groups", groups),
+        Route("/api/session", session_info),
+        Route("/api/{kind}", act, methods=["POST"]),
+        Route("/exports.zip", exports_zip),
+        WebSocketRoute("/ws", feed),
+    ]
+    return Starlette(routes=routes)

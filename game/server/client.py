@@ -1,0 +1,239 @@
+"""A group's link to the class server: join with the class code, send each turn played, pick up
+the facilitator's acts, send the exports at the end.
+
+The game runs on the laptop whether or not the server answers: what is to be sent waits in order
+in an outbox, and a thread sends it when the server can be reached again (a laptop that lost the
+Wi-Fi catches up when it is back). The facilitator's acts arrive in an inbox that the classroom
+session empties on the window's own thread (`ClassroomSession.sync`). Only the standard library:
+the client needs no web framework.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+import zipfile
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+TIMEOUT = 5.0
+
+
+class JoinRefused(Exception):
+    """The server answered and said no (a wrong class code, a group already playing...)."""
+
+
+class Unreachable(Exception):
+    """The server could not be reached."""
+
+
+@dataclass
+class Joined:
+    """What the server gave a group that joined: its token and the session's set-up."""
+
+    token: str
+    group: str
+    session: dict[str, Any]
+    log: dict[str, Any] | None
+    acked: int
+    paused: bool
+
+
+def _request(
+    url: str, data: bytes | None = None, token: str | None = None, kind: str = "application/json"
+) -> tuple[int, Any]:
+    request = urllib.request.Request(url, data=data, method="POST" if data is not None else "GET")
+    if data is not None:
+        request.add_header("Content-Type", kind)
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as e:
+        try:
+            body = json.loads(e.read() or b"{}")
+        except ValueError:
+            body = {}
+        return e.code, body
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise Unreachable(str(e)) from None
+
+
+class ClassLink:
+    """One group's connection to the class server (see the module's docstring)."""
+
+    def __init__(self, url: str, class_code: str, group: str, poll_seconds: float = 1.0):
+        self.base = url.rstrip("/")
+        self.class_code = class_code
+        self.group = group
+        self.client_id = uuid.uuid4().hex
+        self.poll_seconds = poll_seconds
+        self.token: str | None = None
+        self.after = 0  # the last facilitator's act received
+        self.outbox: deque[tuple[str, Any]] = deque()
+        self.sent_turns: dict[int, dict[str, Any]] = {}
+        self.inbox: deque[dict[str, Any]] = deque()
+        self.online = False
+        self.paused = False
+        self.ended = False
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.stopping = False
+        self.thread: threading.Thread | None = None
+
+    # -- joining ----------------------------------------------------------------------------------
+    def join(self) -> Joined:
+        """Claim the group; raises JoinRefused or Unreachable."""
+        body = json.dumps({"class_code": self.class_code, "group": self.group, "client_id": self.client_id})
+        status, answer = _request(f"{self.base}/api/join", body.encode("utf-8"))
+        if status != 200:
+            raise JoinRefused(answer.get("error") or f"the server answered {status}")
+        self.token = answer["token"]
+        self.after = int(answer.get("acked") or 0)
+        self.paused = bool(answer.get("paused"))
+        self.online = True
+        return Joined(
+            answer["token"], answer["group"], answer["session"], answer.get("log"), self.after, self.paused
+        )
+
+    def start(self) -> None:
+        """Send and poll in the background from now on."""
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="class-link", daemon=True)
+            self.thread.start()
+
+    # -- what the game hands over ---------------------------------------------------------------
+    def send_turn(self, message: dict[str, Any]) -> None:
+        """Queue a turn played (sent in order, retried until the server has it)."""
+        with self.lock:
+            self.sent_turns[int(message["turn"])] = message
+            self.outbox.append(("turn", message))
+        self.wake.set()
+
+    def send_exports(self, folder: Path) -> None:
+        """Queue the session's export folder, sent as one zip."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+            for path in sorted(Path(folder).iterdir()):
+                if path.is_file():
+                    z.write(path, path.name)
+        with self.lock:
+            self.outbox.append(("exports", buffer.getvalue()))
+        self.wake.set()
+
+    def take_commands(self) -> list[dict[str, Any]]:
+        """The facilitator's acts received since the last call (on the window's thread)."""
+        with self.lock:
+            taken = list(self.inbox)
+            self.inbox.clear()
+        return taken
+
+    def pending(self) -> int:
+        with self.lock:
+            return len(self.outbox)
+
+    def close(self, wait_seconds: float = 20.0) -> bool:
+        """Stop, after sending what waits if it can within `wait_seconds`; True if all was sent."""
+        deadline = time.monotonic() + wait_seconds
+        while self.thread is not None and self.pending() and time.monotonic() < deadline:
+            self.wake.set()
+            time.sleep(0.1)
+        self.stopping = True
+        self.wake.set()
+        if self.thread is not None:
+            self.thread.join(timeout=TIMEOUT + 1)
+        return not self.pending()
+
+    # -- the thread ---------------------------------------------------------------------------------
+    def _run(self) -> None:
+        delay = self.poll_seconds
+        while not self.stopping:
+            try:
+                self._flush()
+                self._poll()
+                self.online, delay = True, self.poll_seconds
+            except Unreachable:
+                self.online = False
+                delay = min(5.0, delay * 2)  # back off while the network is away
+            self.wake.wait(delay)
+            self.wake.clear()
+
+    def _flush(self) -> None:
+        while True:
+            with self.lock:
+                if not self.outbox:
+                    return
+                kind, item = self.outbox[0]
+            if kind == "turn":
+                status, answer = _request(
+                    f"{self.base}/api/turn",
+                    json.dumps({**item, "acked": self.after}).encode("utf-8"),
+                    self.token,
+                )
+                if status == 409 and "last" in answer:
+                    self._resend_from(int(answer["last"]) + 1)
+                    continue
+            else:
+                status, answer = _request(f"{self.base}/api/exports", item, self.token, "application/zip")
+            if status == 401 or status >= 500:
+                raise Unreachable(f"the server answered {status}; trying again later")
+            with self.lock:
+                self.outbox.popleft()  # accepted, or refused for good (a bad message is not retried)
+
+    def _resend_from(self, turn: int) -> None:
+        # The server lacks turns before this one (it lost them, or never had them): send them first.
+        with self.lock:
+            missing = [("turn", self.sent_turns[t]) for t in sorted(self.sent_turns) if t >= turn]
+            queued = [x for x in self.outbox if x[0] != "turn"]
+            self.outbox = deque(missing + queued)
+            if not missing:
+                self.outbox = deque(queued)
+
+    def _poll(self) -> None:
+        status, answer = _request(f"{self.base}/api/commands?after={self.after}", token=self.token)
+        if status != 200:
+            if status == 401:
+                raise Unreachable("the server no longer knows this group's token")
+            return
+        with self.lock:
+            for command in answer.get("commands", []):
+                self.inbox.append(command)
+                self.after = max(self.after, int(command["id"]))
+            self.paused = bool(answer.get("paused"))
+            self.ended = bool(answer.get("ended"))
+
+
+def join_class(url: str, class_code: str, group: str) -> tuple[ClassLink, Joined]:
+    """Join and start the link's thread; raises JoinRefused or Unreachable."""
+    link = ClassLink(url, class_code, group)
+    joined = link.join()
+    link.start()
+    return link, joined
+
+
+def turn_message(game, report, acked: int = 0) -> dict[str, Any]:
+    """What the server keeps of a turn: its plans, the facilitator's acts, the meters after it, the
+    scores, and the log so far (from which a laptop taking over the group goes on)."""
+    from game.core.meters import SHARED, WASHINGTON
+
+    meters = game.state.meters
+    return {
+        "turn": report.turn,
+        "level": game.level.id,
+        "plans": game.log.turns[report.turn - 1].model_dump() if len(game.log.turns) >= report.turn else {},
+        "acts": [a.model_dump(mode="json") for a in game.log.acts_of_turn(report.turn)],
+        "meters": {m: round(float(meters[m]), 2) for m in (*SHARED, *WASHINGTON) if m in meters},
+        "scores": {s: round(v, 1) for s, v in game.scores().items()},
+        "finished": game.over,
+        "outcome": game.state.outcome,
+        "log": game.log.model_dump(mode="json"),
+        "acked": acked,
+    }

@@ -1,0 +1,141 @@
+"""The board's action cards: the side's cards a page at a time, each with its cost, its method
+tags and what it would do now, or why it cannot be chosen now. Choosing a card puts it in the
+plan or takes it out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import pygame
+
+from game.ui.board.texts import card_effects, card_headings, card_tags, card_why
+from game.ui.widgets import Control, Tooltip, fit, text
+
+
+class CardsPanel:
+    def __init__(self, app, model, choose: Callable[[str], None], turn_page: Callable[[int], None]):
+        """`choose(action_id)` is called when a card is clicked; `turn_page(step)` by the page buttons."""
+        self.app, self.model = app, model
+        self.choose, self.turn_page = choose, turn_page
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.page = 0
+        self.pages = 1
+
+    def grid(self) -> tuple[int, int, int, int, int]:
+        """(columns, rows, card width, card height, gap) of a page of cards in this rect."""
+        app, r = self.app, self.rect
+        gap = app.px(8)
+        cols = 2 if r.width >= app.px(520) else 1
+        card_w = (r.width - (cols - 1) * gap) // cols
+        card_h = app.px(112)
+        rows = max(1, (r.height - app.px(30)) // (card_h + gap))
+        return cols, rows, card_w, card_h, gap
+
+    def tooltip(self, action):
+        def tip():
+            title, lines = card_why(self.model.game, self.model.side, action)
+            return Tooltip(title, lines)
+
+        return tip
+
+    def build(self, rect: pygame.Rect) -> list[Control]:
+        """Lay this page's cards out in `rect`, under the heading; returns their controls, then the
+        page buttons when there is more than one page."""
+        app, model = self.app, self.model
+        self.rect = r = rect
+        actions = model.ordered_actions()
+        cols, rows, card_w, card_h, gap = self.grid()
+        per_page = cols * rows
+        self.pages = max(1, -(-len(actions) // per_page))
+        self.page = min(self.page, self.pages - 1)
+        shown = actions[self.page * per_page : (self.page + 1) * per_page]
+        y0 = r.y + app.px(28)
+        controls = []
+        for i, action in enumerate(shown):
+            rect = pygame.Rect(
+                r.x + (i % cols) * (card_w + gap), y0 + (i // cols) * (card_h + gap), card_w, card_h
+            )
+            reason = model.why_not(action)
+            chosen = action.id in model.plan
+            controls.append(
+                Control(
+                    rect,
+                    action.name,
+                    partial(self.choose, action.id),
+                    kind="card",
+                    enabled=chosen or reason is None,
+                    selected=chosen,
+                    data=(action, reason),
+                    why_disabled=f"{action.name}: {reason}" if reason else "",
+                    tooltip=self.tooltip(action),
+                )
+            )
+        if self.pages > 1:
+            bw = app.px(44)
+            prev = pygame.Rect(r.right - 2 * bw - app.px(6), r.y, bw, app.px(24))
+            nxt = pygame.Rect(r.right - bw, r.y, bw, app.px(24))
+            controls.append(Control(prev, "<", lambda: self.turn_page(-1), enabled=self.page > 0))
+            controls.append(Control(nxt, ">", lambda: self.turn_page(1), enabled=self.page < self.pages - 1))
+        return controls
+
+    def draw(self, surface, controls) -> None:
+        """The heading, and each card among `controls`."""
+        app, p, r = self.app, self.app.palette, self.rect
+        room = r.width - app.px(110)
+        heads = card_headings(self.model.side, self.page, self.pages)
+        # The page count is kept; the words give way.
+        head = next((h for h in heads if app.fonts.bold.size(h)[0] <= room), heads[-1])
+        surface.blit(app.fonts.bold.render(fit(head, app.fonts.bold, room), True, p.text), (r.x, r.y))
+        for c in controls:
+            if c.kind == "card":
+                self.draw_card(surface, c)
+
+    def draw_card(self, surface, c: Control) -> None:
+        app, p = self.app, self.app.palette
+        action, reason = c.data
+        r = c.rect
+        hovered = c is app.hover
+        fill = p.panel if c.enabled else p.background
+        pygame.draw.rect(surface, fill, r, border_radius=8)
+        edge = p.accent if c.selected else (p.text_muted if hovered else p.panel_border)
+        pygame.draw.rect(surface, edge, r, width=3 if c.selected else 1, border_radius=8)
+        inner = r.inflate(-app.px(16), -app.px(12))
+        colour = p.text if c.enabled else p.text_muted
+        badge = app.fonts.bold.render(str(action.cost), True, p.background)
+        br = pygame.Rect(0, 0, app.px(26), app.px(26))
+        br.topright = inner.topright
+        pygame.draw.circle(surface, p.accent if c.enabled else p.text_muted, br.center, br.width // 2)
+        surface.blit(badge, badge.get_rect(center=br.center))
+        name_w = inner.width - br.width - app.px(6)
+        y = inner.y
+        y += text(surface, action.name, app.fonts.bold, colour, (inner.x, y), name_w, max_lines=2)
+        surface.blit(
+            app.fonts.tiny.render(
+                fit(card_tags(action, c.selected), app.fonts.tiny, inner.width),
+                True,
+                p.accent if c.selected else p.text_muted,
+            ),
+            (inner.x, y),
+        )
+        y += app.fonts.tiny.get_linesize() + app.px(2)
+        if reason and not c.selected:
+            text(
+                surface,
+                f"Not now: {reason}",
+                app.fonts.small,
+                p.warning,
+                (inner.x, y),
+                inner.width,
+                max_lines=3,
+            )
+            return
+        text(
+            surface,
+            card_effects(self.model.game, self.model.side, action),
+            app.fonts.small,
+            colour,
+            (inner.x, y),
+            inner.width,
+            max_lines=max(1, (inner.bottom - y) // (app.fonts.small.get_linesize() + 2)),
+        )

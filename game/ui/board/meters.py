@@ -1,0 +1,142 @@
+"""The board's meters column: the partnership's gauge (its bands, its ceiling, where it stands),
+then the meters the side can see, in groups, each a bar that answers "why?" when pointed at."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.core.meters import LIMITS, PILLARS, band_spans, label
+from game.ui.board.texts import gauge_titles, meter_figure, meter_row_label, meter_why
+from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
+
+# The gauge names the bands under it, in the short names that fit there.
+BANDS = band_spans(short=True)
+
+
+class MetersPanel:
+    def __init__(self, app, model, why_opened: Callable[[], None]):
+        """`why_opened` is told whenever a meter's "why?" is shown (the tutorial waits for it)."""
+        self.app, self.model = app, model
+        self.why_opened = why_opened
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.rows: list[tuple[pygame.Rect, str, float | None]] = []  # (rect, meter, marker)
+
+    def tooltip(self, meter: str):
+        def tip():
+            game = self.model.game
+            title, lines = meter_why(game, meter)
+            self.why_opened()
+            return Tooltip(title, lines, game.history_of(meter))
+
+        return tip
+
+    def build(self, rect: pygame.Rect) -> list[Control]:
+        """Lay the gauge and the rows out in `rect`; returns their controls (the gauge first)."""
+        app = self.app
+        self.rect = r = rect
+        pad = app.px(10)
+        x, width = r.x + pad, r.width - 2 * pad
+        groups = self.model.meter_groups()
+        title_h = app.fonts.bold.get_linesize() + app.px(2)
+        # Two lines at most: the band gives way before the ceiling does (the bands are drawn
+        # under the gauge anyway).
+        for title in gauge_titles(self.model.game):
+            self.gauge_lines = wrap(title, app.fonts.bold, width)
+            if len(self.gauge_lines) <= 2:
+                break
+        self.gauge_lines = self.gauge_lines[:2]
+        gauge_h = len(self.gauge_lines) * title_h + app.px(28) + app.fonts.tiny.get_linesize() + app.px(6)
+        count = sum(len(g[1]) for g in groups)
+        row = max(
+            app.px(16), min(app.px(26), (r.height - 2 * pad - gauge_h - len(groups) * title_h) // count)
+        )
+        self.titles: list[tuple[str, int]] = []
+        self.rows = []
+        y = r.y + pad
+        self.gauge_title_y = y
+        self.gauge_rect = pygame.Rect(x, y + len(self.gauge_lines) * title_h + app.px(6), width, app.px(22))
+        controls = [
+            Control(
+                self.gauge_rect.inflate(0, app.px(8)),
+                "Partnership",
+                None,
+                kind="meter",
+                tooltip=self.tooltip("partnership"),
+            )
+        ]
+        y += gauge_h
+        for title, meters in groups:
+            self.titles.append((title, y))
+            y += title_h
+            for meter, marker in meters:
+                rect = pygame.Rect(x, y, width, row - app.px(3))
+                self.rows.append((rect, meter, marker))
+                controls.append(Control(rect, label(meter), None, kind="meter", tooltip=self.tooltip(meter)))
+                y += row
+        return controls
+
+    def rows_of(self, meters) -> list[pygame.Rect]:
+        """The rows of these meters, in the column's order."""
+        return [rect for rect, meter, _ in self.rows if meter in meters]
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        m = self.model.game.state.meters
+        panel(surface, self.rect, p)
+        self.draw_gauge(surface, m["partnership"], m["partnership_ceiling"])
+        g = self.gauge_rect
+        for title, y in self.titles:
+            surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, y))
+        num_w = app.px(40)
+        font = app.fonts.small
+        for rect, meter, marker in self.rows:
+            label_w = self.label_width(rect.width)
+            surface.blit(
+                font.render(fit(meter_row_label(meter), font, label_w - 4), True, p.text),
+                (rect.x, rect.centery - font.get_height() // 2),
+            )
+            bar_h = max(6, min(app.px(12), rect.height - app.px(6)))
+            bar_rect = pygame.Rect(
+                rect.x + label_w, rect.centery - bar_h // 2, rect.width - label_w - num_w, bar_h
+            )
+            v = m[meter]
+            hi = 30 if meter.endswith(".capital") else 100
+            colour = p.bad if meter in LIMITS else p.good if meter in PILLARS else p.accent
+            bar(surface, bar_rect, v, p, colour, 0, hi, marker)
+            num = font.render(meter_figure(self.model.game, meter), True, p.text)
+            surface.blit(num, num.get_rect(midright=(rect.right, rect.centery)))
+
+    def label_width(self, row_width: int) -> int:
+        """The room of the rows' names: 46% of a row, more (up to 60%, the bars giving way) when
+        a name would be cut at this scale."""
+        font = self.app.fonts.small
+        widest = max((font.size(meter_row_label(m))[0] for _, m, _ in self.rows), default=0) + 6
+        return min(int(row_width * 0.60), max(int(row_width * 0.46), widest))
+
+    def draw_gauge(self, surface, value: float, ceiling: float) -> None:
+        """The partnership's title, its bands named under it, where it stands and the ceiling the
+        limits set (dashed)."""
+        app, p = self.app, self.app.palette
+        g = self.gauge_rect
+        for i, line in enumerate(self.gauge_lines):
+            surface.blit(
+                app.fonts.bold.render(fit(line, app.fonts.bold, g.width), True, p.text),
+                (g.x, self.gauge_title_y + i * (app.fonts.bold.get_linesize() + app.px(2))),
+            )
+        for k, (lo, hi, name) in enumerate(BANDS):
+            seg = pygame.Rect(g.x + int(g.width * lo) // 100, g.y, int(g.width * (hi - lo)) // 100, g.height)
+            pygame.draw.rect(surface, p.panel_border if k % 2 == 0 else p.background, seg)
+            tag = app.fonts.tiny.render(name, True, p.text_muted)
+            if tag.get_width() < seg.width - 2:
+                surface.blit(tag, tag.get_rect(midtop=(seg.centerx, g.bottom + 2)))
+        pygame.draw.rect(
+            surface, p.accent, (g.x, g.y + g.height // 4, int(g.width * value / 100), g.height // 2)
+        )
+        cx = g.x + int(g.width * ceiling / 100)
+        for yy in range(g.y - 4, g.bottom + 4, 6):  # dashed: the ceiling the limits set
+            pygame.draw.line(surface, p.warning, (cx, yy), (cx, min(yy + 3, g.bottom + 4)), 2)
+        vx = g.x + int(g.width * value / 100)
+        pygame.draw.polygon(surface, p.text, [(vx, g.y - 1), (vx - 6, g.y - 9), (vx + 6, g.y - 9)])
+        pygame.draw.rect(surface, p.panel_border, g, width=1)

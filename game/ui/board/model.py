@@ -1,0 +1,173 @@
+"""The board's turn flow, apart from its drawing: the side whose plan is being made, the cards
+chosen and what they cost, what the side can still afford, locking the plan and what comes of it
+(the next player's hand-over, or the turn resolved and autosaved), the tutorial's progress, and
+the plan autoplay chooses.
+
+No pygame here: the board's panels draw what this gives, and the rules stay in the engine
+(`tests/test_board.py` checks that importing this loads no pygame).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.ai import decide
+from game.core import why_unusable
+from game.core.meters import LIMITS, PILLARS, SIDE_METERS, other
+from game.core.observe import PUBLIC_OF_OTHER
+from game.session.game import HUMAN
+from game.session.tutorial import guide_for
+from game.ui.rule_words import why_not_in_words
+
+if TYPE_CHECKING:
+    from game.core.level import Action
+    from game.core.report import TurnReport
+    from game.session.game import Game
+    from game.session.replay import ReplayLog
+
+# The agent that plays a person's side when the window autoplays (`play --autoplay`).
+AUTOPLAY_AGENT = "normal"
+
+
+@dataclass(frozen=True)
+class Locked:
+    """What locking the plan came to: a problem (the plan stays unlocked), the next person to hand
+    the keyboard to, or the turn resolved (with why the autosave failed, if it did)."""
+
+    problem: str | None = None
+    hand_over_to: str | None = None
+    report: TurnReport | None = None
+    autosave_problem: str | None = None
+
+
+class BoardModel:
+    """One side's plan for this turn, made on the board of `game` by the person playing `side`."""
+
+    def __init__(self, game: Game, side: str):
+        self.game, self.side = game, side
+        # A plan locked already, or cards chosen before a save, come back as they were.
+        self.plan: list[str] = list(game.locked.get(side) or game.drafts.get(side) or ())
+        self.guide = guide_for(game, side) if game.seats[side].controller == HUMAN else None
+        if self.guide:
+            self.guide.begin_turn(game.state.turn)
+
+    @property
+    def other(self) -> str:
+        return other(self.side)
+
+    # -- what the side sees ------------------------------------------------------------------------
+    def meter_groups(self) -> list[tuple[str, list[tuple[str, float | None]]]]:
+        """The meters the side sees, in titled groups, each with the marker its bar shows (the
+        line US thaw must cross, or None): the other side shows only its public meters."""
+        threshold = self.game.level.washington.threshold
+        return [
+            ("Pillars and trust", [(m, None) for m in (*PILLARS, "trust")]),
+            (
+                "Limits (higher pulls apart)",
+                [(m, None) for m in LIMITS]
+                + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")],
+            ),
+            (f"{self.side.capitalize()} (yours)", [(f"{self.side}.{n}", None) for n in SIDE_METERS]),
+            (
+                f"{self.other.capitalize()} (what you can see)",
+                [(m, None) for m in (*(f"{self.other}.{n}" for n in PUBLIC_OF_OTHER), "middle_corridor")],
+            ),
+        ]
+
+    def ordered_actions(self) -> list[Action]:
+        """The side's cards as the board lists them: those usable this turn first, and within each,
+        the level's own cards (its period), in the order its file gives them, before the base
+        ruleset's. The order holds for the whole turn, so cards do not jump while a plan is made."""
+        game = self.game
+        leaf = (game.level.files[-1] if game.level.files else "") + ":"
+
+        def key(action: Action) -> tuple[bool, bool, int]:
+            own = action.source.startswith(leaf)
+            line = action.source[len(leaf) :] if own else ""
+            return (
+                why_unusable(game.state, self.side, action.id) is not None,
+                not own,
+                int(line) if line.isdigit() else 0,
+            )
+
+        return sorted(game.level.side_actions(self.side), key=key)
+
+    # -- the plan --------------------------------------------------------------------------------
+    @property
+    def capital(self) -> float:
+        return self.game.state.meters[f"{self.side}.capital"]
+
+    def cost(self) -> int:
+        """The capital the chosen cards cost together."""
+        return sum(self.game.level.actions[a].cost for a in self.plan)
+
+    def why_not(self, action: Action) -> str | None:
+        """Why `action` cannot join the plan now, or None: the engine's reason, else too little
+        capital left in this plan, else a plan already full. A card in the plan is given only the
+        engine's reason."""
+        reason = why_not_in_words(self.game.state, self.side, action.id)
+        if reason is not None or action.id in self.plan:
+            return reason
+        left = self.capital - self.cost()
+        if action.cost > left:
+            return f"costs {action.cost}; only {left:g} capital left in this plan"
+        most = self.game.level.rules.max_actions
+        if len(self.plan) >= most:
+            return f"a plan holds at most {most} actions"
+        return None
+
+    def toggle(self, action_id: str) -> bool:
+        """Take the card out of the plan, or put it in; True when it went in."""
+        added = action_id not in self.plan
+        if added:
+            self.plan.append(action_id)
+        else:
+            self.plan.remove(action_id)
+        self.keep_draft()
+        return added
+
+    def clear(self) -> None:
+        self.plan = []
+        self.keep_draft()
+
+    def keep_draft(self) -> None:
+        # What a save keeps of a plan being made.
+        self.game.drafts[self.side] = list(self.plan)
+
+    def autoplay(self) -> None:
+        """Choose the plan as autoplay does: the normal agent plays this side, made and seeded by
+        the game as it makes the agents it seats: autoplaying a person's side plays it as a seat
+        given to the normal agent would be played."""
+        agent = self.game.agent_for(self.side, AUTOPLAY_AGENT)
+        self.plan = list(decide(agent, self.game.state, self.side))
+        self.keep_draft()
+
+    # -- locking -----------------------------------------------------------------------------------
+    def lock(self, autosave: Callable[[ReplayLog], object]) -> Locked:
+        """Lock the plan. When another person has still to plan, the keyboard goes to them; when
+        every plan is in, the turn resolves and the game is autosaved with `autosave`."""
+        game = self.game
+        problem = game.lock(self.side, tuple(self.plan))
+        if problem:
+            return Locked(problem=problem)
+        waiting = [s for s in game.waiting_for() if game.seats[s].controller == HUMAN]
+        if waiting:
+            return Locked(hand_over_to=waiting[0])
+        report = game.resolve()
+        try:
+            autosave(game.log)
+        except OSError as e:
+            # Said in the data folder's one way (what happened, where the folder is); the game goes on.
+            from game.session.data_folder import problem_message
+
+            return Locked(
+                report=report, autosave_problem=problem_message("The autosave could not be written", e)
+            )
+        return Locked(report=report)
+
+    # -- the tutorial ------------------------------------------------------------------------------
+    def tutorial_did(self, what: str) -> bool:
+        """Tell the tutorial the player did `what`; True when that moved it on."""
+        return bool(self.guide and self.guide.notify(what))

@@ -1,0 +1,194 @@
+"""What the board says, in words read from the game: the top bar, the partnership's title, the
+news and the agenda, each card's tags and effects, the plan, and each meter's and card's "why?".
+
+No pygame here: the panels fit these words to their room and draw them.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from game.core import preview, preview_tag_rules
+from game.core.meters import LIMIT_LABELS, band, band_spans, label
+from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
+from game.ui.agenda import agenda_html, goal_thresholds
+from game.ui.card_preview import signed, summarise_changes
+from game.ui.numbers import shown
+
+if TYPE_CHECKING:
+    from game.core.level import Action
+    from game.session.game import Game
+
+
+def top_bar_words(game: Game, side: str) -> tuple[str, str, str, str]:
+    """(the level's title, the turn and its date, who governs, the political capital)."""
+    lv = game.level
+    turn = min(game.state.turn, lv.turns)
+    capital = game.state.meters[f"{side}.capital"]
+    return (
+        lv.title,
+        f"Turn {turn} of {lv.turns}  ·  {lv.date_of(turn)}",
+        f"Governing from {side.capitalize()}",
+        f"Political capital {capital:g}",
+    )
+
+
+def ceiling_holder(game: Game) -> str | None:
+    """The limit that weighed most on the ceiling when it last held the partnership down, if it
+    did so last turn (its "why?" gives the figure)."""
+    reports = game.reports
+    cause = reports[-1].ceiling_cause if reports else None
+    return LIMIT_LABELS[cause] if cause else None
+
+
+def gauge_titles(game: Game) -> list[str]:
+    """The partnership's title over its gauge, then shorter ones for a narrow column."""
+    m = game.state.meters
+    value, ceiling = m["partnership"], m["partnership_ceiling"]
+    held = ceiling_holder(game)
+    edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(game.level, "partnership")
+    v, c = shown(value, edges, least=1), shown(ceiling, [value])
+    longer = [f"Partnership {v}: {band(value)} (ceiling {c}, held by {held})"] if held else []
+    return [
+        *longer,
+        f"Partnership {v}: {band(value)} (ceiling {c})",
+        f"Partnership {v} (ceiling {c})",
+        f"{v} (ceiling {c})",
+    ]
+
+
+def meter_figure(game: Game, meter: str) -> str:
+    """A meter's figure in its row: whole, unless that would seem to reach a goal's threshold."""
+    return shown(game.state.meters[meter], goal_thresholds(game.level, meter))
+
+
+def meter_row_label(meter: str) -> str:
+    """A meter's name in its row, where the group's title already names the side."""
+    if meter.startswith("washington."):
+        return f"US–{meter.split('_')[-1].capitalize()} thaw"
+    return label(meter).replace("Moscow ", "").replace("Beijing ", "")
+
+
+def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
+    """A meter's "why?": its value, then the changes of the last turn that moved it, with their
+    reasons and sources (or where its starting value comes from)."""
+    value = game.state.meters.get(meter)
+    lines = []
+    turn, changes = game.last_changes(meter)
+    if turn is None:
+        source = game.level.start_sources.get(meter, "")
+        lines.append(f"Unchanged since the start ({source}).")
+    else:
+        total = sum(c.delta for c in changes)
+        lines.append(f"Turn {turn}: {signed(total)} in all. Why:")
+        for c in changes[:7]:
+            lines.append(f"{signed(c.delta)}  {c.why}  [{c.source}]")
+        if len(changes) > 7:
+            lines.append(f"…and {len(changes) - 7} more changes.")
+    thresholds = goal_thresholds(game.level, meter) if value is not None else []
+    return f"{label(meter)}: {shown(value, thresholds, least=1) if value is not None else ''}", lines
+
+
+def news_html(game: Game, side: str) -> str:
+    """The news box: the facilitator's acts of this turn, the briefing before the first turn, then
+    the last three turns' events, notes and acts, newest first."""
+    lines = []
+    shown = [a for a in game.pending_acts() if a.kind in ("inject", "adjust", "annotate")]
+    if game.classroom is not None and shown:
+        # The facilitator's acts are shown to the players as the facilitator's, at once (a
+        # pause or a refused passphrase is not news, so it gives no heading of its own).
+        lines.append("<b>From the facilitator</b>")
+        lines += [html.escape(facilitator_news(game, act)) for act in shown]
+    if not game.reports:
+        lines.append(f"<b>{html.escape(game.level.title)}</b>, {game.level.date_of(1)}.")
+        if game.level.hypothetical:
+            lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
+        lines.append(html.escape(game.level.briefing.get(side, ""))[:900])
+    for report in reversed(game.reports[-3:]):
+        lines.append(f"<b>Turn {report.turn}, {report.date}</b>")
+        by_facilitator = {c.cause_id for c in report.changes if c.cause_kind == "facilitator"}
+        for event_id in report.events:
+            event = game.level.event(event_id)
+            if event:
+                who = " <i>(put in play by the facilitator)</i>" if event_id in by_facilitator else ""
+                # An invented development is never told as if it were the record.
+                if game.level.is_scenario(event):
+                    who += f" <i>{SCENARIO_MARK}</i>"
+                lines.append(f"<b>{html.escape(event.title)}</b>{who} {html.escape(event.text)}")
+        for act in game.log.acts_of_turn(report.turn):
+            if act.kind in ("adjust", "annotate"):
+                lines.append(
+                    "<i>" + html.escape(describe_act(game.level, act)).capitalize() + "</i>"
+                    if act.kind == "annotate"
+                    else html.escape(f"The facilitator {describe_act(game.level, act)}")
+                )
+        for note in report.notes:
+            lines.append(html.escape(note))
+        if not report.events and not report.notes:
+            lines.append("A quiet season: no event.")
+    return "<br>".join(lines)
+
+
+def agenda_view_html(game: Game, side: str) -> str:
+    """The Agenda tab: the side's score now, then its agenda, each goal met now or not."""
+    score = game.scores()[side]
+    agenda = game.level.agendas.get(side)
+    now = shown(score, [agenda.win_at] if agenda else [])
+    head = f"<b>{side.capitalize()}: your score now is {now} of 100</b><br>"
+    return head + agenda_html(game.level, side, game.state)
+
+
+def card_headings(side: str, page: int, pages: int) -> list[str]:
+    """The heading over the cards, then shorter ones: the page count is kept, the words give way."""
+    side, number = side.capitalize(), f"{page + 1} of {pages}"
+    if pages > 1:
+        return [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}"]
+    return [f"Actions for {side}"]
+
+
+def card_tags(action: Action, chosen: bool) -> str:
+    tags = " · ".join(sorted(action.tags)) or "no method tag"
+    return "IN YOUR PLAN  ·  " + tags if chosen else tags
+
+
+def card_effects(game: Game, side: str, action: Action) -> str:
+    """What the card would do at once, as its face says it, then what the rules its tags trigger
+    would add (outreach warms Washington; force widens divergence and costs the partner)."""
+    now = ", ".join(summarise_changes(preview(game.state, side, action.id), side)) or "no immediate effect"
+    rules = summarise_changes(preview_tag_rules(game.state, side, action.id), side)
+    return now + ("; by its tags: " + ", ".join(rules) if rules else "")
+
+
+def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
+    """A card's tooltip: its description, what it would do now and later, its cooldown, and the
+    file and line it is defined at."""
+    changes = preview(game.state, side, action.id)
+    lines = [
+        action.description,
+        "Now it would: " + (", ".join(summarise_changes(changes, side)) or "nothing at once"),
+    ]
+    by_tags = preview_tag_rules(game.state, side, action.id)
+    if by_tags:
+        lines.append(
+            f"By its tags ({', '.join(sorted(action.tags))}), the rules would add this turn, were your "
+            "partner to do nothing more: " + ", ".join(summarise_changes(by_tags, side))
+        )
+        lines += sorted({f"  {c.why} [{c.source}]" for c in by_tags})
+    if action.delayed:
+        later = []
+        for d in action.delayed:
+            effects = ", ".join(f"{signed(e.delta)} {label(e.meter)}" for e in d.does.effects)
+            later.append(f"after {d.after} turn{'s' if d.after > 1 else ''}: {effects or 'flags'}")
+        lines.append("Later: " + "; ".join(later))
+    if action.cooldown:
+        lines.append(f"Then unavailable for {action.cooldown} turn{'s' if action.cooldown > 1 else ''}.")
+    lines.append(f"Defined at {action.source}.")
+    return f"{action.name} (cost {action.cost})", lines
+
+
+def plan_text(game: Game, side: str, plan: list[str], cost: int) -> str:
+    """The plan in words: what it costs of the capital there is, and the cards' names."""
+    names = [game.level.actions[a].name for a in plan]
+    capital = game.state.meters[f"{side}.capital"]
+    return f"Plan ({cost} of {capital:g} capital): " + (", ".join(names) if names else "nothing chosen yet")

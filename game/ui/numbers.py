@@ -1,0 +1,38 @@
+"""How the game shows a number that stands beside a threshold, and goal points that add up.
+
+A figure beside a threshold must never read as meeting it when it does not: 45.5 beside "46 or
+more" shows as 45.5, not 46, and 59.96 beside "60 or more" as 59.96, not 60.0. The rule is one:
+as few decimals as the place wants, and more while the rounded figure would fall on the other
+side of a threshold than the value does. No pygame here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+
+def _side(x: float, threshold: float) -> int:
+    return (x > threshold) - (x < threshold)
+
+
+def shown(value: float, thresholds: Iterable[float] = (), least: int = 0, most: int = 2) -> str:
+    """`value` with `least` decimals, or more (up to `most`) while rounding it would put it on
+    another side of one of `thresholds` (above, on or below) than it really is."""
+    limits = list(thresholds)
+    for decimals in range(least, most + 1):
+        text = f"{value:.{decimals}f}"
+        if all(_side(float(text), t) == _side(value, t) for t in limits):
+            return text
+    return f"{value:.{most}f}"
+
+
+def goal_points(weights: Sequence[float], total: int = 100) -> list[str]:
+    """Each goal's share of `total` points, to a tenth, adding up to `total` exactly (the
+    tenths are shared out by largest remainder): 3:2:1:1:1 gives 37.5, 25, 12.5, 12.5, 12.5."""
+    whole = sum(weights) or 1.0
+    exact = [10 * total * w / whole for w in weights]
+    tenths = [int(x) for x in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - tenths[i], reverse=True)
+    for i in by_remainder[: 10 * total - sum(tenths)] if sum(weights) else []:
+        tenths[i] += 1
+    return [f"{t / 10:g}" for t in tenths]

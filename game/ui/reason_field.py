@@ -1,0 +1,47 @@
+"""The "why this plan?" line under a plan: one optional line a team types before it locks, which the
+record, the exports and the printed worksheet carry (so "decisions explained" can be graded).
+
+Self-contained, for a screen of play to place where it likes: it makes its own text field, gives
+it a control the keyboard reaches, and hands back the text. The board would use it so: in
+BoardScene.build (after the news box, with a "reason" box from board_layout above the tray)
+
+    self.reason = ReasonField(self, self.rect("reason"), kept=self.game.reasons.get(self.side, ""))
+
+and in BoardScene.lock, the reason passed down to the one call that locks
+
+    locked = self.model.lock(autosave, reason=self.reason.text())
+    # BoardModel.lock: problem = game.lock(self.side, tuple(self.plan), reason=reason)
+
+A rebuild keeps what was typed when `kept` is the field's last text (`self.reason.text()`).
+"""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.session.replay import MAX_REASON, one_line_reason
+
+PLACEHOLDER = "Why this plan? One line for the debrief (optional)"
+LABEL = "Why this plan"
+
+
+class ReasonField:
+    """A one-line text field for a plan's reason, inside `scene` (a Scene) at `rect`."""
+
+    def __init__(self, scene, rect: pygame.Rect, kept: str = ""):
+        app = scene.app
+        self.entry = scene.element(
+            pygame_gui.elements.UITextEntryLine(pygame.Rect(rect), app.manager, placeholder_text=PLACEHOLDER)
+        )
+        self.entry.set_text_length_limit(MAX_REASON)
+        if kept:
+            self.entry.set_text(kept[:MAX_REASON])
+        self.control = scene.text_field(self.entry, LABEL)
+
+    def text(self) -> str:
+        """What was typed, as the record keeps it: one line, trimmed ("" when nothing was)."""
+        return one_line_reason(self.entry.get_text())
+
+    def clear(self) -> None:
+        self.entry.set_text("")

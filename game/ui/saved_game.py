@@ -1,0 +1,78 @@
+"""Opening a saved game: replay its log and show where it stands (the board, the hand-over
+between two players, or the debrief), or say why it cannot be opened. The title's Continue and
+the Load screen both open games this way."""
+
+from __future__ import annotations
+
+from game.core.meters import other
+from game.levels import LevelError
+from game.session.game import CLASSROOM_THINK, HUMAN, Game
+from game.session.replay import ReplayError
+from game.session.saves import SaveError
+
+
+def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str | None = None) -> bool:
+    """Replay `log` and show its board; say why not when it cannot be opened. A game continued
+    from its autosave (`autosave_slot`) goes on writing that autosave."""
+    try:
+        level = app.catalogue.load(log.level_id)
+    except LevelError:
+        scene.say(f"This save needs the level '{log.level_id}', which is missing or broken.")
+        return False
+    side = side_hint or app.settings.last_side or "moscow"
+    partner = other(side)
+    if log.classroom is not None:
+        # A classroom session resumes as one: its teams, its AI, its facilitator's passphrase.
+        controllers = {s: (HUMAN if who == "team" else who) for s, who in log.classroom.teams.items()}
+    elif log.players is not None:
+        # The same players as when it was saved: the player's side, the AI's level, or two people.
+        controllers = dict(log.players)
+    else:
+        # A log from before the players were kept: the side played last, against the normal AI.
+        controllers = {side: HUMAN, partner: "normal"}
+    try:
+        think = CLASSROOM_THINK if log.classroom is not None else app.options.think
+        game = Game.from_log(level, log, controllers, think)
+    except ReplayError as e:
+        scene.say(f"This save cannot be continued: {e}")
+        return False
+    game.autosave_slot = autosave_slot
+    if game.log.classroom is not None:
+        from game.classroom.session import ClassroomSession
+
+        ClassroomSession(game, game.log.classroom)
+    humans = game.humans()
+    waiting = [s for s in humans if s not in game.locked]
+    if not game.over and len(humans) > 1 and waiting:
+        # Two people at one machine: the hand-over screen keeps each plan hidden from the other,
+        # and goes to whoever had not locked a plan when the game was saved.
+        app.show_only(
+            "hand-over",
+            game=game,
+            side=waiting[0],
+            locked_by=next((s for s in humans if s in game.locked), None),
+        )
+        return True
+    if humans:
+        side = humans[0]
+    if game.over:
+        app.show_only("debrief", game=game)
+    else:
+        app.show_only("board", game=game, perspective=side)
+    return True
+
+
+def open_autosave(app, scene) -> None:
+    """Open the latest autosave; say why not on `scene` when there is none or it is damaged."""
+    try:
+        slot = app.saves.newest_autosave_slot()
+        found = app.saves.latest_autosave()
+    except SaveError as e:
+        scene.say(str(e))
+        return
+    if found is None:
+        scene.say("There is no autosave yet.")
+        return
+    log, note = found if isinstance(found, tuple) else (found, None)
+    if open_log(app, scene, log, autosave_slot=slot) and note:
+        app.scene.say(note)

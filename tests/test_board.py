@@ -1,0 +1,242 @@
+"""The board's parts: its model (the plan and the turn's flow) and its layout (window size and UI
+scale in, named boxes out) work without pygame, and the panels draw where the layout says."""
+
+import subprocess
+import sys
+from itertools import combinations
+
+import pygame
+import pytest
+from conftest import ROOT
+
+from game.session.game import HUMAN, Game
+from game.ui.board.layout import board_layout
+from game.ui.board.model import AUTOPLAY_AGENT, BoardModel
+from game.ui.map_geometry import Box
+
+# -- no pygame ----------------------------------------------------------------------------------
+
+
+def test_the_boards_model_words_and_layout_load_no_pygame():
+    # One fresh interpreter for the three: if none of them loads pygame, together they load none.
+    modules = "game.ui.board.model, game.ui.board.texts, game.ui.board.layout"
+    code = f"import sys, {modules}; print(sorted(m for m in sys.modules if m.split('.')[0].startswith('pygame')))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+# -- the layout ---------------------------------------------------------------------------------
+
+SIZES = [(800, 600), (1280, 720), (1920, 1080)]
+SCALES = [1.0, 1.2, 1.5]
+
+
+def text_heights(scale: float, tall: bool):
+    """The heights the game's fonts give at `scale` (a line of bold is about 22 px at 1.0, of the
+    heading 28): the top bar on one line or two, and the tray with one line of plan and its buttons
+    on a row, or three lines over a two-by-two grid of buttons."""
+    bar_h = round((28 + 22 + 12) * scale) if tall else round(54 * scale)
+    tray_h = round((10 + 3 * 24 + 6 + 92 + 10) * scale) if tall else round((10 + 24 + 6 + 42 + 10) * scale)
+    return {"bar_h": bar_h, "tab_h": round(30 * scale), "tray_height": lambda width: tray_h}
+
+
+LAYOUTS = [
+    pytest.param(size, scale, tall, id=f"{size[0]}x{size[1]}-{scale}-{'tall' if tall else 'short'}")
+    for size in SIZES
+    for scale in SCALES
+    for tall in (False, True)
+]
+
+
+@pytest.mark.parametrize("size, scale, tall", LAYOUTS)
+@pytest.mark.parametrize("projector", [False, True])
+def test_every_part_of_the_board_lies_in_the_window_and_none_covers_another(size, scale, tall, projector):
+    layout = board_layout(size, scale, projector=projector, **text_heights(scale, tall))
+    window = Box(0, 0, *size)
+    parts = layout.named()
+    assert set(parts) == {"top_bar", "meters", "map", "tabs", "news", "cards", "tray"}
+    for name, box in parts.items():
+        assert box.w > 0 and box.h > 0, name
+        assert window.contains(box), f"{name} {box} is outside {size}"
+    for (a, box_a), (b, box_b) in combinations(parts.items(), 2):
+        assert not box_a.colliderect(box_b), f"{a} {box_a} overlaps {b} {box_b}"
+
+
+@pytest.mark.parametrize("size, scale, tall", LAYOUTS)
+def test_the_board_is_three_columns_under_the_top_bar(size, scale, tall):
+    lay = board_layout(size, scale, **text_heights(scale, tall))
+    w, h = size
+    assert lay.top_bar == Box(0, 0, w, lay.top_bar.h)
+    assert lay.meters.x < lay.map.x < lay.cards.x
+    assert lay.map.x == lay.tabs.x == lay.news.x and lay.map.w == lay.tabs.w == lay.news.w
+    assert lay.cards.x == lay.tray.x and lay.cards.w == lay.tray.w
+    assert lay.map.bottom < lay.tabs.y < lay.news.y and lay.cards.bottom < lay.tray.y
+    # The columns reach down to the same margin.
+    assert lay.meters.bottom == lay.news.bottom == lay.tray.bottom == h - round(12 * scale)
+    assert lay.cards.right == w - round(12 * scale)
+
+
+def test_the_tray_gets_the_height_it_asks_for_at_its_width_and_the_cards_the_rest():
+    asked = []
+
+    def tray_height(width):
+        asked.append(width)
+        return 150
+
+    lay = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=tray_height)
+    assert asked == [lay.tray.w] and lay.tray.h == 150
+    taller = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=lambda width: 250)
+    assert taller.cards.h == lay.cards.h - 100 and taller.map == lay.map
+
+
+def test_projector_mode_gives_the_news_more_room():
+    heights = text_heights(1.5, tall=False)
+    plain = board_layout((1920, 1080), 1.5, **heights)
+    projector = board_layout((1920, 1080), 1.5, projector=True, **heights)
+    assert projector.news.h > plain.news.h and projector.map.h < plain.map.h
+
+
+def test_the_boards_panels_sit_where_the_layout_puts_them(app):
+    # 800x600, the most crowded window (the `app` fixture is 1280x720: resized here).
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=800, h=600, size=(800, 600))])
+    app.options.level = "testing_event"
+    app.show_over("new game")
+    app.scene.start()
+    board = app.scene
+    lay = board.layout
+    tray = ("Menu (Esc)", "Clear", "Lock plan (L)")
+    part_of = {"card": lay.cards, "tab": lay.tabs, "meter": lay.meters}
+    for c in board.controls:
+        # (A button not in the tray turns the cards' page.)
+        part = (lay.tray if c.label in tray else lay.cards) if c.kind == "button" else part_of[c.kind]
+        assert pygame.Rect(part).contains(c.rect), (c.kind, c.label)
+    assert {c.label for c in board.controls if c.kind == "button"} >= set(tray)
+    assert board.news.box.rect == pygame.Rect(lay.news)
+    assert board.message_area() == pygame.Rect(lay.map)
+
+
+# -- the model ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def versus_ai(testing_event):
+    return Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+
+
+def usable(model):
+    return [a for a in model.ordered_actions() if model.why_not(a) is None]
+
+
+def test_choosing_a_card_puts_it_in_the_plan_and_the_draft_a_save_keeps(versus_ai):
+    model = BoardModel(versus_ai, "moscow")
+    card = usable(model)[0]
+    assert model.toggle(card.id) is True
+    assert model.plan == [card.id] and versus_ai.drafts["moscow"] == [card.id]
+    assert model.cost() == card.cost
+    assert model.toggle(card.id) is False and model.plan == [] and versus_ai.drafts["moscow"] == []
+
+
+def test_a_board_comes_back_with_the_cards_chosen_before(versus_ai):
+    card = usable(BoardModel(versus_ai, "moscow"))[0]
+    versus_ai.drafts["moscow"] = [card.id]
+    assert BoardModel(versus_ai, "moscow").plan == [card.id]
+
+
+def with_capital(game, side, capital):
+    state = game.state.copy()
+    state.meters[f"{side}.capital"] = capital
+    game.state = state
+
+
+def test_a_card_the_plan_cannot_afford_says_how_much_capital_is_left(versus_ai):
+    with_capital(versus_ai, "moscow", 1000.0)
+    model = BoardModel(versus_ai, "moscow")
+    cheap, dear = sorted(usable(model), key=lambda a: a.cost)[:: len(usable(model)) - 1]
+    assert 0 < cheap.cost < dear.cost
+    with_capital(versus_ai, "moscow", float(dear.cost))  # enough for the dear card alone
+    model.toggle(cheap.id)
+    left = dear.cost - cheap.cost
+    assert model.why_not(dear) == f"costs {dear.cost}; only {left:g} capital left in this plan"
+    assert model.why_not(cheap) is None, "a chosen card is never refused for its own cost"
+
+
+def test_a_full_plan_refuses_more_cards(versus_ai):
+    with_capital(versus_ai, "moscow", 1000.0)
+    model = BoardModel(versus_ai, "moscow")
+    most = versus_ai.level.rules.max_actions
+    cards = usable(model)
+    assert len(cards) > most
+    for action in cards[:most]:
+        model.toggle(action.id)
+    assert model.why_not(cards[most]) == f"a plan holds at most {most} actions"
+
+
+def test_locking_against_the_ai_resolves_the_turn_and_autosaves(versus_ai):
+    model = BoardModel(versus_ai, "moscow")
+    model.toggle(usable(model)[0].id)
+    saved = []
+    locked = model.lock(saved.append)
+    assert locked.problem is None and locked.hand_over_to is None and locked.autosave_problem is None
+    assert locked.report is versus_ai.reports[-1] and locked.report.plans["moscow"] == tuple(model.plan)
+    assert saved == [versus_ai.log] and versus_ai.state.turn == 2
+
+
+def test_a_failed_autosave_is_told_and_the_turn_still_resolves(versus_ai):
+    def full_disk(log):
+        raise OSError("no space left on device")
+
+    locked = BoardModel(versus_ai, "moscow").lock(full_disk)
+    assert locked.report is not None
+    # Said the data folder's one way: what failed, why, and where the game's files are.
+    problem = locked.autosave_problem or ""
+    assert problem.startswith("The autosave could not be written") and "no space left on device" in problem
+    assert versus_ai.state.turn == 2
+
+
+def test_locking_in_hot_seat_hands_the_keyboard_to_the_other_player(testing_event):
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
+    saved = []
+    locked = BoardModel(game, "moscow").lock(saved.append)
+    assert locked.hand_over_to == "beijing" and locked.report is None and saved == []
+    assert game.locked == {"moscow": ()} and not game.reports
+
+
+def test_a_plan_the_engine_refuses_is_not_locked(versus_ai):
+    model = BoardModel(versus_ai, "moscow")
+    model.plan = ["no_such_card"]
+    locked = model.lock(lambda log: None)
+    assert locked.problem and "no_such_card" in locked.problem
+    assert versus_ai.locked == {} and versus_ai.state.turn == 1
+
+
+def test_autoplay_chooses_a_legal_plan_and_keeps_it_as_the_draft(versus_ai):
+    from game.core import plan_problem
+
+    model = BoardModel(versus_ai, "moscow")
+    model.autoplay()
+    assert plan_problem(versus_ai.state, "moscow", tuple(model.plan)) is None
+    assert versus_ai.drafts["moscow"] == model.plan
+
+
+def test_autoplay_plays_a_persons_side_as_the_game_plays_a_seat_given_to_that_agent(testing_event):
+    # The window's autoplay once ran its own agent, seeded otherwise than the game seeds its own:
+    # an autoplayed game and the same game with the side given to the agent went different ways.
+    autoplayed = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "easy"})
+    seated = Game.new(testing_event, 7, {"moscow": AUTOPLAY_AGENT, "beijing": "easy"})
+    for _ in range(4):
+        model = BoardModel(autoplayed, "moscow")
+        model.autoplay()
+        assert model.lock(lambda log: None).report is not None
+        seated.resolve()
+        assert autoplayed.reports[-1].plans == seated.reports[-1].plans
+    assert autoplayed.state.fingerprint() == seated.state.fingerprint()
+
+
+def test_the_other_side_shows_only_its_public_meters(versus_ai):
+    from game.core.observe import HIDDEN_OF_OTHER, PUBLIC_OF_OTHER
+
+    shown = {m for _, meters in BoardModel(versus_ai, "moscow").meter_groups() for m, _ in meters}
+    assert {f"beijing.{n}" for n in PUBLIC_OF_OTHER} <= shown
+    assert not {f"beijing.{n}" for n in HIDDEN_OF_OTHER} & shown
+    assert "moscow.capital" in shown

@@ -1,0 +1,147 @@
+"""The class server's web application in process (Starlette's test client): who may do what,
+and what each answer says."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from starlette.testclient import TestClient
+
+from game.server.app import ClassSession, create_app
+from game.server.auth import TeacherAuth
+from game.server.store import Store
+
+PASSPHRASE = "owls at dawn"
+
+
+@pytest.fixture
+def server(tmp_path, testing_event):
+    store = Store(tmp_path)
+    config = {
+        "level": "testing_event",
+        "seed": 3,
+        "sides": {"moscow": "team", "beijing": "normal"},
+        "timer": 0,
+        "groups": ["Red", "Blue"],
+        "end_after_turn": None,
+        "reveal": "at_once",
+        "inject": [],
+    }
+    session = ClassSession(
+        config, [{"id": e.id, "title": e.title} for e in testing_event.events], 12, "K7QMPA", tmp_path
+    )
+    auth = TeacherAuth(TeacherAuth.hash(PASSPHRASE), "secret")
+    with TestClient(create_app(store, session, auth)) as client:
+        yield client, store
+
+
+def join(client, group="Red", code="K7QMPA", laptop="laptop-1"):
+    return client.post("/api/join", json={"class_code": code, "group": group, "client_id": laptop})
+
+
+def test_groups_need_the_passphrase_and_tools_get_each_groups_figures(server):
+    client, _ = server
+    assert client.get("/api/groups").status_code == 401
+    assert client.get("/api/groups", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    token = join(client).json()["token"]
+    turn = {"turn": 1, "level": "testing_event", "meters": {"partnership": 51.5}, "scores": {"moscow": 40}}
+    assert (
+        client.post("/api/turn", json=turn, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    )
+    answer = client.get("/api/groups", headers={"Authorization": f"Bearer {PASSPHRASE}"})
+    assert answer.status_code == 200
+    (red,) = answer.json()["groups"]
+    assert red == {
+        "name": "Red",
+        "level": "testing_event",
+        "turn": 1,
+        "finished": False,
+        "scores": {"moscow": 40},
+        "meters": {"partnership": 51.5},
+    }
+
+
+def test_joining_takes_the_class_code_a_listed_name_and_a_free_group(server):
+    client, _ = server
+    assert join(client, code="WRONG").status_code == 403
+    assert "the groups: Red, Blue" in join(client, group="Green").json()["error"]
+    answer = join(client)
+    assert answer.status_code == 200 and answer.json()["session"]["seed"] == 3
+    assert join(client, laptop="laptop-2").status_code == 409
+
+
+def test_a_groups_token_writes_its_own_group_only_and_turns_come_in_order(server):
+    client, store = server
+    red = {"Authorization": f"Bearer {join(client).json()['token']}"}
+    blue = {"Authorization": f"Bearer {join(client, 'Blue').json()['token']}"}
+    assert (
+        client.post("/api/turn", json={"turn": 1}, headers={"Authorization": "Bearer forged"}).status_code
+        == 401
+    )
+    assert client.post("/api/turn", json={"turn": 1}, headers=red).status_code == 200
+    gap = client.post("/api/turn", json={"turn": 3}, headers=red)
+    assert gap.status_code == 409 and gap.json()["last"] == 1
+    assert client.post("/api/turn", json={"turn": 1}, headers=blue).status_code == 200
+    assert [store.last_turn(store.group(n)["id"]) for n in ("Red", "Blue")] == [1, 1]
+
+
+def test_the_teacher_logs_in_once_and_the_acts_reach_the_groups(server):
+    client, _ = server
+    red = {"Authorization": f"Bearer {join(client).json()['token']}"}
+    assert client.post("/api/pause", json={}).status_code == 401
+    assert client.post("/api/login", json={"passphrase": PASSPHRASE}).status_code == 200
+    assert PASSPHRASE not in client.cookies.get("pp_teacher", "")
+    assert client.post("/api/inject", json={"event": "no_such_event"}).status_code == 400
+    assert client.post("/api/inject", json={"event": "oil_price_cap", "turn": 4}).status_code == 200
+    assert client.post("/api/adjust", json={"meter": "trust", "delta": -3, "reason": ""}).status_code == 400
+    assert (
+        client.post("/api/adjust", json={"meter": "trust", "delta": -3, "reason": "a leak"}).status_code
+        == 200
+    )
+    assert client.post("/api/pause", json={"group": "Red"}).status_code == 200
+    acts = client.get("/api/commands?after=0", headers=red).json()
+    assert [(c["kind"], c.get("event") or c.get("meter")) for c in acts["commands"]] == [
+        ("inject", "oil_price_cap"),
+        ("adjust", "trust"),
+        ("pause", None),
+    ]
+    assert acts["paused"] and acts["commands"][0]["turn"] == 4
+    assert (
+        client.get(f"/api/commands?after={acts['commands'][-1]['id']}", headers=red).json()["commands"] == []
+    )
+    assert client.post("/api/end", json={"reason": "the bell"}).status_code == 200
+    assert join(client, "Blue").status_code == 409  # no one joins an ended session
+
+
+def test_wrong_passphrases_make_the_next_try_wait(server):
+    client, _ = server
+    first = client.post("/api/login", json={"passphrase": "guess"})
+    assert first.status_code == 401 and first.json()["wait"] == 1.0
+    again = client.post("/api/login", json={"passphrase": PASSPHRASE})
+    assert again.status_code == 429 and "try again" in again.json()["error"]
+
+
+def test_the_exports_are_kept_by_group_and_given_back_as_one_zip(server, tmp_path):
+    client, _ = server
+    red = {"Authorization": f"Bearer {join(client).json()['token']}"}
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as z:
+        z.writestr("session.json", json.dumps({"group": "Red"}))
+        z.writestr("../../escape.txt", "no")
+    answer = client.post("/api/exports", content=packed.getvalue(), headers=red)
+    assert answer.status_code == 200
+    assert not (tmp_path.parent / "escape.txt").exists()
+    assert client.get("/exports.zip").status_code == 401
+    client.post("/api/login", json={"passphrase": PASSPHRASE})
+    with zipfile.ZipFile(io.BytesIO(client.get("/exports.zip").content)) as z:
+        assert sorted(z.namelist()) == ["01-Red/escape.txt", "01-Red/session.json"]
+
+
+def test_the_dashboard_is_served_without_anything_from_elsewhere(server):
+    client, _ = server
+    page = client.get("/").text
+    assert "dashboard.js" in page and "http" not in page.replace("http-equiv", "")
+    assert client.get("/dashboard.js").status_code == 200 and client.get("/dashboard.css").status_code == 200

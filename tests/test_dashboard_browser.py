@@ -1,0 +1,156 @@
+"""The teacher's dashboard in a real headless browser (Debian's chromium through selenium): log in,
+watch three groups move, inject an event, pause and resume, end the session. The groups are the
+game's own classroom sessions linked to the server, played by agents without a window.
+Screenshots go to /tmp/pp-dashboard-*.png."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from test_class_server import CODE, PACK, PASSPHRASE, Server, wait_until
+
+SHOTS = Path("/tmp")
+
+
+def chrome_paths() -> tuple[str, str] | None:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (browser, driver) if browser and driver else None
+
+
+class HeadlessGroup(threading.Thread):
+    """One group: a classroom session on the class server's link, both sides played by agents,
+    a turn every `pace` seconds, taking the facilitator's acts as the window would."""
+
+    def __init__(self, url: str, name: str, level, pace: float = 0.6):
+        super().__init__(daemon=True)
+        self.url, self.name, self.level, self.pace = url, name, level, pace
+        self.game = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from game.classroom.session import ClassroomSession
+        from game.server.client import join_class
+        from game.session.game import Game
+
+        try:
+            link, joined = join_class(self.url, CODE, self.name)
+            link.poll_seconds = 0.3
+            config = joined.session
+            game = Game.new(self.level, int(config["seed"]), {"moscow": "easy", "beijing": "normal"})
+            session = ClassroomSession.start(game, dict(config["sides"]), "local", 0, self.name)
+            session.link = link
+            self.game = game
+            while not game.over:
+                session.sync()
+                if not session.paused and not game.over:
+                    game.resolve()
+                time.sleep(self.pace)
+            link.close(10)
+        except BaseException as e:  # reported by the test
+            self.error = e
+
+
+@pytest.mark.slow
+def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tmp_path, testing_event):
+    paths = chrome_paths()
+    if paths is None:
+        pytest.skip("chromium and chromedriver are not installed (.ci/run installs Debian's chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    pack = tmp_path / "pack.toml"
+    pack.write_text(PACK.format(turns=12))
+    server = Server(tmp_path, pack)
+    server.start()
+    options = webdriver.ChromeOptions()
+    options.binary_location = paths[0]
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800"):
+        options.add_argument(arg)
+    browser = webdriver.Chrome(service=Service(paths[1]), options=options)
+    groups = [HeadlessGroup(server.url, name, testing_event) for name in ("Red", "Blue", "Green")]
+    try:
+        browser.get(server.url + "/")
+        field = browser.find_element(By.ID, "passphrase")
+        field.send_keys("not it")
+        browser.find_element(By.ID, "login-button").click()
+        wait_until(
+            lambda: "not the passphrase" in browser.find_element(By.ID, "login-error").text, 10, "refusal"
+        )
+        wait_until(lambda: browser.find_element(By.ID, "login-button").is_enabled(), 10, "the wait")
+        field.send_keys(PASSPHRASE)
+        browser.find_element(By.ID, "login-button").click()
+        wait_until(lambda: browser.find_element(By.ID, "dashboard").is_displayed(), 10, "the dashboard")
+        assert browser.get_cookie("pp_teacher") is not None
+        assert PASSPHRASE not in (browser.get_cookie("pp_teacher") or {}).get("value", "")
+        for group in groups:
+            group.start()
+
+        # Read in one script: the table is redrawn whenever the server sends news.
+        def column(name: str) -> dict[str, str]:
+            return dict(
+                browser.execute_script(
+                    "return [...document.querySelectorAll('#groups tbody tr')]"
+                    ".map(r => [r.dataset.group, r.querySelector('td.' + arguments[0]).textContent])",
+                    name,
+                )
+            )
+
+        def turns() -> dict[str, int]:
+            return {name: int(text.split("/")[0]) for name, text in column("turn").items()}
+
+        wait_until(lambda: len(turns()) == 3 and min(turns().values()) >= 1, 30, "three groups on the page")
+        first = turns()
+        wait_until(lambda: all(turns()[n] > first[n] for n in first), 30, "every group to move on")
+        browser.save_screenshot(str(SHOTS / "pp-dashboard-live.png"))
+
+        Select(browser.find_element(By.ID, "inject-event")).select_by_value("oil_price_cap")
+        browser.find_element(By.ID, "inject").click()
+        wait_until(
+            lambda: "Injected into every group" in browser.find_element(By.ID, "message").text, 10, "ok"
+        )
+        wait_until(
+            lambda: all(
+                any(a.kind == "inject" and a.event_id == "oil_price_cap" for a in g.game.log.facilitator)
+                for g in groups
+            ),
+            30,
+            "the injection in every group",
+        )
+
+        browser.find_element(By.ID, "pause-all").click()
+        wait_until(lambda: all(g.game.classroom.paused for g in groups), 15, "every group paused")
+        wait_until(
+            lambda: all("paused" in text for text in column("state").values()),
+            10,
+            "paused on the page",
+        )
+        browser.save_screenshot(str(SHOTS / "pp-dashboard-paused.png"))
+        browser.find_element(By.ID, "resume-all").click()
+        wait_until(lambda: not any(g.game.classroom.paused for g in groups), 15, "every group resumed")
+
+        browser.find_element(By.ID, "end").click()
+        browser.switch_to.alert.accept()
+        wait_until(lambda: all(g.game.over for g in groups), 20, "every game ended")
+        wait_until(
+            lambda: all("finished" in text for text in column("state").values()),
+            20,
+            "finished on the page",
+        )
+        browser.save_screenshot(str(SHOTS / "pp-dashboard-ended.png"))
+        browser.set_window_size(820, 1180)  # a tablet held upright
+        browser.save_screenshot(str(SHOTS / "pp-dashboard-tablet.png"))
+        for g in groups:
+            g.join(15)
+            assert g.error is None, g.error
+            assert g.game.log.ended_early
+        assert all(server.groups()[g.name]["finished"] for g in groups)
+    finally:
+        browser.quit()
+        server.stop()

@@ -1,0 +1,125 @@
+"""The printed handouts: each is one page of the paper asked for, as PDF and as HTML with print
+styles, and says what the students need (the briefing and agenda, the roles, the rubric, and after
+play the worksheet with both sides' decisions, the charts and the questions)."""
+
+import re
+from datetime import datetime
+
+import pytest
+
+from game.classroom.handouts import level_handouts, worksheet
+from game.classroom.printdoc import PAPERS, Handout, Para, to_html, to_pdf
+from game.session.game import Game
+
+POINTS_PER_MM = 72 / 25.4
+
+
+def pages(pdf: bytes) -> list[tuple[float, float]]:
+    """The size of each page of a PDF, in points (fpdf2 writes each page's MediaBox)."""
+    count = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    assert count and boxes
+    return [(float(boxes[0][0]), float(boxes[0][1]))] * count
+
+
+@pytest.mark.slow
+@pytest.mark.pdf
+def test_the_handouts_command_writes_every_handout_as_one_page_of_letter(tmp_path, capsys):
+    from game.cli import main
+
+    out = tmp_path / "handouts"
+    assert main(["handouts", "testing_event", "--out", str(out), "--paper", "letter"]) == 0
+    names = {"briefing-moscow", "briefing-beijing", "roles-moscow", "roles-beijing", "rubric"}
+    assert {p.stem for p in out.glob("*.pdf")} == names == {p.stem for p in out.glob("*.html")}
+    width, height = PAPERS["letter"]
+    for pdf in out.glob("*.pdf"):
+        found = pages(pdf.read_bytes())
+        assert len(found) == 1, pdf.name
+        assert found[0] == pytest.approx((width * POINTS_PER_MM, height * POINTS_PER_MM), abs=0.5)
+    page = (out / "briefing-beijing.html").read_text(encoding="utf-8")
+    assert "@page { size: letter;" in page and "Beijing&#x27;s briefing" in page
+
+
+def test_a_briefing_carries_the_sides_briefing_and_its_goals_to_tick(testing_event):
+    moscow = next(h for h in level_handouts(testing_event) if h.name == "briefing-moscow")
+    page = to_html([moscow], "a4")
+    assert "@page { size: A4;" in page and 'class="boxes"' in page
+    for goal in testing_event.agendas["moscow"].goals:
+        assert goal.text.replace("'", "&#x27;") in page
+    first_paragraph = testing_event.briefing["moscow"].split("\n\n")[0].strip()
+    assert first_paragraph[:60].replace("'", "&#x27;") in page
+
+
+def test_the_rubric_describes_four_levels_of_each_criterion(testing_event):
+    rubric = next(h for h in level_handouts(testing_event) if h.name == "rubric")
+    table = rubric.blocks[0]
+    assert table.header[1:] == ("Excellent", "Good", "Developing", "Beginning")
+    assert [row[0].split(" (")[0] for row in table.rows] == [
+        "Decisions explained",
+        "The limits at work",
+        "Comparison",
+        "History",
+    ]
+    assert all(len(row) == 5 and all(cell.strip() for cell in row) for row in table.rows)
+
+
+@pytest.mark.pdf
+def test_a_page_that_would_run_over_is_set_smaller_to_stay_one_page():
+    long = Handout("long", "A long page", "", tuple(Para("A line of text. " * 40) for _ in range(8)))
+    assert len(pages(to_pdf(long, "a4"))) == 1
+
+
+@pytest.mark.pdf
+def test_the_class_exports_write_a_one_page_worksheet_with_all_four_limits(tmp_path, testing_event):
+    from game.classroom.session import ClassroomSession
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="Группа А")
+    for _ in range(3):
+        game.lock("moscow", ())
+        game.resolve()
+    session.end()
+    folder = session.export(root=tmp_path)
+    pdf = (folder / "worksheet.pdf").read_bytes()
+    assert len(pages(pdf)) == 1
+    assert pages(pdf)[0] == pytest.approx((210 * POINTS_PER_MM, 297 * POINTS_PER_MM), abs=0.5)
+    page = (folder / "worksheet.html").read_text(encoding="utf-8")
+    assert "Группа А" in page and "ended early" in page
+    assert 'src="worksheet-limits.png"' in page and (folder / "worksheet-limits.png").exists()
+    for question in ("The identity gap", "Divergent methods", "Rivalry in Central Asia", "Washington"):
+        assert question in page
+    for report in game.reports:
+        assert f"<td>{report.date}</td>" in page
+
+
+def test_the_worksheet_lists_both_sides_decisions(testing_event, tmp_path):
+    game = Game.new(testing_event, 3, {"moscow": "easy", "beijing": "easy"})
+    game.resolve()
+    sheet = worksheet(game, datetime(2026, 3, 2, 9, 10), "", (tmp_path / "a.png", tmp_path / "b.png"))
+    table = next(b for b in sheet.blocks if getattr(b, "header", ())[:1] == ("Turn",))
+    names = {
+        testing_event.actions[a].name for side in ("moscow", "beijing") for a in game.reports[0].plans[side]
+    }
+    assert all(any(n in cell for cell in table.rows[0]) for n in names)
+
+
+@pytest.mark.pdf
+def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tmp_path, capsys):
+    from game.classroom.session import ClassroomSession
+    from game.cli import main
+    from game.commands.loading import load_level
+
+    level = load_level("testing_event", [])
+    game = Game.new(level, 5, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="B")
+    game.lock("moscow", (), reason="Watch first")
+    game.resolve()
+    folder = session.export(root=tmp_path / "exports")
+    out = tmp_path / "letter"
+    assert main(["handouts", "--worksheet", str(folder), "--paper", "letter", "--out", str(out)]) == 0
+    width, height = PAPERS["letter"]
+    assert pages((out / "worksheet.pdf").read_bytes()) == [
+        pytest.approx((width * POINTS_PER_MM, height * POINTS_PER_MM), abs=0.5)
+    ]
+    assert "Why: Watch first" in (out / "worksheet.html").read_text(encoding="utf-8")
+    assert main(["handouts", "--worksheet", str(tmp_path / "nowhere")]) == 1
