@@ -7,11 +7,14 @@ meter carries `source` ("levels/base.toml:41") so that a change can say where it
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from game.core import rng
 from game.core.expr import ALWAYS, Condition
 from game.core.meters import INFLUENCE_METERS, REGION_TARGETS, meter_range
+
+if TYPE_CHECKING:
+    from game.core.summit import Deed
 
 SHARE_TARGETS = INFLUENCE_METERS | REGION_TARGETS  # effects that move influence shares
 
@@ -28,6 +31,9 @@ RULE_PARAMS = {
     "methods": ("divergence_per_gap",),
     "war_divergence": ("war_divergence",),
     "trust_memory": ("trust_rate",),
+    "term_kept": ("term_trust_kept",),
+    "term_broken": ("term_trust_broken",),
+    "warning_defied": ("warning_defied_trust",),
     "shock": ("shock_distrust",),
     "identity": ("identity_rate",),
     "western_pull": ("pull_per_outreach",),
@@ -261,6 +267,17 @@ class Rules:
     war_side: str = "moscow"
     war_flag: str = "war"
     sanctions_flag: str = "sanctions"
+    # The summit (game.core.summit): how often the sides meet, what they may put forward, and what
+    # a kept or broken term does.
+    summit_every: int = 2
+    summit_terms: int = 2
+    promise_turns: int = 4
+    power_gap_per_term: float = 15.0
+    term_trust_kept: float = 1.0
+    term_trust_broken: float = 6.0
+    term_partnership_broken: float = 2.0
+    term_standing_broken: float = 2.0
+    warning_defied_trust: float = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +319,30 @@ class TutorialStep:
     side: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Deal:
+    """One of the level's own bargains for the summit: a deed for each side (for example Moscow
+    plays the pipeline's price card and Beijing signs the contract), for a number of turns, on the
+    table while `requires` holds. The deeds are written as game.core.summit reads them."""
+
+    id: str
+    name: str
+    text: str
+    moscow: str  # a deed, "play:CARD", "no:TAG", "some:TAG" or "stay_out:STATE"
+    beijing: str
+    turns: int = 1
+    requires: Condition = ALWAYS
+    source: str = ""
+
+    def parts(self, side: str) -> tuple[Deed, Deed]:
+        """(the partner's deed, `side`'s own deed) when `side` proposes the deal."""
+        from game.core.summit import Deed
+
+        mine = Deed.parse(self.moscow if side == "moscow" else self.beijing)
+        theirs = Deed.parse(self.beijing if side == "moscow" else self.moscow)
+        return theirs, mine
+
+
 # The events that can still be drawn, their weights, and the weights' running sums (or None).
 Deck = tuple[tuple["Event", ...], tuple[float, ...], "tuple[float, ...] | None"]
 
@@ -337,6 +378,7 @@ class Level:
     hypothetical: bool = False  # an imagined scenario: all of its events are told as such
     map_year: int | None = None  # the year the map shows throughout; None: the year of the turn
     sources: tuple[Source, ...] = ()
+    deals: tuple[Deal, ...] = ()
     content_hash: str = ""
     files: tuple[str, ...] = ()
     # Worked out from the fields above, never given: a copy made with dataclasses.replace()
@@ -399,6 +441,10 @@ class Level:
             weights = tuple(e.weight for e in cards)
             deck = self.decks[gone] = (cards, weights, rng.running_sums(weights))
         return deck
+
+    def deal(self, deal_id: str) -> Deal | None:
+        """The summit deal with this id, or None."""
+        return next((d for d in self.deals if d.id == deal_id), None)
 
     def event(self, event_id: str) -> Event | None:
         """The event with this id, or None."""

@@ -28,6 +28,10 @@ from game.core.meters import (
 )
 from game.core.report import Change, TurnReport
 from game.core.state import GameState, Scheduled
+from game.core.summit import settle, term_words
+
+# Terms pledged for more than the turn, or as the level's own deals: breaking them is seen abroad.
+PUBLIC_TERMS = frozenset({"promise", "deal"})
 
 _SPECIAL_TARGETS = INFLUENCE_METERS | REGION_TARGETS
 _NAMES = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
@@ -614,6 +618,47 @@ class Turn(Ledger):
                 why = f"later effect of the event {event.title if event else item.cause_id}"
             self.apply(item.does, "delayed", item.cause_id, why, item.source)
 
+    def resolve_commitments(self) -> None:
+        """7b. The summit's terms: each running commitment is checked against the plans. A kept term
+        builds trust; a broken one costs trust (which the memory phase mends only slowly), the
+        partnership and, for a pledge made in public, the breaker's standing abroad; a warning
+        defied costs trust, and a threat not carried out costs the warner its standing."""
+        state = self.state
+        if not state.commitments:
+            return
+        r = self.rules
+        state.commitments, settled = settle(state.commitments, state.turn, self.chosen)
+        self.report.settled = settled
+        for s in settled:
+            what = term_words(self.level, s.term)
+            who = name_of(s.side)
+            if s.result in ("kept", "heeded"):
+                if r.term_trust_kept:
+                    self.rule("trust", r.term_trust_kept, "term_kept", f"{who} kept its word: {what}")
+            elif s.result == "broken":
+                self.rule("trust", -r.term_trust_broken, "term_broken", f"{who} broke its word: {what}")
+                self.rule(
+                    "partnership", -r.term_partnership_broken, "term_broken", f"{who} broke its word: {what}"
+                )
+                if s.term.kind in PUBLIC_TERMS:
+                    self.rule(
+                        f"{s.side}.standing",
+                        -r.term_standing_broken,
+                        "term_broken",
+                        f"{who} broke a pledge made in public: {what}",
+                    )
+            elif s.result == "defied":
+                self.rule(
+                    "trust", -r.warning_defied_trust, "warning_defied", f"{who} defied a warning: {what}"
+                )
+            elif s.result == "empty":
+                self.rule(
+                    f"{s.side}.standing",
+                    -r.term_standing_broken,
+                    "term_broken",
+                    f"{who} did not carry out its warning: {what}",
+                )
+
     def resolve_memory(self) -> None:
         """What the turn leaves behind: the limits and trust answer the whole turn, slowly."""
         r, m, start = self.rules, self.m, self.level.start
@@ -767,6 +812,7 @@ class Turn(Ledger):
         ("washington", resolve_washington),
         ("events", resolve_events),
         ("delayed", resolve_delayed),
+        ("commitments", resolve_commitments),
         ("memory", resolve_memory),
         ("upkeep", resolve_upkeep),
     )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from game.core.summit import Settled
 
 PHASES = (
     ("actions", "Actions"),
@@ -13,6 +16,7 @@ PHASES = (
     ("washington", "Washington"),
     ("events", "Events"),
     ("delayed", "Delayed effects"),
+    ("commitments", "Commitments"),
     ("memory", "Trust and limits"),
     ("upkeep", "Dependence and capital"),
     ("facilitator", "Facilitator"),
@@ -63,6 +67,8 @@ class TurnReport:
     # The limit that weighed most on the ceiling when it held the partnership down this turn,
     # or None when the ceiling did not bind.
     ceiling_cause: str | None
+    # What became of the summit's terms this turn (game.core.summit.Settled), in order.
+    settled: list[Settled]
     _named: list[Change] = field(repr=False, compare=False)
 
     def __init__(self, turn: int, date: str, plans: dict[str, tuple[str, ...]]) -> None:
@@ -72,6 +78,7 @@ class TurnReport:
         self.records, self.events, self.flags_set, self.flags_cleared = [], [], [], []
         self.notes, self.outcome, self._named = [], None, []
         self.ceiling_cause = None
+        self.settled = []
 
     @property
     def changes(self) -> list[Change]:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from game.core.level import Consequences, Level
 from game.core.report import TurnReport
+
+if TYPE_CHECKING:
+    from game.core.summit import Commitment
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,8 @@ class GameState:
     rng: int
     outcome: str | None = None
     history: tuple[TurnReport, ...] = field(default=())  # the reports of past turns, oldest first
+    # Terms accepted at summits that still run (game.core.summit); both sides see them.
+    commitments: tuple[Commitment, ...] = field(default=())
 
     def copy(self) -> GameState:
         """A copy whose dicts can be changed without touching this state."""
@@ -53,6 +59,7 @@ class GameState:
             self.rng,
             self.outcome,
             self.history,
+            self.commitments,
         )
 
     def fingerprint(self) -> tuple[object, ...]:
@@ -68,4 +75,5 @@ class GameState:
             self.normalized,
             self.rng,
             self.outcome,
+            self.commitments,
         )

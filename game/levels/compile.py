@@ -22,6 +22,7 @@ from game.core.level import (
     Agenda,
     Campaign,
     Consequences,
+    Deal,
     Delayed,
     Effect,
     Event,
@@ -624,6 +625,38 @@ class Compiler:
         spec = self.spec.campaign
         return Campaign(spec.chapter, tuple(spec.unlocked_by)) if spec else None
 
+    def deals(self, flags: Set[str], actions: dict[str, Action]) -> tuple[Deal, ...]:
+        """The leaf's own summit deals (not inherited), each part a deed the level makes possible."""
+        from game.core.summit import Deed, TermError
+
+        out = []
+        for i, spec in enumerate(self.spec.deal):
+            origin = Origin(self.leaf, ("deal", i))
+            for side in SIDES:
+                text = getattr(spec, side)
+                try:
+                    deed = Deed.parse(text)
+                except TermError as e:
+                    self.error(origin, (side,), str(e))
+                    continue
+                problem = deed.problem(actions, side)
+                if problem is not None:
+                    self.error(origin, (side,), problem)
+            requires = self.condition(spec.requires, origin, "requires", flags)
+            out.append(
+                Deal(
+                    spec.id,
+                    spec.name,
+                    spec.text,
+                    spec.moscow,
+                    spec.beijing,
+                    spec.turns,
+                    requires,
+                    self.leaf.source(origin.loc),
+                )
+            )
+        return tuple(out)
+
     def tutorial(self) -> tuple[TutorialStep, ...]:
         """The leaf's own tutorial steps (not inherited)."""
         return tuple(TutorialStep(s.turn, s.point_at, s.text, s.until, s.side) for s in self.spec.tutorial)
@@ -664,6 +697,7 @@ class Compiler:
         agendas = self.agendas()
         outcomes = self.outcomes(flag_names)
         sources = self.sources()
+        deals = self.deals(flag_names, actions)
         meta: dict[str, Any] = {}
         for key in ("title", "start_year", "turns_per_year", "turns", "seed"):
             meta[key] = self.m.get(key)
@@ -713,6 +747,7 @@ class Compiler:
             hypothetical=bool(self.m.get("hypothetical", default=False)),
             map_year=self.leaf.loaded_spec.map_year,
             sources=sources,
+            deals=deals,
             content_hash=digest.hexdigest(),
             files=tuple(pf.name for pf in self.chain),
         )

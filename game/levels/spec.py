@@ -432,6 +432,36 @@ class RulesSpec(Spec):
     sanctions_flag: Id | None = Field(
         None, description="The flag that means sanctions on Moscow are in force."
     )
+    summit_every: Annotated[int, Field(ge=0, le=20)] | None = Field(
+        None,
+        description="The sides meet at a summit before planning every this many turns, from turn 1; 0 means never.",
+    )
+    summit_terms: Annotated[int, Field(ge=0, le=5)] | None = Field(
+        None, description="Terms each side may put forward at a summit (the stronger side gets more)."
+    )
+    promise_turns: Annotated[int, Field(ge=1, le=20)] | None = Field(
+        None, description="Turns a promise or a warning made at a summit runs, the summit's own included."
+    )
+    power_gap_per_term: Annotated[float, Field(ge=1, le=100)] | None = Field(
+        None,
+        description="For each this many points of power gap (economy and security), the stronger side may put forward one more term (at most two more).",
+    )
+    term_trust_kept: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None, description="Trust gained for each summit term kept (and each warning heeded)."
+    )
+    term_trust_broken: Annotated[float, Field(ge=0, le=50)] | None = Field(
+        None, description="Trust lost for each summit term broken; the memory phase mends it only slowly."
+    )
+    term_partnership_broken: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None, description="Partnership lost for each summit term broken."
+    )
+    term_standing_broken: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None,
+        description="Standing the breaker loses for a promise or deal broken, and the warner for a warning it did not carry out.",
+    )
+    warning_defied_trust: Annotated[float, Field(ge=0, le=20)] | None = Field(
+        None, description="Trust lost when a side does what the other warned it against."
+    )
 
 
 class DelayedSpec(Spec):
@@ -617,6 +647,31 @@ TutorialPlace = Literal[
 TutorialUntil = Literal["next", "card_chosen", "why_opened", "plan_sent"]
 
 
+Deed = Annotated[
+    str,
+    Field(
+        min_length=3,
+        max_length=80,
+        pattern=r"^(play|some|no|stay_out):[a-z0-9_]+$",
+        description="What a side does under a deal: `play:CARD` (plays this card of its own), `some:TAG` (plays a card with this tag), `no:TAG` (plays none with it) or `stay_out:STATE` (raises its share in no card for this Central Asian state).",
+    ),
+]
+
+
+class DealSpec(Spec):
+    """One of the level's own bargains for the summit: either side may put it forward, and it binds each side to its part."""
+
+    id: Id
+    name: Name = Field(description="The deal as the table shows it, e.g. 'A price for the pipeline'.")
+    text: Text = Field("", description="A sentence on what each side gives and why it matters.")
+    moscow: Deed = Field(description="Moscow's part.")
+    beijing: Deed = Field(description="Beijing's part.")
+    turns: Annotated[int, Field(ge=1, le=20)] = Field(
+        1, description="Turns the deal runs once agreed, the summit's own included."
+    )
+    requires: Condition = Field("true", description="When the deal is on the table.")
+
+
 class TutorialStepSpec(Spec):
     """One step of in-game guidance: a note pointing at part of the board, shown until the player does what it asks."""
 
@@ -720,6 +775,11 @@ class LevelSpec(Spec):
     )
     campaign: CampaignSpec | None = Field(
         None, description="The level's chapter in the campaign and what unlocks it. Not inherited."
+    )
+    deal: list[DealSpec] = Field(
+        default_factory=list,
+        max_length=20,
+        description="The level's own deals for the summit (`[[deal]]`), besides the offers, requests, promises and warnings every level has. Not inherited.",
     )
     tutorial: list[TutorialStepSpec] = Field(
         default_factory=list,

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from game.ai import Agent, Budget, decide, make_agent
+from game.ai.negotiate import Negotiator, negotiator_for
 from game.ai.own import is_own_agent
 from game.core import (
     end_now,
@@ -28,17 +29,22 @@ from game.core.level import Level
 from game.core.meters import SIDES
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
+from game.core.summit import Term, TermError, agree, summit_due
 from game.session.replay import (
     MAX_ACTS,
     MAX_TURN_NEWS,
     NEWS_KINDS,
     FacilitatorAct,
     PlanningSpec,
+    ReplayError,
     ReplayLog,
+    TermSpec,
+    agree_logged,
     injections,
     one_line_reason,
     replay,
 )
+from game.session.summit_table import Table, play_agents
 
 if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
     from game.classroom.session import ClassroomSession
@@ -91,6 +97,9 @@ class Game:
     # The game's own autosave (see SaveStore.autosave): given on its first autosave, or by the
     # autosave it was continued from, so that no other game's autosave replaces it.
     autosave_slot: str | None = None
+    # This turn's summit (game.core.summit): the table while it sits, then what it came to; None
+    # when no summit is due or it has not opened yet.
+    table: Table | None = None
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str], think: Budget | None = None) -> Game:
@@ -121,6 +130,13 @@ class Game:
         game.log.players = players
         game.log.planning = None  # the game's own log holds what was played; the plans come back here:
         planning = log.planning
+        if planning is not None and not game.over and planning.summit is not None:
+            # The turn's summit was over when the game was saved: what it agreed holds again.
+            try:
+                game.state = agree_logged(game.state, planning.summit, game.state.turn)
+                game.table = Table.closed(game.state.turn, [t.entry() for t in planning.summit])
+            except ReplayError:
+                game.table = None  # the summit sits again
         if planning is not None and not game.over:
             for side, plan in planning.locked.items():
                 if (
@@ -142,9 +158,73 @@ class Game:
         locked = {s: list(p) for s, p in self.locked.items() if self.seats[s].controller == HUMAN}
         chosen = {s: list(p) for s, p in self.drafts.items() if p and s not in self.locked}
         reasons = {s: r for s, r in self.reasons.items() if s in locked}
-        if (locked or chosen) and not self.over:
-            saved.planning = PlanningSpec(locked=locked, chosen=chosen, reasons=reasons)
+        summit = self.summit_record()
+        if (locked or chosen or summit) and not self.over:
+            saved.planning = PlanningSpec(
+                locked=locked, chosen=chosen, reasons=reasons, summit=summit if summit else None
+            )
         return saved
+
+    # -- the summit ------------------------------------------------------------------------
+    def summit_due(self) -> bool:
+        """Whether this turn's summit is still to be held before planning."""
+        return summit_due(self.state) and (self.table is None or self.table.turn != self.state.turn)
+
+    def summit_open(self) -> bool:
+        """Whether this turn's summit is sitting (opened and not yet over)."""
+        return self.table is not None and self.table.turn == self.state.turn and not self.table.closed_
+
+    def open_summit(self) -> Table:
+        """Open this turn's summit; the agents at the table make their moves at once."""
+        self.table = Table(self.state.turn)
+        self.play_summit_agents()
+        return self.table
+
+    def play_summit_agents(self) -> None:
+        """Let the agents seated take their moves at the summit as far as they can."""
+        table = self.table
+        if table is None:
+            return
+        negotiators: dict[str, Negotiator | None] = {
+            s: negotiator_for(self.agent_for(s), s) for s in SIDES if self.seats[s].controller != HUMAN
+        }
+        play_agents(table, self.state, negotiators)
+
+    def summit_move(self, side: str, stage: str, move: Any) -> str | None:
+        """A person's move at the summit: its terms (stage 'propose'), its answers to the other
+        side's terms ('answer': key -> 'accept', 'reject' or a counter-term), or to the counters
+        made to its own ('counter': key -> 'accept' or 'reject'); returns why not, or None."""
+        table = self.table
+        if table is None or not self.summit_open():
+            return "no summit is sitting"
+        if stage != table.stage:
+            return f"the summit is at its {table.stage} stage"
+        if stage == "propose":
+            problem = table.propose(self.state, side, list(move))
+        elif stage == "answer":
+            problem = table.answer(self.state, side, dict(move))
+        else:
+            problem = table.answer_counters(side, dict(move))
+        if problem is None:
+            self.play_summit_agents()
+        return problem
+
+    def close_summit(self) -> list[Term]:
+        """End the summit once every move is made: what was agreed binds from this turn on."""
+        table = self.table
+        if table is None or table.stage != "done":
+            raise TermError("the summit has moves still to make")
+        agreed = table.agreed()
+        self.state = agree(self.state, agreed)
+        table.closed_ = True
+        return agreed
+
+    def summit_record(self) -> list[TermSpec]:
+        """This turn's summit as the record keeps it (empty when none was held, or it still sits)."""
+        table = self.table
+        if table is None or table.turn != self.state.turn or not table.closed_:
+            return []
+        return [TermSpec.of(e) for e in table.entries()]
 
     # -- who plays --------------------------------------------------------------------------
     def humans(self) -> list[str]:
@@ -197,6 +277,14 @@ class Game:
         injections and adjustments made during this turn's planning take effect now."""
         if self.classroom is not None:
             self.classroom.before_resolve()  # acts scheduled or sent from the class server join in
+        if self.summit_due() or self.summit_open():
+            # The screens passed the summit by (or both sides are agents): it sits now, and a
+            # person who made no move there put nothing forward and accepted nothing.
+            if not self.summit_open():
+                self.open_summit()
+            assert self.table is not None
+            self.table.pass_all()
+            self.close_summit()
         self.plan_ai_sides()
         plans: dict[str, tuple[str, ...]] = {s: self.locked[s] for s in SIDES}
         acts = injections(self.level, self.log.acts_of_turn(self.state.turn))
@@ -208,6 +296,8 @@ class Game:
             {s: r for s, r in self.reasons.items() if s in by_person},
             why={s: r for s, r in self.reasons.items() if r and s not in by_person},
         )
+        if self.table is not None and self.table.turn == self.state.turn:
+            self.log.turns[-1].summit = self.summit_record()
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
         self.locked, self.drafts, self.reasons = {}, {}, {}

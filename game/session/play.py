@@ -7,6 +7,7 @@ from game.core import GameState, initial_state, is_terminal, resolve_turn
 from game.core.level import Level
 from game.core.report import TurnReport
 from game.session.replay import ReplayLog
+from game.session.summit_table import summit_between
 
 
 def play_game(
@@ -18,8 +19,9 @@ def play_game(
     log = ReplayLog.start(level, seed)
     reports = []
     while not is_terminal(state):
+        state, table = summit_between(state, agents)
         plans = {side: decide(agent, state, side) for side, agent in agents.items()}
-        log.record(plans)
+        log.record(plans, summit=table.entries() if table else None)
         state, report = resolve_turn(state, plans)
         reports.append(report)
     return state, reports, log

@@ -16,6 +16,8 @@ from game.core.engine import Injected
 from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
+from game.core.summit import Deed, Term, TermError, agree
+from game.session.summit_table import Entry
 from game.session.text_fields import Plain
 from game.text import without_control
 
@@ -35,8 +37,58 @@ class ReplayError(Exception):
     or a plan or facilitator's act that is not possible where it was made."""
 
 
+DeedText = Annotated[str, Field(max_length=80, pattern=r"^(play|some|no|stay_out):[a-z0-9_]+$")]
+
+
+class TermSpec(BaseModel):
+    """A term of a turn's summit (game.core.summit): who put it forward, what it binds, whether it
+    was agreed, and the reason an agent gave for its part in it."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["offer", "request", "promise", "warning", "deal"]
+    by: Literal["moscow", "beijing"]
+    deed: DeedText
+    answer: DeedText | None = None
+    deal: Annotated[Plain, Field(max_length=48)] = ""
+    agreed: bool = False
+    counter_to: Annotated[Plain, Field(max_length=200)] = Field(
+        "", description="The key of the term it counters."
+    )
+    why: Annotated[Plain, Field(max_length=MAX_AI_REASON)] = ""
+
+    def term(self) -> Term:
+        """The term itself."""
+        return Term(
+            self.kind,
+            self.by,
+            Deed.parse(self.deed),
+            Deed.parse(self.answer) if self.answer else None,
+            self.deal,
+        )
+
+    def entry(self) -> Entry:
+        """The entry of a summit's table this record keeps."""
+        return Entry(self.term(), self.agreed, self.counter_to, self.why)
+
+    @classmethod
+    def of(cls, entry: Entry) -> TermSpec:
+        """The record of one entry of a summit's table."""
+        t = entry.term
+        return cls(
+            kind=t.kind,
+            by=t.by,
+            deed=str(t.deed),
+            answer=str(t.answer) if t.answer else None,
+            deal=t.deal,
+            agreed=entry.agreed,
+            counter_to=entry.counter_to,
+            why=without_control(entry.why)[:MAX_AI_REASON],
+        )
+
+
 class PlansSpec(BaseModel):
-    """The two plans of one turn, as action ids, and the AI's reason for each plan it made."""
+    """The two plans of one turn, as action ids, the AI's reason for each plan it made, and the
+    turn's summit."""
 
     model_config = ConfigDict(extra="forbid")
     moscow: list[Plain] = Field(default_factory=list, max_length=10)
@@ -45,6 +97,9 @@ class PlansSpec(BaseModel):
         default_factory=dict,
         description="The AI's reason for its plan, in words, for each side it played (for the "
         "debrief; a replay does not read it).",
+    )
+    summit: list[TermSpec] = Field(
+        default_factory=list, max_length=40, description="The terms of the turn's summit, agreed or not."
     )
 
 
@@ -127,6 +182,9 @@ class PlanningSpec(BaseModel):
     reasons: dict[Literal["moscow", "beijing"], str] = Field(
         default_factory=dict, description="The reasons given with the plans locked this turn."
     )
+    summit: list[TermSpec] | None = Field(
+        None, description="This turn's summit, when it was over before the game was saved."
+    )
 
 
 class ReplayLog(BaseModel):
@@ -190,6 +248,7 @@ class ReplayLog(BaseModel):
         plans: dict[str, tuple[str, ...]],
         reasons: dict[str, str] | None = None,
         why: dict[str, str] | None = None,
+        summit: list[Entry] | None = None,
     ) -> None:
         """Add one resolved turn's plans, with the reasons teams gave for them and the AI's reason
         for each plan it made."""
@@ -202,6 +261,7 @@ class ReplayLog(BaseModel):
                     for s, w in (why or {}).items()
                     if s in ("moscow", "beijing")
                 },
+                summit=[TermSpec.of(e) for e in summit or ()],
             )
         )
         turn = len(self.turns)
@@ -253,6 +313,17 @@ def injections(level: Level, acts: Iterable[FacilitatorAct]) -> list[Injected]:
     return out
 
 
+def agree_logged(state: GameState, summit: list[TermSpec] | None, number: int) -> GameState:
+    """The state with the terms a logged summit agreed (raises ReplayError for one not possible)."""
+    agreed = [t for t in summit or () if t.agreed]
+    if not agreed:
+        return state
+    try:
+        return agree(state, [t.term() for t in agreed])
+    except TermError as e:
+        raise ReplayError(f"turn {number}: a term of its summit is not possible here: {e}") from None
+
+
 def replay(level: Level, log: ReplayLog) -> tuple[GameState, list[TurnReport]]:
     """Play the log's plans again; refuse a log made with another version of the level."""
     if log.level_id != level.id:
@@ -265,6 +336,7 @@ def replay(level: Level, log: ReplayLog) -> tuple[GameState, list[TurnReport]]:
     state = initial_state(level, log.seed)
     reports = []
     for number, plans in enumerate(log.turns, start=1):
+        state = agree_logged(state, plans.summit, number)
         chosen = {"moscow": tuple(plans.moscow), "beijing": tuple(plans.beijing)}
         for side, plan in chosen.items():
             problem = plan_problem(state, side, plan)

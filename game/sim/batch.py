@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 import statistics
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.ai import Budget, decide, make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, scores, winners
 from game.core.level import Level
 from game.core.meters import LIMIT_CAUSES, SIDES
 from game.core.phases import final_outcome
+from game.core.summit import Settled
+from game.session.summit_table import Table, summit_between
 from game.sim.variation import Variation
 
 NO_CHANGE = Variation()
@@ -35,6 +37,8 @@ class GameResult:
     # None when it did not bind; and the sides Washington normalized with, in order.
     binding: list[str | None]
     normalized: tuple[str, ...]
+    # The summits' terms: how many were offered (counters included), agreed, kept and broken.
+    summit: dict[str, int] = field(default_factory=dict)
 
     def at(self, turn: int, meter: str) -> float:
         """A meter at the end of `turn` (or at the end of the game, if it ended earlier)."""
@@ -59,7 +63,12 @@ def play_one(
     }
     state = initial_state(varied, seed)
     series, causes, plans_played, binding = [], [], [], []
+    summits: list[Table] = []
+    settled: list[Settled] = []
     while not is_terminal(state):
+        state, table = summit_between(state, agents)
+        if table is not None:
+            summits.append(table)
         plans = {}
         for side, agent in agents.items():
             forced = variation.plans.get((state.turn, side))
@@ -78,6 +87,7 @@ def play_one(
         causes.append(totals)
         plans_played.append(plans)
         binding.append(report.ceiling_cause)
+        settled.extend(report.settled)
     return GameResult(
         seed,
         state.outcome or final_outcome(state),
@@ -89,7 +99,21 @@ def play_one(
         plans_played,
         binding,
         state.normalized,
+        summit_shares(summits, settled),
     )
+
+
+def summit_shares(summits: list[Table], settled: list[Settled]) -> dict[str, int]:
+    """A game's summits in counts: summits held, terms offered and agreed, parts kept and broken
+    (a warning heeded counts as kept, one defied as broken)."""
+    entries = [e for t in summits for e in t.entries()]
+    return {
+        "summits": len(summits),
+        "offered": len(entries),
+        "accepted": sum(e.agreed for e in entries),
+        "kept": sum(s.result in ("kept", "heeded", "carried out") for s in settled),
+        "broken": sum(s.result in ("broken", "defied", "empty") for s in settled),
+    }
 
 
 _WORKER_LEVEL: Level | None = None
@@ -162,6 +186,24 @@ def summary(results: list[GameResult]) -> dict:
         },
         "mean_final": {m: round(statistics.fmean(r.final[m] for r in results), 2) for m in meters},
         **limit_figures(results),
+        "summit": summit_figures(results),
+    }
+
+
+def summit_figures(results: list[GameResult]) -> dict:
+    """The summits' terms as shares: of the terms offered, those accepted; of the parts settled,
+    those kept and broken; and the terms offered at a summit, on average."""
+    total = {
+        k: sum(r.summit.get(k, 0) for r in results)
+        for k in ("summits", "offered", "accepted", "kept", "broken")
+    }
+    settled = total["kept"] + total["broken"]
+    return {
+        "offered": round(total["offered"] / total["summits"], 4) if total["summits"] else 0.0,
+        "accepted": round(total["accepted"] / total["offered"], 4) if total["offered"] else 0.0,
+        "kept": round(total["kept"] / settled, 4) if settled else 0.0,
+        "broken": round(total["broken"] / settled, 4) if settled else 0.0,
+        "counts": total,
     }
 
 

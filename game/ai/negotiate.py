@@ -1,0 +1,231 @@
+"""How the game's agents bargain at the summit (game.core.summit), from what their side can see.
+
+An agent weighs a term by what it does for its own agenda: what the deeds it would be bound to cost
+it (the best cards it could no longer play, or a card it would have to play instead of a better
+one), against what the other side's deeds bring it (a card of the partner's that pushes its goals,
+or one that pushes against them held back), and a little for the trust a kept term builds. Every
+figure comes from the cards' printed effects and the rules their tags trigger, read against the
+agenda, the way `easy` weighs a card; the level (both agendas included) is public.
+
+It proposes the terms worth most to it among those the other side should find worth accepting,
+accepts a term worth something to it, rejects one that is not, and counters a rejected term once
+with one of its own. `easy` is more trusting: it accepts terms that cost it a little.
+
+Whether it keeps its word is not decided here: a commitment is in the state, and a broken term
+costs trust, partnership and standing when the turn resolves, so an agent that looks ahead (normal,
+hard) sees what breaking it costs and breaks it only when its search finds the plan worth more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.level import Action, Level
+from game.core.meters import STATES, other
+from game.core.state import GameState
+from game.core.summit import Deed, Term, span, term_words, terms_allowed, terms_on_offer
+
+# What a point of trust is worth, in the same units as a card's fit, for a side whose agenda reads
+# the partnership (trust feeds the partnership's target).
+TRUST_WORTH = 0.5
+Answer = str | Term  # "accept", "reject", or a counter-term
+
+
+def wants(level: Level, side: str) -> dict[str, float]:
+    """How much a point of each meter is worth to `side`'s agenda (negative: it wants it lower)."""
+    out: dict[str, float] = {}
+    for goal in level.agendas[side].goals:
+        direction = 1.0 if goal.at_least is not None else -1.0
+        meter = goal.meter
+        out[meter] = out.get(meter, 0.0) + direction * goal.weight
+        if meter.startswith("central_asia."):
+            power = meter.split(".")[1]
+            for place in STATES:
+                key = f"{place}.{power}"
+                out[key] = out.get(key, 0.0) + direction * goal.weight / len(STATES)
+        if meter == "partnership":
+            for pillar in ("military_trust", "economic_ties", "shared_stance", "trust"):
+                out[pillar] = out.get(pillar, 0.0) + direction * goal.weight / 3
+    return out
+
+
+def fit(level: Level, wanted: dict[str, float], action: Action) -> float:
+    """What a card does for an agenda: its printed effects, and the rules its tags set off."""
+    r = level.rules
+    total = sum(wanted.get(e.meter, 0.0) * e.delta for e in action.does.effects)
+    if "force" in action.tags:
+        total -= wanted.get("partnership", 0.0) * r.force_divergence * r.ceiling_methods
+        total += wanted.get("method_divergence", 0.0) * r.force_divergence
+    if "outreach" in action.tags:
+        total += wanted.get(f"washington.thaw_{action.side}", 0.0) * r.thaw_per_outreach
+        total += wanted.get("identity_gap", 0.0) * r.pull_per_outreach * r.identity_rate
+    return total / max(1, action.cost)
+
+
+@dataclass
+class Weigher:
+    """Worth of terms for one side, in one state."""
+
+    state: GameState
+    side: str
+
+    def __post_init__(self) -> None:
+        level = self.state.level
+        self.wanted = {s: wants(level, s) for s in ("moscow", "beijing")}
+        # Every card's fit for each side's agenda (its own cards and the partner's).
+        self.fits = {
+            judge: {a.id: fit(level, self.wanted[judge], a) for a in level.actions.values()}
+            for judge in ("moscow", "beijing")
+        }
+        capital = self.state.meters
+        self.usable = {
+            s: [
+                a
+                for a in level.actions_of[s]
+                if a.cost <= capital[f"{s}.capital"] and a.requires.test(self.state)
+            ]
+            for s in ("moscow", "beijing")
+        }
+
+    def cost_to(self, judge: str, side: str, deed: Deed) -> float:
+        """What binding `side` to `deed` costs `judge` (negative: what it brings)."""
+        fits = self.fits[judge]
+        cards = self.usable[side] or list(self.state.level.actions_of[side])
+        if not cards:
+            return 0.0
+        own = self.fits[side]
+        best = max(own[a.id] for a in cards)
+        if side == judge:
+            # The side's own loss: its best card against the best it may still play.
+            allowed = (
+                [a for a in cards if deed.kept_by((a,))]
+                if deed.restraint
+                else [a for a in cards if deed.done_by((a,))]
+            )
+            if not allowed:
+                return abs(best) + 1.0
+            return max(0.0, best - max(own[a.id] for a in allowed))
+        # The other side's deed, judged by `judge`: held back, the cards it would likely have
+        # played (the more they serve it, the likelier) no longer act; done, its card acts.
+        if deed.restraint:
+            held = [a for a in cards if not deed.kept_by((a,))]
+            if not held:
+                return 0.0
+            likely = sum(max(0.0, own[a.id]) for a in held) / max(
+                1e-9, sum(max(0.0, own[a.id]) for a in cards)
+            )
+            return likely * max(fits[a.id] for a in held)
+        done = [a for a in cards if deed.done_by((a,))]
+        if not done:
+            return 0.0
+        return -max(fits[a.id] for a in done)
+
+    def worth(self, judge: str, term: Term) -> float:
+        """What `term`, kept, is worth to `judge` over the turns it runs."""
+        turns = span(self.state, term)
+        total = 0.0
+        for side, deed in term.bound():
+            total -= self.cost_to(judge, side, deed) * (turns if deed.restraint else 1)
+        if term.kind == "warning" and term.answer is not None:
+            # A warning heeded holds the warned side back; its answer would cost the warner.
+            warned = other(term.by)
+            total -= self.cost_to(judge, warned, Deed("no", term.deed.subject)) * turns
+        trust = self.state.level.rules.term_trust_kept * len(term.bound() or ((term.by, term.deed),))
+        return total + TRUST_WORTH * trust * max(0.0, self.wanted[judge].get("partnership", 0.0)) / 10
+
+
+class Negotiator:
+    """The summit's side of an agent: it proposes, answers and answers counters."""
+
+    def __init__(self, side: str, trusting: float = 0.0) -> None:
+        self.side = side
+        self.trusting = trusting  # how much a term may cost it and still be accepted
+        self.reasons: dict[str, str] = {}  # a term's key -> why it was proposed, accepted or refused
+
+    def propose(self, observation: GameState) -> list[Term]:
+        """The terms worth most to this side that the other side should find worth accepting."""
+        w = Weigher(observation, self.side)
+        partner = other(self.side)
+        ranked = []
+        for term in terms_on_offer(observation, self.side):
+            mine, theirs = w.worth(self.side, term), w.worth(partner, term)
+            if mine > 0.05 and theirs > -0.05:
+                ranked.append((mine, term))
+        ranked.sort(key=lambda x: (-x[0], x[1].key()))
+        chosen: list[Term] = []
+        for value, term in ranked:
+            if len(chosen) >= terms_allowed(observation, self.side):
+                break
+            if any(_overlaps(term, c) for c in chosen):
+                continue
+            chosen.append(term)
+            self.reasons[term.key()] = (
+                f"proposed: worth {value:.1f} to its agenda, and worth accepting for the other side"
+            )
+        return chosen
+
+    def answer(self, observation: GameState, terms: list[Term]) -> dict[str, Answer]:
+        """Accept, reject or counter each of the other side's terms."""
+        w = Weigher(observation, self.side)
+        out: dict[str, Answer] = {}
+        level = observation.level
+        for term in terms:
+            value = w.worth(self.side, term)
+            key = term.key()
+            if value >= -self.trusting:
+                out[key] = "accept"
+                self.reasons[key] = f"accepted: worth {value:+.1f} to its agenda ({term_words(level, term)})"
+                continue
+            counter = self._counter(observation, w, term)
+            if counter is not None:
+                out[key] = counter
+                self.reasons[key] = (
+                    f"countered: the term would cost its agenda {-value:.1f}; it asked instead: "
+                    f"{term_words(level, counter)}"
+                )
+            else:
+                out[key] = "reject"
+                self.reasons[key] = f"rejected: the term would cost its agenda {-value:.1f}"
+        return out
+
+    def answer_counters(self, observation: GameState, counters: list[Term]) -> dict[str, str]:
+        """Accept or reject each counter the other side made to this side's terms."""
+        w = Weigher(observation, self.side)
+        out = {}
+        for term in counters:
+            value = w.worth(self.side, term)
+            out[term.key()] = "accept" if value >= -self.trusting else "reject"
+            self.reasons[term.key()] = f"{out[term.key()]}ed the counter: worth {value:+.1f} to its agenda"
+        return out
+
+    def _counter(self, observation: GameState, w: Weigher, refused: Term) -> Term | None:
+        # A counter of the same kind over the same ground, better for this side, and acceptable.
+        partner = other(self.side)
+        best: tuple[float, Term] | None = None
+        for term in terms_on_offer(observation, self.side):
+            if term.kind != _mirror(refused.kind):
+                continue
+            mine, theirs = w.worth(self.side, term), w.worth(partner, term)
+            if mine >= 0 and theirs > -0.05 and (best is None or mine > best[0]):
+                best = (mine, term)
+        return best[1] if best else None
+
+
+def _mirror(kind: str) -> str:
+    # A request refused is countered by a request of one's own, an offer by an offer, and so on.
+    return kind
+
+
+def _overlaps(a: Term, b: Term) -> bool:
+    """Two terms over the same deed (one side may not promise and be asked the same thing twice)."""
+    return a.deed == b.deed or bool(a.deal and a.deal == b.deal)
+
+
+def negotiator_for(agent: object, side: str) -> Negotiator | None:
+    """The summit side of one of the game's agents (None for an agent that does not bargain)."""
+    name = getattr(agent, "name", "")
+    if name in ("normal", "hard"):
+        return Negotiator(side)
+    if name == "easy":
+        return Negotiator(side, trusting=1.0)
+    return None

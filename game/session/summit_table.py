@@ -1,0 +1,223 @@
+"""One summit's proceedings (game.core.summit): what each side put forward, the answers, the
+counters, and what was agreed, in the order it happened; and a summit held by agents alone.
+
+The stages: each side proposes; each answers the other's terms (accept, reject, or counter once
+with a term of its own); each answers the counters made to its terms; what was accepted is agreed
+(`core.summit.agree`). A person and an agent go through the same stages: the board's summit screen
+asks the person, `Negotiator` answers for an agent (game.ai.negotiate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from game.ai.negotiate import Answer, Negotiator
+from game.core.meters import SIDES, other
+from game.core.observe import observe
+from game.core.state import GameState
+from game.core.summit import Term, TermError, term_problem, terms_allowed
+
+STAGES = ("propose", "answer", "counter", "done")
+
+
+@dataclass
+class Entry:
+    """A term as the record keeps it: whether it was agreed, the term it counters, and the reason
+    an agent gave for its part in it."""
+
+    term: Term
+    agreed: bool
+    counter_to: str = ""
+    why: str = ""
+
+
+@dataclass
+class Table:
+    """One summit, stage by stage."""
+
+    turn: int
+    proposed: dict[str, list[Term]] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)  # a term's key -> its answer
+    counter_answers: dict[str, str] = field(default_factory=dict)  # a counter's key -> its answer
+    reasons: dict[str, str] = field(default_factory=dict)  # a term's key -> an agent's reason
+    closed_: bool = False  # over: what it agreed is in the state
+    recorded: list[Entry] | None = None  # a summit read back from a save: its entries as kept
+
+    @classmethod
+    def closed(cls, turn: int, entries: list[Entry]) -> Table:
+        """A summit that is over, as a save recorded it."""
+        return cls(turn, closed_=True, recorded=list(entries))
+
+    @property
+    def stage(self) -> str:
+        """Where the summit stands: 'propose', 'answer', 'counter' or 'done'."""
+        if self.recorded is not None:
+            return "done"
+        if len(self.proposed) < len(SIDES):
+            return "propose"
+        if any(t.key() not in self.answers for ts in self.proposed.values() for t in ts):
+            return "answer"
+        if any(c.key() not in self.counter_answers for c in self.counters()):
+            return "counter"
+        return "done"
+
+    def waiting_for(self) -> list[str]:
+        """The sides the summit waits for at its stage."""
+        stage = self.stage
+        if stage == "propose":
+            return [s for s in SIDES if s not in self.proposed]
+        if stage == "answer":
+            return [s for s in SIDES if any(t.key() not in self.answers for t in self.proposed[other(s)])]
+        if stage == "counter":
+            return [s for s in SIDES if any(c.key() not in self.counter_answers for c in self.counters_to(s))]
+        return []
+
+    def to_answer(self, side: str) -> list[Term]:
+        """The other side's terms that `side` answers."""
+        return list(self.proposed.get(other(side), []))
+
+    def counters(self) -> list[Term]:
+        """Every counter made, in the order of the terms they answer."""
+        return [
+            a for ts in self.proposed.values() for t in ts if isinstance(a := self.answers.get(t.key()), Term)
+        ]
+
+    def counters_to(self, side: str) -> list[Term]:
+        """The counters made to `side`'s terms, which `side` answers."""
+        return [c for c in self.counters() if c.by != side]
+
+    # -- the sides' moves ------------------------------------------------------------------
+    def propose(self, state: GameState, side: str, terms: list[Term]) -> str | None:
+        """Put forward `side`'s terms; returns why not (None when done)."""
+        if self.stage != "propose" or side in self.proposed:
+            return f"{side} has put its terms forward already"
+        most = terms_allowed(state, side)
+        if len(terms) > most:
+            return f"{side} may put forward at most {most} terms"
+        for term in terms:
+            if term.by != side:
+                return "a side puts forward only its own terms"
+            problem = term_problem(state, term)
+            if problem is not None:
+                return problem
+        if len({t.key() for t in terms}) < len(terms):
+            return "the same term twice"
+        self.proposed[side] = list(terms)
+        return None
+
+    def answer(self, state: GameState, side: str, answers: dict[str, Answer]) -> str | None:
+        """`side`'s answers to the other's terms: 'accept', 'reject' or a counter-term."""
+        if self.stage != "answer":
+            return "the summit is not at its answers"
+        for term in self.to_answer(side):
+            given = answers.get(term.key(), "reject")
+            if isinstance(given, Term):
+                if given.by != side:
+                    return "a counter is a term of one's own"
+                problem = term_problem(state, given)
+                if problem is not None:
+                    return problem
+            elif given not in ("accept", "reject"):
+                return f"an answer is accept, reject or a counter, not {given!r}"
+        for term in self.to_answer(side):
+            self.answers[term.key()] = answers.get(term.key(), "reject")
+        return None
+
+    def answer_counters(self, side: str, answers: dict[str, str]) -> str | None:
+        """`side`'s answers to the counters made to its terms: 'accept' or 'reject'."""
+        if self.stage != "counter":
+            return "the summit is not at its counters"
+        for counter in self.counters_to(side):
+            given = answers.get(counter.key(), "reject")
+            if given not in ("accept", "reject"):
+                return f"a counter is accepted or rejected, not {given!r}"
+            self.counter_answers[counter.key()] = given
+        return None
+
+    def pass_all(self) -> None:
+        """Whoever has moves still to make makes none: no terms, no acceptances."""
+        for side in SIDES:
+            self.proposed.setdefault(side, [])
+        for side in SIDES:
+            for term in self.to_answer(side):
+                self.answers.setdefault(term.key(), "reject")
+        for side in SIDES:
+            self.skip_counters_of(side)
+
+    def skip_counters_of(self, side: str) -> None:
+        """Reject whatever counters `side` has still to answer (it left the table)."""
+        for counter in self.counters_to(side):
+            self.counter_answers.setdefault(counter.key(), "reject")
+
+    # -- what came of it -------------------------------------------------------------------
+    def entries(self) -> list[Entry]:
+        """Every term of the summit, in order, with whether it was agreed."""
+        if self.recorded is not None:
+            return list(self.recorded)
+        out = []
+        for side in SIDES:
+            for term in self.proposed.get(side, []):
+                given = self.answers.get(term.key(), "reject")
+                out.append(Entry(term, given == "accept", why=self.reasons.get(term.key(), "")))
+                if isinstance(given, Term):
+                    agreed = self.counter_answers.get(given.key()) == "accept"
+                    out.append(Entry(given, agreed, term.key(), self.reasons.get(given.key(), "")))
+        return out
+
+    def agreed(self) -> list[Term]:
+        """The terms agreed, in order."""
+        return [e.term for e in self.entries() if e.agreed]
+
+
+def play_agents(table: Table, state: GameState, negotiators: Mapping[str, Negotiator | None]) -> None:
+    """Let the agents at the table take their stage's moves (a side with no negotiator proposes
+    nothing and rejects everything), as far as they can go without a person."""
+    progressed = True
+    while progressed and table.stage != "done":
+        progressed = False
+        for side in table.waiting_for():
+            if side not in negotiators:
+                continue  # a person's move
+            n = negotiators[side]
+            seen = observe(state, side)
+            stage = table.stage
+            if stage == "propose":
+                problem = table.propose(state, side, n.propose(seen) if n else [])
+            elif stage == "answer":
+                problem = table.answer(state, side, n.answer(seen, table.to_answer(side)) if n else {})
+            else:
+                problem = table.answer_counters(
+                    side, n.answer_counters(seen, table.counters_to(side)) if n else {}
+                )
+            if problem is not None:  # an agent's term that is not possible: it proposes nothing
+                if stage == "propose":
+                    table.propose(state, side, [])
+                elif stage == "answer":
+                    table.answer(state, side, {})
+                else:
+                    table.skip_counters_of(side)
+            if n is not None:
+                table.reasons.update(n.reasons)
+            progressed = True
+
+
+def hold_summit(state: GameState, negotiators: Mapping[str, Negotiator | None]) -> Table:
+    """A whole summit between agents."""
+    table = Table(state.turn)
+    play_agents(table, state, negotiators)
+    if table.stage != "done":
+        raise TermError("a summit between agents waits for no one")
+    return table
+
+
+def summit_between(state: GameState, agents: Mapping[str, object]) -> tuple[GameState, Table | None]:
+    """Hold the turn's summit, if one is due, between the agents playing both sides; the state
+    with what they agreed, and the table (None when no summit was due)."""
+    from game.ai.negotiate import negotiator_for
+    from game.core.summit import agree, summit_due
+
+    if not summit_due(state):
+        return state, None
+    table = hold_summit(state, {side: negotiator_for(agent, side) for side, agent in agents.items()})
+    return agree(state, table.agreed()), table
