@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from game.core.level import Action, Level
 from game.core.meters import STATES, other
 from game.core.state import GameState
-from game.core.summit import Deed, Term, span, term_words, terms_allowed, terms_on_offer
+from game.core.summit import Deed, Term, power_lead, span, term_words, terms_allowed, terms_on_offer
 
 # What a point of trust is worth, in the same units as a card's fit, for a side whose agenda reads
 # the partnership (trust feeds the partnership's target).
@@ -88,37 +88,43 @@ class Weigher:
         }
 
     def cost_to(self, judge: str, side: str, deed: Deed) -> float:
-        """What binding `side` to `deed` costs `judge` (negative: what it brings)."""
+        """What binding `side` to `deed` costs `judge` for a turn (negative: what it brings)."""
         fits = self.fits[judge]
-        cards = self.usable[side] or list(self.state.level.actions_of[side])
+        cards = self.usable[side]
         if not cards:
-            return 0.0
+            return 0.0 if deed.restraint or side != judge else 5.0
         own = self.fits[side]
-        best = max(own[a.id] for a in cards)
+        most = self.state.level.rules.max_actions
         if side == judge:
-            # The side's own loss: its best card against the best it may still play.
-            allowed = (
-                [a for a in cards if deed.kept_by((a,))]
-                if deed.restraint
-                else [a for a in cards if deed.done_by((a,))]
-            )
-            if not allowed:
-                return abs(best) + 1.0
-            return max(0.0, best - max(own[a.id] for a in allowed))
+            # The side's own loss: the best plan it could play against the best that keeps the deed,
+            # each the sum of its best cards' fits (what `easy` reads of a card).
+            free = _best(own, cards, most)
+            if deed.restraint:
+                return max(0.0, free - _best(own, [a for a in cards if deed.kept_by((a,))], most))
+            doing = [a for a in cards if deed.done_by((a,))]
+            if not doing:
+                return 5.0  # it cannot keep it this turn: a term it would break
+            first = max(doing, key=lambda a: own[a.id])
+            rest = [a for a in cards if a.id != first.id and a.cost <= self.capital(side) - first.cost]
+            return max(0.0, free - own[first.id] - _best(own, rest, most - 1))
         # The other side's deed, judged by `judge`: held back, the cards it would likely have
         # played (the more they serve it, the likelier) no longer act; done, its card acts.
         if deed.restraint:
             held = [a for a in cards if not deed.kept_by((a,))]
             if not held:
                 return 0.0
-            likely = sum(max(0.0, own[a.id]) for a in held) / max(
+            weight = sum(max(0.0, own[a.id]) for a in held) / max(
                 1e-9, sum(max(0.0, own[a.id]) for a in cards)
             )
-            return likely * max(fits[a.id] for a in held)
+            return weight * max(fits[a.id] for a in held)
         done = [a for a in cards if deed.done_by((a,))]
         if not done:
             return 0.0
         return -max(fits[a.id] for a in done)
+
+    def capital(self, side: str) -> float:
+        """A side's political capital as the state shows it."""
+        return self.state.meters[f"{side}.capital"]
 
     def worth(self, judge: str, term: Term) -> float:
         """What `term`, kept, is worth to `judge` over the turns it runs."""
@@ -131,7 +137,7 @@ class Weigher:
             warned = other(term.by)
             total -= self.cost_to(judge, warned, Deed("no", term.deed.subject)) * turns
         trust = self.state.level.rules.term_trust_kept * len(term.bound() or ((term.by, term.deed),))
-        return total + TRUST_WORTH * trust * max(0.0, self.wanted[judge].get("partnership", 0.0)) / 10
+        return total + TRUST_WORTH * trust * max(0.0, self.wanted[judge].get("partnership", 0.0)) / 20
 
 
 class Negotiator:
@@ -139,17 +145,23 @@ class Negotiator:
 
     def __init__(self, side: str, trusting: float = 0.0) -> None:
         self.side = side
-        self.trusting = trusting  # how much a term may cost it and still be accepted
+        # How much a term may cost it and still be accepted (negative: it must gain that much).
+        self.trusting = trusting
         self.reasons: dict[str, str] = {}  # a term's key -> why it was proposed, accepted or refused
 
     def propose(self, observation: GameState) -> list[Term]:
         """The terms worth most to this side that the other side should find worth accepting."""
         w = Weigher(observation, self.side)
         partner = other(self.side)
+        # The stronger partner asks more: it puts forward terms that cost the other side a little,
+        # which the other may refuse; the weaker one only terms the other side gains from.
+        ask = -1.0 if power_lead(observation) == self.side else 0.0
         ranked = []
         for term in terms_on_offer(observation, self.side):
+            if any(_binds_again(term, c.term) for c in observation.commitments):
+                continue  # already promised or asked for, and still running
             mine, theirs = w.worth(self.side, term), w.worth(partner, term)
-            if mine > 0.05 and theirs > -0.05:
+            if mine > 0.3 and theirs >= ask:
                 ranked.append((mine, term))
         ranked.sort(key=lambda x: (-x[0], x[1].key()))
         chosen: list[Term] = []
@@ -206,14 +218,24 @@ class Negotiator:
             if term.kind != _mirror(refused.kind):
                 continue
             mine, theirs = w.worth(self.side, term), w.worth(partner, term)
-            if mine >= 0 and theirs > -0.05 and (best is None or mine > best[0]):
+            if mine > 0.3 and theirs >= 0.0 and (best is None or mine > best[0]):
                 best = (mine, term)
         return best[1] if best else None
+
+
+def _best(fits: dict[str, float], cards: list[Action], most: int) -> float:
+    """The sum of the `most` best positive fits among `cards` (what a plan of them is worth)."""
+    return sum(sorted((max(0.0, fits[a.id]) for a in cards), reverse=True)[: max(0, most)])
 
 
 def _mirror(kind: str) -> str:
     # A request refused is countered by a request of one's own, an offer by an offer, and so on.
     return kind
+
+
+def _binds_again(a: Term, running: Term) -> bool:
+    """Whether `a` binds a side to a deed a running commitment already binds it to."""
+    return any(part in running.bound() for part in a.bound())
 
 
 def _overlaps(a: Term, b: Term) -> bool:
@@ -227,5 +249,5 @@ def negotiator_for(agent: object, side: str) -> Negotiator | None:
     if name in ("normal", "hard"):
         return Negotiator(side)
     if name == "easy":
-        return Negotiator(side, trusting=1.0)
+        return Negotiator(side, trusting=1.5)
     return None

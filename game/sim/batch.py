@@ -16,7 +16,7 @@ from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, s
 from game.core.level import Level
 from game.core.meters import LIMIT_CAUSES, SIDES
 from game.core.phases import final_outcome
-from game.core.summit import Settled
+from game.core.summit import Settled, agree
 from game.session.summit_table import Table, summit_between
 from game.sim.variation import Variation
 
@@ -69,6 +69,8 @@ def play_one(
         state, table = summit_between(state, agents)
         if table is not None:
             summits.append(table)
+        if state.turn in variation.terms:
+            state = agree(state, variation.terms[state.turn])
         plans = {}
         for side, agent in agents.items():
             forced = variation.plans.get((state.turn, side))

@@ -370,6 +370,43 @@ def f13_trust_remembers(level: Level, n: int, workers: int = 1, agents: Agents =
     )
 
 
+def f14_a_broken_word_is_remembered(
+    level: Level, n: int, workers: int = 1, agents: Agents = EASY
+) -> ClaimResult:
+    # Both arms: Moscow pledges at turn 2's summit to hold back from one kind of card that turn, and
+    # plays the same force card. In one arm the pledge was "no force", which the card breaks; in the
+    # other "no outreach to Washington", which it keeps. The same seeds, the same plans, the same
+    # kind of term: only whether the word was kept differs.
+    card = next(
+        (
+            a.id
+            for a in level.actions_of["moscow"]
+            if "force" in a.tags and "outreach" not in a.tags and a.cost <= 4
+        ),
+        None,
+    )
+    if card is None:
+        return ClaimResult(
+            "F14", "A broken word is remembered", "no Moscow force card to test with", "", False
+        )
+    years = 2
+    later = min(level.turns, 2 + years * level.turns_per_year)
+    plan = f"plan.moscow={card}@2"
+    kept = _games(level, n, ["term.moscow=offer:no:outreach@2", plan], workers=workers, agents=agents)
+    broken = _games(level, n, ["term.moscow=offer:no:force@2", plan], workers=workers, agents=agents)
+    trust = paired_difference(kept, broken, "trust", later)
+    partnership = paired_difference(kept, broken, "partnership", later)
+    return ClaimResult(
+        "F14",
+        "A broken word is remembered",
+        f"Moscow breaks its word at turn 2 ({card}): on turn {later} ({later - 2} turns later) "
+        f"trust {trust.mean:+.2f}, partnership {partnership.mean:+.2f} (lower in "
+        f"{1 - partnership.share_up:.0%}) against the same seeds with the word kept ({n} paired games)",
+        "partnership lower in at least 70% of pairs, years later",
+        partnership.mean < 0 and partnership.share_up <= 0.3,
+    )
+
+
 def _mean_difference(base, varied, meter) -> tuple[float, float]:
     """The mean over every turn of varied minus base, and the share of pairs in which it is up."""
     diffs = [
@@ -395,6 +432,7 @@ CLAIMS = (
     f11_partial_thaw_isolates,
     f12_china_gains_sharpen_rivalry,
     f13_trust_remembers,
+    f14_a_broken_word_is_remembered,
 )
 
 

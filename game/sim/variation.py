@@ -11,6 +11,8 @@ A variation is a list of `KEY=VALUE` changes, each in the words a teacher would 
     event.<id>=T               force the event into turn T's events phase
     effect.<meter>=D@T         force a change of D to the meter in turn T's events phase
     plan.<side>=A+B@T          the side's plan in turn T (empty after '=' for doing nothing)
+    term.<side>=KIND:DEED@T    a term the side put forward and the other accepted at turn T's
+                               summit, e.g. term.moscow=promise:no:force@2 (game.core.summit)
 
 The level's own numbers change through `dataclasses.replace`; forced events, effects and plans are
 applied by the runner each turn. Nothing here reads files.
@@ -31,7 +33,8 @@ from pydantic import BaseModel, ValidationError
 
 from game.core.expr import ALWAYS
 from game.core.level import Consequences, Effect, Event, Level, Rules, Washington
-from game.core.meters import ALL_METERS, DERIVED, RANGES, REGION_TARGETS, SIDES
+from game.core.meters import ALL_METERS, DERIVED, RANGES, REGION_TARGETS, SIDES, other
+from game.core.summit import Deed, Term, TermError
 from game.levels.spec import RulesSpec, WashingtonSpec
 from game.text import printable, quote
 
@@ -53,6 +56,7 @@ class Variation:
     events: dict = field(default_factory=dict)  # turn -> [event id]
     effects: dict = field(default_factory=dict)  # turn -> [(meter, delta)]
     plans: dict = field(default_factory=dict)  # (turn, side) -> plan
+    terms: dict = field(default_factory=dict)  # turn -> [Term], agreed at that turn's summit
 
     @property
     def label(self) -> str:
@@ -186,8 +190,23 @@ def parse_variation(items, level: Level) -> Variation:
                 if a not in level.actions or level.actions[a].side != rest:
                     raise VariationError(f"{key}: {quote(a)} is not an action of {rest}")
             v.plans[(turn, rest)] = plan
+        elif head == "term":
+            if rest not in SIDES:
+                raise VariationError(f"{key}: the side is moscow or beijing")
+            text, turn = _at(key, value, level)
+            kind, _, deed_text = text.partition(":")
+            try:
+                term = Term(kind, rest, Deed.parse(deed_text))
+            except TermError as e:
+                raise VariationError(f"{key}: {e}") from None
+            if kind not in ("offer", "request", "promise"):
+                raise VariationError(f"{key}: the kind is offer, request or promise")
+            problem = Deed.parse(deed_text).problem(level.actions, rest if kind != "request" else other(rest))
+            if problem is not None:
+                raise VariationError(f"{key}: {problem}")
+            v.terms.setdefault(turn, []).append(term)
         else:
             raise VariationError(
-                f"'{key}': start with start., washington., rules., flag., event., effect. or plan."
+                f"'{key}': start with start., washington., rules., flag., event., effect., plan. or term."
             )
     return v

@@ -1,0 +1,223 @@
+"""The summit (game.core.summit, game.session.summit_table): terms, what the engine makes of them
+at resolution, how the agents bargain, and that a game with summits replays exactly."""
+
+import dataclasses
+
+import pytest
+
+from game.ai import make_agent
+from game.ai.negotiate import Negotiator
+from game.core import initial_state, resolve_turn
+from game.core.summit import (
+    Deed,
+    Term,
+    TermError,
+    agree,
+    summit_due,
+    term_problem,
+    term_words,
+    terms_allowed,
+    terms_on_offer,
+)
+from game.session.game import HUMAN, Game
+from game.session.replay import ReplayLog, replay
+from game.session.summit_table import Table, hold_summit
+from game.sim.batch import play_one, summary
+from game.sim.variation import VariationError, parse_variation
+
+
+def force_card(level):
+    return next(a.id for a in level.actions_of["moscow"] if "force" in a.tags and a.cost <= 4)
+
+
+def test_a_deed_reads_its_kind_and_subject_and_refuses_a_malformed_one(testing_event):
+    assert (
+        Deed.parse("no:force") == Deed("no", "force")
+        and str(Deed("stay_out", "kazakhstan")) == "stay_out:kazakhstan"
+    )
+    for bad in ("force", "never:force", "no:", ":force"):
+        with pytest.raises(TermError):
+            Deed.parse(bad)
+    assert Deed("no", "swords").problem(testing_event.actions, "moscow")
+    assert Deed("play", force_card(testing_event)).problem(testing_event.actions, "beijing")  # not its card
+    assert Deed("stay_out", "mongolia").problem(testing_event.actions, "moscow")
+
+
+def test_a_summit_sits_every_other_turn_and_offers_every_kind_of_term(testing_event):
+    state = initial_state(testing_event, 1)
+    assert summit_due(state)
+    offered = terms_on_offer(state, "moscow")
+    assert {t.kind for t in offered} >= {"offer", "request", "promise", "warning"}
+    assert all(term_problem(state, t) is None and t.by == "moscow" for t in offered)
+    later, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+    assert not summit_due(later) and terms_on_offer(later, "moscow") == []
+
+
+def test_the_stronger_side_may_put_forward_more_terms(testing_event):
+    state = initial_state(testing_event, 1)
+    even = dict(state.meters)
+    for key in ("economy", "security"):
+        even[f"beijing.{key}"] = even[f"moscow.{key}"]
+    state.meters = even
+    assert (
+        terms_allowed(state, "moscow") == terms_allowed(state, "beijing") == testing_event.rules.summit_terms
+    )
+    state.meters = {**even, "beijing.economy": even["moscow.economy"] + 40}
+    assert terms_allowed(state, "beijing") == testing_event.rules.summit_terms + 1
+    assert terms_allowed(state, "moscow") == testing_event.rules.summit_terms
+
+
+def test_a_kept_term_builds_trust_and_a_broken_one_costs_trust_partnership_and_standing(testing_event):
+    state = initial_state(testing_event, 1)
+    card = force_card(testing_event)
+    pledge = Term("promise", "moscow", Deed("no", "force"))
+    agreed = agree(state, [pledge])
+    assert agreed.commitments and not state.commitments  # agree() returns a new state
+    kept, report = resolve_turn(agreed, {"moscow": (), "beijing": ()})
+    assert kept.commitments and not report.settled  # a promise runs for promise_turns
+    broken, report = resolve_turn(agreed, {"moscow": (card,), "beijing": ()})
+    assert [(s.side, s.result) for s in report.settled] == [("moscow", "broken")]
+    assert not broken.commitments
+    causes = {(c.meter, c.cause_id) for c in report.changes}
+    assert {
+        ("trust", "term_broken"),
+        ("partnership", "term_broken"),
+        ("moscow.standing", "term_broken"),
+    } <= causes
+    unpledged, _ = resolve_turn(state, {"moscow": (card,), "beijing": ()})
+    assert broken.meters["trust"] < unpledged.meters["trust"]
+    # Kept to the end, the promise builds trust.
+    s = agreed
+    for _ in range(testing_event.rules.promise_turns):
+        s, report = resolve_turn(s, {"moscow": (), "beijing": ()})
+    assert [(x.side, x.result) for x in report.settled] == [("moscow", "kept")]
+    assert any(c.cause_id == "term_kept" and c.delta > 0 for c in report.changes_to("trust"))
+
+
+def test_a_warning_defied_must_be_carried_out_or_it_was_empty(testing_event):
+    state = initial_state(testing_event, 1)
+    outreach = next(a.id for a in testing_event.actions_of["moscow"] if "outreach" in a.tags and a.cost <= 4)
+    answer = next(a.id for a in testing_event.actions_of["beijing"] if "outreach" in a.tags and a.cost <= 4)
+    warning = Term("warning", "beijing", Deed("some", "outreach"), Deed("some", "outreach"))
+    assert "warns Moscow: if Moscow courts Washington, Beijing will court Washington" in term_words(
+        testing_event, warning
+    )
+    s, report = resolve_turn(agree(state, [warning]), {"moscow": (outreach,), "beijing": ()})
+    assert [(x.side, x.result) for x in report.settled] == [("moscow", "defied")]
+    empty, report = resolve_turn(s, {"moscow": (), "beijing": ()})
+    assert [(x.side, x.result) for x in report.settled] == [("beijing", "empty")]
+    carried, report = resolve_turn(s, {"moscow": (), "beijing": (answer,)})
+    assert [(x.side, x.result) for x in report.settled] == [("beijing", "carried out")]
+    assert carried.meters["beijing.standing"] > empty.meters["beijing.standing"]
+
+
+def test_agents_bargain_and_a_term_refused_is_countered_at_most_once(testing_event):
+    state = initial_state(testing_event, 4)
+    table = hold_summit(state, {"moscow": Negotiator("moscow"), "beijing": Negotiator("beijing")})
+    entries = table.entries()
+    assert entries and table.stage == "done"
+    assert all(e.why for e in entries if e.counter_to == "")  # every term has its reason
+    counters = [e for e in entries if e.counter_to]
+    assert all(not any(c.counter_to == e.term.key() for c in counters) for e in counters)  # once
+    # An easy agent is the more trusting: it accepts at least what a normal one does.
+    hard_nosed = Table(state.turn)
+    hard_nosed.proposed = {s: t for s, t in table.proposed.items()}
+    trusting = Negotiator("beijing", trusting=1.5).answer(state, hard_nosed.to_answer("beijing"))
+    strict = Negotiator("beijing").answer(state, hard_nosed.to_answer("beijing"))
+    assert sum(a == "accept" for a in trusting.values()) >= sum(a == "accept" for a in strict.values())
+
+
+def test_a_person_bargains_with_the_ai_and_the_game_replays_exactly(testing_event):
+    game = Game.new(testing_event, 5, {"moscow": HUMAN, "beijing": "normal"})
+    assert game.summit_due()
+    table = game.open_summit()
+    assert table.stage == "propose" and table.waiting_for() == ["moscow"]
+    ask = next(t for t in terms_on_offer(game.state, "moscow") if t.kind == "offer" and t.deed.kind == "no")
+    assert game.summit_move("moscow", "propose", [ask]) is None
+    if table.stage == "answer":
+        assert (
+            game.summit_move("moscow", "answer", {t.key(): "accept" for t in table.to_answer("moscow")})
+            is None
+        )
+    if table.stage == "counter":
+        assert game.summit_move("moscow", "counter", {}) is None
+    assert table.stage == "done"
+    agreed = game.close_summit()
+    assert game.state.commitments and len(agreed) == len(game.state.commitments)
+    assert not game.summit_due()
+    game.lock("moscow", ())
+    game.resolve()
+    assert game.log.turns[0].summit and any(t.agreed for t in game.log.turns[0].summit)
+    for _ in range(3):
+        game.lock("moscow", ())
+        game.resolve()
+    log = ReplayLog.model_validate_json(game.log.model_dump_json())
+    state, _ = replay(testing_event, log)
+    assert state.fingerprint() == game.state.fingerprint()
+
+
+def test_a_save_made_after_the_summit_keeps_what_it_agreed(testing_event):
+    game = Game.new(testing_event, 6, {"moscow": HUMAN, "beijing": "easy"})
+    game.open_summit()
+    offer = next(t for t in terms_on_offer(game.state, "moscow") if t.kind == "promise")
+    game.summit_move("moscow", "propose", [offer])
+    game.table.pass_all()
+    game.close_summit()
+    saved = ReplayLog.model_validate_json(game.log_to_save().model_dump_json())
+    again = Game.from_log(testing_event, saved, {"moscow": HUMAN, "beijing": "easy"})
+    assert again.state.commitments == game.state.commitments and not again.summit_due()
+
+
+def test_a_person_who_passes_the_summit_by_still_plays_the_turn(testing_event):
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game.lock("moscow", ())
+    game.resolve()  # the summit sat with Moscow proposing nothing and accepting nothing
+    assert all(not t.agreed or t.by == "moscow" for t in game.log.turns[0].summit)
+
+
+def test_simulate_reports_the_summits_and_a_term_can_be_forced(testing_event):
+    result = play_one(testing_event, 1, "normal", "normal")
+    assert result.summit["summits"] == (testing_event.turns + 1) // 2
+    figures = summary([result])["summit"]
+    assert set(figures) == {"offered", "accepted", "kept", "broken", "counts"}
+    assert 0 <= figures["accepted"] <= 1 and abs(figures["kept"] + figures["broken"] - 1) < 1e-9
+    v = parse_variation(["term.moscow=promise:no:force@2"], testing_event)
+    assert v.terms[2] == [Term("promise", "moscow", Deed("no", "force"))]
+    for bad in (
+        "term.moscow=promise:no:swords@2",
+        "term.kremlin=offer:no:force@2",
+        "term.moscow=warning:some:force@2",
+    ):
+        with pytest.raises(VariationError):
+            parse_variation([bad], testing_event)
+
+
+def test_without_summits_a_level_plays_as_it_did(testing_event):
+    quiet = dataclasses.replace(testing_event, rules=dataclasses.replace(testing_event.rules, summit_every=0))
+    state = initial_state(quiet, 1)
+    assert not summit_due(state) and terms_on_offer(state, "moscow") == []
+    assert play_one(quiet, 2, "easy", "easy").summit["summits"] == 0
+
+
+def test_the_ai_negotiates_in_a_seated_game(testing_event):
+    agent = make_agent("normal", "beijing", 1)
+    game = Game.new(testing_event, 8, {"moscow": "easy", "beijing": "normal"})
+    game.resolve()
+    assert game.log.turns[0].summit  # two agents held it without a person
+    assert agent.name == "normal"
+
+
+def test_a_levels_deal_is_checked_where_it_is_written(tmp_path):
+    from game.levels.validate import validate_paths
+
+    mod = tmp_path / "dealmod.toml"
+    mod.write_text(
+        'schema_version = 1\nid = "dealmod"\nextends = "testing_event"\ntitle = "Deals"\n\n'
+        '[[deal]]\nid = "bad"\nname = "A bad bargain"\nmoscow = "play:b_sign_pipeline"\n'
+        'beijing = "stay_out:mongolia"\n',
+        encoding="utf-8",
+    )
+    problems = [p for p in validate_paths([str(mod)]) if p.severity == "error"]
+    said = {(p.line, p.message) for p in problems}
+    assert any(line == 9 and "not one of moscow's cards" in msg for line, msg in said), said
+    assert any(line == 10 and "not a Central Asian state" in msg for line, msg in said), said
