@@ -252,3 +252,65 @@ def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server(
     app.step([])
     assert app.scene.name == "debrief" and app.scene.game.log.ended_early
     pygame.display.quit()
+
+
+def autoplayed_joined_window(sides, paused=False):
+    from game.server.client import Joined
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    link = FakeLink()
+    config = {"level": "testing_event", "seed": 11, "sides": sides}
+    app = App(
+        PlayOptions(
+            size=(1280, 720),
+            autoplay=True,
+            classroom={"join": (link, Joined("t", "A", config, None, 0, paused))},
+        )
+    )
+    app.push(TitleScene(app))
+    app.step([])
+    return app, link
+
+
+def frames(app, n=40):
+    for _ in range(n):
+        app.step([])
+
+
+def step_until(app, check, most=600):
+    for _ in range(most):
+        if check():
+            return
+        app.step([])
+    raise AssertionError("the window did not get there")
+
+
+def test_the_teachers_pause_holds_an_autoplayed_group_until_it_is_resumed():
+    app, link = autoplayed_joined_window({"moscow": "team", "beijing": "normal"}, paused=True)
+    game = app.scene.game
+    frames(app)  # well past the moment autoplay would have locked a plan
+    assert game.classroom.paused and game.reports == [] and link.sent == []
+    link.inbox.append({"id": 1, "kind": "resume"})
+    step_until(app, lambda: len(link.sent) >= 1)
+    # Paused again while the turn resolves on the screen: the resolution stops where it is.
+    step_until(app, lambda: app.scene.name == "resolution")
+    link.inbox.append({"id": 2, "kind": "pause"})
+    app.step([])
+    index = app.scene.index
+    frames(app)
+    assert app.scene.name == "resolution" and app.scene.index == index and len(game.reports) == 1
+    link.inbox.append({"id": 3, "kind": "resume"})
+    step_until(app, lambda: len(game.reports) == 2)  # and autoplay goes on
+    pygame.display.quit()
+
+
+def test_the_teachers_pause_holds_an_autoplayed_hand_over_between_two_teams():
+    app, link = autoplayed_joined_window({"moscow": "team", "beijing": "team"}, paused=True)
+    game = app.scene.game
+    assert app.scene.name == "hand-over"
+    frames(app)
+    assert app.scene.name == "hand-over" and not game.locked
+    link.inbox.append({"id": 1, "kind": "resume"})
+    step_until(app, lambda: len(game.reports) == 1)
+    pygame.display.quit()

@@ -10,7 +10,7 @@ import pygame
 from game.core.meters import label
 from game.core.report import PHASES, Change
 from game.session.campaign import with_finished
-from game.ui.classroom_overlay import HeldByPause
+from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, fit
 
@@ -143,7 +143,7 @@ class ResolutionScene(HeldByPause, Scene):
 
     def update(self, dt: float) -> None:
         super().update(dt)
-        if self.app.options.autoplay:
+        if self.app.options.autoplay and not held(self.game):
             self.timer += dt
             if self.timer >= min(0.3, SPEED.get(self.app.settings.animation_speed, 1.0)):
                 if self.index == len(self.steps) - 1:
