@@ -113,7 +113,9 @@ def test_the_teacher_logs_in_once_and_the_acts_reach_the_groups(server):
         client.get(f"/api/commands?after={acts['commands'][-1]['id']}", headers=red).json()["commands"] == []
     )
     assert client.post("/api/end", json={"reason": "the bell"}).status_code == 200
-    assert join(client, "Blue").status_code == 409  # no one joins an ended session
+    assert join(client, "Blue").status_code == 409  # no one joins an ended session...
+    assert join(client, laptop="laptop-2").status_code == 409
+    assert join(client).status_code == 200  # ...but a group's own laptop, with the turns it kept
 
 
 def test_wrong_passphrases_make_the_next_try_wait(server):

@@ -153,15 +153,19 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         data = await body(request)
         if str(data.get("class_code", "")).strip().upper() != session.class_code:
             return refused(403, "the class code is not this class's")
-        if store.meta("ended") == "1":
-            return refused(409, "the session has ended")
         name = str(data.get("group", "")).strip()[:60]
+        client_id = str(data.get("client_id", ""))[:80]
+        if store.meta("ended") == "1":
+            # Only a group's own laptop comes back after the end: to send the turns it kept offline.
+            row = store.group(name)
+            if row is None or not client_id or row["client_id"] != client_id:
+                return refused(409, "the session has ended")
         if not name:
             return refused(400, "a group needs a name")
         allowed = session.config.get("groups") or []
         if allowed and name not in allowed:
             return refused(403, f"no group '{name}' in this class (the groups: {', '.join(allowed)})")
-        token, why = store.claim(name, str(data.get("client_id", ""))[:80])
+        token, why = store.claim(name, client_id)
         if token is None:
             return refused(409, why)
         row = store.group(name)
