@@ -125,6 +125,8 @@ class ClassLink:
         newest = max(ahead, key=lambda m: m["turn"], default=None)
         if newest is not None and isinstance(newest.get("log"), dict):
             log = newest["log"]
+            # The facilitator's acts after those that game had taken come again (they are not in it).
+            self.after = int(newest.get("acked") or 0)
         return Joined(answer["token"], answer["group"], answer["session"], log, self.after, self.paused)
 
     def start(self) -> None:
