@@ -12,6 +12,7 @@ import sys
 from collections import deque
 
 import pygame
+import pytest
 from conftest import ROOT
 
 from game.classroom.read_exports import export_folders
@@ -313,4 +314,54 @@ def test_the_teachers_pause_holds_an_autoplayed_hand_over_between_two_teams():
     assert app.scene.name == "hand-over" and not game.locked
     link.inbox.append({"id": 1, "kind": "resume"})
     step_until(app, lambda: len(game.reports) == 1)
+    pygame.display.quit()
+
+
+@pytest.mark.parametrize("reveal", ["at_debrief", "at_once"])
+def test_whose_injected_event_it_was_is_told_on_the_board_and_in_the_resolution_only_as_the_pack_says(reveal):
+    from ui_driver import key, lock
+
+    from game.server.client import Joined
+    from game.ui.app import App, PlayOptions
+    from game.ui.board.texts import meter_why
+    from game.ui.scenes.title import TitleScene
+
+    link = FakeLink([{"id": 1, "kind": "inject", "event": "oil_price_cap"}])
+    config = {
+        "level": "testing_event",
+        "seed": 11,
+        "sides": {"moscow": "team", "beijing": "normal"},
+        "end_after_turn": 2,
+        "reveal": reveal,
+    }
+    app = App(
+        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, 0, False))})
+    )
+    app.push(TitleScene(app))
+    app.step([])
+    game = app.scene.game
+    told = reveal == "at_once"
+    planning = app.scene.news.box.html_text
+    assert ("puts an event in play" in planning) == told
+    lock(app)
+    steps = []
+    while app.scene.name == "resolution":
+        steps.append(app.scene.step_box.html_text)
+        key(app, pygame.K_RETURN)
+    assert app.scene.name == "board" and "oil_price_cap" in game.reports[0].events
+    news = app.scene.news.box.html_text  # the board's recent events
+    assert "The West caps the price of Russian oil" in news
+    assert any("The West caps the price of Russian oil" in s for s in steps)
+    assert ("(put in play by the facilitator)" in news) == told
+    assert any("Put in play by the facilitator" in s for s in steps) == told
+    whys = [line for meter in game.state.meters for line in meter_why(game, meter)[1]]
+    assert not [line for line in whys if "facilitator" in line.lower()]
+    # The debrief reveals it, either way.
+    lock(app)
+    while app.scene.name == "resolution":
+        key(app, pygame.K_RETURN)
+    assert app.scene.name == "debrief"
+    assert "The West caps the price of Russian oil <i>(put in play by the facilitator)</i>" in (
+        app.scene.decisions_html()
+    )
     pygame.display.quit()

@@ -46,12 +46,7 @@ class ResolutionScene(HeldByPause, Scene):
             if phase == "events":
                 # Whose event it was: told at once (a pack's "at_once"), or, as the guide has it,
                 # only in the debrief, where the event reads as any other until then.
-                session = getattr(self.game, "classroom", None)
-                by_facilitator = (
-                    {a.event_id for a in self.game.log.acts_of_turn(r.turn) if a.kind == "inject"}
-                    if session is not None and session.reveal == "at_once"
-                    else set()
-                )
+                by_facilitator = self.game.injected_events(r.turn)
                 for event_id in r.events:
                     event = lv.event(event_id)
                     if event:
