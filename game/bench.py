@@ -10,6 +10,8 @@ information:
   fixed piece of plain Python (the baseline loop);
 - level_load_per_baseline_median: reading, checking and compiling The Testing Event and its base
   from their files, against the same baseline;
+- ai_hard_iterations_per_baseline: the hard AI's search iterations (one imagined game each) in the
+  time of one baseline loop, beside `ai_hard_iterations_per_s`, its iterations a second;
 - startup_per_bare_median: from starting the process to the title screen's first frame, against
   a bare pygame_gui window with one button (`game.bench_bare`), started the same way, the two
   launched in turn.
@@ -37,6 +39,7 @@ from game.levels import clean_parses
 from game.levels.loader import Catalogue, chain_of
 
 BENCH_LEVEL = "testing_event"
+HARD_ITERATIONS = 200  # a hard decision's budget when its iterations a second are timed
 
 # Upper bounds; each figure is met when it is at most its target.
 TARGETS = {
@@ -168,7 +171,7 @@ def bench_load(catalogue: Catalogue, level_id: str, work: Workload) -> tuple[flo
 
 def _decision_states(level, games: int):
     """States from a few seeded easy-vs-easy games, where agents will be asked to decide."""
-    from game.ai import make_agent
+    from game.ai import decide, make_agent
 
     states = []
     for seed in range(games):
@@ -176,13 +179,13 @@ def _decision_states(level, games: int):
         state = initial_state(level, seed)
         while not is_terminal(state):
             states.append(state)
-            state, _ = resolve_turn(state, {s: a.choose(state) for s, a in agents.items()})
+            state, _ = resolve_turn(state, {s: decide(a, state, s) for s, a in agents.items()})
     return states
 
 
 def bench_agent(level, name: str, samples: int, games: int) -> float:
     """Median milliseconds for one decision by agent `name`, over varied game states."""
-    from game.ai import make_agent
+    from game.ai import decide, make_agent
 
     states = _decision_states(level, games)
     times = []
@@ -191,9 +194,33 @@ def bench_agent(level, name: str, samples: int, games: int) -> float:
         side = ("moscow", "beijing")[i % 2]
         agent = make_agent(name, side, i)
         t0 = time.perf_counter()
-        agent.choose(state)
+        decide(agent, state, side)
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times)
+
+
+def bench_hard_search(level, samples: int, games: int) -> tuple[float, float]:
+    """(search iterations a second of the hard AI, median iterations in the time of one baseline
+    loop), over varied game states, each decision timed right after a baseline sample."""
+    from game.ai import Budget, decide
+    from game.ai.hard import HardAgent
+
+    states = _decision_states(level, games)
+    done, spent, per_baseline = 0, 0.0, []
+    for i in range(samples):
+        state = states[(i * 5) % len(states)]
+        side = ("moscow", "beijing")[i % 2]
+        base = _median_us(_baseline, 1, 200)
+        agent = HardAgent(side, i, Budget(iterations=HARD_ITERATIONS))
+        decide(agent, state, side)
+        last = agent.last
+        if last is None or not last.iterations:
+            continue
+        done += last.iterations
+        spent += last.search_ms / 1000
+        per_baseline.append(last.iterations / last.search_ms * 1000 * base / 1e6)
+    rate = done / spent if spent else 0.0
+    return rate, statistics.median(per_baseline) if per_baseline else 0.0
 
 
 def bench_simulate(level, work: Workload) -> float:
@@ -340,6 +367,13 @@ def run_bench(repeat: int = 0, level_id: str = BENCH_LEVEL, mod_dirs=(), quick: 
             bench_agent(level, "normal", work.agent_normal, max(1, work.games // 2)), 2
         ),
         "ai_hard_ms_median": round(bench_agent(level, "hard", work.agent_hard, max(1, work.games // 2)), 2),
+        **dict(
+            zip(
+                ("ai_hard_iterations_per_s", "ai_hard_iterations_per_baseline"),
+                (round(x, 3) for x in bench_hard_search(level, work.agent_hard, max(1, work.games // 2))),
+                strict=True,
+            )
+        ),
         "simulate_easy_games_per_s": round(bench_simulate(level, work), 1),
     }
 

@@ -27,6 +27,7 @@ from game.commands import (
     schema,
     serve,
     simulate,
+    strength,
     transcript,
     validate,
 )
@@ -53,6 +54,7 @@ COMMANDS = (
     duel,
     claims,
     balance,
+    strength,
     bench,
 )
 

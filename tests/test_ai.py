@@ -3,7 +3,7 @@
 import pytest
 from conftest import TEST_LEVELS
 
-from game.ai import AGENTS, make_agent
+from game.ai import AGENTS, decide, make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn
 from game.levels import Catalogue
 from game.sim.duel import duel
@@ -16,7 +16,7 @@ def play(level, seed, moscow, beijing, turns=None):
     agents = {"moscow": make_agent(moscow, "moscow", seed), "beijing": make_agent(beijing, "beijing", seed)}
     state, plans_seen = initial_state(level, seed), []
     while not is_terminal(state) and (turns is None or len(plans_seen) < turns):
-        plans = {side: agent.choose(state) for side, agent in agents.items()}
+        plans = {side: decide(agent, state, side) for side, agent in agents.items()}
         for side, plan in plans.items():
             assert is_legal_plan(state, side, plan), (side, plan)
         plans_seen.append(plans)
@@ -55,7 +55,9 @@ def test_an_agent_does_not_read_the_games_own_random_draws(testing_event, agent)
     peeked = state.copy()
     peeked.rng = 12345  # a different future for the game's events
     for side in ("moscow", "beijing"):
-        assert make_agent(agent, side, 4).choose(state) == make_agent(agent, side, 4).choose(peeked)
+        assert decide(make_agent(agent, side, 4), state, side) == decide(
+            make_agent(agent, side, 4), peeked, side
+        )
 
 
 @pytest.mark.slow
@@ -70,3 +72,61 @@ def test_hard_beats_easy_on_either_side(testing_event):
     result = duel(testing_event, "hard", "easy", games=24, seed=2000, workers=2)
     assert result["a_wins"] >= 0.75, result
     assert min(result["a_wins_as"].values()) >= 0.75, result
+
+
+def test_hard_spends_a_budget_in_iterations_exactly_and_one_in_time_roughly(testing_event):
+    import time
+
+    from game.ai import Budget
+    from game.ai.hard import HardAgent
+
+    state = initial_state(testing_event, 6)
+    agent = HardAgent("beijing", 6, Budget(iterations=40))
+    plan = decide(agent, state, "beijing")
+    # Rounds play every candidate still in the race, so the last round may run a few over.
+    assert 40 <= agent.last.iterations < 40 + HardAgent.shortlist + 1
+    assert decide(HardAgent("beijing", 6, Budget(iterations=40)), state, "beijing") == plan
+    timed = HardAgent("beijing", 6, Budget(ms=150))
+    started = time.perf_counter()
+    decide(timed, state, "beijing")
+    assert timed.last.iterations > 0 and time.perf_counter() - started < 5.0
+
+
+@pytest.mark.parametrize("agent", ["normal", "hard"])
+def test_the_search_agents_say_why_in_plain_words(testing_event, agent):
+    from game.ai import Budget
+
+    goals = [g.text for g in testing_event.agendas["moscow"].goals]
+    played = 0
+    for seed in (8, 9, 10):
+        state = initial_state(testing_event, seed)
+        ai = make_agent(agent, "moscow", seed, Budget(iterations=30))
+        plan = decide(ai, state, "moscow")
+        reason = ai.reason
+        assert reason.startswith(("Looking one turn ahead", "Over "))
+        assert not any(rule in reason for rule in (">=", "<=", " and not ", "moscow.", "_"))
+        if not plan:
+            assert "looked worse than keeping its capital" in reason
+            continue
+        played += 1
+        for card in plan:
+            assert testing_event.actions[card].name in reason
+        assert any(f"“{text}”" in reason for text in goals)
+    assert played
+
+
+def test_the_ais_reasons_are_kept_in_the_log_and_shown_in_the_debriefs_decisions(app, testing_event):
+    from game.ai import Budget
+    from game.session.game import Game
+    from game.session.replay import ReplayLog
+    from game.ui.scenes.debrief import DebriefScene
+
+    game = Game.new(testing_event, 5, {"moscow": "human", "beijing": "hard"}, Budget(iterations=30))
+    for _ in range(2):
+        game.lock("moscow", ())
+        game.resolve()
+    assert [set(t.why) for t in game.log.turns] == [{"beijing"}, {"beijing"}]
+    saved = ReplayLog.model_validate_json(game.log.model_dump_json())
+    assert saved.turns[1].why["beijing"] == game.log.turns[1].why["beijing"]
+    shown = DebriefScene(app, game).decisions_html()
+    assert shown.count("<i>Why: Over ") == 2 and "Moscow: nothing" in shown

@@ -407,20 +407,23 @@ def test_saved_at_must_be_a_time(store, logs):
 def test_a_game_continued_from_a_save_meets_the_same_ai_as_one_played_straight_through(ai):
     # A class that plays over three lessons saves and loads between them: the AI must go on as if
     # there had been no break, or the class report blames the group for the AI's new choices.
+    from game.ai import Budget
     from game.levels import load_shipped
     from game.session.game import Game
     from game.session.replay import ReplayLog
 
     level = load_shipped("testing_event")
     seats = {"moscow": "human", "beijing": ai}
-    straight = Game.new(level, 2022, seats)
-    broken = Game.new(level, 2022, seats)
+    # In iterations: a time would let the hard AI's plans differ with the machine's load.
+    think = Budget(iterations=20)
+    straight = Game.new(level, 2022, seats, think)
+    broken = Game.new(level, 2022, seats, think)
     for game, turns in ((straight, 6), (broken, 3)):
         for _ in range(turns):
             game.lock("moscow", ())
             game.resolve()
     saved = ReplayLog.model_validate_json(broken.log.model_dump_json())
-    resumed = Game.from_log(level, saved, seats)
+    resumed = Game.from_log(level, saved, seats, think)
     for _ in range(3):
         resumed.lock("moscow", ())
         resumed.resolve()

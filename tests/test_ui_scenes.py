@@ -264,6 +264,20 @@ def test_the_agenda_is_shown_before_the_game_and_on_the_board(app):
     assert not board.news.showing_agenda
 
 
+def test_new_game_says_what_each_level_of_play_does_and_how_long_it_thinks(app):
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    for label in ("Easy AI", "Normal AI", "Hard AI", "Second player"):
+        tip = next(c for c in scene.controls if c.label == label).tooltip()
+        assert tip.title == label and tip.lines[0]
+    said = [
+        next(c for c in scene.controls if c.label == f"{x} AI").tooltip().lines[0] for x in ("Easy", "Hard")
+    ]
+    assert "decides at once" in said[0] and "It thinks for about 1 s a turn." in said[1]
+    press(app, "Hard AI")
+    assert "searches" in app.scene.briefing_html() and "1 s a turn" in app.scene.briefing_html()
+
+
 def test_the_resolution_never_shows_a_change_whose_from_and_to_read_the_same(app):
     import re
 

@@ -3,7 +3,10 @@ with weights from how much its immediate effects help the side's agenda."""
 
 from __future__ import annotations
 
-from game.core import GameState, Level, Plan, legal_actions, observe, rng
+from collections.abc import Sequence
+
+from game.ai.protocol import Budget, Observation, Plan, seen
+from game.core import Level, rng
 from game.core.meters import STATES
 
 
@@ -34,20 +37,25 @@ class EasyAgent:
 
     name = "easy"
 
-    def __init__(self, side: str, seed: int):
+    def __init__(self, side: str, seed: int, budget: Budget | None = None):
         self.side = side
         self.rng = rng.seed_state(seed)
         self._weights: dict[str, float] | None = None  # worked out from the first state's level
+        self.reason = ""
 
-    def choose(self, state: GameState) -> Plan:
+    def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """A legal plan, drawn from the agent's own random stream."""
-        state = observe(state, self.side)  # decide from what this side can see
+        observation, plans = seen(observation, self.side, legal)
+        return self.draw(observation, plans.actions)
+
+    def draw(self, observation: Observation, usable: Sequence[str]) -> Plan:
+        """A plan drawn from the `usable` actions, each by its weight, as capital allows."""
         weights = self._weights
         if weights is None:
-            weights = self._weights = action_weights(state.level, self.side)
-        level = state.level
-        capital = state.meters[f"{self.side}.capital"]
-        options = legal_actions(state, self.side)
+            weights = self._weights = action_weights(observation.level, self.side)
+        level = observation.level
+        capital = observation.meters[f"{self.side}.capital"]
+        options = list(usable)
         plan: list[str] = []
         while options and len(plan) < level.rules.max_actions:
             stop, self.rng = rng.uniform(self.rng)
@@ -58,4 +66,5 @@ class EasyAgent:
             plan.append(chosen)
             capital -= level.actions[chosen].cost
             options = [a for a in options if a != chosen and level.actions[a].cost <= capital]
+        self.reason = "cards drawn at random, the more likely the more they help its agenda at once"
         return tuple(plan)

@@ -1,58 +1,301 @@
-"""`hard`: Monte Carlo search. Takes the `normal` agent's best candidates and plays each out several
-turns ahead against sampled opponents (rollouts by the `easy` policy on both sides), keeping the
-plan with the best mean outcome. The budget is a number of rollouts, not a time, so that the same
-seed always gives the same choice."""
+"""`hard`: determinized Monte Carlo search, anytime, within a budget.
+
+1. A shortlist: `normal`'s one-turn lookahead ranks the candidate plans; the best few, and doing
+   nothing, go forward.
+2. The search, in rounds. A round draws one world: a whole state sampled from what the side can
+   see (the other side's hidden meters, its cooldowns and the event draws come from the agent's
+   own stream, see `game.ai.determinize`) and the random draws of the imagined game. Each
+   candidate still in the race is played in it against a guess at the other side's plan, and the
+   game is played out to its end by a quick policy on both sides (`RolloutPolicy`: the cards that
+   push hardest toward the goals not met yet). Comparing candidates on the same worlds makes a
+   small difference between two plans show through the noise of the events; a candidate clearly
+   behind the best drops out, so the rounds go to the contenders.
+3. An imagined game ends judged by how far the side's own agenda (`evaluate`) comes out ahead
+   of the other side's: the hard AI plays for its goals and minds relative gains, as the realist
+   reading of a limited partnership has it; a point the other side misses counts as much as a
+   point of its own.
+4. The contender with the best mean outcome is chosen.
+
+One iteration is one imagined game. The budget is a number of iterations (the same seed and
+budget give the same game on any machine: tests, simulations, duels) or a time (`play`'s default,
+1 s a decision). What the search found is kept in `last`, for the reason the debrief gives.
+"""
 
 from __future__ import annotations
 
-from game.ai.easy import EasyAgent
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from game.ai.determinize import determinize
 from game.ai.evaluate import evaluate
-from game.ai.lookahead import imagine
+from game.ai.explain import of_100, plan_reason
 from game.ai.normal import NormalAgent
-from game.core import GameState, Plan, is_terminal, observe, resolve_turn, rng
-from game.core.meters import other
+from game.ai.protocol import Budget, Observation, Plan, seen
+from game.core import GameState, Level, legal_actions, resolve_turn, rng
+from game.core.engine import goal_value
+from game.core.meters import PILLARS, SIDES, STATES, other
+
+# The iterations a decision gets when the budget names neither iterations nor a time: enough for
+# the search to beat `normal` clearly, and a 12-turn game against `easy` in a few seconds.
+DEFAULT_ITERATIONS = 200
+
+
+def pull(effect: str, goal: str) -> float:
+    """How far a point of `effect` (a meter or a region an effect names) moves the meter a goal
+    reads: 1 for the meter itself or for a region on one of its states, a fifth for one state's
+    share on the region's average, a third for a pillar on the partnership that follows the
+    pillars, -1 for the Middle Corridor against the Northern."""
+    if effect == goal:
+        return 1.0
+    if goal.startswith("central_asia."):
+        power = goal.removeprefix("central_asia.")
+        return 1.0 / len(STATES) if effect in {f"{st}.{power}" for st in STATES} else 0.0
+    place, _, power = goal.partition(".")
+    if place in STATES and effect == f"central_asia.{power}":
+        return 1.0  # a region's shift moves each of its states
+    if goal == "northern_corridor":
+        return -1.0 if effect == "middle_corridor" else 0.0
+    if goal == "partnership":
+        return 1.0 / len(PILLARS) if effect in PILLARS else 0.0
+    return 0.0
+
+
+class RolloutPolicy:
+    """A quick player for imagined turns: it plays the cards whose printed effects push hardest
+    toward the goals of its agenda not met yet (and those met only just), as capital allows, now
+    and then a card drawn by chance instead."""
+
+    def __init__(self, side: str, level: Level, chance: float = 0.2, just_met: float = 4.0):
+        self.side = side
+        self.level = level
+        self.goals = level.agendas[side].goals
+        # Each card's pull on the goals' meters it moves, (goal's index, pull), worked out once.
+        self.pulls: dict[str, tuple[tuple[int, float], ...]] = {}
+        for a in level.side_actions(side):
+            pulls = [
+                (i, sum(d * pull(m, g.meter) for m, d in a.does.effects)) for i, g in enumerate(self.goals)
+            ]
+            self.pulls[a.id] = tuple((i, p) for i, p in pulls if p)
+        self.chance = chance  # of a card drawn at random rather than the best
+        self.just_met = just_met  # a goal met by less than this still wants protecting
+
+    def wants(self, state: GameState) -> list[float]:
+        """What a point toward each goal is worth now: its weight while unmet (signed by the way
+        it must go), a third of it while met only just, nothing while met with room."""
+        out = []
+        for g in self.goals:
+            value = goal_value(state, g.meter)
+            if g.at_least is not None and value < g.at_least:
+                out.append(g.weight)
+            elif g.at_most is not None and value > g.at_most:
+                out.append(-g.weight)
+            elif g.at_least is not None and value - g.at_least < self.just_met:
+                out.append(g.weight / 3.0)
+            elif g.at_most is not None and g.at_most - value < self.just_met:
+                out.append(-g.weight / 3.0)
+            else:
+                out.append(0.0)
+        return out
+
+    def draw(self, state: GameState, stream: int) -> tuple[Plan, int]:
+        """A legal plan for `state`, and the stream's next value."""
+        actions = self.level.actions
+        wants = self.wants(state)
+        pulls = self.pulls
+        worth = {}
+        for a in legal_actions(state, self.side):
+            w = 0.0
+            for i, p in pulls[a]:
+                w += wants[i] * p
+            worth[a] = w
+        capital = state.meters[f"{self.side}.capital"]
+        options = [a for a in worth if actions[a].cost <= capital]
+        plan: list[str] = []
+        while options and len(plan) < self.level.rules.max_actions:
+            x, stream = rng.uniform(stream)
+            if x < self.chance:
+                chosen = options[int(x / self.chance * len(options)) % len(options)]
+            else:
+                chosen = max(options, key=worth.__getitem__)
+                if worth[chosen] <= 0.0:
+                    break
+            plan.append(chosen)
+            capital -= actions[chosen].cost
+            options = [a for a in options if a != chosen and actions[a].cost <= capital]
+        return tuple(plan), stream
+
+
+@dataclass
+class Candidate:
+    """A plan under search, with what its imagined games came to."""
+
+    plan: Plan
+    lookahead: float  # normal's one-turn score for it
+    visits: int = 0
+    total: float = 0.0
+    values: list[float] = field(default_factory=list, repr=False)  # each round's outcome
+    own: float = 0.0  # the summed outlooks for its own agenda, and for the other side's
+    theirs: float = 0.0
+
+    @property
+    def mean(self) -> float:
+        """The mean outcome of its imagined games (0 before any)."""
+        return self.total / self.visits if self.visits else 0.0
+
+    def record(self, value: float, own: float, theirs: float) -> None:
+        """Count one imagined game: its outcome, and both sides' outlooks at its end."""
+        self.visits += 1
+        self.total += value
+        self.values.append(value)
+        self.own += own
+        self.theirs += theirs
+
+
+@dataclass
+class SearchReport:
+    """What one decision's search found: the candidates, the action gains, the effort."""
+
+    candidates: list[Candidate]
+    gains: dict[str, float]  # each usable card's gain over doing nothing, one turn ahead
+    iterations: int
+    ms: float  # the whole decision
+    search_ms: float  # the search alone
+    chosen: Plan
+    turns_left: int  # the turns after this one, to the end of the level
 
 
 class HardAgent:
-    """Plays out `normal`'s best candidates several turns ahead and keeps the best on average."""
+    """Searches sampled futures, to the end of the game, for the plan with the best outcome."""
 
     name = "hard"
-    finalists = 5
-    rollouts = 6
-    depth = 3  # turns played out after the one being chosen
+    shortlist = 8
+    chance = 0.05  # the quick policy's chance of a card drawn at random rather than the best
+    rivalry = 1.0  # how much the other side's outcome counts against its own
+    least_rounds = 4  # rounds before a candidate may drop out
+    margin = 2.0  # standard errors behind the best at which a candidate drops out
+    horizon = 99  # turns played out after the one being chosen (to the end of any level)
 
-    def __init__(self, side: str, seed: int):
+    def __init__(self, side: str, seed: int, budget: Budget | None = None):
         self.side = side
         self.rng = rng.seed_state(seed)
+        self.budget = budget or Budget()
         self.normal = NormalAgent(side, seed ^ 0x2545F491)
-        self.me = EasyAgent(side, seed ^ 0x9E3779B9)
-        self.them = EasyAgent(other(side), seed ^ 0x7F4A7C15)
+        self.last: SearchReport | None = None
 
-    def rollout(self, state: GameState, plan: Plan) -> float:
-        """How `plan` turns out, judged after `depth` more turns of easy play on both sides."""
-        draw, self.rng = rng.next_u64(self.rng)
-        future = imagine(state, self.side, plan, self.them.choose(state), draw)
-        for _ in range(self.depth):
-            if is_terminal(future):
-                break
-            future.rng = draw = (draw * 6364136223846793005 + 1442695040888963407) & ((1 << 64) - 1)
-            future, _ = resolve_turn(
-                future,
-                {self.side: self.me.choose(future), other(self.side): self.them.choose(future)},
-                record=False,
+    @property
+    def reason(self) -> str:
+        """Why the last plan was chosen, in words, from the search's own figures."""
+        last, sample = self.last, self.normal.sample
+        if last is None:
+            return "it had no card it could use" if sample is None else ""
+        best = next(c for c in last.candidates if c.plan == last.chosen)
+        nothing = next((c for c in last.candidates if c.plan == () and c.visits), None)
+        partner = other(self.side).capitalize()
+        ahead = "to the end" if self.horizon >= last.turns_left else f"{self.horizon + 1} turns ahead"
+        outlook = (
+            f"Over {last.iterations} imagined games played {ahead}, it expected to finish with about "
+            f"{of_100(100 * best.own / best.visits)} of 100 for its agenda with this plan "
+            f"(and {partner} about {of_100(100 * best.theirs / best.visits)} for its own)"
+            + (
+                f"; doing nothing, about {of_100(100 * nothing.own / nothing.visits)}"
+                if nothing is not None and nothing is not best
+                else ""
             )
-        return evaluate(future, self.side)
+            + f". It weighed {len(last.candidates)} plans."
+        )
+        if sample is None:
+            return outlook
+        return plan_reason(sample[0], self.side, last.chosen, sample[1], last.gains, outlook)
 
-    def choose(self, state: GameState) -> Plan:
-        """The finalist with the best mix of rollout mean and lookahead score."""
-        state = observe(state, self.side)  # decide from what this side can see
-        ranked = self.normal.ranked(state)
-        if len(ranked) == 1:
-            return ranked[0][1]
-        best_value, best_plan = float("-inf"), ranked[0][1]
-        for lookahead_value, plan in ranked[: self.finalists]:
-            mean = sum(self.rollout(state, plan) for _ in range(self.rollouts)) / self.rollouts
-            value = 0.5 * mean + 0.5 * lookahead_value
-            if value > best_value:
-                best_value, best_plan = value, plan
-        return best_plan
+    def policies(self, observation: Observation) -> dict[str, RolloutPolicy]:
+        """The quick players of both sides."""
+        level = observation.level
+        return {side: RolloutPolicy(side, level, self.chance) for side in SIDES}
+
+    def playout(
+        self, observation: Observation, plan: Plan, policies: dict[str, RolloutPolicy], world: int
+    ) -> tuple[float, float, float]:
+        """One imagined game in the world `world` names (a state drawn from what the side sees,
+        the other's plan guessed, the events and the quick play after it): `plan`, then quick
+        play on both sides to the end, or to the horizon. Its outcome (see `HardAgent`), and the
+        outlooks of the side and of the other side at its end, each about 0-1."""
+        me, them = self.side, other(self.side)
+        state, stream = determinize(observation, me, world)
+        guess, stream = policies[them].draw(state, stream)
+        state, _ = resolve_turn(state, {me: plan, them: guess}, record=False)
+        for _ in range(self.horizon):
+            if state.outcome is not None:
+                break
+            mine, stream = policies[me].draw(state, stream)
+            theirs, stream = policies[them].draw(state, stream)
+            state.rng, stream = rng.next_u64(stream)
+            state, _ = resolve_turn(state, {me: mine, them: theirs}, record=False)
+        own, their = evaluate(state, me) / 100.0, evaluate(state, them) / 100.0
+        return own - self.rivalry * their, own, their
+
+    def search(self, observation: Observation, candidates: list[Candidate], gains: dict[str, float]) -> int:
+        """Spend the budget on the candidates, in rounds: each round draws one world and plays
+        every candidate still in the race in it, so that candidates are compared on the same
+        draws; one that is clearly behind the best drops out. Returns the iterations run."""
+        budget = self.budget
+        limit = budget.iterations
+        if limit is None and budget.ms is None:
+            limit = DEFAULT_ITERATIONS
+        deadline = None if budget.ms is None else time.perf_counter() + budget.ms / 1000.0
+        policies = self.policies(observation)
+        live = list(candidates)
+        done = rounds = 0
+        while len(live) > 1 or rounds < self.least_rounds:
+            if limit is not None and done >= limit:
+                break
+            if deadline is not None and rounds >= 1 and time.perf_counter() >= deadline:
+                break
+            world, self.rng = rng.next_u64(self.rng)
+            for c in live:
+                c.record(*self.playout(observation, c.plan, policies, world))
+                done += 1
+            rounds += 1
+            if rounds >= self.least_rounds and len(live) > 1:
+                live = self.race(live)
+        return done
+
+    def race(self, live: list[Candidate]) -> list[Candidate]:
+        """The candidates not clearly behind the best: one drops out when its mean outcome,
+        compared world by world with the best's, is below it by more than `margin` standard
+        errors."""
+        best = max(live, key=lambda c: c.mean)
+        kept = []
+        for c in live:
+            if c is best:
+                kept.append(c)
+                continue
+            diffs = [a - b for a, b in zip(c.values, best.values, strict=False)]
+            n = len(diffs)
+            mean = sum(diffs) / n
+            spread = math.sqrt(sum((d - mean) ** 2 for d in diffs) / (n - 1)) if n > 1 else 0.0
+            if mean + self.margin * spread / math.sqrt(n) >= 0.0:
+                kept.append(c)
+        return kept
+
+    def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
+        """The candidate whose imagined games came out best on average."""
+        started = time.perf_counter()
+        observation, plans = seen(observation, self.side, legal)
+        if not plans.actions:
+            self.last = None
+            return ()
+        gains, ranked = self.normal.lookahead(observation, plans)
+        shortlist = [Candidate(plan, value) for value, plan in ranked[: self.shortlist]]
+        if not any(c.plan == () for c in shortlist):
+            nothing = next((value for value, plan in ranked if plan == ()), 0.0)
+            shortlist.append(Candidate((), nothing))
+        searching = time.perf_counter()
+        iterations = self.search(observation, shortlist, gains)
+        search_ms = (time.perf_counter() - searching) * 1000.0
+        best = max(shortlist, key=lambda c: (c.visits, c.mean, c.lookahead))
+        elapsed = (time.perf_counter() - started) * 1000.0
+        turns_left = observation.level.turns - observation.turn
+        self.last = SearchReport(shortlist, gains, iterations, elapsed, search_ms, best.plan, turns_left)
+        return best.plan

@@ -1,54 +1,96 @@
 """`normal`: one turn of lookahead. Scores each legal action alone, builds candidate plans from the
-best of them, and judges each candidate over a few sampled opponent plans and event draws."""
+best of them, and judges each candidate over a few sampled futures: states drawn from what the side
+can see (`game.ai.determinize`), each with a guess at the other side's plan and its own event draws."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from game.ai.determinize import determinize
 from game.ai.easy import EasyAgent
 from game.ai.evaluate import evaluate
+from game.ai.explain import of_100, plan_reason
 from game.ai.lookahead import candidate_plans, imagine, score_actions
-from game.core import GameState, Plan, legal_actions, observe, rng
+from game.ai.protocol import Budget, LegalPlans, Observation, Plan, seen
+from game.core import GameState, legal_actions, rng
 from game.core.meters import other
+
+# A sampled future: a whole state drawn from the observation, and a guess at the other's plan.
+Future = tuple[GameState, Plan]
+Ranked = tuple[float, Plan]  # a candidate plan and its mean score one turn ahead
 
 
 class NormalAgent:
-    """Judges candidate plans one turn ahead against sampled opponent plans and event draws."""
+    """Judges candidate plans one turn ahead against sampled futures."""
 
     name = "normal"
-    samples = 3  # sampled opponent plans and event draws per candidate
+    samples = 3  # sampled futures per candidate
     top_actions = 6
     candidates = 10
 
-    def __init__(self, side: str, seed: int):
+    def __init__(self, side: str, seed: int, budget: Budget | None = None):
         self.side = side
         self.rng = rng.seed_state(seed)
         # The agent guesses the other side's plan with an easy model of it, from its own stream.
         self.opponent_model = EasyAgent(other(side), seed ^ 0x5F3759DF)
+        self.sample: Future | None = None  # the first sampled future of the last lookahead
+        self._why: Callable[[], str] | None = None  # the reason, to work out if it is asked for
+        self._reason = ""
 
-    def futures(self, state: GameState) -> list[tuple[Plan, int]]:
-        """`samples` guesses of the other side's plan, each with a seed for imagined events."""
+    @property
+    def reason(self) -> str:
+        """Why the last plan was chosen, in words (worked out when first asked for)."""
+        if self._why is not None:
+            self._reason, self._why = self._why(), None
+        return self._reason
+
+    def futures(self, observation: Observation) -> list[Future]:
+        """`samples` states drawn from what the side sees, each with a guess at the other's plan."""
         out = []
+        partner = other(self.side)
         for _ in range(self.samples):
-            draw, self.rng = rng.next_u64(self.rng)
-            out.append((self.opponent_model.choose(state), draw))
+            state, self.rng = determinize(observation, self.side, self.rng)
+            out.append((state, self.opponent_model.draw(state, legal_actions(state, partner))))
         return out
 
-    def ranked(self, state: GameState) -> list[tuple[float, Plan]]:
-        """(mean score, plan) for each candidate, best first."""
-        state = observe(state, self.side)  # decide from what this side can see
-        legal = legal_actions(state, self.side)
-        if not legal:
-            return [(0.0, ())]
-        futures = self.futures(state)
-        scores = score_actions(state, self.side, futures[0][0], futures[0][1], legal)
-        ranked: list[tuple[float, Plan]] = []
-        for plan in candidate_plans(state, self.side, scores, self.top_actions, self.candidates):
+    def lookahead(self, observation: Observation, legal: LegalPlans) -> tuple[dict[str, float], list[Ranked]]:
+        """Each usable card's gain over doing nothing one turn ahead, and (mean score, plan) for
+        each candidate plan, best first."""
+        if not legal.actions:
+            return {}, [(0.0, ())]
+        futures = self.futures(observation)
+        self.sample = first, opponent_plan = futures[0]
+        gains = score_actions(first, self.side, opponent_plan, first.rng, legal.actions)
+        ranked: list[Ranked] = []
+        for plan in candidate_plans(observation, self.side, gains, self.top_actions, self.candidates):
             value = sum(
-                evaluate(imagine(state, self.side, plan, opp, seed), self.side) for opp, seed in futures
+                evaluate(imagine(state, self.side, plan, opp, state.rng), self.side) for state, opp in futures
             ) / len(futures)
             ranked.append((value, plan))
         ranked.sort(key=lambda x: (-x[0], x[1]))
-        return ranked
+        return gains, ranked
 
-    def choose(self, state: GameState) -> Plan:
+    def ranked(self, observation: Observation, legal: LegalPlans) -> list[Ranked]:
+        """(mean score, plan) for each candidate, best first."""
+        return self.lookahead(observation, legal)[1]
+
+    def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """The best-ranked candidate."""
-        return self.ranked(state)[0][1]
+        observation, plans = seen(observation, self.side, legal)
+        gains, ranked = self.lookahead(observation, plans)
+        value, plan = ranked[0]
+        nothing = next((v for v, p in ranked if p == ()), None)
+        sample = self.sample
+
+        def why() -> str:
+            outlook = (
+                f"Looking one turn ahead in {self.samples} sampled futures, it expected its agenda to "
+                f"stand at about {of_100(value)} of 100 after this turn with this plan"
+                + (f", and {of_100(nothing)} doing nothing." if nothing is not None else ".")
+            )
+            if sample is None:
+                return outlook
+            return plan_reason(sample[0], self.side, plan, sample[1], gains, outlook)
+
+        self._why = why
+        return plan

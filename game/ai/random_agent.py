@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from game.core import GameState, Plan, legal_plans, observe, rng
+from collections.abc import Sequence
+
+from game.ai.protocol import Budget, Observation, Plan, seen
+from game.core import rng
 
 
 class RandomAgent:
@@ -10,13 +13,14 @@ class RandomAgent:
 
     name = "random"
 
-    def __init__(self, side: str, seed: int):
+    def __init__(self, side: str, seed: int, budget: Budget | None = None):
         self.side = side
         self.rng = rng.seed_state(seed)
+        self.reason = ""
 
-    def choose(self, state: GameState) -> Plan:
+    def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """A legal plan, drawn from the agent's own random stream."""
-        state = observe(state, self.side)  # decide from what this side can see
-        plans = legal_plans(state, self.side)
+        observation, plans = seen(observation, self.side, legal)
         x, self.rng = rng.next_u64(self.rng)
+        self.reason = "chosen at random, among every plan it could afford"
         return plans[x % len(plans)]

@@ -16,7 +16,7 @@ SIDES = ("moscow", "beijing")
 
 # game.ai.AGENTS, spelt out so that reading the command line does not load the agents (and the
 # engine under them); a test keeps the two the same.
-AGENT_NAMES = ("random", "easy", "normal", "hard")
+AGENT_NAMES = ("random", "easy", "normal", "hard", "idle")
 
 # The largest seed the window's seed fields take (18 digits): a seed given on the command line is
 # shown there, and a class reads it out for other machines to type.
@@ -49,12 +49,23 @@ def seed(text: str) -> int:
 
 
 def agent(text: str) -> str:
-    # With choices= as well, so that --help lists them; this gives the message in the game's words.
-    if text not in AGENT_NAMES:
-        raise argparse.ArgumentTypeError(
-            f"unknown agent '{_shown(text)}'; choose from {', '.join(AGENT_NAMES)}"
-        )
-    return text
+    """One of the game's agents, a fixed card priority (`priority:CARD,CARD,...`) or an agent of
+    one's own in a Python file (`FILE.py:NAME`, game.ai.own; only its form and the file's being
+    there are checked here: the file runs when the games begin)."""
+    if text in AGENT_NAMES or (text.startswith("priority:") and len(text) > len("priority:")):
+        return text
+    path, colon, name = text.rpartition(":")
+    if colon and path.endswith(".py"):
+        if not name.isidentifier():
+            raise argparse.ArgumentTypeError(
+                f"after the file comes the agent's class name: FILE.py:NAME, not '{_shown(text)}'"
+            )
+        if not os.path.isfile(path):
+            raise argparse.ArgumentTypeError(f"there is no agent file {_shown(path)}")
+        return text
+    raise argparse.ArgumentTypeError(
+        f"unknown agent '{_shown(text)}'; choose from {', '.join(AGENT_NAMES)}, or name your own as FILE.py:NAME"
+    )
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -139,13 +150,42 @@ def add_levels_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_agent_option(parser: argparse.ArgumentParser, side: str, default: str) -> None:
-    """`--moscow AGENT` or `--beijing AGENT`: who plays that side in a headless game."""
+AGENT_HELP = (
+    f"{', '.join(AGENT_NAMES)}; priority:CARD,CARD,... (a fixed card priority); or FILE.py:NAME, "
+    "an agent of your own (running it runs the file: see docs/agents.md)"
+)
+
+
+def add_agent_option(parser: argparse.ArgumentParser, side: str, default: str | None) -> None:
+    """`--moscow AGENT` or `--beijing AGENT`: who plays that side."""
     parser.add_argument(
         f"--{side}",
         type=agent,
-        choices=AGENT_NAMES,
         default=default,
         metavar="AGENT",
-        help=f"who plays {side.capitalize()}: {', '.join(AGENT_NAMES)} (default {default})",
+        help=f"who plays {side.capitalize()}: {AGENT_HELP}" + (f" (default {default})" if default else ""),
     )
+
+
+def add_think_options(parser: argparse.ArgumentParser, interactive: bool = False) -> None:
+    """`--think-ms` and `--think-iterations`: how long the agents that search may think."""
+    if interactive:
+        ms_help = (
+            f"the time the hard AI, or an agent of your own, may think about a plan (default {THINK_MS})"
+        )
+        iterations_help = (
+            "think for this many search iterations instead of a time: the same seed gives the same game"
+        )
+    else:
+        ms_help = (
+            "think for this long about each plan instead of a number of iterations (the results "
+            f"then depend on the machine); agents of your own get {THINK_MS} ms unless this says otherwise"
+        )
+        iterations_help = "the search iterations the hard AI spends on each plan (default: its own, the same on any machine)"
+    parser.add_argument("--think-ms", type=at_least(1), default=None, metavar="MS", help=ms_help)
+    parser.add_argument(
+        "--think-iterations", type=at_least(1), default=None, metavar="N", help=iterations_help
+    )
+
+
+THINK_MS = 1000  # a decision's time in a game in the window, and an own agent's anywhere

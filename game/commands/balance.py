@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         written = _merged(out.with_suffix(".json"), results, cat)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(markdown(written, command), encoding="utf-8")
+        out.write_text(markdown(written, command, strength_section(out, cat)), encoding="utf-8")
         out.with_suffix(".json").write_text(
             json.dumps(to_json(written, command), indent=1) + "\n", encoding="utf-8"
         )
@@ -103,6 +103,43 @@ def run(args: argparse.Namespace) -> ExitCode:
             print(f"out of band: {p}")
     # Out of band is the balance check failing, as an error is for `validate`.
     return ExitCode.FAILED if problems else ExitCode.OK
+
+
+def strength_section(out: Path, cat) -> list[str]:
+    """The strength table's section of the report, from strength.json beside it (none without)."""
+    import json
+
+    from game.sim.strength import from_json
+    from game.sim.strength import markdown as strength_markdown
+
+    kept = out.with_name("strength.json")
+    try:
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        rows = from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    titles = {e.id: e.title for e in cat.entries.values()}
+    order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}
+    rows.sort(key=lambda r: order.get(r.level, 99))
+    return strength_markdown(rows, titles, data.get("command", "python -m game strength"))
+
+
+def rewrite_report(out: Path, cat) -> None:
+    """Write the report again from the JSON beside it, with the strength table as it is now
+    (the strength command's way of putting its table in; no game is played)."""
+    import json
+
+    from game.sim.balance import from_json, markdown
+
+    try:
+        data = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+        results = from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        results, data = [], {}
+    out.write_text(
+        markdown(results, data.get("command", "python -m game balance"), strength_section(out, cat)),
+        encoding="utf-8",
+    )
 
 
 def report_file(out: str | None) -> Path:

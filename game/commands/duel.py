@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import AGENT_NAMES, MAX_WORKERS, SIDES, add_levels_option, agent, at_least, seed
+from game.commands.arguments import (
+    AGENT_HELP,
+    MAX_WORKERS,
+    SIDES,
+    add_levels_option,
+    add_think_options,
+    agent,
+    at_least,
+    seed,
+)
 from game.commands.exit_codes import ExitCode
 
 NAME = "duel"
@@ -12,10 +21,8 @@ HELP = "head to head: how often agent A's agenda score beats agent B's"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "a", type=agent, choices=AGENT_NAMES, metavar="A", help=f"an agent: {', '.join(AGENT_NAMES)}"
-    )
-    p.add_argument("b", type=agent, choices=AGENT_NAMES, metavar="B", help="the agent it plays against")
+    p.add_argument("a", type=agent, metavar="A", help=f"an agent: {AGENT_HELP}")
+    p.add_argument("b", type=agent, metavar="B", help="the agent it plays against")
     p.add_argument("--level", default="testing_event", metavar="ID")
     p.add_argument(
         "--games", type=at_least(1), default=200, metavar="N", help="half with A as Moscow, half as Beijing"
@@ -23,19 +30,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=seed, default=0, metavar="S")
     p.add_argument("--workers", type=at_least(1, MAX_WORKERS), default=1, metavar="K")
     p.add_argument("--json", action="store_true")
+    add_think_options(p)
     add_levels_option(p)
 
 
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
-    from game.commands.loading import load_level
+    from game.ai import Budget
+    from game.commands.loading import load_agents, load_level
     from game.sim.duel import duel
 
     level = load_level(args.level, args.levels)
-    if level is None:
+    if level is None or not load_agents(args.a, args.b):
         return ExitCode.FAILED
-    result = duel(level, args.a, args.b, args.games, args.seed, args.workers)
+    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
+    result = duel(level, args.a, args.b, args.games, args.seed, args.workers, budget)
     if args.json:
         print(json.dumps(result))
     else:

@@ -53,3 +53,18 @@ def load_levels(cat: Catalogue, ids: Iterable[str]) -> list[Level] | None:
             print_problems(e.problems)
             return None
     return levels
+
+
+def load_agents(*specs: str) -> bool:
+    """Whether every agent of one's own among `specs` (FILE.py:NAME) loads, each file run once
+    now so that one that will not load is a message before the games, not during them."""
+    from game.ai.own import OwnAgentError, is_own_agent, load_factory
+
+    for spec in specs:
+        if is_own_agent(spec):
+            try:
+                load_factory(spec)
+            except OwnAgentError as e:
+                print(f"error: {e}", file=sys.stderr)
+                return False
+    return True

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import SIDES, add_levels_option, out_folder, seed, window_size
-from game.commands.exit_codes import ExitCode
+from game.commands.arguments import (
+    SIDES,
+    add_agent_option,
+    add_levels_option,
+    add_think_options,
+    out_folder,
+    seed,
+    window_size,
+)
+from game.commands.exit_codes import ExitCode, UsageError
 
 NAME = "play"
 HELP = "open the game's window (the default command)"
@@ -15,6 +23,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--level", metavar="ID", help="start this level at once")
     p.add_argument("--side", choices=SIDES, default="moscow")
     p.add_argument("--opponent", choices=("easy", "normal", "hard", "human"), default="normal")
+    for side in SIDES:
+        # Seating an agent on one side puts the player on the other.
+        add_agent_option(p, side, None)
+    add_think_options(p, interactive=True)
     p.add_argument("--seed", type=seed, default=None, metavar="N")
     p.add_argument(
         "--autoplay", action="store_true", help="agents choose for every side; the UI steps on by itself"
@@ -51,17 +63,39 @@ def run(args: argparse.Namespace) -> ExitCode:
         from game.ui.join import play_joined
 
         return play_joined(args)
-    # A level that will not load is reported here, in the terminal, before a window opens. (The
-    # loader is imported only then: the title screen starts without the level format.)
-    if args.level:
-        from game.commands.loading import load_level
+    side, opponent = args.side, args.opponent
+    seated = [s for s in SIDES if getattr(args, s) is not None]
+    if len(seated) == 2:
+        raise UsageError(
+            "play seats a person on one side: give --moscow or --beijing, not both "
+            "(duel and simulate play agent against agent)"
+        )
+    if seated:
+        opponent = getattr(args, seated[0])
+        side = "beijing" if seated[0] == "moscow" else "moscow"
+        if opponent.startswith("priority:"):
+            # A save records who played each side by name, and resumes with it.
+            raise UsageError("a fixed card priority plays in simulate and duel, not in the window")
+    # A level or an agent file that will not load is reported here, in the terminal, before a
+    # window opens. (The loader and the agents are imported only then: the title screen starts
+    # without the level format or the engine.)
+    if args.level or opponent not in ("easy", "normal", "hard", "human"):
+        from game.commands.loading import load_agents, load_level
 
-        if load_level(args.level, args.levels) is None:
+        if args.level and load_level(args.level, args.levels) is None:
             return ExitCode.FAILED
+        if not load_agents(opponent):
+            return ExitCode.FAILED
+    think = None  # the game's own budget: 1 s a plan
+    if args.think_ms is not None or args.think_iterations is not None:
+        from game.ai import Budget
+
+        think = Budget(iterations=args.think_iterations, ms=args.think_ms)
     options = PlayOptions(
         level=args.level,
-        side=args.side,
-        opponent=args.opponent,
+        side=side,
+        opponent=opponent,
+        think=think,
         seed=args.seed,
         autoplay=args.autoplay,
         screenshot_dir=Path(args.screenshot_dir) if args.screenshot_dir else None,

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import MAX_WORKERS, SIDES, add_agent_option, add_levels_option, at_least, seed
+from game.commands.arguments import (
+    MAX_WORKERS,
+    SIDES,
+    add_agent_option,
+    add_levels_option,
+    add_think_options,
+    at_least,
+    seed,
+)
 from game.commands.exit_codes import ExitCode, UsageError
 
 NAME = "simulate"
@@ -33,27 +41,32 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="a paired experiment: play the same seeds again with this changed (see docs/claims.md)",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    add_think_options(p)
     add_levels_option(p)
 
 
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
-    from game.commands.loading import load_level
+    from game.ai import Budget
+    from game.commands.loading import load_agents, load_level
     from game.commands.progress import progress_bar
     from game.sim.batch import paired_difference, run_games, summary
     from game.sim.variation import VariationError, parse_variation
 
     level = load_level(args.level, args.levels)
-    if level is None:
+    if level is None or not load_agents(args.moscow, args.beijing):
         return ExitCode.FAILED
+    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
     try:
         # A variation names the level's own meters, events and actions: it is checked against it.
         variation = parse_variation(args.vary, level)
     except VariationError as e:
         raise UsageError(f"--vary {e}") from None
     seeds = range(args.seed, args.seed + args.games)
-    base = run_games(level, seeds, args.moscow, args.beijing, workers=args.workers, progress=progress_bar())
+    base = run_games(
+        level, seeds, args.moscow, args.beijing, workers=args.workers, progress=progress_bar(), budget=budget
+    )
     result = summary(base)
     if not args.vary:
         if args.json:
@@ -64,7 +77,14 @@ def run(args: argparse.Namespace) -> ExitCode:
             )
         return ExitCode.OK
     varied = run_games(
-        level, seeds, args.moscow, args.beijing, variation, workers=args.workers, progress=progress_bar()
+        level,
+        seeds,
+        args.moscow,
+        args.beijing,
+        variation,
+        workers=args.workers,
+        progress=progress_bar(),
+        budget=budget,
     )
     diff = {m: paired_difference(base, varied, m).__dict__ for m in sorted(base[0].final)}
     for d in diff.values():

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from game.ai import Agent, make_agent
+from game.ai import Agent, Budget, decide, make_agent
+from game.ai.own import is_own_agent
 from game.core import (
     end_now,
     initial_state,
@@ -44,6 +45,15 @@ if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
     from game.session.tutorial import TutorialGuide
 
 HUMAN = "human"
+# Who a save says played a side that an agent of one's own played. A save never loads the file
+# again (loading runs it, which only the user may ask for); the normal AI plays that side instead.
+OWN = "own"
+# How long the AI thinks about a plan in a game in the window: the hard AI searches for a second.
+THINK = Budget(ms=1000)
+# In a classroom, a number of iterations instead (about as many as a second gives): every group's
+# AI then plays the class seed alike on any laptop, and a session resumed from a save goes on
+# exactly as it would have, so the class report compares the groups' choices, not their machines.
+CLASSROOM_THINK = Budget(iterations=300)
 # Room kept in a full log for the act that ends the session (the replay needs it).
 _ACTS_KEPT_FOR_THE_END = 1
 
@@ -70,26 +80,42 @@ class Game:
     drafts: dict[str, list[str]] = field(
         default_factory=dict
     )  # cards chosen, not yet locked (the board keeps it)
-    agents: dict[str, tuple[int, Agent]] = field(default_factory=dict, repr=False)  # (turn, the AI made)
+    agents: dict[str, tuple[int, str, Agent]] = field(default_factory=dict, repr=False)  # (turn, name, AI)
     guides: dict[str, TutorialGuide] = field(default_factory=dict, repr=False)  # the tutorial, per side
     classroom: ClassroomSession | None = field(default=None, repr=False)  # in a classroom
-    reasons: dict[str, str] = field(default_factory=dict)  # the one-line reasons of locked plans
+    # How long the AI may think about a plan: a time by default, so that the hard AI's plan can
+    # differ from machine to machine; a number of iterations gives the same game everywhere.
+    think: Budget = THINK
+    # The reasons of the plans locked this turn: a team's one line of why, or the AI's own words.
+    reasons: dict[str, str] = field(default_factory=dict)
     # The game's own autosave (see SaveStore.autosave): given on its first autosave, or by the
     # autosave it was continued from, so that no other game's autosave replaces it.
     autosave_slot: str | None = None
 
     @classmethod
-    def new(cls, level: Level, seed: int, controllers: dict[str, str]) -> Game:
-        """A game at its first turn; `controllers` maps a side to "human" or an agent's name."""
+    def new(cls, level: Level, seed: int, controllers: dict[str, str], think: Budget | None = None) -> Game:
+        """A game at its first turn; `controllers` maps a side to "human" or an agent's name (or
+        FILE.py:NAME, an agent of one's own); `think` is how long the AI may think (None: 1 s)."""
         seats: dict[str, Seat] = {s: Seat(s, controllers.get(s, HUMAN)) for s in SIDES}
-        players: dict[str, str] = {s: seats[s].controller for s in SIDES}
-        return cls(level, seed, seats, initial_state(level, seed), ReplayLog.start(level, seed, players))
+        players: dict[str, str] = {
+            s: (OWN if is_own_agent(seats[s].controller) else seats[s].controller) for s in SIDES
+        }
+        return cls(
+            level,
+            seed,
+            seats,
+            initial_state(level, seed),
+            ReplayLog.start(level, seed, players),
+            think=think or THINK,
+        )
 
     @classmethod
-    def from_log(cls, level: Level, log: ReplayLog, controllers: dict[str, str]) -> Game:
+    def from_log(
+        cls, level: Level, log: ReplayLog, controllers: dict[str, str], think: Budget | None = None
+    ) -> Game:
         """Continue a saved game: replay its turns, then carry on (raises ReplayError)."""
         state, reports = replay(level, log)
-        game = cls.new(level, log.seed, controllers)
+        game = cls.new(level, log.seed, controllers, think)
         players = game.log.players  # who plays now, as new() logged them
         game.state, game.reports, game.log = state, reports, log.model_copy(deep=True)
         game.log.players = players
@@ -134,10 +160,11 @@ class Game:
         turn = self.state.turn
         name = name or self.seats[side].controller
         made = self.agents.get(side)
-        if made is None or made[0] != turn or made[1].name != name:
+        if made is None or made[:2] != (turn, name):
             seed = (self.seed * 1_000_003 + turn) & ((1 << 63) - 1)
-            made = self.agents[side] = (turn, make_agent(name, side, seed))
-        return made[1]
+            playing = "normal" if name == OWN else name  # (see OWN)
+            made = self.agents[side] = (turn, name, make_agent(playing, side, seed, self.think))
+        return made[2]
 
     # -- planning ---------------------------------------------------------------------------
     def lock(self, side: str, plan: Iterable[str], reason: str = "") -> str | None:
@@ -157,7 +184,9 @@ class Game:
         """Lock the plan of every side an agent plays that has none yet."""
         for side in SIDES:
             if self.seats[side].controller != HUMAN and side not in self.locked:
-                self.locked[side] = self.agent_for(side).choose(self.state)
+                agent = self.agent_for(side)
+                self.locked[side] = decide(agent, self.state, side)
+                self.reasons[side] = str(getattr(agent, "reason", "") or "")
 
     def waiting_for(self) -> list[str]:
         """The sides whose plan is not locked yet."""
@@ -171,7 +200,14 @@ class Game:
         self.plan_ai_sides()
         plans: dict[str, tuple[str, ...]] = {s: self.locked[s] for s in SIDES}
         acts = injections(self.level, self.log.acts_of_turn(self.state.turn))
-        self.log.record(plans, self.reasons)
+        # A person's reason goes into the record for the exports; an AI's into its plan, for the
+        # debrief's Decisions tab.
+        by_person = {s for s in SIDES if self.seats[s].controller == HUMAN}
+        self.log.record(
+            plans,
+            {s: r for s, r in self.reasons.items() if s in by_person},
+            why={s: r for s, r in self.reasons.items() if r and s not in by_person},
+        )
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
         self.locked, self.drafts, self.reasons = {}, {}, {}

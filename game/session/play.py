@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.ai import make_agent
+from game.ai import decide, make_agent
 from game.core import GameState, initial_state, is_terminal, resolve_turn
 from game.core.level import Level
 from game.core.report import TurnReport
@@ -18,7 +18,7 @@ def play_game(
     log = ReplayLog.start(level, seed)
     reports = []
     while not is_terminal(state):
-        plans = {side: agent.choose(state) for side, agent in agents.items()}
+        plans = {side: decide(agent, state, side) for side, agent in agents.items()}
         log.record(plans)
         state, report = resolve_turn(state, plans)
         reports.append(report)

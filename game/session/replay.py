@@ -7,7 +7,7 @@ log through its reducer, so the same log always gives the same game.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -17,9 +17,11 @@ from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
 from game.session.text_fields import Plain
+from game.text import without_control
 
 FORMAT: Final = "pragmatic-partners/replay"
 MAX_TURNS = 200
+MAX_AI_REASON = 2000  # characters of an AI's reason for one plan
 # The facilitator's acts a log holds, and the notes, injections and adjustments of one turn (the
 # board shows those as news, and laying out thousands of them froze the window): the game never
 # records more (see Game.facilitate), so a log it writes is always one it reads back.
@@ -34,11 +36,16 @@ class ReplayError(Exception):
 
 
 class PlansSpec(BaseModel):
-    """The two plans of one turn, as action ids."""
+    """The two plans of one turn, as action ids, and the AI's reason for each plan it made."""
 
     model_config = ConfigDict(extra="forbid")
     moscow: list[Plain] = Field(default_factory=list, max_length=10)
     beijing: list[Plain] = Field(default_factory=list, max_length=10)
+    why: dict[Literal["moscow", "beijing"], Annotated[Plain, Field(max_length=MAX_AI_REASON)]] = Field(
+        default_factory=dict,
+        description="The AI's reason for its plan, in words, for each side it played (for the "
+        "debrief; a replay does not read it).",
+    )
 
 
 ActKind = Literal["inject", "adjust", "annotate", "pause", "resume", "timer", "end", "refused"]
@@ -141,11 +148,16 @@ class ReplayLog(BaseModel):
     )
     classroom: ClassroomSpec | None = None
     players: (
-        dict[Literal["moscow", "beijing"], Literal["human", "random", "easy", "normal", "hard"]] | None
+        dict[
+            Literal["moscow", "beijing"],
+            Literal["human", "random", "easy", "normal", "hard", "idle", "own"],
+        ]
+        | None
     ) = Field(
         None,
         description="Who played each side: a person, or the AI at that level. A saved game "
-        "resumes with the same players. (Logs from before it was kept have none.)",
+        "resumes with the same players (`own`, an agent loaded from a file, is not loaded again: "
+        "the normal AI plays that side). (Logs from before it was kept have none.)",
     )
 
     planning: PlanningSpec | None = Field(
@@ -173,10 +185,24 @@ class ReplayLog(BaseModel):
         """An empty log of a game of `level` with `seed` (`players`: side -> "human" or an agent)."""
         return cls(level_id=level.id, level_hash=level.content_hash, seed=seed, players=players)
 
-    def record(self, plans: dict[str, tuple[str, ...]], reasons: dict[str, str] | None = None) -> None:
-        """Add one resolved turn's plans, with the reasons teams gave for them."""
+    def record(
+        self,
+        plans: dict[str, tuple[str, ...]],
+        reasons: dict[str, str] | None = None,
+        why: dict[str, str] | None = None,
+    ) -> None:
+        """Add one resolved turn's plans, with the reasons teams gave for them and the AI's reason
+        for each plan it made."""
         self.turns.append(
-            PlansSpec(moscow=list(plans.get("moscow", ())), beijing=list(plans.get("beijing", ())))
+            PlansSpec(
+                moscow=list(plans.get("moscow", ())),
+                beijing=list(plans.get("beijing", ())),
+                why={
+                    s: without_control(w)[:MAX_AI_REASON]
+                    for s, w in (why or {}).items()
+                    if s in ("moscow", "beijing")
+                },
+            )
         )
         turn = len(self.turns)
         for side in ("moscow", "beijing"):

@@ -58,6 +58,15 @@ def turning_points(game: Game, count: int = 3) -> list[tuple[TurnReport, float, 
     return [(r, total, c) for _, r, total, c in moves[:count]]
 
 
+def ai_reason(game: Game, turn: int, side: str) -> str:
+    """Why the AI chose `side`'s plan in `turn`, in its own words ('' for a person's plan, or
+    for a turn played before the reasons were kept)."""
+    turns = game.log.turns
+    if not 0 < turn <= len(turns):
+        return ""
+    return next((why for who, why in turns[turn - 1].why.items() if who == side), "")
+
+
 def cause_words(change: Change) -> str:
     """A turning point's cause in words: its reason, with the meter it moved when that is not the
     partnership itself ("Military trust +3.0: the border agreement ...")."""

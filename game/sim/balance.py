@@ -107,7 +107,9 @@ def from_json(data: dict) -> list[LevelBalance]:
     return [LevelBalance(**row) for row in data["levels"]]
 
 
-def markdown(results: list[LevelBalance], command: str) -> str:
+def markdown(results: list[LevelBalance], command: str, strength: list[str] | None = None) -> str:
+    """The report: the bands, a summary table, `strength` (the section game.sim.strength writes,
+    as lines) when given, then each level's figures."""
     low, high = WIN_BAND
     lines = [
         "# Balance report",
@@ -137,6 +139,8 @@ def markdown(results: list[LevelBalance], command: str) -> str:
             f"{nb:.1%} ± {interval(nb, r.games):.1%} | {hm:.0%} | {hb:.0%} | "
             f"{'yes' if not r.problems() else 'NO'} |"
         )
+    if strength:
+        lines += ["", *strength]
     for r in results:
         counts = (
             f"Content hash `{r.content_hash[:16]}`; {r.games} games of normal against normal and of easy "

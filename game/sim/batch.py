@@ -11,7 +11,7 @@ import statistics
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from game.ai import make_agent
+from game.ai import Budget, decide, make_agent
 from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, scores, winners
 from game.core.level import Level
 from game.core.meters import LIMIT_CAUSES, SIDES
@@ -42,11 +42,21 @@ class GameResult:
 
 
 def play_one(
-    level: Level, seed: int, moscow: str, beijing: str, variation: Variation = NO_CHANGE, detail: bool = False
+    level: Level,
+    seed: int,
+    moscow: str,
+    beijing: str,
+    variation: Variation = NO_CHANGE,
+    detail: bool = False,
+    budget: Budget | None = None,
 ) -> GameResult:
-    """One game. With `detail`, also sum each turn's changes by cause (slower)."""
+    """One game. With `detail`, also sum each turn's changes by cause (slower). `budget` is how
+    long the agents that search may think (None: their own default, a number of iterations)."""
     varied = variation.apply(level)
-    agents = {"moscow": make_agent(moscow, "moscow", seed), "beijing": make_agent(beijing, "beijing", seed)}
+    agents = {
+        "moscow": make_agent(moscow, "moscow", seed, budget),
+        "beijing": make_agent(beijing, "beijing", seed, budget),
+    }
     state = initial_state(varied, seed)
     series, causes, plans_played, binding = [], [], [], []
     while not is_terminal(state):
@@ -54,7 +64,9 @@ def play_one(
         for side, agent in agents.items():
             forced = variation.plans.get((state.turn, side))
             plans[side] = (
-                forced if forced is not None and is_legal_plan(state, side, forced) else agent.choose(state)
+                forced
+                if forced is not None and is_legal_plan(state, side, forced)
+                else decide(agent, state, side)
             )
         state, report = resolve_turn(state, plans, variation.injected(varied, state.turn), record=detail)
         series.append(dict(state.meters))
@@ -110,6 +122,7 @@ def run_games(
     workers: int = 1,
     progress=None,
     detail: bool = False,
+    budget: Budget | None = None,
 ) -> list[GameResult]:
     if not isinstance(seeds, range):
         seeds = list(seeds)
@@ -117,11 +130,11 @@ def run_games(
     if workers <= 1 or len(seeds) <= 1:
         # One game at a time, with no list of jobs made first.
         for seed in seeds:
-            results.append(play_one(level, seed, moscow, beijing, variation, detail))
+            results.append(play_one(level, seed, moscow, beijing, variation, detail, budget))
             if progress:
                 progress(len(results), len(seeds))
         return results
-    jobs = [(seed, moscow, beijing, variation, detail) for seed in seeds]
+    jobs = [(seed, moscow, beijing, variation, detail, budget) for seed in seeds]
     with worker_pool(level, workers) as pool:
         for result in pool.map(_play_args, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
             results.append(result)

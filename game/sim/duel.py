@@ -3,6 +3,7 @@ score (each side's score against its own agenda, 0-100)."""
 
 from __future__ import annotations
 
+from game.ai import Budget
 from game.core.meters import other
 from game.sim import batch
 from game.sim.batch import play_one, worker_pool
@@ -10,16 +11,18 @@ from game.sim.batch import play_one, worker_pool
 
 def _one(args, level=None):
     level = level or batch._WORKER_LEVEL
-    seed, a, b = args
+    seed, a, b, budget = args
     a_side = "moscow" if seed % 2 == 0 else "beijing"
     b_side = other(a_side)
     agents = {a_side: a, b_side: b}
-    result = play_one(level, seed, agents["moscow"], agents["beijing"])
+    result = play_one(level, seed, agents["moscow"], agents["beijing"], budget=budget)
     return a_side, result.scores[a_side], result.scores[b_side]
 
 
-def duel(level, a: str, b: str, games: int, seed: int = 0, workers: int = 1) -> dict:
-    jobs = [(s, a, b) for s in range(seed, seed + games)]
+def duel(
+    level, a: str, b: str, games: int, seed: int = 0, workers: int = 1, budget: Budget | None = None
+) -> dict:
+    jobs = [(s, a, b, budget) for s in range(seed, seed + games)]
     if workers > 1:
         with worker_pool(level, workers) as pool:
             rows = list(pool.map(_one, jobs, chunksize=max(1, games // (workers * 4))))

@@ -28,6 +28,7 @@ from game.ui.theme import build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
 
 if TYPE_CHECKING:
+    from game.ai import Budget
     from game.session.saves import SaveStore
     from game.ui.mapview import MapView
     from game.ui.scenes.base import Scene
@@ -49,6 +50,7 @@ class PlayOptions:
     size: tuple[int, int] | None = None  # overrides the settings (tests, screenshots)
     probe: str | None = None  # for `bench`: "startup", "idle:SECONDS" or "rss"
     classroom: dict | None = None  # `classroom` command: the set-up screen's first values
+    think: Budget | None = None  # how long the AI thinks about a plan (None: the game's 1 s)
 
 
 def scale_for(wanted: float, size: tuple[int, int]) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game.core.meters import other
 from game.levels import LevelError
-from game.session.game import HUMAN, Game
+from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.session.replay import ReplayError
 from game.session.saves import SaveError
 
@@ -31,7 +31,8 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
         # A log from before the players were kept: the side played last, against the normal AI.
         controllers = {side: HUMAN, partner: "normal"}
     try:
-        game = Game.from_log(level, log, controllers)
+        think = CLASSROOM_THINK if log.classroom is not None else app.options.think
+        game = Game.from_log(level, log, controllers, think)
     except ReplayError as e:
         scene.say(f"This save cannot be continued: {e}")
         return False

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from game.ai import decide
 from game.core import why_unusable
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, other
 from game.core.observe import PUBLIC_OF_OTHER
@@ -139,7 +140,8 @@ class BoardModel:
         """Choose the plan as autoplay does: the normal agent plays this side, made and seeded by
         the game as it makes the agents it seats: autoplaying a person's side plays it as a seat
         given to the normal agent would be played."""
-        self.plan = list(self.game.agent_for(self.side, AUTOPLAY_AGENT).choose(self.game.state))
+        agent = self.game.agent_for(self.side, AUTOPLAY_AGENT)
+        self.plan = list(decide(agent, self.game.state, self.side))
         self.keep_draft()
 
     # -- locking -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pygame_gui
 
 from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, ClassroomSession
 from game.core.level import Level
-from game.session.game import HUMAN, Game
+from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons, text
@@ -230,7 +230,7 @@ class ClassroomSetupScene(Scene):
         if level is None:  # Start is disabled without a level (see start_problem)
             return
         controllers = {s: (HUMAN if who == TEAM else who) for s, who in self.teams.items()}
-        game = Game.new(level, self.seed(), controllers)
+        game = Game.new(level, self.seed(), controllers, CLASSROOM_THINK)
         session = ClassroomSession.start(
             game, dict(self.teams), self.text("passphrase"), self.timer, self.text("group")
         )

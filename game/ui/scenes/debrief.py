@@ -16,6 +16,7 @@ from game.core.meters import LIMITS, PILLARS, band_spans, label
 from game.session.data_folder import problem_message
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
+    ai_reason,
     cause_words,
     event_headlines,
     source_lines,
@@ -211,6 +212,14 @@ class DebriefScene(Scene):
             for side in ("moscow", "beijing"):
                 names = ", ".join(lv.actions[a].name for a in r.plans[side]) or "nothing"
                 out.append(f"{side.capitalize()}: {html.escape(names)}")
+                why = ai_reason(game, r.turn, side)
+                if why:
+                    out.append(
+                        "<i>Why: " + "<br>".join(html.escape(line) for line in why.splitlines()) + "</i>"
+                    )
+                given = game.log.reasons_of(r.turn).get(side, "")
+                if given:
+                    out.append(f"<i>Their reason: {html.escape(given)}</i>")
             ids = [e for e in r.events if lv.event(e)]
             # The debrief is where an injected event is revealed as the facilitator's.
             injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}

@@ -8,10 +8,13 @@ from functools import partial
 import pygame
 import pygame_gui
 
+from game.ai import Budget
+from game.ai.own import DEFAULT_MS as OWN_MS
+from game.ai.own import is_own_agent, split_spec
 from game.core.level import Level
 from game.core.meters import other
 from game.session.campaign import chapters
-from game.session.game import HUMAN, Game
+from game.session.game import HUMAN, THINK, Game
 from game.ui.agenda import agenda_html
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
@@ -31,6 +34,41 @@ from game.ui.widgets import (
 SEED_HINT = "The whole class can type the same seed to play the same world.  F5 reloads the level files."
 
 OPPONENTS = [("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard"), ("Second player", HUMAN)]
+
+
+def opponent_says(who: str, think: Budget | None) -> str:
+    """What playing against `who` means: what that level of play does and how long it thinks."""
+    think = think or THINK
+    if who == "easy":
+        return (
+            "Easy AI draws its cards at random, the more likely the more their printed effects help "
+            "its agenda. It looks no further ahead and decides at once."
+        )
+    if who == "normal":
+        return (
+            "Normal AI looks one turn ahead: it judges its best combinations of cards in a few "
+            "imagined futures and plays the best. It thinks for a few hundredths of a second."
+        )
+    if who == "hard":
+        if think.ms is not None:
+            how_long = f"about {think.ms / 1000:g} s a turn"
+        else:
+            how_long = f"{think.iterations} imagined games a turn"
+        return (
+            "Hard AI searches: it plays its best plans out to the end of the game in many imagined "
+            "futures, guessing what it cannot see, and keeps the plan that leaves its agenda furthest "
+            f"ahead of yours. It thinks for {how_long}."
+        )
+    if who == HUMAN:
+        return "A second player at this machine; a hand-over screen keeps each side's plan secret."
+    if is_own_agent(who):
+        path, name = split_spec(who)
+        ms = think.ms if think.ms is not None else OWN_MS
+        return (
+            f"Your own agent {name} from {path.name}. It has {ms:g} ms a turn; if it fails or runs "
+            "out of time, it loses that turn."
+        )
+    return f"The {who} AI."
 
 
 class NewGameScene(Scene):
@@ -57,6 +95,9 @@ class NewGameScene(Scene):
         self.level_index = ids.index(wanted) if wanted in ids else 0
         self.side = opts.side if opts.level else (app.settings.last_side or opts.side)
         self.opponent = opts.opponent
+        self.opponents = list(OPPONENTS)
+        if is_own_agent(opts.opponent):  # `play --moscow FILE.py:NAME`: the user's own agent
+            self.opponents.insert(-1, (f"{split_spec(opts.opponent)[1]} (your agent)", opts.opponent))
         self.seed_text = str(opts.seed) if opts.seed is not None else ""
         self.level: Level | None = None
         self.load_selected()
@@ -222,7 +263,7 @@ class NewGameScene(Scene):
             )
             y = bottom_of(side_rects) + app.px(10)
             opp_rects = row_of_buttons(
-                [label for label, _ in OPPONENTS],
+                [label for label, _ in self.opponents],
                 fonts.bold,
                 field_x,
                 y,
@@ -276,8 +317,17 @@ class NewGameScene(Scene):
             side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False
         ):
             self.add(Control(rect, label, partial(self.pick_side, side), selected=(side == self.side)))
-        for rect, (label, who) in zip(opp_rects, OPPONENTS, strict=False):
-            self.add(Control(rect, label, partial(self.pick_opponent, who), selected=(who == self.opponent)))
+        for rect, (label, who) in zip(opp_rects, self.opponents, strict=False):
+            says = opponent_says(who, app.options.think)
+            self.add(
+                Control(
+                    rect,
+                    label,
+                    partial(self.pick_opponent, who),
+                    selected=(who == self.opponent),
+                    tooltip=partial(Tooltip, label, [says]),
+                )
+            )
         self.seed_entry = self.element(
             pygame_gui.elements.UITextEntryLine(
                 seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else ""
@@ -320,7 +370,12 @@ class NewGameScene(Scene):
         body = (
             html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
         )
-        return f"<b>Briefing for {side}</b><br><br>{body}<br><br>{agenda_html(self.level, self.side)}"
+        partner = other(self.side).capitalize()
+        against = html.escape(opponent_says(self.opponent, self.app.options.think))
+        return (
+            f"<b>Briefing for {side}</b><br><br>{body}<br><br>{agenda_html(self.level, self.side)}"
+            f"<br><br><b>{partner}</b>: {against}"
+        )
 
     def pick_level(self, i: int) -> None:
         self.level_index = i
@@ -361,7 +416,7 @@ class NewGameScene(Scene):
             return
         partner = other(self.side)
         controllers = {self.side: HUMAN, partner: self.opponent}
-        game = Game.new(level, self.seed(), controllers)
+        game = Game.new(level, self.seed(), controllers, think=app.options.think)
         app.remember(last_level=level.id, last_side=self.side)
         app.show("board", game=game, perspective=self.side)
 

@@ -1,0 +1,102 @@
+"""The AI explains itself: a plan's reason in plain words, from the figures its search worked out.
+
+What a reason says: how the agent expected the game to end for its agenda with this plan and with
+none (its search's own means), and for each card what it expected the card to do one turn ahead:
+its worth to the agenda, and the goals whose meters it moves. The debrief's Decisions tab shows
+it; no rule syntax, only the level's own words for its goals and the meters' names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from game.ai.lookahead import imagine
+from game.core import GameState, Plan
+from game.core.engine import goal_value
+from game.core.level import Goal
+from game.core.meters import STATES, label
+
+PROPER = {
+    "Moscow",
+    "Beijing",
+    "West",
+    "US",
+    "Central",
+    "Middle",
+    "Northern",
+    *(s.capitalize() for s in STATES),
+}
+LEAST_MOVE = 0.05  # a goal's meter moved less than this by a card is not worth a mention
+
+
+def of_100(value: float) -> str:
+    """An outlook (about 0-100, a little more for goals met with room to spare) as a reader
+    takes it: a whole number from 0 to 100."""
+    return f"{min(100.0, max(0.0, value)):.0f}"
+
+
+def meter_name(meter: str) -> str:
+    """A meter's name in the middle of a sentence: 'partnership', but 'Moscow standing'."""
+    name = label(meter)
+    first = name.split()[0].removesuffix("'s").rstrip(":")
+    return name if first in PROPER else name[:1].lower() + name[1:]
+
+
+def standing(goal: Goal, value: float) -> float:
+    """How far `value` is inside the goal's bounds (negative: how far outside)."""
+    room = []
+    if goal.at_least is not None:
+        room.append(value - goal.at_least)
+    if goal.at_most is not None:
+        room.append(goal.at_most - value)
+    return min(room) if room else 0.0
+
+
+def goal_moves(state: GameState, side: str, card: str, opponent_plan: Plan) -> list[tuple[Goal, float]]:
+    """(goal, how far the card moves its meter toward the goal) one turn ahead, with the other
+    side's guessed plan and the same draws: largest first by the goal's weight; negative when
+    it moves away."""
+    without = imagine(state, side, (), opponent_plan, state.rng)
+    with_card = imagine(state, side, (card,), opponent_plan, state.rng)
+    moves = []
+    for goal in state.level.agendas[side].goals:
+        toward = standing(goal, goal_value(with_card, goal.meter)) - standing(
+            goal, goal_value(without, goal.meter)
+        )
+        if abs(toward) >= LEAST_MOVE:
+            moves.append((goal, toward))
+    moves.sort(key=lambda m: -abs(m[0].weight * m[1]))
+    return moves
+
+
+def card_reason(name: str, gain: float | None, moves: Sequence[tuple[Goal, float]]) -> str:
+    """One card's line: its worth one turn ahead and what it does for which goals."""
+    parts = []
+    if gain is not None:
+        parts.append(f"worth {gain:+.1f} to its agenda one turn ahead")
+    for goal, toward in moves[:2]:
+        way = "toward" if toward > 0 else "away from"
+        parts.append(f"moves {meter_name(goal.meter)} {abs(toward):.1f} {way} “{goal.text}”")
+    if not moves:
+        parts.append("no goal's meter moves by itself at once; it counts on what follows")
+    return f"{name}: " + "; ".join(parts) + "."
+
+
+def plan_reason(
+    state: GameState,
+    side: str,
+    plan: Plan,
+    opponent_plan: Plan,
+    gains: Mapping[str, float],
+    outlook: str,
+) -> str:
+    """The whole reason for `plan`: the `outlook` sentence, then one line a card."""
+    actions = state.level.actions
+    if not plan:
+        return outlook + " Every card it could afford looked worse than keeping its capital."
+    lines = [outlook]
+    for card in plan:
+        lines.append(
+            card_reason(actions[card].name, gains.get(card), goal_moves(state, side, card, opponent_plan))
+        )
+    return "\n".join(lines)

@@ -1,0 +1,177 @@
+"""Bring your own agent: a class in a Python file, named on the command line as `FILE.py:NAME`.
+
+Loading the file runs it, as running any Python program does; so the game loads one only when the
+user names it (`--moscow FILE.py:NAME` or `--beijing FILE.py:NAME`), never from a save or a level.
+The agent is seated behind a guard: when it raises, returns a plan that is not legal, or thinks
+past its budget, it loses its turn (an empty plan), a message on stderr says why, and the game
+goes on. docs/agents.md describes the protocol, with an example in examples/agents/.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.util
+import sys
+import threading
+import time
+import traceback
+import zlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
+
+from game.ai.protocol import Agent, Budget, Observation, Plan, seen
+
+# The time an agent of one's own gets for a plan when the budget names none.
+DEFAULT_MS = 1000.0
+
+_LOADED: dict[Path, ModuleType] = {}
+
+
+class OwnAgentError(Exception):
+    """An agent that cannot be loaded: no such file, a file that does not run, or no such name."""
+
+
+def is_own_agent(spec: str) -> bool:
+    """Whether `spec` names an agent in a file (`FILE.py:NAME`) rather than one of the game's."""
+    path, colon, name = spec.rpartition(":")
+    return bool(colon) and path.endswith(".py") and name.isidentifier()
+
+
+def split_spec(spec: str) -> tuple[Path, str]:
+    """(the file, the name) of `FILE.py:NAME`."""
+    path, _, name = spec.rpartition(":")
+    return Path(path), name
+
+
+def _module(path: Path) -> ModuleType:
+    """The file run as a module, once a process (a second agent from it shares the module)."""
+    path = path.resolve()
+    if path in _LOADED:
+        return _LOADED[path]
+    if not path.is_file():
+        raise OwnAgentError(f"there is no agent file {path}")
+    # A name of its own, so that it never shadows or replaces a module of the game's.
+    module_name = f"pragmatic_partners_own_agent_{zlib.crc32(str(path).encode()):08x}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise OwnAgentError(f"{path} cannot be loaded as a Python file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module  # (dataclasses and pickling look a module up by name)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as e:
+        del sys.modules[module_name]
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        line = getattr(e, "lineno", None) or where.lineno
+        raise OwnAgentError(
+            f"{path}:{line}: loading the agent file failed: {type(e).__name__}: {e}"
+        ) from None
+    _LOADED[path] = module
+    return module
+
+
+def load_factory(spec: str) -> Callable[[str, int, Budget], Agent]:
+    """The class (or other callable) that `FILE.py:NAME` names; raises OwnAgentError."""
+    if not is_own_agent(spec):
+        raise OwnAgentError(f"'{spec}' does not name an agent in a file; write FILE.py:NAME")
+    path, name = split_spec(spec)
+    module = _module(path)
+    factory = getattr(module, name, None)
+    if factory is None:
+        names = [n for n, v in vars(module).items() if callable(v) and not n.startswith("_")]
+        close = difflib.get_close_matches(name, names, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise OwnAgentError(f"{path} has no '{name}'{hint}")
+    if not callable(factory):
+        raise OwnAgentError(f"'{name}' in {path} is not a class: the game calls NAME(side, seed, budget)")
+    return factory  # (its result is checked on use)
+
+
+def make_own_agent(
+    spec: str, side: str, seed: int, budget: Budget | None, warn: Callable[[str], None] | None = None
+) -> GuardedAgent:
+    """The agent `FILE.py:NAME` for `side`, seated behind its guard; raises OwnAgentError."""
+    factory = load_factory(spec)
+    budget = budget or Budget()
+    try:
+        agent = factory(side, seed, budget)
+    except Exception as e:
+        raise OwnAgentError(f"{spec}: making the agent for {side} failed: {type(e).__name__}: {e}") from None
+    if not callable(getattr(agent, "choose", None)):
+        raise OwnAgentError(
+            f"{spec}: what {split_spec(spec)[1]}(side, seed, budget) gives has no choose method"
+        )
+    return GuardedAgent(agent, spec, side, budget.ms if budget.ms is not None else DEFAULT_MS, warn)
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class GuardedAgent:
+    """An agent of one's own, seated so that nothing it does stops the game: a plan that raises,
+    is not legal, or comes after `ms` milliseconds is replaced by the empty plan, with a message."""
+
+    def __init__(
+        self, agent: Agent, spec: str, side: str, ms: float, warn: Callable[[str], None] | None = None
+    ):
+        self.agent, self.spec, self.side, self.ms = agent, spec, side, ms
+        self.name = str(getattr(agent, "name", split_spec(spec)[1]))
+        self.warn = warn or _to_stderr
+        self.reason = ""
+        self.failures = 0
+        self._busy: threading.Thread | None = None  # a call that has not come back yet
+
+    def lose_turn(self, observation: Observation, why: str) -> Plan:
+        """The empty plan, and a message saying why the agent lost its turn."""
+        self.failures += 1
+        self.reason = f"lost its turn: {why}"
+        self.warn(
+            f"turn {observation.turn}: {self.side}'s agent {self.spec} {why}; it loses its turn (an empty plan)"
+        )
+        return ()
+
+    def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
+        """The agent's plan, or the empty plan when it fails."""
+        observation, plans = seen(observation, self.side, legal)
+        if self._busy is not None and self._busy.is_alive():
+            return self.lose_turn(observation, "is still thinking about an earlier turn")
+        answer: list[object] = []
+        failure: list[BaseException] = []
+
+        def call() -> None:
+            try:
+                answer.append(self.agent.choose(observation, plans))
+            except BaseException as e:  # (whatever it raises, the game goes on)
+                failure.append(e)
+
+        # In a thread of its own, so that a slow agent is left behind rather than waited for.
+        worker = threading.Thread(target=call, name=f"agent {self.spec} ({self.side})", daemon=True)
+        started = time.perf_counter()
+        worker.start()
+        worker.join(self.ms / 1000.0)
+        elapsed = (time.perf_counter() - started) * 1000.0
+        if worker.is_alive():
+            self._busy = worker
+            return self.lose_turn(observation, f"took longer than its budget of {self.ms:g} ms")
+        if failure:
+            e = failure[0]
+            where = traceback.extract_tb(e.__traceback__)[-1]
+            return self.lose_turn(
+                observation,
+                f"raised {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})",
+            )
+        if elapsed > self.ms:
+            return self.lose_turn(observation, f"took {elapsed:.0f} ms, past its budget of {self.ms:g} ms")
+        returned = answer[0]
+        if not isinstance(returned, (tuple, list)) or not all(isinstance(a, str) for a in returned):
+            return self.lose_turn(
+                observation, f"returned {returned!r}, which is not a plan (a tuple of action ids)"
+            )
+        plan = tuple(returned)
+        problem = plans.problem(plan)
+        if problem:
+            return self.lose_turn(observation, f"returned {plan!r}, which is not a legal plan: {problem}")
+        self.reason = str(getattr(self.agent, "reason", "") or "")[:2000]
+        return plan

@@ -1,0 +1,93 @@
+"""`strength`: how the levels of play fare against each other and against fixed card priorities on
+every playable level (issue 16), written as a section of balance.md with a JSON twin,
+strength.json, beside it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.commands.arguments import add_levels_option, add_think_options, at_least, seed
+from game.commands.exit_codes import ExitCode
+
+NAME = "strength"
+HELP = "duel the levels of play on every level and write the table into balance.md"
+
+GAMES = 36
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every level in the campaign)"
+    )
+    p.add_argument(
+        "--games", type=at_least(2), default=GAMES, metavar="N", help="games a pairing, half on each side"
+    )
+    p.add_argument("--seed", type=seed, default=0, metavar="S", help="duels use seeds S, S+1, ...")
+    p.add_argument("--workers", type=at_least(1), default=1, metavar="K")
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="the folder of balance.md, to write strength.json into and the table into balance.md "
+        "(default: docs/ in a checkout)",
+    )
+    p.add_argument("--json", action="store_true", help="print the table as JSON")
+    add_think_options(p)
+    add_levels_option(p)
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    import json
+
+    from game.ai import Budget
+    from game.commands.balance import report_file, rewrite_report
+    from game.commands.loading import catalogue, load_levels
+    from game.commands.progress import progress_bar
+    from game.sim.strength import measure, to_json
+
+    out = report_file(args.out)
+    cat = catalogue(args.levels)
+    ids = args.levels_to_check or [
+        e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0) if e.chapter is not None
+    ]
+    levels = load_levels(cat, ids)
+    if levels is None:
+        return ExitCode.FAILED
+    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
+    rows = []
+    for level in levels:
+        if not args.json:
+            print(f"{level.title}: {args.games} games a pairing...", file=sys.stderr)
+        rows += measure(level, args.games, args.seed, args.workers, budget, progress_bar())
+    command = (
+        "python -m game strength"
+        + (f" --games {args.games}" if args.games != GAMES else "")
+        + (f" --seed {args.seed}" if args.seed else "")
+        + (f" --think-iterations {args.think_iterations}" if args.think_iterations else "")
+        + (f" --think-ms {args.think_ms}" if args.think_ms else "")
+    )
+    figures = to_json(rows, command)
+    if args.levels_to_check and out.with_name("strength.json").is_file():
+        # Measuring some levels again keeps the others' rows.
+        try:
+            kept = json.loads(out.with_name("strength.json").read_text(encoding="utf-8"))
+            fresh = {r["level"] for r in figures["pairings"]}
+            figures["pairings"] = [r for r in kept.get("pairings", []) if r["level"] not in fresh] + figures[
+                "pairings"
+            ]
+        except (ValueError, KeyError, TypeError):
+            pass  # an unreadable table is replaced, not merged
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_name("strength.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    rewrite_report(out, cat)
+    print(f"wrote {out.with_name('strength.json')} and the table in {out}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(to_json(rows, command)))
+    else:
+        for r in rows:
+            mark = "" if r.met else "   MISSED"
+            print(
+                f"{r.level:24} {r.a:16} beats {r.b:7} {r.a_wins:6.1%}  (as Moscow {r.a_wins_as['moscow']:.0%}, "
+                f"as Beijing {r.a_wins_as['beijing']:.0%}; {'at least' if r.at_least else 'at most'} {r.bound:.0%}){mark}"
+            )
+    return ExitCode.OK if all(r.met for r in rows) else ExitCode.FAILED

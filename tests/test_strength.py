@@ -1,0 +1,78 @@
+"""The strength table (issue 16): how the levels of play fare against each other and against fixed
+card priorities, and how it is written into the balance report."""
+
+import json
+
+import pytest
+from cli_driver import run_game
+
+from game.ai import Budget, decide, make_agent
+from game.ai.priority import priority_spec
+from game.core import initial_state, is_legal_plan, legal_actions
+from game.sim.strength import from_json, interval, markdown, measure, priorities, to_json
+
+
+def test_a_fixed_priority_plays_the_first_cards_of_its_list_it_can_use(testing_event):
+    state = initial_state(testing_event, 1)
+    cards = [a.id for a in testing_event.side_actions("moscow")][::-1]
+    usable = [c for c in cards if c in legal_actions(state, "moscow")]
+    agent = make_agent(priority_spec(["b_un_abstain", *cards]), "moscow", 1)
+    plan = decide(agent, state, "moscow")
+    assert is_legal_plan(state, "moscow", plan) and plan[0] == usable[0] and len(plan) > 1
+    assert decide(make_agent("priority:nothing_known", "moscow", 1), state, "moscow") == ()
+
+
+def test_the_idle_agent_does_nothing(testing_event):
+    state = initial_state(testing_event, 1)
+    assert decide(make_agent("idle", "beijing", 1), state, "beijing") == ()
+
+
+def test_an_interval_stays_inside_nought_and_one():
+    assert interval(0.0, 30)[0] == 0.0 and interval(1.0, 30)[1] == 1.0
+    low, high = interval(0.5, 36)
+    assert 0.33 < low < 0.5 < high < 0.67
+
+
+def test_the_table_has_every_pairing_and_reads_back(mini):
+    rows = measure(mini, games=2, budget=Budget(iterations=4), favourite_games=1)
+    assert [(r.a, r.b) for r in rows] == [
+        ("hard", "normal"),
+        ("normal", "easy"),
+        ("idle", "normal"),
+        ("greedy", "hard"),
+        ("favourites", "hard"),
+        ("favourite three", "hard"),
+    ]
+    assert all(r.games == 2 and set(r.a_wins_as) == {"moscow", "beijing"} for r in rows)
+    assert from_json(json.loads(json.dumps(to_json(rows, "x")))) == rows
+    lines = markdown(rows, {mini.id: "Mini"}, "python -m game strength")
+    assert lines[0] == "## Strength of the levels of play"
+    assert any(line.startswith("| Mini | ") for line in lines)
+    assert "Missed: " in lines[-1] or lines[-1] == "Every target met."
+
+
+def test_the_priorities_list_both_sides_cards(testing_event):
+    found = priorities(testing_event, favourite_games=1)
+    assert set(found) == {"greedy", "favourites", "favourite three"}
+    for spec in found.values():
+        cards = spec.removeprefix("priority:").split(",")
+        assert {testing_event.actions[c].side for c in cards} == {"moscow", "beijing"}
+
+
+@pytest.mark.slow
+def test_the_strength_command_writes_its_table_into_the_balance_report(tmp_path):
+    out = run_game(
+        "strength",
+        "testing_event",
+        "--games",
+        "2",
+        "--think-iterations",
+        "4",
+        "--out",
+        str(tmp_path),
+        "--json",
+    )
+    assert out.returncode in (0, 1), out.stderr
+    assert json.loads(out.stdout)["pairings"][0]["level"] == "testing_event"
+    assert (tmp_path / "strength.json").is_file()
+    assert "## Strength of the levels of play" in (tmp_path / "balance.md").read_text(encoding="utf-8")
