@@ -406,7 +406,9 @@ def test_an_autoplayed_laptop_waits_while_paused_and_one_shut_offline_sends_its_
         first.kill()  # no chance to send anything
         first.wait(10)
         sent = server.groups()["Red"]["turn"]
-        assert sent < turns and kept_turns()[0] == sent + 1
+        # The first turn kept is the one after the last the server has, or that one itself when the
+        # cut came between the server taking it and the laptop hearing so (sent again, taken once).
+        assert sent < turns and kept_turns()[0] in (sent, sent + 1)
         # Opened again, with the network back: the same laptop takes its group back, goes on from
         # the last turn it played, and sends what it kept.
         proxy.restore()
