@@ -12,6 +12,7 @@ import sys
 from collections import deque
 
 import pygame
+import pytest
 from conftest import ROOT
 
 from game.classroom.read_exports import export_folders
@@ -251,4 +252,116 @@ def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server(
     link.inbox.append({"id": 4, "kind": "end", "reason": "the bell"})
     app.step([])
     assert app.scene.name == "debrief" and app.scene.game.log.ended_early
+    pygame.display.quit()
+
+
+def autoplayed_joined_window(sides, paused=False):
+    from game.server.client import Joined
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    link = FakeLink()
+    config = {"level": "testing_event", "seed": 11, "sides": sides}
+    app = App(
+        PlayOptions(
+            size=(1280, 720),
+            autoplay=True,
+            classroom={"join": (link, Joined("t", "A", config, None, 0, paused))},
+        )
+    )
+    app.push(TitleScene(app))
+    app.step([])
+    return app, link
+
+
+def frames(app, n=40):
+    for _ in range(n):
+        app.step([])
+
+
+def step_until(app, check, most=600):
+    for _ in range(most):
+        if check():
+            return
+        app.step([])
+    raise AssertionError("the window did not get there")
+
+
+def test_the_teachers_pause_holds_an_autoplayed_group_until_it_is_resumed():
+    app, link = autoplayed_joined_window({"moscow": "team", "beijing": "normal"}, paused=True)
+    game = app.scene.game
+    frames(app)  # well past the moment autoplay would have locked a plan
+    assert game.classroom.paused and game.reports == [] and link.sent == []
+    link.inbox.append({"id": 1, "kind": "resume"})
+    step_until(app, lambda: len(link.sent) >= 1)
+    # Paused again while the turn resolves on the screen: the resolution stops where it is.
+    step_until(app, lambda: app.scene.name == "resolution")
+    link.inbox.append({"id": 2, "kind": "pause"})
+    app.step([])
+    index = app.scene.index
+    frames(app)
+    assert app.scene.name == "resolution" and app.scene.index == index and len(game.reports) == 1
+    link.inbox.append({"id": 3, "kind": "resume"})
+    step_until(app, lambda: len(game.reports) == 2)  # and autoplay goes on
+    pygame.display.quit()
+
+
+def test_the_teachers_pause_holds_an_autoplayed_hand_over_between_two_teams():
+    app, link = autoplayed_joined_window({"moscow": "team", "beijing": "team"}, paused=True)
+    game = app.scene.game
+    assert app.scene.name == "hand-over"
+    frames(app)
+    assert app.scene.name == "hand-over" and not game.locked
+    link.inbox.append({"id": 1, "kind": "resume"})
+    step_until(app, lambda: len(game.reports) == 1)
+    pygame.display.quit()
+
+
+@pytest.mark.parametrize("reveal", ["at_debrief", "at_once"])
+def test_whose_injected_event_it_was_is_told_on_the_board_and_in_the_resolution_only_as_the_pack_says(reveal):
+    from ui_driver import key, lock
+
+    from game.server.client import Joined
+    from game.ui.app import App, PlayOptions
+    from game.ui.board.texts import meter_why
+    from game.ui.scenes.title import TitleScene
+
+    link = FakeLink([{"id": 1, "kind": "inject", "event": "oil_price_cap"}])
+    config = {
+        "level": "testing_event",
+        "seed": 11,
+        "sides": {"moscow": "team", "beijing": "normal"},
+        "end_after_turn": 2,
+        "reveal": reveal,
+    }
+    app = App(
+        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, 0, False))})
+    )
+    app.push(TitleScene(app))
+    app.step([])
+    game = app.scene.game
+    told = reveal == "at_once"
+    planning = app.scene.news.box.html_text
+    assert ("puts an event in play" in planning) == told
+    lock(app)
+    steps = []
+    while app.scene.name == "resolution":
+        steps.append(app.scene.step_box.html_text)
+        key(app, pygame.K_RETURN)
+    assert app.scene.name == "board" and "oil_price_cap" in game.reports[0].events
+    news = app.scene.news.box.html_text  # the board's recent events
+    assert "The West caps the price of Russian oil" in news
+    assert any("The West caps the price of Russian oil" in s for s in steps)
+    assert ("(put in play by the facilitator)" in news) == told
+    assert any("Put in play by the facilitator" in s for s in steps) == told
+    whys = [line for meter in game.state.meters for line in meter_why(game, meter)[1]]
+    assert not [line for line in whys if "facilitator" in line.lower()]
+    # The debrief reveals it, either way.
+    lock(app)
+    while app.scene.name == "resolution":
+        key(app, pygame.K_RETURN)
+    assert app.scene.name == "debrief"
+    assert "The West caps the price of Russian oil <i>(put in play by the facilitator)</i>" in (
+        app.scene.decisions_html()
+    )
     pygame.display.quit()

@@ -353,3 +353,80 @@ def test_three_laptops_play_a_class_through_a_cut_connection_and_a_killed_server
             if proc.poll() is None:
                 proc.kill()
         server.stop()
+
+
+@pytest.mark.slow
+def test_an_autoplayed_laptop_waits_while_paused_and_one_shut_offline_sends_its_turns_when_it_joins_again(
+    tmp_path,
+):
+    turns = 6
+    pack = tmp_path / "pack.toml"
+    pack.write_text(PACK.format(turns=turns).replace('["Red", "Blue", "Green"]', '["Red"]'))
+    server = Server(tmp_path, pack)
+    server.start()
+    proxy = CuttableProxy(server.port)
+    home = tmp_path / "home-Red"
+    url = f"http://127.0.0.1:{proxy.port}/"
+
+    def laptop() -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "game", "play", "--join", url, "--class-code", CODE, "--group", "Red"]
+            + ["--autoplay", "--exit-at-end", "--screenshot-only", "none", "--size", "800x600"],
+            cwd=ROOT,
+            env=env_for(home),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+
+    def kept_turns() -> list[int]:
+        found = list((home / "class-outbox").glob("Red-*.json"))
+        if not found:
+            return []
+        try:
+            items = json.loads(found[0].read_text())["items"]
+        except (OSError, ValueError):
+            return []  # (read between two writes: never half a file, but maybe none yet)
+        return [i["message"]["turn"] for i in items if i["kind"] == "turn"]
+
+    first = laptop()
+    second = None
+    try:
+        wait_until(lambda: "Red" in server.groups() and server.groups()["Red"]["turn"] >= 1, 90, "a turn")
+        # The teacher pauses the group: its autoplay plays no turn until resumed.
+        assert server.post("/api/pause", {"group": "Red"})[0] == 200
+        time.sleep(3)  # the laptop hears of it within a second or two; a turn under way may land
+        held = server.groups()["Red"]["turn"]
+        time.sleep(5)  # long enough for an autoplayed laptop to play two turns
+        assert server.groups()["Red"]["turn"] == held and first.poll() is None
+        assert server.post("/api/resume", {"group": "Red"})[0] == 200
+        wait_until(lambda: server.groups()["Red"]["turn"] > held, 30, "the group to play on")
+        # The Wi-Fi goes; the laptop plays on offline, keeps its turns on disk, and is shut.
+        proxy.cut()
+        wait_until(lambda: len(kept_turns()) >= 2, 60, "two turns kept offline")
+        first.kill()  # no chance to send anything
+        first.wait(10)
+        sent = server.groups()["Red"]["turn"]
+        # The first turn kept is the one after the last the server has, or that one itself when the
+        # cut came between the server taking it and the laptop hearing so (sent again, taken once).
+        assert sent < turns and kept_turns()[0] in (sent, sent + 1)
+        # Opened again, with the network back: the same laptop takes its group back, goes on from
+        # the last turn it played, and sends what it kept.
+        proxy.restore()
+        second = laptop()
+        out, _ = second.communicate(timeout=180)
+        assert second.returncode == 0, out.decode(errors="replace")[-2000:]
+        red = server.groups()["Red"]
+        assert red["turn"] == turns and red["finished"]
+        db = sqlite3.connect(server.data / "class.sqlite3")
+        numbers = [t for (t,) in db.execute("SELECT turn FROM turns ORDER BY turn")]
+        assert numbers == list(range(1, turns + 1))  # each turn once
+        (log,) = db.execute("SELECT log FROM groups WHERE name = 'Red'").fetchone()
+        db.close()
+        kinds = [a["kind"] for a in json.loads(log)["facilitator"]]
+        assert len(json.loads(log)["turns"]) == turns and "pause" in kinds and "resume" in kinds
+        assert kept_turns() == []
+    finally:
+        for proc in (first, second):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+        server.stop()

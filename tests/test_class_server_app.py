@@ -113,7 +113,9 @@ def test_the_teacher_logs_in_once_and_the_acts_reach_the_groups(server):
         client.get(f"/api/commands?after={acts['commands'][-1]['id']}", headers=red).json()["commands"] == []
     )
     assert client.post("/api/end", json={"reason": "the bell"}).status_code == 200
-    assert join(client, "Blue").status_code == 409  # no one joins an ended session
+    assert join(client, "Blue").status_code == 409  # no one joins an ended session...
+    assert join(client, laptop="laptop-2").status_code == 409
+    assert join(client).status_code == 200  # ...but a group's own laptop, with the turns it kept
 
 
 def test_wrong_passphrases_make_the_next_try_wait(server):
@@ -137,7 +139,7 @@ def test_the_exports_are_kept_by_group_and_given_back_as_one_zip(server, tmp_pat
     assert client.get("/exports.zip").status_code == 401
     client.post("/api/login", json={"passphrase": PASSPHRASE})
     with zipfile.ZipFile(io.BytesIO(client.get("/exports.zip").content)) as z:
-        assert sorted(z.namelist()) == ["01-Red/escape.txt", "01-Red/session.json"]
+        assert sorted(z.namelist()) == ["01-Red/escape.txt", "01-Red/session.json", "teacher-acts.csv"]
 
 
 def test_the_dashboard_is_served_without_anything_from_elsewhere(server):
@@ -145,3 +147,40 @@ def test_the_dashboard_is_served_without_anything_from_elsewhere(server):
     page = client.get("/").text
     assert "dashboard.js" in page and "http" not in page.replace("http-equiv", "")
     assert client.get("/dashboard.js").status_code == 200 and client.get("/dashboard.css").status_code == 200
+
+
+def test_the_teachers_acts_are_kept_listed_and_exported_with_their_group_and_details(server, tmp_path):
+    client, _ = server
+    join(client)
+    assert client.get("/api/acts").status_code == 401
+    client.post("/api/login", json={"passphrase": PASSPHRASE})
+    client.post("/api/pause", json={})
+    client.post("/api/resume", json={"group": "Red"})
+    client.post("/api/inject", json={"event": "oil_price_cap"})
+    client.post("/api/inject", json={"event": "wagner_mutiny", "turn": 5, "group": "Red"})
+    client.post("/api/adjust", json={"meter": "trust", "delta": -3, "reason": "a leak", "group": "Red"})
+    client.post("/api/adjust", json={"meter": "trust", "delta": -3, "reason": ""})  # refused: not an act
+    client.post("/api/takeover", json={"group": "Red"})
+    client.post("/api/end", json={"reason": "the bell"})
+    answer = client.get("/api/acts", headers={"Authorization": f"Bearer {PASSPHRASE}"})
+    assert answer.status_code == 200
+    acts = [(a["kind"], a["group"], a["details"]) for a in answer.json()["acts"]]
+    assert acts == [
+        ("pause", None, ""),
+        ("resume", "Red", ""),
+        ("inject", None, "The West caps the price of Russian oil, at the next turn"),
+        ("schedule", "Red", "A mercenary column marches on Moscow, at turn 5"),
+        ("adjust", "Red", "Trust -3: a leak"),
+        ("takeover", "Red", "another laptop may take the group over"),
+        ("end", None, "the bell"),
+    ]
+    assert all(isinstance(a["at"], float) for a in answer.json()["acts"])
+    # The dashboard's feed and its first load carry them too.
+    assert [a["kind"] for a in client.get("/api/session").json()["acts"]][-1] == "end"
+    # They are in the SQLite file, not only in memory: a server started again lists them.
+    assert [(a["kind"], a["group"], a["details"]) for a in Store(tmp_path).acts()] == acts
+    with zipfile.ZipFile(io.BytesIO(client.get("/exports.zip").content)) as z:
+        table = z.read("teacher-acts.csv").decode("utf-8-sig").splitlines()
+    assert table[0] == "time,act,group,details"
+    assert table[4].endswith(',Schedule,Red,"A mercenary column marches on Moscow, at turn 5"')
+    assert table[-1].endswith(",End,every group,the bell") and len(table) == 8

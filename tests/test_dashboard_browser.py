@@ -1,5 +1,6 @@
 """The teacher's dashboard in a real headless browser (Debian's chromium through selenium): log in,
-watch three groups move, inject an event, pause and resume, end the session. The groups are the
+watch three groups move, inject an event, pause and resume, end the session, and read the list of
+the teacher's acts. The groups are the
 game's own classroom sessions linked to the server, played by agents without a window.
 Screenshots go to /tmp/pp-dashboard-*.png."""
 
@@ -144,6 +145,28 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
             "finished on the page",
         )
         browser.save_screenshot(str(SHOTS / "pp-dashboard-ended.png"))
+
+        # The teacher's own record, newest first: every act with its time, its group and what it was.
+        def acts() -> list[list[str]]:
+            return browser.execute_script(
+                "return [...document.querySelectorAll('#acts tbody tr')]"
+                ".map(r => [...r.querySelectorAll('td')].map(td => td.textContent))"
+            )
+
+        wait_until(lambda: len(acts()) == 5, 10, "the teacher's acts on the page")
+        listed = acts()
+        assert [row[1:3] for row in listed] == [
+            ["End", "every group"],
+            ["Resume", "every group"],
+            ["Pause", "every group"],
+            ["Inject", "every group"],
+            ["Schedule", "every group"],
+        ]
+        assert listed[3][3] == "The West caps the price of Russian oil, at the next turn"
+        assert "from the session pack" in listed[4][3]
+        assert all(len(row[0].split(":")) == 3 for row in listed)  # the time, to the second
+        browser.execute_script("document.getElementById('acts').scrollIntoView()")
+        browser.save_screenshot(str(SHOTS / "pp-dashboard-acts.png"))
         browser.set_window_size(820, 1180)  # a tablet held upright
         browser.save_screenshot(str(SHOTS / "pp-dashboard-tablet.png"))
         for g in groups:

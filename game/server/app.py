@@ -4,13 +4,15 @@ dashboard, the live feed over a WebSocket, and the collected exports.
 Groups: `POST /api/join` (class code and group name -> a token and the session's set-up),
 `POST /api/turn` (a turn played), `GET /api/commands` (the facilitator's acts since the last
 one), `POST /api/exports` (the exports, as a zip). The teacher: `POST /api/login`, `GET
-/api/groups`, `GET /api/session`, `POST /api/pause|resume|inject|adjust|end|takeover`, `GET
-/exports.zip`, `WS /ws`, and the dashboard at `/`.
+/api/groups`, `GET /api/session`, `GET /api/acts` (the teacher's record), `POST
+/api/pause|resume|inject|adjust|end|takeover`, `GET /exports.zip` (with the record as
+`teacher-acts.csv`), `WS /ws`, and the dashboard at `/`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import csv
 import io
 import json
 import re
@@ -27,7 +29,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.core.engine import ADJUSTABLE
-from game.core.meters import LIMITS, PILLARS, SHARED, WASHINGTON
+from game.core.meters import LIMITS, PILLARS, SHARED, WASHINGTON, label
 from game.server.auth import COOKIE, COOKIE_HOURS, TeacherAuth
 from game.server.store import Store
 
@@ -35,6 +37,16 @@ STATIC = Path(__file__).resolve().parent / "static"
 ONLINE_SECONDS = 15  # a group heard from this recently shows as connected
 MAX_EXPORT_BYTES = 20_000_000
 ADJUSTABLE_SHOWN = ("partnership", "trust", *PILLARS, *LIMITS)
+ACTS_SHOWN = 200  # the teacher's latest acts on the dashboard (the API and the exports hold all)
+ACT_NAMES = {
+    "pause": "Pause",
+    "resume": "Resume",
+    "inject": "Inject",
+    "schedule": "Schedule",
+    "adjust": "Adjust",
+    "end": "End",
+    "takeover": "Takeover",
+}
 
 
 @dataclass
@@ -80,6 +92,20 @@ def group_view(row, turns: int) -> dict[str, Any]:
     }
 
 
+def acts_csv(acts: list[dict[str, Any]]) -> bytes:
+    """The teacher's record as a spreadsheet reads it: time (the server's clock), act, group,
+    details; UTF-8 with a byte-order mark, as the groups' own CSV files."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["time", "act", "group", "details"])
+    for a in acts:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(a["at"]))
+        writer.writerow(
+            [when, ACT_NAMES.get(a["kind"], a["kind"]), a["group"] or "every group", a["details"]]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
 def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starlette:
     """The server's application over `store`."""
 
@@ -88,6 +114,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             "groups": [group_view(r, session.turns) for r in store.groups()],
             "ended": store.meta("ended") == "1",
             "paused_all": store.meta("paused_all") == "1",
+            "acts": store.acts(last=ACTS_SHOWN),
         }
 
     async def broadcast() -> None:
@@ -126,15 +153,19 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         data = await body(request)
         if str(data.get("class_code", "")).strip().upper() != session.class_code:
             return refused(403, "the class code is not this class's")
-        if store.meta("ended") == "1":
-            return refused(409, "the session has ended")
         name = str(data.get("group", "")).strip()[:60]
+        client_id = str(data.get("client_id", ""))[:80]
+        if store.meta("ended") == "1":
+            # Only a group's own laptop comes back after the end: to send the turns it kept offline.
+            row = store.group(name)
+            if row is None or not client_id or row["client_id"] != client_id:
+                return refused(409, "the session has ended")
         if not name:
             return refused(400, "a group needs a name")
         allowed = session.config.get("groups") or []
         if allowed and name not in allowed:
             return refused(403, f"no group '{name}' in this class (the groups: {', '.join(allowed)})")
-        token, why = store.claim(name, str(data.get("client_id", ""))[:80])
+        token, why = store.claim(name, client_id)
         if token is None:
             return refused(409, why)
         row = store.group(name)
@@ -266,6 +297,11 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             }
         )
 
+    async def acts(request: Request) -> Response:
+        if not teacher(request):
+            return refused(401, "the passphrase is needed (Authorization: Bearer <passphrase>)")
+        return JSONResponse({"acts": store.acts()})
+
     def target(data: dict[str, Any]):
         """(group id or None for every group, error response or None)."""
         name = data.get("group")
@@ -285,6 +321,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         if error is not None:
             return error
         payload: dict[str, Any] = {}
+        logged, details = kind, ""
         if kind in ("pause", "resume"):
             store.set_paused(group_id, kind == "pause")
             if group_id is None:
@@ -294,11 +331,15 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             if event not in {e["id"] for e in session.events}:
                 return refused(400, f"no event '{event}' in this level")
             payload = {"event": event}
+            details = next(e["title"] for e in session.events if e["id"] == event)
             if data.get("turn") not in (None, ""):
                 try:
                     payload["turn"] = int(data["turn"])
                 except (TypeError, ValueError):
                     return refused(400, "the turn is a whole number")
+                logged, details = "schedule", f"{details}, at turn {payload['turn']}"
+            else:
+                details += ", at the next turn"
         elif kind == "adjust":
             try:
                 delta = float(data.get("delta", 0))
@@ -312,19 +353,23 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             if delta == 0 or not -100 <= delta <= 100:
                 return refused(400, "move the meter by -100 to +100, not 0")
             payload = {"meter": meter, "delta": delta, "reason": reason[:500]}
+            details = f"{label(meter)} {delta:+g}: {payload['reason']}"
         elif kind == "end":
             payload = {"reason": str(data.get("reason", "")).strip()[:500]}
+            details = payload["reason"]
             if group_id is None:
                 store.set_meta("ended", "1")
         elif kind == "takeover":
             if group_id is None:
                 return refused(400, "name the group whose laptop is changing")
             store.allow_takeover(str(data["group"]))
+            store.log_act("takeover", str(data["group"]), "another laptop may take the group over")
             await broadcast()
             return JSONResponse({"ok": True})
         else:
             return refused(404, f"no act '{kind}'")
         command = store.add_command(group_id, kind, payload)
+        store.log_act(logged, str(data["group"]) if group_id is not None else None, details)
         await broadcast()
         return JSONResponse({"ok": True, "command": command})
 
@@ -334,6 +379,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         root = session.data / "exports"
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("teacher-acts.csv", acts_csv(store.acts()))
             if root.is_dir():
                 for path in sorted(root.rglob("*")):
                     if path.is_file():
@@ -381,6 +427,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         Route("/api/logout", logout, methods=["POST"]),
         Route("/api/groups", groups),
         Route("/api/session", session_info),
+        Route("/api/acts", acts),
         Route("/api/{kind}", act, methods=["POST"]),
         Route("/exports.zip", exports_zip),
         WebSocketRoute("/ws", feed),

@@ -3,9 +3,11 @@ the facilitator's acts, send the exports at the end.
 
 The game runs on the laptop whether or not the server answers: what is to be sent waits in order
 in an outbox, and a thread sends it when the server can be reached again (a laptop that lost the
-Wi-Fi catches up when it is back). The facilitator's acts arrive in an inbox that the classroom
-session empties on the window's own thread (`ClassroomSession.sync`). Only the standard library:
-the client needs no web framework.
+Wi-Fi catches up when it is back). The outbox is kept in the game's data folder as well
+(`game.server.outbox`), so a laptop closed while offline sends its turns when it next joins, and
+goes on from the last turn it played. The facilitator's acts arrive in an inbox that the classroom
+session empties on the window's own thread (`ClassroomSession.sync`). Only the standard library
+and the game's file helpers: the client needs no web framework.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from game.server.outbox import DataFolderError, Kept, Outbox, OutboxDamaged
 
 TIMEOUT = 5.0
 
@@ -70,16 +74,28 @@ def _request(
 class ClassLink:
     """One group's connection to the class server (see the module's docstring)."""
 
-    def __init__(self, url: str, class_code: str, group: str, poll_seconds: float = 1.0):
+    def __init__(
+        self, url: str, class_code: str, group: str, poll_seconds: float = 1.0, kept: Outbox | None = None
+    ):
         self.base = url.rstrip("/")
         self.class_code = class_code
         self.group = group
-        self.client_id = uuid.uuid4().hex
         self.poll_seconds = poll_seconds
         self.token: str | None = None
         self.after = 0  # the last facilitator's act received
-        self.outbox: deque[tuple[str, Any]] = deque()
-        self.sent_turns: dict[int, dict[str, Any]] = {}
+        # What the data folder kept from the last time this group joined from this laptop (see
+        # game.server.outbox); `problem` says, for the screen, why it could not be read or written.
+        self.kept = kept
+        self.problem: str | None = None
+        found = Kept()
+        if kept is not None:
+            try:
+                found = kept.load()
+            except OutboxDamaged as e:
+                self.problem = str(e)
+        self.client_id = found.client_id or uuid.uuid4().hex
+        self.outbox: deque[tuple[str, Any]] = deque(found.items)
+        self.sent_turns: dict[int, dict[str, Any]] = {int(m["turn"]): m for m in found.turns()}
         self.inbox: deque[dict[str, Any]] = deque()
         self.online = False
         self.paused = False
@@ -100,9 +116,18 @@ class ClassLink:
         self.after = int(answer.get("acked") or 0)
         self.paused = bool(answer.get("paused"))
         self.online = True
-        return Joined(
-            answer["token"], answer["group"], answer["session"], answer.get("log"), self.after, self.paused
-        )
+        self._keep()  # the laptop's id for the group, from now on
+        log = answer.get("log")
+        # Turns played here that the server has not had yet (the laptop was closed while offline):
+        # the game goes on from the last of them, and they are sent first.
+        with self.lock:
+            ahead = [m for m in self.sent_turns.values() if m["turn"] > int(answer.get("turn") or 0)]
+        newest = max(ahead, key=lambda m: m["turn"], default=None)
+        if newest is not None and isinstance(newest.get("log"), dict):
+            log = newest["log"]
+            # The facilitator's acts after those that game had taken come again (they are not in it).
+            self.after = int(newest.get("acked") or 0)
+        return Joined(answer["token"], answer["group"], answer["session"], log, self.after, self.paused)
 
     def start(self) -> None:
         """Send and poll in the background from now on."""
@@ -116,18 +141,24 @@ class ClassLink:
         with self.lock:
             self.sent_turns[int(message["turn"])] = message
             self.outbox.append(("turn", message))
+            self._keep()
         self.wake.set()
 
     def send_exports(self, folder: Path) -> None:
-        """Queue the session's export folder, sent as one zip."""
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-            for path in sorted(Path(folder).iterdir()):
-                if path.is_file():
-                    z.write(path, path.name)
+        """Queue the session's export folder, sent as one zip (made as it is sent)."""
         with self.lock:
-            self.outbox.append(("exports", buffer.getvalue()))
+            self.outbox.append(("exports", str(folder)))
+            self._keep()
         self.wake.set()
+
+    def _keep(self) -> None:
+        # The outbox as it stands now, in the data folder (under the lock, or before the thread runs).
+        if self.kept is None:
+            return
+        try:
+            self.kept.save(self.client_id, list(self.outbox))
+        except DataFolderError as e:
+            self.problem = f"the turns to send could not be kept on this laptop: {e}"
 
     def take_commands(self) -> list[dict[str, Any]]:
         """The facilitator's acts received since the last call (on the window's thread)."""
@@ -182,20 +213,32 @@ class ClassLink:
                     self._resend_from(int(answer["last"]) + 1)
                     continue
             else:
-                status, answer = _request(f"{self.base}/api/exports", item, self.token, "application/zip")
+                zipped = _zipped(Path(item))
+                if zipped is None:
+                    status = 200  # the folder has gone: nothing left to send
+                else:
+                    status, answer = _request(
+                        f"{self.base}/api/exports", zipped, self.token, "application/zip"
+                    )
             if status == 401 or status >= 500:
                 raise Unreachable(f"the server answered {status}; trying again later")
             with self.lock:
-                self.outbox.popleft()  # accepted, or refused for good (a bad message is not retried)
+                if self.outbox and self.outbox[0] == (kind, item):
+                    self.outbox.popleft()  # accepted, or refused for good (a bad message is not retried)
+                    self._keep()
 
     def _resend_from(self, turn: int) -> None:
-        # The server lacks turns before this one (it lost them, or never had them): send them first.
+        # The server lacks turns before the first one waiting (it lost them, or never had them):
+        # send them first, from what this laptop sent before. Nothing waiting is dropped; when this
+        # laptop no longer has the turn the server needs, it tries again later.
         with self.lock:
-            missing = [("turn", self.sent_turns[t]) for t in sorted(self.sent_turns) if t >= turn]
+            turns = {t: m for t, m in self.sent_turns.items() if t >= turn}
+            turns.update({int(m["turn"]): m for kind, m in self.outbox if kind == "turn"})
             queued = [x for x in self.outbox if x[0] != "turn"]
-            self.outbox = deque(missing + queued)
-            if not missing:
-                self.outbox = deque(queued)
+            self.outbox = deque([("turn", turns[t]) for t in sorted(turns)] + queued)
+            self._keep()
+            if turn not in turns:
+                raise Unreachable(f"the server needs turn {turn}, which this laptop does not have")
 
     def _poll(self) -> None:
         status, answer = _request(f"{self.base}/api/commands?after={self.after}", token=self.token)
@@ -211,9 +254,26 @@ class ClassLink:
             self.ended = bool(answer.get("ended"))
 
 
-def join_class(url: str, class_code: str, group: str) -> tuple[ClassLink, Joined]:
-    """Join and start the link's thread; raises JoinRefused or Unreachable."""
-    link = ClassLink(url, class_code, group)
+def _zipped(folder: Path) -> bytes | None:
+    """An export folder's files as one zip, or None when the folder is gone."""
+    if not folder.is_dir():
+        return None
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(folder.iterdir()):
+            if path.is_file():
+                z.write(path, path.name)
+    return buffer.getvalue()
+
+
+def join_class(url: str, class_code: str, group: str, data: Path | None = None) -> tuple[ClassLink, Joined]:
+    """Join and start the link's thread, with the outbox kept in the data folder `data` (the
+    game's own by default); raises JoinRefused or Unreachable. `link.problem` says when what this
+    laptop kept could not be read (the game goes on from the server's record)."""
+    from game.paths import user_data_dir
+
+    url = url.rstrip("/")
+    link = ClassLink(url, class_code, group, kept=Outbox(data or user_data_dir(), url, class_code, group))
     joined = link.join()
     link.start()
     return link, joined

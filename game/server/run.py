@@ -89,8 +89,11 @@ def prepare(options: ServeOptions):
     class_code = store.meta_or("class_code", new_class_code)
     # The pack's scheduled injections become the facilitator's acts for every group, once.
     if config.get("inject") and store.meta("scheduled") is None:
+        titles = {e.id: e.title for e in level.events}
         for item in config["inject"]:
             store.add_command(None, "inject", {"event": item["event"], "turn": item["turn"]})
+            title = titles.get(item["event"], item["event"])
+            store.log_act("schedule", None, f"{title}, at turn {item['turn']} (from the session pack)")
         store.set_meta("scheduled", "1")
     session = ClassSession(
         config=config,

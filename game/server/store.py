@@ -4,7 +4,9 @@ has answered "accepted" to.
 
 Tables: `meta` (the passphrase's scrypt hash, the class code, the cookie secret, the pack), `groups`
 (each group's claim and its latest figures), `turns` (one row a group's turn, as the client sent
-it), `commands` (the facilitator's acts, for one group or all, picked up by the clients).
+it), `commands` (the facilitator's acts, for one group or all, picked up by the clients), `acts` (the
+teacher's own record of what was done and when, pauses, takeovers and the end included, for the
+dashboard's list and the collected exports).
 """
 
 from __future__ import annotations
@@ -48,6 +50,13 @@ CREATE TABLE IF NOT EXISTS commands (
     kind TEXT NOT NULL,
     payload TEXT NOT NULL,
     created REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS acts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at REAL NOT NULL,
+    kind TEXT NOT NULL,
+    group_name TEXT,
+    details TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -228,5 +237,39 @@ class Store:
             rows = self.db.execute("SELECT * FROM commands ORDER BY id").fetchall()
         return [
             {"id": r["id"], "group_id": r["group_id"], "kind": r["kind"], **json.loads(r["payload"])}
+            for r in rows
+        ]
+
+    # -- the teacher's record ---------------------------------------------------------------------
+    def log_act(
+        self, kind: str, group: str | None, details: str = "", at: float | None = None
+    ) -> dict[str, Any]:
+        """Keep one of the teacher's acts (committed before the dashboard hears it was done)."""
+        when = time.time() if at is None else at
+        with self.lock:
+            cur = self.db.execute(
+                "INSERT INTO acts (at, kind, group_name, details) VALUES (?, ?, ?, ?)",
+                (when, kind, group, details),
+            )
+            number = int(cur.lastrowid or 0)
+        return {"id": number, "at": when, "kind": kind, "group": group, "details": details}
+
+    def acts(self, last: int | None = None) -> list[dict[str, Any]]:
+        """The teacher's acts, oldest first (only the `last` ones when given)."""
+        with self.lock:
+            if last is None:
+                rows = self.db.execute("SELECT * FROM acts ORDER BY id").fetchall()
+            else:
+                rows = self.db.execute("SELECT * FROM acts ORDER BY id DESC LIMIT ?", (last,)).fetchall()[
+                    ::-1
+                ]
+        return [
+            {
+                "id": r["id"],
+                "at": r["at"],
+                "kind": r["kind"],
+                "group": r["group_name"],
+                "details": r["details"],
+            }
             for r in rows
         ]

@@ -80,10 +80,11 @@ def problem_message(doing: str, error: OSError) -> str:
 
 def tidy(folder: Path | None = None) -> list[Path]:
     """Remove what writes cut short by a crash or a kill left in the data folder (hidden temporary
-    files beside the settings, the saves and the facilitator's keys); run when the game starts."""
+    files beside the settings, the saves, the facilitator's keys and the class server's outboxes);
+    run when the game starts."""
     root = folder if folder is not None else user_data_dir()
     removed: list[Path] = []
-    # (The folders of game.session.save_folder and game.classroom.keys.)
-    for place in (root, root / "saves", root / "facilitator"):
+    # (The folders of game.session.save_folder, game.classroom.keys and game.server.outbox.)
+    for place in (root, root / "saves", root / "facilitator", root / "class-outbox"):
         removed += remove_leftovers(place)
     return removed

@@ -347,9 +347,24 @@ class Game:
         facilitator's only in the debrief (docs/classroom.md, section 5), unless the session's
         pack asks for it to be told at once (`reveal = "at_once"`)."""
         acts = self.acts_this_turn()
-        if self.classroom is not None and getattr(self.classroom, "reveal", "") == "at_once":
+        if self.tells_injections_at_once:
             return acts
         return [a for a in acts if a.kind != "inject"]
+
+    @property
+    def tells_injections_at_once(self) -> bool:
+        """Whether the players are told, while they play, that an injected event was the
+        facilitator's: only when the session's pack asks for it (`reveal = "at_once"`). Otherwise
+        the news, the resolution and the board's recent events tell it as any event, and only the
+        debrief and the exports say whose it was."""
+        return self.classroom is not None and getattr(self.classroom, "reveal", "") == "at_once"
+
+    def injected_events(self, turn: int) -> set[str]:
+        """The events the facilitator put in play in `turn`, as the players may be told of them
+        now: none unless the session tells injections at once (the debrief asks the log itself)."""
+        if not self.tells_injections_at_once:
+            return set()
+        return {a.event_id or "" for a in self.log.acts_of_turn(turn) if a.kind == "inject"}
 
     # -- reading ----------------------------------------------------------------------------
     @property

@@ -55,6 +55,14 @@ def draw_pause_cover(app, surface, session=None) -> None:
     )
 
 
+def held(game) -> bool:
+    """True while the facilitator (or the class server's teacher) has paused the session: the
+    players' input is held, and so is autoplay, which plays no turn and steps no resolution until
+    the session is resumed."""
+    session = getattr(game, "classroom", None)
+    return session is not None and session.paused
+
+
 def held_by_pause(game, event) -> bool:
     """True when the facilitator's pause swallows this input: every key, click and scroll but F9,
     on the board, the hand-over and the resolution screens alike."""

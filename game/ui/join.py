@@ -28,6 +28,8 @@ def play_joined(args: argparse.Namespace) -> ExitCode:
         print(f"the class server at {args.join} cannot be reached: {e}", file=sys.stderr)
         return ExitCode.FAILED
     print(f"joined the class as '{joined.group}': {joined.session['level']}, seed {joined.session['seed']}")
+    if link.problem:
+        print(f"note: {link.problem}", file=sys.stderr)
     sys.stdout.flush()
     options = PlayOptions(
         autoplay=args.autoplay,
@@ -40,9 +42,14 @@ def play_joined(args: argparse.Namespace) -> ExitCode:
     )
     code = play(options)
     if not link.close(FLUSH_SECONDS):
+        where = (
+            f"kept on this laptop ({link.kept.path})" if link.kept is not None else "in this laptop's memory"
+        )
         print(
-            f"{link.pending()} turn(s) or exports could not be sent to the class server; "
-            "they are in this laptop's exports folder",
+            f"{link.pending()} turn(s) or exports could not be sent to the class server; they are "
+            f"{where} and are sent when this group joins the class again from this laptop",
             file=sys.stderr,
         )
+    if link.problem:
+        print(f"note: {link.problem}", file=sys.stderr)
     return ExitCode(code)

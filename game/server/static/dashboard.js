@@ -149,6 +149,34 @@ function render(data) {
     select.value = groups.some((g) => g.name === chosen) ? chosen : "";
   }
   if (data.ended) { $("status").textContent = "session ended"; $("end").disabled = true; }
+  renderActs(data.acts || []);
+}
+
+const ACT_NAMES = { pause: "Pause", resume: "Resume", inject: "Inject", schedule: "Schedule",
+  adjust: "Adjust", end: "End", takeover: "Takeover" };
+
+function clock(seconds) {
+  return new Date(seconds * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+// The teacher's record, newest first: when, what, for whom, and the event, the meter and the reason.
+function renderActs(acts) {
+  const rows = acts.slice().reverse().map((a) => {
+    const tr = document.createElement("tr");
+    tr.dataset.act = a.kind;
+    const time = cell(clock(a.at), "time");
+    time.dataset.label = "Time";
+    const kind = cell(ACT_NAMES[a.kind] || a.kind, "act");
+    kind.dataset.label = "Act";
+    const who = cell(a.group || "every group", "group");
+    who.dataset.label = "Group";
+    const details = cell(a.details || "", "details");
+    details.dataset.label = "Details";
+    tr.append(time, kind, who, details);
+    return tr;
+  });
+  $("acts").querySelector("tbody").replaceChildren(...rows);
+  $("no-acts").hidden = acts.length > 0;
 }
 
 async function act(kind, body) {

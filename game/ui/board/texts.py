@@ -107,7 +107,9 @@ def news_html(game: Game, side: str) -> str:
         lines.append(html.escape(game.level.briefing.get(side, ""))[:900])
     for report in reversed(game.reports[-3:]):
         lines.append(f"<b>Turn {report.turn}, {report.date}</b>")
-        by_facilitator = {c.cause_id for c in report.changes if c.cause_kind == "facilitator"}
+        # Whose event it was, only when the session tells it at once (a pack's "at_once"); else
+        # the debrief is where the class learns it (the engine's report never says).
+        by_facilitator = game.injected_events(report.turn)
         for event_id in report.events:
             event = game.level.event(event_id)
             if event:

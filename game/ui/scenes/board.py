@@ -23,7 +23,7 @@ from game.ui.board.news import NewsPanel
 from game.ui.board.region_map import draw_region_map
 from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
-from game.ui.classroom_overlay import draw_classroom_overlay
+from game.ui.classroom_overlay import draw_classroom_overlay, held
 from game.ui.scenes.base import Scene
 from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import button
@@ -258,7 +258,7 @@ class BoardScene(Scene):
         if self.note_stale:  # a tooltip moved the tutorial on while the frame was being drawn
             self.note_stale = False
             self.refresh()
-        if not self.app.options.autoplay:
+        if not self.app.options.autoplay or held(self.game):
             return
         self.auto_timer += dt
         if self.auto_timer > 0.05 and not self.model.plan:

@@ -254,6 +254,8 @@ class ClassroomSetupScene(Scene):
 
         link, joined = self.join
         config = joined.session
+        if getattr(link, "problem", None):
+            self.app.notice = f"Note: {link.problem}"  # (what this laptop kept could not be read)
         level, _ = self.app.load_level(config["level"])
         if level is None:
             self.say(f"The class's level '{config['level']}' cannot be loaded on this laptop.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.classroom_overlay import HeldByPause
+from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, text
 
@@ -34,6 +34,16 @@ class HandOverScene(HeldByPause, Scene):
     def entered(self) -> None:
         if self.app.options.autoplay:
             self.app.capture(f"handover-{self.side}")
+            if not held(self.game):
+                self.proceed()
+
+    def busy(self) -> bool:
+        return super().busy() or self.app.options.autoplay
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        # Autoplay hands over at once, unless the facilitator has paused the session: then it waits.
+        if self.app.options.autoplay and not held(self.game) and self.app.scene is self:
             self.proceed()
 
     def draw(self, surface) -> None:

@@ -10,7 +10,7 @@ import pygame
 from game.core.meters import label
 from game.core.report import PHASES, Change
 from game.session.campaign import with_finished
-from game.ui.classroom_overlay import HeldByPause
+from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, fit
 
@@ -46,12 +46,7 @@ class ResolutionScene(HeldByPause, Scene):
             if phase == "events":
                 # Whose event it was: told at once (a pack's "at_once"), or, as the guide has it,
                 # only in the debrief, where the event reads as any other until then.
-                session = getattr(self.game, "classroom", None)
-                by_facilitator = (
-                    {a.event_id for a in self.game.log.acts_of_turn(r.turn) if a.kind == "inject"}
-                    if session is not None and session.reveal == "at_once"
-                    else set()
-                )
+                by_facilitator = self.game.injected_events(r.turn)
                 for event_id in r.events:
                     event = lv.event(event_id)
                     if event:
@@ -143,7 +138,7 @@ class ResolutionScene(HeldByPause, Scene):
 
     def update(self, dt: float) -> None:
         super().update(dt)
-        if self.app.options.autoplay:
+        if self.app.options.autoplay and not held(self.game):
             self.timer += dt
             if self.timer >= min(0.3, SPEED.get(self.app.settings.animation_speed, 1.0)):
                 if self.index == len(self.steps) - 1:

@@ -1,0 +1,165 @@
+"""A group's outbox kept in the laptop's data folder: a laptop closed while offline sends its turns
+when the group joins again, and goes on from the last turn it played; the server keeps each turn
+once; an outbox file that cannot be read is set aside with a message, and a data folder that cannot
+be written is said while the turns wait in memory. A real server in a thread on a free port."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections import deque
+
+import pytest
+
+from game.classroom.session import ClassroomSession
+from game.paths import user_data_dir
+from game.server.app import ClassSession, create_app
+from game.server.auth import TeacherAuth
+from game.server.client import ClassLink, join_class, turn_message
+from game.server.outbox import Outbox, outbox_path
+from game.server.store import Store
+from game.session.game import Game
+from game.session.replay import ReplayLog
+
+CODE = "K7QMPA"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(check, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def live_server(tmp_path, testing_event):
+    import uvicorn
+
+    store = Store(tmp_path / "server")
+    config = {
+        "level": "testing_event",
+        "seed": 3,
+        "sides": {"moscow": "easy", "beijing": "normal"},
+        "timer": 0,
+        "groups": [],
+        "end_after_turn": None,
+        "reveal": "at_once",
+        "inject": [],
+    }
+    events = [{"id": e.id, "title": e.title} for e in testing_event.events]
+    session = ClassSession(config, events, 12, CODE, tmp_path / "server")
+    app = create_app(store, session, TeacherAuth(TeacherAuth.hash("owls at dawn"), "secret"))
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="websockets-sansio")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    wait_until(lambda: server.started)
+    yield f"http://127.0.0.1:{port}", store
+    server.should_exit = True
+    thread.join(10)
+    store.close()
+
+
+def start_game(level, link, joined) -> Game:
+    """The group's game from where the join left it (its log, or a new game), linked to the server."""
+    controllers = {"moscow": "easy", "beijing": "normal"}
+    if joined.log:
+        game = Game.from_log(level, ReplayLog.model_validate(joined.log), controllers)
+    else:
+        game = Game.new(level, int(joined.session["seed"]), controllers)
+    session = ClassroomSession.start(game, dict(joined.session["sides"]), "local", 0, joined.group)
+    session.link = link
+    return game
+
+
+def stored_turns(store: Store, group: str) -> list[int]:
+    return [t["turn"] for t in store.turns(store.group(group)["id"])]
+
+
+def test_a_laptop_closed_while_offline_sends_its_turns_when_the_group_joins_again(live_server, testing_event):
+    url, store = live_server
+    link, joined = join_class(url, CODE, "Red")
+    link.poll_seconds = 0.05
+    game = start_game(testing_event, link, joined)
+    game.resolve()
+    wait_until(lambda: stored_turns(store, "Red") == [1])
+    # The Wi-Fi goes away; the group plays two more turns; the laptop is shut before it is back.
+    link.base = "http://127.0.0.1:9"  # nobody there
+    game.resolve()
+    game.resolve()
+    assert not link.close(wait_seconds=0.3)
+    kept = json.loads(outbox_path(user_data_dir(), url, CODE, "Red").read_text())
+    assert kept["client_id"] == link.client_id
+    assert [item["message"]["turn"] for item in kept["items"]] == [2, 3]
+    assert stored_turns(store, "Red") == [1]
+
+    # Opened again, on the network: the same laptop is the group's (no takeover), its game goes on
+    # from the last turn it played, and the kept turns reach the server, once each.
+    again, rejoined = join_class(url, CODE, "Red")
+    again.poll_seconds = 0.05
+    resumed = start_game(testing_event, again, rejoined)
+    assert resumed.state.turn == 4 and resumed.state.meters == game.state.meters
+    wait_until(lambda: stored_turns(store, "Red") == [1, 2, 3] and again.pending() == 0)
+    assert json.loads(outbox_path(user_data_dir(), url, CODE, "Red").read_text())["items"] == []
+    # A turn sent twice (an answer lost on the way back) is kept once, as it first came.
+    first = store.turns(store.group("Red")["id"])[2]
+    again.send_turn(turn_message(game, game.reports[-1]) | {"meters": {"partnership": 1.0}})
+    wait_until(lambda: again.pending() == 0)
+    assert stored_turns(store, "Red") == [1, 2, 3] and store.turns(store.group("Red")["id"])[2] == first
+    resumed.resolve()
+    wait_until(lambda: stored_turns(store, "Red") == [1, 2, 3, 4])
+    assert store.group("Red")["turn"] == 4
+    assert again.close(5)
+
+
+def test_a_damaged_outbox_is_set_aside_with_a_message_and_the_group_joins_from_the_servers_record(
+    live_server,
+):
+    url, _ = live_server
+    path = outbox_path(user_data_dir(), url, CODE, "Blue")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'{"version": 1, "items": [{"kind": "turn"')  # cut short
+    link, joined = join_class(url, CODE, "Blue")
+    try:
+        aside = path.with_name(path.stem + ".damaged-1.json")
+        assert link.problem is not None
+        assert "could not be read" in link.problem and str(aside) in link.problem
+        assert "nothing in it is deleted" in link.problem
+        assert aside.read_bytes() == b'{"version": 1, "items": [{"kind": "turn"'  # nothing lost
+        assert joined.log is None and link.pending() == 0
+        assert json.loads(path.read_text())["client_id"] == link.client_id  # a fresh outbox
+    finally:
+        link.close(1)
+
+
+def test_an_outbox_of_another_shape_is_set_aside_too(tmp_path):
+    outbox = Outbox(tmp_path, "http://127.0.0.1:9", CODE, "Red")
+    outbox.path.parent.mkdir(parents=True)
+    outbox.path.write_text(json.dumps({"version": 1, "client_id": "x", "items": [{"kind": "virus"}]}))
+    link = ClassLink("http://127.0.0.1:9", CODE, "Red", kept=outbox)
+    assert "could not be read" in (link.problem or "") and not outbox.path.exists()
+    assert link.outbox == deque() and link.client_id != "x"
+
+
+def test_a_data_folder_that_cannot_be_written_is_said_and_the_turns_wait_in_memory(tmp_path, testing_event):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be")
+    link = ClassLink(
+        "http://127.0.0.1:9", CODE, "Red", kept=Outbox(blocked, "http://127.0.0.1:9", CODE, "Red")
+    )
+    game = Game.new(testing_event, 5, {"moscow": "easy", "beijing": "normal"})
+    link.send_turn(turn_message(game, game.resolve()))
+    assert link.problem is not None and "could not be kept" in link.problem and str(blocked) in link.problem
+    assert [item["turn"] for kind, item in link.outbox] == [1]
