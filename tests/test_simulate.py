@@ -28,6 +28,7 @@ def test_simulate_json_has_the_documented_shape():
         "mean_score",
         "mean_final",
         "ceiling_binding_share",
+        "summit",
         "limit_share",
         "normalization",
     }

@@ -9,6 +9,8 @@ from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core import Level, rng
 from game.core.meters import STATES
 
+REMEMBERS = 0.7  # how often an easy player keeps in mind the terms it agreed to
+
 
 def action_weights(level: Level, side: str) -> dict[str, float]:
     """Weight of each of the side's actions: 1, plus how its effects point toward its goals."""
@@ -57,6 +59,22 @@ class EasyAgent:
         capital = observation.meters[f"{self.side}.capital"]
         options = list(usable)
         plan: list[str] = []
+        bound = [deed for c in observation.commitments for side, deed in c.term.bound() if side == self.side]
+        if bound:
+            # An easy player is forgetful: most turns it remembers what it agreed to, and then plays
+            # a card it owes first and leaves out the cards it promised to hold back.
+            remember, self.rng = rng.uniform(self.rng)
+            if remember < REMEMBERS:
+                actions = level.actions
+                for deed in bound:
+                    if deed.restraint:
+                        options = [a for a in options if deed.kept_by((actions[a],))]
+                    else:
+                        owed = [a for a in options if deed.done_by((actions[a],)) and a not in plan]
+                        if owed and len(plan) < level.rules.max_actions:
+                            plan.append(owed[0])
+                            capital -= actions[owed[0]].cost
+                options = [a for a in options if a not in plan and actions[a].cost <= capital]
         while options and len(plan) < level.rules.max_actions:
             stop, self.rng = rng.uniform(self.rng)
             if plan and stop < 0.15:  # an unfocused player sometimes keeps capital back

@@ -249,5 +249,5 @@ def negotiator_for(agent: object, side: str) -> Negotiator | None:
     if name in ("normal", "hard"):
         return Negotiator(side)
     if name == "easy":
-        return Negotiator(side, trusting=1.5)
+        return Negotiator(side, trusting=0.5)
     return None

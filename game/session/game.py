@@ -190,6 +190,21 @@ class Game:
         }
         play_agents(table, self.state, negotiators)
 
+    def play_summit_for(self, side: str, name: str) -> None:
+        """Make `side`'s moves at this turn's summit with the agent called `name`, as autoplay plays
+        a person's side; the summit closes when no one else has a move to make."""
+        if self.summit_due():
+            self.open_summit()
+        if self.table is None or not self.summit_open():
+            return
+        negotiators: dict[str, Negotiator | None] = {
+            s: negotiator_for(self.agent_for(s), s) for s in SIDES if self.seats[s].controller != HUMAN
+        }
+        negotiators[side] = negotiator_for(self.agent_for(side, name), side)
+        play_agents(self.table, self.state, negotiators)
+        if self.table.stage == "done":
+            self.close_summit()
+
     def summit_move(self, side: str, stage: str, move: Any) -> str | None:
         """A person's move at the summit: its terms (stage 'propose'), its answers to the other
         side's terms ('answer': key -> 'accept', 'reject' or a counter-term), or to the counters

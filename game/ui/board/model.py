@@ -140,6 +140,8 @@ class BoardModel:
         """Choose the plan as autoplay does: the normal agent plays this side, made and seeded by
         the game as it makes the agents it seats: autoplaying a person's side plays it as a seat
         given to the normal agent would be played."""
+        # At a summit, the agent bargains for the side first, as it would in the seat.
+        self.game.play_summit_for(self.side, AUTOPLAY_AGENT)
         agent = self.game.agent_for(self.side, AUTOPLAY_AGENT)
         self.plan = list(decide(agent, self.game.state, self.side))
         self.keep_draft()
