@@ -60,5 +60,5 @@ def run(args: argparse.Namespace) -> ExitCode:
     except ReplayError as e:
         print(f"{args.log}: {e}", file=sys.stderr)
         return ExitCode.FAILED
-    sys.stdout.write(transcript(state, reports, log.facilitator, log.reasons))
+    sys.stdout.write(transcript(state, reports, log.facilitator, log.reasons, [t.summit for t in log.turns]))
     return ExitCode.OK

@@ -40,5 +40,5 @@ def run(args: argparse.Namespace) -> ExitCode:
         except OSError as e:  # a full disk, a folder that may not be written
             print(f"{args.log}: cannot write the log: {e.strerror or e}", file=sys.stderr)
             return ExitCode.FAILED
-    sys.stdout.write(transcript(state, reports))
+    sys.stdout.write(transcript(state, reports, summits=[t.summit for t in log.turns]))
     return ExitCode.OK

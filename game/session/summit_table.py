@@ -120,8 +120,13 @@ class Table:
                     return problem
             elif given not in ("accept", "reject"):
                 return f"an answer is accept, reject or a counter, not {given!r}"
+        on_the_table = {t.key() for ts in self.proposed.values() for t in ts}
         for term in self.to_answer(side):
-            self.answers[term.key()] = answers.get(term.key(), "reject")
+            given = answers.get(term.key(), "reject")
+            if isinstance(given, Term) and given.key() in on_the_table:
+                given = "reject"  # a counter that is already on the table is no counter
+            on_the_table.add(given.key() if isinstance(given, Term) else "")
+            self.answers[term.key()] = given
         return None
 
     def answer_counters(self, side: str, answers: dict[str, str]) -> str | None:
@@ -166,8 +171,12 @@ class Table:
         return out
 
     def agreed(self) -> list[Term]:
-        """The terms agreed, in order."""
-        return [e.term for e in self.entries() if e.agreed]
+        """The terms agreed, in order, each once."""
+        out: dict[str, Term] = {}
+        for e in self.entries():
+            if e.agreed:
+                out.setdefault(e.term.key(), e.term)
+        return list(out.values())
 
 
 def play_agents(table: Table, state: GameState, negotiators: Mapping[str, Negotiator | None]) -> None:

@@ -9,7 +9,8 @@ from game.core.level import Level
 from game.core.meters import label
 from game.core.report import PHASE_TITLES, TurnReport
 from game.core.state import GameState
-from game.session.replay import FacilitatorAct, ReasonSpec
+from game.core.summit import term_words
+from game.session.replay import FacilitatorAct, ReasonSpec, TermSpec
 from game.session.story import describe_act
 
 
@@ -22,10 +23,16 @@ def turn_text(
     report: TurnReport,
     acts: Sequence[FacilitatorAct] = (),
     reasons: dict[str, str] | None = None,
+    summit: Sequence[TermSpec] = (),
 ) -> str:
-    """One turn as text: the plans (with the `reasons` teams gave), the facilitator's `acts`, every
-    change with its cause."""
+    """One turn as text: its summit's terms, the plans (with the `reasons` teams gave), the
+    facilitator's `acts`, every change with its cause, and what became of the terms."""
     lines = [f"== Turn {report.turn} ({report.date}) =="]
+    for t in summit:
+        said = "agreed" if t.agreed else "refused"
+        lines.append(
+            f"Summit, {said}: {term_words(level, t.term())}" + (" (a counter)" if t.counter_to else "")
+        )
     for side in ("moscow", "beijing"):
         names = [level.actions[a].name for a in report.plans.get(side, ())]
         lines.append(f"{side.capitalize()} plan: {', '.join(names) if names else '(nothing)'}")
@@ -47,6 +54,8 @@ def turn_text(
             f"    {c.meter} {_num(c.before)} -> {_num(c.after)} ({c.delta:+.2f})"
             f"  {c.cause_kind}:{c.cause_id}  {c.why}  [{c.source}]"
         )
+    for settled in report.settled:
+        lines.append(f"  term {settled.result} by {settled.side}: {term_words(level, settled.term)}")
     for flag in report.flags_set:
         lines.append(f"  flag set: {flag}")
     for flag in report.flags_cleared:
@@ -59,14 +68,16 @@ def transcript(
     reports: list[TurnReport],
     acts: Sequence[FacilitatorAct] = (),
     reasons: Sequence[ReasonSpec] = (),
+    summits: Sequence[Sequence[TermSpec]] = (),
 ) -> str:
-    """The game as text; `acts` are a classroom facilitator's acts and `reasons` the teams' reasons
-    for their plans, each shown in its turn."""
+    """The game as text; `acts` are a classroom facilitator's acts, `reasons` the teams' reasons
+    for their plans and `summits` each turn's summit (in turn order), each shown in its turn."""
     level = state.level
     out = [f"# {level.title} ({level.id}), seed {state.seed}, level hash {level.content_hash[:12]}"]
     for report in reports:
         why: dict[str, str] = {r.side: r.text for r in reasons if r.turn == report.turn}
-        out.append(turn_text(level, report, [a for a in acts if a.turn == report.turn], why))
+        summit = summits[report.turn - 1] if report.turn <= len(summits) else ()
+        out.append(turn_text(level, report, [a for a in acts if a.turn == report.turn], why, summit))
     out.append("== End ==")
     for act in acts:
         if act.turn > len(reports):
