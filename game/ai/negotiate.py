@@ -244,10 +244,14 @@ def _overlaps(a: Term, b: Term) -> bool:
 
 
 def negotiator_for(agent: object, side: str) -> Negotiator | None:
-    """The summit side of one of the game's agents (None for an agent that does not bargain)."""
+    """The summit side of an agent: `easy` the more trusting; `normal`, `hard` and an agent of
+    one's own (which chooses its plans, not yet its terms) as `normal` bargains; None for the
+    agents that do not bargain (`random`, `idle`, a fixed card priority)."""
+    from game.ai.own import GuardedAgent
+
     name = getattr(agent, "name", "")
-    if name in ("normal", "hard"):
-        return Negotiator(side)
     if name == "easy":
         return Negotiator(side, trusting=0.5)
+    if name in ("normal", "hard") or isinstance(agent, GuardedAgent):
+        return Negotiator(side)
     return None
