@@ -221,3 +221,11 @@ def test_a_levels_deal_is_checked_where_it_is_written(tmp_path):
     said = {(p.line, p.message) for p in problems}
     assert any(line == 9 and "not one of moscow's cards" in msg for line, msg in said), said
     assert any(line == 10 and "not a Central Asian state" in msg for line, msg in said), said
+
+
+@pytest.mark.parametrize("level_id", ["shanghai_five", "testing_event", "middle_corridor"])
+def test_an_easy_player_keeping_its_terms_still_plays_only_what_it_can_afford(catalogue, level_id):
+    # It once put a card it owed first and then another it owed, past its capital.
+    level = catalogue.load(level_id)
+    for seed in range(25):
+        play_one(level, seed, "easy", "easy")

@@ -69,12 +69,15 @@ class EasyAgent:
                 for deed in bound:
                     if deed.restraint:
                         options = [a for a in options if deed.kept_by((actions[a],))]
-                    else:
-                        owed = [a for a in options if deed.done_by((actions[a],)) and a not in plan]
-                        if owed and len(plan) < level.rules.max_actions:
-                            plan.append(owed[0])
-                            capital -= actions[owed[0]].cost
-                options = [a for a in options if a not in plan and actions[a].cost <= capital]
+                for deed in bound:
+                    if deed.restraint or len(plan) >= level.rules.max_actions:
+                        continue
+                    owed = [a for a in options if deed.done_by((actions[a],)) and actions[a].cost <= capital]
+                    if owed and not any(deed.done_by((actions[a],)) for a in plan):
+                        plan.append(owed[0])
+                        capital -= actions[owed[0]].cost
+                        options = [a for a in options if a not in plan]
+                options = [a for a in options if actions[a].cost <= capital]
         while options and len(plan) < level.rules.max_actions:
             stop, self.rng = rng.uniform(self.rng)
             if plan and stop < 0.15:  # an unfocused player sometimes keeps capital back
