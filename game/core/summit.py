@@ -172,10 +172,16 @@ def summit_due(state: GameState) -> bool:
     return every > 0 and state.outcome is None and (state.turn - 1) % every == 0
 
 
+def power_gap(state: GameState) -> float:
+    """How far Beijing's power (economy and security) outstrips Moscow's (negative: Moscow's lead),
+    as the identity gap's rules measure it."""
+    m = state.meters
+    return (m["beijing.economy"] + m["beijing.security"] - m["moscow.economy"] - m["moscow.security"]) / 2.0
+
+
 def power_lead(state: GameState) -> str | None:
     """The side with more power (economy and security), or None when they are about even."""
-    m = state.meters
-    gap = (m["beijing.economy"] + m["beijing.security"] - m["moscow.economy"] - m["moscow.security"]) / 2.0
+    gap = power_gap(state)
     if abs(gap) < state.level.rules.power_gap_per_term:
         return None
     return "beijing" if gap > 0 else "moscow"
@@ -185,8 +191,7 @@ def terms_allowed(state: GameState, side: str) -> int:
     """How many terms `side` may put forward: the level's number, and more for the side with more
     power, one for each `power_gap_per_term` points of the gap (the identity gap at the table)."""
     rules = state.level.rules
-    m = state.meters
-    gap = (m["beijing.economy"] + m["beijing.security"] - m["moscow.economy"] - m["moscow.security"]) / 2.0
+    gap = power_gap(state)
     lead = gap if side == "beijing" else -gap
     extra = int(lead // rules.power_gap_per_term) if lead > 0 else 0
     return rules.summit_terms + min(MAX_EXTRA_TERMS, extra)
