@@ -78,3 +78,77 @@ def test_a_forecast_leaves_the_state_and_its_random_stream_as_they_were(level):
     assert state.fingerprint() == before
     after, _ = resolve_turn(state, plans)
     assert after.fingerprint() == expected.fingerprint()
+
+
+# -- on the board ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def board(app, level):
+    from game.session.game import HUMAN, Game
+
+    game = Game.new(level, 7, {"moscow": HUMAN, "beijing": "normal"})
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    return app.scene
+
+
+def point_at(app, pos):
+    import pygame
+
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+
+
+def card(board, action_id):
+    return next(c for c in board.controls if c.kind == "card" and c.data[0].id == action_id)
+
+
+def frame(app, box):
+    import pygame
+
+    app.render_frame()
+    return pygame.image.tobytes(app.screen.subsurface(box), "RGB")
+
+
+def test_pointing_at_a_card_shows_its_forecast_on_the_meters_and_the_map(app, board):
+    import pygame
+
+    summit = card(board, "m_host_summit")  # standing, the identity gap and every state's shares
+    point_at(app, board.rect("tray").center)
+    assert board.shown_forecast() is None  # nothing chosen, nothing pointed at
+    standing = next(r for r, meter, _ in board.meters.rows if meter == "moscow.standing")
+    kazakhstan = dict(app.map_view.label_rects)["kazakhstan"]
+    still = frame(app, standing), frame(app, kazakhstan), frame(app, board.rect("map"))
+    point_at(app, summit.rect.center)
+    f = board.shown_forecast()
+    assert f.plan == ("m_host_summit",)
+    assert f.meters["moscow.standing"] == board.game.state.meters["moscow.standing"] + 4
+    pointed = frame(app, standing), frame(app, kazakhstan), frame(app, board.rect("map"))
+    assert all(a != b for a, b in zip(still, pointed, strict=True))
+    # Once chosen, the plan's forecast stays on the board while the mouse is elsewhere.
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=summit.rect.center, button=1)])
+    point_at(app, board.rect("tray").center)
+    assert board.shown_forecast().plan == ("m_host_summit",)
+
+
+def test_a_keyboard_player_sees_the_forecast_of_the_card_with_the_focus(app, board):
+    import pygame
+    from ui_driver import key
+
+    key(app, pygame.K_DOWN)  # from the first card, the focus starts there, to the next
+    focused = app.focused()
+    assert focused.kind == "card"
+    assert board.shown_forecast().plan == (focused.data[0].id,)
+
+
+def test_the_forecast_says_which_goals_the_plan_would_tick_or_untick(board):
+    from game.ui.board.texts import forecast_lines
+
+    board.game.state.meters["moscow.standing"] = 54.5
+    f = board.model.forecast("m_host_summit")
+    lines = forecast_lines(board.game, f, [])
+    assert lines[0] == "Forecast: “Host an SCO summit”"
+    assert lines[1] == "Would meet: Restore Russia's standing (55 or more) (54 → 58)"
+    board.model.toggle("m_host_summit")
+    lines = forecast_lines(board.game, board.model.forecast("m_court_japan"), board.model.plan)
+    assert lines[0] == "Forecast: your plan + “Court Japan and Korea as oil buyers”"

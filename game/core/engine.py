@@ -283,6 +283,7 @@ class Forecast:
     would then set; the meters after all of them; and the side's goals it would tick or untick.
     No die is cast: the events phase and the partner's plan are what it cannot know."""
 
+    plan: Plan  # the cards, in the level's order
     changes: tuple[Change, ...]
     meters: dict[str, float]
     goals: tuple[GoalTurn, ...]
@@ -325,7 +326,7 @@ def forecast(state: GameState, side: str, plan: Iterable[str]) -> Forecast:
         for g in (agenda.goals if agenda else ())
         if g.met(goal_value(state, g.meter)) != g.met(goal_value(after, g.meter))
     )
-    return Forecast(tuple(turn.report.changes), turn.m, goals)
+    return Forecast(tuple(ids), tuple(turn.report.changes), turn.m, goals)
 
 
 ADJUSTABLE = frozenset(m for m in ALL_METERS if m not in DERIVED) | REGION_TARGETS

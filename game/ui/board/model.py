@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.core import why_unusable
+from game.core import Forecast, forecast, why_unusable
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, other
 from game.core.observe import PUBLIC_OF_OTHER
 from game.session.game import HUMAN
@@ -48,6 +48,7 @@ class BoardModel:
         self.game, self.side = game, side
         # A plan locked already, or cards chosen before a save, come back as they were.
         self.plan: list[str] = list(game.locked.get(side) or game.drafts.get(side) or ())
+        self._forecast: tuple[tuple[int, tuple[str, ...]], Forecast] | None = None  # the last one asked
         self.guide = guide_for(game, side) if game.seats[side].controller == HUMAN else None
         if self.guide:
             self.guide.begin_turn(game.state.turn)
@@ -116,6 +117,17 @@ class BoardModel:
         if len(self.plan) >= most:
             return f"a plan holds at most {most} actions"
         return None
+
+    def forecast(self, card: str | None = None) -> Forecast:
+        """What the plan would do at once (the engine's forecast), with `card` added when it is
+        not in the plan and may join it: the board's ghosts while a card is pointed at."""
+        plan = list(self.plan)
+        if card is not None and card not in plan and self.why_not(self.game.level.actions[card]) is None:
+            plan.append(card)
+        key = (id(self.game.state), tuple(plan))
+        if self._forecast is None or self._forecast[0] != key:
+            self._forecast = (key, forecast(self.game.state, self.side, plan))
+        return self._forecast[1]
 
     def toggle(self, action_id: str) -> bool:
         """Take the card out of the plan, or put it in; True when it went in."""

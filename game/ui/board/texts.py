@@ -10,13 +10,14 @@ import html
 from typing import TYPE_CHECKING
 
 from game.core import preview, preview_tag_rules
-from game.core.meters import LIMIT_LABELS, band, band_spans, label
+from game.core.meters import LIMIT_LABELS, POWERS, STATES, band, band_spans, label
 from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.numbers import shown
 
 if TYPE_CHECKING:
+    from game.core import Forecast
     from game.core.level import Action
     from game.session.game import Game
 
@@ -192,3 +193,49 @@ def plan_text(game: Game, side: str, plan: list[str], cost: int) -> str:
     names = [game.level.actions[a].name for a in plan]
     capital = game.state.meters[f"{side}.capital"]
     return f"Plan ({cost} of {capital:g} capital): " + (", ".join(names) if names else "nothing chosen yet")
+
+
+def ghost_figure(game: Game, meter: str, value: float) -> str:
+    """A meter's figure as the forecast would leave it, shown as its row shows a figure."""
+    return shown(value, goal_thresholds(game.level, meter))
+
+
+def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]:
+    """The forecast's words over the map: what it is the forecast of (the plan, and the card
+    pointed at when it is not in the plan), then each goal of the side's agenda it would tick or
+    untick, with the goal's value now and then."""
+    actions = game.level.actions
+    added = [actions[a].name for a in forecast.plan if a not in plan]
+    head = "Forecast: your plan" if plan else "Forecast"
+    if added:
+        head += (" + " if plan else ": ") + ", ".join(f"“{name}”" for name in added)
+    lines = [head]
+    for turn in forecast.goals:
+        thresholds = [t for t in (turn.goal.at_least, turn.goal.at_most) if t is not None]
+        now, then = shown(turn.now, thresholds), shown(turn.then, thresholds)
+        verb = "Would meet" if turn.met_then else "Would lose"
+        lines.append(f"{verb}: {turn.goal.text} ({now} → {then})")
+    if not forecast.goals:
+        lines.append("No goal of your agenda would change.")
+    lines.append("As if your partner did nothing, and before this turn's events.")
+    return lines
+
+
+def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
+    """The shares the forecast would leave in each state it would change by half a point or more,
+    in the map's own words, most exact first: "M 59.3  B 13  W 27.7" (a tenth where rounding
+    would hide a change), then whole numbers as the map shows them, for a narrow label."""
+    m, then = game.state.meters, forecast.meters
+    out = {}
+    for place in STATES:
+        keys = [(power[0].upper(), f"{place}.{power}") for power in POWERS]
+        if all(abs(then[k] - m[k]) < 0.5 for _, k in keys):
+            continue
+        exact = [
+            f"{letter} {then[k]:.1f}"
+            if round(then[k]) == round(m[k]) and then[k] != m[k]
+            else f"{letter} {then[k]:.0f}"
+            for letter, k in keys
+        ]
+        out[place] = ["  ".join(exact), "  ".join(f"{letter} {then[k]:.0f}" for letter, k in keys)]
+    return out

@@ -20,7 +20,7 @@ from game.ui.board.layout import BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import BoardModel
 from game.ui.board.news import NewsPanel
-from game.ui.board.region_map import draw_region_map
+from game.ui.board.region_map import draw_map_forecast, draw_region_map
 from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay
@@ -318,6 +318,26 @@ class BoardScene(Scene):
                 self.cards.draw_card(surface, hover)
             elif hover.kind == "button":
                 button(surface, hover, self.app.palette, self.app.fonts.bold, True)
+        forecast = self.shown_forecast()
+        if forecast is not None:  # the ghosts follow the mouse, so they are drawn over the picture
+            self.meters.draw_ghosts(surface, forecast)
+            draw_map_forecast(self.app, surface, self.rect("map"), self.game, forecast, self.model.plan)
+
+    def pointed_card(self) -> str | None:
+        """The card the mouse is on, or, for a keyboard player, the card with the focus."""
+        app = self.app
+        c = app.hover if app.hover is not None else (app.focused() if app.keyboard else None)
+        if c is not None and c.kind == "card" and c in self.controls:
+            return c.data[0].id
+        return None
+
+    def shown_forecast(self):
+        """The forecast the board shows: the plan's, with the card pointed at (None while the
+        plan is empty and no card is pointed at)."""
+        card = self.pointed_card()
+        if not self.model.plan and card is None:
+            return None
+        return self.model.forecast(card)
 
     def render(self, surface) -> None:
         self.top_bar.draw(surface)
