@@ -240,3 +240,24 @@ def test_the_other_side_shows_only_its_public_meters(versus_ai):
     assert {f"beijing.{n}" for n in PUBLIC_OF_OTHER} <= shown
     assert not {f"beijing.{n}" for n in HIDDEN_OF_OTHER} & shown
     assert "moscow.capital" in shown
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 600)])
+def test_no_meters_name_or_groups_title_is_cut_in_a_small_window(app, size):
+    from game.ui.board.meters import first_fitting
+    from game.ui.board.texts import group_titles
+
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)])
+    app.options.level = "testing_event"
+    app.show_over("new game")
+    app.scene.start()
+    panel = app.scene.meters
+    small, bold = app.fonts.small, app.fonts.bold
+    for rect, meter, _ in panel.rows:
+        room = panel.label_width(rect.width) - 4
+        assert small.size(panel.row_label(meter, panel.label_width(rect.width)))[0] <= room, meter
+    for title, _ in panel.titles:
+        assert (
+            bold.size(first_fitting(group_titles(title), bold, panel.gauge_rect.width))[0]
+            <= panel.gauge_rect.width
+        )

@@ -8,12 +8,25 @@ from collections.abc import Callable
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, band_spans, label
-from game.ui.board.texts import gauge_titles, ghost_figure, meter_figure, meter_row_label, meter_why
+from game.ui.board.texts import (
+    gauge_titles,
+    ghost_figure,
+    group_titles,
+    meter_figure,
+    meter_row_label,
+    meter_row_labels,
+    meter_why,
+)
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
 
 # The gauge names the bands under it, in the short names that fit there.
 BANDS = band_spans(short=True)
 FIGURE_W = 40  # the room of a row's figure, at scale 1
+
+
+def first_fitting(words: list[str], font, width: int) -> str:
+    """The first of `words` that fits `width` in `font`, else the last (which `fit` then cuts)."""
+    return next((w for w in words if font.size(w)[0] <= width), words[-1])
 
 
 def top_of(meter: str) -> float:
@@ -94,12 +107,13 @@ class MetersPanel:
         self.draw_gauge(surface, m["partnership"], m["partnership_ceiling"])
         g = self.gauge_rect
         for title, y in self.titles:
+            title = first_fitting(group_titles(title), app.fonts.bold, g.width)
             surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, y))
         font = app.fonts.small
         for rect, meter, marker in self.rows:
             label_w = self.label_width(rect.width)
             surface.blit(
-                font.render(fit(meter_row_label(meter), font, label_w - 4), True, p.text),
+                font.render(fit(self.row_label(meter, label_w), font, label_w - 4), True, p.text),
                 (rect.x, rect.centery - font.get_height() // 2),
             )
             v = m[meter]
@@ -156,6 +170,10 @@ class MetersPanel:
             else:
                 pygame.draw.line(surface, p.text, (x, g.y - 6), (x, g.bottom + 6), 2)
                 pygame.draw.circle(surface, p.text, (x, g.y - 6), 3)
+
+    def row_label(self, meter: str, label_w: int) -> str:
+        """The longest of a meter's names that fits the room of the rows' names."""
+        return first_fitting(meter_row_labels(meter), self.app.fonts.small, label_w - 4)
 
     def label_width(self, row_width: int) -> int:
         """The room of the rows' names: 46% of a row, more (up to 60%, the bars giving way) when

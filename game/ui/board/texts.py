@@ -66,9 +66,30 @@ def meter_figure(game: Game, meter: str) -> str:
 
 def meter_row_label(meter: str) -> str:
     """A meter's name in its row, where the group's title already names the side."""
+    return meter_row_labels(meter)[0]
+
+
+# Shorter names for a narrow column (800x600, or a large UI scale): the row's "why?" says the whole.
+SHORT_NAMES = {
+    "method_divergence": ["Divergence"],
+    "central_asia_rivalry": ["C. Asian rivalry", "Rivalry"],
+    "middle_corridor": ["Middle Corridor", "Mid. Corridor"],
+    "capital": ["capital"],
+}
+
+
+def meter_row_labels(meter: str) -> list[str]:
+    """A meter's name in its row, then shorter ones for a narrow column."""
     if meter.startswith("washington."):
-        return f"US–{meter.split('_')[-1].capitalize()} thaw"
-    return label(meter).replace("Moscow ", "").replace("Beijing ", "")
+        side = meter.split("_")[-1].capitalize()
+        return [f"US–{side} thaw", f"US–{side}"]
+    name = label(meter).replace("Moscow ", "").replace("Beijing ", "")
+    return [name, *SHORT_NAMES.get(meter.split(".")[-1], [])]
+
+
+def group_titles(title: str) -> list[str]:
+    """A group's title over its meters, then without its note in brackets for a narrow column."""
+    return [title, title.split(" (")[0]] if " (" in title else [title]
 
 
 def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
