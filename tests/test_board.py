@@ -38,7 +38,12 @@ def text_heights(scale: float, tall: bool):
     on a row, or three lines over a two-by-two grid of buttons."""
     bar_h = round((28 + 22 + 12) * scale) if tall else round(54 * scale)
     tray_h = round((10 + 3 * 24 + 6 + 92 + 10) * scale) if tall else round((10 + 24 + 6 + 42 + 10) * scale)
-    return {"bar_h": bar_h, "tab_h": round(30 * scale), "tray_height": lambda width: tray_h}
+    return {
+        "bar_h": bar_h,
+        "tab_h": round(30 * scale),
+        "tray_height": lambda width: tray_h,
+        "reason_h": round(34 * scale),
+    }
 
 
 LAYOUTS = [
@@ -55,7 +60,7 @@ def test_every_part_of_the_board_lies_in_the_window_and_none_covers_another(size
     layout = board_layout(size, scale, projector=projector, **text_heights(scale, tall))
     window = Box(0, 0, *size)
     parts = layout.named()
-    assert set(parts) == {"top_bar", "meters", "map", "tabs", "news", "cards", "tray"}
+    assert set(parts) == {"top_bar", "meters", "map", "tabs", "news", "reason", "cards", "tray"}
     for name, box in parts.items():
         assert box.w > 0 and box.h > 0, name
         assert window.contains(box), f"{name} {box} is outside {size}"
@@ -69,11 +74,13 @@ def test_the_board_is_three_columns_under_the_top_bar(size, scale, tall):
     w, h = size
     assert lay.top_bar == Box(0, 0, w, lay.top_bar.h)
     assert lay.meters.x < lay.map.x < lay.cards.x
-    assert lay.map.x == lay.tabs.x == lay.news.x and lay.map.w == lay.tabs.w == lay.news.w
+    assert lay.map.x == lay.tabs.x == lay.news.x == lay.reason.x
+    assert lay.map.w == lay.tabs.w == lay.news.w == lay.reason.w
     assert lay.cards.x == lay.tray.x and lay.cards.w == lay.tray.w
-    assert lay.map.bottom < lay.tabs.y < lay.news.y and lay.cards.bottom < lay.tray.y
+    assert lay.map.bottom < lay.tabs.y < lay.news.y < lay.news.bottom < lay.reason.y
+    assert lay.cards.bottom < lay.tray.y
     # The columns reach down to the same margin.
-    assert lay.meters.bottom == lay.news.bottom == lay.tray.bottom == h - round(12 * scale)
+    assert lay.meters.bottom == lay.reason.bottom == lay.tray.bottom == h - round(12 * scale)
     assert lay.cards.right == w - round(12 * scale)
 
 
@@ -84,9 +91,9 @@ def test_the_tray_gets_the_height_it_asks_for_at_its_width_and_the_cards_the_res
         asked.append(width)
         return 150
 
-    lay = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=tray_height)
+    lay = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=tray_height, reason_h=34)
     assert asked == [lay.tray.w] and lay.tray.h == 150
-    taller = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=lambda width: 250)
+    taller = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=lambda width: 250, reason_h=34)
     assert taller.cards.h == lay.cards.h - 100 and taller.map == lay.map
 
 
@@ -106,13 +113,14 @@ def test_the_boards_panels_sit_where_the_layout_puts_them(app):
     board = app.scene
     lay = board.layout
     tray = ("Menu (Esc)", "Clear", "Lock plan (L)")
-    part_of = {"card": lay.cards, "tab": lay.tabs, "meter": lay.meters}
+    part_of = {"card": lay.cards, "tab": lay.tabs, "meter": lay.meters, "entry": lay.reason}
     for c in board.controls:
         # (A button not in the tray turns the cards' page.)
         part = (lay.tray if c.label in tray else lay.cards) if c.kind == "button" else part_of[c.kind]
         assert pygame.Rect(part).contains(c.rect), (c.kind, c.label)
     assert {c.label for c in board.controls if c.kind == "button"} >= set(tray)
     assert board.news.box.rect == pygame.Rect(lay.news)
+    assert board.reason.entry.rect == pygame.Rect(lay.reason)
     assert board.message_area() == pygame.Rect(lay.map)
 
 
@@ -261,3 +269,19 @@ def test_no_meters_name_or_groups_title_is_cut_in_a_small_window(app, size):
             bold.size(first_fitting(group_titles(title), bold, panel.gauge_rect.width))[0]
             <= panel.gauge_rect.width
         )
+
+
+def test_the_line_of_why_typed_on_the_board_goes_into_the_record_with_the_plan(app, versus_ai):
+    from ui_driver import lock, type_into
+
+    app.show_only("board", game=versus_ai, perspective="moscow")
+    app.step([])
+    board = app.scene
+    assert pygame.Rect(board.layout.reason).contains(next(c for c in board.controls if c.kind == "entry").rect)
+    board.toggle(usable(board.model)[0].id)
+    type_into(app, "Why this plan", "Keep Beijing close")
+    # A new window size rebuilds the board; what was typed stays.
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=700, size=(1024, 700))])
+    assert app.scene.reason.text() == "Keep Beijing close"
+    lock(app)
+    assert versus_ai.log.reasons_of(1) == {"moscow": "Keep Beijing close"}

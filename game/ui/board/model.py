@@ -155,11 +155,12 @@ class BoardModel:
         self.keep_draft()
 
     # -- locking -----------------------------------------------------------------------------------
-    def lock(self, autosave: Callable[[ReplayLog], object]) -> Locked:
-        """Lock the plan. When another person has still to plan, the keyboard goes to them; when
-        every plan is in, the turn resolves and the game is autosaved with `autosave`."""
+    def lock(self, autosave: Callable[[ReplayLog], object], reason: str = "") -> Locked:
+        """Lock the plan, with the team's one line of why (`reason`, which the record keeps). When
+        another person has still to plan, the keyboard goes to them; when every plan is in, the
+        turn resolves and the game is autosaved with `autosave`."""
         game = self.game
-        problem = game.lock(self.side, tuple(self.plan))
+        problem = game.lock(self.side, tuple(self.plan), reason=reason)
         if problem:
             return Locked(problem=problem)
         waiting = [s for s in game.waiting_for() if game.seats[s].controller == HUMAN]

@@ -24,9 +24,10 @@ from game.ui.board.region_map import draw_map_forecast, draw_region_map
 from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay
+from game.ui.reason_field import ReasonField
 from game.ui.scenes.base import Scene
 from game.ui.tutorial_note import TutorialNote
-from game.ui.widgets import button
+from game.ui.widgets import button, button_height
 
 
 class BoardScene(Scene):
@@ -49,6 +50,7 @@ class BoardScene(Scene):
         self.version = 0  # bumped whenever what the board shows may have changed
         self.note: TutorialNote | None = None
         self.note_stale = False
+        self.reason: ReasonField | None = None  # the team's one line of why, typed before locking
         if game.classroom is not None:
             game.classroom.start_turn_timer()
 
@@ -61,6 +63,7 @@ class BoardScene(Scene):
             bar_h=self.top_bar.height,
             tab_h=self.news.tab_height(),
             tray_height=self.tray.height,
+            reason_h=button_height(app.fonts.body, app.px(34)),
             projector=app.settings.projector_mode,
         )
         return self.layout
@@ -77,6 +80,9 @@ class BoardScene(Scene):
         self.top_bar.lay_out()
         self.lay_out()
         self.news.build_box(self.rect("news"))
+        # What was typed survives a rebuild (a new window size); a plan locked before a save keeps its.
+        kept = self.reason.text() if self.reason is not None else self.game.reasons.get(self.side, "")
+        self.reason = ReasonField(self, self.rect("reason"), kept=kept)
         self.build_controls()
         self.app.focus_index = self.home_focus()
 
@@ -84,6 +90,7 @@ class BoardScene(Scene):
         # Cards first, so that the keyboard focus starts on the first card.
         self.controls = [
             *self.cards.build(self.rect("cards")),
+            *([self.reason.control] if self.reason is not None else []),
             *self.tray.build(self.rect("tray")),
             *self.news.build_tabs(self.rect("tabs")),
             *self.meters.build(self.rect("meters")),
@@ -182,7 +189,8 @@ class BoardScene(Scene):
         game = self.game
         if game.autosave_slot is None:  # this game's own autosave, named when it is first written
             game.autosave_slot = f"{game.level.id}-{datetime.now():%Y%m%d-%H%M%S}-{game.seed}"
-        locked = self.model.lock(lambda log: app.saves.autosave(log, slot=game.autosave_slot))
+        reason = self.reason.text() if self.reason is not None else ""
+        locked = self.model.lock(lambda log: app.saves.autosave(log, slot=game.autosave_slot), reason=reason)
         if locked.problem:
             self.say(f"This plan cannot be locked: {locked.problem}")
             return
