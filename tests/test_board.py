@@ -112,7 +112,7 @@ def test_the_boards_panels_sit_where_the_layout_puts_them(app):
     app.scene.start()
     board = app.scene
     lay = board.layout
-    tray = ("Menu (Esc)", "Clear", "Lock plan (L)")
+    tray = ("Menu", "Undo (U)", "Clear", "Lock plan (L)")
     part_of = {"card": lay.cards, "tab": lay.tabs, "meter": lay.meters, "entry": lay.reason}
     for c in board.controls:
         # (A button not in the tray turns the cards' page.)
@@ -277,7 +277,9 @@ def test_the_line_of_why_typed_on_the_board_goes_into_the_record_with_the_plan(a
     app.show_only("board", game=versus_ai, perspective="moscow")
     app.step([])
     board = app.scene
-    assert pygame.Rect(board.layout.reason).contains(next(c for c in board.controls if c.kind == "entry").rect)
+    assert pygame.Rect(board.layout.reason).contains(
+        next(c for c in board.controls if c.kind == "entry").rect
+    )
     board.toggle(usable(board.model)[0].id)
     type_into(app, "Why this plan", "Keep Beijing close")
     # A new window size rebuilds the board; what was typed stays.
@@ -285,3 +287,86 @@ def test_the_line_of_why_typed_on_the_board_goes_into_the_record_with_the_plan(a
     assert app.scene.reason.text() == "Keep Beijing close"
     lock(app)
     assert versus_ai.log.reasons_of(1) == {"moscow": "Keep Beijing close"}
+
+
+# -- plans you can take back, cards you can filter ------------------------------------------------
+
+
+def test_undo_puts_the_plan_back_change_by_change_before_it_is_locked(versus_ai):
+    model = BoardModel(versus_ai, "moscow")
+    first, second = (a.id for a in usable(model)[:2])
+    assert not model.can_undo()
+    model.toggle(first)
+    model.toggle(second)
+    model.clear()
+    assert model.plan == [] and model.undo() and model.plan == [first, second]
+    assert model.undo() and model.plan == [first]
+    assert versus_ai.drafts["moscow"] == [first]  # what a save keeps follows the undo
+    assert model.undo() and model.plan == [] and not model.undo()
+
+
+def test_u_and_ctrl_z_undo_on_the_board_and_the_tray_has_an_undo_button(app, versus_ai):
+    from ui_driver import key, press
+
+    app.show_only("board", game=versus_ai, perspective="moscow")
+    app.step([])
+    board = app.scene
+    first, second = (a.id for a in usable(board.model)[:2])
+    board.toggle(first)
+    board.toggle(second)
+    key(app, pygame.K_u)
+    assert board.model.plan == [first]
+    key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert board.model.plan == []
+    assert not next(c for c in board.controls if c.label == "Undo (U)").enabled
+    board.toggle(first)
+    press(app, "Undo (U)")
+    assert board.model.plan == []
+
+
+def test_the_card_order_holds_while_a_plan_is_made_and_undone(versus_ai):
+    model = BoardModel(versus_ai, "moscow")
+    order = [a.id for a in model.ordered_actions()]
+    for action in usable(model)[:3]:
+        model.toggle(action.id)
+        assert [a.id for a in model.ordered_actions()] == order
+    model.undo()
+    assert [a.id for a in model.ordered_actions()] == order
+
+
+def test_the_cards_filter_by_the_meters_they_move_and_by_their_tags(versus_ai):
+    from game.core.meters import LIMITS
+
+    model = BoardModel(versus_ai, "moscow")
+    names = model.filters()
+    assert names[:4] == ["All", "Pillars", "Limits", "Central Asia"] and "Tag: force" in names
+    model.set_filter("Tag: force")
+    assert model.shown_actions() and all("force" in a.tags for a in model.shown_actions())
+    model.set_filter("Limits")
+    shown = model.shown_actions()
+    assert 0 < len(shown) < len(model.ordered_actions())
+    for action in shown:
+        assert any(m in LIMITS or m.startswith("washington.") for m in model.moved_by(action)), action.id
+    # Outreach moves no limit by its own effects, only by the rule its tag triggers: it is shown.
+    assert "m_court_washington" in {a.id for a in shown}
+    model.turn_filter(1)
+    assert model.filter == "Central Asia"
+
+
+def test_f_lists_the_filters_in_the_cards_place_and_choosing_one_filters_the_cards(app, versus_ai):
+    from ui_driver import key, press
+
+    app.show_only("board", game=versus_ai, perspective="moscow")
+    app.step([])
+    board = app.scene
+    key(app, pygame.K_f)
+    assert board.cards.choosing and not any(c.kind == "card" for c in board.controls)
+    force = next(c for c in board.controls if c.label.startswith("Force ("))
+    press(app, force.label)
+    assert not board.cards.choosing and board.model.filter == "Tag: force"
+    cards = [c.data[0] for c in board.controls if c.kind == "card"]
+    assert cards and all("force" in a.tags for a in cards)
+    assert any(c.label == "Show: Force (F)" for c in board.controls)
+    key(app, pygame.K_f)
+    key(app, pygame.K_ESCAPE)  # Esc closes the list, not the board
+    assert app.scene is board and not board.cards.choosing

@@ -95,7 +95,7 @@ def test_save_quit_load_and_continue(app):
     app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=item.rect.center, button=1)])
     assert app.scene.name == "board" and app.scene.game.state.turn == 2
     assert app.scene.game.state.fingerprint() == game.state.fingerprint()
-    press(app, "Menu (Esc)")
+    press(app, "Menu")
     press(app, "Quit to title")
     press(app, "Continue")  # the autosave
     assert app.scene.name == "board" and app.scene.game.state.turn == 2

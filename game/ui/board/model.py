@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.core import Forecast, forecast, why_unusable
-from game.core.meters import LIMITS, PILLARS, SIDE_METERS, other
+from game.core import Forecast, forecast, preview, preview_tag_rules, why_unusable
+from game.core.meters import INFLUENCE_METERS, LIMITS, PILLARS, SIDE_METERS, other
 from game.core.observe import PUBLIC_OF_OTHER
 from game.session.game import HUMAN
 from game.session.tutorial import guide_for
@@ -25,6 +25,15 @@ if TYPE_CHECKING:
     from game.core.report import TurnReport
     from game.session.game import Game
     from game.session.replay import ReplayLog
+
+# The filters of the cards by what they move: a name, and which meters count (None: every card).
+FILTERS: list[tuple[str, Callable[[str], bool] | None]] = [
+    ("All", None),
+    ("Pillars", lambda m: m in PILLARS or m == "trust"),
+    ("Limits", lambda m: m in LIMITS or m.startswith("washington.")),
+    ("Central Asia", lambda m: m in INFLUENCE_METERS or m == "middle_corridor"),
+]
+TAG_FILTER = "Tag: "  # a filter by a method tag is named "Tag: force"
 
 # The agent that plays a person's side when the window autoplays (`play --autoplay`).
 AUTOPLAY_AGENT = "normal"
@@ -48,6 +57,9 @@ class BoardModel:
         self.game, self.side = game, side
         # A plan locked already, or cards chosen before a save, come back as they were.
         self.plan: list[str] = list(game.locked.get(side) or game.drafts.get(side) or ())
+        self.earlier: list[list[str]] = []  # the plan before each change, for Undo
+        self.filter = FILTERS[0][0]  # the cards shown: every card, or those of one kind
+        self._moved: dict[tuple[int, str], frozenset[str]] = {}
         self._forecast: tuple[tuple[int, tuple[str, ...]], Forecast] | None = None  # the last one asked
         self.guide = guide_for(game, side) if game.seats[side].controller == HUMAN else None
         if self.guide:
@@ -131,6 +143,7 @@ class BoardModel:
 
     def toggle(self, action_id: str) -> bool:
         """Take the card out of the plan, or put it in; True when it went in."""
+        self.earlier.append(list(self.plan))
         added = action_id not in self.plan
         if added:
             self.plan.append(action_id)
@@ -140,8 +153,68 @@ class BoardModel:
         return added
 
     def clear(self) -> None:
+        if self.plan:
+            self.earlier.append(list(self.plan))
         self.plan = []
         self.keep_draft()
+
+    def can_undo(self) -> bool:
+        return bool(self.earlier)
+
+    def undo(self) -> bool:
+        """Put the plan back as it was before its last change (a card chosen or taken out, or the
+        plan cleared); False when there is nothing to undo. Only a plan not yet locked."""
+        if not self.earlier:
+            return False
+        self.plan = self.earlier.pop()
+        self.keep_draft()
+        return True
+
+    # -- the cards shown ---------------------------------------------------------------------------
+    @staticmethod
+    def filter_label(name: str) -> str:
+        """A filter as its button says it: a tag by its word alone."""
+        return name[len(TAG_FILTER) :].capitalize() if name.startswith(TAG_FILTER) else name
+
+    def filters(self) -> list[str]:
+        """The filters the side's cards offer: every card, the kinds of meter they move (those
+        that some card moves), then the method tags they carry."""
+        actions = self.game.level.side_actions(self.side)
+        kinds = [name for name, test in FILTERS if test is None or any(self.passes(a, name) for a in actions)]
+        tags = sorted({t for a in actions for t in a.tags})
+        return kinds + [f"{TAG_FILTER}{t}" for t in tags]
+
+    def passes(self, action: Action, name: str) -> bool:
+        """Whether `action` is among the cards the filter `name` shows: by a method tag it carries,
+        or by the meters its effects (and the rules its tags trigger) move now."""
+        if name.startswith(TAG_FILTER):
+            return name[len(TAG_FILTER) :] in action.tags
+        test = dict(FILTERS)[name]
+        if test is None:
+            return True
+        return any(test(m) for m in self.moved_by(action))
+
+    def moved_by(self, action: Action) -> frozenset[str]:
+        """The meters a card would move now, by its effects and the rules its tags trigger."""
+        state = self.game.state
+        key = (id(state), action.id)
+        if key not in self._moved:
+            changes = preview(state, self.side, action.id) + preview_tag_rules(state, self.side, action.id)
+            self._moved[key] = frozenset(c.meter for c in changes)
+        return self._moved[key]
+
+    def set_filter(self, name: str) -> None:
+        self.filter = name
+
+    def turn_filter(self, step: int) -> None:
+        """The next filter (or the one before, `step` -1), round and round."""
+        names = self.filters()
+        at = names.index(self.filter) if self.filter in names else 0
+        self.filter = names[(at + step) % len(names)]
+
+    def shown_actions(self) -> list[Action]:
+        """The cards the board lists, in their order, under the filter chosen."""
+        return [a for a in self.ordered_actions() if self.passes(a, self.filter)]
 
     def keep_draft(self) -> None:
         # What a save keeps of a plan being made.

@@ -40,9 +40,11 @@ class BoardScene(Scene):
         self.model = BoardModel(game, perspective)
         self.top_bar = TopBar(app, game, perspective)
         self.meters = MetersPanel(app, self.model, lambda: self.tutorial_did("why_opened"))
-        self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page)
+        self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page, changed=self.refresh)
         self.news = NewsPanel(self, self.model, self.refresh)
-        self.tray = Tray(app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock)
+        self.tray = Tray(
+            app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock, undo=self.undo
+        )
         self.empty_lock_asked = False  # Lock was pressed once on an empty plan: the next press locks it
         self.auto_timer = 0.0
         self.picture: pygame.Surface | None = None  # the board as last rendered, without hover
@@ -160,6 +162,20 @@ class BoardScene(Scene):
         self.model.clear()
         self.refresh()
 
+    def undo(self) -> None:
+        """Put the plan back as it was before its last change."""
+        self.empty_lock_asked = False
+        if self.model.undo():
+            self.refresh()
+        else:
+            self.say("Nothing to undo: the plan is as it was when the turn began.")
+
+    def key(self, event) -> None:
+        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            self.undo()
+        elif event.key == pygame.K_f:
+            self.cards.open_filters(not self.cards.choosing)
+
     def turn_page(self, step: int) -> None:
         cards = self.cards
         cards.page = max(0, min(cards.pages - 1, cards.page + step))
@@ -172,6 +188,9 @@ class BoardScene(Scene):
         self.app.show_over("menu", game=self.game)
 
     def back(self) -> None:
+        if self.cards.choosing:  # Esc closes the list of filters before it opens the menu
+            self.cards.open_filters(False)
+            return
         self.menu()
 
     def ask_lock(self) -> None:
