@@ -110,10 +110,11 @@ def test_the_boards_panels_sit_where_the_layout_puts_them(app):
     app.options.level = "testing_event"
     app.show_over("new game")
     app.scene.start()
+    app.step([])  # drawn: the map's labels (the states' controls) are placed
     board = app.scene
     lay = board.layout
     tray = ("Menu", "Undo (U)", "Clear", "Lock plan (L)")
-    part_of = {"card": lay.cards, "tab": lay.tabs, "meter": lay.meters, "entry": lay.reason}
+    part_of = {"card": lay.cards, "tab": lay.tabs, "meter": lay.meters, "entry": lay.reason, "state": lay.map}
     for c in board.controls:
         # (A button not in the tray turns the cards' page.)
         part = (lay.tray if c.label in tray else lay.cards) if c.kind == "button" else part_of[c.kind]
@@ -370,3 +371,31 @@ def test_f_lists_the_filters_in_the_cards_place_and_choosing_one_filters_the_car
     key(app, pygame.K_f)
     key(app, pygame.K_ESCAPE)  # Esc closes the list, not the board
     assert app.scene is board and not board.cards.choosing
+
+
+def test_pointing_at_a_state_on_the_map_gives_its_shares_and_their_history(app, versus_ai):
+    game = versus_ai
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    board = app.scene
+    view = app.map_view
+    anchor = view.state_anchor("kazakhstan")
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=anchor, rel=(0, 0), buttons=(0, 0, 0))])
+    assert app.hover is not None and app.hover.kind == "state" and app.hover.data == "kazakhstan"
+    tip = app.hover.tooltip()
+    m = game.state.meters
+    assert tip.title.startswith("Kazakhstan")
+    assert f"Moscow {m['kazakhstan.moscow']:.1f}" in tip.lines[0]
+    assert tip.history == [m["kazakhstan.moscow"]]
+    # After a turn, the history holds both values and the line says how the share moved.
+    from ui_driver import lock
+
+    board.toggle(usable(board.model)[0].id)
+    lock(app)
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    label = next(c for c in app.scene.controls if c.kind == "state" and c.data == "kazakhstan")
+    assert pygame.Rect(app.scene.layout.map).contains(label.rect) and label.rect.width > 0
+    tip = label.tooltip()
+    assert len(tip.history) == 2 and "since the start" in tip.lines[0]
+    assert tip.lines[-1].startswith("The line: Moscow's share, turn by turn: ")

@@ -148,7 +148,7 @@ def test_the_forecast_says_which_goals_the_plan_would_tick_or_untick(board):
     f = board.model.forecast("m_host_summit")
     lines = forecast_lines(board.game, f, [])
     assert lines[0] == "Forecast: “Host an SCO summit”"
-    assert lines[1] == "Would meet: Restore Russia's standing (55 or more) (54 → 58)"
+    assert lines[1] == "Would meet: Restore Russia's standing (55 or more) (now 54, then 58)"
     board.model.toggle("m_host_summit")
     lines = forecast_lines(board.game, board.model.forecast("m_court_japan"), board.model.plan)
     assert lines[0] == "Forecast: your plan + “Court Japan and Korea as oil buyers”"

@@ -14,6 +14,7 @@ from game.core.meters import LIMIT_LABELS, POWERS, STATES, band, band_spans, lab
 from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
+from game.ui.map_period import state_name
 from game.ui.numbers import shown
 
 if TYPE_CHECKING:
@@ -235,7 +236,7 @@ def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]
         thresholds = [t for t in (turn.goal.at_least, turn.goal.at_most) if t is not None]
         now, then = shown(turn.now, thresholds), shown(turn.then, thresholds)
         verb = "Would meet" if turn.met_then else "Would lose"
-        lines.append(f"{verb}: {turn.goal.text} ({now} → {then})")
+        lines.append(f"{verb}: {turn.goal.text} (now {now}, then {then})")
     if not forecast.goals:
         lines.append("No goal of your agenda would change.")
     lines.append("As if your partner did nothing, and before this turn's events.")
@@ -260,3 +261,30 @@ def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
         ]
         out[place] = ["  ".join(exact), "  ".join(f"{letter} {then[k]:.0f}" for letter, k in keys)]
     return out
+
+
+def state_why(game: Game, side: str, place: str) -> tuple[str, list[str], list[float]]:
+    """A state's tooltip on the map: who leads there, each power's share now with how it has
+    moved (since the start, and in the last turn that moved it), the side's own share turn by
+    turn; and that share's history for the sparkline."""
+    m = game.state.meters
+    year = game.level.map_year_at(min(game.state.turn, game.level.turns))
+    shares = {power: m[f"{place}.{power}"] for power in POWERS}
+    leader = max(POWERS, key=shares.__getitem__)
+    title = f"{state_name(place, year)}: {leader.capitalize()} leads"
+    lines = []
+    for power in POWERS:
+        meter = f"{place}.{power}"
+        history = game.history_of(meter)
+        since = f"; {signed(shares[power] - history[0])} since the start" if history else ""
+        turn, changes = game.last_changes(meter)
+        last = f"; {signed(sum(c.delta for c in changes))} in turn {turn}" if turn is not None else ""
+        lines.append(f"{power.capitalize()} {shares[power]:.1f}{since}{last}")
+    own = game.history_of(f"{place}.{side}")
+    if len(own) > 1:
+        lines.append(
+            f"The line: {side.capitalize()}'s share, turn by turn: " + ", ".join(f"{v:.0f}" for v in own[-8:])
+        )
+    else:
+        lines.append("The shares move from the first turn on: point here again later for their history.")
+    return title, lines, own

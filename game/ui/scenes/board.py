@@ -14,20 +14,21 @@ from datetime import datetime
 
 import pygame
 
-from game.core.meters import LIMITS, PILLARS, SIDE_METERS
+from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
 from game.ui.board.cards import CardsPanel
 from game.ui.board.layout import BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import BoardModel
 from game.ui.board.news import NewsPanel
 from game.ui.board.region_map import draw_map_forecast, draw_region_map
+from game.ui.board.texts import state_why
 from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay
 from game.ui.reason_field import ReasonField
 from game.ui.scenes.base import Scene
 from game.ui.tutorial_note import TutorialNote
-from game.ui.widgets import button, button_height
+from game.ui.widgets import Control, Tooltip, button, button_height
 
 
 class BoardScene(Scene):
@@ -96,8 +97,38 @@ class BoardScene(Scene):
             *self.tray.build(self.rect("tray")),
             *self.news.build_tabs(self.rect("tabs")),
             *self.meters.build(self.rect("meters")),
+            *self.state_controls(),
         ]
         self.build_note()
+
+    def state_controls(self) -> list[Control]:
+        """A control for each state on the map, on its label (the keyboard's stop) and, for the
+        mouse, over its whole shape (see `handle`): its tooltip gives the shares and their history."""
+        # (Placed when the map is drawn: its labels go where there is room at this size.)
+        return [
+            Control(
+                pygame.Rect(0, 0, 0, 0),
+                place.capitalize(),
+                None,
+                kind="state",
+                data=place,
+                tooltip=self.state_tooltip(place),
+            )
+            for place in STATES
+        ]
+
+    def state_tooltip(self, place: str):
+        def tip():
+            return Tooltip(*state_why(self.game, self.side, place))
+
+        return tip
+
+    def place_states(self) -> None:
+        """Put the states' controls on their labels as the map was last drawn."""
+        labels = dict(self.app.map_view.label_rects) if self.app.map_view else {}
+        for c in self.controls:
+            if c.kind == "state" and c.data in labels:
+                c.rect = pygame.Rect(labels[c.data])
 
     def refresh(self) -> None:
         """Rebuild the controls after a choice, keeping the widgets (the news box) as they are, and
@@ -308,6 +339,16 @@ class BoardScene(Scene):
             and not any(c.kind == "tutorial" and c.rect.collidepoint(event.pos) for c in self.controls)
         ):
             return True
+        # Over a state's shape on the map (not only its label), the state's tooltip.
+        if event.type == pygame.MOUSEMOTION and self.app.map_view is not None:
+            place = self.app.map_view.state_at(event.pos)
+            over = next((c for c in self.controls if c.rect.collidepoint(event.pos)), None)
+            if place is not None and (over is None or over.kind == "state"):
+                self.app.mouse, self.app.keyboard = event.pos, False
+                self.app.hover = next(
+                    (c for c in self.controls if c.kind == "state" and c.data == place), None
+                )
+                return True
         # The wheel pages the cards only over them: over the agenda or the news it scrolls those.
         if event.type == pygame.MOUSEWHEEL and not self.rect("cards").collidepoint(self.app.mouse):
             return True
@@ -369,6 +410,7 @@ class BoardScene(Scene):
     def render(self, surface) -> None:
         self.top_bar.draw(surface)
         draw_region_map(self.app, surface, self.rect("map"), self.game)
+        self.place_states()
         self.meters.draw(surface)
         self.cards.draw(surface, self.controls)
         self.tray.draw(surface)
