@@ -28,6 +28,7 @@ from game.ui.theme import build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
 
 if TYPE_CHECKING:
+    from game.session.records import Records
     from game.session.saves import SaveStore
     from game.ui.mapview import MapView
     from game.ui.scenes.base import Scene
@@ -71,6 +72,7 @@ class App:
         pygame.font.init()
         pygame.display.set_caption("Pragmatic Partners")
         self.settings, self.notice = load_settings()
+        self._records: Records | None = None  # the best results, read on first use (see `records`)
         tidy_data_folder()  # what a save cut short by a kill left behind
         self._saves: SaveStore | None = (
             None  # the save format (pydantic) is read on first use, not before the title
@@ -104,6 +106,34 @@ class App:
 
             self._saves = SaveStore()
         return self._saves
+
+    @property
+    def records(self) -> Records:
+        """The player's best results (game.session.records), read on first use; a damaged file
+        is a notice on the next screen."""
+        if self._records is None:
+            from game.session.records import load_records
+
+            self._records, problem = load_records()
+            self.notice = problem or self.notice
+        return self._records
+
+    def record_game(self, game) -> list[str]:
+        """Keep how a game played to the end went for each side a person played; returns the
+        sides for which it is a new best. A write that fails is a notice; the game goes on."""
+        from datetime import date
+
+        from game.session.records import record_result, result_of
+
+        bests = []
+        for side in game.humans():
+            self._records, best, problem = record_result(
+                game.level.id, side, result_of(game, side, date.today())
+            )
+            self.notice = problem or self.notice
+            if best:
+                bests.append(side)
+        return bests
 
     def has_autosave(self) -> bool:
         """Whether there is an autosave to continue, asked without reading the save format."""

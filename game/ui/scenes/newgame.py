@@ -13,6 +13,7 @@ from game.core.meters import other
 from game.session.campaign import chapters
 from game.session.game import HUMAN, Game
 from game.ui.agenda import agenda_html
+from game.ui.numbers import shown
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
@@ -31,6 +32,19 @@ from game.ui.widgets import (
 SEED_HINT = "The whole class can type the same seed to play the same world.  F5 reloads the level files."
 
 OPPONENTS = [("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard"), ("Second player", HUMAN)]
+
+
+def best_words(best, side: str, win_at: list[float]) -> str:
+    """The player's best result on a level from `side`, in a line over its briefing (its score
+    never seeming to reach the mark for a win, `win_at`, when it does not)."""
+    if best is None:
+        return f"Your best as {side}: no game played to the end yet."
+    games = f"{best.games} game{'s' if best.games != 1 else ''} to the end"
+    verdict = "won" if best.won else "not won"
+    return (
+        f"Your best as {side}: {shown(best.score, win_at)} of 100, {verdict} ({best.outcome}), "
+        f"against {best.opponent}, {best.when}  ·  {games}"
+    )
 
 
 class NewGameScene(Scene):
@@ -320,7 +334,14 @@ class NewGameScene(Scene):
         body = (
             html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
         )
-        return f"<b>Briefing for {side}</b><br><br>{body}<br><br>{agenda_html(self.level, self.side)}"
+        agenda = self.level.agendas.get(self.side)
+        best = best_words(
+            self.app.records.best_of(self.level.id, self.side), side, [agenda.win_at] if agenda else []
+        )
+        return (
+            f"<b>{html.escape(best)}</b><br><br><b>Briefing for {side}</b><br><br>{body}<br><br>"
+            f"{agenda_html(self.level, self.side)}"
+        )
 
     def pick_level(self, i: int) -> None:
         self.level_index = i

@@ -122,6 +122,8 @@ class ResolutionScene(HeldByPause, Scene):
         if game.over:
             # A level played to the end opens the chapters that wait for it.
             app.remember(finished_levels=with_finished(app.settings.finished_levels, game.level.id))
+            if not app.options.autoplay:  # the agents' games are not the player's record
+                app.record_game(game)
             app.show("debrief", game=game)
             return
         humans = game.humans()
