@@ -15,6 +15,7 @@ import pygame_gui
 from game.session.replay import MAX_REASON, one_line_reason
 
 PLACEHOLDER = "Why this plan? One line for the debrief (optional)"
+SHORT_PLACEHOLDER = "Why this plan? (optional)"  # for a narrow field
 LABEL = "Why this plan"
 
 
@@ -23,8 +24,12 @@ class ReasonField:
 
     def __init__(self, scene, rect: pygame.Rect, kept: str = ""):
         app = scene.app
+        # (The field's font is about the body font's size.)
+        wide = app.fonts.body.size(PLACEHOLDER)[0] + app.px(16) <= rect.width
         self.entry = scene.element(
-            pygame_gui.elements.UITextEntryLine(pygame.Rect(rect), app.manager, placeholder_text=PLACEHOLDER)
+            pygame_gui.elements.UITextEntryLine(
+                pygame.Rect(rect), app.manager, placeholder_text=PLACEHOLDER if wide else SHORT_PLACEHOLDER
+            )
         )
         self.entry.set_text_length_limit(MAX_REASON)
         if kept:

@@ -40,8 +40,10 @@ class CardsPanel:
         self.page = 0
         self.open_filters(False)
 
-    def filter_button(self) -> str:
-        return f"Show: {self.model.filter_label(self.model.filter)} (F)"
+    def filter_buttons(self) -> list[str]:
+        """The Show button's label, then shorter ones for a narrow column."""
+        name = self.model.filter_label(self.model.filter)
+        return [f"Show: {name} (F)", f"{name} (F)", name]
 
     def grid(self) -> tuple[int, int, int, int, int]:
         """(columns, rows, card width, card height, gap) of a page of cards in this rect."""
@@ -67,11 +69,14 @@ class CardsPanel:
         self.rect = r = rect
         bw = app.px(44)
         font = app.fonts.bold
-        show_w = min(button_width(self.filter_button(), font), r.width // 2)
+        labels = self.filter_buttons()
+        room = (r.width - 2 * bw - app.px(12)) // 2  # the heading keeps the other half
+        label = next((t for t in labels if button_width(t, font) <= room), labels[-1])
+        show_w = min(button_width(label, font), room)
         self.show_rect = pygame.Rect(r.right - 2 * bw - app.px(12) - show_w, r.y, show_w, app.px(24))
         show = Control(
             self.show_rect,
-            self.filter_button(),
+            label,
             lambda: self.open_filters(not self.choosing),
             selected=self.choosing or model.filter != "All",
         )

@@ -166,7 +166,7 @@ def card_headings(side: str, page: int, pages: int) -> list[str]:
     """The heading over the cards, then shorter ones: the page count is kept, the words give way."""
     side, number = side.capitalize(), f"{page + 1} of {pages}"
     if pages > 1:
-        return [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}"]
+        return [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}", number]
     return [f"Actions for {side}"]
 
 
