@@ -50,6 +50,9 @@ class Settings(BaseModel):
     animation_speed: Literal["off", "fast", "normal", "slow"] = Field(
         "normal", description="How fast moves and reports animate; off shows results at once."
     )
+    sound_volume: int = Field(
+        25, ge=0, le=100, description="The interface's sounds, 0 (off) to 100; made by the game itself."
+    )
     projector_mode: bool = Field(
         False, description="High contrast and large text for a projector or classroom."
     )

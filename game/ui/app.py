@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from game.session.saves import SaveStore
     from game.ui.mapview import MapView
     from game.ui.scenes.base import Scene
+    from game.ui.sounds import Sounds
 
 
 @dataclass
@@ -63,8 +64,8 @@ def scale_for(wanted: float, size: tuple[int, int]) -> float:
 class App:
     def __init__(self, options: PlayOptions | None = None):
         self.options = options or PlayOptions()
-        # Display and fonts only: the game has no sound, and opening the audio device fails noisily
-        # on machines without one.
+        # Display and fonts only: the audio device is opened when the first sound is played (see
+        # game.ui.sounds), as opening it fails noisily on machines without one.
         # Every frame is drawn in software onto the window's surface, so SDL needs no OpenGL to
         # present it; without this hint it loads the system's GL stack (over 50 MB under Mesa).
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
@@ -73,6 +74,7 @@ class App:
         pygame.display.set_caption("Pragmatic Partners")
         self.settings, self.notice = load_settings()
         self._records: Records | None = None  # the best results, read on first use (see `records`)
+        self._sounds: Sounds | None = None  # made when the first sound is asked for
         tidy_data_folder()  # what a save cut short by a kill left behind
         self._saves: SaveStore | None = (
             None  # the save format (pydantic) is read on first use, not before the title
@@ -264,6 +266,21 @@ class App:
         self.settings, problem = update_settings(self.settings, changes)
         self.notice = problem or self.notice
 
+    @property
+    def sounds(self) -> Sounds:
+        """The interface's sounds (game.ui.sounds), at the volume the settings give."""
+        if self._sounds is None:
+            from game.ui.sounds import Sounds
+
+            self._sounds = Sounds(self.settings.sound_volume)
+        return self._sounds
+
+    def play_sound(self, name: str) -> None:
+        """Play one of the interface's sounds (none while autoplaying: a run is watched, not played)."""
+        if not self.options.autoplay:
+            self.sounds.set_volume(self.settings.sound_volume)  # as the settings say now
+            self.sounds.play(name)
+
     def change_settings(self, **changes) -> None:
         resize = any(k in changes for k in ("window_width", "window_height", "fullscreen"))
         self.settings, problem = update_settings(self.settings, changes)
@@ -377,6 +394,7 @@ class App:
         if control.enabled and control.action:
             control.action()
         elif not control.enabled and control.why_disabled:
+            self.play_sound("refuse")
             self.scene.say(control.why_disabled)
 
     # -- input ---------------------------------------------------------------------------------

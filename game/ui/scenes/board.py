@@ -185,7 +185,10 @@ class BoardScene(Scene):
     def toggle(self, action_id: str) -> None:
         self.empty_lock_asked = False
         if self.model.toggle(action_id):
+            self.app.play_sound("choose")
             self.tutorial_did("card_chosen")
+        else:
+            self.app.play_sound("unchoose")
         self.refresh()
 
     def clear(self) -> None:
@@ -197,8 +200,10 @@ class BoardScene(Scene):
         """Put the plan back as it was before its last change."""
         self.empty_lock_asked = False
         if self.model.undo():
+            self.app.play_sound("undo")
             self.refresh()
         else:
+            self.app.play_sound("refuse")
             self.say("Nothing to undo: the plan is as it was when the turn began.")
 
     def key(self, event) -> None:
@@ -242,8 +247,10 @@ class BoardScene(Scene):
         reason = self.reason.text() if self.reason is not None else ""
         locked = self.model.lock(lambda log: app.saves.autosave(log, slot=game.autosave_slot), reason=reason)
         if locked.problem:
+            self.app.play_sound("refuse")
             self.say(f"This plan cannot be locked: {locked.problem}")
             return
+        app.play_sound("turn" if locked.report is not None else "lock")
         self.tutorial_did("plan_sent")
         if locked.hand_over_to:
             app.show("hand-over", game=self.game, side=locked.hand_over_to, locked_by=self.side)
