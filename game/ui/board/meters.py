@@ -41,6 +41,10 @@ class MetersPanel:
         self.why_opened = why_opened
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.rows: list[tuple[pygame.Rect, str, float | None]] = []  # (rect, meter, marker)
+        # The values drawn when not the game's now (the resolution moving through a turn), and the
+        # meters to mark as moving.
+        self.values: dict[str, float] | None = None
+        self.moving: frozenset[str] = frozenset()
 
     def tooltip(self, meter: str):
         def tip():
@@ -102,8 +106,16 @@ class MetersPanel:
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        m = self.model.game.state.meters
+        game = self.model.game
+        m = game.state.meters if self.values is None else self.values
         panel(surface, self.rect, p)
+        if self.values is not None:  # the title follows the values shown, in the lines laid out
+            lines = len(self.gauge_lines)
+            for title in gauge_titles(game, m):
+                self.gauge_lines = wrap(title, app.fonts.bold, self.gauge_rect.width)
+                if len(self.gauge_lines) <= lines:
+                    break
+            self.gauge_lines = self.gauge_lines[:lines]
         self.draw_gauge(surface, m["partnership"], m["partnership_ceiling"])
         g = self.gauge_rect
         for title, y in self.titles:
@@ -112,13 +124,15 @@ class MetersPanel:
         font = app.fonts.small
         for rect, meter, marker in self.rows:
             label_w = self.label_width(rect.width)
+            if meter in self.moving:  # a band behind the row
+                pygame.draw.rect(surface, p.panel_border, rect.inflate(app.px(6), 0), border_radius=4)
             surface.blit(
                 font.render(fit(self.row_label(meter, label_w), font, label_w - 4), True, p.text),
                 (rect.x, rect.centery - font.get_height() // 2),
             )
             v = m[meter]
             bar(surface, self.bar_rect(rect), v, p, self.colour(meter), 0, top_of(meter), marker)
-            num = font.render(meter_figure(self.model.game, meter), True, p.text)
+            num = font.render(meter_figure(game, meter, v), True, p.text)
             surface.blit(num, num.get_rect(midright=(rect.right, rect.centery)))
 
     def bar_rect(self, row: pygame.Rect) -> pygame.Rect:

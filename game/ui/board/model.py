@@ -50,6 +50,39 @@ class Locked:
     autosave_problem: str | None = None
 
 
+def meter_groups(game: Game, side: str) -> list[tuple[str, list[tuple[str, float | None]]]]:
+    """The meters `side` sees, in titled groups, each with the marker its bar shows (the line US
+    thaw must cross, or None): the other side shows only its public meters."""
+    threshold = game.level.washington.threshold
+    partner = other(side)
+    return [
+        ("Pillars and trust", [(m, None) for m in (*PILLARS, "trust")]),
+        (
+            "Limits (higher pulls apart)",
+            [(m, None) for m in LIMITS]
+            + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")],
+        ),
+        (f"{side.capitalize()} (yours)", [(f"{side}.{n}", None) for n in SIDE_METERS]),
+        (
+            f"{partner.capitalize()} (what you can see)",
+            [(m, None) for m in (*(f"{partner}.{n}" for n in PUBLIC_OF_OTHER), "middle_corridor")],
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class SideView:
+    """What a column of meters reads of a game from one side, where there is no plan to make (the
+    resolution shows the turn's meters moving)."""
+
+    game: Game
+    side: str
+
+    def meter_groups(self) -> list[tuple[str, list[tuple[str, float | None]]]]:
+        """The meters the side sees, in titled groups (see `meter_groups`)."""
+        return meter_groups(self.game, self.side)
+
+
 class BoardModel:
     """One side's plan for this turn, made on the board of `game` by the person playing `side`."""
 
@@ -71,22 +104,8 @@ class BoardModel:
 
     # -- what the side sees ------------------------------------------------------------------------
     def meter_groups(self) -> list[tuple[str, list[tuple[str, float | None]]]]:
-        """The meters the side sees, in titled groups, each with the marker its bar shows (the
-        line US thaw must cross, or None): the other side shows only its public meters."""
-        threshold = self.game.level.washington.threshold
-        return [
-            ("Pillars and trust", [(m, None) for m in (*PILLARS, "trust")]),
-            (
-                "Limits (higher pulls apart)",
-                [(m, None) for m in LIMITS]
-                + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")],
-            ),
-            (f"{self.side.capitalize()} (yours)", [(f"{self.side}.{n}", None) for n in SIDE_METERS]),
-            (
-                f"{self.other.capitalize()} (what you can see)",
-                [(m, None) for m in (*(f"{self.other}.{n}" for n in PUBLIC_OF_OTHER), "middle_corridor")],
-            ),
-        ]
+        """The meters the side sees, in titled groups (see `meter_groups`)."""
+        return meter_groups(self.game, self.side)
 
     def ordered_actions(self) -> list[Action]:
         """The side's cards as the board lists them: those usable this turn first, and within each,

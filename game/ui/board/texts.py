@@ -7,6 +7,7 @@ No pygame here: the panels fit these words to their room and draw them.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from game.core import preview, preview_tag_rules
@@ -44,9 +45,10 @@ def ceiling_holder(game: Game) -> str | None:
     return LIMIT_LABELS[cause] if cause else None
 
 
-def gauge_titles(game: Game) -> list[str]:
-    """The partnership's title over its gauge, then shorter ones for a narrow column."""
-    m = game.state.meters
+def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[str]:
+    """The partnership's title over its gauge, then shorter ones for a narrow column (from
+    `meters` when given, the game's now otherwise)."""
+    m = game.state.meters if meters is None else meters
     value, ceiling = m["partnership"], m["partnership_ceiling"]
     held = ceiling_holder(game)
     edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(game.level, "partnership")
@@ -60,9 +62,10 @@ def gauge_titles(game: Game) -> list[str]:
     ]
 
 
-def meter_figure(game: Game, meter: str) -> str:
-    """A meter's figure in its row: whole, unless that would seem to reach a goal's threshold."""
-    return shown(game.state.meters[meter], goal_thresholds(game.level, meter))
+def meter_figure(game: Game, meter: str, value: float | None = None) -> str:
+    """A meter's figure in its row (its value now, or `value`): whole, unless that would seem to
+    reach a goal's threshold."""
+    return shown(game.state.meters[meter] if value is None else value, goal_thresholds(game.level, meter))
 
 
 def meter_row_label(meter: str) -> str:
