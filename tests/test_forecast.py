@@ -152,3 +152,9 @@ def test_the_forecast_says_which_goals_the_plan_would_tick_or_untick(board):
     board.model.toggle("m_host_summit")
     lines = forecast_lines(board.game, board.model.forecast("m_court_japan"), board.model.plan)
     assert lines[0] == "Forecast: your plan + “Court Japan and Korea as oil buyers”"
+    assert lines[1].startswith("Would meet: Restore Russia's standing")
+    board.model.clear()
+    assert forecast_lines(board.game, board.model.forecast("m_court_japan"), []) == [
+        "Forecast: “Court Japan and Korea as oil buyers”: no goal of your agenda would change",
+        "As if your partner did nothing, and before this turn's events.",
+    ]

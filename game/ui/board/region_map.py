@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.board.texts import forecast_lines, map_ghosts
+from game.ui.board.texts import FORECAST_CAVEAT, forecast_lines, map_ghosts
 from game.ui.widgets import fit, panel
 
 
@@ -46,9 +46,9 @@ def draw_map_forecast(app, surface, rect, game, forecast, plan: list[str]) -> py
             surface.blit(img, img.get_rect(center=row.center))
     lines = forecast_lines(game, forecast, plan)
     pad, line_h = app.px(6), font.get_linesize()
-    room = max(2, (rect.height // 2 - 2 * pad) // line_h)  # half the map at most: the goals give way
-    if len(lines) > room:
-        lines = [*lines[: room - 1], lines[-1]]
+    room = max(1, (rect.height // 2 - 2 * pad) // line_h)  # half the map at most
+    if len(lines) > room:  # the caveat gives way first, then the last goals
+        lines = lines[:-1][:room]
     strip = pygame.Rect(
         rect.x, rect.bottom - 2 * pad - len(lines) * line_h, rect.width, 2 * pad + len(lines) * line_h
     )
@@ -60,7 +60,7 @@ def draw_map_forecast(app, surface, rect, game, forecast, plan: list[str]) -> py
         colour = (
             p.good if line.startswith("Would meet") else p.bad if line.startswith("Would lose") else p.text
         )
-        if i == len(lines) - 1 or line.startswith("No goal"):
+        if line == FORECAST_CAVEAT:
             colour = p.text_muted
         img = font.render(fit(line, font, strip.width - 2 * pad), True, colour)
         surface.blit(img, (strip.x + pad, strip.y + pad + i * line_h))

@@ -234,16 +234,17 @@ def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]
     head = "Forecast: your plan" if plan else "Forecast"
     if added:
         head += (" + " if plan else ": ") + ", ".join(f"“{name}”" for name in added)
-    lines = [head]
+    lines = [head if forecast.goals else f"{head}: no goal of your agenda would change"]
     for turn in forecast.goals:
         thresholds = [t for t in (turn.goal.at_least, turn.goal.at_most) if t is not None]
         now, then = shown(turn.now, thresholds), shown(turn.then, thresholds)
         verb = "Would meet" if turn.met_then else "Would lose"
         lines.append(f"{verb}: {turn.goal.text} (now {now}, then {then})")
-    if not forecast.goals:
-        lines.append("No goal of your agenda would change.")
-    lines.append("As if your partner did nothing, and before this turn's events.")
+    lines.append(FORECAST_CAVEAT)
     return lines
+
+
+FORECAST_CAVEAT = "As if your partner did nothing, and before this turn's events."
 
 
 def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
