@@ -399,3 +399,19 @@ def test_pointing_at_a_state_on_the_map_gives_its_shares_and_their_history(app, 
     tip = label.tooltip()
     assert len(tip.history) == 2 and "since the start" in tip.lines[0]
     assert tip.lines[-1].startswith("The line: Moscow's share, turn by turn: ")
+
+
+def test_with_the_keyboard_the_list_of_filters_takes_the_focus_and_enter_never_locks(app, versus_ai):
+    from ui_driver import key
+
+    app.show_only("board", game=versus_ai, perspective="moscow")
+    app.step([])
+    board = app.scene
+    key(app, pygame.K_f)
+    assert app.focused().label.startswith("All (") and app.focused().selected
+    key(app, pygame.K_DOWN)
+    chosen = app.focused().label
+    key(app, pygame.K_RETURN)
+    assert app.scene is board and not versus_ai.locked and not board.cards.choosing
+    assert board.model.filter != "All" and chosen.startswith(board.model.filter_label(board.model.filter))
+    assert app.focused().kind == "card"  # back on the cards, not on Lock

@@ -12,6 +12,8 @@ import pygame
 from game.ui.board.texts import card_effects, card_headings, card_tags, card_why
 from game.ui.widgets import Control, Tooltip, button_height, button_width, fit, text
 
+FILTER = "filter"  # the data of a filter's button in the list of filters
+
 
 class CardsPanel:
     def __init__(
@@ -135,7 +137,11 @@ class CardsPanel:
             count = sum(model.passes(a, name) for a in model.ordered_actions())
             box = pygame.Rect(r.x + (i % cols) * (w + gap), y0 + (i // cols) * (h + gap), w, h)
             label = f"{model.filter_label(name)} ({count})"
-            out.append(Control(box, label, partial(self.pick_filter, name), selected=name == model.filter))
+            out.append(
+                Control(
+                    box, label, partial(self.pick_filter, name), selected=name == model.filter, data=FILTER
+                )
+            )
         return out
 
     def draw(self, surface, controls) -> None:

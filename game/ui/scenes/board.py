@@ -15,7 +15,7 @@ from datetime import datetime
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
-from game.ui.board.cards import CardsPanel
+from game.ui.board.cards import FILTER, CardsPanel
 from game.ui.board.layout import BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import BoardModel
@@ -41,7 +41,7 @@ class BoardScene(Scene):
         self.model = BoardModel(game, perspective)
         self.top_bar = TopBar(app, game, perspective)
         self.meters = MetersPanel(app, self.model, lambda: self.tutorial_did("why_opened"))
-        self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page, changed=self.refresh)
+        self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page, changed=self.filters_changed)
         self.news = NewsPanel(self, self.model, self.refresh)
         self.tray = Tray(
             app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock, undo=self.undo
@@ -156,6 +156,12 @@ class BoardScene(Scene):
         same = [i for i, c in enumerate(self.controls) if (c.kind, c.label) == was]
         self.app.focus_index = same[0] if same and was != ("tutorial", "Next") else self.home_focus()
 
+    def filters_changed(self) -> None:
+        """The list of filters opened or closed, or a filter chosen: the focus goes to the filter
+        chosen in the list, or back to the first card, never staying on Lock by default."""
+        self.refresh()
+        self.app.focus_index = self.home_focus()
+
     def home_focus(self) -> int:
         """Where the keyboard's focus goes when the board is built or a tutorial step changes: the
         note's Next, else what the step asks for (a card, a meter, Lock), else the first card; never
@@ -167,6 +173,8 @@ class BoardScene(Scene):
         def first(test, default=None):
             return next((i for i, c in enumerate(controls) if test(c)), default)
 
+        if self.cards.choosing:
+            return first(lambda c: c.data == FILTER and c.selected, first(lambda c: c.data == FILTER, 0))
         if step is not None:
             wanted = {
                 "next": lambda c: c.kind == "tutorial" and c.label == "Next",
