@@ -158,3 +158,11 @@ def test_the_forecast_says_which_goals_the_plan_would_tick_or_untick(board):
         "Forecast: “Court Japan and Korea as oil buyers”: no goal of your agenda would change",
         "As if your partner did nothing, and before this turn's events.",
     ]
+
+
+def test_pointing_at_a_card_that_cannot_join_the_plan_forecasts_nothing(app, board):
+    board.game.state.meters["moscow.capital"] = 1  # every Moscow card costs more
+    board.refresh()
+    out_of_reach = next(c for c in board.controls if c.kind == "card" and not c.enabled)
+    point_at(app, out_of_reach.rect.center)
+    assert board.shown_forecast() is None

@@ -415,12 +415,11 @@ class BoardScene(Scene):
         return None
 
     def shown_forecast(self):
-        """The forecast the board shows: the plan's, with the card pointed at (None while the
-        plan is empty and no card is pointed at)."""
-        card = self.pointed_card()
-        if not self.model.plan and card is None:
-            return None
-        return self.model.forecast(card)
+        """The forecast the board shows: the plan's, with the card pointed at when it may join the
+        plan (None when that leaves nothing to forecast)."""
+        forecast = self.model.forecast(self.pointed_card())
+        # (A card pointed at that cannot join the plan adds nothing: an empty plan has no forecast.)
+        return forecast if forecast.plan else None
 
     def render(self, surface) -> None:
         self.top_bar.draw(surface)
