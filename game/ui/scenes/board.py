@@ -31,6 +31,25 @@ from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import Control, Tooltip, button, button_height
 
 
+def apart(rect: pygame.Rect, others: list[pygame.Rect]) -> pygame.Rect:
+    """`rect` cut back where it overlaps one of `others`, on the side of the overlap: in a small
+    map two states' labels may overlap a little, and a point must belong to one state."""
+    r = pygame.Rect(rect)
+    for q in others:
+        cut = r.clip(q)
+        if not cut.width or not cut.height:
+            continue
+        if cut.width <= cut.height:  # cut from the left or the right
+            r.width -= cut.width
+            if r.centerx + cut.width / 2 > q.centerx:
+                r.x += cut.width
+        else:
+            r.height -= cut.height
+            if r.centery + cut.height / 2 > q.centery:
+                r.y += cut.height
+    return r
+
+
 class BoardScene(Scene):
     name = "board"
 
@@ -126,9 +145,11 @@ class BoardScene(Scene):
     def place_states(self) -> None:
         """Put the states' controls on their labels as the map was last drawn."""
         labels = dict(self.app.map_view.label_rects) if self.app.map_view else {}
+        placed: list[pygame.Rect] = []
         for c in self.controls:
             if c.kind == "state" and c.data in labels:
-                c.rect = pygame.Rect(labels[c.data])
+                c.rect = apart(pygame.Rect(labels[c.data]), placed)
+                placed.append(c.rect)
 
     def refresh(self) -> None:
         """Rebuild the controls after a choice, keeping the widgets (the news box) as they are, and
