@@ -376,7 +376,12 @@ class BoardScene(Scene):
         ):
             return True
         # Over a state's shape on the map (not only its label), the state's tooltip.
-        if event.type == pygame.MOUSEMOTION and self.app.map_view is not None:
+        # (Not under the tutorial's note, which may lie over the map.)
+        if (
+            event.type == pygame.MOUSEMOTION
+            and self.app.map_view is not None
+            and not (self.note is not None and self.note.rect.collidepoint(event.pos))
+        ):
             place = self.app.map_view.state_at(event.pos)
             over = next((c for c in self.controls if c.rect.collidepoint(event.pos)), None)
             if place is not None and (over is None or over.kind == "state"):
