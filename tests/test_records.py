@@ -103,6 +103,7 @@ def test_the_last_turn_on_the_board_records_the_game_and_new_game_shows_the_best
         steps += 1
         key(app, pygame.K_s) if app.scene.name == "resolution" else lock(app)
     assert game.over
+    assert app.scene.message == "Your best result on this level as Moscow, kept in New game."
     kept = app.records.best_of(testing_event.id, "moscow")
     assert kept is not None and kept.score == game.scores()["moscow"] and kept.games == 1
     assert app.records.best_of(testing_event.id, "beijing") is None  # the AI's side is not the player's

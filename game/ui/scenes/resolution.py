@@ -185,7 +185,10 @@ class ResolutionScene(HeldByPause, Scene):
             # A level played to the end opens the chapters that wait for it.
             app.remember(finished_levels=with_finished(app.settings.finished_levels, game.level.id))
             if not app.options.autoplay:  # the agents' games are not the player's record
-                app.record_game(game)
+                bests = app.record_game(game)
+                if bests and app.notice is None:
+                    sides = " and ".join(s.capitalize() for s in bests)
+                    app.notice = f"Your best result on this level as {sides}, kept in New game."
             app.show("debrief", game=game)
             return
         humans = game.humans()
