@@ -116,3 +116,13 @@ def test_the_last_turn_on_the_board_records_the_game_and_new_game_shows_the_best
     win_at = testing_event.agendas["moscow"].win_at
     assert f"Your best as Moscow: {shown(kept.score, [win_at])} of 100" in text
     assert "1 game to the end" in text
+
+
+def test_a_game_recorded_over_a_damaged_file_sets_it_aside_first():
+    path = records_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"{not json")
+    records, best, problem = record_result("mini", "moscow", result(40))
+    assert best and "records.damaged-1.json" in problem
+    assert (path.parent / "records.damaged-1.json").read_bytes() == b"{not json"
+    assert load_records() == (records, None) and records.best_of("mini", "moscow").score == 40

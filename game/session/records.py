@@ -10,6 +10,7 @@ two windows keep each other's records. A damaged file is set aside as `records.d
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import date
 from pathlib import Path
@@ -104,38 +105,59 @@ def record_result(
     level_id: str, side: str, result: BestResult, path: Path | None = None
 ) -> tuple[Records, bool, str | None]:
     """Add a game played to the end to the file as it is now: the records, whether it is a new
-    best, and a message for the player when they could not be written (None when all was well)."""
+    best, and a message for the player (None when all was well). A damaged file is set aside
+    first, as `load_records` does; one that cannot be read at all is left alone, unwritten."""
     path = path or records_path()
     with file_lock(path):
-        current, _problem = _read(path)
+        current, problem = _read(path)
+        if problem is not None and current is None:
+            return Records(), False, f"{problem} This game's result was not kept."
         new, best = merged(current or Records(), f"{level_id}/{side}", result)
+        if problem is not None:
+            moved = _set_aside(path)
+            if moved is None:
+                return (
+                    new,
+                    best,
+                    f"{problem} It could not be moved aside, so this game's result was not kept.",
+                )
+            problem = f"{problem} The old file was kept as {moved.name}."
         try:
-            with writing(path.parent, "your records as they were are untouched"):
-                write_atomic(path, new.model_dump_json(indent=1).encode("utf-8") + b"\n")
+            _write(path, new)
         except DataFolderError as e:
             return new, best, f"Your record could not be saved: {e}"
-    return new, best, None
+    return new, best, problem
 
 
 def load_records(path: Path | None = None) -> tuple[Records, str | None]:
     """The records and a message for the player (None when all was well, or there was no file).
     A damaged file is set aside, what could be read of it is kept and written back."""
     path = path or records_path()
-    records, problem = _read(path)
-    if problem is None:
-        return records or Records(), None
-    if records is None:  # unreadable, not damaged: left for the player to fix
-        return Records(), problem
-    try:
-        moved = set_aside(path)
-    except OSError as e:
-        return records, f"{problem} The file could not be moved aside ({e.strerror or e})."
-    try:
-        with writing(path.parent, "the damaged file is kept aside"):
-            write_atomic(path, records.model_dump_json(indent=1).encode("utf-8") + b"\n")
-    except DataFolderError:
-        pass  # the next start finds no file; the damaged one is kept aside
+    with file_lock(path):
+        records, problem = _read(path)
+        if problem is None:
+            return records or Records(), None
+        if records is None:  # unreadable, not damaged: left for the player to fix
+            return Records(), problem
+        moved = _set_aside(path)
+        if moved is None:
+            return records, f"{problem} The file could not be moved aside."
+        with contextlib.suppress(DataFolderError):  # (then the next start finds no file)
+            _write(path, records)
     return records, f"{problem} The old file was kept as {moved.name}."
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Move a damaged file aside (records.damaged-<n>.json); None when it could not be moved."""
+    try:
+        return set_aside(path)
+    except OSError:
+        return None
+
+
+def _write(path: Path, records: Records) -> None:
+    with writing(path.parent, "your records as they were are untouched"):
+        write_atomic(path, records.model_dump_json(indent=1).encode("utf-8") + b"\n")
 
 
 def _read(path: Path) -> tuple[Records | None, str | None]:
