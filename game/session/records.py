@@ -165,7 +165,7 @@ def _read(path: Path) -> tuple[Records | None, str | None]:
     was wrong with it. Each entry is checked on its own, so one bad entry costs only itself."""
     try:
         data = read_bounded(path, MAX_RECORDS_BYTES)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # (no file, or no folder to hold one)
         return None, None
     except (NotAFile, TooBig) as e:
         return Records(), f"Your records file is damaged ({e}); the game starts a new one."
