@@ -124,7 +124,11 @@ class ResolutionScene(HeldByPause, Scene):
         w, h = app.size
         pad = app.px(24)
         x = self.left()
-        self.box = pygame.Rect(x, app.px(90), w - x - pad, h - app.px(180))
+        # The log leaves room under it for every row the strip of phases wraps to.
+        rows = self.phase_strip(pygame.Rect(x, 0, 0, 0))
+        strip_h = max((r.bottom for _, r in rows), default=0)
+        box_h = min(h - app.px(180), h - app.px(90) - app.px(12) - strip_h - app.px(8))
+        self.box = pygame.Rect(x, app.px(90), w - x - pad, box_h)
         room = self.meters_room()
         self.meter_controls = self.meters.build(room) if room is not None else []
         self.step_box = self.text_box(self.step_html(), self.box)
@@ -220,21 +224,21 @@ class ResolutionScene(HeldByPause, Scene):
                     self.app.capture(f"turn{self.report.turn:02d}-resolved")
                 self.next()
 
-    def phase_strip(self) -> list[tuple[int, pygame.Rect]]:
-        """Where each step's name goes in the strip under the text: the order of the phases, always
-        in view. Left of the buttons, it wraps to a second row rather than leave out the last."""
+    def phase_strip(self, box: pygame.Rect | None = None) -> list[tuple[int, pygame.Rect]]:
+        """Where each step's name goes in the strip under the text (the log's `box`, the one laid
+        out when None): the order of the phases, always in view. Left of the buttons, it wraps to
+        further rows rather than leave out the last."""
         app = self.app
-        w, h = app.size
-        x = left = self.box.x
-        y = self.box.bottom + app.px(12)
+        w = app.size[0]
+        box = self.box if box is None else box
+        x = left = box.x
+        y = box.bottom + app.px(12)
         placed = []
         for i, (name, _, _) in enumerate(self.steps):
             rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
             if rect.right > w - app.px(420) and x > left:
                 x, y = left, rect.bottom + app.px(4)
                 rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
-            if rect.bottom > h:
-                break
             placed.append((i, rect))
             x = rect.right + app.px(6)
         return placed
