@@ -38,7 +38,12 @@ def text_heights(scale: float, tall: bool):
     on a row, or three lines over a two-by-two grid of buttons."""
     bar_h = round((28 + 22 + 12) * scale) if tall else round(54 * scale)
     tray_h = round((10 + 3 * 24 + 6 + 92 + 10) * scale) if tall else round((10 + 24 + 6 + 42 + 10) * scale)
-    return {"bar_h": bar_h, "tab_h": round(30 * scale), "tray_height": lambda width: tray_h}
+    return {
+        "bar_h": bar_h,
+        "tab_h": round(30 * scale),
+        "tray_height": lambda width: tray_h,
+        "reason_h": round(34 * scale),
+    }
 
 
 LAYOUTS = [
@@ -55,7 +60,7 @@ def test_every_part_of_the_board_lies_in_the_window_and_none_covers_another(size
     layout = board_layout(size, scale, projector=projector, **text_heights(scale, tall))
     window = Box(0, 0, *size)
     parts = layout.named()
-    assert set(parts) == {"top_bar", "meters", "map", "tabs", "news", "cards", "tray"}
+    assert set(parts) == {"top_bar", "meters", "map", "tabs", "news", "reason", "cards", "tray"}
     for name, box in parts.items():
         assert box.w > 0 and box.h > 0, name
         assert window.contains(box), f"{name} {box} is outside {size}"
@@ -69,11 +74,13 @@ def test_the_board_is_three_columns_under_the_top_bar(size, scale, tall):
     w, h = size
     assert lay.top_bar == Box(0, 0, w, lay.top_bar.h)
     assert lay.meters.x < lay.map.x < lay.cards.x
-    assert lay.map.x == lay.tabs.x == lay.news.x and lay.map.w == lay.tabs.w == lay.news.w
+    assert lay.map.x == lay.tabs.x == lay.news.x == lay.reason.x
+    assert lay.map.w == lay.tabs.w == lay.news.w == lay.reason.w
     assert lay.cards.x == lay.tray.x and lay.cards.w == lay.tray.w
-    assert lay.map.bottom < lay.tabs.y < lay.news.y and lay.cards.bottom < lay.tray.y
+    assert lay.map.bottom < lay.tabs.y < lay.news.y < lay.news.bottom < lay.reason.y
+    assert lay.cards.bottom < lay.tray.y
     # The columns reach down to the same margin.
-    assert lay.meters.bottom == lay.news.bottom == lay.tray.bottom == h - round(12 * scale)
+    assert lay.meters.bottom == lay.reason.bottom == lay.tray.bottom == h - round(12 * scale)
     assert lay.cards.right == w - round(12 * scale)
 
 
@@ -84,9 +91,9 @@ def test_the_tray_gets_the_height_it_asks_for_at_its_width_and_the_cards_the_res
         asked.append(width)
         return 150
 
-    lay = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=tray_height)
+    lay = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=tray_height, reason_h=34)
     assert asked == [lay.tray.w] and lay.tray.h == 150
-    taller = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=lambda width: 250)
+    taller = board_layout((1280, 720), 1.0, bar_h=54, tab_h=30, tray_height=lambda width: 250, reason_h=34)
     assert taller.cards.h == lay.cards.h - 100 and taller.map == lay.map
 
 
@@ -103,16 +110,18 @@ def test_the_boards_panels_sit_where_the_layout_puts_them(app):
     app.options.level = "testing_event"
     app.show_over("new game")
     app.scene.start()
+    app.step([])  # drawn: the map's labels (the states' controls) are placed
     board = app.scene
     lay = board.layout
-    tray = ("Menu (Esc)", "Clear", "Lock plan (L)")
-    part_of = {"card": lay.cards, "tab": lay.tabs, "meter": lay.meters}
+    tray = ("Menu", "Undo (U)", "Clear", "Lock plan (L)")
+    part_of = {"card": lay.cards, "tab": lay.tabs, "meter": lay.meters, "entry": lay.reason, "state": lay.map}
     for c in board.controls:
         # (A button not in the tray turns the cards' page.)
         part = (lay.tray if c.label in tray else lay.cards) if c.kind == "button" else part_of[c.kind]
         assert pygame.Rect(part).contains(c.rect), (c.kind, c.label)
     assert {c.label for c in board.controls if c.kind == "button"} >= set(tray)
     assert board.news.box.rect == pygame.Rect(lay.news)
+    assert board.reason.entry.rect == pygame.Rect(lay.reason)
     assert board.message_area() == pygame.Rect(lay.map)
 
 
@@ -240,3 +249,169 @@ def test_the_other_side_shows_only_its_public_meters(versus_ai):
     assert {f"beijing.{n}" for n in PUBLIC_OF_OTHER} <= shown
     assert not {f"beijing.{n}" for n in HIDDEN_OF_OTHER} & shown
     assert "moscow.capital" in shown
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 600)])
+def test_no_meters_name_or_groups_title_is_cut_in_a_small_window(app, size):
+    from game.ui.board.meters import first_fitting
+    from game.ui.board.texts import group_titles
+
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)])
+    app.options.level = "testing_event"
+    app.show_over("new game")
+    app.scene.start()
+    panel = app.scene.meters
+    small, bold = app.fonts.small, app.fonts.bold
+    for rect, meter, _ in panel.rows:
+        room = panel.label_width(rect.width) - 4
+        assert small.size(panel.row_label(meter, panel.label_width(rect.width)))[0] <= room, meter
+    for title, _ in panel.titles:
+        assert (
+            bold.size(first_fitting(group_titles(title), bold, panel.gauge_rect.width))[0]
+            <= panel.gauge_rect.width
+        )
+
+
+def test_the_line_of_why_typed_on_the_board_goes_into_the_record_with_the_plan(app, versus_ai):
+    from ui_driver import lock, type_into
+
+    app.show_only("board", game=versus_ai, perspective="moscow")
+    app.step([])
+    board = app.scene
+    assert pygame.Rect(board.layout.reason).contains(
+        next(c for c in board.controls if c.kind == "entry").rect
+    )
+    board.toggle(usable(board.model)[0].id)
+    type_into(app, "Why this plan", "Keep Beijing close")
+    # A new window size rebuilds the board; what was typed stays.
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=700, size=(1024, 700))])
+    assert app.scene.reason.text() == "Keep Beijing close"
+    lock(app)
+    assert versus_ai.log.reasons_of(1) == {"moscow": "Keep Beijing close"}
+
+
+# -- plans you can take back, cards you can filter ------------------------------------------------
+
+
+def test_undo_puts_the_plan_back_change_by_change_before_it_is_locked(versus_ai):
+    model = BoardModel(versus_ai, "moscow")
+    first, second = (a.id for a in usable(model)[:2])
+    assert not model.can_undo()
+    model.toggle(first)
+    model.toggle(second)
+    model.clear()
+    assert model.plan == [] and model.undo() and model.plan == [first, second]
+    assert model.undo() and model.plan == [first]
+    assert versus_ai.drafts["moscow"] == [first]  # what a save keeps follows the undo
+    assert model.undo() and model.plan == [] and not model.undo()
+
+
+def test_u_and_ctrl_z_undo_on_the_board_and_the_tray_has_an_undo_button(app, versus_ai):
+    from ui_driver import key, press
+
+    app.show_only("board", game=versus_ai, perspective="moscow")
+    app.step([])
+    board = app.scene
+    first, second = (a.id for a in usable(board.model)[:2])
+    board.toggle(first)
+    board.toggle(second)
+    key(app, pygame.K_u)
+    assert board.model.plan == [first]
+    key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert board.model.plan == []
+    assert not next(c for c in board.controls if c.label == "Undo (U)").enabled
+    board.toggle(first)
+    press(app, "Undo (U)")
+    assert board.model.plan == []
+
+
+def test_the_card_order_holds_while_a_plan_is_made_and_undone(versus_ai):
+    model = BoardModel(versus_ai, "moscow")
+    order = [a.id for a in model.ordered_actions()]
+    for action in usable(model)[:3]:
+        model.toggle(action.id)
+        assert [a.id for a in model.ordered_actions()] == order
+    model.undo()
+    assert [a.id for a in model.ordered_actions()] == order
+
+
+def test_the_cards_filter_by_the_meters_they_move_and_by_their_tags(versus_ai):
+    from game.core.meters import LIMITS
+
+    model = BoardModel(versus_ai, "moscow")
+    names = model.filters()
+    assert names[:4] == ["All", "Pillars", "Limits", "Central Asia"] and "Tag: force" in names
+    model.set_filter("Tag: force")
+    assert model.shown_actions() and all("force" in a.tags for a in model.shown_actions())
+    model.set_filter("Limits")
+    shown = model.shown_actions()
+    assert 0 < len(shown) < len(model.ordered_actions())
+    for action in shown:
+        assert any(m in LIMITS or m.startswith("washington.") for m in model.moved_by(action)), action.id
+    # Outreach moves no limit by its own effects, only by the rule its tag triggers: it is shown.
+    assert "m_court_washington" in {a.id for a in shown}
+    model.turn_filter(1)
+    assert model.filter == "Central Asia"
+
+
+def test_f_lists_the_filters_in_the_cards_place_and_choosing_one_filters_the_cards(app, versus_ai):
+    from ui_driver import key, press
+
+    app.show_only("board", game=versus_ai, perspective="moscow")
+    app.step([])
+    board = app.scene
+    key(app, pygame.K_f)
+    assert board.cards.choosing and not any(c.kind == "card" for c in board.controls)
+    force = next(c for c in board.controls if c.label.startswith("Force ("))
+    press(app, force.label)
+    assert not board.cards.choosing and board.model.filter == "Tag: force"
+    cards = [c.data[0] for c in board.controls if c.kind == "card"]
+    assert cards and all("force" in a.tags for a in cards)
+    assert any(c.label == "Show: Force (F)" for c in board.controls)
+    key(app, pygame.K_f)
+    key(app, pygame.K_ESCAPE)  # Esc closes the list, not the board
+    assert app.scene is board and not board.cards.choosing
+
+
+def test_pointing_at_a_state_on_the_map_gives_its_shares_and_their_history(app, versus_ai):
+    game = versus_ai
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    board = app.scene
+    view = app.map_view
+    anchor = view.state_anchor("kazakhstan")
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=anchor, rel=(0, 0), buttons=(0, 0, 0))])
+    assert app.hover is not None and app.hover.kind == "state" and app.hover.data == "kazakhstan"
+    tip = app.hover.tooltip()
+    m = game.state.meters
+    assert tip.title.startswith("Kazakhstan")
+    assert f"Moscow {m['kazakhstan.moscow']:.1f}" in tip.lines[0]
+    assert tip.history == [m["kazakhstan.moscow"]]
+    # After a turn, the history holds both values and the line says how the share moved.
+    from ui_driver import lock
+
+    board.toggle(usable(board.model)[0].id)
+    lock(app)
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    label = next(c for c in app.scene.controls if c.kind == "state" and c.data == "kazakhstan")
+    assert pygame.Rect(app.scene.layout.map).contains(label.rect) and label.rect.width > 0
+    tip = label.tooltip()
+    assert len(tip.history) == 2 and "since the start" in tip.lines[0]
+    assert tip.lines[-1].startswith("The line: Moscow's share, turn by turn: ")
+
+
+def test_with_the_keyboard_the_list_of_filters_takes_the_focus_and_enter_never_locks(app, versus_ai):
+    from ui_driver import key
+
+    app.show_only("board", game=versus_ai, perspective="moscow")
+    app.step([])
+    board = app.scene
+    key(app, pygame.K_f)
+    assert app.focused().label.startswith("All (") and app.focused().selected
+    key(app, pygame.K_DOWN)
+    chosen = app.focused().label
+    key(app, pygame.K_RETURN)
+    assert app.scene is board and not versus_ai.locked and not board.cards.choosing
+    assert board.model.filter != "All" and chosen.startswith(board.model.filter_label(board.model.filter))
+    assert app.focused().kind == "card"  # back on the cards, not on Lock

@@ -111,6 +111,24 @@ def test_settings_and_progress_that_cannot_be_written_are_a_message_and_still_ap
 
 
 @pytest.mark.parametrize("fault", FAULTS)
+def test_a_best_result_that_cannot_be_written_is_a_message_and_the_old_records_stay(fault, monkeypatch):
+    from game.session.records import BestResult, record_result, records_path
+
+    def result(score):
+        return BestResult(score=score, won=False, outcome="x", opponent="easy AI", when="2026-12-03")
+
+    if fault is not replaced_by_a_file:
+        record_result("mini", "moscow", result(30))
+        before = records_path().read_bytes()
+    why = fault(monkeypatch)
+    records, best, message = record_result("mini", "moscow", result(60))
+    assert best and records.best_of("mini", "moscow").score == 60  # known until the game closes
+    assert message and why in message and str(user_data_dir()) in message
+    if fault is not replaced_by_a_file:
+        assert records_path().read_bytes() == before
+
+
+@pytest.mark.parametrize("fault", FAULTS)
 def test_exports_that_cannot_be_written_are_a_message_saying_where(fault, monkeypatch, testing_event):
     from game.classroom.session import ClassroomSession
     from game.session.data_folder import DataFolderError

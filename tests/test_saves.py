@@ -429,3 +429,34 @@ def test_a_game_continued_from_a_save_meets_the_same_ai_as_one_played_straight_t
         resumed.resolve()
     assert [t.beijing for t in resumed.log.turns] == [t.beijing for t in straight.log.turns]
     assert resumed.state.fingerprint() == straight.state.fingerprint()
+
+
+# -- rename -----------------------------------------------------------------------------------------
+
+
+def test_a_save_renamed_keeps_its_game_and_time_under_the_new_name_in_the_folder(store, logs):
+    info = store.save("First try", logs[0], saved_at="2030-01-02T03:04:05+00:00")
+    renamed = store.rename(info.path, "Beijing's patient line")
+    assert renamed.name == "Beijing's patient line" and renamed.path.parent == store.root
+    assert renamed.saved_at == info.saved_at and store.load(renamed.path) == logs[0]
+    assert not info.path.exists()
+    assert [s.name for s in store.list()] == ["Beijing's patient line"]
+
+
+def test_a_rename_to_another_saves_name_or_of_an_autosave_is_refused_and_changes_nothing(store, logs):
+    first = store.save("First", logs[0])
+    store.save("Second", logs[1])
+    with pytest.raises(SaveError, match="already"):
+        store.rename(first.path, "second")  # the same file name as "Second"
+    auto = store.autosave(logs[2], slot="game-1")
+    with pytest.raises(SaveError, match="autosave"):
+        store.rename(auto.path, "Mine now")
+    assert sorted(s.name for s in store.list()) == ["Autosave", "First", "Second"]
+    assert store.load(first.path) == logs[0]
+
+
+def test_a_rename_that_only_changes_the_case_keeps_one_file(store, logs):
+    info = store.save("moscow plan", logs[0])
+    renamed = store.rename(info.path, "Moscow plan")
+    assert renamed.path == info.path and renamed.name == "Moscow plan"
+    assert [s.name for s in store.list()] == ["Moscow plan"]

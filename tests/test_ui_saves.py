@@ -127,3 +127,46 @@ def test_an_autosave_that_cannot_be_written_is_told_on_the_resolution_screen(app
     lock(app)
     assert app.scene.name == "resolution" and game.state.turn == 2
     assert app.scene.message.startswith("The autosave could not be written: no space left on device")
+
+
+# -- rename and delete in the load list -------------------------------------------------------------
+
+
+def saved(app, names):
+    from game.levels import load_shipped
+    from game.session.game import HUMAN, Game
+
+    game = Game.new(load_shipped("testing_event"), 3, {"moscow": HUMAN, "beijing": "easy"})
+    for name in names:
+        app.saves.save(name, game.log_to_save())
+
+
+def test_a_save_is_renamed_in_the_load_list(app):
+    from ui_driver import pump
+
+    saved(app, ["Old name"])
+    press(app, "Load game")
+    press(app, "Rename")
+    entry = app.scene.name_entry
+    assert entry is not None and entry.get_text() == "Old name"
+    entry.set_text("New name")
+    key(app, pygame.K_RETURN)  # Enter finishes the field; the screen renames
+    pump(app)
+    assert [s.name for s in app.saves.list()] == ["New name"]
+    assert any(c.label.startswith("New name") for c in app.scene.controls)
+    assert app.scene.renaming is None
+
+
+def test_deleting_a_save_asks_once_more_and_keeps_it_in_the_trash(app):
+    saved(app, ["Keep me", "Throw me"])
+    press(app, "Load game")
+    row = next(c for c in app.scene.controls if c.label.startswith("Throw me"))
+    delete = next(c for c in app.scene.controls if c.label == "Delete" and c.rect.centery == row.rect.centery)
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=delete.rect.center, button=1)])
+    assert len(app.saves.list()) == 2  # asked, not done
+    key(app, pygame.K_ESCAPE)  # Esc takes the question back
+    assert app.scene.name == "load" and not any(c.label == "Really delete?" for c in app.scene.controls)
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=delete.rect.center, button=1)])
+    press(app, "Really delete?")
+    assert [s.name for s in app.saves.list()] == ["Keep me"]
+    assert (app.saves.root / "trash" / "throw-me.json").exists()

@@ -95,7 +95,7 @@ def test_save_quit_load_and_continue(app):
     app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=item.rect.center, button=1)])
     assert app.scene.name == "board" and app.scene.game.state.turn == 2
     assert app.scene.game.state.fingerprint() == game.state.fingerprint()
-    press(app, "Menu (Esc)")
+    press(app, "Menu")
     press(app, "Quit to title")
     press(app, "Continue")  # the autosave
     assert app.scene.name == "board" and app.scene.game.state.turn == 2
@@ -141,8 +141,13 @@ def test_resizing_keeps_every_control_in_the_window(app):
             ), c.label
 
 
-@pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)])
-def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(size):
+@pytest.mark.parametrize(
+    "size, scale", [((800, 600), 1.0), ((1280, 720), 1.0), ((1280, 720), 1.5), ((1920, 1080), 1.0)]
+)
+def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(size, scale):
+    from game.session.settings import Settings, save_settings
+
+    save_settings(Settings(ui_scale=scale))  # (1.5 asked at 1280x720: 1.2 in use, the meters beside the log)
     app = App(PlayOptions(size=size))
     app.push(TitleScene(app))
     start_game(app)
@@ -155,6 +160,7 @@ def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(siz
     width, height = app.size
     for i, rect in placed:
         assert rect.left >= 0 and rect.right <= width and rect.bottom <= height, scene.steps[i][0]
+        assert not rect.colliderect(scene.box), scene.steps[i][0]
         assert not any(rect.colliderect(c.rect) for c in scene.controls), scene.steps[i][0]
         assert not any(rect.colliderect(other) for j, other in placed if j != i), scene.steps[i][0]
     pygame.display.quit()
@@ -234,7 +240,7 @@ def test_tab_never_stops_on_the_tutorials_note_itself(app):
     board = start_tutorial(app)
     for _ in range(len(board.controls)):
         key(app, pygame.K_TAB)
-        assert app.focused().action is not None or app.focused().kind == "meter", app.focused()
+        assert app.focused().action is not None or app.focused().kind in ("meter", "state"), app.focused()
 
 
 def test_after_the_tutorial_new_game_offers_the_next_chapter(app):

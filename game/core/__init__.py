@@ -5,9 +5,12 @@ the global random module; every random draw comes from the RNG state kept inside
 """
 
 from game.core.engine import (
+    Forecast,
+    GoalTurn,
     Plan,
     adjustment_problem,
     end_now,
+    forecast,
     initial_state,
     is_legal_plan,
     is_terminal,
@@ -29,11 +32,14 @@ from game.core.state import GameState
 
 __all__ = [
     "Adjustment",
+    "Forecast",
     "GameState",
+    "GoalTurn",
     "Level",
     "Plan",
     "adjustment_problem",
     "end_now",
+    "forecast",
     "initial_state",
     "is_legal_plan",
     "is_terminal",

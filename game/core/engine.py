@@ -13,13 +13,14 @@ state it is given.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import combinations
 
 from game.core import rng
 from game.core.expr import Condition, ExprError, compile_condition, conjuncts
-from game.core.level import Action, Event, Level
+from game.core.level import ENGINE_SOURCE, Action, Event, Goal, Level
 from game.core.meters import AGGREGATES, ALL_METERS, DERIVED, REGION_TARGETS, SIDES, aggregate_value
-from game.core.phases import Adjustment, Turn, final_outcome
+from game.core.phases import Adjustment, Turn, ceiling_terms, final_outcome
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
 
@@ -228,8 +229,13 @@ def preview_tag_rules(state: GameState, side: str, action_id: str) -> list[Chang
     costs the partner standing; outreach warms Washington), were it the side's only action and
     the partner idle: the methods and Washington phases are run with the action and without it,
     and each tag rule's change that differs is the action's doing (one Change a meter and rule)."""
-    action = state.level.actions[action_id]
-    if not action.tags:
+    return _tag_rule_changes(state, side, (state.level.actions[action_id],))
+
+
+def _tag_rule_changes(state: GameState, side: str, actions: tuple[Action, ...]) -> list[Change]:
+    """What the tag rules would do this turn because of `actions` (a side's plan), the partner
+    idle: the difference the plan makes to each tag rule's change of each meter."""
+    if not any(a.tags for a in actions):
         return []
     no_plans: dict[str, Plan] = {s: () for s in SIDES}
 
@@ -246,7 +252,7 @@ def preview_tag_rules(state: GameState, side: str, action_id: str) -> list[Chang
                 out[key] = c if first is None else first._replace(after=first.after + c.after - c.before)
         return out
 
-    with_it, without = rule_changes((action,)), rule_changes(())
+    with_it, without = rule_changes(actions), rule_changes(())
     changes = []
     for key, c in with_it.items():
         base = without.get(key)
@@ -254,6 +260,73 @@ def preview_tag_rules(state: GameState, side: str, action_id: str) -> list[Chang
         if abs(delta) >= 0.005:
             changes.append(c._replace(after=c.before + delta))
     return changes
+
+
+@dataclass(frozen=True)
+class GoalTurn:
+    """One goal of a side's agenda that a plan would tick or untick, with its value now and then."""
+
+    goal: Goal
+    now: float
+    then: float
+
+    @property
+    def met_then(self) -> bool:
+        """Whether the goal would be met after the plan (it is not now), or not (it is now)."""
+        return self.goal.met(self.then)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """What a side's plan would do at once, were the partner idle and no event to come: each
+    card's own effects, then what the rules its tags trigger add, and the ceiling the limits
+    would then set; the meters after all of them; and the side's goals it would tick or untick.
+    No die is cast: the events phase and the partner's plan are what it cannot know."""
+
+    plan: Plan  # the cards, in the level's order
+    changes: tuple[Change, ...]
+    meters: dict[str, float]
+    goals: tuple[GoalTurn, ...]
+
+
+def forecast(state: GameState, side: str, plan: Iterable[str]) -> Forecast:
+    """The board's forecast of `plan` for `side` (see `Forecast`). Reads `state`, never changes
+    it, and draws nothing from its random generator: the game goes on as if it had not been asked."""
+    level = state.level
+    ids = sorted(set(plan), key=level.action_order.__getitem__)
+    actions = tuple(level.actions[a] for a in ids)
+    no_plans: dict[str, Plan] = {s: () for s in SIDES}
+    no_actions: dict[str, tuple[Action, ...]] = {s: () for s in SIDES}
+    turn = Turn(state.copy(), no_plans, no_actions)
+    for action in actions:
+        turn.preview_action(action)
+    turn.phase = "methods"
+    for c in _tag_rule_changes(state, side, actions):
+        turn.rule(c.meter, c.after - c.before, c.cause_id, c.why)
+    # The ceiling as the limits would set it: the one shown moves by what the plan takes off it
+    # or gives back (a plan that touches no limit leaves it where the last turn put it).
+    turn.phase = "partnership"
+    normalizations = len(state.normalized)
+    taken_now = sum(ceiling_terms(state.meters, level.rules, normalizations).values())
+    taken_then = sum(ceiling_terms(turn.m, level.rules, normalizations).values())
+    if abs(taken_now - taken_then) >= 0.005:
+        turn.set(
+            "partnership_ceiling",
+            state.meters["partnership_ceiling"] + taken_now - taken_then,
+            "rule",
+            "ceiling",
+            "the limits would cap how close the two can get here",
+            level.rule_source_of.get("ceiling_identity", ENGINE_SOURCE),
+        )
+    after = state.copy()
+    after.meters = turn.m
+    agenda = level.agendas.get(side)
+    goals = tuple(
+        GoalTurn(g, goal_value(state, g.meter), goal_value(after, g.meter))
+        for g in (agenda.goals if agenda else ())
+        if g.met(goal_value(state, g.meter)) != g.met(goal_value(after, g.meter))
+    )
+    return Forecast(tuple(ids), tuple(turn.report.changes), turn.m, goals)
 
 
 ADJUSTABLE = frozenset(m for m in ALL_METERS if m not in DERIVED) | REGION_TARGETS

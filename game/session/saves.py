@@ -409,6 +409,30 @@ class SaveStore:
             raise SaveError(f"could not delete {path.name} ({e.strerror or e})", path) from e
         return target
 
+    def rename(self, path_or_name: str | Path, new_name: str) -> SaveInfo:
+        """Give a named save a new name: the save is written under the new name's file (its game
+        and the time it was saved unchanged), then the old file goes. An autosave is named by its
+        game, and a name another save has is refused; SaveError says why."""
+        path = self._resolve(path_or_name)
+        if is_autosave_name(path.name):
+            raise SaveError(
+                "an autosave is named by its game; open it and save it under a name from the menu", path
+            )
+        spec = self._spec_inside(path)
+        target = self.path_for(new_name)
+        if target != path and _present(target):
+            raise SaveError(f"there is a save named “{display_name(new_name)}” already; choose another name")
+        info = self._write(target, display_name(new_name), spec.log, spec.saved_at, is_autosave=False)
+        if target != path:
+            self._guarded(path.unlink, f"the save is kept under both names ({path.name} and {target.name})")
+        return info
+
+    def _spec_inside(self, path: Path) -> SaveFileSpec:
+        try:
+            return _read(path)
+        except _Unreadable as e:
+            raise SaveError(str(e), path) from None
+
     def _resolve(self, path_or_name: str | Path) -> Path:
         path = path_or_name if isinstance(path_or_name, Path) else self.path_for(path_or_name)
         # Also for names: a link planted in the folder must not lead a load or delete elsewhere.

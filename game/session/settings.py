@@ -50,6 +50,9 @@ class Settings(BaseModel):
     animation_speed: Literal["off", "fast", "normal", "slow"] = Field(
         "normal", description="How fast moves and reports animate; off shows results at once."
     )
+    sound_volume: int = Field(
+        25, ge=0, le=100, description="The interface's sounds, 0 (off) to 100; made by the game itself."
+    )
     projector_mode: bool = Field(
         False, description="High contrast and large text for a projector or classroom."
     )
@@ -89,7 +92,7 @@ def update_settings(
     wrote since is kept: only the settings named in `changes` are this one's, and `finished_levels`
     is the file's list with the new ones added, so no finished level is ever lost."""
     path = path or settings_path()
-    with _settings_lock(path):
+    with file_lock(path):
         current = _read_quietly(path) or settings
         merged = {**current.model_dump(), **changes}
         if "finished_levels" in changes:
@@ -114,7 +117,8 @@ def _read_quietly(path: Path) -> Settings | None:
 
 
 @contextlib.contextmanager
-def _settings_lock(path: Path) -> Iterator[None]:
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold the lock on a file of the data folder (`path`) while it is read, merged and written."""
     # Two windows writing in the same instant would still each read the file before the other
     # wrote it; a lock on a file beside it makes the read-merge-write one step. Where there is no
     # lock to take (Windows, a folder that cannot be written), the merge alone still keeps all but

@@ -29,9 +29,11 @@ from game.ui.widgets import draw_tooltip, focus_ring
 
 if TYPE_CHECKING:
     from game.ai import Budget
+    from game.session.records import Records
     from game.session.saves import SaveStore
     from game.ui.mapview import MapView
     from game.ui.scenes.base import Scene
+    from game.ui.sounds import Sounds
 
 
 @dataclass
@@ -64,8 +66,8 @@ def scale_for(wanted: float, size: tuple[int, int]) -> float:
 class App:
     def __init__(self, options: PlayOptions | None = None):
         self.options = options or PlayOptions()
-        # Display and fonts only: the game has no sound, and opening the audio device fails noisily
-        # on machines without one.
+        # Display and fonts only: the audio device is opened when the first sound is played (see
+        # game.ui.sounds), as opening it fails noisily on machines without one.
         # Every frame is drawn in software onto the window's surface, so SDL needs no OpenGL to
         # present it; without this hint it loads the system's GL stack (over 50 MB under Mesa).
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
@@ -73,6 +75,8 @@ class App:
         pygame.font.init()
         pygame.display.set_caption("Pragmatic Partners")
         self.settings, self.notice = load_settings()
+        self._records: Records | None = None  # the best results, read on first use (see `records`)
+        self._sounds: Sounds | None = None  # made when the first sound is asked for
         tidy_data_folder()  # what a save cut short by a kill left behind
         self._saves: SaveStore | None = (
             None  # the save format (pydantic) is read on first use, not before the title
@@ -106,6 +110,34 @@ class App:
 
             self._saves = SaveStore()
         return self._saves
+
+    @property
+    def records(self) -> Records:
+        """The player's best results (game.session.records), read on first use; a damaged file
+        is a notice on the next screen."""
+        if self._records is None:
+            from game.session.records import load_records
+
+            self._records, problem = load_records()
+            self.notice = problem or self.notice
+        return self._records
+
+    def record_game(self, game) -> list[str]:
+        """Keep how a game played to the end went for each side a person played; returns the
+        sides for which it is a new best. A write that fails is a notice; the game goes on."""
+        from datetime import date
+
+        from game.session.records import record_result, result_of
+
+        bests = []
+        for side in game.humans():
+            self._records, best, problem = record_result(
+                game.level.id, side, result_of(game, side, date.today())
+            )
+            self.notice = problem or self.notice
+            if best:
+                bests.append(side)
+        return bests
 
     def has_autosave(self) -> bool:
         """Whether there is an autosave to continue, asked without reading the save format."""
@@ -236,6 +268,21 @@ class App:
         self.settings, problem = update_settings(self.settings, changes)
         self.notice = problem or self.notice
 
+    @property
+    def sounds(self) -> Sounds:
+        """The interface's sounds (game.ui.sounds), at the volume the settings give."""
+        if self._sounds is None:
+            from game.ui.sounds import Sounds
+
+            self._sounds = Sounds(self.settings.sound_volume)
+        return self._sounds
+
+    def play_sound(self, name: str) -> None:
+        """Play one of the interface's sounds (none while autoplaying: a run is watched, not played)."""
+        if not self.options.autoplay:
+            self.sounds.set_volume(self.settings.sound_volume)  # as the settings say now
+            self.sounds.play(name)
+
     def change_settings(self, **changes) -> None:
         resize = any(k in changes for k in ("window_width", "window_height", "fullscreen"))
         self.settings, problem = update_settings(self.settings, changes)
@@ -349,6 +396,7 @@ class App:
         if control.enabled and control.action:
             control.action()
         elif not control.enabled and control.why_disabled:
+            self.play_sound("refuse")
             self.scene.say(control.why_disabled)
 
     # -- input ---------------------------------------------------------------------------------

@@ -2,17 +2,9 @@
 record, the exports and the printed worksheet carry (so "decisions explained" can be graded).
 
 Self-contained, for a screen of play to place where it likes: it makes its own text field, gives
-it a control the keyboard reaches, and hands back the text. The board would use it so: in
-BoardScene.build (after the news box, with a "reason" box from board_layout above the tray)
-
-    self.reason = ReasonField(self, self.rect("reason"), kept=self.game.reasons.get(self.side, ""))
-
-and in BoardScene.lock, the reason passed down to the one call that locks
-
-    locked = self.model.lock(autosave, reason=self.reason.text())
-    # BoardModel.lock: problem = game.lock(self.side, tuple(self.plan), reason=reason)
-
-A rebuild keeps what was typed when `kept` is the field's last text (`self.reason.text()`).
+it a control the keyboard reaches, and hands back the text. The board places it in its layout's
+"reason" box, beside the tray, and passes its text to the one call that locks the plan
+(`BoardModel.lock(autosave, reason=...)`); a rebuild keeps what was typed.
 """
 
 from __future__ import annotations
@@ -23,6 +15,7 @@ import pygame_gui
 from game.session.replay import MAX_REASON, one_line_reason
 
 PLACEHOLDER = "Why this plan? One line for the debrief (optional)"
+SHORT_PLACEHOLDER = "Why this plan? (optional)"  # for a narrow field
 LABEL = "Why this plan"
 
 
@@ -31,8 +24,12 @@ class ReasonField:
 
     def __init__(self, scene, rect: pygame.Rect, kept: str = ""):
         app = scene.app
+        # (The field's font is about the body font's size.)
+        wide = app.fonts.body.size(PLACEHOLDER)[0] + app.px(16) <= rect.width
         self.entry = scene.element(
-            pygame_gui.elements.UITextEntryLine(pygame.Rect(rect), app.manager, placeholder_text=PLACEHOLDER)
+            pygame_gui.elements.UITextEntryLine(
+                pygame.Rect(rect), app.manager, placeholder_text=PLACEHOLDER if wide else SHORT_PLACEHOLDER
+            )
         )
         self.entry.set_text_length_limit(MAX_REASON)
         if kept:

@@ -10,17 +10,42 @@ from functools import partial
 import pygame
 
 from game.ui.board.texts import card_effects, card_headings, card_tags, card_why
-from game.ui.widgets import Control, Tooltip, fit, text
+from game.ui.widgets import Control, Tooltip, button_height, button_width, fit, text
+
+FILTER = "filter"  # the data of a filter's button in the list of filters
 
 
 class CardsPanel:
-    def __init__(self, app, model, choose: Callable[[str], None], turn_page: Callable[[int], None]):
-        """`choose(action_id)` is called when a card is clicked; `turn_page(step)` by the page buttons."""
+    def __init__(
+        self,
+        app,
+        model,
+        choose: Callable[[str], None],
+        turn_page: Callable[[int], None],
+        changed: Callable[[], None],
+    ):
+        """`choose(action_id)` is called when a card is clicked; `turn_page(step)` by the page
+        buttons; `changed()` when the filter or the chooser of filters changes."""
         self.app, self.model = app, model
-        self.choose, self.turn_page = choose, turn_page
+        self.choose, self.turn_page, self.changed = choose, turn_page, changed
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.page = 0
         self.pages = 1
+        self.choosing = False  # the filters are listed in the cards' place, to choose one
+
+    def open_filters(self, opened: bool = True) -> None:
+        self.choosing = opened
+        self.changed()
+
+    def pick_filter(self, name: str) -> None:
+        self.model.set_filter(name)
+        self.page = 0
+        self.open_filters(False)
+
+    def filter_buttons(self) -> list[str]:
+        """The Show button's label, then shorter ones for a narrow column."""
+        name = self.model.filter_label(self.model.filter)
+        return [f"Show: {name} (F)", f"{name} (F)", name]
 
     def grid(self) -> tuple[int, int, int, int, int]:
         """(columns, rows, card width, card height, gap) of a page of cards in this rect."""
@@ -44,7 +69,22 @@ class CardsPanel:
         page buttons when there is more than one page."""
         app, model = self.app, self.model
         self.rect = r = rect
-        actions = model.ordered_actions()
+        bw = app.px(44)
+        font = app.fonts.bold
+        labels = self.filter_buttons()
+        room = (r.width - 2 * bw - app.px(12)) // 2  # the heading keeps the other half
+        label = next((t for t in labels if button_width(t, font) <= room), labels[-1])
+        show_w = min(button_width(label, font), room)
+        self.show_rect = pygame.Rect(r.right - 2 * bw - app.px(12) - show_w, r.y, show_w, app.px(24))
+        show = Control(
+            self.show_rect,
+            label,
+            lambda: self.open_filters(not self.choosing),
+            selected=self.choosing or model.filter != "All",
+        )
+        if self.choosing:
+            return [show, *self.filter_choices()]
+        actions = model.shown_actions()
         cols, rows, card_w, card_h, gap = self.grid()
         per_page = cols * rows
         self.pages = max(1, -(-len(actions) // per_page))
@@ -72,18 +112,46 @@ class CardsPanel:
                 )
             )
         if self.pages > 1:
-            bw = app.px(44)
             prev = pygame.Rect(r.right - 2 * bw - app.px(6), r.y, bw, app.px(24))
             nxt = pygame.Rect(r.right - bw, r.y, bw, app.px(24))
             controls.append(Control(prev, "<", lambda: self.turn_page(-1), enabled=self.page > 0))
             controls.append(Control(nxt, ">", lambda: self.turn_page(1), enabled=self.page < self.pages - 1))
+        controls.append(show)
         return controls
+
+    def filter_choices(self) -> list[Control]:
+        """The filters in the cards' place, two to a row, each saying how many cards it shows."""
+        app, model, r = self.app, self.model, self.rect
+        names = model.filters()
+        cols = 2 if r.width >= app.px(360) else 1
+        rows = -(-len(names) // cols)
+        y0 = r.y + app.px(30)
+        gap = app.px(8)
+        # As tall as a button likes, unless the filters would then run past the cards' room.
+        room = (r.bottom - y0) // rows - gap
+        h = max(app.fonts.bold.get_linesize() + 4, min(button_height(app.fonts.bold, app.px(36)), room))
+        gap = min(gap, max(2, (r.bottom - y0) // rows - h))
+        w = (r.width - (cols - 1) * gap) // cols
+        out = []
+        for i, name in enumerate(names):
+            count = sum(model.passes(a, name) for a in model.ordered_actions())
+            box = pygame.Rect(r.x + (i % cols) * (w + gap), y0 + (i // cols) * (h + gap), w, h)
+            label = f"{model.filter_label(name)} ({count})"
+            out.append(
+                Control(
+                    box, label, partial(self.pick_filter, name), selected=name == model.filter, data=FILTER
+                )
+            )
+        return out
 
     def draw(self, surface, controls) -> None:
         """The heading, and each card among `controls`."""
         app, p, r = self.app, self.app.palette, self.rect
-        room = r.width - app.px(110)
-        heads = card_headings(self.model.side, self.page, self.pages)
+        room = self.show_rect.x - r.x - app.px(8)
+        if self.choosing:
+            heads = ["Show which cards?", "Show"]
+        else:
+            heads = card_headings(self.model.side, self.page, self.pages)
         # The page count is kept; the words give way.
         head = next((h for h in heads if app.fonts.bold.size(h)[0] <= room), heads[-1])
         surface.blit(app.fonts.bold.render(fit(head, app.fonts.bold, room), True, p.text), (r.x, r.y))

@@ -1,9 +1,9 @@
 """Where each part of the board goes: the window's size and the UI scale in, named boxes out.
 
-Three columns under the top bar: the meters; the map over the news (with its two tabs); the
-action cards over the plan's tray. Plain numbers only (no pygame, no fonts), so the layout is
-tested at any size without a display. What text decides is passed in: the top bar's and the
-tabs' heights, and the tray's height for the width it gets (its plan wraps).
+Three columns under the top bar: the meters; the map over the news (with its two tabs) over the
+line of why the plan was chosen; the action cards over the plan's tray. Plain numbers only (no pygame, no fonts), so the layout is
+tested at any size without a display. What text decides is passed in: the top bar's, the tabs'
+and the reason field's heights, and the tray's height for the width it gets (its plan wraps).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class BoardLayout:
     map: Box
     tabs: Box  # the row of the news box's tabs (News, Agenda)
     news: Box
+    reason: Box  # the team's one line of why this plan, beside the tray (ends where it ends)
     cards: Box
     tray: Box  # the plan in words, over the Menu, Clear and Lock buttons
 
@@ -38,6 +39,7 @@ def board_layout(
     bar_h: int,
     tab_h: int,
     tray_height: Callable[[int], int],
+    reason_h: int,
     projector: bool = False,
 ) -> BoardLayout:
     """The board's boxes for a window of `size` at UI `scale`; `tray_height` gives the tray's
@@ -56,10 +58,11 @@ def board_layout(
     map_ = Box(mx, top, map_w, int(body_h * (0.44 if projector else 0.58)))
     tabs = Box(mx, map_.bottom + pad, map_w, tab_h)
     news_top = tabs.bottom + px(4)
-    news = Box(mx, news_top, map_w, top + body_h - news_top)
+    reason = Box(mx, top + body_h - reason_h, map_w, reason_h)
+    news = Box(mx, news_top, map_w, reason.y - px(6) - news_top)
     cx = map_.right + pad
     cards_w = w - cx - pad
     tray_h = tray_height(cards_w)
     tray = Box(cx, h - pad - tray_h, cards_w, tray_h)
     cards = Box(cx, top, cards_w, tray.y - pad - top)
-    return BoardLayout(Box(0, 0, w, bar_h), meters, map_, tabs, news, cards, tray)
+    return BoardLayout(Box(0, 0, w, bar_h), meters, map_, tabs, news, reason, cards, tray)

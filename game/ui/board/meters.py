@@ -8,11 +8,30 @@ from collections.abc import Callable
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, band_spans, label
-from game.ui.board.texts import gauge_titles, meter_figure, meter_row_label, meter_why
+from game.ui.board.texts import (
+    gauge_titles,
+    ghost_figure,
+    group_titles,
+    meter_figure,
+    meter_row_label,
+    meter_row_labels,
+    meter_why,
+)
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
 
 # The gauge names the bands under it, in the short names that fit there.
 BANDS = band_spans(short=True)
+FIGURE_W = 40  # the room of a row's figure, at scale 1
+
+
+def first_fitting(words: list[str], font, width: int) -> str:
+    """The first of `words` that fits `width` in `font`, else the last (which `fit` then cuts)."""
+    return next((w for w in words if font.size(w)[0] <= width), words[-1])
+
+
+def top_of(meter: str) -> float:
+    """The top of a meter's bar."""
+    return 30 if meter.endswith(".capital") else 100
 
 
 class MetersPanel:
@@ -22,6 +41,10 @@ class MetersPanel:
         self.why_opened = why_opened
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.rows: list[tuple[pygame.Rect, str, float | None]] = []  # (rect, meter, marker)
+        # The values drawn when not the game's now (the resolution moving through a turn), and the
+        # meters to mark as moving.
+        self.values: dict[str, float] | None = None
+        self.moving: frozenset[str] = frozenset()
 
     def tooltip(self, meter: str):
         def tip():
@@ -83,30 +106,88 @@ class MetersPanel:
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        m = self.model.game.state.meters
+        game = self.model.game
+        m = game.state.meters if self.values is None else self.values
         panel(surface, self.rect, p)
+        if self.values is not None:  # the title follows the values shown, in the lines laid out
+            lines = len(self.gauge_lines)
+            for title in gauge_titles(game, m):
+                self.gauge_lines = wrap(title, app.fonts.bold, self.gauge_rect.width)
+                if len(self.gauge_lines) <= lines:
+                    break
+            self.gauge_lines = self.gauge_lines[:lines]
         self.draw_gauge(surface, m["partnership"], m["partnership_ceiling"])
         g = self.gauge_rect
         for title, y in self.titles:
+            title = first_fitting(group_titles(title), app.fonts.bold, g.width)
             surface.blit(app.fonts.bold.render(fit(title, app.fonts.bold, g.width), True, p.text), (g.x, y))
-        num_w = app.px(40)
         font = app.fonts.small
         for rect, meter, marker in self.rows:
             label_w = self.label_width(rect.width)
+            if meter in self.moving:  # a band behind the row
+                pygame.draw.rect(surface, p.panel_border, rect.inflate(app.px(6), 0), border_radius=4)
             surface.blit(
-                font.render(fit(meter_row_label(meter), font, label_w - 4), True, p.text),
+                font.render(fit(self.row_label(meter, label_w), font, label_w - 4), True, p.text),
                 (rect.x, rect.centery - font.get_height() // 2),
             )
-            bar_h = max(6, min(app.px(12), rect.height - app.px(6)))
-            bar_rect = pygame.Rect(
-                rect.x + label_w, rect.centery - bar_h // 2, rect.width - label_w - num_w, bar_h
-            )
             v = m[meter]
-            hi = 30 if meter.endswith(".capital") else 100
-            colour = p.bad if meter in LIMITS else p.good if meter in PILLARS else p.accent
-            bar(surface, bar_rect, v, p, colour, 0, hi, marker)
-            num = font.render(meter_figure(self.model.game, meter), True, p.text)
+            bar(surface, self.bar_rect(rect), v, p, self.colour(meter), 0, top_of(meter), marker)
+            num = font.render(meter_figure(game, meter, v), True, p.text)
             surface.blit(num, num.get_rect(midright=(rect.right, rect.centery)))
+
+    def bar_rect(self, row: pygame.Rect) -> pygame.Rect:
+        """Where a row's bar goes: between its name and its figure."""
+        app = self.app
+        label_w = self.label_width(row.width)
+        bar_h = max(6, min(app.px(12), row.height - app.px(6)))
+        return pygame.Rect(
+            row.x + label_w, row.centery - bar_h // 2, row.width - label_w - app.px(FIGURE_W), bar_h
+        )
+
+    def colour(self, meter: str):
+        p = self.app.palette
+        return p.bad if meter in LIMITS else p.good if meter in PILLARS else p.accent
+
+    def draw_ghosts(self, surface, forecast) -> None:
+        """The forecast over the column: on each row it would move, the stretch of the bar it
+        would gain (its colour, faint) or lose (struck through), a tick where it would end, and
+        the figure it would end at; on the gauge, the ceiling and the partnership it would give."""
+        app, p = self.app, self.app.palette
+        game, m, ghost = self.model.game, self.model.game.state.meters, forecast.meters
+        font = app.fonts.small
+        for rect, meter, _marker in self.rows:
+            now, then = m[meter], ghost.get(meter, m[meter])
+            if abs(then - now) < 0.005:
+                continue
+            b = self.bar_rect(rect)
+            hi = top_of(meter)
+            x_now = b.x + int(b.width * max(0.0, min(1.0, now / hi)))
+            x_then = b.x + int(b.width * max(0.0, min(1.0, then / hi)))
+            stretch = pygame.Rect(min(x_now, x_then), b.y, max(2, abs(x_then - x_now)), b.height)
+            shade = pygame.Surface(stretch.size, pygame.SRCALPHA)
+            shade.fill((*self.colour(meter)[:3], 110) if then > now else (*p.background[:3], 200))
+            surface.blit(shade, stretch.topleft)
+            if then < now:
+                pygame.draw.line(surface, p.text_muted, stretch.midleft, stretch.midright, 1)
+            pygame.draw.line(surface, p.text, (x_then, b.y - 3), (x_then, b.bottom + 2), 2)
+            figure = font.render(ghost_figure(game, meter, then), True, p.warning)
+            pygame.draw.rect(surface, p.panel, (b.right + 1, rect.y, rect.right - b.right, rect.height))
+            surface.blit(figure, figure.get_rect(midright=(rect.right, rect.centery)))
+        g = self.gauge_rect
+        for meter in ("partnership_ceiling", "partnership"):
+            now, then = m[meter], ghost.get(meter, m[meter])
+            if abs(then - now) < 0.005:
+                continue
+            x = g.x + int(g.width * max(0.0, min(100.0, then)) / 100)
+            if meter == "partnership":
+                pygame.draw.polygon(surface, p.warning, [(x, g.y - 1), (x - 6, g.y - 9), (x + 6, g.y - 9)], 2)
+            else:
+                pygame.draw.line(surface, p.text, (x, g.y - 6), (x, g.bottom + 6), 2)
+                pygame.draw.circle(surface, p.text, (x, g.y - 6), 3)
+
+    def row_label(self, meter: str, label_w: int) -> str:
+        """The longest of a meter's names that fits the room of the rows' names."""
+        return first_fitting(meter_row_labels(meter), self.app.fonts.small, label_w - 4)
 
     def label_width(self, row_width: int) -> int:
         """The room of the rows' names: 46% of a row, more (up to 60%, the bars giving way) when

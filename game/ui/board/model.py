@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.ai import decide
-from game.core import why_unusable
-from game.core.meters import LIMITS, PILLARS, SIDE_METERS, other
+from game.core import Forecast, forecast, preview, preview_tag_rules, why_unusable
+from game.core.meters import INFLUENCE_METERS, LIMITS, PILLARS, SIDE_METERS, other
 from game.core.observe import PUBLIC_OF_OTHER
 from game.session.game import HUMAN
 from game.session.tutorial import guide_for
@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     from game.core.report import TurnReport
     from game.session.game import Game
     from game.session.replay import ReplayLog
+
+# The filters of the cards by what they move: a name, and which meters count (None: every card).
+FILTERS: list[tuple[str, Callable[[str], bool] | None]] = [
+    ("All", None),
+    ("Pillars", lambda m: m in PILLARS or m == "trust"),
+    ("Limits", lambda m: m in LIMITS or m.startswith("washington.")),
+    ("Central Asia", lambda m: m in INFLUENCE_METERS or m == "middle_corridor"),
+]
+TAG_FILTER = "Tag: "  # a filter by a method tag is named "Tag: force"
 
 # The agent that plays a person's side when the window autoplays (`play --autoplay`).
 AUTOPLAY_AGENT = "normal"
@@ -42,6 +51,39 @@ class Locked:
     autosave_problem: str | None = None
 
 
+def meter_groups(game: Game, side: str) -> list[tuple[str, list[tuple[str, float | None]]]]:
+    """The meters `side` sees, in titled groups, each with the marker its bar shows (the line US
+    thaw must cross, or None): the other side shows only its public meters."""
+    threshold = game.level.washington.threshold
+    partner = other(side)
+    return [
+        ("Pillars and trust", [(m, None) for m in (*PILLARS, "trust")]),
+        (
+            "Limits (higher pulls apart)",
+            [(m, None) for m in LIMITS]
+            + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")],
+        ),
+        (f"{side.capitalize()} (yours)", [(f"{side}.{n}", None) for n in SIDE_METERS]),
+        (
+            f"{partner.capitalize()} (what you can see)",
+            [(m, None) for m in (*(f"{partner}.{n}" for n in PUBLIC_OF_OTHER), "middle_corridor")],
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class SideView:
+    """What a column of meters reads of a game from one side, where there is no plan to make (the
+    resolution shows the turn's meters moving)."""
+
+    game: Game
+    side: str
+
+    def meter_groups(self) -> list[tuple[str, list[tuple[str, float | None]]]]:
+        """The meters the side sees, in titled groups (see `meter_groups`)."""
+        return meter_groups(self.game, self.side)
+
+
 class BoardModel:
     """One side's plan for this turn, made on the board of `game` by the person playing `side`."""
 
@@ -49,6 +91,10 @@ class BoardModel:
         self.game, self.side = game, side
         # A plan locked already, or cards chosen before a save, come back as they were.
         self.plan: list[str] = list(game.locked.get(side) or game.drafts.get(side) or ())
+        self.earlier: list[list[str]] = []  # the plan before each change, for Undo
+        self.filter = FILTERS[0][0]  # the cards shown: every card, or those of one kind
+        self._moved: dict[tuple[int, str], frozenset[str]] = {}
+        self._forecast: tuple[tuple[int, tuple[str, ...]], Forecast] | None = None  # the last one asked
         self.guide = guide_for(game, side) if game.seats[side].controller == HUMAN else None
         if self.guide:
             self.guide.begin_turn(game.state.turn)
@@ -59,22 +105,8 @@ class BoardModel:
 
     # -- what the side sees ------------------------------------------------------------------------
     def meter_groups(self) -> list[tuple[str, list[tuple[str, float | None]]]]:
-        """The meters the side sees, in titled groups, each with the marker its bar shows (the
-        line US thaw must cross, or None): the other side shows only its public meters."""
-        threshold = self.game.level.washington.threshold
-        return [
-            ("Pillars and trust", [(m, None) for m in (*PILLARS, "trust")]),
-            (
-                "Limits (higher pulls apart)",
-                [(m, None) for m in LIMITS]
-                + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")],
-            ),
-            (f"{self.side.capitalize()} (yours)", [(f"{self.side}.{n}", None) for n in SIDE_METERS]),
-            (
-                f"{self.other.capitalize()} (what you can see)",
-                [(m, None) for m in (*(f"{self.other}.{n}" for n in PUBLIC_OF_OTHER), "middle_corridor")],
-            ),
-        ]
+        """The meters the side sees, in titled groups (see `meter_groups`)."""
+        return meter_groups(self.game, self.side)
 
     def ordered_actions(self) -> list[Action]:
         """The side's cards as the board lists them: those usable this turn first, and within each,
@@ -118,8 +150,20 @@ class BoardModel:
             return f"a plan holds at most {most} actions"
         return None
 
+    def forecast(self, card: str | None = None) -> Forecast:
+        """What the plan would do at once (the engine's forecast), with `card` added when it is
+        not in the plan and may join it: the board's ghosts while a card is pointed at."""
+        plan = list(self.plan)
+        if card is not None and card not in plan and self.why_not(self.game.level.actions[card]) is None:
+            plan.append(card)
+        key = (id(self.game.state), tuple(plan))
+        if self._forecast is None or self._forecast[0] != key:
+            self._forecast = (key, forecast(self.game.state, self.side, plan))
+        return self._forecast[1]
+
     def toggle(self, action_id: str) -> bool:
         """Take the card out of the plan, or put it in; True when it went in."""
+        self.earlier.append(list(self.plan))
         added = action_id not in self.plan
         if added:
             self.plan.append(action_id)
@@ -129,8 +173,68 @@ class BoardModel:
         return added
 
     def clear(self) -> None:
+        if self.plan:
+            self.earlier.append(list(self.plan))
         self.plan = []
         self.keep_draft()
+
+    def can_undo(self) -> bool:
+        return bool(self.earlier)
+
+    def undo(self) -> bool:
+        """Put the plan back as it was before its last change (a card chosen or taken out, or the
+        plan cleared); False when there is nothing to undo. Only a plan not yet locked."""
+        if not self.earlier:
+            return False
+        self.plan = self.earlier.pop()
+        self.keep_draft()
+        return True
+
+    # -- the cards shown ---------------------------------------------------------------------------
+    @staticmethod
+    def filter_label(name: str) -> str:
+        """A filter as its button says it: a tag by its word alone."""
+        return name[len(TAG_FILTER) :].capitalize() if name.startswith(TAG_FILTER) else name
+
+    def filters(self) -> list[str]:
+        """The filters the side's cards offer: every card, the kinds of meter they move (those
+        that some card moves), then the method tags they carry."""
+        actions = self.game.level.side_actions(self.side)
+        kinds = [name for name, test in FILTERS if test is None or any(self.passes(a, name) for a in actions)]
+        tags = sorted({t for a in actions for t in a.tags})
+        return kinds + [f"{TAG_FILTER}{t}" for t in tags]
+
+    def passes(self, action: Action, name: str) -> bool:
+        """Whether `action` is among the cards the filter `name` shows: by a method tag it carries,
+        or by the meters its effects (and the rules its tags trigger) move now."""
+        if name.startswith(TAG_FILTER):
+            return name[len(TAG_FILTER) :] in action.tags
+        test = dict(FILTERS)[name]
+        if test is None:
+            return True
+        return any(test(m) for m in self.moved_by(action))
+
+    def moved_by(self, action: Action) -> frozenset[str]:
+        """The meters a card would move now, by its effects and the rules its tags trigger."""
+        state = self.game.state
+        key = (id(state), action.id)
+        if key not in self._moved:
+            changes = preview(state, self.side, action.id) + preview_tag_rules(state, self.side, action.id)
+            self._moved[key] = frozenset(c.meter for c in changes)
+        return self._moved[key]
+
+    def set_filter(self, name: str) -> None:
+        self.filter = name
+
+    def turn_filter(self, step: int) -> None:
+        """The next filter (or the one before, `step` -1), round and round."""
+        names = self.filters()
+        at = names.index(self.filter) if self.filter in names else 0
+        self.filter = names[(at + step) % len(names)]
+
+    def shown_actions(self) -> list[Action]:
+        """The cards the board lists, in their order, under the filter chosen."""
+        return [a for a in self.ordered_actions() if self.passes(a, self.filter)]
 
     def keep_draft(self) -> None:
         # What a save keeps of a plan being made.
@@ -147,11 +251,12 @@ class BoardModel:
         self.keep_draft()
 
     # -- locking -----------------------------------------------------------------------------------
-    def lock(self, autosave: Callable[[ReplayLog], object]) -> Locked:
-        """Lock the plan. When another person has still to plan, the keyboard goes to them; when
-        every plan is in, the turn resolves and the game is autosaved with `autosave`."""
+    def lock(self, autosave: Callable[[ReplayLog], object], reason: str = "") -> Locked:
+        """Lock the plan, with the team's one line of why (`reason`, which the record keeps). When
+        another person has still to plan, the keyboard goes to them; when every plan is in, the
+        turn resolves and the game is autosaved with `autosave`."""
         game = self.game
-        problem = game.lock(self.side, tuple(self.plan))
+        problem = game.lock(self.side, tuple(self.plan), reason=reason)
         if problem:
             return Locked(problem=problem)
         waiting = [s for s in game.waiting_for() if game.seats[s].controller == HUMAN]

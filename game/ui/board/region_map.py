@@ -1,8 +1,13 @@
-"""The board's map of the region: who leads in each state, the corridors, as of the turn's year."""
+"""The board's map of the region: who leads in each state, the corridors, as of the turn's year;
+over it, while a plan is being made, the forecast's changes of each state's shares and the goals
+the plan would tick or untick."""
 
 from __future__ import annotations
 
-from game.ui.widgets import panel
+import pygame
+
+from game.ui.board.texts import FORECAST_CAVEAT, forecast_lines, map_ghosts
+from game.ui.widgets import fit, panel
 
 
 def draw_region_map(app, surface, rect, game) -> None:
@@ -17,3 +22,46 @@ def draw_region_map(app, surface, rect, game) -> None:
             app.fonts.tiny,
             year=game.level.map_year_at(min(game.state.turn, game.level.turns)),
         )
+
+
+def draw_map_forecast(app, surface, rect, game, forecast, plan: list[str]) -> pygame.Rect:
+    """The forecast over the map: each state's moving shares in a tag under its name, and a strip
+    at the map's foot with what the forecast is of and the goals it would tick or untick. Returns
+    the strip's box."""
+    p, font = app.palette, app.fonts.tiny
+    view = app.map_view
+    if view is not None:
+        labels = dict(view.label_rects)
+        for place, choices in map_ghosts(game, forecast).items():
+            label = labels.get(place)
+            if label is None:
+                continue
+            # Over the label's own row of shares, as a meter's figure is replaced by its ghost.
+            row = pygame.Rect(
+                label.x + 2, label.bottom - 4 - font.get_height() - 1, label.width - 4, font.get_height() + 2
+            )
+            pygame.draw.rect(surface, p.panel, row)
+            words = next((w for w in choices if font.size(w)[0] <= row.width), choices[-1])
+            img = font.render(fit(words, font, row.width), True, p.warning)
+            surface.blit(img, img.get_rect(center=row.center))
+    lines = forecast_lines(game, forecast, plan)
+    pad, line_h = app.px(6), font.get_linesize()
+    room = max(1, (rect.height // 2 - 2 * pad) // line_h)  # half the map at most
+    if len(lines) > room:  # the caveat gives way first, then the last goals
+        lines = lines[:-1][:room]
+    strip = pygame.Rect(
+        rect.x, rect.bottom - 2 * pad - len(lines) * line_h, rect.width, 2 * pad + len(lines) * line_h
+    )
+    shade = pygame.Surface(strip.size, pygame.SRCALPHA)
+    shade.fill((*p.panel[:3], 235))
+    surface.blit(shade, strip.topleft)
+    pygame.draw.line(surface, p.warning, strip.topleft, strip.topright, 2)
+    for i, line in enumerate(lines):
+        colour = (
+            p.good if line.startswith("Would meet") else p.bad if line.startswith("Would lose") else p.text
+        )
+        if line == FORECAST_CAVEAT:
+            colour = p.text_muted
+        img = font.render(fit(line, font, strip.width - 2 * pad), True, colour)
+        surface.blit(img, (strip.x + pad, strip.y + pad + i * line_h))
+    return strip

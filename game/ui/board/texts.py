@@ -7,16 +7,19 @@ No pygame here: the panels fit these words to their room and draw them.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from game.core import preview, preview_tag_rules
-from game.core.meters import LIMIT_LABELS, band, band_spans, label
+from game.core.meters import LIMIT_LABELS, POWERS, STATES, band, band_spans, label
 from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
+from game.ui.map_period import state_name
 from game.ui.numbers import shown
 
 if TYPE_CHECKING:
+    from game.core import Forecast
     from game.core.level import Action
     from game.session.game import Game
 
@@ -42,9 +45,10 @@ def ceiling_holder(game: Game) -> str | None:
     return LIMIT_LABELS[cause] if cause else None
 
 
-def gauge_titles(game: Game) -> list[str]:
-    """The partnership's title over its gauge, then shorter ones for a narrow column."""
-    m = game.state.meters
+def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[str]:
+    """The partnership's title over its gauge, then shorter ones for a narrow column (from
+    `meters` when given, the game's now otherwise)."""
+    m = game.state.meters if meters is None else meters
     value, ceiling = m["partnership"], m["partnership_ceiling"]
     held = ceiling_holder(game)
     edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(game.level, "partnership")
@@ -58,16 +62,38 @@ def gauge_titles(game: Game) -> list[str]:
     ]
 
 
-def meter_figure(game: Game, meter: str) -> str:
-    """A meter's figure in its row: whole, unless that would seem to reach a goal's threshold."""
-    return shown(game.state.meters[meter], goal_thresholds(game.level, meter))
+def meter_figure(game: Game, meter: str, value: float | None = None) -> str:
+    """A meter's figure in its row (its value now, or `value`): whole, unless that would seem to
+    reach a goal's threshold."""
+    return shown(game.state.meters[meter] if value is None else value, goal_thresholds(game.level, meter))
 
 
 def meter_row_label(meter: str) -> str:
     """A meter's name in its row, where the group's title already names the side."""
+    return meter_row_labels(meter)[0]
+
+
+# Shorter names for a narrow column (800x600, or a large UI scale): the row's "why?" says the whole.
+SHORT_NAMES = {
+    "method_divergence": ["Divergence"],
+    "central_asia_rivalry": ["C. Asian rivalry", "Rivalry"],
+    "middle_corridor": ["Middle Corridor", "Mid. Corridor"],
+    "capital": ["capital"],
+}
+
+
+def meter_row_labels(meter: str) -> list[str]:
+    """A meter's name in its row, then shorter ones for a narrow column."""
     if meter.startswith("washington."):
-        return f"US–{meter.split('_')[-1].capitalize()} thaw"
-    return label(meter).replace("Moscow ", "").replace("Beijing ", "")
+        side = meter.split("_")[-1].capitalize()
+        return [f"US–{side} thaw", f"US–{side}"]
+    name = label(meter).replace("Moscow ", "").replace("Beijing ", "")
+    return [name, *SHORT_NAMES.get(meter.split(".")[-1], [])]
+
+
+def group_titles(title: str) -> list[str]:
+    """A group's title over its meters, then without its note in brackets for a narrow column."""
+    return [title, title.split(" (")[0]] if " (" in title else [title]
 
 
 def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
@@ -145,7 +171,7 @@ def card_headings(side: str, page: int, pages: int) -> list[str]:
     """The heading over the cards, then shorter ones: the page count is kept, the words give way."""
     side, number = side.capitalize(), f"{page + 1} of {pages}"
     if pages > 1:
-        return [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}"]
+        return [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}", number]
     return [f"Actions for {side}"]
 
 
@@ -194,3 +220,77 @@ def plan_text(game: Game, side: str, plan: list[str], cost: int) -> str:
     names = [game.level.actions[a].name for a in plan]
     capital = game.state.meters[f"{side}.capital"]
     return f"Plan ({cost} of {capital:g} capital): " + (", ".join(names) if names else "nothing chosen yet")
+
+
+def ghost_figure(game: Game, meter: str, value: float) -> str:
+    """A meter's figure as the forecast would leave it, shown as its row shows a figure."""
+    return shown(value, goal_thresholds(game.level, meter))
+
+
+def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]:
+    """The forecast's words over the map: what it is the forecast of (the plan, and the card
+    pointed at when it is not in the plan), then each goal of the side's agenda it would tick or
+    untick, with the goal's value now and then."""
+    actions = game.level.actions
+    added = [actions[a].name for a in forecast.plan if a not in plan]
+    head = "Forecast: your plan" if plan else "Forecast"
+    if added:
+        head += (" + " if plan else ": ") + ", ".join(f"“{name}”" for name in added)
+    lines = [head if forecast.goals else f"{head}: no goal of your agenda would change"]
+    for turn in forecast.goals:
+        thresholds = [t for t in (turn.goal.at_least, turn.goal.at_most) if t is not None]
+        now, then = shown(turn.now, thresholds), shown(turn.then, thresholds)
+        verb = "Would meet" if turn.met_then else "Would lose"
+        lines.append(f"{verb}: {turn.goal.text} (now {now}, then {then})")
+    lines.append(FORECAST_CAVEAT)
+    return lines
+
+
+FORECAST_CAVEAT = "As if your partner did nothing, and before this turn's events."
+
+
+def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
+    """The shares the forecast would leave in each state it would change by half a point or more,
+    in the map's own words, most exact first: "M 59.3  B 13  W 27.7" (a tenth where rounding
+    would hide a change), then whole numbers as the map shows them, for a narrow label."""
+    m, then = game.state.meters, forecast.meters
+    out = {}
+    for place in STATES:
+        keys = [(power[0].upper(), f"{place}.{power}") for power in POWERS]
+        if all(abs(then[k] - m[k]) < 0.5 for _, k in keys):
+            continue
+        exact = [
+            f"{letter} {then[k]:.1f}"
+            if round(then[k]) == round(m[k]) and then[k] != m[k]
+            else f"{letter} {then[k]:.0f}"
+            for letter, k in keys
+        ]
+        out[place] = ["  ".join(exact), "  ".join(f"{letter} {then[k]:.0f}" for letter, k in keys)]
+    return out
+
+
+def state_why(game: Game, side: str, place: str) -> tuple[str, list[str], list[float]]:
+    """A state's tooltip on the map: who leads there, each power's share now with how it has
+    moved (since the start, and in the last turn that moved it), the side's own share turn by
+    turn; and that share's history for the sparkline."""
+    m = game.state.meters
+    year = game.level.map_year_at(min(game.state.turn, game.level.turns))
+    shares = {power: m[f"{place}.{power}"] for power in POWERS}
+    leader = max(POWERS, key=shares.__getitem__)
+    title = f"{state_name(place, year)}: {leader.capitalize()} leads"
+    lines = []
+    for power in POWERS:
+        meter = f"{place}.{power}"
+        history = game.history_of(meter)
+        since = f"; {signed(shares[power] - history[0])} since the start" if history else ""
+        turn, changes = game.last_changes(meter)
+        last = f"; {signed(sum(c.delta for c in changes))} in turn {turn}" if turn is not None else ""
+        lines.append(f"{power.capitalize()} {shares[power]:.1f}{since}{last}")
+    own = game.history_of(f"{place}.{side}")
+    if len(own) > 1:
+        lines.append(
+            f"The line: {side.capitalize()}'s share, turn by turn: " + ", ".join(f"{v:.0f}" for v in own[-8:])
+        )
+    else:
+        lines.append("The shares move from the first turn on: point here again later for their history.")
+    return title, lines, own

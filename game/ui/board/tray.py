@@ -1,5 +1,5 @@
 """The board's tray, under the cards: the plan in words (what it costs, the cards' names) over the
-Menu, Clear and Lock buttons. Its height holds whatever the plan, so the cards never reflow."""
+Menu, Undo, Clear and Lock buttons. Its height holds whatever the plan, so the cards never reflow."""
 
 from __future__ import annotations
 
@@ -16,16 +16,23 @@ PLAN_LINES = 2
 
 class Tray:
     def __init__(
-        self, app, model, menu: Callable[[], None], clear: Callable[[], None], lock: Callable[[], None]
+        self,
+        app,
+        model,
+        menu: Callable[[], None],
+        clear: Callable[[], None],
+        lock: Callable[[], None],
+        undo: Callable[[], None],
     ):
         self.app, self.model = app, model
-        self.menu, self.clear, self.lock = menu, clear, lock
+        self.menu, self.clear, self.lock, self.undo = menu, clear, lock, undo
         self.rect = pygame.Rect(0, 0, 0, 0)
 
     def buttons(self) -> list[tuple[str, Callable[[], None], bool, int | None]]:
         """(label, action, enabled, hotkey) of each button, left to right."""
         return [
-            ("Menu (Esc)", self.menu, True, pygame.K_m),
+            ("Menu", self.menu, True, pygame.K_m),
+            ("Undo (U)", self.undo, self.model.can_undo(), pygame.K_u),
             ("Clear", self.clear, bool(self.model.plan), None),
             ("Lock plan (L)", self.lock, True, pygame.K_l),
         ]

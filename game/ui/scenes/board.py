@@ -14,19 +14,40 @@ from datetime import datetime
 
 import pygame
 
-from game.core.meters import LIMITS, PILLARS, SIDE_METERS
-from game.ui.board.cards import CardsPanel
+from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
+from game.ui.board.cards import FILTER, CardsPanel
 from game.ui.board.layout import BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import BoardModel
 from game.ui.board.news import NewsPanel
-from game.ui.board.region_map import draw_region_map
+from game.ui.board.region_map import draw_map_forecast, draw_region_map
+from game.ui.board.texts import state_why
 from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay, held
+from game.ui.reason_field import ReasonField
 from game.ui.scenes.base import Scene
 from game.ui.tutorial_note import TutorialNote
-from game.ui.widgets import button
+from game.ui.widgets import Control, Tooltip, button, button_height
+
+
+def apart(rect: pygame.Rect, others: list[pygame.Rect]) -> pygame.Rect:
+    """`rect` cut back where it overlaps one of `others`, on the side of the overlap: in a small
+    map two states' labels may overlap a little, and a point must belong to one state."""
+    r = pygame.Rect(rect)
+    for q in others:
+        cut = r.clip(q)
+        if not cut.width or not cut.height:
+            continue
+        if cut.width <= cut.height:  # cut from the left or the right
+            r.width -= cut.width
+            if r.centerx + cut.width / 2 > q.centerx:
+                r.x += cut.width
+        else:
+            r.height -= cut.height
+            if r.centery + cut.height / 2 > q.centery:
+                r.y += cut.height
+    return r
 
 
 class BoardScene(Scene):
@@ -39,9 +60,11 @@ class BoardScene(Scene):
         self.model = BoardModel(game, perspective)
         self.top_bar = TopBar(app, game, perspective)
         self.meters = MetersPanel(app, self.model, lambda: self.tutorial_did("why_opened"))
-        self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page)
+        self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page, changed=self.filters_changed)
         self.news = NewsPanel(self, self.model, self.refresh)
-        self.tray = Tray(app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock)
+        self.tray = Tray(
+            app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock, undo=self.undo
+        )
         self.empty_lock_asked = False  # Lock was pressed once on an empty plan: the next press locks it
         self.auto_timer = 0.0
         self.picture: pygame.Surface | None = None  # the board as last rendered, without hover
@@ -49,6 +72,7 @@ class BoardScene(Scene):
         self.version = 0  # bumped whenever what the board shows may have changed
         self.note: TutorialNote | None = None
         self.note_stale = False
+        self.reason: ReasonField | None = None  # the team's one line of why, typed before locking
         if game.classroom is not None:
             game.classroom.start_turn_timer()
 
@@ -61,6 +85,7 @@ class BoardScene(Scene):
             bar_h=self.top_bar.height,
             tab_h=self.news.tab_height(),
             tray_height=self.tray.height,
+            reason_h=button_height(app.fonts.body, app.px(34)),
             projector=app.settings.projector_mode,
         )
         return self.layout
@@ -77,6 +102,9 @@ class BoardScene(Scene):
         self.top_bar.lay_out()
         self.lay_out()
         self.news.build_box(self.rect("news"))
+        # What was typed survives a rebuild (a new window size); a plan locked before a save keeps its.
+        kept = self.reason.text() if self.reason is not None else self.game.reasons.get(self.side, "")
+        self.reason = ReasonField(self, self.rect("reason"), kept=kept)
         self.build_controls()
         self.app.focus_index = self.home_focus()
 
@@ -84,11 +112,44 @@ class BoardScene(Scene):
         # Cards first, so that the keyboard focus starts on the first card.
         self.controls = [
             *self.cards.build(self.rect("cards")),
+            *([self.reason.control] if self.reason is not None else []),
             *self.tray.build(self.rect("tray")),
             *self.news.build_tabs(self.rect("tabs")),
             *self.meters.build(self.rect("meters")),
+            *self.state_controls(),
         ]
         self.build_note()
+
+    def state_controls(self) -> list[Control]:
+        """A control for each state on the map, on its label (the keyboard's stop) and, for the
+        mouse, over its whole shape (see `handle`): its tooltip gives the shares and their history."""
+        # (Placed when the map is drawn: its labels go where there is room at this size.)
+        return [
+            Control(
+                pygame.Rect(0, 0, 0, 0),
+                place.capitalize(),
+                None,
+                kind="state",
+                data=place,
+                tooltip=self.state_tooltip(place),
+            )
+            for place in STATES
+        ]
+
+    def state_tooltip(self, place: str):
+        def tip():
+            return Tooltip(*state_why(self.game, self.side, place))
+
+        return tip
+
+    def place_states(self) -> None:
+        """Put the states' controls on their labels as the map was last drawn."""
+        labels = dict(self.app.map_view.label_rects) if self.app.map_view else {}
+        placed: list[pygame.Rect] = []
+        for c in self.controls:
+            if c.kind == "state" and c.data in labels:
+                c.rect = apart(pygame.Rect(labels[c.data]), placed)
+                placed.append(c.rect)
 
     def refresh(self) -> None:
         """Rebuild the controls after a choice, keeping the widgets (the news box) as they are, and
@@ -116,6 +177,12 @@ class BoardScene(Scene):
         same = [i for i, c in enumerate(self.controls) if (c.kind, c.label) == was]
         self.app.focus_index = same[0] if same and was != ("tutorial", "Next") else self.home_focus()
 
+    def filters_changed(self) -> None:
+        """The list of filters opened or closed, or a filter chosen: the focus goes to the filter
+        chosen in the list, or back to the first card, never staying on Lock by default."""
+        self.refresh()
+        self.app.focus_index = self.home_focus()
+
     def home_focus(self) -> int:
         """Where the keyboard's focus goes when the board is built or a tutorial step changes: the
         note's Next, else what the step asks for (a card, a meter, Lock), else the first card; never
@@ -127,6 +194,8 @@ class BoardScene(Scene):
         def first(test, default=None):
             return next((i for i, c in enumerate(controls) if test(c)), default)
 
+        if self.cards.choosing:
+            return first(lambda c: c.data == FILTER and c.selected, first(lambda c: c.data == FILTER, 0))
         if step is not None:
             wanted = {
                 "next": lambda c: c.kind == "tutorial" and c.label == "Next",
@@ -145,13 +214,32 @@ class BoardScene(Scene):
     def toggle(self, action_id: str) -> None:
         self.empty_lock_asked = False
         if self.model.toggle(action_id):
+            self.app.play_sound("choose")
             self.tutorial_did("card_chosen")
+        else:
+            self.app.play_sound("unchoose")
         self.refresh()
 
     def clear(self) -> None:
         self.empty_lock_asked = False
         self.model.clear()
         self.refresh()
+
+    def undo(self) -> None:
+        """Put the plan back as it was before its last change."""
+        self.empty_lock_asked = False
+        if self.model.undo():
+            self.app.play_sound("undo")
+            self.refresh()
+        else:
+            self.app.play_sound("refuse")
+            self.say("Nothing to undo: the plan is as it was when the turn began.")
+
+    def key(self, event) -> None:
+        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
+            self.undo()
+        elif event.key == pygame.K_f:
+            self.cards.open_filters(not self.cards.choosing)
 
     def turn_page(self, step: int) -> None:
         cards = self.cards
@@ -165,6 +253,9 @@ class BoardScene(Scene):
         self.app.show_over("menu", game=self.game)
 
     def back(self) -> None:
+        if self.cards.choosing:  # Esc closes the list of filters before it opens the menu
+            self.cards.open_filters(False)
+            return
         self.menu()
 
     def ask_lock(self) -> None:
@@ -182,10 +273,13 @@ class BoardScene(Scene):
         game = self.game
         if game.autosave_slot is None:  # this game's own autosave, named when it is first written
             game.autosave_slot = f"{game.level.id}-{datetime.now():%Y%m%d-%H%M%S}-{game.seed}"
-        locked = self.model.lock(lambda log: app.saves.autosave(log, slot=game.autosave_slot))
+        reason = self.reason.text() if self.reason is not None else ""
+        locked = self.model.lock(lambda log: app.saves.autosave(log, slot=game.autosave_slot), reason=reason)
         if locked.problem:
+            self.app.play_sound("refuse")
             self.say(f"This plan cannot be locked: {locked.problem}")
             return
+        app.play_sound("turn" if locked.report is not None else "lock")
         self.tutorial_did("plan_sent")
         if locked.hand_over_to:
             app.show("hand-over", game=self.game, side=locked.hand_over_to, locked_by=self.side)
@@ -281,6 +375,21 @@ class BoardScene(Scene):
             and not any(c.kind == "tutorial" and c.rect.collidepoint(event.pos) for c in self.controls)
         ):
             return True
+        # Over a state's shape on the map (not only its label), the state's tooltip.
+        # (Not under the tutorial's note, which may lie over the map.)
+        if (
+            event.type == pygame.MOUSEMOTION
+            and self.app.map_view is not None
+            and not (self.note is not None and self.note.rect.collidepoint(event.pos))
+        ):
+            place = self.app.map_view.state_at(event.pos)
+            over = next((c for c in self.controls if c.rect.collidepoint(event.pos)), None)
+            if place is not None and (over is None or over.kind == "state"):
+                self.app.mouse, self.app.keyboard = event.pos, False
+                self.app.hover = next(
+                    (c for c in self.controls if c.kind == "state" and c.data == place), None
+                )
+                return True
         # The wheel pages the cards only over them: over the agenda or the news it scrolls those.
         if event.type == pygame.MOUSEWHEEL and not self.rect("cards").collidepoint(self.app.mouse):
             return True
@@ -318,10 +427,30 @@ class BoardScene(Scene):
                 self.cards.draw_card(surface, hover)
             elif hover.kind == "button":
                 button(surface, hover, self.app.palette, self.app.fonts.bold, True)
+        forecast = self.shown_forecast()
+        if forecast is not None:  # the ghosts follow the mouse, so they are drawn over the picture
+            self.meters.draw_ghosts(surface, forecast)
+            draw_map_forecast(self.app, surface, self.rect("map"), self.game, forecast, self.model.plan)
+
+    def pointed_card(self) -> str | None:
+        """The card the mouse is on, or, for a keyboard player, the card with the focus."""
+        app = self.app
+        c = app.hover if app.hover is not None else (app.focused() if app.keyboard else None)
+        if c is not None and c.kind == "card" and c in self.controls:
+            return c.data[0].id
+        return None
+
+    def shown_forecast(self):
+        """The forecast the board shows: the plan's, with the card pointed at when it may join the
+        plan (None when that leaves nothing to forecast)."""
+        forecast = self.model.forecast(self.pointed_card())
+        # (A card pointed at that cannot join the plan adds nothing: an empty plan has no forecast.)
+        return forecast if forecast.plan else None
 
     def render(self, surface) -> None:
         self.top_bar.draw(surface)
         draw_region_map(self.app, surface, self.rect("map"), self.game)
+        self.place_states()
         self.meters.draw(surface)
         self.cards.draw(surface, self.controls)
         self.tray.draw(surface)

@@ -1,17 +1,20 @@
-"""The Load screen: the saved games, each opened as `game.ui.saved_game` opens it. A damaged or
-foreign save gets a message and is set aside by the save store; the game goes on."""
+"""The Load screen: the saved games, each opened as `game.ui.saved_game` opens it, renamed in place
+or deleted (asked twice; the save store keeps it in its trash subfolder). A damaged or foreign
+save gets a message and is set aside by the save store; the game goes on."""
 
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import pygame
+import pygame_gui
 
 from game.session.game import HUMAN
-from game.session.saves import SaveError
+from game.session.saves import MAX_NAME, SaveError
 from game.ui.saved_game import open_log
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control
+from game.ui.widgets import Control, button_width
 
 
 def who_played(players: dict[str, str] | None, classroom=None) -> str:
@@ -42,18 +45,40 @@ class LoadScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.turns_of: dict[str, int | None] = {}
+        self.renaming: Path | None = None  # the save whose name is being typed
+        self.deleting: Path | None = None  # the save whose Delete was pressed once: again deletes it
+        self.name_entry = None
 
     def build(self) -> None:
         app = self.app
         w, h = app.size
         pad = app.px(40)
         self.infos = app.saves.list()
+        self.name_entry = None
         item_h = app.px(44)
         top = app.px(110)
         rows = max(1, (h - top - app.px(110)) // (item_h + app.px(6)))
         self.offset = max(0, min(self.offset, max(0, len(self.infos) - rows)))
+        font = app.fonts.bold
+        gap = app.px(6)
         for i, info in enumerate(self.infos[self.offset : self.offset + rows]):
-            rect = pygame.Rect(pad, top + i * (item_h + app.px(6)), w - 2 * pad, item_h)
+            row = pygame.Rect(pad, top + i * (item_h + gap), w - 2 * pad, item_h)
+            if info.path == self.renaming:
+                self.build_rename(row, info)
+                continue
+            labels = ["Rename", "Really delete?" if info.path == self.deleting else "Delete"]
+            widths = [button_width(label, font) for label in labels]
+            x = row.right
+            buttons = []
+            for label, bw, action in reversed(
+                list(
+                    zip(labels, widths, (partial(self.rename, info), partial(self.delete, info)), strict=True)
+                )
+            ):
+                x -= bw
+                buttons.append((pygame.Rect(x, row.y, bw, item_h), label, action))
+                x -= gap
+            rect = pygame.Rect(row.x, row.y, x - row.x, item_h)
             when = str(info.saved_at)[:16].replace("T", " ")
             kind = "autosave" if info.is_autosave else "save"
             who = who_played(info.players, info.classroom)
@@ -65,9 +90,93 @@ class LoadScene(Scene):
                 f"{info.name}   ·   {level}, {where}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
             )
             self.add(Control(rect, label, partial(self.open, info), kind="item"))
+            for box, label, action in reversed(buttons):
+                self.add(
+                    Control(
+                        box,
+                        label,
+                        action,
+                        enabled=not (label == "Rename" and info.is_autosave),
+                        why_disabled="An autosave is named by its game: open it, then save it under a name.",
+                    )
+                )
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.midbottom = (w // 2, h - app.px(24))
         self.add(Control(rect, "Back", self.back))
+
+    def build_rename(self, row: pygame.Rect, info) -> None:
+        """The row of the save being renamed: its name in a field, then OK and Cancel."""
+        app, font, gap = self.app, self.app.fonts.bold, self.app.px(6)
+        ok_w, cancel_w = button_width("OK", font, app.px(70)), button_width("Cancel", font)
+        cancel = pygame.Rect(row.right - cancel_w, row.y, cancel_w, row.height)
+        ok = pygame.Rect(cancel.x - gap - ok_w, row.y, ok_w, row.height)
+        field = pygame.Rect(row.x, row.y, ok.x - gap - row.x, row.height)
+        self.name_entry = self.element(pygame_gui.elements.UITextEntryLine(field, app.manager))
+        self.name_entry.set_text_length_limit(MAX_NAME)
+        self.name_entry.set_text(info.name)
+        self.text_field(self.name_entry, "New name for this save")
+        self.add(Control(ok, "OK", partial(self.finish_rename, info)))
+        self.add(Control(cancel, "Cancel", self.cancel_rename))
+        app.manager.set_focus_set(self.name_entry)
+        self.name_entry.focus()
+
+    def rename(self, info) -> None:
+        self.renaming, self.deleting = info.path, None
+        self.rebuild()
+
+    def cancel_rename(self) -> None:
+        self.renaming = None
+        self.rebuild()
+
+    def finish_rename(self, info) -> None:
+        name = self.name_entry.get_text() if self.name_entry is not None else ""
+        if not name.strip():
+            self.say("A save needs a name.")
+            return
+        try:
+            renamed = self.app.saves.rename(info.path, name)
+        except SaveError as e:
+            self.say(f"Could not rename the save: {e}")
+            return
+        self.renaming = None
+        self.say(f"Renamed to “{renamed.name}”.")
+        self.rebuild()
+
+    def delete(self, info) -> None:
+        """Delete asks once ("Really delete?"); pressed again, the save goes to the saves folder's
+        trash subfolder, from which it can still be taken back by hand."""
+        if self.deleting != info.path:
+            self.deleting, self.renaming = info.path, None
+            self.say(f"Press “Really delete?” to delete “{info.name}”.")
+            self.rebuild()
+            return
+        self.deleting = None
+        try:
+            moved = self.app.saves.delete(info.path)
+        except SaveError as e:
+            self.say(f"Could not delete the save: {e}")
+        else:
+            self.say(f"Deleted “{info.name}” (kept in {moved.parent.name}/{moved.name} in the saves folder).")
+        self.rebuild()
+
+    def handle(self, event) -> bool:
+        if self.renaming is not None and self.name_entry is not None:
+            if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.name_entry:
+                info = next((i for i in self.infos if i.path == self.renaming), None)
+                if info is not None:
+                    self.finish_rename(info)
+                return True
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.cancel_rename()  # Esc leaves the renaming, not the screen
+                return True
+        return False
+
+    def back(self) -> None:
+        if self.deleting is not None:
+            self.deleting = None
+            self.rebuild()
+            return
+        super().back()
 
     def level_turns(self, level_id: str) -> int | None:
         """How many turns the level lasts (None when it cannot be read): a save past its last turn

@@ -16,6 +16,7 @@ from game.core.meters import other
 from game.session.campaign import chapters
 from game.session.game import HUMAN, THINK, Game
 from game.ui.agenda import agenda_html
+from game.ui.numbers import shown
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
@@ -69,6 +70,19 @@ def opponent_says(who: str, think: Budget | None) -> str:
             "out of time, it loses that turn."
         )
     return f"The {who} AI."
+
+
+def best_words(best, side: str, win_at: list[float]) -> str:
+    """The player's best result on a level from `side`, in a line over its briefing (its score
+    never seeming to reach the mark for a win, `win_at`, when it does not)."""
+    if best is None:
+        return f"Your best as {side}: no game played to the end yet."
+    games = f"{best.games} game{'s' if best.games != 1 else ''} to the end"
+    verdict = "won" if best.won else "not won"
+    return (
+        f"Your best as {side}: {shown(best.score, win_at)} of 100, {verdict} ({best.outcome}), "
+        f"against {best.opponent}, {best.when}  ·  {games}"
+    )
 
 
 class NewGameScene(Scene):
@@ -370,11 +384,15 @@ class NewGameScene(Scene):
         body = (
             html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
         )
+        agenda = self.level.agendas.get(self.side)
+        best = best_words(
+            self.app.records.best_of(self.level.id, self.side), side, [agenda.win_at] if agenda else []
+        )
         partner = other(self.side).capitalize()
         against = html.escape(opponent_says(self.opponent, self.app.options.think))
         return (
-            f"<b>Briefing for {side}</b><br><br>{body}<br><br>{agenda_html(self.level, self.side)}"
-            f"<br><br><b>{partner}</b>: {against}"
+            f"<b>{html.escape(best)}</b><br><br><b>Briefing for {side}</b><br><br>{body}<br><br>"
+            f"{agenda_html(self.level, self.side)}<br><br><b>{partner}</b>: {against}"
         )
 
     def pick_level(self, i: int) -> None:

@@ -1,5 +1,7 @@
-"""The turn resolving, phase by phase: each change with its reason, events as news. Enter steps
-on, S skips to the end, and the whole turn can be read again from the board's "why?"."""
+"""The turn resolving, phase by phase: each change with its reason, events as news, and beside the
+log the board's column of meters moving to where each phase leaves them (at once with animations
+off). Enter steps on, S skips to the end, and the whole turn can be read again from the board's
+"why?"."""
 
 from __future__ import annotations
 
@@ -10,11 +12,14 @@ import pygame
 from game.core.meters import label
 from game.core.report import PHASES, Change
 from game.session.campaign import with_finished
+from game.ui.board.meters import MetersPanel
+from game.ui.board.model import SideView
 from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, fit
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
+MOVE_SECONDS = {"off": 0.0, "fast": 0.25, "normal": 0.6, "slow": 1.2}  # the meters moving to a step's values
 
 
 class ResolutionScene(HeldByPause, Scene):
@@ -26,6 +31,57 @@ class ResolutionScene(HeldByPause, Scene):
         self.steps = self.make_steps()
         self.index = 0
         self.timer = 0.0
+        # The board's column of meters beside the log, moving to where each step leaves them.
+        humans = game.humans()
+        self.meters = MetersPanel(app, SideView(game, humans[0] if humans else "moscow"), lambda: None)
+        self.values_after = self.values_of_steps()
+        self.moving_from = dict(self.values_after[0])
+        self.moved = 1.0  # how far the meters have moved to this step's values (0 to 1)
+        self.meters.values = dict(self.values_after[0])
+
+    def values_of_steps(self) -> list[dict[str, float]]:
+        """The meters as each step leaves them, from the turn's changes: before the turn (the
+        plans revealed), then after each phase that did something."""
+        now = dict(self.game.state.meters)
+        for c in reversed(self.report.changes):
+            now[c.meter] = c.before
+        out = []
+        for _title, _news, changes in self.steps:
+            for c in changes:
+                now[c.meter] = c.after
+            out.append(dict(now))
+        return out
+
+    def meters_room(self) -> pygame.Rect | None:
+        """Where the meters go: a column at the left as on the board, when the window is wide
+        enough to keep the log readable beside it (else the log has the width)."""
+        app = self.app
+        w, h = app.size
+        if w < app.px(1000):
+            return None
+        pad = app.px(24)
+        return pygame.Rect(pad, app.px(16), int(w * 0.27), h - app.px(16) - pad)
+
+    def left(self) -> int:
+        """Where the log's column starts."""
+        room = self.meters_room()
+        return room.right + self.app.px(24) if room is not None else self.app.px(24)
+
+    def move_meters(self) -> None:
+        """Start the meters moving to this step's values: at once with animations off."""
+        self.moving_from = dict(self.meters.values or self.values_after[self.index])
+        self.moved = 0.0 if MOVE_SECONDS.get(self.app.settings.animation_speed, 0.0) > 0 else 1.0
+        _title, _news, changes = self.steps[self.index]
+        self.meters.moving = frozenset(c.meter for c in changes)
+        self.step_meters(0.0)
+
+    def step_meters(self, dt: float) -> None:
+        seconds = MOVE_SECONDS.get(self.app.settings.animation_speed, 0.0)
+        self.moved = 1.0 if seconds <= 0 else min(1.0, self.moved + dt / seconds)
+        # Eased: quick at first, settling at the end.
+        k = 1.0 - (1.0 - self.moved) ** 3
+        to = self.values_after[self.index]
+        self.meters.values = {m: a + (to[m] - a) * k for m, a in self.moving_from.items()}
 
     def make_steps(self) -> list[tuple[str, list[str], list[Change]]]:
         """(title, news lines, changes) for each phase the turn did something in."""
@@ -62,7 +118,14 @@ class ResolutionScene(HeldByPause, Scene):
         app = self.app
         w, h = app.size
         pad = app.px(24)
-        self.box = pygame.Rect(pad, app.px(90), w - 2 * pad, h - app.px(180))
+        x = self.left()
+        # The log leaves room under it for every row the strip of phases wraps to.
+        rows = self.phase_strip(pygame.Rect(x, 0, 0, 0))
+        strip_h = max((r.bottom for _, r in rows), default=0)
+        box_h = min(h - app.px(180), h - app.px(90) - app.px(12) - strip_h - app.px(8))
+        self.box = pygame.Rect(x, app.px(90), w - x - pad, box_h)
+        room = self.meters_room()
+        self.meter_controls = self.meters.build(room) if room is not None else []
         self.step_box = self.text_box(self.step_html(), self.box)
         self.build_buttons()
 
@@ -79,6 +142,8 @@ class ResolutionScene(HeldByPause, Scene):
         skip = pygame.Rect(0, 0, bw, app.px(46))
         skip.bottomright = (nxt.left - app.px(12), nxt.bottom)
         self.add(Control(skip, "Skip to the end", self.finish, hotkey=pygame.K_s, enabled=not last))
+        # The meters answer "why?" as on the board; after the buttons, so Enter still steps on.
+        self.controls += self.meter_controls
 
     def step_html(self) -> str:
         app = self.app
@@ -104,6 +169,7 @@ class ResolutionScene(HeldByPause, Scene):
             self.timer = 0.0
             # New text in the same box: building a text box per step would cost memory each time.
             self.step_box.set_text(self.step_html())
+            self.move_meters()
             self.app.memory.release(young_only=True)
             focus = self.app.focus_index
             self.build_buttons()
@@ -117,6 +183,11 @@ class ResolutionScene(HeldByPause, Scene):
         if game.over:
             # A level played to the end opens the chapters that wait for it.
             app.remember(finished_levels=with_finished(app.settings.finished_levels, game.level.id))
+            if not app.options.autoplay:  # the agents' games are not the player's record
+                bests = app.record_game(game)
+                if bests and app.notice is None:
+                    sides = " and ".join(s.capitalize() for s in bests)
+                    app.notice = f"Your best result on this level as {sides}, kept in New game."
             app.show("debrief", game=game)
             return
         humans = game.humans()
@@ -130,7 +201,7 @@ class ResolutionScene(HeldByPause, Scene):
         self.app.show_over("menu", game=self.game)
 
     def busy(self) -> bool:
-        return super().busy() or self.app.options.autoplay
+        return super().busy() or self.app.options.autoplay or self.moved < 1.0
 
     def entered(self) -> None:
         if self.app.options.autoplay:
@@ -138,6 +209,9 @@ class ResolutionScene(HeldByPause, Scene):
 
     def update(self, dt: float) -> None:
         super().update(dt)
+        if self.moved < 1.0:
+            self.step_meters(dt)
+            self.app.dirty = True
         if self.app.options.autoplay and not held(self.game):
             self.timer += dt
             if self.timer >= min(0.3, SPEED.get(self.app.settings.animation_speed, 1.0)):
@@ -145,21 +219,21 @@ class ResolutionScene(HeldByPause, Scene):
                     self.app.capture(f"turn{self.report.turn:02d}-resolved")
                 self.next()
 
-    def phase_strip(self) -> list[tuple[int, pygame.Rect]]:
-        """Where each step's name goes in the strip under the text: the order of the phases, always
-        in view. Left of the buttons, it wraps to a second row rather than leave out the last."""
+    def phase_strip(self, box: pygame.Rect | None = None) -> list[tuple[int, pygame.Rect]]:
+        """Where each step's name goes in the strip under the text (the log's `box`, the one laid
+        out when None): the order of the phases, always in view. Left of the buttons, it wraps to
+        further rows rather than leave out the last."""
         app = self.app
-        w, h = app.size
-        x = left = app.px(24)
-        y = self.box.bottom + app.px(12)
+        w = app.size[0]
+        box = self.box if box is None else box
+        x = left = box.x
+        y = box.bottom + app.px(12)
         placed = []
         for i, (name, _, _) in enumerate(self.steps):
             rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
             if rect.right > w - app.px(420) and x > left:
                 x, y = left, rect.bottom + app.px(4)
                 rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
-            if rect.bottom > h:
-                break
             placed.append((i, rect))
             x = rect.right + app.px(6)
         return placed
@@ -167,14 +241,20 @@ class ResolutionScene(HeldByPause, Scene):
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         w, _ = app.size
+        x = self.box.x
+        if self.meters_room() is not None:
+            self.meters.draw(surface)
         title = f"Turn {self.report.turn}, {self.report.date}: resolving"
         surface.blit(
-            app.fonts.title.render(fit(title, app.fonts.title, w - app.px(48)), True, p.text),
-            (app.px(24), app.px(20)),
+            app.fonts.title.render(fit(title, app.fonts.title, w - x - app.px(24)), True, p.text),
+            (x, app.px(20)),
         )
         step_title = self.steps[self.index][0]
         sub = f"Step {self.index + 1} of {len(self.steps)}: {step_title}"
-        surface.blit(app.fonts.heading.render(sub, True, p.accent), (app.px(24), app.px(62)))
+        surface.blit(
+            app.fonts.heading.render(fit(sub, app.fonts.heading, w - x - app.px(24)), True, p.accent),
+            (x, app.px(62)),
+        )
         for i, rect in self.phase_strip():
             current = i == self.index
             tag = app.fonts.small.render(self.steps[i][0], True, p.background if current else p.text_muted)

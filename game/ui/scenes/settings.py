@@ -1,4 +1,5 @@
-"""Settings: window, UI scale, colour-blind palette, animation speed; saved at once, kept between runs."""
+"""Settings: window, UI scale, colour-blind palette, animation speed, the sounds' volume; saved at
+once, kept between runs."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from game.ui.widgets import Control, bottom_of, button_height, button_width, fit
 SIZES = [(1280, 720), (1600, 900), (1920, 1080)]
 SCALES = [1.0, 1.25, 1.5, 1.75, 2.0]
 SPEEDS = ["off", "fast", "normal", "slow"]
+VOLUMES = [("Mute", 0), ("Quiet", 25), ("Medium", 50), ("Loud", 100)]
 
 
 NOTE = "Settings are saved as soon as you change them."
@@ -61,6 +63,12 @@ class SettingsScene(Scene):
                 lambda v: app.change_settings(animation_speed=v),
             ),
             (
+                "Sounds",
+                [(name, volume) for name, volume in VOLUMES],
+                s.sound_volume,
+                self.change_volume,
+            ),
+            (
                 "Projector mode",
                 [("Off", False), ("On", True)],
                 s.projector_mode,
@@ -73,6 +81,11 @@ class SettingsScene(Scene):
                 unlock_all,
             ),
         ]
+
+    def change_volume(self, value: int) -> None:
+        self.app.remember(sound_volume=value)  # the look does not change
+        self.app.play_sound("choose")  # how loud it now is
+        self.rebuild()
 
     def change_scale(self, value: float) -> None:
         app = self.app

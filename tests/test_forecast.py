@@ -1,0 +1,168 @@
+"""The board's forecast: what a plan would do at once (its cards, the rules their tags trigger, the
+ceiling the limits then set, the goals it ticks or unticks), from the engine, which it leaves as
+it found it."""
+
+import pytest
+
+from game.core import forecast, initial_state, preview, preview_tag_rules, resolve_turn
+from game.levels import load_shipped
+
+
+@pytest.fixture(scope="module")
+def level():
+    return load_shipped("strategic_partnership")
+
+
+def deltas(changes):
+    out: dict[tuple[str, str], float] = {}
+    for c in changes:
+        out[c.meter, c.cause_id] = round(out.get((c.meter, c.cause_id), 0.0) + c.after - c.before, 2)
+    return out
+
+
+def test_a_one_card_forecast_is_the_cards_preview_and_its_tag_rules(level):
+    state = initial_state(level, 7)
+    card = "m_court_washington"  # outreach: Washington warms by a rule, not by the card
+    told = deltas(forecast(state, "moscow", [card]).changes)
+    for key, delta in deltas(
+        preview(state, "moscow", card) + preview_tag_rules(state, "moscow", card)
+    ).items():
+        assert told[key] == pytest.approx(delta, abs=0.01), key
+    assert ("washington.thaw_moscow", "thaw_per_outreach") in told
+
+
+def test_a_plans_forecast_adds_its_cards_and_the_meters_follow(level):
+    state = initial_state(level, 7)
+    plan = ["m_joint_exercises", "m_un_coordination"]
+    f = forecast(state, "moscow", plan)
+    assert f.meters["moscow.capital"] == state.meters["moscow.capital"] - 4
+    assert f.meters["military_trust"] == state.meters["military_trust"] + 3
+    assert f.meters["shared_stance"] == state.meters["shared_stance"] + 3
+    # The order the cards were clicked in does not matter, as in the turn itself.
+    assert forecast(state, "moscow", list(reversed(plan))) == f
+
+
+def test_the_ceiling_moves_by_what_the_plan_adds_to_the_limits(level):
+    state = initial_state(level, 7)
+    ceiling = state.meters["partnership_ceiling"]
+    # Courting Washington widens the identity gap and warms Washington: the ceiling comes down.
+    assert forecast(state, "moscow", ["m_court_washington"]).meters["partnership_ceiling"] < ceiling
+    # A treaty of friendship narrows the identity gap: it goes up.
+    assert forecast(state, "beijing", ["b_treaty_of_friendship"]).meters["partnership_ceiling"] > ceiling
+    # An empty plan leaves it where the last turn put it.
+    assert forecast(state, "moscow", []).meters["partnership_ceiling"] == ceiling
+
+
+def test_the_forecast_names_the_goals_a_plan_would_tick_and_untick(level):
+    state = initial_state(level, 7)
+    state.meters["moscow.standing"] = 54.5  # the goal is 55 or more
+    state.meters["moscow.dependence"] = 35.0  # the goal is 35 or less
+    f = forecast(state, "moscow", ["m_host_summit"])  # +4 standing
+    (turned,) = f.goals
+    assert turned.goal.meter == "moscow.standing" and turned.met_then and turned.now == 54.5
+    # A goal met before and after is not named.
+    assert forecast(state, "moscow", ["m_court_japan"]).goals == ()  # -2 dependence: still 35 or less
+    # The forecast is the side's own: Beijing's goals are read for Beijing's plan.
+    state.meters["beijing.economy"] = 64.5
+    (lost,) = forecast(state, "beijing", ["b_buy_arms"]).goals  # -1 economy
+    assert lost.goal.meter == "beijing.economy" and not lost.met_then
+
+
+def test_a_forecast_leaves_the_state_and_its_random_stream_as_they_were(level):
+    state = initial_state(level, 7)
+    before = state.fingerprint()
+    plans = {"moscow": ("m_court_washington", "m_host_summit"), "beijing": ("b_kazakh_oil",)}
+    expected, _ = resolve_turn(state, plans)
+    for side, plan in plans.items():
+        forecast(state, side, plan)
+    assert state.fingerprint() == before
+    after, _ = resolve_turn(state, plans)
+    assert after.fingerprint() == expected.fingerprint()
+
+
+# -- on the board ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def board(app, level):
+    from game.session.game import HUMAN, Game
+
+    game = Game.new(level, 7, {"moscow": HUMAN, "beijing": "normal"})
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    return app.scene
+
+
+def point_at(app, pos):
+    import pygame
+
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))])
+
+
+def card(board, action_id):
+    return next(c for c in board.controls if c.kind == "card" and c.data[0].id == action_id)
+
+
+def frame(app, box):
+    import pygame
+
+    app.render_frame()
+    return pygame.image.tobytes(app.screen.subsurface(box), "RGB")
+
+
+def test_pointing_at_a_card_shows_its_forecast_on_the_meters_and_the_map(app, board):
+    import pygame
+
+    summit = card(board, "m_host_summit")  # standing, the identity gap and every state's shares
+    point_at(app, board.rect("tray").center)
+    assert board.shown_forecast() is None  # nothing chosen, nothing pointed at
+    standing = next(r for r, meter, _ in board.meters.rows if meter == "moscow.standing")
+    kazakhstan = dict(app.map_view.label_rects)["kazakhstan"]
+    still = frame(app, standing), frame(app, kazakhstan), frame(app, board.rect("map"))
+    point_at(app, summit.rect.center)
+    f = board.shown_forecast()
+    assert f.plan == ("m_host_summit",)
+    assert f.meters["moscow.standing"] == board.game.state.meters["moscow.standing"] + 4
+    pointed = frame(app, standing), frame(app, kazakhstan), frame(app, board.rect("map"))
+    assert all(a != b for a, b in zip(still, pointed, strict=True))
+    # Once chosen, the plan's forecast stays on the board while the mouse is elsewhere.
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=summit.rect.center, button=1)])
+    point_at(app, board.rect("tray").center)
+    assert board.shown_forecast().plan == ("m_host_summit",)
+
+
+def test_a_keyboard_player_sees_the_forecast_of_the_card_with_the_focus(app, board):
+    import pygame
+    from ui_driver import key
+
+    key(app, pygame.K_DOWN)  # from the first card, the focus starts there, to the next
+    focused = app.focused()
+    assert focused.kind == "card"
+    assert board.shown_forecast().plan == (focused.data[0].id,)
+
+
+def test_the_forecast_says_which_goals_the_plan_would_tick_or_untick(board):
+    from game.ui.board.texts import forecast_lines
+
+    board.game.state.meters["moscow.standing"] = 54.5
+    f = board.model.forecast("m_host_summit")
+    lines = forecast_lines(board.game, f, [])
+    assert lines[0] == "Forecast: “Host an SCO summit”"
+    assert lines[1] == "Would meet: Restore Russia's standing (55 or more) (now 54, then 58)"
+    board.model.toggle("m_host_summit")
+    lines = forecast_lines(board.game, board.model.forecast("m_court_japan"), board.model.plan)
+    assert lines[0] == "Forecast: your plan + “Court Japan and Korea as oil buyers”"
+    assert lines[1].startswith("Would meet: Restore Russia's standing")
+    board.model.clear()
+    assert forecast_lines(board.game, board.model.forecast("m_court_japan"), []) == [
+        "Forecast: “Court Japan and Korea as oil buyers”: no goal of your agenda would change",
+        "As if your partner did nothing, and before this turn's events.",
+    ]
+
+
+def test_pointing_at_a_card_that_cannot_join_the_plan_forecasts_nothing(app, board):
+    board.game.state.meters["moscow.capital"] = 1  # every Moscow card costs more
+    board.refresh()
+    out_of_reach = next(c for c in board.controls if c.kind == "card" and not c.enabled)
+    point_at(app, out_of_reach.rect.center)
+    assert board.shown_forecast() is None
