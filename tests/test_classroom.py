@@ -6,7 +6,7 @@ import json
 
 import pygame
 import pytest
-from ui_driver import key, press, pump, type_into
+from ui_driver import key, past_the_summit, press, pump, type_into
 
 from game.classroom.session import ClassroomSession, hash_passphrase, passphrase_matches
 from game.paths import user_data_dir
@@ -321,6 +321,12 @@ def test_a_pause_holds_the_hand_over_and_resolution_screens_too(app, testing_eve
     assert app.scene.name == "hand-over", "students cannot carry on while the session is paused"
     session.resume()
     key(app, pygame.K_RETURN)
+    assert app.scene.name == "summit"  # the turn's summit comes first, held by a pause too
+    session.pause()
+    key(app, pygame.K_k)
+    assert app.scene.name == "summit" and app.scene.model.stage == "propose"
+    session.resume()
+    past_the_summit(app)
     assert app.scene.name == "board"
     game.lock("moscow", ())
     game.lock("beijing", ())

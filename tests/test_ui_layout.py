@@ -4,7 +4,7 @@ window, none covers another, and no button's label is cut short."""
 
 import pygame
 import pytest
-from ui_driver import key, press, type_into
+from ui_driver import key, past_the_summit, press, type_into
 
 from game.core import why_unusable
 from game.session.settings import Settings, save_settings
@@ -115,6 +115,7 @@ def start_classroom(app):
     press(app, "Start session")
     if app.scene.name == "hand-over":
         key(app, pygame.K_RETURN)
+    past_the_summit(app)
     assert app.scene.name == "board"
 
 
@@ -131,6 +132,7 @@ def start_level(app, level_id):
     app.options.level = level_id
     press(app, "New game")
     key(app, pygame.K_s)
+    past_the_summit(app)
     assert app.scene.name == "board"
     return app.scene
 

@@ -25,6 +25,7 @@ from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay
 from game.ui.scenes.base import Scene
+from game.ui.summit.model import summit_waiting
 from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import button
 
@@ -36,6 +37,8 @@ class BoardScene(Scene):
         super().__init__(app)
         self.game = game
         self.side = perspective
+        # The turn's summit comes before its board: this side's move there, or the other player's.
+        self.summit_first = summit_waiting(game, perspective)
         self.model = BoardModel(game, perspective)
         self.top_bar = TopBar(app, game, perspective)
         self.meters = MetersPanel(app, self.model, lambda: self.tutorial_did("why_opened"))
@@ -49,7 +52,7 @@ class BoardScene(Scene):
         self.version = 0  # bumped whenever what the board shows may have changed
         self.note: TutorialNote | None = None
         self.note_stale = False
-        if game.classroom is not None:
+        if game.classroom is not None and self.summit_first is None:
             game.classroom.start_turn_timer()
 
     # -- layout --------------------------------------------------------------------------------
@@ -73,6 +76,8 @@ class BoardScene(Scene):
         return self.top_bar.captions
 
     def build(self) -> None:
+        if self.summit_first is not None:
+            return  # shown in a moment by entered(), in place of the board
         self.version += 1
         self.top_bar.lay_out()
         self.lay_out()
@@ -249,6 +254,12 @@ class BoardScene(Scene):
     # -- autoplay ------------------------------------------------------------------------------
     def entered(self) -> None:
         self.auto_timer = 0.0
+        first = self.summit_first
+        if first is not None:
+            if first.where == "hand-over" and first.side is not None:
+                self.app.show("hand-over", game=self.game, side=first.side)
+            else:
+                self.app.show("summit", game=self.game, side=self.side)
 
     def busy(self) -> bool:
         return super().busy() or self.app.options.autoplay

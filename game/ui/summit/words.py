@@ -1,0 +1,171 @@
+"""What the screens say of the summit (game.core.summit), in words read from the game: the terms
+running, how many terms each side may put forward and why, what a term binds and what breaking it
+costs, what became of each term at resolution, and a summit's record with the AI's reasons.
+
+No pygame here: the summit screen, the board's Commitments tab, the resolution and the debrief
+draw these words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.core.meters import other
+from game.core.summit import Term, power_lead, term_words, terms_allowed
+
+if TYPE_CHECKING:
+    from game.core.level import Action, Level
+    from game.core.summit import Commitment, Settled
+    from game.session.game import Game
+    from game.session.summit_table import Entry
+
+# What a side did with its part of a term, as the resolution and the debrief say it.
+RESULT_WORDS = {
+    "kept": "kept its word",
+    "broken": "broke its word",
+    "heeded": "heeded the warning",
+    "defied": "defied the warning",
+    "carried out": "carried out its warning",
+    "empty": "did not carry out its warning",
+}
+GOOD_RESULTS = frozenset({"kept", "heeded", "carried out"})
+# Promises and deals are made in public: breaking one costs standing abroad too (core.phases).
+PUBLIC_KINDS = frozenset({"promise", "deal"})
+
+
+def name(side: str) -> str:
+    """A side's name as the screens write it."""
+    return side.capitalize()
+
+
+def power_note(game: Game, side: str) -> str:
+    """How many terms each side may put forward, and why the stronger side gets more (the identity
+    gap at the table)."""
+    state = game.state
+    mine, theirs = terms_allowed(state, side), terms_allowed(state, other(side))
+    lead = power_lead(state)
+    base = state.level.rules.summit_terms
+    if lead is None:
+        return (
+            f"You may put forward {mine} terms, and {name(other(side))} {theirs}: the two are about "
+            "as strong as each other (economy and security), so neither side gets more."
+        )
+    gap = state.level.rules.power_gap_per_term
+    more = "You have" if lead == side else f"{name(lead)} has"
+    return (
+        f"You may put forward {mine} terms, and {name(other(side))} {theirs}. {more} more power "
+        f"(economy and security), and the side with more power asks more: one term beyond the "
+        f"{base} each side has for every {gap:g} points of the gap. That is the identity gap at the table."
+    )
+
+
+def bound_words(level: Level, term: Term) -> str:
+    """Whom the term binds, and for how long."""
+    if term.kind == "warning":
+        turns = level.rules.promise_turns
+        return (
+            f"Binds no one at once. If {name(other(term.by))} does it within {turns} turns, "
+            f"{name(term.by)} must answer the next turn, or its threat was empty."
+        )
+    sides = " and ".join(name(s) for s, _ in term.bound())
+    turns = _turns(level, term)
+    return f"Binds {sides} " + ("this turn." if turns == 1 else f"for {turns} turns, this one included.")
+
+
+def _turns(level: Level, term: Term) -> int:
+    if term.kind in ("promise", "warning"):
+        return level.rules.promise_turns
+    if term.kind == "deal":
+        deal = level.deal(term.deal)
+        return deal.turns if deal else 1
+    return 1
+
+
+def cost_words(level: Level, term: Term) -> str:
+    """What keeping and breaking the term do, as the level's rules set them."""
+    r = level.rules
+    if term.kind == "warning":
+        return (
+            f"Defied: trust −{r.warning_defied_trust:g}. A threat not carried out: the warner's "
+            f"standing −{r.term_standing_broken:g}."
+        )
+    broken = f"trust −{r.term_trust_broken:g}, partnership −{r.term_partnership_broken:g}"
+    if term.kind in PUBLIC_KINDS:
+        broken += f", the breaker's standing −{r.term_standing_broken:g} (a pledge made in public)"
+    return f"Kept: trust +{r.term_trust_kept:g}. Broken: {broken}; trust mends only slowly."
+
+
+def term_tip(game: Game, term: Term) -> tuple[str, list[str]]:
+    """A term's tooltip: its words, whom it binds, what keeping and breaking it do."""
+    level = game.level
+    return term_words(level, term), [bound_words(level, term), cost_words(level, term)]
+
+
+def commitment_line(game: Game, c: Commitment) -> str:
+    """A running commitment: its words, the turns it still covers, and how far it is settled."""
+    level = game.level
+    words = term_words(level, c.term)
+    if c.term.kind == "warning" and c.set_off:
+        return f"{words}. {name(other(c.term.by))} defied it: {name(c.term.by)} answers this turn."
+    until = min(c.until, level.turns)
+    runs = "this turn" if until <= game.state.turn else f"until turn {until} ({level.date_of(until)})"
+    done = [name(s) for s in sorted(c.done)]
+    tail = f"; {' and '.join(done)} did its part already" if done else ""
+    return f"{words}: runs {runs}{tail}."
+
+
+def running_lines(game: Game) -> list[str]:
+    """Every commitment that runs now, in words."""
+    return [commitment_line(game, c) for c in game.state.commitments]
+
+
+def settled_words(level: Level, s: Settled) -> str:
+    """What became of one side's part of a term: 'Moscow kept its word: Moscow promises ...'."""
+    return f"{name(s.side)} {RESULT_WORDS.get(s.result, s.result)}: {term_words(level, s.term)}"
+
+
+def card_terms(game: Game, side: str, action: Action) -> list[tuple[bool, str]]:
+    """The running terms a card would keep or break if `side` played it: (keeps, words) each."""
+    out: list[tuple[bool, str]] = []
+    level = game.level
+    for c in game.state.commitments:
+        term = c.term
+        words = term_words(level, term)
+        if term.kind == "warning":
+            if c.set_off and term.by == side and term.answer and term.answer.done_by((action,)):
+                out.append((True, f"carries out your warning: {words}"))
+            elif not c.set_off and term.by != side and term.deed.done_by((action,)):
+                out.append((False, f"defies the warning: {words}"))
+            continue
+        for bound, deed in term.bound():
+            if bound != side or bound in c.done or not deed.done_by((action,)):
+                continue
+            if deed.restraint:
+                out.append((False, f"breaks your word: {words}"))
+            else:
+                out.append((True, f"keeps your word: {words}"))
+    return out
+
+
+def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str]]:
+    """A summit's record, term by term: (agreed, what happened to the term, the AI's reason or '')."""
+    out = []
+    countered = {e.counter_to for e in entries if e.counter_to}
+    for e in entries:
+        term = e.term
+        words = term_words(level, term)
+        if e.counter_to:
+            head = f"{name(term.by)}'s counter, " + ("agreed" if e.agreed else "refused")
+        elif e.agreed:
+            head = "Agreed"
+        elif term.key() in countered:
+            head = "Countered"
+        else:
+            head = "Refused"
+        why = ""
+        if e.why:
+            # The reason is the proposer's when it proposed the term, else the answering side's.
+            speaker = term.by if e.why.startswith("proposed") and not e.counter_to else other(term.by)
+            why = f"{name(speaker)}'s reason: {e.why}"
+        out.append((e.agreed, f"{head}: {words}", why))
+    return out
