@@ -19,7 +19,7 @@ from game.ui.board.cards import CardsPanel
 from game.ui.board.layout import BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import BoardModel
-from game.ui.board.news import NewsPanel
+from game.ui.board.news import TABS, NewsPanel
 from game.ui.board.region_map import draw_region_map
 from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
@@ -210,9 +210,8 @@ class BoardScene(Scene):
             self.news.showing_agenda = True  # the step is about the agenda: show it
             if self.news.box is not None:
                 self.news.box.set_text(self.news.html())
-            for c in self.controls:
-                if c.kind == "tab":
-                    c.selected = c.label != "News"
+            for c, (view, *_) in zip([c for c in self.controls if c.kind == "tab"], TABS, strict=False):
+                c.selected = view == "agenda"
         self.note = TutorialNote(self, guide, self.tutorial_target(step.point_at))
         self.controls[:0] = self.note.controls()
 

@@ -68,11 +68,12 @@ def bound_words(level: Level, term: Term) -> str:
             f"{name(term.by)} must answer the next turn, or its threat was empty."
         )
     sides = " and ".join(name(s) for s, _ in term.bound())
-    turns = _turns(level, term)
+    turns = term_turns(level, term)
     return f"Binds {sides} " + ("this turn." if turns == 1 else f"for {turns} turns, this one included.")
 
 
-def _turns(level: Level, term: Term) -> int:
+def term_turns(level: Level, term: Term) -> int:
+    """How many turns an agreed term covers, its first included."""
     if term.kind in ("promise", "warning"):
         return level.rules.promise_turns
     if term.kind == "deal":
@@ -169,3 +170,16 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
             why = f"{name(speaker)}'s reason: {e.why}"
         out.append((e.agreed, f"{head}: {words}", why))
     return out
+
+
+def fates(game: Game, turn: int, term: Term) -> list[str]:
+    """What became of a term agreed at turn `turn`'s summit, turn by turn, from the reports."""
+    last = turn + term_turns(game.level, term) + (1 if term.kind == "warning" else 0) - 1
+    key = term.key()
+    return [
+        f"turn {r.turn}: {name(s.side)} {RESULT_WORDS.get(s.result, s.result)}"
+        for r in game.reports
+        if turn <= r.turn <= last
+        for s in r.settled
+        if s.term.key() == key
+    ]
