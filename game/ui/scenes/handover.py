@@ -23,7 +23,8 @@ class HandOverScene(HeldByPause, Scene):
         w, h = app.size
         rect = pygame.Rect(0, 0, app.px(320), app.px(52))
         rect.center = (w // 2, int(h * 0.62))
-        self.add(Control(rect, f"I am {self.side.capitalize()}: show my board", self.proceed))
+        shows = "go to the summit" if self.game.summit_open() else "show my board"
+        self.add(Control(rect, f"I am {self.side.capitalize()}: {shows}", self.proceed))
 
     def proceed(self) -> None:
         self.app.show("board", game=self.game, perspective=self.side)

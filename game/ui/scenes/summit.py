@@ -19,8 +19,27 @@ from game.core.summit import Term, term_words
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import SummitModel
-from game.ui.summit.words import entry_lines, name, power_note, running_lines, term_tip
-from game.ui.widgets import Control, Tooltip, button_height, fit, panel, row_of_buttons, text, wrap
+from game.ui.summit.words import (
+    entry_lines,
+    kind_words,
+    name,
+    power_note,
+    running_lines,
+    short_words,
+    term_tip,
+    unplayable,
+)
+from game.ui.widgets import (
+    Control,
+    Tooltip,
+    button_height,
+    button_width,
+    fit,
+    panel,
+    row_of_buttons,
+    text,
+    wrap,
+)
 
 STAGE_TITLES = {
     "propose": "put your terms forward",
@@ -31,9 +50,8 @@ STAGE_TITLES = {
 }
 STAGE_INTROS = {
     "propose": (
-        "Before planning, the two capitals may bargain. Choose terms to put forward; {partner} "
-        "accepts, rejects or counters each once. An agreed term binds at resolution: kept, it builds "
-        "trust; broken, it costs trust for years. Nothing forces anyone to keep it."
+        "Before planning, the capitals bargain. Choose terms; {partner} accepts, rejects or counters "
+        "each. A term agreed binds: kept, it builds trust; broken, it costs trust for years."
     ),
     "answer": (
         "{partner} puts these terms forward. Accept, reject, or counter with one of your own terms "
@@ -156,12 +174,14 @@ class SummitScene(HeldByPause, Scene):
         self.headings: list[tuple[str, tuple[int, int], int]] = []
         self.texts: list[tuple[str, pygame.Rect, str]] = []  # (words, where, colour's name)
         self.blocks: list[pygame.Rect] = []  # the panels behind the terms to answer
+        self.shown_as: dict[int, str] = {}  # a row in the list of a kind -> its shorter words
         super().rebuild()
 
     def tip(self, term: Term) -> Tooltip:
-        return Tooltip(*term_tip(self.game, term))
+        return Tooltip(*term_tip(self.game, term, self.side))
 
-    def term_row(self, rect: pygame.Rect, term: Term, action, selected: bool) -> None:
+    def term_row(self, rect: pygame.Rect, term: Term, action, selected: bool, short: bool = False) -> None:
+        """A term to click; in the list of its kind (`short`), without what the kind says."""
         words = term_words(self.game.level, term)
         self.add(
             Control(
@@ -172,11 +192,20 @@ class SummitScene(HeldByPause, Scene):
                 selected=selected,
                 data=term,
                 tooltip=partial(self.tip, term),
+                # (said on the row: a card the side binds itself to play that it cannot play now)
+                why_disabled=unplayable(self.game, self.side, term),
             )
         )
+        if short:
+            self.shown_as[id(self.controls[-1])] = short_words(self.game.level, term)
 
-    def row_height(self) -> int:
-        return 2 * (self.app.fonts.small.get_linesize() + 2) + self.app.px(10)
+    def row_height(self, terms: list[Term] | None = None, width: int = 0) -> int:
+        """A term's row: one line of words where every term listed fits in one, else two."""
+        app, font = self.app, self.app.fonts.small
+        room = width - app.px(16) - app.px(20)  # the row's inset and the box to tick
+        level = self.game.level
+        one = terms is not None and all(font.size(short_words(level, t))[0] <= room for t in terms)
+        return (1 if one else 2) * (font.get_linesize() + 2) + app.px(10)
 
     def build_chosen(self, left: pygame.Rect) -> None:
         """The terms chosen to put forward (a click takes one out), the allowance, and the
@@ -184,7 +213,7 @@ class SummitScene(HeldByPause, Scene):
         app, model = self.app, self.model
         most = model.allowed()
         y = self.heading(left, f"Your terms: {len(model.chosen)} of {most} chosen")
-        row_h, gap = self.row_height(), app.px(6)
+        row_h, gap = self.row_height(), app.px(6)  # (two lines: the column is narrow)
         for term in model.chosen:
             rect = pygame.Rect(left.x, y, left.width, row_h)
             self.term_row(rect, term, partial(self.toggle, term), True)
@@ -209,13 +238,18 @@ class SummitScene(HeldByPause, Scene):
         if model.countering:
             refused = model.countered_term()
             words = term_words(self.game.level, refused) if refused else ""
-            y = self.heading(right, f"Counter with one of your own {refused.kind}s:" if refused else "")
+            cancel_w = button_width("Cancel counter", fonts.bold)
+            head = pygame.Rect(right.x, right.y, right.width - cancel_w - app.px(8), 0)
+            y = self.heading(head, f"Counter with one of your own {refused.kind}s:" if refused else "")
             self.texts.append((f"instead of: {words}", pygame.Rect(right.x, y, right.width, 0), "muted"))
             y += fonts.small.get_linesize() + app.px(6)
         else:
             kinds = model.kinds()
             labels = [f"{label} ({n})" for _, label, n in kinds]
             rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
+            if len({r.y for r in rects}) > 1:  # a narrow window: the tabs without their counts
+                labels = [label for _, label, _ in kinds]
+                rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
             for i, (rect, (kind, _label, _n), text_) in enumerate(zip(rects, kinds, labels, strict=True)):
                 hotkey = pygame.K_1 + i if i < 9 else None
                 self.add(
@@ -229,6 +263,10 @@ class SummitScene(HeldByPause, Scene):
                     )
                 )
             y = max(r.bottom for r in rects) + app.px(6)
+            blurb = kind_words(self.game.level, model.kind, self.side)
+            high = len(wrap(blurb, fonts.small, right.width)) * (fonts.small.get_linesize() + 2)
+            self.texts.append((blurb, pygame.Rect(right.x, y, right.width, high), "muted"))
+            y += high + app.px(4)
         filters = model.filters(model.base_terms())
         if filters:
             labels = [label for _, label in filters]
@@ -247,18 +285,18 @@ class SummitScene(HeldByPause, Scene):
             y = max(r.bottom for r in rects) + app.px(8)
         pager_h = button_height(fonts.bold, app.px(30))
         list_rect = pygame.Rect(right.x, y, right.width, right.bottom - pager_h - app.px(8) - y)
-        row_h, gap = self.row_height(), app.px(6)
-        self.per_page = max(1, (list_rect.height + gap) // (row_h + gap))
         terms = model.listed()
+        row_h, gap = self.row_height(terms, list_rect.width), app.px(6)
+        self.per_page = max(1, (list_rect.height + gap) // (row_h + gap))
         self.pages = max(1, -(-len(terms) // self.per_page))
         model.page = min(model.page, self.pages - 1)
         shown = terms[model.page * self.per_page : (model.page + 1) * self.per_page]
         for i, term in enumerate(shown):
             rect = pygame.Rect(list_rect.x, list_rect.y + i * (row_h + gap), list_rect.width, row_h)
             if model.countering:
-                self.term_row(rect, term, partial(self.choose_counter, term), False)
+                self.term_row(rect, term, partial(self.choose_counter, term), False, short=True)
             else:
-                self.term_row(rect, term, partial(self.toggle, term), model.is_chosen(term))
+                self.term_row(rect, term, partial(self.toggle, term), model.is_chosen(term), short=True)
         # The pager, under the list: the page's number between its two buttons.
         bw = app.px(110)
         py = right.bottom - pager_h
@@ -283,7 +321,7 @@ class SummitScene(HeldByPause, Scene):
             pygame.Rect(right.x + bw, py, right.width - 2 * bw, pager_h),
         )
         if model.countering:
-            cancel = pygame.Rect(0, 0, app.px(150), tab_h)
+            cancel = pygame.Rect(0, 0, button_width("Cancel counter", fonts.bold), tab_h)
             cancel.topright = (right.right, right.y)
             self.add(Control(cancel, "Cancel counter", self.cancel_counter))
 
@@ -299,18 +337,22 @@ class SummitScene(HeldByPause, Scene):
         each = (room - gap * (len(items) - 1)) // max(1, len(items))
         for term, words, buttons in items:
             inner = left.width - app.px(16)
+            fits = max(1, (each - bh - app.px(20)) // line)
             lines = wrap(words, fonts.small, inner)
-            text_lines = max(1, min(len(lines), (each - bh - app.px(20)) // line))
-            block_h = text_lines * line + bh + app.px(20)
+            text_lines = min(len(lines), fits)
+            # Under the words, as room allows: whom the term binds and what breaking it costs.
+            detail = " ".join(term_tip(self.game, term)[1][:2])
+            detail_lines = min(len(wrap(detail, fonts.small, inner)), fits - text_lines)
+            block_h = (text_lines + detail_lines) * line + bh + app.px(20)
             block = pygame.Rect(left.x, y, left.width, block_h)
             self.blocks.append(block)
+            top = block.y + app.px(6)
             self.texts.append(
-                (
-                    words,
-                    pygame.Rect(block.x + app.px(8), block.y + app.px(6), inner, text_lines * line),
-                    "text",
-                )
+                (words, pygame.Rect(block.x + app.px(8), top, inner, text_lines * line), "text")
             )
+            if detail_lines > 0:
+                where = pygame.Rect(block.x + app.px(8), top + text_lines * line, inner, detail_lines * line)
+                self.texts.append((detail, where, "muted"))
             labels = [label for label, _ in buttons]
             rects = row_of_buttons(
                 labels,
@@ -331,7 +373,6 @@ class SummitScene(HeldByPause, Scene):
                         kind="answer",
                         selected=chosen,
                         data=term,
-                        tooltip=partial(self.tip, term),
                     )
                 )
             y = block.bottom + gap
@@ -365,8 +406,8 @@ class SummitScene(HeldByPause, Scene):
         items = [
             (
                 counter,
-                f"Instead of your term ({term_words(level, mine)}), {name(model.partner())} asks: "
-                f"{term_words(level, counter)}",
+                f"For your term ({term_words(level, mine)}), {name(model.partner())} puts forward "
+                f"instead: {term_words(level, counter)}",
                 [("Accept", "accept"), ("Reject", "reject")],
             )
             for mine, counter in pairs
@@ -388,7 +429,7 @@ class SummitScene(HeldByPause, Scene):
         running = running_lines(self.game)
         out.append(
             "<b>Commitments running</b><br>"
-            + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else "None yet.")
+            + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else "None run now.")
         )
         return "<br><br>".join(out)
 
@@ -453,9 +494,9 @@ class SummitScene(HeldByPause, Scene):
     def keep_focus(self) -> None:
         """Rebuild after a choice, with the focus on the same control when it is still there."""
         focused = self.app.focused()
-        was = (focused.kind, focused.label) if focused is not None else None
+        was = (focused.kind, focused.label, focused.data) if focused is not None else None
         self.rebuild()
-        same = [i for i, c in enumerate(self.controls) if (c.kind, c.label) == was]
+        same = [i for i, c in enumerate(self.controls) if (c.kind, c.label, c.data) == was]
         if same:
             self.app.focus_index = same[0]
 
@@ -574,4 +615,13 @@ class SummitScene(HeldByPause, Scene):
         else:
             pygame.draw.rect(surface, p.text_muted, tick, width=1, border_radius=3)
         room = inner.width - tick.width - app.px(8)
-        text(surface, c.label, fonts.small, p.text, (tick.right + app.px(8), inner.y), room, max_lines=2)
+        at = (tick.right + app.px(8), inner.y)
+        words = self.shown_as.get(id(c), c.label)
+        used = text(surface, words, fonts.small, p.text, at, room, max_lines=2)
+        if c.why_disabled:  # a card it cannot play now: said after the words where they leave room
+            note = "  (you cannot play it this turn)"
+            last = wrap(words, fonts.small, room)[-1]
+            x = at[0] + fonts.small.size(last)[0]
+            y = at[1] + used - (fonts.small.get_linesize() + 2)
+            if x + fonts.small.size(note)[0] <= at[0] + room:
+                surface.blit(fonts.small.render(note, True, p.warning), (x, y))

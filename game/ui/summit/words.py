@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
-from game.core.summit import Term, power_lead, term_words, terms_allowed
+from game.core.summit import Term, deed_words, power_lead, term_words, terms_allowed
+from game.ui.rule_words import why_not_in_words
 
 if TYPE_CHECKING:
     from game.core.level import Action, Level
@@ -59,6 +60,30 @@ def power_note(game: Game, side: str) -> str:
     )
 
 
+def short_words(level: Level, term: Term) -> str:
+    """A term in the list of its kind, where the kind and who makes it go without saying: 'to play
+    Power of Siberia 2', 'not to use force', 'if Beijing courts Washington, Moscow will court
+    Washington'."""
+    if term.kind == "deal" or term.kind == "warning":
+        words = term_words(level, term)
+        return words.split(": ", 1)[1] if term.kind == "warning" and ": " in words else words
+    return deed_words(level, term.deed)
+
+
+def kind_words(level: Level, kind: str, side: str) -> str:
+    """What a kind of term binds, as the list of that kind says it to `side`."""
+    partner = name(other(side))
+    turns = level.rules.promise_turns
+    return {
+        "offer": "Offers bind you, for this turn.",
+        "request": f"Requests bind {partner}, for this turn.",
+        "promise": f"Promises bind you for {turns} turns, and are made in public.",
+        "warning": f"Warnings bind no one at once: if {partner} does it within {turns} turns, you must "
+        "answer the next turn, or your threat was empty.",
+        "deal": "The level's deals bind both sides, each to its part.",
+    }.get(kind, "")
+
+
 def bound_words(level: Level, term: Term) -> str:
     """Whom the term binds, and for how long."""
     if term.kind == "warning":
@@ -96,10 +121,32 @@ def cost_words(level: Level, term: Term) -> str:
     return f"Kept: trust +{r.term_trust_kept:g}. Broken: {broken}; trust mends only slowly."
 
 
-def term_tip(game: Game, term: Term) -> tuple[str, list[str]]:
-    """A term's tooltip: its words, whom it binds, what keeping and breaking it do."""
+def term_tip(game: Game, term: Term, viewer: str = "") -> tuple[str, list[str]]:
+    """A term's tooltip: its words, whom it binds, what keeping and breaking it do, and the cards
+    it names (for `viewer`'s own cards, whether it may play them this turn)."""
     level = game.level
-    return term_words(level, term), [bound_words(level, term), cost_words(level, term)]
+    lines = [bound_words(level, term), cost_words(level, term)]
+    for deed in (term.deed, term.answer):
+        action = level.actions.get(deed.subject) if deed is not None and deed.kind == "play" else None
+        if action is None:
+            continue
+        lines.append(f"{action.name} (cost {action.cost}): {action.description}")
+        if action.side == viewer:
+            why = why_not_in_words(game.state, viewer, action.id)
+            if why:
+                lines.append(f"You cannot play it this turn: {why}.")
+    return term_words(level, term), lines
+
+
+def unplayable(game: Game, side: str, term: Term) -> str:
+    """Why `side` could not keep a term of its own this turn: a card it binds itself to play that
+    it cannot play now ('' when it can, or the term binds it to no card)."""
+    for bound, deed in term.bound():
+        if bound == side and deed.kind == "play" and not deed.restraint:
+            why = why_not_in_words(game.state, side, deed.subject)
+            if why:
+                return why
+    return ""
 
 
 def commitment_line(game: Game, c: Commitment) -> str:
