@@ -208,3 +208,28 @@ def test_a_list_of_levels_longer_than_the_window_pages_and_keeps_every_row_insid
         scene = app.scene
     assert sum("Mod level" in label for label in seen) == 30, "every level can be reached"
     pygame.display.quit()
+
+
+def test_the_summit_fits_at_every_stage(window):
+    window.options.level = "testing_event"
+    press(window, "New game")
+    key(window, pygame.K_s)
+    scene = window.scene
+    assert scene.name == "summit" and scene.model.stage == "propose"
+    assert_tidy(window)
+    for term in [c.data for c in scene.controls if c.kind == "term"][:2]:
+        scene.toggle(term)
+    key(window, pygame.K_3)  # the promises, with their filters
+    assert_tidy(window)
+    key(window, pygame.K_p)
+    while scene.model.stage in ("answer", "counter"):
+        assert_tidy(window)
+        counter = next((c for c in scene.controls if c.label == "Counter…"), None)
+        if counter is not None:
+            window.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=counter.rect.center, button=1)])
+            assert scene.model.countering
+            assert_tidy(window)
+            press(window, "Cancel counter")
+        key(window, pygame.K_s)
+    assert scene.model.stage == "done"
+    assert_tidy(window)

@@ -170,6 +170,14 @@ class SummitScene(HeldByPause, Scene):
         self.headings.append((words, rect.topleft, rect.width))
         return rect.y + self.app.fonts.bold.get_linesize() + self.app.px(6)
 
+    @property
+    def captions(self) -> list[tuple[str, pygame.Rect]]:
+        """The blocks of text drawn outside any control or widget, each with its box (for the
+        layout's tests: none may cover another or a control)."""
+        line = self.app.fonts.bold.get_linesize()
+        out = [(words, pygame.Rect(at, (width, line))) for words, at, width in self.headings]
+        return out + [(words, rect) for words, rect, _ in self.texts]
+
     def rebuild(self) -> None:
         self.headings: list[tuple[str, tuple[int, int], int]] = []
         self.texts: list[tuple[str, pygame.Rect, str]] = []  # (words, where, colour's name)
@@ -214,15 +222,16 @@ class SummitScene(HeldByPause, Scene):
         most = model.allowed()
         y = self.heading(left, f"Your terms: {len(model.chosen)} of {most} chosen")
         row_h, gap = self.row_height(), app.px(6)  # (two lines: the column is narrow)
+        line = app.fonts.small.get_linesize() + 2
         for term in model.chosen:
             rect = pygame.Rect(left.x, y, left.width, row_h)
             self.term_row(rect, term, partial(self.toggle, term), True)
             y += row_h + gap
         if not model.chosen:
             self.texts.append(
-                ("None yet: choose terms from the list.", pygame.Rect(left.x, y, left.width, row_h), "muted")
+                ("None yet: choose terms from the list.", pygame.Rect(left.x, y, left.width, line), "muted")
             )
-            y += row_h // 2 + gap
+            y += line + gap
         y += app.px(4)
         notes = pygame.Rect(left.x, y, left.width, max(app.px(60), left.bottom - y))
         self.box = self.text_box(self.notes_html(), notes)
@@ -241,8 +250,10 @@ class SummitScene(HeldByPause, Scene):
             cancel_w = button_width("Cancel counter", fonts.bold)
             head = pygame.Rect(right.x, right.y, right.width - cancel_w - app.px(8), 0)
             y = self.heading(head, f"Counter with one of your own {refused.kind}s:" if refused else "")
-            self.texts.append((f"instead of: {words}", pygame.Rect(right.x, y, right.width, 0), "muted"))
-            y += fonts.small.get_linesize() + app.px(6)
+            y = max(y, right.y + tab_h + app.px(4))  # (under the Cancel counter button)
+            line = fonts.small.get_linesize() + 2
+            self.texts.append((f"instead of: {words}", pygame.Rect(right.x, y, right.width, line), "muted"))
+            y += line + app.px(4)
         else:
             kinds = model.kinds()
             labels = [f"{label} ({n})" for _, label, n in kinds]
