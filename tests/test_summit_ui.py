@@ -102,8 +102,12 @@ def test_a_persons_term_the_ai_accepts_is_agreed_and_shown_on_the_board(app, ver
     key(app, pygame.K_RETURN)  # Continue to the board
     board = app.scene
     assert board.name == "board"
-    key(app, pygame.K_c)  # the Commitments tab
+    # The board opens on its Commitments tab after a summit that agreed something; C toggles it.
     assert board.news.showing == "commitments" and words in board.news.box.html_text
+    key(app, pygame.K_c)
+    assert board.news.showing == "news"
+    key(app, pygame.K_c)
+    assert board.news.showing == "commitments"
     # The card the offer names says on its face and in its "why?" that playing it keeps the word.
     from game.ui.board.texts import card_why, card_word
 
@@ -196,3 +200,25 @@ def test_the_resolution_and_the_debrief_say_what_became_of_each_term(app, versus
     shown = html.unescape(app.scene.tab_box.html_text)
     assert "Summit:" in shown and term_words(versus_ai.level, term) in shown
     assert "turn 1: Moscow kept its word" in shown and "Beijing's reason: accepted" in shown
+
+
+def test_the_whole_summit_is_played_by_keyboard(app, versus_ai):
+    scene = open_summit(app, versus_ai)
+    first = app.focused()
+    assert first.kind == "term"  # the focus starts on the first term of the list
+    key(app, pygame.K_RETURN)  # choose it; the focus stays on it in the list
+    assert app.focused().rect == first.rect and scene.model.is_chosen(first.data)
+    key(app, pygame.K_DOWN)
+    second = app.focused()
+    key(app, pygame.K_RETURN)
+    assert [t.key() for t in scene.model.chosen] == [first.data.key(), second.data.key()]
+    key(app, pygame.K_p)
+    if scene.model.stage == "answer":
+        assert app.focused().label == "Accept"
+        key(app, pygame.K_RETURN)  # accept Beijing's first term
+        key(app, pygame.K_s)
+    while scene.model.stage == "counter":
+        key(app, pygame.K_s)
+    assert scene.model.stage == "done" and app.focused().label == "Continue to the board (Enter)"
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board"

@@ -44,6 +44,9 @@ class BoardScene(Scene):
         self.meters = MetersPanel(app, self.model, lambda: self.tutorial_did("why_opened"))
         self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page)
         self.news = NewsPanel(self, self.model, self.refresh)
+        table = game.table
+        if table is not None and table.turn == game.state.turn and table.closed_ and table.agreed():
+            self.news.showing = "commitments"  # what the summit just agreed, before the cards are chosen
         self.tray = Tray(app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock)
         self.empty_lock_asked = False  # Lock was pressed once on an empty plan: the next press locks it
         self.auto_timer = 0.0

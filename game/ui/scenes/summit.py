@@ -506,10 +506,13 @@ class SummitScene(HeldByPause, Scene):
         """Rebuild after a choice, with the focus on the same control when it is still there."""
         focused = self.app.focused()
         was = (focused.kind, focused.label, focused.data) if focused is not None else None
+        where = focused.rect if focused is not None else None
         self.rebuild()
         same = [i for i, c in enumerate(self.controls) if (c.kind, c.label, c.data) == was]
-        if same:
-            self.app.focus_index = same[0]
+        # (a term chosen shows twice, in the list and among the chosen: the focus stays where it was)
+        here = [i for i in same if self.controls[i].rect == where]
+        if here or same:
+            self.app.focus_index = (here or same)[0]
 
     def propose(self) -> None:
         self.moved(self.model.propose())
