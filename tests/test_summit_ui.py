@@ -222,3 +222,24 @@ def test_the_whole_summit_is_played_by_keyboard(app, versus_ai):
     assert scene.model.stage == "done" and app.focused().label == "Continue to the board (Enter)"
     key(app, pygame.K_RETURN)
     assert app.scene.name == "board"
+
+
+def test_the_resolution_says_which_terms_still_run(app, testing_event):
+    from game.core.summit import Deed
+    from game.ui.scenes.resolution import ResolutionScene
+
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
+    promise = Term("promise", "moscow", Deed("no", "force"))
+    game.open_summit()
+    assert game.summit_move("moscow", "propose", [promise]) is None
+    assert game.summit_move("beijing", "propose", []) is None
+    assert game.summit_move("beijing", "answer", {promise.key(): "accept"}) is None
+    game.close_summit()
+    game.lock("moscow", ())
+    game.lock("beijing", ())
+    scene = ResolutionScene(app, game, game.resolve())
+    steps = {title: news for title, news, _ in scene.steps}
+    until = game.level.rules.promise_turns
+    assert f"Still running: Moscow promises not to use force for {until} turns: runs until turn {until}" in (
+        " ".join(steps["Commitments"])
+    )

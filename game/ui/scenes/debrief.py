@@ -250,7 +250,7 @@ class DebriefScene(Scene):
             line = f"• <b>{html.escape(words)}</b>" if ok else f"• {html.escape(words)}"
             if ok:
                 became = fates(game, turn, entry.term)
-                line += " → " + html.escape("; ".join(became) if became else "still running")
+                line += " — " + html.escape("; ".join(became) if became else "still running")
             out.append(line)
             if why:
                 out.append(f"<i>{html.escape(why)}</i>")

@@ -12,7 +12,7 @@ from game.core.report import PHASES, Change
 from game.session.campaign import with_finished
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
-from game.ui.summit.words import settled_words
+from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, fit
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
@@ -63,6 +63,8 @@ class ResolutionScene(HeldByPause, Scene):
             if phase == "commitments":
                 # Which terms of the summit were kept and which broken (the changes say what it cost).
                 news.extend(settled_words(lv, settled) for settled in r.settled)
+                if self.game.reports and self.game.reports[-1] is r:  # and what still runs after it
+                    news.extend(f"Still running: {line}" for line in running_lines(self.game))
             if changes or news:
                 steps.append((title, news, changes))
         return steps
