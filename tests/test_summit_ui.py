@@ -243,3 +243,31 @@ def test_the_resolution_says_which_terms_still_run(app, testing_event):
     assert f"Still running: Moscow promises not to use force for {until} turns: runs until turn {until}" in (
         " ".join(steps["Commitments"])
     )
+
+
+def test_a_levels_deals_have_their_own_tab_and_say_each_sides_part(app, testing_event):
+    import dataclasses
+
+    from game.core.level import Deal
+
+    deal = Deal(
+        "pipeline_price",
+        "A price for the pipeline",
+        "Moscow signs at Beijing's price; Beijing commits to the volumes.",
+        moscow="play:m_pipeline_offer",
+        beijing="some:integration",
+        turns=2,
+    )
+    level = dataclasses.replace(testing_event, deals=(deal,))
+    game = Game.new(level, 7, {"moscow": HUMAN, "beijing": "normal"})
+    scene = open_summit(app, game)
+    assert ("deal", "Deals", 1) in scene.model.kinds()
+    press(app, "Deals (1)")
+    row = next(c for c in scene.controls if c.kind == "term")
+    assert row.label == "A price for the pipeline"
+    title, lines = row.tooltip().title, row.tooltip().lines
+    assert title == "A price for the pipeline" and lines[0] == deal.text
+    assert any(
+        line.startswith("Beijing's part: to invest in integration; Moscow's part: to play") for line in lines
+    )
+    assert any("Binds Beijing and Moscow for 2 turns" in line for line in lines)

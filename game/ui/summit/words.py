@@ -126,6 +126,14 @@ def term_tip(game: Game, term: Term, viewer: str = "") -> tuple[str, list[str]]:
     it names (for `viewer`'s own cards, whether it may play them this turn)."""
     level = game.level
     lines = [bound_words(level, term), cost_words(level, term)]
+    deal = level.deal(term.deal) if term.kind == "deal" else None
+    if deal is not None and term.answer is not None:
+        partner = other(term.by)
+        lines[:0] = [deal.text] if deal.text else []
+        lines.append(
+            f"{name(partner)}'s part: {deed_words(level, term.deed)}; "
+            f"{name(term.by)}'s part: {deed_words(level, term.answer)}."
+        )
     for deed in (term.deed, term.answer):
         action = level.actions.get(deed.subject) if deed is not None and deed.kind == "play" else None
         if action is None:
