@@ -100,7 +100,6 @@ class SummitScene(HeldByPause, Scene):
     # -- building -------------------------------------------------------------------------------
     def build(self) -> None:
         body, footer, _ = self.frame()
-        self.body = body
         self.box = None
         stage = self.model.stage
         left, right = self.columns(body)
@@ -122,7 +121,8 @@ class SummitScene(HeldByPause, Scene):
         self.app.focus_index = self.home_focus()
 
     def home_focus(self) -> int:
-        # The first term to choose or answer; on the summary, Continue.
+        """Where the keyboard's focus starts: the first term to choose or answer; on the summary,
+        the button that goes on."""
         for i, c in enumerate(self.controls):
             if c.kind in ("term", "answer") or c.label.endswith("(Enter)"):
                 return i
@@ -143,7 +143,7 @@ class SummitScene(HeldByPause, Scene):
         elif stage in ("answer", "counter"):
             buttons.append(("Send answers (S)", self.send, pygame.K_s, not model.countering))
         elif stage == "wait":
-            waiting = [s for s in model.table.waiting_for()]
+            waiting = model.table.waiting_for()
             buttons.append((f"Hand over to {name(waiting[0])}", self.to_board, None, True))
         else:
             first = self.planner()

@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.ai.negotiate import negotiator_for
-from game.core.meters import SIDES, other
+from game.core.meters import other
 from game.core.observe import observe
 from game.core.summit import Term, terms_allowed, terms_on_offer
-from game.session.game import HUMAN
 
 if TYPE_CHECKING:
     from game.ai.negotiate import Answer
     from game.session.game import Game
-    from game.session.summit_table import Table
+    from game.session.summit_table import Entry, Table
 
 # The kinds of term, as the table's tabs name them, in the order they are shown.
 KINDS = (
@@ -64,7 +63,7 @@ def summit_waiting(game: Game, side: str) -> Next | None:
     waiting = table.waiting_for()
     if side in waiting:
         return Next("stay")
-    people = [s for s in waiting if game.seats[s].controller == HUMAN]
+    people = [s for s in waiting if s in game.humans()]
     return Next("hand-over", people[0]) if people else None
 
 
@@ -103,9 +102,6 @@ class SummitModel:
     def allowed(self) -> int:
         """How many terms this side may put forward."""
         return terms_allowed(self.game.state, self.side)
-
-    def people(self) -> list[str]:
-        return [s for s in SIDES if self.game.seats[s].controller == HUMAN]
 
     # -- the terms on offer -----------------------------------------------------------------------
     def of_kind(self, kind: str) -> list[Term]:
@@ -241,7 +237,7 @@ class SummitModel:
         if self.side in waiting:
             self.page, self.filter, self.countering = 0, "all", None
             return Next("stay")
-        people = [s for s in waiting if s in self.people()]
+        people = [s for s in waiting if s in game.humans()]
         return Next("hand-over", people[0]) if people else Next("over")
 
     def autoplay(self) -> str | None:
@@ -266,9 +262,10 @@ class SummitModel:
         self.table.reasons.update(negotiator.reasons)
         return problem
 
-    def entries(self):
-        """The summit's record so far, term by term (game.session.summit_table.Entry)."""
+    def entries(self) -> list[Entry]:
+        """The summit's record so far, term by term."""
         return self.table.entries()
 
     def partner(self) -> str:
+        """The other side at the table."""
         return other(self.side)
