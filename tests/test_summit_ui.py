@@ -235,6 +235,11 @@ def test_the_resolution_says_which_terms_still_run(app, testing_event):
     assert game.summit_move("beijing", "propose", []) is None
     assert game.summit_move("beijing", "answer", {promise.key(): "accept"}) is None
     game.close_summit()
+    from game.ui.board.texts import commitments_html
+
+    # The board's tab tells each side whose word a term holds.
+    assert "<b>Your word</b><br>• Moscow promises not to use force" in commitments_html(game, "moscow")
+    assert "<b>Moscow&#x27;s word</b><br>• Moscow promises" in commitments_html(game, "beijing")
     game.lock("moscow", ())
     game.lock("beijing", ())
     scene = ResolutionScene(app, game, game.resolve())

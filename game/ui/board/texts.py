@@ -15,7 +15,7 @@ from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act,
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.numbers import shown
-from game.ui.summit.words import card_terms, entry_lines, running_lines, settled_words
+from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
 
 if TYPE_CHECKING:
     from game.core.level import Action
@@ -155,15 +155,19 @@ def commitments_html(game: Game, side: str) -> str:
     """The Commitments tab: the summit's terms running now (both sides see them), this turn's
     summit, and what became of the terms last turn."""
     level = game.level
-    out = ["<b>Commitments running</b>"]
-    running = running_lines(game)
-    out += [f"• {html.escape(line)}" for line in running] or ["None run now."]
+    groups = running_by_whose_word(game, side)
+    out = []
+    for title, lines in groups:
+        out.append(f"<b>{html.escape(title)}</b>")
+        out += [f"• {html.escape(line)}" for line in lines]
+    if not groups:
+        out.append("<b>Commitments running</b><br>None run now.")
     table = game.table
     if table is not None and table.turn == game.state.turn and table.closed_:
         out.append("<br><b>This turn's summit</b>")
-        lines = entry_lines(level, table.entries())
+        entries = entry_lines(level, table.entries())
         out += [
-            ("<b>" if ok else "") + html.escape(words) + ("</b>" if ok else "") for ok, words, _why in lines
+            ("<b>" if ok else "") + html.escape(words) + ("</b>" if ok else "") for ok, words, _why in entries
         ] or ["Neither side put anything forward."]
     if game.reports and game.reports[-1].settled:
         report = game.reports[-1]

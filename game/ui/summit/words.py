@@ -175,6 +175,36 @@ def running_lines(game: Game) -> list[str]:
     return [commitment_line(game, c) for c in game.state.commitments]
 
 
+def whose_word(c: Commitment, side: str) -> str:
+    """Whose word a running commitment holds, as `side` reads it: 'yours' (it binds `side`, or
+    `side` must answer its own warning now), 'theirs', 'both' (a deal), or 'warning' (a threat
+    not yet set off)."""
+    term = c.term
+    if term.kind == "warning":
+        if not c.set_off:
+            return "warning"
+        return "yours" if term.by == side else "theirs"
+    sides = {s for s, _ in term.bound()}
+    if len(sides) > 1:
+        return "both"
+    return "yours" if side in sides else "theirs"
+
+
+def running_by_whose_word(game: Game, side: str) -> list[tuple[str, list[str]]]:
+    """The commitments running, grouped for `side`: (heading, lines) for each group that has any."""
+    groups: dict[str, list[str]] = {"yours": [], "both": [], "theirs": [], "warning": []}
+    for c in game.state.commitments:
+        groups[whose_word(c, side)].append(commitment_line(game, c))
+    partner = name(other(side))
+    titles = {
+        "yours": "Your word",
+        "both": "Deals binding both sides",
+        "theirs": f"{partner}'s word",
+        "warning": "Warnings standing",
+    }
+    return [(titles[k], lines) for k, lines in groups.items() if lines]
+
+
 def settled_words(level: Level, s: Settled) -> str:
     """What became of one side's part of a term: 'Moscow kept its word: Moscow promises ...'."""
     return f"{name(s.side)} {RESULT_WORDS.get(s.result, s.result)}: {term_words(level, s.term)}"
