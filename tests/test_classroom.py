@@ -26,6 +26,7 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     type_into(app, "Passphrase", "owl-42")
     key(app, pygame.K_TAB)
     press(app, "Start session")
+    past_the_summit(app)
     assert app.scene.name == "board" and app.scene.side == "beijing"
     game = app.scene.game
     assert game.classroom is not None and game.seats["moscow"].controller == "easy"
@@ -73,6 +74,7 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     steps = 0
     while app.scene.name != "debrief" and steps < 500:
         steps += 1
+        past_the_summit(app)
         key(app, pygame.K_RETURN if app.scene.name == "resolution" else pygame.K_l)
     assert app.scene.name == "debrief" and game.over
 
