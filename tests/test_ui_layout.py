@@ -211,6 +211,23 @@ def test_a_list_of_levels_longer_than_the_window_pages_and_keeps_every_row_insid
 
 
 def test_the_summit_fits_at_every_stage(window):
+    play_a_summit_checking_the_layout(window)
+
+
+def test_the_summit_fits_in_projector_mode():
+    # Projector mode sets the terms in the body's type, at UI scale 1.5 as far as the window allows.
+    save_settings(Settings(projector_mode=True, animation_speed="off"))
+    app = App(PlayOptions(size=(1280, 720)))
+    app.push(TitleScene(app))
+    app.step([])
+    try:
+        play_a_summit_checking_the_layout(app)
+        assert app.scene.font is app.fonts.body
+    finally:
+        pygame.display.quit()
+
+
+def play_a_summit_checking_the_layout(window):
     window.options.level = "testing_event"
     press(window, "New game")
     key(window, pygame.K_s)

@@ -76,6 +76,12 @@ class SummitScene(HeldByPause, Scene):
         self.box = None
 
     # -- layout ---------------------------------------------------------------------------------
+    @property
+    def font(self):
+        """The terms' type: the body's in projector mode, so that a room can read them."""
+        fonts = self.app.fonts
+        return fonts.body if self.app.settings.projector_mode else fonts.small
+
     def frame(self) -> tuple[pygame.Rect, pygame.Rect, int]:
         """(the body between the header and the buttons, the row of buttons, the intro's top)."""
         app, fonts = self.app, self.app.fonts
@@ -209,7 +215,7 @@ class SummitScene(HeldByPause, Scene):
 
     def row_height(self, terms: list[Term] | None = None, width: int = 0) -> int:
         """A term's row: one line of words where every term listed fits in one, else two."""
-        app, font = self.app, self.app.fonts.small
+        app, font = self.app, self.font
         room = width - app.px(16) - app.px(20)  # the row's inset and the box to tick
         level = self.game.level
         one = terms is not None and all(font.size(short_words(level, t))[0] <= room for t in terms)
@@ -222,7 +228,7 @@ class SummitScene(HeldByPause, Scene):
         most = model.allowed()
         y = self.heading(left, f"Your terms: {len(model.chosen)} of {most} chosen")
         row_h, gap = self.row_height(), app.px(6)  # (two lines: the column is narrow)
-        line = app.fonts.small.get_linesize() + 2
+        line = self.font.get_linesize() + 2
         for term in model.chosen:
             rect = pygame.Rect(left.x, y, left.width, row_h)
             self.term_row(rect, term, partial(self.toggle, term), True)
@@ -251,7 +257,7 @@ class SummitScene(HeldByPause, Scene):
             head = pygame.Rect(right.x, right.y, right.width - cancel_w - app.px(8), 0)
             y = self.heading(head, f"Counter with one of your own {refused.kind}s:" if refused else "")
             y = max(y, right.y + tab_h + app.px(4))  # (under the Cancel counter button)
-            line = fonts.small.get_linesize() + 2
+            line = self.font.get_linesize() + 2
             self.texts.append((f"instead of: {words}", pygame.Rect(right.x, y, right.width, line), "muted"))
             y += line + app.px(4)
         else:
@@ -275,7 +281,7 @@ class SummitScene(HeldByPause, Scene):
                 )
             y = max(r.bottom for r in rects) + app.px(6)
             blurb = kind_words(self.game.level, model.kind, self.side)
-            high = len(wrap(blurb, fonts.small, right.width)) * (fonts.small.get_linesize() + 2)
+            high = len(wrap(blurb, self.font, right.width)) * (self.font.get_linesize() + 2)
             self.texts.append((blurb, pygame.Rect(right.x, y, right.width, high), "muted"))
             y += high + app.px(4)
         filters = model.filters(model.base_terms())
@@ -342,18 +348,18 @@ class SummitScene(HeldByPause, Scene):
         app, fonts = self.app, self.app.fonts
         y = left.y
         bh = button_height(fonts.bold, app.px(30))
-        line = fonts.small.get_linesize() + 2
+        line = self.font.get_linesize() + 2
         gap = app.px(10)
         room = left.bottom - y
         each = (room - gap * (len(items) - 1)) // max(1, len(items))
         for term, words, buttons in items:
             inner = left.width - app.px(16)
             fits = max(1, (each - bh - app.px(20)) // line)
-            lines = wrap(words, fonts.small, inner)
+            lines = wrap(words, self.font, inner)
             text_lines = min(len(lines), fits)
             # Under the words, as room allows: whom the term binds and what breaking it costs.
             detail = " ".join(term_tip(self.game, term)[1][:2])
-            detail_lines = min(len(wrap(detail, fonts.small, inner)), fits - text_lines)
+            detail_lines = min(len(wrap(detail, self.font, inner)), fits - text_lines)
             block_h = (text_lines + detail_lines) * line + bh + app.px(20)
             block = pygame.Rect(left.x, y, left.width, block_h)
             self.blocks.append(block)
@@ -604,8 +610,8 @@ class SummitScene(HeldByPause, Scene):
             surface.blit(fonts.bold.render(fit(words, fonts.bold, width), True, p.text), at)
         for words, rect, colour in self.texts:
             shade = p.text if colour == "text" else p.text_muted
-            most = max(1, rect.height // (fonts.small.get_linesize() + 2)) if rect.height else 1
-            text(surface, words, fonts.small, shade, rect.topleft, rect.width, max_lines=most)
+            most = max(1, rect.height // (self.font.get_linesize() + 2)) if rect.height else 1
+            text(surface, words, self.font, shade, rect.topleft, rect.width, max_lines=most)
         if stage == "propose" or self.model.countering:
             label, rect = self.page_label
             img = fonts.small.render(fit(label, fonts.small, rect.width), True, p.text_muted)
@@ -616,7 +622,7 @@ class SummitScene(HeldByPause, Scene):
         self.draw_controls(surface, kinds=("button", "tab", "item", "answer"))
 
     def draw_term(self, surface, c: Control) -> None:
-        app, p, fonts = self.app, self.app.palette, self.app.fonts
+        app, p = self.app, self.app.palette
         hovered = c is app.hover
         pygame.draw.rect(surface, p.panel_border if hovered else p.panel, c.rect, border_radius=8)
         edge = p.accent if c.selected else p.panel_border
@@ -631,11 +637,11 @@ class SummitScene(HeldByPause, Scene):
         room = inner.width - tick.width - app.px(8)
         at = (tick.right + app.px(8), inner.y)
         words = self.shown_as.get(id(c), c.label)
-        used = text(surface, words, fonts.small, p.text, at, room, max_lines=2)
+        used = text(surface, words, self.font, p.text, at, room, max_lines=2)
         if c.why_disabled:  # a card it cannot play now: said after the words where they leave room
             note = "  (you cannot play it this turn)"
-            last = wrap(words, fonts.small, room)[-1]
-            x = at[0] + fonts.small.size(last)[0]
-            y = at[1] + used - (fonts.small.get_linesize() + 2)
-            if x + fonts.small.size(note)[0] <= at[0] + room:
-                surface.blit(fonts.small.render(note, True, p.warning), (x, y))
+            last = wrap(words, self.font, room)[-1]
+            x = at[0] + self.font.size(last)[0]
+            y = at[1] + used - (self.font.get_linesize() + 2)
+            if x + self.font.size(note)[0] <= at[0] + room:
+                surface.blit(self.font.render(note, True, p.warning), (x, y))
