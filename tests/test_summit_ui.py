@@ -276,3 +276,15 @@ def test_a_levels_deals_have_their_own_tab_and_say_each_sides_part(app, testing_
         line.startswith("Beijing's part: to invest in integration; Moscow's part: to play") for line in lines
     )
     assert any("Binds Beijing and Moscow for 2 turns" in line for line in lines)
+
+
+def test_esc_puts_down_a_counter_being_chosen_before_it_opens_the_menu(app, versus_ai):
+    scene = open_summit(app, versus_ai)
+    key(app, pygame.K_p)
+    theirs = scene.model.to_answer()[0]
+    click(app, next(c for c in scene.controls if c.label == "Counter…" and c.data == theirs))
+    assert scene.model.countering == theirs.key()
+    key(app, pygame.K_ESCAPE)
+    assert app.scene is scene and scene.model.countering is None
+    key(app, pygame.K_ESCAPE)
+    assert app.scene.name == "menu"

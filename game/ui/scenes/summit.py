@@ -15,6 +15,7 @@ from functools import partial
 
 import pygame
 
+from game.core.meters import other
 from game.core.summit import Term, term_words
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
@@ -451,16 +452,29 @@ class SummitScene(HeldByPause, Scene):
         return "<br><br>".join(out)
 
     def summary_html(self) -> str:
-        lines = entry_lines(self.game.level, self.model.entries())
+        """What the summit came to: each side's terms (with the counters made to them), agreed ones
+        in bold, each with the AI's reason; then the commitments running now."""
+        entries = self.model.entries()
+        lines = entry_lines(self.game.level, entries)
         out = []
         if not lines:
             out.append("Neither side put anything forward: no term was agreed at this summit.")
-        agreed = [line for line in lines if line[0]]
-        if lines and not agreed:
+        elif not any(ok for ok, _, _ in lines):
             out.append("<b>No term was agreed at this summit.</b>")
-        for ok, words, why in lines:
-            mark = "<b>" + html.escape(words) + "</b>" if ok else html.escape(words)
-            out.append(mark + (f"<br><i>{html.escape(why)}</i>" if why else ""))
+        partner = self.model.partner()
+        for proposer, title in ((self.side, "Your terms"), (partner, f"{name(partner)}'s terms")):
+            # A counter goes with the term it answers, which the other side put forward.
+            mine = [
+                line
+                for entry, line in zip(entries, lines, strict=True)
+                if (entry.term.by if not entry.counter_to else other(entry.term.by)) == proposer
+            ]
+            out.append(("<br>" if out else "") + f"<u>{title}</u>")
+            if not mine:
+                out.append("None put forward.")
+            for ok, words, why in mine:
+                mark = "<b>" + html.escape(words) + "</b>" if ok else html.escape(words)
+                out.append(mark + (f"<br><i>{html.escape(why)}</i>" if why else ""))
         running = running_lines(self.game)
         out.append(
             "<br><b>Commitments running now</b><br>"
@@ -566,6 +580,10 @@ class SummitScene(HeldByPause, Scene):
         self.app.show("board", game=self.game, perspective=self.side)
 
     def back(self) -> None:
+        """Esc: put down a counter being chosen, else the menu."""
+        if self.model.countering:
+            self.cancel_counter()
+            return
         self.app.show_over("menu", game=self.game)
 
     # -- autoplay ---------------------------------------------------------------------------------
