@@ -8,11 +8,13 @@ from itertools import combinations
 import pygame
 import pytest
 from conftest import ROOT
+from ui_driver import past_the_summit
 
 from game.session.game import HUMAN, Game
 from game.ui.board.layout import board_layout
 from game.ui.board.model import AUTOPLAY_AGENT, BoardModel
 from game.ui.map_geometry import Box
+from game.ui.summit.model import SummitModel, summit_waiting
 
 # -- no pygame ----------------------------------------------------------------------------------
 
@@ -110,6 +112,7 @@ def test_the_boards_panels_sit_where_the_layout_puts_them(app):
     app.options.level = "testing_event"
     app.show_over("new game")
     app.scene.start()
+    past_the_summit(app)
     app.step([])  # drawn: the map's labels (the states' controls) are placed
     board = app.scene
     lay = board.layout
@@ -130,7 +133,9 @@ def test_the_boards_panels_sit_where_the_layout_puts_them(app):
 
 @pytest.fixture
 def versus_ai(testing_event):
-    return Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game.pass_summit()  # (the summit has its own tests: test_summit.py, test_summit_ui.py)
+    return game
 
 
 def usable(model):
@@ -231,9 +236,15 @@ def test_autoplay_chooses_a_legal_plan_and_keeps_it_as_the_draft(versus_ai):
 def test_autoplay_plays_a_persons_side_as_the_game_plays_a_seat_given_to_that_agent(testing_event):
     # The window's autoplay once ran its own agent, seeded otherwise than the game seeds its own:
     # an autoplayed game and the same game with the side given to the agent went different ways.
+    # The same holds at the summit: the autoplay agent bargains as the seated agent does.
     autoplayed = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "easy"})
     seated = Game.new(testing_event, 7, {"moscow": AUTOPLAY_AGENT, "beijing": "easy"})
     for _ in range(4):
+        if summit_waiting(autoplayed, "moscow"):  # the summit first, bargained as the agent would
+            table = SummitModel(autoplayed, "moscow")
+            while table.stage not in ("done", "wait"):
+                assert table.autoplay() is None
+            table.after_move()
         model = BoardModel(autoplayed, "moscow")
         model.autoplay()
         assert model.lock(lambda log: None).report is not None
@@ -260,6 +271,7 @@ def test_no_meters_name_or_groups_title_is_cut_in_a_small_window(app, size):
     app.options.level = "testing_event"
     app.show_over("new game")
     app.scene.start()
+    past_the_summit(app)
     panel = app.scene.meters
     small, bold = app.fonts.small, app.fonts.bold
     for rect, meter, _ in panel.rows:

@@ -4,7 +4,7 @@ the tutorial's step-by-step guidance."""
 from types import SimpleNamespace
 
 import pygame
-from ui_driver import key, press
+from ui_driver import key, past_the_summit, press
 
 from game.core.level import TutorialStep
 from game.levels import Catalogue
@@ -136,6 +136,7 @@ def test_finishing_a_level_opens_the_chapters_it_unlocks(app):
 def test_the_tutorial_guides_the_first_turns_step_by_step(app):
     press(app, "New game")
     key(app, pygame.K_s)
+    past_the_summit(app)
     board = app.scene
     assert board.name == "board" and board.game.level.id == "shanghai_five"
     seen = []

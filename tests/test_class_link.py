@@ -175,7 +175,7 @@ def test_the_server_imports_no_pygame():
 
 
 def test_a_group_joins_a_class_from_the_classroom_screen(app, monkeypatch):
-    from ui_driver import press, type_into
+    from ui_driver import past_the_summit, press, type_into
 
     from game.server.client import Joined
 
@@ -204,6 +204,7 @@ def test_a_group_joins_a_class_from_the_classroom_screen(app, monkeypatch):
     monkeypatch.setattr("game.server.client.join_class", join_class)
     press(app, "Join")
     assert asked == [("http://127.0.0.1:9", "K7QMPA", "Room 4 A")]
+    past_the_summit(app)
     assert app.scene.name == "board" and app.scene.side == "beijing"
     game = app.scene.game
     assert game.seed == 11 and game.classroom.link is link and game.classroom.end_after_turn == 3
@@ -226,6 +227,8 @@ def test_an_injection_is_news_at_once_or_kept_for_the_debrief_as_the_pack_says(t
 
 
 def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server():
+    from ui_driver import past_the_summit
+
     from game.server.client import Joined
     from game.ui.app import App, PlayOptions
     from game.ui.scenes.title import TitleScene
@@ -237,6 +240,7 @@ def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server(
     )
     app.push(TitleScene(app))
     app.step([])
+    past_the_summit(app)
     assert app.scene.name == "board"
     link.inbox.append({"id": 1, "kind": "pause"})
     app.step([])  # the board asks for the time before the frame: the pause is taken then
@@ -319,7 +323,7 @@ def test_the_teachers_pause_holds_an_autoplayed_hand_over_between_two_teams():
 
 @pytest.mark.parametrize("reveal", ["at_debrief", "at_once"])
 def test_whose_injected_event_it_was_is_told_on_the_board_and_in_the_resolution_only_as_the_pack_says(reveal):
-    from ui_driver import key, lock
+    from ui_driver import key, lock, past_the_summit
 
     from game.server.client import Joined
     from game.ui.app import App, PlayOptions
@@ -339,6 +343,7 @@ def test_whose_injected_event_it_was_is_told_on_the_board_and_in_the_resolution_
     )
     app.push(TitleScene(app))
     app.step([])
+    past_the_summit(app)
     game = app.scene.game
     told = reveal == "at_once"
     planning = app.scene.news.box.html_text

@@ -6,7 +6,7 @@ import json
 
 import pygame
 import pytest
-from ui_driver import key, press, pump, type_into
+from ui_driver import key, past_the_summit, press, pump, type_into
 
 from game.classroom.session import ClassroomSession, hash_passphrase, passphrase_matches
 from game.paths import user_data_dir
@@ -26,6 +26,7 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     type_into(app, "Passphrase", "owl-42")
     key(app, pygame.K_TAB)
     press(app, "Start session")
+    past_the_summit(app)
     assert app.scene.name == "board" and app.scene.side == "beijing"
     game = app.scene.game
     assert game.classroom is not None and game.seats["moscow"].controller == "easy"
@@ -73,6 +74,7 @@ def test_a_classroom_session_with_a_facilitator_exports_everything_and_replays_e
     steps = 0
     while app.scene.name != "debrief" and steps < 500:
         steps += 1
+        past_the_summit(app)
         key(app, pygame.K_RETURN if app.scene.name == "resolution" else pygame.K_l)
     assert app.scene.name == "debrief" and game.over
 
@@ -321,6 +323,12 @@ def test_a_pause_holds_the_hand_over_and_resolution_screens_too(app, testing_eve
     assert app.scene.name == "hand-over", "students cannot carry on while the session is paused"
     session.resume()
     key(app, pygame.K_RETURN)
+    assert app.scene.name == "summit"  # the turn's summit comes first, held by a pause too
+    session.pause()
+    key(app, pygame.K_k)
+    assert app.scene.name == "summit" and app.scene.model.stage == "propose"
+    session.resume()
+    past_the_summit(app)
     assert app.scene.name == "board"
     game.lock("moscow", ())
     game.lock("beijing", ())

@@ -86,6 +86,7 @@ def test_choosing_and_locking_on_the_board_sound(app, testing_event):
     mixer = FakeMixer()
     app._sounds = Sounds(25, mixer=mixer)
     game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "easy"})
+    game.pass_summit()  # (the summit has its own tests)
     app.show_only("board", game=game, perspective="moscow")
     app.step([])
     board = app.scene

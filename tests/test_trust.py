@@ -3,6 +3,7 @@ forecasts on the cards, rules in words, saves that never vanish."""
 
 import pygame
 import pytest
+from ui_driver import past_the_summit
 
 from game.session.game import HUMAN, Game
 
@@ -49,6 +50,7 @@ def test_the_agenda_and_gauge_show_a_value_just_short_of_its_goal_as_short(versu
 
 def board_of(app, game):
     app.show_only("board", game=game, perspective="moscow")
+    past_the_summit(app)
     app.step([])
     return app.scene
 

@@ -4,7 +4,7 @@ window, none covers another, and no button's label is cut short."""
 
 import pygame
 import pytest
-from ui_driver import key, press, type_into
+from ui_driver import key, past_the_summit, press, type_into
 
 from game.core import why_unusable
 from game.session.settings import Settings, save_settings
@@ -115,6 +115,7 @@ def start_classroom(app):
     press(app, "Start session")
     if app.scene.name == "hand-over":
         key(app, pygame.K_RETURN)
+    past_the_summit(app)
     assert app.scene.name == "board"
 
 
@@ -131,6 +132,7 @@ def start_level(app, level_id):
     app.options.level = level_id
     press(app, "New game")
     key(app, pygame.K_s)
+    past_the_summit(app)
     assert app.scene.name == "board"
     return app.scene
 
@@ -206,3 +208,45 @@ def test_a_list_of_levels_longer_than_the_window_pages_and_keeps_every_row_insid
         scene = app.scene
     assert sum("Mod level" in label for label in seen) == 30, "every level can be reached"
     pygame.display.quit()
+
+
+def test_the_summit_fits_at_every_stage(window):
+    play_a_summit_checking_the_layout(window)
+
+
+def test_the_summit_fits_in_projector_mode():
+    # Projector mode sets the terms in the body's type, at UI scale 1.5 as far as the window allows.
+    save_settings(Settings(projector_mode=True, animation_speed="off"))
+    app = App(PlayOptions(size=(1280, 720)))
+    app.push(TitleScene(app))
+    app.step([])
+    try:
+        play_a_summit_checking_the_layout(app)
+        assert app.scene.font is app.fonts.body
+    finally:
+        pygame.display.quit()
+
+
+def play_a_summit_checking_the_layout(window):
+    window.options.level = "testing_event"
+    press(window, "New game")
+    key(window, pygame.K_s)
+    scene = window.scene
+    assert scene.name == "summit" and scene.model.stage == "propose"
+    assert_tidy(window)
+    for term in [c.data for c in scene.controls if c.kind == "term"][:2]:
+        scene.toggle(term)
+    key(window, pygame.K_3)  # the promises, with their filters
+    assert_tidy(window)
+    key(window, pygame.K_p)
+    while scene.model.stage in ("answer", "counter"):
+        assert_tidy(window)
+        counter = next((c for c in scene.controls if c.label == "Counter…"), None)
+        if counter is not None:
+            window.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=counter.rect.center, button=1)])
+            assert scene.model.countering
+            assert_tidy(window)
+            press(window, "Cancel counter")
+        key(window, pygame.K_s)
+    assert scene.model.stage == "done"
+    assert_tidy(window)

@@ -1,7 +1,7 @@
 """A saved game comes back with the same players: the side, the AI's level, or two people."""
 
 import pygame
-from ui_driver import key, lock, press
+from ui_driver import key, lock, past_the_summit, press
 
 from game.session.replay import ReplayLog
 
@@ -11,6 +11,7 @@ def new_game(app, side, opponent):
     press(app, side)
     press(app, opponent)
     key(app, pygame.K_s)  # Start
+    past_the_summit(app)
     assert app.scene.name == "board"
     return app.scene.game
 

@@ -2,7 +2,7 @@
 
 import pygame
 import pytest
-from ui_driver import key, lock, press
+from ui_driver import key, lock, past_the_summit, press
 
 from game.core.report import TurnReport
 from game.levels import Catalogue
@@ -19,6 +19,7 @@ def start_game(app, opponent=None):
     if opponent:
         press(app, opponent)
     key(app, pygame.K_s)  # Start
+    past_the_summit(app)
     assert app.scene.name == "board"
     return app.scene.game
 
@@ -216,6 +217,7 @@ def test_the_seed_can_be_typed_by_keyboard(app):
     assert not scene.text_input_active()
     assert scene.seed() == 4242
     key(app, pygame.K_s)
+    past_the_summit(app)
     assert app.scene.name == "board" and app.scene.game.seed == 4242
 
 
@@ -223,6 +225,7 @@ def start_tutorial(app):
     app.options.level = "shanghai_five"
     key(app, pygame.K_RETURN)
     key(app, pygame.K_s)
+    past_the_summit(app)
     assert app.scene.name == "board" and app.scene.model.guide is not None
     return app.scene
 
@@ -261,6 +264,7 @@ def test_the_agenda_is_shown_before_the_game_and_on_the_board(app):
         and f"score {agenda.win_at:g} of 100 to win" in scene.briefing_html()
     )
     key(app, pygame.K_s)
+    past_the_summit(app)
     board = app.scene
     key(app, pygame.K_a)  # the Agenda view, by keyboard
     shown = board.news.box.html_text

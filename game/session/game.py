@@ -188,6 +188,7 @@ class Game:
         negotiators: dict[str, Negotiator | None] = {
             s: negotiator_for(self.agent_for(s), s) for s in SIDES if self.seats[s].controller != HUMAN
         }
+        negotiators.update({s: None for s in table.left})  # a side that left passes
         play_agents(table, self.state, negotiators)
 
     def play_summit_for(self, side: str, name: str) -> None:
@@ -204,6 +205,16 @@ class Game:
         play_agents(self.table, self.state, negotiators)
         if self.table.stage == "done":
             self.close_summit()
+
+    def leave_summit(self, side: str) -> str | None:
+        """`side` skips the summit: it puts nothing forward and accepts nothing, at this stage and
+        every stage after it; returns why not, or None."""
+        table = self.table
+        if table is None or not self.summit_open():
+            return "no summit is sitting"
+        table.left.add(side)
+        self.play_summit_agents()
+        return None
 
     def summit_move(self, side: str, stage: str, move: Any) -> str | None:
         """A person's move at the summit: its terms (stage 'propose'), its answers to the other
@@ -223,6 +234,16 @@ class Game:
         if problem is None:
             self.play_summit_agents()
         return problem
+
+    def pass_summit(self) -> None:
+        """Hold this turn's summit, if it is due or sitting, with every move not yet made passed
+        (nothing put forward, nothing accepted), and close it."""
+        if self.summit_due() or self.summit_open():
+            if not self.summit_open():
+                self.open_summit()
+            assert self.table is not None
+            self.table.pass_all()
+            self.close_summit()
 
     def close_summit(self) -> list[Term]:
         """End the summit once every move is made: what was agreed binds from this turn on."""
@@ -292,14 +313,9 @@ class Game:
         injections and adjustments made during this turn's planning take effect now."""
         if self.classroom is not None:
             self.classroom.before_resolve()  # acts scheduled or sent from the class server join in
-        if self.summit_due() or self.summit_open():
-            # The screens passed the summit by (or both sides are agents): it sits now, and a
-            # person who made no move there put nothing forward and accepted nothing.
-            if not self.summit_open():
-                self.open_summit()
-            assert self.table is not None
-            self.table.pass_all()
-            self.close_summit()
+        # The screens passed the summit by (or both sides are agents): it sits now, and a person
+        # who made no move there put nothing forward and accepted nothing.
+        self.pass_summit()
         self.plan_ai_sides()
         plans: dict[str, tuple[str, ...]] = {s: self.locked[s] for s in SIDES}
         acts = injections(self.level, self.log.acts_of_turn(self.state.turn))

@@ -41,6 +41,7 @@ class Table:
     answers: dict[str, Answer] = field(default_factory=dict)  # a term's key -> its answer
     counter_answers: dict[str, str] = field(default_factory=dict)  # a counter's key -> its answer
     reasons: dict[str, str] = field(default_factory=dict)  # a term's key -> an agent's reason
+    left: set[str] = field(default_factory=set)  # sides that left the table: they pass every move
     closed_: bool = False  # over: what it agreed is in the state
     recorded: list[Entry] | None = None  # a summit read back from a save: its entries as kept
 

@@ -9,7 +9,7 @@ from functools import partial
 
 import pygame
 
-from game.ui.board.texts import card_effects, card_headings, card_tags, card_why
+from game.ui.board.texts import card_effects, card_headings, card_tags, card_why, card_word
 from game.ui.widgets import Control, Tooltip, button_height, button_width, fit, text
 
 FILTER = "filter"  # the data of a filter's button in the list of filters
@@ -178,11 +178,13 @@ class CardsPanel:
         name_w = inner.width - br.width - app.px(6)
         y = inner.y
         y += text(surface, action.name, app.fonts.bold, colour, (inner.x, y), name_w, max_lines=2)
+        breaks, word = card_word(self.model.game, self.model.side, action)
+        tags = card_tags(action, c.selected)
         surface.blit(
             app.fonts.tiny.render(
-                fit(card_tags(action, c.selected), app.fonts.tiny, inner.width),
+                fit(f"{word}  ·  {tags}" if word else tags, app.fonts.tiny, inner.width),
                 True,
-                p.accent if c.selected else p.text_muted,
+                p.warning if breaks else p.accent if c.selected or word else p.text_muted,
             ),
             (inner.x, y),
         )

@@ -1,17 +1,24 @@
-"""The board's news box, under the map, with its two tabs: the news (the facilitator's acts, the
-briefing, the last turns' events), and the side's agenda (each goal, met now or not, and the
-score to win)."""
+"""The board's news box, under the map, with its three tabs: the news (the facilitator's acts, the
+briefing, the last turns' events), the side's agenda (each goal, met now or not, and the score to
+win), and the commitments (the summit's terms running, this turn's summit, and what became of the
+terms last turn)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pygame
 
-from game.ui.board.texts import agenda_view_html, news_html
+from game.ui.board.texts import agenda_view_html, commitments_html, news_html
 from game.ui.widgets import Control, button_height, row_of_buttons
 
-TABS = ("News", "Agenda (A)")
+# (what the tab shows, its label, a shorter label for a narrow column, its key)
+TABS = (
+    ("news", "News", "News", None),
+    ("agenda", "Agenda (A)", "Agenda", pygame.K_a),
+    ("commitments", "Commitments (C)", "Terms", pygame.K_c),
+)
 
 
 class NewsPanel:
@@ -20,42 +27,63 @@ class NewsPanel:
         `changed` is called when the tab changes."""
         self.scene, self.app, self.model = scene, scene.app, model
         self.changed = changed
-        self.showing_agenda = False
+        self.showing = "news"
         self.box = None
+
+    @property
+    def showing_agenda(self) -> bool:
+        return self.showing == "agenda"
+
+    @showing_agenda.setter
+    def showing_agenda(self, value: bool) -> None:
+        self.showing = "agenda" if value else "news"
 
     def tab_height(self) -> int:
         return button_height(self.app.fonts.bold, self.app.px(30))
 
     def html(self) -> str:
         model = self.model
-        return (agenda_view_html if self.showing_agenda else news_html)(model.game, model.side)
+        view = {"agenda": agenda_view_html, "commitments": commitments_html}.get(self.showing, news_html)
+        return view(model.game, model.side)
 
     def build_box(self, rect: pygame.Rect) -> None:
         self.box = self.scene.text_box(self.html(), rect)
 
     def build_tabs(self, row: pygame.Rect) -> list[Control]:
-        """The two tabs, side by side in `row`; Agenda answers A."""
+        """The tabs, side by side in `row` (with shorter labels where the long ones would not fit
+        on one row); Agenda answers A, Commitments C."""
         app = self.app
-        self.tab_rects = news, agenda = row_of_buttons(
-            list(TABS), app.fonts.bold, row.x, row.y, row.right, row.height, app.px(6)
-        )
+        font = app.fonts.bold
+        gap = app.px(6)
+        labels = [long for _, long, _, _ in TABS]
+        rects = row_of_buttons(labels, font, row.x, row.y, row.right, row.height, gap)
+        if len({r.y for r in rects}) > 1:
+            labels = [short for _, _, short, _ in TABS]
+            rects = row_of_buttons(labels, font, row.x, row.y, row.right, row.height, gap)
+        self.tab_rects = rects
         return [
             Control(
-                news, TABS[0], lambda: self.show_agenda(False), kind="tab", selected=not self.showing_agenda
-            ),
-            Control(
-                agenda,
-                TABS[1],
-                lambda: self.show_agenda(not self.showing_agenda),
+                rect,
+                label,
+                partial(self.press_tab, view),
                 kind="tab",
-                selected=self.showing_agenda,
-                hotkey=pygame.K_a,
-            ),
+                selected=self.showing == view,
+                hotkey=hotkey,
+            )
+            for rect, label, (view, _, _, hotkey) in zip(rects, labels, TABS, strict=True)
         ]
 
-    def show_agenda(self, showing: bool) -> None:
-        """Show the side's agenda in the box, or the news."""
-        self.showing_agenda = showing
+    def press_tab(self, view: str) -> None:
+        """A tab pressed: its view, or the news again when its view is showing already."""
+        self.show(view if view == "news" or self.showing != view else "news")
+
+    def show(self, view: str) -> None:
+        """Show `view` ('news', 'agenda' or 'commitments') in the box."""
+        self.showing = view
         if self.box is not None:
             self.box.set_text(self.html())
         self.changed()
+
+    def show_agenda(self, showing: bool) -> None:
+        """Show the side's agenda in the box, or the news."""
+        self.show("agenda" if showing else "news")

@@ -17,6 +17,7 @@ from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.map_period import state_name
 from game.ui.numbers import shown
+from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
 
 if TYPE_CHECKING:
     from game.core import Forecast
@@ -167,6 +168,61 @@ def agenda_view_html(game: Game, side: str) -> str:
     return head + agenda_html(game.level, side, game.state)
 
 
+def next_summit(game: Game) -> int | None:
+    """The turn of the next summit from this one on (None when the level holds none)."""
+    every = game.level.rules.summit_every
+    if every <= 0:
+        return None
+    turn = game.state.turn
+    while (turn - 1) % every:
+        turn += 1
+    return turn if turn <= game.level.turns else None
+
+
+def commitments_html(game: Game, side: str) -> str:
+    """The Commitments tab: the summit's terms running now (both sides see them), this turn's
+    summit, and what became of the terms last turn."""
+    level = game.level
+    groups = running_by_whose_word(game, side)
+    out = []
+    for title, lines in groups:
+        out.append(f"<b>{html.escape(title)}</b>")
+        out += [f"• {html.escape(line)}" for line in lines]
+    if not groups:
+        out.append("<b>Commitments running</b><br>None run now.")
+    table = game.table
+    if table is not None and table.turn == game.state.turn and table.closed_:
+        out.append("<br><b>This turn's summit</b>")
+        entries = entry_lines(level, table.entries())
+        out += [
+            ("<b>" if ok else "") + html.escape(words) + ("</b>" if ok else "") for ok, words, _why in entries
+        ] or ["Neither side put anything forward."]
+    if game.reports and game.reports[-1].settled:
+        report = game.reports[-1]
+        out.append(f"<br><b>Last turn (turn {report.turn})</b>")
+        out += [html.escape(settled_words(level, s)) for s in report.settled]
+    nxt = next_summit(game)
+    if nxt is None:
+        out.append("<br>This level holds no more summits.")
+    elif nxt > game.state.turn or table is None or table.turn != game.state.turn:
+        out.append(f"<br>The next summit: turn {nxt} ({level.date_of(nxt)}).")
+    out.append(
+        "<br><i>A card that would break your word says so on its face and in its “why?”. Breaking a "
+        "term costs trust, which mends only slowly.</i>"
+    )
+    return "<br>".join(out)
+
+
+def card_word(game: Game, side: str, action: Action) -> tuple[bool, str]:
+    """What a card would do to the word `side` has given, for its face: (breaks it, the words), or
+    (False, '') when it touches no running term."""
+    found = card_terms(game, side, action)
+    if any(not keeps for keeps, _ in found):
+        defies = any(not keeps and words.startswith("defies") for keeps, words in found)
+        return True, "DEFIES A WARNING" if defies else "BREAKS YOUR WORD"
+    return (False, "KEEPS YOUR WORD") if found else (False, "")
+
+
 def card_headings(side: str, page: int, pages: int) -> list[str]:
     """The heading over the cards, then shorter ones: the page count is kept, the words give way."""
     side, number = side.capitalize(), f"{page + 1} of {pages}"
@@ -211,6 +267,8 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
         lines.append("Later: " + "; ".join(later))
     if action.cooldown:
         lines.append(f"Then unavailable for {action.cooldown} turn{'s' if action.cooldown > 1 else ''}.")
+    for keeps, words in card_terms(game, side, action):
+        lines.append(("Playing it " if keeps else "Careful: playing it ") + words)
     lines.append(f"Defined at {action.source}.")
     return f"{action.name} (cost {action.cost})", lines
 

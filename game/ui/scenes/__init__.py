@@ -25,6 +25,7 @@ SCENES: dict[str, str] = {
     "credits": "game.ui.scenes.credits:CreditsScene",
     "level problems": "game.ui.scenes.problems:ProblemsScene",
     "board": "game.ui.scenes.board:BoardScene",
+    "summit": "game.ui.scenes.summit:SummitScene",
     "hand-over": "game.ui.scenes.handover:HandOverScene",
     "resolution": "game.ui.scenes.resolution:ResolutionScene",
     "menu": "game.ui.scenes.menu:MenuScene",

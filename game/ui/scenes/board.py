@@ -19,7 +19,7 @@ from game.ui.board.cards import FILTER, CardsPanel
 from game.ui.board.layout import BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import BoardModel
-from game.ui.board.news import NewsPanel
+from game.ui.board.news import TABS, NewsPanel
 from game.ui.board.region_map import draw_map_forecast, draw_region_map
 from game.ui.board.texts import state_why
 from game.ui.board.top_bar import TopBar
@@ -27,6 +27,7 @@ from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay, held
 from game.ui.reason_field import ReasonField
 from game.ui.scenes.base import Scene
+from game.ui.summit.model import summit_waiting
 from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import Control, Tooltip, button, button_height
 
@@ -57,11 +58,16 @@ class BoardScene(Scene):
         super().__init__(app)
         self.game = game
         self.side = perspective
+        # The turn's summit comes before its board: this side's move there, or the other player's.
+        self.summit_first = summit_waiting(game, perspective)
         self.model = BoardModel(game, perspective)
         self.top_bar = TopBar(app, game, perspective)
         self.meters = MetersPanel(app, self.model, lambda: self.tutorial_did("why_opened"))
         self.cards = CardsPanel(app, self.model, self.toggle, self.turn_page, changed=self.filters_changed)
         self.news = NewsPanel(self, self.model, self.refresh)
+        table = game.table
+        if table is not None and table.turn == game.state.turn and table.closed_ and table.agreed():
+            self.news.showing = "commitments"  # what the summit just agreed, before the cards are chosen
         self.tray = Tray(
             app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock, undo=self.undo
         )
@@ -73,7 +79,7 @@ class BoardScene(Scene):
         self.note: TutorialNote | None = None
         self.note_stale = False
         self.reason: ReasonField | None = None  # the team's one line of why, typed before locking
-        if game.classroom is not None:
+        if game.classroom is not None and self.summit_first is None:
             game.classroom.start_turn_timer()
 
     # -- layout --------------------------------------------------------------------------------
@@ -98,6 +104,8 @@ class BoardScene(Scene):
         return self.top_bar.captions
 
     def build(self) -> None:
+        if self.summit_first is not None:
+            return  # shown in a moment by entered(), in place of the board
         self.version += 1
         self.top_bar.lay_out()
         self.lay_out()
@@ -299,9 +307,8 @@ class BoardScene(Scene):
             self.news.showing_agenda = True  # the step is about the agenda: show it
             if self.news.box is not None:
                 self.news.box.set_text(self.news.html())
-            for c in self.controls:
-                if c.kind == "tab":
-                    c.selected = c.label != "News"
+            for c, (view, *_) in zip([c for c in self.controls if c.kind == "tab"], TABS, strict=False):
+                c.selected = view == "agenda"
         self.note = TutorialNote(self, guide, self.tutorial_target(step.point_at))
         self.controls[:0] = self.note.controls()
 
@@ -343,6 +350,12 @@ class BoardScene(Scene):
     # -- autoplay ------------------------------------------------------------------------------
     def entered(self) -> None:
         self.auto_timer = 0.0
+        first = self.summit_first
+        if first is not None:
+            if first.where == "hand-over" and first.side is not None:
+                self.app.show("hand-over", game=self.game, side=first.side)
+            else:
+                self.app.show("summit", game=self.game, side=self.side)
 
     def busy(self) -> bool:
         return super().busy() or self.app.options.autoplay

@@ -24,6 +24,7 @@ from game.session.story import (
 )
 from game.ui.numbers import shown
 from game.ui.scenes.base import Scene
+from game.ui.summit.words import entry_lines, fates
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
 TABS = ["Outcome", "Chart", "Decisions", "Discussion", "Sources"]
@@ -220,6 +221,7 @@ class DebriefScene(Scene):
                 given = game.log.reasons_of(r.turn).get(side, "")
                 if given:
                     out.append(f"<i>Their reason: {html.escape(given)}</i>")
+            out += self.summit_lines(r.turn)
             ids = [e for e in r.events if lv.event(e)]
             # The debrief is where an injected event is revealed as the facilitator's.
             injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}
@@ -233,6 +235,26 @@ class DebriefScene(Scene):
                     )
                 )
         return "<br>".join(out) or "No turns were played."
+
+    def summit_lines(self, turn: int) -> list[str]:
+        """The turn's summit: each term, agreed or not, with the AI's reason, and what became of
+        each agreed term at the resolutions it covered."""
+        game = self.game
+        turns = game.log.turns
+        specs = turns[turn - 1].summit if 0 < turn <= len(turns) else []
+        if not specs:
+            return []
+        entries = [spec.entry() for spec in specs]
+        out = ["Summit:"]
+        for entry, (ok, words, why) in zip(entries, entry_lines(game.level, entries), strict=True):
+            line = f"• <b>{html.escape(words)}</b>" if ok else f"• {html.escape(words)}"
+            if ok:
+                became = fates(game, turn, entry.term)
+                line += " — " + html.escape("; ".join(became) if became else "still running")
+            out.append(line)
+            if why:
+                out.append(f"<i>{html.escape(why)}</i>")
+        return out
 
     def discussion_html(self) -> str:
         lv = self.game.level

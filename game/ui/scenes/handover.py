@@ -12,16 +12,19 @@ from game.ui.widgets import Control, text
 class HandOverScene(HeldByPause, Scene):
     name = "hand-over"
 
-    def __init__(self, app, game, side: str, locked_by: str | None = None):
+    def __init__(self, app, game, side: str, locked_by: str | None = None, note: str = ""):
+        """`locked_by`: the side whose plan was just locked; `note`: what to say instead (the
+        summit's moves)."""
         super().__init__(app)
-        self.game, self.side, self.locked_by = game, side, locked_by
+        self.game, self.side, self.locked_by, self.note = game, side, locked_by, note
 
     def build(self) -> None:
         app = self.app
         w, h = app.size
         rect = pygame.Rect(0, 0, app.px(320), app.px(52))
         rect.center = (w // 2, int(h * 0.62))
-        self.add(Control(rect, f"I am {self.side.capitalize()}: show my board", self.proceed))
+        shows = "go to the summit" if self.game.summit_open() else "show my board"
+        self.add(Control(rect, f"I am {self.side.capitalize()}: {shows}", self.proceed))
 
     def proceed(self) -> None:
         self.app.show("board", game=self.game, perspective=self.side)
@@ -52,7 +55,9 @@ class HandOverScene(HeldByPause, Scene):
         title = f"Hand the keyboard to {self.side.capitalize()}"
         img = app.fonts.title.render(title, True, p.text)
         surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.35))))
-        if self.locked_by:
+        if self.note:
+            note = self.note
+        elif self.locked_by:
             note = (
                 f"{self.locked_by.capitalize()}'s plan is locked and hidden. It will be revealed "
                 f"when both plans are locked and the turn resolves."

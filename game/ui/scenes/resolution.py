@@ -16,6 +16,7 @@ from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
+from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, fit
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
@@ -110,6 +111,11 @@ class ResolutionScene(HeldByPause, Scene):
                         news.append(f"{who}{event.title}: {event.text}")
             if phase == "washington":
                 news.extend(r.notes)
+            if phase == "commitments":
+                # Which terms of the summit were kept and which broken (the changes say what it cost).
+                news.extend(settled_words(lv, settled) for settled in r.settled)
+                if self.game.reports and self.game.reports[-1] is r:  # and what still runs after it
+                    news.extend(f"Still running: {line}" for line in running_lines(self.game))
             if changes or news:
                 steps.append((title, news, changes))
         return steps

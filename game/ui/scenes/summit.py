@@ -1,0 +1,665 @@
+"""The summit: before planning, one side at the table. It puts its terms forward (chosen by kind,
+filtered and a page at a time), answers the other side's terms (accept, reject, or counter once
+with one of its own of the same kind), answers the counters made to its own, and reads what was
+agreed, with the AI's reasons. "Skip the summit" is always there. In hot-seat, each side's moves
+go through the hand-over screen, so neither sees the other's before it should.
+
+The choices and the flow are `game.ui.summit.model`'s; the words are `game.ui.summit.words`'.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from functools import partial
+
+import pygame
+
+from game.core.meters import other
+from game.core.summit import Term, term_words
+from game.ui.classroom_overlay import HeldByPause
+from game.ui.scenes.base import Scene
+from game.ui.summit.model import SummitModel
+from game.ui.summit.words import (
+    entry_lines,
+    kind_words,
+    name,
+    power_note,
+    running_lines,
+    short_words,
+    term_tip,
+    unplayable,
+)
+from game.ui.widgets import (
+    Control,
+    Tooltip,
+    button_height,
+    button_width,
+    fit,
+    panel,
+    row_of_buttons,
+    text,
+    wrap,
+)
+
+STAGE_TITLES = {
+    "propose": "put your terms forward",
+    "answer": "answer {partner}'s terms",
+    "counter": "answer {partner}'s counters",
+    "done": "what was agreed",
+    "wait": "waiting for {partner}",
+}
+STAGE_INTROS = {
+    "propose": (
+        "Before planning, the capitals bargain. Choose terms; {partner} accepts, rejects or counters "
+        "each. A term agreed binds: kept, it builds trust; broken, it costs trust for years."
+    ),
+    "answer": (
+        "{partner} puts these terms forward. Accept, reject, or counter with one of your own terms "
+        "of the same kind, which {partner} then accepts or rejects. What you leave unanswered is "
+        "rejected."
+    ),
+    "counter": "{partner} would not take some of your terms as they were and asks for these instead.",
+    "done": "Agreed terms bind from this turn. The board lists them under Commitments while they run.",
+    "wait": "{partner} moves next at the table.",
+}
+
+
+class SummitScene(HeldByPause, Scene):
+    name = "summit"
+
+    def __init__(self, app, game, side: str):
+        super().__init__(app)
+        self.game, self.side = game, side
+        self.model = SummitModel(game, side)
+        self.per_page = 1
+        self.pages = 1
+        self.box = None
+
+    # -- layout ---------------------------------------------------------------------------------
+    @property
+    def font(self):
+        """The terms' type: the body's in projector mode, so that a room can read them."""
+        fonts = self.app.fonts
+        return fonts.body if self.app.settings.projector_mode else fonts.small
+
+    def frame(self) -> tuple[pygame.Rect, pygame.Rect, int]:
+        """(the body between the header and the buttons, the row of buttons, the intro's top)."""
+        app, fonts = self.app, self.app.fonts
+        w, h = app.size
+        pad = app.px(16)
+        intro_top = pad + fonts.title.get_linesize() + fonts.heading.get_linesize()
+        intro_lines = len(wrap(self.intro(), fonts.small, w - 2 * pad))
+        top = intro_top + min(3, intro_lines) * (fonts.small.get_linesize() + 2) + app.px(8)
+        bh = button_height(fonts.bold, app.px(42))
+        footer = pygame.Rect(pad, h - pad - bh, w - 2 * pad, bh)
+        return pygame.Rect(pad, top, w - 2 * pad, footer.y - app.px(10) - top), footer, intro_top
+
+    def columns(self, body: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        gap = self.app.px(14)
+        left_w = int(body.width * (0.42 if self.model.stage in ("answer", "counter") else 0.38))
+        left = pygame.Rect(body.x, body.y, left_w, body.height)
+        return left, pygame.Rect(left.right + gap, body.y, body.right - left.right - gap, body.height)
+
+    def intro(self) -> str:
+        return STAGE_INTROS[self.model.stage].format(partner=name(self.model.partner()))
+
+    # -- building -------------------------------------------------------------------------------
+    def build(self) -> None:
+        body, footer, _ = self.frame()
+        self.box = None
+        stage = self.model.stage
+        left, right = self.columns(body)
+        if stage == "propose":
+            self.build_chosen(left)
+            self.build_list(right)
+        elif stage == "answer":
+            self.build_answers(left)
+            if self.model.countering:
+                self.build_list(right)
+            else:
+                self.build_notes(right)
+        elif stage == "counter":
+            self.build_counters(left)
+            self.build_notes(right)
+        else:
+            self.box = self.text_box(self.summary_html(), body)
+        self.build_footer(footer)
+        self.app.focus_index = self.home_focus()
+
+    def home_focus(self) -> int:
+        """Where the keyboard's focus starts: the first term to choose or answer; on the summary,
+        the button that goes on."""
+        for i, c in enumerate(self.controls):
+            if c.kind in ("term", "answer") or c.label.endswith("(Enter)"):
+                return i
+        return 0
+
+    def build_footer(self, row: pygame.Rect) -> None:
+        app, model = self.app, self.model
+        stage = model.stage
+        buttons: list[tuple[str, Callable[[], None], int | None, bool]] = [
+            ("Menu (Esc)", self.back, None, True)
+        ]
+        if stage in ("propose", "answer", "counter"):
+            buttons.append(("Skip the summit (K)", self.skip, pygame.K_k, True))
+        if stage == "propose":
+            n = len(model.chosen)
+            label = f"Put forward {n} term{'s' if n != 1 else ''} (P)" if n else "Put forward nothing (P)"
+            buttons.append((label, self.propose, pygame.K_p, True))
+        elif stage in ("answer", "counter"):
+            buttons.append(("Send answers (S)", self.send, pygame.K_s, not model.countering))
+        elif stage == "wait":
+            waiting = model.table.waiting_for()
+            buttons.append((f"Hand over to {name(waiting[0])}", self.to_board, None, True))
+        else:
+            first = self.planner()
+            label = "Continue to the board" if first == self.side else f"Hand over to {name(first)}"
+            buttons.append((f"{label} (Enter)", self.to_board, None, True))
+        labels = [b[0] for b in buttons]
+        rects = row_of_buttons(labels, app.fonts.bold, 0, 0, row.width, row.height, app.px(10))
+        if len({r.y for r in rects}) > 1:  # too narrow for one row: each as wide as its label
+            rects = row_of_buttons(labels, app.fonts.bold, 0, 0, 10**6, row.height, app.px(8))
+        # Menu at the left, the rest at the right, the move last.
+        right = row.right
+        placed = []
+        for rect in reversed(rects[1:]):
+            placed.append(pygame.Rect(right - rect.width, row.y, rect.width, row.height))
+            right -= rect.width + app.px(10)
+        menu = pygame.Rect(row.x, row.y, rects[0].width, row.height)
+        boxes = [menu, *reversed(placed)]
+        for box, (label, action, hotkey, enabled) in zip(boxes, buttons, strict=True):
+            why = "Choose a counter, or cancel it, first." if not enabled else ""
+            self.add(Control(box, label, action, hotkey=hotkey, enabled=enabled, why_disabled=why))
+
+    def heading(self, rect: pygame.Rect, words: str) -> int:
+        """A heading's line at the top of `rect`; returns the y under it."""
+        self.headings.append((words, rect.topleft, rect.width))
+        return rect.y + self.app.fonts.bold.get_linesize() + self.app.px(6)
+
+    @property
+    def captions(self) -> list[tuple[str, pygame.Rect]]:
+        """The blocks of text drawn outside any control or widget, each with its box (for the
+        layout's tests: none may cover another or a control)."""
+        line = self.app.fonts.bold.get_linesize()
+        out = [(words, pygame.Rect(at, (width, line))) for words, at, width in self.headings]
+        return out + [(words, rect) for words, rect, _ in self.texts]
+
+    def rebuild(self) -> None:
+        self.headings: list[tuple[str, tuple[int, int], int]] = []
+        self.texts: list[tuple[str, pygame.Rect, str]] = []  # (words, where, colour's name)
+        self.blocks: list[pygame.Rect] = []  # the panels behind the terms to answer
+        self.shown_as: dict[int, str] = {}  # a row in the list of a kind -> its shorter words
+        super().rebuild()
+
+    def tip(self, term: Term) -> Tooltip:
+        return Tooltip(*term_tip(self.game, term, self.side))
+
+    def term_row(self, rect: pygame.Rect, term: Term, action, selected: bool, short: bool = False) -> None:
+        """A term to click; in the list of its kind (`short`), without what the kind says."""
+        words = term_words(self.game.level, term)
+        self.add(
+            Control(
+                rect,
+                words,
+                action,
+                kind="term",
+                selected=selected,
+                data=term,
+                tooltip=partial(self.tip, term),
+                # (said on the row: a card the side binds itself to play that it cannot play now)
+                why_disabled=unplayable(self.game, self.side, term),
+            )
+        )
+        if short:
+            self.shown_as[id(self.controls[-1])] = short_words(self.game.level, term)
+
+    def row_height(self, terms: list[Term] | None = None, width: int = 0) -> int:
+        """A term's row: one line of words where every term listed fits in one, else two."""
+        app, font = self.app, self.font
+        room = width - app.px(16) - app.px(20)  # the row's inset and the box to tick
+        level = self.game.level
+        one = terms is not None and all(font.size(short_words(level, t))[0] <= room for t in terms)
+        return (1 if one else 2) * (font.get_linesize() + 2) + app.px(10)
+
+    def build_chosen(self, left: pygame.Rect) -> None:
+        """The terms chosen to put forward (a click takes one out), the allowance, and the
+        commitments running."""
+        app, model = self.app, self.model
+        most = model.allowed()
+        y = self.heading(left, f"Your terms: {len(model.chosen)} of {most} chosen")
+        row_h, gap = self.row_height(), app.px(6)  # (two lines: the column is narrow)
+        line = self.font.get_linesize() + 2
+        for term in model.chosen:
+            rect = pygame.Rect(left.x, y, left.width, row_h)
+            self.term_row(rect, term, partial(self.toggle, term), True)
+            y += row_h + gap
+        if not model.chosen:
+            self.texts.append(
+                ("None yet: choose terms from the list.", pygame.Rect(left.x, y, left.width, line), "muted")
+            )
+            y += line + gap
+        y += app.px(4)
+        notes = pygame.Rect(left.x, y, left.width, max(app.px(60), left.bottom - y))
+        self.box = self.text_box(self.notes_html(), notes)
+
+    def build_notes(self, rect: pygame.Rect) -> None:
+        self.box = self.text_box(self.notes_html(), rect)
+
+    def build_list(self, right: pygame.Rect) -> None:
+        """The list of terms: the kinds as tabs, the filters, a page of terms, the pager."""
+        app, model, fonts = self.app, self.model, self.app.fonts
+        tab_h = button_height(fonts.bold, app.px(32))
+        y = right.y
+        if model.countering:
+            refused = model.countered_term()
+            words = term_words(self.game.level, refused) if refused else ""
+            cancel_w = button_width("Cancel counter", fonts.bold)
+            head = pygame.Rect(right.x, right.y, right.width - cancel_w - app.px(8), 0)
+            y = self.heading(head, f"Counter with one of your own {refused.kind}s:" if refused else "")
+            y = max(y, right.y + tab_h + app.px(4))  # (under the Cancel counter button)
+            line = self.font.get_linesize() + 2
+            self.texts.append((f"instead of: {words}", pygame.Rect(right.x, y, right.width, line), "muted"))
+            y += line + app.px(4)
+        else:
+            kinds = model.kinds()
+            labels = [f"{label} ({n})" for _, label, n in kinds]
+            rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
+            if len({r.y for r in rects}) > 1:  # a narrow window: the tabs without their counts
+                labels = [label for _, label, _ in kinds]
+                rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
+            for i, (rect, (kind, _label, _n), text_) in enumerate(zip(rects, kinds, labels, strict=True)):
+                hotkey = pygame.K_1 + i if i < 9 else None
+                self.add(
+                    Control(
+                        rect,
+                        text_,
+                        partial(self.show_kind, kind),
+                        kind="tab",
+                        selected=kind == model.kind,
+                        hotkey=hotkey,
+                    )
+                )
+            y = max(r.bottom for r in rects) + app.px(6)
+            blurb = kind_words(self.game.level, model.kind, self.side)
+            high = len(wrap(blurb, self.font, right.width)) * (self.font.get_linesize() + 2)
+            self.texts.append((blurb, pygame.Rect(right.x, y, right.width, high), "muted"))
+            y += high + app.px(4)
+        filters = model.filters(model.base_terms())
+        if filters:
+            labels = [label for _, label in filters]
+            small_h = button_height(fonts.bold, app.px(28))
+            rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, small_h, app.px(6))
+            for rect, (key, label) in zip(rects, filters, strict=True):
+                self.add(
+                    Control(
+                        rect,
+                        label,
+                        partial(self.show_filter, key),
+                        kind="tab",
+                        selected=key == model.filter,
+                    )
+                )
+            y = max(r.bottom for r in rects) + app.px(8)
+        pager_h = button_height(fonts.bold, app.px(30))
+        list_rect = pygame.Rect(right.x, y, right.width, right.bottom - pager_h - app.px(8) - y)
+        terms = model.listed()
+        row_h, gap = self.row_height(terms, list_rect.width), app.px(6)
+        self.per_page = max(1, (list_rect.height + gap) // (row_h + gap))
+        self.pages = max(1, -(-len(terms) // self.per_page))
+        model.page = min(model.page, self.pages - 1)
+        shown = terms[model.page * self.per_page : (model.page + 1) * self.per_page]
+        for i, term in enumerate(shown):
+            rect = pygame.Rect(list_rect.x, list_rect.y + i * (row_h + gap), list_rect.width, row_h)
+            if model.countering:
+                self.term_row(rect, term, partial(self.choose_counter, term), False, short=True)
+            else:
+                self.term_row(rect, term, partial(self.toggle, term), model.is_chosen(term), short=True)
+        # The pager, under the list: the page's number between its two buttons.
+        bw = app.px(110)
+        py = right.bottom - pager_h
+        self.add(
+            Control(
+                pygame.Rect(right.x, py, bw, pager_h),
+                "< Previous",
+                partial(self.turn_page, -1),
+                enabled=model.page > 0,
+            )
+        )
+        self.add(
+            Control(
+                pygame.Rect(right.right - bw, py, bw, pager_h),
+                "Next >",
+                partial(self.turn_page, 1),
+                enabled=model.page < self.pages - 1,
+            )
+        )
+        self.page_label = (
+            f"Page {model.page + 1} of {self.pages}  ·  PgUp/PgDn",
+            pygame.Rect(right.x + bw, py, right.width - 2 * bw, pager_h),
+        )
+        if model.countering:
+            cancel = pygame.Rect(0, 0, button_width("Cancel counter", fonts.bold), tab_h)
+            cancel.topright = (right.right, right.y)
+            self.add(Control(cancel, "Cancel counter", self.cancel_counter))
+
+    def answer_blocks(self, left: pygame.Rect, items: list[tuple[Term, str, list[tuple[str, str]]]]) -> None:
+        """One block a term to answer: its words, then a button for each answer (the one given is
+        marked), and the counter chosen, if any."""
+        app, fonts = self.app, self.app.fonts
+        y = left.y
+        bh = button_height(fonts.bold, app.px(30))
+        line = self.font.get_linesize() + 2
+        gap = app.px(10)
+        room = left.bottom - y
+        each = (room - gap * (len(items) - 1)) // max(1, len(items))
+        for term, words, buttons in items:
+            inner = left.width - app.px(16)
+            fits = max(1, (each - bh - app.px(20)) // line)
+            lines = wrap(words, self.font, inner)
+            text_lines = min(len(lines), fits)
+            # Under the words, as room allows: whom the term binds and what breaking it costs.
+            detail = " ".join(term_tip(self.game, term)[1][:2])
+            detail_lines = min(len(wrap(detail, self.font, inner)), fits - text_lines)
+            block_h = (text_lines + detail_lines) * line + bh + app.px(20)
+            block = pygame.Rect(left.x, y, left.width, block_h)
+            self.blocks.append(block)
+            top = block.y + app.px(6)
+            self.texts.append(
+                (words, pygame.Rect(block.x + app.px(8), top, inner, text_lines * line), "text")
+            )
+            if detail_lines > 0:
+                where = pygame.Rect(block.x + app.px(8), top + text_lines * line, inner, detail_lines * line)
+                self.texts.append((detail, where, "muted"))
+            labels = [label for label, _ in buttons]
+            rects = row_of_buttons(
+                labels,
+                fonts.bold,
+                block.x + app.px(8),
+                block.bottom - bh - app.px(8),
+                block.right - app.px(8),
+                bh,
+                app.px(6),
+            )
+            for rect, (label, answer) in zip(rects, buttons, strict=True):
+                chosen = self.chosen_answer(term) == answer
+                self.add(
+                    Control(
+                        rect,
+                        label,
+                        partial(self.answer, term, answer),
+                        kind="answer",
+                        selected=chosen,
+                        data=term,
+                    )
+                )
+            y = block.bottom + gap
+
+    def chosen_answer(self, term: Term) -> str:
+        model = self.model
+        if model.stage == "counter":
+            return model.counter_answer_of(term)
+        if model.countering == term.key():
+            return "counter"
+        given = model.answer_of(term)
+        return "counter" if isinstance(given, Term) else given
+
+    def build_answers(self, left: pygame.Rect) -> None:
+        model, level = self.model, self.game.level
+        terms = model.to_answer()
+        top = self.heading(left, f"{name(model.partner())}'s terms ({len(terms)})")
+        items = []
+        for term in terms:
+            words = term_words(level, term)
+            given = model.answer_of(term)
+            if isinstance(given, Term):
+                words += f". Your counter: {term_words(level, given)}"
+            items.append((term, words, [("Accept", "accept"), ("Reject", "reject"), ("Counter…", "counter")]))
+        self.answer_blocks(pygame.Rect(left.x, top, left.width, left.bottom - top), items)
+
+    def build_counters(self, left: pygame.Rect) -> None:
+        model, level = self.model, self.game.level
+        pairs = model.counters()
+        top = self.heading(left, f"{name(model.partner())}'s counters ({len(pairs)})")
+        items = [
+            (
+                counter,
+                f"For your term ({term_words(level, mine)}), {name(model.partner())} puts forward "
+                f"instead: {term_words(level, counter)}",
+                [("Accept", "accept"), ("Reject", "reject")],
+            )
+            for mine, counter in pairs
+        ]
+        self.answer_blocks(pygame.Rect(left.x, top, left.width, left.bottom - top), items)
+
+    # -- what the boxes say ---------------------------------------------------------------------
+    def notes_html(self) -> str:
+        model = self.model
+        out = [f"<b>How many terms</b><br>{html.escape(power_note(self.game, self.side))}"]
+        if model.stage in ("answer", "counter"):
+            mine = model.table.proposed.get(self.side, [])
+            if mine:
+                partner = name(model.partner())
+                out.append(
+                    f"<b>Your terms</b> (you see {partner}'s answers when the table is done)<br>"
+                    + "<br>".join(f"• {html.escape(term_words(self.game.level, t))}" for t in mine)
+                )
+        running = running_lines(self.game)
+        out.append(
+            "<b>Commitments running</b><br>"
+            + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else "None run now.")
+        )
+        return "<br><br>".join(out)
+
+    def summary_html(self) -> str:
+        """What the summit came to: each side's terms (with the counters made to them), agreed ones
+        in bold, each with the AI's reason; then the commitments running now."""
+        entries = self.model.entries()
+        lines = entry_lines(self.game.level, entries)
+        out = []
+        if not lines:
+            out.append("Neither side put anything forward: no term was agreed at this summit.")
+        elif not any(ok for ok, _, _ in lines):
+            out.append("<b>No term was agreed at this summit.</b>")
+        partner = self.model.partner()
+        for proposer, title in ((self.side, "Your terms"), (partner, f"{name(partner)}'s terms")):
+            # A counter goes with the term it answers, which the other side put forward.
+            mine = [
+                line
+                for entry, line in zip(entries, lines, strict=True)
+                if (entry.term.by if not entry.counter_to else other(entry.term.by)) == proposer
+            ]
+            out.append(("<br>" if out else "") + f"<u>{title}</u>")
+            if not mine:
+                out.append("None put forward.")
+            for ok, words, why in mine:
+                mark = "<b>" + html.escape(words) + "</b>" if ok else html.escape(words)
+                out.append(mark + (f"<br><i>{html.escape(why)}</i>" if why else ""))
+        running = running_lines(self.game)
+        out.append(
+            "<br><b>Commitments running now</b><br>"
+            + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else "None.")
+        )
+        return "<br>".join(out)
+
+    # -- moves ------------------------------------------------------------------------------------
+    def toggle(self, term: Term) -> None:
+        problem = self.model.toggle(term)
+        if problem:
+            self.say(problem)
+            return
+        self.keep_focus()
+
+    def show_kind(self, kind: str) -> None:
+        self.model.show_kind(kind)
+        self.keep_focus()
+
+    def show_filter(self, key: str) -> None:
+        self.model.show_filter(key)
+        self.keep_focus()
+
+    def turn_page(self, step: int) -> None:
+        model = self.model
+        model.page = max(0, min(self.pages - 1, model.page + step))
+        self.keep_focus()
+
+    def scroll(self, amount: int) -> None:
+        if self.model.stage == "propose" or self.model.countering:
+            self.turn_page(1 if amount > 0 else -1)
+
+    def answer(self, term: Term, answer: str) -> None:
+        if self.model.stage == "counter":
+            self.model.set_counter_answer(term, answer)
+        else:
+            self.model.set_answer(term, answer)
+        self.keep_focus()
+
+    def choose_counter(self, term: Term) -> None:
+        self.model.choose_counter(term)
+        self.keep_focus()
+
+    def cancel_counter(self) -> None:
+        self.model.stop_countering()
+        self.keep_focus()
+
+    def keep_focus(self) -> None:
+        """Rebuild after a choice, with the focus on the same control when it is still there."""
+        focused = self.app.focused()
+        was = (focused.kind, focused.label, focused.data) if focused is not None else None
+        where = focused.rect if focused is not None else None
+        self.rebuild()
+        same = [i for i, c in enumerate(self.controls) if (c.kind, c.label, c.data) == was]
+        # (a term chosen shows twice, in the list and among the chosen: the focus stays where it was)
+        here = [i for i in same if self.controls[i].rect == where]
+        if here or same:
+            self.app.focus_index = (here or same)[0]
+
+    def propose(self) -> None:
+        self.moved(self.model.propose())
+
+    def send(self) -> None:
+        model = self.model
+        self.moved(model.send_answers() if model.stage == "answer" else model.send_counter_answers())
+
+    def skip(self) -> None:
+        self.moved(self.model.skip())
+
+    def moved(self, problem: str | None) -> None:
+        if problem:
+            self.say(problem)
+            return
+        nxt = self.model.after_move()
+        if nxt.where == "hand-over" and nxt.side is not None:
+            self.app.show(
+                "hand-over",
+                game=self.game,
+                side=nxt.side,
+                note=(
+                    f"{name(self.side)} has made its move at the summit and it stays hidden. "
+                    f"Only {name(nxt.side)} should look at the screen now."
+                ),
+            )
+            return
+        self.rebuild()
+
+    def planner(self) -> str:
+        """Who plans first now: in hot-seat, the first player whose plan is not locked (the usual
+        order, whoever ended the summit), else this side."""
+        return next((s for s in self.game.humans() if s not in self.game.locked), self.side)
+
+    def to_board(self) -> None:
+        first = self.planner()
+        if first != self.side and self.model.stage == "done":
+            self.app.show(
+                "hand-over",
+                game=self.game,
+                side=first,
+                note=f"The summit is over. {name(first)} plans first; only {name(first)} should look now.",
+            )
+            return
+        self.app.show("board", game=self.game, perspective=self.side)
+
+    def back(self) -> None:
+        """Esc: put down a counter being chosen, else the menu."""
+        if self.model.countering:
+            self.cancel_counter()
+            return
+        self.app.show_over("menu", game=self.game)
+
+    # -- autoplay ---------------------------------------------------------------------------------
+    def entered(self) -> None:
+        if self.app.options.autoplay:
+            self.autoplay()
+
+    def autoplay(self) -> None:
+        app, model = self.app, self.model
+        turn = self.game.state.turn
+        app.capture(f"turn{turn:02d}-summit-{self.side}")
+        while model.stage in ("propose", "answer", "counter"):
+            if model.autoplay():
+                model.skip()
+            nxt = model.after_move()
+            if nxt.where == "hand-over" and nxt.side is not None:
+                app.show("hand-over", game=self.game, side=nxt.side)
+                return
+        self.rebuild()
+        app.capture(f"turn{turn:02d}-summit-{self.side}-agreed")
+        self.to_board()
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def draw(self, surface) -> None:
+        app, p, fonts = self.app, self.app.palette, self.app.fonts
+        w, _ = app.size
+        pad = app.px(16)
+        level, turn = self.game.level, self.game.state.turn
+        title = f"The summit, turn {turn} ({level.date_of(turn)})"
+        surface.blit(fonts.title.render(fit(title, fonts.title, w - 2 * pad), True, p.text), (pad, pad))
+        stage = self.model.stage
+        sub = f"{name(self.side)} at the table: " + STAGE_TITLES[stage].format(
+            partner=name(self.model.partner())
+        )
+        y = pad + fonts.title.get_linesize()
+        surface.blit(fonts.heading.render(fit(sub, fonts.heading, w - 2 * pad), True, p.accent), (pad, y))
+        _, _, intro_top = self.frame()
+        text(surface, self.intro(), fonts.small, p.text_muted, (pad, intro_top), w - 2 * pad, max_lines=3)
+        for block in self.blocks:
+            panel(surface, block, p)
+        for words, at, width in self.headings:
+            surface.blit(fonts.bold.render(fit(words, fonts.bold, width), True, p.text), at)
+        for words, rect, colour in self.texts:
+            shade = p.text if colour == "text" else p.text_muted
+            most = max(1, rect.height // (self.font.get_linesize() + 2)) if rect.height else 1
+            text(surface, words, self.font, shade, rect.topleft, rect.width, max_lines=most)
+        if stage == "propose" or self.model.countering:
+            label, rect = self.page_label
+            img = fonts.small.render(fit(label, fonts.small, rect.width), True, p.text_muted)
+            surface.blit(img, img.get_rect(center=rect.center))
+        for c in self.controls:
+            if c.kind == "term":
+                self.draw_term(surface, c)
+        self.draw_controls(surface, kinds=("button", "tab", "item", "answer"))
+
+    def draw_term(self, surface, c: Control) -> None:
+        app, p = self.app, self.app.palette
+        hovered = c is app.hover
+        pygame.draw.rect(surface, p.panel_border if hovered else p.panel, c.rect, border_radius=8)
+        edge = p.accent if c.selected else p.panel_border
+        pygame.draw.rect(surface, edge, c.rect, width=3 if c.selected else 1, border_radius=8)
+        inner = c.rect.inflate(-app.px(16), -app.px(10))
+        # A box to tick at the left: filled when the term is chosen.
+        tick = pygame.Rect(inner.x, inner.y + app.px(2), app.px(12), app.px(12))
+        if c.selected:
+            pygame.draw.rect(surface, p.accent, tick, border_radius=3)
+        else:
+            pygame.draw.rect(surface, p.text_muted, tick, width=1, border_radius=3)
+        room = inner.width - tick.width - app.px(8)
+        at = (tick.right + app.px(8), inner.y)
+        words = self.shown_as.get(id(c), c.label)
+        used = text(surface, words, self.font, p.text, at, room, max_lines=2)
+        if c.why_disabled:  # a card it cannot play now: said after the words where they leave room
+            note = "  (you cannot play it this turn)"
+            last = wrap(words, self.font, room)[-1]
+            x = at[0] + self.font.size(last)[0]
+            y = at[1] + used - (self.font.get_linesize() + 2)
+            if x + self.font.size(note)[0] <= at[0] + room:
+                surface.blit(self.font.render(note, True, p.warning), (x, y))

@@ -1,0 +1,271 @@
+"""The summit's table as one person sits at it, apart from its drawing: the terms on offer by kind
+and by what they bind, the terms chosen to put forward, the answers and counters given, skipping
+the summit, and where the turn goes after a move (this side's next stage, the other player's
+hand-over, or the summary). Every move goes to the game (`Game.summit_move`); the rules of the
+table stay in `game.session.summit_table` and `game.core.summit`.
+
+No pygame here (`tests/test_summit_ui.py` checks that importing it loads none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.ai.negotiate import negotiator_for
+from game.core.meters import other
+from game.core.observe import observe
+from game.core.summit import Term, terms_allowed, terms_on_offer
+
+if TYPE_CHECKING:
+    from game.ai.negotiate import Answer
+    from game.session.game import Game
+    from game.session.summit_table import Entry, Table
+
+# The kinds of term, as the table's tabs name them, in the order they are shown.
+KINDS = (
+    ("offer", "Offers"),
+    ("request", "Requests"),
+    ("promise", "Promises"),
+    ("warning", "Warnings"),
+    ("deal", "Deals"),
+)
+# What a term binds, as the filters under the tabs name it: a card, a method (a tag), a state.
+FILTERS = (("all", "All"), ("play", "Cards"), ("method", "Methods"), ("state", "States"))
+# The agent that plays a person's side when the window autoplays (as the board's autoplay does).
+AUTOPLAY_AGENT = "normal"
+
+
+def deed_group(term: Term) -> str:
+    """What a term binds, as the filters group it: 'play', 'method' or 'state'."""
+    kind = term.deed.kind
+    return "play" if kind == "play" else "state" if kind == "stay_out" else "method"
+
+
+@dataclass(frozen=True)
+class Next:
+    """Where the turn goes after a move at the table: this side's next stage ('stay'), the other
+    player's hand-over ('hand-over', with the side), or the summary of a summit now over ('over')."""
+
+    where: str
+    side: str | None = None
+
+
+def summit_waiting(game: Game, side: str) -> Next | None:
+    """What must come before `side`'s board: its own move at the summit ('stay'), another
+    player's ('hand-over'), or nothing (None) when the summit is over or none is due."""
+    if game.summit_due():
+        return Next("stay")
+    if not game.summit_open():
+        return None
+    table = game.table
+    assert table is not None
+    waiting = table.waiting_for()
+    if side in waiting:
+        return Next("stay")
+    people = [s for s in waiting if s in game.humans()]
+    return Next("hand-over", people[0]) if people else None
+
+
+class SummitModel:
+    """One side's seat at this turn's summit of `game`: it opens the summit if it is due."""
+
+    def __init__(self, game: Game, side: str):
+        self.game, self.side = game, side
+        if game.summit_due():
+            game.open_summit()
+        self.on_offer: list[Term] = terms_on_offer(game.state, side)
+        self.chosen: list[Term] = []
+        self.kind = next((k for k, _ in KINDS if self.of_kind(k)), "offer")
+        self.filter = "all"
+        self.page = 0
+        self.answers: dict[str, Answer] = {}  # the other side's term's key -> this side's answer
+        self.counter_answers: dict[str, str] = {}  # a counter's key -> 'accept' or 'reject'
+        self.countering: str | None = None  # the key of the term a counter is being chosen for
+
+    # -- where the table stands -----------------------------------------------------------------
+    @property
+    def table(self) -> Table:
+        table = self.game.table
+        assert table is not None, "the summit model is made when a summit is due or sitting"
+        return table
+
+    @property
+    def stage(self) -> str:
+        """This side's stage: 'propose', 'answer', 'counter', 'done' (the summit is over), or
+        'wait' (another side moves first)."""
+        table = self.table
+        if table.closed_ or table.stage == "done":
+            return "done"
+        return table.stage if self.side in table.waiting_for() else "wait"
+
+    def allowed(self) -> int:
+        """How many terms this side may put forward."""
+        return terms_allowed(self.game.state, self.side)
+
+    # -- the terms on offer -----------------------------------------------------------------------
+    def of_kind(self, kind: str) -> list[Term]:
+        return [t for t in self.on_offer if t.kind == kind]
+
+    def kinds(self) -> list[tuple[str, str, int]]:
+        """(kind, tab's name, how many on offer) for each kind this level puts on the table."""
+        return [(k, label, len(self.of_kind(k))) for k, label in KINDS if self.of_kind(k)]
+
+    def filters(self, terms: list[Term]) -> list[tuple[str, str]]:
+        """The filters worth showing over `terms`: none when they bind only one kind of thing."""
+        groups = {deed_group(t) for t in terms}
+        if len(groups) < 2:
+            return []
+        return [(f, label) for f, label in FILTERS if f == "all" or f in groups]
+
+    def listed(self) -> list[Term]:
+        """The terms the list shows now: the kind and filter chosen, or, while a counter is being
+        chosen, this side's terms of the countered term's kind."""
+        terms = self.counter_choices() if self.countering else self.of_kind(self.kind)
+        if self.filter != "all":
+            terms = [t for t in terms if deed_group(t) == self.filter]
+        return terms
+
+    def base_terms(self) -> list[Term]:
+        """The terms the filters are drawn from (before the filter)."""
+        return self.counter_choices() if self.countering else self.of_kind(self.kind)
+
+    def show_kind(self, kind: str) -> None:
+        self.kind, self.filter, self.page = kind, "all", 0
+
+    def show_filter(self, name: str) -> None:
+        self.filter, self.page = name, 0
+
+    # -- proposing --------------------------------------------------------------------------------
+    def is_chosen(self, term: Term) -> bool:
+        return any(t.key() == term.key() for t in self.chosen)
+
+    def toggle(self, term: Term) -> str | None:
+        """Put the term among those to put forward, or take it out; returns why not, or None."""
+        if self.is_chosen(term):
+            self.chosen = [t for t in self.chosen if t.key() != term.key()]
+            return None
+        if len(self.chosen) >= self.allowed():
+            return f"You may put forward {self.allowed()} terms; take one out first."
+        self.chosen.append(term)
+        return None
+
+    def propose(self) -> str | None:
+        """Put the chosen terms forward."""
+        return self.game.summit_move(self.side, "propose", list(self.chosen))
+
+    # -- answering --------------------------------------------------------------------------------
+    def to_answer(self) -> list[Term]:
+        """The other side's terms this side answers."""
+        return self.table.to_answer(self.side)
+
+    def answer_of(self, term: Term) -> Answer:
+        return self.answers.get(term.key(), "reject")
+
+    def set_answer(self, term: Term, answer: str) -> None:
+        """Accept or reject one of the other side's terms ('counter' starts choosing a counter)."""
+        if answer == "counter":
+            self.countering = term.key()
+            self.filter, self.page = "all", 0
+            return
+        self.answers[term.key()] = answer
+        if self.countering == term.key():
+            self.countering = None
+
+    def countered_term(self) -> Term | None:
+        """The other side's term a counter is being chosen for."""
+        return next((t for t in self.to_answer() if t.key() == self.countering), None)
+
+    def counter_choices(self) -> list[Term]:
+        """This side's own terms of the same kind as the term being countered."""
+        refused = self.countered_term()
+        return [t for t in self.on_offer if refused is not None and t.kind == refused.kind]
+
+    def choose_counter(self, term: Term) -> None:
+        """Counter the term being countered with `term`, one of this side's own."""
+        if self.countering:
+            self.answers[self.countering] = term
+            self.countering = None
+            self.filter, self.page = "all", 0
+
+    def stop_countering(self) -> None:
+        self.countering = None
+        self.filter, self.page = "all", 0
+
+    def send_answers(self) -> str | None:
+        return self.game.summit_move(
+            self.side, "answer", {t.key(): self.answer_of(t) for t in self.to_answer()}
+        )
+
+    # -- the counters made to this side's terms ---------------------------------------------------
+    def counters(self) -> list[tuple[Term, Term]]:
+        """(this side's term, the other side's counter to it) for each counter to answer."""
+        table = self.table
+        mine = table.proposed.get(self.side, [])
+        out = []
+        for term in mine:
+            given = table.answers.get(term.key())
+            if isinstance(given, Term):
+                out.append((term, given))
+        return out
+
+    def counter_answer_of(self, counter: Term) -> str:
+        return self.counter_answers.get(counter.key(), "reject")
+
+    def set_counter_answer(self, counter: Term, answer: str) -> None:
+        self.counter_answers[counter.key()] = answer
+
+    def send_counter_answers(self) -> str | None:
+        return self.game.summit_move(
+            self.side, "counter", {c.key(): self.counter_answer_of(c) for _, c in self.counters()}
+        )
+
+    # -- leaving, and what comes next -------------------------------------------------------------
+    def skip(self) -> str | None:
+        """Skip the summit: put nothing forward and accept nothing, at this stage and after."""
+        return self.game.leave_summit(self.side)
+
+    def after_move(self) -> Next:
+        """Where the turn goes now that this side has moved: its next stage, the other player's
+        hand-over, or the summary of a summit that is now over (closed: what it agreed binds)."""
+        game, table = self.game, self.table
+        if table.stage == "done":
+            if not table.closed_:
+                game.close_summit()
+            return Next("over")
+        waiting = table.waiting_for()
+        if self.side in waiting:
+            self.page, self.filter, self.countering = 0, "all", None
+            return Next("stay")
+        people = [s for s in waiting if s in game.humans()]
+        return Next("hand-over", people[0]) if people else Next("over")
+
+    def autoplay(self) -> str | None:
+        """Make this side's move at its stage as the autoplay agent would at a seat of its own."""
+        agent = self.game.agent_for(self.side, AUTOPLAY_AGENT)
+        negotiator = negotiator_for(agent, self.side)
+        stage = self.stage
+        seen = observe(self.game.state, self.side)
+        if negotiator is None:
+            return self.skip()
+        if stage == "propose":
+            self.chosen = negotiator.propose(seen)
+            problem = self.propose()
+        elif stage == "answer":
+            self.answers = dict(negotiator.answer(seen, self.to_answer()))
+            problem = self.send_answers()
+        elif stage == "counter":
+            self.counter_answers = negotiator.answer_counters(seen, [c for _, c in self.counters()])
+            problem = self.send_counter_answers()
+        else:
+            return None
+        self.table.reasons.update(negotiator.reasons)
+        return problem
+
+    def entries(self) -> list[Entry]:
+        """The summit's record so far, term by term."""
+        return self.table.entries()
+
+    def partner(self) -> str:
+        """The other side at the table."""
+        return other(self.side)

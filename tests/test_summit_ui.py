@@ -1,0 +1,290 @@
+"""The summit's screens: a person's terms put forward, answered by the AI and shown on the board
+while they run; skipping the summit; hot-seat hand-overs that keep each side's moves hidden; what
+became of each term on the resolution screen and in the debrief's Decisions tab."""
+
+import html
+import subprocess
+import sys
+
+import pygame
+import pytest
+from conftest import ROOT
+from ui_driver import key, press
+
+from game.ai.negotiate import Negotiator
+from game.core.observe import observe
+from game.core.summit import Term, term_words
+from game.session.game import HUMAN, Game
+
+
+def test_the_summits_model_and_words_load_no_pygame():
+    code = (
+        "import sys, game.ui.summit.model, game.ui.summit.words; "
+        "print(sorted(m for m in sys.modules if m.startswith('pygame')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.fixture
+def versus_ai(testing_event):
+    return Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+
+
+def welcome_offer(game: Game, side: str = "moscow") -> Term:
+    """An offer of a card `side` could make that the other side's agent finds worth accepting."""
+    from game.core.summit import terms_on_offer
+
+    partner = "beijing" if side == "moscow" else "moscow"
+    offers = [t for t in terms_on_offer(game.state, side) if t.kind == "offer" and t.deed.kind == "play"]
+    answers = Negotiator(partner).answer(observe(game.state, partner), offers)
+    return next(t for t in offers if answers[t.key()] == "accept")
+
+
+def click(app, control):
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=control.rect.center, button=1)])
+
+
+def choose_term(app, term: Term) -> None:
+    """Find the term in the summit's list (its kind's tab, then page by page) and click it."""
+    scene = app.scene
+    words = term_words(scene.game.level, term)
+    tab = next(
+        c for c in scene.controls if c.kind == "tab" and c.label.startswith(f"{term.kind.capitalize()}s")
+    )
+    click(app, tab)
+    for _ in range(20):
+        row = next((c for c in app.scene.controls if c.kind == "term" and c.label == words), None)
+        if row is not None and not row.selected:
+            click(app, row)
+            return
+        key(app, pygame.K_PAGEDOWN)
+    raise AssertionError(f"{words!r} is not in the list")
+
+
+def open_summit(app, game, side="moscow"):
+    app.show_only("board", game=game, perspective=side)
+    app.step([])
+    assert app.scene.name == "summit" and app.scene.side == side
+    return app.scene
+
+
+def test_the_summit_comes_before_the_board_and_says_why_the_stronger_side_gets_more_terms(app, versus_ai):
+    scene = open_summit(app, versus_ai)
+    assert scene.model.stage == "propose"
+    assert "the side with more power asks more" in scene.box.html_text or "neither side gets more" in (
+        scene.box.html_text
+    )
+    kinds = [c.label for c in scene.controls if c.kind == "tab" and "(" in c.label]
+    assert kinds[:4] == [
+        k for k in kinds[:4] if k.split(" (")[0] in ("Offers", "Requests", "Promises", "Warnings")
+    ]
+    # A page of terms, not all of them: the rest are a page or a filter away.
+    shown = [c for c in scene.controls if c.kind == "term"]
+    assert 0 < len(shown) < len(scene.model.on_offer)
+
+
+def test_a_persons_term_the_ai_accepts_is_agreed_and_shown_on_the_board(app, versus_ai):
+    term = welcome_offer(versus_ai)
+    words = term_words(versus_ai.level, term)
+    open_summit(app, versus_ai)
+    choose_term(app, term)
+    assert [t.key() for t in app.scene.model.chosen] == [term.key()]
+    key(app, pygame.K_p)  # put it forward
+    while app.scene.name == "summit" and app.scene.model.stage in ("answer", "counter"):
+        key(app, pygame.K_s)  # (Beijing's own terms and counters: rejected, as left unanswered)
+    scene = app.scene
+    assert scene.name == "summit" and scene.model.stage == "done"
+    summary = html.unescape(scene.box.html_text)
+    assert f"Agreed: {words}" in summary and "Beijing's reason: accepted" in summary
+    assert term in [c.term for c in versus_ai.state.commitments]
+    key(app, pygame.K_RETURN)  # Continue to the board
+    board = app.scene
+    assert board.name == "board"
+    # The board opens on its Commitments tab after a summit that agreed something; C toggles it.
+    assert board.news.showing == "commitments" and words in board.news.box.html_text
+    key(app, pygame.K_c)
+    assert board.news.showing == "news"
+    key(app, pygame.K_c)
+    assert board.news.showing == "commitments"
+    # The card the offer names says on its face and in its "why?" that playing it keeps the word.
+    from game.ui.board.texts import card_why, card_word
+
+    action = versus_ai.level.actions[term.deed.subject]
+    assert card_word(versus_ai, "moscow", action) == (False, "KEEPS YOUR WORD")
+    assert any("keeps your word" in line for line in card_why(versus_ai, "moscow", action)[1])
+
+
+def test_skipping_the_summit_agrees_nothing_and_goes_on_to_the_board(app, versus_ai):
+    scene = open_summit(app, versus_ai)
+    key(app, pygame.K_k)  # Skip the summit
+    assert scene.model.stage == "done" and versus_ai.state.commitments == ()
+    table = versus_ai.table
+    assert table.proposed["moscow"] == [] and table.agreed() == []
+    assert all(table.answers[t.key()] == "reject" for t in table.proposed["beijing"])
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board"
+    assert not versus_ai.summit_due() and not versus_ai.summit_open()
+
+
+def test_a_counter_is_chosen_from_ones_own_terms_of_the_same_kind(app, versus_ai):
+    scene = open_summit(app, versus_ai)
+    key(app, pygame.K_p)  # nothing put forward
+    assert scene.model.stage == "answer"
+    theirs = scene.model.to_answer()[0]
+    counter_button = next(c for c in scene.controls if c.label == "Counter…" and c.data == theirs)
+    click(app, counter_button)
+    offered = [c for c in scene.controls if c.kind == "term"]
+    assert offered and all(c.data.kind == theirs.kind and c.data.by == "moscow" for c in offered)
+    click(app, offered[0])
+    assert scene.model.answers[theirs.key()] == offered[0].data
+    key(app, pygame.K_s)
+    assert offered[0].data.key() in {t.key() for t in versus_ai.table.counters()}
+
+
+def test_hot_seat_hands_each_summit_move_over_and_keeps_the_other_sides_terms_hidden(app, testing_event):
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
+    moscow_term = welcome_offer(game, "moscow")
+    beijing_term = welcome_offer(game, "beijing")
+    moscow_words = term_words(game.level, moscow_term)
+    open_summit(app, game, "moscow")
+    choose_term(app, moscow_term)
+    key(app, pygame.K_p)
+    handover = app.scene
+    assert handover.name == "hand-over" and handover.side == "beijing"
+    assert "summit" in handover.note and moscow_words not in handover.note
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    assert scene.name == "summit" and scene.side == "beijing" and scene.model.stage == "propose"
+    # Moscow's term is not shown to Beijing before Beijing has put its own forward.
+    assert moscow_words not in scene.box.html_text
+    assert all(c.label != moscow_words for c in scene.controls)
+    choose_term(app, beijing_term)
+    key(app, pygame.K_p)
+    assert scene.model.stage == "answer" and scene.model.to_answer() == [moscow_term]
+    click(app, next(c for c in scene.controls if c.label == "Accept" and c.data == moscow_term))
+    key(app, pygame.K_s)
+    handover = app.scene
+    assert handover.name == "hand-over" and handover.side == "moscow"
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    assert scene.name == "summit" and scene.side == "moscow" and scene.model.stage == "answer"
+    click(app, next(c for c in scene.controls if c.label == "Accept" and c.data == beijing_term))
+    key(app, pygame.K_s)
+    assert scene.model.stage == "done"
+    assert {c.term.key() for c in game.state.commitments} == {moscow_term.key(), beijing_term.key()}
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board" and app.scene.side == "moscow"
+
+
+def test_the_resolution_and_the_debrief_say_what_became_of_each_term(app, versus_ai):
+    term = welcome_offer(versus_ai)
+    open_summit(app, versus_ai)
+    choose_term(app, term)
+    key(app, pygame.K_p)
+    while app.scene.model.stage in ("answer", "counter"):
+        key(app, pygame.K_s)
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board"
+    board = app.scene
+    board.model.plan = [term.deed.subject]  # Moscow keeps its word
+    key(app, pygame.K_l)
+    resolution = app.scene
+    assert resolution.name == "resolution"
+    steps = {title: news for title, news, _ in resolution.steps}
+    kept = f"Moscow kept its word: {term_words(versus_ai.level, term)}"
+    assert kept in steps["Commitments"]
+    app.show_only("debrief", game=versus_ai)
+    press(app, "Decisions")
+    shown = html.unescape(app.scene.tab_box.html_text)
+    assert "Summit:" in shown and term_words(versus_ai.level, term) in shown
+    assert "turn 1: Moscow kept its word" in shown and "Beijing's reason: accepted" in shown
+
+
+def test_the_whole_summit_is_played_by_keyboard(app, versus_ai):
+    scene = open_summit(app, versus_ai)
+    first = app.focused()
+    assert first.kind == "term"  # the focus starts on the first term of the list
+    key(app, pygame.K_RETURN)  # choose it; the focus stays on it in the list
+    assert app.focused().rect == first.rect and scene.model.is_chosen(first.data)
+    key(app, pygame.K_DOWN)
+    second = app.focused()
+    key(app, pygame.K_RETURN)
+    assert [t.key() for t in scene.model.chosen] == [first.data.key(), second.data.key()]
+    key(app, pygame.K_p)
+    if scene.model.stage == "answer":
+        assert app.focused().label == "Accept"
+        key(app, pygame.K_RETURN)  # accept Beijing's first term
+        key(app, pygame.K_s)
+    while scene.model.stage == "counter":
+        key(app, pygame.K_s)
+    assert scene.model.stage == "done" and app.focused().label == "Continue to the board (Enter)"
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board"
+
+
+def test_the_resolution_says_which_terms_still_run(app, testing_event):
+    from game.core.summit import Deed
+    from game.ui.scenes.resolution import ResolutionScene
+
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
+    promise = Term("promise", "moscow", Deed("no", "force"))
+    game.open_summit()
+    assert game.summit_move("moscow", "propose", [promise]) is None
+    assert game.summit_move("beijing", "propose", []) is None
+    assert game.summit_move("beijing", "answer", {promise.key(): "accept"}) is None
+    game.close_summit()
+    from game.ui.board.texts import commitments_html
+
+    # The board's tab tells each side whose word a term holds.
+    assert "<b>Your word</b><br>• Moscow promises not to use force" in commitments_html(game, "moscow")
+    assert "<b>Moscow&#x27;s word</b><br>• Moscow promises" in commitments_html(game, "beijing")
+    game.lock("moscow", ())
+    game.lock("beijing", ())
+    scene = ResolutionScene(app, game, game.resolve())
+    steps = {title: news for title, news, _ in scene.steps}
+    until = game.level.rules.promise_turns
+    assert f"Still running: Moscow promises not to use force for {until} turns: runs until turn {until}" in (
+        " ".join(steps["Commitments"])
+    )
+
+
+def test_a_levels_deals_have_their_own_tab_and_say_each_sides_part(app, testing_event):
+    import dataclasses
+
+    from game.core.level import Deal
+
+    deal = Deal(
+        "pipeline_price",
+        "A price for the pipeline",
+        "Moscow signs at Beijing's price; Beijing commits to the volumes.",
+        moscow="play:m_pipeline_offer",
+        beijing="some:integration",
+        turns=2,
+    )
+    level = dataclasses.replace(testing_event, deals=(deal,))
+    game = Game.new(level, 7, {"moscow": HUMAN, "beijing": "normal"})
+    scene = open_summit(app, game)
+    assert ("deal", "Deals", 1) in scene.model.kinds()
+    press(app, "Deals (1)")
+    row = next(c for c in scene.controls if c.kind == "term")
+    assert row.label == "A price for the pipeline"
+    title, lines = row.tooltip().title, row.tooltip().lines
+    assert title == "A price for the pipeline" and lines[0] == deal.text
+    assert any(
+        line.startswith("Beijing's part: to invest in integration; Moscow's part: to play") for line in lines
+    )
+    assert any("Binds Beijing and Moscow for 2 turns" in line for line in lines)
+
+
+def test_esc_puts_down_a_counter_being_chosen_before_it_opens_the_menu(app, versus_ai):
+    scene = open_summit(app, versus_ai)
+    key(app, pygame.K_p)
+    theirs = scene.model.to_answer()[0]
+    click(app, next(c for c in scene.controls if c.label == "Counter…" and c.data == theirs))
+    assert scene.model.countering == theirs.key()
+    key(app, pygame.K_ESCAPE)
+    assert app.scene is scene and scene.model.countering is None
+    key(app, pygame.K_ESCAPE)
+    assert app.scene.name == "menu"
