@@ -371,6 +371,7 @@ SERIES = {
 }
 
 
+@pytest.mark.png
 def test_save_chart_png_writes_that_png_and_nothing_else(tmp_path, pg):
     out = tmp_path / "partnership.png"
     returned = save_chart_png(
@@ -382,6 +383,7 @@ def test_save_chart_png_writes_that_png_and_nothing_else(tmp_path, pg):
     assert pygame.image.load(str(out)).get_size() == (900, 500)
 
 
+@pytest.mark.png
 def test_save_chart_png_makes_a_png_whatever_the_file_is_called(tmp_path, pg):
     out = tmp_path / "chart.data"
     save_chart_png(out, SERIES, "Pillars", palette=COLOUR_BLIND)
