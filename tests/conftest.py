@@ -1,3 +1,4 @@
+import itertools
 import os
 import sys
 import tempfile
@@ -52,10 +53,18 @@ REAL_WRITE_PNG = _real_write_png()
 TEST_LEVELS = ROOT / "tests" / "levels"
 
 
+@pytest.fixture(scope="session")
+def _user_data_folders(tmp_path_factory):
+    return tmp_path_factory.mktemp("userdata"), itertools.count(1)
+
+
 @pytest.fixture(autouse=True)
-def _user_data(tmp_path, monkeypatch):
-    # No test touches the real user's data folder.
-    monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(tmp_path / "userdata"))
+def _user_data(_user_data_folders, monkeypatch):
+    # No test touches the real user's data folder: each has one of its own, made only when the game
+    # writes into it. (Most tests never do; a temporary folder made for each of them, numbered
+    # by listing all the others, and removed by a later session, was a second of the inner loop.)
+    root, numbers = _user_data_folders
+    monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(root / str(next(numbers))))
 
 
 @pytest.fixture(autouse=True)
