@@ -238,6 +238,9 @@ class App:
             # for pygame_gui to load.)
             import pygame_gui
 
+            from game.ui.text_measure import remember_measurements
+
+            remember_measurements()
             scale = self.fonts.scale
             self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
         manager: pygame_gui.UIManager = self._manager
