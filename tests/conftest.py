@@ -1,7 +1,21 @@
+import itertools
 import os
+import sys
+import tempfile
 from pathlib import Path
 
-import pytest
+# Compiled byte-code, kept out of the checkout. Where PYTHONDONTWRITEBYTECODE is set (so that no
+# __pycache__ folder appears in the source tree), every run would compile the whole game and
+# rewrite every test module's asserts afresh, and so would each `python -m game` a test starts: a
+# tenth of the inner loop. Python keeps it in a folder of the temporary directory instead, as
+# `bench` does for the game it starts; it checks each file's time stamp, so it never goes stale.
+if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+    _PYCACHE = str(Path(tempfile.gettempdir()) / "pragmatic-partners-test-pycache")
+    sys.pycache_prefix, sys.dont_write_bytecode = _PYCACHE, False
+    os.environ["PYTHONPYCACHEPREFIX"] = _PYCACHE
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+
+import pytest  # (after the byte-code's folder is chosen)
 from hypothesis import settings
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -27,13 +41,30 @@ def _real_fit_pdf():
 
 
 REAL_FIT_PDF = _real_fit_pdf()
+
+
+def _real_write_png():
+    from game.charts import png
+
+    return png.write_png
+
+
+REAL_WRITE_PNG = _real_write_png()
 TEST_LEVELS = ROOT / "tests" / "levels"
 
 
+@pytest.fixture(scope="session")
+def _user_data_folders(tmp_path_factory):
+    return tmp_path_factory.mktemp("userdata"), itertools.count(1)
+
+
 @pytest.fixture(autouse=True)
-def _user_data(tmp_path, monkeypatch):
-    # No test touches the real user's data folder.
-    monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(tmp_path / "userdata"))
+def _user_data(_user_data_folders, monkeypatch):
+    # No test touches the real user's data folder: each has one of its own, made only when the game
+    # writes into it. (Most tests never do; a temporary folder made for each of them, numbered
+    # by listing all the others, and removed by a later session, was a second of the inner loop.)
+    root, numbers = _user_data_folders
+    monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(root / str(next(numbers))))
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +90,30 @@ def _stand_in_pdfs():
 def _real_pdfs_where_asked(request, monkeypatch, _stand_in_pdfs):
     if request.node.get_closest_marker("pdf") is not None:
         monkeypatch.setattr(_stand_in_pdfs, "fit_pdf", REAL_FIT_PDF)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _stand_in_chart_pngs():
+    # Every classroom export and class report draws its charts and writes them as PNGs, whose
+    # compression is most of a chart's cost. The tests get the same picture written as a bitmap
+    # (a third of the time; pygame reads either by its content), unless they look at the file
+    # as a PNG and ask for one (@pytest.mark.png).
+    import pygame
+
+    from game.charts import png
+
+    def write_bitmap(image, out):
+        pygame.image.save(image, out, "chart.bmp")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(png, "write_png", write_bitmap)
+        yield png
+
+
+@pytest.fixture(autouse=True)
+def _real_pngs_where_asked(request, monkeypatch, _stand_in_chart_pngs):
+    if request.node.get_closest_marker("png") is not None:
+        monkeypatch.setattr(_stand_in_chart_pngs, "write_png", REAL_WRITE_PNG)
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,7 @@ def test_cyrillic_letters_are_drawn_as_letters_not_as_the_same_box(font):
     assert len(glyphs) > 1
 
 
+@pytest.mark.png
 def test_a_chart_with_chinese_and_russian_names_is_written(tmp_path, font):
     out = save_chart_png(
         tmp_path / "class.png",

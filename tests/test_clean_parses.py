@@ -46,3 +46,50 @@ def test_a_file_with_problems_is_parsed_afresh_each_time(tmp_path, parses):
     first, again = read_level_file(path, "broken.toml"), read_level_file(path, "broken.toml")
     assert first.problems and again.problems == first.problems and again.problems is not first.problems
     assert len(parses) == 2
+
+
+@pytest.fixture
+def compiles(monkeypatch):
+    """How many times a level was compiled meanwhile, from an empty memo."""
+    from game.levels import loader
+
+    clean_parses.forget()
+    count = []
+    real = loader.Compiler.compile
+    monkeypatch.setattr(loader.Compiler, "compile", lambda self: count.append(1) or real(self))
+    yield count
+    clean_parses.forget()
+
+
+def test_a_level_whose_files_are_unchanged_is_compiled_once_and_shared(compiles):
+    from game.levels import Catalogue
+
+    first = Catalogue.scan(()).load("testing_event")
+    again = Catalogue.scan(()).load("testing_event")
+    assert again is first and len(compiles) == 1
+    clean_parses.forget()
+    fresh = Catalogue.scan(()).load("testing_event")
+    assert fresh is not first and fresh.content_hash == first.content_hash and len(compiles) == 2
+
+
+def test_a_changed_ancestor_compiles_its_level_again(tmp_path, compiles):
+    from pathlib import Path
+
+    from game.levels import Catalogue
+
+    # A copy of the shipped base as a mod's ruleset, and The Testing Event extending it.
+    shipped = Path(__file__).resolve().parent.parent / "levels"
+    base_text = (
+        (shipped / "base.toml").read_text(encoding="utf-8").replace('id = "base"', 'id = "my_base"', 1)
+    )
+    (tmp_path / "my_base.toml").write_text(base_text, encoding="utf-8")
+    child = (shipped / "testing_event.toml").read_text(encoding="utf-8")
+    child = child.replace('id = "testing_event"', 'id = "my_event"', 1).replace(
+        'extends = "base"', 'extends = "my_base"'
+    )
+    (tmp_path / "my_event.toml").write_text(child, encoding="utf-8")
+    first = Catalogue.scan([tmp_path]).load("my_event")
+    assert Catalogue.scan([tmp_path]).load("my_event") is first and len(compiles) == 1
+    (tmp_path / "my_base.toml").write_text(base_text + "# changed by the modder\n", encoding="utf-8")
+    again = Catalogue.scan([tmp_path]).load("my_event")
+    assert again is not first and len(compiles) == 2

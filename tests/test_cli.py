@@ -212,7 +212,18 @@ def test_balance_in_a_checkout_writes_into_its_docs():
     assert balance_command.report_file(None) == ROOT / "docs" / "balance.md"
 
 
-def test_balance_writes_into_the_folder_given_or_the_file_named(tmp_path, capsys):
+def test_balance_writes_into_the_folder_given_or_the_file_named(tmp_path, capsys, monkeypatch):
+    from game.sim import balance
+
+    # The same level, games and seeds measure the same: the second run takes the first's figures
+    # (most of a run is the hard agent's games); where each run writes is what is tested here.
+    measured = {}
+    real = balance.measure
+    monkeypatch.setattr(
+        balance,
+        "measure",
+        lambda level, *a, **k: measured.get(level.id) or measured.setdefault(level.id, real(level, *a, **k)),
+    )
     args = ["balance", "testing_event", "--games", "1", "--duel-games", "2", "--json"]
     # One game a pairing cannot be inside the bands: the run fails, and still writes its report.
     assert cli.main([*args, "--out", str(tmp_path / "figures")]) == ExitCode.FAILED
@@ -222,3 +233,4 @@ def test_balance_writes_into_the_folder_given_or_the_file_named(tmp_path, capsys
     assert cli.main([*args, "--out", str(tmp_path / "mine.md")]) == ExitCode.FAILED
     assert (tmp_path / "mine.md").is_file() and (tmp_path / "mine.json").is_file()
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["levels"][0]["level"] == "testing_event"
+    assert list(measured) == ["testing_event"]

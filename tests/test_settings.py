@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -164,7 +164,9 @@ def test_thousands_of_bad_keys_give_a_short_message():
     assert loaded == Settings() and "and 1995 more" in message and len(message) < 600
 
 
-@hypothesis_settings(max_examples=300, deadline=None)
+# Each example writes, sets aside and rewrites files: four times the profile's examples (120 in
+# CI), the known nasty ones first.
+@hypothesis_settings(max_examples=4 * hypothesis_settings.default.max_examples, deadline=None)
 @given(
     st.one_of(
         st.binary(max_size=300),
@@ -174,12 +176,22 @@ def test_thousands_of_bad_keys_give_a_short_message():
         ).map(lambda d: json.dumps(d).encode()),
     )
 )
+@example(b"\xef\xbb\xbf" + b'{"ui_scale": 1.5}')  # a byte-order mark
+@example(b'{"window_width": 1e999, "ui_scale": NaN}')  # numbers JSON allows Python to read
+@example(b"[" * 5000 + b"]" * 5000)  # nested too deep to read
+@example(b'{"window_width": ' + b"9" * 5000 + b"}")  # a number of thousands of digits
+@example(b'{"window_width": true, "fullscreen": 1, "colour_blind": "yes", "ui_scale": "1.5"}')
 def test_any_bytes_as_a_settings_file_give_settings_never_an_exception(content):
+    from game.session.look import DEFAULT, read_look
+
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "settings.json"
         path.write_bytes(content)
+        quick = read_look(path)
         loaded, message = load_settings(path)
         assert isinstance(loaded, Settings)
+        # What the quick read before the first frame took, the full read took too.
+        assert all(q in (getattr(loaded, f), getattr(DEFAULT, f)) for f, q in quick._asdict().items())
         if message is None:
             # Accepted as it was: nothing set aside, and the file really says these settings.
             assert sorted(p.name for p in Path(folder).iterdir()) == ["settings.json"]
@@ -187,3 +199,47 @@ def test_any_bytes_as_a_settings_file_give_settings_never_an_exception(content):
         else:
             assert (Path(folder) / "settings.damaged-1.json").read_bytes() == content
             assert load_settings(path) == (loaded, None)
+
+
+# -- the quick read of the window's look, before the first frame (game.session.look) ------------
+
+
+def test_the_quick_look_has_the_settings_defaults_and_ranges():
+    from game.session import look
+
+    assert look.look_of(Settings()) == look.DEFAULT
+    assert look.MAX_SETTINGS_BYTES == MAX_SETTINGS_BYTES
+    for name, (lo, hi) in look.RANGES.items():
+        bounds = {type(m).__name__: m for m in Settings.model_fields[name].metadata}
+        assert (bounds["Ge"].ge, bounds["Le"].le) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"window_width": 1920, "window_height": 1080, "ui_scale": 1.5, "colour_blind": true}',
+        '{"fullscreen": true, "projector_mode": true, "ui_scale": 2}',
+        '{"window_width": 100, "ui_scale": 9.5, "colour_blind": "blue"}',  # out of range, wrong type
+        '{"window_width": true, "window_height": 700.5, "ui_scale": null, "fullscreen": 3}',
+        '{"windw_width": 1920, "animation_speed": "sideways", "ui_scale": 1.2}',  # misspelt, bad other
+        "[1280, 720]",  # not a table
+        '{"window_width": 1920',  # not JSON
+        "\ufeff" + '{"window_height": 1000}',  # with a byte-order mark
+    ],
+)
+def test_the_quick_look_is_what_the_full_read_gives(content):
+    from game.session.look import look_of, read_look
+
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    settings_file().write_text(content, encoding="utf-8")
+    quick = read_look()
+    assert settings_file().read_text(encoding="utf-8") == content  # the quick read changes nothing
+    assert quick == look_of(load_settings()[0])
+
+
+def test_the_quick_look_of_no_file_or_a_folder_is_the_default():
+    from game.session.look import DEFAULT, read_look
+
+    assert read_look() == DEFAULT
+    settings_file().mkdir(parents=True)
+    assert read_look() == DEFAULT

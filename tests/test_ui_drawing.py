@@ -90,9 +90,27 @@ def outside_unchanged(screen: pygame.Surface, rect: pygame.Rect) -> bool:
     return sentinel.overlap_area(outside, (0, 0)) == outside.count()
 
 
+_INNER: dict[tuple, dict[str, list[tuple[int, int]]]] = {}
+
+
 def inner_points(view: MapView, rect: pygame.Rect, step: int = 2) -> dict[str, list[tuple[int, int]]]:
     """For each state, its pixels (sampled) away from its borders, labels and the legend: those
-    whose neighbours three pixels away on every side are in the state too."""
+    whose neighbours three pixels away on every side are in the state too. (Some hundred thousand
+    questions to the map: kept for a map drawn again in the same place with the same labels, as
+    in another palette.)"""
+    key = (
+        id(view),
+        tuple(view._rect or ()),
+        tuple(rect),
+        step,
+        tuple((w, tuple(r)) for w, r in view.label_rects),
+    )
+    if key not in _INNER:
+        _INNER[key] = _inner_points(view, rect, step)
+    return _INNER[key]
+
+
+def _inner_points(view: MapView, rect: pygame.Rect, step: int) -> dict[str, list[tuple[int, int]]]:
     covered = [r.inflate(6, 6) for _, r in view.label_rects]
     owner = functools.cache(view.state_at)  # a neighbour is asked about again as a sample
     found: dict[str, list[tuple[int, int]]] = {}
@@ -371,6 +389,7 @@ SERIES = {
 }
 
 
+@pytest.mark.png
 def test_save_chart_png_writes_that_png_and_nothing_else(tmp_path, pg):
     out = tmp_path / "partnership.png"
     returned = save_chart_png(
@@ -382,6 +401,7 @@ def test_save_chart_png_writes_that_png_and_nothing_else(tmp_path, pg):
     assert pygame.image.load(str(out)).get_size() == (900, 500)
 
 
+@pytest.mark.png
 def test_save_chart_png_makes_a_png_whatever_the_file_is_called(tmp_path, pg):
     out = tmp_path / "chart.data"
     save_chart_png(out, SERIES, "Pillars", palette=COLOUR_BLIND)

@@ -358,3 +358,30 @@ def test_coming_back_to_the_title_does_not_draw_the_map_again(app, monkeypatch):
     app.reset_to(TitleScene(app))
     app.step([])
     assert app.scene.name == "title" and drawn == []
+
+
+def test_a_text_laid_out_again_is_not_drawn_again_to_be_measured_and_looks_the_same(app, monkeypatch):
+    from pygame_gui.core.gui_font_pygame import GUIFontPygame
+
+    from game.ui import text_measure
+
+    start_game(app)
+    board = app.scene
+    first = pygame.image.tobytes(app.screen, "RGB")
+    drawn = []
+    real = text_measure._measure
+    monkeypatch.setattr(text_measure, "_measure", lambda font, text: drawn.append(text) or real(font, text))
+    board.news.showing_agenda = True
+    board.rebuild()
+    app.step([])
+    assert drawn, "the agenda's text is new: measured"
+    drawn.clear()
+    board.news.showing_agenda = False
+    board.rebuild()
+    app.step([])
+    assert drawn == [] and pygame.image.tobytes(app.screen, "RGB") == first
+    # What is remembered is the size pygame_gui measures, given as a copy it may move.
+    font = app.manager.get_theme().get_font(["text_box"])
+    rect = GUIFontPygame.get_rect(font, "Partnership")
+    rect.move_ip(5, 5)
+    assert GUIFontPygame.get_rect(font, "Partnership") == real(font, "Partnership") != rect

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import pygame
 
@@ -39,6 +40,11 @@ def save_chart_png(
         image, image.get_rect().inflate(-2 * margin, -2 * margin), series, palette, font, title, **kw
     )
     with open(path, "wb") as out:
-        # The name hint makes it a PNG whatever the file is called.
-        pygame.image.save(image, out, "chart.png")
+        write_png(image, out)
     return path
+
+
+def write_png(image: pygame.Surface, out: BinaryIO) -> None:
+    """Write `image` to the open file `out` as a PNG."""
+    # The name hint makes it a PNG whatever the file is called.
+    pygame.image.save(image, out, "chart.png")

@@ -5,16 +5,17 @@ way for every rule: clamp the value to the meter's range, round it to hundredths
 change with its cause. Influence shares in Central Asia move three at a time, so that a state's
 shares still sum to 100.
 
-The functions here carry every change of a turn (about seventy with full plans, and agents imagine
+The functions here carry every change of a turn (about eighty with full plans, and agents imagine
 thousands of turns), so they are written for speed: no intermediate containers, locals instead of
-attribute lookups, and `apply_steps`, which carries most changes, inlines `hundredths`.
+attribute lookups, and `set` written out again in the two methods that carry most changes,
+`apply_steps` (actions, events, delayed effects) and `rule` (the rules of the phases).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from game.core.level import Step
+from game.core.level import ENGINE_SOURCE, Step
 from game.core.meters import POWERS, RANGES, STATES
 from game.core.report import Record
 
@@ -27,6 +28,8 @@ SHARES: dict[tuple[str, str], tuple[str, str, str]] = {
 }
 _PLACE_POWER = {f"{st}.{p}": (st, p) for st in STATES for p in POWERS}
 _REGION_POWER = {f"central_asia.{p}": p for p in POWERS}
+# What add() moves as shares rather than as one meter.
+_SHARE_TARGETS = frozenset(_PLACE_POWER) | frozenset(_REGION_POWER)
 
 # Adding and taking away 1.5 * 2**52 rounds a float to a whole number, half to even, in plain
 # arithmetic: no call, which is what makes it cheaper than round() here.
@@ -57,9 +60,12 @@ class Ledger:
     its fast path for list.append.
     """
 
-    def __init__(self, meters: dict[str, float], records: list[Record] | None) -> None:
+    def __init__(
+        self, meters: dict[str, float], records: list[Record] | None, sources: Mapping[str, str]
+    ) -> None:
         self.m = meters
         self.records = records
+        self.sources = sources  # a rule's name -> where the level writes its numbers
         self.phase = "actions"  # the phase every change is recorded under
 
     def set(self, meter: str, value: float, kind: str, cause: str, why: str, source: str) -> None:
@@ -78,6 +84,30 @@ class Ledger:
             m[meter] = value
             if self.records is not None:
                 self.records.append((meter, before, value, self.phase, kind, cause, why, source))
+
+    def rule(self, meter: str, delta: float, name: str, why: str) -> None:
+        """Move `meter` by `delta` by the turn's rule `name`, recorded under the rule's name and
+        where the level writes its numbers (the engine, if nowhere)."""
+        source = self.sources.get(name, ENGINE_SOURCE)
+        if meter in _SHARE_TARGETS:
+            self.add(meter, delta, "rule", name, why, source)
+            return
+        # set(), inlined: the rules make about thirty changes a turn.
+        lo, hi = RANGES[meter]
+        m = self.m
+        before = m[meter]
+        value = before + delta
+        if value > hi:
+            value = hi
+        elif value < lo:
+            value = lo
+        scaled = value * 100.0
+        whole = (scaled + _WHOLE) - _WHOLE
+        value = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)  # hundredths()
+        if value != before:
+            m[meter] = value
+            if self.records is not None:
+                self.records.append((meter, before, value, self.phase, "rule", name, why, source))
 
     def add(self, meter: str, delta: float, kind: str, cause: str, why: str, source: str) -> None:
         """Add `delta` to a meter; an influence share or a whole region moves its state's shares."""
@@ -148,14 +178,25 @@ class Ledger:
         moved = hundredths(g) if amount > g else hundredths(amount)
         if moved <= 0:
             return
-        # The three shares, written out rather than looped over: this is the guarantees rule's
-        # inner loop, five states every turn that Moscow has no forces to spare.
+        # The three shares, written out rather than looped over, each rounded by hundredths()'s
+        # arithmetic written out (its fallback to round() where a value is within a hair of a
+        # half): this is the guarantees rule's inner loop, five states every turn that Moscow has
+        # no forces to spare.
         records, phase = self.records, self.phase
-        new_giver = hundredths(g - moved)
+        value = g - moved
+        scaled = value * 100.0
+        whole = (scaled + _WHOLE) - _WHOLE
+        new_giver = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)
         second = m[second_key]
-        new_second = hundredths(second + moved * second_share)
+        value = second + moved * second_share
+        scaled = value * 100.0
+        whole = (scaled + _WHOLE) - _WHOLE
+        new_second = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)
         first = m[first_key]
-        new_first = hundredths(100.0 - new_giver - new_second)
+        value = 100.0 - new_giver - new_second
+        scaled = value * 100.0
+        whole = (scaled + _WHOLE) - _WHOLE
+        new_first = whole / 100.0 if -0.4999 < scaled - whole < 0.4999 else round(value, 2)
         if new_giver != g:
             m[giver_key] = new_giver
             if records is not None:

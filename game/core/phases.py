@@ -16,11 +16,9 @@ from game.core import rng
 from game.core.ledger import SHARES, Ledger
 from game.core.level import ENGINE_SOURCE, Action, Consequences, Event, Rules
 from game.core.meters import (
-    INFLUENCE_METERS,
     LIMIT_CAUSES,
     LIMIT_LABELS,
     PILLARS,
-    REGION_TARGETS,
     SIDES,
     STATES,
     label,
@@ -33,12 +31,10 @@ from game.core.summit import settle, term_words
 # Terms pledged for more than the turn, or as the level's own deals: breaking them is seen abroad.
 PUBLIC_TERMS = frozenset({"promise", "deal"})
 
-_SPECIAL_TARGETS = INFLUENCE_METERS | REGION_TARGETS
 _NAMES = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
 _MOSCOW_IN = tuple(f"{st}.moscow" for st in STATES)
 _BEIJING_IN = tuple(f"{st}.beijing" for st in STATES)
 CORRIDOR_STATES = ("kazakhstan", "turkmenistan")  # where the Middle Corridor's trade is felt
-_INFLUENCE_KEYS = tuple(sorted(INFLUENCE_METERS))
 _GENTLE = ("integration", "institutions", "stability")
 # Ten points of influence a power gained by its own acts this turn make a claim on a gap Moscow
 # leaves as strong as a whole share held already (at fill_base 1).
@@ -110,33 +106,22 @@ class Turn(Ledger):
     ) -> None:
         level = state.level
         self.report = TurnReport(state.turn, level.date_of(state.turn), plans)
-        super().__init__(state.meters, self.report.records if record else None)
+        super().__init__(state.meters, self.report.records if record else None, level.rule_source_of)
         self.state = state
         self.level = level
         self.rules = level.rules
-        self.sources = level.rule_source_of
         self.chosen = chosen  # each side's actions, in the level's order (plans holds their ids)
         # Every tag of each side's actions, once per action that carries it, gathered as the
         # actions resolve: the methods and Washington phases count the ones they weigh.
         self.tags: dict[str, list[str]] = {"moscow": [], "beijing": []}
         self.injected = injected  # (kind, Event) pairs forced into this turn's events phase
-        self.partnership_at_start = self.m["partnership"]
-        self.influence_at_start: dict[str, float] = {}
-        self.invested: dict[str, float] = {}
+        # The meters as the turn began and as the actions left them (see run_phases).
+        self.at_start: Mapping[str, float] = state.meters
+        self.after_actions: Mapping[str, float] = state.meters
 
     def rule_source(self, name: str) -> str:
         """Where the level writes the numbers of the rule `name` (the engine, if nowhere)."""
         return self.sources.get(name, ENGINE_SOURCE)
-
-    def rule(self, meter: str, delta: float, name: str, why: str) -> None:
-        """A change made by one of the rules below, recorded under the rule's name."""
-        # Every change goes through the ledger's one fast path (game.core.ledger), so that the rules
-        # here read as rules.
-        source = self.sources.get(name, ENGINE_SOURCE)
-        if meter in _SPECIAL_TARGETS:
-            self.add(meter, delta, "rule", name, why, source)
-        else:
-            self.set(meter, self.m[meter] + delta, "rule", name, why, source)
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
         """What an action, event or delayed effect does: its meter changes, then its flags."""
@@ -172,11 +157,10 @@ class Turn(Ledger):
 
     def run_phases(self, only: Sequence[str] | None = None) -> None:
         """Resolve the turn's phases in order (those named in `only`, if given)."""
-        m = self.m
-        self.partnership_at_start = m["partnership"]
-        # Where each power stood in Central Asia when the turn began: the rivalry answers what the
-        # whole turn changed, and a gap goes to whoever invested in it this turn.
-        self.influence_at_start = {k: m[k] for k in _INFLUENCE_KEYS}
+        # The meters as the turn began: the rivalry answers what the whole turn changed in Central
+        # Asia, trust what it did to the partnership, and a gap in a state goes to whoever
+        # invested in it this turn (after_actions less at_start). Copies, taken whole.
+        self.at_start = self.after_actions = dict(self.m)
         for phase, step in self.PHASE_STEPS:  # (see the table after the phases)
             if only is None or phase in only:
                 self.phase = phase
@@ -199,9 +183,7 @@ class Turn(Ledger):
                 if action.cooldown:
                     ready_at[action.ready_key] = again + action.cooldown
                 tags.extend(action.tags)
-        # What each power put into each state this turn, by its own acts.
-        start = self.influence_at_start
-        self.invested = {k: self.m[k] - start[k] for k in _INFLUENCE_KEYS}
+        self.after_actions = dict(self.m)
 
     def at_war(self) -> int:
         """How many turns in a row the war flag has been set (0 when there is no war)."""
@@ -415,14 +397,15 @@ class Turn(Ledger):
                 else "Moscow has few forces to spare; its security guarantees look thinner"
             )
             src = self.rule_source("credibility_loss")
-            invested, fill, per_claim = self.invested, r.fill_base, _POINTS_INVESTED_PER_CLAIM
+            fill, per_claim = r.fill_base, _POINTS_INVESTED_PER_CLAIM
+            start, acted = self.at_start, self.after_actions
             corridor_fill = r.corridor_fill * (m["middle_corridor"] / 100.0)
             for keys, beijing_key, west_key, on_corridor in _GAP_TAKERS:
                 # The gap goes mostly to whoever put something into this state this turn, and a
                 # little by the present shares (fill_base), so that an idle power gains least.
-                gained = invested[beijing_key]
+                gained = acted[beijing_key] - start[beijing_key]  # by its own acts this turn
                 beijing = fill * m[beijing_key] / 100.0 + (gained if gained > 0.0 else 0.0) / per_claim
-                gained = invested[west_key]
+                gained = acted[west_key] - start[west_key]
                 west = fill * m[west_key] / 100.0 + (gained if gained > 0.0 else 0.0) / per_claim
                 if on_corridor:
                     west += corridor_fill
@@ -667,7 +650,7 @@ class Turn(Ledger):
             self.hold_to_ceiling("ceiling_identity")
         # Rivalry in Central Asia rises as Moscow loses ground and Beijing gains it, and fades
         # slowly toward a resting level that Beijing's lead raises.
-        before, n = self.influence_at_start, len(STATES)
+        before, n = self.at_start, len(STATES)
         lost = sum(max(0.0, before[k] - m[k]) for k in _MOSCOW_IN) / n
         gained = sum(max(0.0, m[k] - before[k]) for k in _BEIJING_IN) / n
         if lost + gained > 0 and r.rivalry_per_shift:
@@ -689,7 +672,7 @@ class Turn(Ledger):
             else "Beijing's lead in Central Asia keeps the rivalry alive",
         )
         # Trust remembers shocks for years and rebuilds slowly toward what the pillars justify.
-        fall = self.partnership_at_start - m["partnership"]
+        fall = self.at_start["partnership"] - m["partnership"]
         if fall > r.shock_threshold and r.shock_distrust:
             self.rule(
                 "trust",
@@ -763,7 +746,7 @@ class Turn(Ledger):
         r, m = self.rules, self.m
         # The turn's whole change in partnership, whatever moved it, weighs on each side by how
         # much it depends on the other: the same fall costs the more dependent side more.
-        change = m["partnership"] - self.partnership_at_start
+        change = m["partnership"] - self.at_start["partnership"]
         if change:
             word = "gain" if change > 0 else "loss"
             for side in SIDES:

@@ -5,8 +5,12 @@ A catalogue scan reads every shipped level; the game does it at each reload (F5)
 and `load_level_file` at each call, the tests hundreds of times. TOML parsing and the schema are
 most of a level's load time, and the same bytes under the same name always give the same result,
 so only what differs is parsed. Files with problems are not kept (their problems are re-found, so
-every caller gets its own list), nor files larger than a level needs to be. `forget` empties it,
-for a benchmark that times parsing itself.
+every caller gets its own list), nor files larger than a level needs to be.
+
+The levels compiled from such files are kept too, by the keys of their files (the level's and its
+ancestors'): compiling is the rest of a load, and a level is frozen data that every game may share.
+The window compiles a level each time the new-game screen shows it, the tests thousands of times.
+`forget` empties both, for a benchmark that times reading a level itself.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ LARGEST = 256 * 1024  # bytes; the largest shipped level is a fifth of this
 # (path, file name, digest of the bytes) -> (raw, text, spec, index) of their clean parse
 Key = tuple[str, str, bytes]
 _kept: OrderedDict[Key, tuple[Any, ...]] = OrderedDict()
+# (the keys of a level's files, base first; whether warnings were looked for) -> (level, problems)
+CompileKey = tuple[tuple[Key, ...], bool]
+_compiled: OrderedDict[CompileKey, tuple[Any, tuple[Any, ...]]] = OrderedDict()
 
 
 def key_of(path: str, name: str, data: bytes) -> Key | None:
@@ -48,6 +55,24 @@ def keep(key: Key | None, parts: tuple[Any, ...]) -> None:
         _kept.popitem(last=False)
 
 
+def recall_compiled(key: CompileKey) -> tuple[Any, tuple[Any, ...]] | None:
+    """(level, problems) compiled from the files of these keys, or None."""
+    kept = _compiled.get(key)
+    if kept is not None:
+        _compiled.move_to_end(key)
+    return kept
+
+
+def keep_compiled(key: CompileKey, compiled: tuple[Any, tuple[Any, ...]]) -> None:
+    """Keep a level compiled from cleanly parsed files, forgetting the least recently used beyond
+    KEEP."""
+    _compiled[key] = compiled
+    _compiled.move_to_end(key)
+    while len(_compiled) > KEEP:
+        _compiled.popitem(last=False)
+
+
 def forget() -> None:
-    """Forget every kept parse (the tests start clean)."""
+    """Forget every kept parse and compiled level (the tests start clean)."""
     _kept.clear()
+    _compiled.clear()

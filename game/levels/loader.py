@@ -9,6 +9,7 @@ from pathlib import Path
 
 from game.core.level import Level
 from game.files import resolved
+from game.levels import clean_parses
 from game.levels.compile import Compiler
 from game.levels.merge import merge
 from game.levels.parse import ParsedFile, read_level_file
@@ -196,6 +197,12 @@ def compile_with_warnings(
     ]
     if broken:
         return None, broken
+    # Files read unchanged give the same level: compiled once (see clean_parses).
+    keys = tuple(c.key for c in chain if c.key is not None and not c.problems)
+    memo = (keys, warnings) if len(keys) == len(chain) else None  # (None: a file with problems)
+    kept = clean_parses.recall_compiled(memo) if memo else None
+    if kept is not None:
+        return kept[0], list(kept[1])
     before = {id(c): len(c.problems) for c in chain}
     level = Compiler(merge(chain), chain, warnings).compile()
     found = [p for c in chain for p in c.problems[before[id(c)] :]]
@@ -204,6 +211,8 @@ def compile_with_warnings(
         del c.problems[before[id(c)] :]
     if level is None and not any(p.severity == "error" for p in found):
         found.append(Problem(pf.name, 1, 1, "error", "", "the level is incomplete"))
+    if memo:
+        clean_parses.keep_compiled(memo, (level, tuple(found)))
     return level, found
 
 

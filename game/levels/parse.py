@@ -38,6 +38,8 @@ class ParsedFile:
     spec: LevelSpec | None = None
     index: TomlIndex | None = None
     problems: list[Problem] = field(default_factory=list)
+    # What its clean parse is kept under (game.levels.clean_parses); None for a file with problems.
+    key: clean_parses.Key | None = None
 
     @property
     def loaded_spec(self) -> LevelSpec:
@@ -106,10 +108,12 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
     if kept is not None:
         # The spec and index are only ever read after parsing, so the copies may share them.
         pf.raw, pf.text, pf.spec, pf.index = kept
+        pf.key = key
         return pf
     _parse(pf, data)
-    if pf.spec is not None and not pf.problems:
+    if pf.spec is not None and not pf.problems and key is not None:
         clean_parses.keep(key, (pf.raw, pf.text, pf.spec, pf.index))
+        pf.key = key
     return pf
 
 

@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
-import pygame_gui
 
 from game.paths import user_data_dir, user_levels_dir
 from game.session.data_folder import tidy as tidy_data_folder
+from game.session.look import Look, look_of, read_look
 from game.session.save_folder import autosave_present, saves_dir
-from game.session.settings import load_settings, update_settings
 from game.ui.fonts import Fonts
 from game.ui.idle import IDLE_WAIT_MS, wait_for_events
 from game.ui.memory import MemoryKeeper
@@ -28,9 +27,12 @@ from game.ui.theme import build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
 
 if TYPE_CHECKING:
+    import pygame_gui
+
     from game.ai import Budget
     from game.session.records import Records
     from game.session.saves import SaveStore
+    from game.session.settings import Settings
     from game.ui.mapview import MapView
     from game.ui.scenes.base import Scene
     from game.ui.sounds import Sounds
@@ -74,7 +76,12 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Pragmatic Partners")
-        self.settings, self.notice = load_settings()
+        # The window's size and look from a quick read of the settings file: pydantic, which
+        # reads the whole file, takes a good part of the start to import, so the whole file is
+        # read just after the title's first frame (settle()), or when something asks for it.
+        self.look: Look = read_look()
+        self._settings: Settings | None = None
+        self.notice: str | None = None
         self._records: Records | None = None  # the best results, read on first use (see `records`)
         self._sounds: Sounds | None = None  # made when the first sound is asked for
         tidy_data_folder()  # what a save cut short by a kill left behind
@@ -97,6 +104,37 @@ class App:
         self.open_window()
 
     # -- set-up --------------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        """The player's settings, read in full (with pydantic) on first use."""
+        if self._settings is None:
+            self.settle()
+        assert self._settings is not None  # (settle() reads them)
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self._settings = value
+        self.look = look_of(value)
+
+    def settle(self) -> None:
+        """Read the settings file in full, as the game does just after the title's first frame:
+        a damaged file is set aside and repaired and the player told, as before the quick read
+        existed, and where the full read gives the window another look than the quick one did,
+        the window takes it."""
+        from game.session.settings import load_settings
+
+        first = self.look
+        self.settings, notice = load_settings()
+        if notice:
+            self.notice = notice  # (the screen that is up says it on its next frame)
+            self.dirty = True
+        if self.look != first:
+            if self.look[:3] != first[:3]:  # size or full screen
+                self.open_window()
+            else:
+                self.apply_look()
+
     def scan_levels(self):
         from game.levels import Catalogue
 
@@ -197,7 +235,7 @@ class App:
             self.scene.say(f"Levels reloaded: {len(self.catalogue.playable())} playable, no problems.")
 
     def open_window(self) -> None:
-        s = self.settings
+        s = self.look
         size = self.options.size or (s.window_width, s.window_height)
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if s.fullscreen and not self.options.size else 0)
         self.screen = pygame.display.set_mode(size, flags)
@@ -205,12 +243,12 @@ class App:
 
     def wanted_scale(self) -> float:
         """The UI scale the settings ask for (projector mode enlarges the type to 1.5 at least)."""
-        s = self.settings
+        s = self.look
         return max(s.ui_scale, 1.5) if s.projector_mode else s.ui_scale
 
     def apply_look(self) -> None:
         """Palette, fonts and widget theme from the settings (projector mode enlarges the type)."""
-        s = self.settings
+        s = self.look
         scale = scale_for(self.wanted_scale(), self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)
@@ -230,6 +268,13 @@ class App:
         the title screen draws its own buttons and has none, so its first frame does not wait for
         the theme to be read."""
         if self._manager is None:
+            # (Imported here: the title draws its own buttons, and its first frame does not wait
+            # for pygame_gui to load.)
+            import pygame_gui
+
+            from game.ui.text_measure import remember_measurements
+
+            remember_measurements()
             scale = self.fonts.scale
             self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
         manager: pygame_gui.UIManager = self._manager
@@ -265,6 +310,8 @@ class App:
         """Save settings that do not change the look (progress, the last game) without re-theming."""
         # Merged into the file as it is now (another window may have written it); a write that
         # fails is a message on the next screen, and the game goes on.
+        from game.session.settings import update_settings
+
         self.settings, problem = update_settings(self.settings, changes)
         self.notice = problem or self.notice
 
@@ -284,6 +331,8 @@ class App:
             self.sounds.play(name)
 
     def change_settings(self, **changes) -> None:
+        from game.session.settings import update_settings
+
         resize = any(k in changes for k in ("window_width", "window_height", "fullscreen"))
         self.settings, problem = update_settings(self.settings, changes)
         self.notice = problem or self.notice
@@ -562,6 +611,8 @@ class App:
             from game.ui.probe import run_probe
 
             return run_probe(self, self.options.probe)
+        self.step([])  # the first frame, at once
+        self.settle()
         while self.running:
             self.step(pygame.event.get() if self.busy() else wait_for_events(IDLE_WAIT_MS))
         for scene in reversed(self.scenes):

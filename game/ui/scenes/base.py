@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pygame
-import pygame_gui
 
 from game.ui.widgets import Control, button, toast
 
@@ -150,6 +149,8 @@ class Scene:
         build made is taken back if it shows the same text in the same place: laying out text is
         most of what a rebuild costs, and closing the menu or choosing an opponent changes none
         of it (the player's place in a long text is kept, too)."""
+        import pygame_gui  # (here: the title has no text box, and its first frame does not wait for it)
+
         app = self.app
         for i, old in enumerate(self._retired):
             if (

@@ -1,0 +1,36 @@
+"""Text sizes remembered for pygame_gui's layout.
+
+pygame_gui learns how wide a run of text is by drawing it (`GUIFontPygame.get_rect`), and lays
+the same words out again and again: a text box on every rebuild, the resolution's story at each
+step of every turn. The same text in the same font and style always has the same size, so each font
+keeps what it has measured, and a layout draws only what is new. Laid out, the text is the same,
+pixel for pixel.
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.core.gui_font_pygame import GUIFontPygame
+
+# Texts a font keeps; past this it starts afresh, so that a long session cannot grow it for ever.
+MAX_REMEMBERED = 4096
+
+_measure = GUIFontPygame.get_rect
+
+
+def _remembered_rect(font: GUIFontPygame, text: str) -> pygame.Rect:
+    sizes: dict[tuple[str, bool], pygame.Rect] | None = font.__dict__.get("_remembered_sizes")
+    if sizes is None:
+        sizes = font.__dict__["_remembered_sizes"] = {}
+    key = (text, font.underline)  # (an underlined run is drawn, and measured, as such)
+    rect = sizes.get(key)
+    if rect is None:
+        if len(sizes) >= MAX_REMEMBERED:
+            sizes.clear()
+        rect = sizes[key] = _measure(font, text)
+    return pygame.Rect(rect)  # a copy: pygame_gui moves the rects it is given
+
+
+def remember_measurements() -> None:
+    """Make every pygame_gui font remember the sizes it measures (once is enough; again is harmless)."""
+    GUIFontPygame.get_rect = _remembered_rect  # type: ignore[method-assign, assignment]  # (its signature, as a function)
