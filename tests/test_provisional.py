@@ -4,7 +4,7 @@ game played to the end is scored as it always was (docs/model.md, "Scoring")."""
 import pytest
 
 from game.core import initial_state, provisional_goals, provisional_scores, provisional_winners, scores
-from game.core.engine import end_now, prorated_goal, resolve_turn, start_value, winners
+from game.core.engine import PACE, end_now, progress_share, prorated_goal, resolve_turn, start_value, winners
 from game.core.level import Goal
 
 
@@ -17,15 +17,16 @@ def test_a_bound_still_to_reach_moves_from_the_start_in_proportion_to_the_turns_
     assert prorated_goal(goal(at_most=20), start=40, share=0.25).at_most == 35
 
 
-def test_a_bound_met_at_the_start_is_kept_as_it_is():
-    g = prorated_goal(goal(at_least=40, at_most=60), start=53, share=0.5)
-    assert (g.at_least, g.at_most) == (40, 60)
+def test_a_bound_met_at_the_start_may_have_lost_only_that_share_of_its_margin():
+    """Held at the pace of the whole game: half the turns may give up half the room to the bound."""
+    assert prorated_goal(goal(at_least=40), start=60, share=0.5).at_least == 50
+    assert prorated_goal(goal(at_most=30), start=10, share=0.25).at_most == 15
     assert prorated_goal(goal(at_least=70), start=70, share=0.5).at_least == 70
 
 
-def test_a_band_entered_from_above_moves_only_its_upper_bound():
-    g = prorated_goal(goal(at_least=40, at_most=60), start=80, share=0.5)
-    assert (g.at_least, g.at_most) == (40, 70)
+def test_a_band_around_the_start_narrows_around_it():
+    g = prorated_goal(goal(at_least=40, at_most=60), start=52, share=0.5)
+    assert (g.at_least, g.at_most) == (46, 56)
 
 
 def test_the_whole_game_asks_for_the_goal_itself():
@@ -34,23 +35,34 @@ def test_the_whole_game_asks_for_the_goal_itself():
     assert prorated_goal(g, start=10, share=3.0) == g
 
 
-def test_half_the_turns_ask_for_half_the_way_on_a_shipped_level(testing_event):
-    goals = provisional_goals(testing_event, testing_event.turns // 2)
+def test_the_share_of_the_way_grows_with_the_turns_played_to_the_whole_goal():
+    shares = [progress_share(p, 12) for p in range(13)]
+    assert shares[0] == 0 and shares[12] == 1
+    assert shares == sorted(set(shares))
+    assert progress_share(6, 12) == pytest.approx(0.5**PACE)
+
+
+def test_a_shipped_goal_asks_for_that_share_of_the_way(testing_event):
+    half = testing_event.turns // 2
+    goals = provisional_goals(testing_event, half)
     standing = next(g for g in goals["beijing"] if g.meter == "beijing.standing")
     start = testing_event.start["beijing.standing"]
     final = next(g for g in testing_event.agendas["beijing"].goals if g.meter == "beijing.standing")
     assert final.at_least is not None and start < final.at_least
-    assert standing.at_least == pytest.approx(start + (final.at_least - start) / 2)
+    expected = start + (final.at_least - start) * progress_share(half, testing_event.turns)
+    assert standing.at_least == pytest.approx(expected, abs=0.01)
 
 
-def test_meters_half_way_to_their_goals_meet_the_goals_of_half_the_game(testing_event):
-    """Beijing's long-term goals: every meter half way from its start to its goal after half the
-    turns scores Beijing in full provisionally, and far less by the goals of the whole game."""
+def test_meters_on_their_way_to_the_goals_score_more_provisionally_than_finally(testing_event):
+    """Beijing's long-term goals: meters that have gone the share of the way asked after half the
+    turns score Beijing higher provisionally than by the goals of the whole game."""
     state = initial_state(testing_event, 1)
     half = testing_event.turns // 2
+    share = progress_share(half, testing_event.turns)
     for g in testing_event.agendas["beijing"].goals:
         if g.meter in state.meters and g.at_least is not None and state.meters[g.meter] < g.at_least:
-            state.meters[g.meter] = (state.meters[g.meter] + g.at_least) / 2 + 0.01
+            start = state.meters[g.meter]
+            state.meters[g.meter] = start + (g.at_least - start) * share + 0.01
     state.turn = half + 1
     state = end_now(state)
     assert provisional_scores(state)["beijing"] > scores(state)["beijing"]
