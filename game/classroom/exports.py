@@ -46,6 +46,7 @@ from game.session.story import (
     goals_report,
     outcome_of,
     plan_names,
+    provisional_note,
     source_lines,
     turning_points,
 )
@@ -108,6 +109,9 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
         outcome_title=outcome.title if outcome else "",
         scores=game.scores(),
         won=game.winners(),
+        provisional=game.provisional is not None,
+        level_turns=game.level.turns,
+        scored=provisional_note(game),
         final={m: round(v, 2) for m, v in game.state.meters.items()},
         partnership=game.history_of("partnership"),
         turns=turns,
@@ -146,6 +150,15 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         + (" (ended early by the facilitator)" if game.log.ended_early else ""),
         "",
     ]
+    note = provisional_note(game)
+    if note:
+        lines += [
+            f"**The scores are {note}, not final scores:** the session ended before the level's last "
+            "turn, so each goal is judged as pro-rated to the turns played (a goal still to reach asks "
+            "for that share of the way from the start; a goal met at the start may have lost only "
+            "that share of its margin).",
+            "",
+        ]
     lines += ["## Outcome", ""]
     if outcome:
         lines += [f"**{md(outcome.title)}**", "", md(outcome.epilogue), ""]
@@ -157,7 +170,8 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         verdict = "met its agenda" if won[side] else "fell short of its agenda"
         # Scores to one decimal, as the class report gives them.
         lines += [
-            f"### {side.capitalize()}: {round(scores[side], 1):g} of 100, {verdict} (needed {round(agenda.win_at, 1):g})",
+            f"### {side.capitalize()}: {round(scores[side], 1):g} of 100{', ' + note if note else ''}, "
+            f"{verdict} (needed {round(agenda.win_at, 1):g})",
             "",
             md(agenda.summary),
             "",
@@ -227,6 +241,8 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         "- `meters.csv`: every meter at the start and after each turn; `decisions.csv`: each turn's "
         "plans, reasons, events and the facilitator's acts (the `-semicolon.csv` files are the same "
         "tables for a spreadsheet set to Turkish, Russian or another language with a decimal comma)",
+        "- `scores.csv`: each side's score, whether it won, and whether the score is final or "
+        "provisional, for a session ended before the level's last turn",
         "- `partnership.png`, `meters.png`: the charts",
         "- `session.json`: the figures for `python -m game report`",
         "- `worksheet.pdf`, `worksheet.html`: the one-page debrief worksheet to print",
