@@ -161,3 +161,35 @@ def test_the_debrief_says_a_score_at_the_cut_is_provisional(app, testing_event):
     said = f"provisional ({testing_event.cut} of {testing_event.turns} turns)"
     assert html.count(said) >= 3 and "not final scores" in html
     assert f"after {testing_event.cut} turns:" in html  # each goal as pro-rated
+
+
+def test_the_cut_table_counts_the_games_at_the_cut_and_names_those_left_out(mini, monkeypatch):
+    from game.sim import cut as cut_module
+
+    row = cut_module.cut_balance(mini, games=2, moscow="easy", beijing="easy", cut=2)
+    assert (row.cut, row.games, row.failed) == (2, 2, [])
+    assert f"| {mini.title} (`{mini.id}`) | {mini.turns} | 2 | 2 |" in cut_module.cut_table([row])
+
+    real = cut_module.play_one
+
+    def failing(level, seed, *args, **kwargs):
+        if seed == 1:
+            raise ValueError("illegal plan for moscow: a test")
+        return real(level, seed, *args, **kwargs)
+
+    monkeypatch.setattr(cut_module, "play_one", failing)
+    row = cut_module.cut_balance(mini, games=2, moscow="easy", beijing="easy", cut=2)
+    assert row.games == 1 and row.failed == [(1, "illegal plan for moscow: a test")]
+    assert "1 (1 left out)" in cut_module.cut_table([row])
+    with pytest.raises(ValueError):
+        cut_module.cut_balance(mini, games=1)  # the mini level has no cut
+
+
+def test_the_class_server_is_told_a_score_at_the_cut_is_provisional(testing_event):
+    from game.server.client import turn_message
+
+    session = cut_session(testing_event)
+    play_on(session)
+    game = session.game
+    message = turn_message(game, game.reports[-1])
+    assert message["finished"] and message["scored"] == f"provisional ({testing_event.cut} of 12 turns)"
