@@ -144,7 +144,7 @@ def test_the_set_up_screen_can_end_the_session_at_the_cut(app, testing_event):
 
     press(app, "Classroom session")
     assert app.scene.name == "classroom set-up"
-    press(app, f"Cut: {testing_event.cut} of {testing_event.turns} turns (scored provisionally)")
+    press(app, f"Cut: {testing_event.cut} of {testing_event.turns} turns")
     type_into(app, "Passphrase", "owl-42")
     key(app, pygame.K_TAB)
     press(app, "Start session")

@@ -196,13 +196,9 @@ class ClassroomSetupScene(Scene):
     def length_choices(self) -> list[tuple[str, bool, str]]:
         """(label, ends at the cut?, why it cannot be chosen) for the whole level and its cut."""
         level = self.level
-        whole = f"Whole level ({level.turns} turns)" if level else "Whole level"
         if level is None or level.cut is None:
-            return [(whole, False, ""), ("Classroom cut", True, "This level has no classroom cut.")]
-        return [
-            (whole, False, ""),
-            (f"Cut: {level.cut} of {level.turns} turns (scored provisionally)", True, ""),
-        ]
+            return [("Whole level", False, ""), ("Classroom cut", True, "This level has no classroom cut.")]
+        return [("Whole level", False, ""), (f"Cut: {level.cut} of {level.turns} turns", True, "")]
 
     def pick_cut(self, at_cut: bool) -> None:
         self.cut = at_cut
@@ -353,7 +349,10 @@ class ClassroomSetupScene(Scene):
         r = self.seed_rect
         y = r.y
         if self.level:
-            head = f"{self.level.title} · {self.level.turns} turns"
+            if self.cut and self.level.cut is not None:
+                head = f"{self.level.title} · ends after turn {self.level.cut}, scored provisionally"
+            else:
+                head = f"{self.level.title} · {self.level.turns} turns"
             surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), (r.x, y))
             y += fonts.heading.get_linesize()
         surface.blit(fonts.bold.render("Class seed", True, p.text_muted), (r.x, y))
