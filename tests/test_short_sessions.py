@@ -193,3 +193,18 @@ def test_the_class_server_is_told_a_score_at_the_cut_is_provisional(testing_even
     game = session.game
     message = turn_message(game, game.reports[-1])
     assert message["finished"] and message["scored"] == f"provisional ({testing_event.cut} of 12 turns)"
+
+
+def test_the_replay_of_a_session_at_the_cut_says_its_scores_are_provisional(testing_event):
+    from game.session.replay import replay
+    from game.session.transcript import transcript
+
+    session = cut_session(testing_event)
+    play_on(session)
+    log = session.game.log
+    state, reports = replay(testing_event, log)
+    text = transcript(state, reports, log.facilitator, log.reasons, [t.summit for t in log.turns])
+    s = session.game.scores()
+    assert (
+        f"Scores: Moscow {s['moscow']:.2f}, Beijing {s['beijing']:.2f}, provisional (6 of 12 turns)" in text
+    )
