@@ -208,3 +208,14 @@ def test_the_replay_of_a_session_at_the_cut_says_its_scores_are_provisional(test
     assert (
         f"Scores: Moscow {s['moscow']:.2f}, Beijing {s['beijing']:.2f}, provisional (6 of 12 turns)" in text
     )
+
+
+def test_the_agenda_tab_of_a_session_at_the_cut_says_what_each_goal_asks_then(testing_event):
+    from game.ui.board.texts import agenda_view_html
+
+    session = cut_session(testing_event)
+    text = agenda_view_html(session.game, "beijing")
+    assert f"This session ends after turn {testing_event.cut} of {testing_event.turns}" in text
+    assert "scored provisionally" in text
+    whole = cut_session(testing_event, cut=False)
+    assert "This session ends" not in agenda_view_html(whole.game, "beijing")
