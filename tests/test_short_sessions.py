@@ -83,6 +83,7 @@ def test_every_export_says_a_score_at_the_cut_is_provisional(testing_event, tmp_
     said = f"provisional ({testing_event.cut} of {testing_event.turns} turns)"
     sheet = (folder / "debrief.md").read_text(encoding="utf-8")
     assert sheet.count(said) >= 3  # the note, and each side's score
+    assert "(ended at the level's classroom cut)" in sheet
     assert said in (folder / "worksheet.html").read_text(encoding="utf-8")
     rows = list(csv.DictReader((folder / "scores.csv").open(encoding="utf-8-sig")))
     assert [r["Scored"] for r in rows] == [said, said]

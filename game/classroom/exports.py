@@ -41,6 +41,7 @@ from game.session.atomic import write_atomic
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     describe_act,
+    ending_note,
     event_headlines,
     event_titles,
     goals_report,
@@ -147,7 +148,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         f"- Session started {started_at:%Y-%m-%d %H:%M}; class seed **{game.seed}**",
         f"- Moscow played by {who['moscow']}, Beijing by {who['beijing']}",
         f"- Turns played: {len(game.reports)} of {lv.turns}"
-        + (" (ended early by the facilitator)" if game.log.ended_early else ""),
+        + (f" ({ending_note(game)})" if game.log.ended_early else ""),
         "",
     ]
     note = provisional_note(game)

@@ -263,11 +263,11 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
     """The debrief worksheet of a played session: the outcome and both scores, the charts of the
     partnership and of all four limits, both sides' decisions (with the reasons teams gave), and
     the debrief questions with room to answer. (The events are in `debrief.md`: a page has no room.)"""
-    from game.session.story import outcome_of, plan_names, provisional_note
+    from game.session.story import ending_note, outcome_of, plan_names, provisional_note
 
     lv = game.level
     outcome = outcome_of(game)
-    ended = " (ended early by the facilitator)" if game.log.ended_early else ""
+    ended = f" ({ending_note(game)})" if game.log.ended_early else ""
     who = f"Group {group} · " if group else ""
     subtitle = (
         f"{who}class seed {game.seed} · started {started_at:%Y-%m-%d %H:%M} · "

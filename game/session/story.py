@@ -89,6 +89,20 @@ def provisional_note(game: Game) -> str:
     return provisional_words(*game.provisional)
 
 
+def ending_note(game: Game) -> str:
+    """How a session ended before its last turn, for the debrief and the worksheet: at the level's
+    classroom cut, after the turn the session was set to end, or by the facilitator ('' if not)."""
+    if not game.log.ended_early:
+        return ""
+    spec = game.log.classroom
+    last = spec.end_after_turn if spec is not None else None
+    if last is not None and len(game.reports) == last:
+        if last == game.level.cut:
+            return "ended at the level's classroom cut"
+        return f"ended after turn {last}, as the session was set"
+    return "ended early by the facilitator"
+
+
 def provisional_words(played: int, turns: int) -> str:
     """'provisional (6 of 12 turns)'."""
     return f"provisional ({played} of {turns} turns)"
@@ -113,8 +127,9 @@ def goals_report(game: Game, side: str) -> list[tuple[str, bool, float]]:
 
 
 def bounds_text(goal: Goal) -> str:
-    """'at least 67.5', 'at most 40', '46 to 56'."""
-    low, high = goal.at_least, goal.at_most
+    """'at least 67.5', 'at most 40', '46 to 56' (to one decimal)."""
+    low = None if goal.at_least is None else round(goal.at_least, 1)
+    high = None if goal.at_most is None else round(goal.at_most, 1)
     if low is not None and high is not None:
         return f"{low:g} to {high:g}"
     if low is not None:

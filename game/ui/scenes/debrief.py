@@ -190,7 +190,7 @@ class DebriefScene(Scene):
         for side in ("moscow", "beijing"):
             agenda = lv.agendas[side]
             verdict = "met its agenda" if won[side] else "fell short of its agenda"
-            scored = f" ({html.escape(note)})" if note else ""
+            scored = f", {html.escape(note)}" if note else ""
             out.append(
                 f"<br><b>{side.capitalize()}: score {shown(scores[side], [agenda.win_at])} of 100{scored}, {verdict}</b> "
                 f"(needed {agenda.win_at:.0f}). {html.escape(agenda.summary)}"
