@@ -220,3 +220,14 @@ def test_the_agenda_tab_of_a_session_at_the_cut_says_what_each_goal_asks_then(te
     assert "scored provisionally" in text
     whole = cut_session(testing_event, cut=False)
     assert "This session ends" not in agenda_view_html(whole.game, "beijing")
+
+
+def test_simulate_ends_its_games_at_the_cut(capsys):
+    from game import cli
+
+    assert cli.main(["simulate", "testing_event", "--cut", "--games", "2", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["cut"] == 6 and result["games"] == 2
+    assert cli.main(["simulate", "testing_event", "--cut", "4", "--games", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["cut"] == 4
+    assert cli.main(["simulate", "testing_event", "--cut", "12", "--games", "1"]) == 2
