@@ -129,6 +129,7 @@ def test_the_classroom_command_takes_a_pack(monkeypatch, tmp_path):
         "schedule": [(2, "wagner_mutiny")],
         "end_after_turn": 4,
         "reveal": "at_once",
+        "cut": False,
     }
     pack.write_text('level = "testing_event"\nseed = 9\ntimr = 3\n')
     assert cli.main(["classroom", "--pack", str(pack)]) == 1

@@ -105,13 +105,14 @@ def test_outcomes_table_holds_each_groups_scores_from_its_record(exports, report
     assert len(rows) == 4  # header, rule, two groups
     for row, folder in zip(rows[2:], (a, b), strict=False):
         rec = record_in(folder)
-        assert len(row) == 10
+        assert len(row) == 11
         assert row[0] == md(rec.group)
         assert row[2] == str(SEED)
         assert row[3] == rec.outcome_title
         assert row[4] == f"{rec.scores['moscow']:.1f}" and row[5] == ("yes" if rec.won["moscow"] else "no")
         assert row[6] == f"{rec.scores['beijing']:.1f}" and row[7] == ("yes" if rec.won["beijing"] else "no")
         assert row[8] == str(rec.turns_played) and row[9] == "no"
+        assert row[10] == ("final" if rec.finished else "so far")
 
 
 def test_a_pipe_in_a_group_name_does_not_break_the_tables(report):

@@ -60,8 +60,16 @@ def test_groups_need_the_passphrase_and_tools_get_each_groups_figures(server):
         "turn": 1,
         "finished": False,
         "scores": {"moscow": 40},
+        "scored": "",
         "meters": {"partnership": 51.5},
     }
+    # A session ended before its last turn says its scores are provisional.
+    ended = {**turn, "turn": 2, "finished": True, "scored": "provisional (2 of 12 turns)"}
+    assert (
+        client.post("/api/turn", json=ended, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    )
+    answer = client.get("/api/groups", headers={"Authorization": f"Bearer {PASSPHRASE}"})
+    assert answer.json()["groups"][0]["scored"] == "provisional (2 of 12 turns)"
 
 
 def test_joining_takes_the_class_code_a_listed_name_and_a_free_group(server):

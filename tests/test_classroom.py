@@ -231,6 +231,7 @@ def test_the_classroom_command_opens_the_set_up_filled_in(monkeypatch):
         "teams": {"moscow": "team", "beijing": "normal"},
         "timer": 5,
         "group": "Room 4",
+        "cut": False,
     }
     assert cli.main(["classroom", "--moscow", "easy", "--beijing", "hard"]) == 2
     # A seed longer than the set-up's seed field could show is refused, not silently replaced.

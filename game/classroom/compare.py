@@ -48,6 +48,7 @@ class GroupOutcome:
     won: dict[str, bool | None]
     turns_played: int
     ended_early: bool
+    scored: str = ""  # "provisional (6 of 12 turns)" for a session scored before its end, else ""
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,20 @@ def outcome_of(group: GroupExport) -> GroupOutcome:
         won={side: r.won.get(side) for side in SIDES},
         turns_played=r.turns_played,
         ended_early=r.ended_early,
+        scored=_scored(r),
     )
+
+
+def _scored(r: SessionRecord) -> str:
+    """How a group's scores were made, from its record (a record written before provisional scores
+    were said as such has none of it)."""
+    if not r.provisional:
+        return ""
+    if r.scored:
+        return r.scored
+    from game.session.story import provisional_words
+
+    return provisional_words(r.turns_played, r.level_turns) if r.level_turns else "provisional"
 
 
 def final_partnership(record: SessionRecord) -> float | None:

@@ -41,11 +41,13 @@ from game.session.atomic import write_atomic
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     describe_act,
+    ending_note,
     event_headlines,
     event_titles,
     goals_report,
     outcome_of,
     plan_names,
+    provisional_note,
     source_lines,
     turning_points,
 )
@@ -108,6 +110,9 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
         outcome_title=outcome.title if outcome else "",
         scores=game.scores(),
         won=game.winners(),
+        provisional=game.provisional is not None,
+        level_turns=game.level.turns,
+        scored=provisional_note(game),
         final={m: round(v, 2) for m, v in game.state.meters.items()},
         partnership=game.history_of("partnership"),
         turns=turns,
@@ -143,9 +148,18 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         f"- Session started {started_at:%Y-%m-%d %H:%M}; class seed **{game.seed}**",
         f"- Moscow played by {who['moscow']}, Beijing by {who['beijing']}",
         f"- Turns played: {len(game.reports)} of {lv.turns}"
-        + (" (ended early by the facilitator)" if game.log.ended_early else ""),
+        + (f" ({ending_note(game)})" if game.log.ended_early else ""),
         "",
     ]
+    note = provisional_note(game)
+    if note:
+        lines += [
+            f"**The scores are {note}, not final scores:** the session ended before the level's last "
+            "turn, so each goal is judged as pro-rated to the turns played (a goal still to reach asks "
+            "for that share of the way from the start; a goal met at the start may have lost only "
+            "that share of its margin).",
+            "",
+        ]
     lines += ["## Outcome", ""]
     if outcome:
         lines += [f"**{md(outcome.title)}**", "", md(outcome.epilogue), ""]
@@ -157,7 +171,8 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         verdict = "met its agenda" if won[side] else "fell short of its agenda"
         # Scores to one decimal, as the class report gives them.
         lines += [
-            f"### {side.capitalize()}: {round(scores[side], 1):g} of 100, {verdict} (needed {round(agenda.win_at, 1):g})",
+            f"### {side.capitalize()}: {round(scores[side], 1):g} of 100{', ' + note if note else ''}, "
+            f"{verdict} (needed {round(agenda.win_at, 1):g})",
             "",
             md(agenda.summary),
             "",
@@ -227,6 +242,8 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         "- `meters.csv`: every meter at the start and after each turn; `decisions.csv`: each turn's "
         "plans, reasons, events and the facilitator's acts (the `-semicolon.csv` files are the same "
         "tables for a spreadsheet set to Turkish, Russian or another language with a decimal comma)",
+        "- `scores.csv`: each side's score, whether it won, and whether the score is final or "
+        "provisional, for a session ended before the level's last turn",
         "- `partnership.png`, `meters.png`: the charts",
         "- `session.json`: the figures for `python -m game report`",
         "- `worksheet.pdf`, `worksheet.html`: the one-page debrief worksheet to print",

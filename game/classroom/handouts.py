@@ -263,11 +263,11 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
     """The debrief worksheet of a played session: the outcome and both scores, the charts of the
     partnership and of all four limits, both sides' decisions (with the reasons teams gave), and
     the debrief questions with room to answer. (The events are in `debrief.md`: a page has no room.)"""
-    from game.session.story import outcome_of, plan_names
+    from game.session.story import ending_note, outcome_of, plan_names, provisional_note
 
     lv = game.level
     outcome = outcome_of(game)
-    ended = " (ended early by the facilitator)" if game.log.ended_early else ""
+    ended = f" ({ending_note(game)})" if game.log.ended_early else ""
     who = f"Group {group} · " if group else ""
     subtitle = (
         f"{who}class seed {game.seed} · started {started_at:%Y-%m-%d %H:%M} · "
@@ -279,13 +279,19 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
         blocks.append(Para(outcome.title, bold=True))
     else:
         blocks.append(Para("The game was not finished: the scores are as things stood."))
+    note = provisional_note(game)
+    scored = f", {note}" if note else ""
     blocks += [
         Para(
-            f"{SIDE_NAMES[side]}: {round(scores[side], 1):g} of 100 (needed {lv.agendas[side].win_at:g}), "
+            f"{SIDE_NAMES[side]}: {round(scores[side], 1):g} of 100{scored} (needed {lv.agendas[side].win_at:g}), "
             + ("met its agenda." if won[side] else "fell short of its agenda.")
         )
         for side in ("moscow", "beijing")
     ]
+    if note:
+        blocks.append(
+            Para(f"These scores are {note}, not final: each goal was pro-rated to the turns played.")
+        )
     blocks += [Images(charts, CHART_SIZE[1] / CHART_SIZE[0]), Heading("Decisions, turn by turn")]
     rows = []
     for r in game.reports:

@@ -56,6 +56,11 @@ class SessionPackSpec(BaseModel):
         le=200,
         description="The session ends for every group after this turn (none: the level's end).",
     )
+    cut: bool = Field(
+        False,
+        description="End every group's session at the level's classroom cut (about half its turns), "
+        "scored provisionally against goals pro-rated to the turns played.",
+    )
     reveal: Literal["at_once", "at_debrief"] = Field(
         "at_once", description="Whether groups see an injected event when it happens or only at the debrief."
     )
@@ -180,6 +185,23 @@ def _check_against_level(pack: SessionPack, index: TomlIndex, level_dirs: list[P
                     f"turn {inj.turn} is past the level's last turn ({level.turns})",
                 )
             )
+    if spec.cut and level.cut is None:
+        line, col = index.locate(("cut",))
+        pack.problems.append(
+            Problem(name, line, col, "error", "cut", f"level '{level.id}' has no classroom cut")
+        )
+    if spec.cut and spec.end_after_turn is not None:
+        line, col = index.locate(("end_after_turn",))
+        pack.problems.append(
+            Problem(
+                name,
+                line,
+                col,
+                "error",
+                "end_after_turn",
+                "give either a last turn or the level's cut (cut = true), not both",
+            )
+        )
     if spec.end_after_turn is not None and spec.end_after_turn > level.turns:
         line, col = index.locate(("end_after_turn",))
         pack.problems.append(

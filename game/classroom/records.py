@@ -55,6 +55,15 @@ class SessionRecord(BaseModel):
     outcome_title: Plain = Field("", max_length=200)
     scores: dict[Literal["moscow", "beijing"], float]
     won: dict[Literal["moscow", "beijing"], bool]
+    provisional: bool = Field(
+        False,
+        description="Whether the scores are provisional: the session ended before the level's last turn "
+        "and was scored against goals pro-rated to the turns played.",
+    )
+    level_turns: int | None = Field(None, ge=1, le=500, description="How many turns the level has.")
+    scored: Plain = Field(
+        "", max_length=80, description="How the scores were made, in words: 'provisional (6 of 12 turns)'."
+    )
     final: dict[Annotated[Plain, Field(max_length=60)], float] = Field(max_length=200)
     partnership: list[float] = Field(
         max_length=501, description="Partnership at the start and after each turn."

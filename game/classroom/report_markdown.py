@@ -79,8 +79,8 @@ def _outcomes(outcomes: tuple[GroupOutcome, ...]) -> list[str]:
     lines = [
         "## Outcomes and scores",
         "",
-        "| group | level | seed | outcome | Moscow score | won? | Beijing score | won? | turns played | ended early? |",
-        "|---|---|---:|---|---:|---|---:|---|---:|---|",
+        "| group | level | seed | outcome | Moscow score | won? | Beijing score | won? | turns played | ended early? | scored |",
+        "|---|---|---:|---|---:|---|---:|---|---:|---|---|",
     ]
     for o in outcomes:
         outcome = md(o.outcome_title) or ("not finished" if not o.finished else md(o.outcome or "–"))
@@ -95,8 +95,16 @@ def _outcomes(outcomes: tuple[GroupOutcome, ...]) -> list[str]:
             _yes(o.won["beijing"]),
             str(o.turns_played),
             _yes(o.ended_early),
+            md(o.scored) or ("final" if o.finished else "so far"),
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    if any(o.scored for o in outcomes):
+        lines += [
+            "",
+            "A provisional score is not a final score: the group's session ended before the level's "
+            "last turn, and each goal was judged as pro-rated to the turns played. Compare it with "
+            "other groups' scores of the same number of turns.",
+        ]
     return lines + [""]
 
 

@@ -96,7 +96,6 @@ class ClassroomSession:
         # server, the facilitator's acts it brought that wait for their turn, and what the window
         # does when the server ends the session.
         self.scheduled: list[tuple[int, str]] = []
-        self.end_after_turn: int | None = None
         self.link: ClassLink | None = None
         self.waiting: list[dict] = []
         # "at_once": the group reads the facilitator's injection in its news while it plans;
@@ -133,6 +132,28 @@ class ClassroomSession:
         except DataFolderError as e:
             session.notice = f"The facilitator's passphrase could not be kept for later: {e}"
         return session
+
+    @property
+    def end_after_turn(self) -> int | None:
+        """The turn after which the session ends (a pack's last turn, or the level's classroom
+        cut); None: the level's end. Kept in the log, so that a saved session resumes with it."""
+        return self.spec.end_after_turn
+
+    @end_after_turn.setter
+    def end_after_turn(self, turn: int | None) -> None:
+        self.spec.end_after_turn = turn
+
+    def end_at_cut(self) -> None:
+        """End the session after the level's classroom cut; its scores are then provisional."""
+        cut = self.game.level.cut
+        if cut is None:
+            raise ValueError(f"level '{self.game.level.id}' has no classroom cut")
+        self.end_after_turn = cut
+
+    @property
+    def at_cut(self) -> bool:
+        """Whether the session ends at the level's classroom cut."""
+        return self.end_after_turn is not None and self.end_after_turn == self.game.level.cut
 
     @property
     def started_at(self) -> datetime:
@@ -333,7 +354,13 @@ class ClassroomSession:
     def after_resolve(self, report) -> None:
         """A pack's last turn ends the session; the class server is sent the turn."""
         if self.end_after_turn is not None and report.turn >= self.end_after_turn and not self.game.over:
-            self.end(f"the session ends after turn {self.end_after_turn}")
+            if self.at_cut:
+                self.end(
+                    f"the session ends at the level's classroom cut, after turn {self.end_after_turn} "
+                    f"of {self.game.level.turns}"
+                )
+            else:
+                self.end(f"the session ends after turn {self.end_after_turn}")
         if self.link is not None:
             from game.server.client import turn_message
 

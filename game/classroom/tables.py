@@ -97,6 +97,29 @@ def decision_table(game) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
+def score_table(game) -> tuple[list[str], list[list[object]]]:
+    """Each side's agenda score, whether it won, and how it was scored: "final", or for a session
+    ended before the level's last turn "provisional (6 of 12 turns)" (docs/model.md, Scoring)."""
+    from game.session.story import provisional_note
+
+    header = ["Side", "Score", "Won", "Needed to win", "Scored", "Turns played", "Turns in the level"]
+    scores, won = game.scores(), game.winners()
+    scored = provisional_note(game) or ("final" if game.over else "so far (the game goes on)")
+    rows: list[list[object]] = [
+        [
+            side.capitalize(),
+            round(scores[side], 2),
+            "yes" if won[side] else "no",
+            round(game.level.agendas[side].win_at, 2),
+            scored,
+            len(game.reports),
+            game.level.turns,
+        ]
+        for side in ("moscow", "beijing")
+    ]
+    return header, rows
+
+
 def _cell(value: object, dialect: Dialect) -> str:
     if isinstance(value, float):
         return str(value).replace(".", dialect.decimal)
@@ -114,9 +137,15 @@ def to_csv(header: list[str], rows: list[list[object]], dialect: Dialect) -> byt
 
 
 def table_files(game) -> dict[str, bytes]:
-    """Every table in every dialect, by file name: meters.csv, meters-semicolon.csv, ..."""
+    """Every table in every dialect, by file name: meters.csv, meters-semicolon.csv, decisions.csv,
+    scores.csv, ..."""
     files = {}
-    for stem, table in (("meters", meter_table(game)), ("decisions", decision_table(game))):
+    tables = (
+        ("meters", meter_table(game)),
+        ("decisions", decision_table(game)),
+        ("scores", score_table(game)),
+    )
+    for stem, table in tables:
         for dialect in DIALECTS:
             files[f"{stem}{dialect.suffix}.csv"] = to_csv(*table, dialect)
     return files

@@ -34,6 +34,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--group", default="", metavar="NAME", help="the group's name, for the exports and the class report"
     )
+    p.add_argument(
+        "--cut",
+        action="store_true",
+        help="end the session at the level's classroom cut (about half its turns), scored provisionally",
+    )
     p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
     p.add_argument(
         "--pack",
@@ -51,14 +56,18 @@ def run(args: argparse.Namespace) -> ExitCode:
 
     if "team" not in (args.moscow, args.beijing):
         raise UsageError("at least one side must be played by a team (--moscow team or --beijing team)")
-    if args.level and load_level(args.level, args.levels) is None:
+    level = load_level(args.level, args.levels) if args.level else None
+    if args.level and level is None:
         return ExitCode.FAILED
+    if args.cut and level is not None and level.cut is None:
+        raise UsageError(f"--cut: level '{level.id}' has no classroom cut")
     setup = {
         "level_id": args.level,
         "seed": args.seed,
         "teams": {"moscow": args.moscow, "beijing": args.beijing},
         "timer": args.timer,
         "group": args.group[:60],
+        "cut": args.cut,
     }
     if args.pack:
         from game.classroom.pack import PackError, load_pack
@@ -78,6 +87,7 @@ def run(args: argparse.Namespace) -> ExitCode:
             "schedule": [(i.turn, i.event) for i in pack.inject],
             "end_after_turn": pack.end_after_turn,
             "reveal": pack.reveal,
+            "cut": pack.cut or args.cut,
         }
     return ExitCode(
         play(PlayOptions(level_dirs=[Path(d) for d in args.levels], size=args.size, classroom=setup))

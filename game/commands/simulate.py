@@ -40,6 +40,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="KEY=VALUE",
         help="a paired experiment: play the same seeds again with this changed (see docs/claims.md)",
     )
+    p.add_argument(
+        "--cut",
+        nargs="?",
+        const=0,
+        type=at_least(1, 80),
+        default=None,
+        metavar="TURN",
+        help="end every game after the level's classroom cut (or after TURN), scored provisionally "
+        "as a short classroom session is",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     add_think_options(p)
     add_levels_option(p)
@@ -58,6 +68,13 @@ def run(args: argparse.Namespace) -> ExitCode:
     if level is None or not load_agents(args.moscow, args.beijing):
         return ExitCode.FAILED
     budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
+    cut = None
+    if args.cut is not None:
+        cut = args.cut or level.cut
+        if cut is None:
+            raise UsageError(f"--cut: level '{level.id}' has no classroom cut; give a turn (--cut 6)")
+        if cut >= level.turns:
+            raise UsageError(f"--cut: the level lasts {level.turns} turns; cut before its last turn")
     try:
         # A variation names the level's own meters, events and actions: it is checked against it.
         variation = parse_variation(args.vary, level)
@@ -65,15 +82,25 @@ def run(args: argparse.Namespace) -> ExitCode:
         raise UsageError(f"--vary {e}") from None
     seeds = range(args.seed, args.seed + args.games)
     base = run_games(
-        level, seeds, args.moscow, args.beijing, workers=args.workers, progress=progress_bar(), budget=budget
+        level,
+        seeds,
+        args.moscow,
+        args.beijing,
+        workers=args.workers,
+        progress=progress_bar(),
+        budget=budget,
+        cut=cut,
     )
     result = summary(base)
+    if cut is not None:
+        result["cut"] = cut
     if not args.vary:
         if args.json:
             print(json.dumps(result))
         else:
+            at = f", ended after turn {cut} of {level.turns} (scores provisional)" if cut else ""
             _print_summary(
-                f"{level.title}: {args.games} games, Moscow {args.moscow}, Beijing {args.beijing}", result
+                f"{level.title}: {args.games} games, Moscow {args.moscow}, Beijing {args.beijing}{at}", result
             )
         return ExitCode.OK
     varied = run_games(
@@ -85,6 +112,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         workers=args.workers,
         progress=progress_bar(),
         budget=budget,
+        cut=cut,
     )
     diff = {m: paired_difference(base, varied, m).__dict__ for m in sorted(base[0].final)}
     for d in diff.values():

@@ -5,6 +5,7 @@
     legal_plans(state, side)   -> every legal plan
     state, report = resolve_turn(state, {"moscow": plan, "beijing": plan})
     is_terminal(state), outcome(state), scores(state)
+    provisional_scores(state, played)  -> the score of a game ended before its last turn
 
 A turn resolves in the fixed order of DESIGN §1 (see `game.core.phases`); nothing here mutates the
 state it is given.
@@ -13,7 +14,7 @@ state it is given.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from game.core import rng
@@ -369,17 +370,92 @@ def goal_value(state: GameState, meter: str) -> float:
     return state.meters[meter]
 
 
-def scores(state: GameState) -> dict[str, float]:
-    """Each side's agenda score, 0-100: the weighted share of its goals met now."""
+def _score(state: GameState, goals: dict[str, tuple[Goal, ...]]) -> dict[str, float]:
     out: dict[str, float] = {}
-    for side, agenda in state.level.agendas.items():
-        total = sum(g.weight for g in agenda.goals)
-        met = sum(g.weight for g in agenda.goals if g.met(goal_value(state, g.meter)))
+    for side, agenda in goals.items():
+        total = sum(g.weight for g in agenda)
+        met = sum(g.weight for g in agenda if g.met(goal_value(state, g.meter)))
         out[side] = round(100.0 * met / total, 2) if total else 0.0
     return out
+
+
+def scores(state: GameState) -> dict[str, float]:
+    """Each side's agenda score, 0-100: the weighted share of its goals met now."""
+    return _score(state, {side: agenda.goals for side, agenda in state.level.agendas.items()})
 
 
 def winners(state: GameState) -> dict[str, bool]:
     """Whether each side's agenda score reaches the level's mark for a win."""
     s = scores(state)
+    return {side: s[side] >= state.level.agendas[side].win_at for side in s}
+
+
+# -- the provisional score of a game ended before its last turn (docs/model.md, "Scoring") ------
+
+
+def start_value(level: Level, meter: str) -> float:
+    """A goal's meter (or aggregate) as the level starts it."""
+    if meter in AGGREGATES:
+        return aggregate_value(level.start, meter)
+    return level.start[meter]
+
+
+def prorated_goal(goal: Goal, start: float, share: float) -> Goal:
+    """The goal as it stands after `share` (0-1) of the way: each bound is moved from the meter's
+    start value toward the goal's own bound by that share. So a bound the meter has still to reach
+    asks for that share of the way, and a bound met at the start may have lost only that share of
+    its margin: the meter, at its pace so far, would meet the goal at the end. With share 1 the
+    goal is the goal."""
+    if share >= 1.0:
+        return goal
+    share = max(0.0, share)
+    at_least, at_most = goal.at_least, goal.at_most
+    if at_least is not None:
+        at_least = round(start + (at_least - start) * share, 2)
+    if at_most is not None:
+        at_most = round(start + (at_most - start) * share, 2)
+    return replace(goal, at_least=at_least, at_most=at_most)
+
+
+def turns_played(state: GameState) -> int:
+    """How many turns have been resolved (a game ended early stops at the turn being planned)."""
+    return min(state.turn - 1, state.level.turns)
+
+
+# How the share of the way asked of a provisional score grows with the share of the turns played:
+# (played / turns) ** PACE. Below 1, a game's first turns count for more of the way than its last,
+# as they do in play (both sides move most while the agenda is furthest off; the last turns hold).
+# Measured with two normal agents at every shipped level's cut (docs/classroom.md, "Short sessions").
+PACE = 0.6
+
+
+def progress_share(played: int, turns: int) -> float:
+    """The share of the way to each goal asked after `played` of `turns` turns, 0-1."""
+    if turns <= 0 or played >= turns:
+        return 1.0
+    return float((max(0, played) / turns) ** PACE)
+
+
+def provisional_goals(level: Level, played: int) -> dict[str, tuple[Goal, ...]]:
+    """Each side's goals pro-rated to `played` of the level's turns (see `prorated_goal`)."""
+    share = progress_share(played, level.turns)
+    return {
+        side: tuple(prorated_goal(g, start_value(level, g.meter), share) for g in agenda.goals)
+        for side, agenda in level.agendas.items()
+    }
+
+
+def provisional_scores(state: GameState, played: int | None = None) -> dict[str, float]:
+    """Each side's provisional score, 0-100, of a game ended after `played` turns (None: the turns
+    resolved so far): the weighted share of its goals met, each goal pro-rated to the turns played.
+    After the level's last turn it is the score itself."""
+    played = turns_played(state) if played is None else played
+    if played >= state.level.turns:
+        return scores(state)
+    return _score(state, provisional_goals(state.level, played))
+
+
+def provisional_winners(state: GameState, played: int | None = None) -> dict[str, bool]:
+    """Whether each side's provisional score reaches its agenda's mark for a win."""
+    s = provisional_scores(state, played)
     return {side: s[side] >= state.level.agendas[side].win_at for side in s}

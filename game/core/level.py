@@ -379,6 +379,8 @@ class Level:
     map_year: int | None = None  # the year the map shows throughout; None: the year of the turn
     sources: tuple[Source, ...] = ()
     deals: tuple[Deal, ...] = ()
+    # The classroom cut: a session may end after this turn, scored provisionally (None: no cut).
+    cut: int | None = None
     content_hash: str = ""
     files: tuple[str, ...] = ()
     # Worked out from the fields above, never given: a copy made with dataclasses.replace()

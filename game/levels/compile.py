@@ -10,6 +10,7 @@ of a level set in other years, so that a shared ruleset can hold cards of every 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Set
 from dataclasses import fields
 from typing import Any
@@ -69,6 +70,32 @@ WASHINGTON_KEYS = (
     "threshold",
 )
 PROMPT_KEYS = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization", "general")
+
+
+_TABLE_HEADER = re.compile(rb"^\s*\[")
+_CLASSROOM_HEADER = re.compile(rb"^\s*\[\s*classroom\s*\]\s*(#.*)?$")
+
+
+def without_classroom_table(raw: bytes) -> bytes:
+    """A level file's bytes as its content hash reads them: without its `[classroom]` table (the
+    header, its keys, and the blank and comment lines just above it). The table says how a lesson
+    may cut the level short, not how a turn plays, so setting or moving a cut leaves the saves and
+    replays of the level readable. (Written another way, say as a dotted key, the table stays in
+    the hash: a changed hash only makes old saves unreadable, never a game different.)"""
+    lines = raw.splitlines(keepends=True)
+    out: list[bytes] = []
+    skipping = False
+    for line in lines:
+        if _CLASSROOM_HEADER.match(line):
+            while out and (not out[-1].strip() or out[-1].lstrip().startswith(b"#")):
+                out.pop()
+            skipping = True
+            continue
+        if skipping and _TABLE_HEADER.match(line):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return b"".join(out)
 
 
 class _StartView:
@@ -671,6 +698,19 @@ class Compiler:
                     severity="warning",
                 )
 
+    def cut(self, turns: int | None) -> int | None:
+        """The leaf's own classroom cut (not inherited), which must come before the last turn."""
+        spec = self.spec.classroom
+        cut = spec.cut if spec else None
+        if cut is not None and turns is not None and cut >= turns:
+            self.ok = False
+            self.leaf.problem(
+                ("classroom", "cut"),
+                f"the cut must come before the level's last turn: the level lasts {turns} turns, "
+                f"so the cut is at most {turns - 1}",
+            )
+        return cut
+
     def compile(self) -> Level | None:
         """The level, or None when a problem stops it (the problems are on the files)."""
         self.turns = int(self.m.get("turns") or 80)
@@ -709,6 +749,7 @@ class Compiler:
             if briefing[side] is None:
                 self.missing(("briefing", side), f"a briefing for {side}")
         prompts = {k: tuple(self.m.get("prompts", k) or ()) for k in PROMPT_KEYS}
+        cut = self.cut(meta["turns"])
         # A level that cannot load reports its warnings with its errors, even when none are wanted.
         if self.ok and (self.want_warnings or not self.complete):
             self.warnings(actions, events, agendas, outcomes, rules, start, flags)
@@ -718,7 +759,7 @@ class Compiler:
             return None
         digest = hashlib.sha256()
         for pf in self.chain:
-            digest.update(pf.loaded_spec.id.encode() + b"\0" + pf.raw + b"\0")
+            digest.update(pf.loaded_spec.id.encode() + b"\0" + without_classroom_table(pf.raw) + b"\0")
         return Level(
             id=self.spec.id,
             title=meta["title"],
@@ -748,6 +789,7 @@ class Compiler:
             map_year=self.leaf.loaded_spec.map_year,
             sources=sources,
             deals=deals,
+            cut=cut,
             content_hash=digest.hexdigest(),
             files=tuple(pf.name for pf in self.chain),
         )

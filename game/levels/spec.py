@@ -617,6 +617,15 @@ class CampaignSpec(Spec):
     )
 
 
+class LevelClassroomSpec(Spec):
+    """How the level serves a short lesson. Not inherited: a cut suits one level's length."""
+
+    cut: Annotated[int, Field(ge=1, le=79)] | None = Field(
+        None,
+        description="The classroom cut: a session may choose to end after this turn (about half the level's turns), and is then scored provisionally, against goals pro-rated to the turns played. Must be before the level's last turn.",
+    )
+
+
 SourceKind = Literal["essay", "book", "article", "chapter", "official", "report"]
 
 
@@ -775,6 +784,9 @@ class LevelSpec(Spec):
     )
     campaign: CampaignSpec | None = Field(
         None, description="The level's chapter in the campaign and what unlocks it. Not inherited."
+    )
+    classroom: LevelClassroomSpec | None = Field(
+        None, description="How the level serves a short lesson: its classroom cut. Not inherited."
     )
     deal: list[DealSpec] = Field(
         default_factory=list,

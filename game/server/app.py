@@ -80,6 +80,7 @@ def group_view(row, turns: int) -> dict[str, Any]:
         "connected": time.time() - row["last_seen"] < ONLINE_SECONDS,
         "takeover_allowed": bool(row["takeover_allowed"]),
         "scores": summary.get("scores") or {},
+        "scored": str(summary.get("scored") or ""),  # "provisional (6 of 12 turns)", or "" for final
         "outcome": summary.get("outcome"),
         "band": summary.get("band"),
         "meters": {m: meters[m] for m in (*SHARED, *WASHINGTON) if m in meters},
@@ -279,7 +280,9 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         out = []
         for row in store.groups():
             view = group_view(row, session.turns)
-            out.append({k: view[k] for k in ("name", "level", "turn", "finished", "scores", "meters")})
+            out.append(
+                {k: view[k] for k in ("name", "level", "turn", "finished", "scores", "scored", "meters")}
+            )
         return JSONResponse({"groups": out})
 
     async def session_info(request: Request) -> Response:

@@ -283,6 +283,7 @@ def turn_message(game, report, acked: int = 0) -> dict[str, Any]:
     """What the server keeps of a turn: its plans, the facilitator's acts, the meters after it, the
     scores, and the log so far (from which a laptop taking over the group goes on)."""
     from game.core.meters import SHARED, WASHINGTON
+    from game.session.story import provisional_note
 
     meters = game.state.meters
     return {
@@ -292,6 +293,8 @@ def turn_message(game, report, acked: int = 0) -> dict[str, Any]:
         "acts": [a.model_dump(mode="json") for a in game.log.acts_of_turn(report.turn)],
         "meters": {m: round(float(meters[m]), 2) for m in (*SHARED, *WASHINGTON) if m in meters},
         "scores": {s: round(v, 1) for s, v in game.scores().items()},
+        # "provisional (6 of 12 turns)" for a session ended before the level's last turn, else "".
+        "scored": provisional_note(game),
         "finished": game.over,
         "outcome": game.state.outcome,
         "log": game.log.model_dump(mode="json"),

@@ -69,6 +69,9 @@ def prepare(options: ServeOptions):
         level = Catalogue.scan([user_levels_dir(), *options.level_dirs]).load(config["level"])
     except (LevelError, KeyError) as e:
         raise ServeError(f"the level '{config['level']}' cannot be loaded: {e}") from None
+    if config.get("cut") and level.cut is not None:
+        # A pack's `cut = true`: every group's session ends at the level's classroom cut.
+        config["end_after_turn"] = level.cut
     if not options.passphrase and store.meta("passphrase") is None and sys.stdin.isatty():
         # Typed here, it stays out of the shell's history and the list of processes.
         from getpass import getpass

@@ -188,7 +188,9 @@ class Store:
                 fresh = cur.rowcount > 0
                 # A turn sent again as the game's last (the facilitator ended it) updates the figures.
                 if fresh or body.get("finished"):
-                    summary = {k: body.get(k) for k in ("level", "meters", "scores", "outcome", "band")}
+                    summary = {
+                        k: body.get(k) for k in ("level", "meters", "scores", "scored", "outcome", "band")
+                    }
                     self.db.execute(
                         "UPDATE groups SET turn = MAX(turn, ?), finished = ?, summary = ?, log = ?, "
                         "last_seen = ?, acked = MAX(acked, ?) WHERE id = ?",

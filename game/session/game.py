@@ -20,6 +20,8 @@ from game.core import (
     initial_state,
     is_terminal,
     plan_problem,
+    provisional_scores,
+    provisional_winners,
     resolve_turn,
     scores,
     winners,
@@ -403,12 +405,26 @@ class Game:
         """Whether the game has reached an outcome."""
         return is_terminal(self.state)
 
+    @property
+    def provisional(self) -> tuple[int, int] | None:
+        """(turns played, the level's turns) when the game's score is provisional: a session the
+        facilitator (or the session's cut) ended before the level's last turn, scored against
+        goals pro-rated to the turns played; None when the score is the game's own."""
+        if not self.over or not self.log.ended_early:
+            return None
+        played = len(self.reports)
+        return (played, self.level.turns) if played < self.level.turns else None
+
     def scores(self) -> dict[str, float]:
-        """Each side's agenda score now, 0-100."""
+        """Each side's agenda score now, 0-100 (provisional for a session ended before its end)."""
+        if self.provisional is not None:
+            return provisional_scores(self.state, self.provisional[0])
         return scores(self.state)
 
     def winners(self) -> dict[str, bool]:
         """Whether each side's score reaches its agenda's mark for a win."""
+        if self.provisional is not None:
+            return provisional_winners(self.state, self.provisional[0])
         return winners(self.state)
 
     def history_of(self, meter: str) -> list[float]:

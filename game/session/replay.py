@@ -148,6 +148,13 @@ class ClassroomSpec(BaseModel):
         "trusted (anyone could put their own there), never written.",
     )
     started_at: Plain = Field(max_length=40)
+    end_after_turn: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_TURNS,
+        description="The turn after which the session ends (a pack's last turn, or the level's classroom "
+        "cut); none: the level's end.",
+    )
 
 
 MAX_REASON = 200

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from game.core.engine import goal_value
-from game.core.level import Level, Outcome
+from game.core.engine import goal_value, provisional_goals
+from game.core.level import Goal, Level, Outcome
 from game.core.meters import LIMITS, PILLARS, label
 from game.core.report import Change, TurnReport
 from game.session.replay import FacilitatorAct
@@ -81,13 +81,60 @@ def outcome_of(game: Game) -> Outcome | None:
     return next((o for o in game.level.outcomes if o.id == game.state.outcome), None)
 
 
+def provisional_note(game: Game) -> str:
+    """'provisional (6 of 12 turns)' for the score of a session ended before the level's last turn,
+    '' for a score that is the game's own."""
+    if game.provisional is None:
+        return ""
+    return provisional_words(*game.provisional)
+
+
+def ending_note(game: Game) -> str:
+    """How a session ended before its last turn, for the debrief and the worksheet: at the level's
+    classroom cut, after the turn the session was set to end, or by the facilitator ('' if not)."""
+    if not game.log.ended_early:
+        return ""
+    spec = game.log.classroom
+    last = spec.end_after_turn if spec is not None else None
+    if last is not None and len(game.reports) == last:
+        if last == game.level.cut:
+            return "ended at the level's classroom cut"
+        return f"ended after turn {last}, as the session was set"
+    return "ended early by the facilitator"
+
+
+def provisional_words(played: int, turns: int) -> str:
+    """'provisional (6 of 12 turns)'."""
+    return f"provisional ({played} of {turns} turns)"
+
+
 def goals_report(game: Game, side: str) -> list[tuple[str, bool, float]]:
-    """(goal text, met?, the value it ended at) for each of the side's goals."""
+    """(goal text, met?, the value it ended at) for each of the side's goals. In a provisional
+    score, each goal as it was pro-rated to the turns played, its bounds said after the text."""
+    goals = game.level.agendas[side].goals
+    if game.provisional is not None:
+        goals = provisional_goals(game.level, game.provisional[0])[side]
     out = []
-    for g in game.level.agendas[side].goals:
+    for g in goals:
         value = goal_value(game.state, g.meter)
-        out.append((g.text, g.met(value), value))
+        text = (
+            g.text
+            if game.provisional is None
+            else f"{g.text}; after {game.provisional[0]} turns: {bounds_text(g)}"
+        )
+        out.append((text, g.met(value), value))
     return out
+
+
+def bounds_text(goal: Goal) -> str:
+    """'at least 67.5', 'at most 40', '46 to 56' (to one decimal)."""
+    low = None if goal.at_least is None else round(goal.at_least, 1)
+    high = None if goal.at_most is None else round(goal.at_most, 1)
+    if low is not None and high is not None:
+        return f"{low:g} to {high:g}"
+    if low is not None:
+        return f"at least {low:g}"
+    return f"at most {high:g}" if high is not None else "anything"
 
 
 def plan_names(game: Game, plan: Iterable[str]) -> list[str]:

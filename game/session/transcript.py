@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.core import scores
+from game.core import provisional_scores, scores
 from game.core.level import Level
 from game.core.meters import label
 from game.core.report import PHASE_TITLES, TurnReport
 from game.core.state import GameState
 from game.core.summit import term_words
 from game.session.replay import FacilitatorAct, ReasonSpec, TermSpec
-from game.session.story import describe_act
+from game.session.story import describe_act, provisional_words
 
 
 def _num(x: float) -> str:
@@ -85,8 +85,13 @@ def transcript(
     if state.outcome:
         o = next((o for o in level.outcomes if o.id == state.outcome), None)
         out.append(f"Outcome: {o.title if o else state.outcome}")
-    s = scores(state)
-    out.append(f"Scores: Moscow {s.get('moscow', 0):.2f}, Beijing {s.get('beijing', 0):.2f}")
+    # A session the facilitator (or its cut) ended before the level's last turn is scored provisionally.
+    cut_short = (
+        state.outcome is not None and any(a.kind == "end" for a in acts) and len(reports) < level.turns
+    )
+    s = provisional_scores(state, len(reports)) if cut_short else scores(state)
+    scored = f", {provisional_words(len(reports), level.turns)}" if cut_short else ""
+    out.append(f"Scores: Moscow {s.get('moscow', 0):.2f}, Beijing {s.get('beijing', 0):.2f}{scored}")
     for meter in sorted(state.meters):
         out.append(f"  {meter} = {_num(state.meters[meter])}  ({label(meter)})")
     return "\n".join(out) + "\n"

@@ -12,7 +12,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from game.ai import Budget, decide, make_agent
-from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn, scores, winners
+from game.core import (
+    end_now,
+    initial_state,
+    is_legal_plan,
+    is_terminal,
+    provisional_scores,
+    provisional_winners,
+    resolve_turn,
+    scores,
+    winners,
+)
 from game.core.level import Level
 from game.core.meters import LIMIT_CAUSES, SIDES
 from game.core.phases import final_outcome
@@ -53,9 +63,12 @@ def play_one(
     variation: Variation = NO_CHANGE,
     detail: bool = False,
     budget: Budget | None = None,
+    cut: int | None = None,
 ) -> GameResult:
     """One game. With `detail`, also sum each turn's changes by cause (slower). `budget` is how
-    long the agents that search may think (None: their own default, a number of iterations)."""
+    long the agents that search may think (None: their own default, a number of iterations).
+    With `cut`, the game ends after that turn, as a classroom session ended at a cut does, and is
+    scored provisionally (unless it reached an outcome by itself before)."""
     varied = variation.apply(level)
     agents = {
         "moscow": make_agent(moscow, "moscow", seed, budget),
@@ -65,7 +78,7 @@ def play_one(
     series, causes, plans_played, binding = [], [], [], []
     summits: list[Table] = []
     settled: list[Settled] = []
-    while not is_terminal(state):
+    while not is_terminal(state) and (cut is None or state.turn <= cut):
         state, table = summit_between(state, agents)
         if table is not None:
             summits.append(table)
@@ -90,11 +103,14 @@ def play_one(
         plans_played.append(plans)
         binding.append(report.ceiling_cause)
         settled.extend(report.settled)
+    score, won = scores, winners
+    if not is_terminal(state):  # stopped at the cut
+        state, score, won = end_now(state), provisional_scores, provisional_winners
     return GameResult(
         seed,
         state.outcome or final_outcome(state),
-        scores(state),
-        winners(state),
+        score(state),
+        won(state),
         dict(state.meters),
         series,
         causes,
@@ -149,6 +165,7 @@ def run_games(
     progress=None,
     detail: bool = False,
     budget: Budget | None = None,
+    cut: int | None = None,
 ) -> list[GameResult]:
     if not isinstance(seeds, range):
         seeds = list(seeds)
@@ -156,11 +173,11 @@ def run_games(
     if workers <= 1 or len(seeds) <= 1:
         # One game at a time, with no list of jobs made first.
         for seed in seeds:
-            results.append(play_one(level, seed, moscow, beijing, variation, detail, budget))
+            results.append(play_one(level, seed, moscow, beijing, variation, detail, budget, cut))
             if progress:
                 progress(len(results), len(seeds))
         return results
-    jobs = [(seed, moscow, beijing, variation, detail, budget) for seed in seeds]
+    jobs = [(seed, moscow, beijing, variation, detail, budget, cut) for seed in seeds]
     with worker_pool(level, workers) as pool:
         for result in pool.map(_play_args, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
             results.append(result)

@@ -120,7 +120,10 @@ function render(data) {
     }
     tr.append(cell(fmt(g.scores.moscow), "moscow"), cell(fmt(g.scores.beijing), "beijing"));
     let state = "playing", cls = "", note = "";
-    if (g.finished) { state = "finished"; cls = "state-finished"; note = (g.outcome || "").replaceAll("_", " "); }
+    if (g.finished) {
+      state = "finished"; cls = "state-finished"; note = (g.outcome || "").replaceAll("_", " ");
+      if (g.scored) note += `; scores ${g.scored}`;
+    }
     else if (g.paused) { state = "paused"; cls = "state-paused"; }
     else if (!g.connected) { state = "offline"; cls = "state-offline"; }
     if (g.takeover_allowed) note = "takeover allowed";

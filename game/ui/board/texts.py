@@ -10,9 +10,15 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from game.core import preview, preview_tag_rules
+from game.core import preview, preview_tag_rules, provisional_goals
 from game.core.meters import LIMIT_LABELS, POWERS, STATES, band, band_spans, label
-from game.session.story import SCENARIO_LEVEL_NOTE, SCENARIO_MARK, describe_act, facilitator_news
+from game.session.story import (
+    SCENARIO_LEVEL_NOTE,
+    SCENARIO_MARK,
+    bounds_text,
+    describe_act,
+    facilitator_news,
+)
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.map_period import state_name
@@ -165,7 +171,23 @@ def agenda_view_html(game: Game, side: str) -> str:
     agenda = game.level.agendas.get(side)
     now = shown(score, [agenda.win_at] if agenda else [])
     head = f"<b>{side.capitalize()}: your score now is {now} of 100</b><br>"
-    return head + agenda_html(game.level, side, game.state)
+    return head + agenda_html(game.level, side, game.state) + short_session_html(game, side)
+
+
+def short_session_html(game: Game, side: str) -> str:
+    """For a session that ends before the level's last turn (at the cut, or a pack's last turn):
+    when it ends, and each goal as it will be judged then, pro-rated to the turns played."""
+    end = getattr(game.classroom, "end_after_turn", None) if game.classroom is not None else None
+    if end is None or end >= game.level.turns or game.over:
+        return ""
+    goals = provisional_goals(game.level, end)[side]
+    lines = [
+        f"<br><b>This session ends after turn {end} of {game.level.turns}</b> and is scored "
+        "provisionally: each goal pro-rated to the turns played. At the end of turn "
+        f"{end} it asks for:"
+    ]
+    lines += [f"{html.escape(g.text)}: {bounds_text(g)}" for g in goals]
+    return "<br>".join(lines)
 
 
 def next_summit(game: Game) -> int | None:

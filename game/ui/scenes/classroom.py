@@ -34,12 +34,15 @@ class ClassroomSetupScene(Scene):
         end_after_turn: int | None = None,
         reveal: str = "at_debrief",
         join=None,
+        cut: bool = False,
     ):
         super().__init__(app)
         # From a session pack (`classroom --pack`): injections by turn and the last turn; from
         # `play --join`: the class server's link and what it answered (see start_joined).
         self.schedule = [tuple(x) for x in schedule]
         self.end_after_turn = end_after_turn
+        # End at the level's classroom cut (a short lesson), scored provisionally.
+        self.cut = cut
         self.reveal = reveal
         self.join = join
         self.entries = playable_entries(app)
@@ -94,7 +97,8 @@ class ClassroomSetupScene(Scene):
         right = w - pad
         self.label_x = x
         label_w = max(
-            fonts.bold.size(t)[0] for t in ("Moscow", "Beijing", "Timer", "Class seed", "Group", "Passphrase")
+            fonts.bold.size(t)[0]
+            for t in ("Moscow", "Beijing", "Timer", "Length", "Class seed", "Group", "Passphrase")
         )
         field_x = x + label_w + app.px(20)
         bh = button_height(fonts.bold, app.px(38))
@@ -121,6 +125,23 @@ class ClassroomSetupScene(Scene):
         for rect, label, minutes in zip(rects, timers, TIMER_CHOICES, strict=False):
             self.add(
                 Control(rect, label, partial(self.pick_timer, minutes), selected=(self.timer == minutes))
+            )
+        y = bottom_of(rects) + app.px(8)
+        self.rows.append(("Length", y))
+        lengths = self.length_choices()
+        rects = row_of_buttons(
+            [t for t, _, _ in lengths], fonts.bold, field_x, y, right, bh, app.px(6), app.px(64)
+        )
+        for rect, (label, at_cut, why) in zip(rects, lengths, strict=False):
+            self.add(
+                Control(
+                    rect,
+                    label,
+                    partial(self.pick_cut, at_cut),
+                    selected=(self.cut == at_cut),
+                    enabled=not why,
+                    why_disabled=why,
+                )
             )
         y = bottom_of(rects) + app.px(12)
         self.entries_by_name = {}
@@ -171,6 +192,17 @@ class ClassroomSetupScene(Scene):
         self.add(Control(join, "Join a class", self.join_class))
         self.captions = [("title", self.title_rect), ("class seed", self.seed_rect)]
         self.captions += [(label, pygame.Rect(x, y, label_w, self.row_h)) for label, y in self.rows]
+
+    def length_choices(self) -> list[tuple[str, bool, str]]:
+        """(label, ends at the cut?, why it cannot be chosen) for the whole level and its cut."""
+        level = self.level
+        if level is None or level.cut is None:
+            return [("Whole level", False, ""), ("Classroom cut", True, "This level has no classroom cut.")]
+        return [("Whole level", False, ""), (f"Cut: {level.cut} of {level.turns} turns", True, "")]
+
+    def pick_cut(self, at_cut: bool) -> None:
+        self.cut = at_cut
+        self.keep()
 
     def join_class(self) -> None:
         self.app.show_over("join a class")
@@ -236,6 +268,8 @@ class ClassroomSetupScene(Scene):
         )
         session.scheduled = list(self.schedule)
         session.end_after_turn = self.end_after_turn
+        if self.cut and level.cut is not None:
+            session.end_at_cut()
         session.reveal = self.reveal
         if session.notice:
             self.app.notice = session.notice  # the next screen shows it
@@ -315,7 +349,10 @@ class ClassroomSetupScene(Scene):
         r = self.seed_rect
         y = r.y
         if self.level:
-            head = f"{self.level.title} · {self.level.turns} turns"
+            if self.cut and self.level.cut is not None:
+                head = f"{self.level.title} · ends after turn {self.level.cut}, scored provisionally"
+            else:
+                head = f"{self.level.title} · {self.level.turns} turns"
             surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), (r.x, y))
             y += fonts.heading.get_linesize()
         surface.blit(fonts.bold.render("Class seed", True, p.text_muted), (r.x, y))

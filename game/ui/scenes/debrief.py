@@ -11,14 +11,16 @@ from functools import partial
 
 import pygame
 
-from game.core.engine import goal_value
+from game.core.engine import goal_value, provisional_goals
 from game.core.meters import LIMITS, PILLARS, band_spans, label
 from game.session.data_folder import problem_message
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     ai_reason,
+    bounds_text,
     cause_words,
     event_headlines,
+    provisional_note,
     source_lines,
     turning_points,
 )
@@ -179,18 +181,28 @@ class DebriefScene(Scene):
         if lv.hypothetical:
             out.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
         scores, won = game.scores(), game.winners()
+        note = provisional_note(game)
+        if note:
+            out.append(
+                f"<br><b>The scores are {html.escape(note)}, not final scores.</b> The session ended "
+                "before the level's last turn, so each goal is judged as pro-rated to the turns played."
+            )
+        played = game.provisional[0] if game.provisional else None
         for side in ("moscow", "beijing"):
             agenda = lv.agendas[side]
             verdict = "met its agenda" if won[side] else "fell short of its agenda"
+            scored = f", {html.escape(note)}" if note else ""
             out.append(
-                f"<br><b>{side.capitalize()}: score {shown(scores[side], [agenda.win_at])} of 100, {verdict}</b> "
+                f"<br><b>{side.capitalize()}: score {shown(scores[side], [agenda.win_at])} of 100{scored}, {verdict}</b> "
                 f"(needed {agenda.win_at:.0f}). {html.escape(agenda.summary)}"
             )
-            for g in agenda.goals:
+            goals = agenda.goals if played is None else provisional_goals(lv, played)[side]
+            for g in goals:
                 value = goal_value(game.state, g.meter)
                 mark = "MET" if g.met(value) else "MISSED"
                 ended = shown(value, [t for t in (g.at_least, g.at_most) if t is not None], least=1)
-                out.append(f"{mark}: {html.escape(g.text)} ({label(g.meter)} ended at {ended})")
+                after = "" if played is None else f"; after {played} turns: {bounds_text(g)}"
+                out.append(f"{mark}: {html.escape(g.text)}{after} ({label(g.meter)} ended at {ended})")
         out.append("<br><b>Turning points</b>")
         for report, total, c in turning_points(game):
             out.append(

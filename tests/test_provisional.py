@@ -1,0 +1,94 @@
+"""A game ended before its last turn is scored against goals pro-rated to the turns played, and a
+game played to the end is scored as it always was (docs/model.md, "Scoring")."""
+
+import pytest
+
+from game.core import initial_state, provisional_goals, provisional_scores, provisional_winners, scores
+from game.core.engine import PACE, end_now, progress_share, prorated_goal, resolve_turn, start_value, winners
+from game.core.level import Goal
+
+
+def goal(at_least=None, at_most=None) -> Goal:
+    return Goal("partnership", at_least, at_most, 1.0, "a goal", "test")
+
+
+def test_a_bound_still_to_reach_moves_from_the_start_in_proportion_to_the_turns_played():
+    assert prorated_goal(goal(at_least=74), start=60, share=0.5).at_least == 67
+    assert prorated_goal(goal(at_most=20), start=40, share=0.25).at_most == 35
+
+
+def test_a_bound_met_at_the_start_may_have_lost_only_that_share_of_its_margin():
+    """Held at the pace of the whole game: half the turns may give up half the room to the bound."""
+    assert prorated_goal(goal(at_least=40), start=60, share=0.5).at_least == 50
+    assert prorated_goal(goal(at_most=30), start=10, share=0.25).at_most == 15
+    assert prorated_goal(goal(at_least=70), start=70, share=0.5).at_least == 70
+
+
+def test_a_band_around_the_start_narrows_around_it():
+    g = prorated_goal(goal(at_least=40, at_most=60), start=52, share=0.5)
+    assert (g.at_least, g.at_most) == (46, 56)
+
+
+def test_the_whole_game_asks_for_the_goal_itself():
+    g = goal(at_least=74, at_most=90)
+    assert prorated_goal(g, start=10, share=1.0) == g
+    assert prorated_goal(g, start=10, share=3.0) == g
+
+
+def test_the_share_of_the_way_grows_with_the_turns_played_to_the_whole_goal():
+    shares = [progress_share(p, 12) for p in range(13)]
+    assert shares[0] == 0 and shares[12] == 1
+    assert shares == sorted(set(shares))
+    assert progress_share(6, 12) == pytest.approx(0.5**PACE)
+
+
+def test_a_shipped_goal_asks_for_that_share_of_the_way(testing_event):
+    half = testing_event.turns // 2
+    goals = provisional_goals(testing_event, half)
+    standing = next(g for g in goals["beijing"] if g.meter == "beijing.standing")
+    start = testing_event.start["beijing.standing"]
+    final = next(g for g in testing_event.agendas["beijing"].goals if g.meter == "beijing.standing")
+    assert final.at_least is not None and start < final.at_least
+    expected = start + (final.at_least - start) * progress_share(half, testing_event.turns)
+    assert standing.at_least == pytest.approx(expected, abs=0.01)
+
+
+def test_meters_on_their_way_to_the_goals_score_more_provisionally_than_finally(testing_event):
+    """Beijing's long-term goals: meters that have gone the share of the way asked after half the
+    turns score Beijing higher provisionally than by the goals of the whole game."""
+    state = initial_state(testing_event, 1)
+    half = testing_event.turns // 2
+    share = progress_share(half, testing_event.turns)
+    for g in testing_event.agendas["beijing"].goals:
+        if g.meter in state.meters and g.at_least is not None and state.meters[g.meter] < g.at_least:
+            start = state.meters[g.meter]
+            state.meters[g.meter] = start + (g.at_least - start) * share + 0.01
+    state.turn = half + 1
+    state = end_now(state)
+    assert provisional_scores(state)["beijing"] > scores(state)["beijing"]
+
+
+def test_a_game_played_to_the_end_scores_as_before(testing_event):
+    state = initial_state(testing_event, 3)
+    while state.outcome is None:
+        state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+    assert provisional_scores(state) == scores(state)
+    assert provisional_winners(state) == winners(state)
+
+
+def test_the_score_of_a_game_ended_early_is_pro_rated_to_the_turns_it_played(testing_event):
+    state = initial_state(testing_event, 3)
+    for _ in range(4):
+        state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+    ended = end_now(state)
+    assert provisional_scores(ended) == provisional_scores(ended, played=4)
+    # The same meters judged against goals pro-rated to another number of turns may differ, and
+    # after as many turns as the level has, they are judged against the goals themselves.
+    assert provisional_scores(ended, played=testing_event.turns) == scores(ended)
+
+
+def test_before_the_first_turn_every_goal_asks_only_for_where_the_meters_start(testing_event):
+    goals = provisional_goals(testing_event, 0)
+    for side in testing_event.agendas:
+        for g in goals[side]:
+            assert g.met(start_value(testing_event, g.meter))

@@ -1,0 +1,233 @@
+"""Fair short sessions: a level's classroom cut, a session that ends there (or is ended early) scored
+provisionally, and every place that shows such a score saying so (docs/classroom.md, "Short
+sessions")."""
+
+import csv
+import json
+
+import pytest
+
+from game.classroom.pack import read_pack
+from game.classroom.report import write_report
+from game.classroom.session import ClassroomSession
+from game.core import provisional_scores, scores
+from game.levels import Catalogue
+from game.levels.compile import without_classroom_table
+from game.session.game import Game
+from game.session.replay import ReplayLog
+from game.sim.batch import play_one
+
+PLAYABLE = [e.id for e in Catalogue.scan().playable()]
+
+
+def cut_session(level, cut: bool = True) -> ClassroomSession:
+    game = Game.new(level, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="Cut")
+    if cut:
+        session.end_at_cut()
+    return session
+
+
+def play_on(session: ClassroomSession) -> None:
+    while not session.game.over:
+        session.game.lock("moscow", ())
+        session.game.resolve()
+
+
+@pytest.mark.parametrize("level_id", PLAYABLE)
+def test_every_shipped_level_has_a_cut_about_half_its_turns(level_id):
+    level = Catalogue.scan().load(level_id)
+    assert level.cut is not None
+    assert 0.3 <= level.cut / level.turns <= 0.65
+
+
+def test_the_classroom_table_is_left_out_of_the_levels_content_hash():
+    """A cut set or moved keeps the saves and replays of the level readable."""
+    raw = b'id = "x"\nturns = 12\n\n[[source]]\ntitle = "A"\n'
+    cut = raw + b"\n# a short lesson\n[classroom]\ncut = 6\n"
+    assert without_classroom_table(cut) == raw
+    assert without_classroom_table(raw.replace(b"12", b"13")) != raw
+
+
+def test_a_session_at_the_cut_ends_after_it_and_is_scored_provisionally(testing_event):
+    session = cut_session(testing_event)
+    play_on(session)
+    game = session.game
+    assert len(game.reports) == testing_event.cut and game.log.ended_early
+    assert game.provisional == (testing_event.cut, testing_event.turns)
+    assert game.scores() == provisional_scores(game.state, testing_event.cut)
+    assert "classroom cut" in game.log.facilitator[-1].text
+
+
+def test_a_session_played_to_the_end_is_scored_as_before(testing_event):
+    session = cut_session(testing_event, cut=False)
+    play_on(session)
+    assert session.game.provisional is None
+    assert session.game.scores() == scores(session.game.state)
+
+
+def test_a_saved_session_at_the_cut_resumes_with_its_cut(testing_event):
+    session = cut_session(testing_event)
+    session.game.lock("moscow", ())
+    session.game.resolve()
+    log = ReplayLog.model_validate_json(session.game.log.model_dump_json())
+    resumed = Game.from_log(testing_event, log, {"moscow": "human", "beijing": "easy"})
+    again = ClassroomSession(resumed, resumed.log.classroom)
+    assert again.end_after_turn == testing_event.cut and again.at_cut
+
+
+def test_every_export_says_a_score_at_the_cut_is_provisional(testing_event, tmp_path):
+    session = cut_session(testing_event)
+    play_on(session)
+    folder = session.export(root=tmp_path / "exports")
+    said = f"provisional ({testing_event.cut} of {testing_event.turns} turns)"
+    sheet = (folder / "debrief.md").read_text(encoding="utf-8")
+    assert sheet.count(said) >= 3  # the note, and each side's score
+    assert "(ended at the level's classroom cut)" in sheet
+    assert said in (folder / "worksheet.html").read_text(encoding="utf-8")
+    rows = list(csv.DictReader((folder / "scores.csv").open(encoding="utf-8-sig")))
+    assert [r["Scored"] for r in rows] == [said, said]
+    assert said in (folder / "scores-semicolon.csv").read_text(encoding="utf-8-sig")
+    record = json.loads((folder / "session.json").read_text(encoding="utf-8"))
+    assert record["provisional"] is True and record["scored"] == said
+    report = write_report([folder], tmp_path / "report")
+    assert said in report.markdown_path.read_text(encoding="utf-8")
+
+
+def test_a_score_at_the_end_is_said_to_be_final(testing_event, tmp_path):
+    session = cut_session(testing_event, cut=False)
+    play_on(session)
+    folder = session.export(root=tmp_path / "exports")
+    assert "provisional (" not in (folder / "debrief.md").read_text(encoding="utf-8")
+    rows = list(csv.DictReader((folder / "scores.csv").open(encoding="utf-8-sig")))
+    assert [r["Scored"] for r in rows] == ["final", "final"]
+
+
+def test_a_session_ended_early_by_the_facilitator_is_provisional_too(testing_event):
+    session = cut_session(testing_event, cut=False)
+    for _ in range(4):
+        session.game.lock("moscow", ())
+        session.game.resolve()
+    session.end("the bell rang")
+    assert session.game.provisional == (4, testing_event.turns)
+
+
+def test_a_pack_may_end_at_the_levels_cut_but_not_at_two_ends(tmp_path):
+    ok = tmp_path / "ok.toml"
+    ok.write_text('level = "testing_event"\nseed = 1\ncut = true\n', encoding="utf-8")
+    pack = read_pack(ok)
+    assert pack.ok and pack.spec is not None and pack.spec.cut
+    both = tmp_path / "both.toml"
+    both.write_text('level = "testing_event"\nseed = 1\ncut = true\nend_after_turn = 4\n', encoding="utf-8")
+    problems = read_pack(both).problems
+    assert [p.path for p in problems] == ["end_after_turn"] and "not both" in problems[0].message
+
+
+def test_the_classroom_command_asks_for_the_cut(monkeypatch):
+    from game import cli
+
+    seen = {}
+    monkeypatch.setattr("game.ui.app.play", lambda options: seen.setdefault("options", options) and 0)
+    assert cli.main(["classroom", "--level", "testing_event", "--cut"]) == 0
+    assert seen["options"].classroom["cut"] is True
+
+
+def test_a_batch_game_at_the_cut_stops_there_and_is_scored_provisionally(testing_event):
+    cut = play_one(testing_event, 5, "easy", "easy", cut=testing_event.cut)
+    whole = play_one(testing_event, 5, "easy", "easy")
+    assert len(cut.series) == testing_event.cut and len(whole.series) == testing_event.turns
+    assert cut.series == whole.series[: testing_event.cut]  # the same game, stopped
+
+
+def test_the_set_up_screen_can_end_the_session_at_the_cut(app, testing_event):
+    import pygame
+    from ui_driver import key, press, type_into
+
+    press(app, "Classroom session")
+    assert app.scene.name == "classroom set-up"
+    press(app, f"Cut: {testing_event.cut} of {testing_event.turns} turns")
+    type_into(app, "Passphrase", "owl-42")
+    key(app, pygame.K_TAB)
+    press(app, "Start session")
+    session = app.scene.game.classroom
+    assert session is not None and session.end_after_turn == testing_event.cut and session.at_cut
+
+
+def test_the_debrief_says_a_score_at_the_cut_is_provisional(app, testing_event):
+    from game.ui.scenes.debrief import DebriefScene
+
+    session = cut_session(testing_event)
+    play_on(session)
+    html = DebriefScene(app, session.game).outcome_html()
+    said = f"provisional ({testing_event.cut} of {testing_event.turns} turns)"
+    assert html.count(said) >= 3 and "not final scores" in html
+    assert f"after {testing_event.cut} turns:" in html  # each goal as pro-rated
+
+
+def test_the_cut_table_counts_the_games_at_the_cut_and_names_those_left_out(mini, monkeypatch):
+    from game.sim import cut as cut_module
+
+    row = cut_module.cut_balance(mini, games=2, moscow="easy", beijing="easy", cut=2)
+    assert (row.cut, row.games, row.failed) == (2, 2, [])
+    assert f"| {mini.title} (`{mini.id}`) | {mini.turns} | 2 | 2 |" in cut_module.cut_table([row])
+
+    real = cut_module.play_one
+
+    def failing(level, seed, *args, **kwargs):
+        if seed == 1:
+            raise ValueError("illegal plan for moscow: a test")
+        return real(level, seed, *args, **kwargs)
+
+    monkeypatch.setattr(cut_module, "play_one", failing)
+    row = cut_module.cut_balance(mini, games=2, moscow="easy", beijing="easy", cut=2)
+    assert row.games == 1 and row.failed == [(1, "illegal plan for moscow: a test")]
+    assert "1 (1 left out)" in cut_module.cut_table([row])
+    with pytest.raises(ValueError):
+        cut_module.cut_balance(mini, games=1)  # the mini level has no cut
+
+
+def test_the_class_server_is_told_a_score_at_the_cut_is_provisional(testing_event):
+    from game.server.client import turn_message
+
+    session = cut_session(testing_event)
+    play_on(session)
+    game = session.game
+    message = turn_message(game, game.reports[-1])
+    assert message["finished"] and message["scored"] == f"provisional ({testing_event.cut} of 12 turns)"
+
+
+def test_the_replay_of_a_session_at_the_cut_says_its_scores_are_provisional(testing_event):
+    from game.session.replay import replay
+    from game.session.transcript import transcript
+
+    session = cut_session(testing_event)
+    play_on(session)
+    log = session.game.log
+    state, reports = replay(testing_event, log)
+    text = transcript(state, reports, log.facilitator, log.reasons, [t.summit for t in log.turns])
+    s = session.game.scores()
+    assert (
+        f"Scores: Moscow {s['moscow']:.2f}, Beijing {s['beijing']:.2f}, provisional (6 of 12 turns)" in text
+    )
+
+
+def test_the_agenda_tab_of_a_session_at_the_cut_says_what_each_goal_asks_then(testing_event):
+    from game.ui.board.texts import agenda_view_html
+
+    session = cut_session(testing_event)
+    text = agenda_view_html(session.game, "beijing")
+    assert f"This session ends after turn {testing_event.cut} of {testing_event.turns}" in text
+    assert "scored provisionally" in text
+    whole = cut_session(testing_event, cut=False)
+    assert "This session ends" not in agenda_view_html(whole.game, "beijing")
+
+
+def test_simulate_ends_its_games_at_the_cut(capsys):
+    from game import cli
+
+    assert cli.main(["simulate", "testing_event", "--cut", "--games", "2", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["cut"] == 6 and result["games"] == 2
+    assert cli.main(["simulate", "testing_event", "--cut", "4", "--games", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["cut"] == 4
+    assert cli.main(["simulate", "testing_event", "--cut", "12", "--games", "1"]) == 2
