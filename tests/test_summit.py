@@ -229,3 +229,18 @@ def test_an_easy_player_keeping_its_terms_still_plays_only_what_it_can_afford(ca
     level = catalogue.load(level_id)
     for seed in range(25):
         play_one(level, seed, "easy", "easy")
+
+
+def test_a_counter_already_on_the_table_is_a_refusal_and_its_reason_says_so(testing_event):
+    state = initial_state(testing_event, 1)
+    moscow = Negotiator("moscow")
+    costly = next(
+        t
+        for t in terms_on_offer(state, "beijing")
+        if t.kind == "request" and moscow.answer(state, [t]).get(t.key()) not in ("accept", "reject")
+    )
+    counter = moscow.answer(state, [costly])[costly.key()]
+    assert isinstance(counter, Term)
+    again = Negotiator("moscow")
+    assert again.answer(state, [costly], [counter.key()]) == {costly.key(): "reject"}
+    assert "on the table already" in again.reasons[costly.key()]

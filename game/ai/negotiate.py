@@ -18,6 +18,7 @@ hard) sees what breaking it costs and breaks it only when its search finds the p
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from game.core.level import Action, Level
@@ -176,11 +177,15 @@ class Negotiator:
             )
         return chosen
 
-    def answer(self, observation: GameState, terms: list[Term]) -> dict[str, Answer]:
-        """Accept, reject or counter each of the other side's terms."""
+    def answer(
+        self, observation: GameState, terms: list[Term], on_the_table: Collection[str] = ()
+    ) -> dict[str, Answer]:
+        """Accept, reject or counter each of the other side's terms (`on_the_table`: the keys of
+        the terms put forward already, which a counter cannot be)."""
         w = Weigher(observation, self.side)
         out: dict[str, Answer] = {}
         level = observation.level
+        taken = set(on_the_table)
         for term in terms:
             value = w.worth(self.side, term)
             key = term.key()
@@ -189,7 +194,14 @@ class Negotiator:
                 self.reasons[key] = f"accepted: worth {value:+.1f} to its agenda ({term_words(level, term)})"
                 continue
             counter = self._counter(observation, w, term)
-            if counter is not None:
+            if counter is not None and counter.key() in taken:
+                out[key] = "reject"
+                self.reasons[key] = (
+                    f"rejected: the term would cost its agenda {-value:.1f}, and what it would ask "
+                    f"instead is on the table already ({term_words(level, counter)})"
+                )
+            elif counter is not None:
+                taken.add(counter.key())
                 out[key] = counter
                 self.reasons[key] = (
                     f"countered: the term would cost its agenda {-value:.1f}; it asked instead: "

@@ -195,7 +195,8 @@ def play_agents(table: Table, state: GameState, negotiators: Mapping[str, Negoti
             if stage == "propose":
                 problem = table.propose(state, side, n.propose(seen) if n else [])
             elif stage == "answer":
-                problem = table.answer(state, side, n.answer(seen, table.to_answer(side)) if n else {})
+                taken = [t.key() for ts in table.proposed.values() for t in ts]
+                problem = table.answer(state, side, n.answer(seen, table.to_answer(side), taken) if n else {})
             else:
                 problem = table.answer_counters(
                     side, n.answer_counters(seen, table.counters_to(side)) if n else {}
