@@ -454,3 +454,19 @@ def test_levels_sends_the_terminal_no_control_sequence_from_a_mods_title_or_file
     out, err = capsys.readouterr()
     assert "Safe ?gnirts" in out and "?[31mred.toml" in err
     assert not any(ch in out + err for ch in "\x1b\u202e")
+
+
+def test_a_level_extending_a_ruleset_without_start_values_is_reported_not_a_crash(tmp_path):
+    # The compiler's warnings worked out the ceiling at the start from start values a bare
+    # ruleset leaves to the levels that extend it: a KeyError traceback instead of a message.
+    from game.levels.validate import validate_paths
+
+    (tmp_path / "base_rules.toml").write_text(
+        'schema_version = 1\nid = "base_rules"\ntitle = "B"\nplayable = false\nturns = 8\n', encoding="utf-8"
+    )
+    (tmp_path / "child.toml").write_text(
+        'schema_version = 1\nid = "child"\ntitle = "C"\nplayable = false\nextends = "base_rules"\n',
+        encoding="utf-8",
+    )
+    problems = validate_paths([str(tmp_path / "base_rules.toml"), str(tmp_path / "child.toml")])
+    assert problems and all(p.line >= 1 for p in problems)

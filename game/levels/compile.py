@@ -46,6 +46,7 @@ from game.core.meters import (
     SIDES,
     START_FROM,
     STATES,
+    WASHINGTON,
 )
 from game.core.phases import ceiling_terms
 from game.levels.glyphs import undrawable
@@ -521,7 +522,12 @@ class Compiler:
             **{("action", k): o for k, (_, o) in self.m.actions.items()},
             **{("event", k): o for k, (_, o) in self.m.events.items()},
         }
-        ceiling_at_start = 100.0 - sum(ceiling_terms(start, rules).values())
+        # (A ruleset that leaves start values out, for the levels that extend it to give, has no
+        # ceiling at the start to warn about.)
+        read = ("identity_gap", "method_divergence", "central_asia_rivalry", *WASHINGTON)
+        ceiling_at_start = (
+            100.0 - sum(ceiling_terms(start, rules).values()) if all(k in start for k in read) else 100.0
+        )
         if "partnership" in start and start["partnership"] > ceiling_at_start + 1.0:
             self.warn(
                 self.m.origin("start", "partnership"),
