@@ -244,3 +244,21 @@ def test_a_counter_already_on_the_table_is_a_refusal_and_its_reason_says_so(test
     again = Negotiator("moscow")
     assert again.answer(state, [costly], [counter.key()]) == {costly.key(): "reject"}
     assert "on the table already" in again.reasons[costly.key()]
+
+
+def test_the_debrief_sheet_lists_each_summits_terms_and_what_became_of_them(testing_event):
+    from datetime import datetime
+
+    from game.classroom.exports import debrief_markdown
+
+    game = Game.new(testing_event, 5, {"moscow": HUMAN, "beijing": "normal"})
+    game.open_summit()
+    pledge = Term("offer", "moscow", Deed("no", "force"))
+    assert game.summit_move("moscow", "propose", [pledge]) is None
+    game.table.pass_all()
+    game.close_summit()
+    game.lock("moscow", (force_card(testing_event),))
+    game.resolve()
+    sheet = debrief_markdown(game, {"moscow": "team", "beijing": "normal"}, datetime(2026, 12, 3))
+    assert "## The summits: terms put forward, and what became of them" in sheet
+    assert "Turn 1, agreed: Moscow offers not to use force this turn; Moscow broke it (turn 1)" in sheet

@@ -35,6 +35,7 @@ from game.core.meters import (
     band_spans,
     label,
 )
+from game.core.summit import term_words
 from game.files import read_bounded
 from game.palette import STANDARD
 from game.session.atomic import write_atomic
@@ -137,6 +138,40 @@ def _with_reason(names: list[str], reason: str) -> str:
     return f"{played} (why: {reason})" if reason else played
 
 
+_FATE_WORDS = {
+    "kept": "kept it",
+    "broken": "broke it",
+    "heeded": "heeded it",
+    "defied": "defied it",
+    "carried out": "carried it out",
+    "empty": "did not carry it out",
+}
+
+
+def summit_lines(game) -> list[str]:
+    """Each summit's terms as the debrief sheet lists them: agreed or refused, the reason an agent
+    gave, and whether each side kept its part (from the turn's commitments phase)."""
+    lines = []
+    fates: dict[str, list[str]] = {}
+    for r in game.reports:
+        for settled in r.settled:
+            fates.setdefault(settled.term.key(), []).append(
+                f"{settled.side.capitalize()} {_FATE_WORDS.get(settled.result, settled.result)} (turn {r.turn})"
+            )
+    for number, turn in enumerate(game.log.turns, start=1):
+        for spec in turn.summit:
+            term = spec.term()
+            said = "agreed" if spec.agreed else "refused"
+            counter = ", a counter" if spec.counter_to else ""
+            line = f"- Turn {number}, {said}{counter}: {md(term_words(game.level, term))}"
+            if spec.agreed and fates.get(term.key()):
+                line += f"; {md('; '.join(fates[term.key()]))}"
+            if spec.why:
+                line += f" (the AI: {md(spec.why)})"
+            lines.append(line)
+    return lines
+
+
 def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: str = "") -> str:
     lv = game.level
     outcome = outcome_of(game)
@@ -202,6 +237,8 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             "; ".join(acts_by_turn.get(r.turn, [])) or "",
         ]
         lines.append(f"| {r.turn} | {md(r.date)} | " + " | ".join(md(c) for c in cells) + " |")
+    lines += ["", "## The summits: terms put forward, and what became of them", ""]
+    lines += summit_lines(game) or ["No terms were put forward."]
     lines += ["", "## The facilitator's acts", ""]
     if game.log.facilitator:
         for act in game.log.facilitator:
