@@ -11,6 +11,7 @@ from game.session.game import HUMAN, Game
 @pytest.fixture
 def resolving(app, testing_event):
     game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game.pass_summit()  # (the summit has its own tests)
     before = dict(game.state.meters)
     app.show_only("board", game=game, perspective="moscow")
     app.step([])

@@ -43,7 +43,7 @@ ABLATIONS: dict[str, tuple[str, ...]] = {
     "F11": ("thaw_isolation", "weight_us_pressure", "ceiling_washington"),
     "F12": ("rivalry_per_shift", "rivalry_per_lead"),
     "F13": ("trust_rate", "weight_trust", "identity_per_distrust"),
-    "F14": ("term_trust_broken", "term_partnership_broken"),
+    "F14": ("term_trust_broken", "term_partnership_broken", "term_trust_kept", "term_standing_broken"),
 }
 
 # Rules that are not amounts: names of flags and sides, and counts that must stay whole.
