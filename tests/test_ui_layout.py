@@ -128,6 +128,24 @@ def test_the_facilitators_panel_fits(window):
     assert_tidy(window)
 
 
+def test_the_facilitators_deals_fit(window):
+    from test_facilitator_deals import NO_FORCE
+
+    from game.classroom.session import ClassroomSession
+    from game.session.game import Game
+
+    game = Game.new(window.catalogue.load("testing_event"), 7, {"moscow": "human", "beijing": "human"})
+    ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42")
+    game.open_summit()
+    game.summit_move("moscow", "propose", [NO_FORCE])
+    game.summit_move("beijing", "propose", [])
+    game.summit_move("beijing", "answer", {NO_FORCE.key(): "accept"})
+    game.close_summit()
+    window.show_only("facilitator deals", game=game)
+    assert [c.data.term for c in window.scene.controls if c.kind == "deal"] == [NO_FORCE]
+    assert_tidy(window)
+
+
 def start_level(app, level_id):
     app.options.level = level_id
     press(app, "New game")
