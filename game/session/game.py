@@ -287,6 +287,19 @@ class Game:
         table.closed_ = True
         return agreed
 
+    def summit_unread(self, side: str) -> bool:
+        """Whether `side`, one of two people at this machine, has still to be shown what this
+        turn's summit came to (the other may have made the last move, and seen it alone)."""
+        table, humans = self.table, self.humans()
+        return (
+            table is not None
+            and table.turn == self.state.turn
+            and table.closed_
+            and len(humans) > 1
+            and side in humans
+            and side not in table.shown
+        )
+
     def summit_record(self) -> list[TermSpec]:
         """This turn's summit as the record keeps it (empty when none was held, or it still sits)."""
         table = self.table

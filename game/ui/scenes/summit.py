@@ -124,6 +124,8 @@ class SummitScene(HeldByPause, Scene):
             self.build_notes(right)
         else:
             self.box = self.text_box(self.summary_html(), body)
+            if stage == "done":
+                self.model.table.shown.add(self.side)
         self.build_footer(footer)
         self.app.focus_index = self.home_focus()
 
