@@ -46,7 +46,7 @@ def test_the_deals_say_who_is_bound_and_what_became_of_each_term(two_teams):
     game.lock("moscow", ())
     game.lock("beijing", ())
     game.resolve()
-    assert deals(game)[0].status == "pending" and "still runs" in deals(game)[0].status_words(game)
+    assert deals(game)[0].status == "pending" and deals(game)[0].status_words(game) == "runs until turn 4"
     game.pass_summit()
     game.lock("moscow", (force_card(game.level),))
     game.lock("beijing", ())

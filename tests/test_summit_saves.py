@@ -145,7 +145,7 @@ def test_a_hot_seat_game_saved_at_the_summit_reopens_for_the_side_it_waits_for(a
     press(app, "Save game")
     press(app, "Quit to title")
     load(app, "Half a summit")
-    assert app.scene.name == "hand-over" and app.scene.side == "beijing"
+    assert app.scene.name == "hand-over" and app.scene.side == "beijing" and "at the summit" in app.scene.note
     resumed = app.scene.game
     assert resumed is not game and resumed.table.proposed == {"moscow": []}
     key(app, pygame.K_RETURN)
@@ -169,3 +169,22 @@ def test_a_move_at_the_summit_is_autosaved_and_continue_comes_back_to_the_table(
     assert scene.name == "summit" and scene.side == "moscow" and scene.model.stage == "answer"
     assert scene.game is not game and scene.model.to_answer() == game.table.to_answer("moscow")
     assert scene.game.autosave_slot == game.autosave_slot, "it goes on writing the same autosave"
+
+
+def test_opening_a_save_with_a_damaged_summit_says_so_and_goes_to_the_table_afresh(app):
+    from test_summit_ui import open_summit
+    from test_ui_saves import load
+
+    game = Game.new(app.catalogue.load("testing_event"), 7, VERSUS_AI)
+    open_summit(app, game, "moscow")
+    key(app, pygame.K_p)
+    path = app.saves.save("Damaged summit", game.log_to_save()).path
+    data = json.loads(path.read_text())
+    data["log"]["planning"]["table"]["left"] = ["washington"]
+    path.write_text(json.dumps(data))
+    app.show_only("title")
+    load(app, "Damaged summit")
+    app.step([])
+    scene = app.scene
+    assert scene.name == "summit" and scene.model.stage == "propose"
+    assert scene.message.startswith("The summit in this save could not be read (left.0:")

@@ -71,7 +71,7 @@ class Deal:
         ]
         if self.running:
             last = self.summit + span(game.state, self.term) - 1
-            parts.append("still runs" + (f", until turn {last}" if last > game.state.turn else ", this turn"))
+            parts.append(f"runs until turn {last}" if last > game.state.turn else "runs this turn")
         return "; ".join(parts) or "nothing settled"
 
 

@@ -170,13 +170,13 @@ class SittingSummitSpec(BaseModel):
                 continue
             if table.stage != "answer" or len(given) < len(theirs):
                 raise SummitRecordError(
-                    f"{side} answered before the table came to its answers, or only in part"
+                    f"{side.capitalize()} answered before the table came to its answers, or only in part"
                 )
             answers: dict[str, str | Term] = {}
             for t in theirs:
                 if t.reply == "counter":
                     if t.counter is None:
-                        raise SummitRecordError(f"{side} counters a term with no counter")
+                        raise SummitRecordError(f"{side.capitalize()} counters a term with no counter")
                     answers[t.term().key()] = t.counter.term()
                 elif t.reply is not None:
                     answers[t.term().key()] = t.reply
@@ -196,7 +196,7 @@ class SittingSummitSpec(BaseModel):
                 continue
             if table.stage != "counter" or len(given) < len(counters):
                 raise SummitRecordError(
-                    f"{side} answered counters before the table came to them, or only in part"
+                    f"{side.capitalize()} answered counters before the table came to them, or only in part"
                 )
             _check(table.answer_counters(side, given), side)  # type: ignore[arg-type]
         if len(replies) > sum(len(table.counters_to(s)) for s in SIDES):
@@ -205,4 +205,4 @@ class SittingSummitSpec(BaseModel):
 
 def _check(problem: str | None, side: str) -> None:
     if problem is not None:
-        raise SummitRecordError(f"{side}'s move: {problem}")
+        raise SummitRecordError(f"{side.capitalize()}'s move: {problem}")
