@@ -105,3 +105,15 @@ def test_a_summit_that_still_sits_shows_nothing_of_its_moves(app, testing_event)
     assert deals(game) == []
     app.show_only("facilitator deals", game=game)
     assert "still sits" in app.scene.intro() and not [c for c in app.scene.controls if c.kind == "deal"]
+
+
+def test_a_deal_half_kept_that_still_runs_is_pending_and_one_part_broken_is_broken():
+    from game.classroom.deals import Deal
+
+    deal = Term("deal", "moscow", Deed("play", "b_card"), Deed("play", "m_card"), "pipeline_price")
+    assert Deal(1, deal, ((1, "beijing", "kept"),), running=True).status == "pending"
+    assert Deal(1, deal, ((1, "beijing", "kept"), (2, "moscow", "kept")), running=False).status == "kept"
+    assert Deal(1, deal, ((1, "beijing", "kept"), (2, "moscow", "broken")), running=False).status == "broken"
+    warning = Term("warning", "beijing", Deed("some", "outreach"), Deed("some", "distance"))
+    assert Deal(1, warning, ((2, "moscow", "heeded"),), running=False).status == "kept"
+    assert Deal(1, warning, ((2, "moscow", "defied"),), running=True).status == "broken"

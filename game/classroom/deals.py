@@ -48,11 +48,12 @@ class Deal:
 
     @property
     def status(self) -> str:
-        """'pending' (nothing settled yet), 'broken' (some part broken, defied or empty), or
-        'kept' (every part settled so far kept, heeded or carried out)."""
-        if not self.results:
-            return "pending"
-        return "broken" if any(r in BAD_RESULTS for _, _, r in self.results) else "kept"
+        """'broken' (some part broken, a warning defied or an empty threat), 'pending' (it still
+        runs, and nothing of it was broken yet), or 'kept' (over, every part kept, a warning heeded
+        or carried out)."""
+        if any(r in BAD_RESULTS for _, _, r in self.results):
+            return "broken"
+        return "pending" if self.running or not self.results else "kept"
 
     def who_promised(self) -> str:
         """Who is bound to what: 'Moscow binds itself', 'Beijing is asked', 'both', a warning's."""
