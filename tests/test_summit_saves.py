@@ -188,3 +188,14 @@ def test_opening_a_save_with_a_damaged_summit_says_so_and_goes_to_the_table_afre
     scene = app.scene
     assert scene.name == "summit" and scene.model.stage == "propose"
     assert scene.message.startswith("The summit in this save could not be read (left.0:")
+
+
+def test_a_side_that_left_the_table_still_passes_after_the_save(testing_event, tmp_path):
+    game = Game.new(testing_event, 7, HOT_SEAT)
+    game.open_summit()
+    assert game.leave_summit("moscow") is None
+    assert game.table.waiting_for() == ["beijing"]
+    again, _ = round_trip(game, tmp_path)
+    assert again.table.left == {"moscow"} and table_of(again) == table_of(game)
+    assert again.summit_move("beijing", "propose", [welcome(again, "beijing")]) is None
+    assert again.table.stage == "done", "Moscow, gone from the table, answers nothing"
