@@ -15,6 +15,7 @@ from game.session import atomic
 from game.session.play import play_game
 from game.session.saves import (
     MAX_SAVE_BYTES,
+    VERSION,
     SaveError,
     SaveFileSpec,
     SaveStore,
@@ -228,7 +229,7 @@ def test_set_aside_never_overwrites_an_earlier_damaged_file(store, logs):
 def test_a_save_from_a_newer_version_is_refused_but_left_in_place(store):
     store.root.mkdir(parents=True)
     future = store.root / "future.json"
-    future.write_text(json.dumps({"format": "pragmatic-partners/save", "version": 2, "stuff": []}))
+    future.write_text(json.dumps({"format": "pragmatic-partners/save", "version": VERSION + 1, "stuff": []}))
     with pytest.raises(SaveError, match="newer version"):
         store.load(future)
     assert future.exists() and damaged_files(store.root) == []

@@ -288,3 +288,61 @@ def test_esc_puts_down_a_counter_being_chosen_before_it_opens_the_menu(app, vers
     assert app.scene is scene and scene.model.countering is None
     key(app, pygame.K_ESCAPE)
     assert app.scene.name == "menu"
+
+
+def test_in_hot_seat_the_player_who_did_not_close_the_summit_reads_what_it_came_to(app, testing_event):
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
+    term = welcome_offer(game, "moscow")
+    words = term_words(game.level, term)
+    open_summit(app, game, "moscow")
+    choose_term(app, term)
+    key(app, pygame.K_p)
+    key(app, pygame.K_RETURN)  # the hand-over to Beijing
+    key(app, pygame.K_p)  # Beijing puts nothing forward, then accepts Moscow's term: the summit is over
+    click(app, next(c for c in app.scene.controls if c.label == "Accept" and c.data == term))
+    key(app, pygame.K_s)
+    assert app.scene.name == "summit" and app.scene.side == "beijing" and app.scene.model.stage == "done"
+    key(app, pygame.K_RETURN)  # Moscow plans first: the hand-over says what was agreed
+    handover = app.scene
+    assert handover.name == "hand-over" and handover.side == "moscow" and handover.summit_unread
+    assert handover.agreed_lines() == ["Agreed at the summit:", f"• {words}"]
+    assert handover.controls[0].label == "I am Moscow: see what the summit came to"
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    assert scene.name == "summit" and scene.side == "moscow" and scene.model.stage == "done"
+    assert f"<b>Agreed: {html.escape(words)}</b>" in scene.box.html_text
+    assert "<u>Your terms</u>" in scene.box.html_text
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board" and app.scene.side == "moscow" and not game.summit_unread("moscow")
+
+
+def test_in_hot_seat_the_second_planner_reads_the_summit_after_the_hand_over_and_no_plan(app, testing_event):
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
+    open_summit(app, game, "moscow")
+    key(app, pygame.K_p)  # Moscow puts nothing forward
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_p)  # nor does Beijing: the summit is over, and Beijing read it
+    assert app.scene.model.stage == "done" and not game.summit_unread("beijing")
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # Moscow reads it in turn
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board" and app.scene.side == "moscow"
+    assert not game.summit_unread("moscow") and not game.summit_unread("beijing")
+    card = game.level.actions_of["moscow"][0]
+    game.lock("moscow", (card.id,))
+    app.show("hand-over", game=game, side="beijing", locked_by="moscow")
+    assert app.scene.controls[0].label == "I am Beijing: show my board", "Beijing read the summit already"
+    # Had Beijing not read it (Moscow closed the summit), the hand-over would say it, and no plan.
+    game.table.shown.discard("beijing")
+    app.show("hand-over", game=game, side="beijing", locked_by="moscow")
+    assert app.scene.agreed_lines() == ["The summit agreed no term."]
+    key(app, pygame.K_RETURN)
+    summary = app.scene
+    assert summary.name == "summit" and summary.side == "beijing" and card.name not in summary.box.html_text
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board" and app.scene.side == "beijing"
+
+
+def test_one_player_against_the_ai_is_never_sent_back_to_the_summary(versus_ai):
+    versus_ai.pass_summit()
+    assert not versus_ai.summit_unread("moscow") and not versus_ai.summit_unread("beijing")

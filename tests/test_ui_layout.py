@@ -70,7 +70,8 @@ def assert_tidy(app):
         if c.kind in ("button", "tab", "tutorial", "item"):
             assert label_fits(c.label, font_of(app, c), c.rect), f"{scene.name}: {c.label!r} is cut short"
     note = getattr(scene, "note", None)
-    if note is not None:  # the tutorial's note floats over the board: its buttons stay inside it
+    # The tutorial's note floats over the board: its buttons stay inside it.
+    if getattr(note, "rect", None) is not None:
         buttons = [c for c in scene.controls if c.kind == "tutorial"]
         assert window.contains(note.rect)
         for i, c in enumerate(buttons):
@@ -125,6 +126,28 @@ def test_the_facilitators_panel_fits(window):
     type_into(window, "Passphrase", "owl-42")
     press(window, "Open the panel")
     assert window.scene.name == "facilitator"
+    assert_tidy(window)
+
+
+def test_the_facilitators_deals_and_the_hand_over_after_a_summit_fit(window):
+    from test_facilitator_deals import NO_FORCE
+
+    from game.classroom.session import ClassroomSession
+    from game.session.game import Game
+
+    game = Game.new(window.catalogue.load("testing_event"), 7, {"moscow": "human", "beijing": "human"})
+    ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42")
+    game.open_summit()
+    game.summit_move("moscow", "propose", [NO_FORCE])
+    game.summit_move("beijing", "propose", [])
+    game.summit_move("beijing", "answer", {NO_FORCE.key(): "accept"})
+    game.close_summit()
+    window.show_only("facilitator deals", game=game)
+    assert [c.data.term for c in window.scene.controls if c.kind == "deal"] == [NO_FORCE]
+    assert_tidy(window)
+    # The hand-over to the player who did not close that summit says what it agreed.
+    window.show_only("hand-over", game=game, side="moscow", note="The summit is over.")
+    assert window.scene.summit_unread and len(window.scene.captions) == 2
     assert_tidy(window)
 
 

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game.charts.png import save_chart_png
+from game.classroom.deals import notes_on
 from game.classroom.escape import md
 from game.classroom.read_exports import MAX_SESSION_BYTES
 from game.classroom.records import SessionRecord, TurnRecord
@@ -169,6 +170,11 @@ def summit_lines(game) -> list[str]:
             if spec.why:
                 line += f" (the AI: {md(spec.why)})"
             lines.append(line)
+            if spec.agreed:  # the facilitator's notes beside the term they are on
+                lines += [
+                    f"  - The facilitator's note (turn {act.turn}): {md(act.text)}"
+                    for act in notes_on(game, number, term)
+                ]
     return lines
 
 

@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.classroom import keys
+from game.classroom.deals import agreed_terms
 from game.core import adjustment_problem
 from game.paths import user_data_dir
 from game.session.data_folder import DataFolderError, writing
 from game.session.replay import MAX_ACTS, MAX_TURN_NEWS, ClassroomSpec
+from game.session.summit_record import NotedTermSpec
 from game.text import without_control
 
 if TYPE_CHECKING:  # (the class server's client is handed in; the classroom does not start one)
@@ -281,14 +283,18 @@ class ClassroomSession:
             self.game.facilitate("adjust", meter=meter, delta=delta, text=_typed(reason))
         return problem
 
-    def annotate(self, text: str) -> str | None:
+    def annotate(self, text: str, term: NotedTermSpec | None = None) -> str | None:
+        """Note `text` on this turn, or beside `term`, one agreed at a summit (the debrief sheet
+        and the exports give it with the term); returns why not, or None."""
         if not text.strip():
             return "write the note first"
+        if term is not None and (term.summit, term.term()) not in agreed_terms(self.game):
+            return "that term was not agreed at a summit of this game"
         if self.game.record_full:
             return FULL
         if self.game.turn_news_full:
             return TURN_FULL
-        self.game.facilitate("annotate", text=_typed(text))
+        self.game.facilitate("annotate", text=_typed(text), term=term)
         return None
 
     def end(self, reason: str = "") -> None:

@@ -46,6 +46,7 @@ from game.session.replay import (
     one_line_reason,
     replay,
 )
+from game.session.summit_record import SittingSummitSpec, SummitRecordError
 from game.session.summit_table import Table, play_agents
 
 if TYPE_CHECKING:  # (the classroom builds on the game, not the other way round)
@@ -102,6 +103,8 @@ class Game:
     # This turn's summit (game.core.summit): the table while it sits, then what it came to; None
     # when no summit is due or it has not opened yet.
     table: Table | None = None
+    # What loading a save could not keep, said to the player when the game opens (a damaged summit).
+    load_notes: list[str] = field(default_factory=list)
 
     @classmethod
     def new(cls, level: Level, seed: int, controllers: dict[str, str], think: Budget | None = None) -> Game:
@@ -140,6 +143,7 @@ class Game:
             except ReplayError:
                 game.table = None  # the summit sits again
         if planning is not None and not game.over:
+            game.seat_saved_summit(planning)
             for side, plan in planning.locked.items():
                 if (
                     game.seats[side].controller == HUMAN
@@ -154,6 +158,31 @@ class Game:
                     game.drafts[side] = mine
         return game
 
+    def own_autosave_slot(self) -> str:
+        """The game's own autosave slot, named when it is first asked for (see `autosave_slot`)."""
+        if self.autosave_slot is None:
+            self.autosave_slot = f"{self.level.id}-{datetime.now():%Y%m%d-%H%M%S}-{self.seed}"
+        return self.autosave_slot
+
+    def seat_saved_summit(self, planning: PlanningSpec) -> None:
+        """Seat the summit that sat when the game was saved, with every move made at it so far; a
+        damaged one is said in `load_notes`, and the summit sits again from its start."""
+        problem = planning.table_problem
+        if planning.table is not None and self.table is None:
+            try:
+                self.table = planning.table.seat(self.state)
+            except SummitRecordError as e:
+                problem = str(e)
+            else:
+                self.play_summit_agents()  # (their moves were made: this only catches up a left side)
+                if self.table.stage == "done":
+                    self.close_summit()
+        if problem:
+            self.load_notes.append(
+                f"The summit in this save could not be read ({problem}), so it sits again from its "
+                "start; everything else in the save is kept."
+            )
+
     def log_to_save(self) -> ReplayLog:
         """The log with the turn's plans as they stand (locked, or chosen and not yet locked)."""
         saved = self.log.model_copy(deep=True)
@@ -161,9 +190,10 @@ class Game:
         chosen = {s: list(p) for s, p in self.drafts.items() if p and s not in self.locked}
         reasons = {s: r for s, r in self.reasons.items() if s in locked}
         summit = self.summit_record()
-        if (locked or chosen or summit) and not self.over:
+        table = SittingSummitSpec.of(self.table) if self.table is not None and self.summit_open() else None
+        if (locked or chosen or summit or table) and not self.over:
             saved.planning = PlanningSpec(
-                locked=locked, chosen=chosen, reasons=reasons, summit=summit if summit else None
+                locked=locked, chosen=chosen, reasons=reasons, summit=summit if summit else None, table=table
             )
         return saved
 
@@ -256,6 +286,19 @@ class Game:
         self.state = agree(self.state, agreed)
         table.closed_ = True
         return agreed
+
+    def summit_unread(self, side: str) -> bool:
+        """Whether `side`, one of two people at this machine, has still to be shown what this
+        turn's summit came to (the other may have made the last move, and seen it alone)."""
+        table, humans = self.table, self.humans()
+        return (
+            table is not None
+            and table.turn == self.state.turn
+            and table.closed_
+            and len(humans) > 1
+            and side in humans
+            and side not in table.shown
+        )
 
     def summit_record(self) -> list[TermSpec]:
         """This turn's summit as the record keeps it (empty when none was held, or it still sits)."""

@@ -7,19 +7,28 @@ log through its reducer, so the same log always gives the same game.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 
 from game.core import Adjustment, adjustment_problem, end_now, initial_state, plan_problem, resolve_turn
 from game.core.engine import Injected
 from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
-from game.core.summit import Deed, Term, TermError, agree
+from game.core.summit import TermError, agree
+from game.session.summit_record import NotedTermSpec, SittingSummitSpec, TermPartsSpec
 from game.session.summit_table import Entry
 from game.session.text_fields import Plain
-from game.text import without_control
+from game.text import printable, shorten, without_control
 
 FORMAT: Final = "pragmatic-partners/replay"
 MAX_TURNS = 200
@@ -37,34 +46,15 @@ class ReplayError(Exception):
     or a plan or facilitator's act that is not possible where it was made."""
 
 
-DeedText = Annotated[str, Field(max_length=80, pattern=r"^(play|some|no|stay_out):[a-z0-9_]+$")]
-
-
-class TermSpec(BaseModel):
+class TermSpec(TermPartsSpec):
     """A term of a turn's summit (game.core.summit): who put it forward, what it binds, whether it
     was agreed, and the reason an agent gave for its part in it."""
 
-    model_config = ConfigDict(extra="forbid")
-    kind: Literal["offer", "request", "promise", "warning", "deal"]
-    by: Literal["moscow", "beijing"]
-    deed: DeedText
-    answer: DeedText | None = None
-    deal: Annotated[Plain, Field(max_length=48)] = ""
     agreed: bool = False
     counter_to: Annotated[Plain, Field(max_length=200)] = Field(
         "", description="The key of the term it counters."
     )
     why: Annotated[Plain, Field(max_length=MAX_AI_REASON)] = ""
-
-    def term(self) -> Term:
-        """The term itself."""
-        return Term(
-            self.kind,
-            self.by,
-            Deed.parse(self.deed),
-            Deed.parse(self.answer) if self.answer else None,
-            self.deal,
-        )
 
     def entry(self) -> Entry:
         """The entry of a summit's table this record keeps."""
@@ -73,13 +63,8 @@ class TermSpec(BaseModel):
     @classmethod
     def of(cls, entry: Entry) -> TermSpec:
         """The record of one entry of a summit's table."""
-        t = entry.term
         return cls(
-            kind=t.kind,
-            by=t.by,
-            deed=str(t.deed),
-            answer=str(t.answer) if t.answer else None,
-            deal=t.deal,
+            **TermPartsSpec.parts_of(entry.term),
             agreed=entry.agreed,
             counter_to=entry.counter_to,
             why=without_control(entry.why)[:MAX_AI_REASON],
@@ -123,6 +108,18 @@ class FacilitatorAct(BaseModel):
     delta: float | None = Field(None, ge=-100, le=100, description="How far the meter was moved.")
     text: Plain = Field("", max_length=2000, description="The reason, the annotation, or what happened.")
     minutes: float | None = Field(None, ge=0, le=180, description="The timer set (0: cleared).")
+    term: NotedTermSpec | None = Field(
+        None, description="An annotation's term: one agreed at a summit, which the note is beside."
+    )
+
+    @model_serializer(mode="wrap")
+    def _written_only_with_a_term(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # An act on no term is written as it was before terms could be annotated: a finished game's
+        # replay.json stays the same byte for byte, and an earlier version of the game reads it.
+        data = handler(self)
+        if self.term is None:
+            data.pop("term", None)
+        return data
 
 
 class ClassroomSpec(BaseModel):
@@ -192,6 +189,36 @@ class PlanningSpec(BaseModel):
     summit: list[TermSpec] | None = Field(
         None, description="This turn's summit, when it was over before the game was saved."
     )
+    table: SittingSummitSpec | None = Field(
+        None, description="This turn's summit, when it still sat: the moves made at it so far."
+    )
+    table_problem: str = Field(
+        "",
+        exclude=True,
+        description="Why the sitting summit in the file could not be read (never written): the "
+        "rest of the save still loads, and the summit sits again from its start.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_damaged_table_loses_nothing_else(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("table") is not None:
+            try:
+                SittingSummitSpec.model_validate(data["table"])
+            except ValidationError as e:
+                first = e.errors(include_url=False)[0]
+                where = ".".join(shorten(str(x), 40) for x in first["loc"]) or "the summit"
+                why = printable(f"{where}: {first['msg'].removeprefix('Value error, ')}")
+                data = {**data, "table": None, "table_problem": why}
+        return data
+
+    @model_serializer(mode="wrap")
+    def _written_only_with_a_table(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # (as FacilitatorAct's term: a save with no summit sitting is written as before)
+        data = handler(self)
+        if self.table is None:
+            data.pop("table", None)
+        return data
 
 
 class ReplayLog(BaseModel):

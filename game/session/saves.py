@@ -48,7 +48,11 @@ from game.session.text_fields import Plain
 from game.text import printable, shorten
 
 FORMAT: Final = "pragmatic-partners/save"
-VERSION: Final = 1
+# The newest save format this game reads and writes. 2: a save may hold a summit that still sits
+# and the facilitator's notes on a summit's terms. A save is written in the oldest format that
+# holds it (see `format_for`), so that an earlier version of the game still opens every save that
+# needs nothing newer, and refuses the others as "from a newer version" without setting them aside.
+VERSION: Final = 2
 MAX_SAVE_BYTES = 5_000_000
 MAX_NAME = 120
 MAX_SLUG = 60
@@ -83,7 +87,7 @@ class SaveFileSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     format: Literal["pragmatic-partners/save"] = FORMAT
-    version: Literal[1] = VERSION
+    version: Literal[1, 2] = 1
     name: Plain = Field(max_length=MAX_NAME, description="The name the player gave the save.")
     saved_at: Plain = Field(max_length=64, description="When it was saved, ISO 8601.")
     turn: int = Field(ge=1, le=MAX_TURNS + 1, description="The turn the game resumes on.")
@@ -148,6 +152,13 @@ def slug_for(name: str) -> str:
     digest = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:8]
     stem = words[: MAX_SLUG - len(digest) - 1].rstrip("-_") or "save"
     return f"{stem}-{digest}"
+
+
+def format_for(log: ReplayLog) -> Literal[1, 2]:
+    """The oldest save format that holds `log`: 2 when it holds a summit that sits or a note on a
+    summit's term (which format 1 has no place for), else 1."""
+    sitting = log.planning is not None and log.planning.table is not None
+    return 2 if sitting or any(act.term is not None for act in log.facilitator) else 1
 
 
 def _now() -> str:
@@ -296,7 +307,9 @@ class SaveStore:
         saved_at = saved_at or _now()
         if _when(saved_at) is None:
             raise ValueError(f"saved_at must be an ISO 8601 time, not {saved_at!r}")
-        spec = SaveFileSpec(name=name, saved_at=saved_at, turn=len(log.turns) + 1, log=log)
+        spec = SaveFileSpec(
+            name=name, saved_at=saved_at, turn=len(log.turns) + 1, log=log, version=format_for(log)
+        )
         data = spec.model_dump_json(indent=1).encode("utf-8")
         self._guarded(lambda: write_atomic(path, data), "the previous save is untouched")
         return _info(spec, path, is_autosave)

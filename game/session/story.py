@@ -10,6 +10,7 @@ from game.core.engine import goal_value, provisional_goals
 from game.core.level import Goal, Level, Outcome
 from game.core.meters import LIMITS, PILLARS, label
 from game.core.report import Change, TurnReport
+from game.core.summit import term_words
 from game.session.replay import FacilitatorAct
 
 if TYPE_CHECKING:
@@ -186,8 +187,15 @@ def facilitator_news(game: Game, act: FacilitatorAct) -> str:
 
         return f"The facilitator moves {label(act.meter or '')} by {act.delta:+g} as this turn resolves: {act.text}"
     if act.kind == "annotate":
+        if act.term is not None:
+            return f"The facilitator's note on “{noted_term_words(game.level, act)}”: {act.text}"
         return f"The facilitator's note: {act.text}"
     return describe_act(game.level, act)
+
+
+def noted_term_words(level: Level, act: FacilitatorAct) -> str:
+    """The words of the summit's term a facilitator's note is on ('' for a note on the turn)."""
+    return term_words(level, act.term.term()) if act.term is not None else ""
 
 
 def describe_act(level: Level, act: FacilitatorAct) -> str:
@@ -200,6 +208,8 @@ def describe_act(level: Level, act: FacilitatorAct) -> str:
 
         return f"adjusted {label(act.meter or '')} by {act.delta:+g}: {act.text}"
     if act.kind == "annotate":
+        if act.term is not None:
+            return f"noted on “{noted_term_words(level, act)}” (agreed at turn {act.term.summit}): {act.text}"
         return f"noted: {act.text}"
     if act.kind == "timer":
         return (

@@ -44,6 +44,9 @@ class Table:
     left: set[str] = field(default_factory=set)  # sides that left the table: they pass every move
     closed_: bool = False  # over: what it agreed is in the state
     recorded: list[Entry] | None = None  # a summit read back from a save: its entries as kept
+    # The sides shown what the summit came to: in hot-seat, each is, before its board (the side that
+    # made the last move sees it at once, the other on its way from the hand-over screen).
+    shown: set[str] = field(default_factory=set)
 
     @classmethod
     def closed(cls, turn: int, entries: list[Entry]) -> Table:

@@ -525,7 +525,7 @@ class App:
         elif k == pygame.K_F5 and scene.name in ("title", "new game", "level problems"):
             self.reload_levels()
         elif k == pygame.K_F9 and getattr(getattr(scene, "game", None), "classroom", None) is not None:
-            if scene.name not in ("facilitator", "facilitator login"):
+            if scene.name not in ("facilitator", "facilitator login", "facilitator deals"):
                 self.show_over("facilitator login", game=scene.game)
         else:
             for i, c in enumerate(self.controls()):

@@ -41,8 +41,19 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
         from game.classroom.session import ClassroomSession
 
         ClassroomSession(game, game.log.classroom)
+    if game.load_notes:  # said by whichever screen comes up (a damaged summit sits again)
+        app.notice = " ".join(game.load_notes)
     humans = game.humans()
     waiting = [s for s in humans if s not in game.locked]
+    note = ""
+    if game.summit_open() and game.table is not None:
+        # A summit that sat when the game was saved: the keyboard goes to whoever moves next there.
+        waiting = [s for s in game.table.waiting_for() if s in humans] or waiting
+        if waiting:
+            note = (
+                f"The game goes on at the summit, where the moves made stay hidden. Only "
+                f"{waiting[0].capitalize()} should look at the screen now."
+            )
     if not game.over and len(humans) > 1 and waiting:
         # Two people at one machine: the hand-over screen keeps each plan hidden from the other,
         # and goes to whoever had not locked a plan when the game was saved.
@@ -51,6 +62,7 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
             game=game,
             side=waiting[0],
             locked_by=next((s for s in humans if s in game.locked), None),
+            note=note,
         )
         return True
     if humans:

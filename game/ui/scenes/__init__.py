@@ -32,6 +32,7 @@ SCENES: dict[str, str] = {
     "debrief": "game.ui.scenes.debrief:DebriefScene",
     "facilitator login": "game.ui.scenes.facilitator:FacilitatorLoginScene",
     "facilitator": "game.ui.scenes.facilitator:FacilitatorPanelScene",
+    "facilitator deals": "game.ui.scenes.facilitator_deals:FacilitatorDealsScene",
 }
 
 

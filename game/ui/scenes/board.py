@@ -10,8 +10,6 @@ autoplay, and keeping the drawn board between frames.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
@@ -279,10 +277,9 @@ class BoardScene(Scene):
     def lock(self) -> None:
         app = self.app
         game = self.game
-        if game.autosave_slot is None:  # this game's own autosave, named when it is first written
-            game.autosave_slot = f"{game.level.id}-{datetime.now():%Y%m%d-%H%M%S}-{game.seed}"
+        slot = game.own_autosave_slot()
         reason = self.reason.text() if self.reason is not None else ""
-        locked = self.model.lock(lambda log: app.saves.autosave(log, slot=game.autosave_slot), reason=reason)
+        locked = self.model.lock(lambda log: app.saves.autosave(log, slot=slot), reason=reason)
         if locked.problem:
             self.app.play_sound("refuse")
             self.say(f"This plan cannot be locked: {locked.problem}")

@@ -1,8 +1,8 @@
 """The facilitator's side of a classroom session: the passphrase prompt (F9) and the panel.
 
 The panel pauses and resumes, sets the planning timer, injects an event of the level's deck (with a
-preview of what it does), adjusts a meter with a written reason, annotates the turn, exports the
-session, and ends it early. Every act goes through `ClassroomSession`, which writes it into the
+preview of what it does), adjusts a meter with a written reason, annotates the turn, opens the
+deals agreed at the summits (to annotate a term), exports the session, and ends it early. Every act goes through `ClassroomSession`, which writes it into the
 replay log as the facilitator's.
 """
 
@@ -155,7 +155,7 @@ class FacilitatorPanelScene(Scene):
         y = self.head_rect.bottom + app.px(10)
         timers = ["Off" if not minutes else f"{minutes} min" for minutes in TIMER_CHOICES]
         end_label = "Really end?" if self.confirm_end else "End session"
-        labels = ["Resume" if s.paused else "Pause", *timers, "Export now", end_label, "Close"]
+        labels = ["Resume" if s.paused else "Pause", *timers, "Deals (D)", "Export now", end_label, "Close"]
         widths = [button_width(t, fonts.bold) for t in labels]
         widths[0] = max(button_width("Resume", fonts.bold), button_width("Pause", fonts.bold))
         reading_w = fonts.bold.size("no timer")[0] + app.px(12)
@@ -172,7 +172,8 @@ class FacilitatorPanelScene(Scene):
                     selected=(s.spec.timer_minutes == minutes),
                 )
             )
-        export, end, close = rest[len(timers) :]
+        deals, export, end, close = rest[len(timers) :]
+        self.add(Control(deals, "Deals (D)", self.show_deals, hotkey=pygame.K_d))
         self.add(Control(export, "Export now", self.export))
         self.add(Control(end, end_label, self.end))
         self.add(Control(close, "Close", self.back))
@@ -393,6 +394,10 @@ class FacilitatorPanelScene(Scene):
         self.note.set_text("")
         self.say("Note added to this turn.")
         self.keep()
+
+    def show_deals(self) -> None:
+        """The deals agreed at the summits, to see and annotate (game.ui.scenes.facilitator_deals)."""
+        self.app.show("facilitator deals", game=self.game)
 
     def export(self) -> None:
         try:

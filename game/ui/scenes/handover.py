@@ -1,12 +1,20 @@
-"""Hot-seat hand-over: a blank screen between two players, so neither sees the other's plan."""
+"""Hot-seat hand-over: a blank screen between two players, so neither sees the other's plan.
+
+After a summit, the player who did not make its last move has not yet seen what it came to: the
+hand-over says what was agreed (which both sides know once the summit is over) and goes on to the
+summit's summary from that player's side of the table before the board.
+"""
 
 from __future__ import annotations
 
 import pygame
 
+from game.core.summit import term_words
 from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control, text
+from game.ui.widgets import Control, fit, text, wrap
+
+MAX_AGREED_LINES = 6  # the terms agreed the hand-over lists (the summary that follows has them all)
 
 
 class HandOverScene(HeldByPause, Scene):
@@ -18,15 +26,57 @@ class HandOverScene(HeldByPause, Scene):
         super().__init__(app)
         self.game, self.side, self.locked_by, self.note = game, side, locked_by, note
 
+    @property
+    def summit_unread(self) -> bool:
+        """Whether this player is shown what the summit came to before its board."""
+        return self.game.summit_unread(self.side)
+
+    def layout(self) -> tuple[int, int, list[str]]:
+        """(the note's top, the button's top, the lines saying what the summit agreed)."""
+        app = self.app
+        h = app.size[1]
+        note_top = int(h * 0.35) + app.px(50)
+        note_h = len(wrap(self.note_text(), app.fonts.body, app.px(600))) * (
+            app.fonts.body.get_linesize() + 2
+        )
+        lines = self.agreed_lines() if self.summit_unread else []
+        listed = len(lines) * (app.fonts.small.get_linesize() + 2)
+        button_top = max(int(h * 0.62), note_top + note_h + listed + app.px(24))
+        return note_top, min(button_top, h - app.px(52) - app.px(16)), lines
+
+    def agreed_lines(self) -> list[str]:
+        """What the summit agreed, a line a term, as both sides may read it now it is over."""
+        table = self.game.table
+        agreed = table.agreed() if table is not None else []
+        if not agreed:
+            return ["The summit agreed no term."]
+        words = [f"• {term_words(self.game.level, t)}" for t in agreed]
+        if len(words) > MAX_AGREED_LINES:
+            words = [*words[: MAX_AGREED_LINES - 1], f"and {len(words) - MAX_AGREED_LINES + 1} more"]
+        return ["Agreed at the summit:", *words]
+
     def build(self) -> None:
         app = self.app
-        w, h = app.size
+        w, _h = app.size
         rect = pygame.Rect(0, 0, app.px(320), app.px(52))
-        rect.center = (w // 2, int(h * 0.62))
-        shows = "go to the summit" if self.game.summit_open() else "show my board"
+        _, top, _ = self.layout()
+        rect.midtop = (w // 2, top)
+        if self.game.summit_open():
+            shows = "go to the summit"
+        elif self.summit_unread:
+            shows = "see what the summit came to"
+            rect.width = max(
+                rect.width, app.fonts.bold.size(f"I am {self.side.capitalize()}: {shows}")[0] + app.px(24)
+            )
+            rect.centerx = w // 2
+        else:
+            shows = "show my board"
         self.add(Control(rect, f"I am {self.side.capitalize()}: {shows}", self.proceed))
 
     def proceed(self) -> None:
+        if self.summit_unread:
+            self.app.show("summit", game=self.game, side=self.side)
+            return
         self.app.show("board", game=self.game, perspective=self.side)
 
     def back(self) -> None:
@@ -49,27 +99,51 @@ class HandOverScene(HeldByPause, Scene):
         if self.app.options.autoplay and not held(self.game) and self.app.scene is self:
             self.proceed()
 
+    def note_text(self) -> str:
+        if self.note:
+            return self.note
+        if self.locked_by:
+            return (
+                f"{self.locked_by.capitalize()}'s plan is locked and hidden. It will be revealed "
+                f"when both plans are locked and the turn resolves."
+            )
+        return f"A new turn begins. Only {self.side.capitalize()} should look at the screen now."
+
+    @property
+    def captions(self) -> list[tuple[str, pygame.Rect]]:
+        """The blocks of text drawn outside any control (for the layout's tests)."""
+        app = self.app
+        w = app.size[0]
+        note_top, _, lines = self.layout()
+        note_h = len(wrap(self.note_text(), app.fonts.body, app.px(600))) * (
+            app.fonts.body.get_linesize() + 2
+        )
+        out = [("note", pygame.Rect(w // 2 - app.px(300), note_top, app.px(600), note_h))]
+        if lines:
+            line = app.fonts.small.get_linesize() + 2
+            out.append(
+                (
+                    "agreed",
+                    pygame.Rect(
+                        w // 2 - app.px(300), note_top + note_h + app.px(12), app.px(600), len(lines) * line
+                    ),
+                )
+            )
+        return out
+
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         w, h = app.size
         title = f"Hand the keyboard to {self.side.capitalize()}"
-        img = app.fonts.title.render(title, True, p.text)
+        img = app.fonts.title.render(fit(title, app.fonts.title, w - app.px(32)), True, p.text)
         surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.35))))
-        if self.note:
-            note = self.note
-        elif self.locked_by:
-            note = (
-                f"{self.locked_by.capitalize()}'s plan is locked and hidden. It will be revealed "
-                f"when both plans are locked and the turn resolves."
-            )
-        else:
-            note = f"A new turn begins. Only {self.side.capitalize()} should look at the screen now."
-        text(
-            surface,
-            note,
-            app.fonts.body,
-            p.text_muted,
-            (w // 2 - app.px(300), int(h * 0.35) + app.px(50)),
-            app.px(600),
-        )
+        note_top, _, lines = self.layout()
+        left = w // 2 - app.px(300)
+        used = text(surface, self.note_text(), app.fonts.body, p.text_muted, (left, note_top), app.px(600))
+        y = note_top + used + app.px(12)
+        font = app.fonts.small
+        for i, line in enumerate(lines):
+            face = app.fonts.bold if i == 0 and len(lines) > 1 else font  # "Agreed at the summit:"
+            surface.blit(face.render(fit(line, face, app.px(600)), True, p.text), (left, y))
+            y += font.get_linesize() + 2
         self.draw_controls(surface)

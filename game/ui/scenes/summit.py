@@ -124,6 +124,8 @@ class SummitScene(HeldByPause, Scene):
             self.build_notes(right)
         else:
             self.box = self.text_box(self.summary_html(), body)
+            if stage == "done":
+                self.model.table.shown.add(self.side)
         self.build_footer(footer)
         self.app.focus_index = self.home_focus()
 
@@ -549,6 +551,7 @@ class SummitScene(HeldByPause, Scene):
             self.say(problem)
             return
         nxt = self.model.after_move()
+        self.autosave()
         if nxt.where == "hand-over" and nxt.side is not None:
             self.app.show(
                 "hand-over",
@@ -561,6 +564,17 @@ class SummitScene(HeldByPause, Scene):
             )
             return
         self.rebuild()
+
+    def autosave(self) -> None:
+        """Write the game's autosave after a move at the table, so that Continue comes back to the
+        summit as it stands (the save carries a summit that still sits, or what it agreed)."""
+        game = self.game
+        try:
+            self.app.saves.autosave(game.log_to_save(), slot=game.own_autosave_slot())
+        except OSError as e:
+            from game.session.data_folder import problem_message
+
+            self.app.notice = problem_message("The autosave could not be written", e)
 
     def planner(self) -> str:
         """Who plans first now: in hot-seat, the first player whose plan is not locked (the usual

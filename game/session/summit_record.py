@@ -1,0 +1,208 @@
+"""A summit's terms as files keep them: a term's parts (`TermPartsSpec`), and a summit that still
+sits (`SittingSummitSpec`), which a save carries so that loading it puts the players back at the
+table with every move made so far: the terms put forward, the answers, the counters and the
+answers to them, who left the table, and the reasons the agents gave.
+
+A sitting summit is read back by making its moves again through the table's own rules
+(`game.session.summit_table.Table`), so a save edited by hand or damaged cannot seat a move the
+table would have refused: `seat` raises `SummitRecordError` saying which, and the game's loader
+opens the rest of the save with the summit sitting again from its start.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.core.meters import SIDES, other
+from game.core.state import GameState
+from game.core.summit import Deed, Term, TermError
+from game.session.summit_table import Table
+from game.session.text_fields import Plain
+from game.text import without_control
+
+MAX_TURNS = 200  # (game.session.replay's bound: a summit sits at a turn of the game)
+MAX_REASON = 2000  # characters of an agent's reason for its part in a term
+# The most terms a side puts forward: the level's number and two more for the stronger side (the
+# level's schema bounds the first); a save holding more was not written by the game.
+MAX_TERMS_A_SIDE = 12
+
+DeedText = Annotated[str, Field(max_length=80, pattern=r"^(play|some|no|stay_out):[a-z0-9_]+$")]
+Side = Literal["moscow", "beijing"]
+
+
+class SummitRecordError(ValueError):
+    """A sitting summit in a save whose moves the table would not take; str(error) says which."""
+
+
+class TermPartsSpec(BaseModel):
+    """A term's parts: its kind, who put it forward, the deed it binds (for a warning: what would
+    set it off), a warning's answer or the proposer's part of a deal, and the deal's id."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["offer", "request", "promise", "warning", "deal"]
+    by: Side
+    deed: DeedText
+    answer: DeedText | None = None
+    deal: Annotated[Plain, Field(max_length=48)] = ""
+
+    def term(self) -> Term:
+        """The term itself."""
+        return Term(
+            self.kind,
+            self.by,
+            Deed.parse(self.deed),
+            Deed.parse(self.answer) if self.answer else None,
+            self.deal,
+        )
+
+    @classmethod
+    def parts_of(cls, term: Term) -> dict[str, object]:
+        """A term's parts as the fields of this model (for a subclass's own constructor too)."""
+        return {
+            "kind": term.kind,
+            "by": term.by,
+            "deed": str(term.deed),
+            "answer": str(term.answer) if term.answer else None,
+            "deal": term.deal,
+        }
+
+    @classmethod
+    def from_term(cls, term: Term) -> TermPartsSpec:
+        """The record of a term's parts."""
+        return cls.model_validate(cls.parts_of(term))
+
+
+class NotedTermSpec(TermPartsSpec):
+    """A term the facilitator annotates: its parts, and the turn of the summit that agreed it (the
+    same term may be agreed again at a later summit)."""
+
+    summit: int = Field(ge=1, le=MAX_TURNS, description="The turn of the summit that agreed it.")
+
+    def matches(self, summit: int, term: Term) -> bool:
+        """Whether this is `term` as agreed at the summit of turn `summit`."""
+        return self.summit == summit and self.term() == term
+
+
+Reason = Annotated[Plain, Field(max_length=MAX_REASON)]
+
+
+class TermOnTableSpec(TermPartsSpec):
+    """A term put forward at a summit that sits, with what has been made of it so far: the other
+    side's reply (none yet: `reply` is left out), its counter, and the reply to the counter."""
+
+    reply: Literal["accept", "reject", "counter"] | None = None
+    counter: TermPartsSpec | None = None
+    counter_reply: Literal["accept", "reject"] | None = None
+    why: Reason = Field("", description="An agent's reason for its part in the term.")
+    counter_why: Reason = Field("", description="An agent's reason for its part in the counter.")
+
+
+class SittingSummitSpec(BaseModel):
+    """This turn's summit as it sat when the game was saved, before every move was made."""
+
+    model_config = ConfigDict(extra="forbid")
+    turn: int = Field(ge=1, le=MAX_TURNS, description="The turn the summit sits at.")
+    proposed: dict[Side, Annotated[list[TermOnTableSpec], Field(max_length=MAX_TERMS_A_SIDE)]] = Field(
+        default_factory=dict,
+        description="Each side that has put its terms forward (an empty list: it put nothing forward).",
+    )
+    left: list[Side] = Field(default_factory=list, max_length=2, description="The sides that left the table.")
+
+    @classmethod
+    def of(cls, table: Table) -> SittingSummitSpec:
+        """The record of a summit that sits."""
+        reasons = table.reasons
+
+        def why(term: Term) -> str:
+            return without_control(reasons.get(term.key(), ""))[:MAX_REASON]
+
+        proposed: dict[str, list[TermOnTableSpec]] = {}
+        for side in SIDES:
+            if side not in table.proposed:
+                continue
+            terms = []
+            for term in table.proposed[side]:
+                given = table.answers.get(term.key())
+                spec = TermOnTableSpec.model_validate({**TermPartsSpec.parts_of(term), "why": why(term)})
+                if isinstance(given, Term):
+                    spec.reply, spec.counter = "counter", TermPartsSpec.from_term(given)
+                    spec.counter_reply = table.counter_answers.get(given.key())  # type: ignore[assignment]
+                    spec.counter_why = why(given)
+                elif given is not None:
+                    spec.reply = given  # type: ignore[assignment]
+                terms.append(spec)
+            proposed[side] = terms
+        return cls(turn=table.turn, proposed=proposed, left=[s for s in SIDES if s in table.left])
+
+    def seat(self, state: GameState) -> Table:
+        """The table as it sat, its moves made again by its rules at the turn `state` is at;
+        raises SummitRecordError for a move the table would refuse."""
+        if self.turn != state.turn:
+            raise SummitRecordError(f"it sat at turn {self.turn}, and the game is at turn {state.turn}")
+        table = Table(state.turn)
+        table.left = set(self.left)
+        try:
+            self._propose(table, state)
+            self._answer(table, state)
+            self._answer_counters(table)
+        except TermError as e:
+            raise SummitRecordError(str(e)) from None
+        for specs in self.proposed.values():
+            for spec in specs:
+                if spec.why:
+                    table.reasons[spec.term().key()] = spec.why
+                if spec.counter is not None and spec.counter_why:
+                    table.reasons[spec.counter.term().key()] = spec.counter_why
+        return table
+
+    def _propose(self, table: Table, state: GameState) -> None:
+        for side in SIDES:
+            if side in self.proposed:
+                _check(table.propose(state, side, [t.term() for t in self.proposed[side]]), side)
+
+    def _answer(self, table: Table, state: GameState) -> None:
+        for side in SIDES:
+            theirs = self.proposed.get(other(side), [])
+            given = [t for t in theirs if t.reply is not None]
+            if not given:
+                continue
+            if table.stage != "answer" or len(given) < len(theirs):
+                raise SummitRecordError(
+                    f"{side.capitalize()} answered before the table came to its answers, or only in part"
+                )
+            answers: dict[str, str | Term] = {}
+            for t in theirs:
+                if t.reply == "counter":
+                    if t.counter is None:
+                        raise SummitRecordError(f"{side.capitalize()} counters a term with no counter")
+                    answers[t.term().key()] = t.counter.term()
+                elif t.reply is not None:
+                    answers[t.term().key()] = t.reply
+            _check(table.answer(state, side, answers), side)
+
+    def _answer_counters(self, table: Table) -> None:
+        replies = {
+            t.counter.term().key(): t.counter_reply
+            for ts in self.proposed.values()
+            for t in ts
+            if t.counter is not None and t.reply == "counter" and t.counter_reply is not None
+        }
+        for side in SIDES:
+            counters = table.counters_to(side)
+            given = {c.key(): replies[c.key()] for c in counters if c.key() in replies}
+            if not given:
+                continue
+            if table.stage != "counter" or len(given) < len(counters):
+                raise SummitRecordError(
+                    f"{side.capitalize()} answered counters before the table came to them, or only in part"
+                )
+            _check(table.answer_counters(side, given), side)  # type: ignore[arg-type]
+        if len(replies) > sum(len(table.counters_to(s)) for s in SIDES):
+            raise SummitRecordError("a reply to a counter no one made")
+
+
+def _check(problem: str | None, side: str) -> None:
+    if problem is not None:
+        raise SummitRecordError(f"{side.capitalize()}'s move: {problem}")
