@@ -1,10 +1,21 @@
 """A game ended before its last turn is scored against goals pro-rated to the turns played, and a
 game played to the end is scored as it always was (docs/model.md, "Scoring")."""
 
+import math
+
 import pytest
 
 from game.core import initial_state, provisional_goals, provisional_scores, provisional_winners, scores
-from game.core.engine import PACE, end_now, progress_share, prorated_goal, resolve_turn, start_value, winners
+from game.core.engine import (
+    PACE,
+    bound_pace,
+    end_now,
+    progress_share,
+    prorated_goal,
+    resolve_turn,
+    start_value,
+    winners,
+)
 from game.core.level import Goal
 
 
@@ -92,3 +103,74 @@ def test_before_the_first_turn_every_goal_asks_only_for_where_the_meters_start(t
     for side in testing_event.agendas:
         for g in goals[side]:
             assert g.met(start_value(testing_event, g.meter))
+
+
+# -- goals a level sets at its classroom cut: a pace of their own -------------------------------
+
+
+def with_cut_goal(level, side: str, meter: str, at_least=None, at_most=None):
+    from dataclasses import replace
+
+    from game.core.level import CutGoal
+
+    return replace(level, cut_goals=(CutGoal(side, meter, at_least, at_most, "test"),))
+
+
+def test_a_bound_set_at_the_cut_is_what_a_session_ended_at_the_cut_asks(testing_event):
+    level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=66.5)
+    goals = provisional_goals(level, level.cut)
+    standing = next(g for g in goals["beijing"] if g.meter == "beijing.standing")
+    assert standing.at_least == 66.5
+
+
+def test_a_bound_set_at_the_cut_moves_on_one_curve_from_the_start_to_the_goal(testing_event):
+    """Ended before the cut, after it, or at the end: the same curve through the bound at the cut."""
+    level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=66.5)
+    start = start_value(level, "beijing.standing")
+    final = next(g for g in level.agendas["beijing"].goals if g.meter == "beijing.standing").at_least
+    asked = []
+    for played in range(level.turns + 1):
+        g = next(g for g in provisional_goals(level, played)["beijing"] if g.meter == "beijing.standing")
+        asked.append(g.at_least)
+    assert asked[0] == start and asked[-1] == final
+    assert asked == sorted(asked) and len(set(asked)) == len(asked)
+    assert asked[level.cut] == 66.5
+
+
+def test_a_goal_the_cut_does_not_set_keeps_the_default_pace(testing_event):
+    level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=66.5)
+    for played in (2, level.cut, 9):
+        before, after = provisional_goals(testing_event, played), provisional_goals(level, played)
+        assert after["moscow"] == before["moscow"]
+        for old, new in zip(before["beijing"], after["beijing"], strict=True):
+            if new.meter != "beijing.standing":
+                assert new == old
+
+
+def test_only_the_bound_set_at_the_cut_leaves_the_default_pace(testing_event):
+    """Beijing's partnership band 40-60: its upper bound set at the cut, its lower one as before."""
+    level = with_cut_goal(testing_event, "beijing", "partnership", at_most=59)
+    old = next(g for g in provisional_goals(testing_event, level.cut)["beijing"] if g.meter == "partnership")
+    new = next(g for g in provisional_goals(level, level.cut)["beijing"] if g.meter == "partnership")
+    assert (new.at_least, new.at_most) == (old.at_least, 59)
+    assert old.at_most != 59
+
+
+def test_the_pace_through_a_bound_at_the_cut_spans_none_to_all_of_the_way():
+    # Half the way after a quarter of the turns: (1/4) ** 0.5 = 1/2.
+    assert bound_pace(start=40, bound=60, at_cut=50, cut=3, turns=12) == pytest.approx(0.5)
+    assert bound_pace(start=40, bound=60, at_cut=60, cut=3, turns=12) == 0
+    assert bound_pace(start=40, bound=60, at_cut=40, cut=3, turns=12) == math.inf
+    assert progress_share(3, 12, 0.0) == 1 and progress_share(0, 12, 0.0) == 0
+    assert progress_share(11, 12, math.inf) == 0 and progress_share(12, 12, math.inf) == 1
+    # A bound that does not move has no pace to find: the default serves.
+    assert bound_pace(start=50, bound=50, at_cut=50, cut=3, turns=12) == PACE
+
+
+def test_a_game_played_to_the_end_ignores_the_goals_at_the_cut(testing_event):
+    level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=74)
+    state = initial_state(level, 3)
+    while state.outcome is None:
+        state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+    assert provisional_scores(state) == scores(state)
+    assert provisional_goals(level, level.turns) == provisional_goals(testing_event, level.turns)

@@ -13,6 +13,7 @@ state it is given.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -400,20 +401,20 @@ def start_value(level: Level, meter: str) -> float:
     return level.start[meter]
 
 
-def prorated_goal(goal: Goal, start: float, share: float) -> Goal:
+def prorated_goal(goal: Goal, start: float, share: float, share_at_most: float | None = None) -> Goal:
     """The goal as it stands after `share` (0-1) of the way: each bound is moved from the meter's
-    start value toward the goal's own bound by that share. So a bound the meter has still to reach
-    asks for that share of the way, and a bound met at the start may have lost only that share of
-    its margin: the meter, at its pace so far, would meet the goal at the end. With share 1 the
-    goal is the goal."""
-    if share >= 1.0:
+    start value toward the goal's own bound by that share (the upper bound by `share_at_most`,
+    when it keeps a pace of its own). So a bound the meter has still to reach asks for that share
+    of the way, and a bound met at the start may have lost only that share of its margin: the
+    meter, at its pace so far, would meet the goal at the end. With share 1 the goal is the goal."""
+    share_at_most = share if share_at_most is None else share_at_most
+    if share >= 1.0 and share_at_most >= 1.0:
         return goal
-    share = max(0.0, share)
     at_least, at_most = goal.at_least, goal.at_most
     if at_least is not None:
-        at_least = round(start + (at_least - start) * share, 2)
+        at_least = round(start + (at_least - start) * min(1.0, max(0.0, share)), 2)
     if at_most is not None:
-        at_most = round(start + (at_most - start) * share, 2)
+        at_most = round(start + (at_most - start) * min(1.0, max(0.0, share_at_most)), 2)
     return replace(goal, at_least=at_least, at_most=at_most)
 
 
@@ -426,23 +427,63 @@ def turns_played(state: GameState) -> int:
 # (played / turns) ** PACE. Below 1, a game's first turns count for more of the way than its last,
 # as they do in play (both sides move most while the agenda is furthest off; the last turns hold).
 # Measured with two normal agents at every shipped level's cut (docs/classroom.md, "Short sessions").
+# A goal the level sets at its cut keeps a pace of its own instead (`bound_pace`).
 PACE = 0.6
 
 
-def progress_share(played: int, turns: int) -> float:
-    """The share of the way to each goal asked after `played` of `turns` turns, 0-1."""
+def progress_share(played: int, turns: int, pace: float = PACE) -> float:
+    """The share of the way to a goal asked after `played` of `turns` turns, 0-1: nothing before
+    the first turn, the whole way after the last."""
     if turns <= 0 or played >= turns:
         return 1.0
-    return float((max(0, played) / turns) ** PACE)
+    if played <= 0:
+        return 0.0
+    return float((played / turns) ** pace)
+
+
+def bound_pace(start: float, bound: float, at_cut: float, cut: int, turns: int) -> float:
+    """The pace of a bound that moves from `start` to `bound` over `turns` turns and that the level
+    sets at `at_cut` after its `cut`: the one curve (played / turns) ** pace through that point.
+    0 asks for the whole way from the first turn; infinity asks for none of it before the end."""
+    way = bound - start
+    if way == 0 or not 0 < cut < turns:
+        return PACE  # a bound that does not move has no pace to find
+    gone = (at_cut - start) / way  # the share of the way at the cut (the level's check: 0-1)
+    if gone >= 1.0:
+        return 0.0
+    if gone <= 0.0:
+        return math.inf
+    return math.log(gone) / math.log(cut / turns)
+
+
+def goal_paces(level: Level, side: str, goal: Goal) -> tuple[float, float]:
+    """The paces of a goal's lower and upper bounds: PACE, unless the level's classroom table sets
+    the bound at its cut."""
+    at_cut = next((c for c in level.cut_goals if c.side == side and c.meter == goal.meter), None)
+    if at_cut is None or level.cut is None:
+        return PACE, PACE
+    start = start_value(level, goal.meter)
+    paces = []
+    for bound, set_at_cut in ((goal.at_least, at_cut.at_least), (goal.at_most, at_cut.at_most)):
+        if bound is None or set_at_cut is None:
+            paces.append(PACE)
+        else:
+            paces.append(bound_pace(start, bound, set_at_cut, level.cut, level.turns))
+    return paces[0], paces[1]
 
 
 def provisional_goals(level: Level, played: int) -> dict[str, tuple[Goal, ...]]:
-    """Each side's goals pro-rated to `played` of the level's turns (see `prorated_goal`)."""
-    share = progress_share(played, level.turns)
-    return {
-        side: tuple(prorated_goal(g, start_value(level, g.meter), share) for g in agenda.goals)
-        for side, agenda in level.agendas.items()
-    }
+    """Each side's goals pro-rated to `played` of the level's turns (see `prorated_goal`), each
+    bound at its own pace (see `goal_paces`)."""
+    out: dict[str, tuple[Goal, ...]] = {}
+    for side, agenda in level.agendas.items():
+        goals = []
+        for g in agenda.goals:
+            low, high = goal_paces(level, side, g)
+            shares = progress_share(played, level.turns, low), progress_share(played, level.turns, high)
+            goals.append(prorated_goal(g, start_value(level, g.meter), *shares))
+        out[side] = tuple(goals)
+    return out
 
 
 def provisional_scores(state: GameState, played: int | None = None) -> dict[str, float]:

@@ -38,6 +38,9 @@ _TABLE_NAMES = {
     "OutcomeSpec": "[[outcome]]",
     "PromptsSpec": "[prompts]",
     "SourceSpec": "[[source]]",
+    "LevelClassroomSpec": "[classroom]",
+    "CutAgendaSpec": "[classroom.moscow] and [classroom.beijing]",
+    "CutGoalSpec": "[[classroom.<side>.goal]]",
 }
 
 
