@@ -1,14 +1,12 @@
 """A game ended before its last turn is scored against goals pro-rated to the turns played, and a
 game played to the end is scored as it always was (docs/model.md, "Scoring")."""
 
-import math
-
 import pytest
 
 from game.core import initial_state, provisional_goals, provisional_scores, provisional_winners, scores
 from game.core.engine import (
     PACE,
-    bound_pace,
+    bound_through_cut,
     end_now,
     progress_share,
     prorated_goal,
@@ -123,8 +121,8 @@ def test_a_bound_set_at_the_cut_is_what_a_session_ended_at_the_cut_asks(testing_
     assert standing.at_least == 66.5
 
 
-def test_a_bound_set_at_the_cut_moves_on_one_curve_from_the_start_to_the_goal(testing_event):
-    """Ended before the cut, after it, or at the end: the same curve through the bound at the cut."""
+def test_a_bound_set_at_the_cut_runs_straight_from_the_start_through_it_to_the_goal(testing_event):
+    """Ended before the cut, after it, or at the end: one path through the bound at the cut."""
     level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=66.5)
     start = start_value(level, "beijing.standing")
     final = next(g for g in level.agendas["beijing"].goals if g.meter == "beijing.standing").at_least
@@ -132,9 +130,24 @@ def test_a_bound_set_at_the_cut_moves_on_one_curve_from_the_start_to_the_goal(te
     for played in range(level.turns + 1):
         g = next(g for g in provisional_goals(level, played)["beijing"] if g.meter == "beijing.standing")
         asked.append(g.at_least)
-    assert asked[0] == start and asked[-1] == final
-    assert asked == sorted(asked) and len(set(asked)) == len(asked)
-    assert asked[level.cut] == 66.5
+    cut, turns = level.cut, level.turns
+    assert asked[0] == start and asked[cut] == 66.5 and asked[-1] == final
+    assert asked[cut // 2] == pytest.approx(start + (66.5 - start) * (cut // 2) / cut, abs=0.01)
+    assert asked[cut + 2] == pytest.approx(66.5 + (final - 66.5) * 2 / (turns - cut), abs=0.01)
+
+
+def test_a_meter_that_dips_first_may_be_asked_less_than_its_start_at_the_cut(testing_event):
+    """Moscow's partnership goal (46 or more, from a start above it) set below the goal at the cut:
+    the bound falls to it, then climbs back to the goal."""
+    start = start_value(testing_event, "partnership")
+    level = with_cut_goal(testing_event, "moscow", "partnership", at_least=start - 10)
+    asked = [
+        next(g for g in provisional_goals(level, p)["moscow"] if g.meter == "partnership").at_least
+        for p in range(level.turns + 1)
+    ]
+    final = next(g for g in level.agendas["moscow"].goals if g.meter == "partnership").at_least
+    assert min(asked) == start - 10 == asked[level.cut]
+    assert asked[-1] == final
 
 
 def test_a_goal_the_cut_does_not_set_keeps_the_default_pace(testing_event):
@@ -156,15 +169,11 @@ def test_only_the_bound_set_at_the_cut_leaves_the_default_pace(testing_event):
     assert old.at_most != 59
 
 
-def test_the_pace_through_a_bound_at_the_cut_spans_none_to_all_of_the_way():
-    # Half the way after a quarter of the turns: (1/4) ** 0.5 = 1/2.
-    assert bound_pace(start=40, bound=60, at_cut=50, cut=3, turns=12) == pytest.approx(0.5)
-    assert bound_pace(start=40, bound=60, at_cut=60, cut=3, turns=12) == 0
-    assert bound_pace(start=40, bound=60, at_cut=40, cut=3, turns=12) == math.inf
-    assert progress_share(3, 12, 0.0) == 1 and progress_share(0, 12, 0.0) == 0
-    assert progress_share(11, 12, math.inf) == 0 and progress_share(12, 12, math.inf) == 1
-    # A bound that does not move has no pace to find: the default serves.
-    assert bound_pace(start=50, bound=50, at_cut=50, cut=3, turns=12) == PACE
+def test_a_bound_through_the_cut_before_the_first_turn_and_after_the_last():
+    assert bound_through_cut(start=40, at_cut=30, bound=60, played=0, cut=4, turns=12) == 40
+    assert bound_through_cut(start=40, at_cut=30, bound=60, played=2, cut=4, turns=12) == 35
+    assert bound_through_cut(start=40, at_cut=30, bound=60, played=8, cut=4, turns=12) == 45
+    assert bound_through_cut(start=40, at_cut=30, bound=60, played=13, cut=4, turns=12) == 60
 
 
 def test_a_game_played_to_the_end_ignores_the_goals_at_the_cut(testing_event):

@@ -13,7 +13,6 @@ state it is given.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -401,20 +400,20 @@ def start_value(level: Level, meter: str) -> float:
     return level.start[meter]
 
 
-def prorated_goal(goal: Goal, start: float, share: float, share_at_most: float | None = None) -> Goal:
+def prorated_goal(goal: Goal, start: float, share: float) -> Goal:
     """The goal as it stands after `share` (0-1) of the way: each bound is moved from the meter's
-    start value toward the goal's own bound by that share (the upper bound by `share_at_most`,
-    when it keeps a pace of its own). So a bound the meter has still to reach asks for that share
-    of the way, and a bound met at the start may have lost only that share of its margin: the
-    meter, at its pace so far, would meet the goal at the end. With share 1 the goal is the goal."""
-    share_at_most = share if share_at_most is None else share_at_most
-    if share >= 1.0 and share_at_most >= 1.0:
+    start value toward the goal's own bound by that share. So a bound the meter has still to reach
+    asks for that share of the way, and a bound met at the start may have lost only that share of
+    its margin: the meter, at its pace so far, would meet the goal at the end. With share 1 the
+    goal is the goal."""
+    if share >= 1.0:
         return goal
+    share = max(0.0, share)
     at_least, at_most = goal.at_least, goal.at_most
     if at_least is not None:
-        at_least = round(start + (at_least - start) * min(1.0, max(0.0, share)), 2)
+        at_least = round(start + (at_least - start) * share, 2)
     if at_most is not None:
-        at_most = round(start + (at_most - start) * min(1.0, max(0.0, share_at_most)), 2)
+        at_most = round(start + (at_most - start) * share, 2)
     return replace(goal, at_least=at_least, at_most=at_most)
 
 
@@ -427,63 +426,52 @@ def turns_played(state: GameState) -> int:
 # (played / turns) ** PACE. Below 1, a game's first turns count for more of the way than its last,
 # as they do in play (both sides move most while the agenda is furthest off; the last turns hold).
 # Measured with two normal agents at every shipped level's cut (docs/classroom.md, "Short sessions").
-# A goal the level sets at its cut keeps a pace of its own instead (`bound_pace`).
+# A bound the level sets at its cut follows its own path instead (`bound_through_cut`).
 PACE = 0.6
 
 
-def progress_share(played: int, turns: int, pace: float = PACE) -> float:
-    """The share of the way to a goal asked after `played` of `turns` turns, 0-1: nothing before
-    the first turn, the whole way after the last."""
+def progress_share(played: int, turns: int) -> float:
+    """The share of the way to each goal asked after `played` of `turns` turns, 0-1."""
     if turns <= 0 or played >= turns:
         return 1.0
-    if played <= 0:
-        return 0.0
-    return float((played / turns) ** pace)
+    return float((max(0, played) / turns) ** PACE)
 
 
-def bound_pace(start: float, bound: float, at_cut: float, cut: int, turns: int) -> float:
-    """The pace of a bound that moves from `start` to `bound` over `turns` turns and that the level
-    sets at `at_cut` after its `cut`: the one curve (played / turns) ** pace through that point.
-    0 asks for the whole way from the first turn; infinity asks for none of it before the end."""
-    way = bound - start
-    if way == 0 or not 0 < cut < turns:
-        return PACE  # a bound that does not move has no pace to find
-    gone = (at_cut - start) / way  # the share of the way at the cut (the level's check: 0-1)
-    if gone >= 1.0:
-        return 0.0
-    if gone <= 0.0:
-        return math.inf
-    return math.log(gone) / math.log(cut / turns)
+def bound_through_cut(start: float, at_cut: float, bound: float, played: int, cut: int, turns: int) -> float:
+    """A bound the level sets at its cut, after `played` of `turns` turns: on the straight line from
+    the meter's start to `at_cut` up to the cut, then on to the goal's own `bound` at the end. So it
+    may ask less than the start at the cut (a meter that dips before it climbs) or more than the
+    goal (one that overshoots before it settles)."""
+    if played >= turns:
+        return bound
+    played = max(0, played)
+    if played <= cut:
+        return round(start + (at_cut - start) * played / cut, 2)
+    return round(at_cut + (bound - at_cut) * (played - cut) / (turns - cut), 2)
 
 
-def goal_paces(level: Level, side: str, goal: Goal) -> tuple[float, float]:
-    """The paces of a goal's lower and upper bounds: PACE, unless the level's classroom table sets
-    the bound at its cut."""
-    at_cut = next((c for c in level.cut_goals if c.side == side and c.meter == goal.meter), None)
-    if at_cut is None or level.cut is None:
-        return PACE, PACE
+def provisional_goal(level: Level, side: str, goal: Goal, played: int) -> Goal:
+    """One goal pro-rated to `played` of the level's turns: at the common pace (`prorated_goal`),
+    but each bound the level's classroom table sets at the cut on its own path through it."""
     start = start_value(level, goal.meter)
-    paces = []
-    for bound, set_at_cut in ((goal.at_least, at_cut.at_least), (goal.at_most, at_cut.at_most)):
-        if bound is None or set_at_cut is None:
-            paces.append(PACE)
-        else:
-            paces.append(bound_pace(start, bound, set_at_cut, level.cut, level.turns))
-    return paces[0], paces[1]
+    pro_rated = prorated_goal(goal, start, progress_share(played, level.turns))
+    at_cut = next((c for c in level.cut_goals if c.side == side and c.meter == goal.meter), None)
+    if at_cut is None or level.cut is None or played >= level.turns:
+        return pro_rated
+    at_least, at_most = pro_rated.at_least, pro_rated.at_most
+    if goal.at_least is not None and at_cut.at_least is not None:
+        at_least = bound_through_cut(start, at_cut.at_least, goal.at_least, played, level.cut, level.turns)
+    if goal.at_most is not None and at_cut.at_most is not None:
+        at_most = bound_through_cut(start, at_cut.at_most, goal.at_most, played, level.cut, level.turns)
+    return replace(goal, at_least=at_least, at_most=at_most)
 
 
 def provisional_goals(level: Level, played: int) -> dict[str, tuple[Goal, ...]]:
-    """Each side's goals pro-rated to `played` of the level's turns (see `prorated_goal`), each
-    bound at its own pace (see `goal_paces`)."""
-    out: dict[str, tuple[Goal, ...]] = {}
-    for side, agenda in level.agendas.items():
-        goals = []
-        for g in agenda.goals:
-            low, high = goal_paces(level, side, g)
-            shares = progress_share(played, level.turns, low), progress_share(played, level.turns, high)
-            goals.append(prorated_goal(g, start_value(level, g.meter), *shares))
-        out[side] = tuple(goals)
-    return out
+    """Each side's goals pro-rated to `played` of the level's turns (see `provisional_goal`)."""
+    return {
+        side: tuple(provisional_goal(level, side, g, played) for g in agenda.goals)
+        for side, agenda in level.agendas.items()
+    }
 
 
 def provisional_scores(state: GameState, played: int | None = None) -> dict[str, float]:

@@ -48,7 +48,7 @@ from game.core.meters import (
     START_FROM,
     STATES,
     WASHINGTON,
-    aggregate_value,
+    meter_range,
 )
 from game.core.phases import ceiling_terms
 from game.levels.glyphs import undrawable
@@ -728,10 +728,10 @@ class Compiler:
     def cut_goals(
         self, cut: int | None, agendas: dict[str, Agenda], start: dict[str, float]
     ) -> tuple[CutGoal, ...]:
-        """The leaf's goals at the cut: each names one goal of its side by its meter, and sets only
-        bounds that goal has, between where the meter starts and the goal itself (so that a
-        provisional score asks for part of the way, never more than the whole of it, nor less than
-        none)."""
+        """The leaf's goals at the cut: each names one goal of its side by its meter (a side's goal
+        set twice, or a meter with two goals, could not say which path a bound takes) and sets only
+        bounds that goal has, inside the meter's range. A bound may lie beyond the start or the
+        goal: a meter that dips before it climbs, or overshoots before it settles."""
         spec = self.spec.classroom
         out: list[CutGoal] = []
         for side in SIDES:
@@ -771,7 +771,7 @@ class Compiler:
                     self.fail(loc, "a goal at the cut needs 'at_least' or 'at_most'")
                     continue
                 goal = goals[0]
-                from_ = aggregate_value(start, g.meter) if g.meter in AGGREGATES else start[g.meter]
+                low, high = meter_range(g.meter)
                 for key, value, bound in (
                     ("at_least", g.at_least, goal.at_least),
                     ("at_most", g.at_most, goal.at_most),
@@ -780,19 +780,14 @@ class Compiler:
                         continue
                     if bound is None:
                         self.fail(loc + (key,), f"{name}'s goal on '{g.meter}' has no '{key}'")
-                    elif from_ == bound and value != bound:
+                    elif not low <= value <= high:
                         self.fail(
-                            loc + (key,),
-                            f"the meter starts at the goal's own '{key}' ({bound:g}), so that bound "
-                            "does not move: leave it out",
+                            loc + (key,), f"'{g.meter}' runs from {low:g} to {high:g}; {value:g} is out of it"
                         )
-                    elif not min(from_, bound) <= value <= max(from_, bound):
-                        low, high = sorted((from_, bound))
-                        self.fail(
-                            loc + (key,),
-                            f"at the cut, '{key}' must lie between where the meter starts "
-                            f"({from_:g}) and the goal's own '{key}' ({bound:g}): {low:g} to {high:g}",
-                        )
+                if g.at_least is not None and g.at_most is not None and g.at_least > g.at_most:
+                    self.fail(
+                        loc, f"at the cut, 'at_least' ({g.at_least:g}) is above 'at_most' ({g.at_most:g})"
+                    )
                 out.append(CutGoal(side, g.meter, g.at_least, g.at_most, self.leaf.source(loc)))
         return tuple(out)
 

@@ -619,18 +619,20 @@ class CampaignSpec(Spec):
 
 class CutGoalSpec(Spec):
     """A goal of the side's agenda as it stands at the classroom cut: the same meter, with the bound
-    a session ended at the cut must meet. A bound left out keeps the default pace."""
+    a session ended at the cut must meet. Ended at another turn, a session is asked for a point on
+    the straight line from the meter's start to this bound (before the cut), or from it to the
+    goal's own bound (after). A bound left out keeps the common pace."""
 
     meter: Annotated[str, Field(max_length=60), Printable] = Field(
         description="The meter of one of the side's goals, e.g. `beijing.standing`."
     )
     at_least: float | None = Field(
         None,
-        description="The goal's `at_least` at the cut: between where the meter starts and the goal's own `at_least`.",
+        description="The goal's `at_least` at the cut (the goal must have one). It may lie below the meter's start, for a meter that dips before it climbs.",
     )
     at_most: float | None = Field(
         None,
-        description="The goal's `at_most` at the cut: between where the meter starts and the goal's own `at_most`.",
+        description="The goal's `at_most` at the cut (the goal must have one). It may lie above the meter's start, for a meter that rises before it falls.",
     )
 
 
@@ -653,11 +655,11 @@ class LevelClassroomSpec(Spec):
     )
     moscow: CutAgendaSpec | None = Field(
         None,
-        description="Moscow's goals as they stand at the cut, for goals that move at a pace of their own (the rest are pro-rated at the default pace).",
+        description="Moscow's goals as they stand at the cut, for meters that keep a pace of their own in play (the rest are pro-rated at the common pace).",
     )
     beijing: CutAgendaSpec | None = Field(
         None,
-        description="Beijing's goals as they stand at the cut, for goals that move at a pace of their own (the rest are pro-rated at the default pace).",
+        description="Beijing's goals as they stand at the cut, for meters that keep a pace of their own in play (the rest are pro-rated at the common pace).",
     )
 
 
