@@ -231,3 +231,26 @@ def test_simulate_ends_its_games_at_the_cut(capsys):
     assert cli.main(["simulate", "testing_event", "--cut", "4", "--games", "1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["cut"] == 4
     assert cli.main(["simulate", "testing_event", "--cut", "12", "--games", "1"]) == 2
+
+
+def test_simulate_at_the_cut_says_what_each_goal_asks_there_and_how_often_it_is_met(capsys):
+    """What a modder reads to set goals at the cut: the bound asked, set by the level or at the
+    common pace, and the share of games meeting it."""
+    from game import cli
+
+    assert cli.main(["simulate", "nixon_surprise", "--cut", "--games", "2", "--json"]) == 0
+    goals = json.loads(capsys.readouterr().out)["goals_at_cut"]
+    thaw = next(g for g in goals if (g["side"], g["meter"]) == ("moscow", "washington.thaw_moscow"))
+    assert thaw["at_least"] == 50 and thaw["set_at_cut"]
+    security = next(g for g in goals if (g["side"], g["meter"]) == ("moscow", "moscow.security"))
+    assert not security["set_at_cut"] and 50 < security["at_least"] < 62
+    assert {g["met"] for g in goals} <= {0.0, 0.5, 1.0}
+    assert cli.main(["simulate", "nixon_surprise", "--cut", "--games", "1"]) == 0
+    assert "(set at the cut)" in capsys.readouterr().out
+
+
+def test_a_goal_at_the_cut_is_left_out_of_the_levels_content_hash():
+    raw = b'id = "x"\nturns = 12\n'
+    cut = raw + b"\n[classroom]\ncut = 6\n\n# why\n[[classroom.beijing.goal]]\nmeter = \"a\"\nat_least = 3\n"
+    assert without_classroom_table(cut) == raw
+    assert without_classroom_table(raw + b"[[agenda.beijing.goal]]\nat_least = 3\n") != raw
