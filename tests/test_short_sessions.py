@@ -251,6 +251,6 @@ def test_simulate_at_the_cut_says_what_each_goal_asks_there_and_how_often_it_is_
 
 def test_a_goal_at_the_cut_is_left_out_of_the_levels_content_hash():
     raw = b'id = "x"\nturns = 12\n'
-    cut = raw + b"\n[classroom]\ncut = 6\n\n# why\n[[classroom.beijing.goal]]\nmeter = \"a\"\nat_least = 3\n"
+    cut = raw + b'\n[classroom]\ncut = 6\n\n# why\n[[classroom.beijing.goal]]\nmeter = "a"\nat_least = 3\n'
     assert without_classroom_table(cut) == raw
     assert without_classroom_table(raw + b"[[agenda.beijing.goal]]\nat_least = 3\n") != raw

@@ -112,7 +112,9 @@ def goals_at_cut(level: Level, results: list[GameResult], cut: int) -> list[Goal
     for side, goals in provisional_goals(level, cut).items():
         for g in goals:
             values = sorted(
-                aggregate_value(r.series[cut - 1], g.meter) if g.meter in AGGREGATES else r.series[cut - 1][g.meter]
+                aggregate_value(r.series[cut - 1], g.meter)
+                if g.meter in AGGREGATES
+                else r.series[cut - 1][g.meter]
                 for r in reached
             )
             met = sum(g.met(v) for v in values) / len(values) if values else 0.0
