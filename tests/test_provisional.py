@@ -4,7 +4,16 @@ game played to the end is scored as it always was (docs/model.md, "Scoring")."""
 import pytest
 
 from game.core import initial_state, provisional_goals, provisional_scores, provisional_winners, scores
-from game.core.engine import PACE, end_now, progress_share, prorated_goal, resolve_turn, start_value, winners
+from game.core.engine import (
+    PACE,
+    bound_through_cut,
+    end_now,
+    progress_share,
+    prorated_goal,
+    resolve_turn,
+    start_value,
+    winners,
+)
 from game.core.level import Goal
 
 
@@ -92,3 +101,99 @@ def test_before_the_first_turn_every_goal_asks_only_for_where_the_meters_start(t
     for side in testing_event.agendas:
         for g in goals[side]:
             assert g.met(start_value(testing_event, g.meter))
+
+
+# -- goals a level sets at its classroom cut: a pace of their own -------------------------------
+
+
+def common_pace(level):
+    """The level with every goal at the common pace (a shipped level may set some at its cut)."""
+    from dataclasses import replace
+
+    return replace(level, cut_goals=())
+
+
+def with_cut_goal(level, side: str, meter: str, at_least=None, at_most=None):
+    from dataclasses import replace
+
+    from game.core.level import CutGoal
+
+    return replace(level, cut_goals=(CutGoal(side, meter, at_least, at_most, "test"),))
+
+
+def test_a_bound_set_at_the_cut_is_what_a_session_ended_at_the_cut_asks(testing_event):
+    level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=66.5)
+    goals = provisional_goals(level, level.cut)
+    standing = next(g for g in goals["beijing"] if g.meter == "beijing.standing")
+    assert standing.at_least == 66.5
+
+
+def test_a_bound_set_at_the_cut_runs_straight_from_the_start_through_it_to_the_goal(testing_event):
+    """Ended before the cut, after it, or at the end: one path through the bound at the cut."""
+    level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=66.5)
+    start = start_value(level, "beijing.standing")
+    final = next(g for g in level.agendas["beijing"].goals if g.meter == "beijing.standing").at_least
+    asked = []
+    for played in range(level.turns + 1):
+        g = next(g for g in provisional_goals(level, played)["beijing"] if g.meter == "beijing.standing")
+        asked.append(g.at_least)
+    cut, turns = level.cut, level.turns
+    assert asked[0] == start and asked[cut] == 66.5 and asked[-1] == final
+    assert asked[cut // 2] == pytest.approx(start + (66.5 - start) * (cut // 2) / cut, abs=0.01)
+    assert asked[cut + 2] == pytest.approx(66.5 + (final - 66.5) * 2 / (turns - cut), abs=0.01)
+
+
+def test_a_meter_that_dips_first_may_be_asked_less_than_its_start_at_the_cut(testing_event):
+    """Moscow's partnership goal (46 or more, from a start above it) set below the goal at the cut:
+    the bound falls to it, then climbs back to the goal."""
+    start = start_value(testing_event, "partnership")
+    level = with_cut_goal(testing_event, "moscow", "partnership", at_least=start - 10)
+    asked = [
+        next(g for g in provisional_goals(level, p)["moscow"] if g.meter == "partnership").at_least
+        for p in range(level.turns + 1)
+    ]
+    final = next(g for g in level.agendas["moscow"].goals if g.meter == "partnership").at_least
+    assert min(asked) == start - 10 == asked[level.cut]
+    assert asked[-1] == final
+
+
+def test_a_goal_the_cut_does_not_set_keeps_the_default_pace(testing_event):
+    level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=66.5)
+    for played in (2, level.cut, 9):
+        before, after = (
+            provisional_goals(common_pace(testing_event), played),
+            provisional_goals(level, played),
+        )
+        assert after["moscow"] == before["moscow"]
+        for old, new in zip(before["beijing"], after["beijing"], strict=True):
+            if new.meter != "beijing.standing":
+                assert new == old
+
+
+def test_only_the_bound_set_at_the_cut_leaves_the_default_pace(testing_event):
+    """Beijing's partnership band 40-60: its upper bound set at the cut, its lower one as before."""
+    level = with_cut_goal(testing_event, "beijing", "partnership", at_most=59)
+    old = next(
+        g
+        for g in provisional_goals(common_pace(testing_event), level.cut)["beijing"]
+        if g.meter == "partnership"
+    )
+    new = next(g for g in provisional_goals(level, level.cut)["beijing"] if g.meter == "partnership")
+    assert (new.at_least, new.at_most) == (old.at_least, 59)
+    assert old.at_most != 59
+
+
+def test_a_bound_through_the_cut_before_the_first_turn_and_after_the_last():
+    assert bound_through_cut(start=40, at_cut=30, bound=60, played=0, cut=4, turns=12) == 40
+    assert bound_through_cut(start=40, at_cut=30, bound=60, played=2, cut=4, turns=12) == 35
+    assert bound_through_cut(start=40, at_cut=30, bound=60, played=8, cut=4, turns=12) == 45
+    assert bound_through_cut(start=40, at_cut=30, bound=60, played=13, cut=4, turns=12) == 60
+
+
+def test_a_game_played_to_the_end_ignores_the_goals_at_the_cut(testing_event):
+    level = with_cut_goal(testing_event, "beijing", "beijing.standing", at_least=74)
+    state = initial_state(level, 3)
+    while state.outcome is None:
+        state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+    assert provisional_scores(state) == scores(state)
+    assert provisional_goals(level, level.turns) == provisional_goals(testing_event, level.turns)

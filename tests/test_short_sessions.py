@@ -4,6 +4,7 @@ sessions")."""
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from game.session.game import Game
 from game.session.replay import ReplayLog
 from game.sim.batch import play_one
 
+ROOT = Path(__file__).resolve().parent.parent
 PLAYABLE = [e.id for e in Catalogue.scan().playable()]
 
 
@@ -231,3 +233,78 @@ def test_simulate_ends_its_games_at_the_cut(capsys):
     assert cli.main(["simulate", "testing_event", "--cut", "4", "--games", "1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["cut"] == 4
     assert cli.main(["simulate", "testing_event", "--cut", "12", "--games", "1"]) == 2
+
+
+def test_simulate_at_the_cut_says_what_each_goal_asks_there_and_how_often_it_is_met(capsys):
+    """What a modder reads to set goals at the cut: the bound asked, set by the level or at the
+    common pace, and the share of games meeting it."""
+    from game import cli
+
+    assert cli.main(["simulate", "nixon_surprise", "--cut", "--games", "2", "--json"]) == 0
+    goals = json.loads(capsys.readouterr().out)["goals_at_cut"]
+    thaw = next(g for g in goals if (g["side"], g["meter"]) == ("moscow", "washington.thaw_moscow"))
+    assert thaw["at_least"] == 50 and thaw["set_at_cut"]
+    security = next(g for g in goals if (g["side"], g["meter"]) == ("moscow", "moscow.security"))
+    assert not security["set_at_cut"] and 50 < security["at_least"] < 62
+    assert {g["met"] for g in goals} <= {0.0, 0.5, 1.0}
+    assert cli.main(["simulate", "nixon_surprise", "--cut", "--games", "1"]) == 0
+    assert "(set at the cut)" in capsys.readouterr().out
+
+
+def test_a_goal_at_the_cut_is_left_out_of_the_levels_content_hash():
+    raw = b'id = "x"\nturns = 12\n'
+    cut = raw + b'\n[classroom]\ncut = 6\n\n# why\n[[classroom.beijing.goal]]\nmeter = "a"\nat_least = 3\n'
+    assert without_classroom_table(cut) == raw
+    assert without_classroom_table(raw + b"[[agenda.beijing.goal]]\nat_least = 3\n") != raw
+
+
+LEVELS_WITH_GOALS_AT_THE_CUT = [
+    level_id for level_id in PLAYABLE if Catalogue.scan().load(level_id).cut_goals
+]
+
+
+@pytest.mark.parametrize("level_id", LEVELS_WITH_GOALS_AT_THE_CUT)
+def test_a_shipped_goal_at_the_cut_is_what_the_cut_asks_and_not_the_common_pace(level_id):
+    from dataclasses import replace
+
+    from game.core import provisional_goals
+
+    level = Catalogue.scan().load(level_id)
+    asked = provisional_goals(level, level.cut)
+    common = provisional_goals(replace(level, cut_goals=()), level.cut)
+    for c in level.cut_goals:
+        i = next(i for i, g in enumerate(level.agendas[c.side].goals) if g.meter == c.meter)
+        goal, at_common_pace = asked[c.side][i], common[c.side][i]
+        for key in ("at_least", "at_most"):
+            if getattr(c, key) is not None:
+                assert getattr(goal, key) == getattr(c, key)
+                assert getattr(goal, key) != getattr(at_common_pace, key), f"{c.meter} {key} sets nothing new"
+
+
+@pytest.mark.parametrize("level_id", LEVELS_WITH_GOALS_AT_THE_CUT)
+def test_a_shipped_levels_goals_at_the_cut_are_left_out_of_its_content_hash(level_id):
+    raw = (ROOT / "levels" / f"{level_id}.toml").read_bytes()
+    assert b"[[classroom." in raw
+    assert b"classroom" not in without_classroom_table(raw)
+
+
+def test_the_guide_says_every_level_is_in_the_band_at_its_cut():
+    guide = (ROOT / "docs" / "classroom.md").read_text(encoding="utf-8")
+    rows = [
+        line for line in guide.splitlines() if line.startswith("| ") and "(`" in line and "| yes |" in line
+    ]
+    assert {line.split("(`")[1].split("`)")[0] for line in rows} == set(PLAYABLE)
+
+
+@pytest.mark.slow
+def test_every_level_still_plays_evenly_at_its_cut():
+    # 20 fresh seeds a level (not the table's), normal against normal, as test_balance checks whole
+    # games: the same seeds give the same games, and the band is wider for the smaller sample.
+    from game.sim.cut import cut_balance
+
+    for level_id in PLAYABLE:
+        row = cut_balance(Catalogue.scan().load(level_id), games=20, seed=90_000)
+        for side, share in row.wins.items():
+            assert 0.15 <= share <= 0.85, (
+                f"{level_id}: normal as {side} wins {share:.0%} of 20 games at the cut"
+            )

@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.commands.loading import load_agents, load_level
     from game.commands.progress import progress_bar
     from game.sim.batch import paired_difference, run_games, summary
+    from game.sim.cut import goals_at_cut
     from game.sim.variation import VariationError, parse_variation
 
     level = load_level(args.level, args.levels)
@@ -94,6 +95,18 @@ def run(args: argparse.Namespace) -> ExitCode:
     result = summary(base)
     if cut is not None:
         result["cut"] = cut
+        result["goals_at_cut"] = [
+            {
+                "side": g.side,
+                "meter": g.asked.meter,
+                "at_least": g.asked.at_least,
+                "at_most": g.asked.at_most,
+                "set_at_cut": g.own_path,
+                "met": g.met,
+                "median": g.median,
+            }
+            for g in goals_at_cut(level, base, cut)
+        ]
     if not args.vary:
         if args.json:
             print(json.dumps(result))
@@ -102,6 +115,8 @@ def run(args: argparse.Namespace) -> ExitCode:
             _print_summary(
                 f"{level.title}: {args.games} games, Moscow {args.moscow}, Beijing {args.beijing}{at}", result
             )
+            if cut is not None:
+                _print_goals_at_cut(result["goals_at_cut"])
         return ExitCode.OK
     varied = run_games(
         level,
@@ -157,3 +172,20 @@ def _print_summary(title: str, s: dict) -> None:
     print("  mean at the end:")
     for meter, value in s["mean_final"].items():
         print(f"    {meter:32} {value:7.2f}")
+
+
+def _print_goals_at_cut(goals: list[dict]) -> None:
+    # What a modder reads to set goals at the cut: each bound asked there, how many games met it,
+    # and where the meter stood in the median game.
+    print("  goals at the cut (games that reached it): asked, met, the meter's median there")
+    for g in goals:
+        bounds = []
+        if g["at_least"] is not None:
+            bounds.append(f"at least {g['at_least']:g}")
+        if g["at_most"] is not None:
+            bounds.append(f"at most {g['at_most']:g}")
+        how = "set at the cut" if g["set_at_cut"] else "common pace"
+        print(
+            f"    {g['side']:8} {g['meter']:26} {', '.join(bounds):28} met {g['met']:6.1%}   "
+            f"median {g['median']:6.2f}   ({how})"
+        )

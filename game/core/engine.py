@@ -426,6 +426,7 @@ def turns_played(state: GameState) -> int:
 # (played / turns) ** PACE. Below 1, a game's first turns count for more of the way than its last,
 # as they do in play (both sides move most while the agenda is furthest off; the last turns hold).
 # Measured with two normal agents at every shipped level's cut (docs/classroom.md, "Short sessions").
+# A bound the level sets at its cut follows its own path instead (`bound_through_cut`).
 PACE = 0.6
 
 
@@ -436,11 +437,39 @@ def progress_share(played: int, turns: int) -> float:
     return float((max(0, played) / turns) ** PACE)
 
 
+def bound_through_cut(start: float, at_cut: float, bound: float, played: int, cut: int, turns: int) -> float:
+    """A bound the level sets at its cut, after `played` of `turns` turns: on the straight line from
+    the meter's start to `at_cut` up to the cut, then on to the goal's own `bound` at the end. So it
+    may ask less than the start at the cut (a meter that dips before it climbs) or more than the
+    goal (one that overshoots before it settles)."""
+    if played >= turns:
+        return bound
+    played = max(0, played)
+    if played <= cut:
+        return round(start + (at_cut - start) * played / cut, 2)
+    return round(at_cut + (bound - at_cut) * (played - cut) / (turns - cut), 2)
+
+
+def provisional_goal(level: Level, side: str, goal: Goal, played: int) -> Goal:
+    """One goal pro-rated to `played` of the level's turns: at the common pace (`prorated_goal`),
+    but each bound the level's classroom table sets at the cut on its own path through it."""
+    start = start_value(level, goal.meter)
+    pro_rated = prorated_goal(goal, start, progress_share(played, level.turns))
+    at_cut = next((c for c in level.cut_goals if c.side == side and c.meter == goal.meter), None)
+    if at_cut is None or level.cut is None or played >= level.turns:
+        return pro_rated
+    at_least, at_most = pro_rated.at_least, pro_rated.at_most
+    if goal.at_least is not None and at_cut.at_least is not None:
+        at_least = bound_through_cut(start, at_cut.at_least, goal.at_least, played, level.cut, level.turns)
+    if goal.at_most is not None and at_cut.at_most is not None:
+        at_most = bound_through_cut(start, at_cut.at_most, goal.at_most, played, level.cut, level.turns)
+    return replace(goal, at_least=at_least, at_most=at_most)
+
+
 def provisional_goals(level: Level, played: int) -> dict[str, tuple[Goal, ...]]:
-    """Each side's goals pro-rated to `played` of the level's turns (see `prorated_goal`)."""
-    share = progress_share(played, level.turns)
+    """Each side's goals pro-rated to `played` of the level's turns (see `provisional_goal`)."""
     return {
-        side: tuple(prorated_goal(g, start_value(level, g.meter), share) for g in agenda.goals)
+        side: tuple(provisional_goal(level, side, g, played) for g in agenda.goals)
         for side, agenda in level.agendas.items()
     }
 

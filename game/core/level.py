@@ -156,6 +156,19 @@ class Goal:
 
 
 @dataclass(frozen=True, slots=True)
+class CutGoal:
+    """A goal of a side's agenda as the level's classroom table sets it at the cut: where each of
+    its bounds stands after the cut's turns (None: that bound keeps the common pace). A provisional
+    score asks for a point on the path through it (see `engine.bound_through_cut`)."""
+
+    side: str
+    meter: str  # the goal's meter: a side has one goal a meter where it names one here
+    at_least: float | None
+    at_most: float | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Agenda:
     """A side's agenda: its goals, and the score at which it counts as won."""
 
@@ -381,6 +394,8 @@ class Level:
     deals: tuple[Deal, ...] = ()
     # The classroom cut: a session may end after this turn, scored provisionally (None: no cut).
     cut: int | None = None
+    # Goals as they stand at the cut, where the level sets them (the rest keep the common pace).
+    cut_goals: tuple[CutGoal, ...] = ()
     content_hash: str = ""
     files: tuple[str, ...] = ()
     # Worked out from the fields above, never given: a copy made with dataclasses.replace()

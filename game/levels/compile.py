@@ -23,6 +23,7 @@ from game.core.level import (
     Agenda,
     Campaign,
     Consequences,
+    CutGoal,
     Deal,
     Delayed,
     Effect,
@@ -47,6 +48,7 @@ from game.core.meters import (
     START_FROM,
     STATES,
     WASHINGTON,
+    meter_range,
 )
 from game.core.phases import ceiling_terms
 from game.levels.glyphs import undrawable
@@ -74,12 +76,14 @@ PROMPT_KEYS = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_
 
 
 _TABLE_HEADER = re.compile(rb"^\s*\[")
-_CLASSROOM_HEADER = re.compile(rb"^\s*\[\s*classroom\s*\]\s*(#.*)?$")
+# `[classroom]` and the tables inside it (`[[classroom.beijing.goal]]`): none of them says how a
+# turn plays.
+_CLASSROOM_HEADER = re.compile(rb"^\s*\[\[?\s*classroom\s*(\.[^\]]*)?\]\]?\s*(#.*)?$")
 
 
 def without_classroom_table(raw: bytes) -> bytes:
-    """A level file's bytes as its content hash reads them: without its `[classroom]` table (the
-    header, its keys, and the blank and comment lines just above it). The table says how a lesson
+    """A level file's bytes as its content hash reads them: without its `[classroom]` table and the
+    tables inside it (each header, its keys, and the blank and comment lines just above it). The table says how a lesson
     may cut the level short, not how a turn plays, so setting or moving a cut leaves the saves and
     replays of the level readable. (Written another way, say as a dotted key, the table stays in
     the hash: a changed hash only makes old saves unreadable, never a game different.)"""
@@ -717,6 +721,76 @@ class Compiler:
             )
         return cut
 
+    def fail(self, loc: KeyPath, message: str) -> None:
+        """A mistake in the leaf's own tables (which are not inherited) that stops the level."""
+        self.error(Origin(self.leaf, ()), loc, message)
+
+    def cut_goals(
+        self, cut: int | None, agendas: dict[str, Agenda], start: dict[str, float]
+    ) -> tuple[CutGoal, ...]:
+        """The leaf's goals at the cut: each names one goal of its side by its meter (a side's goal
+        set twice, or a meter with two goals, could not say which path a bound takes) and sets only
+        bounds that goal has, inside the meter's range. A bound may lie beyond the start or the
+        goal: a meter that dips before it climbs, or overshoots before it settles."""
+        spec = self.spec.classroom
+        out: list[CutGoal] = []
+        for side in SIDES:
+            at_cut = getattr(spec, side) if spec else None
+            if at_cut is None:
+                continue
+            agenda = agendas.get(side)
+            name = side.capitalize()
+            seen: set[str] = set()
+            for i, g in enumerate(at_cut.goal):
+                loc = ("classroom", side, "goal", i)
+                if cut is None:
+                    self.fail(loc, "a goal at the cut needs a cut: set 'cut' in [classroom]")
+                    continue
+                if agenda is None:
+                    continue  # the missing agenda is reported on its own
+                goals = [goal for goal in agenda.goals if goal.meter == g.meter]
+                meters = [goal.meter for goal in agenda.goals]
+                if not goals:
+                    self.fail(
+                        loc + ("meter",),
+                        f"{name}'s agenda has no goal on '{g.meter}'{did_you_mean(g.meter, meters)}",
+                    )
+                    continue
+                if len(goals) > 1:
+                    self.fail(
+                        loc + ("meter",),
+                        f"{name}'s agenda has {len(goals)} goals on '{g.meter}', so a goal at the cut "
+                        "cannot tell which it sets",
+                    )
+                    continue
+                if g.meter in seen:
+                    self.fail(loc + ("meter",), f"{name}'s goal on '{g.meter}' is set at the cut twice")
+                    continue
+                seen.add(g.meter)
+                if g.at_least is None and g.at_most is None:
+                    self.fail(loc, "a goal at the cut needs 'at_least' or 'at_most'")
+                    continue
+                goal = goals[0]
+                low, high = meter_range(g.meter)
+                for key, value, bound in (
+                    ("at_least", g.at_least, goal.at_least),
+                    ("at_most", g.at_most, goal.at_most),
+                ):
+                    if value is None:
+                        continue
+                    if bound is None:
+                        self.fail(loc + (key,), f"{name}'s goal on '{g.meter}' has no '{key}'")
+                    elif not low <= value <= high:
+                        self.fail(
+                            loc + (key,), f"'{g.meter}' runs from {low:g} to {high:g}; {value:g} is out of it"
+                        )
+                if g.at_least is not None and g.at_most is not None and g.at_least > g.at_most:
+                    self.fail(
+                        loc, f"at the cut, 'at_least' ({g.at_least:g}) is above 'at_most' ({g.at_most:g})"
+                    )
+                out.append(CutGoal(side, g.meter, g.at_least, g.at_most, self.leaf.source(loc)))
+        return tuple(out)
+
     def compile(self) -> Level | None:
         """The level, or None when a problem stops it (the problems are on the files)."""
         self.turns = int(self.m.get("turns") or 80)
@@ -756,6 +830,7 @@ class Compiler:
                 self.missing(("briefing", side), f"a briefing for {side}")
         prompts = {k: tuple(self.m.get("prompts", k) or ()) for k in PROMPT_KEYS}
         cut = self.cut(meta["turns"])
+        cut_goals = self.cut_goals(cut, agendas, start)
         # A level that cannot load reports its warnings with its errors, even when none are wanted.
         if self.ok and (self.want_warnings or not self.complete):
             self.warnings(actions, events, agendas, outcomes, rules, start, flags)
@@ -796,6 +871,7 @@ class Compiler:
             sources=sources,
             deals=deals,
             cut=cut,
+            cut_goals=cut_goals,
             content_hash=digest.hexdigest(),
             files=tuple(pf.name for pf in self.chain),
         )

@@ -6,6 +6,7 @@ the reference cannot drift from what the loader accepts; a test fails when the f
 
 from __future__ import annotations
 
+import inspect
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -38,6 +39,9 @@ _TABLE_NAMES = {
     "OutcomeSpec": "[[outcome]]",
     "PromptsSpec": "[prompts]",
     "SourceSpec": "[[source]]",
+    "LevelClassroomSpec": "[classroom]",
+    "CutAgendaSpec": "[classroom.moscow] and [classroom.beijing]",
+    "CutGoalSpec": "[[classroom.<side>.goal]]",
 }
 
 
@@ -154,7 +158,7 @@ def reference_markdown() -> str:
     ]
     for model in _models():
         out += [f"## {_TABLE_NAMES.get(model.__name__, model.__name__)}", ""]
-        doc = (model.__doc__ or "").strip()
+        doc = inspect.cleandoc(model.__doc__ or "")  # a docstring's later lines lose their indent
         if doc:
             out += [doc, ""]
         out += ["| key | type | default | limits | meaning |", "| --- | --- | --- | --- | --- |"]

@@ -617,12 +617,49 @@ class CampaignSpec(Spec):
     )
 
 
+class CutGoalSpec(Spec):
+    """A goal of the side's agenda as it stands at the classroom cut: the same meter, with the bound
+    a session ended at the cut must meet. Ended at another turn, a session is asked for a point on
+    the straight line from the meter's start to this bound (before the cut), or from it to the
+    goal's own bound (after). A bound left out keeps the common pace."""
+
+    meter: Annotated[str, Field(max_length=60), Printable] = Field(
+        description="The meter of one of the side's goals, e.g. `beijing.standing`."
+    )
+    at_least: float | None = Field(
+        None,
+        description="The goal's `at_least` at the cut (the goal must have one). It may lie below the meter's start, for a meter that dips before it climbs.",
+    )
+    at_most: float | None = Field(
+        None,
+        description="The goal's `at_most` at the cut (the goal must have one). It may lie above the meter's start, for a meter that rises before it falls.",
+    )
+
+
+class CutAgendaSpec(Spec):
+    """Some of a side's goals as they stand at the classroom cut."""
+
+    goal: list[CutGoalSpec] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Goals at the cut (`[[classroom.moscow.goal]]`), each naming a goal of the side's agenda by its meter.",
+    )
+
+
 class LevelClassroomSpec(Spec):
     """How the level serves a short lesson. Not inherited: a cut suits one level's length."""
 
     cut: Annotated[int, Field(ge=1, le=79)] | None = Field(
         None,
         description="The classroom cut: a session may choose to end after this turn (about half the level's turns), and is then scored provisionally, against goals pro-rated to the turns played. Must be before the level's last turn.",
+    )
+    moscow: CutAgendaSpec | None = Field(
+        None,
+        description="Moscow's goals as they stand at the cut, for meters that keep a pace of their own in play (the rest are pro-rated at the common pace).",
+    )
+    beijing: CutAgendaSpec | None = Field(
+        None,
+        description="Beijing's goals as they stand at the cut, for meters that keep a pace of their own in play (the rest are pro-rated at the common pace).",
     )
 
 
@@ -786,7 +823,8 @@ class LevelSpec(Spec):
         None, description="The level's chapter in the campaign and what unlocks it. Not inherited."
     )
     classroom: LevelClassroomSpec | None = Field(
-        None, description="How the level serves a short lesson: its classroom cut. Not inherited."
+        None,
+        description="How the level serves a short lesson: its classroom cut, and the goals as they stand there. Not inherited.",
     )
     deal: list[DealSpec] = Field(
         default_factory=list,

@@ -11,7 +11,9 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from game.core.level import Level
+from game.core.engine import provisional_goals
+from game.core.level import Goal, Level
+from game.core.meters import AGGREGATES, aggregate_value
 from game.sim.batch import GameResult, play_one
 
 BAND = (0.3, 0.7)  # each side's share of wins at the cut, as the campaign is balanced
@@ -87,3 +89,35 @@ def cut_table(rows: list[CutBalance]) -> str:
             f"{'yes' if r.in_band() else 'no'} |"
         )
     return "\n".join(lines)
+
+
+@dataclass
+class GoalAtCut:
+    """One goal as a session ended at the cut is asked for it, and how the games met it there: what
+    a modder reads to set a goal at the cut (docs/modding.md, "A classroom cut")."""
+
+    side: str
+    asked: Goal  # the goal pro-rated to the cut
+    own_path: bool  # set in the level's [classroom] table, not at the common pace
+    met: float  # the share of the games that reached the cut and met it there
+    median: float  # the meter's median at the cut in those games
+
+
+def goals_at_cut(level: Level, results: list[GameResult], cut: int) -> list[GoalAtCut]:
+    """Each side's goals at `cut`, over the games that reached it (a game that ended before it is
+    scored by its own end)."""
+    reached = [r for r in results if len(r.series) >= cut]
+    own = {(c.side, c.meter) for c in level.cut_goals} if cut == level.cut else set()
+    out = []
+    for side, goals in provisional_goals(level, cut).items():
+        for g in goals:
+            values = sorted(
+                aggregate_value(r.series[cut - 1], g.meter)
+                if g.meter in AGGREGATES
+                else r.series[cut - 1][g.meter]
+                for r in reached
+            )
+            met = sum(g.met(v) for v in values) / len(values) if values else 0.0
+            median = statistics.median(values) if values else float("nan")
+            out.append(GoalAtCut(side, g, (side, g.meter) in own, round(met, 4), round(median, 2)))
+    return out
