@@ -504,11 +504,11 @@ class MapView:
         # The corridors' labels must show; the five capitals' names, first of the names that may
         # be left out, take what room is left near their dots.
         capitals = [n for n in dots if role(n) == "capital" and places[n]["iso_a3"] in STATE_ISO.values()]
-        for (img, r), img_forms, candidates, what in routes_placed:
-            if r is None:
+        for (img, found), img_forms, candidates, what in routes_placed:
+            if found is None:
                 img = img_forms[0]
-                r = placer.place_required(img.get_size(), candidates(img.get_size()), what)
-            frame.blit(img, r.topleft)
+                found = placer.place_required(img.get_size(), candidates(img.get_size()), what)
+            frame.blit(img, found.topleft)
         for name in capitals:
             self._place_city(frame, placer, name, dots[name], palette, small, year)
         for img, candidates, what in onward_labels:
