@@ -787,6 +787,7 @@ class Compiler:
             rule_sources=rule_sources,
             description=self.description(),
             what_happened=self.m.get("what_happened", default=""),
+            historical_partnership=self.leaf.loaded_spec.historical_partnership,
             playable=self.spec.playable,
             essay_era=self.spec.essay_era,
             campaign=self.campaign(),

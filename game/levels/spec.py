@@ -716,6 +716,10 @@ class LevelSpec(Spec):
     what_happened: Text | None = Field(
         None, description="For a historical level: what actually happened, shown at the end of the debrief."
     )
+    historical_partnership: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None,
+        description="For a historical level: where the partnership stood, on the game's 0-100 scale, when the level's years ended; the debrief scores the player's result against it. Not inherited.",
+    )
     hypothetical: bool | None = Field(
         None,
         description="True for an imagined scenario rather than a period of history: every event of it is marked as a scenario in the news and the debrief. Inherited.",
