@@ -255,9 +255,9 @@ def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) 
         cy += line_h
 
 
-def toast(surface, app, message: str, area: pygame.Rect) -> pygame.Rect:
+def toast(surface, app, message: str, area: pygame.Rect, avoid=()) -> pygame.Rect:
     """A passing message in a box at the foot of `area` (wrapped to its width), so that it covers
-    no button; returns the box."""
+    no button: raised above any of the boxes in `avoid` it would cover. Returns the box."""
     font, p = app.fonts.body, app.palette
     pad_x, pad_y = app.px(14), app.px(7)
     lines = wrap(message, font, area.width - 2 * pad_x)
@@ -265,6 +265,12 @@ def toast(surface, app, message: str, area: pygame.Rect) -> pygame.Rect:
     width = max((font.size(line)[0] for line in lines), default=0) + 2 * pad_x
     box = pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad_y)
     box.midbottom = (area.centerx, area.bottom - app.px(8))
+    # Raised above a button in its way (and above the next one that then is), never off the top.
+    for _ in range(len(avoid)):
+        hit = [r for r in avoid if box.colliderect(r)]
+        if not hit:
+            break
+        box.bottom = max(box.height, min(r.top for r in hit) - app.px(8))
     pygame.draw.rect(surface, p.panel, box, border_radius=8)
     pygame.draw.rect(surface, p.warning, box, width=2, border_radius=8)
     for i, line in enumerate(lines):
