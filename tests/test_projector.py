@@ -7,6 +7,7 @@ import pytest
 from game.session.game import Game
 from game.ui.app import App, PlayOptions
 from game.ui.scenes.title import TitleScene
+from game.ui.widgets import label_fits
 
 
 @pytest.fixture
@@ -39,3 +40,17 @@ def test_the_notice_of_a_best_result_covers_no_button_of_the_debrief(projector):
     buttons = [c for c in app.scene.controls if c.kind in ("button", "tab")]
     assert buttons and not any(box.colliderect(c.rect) for c in buttons), box
     assert pygame.Rect((0, 0), app.size).contains(box)
+
+
+def test_the_new_game_list_names_every_level_whole(projector):
+    app = projector
+    app.show_over("new game")
+    app.step([])
+    items = [c for c in app.scene.controls if c.kind == "item"]
+    assert len(items) == len(app.scene.entries) >= 7
+    for c in items:
+        assert "…" not in c.label, c.label  # no name cut short
+        assert label_fits(c.label, app.fonts.body, c.rect), c.label
+    shown = " ".join(c.label.replace("\n", " ") for c in items)
+    for entry in app.scene.entries:
+        assert entry.title in shown, entry.title

@@ -94,8 +94,13 @@ LABEL_ROOM = 16  # what button() leaves of a button's width around its label
 
 
 def label_fits(label: str, font, rect: pygame.Rect) -> bool:
-    """True when button() can draw `label` in `rect` whole, without cutting it short."""
-    return font.size(label)[0] <= rect.width - LABEL_ROOM
+    """True when button() can draw `label` in `rect` whole, without cutting it short (a label of
+    two lines, split at a newline, needs the height of both)."""
+    lines = label.split("\n")
+    return (
+        all(font.size(line)[0] <= rect.width - LABEL_ROOM for line in lines)
+        and len(lines) * font.get_linesize() <= rect.height
+    )
 
 
 def button_width(label: str, font, least: int = 0) -> int:
@@ -198,9 +203,13 @@ def button(surface, control: Control, palette, font, hovered: bool) -> None:
         width=1,
         border_radius=8,
     )
-    label = fit(control.label, font, rect.width - 16)
-    img = font.render(label, True, colour)
-    surface.blit(img, img.get_rect(center=rect.center))
+    # A label may run to a second line, split at a newline (a long level's name in the list).
+    lines = control.label.split("\n")
+    line_h = font.get_linesize()
+    top = rect.centery - len(lines) * line_h // 2
+    for i, line in enumerate(lines):
+        img = font.render(fit(line, font, rect.width - 16), True, colour)
+        surface.blit(img, img.get_rect(center=(rect.centerx, top + i * line_h + line_h // 2)))
 
 
 def bar(
