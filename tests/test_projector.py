@@ -3,6 +3,7 @@ hidden or cut."""
 
 import pygame
 import pytest
+from ui_driver import press
 
 from game.session.game import Game
 from game.ui.app import App, PlayOptions
@@ -54,3 +55,16 @@ def test_the_new_game_list_names_every_level_whole(projector):
     shown = " ".join(c.label.replace("\n", " ") for c in items)
     for entry in app.scene.entries:
         assert entry.title in shown, entry.title
+
+
+def test_the_settings_message_about_the_scale_covers_no_button_and_no_words(projector):
+    app = projector
+    app.show_over("settings")
+    app.step([])
+    press(app, "2×")  # more than this window allows: the screen says which scale it uses
+    app.step([])
+    scene = app.scene
+    box = scene.message_box
+    assert scene.message.startswith("This window uses") and box is not None
+    assert not any(box.colliderect(c.rect) for c in scene.controls if c.kind in ("button", "tab", "item"))
+    assert not any(box.colliderect(rect) for _name, rect in scene.captions), scene.captions

@@ -124,6 +124,7 @@ class Scene:
         if self.message and self.message_time > 0:
             # Whatever the area, a message never hides a button (the debrief's sit at the foot).
             avoid = [c.rect for c in self.controls if c.kind in ("button", "tab", "item")]
+            avoid += [rect for _name, rect in getattr(self, "captions", [])]
             self.message_box = toast(surface, self.app, self.message, self.message_area(), avoid)
 
     def draw_controls(self, surface, kinds=("button", "tab", "item")) -> None:
