@@ -76,3 +76,17 @@ def test_the_turns_events_come_as_cards_and_the_written_log_is_one_key_away(app,
     assert scene.showing_cards()
     key(app, pygame.K_n)  # stepping on dismisses the cards
     assert scene.index == step + 1 and not scene.showing_cards()
+
+
+def test_the_map_of_a_resolving_turn_is_of_that_turns_year(app, game):
+    # The last turn of a year resolves on the map of that year, not of the next turn's.
+    level = game.level
+    last_of_year = next(t for t in range(1, level.turns) if level.map_year_at(t) != level.map_year_at(t + 1))
+    for _ in range(last_of_year):
+        app.show_only("board", game=game, perspective="moscow")
+        app.step([])
+        lock(app)
+    scene = app.scene
+    assert scene.name == "resolution" and scene.report.turn == last_of_year
+    app.step([])
+    assert app.map_view._frame_key[5] == level.map_year_at(last_of_year)

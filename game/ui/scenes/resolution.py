@@ -312,7 +312,7 @@ class ResolutionScene(HeldByPause, Scene):
         if self.meters_room() is not None:
             self.meters.draw(surface)
         if room is not None:
-            draw_region_map(app, surface, room, self.game, self.map_values())
+            draw_region_map(app, surface, room, self.game, self.map_values(), self.report.turn)
         if self.showing_cards():
             self.draw_cards(surface)
         title = f"Turn {self.report.turn}, {self.report.date}: resolving"
