@@ -48,3 +48,28 @@ def test_the_debriefs_outcome_tab_shows_the_score_against_history(app):
     app.step([])
     html = app.scene.outcome_html()
     assert "<b>Against history</b>" in html and "History left the partnership at about 53" in html
+
+
+def test_what_history_did_changes_no_rule_and_so_not_the_levels_hash(tmp_path):
+    # Saves, replays and the balance report name a level by its hash: a level's [history] table,
+    # read only by the debrief, is left out of it, as its [classroom] table is.
+    text = (ROOT / "levels" / "testing_event.toml").read_text(encoding="utf-8")
+    assert "\n[history]\n" in text and "partnership = 52\n" in text
+    text = text.replace('id = "testing_event"', 'id = "history_probe"')
+    levels = []
+    for value in (52, 71):
+        folder = tmp_path / str(value)
+        folder.mkdir()
+        (folder / "probe.toml").write_text(
+            text.replace("partnership = 52\n", f"partnership = {value}\n"), encoding="utf-8"
+        )
+        levels.append(Catalogue.scan([folder]).load("history_probe"))
+    assert [lv.historical_partnership for lv in levels] == [52, 71]
+    assert levels[0].content_hash == levels[1].content_hash
+    # (A change to a rule does change it.)
+    folder = tmp_path / "ruled"
+    folder.mkdir()
+    (folder / "probe.toml").write_text(
+        text.replace("partnership = 53 ", "partnership = 54 "), encoding="utf-8"
+    )
+    assert Catalogue.scan([folder]).load("history_probe").content_hash != levels[0].content_hash

@@ -617,6 +617,15 @@ class CampaignSpec(Spec):
     )
 
 
+class HistorySpec(Spec):
+    """What history did in a historical level's years, for the debrief's score against history.
+    Not inherited, and left out of the level's content hash: it changes no rule."""
+
+    partnership: Annotated[float, Field(ge=0, le=100)] = Field(
+        description="Where the partnership stood, on the game's 0-100 scale, when the level's years ended; the debrief sets the player's result beside it."
+    )
+
+
 class LevelClassroomSpec(Spec):
     """How the level serves a short lesson. Not inherited: a cut suits one level's length."""
 
@@ -716,10 +725,6 @@ class LevelSpec(Spec):
     what_happened: Text | None = Field(
         None, description="For a historical level: what actually happened, shown at the end of the debrief."
     )
-    historical_partnership: Annotated[float, Field(ge=0, le=100)] | None = Field(
-        None,
-        description="For a historical level: where the partnership stood, on the game's 0-100 scale, when the level's years ended; the debrief scores the player's result against it. Not inherited.",
-    )
     hypothetical: bool | None = Field(
         None,
         description="True for an imagined scenario rather than a period of history: every event of it is marked as a scenario in the news and the debrief. Inherited.",
@@ -791,6 +796,10 @@ class LevelSpec(Spec):
     )
     classroom: LevelClassroomSpec | None = Field(
         None, description="How the level serves a short lesson: its classroom cut. Not inherited."
+    )
+    history: HistorySpec | None = Field(
+        None,
+        description="For a historical level: what history did in its years, for the debrief's score against history. Not inherited.",
     )
     deal: list[DealSpec] = Field(
         default_factory=list,
