@@ -384,6 +384,7 @@ class Level:
     rule_sources: dict[str, str] = field(default_factory=dict)  # rules field -> "file:line"
     description: str = ""
     what_happened: str = ""
+    historical_partnership: float | None = None  # where history left the partnership at the end
     playable: bool = True
     essay_era: bool = False
     campaign: Campaign | None = None

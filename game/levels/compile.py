@@ -76,22 +76,23 @@ PROMPT_KEYS = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_
 
 
 _TABLE_HEADER = re.compile(rb"^\s*\[")
-# `[classroom]` and the tables inside it (`[[classroom.beijing.goal]]`): none of them says how a
-# turn plays.
-_CLASSROOM_HEADER = re.compile(rb"^\s*\[\[?\s*classroom\s*(\.[^\]]*)?\]\]?\s*(#.*)?$")
+# `[classroom]` and the tables inside it (`[[classroom.beijing.goal]]`), and `[history]`: none of
+# them says how a turn plays.
+_UNPLAYED_HEADER = re.compile(rb"^\s*\[\[?\s*(classroom|history)\s*(\.[^\]]*)?\]\]?\s*(#.*)?$")
 
 
 def without_classroom_table(raw: bytes) -> bytes:
     """A level file's bytes as its content hash reads them: without its `[classroom]` table and the
-    tables inside it (each header, its keys, and the blank and comment lines just above it). The table says how a lesson
-    may cut the level short, not how a turn plays, so setting or moving a cut leaves the saves and
+    tables inside it, and its `[history]` table (each header, its keys, and the blank and comment
+    lines just above it). The one says how a lesson may cut the level short, the other what
+    history did for the debrief, neither how a turn plays, so setting either leaves the saves and
     replays of the level readable. (Written another way, say as a dotted key, the table stays in
     the hash: a changed hash only makes old saves unreadable, never a game different.)"""
     lines = raw.splitlines(keepends=True)
     out: list[bytes] = []
     skipping = False
     for line in lines:
-        if _CLASSROOM_HEADER.match(line):
+        if _UNPLAYED_HEADER.match(line):
             while out and (not out[-1].strip() or out[-1].lstrip().startswith(b"#")):
                 out.pop()
             skipping = True
@@ -862,6 +863,9 @@ class Compiler:
             rule_sources=rule_sources,
             description=self.description(),
             what_happened=self.m.get("what_happened", default=""),
+            historical_partnership=history.partnership
+            if (history := self.leaf.loaded_spec.history)
+            else None,
             playable=self.spec.playable,
             essay_era=self.spec.essay_era,
             campaign=self.campaign(),

@@ -646,6 +646,15 @@ class CutAgendaSpec(Spec):
     )
 
 
+class HistorySpec(Spec):
+    """What history did in a historical level's years, for the debrief's score against history.
+    Not inherited, and left out of the level's content hash: it changes no rule."""
+
+    partnership: Annotated[float, Field(ge=0, le=100)] = Field(
+        description="Where the partnership stood, on the game's 0-100 scale, when the level's years ended; the debrief sets the player's result beside it."
+    )
+
+
 class LevelClassroomSpec(Spec):
     """How the level serves a short lesson. Not inherited: a cut suits one level's length."""
 
@@ -825,6 +834,10 @@ class LevelSpec(Spec):
     classroom: LevelClassroomSpec | None = Field(
         None,
         description="How the level serves a short lesson: its classroom cut, and the goals as they stand there. Not inherited.",
+    )
+    history: HistorySpec | None = Field(
+        None,
+        description="For a historical level: what history did in its years, for the debrief's score against history. Not inherited.",
     )
     deal: list[DealSpec] = Field(
         default_factory=list,

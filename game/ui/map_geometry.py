@@ -240,6 +240,13 @@ class _Filed:
     def __len__(self) -> int:
         return len(self.boxes)
 
+    def truncate(self, n: int) -> None:
+        """Forget every box filed after the first n."""
+        for index in range(n, len(self.boxes)):
+            for cell in self._cells(self.boxes[index]):
+                self.cells[cell].remove(index)
+        del self.boxes[n:]
+
     def __iter__(self):
         return iter(self.boxes)
 
@@ -267,6 +274,46 @@ class Placer:
         self.dots = _Filed()
         self.lines = _Filed()
         self.placed: list[tuple[str, Box]] = []
+
+    def mark(self) -> tuple[int, int, int]:
+        """Where the placing stands, to go back to with `back_to` and try another way."""
+        return len(self.taken), len(self.lines), len(self.placed)
+
+    def back_to(self, mark: tuple[int, int, int]) -> None:
+        """Forget every label placed (and line blocked) since `mark`."""
+        taken, lines, placed = mark
+        self.taken.truncate(taken)
+        self.lines.truncate(lines)
+        del self.placed[placed:]
+
+    def edge_spots(self, size: tuple[int, int]) -> list[Point]:
+        """Top-left corners along the map's edges (bottom, left, top, right), for a label that
+        found no room where it belongs (a route's label, which names its line by a sample of it;
+        the map's credit)."""
+        w, h = size
+        inner = self.inner
+        step = max(4, h // 2)
+        across = range(inner.right - w, inner.x - 1, -step)
+        down = range(inner.bottom - h, inner.y - 1, -step)
+        return [
+            *((x, inner.bottom - h) for x in across),
+            *((inner.x, y) for y in down),
+            *((x, inner.y) for x in across),
+            *((inner.right - w, y) for y in down),
+        ]
+
+    def anywhere(self, size: tuple[int, int], near: Point) -> list[Point]:
+        """Top-left corners all over the map, nearest `near` first: the last resort of a label
+        that must show and found no room where it belongs."""
+        w, h = size
+        inner = self.inner
+        step = max(4, h // 2)
+        spots = [
+            (float(x), float(y))
+            for y in range(inner.y, inner.bottom - h + 1, step)
+            for x in range(inner.x, inner.right - w + 1, step)
+        ]
+        return sorted(spots, key=lambda p: dist((p[0] + w / 2, p[1] + h / 2), near))
 
     def take(self, box: Box, what: str) -> None:
         """Hold box for a label put there without asking (the legend, the credit)."""
@@ -324,6 +371,25 @@ class Placer:
         if best is None:
             return None
         self.take(best, what)
+        return best
+
+    def place_clear(self, size: tuple[int, int], candidates: Iterable[Point], what: str) -> Box | None:
+        """Take the first candidate, pushed inside the map, that keeps a gap from every label
+        (the least covering of dots and lines among them); None when each would touch a label, so
+        that the caller can try a smaller form of the label before settling for a clash."""
+        best, best_cost = None, None
+        for pos in candidates:
+            r = self._fit(size, pos, clamp=True)
+            if r is None or self._clash(r):
+                continue
+            cost = self.dots.cover(r) * 3 + self.lines.cover(r)
+            if cost == 0:
+                best = r
+                break
+            if best_cost is None or cost < best_cost:
+                best, best_cost = r, cost
+        if best is not None:
+            self.take(best, what)
         return best
 
     def place_required(self, size: tuple[int, int], candidates: Iterable[Point], what: str) -> Box:

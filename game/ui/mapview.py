@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -153,6 +154,7 @@ class _StateShape:
     mask: pygame.mask.Mask
     stencil: pygame.Surface  # white where the state is, transparent elsewhere (bbox-sized)
     anchor: tuple[int, int]  # an interior point near the centroid
+    pixels: int  # how many pixels of the map the state covers
 
 
 class _Layout:
@@ -185,8 +187,10 @@ class _Layout:
             mask = pygame.mask.from_surface(stencil)
             biggest = max(polys, key=lambda p: abs(area(p)))
             self.states[state] = _StateShape(
-                polys, box, mask, stencil, _interior_point(centroid(biggest), box, mask)
+                polys, box, mask, stencil, _interior_point(centroid(biggest), box, mask), mask.count()
             )
+        # Where a state's label of a given size may go, worked out once per size (see label_spots).
+        self.spots: dict[tuple[str, tuple[int, int], Box], list[tuple[int, int]]] = {}
 
         self.places = {name: self.project(p["lon"], p["lat"]) for name, p in view.places.items()}
         self.base: dict[Palette, pygame.Surface] = {}
@@ -200,6 +204,48 @@ class _Layout:
             if shape.bbox.colliderect(rect) and shape.mask.overlap(box, offset):
                 return True
         return False
+
+    def coverage(self, rect: Box | pygame.Rect) -> dict[str, int]:
+        """How many pixels of each of the five states rect (local pixels) covers."""
+        x, y, w, h = rect
+        box = pygame.mask.Mask((w, h), fill=True)
+        out = {}
+        for state, shape in self.states.items():
+            hit = shape.bbox.colliderect((x, y, w, h))
+            out[state] = shape.mask.overlap_area(box, (x - shape.bbox.x, y - shape.bbox.y)) if hit else 0
+        return out
+
+    def sits_on(self, state: str, rect: Box | pygame.Rect) -> bool:
+        """Whether a label in rect reads as its state's: it covers a fair part of the state (or
+        the state a fair part of it) and no other of the five states more than its own."""
+        cover = self.coverage(rect)
+        own = cover[state]
+        fair = 0.2 * min(rect[2] * rect[3], self.states[state].pixels)
+        return own >= max(1.0, fair) and all(own >= n for s, n in cover.items() if s != state)
+
+    def label_spots(self, state: str, size: tuple[int, int], spot, inner: Box) -> list[tuple[int, int]]:
+        """Top-left corners, inside `inner`, where a label of `size` sits on its state: first
+        around its preferred spot, then anywhere over the state, nearest the spot first."""
+        key = (state, size, inner)
+        if key not in self.spots:
+            w, h = size
+            shape = self.states[state].bbox
+            step = max(4, min(w, h) // 4)
+            grid = [
+                (x, y)
+                for y in range(shape.y - h + step, shape.bottom, step)
+                for x in range(shape.x - w + step, shape.right, step)
+            ]
+            grid.sort(key=lambda p: dist((p[0] + w / 2, p[1] + h / 2), spot))
+            seen, out = set(), []
+            for pos in [*around(spot, size), *grid]:
+                r = Box(round(pos[0]), round(pos[1]), w, h).clamp(inner)
+                if r.topleft not in seen:
+                    seen.add(r.topleft)
+                    if self.sits_on(state, r):
+                        out.append(r.topleft)
+            self.spots[key] = out
+        return self.spots[key]
 
     def base_layer(self, palette: Palette) -> pygame.Surface:
         """Graticule, neighbours, the Caspian and borders: what no meter changes."""
@@ -384,14 +430,13 @@ class MapView:
         inner = Box(0, 0, w, h).inflate(-2 * pad, -2 * pad)
         placer = Placer(inner, gap=3)
 
-        # Legend (top-right) and credit (bottom-right) are fixed furniture.
+        # The legend (top-right) is fixed furniture; the credit goes in a corner once the labels
+        # that must show have theirs (at the bottom right where there is room).
         legend = self._legend_surface(palette, small)
         legend_rect = legend.get_rect(topright=(inner.right, inner.y))
         placer.take(Box(*legend_rect), "legend")
         credit_text = "Map: Natural Earth" if year is None else f"Map of {year}: Natural Earth"
         credit = _halo_text(small, credit_text, palette.text_muted, palette.background)
-        credit_rect = credit.get_rect(bottomright=(inner.right, inner.bottom))
-        placer.take(Box(*credit_rect), "credit")
 
         # City dots: the capitals of the five states, and the corridors' stops.
         stops = {name for c in routes for name in c["stops"]}
@@ -420,37 +465,59 @@ class MapView:
                 pygame.draw.circle(frame, palette.text, (x, y), 2)
 
         # Labels that must appear first (states, corridors), then the optional names where they fit.
-        for state in STATES:
-            block = self._state_label(
-                styles[state],
-                state,
-                palette,
-                small,
-                name_font,
-                highlighted=(state == highlight),
-                name=state_name(state, year),
-            )
-            spot = layout.project(*LABEL_SPOTS[state])
-            r = placer.place_required(block.get_size(), around(spot, block.get_size()), state)
+        forms = {
+            state: [
+                self._state_label(
+                    styles[state],
+                    state,
+                    palette,
+                    small,
+                    name_font,
+                    highlighted=(state == highlight),
+                    name=state_name(state, year),
+                    compact=compact,
+                )
+                for compact in (False, True)
+            ]
+            for state in STATES
+        }
+        # The states' labels, then the routes'; where a route's finds no room of its own, the
+        # states' labels all take their compact form to leave it more, and failing that too it
+        # goes over another label rather than not at all.
+        start = placer.mark()
+        for compact_only in (False, True):
+            states = self._place_state_labels(layout, placer, forms, compact_only)
+            routes_placed = [
+                (self._place_corridor_label(placer, img_forms, candidates, what), img_forms, candidates, what)
+                for img_forms, candidates, what in corridor_labels
+            ]
+            if compact_only or all(r is not None for (_img, r), *_ in routes_placed):
+                break
+            placer.back_to(start)
+        for block, r, anchor in states:
             frame.blit(block, r.topleft)
-            anchor = layout.states[state].anchor
             if not r.inflate(-4, -4).collidepoint(*anchor):
                 end = r.nearest(anchor)
                 pygame.draw.line(frame, palette.background, end, anchor, 3)
                 pygame.draw.line(frame, palette.text, end, anchor, 1)
                 pygame.draw.circle(frame, palette.text, anchor, 2)
-                placer.block_line(end, anchor, 4)
-        # The five capitals' names go before the corridor labels, which have room to move.
+        # The corridors' labels must show; the five capitals' names, first of the names that may
+        # be left out, take what room is left near their dots.
         capitals = [n for n in dots if role(n) == "capital" and places[n]["iso_a3"] in STATE_ISO.values()]
+        for (img, found), img_forms, candidates, what in routes_placed:
+            if found is None:
+                img = img_forms[0]
+                found = placer.place_required(img.get_size(), candidates(img.get_size()), what)
+            frame.blit(img, found.topleft)
         for name in capitals:
             self._place_city(frame, placer, name, dots[name], palette, small, year)
-        for img, candidates, what in corridor_labels:
-            r = placer.place_required(img.get_size(), candidates, what)
-            frame.blit(img, r.topleft)
         for img, candidates, what in onward_labels:
             onward = placer.place(img.get_size(), candidates, what, required=False, may_cover=True)
             if onward is not None:
                 frame.blit(img, onward.topleft)
+        # Anywhere along the edges, bottom right first; on a map too crowded for it, left out (the
+        # Credits screen names the map's source, and the top bar the year).
+        credit_rect = placer.place_clear(credit.get_size(), placer.edge_spots(credit.get_size()), "credit")
         for name in dots:
             if name not in capitals:
                 self._place_city(frame, placer, name, dots[name], palette, small, year)
@@ -466,9 +533,75 @@ class MapView:
                 frame.blit(img, spot_rect)
 
         frame.blit(legend, legend_rect)
-        frame.blit(credit, credit_rect)
+        if credit_rect is not None:
+            frame.blit(credit, credit_rect.topleft)
         self._label_info = placer.placed
         return frame
+
+    @staticmethod
+    def _place_state_labels(
+        layout, placer, forms, compact_only: bool = False
+    ) -> list[tuple[pygame.Surface, Box, tuple[int, int]]]:
+        """Each state's label, where it goes and its state's anchor. Each label sits on its own
+        state, clear of every other label: the smallest states first (they have the fewest spots),
+        each in its full form where it finds room, else compact. When one finds no room, the
+        smallest state's label tries its next free spots, then all of them the compact form, which
+        leaves the most room; failing all that, a label goes over another rather than not at all
+        (a state's label always shows)."""
+        order = sorted(STATES, key=lambda s: layout.states[s].pixels)
+        inner = placer.inner
+
+        def spots(state: str, block: pygame.Surface) -> list[tuple[int, int]]:
+            spot = layout.project(*LABEL_SPOTS[state])
+            return layout.label_spots(state, block.get_size(), spot, inner)
+
+        def attempt(tries: slice, skip: int, required: bool) -> list | None:
+            placed = []
+            for i, state in enumerate(order):
+                r = None
+                for block in forms[state][tries]:
+                    free = spots(state, block)
+                    if i == 0 and skip:  # the smallest state's next choices, a label's width apart
+                        free = free[skip * 3 :]
+                    r = placer.place_clear(block.get_size(), free, state)
+                    if r is not None:
+                        break
+                if r is None:
+                    if not required:
+                        return None
+                    block = forms[state][-1]
+                    size = block.get_size()
+                    candidates = spots(state, block) or around(layout.project(*LABEL_SPOTS[state]), size)
+                    r = placer.place_required(size, candidates, state)
+                anchor = layout.states[state].anchor
+                placed.append((block, r, anchor))
+                if not r.inflate(-4, -4).collidepoint(*anchor):  # a leader line to the state
+                    placer.block_line(r.nearest(anchor), anchor, 4)
+            return placed
+
+        start = placer.mark()
+        for tries in (slice(None), slice(-1, None))[1 if compact_only else 0 :]:
+            for skip in range(12):  # both forms, then the compact one alone
+                placed = attempt(tries, skip, required=False)
+                if placed is not None:
+                    return placed
+                placer.back_to(start)
+        return attempt(slice(-1, None), 0, required=True) or []
+
+    @staticmethod
+    def _place_corridor_label(placer, forms, candidates, what) -> tuple[pygame.Surface, Box | None]:
+        """A route's label and where it goes: the full name where it has room to itself beside
+        its line, else the short one; else the short one nearest its line anywhere, then at an
+        edge, as a key to the line; None when it finds no room clear of the other labels."""
+        for img in forms:
+            r = placer.place_clear(img.get_size(), candidates(img.get_size()), what)
+            if r is not None:
+                return img, r
+        img = forms[-1]
+        size = img.get_size()
+        beside = candidates(size)
+        near = (beside[0][0] + size[0] / 2, beside[0][1] + size[1] / 2) if beside else (0.0, 0.0)
+        return img, placer.place_clear(size, [*placer.anywhere(size, near), *placer.edge_spots(size)], what)
 
     def _place_city(self, frame, placer, name, dot, palette, small, year=None) -> None:
         """A city's name (as it was called in `year`) beside its dot, if a spot is free."""
@@ -553,7 +686,7 @@ class MapView:
                     (qx - iw // 2, qy - ih - 10),
                     (qx - iw - 8, qy + 6),
                 ]
-                labels.append((img, cands, f"exit:{cid}"))
+                labels.append(([img], lambda _size, cands=cands: cands, f"exit:{cid}"))
             elif route.get("continues_to") and route["stops"][-1] in layout.places:
                 # The route runs on beyond its last stop: a short arrow onward to the west.
                 end = layout.places[route["stops"][-1]]
@@ -578,23 +711,17 @@ class MapView:
                         )
                     )
 
-            # The label: a line sample in the route's colour, its name and its share.
-            text = f"{route['name']} {share:.0f}%" if both else route["name"]
-            img = _pill(small, text, colour, palette, sample_width=width)
-            iw, ih = img.get_size()
-            gap = width / 2 + 4
-            cands = []
-            # Candidates beside the route, longest stretches first.
-            for p, q, _ in sorted(segments, key=lambda seg: -dist(seg[0], seg[1])):
-                for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
-                    mx, my = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
-                    cands += [
-                        (mx - iw / 2, my + gap),
-                        (mx - iw / 2, my - gap - ih),
-                        (mx + gap, my - ih / 2),
-                        (mx - gap - iw, my - ih / 2),
-                    ]
-            labels.append((img, cands, f"corridor:{cid}"))
+            # The label: a line sample in the route's colour, its name and its share; where the
+            # map is crowded, the route's name without "Corridor".
+            names = [route["name"]]
+            short = route["name"].removesuffix(" Corridor")
+            if short != route["name"]:
+                names.append(short)
+            forms = [
+                _pill(small, f"{n} {share:.0f}%" if both else n, colour, palette, sample_width=width)
+                for n in names
+            ]
+            labels.append((forms, partial(_beside_route, segments, width / 2 + 4), f"corridor:{cid}"))
         return labels, onward
 
     def _state_label(
@@ -606,8 +733,10 @@ class MapView:
         name_font,
         highlighted: bool,
         name: str | None = None,
+        compact: bool = False,
     ) -> pygame.Surface:
-        """Name, a stacked bar of the three shares (colour and pattern) and the shares as numbers."""
+        """Name, a stacked bar of the three shares (colour and pattern) and the shares as numbers;
+        compact, without the bar (the numbers say it all), for a crowded map."""
         title = name_font.render(name or state.capitalize(), True, palette.text)
         parts = []
         for p in POWERS:
@@ -617,10 +746,10 @@ class MapView:
         gap = small.size("  ")[0]
         numbers_w = sum(i.get_width() for i in parts) + gap * (len(parts) - 1)
         pad = 4
-        bar_h = max(6, small.get_height() * 2 // 3)
+        bar_h = 0 if compact else max(6, small.get_height() * 2 // 3)
         inner_w = max(title.get_width(), numbers_w, 60)
         w = inner_w + 2 * pad
-        h = pad + title.get_height() + 2 + bar_h + 3 + small.get_height() + pad
+        h = pad + title.get_height() + 2 + (bar_h + 3 if bar_h else 0) + small.get_height() + pad
         block = pygame.Surface((w, h), pygame.SRCALPHA)
         block.fill((*palette.panel, 218))
         border = palette.focus if highlighted else palette.panel_border
@@ -630,7 +759,7 @@ class MapView:
         y = pad + title.get_height() + 2
         x = pad
         total = sum(style.shares.values()) or 1.0
-        for k, p in enumerate(POWERS):
+        for k, p in enumerate(POWERS if bar_h else ()):
             seg_w = round(inner_w * style.shares[p] / total) if k < 2 else pad + inner_w - x
             if seg_w <= 0:
                 continue
@@ -639,9 +768,10 @@ class MapView:
             draw_pattern(seg, PATTERNS[p], palette.power(p), (x, y))
             block.blit(seg, (x, y))
             x += seg_w
-        pygame.draw.rect(block, palette.panel_border, (pad, y, inner_w, bar_h), 1)
+        if bar_h:
+            pygame.draw.rect(block, palette.panel_border, (pad, y, inner_w, bar_h), 1)
         # The shares as numbers, the leader's (or the contenders') brighter.
-        y += bar_h + 3
+        y += bar_h + 3 if bar_h else 0
         x = pad + (inner_w - numbers_w) // 2
         for img in parts:
             block.blit(img, (x, y))
@@ -709,6 +839,22 @@ def _pill(font, text, colour, palette: Palette, sample_width: int) -> pygame.Sur
     pygame.draw.line(out, colour, (6, h // 2), (6 + sample, h // 2), max(2, min(sample_width, h - 4)))
     out.blit(img, (6 + sample + 6, (h - img.get_height()) // 2))
     return out
+
+
+def _beside_route(segments, gap: float, size: tuple[int, int]) -> list[tuple[float, float]]:
+    """Top-left corners for a route's label of `size` beside its line, longest stretches first."""
+    iw, ih = size
+    cands = []
+    for p, q, _ in sorted(segments, key=lambda seg: -dist(seg[0], seg[1])):
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
+            mx, my = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+            cands += [
+                (mx - iw / 2, my + gap),
+                (mx - iw / 2, my - gap - ih),
+                (mx + gap, my - ih / 2),
+                (mx - gap - iw, my - ih / 2),
+            ]
+    return cands
 
 
 def _arrow_head(surface, p, q, colour, outline, size: float) -> None:

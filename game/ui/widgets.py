@@ -94,8 +94,13 @@ LABEL_ROOM = 16  # what button() leaves of a button's width around its label
 
 
 def label_fits(label: str, font, rect: pygame.Rect) -> bool:
-    """True when button() can draw `label` in `rect` whole, without cutting it short."""
-    return font.size(label)[0] <= rect.width - LABEL_ROOM
+    """True when button() can draw `label` in `rect` whole, without cutting it short (a label of
+    two lines, split at a newline, needs the height of both)."""
+    lines = label.split("\n")
+    return (
+        all(font.size(line)[0] <= rect.width - LABEL_ROOM for line in lines)
+        and len(lines) * font.get_linesize() <= rect.height
+    )
 
 
 def button_width(label: str, font, least: int = 0) -> int:
@@ -198,9 +203,13 @@ def button(surface, control: Control, palette, font, hovered: bool) -> None:
         width=1,
         border_radius=8,
     )
-    label = fit(control.label, font, rect.width - 16)
-    img = font.render(label, True, colour)
-    surface.blit(img, img.get_rect(center=rect.center))
+    # A label may run to a second line, split at a newline (a long level's name in the list).
+    lines = control.label.split("\n")
+    line_h = font.get_linesize()
+    top = rect.centery - len(lines) * line_h // 2
+    for i, line in enumerate(lines):
+        img = font.render(fit(line, font, rect.width - 16), True, colour)
+        surface.blit(img, img.get_rect(center=(rect.centerx, top + i * line_h + line_h // 2)))
 
 
 def bar(
@@ -255,16 +264,43 @@ def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) 
         cy += line_h
 
 
-def toast(surface, app, message: str, area: pygame.Rect) -> pygame.Rect:
+def toast(surface, app, message: str, area: pygame.Rect, avoid=()) -> pygame.Rect:
     """A passing message in a box at the foot of `area` (wrapped to its width), so that it covers
-    no button; returns the box."""
+    none of the boxes in `avoid` (buttons, text): narrowed to more lines if that clears them, else
+    raised above the ones in its way. Returns the box."""
     font, p = app.fonts.body, app.palette
     pad_x, pad_y = app.px(14), app.px(7)
-    lines = wrap(message, font, area.width - 2 * pad_x)
     line_h = font.get_linesize()
-    width = max((font.size(line)[0] for line in lines), default=0) + 2 * pad_x
-    box = pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad_y)
-    box.midbottom = (area.centerx, area.bottom - app.px(8))
+
+    def laid_out(room: int) -> tuple[list[str], pygame.Rect]:
+        lines = wrap(message, font, room - 2 * pad_x)
+        width = max((font.size(line)[0] for line in lines), default=0) + 2 * pad_x
+        box = pygame.Rect(0, 0, width, len(lines) * line_h + 2 * pad_y)
+        box.midbottom = (area.centerx, area.bottom - app.px(8))
+        return lines, box
+
+    def clear_at_foot(box: pygame.Rect) -> bool:
+        """Slide box along the foot, nearest the middle first, to where it covers nothing."""
+        middle, step = box.x, app.px(16)
+        for x in sorted(range(area.x, area.right - box.width + 1, step), key=lambda x: abs(x - middle)):
+            box.x = x
+            if not any(box.colliderect(r) for r in avoid):
+                return True
+        box.x = middle
+        return False
+
+    for share in (1.0, 0.6, 0.45):  # at the foot, narrower and taller if that clears what is there
+        lines, box = laid_out(int(area.width * share))
+        if not any(box.colliderect(r) for r in avoid) or clear_at_foot(box):
+            break
+    else:
+        lines, box = laid_out(area.width)
+        # Raised above what is in its way (and above the next that then is), never off the top.
+        for _ in range(len(avoid)):
+            hit = [r for r in avoid if box.colliderect(r)]
+            if not hit:
+                break
+            box.bottom = max(box.height, min(r.top for r in hit) - app.px(8))
     pygame.draw.rect(surface, p.panel, box, border_radius=8)
     pygame.draw.rect(surface, p.warning, box, width=2, border_radius=8)
     for i, line in enumerate(lines):

@@ -10,17 +10,19 @@ from game.ui.board.texts import FORECAST_CAVEAT, forecast_lines, map_ghosts
 from game.ui.widgets import fit, panel
 
 
-def draw_region_map(app, surface, rect, game) -> None:
+def draw_region_map(app, surface, rect, game, meters=None, turn: int | None = None) -> None:
+    """The map in rect, as the game stands (or as `meters` have it: the resolution's moving values,
+    in the year of the `turn` resolving)."""
     panel(surface, rect, app.palette)
     view = app.map_view
     if view:
         view.draw(
             surface,
             rect.inflate(-app.px(8), -app.px(8)),
-            game.state.meters,
+            game.state.meters if meters is None else meters,
             app.palette,
             app.fonts.tiny,
-            year=game.level.map_year_at(min(game.state.turn, game.level.turns)),
+            year=game.level.map_year_at(min(game.state.turn if turn is None else turn, game.level.turns)),
         )
 
 

@@ -18,6 +18,7 @@ class Scene:
         self._retired: list = []  # the elements of the last build, while the next one may reuse them
         self.message = ""
         self.message_time = 0.0
+        self.message_box: pygame.Rect | None = None  # where the last passing message was drawn
         self.offset = 0  # for scrolling scenes
 
     # -- life cycle ------------------------------------------------------------------------------
@@ -121,7 +122,10 @@ class Scene:
 
     def draw_over(self, surface) -> None:
         if self.message and self.message_time > 0:
-            toast(surface, self.app, self.message, self.message_area())
+            # Whatever the area, a message never hides a button (the debrief's sit at the foot).
+            avoid = [c.rect for c in self.controls if c.kind in ("button", "tab", "item")]
+            avoid += [rect for _name, rect in getattr(self, "captions", [])]
+            self.message_box = toast(surface, self.app, self.message, self.message_area(), avoid)
 
     def draw_controls(self, surface, kinds=("button", "tab", "item")) -> None:
         app = self.app

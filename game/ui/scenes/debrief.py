@@ -12,7 +12,7 @@ from functools import partial
 import pygame
 
 from game.core.engine import goal_value, provisional_goals
-from game.core.meters import LIMITS, PILLARS, band_spans, label
+from game.core.meters import LIMITS, PILLARS, band, band_spans, label
 from game.session.data_folder import problem_message
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
@@ -40,6 +40,25 @@ PROMPT_TITLES = {
     "us_normalization": "Washington's normalization",
     "general": "The partnership as a whole",
 }
+
+
+def against_history(game) -> str:
+    """The player's partnership against where history left it at the end of the level's years
+    (empty for a level that gives no historical value)."""
+    then = game.level.historical_partnership
+    if then is None:
+        return ""
+    now = game.state.meters["partnership"]
+    gap = now - then
+    if abs(gap) < 0.5:
+        verdict = "level with history"
+    else:
+        verdict = f"{abs(gap):.1f} points {'warmer' if gap > 0 else 'colder'} than history"
+    same = "the same band" if band(now) == band(then) else f"history's was {band(then)}"
+    return (
+        f"History left the partnership at about {then:.0f} ({band(then)}) when these years ended; "
+        f"yours ended at {now:.1f} ({band(now)}, {same}): {verdict}."
+    )
 
 
 class DebriefScene(Scene):
@@ -209,6 +228,9 @@ class DebriefScene(Scene):
                 f"Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because "
                 f"{html.escape(cause_words(c))}."
             )
+        against = against_history(game)
+        if against:
+            out.append(f"<br><b>Against history</b><br>{html.escape(against)}")
         if lv.what_happened:
             out.append(f"<br><b>What actually happened</b><br>{html.escape(lv.what_happened)}")
         return "<br>".join(out)

@@ -20,6 +20,7 @@ from game.ui.numbers import shown
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
+    LABEL_ROOM,
     Control,
     Tooltip,
     bottom_of,
@@ -209,6 +210,12 @@ class NewGameScene(Scene):
             if len(shown) == len(self.entries)
             else least_h
         )
+        # A name too long for its row takes a second line where every row can have two (at large
+        # type, as in projector mode, the list's column holds fewer words than the names have).
+        two_h = 2 * fonts.body.get_linesize() + app.px(8)
+        two_lines = len(shown) == len(self.entries) and len(shown) * (two_h + gap) <= room
+        if two_lines:
+            item_h = max(item_h, two_h)
         self.reveal_selected = False
         marks = {c.level_id: c for c in self.chapters()}
         for row, i in enumerate(shown):
@@ -219,7 +226,16 @@ class NewGameScene(Scene):
             mark += "  (locked)" if not c.is_open else ("  (done)" if c.finished else "")
             # The title gives way, never the mark: "(done)" and "(locked)" are what the list is for.
             name = (f"{c.chapter}. " if c.chapter is not None else "") + entry.title
-            name = fit(name, fonts.body, rect.width - 16 - fonts.body.size(mark)[0])
+            room_w = rect.width - LABEL_ROOM
+            if two_lines and fonts.body.size(name + mark)[0] > room_w:
+                first, *rest = wrap(name, fonts.body, room_w) or [name]
+                second = fit(" ".join(rest), fonts.body, room_w - fonts.body.size(mark)[0])
+                name = f"{first}\n{second}".rstrip()
+                if not rest:
+                    name = first + "\n"
+                    mark = mark.strip()
+            else:
+                name = fit(name, fonts.body, rect.width - 16 - fonts.body.size(mark)[0])
             self.add(
                 Control(
                     rect,

@@ -1,7 +1,7 @@
-"""The turn resolving, phase by phase: each change with its reason, events as news, and beside the
-log the board's column of meters moving to where each phase leaves them (at once with animations
-off). Enter steps on, S skips to the end, and the whole turn can be read again from the board's
-"why?"."""
+"""The turn resolving, phase by phase, on the board's own furniture: the column of meters and the
+map move to where each phase leaves them (at once with animations off), the turn's events come as
+cards, and the written log of every change with its reason is one key away (W). Enter steps on, S
+skips to the end, and the whole turn can be read again from the board's "why?"."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from game.core.report import PHASES, Change
 from game.session.campaign import with_finished
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
+from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
 from game.ui.summit.words import running_lines, settled_words
-from game.ui.widgets import Control, fit
+from game.ui.widgets import Control, fit, panel, wrap
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
 MOVE_SECONDS = {"off": 0.0, "fast": 0.25, "normal": 0.6, "slow": 1.2}  # the meters moving to a step's values
@@ -29,6 +30,9 @@ class ResolutionScene(HeldByPause, Scene):
     def __init__(self, app, game, report):
         super().__init__(app)
         self.game, self.report = game, report
+        # The turn's events as cards (title, text), by the step that tells them.
+        self.cards: dict[int, list[tuple[str, str]]] = {}
+        self.written = False  # the written log in the cards' place (W)
         self.steps = self.make_steps()
         self.index = 0
         self.timer = 0.0
@@ -63,10 +67,44 @@ class ResolutionScene(HeldByPause, Scene):
         pad = app.px(24)
         return pygame.Rect(pad, app.px(16), int(w * 0.27), h - app.px(16) - pad)
 
-    def left(self) -> int:
-        """Where the log's column starts."""
+    def map_room(self) -> pygame.Rect | None:
+        """Where the map goes: beside the meters, as wide as on the board, when the meters show."""
         room = self.meters_room()
-        return room.right + self.app.px(24) if room is not None else self.app.px(24)
+        if room is None:
+            return None
+        app = self.app
+        w, h = app.size
+        top = app.px(90)
+        return pygame.Rect(room.right + app.px(12), top, int(w * 0.36), int((h - top - app.px(100)) * 0.7))
+
+    def left(self) -> int:
+        """Where the log's column starts: right of the map, else of the meters, else at the edge."""
+        app = self.app
+        beside_map, beside_meters = self.map_room(), self.meters_room()
+        if beside_map is not None:
+            return beside_map.right + app.px(12)
+        return beside_meters.right + app.px(24) if beside_meters is not None else app.px(24)
+
+    def map_values(self) -> dict[str, float]:
+        """The meters the map shows: where the turn stands, moving with the column of meters."""
+        return self.meters.values or self.values_after[self.index]
+
+    def showing_cards(self) -> bool:
+        """Whether the step's events show as cards (else the written log shows)."""
+        return bool(self.cards.get(self.index)) and not self.written
+
+    def toggle_written(self) -> None:
+        """The written log in the cards' place, or the cards again."""
+        self.written = not self.written
+        self.show_step_box()
+        self.build_buttons_keeping_focus()
+        self.app.dirty = True
+
+    def show_step_box(self) -> None:
+        if self.showing_cards():
+            self.step_box.hide()
+        else:
+            self.step_box.show()
 
     def move_meters(self) -> None:
         """Start the meters moving to this step's values: at once with animations off."""
@@ -104,11 +142,15 @@ class ResolutionScene(HeldByPause, Scene):
                 # Whose event it was: told at once (a pack's "at_once"), or, as the guide has it,
                 # only in the debrief, where the event reads as any other until then.
                 by_facilitator = self.game.injected_events(r.turn)
+                cards = []
                 for event_id in r.events:
                     event = lv.event(event_id)
                     if event:
                         who = "Put in play by the facilitator: " if event_id in by_facilitator else ""
                         news.append(f"{who}{event.title}: {event.text}")
+                        cards.append((f"{who}{event.title}", event.text))
+                if cards:
+                    self.cards[len(steps)] = cards
             if phase == "washington":
                 news.extend(r.notes)
             if phase == "commitments":
@@ -126,13 +168,17 @@ class ResolutionScene(HeldByPause, Scene):
         pad = app.px(24)
         x = self.left()
         # The log leaves room under it for every row the strip of phases wraps to.
-        rows = self.phase_strip(pygame.Rect(x, 0, 0, 0))
-        strip_h = max((r.bottom for _, r in rows), default=0)
-        box_h = min(h - app.px(180), h - app.px(90) - app.px(12) - strip_h - app.px(8))
+        if self.map_room() is not None:  # the strip goes under the map, the log down to the buttons
+            box_h = h - app.px(90) - app.px(84)
+        else:
+            rows = self.phase_strip(pygame.Rect(x, 0, 0, 0))
+            strip_h = max((r.bottom for _, r in rows), default=0)
+            box_h = min(h - app.px(180), h - app.px(90) - app.px(12) - strip_h - app.px(8))
         self.box = pygame.Rect(x, app.px(90), w - x - pad, box_h)
         room = self.meters_room()
         self.meter_controls = self.meters.build(room) if room is not None else []
         self.step_box = self.text_box(self.step_html(), self.box)
+        self.show_step_box()
         self.build_buttons()
 
     def build_buttons(self) -> None:
@@ -148,8 +194,18 @@ class ResolutionScene(HeldByPause, Scene):
         skip = pygame.Rect(0, 0, bw, app.px(46))
         skip.bottomright = (nxt.left - app.px(12), nxt.bottom)
         self.add(Control(skip, "Skip to the end", self.finish, hotkey=pygame.K_s, enabled=not last))
+        if self.cards.get(self.index):
+            words = "Event cards (W)" if self.written else "Written log (W)"
+            log = pygame.Rect(0, 0, app.px(190), app.px(46))
+            log.bottomright = (skip.left - app.px(12), nxt.bottom)
+            self.add(Control(log, words, self.toggle_written, hotkey=pygame.K_w))
         # The meters answer "why?" as on the board; after the buttons, so Enter still steps on.
         self.controls += self.meter_controls
+
+    def build_buttons_keeping_focus(self) -> None:
+        focus = self.app.focus_index
+        self.build_buttons()
+        self.app.focus_index = focus
 
     def step_html(self) -> str:
         app = self.app
@@ -175,11 +231,10 @@ class ResolutionScene(HeldByPause, Scene):
             self.timer = 0.0
             # New text in the same box: building a text box per step would cost memory each time.
             self.step_box.set_text(self.step_html())
+            self.show_step_box()
             self.move_meters()
             self.app.memory.release(young_only=True)
-            focus = self.app.focus_index
-            self.build_buttons()
-            self.app.focus_index = focus
+            self.build_buttons_keeping_focus()
             self.app.dirty = True
         else:
             self.finish()
@@ -231,13 +286,18 @@ class ResolutionScene(HeldByPause, Scene):
         further rows rather than leave out the last."""
         app = self.app
         w = app.size[0]
-        box = self.box if box is None else box
-        x = left = box.x
-        y = box.bottom + app.px(12)
+        under = self.map_room()
+        if under is not None:  # under the map, as wide as it
+            x = left = under.x
+            y, limit = under.bottom + app.px(12), under.right
+        else:
+            box = self.box if box is None else box
+            x = left = box.x
+            y, limit = box.bottom + app.px(12), w - app.px(420)
         placed = []
         for i, (name, _, _) in enumerate(self.steps):
             rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
-            if rect.right > w - app.px(420) and x > left:
+            if rect.right > limit and x > left:
                 x, y = left, rect.bottom + app.px(4)
                 rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
             placed.append((i, rect))
@@ -247,9 +307,14 @@ class ResolutionScene(HeldByPause, Scene):
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         w, _ = app.size
-        x = self.box.x
+        room = self.map_room()
+        x = room.x if room is not None else self.box.x  # the headings over the map and the log
         if self.meters_room() is not None:
             self.meters.draw(surface)
+        if room is not None:
+            draw_region_map(app, surface, room, self.game, self.map_values(), self.report.turn)
+        if self.showing_cards():
+            self.draw_cards(surface)
         title = f"Turn {self.report.turn}, {self.report.date}: resolving"
         surface.blit(
             app.fonts.title.render(fit(title, app.fonts.title, w - x - app.px(24)), True, p.text),
@@ -268,3 +333,45 @@ class ResolutionScene(HeldByPause, Scene):
                 pygame.draw.rect(surface, p.accent, rect, border_radius=6)
             surface.blit(tag, tag.get_rect(center=rect.center))
         self.draw_controls(surface)
+
+    def draw_cards(self, surface) -> None:
+        """The step's events as cards down the log's column: each its title and its text; what
+        does not fit is counted under the last, the written log (W) has them all."""
+        app, p = self.app, self.app.palette
+        cards = self.cards.get(self.index, [])
+        pad, gap = app.px(12), app.px(10)
+        title_font, body = app.fonts.bold, app.fonts.body
+        width = self.box.width - 2 * pad
+        y = self.box.y
+        for shown, (title, text) in enumerate(cards):
+            titles = wrap(title, title_font, width)
+            lines = wrap(text, body, width)
+            height = (
+                pad
+                + len(titles) * title_font.get_linesize()
+                + app.px(6)
+                + len(lines) * body.get_linesize()
+                + pad
+            )
+            more = len(cards) - shown - 1
+            if y + height > self.box.bottom - (body.get_linesize() if more else 0):
+                rest = len(cards) - shown
+                note = f"{rest} more event{'s' if rest > 1 else ''}: the written log (W) has them."
+                surface.blit(
+                    body.render(fit(note, body, self.box.width), True, p.text_muted), (self.box.x, y)
+                )
+                return
+            card = pygame.Rect(self.box.x, y, self.box.width, height)
+            panel(surface, card, p)
+            pygame.draw.rect(
+                surface, p.accent, (card.x, card.y + app.px(6), app.px(4), card.height - app.px(12))
+            )
+            ty = card.y + pad
+            for line in titles:
+                surface.blit(title_font.render(line, True, p.text), (card.x + pad, ty))
+                ty += title_font.get_linesize()
+            ty += app.px(6)
+            for line in lines:
+                surface.blit(body.render(line, True, p.text), (card.x + pad, ty))
+                ty += body.get_linesize()
+            y = card.bottom + gap

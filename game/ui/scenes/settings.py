@@ -143,7 +143,8 @@ class SettingsScene(Scene):
                 self.add(Control(rect, name, partial(setter, value), selected=(value == current)))
             y = bottom_of(rects, y) + row_gap
         self.add(Control(back, "Back", self.back))
-        note_w = back.left - margin - app.px(12)
+        # As wide as its words (no wider: a passing message may sit beside it, clear of it).
+        note_w = min(fonts.small.size(NOTE)[0], back.left - margin - app.px(12))
         self.note_rect = pygame.Rect(
             margin, back.centery - fonts.small.get_linesize() // 2, note_w, fonts.small.get_linesize()
         )
