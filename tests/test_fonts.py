@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from game.levels.glyphs import covered
-from game.paths import pygame_gui_font_file, ui_font_file
+from game.paths import assets_dir, pygame_gui_font_file, ui_font_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +25,7 @@ def fonts_on():
 def test_the_games_font_is_partners_sans_from_the_assets():
     for bold in (False, True):
         path = ui_font_file(bold)
-        assert path is not None and path.parent == ROOT / "assets" / "fonts"
+        assert path is not None and path.parent == assets_dir() / "fonts"
         assert path.name == f"PartnersSans-{'Bold' if bold else 'Regular'}.ttf"
 
 
