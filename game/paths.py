@@ -29,16 +29,31 @@ def assets_dir() -> Path:
     return _shipped("assets")
 
 
-def ui_font_file(bold: bool = False) -> Path | None:
-    """The game's font (Noto Sans, shipped with pygame_gui), found without importing pygame_gui,
-    so that the level validator can read it without starting pygame; None if it is missing."""
+def pygame_gui_font_file(name: str) -> Path | None:
+    """A font pygame_gui ships (`NotoSans-Italic.ttf`), found without importing pygame_gui, so
+    that the level validator can read it without starting pygame; None if pygame_gui is missing."""
     import importlib.util
 
     spec = importlib.util.find_spec("pygame_gui")
     if spec is None or not spec.submodule_search_locations:
         return None
-    name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
     return Path(next(iter(spec.submodule_search_locations))) / "data" / name
+
+
+def ui_font_file(bold: bool = False) -> Path | None:
+    """The game's font: Partners Sans (assets/fonts, made by scripts/make_fonts.py), which is
+    Noto Sans with the Chinese characters of Noto Sans SC, so that text in any of the game's
+    languages, and a mix of them, draws in one face; Noto Sans as pygame_gui ships it should the
+    assets be missing. None if neither is there."""
+    style = "Bold" if bold else "Regular"
+    ours = assets_dir() / "fonts" / f"PartnersSans-{style}.ttf"
+    return ours if ours.is_file() else pygame_gui_font_file(f"NotoSans-{style}.ttf")
+
+
+def ui_italic_font_file(bold: bool = False) -> Path | None:
+    """The italic the game's text boxes set <i> in: Noto Sans Italic as pygame_gui ships it
+    (Chinese has no italic; its characters are in the upright faces)."""
+    return pygame_gui_font_file("NotoSans-BoldItalic.ttf" if bold else "NotoSans-Italic.ttf")
 
 
 def app_dir() -> Path:

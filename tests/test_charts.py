@@ -1,5 +1,5 @@
 """The saved charts (`game.charts`): drawn without a window, in a font that gives every letter of
-a group's name a glyph, in Chinese as in Russian."""
+a group's name a glyph of its own, in Chinese as in Russian (issue 20, defect 7)."""
 
 from __future__ import annotations
 
@@ -15,12 +15,17 @@ def font():
     return chart_font(800)
 
 
+def _glyph_pictures(font, letters: str) -> set[bytes]:
+    """The pictures `font` draws for each of `letters`, as bytes, each different one once."""
+    return {pygame.image.tobytes(font.render(ch, True, (255, 255, 255)), "RGBA") for ch in letters}
+
+
 @pytest.mark.parametrize("name", ["第一组", "Группа А", "Ομάδα", "Room 4"])
-def test_every_letter_of_a_groups_name_gets_a_visible_glyph(font, name):
-    # pygame's own font draws Chinese as boxes: the names stay readable in the legend by their
-    # length and place, as they always have; a font with no glyph at all would draw nothing.
-    metrics = font.metrics(name)
-    assert all(m is not None and m[4] > 0 for m, ch in zip(metrics, name, strict=True) if not ch.isspace())
+def test_every_letter_of_a_groups_name_gets_a_glyph_of_its_own(font, name):
+    letters = "".join(dict.fromkeys(ch for ch in name if not ch.isspace()))
+    # A font without the letters draws each as the same empty box: as many pictures as letters
+    # means each letter got its own.
+    assert len(_glyph_pictures(font, letters)) == len(letters)
 
 
 def test_cyrillic_letters_are_drawn_as_letters_not_as_the_same_box(font):
@@ -38,3 +43,13 @@ def test_a_chart_with_chinese_and_russian_names_is_written(tmp_path, font):
         bands=[(0.0, 50.0, "low"), (50.0, 100.0, "high")],
     )
     assert pygame.image.load(str(out)).get_size() == (700, 400)
+    # Two groups named apart by one Chinese character: their charts differ (in boxes they would not).
+    other = save_chart_png(
+        tmp_path / "other.png",
+        {"第二组": [50.0, 52.0, 61.0], "Группа А": [50.0, 48.0, 45.0]},
+        "Partnership, group by group",
+        size=(700, 400),
+        bands=[(0.0, 50.0, "low"), (50.0, 100.0, "high")],
+    )
+    pictures = [pygame.image.tobytes(pygame.image.load(str(p)), "RGB") for p in (out, other)]
+    assert pictures[0] != pictures[1]

@@ -272,17 +272,17 @@ def test_a_level_does_not_take_the_description_of_the_ruleset_it_extends(tmp_pat
 def test_text_the_font_cannot_draw_is_warned_about_at_its_line(tmp_path):
     from game.levels.glyphs import undrawable
 
-    assert undrawable("Moscow, Москва, Ωmega, “quoted” – fine") == ""
-    assert undrawable("Xi 习近平 visits 😀, 习 again") == "习近平😀"
+    assert undrawable("Moscow, Москва, Ωmega, “quoted” – fine, 中俄伙伴关系") == ""
+    assert undrawable("Xi 习近平 visits 😀, 𠀀 again") == "😀𠀀"
     path = tmp_path / "cjk_test.toml"
     path.write_text(
-        'schema_version = 1\nid = "cjk_test"\nextends = "testing_event"\ntitle = "中俄 Partners"\n',
+        'schema_version = 1\nid = "cjk_test"\nextends = "testing_event"\ntitle = "中俄 😀 Partners"\n',
         encoding="utf-8",
     )
     problems = [str(p) for p in validate_paths([path])]
     assert problems == [
-        f"{path}:4:1: warning: title: the game's font cannot draw '中俄'; players would see "
-        "empty boxes there (it covers Latin, Cyrillic and Greek letters)"
+        f"{path}:4:1: warning: title: the game's font cannot draw '😀'; players would see "
+        "empty boxes there (it covers Latin, Cyrillic and Greek letters and everyday Chinese)"
     ]
 
 

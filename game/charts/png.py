@@ -9,16 +9,21 @@ import pygame
 
 from game.charts.lines import draw_line_chart
 from game.palette import STANDARD, Palette
+from game.paths import ui_font_file
 
 
 def chart_font(height: int) -> pygame.font.Font:
-    """The font of a saved chart `height` pixels high: pygame's own, which every install has.
-
-    It draws Latin, Cyrillic and Greek; other scripts (a group named in Chinese) come out as
-    boxes, as they always have in the saved charts."""
+    """The font of a saved chart `height` pixels high: the game's own, which draws a group's name
+    in Chinese as in Russian; pygame's own (no Chinese) should the game's be missing."""
     if not pygame.font.get_init():
         pygame.font.init()
-    return pygame.font.Font(None, max(16, round(height / 28)))
+    size = max(16, round(height / 28))
+    path = ui_font_file()
+    if path is None or not path.is_file():
+        return pygame.font.Font(None, size)
+    # The game's letters are larger than pygame's own at one size: this keeps a chart's lines as
+    # many as before.
+    return pygame.font.Font(str(path), round(size * 0.7))
 
 
 def save_chart_png(

@@ -617,7 +617,7 @@ class Compiler:
                 )
 
     def glyph_warnings(self) -> None:
-        """Text in this file that the game's font cannot draw (Chinese characters, emoji): players
+        """Text in this file that the game's font cannot draw (rare Chinese characters, emoji): players
         would see empty boxes where the modder sees words."""
 
         def walk(value: object, path: KeyPath) -> None:
@@ -628,7 +628,7 @@ class Compiler:
                     self.leaf.problem(
                         path,
                         f"the game's font cannot draw '{shown}'; players would see empty "
-                        "boxes there (it covers Latin, Cyrillic and Greek letters)",
+                        "boxes there (it covers Latin, Cyrillic and Greek letters and everyday Chinese)",
                         severity="warning",
                     )
             elif isinstance(value, BaseModel):

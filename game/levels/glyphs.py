@@ -1,7 +1,8 @@
 """Which characters the game's font can draw, read from the font file's character map.
 
-The window draws all text in Noto Sans (shipped with pygame_gui). It covers Latin, Cyrillic and
-Greek but not Chinese characters or emoji, which it draws as empty boxes. The validator warns
+The window draws all text in the game's font, Partners Sans (Noto Sans with the everyday Chinese
+characters of Noto Sans SC, see scripts/make_fonts.py). It covers Latin, Cyrillic, Greek and the
+Chinese of GB 2312, but not rarer characters or emoji, which it draws as empty boxes. The validator warns
 about such text in a level, so that a modder learns it before a player sees boxes. The font is
 read as plain bytes (no pygame needed): the TrueType 'cmap' table, format 12 (all of Unicode)
 or else format 4 (the Basic Multilingual Plane).

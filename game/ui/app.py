@@ -23,7 +23,7 @@ from game.ui.idle import IDLE_WAIT_MS, wait_for_events
 from game.ui.memory import MemoryKeeper
 from game.ui.palette import palette_for
 from game.ui.scenes import scene_class
-from game.ui.theme import build_theme
+from game.ui.theme import FONT_NAME, build_theme
 from game.ui.widgets import draw_tooltip, focus_ring
 
 if TYPE_CHECKING:
@@ -296,14 +296,14 @@ class App:
         # (18 px unscaled too: the debrief's outcome title is <font size=5>, which pygame_gui sets in 18.)
         sizes = sorted(({max(8, round(px * scale)) for px in (14, 18)} | {18}) - {base})
         fonts: list[dict[str, str | int | float]] = [
-            {"name": "noto_sans", "point_size": size, "style": style}
+            {"name": FONT_NAME, "point_size": size, "style": style}
             for size in sizes
             for style in ("bold", "italic")
         ]
         story = max(8, round(18 * scale))  # (the 14 px regular is a theme font already)
         if story != base:
-            fonts.append({"name": "noto_sans", "point_size": story, "style": "regular"})
-        fonts.append({"name": "noto_sans", "point_size": base, "style": "italic"})
+            fonts.append({"name": FONT_NAME, "point_size": story, "style": "regular"})
+        fonts.append({"name": FONT_NAME, "point_size": base, "style": "italic"})
         self.manager.preload_fonts(fonts)
 
     def remember(self, **changes) -> None:

@@ -1,4 +1,4 @@
-"""The game's type: Noto Sans, which pygame_gui ships (SIL Open Font License 1.1), at sizes scaled
+"""The game's type: Partners Sans (Noto Sans with everyday Chinese, see game.paths), at sizes scaled
 for the UI scale setting, so that custom-drawn text matches the pygame_gui widgets."""
 
 from __future__ import annotations

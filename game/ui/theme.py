@@ -9,8 +9,32 @@ def _hex(colour) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
+# The name pygame_gui knows the game's font by (game.paths.ui_font_file): Noto Sans with the
+# everyday Chinese characters added, so that every widget draws every language of the game.
+FONT_NAME = "partners_sans"
+
+
+def font_files() -> dict[str, str]:
+    """The theme's paths to the game's font, in its four styles."""
+    from game.paths import ui_font_file, ui_italic_font_file
+
+    files = {
+        "regular_path": ui_font_file(False),
+        "bold_path": ui_font_file(True),
+        "italic_path": ui_italic_font_file(False),
+        "bold_italic_path": ui_italic_font_file(True),
+    }
+    return {key: str(path) for key, path in files.items() if path is not None}
+
+
 def build_theme(palette, scale: float) -> dict:
-    font = {"name": "noto_sans", "size": str(max(8, round(16 * scale))), "bold": "0", "italic": "0"}
+    font = {
+        "name": FONT_NAME,
+        "size": str(max(8, round(16 * scale))),
+        "bold": "0",
+        "italic": "0",
+        **font_files(),
+    }
     colours = {
         "normal_bg": _hex(palette.panel),
         "hovered_bg": _hex(palette.panel_border),

@@ -20,7 +20,11 @@ CREDITS = [
         "Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence. "
         "Outlines simplified for the game; borders as Natural Earth draws them.",
     ),
-    ("Type", "Noto Sans, SIL Open Font License 1.1, as shipped with pygame_gui."),
+    (
+        "Type",
+        "Partners Sans: Noto Sans (c) The Noto Project Authors, with the Chinese characters of "
+        "Noto Sans SC (c) Adobe, both under the SIL Open Font License 1.1 (assets/fonts/OFL.txt).",
+    ),
     (
         "Built with",
         "pygame-ce (LGPL 2.1), pygame_gui (MIT), pydantic (MIT), tomli (MIT), platformdirs (MIT).",

@@ -27,6 +27,7 @@ from game.session.story import (
 from game.ui.numbers import shown
 from game.ui.scenes.base import Scene
 from game.ui.summit.words import entry_lines, fates
+from game.ui.theme import FONT_NAME
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
 TABS = ["Outcome", "Chart", "Decisions", "Discussion", "Sources"]
@@ -105,9 +106,9 @@ class DebriefScene(Scene):
         fonts_loaded = app.manager.get_theme().get_font_dictionary()
         title_px = self.outcome_title_px()
         if not fonts_loaded.check_font_preloaded(
-            fonts_loaded.create_font_id(title_px, "noto_sans", True, False)
+            fonts_loaded.create_font_id(title_px, FONT_NAME, True, False)
         ):
-            app.manager.preload_fonts([{"name": "noto_sans", "point_size": title_px, "style": "bold"}])
+            app.manager.preload_fonts([{"name": FONT_NAME, "point_size": title_px, "style": "bold"}])
         self.tab_box = self.text_box(self.tab_html(), self.body)
         if TABS[self.tab] == "Chart":
             self.tab_box.hide()
