@@ -243,7 +243,7 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
         if e.counter_to:
             head = f"{name(term.by)}'s counter, " + ("agreed" if e.agreed else "refused")
         elif e.agreed:
-            head = "Agreed"
+            head = "Agreed in the room" if e.in_room else "Agreed"
         elif term.key() in countered:
             head = "Countered"
         else:
