@@ -3,6 +3,7 @@ agreed for both sides at once. The table checks them as it checks any move (each
 the level's terms); the log, the replay, the saves, the debrief and the exports keep that they were
 agreed in the room."""
 
+import html
 import json
 from datetime import datetime
 
@@ -173,3 +174,110 @@ def test_a_save_with_no_terms_being_entered_in_the_room_is_written_as_before(two
     game.summit_move("moscow", "propose", [NO_FORCE])
     _, data = round_trip(game, tmp_path)
     assert "room" not in data["log"]["planning"]["table"]
+
+
+# -- the screen ---------------------------------------------------------------------------------
+
+
+def test_one_player_enters_the_rooms_terms_for_both_sides_with_no_hand_over_between(app, testing_event):
+    import pygame
+    from test_summit_ui import choose_term, click, open_summit
+    from ui_driver import key
+
+    game = Game.new(testing_event, 7, HOT_SEAT)
+    scene = open_summit(app, game, "moscow")
+    key(app, pygame.K_r)
+    assert scene.model.stage == "room"
+    choose_term(app, NO_FORCE)
+    beijing_offer = first_offer(game, "beijing")
+    click(app, next(c for c in scene.controls if c.label.startswith("Beijing")))  # the mouse
+    assert scene.model.room_side == "beijing"
+    key(app, pygame.K_m)
+    assert scene.model.room_side == "moscow"
+    key(app, pygame.K_b)  # the keyboard
+    choose_term(app, beijing_offer)
+    assert scene.model.room_terms() == [NO_FORCE, beijing_offer]
+    key(app, pygame.K_a)
+    assert app.scene is scene and scene.model.stage == "done", "no hand-over between the two sides' moves"
+    assert [c.term for c in game.state.commitments] == [NO_FORCE, beijing_offer]
+    assert "Agreed aloud in the room" in scene.box.html_text
+    assert "Agreed in the room: Moscow promises not to use force" in html.unescape(scene.box.html_text)
+    # Both teams are at the screen: the first to plan is handed the keyboard, even Moscow's own.
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "hand-over" and app.scene.side == "moscow" and not app.scene.summit_unread
+    key(app, pygame.K_RETURN)
+    assert app.scene.name == "board" and app.scene.side == "moscow"
+
+
+def test_the_room_is_not_offered_against_the_ai_nor_after_a_move(app, testing_event):
+    from test_summit_ui import open_summit
+
+    versus_ai = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    scene = open_summit(app, versus_ai, "moscow")
+    assert not any(c.label == "Agreed in the room (R)" for c in scene.controls)
+    game = Game.new(testing_event, 7, HOT_SEAT)
+    game.open_summit()
+    game.summit_move("moscow", "propose", [])
+    scene = open_summit(app, game, "beijing")
+    assert not any(c.label == "Agreed in the room (R)" for c in scene.controls)
+
+
+def test_a_side_beyond_its_allowance_in_the_room_is_told_so_on_the_screen(app, testing_event):
+    import pygame
+    from test_summit_ui import choose_term, open_summit
+    from ui_driver import key
+
+    game = Game.new(testing_event, 7, HOT_SEAT)
+    scene = open_summit(app, game, "moscow")
+    key(app, pygame.K_r)
+    most = terms_allowed(game.state, "moscow")
+    promises = [t for t in terms_on_offer(game.state, "moscow") if t.kind == "promise"]
+    for term in promises[:most]:
+        choose_term(app, term)
+    said = []
+    scene.say = said.append
+    scene.toggle(promises[most])
+    assert said == [f"Moscow may put forward {most} terms; take one of its terms out first."]
+    assert len(scene.model.room_terms()) == most
+
+
+def test_back_to_the_table_puts_the_rooms_terms_down(app, testing_event):
+    import pygame
+    from test_summit_ui import choose_term, open_summit
+    from ui_driver import key
+
+    game = Game.new(testing_event, 7, HOT_SEAT)
+    scene = open_summit(app, game, "moscow")
+    key(app, pygame.K_r)
+    choose_term(app, NO_FORCE)
+    key(app, pygame.K_t)
+    assert scene.model.stage == "propose" and game.table.room is None and not game.state.commitments
+
+
+def test_continue_comes_back_to_the_rooms_entry_with_its_terms(app, testing_event):
+    import pygame
+    from test_summit_ui import choose_term, open_summit
+    from ui_driver import key, press
+
+    from game.ui.saved_game import open_autosave
+
+    game = Game.new(testing_event, 7, HOT_SEAT)
+    open_summit(app, game, "moscow")
+    key(app, pygame.K_r)  # entering the room is autosaved
+    choose_term(app, NO_FORCE)
+    key(app, pygame.K_ESCAPE)
+    app.scene.name_entry.set_text("Room half done")
+    press(app, "Save game")
+    press(app, "Quit to title")
+    from test_ui_saves import load
+
+    load(app, "Room half done")
+    assert app.scene.name == "hand-over" and "in the room" in app.scene.note
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    assert scene.name == "summit" and scene.model.stage == "room" and scene.model.room_terms() == [NO_FORCE]
+    app.show_only("title")
+    open_autosave(app, app.scene)
+    assert app.scene.name == "hand-over"
+    key(app, pygame.K_RETURN)
+    assert app.scene.model.stage == "room" and app.scene.model.room_terms() == []
