@@ -13,7 +13,7 @@ from game.classroom.exports import debrief_markdown
 from game.core.summit import Deed, Term, terms_allowed, terms_on_offer
 from game.session.game import HUMAN, Game
 from game.session.replay import ReplayLog, replay
-from game.session.saves import SaveStore
+from game.session.saves import SaveStore, format_for
 from game.session.transcript import turn_text
 from game.ui.summit.words import entry_lines
 
@@ -100,6 +100,7 @@ def test_the_log_says_the_terms_were_agreed_in_the_room_and_replays_byte_for_byt
     play_a_turn_agreed_in_the_room(game)
     specs = game.log.turns[0].summit
     assert [s.in_room for s in specs] == [True, True] and all(s.agreed for s in specs)
+    assert format_for(game.log) == 2, "a save of it is one an earlier version does not take for damaged"
     text = game.log.model_dump_json()
     again = ReplayLog.model_validate_json(text)
     assert again.model_dump_json() == text
@@ -119,6 +120,7 @@ def test_a_log_with_no_terms_agreed_in_the_room_is_written_as_before(testing_eve
     game.resolve()
     written = json.loads(game.log.model_dump_json())
     assert "in_room" not in written["turns"][0]["summit"][0]
+    assert format_for(game.log) == 1
 
 
 def test_the_debrief_the_transcript_and_the_debrief_sheet_say_agreed_in_the_room(two_teams):
@@ -154,7 +156,9 @@ def test_a_summit_agreed_in_the_room_and_saved_before_planning_stays_agreed_in_t
     game = two_teams
     game.enter_room()
     game.agree_in_room([NO_FORCE])
-    again, _ = round_trip(game, tmp_path)
+    again, data = round_trip(game, tmp_path)
+    # (format 2: an earlier version, which has no place for it, says the save is from a newer one)
+    assert data["version"] == 2 and data["log"]["planning"]["summit"][0]["in_room"] is True
     assert again.table.closed_ and again.table.in_room
     assert [c.term for c in again.state.commitments] == [NO_FORCE]
 
