@@ -205,6 +205,7 @@ def test_one_player_enters_the_rooms_terms_for_both_sides_with_no_hand_over_betw
     assert app.scene is scene and scene.model.stage == "done", "no hand-over between the two sides' moves"
     assert [c.term for c in game.state.commitments] == [NO_FORCE, beijing_offer]
     assert "Agreed aloud in the room" in scene.box.html_text
+    assert "one player.<br><br><u>" in scene.box.html_text, "one blank line under it, not three"
     assert "Agreed in the room: Moscow promises not to use force" in html.unescape(scene.box.html_text)
     # Both teams are at the screen: the first to plan is handed the keyboard, even Moscow's own.
     key(app, pygame.K_RETURN)
@@ -276,7 +277,11 @@ def test_continue_comes_back_to_the_rooms_entry_with_its_terms(app, testing_even
     from test_ui_saves import load
 
     load(app, "Room half done")
-    assert app.scene.name == "hand-over" and "in the room" in app.scene.note
+    handover = app.scene
+    assert handover.name == "hand-over" and "in the room" in handover.note
+    # Both teams watch the room's entry: the hand-over does not ask for one team alone.
+    assert handover.title() == "Both teams: back to the summit"
+    assert [c.label for c in handover.controls] == ["Go on entering the terms agreed in the room"]
     key(app, pygame.K_RETURN)
     scene = app.scene
     assert scene.name == "summit" and scene.model.stage == "room" and scene.model.room_terms() == [NO_FORCE]

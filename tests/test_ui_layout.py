@@ -302,6 +302,14 @@ def enter_terms_in_the_room_checking_the_layout(window):
     key(window, pygame.K_r)
     assert scene.model.stage == "room"
     assert_tidy(window)
+    # A save opened in the middle of the room's entry hands the window back to both teams.
+    note = "The game goes on at the summit, where one player was entering the terms agreed in the room."
+    window.show_only("hand-over", game=game, side="moscow", note=note)
+    assert window.scene.in_room()
+    assert_tidy(window)
+    key(window, pygame.K_RETURN)
+    scene = window.scene
+    assert scene.name == "summit" and scene.model.stage == "room"
     for side in ("moscow", "beijing"):
         key(window, pygame.K_m if side == "moscow" else pygame.K_b)
         for term in scene.model.listed()[: scene.model.allowed_to(side)]:

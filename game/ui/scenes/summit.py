@@ -556,7 +556,7 @@ class SummitScene(HeldByPause, Scene):
             (partner, f"{name(partner)}'s terms"),
         )
         if self.model.table.in_room:
-            out.insert(0, "<b>Agreed aloud in the room</b>, and entered for both sides by one player.<br>")
+            out.insert(0, "<b>Agreed aloud in the room</b>, and entered for both sides by one player.")
             titles = tuple((s, f"{name(s)}'s terms") for s in SIDES)  # (both teams read this screen)
         for proposer, title in titles:
             # A counter goes with the term it answers, which the other side put forward.
