@@ -290,3 +290,13 @@ def test_continue_comes_back_to_the_rooms_entry_with_its_terms(app, testing_even
     assert app.scene.name == "hand-over"
     key(app, pygame.K_RETURN)
     assert app.scene.model.stage == "room" and app.scene.model.room_terms() == []
+
+
+def test_the_hand_over_to_a_turn_whose_summit_is_due_says_it_goes_to_the_summit(app, testing_event):
+    # Played under Xvfb: at a new turn with a summit, the button said "show my board" and then
+    # opened the summit.
+    game = Game.new(testing_event, 7, HOT_SEAT)
+    assert game.summit_due() and not game.summit_open()
+    app.show_only("hand-over", game=game, side="moscow")
+    app.step([])
+    assert [c.label for c in app.scene.controls] == ["I am Moscow: go to the summit"]

@@ -63,7 +63,8 @@ class HandOverScene(HeldByPause, Scene):
         rect.midtop = (w // 2, top)
         if self.in_room():
             label = "Go on entering the terms agreed in the room"
-        elif self.game.summit_open():
+        elif self.game.summit_open() or self.game.summit_due():
+            # (a turn's summit not yet opened comes before the board just the same)
             label = f"I am {self.side.capitalize()}: go to the summit"
         elif self.summit_unread:
             label = f"I am {self.side.capitalize()}: see what the summit came to"
