@@ -170,6 +170,14 @@ def test_the_forum_deal_can_be_kept_the_guest_coming_the_turn_after_the_host(mod
     state, second = resolve_turn(state, {"moscow": ("m_forum_guest",), "beijing": ()})
     settled = [(s.side, s.result) for r in (first, second) for s in r.settled if s.term.deal == deal.deal]
     assert sorted(settled) == [("beijing", "kept"), ("moscow", "kept")]
+    # The forum rests as long as the card's cooldown, and the deal is off the table till it can be
+    # hosted again (found playing: at the next summit the deal was on offer, the card was not).
+    while state.turn < 12:
+        on_table = bool([t for t in terms_on_offer(state, "beijing") if t.deal == deal.deal])
+        can_host = "b_belt_and_road_forum" in legal_actions(state, "beijing")
+        if state.turn % 2 == 1:  # a summit's turn
+            assert on_table == can_host, state.turn
+        state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
 
 
 def test_the_mods_summit_rule_and_deals_are_its_own(mod_level):
