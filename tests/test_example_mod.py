@@ -152,6 +152,41 @@ def test_forum_invitation_lapses_two_turns_after_the_forum(mod_level):
     assert cleared and cleared[0] == turn + 2
 
 
+def test_the_forum_deal_can_be_kept_the_guest_coming_the_turn_after_the_host(mod_level):
+    # The deal runs three turns because Moscow can accept only an invitation that stands: Beijing
+    # hosts at the summit's turn, Moscow comes the next, and both have kept their word.
+    from game.core.summit import agree, terms_on_offer
+
+    state = initial_state(mod_level, 4)
+    for _ in range(2):
+        state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+    assert state.turn == 3
+    deal = next(t for t in terms_on_offer(state, "beijing") if t.deal == "forum_guest_of_honour")
+    state = agree(state, [deal])
+    state, first = resolve_turn(state, {"moscow": (), "beijing": ("b_belt_and_road_forum",)})
+    assert "m_forum_guest" in legal_actions(state, "moscow")
+    # While the invitation stands the forum cannot be hosted again, so the deal is off the table.
+    assert not [t for t in terms_on_offer(state, "moscow") if t.deal == "forum_guest_of_honour"]
+    state, second = resolve_turn(state, {"moscow": ("m_forum_guest",), "beijing": ()})
+    settled = [(s.side, s.result) for r in (first, second) for s in r.settled if s.term.deal == deal.deal]
+    assert sorted(settled) == [("beijing", "kept"), ("moscow", "kept")]
+    # The forum rests as long as the card's cooldown, and the deal is off the table till it can be
+    # hosted again (found playing: at the next summit the deal was on offer, the card was not).
+    while state.turn < 12:
+        on_table = bool([t for t in terms_on_offer(state, "beijing") if t.deal == deal.deal])
+        can_host = "b_belt_and_road_forum" in legal_actions(state, "beijing")
+        if state.turn % 2 == 1:  # a summit's turn
+            assert on_table == can_host, state.turn
+        state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+
+
+def test_the_mods_summit_rule_and_deals_are_its_own(mod_level):
+    parent = Catalogue.scan([MODS]).load("testing_event")
+    assert mod_level.rules.term_standing_broken == 3.0 and parent.rules.term_standing_broken == 2.0
+    assert mod_level.rules.summit_every == parent.rules.summit_every, "the rest comes from the parent"
+    assert [d.id for d in mod_level.deals] == ["forum_guest_of_honour", "siberia_price"]
+
+
 # -- the tutorial ------------------------------------------------------------------------------
 
 _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)

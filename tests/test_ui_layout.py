@@ -273,3 +273,50 @@ def play_a_summit_checking_the_layout(window):
         key(window, pygame.K_s)
     assert scene.model.stage == "done"
     assert_tidy(window)
+
+
+def test_the_summit_agreed_in_the_room_fits(window):
+    enter_terms_in_the_room_checking_the_layout(window)
+
+
+def test_the_summit_agreed_in_the_room_fits_in_projector_mode():
+    save_settings(Settings(projector_mode=True, animation_speed="off"))
+    app = App(PlayOptions(size=(1280, 720)))
+    app.push(TitleScene(app))
+    app.step([])
+    try:
+        enter_terms_in_the_room_checking_the_layout(app)
+    finally:
+        pygame.display.quit()
+
+
+def enter_terms_in_the_room_checking_the_layout(window):
+    from game.session.game import HUMAN, Game
+
+    game = Game.new(window.catalogue.load("testing_event"), 7, {"moscow": HUMAN, "beijing": HUMAN})
+    window.show_only("board", game=game, perspective="moscow")
+    window.step([])
+    scene = window.scene
+    assert scene.name == "summit" and any(c.label == "Agreed in the room (R)" for c in scene.controls)
+    assert_tidy(window)
+    key(window, pygame.K_r)
+    assert scene.model.stage == "room"
+    assert_tidy(window)
+    # A save opened in the middle of the room's entry hands the window back to both teams.
+    note = "The game goes on at the summit, where one player was entering the terms agreed in the room."
+    window.show_only("hand-over", game=game, side="moscow", note=note)
+    assert window.scene.in_room()
+    assert_tidy(window)
+    key(window, pygame.K_RETURN)
+    scene = window.scene
+    assert scene.name == "summit" and scene.model.stage == "room"
+    for side in ("moscow", "beijing"):
+        key(window, pygame.K_m if side == "moscow" else pygame.K_b)
+        for term in scene.model.listed()[: scene.model.allowed_to(side)]:
+            scene.toggle(term)
+        key(window, pygame.K_3)  # the promises, with their filters
+        assert_tidy(window)
+    assert len(scene.model.room_terms()) >= 4
+    key(window, pygame.K_a)
+    assert scene.model.stage == "done"
+    assert_tidy(window)

@@ -162,7 +162,7 @@ def summit_lines(game) -> list[str]:
     for number, turn in enumerate(game.log.turns, start=1):
         for spec in turn.summit:
             term = spec.term()
-            said = "agreed" if spec.agreed else "refused"
+            said = ("agreed in the room" if spec.in_room else "agreed") if spec.agreed else "refused"
             counter = ", a counter" if spec.counter_to else ""
             line = f"- Turn {number}, {said}{counter}: {md(term_words(game.level, term))}"
             if spec.agreed and fates.get(term.key()):

@@ -174,6 +174,8 @@ class Game:
             except SummitRecordError as e:
                 problem = str(e)
             else:
+                if self.table.room is not None and len(self.humans()) < len(SIDES):
+                    self.table.room = None  # (only two teams in one room enter terms for both)
                 self.play_summit_agents()  # (their moves were made: this only catches up a left side)
                 if self.table.stage == "done":
                     self.close_summit()
@@ -257,6 +259,8 @@ class Game:
             return "no summit is sitting"
         if stage != table.stage:
             return f"the summit is at its {table.stage} stage"
+        if table.room is not None:
+            return "the terms agreed in the room are being entered"
         if stage == "propose":
             problem = table.propose(self.state, side, list(move))
         elif stage == "answer":
@@ -265,6 +269,40 @@ class Game:
             problem = table.answer_counters(side, dict(move))
         if problem is None:
             self.play_summit_agents()
+        return problem
+
+    # -- agreed in the room (a classroom's two teams bargain aloud; one player enters it) --------
+    def room_problem(self) -> str | None:
+        """Why one player cannot enter terms agreed in the room now (None when it can): people play
+        both sides, and no move has been made at this turn's sitting summit."""
+        if len(self.humans()) < len(SIDES):
+            return "only when people play both sides"
+        if self.table is None or not self.summit_open():
+            return "no summit is sitting"
+        return self.table.room_problem()
+
+    def enter_room(self) -> str | None:
+        """Start entering the terms agreed in the room (none chosen yet); returns why not, or None."""
+        problem = self.room_problem()
+        if problem is None and self.table is not None and self.table.room is None:
+            self.table.room = []
+        return problem
+
+    def leave_room(self) -> None:
+        """Put down the terms being entered: the summit sits as it did, side by side."""
+        if self.table is not None and self.summit_open():
+            self.table.room = None
+
+    def agree_in_room(self, terms: list[Term]) -> str | None:
+        """Record `terms` as agreed by both sides in the room, and close the summit: both teams saw
+        them entered, so neither is shown the summary again; returns why not, or None."""
+        problem, table = self.room_problem(), self.table
+        if problem is not None or table is None:
+            return problem or "no summit is sitting"
+        problem = table.agree_in_room(self.state, list(terms))
+        if problem is None:
+            self.close_summit()
+            table.shown.update(SIDES)
         return problem
 
     def pass_summit(self) -> None:

@@ -55,10 +55,23 @@ class TermSpec(TermPartsSpec):
         "", description="The key of the term it counters."
     )
     why: Annotated[Plain, Field(max_length=MAX_AI_REASON)] = ""
+    in_room: bool = Field(
+        False,
+        description="Agreed aloud in the room by the two teams, and entered by one player for both.",
+    )
 
     def entry(self) -> Entry:
         """The entry of a summit's table this record keeps."""
-        return Entry(self.term(), self.agreed, self.counter_to, self.why)
+        return Entry(self.term(), self.agreed, self.counter_to, self.why, self.in_room)
+
+    @model_serializer(mode="wrap")
+    def _written_only_when_in_the_room(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # (as FacilitatorAct's term: a log with no terms agreed in the room is written as before,
+        # byte for byte, and an earlier version of the game reads it)
+        data = handler(self)
+        if not self.in_room:
+            data.pop("in_room", None)
+        return data
 
     @classmethod
     def of(cls, entry: Entry) -> TermSpec:
@@ -68,6 +81,7 @@ class TermSpec(TermPartsSpec):
             agreed=entry.agreed,
             counter_to=entry.counter_to,
             why=without_control(entry.why)[:MAX_AI_REASON],
+            in_room=entry.in_room,
         )
 
 

@@ -48,8 +48,8 @@ from game.session.text_fields import Plain
 from game.text import printable, shorten
 
 FORMAT: Final = "pragmatic-partners/save"
-# The newest save format this game reads and writes. 2: a save may hold a summit that still sits
-# and the facilitator's notes on a summit's terms. A save is written in the oldest format that
+# The newest save format this game reads and writes. 2: a save may hold a summit that still sits,
+# the facilitator's notes on a summit's terms, and terms agreed in the room. A save is written in the oldest format that
 # holds it (see `format_for`), so that an earlier version of the game still opens every save that
 # needs nothing newer, and refuses the others as "from a newer version" without setting them aside.
 VERSION: Final = 2
@@ -155,10 +155,12 @@ def slug_for(name: str) -> str:
 
 
 def format_for(log: ReplayLog) -> Literal[1, 2]:
-    """The oldest save format that holds `log`: 2 when it holds a summit that sits or a note on a
-    summit's term (which format 1 has no place for), else 1."""
+    """The oldest save format that holds `log`: 2 when it holds a summit that sits, a note on a
+    summit's term or a term agreed in the room (which format 1 has no place for), else 1."""
     sitting = log.planning is not None and log.planning.table is not None
-    return 2 if sitting or any(act.term is not None for act in log.facilitator) else 1
+    summits = [t.summit for t in log.turns] + [log.planning.summit or [] if log.planning else []]
+    in_room = any(spec.in_room for summit in summits for spec in summit)
+    return 2 if sitting or in_room or any(act.term is not None for act in log.facilitator) else 1
 
 
 def _now() -> str:

@@ -1,7 +1,8 @@
 """A summit's terms as files keep them: a term's parts (`TermPartsSpec`), and a summit that still
 sits (`SittingSummitSpec`), which a save carries so that loading it puts the players back at the
 table with every move made so far: the terms put forward, the answers, the counters and the
-answers to them, who left the table, and the reasons the agents gave.
+answers to them, who left the table, the reasons the agents gave, and the terms being entered as
+agreed in the room when the game was saved in the middle of entering them.
 
 A sitting summit is read back by making its moves again through the table's own rules
 (`game.session.summit_table.Table`), so a save edited by hand or damaged cannot seat a move the
@@ -11,9 +12,9 @@ opens the rest of the save with the summit sitting again from its start.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from game.core.meters import SIDES, other
 from game.core.state import GameState
@@ -109,6 +110,19 @@ class SittingSummitSpec(BaseModel):
         description="Each side that has put its terms forward (an empty list: it put nothing forward).",
     )
     left: list[Side] = Field(default_factory=list, max_length=2, description="The sides that left the table.")
+    room: Annotated[list[TermPartsSpec], Field(max_length=2 * MAX_TERMS_A_SIDE)] | None = Field(
+        None,
+        description="The terms being entered for both sides as agreed aloud in the room, when the "
+        "game was saved in the middle of entering them (left out: they were not being entered).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _written_only_in_the_room(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # (a save with no terms being entered in the room is written as before)
+        data = handler(self)
+        if self.room is None:
+            data.pop("room", None)
+        return data
 
     @classmethod
     def of(cls, table: Table) -> SittingSummitSpec:
@@ -134,7 +148,8 @@ class SittingSummitSpec(BaseModel):
                     spec.reply = given  # type: ignore[assignment]
                 terms.append(spec)
             proposed[side] = terms
-        return cls(turn=table.turn, proposed=proposed, left=[s for s in SIDES if s in table.left])
+        room = [TermPartsSpec.from_term(t) for t in table.room] if table.room is not None else None
+        return cls(turn=table.turn, proposed=proposed, left=[s for s in SIDES if s in table.left], room=room)
 
     def seat(self, state: GameState) -> Table:
         """The table as it sat, its moves made again by its rules at the turn `state` is at;
@@ -147,6 +162,8 @@ class SittingSummitSpec(BaseModel):
             self._propose(table, state)
             self._answer(table, state)
             self._answer_counters(table)
+            if self.room is not None:
+                self._enter_room(table, state)
         except TermError as e:
             raise SummitRecordError(str(e)) from None
         for specs in self.proposed.values():
@@ -156,6 +173,15 @@ class SittingSummitSpec(BaseModel):
                 if spec.counter is not None and spec.counter_why:
                     table.reasons[spec.counter.term().key()] = spec.counter_why
         return table
+
+    def _enter_room(self, table: Table, state: GameState) -> None:
+        # The terms being entered in the room, checked as the table checks them when they are
+        # recorded (the allowance, the level's terms), so a save edited by hand seats none it refuses.
+        terms = [t.term() for t in self.room or ()]
+        problem = table.room_problem() or table.room_terms_problem(state, terms)
+        if problem is not None:
+            raise SummitRecordError(f"the terms agreed in the room: {problem}")
+        table.room = terms
 
     def _propose(self, table: Table, state: GameState) -> None:
         for side in SIDES:

@@ -5,6 +5,11 @@ The stages: each side proposes; each answers the other's terms (accept, reject, 
 with a term of its own); each answers the counters made to its terms; what was accepted is agreed
 (`core.summit.agree`). A person and an agent go through the same stages: the board's summit screen
 asks the person, `Negotiator` answers for an agent (game.ai.negotiate).
+
+In a classroom, two teams may instead bargain aloud in the room and have one player enter what
+they agreed (`agree_in_room`): each term is then put forward by one side and accepted by the
+other in a single move, under the same rules as the stages (each side's allowance of terms, the
+terms the level puts on the table), and the summit is over.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ class Entry:
     agreed: bool
     counter_to: str = ""
     why: str = ""
+    in_room: bool = False  # agreed aloud in the room and entered by one player for both sides
 
 
 @dataclass
@@ -47,11 +53,16 @@ class Table:
     # The sides shown what the summit came to: in hot-seat, each is, before its board (the side that
     # made the last move sees it at once, the other on its way from the hand-over screen).
     shown: set[str] = field(default_factory=set)
+    # The terms being entered for both sides, agreed aloud in the room (None: the table sits as
+    # usual); kept here rather than in the screen so that a save made mid-entry keeps them.
+    room: list[Term] | None = None
+    in_room: bool = False  # what it agreed was agreed in the room
 
     @classmethod
     def closed(cls, turn: int, entries: list[Entry]) -> Table:
         """A summit that is over, as a save recorded it."""
-        return cls(turn, closed_=True, recorded=list(entries))
+        in_room = any(e.in_room for e in entries)
+        return cls(turn, closed_=True, recorded=list(entries), in_room=in_room)
 
     @property
     def stage(self) -> str:
@@ -159,6 +170,45 @@ class Table:
         for counter in self.counters_to(side):
             self.counter_answers.setdefault(counter.key(), "reject")
 
+    # -- agreed in the room ------------------------------------------------------------------
+    def room_problem(self) -> str | None:
+        """Why the terms cannot be entered as agreed in the room now (None when they can): only
+        before any move is made at the table, so that no side's hidden move is thrown away."""
+        if self.closed_ or self.recorded is not None:
+            return "the summit is over"
+        if self.proposed or self.answers or self.left:
+            return "moves have been made at the table already"
+        return None
+
+    def room_terms_problem(self, state: GameState, terms: list[Term]) -> str | None:
+        """Why these terms cannot all be agreed in the room (None when they can): the table's own
+        checks, each side within its allowance, no term and no deal twice."""
+        for side in SIDES:
+            most = terms_allowed(state, side)
+            if sum(t.by == side for t in terms) > most:
+                return f"{side.capitalize()} may put forward at most {most} terms"
+        for term in terms:
+            problem = term_problem(state, term)
+            if problem is not None:
+                return problem
+        if len({t.key() for t in terms}) < len(terms):
+            return "the same term twice"
+        deals = [t.deal for t in terms if t.kind == "deal"]
+        if len(set(deals)) < len(deals):
+            return "the same deal twice"
+        return None
+
+    def agree_in_room(self, state: GameState, terms: list[Term]) -> str | None:
+        """Record `terms`, agreed aloud in the room, as each put forward by its side and accepted
+        by the other, all in one move: the summit is then done. Returns why not, or None."""
+        problem = self.room_problem() or self.room_terms_problem(state, terms)
+        if problem is not None:
+            return problem
+        self.proposed = {side: [t for t in terms if t.by == side] for side in SIDES}
+        self.answers = {t.key(): "accept" for t in terms}
+        self.room, self.in_room = None, True
+        return None
+
     # -- what came of it -------------------------------------------------------------------
     def entries(self) -> list[Entry]:
         """Every term of the summit, in order, with whether it was agreed."""
@@ -168,7 +218,8 @@ class Table:
         for side in SIDES:
             for term in self.proposed.get(side, []):
                 given = self.answers.get(term.key(), "reject")
-                out.append(Entry(term, given == "accept", why=self.reasons.get(term.key(), "")))
+                why = self.reasons.get(term.key(), "")
+                out.append(Entry(term, given == "accept", why=why, in_room=self.in_room))
                 if isinstance(given, Term):
                     agreed = self.counter_answers.get(given.key()) == "accept"
                     out.append(Entry(given, agreed, term.key(), self.reasons.get(given.key(), "")))

@@ -49,7 +49,12 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
     if game.summit_open() and game.table is not None:
         # A summit that sat when the game was saved: the keyboard goes to whoever moves next there.
         waiting = [s for s in game.table.waiting_for() if s in humans] or waiting
-        if waiting:
+        if game.table.room is not None:
+            note = (
+                "The game goes on at the summit, where one player was entering the terms the two "
+                "teams agreed in the room. Both teams may look."
+            )
+        elif waiting:
             note = (
                 f"The game goes on at the summit, where the moves made stay hidden. Only "
                 f"{waiting[0].capitalize()} should look at the screen now."

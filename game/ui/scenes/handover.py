@@ -61,17 +61,18 @@ class HandOverScene(HeldByPause, Scene):
         rect = pygame.Rect(0, 0, app.px(320), app.px(52))
         _, top, _ = self.layout()
         rect.midtop = (w // 2, top)
-        if self.game.summit_open():
-            shows = "go to the summit"
+        if self.in_room():
+            label = "Go on entering the terms agreed in the room"
+        elif self.game.summit_open() or self.game.summit_due():
+            # (a turn's summit not yet opened comes before the board just the same)
+            label = f"I am {self.side.capitalize()}: go to the summit"
         elif self.summit_unread:
-            shows = "see what the summit came to"
-            rect.width = max(
-                rect.width, app.fonts.bold.size(f"I am {self.side.capitalize()}: {shows}")[0] + app.px(24)
-            )
-            rect.centerx = w // 2
+            label = f"I am {self.side.capitalize()}: see what the summit came to"
         else:
-            shows = "show my board"
-        self.add(Control(rect, f"I am {self.side.capitalize()}: {shows}", self.proceed))
+            label = f"I am {self.side.capitalize()}: show my board"
+        rect.width = max(rect.width, app.fonts.bold.size(label)[0] + app.px(24))
+        rect.centerx = w // 2
+        self.add(Control(rect, label, self.proceed))
 
     def proceed(self) -> None:
         if self.summit_unread:
@@ -98,6 +99,16 @@ class HandOverScene(HeldByPause, Scene):
         # Autoplay hands over at once, unless the facilitator has paused the session: then it waits.
         if self.app.options.autoplay and not held(self.game) and self.app.scene is self:
             self.proceed()
+
+    def in_room(self) -> bool:
+        """Whether the summit it goes to is the room's entry of agreed terms, which both teams watch."""
+        table = self.game.table
+        return self.game.summit_open() and table is not None and table.room is not None
+
+    def title(self) -> str:
+        if self.in_room():
+            return "Both teams: back to the summit"
+        return f"Hand the keyboard to {self.side.capitalize()}"
 
     def note_text(self) -> str:
         if self.note:
@@ -134,7 +145,7 @@ class HandOverScene(HeldByPause, Scene):
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         w, h = app.size
-        title = f"Hand the keyboard to {self.side.capitalize()}"
+        title = self.title()
         img = app.fonts.title.render(fit(title, app.fonts.title, w - app.px(32)), True, p.text)
         surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.35))))
         note_top, _, lines = self.layout()

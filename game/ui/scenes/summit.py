@@ -2,7 +2,9 @@
 filtered and a page at a time), answers the other side's terms (accept, reject, or counter once
 with one of its own of the same kind), answers the counters made to its own, and reads what was
 agreed, with the AI's reasons. "Skip the summit" is always there. In hot-seat, each side's moves
-go through the hand-over screen, so neither sees the other's before it should.
+go through the hand-over screen, so neither sees the other's before it should; or, before anyone
+has moved, "Agreed in the room" lets one player enter the terms two teams agreed aloud, for both
+sides at once, and the summit is over without hand-overs.
 
 The choices and the flow are `game.ui.summit.model`'s; the words are `game.ui.summit.words`'.
 """
@@ -15,7 +17,7 @@ from functools import partial
 
 import pygame
 
-from game.core.meters import other
+from game.core.meters import SIDES, other
 from game.core.summit import Term, term_words
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
@@ -48,6 +50,7 @@ STAGE_TITLES = {
     "counter": "answer {partner}'s counters",
     "done": "what was agreed",
     "wait": "waiting for {partner}",
+    "room": "enter the terms agreed in the room",
 }
 STAGE_INTROS = {
     "propose": (
@@ -62,6 +65,10 @@ STAGE_INTROS = {
     "counter": "{partner} would not take some of your terms as they were and asks for these instead.",
     "done": "Agreed terms bind from this turn. The board lists them under Commitments while they run.",
     "wait": "{partner} moves next at the table.",
+    "room": (
+        "The teams agreed aloud: enter their terms for both sides. Each counts as put forward by one "
+        "side and accepted by the other; recording them ends the summit. {allowance}"
+    ),
 }
 
 
@@ -102,7 +109,11 @@ class SummitScene(HeldByPause, Scene):
         return left, pygame.Rect(left.right + gap, body.y, body.right - left.right - gap, body.height)
 
     def intro(self) -> str:
-        return STAGE_INTROS[self.model.stage].format(partner=name(self.model.partner()))
+        model = self.model
+        allowance = " ".join(
+            f"{name(s)} may put forward {model.allowed_to(s)}." for s in (model.side, model.partner())
+        )
+        return STAGE_INTROS[model.stage].format(partner=name(model.partner()), allowance=allowance)
 
     # -- building -------------------------------------------------------------------------------
     def build(self) -> None:
@@ -112,6 +123,9 @@ class SummitScene(HeldByPause, Scene):
         left, right = self.columns(body)
         if stage == "propose":
             self.build_chosen(left)
+            self.build_list(right)
+        elif stage == "room":
+            self.build_room(left)
             self.build_list(right)
         elif stage == "answer":
             self.build_answers(left)
@@ -146,9 +160,18 @@ class SummitScene(HeldByPause, Scene):
         if stage in ("propose", "answer", "counter"):
             buttons.append(("Skip the summit (K)", self.skip, pygame.K_k, True))
         if stage == "propose":
+            if model.room_offered():
+                buttons.append(("Agreed in the room (R)", self.enter_room, pygame.K_r, True))
             n = len(model.chosen)
             label = f"Put forward {n} term{'s' if n != 1 else ''} (P)" if n else "Put forward nothing (P)"
             buttons.append((label, self.propose, pygame.K_p, True))
+        elif stage == "room":
+            n = len(model.room_terms())
+            label = (
+                f"Record {n} term{'s' if n != 1 else ''} as agreed (A)" if n else "Record: nothing agreed (A)"
+            )
+            buttons.append(("Back to the table (T)", self.leave_room, pygame.K_t, True))
+            buttons.append((label, self.record_room, pygame.K_a, True))
         elif stage in ("answer", "counter"):
             buttons.append(("Send answers (S)", self.send, pygame.K_s, not model.countering))
         elif stage == "wait":
@@ -156,7 +179,8 @@ class SummitScene(HeldByPause, Scene):
             buttons.append((f"Hand over to {name(waiting[0])}", self.to_board, None, True))
         else:
             first = self.planner()
-            label = "Continue to the board" if first == self.side else f"Hand over to {name(first)}"
+            own = first == self.side and not model.table.in_room
+            label = "Continue to the board" if own else f"Hand over to {name(first)}"
             buttons.append((f"{label} (Enter)", self.to_board, None, True))
         labels = [b[0] for b in buttons]
         rects = row_of_buttons(labels, app.fonts.bold, 0, 0, row.width, row.height, app.px(10))
@@ -194,8 +218,12 @@ class SummitScene(HeldByPause, Scene):
         self.shown_as: dict[int, str] = {}  # a row in the list of a kind -> its shorter words
         super().rebuild()
 
+    def viewer(self, term: Term) -> str:
+        """Whose eyes a term's tooltip speaks to: this side, or in the room the side putting it forward."""
+        return term.by if self.model.stage == "room" else self.side
+
     def tip(self, term: Term) -> Tooltip:
-        return Tooltip(*term_tip(self.game, term, self.side))
+        return Tooltip(*term_tip(self.game, term, self.viewer(term)))
 
     def term_row(self, rect: pygame.Rect, term: Term, action, selected: bool, short: bool = False) -> None:
         """A term to click; in the list of its kind (`short`), without what the kind says."""
@@ -210,7 +238,7 @@ class SummitScene(HeldByPause, Scene):
                 data=term,
                 tooltip=partial(self.tip, term),
                 # (said on the row: a card the side binds itself to play that it cannot play now)
-                why_disabled=unplayable(self.game, self.side, term),
+                why_disabled=unplayable(self.game, self.viewer(term), term),
             )
         )
         if short:
@@ -245,6 +273,37 @@ class SummitScene(HeldByPause, Scene):
         notes = pygame.Rect(left.x, y, left.width, max(app.px(60), left.bottom - y))
         self.box = self.text_box(self.notes_html(), notes)
 
+    def build_room(self, left: pygame.Rect) -> None:
+        """The terms entered so far as agreed in the room (a click takes one out), each side's
+        count against its allowance, and the commitments running."""
+        app, model = self.app, self.model
+        counts = ", ".join(f"{name(s)} {model.room_count(s)} of {model.allowed_to(s)}" for s in SIDES)
+        y = self.heading(left, f"Agreed: {counts}")
+        row_h, gap = self.row_height(), app.px(6)
+        line = self.font.get_linesize() + 2
+        terms = model.room_terms()
+        room_for = max(1, (left.bottom - app.px(60) - y + gap) // (row_h + gap))
+        for term in terms[:room_for]:
+            rect = pygame.Rect(left.x, y, left.width, row_h)
+            self.term_row(rect, term, partial(self.toggle, term), True)
+            y += row_h + gap
+        if len(terms) > room_for:
+            more = f"and {len(terms) - room_for} more (Record lists them all)"
+            self.texts.append((more, pygame.Rect(left.x, y, left.width, line), "muted"))
+            y += line + gap
+        if not terms:
+            self.texts.append(
+                (
+                    "None yet: choose terms from either side's list.",
+                    pygame.Rect(left.x, y, left.width, line),
+                    "muted",
+                )
+            )
+            y += line + gap
+        y += app.px(4)
+        notes = pygame.Rect(left.x, y, left.width, max(app.px(60), left.bottom - y))
+        self.box = self.text_box(self.notes_html(), notes)
+
     def build_notes(self, rect: pygame.Rect) -> None:
         self.box = self.text_box(self.notes_html(), rect)
 
@@ -264,6 +323,8 @@ class SummitScene(HeldByPause, Scene):
             self.texts.append((f"instead of: {words}", pygame.Rect(right.x, y, right.width, line), "muted"))
             y += line + app.px(4)
         else:
+            if model.stage == "room":
+                y = self.build_room_sides(right, y)
             kinds = model.kinds()
             labels = [f"{label} ({n})" for _, label, n in kinds]
             rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
@@ -283,7 +344,8 @@ class SummitScene(HeldByPause, Scene):
                     )
                 )
             y = max(r.bottom for r in rects) + app.px(6)
-            blurb = kind_words(self.game.level, model.kind, self.side)
+            room = model.stage == "room"
+            blurb = kind_words(self.game.level, model.kind, model.room_side if room else self.side, room)
             high = len(wrap(blurb, self.font, right.width)) * (self.font.get_linesize() + 2)
             self.texts.append((blurb, pygame.Rect(right.x, y, right.width, high), "muted"))
             y += high + app.px(4)
@@ -344,6 +406,30 @@ class SummitScene(HeldByPause, Scene):
             cancel = pygame.Rect(0, 0, button_width("Cancel counter", fonts.bold), tab_h)
             cancel.topright = (right.right, right.y)
             self.add(Control(cancel, "Cancel counter", self.cancel_counter))
+
+    def build_room_sides(self, right: pygame.Rect, y: int) -> int:
+        """The two sides as tabs over the room's list: whose terms it shows (M, B); returns the y
+        under them."""
+        app, model, fonts = self.app, self.model, self.app.fonts
+        tab_h = button_height(fonts.bold, app.px(32))
+        labels = [f"{name(s)} puts forward ({name(s)[0]})" for s in SIDES]
+        rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
+        if len({r.y for r in rects}) > 1:  # a narrow window: the sides' names alone
+            labels = [f"{name(s)} ({name(s)[0]})" for s in SIDES]
+            rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
+        for rect, side, label in zip(rects, SIDES, labels, strict=True):
+            hotkey = pygame.K_m if side == "moscow" else pygame.K_b
+            self.add(
+                Control(
+                    rect,
+                    label,
+                    partial(self.show_room_side, side),
+                    kind="tab",
+                    selected=side == model.room_side,
+                    hotkey=hotkey,
+                )
+            )
+        return max(r.bottom for r in rects) + app.px(8)
 
     def answer_blocks(self, left: pygame.Rect, items: list[tuple[Term, str, list[tuple[str, str]]]]) -> None:
         """One block a term to answer: its words, then a button for each answer (the one given is
@@ -437,7 +523,8 @@ class SummitScene(HeldByPause, Scene):
     # -- what the boxes say ---------------------------------------------------------------------
     def notes_html(self) -> str:
         model = self.model
-        out = [f"<b>How many terms</b><br>{html.escape(power_note(self.game, self.side))}"]
+        room = model.stage == "room"
+        out = [f"<b>How many terms</b><br>{html.escape(power_note(self.game, self.side, room))}"]
         if model.stage in ("answer", "counter"):
             mine = model.table.proposed.get(self.side, [])
             if mine:
@@ -464,7 +551,14 @@ class SummitScene(HeldByPause, Scene):
         elif not any(ok for ok, _, _ in lines):
             out.append("<b>No term was agreed at this summit.</b>")
         partner = self.model.partner()
-        for proposer, title in ((self.side, "Your terms"), (partner, f"{name(partner)}'s terms")):
+        titles: tuple[tuple[str, str], ...] = (
+            (self.side, "Your terms"),
+            (partner, f"{name(partner)}'s terms"),
+        )
+        if self.model.table.in_room:
+            out.insert(0, "<b>Agreed aloud in the room</b>, and entered for both sides by one player.")
+            titles = tuple((s, f"{name(s)}'s terms") for s in SIDES)  # (both teams read this screen)
+        for proposer, title in titles:
             # A counter goes with the term it answers, which the other side put forward.
             mine = [
                 line
@@ -506,8 +600,28 @@ class SummitScene(HeldByPause, Scene):
         self.keep_focus()
 
     def scroll(self, amount: int) -> None:
-        if self.model.stage == "propose" or self.model.countering:
+        if self.model.stage in ("propose", "room") or self.model.countering:
             self.turn_page(1 if amount > 0 else -1)
+
+    def show_room_side(self, side: str) -> None:
+        self.model.show_room_side(side)
+        self.keep_focus()
+
+    def enter_room(self) -> None:
+        problem = self.model.enter_room()
+        if problem:
+            self.say(problem)
+            return
+        self.autosave()  # (Continue comes back to the room's entry)
+        self.rebuild()
+
+    def leave_room(self) -> None:
+        self.model.leave_room()
+        self.autosave()
+        self.rebuild()
+
+    def record_room(self) -> None:
+        self.moved(self.model.agree_in_room())
 
     def answer(self, term: Term, answer: str) -> None:
         if self.model.stage == "counter":
@@ -583,7 +697,10 @@ class SummitScene(HeldByPause, Scene):
 
     def to_board(self) -> None:
         first = self.planner()
-        if first != self.side and self.model.stage == "done":
+        # After terms agreed in the room both teams are at the screen: the first to plan is handed
+        # the keyboard even when it is this side, so the other team does not see its board.
+        in_room = self.model.table.in_room
+        if (first != self.side or in_room) and self.model.stage == "done":
             self.app.show(
                 "hand-over",
                 game=self.game,
@@ -629,9 +746,8 @@ class SummitScene(HeldByPause, Scene):
         title = f"The summit, turn {turn} ({level.date_of(turn)})"
         surface.blit(fonts.title.render(fit(title, fonts.title, w - 2 * pad), True, p.text), (pad, pad))
         stage = self.model.stage
-        sub = f"{name(self.side)} at the table: " + STAGE_TITLES[stage].format(
-            partner=name(self.model.partner())
-        )
+        who = "Both teams" if stage == "room" or self.model.table.in_room else name(self.side)
+        sub = f"{who} at the table: " + STAGE_TITLES[stage].format(partner=name(self.model.partner()))
         y = pad + fonts.title.get_linesize()
         surface.blit(fonts.heading.render(fit(sub, fonts.heading, w - 2 * pad), True, p.accent), (pad, y))
         _, _, intro_top = self.frame()
@@ -644,7 +760,7 @@ class SummitScene(HeldByPause, Scene):
             shade = p.text if colour == "text" else p.text_muted
             most = max(1, rect.height // (self.font.get_linesize() + 2)) if rect.height else 1
             text(surface, words, self.font, shade, rect.topleft, rect.width, max_lines=most)
-        if stage == "propose" or self.model.countering:
+        if stage in ("propose", "room") or self.model.countering:
             label, rect = self.page_label
             img = fonts.small.render(fit(label, fonts.small, rect.width), True, p.text_muted)
             surface.blit(img, img.get_rect(center=rect.center))

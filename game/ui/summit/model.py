@@ -4,6 +4,10 @@ the summit, and where the turn goes after a move (this side's next stage, the ot
 hand-over, or the summary). Every move goes to the game (`Game.summit_move`); the rules of the
 table stay in `game.session.summit_table` and `game.core.summit`.
 
+When people play both sides, one player may instead enter the terms the two teams agreed aloud in
+the room, for both sides at once (stage 'room'): the list then shows either side's terms, and the
+terms chosen are kept on the table itself (`Table.room`), so a save made mid-entry keeps them.
+
 No pygame here (`tests/test_summit_ui.py` checks that importing it loads none).
 """
 
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.ai.negotiate import negotiator_for
-from game.core.meters import other
+from game.core.meters import SIDES, other
 from game.core.observe import observe
 from game.core.summit import Term, terms_allowed, terms_on_offer
 
@@ -74,7 +78,9 @@ class SummitModel:
         self.game, self.side = game, side
         if game.summit_due():
             game.open_summit()
-        self.on_offer: list[Term] = terms_on_offer(game.state, side)
+        # The terms each side may put forward (the room's list shows either side's).
+        self.offers: dict[str, list[Term]] = {s: terms_on_offer(game.state, s) for s in SIDES}
+        self.room_side = side  # whose terms the room's list shows
         self.chosen: list[Term] = []
         self.kind = next((k for k, _ in KINDS if self.of_kind(k)), "offer")
         self.filter = "all"
@@ -97,6 +103,8 @@ class SummitModel:
         table = self.table
         if table.closed_ or table.stage == "done":
             return "done"
+        if table.room is not None:
+            return "room"
         return table.stage if self.side in table.waiting_for() else "wait"
 
     def allowed(self) -> int:
@@ -104,6 +112,11 @@ class SummitModel:
         return terms_allowed(self.game.state, self.side)
 
     # -- the terms on offer -----------------------------------------------------------------------
+    @property
+    def on_offer(self) -> list[Term]:
+        """The terms the list draws from: this side's, or in the room the side chosen."""
+        return self.offers[self.room_side if self.stage == "room" else self.side]
+
     def of_kind(self, kind: str) -> list[Term]:
         return [t for t in self.on_offer if t.kind == kind]
 
@@ -138,10 +151,13 @@ class SummitModel:
 
     # -- proposing --------------------------------------------------------------------------------
     def is_chosen(self, term: Term) -> bool:
-        return any(t.key() == term.key() for t in self.chosen)
+        chosen = self.room_terms() if self.stage == "room" else self.chosen
+        return any(t.key() == term.key() for t in chosen)
 
     def toggle(self, term: Term) -> str | None:
         """Put the term among those to put forward, or take it out; returns why not, or None."""
+        if self.stage == "room":
+            return self.room_toggle(term)
         if self.is_chosen(term):
             self.chosen = [t for t in self.chosen if t.key() != term.key()]
             return None
@@ -153,6 +169,61 @@ class SummitModel:
     def propose(self) -> str | None:
         """Put the chosen terms forward."""
         return self.game.summit_move(self.side, "propose", list(self.chosen))
+
+    # -- agreed in the room ------------------------------------------------------------------------
+    def room_offered(self) -> bool:
+        """Whether the terms may be entered as agreed in the room now (people play both sides, and
+        no move has been made at the table)."""
+        return self.game.room_problem() is None
+
+    def enter_room(self) -> str | None:
+        """Start entering the terms agreed in the room, with this side's terms listed first."""
+        problem = self.game.enter_room()
+        if problem is None:
+            self.show_room_side(self.side)
+        return problem
+
+    def leave_room(self) -> None:
+        """Back to the table as it sat: the terms being entered are put down."""
+        self.game.leave_room()
+        self.show_kind(next((k for k, _ in KINDS if self.of_kind(k)), "offer"))
+
+    def room_terms(self) -> list[Term]:
+        """The terms entered so far as agreed in the room, both sides' in the order chosen."""
+        return list(self.table.room or [])
+
+    def room_count(self, side: str) -> int:
+        return sum(t.by == side for t in self.room_terms())
+
+    def allowed_to(self, side: str) -> int:
+        """How many terms `side` may put forward."""
+        return terms_allowed(self.game.state, side)
+
+    def show_room_side(self, side: str) -> None:
+        """List `side`'s terms in the room (the kind shown stays when that side has it)."""
+        self.room_side = side
+        kinds = [k for k, _, _ in self.kinds()]
+        self.show_kind(self.kind if self.kind in kinds else (kinds[0] if kinds else "offer"))
+
+    def room_toggle(self, term: Term) -> str | None:
+        """Enter a term as agreed in the room, or take it out; returns why not, or None."""
+        room = self.table.room
+        if room is None:
+            return "The terms agreed in the room are not being entered."
+        if self.is_chosen(term):
+            room[:] = [t for t in room if t.key() != term.key()]
+            return None
+        most = self.allowed_to(term.by)
+        if self.room_count(term.by) >= most:
+            return f"{term.by.capitalize()} may put forward {most} terms; take one of its terms out first."
+        if term.kind == "deal" and any(t.kind == "deal" and t.deal == term.deal for t in room):
+            return "That deal is entered already: it binds both sides once."
+        room.append(term)
+        return None
+
+    def agree_in_room(self) -> str | None:
+        """Record the terms entered as agreed by both sides: the summit is over."""
+        return self.game.agree_in_room(self.room_terms())
 
     # -- answering --------------------------------------------------------------------------------
     def to_answer(self) -> list[Term]:

@@ -39,22 +39,23 @@ def name(side: str) -> str:
     return side.capitalize()
 
 
-def power_note(game: Game, side: str) -> str:
+def power_note(game: Game, side: str, room: bool = False) -> str:
     """How many terms each side may put forward, and why the stronger side gets more (the identity
-    gap at the table)."""
+    gap at the table); in the `room`, where both teams read it, each side by its name."""
     state = game.state
     mine, theirs = terms_allowed(state, side), terms_allowed(state, other(side))
     lead = power_lead(state)
     base = state.level.rules.summit_terms
+    you = name(side) if room else "You"
     if lead is None:
         return (
-            f"You may put forward {mine} terms, and {name(other(side))} {theirs}: the two are about "
+            f"{you} may put forward {mine} terms, and {name(other(side))} {theirs}: the two are about "
             "as strong as each other (economy and security), so neither side gets more."
         )
     gap = state.level.rules.power_gap_per_term
-    more = "You have" if lead == side else f"{name(lead)} has"
+    more = ("You have" if not room else f"{name(side)} has") if lead == side else f"{name(lead)} has"
     return (
-        f"You may put forward {mine} terms, and {name(other(side))} {theirs}. {more} more power "
+        f"{you} may put forward {mine} terms, and {name(other(side))} {theirs}. {more} more power "
         f"(economy and security), and the side with more power asks more: one term beyond the "
         f"{base} each side has for every {gap:g} points of the gap. That is the identity gap at the table."
     )
@@ -70,16 +71,18 @@ def short_words(level: Level, term: Term) -> str:
     return deed_words(level, term.deed)
 
 
-def kind_words(level: Level, kind: str, side: str) -> str:
-    """What a kind of term binds, as the list of that kind says it to `side`."""
+def kind_words(level: Level, kind: str, side: str, room: bool = False) -> str:
+    """What a kind of term binds, as the list of that kind says it to `side` (in the `room`, where
+    one player enters both sides' terms, of `side` by its name)."""
     partner = name(other(side))
     turns = level.rules.promise_turns
+    you, you_must = (name(side), f"{name(side)} must") if room else ("you", "you must")
     return {
-        "offer": "Offers bind you, for this turn.",
+        "offer": f"Offers bind {you}, for this turn.",
         "request": f"Requests bind {partner}, for this turn.",
-        "promise": f"Promises bind you for {turns} turns, and are made in public.",
-        "warning": f"Warnings bind no one at once: if {partner} does it within {turns} turns, you must "
-        "answer the next turn, or your threat was empty.",
+        "promise": f"Promises bind {you} for {turns} turns, and are made in public.",
+        "warning": f"Warnings bind no one at once: if {partner} does it within {turns} turns, {you_must} "
+        "answer the next turn, or the threat was empty.",
         "deal": "The level's deals bind both sides, each to its part.",
     }.get(kind, "")
 
@@ -243,7 +246,7 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
         if e.counter_to:
             head = f"{name(term.by)}'s counter, " + ("agreed" if e.agreed else "refused")
         elif e.agreed:
-            head = "Agreed"
+            head = "Agreed in the room" if e.in_room else "Agreed"
         elif term.key() in countered:
             head = "Countered"
         else:
