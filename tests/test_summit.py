@@ -127,6 +127,23 @@ def test_agents_bargain_and_a_term_refused_is_countered_at_most_once(testing_eve
     assert sum(a == "accept" for a in trusting.values()) >= sum(a == "accept" for a in strict.values())
 
 
+def test_the_ais_reasons_at_the_table_are_in_words_a_player_reads(testing_event):
+    # Not the weigher's own figures ("worth 4.1 to its agenda"): a player reads how much a term
+    # serves or costs the side's goals.
+    import re
+
+    reasons = []
+    for seed in range(6):
+        state = initial_state(testing_event, seed)
+        moscow, beijing = Negotiator("moscow"), Negotiator("beijing")
+        hold_summit(state, {"moscow": moscow, "beijing": beijing})
+        reasons += [*moscow.reasons.values(), *beijing.reasons.values()]
+    assert reasons
+    for why in reasons:
+        assert not re.search(r"\d\.\d", why) and "agenda" not in why, why
+        assert re.search(r"its goals (a little|somewhat|a great deal)", why), why
+
+
 def test_a_person_bargains_with_the_ai_and_the_game_replays_exactly(testing_event):
     game = Game.new(testing_event, 5, {"moscow": HUMAN, "beijing": "normal"})
     assert game.summit_due()

@@ -173,7 +173,8 @@ class Negotiator:
                 continue
             chosen.append(term)
             self.reasons[term.key()] = (
-                f"proposed: worth {value:.1f} to its agenda, and worth accepting for the other side"
+                f"proposed: it would serve its goals {_amount(value)}, and "
+                f"{partner.capitalize()} should find it worth accepting"
             )
         return chosen
 
@@ -191,25 +192,30 @@ class Negotiator:
             key = term.key()
             if value >= -self.trusting:
                 out[key] = "accept"
-                self.reasons[key] = f"accepted: worth {value:+.1f} to its agenda ({term_words(level, term)})"
+                self.reasons[key] = (
+                    f"accepted: it serves its goals {_amount(value)} ({term_words(level, term)})"
+                    if value >= 0
+                    else f"accepted: it costs its goals only {_amount(value)}, a price it pays for "
+                    f"goodwill ({term_words(level, term)})"
+                )
                 continue
             counter = self._counter(observation, w, term)
             if counter is not None and counter.key() in taken:
                 out[key] = "reject"
                 self.reasons[key] = (
-                    f"rejected: the term would cost its agenda {-value:.1f}, and what it would ask "
+                    f"rejected: it would cost its goals {_amount(value)}, and what it would ask "
                     f"instead is on the table already ({term_words(level, counter)})"
                 )
             elif counter is not None:
                 taken.add(counter.key())
                 out[key] = counter
                 self.reasons[key] = (
-                    f"countered: the term would cost its agenda {-value:.1f}; it asked instead: "
+                    f"countered: it would cost its goals {_amount(value)}; it asked instead: "
                     f"{term_words(level, counter)}"
                 )
             else:
                 out[key] = "reject"
-                self.reasons[key] = f"rejected: the term would cost its agenda {-value:.1f}"
+                self.reasons[key] = f"rejected: it would cost its goals {_amount(value)}"
         return out
 
     def answer_counters(self, observation: GameState, counters: list[Term]) -> dict[str, str]:
@@ -219,7 +225,10 @@ class Negotiator:
         for term in counters:
             value = w.worth(self.side, term)
             out[term.key()] = "accept" if value >= -self.trusting else "reject"
-            self.reasons[term.key()] = f"{out[term.key()]}ed the counter: worth {value:+.1f} to its agenda"
+            self.reasons[term.key()] = (
+                f"{out[term.key()]}ed the counter: it {'serves' if value >= 0 else 'costs'} its goals "
+                f"{_amount(value)}"
+            )
         return out
 
     def _counter(self, observation: GameState, w: Weigher, refused: Term) -> Term | None:
@@ -233,6 +242,13 @@ class Negotiator:
             if mine > 0.3 and theirs >= 0.0 and (best is None or mine > best[0]):
                 best = (mine, term)
         return best[1] if best else None
+
+
+def _amount(worth: float) -> str:
+    """A term's worth to a side's goals in words, for the reasons a player reads (the figure is the
+    weigher's own reckoning, in points of cards' printed effects, not a meter's)."""
+    size = abs(worth)
+    return "a little" if size < 1.0 else "somewhat" if size < 3.0 else "a great deal"
 
 
 def _best(fits: dict[str, float], cards: list[Action], most: int) -> float:
