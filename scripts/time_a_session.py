@@ -27,6 +27,7 @@ import html
 import os
 import re
 import sys
+import tempfile
 from dataclasses import dataclass, field
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -573,6 +574,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--skip-summits", action="store_true", help="the teams skip every summit (K)")
     parser.add_argument("--size", default="1280x720", help="the window's size (default 1280x720)")
     args = parser.parse_args(argv)
+    # A data folder of its own: the game's default settings (not this computer's UI scale), and no
+    # autosave or export written among the player's.
+    os.environ["PRAGMATIC_PARTNERS_HOME"] = tempfile.mkdtemp(prefix="time-a-session-")
     teams = {"moscow": args.moscow, "beijing": args.beijing}
     size = tuple(int(n) for n in args.size.lower().split("x"))
     run, game = run_session(
