@@ -129,7 +129,6 @@ class Run:
         self.app = app
         self.skip_summits = skip_summits  # the teams skip each summit (K) instead of bargaining
         self.tallies: dict[tuple[int, str], Tally] = {}
-        self.seen_cards: set[tuple[int, str]] = set()
         self.browsed_summit: set[tuple[int, str]] = set()
         self.at_summit = False  # the screen now is the summit's (or a hand-over of its moves)
 
@@ -302,40 +301,30 @@ class Run:
             scene = self.app.scene
             for page in range(50):
                 for c in scene.controls:
-                    if c.kind == "term":
-                        n = t.add("summit list", c.label)
+                    if c.kind == "term":  # (as the list shows it: without what its kind's tab says)
+                        n = t.add("summit list", scene.shown_as.get(id(c), c.label))
                         t.list_first += n if page == 0 else 0
                 if scene.model.page >= scene.pages - 1:
                     break
                 self.key(side, pygame.K_PAGEDOWN)
-            # Back to the first page, as a team leaves a tab.
-            scene.model.page = 0
         first = self.control(lambda c: c.kind == "tab" and c.label == tabs[0]) if tabs else None
         if first is not None and len(tabs) > 1:
             self.click(side, first)
 
     def choose_term(self, side: str, term) -> None:
-        from game.core.summit import term_words
-
+        """Find the term as a team would (its kind's tab, then its page) and click it."""
         scene = self.app.scene
         tab = next(
             c for c in scene.controls if c.kind == "tab" and c.label.startswith(f"{term.kind.capitalize()}s")
         )
         if not tab.selected:
-            self.click(side, tab)
-        words_ = term_words(scene.game.level, term)
-        for _ in range(50):
-            row = self.control(
-                lambda c: c.kind == "term" and c.data is not None and c.data.key() == term.key()
-            )
-            if row is None:
-                row = self.control(lambda c: c.kind == "term" and c.label == words_)
-            if row is not None and not row.selected:
-                self.click(side, row)
-                self.app.scene.model.page = 0
-                return
-            self.key(side, pygame.K_PAGEDOWN)
-        raise RuntimeError(f"{words_!r} is not in the summit's list")
+            self.click(side, tab)  # (a tab opens on its first page)
+        model = self.app.scene.model
+        keys = [t.key() for t in model.listed()]
+        page = keys.index(term.key()) // self.app.scene.per_page
+        while model.page != page:
+            self.key(side, pygame.K_PAGEDOWN if model.page < page else pygame.K_PAGEUP)
+        self.click(side, self.control(lambda c: c.kind == "term" and c.data.key() == term.key()))
 
     def counter(self, side: str, term, counter) -> None:
         self.click(
