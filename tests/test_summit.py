@@ -279,3 +279,16 @@ def test_the_debrief_sheet_lists_each_summits_terms_and_what_became_of_them(test
     sheet = debrief_markdown(game, {"moscow": "team", "beijing": "normal"}, datetime(2026, 12, 3))
     assert "## The summits: terms put forward, and what became of them" in sheet
     assert "Turn 1, agreed: Moscow offers not to use force this turn; Moscow broke it (turn 1)" in sheet
+
+
+def test_the_ais_reason_says_when_its_plan_breaks_or_keeps_its_word(testing_event):
+    from game.ai.explain import plan_reason, word_lines
+
+    state = agree(initial_state(testing_event, 1), [Term("promise", "moscow", Deed("no", "force"))])
+    card = force_card(testing_event)
+    broke = word_lines(state, "moscow", (card,))
+    assert len(broke) == 1 and broke[0].startswith("It broke its word: “Moscow promises")
+    assert word_lines(state, "moscow", ()) == []  # a promise of restraint is kept only at its end
+    assert word_lines(state, "beijing", (card,)) == []  # Moscow's word binds Moscow
+    reason = plan_reason(state, "moscow", (card,), (), {}, "Outlook.")
+    assert reason.splitlines()[-1] == broke[0]

@@ -14,7 +14,8 @@ from game.ai.lookahead import imagine
 from game.core import GameState, Plan
 from game.core.engine import goal_value
 from game.core.level import Goal
-from game.core.meters import STATES, label
+from game.core.meters import STATES, label, other
+from game.core.summit import settle, term_words
 
 PROPER = {
     "Moscow",
@@ -82,6 +83,35 @@ def card_reason(name: str, gain: float | None, moves: Sequence[tuple[Goal, float
     return f"{name}: " + "; ".join(parts) + "."
 
 
+# What a plan did with the side's word, and why the plan was chosen all the same: the search and
+# the lookahead play the turn through the rules, so a broken word's cost (trust, partnership,
+# standing) was in the figures the plan won on.
+WORD_LINES = {
+    "kept": "It kept its word: “{term}”.",
+    "broken": "It broke its word: “{term}”. The cost of breaking it was counted, and the plan "
+    "still came out ahead of the ones that kept it.",
+    "defied": "It defied the warning “{term}”, expecting the plan to be worth the answer.",
+    "carried out": "It carried out its warning: “{term}”.",
+    "empty": "It did not carry out its warning “{term}”: the answer looked dearer than the standing "
+    "an empty threat costs.",
+}
+
+
+def word_lines(state: GameState, side: str, plan: Plan) -> list[str]:
+    """What `plan` does with the terms that bind `side` this turn, in words (the debrief's answer
+    to "why did it break its word?")."""
+    if not state.commitments:
+        return []
+    actions = state.level.actions
+    chosen = {side: tuple(actions[a] for a in plan), other(side): ()}
+    _, settled = settle(state.commitments, state.turn, chosen)
+    return [
+        WORD_LINES[s.result].format(term=term_words(state.level, s.term))
+        for s in settled
+        if s.side == side and s.result in WORD_LINES
+    ]
+
+
 def plan_reason(
     state: GameState,
     side: str,
@@ -92,11 +122,14 @@ def plan_reason(
 ) -> str:
     """The whole reason for `plan`: the `outlook` sentence, then one line a card."""
     actions = state.level.actions
+    words = word_lines(state, side, plan)
     if not plan:
-        return outlook + " Every card it could afford looked worse than keeping its capital."
+        return "\n".join(
+            [outlook + " Every card it could afford looked worse than keeping its capital.", *words]
+        )
     lines = [outlook]
     for card in plan:
         lines.append(
             card_reason(actions[card].name, gains.get(card), goal_moves(state, side, card, opponent_plan))
         )
-    return "\n".join(lines)
+    return "\n".join([*lines, *words])
