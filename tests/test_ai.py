@@ -92,6 +92,26 @@ def test_hard_spends_a_budget_in_iterations_exactly_and_one_in_time_roughly(test
     assert timed.last.iterations > 0 and time.perf_counter() - started < 5.0
 
 
+def test_hard_judges_an_imagined_game_half_after_its_turn_and_half_at_its_end(testing_event):
+    # Judged at the end alone, ten turns of quick play drown what the plan itself does: hard as
+    # Moscow lost most duels to normal. The same world played three ways gives the two halves.
+    from game.ai.hard import HardAgent
+    from game.core import observe
+
+    observation = observe(initial_state(testing_event, 3), "moscow")
+    agent = HardAgent("moscow", 3)
+    policies = agent.policies(observation)
+    plan = (next(a for a in observation.level.actions_of["moscow"] if a.cost <= 2).id,)
+    blended, own, theirs = agent.playout(observation, plan, policies, world=77)
+    agent.horizon = 0
+    near = agent.playout(observation, plan, policies, world=77)[0]
+    agent.horizon, agent.near_weight = HardAgent.horizon, 0.0
+    end = agent.playout(observation, plan, policies, world=77)[0]
+    assert end == pytest.approx(own - theirs)
+    assert near != pytest.approx(end)
+    assert blended == pytest.approx((near + end) / 2)
+
+
 @pytest.mark.parametrize("agent", ["normal", "hard"])
 def test_the_search_agents_say_why_in_plain_words(testing_event, agent):
     from game.ai import Budget
