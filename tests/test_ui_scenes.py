@@ -55,6 +55,23 @@ def test_a_whole_game_by_keyboard_reaches_the_debrief(app):
     assert len(pngs) == 1 and pygame.image.load(str(pngs[0])).get_width() > 0
 
 
+def test_play_with_a_level_opens_new_game_on_it_once_ready_to_start():
+    # `python -m game play --level testing_event` (a level the campaign has not opened yet).
+    app = App(PlayOptions(size=(1280, 720), level="testing_event", side="beijing"))
+    app.push(TitleScene(app))
+    app.step([])
+    assert app.scene.name == "new game"
+    assert app.scene.entries[app.scene.level_index].id == "testing_event" and app.scene.side == "beijing"
+    key(app, pygame.K_s)  # Start
+    past_the_summit(app)
+    assert app.scene.name == "board" and app.scene.game.level.id == "testing_event"
+    key(app, pygame.K_ESCAPE)  # the menu
+    app.show_only("title")
+    app.step([])
+    assert app.scene.name == "title"  # once: back at the title, it stays there
+    pygame.display.quit()
+
+
 def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     game = start_game(app, opponent="Second player")
     chosen = choose_first_card_by_keyboard(app)

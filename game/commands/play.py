@@ -20,7 +20,11 @@ HELP = "open the game's window (the default command)"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--level", metavar="ID", help="start this level at once")
+    p.add_argument(
+        "--level",
+        metavar="ID",
+        help="open New game on this level, ready to start (a level the campaign has not opened yet too)",
+    )
     p.add_argument("--side", choices=SIDES, default="moscow")
     p.add_argument("--opponent", choices=("easy", "normal", "hard", "human"), default="normal")
     for side in SIDES:

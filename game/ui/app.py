@@ -82,6 +82,8 @@ class App:
         self.look: Look = read_look()
         self._settings: Settings | None = None
         self.notice: str | None = None
+        # `play --level ID` opens New game on that level once, at the start; the title after that.
+        self.level_to_open = self.options.level
         self._records: Records | None = None  # the best results, read on first use (see `records`)
         self._sounds: Sounds | None = None  # made when the first sound is asked for
         tidy_data_folder()  # what a save cut short by a kill left behind

@@ -76,6 +76,10 @@ class TitleScene(Scene):
         elif app.options.autoplay:
             app.capture("title")
             self.new_game()
+        elif app.level_to_open:
+            # `python -m game play --level ID` opens New game on that level, ready to start.
+            app.level_to_open = None
+            self.new_game()
 
     def draw_backdrop(self, surface) -> None:
         """The region the game is about, dimmed behind the menu (see game.ui.title_backdrop)."""
