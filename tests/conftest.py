@@ -116,6 +116,29 @@ def _real_pngs_where_asked(request, monkeypatch, _stand_in_chart_pngs):
         monkeypatch.setattr(_stand_in_chart_pngs, "write_png", REAL_WRITE_PNG)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_fsync():
+    # Every save, export and setting is written with fsync, so that a power cut cannot leave it
+    # empty; the tests' files live in a temporary folder no power cut matters to, and two thousand
+    # fsyncs were five seconds of the inner loop. The tests of failing writes put their own back.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", lambda fd: None)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _full_collections_by_the_tests_growth():
+    # The game runs a full collection when its memory has grown by GROWTH_MB since the last one.
+    # The test session is one process that grows by everything it loads, so every window a test
+    # opened paid for one (56 ms each, twelve seconds of the inner loop) for growth that was not the
+    # window's. tests/test_ui_memory.py gives its keepers their own figures.
+    from game.ui import memory
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(memory, "GROWTH_MB", 512.0)
+        yield
+
+
 @pytest.fixture(scope="session")
 def catalogue():
     from game.levels import Catalogue

@@ -33,14 +33,14 @@ class Resident:
 
 
 def test_no_full_collection_while_memory_has_not_grown(collections):
-    keeper = MemoryKeeper(Resident(), trim=None)
+    keeper = MemoryKeeper(Resident(), trim=None, growth_mb=GROWTH_MB)
     assert not any(keeper.release() for _ in range(20))
     assert collections == [1] * 20
 
 
 def test_a_full_collection_and_a_trim_once_memory_has_grown(collections):
     resident, trims = Resident(), []
-    keeper = MemoryKeeper(resident, trims.append)
+    keeper = MemoryKeeper(resident, trims.append, growth_mb=GROWTH_MB)
     resident.mb += GROWTH_MB / 2
     assert not keeper.release()
     resident.mb += GROWTH_MB
@@ -51,7 +51,7 @@ def test_a_full_collection_and_a_trim_once_memory_has_grown(collections):
 
 def test_a_text_swapped_in_place_never_asks_for_a_full_collection(collections):
     resident = Resident()
-    keeper = MemoryKeeper(resident, trim=None)
+    keeper = MemoryKeeper(resident, trim=None, growth_mb=GROWTH_MB)
     resident.mb += 10 * GROWTH_MB
     assert not keeper.release(young_only=True)
     assert collections == [1]
@@ -67,7 +67,7 @@ def test_changing_screens_does_not_collect_everything_each_time(app, collections
     from game.ui.scenes.credits import CreditsScene
     from game.ui.scenes.settings import SettingsScene
 
-    app.memory = MemoryKeeper(Resident(), trim=None)
+    app.memory = MemoryKeeper(Resident(), trim=None, growth_mb=GROWTH_MB)
     for scene in (CreditsScene, SettingsScene, CreditsScene, SettingsScene):
         app.push(scene(app))
         app.step([])

@@ -87,9 +87,19 @@ class Weigher:
             ]
             for s in ("moscow", "beijing")
         }
+        # A summit weighs each of some hundred terms for both sides, and the terms share their
+        # deeds: each (judge, side, deed) is worked out once per state.
+        self._costs: dict[tuple[str, str, Deed], float] = {}
 
     def cost_to(self, judge: str, side: str, deed: Deed) -> float:
         """What binding `side` to `deed` costs `judge` for a turn (negative: what it brings)."""
+        key = (judge, side, deed)
+        cost = self._costs.get(key)
+        if cost is None:
+            cost = self._costs[key] = self._cost_to(judge, side, deed)
+        return cost
+
+    def _cost_to(self, judge: str, side: str, deed: Deed) -> float:
         fits = self.fits[judge]
         cards = self.usable[side]
         if not cards:
