@@ -139,6 +139,29 @@ def _full_collections_by_the_tests_growth():
         yield
 
 
+class SteadyClock:
+    """A frame clock that never sleeps and says each frame took a sixtieth of a second."""
+
+    def tick(self, framerate: float = 0) -> int:
+        return 16
+
+    def get_fps(self) -> float:
+        return 60.0
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _frames_without_waiting():
+    # A window that is busy (autoplay, an animation) holds itself to 60 frames a second, sleeping
+    # out the rest of each frame; the tests step windows by hand and would sleep through seconds
+    # of autoplay. Their windows get a clock that reports a steady 60 frames a second and never
+    # waits: the same frames, each as long as the game's own cap makes it, at once.
+    import pygame
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pygame.time, "Clock", SteadyClock)
+        yield
+
+
 @pytest.fixture(scope="session")
 def catalogue():
     from game.levels import Catalogue
