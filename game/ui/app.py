@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import choose_language, set_language
 from game.paths import user_data_dir, user_levels_dir
 from game.session.data_folder import tidy as tidy_data_folder
 from game.session.look import Look, look_of, read_look
@@ -55,6 +56,7 @@ class PlayOptions:
     probe: str | None = None  # for `bench`: "startup", "idle:SECONDS" or "rss"
     classroom: dict | None = None  # `classroom` command: the set-up screen's first values
     think: Budget | None = None  # how long the AI thinks about a plan (None: the game's 1 s)
+    language: str | None = None  # `--lang`: over the settings' language for this run
 
 
 def scale_for(wanted: float, size: tuple[int, int]) -> float:
@@ -251,6 +253,9 @@ class App:
     def apply_look(self) -> None:
         """Palette, fonts and widget theme from the settings (projector mode enlarges the type)."""
         s = self.look
+        # The language first: every screen built below says its words in it. (`--lang` holds for
+        # the run; otherwise the settings', else the system's.)
+        set_language(choose_language(self.options.language, s.language))
         scale = scale_for(self.wanted_scale(), self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)

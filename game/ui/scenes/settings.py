@@ -1,5 +1,5 @@
-"""Settings: window, UI scale, colour-blind palette, animation speed, the sounds' volume; saved at
-once, kept between runs."""
+"""Settings: window, UI scale, colour-blind palette, animation speed, the sounds' volume, the
+language; saved at once, kept between runs."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import partial
 
 import pygame
 
+from game.i18n import AVAILABLE, current_language, language_name
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, fit_rows, row_of_buttons
 
@@ -16,7 +17,7 @@ SPEEDS = ["off", "fast", "normal", "slow"]
 VOLUMES = [("Mute", 0), ("Quiet", 25), ("Medium", 50), ("Loud", 100)]
 
 
-NOTE = "Settings are saved as soon as you change them."
+NOTE = "Every change applies at once and is saved."
 
 
 class SettingsScene(Scene):
@@ -75,12 +76,23 @@ class SettingsScene(Scene):
                 lambda v: app.change_settings(projector_mode=v),
             ),
             (
+                # Each language in its own name, so a player lost in another one finds theirs.
+                "Language",
+                [(language_name(code), code) for code in AVAILABLE],
+                s.language or current_language(),
+                self.change_language,
+            ),
+            (
                 "Chapters",
                 [("In order", False), ("All open", True)],
                 s.unlock_all_levels,
                 unlock_all,
             ),
         ]
+
+    def change_language(self, code: str) -> None:
+        self.app.options.language = None  # (a `--lang` given for this run gives way to the choice)
+        self.app.change_settings(language=code)  # every screen is built again in it
 
     def change_volume(self, value: int) -> None:
         self.app.remember(sound_volume=value)  # the look does not change
