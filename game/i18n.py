@@ -126,11 +126,12 @@ def choose_language(asked: str | None, setting: str | None, environ: Mapping[str
 
 
 # -- numbers -----------------------------------------------------------------------------------------
-def format_number(x: float, decimals: int = 0) -> str:
+def format_number(x: float, decimals: int = 0, sign: bool = False) -> str:
     """`x` with `decimals` decimals, with the decimal mark and thousands separator of the language
     in force ("1,234.5"; "1 234,5" in Russian). The rounding is Python's own, as in f"{x:.1f}", so
-    a figure shown beside a threshold rounds as game.ui.numbers decided."""
-    text = f"{x:,.{decimals}f}"
+    a figure shown beside a threshold rounds as game.ui.numbers decided. `sign`: a + before a
+    positive figure, as a change is shown."""
+    text = f"{x:{'+' if sign else ''},.{decimals}f}"
     decimal, group = _number_symbols(_language)
     if (decimal, group) == (".", ","):
         return text

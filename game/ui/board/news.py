@@ -10,14 +10,15 @@ from functools import partial
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.board.texts import agenda_view_html, commitments_html, news_html
 from game.ui.widgets import Control, button_height, row_of_buttons
 
 # (what the tab shows, its label, a shorter label for a narrow column, its key)
 TABS = (
-    ("news", "News", "News", None),
-    ("agenda", "Agenda (A)", "Agenda", pygame.K_a),
-    ("commitments", "Commitments (C)", "Terms", pygame.K_c),
+    ("news", N_("News"), N_("News"), None),
+    ("agenda", N_("Agenda (A)"), N_("Agenda"), pygame.K_a),
+    ("commitments", N_("Commitments (C)"), N_("Terms"), pygame.K_c),
 )
 
 
@@ -55,10 +56,10 @@ class NewsPanel:
         app = self.app
         font = app.fonts.bold
         gap = app.px(6)
-        labels = [long for _, long, _, _ in TABS]
+        labels = [_(long) for _view, long, _short, _key in TABS]
         rects = row_of_buttons(labels, font, row.x, row.y, row.right, row.height, gap)
         if len({r.y for r in rects}) > 1:
-            labels = [short for _, _, short, _ in TABS]
+            labels = [_(short) for _view, _long, short, _key in TABS]
             rects = row_of_buttons(labels, font, row.x, row.y, row.right, row.height, gap)
         self.tab_rects = rects
         return [
@@ -70,7 +71,7 @@ class NewsPanel:
                 selected=self.showing == view,
                 hotkey=hotkey,
             )
-            for rect, label, (view, _, _, hotkey) in zip(rects, labels, TABS, strict=True)
+            for rect, label, (view, _long, _short, hotkey) in zip(rects, labels, TABS, strict=True)
         ]
 
     def press_tab(self, view: str) -> None:
