@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import choose_language, set_language
+from game.i18n import _, choose_language, set_language
 from game.paths import user_data_dir, user_levels_dir
 from game.session.data_folder import tidy as tidy_data_folder
 from game.session.look import Look, look_of, read_look
@@ -194,7 +194,7 @@ class App:
 
                 self._map_view = MapView()
             except (OSError, ValueError) as e:  # a missing or damaged map file must not stop the game
-                self.notice = f"The map could not be drawn: {e}"
+                self.notice = _("The map could not be drawn: {problem}").format(problem=e)
                 self._map_view = None
         return self._map_view if not isinstance(self._map_view, bool) else None
 
@@ -236,7 +236,9 @@ class App:
         if problems:
             self.show_over("level problems", problems=problems)
         elif self.scene:
-            self.scene.say(f"Levels reloaded: {len(self.catalogue.playable())} playable, no problems.")
+            self.scene.say(
+                _("Levels reloaded: {n} playable, no problems.").format(n=len(self.catalogue.playable()))
+            )
 
     def open_window(self) -> None:
         s = self.look

@@ -18,3 +18,18 @@ POWER_NAMES = {"moscow": N_("Moscow"), "beijing": N_("Beijing"), "west": N_("Wes
 def power_name(power: str) -> str:
     """A power's name to show (the two sides, and the West on the map)."""
     return _(POWER_NAMES[power]) if power in POWER_NAMES else power.capitalize()
+
+
+# The five states of Central Asia as the interface names them (their meters' keys capitalised).
+STATE_NAMES = {
+    "kazakhstan": N_("Kazakhstan"),
+    "uzbekistan": N_("Uzbekistan"),
+    "kyrgyzstan": N_("Kyrgyzstan"),
+    "tajikistan": N_("Tajikistan"),
+    "turkmenistan": N_("Turkmenistan"),
+}
+
+
+def state_name(place: str) -> str:
+    """A Central Asian state's name to show; a place the interface does not know, capitalised."""
+    return _(STATE_NAMES[place]) if place in STATE_NAMES else place.capitalize()

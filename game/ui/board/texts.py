@@ -266,7 +266,7 @@ def card_word(game: Game, side: str, action: Action) -> tuple[bool, str]:
     """What a card would do to the word `side` has given, for its face: (breaks it, the words), or
     (False, '') when it touches no running term."""
     found = card_terms(game, side, action)
-    if any(not keeps for keeps, _ in found):
+    if any(not keeps for keeps, _words in found):
         defying = _("defies the warning: {term}").split("{")[0]
         defies = any(not keeps and words.startswith(defying) for keeps, words in found)
         return True, _("DEFIES A WARNING") if defies else _("BREAKS YOUR WORD")
@@ -392,7 +392,7 @@ def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
     out = {}
     for place in STATES:
         keys = [(power[0].upper(), f"{place}.{power}") for power in POWERS]
-        if all(abs(then[k] - m[k]) < 0.5 for _, k in keys):
+        if all(abs(then[k] - m[k]) < 0.5 for _letter, k in keys):
             continue
         exact = [
             f"{letter} {then[k]:.1f}"

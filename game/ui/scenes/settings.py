@@ -130,7 +130,7 @@ class SettingsScene(Scene):
             margin, app.px(20), fonts.title.size(_("Settings"))[0], fonts.title.get_linesize()
         )
         top = self.title_rect.bottom + app.px(12)
-        label_w = max(fonts.heading.size(label)[0] for label, *_ in choices)
+        label_w = max(fonts.heading.size(label)[0] for label, *_rest in choices)
         left = margin + label_w + app.px(20)
         right = w - margin
         gap = app.px(10)
@@ -145,11 +145,11 @@ class SettingsScene(Scene):
                 {
                     r.y
                     for r in row_of_buttons(
-                        [n for n, _ in options], fonts.bold, left, 0, right, 1, gap, app.px(64), 1
+                        [n for n, _value in options], fonts.bold, left, 0, right, 1, gap, app.px(64), 1
                     )
                 }
             )
-            for _, options, *_ in choices
+            for _label, options, *_rest in choices
         ]
         bh, row_gap = fit_rows(
             sum(lines), bottom - top, app.px(42), button_height(fonts.bold, 0), app.px(22), app.px(4)
@@ -159,7 +159,15 @@ class SettingsScene(Scene):
         for (label, options, current, setter), _count in zip(choices, lines, strict=False):
             self.rows.append((label, pygame.Rect(margin, y, label_w, bh)))
             rects = row_of_buttons(
-                [n for n, _ in options], fonts.bold, left, y, right, bh, gap, app.px(64), row_gap=app.px(4)
+                [n for n, _value in options],
+                fonts.bold,
+                left,
+                y,
+                right,
+                bh,
+                gap,
+                app.px(64),
+                row_gap=app.px(4),
             )
             for rect, (name, value) in zip(rects, options, strict=False):
                 self.add(Control(rect, name, partial(setter, value), selected=(value == current)))

@@ -227,7 +227,7 @@ class SummitScene(HeldByPause, Scene):
         layout's tests: none may cover another or a control)."""
         line = self.app.fonts.bold.get_linesize()
         out = [(words, pygame.Rect(at, (width, line))) for words, at, width in self.headings]
-        return out + [(words, rect) for words, rect, _ in self.texts]
+        return out + [(words, rect) for words, rect, _tone in self.texts]
 
     def rebuild(self) -> None:
         self.headings: list[tuple[str, tuple[int, int], int]] = []
@@ -357,10 +357,10 @@ class SummitScene(HeldByPause, Scene):
             if model.stage == "room":
                 y = self.build_room_sides(right, y)
             kinds = model.kinds()
-            labels = [f"{label} ({n})" for _, label, n in kinds]
+            labels = [f"{label} ({n})" for _kind, label, n in kinds]
             rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
             if len({r.y for r in rects}) > 1:  # a narrow window: the tabs without their counts
-                labels = [label for _, label, _ in kinds]
+                labels = [label for _kind, label, _n in kinds]
                 rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
             for i, (rect, (kind, _label, _n), text_) in enumerate(zip(rects, kinds, labels, strict=True)):
                 hotkey = pygame.K_1 + i if i < 9 else None
@@ -382,7 +382,7 @@ class SummitScene(HeldByPause, Scene):
             y += high + app.px(4)
         filters = model.filters(model.base_terms())
         if filters:
-            labels = [label for _, label in filters]
+            labels = [label for _key, label in filters]
             small_h = button_height(fonts.bold, app.px(28))
             rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, small_h, app.px(6))
             for rect, (key, label) in zip(rects, filters, strict=True):
@@ -490,7 +490,7 @@ class SummitScene(HeldByPause, Scene):
             if detail_lines > 0:
                 where = pygame.Rect(block.x + app.px(8), top + text_lines * line, inner, detail_lines * line)
                 self.texts.append((detail, where, "muted"))
-            labels = [label for label, _ in buttons]
+            labels = [label for label, *_rest in buttons]
             rects = row_of_buttons(
                 labels,
                 fonts.bold,

@@ -50,7 +50,7 @@ class TitleScene(Scene):
         room_top = self.subtitle_rect.bottom + app.px(24)
         room = self.footer_rect.top - app.px(12) - room_top
         least = button_height(fonts.bold, 0)
-        width = max(app.px(300), max(button_width(label, fonts.bold) for label, *_ in items))
+        width = max(app.px(300), max(button_width(label, fonts.bold) for label, *_rest in items))
         columns = 1
         bh, gap = fit_rows(len(items), room, app.px(46), least, app.px(12), app.px(4))
         if len(items) * (bh + gap) - gap > room:  # too tall even shrunk: two columns
