@@ -15,7 +15,7 @@ import pygame
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
 from game.i18n import _
 from game.ui.board.cards import FILTER, CardsPanel
-from game.ui.board.layout import BoardLayout, board_layout
+from game.ui.board.layout import MAP_SHARE, BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import BoardModel
 from game.ui.board.news import TABS, NewsPanel
@@ -88,7 +88,7 @@ class BoardScene(Scene):
             app.size,
             app.scale,
             bar_h=self.top_bar.height,
-            tab_h=self.news.tab_height(),
+            tab_h=self.news.tab_height(int(app.size[0] * MAP_SHARE)),
             tray_height=self.tray.height,
             reason_h=button_height(app.fonts.body, app.px(34)),
             projector=app.settings.projector_mode,

@@ -411,7 +411,7 @@ class SummitScene(HeldByPause, Scene):
             else:
                 self.term_row(rect, term, partial(self.toggle, term), model.is_chosen(term), short=True)
         # The pager, under the list: the page's number between its two buttons.
-        bw = app.px(110)
+        bw = max(app.px(110), *(button_width(t, fonts.bold) for t in (_("< Previous"), _("Next >"))))
         py = right.bottom - pager_h
         self.add(
             Control(
