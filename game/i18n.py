@@ -47,6 +47,12 @@ def n_(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def p_(context: str, message: str) -> str:
+    """`message` in the language in force, as said in `context`, where one English word needs two
+    translations ("Continue" a saved game on the title screen; "Continue" to the next screen)."""
+    return _translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a constant for the catalogue without translating it: translate it with `_` where it
     is shown."""

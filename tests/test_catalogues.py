@@ -38,9 +38,10 @@ def test_the_template_holds_every_string_the_interface_marks():
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(ROOT),
         method_map=[("game/ui/**.py", "python")],
-        keywords={"_": None, "n_": (1, 2), "N_": None},
+        keywords={"_": None, "n_": (1, 2), "N_": None, "p_": ((1, "c"), 2)},
     ):
         marked.add(message if isinstance(message, str) else tuple(message))
+        # (a message with a context, p_(), is its text here and in the template)
     with POT.open("rb") as f:
         template = {m.id for m in read_po(f) if m.id}
     assert marked == template, (

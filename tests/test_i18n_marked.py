@@ -1,7 +1,7 @@
 """The interface's modules mark what they show for translation: a string literal with words in it,
 given to a place text is shown (a control's label, a font's render, the text helpers, a message,
 a tooltip, a text box) or kept for one (a `label = "..."`, a `return "..."` of words), is wrapped
-in `_()`, `n_()` or `N_()`. An AST scan, so it costs nothing to run.
+in `_()`, `n_()`, `p_()` or `N_()`. An AST scan, so it costs nothing to run.
 
 It also keeps the modules from hiding the translation function: a function that calls `_()` and
 also assigns `_` (as in `w, _ = app.size`) would call a tuple, and only in that function."""
@@ -28,6 +28,7 @@ COVERED = [
     "game/ui/card_preview.py",
     "game/ui/classroom_overlay.py",
     "game/ui/map_period.py",
+    "game/ui/reason_field.py",
     "game/ui/saved_game.py",
     "game/ui/scenes/board.py",
     "game/ui/scenes/credits.py",
@@ -47,7 +48,7 @@ COVERED = [
     "game/ui/tutorial_note.py",
 ]
 
-MARKERS = {"_", "n_", "N_"}
+MARKERS = {"_", "n_", "N_", "p_"}
 # Where text reaches the screen: the callable's name, and which positional argument (or keyword)
 # holds the text.
 SINKS = {

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pygame
 
+from game.i18n import current_language
 from game.paths import assets_dir
 from game.ui.charts import draw_dashed_polyline
+from game.ui.fonts import font_path
 from game.ui.map_data import load_map
 from game.ui.map_geometry import (
     FOCUS,
@@ -300,7 +302,7 @@ class MapView:
         self.places = data.places
         self.corridors = data.corridors
         self._layouts: dict[tuple[int, int], _Layout] = {}
-        self._fonts: dict[int, pygame.font.Font] = {}
+        self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         # What the frame was drawn for (size, palette, meters, highlight, font): drawn again on a change.
         self._frame_key: tuple[object, ...] | None = None
         self._frame: pygame.Surface | None = None
@@ -379,6 +381,7 @@ class MapView:
             highlight,
             id(font_small),
             year,
+            current_language(),  # (the states' names)
         )
         if key != self._frame_key or self._frame is None:
             self._frame = self._render(rect.size, meters, palette, font_small, highlight, year)
@@ -386,10 +389,14 @@ class MapView:
         surface.blit(self._frame, rect.topleft)
 
     def _font(self, size: int, bold: bool = False) -> pygame.font.Font:
-        key = size * (-1 if bold else 1)
+        # pygame's own font draws Latin and Cyrillic; Chinese names need the game's font, which
+        # has its characters (the map keeps pygame's own font otherwise, as its labels were laid
+        # out with it).
+        chinese = current_language().startswith("zh")
+        key = (size, bold, chinese)
         if key not in self._fonts:
-            font = pygame.font.Font(None, size)
-            font.set_bold(bold)
+            font = pygame.font.Font(font_path(bold) if chinese else None, size)
+            font.set_bold(bold and not chinese)
             self._fonts[key] = font
         return self._fonts[key]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import N_, _
+from game.i18n import N_, _, p_
 from game.ui.scenes.base import Scene
 from game.ui.title_backdrop import backdrop
 from game.ui.widgets import Control, button_height, button_width, fit_rows, text, wrap
@@ -27,7 +27,12 @@ class TitleScene(Scene):
         has_autosave = app.has_autosave()
         items = [
             (_("New game"), self.new_game, True, ""),
-            (_("Continue"), self.continue_game, has_autosave, _("No autosave yet: start a new game first.")),
+            (
+                p_("title screen", "Continue"),
+                self.continue_game,
+                has_autosave,
+                _("No autosave yet: start a new game first."),
+            ),
             (_("Load game"), self.load_game, True, ""),
             (_("Classroom session"), self.classroom, True, ""),
             (_("Settings"), self.settings, True, ""),
