@@ -28,6 +28,7 @@ COVERED = [
     "game/ui/card_preview.py",
     "game/ui/classroom_overlay.py",
     "game/ui/map_period.py",
+    "game/ui/mapview.py",
     "game/ui/reason_field.py",
     "game/ui/saved_game.py",
     "game/ui/scenes/board.py",
