@@ -118,3 +118,19 @@ def test_the_debrief_fits(window):
     window.show_only("debrief", game=game)
     window.step([])
     assert_tidy(window)
+
+
+def test_the_classroom_set_up_fits(window, request):
+    if window.size == (800, 600):
+        # Its rows of choices wrap in longer words and push the passphrase down onto Start: the
+        # set-up needs a layout that gives up the seed's box first (to do, issue 22).
+        request.applymarker(
+            pytest.mark.xfail(reason="at 800x600 longer words push the fields onto Start", strict=True)
+        )
+    shows(window, "classroom set-up")
+    assert_tidy(window)
+
+
+def test_joining_a_class_fits(window):
+    shows(window, "join a class")
+    assert_tidy(window)
