@@ -68,6 +68,18 @@ def _user_data(_user_data_folders, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    # The tests read the interface's English whatever the machine's language is; a test that
+    # puts another language in force has it taken back after it.
+    monkeypatch.setenv("LANGUAGE", "en")
+    yield
+    from game import i18n
+
+    if i18n.current_language() != i18n.DEFAULT:
+        i18n.set_language(i18n.DEFAULT)
+
+
+@pytest.fixture(autouse=True)
 def _cheap_passphrase_hashing(monkeypatch):
     # A classroom passphrase's hash is made slow on purpose, against guessing; the tests that
     # start sessions would spend a second on it, and check nothing that depends on the cost.

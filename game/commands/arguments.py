@@ -18,6 +18,11 @@ SIDES = ("moscow", "beijing")
 # engine under them); a test keeps the two the same.
 AGENT_NAMES = ("random", "easy", "normal", "hard", "idle")
 
+# game.i18n.AVAILABLE and its pseudo-locale (for developers), spelt out so that reading the
+# command line does not load the catalogues; a test keeps the two the same.
+LANGUAGES = ("en", "tr", "ru", "zh_CN")
+PSEUDO_LANGUAGE = "en_XA"
+
 # The largest seed the window's seed fields take (18 digits): a seed given on the command line is
 # shown there, and a class reads it out for other machines to type.
 MAX_TYPED_SEED = 10**18 - 1
@@ -65,6 +70,25 @@ def agent(text: str) -> str:
         return text
     raise argparse.ArgumentTypeError(
         f"unknown agent '{_shown(text)}'; choose from {', '.join(AGENT_NAMES)}, or name your own as FILE.py:NAME"
+    )
+
+
+def language(text: str) -> str:
+    """A language code of the interface's: en, tr, ru, zh_CN (or the pseudo-locale en_XA)."""
+    if text in LANGUAGES or text == PSEUDO_LANGUAGE:
+        return text
+    raise argparse.ArgumentTypeError(f"choose a language from {', '.join(LANGUAGES)}, not '{_shown(text)}'")
+
+
+def add_language_option(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
+    """The interface's language for this run (`--lang ru`), over the settings and the system's."""
+    parser.add_argument(
+        "--lang",
+        dest=dest,
+        type=language,
+        metavar="CODE",
+        help=f"the interface's language for this run: {', '.join(LANGUAGES)} "
+        "(default: the one chosen in Settings, else the system's)",
     )
 
 
