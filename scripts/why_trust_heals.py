@@ -42,6 +42,21 @@ def diff(arms, turn: int, meters) -> float:
     )
 
 
+def cause_difference(arms, turn: int, meter: str) -> str:
+    """The changes to `meter` on turns 3 to `turn`, summed by cause, shocked minus base, averaged
+    over the pairs: the largest five."""
+    total: dict[str, float] = {}
+    for sign, name in ((-1, "base"), (1, "shocked")):
+        for game in arms[name]:
+            for per_turn in game.causes[2:turn]:
+                for key, change in per_turn.items():
+                    m, _, cause = key.partition("|")
+                    if m == meter:
+                        total[cause] = total.get(cause, 0.0) + sign * change / len(arms[name])
+    top = sorted(total.items(), key=lambda kv: -abs(kv[1]))[:5]
+    return ", ".join(f"{cause} {value:+.1f}" for cause, value in top)
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("level")
@@ -56,7 +71,7 @@ def main() -> None:
         arms = {}
         for name, variation in (("base", []), ("shocked", ["effect.trust=-30@2"])):
             v = parse_variation(variation, level)
-            arms[name] = run_games(level, range(args.games), agent, agent, v)
+            arms[name] = run_games(level, range(args.games), agent, agent, v, detail=True)
         plays = {
             name: statistics.fmean(
                 sum(
@@ -72,11 +87,13 @@ def main() -> None:
         }
 
         trust, pillars, partnership = (diff(arms, later, m) for m in (["trust"], PILLARS, ["partnership"]))
+        causes = cause_difference(arms, later, "trust")
         print(
             f"  {agent:>6}: pillar cards played on turns 3-{later}: {plays['base']:.1f} without the shock, "
             f"{plays['shocked']:.1f} with it; on turn {later}, shocked minus base: trust {trust:+.1f}, "
             f"pillars {pillars:+.1f}, partnership {partnership:+.1f}"
         )
+        print(f"          trust's changes on turns 3-{later} by cause, shocked minus base: {causes}")
 
 
 if __name__ == "__main__":
