@@ -8,8 +8,8 @@ turns=n)`, so a translation may put them in another order.
 
 The catalogues are `game/locale/<lang>/LC_MESSAGES/pragmatic_partners.po`. An installed wheel
 carries them compiled (`.mo`, made by the build hook, hatch_build.py); a source checkout or an
-editable install compiles a `.po` when first needed into the user's cache folder (never into the
-package), under a name taken from the `.po`'s content, so a changed catalogue is never read stale.
+editable install compiles a `.po` when first needed into the cache folder of the game's data
+folder (never into the package), under a name taken from the `.po`'s content, so a changed catalogue is never read stale.
 No pygame here.
 """
 
@@ -199,9 +199,11 @@ def compile_po(po: Path, mo: Path) -> None:
 
 
 def _cache_dir() -> Path:
-    from platformdirs import user_cache_dir
+    # In the game's own data folder, as the title's backdrop is: a portable copy and the tests
+    # (PRAGMATIC_PARTNERS_HOME) write nowhere else.
+    from game.paths import user_data_dir
 
-    return Path(user_cache_dir("pragmatic-partners", appauthor=False)) / "locale"
+    return user_data_dir() / "cache" / "locale"
 
 
 def _pseudo_po() -> Path:

@@ -52,6 +52,17 @@ def test_a_po_is_compiled_into_the_cache_once_and_again_when_it_changes(tmp_path
     assert not list(i18n.LOCALE_DIR.rglob("*.mo")), "nothing is compiled into the package"
 
 
+def test_the_compiled_catalogues_go_in_the_games_own_data_folder(tmp_path, monkeypatch):
+    # A portable copy, and every test, writes only inside its data folder: the catalogues too.
+    monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(i18n, "_loaded", {})
+    try:
+        set_language("tr")
+        assert list((tmp_path / "home" / "cache" / "locale").rglob(f"tr/LC_MESSAGES/{i18n.DOMAIN}.mo"))
+    finally:
+        set_language("en")
+
+
 def test_the_settings_and_the_command_line_know_the_same_languages():
     from game.commands.arguments import LANGUAGES, PSEUDO_LANGUAGE
     from game.session.look import LANGUAGES as LOOK_LANGUAGES
