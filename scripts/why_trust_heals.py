@@ -4,7 +4,9 @@ F13 (game.sim.claims) drops trust by 30 on turn 2 and compares the same seeds wi
 Under `hard` agents trust is still lower two years on, but the partnership hardly is. The reading
 this experiment tests: a side that looks ahead sees the partnership sag with trust and plays the
 cards that raise the pillars (border trust, economic ties, a shared stance), which pull the
-partnership's target back up while trust itself stays low.
+partnership's target back up while trust itself stays low. It also reports how often the ceiling
+held the partnership down (where it does, a lower target does not show in the partnership) and
+trust's changes by cause (rules and events), shocked minus base.
 
 For each kind of agent it runs F13's two arms and reports, over turns 3 to F13's turn: the pillar
 cards played (cards whose printed effects raise a pillar or the partnership) in each arm, and on
@@ -88,10 +90,21 @@ def main() -> None:
 
         trust, pillars, partnership = (diff(arms, later, m) for m in (["trust"], PILLARS, ["partnership"]))
         causes = cause_difference(arms, later, "trust")
+        held = {
+            name: statistics.fmean(
+                sum(b is not None for b in g.binding[2:later]) / max(1, len(g.binding[2:later]))
+                for g in games
+            )
+            for name, games in arms.items()
+        }
         print(
             f"  {agent:>6}: pillar cards played on turns 3-{later}: {plays['base']:.1f} without the shock, "
             f"{plays['shocked']:.1f} with it; on turn {later}, shocked minus base: trust {trust:+.1f}, "
             f"pillars {pillars:+.1f}, partnership {partnership:+.1f}"
+        )
+        print(
+            f"          the ceiling held the partnership down in {held['base']:.0%} of turns 3-{later} "
+            f"without the shock, {held['shocked']:.0%} with it"
         )
         print(f"          trust's changes on turns 3-{later} by cause, shocked minus base: {causes}")
 
