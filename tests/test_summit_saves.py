@@ -199,3 +199,32 @@ def test_a_side_that_left_the_table_still_passes_after_the_save(testing_event, t
     assert again.table.left == {"moscow"} and table_of(again) == table_of(game)
     assert again.summit_move("beijing", "propose", [welcome(again, "beijing")]) is None
     assert again.table.stage == "done", "Moscow, gone from the table, answers nothing"
+
+
+def test_a_hot_seat_summary_already_read_is_not_shown_again_after_loading(testing_event, tmp_path):
+    # Both players read what the summit came to, then the game was saved while Moscow planned: on
+    # loading it, neither is sent to the summary again (it once showed a second time to both).
+    game = Game.new(testing_event, 7, HOT_SEAT)
+    term = welcome(game, "moscow")
+    game.open_summit()
+    assert game.summit_move("moscow", "propose", [term]) is None
+    assert game.summit_move("beijing", "propose", []) is None
+    assert game.summit_move("beijing", "answer", {term.key(): "accept"}) is None
+    game.close_summit()
+    game.table.shown.update(("moscow", "beijing"))
+    game.drafts["moscow"] = [testing_event.actions_of["moscow"][0].id]
+    again, data = round_trip(game, tmp_path)
+    assert not again.summit_unread("moscow") and not again.summit_unread("beijing")
+    assert data["version"] == 2 and data["log"]["planning"]["shown"] == ["beijing", "moscow"]
+    # Saved before Beijing read it, Beijing still is shown it after loading; Moscow is not.
+    game.table.shown.discard("beijing")
+    again, _ = round_trip(game, tmp_path)
+    assert not again.summit_unread("moscow") and again.summit_unread("beijing")
+
+
+def test_against_the_ai_who_read_the_summary_is_not_written(testing_event, tmp_path):
+    game = Game.new(testing_event, 7, VERSUS_AI)
+    game.pass_summit()
+    game.table.shown.add("moscow")
+    game.drafts["moscow"] = [testing_event.actions_of["moscow"][0].id]
+    assert format_for(game.log_to_save()) == 1 and '"shown"' not in game.log_to_save().model_dump_json()

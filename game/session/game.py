@@ -140,6 +140,8 @@ class Game:
             try:
                 game.state = agree_logged(game.state, planning.summit, game.state.turn)
                 game.table = Table.closed(game.state.turn, [t.entry() for t in planning.summit])
+                # Who read what it came to before the save is not shown it again after loading.
+                game.table.shown.update(planning.shown)
             except ReplayError:
                 game.table = None  # the summit sits again
         if planning is not None and not game.over:
@@ -194,8 +196,18 @@ class Game:
         summit = self.summit_record()
         table = SittingSummitSpec.of(self.table) if self.table is not None and self.summit_open() else None
         if (locked or chosen or summit or table) and not self.over:
+            # (only where two people share the machine: otherwise no summary waits for anyone, and
+            # the save stays in the format an earlier version reads)
+            humans = self.humans()
+            two = summit and self.table is not None and len(humans) > 1
+            shown = sorted(self.table.shown & set(humans)) if two and self.table is not None else []
             saved.planning = PlanningSpec(
-                locked=locked, chosen=chosen, reasons=reasons, summit=summit if summit else None, table=table
+                locked=locked,
+                chosen=chosen,
+                reasons=reasons,
+                summit=summit if summit else None,
+                table=table,
+                shown=shown,
             )
         return saved
 

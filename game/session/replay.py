@@ -206,6 +206,12 @@ class PlanningSpec(BaseModel):
     table: SittingSummitSpec | None = Field(
         None, description="This turn's summit, when it still sat: the moves made at it so far."
     )
+    shown: list[Literal["moscow", "beijing"]] = Field(
+        default_factory=list,
+        max_length=2,
+        description="The sides, of two people at one machine, already shown what this turn's "
+        "summit came to (when it was over before the game was saved).",
+    )
     table_problem: str = Field(
         "",
         exclude=True,
@@ -232,6 +238,8 @@ class PlanningSpec(BaseModel):
         data = handler(self)
         if self.table is None:
             data.pop("table", None)
+        if not self.shown:
+            data.pop("shown", None)
         return data
 
 

@@ -156,8 +156,9 @@ def slug_for(name: str) -> str:
 
 def format_for(log: ReplayLog) -> Literal[1, 2]:
     """The oldest save format that holds `log`: 2 when it holds a summit that sits, a note on a
-    summit's term or a term agreed in the room (which format 1 has no place for), else 1."""
-    sitting = log.planning is not None and log.planning.table is not None
+    summit's term, a term agreed in the room or the sides shown a summit's outcome (which format 1
+    has no place for), else 1."""
+    sitting = log.planning is not None and (log.planning.table is not None or bool(log.planning.shown))
     summits = [t.summit for t in log.turns] + [log.planning.summit or [] if log.planning else []]
     in_room = any(spec.in_room for summit in summits for spec in summit)
     return 2 if sitting or in_room or any(act.term is not None for act in log.facilitator) else 1
