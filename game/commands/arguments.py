@@ -18,6 +18,18 @@ SIDES = ("moscow", "beijing")
 # engine under them); a test keeps the two the same.
 AGENT_NAMES = ("random", "easy", "normal", "hard", "idle")
 
+# game.core.level_text.LANGUAGES, the languages a level's text may come in beside English; spelt
+# out for the same reason (a test keeps the two the same).
+LEVEL_LANGUAGES = ("tr", "ru", "zh_CN")
+
+
+def add_lang_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--lang CODE`: one of the languages a level's text may be translated into."""
+    parser.add_argument(
+        "--lang", choices=LEVEL_LANGUAGES, metavar="CODE", help=f"{help} ({', '.join(LEVEL_LANGUAGES)})"
+    )
+
+
 # The largest seed the window's seed fields take (18 digits): a seed given on the command line is
 # shown there, and a class reads it out for other machines to type.
 MAX_TYPED_SEED = 10**18 - 1
