@@ -10,6 +10,7 @@ its content hash, so a catalogue never changes a game, a save or a balance repor
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -285,3 +286,43 @@ def text_problems(
             )
         out.extend(f.problems)
     return out
+
+
+def _toml_string(text: str) -> str:
+    if "\n" in text and "\r" not in text:
+        # Paragraphs over several lines, as the level file writes them (the first line break,
+        # straight after the quotes, is not part of the text).
+        return '"""\n' + text.replace("\\", "\\\\").replace('"""', '""\\"') + '"""'
+    # JSON's string escapes are all TOML's too; non-ASCII letters stay as they are.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def new_text_file(spec: LevelSpec, lang: str, file_name: str, kept: LevelTextSpec | None = None) -> str:
+    """A catalogue for the level file `spec` in `lang`: every text it writes with its English and
+    an empty translation (or the translation `kept` has for it, with the English it was made from,
+    so that one the English has moved on from is still found stale)."""
+    language = LANGUAGE_NAMES.get(lang, lang)
+    lines = [
+        "#:schema ./level-text.schema.json",
+        f"# {file_name}: the {language} text of level '{spec.id}' ({spec.title or spec.id}).",
+        "#",
+        "# Each entry is one text of the level: `english` is the English it translates, `text` the",
+        "# translation. Leave `text` empty for one not done yet: the game shows the English there.",
+        "# When the level's English changes, the validator reports the translation as stale; update",
+        "# the translation, then copy the new English into `english`. Check the file with",
+        f"#     python -m game validate {file_name} --lang {lang}",
+        "",
+        "schema_version = 1",
+        f'level = "{spec.id}"',
+        f'language = "{lang}"',
+    ]
+    old = kept.text if kept is not None and kept.language == lang else {}
+    for key, english in own_texts(spec).items():
+        entry = old.get(key)
+        lines += [
+            "",
+            f'[text."{key}"]',
+            f"english = {_toml_string(entry.english if entry and entry.text else english)}",
+            f"text = {_toml_string(entry.text if entry else '')}",
+        ]
+    return "\n".join(lines) + "\n"
