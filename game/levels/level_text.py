@@ -207,6 +207,13 @@ def translations(
     return out
 
 
+def _warn(f: ParsedFile, loc: tuple[str, ...], message: str) -> None:
+    """A warning at an entry, its key written as the file writes it: `text."event.x.title"`."""
+    line, col = f.index.locate(loc) if f.index else (1, 1)
+    shown = ".".join(f'"{part}"' if "." in part else part for part in loc)
+    f.problems.append(Problem(f.name, line, col, "warning", shown, message))
+
+
 def text_problems(
     pf: ParsedFile, level: Level | None, languages: tuple[str, ...] = LANGUAGES
 ) -> list[Problem]:
@@ -237,35 +244,35 @@ def text_problems(
             loc = ("text", key)
             english = known.get(key)
             if english is None:
-                f.problem(
+                _warn(
+                    f,
                     loc,
                     f"no text of the level is at {quote(key)}; this entry is never shown{did_you_mean(key, known)}",
-                    severity="warning",
                 )
                 continue
             if not entry.text:
                 continue
             if entry.english != english:
-                f.problem(
+                _warn(
+                    f,
                     loc,
                     "stale: the English has changed since this was translated; it now reads "
                     f"{quote(shorten(english, 80))} (update the translation, then 'english')",
-                    severity="warning",
                 )
             if placeholders(entry.text) != placeholders(english):
-                f.problem(
+                _warn(
+                    f,
                     (*loc, "text"),
                     f"the placeholders differ from the English: {', '.join(placeholders(english)) or 'none'} "
                     f"in English, {', '.join(placeholders(entry.text)) or 'none'} here",
-                    severity="warning",
                 )
             missing = undrawable(entry.text)
             if missing:
                 shown = "".join(missing[:8]) + ("…" if len(missing) > 8 else "")
-                f.problem(
+                _warn(
+                    f,
                     (*loc, "text"),
                     f"the game's font cannot draw '{shown}'; players would see empty boxes there",
-                    severity="warning",
                 )
         untranslated = [k for k in own if not (k in tf.spec.text and tf.spec.text[k].text)]
         if untranslated:
@@ -273,13 +280,14 @@ def text_problems(
             more = (
                 f" and {len(untranslated) - MISSING_SHOWN} more" if len(untranslated) > MISSING_SHOWN else ""
             )
+            line, col = f.index.locate(("language",)) if f.index else (1, 1)
             f.problems.append(
                 Problem(
                     f.name,
-                    1,
-                    1,
+                    line,
+                    col,
                     "warning",
-                    "",
+                    "language",
                     f"{len(untranslated)} of the level's {len(own)} texts have no {language} translation "
                     f"yet (the game shows them in English): {first}{more}",
                 )

@@ -261,12 +261,16 @@ def _deep_nesting_at(text: str, limit: int = 100) -> tuple[int, int]:
 def _fields_at(loc: KeyPath, root: type[BaseModel] = LevelSpec) -> list[str]:
     """The keys the schema allows at the table holding `loc[-1]` (for "did you mean")."""
     model: typing.Any = root
+    keyed = False  # the part after a table of tables by key (a level text's entries) is a key
     for part in loc[:-1]:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
             return []
-        model = _model_of(model.model_fields[part].annotation)
+        annotation = model.model_fields[part].annotation
+        keyed = typing.get_origin(annotation) is dict
+        model = _model_of(annotation)
     if isinstance(model, type) and issubclass(model, BaseModel):
         return list(model.model_fields)
     return []
@@ -348,7 +352,14 @@ def _message(err: ErrorDetails, loc: KeyPath, root: type[BaseModel] = LevelSpec)
             else _type_word(value)
         )
         msg += f", not {shown}"
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "[key]":
+        msg = (
+            "should say where the English is, such as 'title' or 'action.ID.name': lower-case "
+            "letters, digits, '_' and '.'"
+        )
+        if isinstance(value, str):
+            msg += f", not {quote(value)}"
+    elif kind == "string_pattern_mismatch":
         msg = "should be lower-case letters, digits and '_', starting with a letter (at most 48 characters)"
         if isinstance(value, str):
             msg += f", not {quote(value)}"
