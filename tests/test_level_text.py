@@ -290,3 +290,13 @@ def test_new_text_keeps_paragraphs_as_the_level_writes_them():
 def test_new_text_for_an_unknown_level_says_so():
     result = run_game("new-text", "shanghai_fiv", "--lang", "ru")
     assert result.returncode == 1 and "shanghai_five" in result.stderr
+
+
+def test_a_text_without_its_level_is_a_warning(tmp_path):
+    stray = tmp_path / "renamed.ru.toml"
+    shutil.copy(BROKEN_TEXT / "stale.ru.toml", stray)
+    expected = (
+        f"{stray}:1:1: warning: no level file 'renamed.toml' beside this text, so the game never reads it"
+    )
+    assert [str(p) for p in validate_paths([stray])] == [expected]
+    assert expected in [str(p) for p in validate_paths([tmp_path])]

@@ -22,6 +22,7 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(q for q in p.glob("*.toml") if not is_catalogue(q))
+            problems.extend(orphan_text_files(p))
             if not found:
                 problems.append(
                     Problem(str(p), 1, 1, "warning", "", "no level files (*.toml) in this folder")
@@ -44,6 +45,26 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
         else:
             problems.append(Problem(str(p), 1, 1, "error", "", "no such file or folder"))
     return files, problems
+
+
+def orphan_text_files(folder: Path) -> list[Problem]:
+    """A warning for each level text in `folder` with no level file of its name beside it: the
+    game never reads it (a level renamed, or the text's file misnamed)."""
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        named = catalogue_name(path)
+        if named is not None and not path.with_name(f"{named[0]}.toml").is_file():
+            out.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "warning",
+                    "",
+                    f"no level file '{named[0]}.toml' beside this text, so the game never reads it",
+                )
+            )
+    return out
 
 
 def campaign_problems(pf: ParsedFile, catalogue: Catalogue) -> list[Problem]:
@@ -80,7 +101,10 @@ def validate_paths(
     for i, p in enumerate(paths):
         named = catalogue_name(Path(p))
         if named is not None and Path(p).is_file():
-            paths[i] = Path(p).with_name(f"{named[0]}.toml")
+            level_file = Path(p).with_name(f"{named[0]}.toml")
+            if not level_file.is_file():
+                return [q for q in orphan_text_files(Path(p).parent) if Path(q.file) == Path(p)]
+            paths[i] = level_file
             languages = tuple(lang for lang in languages if lang == named[1]) or (named[1],)
     files, problems = level_files(paths)
     folders = {f.parent for f in files}
