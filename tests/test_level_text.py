@@ -253,6 +253,7 @@ def test_new_text_writes_every_english_text_and_never_overwrites_without_force(t
     out = catalogue_path(level, "tr")
     result = run_game("new-text", str(level), "--lang", "tr")
     assert result.returncode == 0, result.stderr
+    assert (level.parent / "level-text.schema.json").read_text(encoding="utf-8") == text_schema_text()
     tf = read_text_file(out)
     assert tf.spec is not None and tf.file.problems == []
     own = own_texts(read_level_file(level).loaded_spec)
@@ -300,3 +301,13 @@ def test_a_text_without_its_level_is_a_warning(tmp_path):
     )
     assert [str(p) for p in validate_paths([stray])] == [expected]
     assert expected in [str(p) for p in validate_paths([tmp_path])]
+
+
+def test_a_text_in_a_language_the_game_does_not_have_is_a_warning(tmp_path):
+    shutil.copy(BROKEN_TEXT / "stale.toml", tmp_path / "stale.toml")
+    german = tmp_path / "stale.de.toml"
+    shutil.copy(BROKEN_TEXT / "stale.ru.toml", german)
+    (problem,) = validate_paths([german])
+    assert (problem.file, problem.line, problem.severity) == (str(german), 1, "warning")
+    assert problem.message.startswith("the game has no language 'de', so it never reads this text")
+    assert str(problem) in [str(p) for p in validate_paths([tmp_path])]

@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.levels.level_text import catalogue_path, new_text_file, read_text_file
     from game.levels.parse import read_level_file
     from game.levels.problems import did_you_mean
+    from game.levels.schema import text_schema_text
     from game.session.atomic import write_atomic
 
     given = Path(args.level)
@@ -79,6 +80,9 @@ def run(args: argparse.Namespace) -> ExitCode:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, new_text_file(pf.spec, args.lang, path.name, kept).encode())
+        schema = path.parent / "level-text.schema.json"
+        if not schema.exists():  # so that the file's `#:schema` line works in the translator's editor
+            schema.write_text(text_schema_text(), encoding="utf-8")
     except OSError as e:  # a folder that cannot be written (the shipped levels of an installed game)
         print(f"could not write {path}: {e.strerror or e}; give --out FILE", file=sys.stderr)
         return ExitCode.FAILED

@@ -53,7 +53,19 @@ def orphan_text_files(folder: Path) -> list[Problem]:
     out = []
     for path in sorted(folder.glob("*.toml")):
         named = catalogue_name(path)
-        if named is not None and not path.with_name(f"{named[0]}.toml").is_file():
+        if named is not None and named[1] not in LANGUAGES:
+            out.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "warning",
+                    "",
+                    f"the game has no language '{named[1]}', so it never reads this text "
+                    f"(its levels' languages: {', '.join(LANGUAGES)})",
+                )
+            )
+        elif named is not None and not path.with_name(f"{named[0]}.toml").is_file():
             out.append(
                 Problem(
                     str(path),
@@ -102,7 +114,7 @@ def validate_paths(
         named = catalogue_name(Path(p))
         if named is not None and Path(p).is_file():
             level_file = Path(p).with_name(f"{named[0]}.toml")
-            if not level_file.is_file():
+            if not level_file.is_file() or named[1] not in LANGUAGES:
                 return [q for q in orphan_text_files(Path(p).parent) if Path(q.file) == Path(p)]
             paths[i] = level_file
             languages = tuple(lang for lang in languages if lang == named[1]) or (named[1],)
