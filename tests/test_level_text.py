@@ -150,18 +150,22 @@ def test_the_tutorial_in_russian_replaces_each_text_and_keeps_the_rules():
     assert _play(russian) == _play(english)
 
 
-def test_a_text_without_a_translation_falls_back_to_english():
-    english = Catalogue.scan().load("shanghai_five")
-    turkish = in_language(english, "tr")
-    # base.toml's own cards have no Turkish yet: they stay in English, entry by entry.
-    inherited = next(a for a in english.actions if f"action.{a}.name" not in english.texts["tr"])
-    assert turkish.actions[inherited].name == english.actions[inherited].name
-    assert text_of(english, f"action.{inherited}.name", "tr") == english.actions[inherited].name
-    assert text_of(english, "title", "tr") == turkish.title != english.title
+def test_a_text_without_a_translation_falls_back_to_english(tmp_path):
+    english = load_level_file(_child(tmp_path))
+    russian = in_language(english, "ru")
+    # The child's catalogue translates its title only: its own event stays in English.
+    peace = next(e for e in russian.events if e.id == "tajik_peace")
+    assert (peace.title, peace.text) == (
+        "Peace in Tajikistan, told again",
+        "A new English text for an inherited event.",
+    )
+    assert text_of(english, "event.tajik_peace.text", "ru") == "A new English text for an inherited event."
+    assert text_of(english, "title", "ru") == russian.title == "Маленький потомок обучения"
     assert in_language(english, "en") is english
-    base = Catalogue.scan().load("base")  # no Turkish text at all
-    assert text_of(base, "title", "tr") == base.title
-    assert in_language(base, "tr") is base
+    mini = load_level_file(ROOT / "tests" / "levels" / "mini.toml")  # no text in any other language
+    assert mini.texts == {}
+    assert text_of(mini, "title", "tr") == mini.title
+    assert in_language(mini, "tr") is mini
 
 
 def test_an_inheriting_level_takes_its_parents_translations_but_not_for_text_it_rewrites(tmp_path):
