@@ -116,6 +116,8 @@ class _Kept:
 
 
 _kept: dict[Path, _Kept] = {}  # catalogues read already, by path, while unchanged on disk
+# (ids of a chain's specs, languages, its catalogues' stamps) -> (the specs, their translations)
+_worked_out: dict[tuple[object, ...], tuple[tuple[object, ...], dict[str, dict[str, str]]]] = {}
 
 
 def read_text_file(path: Path, name: str | None = None) -> TextFile:
@@ -160,13 +162,21 @@ def read_text_file(path: Path, name: str | None = None) -> TextFile:
     return tf
 
 
-def text_file_at(path: Path) -> TextFile | None:
-    """The catalogue at `path`, read once while it stays unchanged; None where there is none."""
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """When the file at `path` last changed, and its size; None where there is none."""
     try:
         st = path.stat()
     except OSError:
         return None
-    stamp = (st.st_mtime_ns, st.st_size)
+    return st.st_mtime_ns, st.st_size
+
+
+def text_file_at(path: Path, stamp: tuple[int, int] | None = None) -> TextFile | None:
+    """The catalogue at `path` (last changed at `stamp`, when known), read once while it stays
+    unchanged; None where there is none."""
+    stamp = stamp or _stamp(path)
+    if stamp is None:
+        return None
     kept = _kept.get(path)
     if kept is None or kept.stamp != stamp:
         if len(_kept) > 256:  # a long session with many mods: forget the oldest
@@ -186,7 +196,15 @@ def translations(
 ) -> dict[str, dict[str, str]]:
     """Language -> key -> text for a level made of `chain` (base first): each text is taken
     from the catalogue beside the file that writes its English, or from a later file's catalogue
-    (a level may translate an inherited text its own way)."""
+    (a level may translate an inherited text its own way). The same files, unchanged on disk,
+    give the same dict (a level is loaded often; its translations are worked out once)."""
+    paths = [[catalogue_path(pf.path, lang) for lang in languages] for pf in chain]
+    stamps = tuple(_stamp(path) for row in paths for path in row)
+    specs = tuple(pf.spec for pf in chain)
+    memo = (tuple(map(id, specs)), languages, stamps)
+    kept = _worked_out.get(memo)
+    if kept is not None and all(a is b for a, b in zip(kept[0], specs, strict=True)):
+        return kept[1]
     owner: dict[str, int] = {}
     for i, pf in enumerate(chain):
         if pf.spec is not None:
@@ -195,8 +213,9 @@ def translations(
     out: dict[str, dict[str, str]] = {}
     for lang in languages:
         found: dict[str, str] = {}
-        for i, pf in enumerate(chain):
-            tf = text_file_at(catalogue_path(pf.path, lang))
+        for i, _ in enumerate(chain):
+            j = languages.index(lang)
+            tf = text_file_at(paths[i][j], stamps[i * len(languages) + j])
             if tf is None:
                 continue
             for key, text in tf.translations().items():
@@ -204,6 +223,9 @@ def translations(
                     found[key] = text
         if found:
             out[lang] = found
+    if len(_worked_out) > 64:
+        _worked_out.pop(next(iter(_worked_out)))
+    _worked_out[memo] = (specs, out)
     return out
 
 

@@ -224,12 +224,12 @@ def with_translations(level: Level | None, chain: list[ParsedFile]) -> Level | N
     if level is None:
         return None
     texts = translations(chain)
-    if texts == level.texts:
+    if texts is level.texts or texts == level.texts:
         return level
     # The same level with the same translations is the same object on every load, as a level
     # without any is: its worked-out tables (decks) stay warm.
     kept = _translated.get(id(level))
-    if kept is not None and kept[0] is level and kept[1].texts == texts:
+    if kept is not None and kept[0] is level and kept[1].texts is texts:
         return kept[1]
     if len(_translated) > 64:
         _translated.pop(next(iter(_translated)))
