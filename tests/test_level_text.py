@@ -315,3 +315,13 @@ def test_a_text_in_a_language_the_game_does_not_have_is_a_warning(tmp_path):
     assert (problem.file, problem.line, problem.severity) == (str(german), 1, "warning")
     assert problem.message.startswith("the game has no language 'de', so it never reads this text")
     assert str(problem) in [str(p) for p in validate_paths([tmp_path])]
+
+
+def test_a_translation_edited_on_disk_is_read_at_the_next_load(tmp_path):
+    level = _child(tmp_path)
+    first = load_level_file(level)
+    assert load_level_file(level).texts is first.texts  # unchanged: worked out once
+    (tmp_path / "mod" / "tiny_child.ru.toml").write_text(
+        CHILD_RU.replace("Маленький потомок обучения", "Крошечный потомок обучения"), encoding="utf-8"
+    )
+    assert in_language(load_level_file(level), "ru").title == "Крошечный потомок обучения"

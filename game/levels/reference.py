@@ -88,7 +88,8 @@ def _limits(info: FieldInfo, annotation: Any) -> str:
                 bits.append(f"{word} {value} long")
         pattern = getattr(meta, "pattern", None)
         if pattern:
-            bits.append("lower-case id")
+            # An id, or a level text's key: ids joined by dots, such as `action.ID.name`.
+            bits.append("keys: lower-case ids joined by dots" if "\\." in pattern else "lower-case id")
     return ", ".join(dict.fromkeys(bits))
 
 

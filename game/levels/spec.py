@@ -893,5 +893,5 @@ class LevelTextSpec(Spec):
     text: dict[TextKey, TextEntrySpec] = Field(
         default_factory=dict,
         max_length=MAX_TEXT_ENTRIES,
-        description='The translations (`[text."action.m_border_talks.name"]`), keyed by where the English is written.',
+        description='The translations (`[text."action.m_shanghai_agreement.name"]`), keyed by where the English is written.',
     )
