@@ -32,6 +32,7 @@ from game.commands import (
     transcript,
     validate,
 )
+from game.commands.arguments import add_language_option
 from game.commands.exit_codes import ExitCode, UsageError
 
 # pygame prints a banner on import; the command line's output is for the player and for tools.
@@ -80,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep saves, settings and exports in a `data` folder beside the game (a USB stick); "
         "a file `portable.txt` beside the game does the same",
     )
+    # `python -m game --lang ru` opens the window in Russian, as `python -m game play --lang ru`
+    # does. (Its own name: argparse would let play's default for --lang overwrite it.)
+    add_language_option(parser, dest="top_lang")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         p = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
@@ -92,8 +96,11 @@ def main(argv: Sequence[str] | None = None) -> ExitCode:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        top_lang = args.top_lang
         if args.command is None:
             args = parser.parse_args([*(["--portable"] if args.portable else []), DEFAULT_COMMAND])
+        if top_lang and getattr(args, "lang", "") is None:  # (only the window's commands take it)
+            args.lang = top_lang
     except SystemExit as stop:  # argparse has printed the help (0) or a usage error (2)
         return ExitCode.USAGE if stop.code else ExitCode.OK
     if args.portable:

@@ -68,6 +68,18 @@ def _user_data(_user_data_folders, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    # The tests read the interface's English whatever the machine's language is; a test that
+    # puts another language in force has it taken back after it.
+    monkeypatch.setenv("LANGUAGE", "en")
+    yield
+    from game import i18n
+
+    if i18n.current_language() != i18n.DEFAULT:
+        i18n.set_language(i18n.DEFAULT)
+
+
+@pytest.fixture(autouse=True)
 def _cheap_passphrase_hashing(monkeypatch):
     # A classroom passphrase's hash is made slow on purpose, against guessing; the tests that
     # start sessions would spend a second on it, and check nothing that depends on the cost.
@@ -136,6 +148,29 @@ def _full_collections_by_the_tests_growth():
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(memory, "GROWTH_MB", 512.0)
+        yield
+
+
+class SteadyClock:
+    """A frame clock that never sleeps and says each frame took a sixtieth of a second."""
+
+    def tick(self, framerate: float = 0) -> int:
+        return 16
+
+    def get_fps(self) -> float:
+        return 60.0
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _frames_without_waiting():
+    # A window that is busy (autoplay, an animation) holds itself to 60 frames a second, sleeping
+    # out the rest of each frame; the tests step windows by hand and would sleep through seconds
+    # of autoplay. Their windows get a clock that reports a steady 60 frames a second and never
+    # waits: the same frames, each as long as the game's own cap makes it, at once.
+    import pygame
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pygame.time, "Clock", SteadyClock)
         yield
 
 

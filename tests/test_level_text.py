@@ -91,7 +91,11 @@ def _play(level, seed: int = 5) -> str:
 
 
 def test_the_command_line_knows_the_same_languages_as_the_engine():
+    from game.commands.arguments import LANGUAGES as INTERFACE_LANGUAGES
+
     assert LEVEL_LANGUAGES == LANGUAGES
+    # A level's text comes in the interface's languages, English being the level file's own.
+    assert ("en", *LANGUAGES) == INTERFACE_LANGUAGES
 
 
 def test_the_shipped_text_schema_is_up_to_date():

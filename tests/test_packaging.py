@@ -80,3 +80,27 @@ def test_an_installed_game_asks_where_to_write_the_balance_report(wheel, tmp_pat
     )
     assert out.returncode == 2 and "--out DIR is needed" in out.stderr, out.stderr
     assert not (site / "docs").exists()
+
+
+def test_wheel_holds_the_catalogues_compiled_and_the_installed_game_reads_them(wheel, tmp_path):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for lang in ("tr", "ru", "zh_CN"):
+        assert f"game/locale/{lang}/LC_MESSAGES/pragmatic_partners.mo" in names  # made by hatch_build.py
+    assert not any(n.endswith((".po", ".pot")) for n in names)
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = (
+        "from game import i18n; i18n.set_language('ru'); "
+        "print(i18n._translation.__class__.__name__, i18n._('Settings'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["GNUTranslations", "Настройки"], out.stdout
+    assert not (tmp_path / ".cache").exists(), "an installed game compiles nothing"

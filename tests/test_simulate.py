@@ -134,3 +134,17 @@ def test_forced_plans_events_and_effects_are_applied(testing_event):
         or testing_event.events[0].does.effects == ()
     )
     assert base.plans[0] != varied.plans[0] or base.final != varied.final
+
+
+def test_a_batch_runs_agents_see_what_they_would_see_in_the_window(testing_event):
+    # A batch run keeps no record of each change; its agents must still see the plans each side
+    # was seen to play (normal reads the partner's cooldowns from them), or the figures measure an
+    # agent other than the one people meet. With records and without, the same game.
+    from game.sim.batch import play_one
+    from game.sim.variation import parse_variation
+
+    same = parse_variation([], testing_event)
+    for seed in (0, 1):
+        quick = play_one(testing_event, seed, "normal", "normal", same, False, None, None)
+        recorded = play_one(testing_event, seed, "normal", "normal", same, True, None, None)
+        assert quick.plans == recorded.plans and quick.final == recorded.final

@@ -292,3 +292,20 @@ def test_the_ais_reason_says_when_its_plan_breaks_or_keeps_its_word(testing_even
     assert word_lines(state, "beijing", (card,)) == []  # Moscow's word binds Moscow
     reason = plan_reason(state, "moscow", (card,), (), {}, "Outlook.")
     assert reason.splitlines()[-1] == broke[0]
+
+
+@pytest.mark.parametrize("level_id", ["middle_corridor", "testing_event"])
+def test_the_weighers_doers_are_the_cards_that_each_do_the_deed(level_id):
+    # The weigher reads a deed's cards in one pass (Deed.doers) where the engine asks of a whole
+    # plan (Deed.done_by): for every deed on offer, both must name the same cards.
+    from game.levels import Catalogue
+
+    level = Catalogue.scan().load(level_id)
+    state = initial_state(level, 3)
+    deeds = {
+        deed for side in ("moscow", "beijing") for t in terms_on_offer(state, side) for _, deed in t.bound()
+    }
+    assert {d.kind for d in deeds} >= {"play", "no", "some"}
+    for deed in deeds:
+        cards = list(level.actions.values())
+        assert deed.doers(cards) == [a for a in cards if deed.done_by((a,))], deed

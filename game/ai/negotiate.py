@@ -88,8 +88,16 @@ class Weigher:
             for s in ("moscow", "beijing")
         }
         # A summit weighs each of some hundred terms for both sides, and the terms share their
-        # deeds: each (judge, side, deed) is worked out once per state.
+        # deeds: each (judge, side, deed) is worked out once per state, and what does not hang on
+        # the deed (a side's best plan, the weight of all its cards) once per side.
         self._costs: dict[tuple[str, str, Deed], float] = {}
+        self._doers: dict[tuple[str, Deed], tuple[list[Action], list[Action]]] = {}
+        most = level.rules.max_actions
+        self._free = {s: _best(self.fits[s], self.usable[s], most) for s in ("moscow", "beijing")}
+        self._pull = {
+            s: max(1e-9, sum(max(0.0, self.fits[s][a.id]) for a in self.usable[s]))
+            for s in ("moscow", "beijing")
+        }
 
     def cost_to(self, judge: str, side: str, deed: Deed) -> float:
         """What binding `side` to `deed` costs `judge` for a turn (negative: what it brings)."""
@@ -99,6 +107,17 @@ class Weigher:
             cost = self._costs[key] = self._cost_to(judge, side, deed)
         return cost
 
+    def doers(self, side: str, deed: Deed) -> tuple[list[Action], list[Action]]:
+        """`side`'s usable cards that would do the deed's thing, and those that would not."""
+        key = (side, deed)
+        split = self._doers.get(key)
+        if split is None:
+            cards = self.usable[side]
+            doing = deed.doers(cards)
+            done = {a.id for a in doing}
+            split = self._doers[key] = (doing, [a for a in cards if a.id not in done])
+        return split
+
     def _cost_to(self, judge: str, side: str, deed: Deed) -> float:
         fits = self.fits[judge]
         cards = self.usable[side]
@@ -106,32 +125,30 @@ class Weigher:
             return 0.0 if deed.restraint or side != judge else 5.0
         own = self.fits[side]
         most = self.state.level.rules.max_actions
+        doing, not_doing = self.doers(side, deed)
         if side == judge:
             # The side's own loss: the best plan it could play against the best that keeps the deed,
             # each the sum of its best cards' fits (what `easy` reads of a card).
-            free = _best(own, cards, most)
+            free = self._free[side]
             if deed.restraint:
-                return max(0.0, free - _best(own, [a for a in cards if deed.kept_by((a,))], most))
-            doing = [a for a in cards if deed.done_by((a,))]
+                return max(0.0, free - _best(own, not_doing, most))
             if not doing:
                 return 5.0  # it cannot keep it this turn: a term it would break
             first = max(doing, key=lambda a: own[a.id])
-            rest = [a for a in cards if a.id != first.id and a.cost <= self.capital(side) - first.cost]
+            left = self.capital(side) - first.cost
+            rest = [a for a in cards if a.id != first.id and a.cost <= left]
             return max(0.0, free - own[first.id] - _best(own, rest, most - 1))
         # The other side's deed, judged by `judge`: held back, the cards it would likely have
         # played (the more they serve it, the likelier) no longer act; done, its card acts.
         if deed.restraint:
-            held = [a for a in cards if not deed.kept_by((a,))]
+            held = doing
             if not held:
                 return 0.0
-            weight = sum(max(0.0, own[a.id]) for a in held) / max(
-                1e-9, sum(max(0.0, own[a.id]) for a in cards)
-            )
+            weight = sum(max(0.0, own[a.id]) for a in held) / self._pull[side]
             return weight * max(fits[a.id] for a in held)
-        done = [a for a in cards if deed.done_by((a,))]
-        if not done:
+        if not doing:
             return 0.0
-        return -max(fits[a.id] for a in done)
+        return -max(fits[a.id] for a in doing)
 
     def capital(self, side: str) -> float:
         """A side's political capital as the state shows it."""

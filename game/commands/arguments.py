@@ -18,8 +18,13 @@ SIDES = ("moscow", "beijing")
 # engine under them); a test keeps the two the same.
 AGENT_NAMES = ("random", "easy", "normal", "hard", "idle")
 
-# game.core.level_text.LANGUAGES, the languages a level's text may come in beside English; spelt
-# out for the same reason (a test keeps the two the same).
+# game.i18n.AVAILABLE and its pseudo-locale (for developers), spelt out so that reading the
+# command line does not load the catalogues; a test keeps the two the same.
+LANGUAGES = ("en", "tr", "ru", "zh_CN")
+PSEUDO_LANGUAGE = "en_XA"
+
+# game.core.level_text.LANGUAGES, the languages a level's text may come in beside English (the
+# interface's, without English); a test keeps the two the same.
 LEVEL_LANGUAGES = ("tr", "ru", "zh_CN")
 
 
@@ -77,6 +82,25 @@ def agent(text: str) -> str:
         return text
     raise argparse.ArgumentTypeError(
         f"unknown agent '{_shown(text)}'; choose from {', '.join(AGENT_NAMES)}, or name your own as FILE.py:NAME"
+    )
+
+
+def language(text: str) -> str:
+    """A language code of the interface's: en, tr, ru, zh_CN (or the pseudo-locale en_XA)."""
+    if text in LANGUAGES or text == PSEUDO_LANGUAGE:
+        return text
+    raise argparse.ArgumentTypeError(f"choose a language from {', '.join(LANGUAGES)}, not '{_shown(text)}'")
+
+
+def add_language_option(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
+    """The interface's language for this run (`--lang ru`), over the settings and the system's."""
+    parser.add_argument(
+        "--lang",
+        dest=dest,
+        type=language,
+        metavar="CODE",
+        help=f"the interface's language for this run: {', '.join(LANGUAGES)} "
+        "(default: the one chosen in Settings, else the system's)",
     )
 
 

@@ -7,6 +7,7 @@ import argparse
 from game.commands.arguments import (
     SIDES,
     add_agent_option,
+    add_language_option,
     add_levels_option,
     add_think_options,
     out_folder,
@@ -49,6 +50,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="save only the screens so named (a pattern such as 'turn*-resolved'); may be given more than once",
     )
     p.add_argument("--exit-at-end", action="store_true", help="close the window at the debrief")
+    add_language_option(p)
     p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
     p.add_argument("--probe", help=argparse.SUPPRESS)  # used by `bench`
     add_levels_option(p)
@@ -108,5 +110,6 @@ def run(args: argparse.Namespace) -> ExitCode:
         level_dirs=[Path(d) for d in args.levels],
         size=args.size,
         probe=args.probe,
+        language=args.lang,
     )
     return ExitCode(play(options))

@@ -178,8 +178,8 @@ def resolve_turn(
 
     `injected` lists (who, Event) pairs forced into the events phase ahead of the draw: a
     facilitator's act or an experiment's change. Their changes are recorded with `who` as cause.
-    With `record=False` the report lists events and notes but not each meter change: the same
-    game, faster, for agents and batch runs that read only the meters.
+    With `record=False` the report lists plans, events and notes but not each meter change: the
+    same game, faster, for agents and batch runs that read only the meters.
     """
     level = state.level
     # Actions resolve in the level's order, whatever order the player clicked them in, so that a
@@ -195,8 +195,10 @@ def resolve_turn(
         ids = ordered[side] = tuple(sorted(plan, key=in_order))
         chosen[side] = tuple(map(action_of, ids))
     new_state, report = Turn(state.copy(), ordered, chosen, tuple(injected), record).run()
-    if record:
-        new_state.history = state.history + (report,)
+    # Kept without its records too: agents read the plans each side was seen to play (the partner's
+    # cooldowns and delayed effects, game.ai.determinize), and a batch run's agents must see what
+    # they would see in the window, or the figures measure other agents than the ones people meet.
+    new_state.history = state.history + (report,)
     return new_state, report
 
 

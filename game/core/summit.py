@@ -32,7 +32,7 @@ Everything here is pure: terms and commitments are frozen values, and `agree` re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -102,6 +102,16 @@ class Deed:
         if kind in ("some", "no"):
             return any(subject in a.tags for a in actions)
         return any(raises_share(a, subject) for a in actions)
+
+    def doers(self, actions: Iterable[Action]) -> list[Action]:
+        """Those of `actions` that would each do the thing the deed names, in their order: the
+        cards a term's weigher reads (done_by's test, one card at a time, in one pass)."""
+        kind, subject = self.kind, self.subject
+        if kind == "play":
+            return [a for a in actions if a.id == subject]
+        if kind in ("some", "no"):
+            return [a for a in actions if subject in a.tags]
+        return [a for a in actions if raises_share(a, subject)]
 
     def kept_by(self, actions: tuple[Action, ...]) -> bool:
         """Whether a plan of these actions keeps the deed this turn (a positive deed is kept by

@@ -2,7 +2,7 @@
 
 `game.session.settings` reads the whole settings file with pydantic, which takes a good part of a
 second's start to import. The first frame needs only the window's size, full screen, the UI
-scale, the palette and projector mode, so the window reads those here, with the standard
+scale, the palette, projector mode and the language, so the window reads those here, with the standard
 library, and the game reads the whole file with pydantic just after its first frame
 (`App.settle`), which also reports and repairs a damaged file as before.
 
@@ -35,8 +35,11 @@ class Look(NamedTuple):
     ui_scale: float = 1.0
     colour_blind: bool = False
     projector_mode: bool = False
+    language: str | None = None  # (None: the system's; see game.i18n)
 
 
+# The languages the settings take (game.session.settings.Settings.language).
+LANGUAGES = ("en", "tr", "ru", "zh_CN")
 DEFAULT = Look()
 
 
@@ -48,6 +51,8 @@ def look_of(settings: object) -> Look:
 def _taken(name: str, value: object) -> bool:
     """Whether `value` is one the full read would take unchanged for the setting `name`."""
     default = getattr(DEFAULT, name)
+    if name == "language":
+        return value is None or value in LANGUAGES
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -56,6 +56,10 @@ class Settings(BaseModel):
     projector_mode: bool = Field(
         False, description="High contrast and large text for a projector or classroom."
     )
+    # (The codes of game.i18n.AVAILABLE; tests/test_i18n.py keeps the two the same.)
+    language: Literal["en", "tr", "ru", "zh_CN"] | None = Field(
+        None, description="The interface's language: en, tr, ru or zh_CN; none: the system's."
+    )
     last_level: Plain | None = Field(None, max_length=48, description="The level played last, offered first.")
     last_side: Literal["moscow", "beijing"] | None = Field(None, description="The side played last.")
     finished_levels: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,47}$")]] = Field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from game.core.engine import goal_value
+from game.i18n import _
 from game.ui.numbers import goal_points, shown
 
 
@@ -31,13 +32,22 @@ def agenda_html(level, side: str, state=None) -> str:
     if agenda is None:
         return ""
     points = goal_points([g.weight for g in agenda.goals])
-    out = [f"<b>Your agenda</b>: score {agenda.win_at:g} of 100 to win. {html.escape(agenda.summary)}"]
+    out = [
+        _("<b>Your agenda</b>: score {win_at} of 100 to win. {summary}").format(
+            win_at=f"{agenda.win_at:g}", summary=html.escape(agenda.summary)
+        )
+    ]
     for g, share in zip(agenda.goals, points, strict=True):
         if state is None:
-            out.append(f"• {html.escape(g.text)} ({share} points)")
+            out.append("• " + _("{goal} ({points} points)").format(goal=html.escape(g.text), points=share))
         else:
             value = goal_value(state, g.meter)
             now = shown(value, [t for t in (g.at_least, g.at_most) if t is not None])
-            word = "MET" if g.met(value) else "not yet"
-            out.append(f"• {word}: {html.escape(g.text)} (now {now}; {share} points)")
+            word = _("MET") if g.met(value) else _("not yet")
+            out.append(
+                "• "
+                + _("{mark}: {goal} (now {now}; {points} points)").format(
+                    mark=word, goal=html.escape(g.text), now=now, points=share
+                )
+            )
     return "<br>".join(out)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import _, choose_language, set_language
 from game.paths import user_data_dir, user_levels_dir
 from game.session.data_folder import tidy as tidy_data_folder
 from game.session.look import Look, look_of, read_look
@@ -55,6 +56,7 @@ class PlayOptions:
     probe: str | None = None  # for `bench`: "startup", "idle:SECONDS" or "rss"
     classroom: dict | None = None  # `classroom` command: the set-up screen's first values
     think: Budget | None = None  # how long the AI thinks about a plan (None: the game's 1 s)
+    language: str | None = None  # `--lang`: over the settings' language for this run
 
 
 def scale_for(wanted: float, size: tuple[int, int]) -> float:
@@ -192,7 +194,7 @@ class App:
 
                 self._map_view = MapView()
             except (OSError, ValueError) as e:  # a missing or damaged map file must not stop the game
-                self.notice = f"The map could not be drawn: {e}"
+                self.notice = _("The map could not be drawn: {problem}").format(problem=e)
                 self._map_view = None
         return self._map_view if not isinstance(self._map_view, bool) else None
 
@@ -234,7 +236,9 @@ class App:
         if problems:
             self.show_over("level problems", problems=problems)
         elif self.scene:
-            self.scene.say(f"Levels reloaded: {len(self.catalogue.playable())} playable, no problems.")
+            self.scene.say(
+                _("Levels reloaded: {n} playable, no problems.").format(n=len(self.catalogue.playable()))
+            )
 
     def open_window(self) -> None:
         s = self.look
@@ -251,6 +255,9 @@ class App:
     def apply_look(self) -> None:
         """Palette, fonts and widget theme from the settings (projector mode enlarges the type)."""
         s = self.look
+        # The language first: every screen built below says its words in it. (`--lang` holds for
+        # the run; otherwise the settings', else the system's.)
+        set_language(choose_language(self.options.language, s.language))
         scale = scale_for(self.wanted_scale(), self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)

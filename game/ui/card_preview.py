@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from game.core.meters import STATES, label
+from game.i18n import _, format_number
+from game.ui.sides import power_name, state_name
 
 
 def signed(x: float) -> str:
-    return f"{x:+.1f}".replace("-", "−")
+    return format_number(x, 1, sign=True).replace("-", "−")
 
 
 def summarise_changes(changes, side: str) -> list[str]:
@@ -21,7 +23,7 @@ def summarise_changes(changes, side: str) -> list[str]:
     for c in changes:
         if c.meter.endswith(".capital"):
             continue  # the cost, shown on the card itself
-        place, _, power = c.meter.partition(".")
+        place, _dot, power = c.meter.partition(".")
         if place in STATES:
             places = influence.setdefault(power, {})
             places[place] = places.get(place, 0.0) + c.delta
@@ -32,16 +34,23 @@ def summarise_changes(changes, side: str) -> list[str]:
         places = {p: d for p, d in influence[power].items() if abs(d) >= 0.05}
         if not places:
             continue
-        name = power.capitalize()
+        name = power_name(power)
+        mean = signed(sum(places.values()) / len(STATES))
         if len(places) == 1:
             place, delta = next(iter(places.items()))
-            out.append(f"{signed(delta)} {name} influence in {place.capitalize()}")
+            out.append(
+                _("{change} {power} influence in {state}").format(
+                    change=signed(delta), power=name, state=state_name(place)
+                )
+            )
         elif len(places) == len(STATES) and max(places.values()) - min(places.values()) < 0.05:
             out.append(
-                f"{signed(sum(places.values()) / len(STATES))} {name} influence in every Central Asian state"
+                _("{change} {power} influence in every Central Asian state").format(change=mean, power=name)
             )
         else:
             out.append(
-                f"{signed(sum(places.values()) / len(STATES))} {name} influence across Central Asia (on average)"
+                _("{change} {power} influence across Central Asia (on average)").format(
+                    change=mean, power=name
+                )
             )
     return out

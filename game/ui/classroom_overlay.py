@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import _
 from game.ui.scenes.base import Scene
 from game.ui.widgets import text
 
@@ -19,7 +20,13 @@ def draw_classroom_overlay(app, surface, session, bar_h: int) -> None:
     w, _h = surface.get_size()
     left = session.seconds_left(sync=False)  # drawing changes nothing
     if left is not None:
-        label = "Time is up!" if left == 0 else f"Time left {int(left) // 60}:{int(left) % 60:02d}"
+        label = (
+            _("Time is up!")
+            if left == 0
+            else _("Time left {minutes}:{seconds}").format(
+                minutes=int(left) // 60, seconds=f"{int(left) % 60:02d}"
+            )
+        )
         font = app.fonts.heading
         img = font.render(label, True, p.background if left <= 30 else p.text)
         box = img.get_rect(center=(int(w * 0.6), bar_h // 2)).inflate(app.px(20), app.px(8))
@@ -40,11 +47,11 @@ def draw_pause_cover(app, surface, session=None) -> None:
     cover = pygame.Surface((w, h), pygame.SRCALPHA)
     cover.fill((*p.background[:3], 235))
     surface.blit(cover, (0, 0))
-    img = app.fonts.huge.render("Paused by the facilitator", True, p.text)
+    img = app.fonts.huge.render(_("Paused by the facilitator"), True, p.text)
     surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.42))))
-    note = "Play stops while the class talks. The facilitator resumes from the panel (F9)."
+    note = _("Play stops while the class talks. The facilitator resumes from the panel (F9).")
     if getattr(session, "link", None) is not None:
-        note = "Play stops while the class talks. The teacher resumes it from the class dashboard."
+        note = _("Play stops while the class talks. The teacher resumes it from the class dashboard.")
     text(
         surface,
         note,

@@ -9,15 +9,18 @@ republics' names are here. A year of None means the map of today.
 
 from __future__ import annotations
 
+from game.i18n import N_, _
+from game.ui.sides import state_name as today_name
+
 # The five republics became independent as the Soviet Union came apart in the second half of
 # 1991; a map of 1991 or before shows them as Soviet republics.
 LAST_SOVIET_YEAR = 1991
 SOVIET_NAMES = {
-    "kazakhstan": "Kazakh SSR",
-    "uzbekistan": "Uzbek SSR",
-    "kyrgyzstan": "Kirghiz SSR",
-    "tajikistan": "Tajik SSR",
-    "turkmenistan": "Turkmen SSR",
+    "kazakhstan": N_("Kazakh SSR"),
+    "uzbekistan": N_("Uzbek SSR"),
+    "kyrgyzstan": N_("Kirghiz SSR"),
+    "tajikistan": N_("Tajik SSR"),
+    "turkmenistan": N_("Turkmen SSR"),
 }
 # Neighbours whose name on the map changed with the Soviet Union's end.
 SOVIET_COUNTRY_NAMES = {"RUSSIA": "RUSSIAN SFSR"}
@@ -29,7 +32,7 @@ def is_soviet(year: int | None) -> bool:
 
 def state_name(state: str, year: int | None) -> str:
     """'Kazakhstan', or 'Kazakh SSR' on a map of the Soviet years."""
-    return SOVIET_NAMES[state] if is_soviet(year) else state.capitalize()
+    return _(SOVIET_NAMES[state]) if is_soviet(year) else today_name(state)
 
 
 def country_name(name: str, year: int | None) -> str:

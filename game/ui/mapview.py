@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pygame
 
+from game.i18n import _, current_language
 from game.paths import assets_dir
 from game.ui.charts import draw_dashed_polyline
+from game.ui.fonts import font_path
 from game.ui.map_data import load_map
 from game.ui.map_geometry import (
     FOCUS,
@@ -36,6 +38,7 @@ from game.ui.map_geometry import (
 )
 from game.ui.map_period import country_name, exists, place_name, place_role, routes_in, state_name
 from game.ui.palette import PATTERNS, Palette, blend
+from game.ui.sides import power_name
 
 MAP_CREDITS = "Map data: Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence."
 
@@ -300,7 +303,7 @@ class MapView:
         self.places = data.places
         self.corridors = data.corridors
         self._layouts: dict[tuple[int, int], _Layout] = {}
-        self._fonts: dict[int, pygame.font.Font] = {}
+        self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         # What the frame was drawn for (size, palette, meters, highlight, font): drawn again on a change.
         self._frame_key: tuple[object, ...] | None = None
         self._frame: pygame.Surface | None = None
@@ -379,6 +382,7 @@ class MapView:
             highlight,
             id(font_small),
             year,
+            current_language(),  # (the states' names)
         )
         if key != self._frame_key or self._frame is None:
             self._frame = self._render(rect.size, meters, palette, font_small, highlight, year)
@@ -386,10 +390,14 @@ class MapView:
         surface.blit(self._frame, rect.topleft)
 
     def _font(self, size: int, bold: bool = False) -> pygame.font.Font:
-        key = size * (-1 if bold else 1)
+        # pygame's own font draws Latin and Cyrillic; Chinese names need the game's font, which
+        # has its characters (the map keeps pygame's own font otherwise, as its labels were laid
+        # out with it).
+        chinese = current_language().startswith("zh")
+        key = (size, bold, chinese)
         if key not in self._fonts:
-            font = pygame.font.Font(None, size)
-            font.set_bold(bold)
+            font = pygame.font.Font(font_path(bold) if chinese else None, size)
+            font.set_bold(bold and not chinese)
             self._fonts[key] = font
         return self._fonts[key]
 
@@ -435,7 +443,9 @@ class MapView:
         legend = self._legend_surface(palette, small)
         legend_rect = legend.get_rect(topright=(inner.right, inner.y))
         placer.take(Box(*legend_rect), "legend")
-        credit_text = "Map: Natural Earth" if year is None else f"Map of {year}: Natural Earth"
+        credit_text = (
+            _("Map: Natural Earth") if year is None else _("Map of {year}: Natural Earth").format(year=year)
+        )
         credit = _halo_text(small, credit_text, palette.text_muted, palette.background)
 
         # City dots: the capitals of the five states, and the corridors' stops.
@@ -491,7 +501,7 @@ class MapView:
                 (self._place_corridor_label(placer, img_forms, candidates, what), img_forms, candidates, what)
                 for img_forms, candidates, what in corridor_labels
             ]
-            if compact_only or all(r is not None for (_img, r), *_ in routes_placed):
+            if compact_only or all(r is not None for (_img, r), *_rest in routes_placed):
                 break
             placer.back_to(start)
         for block, r, anchor in states:
@@ -662,7 +672,7 @@ class MapView:
                     q = clipped
                     exit_arrow = (p, q, b)
                 segments.append((p, q, (a, b) in sea))
-            for p, q, _ in segments:  # labels keep off the lines
+            for p, q, _sea in segments:  # labels keep off the lines
                 placer.block_line(p, q, width)
             for p, q, is_sea in segments:  # dark casing first, so lines stand out on any fill
                 if not is_sea:
@@ -676,7 +686,7 @@ class MapView:
             if exit_arrow is not None:
                 p, q, dest = exit_arrow
                 _arrow_head(frame, p, q, colour, palette.background, 7 + width)
-                img = _halo_text(small, f"to {dest}", palette.text, palette.background)
+                img = _halo_text(small, _("to {place}").format(place=dest), palette.text, palette.background)
                 iw, ih = img.get_size()
                 qx, qy = q
                 cands = [
@@ -695,7 +705,7 @@ class MapView:
                     pygame.draw.line(frame, colour, end, tip, max(2, width - 2))
                     _arrow_head(frame, end, tip, colour, palette.background, 6 + width)
                     placer.block_line(end, tip, 8 + width)
-                    img = _halo_text(small, "to Europe", palette.text_muted, palette.background)
+                    img = _halo_text(small, _("to Europe"), palette.text_muted, palette.background)
                     iw, ih = img.get_size()
                     onward.append(
                         (
@@ -779,11 +789,11 @@ class MapView:
         return block
 
     def _legend_surface(self, palette: Palette, small) -> pygame.Surface:
-        rows = [(p, f"{POWER_NAME[p]} ({POWER_LETTER[p]})") for p in POWERS]
+        rows = [(p, f"{power_name(p)} ({POWER_LETTER[p]})") for p in POWERS]
         line = small.get_linesize()
         sw = max(14, line)
-        title = small.render("Leading power", True, palette.text_muted)
-        width = max(title.get_width(), max(sw + 6 + small.size(t)[0] for _, t in rows)) + 12
+        title = small.render(_("Leading power"), True, palette.text_muted)
+        width = max(title.get_width(), max(sw + 6 + small.size(t)[0] for _power, t in rows)) + 12
         height = 6 + title.get_height() + 4 + len(rows) * (sw + 3) + 4
         surf = pygame.Surface((width, height), pygame.SRCALPHA)
         surf.fill((*palette.panel, 225))
@@ -845,7 +855,7 @@ def _beside_route(segments, gap: float, size: tuple[int, int]) -> list[tuple[flo
     """Top-left corners for a route's label of `size` beside its line, longest stretches first."""
     iw, ih = size
     cands = []
-    for p, q, _ in sorted(segments, key=lambda seg: -dist(seg[0], seg[1])):
+    for p, q, _sea in sorted(segments, key=lambda seg: -dist(seg[0], seg[1])):
         for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
             mx, my = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
             cands += [

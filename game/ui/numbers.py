@@ -3,12 +3,15 @@
 A figure beside a threshold must never read as meeting it when it does not: 45.5 beside "46 or
 more" shows as 45.5, not 46, and 59.96 beside "60 or more" as 59.96, not 60.0. The rule is one:
 as few decimals as the place wants, and more while the rounded figure would fall on the other
-side of a threshold than the value does. No pygame here.
+side of a threshold than the value does. The figures are written as the language in force
+writes them (game.i18n.format_number: 45,5 in Russian and Turkish), rounded as here. No pygame here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+
+from game.i18n import format_number
 
 
 def _side(x: float, threshold: float) -> int:
@@ -22,8 +25,8 @@ def shown(value: float, thresholds: Iterable[float] = (), least: int = 0, most: 
     for decimals in range(least, most + 1):
         text = f"{value:.{decimals}f}"
         if all(_side(float(text), t) == _side(value, t) for t in limits):
-            return text
-    return f"{value:.{most}f}"
+            return format_number(value, decimals)
+    return format_number(value, most)
 
 
 def goal_points(weights: Sequence[float], total: int = 100) -> list[str]:
@@ -35,4 +38,4 @@ def goal_points(weights: Sequence[float], total: int = 100) -> list[str]:
     by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - tenths[i], reverse=True)
     for i in by_remainder[: 10 * total - sum(tenths)] if sum(weights) else []:
         tenths[i] += 1
-    return [f"{t / 10:g}" for t in tenths]
+    return [format_number(t / 10, 0 if t % 10 == 0 else 1) for t in tenths]

@@ -12,11 +12,12 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.i18n import N_, _
 from game.session.replay import MAX_REASON, one_line_reason
 
-PLACEHOLDER = "Why this plan? One line for the debrief (optional)"
-SHORT_PLACEHOLDER = "Why this plan? (optional)"  # for a narrow field
-LABEL = "Why this plan"
+PLACEHOLDER = N_("Why this plan? One line for the debrief (optional)")
+SHORT_PLACEHOLDER = N_("Why this plan? (optional)")  # for a narrow field
+LABEL = N_("Why this plan")
 
 
 class ReasonField:
@@ -25,16 +26,16 @@ class ReasonField:
     def __init__(self, scene, rect: pygame.Rect, kept: str = ""):
         app = scene.app
         # (The field's font is about the body font's size.)
-        wide = app.fonts.body.size(PLACEHOLDER)[0] + app.px(16) <= rect.width
+        wide = app.fonts.body.size(_(PLACEHOLDER))[0] + app.px(16) <= rect.width
         self.entry = scene.element(
             pygame_gui.elements.UITextEntryLine(
-                pygame.Rect(rect), app.manager, placeholder_text=PLACEHOLDER if wide else SHORT_PLACEHOLDER
+                pygame.Rect(rect), app.manager, placeholder_text=_(PLACEHOLDER if wide else SHORT_PLACEHOLDER)
             )
         )
         self.entry.set_text_length_limit(MAX_REASON)
         if kept:
             self.entry.set_text(kept[:MAX_REASON])
-        self.control = scene.text_field(self.entry, LABEL)
+        self.control = scene.text_field(self.entry, _(LABEL))
 
     def text(self) -> str:
         """What was typed, as the record keeps it: one line, trimmed ("" when nothing was)."""

@@ -5,10 +5,12 @@ the Load screen both open games this way."""
 from __future__ import annotations
 
 from game.core.meters import other
+from game.i18n import _
 from game.levels import LevelError
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.session.replay import ReplayError
 from game.session.saves import SaveError
+from game.ui.sides import side_name
 
 
 def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str | None = None) -> bool:
@@ -17,7 +19,9 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
     try:
         level = app.catalogue.load(log.level_id)
     except LevelError:
-        scene.say(f"This save needs the level '{log.level_id}', which is missing or broken.")
+        scene.say(
+            _("This save needs the level '{level}', which is missing or broken.").format(level=log.level_id)
+        )
         return False
     side = side_hint or app.settings.last_side or "moscow"
     partner = other(side)
@@ -34,7 +38,7 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
         think = CLASSROOM_THINK if log.classroom is not None else app.options.think
         game = Game.from_log(level, log, controllers, think)
     except ReplayError as e:
-        scene.say(f"This save cannot be continued: {e}")
+        scene.say(_("This save cannot be continued: {problem}").format(problem=e))
         return False
     game.autosave_slot = autosave_slot
     if game.log.classroom is not None:
@@ -50,15 +54,15 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
         # A summit that sat when the game was saved: the keyboard goes to whoever moves next there.
         waiting = [s for s in game.table.waiting_for() if s in humans] or waiting
         if game.table.room is not None:
-            note = (
+            note = _(
                 "The game goes on at the summit, where one player was entering the terms the two "
                 "teams agreed in the room. Both teams may look."
             )
         elif waiting:
-            note = (
-                f"The game goes on at the summit, where the moves made stay hidden. Only "
-                f"{waiting[0].capitalize()} should look at the screen now."
-            )
+            note = _(
+                "The game goes on at the summit, where the moves made stay hidden. Only "
+                "{side} should look at the screen now."
+            ).format(side=side_name(waiting[0]))
     if not game.over and len(humans) > 1 and waiting:
         # Two people at one machine: the hand-over screen keeps each plan hidden from the other,
         # and goes to whoever had not locked a plan when the game was saved.
@@ -88,7 +92,7 @@ def open_autosave(app, scene) -> None:
         scene.say(str(e))
         return
     if found is None:
-        scene.say("There is no autosave yet.")
+        scene.say(_("There is no autosave yet."))
         return
     log, note = found if isinstance(found, tuple) else (found, None)
     if open_log(app, scene, log, autosave_slot=slot) and note:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from game.files import read_bounded
+from game.i18n import current_language
 from game.paths import assets_dir, ui_font_file, user_data_dir
 
 # Influence shares for the backdrop: a region between the two powers, as in the 2020s.
@@ -42,6 +43,7 @@ SOURCES = [
     _UI / "map_period.py",
     _UI / "charts.py",
     _UI / "palette.py",
+    _UI / "sides.py",
 ]
 MAP_FILES = ("eurasia.geojson", "places.toml", "corridors.toml")
 KEEP = 6  # pictures kept in memory, the last used (window sizes, palettes, scales)
@@ -51,7 +53,8 @@ _drawn: dict[tuple, pygame.Surface] = {}
 
 def backdrop(app) -> pygame.Surface | None:
     """The backdrop for the app's window, palette and scale (None if the map cannot be drawn)."""
-    key = (app.size, app.palette.name, app.fonts.scale)
+    # (The map names its states in the language in force: a picture for each language.)
+    key = (app.size, app.palette.name, app.fonts.scale, current_language())
     art = _drawn.pop(key, None)
     if art is None:
         path = _cached_file(key)
@@ -99,8 +102,12 @@ def _cached_file(key: tuple) -> Path | None:
             digest.update(path.read_bytes())
     except OSError:
         return None
-    (w, h), palette, scale = key
-    return user_data_dir() / "cache" / f"title-{w}x{h}-{palette}-{scale:g}-{digest.hexdigest()[:16]}.png"
+    (w, h), palette, scale, language = key
+    return (
+        user_data_dir()
+        / "cache"
+        / f"title-{w}x{h}-{palette}-{scale:g}-{language}-{digest.hexdigest()[:16]}.png"
+    )
 
 
 def _load(path: Path) -> pygame.Surface | None:

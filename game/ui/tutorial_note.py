@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.widgets import Control, button, button_height, button_width, panel, text, wrap
 
 WAITING_FOR = {
-    "card_chosen": "Choose a card to go on.",
-    "why_opened": "Point at a meter (or Tab to it) to see its “why?” and go on.",
-    "plan_sent": "Send your plan to go on.",
+    "card_chosen": N_("Choose a card to go on."),
+    "why_opened": N_("Point at a meter (or Tab to it) to see its “why?” and go on."),
+    "plan_sent": N_("Send your plan to go on."),
 }
 
 
@@ -29,19 +30,21 @@ class TutorialNote:
             width = beside
         self.body_w = width - 2 * pad
         lines = wrap(step.text, app.fonts.body, self.body_w)
-        hint = WAITING_FOR.get(step.until, "")
+        hint = _(WAITING_FOR[step.until]) if step.until in WAITING_FOR else ""
         self.hint_lines = wrap(hint, app.fonts.small, self.body_w) if hint else []
         # The header is the note's own: it must not change while the note is on screen, even when
         # a tooltip moves the guide on during the frame.
         number, total = guide.position
-        self.head = f"Tutorial · turn {guide.turn} · step {number} of {total}"
+        self.head = _("Tutorial · turn {turn} · step {number} of {total}").format(
+            turn=guide.turn, number=number, total=total
+        )
         # The buttons as wide as their labels: side by side when they fit, else Next above Skip.
         font = app.fonts.bold
         bh = button_height(font, app.px(36))
         gap = app.px(8)
         has_next = step.until == "next"
-        next_w = button_width("Next", font, app.px(110)) if has_next else 0
-        skip_w = button_width("Skip tutorial", font)
+        next_w = button_width(_("Next"), font, app.px(110)) if has_next else 0
+        skip_w = button_width(_("Skip tutorial"), font)
         side_by_side = not has_next or next_w + gap + skip_w <= self.body_w
         buttons_h = bh if side_by_side else 2 * bh + gap
         height = (
@@ -83,9 +86,11 @@ class TutorialNote:
         out = []
         if self.step.until == "next":
             out.append(
-                Control(self.next_rect, "Next", self.scene.tutorial_next, kind="tutorial", hotkey=pygame.K_n)
+                Control(
+                    self.next_rect, _("Next"), self.scene.tutorial_next, kind="tutorial", hotkey=pygame.K_n
+                )
             )
-        out.append(Control(self.skip_rect, "Skip tutorial", self.scene.tutorial_skip, kind="tutorial"))
+        out.append(Control(self.skip_rect, _("Skip tutorial"), self.scene.tutorial_skip, kind="tutorial"))
         return out
 
     def draw(self, surface) -> None:

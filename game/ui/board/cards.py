@@ -9,6 +9,7 @@ from functools import partial
 
 import pygame
 
+from game.i18n import _
 from game.ui.board.texts import card_effects, card_headings, card_tags, card_why, card_word
 from game.ui.widgets import Control, Tooltip, button_height, button_width, fit, text
 
@@ -45,7 +46,7 @@ class CardsPanel:
     def filter_buttons(self) -> list[str]:
         """The Show button's label, then shorter ones for a narrow column."""
         name = self.model.filter_label(self.model.filter)
-        return [f"Show: {name} (F)", f"{name} (F)", name]
+        return [_("Show: {filter} (F)").format(filter=name), _("{filter} (F)").format(filter=name), name]
 
     def grid(self) -> tuple[int, int, int, int, int]:
         """(columns, rows, card width, card height, gap) of a page of cards in this rect."""
@@ -107,7 +108,9 @@ class CardsPanel:
                     enabled=chosen or reason is None,
                     selected=chosen,
                     data=(action, reason),
-                    why_disabled=f"{action.name}: {reason}" if reason else "",
+                    why_disabled=_("{card}: {reason}").format(card=action.name, reason=reason)
+                    if reason
+                    else "",
                     tooltip=self.tooltip(action),
                 )
             )
@@ -149,7 +152,7 @@ class CardsPanel:
         app, p, r = self.app, self.app.palette, self.rect
         room = self.show_rect.x - r.x - app.px(8)
         if self.choosing:
-            heads = ["Show which cards?", "Show"]
+            heads = [_("Show which cards?"), _("Show")]
         else:
             heads = card_headings(self.model.side, self.page, self.pages)
         # The page count is kept; the words give way.
@@ -192,7 +195,7 @@ class CardsPanel:
         if reason and not c.selected:
             text(
                 surface,
-                f"Not now: {reason}",
+                _("Not now: {reason}").format(reason=reason),
                 app.fonts.small,
                 p.warning,
                 (inner.x, y),

@@ -32,6 +32,9 @@ class BoardLayout:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+MAP_SHARE = 0.36  # of the window's width: the map's column, and the news tabs' under it
+
+
 def board_layout(
     size: tuple[int, int],
     scale: float,
@@ -54,7 +57,7 @@ def board_layout(
     body_h = h - top - pad
     meters = Box(pad, top, int(w * 0.27), body_h)
     mx = meters.right + pad
-    map_w = int(w * 0.36)
+    map_w = int(w * MAP_SHARE)
     map_ = Box(mx, top, map_w, int(body_h * (0.44 if projector else 0.58)))
     tabs = Box(mx, map_.bottom + pad, map_w, tab_h)
     news_top = tabs.bottom + px(4)

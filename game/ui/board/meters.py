@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, band_spans, label
+from game.i18n import _
 from game.ui.board.texts import (
     gauge_titles,
     ghost_figure,
@@ -83,7 +84,7 @@ class MetersPanel:
         controls = [
             Control(
                 self.gauge_rect.inflate(0, app.px(8)),
-                "Partnership",
+                _("Partnership"),
                 None,
                 kind="meter",
                 tooltip=self.tooltip("partnership"),

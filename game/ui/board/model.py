@@ -17,9 +17,11 @@ from game.ai import decide
 from game.core import Forecast, forecast, preview, preview_tag_rules, why_unusable
 from game.core.meters import INFLUENCE_METERS, LIMITS, PILLARS, SIDE_METERS, other
 from game.core.observe import PUBLIC_OF_OTHER
+from game.i18n import N_, _
 from game.session.game import HUMAN
 from game.session.tutorial import guide_for
 from game.ui.rule_words import why_not_in_words
+from game.ui.sides import side_name
 
 if TYPE_CHECKING:
     from game.core.level import Action
@@ -29,10 +31,10 @@ if TYPE_CHECKING:
 
 # The filters of the cards by what they move: a name, and which meters count (None: every card).
 FILTERS: list[tuple[str, Callable[[str], bool] | None]] = [
-    ("All", None),
-    ("Pillars", lambda m: m in PILLARS or m == "trust"),
-    ("Limits", lambda m: m in LIMITS or m.startswith("washington.")),
-    ("Central Asia", lambda m: m in INFLUENCE_METERS or m == "middle_corridor"),
+    (N_("All"), None),
+    (N_("Pillars"), lambda m: m in PILLARS or m == "trust"),
+    (N_("Limits"), lambda m: m in LIMITS or m.startswith("washington.")),
+    (N_("Central Asia"), lambda m: m in INFLUENCE_METERS or m == "middle_corridor"),
 ]
 TAG_FILTER = "Tag: "  # a filter by a method tag is named "Tag: force"
 
@@ -57,15 +59,15 @@ def meter_groups(game: Game, side: str) -> list[tuple[str, list[tuple[str, float
     threshold = game.level.washington.threshold
     partner = other(side)
     return [
-        ("Pillars and trust", [(m, None) for m in (*PILLARS, "trust")]),
+        (_("Pillars and trust"), [(m, None) for m in (*PILLARS, "trust")]),
         (
-            "Limits (higher pulls apart)",
+            _("Limits (higher pulls apart)"),
             [(m, None) for m in LIMITS]
             + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")],
         ),
-        (f"{side.capitalize()} (yours)", [(f"{side}.{n}", None) for n in SIDE_METERS]),
+        (_("{side} (yours)").format(side=side_name(side)), [(f"{side}.{n}", None) for n in SIDE_METERS]),
         (
-            f"{partner.capitalize()} (what you can see)",
+            _("{side} (what you can see)").format(side=side_name(partner)),
             [(m, None) for m in (*(f"{partner}.{n}" for n in PUBLIC_OF_OTHER), "middle_corridor")],
         ),
     ]
@@ -144,10 +146,12 @@ class BoardModel:
             return reason
         left = self.capital - self.cost()
         if action.cost > left:
-            return f"costs {action.cost}; only {left:g} capital left in this plan"
+            return _("costs {cost}; only {left} capital left in this plan").format(
+                cost=action.cost, left=f"{left:g}"
+            )
         most = self.game.level.rules.max_actions
         if len(self.plan) >= most:
-            return f"a plan holds at most {most} actions"
+            return _("a plan holds at most {most} actions").format(most=most)
         return None
 
     def forecast(self, card: str | None = None) -> Forecast:
@@ -194,7 +198,7 @@ class BoardModel:
     @staticmethod
     def filter_label(name: str) -> str:
         """A filter as its button says it: a tag by its word alone."""
-        return name[len(TAG_FILTER) :].capitalize() if name.startswith(TAG_FILTER) else name
+        return name[len(TAG_FILTER) :].capitalize() if name.startswith(TAG_FILTER) else _(name)
 
     def filters(self) -> list[str]:
         """The filters the side's cards offer: every card, the kinds of meter they move (those
@@ -270,7 +274,7 @@ class BoardModel:
             from game.session.data_folder import problem_message
 
             return Locked(
-                report=report, autosave_problem=problem_message("The autosave could not be written", e)
+                report=report, autosave_problem=problem_message(_("The autosave could not be written"), e)
             )
         return Locked(report=report)
 

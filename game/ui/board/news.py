@@ -10,14 +10,15 @@ from functools import partial
 
 import pygame
 
+from game.i18n import N_, _
 from game.ui.board.texts import agenda_view_html, commitments_html, news_html
-from game.ui.widgets import Control, button_height, row_of_buttons
+from game.ui.widgets import Control, bottom_of, button_height, row_of_buttons
 
 # (what the tab shows, its label, a shorter label for a narrow column, its key)
 TABS = (
-    ("news", "News", "News", None),
-    ("agenda", "Agenda (A)", "Agenda", pygame.K_a),
-    ("commitments", "Commitments (C)", "Terms", pygame.K_c),
+    ("news", N_("News"), N_("News"), None),
+    ("agenda", N_("Agenda (A)"), N_("Agenda"), pygame.K_a),
+    ("commitments", N_("Commitments (C)"), N_("Terms"), pygame.K_c),
 )
 
 
@@ -38,8 +39,27 @@ class NewsPanel:
     def showing_agenda(self, value: bool) -> None:
         self.showing = "agenda" if value else "news"
 
-    def tab_height(self) -> int:
-        return button_height(self.app.fonts.bold, self.app.px(30))
+    def tab_height(self, width: int) -> int:
+        """The height of the row of tabs in a column `width` wide: one row of buttons, or two when
+        even the short labels do not fit on one (a longer language, a large scale)."""
+        rects = self.tab_rects_in(pygame.Rect(0, 0, width, 0))[1]
+        return bottom_of(rects)
+
+    def tab_rects_in(self, row: pygame.Rect) -> tuple[list[str], list[pygame.Rect]]:
+        """The tabs' labels and boxes from the top left of `row`: the long labels on one row, else
+        the short ones, wrapped onto a second row if need be."""
+        font, gap = self.app.fonts.bold, self.app.px(6)
+        h = button_height(font, self.app.px(30))
+        rects: list[pygame.Rect] = []
+        labels: list[str] = []
+        for labels in (
+            [_(long) for _view, long, _short, _key in TABS],
+            [_(short) for _view, _long, short, _key in TABS],
+        ):
+            rects = row_of_buttons(labels, font, row.x, row.y, row.right, h, gap, row_gap=gap)
+            if len({r.y for r in rects}) == 1:
+                break
+        return labels, rects
 
     def html(self) -> str:
         model = self.model
@@ -52,14 +72,7 @@ class NewsPanel:
     def build_tabs(self, row: pygame.Rect) -> list[Control]:
         """The tabs, side by side in `row` (with shorter labels where the long ones would not fit
         on one row); Agenda answers A, Commitments C."""
-        app = self.app
-        font = app.fonts.bold
-        gap = app.px(6)
-        labels = [long for _, long, _, _ in TABS]
-        rects = row_of_buttons(labels, font, row.x, row.y, row.right, row.height, gap)
-        if len({r.y for r in rects}) > 1:
-            labels = [short for _, _, short, _ in TABS]
-            rects = row_of_buttons(labels, font, row.x, row.y, row.right, row.height, gap)
+        labels, rects = self.tab_rects_in(row)
         self.tab_rects = rects
         return [
             Control(
@@ -70,7 +83,7 @@ class NewsPanel:
                 selected=self.showing == view,
                 hotkey=hotkey,
             )
-            for rect, label, (view, _, _, hotkey) in zip(rects, labels, TABS, strict=True)
+            for rect, label, (view, _long, _short, hotkey) in zip(rects, labels, TABS, strict=True)
         ]
 
     def press_tab(self, view: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
 from game.ui.board.texts import FORECAST_CAVEAT, forecast_lines, map_ghosts
 from game.ui.widgets import fit, panel
 
@@ -60,9 +61,13 @@ def draw_map_forecast(app, surface, rect, game, forecast, plan: list[str]) -> py
     pygame.draw.line(surface, p.warning, strip.topleft, strip.topright, 2)
     for i, line in enumerate(lines):
         colour = (
-            p.good if line.startswith("Would meet") else p.bad if line.startswith("Would lose") else p.text
+            p.good
+            if line.startswith(_("Would meet"))
+            else p.bad
+            if line.startswith(_("Would lose"))
+            else p.text
         )
-        if line == FORECAST_CAVEAT:
+        if line == _(FORECAST_CAVEAT):
             colour = p.text_muted
         img = font.render(fit(line, font, strip.width - 2 * pad), True, colour)
         surface.blit(img, (strip.x + pad, strip.y + pad + i * line_h))

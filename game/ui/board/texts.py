@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from game.core import preview, preview_tag_rules, provisional_goals
 from game.core.meters import LIMIT_LABELS, POWERS, STATES, band, band_spans, label
+from game.i18n import N_, _, format_number, n_
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     SCENARIO_MARK,
@@ -23,6 +24,7 @@ from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.map_period import state_name
 from game.ui.numbers import shown
+from game.ui.sides import power_name, side_name
 from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
 
 if TYPE_CHECKING:
@@ -38,9 +40,9 @@ def top_bar_words(game: Game, side: str) -> tuple[str, str, str, str]:
     capital = game.state.meters[f"{side}.capital"]
     return (
         lv.title,
-        f"Turn {turn} of {lv.turns}  ·  {lv.date_of(turn)}",
-        f"Governing from {side.capitalize()}",
-        f"Political capital {capital:g}",
+        _("Turn {turn} of {turns}").format(turn=turn, turns=lv.turns) + f"  ·  {lv.date_of(turn)}",
+        _("Governing from {side}").format(side=side_name(side)),
+        _("Political capital {capital}").format(capital=f"{capital:g}"),
     )
 
 
@@ -60,12 +62,20 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
     held = ceiling_holder(game)
     edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(game.level, "partnership")
     v, c = shown(value, edges, least=1), shown(ceiling, [value])
-    longer = [f"Partnership {v}: {band(value)} (ceiling {c}, held by {held})"] if held else []
+    longer = (
+        [
+            _("Partnership {value}: {band} (ceiling {ceiling}, held by {limit})").format(
+                value=v, band=band(value), ceiling=c, limit=held
+            )
+        ]
+        if held
+        else []
+    )
     return [
         *longer,
-        f"Partnership {v}: {band(value)} (ceiling {c})",
-        f"Partnership {v} (ceiling {c})",
-        f"{v} (ceiling {c})",
+        _("Partnership {value}: {band} (ceiling {ceiling})").format(value=v, band=band(value), ceiling=c),
+        _("Partnership {value} (ceiling {ceiling})").format(value=v, ceiling=c),
+        _("{value} (ceiling {ceiling})").format(value=v, ceiling=c),
     ]
 
 
@@ -82,20 +92,20 @@ def meter_row_label(meter: str) -> str:
 
 # Shorter names for a narrow column (800x600, or a large UI scale): the row's "why?" says the whole.
 SHORT_NAMES = {
-    "method_divergence": ["Divergence"],
-    "central_asia_rivalry": ["C. Asian rivalry", "Rivalry"],
-    "middle_corridor": ["Middle Corridor", "Mid. Corridor"],
-    "capital": ["capital"],
+    "method_divergence": [N_("Divergence")],
+    "central_asia_rivalry": [N_("C. Asian rivalry"), N_("Rivalry")],
+    "middle_corridor": [N_("Middle Corridor"), N_("Mid. Corridor")],
+    "capital": [N_("capital")],
 }
 
 
 def meter_row_labels(meter: str) -> list[str]:
     """A meter's name in its row, then shorter ones for a narrow column."""
     if meter.startswith("washington."):
-        side = meter.split("_")[-1].capitalize()
-        return [f"US–{side} thaw", f"US–{side}"]
+        side = side_name(meter.split("_")[-1])
+        return [_("US–{side} thaw").format(side=side), _("US–{side}").format(side=side)]
     name = label(meter).replace("Moscow ", "").replace("Beijing ", "")
-    return [name, *SHORT_NAMES.get(meter.split(".")[-1], [])]
+    return [name, *(_(short) for short in SHORT_NAMES.get(meter.split(".")[-1], []))]
 
 
 def group_titles(title: str) -> list[str]:
@@ -111,14 +121,15 @@ def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
     turn, changes = game.last_changes(meter)
     if turn is None:
         source = game.level.start_sources.get(meter, "")
-        lines.append(f"Unchanged since the start ({source}).")
+        lines.append(_("Unchanged since the start ({source}).").format(source=source))
     else:
         total = sum(c.delta for c in changes)
-        lines.append(f"Turn {turn}: {signed(total)} in all. Why:")
+        lines.append(_("Turn {turn}: {change} in all. Why:").format(turn=turn, change=signed(total)))
         for c in changes[:7]:
             lines.append(f"{signed(c.delta)}  {c.why}  [{c.source}]")
         if len(changes) > 7:
-            lines.append(f"…and {len(changes) - 7} more changes.")
+            more = len(changes) - 7
+            lines.append(n_("…and {n} more change.", "…and {n} more changes.", more).format(n=more))
     thresholds = goal_thresholds(game.level, meter) if value is not None else []
     return f"{label(meter)}: {shown(value, thresholds, least=1) if value is not None else ''}", lines
 
@@ -131,7 +142,7 @@ def news_html(game: Game, side: str) -> str:
     if game.classroom is not None and shown:
         # The facilitator's acts are shown to the players as the facilitator's, at once (a
         # pause or a refused passphrase is not news, so it gives no heading of its own).
-        lines.append("<b>From the facilitator</b>")
+        lines.append("<b>" + _("From the facilitator") + "</b>")
         lines += [html.escape(facilitator_news(game, act)) for act in shown]
     if not game.reports:
         lines.append(f"<b>{html.escape(game.level.title)}</b>, {game.level.date_of(1)}.")
@@ -139,14 +150,18 @@ def news_html(game: Game, side: str) -> str:
             lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
         lines.append(html.escape(game.level.briefing.get(side, ""))[:900])
     for report in reversed(game.reports[-3:]):
-        lines.append(f"<b>Turn {report.turn}, {report.date}</b>")
+        lines.append("<b>" + _("Turn {turn}, {date}").format(turn=report.turn, date=report.date) + "</b>")
         # Whose event it was, only when the session tells it at once (a pack's "at_once"); else
         # the debrief is where the class learns it (the engine's report never says).
         by_facilitator = game.injected_events(report.turn)
         for event_id in report.events:
             event = game.level.event(event_id)
             if event:
-                who = " <i>(put in play by the facilitator)</i>" if event_id in by_facilitator else ""
+                who = (
+                    " <i>" + _("(put in play by the facilitator)") + "</i>"
+                    if event_id in by_facilitator
+                    else ""
+                )
                 # An invented development is never told as if it were the record.
                 if game.level.is_scenario(event):
                     who += f" <i>{SCENARIO_MARK}</i>"
@@ -156,12 +171,12 @@ def news_html(game: Game, side: str) -> str:
                 lines.append(
                     "<i>" + html.escape(describe_act(game.level, act)).capitalize() + "</i>"
                     if act.kind == "annotate"
-                    else html.escape(f"The facilitator {describe_act(game.level, act)}")
+                    else html.escape(_("The facilitator {act}").format(act=describe_act(game.level, act)))
                 )
         for note in report.notes:
             lines.append(html.escape(note))
         if not report.events and not report.notes:
-            lines.append("A quiet season: no event.")
+            lines.append(_("A quiet season: no event."))
     return "<br>".join(lines)
 
 
@@ -170,7 +185,11 @@ def agenda_view_html(game: Game, side: str) -> str:
     score = game.scores()[side]
     agenda = game.level.agendas.get(side)
     now = shown(score, [agenda.win_at] if agenda else [])
-    head = f"<b>{side.capitalize()}: your score now is {now} of 100</b><br>"
+    head = (
+        "<b>"
+        + _("{side}: your score now is {score} of 100").format(side=side_name(side), score=now)
+        + "</b><br>"
+    )
     return head + agenda_html(game.level, side, game.state) + short_session_html(game, side)
 
 
@@ -182,9 +201,11 @@ def short_session_html(game: Game, side: str) -> str:
         return ""
     goals = provisional_goals(game.level, end)[side]
     lines = [
-        f"<br><b>This session ends after turn {end} of {game.level.turns}</b> and is scored "
-        "provisionally: each goal pro-rated to the turns played. At the end of turn "
-        f"{end} it asks for:"
+        _(
+            "<br><b>This session ends after turn {end} of {turns}</b> and is scored "
+            "provisionally: each goal pro-rated to the turns played. At the end of turn "
+            "{end} it asks for:"
+        ).format(end=end, turns=game.level.turns)
     ]
     lines += [f"{html.escape(g.text)}: {bounds_text(g)}" for g in goals]
     return "<br>".join(lines)
@@ -211,26 +232,32 @@ def commitments_html(game: Game, side: str) -> str:
         out.append(f"<b>{html.escape(title)}</b>")
         out += [f"• {html.escape(line)}" for line in lines]
     if not groups:
-        out.append("<b>Commitments running</b><br>None run now.")
+        out.append("<b>" + _("Commitments running") + "</b><br>" + _("None run now."))
     table = game.table
     if table is not None and table.turn == game.state.turn and table.closed_:
-        out.append("<br><b>This turn's summit</b>")
+        out.append("<br><b>" + _("This turn's summit") + "</b>")
         entries = entry_lines(level, table.entries())
         out += [
             ("<b>" if ok else "") + html.escape(words) + ("</b>" if ok else "") for ok, words, _why in entries
-        ] or ["Neither side put anything forward."]
+        ] or [_("Neither side put anything forward.")]
     if game.reports and game.reports[-1].settled:
         report = game.reports[-1]
-        out.append(f"<br><b>Last turn (turn {report.turn})</b>")
+        out.append("<br><b>" + _("Last turn (turn {turn})").format(turn=report.turn) + "</b>")
         out += [html.escape(settled_words(level, s)) for s in report.settled]
     nxt = next_summit(game)
     if nxt is None:
-        out.append("<br>This level holds no more summits.")
+        out.append("<br>" + _("This level holds no more summits."))
     elif nxt > game.state.turn or table is None or table.turn != game.state.turn:
-        out.append(f"<br>The next summit: turn {nxt} ({level.date_of(nxt)}).")
+        out.append(
+            "<br>" + _("The next summit: turn {turn} ({date}).").format(turn=nxt, date=level.date_of(nxt))
+        )
     out.append(
-        "<br><i>A card that would break your word says so on its face and in its “why?”. Breaking a "
-        "term costs trust, which mends only slowly.</i>"
+        "<br><i>"
+        + _(
+            "A card that would break your word says so on its face and in its “why?”. Breaking a "
+            "term costs trust, which mends only slowly."
+        )
+        + "</i>"
     )
     return "<br>".join(out)
 
@@ -239,31 +266,37 @@ def card_word(game: Game, side: str, action: Action) -> tuple[bool, str]:
     """What a card would do to the word `side` has given, for its face: (breaks it, the words), or
     (False, '') when it touches no running term."""
     found = card_terms(game, side, action)
-    if any(not keeps for keeps, _ in found):
-        defies = any(not keeps and words.startswith("defies") for keeps, words in found)
-        return True, "DEFIES A WARNING" if defies else "BREAKS YOUR WORD"
-    return (False, "KEEPS YOUR WORD") if found else (False, "")
+    if any(not keeps for keeps, _words in found):
+        defying = _("defies the warning: {term}").split("{")[0]
+        defies = any(not keeps and words.startswith(defying) for keeps, words in found)
+        return True, _("DEFIES A WARNING") if defies else _("BREAKS YOUR WORD")
+    return (False, _("KEEPS YOUR WORD")) if found else (False, "")
 
 
 def card_headings(side: str, page: int, pages: int) -> list[str]:
     """The heading over the cards, then shorter ones: the page count is kept, the words give way."""
-    side, number = side.capitalize(), f"{page + 1} of {pages}"
+    side, number = side_name(side), _("{page} of {pages}").format(page=page + 1, pages=pages)
     if pages > 1:
-        return [f"Actions for {side}  · page {number}", f"{side}  · page {number}", f"Page {number}", number]
-    return [f"Actions for {side}"]
+        return [
+            _("Actions for {side}  · page {number}").format(side=side, number=number),
+            _("{side}  · page {number}").format(side=side, number=number),
+            _("Page {number}").format(number=number),
+            number,
+        ]
+    return [_("Actions for {side}").format(side=side)]
 
 
 def card_tags(action: Action, chosen: bool) -> str:
-    tags = " · ".join(sorted(action.tags)) or "no method tag"
-    return "IN YOUR PLAN  ·  " + tags if chosen else tags
+    tags = " · ".join(sorted(action.tags)) or _("no method tag")
+    return _("IN YOUR PLAN") + "  ·  " + tags if chosen else tags
 
 
 def card_effects(game: Game, side: str, action: Action) -> str:
     """What the card would do at once, as its face says it, then what the rules its tags trigger
     would add (outreach warms Washington; force widens divergence and costs the partner)."""
-    now = ", ".join(summarise_changes(preview(game.state, side, action.id), side)) or "no immediate effect"
+    now = ", ".join(summarise_changes(preview(game.state, side, action.id), side)) or _("no immediate effect")
     rules = summarise_changes(preview_tag_rules(game.state, side, action.id), side)
-    return now + ("; by its tags: " + ", ".join(rules) if rules else "")
+    return now + (_("; by its tags: {effects}").format(effects=", ".join(rules)) if rules else "")
 
 
 def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
@@ -272,34 +305,50 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
     changes = preview(game.state, side, action.id)
     lines = [
         action.description,
-        "Now it would: " + (", ".join(summarise_changes(changes, side)) or "nothing at once"),
+        _("Now it would: {effects}").format(
+            effects=", ".join(summarise_changes(changes, side)) or _("nothing at once")
+        ),
     ]
     by_tags = preview_tag_rules(game.state, side, action.id)
     if by_tags:
         lines.append(
-            f"By its tags ({', '.join(sorted(action.tags))}), the rules would add this turn, were your "
-            "partner to do nothing more: " + ", ".join(summarise_changes(by_tags, side))
+            _(
+                "By its tags ({tags}), the rules would add this turn, were your "
+                "partner to do nothing more: {effects}"
+            ).format(tags=", ".join(sorted(action.tags)), effects=", ".join(summarise_changes(by_tags, side)))
         )
         lines += sorted({f"  {c.why} [{c.source}]" for c in by_tags})
     if action.delayed:
         later = []
         for d in action.delayed:
             effects = ", ".join(f"{signed(e.delta)} {label(e.meter)}" for e in d.does.effects)
-            later.append(f"after {d.after} turn{'s' if d.after > 1 else ''}: {effects or 'flags'}")
-        lines.append("Later: " + "; ".join(later))
+            later.append(
+                n_("after {n} turn: {effects}", "after {n} turns: {effects}", d.after).format(
+                    n=d.after, effects=effects or _("flags")
+                )
+            )
+        lines.append(_("Later: {effects}").format(effects="; ".join(later)))
     if action.cooldown:
-        lines.append(f"Then unavailable for {action.cooldown} turn{'s' if action.cooldown > 1 else ''}.")
+        lines.append(
+            n_("Then unavailable for {n} turn.", "Then unavailable for {n} turns.", action.cooldown).format(
+                n=action.cooldown
+            )
+        )
     for keeps, words in card_terms(game, side, action):
-        lines.append(("Playing it " if keeps else "Careful: playing it ") + words)
-    lines.append(f"Defined at {action.source}.")
-    return f"{action.name} (cost {action.cost})", lines
+        lines.append(
+            (_("Playing it {words}") if keeps else _("Careful: playing it {words}")).format(words=words)
+        )
+    lines.append(_("Defined at {source}.").format(source=action.source))
+    return _("{card} (cost {cost})").format(card=action.name, cost=action.cost), lines
 
 
 def plan_text(game: Game, side: str, plan: list[str], cost: int) -> str:
     """The plan in words: what it costs of the capital there is, and the cards' names."""
     names = [game.level.actions[a].name for a in plan]
     capital = game.state.meters[f"{side}.capital"]
-    return f"Plan ({cost} of {capital:g} capital): " + (", ".join(names) if names else "nothing chosen yet")
+    return _("Plan ({cost} of {capital} capital): {cards}").format(
+        cost=cost, capital=f"{capital:g}", cards=", ".join(names) if names else _("nothing chosen yet")
+    )
 
 
 def ghost_figure(game: Game, meter: str, value: float) -> str:
@@ -313,20 +362,26 @@ def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]
     untick, with the goal's value now and then."""
     actions = game.level.actions
     added = [actions[a].name for a in forecast.plan if a not in plan]
-    head = "Forecast: your plan" if plan else "Forecast"
+    head = _("Forecast: your plan") if plan else _("Forecast")
     if added:
         head += (" + " if plan else ": ") + ", ".join(f"“{name}”" for name in added)
-    lines = [head if forecast.goals else f"{head}: no goal of your agenda would change"]
+    lines = [
+        head if forecast.goals else _("{forecast}: no goal of your agenda would change").format(forecast=head)
+    ]
     for turn in forecast.goals:
         thresholds = [t for t in (turn.goal.at_least, turn.goal.at_most) if t is not None]
         now, then = shown(turn.now, thresholds), shown(turn.then, thresholds)
-        verb = "Would meet" if turn.met_then else "Would lose"
-        lines.append(f"{verb}: {turn.goal.text} (now {now}, then {then})")
-    lines.append(FORECAST_CAVEAT)
+        verb = _("Would meet") if turn.met_then else _("Would lose")
+        lines.append(
+            _("{verb}: {goal} (now {now}, then {then})").format(
+                verb=verb, goal=turn.goal.text, now=now, then=then
+            )
+        )
+    lines.append(_(FORECAST_CAVEAT))
     return lines
 
 
-FORECAST_CAVEAT = "As if your partner did nothing, and before this turn's events."
+FORECAST_CAVEAT = N_("As if your partner did nothing, and before this turn's events.")
 
 
 def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
@@ -337,7 +392,7 @@ def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
     out = {}
     for place in STATES:
         keys = [(power[0].upper(), f"{place}.{power}") for power in POWERS]
-        if all(abs(then[k] - m[k]) < 0.5 for _, k in keys):
+        if all(abs(then[k] - m[k]) < 0.5 for _letter, k in keys):
             continue
         exact = [
             f"{letter} {then[k]:.1f}"
@@ -357,20 +412,30 @@ def state_why(game: Game, side: str, place: str) -> tuple[str, list[str], list[f
     year = game.level.map_year_at(min(game.state.turn, game.level.turns))
     shares = {power: m[f"{place}.{power}"] for power in POWERS}
     leader = max(POWERS, key=shares.__getitem__)
-    title = f"{state_name(place, year)}: {leader.capitalize()} leads"
+    title = _("{state}: {power} leads").format(state=state_name(place, year), power=power_name(leader))
     lines = []
     for power in POWERS:
         meter = f"{place}.{power}"
         history = game.history_of(meter)
-        since = f"; {signed(shares[power] - history[0])} since the start" if history else ""
+        since = (
+            _("; {change} since the start").format(change=signed(shares[power] - history[0]))
+            if history
+            else ""
+        )
         turn, changes = game.last_changes(meter)
-        last = f"; {signed(sum(c.delta for c in changes))} in turn {turn}" if turn is not None else ""
-        lines.append(f"{power.capitalize()} {shares[power]:.1f}{since}{last}")
+        last = (
+            _("; {change} in turn {turn}").format(change=signed(sum(c.delta for c in changes)), turn=turn)
+            if turn is not None
+            else ""
+        )
+        lines.append(f"{power_name(power)} {format_number(shares[power], 1)}{since}{last}")
     own = game.history_of(f"{place}.{side}")
     if len(own) > 1:
         lines.append(
-            f"The line: {side.capitalize()}'s share, turn by turn: " + ", ".join(f"{v:.0f}" for v in own[-8:])
+            _("The line: {side}'s share, turn by turn: {shares}").format(
+                side=side_name(side), shares=", ".join(format_number(v, 0) for v in own[-8:])
+            )
         )
     else:
-        lines.append("The shares move from the first turn on: point here again later for their history.")
+        lines.append(_("The shares move from the first turn on: point here again later for their history."))
     return title, lines, own

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.i18n import _
 from game.ui.board.texts import plan_text
 from game.ui.widgets import Control, button_height, label_fits, panel, row_of_buttons, text, wrap
 
@@ -31,10 +32,10 @@ class Tray:
     def buttons(self) -> list[tuple[str, Callable[[], None], bool, int | None]]:
         """(label, action, enabled, hotkey) of each button, left to right."""
         return [
-            ("Menu", self.menu, True, pygame.K_m),
-            ("Undo (U)", self.undo, self.model.can_undo(), pygame.K_u),
-            ("Clear", self.clear, bool(self.model.plan), None),
-            ("Lock plan (L)", self.lock, True, pygame.K_l),
+            (_("Menu"), self.menu, True, pygame.K_m),
+            (_("Undo (U)"), self.undo, self.model.can_undo(), pygame.K_u),
+            (_("Clear"), self.clear, bool(self.model.plan), None),
+            (_("Lock plan (L)"), self.lock, True, pygame.K_l),
         ]
 
     def plan_text(self) -> str:

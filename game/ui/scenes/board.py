@@ -13,8 +13,9 @@ from __future__ import annotations
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
+from game.i18n import _
 from game.ui.board.cards import FILTER, CardsPanel
-from game.ui.board.layout import BoardLayout, board_layout
+from game.ui.board.layout import MAP_SHARE, BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import BoardModel
 from game.ui.board.news import TABS, NewsPanel
@@ -87,7 +88,7 @@ class BoardScene(Scene):
             app.size,
             app.scale,
             bar_h=self.top_bar.height,
-            tab_h=self.news.tab_height(),
+            tab_h=self.news.tab_height(int(app.size[0] * MAP_SHARE)),
             tray_height=self.tray.height,
             reason_h=button_height(app.fonts.body, app.px(34)),
             projector=app.settings.projector_mode,
@@ -181,7 +182,7 @@ class BoardScene(Scene):
                 None,
             )
         same = [i for i, c in enumerate(self.controls) if (c.kind, c.label) == was]
-        self.app.focus_index = same[0] if same and was != ("tutorial", "Next") else self.home_focus()
+        self.app.focus_index = same[0] if same and was != ("tutorial", _("Next")) else self.home_focus()
 
     def filters_changed(self) -> None:
         """The list of filters opened or closed, or a filter chosen: the focus goes to the filter
@@ -204,12 +205,12 @@ class BoardScene(Scene):
             return first(lambda c: c.data == FILTER and c.selected, first(lambda c: c.data == FILTER, 0))
         if step is not None:
             wanted = {
-                "next": lambda c: c.kind == "tutorial" and c.label == "Next",
+                "next": lambda c: c.kind == "tutorial" and c.label == _("Next"),
                 "card_chosen": lambda c: c.kind == "card" and c.enabled,
                 "why_opened": lambda c: (
                     c.kind == "meter" and self.note is not None and c.rect.colliderect(self.note.target)
                 ),
-                "plan_sent": lambda c: c.label == "Lock plan (L)",
+                "plan_sent": lambda c: c.label == _("Lock plan (L)"),
             }.get(step.until)
             found = first(wanted) if wanted else None
             if found is not None:
@@ -239,7 +240,7 @@ class BoardScene(Scene):
             self.refresh()
         else:
             self.app.play_sound("refuse")
-            self.say("Nothing to undo: the plan is as it was when the turn began.")
+            self.say(_("Nothing to undo: the plan is as it was when the turn began."))
 
     def key(self, event) -> None:
         if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
@@ -270,7 +271,7 @@ class BoardScene(Scene):
         turn."""
         if not self.model.plan and not self.empty_lock_asked:
             self.empty_lock_asked = True
-            self.say("Your plan is empty. Press Lock plan again to pass this turn without acting.")
+            self.say(_("Your plan is empty. Press Lock plan again to pass this turn without acting."))
             return
         self.lock()
 
@@ -282,7 +283,7 @@ class BoardScene(Scene):
         locked = self.model.lock(lambda log: app.saves.autosave(log, slot=slot), reason=reason)
         if locked.problem:
             self.app.play_sound("refuse")
-            self.say(f"This plan cannot be locked: {locked.problem}")
+            self.say(_("This plan cannot be locked: {problem}").format(problem=locked.problem))
             return
         app.play_sound("turn" if locked.report is not None else "lock")
         self.tutorial_did("plan_sent")
@@ -341,7 +342,7 @@ class BoardScene(Scene):
     def tutorial_skip(self) -> None:
         if self.model.guide:
             self.model.guide.skip()
-        self.say("Tutorial skipped. Every meter still answers “why?” when you point at it.")
+        self.say(_("Tutorial skipped. Every meter still answers “why?” when you point at it."))
         self.refresh()
 
     # -- autoplay ------------------------------------------------------------------------------

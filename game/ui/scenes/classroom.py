@@ -11,12 +11,14 @@ import pygame_gui
 
 from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, ClassroomSession
 from game.core.level import Level
+from game.i18n import N_, _, n_
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
+from game.ui.sides import side_name
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons, text
 
-PLAYERS = [("Team", TEAM), ("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard")]
+PLAYERS = [(N_("Team"), TEAM), (N_("Easy AI"), "easy"), (N_("Normal AI"), "normal"), (N_("Hard AI"), "hard")]
 
 
 class ClassroomSetupScene(Scene):
@@ -58,7 +60,7 @@ class ClassroomSetupScene(Scene):
     def load_selected(self) -> None:
         self.level = None
         if self.entries:
-            self.level, _ = self.app.load_level(self.entries[self.level_index].id)
+            self.level = self.app.load_level(self.entries[self.level_index].id)[0]
 
     # -- layout ------------------------------------------------------------------------------------
     def build(self) -> None:
@@ -70,7 +72,7 @@ class ClassroomSetupScene(Scene):
         pad = app.px(24)
         list_w = int(w * 0.27)
         self.title_rect = pygame.Rect(
-            pad, app.px(20), fonts.title.size("Classroom session")[0], fonts.title.get_linesize()
+            pad, app.px(20), fonts.title.size(_("Classroom session"))[0], fonts.title.get_linesize()
         )
         top = self.title_rect.bottom + app.px(12)
         gap = app.px(6)
@@ -98,39 +100,57 @@ class ClassroomSetupScene(Scene):
         self.label_x = x
         label_w = max(
             fonts.bold.size(t)[0]
-            for t in ("Moscow", "Beijing", "Timer", "Length", "Class seed", "Group", "Passphrase")
+            for t in (
+                side_name("moscow"),
+                side_name("beijing"),
+                _("Timer"),
+                _("Length"),
+                _("Class seed"),
+                _("Group"),
+                _("Passphrase"),
+            )
         )
         field_x = x + label_w + app.px(20)
         bh = button_height(fonts.bold, app.px(38))
         y = top + app.px(4)
         self.rows = []
         for side in ("moscow", "beijing"):
-            self.rows.append((side.capitalize(), y))
+            self.rows.append((side_name(side), y))
             rects = row_of_buttons(
-                [label for label, _ in PLAYERS], fonts.bold, field_x, y, right, bh, app.px(6), app.px(64)
+                [_(label) for label, _who in PLAYERS],
+                fonts.bold,
+                field_x,
+                y,
+                right,
+                bh,
+                app.px(6),
+                app.px(64),
             )
             for rect, (label, who) in zip(rects, PLAYERS, strict=False):
                 self.add(
                     Control(
                         rect,
-                        label,
+                        _(label),
                         partial(self.pick_player, side, who),
                         selected=(self.teams[side] == who),
                     )
                 )
             y = bottom_of(rects) + app.px(8)
-        self.rows.append(("Timer", y))
-        timers = ["Off" if not minutes else f"{minutes} min" for minutes in TIMER_CHOICES]
+        self.rows.append((_("Timer"), y))
+        timers = [
+            _("Off") if not minutes else _("{minutes} min").format(minutes=minutes)
+            for minutes in TIMER_CHOICES
+        ]
         rects = row_of_buttons(timers, fonts.bold, field_x, y, right, bh, app.px(6), app.px(64))
         for rect, label, minutes in zip(rects, timers, TIMER_CHOICES, strict=False):
             self.add(
                 Control(rect, label, partial(self.pick_timer, minutes), selected=(self.timer == minutes))
             )
         y = bottom_of(rects) + app.px(8)
-        self.rows.append(("Length", y))
+        self.rows.append((_("Length"), y))
         lengths = self.length_choices()
         rects = row_of_buttons(
-            [t for t, _, _ in lengths], fonts.bold, field_x, y, right, bh, app.px(6), app.px(64)
+            [t for t, _cut, _why in lengths], fonts.bold, field_x, y, right, bh, app.px(6), app.px(64)
         )
         for rect, (label, at_cut, why) in zip(rects, lengths, strict=False):
             self.add(
@@ -146,9 +166,9 @@ class ClassroomSetupScene(Scene):
         y = bottom_of(rects) + app.px(12)
         self.entries_by_name = {}
         for name, label, hint, numbers in (
-            ("seed", "Class seed", str(self.level.seed) if self.level else "", True),
-            ("group", "Group", "e.g. Room 4, group A (optional)", False),
-            ("passphrase", "Passphrase", "for the facilitator's panel (F9)", False),
+            ("seed", _("Class seed"), str(self.level.seed) if self.level else "", True),
+            ("group", _("Group"), _("e.g. Room 4, group A (optional)"), False),
+            ("passphrase", _("Passphrase"), _("for the facilitator's panel (F9)"), False),
         ):
             self.rows.append((label, y))
             entry = self.element(
@@ -172,11 +192,11 @@ class ClassroomSetupScene(Scene):
             y += bh + app.px(8)
         self.row_h = bh
         bh = button_height(fonts.bold, app.px(46))
-        rect = pygame.Rect(0, 0, button_width("Start session", fonts.bold, app.px(240)), bh)
+        rect = pygame.Rect(0, 0, button_width(_("Start session"), fonts.bold, app.px(240)), bh)
         rect.bottomright = (w - pad, h - app.px(16))
-        back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), bh)
+        back = pygame.Rect(0, 0, button_width(_("Back"), fonts.bold, app.px(160)), bh)
         back.bottomright = (rect.left - app.px(12), rect.bottom)
-        join = pygame.Rect(0, 0, button_width("Join a class", fonts.bold, app.px(180)), bh)
+        join = pygame.Rect(0, 0, button_width(_("Join a class"), fonts.bold, app.px(180)), bh)
         join.bottomright = (back.left - app.px(12), rect.bottom)
         least = fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize()
         if rect.top - app.px(12) - y - app.px(8) >= least:  # above Start and Back, else beside them
@@ -186,10 +206,10 @@ class ClassroomSetupScene(Scene):
                 x, y + app.px(8), join.left - app.px(16) - x, h - app.px(16) - y - app.px(8)
             )
         problem = self.start_problem()
-        self.add(Control(rect, "Start session", self.start, enabled=not problem, why_disabled=problem))
-        self.add(Control(back, "Back", self.back))
+        self.add(Control(rect, _("Start session"), self.start, enabled=not problem, why_disabled=problem))
+        self.add(Control(back, _("Back"), self.back))
         # A group on its own laptop joins the teacher's class server instead (game.ui.scenes.join).
-        self.add(Control(join, "Join a class", self.join_class))
+        self.add(Control(join, _("Join a class"), self.join_class))
         self.captions = [("title", self.title_rect), ("class seed", self.seed_rect)]
         self.captions += [(label, pygame.Rect(x, y, label_w, self.row_h)) for label, y in self.rows]
 
@@ -197,8 +217,14 @@ class ClassroomSetupScene(Scene):
         """(label, ends at the cut?, why it cannot be chosen) for the whole level and its cut."""
         level = self.level
         if level is None or level.cut is None:
-            return [("Whole level", False, ""), ("Classroom cut", True, "This level has no classroom cut.")]
-        return [("Whole level", False, ""), (f"Cut: {level.cut} of {level.turns} turns", True, "")]
+            return [
+                (_("Whole level"), False, ""),
+                (_("Classroom cut"), True, _("This level has no classroom cut.")),
+            ]
+        return [
+            (_("Whole level"), False, ""),
+            (_("Cut: {cut} of {turns} turns").format(cut=level.cut, turns=level.turns), True, ""),
+        ]
 
     def pick_cut(self, at_cut: bool) -> None:
         self.cut = at_cut
@@ -209,11 +235,15 @@ class ClassroomSetupScene(Scene):
 
     def start_problem(self) -> str:
         if self.level is None:
-            return "This level cannot be played until its problems are fixed."
+            return _("This level cannot be played until its problems are fixed.")
         if TEAM not in self.teams.values():
-            return "At least one side must be played by a team."
+            return _("At least one side must be played by a team.")
         if len(self.text("passphrase")) < MIN_PASSPHRASE:
-            return f"Set a facilitator passphrase of at least {MIN_PASSPHRASE} characters."
+            return n_(
+                "Set a facilitator passphrase of at least {n} character.",
+                "Set a facilitator passphrase of at least {n} characters.",
+                MIN_PASSPHRASE,
+            ).format(n=MIN_PASSPHRASE)
         return ""
 
     def text(self, name: str) -> str:
@@ -250,7 +280,7 @@ class ClassroomSetupScene(Scene):
     def handle(self, event) -> bool:
         # The Start button's state follows the passphrase as it is typed.
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
-            start = next((c for c in self.controls if c.label == "Start session"), None)
+            start = next((c for c in self.controls if c.label == _("Start session")), None)
             if start:
                 start.why_disabled = self.start_problem()
                 start.enabled = not start.why_disabled
@@ -289,10 +319,16 @@ class ClassroomSetupScene(Scene):
         link, joined = self.join
         config = joined.session
         if getattr(link, "problem", None):
-            self.app.notice = f"Note: {link.problem}"  # (what this laptop kept could not be read)
-        level, _ = self.app.load_level(config["level"])
+            self.app.notice = _("Note: {problem}").format(
+                problem=link.problem
+            )  # (what this laptop kept could not be read)
+        level = self.app.load_level(config["level"])[0]
         if level is None:
-            self.say(f"The class's level '{config['level']}' cannot be loaded on this laptop.")
+            self.say(
+                _("The class's level '{level}' cannot be loaded on this laptop.").format(
+                    level=config["level"]
+                )
+            )
             return
         teams = dict(config["sides"])
         controllers = {s: (HUMAN if who == TEAM else who) for s, who in teams.items()}
@@ -340,7 +376,7 @@ class ClassroomSetupScene(Scene):
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         fonts = app.fonts
-        surface.blit(fonts.title.render("Classroom session", True, p.text), self.title_rect)
+        surface.blit(fonts.title.render(_("Classroom session"), True, p.text), self.title_rect)
         for label, y in self.rows:
             img = fonts.bold.render(label, True, p.text)
             surface.blit(img, img.get_rect(midleft=(self.label_x, y + self.row_h // 2)))
@@ -350,12 +386,16 @@ class ClassroomSetupScene(Scene):
         y = r.y
         if self.level:
             if self.cut and self.level.cut is not None:
-                head = f"{self.level.title} · ends after turn {self.level.cut}, scored provisionally"
+                head = _("{level} · ends after turn {cut}, scored provisionally").format(
+                    level=self.level.title, cut=self.level.cut
+                )
             else:
-                head = f"{self.level.title} · {self.level.turns} turns"
+                head = f"{self.level.title} · " + n_("{n} turn", "{n} turns", self.level.turns).format(
+                    n=self.level.turns
+                )
             surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), (r.x, y))
             y += fonts.heading.get_linesize()
-        surface.blit(fonts.bold.render("Class seed", True, p.text_muted), (r.x, y))
+        surface.blit(fonts.bold.render(_("Class seed"), True, p.text_muted), (r.x, y))
         y += fonts.bold.get_linesize()
         note_h = fonts.small.get_linesize()
         seed_font = next(
@@ -369,7 +409,7 @@ class ClassroomSetupScene(Scene):
         img = seed_font.render(str(self.seed()) if self.level else "", True, p.accent)
         surface.blit(img, (r.x, y))
         y += seed_font.get_linesize()
-        note = "Every group types this seed to play the same world."
+        note = _("Every group types this seed to play the same world.")
         surface.blit(fonts.small.render(fit(note, fonts.small, r.width), True, p.text_muted), (r.x, y))
         y += note_h + app.px(6)
         lines = (r.bottom - y) // (fonts.small.get_linesize() + 2)

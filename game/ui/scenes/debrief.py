@@ -13,6 +13,7 @@ import pygame
 
 from game.core.engine import goal_value, provisional_goals
 from game.core.meters import LIMITS, PILLARS, band, band_spans, label
+from game.i18n import N_, _, format_number, n_
 from game.session.data_folder import problem_message
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
@@ -26,20 +27,21 @@ from game.session.story import (
 )
 from game.ui.numbers import shown
 from game.ui.scenes.base import Scene
+from game.ui.sides import side_name
 from game.ui.summit.words import entry_lines, fates
 from game.ui.theme import FONT_NAME
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
-TABS = ["Outcome", "Chart", "Decisions", "Discussion", "Sources"]
+TABS = [N_("Outcome"), N_("Chart"), N_("Decisions"), N_("Discussion"), N_("Sources")]
 # The chart shades the partnership's bands, named in the short names that fit its margin.
 BANDS = list(band_spans(short=True))
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
 PROMPT_TITLES = {
-    "identity_gap": "The identity gap",
-    "method_divergence": "Divergent methods",
-    "central_asia_rivalry": "Rivalry in Central Asia",
-    "us_normalization": "Washington's normalization",
-    "general": "The partnership as a whole",
+    "identity_gap": N_("The identity gap"),
+    "method_divergence": N_("Divergent methods"),
+    "central_asia_rivalry": N_("Rivalry in Central Asia"),
+    "us_normalization": N_("Washington's normalization"),
+    "general": N_("The partnership as a whole"),
 }
 
 
@@ -52,13 +54,24 @@ def against_history(game) -> str:
     now = game.state.meters["partnership"]
     gap = now - then
     if abs(gap) < 0.5:
-        verdict = "level with history"
+        verdict = _("level with history")
+    elif gap > 0:
+        verdict = _("{points} points warmer than history").format(points=format_number(abs(gap), 1))
     else:
-        verdict = f"{abs(gap):.1f} points {'warmer' if gap > 0 else 'colder'} than history"
-    same = "the same band" if band(now) == band(then) else f"history's was {band(then)}"
-    return (
-        f"History left the partnership at about {then:.0f} ({band(then)}) when these years ended; "
-        f"yours ended at {now:.1f} ({band(now)}, {same}): {verdict}."
+        verdict = _("{points} points colder than history").format(points=format_number(abs(gap), 1))
+    same = (
+        _("the same band") if band(now) == band(then) else _("history's was {band}").format(band=band(then))
+    )
+    return _(
+        "History left the partnership at about {then} ({then_band}) when these years ended; "
+        "yours ended at {now} ({now_band}, {same}): {verdict}."
+    ).format(
+        then=format_number(then, 0),
+        then_band=band(then),
+        now=format_number(now, 1),
+        now_band=band(now),
+        same=same,
+        verdict=verdict,
     )
 
 
@@ -78,13 +91,20 @@ class DebriefScene(Scene):
         self.title_rect = pygame.Rect(pad, app.px(16), w - 2 * pad, fonts.title.get_linesize())
         bh = button_height(fonts.bold, app.px(40))
         tabs = row_of_buttons(
-            TABS, fonts.bold, pad, self.title_rect.bottom + app.px(8), w - pad, bh, app.px(8), app.px(150)
+            [_(t) for t in TABS],
+            fonts.bold,
+            pad,
+            self.title_rect.bottom + app.px(8),
+            w - pad,
+            bh,
+            app.px(8),
+            app.px(150),
         )
         for i, (rect, name) in enumerate(zip(tabs, TABS, strict=False)):
             self.add(
                 Control(
                     rect,
-                    name,
+                    _(name),
                     partial(self.show, i),
                     kind="tab",
                     selected=(i == self.tab),
@@ -92,9 +112,9 @@ class DebriefScene(Scene):
                 )
             )
         bh = button_height(fonts.bold, app.px(46))
-        done = pygame.Rect(0, 0, button_width("Back to title", fonts.bold, app.px(210)), bh)
+        done = pygame.Rect(0, 0, button_width(_("Back to title"), fonts.bold, app.px(210)), bh)
         done.bottomright = (w - pad, h - app.px(16))
-        png = pygame.Rect(0, 0, button_width("Save chart as PNG", fonts.bold, app.px(210)), bh)
+        png = pygame.Rect(0, 0, button_width(_("Save chart as PNG"), fonts.bold, app.px(210)), bh)
         png.bottomright = (done.left - app.px(12), done.bottom)
         top = bottom_of(tabs) + app.px(12)
         self.body = pygame.Rect(pad, top, w - 2 * pad, done.top - app.px(12) - top)
@@ -112,14 +132,14 @@ class DebriefScene(Scene):
         self.tab_box = self.text_box(self.tab_html(), self.body)
         if TABS[self.tab] == "Chart":
             self.tab_box.hide()
-        self.add(Control(done, "Back to title", self.finish))
-        self.add(Control(png, "Save chart as PNG", self.save_chart, hotkey=pygame.K_p))
+        self.add(Control(done, _("Back to title"), self.finish))
+        self.add(Control(png, _("Save chart as PNG"), self.save_chart, hotkey=pygame.K_p))
 
     def show(self, i: int) -> None:
         self.tab = i
         for c in self.controls:
             if c.kind == "tab":
-                c.selected = c.label == TABS[i]
+                c.selected = c.label == _(TABS[i])
         if TABS[i] == "Chart":
             self.tab_box.hide()
         else:
@@ -143,15 +163,15 @@ class DebriefScene(Scene):
         save_chart_png(
             path,
             self.series(),
-            f"{game.level.title}, seed {game.seed}",
+            _("{level}, seed {seed}").format(level=game.level.title, seed=game.seed),
             palette=self.app.palette,
             x_labels=self.x_labels(),
             bands=BANDS,
         )
-        self.say(f"Chart saved: {path}")
+        self.say(_("Chart saved: {path}").format(path=path))
 
     def x_labels(self) -> list[str]:
-        return ["start", *(str(r.turn) for r in self.game.reports)]
+        return [_("start"), *(str(r.turn) for r in self.game.reports)]
 
     def finish(self) -> None:
         if self.app.options.exit_at_end:
@@ -169,9 +189,9 @@ class DebriefScene(Scene):
             # A classroom session's exports are written when it ends, for the teacher to collect.
             try:
                 folder = session.export(palette=app.palette)
-                self.say(f"Session exported to {folder}")
+                self.say(_("Session exported to {folder}").format(folder=folder))
             except OSError as e:
-                self.say(problem_message("The session's exports could not be written", e))
+                self.say(problem_message(_("The session's exports could not be written"), e))
         if app.options.autoplay:
             for i in range(len(TABS)):
                 self.show(i)
@@ -204,36 +224,60 @@ class DebriefScene(Scene):
         note = provisional_note(game)
         if note:
             out.append(
-                f"<br><b>The scores are {html.escape(note)}, not final scores.</b> The session ended "
-                "before the level's last turn, so each goal is judged as pro-rated to the turns played."
+                _(
+                    "<br><b>The scores are {note}, not final scores.</b> The session ended "
+                    "before the level's last turn, so each goal is judged as pro-rated to the turns played."
+                ).format(note=html.escape(note))
             )
         played = game.provisional[0] if game.provisional else None
         for side in ("moscow", "beijing"):
             agenda = lv.agendas[side]
-            verdict = "met its agenda" if won[side] else "fell short of its agenda"
+            verdict = _("met its agenda") if won[side] else _("fell short of its agenda")
             scored = f", {html.escape(note)}" if note else ""
             out.append(
-                f"<br><b>{side.capitalize()}: score {shown(scores[side], [agenda.win_at])} of 100{scored}, {verdict}</b> "
-                f"(needed {agenda.win_at:.0f}). {html.escape(agenda.summary)}"
+                _(
+                    "<br><b>{side}: score {score} of 100{provisional}, {verdict}</b> (needed {needed}). {summary}"
+                ).format(
+                    side=side_name(side),
+                    score=shown(scores[side], [agenda.win_at]),
+                    provisional=scored,
+                    verdict=verdict,
+                    needed=format_number(agenda.win_at, 0),
+                    summary=html.escape(agenda.summary),
+                )
             )
             goals = agenda.goals if played is None else provisional_goals(lv, played)[side]
             for g in goals:
                 value = goal_value(game.state, g.meter)
-                mark = "MET" if g.met(value) else "MISSED"
+                mark = _("MET") if g.met(value) else _("MISSED")
                 ended = shown(value, [t for t in (g.at_least, g.at_most) if t is not None], least=1)
-                after = "" if played is None else f"; after {played} turns: {bounds_text(g)}"
-                out.append(f"{mark}: {html.escape(g.text)}{after} ({label(g.meter)} ended at {ended})")
-        out.append("<br><b>Turning points</b>")
+                after = (
+                    ""
+                    if played is None
+                    else n_("; after {n} turn: {bounds}", "; after {n} turns: {bounds}", played).format(
+                        n=played, bounds=bounds_text(g)
+                    )
+                )
+                out.append(
+                    _("{mark}: {goal}{after} ({meter} ended at {value})").format(
+                        mark=mark, goal=html.escape(g.text), after=after, meter=label(g.meter), value=ended
+                    )
+                )
+        out.append("<br><b>" + _("Turning points") + "</b>")
         for report, total, c in turning_points(game):
             out.append(
-                f"Turn {report.turn} ({report.date}): partnership {total:+.1f}, mostly because "
-                f"{html.escape(cause_words(c))}."
+                _("Turn {turn} ({date}): partnership {change}, mostly because {cause}.").format(
+                    turn=report.turn,
+                    date=report.date,
+                    change=format_number(total, 1, sign=True),
+                    cause=html.escape(cause_words(c)),
+                )
             )
         against = against_history(game)
         if against:
-            out.append(f"<br><b>Against history</b><br>{html.escape(against)}")
+            out.append("<br><b>" + _("Against history") + f"</b><br>{html.escape(against)}")
         if lv.what_happened:
-            out.append(f"<br><b>What actually happened</b><br>{html.escape(lv.what_happened)}")
+            out.append("<br><b>" + _("What actually happened") + f"</b><br>{html.escape(lv.what_happened)}")
         return "<br>".join(out)
 
     def outcome_title_px(self) -> int:
@@ -244,32 +288,39 @@ class DebriefScene(Scene):
         game, lv = self.game, self.game.level
         out = []
         for r in game.reports:
-            out.append(f"<b>Turn {r.turn}, {r.date}</b>")
+            out.append("<b>" + _("Turn {turn}, {date}").format(turn=r.turn, date=r.date) + "</b>")
             for side in ("moscow", "beijing"):
-                names = ", ".join(lv.actions[a].name for a in r.plans[side]) or "nothing"
-                out.append(f"{side.capitalize()}: {html.escape(names)}")
+                names = ", ".join(lv.actions[a].name for a in r.plans[side]) or _("nothing")
+                out.append(f"{side_name(side)}: {html.escape(names)}")
                 why = ai_reason(game, r.turn, side)
                 if why:
                     out.append(
-                        "<i>Why: " + "<br>".join(html.escape(line) for line in why.splitlines()) + "</i>"
+                        "<i>"
+                        + _("Why: ")
+                        + "<br>".join(html.escape(line) for line in why.splitlines())
+                        + "</i>"
                     )
                 given = game.log.reasons_of(r.turn).get(side, "")
                 if given:
-                    out.append(f"<i>Their reason: {html.escape(given)}</i>")
+                    out.append("<i>" + _("Their reason: {reason}").format(reason=html.escape(given)) + "</i>")
             out += self.summit_lines(r.turn)
             ids = [e for e in r.events if lv.event(e)]
             # The debrief is where an injected event is revealed as the facilitator's.
             injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}
             if ids:
                 out.append(
-                    "Events: "
+                    _("Events: ")
                     + ", ".join(
                         html.escape(headline)
-                        + (" <i>(put in play by the facilitator)</i>" if event_id in injected else "")
+                        + (
+                            " <i>" + _("(put in play by the facilitator)") + "</i>"
+                            if event_id in injected
+                            else ""
+                        )
                         for event_id, headline in zip(ids, event_headlines(game, ids), strict=True)
                     )
                 )
-        return "<br>".join(out) or "No turns were played."
+        return "<br>".join(out) or _("No turns were played.")
 
     def summit_lines(self, turn: int) -> list[str]:
         """The turn's summit: each term, agreed or not, with the AI's reason, and what became of
@@ -280,12 +331,12 @@ class DebriefScene(Scene):
         if not specs:
             return []
         entries = [spec.entry() for spec in specs]
-        out = ["Summit:"]
+        out = [_("Summit:")]
         for entry, (ok, words, why) in zip(entries, entry_lines(game.level, entries), strict=True):
             line = f"• <b>{html.escape(words)}</b>" if ok else f"• {html.escape(words)}"
             if ok:
                 became = fates(game, turn, entry.term)
-                line += " — " + html.escape("; ".join(became) if became else "still running")
+                line += " — " + html.escape("; ".join(became) if became else _("still running"))
             out.append(line)
             if why:
                 out.append(f"<i>{html.escape(why)}</i>")
@@ -297,19 +348,21 @@ class DebriefScene(Scene):
         for key, title in PROMPT_TITLES.items():
             prompts = lv.prompts.get(key, ())
             if prompts:
-                out.append(f"<b>{title}</b>")
+                out.append(f"<b>{_(title)}</b>")
                 out.extend(f"• {html.escape(p)}" for p in prompts)
                 out.append("")
-        return "<br>".join(out) or "This level has no discussion prompts."
+        return "<br>".join(out) or _("This level has no discussion prompts.")
 
     def sources_html(self) -> str:
         lv = self.game.level
         if not lv.sources:
-            return "This level names no sources."
+            return _("This level names no sources.")
         out = [
-            "<b>Sources and further reading</b>",
-            "What the level draws on, and where to read on, from more than one side: each entry "
-            "says whose view it gives.",
+            "<b>" + _("Sources and further reading") + "</b>",
+            _(
+                "What the level draws on, and where to read on, from more than one side: each entry "
+                "says whose view it gives."
+            ),
             "",
         ]
         out.extend(f"• {html.escape(line)}" for line in source_lines(lv))
@@ -318,7 +371,9 @@ class DebriefScene(Scene):
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         title = fit(
-            f"Debrief: {self.game.level.title}, seed {self.game.seed}", app.fonts.title, self.title_rect.width
+            _("Debrief: {level}, seed {seed}").format(level=self.game.level.title, seed=self.game.seed),
+            app.fonts.title,
+            self.title_rect.width,
         )
         surface.blit(app.fonts.title.render(title, True, p.text), self.title_rect)
         if TABS[self.tab] == "Chart":
@@ -330,7 +385,7 @@ class DebriefScene(Scene):
                 self.series(),
                 p,
                 app.fonts.small,
-                "The meters over the turns",
+                _("The meters over the turns"),
                 x_labels=self.x_labels(),
                 bands=BANDS,
             )

@@ -10,8 +10,10 @@ from __future__ import annotations
 import pygame
 
 from game.core.summit import term_words
+from game.i18n import _, n_
 from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
+from game.ui.sides import side_name
 from game.ui.widgets import Control, fit, text, wrap
 
 MAX_AGREED_LINES = 6  # the terms agreed the hand-over lists (the summary that follows has them all)
@@ -49,27 +51,32 @@ class HandOverScene(HeldByPause, Scene):
         table = self.game.table
         agreed = table.agreed() if table is not None else []
         if not agreed:
-            return ["The summit agreed no term."]
+            return [_("The summit agreed no term.")]
         words = [f"• {term_words(self.game.level, t)}" for t in agreed]
         if len(words) > MAX_AGREED_LINES:
-            words = [*words[: MAX_AGREED_LINES - 1], f"and {len(words) - MAX_AGREED_LINES + 1} more"]
-        return ["Agreed at the summit:", *words]
+            words = [
+                *words[: MAX_AGREED_LINES - 1],
+                n_("and {n} more", "and {n} more", len(words) - MAX_AGREED_LINES + 1).format(
+                    n=len(words) - MAX_AGREED_LINES + 1
+                ),
+            ]
+        return [_("Agreed at the summit:"), *words]
 
     def build(self) -> None:
         app = self.app
         w, _h = app.size
         rect = pygame.Rect(0, 0, app.px(320), app.px(52))
-        _, top, _ = self.layout()
+        _note_top, top, _lines = self.layout()
         rect.midtop = (w // 2, top)
         if self.in_room():
-            label = "Go on entering the terms agreed in the room"
+            label = _("Go on entering the terms agreed in the room")
         elif self.game.summit_open() or self.game.summit_due():
             # (a turn's summit not yet opened comes before the board just the same)
-            label = f"I am {self.side.capitalize()}: go to the summit"
+            label = _("I am {side}: go to the summit").format(side=side_name(self.side))
         elif self.summit_unread:
-            label = f"I am {self.side.capitalize()}: see what the summit came to"
+            label = _("I am {side}: see what the summit came to").format(side=side_name(self.side))
         else:
-            label = f"I am {self.side.capitalize()}: show my board"
+            label = _("I am {side}: show my board").format(side=side_name(self.side))
         rect.width = max(rect.width, app.fonts.bold.size(label)[0] + app.px(24))
         rect.centerx = w // 2
         self.add(Control(rect, label, self.proceed))
@@ -107,18 +114,20 @@ class HandOverScene(HeldByPause, Scene):
 
     def title(self) -> str:
         if self.in_room():
-            return "Both teams: back to the summit"
-        return f"Hand the keyboard to {self.side.capitalize()}"
+            return _("Both teams: back to the summit")
+        return _("Hand the keyboard to {side}").format(side=side_name(self.side))
 
     def note_text(self) -> str:
         if self.note:
             return self.note
         if self.locked_by:
-            return (
-                f"{self.locked_by.capitalize()}'s plan is locked and hidden. It will be revealed "
-                f"when both plans are locked and the turn resolves."
-            )
-        return f"A new turn begins. Only {self.side.capitalize()} should look at the screen now."
+            return _(
+                "{side}'s plan is locked and hidden. It will be revealed "
+                "when both plans are locked and the turn resolves."
+            ).format(side=side_name(self.locked_by))
+        return _("A new turn begins. Only {side} should look at the screen now.").format(
+            side=side_name(self.side)
+        )
 
     @property
     def captions(self) -> list[tuple[str, pygame.Rect]]:

@@ -10,10 +10,12 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.i18n import _
 from game.session.game import HUMAN
 from game.session.saves import MAX_NAME, SaveError
 from game.ui.saved_game import open_log
 from game.ui.scenes.base import Scene
+from game.ui.sides import side_name
 from game.ui.widgets import Control, button_width
 
 
@@ -24,19 +26,21 @@ def who_played(players: dict[str, str] | None, classroom=None) -> str:
         teams = classroom.teams
         group = f", {classroom.group}" if classroom.group else ""
         if all(t == "team" for t in teams.values()):
-            return f"Classroom{group}: two teams"
+            return _("Classroom{group}: two teams").format(group=group)
         side = next(s for s, t in teams.items() if t == "team")
         opponent = next(t for s, t in teams.items() if t != "team")
-        return f"Classroom{group}: {side.capitalize()} team vs {opponent} AI"
+        return _("Classroom{group}: {side} team vs {opponent} AI").format(
+            group=group, side=side_name(side), opponent=opponent
+        )
     if not players:
         return ""
     humans = [side for side, who in players.items() if who == HUMAN]
     if len(humans) == 2:
-        return "Two players"
+        return _("Two players")
     if not humans:
-        return "AI vs AI"
+        return _("AI vs AI")
     opponent = next(who for side, who in players.items() if who != HUMAN)
-    return f"{humans[0].capitalize()} vs {opponent} AI"
+    return _("{side} vs {opponent} AI").format(side=side_name(humans[0]), opponent=opponent)
 
 
 class LoadScene(Scene):
@@ -66,7 +70,7 @@ class LoadScene(Scene):
             if info.path == self.renaming:
                 self.build_rename(row, info)
                 continue
-            labels = ["Rename", "Really delete?" if info.path == self.deleting else "Delete"]
+            labels = [_("Rename"), _("Really delete?") if info.path == self.deleting else _("Delete")]
             widths = [button_width(label, font) for label in labels]
             x = row.right
             buttons = []
@@ -80,12 +84,16 @@ class LoadScene(Scene):
                 x -= gap
             rect = pygame.Rect(row.x, row.y, x - row.x, item_h)
             when = str(info.saved_at)[:16].replace("T", " ")
-            kind = "autosave" if info.is_autosave else "save"
+            kind = _("autosave") if info.is_autosave else _("save")
             who = who_played(info.players, info.classroom)
             entry = app.catalogue.entries.get(info.level_id)
             level = entry.title if entry else info.level_id
             turns = self.level_turns(info.level_id)
-            where = "finished" if turns is not None and info.turn > turns else f"turn {info.turn}"
+            where = (
+                _("finished")
+                if turns is not None and info.turn > turns
+                else _("turn {turn}").format(turn=info.turn)
+            )
             label = (
                 f"{info.name}   ·   {level}, {where}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
             )
@@ -96,27 +104,29 @@ class LoadScene(Scene):
                         box,
                         label,
                         action,
-                        enabled=not (label == "Rename" and info.is_autosave),
-                        why_disabled="An autosave is named by its game: open it, then save it under a name.",
+                        enabled=not (label == _("Rename") and info.is_autosave),
+                        why_disabled=_(
+                            "An autosave is named by its game: open it, then save it under a name."
+                        ),
                     )
                 )
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.midbottom = (w // 2, h - app.px(24))
-        self.add(Control(rect, "Back", self.back))
+        self.add(Control(rect, _("Back"), self.back))
 
     def build_rename(self, row: pygame.Rect, info) -> None:
         """The row of the save being renamed: its name in a field, then OK and Cancel."""
         app, font, gap = self.app, self.app.fonts.bold, self.app.px(6)
-        ok_w, cancel_w = button_width("OK", font, app.px(70)), button_width("Cancel", font)
+        ok_w, cancel_w = button_width(_("OK"), font, app.px(70)), button_width(_("Cancel"), font)
         cancel = pygame.Rect(row.right - cancel_w, row.y, cancel_w, row.height)
         ok = pygame.Rect(cancel.x - gap - ok_w, row.y, ok_w, row.height)
         field = pygame.Rect(row.x, row.y, ok.x - gap - row.x, row.height)
         self.name_entry = self.element(pygame_gui.elements.UITextEntryLine(field, app.manager))
         self.name_entry.set_text_length_limit(MAX_NAME)
         self.name_entry.set_text(info.name)
-        self.text_field(self.name_entry, "New name for this save")
-        self.add(Control(ok, "OK", partial(self.finish_rename, info)))
-        self.add(Control(cancel, "Cancel", self.cancel_rename))
+        self.text_field(self.name_entry, _("New name for this save"))
+        self.add(Control(ok, _("OK"), partial(self.finish_rename, info)))
+        self.add(Control(cancel, _("Cancel"), self.cancel_rename))
         app.manager.set_focus_set(self.name_entry)
         self.name_entry.focus()
 
@@ -131,15 +141,15 @@ class LoadScene(Scene):
     def finish_rename(self, info) -> None:
         name = self.name_entry.get_text() if self.name_entry is not None else ""
         if not name.strip():
-            self.say("A save needs a name.")
+            self.say(_("A save needs a name."))
             return
         try:
             renamed = self.app.saves.rename(info.path, name)
         except SaveError as e:
-            self.say(f"Could not rename the save: {e}")
+            self.say(_("Could not rename the save: {problem}").format(problem=e))
             return
         self.renaming = None
-        self.say(f"Renamed to “{renamed.name}”.")
+        self.say(_("Renamed to “{name}”.").format(name=renamed.name))
         self.rebuild()
 
     def delete(self, info) -> None:
@@ -147,16 +157,20 @@ class LoadScene(Scene):
         trash subfolder, from which it can still be taken back by hand."""
         if self.deleting != info.path:
             self.deleting, self.renaming = info.path, None
-            self.say(f"Press “Really delete?” to delete “{info.name}”.")
+            self.say(_("Press “Really delete?” to delete “{name}”.").format(name=info.name))
             self.rebuild()
             return
         self.deleting = None
         try:
             moved = self.app.saves.delete(info.path)
         except SaveError as e:
-            self.say(f"Could not delete the save: {e}")
+            self.say(_("Could not delete the save: {problem}").format(problem=e))
         else:
-            self.say(f"Deleted “{info.name}” (kept in {moved.parent.name}/{moved.name} in the saves folder).")
+            self.say(
+                _("Deleted “{name}” (kept in {folder}/{file} in the saves folder).").format(
+                    name=info.name, folder=moved.parent.name, file=moved.name
+                )
+            )
         self.rebuild()
 
     def handle(self, event) -> bool:
@@ -202,9 +216,9 @@ class LoadScene(Scene):
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        surface.blit(app.fonts.title.render("Load a game", True, p.text), (app.px(40), app.px(36)))
+        surface.blit(app.fonts.title.render(_("Load a game"), True, p.text), (app.px(40), app.px(36)))
         if not self.infos:
             surface.blit(
-                app.fonts.body.render("No saved games yet.", True, p.text_muted), (app.px(40), app.px(110))
+                app.fonts.body.render(_("No saved games yet."), True, p.text_muted), (app.px(40), app.px(110))
             )
         self.draw_controls(surface)

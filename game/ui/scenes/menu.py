@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from game.i18n import _
 from game.session.data_folder import problem_message
 from game.ui.scenes.base import Scene
 
@@ -27,20 +28,20 @@ class MenuScene(Scene):
             pygame_gui.elements.UITextEntryLine(
                 pygame.Rect(w // 2 - bw // 2, top, bw, app.px(40)),
                 app.manager,
-                placeholder_text="Name for this save",
+                placeholder_text=_("Name for this save"),
             )
         )
         self.name_entry.set_text_length_limit(60)
-        self.text_field(self.name_entry, "Name for this save")
+        self.text_field(self.name_entry, _("Name for this save"))
         self.column_of_buttons(
             [
-                ("Save game", self.save),
-                ("Resume", self.back),
-                ("Settings", self.settings),
+                (_("Save game"), self.save),
+                (_("Resume"), self.back),
+                (_("Settings"), self.settings),
                 (
-                    "Quit to title (passphrase)"
+                    _("Quit to title (passphrase)")
                     if getattr(self.game, "classroom", None)
-                    else "Quit to title",
+                    else _("Quit to title"),
                     self.quit,
                 ),
             ],
@@ -50,12 +51,14 @@ class MenuScene(Scene):
         )
 
     def save(self) -> None:
-        name = self.name_entry.get_text().strip() or f"{self.game.level.title}, turn {self.game.state.turn}"
+        name = self.name_entry.get_text().strip() or _("{level}, turn {turn}").format(
+            level=self.game.level.title, turn=self.game.state.turn
+        )
         try:
             info = self.app.saves.save(name, self.game.log_to_save())
-            self.say(f'Saved as "{info.name}".')
+            self.say(_('Saved as "{name}".').format(name=info.name))
         except OSError as e:
-            self.say(problem_message("Could not save", e))
+            self.say(problem_message(_("Could not save"), e))
 
     def settings(self) -> None:
         self.app.show_over("settings")
@@ -72,9 +75,9 @@ class MenuScene(Scene):
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         w, h = app.size
-        img = app.fonts.title.render("Game menu", True, p.text)
+        img = app.fonts.title.render(_("Game menu"), True, p.text)
         surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.14))))
-        note = "Your game is also saved automatically after every turn (Continue on the title screen)."
+        note = _("Your game is also saved automatically after every turn (Continue on the title screen).")
         t = app.fonts.small.render(note, True, p.text_muted)
         surface.blit(t, t.get_rect(center=(w // 2, int(h * 0.14) + app.px(44))))
         self.draw_controls(surface)

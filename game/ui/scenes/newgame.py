@@ -13,12 +13,14 @@ from game.ai.own import DEFAULT_MS as OWN_MS
 from game.ai.own import is_own_agent, split_spec
 from game.core.level import Level
 from game.core.meters import other
+from game.i18n import N_, _, n_
 from game.session.campaign import chapters
 from game.session.game import HUMAN, THINK, Game
 from game.ui.agenda import agenda_html
 from game.ui.numbers import shown
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
+from game.ui.sides import side_name
 from game.ui.widgets import (
     LABEL_ROOM,
     Control,
@@ -33,56 +35,68 @@ from game.ui.widgets import (
     wrap,
 )
 
-SEED_HINT = "The whole class can type the same seed to play the same world.  F5 reloads the level files."
+SEED_HINT = N_("The whole class can type the same seed to play the same world.  F5 reloads the level files.")
 
-OPPONENTS = [("Easy AI", "easy"), ("Normal AI", "normal"), ("Hard AI", "hard"), ("Second player", HUMAN)]
+OPPONENTS = [
+    (N_("Easy AI"), "easy"),
+    (N_("Normal AI"), "normal"),
+    (N_("Hard AI"), "hard"),
+    (N_("Second player"), HUMAN),
+]
 
 
 def opponent_says(who: str, think: Budget | None) -> str:
     """What playing against `who` means: what that level of play does and how long it thinks."""
     think = think or THINK
     if who == "easy":
-        return (
+        return _(
             "Easy AI draws its cards at random, the more likely the more their printed effects help "
             "its agenda. It looks no further ahead and decides at once."
         )
     if who == "normal":
-        return (
+        return _(
             "Normal AI looks one turn ahead: it judges its best combinations of cards in a few "
             "imagined futures and plays the best. It thinks for a few hundredths of a second."
         )
     if who == "hard":
         if think.ms is not None:
-            how_long = f"about {think.ms / 1000:g} s a turn"
+            how_long = _("about {seconds} s a turn").format(seconds=f"{think.ms / 1000:g}")
         else:
-            how_long = f"{think.iterations} imagined games a turn"
-        return (
+            how_long = _("{n} imagined games a turn").format(n=think.iterations)
+        return _(
             "Hard AI searches: it plays its best plans out to the end of the game in many imagined "
             "futures, guessing what it cannot see, and keeps the plan that leaves its agenda furthest "
-            f"ahead of yours. It thinks for {how_long}."
-        )
+            "ahead of yours. It thinks for {how_long}."
+        ).format(how_long=how_long)
     if who == HUMAN:
-        return "A second player at this machine; a hand-over screen keeps each side's plan secret."
+        return _("A second player at this machine; a hand-over screen keeps each side's plan secret.")
     if is_own_agent(who):
         path, name = split_spec(who)
         ms = think.ms if think.ms is not None else OWN_MS
-        return (
-            f"Your own agent {name} from {path.name}. It has {ms:g} ms a turn; if it fails or runs "
+        return _(
+            "Your own agent {name} from {file}. It has {ms} ms a turn; if it fails or runs "
             "out of time, it loses that turn."
-        )
-    return f"The {who} AI."
+        ).format(name=name, file=path.name, ms=f"{ms:g}")
+    return _("The {who} AI.").format(who=who)
 
 
 def best_words(best, side: str, win_at: list[float]) -> str:
     """The player's best result on a level from `side`, in a line over its briefing (its score
     never seeming to reach the mark for a win, `win_at`, when it does not)."""
     if best is None:
-        return f"Your best as {side}: no game played to the end yet."
-    games = f"{best.games} game{'s' if best.games != 1 else ''} to the end"
-    verdict = "won" if best.won else "not won"
-    return (
-        f"Your best as {side}: {shown(best.score, win_at)} of 100, {verdict} ({best.outcome}), "
-        f"against {best.opponent}, {best.when}  ·  {games}"
+        return _("Your best as {side}: no game played to the end yet.").format(side=side)
+    games = n_("{n} game to the end", "{n} games to the end", best.games).format(n=best.games)
+    verdict = _("won") if best.won else _("not won")
+    return _(
+        "Your best as {side}: {score} of 100, {verdict} ({outcome}), against {opponent}, {when}  ·  {games}"
+    ).format(
+        side=side,
+        score=shown(best.score, win_at),
+        verdict=verdict,
+        outcome=best.outcome,
+        opponent=best.opponent,
+        when=best.when,
+        games=games,
     )
 
 
@@ -112,7 +126,9 @@ class NewGameScene(Scene):
         self.opponent = opts.opponent
         self.opponents = list(OPPONENTS)
         if is_own_agent(opts.opponent):  # `play --moscow FILE.py:NAME`: the user's own agent
-            self.opponents.insert(-1, (f"{split_spec(opts.opponent)[1]} (your agent)", opts.opponent))
+            self.opponents.insert(
+                -1, (_("{name} (your agent)").format(name=split_spec(opts.opponent)[1]), opts.opponent)
+            )
         self.seed_text = str(opts.seed) if opts.seed is not None else ""
         self.level: Level | None = None
         self.load_selected()
@@ -134,19 +150,21 @@ class NewGameScene(Scene):
             return ""
         titles = {e.id: e.title for e in self.entries}
         waiting = chapter.waiting_for(titles, self.app.settings.finished_levels)
-        return f"Finish {' and '.join(waiting)} to open this chapter (or open every chapter in Settings)."
+        return _("Finish {levels} to open this chapter (or open every chapter in Settings).").format(
+            levels=_(" and ").join(waiting)
+        )
 
     def load_selected(self) -> None:
         if not self.entries:
-            self.level, self.problem = None, "No playable levels were found."
+            self.level, self.problem = None, _("No playable levels were found.")
             return
         self.level, problems = self.app.load_level(self.entries[self.level_index].id)
         errors = [p for p in problems if p.severity == "error"]
         self.problem = ""
         if errors and self.level is not None:
-            self.problem = "The file now has problems (F5 lists them); this is its last good version."
+            self.problem = _("The file now has problems (F5 lists them); this is its last good version.")
         elif errors:
-            self.problem = "This level has problems:\n" + "\n".join(str(p) for p in errors[:6])
+            self.problem = _("This level has problems:") + "\n" + "\n".join(str(p) for p in errors[:6])
 
     def build(self) -> None:
         app = self.app
@@ -160,14 +178,14 @@ class NewGameScene(Scene):
         pad = app.px(24)
         list_w = int(w * 0.27)
         self.title_rect = pygame.Rect(
-            pad, app.px(20), fonts.title.size("New game")[0], fonts.title.get_linesize()
+            pad, app.px(20), fonts.title.size(_("New game"))[0], fonts.title.get_linesize()
         )
         top = self.title_rect.bottom + app.px(12)
         # Start and Back at the bottom right.
         bh = button_height(fonts.bold, app.px(46))
-        start = pygame.Rect(0, 0, button_width("Start", fonts.bold, app.px(220)), bh)
+        start = pygame.Rect(0, 0, button_width(_("Start"), fonts.bold, app.px(220)), bh)
         start.bottomright = (w - pad, h - app.px(16))
-        back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), bh)
+        back = pygame.Rect(0, 0, button_width(_("Back"), fonts.bold, app.px(160)), bh)
         back.bottomright = (start.left - app.px(12), start.bottom)
         # Many mods must still fit: the rows shrink, and past the smallest row the list pages.
         room = h - top - app.px(16)
@@ -188,10 +206,10 @@ class NewGameScene(Scene):
             paging = [
                 (
                     pygame.Rect(pad, y, list_w, least_h),
-                    f"Earlier levels ({self.list_offset})",
+                    _("Earlier levels ({n})").format(n=self.list_offset),
                     -1,
                     self.list_offset > 0,
-                    "This is the top of the list.",
+                    _("This is the top of the list."),
                 )
             ]
             y += least_h + gap
@@ -199,10 +217,10 @@ class NewGameScene(Scene):
             paging.append(
                 (
                     pygame.Rect(pad, y + rows * (least_h + gap), list_w, least_h),
-                    f"More levels ({below})",
+                    _("More levels ({n})").format(n=below),
                     1,
                     below > 0,
-                    "This is the end of the list.",
+                    _("This is the end of the list."),
                 )
             )
         item_h = (
@@ -222,8 +240,8 @@ class NewGameScene(Scene):
             entry = self.entries[i]
             rect = pygame.Rect(pad, y + row * (item_h + gap), list_w, item_h)
             c = marks[entry.id]
-            mark = "  [mod]" if entry.is_mod else ""
-            mark += "  (locked)" if not c.is_open else ("  (done)" if c.finished else "")
+            mark = "  " + _("[mod]") if entry.is_mod else ""
+            mark += "  " + _("(locked)") if not c.is_open else ("  " + _("(done)") if c.finished else "")
             # The title gives way, never the mark: "(done)" and "(locked)" are what the list is for.
             name = (f"{c.chapter}. " if c.chapter is not None else "") + entry.title
             room_w = rect.width - LABEL_ROOM
@@ -262,7 +280,7 @@ class NewGameScene(Scene):
         note = self.problem or self.locked_reason() if self.level else ""
         self.note_lines = wrap(note, fonts.small, right_w)[:2] if note else []
         note_h = len(self.note_lines) * fonts.small.get_linesize()
-        label_w = max(fonts.bold.size(t)[0] for t in ("Play as", "Other side", "Seed")) + app.px(20)
+        label_w = max(fonts.bold.size(t)[0] for t in (_("Play as"), _("Other side"), _("Seed"))) + app.px(20)
         field_x = x + label_w
         # Lay the rest out for a given number of description lines and a given height of button;
         # use the most lines and the tallest buttons that leave the briefing a useful height.
@@ -282,7 +300,7 @@ class NewGameScene(Scene):
             note_rect = pygame.Rect(x, y, right_w, note_h)
             y = note_rect.bottom + app.px(10)
             side_rects = row_of_buttons(
-                ["Moscow", "Beijing"],
+                [side_name("moscow"), side_name("beijing")],
                 fonts.bold,
                 field_x,
                 y,
@@ -293,7 +311,7 @@ class NewGameScene(Scene):
             )
             y = bottom_of(side_rects) + app.px(10)
             opp_rects = row_of_buttons(
-                [label for label, _ in self.opponents],
+                [_(label) for label, _who in self.opponents],
                 fonts.bold,
                 field_x,
                 y,
@@ -309,19 +327,19 @@ class NewGameScene(Scene):
                 hint_lines, hint_rect = [], pygame.Rect(x, seed_rect.bottom, 0, 0)
                 y = seed_rect.bottom + app.px(12)
             elif x + right_w - hint_x >= app.px(240):  # the hint beside the seed, else under it
-                hint_lines = wrap(SEED_HINT, fonts.small, x + right_w - hint_x)
+                hint_lines = wrap(_(SEED_HINT), fonts.small, x + right_w - hint_x)
                 hint_rect = pygame.Rect(
                     hint_x, y, x + right_w - hint_x, len(hint_lines) * fonts.small.get_linesize()
                 )
                 y = max(seed_rect.bottom, hint_rect.bottom) + app.px(12)
             else:
-                hint_lines = wrap(SEED_HINT, fonts.small, right_w)
+                hint_lines = wrap(_(SEED_HINT), fonts.small, right_w)
                 hint_rect = pygame.Rect(
                     x, seed_rect.bottom + app.px(4), right_w, len(hint_lines) * fonts.small.get_linesize()
                 )
                 y = hint_rect.bottom + app.px(12)
             if tight:
-                start.width = back.width = max(button_width(t, fonts.bold) for t in ("Start", "Back"))
+                start.width = back.width = max(button_width(t, fonts.bold) for t in (_("Start"), _("Back")))
                 start.bottomright = (w - pad, h - app.px(16))
                 back.bottomright = (start.right, start.top - app.px(8))
                 brief_rect = pygame.Rect(x, y, start.left - app.px(12) - x, h - app.px(16) - y)
@@ -338,17 +356,18 @@ class NewGameScene(Scene):
         )
         self.side_y, self.opp_y, self.seed_y = side_rects[0].y, opp_rects[0].y, seed_rect.y
         self.row_labels = [
-            ("Play as", side_rects[0].y),
-            ("Other side", opp_rects[0].y),
-            ("Seed", seed_rect.y),
+            (_("Play as"), side_rects[0].y),
+            (_("Other side"), opp_rects[0].y),
+            (_("Seed"), seed_rect.y),
         ]
         self.row_h = row_h
         for rect, (label, side) in zip(
-            side_rects, (("Moscow", "moscow"), ("Beijing", "beijing")), strict=False
+            side_rects, ((side_name("moscow"), "moscow"), (side_name("beijing"), "beijing")), strict=False
         ):
             self.add(Control(rect, label, partial(self.pick_side, side), selected=(side == self.side)))
-        for rect, (label, who) in zip(opp_rects, self.opponents, strict=False):
+        for rect, (name, who) in zip(opp_rects, self.opponents, strict=False):
             says = opponent_says(who, app.options.think)
+            label = _(name)
             self.add(
                 Control(
                     rect,
@@ -367,21 +386,21 @@ class NewGameScene(Scene):
         self.seed_entry.set_text_length_limit(18)
         if self.seed_text:
             self.seed_entry.set_text(self.seed_text)
-        self.text_field(self.seed_entry, "Seed").tooltip = lambda: Tooltip("Seed", [SEED_HINT])
+        self.text_field(self.seed_entry, _("Seed")).tooltip = lambda: Tooltip(_("Seed"), [_(SEED_HINT)])
         self.brief_rect = brief_rect
         self.element(pygame_gui.elements.UITextBox(self.briefing_html(), brief_rect, app.manager))
         locked = self.locked_reason()
         self.add(
             Control(
                 start,
-                "Start",
+                _("Start"),
                 self.start,
                 enabled=self.level is not None and not locked,
-                why_disabled=locked or "This level cannot be played until its problems are fixed.",
+                why_disabled=locked or _("This level cannot be played until its problems are fixed."),
                 hotkey=pygame.K_s,
             )
         )
-        self.add(Control(back, "Back", self.back))
+        self.add(Control(back, _("Back"), self.back))
         self.captions = [("title", self.title_rect), ("level", self.head_rect)]
         if hint_lines:
             self.captions.append(("seed hint", hint_rect))
@@ -396,7 +415,7 @@ class NewGameScene(Scene):
     def briefing_html(self) -> str:
         if self.level is None:
             return html.escape(self.problem).replace("\n", "<br>")
-        side = self.side.capitalize()
+        side = side_name(self.side)
         body = (
             html.escape(self.level.briefing.get(self.side, "")).replace("\n\n", "<br><br>").replace("\n", " ")
         )
@@ -404,10 +423,11 @@ class NewGameScene(Scene):
         best = best_words(
             self.app.records.best_of(self.level.id, self.side), side, [agenda.win_at] if agenda else []
         )
-        partner = other(self.side).capitalize()
+        partner = side_name(other(self.side))
+        briefing_for = _("Briefing for {side}").format(side=side)
         against = html.escape(opponent_says(self.opponent, self.app.options.think))
         return (
-            f"<b>{html.escape(best)}</b><br><br><b>Briefing for {side}</b><br><br>{body}<br><br>"
+            f"<b>{html.escape(best)}</b><br><br><b>{briefing_for}</b><br><br>{body}<br><br>"
             f"{agenda_html(self.level, self.side)}<br><br><b>{partner}</b>: {against}"
         )
 
@@ -463,22 +483,25 @@ class NewGameScene(Scene):
         # modder look for a level that is not there.
         unread = {p.file for p in self.app.catalogue.problems if p.severity == "error"}
         if unread:
-            files = (
-                "1 level file could not be read and is"
-                if len(unread) == 1
-                else f"{len(unread)} level files could not be read and are"
+            self.say(
+                n_(
+                    "{n} level file could not be read and is not listed: press F5 to see why.",
+                    "{n} level files could not be read and are not listed: press F5 to see why.",
+                    len(unread),
+                ).format(n=len(unread))
             )
-            self.say(f"{files} not listed: press F5 to see why.")
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         fonts = app.fonts
-        surface.blit(fonts.title.render("New game", True, p.text), self.title_rect)
+        surface.blit(fonts.title.render(_("New game"), True, p.text), self.title_rect)
         r = self.head_rect
         if self.level:
             lv = self.level
             end_year = lv.start_year + (lv.turns - 1) // lv.turns_per_year
-            head = f"{lv.title}  ·  {lv.start_year}–{end_year}  ·  {lv.turns} turns"
+            head = f"{lv.title}  ·  {lv.start_year}–{end_year}  ·  " + n_(
+                "{n} turn", "{n} turns", lv.turns
+            ).format(n=lv.turns)
             surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), r.topleft)
             if self.desc_lines:
                 text(

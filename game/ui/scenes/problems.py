@@ -6,6 +6,7 @@ import html
 
 import pygame
 
+from game.i18n import _
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control
 
@@ -32,10 +33,10 @@ class ProblemsScene(Scene):
         self.text_box("<br>".join(lines), pygame.Rect(pad, app.px(90), w - 2 * pad, h - app.px(180)))
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.bottomright = (w - pad, h - app.px(24))
-        self.add(Control(rect, "Back", self.back))
+        self.add(Control(rect, _("Back"), self.back))
         again = pygame.Rect(0, 0, app.px(220), app.px(44))
         again.bottomright = (rect.left - app.px(12), rect.bottom)
-        self.add(Control(again, "Reload (F5)", self.reload))
+        self.add(Control(again, _("Reload (F5)"), self.reload))
 
     def reload(self) -> None:
         self.app.pop()
@@ -44,8 +45,12 @@ class ProblemsScene(Scene):
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         errors = sum(q.severity == "error" for q in self.problems)
-        title = f"Level files: {errors} error(s), {len(self.problems) - errors} warning(s)"
+        title = _("Level files: {errors} error(s), {warnings} warning(s)").format(
+            errors=errors, warnings=len(self.problems) - errors
+        )
         surface.blit(app.fonts.title.render(title, True, p.text), (app.px(24), app.px(24)))
-        note = "Fix the files and press F5. Levels with errors keep their last good version, if they had one."
+        note = _(
+            "Fix the files and press F5. Levels with errors keep their last good version, if they had one."
+        )
         surface.blit(app.fonts.small.render(note, True, p.text_muted), (app.px(24), app.px(66)))
         self.draw_controls(surface)

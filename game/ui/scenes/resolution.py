@@ -11,14 +11,32 @@ import pygame
 
 from game.core.meters import label
 from game.core.report import PHASES, Change
+from game.i18n import N_, _, format_number, n_
 from game.session.campaign import with_finished
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
+from game.ui.sides import side_name
 from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, fit, panel, wrap
+
+# The phases' names as the engine gives them (game.core.report.PHASES), marked for translation here:
+# the engine's own words stay English.
+PHASE_TITLES = {
+    "actions": N_("Actions"),
+    "methods": N_("Methods"),
+    "partnership": N_("Pillars and partnership"),
+    "central_asia": N_("Central Asia"),
+    "washington": N_("Washington"),
+    "events": N_("Events"),
+    "delayed": N_("Delayed effects"),
+    "commitments": N_("Commitments"),
+    "memory": N_("Trust and limits"),
+    "upkeep": N_("Dependence and capital"),
+    "facilitator": N_("Facilitator"),
+}
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
 MOVE_SECONDS = {"off": 0.0, "fast": 0.25, "normal": 0.6, "slow": 1.2}  # the meters moving to a step's values
@@ -127,9 +145,9 @@ class ResolutionScene(HeldByPause, Scene):
         r, lv = self.report, self.game.level
         steps: list[tuple[str, list[str], list[Change]]] = [
             (
-                "Plans revealed",
+                _("Plans revealed"),
                 [
-                    f"{s.capitalize()}: " + (", ".join(lv.actions[a].name for a in r.plans[s]) or "nothing")
+                    f"{side_name(s)}: " + (", ".join(lv.actions[a].name for a in r.plans[s]) or _("nothing"))
                     for s in ("moscow", "beijing")
                 ],
                 [],
@@ -146,7 +164,7 @@ class ResolutionScene(HeldByPause, Scene):
                 for event_id in r.events:
                     event = lv.event(event_id)
                     if event:
-                        who = "Put in play by the facilitator: " if event_id in by_facilitator else ""
+                        who = _("Put in play by the facilitator: ") if event_id in by_facilitator else ""
                         news.append(f"{who}{event.title}: {event.text}")
                         cards.append((f"{who}{event.title}", event.text))
                 if cards:
@@ -157,9 +175,11 @@ class ResolutionScene(HeldByPause, Scene):
                 # Which terms of the summit were kept and which broken (the changes say what it cost).
                 news.extend(settled_words(lv, settled) for settled in r.settled)
                 if self.game.reports and self.game.reports[-1] is r:  # and what still runs after it
-                    news.extend(f"Still running: {line}" for line in running_lines(self.game))
+                    news.extend(
+                        _("Still running: {term}").format(term=line) for line in running_lines(self.game)
+                    )
             if changes or news:
-                steps.append((title, news, changes))
+                steps.append((_(PHASE_TITLES.get(phase, title)), news, changes))
         return steps
 
     def build(self) -> None:
@@ -190,12 +210,12 @@ class ResolutionScene(HeldByPause, Scene):
         nxt = pygame.Rect(0, 0, bw, app.px(46))
         nxt.bottomright = (w - pad, h - app.px(24))
         last = self.index == len(self.steps) - 1
-        self.add(Control(nxt, "Continue" if last else "Next phase", self.next, hotkey=pygame.K_n))
+        self.add(Control(nxt, _("Continue") if last else _("Next phase"), self.next, hotkey=pygame.K_n))
         skip = pygame.Rect(0, 0, bw, app.px(46))
         skip.bottomright = (nxt.left - app.px(12), nxt.bottom)
-        self.add(Control(skip, "Skip to the end", self.finish, hotkey=pygame.K_s, enabled=not last))
+        self.add(Control(skip, _("Skip to the end"), self.finish, hotkey=pygame.K_s, enabled=not last))
         if self.cards.get(self.index):
-            words = "Event cards (W)" if self.written else "Written log (W)"
+            words = _("Event cards (W)") if self.written else _("Written log (W)")
             log = pygame.Rect(0, 0, app.px(190), app.px(46))
             log.bottomright = (skip.left - app.px(12), nxt.bottom)
             self.add(Control(log, words, self.toggle_written, hotkey=pygame.K_w))
@@ -214,13 +234,19 @@ class ResolutionScene(HeldByPause, Scene):
         for c in changes:
             # A change too small to show at one decimal is shown at two, so that "from" and "to"
             # never read the same while the change says they differ.
-            f = ".1f" if f"{c.before:.1f}" != f"{c.after:.1f}" and abs(c.delta) >= 0.1 else ".2f"
+            d = 1 if f"{c.before:.1f}" != f"{c.after:.1f}" and abs(c.delta) >= 0.1 else 2
             lines.append(
-                f"{html.escape(label(c.meter))} <b>{c.delta:+{f}}</b> (from {c.before:{f}} to "
-                f"{c.after:{f}}): {html.escape(c.why)} <i>[{html.escape(c.source)}]</i>"
+                _("{meter} <b>{change}</b> (from {before} to {after}): {why} <i>[{source}]</i>").format(
+                    meter=html.escape(label(c.meter)),
+                    change=format_number(c.delta, d, sign=True),
+                    before=format_number(c.before, d),
+                    after=format_number(c.after, d),
+                    why=html.escape(c.why),
+                    source=html.escape(c.source),
+                )
             )
         if not lines:
-            lines = ["Nothing changed."]
+            lines = [_("Nothing changed.")]
         # In projector mode the turn's story is set large enough for the back of a room to read.
         size = app.px(18) if app.settings.projector_mode else app.px(14)  # sizes the app preloads
         return "<br>".join(f"<font pixel_size={size}>{line}</font>" for line in lines)
@@ -247,8 +273,10 @@ class ResolutionScene(HeldByPause, Scene):
             if not app.options.autoplay:  # the agents' games are not the player's record
                 bests = app.record_game(game)
                 if bests and app.notice is None:
-                    sides = " and ".join(s.capitalize() for s in bests)
-                    app.notice = f"Your best result on this level as {sides}, kept in New game."
+                    sides = _(" and ").join(side_name(s) for s in bests)
+                    app.notice = _("Your best result on this level as {sides}, kept in New game.").format(
+                        sides=sides
+                    )
             app.show("debrief", game=game)
             return
         humans = game.humans()
@@ -295,7 +323,7 @@ class ResolutionScene(HeldByPause, Scene):
             x = left = box.x
             y, limit = box.bottom + app.px(12), w - app.px(420)
         placed = []
-        for i, (name, _, _) in enumerate(self.steps):
+        for i, (name, _news, _changes) in enumerate(self.steps):
             rect = pygame.Rect((x, y), app.fonts.small.size(name)).inflate(app.px(12), app.px(6))
             if rect.right > limit and x > left:
                 x, y = left, rect.bottom + app.px(4)
@@ -306,7 +334,7 @@ class ResolutionScene(HeldByPause, Scene):
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        w, _ = app.size
+        w = app.size[0]
         room = self.map_room()
         x = room.x if room is not None else self.box.x  # the headings over the map and the log
         if self.meters_room() is not None:
@@ -315,13 +343,15 @@ class ResolutionScene(HeldByPause, Scene):
             draw_region_map(app, surface, room, self.game, self.map_values(), self.report.turn)
         if self.showing_cards():
             self.draw_cards(surface)
-        title = f"Turn {self.report.turn}, {self.report.date}: resolving"
+        title = _("Turn {turn}, {date}: resolving").format(turn=self.report.turn, date=self.report.date)
         surface.blit(
             app.fonts.title.render(fit(title, app.fonts.title, w - x - app.px(24)), True, p.text),
             (x, app.px(20)),
         )
         step_title = self.steps[self.index][0]
-        sub = f"Step {self.index + 1} of {len(self.steps)}: {step_title}"
+        sub = _("Step {number} of {total}: {phase}").format(
+            number=self.index + 1, total=len(self.steps), phase=step_title
+        )
         surface.blit(
             app.fonts.heading.render(fit(sub, app.fonts.heading, w - x - app.px(24)), True, p.accent),
             (x, app.px(62)),
@@ -356,7 +386,11 @@ class ResolutionScene(HeldByPause, Scene):
             more = len(cards) - shown - 1
             if y + height > self.box.bottom - (body.get_linesize() if more else 0):
                 rest = len(cards) - shown
-                note = f"{rest} more event{'s' if rest > 1 else ''}: the written log (W) has them."
+                note = n_(
+                    "{n} more event: the written log (W) has them.",
+                    "{n} more events: the written log (W) has them.",
+                    rest,
+                ).format(n=rest)
                 surface.blit(
                     body.render(fit(note, body, self.box.width), True, p.text_muted), (self.box.x, y)
                 )

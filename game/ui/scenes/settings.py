@@ -1,5 +1,5 @@
-"""Settings: window, UI scale, colour-blind palette, animation speed, the sounds' volume; saved at
-once, kept between runs."""
+"""Settings: window, UI scale, colour-blind palette, animation speed, the sounds' volume, the
+language; saved at once, kept between runs."""
 
 from __future__ import annotations
 
@@ -7,16 +7,18 @@ from functools import partial
 
 import pygame
 
+from game.i18n import AVAILABLE, N_, _, current_language, language_name
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, fit_rows, row_of_buttons
 
 SIZES = [(1280, 720), (1600, 900), (1920, 1080)]
 SCALES = [1.0, 1.25, 1.5, 1.75, 2.0]
 SPEEDS = ["off", "fast", "normal", "slow"]
-VOLUMES = [("Mute", 0), ("Quiet", 25), ("Medium", 50), ("Loud", 100)]
+SPEED_NAMES = {"off": N_("Off"), "fast": N_("Fast"), "normal": N_("Normal"), "slow": N_("Slow")}
+VOLUMES = [(N_("Mute"), 0), (N_("Quiet"), 25), (N_("Medium"), 50), (N_("Loud"), 100)]
 
 
-NOTE = "Settings are saved as soon as you change them."
+NOTE = N_("Every change applies at once and is saved.")
 
 
 class SettingsScene(Scene):
@@ -32,55 +34,68 @@ class SettingsScene(Scene):
 
         return [
             (
-                "Window",
+                _("Window"),
                 [(f"{a}×{b}", (a, b)) for a, b in SIZES],
                 (s.window_width, s.window_height),
                 lambda v: app.change_settings(window_width=v[0], window_height=v[1]),
             ),
             (
-                "Fullscreen",
-                [("Off", False), ("On", True)],
+                _("Fullscreen"),
+                [(_("Off"), False), (_("On"), True)],
                 s.fullscreen,
                 lambda v: app.change_settings(fullscreen=v),
             ),
             (
                 # The scale wanted may be more than the window allows: the row says the one in use.
-                "UI scale" if app.scale == s.ui_scale else f"UI scale ({app.scale:g}× in use)",
+                _("UI scale")
+                if app.scale == s.ui_scale
+                else _("UI scale ({scale}× in use)").format(scale=f"{app.scale:g}"),
                 [(f"{x:g}×", x) for x in SCALES],
                 s.ui_scale,
                 self.change_scale,
             ),
             (
-                "Colours",
-                [("Standard", False), ("Colour-blind safe", True)],
+                _("Colours"),
+                [(_("Standard"), False), (_("Colour-blind safe"), True)],
                 s.colour_blind,
                 lambda v: app.change_settings(colour_blind=v),
             ),
             (
-                "Animations",
-                [(x.capitalize(), x) for x in SPEEDS],
+                _("Animations"),
+                [(_(SPEED_NAMES[x]), x) for x in SPEEDS],
                 s.animation_speed,
                 lambda v: app.change_settings(animation_speed=v),
             ),
             (
-                "Sounds",
-                [(name, volume) for name, volume in VOLUMES],
+                _("Sounds"),
+                [(_(name), volume) for name, volume in VOLUMES],
                 s.sound_volume,
                 self.change_volume,
             ),
             (
-                "Projector mode",
-                [("Off", False), ("On", True)],
+                _("Projector mode"),
+                [(_("Off"), False), (_("On"), True)],
                 s.projector_mode,
                 lambda v: app.change_settings(projector_mode=v),
             ),
             (
-                "Chapters",
-                [("In order", False), ("All open", True)],
+                # Each language in its own name, so a player lost in another one finds theirs.
+                _("Language"),
+                [(language_name(code), code) for code in AVAILABLE],
+                s.language or current_language(),
+                self.change_language,
+            ),
+            (
+                _("Chapters"),
+                [(_("In order"), False), (_("All open"), True)],
                 s.unlock_all_levels,
                 unlock_all,
             ),
         ]
+
+    def change_language(self, code: str) -> None:
+        self.app.options.language = None  # (a `--lang` given for this run gives way to the choice)
+        self.app.change_settings(language=code)  # every screen is built again in it
 
     def change_volume(self, value: int) -> None:
         self.app.remember(sound_volume=value)  # the look does not change
@@ -92,8 +107,15 @@ class SettingsScene(Scene):
         app.change_settings(ui_scale=value)
         if app.scale < value:
             app.scene.say(
-                f"This window uses {app.scale:g}×: {value:g}× needs a window of at least "
-                f"{round(800 * value)}×{round(600 * value)}, and is used when the window is that large."
+                _(
+                    "This window uses {scale}×: {wanted}× needs a window of at least {width}×{height}, "
+                    "and is used when the window is that large."
+                ).format(
+                    scale=f"{app.scale:g}",
+                    wanted=f"{value:g}",
+                    width=round(800 * value),
+                    height=round(600 * value),
+                )
             )
 
     def build(self) -> None:
@@ -105,16 +127,16 @@ class SettingsScene(Scene):
         margin = app.px(24)
         choices = self.choices()
         self.title_rect = pygame.Rect(
-            margin, app.px(20), fonts.title.size("Settings")[0], fonts.title.get_linesize()
+            margin, app.px(20), fonts.title.size(_("Settings"))[0], fonts.title.get_linesize()
         )
         top = self.title_rect.bottom + app.px(12)
-        label_w = max(fonts.heading.size(label)[0] for label, *_ in choices)
+        label_w = max(fonts.heading.size(label)[0] for label, *_rest in choices)
         left = margin + label_w + app.px(20)
         right = w - margin
         gap = app.px(10)
         # Back at the bottom right, the note beside it.
         back_h = button_height(fonts.bold, app.px(44))
-        back = pygame.Rect(0, 0, button_width("Back", fonts.bold, app.px(160)), back_h)
+        back = pygame.Rect(0, 0, button_width(_("Back"), fonts.bold, app.px(160)), back_h)
         back.bottomright = (right, h - app.px(16))
         bottom = back.top - app.px(12)
         # How many lines each row wraps to, then heights that fit them all.
@@ -123,11 +145,11 @@ class SettingsScene(Scene):
                 {
                     r.y
                     for r in row_of_buttons(
-                        [n for n, _ in options], fonts.bold, left, 0, right, 1, gap, app.px(64), 1
+                        [n for n, _value in options], fonts.bold, left, 0, right, 1, gap, app.px(64), 1
                     )
                 }
             )
-            for _, options, *_ in choices
+            for _label, options, *_rest in choices
         ]
         bh, row_gap = fit_rows(
             sum(lines), bottom - top, app.px(42), button_height(fonts.bold, 0), app.px(22), app.px(4)
@@ -137,14 +159,22 @@ class SettingsScene(Scene):
         for (label, options, current, setter), _count in zip(choices, lines, strict=False):
             self.rows.append((label, pygame.Rect(margin, y, label_w, bh)))
             rects = row_of_buttons(
-                [n for n, _ in options], fonts.bold, left, y, right, bh, gap, app.px(64), row_gap=app.px(4)
+                [n for n, _value in options],
+                fonts.bold,
+                left,
+                y,
+                right,
+                bh,
+                gap,
+                app.px(64),
+                row_gap=app.px(4),
             )
             for rect, (name, value) in zip(rects, options, strict=False):
                 self.add(Control(rect, name, partial(setter, value), selected=(value == current)))
             y = bottom_of(rects, y) + row_gap
-        self.add(Control(back, "Back", self.back))
+        self.add(Control(back, _("Back"), self.back))
         # As wide as its words (no wider: a passing message may sit beside it, clear of it).
-        note_w = min(fonts.small.size(NOTE)[0], back.left - margin - app.px(12))
+        note_w = min(fonts.small.size(_(NOTE))[0], back.left - margin - app.px(12))
         self.note_rect = pygame.Rect(
             margin, back.centery - fonts.small.get_linesize() // 2, note_w, fonts.small.get_linesize()
         )
@@ -156,12 +186,12 @@ class SettingsScene(Scene):
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        surface.blit(app.fonts.title.render("Settings", True, p.text), self.title_rect)
+        surface.blit(app.fonts.title.render(_("Settings"), True, p.text), self.title_rect)
         for label, r in self.rows:
             img = app.fonts.heading.render(label, True, p.text)
             surface.blit(img, img.get_rect(midleft=r.midleft))
         surface.blit(
-            app.fonts.small.render(fit(NOTE, app.fonts.small, self.note_rect.width), True, p.text_muted),
+            app.fonts.small.render(fit(_(NOTE), app.fonts.small, self.note_rect.width), True, p.text_muted),
             self.note_rect,
         )
         self.draw_controls(surface)

@@ -19,6 +19,7 @@ import pygame
 
 from game.core.meters import SIDES, other
 from game.core.summit import Term, term_words
+from game.i18n import N_, _, n_
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import SummitModel
@@ -45,30 +46,38 @@ from game.ui.widgets import (
 )
 
 STAGE_TITLES = {
-    "propose": "put your terms forward",
-    "answer": "answer {partner}'s terms",
-    "counter": "answer {partner}'s counters",
-    "done": "what was agreed",
-    "wait": "waiting for {partner}",
-    "room": "enter the terms agreed in the room",
+    "propose": N_("put your terms forward"),
+    "answer": N_("answer {partner}'s terms"),
+    "counter": N_("answer {partner}'s counters"),
+    "done": N_("what was agreed"),
+    "wait": N_("waiting for {partner}"),
+    "room": N_("enter the terms agreed in the room"),
 }
 STAGE_INTROS = {
-    "propose": (
+    "propose": N_(
         "Before planning, the capitals bargain. Choose terms; {partner} accepts, rejects or counters "
         "each. A term agreed binds: kept, it builds trust; broken, it costs trust for years."
     ),
-    "answer": (
+    "answer": N_(
         "{partner} puts these terms forward. Accept, reject, or counter with one of your own terms "
         "of the same kind, which {partner} then accepts or rejects. What you leave unanswered is "
         "rejected."
     ),
-    "counter": "{partner} would not take some of your terms as they were and asks for these instead.",
-    "done": "Agreed terms bind from this turn. The board lists them under Commitments while they run.",
-    "wait": "{partner} moves next at the table.",
-    "room": (
+    "counter": N_("{partner} would not take some of your terms as they were and asks for these instead."),
+    "done": N_("Agreed terms bind from this turn. The board lists them under Commitments while they run."),
+    "wait": N_("{partner} moves next at the table."),
+    "room": N_(
         "The teams agreed aloud: enter their terms for both sides. Each counts as put forward by one "
         "side and accepted by the other; recording them ends the summit. {allowance}"
     ),
+}
+# The heading over the list while countering a term of a kind with one of one's own.
+COUNTER_HEADS = {
+    "offer": N_("Counter with one of your own offers:"),
+    "request": N_("Counter with one of your own requests:"),
+    "promise": N_("Counter with one of your own promises:"),
+    "warning": N_("Counter with one of your own warnings:"),
+    "deal": N_("Counter with one of your own deals:"),
 }
 
 
@@ -111,13 +120,14 @@ class SummitScene(HeldByPause, Scene):
     def intro(self) -> str:
         model = self.model
         allowance = " ".join(
-            f"{name(s)} may put forward {model.allowed_to(s)}." for s in (model.side, model.partner())
+            _("{side} may put forward {n}.").format(side=name(s), n=model.allowed_to(s))
+            for s in (model.side, model.partner())
         )
-        return STAGE_INTROS[model.stage].format(partner=name(model.partner()), allowance=allowance)
+        return _(STAGE_INTROS[model.stage]).format(partner=name(model.partner()), allowance=allowance)
 
     # -- building -------------------------------------------------------------------------------
     def build(self) -> None:
-        body, footer, _ = self.frame()
+        body, footer, _intro_top = self.frame()
         self.box = None
         stage = self.model.stage
         left, right = self.columns(body)
@@ -155,32 +165,40 @@ class SummitScene(HeldByPause, Scene):
         app, model = self.app, self.model
         stage = model.stage
         buttons: list[tuple[str, Callable[[], None], int | None, bool]] = [
-            ("Menu (Esc)", self.back, None, True)
+            (_("Menu (Esc)"), self.back, None, True)
         ]
         if stage in ("propose", "answer", "counter"):
-            buttons.append(("Skip the summit (K)", self.skip, pygame.K_k, True))
+            buttons.append((_("Skip the summit (K)"), self.skip, pygame.K_k, True))
         if stage == "propose":
             if model.room_offered():
-                buttons.append(("Agreed in the room (R)", self.enter_room, pygame.K_r, True))
+                buttons.append((_("Agreed in the room (R)"), self.enter_room, pygame.K_r, True))
             n = len(model.chosen)
-            label = f"Put forward {n} term{'s' if n != 1 else ''} (P)" if n else "Put forward nothing (P)"
+            label = (
+                n_("Put forward {n} term (P)", "Put forward {n} terms (P)", n).format(n=n)
+                if n
+                else _("Put forward nothing (P)")
+            )
             buttons.append((label, self.propose, pygame.K_p, True))
         elif stage == "room":
             n = len(model.room_terms())
             label = (
-                f"Record {n} term{'s' if n != 1 else ''} as agreed (A)" if n else "Record: nothing agreed (A)"
+                n_("Record {n} term as agreed (A)", "Record {n} terms as agreed (A)", n).format(n=n)
+                if n
+                else _("Record: nothing agreed (A)")
             )
-            buttons.append(("Back to the table (T)", self.leave_room, pygame.K_t, True))
+            buttons.append((_("Back to the table (T)"), self.leave_room, pygame.K_t, True))
             buttons.append((label, self.record_room, pygame.K_a, True))
         elif stage in ("answer", "counter"):
-            buttons.append(("Send answers (S)", self.send, pygame.K_s, not model.countering))
+            buttons.append((_("Send answers (S)"), self.send, pygame.K_s, not model.countering))
         elif stage == "wait":
             waiting = model.table.waiting_for()
-            buttons.append((f"Hand over to {name(waiting[0])}", self.to_board, None, True))
+            buttons.append(
+                (_("Hand over to {side}").format(side=name(waiting[0])), self.to_board, None, True)
+            )
         else:
             first = self.planner()
             own = first == self.side and not model.table.in_room
-            label = "Continue to the board" if own else f"Hand over to {name(first)}"
+            label = _("Continue to the board") if own else _("Hand over to {side}").format(side=name(first))
             buttons.append((f"{label} (Enter)", self.to_board, None, True))
         labels = [b[0] for b in buttons]
         rects = row_of_buttons(labels, app.fonts.bold, 0, 0, row.width, row.height, app.px(10))
@@ -195,7 +213,7 @@ class SummitScene(HeldByPause, Scene):
         menu = pygame.Rect(row.x, row.y, rects[0].width, row.height)
         boxes = [menu, *reversed(placed)]
         for box, (label, action, hotkey, enabled) in zip(boxes, buttons, strict=True):
-            why = "Choose a counter, or cancel it, first." if not enabled else ""
+            why = _("Choose a counter, or cancel it, first.") if not enabled else ""
             self.add(Control(box, label, action, hotkey=hotkey, enabled=enabled, why_disabled=why))
 
     def heading(self, rect: pygame.Rect, words: str) -> int:
@@ -209,7 +227,7 @@ class SummitScene(HeldByPause, Scene):
         layout's tests: none may cover another or a control)."""
         line = self.app.fonts.bold.get_linesize()
         out = [(words, pygame.Rect(at, (width, line))) for words, at, width in self.headings]
-        return out + [(words, rect) for words, rect, _ in self.texts]
+        return out + [(words, rect) for words, rect, _tone in self.texts]
 
     def rebuild(self) -> None:
         self.headings: list[tuple[str, tuple[int, int], int]] = []
@@ -257,7 +275,7 @@ class SummitScene(HeldByPause, Scene):
         commitments running."""
         app, model = self.app, self.model
         most = model.allowed()
-        y = self.heading(left, f"Your terms: {len(model.chosen)} of {most} chosen")
+        y = self.heading(left, _("Your terms: {n} of {most} chosen").format(n=len(model.chosen), most=most))
         row_h, gap = self.row_height(), app.px(6)  # (two lines: the column is narrow)
         line = self.font.get_linesize() + 2
         for term in model.chosen:
@@ -266,7 +284,11 @@ class SummitScene(HeldByPause, Scene):
             y += row_h + gap
         if not model.chosen:
             self.texts.append(
-                ("None yet: choose terms from the list.", pygame.Rect(left.x, y, left.width, line), "muted")
+                (
+                    _("None yet: choose terms from the list."),
+                    pygame.Rect(left.x, y, left.width, line),
+                    "muted",
+                )
             )
             y += line + gap
         y += app.px(4)
@@ -277,8 +299,11 @@ class SummitScene(HeldByPause, Scene):
         """The terms entered so far as agreed in the room (a click takes one out), each side's
         count against its allowance, and the commitments running."""
         app, model = self.app, self.model
-        counts = ", ".join(f"{name(s)} {model.room_count(s)} of {model.allowed_to(s)}" for s in SIDES)
-        y = self.heading(left, f"Agreed: {counts}")
+        counts = ", ".join(
+            _("{side} {n} of {most}").format(side=name(s), n=model.room_count(s), most=model.allowed_to(s))
+            for s in SIDES
+        )
+        y = self.heading(left, _("Agreed: {counts}").format(counts=counts))
         row_h, gap = self.row_height(), app.px(6)
         line = self.font.get_linesize() + 2
         terms = model.room_terms()
@@ -288,13 +313,13 @@ class SummitScene(HeldByPause, Scene):
             self.term_row(rect, term, partial(self.toggle, term), True)
             y += row_h + gap
         if len(terms) > room_for:
-            more = f"and {len(terms) - room_for} more (Record lists them all)"
+            more = _("and {n} more (Record lists them all)").format(n=len(terms) - room_for)
             self.texts.append((more, pygame.Rect(left.x, y, left.width, line), "muted"))
             y += line + gap
         if not terms:
             self.texts.append(
                 (
-                    "None yet: choose terms from either side's list.",
+                    _("None yet: choose terms from either side's list."),
                     pygame.Rect(left.x, y, left.width, line),
                     "muted",
                 )
@@ -315,21 +340,27 @@ class SummitScene(HeldByPause, Scene):
         if model.countering:
             refused = model.countered_term()
             words = term_words(self.game.level, refused) if refused else ""
-            cancel_w = button_width("Cancel counter", fonts.bold)
+            cancel_w = button_width(_("Cancel counter"), fonts.bold)
             head = pygame.Rect(right.x, right.y, right.width - cancel_w - app.px(8), 0)
-            y = self.heading(head, f"Counter with one of your own {refused.kind}s:" if refused else "")
+            y = self.heading(head, _(COUNTER_HEADS[refused.kind]) if refused else "")
             y = max(y, right.y + tab_h + app.px(4))  # (under the Cancel counter button)
             line = self.font.get_linesize() + 2
-            self.texts.append((f"instead of: {words}", pygame.Rect(right.x, y, right.width, line), "muted"))
+            self.texts.append(
+                (
+                    _("instead of: {term}").format(term=words),
+                    pygame.Rect(right.x, y, right.width, line),
+                    "muted",
+                )
+            )
             y += line + app.px(4)
         else:
             if model.stage == "room":
                 y = self.build_room_sides(right, y)
             kinds = model.kinds()
-            labels = [f"{label} ({n})" for _, label, n in kinds]
+            labels = [f"{label} ({n})" for _kind, label, n in kinds]
             rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
             if len({r.y for r in rects}) > 1:  # a narrow window: the tabs without their counts
-                labels = [label for _, label, _ in kinds]
+                labels = [label for _kind, label, _n in kinds]
                 rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
             for i, (rect, (kind, _label, _n), text_) in enumerate(zip(rects, kinds, labels, strict=True)):
                 hotkey = pygame.K_1 + i if i < 9 else None
@@ -351,7 +382,7 @@ class SummitScene(HeldByPause, Scene):
             y += high + app.px(4)
         filters = model.filters(model.base_terms())
         if filters:
-            labels = [label for _, label in filters]
+            labels = [label for _key, label in filters]
             small_h = button_height(fonts.bold, app.px(28))
             rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, small_h, app.px(6))
             for rect, (key, label) in zip(rects, filters, strict=True):
@@ -380,12 +411,12 @@ class SummitScene(HeldByPause, Scene):
             else:
                 self.term_row(rect, term, partial(self.toggle, term), model.is_chosen(term), short=True)
         # The pager, under the list: the page's number between its two buttons.
-        bw = app.px(110)
+        bw = max(app.px(110), *(button_width(t, fonts.bold) for t in (_("< Previous"), _("Next >"))))
         py = right.bottom - pager_h
         self.add(
             Control(
                 pygame.Rect(right.x, py, bw, pager_h),
-                "< Previous",
+                _("< Previous"),
                 partial(self.turn_page, -1),
                 enabled=model.page > 0,
             )
@@ -393,29 +424,29 @@ class SummitScene(HeldByPause, Scene):
         self.add(
             Control(
                 pygame.Rect(right.right - bw, py, bw, pager_h),
-                "Next >",
+                _("Next >"),
                 partial(self.turn_page, 1),
                 enabled=model.page < self.pages - 1,
             )
         )
         self.page_label = (
-            f"Page {model.page + 1} of {self.pages}  ·  PgUp/PgDn",
+            _("Page {page} of {pages}").format(page=model.page + 1, pages=self.pages) + "  ·  PgUp/PgDn",
             pygame.Rect(right.x + bw, py, right.width - 2 * bw, pager_h),
         )
         if model.countering:
-            cancel = pygame.Rect(0, 0, button_width("Cancel counter", fonts.bold), tab_h)
+            cancel = pygame.Rect(0, 0, button_width(_("Cancel counter"), fonts.bold), tab_h)
             cancel.topright = (right.right, right.y)
-            self.add(Control(cancel, "Cancel counter", self.cancel_counter))
+            self.add(Control(cancel, _("Cancel counter"), self.cancel_counter))
 
     def build_room_sides(self, right: pygame.Rect, y: int) -> int:
         """The two sides as tabs over the room's list: whose terms it shows (M, B); returns the y
         under them."""
         app, model, fonts = self.app, self.model, self.app.fonts
         tab_h = button_height(fonts.bold, app.px(32))
-        labels = [f"{name(s)} puts forward ({name(s)[0]})" for s in SIDES]
+        labels = [_("{side} puts forward ({key})").format(side=name(s), key=s[0].upper()) for s in SIDES]
         rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
         if len({r.y for r in rects}) > 1:  # a narrow window: the sides' names alone
-            labels = [f"{name(s)} ({name(s)[0]})" for s in SIDES]
+            labels = [f"{name(s)} ({s[0].upper()})" for s in SIDES]
             rects = row_of_buttons(labels, fonts.bold, right.x, y, right.right, tab_h, app.px(6))
         for rect, side, label in zip(rects, SIDES, labels, strict=True):
             hotkey = pygame.K_m if side == "moscow" else pygame.K_b
@@ -459,7 +490,7 @@ class SummitScene(HeldByPause, Scene):
             if detail_lines > 0:
                 where = pygame.Rect(block.x + app.px(8), top + text_lines * line, inner, detail_lines * line)
                 self.texts.append((detail, where, "muted"))
-            labels = [label for label, _ in buttons]
+            labels = [label for label, *_rest in buttons]
             rects = row_of_buttons(
                 labels,
                 fonts.bold,
@@ -495,26 +526,33 @@ class SummitScene(HeldByPause, Scene):
     def build_answers(self, left: pygame.Rect) -> None:
         model, level = self.model, self.game.level
         terms = model.to_answer()
-        top = self.heading(left, f"{name(model.partner())}'s terms ({len(terms)})")
+        top = self.heading(left, _("{side}'s terms ({n})").format(side=name(model.partner()), n=len(terms)))
         items = []
         for term in terms:
             words = term_words(level, term)
             given = model.answer_of(term)
             if isinstance(given, Term):
-                words += f". Your counter: {term_words(level, given)}"
-            items.append((term, words, [("Accept", "accept"), ("Reject", "reject"), ("Counter…", "counter")]))
+                words += _(". Your counter: {term}").format(term=term_words(level, given))
+            items.append(
+                (term, words, [(_("Accept"), "accept"), (_("Reject"), "reject"), (_("Counter…"), "counter")])
+            )
         self.answer_blocks(pygame.Rect(left.x, top, left.width, left.bottom - top), items)
 
     def build_counters(self, left: pygame.Rect) -> None:
         model, level = self.model, self.game.level
         pairs = model.counters()
-        top = self.heading(left, f"{name(model.partner())}'s counters ({len(pairs)})")
+        top = self.heading(
+            left, _("{side}'s counters ({n})").format(side=name(model.partner()), n=len(pairs))
+        )
         items = [
             (
                 counter,
-                f"For your term ({term_words(level, mine)}), {name(model.partner())} puts forward "
-                f"instead: {term_words(level, counter)}",
-                [("Accept", "accept"), ("Reject", "reject")],
+                _("For your term ({mine}), {side} puts forward instead: {counter}").format(
+                    mine=term_words(level, mine),
+                    side=name(model.partner()),
+                    counter=term_words(level, counter),
+                ),
+                [(_("Accept"), "accept"), (_("Reject"), "reject")],
             )
             for mine, counter in pairs
         ]
@@ -524,19 +562,24 @@ class SummitScene(HeldByPause, Scene):
     def notes_html(self) -> str:
         model = self.model
         room = model.stage == "room"
-        out = [f"<b>How many terms</b><br>{html.escape(power_note(self.game, self.side, room))}"]
+        out = ["<b>" + _("How many terms") + f"</b><br>{html.escape(power_note(self.game, self.side, room))}"]
         if model.stage in ("answer", "counter"):
             mine = model.table.proposed.get(self.side, [])
             if mine:
                 partner = name(model.partner())
                 out.append(
-                    f"<b>Your terms</b> (you see {partner}'s answers when the table is done)<br>"
+                    _("<b>Your terms</b> (you see {partner}'s answers when the table is done)").format(
+                        partner=partner
+                    )
+                    + "<br>"
                     + "<br>".join(f"• {html.escape(term_words(self.game.level, t))}" for t in mine)
                 )
         running = running_lines(self.game)
         out.append(
-            "<b>Commitments running</b><br>"
-            + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else "None run now.")
+            "<b>"
+            + _("Commitments running")
+            + "</b><br>"
+            + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else _("None run now."))
         )
         return "<br><br>".join(out)
 
@@ -547,17 +590,19 @@ class SummitScene(HeldByPause, Scene):
         lines = entry_lines(self.game.level, entries)
         out = []
         if not lines:
-            out.append("Neither side put anything forward: no term was agreed at this summit.")
-        elif not any(ok for ok, _, _ in lines):
-            out.append("<b>No term was agreed at this summit.</b>")
+            out.append(_("Neither side put anything forward: no term was agreed at this summit."))
+        elif not any(ok for ok, _words, _why in lines):
+            out.append("<b>" + _("No term was agreed at this summit.") + "</b>")
         partner = self.model.partner()
         titles: tuple[tuple[str, str], ...] = (
-            (self.side, "Your terms"),
-            (partner, f"{name(partner)}'s terms"),
+            (self.side, _("Your terms")),
+            (partner, _("{side}'s terms").format(side=name(partner))),
         )
         if self.model.table.in_room:
-            out.insert(0, "<b>Agreed aloud in the room</b>, and entered for both sides by one player.")
-            titles = tuple((s, f"{name(s)}'s terms") for s in SIDES)  # (both teams read this screen)
+            out.insert(0, _("<b>Agreed aloud in the room</b>, and entered for both sides by one player."))
+            titles = tuple(
+                (s, _("{side}'s terms").format(side=name(s))) for s in SIDES
+            )  # (both teams read this screen)
         for proposer, title in titles:
             # A counter goes with the term it answers, which the other side put forward.
             mine = [
@@ -567,14 +612,16 @@ class SummitScene(HeldByPause, Scene):
             ]
             out.append(("<br>" if out else "") + f"<u>{title}</u>")
             if not mine:
-                out.append("None put forward.")
+                out.append(_("None put forward."))
             for ok, words, why in mine:
                 mark = "<b>" + html.escape(words) + "</b>" if ok else html.escape(words)
                 out.append(mark + (f"<br><i>{html.escape(why)}</i>" if why else ""))
         running = running_lines(self.game)
         out.append(
-            "<br><b>Commitments running now</b><br>"
-            + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else "None.")
+            "<br><b>"
+            + _("Commitments running now")
+            + "</b><br>"
+            + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else _("None."))
         )
         return "<br>".join(out)
 
@@ -672,8 +719,10 @@ class SummitScene(HeldByPause, Scene):
                 game=self.game,
                 side=nxt.side,
                 note=(
-                    f"{name(self.side)} has made its move at the summit and it stays hidden. "
-                    f"Only {name(nxt.side)} should look at the screen now."
+                    _(
+                        "{side} has made its move at the summit and it stays hidden. "
+                        "Only {next} should look at the screen now."
+                    ).format(side=name(self.side), next=name(nxt.side))
                 ),
             )
             return
@@ -688,7 +737,7 @@ class SummitScene(HeldByPause, Scene):
         except OSError as e:
             from game.session.data_folder import problem_message
 
-            self.app.notice = problem_message("The autosave could not be written", e)
+            self.app.notice = problem_message(_("The autosave could not be written"), e)
 
     def planner(self) -> str:
         """Who plans first now: in hot-seat, the first player whose plan is not locked (the usual
@@ -705,7 +754,9 @@ class SummitScene(HeldByPause, Scene):
                 "hand-over",
                 game=self.game,
                 side=first,
-                note=f"The summit is over. {name(first)} plans first; only {name(first)} should look now.",
+                note=_("The summit is over. {side} plans first; only {side} should look now.").format(
+                    side=name(first)
+                ),
             )
             return
         self.app.show("board", game=self.game, perspective=self.side)
@@ -740,17 +791,19 @@ class SummitScene(HeldByPause, Scene):
     # -- drawing ------------------------------------------------------------------------------------
     def draw(self, surface) -> None:
         app, p, fonts = self.app, self.app.palette, self.app.fonts
-        w, _ = app.size
+        w = app.size[0]
         pad = app.px(16)
         level, turn = self.game.level, self.game.state.turn
-        title = f"The summit, turn {turn} ({level.date_of(turn)})"
+        title = _("The summit, turn {turn} ({date})").format(turn=turn, date=level.date_of(turn))
         surface.blit(fonts.title.render(fit(title, fonts.title, w - 2 * pad), True, p.text), (pad, pad))
         stage = self.model.stage
-        who = "Both teams" if stage == "room" or self.model.table.in_room else name(self.side)
-        sub = f"{who} at the table: " + STAGE_TITLES[stage].format(partner=name(self.model.partner()))
+        who = _("Both teams") if stage == "room" or self.model.table.in_room else name(self.side)
+        sub = _("{who} at the table: {stage}").format(
+            who=who, stage=_(STAGE_TITLES[stage]).format(partner=name(self.model.partner()))
+        )
         y = pad + fonts.title.get_linesize()
         surface.blit(fonts.heading.render(fit(sub, fonts.heading, w - 2 * pad), True, p.accent), (pad, y))
-        _, _, intro_top = self.frame()
+        intro_top = self.frame()[2]
         text(surface, self.intro(), fonts.small, p.text_muted, (pad, intro_top), w - 2 * pad, max_lines=3)
         for block in self.blocks:
             panel(surface, block, p)
@@ -787,7 +840,7 @@ class SummitScene(HeldByPause, Scene):
         words = self.shown_as.get(id(c), c.label)
         used = text(surface, words, self.font, p.text, at, room, max_lines=2)
         if c.why_disabled:  # a card it cannot play now: said after the words where they leave room
-            note = "  (you cannot play it this turn)"
+            note = "  " + _("(you cannot play it this turn)")
             last = wrap(words, self.font, room)[-1]
             x = at[0] + self.font.size(last)[0]
             y = at[1] + used - (self.font.get_linesize() + 2)

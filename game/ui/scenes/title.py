@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import N_, _, p_
 from game.ui.scenes.base import Scene
 from game.ui.title_backdrop import backdrop
 from game.ui.widgets import Control, button_height, button_width, fit_rows, text, wrap
 
-SUBTITLE = "Moscow and Beijing: a partnership with limits"
-FOOTER = (
+SUBTITLE = N_("Moscow and Beijing: a partnership with limits")
+FOOTER = N_(
     'After Emre Ozan\'s essay "Russian-Chinese Cooperation Limits".  Tab or arrows to move, Enter to choose.'
 )
 
@@ -25,16 +26,21 @@ class TitleScene(Scene):
         fonts = app.fonts
         has_autosave = app.has_autosave()
         items = [
-            ("New game", self.new_game, True, ""),
-            ("Continue", self.continue_game, has_autosave, "No autosave yet: start a new game first."),
-            ("Load game", self.load_game, True, ""),
-            ("Classroom session", self.classroom, True, ""),
-            ("Settings", self.settings, True, ""),
-            ("Credits", self.credits, True, ""),
-            ("Quit", self.quit, True, ""),
+            (_("New game"), self.new_game, True, ""),
+            (
+                p_("title screen", "Continue"),
+                self.continue_game,
+                has_autosave,
+                _("No autosave yet: start a new game first."),
+            ),
+            (_("Load game"), self.load_game, True, ""),
+            (_("Classroom session"), self.classroom, True, ""),
+            (_("Settings"), self.settings, True, ""),
+            (_("Credits"), self.credits, True, ""),
+            (_("Quit"), self.quit, True, ""),
         ]
         margin = app.px(20)
-        self.footer_lines = wrap(FOOTER, fonts.small, w - 2 * margin)
+        self.footer_lines = wrap(_(FOOTER), fonts.small, w - 2 * margin)
         foot_h = len(self.footer_lines) * (fonts.small.get_linesize() + 2)
         self.footer_rect = pygame.Rect(margin, h - app.px(12) - foot_h, w - 2 * margin, foot_h)
         title_h, sub_h = fonts.huge.get_linesize(), fonts.heading.get_linesize()
@@ -49,7 +55,7 @@ class TitleScene(Scene):
         room_top = self.subtitle_rect.bottom + app.px(24)
         room = self.footer_rect.top - app.px(12) - room_top
         least = button_height(fonts.bold, 0)
-        width = max(app.px(300), max(button_width(label, fonts.bold) for label, *_ in items))
+        width = max(app.px(300), max(button_width(label, fonts.bold) for label, *_rest in items))
         columns = 1
         bh, gap = fit_rows(len(items), room, app.px(46), least, app.px(12), app.px(4))
         if len(items) * (bh + gap) - gap > room:  # too tall even shrunk: two columns
@@ -122,7 +128,14 @@ class TitleScene(Scene):
         self.draw_backdrop(surface)
         title = app.fonts.huge.render("Pragmatic Partners", True, p.text)
         surface.blit(title, title.get_rect(center=self.title_rect.center))
-        img = app.fonts.heading.render(SUBTITLE, True, p.accent)
+        img = app.fonts.heading.render(_(SUBTITLE), True, p.accent)
         surface.blit(img, img.get_rect(center=self.subtitle_rect.center))
-        text(surface, FOOTER, app.fonts.small, p.text_muted, self.footer_rect.topleft, self.footer_rect.width)
+        text(
+            surface,
+            _(FOOTER),
+            app.fonts.small,
+            p.text_muted,
+            self.footer_rect.topleft,
+            self.footer_rect.width,
+        )
         self.draw_controls(surface)

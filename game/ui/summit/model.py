@@ -20,6 +20,8 @@ from game.ai.negotiate import negotiator_for
 from game.core.meters import SIDES, other
 from game.core.observe import observe
 from game.core.summit import Term, terms_allowed, terms_on_offer
+from game.i18n import N_, _
+from game.ui.sides import side_name
 
 if TYPE_CHECKING:
     from game.ai.negotiate import Answer
@@ -28,14 +30,14 @@ if TYPE_CHECKING:
 
 # The kinds of term, as the table's tabs name them, in the order they are shown.
 KINDS = (
-    ("offer", "Offers"),
-    ("request", "Requests"),
-    ("promise", "Promises"),
-    ("warning", "Warnings"),
-    ("deal", "Deals"),
+    ("offer", N_("Offers")),
+    ("request", N_("Requests")),
+    ("promise", N_("Promises")),
+    ("warning", N_("Warnings")),
+    ("deal", N_("Deals")),
 )
 # What a term binds, as the filters under the tabs name it: a card, a method (a tag), a state.
-FILTERS = (("all", "All"), ("play", "Cards"), ("method", "Methods"), ("state", "States"))
+FILTERS = (("all", N_("All")), ("play", N_("Cards")), ("method", N_("Methods")), ("state", N_("States")))
 # The agent that plays a person's side when the window autoplays (as the board's autoplay does).
 AUTOPLAY_AGENT = "normal"
 
@@ -122,14 +124,14 @@ class SummitModel:
 
     def kinds(self) -> list[tuple[str, str, int]]:
         """(kind, tab's name, how many on offer) for each kind this level puts on the table."""
-        return [(k, label, len(self.of_kind(k))) for k, label in KINDS if self.of_kind(k)]
+        return [(k, _(label), len(self.of_kind(k))) for k, label in KINDS if self.of_kind(k)]
 
     def filters(self, terms: list[Term]) -> list[tuple[str, str]]:
         """The filters worth showing over `terms`: none when they bind only one kind of thing."""
         groups = {deed_group(t) for t in terms}
         if len(groups) < 2:
             return []
-        return [(f, label) for f, label in FILTERS if f == "all" or f in groups]
+        return [(f, _(label)) for f, label in FILTERS if f == "all" or f in groups]
 
     def listed(self) -> list[Term]:
         """The terms the list shows now: the kind and filter chosen, or, while a counter is being
@@ -162,7 +164,7 @@ class SummitModel:
             self.chosen = [t for t in self.chosen if t.key() != term.key()]
             return None
         if len(self.chosen) >= self.allowed():
-            return f"You may put forward {self.allowed()} terms; take one out first."
+            return _("You may put forward {n} terms; take one out first.").format(n=self.allowed())
         self.chosen.append(term)
         return None
 
@@ -209,15 +211,17 @@ class SummitModel:
         """Enter a term as agreed in the room, or take it out; returns why not, or None."""
         room = self.table.room
         if room is None:
-            return "The terms agreed in the room are not being entered."
+            return _("The terms agreed in the room are not being entered.")
         if self.is_chosen(term):
             room[:] = [t for t in room if t.key() != term.key()]
             return None
         most = self.allowed_to(term.by)
         if self.room_count(term.by) >= most:
-            return f"{term.by.capitalize()} may put forward {most} terms; take one of its terms out first."
+            return _("{side} may put forward {n} terms; take one of its terms out first.").format(
+                side=side_name(term.by), n=most
+            )
         if term.kind == "deal" and any(t.kind == "deal" and t.deal == term.deal for t in room):
-            return "That deal is entered already: it binds both sides once."
+            return _("That deal is entered already: it binds both sides once.")
         room.append(term)
         return None
 

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from game.core.meters import other
 from game.core.summit import Term, deed_words, power_lead, term_words, terms_allowed
+from game.i18n import N_, _, n_
 from game.ui.rule_words import why_not_in_words
+from game.ui.sides import side_name
 
 if TYPE_CHECKING:
     from game.core.level import Action, Level
@@ -22,12 +24,12 @@ if TYPE_CHECKING:
 
 # What a side did with its part of a term, as the resolution and the debrief say it.
 RESULT_WORDS = {
-    "kept": "kept its word",
-    "broken": "broke its word",
-    "heeded": "heeded the warning",
-    "defied": "defied the warning",
-    "carried out": "carried out its warning",
-    "empty": "did not carry out its warning",
+    "kept": N_("kept its word"),
+    "broken": N_("broke its word"),
+    "heeded": N_("heeded the warning"),
+    "defied": N_("defied the warning"),
+    "carried out": N_("carried out its warning"),
+    "empty": N_("did not carry out its warning"),
 }
 GOOD_RESULTS = frozenset({"kept", "heeded", "carried out"})
 # Promises and deals are made in public: breaking one costs standing abroad too (core.phases).
@@ -36,7 +38,12 @@ PUBLIC_KINDS = frozenset({"promise", "deal"})
 
 def name(side: str) -> str:
     """A side's name as the screens write it."""
-    return side.capitalize()
+    return side_name(side)
+
+
+def result_words(result: str) -> str:
+    """What a side did with its part of a term, in the language in force."""
+    return _(RESULT_WORDS[result]) if result in RESULT_WORDS else result
 
 
 def power_note(game: Game, side: str, room: bool = False) -> str:
@@ -46,19 +53,31 @@ def power_note(game: Game, side: str, room: bool = False) -> str:
     mine, theirs = terms_allowed(state, side), terms_allowed(state, other(side))
     lead = power_lead(state)
     base = state.level.rules.summit_terms
-    you = name(side) if room else "You"
-    if lead is None:
-        return (
-            f"{you} may put forward {mine} terms, and {name(other(side))} {theirs}: the two are about "
-            "as strong as each other (economy and security), so neither side gets more."
+    partner = name(other(side))
+    if room:
+        allowed = _("{side} may put forward {mine} terms, and {partner} {theirs}").format(
+            side=name(side), mine=mine, partner=partner, theirs=theirs
         )
+    else:
+        allowed = _("You may put forward {mine} terms, and {partner} {theirs}").format(
+            mine=mine, partner=partner, theirs=theirs
+        )
+    if lead is None:
+        return _(
+            "{allowed}: the two are about as strong as each other (economy and security), so neither "
+            "side gets more."
+        ).format(allowed=allowed)
     gap = state.level.rules.power_gap_per_term
-    more = ("You have" if not room else f"{name(side)} has") if lead == side else f"{name(lead)} has"
-    return (
-        f"{you} may put forward {mine} terms, and {name(other(side))} {theirs}. {more} more power "
-        f"(economy and security), and the side with more power asks more: one term beyond the "
-        f"{base} each side has for every {gap:g} points of the gap. That is the identity gap at the table."
+    more = (
+        _("You have more power")
+        if lead == side and not room
+        else _("{side} has more power").format(side=name(lead))
     )
+    return _(
+        "{allowed}. {more} (economy and security), and the side with more power asks more: one term "
+        "beyond the {base} each side has for every {gap} points of the gap. That is the identity gap at "
+        "the table."
+    ).format(allowed=allowed, more=more, base=base, gap=f"{gap:g}")
 
 
 def short_words(level: Level, term: Term) -> str:
@@ -76,28 +95,67 @@ def kind_words(level: Level, kind: str, side: str, room: bool = False) -> str:
     one player enters both sides' terms, of `side` by its name)."""
     partner = name(other(side))
     turns = level.rules.promise_turns
-    you, you_must = (name(side), f"{name(side)} must") if room else ("you", "you must")
-    return {
-        "offer": f"Offers bind {you}, for this turn.",
-        "request": f"Requests bind {partner}, for this turn.",
-        "promise": f"Promises bind {you} for {turns} turns, and are made in public.",
-        "warning": f"Warnings bind no one at once: if {partner} does it within {turns} turns, {you_must} "
-        "answer the next turn, or the threat was empty.",
-        "deal": "The level's deals bind both sides, each to its part.",
-    }.get(kind, "")
+    if kind == "offer":
+        return (
+            _("Offers bind {side}, for this turn.").format(side=name(side))
+            if room
+            else _("Offers bind you, for this turn.")
+        )
+    if kind == "request":
+        return _("Requests bind {partner}, for this turn.").format(partner=partner)
+    if kind == "promise":
+        if room:
+            return n_(
+                "Promises bind {side} for {n} turn, and are made in public.",
+                "Promises bind {side} for {n} turns, and are made in public.",
+                turns,
+            ).format(side=name(side), n=turns)
+        return n_(
+            "Promises bind you for {n} turn, and are made in public.",
+            "Promises bind you for {n} turns, and are made in public.",
+            turns,
+        ).format(n=turns)
+    if kind == "warning":
+        if room:
+            return n_(
+                "Warnings bind no one at once: if {partner} does it within {n} turn, {side} must answer the "
+                "next turn, or the threat was empty.",
+                "Warnings bind no one at once: if {partner} does it within {n} turns, {side} must answer the "
+                "next turn, or the threat was empty.",
+                turns,
+            ).format(partner=partner, n=turns, side=name(side))
+        return n_(
+            "Warnings bind no one at once: if {partner} does it within {n} turn, you must answer the "
+            "next turn, or the threat was empty.",
+            "Warnings bind no one at once: if {partner} does it within {n} turns, you must answer the "
+            "next turn, or the threat was empty.",
+            turns,
+        ).format(partner=partner, n=turns)
+    if kind == "deal":
+        return _("The level's deals bind both sides, each to its part.")
+    return ""
 
 
 def bound_words(level: Level, term: Term) -> str:
     """Whom the term binds, and for how long."""
     if term.kind == "warning":
         turns = level.rules.promise_turns
-        return (
-            f"Binds no one at once. If {name(other(term.by))} does it within {turns} turns, "
-            f"{name(term.by)} must answer the next turn, or its threat was empty."
-        )
-    sides = " and ".join(name(s) for s, _ in term.bound())
+        return n_(
+            "Binds no one at once. If {partner} does it within {n} turn, "
+            "{side} must answer the next turn, or its threat was empty.",
+            "Binds no one at once. If {partner} does it within {n} turns, "
+            "{side} must answer the next turn, or its threat was empty.",
+            turns,
+        ).format(partner=name(other(term.by)), n=turns, side=name(term.by))
+    sides = _(" and ").join(name(s) for s, _deed in term.bound())
     turns = term_turns(level, term)
-    return f"Binds {sides} " + ("this turn." if turns == 1 else f"for {turns} turns, this one included.")
+    if turns == 1:
+        return _("Binds {sides} this turn.").format(sides=sides)
+    return n_(
+        "Binds {sides} for {n} turn, this one included.",
+        "Binds {sides} for {n} turns, this one included.",
+        turns,
+    ).format(sides=sides, n=turns)
 
 
 def term_turns(level: Level, term: Term) -> int:
@@ -114,14 +172,19 @@ def cost_words(level: Level, term: Term) -> str:
     """What keeping and breaking the term do, as the level's rules set them."""
     r = level.rules
     if term.kind == "warning":
-        return (
-            f"Defied: trust −{r.warning_defied_trust:g}. A threat not carried out: the warner's "
-            f"standing −{r.term_standing_broken:g}."
-        )
-    broken = f"trust −{r.term_trust_broken:g}, partnership −{r.term_partnership_broken:g}"
+        return _(
+            "Defied: trust −{trust}. A threat not carried out: the warner's standing −{standing}."
+        ).format(trust=f"{r.warning_defied_trust:g}", standing=f"{r.term_standing_broken:g}")
+    broken = _("trust −{trust}, partnership −{partnership}").format(
+        trust=f"{r.term_trust_broken:g}", partnership=f"{r.term_partnership_broken:g}"
+    )
     if term.kind in PUBLIC_KINDS:
-        broken += f", the breaker's standing −{r.term_standing_broken:g} (a pledge made in public)"
-    return f"Kept: trust +{r.term_trust_kept:g}. Broken: {broken}; trust mends only slowly."
+        broken += _(", the breaker's standing −{standing} (a pledge made in public)").format(
+            standing=f"{r.term_standing_broken:g}"
+        )
+    return _("Kept: trust +{trust}. Broken: {broken}; trust mends only slowly.").format(
+        trust=f"{r.term_trust_kept:g}", broken=broken
+    )
 
 
 def term_tip(game: Game, term: Term, viewer: str = "") -> tuple[str, list[str]]:
@@ -134,18 +197,26 @@ def term_tip(game: Game, term: Term, viewer: str = "") -> tuple[str, list[str]]:
         partner = other(term.by)
         lines[:0] = [deal.text] if deal.text else []
         lines.append(
-            f"{name(partner)}'s part: {deed_words(level, term.deed)}; "
-            f"{name(term.by)}'s part: {deed_words(level, term.answer)}."
+            _("{partner}'s part: {deed}; {side}'s part: {answer}.").format(
+                partner=name(partner),
+                deed=deed_words(level, term.deed),
+                side=name(term.by),
+                answer=deed_words(level, term.answer),
+            )
         )
     for deed in (term.deed, term.answer):
         action = level.actions.get(deed.subject) if deed is not None and deed.kind == "play" else None
         if action is None:
             continue
-        lines.append(f"{action.name} (cost {action.cost}): {action.description}")
+        lines.append(
+            _("{card} (cost {cost}): {description}").format(
+                card=action.name, cost=action.cost, description=action.description
+            )
+        )
         if action.side == viewer:
             why = why_not_in_words(game.state, viewer, action.id)
             if why:
-                lines.append(f"You cannot play it this turn: {why}.")
+                lines.append(_("You cannot play it this turn: {why}.").format(why=why))
     return term_words(level, term), lines
 
 
@@ -165,12 +236,18 @@ def commitment_line(game: Game, c: Commitment) -> str:
     level = game.level
     words = term_words(level, c.term)
     if c.term.kind == "warning" and c.set_off:
-        return f"{words}. {name(other(c.term.by))} defied it: {name(c.term.by)} answers this turn."
+        return _("{term}. {partner} defied it: {side} answers this turn.").format(
+            term=words, partner=name(other(c.term.by)), side=name(c.term.by)
+        )
     until = min(c.until, level.turns)
-    runs = "this turn" if until <= game.state.turn else f"until turn {until} ({level.date_of(until)})"
+    runs = (
+        _("this turn")
+        if until <= game.state.turn
+        else _("until turn {turn} ({date})").format(turn=until, date=level.date_of(until))
+    )
     done = [name(s) for s in sorted(c.done)]
-    tail = f"; {' and '.join(done)} did its part already" if done else ""
-    return f"{words}: runs {runs}{tail}."
+    tail = _("; {sides} did its part already").format(sides=_(" and ").join(done)) if done else ""
+    return _("{term}: runs {runs}{done}.").format(term=words, runs=runs, done=tail)
 
 
 def running_lines(game: Game) -> list[str]:
@@ -200,17 +277,19 @@ def running_by_whose_word(game: Game, side: str) -> list[tuple[str, list[str]]]:
         groups[whose_word(c, side)].append(commitment_line(game, c))
     partner = name(other(side))
     titles = {
-        "yours": "Your word",
-        "both": "Deals binding both sides",
-        "theirs": f"{partner}'s word",
-        "warning": "Warnings standing",
+        "yours": _("Your word"),
+        "both": _("Deals binding both sides"),
+        "theirs": _("{partner}'s word").format(partner=partner),
+        "warning": _("Warnings standing"),
     }
     return [(titles[k], lines) for k, lines in groups.items() if lines]
 
 
 def settled_words(level: Level, s: Settled) -> str:
     """What became of one side's part of a term: 'Moscow kept its word: Moscow promises ...'."""
-    return f"{name(s.side)} {RESULT_WORDS.get(s.result, s.result)}: {term_words(level, s.term)}"
+    return _("{side} {result}: {term}").format(
+        side=name(s.side), result=result_words(s.result), term=term_words(level, s.term)
+    )
 
 
 def card_terms(game: Game, side: str, action: Action) -> list[tuple[bool, str]]:
@@ -222,17 +301,17 @@ def card_terms(game: Game, side: str, action: Action) -> list[tuple[bool, str]]:
         words = term_words(level, term)
         if term.kind == "warning":
             if c.set_off and term.by == side and term.answer and term.answer.done_by((action,)):
-                out.append((True, f"carries out your warning: {words}"))
+                out.append((True, _("carries out your warning: {term}").format(term=words)))
             elif not c.set_off and term.by != side and term.deed.done_by((action,)):
-                out.append((False, f"defies the warning: {words}"))
+                out.append((False, _("defies the warning: {term}").format(term=words)))
             continue
         for bound, deed in term.bound():
             if bound != side or bound in c.done or not deed.done_by((action,)):
                 continue
             if deed.restraint:
-                out.append((False, f"breaks your word: {words}"))
+                out.append((False, _("breaks your word: {term}").format(term=words)))
             else:
-                out.append((True, f"keeps your word: {words}"))
+                out.append((True, _("keeps your word: {term}").format(term=words)))
     return out
 
 
@@ -244,18 +323,20 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
         term = e.term
         words = term_words(level, term)
         if e.counter_to:
-            head = f"{name(term.by)}'s counter, " + ("agreed" if e.agreed else "refused")
+            head = (_("{side}'s counter, agreed") if e.agreed else _("{side}'s counter, refused")).format(
+                side=name(term.by)
+            )
         elif e.agreed:
-            head = "Agreed in the room" if e.in_room else "Agreed"
+            head = _("Agreed in the room") if e.in_room else _("Agreed")
         elif term.key() in countered:
-            head = "Countered"
+            head = _("Countered")
         else:
-            head = "Refused"
+            head = _("Refused")
         why = ""
         if e.why:
             # The reason is the proposer's when it proposed the term, else the answering side's.
             speaker = term.by if e.why.startswith("proposed") and not e.counter_to else other(term.by)
-            why = f"{name(speaker)}'s reason: {e.why}"
+            why = _("{side}'s reason: {why}").format(side=name(speaker), why=e.why)
         out.append((e.agreed, f"{head}: {words}", why))
     return out
 
@@ -265,7 +346,9 @@ def fates(game: Game, turn: int, term: Term) -> list[str]:
     last = turn + term_turns(game.level, term) + (1 if term.kind == "warning" else 0) - 1
     key = term.key()
     return [
-        f"turn {r.turn}: {name(s.side)} {RESULT_WORDS.get(s.result, s.result)}"
+        _("turn {turn}: {side} {result}").format(
+            turn=r.turn, side=name(s.side), result=result_words(s.result)
+        )
         for r in game.reports
         if turn <= r.turn <= last
         for s in r.settled

@@ -1,0 +1,108 @@
+"""The interface's catalogues: the template holds what the code marks, every language's catalogue
+compiles, keeps each message's placeholders and markup, has its plural forms, and translates
+(nearly) everything."""
+
+import gettext
+import io
+import re
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from conftest import ROOT
+
+from game import i18n
+
+LOCALE = ROOT / "game" / "locale"
+POT = LOCALE / f"{i18n.DOMAIN}.pot"
+LANGUAGES = [code for code in i18n.AVAILABLE if code != i18n.DEFAULT]
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+MARKUP = re.compile(r"</?[a-z]+[^<>]*>")
+PLURALS = {"tr": 2, "ru": 3, "zh_CN": 1}
+# The share of the template's messages each language translates (the rest shows in English).
+LEAST_TRANSLATED = 0.95
+
+
+def catalogue(code):
+    with (LOCALE / code / "LC_MESSAGES" / f"{i18n.DOMAIN}.po").open("rb") as f:
+        return read_po(f, locale=code)
+
+
+def messages(cat):
+    return [m for m in cat if m.id]
+
+
+def test_the_template_holds_every_string_the_interface_marks():
+    marked = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(ROOT),
+        method_map=[("game/ui/**.py", "python")],
+        keywords={"_": None, "n_": (1, 2), "N_": None, "p_": ((1, "c"), 2)},
+    ):
+        marked.add(message if isinstance(message, str) else tuple(message))
+        # (a message with a context, p_(), is its text here and in the template)
+    with POT.open("rb") as f:
+        template = {m.id for m in read_po(f) if m.id}
+    assert marked == template, (
+        "game/locale/pragmatic_partners.pot is out of date: extract it again (CONTRIBUTING.md, "
+        f"Translations). New: {sorted(map(str, marked - template))[:5]}; "
+        f"gone: {sorted(map(str, template - marked))[:5]}"
+    )
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_each_catalogue_follows_the_template(code):
+    with POT.open("rb") as f:
+        template = {m.id for m in read_po(f) if m.id}
+    assert {m.id for m in messages(catalogue(code))} == template
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_each_catalogue_compiles_and_gettext_reads_it(code):
+    cat = catalogue(code)
+    buffer = io.BytesIO()
+    write_mo(buffer, cat)
+    buffer.seek(0)
+    translation = gettext.GNUTranslations(buffer)
+    assert translation.gettext("Settings") != "Settings"
+    assert cat.num_plurals == PLURALS[code]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_translation_keeps_the_placeholders_and_markup_of_its_message(code):
+    wrong = []
+    for m in messages(catalogue(code)):
+        ids = (m.id,) if isinstance(m.id, str) else m.id
+        strings = (m.string,) if isinstance(m.string, str) else m.string
+        want = set(PLACEHOLDER.findall(ids[-1]))
+        tags = sorted(MARKUP.findall(ids[0]))
+        for s in strings:
+            if not s:
+                continue
+            if set(PLACEHOLDER.findall(s)) != want or sorted(MARKUP.findall(s)) != tags:
+                wrong.append((ids[0], s))
+        if not isinstance(m.id, str):
+            assert len(strings) == PLURALS[code], m.id
+    assert wrong == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_each_language_translates_nearly_every_message(code):
+    all_ = messages(catalogue(code))
+    done = [m for m in all_ if all(m.string if isinstance(m.string, tuple) else [m.string])]
+    fuzzy = [m.id for m in all_ if m.fuzzy]
+    assert not fuzzy
+    assert len(done) / len(all_) >= LEAST_TRANSLATED, f"{code}: {len(done)} of {len(all_)}"
+
+
+def test_russian_counts_take_their_three_forms():
+    i18n.set_language("ru")
+    assert [i18n.n_("{n} turn", "{n} turns", n).format(n=n) for n in (1, 3, 5, 21)] == [
+        "1 ход",
+        "3 хода",
+        "5 ходов",
+        "21 ход",
+    ]
+    i18n.set_language("zh_CN")
+    assert i18n.n_("{n} turn", "{n} turns", 5).format(n=5) == "5 回合"

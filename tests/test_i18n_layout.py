@@ -1,0 +1,136 @@
+"""The main screens fit in the pseudo-locale en_XA (game.pseudo_locale: accented, about 40% longer
+than English): at 800x600, at 1280x720 and in projector mode on 1280x720, each control and block
+of text lies inside the window, none covers another, and no button's label is cut short, as
+tests/test_ui_layout.py checks them in English. A longer language (Russian, Turkish) should then
+fit too."""
+
+import pygame
+import pytest
+from test_ui_layout import assert_tidy
+from ui_driver import key
+
+from game import i18n
+from game.session.game import Game
+from game.session.settings import Settings, save_settings
+from game.ui.app import App, PlayOptions
+from game.ui.scenes.title import TitleScene
+
+LOOKS = {
+    "800x600": ((800, 600), False),
+    "1280x720": ((1280, 720), False),
+    "projector-1280x720": ((1280, 720), True),
+}
+
+
+@pytest.fixture(params=list(LOOKS))
+def window(request):
+    size, projector = LOOKS[request.param]
+    save_settings(Settings(animation_speed="off", projector_mode=projector))
+    app = App(PlayOptions(size=size, language=i18n.PSEUDO))
+    app.push(TitleScene(app))
+    app.step([])
+    assert i18n.current_language() == i18n.PSEUDO
+    yield app
+    pygame.display.quit()
+
+
+def test_the_pseudo_locale_is_accented_longer_and_keeps_placeholders():
+    i18n.set_language(i18n.PSEUDO)
+    shown = i18n._("Turn {turn} of {turns}")
+    assert "{turn}" in shown and "{turns}" in shown and shown.startswith("Ţüŕñ")
+    assert len(i18n._("Settings")) >= 1.3 * len("Settings")
+    assert i18n._("Settings") != "Settings"
+
+
+def shows(app, name, **kwargs):
+    app.show_over(name, **kwargs)
+    app.step([])
+    assert app.scene.name == name
+    return app.scene
+
+
+def test_the_title_fits(window):
+    assert_tidy(window)
+
+
+def test_the_new_game_screen_fits(window):
+    shows(window, "new game")
+    assert_tidy(window)
+
+
+def test_the_settings_screen_fits(window):
+    shows(window, "settings")
+    assert_tidy(window)
+
+
+def test_the_load_screen_fits(window):
+    shows(window, "load")
+    assert_tidy(window)
+
+
+def board_of(app, level_id="testing_event"):
+    app.options.level = level_id
+    newgame = shows(app, "new game")
+    newgame.start()
+    for _turn in range(6):  # past the summit, as tests/ui_driver.past_the_summit does, by key
+        if app.scene.name == "hand-over" and app.scene.note:
+            key(app, pygame.K_RETURN)
+        elif app.scene.name == "summit":
+            key(app, pygame.K_k if app.scene.model.stage != "done" else pygame.K_RETURN)
+        else:
+            break
+    assert app.scene.name == "board"
+    return app.scene
+
+
+def test_the_board_fits(window):
+    board_of(window)
+    assert_tidy(window)
+
+
+def test_the_board_with_the_tutorial_fits(window):
+    board = board_of(window, "shanghai_five")
+    assert board.note is not None
+    assert_tidy(window)
+
+
+def test_the_summit_fits(window):
+    app = window
+    app.options.level = "testing_event"
+    newgame = shows(app, "new game")
+    newgame.start()
+    if app.scene.name != "summit":
+        pytest.skip("the level opens without a summit")
+    assert_tidy(app)
+
+
+def test_the_menu_fits(window):
+    board = board_of(window)
+    shows(window, "menu", game=board.game)
+    assert_tidy(window)
+
+
+def test_the_debrief_fits(window):
+    game = Game.new(window.catalogue.load("testing_event"), 7, {"moscow": "easy", "beijing": "easy"})
+    while not game.over:
+        game.play_summit_agents()
+        game.resolve()
+    window.show_only("debrief", game=game)
+    window.step([])
+    assert_tidy(window)
+
+
+def test_the_classroom_set_up_fits(window, request):
+    if window.size == (800, 600):
+        # Its rows of choices wrap in longer words and push the passphrase down onto Start: the
+        # set-up needs a layout that gives up the seed's box first (to do, issue 22).
+        request.applymarker(
+            pytest.mark.xfail(reason="at 800x600 longer words push the fields onto Start", strict=True)
+        )
+    shows(window, "classroom set-up")
+    assert_tidy(window)
+
+
+def test_joining_a_class_fits(window):
+    shows(window, "join a class")
+    assert_tidy(window)
