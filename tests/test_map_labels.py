@@ -10,7 +10,7 @@ from ui_driver import past_the_summit
 
 from game.ui.mapview import STATES
 
-LEVELS = sorted(p.stem for p in (ROOT / "levels").glob("*.toml") if p.stem != "base")
+LEVELS = sorted(p.stem for p in (ROOT / "levels").glob("*.toml") if p.stem != "base" and "." not in p.stem)
 WINDOWS = [((800, 600), False), ((1280, 720), False), ((1920, 1080), True)]
 
 

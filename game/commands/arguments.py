@@ -23,6 +23,18 @@ AGENT_NAMES = ("random", "easy", "normal", "hard", "idle")
 LANGUAGES = ("en", "tr", "ru", "zh_CN")
 PSEUDO_LANGUAGE = "en_XA"
 
+# game.core.level_text.LANGUAGES, the languages a level's text may come in beside English (the
+# interface's, without English); a test keeps the two the same.
+LEVEL_LANGUAGES = ("tr", "ru", "zh_CN")
+
+
+def add_lang_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--lang CODE`: one of the languages a level's text may be translated into."""
+    parser.add_argument(
+        "--lang", choices=LEVEL_LANGUAGES, metavar="CODE", help=f"{help} ({', '.join(LEVEL_LANGUAGES)})"
+    )
+
+
 # The largest seed the window's seed fields take (18 digits): a seed given on the command line is
 # shown there, and a class reads it out for other machines to type.
 MAX_TYPED_SEED = 10**18 - 1

@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import SIDES, add_agent_option, add_levels_option, out_file, seed
+from game.commands.arguments import (
+    SIDES,
+    add_agent_option,
+    add_lang_option,
+    add_levels_option,
+    out_file,
+    seed,
+)
 from game.commands.exit_codes import ExitCode
 
 NAME = "transcript"
@@ -19,6 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     for side in SIDES:
         add_agent_option(p, side, "random")
     p.add_argument("--log", type=out_file, metavar="FILE", help="also write the replay log here")
+    add_lang_option(p, "tell the level's text in this language, English where it has no translation")
     add_levels_option(p)
 
 
@@ -32,6 +40,11 @@ def run(args: argparse.Namespace) -> ExitCode:
     level = load_level(args.level, args.levels)
     if level is None:
         return ExitCode.FAILED
+    if args.lang:
+        from game.core.level_text import in_language
+
+        # The same game (the text changes no rule), told in the language asked for.
+        level = in_language(level, args.lang)
     seed = level.seed if args.seed is None else args.seed
     state, reports, log = play_game(level, seed, args.moscow, args.beijing)
     if args.log:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import add_levels_option
+from game.commands.arguments import LEVEL_LANGUAGES, add_lang_option, add_levels_option
 from game.commands.exit_codes import ExitCode
 
 NAME = "validate"
@@ -15,6 +15,7 @@ HELP = "check level files; exit 0 clean, 1 on errors, 2 on bad usage"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="level files or folders of them")
     p.add_argument("--format", choices=("human", "json"), default="human")
+    add_lang_option(p, "check the levels' text in this language only (default: every language)")
     add_levels_option(p)
 
 
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.levels.validate import validate_paths
     from game.text import printable
 
-    problems = validate_paths(args.paths, args.levels)
+    problems = validate_paths(args.paths, args.levels, (args.lang,) if args.lang else LEVEL_LANGUAGES)
     errors = sum(p.severity == "error" for p in problems)
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))

@@ -399,6 +399,9 @@ class Level:
     cut_goals: tuple[CutGoal, ...] = ()
     content_hash: str = ""
     files: tuple[str, ...] = ()
+    # Translations of the player-facing texts: language -> key -> text (see game.core.level_text).
+    # Not part of the rules: a level compares and plays the same whatever its translations.
+    texts: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
     # Worked out from the fields above, never given: a copy made with dataclasses.replace()
     # works them out afresh, so that a changed level never reads a stale table.
     action_order: dict[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)

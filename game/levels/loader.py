@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from game.core.level import Level
 from game.files import resolved
 from game.levels import clean_parses
 from game.levels.compile import Compiler
+from game.levels.level_text import is_catalogue, translations
 from game.levels.merge import merge
 from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import LevelError, Problem, did_you_mean
@@ -92,7 +94,8 @@ class Catalogue:
         try:
             if not folder.is_dir():
                 return
-            paths = sorted(folder.glob("*.toml"))
+            # A level's text in another language (`x.ru.toml`) sits beside it but is no level.
+            paths = sorted(p for p in folder.glob("*.toml") if not is_catalogue(p))
         except OSError as e:  # a folder that cannot be listed (permissions, a broken mount)
             self.problems.append(
                 Problem(str(folder), 1, 1, "error", "", f"cannot read the folder: {e.strerror or e}")
@@ -202,7 +205,7 @@ def compile_with_warnings(
     memo = (keys, warnings) if len(keys) == len(chain) else None  # (None: a file with problems)
     kept = clean_parses.recall_compiled(memo) if memo else None
     if kept is not None:
-        return kept[0], list(kept[1])
+        return with_translations(kept[0], chain), list(kept[1])
     before = {id(c): len(c.problems) for c in chain}
     level = Compiler(merge(chain), chain, warnings).compile()
     found = [p for c in chain for p in c.problems[before[id(c)] :]]
@@ -213,7 +216,29 @@ def compile_with_warnings(
         found.append(Problem(pf.name, 1, 1, "error", "", "the level is incomplete"))
     if memo:
         clean_parses.keep_compiled(memo, (level, tuple(found)))
-    return level, found
+    return with_translations(level, chain), found
+
+
+def with_translations(level: Level | None, chain: list[ParsedFile]) -> Level | None:
+    """`level` with the translations found beside its files (read afresh when they change)."""
+    if level is None:
+        return None
+    texts = translations(chain)
+    if texts is level.texts or texts == level.texts:
+        return level
+    # The same level with the same translations is the same object on every load, as a level
+    # without any is: its worked-out tables (decks) stay warm.
+    kept = _translated.get(id(level))
+    if kept is not None and kept[0] is level and kept[1].texts is texts:
+        return kept[1]
+    if len(_translated) > 64:
+        _translated.pop(next(iter(_translated)))
+    out = dataclasses.replace(level, texts=texts)
+    _translated[id(level)] = (level, out)
+    return out
+
+
+_translated: dict[int, tuple[Level, Level]] = {}  # id of an English level -> (it, with its texts)
 
 
 def compile_file(pf: ParsedFile, catalogue: Catalogue) -> Level:

@@ -118,6 +118,16 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
 
 
 def _parse(pf: ParsedFile, data: bytes) -> ParsedFile:
+    raw = read_toml(pf, data)
+    if raw is None:
+        return pf
+    validate_into(pf, LevelSpec, raw)
+    return pf
+
+
+def read_toml(pf: ParsedFile, data: bytes) -> dict[str, typing.Any] | None:
+    """`data` decoded as UTF-8 and read as TOML, with `pf.text` and `pf.index` set; None (and a
+    located problem on `pf`) for bytes that are not UTF-8 or text that is not TOML."""
     pf.raw = data
     try:
         pf.text = data.decode("utf-8-sig")
@@ -134,7 +144,7 @@ def _parse(pf: ParsedFile, data: bytes) -> ParsedFile:
                 f"the file is not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8",
             )
         )
-        return pf
+        return None
     try:
         raw = tomli.loads(pf.text)
     except tomli.TOMLDecodeError as e:
@@ -143,13 +153,13 @@ def _parse(pf: ParsedFile, data: bytes) -> ParsedFile:
         msg = getattr(e, "msg", None) or str(e).split(" (at ")[0]
         line, col, msg = _explain_syntax(pf.text, line, col, msg)
         pf.problems.append(Problem(pf.name, line, col, "error", "", f"TOML syntax: {msg}"))
-        return pf
+        return None
     except RecursionError:
         line, col = _deep_nesting_at(pf.text)
         pf.problems.append(
             Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply")
         )
-        return pf
+        return None
     except (ValueError, OverflowError):
         # tomli lets Python's own limits through, such as an integer of thousands of digits.
         match = re.search(r"[0-9][0-9_]{299,}", pf.text)  # digits may be grouped by underscores
@@ -157,15 +167,27 @@ def _parse(pf: ParsedFile, data: bytes) -> ParsedFile:
         pf.problems.append(
             Problem(pf.name, line, col, "error", "", "a number here is far too long to be a level's number")
         )
-        return pf
+        return None
     pf.index = TomlIndex(pf.text)
+    return raw
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validate_into(pf: ParsedFile, model: type[M], raw: dict[str, typing.Any]) -> M | None:
+    """`raw` checked against `model` (a level's `LevelSpec` is also kept as `pf.spec`); None, with
+    every problem located on `pf`, when it does not fit."""
     try:
-        pf.spec = LevelSpec.model_validate(raw)
+        spec = model.model_validate(raw)
+        if isinstance(spec, LevelSpec):
+            pf.spec = spec
+        return spec
     except ValidationError as e:
         errors = e.errors(include_url=False)
         for err in errors[:MAX_PROBLEMS]:
             loc = tuple(err["loc"])
-            pf.problem(loc, _message(err, loc))
+            pf.problem(loc, _message(err, loc, model))
         if len(errors) > MAX_PROBLEMS:
             # A file with thousands of wrong keys gets the first ones, not a minute of messages.
             pf.problems.append(
@@ -183,7 +205,7 @@ def _parse(pf: ParsedFile, data: bytes) -> ParsedFile:
         pf.problems.append(
             Problem(pf.name, line, col, "error", "", "the file nests arrays or tables too deeply")
         )
-    return pf
+    return None
 
 
 def _explain_syntax(text: str, line: int, col: int, msg: str) -> tuple[int, int, str]:
@@ -236,15 +258,19 @@ def _deep_nesting_at(text: str, limit: int = 100) -> tuple[int, int]:
     return 1, 1
 
 
-def _fields_at(loc: KeyPath) -> list[str]:
+def _fields_at(loc: KeyPath, root: type[BaseModel] = LevelSpec) -> list[str]:
     """The keys the schema allows at the table holding `loc[-1]` (for "did you mean")."""
-    model: typing.Any = LevelSpec
+    model: typing.Any = root
+    keyed = False  # the part after a table of tables by key (a level text's entries) is a key
     for part in loc[:-1]:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
             return []
-        model = _model_of(model.model_fields[part].annotation)
+        annotation = model.model_fields[part].annotation
+        keyed = typing.get_origin(annotation) is dict
+        model = _model_of(annotation)
     if isinstance(model, type) and issubclass(model, BaseModel):
         return list(model.model_fields)
     return []
@@ -275,14 +301,14 @@ def _type_word(value: object) -> str:
     return _TYPE_WORDS.get(type(value).__name__, type(value).__name__)
 
 
-def _message(err: ErrorDetails, loc: KeyPath) -> str:
+def _message(err: ErrorDetails, loc: KeyPath, root: type[BaseModel] = LevelSpec) -> str:
     kind = err["type"]
     value = err.get("input")
     key = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(key)[:100], _fields_at(loc), n=1)
+        close = difflib.get_close_matches(str(key)[:100], _fields_at(loc, root), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        if not close and len(loc) > 1 and key in LevelSpec.model_fields:
+        if not close and len(loc) > 1 and key in root.model_fields:
             hint = (
                 f" here; '{key}' belongs at the top of the file: keys after a [table] header "
                 "belong to that table, so move it above the first header"
@@ -326,7 +352,14 @@ def _message(err: ErrorDetails, loc: KeyPath) -> str:
             else _type_word(value)
         )
         msg += f", not {shown}"
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "[key]":
+        msg = (
+            "should say where the English is, such as 'title' or 'action.ID.name': lower-case "
+            "letters, digits, '_' and '.'"
+        )
+        if isinstance(value, str):
+            msg += f", not {quote(value)}"
+    elif kind == "string_pattern_mismatch":
         msg = "should be lower-case letters, digits and '_', starting with a letter (at most 48 characters)"
         if isinstance(value, str):
             msg += f", not {quote(value)}"

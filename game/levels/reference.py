@@ -16,9 +16,10 @@ from pydantic.fields import FieldInfo
 
 from game.core.expr import MAX_DEPTH, MAX_LENGTH, MAX_NODES
 from game.core.level import TAGS
+from game.core.level_text import LANGUAGES
 from game.core.meters import AGGREGATES, DERIVED, POWERS, SHARED, SIDE_METERS, STATES, WASHINGTON
 from game.levels import spec
-from game.levels.spec import LevelSpec
+from game.levels.spec import LevelSpec, LevelTextSpec, TextEntrySpec
 
 # Where each table lives in a file, for the headings.
 _TABLE_NAMES = {
@@ -42,6 +43,8 @@ _TABLE_NAMES = {
     "LevelClassroomSpec": "[classroom]",
     "CutAgendaSpec": "[classroom.moscow] and [classroom.beijing]",
     "CutGoalSpec": "[[classroom.<side>.goal]]",
+    "LevelTextSpec": "A level's text in another language: top level",
+    "TextEntrySpec": '[text."<key>"]',
 }
 
 
@@ -85,7 +88,8 @@ def _limits(info: FieldInfo, annotation: Any) -> str:
                 bits.append(f"{word} {value} long")
         pattern = getattr(meta, "pattern", None)
         if pattern:
-            bits.append("lower-case id")
+            # An id, or a level text's key: ids joined by dots, such as `action.ID.name`.
+            bits.append("keys: lower-case ids joined by dots" if "\\." in pattern else "lower-case id")
     return ", ".join(dict.fromkeys(bits))
 
 
@@ -157,18 +161,7 @@ def reference_markdown() -> str:
         "",
     ]
     for model in _models():
-        out += [f"## {_TABLE_NAMES.get(model.__name__, model.__name__)}", ""]
-        doc = inspect.cleandoc(model.__doc__ or "")  # a docstring's later lines lose their indent
-        if doc:
-            out += [doc, ""]
-        out += ["| key | type | default | limits | meaning |", "| --- | --- | --- | --- | --- |"]
-        for name, info in model.model_fields.items():
-            meaning = _description(info, info.annotation).replace("|", "\\|")
-            out.append(
-                f"| `{name}` | {_type_name(info.annotation)} | {_default(info)} | "
-                f"{_limits(info, info.annotation)} | {meaning} |"
-            )
-        out.append("")
+        out += _table(model)
     out += [
         "## Names",
         "",
@@ -199,11 +192,67 @@ def reference_markdown() -> str:
         f"- Texts (briefings, descriptions, epilogues): at most {spec.MAX_TEXT:,} characters; names and titles {spec.MAX_NAME}.",
         f"- At most {spec.MAX_LIST} actions and {spec.MAX_LIST} events per file, {spec.MAX_EFFECTS} effects per action or event.",
         "- `extends` chains at most 8 levels deep.",
+        f"- A level's text in another language: at most {spec.MAX_TEXT_FILE_BYTES:,} bytes and {spec.MAX_TEXT_ENTRIES:,} entries.",
         f"- A folder of levels: the first {spec.MAX_FOLDER_FILES} level files, by name, are read; the game says so when there are more.",
         "- Text holds no control characters other than tabs and line breaks (a NUL or an escape is an"
         " error at its line), and numbers are finite: `nan` and `inf` are refused.",
         "- Only regular files are read: a folder, a named pipe or a device called `*.toml` is an error,"
         " never a wait.",
         "",
+        "# A level's text in other languages",
+        "",
+        "Beside `NAME.toml`, the file `NAME.<lang>.toml` holds the level's text in one language:",
+        f"{', '.join(f'`{lang}`' for lang in LANGUAGES)}. Each entry is keyed by where its English is written,",
+        "keeps that English and gives the translation; a text without one is shown in English. It is",
+        "no part of the level's rules nor of its content hash. Start one with",
+        "`python -m game new-text LEVEL --lang CODE`; the guide is in `modding.md` (Translating a level).",
+        "",
+        *_table(LevelTextSpec),
+        *_table(TextEntrySpec),
+        "## Keys",
+        "",
+        "| key | the English of |",
+        "| --- | --- |",
+        *(f"| `{key}` | {what} |" for key, what in TEXT_KEYS),
+        "",
+        "Goals, prompts and tutorial steps count from 1 in the order the file writes them. A level",
+        "translates the texts it writes itself; what it inherits is translated beside the level that",
+        "writes it (`base.ru.toml` for the base's cards), and a level that rewrites an inherited text",
+        "needs its own translation of it.",
+        "",
     ]
     return "\n".join(out)
+
+
+# The keys of a level's texts (game.core.level_text.english_texts), for the reference.
+TEXT_KEYS = (
+    ("title", "the level's `title`"),
+    ("description", "its `description`"),
+    ("briefing.SIDE", "`[briefing]`: `moscow`, `beijing`"),
+    ("agenda.SIDE.summary", "an agenda's `summary`"),
+    ("agenda.SIDE.goal.N", "the `text` of the agenda's Nth goal"),
+    ("action.ID.name", "an action's `name`; `action.ID.description` its description"),
+    ("event.ID.title", "an event's `title`; `event.ID.text` its text"),
+    ("outcome.ID.title", "an outcome's `title`; `outcome.ID.epilogue` its epilogue"),
+    ("deal.ID.name", "a deal's `name`; `deal.ID.text` its text"),
+    ("prompts.GROUP.N", "the Nth question of a `[prompts]` group"),
+    ("tutorial.N", "the `text` of the Nth `[[tutorial]]` step"),
+    ("what_happened", "`what_happened`"),
+)
+
+
+def _table(model: type[BaseModel]) -> list[str]:
+    """A model's heading, docstring and a row per key."""
+    out = [f"## {_TABLE_NAMES.get(model.__name__, model.__name__)}", ""]
+    doc = inspect.cleandoc(model.__doc__ or "")  # a docstring's later lines lose their indent
+    if doc:
+        out += [doc, ""]
+    out += ["| key | type | default | limits | meaning |", "| --- | --- | --- | --- | --- |"]
+    for name, info in model.model_fields.items():
+        meaning = _description(info, info.annotation).replace("|", "\\|")
+        out.append(
+            f"| `{name}` | {_type_name(info.annotation)} | {_default(info)} | "
+            f"{_limits(info, info.annotation)} | {meaning} |"
+        )
+    out.append("")
+    return out

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from game.core.level import TAGS
+from game.core.level_text import LANGUAGES
 from game.text import refuse_control
 
 SCHEMA_VERSION = 1
@@ -848,4 +849,49 @@ class LevelSpec(Spec):
         default_factory=list,
         max_length=60,
         description="Step-by-step guidance shown on the board (`[[tutorial]]`), in order. Not inherited.",
+    )
+
+
+# --- A level's text in another language: `<level>.<lang>.toml` beside the level file ---------
+
+MAX_TEXT_FILE_BYTES = 2_000_000  # a level's text is far smaller; Chinese takes 3 bytes a character
+MAX_TEXT_ENTRIES = 3_000
+TextKey = Annotated[
+    str,
+    Field(
+        max_length=160,
+        pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$",
+        description="Where the English is written: `title`, `briefing.moscow`, `action.ID.name`, `event.ID.text`, `outcome.ID.epilogue`, `agenda.SIDE.goal.N` (from 1), `prompts.GROUP.N`, `tutorial.N`...",
+    ),
+]
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]
+
+
+class TextEntrySpec(Spec):
+    """One text of the level in another language, beside the English it was made from."""
+
+    english: Text = Field(
+        description="The English this translation was made from, as the level file has it: when the level's English changes, the validator reports the translation as stale."
+    )
+    text: Text = Field(
+        "",
+        description="The translation; empty for one not made yet (the game then shows the English).",
+    )
+
+
+class LevelTextSpec(Spec):
+    """A level's text in one language (`shanghai_five.ru.toml` beside `shanghai_five.toml`). Each
+    entry translates one text of that level file; inherited cards and events are translated in the
+    catalogue beside the level that writes them (e.g. `base.ru.toml`). Start one with
+    `python -m game new-text LEVEL --lang ru`."""
+
+    schema_version: Literal[1] = Field(description="The format's version; this game reads version 1.")
+    level: Id = Field(description="The id of the level this text belongs to.")
+    language: Language = Field(
+        description="The language: `tr` (Turkish), `ru` (Russian) or `zh_CN` (Chinese, simplified); the file's name ends in it too."
+    )
+    text: dict[TextKey, TextEntrySpec] = Field(
+        default_factory=dict,
+        max_length=MAX_TEXT_ENTRIES,
+        description='The translations (`[text."action.m_shanghai_agreement.name"]`), keyed by where the English is written.',
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.core.level_text import LANGUAGES
 from game.files import resolved
+from game.levels.level_text import catalogue_name, is_catalogue, text_problems
 from game.levels.loader import Catalogue, Entry, compile_with_warnings
 from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import Problem, did_you_mean
@@ -19,7 +21,8 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
     problems: list[Problem] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(p.glob("*.toml"))
+            found = sorted(q for q in p.glob("*.toml") if not is_catalogue(q))
+            problems.extend(orphan_text_files(p))
             if not found:
                 problems.append(
                     Problem(str(p), 1, 1, "warning", "", "no level files (*.toml) in this folder")
@@ -44,6 +47,38 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
     return files, problems
 
 
+def orphan_text_files(folder: Path) -> list[Problem]:
+    """A warning for each level text in `folder` with no level file of its name beside it: the
+    game never reads it (a level renamed, or the text's file misnamed)."""
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        named = catalogue_name(path)
+        if named is not None and named[1] not in LANGUAGES:
+            out.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "warning",
+                    "",
+                    f"the game has no language '{named[1]}', so it never reads this text "
+                    f"(its levels' languages: {', '.join(LANGUAGES)})",
+                )
+            )
+        elif named is not None and not path.with_name(f"{named[0]}.toml").is_file():
+            out.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "warning",
+                    "",
+                    f"no level file '{named[0]}.toml' beside this text, so the game never reads it",
+                )
+            )
+    return out
+
+
 def campaign_problems(pf: ParsedFile, catalogue: Catalogue) -> list[Problem]:
     """A campaign that names a level the game cannot find would stay locked for ever."""
     out = []
@@ -66,9 +101,23 @@ def campaign_problems(pf: ParsedFile, catalogue: Catalogue) -> list[Problem]:
     return out
 
 
-def validate_paths(paths: Iterable[str | Path], mod_dirs: Iterable[str | Path] = ()) -> list[Problem]:
+def validate_paths(
+    paths: Iterable[str | Path],
+    mod_dirs: Iterable[str | Path] = (),
+    languages: tuple[str, ...] = LANGUAGES,
+) -> list[Problem]:
     """Every problem in the level files and folders of `paths`, parents found among the shipped
-    levels, the files' own folders and `mod_dirs`."""
+    levels, the files' own folders and `mod_dirs`, and in the levels' text in `languages` (a
+    level's text file among `paths` stands for its level, checked in that language)."""
+    paths = list(paths)
+    for i, p in enumerate(paths):
+        named = catalogue_name(Path(p))
+        if named is not None and Path(p).is_file():
+            level_file = Path(p).with_name(f"{named[0]}.toml")
+            if not level_file.is_file() or named[1] not in LANGUAGES:
+                return [q for q in orphan_text_files(Path(p).parent) if Path(q.file) == Path(p)]
+            paths[i] = level_file
+            languages = tuple(lang for lang in languages if lang == named[1]) or (named[1],)
     files, problems = level_files(paths)
     folders = {f.parent for f in files}
     # Each file is read once: a big file costs its parse a single time.
@@ -93,8 +142,9 @@ def validate_paths(paths: Iterable[str | Path], mod_dirs: Iterable[str | Path] =
             entry.parsed = pf
         problems.extend(campaign_problems(pf, catalogue))
         try:
-            _, found = compile_with_warnings(pf, catalogue)
+            level, found = compile_with_warnings(pf, catalogue)
             problems.extend(found)
+            problems.extend(text_problems(pf, level, languages))
         finally:
             if entry is not None:
                 catalogue.entries[spec.id] = entry

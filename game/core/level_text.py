@@ -1,0 +1,140 @@
+"""A level's player-facing text by key, and the level told in another language.
+
+Every text a player reads has a key that says where its English is written in the level file:
+`title`, `briefing.moscow`, `action.m_border_talks.name`, `event.x.text`, `outcome.y.epilogue`,
+`agenda.beijing.goal.2` (goals, prompts and tutorial steps count from 1, like a reader). A
+level's translations (`Level.texts`, language -> key -> text, read from its catalogue files by
+`game.levels.level_text`) replace the English entry by entry; a text without a translation stays
+in English. Nothing here changes a rule: the level in another language plays the same game.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+
+from game.core.level import Agenda, Level
+
+ENGLISH = "en"
+# The languages the game's levels may be translated into, beside English.
+LANGUAGES = ("tr", "ru", "zh_CN")
+
+# Placeholders a text may hold, such as "{side}": a translation must keep the same ones.
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def english_texts(level: Level) -> dict[str, str]:
+    """Every player-facing text of `level` by its key, in the order a reader meets them."""
+    out: dict[str, str] = {"title": level.title}
+    if level.description:
+        out["description"] = level.description
+    for side, text in level.briefing.items():
+        out[f"briefing.{side}"] = text
+    for side, agenda in level.agendas.items():
+        if agenda.summary:
+            out[f"agenda.{side}.summary"] = agenda.summary
+        for i, goal in enumerate(agenda.goals, start=1):
+            out[f"agenda.{side}.goal.{i}"] = goal.text
+    for a in level.actions.values():
+        out[f"action.{a.id}.name"] = a.name
+        if a.description:
+            out[f"action.{a.id}.description"] = a.description
+    for e in level.events:
+        out[f"event.{e.id}.title"] = e.title
+        if e.text:
+            out[f"event.{e.id}.text"] = e.text
+    for o in level.outcomes:
+        out[f"outcome.{o.id}.title"] = o.title
+        if o.epilogue:
+            out[f"outcome.{o.id}.epilogue"] = o.epilogue
+    for d in level.deals:
+        out[f"deal.{d.id}.name"] = d.name
+        if d.text:
+            out[f"deal.{d.id}.text"] = d.text
+    for group, questions in level.prompts.items():
+        for i, q in enumerate(questions, start=1):
+            out[f"prompts.{group}.{i}"] = q
+    for i, step in enumerate(level.tutorial, start=1):
+        out[f"tutorial.{i}"] = step.text
+    if level.what_happened:
+        out["what_happened"] = level.what_happened
+    return out
+
+
+def placeholders(text: str) -> list[str]:
+    """The placeholders of `text`, sorted: two texts that agree on them keep them all."""
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def text_of(level: Level, key: str, lang: str) -> str:
+    """The text at `key` in `lang`: its translation, or the English where there is none."""
+    translated = level.texts.get(lang, {}).get(key)
+    if translated:
+        return translated
+    return english_texts(level).get(key, "")
+
+
+def in_language(level: Level, lang: str) -> Level:
+    """A copy of `level` whose player-facing texts are in `lang`, each falling back to English
+    where it has no translation. English, or a language the level has no text for, gives `level`."""
+    texts: Mapping[str, str] = level.texts.get(lang, {})
+    if lang == ENGLISH or not texts:
+        return level
+
+    def t(key: str, english: str) -> str:
+        return texts.get(key) or english
+
+    agendas = {
+        side: Agenda(
+            t(f"agenda.{side}.summary", agenda.summary),
+            tuple(
+                dataclasses.replace(g, text=t(f"agenda.{side}.goal.{i}", g.text))
+                for i, g in enumerate(agenda.goals, start=1)
+            ),
+            agenda.win_at,
+        )
+        for side, agenda in level.agendas.items()
+    }
+    return dataclasses.replace(
+        level,
+        title=t("title", level.title),
+        description=t("description", level.description),
+        what_happened=t("what_happened", level.what_happened),
+        briefing={side: t(f"briefing.{side}", text) for side, text in level.briefing.items()},
+        agendas=agendas,
+        actions={
+            k: dataclasses.replace(
+                a,
+                name=t(f"action.{a.id}.name", a.name),
+                description=t(f"action.{a.id}.description", a.description),
+            )
+            for k, a in level.actions.items()
+        },
+        events=tuple(
+            dataclasses.replace(
+                e, title=t(f"event.{e.id}.title", e.title), text=t(f"event.{e.id}.text", e.text)
+            )
+            for e in level.events
+        ),
+        outcomes=tuple(
+            dataclasses.replace(
+                o,
+                title=t(f"outcome.{o.id}.title", o.title),
+                epilogue=t(f"outcome.{o.id}.epilogue", o.epilogue),
+            )
+            for o in level.outcomes
+        ),
+        deals=tuple(
+            dataclasses.replace(d, name=t(f"deal.{d.id}.name", d.name), text=t(f"deal.{d.id}.text", d.text))
+            for d in level.deals
+        ),
+        prompts={
+            group: tuple(t(f"prompts.{group}.{i}", q) for i, q in enumerate(questions, start=1))
+            for group, questions in level.prompts.items()
+        },
+        tutorial=tuple(
+            dataclasses.replace(s, text=t(f"tutorial.{i}", s.text))
+            for i, s in enumerate(level.tutorial, start=1)
+        ),
+    )
