@@ -176,3 +176,20 @@ def test_choosing_a_language_in_settings_applies_at_once_and_is_kept(app):
     assert app.scene.name == "settings"
     selected = next(c for c in app.scene.controls if c.label == "Русский")
     assert selected.selected
+    set_language("en")
+
+
+def test_a_game_started_in_russian_plays_the_levels_russian_text(app):
+    # The level's own translation (levels/testing_event.ru.toml, base.ru.toml) is what the window
+    # deals from; its rules and content hash are the English level's.
+    set_language("ru")
+    try:
+        level, problems = app.load_level("testing_event")
+        english = app.catalogue.load("testing_event")
+        assert problems == [] and level.content_hash == english.content_hash
+        assert level.title != english.title and level.title == level.texts["ru"]["title"]
+        card = english.actions_of["moscow"][0]
+        assert level.actions[card.id].name != card.name and level.actions[card.id].cost == card.cost
+    finally:
+        set_language("en")
+    assert app.load_level("testing_event")[0].title == english.title

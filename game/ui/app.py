@@ -211,10 +211,14 @@ class App:
     def load_level(self, level_id: str):
         """(level, problems): the level as its files are now, or its last good version with the
         problems that stop the new one; (None, problems) if it never loaded."""
+        from game.core.level_text import in_language
+        from game.i18n import current_language
         from game.levels import LevelError
 
         try:
-            level = self.catalogue.load(level_id)
+            # In the player's language where the level has a translation (each text falling back
+            # to English): the same rules and content hash, so saves and replays are unchanged.
+            level = in_language(self.catalogue.load(level_id), current_language())
         except LevelError as e:
             return self.good_levels.get(level_id), e.problems
         self.good_levels[level_id] = level

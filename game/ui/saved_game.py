@@ -4,8 +4,9 @@ the Load screen both open games this way."""
 
 from __future__ import annotations
 
+from game.core.level_text import in_language
 from game.core.meters import other
-from game.i18n import _
+from game.i18n import _, current_language
 from game.levels import LevelError
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.session.replay import ReplayError
@@ -17,7 +18,7 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
     """Replay `log` and show its board; say why not when it cannot be opened. A game continued
     from its autosave (`autosave_slot`) goes on writing that autosave."""
     try:
-        level = app.catalogue.load(log.level_id)
+        level = in_language(app.catalogue.load(log.level_id), current_language())
     except LevelError:
         scene.say(
             _("This save needs the level '{level}', which is missing or broken.").format(level=log.level_id)
