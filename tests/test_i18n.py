@@ -193,3 +193,13 @@ def test_a_game_started_in_russian_plays_the_levels_russian_text(app):
     finally:
         set_language("en")
     assert app.load_level("testing_event")[0].title == english.title
+
+
+def test_the_level_chooser_lists_titles_in_the_players_language(app):
+    set_language("ru")
+    try:
+        app.show("new game")
+        names = [c.label for c in app.scene.controls]
+        assert any("«Шанхайская пятёрка»" in n for n in names), names
+    finally:
+        set_language("en")

@@ -186,6 +186,15 @@ def text_file_at(path: Path, stamp: tuple[int, int] | None = None) -> TextFile |
     return kept.text_file
 
 
+def title_in(level_path: Path, english: str, lang: str) -> str:
+    """A level's title in `lang` from the catalogue beside its file, without compiling the level
+    (the level chooser lists every title); the English where there is no translation."""
+    if lang == "en":
+        return english
+    tf = text_file_at(catalogue_path(level_path, lang))
+    return (tf.translations().get("title") if tf is not None else None) or english
+
+
 def _display(path: Path) -> str:
     named = path.parent.name
     return f"{named}/{path.name}" if named else path.name
