@@ -199,7 +199,7 @@ WHO = {
 
 
 def _who(team: str) -> str:
-    return _(WHO[team]) if team in WHO else f"the {team} AI"
+    return _(WHO[team]) if team in WHO else _("the {difficulty} AI").format(difficulty=team)
 
 
 def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: str = "") -> str:

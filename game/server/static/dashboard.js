@@ -82,7 +82,9 @@ function fillControls() {
     `${c.level}, seed ${c.seed} · class code ${session.class_code} · ` +
     `Moscow: ${c.sides.moscow}, Beijing: ${c.sides.beijing}` +
     (c.timer ? ` · ${c.timer} min a turn` : "") +
-    (c.end_after_turn ? ` · ends after turn ${c.end_after_turn}` : "");
+    (c.end_after_turn ? ` · ends after turn ${c.end_after_turn}` : "") +
+    // The class's language (a pack's `language`): every laptop that joins plays in it.
+    (c.language ? ` · language ${c.language}` : "");
 }
 
 function fmt(x) { return x === null || x === undefined ? "–" : Math.round(x).toString(); }
