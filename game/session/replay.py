@@ -169,7 +169,8 @@ class ClassroomSpec(BaseModel):
     language: Literal["en", "tr", "ru", "zh_CN"] | None = Field(
         None,
         description="The class's language (game.classroom.language): the one the session was started "
-        "in, or its pack's; the exports are written in it. None in saves of earlier versions: English.",
+        "in, or its pack's; the exports are written in it. None in saves of earlier versions (their "
+        "exports are in the language in force).",
     )
 
 
