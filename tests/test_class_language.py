@@ -238,3 +238,47 @@ def test_report_in_turkish_writes_turkish_headings(testing_event, tmp_path, caps
     russian = played(testing_event, 1, language="ru")[1].export(root=tmp_path / "ru-exports")
     assert main(["report", str(russian), "--out", str(tmp_path / "ru")]) == 0
     assert (tmp_path / "ru" / "class-report.md").read_text(encoding="utf-8").startswith("# Отчёт по классу")
+
+
+# -- the teacher's dashboard ---------------------------------------------------------------------------
+def test_the_dashboard_gets_its_words_in_the_classs_language(tmp_path, testing_event):
+    from starlette.testclient import TestClient
+
+    from game.server.app import ClassSession, create_app
+    from game.server.auth import TeacherAuth
+    from game.server.store import Store
+
+    def words_of(config):
+        session = ClassSession(config, [], 12, "K7QMPA", tmp_path)
+        auth = TeacherAuth(TeacherAuth.hash("owls at dawn"), "secret")
+        with TestClient(create_app(Store(tmp_path / str(len(config))), session, auth)) as client:
+            answer = client.get("/words.json")  # (no passphrase: the login page needs them)
+            assert answer.status_code == 200
+            return answer.json()
+
+    config = {"level": "testing_event", "seed": 3, "sides": {"moscow": "team", "beijing": "normal"}}
+    assert words_of(config) == {"language": "en", "words": {}}
+    russian = words_of({**config, "language": "ru"})
+    assert russian["language"] == "ru"
+    assert russian["words"]["Pause all"] != "Pause all" and russian["words"]["Moscow"] == "Москва"
+    assert i18n.current_language() == "en"
+
+
+def test_every_phrase_the_dashboard_shows_is_in_its_list_of_words():
+    import re
+
+    from conftest import ROOT
+
+    from game.server.words import WORDS
+
+    static = ROOT / "game" / "server" / "static"
+    page = (static / "index.html").read_text(encoding="utf-8")
+    script = (static / "dashboard.js").read_text(encoding="utf-8")
+    in_page = set(re.findall(r"<[^<>]*\bdata-t\b[^<>]*>([^<]+)<", page))
+    in_page |= set(re.findall(r'(?:title|placeholder|aria-label)="([^"]+)"', page))
+    shown = {" ".join(text.split()) for text in in_page}
+    shown |= set(re.findall(r'\bt\("([^"]+)"', script))
+    shown |= set(re.findall(r'\b[a-z_]+: "([A-Z][a-z][^"]*)"', script))  # (the tables' captions, the acts)
+    shown |= {"playing", "finished", "paused", "offline"}
+    shown -= {"Content-Type"}
+    assert shown - set(WORDS) == set()

@@ -21,6 +21,7 @@ COVERED = [
     "game/classroom/language.py",
     "game/classroom/report_chart.py",
     "game/classroom/report_markdown.py",
+    "game/server/words.py",
     "game/ui/agenda.py",
     "game/ui/app.py",
     "game/ui/board/cards.py",
