@@ -177,3 +177,37 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
     finally:
         browser.quit()
         server.stop()
+
+
+@pytest.mark.slow
+def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path):
+    paths = chrome_paths()
+    if paths is None:
+        pytest.skip("chromium and chromedriver are not installed (.ci/run installs Debian's chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    pack = tmp_path / "pack.toml"
+    pack.write_text('language = "ru"\n' + PACK.format(turns=12), encoding="utf-8")
+    server = Server(tmp_path, pack)
+    server.start()
+    options = webdriver.ChromeOptions()
+    options.binary_location = paths[0]
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800"):
+        options.add_argument(arg)
+    browser = webdriver.Chrome(service=Service(paths[1]), options=options)
+    try:
+        browser.get(server.url + "/")
+        wait_until(lambda: browser.find_element(By.ID, "login-button").text == "Войти", 10, "the login")
+        assert browser.find_element(By.CSS_SELECTOR, "label[for=passphrase]").text == "Пароль учителя"
+        browser.find_element(By.ID, "passphrase").send_keys(PASSPHRASE)
+        browser.find_element(By.ID, "login-button").click()
+        wait_until(lambda: browser.find_element(By.ID, "dashboard").is_displayed(), 10, "the dashboard")
+        assert browser.find_element(By.ID, "pause-all").text == "Пауза для всех"
+        assert "язык ru" in browser.find_element(By.ID, "summary").text
+        assert browser.execute_script("return document.documentElement.lang") == "ru"
+        browser.save_screenshot(str(SHOTS / "pp-dashboard-ru.png"))
+    finally:
+        browser.quit()
+        server.stop()

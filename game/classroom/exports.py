@@ -26,6 +26,7 @@ from pathlib import Path
 from game.charts.png import save_chart_png
 from game.classroom.deals import notes_on
 from game.classroom.escape import md
+from game.classroom.language import class_language, side_name, speaking
 from game.classroom.read_exports import MAX_SESSION_BYTES
 from game.classroom.records import SessionRecord, TurnRecord
 from game.classroom.tables import table_files
@@ -38,6 +39,7 @@ from game.core.meters import (
 )
 from game.core.summit import term_words
 from game.files import read_bounded
+from game.i18n import N_, _, current_language
 from game.palette import STANDARD
 from game.session.atomic import write_atomic
 from game.session.story import (
@@ -57,11 +59,11 @@ from game.session.story import (
 # The pillars and all four limits: the fourth is Washington's thaw with each capital.
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, *WASHINGTON)
 PROMPT_TITLES = {
-    "identity_gap": "The identity gap",
-    "method_divergence": "Divergent methods",
-    "central_asia_rivalry": "Rivalry in Central Asia",
-    "us_normalization": "Washington's normalization",
-    "general": "The partnership as a whole",
+    "identity_gap": N_("The identity gap"),
+    "method_divergence": N_("Divergent methods"),
+    "central_asia_rivalry": N_("Rivalry in Central Asia"),
+    "us_normalization": N_("Washington's normalization"),
+    "general": N_("The partnership as a whole"),
 }
 
 
@@ -118,6 +120,7 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
         final={m: round(v, 2) for m, v in game.state.meters.items()},
         partnership=game.history_of("partnership"),
         turns=turns,
+        language=class_language(current_language()),
     )
 
 
@@ -135,17 +138,18 @@ def _acts_by_turn(game) -> dict[int, list[str]]:
 
 
 def _with_reason(names: list[str], reason: str) -> str:
-    played = ", ".join(names) or "nothing"
-    return f"{played} (why: {reason})" if reason else played
+    played = ", ".join(names) or _("nothing")
+    return _("{played} (why: {reason})").format(played=played, reason=reason) if reason else played
 
 
+# How a side did by a term it agreed to ("Moscow kept it (turn 4)").
 _FATE_WORDS = {
-    "kept": "kept it",
-    "broken": "broke it",
-    "heeded": "heeded it",
-    "defied": "defied it",
-    "carried out": "carried it out",
-    "empty": "did not carry it out",
+    "kept": N_("{side} kept it (turn {turn})"),
+    "broken": N_("{side} broke it (turn {turn})"),
+    "heeded": N_("{side} heeded it (turn {turn})"),
+    "defied": N_("{side} defied it (turn {turn})"),
+    "carried out": N_("{side} carried it out (turn {turn})"),
+    "empty": N_("{side} did not carry it out (turn {turn})"),
 }
 
 
@@ -156,75 +160,113 @@ def summit_lines(game) -> list[str]:
     fates: dict[str, list[str]] = {}
     for r in game.reports:
         for settled in r.settled:
+            fate = _FATE_WORDS.get(settled.result)
+            side = side_name(settled.side)
             fates.setdefault(settled.term.key(), []).append(
-                f"{settled.side.capitalize()} {_FATE_WORDS.get(settled.result, settled.result)} (turn {r.turn})"
+                _(fate).format(side=side, turn=r.turn) if fate else f"{side} {settled.result} (turn {r.turn})"
             )
     for number, turn in enumerate(game.log.turns, start=1):
         for spec in turn.summit:
             term = spec.term()
-            said = ("agreed in the room" if spec.in_room else "agreed") if spec.agreed else "refused"
-            counter = ", a counter" if spec.counter_to else ""
-            line = f"- Turn {number}, {said}{counter}: {md(term_words(game.level, term))}"
+            said = (_("agreed in the room") if spec.in_room else _("agreed")) if spec.agreed else _("refused")
+            counter = _(", a counter") if spec.counter_to else ""
+            line = "- " + _("Turn {turn}, {said}{counter}: {term}").format(
+                turn=number, said=said, counter=counter, term=md(term_words(game.level, term))
+            )
             if spec.agreed and fates.get(term.key()):
                 line += f"; {md('; '.join(fates[term.key()]))}"
             if spec.why:
-                line += f" (the AI: {md(spec.why)})"
+                line += " " + _("(the AI: {why})").format(why=md(spec.why))
             lines.append(line)
             if spec.agreed:  # the facilitator's notes beside the term they are on
                 lines += [
-                    f"  - The facilitator's note (turn {act.turn}): {md(act.text)}"
+                    "  - "
+                    + _("The facilitator's note (turn {turn}): {text}").format(
+                        turn=act.turn, text=md(act.text)
+                    )
                     for act in notes_on(game, number, term)
                 ]
     return lines
 
 
+# Who played a side, as the debrief sheet says it.
+WHO = {
+    "team": N_("a team"),
+    "easy": N_("the easy AI"),
+    "normal": N_("the normal AI"),
+    "hard": N_("the hard AI"),
+}
+
+
+def _who(team: str) -> str:
+    return _(WHO[team]) if team in WHO else _("the {difficulty} AI").format(difficulty=team)
+
+
 def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: str = "") -> str:
+    """The debrief sheet, in the language in force (the level's own text stays as the level has it)."""
     lv = game.level
     outcome = outcome_of(game)
-    who = {s: ("a team" if t == "team" else f"the {t} AI") for s, t in teams.items()}
-    lines = [f"# {md(lv.title)}: debrief sheet", ""]
+    who = {s: _who(t) for s, t in teams.items()}
+    lines = ["# " + _("{level}: debrief sheet").format(level=md(lv.title)), ""]
     if group:
-        lines += [f"Group: **{md(group)}**", ""]
+        lines += [_("Group: **{group}**").format(group=md(group)), ""]
     lines += [
-        f"- Session started {started_at:%Y-%m-%d %H:%M}; class seed **{game.seed}**",
-        f"- Moscow played by {who['moscow']}, Beijing by {who['beijing']}",
-        f"- Turns played: {len(game.reports)} of {lv.turns}"
+        "- "
+        + _("Session started {started}; class seed **{seed}**").format(
+            started=f"{started_at:%Y-%m-%d %H:%M}", seed=game.seed
+        ),
+        "- "
+        + _("Moscow played by {moscow}, Beijing by {beijing}").format(
+            moscow=who["moscow"], beijing=who["beijing"]
+        ),
+        "- "
+        + _("Turns played: {played} of {turns}").format(played=len(game.reports), turns=lv.turns)
         + (f" ({ending_note(game)})" if game.log.ended_early else ""),
         "",
     ]
     note = provisional_note(game)
     if note:
         lines += [
-            f"**The scores are {note}, not final scores:** the session ended before the level's last "
-            "turn, so each goal is judged as pro-rated to the turns played (a goal still to reach asks "
-            "for that share of the way from the start; a goal met at the start may have lost only "
-            "that share of its margin).",
+            _(
+                "**The scores are {note}, not final scores:** the session ended before the level's last "
+                "turn, so each goal is judged as pro-rated to the turns played (a goal still to reach asks "
+                "for that share of the way from the start; a goal met at the start may have lost only "
+                "that share of its margin)."
+            ).format(note=note),
             "",
         ]
-    lines += ["## Outcome", ""]
+    lines += ["## " + _("Outcome"), ""]
     if outcome:
         lines += [f"**{md(outcome.title)}**", "", md(outcome.epilogue), ""]
     else:
-        lines += ["The game was not finished.", ""]
+        lines += [_("The game was not finished."), ""]
     scores, won = game.scores(), game.winners()
     for side in ("moscow", "beijing"):
         agenda = lv.agendas[side]
-        verdict = "met its agenda" if won[side] else "fell short of its agenda"
+        verdict = _("met its agenda") if won[side] else _("fell short of its agenda")
         # Scores to one decimal, as the class report gives them.
         lines += [
-            f"### {side.capitalize()}: {round(scores[side], 1):g} of 100{', ' + note if note else ''}, "
-            f"{verdict} (needed {round(agenda.win_at, 1):g})",
+            "### "
+            + _("{side}: {score} of 100{note}, {verdict} (needed {needed})").format(
+                side=side_name(side),
+                score=f"{round(scores[side], 1):g}",
+                note=", " + note if note else "",
+                verdict=verdict,
+                needed=f"{round(agenda.win_at, 1):g}",
+            ),
             "",
             md(agenda.summary),
             "",
         ]
         for text, met, value in goals_report(game, side):
-            lines.append(f"- {'[x]' if met else '[ ]'} {md(text)} (ended at {value:.1f})")
+            ended_at = _("(ended at {value})").format(value=f"{value:.1f}")
+            lines.append(f"- {'[x]' if met else '[ ]'} {md(text)} {ended_at}")
         lines.append("")
+    header = (_("turn"), _("date"), side_name("moscow"), side_name("beijing"), _("events"), _("facilitator"))
     lines += [
-        "## Decisions, turn by turn",
+        "## " + _("Decisions, turn by turn"),
         "",
-        "| turn | date | Moscow | Beijing | events | facilitator |",
+        "| " + " | ".join(header) + " |",
         "|---|---|---|---|---|---|",
     ]
     acts_by_turn = _acts_by_turn(game)
@@ -236,60 +278,76 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             _with_reason(plan_names(game, r.plans["moscow"]), why.get("moscow", "")),
             _with_reason(plan_names(game, r.plans["beijing"]), why.get("beijing", "")),
             ", ".join(
-                h + (" (put in play by the facilitator)" if e in injected else "")
+                h + (" " + _("(put in play by the facilitator)") if e in injected else "")
                 for e, h in zip(r.events, event_headlines(game, r.events), strict=True)
             )
-            or "none",
+            or _("none"),
             "; ".join(acts_by_turn.get(r.turn, [])) or "",
         ]
         lines.append(f"| {r.turn} | {md(r.date)} | " + " | ".join(md(c) for c in cells) + " |")
-    lines += ["", "## The summits: terms put forward, and what became of them", ""]
-    lines += summit_lines(game) or ["No terms were put forward."]
-    lines += ["", "## The facilitator's acts", ""]
+    lines += ["", "## " + _("The summits: terms put forward, and what became of them"), ""]
+    lines += summit_lines(game) or [_("No terms were put forward.")]
+    lines += ["", "## " + _("The facilitator's acts"), ""]
     if game.log.facilitator:
         for act in game.log.facilitator:
-            when = f" at {act.at[11:16]}" if len(act.at) >= 16 else ""
+            when = " " + _("at {time}").format(time=act.at[11:16]) if len(act.at) >= 16 else ""
             unplayed = act.turn > len(game.reports)
-            turn = f"Turn {act.turn}" + (" (never played)" if unplayed else "")
+            turn = _("Turn {turn}").format(turn=act.turn) + (" " + _("(never played)") if unplayed else "")
             # A refused passphrase was typed by someone, not necessarily the facilitator.
-            actor = "" if act.kind == "refused" else "the facilitator "
+            actor = "" if act.kind == "refused" else _("the facilitator") + " "
             what = describe_act(game.level, act)
             if unplayed and act.kind in GAME_CHANGING:
-                what += " (it never took effect: the session ended before this turn resolved)"
+                what += " " + _("(it never took effect: the session ended before this turn resolved)")
             lines.append(f"- {turn}{when}: {actor}{md(what)}")
     else:
-        lines.append("None.")
-    lines += ["", "## Turning points", ""]
+        lines.append(_("None."))
+    lines += ["", "## " + _("Turning points"), ""]
     points = turning_points(game)
     for report, total, c in points:
         lines.append(
-            f"- Turn {report.turn} ({md(report.date)}): partnership {total:+.1f}, mostly because {md(c.why)}."
+            "- "
+            + _("Turn {turn} ({date}): partnership {change}, mostly because {why}.").format(
+                turn=report.turn, date=md(report.date), change=f"{total:+.1f}", why=md(c.why)
+            )
         )
     if not points:
-        lines.append("No turn moved the partnership.")
-    lines += ["", "## Discussion", ""]
+        lines.append(_("No turn moved the partnership."))
+    lines += ["", "## " + _("Discussion"), ""]
     for key, title in PROMPT_TITLES.items():
         prompts = lv.prompts.get(key, ())
         if prompts:
-            lines += [f"### {title}", ""] + [f"- {md(p)}" for p in prompts] + [""]
+            lines += [f"### {_(title)}", ""] + [f"- {md(p)}" for p in prompts] + [""]
     if lv.what_happened:
-        lines += ["## What actually happened", "", md(lv.what_happened), ""]
+        lines += ["## " + _("What actually happened"), "", md(lv.what_happened), ""]
     if lv.hypothetical:
         lines += [md(SCENARIO_LEVEL_NOTE), ""]
     if lv.sources:
-        lines += ["## Sources and further reading", ""] + [f"- {md(s)}" for s in source_lines(lv)] + [""]
+        lines += (
+            ["## " + _("Sources and further reading"), ""] + [f"- {md(s)}" for s in source_lines(lv)] + [""]
+        )
     lines += [
-        "## Files",
+        "## " + _("Files"),
         "",
-        "- `replay.json`: the whole game, to replay with `python -m game replay replay.json`",
-        "- `meters.csv`: every meter at the start and after each turn; `decisions.csv`: each turn's "
-        "plans, reasons, events and the facilitator's acts (the `-semicolon.csv` files are the same "
-        "tables for a spreadsheet set to Turkish, Russian or another language with a decimal comma)",
-        "- `scores.csv`: each side's score, whether it won, and whether the score is final or "
-        "provisional, for a session ended before the level's last turn",
-        "- `partnership.png`, `meters.png`: the charts",
-        "- `session.json`: the figures for `python -m game report`",
-        "- `worksheet.pdf`, `worksheet.html`: the one-page debrief worksheet to print",
+        "- " + _("`replay.json`: the whole game, to replay with `python -m game replay replay.json`"),
+        "- "
+        + _(
+            "`meters.csv`: every meter at the start and after each turn; `decisions.csv`: each turn's "
+            "plans, reasons, events and the facilitator's acts (the `-semicolon.csv` files are the same "
+            "tables for a spreadsheet set to Turkish, Russian or another language with a decimal comma)"
+        ),
+        "- "
+        + _(
+            "`scores.csv`: each side's score, whether it won, and whether the score is final or "
+            "provisional, for a session ended before the level's last turn"
+        ),
+        "- " + _("`partnership.png`, `meters.png`: the charts"),
+        "- " + _("`session.json`: the figures for `python -m game report`"),
+        "- " + _("`worksheet.pdf`, `worksheet.html`: the one-page debrief worksheet to print"),
+        "- "
+        + _(
+            "The column names of the CSV files and the keys of the JSON files stay in English in every "
+            "language, for the spreadsheets and programs that read them."
+        ),
         "",
     ]
     return "\n".join(lines)
@@ -352,9 +410,25 @@ def write_exports(
     group: str = "",
     palette=None,
     folder: Path | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write (or rewrite) the session's exports into its folder under `root` (or into `folder`,
-    where an earlier export of the session went, if this one may replace it); returns the folder."""
+    where an earlier export of the session went, if this one may replace it); returns the folder.
+    The sheets and charts are written in `language` (the class's; none: the one in force); the
+    CSV columns and the JSON keys are English in every language."""
+    with speaking(language):
+        return _write_exports(game, teams, root, started_at, group, palette, folder)
+
+
+def _write_exports(
+    game,
+    teams: dict[str, str],
+    root: Path,
+    started_at: datetime,
+    group: str,
+    palette,
+    folder: Path | None,
+) -> Path:
     record = record_of(game, teams, started_at, group)
     name = folder_name(game.level.id, game.seed, started_at, group)
     folder = session_folder(Path(root), name, record, prefer=folder)
@@ -366,12 +440,12 @@ def write_exports(
     write_atomic(
         folder / "debrief.md", debrief_markdown(game, teams, started_at, group).encode("utf-8"), shared=True
     )
-    x_labels = ["start", *(str(r.turn) for r in game.reports)]
-    title = f"{game.level.title}, seed {game.seed}"
+    x_labels = [_("start"), *(str(r.turn) for r in game.reports)]
+    title = _("{level}, seed {seed}").format(level=game.level.title, seed=game.seed)
     save_chart_png(
         folder / "partnership.png",
         {label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
-        f"{title}: partnership",
+        _("{title}: partnership").format(title=title),
         palette=palette or STANDARD,
         x_labels=x_labels,
         bands=list(band_spans(short=True)),
@@ -380,7 +454,7 @@ def write_exports(
     save_chart_png(
         folder / "meters.png",
         {label(m): game.history_of(m) for m in CHART_METERS},
-        f"{title}: pillars and the four limits",
+        _("{title}: pillars and the four limits").format(title=title),
         palette=palette or STANDARD,
         x_labels=x_labels,
         y_range=(0, 100),
@@ -390,12 +464,13 @@ def write_exports(
 
 
 def write_worksheet(
-    game, folder: Path, started_at: datetime, group: str = "", paper: str = "a4"
+    game, folder: Path, started_at: datetime, group: str = "", paper: str = "a4", language: str | None = None
 ) -> list[Path]:
     """The printed debrief worksheet: `worksheet.html` and a one-page `worksheet.pdf` on `paper`,
-    with its two charts on the light print palette."""
+    with its two charts on the light print palette, in `language` (none: the one in force)."""
     from game.classroom.handouts import worksheet, worksheet_charts
     from game.classroom.printdoc import write_handouts
 
-    charts = worksheet_charts(game, folder)
-    return write_handouts([worksheet(game, started_at, group, charts)], folder, paper)
+    with speaking(language):
+        charts = worksheet_charts(game, folder)
+        return write_handouts([worksheet(game, started_at, group, charts)], folder, paper)

@@ -10,17 +10,23 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from game.classroom.language import side_name
 from game.classroom.printdoc import Answer, Block, Bullets, Card, Handout, Heading, Images, Para, Table
 from game.core.level import Level
 from game.core.meters import LIMITS, WASHINGTON, band_spans, label
+from game.i18n import N_, _
 
-SIDE_NAMES = {"moscow": "Moscow", "beijing": "Beijing"}
-FOOTER = "Pragmatic Partners, a classroom game on the limits of Russian-Chinese cooperation."
+FOOTER = N_("Pragmatic Partners, a classroom game on the limits of Russian-Chinese cooperation.")
 
 
 def _span(level: Level) -> str:
-    per = {1: "a year", 2: "half a year", 4: "a season"}.get(level.turns_per_year, "a turn")
-    return f"{level.date_of(1)} to {level.date_of(level.turns)} · {level.turns} turns, each {per}"
+    spans = {
+        1: N_("{first} to {last} · {turns} turns, each a year"),
+        2: N_("{first} to {last} · {turns} turns, each half a year"),
+        4: N_("{first} to {last} · {turns} turns, each a season"),
+    }
+    span = spans.get(level.turns_per_year, N_("{first} to {last} · {turns} turns"))
+    return _(span).format(first=level.date_of(1), last=level.date_of(level.turns), turns=level.turns)
 
 
 def _short(text: str, limit: int) -> str:
@@ -38,121 +44,145 @@ def _short(text: str, limit: int) -> str:
 def briefing(level: Level, side: str) -> Handout:
     """One side's page: the situation, its own briefing, its agenda as goals to tick, and room to
     plan the first turn."""
-    name = SIDE_NAMES[side]
+    name = side_name(side)
     agenda = level.agendas[side]
-    other = SIDE_NAMES["beijing" if side == "moscow" else "moscow"]
+    other = side_name("beijing" if side == "moscow" else "moscow")
     blocks: list[Block] = [
-        Heading("The situation"),
+        Heading(_("The situation")),
         Para(_short(level.description, 700)),
-        Heading(f"Your briefing: you play {name}"),
+        Heading(_("Your briefing: you play {side}").format(side=name)),
         *(Para(p.strip()) for p in level.briefing.get(side, "").split("\n\n") if p.strip()),
-        Heading("Your agenda"),
+        Heading(_("Your agenda")),
         Para(agenda.summary),
         Bullets(tuple(g.text for g in agenda.goals), boxes=True),
         Para(
-            f"Each goal met adds its share to a score out of 100; {name} has done what it came for "
-            f"at {agenda.win_at:g} or more. Tick the goals you reach. {other} has an agenda of its "
-            "own: both sides can win, both can lose.",
+            _(
+                "Each goal met adds its share to a score out of 100; {side} has done what it came for "
+                "at {win_at} or more. Tick the goals you reach. {other} has an agenda of its "
+                "own: both sides can win, both can lose."
+            ).format(side=name, win_at=f"{agenda.win_at:g}", other=other),
             small=True,
         ),
-        Answer("Our plan for the first turn, and the limit it is meant to manage:", 3),
+        Answer(_("Our plan for the first turn, and the limit it is meant to manage:"), 3),
     ]
     if level.hypothetical:
-        blocks.insert(1, Para("This level is a scenario: its events are invented, not history.", small=True))
+        blocks.insert(
+            1, Para(_("This level is a scenario: its events are invented, not history."), small=True)
+        )
     return Handout(
         name=f"briefing-{side}",
-        title=f"{name}'s briefing: {level.title}",
+        title=_("{side}'s briefing: {level}").format(side=name, level=level.title),
         subtitle=_span(level),
         blocks=tuple(blocks),
-        footer=FOOTER,
+        footer=_(FOOTER),
     )
 
 
 ROLES = (
     (
-        "Leader",
-        "Makes the final choice of cards and keeps the plan within the budget of political capital.",
-        "Watch: the partnership gauge and its ceiling, your political capital, your agenda's goals.",
+        N_("Leader"),
+        N_("Makes the final choice of cards and keeps the plan within the budget of political capital."),
+        N_("Watch: the partnership gauge and its ceiling, your political capital, your agenda's goals."),
     ),
     (
-        "Economy minister",
-        "Argues for trade, energy and money.",
-        "Watch: the economic ties pillar, {side}'s economy and dependence, the Middle Corridor.",
+        N_("Economy minister"),
+        N_("Argues for trade, energy and money."),
+        N_("Watch: the economic ties pillar, {side}'s economy and dependence, the Middle Corridor."),
     ),
     (
-        "Security minister",
-        "Argues for the armed forces, the borders and Central Asia.",
-        "Watch: the military trust pillar, {side}'s security and freed forces, the Central Asia map "
-        "and the rivalry there.",
+        N_("Security minister"),
+        N_("Argues for the armed forces, the borders and Central Asia."),
+        N_(
+            "Watch: the military trust pillar, {side}'s security and freed forces, the Central Asia map "
+            "and the rivalry there."
+        ),
     ),
     (
-        "Diplomat",
-        "Speaks for the United Nations, the summits and the line to Washington.",
-        "Watch: the shared stance pillar, {side}'s standing, Washington's thaw with both capitals "
-        "(at 70 Washington normalizes with that side).",
+        N_("Diplomat"),
+        N_("Speaks for the United Nations, the summits and the line to Washington."),
+        N_(
+            "Watch: the shared stance pillar, {side}'s standing, Washington's thaw with both capitals "
+            "(at 70 Washington normalizes with that side)."
+        ),
     ),
     (
-        "Note-taker",
-        "Writes down each turn's choice and the reason for it: the game keeps what you chose, your "
-        "notes keep why.",
-        "Watch: the news and the resolution; which limit moved, and why.",
+        N_("Note-taker"),
+        N_(
+            "Writes down each turn's choice and the reason for it: the game keeps what you chose, your "
+            "notes keep why."
+        ),
+        N_("Watch: the news and the resolution; which limit moved, and why."),
     ),
 )
 
 
 def role_cards(level: Level, side: str) -> Handout:
     """The five roles of a side's team, as cards to cut out and hand round."""
-    name = SIDE_NAMES[side]
-    cards = tuple(Card(f"{name} · {role}", (does, watch.format(side=name))) for role, does, watch in ROLES)
+    name = side_name(side)
+    cards = tuple(
+        Card(f"{name} · {_(role)}", (_(does), _(watch).format(side=name))) for role, does, watch in ROLES
+    )
     return Handout(
         name=f"roles-{side}",
-        title=f"{name}'s team: role cards",
-        subtitle=f"{level.title} · cut along the dashed lines; one card for each member of the team",
+        title=_("{side}'s team: role cards").format(side=name),
+        subtitle=_("{level} · cut along the dashed lines; one card for each member of the team").format(
+            level=level.title
+        ),
         blocks=(
             *cards,
             Para(
-                "Hover over any meter on the board to see what moved it last turn and why: ministers "
-                "use it to explain a change to their leader.",
+                _(
+                    "Hover over any meter on the board to see what moved it last turn and why: ministers "
+                    "use it to explain a change to their leader."
+                ),
                 small=True,
             ),
         ),
         name_line=False,
-        footer=FOOTER,
+        footer=_(FOOTER),
     )
 
 
-RUBRIC_LEVELS = ("Excellent", "Good", "Developing", "Beginning")
+RUBRIC_LEVELS = (N_("Excellent"), N_("Good"), N_("Developing"), N_("Beginning"))
 RUBRIC = (
     (
-        "Decisions explained (40%)",
-        "Three turns, one of them the facilitator's event: each names the cards played, the limit "
-        "it managed and what the group expected, and weighs that against the record.",
-        "Three turns explained with the limit and the expectation; the check against the record is brief.",
-        "Says what was played and a reason, but the limit or the expectation is missing.",
-        "Lists the cards played with no reasons.",
+        N_("Decisions explained (40%)"),
+        N_(
+            "Three turns, one of them the facilitator's event: each names the cards played, the limit "
+            "it managed and what the group expected, and weighs that against the record."
+        ),
+        N_(
+            "Three turns explained with the limit and the expectation; the check against the record is brief."
+        ),
+        N_("Says what was played and a reason, but the limit or the expectation is missing."),
+        N_("Lists the cards played with no reasons."),
     ),
     (
-        "The limits at work (30%)",
-        "Picks the limit that hurt the partnership most from the chart and traces it to particular "
-        "decisions and events, turn by turn.",
-        "Names the most damaging limit from the chart and links it to some decisions or events.",
-        "Names a limit, with little use of the chart or of the turns.",
-        "No limit named, or one named without evidence.",
+        N_("The limits at work (30%)"),
+        N_(
+            "Picks the limit that hurt the partnership most from the chart and traces it to particular "
+            "decisions and events, turn by turn."
+        ),
+        N_("Names the most damaging limit from the chart and links it to some decisions or events."),
+        N_("Names a limit, with little use of the chart or of the turns."),
+        N_("No limit named, or one named without evidence."),
     ),
     (
-        "Comparison (20%)",
-        "Finds the first turn where its decisions and another group's on the same seed parted, and "
-        "explains what that changed by the end.",
-        "Finds where the groups parted and says what differed at the end.",
-        "Compares the outcomes only.",
-        "No comparison.",
+        N_("Comparison (20%)"),
+        N_(
+            "Finds the first turn where its decisions and another group's on the same seed parted, and "
+            "explains what that changed by the end."
+        ),
+        N_("Finds where the groups parted and says what differed at the end."),
+        N_("Compares the outcomes only."),
+        N_("No comparison."),
     ),
     (
-        "History (10%)",
-        "Sets the group's outcome against what actually happened, and says what the game leaves out.",
-        "Sets the outcome against what actually happened.",
-        "Mentions the history without relating it to the game.",
-        "No link to the history.",
+        N_("History (10%)"),
+        N_("Sets the group's outcome against what actually happened, and says what the game leaves out."),
+        N_("Sets the outcome against what actually happened."),
+        N_("Mentions the history without relating it to the game."),
+        N_("No link to the history."),
     ),
 )
 
@@ -161,27 +191,31 @@ def rubric(level: Level) -> Handout:
     """The grading rubric: four criteria, each with what work at four levels looks like."""
     return Handout(
         name="rubric",
-        title="Grading rubric: the debrief",
-        subtitle=f"{level.title} · grade the reasoning, not who won: scores depend on the other team and on chance",
+        title=_("Grading rubric: the debrief"),
+        subtitle=_(
+            "{level} · grade the reasoning, not who won: scores depend on the other team and on chance"
+        ).format(level=level.title),
         blocks=(
             Table(
-                ("Criterion", *RUBRIC_LEVELS),
-                tuple(RUBRIC),
+                (_("Criterion"), *(_(x) for x in RUBRIC_LEVELS)),
+                tuple(tuple(_(cell) for cell in row) for row in RUBRIC),
                 (1.1, 1.6, 1.4, 1.3, 1.1),
                 small=True,
             ),
-            Heading("What to hand in"),
+            Heading(_("What to hand in")),
             Bullets(
                 (
-                    "The debrief worksheet, with the questions answered.",
-                    "The note-taker's notes: each turn's choice and its reason.",
-                    "A short memo (about 300 words) from your leader to the other capital, naming "
-                    "the limit you could not overcome.",
+                    _("The debrief worksheet, with the questions answered."),
+                    _("The note-taker's notes: each turn's choice and its reason."),
+                    _(
+                        "A short memo (about 300 words) from your leader to the other capital, naming "
+                        "the limit you could not overcome."
+                    ),
                 )
             ),
-            Answer("Comments:", 4),
+            Answer(_("Comments:"), 4),
         ),
-        footer=FOOTER,
+        footer=_(FOOTER),
     )
 
 
@@ -200,24 +234,28 @@ def level_handouts(level: Level) -> list[Handout]:
 
 QUESTIONS = (
     (
-        "The identity gap",
-        "Find a turn where the identity gap rose. Did your side choose it, or did it happen to you?",
+        N_("The identity gap"),
+        N_("Find a turn where the identity gap rose. Did your side choose it, or did it happen to you?"),
     ),
     (
-        "Divergent methods",
-        "When Moscow pressed hard, did Beijing stand with it, stay quiet or step back? What did that cost?",
+        N_("Divergent methods"),
+        N_(
+            "When Moscow pressed hard, did Beijing stand with it, stay quiet or step back? What did that cost?"
+        ),
     ),
     (
-        "Rivalry in Central Asia",
-        "Who had more influence in Central Asia at the end than at the start, and how: troops, money or railways?",
+        N_("Rivalry in Central Asia"),
+        N_(
+            "Who had more influence in Central Asia at the end than at the start, and how: troops, money or railways?"
+        ),
     ),
     (
-        "Washington's thaw",
-        "How warm did Washington get with each capital, and was that good or bad for the partnership?",
+        N_("Washington's thaw"),
+        N_("How warm did Washington get with each capital, and was that good or bad for the partnership?"),
     ),
     (
-        "The whole game",
-        "Which limit held the partnership's ceiling down most? Point to a turn on the charts.",
+        N_("The whole game"),
+        N_("Which limit held the partnership's ceiling down most? Point to a turn on the charts."),
     ),
 )
 
@@ -231,11 +269,11 @@ def worksheet_charts(game, folder: Path) -> tuple[Path, Path]:
     from game.charts.png import save_chart_png
     from game.palette import PRINT
 
-    x_labels = ["start", *(str(r.turn) for r in game.reports)]
+    x_labels = [_("start"), *(str(r.turn) for r in game.reports)]
     first = save_chart_png(
         folder / WORKSHEET_CHARTS[0],
         {label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
-        "The partnership and its ceiling",
+        _("The partnership and its ceiling"),
         size=CHART_SIZE,
         palette=PRINT,
         x_labels=x_labels,
@@ -245,7 +283,7 @@ def worksheet_charts(game, folder: Path) -> tuple[Path, Path]:
     second = save_chart_png(
         folder / WORKSHEET_CHARTS[1],
         {label(m): game.history_of(m) for m in (*LIMITS, *WASHINGTON)},
-        "The four limits",
+        _("The four limits"),
         size=CHART_SIZE,
         palette=PRINT,
         x_labels=x_labels,
@@ -255,8 +293,8 @@ def worksheet_charts(game, folder: Path) -> tuple[Path, Path]:
 
 
 def _plan_cell(names: list[str], reason: str) -> str:
-    played = ", ".join(names) or "nothing"
-    return f"{played}. Why: {reason}" if reason else played
+    played = ", ".join(names) or _("nothing")
+    return _("{played}. Why: {reason}").format(played=played, reason=reason) if reason else played
 
 
 def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path]) -> Handout:
@@ -268,31 +306,48 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
     lv = game.level
     outcome = outcome_of(game)
     ended = f" ({ending_note(game)})" if game.log.ended_early else ""
-    who = f"Group {group} · " if group else ""
-    subtitle = (
-        f"{who}class seed {game.seed} · started {started_at:%Y-%m-%d %H:%M} · "
-        f"{len(game.reports)} of {lv.turns} turns played{ended}"
+    who = _("Group {group}").format(group=group) + " · " if group else ""
+    subtitle = who + _(
+        "class seed {seed} · started {started} · {played} of {turns} turns played{ended}"
+    ).format(
+        seed=game.seed,
+        started=f"{started_at:%Y-%m-%d %H:%M}",
+        played=len(game.reports),
+        turns=lv.turns,
+        ended=ended,
     )
     scores, won = game.scores(), game.winners()
-    blocks: list[Block] = [Heading("Outcome")]
+    blocks: list[Block] = [Heading(_("Outcome"))]
     if outcome is not None:
         blocks.append(Para(outcome.title, bold=True))
     else:
-        blocks.append(Para("The game was not finished: the scores are as things stood."))
+        blocks.append(Para(_("The game was not finished: the scores are as things stood.")))
     note = provisional_note(game)
     scored = f", {note}" if note else ""
     blocks += [
         Para(
-            f"{SIDE_NAMES[side]}: {round(scores[side], 1):g} of 100{scored} (needed {lv.agendas[side].win_at:g}), "
-            + ("met its agenda." if won[side] else "fell short of its agenda.")
+            (
+                _("{side}: {score} of 100{scored} (needed {needed}), met its agenda.")
+                if won[side]
+                else _("{side}: {score} of 100{scored} (needed {needed}), fell short of its agenda.")
+            ).format(
+                side=side_name(side),
+                score=f"{round(scores[side], 1):g}",
+                scored=scored,
+                needed=f"{lv.agendas[side].win_at:g}",
+            )
         )
         for side in ("moscow", "beijing")
     ]
     if note:
         blocks.append(
-            Para(f"These scores are {note}, not final: each goal was pro-rated to the turns played.")
+            Para(
+                _("These scores are {note}, not final: each goal was pro-rated to the turns played.").format(
+                    note=note
+                )
+            )
         )
-    blocks += [Images(charts, CHART_SIZE[1] / CHART_SIZE[0]), Heading("Decisions, turn by turn")]
+    blocks += [Images(charts, CHART_SIZE[1] / CHART_SIZE[0]), Heading(_("Decisions, turn by turn"))]
     rows = []
     for r in game.reports:
         why = game.log.reasons_of(r.turn)
@@ -306,15 +361,18 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
         )
     blocks.append(
         Table(
-            ("Turn", "Date", "Moscow", "Beijing"), tuple(rows) or (("–",) * 4,), (0.45, 1.1, 4, 4), small=True
+            (_("Turn"), _("Date"), side_name("moscow"), side_name("beijing")),
+            tuple(rows) or (("–",) * 4,),
+            (0.45, 1.1, 4, 4),
+            small=True,
         )
     )
-    blocks.append(Heading("Questions"))
-    blocks += [Answer(f"{title}: {q}", 2) for title, q in QUESTIONS]
+    blocks.append(Heading(_("Questions")))
+    blocks += [Answer(f"{_(title)}: {_(q)}", 2) for title, q in QUESTIONS]
     return Handout(
         name="worksheet",
-        title=f"Debrief worksheet: {lv.title}",
+        title=_("Debrief worksheet: {level}").format(level=lv.title),
         subtitle=subtitle,
         blocks=tuple(blocks),
-        footer=FOOTER,
+        footer=_(FOOTER),
     )

@@ -16,6 +16,7 @@ from typing import Literal
 import tomli
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game.i18n import AVAILABLE, nearest
 from game.levels.problems import Problem, did_you_mean, key_path
 from game.levels.toml_index import TomlIndex
 
@@ -65,6 +66,13 @@ class SessionPackSpec(BaseModel):
         "at_once", description="Whether groups see an injected event when it happens or only at the debrief."
     )
     inject: list[InjectionSpec] = Field(default_factory=list, max_length=200)
+    language: str | None = Field(
+        None,
+        max_length=16,
+        description="The class's language: every laptop that joins shows the game in it, and the "
+        "exports and handouts are written in it: en, tr, ru or zh_CN (none: each laptop's own; "
+        "the exports in the language the session starts in).",
+    )
 
 
 @dataclass
@@ -124,6 +132,10 @@ def read_pack(path: Path, level_dirs: list[Path] | None = None, check_level: boo
             problem(line, col, key_path(loc), _message(err, loc))
         return pack
     pack.spec = spec
+    if spec.language is not None and spec.language not in AVAILABLE:
+        near = nearest(spec.language)
+        hint = f" (did you mean '{near}'?)" if near else f" (the languages: {', '.join(AVAILABLE)})"
+        problem(*index.locate(("language",)), "language", f"no language {spec.language!r}{hint}")
     if check_level:
         _check_against_level(pack, index, level_dirs or [])
     names = [g.strip() for g in spec.groups]

@@ -3,9 +3,11 @@ as a PDF of exactly one page, A4 or US Letter, on a light theme.
 
 The handouts (game.classroom.handouts) say what is on a page; this module only lays it out, the
 same blocks in both forms. The PDF is drawn by fpdf2 (pure Python, so it works in the portable
-build and on a school machine with nothing else installed) in Noto Sans, the game's own font,
-which covers Latin, Cyrillic and Greek. A page that would run over is set again in smaller type
-until it fits on one.
+build and on a school machine with nothing else installed) in the game's own font, Partners Sans
+(assets/fonts: Noto Sans with the Chinese characters of Noto Sans SC), which covers Latin,
+Cyrillic, Greek and Chinese, so a page in any of the game's languages draws every letter
+(`missing_glyphs` says which it could not). A page that would run over is set again in smaller
+type until it fits on one.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ class Handout:
 CSS = """
 @page { size: %(size)s; margin: %(margin)smm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #141414; background: #fff;
+body { font-family: "Partners Sans", "Noto Sans", "Noto Sans SC", "DejaVu Sans", Arial, sans-serif; color: #141414; background: #fff;
        font-size: %(body)spt; line-height: 1.3; margin: 0; }
 .page { max-width: %(width)smm; margin: 0 auto; padding: 0; page-break-after: always; break-after: page; }
 .page:last-child { page-break-after: auto; break-after: auto; }
@@ -196,21 +198,21 @@ class OverflowError_(Exception):
 
 @functools.cache
 def _parsed_fonts():
-    """Noto Sans, regular and bold, read once: reading a font takes longer than setting a page.
-    None when pygame_gui, which ships it, is missing."""
+    """The game's font (Partners Sans; Noto Sans should the assets be missing), regular and bold,
+    read once: reading a font takes longer than setting a page. None when neither is there."""
     from fpdf import FPDF
 
     regular, bold = ui_font_file(False), ui_font_file(True)
     if regular is None or bold is None or not regular.exists() or not bold.exists():
         return None
     holder = FPDF()
-    holder.add_font("Noto", "", str(regular))
-    holder.add_font("Noto", "B", str(bold))
+    holder.add_font("Partners", "", str(regular))
+    holder.add_font("Partners", "B", str(bold))
     return dict(holder.fonts)
 
 
 def _fonts(pdf) -> str:
-    """The family to set the page in: Noto Sans, given to `pdf` as copies of the fonts read once
+    """The family to set the page in: Partners Sans, given to `pdf` as copies of the fonts read once
     (fpdf2 copies a font for another document this way, sharing what it read), or Helvetica."""
     fonts = _parsed_fonts()
     if fonts is None:
@@ -224,7 +226,7 @@ def _fonts(pdf) -> str:
         # the file afresh for that (opening is cheap; what was read once is the widths and map).
         copy.ttfont = ttLib.TTFont(font.ttffile, recalcTimestamp=False, lazy=True)
         pdf.fonts[key] = copy
-    return "Noto"
+    return "Partners"
 
 
 def _render(h: Handout, paper: str, scale: float):
@@ -288,7 +290,7 @@ def _render(h: Handout, paper: str, scale: float):
             pdf.set_text_color(20, 20, 20)
             for item in block.items:
                 x = pdf.get_x()
-                mark = "" if block.boxes else ("\u2022" if family == "Noto" else "-")
+                mark = "" if block.boxes else ("\u2022" if family == "Partners" else "-")
                 pdf.cell(5, lh, mark, new_x="RIGHT", new_y="TOP")
                 if block.boxes:  # a drawn box to tick
                     pdf.set_draw_color(60, 60, 60)
@@ -381,6 +383,14 @@ def fit_pdf(h: Handout, paper: str = "a4") -> tuple[bytes, float]:
         if scale < 0.5:
             break
     raise OverflowError_(f"the handout '{h.name}' does not fit on one page")
+
+
+def missing_glyphs(h: Handout, paper: str = "a4") -> list[str]:
+    """The characters of the handout that its PDF's font has no glyph for (drawn as empty boxes),
+    in the order first met; none when every letter is drawn."""
+    pdf, _end = _render(h, paper, 1.0)
+    pdf.output()  # (fpdf2 notes what is missing as it writes the fonts)
+    return [chr(c) for font in pdf.fonts.values() for c in getattr(font, "missing_glyphs", [])]
 
 
 def write_handouts(handouts: Sequence[Handout], folder: Path, paper: str = "a4") -> list[Path]:

@@ -69,3 +69,9 @@ class SessionRecord(BaseModel):
         max_length=501, description="Partnership at the start and after each turn."
     )
     turns: list[TurnRecord] = Field(max_length=500)
+    language: Literal["en", "tr", "ru", "zh_CN"] | None = Field(
+        None,
+        description="The class's language, in which the session's sheets were written (the keys and "
+        "columns of the exports are English in every language); the class report is written in it "
+        "when every group's is the same. None in exports of earlier versions.",
+    )

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.classroom.compare import compare
-from game.classroom.read_exports import load_exports
+from game.classroom.language import speaking
+from game.classroom.read_exports import GroupExport, load_exports
 from game.classroom.report_chart import write_class_chart
 from game.classroom.report_markdown import report_markdown
+from game.i18n import DEFAULT
 from game.session.atomic import write_atomic
 
 REPORT_NAME = "class-report.md"
@@ -39,18 +41,26 @@ class ReportResult:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def write_report(folders: list[Path], out_dir: Path) -> ReportResult:
+def write_report(folders: list[Path], out_dir: Path, language: str | None = None) -> ReportResult:
     """Read the groups' export folders and write `class-report.md` and `class-partnership.png` into
     `out_dir` (created if need be). Exports that cannot be read are skipped and named; ReportError
-    if none can be read (nothing is written then) or the files cannot be written."""
+    if none can be read (nothing is written then) or the files cannot be written. The report is
+    in `language`; none: the class's, when every group's export has the same, else English."""
     groups, skipped = load_exports(list(folders))
+    if language is None:
+        found = {g.record.language or DEFAULT for g in groups}
+        language = found.pop() if len(found) == 1 else DEFAULT
+    with speaking(language):
+        return _write_report(groups, skipped, Path(out_dir))
+
+
+def _write_report(groups: list[GroupExport], skipped: list[tuple[Path, str]], out_dir: Path) -> ReportResult:
     if not groups:
         if not skipped:
             raise ReportError("no export folders were given")
         reasons = "\n".join(f"- {folder}: {reason}" for folder, reason in skipped)
         raise ReportError(f"none of the exports could be read:\n{reasons}", skipped)
 
-    out_dir = Path(out_dir)
     markdown_path, chart_path = out_dir / REPORT_NAME, out_dir / CHART_NAME
     markdown = report_markdown(groups, compare(groups), skipped, CHART_NAME)
     try:

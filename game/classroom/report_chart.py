@@ -10,6 +10,7 @@ from game.classroom.compare import same_game_clusters
 from game.classroom.escape import plain
 from game.classroom.read_exports import GroupExport
 from game.core.meters import band_spans
+from game.i18n import _
 from game.palette import STANDARD
 
 CHART_SIZE = (1400, 800)
@@ -29,7 +30,7 @@ def chart_series(groups: list[GroupExport]) -> tuple[dict[str, list[float]], lis
             name, n = f"{base} ({n})", n + 1
         series[name] = list(g.record.partnership)
     longest = max((len(v) for v in series.values()), default=0)
-    return series, ["start", *(str(i) for i in range(1, longest))]
+    return series, [_("start"), *(str(i) for i in range(1, longest))]
 
 
 def _shorten(name: str) -> str:
@@ -45,8 +46,12 @@ def chart_title(groups: list[GroupExport]) -> str:
     clusters = same_game_clusters(groups)
     if len(clusters) == 1:
         r = groups[0].record
-        return plain(f"{r.level_title[:80]}, seed {r.seed}: partnership, group by group")
-    return "Partnership, group by group"
+        return plain(
+            _("{level}, seed {seed}: partnership, group by group").format(
+                level=r.level_title[:80], seed=r.seed
+            )
+        )
+    return _("Partnership, group by group")
 
 
 def write_class_chart(path: Path, groups: list[GroupExport]) -> Path:

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 
 from game.classroom import keys
 from game.classroom.deals import agreed_terms
+from game.classroom.language import class_language
 from game.core import adjustment_problem
+from game.i18n import current_language
 from game.paths import user_data_dir
 from game.session.data_folder import DataFolderError, writing
 from game.session.replay import MAX_ACTS, MAX_TURN_NEWS, ClassroomSpec
@@ -118,6 +120,7 @@ class ClassroomSession:
         timer_minutes: float = 0,
         group: str = "",
         clock=time.monotonic,
+        language: str | None = None,
     ):
         spec = ClassroomSpec(
             # A name from the command line may hold anything; the record keeps what can be shown.
@@ -126,6 +129,8 @@ class ClassroomSession:
             timer_minutes=timer_minutes,
             session_key=keys.new_key_id(),
             started_at=datetime.now().isoformat(timespec="seconds"),
+            # The class's language: its pack's or the server's, else the one the session starts in.
+            language=class_language(language) or class_language(current_language()),
         )
         stored = hash_passphrase(passphrase.strip())
         session = cls(game, spec, clock, passphrase_hash=stored)
@@ -134,6 +139,12 @@ class ClassroomSession:
         except DataFolderError as e:
             session.notice = f"The facilitator's passphrase could not be kept for later: {e}"
         return session
+
+    @property
+    def language(self) -> str | None:
+        """The class's language, fixed when the session started (None: a save of an earlier
+        version, whose exports are in English)."""
+        return self.spec.language
 
     @property
     def end_after_turn(self) -> int | None:
@@ -387,6 +398,7 @@ class ClassroomSession:
                 self.spec.group,
                 palette,
                 folder=self.export_folder,
+                language=self.language,
             )
         if self.link is not None:
             self.link.send_exports(self.export_folder)

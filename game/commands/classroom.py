@@ -89,6 +89,12 @@ def run(args: argparse.Namespace) -> ExitCode:
             "reveal": pack.reveal,
             "cut": pack.cut or args.cut,
         }
-    return ExitCode(
-        play(PlayOptions(level_dirs=[Path(d) for d in args.levels], size=args.size, classroom=setup))
+        if pack.language:
+            setup["language"] = pack.language  # the class's: the window and the exports speak it
+    options = PlayOptions(
+        level_dirs=[Path(d) for d in args.levels],
+        size=args.size,
+        classroom=setup,
+        class_language=setup.get("language"),
     )
+    return ExitCode(play(options))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import add_levels_option
+from game.commands.arguments import add_levels_option, language
 from game.commands.exit_codes import ExitCode
 
 NAME = "handouts"
@@ -23,6 +23,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="write the debrief worksheet of this session's export folder instead (for example on "
         "Letter paper); it goes into --out, or into the export folder",
     )
+    p.add_argument(
+        "--lang",
+        type=language,
+        metavar="CODE",
+        help="the handouts' language: en, tr, ru or zh_CN (default: English; a worksheet: the "
+        "class's language, in which its session was played); the level's own text stays as written",
+    )
     add_levels_option(p)
 
 
@@ -37,6 +44,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         print("name a level (or give --worksheet EXPORT_DIR)", file=sys.stderr)
         return ExitCode.USAGE
     from game.classroom.handouts import level_handouts
+    from game.classroom.language import speaking
     from game.commands.loading import load_level
 
     level = load_level(args.level, args.levels)
@@ -44,7 +52,8 @@ def run(args: argparse.Namespace) -> ExitCode:
         return ExitCode.FAILED
     out = Path(args.out or f"handouts-{level.id}")
     try:
-        written = write_handouts(level_handouts(level), out, args.paper)
+        with speaking(args.lang or "en"):
+            written = write_handouts(level_handouts(level), out, args.paper)
     except OSError as e:
         print(f"the handouts could not be written: {e}", file=sys.stderr)
         return ExitCode.FAILED
@@ -86,6 +95,8 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
         started = datetime.now()
     out = Path(args.out) if args.out else folder
     out.mkdir(parents=True, exist_ok=True)
-    for path in write_worksheet(game, out, started, record.group, args.paper):
+    # The class's language (kept in the session's record), unless another is asked for.
+    lang = args.lang or (log.classroom.language if log.classroom is not None else None) or record.language
+    for path in write_worksheet(game, out, started, record.group, args.paper, lang or "en"):
         print(path)
     return ExitCode.OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from game.commands.arguments import language
 from game.commands.exit_codes import ExitCode
 
 NAME = "report"
@@ -23,6 +24,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="where to write it (default: exports/class-report-<date> in your data folder)",
     )
+    p.add_argument(
+        "--lang",
+        type=language,
+        metavar="CODE",
+        help="the report's language: en, tr, ru or zh_CN (default: the class's, when every group's "
+        "export was written in the same one, else English)",
+    )
 
 
 def run(args: argparse.Namespace) -> ExitCode:
@@ -40,7 +48,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         else user_data_dir() / "exports" / f"class-report-{datetime.now():%Y-%m-%d_%H%M}"
     )
     try:
-        result = write_report(export_folders([Path(f) for f in args.folders]), out)
+        result = write_report(export_folders([Path(f) for f in args.folders]), out, args.lang)
     except ReportError as e:
         print("\n".join(printable(line) for line in f"no report written: {e}".splitlines()), file=sys.stderr)
         return ExitCode.FAILED

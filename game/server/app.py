@@ -412,6 +412,17 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         finally:
             session.sockets.discard(websocket)
 
+    async def words(request: Request) -> Response:
+        # The dashboard's words in the class's language (nothing secret: the login page needs them).
+        from game.server.words import dashboard_words
+
+        return JSONResponse(
+            {
+                "language": session.config.get("language") or "en",
+                "words": dashboard_words(session.config.get("language")),
+            }
+        )
+
     def static(name: str, media: str):
         async def serve(request: Request) -> Response:
             return FileResponse(STATIC / name, media_type=media, headers={"Cache-Control": "no-cache"})
@@ -422,6 +433,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         Route("/", static("index.html", "text/html")),
         Route("/dashboard.js", static("dashboard.js", "text/javascript")),
         Route("/dashboard.css", static("dashboard.css", "text/css")),
+        Route("/words.json", words),
         Route("/api/join", join, methods=["POST"]),
         Route("/api/turn", turn, methods=["POST"]),
         Route("/api/commands", commands),

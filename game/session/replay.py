@@ -166,6 +166,12 @@ class ClassroomSpec(BaseModel):
         description="The turn after which the session ends (a pack's last turn, or the level's classroom "
         "cut); none: the level's end.",
     )
+    language: Literal["en", "tr", "ru", "zh_CN"] | None = Field(
+        None,
+        description="The class's language (game.classroom.language): the one the session was started "
+        "in, or its pack's; the exports are written in it. None in saves of earlier versions (their "
+        "exports are in the language in force).",
+    )
 
 
 MAX_REASON = 200

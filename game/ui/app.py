@@ -57,6 +57,9 @@ class PlayOptions:
     classroom: dict | None = None  # `classroom` command: the set-up screen's first values
     think: Budget | None = None  # how long the AI thinks about a plan (None: the game's 1 s)
     language: str | None = None  # `--lang`: over the settings' language for this run
+    # A class's language (a session pack's, the class server's): over `--lang` and the settings,
+    # and not changed in Settings while the class plays (game.classroom.language).
+    class_language: str | None = None
 
 
 def scale_for(wanted: float, size: tuple[int, int]) -> float:
@@ -261,7 +264,7 @@ class App:
         s = self.look
         # The language first: every screen built below says its words in it. (`--lang` holds for
         # the run; otherwise the settings', else the system's.)
-        set_language(choose_language(self.options.language, s.language))
+        set_language(self.options.class_language or choose_language(self.options.language, s.language))
         scale = scale_for(self.wanted_scale(), self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)

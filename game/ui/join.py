@@ -14,6 +14,7 @@ FLUSH_SECONDS = 30.0
 
 
 def play_joined(args: argparse.Namespace) -> ExitCode:
+    from game.classroom.language import class_language
     from game.server.client import JoinRefused, Unreachable, join_class
     from game.ui.app import PlayOptions, play
 
@@ -39,6 +40,8 @@ def play_joined(args: argparse.Namespace) -> ExitCode:
         level_dirs=[Path(d) for d in args.levels],
         size=args.size,
         classroom={"join": (link, joined)},
+        # The class's language, if the teacher's pack fixed one: this laptop shows the game in it.
+        class_language=class_language(joined.session.get("language")),
     )
     code = play(options)
     if not link.close(FLUSH_SECONDS):

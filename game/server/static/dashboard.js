@@ -6,6 +6,29 @@ const $ = (id) => document.getElementById(id);
 let session = null;
 let socket = null;
 
+// The page's words in the class's language, from the server's catalogues (/words.json); a phrase
+// without a translation stays English. `{name}` in a phrase takes values[name].
+let WORDS = {};
+function t(text, values) {
+  let said = WORDS[text] || text;
+  for (const [name, value] of Object.entries(values || {})) said = said.replaceAll(`{${name}}`, String(value));
+  return said;
+}
+
+async function loadWords() {
+  try {
+    const response = await fetch("/words.json");
+    const data = await response.json();
+    WORDS = data.words || {};
+    if (data.language) document.documentElement.lang = data.language.replace("_", "-");
+  } catch (e) { WORDS = {}; }
+  for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(el.textContent.trim());
+  document.title = `Pragmatic Partners · ${t("class dashboard")}`;
+  for (const el of document.querySelectorAll("[title]")) el.title = t(el.title);
+  for (const el of document.querySelectorAll("[placeholder]")) el.placeholder = t(el.placeholder);
+  for (const el of document.querySelectorAll("[aria-label]")) el.setAttribute("aria-label", t(el.getAttribute("aria-label")));
+}
+
 function show(id) {
   $("login").hidden = id !== "login";
   $("dashboard").hidden = id !== "dashboard";
@@ -45,7 +68,7 @@ $("login-form").addEventListener("submit", async (event) => {
   field.value = "";  // the passphrase is not kept in the page
   $("login-button").disabled = false;
   if (status === 200) { $("login-error").textContent = ""; start(); return; }
-  $("login-error").textContent = data.error || "Could not log in.";
+  $("login-error").textContent = data.error || t("Could not log in.");
   if (data.wait) {
     $("login-button").disabled = true;
     setTimeout(() => { $("login-button").disabled = false; }, data.wait * 1000);
@@ -55,10 +78,10 @@ $("login-form").addEventListener("submit", async (event) => {
 function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   socket = new WebSocket(`${scheme}://${location.host}/ws`);
-  socket.onopen = () => { $("status").textContent = "live"; };
+  socket.onopen = () => { $("status").textContent = t("live"); };
   socket.onmessage = (event) => render(JSON.parse(event.data));
   socket.onclose = (event) => {
-    $("status").textContent = "reconnecting…";
+    $("status").textContent = t("reconnecting…");
     if (event.code === 4401) { show("login"); return; }
     setTimeout(connect, 1500);
   };
@@ -79,10 +102,12 @@ function fillControls() {
   $("join-line").textContent =
     `python -m game play --join ${location.origin}/ --class-code ${session.class_code} --group NAME`;
   $("summary").textContent =
-    `${c.level}, seed ${c.seed} · class code ${session.class_code} · ` +
-    `Moscow: ${c.sides.moscow}, Beijing: ${c.sides.beijing}` +
-    (c.timer ? ` · ${c.timer} min a turn` : "") +
-    (c.end_after_turn ? ` · ends after turn ${c.end_after_turn}` : "");
+    t("{level}, seed {seed} · class code {code} · Moscow: {moscow}, Beijing: {beijing}",
+      { level: c.level, seed: c.seed, code: session.class_code, moscow: c.sides.moscow, beijing: c.sides.beijing }) +
+    (c.timer ? t(" · {minutes} min a turn", { minutes: c.timer }) : "") +
+    (c.end_after_turn ? t(" · ends after turn {turn}", { turn: c.end_after_turn }) : "") +
+    // The class's language (a pack's `language`): every laptop that joins plays in it.
+    (c.language ? t(" · language {language}", { language: c.language }) : "");
 }
 
 function fmt(x) { return x === null || x === undefined ? "–" : Math.round(x).toString(); }
@@ -97,7 +122,7 @@ function cell(text, cls) {
   if (cls) {
     td.className = cls;
     const label = LABELS[cls.split(" ")[0]];
-    if (label) td.dataset.label = label;  // the caption when the table is laid out as cards
+    if (label) td.dataset.label = t(label);  // the caption when the table is laid out as cards
   }
   return td;
 }
@@ -122,22 +147,22 @@ function render(data) {
     let state = "playing", cls = "", note = "";
     if (g.finished) {
       state = "finished"; cls = "state-finished"; note = (g.outcome || "").replaceAll("_", " ");
-      if (g.scored) note += `; scores ${g.scored}`;
+      if (g.scored) note += t("; scores {scored}", { scored: g.scored });
     }
     else if (g.paused) { state = "paused"; cls = "state-paused"; }
     else if (!g.connected) { state = "offline"; cls = "state-offline"; }
-    if (g.takeover_allowed) note = "takeover allowed";
-    const stateCell = cell(state, `state ${cls}`);
+    if (g.takeover_allowed) note = t("takeover allowed");
+    const stateCell = cell(t(state), `state ${cls}`);
     if (note) { const small = document.createElement("small"); small.textContent = note; stateCell.append(small); }
     tr.append(stateCell);
     const actions = document.createElement("td");
     actions.className = "actions";
     const pause = document.createElement("button");
-    pause.textContent = g.paused ? "Resume" : "Pause";
+    pause.textContent = g.paused ? t("Resume") : t("Pause");
     pause.onclick = () => act(g.paused ? "resume" : "pause", { group: g.name });
     const takeover = document.createElement("button");
-    takeover.textContent = "Takeover";
-    takeover.title = "let another laptop take this group over";
+    takeover.textContent = t("Takeover");
+    takeover.title = t("let another laptop take this group over");
     takeover.onclick = () => act("takeover", { group: g.name });
     if (!g.finished) actions.append(pause);
     actions.append(takeover);
@@ -148,10 +173,10 @@ function render(data) {
   $("no-groups").hidden = groups.length > 0;
   for (const select of document.querySelectorAll(".group-select")) {
     const chosen = select.value;
-    select.replaceChildren(option("", "every group"), ...groups.map((g) => option(g.name, g.name)));
+    select.replaceChildren(option("", t("every group")), ...groups.map((g) => option(g.name, g.name)));
     select.value = groups.some((g) => g.name === chosen) ? chosen : "";
   }
-  if (data.ended) { $("status").textContent = "session ended"; $("end").disabled = true; }
+  if (data.ended) { $("status").textContent = t("session ended"); $("end").disabled = true; }
   renderActs(data.acts || []);
 }
 
@@ -168,13 +193,13 @@ function renderActs(acts) {
     const tr = document.createElement("tr");
     tr.dataset.act = a.kind;
     const time = cell(clock(a.at), "time");
-    time.dataset.label = "Time";
-    const kind = cell(ACT_NAMES[a.kind] || a.kind, "act");
-    kind.dataset.label = "Act";
-    const who = cell(a.group || "every group", "group");
-    who.dataset.label = "Group";
+    time.dataset.label = t("Time");
+    const kind = cell(ACT_NAMES[a.kind] ? t(ACT_NAMES[a.kind]) : a.kind, "act");
+    kind.dataset.label = t("Act");
+    const who = cell(a.group || t("every group"), "group");
+    who.dataset.label = t("Group");
     const details = cell(a.details || "", "details");
-    details.dataset.label = "Details";
+    details.dataset.label = t("Details");
     tr.append(time, kind, who, details);
     return tr;
   });
@@ -185,12 +210,13 @@ function renderActs(acts) {
 async function act(kind, body) {
   const { status, data } = await api(`/api/${kind}`, body);
   if (status === 401) { show("login"); return; }
-  if (status !== 200) { say(data.error || `refused (${status})`, true); return; }
-  const who = body.group ? body.group : "every group";
-  const done = { pause: `Paused ${who}.`, resume: `Resumed ${who}.`, inject: `Injected into ${who}.`,
-                 adjust: `Adjusted for ${who}.`, end: "The session is ended for every group.",
-                 takeover: `Another laptop may now take over ${body.group}.` };
-  say(done[kind] || "Done.");
+  if (status !== 200) { say(data.error || t("refused ({status})", { status }), true); return; }
+  const who = body.group ? body.group : t("every group");
+  const done = { pause: t("Paused {who}.", { who }), resume: t("Resumed {who}.", { who }),
+                 inject: t("Injected into {who}.", { who }), adjust: t("Adjusted for {who}.", { who }),
+                 end: t("The session is ended for every group."),
+                 takeover: t("Another laptop may now take over {group}.", { group: body.group }) };
+  say(done[kind] || t("Done."));
 }
 
 $("pause-all").onclick = () => act("pause", {});
@@ -205,8 +231,8 @@ $("adjust").onclick = () => act("adjust", {
   reason: $("adjust-reason").value, group: $("adjust-group").value || null,
 });
 $("end").onclick = () => {
-  if (confirm("End the session for every group? Each goes to its debrief.")) act("end", {});
+  if (confirm(t("End the session for every group? Each goes to its debrief."))) act("end", {});
 };
 $("logout").onclick = async () => { await api("/api/logout", {}); if (socket) socket.close(); show("login"); };
 
-start();
+loadWords().then(start);

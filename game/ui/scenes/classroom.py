@@ -37,6 +37,7 @@ class ClassroomSetupScene(Scene):
         reveal: str = "at_debrief",
         join=None,
         cut: bool = False,
+        language: str | None = None,
     ):
         super().__init__(app)
         # From a session pack (`classroom --pack`): injections by turn and the last turn; from
@@ -47,6 +48,7 @@ class ClassroomSetupScene(Scene):
         self.cut = cut
         self.reveal = reveal
         self.join = join
+        self.language = language  # a pack's language for the class (none: the window's)
         self.entries = playable_entries(app)
         ids = [e.id for e in self.entries]
         wanted = level_id or "testing_event"
@@ -294,7 +296,12 @@ class ClassroomSetupScene(Scene):
         controllers = {s: (HUMAN if who == TEAM else who) for s, who in self.teams.items()}
         game = Game.new(level, self.seed(), controllers, CLASSROOM_THINK)
         session = ClassroomSession.start(
-            game, dict(self.teams), self.text("passphrase"), self.timer, self.text("group")
+            game,
+            dict(self.teams),
+            self.text("passphrase"),
+            self.timer,
+            self.text("group"),
+            language=self.language,
         )
         session.scheduled = list(self.schedule)
         session.end_after_turn = self.end_after_turn
@@ -342,7 +349,12 @@ class ClassroomSetupScene(Scene):
             game = Game.new(level, int(config["seed"]), controllers)
         # The teacher steers from the dashboard; the panel on this laptop stays closed.
         session = ClassroomSession.start(
-            game, teams, secrets.token_urlsafe(16), config.get("timer") or 0, joined.group
+            game,
+            teams,
+            secrets.token_urlsafe(16),
+            config.get("timer") or 0,
+            joined.group,
+            language=config.get("language"),
         )
         session.end_after_turn = config.get("end_after_turn")
         session.reveal = config.get("reveal") or "at_once"

@@ -84,6 +84,14 @@ class SettingsScene(Scene):
                 [(language_name(code), code) for code in AVAILABLE],
                 s.language or current_language(),
                 self.change_language,
+            )
+            if not app.options.class_language
+            else (
+                # A class's language is the teacher's: shown, not changed, while the class plays.
+                _("Language (fixed by the class)"),
+                [(language_name(app.options.class_language), app.options.class_language)],
+                app.options.class_language,
+                lambda _code: None,
             ),
             (
                 _("Chapters"),

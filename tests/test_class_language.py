@@ -1,0 +1,284 @@
+"""A class's language (issue 22): a session pack's `language` is checked and located, the class
+server sends it, a laptop that joins plays in it and cannot change it, a classroom session keeps it
+in its record, and its exports, the printed handouts and the class report are written in it, while
+what programs read (CSV columns, JSON keys) stays English. The PDFs draw every letter."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from datetime import datetime
+
+import pygame
+import pytest
+
+from game import i18n
+from game.classroom.exports import write_exports
+from game.classroom.handouts import level_handouts, worksheet, worksheet_charts
+from game.classroom.language import speaking
+from game.classroom.pack import read_pack
+from game.classroom.printdoc import missing_glyphs, to_html
+from game.classroom.session import ClassroomSession
+from game.session.game import Game
+
+PACK = 'level = "testing_event"\nseed = 7\nlanguage = "{language}"\n\n[sides]\nmoscow = "team"\nbeijing = "easy"\n'
+
+
+def write_pack(tmp_path, language: str):
+    path = tmp_path / "pack.toml"
+    path.write_text(PACK.format(language=language), encoding="utf-8")
+    return path
+
+
+def played(level, turns: int = 2, language: str | None = None) -> tuple[Game, ClassroomSession]:
+    game = Game.new(level, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(
+        game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="A", language=language
+    )
+    for _ in range(turns):
+        game.lock("moscow", (), reason="wait")
+        game.resolve()
+    return game, session
+
+
+# -- the pack ----------------------------------------------------------------------------------------
+def test_a_packs_language_is_read_and_a_bad_one_is_an_error_on_its_line(tmp_path):
+    pack = read_pack(write_pack(tmp_path, "ru"))
+    assert pack.ok, pack.problems
+    assert pack.spec is not None and pack.spec.language == "ru"
+    assert pack.spec.model_dump()["language"] == "ru"  # (what the class server sends, its config)
+
+    pack = read_pack(write_pack(tmp_path, "ru_RU"))
+    (problem,) = pack.problems
+    assert not pack.ok
+    assert (problem.line, problem.path) == (3, "language")
+    assert "no language 'ru_RU' (did you mean 'ru'?)" in problem.message
+
+    (problem,) = read_pack(write_pack(tmp_path, "klingon")).problems
+    assert problem.line == 3 and "en, tr, ru, zh_CN" in problem.message
+
+
+def test_the_class_server_sends_the_packs_language_with_the_sessions_config(tmp_path):
+    from game.server.run import ServeOptions, prepare
+
+    pack = write_pack(tmp_path, "zh_CN")
+    _store, session, _auth = prepare(ServeOptions(data=tmp_path / "server", pack=pack, passphrase="owl-42"))
+    assert session.config["language"] == "zh_CN"
+
+
+# -- the window ----------------------------------------------------------------------------------------
+def test_a_laptop_that_joins_a_russian_class_plays_in_russian_and_writes_russian_exports(
+    monkeypatch, tmp_path
+):
+    """`play --join`: the server's config names the language; the window, its Settings and the
+    session's exports follow it."""
+    import argparse
+
+    from test_class_link import FakeLink
+
+    from game.server import client
+    from game.server.client import Joined
+    from game.ui import app as app_module
+    from game.ui.app import App
+    from game.ui.join import play_joined
+    from game.ui.scenes.settings import SettingsScene
+    from game.ui.scenes.title import TitleScene
+
+    link = FakeLink()
+    link.problem = None
+    config = {
+        "level": "testing_event",
+        "seed": 11,
+        "sides": {"moscow": "team", "beijing": "normal"},
+        "language": "ru",
+    }
+    monkeypatch.setattr(
+        client, "join_class", lambda *a, **k: (link, Joined("t", "A", config, None, 0, False))
+    )
+    asked = {}
+    monkeypatch.setattr(app_module, "play", lambda options: asked.setdefault("options", options) and 0)
+    args = argparse.Namespace(
+        join="http://class",
+        class_code="ABC",
+        group="A",
+        autoplay=False,
+        screenshot_dir=None,
+        screenshot_only=(),
+        exit_at_end=False,
+        levels=[],
+        size=(1280, 720),
+    )
+    assert play_joined(args) == 0
+    options = asked["options"]
+    assert options.class_language == "ru"
+
+    app = App(options)
+    app.push(TitleScene(app))
+    app.step([])
+    assert i18n.current_language() == "ru"
+    game = app.scene.game
+    session = game.classroom
+    assert session.language == "ru" and game.log.classroom.language == "ru"
+    # Settings shows the class's language, fixed: a student cannot change it mid-session.
+    settings = SettingsScene(app)
+    language_row = next(
+        row for row in settings.choices() if row[0] == i18n._("Language (fixed by the class)")
+    )
+    assert [code for _name, code in language_row[1]] == ["ru"]
+    language_row[3]("en")
+    assert i18n.current_language() == "ru"
+
+    # The exports: a session's record keeps the language, so they are Russian even if the window
+    # is in another one when they are written.
+    i18n.set_language("en")
+    folder = session.export(root=tmp_path)
+    debrief = (folder / "debrief.md").read_text(encoding="utf-8")
+    assert "лист разбора" in debrief.splitlines()[0]
+    assert "## Решения, ход за ходом" in debrief
+    assert json.loads((folder / "session.json").read_text(encoding="utf-8"))["language"] == "ru"
+    assert i18n.current_language() == "en"  # (given back after writing)
+    pygame.display.quit()
+
+
+def test_a_saved_classroom_game_keeps_its_language(testing_event):
+    from game.session.replay import ReplayLog
+
+    game, _session = played(testing_event, 1, language="tr")
+    log = ReplayLog.model_validate_json(game.log.model_dump_json())
+    assert log.classroom is not None and log.classroom.language == "tr"
+    # A session started without a pack keeps the language it was started in.
+    i18n.set_language("zh_CN")
+    game, session = played(testing_event, 0)
+    assert session.language == "zh_CN"
+
+
+# -- the exports ------------------------------------------------------------------------------------
+def test_exports_in_the_classs_language_keep_english_columns_and_keys(testing_event, tmp_path):
+    game, session = played(testing_event, 2, language="tr")
+    folder = session.export(root=tmp_path)
+    debrief = (folder / "debrief.md").read_text(encoding="utf-8")
+    assert debrief.splitlines()[0].endswith(": değerlendirme sayfası")
+    assert "## Kararlar, tur tur" in debrief and "| tur | tarih | Moskova | Pekin |" in debrief
+    with (folder / "decisions.csv").open(encoding="utf-8") as f:
+        english = next(csv.reader(f))
+    with speaking("en"):
+        english_folder = write_exports(
+            game, {"moscow": "team", "beijing": "easy"}, tmp_path / "en", datetime(2026, 1, 1), "A"
+        )
+    with (english_folder / "decisions.csv").open(encoding="utf-8") as f:
+        assert next(csv.reader(f)) == english  # the same columns in every language
+    keys = set(json.loads((folder / "session.json").read_text(encoding="utf-8")))
+    assert keys == set(json.loads((english_folder / "session.json").read_text(encoding="utf-8")))
+    page = (folder / "worksheet.html").read_text(encoding="utf-8")
+    assert "Değerlendirme çalışma kâğıdı" in page and "Sorular" in page
+
+
+def test_the_english_debrief_is_unchanged_in_english(testing_event, tmp_path):
+    _game, session = played(testing_event, 1)
+    debrief = (session.export(root=tmp_path) / "debrief.md").read_text(encoding="utf-8")
+    assert ": debrief sheet" in debrief.splitlines()[0]
+    assert "| turn | date | Moscow | Beijing | events | facilitator |" in debrief
+
+
+# -- the handouts and their PDFs ---------------------------------------------------------------------
+@pytest.mark.pdf
+@pytest.mark.parametrize("code", ["ru", "zh_CN"])
+def test_a_worksheet_in_russian_or_chinese_draws_every_letter(testing_event, tmp_path, code, caplog):
+    game, _session = played(testing_event, 2)
+    with speaking(code):
+        charts = worksheet_charts(game, tmp_path)
+        sheet = worksheet(game, datetime(2026, 3, 2, 9, 10), "Группа 一", charts)
+    with caplog.at_level(logging.WARNING, logger="fpdf"):
+        assert missing_glyphs(sheet) == []
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+    page = to_html([sheet], "a4")
+    assert {"ru": "Лист разбора", "zh_CN": "复盘练习单"}[code] in page
+
+
+@pytest.mark.pdf
+def test_the_handouts_command_writes_chinese_handouts_that_draw_every_letter(tmp_path, capsys):
+    from game.cli import main
+    from game.commands.loading import load_level
+
+    out = tmp_path / "zh"
+    assert main(["handouts", "testing_event", "--lang", "zh_CN", "--out", str(out)]) == 0
+    assert i18n.current_language() == "en"
+    page = (out / "rubric.html").read_text(encoding="utf-8")
+    assert "评分标准：复盘" in page and "领导人" in (out / "roles-moscow.html").read_text(encoding="utf-8")
+    assert "你的议程" in (out / "briefing-beijing.html").read_text(encoding="utf-8")
+    level = load_level("testing_event", [])
+    with speaking("zh_CN"):
+        handouts = level_handouts(level)
+    for handout in handouts:
+        assert missing_glyphs(handout) == [], handout.name
+
+
+def test_a_glyph_the_font_lacks_is_found():
+    from game.classroom.printdoc import Handout, Para
+
+    # (a letter of the Cherokee script: the game's font has none)
+    page = Handout("x", "Title", "sub", (Para("Ꭰ"),))
+    assert missing_glyphs(page) == ["Ꭰ"]
+
+
+# -- the class report ---------------------------------------------------------------------------------
+def test_report_in_turkish_writes_turkish_headings(testing_event, tmp_path, capsys):
+    from game.cli import main
+
+    _game, session = played(testing_event, 2)  # (in English)
+    folder = session.export(root=tmp_path / "exports")
+    assert main(["report", str(folder), "--lang", "tr", "--out", str(tmp_path / "tr")]) == 0
+    report = (tmp_path / "tr" / "class-report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Sınıf raporu")
+    assert "## Sonuçlar ve puanlar" in report and "## Gruplar" in report
+    # Without --lang: the class's language, in which the groups' exports were written.
+    assert main(["report", str(folder), "--out", str(tmp_path / "en")]) == 0
+    assert (tmp_path / "en" / "class-report.md").read_text(encoding="utf-8").startswith("# Class report")
+    russian = played(testing_event, 1, language="ru")[1].export(root=tmp_path / "ru-exports")
+    assert main(["report", str(russian), "--out", str(tmp_path / "ru")]) == 0
+    assert (tmp_path / "ru" / "class-report.md").read_text(encoding="utf-8").startswith("# Отчёт по классу")
+
+
+# -- the teacher's dashboard ---------------------------------------------------------------------------
+def test_the_dashboard_gets_its_words_in_the_classs_language(tmp_path, testing_event):
+    from starlette.testclient import TestClient
+
+    from game.server.app import ClassSession, create_app
+    from game.server.auth import TeacherAuth
+    from game.server.store import Store
+
+    def words_of(config):
+        session = ClassSession(config, [], 12, "K7QMPA", tmp_path)
+        auth = TeacherAuth(TeacherAuth.hash("owls at dawn"), "secret")
+        with TestClient(create_app(Store(tmp_path / str(len(config))), session, auth)) as client:
+            answer = client.get("/words.json")  # (no passphrase: the login page needs them)
+            assert answer.status_code == 200
+            return answer.json()
+
+    config = {"level": "testing_event", "seed": 3, "sides": {"moscow": "team", "beijing": "normal"}}
+    assert words_of(config) == {"language": "en", "words": {}}
+    russian = words_of({**config, "language": "ru"})
+    assert russian["language"] == "ru"
+    assert russian["words"]["Pause all"] != "Pause all" and russian["words"]["Moscow"] == "Москва"
+    assert i18n.current_language() == "en"
+
+
+def test_every_phrase_the_dashboard_shows_is_in_its_list_of_words():
+    import re
+
+    from conftest import ROOT
+
+    from game.server.words import WORDS
+
+    static = ROOT / "game" / "server" / "static"
+    page = (static / "index.html").read_text(encoding="utf-8")
+    script = (static / "dashboard.js").read_text(encoding="utf-8")
+    in_page = set(re.findall(r"<[^<>]*\bdata-t\b[^<>]*>([^<]+)<", page))
+    in_page |= set(re.findall(r'(?:title|placeholder|aria-label)="([^"]+)"', page))
+    shown = {" ".join(text.split()) for text in in_page}
+    shown |= set(re.findall(r'\bt\("([^"]+)"', script))
+    shown |= set(re.findall(r'\b[a-z_]+: "([A-Z][a-z][^"]*)"', script))  # (the tables' captions, the acts)
+    shown |= {"playing", "finished", "paused", "offline"}
+    shown -= {"Content-Type"}
+    assert shown - set(WORDS) == set()
