@@ -153,6 +153,21 @@ def test_a_saved_classroom_game_keeps_its_language(testing_event):
     assert session.language == "zh_CN"
 
 
+def test_opening_a_saved_classroom_game_resumes_it_in_its_classs_language(app, testing_event):
+    from game.session.replay import ReplayLog
+    from game.ui.saved_game import open_log
+
+    game, _session = played(testing_event, 1, language="ru")
+    log = ReplayLog.model_validate_json(game.log.model_dump_json())
+    try:
+        assert i18n.current_language() == "en"
+        assert open_log(app, app.scene, log)
+        assert i18n.current_language() == "ru" and app.options.class_language == "ru"
+    finally:
+        app.options.class_language = None
+        i18n.set_language("en")
+
+
 # -- the exports ------------------------------------------------------------------------------------
 def test_exports_in_the_classs_language_keep_english_columns_and_keys(testing_event, tmp_path):
     game, session = played(testing_event, 2, language="tr")

@@ -17,6 +17,11 @@ from game.ui.sides import side_name
 def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str | None = None) -> bool:
     """Replay `log` and show its board; say why not when it cannot be opened. A game continued
     from its autosave (`autosave_slot`) goes on writing that autosave."""
+    if log.classroom is not None and log.classroom.language and not app.options.class_language:
+        # A classroom session resumes in its class's language, as its laptops played it, and keeps
+        # it while the class plays (Settings shows it fixed).
+        app.options.class_language = log.classroom.language
+        app.apply_look()
     try:
         level = in_language(app.catalogue.load(log.level_id), current_language())
     except LevelError:
