@@ -35,6 +35,8 @@ COVERED = [
     "game/ui/scenes/classroom.py",
     "game/ui/scenes/credits.py",
     "game/ui/scenes/debrief.py",
+    "game/ui/scenes/facilitator.py",
+    "game/ui/scenes/facilitator_deals.py",
     "game/ui/scenes/handover.py",
     "game/ui/scenes/join.py",
     "game/ui/scenes/load.py",
@@ -49,6 +51,7 @@ COVERED = [
     "game/ui/summit/model.py",
     "game/ui/summit/words.py",
     "game/ui/tutorial_note.py",
+    "game/ui/words.py",
 ]
 
 MARKERS = {"_", "n_", "N_", "p_"}

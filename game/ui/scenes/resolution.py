@@ -9,9 +9,8 @@ import html
 
 import pygame
 
-from game.core.meters import label
 from game.core.report import PHASES, Change
-from game.i18n import N_, _, format_number, n_
+from game.i18n import _, format_number, n_
 from game.session.campaign import with_finished
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
@@ -21,22 +20,7 @@ from game.ui.scenes.base import Scene
 from game.ui.sides import side_name
 from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, fit, panel, wrap
-
-# The phases' names as the engine gives them (game.core.report.PHASES), marked for translation here:
-# the engine's own words stay English.
-PHASE_TITLES = {
-    "actions": N_("Actions"),
-    "methods": N_("Methods"),
-    "partnership": N_("Pillars and partnership"),
-    "central_asia": N_("Central Asia"),
-    "washington": N_("Washington"),
-    "events": N_("Events"),
-    "delayed": N_("Delayed effects"),
-    "commitments": N_("Commitments"),
-    "memory": N_("Trust and limits"),
-    "upkeep": N_("Dependence and capital"),
-    "facilitator": N_("Facilitator"),
-}
+from game.ui.words import meter_label, phase_title
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
 MOVE_SECONDS = {"off": 0.0, "fast": 0.25, "normal": 0.6, "slow": 1.2}  # the meters moving to a step's values
@@ -153,7 +137,7 @@ class ResolutionScene(HeldByPause, Scene):
                 [],
             )
         ]
-        for phase, title in PHASES:
+        for phase, _title in PHASES:
             changes = [c for c in r.changes if c.phase == phase]
             news = []
             if phase == "events":
@@ -179,7 +163,7 @@ class ResolutionScene(HeldByPause, Scene):
                         _("Still running: {term}").format(term=line) for line in running_lines(self.game)
                     )
             if changes or news:
-                steps.append((_(PHASE_TITLES.get(phase, title)), news, changes))
+                steps.append((phase_title(phase), news, changes))
         return steps
 
     def build(self) -> None:
@@ -237,7 +221,7 @@ class ResolutionScene(HeldByPause, Scene):
             d = 1 if f"{c.before:.1f}" != f"{c.after:.1f}" and abs(c.delta) >= 0.1 else 2
             lines.append(
                 _("{meter} <b>{change}</b> (from {before} to {after}): {why} <i>[{source}]</i>").format(
-                    meter=html.escape(label(c.meter)),
+                    meter=html.escape(meter_label(c.meter)),
                     change=format_number(c.delta, d, sign=True),
                     before=format_number(c.before, d),
                     after=format_number(c.after, d),

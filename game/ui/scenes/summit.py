@@ -44,6 +44,7 @@ from game.ui.widgets import (
     text,
     wrap,
 )
+from game.ui.words import date_of
 
 STAGE_TITLES = {
     "propose": N_("put your terms forward"),
@@ -794,7 +795,7 @@ class SummitScene(HeldByPause, Scene):
         w = app.size[0]
         pad = app.px(16)
         level, turn = self.game.level, self.game.state.turn
-        title = _("The summit, turn {turn} ({date})").format(turn=turn, date=level.date_of(turn))
+        title = _("The summit, turn {turn} ({date})").format(turn=turn, date=date_of(level, turn))
         surface.blit(fonts.title.render(fit(title, fonts.title, w - 2 * pad), True, p.text), (pad, pad))
         stage = self.model.stage
         who = _("Both teams") if stage == "room" or self.model.table.in_room else name(self.side)

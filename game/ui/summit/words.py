@@ -15,6 +15,7 @@ from game.core.summit import Term, deed_words, power_lead, term_words, terms_all
 from game.i18n import N_, _, n_
 from game.ui.rule_words import why_not_in_words
 from game.ui.sides import side_name
+from game.ui.words import date_of
 
 if TYPE_CHECKING:
     from game.core.level import Action, Level
@@ -243,7 +244,7 @@ def commitment_line(game: Game, c: Commitment) -> str:
     runs = (
         _("this turn")
         if until <= game.state.turn
-        else _("until turn {turn} ({date})").format(turn=until, date=level.date_of(until))
+        else _("until turn {turn} ({date})").format(turn=until, date=date_of(level, until))
     )
     done = [name(s) for s in sorted(c.done)]
     tail = _("; {sides} did its part already").format(sides=_(" and ").join(done)) if done else ""
