@@ -30,6 +30,7 @@ COVERED = [
     "game/ui/map_period.py",
     "game/ui/mapview.py",
     "game/ui/reason_field.py",
+    "game/ui/rule_words.py",
     "game/ui/saved_game.py",
     "game/ui/scenes/board.py",
     "game/ui/scenes/classroom.py",

@@ -20,7 +20,7 @@ from game.core.meters import (
     short_band,
 )
 from game.core.report import PHASE_TITLES
-from game.i18n import _
+from game.i18n import _, format_number
 from game.ui.sides import power_name, side_name, state_name
 
 if TYPE_CHECKING:
@@ -91,4 +91,17 @@ def date_of(level: Level, turn: int) -> str:
     """A turn's date in the language in force: 'Spring 2022', «весна 2022 г.», '2022年春'."""
     return _(level.date_frame(turn)).format(
         year=level.year_of(turn), part=(turn - 1) % level.turns_per_year + 1, parts=level.turns_per_year
+    )
+
+
+def plain(x: float) -> str:
+    """A figure with as few decimals as it needs (up to two), as f"{x:g}" gives it, in the
+    language's numbers: '62.5' ('62,5' in Russian), '60'."""
+    return format_number(x, 2).rstrip("0").rstrip(".,") if x % 1 else format_number(x, 0)
+
+
+def plain_signed(x: float) -> str:
+    """A change with as few decimals as it needs, with its sign, as f"{x:+g}" gives it."""
+    return (
+        format_number(x, 2, sign=True).rstrip("0").rstrip(".,") if x % 1 else format_number(x, 0, sign=True)
     )

@@ -30,7 +30,7 @@ from game.ui.widgets import (
     row_of_buttons,
     wrap,
 )
-from game.ui.words import meter_label
+from game.ui.words import meter_label, plain, plain_signed
 
 ADJUSTABLE = (
     "partnership",
@@ -45,17 +45,6 @@ ADJUSTABLE = (
 )
 STEPS = (-10, -5, -1, 1, 5, 10)
 EVENTS_PER_PAGE = 9
-
-
-def plain(x: float) -> str:
-    """A figure as few decimals as it needs (up to two), as f"{x:g}" gives it, in the language's
-    numbers: 62.5, 62,5, 60."""
-    return format_number(x, 2).rstrip("0").rstrip(".,")
-
-
-def plain_signed(x: float) -> str:
-    """A change as few decimals as it needs, with its sign, as f"{x:+g}" gives it."""
-    return format_number(x, 2, sign=True).rstrip("0").rstrip(".,")
 
 
 def signed_effects(event) -> str:
