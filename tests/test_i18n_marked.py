@@ -50,6 +50,7 @@ COVERED = [
     "game/ui/scenes/title.py",
     "game/ui/sides.py",
     "game/ui/summit/model.py",
+    "game/ui/summit/terms.py",
     "game/ui/summit/words.py",
     "game/ui/tutorial_note.py",
     "game/ui/words.py",

@@ -18,11 +18,12 @@ from functools import partial
 import pygame
 
 from game.core.meters import SIDES, other
-from game.core.summit import Term, term_words
+from game.core.summit import Term
 from game.i18n import N_, _, n_
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import SummitModel
+from game.ui.summit.terms import term_words
 from game.ui.summit.words import (
     entry_lines,
     kind_words,
