@@ -337,7 +337,16 @@ class FacilitatorPanelScene(Scene):
         if self.texts["reason"]:
             self.reason.set_text(self.texts["reason"])
         self.text_field(self.reason, _("Reason"))
-        self.add(Control(apply, _("Apply the adjustment"), self.adjust))
+        # (The column's title says what is applied: "Apply" fits its narrow width in any language.)
+        self.add(
+            Control(
+                apply,
+                _("Apply the adjustment")
+                if button_width(_("Apply the adjustment"), fonts.bold) <= iw
+                else _("Apply"),
+                self.adjust,
+            )
+        )
 
     def meter_turn(self, step: int) -> None:
         self.meter_page += step

@@ -19,7 +19,7 @@ from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
 from game.ui.sides import side_name
 from game.ui.summit.words import running_lines, settled_words
-from game.ui.widgets import Control, fit, panel, wrap
+from game.ui.widgets import Control, button_width, fit, panel, wrap
 from game.ui.words import meter_label, phase_title
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
@@ -190,17 +190,23 @@ class ResolutionScene(HeldByPause, Scene):
         w, h = app.size
         pad = app.px(24)
         self.controls = []
-        bw = app.px(190)
-        nxt = pygame.Rect(0, 0, bw, app.px(46))
-        nxt.bottomright = (w - pad, h - app.px(24))
+        font = app.fonts.bold
+
+        def width(label: str) -> int:  # 190 at scale 1, wider for a longer label (another language)
+            return button_width(label, font, app.px(190))
+
         last = self.index == len(self.steps) - 1
-        self.add(Control(nxt, _("Continue") if last else _("Next phase"), self.next, hotkey=pygame.K_n))
-        skip = pygame.Rect(0, 0, bw, app.px(46))
+        go = _("Continue") if last else _("Next phase")
+        nxt = pygame.Rect(0, 0, width(go), app.px(46))
+        nxt.bottomright = (w - pad, h - app.px(24))
+        self.add(Control(nxt, go, self.next, hotkey=pygame.K_n))
+        skip_words = _("Skip to the end")
+        skip = pygame.Rect(0, 0, width(skip_words), app.px(46))
         skip.bottomright = (nxt.left - app.px(12), nxt.bottom)
-        self.add(Control(skip, _("Skip to the end"), self.finish, hotkey=pygame.K_s, enabled=not last))
+        self.add(Control(skip, skip_words, self.finish, hotkey=pygame.K_s, enabled=not last))
         if self.cards.get(self.index):
             words = _("Event cards (W)") if self.written else _("Written log (W)")
-            log = pygame.Rect(0, 0, app.px(190), app.px(46))
+            log = pygame.Rect(0, 0, width(words), app.px(46))
             log.bottomright = (skip.left - app.px(12), nxt.bottom)
             self.add(Control(log, words, self.toggle_written, hotkey=pygame.K_w))
         # The meters answer "why?" as on the board; after the buttons, so Enter still steps on.
