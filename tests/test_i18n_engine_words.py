@@ -154,3 +154,12 @@ def test_the_boards_meters_draw_no_english(code):
         assert headings and not [h for h in headings if LATIN_WORD.search(h)]
     finally:
         pygame.display.quit()
+
+
+def test_chinese_italic_is_set_in_the_upright_faces_that_have_its_characters():
+    from game.ui.theme import font_files
+
+    chinese, english = font_files("zh_CN"), font_files("en")
+    assert chinese["italic_path"] == chinese["regular_path"]
+    assert chinese["bold_italic_path"] == chinese["bold_path"]
+    assert english["italic_path"] != english["regular_path"] or "italic_path" not in english

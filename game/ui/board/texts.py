@@ -152,7 +152,11 @@ def news_html(game: Game, side: str) -> str:
             lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
         lines.append(html.escape(game.level.briefing.get(side, ""))[:900])
     for report in reversed(game.reports[-3:]):
-        lines.append("<b>" + _("Turn {turn}, {date}").format(turn=report.turn, date=report.date) + "</b>")
+        lines.append(
+            "<b>"
+            + _("Turn {turn}, {date}").format(turn=report.turn, date=date_of(game.level, report.turn))
+            + "</b>"
+        )
         # Whose event it was, only when the session tells it at once (a pack's "at_once"); else
         # the debrief is where the class learns it (the engine's report never says).
         by_facilitator = game.injected_events(report.turn)

@@ -31,7 +31,7 @@ from game.ui.sides import side_name
 from game.ui.summit.words import entry_lines, fates
 from game.ui.theme import FONT_NAME
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
-from game.ui.words import band_of, band_spans_shown, meter_label
+from game.ui.words import band_of, band_spans_shown, date_of, meter_label
 
 TABS = [N_("Outcome"), N_("Chart"), N_("Decisions"), N_("Discussion"), N_("Sources")]
 # The chart shades the partnership's bands, named in the short names that fit its margin.
@@ -278,7 +278,7 @@ class DebriefScene(Scene):
             out.append(
                 _("Turn {turn} ({date}): partnership {change}, mostly because {cause}.").format(
                     turn=report.turn,
-                    date=report.date,
+                    date=date_of(game.level, report.turn),
                     change=format_number(total, 1, sign=True),
                     cause=html.escape(cause_words(c)),
                 )
@@ -298,7 +298,11 @@ class DebriefScene(Scene):
         game, lv = self.game, self.game.level
         out = []
         for r in game.reports:
-            out.append("<b>" + _("Turn {turn}, {date}").format(turn=r.turn, date=r.date) + "</b>")
+            out.append(
+                "<b>"
+                + _("Turn {turn}, {date}").format(turn=r.turn, date=date_of(game.level, r.turn))
+                + "</b>"
+            )
             for side in ("moscow", "beijing"):
                 names = ", ".join(lv.actions[a].name for a in r.plans[side]) or _("nothing")
                 out.append(f"{side_name(side)}: {html.escape(names)}")

@@ -20,7 +20,7 @@ from game.ui.scenes.base import Scene
 from game.ui.sides import side_name
 from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, button_width, fit, panel, wrap
-from game.ui.words import meter_label, phase_title
+from game.ui.words import date_of, meter_label, phase_title
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
 MOVE_SECONDS = {"off": 0.0, "fast": 0.25, "normal": 0.6, "slow": 1.2}  # the meters moving to a step's values
@@ -333,7 +333,9 @@ class ResolutionScene(HeldByPause, Scene):
             draw_region_map(app, surface, room, self.game, self.map_values(), self.report.turn)
         if self.showing_cards():
             self.draw_cards(surface)
-        title = _("Turn {turn}, {date}: resolving").format(turn=self.report.turn, date=self.report.date)
+        title = _("Turn {turn}, {date}: resolving").format(
+            turn=self.report.turn, date=date_of(self.game.level, self.report.turn)
+        )
         surface.blit(
             app.fonts.title.render(fit(title, app.fonts.title, w - x - app.px(24)), True, p.text),
             (x, app.px(20)),
