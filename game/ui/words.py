@@ -20,7 +20,7 @@ from game.core.meters import (
     short_band,
 )
 from game.core.report import PHASE_TITLES
-from game.i18n import _, format_number
+from game.i18n import _, format_number, p_
 from game.ui.sides import power_name, side_name, state_name
 
 if TYPE_CHECKING:
@@ -60,6 +60,19 @@ def band_of(partnership: float) -> str:
 def short_band_name(name: str) -> str:
     """A band's name as a narrow gauge or a chart's margin shows it."""
     return _(short_band(name))
+
+
+def gauge_band_name(name: str) -> str:
+    """A band's name under the partnership's gauge, where each has a fifth of its width: as
+    short as the language can make it ('прагм.'); in English the short name of `short_band`."""
+    narrow = {
+        "estrangement": p_("narrow gauge", "estrangement"),
+        "wary": p_("narrow gauge", "wary"),
+        "pragmatic": p_("narrow gauge", "pragmatic"),
+        "strategic": p_("narrow gauge", "strategic"),
+        "alliance": p_("narrow gauge", "alliance"),
+    }
+    return narrow.get(name) or short_band_name(name)
 
 
 def band_spans_shown(short: bool = False) -> list[tuple[float, float, str]]:

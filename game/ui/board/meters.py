@@ -19,7 +19,7 @@ from game.ui.board.texts import (
     meter_why,
 )
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
-from game.ui.words import meter_label
+from game.ui.words import gauge_band_name, meter_label
 
 # The gauge names the bands under it, in the short names that fit there (translated where drawn).
 BANDS = band_spans(short=True)
@@ -213,7 +213,7 @@ class MetersPanel:
         for k, (lo, hi, name) in enumerate(BANDS):
             seg = pygame.Rect(g.x + int(g.width * lo) // 100, g.y, int(g.width * (hi - lo)) // 100, g.height)
             pygame.draw.rect(surface, p.panel_border if k % 2 == 0 else p.background, seg)
-            tag = app.fonts.tiny.render(_(name), True, p.text_muted)
+            tag = app.fonts.tiny.render(gauge_band_name(name), True, p.text_muted)
             if tag.get_width() < seg.width - 2:
                 surface.blit(tag, tag.get_rect(midtop=(seg.centerx, g.bottom + 2)))
         pygame.draw.rect(

@@ -97,6 +97,8 @@ SHORT_NAMES = {
     "central_asia_rivalry": [N_("C. Asian rivalry"), N_("Rivalry")],
     "middle_corridor": [N_("Middle Corridor"), N_("Mid. Corridor")],
     "capital": [N_("capital")],
+    "identity_gap": [N_("Id. gap")],
+    "freed_forces": [N_("freed")],
 }
 
 
@@ -147,7 +149,7 @@ def news_html(game: Game, side: str) -> str:
         lines.append("<b>" + _("From the facilitator") + "</b>")
         lines += [html.escape(facilitator_news(game, act)) for act in shown]
     if not game.reports:
-        lines.append(f"<b>{html.escape(game.level.title)}</b>, {date_of(game.level, 1)}.")
+        lines.append(f"<b>{html.escape(game.level.title)}</b>, {date_of(game.level, 1).rstrip('.')}.")
         if game.level.hypothetical:
             lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
         lines.append(html.escape(game.level.briefing.get(side, ""))[:900])

@@ -18,6 +18,8 @@ from game.core.meters import LIMITS, PILLARS
 from game.i18n import _, format_number, n_
 from game.session.data_folder import problem_message
 from game.session.story import describe_act
+from game.ui.board.meters import first_fitting
+from game.ui.board.texts import meter_row_labels
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
     Control,
@@ -45,6 +47,14 @@ ADJUSTABLE = (
 )
 STEPS = (-10, -5, -1, 1, 5, 10)
 EVENTS_PER_PAGE = 9
+
+
+def meter_names(meter: str) -> list[str]:
+    """A meter's name on its button, then the board's shorter ones for a narrow column (a side's
+    own meter keeps its side's name)."""
+    if meter.split(".")[0] in ("moscow", "beijing"):
+        return [meter_label(meter)]
+    return [meter_label(meter), *meter_row_labels(meter)[1:]]
 
 
 def signed_effects(event) -> str:
@@ -309,7 +319,11 @@ class FacilitatorPanelScene(Scene):
             self.add(
                 Control(
                     rect,
-                    fit(meter_label(meter), fonts.body, half - app.px(16)),
+                    fit(
+                        first_fitting(meter_names(meter), fonts.body, half - app.px(16)),
+                        fonts.body,
+                        half - app.px(16),
+                    ),
                     partial(self.pick_meter, meter),
                     kind="item",
                     selected=(meter == self.meter),
