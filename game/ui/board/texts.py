@@ -98,6 +98,8 @@ SHORT_NAMES = {
     "middle_corridor": [N_("Middle Corridor"), N_("Mid. Corridor")],
     "capital": [N_("capital")],
     "identity_gap": [N_("Id. gap")],
+    "military_trust": [N_("Mil. trust")],
+    "economic_ties": [N_("Econ. ties")],
     "freed_forces": [N_("freed")],
 }
 
