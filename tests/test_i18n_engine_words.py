@@ -163,3 +163,30 @@ def test_chinese_italic_is_set_in_the_upright_faces_that_have_its_characters():
     assert chinese["italic_path"] == chinese["regular_path"]
     assert chinese["bold_italic_path"] == chinese["bold_path"]
     assert english["italic_path"] != english["regular_path"] or "italic_path" not in english
+
+
+def test_in_english_the_interface_tells_the_facilitators_acts_as_the_exports_do(catalogue):
+    from game.session import story
+    from game.session.game import Game
+    from game.session.replay import FacilitatorAct
+    from game.ui.facilitator_words import act_words, facilitator_news
+
+    game = Game.new(catalogue.load("testing_event"), 7, {"moscow": "easy", "beijing": "easy"})
+    event = game.level.events[0].id
+    acts = [
+        FacilitatorAct(turn=1, kind="inject", event_id=event),
+        FacilitatorAct(turn=1, kind="adjust", meter="partnership", delta=6, text="A leak"),
+        FacilitatorAct(turn=1, kind="adjust", meter="moscow.standing", delta=-2.5, text="Why"),
+        FacilitatorAct(turn=1, kind="annotate", text="Ask Moscow what force means here."),
+        FacilitatorAct(turn=1, kind="timer", minutes=5),
+        FacilitatorAct(turn=1, kind="timer", minutes=0),
+        FacilitatorAct(turn=1, kind="end", text="out of time"),
+        FacilitatorAct(turn=1, kind="end"),
+        FacilitatorAct(turn=1, kind="refused", text="a wrong passphrase was typed (3 times)"),
+        FacilitatorAct(turn=1, kind="refused", text="a wrong passphrase was typed"),
+        FacilitatorAct(turn=1, kind="pause"),
+        FacilitatorAct(turn=1, kind="resume"),
+    ]
+    for act in acts:
+        assert act_words(game.level, act) == story.describe_act(game.level, act)
+        assert facilitator_news(game, act) == story.facilitator_news(game, act)

@@ -17,11 +17,10 @@ from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     SCENARIO_MARK,
     bounds_text,
-    describe_act,
-    facilitator_news,
 )
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
+from game.ui.facilitator_words import act_words, facilitator_news
 from game.ui.map_period import state_name
 from game.ui.numbers import shown
 from game.ui.sides import power_name, side_name
@@ -140,6 +139,11 @@ def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
     return f"{meter_label(meter)}: {shown(value, thresholds, least=1) if value is not None else ''}", lines
 
 
+def upper_first(text: str) -> str:
+    """`text` with a capital first letter (the rest as it is: a name in it keeps its own)."""
+    return text[:1].upper() + text[1:]
+
+
 def news_html(game: Game, side: str) -> str:
     """The news box: the facilitator's acts of this turn, the briefing before the first turn, then
     the last three turns' events, notes and acts, newest first."""
@@ -179,9 +183,9 @@ def news_html(game: Game, side: str) -> str:
         for act in game.log.acts_of_turn(report.turn):
             if act.kind in ("adjust", "annotate"):
                 lines.append(
-                    "<i>" + html.escape(describe_act(game.level, act)).capitalize() + "</i>"
+                    "<i>" + html.escape(upper_first(act_words(game.level, act))) + "</i>"
                     if act.kind == "annotate"
-                    else html.escape(_("The facilitator {act}").format(act=describe_act(game.level, act)))
+                    else html.escape(_("The facilitator {act}").format(act=act_words(game.level, act)))
                 )
         for note in report.notes:
             lines.append(html.escape(note))

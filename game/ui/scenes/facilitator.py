@@ -17,9 +17,9 @@ from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS
 from game.i18n import _, format_number, n_
 from game.session.data_folder import problem_message
-from game.session.story import describe_act
 from game.ui.board.meters import first_fitting
 from game.ui.board.texts import meter_row_labels
+from game.ui.facilitator_words import act_words
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
     Control,
@@ -551,7 +551,7 @@ class FacilitatorPanelScene(Scene):
             r.height - fonts.bold.get_linesize() - app.px(4),
         )
         acts = game.acts_this_turn()
-        lines = ["• " + describe_act(game.level, act) for act in acts[-12:]] or [_("Nothing yet.")]
+        lines = ["• " + act_words(game.level, act) for act in acts[-12:]] or [_("Nothing yet.")]
         self.draw_lines(surface, lines, body, p.text_muted)
         self.draw_controls(surface)
 
