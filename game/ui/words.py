@@ -76,8 +76,9 @@ def gauge_band_name(name: str) -> str:
 
 
 def band_spans_shown(short: bool = False) -> list[tuple[float, float, str]]:
-    """game.core.meters.band_spans with the names translated."""
-    return [(lo, hi, _(name)) for lo, hi, name in band_spans(short)]
+    """game.core.meters.band_spans with the names translated; `short`, as narrow as the gauge
+    names them (a chart's margin)."""
+    return [(lo, hi, gauge_band_name(name) if short else _(name)) for lo, hi, name in band_spans(short)]
 
 
 def limit_label(cause: str) -> str:
