@@ -14,8 +14,8 @@ import pygame
 import pygame_gui
 
 from game.classroom.session import TIMER_CHOICES
-from game.core.meters import LIMITS, PILLARS
-from game.i18n import _, format_number, n_
+from game.core.meters import LIMITS, PILLARS, SIDE_LABEL
+from game.i18n import _, format_number, n_, p_
 from game.session.data_folder import problem_message
 from game.ui.board.meters import first_fitting
 from game.ui.board.texts import meter_row_labels
@@ -52,8 +52,13 @@ EVENTS_PER_PAGE = 9
 def meter_names(meter: str) -> list[str]:
     """A meter's name on its button, then the board's shorter ones for a narrow column (a side's
     own meter keeps its side's name)."""
-    if meter.split(".")[0] in ("moscow", "beijing"):
-        return [meter_label(meter)]
+    side = meter.split(".")[0]
+    if side in ("moscow", "beijing"):
+        short = p_("short", "Moscow") if side == "moscow" else p_("short", "Beijing")
+        return [
+            meter_label(meter),
+            *(_(SIDE_LABEL).format(side=short, meter=name) for name in meter_row_labels(meter)),
+        ]
     return [meter_label(meter), *meter_row_labels(meter)[1:]]
 
 
