@@ -41,6 +41,7 @@ def test_the_template_holds_every_string_the_interface_marks():
             ("game/ui/**.py", "python"),
             ("game/classroom/**.py", "python"),
             ("game/server/**.py", "python"),
+            ("game/core/**.py", "python"),
         ],
         keywords={"_": None, "n_": (1, 2), "N_": None, "p_": ((1, "c"), 2)},
     ):

@@ -134,3 +134,39 @@ def test_the_classroom_set_up_fits(window, request):
 def test_joining_a_class_fits(window):
     shows(window, "join a class")
     assert_tidy(window)
+
+
+def classroom_game(app):
+    from game.classroom.session import ClassroomSession
+
+    game = Game.new(app.catalogue.load("testing_event"), 7, {"moscow": "human", "beijing": "human"})
+    ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42")
+    return game
+
+
+def test_the_facilitators_panel_fits(window):
+    window.show_only("facilitator", game=classroom_game(window))
+    window.step([])
+    assert window.scene.name == "facilitator"
+    assert_tidy(window)
+
+
+def test_the_facilitators_deals_fit(window):
+    window.show_only("facilitator deals", game=classroom_game(window))
+    window.step([])
+    assert_tidy(window)
+
+
+def test_the_resolution_fits(window):
+    game = Game.new(window.catalogue.load("testing_event"), 7, {"moscow": "easy", "beijing": "easy"})
+    game.play_summit_agents()
+    report = game.resolve()
+    window.show_only("resolution", game=game, report=report)
+    window.step([])
+    assert window.scene.name == "resolution"
+    for _step in range(len(window.scene.steps)):  # each phase's words, the strip of phases beside
+        assert_tidy(window)
+        window.scene.next()
+        window.step([])
+        if window.scene.name != "resolution":
+            break

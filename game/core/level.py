@@ -12,13 +12,20 @@ from typing import TYPE_CHECKING, NamedTuple
 from game.core import rng
 from game.core.expr import ALWAYS, Condition
 from game.core.meters import INFLUENCE_METERS, REGION_TARGETS, meter_range
+from game.core.words import N_
 
 if TYPE_CHECKING:
     from game.core.summit import Deed
 
 SHARE_TARGETS = INFLUENCE_METERS | REGION_TARGETS  # effects that move influence shares
 
-TAGS = ("force", "integration", "institutions", "stability", "outreach", "distance")
+TAGS = (N_("force"), N_("integration"), N_("institutions"), N_("stability"), N_("outreach"), N_("distance"))
+
+# The calendar's words, as `Level.date_of` gives a turn's date.
+SEASON_DATES = (N_("Winter {year}"), N_("Spring {year}"), N_("Summer {year}"), N_("Autumn {year}"))
+HALF_DATES = (N_("First half of {year}"), N_("Second half of {year}"))
+YEAR_DATE = N_("{year}")
+PART_DATE = N_("{year}, part {part} of {parts}")
 
 # The rules whose name is not itself a number of `Rules`: the numbers to point a player to when
 # they ask why such a rule moved a meter.
@@ -493,15 +500,20 @@ class Level:
 
     def date_of(self, turn: int) -> str:
         """'Spring 2022' for a season-long turn, '2022' for a year-long one."""
-        year = self.year_of(turn)
+        return self.date_frame(turn).format(
+            year=self.year_of(turn), part=(turn - 1) % self.turns_per_year + 1, parts=self.turns_per_year
+        )
+
+    def date_frame(self, turn: int) -> str:
+        """The frame `date_of` fills with the year (and the part of it): 'Spring {year}'. The
+        interface translates it (game.ui.words) and fills it in the same way."""
         if self.turns_per_year == 4:
-            season = ("Winter", "Spring", "Summer", "Autumn")[(turn - 1) % 4]
-            return f"{season} {year}"
+            return SEASON_DATES[(turn - 1) % 4]
         if self.turns_per_year == 1:
-            return str(year)
+            return YEAR_DATE
         if self.turns_per_year == 2:
-            return f"{('First', 'Second')[(turn - 1) % 2]} half of {year}"
-        return f"{year}, part {(turn - 1) % self.turns_per_year + 1} of {self.turns_per_year}"
+            return HALF_DATES[(turn - 1) % 2]
+        return PART_DATE
 
 
 __all__ = [

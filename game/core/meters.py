@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from game.core.words import N_
+
 Side = Literal["moscow", "beijing"]
 SIDES: tuple[Side, Side] = ("moscow", "beijing")
 POWERS = ("moscow", "beijing", "west")
@@ -87,49 +89,49 @@ def aggregate_value(meters: dict[str, float], name: str) -> float:
 
 
 LABELS = {
-    "partnership": "Partnership",
-    "partnership_ceiling": "Partnership ceiling",
-    "military_trust": "Military trust",
-    "economic_ties": "Economic ties",
-    "shared_stance": "Shared stance",
-    "trust": "Trust",
-    "identity_gap": "Identity gap",
-    "western_pull": "Moscow's pull to the West",
-    "leadership_aim": "Beijing's aim to lead",
-    "method_divergence": "Divergent methods",
-    "central_asia_rivalry": "Central Asian rivalry",
-    "middle_corridor": "Middle Corridor share",
-    "northern_corridor": "Northern Corridor share",
-    "economy": "economy",
-    "security": "security",
-    "standing": "standing",
-    "capital": "political capital",
-    "freed_forces": "freed forces",
-    "dependence": "dependence",
+    "partnership": N_("Partnership"),
+    "partnership_ceiling": N_("Partnership ceiling"),
+    "military_trust": N_("Military trust"),
+    "economic_ties": N_("Economic ties"),
+    "shared_stance": N_("Shared stance"),
+    "trust": N_("Trust"),
+    "identity_gap": N_("Identity gap"),
+    "western_pull": N_("Moscow's pull to the West"),
+    "leadership_aim": N_("Beijing's aim to lead"),
+    "method_divergence": N_("Divergent methods"),
+    "central_asia_rivalry": N_("Central Asian rivalry"),
+    "middle_corridor": N_("Middle Corridor share"),
+    "northern_corridor": N_("Northern Corridor share"),
+    "economy": N_("economy"),
+    "security": N_("security"),
+    "standing": N_("standing"),
+    "capital": N_("political capital"),
+    "freed_forces": N_("freed forces"),
+    "dependence": N_("dependence"),
 }
 
 
 # The four limits as the ceiling and the report name them: three shared meters and Washington.
 LIMIT_CAUSES = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization")
 LIMIT_LABELS = {
-    "identity_gap": "the identity gap",
-    "method_divergence": "divergent methods",
-    "central_asia_rivalry": "rivalry in Central Asia",
-    "us_normalization": "Washington's thaw",
+    "identity_gap": N_("the identity gap"),
+    "method_divergence": N_("divergent methods"),
+    "central_asia_rivalry": N_("rivalry in Central Asia"),
+    "us_normalization": N_("Washington's thaw"),
 }
 
 # The partnership's bands (DESIGN §1), lowest first: (lower bound, name).
 BANDS = (
-    (0.0, "estrangement"),
-    (20.0, "wary"),
-    (40.0, "pragmatic"),
-    (60.0, "strategic partnership"),
-    (80.0, "alliance"),
+    (0.0, N_("estrangement")),
+    (20.0, N_("wary")),
+    (40.0, N_("pragmatic")),
+    (60.0, N_("strategic partnership")),
+    (80.0, N_("alliance")),
 )
 
 
 # Where a band's name must fit a narrow gauge or a chart's margin, it goes by a shorter one.
-SHORT_BAND_NAMES = {"strategic partnership": "strategic"}
+SHORT_BAND_NAMES = {"strategic partnership": N_("strategic")}
 
 
 def band(partnership: float) -> str:
@@ -164,8 +166,15 @@ def label(name: str) -> str:
         return LABELS[name]
     head, _, tail = name.partition(".")
     if head == "washington":
-        return f"US thaw with {tail.removeprefix('thaw_').capitalize()}"
+        return WASHINGTON_LABEL.format(power=tail.removeprefix("thaw_").capitalize())
     if head in STATES or head == "central_asia":
-        place = "Central Asia" if head == "central_asia" else head.capitalize()
-        return f"{place}: {tail.capitalize()} influence"
-    return f"{head.capitalize()} {LABELS.get(tail, tail.replace('_', ' '))}"
+        place = CENTRAL_ASIA if head == "central_asia" else head.capitalize()
+        return INFLUENCE_LABEL.format(place=place, power=tail.capitalize())
+    return SIDE_LABEL.format(side=head.capitalize(), meter=LABELS.get(tail, tail.replace("_", " ")))
+
+
+# The frames `label` builds the other meters' names in (marked for the interface's catalogue).
+WASHINGTON_LABEL = N_("US thaw with {power}")
+INFLUENCE_LABEL = N_("{place}: {power} influence")
+SIDE_LABEL = N_("{side} {meter}")
+CENTRAL_ASIA = N_("Central Asia")

@@ -5,21 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from game.core.words import N_
+
 if TYPE_CHECKING:
     from game.core.summit import Settled
 
 PHASES = (
-    ("actions", "Actions"),
-    ("methods", "Methods"),
-    ("partnership", "Pillars and partnership"),
-    ("central_asia", "Central Asia"),
-    ("washington", "Washington"),
-    ("events", "Events"),
-    ("delayed", "Delayed effects"),
-    ("commitments", "Commitments"),
-    ("memory", "Trust and limits"),
-    ("upkeep", "Dependence and capital"),
-    ("facilitator", "Facilitator"),
+    ("actions", N_("Actions")),
+    ("methods", N_("Methods")),
+    ("partnership", N_("Pillars and partnership")),
+    ("central_asia", N_("Central Asia")),
+    ("washington", N_("Washington")),
+    ("events", N_("Events")),
+    ("delayed", N_("Delayed effects")),
+    ("commitments", N_("Commitments")),
+    ("memory", N_("Trust and limits")),
+    ("upkeep", N_("Dependence and capital")),
+    ("facilitator", N_("Facilitator")),
 )
 PHASE_TITLES = dict(PHASES)
 

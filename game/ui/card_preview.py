@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from game.core.meters import STATES, label
+from game.core.meters import STATES
 from game.i18n import _, format_number
 from game.ui.sides import power_name, state_name
+from game.ui.words import meter_label
 
 
 def signed(x: float) -> str:
@@ -29,7 +30,7 @@ def summarise_changes(changes, side: str) -> list[str]:
             places[place] = places.get(place, 0.0) + c.delta
         else:
             plain[c.meter] = plain.get(c.meter, 0.0) + c.delta
-    out = [f"{signed(d)} {label(m)}" for m, d in plain.items() if abs(d) >= 0.05]
+    out = [f"{signed(d)} {meter_label(m)}" for m, d in plain.items() if abs(d) >= 0.05]
     for power in sorted(influence, key=lambda p: (p != side, p)):
         places = {p: d for p, d in influence[power].items() if abs(d) >= 0.05}
         if not places:

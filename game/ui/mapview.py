@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import _, current_language
+from game.i18n import N_, _, current_language
 from game.paths import assets_dir
 from game.ui.charts import draw_dashed_polyline
 from game.ui.fonts import font_path
@@ -38,7 +38,14 @@ from game.ui.map_geometry import (
 )
 from game.ui.map_period import country_name, exists, place_name, place_role, routes_in, state_name
 from game.ui.palette import PATTERNS, Palette, blend
-from game.ui.sides import power_name
+from game.ui.sides import POWER_NAMES, power_name
+
+# The trade routes' names (assets/map/corridors.toml) as the map's labels say them: whole, then
+# short where the map is crowded.
+ROUTE_NAMES = {
+    "Northern Corridor": (N_("Northern Corridor"), N_("Northern")),
+    "Middle Corridor": (N_("Middle Corridor"), N_("Middle")),
+}
 
 MAP_CREDITS = "Map data: Natural Earth (public domain), via world-atlas 2.0.2 (c) Mike Bostock, ISC licence."
 
@@ -686,7 +693,14 @@ class MapView:
             if exit_arrow is not None:
                 p, q, dest = exit_arrow
                 _arrow_head(frame, p, q, colour, palette.background, 7 + width)
-                img = _halo_text(small, _("to {place}").format(place=dest), palette.text, palette.background)
+                img = _halo_text(
+                    small,
+                    _("to {place}").format(
+                        place=power_name(dest.lower()) if dest.lower() in POWER_NAMES else dest
+                    ),
+                    palette.text,
+                    palette.background,
+                )
                 iw, ih = img.get_size()
                 qx, qy = q
                 cands = [
@@ -723,9 +737,11 @@ class MapView:
 
             # The label: a line sample in the route's colour, its name and its share; where the
             # map is crowded, the route's name without "Corridor".
-            names = [route["name"]]
+            names = [_(ROUTE_NAMES[route["name"]][0]) if route["name"] in ROUTE_NAMES else route["name"]]
             short = route["name"].removesuffix(" Corridor")
-            if short != route["name"]:
+            if route["name"] in ROUTE_NAMES:
+                names.append(_(ROUTE_NAMES[route["name"]][1]))
+            elif short != route["name"]:
                 names.append(short)
             forms = [
                 _pill(small, f"{n} {share:.0f}%" if both else n, colour, palette, sample_width=width)

@@ -10,24 +10,29 @@ import re
 
 from game.core.engine import unmet_part, why_unusable
 from game.core.expr import conjuncts
-from game.core.meters import AGGREGATES, ALL_METERS, label
+from game.core.meters import AGGREGATES, ALL_METERS
+from game.i18n import N_, _
+from game.ui.sides import power_name
+from game.ui.words import date_of, meter_label, plain
 
 _COMPARE = re.compile(r"^([a-z_][a-z0-9_.]*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$")
+# The sentence frames, translated where they are used (named placeholders, so a translation may
+# put them in its own order).
 _TURN_WORDS = {
-    ">=": "turn {n} or later",
-    ">": "after turn {n}",
-    "<=": "turn {n} at the latest",
-    "<": "before turn {n}",
-    "==": "turn {n}",
-    "!=": "any turn but {n}",
+    ">=": N_("turn {n} or later"),
+    ">": N_("after turn {n}"),
+    "<=": N_("turn {n} at the latest"),
+    "<": N_("before turn {n}"),
+    "==": N_("turn {n}"),
+    "!=": N_("any turn but {n}"),
 }
 _METER_WORDS = {
-    ">=": "{m} at {n} or more",
-    ">": "{m} above {n}",
-    "<=": "{m} at {n} or less",
-    "<": "{m} below {n}",
-    "==": "{m} at {n}",
-    "!=": "{m} not at {n}",
+    ">=": N_("{m} at {n} or more"),
+    ">": N_("{m} above {n}"),
+    "<=": N_("{m} at {n} or less"),
+    "<": N_("{m} below {n}"),
+    "==": N_("{m} at {n}"),
+    "!=": N_("{m} not at {n}"),
 }
 
 
@@ -37,16 +42,21 @@ def flag_words(level, flag: str, present: bool = True) -> str:
     "to have happened"), else its own name in words ("talks_open" -> "talks open")."""
     rules = level.rules
     if flag == rules.war_flag:
-        return "a war under way" if present else "no war"
+        return _("a war under way") if present else _("no war")
     if flag == rules.sanctions_flag:
-        return "sanctions in force" if present else "no sanctions"
+        return _("sanctions in force") if present else _("no sanctions")
     if flag.startswith("normalized_"):
-        side = flag.removeprefix("normalized_").capitalize()
-        return f"Washington {'to have' if present else 'not to have'} normalized with {side}"
+        side = power_name(flag.removeprefix("normalized_"))
+        if present:
+            return _("Washington to have normalized with {side}").format(side=side)
+        return _("Washington not to have normalized with {side}").format(side=side)
     said = _setter(level, flag)
     if said:
-        return f"{said} {'to have' if present else 'not to have'} happened"
-    return flag.replace("_", " ") if present else f"no {flag.replace('_', ' ')}"
+        return (_("{what} to have happened") if present else _("{what} not to have happened")).format(
+            what=said
+        )
+    words = flag.replace("_", " ")
+    return words if present else _("no {flag}").format(flag=words)
 
 
 def _setter(level, flag: str) -> str | None:
@@ -65,11 +75,11 @@ def part_words(level, part: str) -> str:
     compare = _COMPARE.match(part)
     if compare:
         name, op, number = compare.groups()
-        n = f"{float(number):g}"
+        n = plain(float(number))
         if name == "turn":
-            return _TURN_WORDS[op].format(n=n)
+            return _(_TURN_WORDS[op]).format(n=n)
         if name in ALL_METERS or name in AGGREGATES:
-            return _METER_WORDS[op].format(m=label(name), n=n)
+            return _(_METER_WORDS[op]).format(m=meter_label(name), n=n)
     negated = re.match(r"^not\s+([a-z_][a-z0-9_]*)$", part)
     if negated:
         return flag_words(level, negated.group(1), present=False)
@@ -79,7 +89,7 @@ def part_words(level, part: str) -> str:
     words = re.sub(
         r"[a-z_][a-z0-9_.]*",
         lambda m: (
-            label(m.group(0))
+            meter_label(m.group(0))
             if m.group(0) in ALL_METERS or m.group(0) in AGGREGATES
             else m.group(0)
             if m.group(0) in ("and", "or", "not", "turn")
@@ -87,12 +97,12 @@ def part_words(level, part: str) -> str:
         ),
         part,
     )
-    return words.replace(">=", "at least").replace("<=", "at most")
+    return words.replace(">=", _("at least")).replace("<=", _("at most"))
 
 
 def condition_words(level, text: str) -> str:
     """A condition in words, its parts joined by "and"."""
-    return " and ".join(part_words(level, p) for p in conjuncts(text))
+    return _(" and ").join(part_words(level, p) for p in conjuncts(text))
 
 
 def why_not_in_words(state, side: str, action_id: str) -> str | None:
@@ -105,8 +115,12 @@ def why_not_in_words(state, side: str, action_id: str) -> str | None:
     ready = state.ready_at.get(action.ready_key, 0)
     if action.cost <= state.meters[f"{side}.capital"] and ready > state.turn:
         if ready > level.turns:
-            return "used; not available again in this game"
-        return f"used recently; available again on turn {ready} ({level.date_of(ready)})"
+            return _("used; not available again in this game")
+        return _("used recently; available again on turn {turn} ({date})").format(
+            turn=ready, date=date_of(level, ready)
+        )
     if reason.startswith("needs "):
-        return "needs " + condition_words(level, unmet_part(action.requires, state))
+        return _("needs {condition}").format(
+            condition=condition_words(level, unmet_part(action.requires, state))
+        )
     return reason

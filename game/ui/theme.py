@@ -14,15 +14,23 @@ def _hex(colour) -> str:
 FONT_NAME = "partners_sans"
 
 
-def font_files() -> dict[str, str]:
-    """The theme's paths to the game's font, in its four styles."""
+# Languages whose script the italic faces lack (Noto Sans Italic has no Chinese characters): their
+# <i> is set upright, in the faces that have them, rather than as empty boxes.
+UPRIGHT_ITALIC = frozenset({"zh_CN"})
+
+
+def font_files(language: str | None = None) -> dict[str, str]:
+    """The theme's paths to the game's font, in its four styles (for `language`, the one in force
+    when not given)."""
+    from game.i18n import current_language
     from game.paths import ui_font_file, ui_italic_font_file
 
+    upright = (language or current_language()) in UPRIGHT_ITALIC
     files = {
         "regular_path": ui_font_file(False),
         "bold_path": ui_font_file(True),
-        "italic_path": ui_italic_font_file(False),
-        "bold_italic_path": ui_italic_font_file(True),
+        "italic_path": ui_font_file(False) if upright else ui_italic_font_file(False),
+        "bold_italic_path": ui_font_file(True) if upright else ui_italic_font_file(True),
     }
     return {key: str(path) for key, path in files.items() if path is not None}
 

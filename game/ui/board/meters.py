@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.core.meters import LIMITS, PILLARS, band_spans, label
+from game.core.meters import LIMITS, PILLARS, band_spans
 from game.i18n import _
 from game.ui.board.texts import (
     gauge_titles,
@@ -19,8 +19,9 @@ from game.ui.board.texts import (
     meter_why,
 )
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
+from game.ui.words import gauge_band_name, meter_label
 
-# The gauge names the bands under it, in the short names that fit there.
+# The gauge names the bands under it, in the short names that fit there (translated where drawn).
 BANDS = band_spans(short=True)
 FIGURE_W = 40  # the room of a row's figure, at scale 1
 
@@ -97,7 +98,9 @@ class MetersPanel:
             for meter, marker in meters:
                 rect = pygame.Rect(x, y, width, row - app.px(3))
                 self.rows.append((rect, meter, marker))
-                controls.append(Control(rect, label(meter), None, kind="meter", tooltip=self.tooltip(meter)))
+                controls.append(
+                    Control(rect, meter_label(meter), None, kind="meter", tooltip=self.tooltip(meter))
+                )
                 y += row
         return controls
 
@@ -210,7 +213,7 @@ class MetersPanel:
         for k, (lo, hi, name) in enumerate(BANDS):
             seg = pygame.Rect(g.x + int(g.width * lo) // 100, g.y, int(g.width * (hi - lo)) // 100, g.height)
             pygame.draw.rect(surface, p.panel_border if k % 2 == 0 else p.background, seg)
-            tag = app.fonts.tiny.render(name, True, p.text_muted)
+            tag = app.fonts.tiny.render(gauge_band_name(name), True, p.text_muted)
             if tag.get_width() < seg.width - 2:
                 surface.blit(tag, tag.get_rect(midtop=(seg.centerx, g.bottom + 2)))
         pygame.draw.rect(

@@ -22,6 +22,7 @@ from game.session.game import HUMAN
 from game.session.tutorial import guide_for
 from game.ui.rule_words import why_not_in_words
 from game.ui.sides import side_name
+from game.ui.words import tag_name
 
 if TYPE_CHECKING:
     from game.core.level import Action
@@ -198,7 +199,7 @@ class BoardModel:
     @staticmethod
     def filter_label(name: str) -> str:
         """A filter as its button says it: a tag by its word alone."""
-        return name[len(TAG_FILTER) :].capitalize() if name.startswith(TAG_FILTER) else _(name)
+        return tag_name(name[len(TAG_FILTER) :]).capitalize() if name.startswith(TAG_FILTER) else _(name)
 
     def filters(self) -> list[str]:
         """The filters the side's cards offer: every card, the kinds of meter they move (those

@@ -11,21 +11,21 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from game.core import preview, preview_tag_rules, provisional_goals
-from game.core.meters import LIMIT_LABELS, POWERS, STATES, band, band_spans, label
+from game.core.meters import POWERS, SIDES, STATES, band_spans
 from game.i18n import N_, _, format_number, n_
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     SCENARIO_MARK,
     bounds_text,
-    describe_act,
-    facilitator_news,
 )
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
+from game.ui.facilitator_words import act_words, facilitator_news
 from game.ui.map_period import state_name
 from game.ui.numbers import shown
 from game.ui.sides import power_name, side_name
 from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
+from game.ui.words import band_of, date_of, limit_label, meter_label, own_meter_label, tags_shown
 
 if TYPE_CHECKING:
     from game.core import Forecast
@@ -40,7 +40,7 @@ def top_bar_words(game: Game, side: str) -> tuple[str, str, str, str]:
     capital = game.state.meters[f"{side}.capital"]
     return (
         lv.title,
-        _("Turn {turn} of {turns}").format(turn=turn, turns=lv.turns) + f"  ·  {lv.date_of(turn)}",
+        _("Turn {turn} of {turns}").format(turn=turn, turns=lv.turns) + f"  ·  {date_of(lv, turn)}",
         _("Governing from {side}").format(side=side_name(side)),
         _("Political capital {capital}").format(capital=f"{capital:g}"),
     )
@@ -51,7 +51,7 @@ def ceiling_holder(game: Game) -> str | None:
     did so last turn (its "why?" gives the figure)."""
     reports = game.reports
     cause = reports[-1].ceiling_cause if reports else None
-    return LIMIT_LABELS[cause] if cause else None
+    return limit_label(cause) if cause else None
 
 
 def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[str]:
@@ -65,7 +65,7 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
     longer = (
         [
             _("Partnership {value}: {band} (ceiling {ceiling}, held by {limit})").format(
-                value=v, band=band(value), ceiling=c, limit=held
+                value=v, band=band_of(value), ceiling=c, limit=held
             )
         ]
         if held
@@ -73,7 +73,7 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
     )
     return [
         *longer,
-        _("Partnership {value}: {band} (ceiling {ceiling})").format(value=v, band=band(value), ceiling=c),
+        _("Partnership {value}: {band} (ceiling {ceiling})").format(value=v, band=band_of(value), ceiling=c),
         _("Partnership {value} (ceiling {ceiling})").format(value=v, ceiling=c),
         _("{value} (ceiling {ceiling})").format(value=v, ceiling=c),
     ]
@@ -96,6 +96,10 @@ SHORT_NAMES = {
     "central_asia_rivalry": [N_("C. Asian rivalry"), N_("Rivalry")],
     "middle_corridor": [N_("Middle Corridor"), N_("Mid. Corridor")],
     "capital": [N_("capital")],
+    "identity_gap": [N_("Id. gap")],
+    "military_trust": [N_("Mil. trust")],
+    "economic_ties": [N_("Econ. ties")],
+    "freed_forces": [N_("freed")],
 }
 
 
@@ -104,7 +108,8 @@ def meter_row_labels(meter: str) -> list[str]:
     if meter.startswith("washington."):
         side = side_name(meter.split("_")[-1])
         return [_("US–{side} thaw").format(side=side), _("US–{side}").format(side=side)]
-    name = label(meter).replace("Moscow ", "").replace("Beijing ", "")
+    head = meter.split(".")[0]
+    name = own_meter_label(meter) if head in SIDES else meter_label(meter)
     return [name, *(_(short) for short in SHORT_NAMES.get(meter.split(".")[-1], []))]
 
 
@@ -131,7 +136,12 @@ def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
             more = len(changes) - 7
             lines.append(n_("…and {n} more change.", "…and {n} more changes.", more).format(n=more))
     thresholds = goal_thresholds(game.level, meter) if value is not None else []
-    return f"{label(meter)}: {shown(value, thresholds, least=1) if value is not None else ''}", lines
+    return f"{meter_label(meter)}: {shown(value, thresholds, least=1) if value is not None else ''}", lines
+
+
+def upper_first(text: str) -> str:
+    """`text` with a capital first letter (the rest as it is: a name in it keeps its own)."""
+    return text[:1].upper() + text[1:]
 
 
 def news_html(game: Game, side: str) -> str:
@@ -145,12 +155,16 @@ def news_html(game: Game, side: str) -> str:
         lines.append("<b>" + _("From the facilitator") + "</b>")
         lines += [html.escape(facilitator_news(game, act)) for act in shown]
     if not game.reports:
-        lines.append(f"<b>{html.escape(game.level.title)}</b>, {game.level.date_of(1)}.")
+        lines.append(f"<b>{html.escape(game.level.title)}</b>, {date_of(game.level, 1).rstrip('.')}.")
         if game.level.hypothetical:
             lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
         lines.append(html.escape(game.level.briefing.get(side, ""))[:900])
     for report in reversed(game.reports[-3:]):
-        lines.append("<b>" + _("Turn {turn}, {date}").format(turn=report.turn, date=report.date) + "</b>")
+        lines.append(
+            "<b>"
+            + _("Turn {turn}, {date}").format(turn=report.turn, date=date_of(game.level, report.turn))
+            + "</b>"
+        )
         # Whose event it was, only when the session tells it at once (a pack's "at_once"); else
         # the debrief is where the class learns it (the engine's report never says).
         by_facilitator = game.injected_events(report.turn)
@@ -169,9 +183,9 @@ def news_html(game: Game, side: str) -> str:
         for act in game.log.acts_of_turn(report.turn):
             if act.kind in ("adjust", "annotate"):
                 lines.append(
-                    "<i>" + html.escape(describe_act(game.level, act)).capitalize() + "</i>"
+                    "<i>" + html.escape(upper_first(act_words(game.level, act))) + "</i>"
                     if act.kind == "annotate"
-                    else html.escape(_("The facilitator {act}").format(act=describe_act(game.level, act)))
+                    else html.escape(_("The facilitator {act}").format(act=act_words(game.level, act)))
                 )
         for note in report.notes:
             lines.append(html.escape(note))
@@ -249,7 +263,7 @@ def commitments_html(game: Game, side: str) -> str:
         out.append("<br>" + _("This level holds no more summits."))
     elif nxt > game.state.turn or table is None or table.turn != game.state.turn:
         out.append(
-            "<br>" + _("The next summit: turn {turn} ({date}).").format(turn=nxt, date=level.date_of(nxt))
+            "<br>" + _("The next summit: turn {turn} ({date}).").format(turn=nxt, date=date_of(level, nxt))
         )
     out.append(
         "<br><i>"
@@ -287,7 +301,7 @@ def card_headings(side: str, page: int, pages: int) -> list[str]:
 
 
 def card_tags(action: Action, chosen: bool) -> str:
-    tags = " · ".join(sorted(action.tags)) or _("no method tag")
+    tags = tags_shown(action.tags) or _("no method tag")
     return _("IN YOUR PLAN") + "  ·  " + tags if chosen else tags
 
 
@@ -315,13 +329,13 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
             _(
                 "By its tags ({tags}), the rules would add this turn, were your "
                 "partner to do nothing more: {effects}"
-            ).format(tags=", ".join(sorted(action.tags)), effects=", ".join(summarise_changes(by_tags, side)))
+            ).format(tags=tags_shown(action.tags, ", "), effects=", ".join(summarise_changes(by_tags, side)))
         )
         lines += sorted({f"  {c.why} [{c.source}]" for c in by_tags})
     if action.delayed:
         later = []
         for d in action.delayed:
-            effects = ", ".join(f"{signed(e.delta)} {label(e.meter)}" for e in d.does.effects)
+            effects = ", ".join(f"{signed(e.delta)} {meter_label(e.meter)}" for e in d.does.effects)
             later.append(
                 n_("after {n} turn: {effects}", "after {n} turns: {effects}", d.after).format(
                     n=d.after, effects=effects or _("flags")

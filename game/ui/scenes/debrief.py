@@ -31,6 +31,7 @@ from game.ui.sides import side_name
 from game.ui.summit.words import entry_lines, fates
 from game.ui.theme import FONT_NAME
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
+from game.ui.words import band_of, band_spans_shown, date_of, meter_label
 
 TABS = [N_("Outcome"), N_("Chart"), N_("Decisions"), N_("Discussion"), N_("Sources")]
 # The chart shades the partnership's bands, named in the short names that fit its margin.
@@ -60,16 +61,18 @@ def against_history(game) -> str:
     else:
         verdict = _("{points} points colder than history").format(points=format_number(abs(gap), 1))
     same = (
-        _("the same band") if band(now) == band(then) else _("history's was {band}").format(band=band(then))
+        _("the same band")
+        if band(now) == band(then)
+        else _("history's was {band}").format(band=band_of(then))
     )
     return _(
         "History left the partnership at about {then} ({then_band}) when these years ended; "
         "yours ended at {now} ({now_band}, {same}): {verdict}."
     ).format(
         then=format_number(then, 0),
-        then_band=band(then),
+        then_band=band_of(then),
         now=format_number(now, 1),
-        now_band=band(now),
+        now_band=band_of(now),
         same=same,
         verdict=verdict,
     )
@@ -148,8 +151,11 @@ class DebriefScene(Scene):
         self.app.dirty = True
         self.app.memory.release()
 
-    def series(self) -> dict[str, list[float]]:
-        return {label(m): self.game.history_of(m) for m in CHART_METERS}
+    def series(self, shown: bool = True) -> dict[str, list[float]]:
+        """The chart's lines by their names: in the language in force on the screen, in English
+        in the saved PNG (an export, as it was)."""
+        name = meter_label if shown else label
+        return {name(m): self.game.history_of(m) for m in CHART_METERS}
 
     def save_chart(self) -> None:
         from game.ui.charts import save_chart_png
@@ -162,7 +168,7 @@ class DebriefScene(Scene):
         path = folder / f"{stamp}-{safe_id}-seed{game.seed}-chart.png"
         save_chart_png(
             path,
-            self.series(),
+            self.series(shown=False),
             _("{level}, seed {seed}").format(level=game.level.title, seed=game.seed),
             palette=self.app.palette,
             x_labels=self.x_labels(),
@@ -260,7 +266,11 @@ class DebriefScene(Scene):
                 )
                 out.append(
                     _("{mark}: {goal}{after} ({meter} ended at {value})").format(
-                        mark=mark, goal=html.escape(g.text), after=after, meter=label(g.meter), value=ended
+                        mark=mark,
+                        goal=html.escape(g.text),
+                        after=after,
+                        meter=meter_label(g.meter),
+                        value=ended,
                     )
                 )
         out.append("<br><b>" + _("Turning points") + "</b>")
@@ -268,7 +278,7 @@ class DebriefScene(Scene):
             out.append(
                 _("Turn {turn} ({date}): partnership {change}, mostly because {cause}.").format(
                     turn=report.turn,
-                    date=report.date,
+                    date=date_of(game.level, report.turn),
                     change=format_number(total, 1, sign=True),
                     cause=html.escape(cause_words(c)),
                 )
@@ -288,7 +298,11 @@ class DebriefScene(Scene):
         game, lv = self.game, self.game.level
         out = []
         for r in game.reports:
-            out.append("<b>" + _("Turn {turn}, {date}").format(turn=r.turn, date=r.date) + "</b>")
+            out.append(
+                "<b>"
+                + _("Turn {turn}, {date}").format(turn=r.turn, date=date_of(game.level, r.turn))
+                + "</b>"
+            )
             for side in ("moscow", "beijing"):
                 names = ", ".join(lv.actions[a].name for a in r.plans[side]) or _("nothing")
                 out.append(f"{side_name(side)}: {html.escape(names)}")
@@ -387,6 +401,6 @@ class DebriefScene(Scene):
                 app.fonts.small,
                 _("The meters over the turns"),
                 x_labels=self.x_labels(),
-                bands=BANDS,
+                bands=band_spans_shown(short=True),
             )
         self.draw_controls(surface)

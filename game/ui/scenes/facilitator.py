@@ -14,9 +14,12 @@ import pygame
 import pygame_gui
 
 from game.classroom.session import TIMER_CHOICES
-from game.core.meters import LIMITS, PILLARS, label
+from game.core.meters import LIMITS, PILLARS, SIDE_LABEL
+from game.i18n import _, format_number, n_, p_
 from game.session.data_folder import problem_message
-from game.session.story import describe_act
+from game.ui.board.meters import first_fitting
+from game.ui.board.texts import meter_row_labels
+from game.ui.facilitator_words import act_words
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
     Control,
@@ -29,6 +32,7 @@ from game.ui.widgets import (
     row_of_buttons,
     wrap,
 )
+from game.ui.words import meter_label, plain, plain_signed
 
 ADJUSTABLE = (
     "partnership",
@@ -45,12 +49,27 @@ STEPS = (-10, -5, -1, 1, 5, 10)
 EVENTS_PER_PAGE = 9
 
 
+def meter_names(meter: str) -> list[str]:
+    """A meter's name on its button, then the board's shorter ones for a narrow column (a side's
+    own meter keeps its side's name)."""
+    side = meter.split(".")[0]
+    if side in ("moscow", "beijing"):
+        short = p_("short", "Moscow") if side == "moscow" else p_("short", "Beijing")
+        return [
+            meter_label(meter),
+            *(_(SIDE_LABEL).format(side=short, meter=name) for name in meter_row_labels(meter)),
+        ]
+    return [meter_label(meter), *meter_row_labels(meter)[1:]]
+
+
 def signed_effects(event) -> str:
-    parts = [f"{label(m)} {d:+g}" for m, d in event.does.effects]
-    parts += [f"sets {f}" for f in event.does.set_flags] + [f"clears {f}" for f in event.does.clear_flags]
+    parts = [f"{meter_label(m)} {plain_signed(d)}" for m, d in event.does.effects]
+    parts += [_("sets {flag}").format(flag=f) for f in event.does.set_flags]
+    parts += [_("clears {flag}").format(flag=f) for f in event.does.clear_flags]
     if event.delayed:
-        parts.append(f"and {len(event.delayed)} later effect(s)")
-    return "; ".join(parts) or "no direct effect on the meters"
+        n = len(event.delayed)
+        parts.append(n_("and {n} later effect", "and {n} later effects", n).format(n=n))
+    return "; ".join(parts) or _("no direct effect on the meters")
 
 
 class FacilitatorLoginScene(Scene):
@@ -71,16 +90,18 @@ class FacilitatorLoginScene(Scene):
         top = int(h * 0.38)
         self.entry = self.element(
             pygame_gui.elements.UITextEntryLine(
-                pygame.Rect(w // 2 - bw // 2, top, bw, app.px(42)), app.manager, placeholder_text="Passphrase"
+                pygame.Rect(w // 2 - bw // 2, top, bw, app.px(42)),
+                app.manager,
+                placeholder_text=_("Passphrase"),
             )
         )
         self.entry.set_text_hidden(True)
         self.entry.set_text_length_limit(60)
-        self.text_field(self.entry, "Passphrase")
+        self.text_field(self.entry, _("Passphrase"))
         self.app.manager.set_focus_set(self.entry)
         self.entry.focus()
         self.column_of_buttons(
-            [("Open the panel", self.submit), ("Cancel", self.back)], w // 2, top + app.px(60), bw
+            [(_("Open the panel"), self.submit), (_("Cancel"), self.back)], w // 2, top + app.px(60), bw
         )
 
     def handle(self, event) -> bool:
@@ -109,14 +130,14 @@ class FacilitatorLoginScene(Scene):
         # Enter took the keyboard from the field: give it back, so the next try is typed straight in.
         self.app.manager.set_focus_set(self.entry)
         self.entry.focus()
-        self.say("Wrong passphrase. The attempt has been noted in the session's record.")
+        self.say(_("Wrong passphrase. The attempt has been noted in the session's record."))
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         w, h = app.size
-        img = app.fonts.title.render("Facilitator", True, p.text)
+        img = app.fonts.title.render(_("Facilitator"), True, p.text)
         surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.24))))
-        note = "Type the passphrase set when the session started. Students: press Esc to go back."
+        note = _("Type the passphrase set when the session started. Students: press Esc to go back.")
         t = app.fonts.small.render(note, True, p.text_muted)
         surface.blit(t, t.get_rect(center=(w // 2, int(h * 0.24) + app.px(44))))
         self.draw_controls(surface)
@@ -153,12 +174,22 @@ class FacilitatorPanelScene(Scene):
         self.head_rect = pygame.Rect(pad, app.px(16), w - 2 * pad, fonts.heading.get_linesize())
         # The pace row: Pause, the timer's reading, the timer choices, Export; End and Close last.
         y = self.head_rect.bottom + app.px(10)
-        timers = ["Off" if not minutes else f"{minutes} min" for minutes in TIMER_CHOICES]
-        end_label = "Really end?" if self.confirm_end else "End session"
-        labels = ["Resume" if s.paused else "Pause", *timers, "Deals (D)", "Export now", end_label, "Close"]
+        timers = [
+            _("Off") if not minutes else _("{minutes} min").format(minutes=plain(minutes))
+            for minutes in TIMER_CHOICES
+        ]
+        end_label = _("Really end?") if self.confirm_end else _("End session")
+        labels = [
+            _("Resume") if s.paused else _("Pause"),
+            *timers,
+            _("Deals (D)"),
+            _("Export now"),
+            end_label,
+            _("Close"),
+        ]
         widths = [button_width(t, fonts.bold) for t in labels]
-        widths[0] = max(button_width("Resume", fonts.bold), button_width("Pause", fonts.bold))
-        reading_w = fonts.bold.size("no timer")[0] + app.px(12)
+        widths[0] = max(button_width(_("Resume"), fonts.bold), button_width(_("Pause"), fonts.bold))
+        reading_w = fonts.bold.size(_("no timer"))[0] + app.px(12)
         rects = flow([widths[0], reading_w, *widths[1:]], pad, y, w - pad, bh, gap)
         pause, reading, rest = rects[0], rects[1], rects[2:]
         self.add(Control(pause, labels[0], self.toggle_pause, hotkey=pygame.K_p))
@@ -173,10 +204,10 @@ class FacilitatorPanelScene(Scene):
                 )
             )
         deals, export, end, close = rest[len(timers) :]
-        self.add(Control(deals, "Deals (D)", self.show_deals, hotkey=pygame.K_d))
-        self.add(Control(export, "Export now", self.export))
+        self.add(Control(deals, labels[-4], self.show_deals, hotkey=pygame.K_d))
+        self.add(Control(export, labels[-3], self.export))
         self.add(Control(end, end_label, self.end))
-        self.add(Control(close, "Close", self.back))
+        self.add(Control(close, labels[-1], self.back))
         # Three columns: inject, adjust, annotate.
         title_h = fonts.bold.get_linesize() + app.px(12)
         col_top = bottom_of(rects) + app.px(12)
@@ -198,19 +229,19 @@ class FacilitatorPanelScene(Scene):
         nx = self.columns[2].x + inset
         self.note = self.element(
             pygame_gui.elements.UITextEntryLine(
-                pygame.Rect(nx, top, iw, bh), app.manager, placeholder_text="A note on this turn"
+                pygame.Rect(nx, top, iw, bh), app.manager, placeholder_text=_("A note on this turn")
             )
         )
         self.note.set_text_length_limit(300)
         if self.texts["note"]:
             self.note.set_text(self.texts["note"])
-        self.text_field(self.note, "Note")
+        self.text_field(self.note, _("Note"))
         self.add(
             Control(
                 pygame.Rect(
-                    nx, top + bh + app.px(8), min(iw, button_width("Add the note", fonts.bold, iw)), bh
+                    nx, top + bh + app.px(8), min(iw, button_width(_("Add the note"), fonts.bold, iw)), bh
                 ),
-                "Add the note",
+                _("Add the note"),
                 self.annotate,
             )
         )
@@ -223,12 +254,12 @@ class FacilitatorPanelScene(Scene):
         """< Prev and Next > under a list; returns the rect of the 'page n of m' label beside them."""
         fonts = self.app.fonts
         bh = button_height(fonts.bold, self.app.px(36))
-        bw = max(button_width("< Prev", fonts.bold), button_width("Next >", fonts.bold))
-        self.add(Control(pygame.Rect(x, y, bw, bh), "< Prev", (lambda: turn(-1)), enabled=page > 0))
+        bw = max(button_width(_("< Prev"), fonts.bold), button_width(_("Next >"), fonts.bold))
+        self.add(Control(pygame.Rect(x, y, bw, bh), _("< Prev"), (lambda: turn(-1)), enabled=page > 0))
         self.add(
             Control(
                 pygame.Rect(x + bw + self.app.px(6), y, bw, bh),
-                "Next >",
+                _("Next >"),
                 (lambda: turn(1)),
                 enabled=page < pages - 1,
             )
@@ -260,12 +291,12 @@ class FacilitatorPanelScene(Scene):
             )
         y2 = top + per_page * (ih + app.px(4))
         spot = self.pager(cx, y2, self.event_page, pages, self.event_turn)
-        self.page_label = (f"page {self.event_page + 1} of {pages}", spot)
+        self.page_label = (_("page {page} of {pages}").format(page=self.event_page + 1, pages=pages), spot)
         self.preview_rect = pygame.Rect(
             cx, y2 + bh + app.px(8), iw, inject.top - app.px(8) - y2 - bh - app.px(8)
         )
         self.captions.append(("event preview", self.preview_rect))
-        self.add(Control(inject, "Inject this event", self.inject, enabled=bool(events)))
+        self.add(Control(inject, _("Inject this event"), self.inject, enabled=bool(events)))
 
     def build_adjust(self, col, top, iw, inset, bh) -> None:
         app, fonts = self.app, self.app.fonts
@@ -293,7 +324,11 @@ class FacilitatorPanelScene(Scene):
             self.add(
                 Control(
                     rect,
-                    fit(label(meter), fonts.body, half - app.px(16)),
+                    fit(
+                        first_fitting(meter_names(meter), fonts.body, half - app.px(16)),
+                        fonts.body,
+                        half - app.px(16),
+                    ),
                     partial(self.pick_meter, meter),
                     kind="item",
                     selected=(meter == self.meter),
@@ -304,21 +339,33 @@ class FacilitatorPanelScene(Scene):
         if pages > 1:
             y = top + min(rows, needed) * (mh + app.px(3)) + app.px(3)
             spot = self.pager(ax, y, self.meter_page, pages, self.meter_turn)
-            self.meter_page_label = (f"page {self.meter_page + 1} of {pages}", spot)
+            self.meter_page_label = (
+                _("page {page} of {pages}").format(page=self.meter_page + 1, pages=pages),
+                spot,
+            )
         for rect, step in zip(steps, STEPS, strict=False):
             self.add(Control(rect.move(0, steps_y), f"{step:+d}", partial(self.change_delta, step)))
         self.delta_y = delta_y
         self.captions.append(("adjustment", pygame.Rect(ax, delta_y, iw, fonts.bold.get_linesize())))
         self.reason = self.element(
             pygame_gui.elements.UITextEntryLine(
-                reason, app.manager, placeholder_text="Reason the class will read"
+                reason, app.manager, placeholder_text=_("Reason the class will read")
             )
         )
         self.reason.set_text_length_limit(200)
         if self.texts["reason"]:
             self.reason.set_text(self.texts["reason"])
-        self.text_field(self.reason, "Reason")
-        self.add(Control(apply, "Apply the adjustment", self.adjust))
+        self.text_field(self.reason, _("Reason"))
+        # (The column's title says what is applied: "Apply" fits its narrow width in any language.)
+        self.add(
+            Control(
+                apply,
+                _("Apply the adjustment")
+                if button_width(_("Apply the adjustment"), fonts.bold) <= iw
+                else _("Apply"),
+                self.adjust,
+            )
+        )
 
     def meter_turn(self, step: int) -> None:
         self.meter_page += step
@@ -340,7 +387,11 @@ class FacilitatorPanelScene(Scene):
 
     def set_timer(self, minutes: float) -> None:
         self.session.set_timer(minutes)
-        self.say("Timer cleared." if not minutes else f"Timer set to {minutes} minutes, starting now.")
+        self.say(
+            _("Timer cleared.")
+            if not minutes
+            else _("Timer set to {minutes} minutes, starting now.").format(minutes=plain(minutes))
+        )
         self.keep()
 
     def pick_event(self, index: int) -> None:
@@ -355,9 +406,9 @@ class FacilitatorPanelScene(Scene):
         event = self.events[self.event_index]
         problem = self.session.inject(event.id)
         if problem:
-            self.say(f"Not injected: {problem}.")
+            self.say(_("Not injected: {problem}.").format(problem=problem))
             return
-        self.say(f"“{event.title}” will happen as this turn resolves.")
+        self.say(_("“{event}” will happen as this turn resolves.").format(event=event.title))
         self.keep()
 
     def pick_meter(self, meter: str) -> None:
@@ -371,7 +422,7 @@ class FacilitatorPanelScene(Scene):
     def adjust(self) -> None:
         problem = self.session.adjust(self.meter, self.delta, self.reason.get_text())
         if problem:
-            self.say(f"Not adjusted: {problem}.")
+            self.say(_("Not adjusted: {problem}.").format(problem=problem))
             return
         note = ""
         state = self.game.state
@@ -380,8 +431,15 @@ class FacilitatorPanelScene(Scene):
             and state.meters["partnership"] + self.delta > state.meters["partnership_ceiling"]
         ):
             # The ceiling holds at the end of every turn, facilitator or not: say so now.
-            note = f" The ceiling ({state.meters['partnership_ceiling']:g} now) will hold it down."
-        self.say(f"{label(self.meter)} {self.delta:+g} when this turn resolves.{note}")
+            note = " " + _("The ceiling ({ceiling} now) will hold it down.").format(
+                ceiling=plain(state.meters["partnership_ceiling"])
+            )
+        self.say(
+            _("{meter} {change} when this turn resolves.").format(
+                meter=meter_label(self.meter), change=format_number(self.delta, 0, sign=True)
+            )
+            + note
+        )
         self.delta = 0
         self.reason.set_text("")
         self.keep()
@@ -389,10 +447,10 @@ class FacilitatorPanelScene(Scene):
     def annotate(self) -> None:
         problem = self.session.annotate(self.note.get_text())
         if problem:
-            self.say(f"No note added: {problem}.")
+            self.say(_("No note added: {problem}.").format(problem=problem))
             return
         self.note.set_text("")
-        self.say("Note added to this turn.")
+        self.say(_("Note added to this turn."))
         self.keep()
 
     def show_deals(self) -> None:
@@ -403,14 +461,14 @@ class FacilitatorPanelScene(Scene):
         try:
             folder = self.session.export(palette=self.app.palette)
         except OSError as e:
-            self.say(problem_message("The exports could not be written", e))
+            self.say(problem_message(_("The exports could not be written"), e))
             return
-        self.say(f"Exported to {folder}")
+        self.say(_("Exported to {folder}").format(folder=folder))
 
     def end(self) -> None:
         if not self.confirm_end:
             self.confirm_end = True
-            self.say("Press “Really end?” to end the session now; the outcome is judged as things stand.")
+            self.say(_("Press “Really end?” to end the session now; the outcome is judged as things stand."))
             self.keep()
             return
         self.session.end("ended by the facilitator")
@@ -420,7 +478,7 @@ class FacilitatorPanelScene(Scene):
         try:
             self.app.saves.autosave(self.game.log_to_save())
         except OSError as e:
-            problem = f"The autosave could not be written: {e}"
+            problem = problem_message(_("The autosave could not be written"), e)
         self.app.show_only("debrief", game=self.game)
         if problem:
             self.app.scene.say(problem)
@@ -437,17 +495,19 @@ class FacilitatorPanelScene(Scene):
     def draw(self, surface) -> None:
         app, p, s, game = self.app, self.app.palette, self.session, self.game
         fonts = app.fonts
-        head = f"Facilitator · {game.level.title} · turn {game.state.turn} of {game.level.turns} · seed {game.seed}"
+        head = _("Facilitator · {level} · turn {turn} of {turns} · seed {seed}").format(
+            level=game.level.title, turn=game.state.turn, turns=game.level.turns, seed=game.seed
+        )
         if s.paused:
-            head += " · PAUSED"
+            head += " · " + _("PAUSED")
         surface.blit(
             fonts.heading.render(fit(head, fonts.heading, self.head_rect.width), True, p.text), self.head_rect
         )
         left = s.seconds_left()
-        timer = "no timer" if left is None else f"{int(left) // 60}:{int(left) % 60:02d}"
+        timer = _("no timer") if left is None else f"{int(left) // 60}:{int(left) % 60:02d}"
         img = fonts.bold.render(timer, True, p.warning if s.time_up else p.text)
         surface.blit(img, img.get_rect(midleft=self.timer_rect.midleft))
-        titles = ("Inject an event", "Adjust a meter", "Annotate this turn")
+        titles = (_("Inject an event"), _("Adjust a meter"), _("Annotate this turn"))
         for rect, title in zip(self.columns, titles, strict=False):
             panel(surface, rect, p)
             surface.blit(
@@ -465,26 +525,30 @@ class FacilitatorPanelScene(Scene):
             event = self.events[self.event_index]
             holds = event.when.test(game.state)
             lines = [
-                f"Does: {signed_effects(event)}.",
-                "Its usual condition holds now."
+                _("Does: {effects}.").format(effects=signed_effects(event)),
+                _("Its usual condition holds now.")
                 if holds
-                else "Its usual condition does not hold now; injected, it happens anyway.",
-                "Happens as this turn resolves, told as any event; the debrief reveals it was yours.",
+                else _("Its usual condition does not hold now; injected, it happens anyway."),
+                _("Happens as this turn resolves, told as any event; the debrief reveals it was yours."),
             ]
             self.draw_lines(surface, lines, r, p.text_muted)
         col = self.columns[1]
         value = game.state.meters.get(self.meter)
-        now = f"now {value:.1f}" if value is not None else ""
+        now = _("now {value}").format(value=format_number(value, 1)) if value is not None else ""
         surface.blit(
             fonts.bold.render(
-                fit(f"{label(self.meter)} {self.delta:+d}  ({now})", fonts.bold, col.width - app.px(20)),
+                fit(
+                    f"{meter_label(self.meter)} {format_number(self.delta, 0, sign=True)}  ({now})",
+                    fonts.bold,
+                    col.width - app.px(20),
+                ),
                 True,
                 p.text,
             ),
             (col.x + app.px(10), self.delta_y),
         )
         r = self.acts_rect
-        surface.blit(fonts.bold.render("This turn so far", True, p.text), r.topleft)
+        surface.blit(fonts.bold.render(_("This turn so far"), True, p.text), r.topleft)
         body = pygame.Rect(
             r.x,
             r.y + fonts.bold.get_linesize() + app.px(4),
@@ -492,7 +556,7 @@ class FacilitatorPanelScene(Scene):
             r.height - fonts.bold.get_linesize() - app.px(4),
         )
         acts = game.acts_this_turn()
-        lines = ["• " + describe_act(game.level, act) for act in acts[-12:]] or ["Nothing yet."]
+        lines = ["• " + act_words(game.level, act) for act in acts[-12:]] or [_("Nothing yet.")]
         self.draw_lines(surface, lines, body, p.text_muted)
         self.draw_controls(surface)
 

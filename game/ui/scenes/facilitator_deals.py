@@ -13,17 +13,21 @@ import pygame
 import pygame_gui
 
 from game.classroom.deals import Deal, deals, notes_on
-from game.core.summit import term_words
+from game.i18n import N_, _
 from game.ui.scenes.base import Scene
+from game.ui.summit.terms import term_words
 from game.ui.widgets import Control, button_height, button_width, fit, panel, text, wrap
 
-INTRO = (
+INTRO = N_(
     "Every term agreed at a summit so far: who is bound to what, and what each side did with its "
     "part (the engine checks each one at resolution). Choose a term to write a note beside it; "
     "the debrief sheet and the exports give the note with the term."
 )
-SITTING = "This turn's summit still sits: its terms show here once it is over."
-NONE_YET = "No term has been agreed at a summit yet."
+SITTING = N_("This turn's summit still sits: its terms show here once it is over.")
+NONE_YET = N_("No term has been agreed at a summit yet.")
+# A term's fate as its row's tag says it (game.classroom.deals.Deal.status).
+STATUS_TAGS = {"kept": N_("KEPT"), "broken": N_("BROKEN"), "pending": N_("PENDING")}
+STATUS_WORDS = {"kept": N_("Kept"), "broken": N_("Broken"), "pending": N_("Pending")}
 MAX_TERM_NOTE = 200  # one line
 
 
@@ -58,7 +62,7 @@ class FacilitatorDealsScene(Scene):
             intro_lines * (fonts.small.get_linesize() + 2),
         )
         footer_y = h - pad - bh
-        back = pygame.Rect(pad, footer_y, button_width("Back to the panel (Esc)", fonts.bold), bh)
+        back = pygame.Rect(pad, footer_y, button_width(_("Back to the panel (Esc)"), fonts.bold), bh)
         top = self.intro_rect.bottom + app.px(12)
         body_h = footer_y - app.px(12) - top
         gap = app.px(16)
@@ -71,7 +75,7 @@ class FacilitatorDealsScene(Scene):
         self.chosen = min(self.chosen, max(0, len(found) - 1))
         self.build_list(found, bh)
         self.build_note(found, bh)
-        self.add(Control(back, "Back to the panel (Esc)", self.back))
+        self.add(Control(back, _("Back to the panel (Esc)"), self.back))
         self.app.focus_index = next((i for i, c in enumerate(self.controls) if c.selected), 0)
 
     @property
@@ -79,13 +83,16 @@ class FacilitatorDealsScene(Scene):
         """The blocks of text drawn outside any control (for the layout's tests)."""
         out = [("heading", self.head_rect), ("intro", self.intro_rect), ("the term chosen", self.words_rect)]
         if self.pages > 1:
-            label = self.app.fonts.small.size(f"page {self.page + 1} of {self.pages}")
+            label = self.app.fonts.small.size(self.page_words())
             out.append(("page", pygame.Rect(self.page_spot.topleft, (label[0], self.page_spot.height))))
         return out
 
     def intro(self) -> str:
         sitting = self.game.summit_open()
-        return INTRO + (f" {SITTING}" if sitting else "")
+        return _(INTRO) + (f" {_(SITTING)}" if sitting else "")
+
+    def page_words(self) -> str:
+        return _("page {page} of {pages}").format(page=self.page + 1, pages=self.pages)
 
     def row_height(self) -> int:
         return 2 * (self.app.fonts.small.get_linesize() + 2) + self.app.px(12)
@@ -114,12 +121,12 @@ class FacilitatorDealsScene(Scene):
             )
         if self.pages > 1:
             fonts = app.fonts
-            bw = max(button_width("< Prev", fonts.bold), button_width("Next >", fonts.bold))
+            bw = max(button_width(_("< Prev"), fonts.bold), button_width(_("Next >"), fonts.bold))
             y = self.list_rect.bottom - bh
             self.add(
                 Control(
                     pygame.Rect(self.list_rect.x, y, bw, bh),
-                    "< Prev",
+                    _("< Prev"),
                     partial(self.turn_page, -1),
                     enabled=self.page > 0,
                 )
@@ -127,7 +134,7 @@ class FacilitatorDealsScene(Scene):
             self.add(
                 Control(
                     pygame.Rect(self.list_rect.x + bw + app.px(6), y, bw, bh),
-                    "Next >",
+                    _("Next >"),
                     partial(self.turn_page, 1),
                     enabled=self.page < self.pages - 1,
                 )
@@ -142,7 +149,7 @@ class FacilitatorDealsScene(Scene):
         add = pygame.Rect(
             d.x + inset,
             d.bottom - inset - bh,
-            min(d.width - 2 * inset, button_width("Add the note", fonts.bold)),
+            min(d.width - 2 * inset, button_width(_("Add the note"), fonts.bold)),
             bh,
         )
         field = pygame.Rect(d.x + inset, add.y - app.px(8) - bh, d.width - 2 * inset, bh)
@@ -153,13 +160,13 @@ class FacilitatorDealsScene(Scene):
         if not found:
             return
         self.note = self.element(
-            pygame_gui.elements.UITextEntryLine(field, app.manager, placeholder_text="A note on this term")
+            pygame_gui.elements.UITextEntryLine(field, app.manager, placeholder_text=_("A note on this term"))
         )
         self.note.set_text_length_limit(MAX_TERM_NOTE)
         if self.note_text:
             self.note.set_text(self.note_text)
-        self.text_field(self.note, "Note on the term")
-        self.add(Control(add, "Add the note", self.annotate))
+        self.text_field(self.note, _("Note on the term"))
+        self.add(Control(add, _("Add the note"), self.annotate))
 
     # -- acts ------------------------------------------------------------------------------------
     def keep(self) -> None:
@@ -181,10 +188,10 @@ class FacilitatorDealsScene(Scene):
         deal = found[self.chosen]
         problem = self.session.annotate(self.note.get_text(), deal.noted())
         if problem:
-            self.say(f"No note added: {problem}.")
+            self.say(_("No note added: {problem}.").format(problem=problem))
             return
         self.note.set_text("")
-        self.say("Note added beside the term.")
+        self.say(_("Note added beside the term."))
         self.keep()
 
     def scroll(self, amount: int) -> None:
@@ -197,7 +204,9 @@ class FacilitatorDealsScene(Scene):
     # -- drawing ---------------------------------------------------------------------------------
     def draw(self, surface) -> None:
         p, fonts, game = self.app.palette, self.app.fonts, self.game
-        head = f"Deals at the table · {game.level.title} · turn {game.state.turn} of {game.level.turns}"
+        head = _("Deals at the table · {level} · turn {turn} of {turns}").format(
+            level=game.level.title, turn=game.state.turn, turns=game.level.turns
+        )
         surface.blit(
             fonts.heading.render(fit(head, fonts.heading, self.head_rect.width), True, p.text), self.head_rect
         )
@@ -212,12 +221,12 @@ class FacilitatorDealsScene(Scene):
         )
         found = self.deals
         if not found:
-            text(surface, NONE_YET, fonts.body, p.text_muted, self.list_rect.topleft, self.list_rect.width)
+            text(surface, _(NONE_YET), fonts.body, p.text_muted, self.list_rect.topleft, self.list_rect.width)
         for c in self.controls:
             if c.kind == "deal":
                 self.draw_deal(surface, c)
         if self.pages > 1:
-            label = fonts.small.render(f"page {self.page + 1} of {self.pages}", True, p.text_muted)
+            label = fonts.small.render(self.page_words(), True, p.text_muted)
             surface.blit(label, label.get_rect(midleft=self.page_spot.midleft))
         panel(surface, self.detail_rect, p)
         if found:
@@ -237,10 +246,10 @@ class FacilitatorDealsScene(Scene):
         pygame.draw.rect(surface, edge, c.rect, width=3 if c.selected else 1, border_radius=8)
         inner = c.rect.inflate(-app.px(16), -app.px(12))
         line = font.get_linesize() + 2
-        status = deal.status.upper()
+        status = _(STATUS_TAGS[deal.status]) if deal.status in STATUS_TAGS else deal.status.upper()
         tag = font.render(status, True, self.status_colour(deal))
         surface.blit(tag, tag.get_rect(topright=inner.topright))
-        words = f"Turn {deal.summit}: {c.label}"
+        words = _("Turn {turn}: {term}").format(turn=deal.summit, term=c.label)
         surface.blit(
             font.render(fit(words, font, inner.width - tag.get_width() - app.px(10)), True, p.text),
             inner.topleft,
@@ -260,17 +269,26 @@ class FacilitatorDealsScene(Scene):
             (
                 fonts.small,
                 p.text_muted,
-                f"Agreed at the summit of turn {deal.summit}. {deal.who_promised()}.",
+                _("Agreed at the summit of turn {turn}. {who}.").format(
+                    turn=deal.summit, who=deal.who_promised()
+                ),
             ),
             (
                 fonts.small,
                 self.status_colour(deal),
-                f"{deal.status.capitalize()}: {deal.status_words(game)}.",
+                _("{status}: {what}.").format(
+                    status=_(STATUS_WORDS[deal.status])
+                    if deal.status in STATUS_WORDS
+                    else deal.status.capitalize(),
+                    what=deal.status_words(game),
+                ),
             ),
         ]
         notes = notes_on(game, deal.summit, deal.term)
-        paras.append((fonts.bold, p.text, "Your notes on it" if notes else "No note on it yet."))
-        paras += [(fonts.small, p.text, f"Turn {a.turn}: {a.text}") for a in notes]
+        paras.append((fonts.bold, p.text, _("Your notes on it") if notes else _("No note on it yet.")))
+        paras += [
+            (fonts.small, p.text, _("Turn {turn}: {note}").format(turn=a.turn, note=a.text)) for a in notes
+        ]
         for font, colour, words in paras:
             lines = wrap(words, font, r.width)
             room = (r.bottom - y) // line

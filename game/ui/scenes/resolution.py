@@ -9,9 +9,8 @@ import html
 
 import pygame
 
-from game.core.meters import label
 from game.core.report import PHASES, Change
-from game.i18n import N_, _, format_number, n_
+from game.i18n import _, format_number, n_
 from game.session.campaign import with_finished
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
@@ -20,23 +19,8 @@ from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
 from game.ui.sides import side_name
 from game.ui.summit.words import running_lines, settled_words
-from game.ui.widgets import Control, fit, panel, wrap
-
-# The phases' names as the engine gives them (game.core.report.PHASES), marked for translation here:
-# the engine's own words stay English.
-PHASE_TITLES = {
-    "actions": N_("Actions"),
-    "methods": N_("Methods"),
-    "partnership": N_("Pillars and partnership"),
-    "central_asia": N_("Central Asia"),
-    "washington": N_("Washington"),
-    "events": N_("Events"),
-    "delayed": N_("Delayed effects"),
-    "commitments": N_("Commitments"),
-    "memory": N_("Trust and limits"),
-    "upkeep": N_("Dependence and capital"),
-    "facilitator": N_("Facilitator"),
-}
+from game.ui.widgets import Control, button_width, fit, panel, wrap
+from game.ui.words import date_of, meter_label, phase_title
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
 MOVE_SECONDS = {"off": 0.0, "fast": 0.25, "normal": 0.6, "slow": 1.2}  # the meters moving to a step's values
@@ -153,7 +137,7 @@ class ResolutionScene(HeldByPause, Scene):
                 [],
             )
         ]
-        for phase, title in PHASES:
+        for phase, _title in PHASES:
             changes = [c for c in r.changes if c.phase == phase]
             news = []
             if phase == "events":
@@ -179,7 +163,7 @@ class ResolutionScene(HeldByPause, Scene):
                         _("Still running: {term}").format(term=line) for line in running_lines(self.game)
                     )
             if changes or news:
-                steps.append((_(PHASE_TITLES.get(phase, title)), news, changes))
+                steps.append((phase_title(phase), news, changes))
         return steps
 
     def build(self) -> None:
@@ -206,17 +190,23 @@ class ResolutionScene(HeldByPause, Scene):
         w, h = app.size
         pad = app.px(24)
         self.controls = []
-        bw = app.px(190)
-        nxt = pygame.Rect(0, 0, bw, app.px(46))
-        nxt.bottomright = (w - pad, h - app.px(24))
+        font = app.fonts.bold
+
+        def width(label: str) -> int:  # 190 at scale 1, wider for a longer label (another language)
+            return button_width(label, font, app.px(190))
+
         last = self.index == len(self.steps) - 1
-        self.add(Control(nxt, _("Continue") if last else _("Next phase"), self.next, hotkey=pygame.K_n))
-        skip = pygame.Rect(0, 0, bw, app.px(46))
+        go = _("Continue") if last else _("Next phase")
+        nxt = pygame.Rect(0, 0, width(go), app.px(46))
+        nxt.bottomright = (w - pad, h - app.px(24))
+        self.add(Control(nxt, go, self.next, hotkey=pygame.K_n))
+        skip_words = _("Skip to the end")
+        skip = pygame.Rect(0, 0, width(skip_words), app.px(46))
         skip.bottomright = (nxt.left - app.px(12), nxt.bottom)
-        self.add(Control(skip, _("Skip to the end"), self.finish, hotkey=pygame.K_s, enabled=not last))
+        self.add(Control(skip, skip_words, self.finish, hotkey=pygame.K_s, enabled=not last))
         if self.cards.get(self.index):
             words = _("Event cards (W)") if self.written else _("Written log (W)")
-            log = pygame.Rect(0, 0, app.px(190), app.px(46))
+            log = pygame.Rect(0, 0, width(words), app.px(46))
             log.bottomright = (skip.left - app.px(12), nxt.bottom)
             self.add(Control(log, words, self.toggle_written, hotkey=pygame.K_w))
         # The meters answer "why?" as on the board; after the buttons, so Enter still steps on.
@@ -237,7 +227,7 @@ class ResolutionScene(HeldByPause, Scene):
             d = 1 if f"{c.before:.1f}" != f"{c.after:.1f}" and abs(c.delta) >= 0.1 else 2
             lines.append(
                 _("{meter} <b>{change}</b> (from {before} to {after}): {why} <i>[{source}]</i>").format(
-                    meter=html.escape(label(c.meter)),
+                    meter=html.escape(meter_label(c.meter)),
                     change=format_number(c.delta, d, sign=True),
                     before=format_number(c.before, d),
                     after=format_number(c.after, d),
@@ -343,7 +333,9 @@ class ResolutionScene(HeldByPause, Scene):
             draw_region_map(app, surface, room, self.game, self.map_values(), self.report.turn)
         if self.showing_cards():
             self.draw_cards(surface)
-        title = _("Turn {turn}, {date}: resolving").format(turn=self.report.turn, date=self.report.date)
+        title = _("Turn {turn}, {date}: resolving").format(
+            turn=self.report.turn, date=date_of(self.game.level, self.report.turn)
+        )
         surface.blit(
             app.fonts.title.render(fit(title, app.fonts.title, w - x - app.px(24)), True, p.text),
             (x, app.px(20)),

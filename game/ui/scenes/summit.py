@@ -18,11 +18,12 @@ from functools import partial
 import pygame
 
 from game.core.meters import SIDES, other
-from game.core.summit import Term, term_words
+from game.core.summit import Term
 from game.i18n import N_, _, n_
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import SummitModel
+from game.ui.summit.terms import term_words
 from game.ui.summit.words import (
     entry_lines,
     kind_words,
@@ -44,6 +45,7 @@ from game.ui.widgets import (
     text,
     wrap,
 )
+from game.ui.words import date_of
 
 STAGE_TITLES = {
     "propose": N_("put your terms forward"),
@@ -794,7 +796,7 @@ class SummitScene(HeldByPause, Scene):
         w = app.size[0]
         pad = app.px(16)
         level, turn = self.game.level, self.game.state.turn
-        title = _("The summit, turn {turn} ({date})").format(turn=turn, date=level.date_of(turn))
+        title = _("The summit, turn {turn} ({date})").format(turn=turn, date=date_of(level, turn))
         surface.blit(fonts.title.render(fit(title, fonts.title, w - 2 * pad), True, p.text), (pad, pad))
         stage = self.model.stage
         who = _("Both teams") if stage == "room" or self.model.table.in_room else name(self.side)

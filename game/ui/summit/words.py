@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
-from game.core.summit import Term, deed_words, power_lead, term_words, terms_allowed
+from game.core.summit import Term, power_lead, terms_allowed
 from game.i18n import N_, _, n_
 from game.ui.rule_words import why_not_in_words
 from game.ui.sides import side_name
+from game.ui.summit.terms import deed_words, term_words, warning_words
+from game.ui.words import date_of
 
 if TYPE_CHECKING:
     from game.core.level import Action, Level
@@ -84,9 +86,10 @@ def short_words(level: Level, term: Term) -> str:
     """A term in the list of its kind, where the kind and who makes it go without saying: 'to play
     Power of Siberia 2', 'not to use force', 'if Beijing courts Washington, Moscow will court
     Washington'."""
-    if term.kind == "deal" or term.kind == "warning":
-        words = term_words(level, term)
-        return words.split(": ", 1)[1] if term.kind == "warning" and ": " in words else words
+    if term.kind == "warning":
+        return warning_words(level, term)
+    if term.kind == "deal":
+        return term_words(level, term)
     return deed_words(level, term.deed)
 
 
@@ -243,7 +246,7 @@ def commitment_line(game: Game, c: Commitment) -> str:
     runs = (
         _("this turn")
         if until <= game.state.turn
-        else _("until turn {turn} ({date})").format(turn=until, date=level.date_of(until))
+        else _("until turn {turn} ({date})").format(turn=until, date=date_of(level, until))
     )
     done = [name(s) for s in sorted(c.done)]
     tail = _("; {sides} did its part already").format(sides=_(" and ").join(done)) if done else ""
