@@ -146,7 +146,8 @@ class NewGameScene(Scene):
 
     def title_of(self, entry) -> str:
         """A level's title in the player's language, where its translation has one."""
-        return title_in(entry.path, entry.title, current_language())
+        path = getattr(entry, "path", None)  # (a level kept in its last good version has no file now)
+        return title_in(path, entry.title, current_language()) if path is not None else entry.title
 
     def locked_reason(self) -> str:
         """Why the selected level cannot be started yet ('' when it can)."""
