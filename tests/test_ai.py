@@ -107,7 +107,11 @@ def test_hard_judges_an_imagined_game_half_after_its_turn_and_half_at_its_end(te
     near = agent.playout(observation, plan, policies, world=77)[0]
     agent.horizon, agent.near_weight = HardAgent.horizon, 0.0
     end = agent.playout(observation, plan, policies, world=77)[0]
-    assert end == pytest.approx(own - theirs)
+    # The finished game is judged half by the outlooks, half by its result (won 1, lost -1).
+    w = HardAgent.end_win
+    assert any(end == pytest.approx((1 - w) * (own - theirs) + w * result) for result in (1, 0, -1))
+    agent.end_win = 0.0
+    assert agent.playout(observation, plan, policies, world=77)[0] == pytest.approx(own - theirs)
     assert near != pytest.approx(end)
     assert blended == pytest.approx((near + end) / 2)
 
