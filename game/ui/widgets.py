@@ -8,6 +8,7 @@ changes game state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,16 +37,48 @@ class Tooltip:
     history: list[float] = field(default_factory=list)  # drawn as a sparkline
 
 
+# Chinese (and Japanese) text has no spaces between words: a line may break after any character,
+# except before closing punctuation or after opening punctuation, which stay with their neighbour.
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_NO_LINE_START = frozenset("，。、；：！？）」』》】〉”’…％·,.;:!?)]}%")
+_NO_LINE_END = frozenset("（「『《【〈“‘([{")
+
+
+def break_units(paragraph: str) -> list[tuple[str, bool]]:
+    """The pieces a line may break between, each with whether a space comes before it: words, and
+    in Chinese every character, closing punctuation kept with what it closes and opening
+    punctuation with what it opens."""
+    units: list[tuple[str, bool]] = []
+    for word in paragraph.split():
+        if not _CJK.search(word):
+            units.append((word, True))
+            continue
+        pieces: list[str] = []
+        for ch in word:
+            if pieces and (
+                ch in _NO_LINE_START
+                or pieces[-1][-1] in _NO_LINE_END
+                or not (_CJK.match(ch) or _CJK.match(pieces[-1][-1]))  # a Latin run stays whole
+            ):
+                pieces[-1] += ch
+            else:
+                pieces.append(ch)
+        units.extend((piece, i == 0) for i, piece in enumerate(pieces))
+    return units
+
+
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """`text` broken into lines no wider than `width`: at spaces, and between Chinese characters
+    (never before a closing mark); a single word wider than the box is cut with an ellipsis."""
     lines: list[str] = []
     for para in text.split("\n"):
-        words = para.split()
-        if not words:
+        units = break_units(para)
+        if not units:
             lines.append("")
             continue
-        line = words[0]
-        for word in words[1:]:
-            trial = f"{line} {word}"
+        line = units[0][0]
+        for word, spaced in units[1:]:
+            trial = f"{line} {word}" if spaced else line + word
             if font.size(trial)[0] <= width:
                 line = trial
             else:

@@ -1,0 +1,42 @@
+"""Wrapped text breaks Chinese between characters (there are no spaces to break at), never before
+a closing mark or after an opening one, and loses none of it; English wraps at spaces as before."""
+
+import pygame
+import pytest
+
+from game.ui.widgets import break_units, wrap
+
+CHINESE = (
+    "莫斯科与北京：有限度的伙伴关系。两国在中亚既合作又竞争，（上海合作组织）是双方共同的舞台，2001年成立。"
+)
+
+
+@pytest.fixture(scope="module")
+def font():
+    from game.paths import ui_font_file
+
+    pygame.font.init()
+    return pygame.font.Font(str(ui_font_file()), 16)
+
+
+def test_chinese_wraps_between_characters_and_keeps_every_one(font):
+    lines = wrap(CHINESE, font, 160)
+    assert len(lines) > 3
+    assert all(font.size(line)[0] <= 160 for line in lines)
+    assert "".join(lines) == CHINESE  # nothing cut, no space put in
+    assert not any(line[0] in "，。：）" for line in lines)
+    assert not any(line[-1] == "（" for line in lines)
+
+
+def test_a_number_in_chinese_text_stays_whole():
+    assert ("2001", False) in break_units("于2001年成立") or any(
+        u == "2001" for u, _ in break_units("于 2001年")
+    )
+    assert [u for u, _ in break_units("2023年上半年")] == ["2023", "年", "上", "半", "年"]
+
+
+def test_english_still_wraps_at_spaces(font):
+    text = "The partnership is useful and real, held back by four limits."
+    lines = wrap(text, font, 200)
+    assert " ".join(lines) == text and len(lines) > 1
+    assert all(font.size(line)[0] <= 200 for line in lines)
