@@ -40,3 +40,16 @@ def test_english_still_wraps_at_spaces(font):
     lines = wrap(text, font, 200)
     assert " ".join(lines) == text and len(lines) > 1
     assert all(font.size(line)[0] <= 200 for line in lines)
+
+
+def test_a_chinese_text_box_breaks_without_hyphens(app):
+    from game.i18n import set_language
+
+    set_language("zh_CN")
+    try:
+        scene = app.scene
+        box = scene.text_box(CHINESE * 4, pygame.Rect(0, 0, 200, 400))
+        rows = ["".join(getattr(c, "text", "") for c in row.items) for row in box.text_box_layout.layout_rows]
+        assert len(rows) > 3 and not any(r.endswith("-") or r.startswith("-") for r in rows)
+    finally:
+        set_language("en")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import current_language
 from game.ui.widgets import Control, button, toast
 
 
@@ -169,7 +170,12 @@ class Scene:
                 old.show()
                 return self.element(old)
         app.load_text_fonts()
-        return self.element(pygame_gui.elements.UITextBox(html_text, rect, app.manager))
+        # Chinese has no spaces, so pygame_gui breaks its long runs inside them: without the
+        # hyphen it would add to mark a word broken, which Chinese does not use.
+        dashes = not current_language().startswith("zh")
+        return self.element(
+            pygame_gui.elements.UITextBox(html_text, rect, app.manager, allow_split_dashes=dashes)
+        )
 
     def column_of_buttons(self, labels_actions, center_x: int, top: int, width: int) -> None:
         app = self.app
