@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from game.core.level import Agenda, Level
 
@@ -22,6 +23,25 @@ LANGUAGES = ("tr", "ru", "zh_CN")
 
 # Placeholders a text may hold, such as "{side}": a translation must keep the same ones.
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+# The texts of a card, event, outcome or deal: (its name's field, its longer text's field), the
+# same in a compiled level and in a level file's spec.
+NAMED_FIELDS = {
+    "action": ("name", "description"),
+    "event": ("title", "text"),
+    "outcome": ("title", "epilogue"),
+    "deal": ("name", "text"),
+}
+
+
+def named_texts(out: dict[str, str], kind: str, items: Iterable[Any]) -> None:
+    """Add each item's name and (when it has one) longer text to `out`, keyed `kind.ID.FIELD`."""
+    short, long = NAMED_FIELDS[kind]
+    for item in items:
+        out[f"{kind}.{item.id}.{short}"] = getattr(item, short)
+        if text := getattr(item, long):
+            out[f"{kind}.{item.id}.{long}"] = text
 
 
 def english_texts(level: Level) -> dict[str, str]:
@@ -36,22 +56,10 @@ def english_texts(level: Level) -> dict[str, str]:
             out[f"agenda.{side}.summary"] = agenda.summary
         for i, goal in enumerate(agenda.goals, start=1):
             out[f"agenda.{side}.goal.{i}"] = goal.text
-    for a in level.actions.values():
-        out[f"action.{a.id}.name"] = a.name
-        if a.description:
-            out[f"action.{a.id}.description"] = a.description
-    for e in level.events:
-        out[f"event.{e.id}.title"] = e.title
-        if e.text:
-            out[f"event.{e.id}.text"] = e.text
-    for o in level.outcomes:
-        out[f"outcome.{o.id}.title"] = o.title
-        if o.epilogue:
-            out[f"outcome.{o.id}.epilogue"] = o.epilogue
-    for d in level.deals:
-        out[f"deal.{d.id}.name"] = d.name
-        if d.text:
-            out[f"deal.{d.id}.text"] = d.text
+    named_texts(out, "action", level.actions.values())
+    named_texts(out, "event", level.events)
+    named_texts(out, "outcome", level.outcomes)
+    named_texts(out, "deal", level.deals)
     for group, questions in level.prompts.items():
         for i, q in enumerate(questions, start=1):
             out[f"prompts.{group}.{i}"] = q

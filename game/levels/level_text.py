@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.level import Level
-from game.core.level_text import LANGUAGES, english_texts, placeholders
+from game.core.level_text import LANGUAGES, english_texts, named_texts, placeholders
 from game.files import NotAFile, TooBig, read_bounded
 from game.levels.glyphs import undrawable
 from game.levels.parse import ParsedFile, read_toml, validate_into
@@ -67,22 +67,10 @@ def own_texts(spec: LevelSpec) -> dict[str, str]:
                 out[f"agenda.{side}.summary"] = agenda.summary
             for i, goal in enumerate(agenda.goal, start=1):
                 out[f"agenda.{side}.goal.{i}"] = goal.text
-    for a in spec.action:
-        out[f"action.{a.id}.name"] = a.name
-        if a.description:
-            out[f"action.{a.id}.description"] = a.description
-    for e in spec.event:
-        out[f"event.{e.id}.title"] = e.title
-        if e.text:
-            out[f"event.{e.id}.text"] = e.text
-    for o in spec.outcome:
-        out[f"outcome.{o.id}.title"] = o.title
-        if o.epilogue:
-            out[f"outcome.{o.id}.epilogue"] = o.epilogue
-    for d in spec.deal:
-        out[f"deal.{d.id}.name"] = d.name
-        if d.text:
-            out[f"deal.{d.id}.text"] = d.text
+    named_texts(out, "action", spec.action)
+    named_texts(out, "event", spec.event)
+    named_texts(out, "outcome", spec.outcome)
+    named_texts(out, "deal", spec.deal)
     if spec.prompts:
         for group in PromptsSpec.model_fields:
             for i, q in enumerate(getattr(spec.prompts, group) or (), start=1):
