@@ -158,7 +158,11 @@ def news_html(game: Game, side: str) -> str:
         lines.append(f"<b>{html.escape(game.level.title)}</b>, {date_of(game.level, 1).rstrip('.')}.")
         if game.level.hypothetical:
             lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
-        lines.append(html.escape(game.level.briefing.get(side, ""))[:900])
+        # The whole briefing: the box scrolls. (It was once cut at 900 characters of its HTML,
+        # which lost the side's aims at its end and could cut an entity such as "&#x27;" in two;
+        # pygame_gui's parser keeps such an unfinished end back and puts it before the title when
+        # it lays the text out again for the box's scroll bar.)
+        lines.append(html.escape(game.level.briefing.get(side, "").strip()))
     for report in reversed(game.reports[-3:]):
         lines.append(
             "<b>"
