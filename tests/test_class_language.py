@@ -141,6 +141,62 @@ def test_a_laptop_that_joins_a_russian_class_plays_in_russian_and_writes_russian
     pygame.display.quit()
 
 
+def test_choosing_russian_on_the_classroom_set_up_plays_the_class_in_russian(app):
+    """A teacher at one machine chooses the class's language on the set-up: the screen speaks it at
+    once, and the class started there plays in it and keeps it, as a pack's language does."""
+    from ui_driver import key, past_the_summit, press, type_into
+
+    from game.ui.scenes.settings import SettingsScene
+
+    press(app, "Classroom session")
+    set_up = app.scene
+    chosen = [c.label for c in set_up.controls if c.selected and c.label in i18n.NAMES.values()]
+    assert chosen == ["English"]  # the language in force
+    press(app, "Русский")
+    assert i18n.current_language() == "ru" and app.scene is set_up
+    assert any(c.label == "Начать занятие" for c in set_up.controls)  # "Start session", at once
+    assert [c.label for c in set_up.controls if c.selected and c.label in i18n.NAMES.values()] == ["Русский"]
+    type_into(app, i18n._("Passphrase"), "owl-42")
+    key(app, pygame.K_TAB)
+    press(app, i18n._("Start session"))
+    if app.scene.name == "hand-over":
+        key(app, pygame.K_RETURN)
+    past_the_summit(app)
+    assert app.scene.name == "board"
+    game = app.scene.game
+    assert game.classroom.language == "ru" and game.log.classroom.language == "ru"
+    assert i18n.current_language() == "ru"
+    words = [c.label for c in app.scene.controls]
+    assert "Новости" in words and "Меню" in words  # the board's own words
+    # The level's own words too: its actions' names, from its Russian catalogue.
+    assert game.level.title != app.catalogue.load(game.level.id).title
+    assert {a.name for a in game.level.actions.values()} & set(words)
+    # Settings shows the class's language, fixed, while the class plays.
+    rows = [row[0] for row in SettingsScene(app).choices()]
+    assert i18n._("Language (fixed by the class)") in rows
+
+
+def test_going_back_from_the_classroom_set_up_gives_the_window_its_language_back(app):
+    from ui_driver import press
+
+    press(app, "Classroom session")
+    press(app, "Türkçe")
+    assert i18n.current_language() == "tr"
+    press(app, i18n._("Back"))
+    assert app.scene.name == "title"
+    assert i18n.current_language() == "en" and app.options.class_language is None
+
+
+def test_the_classroom_set_up_shows_a_packs_language_chosen(app):
+    app.options.class_language = "zh_CN"  # (as `classroom --pack` sets it for the run)
+    app.apply_look()
+    app.show_over("classroom set-up", language="zh_CN")
+    app.step([])
+    names = i18n.NAMES.values()
+    assert [c.label for c in app.scene.controls if c.selected and c.label in names] == ["中文（简体）"]
+    assert i18n.current_language() == "zh_CN"
+
+
 def test_a_saved_classroom_game_keeps_its_language(testing_event):
     from game.session.replay import ReplayLog
 

@@ -186,6 +186,16 @@ def bottom_of(rects, default: int = 0) -> int:
     return max((r.bottom for r in rects), default=default)
 
 
+def hide_typing(entry) -> None:
+    """Show what is typed in a pygame_gui text field as dots (a passphrase), drawn, with the
+    field's placeholder, in the field's own font: pygame_gui draws them in its symbol font, which
+    has no Chinese letters, so a Chinese placeholder showed as boxes."""
+    entry.set_text_hidden(True)
+    if entry.font is not None:
+        entry.hidden_font = entry.font
+        entry.rebuild()
+
+
 def fit_rows(count: int, room: int, preferred: int, least: int, gap: int, least_gap: int) -> tuple[int, int]:
     """(height, gap) for `count` rows stacked in `room`: the preferred ones when they fit, else
     shrunk, gaps first, down to `least` (the caller deals with what still does not fit)."""

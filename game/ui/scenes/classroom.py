@@ -4,19 +4,36 @@ the facilitator's passphrase."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pygame
 import pygame_gui
 
+from game.classroom.language import class_language
 from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, ClassroomSession
 from game.core.level import Level
-from game.i18n import N_, _, n_
+from game.i18n import AVAILABLE, N_, _, current_language, language_name, n_, set_language
+from game.levels.level_text import title_in
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
 from game.ui.sides import side_name
-from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons, text
+from game.ui.widgets import (
+    Control,
+    bottom_of,
+    button_height,
+    button_width,
+    fit,
+    hide_typing,
+    row_of_buttons,
+    text,
+    wrap,
+)
+
+# A button of a row of choices: its label, what it does, whether it is the one chosen, and why it
+# cannot be chosen ("" when it can).
+Choice = tuple[str, Callable[[], None], bool, str]
 
 PLAYERS = [(N_("Team"), TEAM), (N_("Easy AI"), "easy"), (N_("Normal AI"), "normal"), (N_("Hard AI"), "hard")]
 
@@ -48,7 +65,10 @@ class ClassroomSetupScene(Scene):
         self.cut = cut
         self.reveal = reveal
         self.join = join
-        self.language = language  # a pack's language for the class (none: the window's)
+        # The class's language: a pack's, or the one chosen here (none: the window's). The window
+        # shows it at once, and goes back to the one it had if the teacher goes Back.
+        self.language = class_language(language)
+        self.window_class_language = app.options.class_language
         self.entries = playable_entries(app)
         ids = [e.id for e in self.entries]
         wanted = level_id or "testing_event"
@@ -65,9 +85,65 @@ class ClassroomSetupScene(Scene):
             self.level = self.app.load_level(self.entries[self.level_index].id)[0]
 
     # -- layout ------------------------------------------------------------------------------------
+    def choice_rows(self) -> list[tuple[str, list[Choice]]]:
+        """Each row of choices: its label, then its buttons as (label, action, chosen?, why it
+        cannot be chosen)."""
+        rows: list[tuple[str, list[Choice]]] = []
+        for side in ("moscow", "beijing"):
+            players: list[Choice] = [
+                (_(label), partial(self.pick_player, side, who), bool(self.teams[side] == who), "")
+                for label, who in PLAYERS
+            ]
+            rows.append((side_name(side), players))
+        timers: list[Choice] = [
+            (
+                _("Off") if not minutes else _("{minutes} min").format(minutes=minutes),
+                partial(self.pick_timer, minutes),
+                self.timer == minutes,
+                "",
+            )
+            for minutes in TIMER_CHOICES
+        ]
+        rows.append((_("Timer"), timers))
+        lengths: list[Choice] = [
+            (label, partial(self.pick_cut, at_cut), self.cut == at_cut, why)
+            for label, at_cut, why in self.length_choices()
+        ]
+        rows.append((_("Length"), lengths))
+        # Each language in its own name, as in Settings; the class plays and writes in it.
+        chosen = self.class_language()
+        languages: list[Choice] = [
+            (language_name(code), partial(self.pick_language, code), code == chosen, "") for code in AVAILABLE
+        ]
+        rows.append((_("Language"), languages))
+        return rows
+
+    def place_choices(self, rows, x: int, y: int, right: int, bh: int, label_w: int, stacked: bool):
+        """(label boxes, each row's button boxes, the y under them): each row's label to the left
+        of its buttons, or, `stacked`, on a line of its own above them (the buttons then have the
+        whole width)."""
+        app, bold = self.app, self.app.fonts.bold
+        labels, buttons = [], []
+        for label, choices in rows:
+            if stacked:
+                labels.append(pygame.Rect(x, y, bold.size(label)[0], bold.get_linesize()))
+                y += bold.get_linesize() + app.px(2)
+                field_x = x
+            else:
+                labels.append(pygame.Rect(x, y, label_w, bh))
+                field_x = x + label_w + app.px(20)
+            rects = row_of_buttons(
+                [c[0] for c in choices], bold, field_x, y, right, bh, app.px(6), app.px(64)
+            )
+            buttons.append(rects)
+            y = bottom_of(rects) + app.px(8)
+        return labels, buttons, y
+
     def build(self) -> None:
-        """The levels on the left; on the right, rows of choices (wrapped to the window), the text
-        fields, then the class seed as large as the room left above Start and Back allows."""
+        """The levels on the left; on the right, rows of choices (wrapped to the window, or each
+        under its label where that is too tight), the text fields, then the class seed as large as
+        the room left above Start and Back allows; where no room is left there, the seed goes
+        under the levels."""
         app = self.app
         fonts = app.fonts
         w, h = app.size
@@ -82,11 +158,15 @@ class ClassroomSetupScene(Scene):
             button_height(fonts.body, 0),
             min(app.px(36), (h - top - app.px(16)) // max(1, len(self.entries)) - gap),
         )
+        list_bottom = top
         for i, entry in enumerate(self.entries):
             rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
+            list_bottom = rect.bottom
             chapter = getattr(entry, "chapter", None)
             label = fit(
-                (f"{chapter}. " if chapter is not None else "") + entry.title, fonts.body, rect.width - 16
+                (f"{chapter}. " if chapter is not None else "") + self.title_of(entry),
+                fonts.body,
+                rect.width - 16,
             )
             self.add(
                 Control(
@@ -99,80 +179,43 @@ class ClassroomSetupScene(Scene):
             )
         x = pad * 2 + list_w
         right = w - pad
-        self.label_x = x
-        label_w = max(
-            fonts.bold.size(t)[0]
-            for t in (
-                side_name("moscow"),
-                side_name("beijing"),
-                _("Timer"),
-                _("Length"),
-                _("Class seed"),
-                _("Group"),
-                _("Passphrase"),
-            )
-        )
-        field_x = x + label_w + app.px(20)
-        bh = button_height(fonts.bold, app.px(38))
-        y = top + app.px(4)
-        self.rows = []
-        for side in ("moscow", "beijing"):
-            self.rows.append((side_name(side), y))
-            rects = row_of_buttons(
-                [_(label) for label, _who in PLAYERS],
-                fonts.bold,
-                field_x,
-                y,
-                right,
-                bh,
-                app.px(6),
-                app.px(64),
-            )
-            for rect, (label, who) in zip(rects, PLAYERS, strict=False):
-                self.add(
-                    Control(
-                        rect,
-                        _(label),
-                        partial(self.pick_player, side, who),
-                        selected=(self.teams[side] == who),
-                    )
-                )
-            y = bottom_of(rects) + app.px(8)
-        self.rows.append((_("Timer"), y))
-        timers = [
-            _("Off") if not minutes else _("{minutes} min").format(minutes=minutes)
-            for minutes in TIMER_CHOICES
-        ]
-        rects = row_of_buttons(timers, fonts.bold, field_x, y, right, bh, app.px(6), app.px(64))
-        for rect, label, minutes in zip(rects, timers, TIMER_CHOICES, strict=False):
-            self.add(
-                Control(rect, label, partial(self.pick_timer, minutes), selected=(self.timer == minutes))
-            )
-        y = bottom_of(rects) + app.px(8)
-        self.rows.append((_("Length"), y))
-        lengths = self.length_choices()
-        rects = row_of_buttons(
-            [t for t, _cut, _why in lengths], fonts.bold, field_x, y, right, bh, app.px(6), app.px(64)
-        )
-        for rect, (label, at_cut, why) in zip(rects, lengths, strict=False):
-            self.add(
-                Control(
-                    rect,
-                    label,
-                    partial(self.pick_cut, at_cut),
-                    selected=(self.cut == at_cut),
-                    enabled=not why,
-                    why_disabled=why,
-                )
-            )
-        y = bottom_of(rects) + app.px(12)
-        self.entries_by_name = {}
-        for name, label, hint, numbers in (
+
+        # Start, Back and Join a class along the bottom, right-aligned.
+        big_h = button_height(fonts.bold, app.px(46))
+        start = pygame.Rect(0, 0, button_width(_("Start session"), fonts.bold, app.px(240)), big_h)
+        start.bottomright = (w - pad, h - app.px(16))
+        back = pygame.Rect(0, 0, button_width(_("Back"), fonts.bold, app.px(160)), big_h)
+        back.bottomright = (start.left - app.px(12), start.bottom)
+        join = pygame.Rect(0, 0, button_width(_("Join a class"), fonts.bold, app.px(180)), big_h)
+        join.bottomright = (back.left - app.px(12), start.bottom)
+        limit = start.top - app.px(12)  # the fields end above them
+
+        rows = self.choice_rows()
+        fields = (
             ("seed", _("Class seed"), str(self.level.seed) if self.level else "", True),
             ("group", _("Group"), _("e.g. Room 4, group A (optional)"), False),
             ("passphrase", _("Passphrase"), _("for the facilitator's panel (F9)"), False),
-        ):
-            self.rows.append((label, y))
+        )
+        field_label_w = max(fonts.bold.size(label)[0] for _name, label, _hint, _numbers in fields)
+        all_label_w = max(field_label_w, *(fonts.bold.size(label)[0] for label, _choices in rows))
+        # The roomiest arrangement that leaves the fields clear of Start: labels beside their
+        # buttons, then each above its row, then with lower buttons.
+        for stacked, preferred in ((False, 38), (True, 38), (True, 32), (True, 28)):
+            bh = button_height(fonts.bold, app.px(preferred))
+            labels, buttons, y = self.place_choices(rows, x, top + app.px(4), right, bh, all_label_w, stacked)
+            label_w = field_label_w if stacked else all_label_w
+            fields_bottom = y + app.px(4) + len(fields) * (bh + app.px(8)) - app.px(8)
+            if fields_bottom <= limit:
+                break
+        self.rows = [(label, rect) for (label, _choices), rect in zip(rows, labels, strict=True)]
+        for (_label, choices), rects in zip(rows, buttons, strict=True):
+            for rect, (label, action, chosen, why) in zip(rects, choices, strict=True):
+                self.add(Control(rect, label, action, selected=chosen, enabled=not why, why_disabled=why))
+        y += app.px(4)
+        field_x = x + label_w + app.px(20)
+        self.entries_by_name = {}
+        for name, label, hint, numbers in fields:
+            self.rows.append((label, pygame.Rect(x, y, label_w, bh)))
             entry = self.element(
                 pygame_gui.elements.UITextEntryLine(
                     pygame.Rect(field_x, y, min(app.px(300), right - field_x), bh),
@@ -186,34 +229,44 @@ class ClassroomSetupScene(Scene):
             else:
                 entry.set_text_length_limit(60)
             if name == "passphrase":
-                entry.set_text_hidden(True)
+                hide_typing(entry)
             if self.texts[name]:
                 entry.set_text(self.texts[name])
             self.text_field(entry, label)
             self.entries_by_name[name] = entry
             y += bh + app.px(8)
-        self.row_h = bh
-        bh = button_height(fonts.bold, app.px(46))
-        rect = pygame.Rect(0, 0, button_width(_("Start session"), fonts.bold, app.px(240)), bh)
-        rect.bottomright = (w - pad, h - app.px(16))
-        back = pygame.Rect(0, 0, button_width(_("Back"), fonts.bold, app.px(160)), bh)
-        back.bottomright = (rect.left - app.px(12), rect.bottom)
-        join = pygame.Rect(0, 0, button_width(_("Join a class"), fonts.bold, app.px(180)), bh)
-        join.bottomright = (back.left - app.px(12), rect.bottom)
-        least = fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize()
-        if rect.top - app.px(12) - y - app.px(8) >= least:  # above Start and Back, else beside them
-            self.seed_rect = pygame.Rect(x, y + app.px(8), right - x, rect.top - app.px(12) - y - app.px(8))
+        y -= app.px(8)
+
+        # The class seed: under the fields if there is room, else under the levels, else beside
+        # the buttons at the bottom.
+        least = fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize() * 2
+        under_levels_bottom = (join.top - app.px(12)) if join.left < pad + list_w else h - app.px(16)
+        if limit - y - app.px(8) >= least:
+            self.seed_rect = pygame.Rect(x, y + app.px(8), right - x, limit - y - app.px(8))
+        elif under_levels_bottom - list_bottom - app.px(12) >= least:
+            self.seed_rect = pygame.Rect(
+                pad, list_bottom + app.px(12), list_w, under_levels_bottom - list_bottom - app.px(12)
+            )
         else:
             self.seed_rect = pygame.Rect(
-                x, y + app.px(8), join.left - app.px(16) - x, h - app.px(16) - y - app.px(8)
+                x, y + app.px(8), max(0, join.left - app.px(16) - x), max(0, h - app.px(16) - y - app.px(8))
             )
         problem = self.start_problem()
-        self.add(Control(rect, _("Start session"), self.start, enabled=not problem, why_disabled=problem))
+        self.add(Control(start, _("Start session"), self.start, enabled=not problem, why_disabled=problem))
         self.add(Control(back, _("Back"), self.back))
         # A group on its own laptop joins the teacher's class server instead (game.ui.scenes.join).
         self.add(Control(join, _("Join a class"), self.join_class))
         self.captions = [("title", self.title_rect), ("class seed", self.seed_rect)]
-        self.captions += [(label, pygame.Rect(x, y, label_w, self.row_h)) for label, y in self.rows]
+        self.captions += self.rows
+
+    def title_of(self, entry) -> str:
+        """A level's title in the language in force, where its translation has one."""
+        path = getattr(entry, "path", None)  # (a level kept in its last good version has no file now)
+        return title_in(path, entry.title, current_language()) if path is not None else entry.title
+
+    def class_language(self) -> str | None:
+        """The class's language as chosen here: a pack's or the teacher's, else the one in force."""
+        return self.language or class_language(current_language())
 
     def length_choices(self) -> list[tuple[str, bool, str]]:
         """(label, ends at the cut?, why it cannot be chosen) for the whole level and its cut."""
@@ -279,6 +332,30 @@ class ClassroomSetupScene(Scene):
         self.timer = minutes
         self.keep()
 
+    def pick_language(self, code: str) -> None:
+        """Make `code` the class's language and show this screen in it at once, as a pack's
+        language does (Settings then shows it fixed)."""
+        if code == self.class_language() and self.app.options.class_language == code:
+            return
+        for name in self.texts:
+            self.texts[name] = self.text(name)
+        self.language = code
+        app = self.app
+        app.options.class_language = code
+        set_language(code)
+        self.load_selected()  # the level's own words in it
+        focus = app.focus_index
+        app.apply_look()  # every screen is built again in it, this one too
+        app.focus_index = focus
+
+    def back(self) -> None:
+        app = self.app
+        if app.options.class_language != self.window_class_language:
+            # No class was started: the window speaks as it did before.
+            app.options.class_language = self.window_class_language
+            app.apply_look()
+        super().back()
+
     def handle(self, event) -> bool:
         # The Start button's state follows the passphrase as it is typed.
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
@@ -303,6 +380,9 @@ class ClassroomSetupScene(Scene):
             self.text("group"),
             language=self.language,
         )
+        # The class's language holds while the class plays, as a pack's does (Settings shows it
+        # fixed), and as a saved classroom game resumes in it.
+        self.app.options.class_language = session.language
         session.scheduled = list(self.schedule)
         session.end_after_turn = self.end_after_turn
         if self.cut and level.cut is not None:
@@ -389,13 +469,13 @@ class ClassroomSetupScene(Scene):
         app, p = self.app, self.app.palette
         fonts = app.fonts
         surface.blit(fonts.title.render(_("Classroom session"), True, p.text), self.title_rect)
-        for label, y in self.rows:
+        for label, rect in self.rows:
             img = fonts.bold.render(label, True, p.text)
-            surface.blit(img, img.get_rect(midleft=(self.label_x, y + self.row_h // 2)))
+            surface.blit(img, img.get_rect(midleft=rect.midleft))
         # The seed box: the level, "Class seed", the seed as large as fits, the note, and as much
         # of the description as is left room for.
         r = self.seed_rect
-        y = r.y
+        head = ""
         if self.level:
             if self.cut and self.level.cut is not None:
                 head = _("{level} · ends after turn {cut}, scored provisionally").format(
@@ -405,25 +485,33 @@ class ClassroomSetupScene(Scene):
                 head = f"{self.level.title} · " + n_("{n} turn", "{n} turns", self.level.turns).format(
                     n=self.level.turns
                 )
-            surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), (r.x, y))
-            y += fonts.heading.get_linesize()
+        note = _("Every group types this seed to play the same world.")
+        seed = str(self.seed()) if self.level else ""
+        heads, notes = wrap(head, fonts.heading, r.width) if head else [], wrap(note, fonts.small, r.width)
+        small_h = fonts.small.get_linesize() + 2
+        # The note whole if it can be (it is what the class is told), then the seed as large as
+        # the room allows in height and in width (a seed may have 18 digits), then the head whole
+        # (a narrow box under the levels may cut it: the level is chosen just above).
+        head_n, note_n, seed_font = min(1, len(heads)), 1, fonts.bold
+        choices = (
+            (f, h_n, n_n)
+            for n_n in range(min(3, len(notes)), 0, -1)
+            for f in (fonts.huge, fonts.title, fonts.heading)
+            for h_n in range(min(2, len(heads)), min(1, len(heads)) - 1, -1)
+        )
+        for f, h_n, n_n in choices:
+            used = h_n * fonts.heading.get_linesize() + fonts.bold.get_linesize() + f.get_linesize()
+            if used + n_n * small_h <= r.height and f.size(seed)[0] <= r.width:
+                seed_font, head_n, note_n = f, h_n, n_n
+                break
+        y = r.y
+        if heads:
+            y += text(surface, head, fonts.heading, p.text, (r.x, y), r.width, max_lines=head_n, line_gap=0)
         surface.blit(fonts.bold.render(_("Class seed"), True, p.text_muted), (r.x, y))
         y += fonts.bold.get_linesize()
-        note_h = fonts.small.get_linesize()
-        seed_font = next(
-            (
-                f
-                for f in (fonts.huge, fonts.title, fonts.heading)
-                if y + f.get_linesize() + note_h <= r.bottom
-            ),
-            fonts.heading,
-        )
-        img = seed_font.render(str(self.seed()) if self.level else "", True, p.accent)
-        surface.blit(img, (r.x, y))
+        surface.blit(seed_font.render(seed, True, p.accent), (r.x, y))
         y += seed_font.get_linesize()
-        note = _("Every group types this seed to play the same world.")
-        surface.blit(fonts.small.render(fit(note, fonts.small, r.width), True, p.text_muted), (r.x, y))
-        y += note_h + app.px(6)
+        y += text(surface, note, fonts.small, p.text_muted, (r.x, y), r.width, max_lines=note_n) + app.px(6)
         lines = (r.bottom - y) // (fonts.small.get_linesize() + 2)
         if self.level and lines > 0:
             text(

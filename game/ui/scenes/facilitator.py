@@ -28,6 +28,7 @@ from game.ui.widgets import (
     button_width,
     fit,
     flow,
+    hide_typing,
     panel,
     row_of_buttons,
     wrap,
@@ -95,7 +96,7 @@ class FacilitatorLoginScene(Scene):
                 placeholder_text=_("Passphrase"),
             )
         )
-        self.entry.set_text_hidden(True)
+        hide_typing(self.entry)
         self.entry.set_text_length_limit(60)
         self.text_field(self.entry, _("Passphrase"))
         self.app.manager.set_focus_set(self.entry)
