@@ -69,6 +69,11 @@ def assert_tidy(app):
     for c in scene.controls:
         if c.kind in ("button", "tab", "tutorial", "item"):
             assert label_fits(c.label, font_of(app, c), c.rect), f"{scene.name}: {c.label!r} is cut short"
+    for element in scene.elements:
+        # A text box's HTML is whole: pygame_gui's parser (Python's) keeps an unfinished end, such
+        # as an entity cut short, and puts it first when the box lays its text out again.
+        held_back = getattr(getattr(element, "parser", None), "rawdata", "")
+        assert not held_back, f"{scene.name}: a text box's HTML ends unfinished: {held_back[-60:]!r}"
     note = getattr(scene, "note", None)
     # The tutorial's note floats over the board: its buttons stay inside it.
     if getattr(note, "rect", None) is not None:
