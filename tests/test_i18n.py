@@ -137,7 +137,9 @@ def test_lang_on_the_command_line_reaches_the_window(monkeypatch):
     assert cli.main(["play", "--lang", "zh_CN"]) == 0
     assert cli.main(["--lang", "tr", "play"]) == 0
     assert cli.main(["play"]) == 0
-    assert seen == ["ru", "zh_CN", "tr", None]
+    assert cli.main(["classroom", "--lang", "ru"]) == 0  # the classroom set-up's window too
+    assert cli.main(["--lang", "zh_CN", "classroom"]) == 0
+    assert seen == ["ru", "zh_CN", "tr", None, "ru", "zh_CN"]
 
 
 def test_a_bad_lang_is_a_usage_error(capsys):

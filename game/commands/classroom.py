@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.arguments import SIDES, add_levels_option, seed, window_size
+from game.commands.arguments import SIDES, add_language_option, add_levels_option, seed, window_size
 from game.commands.exit_codes import ExitCode, UsageError
 
 NAME = "classroom"
@@ -40,6 +40,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="end the session at the level's classroom cut (about half its turns), scored provisionally",
     )
     p.add_argument("--size", type=window_size, metavar="WxH", help="window size for this run, e.g. 1920x1080")
+    add_language_option(p)  # (the set-up starts in it; a pack's `language` is the class's, over it)
     p.add_argument(
         "--pack",
         metavar="FILE",
@@ -95,6 +96,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         level_dirs=[Path(d) for d in args.levels],
         size=args.size,
         classroom=setup,
+        language=args.lang,
         class_language=setup.get("language"),
     )
     return ExitCode(play(options))
