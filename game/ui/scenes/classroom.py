@@ -143,7 +143,7 @@ class ClassroomSetupScene(Scene):
         """The levels on the left; on the right, rows of choices (wrapped to the window, or each
         under its label where that is too tight), the text fields, then the class seed as large as
         the room left above Start and Back allows; where no room is left there, the seed goes
-        under the levels."""
+        under the levels, which are drawn lower to make room for it."""
         app = self.app
         fonts = app.fonts
         w, h = app.size
@@ -153,30 +153,6 @@ class ClassroomSetupScene(Scene):
             pad, app.px(20), fonts.title.size(_("Classroom session"))[0], fonts.title.get_linesize()
         )
         top = self.title_rect.bottom + app.px(12)
-        gap = app.px(6)
-        item_h = max(
-            button_height(fonts.body, 0),
-            min(app.px(36), (h - top - app.px(16)) // max(1, len(self.entries)) - gap),
-        )
-        list_bottom = top
-        for i, entry in enumerate(self.entries):
-            rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
-            list_bottom = rect.bottom
-            chapter = getattr(entry, "chapter", None)
-            label = fit(
-                (f"{chapter}. " if chapter is not None else "") + self.title_of(entry),
-                fonts.body,
-                rect.width - 16,
-            )
-            self.add(
-                Control(
-                    rect,
-                    label,
-                    partial(self.pick_level, i),
-                    kind="item",
-                    selected=(i == self.level_index),
-                )
-            )
         x = pad * 2 + list_w
         right = w - pad
 
@@ -202,16 +178,68 @@ class ClassroomSetupScene(Scene):
         # buttons, then each above its row, then with lower buttons.
         for stacked, preferred in ((False, 38), (True, 38), (True, 32), (True, 28)):
             bh = button_height(fonts.bold, app.px(preferred))
-            labels, buttons, y = self.place_choices(rows, x, top + app.px(4), right, bh, all_label_w, stacked)
+            labels, buttons, fields_top = self.place_choices(
+                rows, x, top + app.px(4), right, bh, all_label_w, stacked
+            )
+            fields_top += app.px(4)
             label_w = field_label_w if stacked else all_label_w
-            fields_bottom = y + app.px(4) + len(fields) * (bh + app.px(8)) - app.px(8)
+            fields_bottom = fields_top + len(fields) * (bh + app.px(8)) - app.px(8)
             if fields_bottom <= limit:
                 break
+
+        # The class seed: under the fields if there is room, else under the levels (set closer
+        # together), else beside the buttons at the bottom.
+        least = fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize() * 2
+        seed_under_fields = limit - fields_bottom - app.px(8) >= least
+        gap = app.px(6) if seed_under_fields else app.px(4)
+        item_h = max(
+            button_height(fonts.body, 0),
+            min(
+                app.px(36 if seed_under_fields else 30),
+                (h - top - app.px(16)) // max(1, len(self.entries)) - gap,
+            ),
+        )
+        list_bottom = top + len(self.entries) * (item_h + gap) - gap
+        under_levels_bottom = (join.top - app.px(12)) if join.left < pad + list_w else h - app.px(16)
+        if seed_under_fields:
+            self.seed_rect = pygame.Rect(
+                x, fields_bottom + app.px(8), right - x, limit - fields_bottom - app.px(8)
+            )
+        elif under_levels_bottom - list_bottom - app.px(12) >= least:
+            self.seed_rect = pygame.Rect(
+                pad, list_bottom + app.px(12), list_w, under_levels_bottom - list_bottom - app.px(12)
+            )
+        else:
+            self.seed_rect = pygame.Rect(
+                x,
+                fields_bottom + app.px(8),
+                max(0, join.left - app.px(16) - x),
+                max(0, h - app.px(16) - fields_bottom - app.px(8)),
+            )
+
+        # The controls in the keyboard's order: the levels, the choices, the fields, the buttons.
+        for i, entry in enumerate(self.entries):
+            rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
+            chapter = getattr(entry, "chapter", None)
+            label = fit(
+                (f"{chapter}. " if chapter is not None else "") + self.title_of(entry),
+                fonts.body,
+                rect.width - 16,
+            )
+            self.add(
+                Control(
+                    rect,
+                    label,
+                    partial(self.pick_level, i),
+                    kind="item",
+                    selected=(i == self.level_index),
+                )
+            )
         self.rows = [(label, rect) for (label, _choices), rect in zip(rows, labels, strict=True)]
         for (_label, choices), rects in zip(rows, buttons, strict=True):
             for rect, (label, action, chosen, why) in zip(rects, choices, strict=True):
                 self.add(Control(rect, label, action, selected=chosen, enabled=not why, why_disabled=why))
-        y += app.px(4)
+        y = fields_top
         field_x = x + label_w + app.px(20)
         self.entries_by_name = {}
         for name, label, hint, numbers in fields:
@@ -235,22 +263,6 @@ class ClassroomSetupScene(Scene):
             self.text_field(entry, label)
             self.entries_by_name[name] = entry
             y += bh + app.px(8)
-        y -= app.px(8)
-
-        # The class seed: under the fields if there is room, else under the levels, else beside
-        # the buttons at the bottom.
-        least = fonts.heading.get_linesize() * 2 + fonts.bold.get_linesize() + fonts.small.get_linesize() * 2
-        under_levels_bottom = (join.top - app.px(12)) if join.left < pad + list_w else h - app.px(16)
-        if limit - y - app.px(8) >= least:
-            self.seed_rect = pygame.Rect(x, y + app.px(8), right - x, limit - y - app.px(8))
-        elif under_levels_bottom - list_bottom - app.px(12) >= least:
-            self.seed_rect = pygame.Rect(
-                pad, list_bottom + app.px(12), list_w, under_levels_bottom - list_bottom - app.px(12)
-            )
-        else:
-            self.seed_rect = pygame.Rect(
-                x, y + app.px(8), max(0, join.left - app.px(16) - x), max(0, h - app.px(16) - y - app.px(8))
-            )
         problem = self.start_problem()
         self.add(Control(start, _("Start session"), self.start, enabled=not problem, why_disabled=problem))
         self.add(Control(back, _("Back"), self.back))
