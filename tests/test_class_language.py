@@ -197,6 +197,32 @@ def test_the_classroom_set_up_shows_a_packs_language_chosen(app):
     assert i18n.current_language() == "zh_CN"
 
 
+def test_a_group_that_joins_a_turkish_class_from_the_window_plays_in_turkish(app, monkeypatch):
+    """Classroom session → Join a class: the server's config names the language, and the window
+    takes it for the session, as `play --join` does."""
+    from test_class_link import FakeLink
+    from ui_driver import past_the_summit, press, type_into
+
+    from game.server.client import Joined
+
+    config = {"level": "testing_event", "seed": 11, "sides": {"moscow": "normal", "beijing": "team"}}
+    config["language"] = "tr"
+    monkeypatch.setattr(
+        "game.server.client.join_class",
+        lambda url, code, group: (FakeLink(), Joined("t", group, config, None, 0, False)),
+    )
+    press(app, "Classroom session")
+    press(app, "Join a class")
+    for label, value in (("Address", "127.0.0.1:9"), ("Class code", "K7QMPA"), ("Group", "A")):
+        type_into(app, label, value)
+    press(app, "Join")
+    past_the_summit(app)
+    assert app.scene.name == "board"
+    assert i18n.current_language() == "tr" and app.options.class_language == "tr"
+    assert app.scene.game.classroom.language == "tr"
+    assert "Haberler" in [c.label for c in app.scene.controls]  # "News"
+
+
 def test_a_saved_classroom_game_keeps_its_language(testing_event):
     from game.session.replay import ReplayLog
 

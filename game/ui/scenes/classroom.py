@@ -417,6 +417,12 @@ class ClassroomSetupScene(Scene):
 
         link, joined = self.join
         config = joined.session
+        language = class_language(config.get("language"))
+        app = self.app
+        if language and app.options.class_language != language:
+            # The class's language, fixed for the session, as `play --join` opens the window in it.
+            app.options.class_language = language
+            app.apply_look()
         if getattr(link, "problem", None):
             self.app.notice = _("Note: {problem}").format(
                 problem=link.problem
