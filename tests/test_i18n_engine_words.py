@@ -152,6 +152,9 @@ def test_the_boards_meters_draw_no_english(code):
         # The "why?" panels' headings name the meter too.
         headings = [meter_why(board.game, meter)[0] for _rect, meter, _marker in board.meters.rows]
         assert headings and not [h for h in headings if LATIN_WORD.search(h)]
+        # The map's states, as the keyboard and a screen reader name them.
+        states = [c.label for c in board.controls if c.kind == "state"]
+        assert len(states) == 5 and not [s for s in states if LATIN_WORD.search(s)], states
     finally:
         pygame.display.quit()
 

@@ -26,6 +26,7 @@ from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay, held
 from game.ui.reason_field import ReasonField
 from game.ui.scenes.base import Scene
+from game.ui.sides import state_name
 from game.ui.summit.model import summit_waiting
 from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import Control, Tooltip, button, button_height
@@ -134,7 +135,7 @@ class BoardScene(Scene):
         return [
             Control(
                 pygame.Rect(0, 0, 0, 0),
-                place.capitalize(),
+                state_name(place),  # (what a screen reader says, in the player's language)
                 None,
                 kind="state",
                 data=place,
