@@ -193,3 +193,26 @@ def test_in_english_the_interface_tells_the_facilitators_acts_as_the_exports_do(
     for act in acts:
         assert act_words(game.level, act) == story.describe_act(game.level, act)
         assert facilitator_news(game, act) == story.facilitator_news(game, act)
+
+
+@pytest.mark.parametrize(("code", "dashes"), [("zh_CN", False), ("ru", True)])
+def test_every_text_box_of_a_screen_breaks_chinese_without_a_hyphen(code, dashes):
+    # pygame_gui marks a word it breaks with a hyphen; Chinese, written without spaces, is broken
+    # between characters and never marked. The New game screen's briefing made its own box.
+    import pygame_gui
+
+    from game.session.settings import Settings, save_settings
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=(1280, 720), language=code))
+    app.push(TitleScene(app))
+    app.step([])
+    try:
+        app.show_over("new game")
+        app.step([])
+        boxes = [e for e in app.scene.elements if isinstance(e, pygame_gui.elements.UITextBox)]
+        assert boxes and all(box.allow_split_dashes is dashes for box in boxes)
+    finally:
+        pygame.display.quit()

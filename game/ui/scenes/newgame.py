@@ -394,7 +394,7 @@ class NewGameScene(Scene):
             self.seed_entry.set_text(self.seed_text)
         self.text_field(self.seed_entry, _("Seed")).tooltip = lambda: Tooltip(_("Seed"), [_(SEED_HINT)])
         self.brief_rect = brief_rect
-        self.element(pygame_gui.elements.UITextBox(self.briefing_html(), brief_rect, app.manager))
+        self.text_box(self.briefing_html(), brief_rect)  # (Chinese broken without hyphens there)
         locked = self.locked_reason()
         self.add(
             Control(
