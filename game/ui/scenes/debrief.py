@@ -19,13 +19,13 @@ from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     ai_reason,
     bounds_text,
-    cause_words,
     event_headlines,
     provisional_note,
     source_lines,
     turning_points,
 )
 from game.ui.numbers import shown
+from game.ui.reasons import cause_words, say
 from game.ui.scenes.base import Scene
 from game.ui.sides import side_name
 from game.ui.summit.words import entry_lines, fates
@@ -280,7 +280,7 @@ class DebriefScene(Scene):
                     turn=report.turn,
                     date=date_of(game.level, report.turn),
                     change=format_number(total, 1, sign=True),
-                    cause=html.escape(cause_words(c)),
+                    cause=html.escape(cause_words(c, lv)),
                 )
             )
         against = against_history(game)
@@ -311,7 +311,7 @@ class DebriefScene(Scene):
                     out.append(
                         "<i>"
                         + _("Why: ")
-                        + "<br>".join(html.escape(line) for line in why.splitlines())
+                        + "<br>".join(html.escape(line) for line in say(why, lv).splitlines())
                         + "</i>"
                     )
                 given = game.log.reasons_of(r.turn).get(side, "")
