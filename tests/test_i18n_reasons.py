@@ -191,3 +191,24 @@ def test_the_board_resolution_and_debrief_say_the_whys_in_russian(testing_event)
     change = game.reports[-1].changes_to("method_divergence")[0]
     assert not LATIN.search(cause_words(change, level))
     assert name_of("moscow") not in say(change.why, level)
+
+
+def test_the_debriefs_decisions_say_this_sessions_ai_reasons_in_chinese(testing_event):
+    from game.session.story import ai_reason
+
+    i18n.set_language("zh_CN")
+    level = in_language(testing_event, "zh_CN")
+    game = Game.new(level, 7, {"moscow": "normal", "beijing": "easy"})
+    game.play_summit_agents()
+    game.resolve()
+    why = ai_reason(game, 1, "moscow")
+    assert isinstance(why, Lines)
+    assert not LATIN.search(without_names(say(why, level), why))
+    # The log writes the English, as it always has; a reopened game shows that.
+    assert game.log.turns[0].why["moscow"] == str(why)[: len(game.log.turns[0].why["moscow"])]
+    specs = game.log.turns[0].summit
+    for spec in specs:
+        kept = game.log.summit_reason_of(1, spec)
+        if spec.why:
+            assert isinstance(kept, Said) and kept == spec.why
+            assert not LATIN.search(say(kept, level))

@@ -349,6 +349,18 @@ class ReplayLog(BaseModel):
         kept = next((w for who, w in self.turns[turn - 1].why.items() if who == side), "")
         return self._said.get((turn, side)) or kept
 
+    def keep_summit_reasons(self, turn: int, entries: Iterable[Entry]) -> None:
+        """Keep the AI's reasons at `turn`'s summit as it gave them in this session (see
+        `ai_reason_of`)."""
+        for e in entries:
+            if isinstance(e.why, str) and type(e.why) is not str:
+                self._said[turn, "summit " + e.term.key()] = e.why
+
+    def summit_reason_of(self, turn: int, spec: TermSpec) -> str:
+        """The AI's reason for its part in a term of `turn`'s summit: as it gave it in this session
+        (with its frames), else as the log keeps it in English."""
+        return self._said.get((turn, "summit " + spec.term().key())) or spec.why
+
     def reasons_of(self, turn: int) -> dict[str, str]:
         """The reasons given for the plans of `turn`, by side (a side that gave none is left out)."""
         return {r.side: r.text for r in self.reasons if r.turn == turn}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
@@ -344,7 +345,7 @@ class DebriefScene(Scene):
         specs = turns[turn - 1].summit if 0 < turn <= len(turns) else []
         if not specs:
             return []
-        entries = [spec.entry() for spec in specs]
+        entries = [replace(spec.entry(), why=game.log.summit_reason_of(turn, spec)) for spec in specs]
         out = [_("Summit:")]
         for entry, (ok, words, why) in zip(entries, entry_lines(game.level, entries), strict=True):
             line = f"• <b>{html.escape(words)}</b>" if ok else f"• {html.escape(words)}"
