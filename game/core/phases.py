@@ -60,6 +60,13 @@ def by_side(frame: str) -> dict[str, Said]:
     return out
 
 
+_new_str = str.__new__
+# The whys that Turn.said_kept has made, by their English: the same sentence with the same values
+# (a whole number, a side) is the same Said, so it is made once. Bounded, and never read for
+# anything but the sentence it holds.
+_KEPT: dict[str, Said] = {}
+_KEPT_MOST = 2048
+
 # What the rules say of the changes they make: each a frame (marked for the interface's catalogue;
 # the interface says it in the player's language, game.ui.reasons), made into the record's English
 # `Said` only when the turn is recorded (Turn.said). A placeholder's name says what its value is
@@ -247,11 +254,26 @@ class Turn(Ledger):
         no why)."""
         if self.records is None:
             return ""
-        return made(english, frame, values)
+        # made(), written out: a call less on every recorded turn's few whys with numbers.
+        said: Said = _new_str(Said, english)
+        said.frame, said.values, said.plural = frame, values, ""
+        return said
+
+    def said_kept(self, frame: str, english: str, values: dict[str, object]) -> str:
+        """`said`, for a why whose values its English gives exactly (whole numbers, sides), which
+        comes back turn after turn: made once and kept (_KEPT)."""
+        if self.records is None:
+            return ""
+        said = _KEPT.get(english)
+        if said is None:
+            said = made(english, frame, values)
+            if len(_KEPT) < _KEPT_MOST:
+                _KEPT[english] = said
+        return said
 
     def said_of(self, frame: str, **values: object) -> str:
         """A change's why from `frame` and `values` (see `said`, the module's) when the turn is
-        recorded; "" when it is not. For the rarer whys: events, terms, delayed effects."""
+        recorded; "" when it is not. For the rarer whys that need it: a summit's terms."""
         if self.records is None:
             return ""
         return said(self.level, frame, **values)
@@ -386,7 +408,7 @@ class Turn(Ledger):
                     "method_divergence",
                     r.war_divergence,
                     "war_divergence",
-                    self.said(
+                    self.said_kept(
                         WHY_WAR_DIVERGENCE,
                         f"turn {war_turns} of {name_of(r.war_side)}'s war: its partner's way of integration and stability looks ever further away",
                         {"turn": war_turns, "side": r.war_side},
@@ -400,7 +422,7 @@ class Turn(Ledger):
             "method_divergence",
             r.divergence_rate * (target - m["method_divergence"]),
             "methods",
-            self.said(
+            self.said_kept(
                 WHY_METHODS,
                 f"divergence follows the gap between the two sides' methods this turn ({gap} apart)",
                 {"gap": gap},
@@ -429,7 +451,7 @@ class Turn(Ledger):
             f"{partner}.standing",
             -cost,
             "war_association",
-            self.said(
+            self.said_kept(
                 WHY_WAR_ASSOCIATION,
                 f"turn {war_turns} of the war: standing by an isolated {name_of(side)} costs more the longer it lasts",
                 {"turn": war_turns, "side": side},
@@ -502,10 +524,10 @@ class Turn(Ledger):
                 moved,
                 "rule",
                 "pillars",
-                self.said(
+                self.said_kept(
                     WHY_PULLED_UP if target > p else WHY_PULLED_DOWN,
                     f"{'pulled up' if target > p else 'pulled down'} toward {target:.0f}, what the pillars, trust and US pressure support",
-                    {"target": target},
+                    {"target": round(target)},  # (a whole number, as the sentence says it)
                 ),
                 self.rule_source("partnership_rate"),
             )
@@ -690,7 +712,7 @@ class Turn(Ledger):
         for kind, item in self.injected:
             if isinstance(item, Adjustment):
                 why = (
-                    self.said_of(WHY_ADJUSTMENT, reason=item.reason)
+                    self.said(WHY_ADJUSTMENT, f"Facilitator: {item.reason}", {"reason": item.reason})
                     if kind == "facilitator"
                     else f"{kind.capitalize()}: {item.reason}"
                 )
@@ -729,9 +751,9 @@ class Turn(Ledger):
         self.state.fired = self.state.fired | {event.id}
         self.report.events.append(event.id)
         if kind == "event":
-            why = self.said_of(WHY_EVENT, title=event.title)
+            why = self.said(WHY_EVENT, f"Event: {event.title}", {"title": event.title})
         elif kind == "facilitator":
-            why = self.said_of(WHY_EVENT_INJECTED, title=event.title)
+            why = self.said(WHY_EVENT_INJECTED, f"Event: {event.title} (facilitator)", {"title": event.title})
         else:
             why = f"Event: {event.title} ({kind})"
         self.apply(event.does, kind, event.id, why, event.source)
@@ -747,10 +769,12 @@ class Turn(Ledger):
         for item in due:
             if item.cause_kind == "action":
                 action = self.level.actions.get(item.cause_id)
-                why = self.said_of(WHY_LATER, name=action.name if action else item.cause_id)
+                name = action.name if action else item.cause_id
+                why = self.said(WHY_LATER, f"later effect of {name}", {"name": name})
             else:
                 event = self.level.event(item.cause_id)
-                why = self.said_of(WHY_LATER_EVENT, title=event.title if event else item.cause_id)
+                title = event.title if event else item.cause_id
+                why = self.said(WHY_LATER_EVENT, f"later effect of the event {title}", {"title": title})
             self.apply(item.does, "delayed", item.cause_id, why, item.source)
 
     def resolve_commitments(self) -> None:

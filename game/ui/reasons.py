@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from game.core.summit import Term
 from game.core.words import LIMIT_PLACEHOLDERS, METER_PLACEHOLDERS, SIDE_PLACEHOLDERS, Lines, Said
-from game.i18n import _, format_number, n_
+from game.i18n import N_, _, format_number, n_
 from game.ui.sides import power_name
 from game.ui.summit.terms import term_words
 from game.ui.words import limit_label, meter_label
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from game.core.level import Level
     from game.core.report import Change
 
+# What joins the parts of a reason said in pieces (a card's line in the Decisions tab: "worth +1.2
+# to its agenda one turn ahead; moves partnership 2.9 toward …"), as the language writes it.
+PART_SEPARATOR = N_("; ")
 # A number's format in a frame: an optional sign, then the decimals ('+.1f', '.0f', or none).
 _NUMBER_SPEC = re.compile(r"(\+)?(?:\.(\d+))?[fdg]?")
 
@@ -52,7 +55,8 @@ def say(why: str, level: Level | None = None) -> str:
     (`level`: the level its terms belong to), a plain string translated as a whole where the
     catalogue has it; the English itself for anything this cannot say."""
     if isinstance(why, Lines):
-        return why.sep.join(say(part, level) for part in why.parts)
+        sep = _(PART_SEPARATOR) if why.sep == PART_SEPARATOR else why.sep
+        return sep.join(say(part, level) for part in why.parts)
     if isinstance(why, Said):
         try:
             values = {k: _value(k, v, level) for k, v in why.values.items()}
