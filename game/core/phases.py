@@ -61,10 +61,10 @@ def by_side(frame: str) -> dict[str, Said]:
 
 
 _new_str = str.__new__
-# The whys that Turn.said_kept has made, by their English: the same sentence with the same values
-# (a whole number, a side) is the same Said, so it is made once. Bounded, and never read for
-# anything but the sentence it holds.
-_KEPT: dict[str, Said] = {}
+# The whys that Turn.said_kept has made, by their frame and English: the same sentence with the
+# same values (a whole number, a side, a name) is the same Said, so it is made once. Bounded, and
+# never read for anything but the sentence it holds.
+_KEPT: dict[tuple[str, str], Said] = {}
 _KEPT_MOST = 2048
 
 # What the rules say of the changes they make: each a frame (marked for the interface's catalogue;
@@ -260,15 +260,16 @@ class Turn(Ledger):
         return said
 
     def said_kept(self, frame: str, english: str, values: dict[str, object]) -> str:
-        """`said`, for a why whose values its English gives exactly (whole numbers, sides), which
-        comes back turn after turn: made once and kept (_KEPT)."""
+        """`said`, for a why whose values its English gives exactly (whole numbers, sides, names),
+        which comes back turn after turn: made once and kept (_KEPT)."""
         if self.records is None:
             return ""
-        said = _KEPT.get(english)
+        key = (frame, english)
+        said = _KEPT.get(key)
         if said is None:
             said = made(english, frame, values)
             if len(_KEPT) < _KEPT_MOST:
-                _KEPT[english] = said
+                _KEPT[key] = said
         return said
 
     def said_of(self, frame: str, **values: object) -> str:
@@ -712,7 +713,7 @@ class Turn(Ledger):
         for kind, item in self.injected:
             if isinstance(item, Adjustment):
                 why = (
-                    self.said(WHY_ADJUSTMENT, f"Facilitator: {item.reason}", {"reason": item.reason})
+                    self.said_kept(WHY_ADJUSTMENT, f"Facilitator: {item.reason}", {"reason": item.reason})
                     if kind == "facilitator"
                     else f"{kind.capitalize()}: {item.reason}"
                 )
@@ -751,9 +752,11 @@ class Turn(Ledger):
         self.state.fired = self.state.fired | {event.id}
         self.report.events.append(event.id)
         if kind == "event":
-            why = self.said(WHY_EVENT, f"Event: {event.title}", {"title": event.title})
+            why = self.said_kept(WHY_EVENT, f"Event: {event.title}", {"title": event.title})
         elif kind == "facilitator":
-            why = self.said(WHY_EVENT_INJECTED, f"Event: {event.title} (facilitator)", {"title": event.title})
+            why = self.said_kept(
+                WHY_EVENT_INJECTED, f"Event: {event.title} (facilitator)", {"title": event.title}
+            )
         else:
             why = f"Event: {event.title} ({kind})"
         self.apply(event.does, kind, event.id, why, event.source)
@@ -770,11 +773,11 @@ class Turn(Ledger):
             if item.cause_kind == "action":
                 action = self.level.actions.get(item.cause_id)
                 name = action.name if action else item.cause_id
-                why = self.said(WHY_LATER, f"later effect of {name}", {"name": name})
+                why = self.said_kept(WHY_LATER, f"later effect of {name}", {"name": name})
             else:
                 event = self.level.event(item.cause_id)
                 title = event.title if event else item.cause_id
-                why = self.said(WHY_LATER_EVENT, f"later effect of the event {title}", {"title": title})
+                why = self.said_kept(WHY_LATER_EVENT, f"later effect of the event {title}", {"title": title})
             self.apply(item.does, "delayed", item.cause_id, why, item.source)
 
     def resolve_commitments(self) -> None:
