@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from game.core import rng
 from game.core.expr import ALWAYS, Condition
 from game.core.meters import INFLUENCE_METERS, REGION_TARGETS, meter_range
-from game.core.words import N_, Said
+from game.core.words import N_, made
 
 if TYPE_CHECKING:
     from game.core.summit import Deed
@@ -126,7 +126,7 @@ class Action:
     def __post_init__(self) -> None:
         object.__setattr__(self, "ready_key", f"{self.side}:{self.id}")
         english = f"{self.side.capitalize()}: {self.name}"
-        object.__setattr__(self, "why", Said(english, WHY_ACTION, {"side": self.side, "card": self.name}))
+        object.__setattr__(self, "why", made(english, WHY_ACTION, {"side": self.side, "card": self.name}))
         capital = f"{self.side}.capital"
         object.__setattr__(self, "steps", ((capital, -self.cost, *meter_range(capital)), *self.does.steps))
 

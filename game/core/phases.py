@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from operator import mul
+from string import Formatter
 from typing import NamedTuple
 
 from game.core import rng
@@ -61,10 +62,11 @@ def by_side(frame: str) -> dict[str, Said]:
 
 
 _new_str = str.__new__
-# The whys that Turn.said_kept has made, by their frame and English: the same sentence with the
+# The whys that Turn.said_kept has made, by their frame and values: the same sentence with the
 # same values (a whole number, a side, a name) is the same Said, so it is made once. Bounded, and
 # never read for anything but the sentence it holds.
-_KEPT: dict[tuple[str, str], Said] = {}
+_KEPT: dict[tuple[object, ...], Said] = {}
+_PLACEHOLDERS: dict[str, tuple[str, ...]] = {}  # a frame's placeholders' names, in order
 _KEPT_MOST = 2048
 
 # What the rules say of the changes they make: each a frame (marked for the interface's catalogue;
@@ -259,18 +261,26 @@ class Turn(Ledger):
         said.frame, said.values, said.plural = frame, values, ""
         return said
 
-    def said_kept(self, frame: str, english: str, values: dict[str, object]) -> str:
-        """`said`, for a why whose values its English gives exactly (whole numbers, sides, names),
-        which comes back turn after turn: made once and kept (_KEPT)."""
+    def said_kept(self, frame: str, *values: object) -> str:
+        """A why whose values come back turn after turn (whole numbers, sides, names), given in
+        the order the frame names them: made once (see `said`, the module's) and kept (_KEPT), so
+        that a recorded turn only looks it up, which costs less than an f-string; "" when the turn
+        is not recorded."""
         if self.records is None:
             return ""
-        key = (frame, english)
-        said = _KEPT.get(key)
-        if said is None:
-            said = made(english, frame, values)
-            if len(_KEPT) < _KEPT_MOST:
-                _KEPT[key] = said
-        return said
+        key = (frame, *values)
+        said_before = _KEPT.get(key)
+        if said_before is not None:
+            return said_before
+        names = _PLACEHOLDERS.get(frame)
+        if names is None:
+            names = _PLACEHOLDERS[frame] = tuple(
+                dict.fromkeys(n for _, n, _, _ in Formatter().parse(frame) if n)
+            )
+        made_now = said(self.level, frame, **dict(zip(names, values, strict=True)))
+        if len(_KEPT) < _KEPT_MOST:
+            _KEPT[key] = made_now
+        return made_now
 
     def said_of(self, frame: str, **values: object) -> str:
         """A change's why from `frame` and `values` (see `said`, the module's) when the turn is
@@ -409,11 +419,7 @@ class Turn(Ledger):
                     "method_divergence",
                     r.war_divergence,
                     "war_divergence",
-                    self.said_kept(
-                        WHY_WAR_DIVERGENCE,
-                        f"turn {war_turns} of {name_of(r.war_side)}'s war: its partner's way of integration and stability looks ever further away",
-                        {"turn": war_turns, "side": r.war_side},
-                    ),
+                    self.said_kept(WHY_WAR_DIVERGENCE, war_turns, r.war_side),
                 )
             self.war_test(war_turns, growth)
         # Both sides' methods, every turn: divergence moves toward the gap between them.
@@ -423,11 +429,7 @@ class Turn(Ledger):
             "method_divergence",
             r.divergence_rate * (target - m["method_divergence"]),
             "methods",
-            self.said_kept(
-                WHY_METHODS,
-                f"divergence follows the gap between the two sides' methods this turn ({gap} apart)",
-                {"gap": gap},
-            ),
+            self.said_kept(WHY_METHODS, gap),
         )
 
     def war_test(self, war_turns: int, growth: float) -> None:
@@ -452,11 +454,7 @@ class Turn(Ledger):
             f"{partner}.standing",
             -cost,
             "war_association",
-            self.said_kept(
-                WHY_WAR_ASSOCIATION,
-                f"turn {war_turns} of the war: standing by an isolated {name_of(side)} costs more the longer it lasts",
-                {"turn": war_turns, "side": side},
-            ),
+            self.said_kept(WHY_WAR_ASSOCIATION, war_turns, side),
         )
 
     def ceiling_terms(self) -> dict[str, float]:
@@ -525,11 +523,8 @@ class Turn(Ledger):
                 moved,
                 "rule",
                 "pillars",
-                self.said_kept(
-                    WHY_PULLED_UP if target > p else WHY_PULLED_DOWN,
-                    f"{'pulled up' if target > p else 'pulled down'} toward {target:.0f}, what the pillars, trust and US pressure support",
-                    {"target": round(target)},  # (a whole number, as the sentence says it)
-                ),
+                # (the target as a whole number, as the sentence says it: round() and :.0f agree)
+                self.said_kept(WHY_PULLED_UP if target > p else WHY_PULLED_DOWN, round(target)),
                 self.rule_source("partnership_rate"),
             )
         war_turns = self.at_war()
@@ -713,7 +708,7 @@ class Turn(Ledger):
         for kind, item in self.injected:
             if isinstance(item, Adjustment):
                 why = (
-                    self.said_kept(WHY_ADJUSTMENT, f"Facilitator: {item.reason}", {"reason": item.reason})
+                    self.said_kept(WHY_ADJUSTMENT, item.reason)
                     if kind == "facilitator"
                     else f"{kind.capitalize()}: {item.reason}"
                 )
@@ -752,11 +747,9 @@ class Turn(Ledger):
         self.state.fired = self.state.fired | {event.id}
         self.report.events.append(event.id)
         if kind == "event":
-            why = self.said_kept(WHY_EVENT, f"Event: {event.title}", {"title": event.title})
+            why = self.said_kept(WHY_EVENT, event.title)
         elif kind == "facilitator":
-            why = self.said_kept(
-                WHY_EVENT_INJECTED, f"Event: {event.title} (facilitator)", {"title": event.title}
-            )
+            why = self.said_kept(WHY_EVENT_INJECTED, event.title)
         else:
             why = f"Event: {event.title} ({kind})"
         self.apply(event.does, kind, event.id, why, event.source)
@@ -773,11 +766,11 @@ class Turn(Ledger):
             if item.cause_kind == "action":
                 action = self.level.actions.get(item.cause_id)
                 name = action.name if action else item.cause_id
-                why = self.said_kept(WHY_LATER, f"later effect of {name}", {"name": name})
+                why = self.said_kept(WHY_LATER, name)
             else:
                 event = self.level.event(item.cause_id)
                 title = event.title if event else item.cause_id
-                why = self.said_kept(WHY_LATER_EVENT, f"later effect of the event {title}", {"title": title})
+                why = self.said_kept(WHY_LATER_EVENT, title)
             self.apply(item.does, "delayed", item.cause_id, why, item.source)
 
     def resolve_commitments(self) -> None:
