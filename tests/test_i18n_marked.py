@@ -55,6 +55,7 @@ COVERED = [
     "game/ui/scenes/settings.py",
     "game/ui/scenes/summit.py",
     "game/ui/scenes/title.py",
+    "game/ui/reasons.py",
     "game/ui/sides.py",
     "game/ui/summit/model.py",
     "game/ui/summit/terms.py",

@@ -8,6 +8,10 @@ from collections.abc import Sequence
 from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core import Level, rng
 from game.core.meters import STATES
+from game.core.words import N_, word
+
+# Its reason for every plan, said in the player's language by the interface (game.ui.reasons).
+EASY_REASON = word(N_("cards drawn at random, the more likely the more they help its agenda at once"))
 
 REMEMBERS = 0.7  # how often an easy player keeps in mind the terms it agreed to
 
@@ -87,5 +91,5 @@ class EasyAgent:
             plan.append(chosen)
             capital -= level.actions[chosen].cost
             options = [a for a in options if a != chosen and level.actions[a].cost <= capital]
-        self.reason = "cards drawn at random, the more likely the more they help its agenda at once"
+        self.reason = EASY_REASON
         return tuple(plan)

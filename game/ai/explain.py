@@ -16,6 +16,7 @@ from game.core.engine import goal_value
 from game.core.level import Goal
 from game.core.meters import STATES, label, other
 from game.core.summit import settle, term_words
+from game.core.words import N_, Lines, Said, word
 
 PROPER = {
     "Moscow",
@@ -33,7 +34,12 @@ LEAST_MOVE = 0.05  # a goal's meter moved less than this by a card is not worth 
 def of_100(value: float) -> str:
     """An outlook (about 0-100, a little more for goals met with room to spare) as a reader
     takes it: a whole number from 0 to 100."""
-    return f"{min(100.0, max(0.0, value)):.0f}"
+    return f"{within_100(value):.0f}"
+
+
+def within_100(value: float) -> float:
+    """An outlook held between 0 and 100, as `of_100` says it (for a reason's values)."""
+    return min(100.0, max(0.0, value))
 
 
 def meter_name(meter: str) -> str:
@@ -70,30 +76,52 @@ def goal_moves(state: GameState, side: str, card: str, opponent_plan: Plan) -> l
     return moves
 
 
+# The reasons' frames, said in the player's language by the interface (game.ui.reasons): {card}
+# and {goal} as the level writes them, {meter} a meter's key, numbers with their format.
+CARD_LINE = N_("{card}: {reasons}.")
+WORTH = N_("worth {gain:+.1f} to its agenda one turn ahead")
+MOVES_TOWARD = N_("moves {meter} {amount:.1f} toward “{goal}”")
+MOVES_AWAY = N_("moves {meter} {amount:.1f} away from “{goal}”")
+NO_MOVE = word(N_("no goal's meter moves by itself at once; it counts on what follows"))
+# The search's words (game.ai.hard): how far it looked, and the other side by name.
+TO_THE_END = word(N_("to the end"))
+NO_CARD = word(N_("it had no card it could use"))
+DOING_NOTHING = N_("; doing nothing, about {nothing:.0f}")
+PARTNER_NAMES = {"moscow": word(N_("Moscow")), "beijing": word(N_("Beijing"))}
+NOTHING_BETTER = word(N_("Every card it could afford looked worse than keeping its capital."))
+
+
 def card_reason(name: str, gain: float | None, moves: Sequence[tuple[Goal, float]]) -> str:
     """One card's line: its worth one turn ahead and what it does for which goals."""
-    parts = []
+    parts: list[str] = []
     if gain is not None:
-        parts.append(f"worth {gain:+.1f} to its agenda one turn ahead")
+        parts.append(Said(f"worth {gain:+.1f} to its agenda one turn ahead", WORTH, {"gain": gain}))
     for goal, toward in moves[:2]:
         way = "toward" if toward > 0 else "away from"
-        parts.append(f"moves {meter_name(goal.meter)} {abs(toward):.1f} {way} “{goal.text}”")
+        english = f"moves {meter_name(goal.meter)} {abs(toward):.1f} {way} “{goal.text}”"
+        values = {"meter": goal.meter, "amount": abs(toward), "goal": goal.text}
+        parts.append(Said(english, MOVES_TOWARD if toward > 0 else MOVES_AWAY, values))
     if not moves:
-        parts.append("no goal's meter moves by itself at once; it counts on what follows")
-    return f"{name}: " + "; ".join(parts) + "."
+        parts.append(NO_MOVE)
+    reasons = Lines(parts, "; ")
+    return Said(f"{name}: {reasons}.", CARD_LINE, {"card": name, "reasons": reasons})
 
 
 # What a plan did with the side's word, and why the plan was chosen all the same: the search and
 # the lookahead play the turn through the rules, so a broken word's cost (trust, partnership,
 # standing) was in the figures the plan won on.
 WORD_LINES = {
-    "kept": "It kept its word: “{term}”.",
-    "broken": "It broke its word: “{term}”. The cost of breaking it was counted, and the plan "
-    "still came out ahead of the ones that kept it.",
-    "defied": "It defied the warning “{term}”, expecting the plan to be worth the answer.",
-    "carried out": "It carried out its warning: “{term}”.",
-    "empty": "It did not carry out its warning “{term}”: the answer looked dearer than the standing "
-    "an empty threat costs.",
+    "kept": N_("It kept its word: “{term}”."),
+    "broken": N_(
+        "It broke its word: “{term}”. The cost of breaking it was counted, and the plan "
+        "still came out ahead of the ones that kept it."
+    ),
+    "defied": N_("It defied the warning “{term}”, expecting the plan to be worth the answer."),
+    "carried out": N_("It carried out its warning: “{term}”."),
+    "empty": N_(
+        "It did not carry out its warning “{term}”: the answer looked dearer than the standing "
+        "an empty threat costs."
+    ),
 }
 
 
@@ -106,7 +134,11 @@ def word_lines(state: GameState, side: str, plan: Plan) -> list[str]:
     chosen = {side: tuple(actions[a] for a in plan), other(side): ()}
     _, settled = settle(state.commitments, state.turn, chosen)
     return [
-        WORD_LINES[s.result].format(term=term_words(state.level, s.term))
+        Said(
+            WORD_LINES[s.result].format(term=term_words(state.level, s.term)),
+            WORD_LINES[s.result],
+            {"term": s.term},
+        )
         for s in settled
         if s.side == side and s.result in WORD_LINES
     ]
@@ -124,12 +156,10 @@ def plan_reason(
     actions = state.level.actions
     words = word_lines(state, side, plan)
     if not plan:
-        return "\n".join(
-            [outlook + " Every card it could afford looked worse than keeping its capital.", *words]
-        )
+        return Lines([Lines([outlook, NOTHING_BETTER], " "), *words])
     lines = [outlook]
     for card in plan:
         lines.append(
             card_reason(actions[card].name, gains.get(card), goal_moves(state, side, card, opponent_plan))
         )
-    return "\n".join([*lines, *words])
+    return Lines([*lines, *words])

@@ -34,12 +34,13 @@ from dataclasses import dataclass, field
 
 from game.ai.determinize import determinize
 from game.ai.evaluate import evaluate
-from game.ai.explain import of_100, plan_reason
+from game.ai.explain import DOING_NOTHING, NO_CARD, PARTNER_NAMES, TO_THE_END, plan_reason, within_100
 from game.ai.normal import NormalAgent
 from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core import GameState, Level, legal_actions, resolve_turn, rng
 from game.core.engine import goal_value, scores
 from game.core.meters import PILLARS, SIDES, STATES, other
+from game.core.words import Lines, Said, counted, n_
 
 # The iterations a decision gets when the budget names neither iterations nor a time: enough for
 # the search to beat `normal` clearly, and a 12-turn game against `easy` in a few seconds.
@@ -205,23 +206,45 @@ class HardAgent:
         """Why the last plan was chosen, in words, from the search's own figures."""
         last, sample = self.last, self.normal.sample
         if last is None:
-            return "it had no card it could use" if sample is None else ""
+            return NO_CARD if sample is None else ""
         best = next(c for c in last.candidates if c.plan == last.chosen)
         nothing = next((c for c in last.candidates if c.plan == () and c.visits), None)
-        partner = other(self.side).capitalize()
-        ahead = "to the end" if self.horizon >= last.turns_left else f"{self.horizon + 1} turns ahead"
-        outlook = (
-            f"Over {last.iterations} imagined games played {ahead}, it expected to finish with about "
-            f"{of_100(100 * best.own / best.visits)} of 100 for its agenda with this plan "
-            f"(and {partner} about {of_100(100 * best.theirs / best.visits)} for its own)"
-            + (
-                f"; doing nothing, about {of_100(100 * nothing.own / nothing.visits)}"
-                if nothing is not None and nothing is not best
-                else ""
-            )
-            + f". It weighed {len(last.candidates)} plans, each as much by where this turn left "
-            "both agendas as by where the game ended."
+        ahead = (
+            TO_THE_END
+            if self.horizon >= last.turns_left
+            else counted(n_("{n} turn ahead", "{n} turns ahead", self.horizon + 1))
         )
+        parts = [
+            counted(
+                n_(
+                    "Over {n} imagined game played {ahead}, it expected to finish with about {own:.0f} "
+                    "of 100 for its agenda with this plan (and {partner} about {theirs:.0f} for its own)",
+                    "Over {n} imagined games played {ahead}, it expected to finish with about {own:.0f} "
+                    "of 100 for its agenda with this plan (and {partner} about {theirs:.0f} for its own)",
+                    last.iterations,
+                ),
+                ahead=ahead,
+                own=within_100(100 * best.own / best.visits),
+                partner=PARTNER_NAMES[other(self.side)],
+                theirs=within_100(100 * best.theirs / best.visits),
+            )
+        ]
+        if nothing is not None and nothing is not best:
+            english = "; doing nothing, about {nothing:.0f}"
+            about = within_100(100 * nothing.own / nothing.visits)
+            parts.append(Said(english.format(nothing=about), DOING_NOTHING, {"nothing": about}))
+        parts.append(
+            counted(
+                n_(
+                    ". It weighed {n} plan, each as much by where this turn left both agendas as by "
+                    "where the game ended.",
+                    ". It weighed {n} plans, each as much by where this turn left both agendas as by "
+                    "where the game ended.",
+                    len(last.candidates),
+                )
+            )
+        )
+        outlook = Lines(parts, "")
         if sample is None:
             return outlook
         return plan_reason(sample[0], self.side, last.chosen, sample[1], last.gains, outlook)

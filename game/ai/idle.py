@@ -6,6 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.ai.protocol import Budget, Observation, Plan
+from game.core.words import N_, word
+
+# Its reason for every plan, said in the player's language by the interface (game.ui.reasons).
+IDLE_REASON = word(N_("does nothing, every turn"))
 
 
 class IdleAgent:
@@ -15,7 +19,7 @@ class IdleAgent:
 
     def __init__(self, side: str, seed: int, budget: Budget | None = None):
         self.side = side
-        self.reason = "does nothing, every turn"
+        self.reason = IDLE_REASON
 
     def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """The empty plan, which is always legal."""

@@ -23,13 +23,38 @@ from dataclasses import dataclass
 
 from game.core.level import Action, Level
 from game.core.meters import STATES, other
+from game.core.phases import said
 from game.core.state import GameState
-from game.core.summit import Deed, Term, power_lead, span, term_words, terms_allowed, terms_on_offer
+from game.core.summit import Deed, Term, power_lead, span, terms_allowed, terms_on_offer
+from game.core.words import N_, Said, word
 
 # What a point of trust is worth, in the same units as a card's fit, for a side whose agenda reads
 # the partnership (trust feeds the partnership's target).
 TRUST_WORTH = 0.5
 Answer = str | Term  # "accept", "reject", or a counter-term
+
+# The reasons an agent gives at the summit, each a frame the interface says in the player's
+# language (game.ui.reasons): {amount} is one of AMOUNTS, {partner} a side's key, {term} a term.
+# A reason's frame begins with what the agent did ("proposed", "accepted", ...), which the
+# summit's record reads to know whose reason it is.
+PROPOSED = N_("proposed: it would serve its goals {amount}, and {partner} should find it worth accepting")
+ACCEPTED = N_("accepted: it serves its goals {amount} ({term})")
+ACCEPTED_FOR_GOODWILL = N_(
+    "accepted: it costs its goals only {amount}, a price it pays for goodwill ({term})"
+)
+REJECTED_ON_THE_TABLE = N_(
+    "rejected: it would cost its goals {amount}, and what it would ask instead is on the table already ({term})"
+)
+COUNTERED = N_("countered: it would cost its goals {amount}; it asked instead: {term}")
+REJECTED = N_("rejected: it would cost its goals {amount}")
+COUNTER_ANSWERS = {
+    ("accept", True): N_("accepted the counter: it serves its goals {amount}"),
+    ("accept", False): N_("accepted the counter: it costs its goals {amount}"),
+    ("reject", True): N_("rejected the counter: it serves its goals {amount}"),
+    ("reject", False): N_("rejected the counter: it costs its goals {amount}"),
+}
+# A term's worth to a side's goals, in words.
+AMOUNTS = (word(N_("a little")), word(N_("somewhat")), word(N_("a great deal")))
 
 
 def wants(level: Level, side: str) -> dict[str, float]:
@@ -175,12 +200,13 @@ class Negotiator:
         self.side = side
         # How much a term may cost it and still be accepted (negative: it must gain that much).
         self.trusting = trusting
-        self.reasons: dict[str, str] = {}  # a term's key -> why it was proposed, accepted or refused
+        # A term's key -> why it was proposed, accepted or refused (a game.core.words.Said).
+        self.reasons: dict[str, str] = {}
 
     def propose(self, observation: GameState) -> list[Term]:
         """The terms worth most to this side that the other side should find worth accepting."""
         w = Weigher(observation, self.side)
-        partner = other(self.side)
+        partner, level = other(self.side), observation.level
         # The stronger partner asks more: it puts forward terms that cost the other side a little,
         # which the other may refuse; the weaker one only terms the other side gains from.
         ask = -1.0 if power_lead(observation) == self.side else 0.0
@@ -199,10 +225,7 @@ class Negotiator:
             if any(_overlaps(term, c) for c in chosen):
                 continue
             chosen.append(term)
-            self.reasons[term.key()] = (
-                f"proposed: it would serve its goals {_amount(value)}, and "
-                f"{partner.capitalize()} should find it worth accepting"
-            )
+            self.reasons[term.key()] = said(level, PROPOSED, amount=_amount(value), partner=partner)
         return chosen
 
     def answer(
@@ -219,30 +242,21 @@ class Negotiator:
             key = term.key()
             if value >= -self.trusting:
                 out[key] = "accept"
-                self.reasons[key] = (
-                    f"accepted: it serves its goals {_amount(value)} ({term_words(level, term)})"
-                    if value >= 0
-                    else f"accepted: it costs its goals only {_amount(value)}, a price it pays for "
-                    f"goodwill ({term_words(level, term)})"
+                self.reasons[key] = said(
+                    level, ACCEPTED if value >= 0 else ACCEPTED_FOR_GOODWILL, amount=_amount(value), term=term
                 )
                 continue
             counter = self._counter(observation, w, term)
             if counter is not None and counter.key() in taken:
                 out[key] = "reject"
-                self.reasons[key] = (
-                    f"rejected: it would cost its goals {_amount(value)}, and what it would ask "
-                    f"instead is on the table already ({term_words(level, counter)})"
-                )
+                self.reasons[key] = said(level, REJECTED_ON_THE_TABLE, amount=_amount(value), term=counter)
             elif counter is not None:
                 taken.add(counter.key())
                 out[key] = counter
-                self.reasons[key] = (
-                    f"countered: it would cost its goals {_amount(value)}; it asked instead: "
-                    f"{term_words(level, counter)}"
-                )
+                self.reasons[key] = said(level, COUNTERED, amount=_amount(value), term=counter)
             else:
                 out[key] = "reject"
-                self.reasons[key] = f"rejected: it would cost its goals {_amount(value)}"
+                self.reasons[key] = said(level, REJECTED, amount=_amount(value))
         return out
 
     def answer_counters(self, observation: GameState, counters: list[Term]) -> dict[str, str]:
@@ -252,10 +266,8 @@ class Negotiator:
         for term in counters:
             value = w.worth(self.side, term)
             out[term.key()] = "accept" if value >= -self.trusting else "reject"
-            self.reasons[term.key()] = (
-                f"{out[term.key()]}ed the counter: it {'serves' if value >= 0 else 'costs'} its goals "
-                f"{_amount(value)}"
-            )
+            frame = COUNTER_ANSWERS[out[term.key()], value >= 0]
+            self.reasons[term.key()] = said(observation.level, frame, amount=_amount(value))
         return out
 
     def _counter(self, observation: GameState, w: Weigher, refused: Term) -> Term | None:
@@ -271,11 +283,11 @@ class Negotiator:
         return best[1] if best else None
 
 
-def _amount(worth: float) -> str:
+def _amount(worth: float) -> Said:
     """A term's worth to a side's goals in words, for the reasons a player reads (the figure is the
     weigher's own reckoning, in points of cards' printed effects, not a meter's)."""
     size = abs(worth)
-    return "a little" if size < 1.0 else "somewhat" if size < 3.0 else "a great deal"
+    return AMOUNTS[0] if size < 1.0 else AMOUNTS[1] if size < 3.0 else AMOUNTS[2]
 
 
 def _best(fits: dict[str, float], cards: list[Action], most: int) -> float:

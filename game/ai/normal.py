@@ -9,11 +9,12 @@ from collections.abc import Callable, Sequence
 from game.ai.determinize import determinize
 from game.ai.easy import EasyAgent
 from game.ai.evaluate import evaluate
-from game.ai.explain import of_100, plan_reason
+from game.ai.explain import plan_reason, within_100
 from game.ai.lookahead import candidate_plans, imagine, score_actions
 from game.ai.protocol import Budget, LegalPlans, Observation, Plan, seen
 from game.core import GameState, legal_actions, rng
 from game.core.meters import other
+from game.core.words import counted, n_
 
 # A sampled future: a whole state drawn from the observation, and a guess at the other's plan.
 Future = tuple[GameState, Plan]
@@ -83,11 +84,31 @@ class NormalAgent:
         sample = self.sample
 
         def why() -> str:
-            outlook = (
-                f"Looking one turn ahead in {self.samples} sampled futures, it expected its agenda to "
-                f"stand at about {of_100(value)} of 100 after this turn with this plan"
-                + (f", and {of_100(nothing)} doing nothing." if nothing is not None else ".")
-            )
+            if nothing is None:
+                outlook = counted(
+                    n_(
+                        "Looking one turn ahead in {n} sampled future, it expected its agenda to stand "
+                        "at about {plan:.0f} of 100 after this turn with this plan.",
+                        "Looking one turn ahead in {n} sampled futures, it expected its agenda to stand "
+                        "at about {plan:.0f} of 100 after this turn with this plan.",
+                        self.samples,
+                    ),
+                    plan=within_100(value),
+                )
+            else:
+                outlook = counted(
+                    n_(
+                        "Looking one turn ahead in {n} sampled future, it expected its agenda to stand "
+                        "at about {plan:.0f} of 100 after this turn with this plan, and {nothing:.0f} "
+                        "doing nothing.",
+                        "Looking one turn ahead in {n} sampled futures, it expected its agenda to stand "
+                        "at about {plan:.0f} of 100 after this turn with this plan, and {nothing:.0f} "
+                        "doing nothing.",
+                        self.samples,
+                    ),
+                    plan=within_100(value),
+                    nothing=within_100(nothing),
+                )
             if sample is None:
                 return outlook
             return plan_reason(sample[0], self.side, plan, sample[1], gains, outlook)

@@ -8,6 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.ai.protocol import Budget, Observation, Plan, seen
+from game.core.words import N_, word
+
+# Its reason for every plan, said in the player's language by the interface (game.ui.reasons).
+PRIORITY_REASON = word(N_("plays the first cards of a fixed list that it can use"))
 
 PREFIX = "priority:"
 
@@ -20,7 +24,7 @@ class PriorityAgent:
     def __init__(self, side: str, seed: int, budget: Budget | None = None, order: Sequence[str] = ()):
         self.side = side
         self.order = tuple(order)
-        self.reason = "plays the first cards of a fixed list that it can use"
+        self.reason = PRIORITY_REASON
 
     def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """The first usable cards of the list, as many as capital and the plan's size allow."""

@@ -6,6 +6,10 @@ from collections.abc import Sequence
 
 from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core import rng
+from game.core.words import N_, word
+
+# Its reason for every plan, said in the player's language by the interface (game.ui.reasons).
+RANDOM_REASON = word(N_("chosen at random, among every plan it could afford"))
 
 
 class RandomAgent:
@@ -22,5 +26,5 @@ class RandomAgent:
         """A legal plan, drawn from the agent's own random stream."""
         observation, plans = seen(observation, self.side, legal)
         x, self.rng = rng.next_u64(self.rng)
-        self.reason = "chosen at random, among every plan it could afford"
+        self.reason = RANDOM_REASON
         return plans[x % len(plans)]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from game.core import rng
 from game.core.expr import ALWAYS, Condition
 from game.core.meters import INFLUENCE_METERS, REGION_TARGETS, meter_range
-from game.core.words import N_
+from game.core.words import N_, made
 
 if TYPE_CHECKING:
     from game.core.summit import Deed
@@ -26,6 +26,8 @@ SEASON_DATES = (N_("Winter {year}"), N_("Spring {year}"), N_("Summer {year}"), N
 HALF_DATES = (N_("First half of {year}"), N_("Second half of {year}"))
 YEAR_DATE = N_("{year}")
 PART_DATE = N_("{year}, part {part} of {parts}")
+# What a card's changes are said to come from: "{side}: {card}", a side's key and the card's name.
+WHY_ACTION = N_("{side}: {card}")
 
 # The rules whose name is not itself a number of `Rules`: the numbers to point a player to when
 # they ask why such a rule moved a meter.
@@ -123,7 +125,8 @@ class Action:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ready_key", f"{self.side}:{self.id}")
-        object.__setattr__(self, "why", f"{self.side.capitalize()}: {self.name}")
+        english = f"{self.side.capitalize()}: {self.name}"
+        object.__setattr__(self, "why", made(english, WHY_ACTION, {"side": self.side, "card": self.name}))
         capital = f"{self.side}.capital"
         object.__setattr__(self, "steps", ((capital, -self.cost, *meter_range(capital)), *self.does.steps))
 

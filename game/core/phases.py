@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from operator import mul
+from string import Formatter
 from typing import NamedTuple
 
 from game.core import rng
 from game.core.ledger import SHARES, Ledger
-from game.core.level import ENGINE_SOURCE, Action, Consequences, Event, Rules
+from game.core.level import ENGINE_SOURCE, Action, Consequences, Event, Level, Rules
 from game.core.meters import (
     LIMIT_CAUSES,
     LIMIT_LABELS,
@@ -26,7 +27,8 @@ from game.core.meters import (
 )
 from game.core.report import Change, TurnReport
 from game.core.state import GameState, Scheduled
-from game.core.summit import settle, term_words
+from game.core.summit import Term, settle, term_words
+from game.core.words import LIMIT_PLACEHOLDERS, N_, SIDE_PLACEHOLDERS, Said, made
 
 # Terms pledged for more than the turn, or as the level's own deals: breaking them is seen abroad.
 PUBLIC_TERMS = frozenset({"promise", "deal"})
@@ -45,6 +47,130 @@ _GAP_TAKERS = tuple(
     (SHARES[place, "moscow"], f"{place}.beijing", f"{place}.west", place in CORRIDOR_STATES)
     for place in STATES
 )
+
+
+def by_side(frame: str) -> dict[str, Said]:
+    """A frame whose values are sides only ({side}, and {partner} or {other} the other side), made
+    once for each side: a turn looks its why up, which costs less than an f-string."""
+    out: dict[str, Said] = {}
+    for side in SIDES:
+        o = other(side)
+        values = {"side": side, "partner": o, "other": o}
+        english = frame.format(side=_NAMES[side], partner=_NAMES[o], other=_NAMES[o])
+        out[side] = made(english, frame, values)
+    return out
+
+
+_new_str = str.__new__
+# The whys that Turn.said_kept has made, by their frame and values: the same sentence with the
+# same values (a whole number, a side, a name) is the same Said, so it is made once. Bounded, and
+# never read for anything but the sentence it holds.
+_KEPT: dict[tuple[object, ...], Said] = {}
+_PLACEHOLDERS: dict[str, tuple[str, ...]] = {}  # a frame's placeholders' names, in order
+_KEPT_MOST = 2048
+
+# What the rules say of the changes they make: each a frame (marked for the interface's catalogue;
+# the interface says it in the player's language, game.ui.reasons), made into the record's English
+# `Said` only when the turn is recorded (Turn.said). A placeholder's name says what its value is
+# (game.core.words): {side}, {partner}, {other}, {who} a side's key, {limit} a limit's key,
+# {term} a summit's term; numbers keep their format.
+WHY_FORCE = by_side(N_("{side} used force; {partner} prefers integration and stability"))
+WHY_DISTANCED = by_side(N_("{partner} publicly distanced itself from {side}'s use of force"))
+WHY_LEFT_ALONE = by_side(N_("{side} remembers being left alone by {partner}"))
+WHY_ASSOCIATED = by_side(
+    N_("{partner} is associated with {side}'s use of force, the more so as their methods diverge")
+)
+WHY_WAR_DIVERGENCE = N_(
+    "turn {turn} of {side}'s war: its partner's way of integration and stability looks ever further away"
+)
+WHY_METHODS = N_("divergence follows the gap between the two sides' methods this turn ({gap} apart)")
+WHY_KEPT_FROM_WAR = by_side(N_("{partner} kept its distance from the war"))
+WHY_WAR_ASSOCIATION = N_(
+    "turn {turn} of the war: standing by an isolated {side} costs more the longer it lasts"
+)
+WHY_HELD_DOWN = N_("held down by the ceiling; {limit} weighs most on it (-{weight:.1f})")
+WHY_CEILING = N_(
+    "the identity gap, divergent methods, rivalry and Washington's thaw cap how close the two can get"
+)
+WHY_PILLAR_UPKEEP = N_("ties that are not tended wear a little every turn")
+WHY_PULLED_UP = N_("pulled up toward {target:.0f}, what the pillars, trust and US pressure support")
+WHY_PULLED_DOWN = N_("pulled down toward {target:.0f}, what the pillars, trust and US pressure support")
+WHY_FORCES_AT_WAR = N_("a trusted border frees forces, but the war commits them")
+WHY_FORCES_FREED = N_("a trusted border frees forces for other theatres")
+WHY_SECURITY_SPARED = N_("forces spared from the border strengthen other theatres")
+WHY_SECURITY_THIN = N_("forces tied down leave other theatres thin")
+WHY_GUARANTEES_AT_WAR = N_("Moscow's forces are committed elsewhere; its security guarantees look thinner")
+WHY_GUARANTEES = N_("Moscow has few forces to spare; its security guarantees look thinner")
+WHY_SANCTIONS_CORRIDOR = N_("sanctions on Moscow push China–Europe trade off the Northern Corridor")
+WHY_CORRIDOR = N_("trade on the Middle Corridor draws the route's states toward Beijing")
+WHY_WASHINGTON_DRIFT = by_side(N_("Washington's course toward {side} this era"))
+WHY_OUTREACH = by_side(N_("{side} reached out to Washington"))
+WHY_DISTANCE_NOTED = by_side(N_("Washington notes that {side} kept apart from its partner's force"))
+WHY_FORCE_ANSWERED = by_side(N_("Washington answers {side}'s force"))
+WHY_WEDGE = by_side(N_("Washington courts {side} to pull it away from {other}"))
+WHY_ISOLATION = by_side(N_("Washington's warmer ties with {other} leave {side} more isolated"))
+WHY_NORMALIZED = by_side(N_("Washington normalized relations with {side}"))
+WHY_NORMALIZED_PARTNER = by_side(
+    N_("Washington normalized relations with {side}, leaving {partner} more isolated")
+)
+WHY_NORMALIZED_CEILING = by_side(
+    N_("Washington normalized relations with {side}; the partnership loses its main reason")
+)
+WHY_NORMALIZED_FALL = by_side(
+    N_("Washington normalized relations with {side}; the partnership falls to its new ceiling")
+)
+# The turn report's note of a normalization.
+NOTE_NORMALIZED = by_side(N_("Washington normalized relations with {side}."))
+WHY_ADJUSTMENT = N_("Facilitator: {reason}")
+WHY_EVENT = N_("Event: {title}")
+WHY_EVENT_INJECTED = N_("Event: {title} (facilitator)")
+WHY_LATER = N_("later effect of {name}")
+WHY_LATER_EVENT = N_("later effect of the event {title}")
+WHY_KEPT_WORD = N_("{who} kept its word: {term}")
+WHY_BROKE_WORD = N_("{who} broke its word: {term}")
+WHY_BROKE_PLEDGE = N_("{who} broke a pledge made in public: {term}")
+WHY_DEFIED = N_("{who} defied a warning: {term}")
+WHY_EMPTY_THREAT = N_("{who} did not carry out its warning: {term}")
+WHY_RIVALRY = N_(
+    "Moscow lost {lost:.1f} and Beijing gained {gained:.1f} points a state in Central Asia this turn"
+)
+WHY_RIVALRY_FADES = N_("old grievances in Central Asia fade slowly")
+WHY_RIVALRY_KEPT = N_("Beijing's lead in Central Asia keeps the rivalry alive")
+WHY_SHOCK = N_("a fall of {fall:.1f} in one turn leaves distrust that lasts")
+WHY_TRUST_MENDS = N_("trust mends slowly toward what the pillars justify")
+WHY_TRUST_WEARS = N_("trust wears slowly toward what the pillars justify")
+WHY_WESTERN_PULL = N_("Moscow's outreach to the West revives its wish for a seat at the Western table")
+WHY_IDENTITY_SETTLES = N_("Moscow's view of its place in Europe settles back to the era's")
+WHY_LEADERSHIP_GROWS = N_("Beijing's aim to lead grows as its power outstrips Moscow's")
+WHY_LEADERSHIP_EASES = N_("Beijing's aim to lead eases as Moscow's power holds up")
+WHY_IDENTITY_GAP = N_(
+    "the identity gap follows, slowly, Moscow's pull to the West, Beijing's aim to lead and the trust between them"
+)
+WHY_DEPENDENCE = by_side(N_("{side}'s dependence follows what it trades with its partner"))
+WHY_DEPENDENCE_SANCTIONED = by_side(
+    N_(
+        "{side}'s dependence follows what it trades with its partner and the sanctions that close other markets"
+    )
+)
+WHY_PARTNERSHIP_GAIN = N_("the partnership's gain weighs on a side by how much it depends on the other")
+WHY_PARTNERSHIP_LOSS = N_("the partnership's loss weighs on a side by how much it depends on the other")
+WHY_CAPITAL = N_("new political capital, more with higher standing")
+
+
+def said(level: Level, frame: str, **values: object) -> Said:
+    """The sentence `frame` with `values`, in English, as a `Said` that keeps both: a side's key
+    reads as its name, a limit's as its label, a term as term_words says it; the rest as it is."""
+    shown = {
+        k: name_of(v)
+        if k in SIDE_PLACEHOLDERS and isinstance(v, str)
+        else LIMIT_LABELS[v]
+        if k in LIMIT_PLACEHOLDERS and isinstance(v, str)
+        else term_words(level, v)
+        if isinstance(v, Term)
+        else v
+        for k, v in values.items()
+    }
+    return Said(frame.format(**shown), frame, values)
 
 
 def _power_gap(meters: Mapping[str, float]) -> float:
@@ -122,6 +248,46 @@ class Turn(Ledger):
     def rule_source(self, name: str) -> str:
         """Where the level writes the numbers of the rule `name` (the engine, if nowhere)."""
         return self.sources.get(name, ENGINE_SOURCE)
+
+    def said(self, frame: str, english: str, values: dict[str, object]) -> str:
+        """A change's why, `english`, made from `frame` with `values` (english is the frame
+        filled in, written out by the caller as an f-string: a third of the time of format()),
+        when the turn is recorded; "" when it is not (agents imagine thousands of turns and read
+        no why)."""
+        if self.records is None:
+            return ""
+        # made(), written out: a call less on every recorded turn's few whys with numbers.
+        said: Said = _new_str(Said, english)
+        said.frame, said.values, said.plural = frame, values, ""
+        return said
+
+    def said_kept(self, frame: str, *values: object) -> str:
+        """A why whose values come back turn after turn (whole numbers, sides, names), given in
+        the order the frame names them: made once (see `said`, the module's) and kept (_KEPT), so
+        that a recorded turn only looks it up, which costs less than an f-string; "" when the turn
+        is not recorded."""
+        if self.records is None:
+            return ""
+        key = (frame, *values)
+        said_before = _KEPT.get(key)
+        if said_before is not None:
+            return said_before
+        names = _PLACEHOLDERS.get(frame)
+        if names is None:
+            names = _PLACEHOLDERS[frame] = tuple(
+                dict.fromkeys(n for _, n, _, _ in Formatter().parse(frame) if n)
+            )
+        made_now = said(self.level, frame, **dict(zip(names, values, strict=True)))
+        if len(_KEPT) < _KEPT_MOST:
+            _KEPT[key] = made_now
+        return made_now
+
+    def said_of(self, frame: str, **values: object) -> str:
+        """A change's why from `frame` and `values` (see `said`, the module's) when the turn is
+        recorded; "" when it is not. For the rarer whys that need it: a summit's terms."""
+        if self.records is None:
+            return ""
+        return said(self.level, frame, **values)
 
     def apply(self, does: Consequences, kind: str, cause: str, why: str, source: str) -> None:
         """What an action, event or delayed effect does: its meter changes, then its flags."""
@@ -222,20 +388,20 @@ class Turn(Ledger):
                 "method_divergence",
                 r.force_divergence * force,
                 "force_divergence",
-                f"{name_of(side)} used force; {name_of(partner)} prefers integration and stability",
+                WHY_FORCE[side],
             )
             if self.distances(partner):
                 self.rule(
                     "partnership",
                     -r.distance_cost * force,
                     "distance_cost",
-                    f"{name_of(partner)} publicly distanced itself from {name_of(side)}'s use of force",
+                    WHY_DISTANCED[side],
                 )
                 self.rule(
                     "trust",
                     -r.distance_trust,
                     "distance_cost",
-                    f"{name_of(side)} remembers being left alone by {name_of(partner)}",
+                    WHY_LEFT_ALONE[side],
                 )
             else:
                 cost = r.association_cost * force * m["partnership"] / 100.0 * self.association_factor()
@@ -245,7 +411,7 @@ class Turn(Ledger):
                     f"{partner}.standing",
                     -cost,
                     "association_cost",
-                    f"{name_of(partner)} is associated with {name_of(side)}'s use of force, the more so as their methods diverge",
+                    WHY_ASSOCIATED[side],
                 )
         if war_turns:
             if r.war_divergence:
@@ -253,7 +419,7 @@ class Turn(Ledger):
                     "method_divergence",
                     r.war_divergence,
                     "war_divergence",
-                    f"turn {war_turns} of {name_of(r.war_side)}'s war: its partner's way of integration and stability looks ever further away",
+                    self.said_kept(WHY_WAR_DIVERGENCE, war_turns, r.war_side),
                 )
             self.war_test(war_turns, growth)
         # Both sides' methods, every turn: divergence moves toward the gap between them.
@@ -263,7 +429,7 @@ class Turn(Ledger):
             "method_divergence",
             r.divergence_rate * (target - m["method_divergence"]),
             "methods",
-            f"divergence follows the gap between the two sides' methods this turn ({gap} apart)",
+            self.said_kept(WHY_METHODS, gap),
         )
 
     def war_test(self, war_turns: int, growth: float) -> None:
@@ -277,7 +443,7 @@ class Turn(Ledger):
                 "partnership",
                 -r.war_association,
                 "distance_cost",
-                f"{name_of(partner)} kept its distance from the war",
+                WHY_KEPT_FROM_WAR[side],
             )
             return
         isolation = (100.0 - m[f"{side}.standing"]) / 50.0
@@ -288,7 +454,7 @@ class Turn(Ledger):
             f"{partner}.standing",
             -cost,
             "war_association",
-            f"turn {war_turns} of the war: standing by an isolated {name_of(side)} costs more the longer it lasts",
+            self.said_kept(WHY_WAR_ASSOCIATION, war_turns, side),
         )
 
     def ceiling_terms(self) -> dict[str, float]:
@@ -305,7 +471,11 @@ class Turn(Ledger):
             self.m["partnership_ceiling"],
             "rule",
             "ceiling",
-            f"held down by the ceiling; {LIMIT_LABELS[cause]} weighs most on it (-{terms[cause]:.1f})",
+            self.said(
+                WHY_HELD_DOWN,
+                f"held down by the ceiling; {LIMIT_LABELS[cause]} weighs most on it (-{terms[cause]:.1f})",
+                {"limit": cause, "weight": terms[cause]},
+            ),
             self.rule_source(source_rule),
         )
 
@@ -332,7 +502,7 @@ class Turn(Ledger):
             ceiling,
             "rule",
             "ceiling",
-            "the identity gap, divergent methods, rivalry and Washington's thaw cap how close the two can get",
+            WHY_CEILING,
             self.rule_source("ceiling_identity"),
         )
         if r.pillar_upkeep:
@@ -341,20 +511,20 @@ class Turn(Ledger):
                     pillar,
                     -r.pillar_upkeep,
                     "pillar_upkeep",
-                    "ties that are not tended wear a little every turn",
+                    WHY_PILLAR_UPKEEP,
                 )
         p = m["partnership"]
         moved = p + r.partnership_rate * (target - p)
         if moved > m["partnership_ceiling"]:
             self.hold_to_ceiling("ceiling_identity")
         else:
-            direction = "pulled up" if target > p else "pulled down"
             self.set(
                 "partnership",
                 moved,
                 "rule",
                 "pillars",
-                f"{direction} toward {target:.0f}, what the pillars, trust and US pressure support",
+                # (the target as a whole number, as the sentence says it: round() and :.0f agree)
+                self.said_kept(WHY_PULLED_UP if target > p else WHY_PULLED_DOWN, round(target)),
                 self.rule_source("partnership_rate"),
             )
         war_turns = self.at_war()
@@ -368,9 +538,7 @@ class Turn(Ledger):
                 key,
                 r.freed_forces_rate * (target_forces - m[key]),
                 "border_trust",
-                "a trusted border frees forces, but the war commits them"
-                if at_war
-                else "a trusted border frees forces for other theatres",
+                WHY_FORCES_AT_WAR if at_war else WHY_FORCES_FREED,
             )
             spare = (m[key] - 50.0) / 50.0
             if spare and r.freed_security:
@@ -378,9 +546,7 @@ class Turn(Ledger):
                     f"{side}.security",
                     r.freed_security * spare,
                     "freed_security",
-                    "forces spared from the border strengthen other theatres"
-                    if spare > 0
-                    else "forces tied down leave other theatres thin",
+                    WHY_SECURITY_SPARED if spare > 0 else WHY_SECURITY_THIN,
                 )
 
     def resolve_central_asia(self) -> None:
@@ -391,11 +557,7 @@ class Turn(Ledger):
         freed = m["moscow.freed_forces"]
         if r.guarantee_need > 0 and freed < r.guarantee_need and r.credibility_loss:
             loss = r.credibility_loss * (r.guarantee_need - freed) / r.guarantee_need
-            why = (
-                "Moscow's forces are committed elsewhere; its security guarantees look thinner"
-                if self.at_war()
-                else "Moscow has few forces to spare; its security guarantees look thinner"
-            )
+            why = WHY_GUARANTEES_AT_WAR if self.at_war() else WHY_GUARANTEES
             src = self.rule_source("credibility_loss")
             fill, per_claim = r.fill_base, _POINTS_INVESTED_PER_CLAIM
             start, acted = self.at_start, self.after_actions
@@ -417,7 +579,7 @@ class Turn(Ledger):
                 "middle_corridor",
                 r.sanctions_corridor_shift,
                 "sanctions_corridor",
-                "sanctions on Moscow push China–Europe trade off the Northern Corridor",
+                WHY_SANCTIONS_CORRIDOR,
             )
         lead = (m["middle_corridor"] - 50.0) / 50.0
         if lead > 0:
@@ -429,7 +591,7 @@ class Turn(Ledger):
                 r.corridor_influence * lead,
                 "rule",
                 "corridor",
-                "trade on the Middle Corridor draws the route's states toward Beijing",
+                WHY_CORRIDOR,
                 src,
             )
 
@@ -453,7 +615,7 @@ class Turn(Ledger):
                     drift,
                     "rule",
                     "washington_drift",
-                    f"Washington's course toward {name_of(side)} this era",
+                    WHY_WASHINGTON_DRIFT[side],
                     self.rule_source("washington"),
                 )
             if outreach:
@@ -461,21 +623,21 @@ class Turn(Ledger):
                     key,
                     outreach * r.thaw_per_outreach * w.receptivity(side),
                     "thaw_per_outreach",
-                    f"{name_of(side)} reached out to Washington",
+                    WHY_OUTREACH[side],
                 )
             if distance:
                 self.rule(
                     key,
                     distance * r.thaw_per_distance * w.receptivity(side),
                     "thaw_per_distance",
-                    f"Washington notes that {name_of(side)} kept apart from its partner's force",
+                    WHY_DISTANCE_NOTED[side],
                 )
             if force:
                 self.rule(
                     key,
                     -force * r.thaw_per_force,
                     "thaw_per_force",
-                    f"Washington answers {name_of(side)}'s force",
+                    WHY_FORCE_ANSWERED[side],
                 )
         # Washington's aim: to pull the pair apart. It courts the side that stayed out of its
         # partner's force, the more eagerly the closer the pair.
@@ -485,7 +647,7 @@ class Turn(Ledger):
                     f"washington.thaw_{side}",
                     r.wedge_thaw * w.receptivity(side) * m["partnership"] / 100.0,
                     "wedge",
-                    f"Washington courts {name_of(side)} to pull it away from {name_of(other(side))}",
+                    WHY_WEDGE[side],
                 )
         # Even a partial thaw with one side isolates the other.
         for side in SIDES:
@@ -495,7 +657,7 @@ class Turn(Ledger):
                     f"{side}.standing",
                     -r.thaw_isolation * warmth / 50.0,
                     "isolation",
-                    f"Washington's warmer ties with {name_of(other(side))} leave {name_of(side)} more isolated",
+                    WHY_ISOLATION[side],
                 )
         for side in SIDES:
             if side in self.state.normalized or m[f"washington.thaw_{side}"] < w.threshold:
@@ -509,9 +671,9 @@ class Turn(Ledger):
         flag = f"normalized_{side}"
         self.state.flags[flag] = True
         self.report.flags_set.append(flag)
-        self.report.notes.append(f"Washington normalized relations with {name_of(side)}.")
+        self.report.notes.append(NOTE_NORMALIZED[side])
         src = self.rule_source("normalization_economy")
-        why = f"Washington normalized relations with {name_of(side)}"
+        why = WHY_NORMALIZED[side]
         self.add(f"{side}.economy", r.normalization_economy, "rule", "normalization", why, src)
         self.add(f"{side}.standing", r.normalization_standing, "rule", "normalization", why, src)
         self.add(
@@ -519,7 +681,7 @@ class Turn(Ledger):
             -r.normalization_partner_standing,
             "rule",
             "normalization",
-            f"{why}, leaving {name_of(partner)} more isolated",
+            WHY_NORMALIZED_PARTNER[side],
             src,
         )
         self.add(
@@ -527,7 +689,7 @@ class Turn(Ledger):
             -r.normalization_ceiling_drop,
             "rule",
             "normalization",
-            f"{why}; the partnership loses its main reason",
+            WHY_NORMALIZED_CEILING[side],
             src,
         )
         if self.m["partnership"] > self.m["partnership_ceiling"]:
@@ -537,7 +699,7 @@ class Turn(Ledger):
                 self.m["partnership_ceiling"],
                 "rule",
                 "normalization",
-                f"{why}; the partnership falls to its new ceiling",
+                WHY_NORMALIZED_FALL[side],
                 src,
             )
 
@@ -545,9 +707,12 @@ class Turn(Ledger):
         """6. Events: what the facilitator put in play, then a draw from the level's deck."""
         for kind, item in self.injected:
             if isinstance(item, Adjustment):
-                self.add(
-                    item.meter, item.delta, kind, "adjustment", f"{kind.capitalize()}: {item.reason}", kind
+                why = (
+                    self.said_kept(WHY_ADJUSTMENT, item.reason)
+                    if kind == "facilitator"
+                    else f"{kind.capitalize()}: {item.reason}"
                 )
+                self.add(item.meter, item.delta, kind, "adjustment", why, kind)
             else:
                 self.fire(item, kind)
         r, state = self.rules, self.state
@@ -581,8 +746,13 @@ class Turn(Ledger):
         """One event happens: its effects, flags and delayed effects."""
         self.state.fired = self.state.fired | {event.id}
         self.report.events.append(event.id)
-        who = "" if kind == "event" else f" ({kind})"
-        self.apply(event.does, kind, event.id, f"Event: {event.title}{who}", event.source)
+        if kind == "event":
+            why = self.said_kept(WHY_EVENT, event.title)
+        elif kind == "facilitator":
+            why = self.said_kept(WHY_EVENT_INJECTED, event.title)
+        else:
+            why = f"Event: {event.title} ({kind})"
+        self.apply(event.does, kind, event.id, why, event.source)
         self.schedule(event, "event")
 
     def resolve_delayed(self) -> None:
@@ -595,10 +765,12 @@ class Turn(Ledger):
         for item in due:
             if item.cause_kind == "action":
                 action = self.level.actions.get(item.cause_id)
-                why = f"later effect of {action.name if action else item.cause_id}"
+                name = action.name if action else item.cause_id
+                why = self.said_kept(WHY_LATER, name)
             else:
                 event = self.level.event(item.cause_id)
-                why = f"later effect of the event {event.title if event else item.cause_id}"
+                title = event.title if event else item.cause_id
+                why = self.said_kept(WHY_LATER_EVENT, title)
             self.apply(item.does, "delayed", item.cause_id, why, item.source)
 
     def resolve_commitments(self) -> None:
@@ -613,33 +785,39 @@ class Turn(Ledger):
         state.commitments, settled = settle(state.commitments, state.turn, self.chosen)
         self.report.settled = settled
         for s in settled:
-            what = term_words(self.level, s.term)
-            who = name_of(s.side)
+            who, term = s.side, s.term
             if s.result in ("kept", "heeded"):
                 if r.term_trust_kept:
-                    self.rule("trust", r.term_trust_kept, "term_kept", f"{who} kept its word: {what}")
+                    self.rule(
+                        "trust",
+                        r.term_trust_kept,
+                        "term_kept",
+                        self.said_of(WHY_KEPT_WORD, who=who, term=term),
+                    )
             elif s.result == "broken":
-                self.rule("trust", -r.term_trust_broken, "term_broken", f"{who} broke its word: {what}")
-                self.rule(
-                    "partnership", -r.term_partnership_broken, "term_broken", f"{who} broke its word: {what}"
-                )
+                why = self.said_of(WHY_BROKE_WORD, who=who, term=term)
+                self.rule("trust", -r.term_trust_broken, "term_broken", why)
+                self.rule("partnership", -r.term_partnership_broken, "term_broken", why)
                 if s.term.kind in PUBLIC_TERMS:
                     self.rule(
                         f"{s.side}.standing",
                         -r.term_standing_broken,
                         "term_broken",
-                        f"{who} broke a pledge made in public: {what}",
+                        self.said_of(WHY_BROKE_PLEDGE, who=who, term=term),
                     )
             elif s.result == "defied":
                 self.rule(
-                    "trust", -r.warning_defied_trust, "warning_defied", f"{who} defied a warning: {what}"
+                    "trust",
+                    -r.warning_defied_trust,
+                    "warning_defied",
+                    self.said_of(WHY_DEFIED, who=who, term=term),
                 )
             elif s.result == "empty":
                 self.rule(
                     f"{s.side}.standing",
                     -r.term_standing_broken,
                     "term_broken",
-                    f"{who} did not carry out its warning: {what}",
+                    self.said_of(WHY_EMPTY_THREAT, who=who, term=term),
                 )
 
     def resolve_memory(self) -> None:
@@ -658,7 +836,11 @@ class Turn(Ledger):
                 "central_asia_rivalry",
                 r.rivalry_per_shift * (lost + gained),
                 "rivalry",
-                f"Moscow lost {lost:.1f} and Beijing gained {gained:.1f} points a state in Central Asia this turn",
+                self.said(
+                    WHY_RIVALRY,
+                    f"Moscow lost {lost:.1f} and Beijing gained {gained:.1f} points a state in Central Asia this turn",
+                    {"lost": lost, "gained": gained},
+                ),
             )
         of = m.__getitem__
         lead = (sum(map(of, _BEIJING_IN)) - sum(map(of, _MOSCOW_IN))) / n
@@ -667,9 +849,7 @@ class Turn(Ledger):
             "central_asia_rivalry",
             r.rivalry_fade * (resting - m["central_asia_rivalry"]),
             "rivalry_fade",
-            "old grievances in Central Asia fade slowly"
-            if resting < m["central_asia_rivalry"]
-            else "Beijing's lead in Central Asia keeps the rivalry alive",
+            WHY_RIVALRY_FADES if resting < m["central_asia_rivalry"] else WHY_RIVALRY_KEPT,
         )
         # Trust remembers shocks for years and rebuilds slowly toward what the pillars justify.
         fall = self.at_start["partnership"] - m["partnership"]
@@ -678,16 +858,16 @@ class Turn(Ledger):
                 "trust",
                 -r.shock_distrust * (fall - r.shock_threshold),
                 "shock",
-                f"a fall of {fall:.1f} in one turn leaves distrust that lasts",
+                self.said(
+                    WHY_SHOCK, f"a fall of {fall:.1f} in one turn leaves distrust that lasts", {"fall": fall}
+                ),
             )
         justified = (m["military_trust"] + m["economic_ties"] + m["shared_stance"]) / 3.0
         self.rule(
             "trust",
             r.trust_rate * (justified - m["trust"]),
             "trust_memory",
-            "trust mends slowly toward what the pillars justify"
-            if justified > m["trust"]
-            else "trust wears slowly toward what the pillars justify",
+            WHY_TRUST_MENDS if justified > m["trust"] else WHY_TRUST_WEARS,
         )
         # The identity gap's two halves, and the gap following them.
         outreach = self.tags["moscow"].count("outreach")
@@ -696,13 +876,13 @@ class Turn(Ledger):
                 "western_pull",
                 outreach * r.pull_per_outreach,
                 "western_pull",
-                "Moscow's outreach to the West revives its wish for a seat at the Western table",
+                WHY_WESTERN_PULL,
             )
         self.rule(
             "western_pull",
             r.identity_rate * (start["western_pull"] - m["western_pull"]),
             "identity",
-            "Moscow's view of its place in Europe settles back to the era's",
+            WHY_IDENTITY_SETTLES,
         )
         power_gap = _power_gap(m) - _power_gap(start)
         aim = start["leadership_aim"] + r.leadership_per_power_gap * power_gap
@@ -710,9 +890,7 @@ class Turn(Ledger):
             "leadership_aim",
             r.identity_rate * (aim - m["leadership_aim"]),
             "leadership_aim",
-            "Beijing's aim to lead grows as its power outstrips Moscow's"
-            if aim > m["leadership_aim"]
-            else "Beijing's aim to lead eases as Moscow's power holds up",
+            WHY_LEADERSHIP_GROWS if aim > m["leadership_aim"] else WHY_LEADERSHIP_EASES,
         )
         # Without trust there is nothing beneath the pragmatism: distrust below the level's start
         # widens the gap, and trust above it narrows it.
@@ -722,7 +900,7 @@ class Turn(Ledger):
             "identity_gap",
             r.identity_rate * (halves - m["identity_gap"]),
             "identity",
-            "the identity gap follows, slowly, Moscow's pull to the West, Beijing's aim to lead and the trust between them",
+            WHY_IDENTITY_GAP,
         )
         # Dependence follows what each side actually trades with the other.
         ties = m["economic_ties"] - start["economic_ties"]
@@ -736,8 +914,7 @@ class Turn(Ledger):
                 key,
                 r.dependence_rate * (target - m[key]),
                 "trade_dependence",
-                f"{name_of(side)}'s dependence follows what it trades with its partner"
-                + (" and the sanctions that close other markets" if side == "moscow" and sanctioned else ""),
+                (WHY_DEPENDENCE_SANCTIONED if side == "moscow" and sanctioned else WHY_DEPENDENCE)[side],
             )
 
     def resolve_upkeep(self) -> None:
@@ -748,10 +925,9 @@ class Turn(Ledger):
         # much it depends on the other: the same fall costs the more dependent side more.
         change = m["partnership"] - self.at_start["partnership"]
         if change:
-            word = "gain" if change > 0 else "loss"
+            why = WHY_PARTNERSHIP_GAIN if change > 0 else WHY_PARTNERSHIP_LOSS
             for side in SIDES:
                 share = change * m[f"{side}.dependence"] / 100.0
-                why = f"the partnership's {word} weighs on a side by how much it depends on the other"
                 self.rule(f"{side}.economy", share * r.dependence_economy, "dependence", why)
                 self.rule(f"{side}.standing", share * r.dependence_standing, "dependence", why)
         for side in SIDES:
@@ -765,7 +941,7 @@ class Turn(Ledger):
                 min(r.capital_cap, m[key] + income),
                 "rule",
                 "capital_income",
-                "new political capital, more with higher standing",
+                WHY_CAPITAL,
                 self.rule_source("capital_income"),
             )
         flags, counts = self.state.flags, self.state.flag_turns

@@ -397,7 +397,10 @@ class Game:
             if self.seats[side].controller != HUMAN and side not in self.locked:
                 agent = self.agent_for(side)
                 self.locked[side] = decide(agent, self.state, side)
-                self.reasons[side] = str(getattr(agent, "reason", "") or "")
+                # (a reason is a game.core.words.Said or Lines: kept whole, frames and all, for the
+                # debrief to say in the player's language)
+                reason = getattr(agent, "reason", "") or ""
+                self.reasons[side] = reason if isinstance(reason, str) else str(reason)
 
     def waiting_for(self) -> list[str]:
         """The sides whose plan is not locked yet."""
@@ -424,6 +427,7 @@ class Game:
         )
         if self.table is not None and self.table.turn == self.state.turn:
             self.log.turns[-1].summit = self.summit_record()
+            self.log.keep_summit_reasons(len(self.log.turns), self.table.entries())
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
         self.locked, self.drafts, self.reasons = {}, {}, {}

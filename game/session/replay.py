@@ -13,6 +13,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     SerializerFunctionWrapHandler,
     ValidationError,
     model_serializer,
@@ -279,6 +280,10 @@ class ReplayLog(BaseModel):
         "resumes with the same players (`own`, an agent loaded from a file, is not loaded again: "
         "the normal AI plays that side). (Logs from before it was kept have none.)",
     )
+    # The AI's reasons for its plans as it gave them in this session, by (turn, side): sentences
+    # that keep their frames (game.core.words.Said), so that the debrief can say them in the
+    # player's language. The log writes only their English; a game loaded from a file has none.
+    _said: dict[tuple[int, str], str] = PrivateAttr(default_factory=dict)
 
     planning: PlanningSpec | None = Field(
         None,
@@ -327,10 +332,34 @@ class ReplayLog(BaseModel):
             )
         )
         turn = len(self.turns)
+        for side, w in (why or {}).items():
+            if side in ("moscow", "beijing") and isinstance(w, str) and type(w) is not str:
+                self._said[turn, side] = w
         for side in ("moscow", "beijing"):
             text = one_line_reason((reasons or {}).get(side, ""))
             if text:
                 self.reasons.append(ReasonSpec(turn=turn, side=side, text=text))
+
+    def ai_reason_of(self, turn: int, side: str) -> str:
+        """The AI's reason for `side`'s plan in `turn`: as it gave it in this session (with its
+        frames, to be said in the player's language), else as the log keeps it in English ('' for
+        a person's plan)."""
+        if not 0 < turn <= len(self.turns):
+            return ""
+        kept = next((w for who, w in self.turns[turn - 1].why.items() if who == side), "")
+        return self._said.get((turn, side)) or kept
+
+    def keep_summit_reasons(self, turn: int, entries: Iterable[Entry]) -> None:
+        """Keep the AI's reasons at `turn`'s summit as it gave them in this session (see
+        `ai_reason_of`)."""
+        for e in entries:
+            if isinstance(e.why, str) and type(e.why) is not str:
+                self._said[turn, "summit " + e.term.key()] = e.why
+
+    def summit_reason_of(self, turn: int, spec: TermSpec) -> str:
+        """The AI's reason for its part in a term of `turn`'s summit: as it gave it in this session
+        (with its frames), else as the log keeps it in English."""
+        return self._said.get((turn, "summit " + spec.term().key())) or spec.why
 
     def reasons_of(self, turn: int) -> dict[str, str]:
         """The reasons given for the plans of `turn`, by side (a side that gave none is left out)."""

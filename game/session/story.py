@@ -62,10 +62,7 @@ def turning_points(game: Game, count: int = 3) -> list[tuple[TurnReport, float, 
 def ai_reason(game: Game, turn: int, side: str) -> str:
     """Why the AI chose `side`'s plan in `turn`, in its own words ('' for a person's plan, or
     for a turn played before the reasons were kept)."""
-    turns = game.log.turns
-    if not 0 < turn <= len(turns):
-        return ""
-    return next((why for who, why in turns[turn - 1].why.items() if who == side), "")
+    return game.log.ai_reason_of(turn, side)
 
 
 def cause_words(change: Change) -> str:

@@ -23,6 +23,7 @@ from game.ui.card_preview import signed, summarise_changes
 from game.ui.facilitator_words import act_words, facilitator_news
 from game.ui.map_period import state_name
 from game.ui.numbers import shown
+from game.ui.reasons import say
 from game.ui.sides import power_name, side_name
 from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
 from game.ui.words import band_of, date_of, limit_label, meter_label, own_meter_label, tags_shown
@@ -131,7 +132,7 @@ def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
         total = sum(c.delta for c in changes)
         lines.append(_("Turn {turn}: {change} in all. Why:").format(turn=turn, change=signed(total)))
         for c in changes[:7]:
-            lines.append(f"{signed(c.delta)}  {c.why}  [{c.source}]")
+            lines.append(f"{signed(c.delta)}  {say(c.why, game.level)}  [{c.source}]")
         if len(changes) > 7:
             more = len(changes) - 7
             lines.append(n_("…and {n} more change.", "…and {n} more changes.", more).format(n=more))
@@ -192,7 +193,7 @@ def news_html(game: Game, side: str) -> str:
                     else html.escape(_("The facilitator {act}").format(act=act_words(game.level, act)))
                 )
         for note in report.notes:
-            lines.append(html.escape(note))
+            lines.append(html.escape(say(note, game.level)))
         if not report.events and not report.notes:
             lines.append(_("A quiet season: no event."))
     return "<br>".join(lines)
@@ -335,7 +336,7 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
                 "partner to do nothing more: {effects}"
             ).format(tags=tags_shown(action.tags, ", "), effects=", ".join(summarise_changes(by_tags, side)))
         )
-        lines += sorted({f"  {c.why} [{c.source}]" for c in by_tags})
+        lines += sorted({f"  {say(c.why, game.level)} [{c.source}]" for c in by_tags})
     if action.delayed:
         later = []
         for d in action.delayed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
@@ -19,13 +20,13 @@ from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     ai_reason,
     bounds_text,
-    cause_words,
     event_headlines,
     provisional_note,
     source_lines,
     turning_points,
 )
 from game.ui.numbers import shown
+from game.ui.reasons import cause_words, say
 from game.ui.scenes.base import Scene
 from game.ui.sides import side_name
 from game.ui.summit.words import entry_lines, fates
@@ -280,7 +281,7 @@ class DebriefScene(Scene):
                     turn=report.turn,
                     date=date_of(game.level, report.turn),
                     change=format_number(total, 1, sign=True),
-                    cause=html.escape(cause_words(c)),
+                    cause=html.escape(cause_words(c, lv)),
                 )
             )
         against = against_history(game)
@@ -311,7 +312,7 @@ class DebriefScene(Scene):
                     out.append(
                         "<i>"
                         + _("Why: ")
-                        + "<br>".join(html.escape(line) for line in why.splitlines())
+                        + "<br>".join(html.escape(line) for line in say(why, lv).splitlines())
                         + "</i>"
                     )
                 given = game.log.reasons_of(r.turn).get(side, "")
@@ -344,7 +345,7 @@ class DebriefScene(Scene):
         specs = turns[turn - 1].summit if 0 < turn <= len(turns) else []
         if not specs:
             return []
-        entries = [spec.entry() for spec in specs]
+        entries = [replace(spec.entry(), why=game.log.summit_reason_of(turn, spec)) for spec in specs]
         out = [_("Summit:")]
         for entry, (ok, words, why) in zip(entries, entry_lines(game.level, entries), strict=True):
             line = f"• <b>{html.escape(words)}</b>" if ok else f"• {html.escape(words)}"

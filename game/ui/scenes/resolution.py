@@ -16,6 +16,7 @@ from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
+from game.ui.reasons import say
 from game.ui.scenes.base import Scene
 from game.ui.sides import side_name
 from game.ui.summit.words import running_lines, settled_words
@@ -154,7 +155,7 @@ class ResolutionScene(HeldByPause, Scene):
                 if cards:
                     self.cards[len(steps)] = cards
             if phase == "washington":
-                news.extend(r.notes)
+                news.extend(say(note, lv) for note in r.notes)
             if phase == "commitments":
                 # Which terms of the summit were kept and which broken (the changes say what it cost).
                 news.extend(settled_words(lv, settled) for settled in r.settled)
@@ -231,7 +232,7 @@ class ResolutionScene(HeldByPause, Scene):
                     change=format_number(c.delta, d, sign=True),
                     before=format_number(c.before, d),
                     after=format_number(c.after, d),
-                    why=html.escape(c.why),
+                    why=html.escape(say(c.why, self.game.level)),
                     source=html.escape(c.source),
                 )
             )

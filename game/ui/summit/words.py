@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from game.core.meters import other
 from game.core.summit import Term, power_lead, terms_allowed
 from game.i18n import N_, _, n_
+from game.ui.reasons import frame_of, say
 from game.ui.rule_words import why_not_in_words
 from game.ui.sides import side_name
 from game.ui.summit.terms import deed_words, term_words, warning_words
@@ -338,8 +339,10 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
         why = ""
         if e.why:
             # The reason is the proposer's when it proposed the term, else the answering side's.
-            speaker = term.by if e.why.startswith("proposed") and not e.counter_to else other(term.by)
-            why = _("{side}'s reason: {why}").format(side=name(speaker), why=e.why)
+            speaker = (
+                term.by if frame_of(e.why).startswith("proposed") and not e.counter_to else other(term.by)
+            )
+            why = _("{side}'s reason: {why}").format(side=name(speaker), why=say(e.why, level))
         out.append((e.agreed, f"{head}: {words}", why))
     return out
 
