@@ -323,7 +323,15 @@ class Turn(Ledger):
             r.weight_trust,
             r.weight_us_pressure,
         )
-        values = (m["military_trust"], m["economic_ties"], m["shared_stance"], m["trust"], pressure)
+        # Trust counts for what the two have learned of each other less what they still hold
+        # against each other: a remembered betrayal weighs on the partnership until it fades.
+        values = (
+            m["military_trust"],
+            m["economic_ties"],
+            m["shared_stance"],
+            m["trust"] - m["distrust"],
+            pressure,
+        )
         total = sum(weights) or 1.0
         target = sum(map(mul, weights, values)) / total
         ceiling = 100.0 - sum(self.ceiling_terms().values())
@@ -680,7 +688,26 @@ class Turn(Ledger):
                 "shock",
                 f"a fall of {fall:.1f} in one turn leaves distrust that lasts",
             )
-        justified = (m["military_trust"] + m["economic_ties"] + m["shared_stance"]) / 3.0
+        # Distrust is the memory of what trust lost: every point trust fell this turn (a shock, a
+        # broken word, an event) leaves some behind, and it fades on its own clock, whatever the
+        # partners do meanwhile. While it lasts, trust mends only toward what the pillars justify
+        # less what is remembered, so good conduct cannot buy back a betrayal within a year.
+        lost = self.at_start["trust"] - m["trust"]
+        if lost > 0 and r.distrust_per_fall:
+            self.rule(
+                "distrust",
+                r.distrust_per_fall * lost,
+                "distrust",
+                f"trust fell {lost:.1f} this turn, and part of that is remembered",
+            )
+        if m["distrust"] and r.distrust_fade:
+            self.rule(
+                "distrust",
+                -r.distrust_fade * m["distrust"],
+                "distrust_fade",
+                "old distrust fades slowly, on its own clock",
+            )
+        justified = (m["military_trust"] + m["economic_ties"] + m["shared_stance"]) / 3.0 - m["distrust"]
         self.rule(
             "trust",
             r.trust_rate * (justified - m["trust"]),
