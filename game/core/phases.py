@@ -323,15 +323,7 @@ class Turn(Ledger):
             r.weight_trust,
             r.weight_us_pressure,
         )
-        # Trust counts for what the two have learned of each other less what they still hold
-        # against each other: a remembered betrayal weighs on the partnership until it fades.
-        values = (
-            m["military_trust"],
-            m["economic_ties"],
-            m["shared_stance"],
-            m["trust"] - m["distrust"],
-            pressure,
-        )
+        values = (m["military_trust"], m["economic_ties"], m["shared_stance"], m["trust"], pressure)
         total = sum(weights) or 1.0
         target = sum(map(mul, weights, values)) / total
         ceiling = 100.0 - sum(self.ceiling_terms().values())

@@ -122,7 +122,7 @@ class StartSpec(Spec):
     )
     distrust: Meter0to100 | None = Field(
         None,
-        description="What the two still hold against each other: every point trust falls leaves some behind, and it fades on its own clock. While it lasts, trust mends only toward what the pillars justify less it, and it counts against trust in the partnership's target. Defaults to 0.",
+        description="What the two still hold against each other: every point trust falls leaves some behind, and it fades on its own clock. While it lasts, trust mends only toward what the pillars justify less it. Defaults to 0.",
     )
     identity_gap: Meter0to100 | None = Field(
         None,

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # "pulled up toward ..."), and is held down by Washington's thaw and the limits: a turn's real cause
 # is the act or event that moved one of these, not that rule, which moves it every turn.
 _PULLS_UP = (*PILLARS, "trust")
-_PULLS_DOWN = ("washington.thaw_moscow", "washington.thaw_beijing", *LIMITS, "distrust")
+_PULLS_DOWN = ("washington.thaw_moscow", "washington.thaw_beijing", *LIMITS)
 _ACTS = ("action", "event", "delayed", "facilitator")
 
 
