@@ -110,9 +110,7 @@ def test_a_plain_why_is_shown_as_it_is_or_as_the_catalogue_has_it():
     assert say("A modder's own reason, from an old save") == "A modder's own reason, from an old save"
     assert say("") == ""
     # A constant why is a plain string that the catalogue holds.
-    assert say("trust mends slowly toward what the pillars justify") != (
-        "trust mends slowly toward what the pillars justify"
-    )
+    assert say("old distrust fades slowly, on its own clock") != "old distrust fades slowly, on its own clock"
 
 
 def test_a_term_without_its_level_falls_back_to_english(testing_event):

@@ -327,6 +327,41 @@ def test_a_shock_leaves_distrust_that_lasts_for_years(mini):
     assert calm.meters["trust"] - shocked.meters["trust"] > gap / 2
 
 
+def test_what_trust_loses_is_remembered_as_distrust_that_fades_on_its_own_clock(mini):
+    """Each point trust falls in a turn leaves `distrust_per_fall` of distrust; distrust loses
+    `distrust_fade` of itself every turn, and while it lasts trust mends only toward the pillars
+    less it, so the fall is still felt two years on."""
+    from game.core.phases import Adjustment
+
+    level = dataclasses.replace(with_rules(quiet(mini), pillar_upkeep=0.0), turns=12)
+    r = level.rules
+    assert level.start["distrust"] == 0.0  # a level that does not set it starts without
+    blow = [("facilitator", Adjustment("trust", -10.0, "a broken promise"))]
+    calm, _ = resolve_turn(initial_state(level, 1), NOTHING)
+    hurt, report = resolve_turn(initial_state(level, 1), NOTHING, blow)
+    made = changes(report, "distrust", "memory")
+    assert made[0].cause_id == "distrust"
+    assert made[0].delta == pytest.approx(r.distrust_per_fall * 10.0)
+    assert calm.meters["distrust"] == 0.0
+    # It fades by its share each turn, whatever trust does meanwhile.
+    held = hurt.meters["distrust"]
+    hurt2, report = resolve_turn(hurt, NOTHING)
+    faded = changes(report, "distrust", "memory")
+    assert [c.cause_id for c in faded] == ["distrust_fade"]
+    assert hurt2.meters["distrust"] == pytest.approx(held * (1 - r.distrust_fade), abs=0.01)
+    # Trust's mending is held down by it: compare the same fall without any memory of it.
+    forgetful = with_rules(level, distrust_per_fall=0.0)
+    remembering = [hurt2]
+    forgetting = [resolve_turn(resolve_turn(initial_state(forgetful, 1), NOTHING, blow)[0], NOTHING)[0]]
+    for _ in range(7):
+        remembering.append(resolve_turn(remembering[-1], NOTHING)[0])
+        forgetting.append(resolve_turn(forgetting[-1], NOTHING)[0])
+    lost_then = calm.meters["trust"] - hurt.meters["trust"]
+    assert forgetting[-1].meters["trust"] - remembering[-1].meters["trust"] > 1.0
+    assert remembering[-1].meters["distrust"] > 0.4 * held  # about half is left two years on
+    assert lost_then > 9.0
+
+
 def test_moscow_outreach_raises_its_western_pull_and_the_gap_follows_slowly(mini):
     level = quiet(mini)
     base, _ = resolve_turn(initial_state(level, 1), NOTHING)

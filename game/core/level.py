@@ -44,6 +44,8 @@ RULE_PARAMS = {
     "term_broken": ("term_trust_broken",),
     "warning_defied": ("warning_defied_trust",),
     "shock": ("shock_distrust",),
+    "distrust": ("distrust_per_fall",),
+    "distrust_fade": ("distrust_fade",),
     "identity": ("identity_rate",),
     "western_pull": ("pull_per_outreach",),
     "leadership_aim": ("leadership_per_power_gap",),
@@ -236,6 +238,8 @@ class Rules:
     trust_rate: float = 0.04
     shock_threshold: float = 3.0
     shock_distrust: float = 1.0
+    distrust_per_fall: float = 2.0
+    distrust_fade: float = 0.08
     distance_trust: float = 2.0
     identity_rate: float = 0.1
     pull_per_outreach: float = 2.0

@@ -137,8 +137,10 @@ WHY_RIVALRY = N_(
 WHY_RIVALRY_FADES = N_("old grievances in Central Asia fade slowly")
 WHY_RIVALRY_KEPT = N_("Beijing's lead in Central Asia keeps the rivalry alive")
 WHY_SHOCK = N_("a fall of {fall:.1f} in one turn leaves distrust that lasts")
-WHY_TRUST_MENDS = N_("trust mends slowly toward what the pillars justify")
-WHY_TRUST_WEARS = N_("trust wears slowly toward what the pillars justify")
+WHY_DISTRUST = N_("trust fell {fall:.1f} this turn: such a fall is remembered for years")
+WHY_DISTRUST_FADES = N_("old distrust fades slowly, on its own clock")
+WHY_TRUST_MENDS = N_("trust mends slowly toward what the pillars justify, less the distrust that remains")
+WHY_TRUST_WEARS = N_("trust wears slowly toward what the pillars justify, less the distrust that remains")
 WHY_WESTERN_PULL = N_("Moscow's outreach to the West revives its wish for a seat at the Western table")
 WHY_IDENTITY_SETTLES = N_("Moscow's view of its place in Europe settles back to the era's")
 WHY_LEADERSHIP_GROWS = N_("Beijing's aim to lead grows as its power outstrips Moscow's")
@@ -862,7 +864,25 @@ class Turn(Ledger):
                     WHY_SHOCK, f"a fall of {fall:.1f} in one turn leaves distrust that lasts", {"fall": fall}
                 ),
             )
-        justified = (m["military_trust"] + m["economic_ties"] + m["shared_stance"]) / 3.0
+        # Distrust is the memory of what trust lost: every point trust fell this turn (a shock, a
+        # broken word, an event) leaves some behind, and it fades on its own clock, whatever the
+        # partners do meanwhile. While it lasts, trust mends only toward what the pillars justify
+        # less what is remembered, so good conduct cannot buy back a betrayal within a year.
+        fell = self.at_start["trust"] - m["trust"]
+        if fell > 0 and r.distrust_per_fall:
+            self.rule(
+                "distrust",
+                r.distrust_per_fall * fell,
+                "distrust",
+                self.said(
+                    WHY_DISTRUST,
+                    f"trust fell {fell:.1f} this turn: such a fall is remembered for years",
+                    {"fall": fell},
+                ),
+            )
+        if m["distrust"] and r.distrust_fade:
+            self.rule("distrust", -r.distrust_fade * m["distrust"], "distrust_fade", WHY_DISTRUST_FADES)
+        justified = (m["military_trust"] + m["economic_ties"] + m["shared_stance"]) / 3.0 - m["distrust"]
         self.rule(
             "trust",
             r.trust_rate * (justified - m["trust"]),

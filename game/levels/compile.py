@@ -227,6 +227,8 @@ class Compiler:
             value = self.m.get("start", meter)
             if value is None and meter == "partnership_ceiling":
                 value = 100.0
+            if value is None and meter == "distrust":
+                value = 0.0
             if value is None and meter in START_FROM:
                 continue  # filled in below from the meter it starts from
             if value is None:

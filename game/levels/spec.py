@@ -120,6 +120,10 @@ class StartSpec(Spec):
         None,
         description="The relationship's memory: shocks and broken commitments lower it for years; it rebuilds slowly toward what the pillars justify. Defaults to the partnership's start.",
     )
+    distrust: Meter0to100 | None = Field(
+        None,
+        description="What the two still hold against each other: every point trust falls leaves some behind, and it fades on its own clock. While it lasts, trust mends only toward what the pillars justify less it. Defaults to 0.",
+    )
     identity_gap: Meter0to100 | None = Field(
         None,
         description="Limit: how far apart the two sides' views of themselves and of each other are. It follows the mean of its two halves slowly.",
@@ -242,6 +246,14 @@ class RulesSpec(Spec):
     shock_distrust: Annotated[float, Field(ge=0, le=10)] | None = Field(
         None,
         description="Trust lost per point of a shock beyond the threshold.",
+    )
+    distrust_per_fall: Annotated[float, Field(ge=0, le=10)] | None = Field(
+        None,
+        description="Distrust left by each point that trust falls in a turn (a shock, a broken word, an event), counted after the turn's other phases.",
+    )
+    distrust_fade: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description="Share of distrust that fades each turn, whatever the partners do: small, so that a betrayal is remembered for years.",
     )
     distance_trust: Annotated[float, Field(ge=0, le=50)] | None = Field(
         None,

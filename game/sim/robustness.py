@@ -42,7 +42,7 @@ ABLATIONS: dict[str, tuple[str, ...]] = {
     "F10": ("war_divergence", "credibility_loss"),
     "F11": ("thaw_isolation", "weight_us_pressure", "ceiling_washington"),
     "F12": ("rivalry_per_shift", "rivalry_per_lead"),
-    "F13": ("trust_rate", "weight_trust", "identity_per_distrust"),
+    "F13": ("trust_rate", "weight_trust", "identity_per_distrust", "distrust_per_fall"),
     "F14": ("term_trust_broken", "term_partnership_broken", "term_trust_kept", "term_standing_broken"),
 }
 
@@ -58,6 +58,7 @@ _AT_MOST_ONE = {
     "divergence_rate",
     "rivalry_fade",
     "dependence_rate",
+    "distrust_fade",
 }
 
 Claim = Callable[..., ClaimResult]

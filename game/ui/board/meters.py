@@ -75,7 +75,7 @@ class MetersPanel:
         gauge_h = len(self.gauge_lines) * title_h + app.px(28) + app.fonts.tiny.get_linesize() + app.px(6)
         count = sum(len(g[1]) for g in groups)
         row = max(
-            app.px(16), min(app.px(26), (r.height - 2 * pad - gauge_h - len(groups) * title_h) // count)
+            app.px(15), min(app.px(26), (r.height - 2 * pad - gauge_h - len(groups) * title_h) // count)
         )
         self.titles: list[tuple[str, int]] = []
         self.rows = []
@@ -150,7 +150,7 @@ class MetersPanel:
 
     def colour(self, meter: str):
         p = self.app.palette
-        return p.bad if meter in LIMITS else p.good if meter in PILLARS else p.accent
+        return p.bad if meter in LIMITS or meter == "distrust" else p.good if meter in PILLARS else p.accent
 
     def draw_ghosts(self, surface, forecast) -> None:
         """The forecast over the column: on each row it would move, the stretch of the bar it

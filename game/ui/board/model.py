@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # The filters of the cards by what they move: a name, and which meters count (None: every card).
 FILTERS: list[tuple[str, Callable[[str], bool] | None]] = [
     (N_("All"), None),
-    (N_("Pillars"), lambda m: m in PILLARS or m == "trust"),
+    (N_("Pillars"), lambda m: m in PILLARS or m in ("trust", "distrust")),
     (N_("Limits"), lambda m: m in LIMITS or m.startswith("washington.")),
     (N_("Central Asia"), lambda m: m in INFLUENCE_METERS or m == "middle_corridor"),
 ]
@@ -60,7 +60,7 @@ def meter_groups(game: Game, side: str) -> list[tuple[str, list[tuple[str, float
     threshold = game.level.washington.threshold
     partner = other(side)
     return [
-        (_("Pillars and trust"), [(m, None) for m in (*PILLARS, "trust")]),
+        (_("Pillars and trust"), [(m, None) for m in (*PILLARS, "trust", "distrust")]),
         (
             _("Limits (higher pulls apart)"),
             [(m, None) for m in LIMITS]
