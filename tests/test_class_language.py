@@ -379,3 +379,26 @@ def test_every_phrase_the_dashboard_shows_is_in_its_list_of_words():
     shown |= {"playing", "finished", "paused", "offline"}
     shown -= {"Content-Type"}
     assert shown - set(WORDS) == set()
+
+
+def test_the_debriefs_reasons_and_turning_points_are_in_the_classs_language(testing_event, tmp_path):
+    # The engine's whys and the AI's reasons are English sentences that keep their frames
+    # (game.core.words.Said); the debrief sheet says them in the class's language.
+    game = Game.new(testing_event, 5, {"moscow": "human", "beijing": "normal"})
+    session = ClassroomSession.start(
+        game, {"moscow": "team", "beijing": "normal"}, "owl-42", group="A", language="ru"
+    )
+    for _ in range(4):
+        game.lock("moscow", (), reason="wait")
+        game.resolve()
+    english_words = ("its goals", "its agenda", " toward ", "the pillars", "its word")
+    with speaking("en"):
+        english = (
+            write_exports(
+                game, {"moscow": "team", "beijing": "normal"}, tmp_path / "en", datetime(2026, 1, 1), "A"
+            )
+            / "debrief.md"
+        ).read_text(encoding="utf-8")
+    assert any(w in english for w in english_words)  # (the English sheet has them)
+    russian = (session.export(root=tmp_path) / "debrief.md").read_text(encoding="utf-8")
+    assert not [w for w in english_words if w in russian]

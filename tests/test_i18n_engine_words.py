@@ -29,8 +29,8 @@ from game.core.meters import (
 from game.core.report import PHASES
 from game.core.summit import term_words as engine_term_words
 from game.core.summit import terms_on_offer
-from game.ui.summit.terms import PLAY_DEEDS, STAY_OUT_DEEDS, TAG_DEEDS, term_words
-from game.ui.words import date_of, meter_label
+from game.speech.terms import PLAY_DEEDS, STAY_OUT_DEEDS, TAG_DEEDS, term_words
+from game.speech.words import date_of, meter_label
 
 LANGUAGES = [code for code in i18n.AVAILABLE if code != i18n.DEFAULT]
 ENGINE_WORDS = sorted(

@@ -55,13 +55,13 @@ COVERED = [
     "game/ui/scenes/settings.py",
     "game/ui/scenes/summit.py",
     "game/ui/scenes/title.py",
-    "game/ui/reasons.py",
-    "game/ui/sides.py",
+    "game/speech/reasons.py",
+    "game/speech/sides.py",
     "game/ui/summit/model.py",
-    "game/ui/summit/terms.py",
+    "game/speech/terms.py",
     "game/ui/summit/words.py",
     "game/ui/tutorial_note.py",
-    "game/ui/words.py",
+    "game/speech/words.py",
 ]
 
 MARKERS = {"_", "n_", "N_", "p_"}

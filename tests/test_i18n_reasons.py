@@ -1,4 +1,4 @@
-"""The engine's and the AI's sentences in the player's language (game.ui.reasons): the "why" of each
+"""The engine's and the AI's sentences in the player's language (game.speech.reasons): the "why" of each
 change, a turn's notes, the AI's reasons at the summit and for its plans. The engine keeps saying
 them in English, byte for byte (the golden transcript checks the text); the interface says them
 again from their frames."""
@@ -19,8 +19,8 @@ from game.core.level_text import in_language
 from game.core.phases import WHY_KEPT_WORD, WHY_RIVALRY, WHY_SHOCK, name_of, said
 from game.core.words import Lines, Said, made
 from game.session.game import Game
+from game.speech.reasons import cause_words, frame_of, say
 from game.ui.board.texts import meter_why
-from game.ui.reasons import cause_words, frame_of, say
 from game.ui.summit.words import entry_lines
 
 LATIN = re.compile(r"[A-Za-z]{2,}")

@@ -10,7 +10,7 @@ from game.core import Level, rng
 from game.core.meters import STATES
 from game.core.words import N_, word
 
-# Its reason for every plan, said in the player's language by the interface (game.ui.reasons).
+# Its reason for every plan, said in the player's language by the interface (game.speech.reasons).
 EASY_REASON = word(N_("cards drawn at random, the more likely the more they help its agenda at once"))
 
 REMEMBERS = 0.7  # how often an easy player keeps in mind the terms it agreed to

@@ -76,7 +76,7 @@ def goal_moves(state: GameState, side: str, card: str, opponent_plan: Plan) -> l
     return moves
 
 
-# The reasons' frames, said in the player's language by the interface (game.ui.reasons): {card}
+# The reasons' frames, said in the player's language by the interface (game.speech.reasons): {card}
 # and {goal} as the level writes them, {meter} a meter's key, numbers with their format.
 CARD_LINE = N_("{card}: {reasons}.")
 WORTH = N_("worth {gain:+.1f} to its agenda one turn ahead")

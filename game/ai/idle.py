@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from game.ai.protocol import Budget, Observation, Plan
 from game.core.words import N_, word
 
-# Its reason for every plan, said in the player's language by the interface (game.ui.reasons).
+# Its reason for every plan, said in the player's language by the interface (game.speech.reasons).
 IDLE_REASON = word(N_("does nothing, every turn"))
 
 

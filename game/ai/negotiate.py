@@ -34,7 +34,7 @@ TRUST_WORTH = 0.5
 Answer = str | Term  # "accept", "reject", or a counter-term
 
 # The reasons an agent gives at the summit, each a frame the interface says in the player's
-# language (game.ui.reasons): {amount} is one of AMOUNTS, {partner} a side's key, {term} a term.
+# language (game.speech.reasons): {amount} is one of AMOUNTS, {partner} a side's key, {term} a term.
 # A reason's frame begins with what the agent did ("proposed", "accepted", ...), which the
 # summit's record reads to know whose reason it is.
 PROPOSED = N_("proposed: it would serve its goals {amount}, and {partner} should find it worth accepting")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core.words import N_, word
 
-# Its reason for every plan, said in the player's language by the interface (game.ui.reasons).
+# Its reason for every plan, said in the player's language by the interface (game.speech.reasons).
 PRIORITY_REASON = word(N_("plays the first cards of a fixed list that it can use"))
 
 PREFIX = "priority:"

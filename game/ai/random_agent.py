@@ -8,7 +8,7 @@ from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core import rng
 from game.core.words import N_, word
 
-# Its reason for every plan, said in the player's language by the interface (game.ui.reasons).
+# Its reason for every plan, said in the player's language by the interface (game.speech.reasons).
 RANDOM_REASON = word(N_("chosen at random, among every plan it could afford"))
 
 

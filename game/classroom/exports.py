@@ -37,7 +37,6 @@ from game.core.meters import (
     band_spans,
     label,
 )
-from game.core.summit import term_words
 from game.files import read_bounded
 from game.i18n import N_, _, current_language
 from game.palette import STANDARD
@@ -55,6 +54,8 @@ from game.session.story import (
     source_lines,
     turning_points,
 )
+from game.speech.reasons import say
+from game.speech.terms import term_words
 
 # The pillars and all four limits: the fourth is Washington's thaw with each capital.
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, *WASHINGTON)
@@ -137,6 +138,13 @@ def _acts_by_turn(game) -> dict[int, list[str]]:
     return acts
 
 
+def reason_of(game, turn: int, side: str) -> str:
+    """Why `side` played its plan in `turn`, in the class's language: a person's reason as they
+    typed it, the AI's said again from its frames (as it gave it in this session; in English from
+    a game read back from its log)."""
+    return say(game.log.ai_reason_of(turn, side) or game.log.reasons_of(turn).get(side, ""), game.level)
+
+
 def _with_reason(names: list[str], reason: str) -> str:
     played = ", ".join(names) or _("nothing")
     return _("{played} (why: {reason})").format(played=played, reason=reason) if reason else played
@@ -176,7 +184,9 @@ def summit_lines(game) -> list[str]:
             if spec.agreed and fates.get(term.key()):
                 line += f"; {md('; '.join(fates[term.key()]))}"
             if spec.why:
-                line += " " + _("(the AI: {why})").format(why=md(spec.why))
+                line += " " + _("(the AI: {why})").format(
+                    why=md(say(game.log.summit_reason_of(number, spec), game.level))
+                )
             lines.append(line)
             if spec.agreed:  # the facilitator's notes beside the term they are on
                 lines += [
@@ -273,10 +283,9 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     for r in game.reports:
         # The debrief is where an injected event is revealed as the facilitator's.
         injected = {a.event_id for a in game.log.acts_of_turn(r.turn) if a.kind == "inject"}
-        why = game.log.reasons_of(r.turn)
         cells = [
-            _with_reason(plan_names(game, r.plans["moscow"]), why.get("moscow", "")),
-            _with_reason(plan_names(game, r.plans["beijing"]), why.get("beijing", "")),
+            _with_reason(plan_names(game, r.plans["moscow"]), reason_of(game, r.turn, "moscow")),
+            _with_reason(plan_names(game, r.plans["beijing"]), reason_of(game, r.turn, "beijing")),
             ", ".join(
                 h + (" " + _("(put in play by the facilitator)") if e in injected else "")
                 for e, h in zip(r.events, event_headlines(game, r.events), strict=True)
@@ -307,7 +316,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         lines.append(
             "- "
             + _("Turn {turn} ({date}): partnership {change}, mostly because {why}.").format(
-                turn=report.turn, date=md(report.date), change=f"{total:+.1f}", why=md(c.why)
+                turn=report.turn, date=md(report.date), change=f"{total:+.1f}", why=md(say(c.why, game.level))
             )
         )
     if not points:

@@ -513,7 +513,7 @@ class Level:
 
     def date_frame(self, turn: int) -> str:
         """The frame `date_of` fills with the year (and the part of it): 'Spring {year}'. The
-        interface translates it (game.ui.words) and fills it in the same way."""
+        interface translates it (game.speech.words) and fills it in the same way."""
         if self.turns_per_year == 4:
             return SEASON_DATES[(turn - 1) % 4]
         if self.turns_per_year == 1:

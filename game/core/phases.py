@@ -70,7 +70,7 @@ _PLACEHOLDERS: dict[str, tuple[str, ...]] = {}  # a frame's placeholders' names,
 _KEPT_MOST = 2048
 
 # What the rules say of the changes they make: each a frame (marked for the interface's catalogue;
-# the interface says it in the player's language, game.ui.reasons), made into the record's English
+# the interface says it in the player's language, game.speech.reasons), made into the record's English
 # `Said` only when the turn is recorded (Turn.said). A placeholder's name says what its value is
 # (game.core.words): {side}, {partner}, {other}, {who} a side's key, {limit} a limit's key,
 # {term} a summit's term; numbers keep their format.

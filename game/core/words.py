@@ -1,14 +1,14 @@
 """A marker for the engine's words that the interface shows: meters', bands', limits', tags' and
 phases' names, and the calendar's. `N_` gives its argument back unchanged, so the engine, its
 transcripts and its exports stay in English; pybabel collects the marked strings into the
-interface's catalogue (babel.cfg), and game.ui.words translates them where they are drawn.
+interface's catalogue (babel.cfg), and game.speech.words translates them where they are drawn.
 No gettext here: the engine is pure.
 
 The engine's sentences (the "why" of each change, the AI's reasons) are `Said`: the English
 sentence itself, a `str` equal to it in every way (a transcript, an export, a comparison or a hash
 sees only the English), which also carries the marked frame it was made from and the values put
 into it, so that the interface can say the same sentence in the player's language
-(game.ui.reasons). The values are kept as the engine has them: a side's key, a limit's key, a
+(game.speech.reasons). The values are kept as the engine has them: a side's key, a limit's key, a
 number, a summit's term, a name the level wrote, or another `Said`; the placeholders' names say
 which (SIDE_PLACEHOLDERS, LIMIT_PLACEHOLDERS, METER_PLACEHOLDERS).
 """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from game.core.meters import STATES
 from game.i18n import _, format_number
-from game.ui.sides import power_name, state_name
-from game.ui.words import meter_label
+from game.speech.sides import power_name, state_name
+from game.speech.words import meter_label
 
 
 def signed(x: float) -> str:

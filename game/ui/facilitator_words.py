@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.i18n import _, n_
-from game.ui.summit.terms import term_words
-from game.ui.words import meter_label, plain, plain_signed
+from game.speech.terms import term_words
+from game.speech.words import meter_label, plain, plain_signed
 
 if TYPE_CHECKING:
     from game.core.level import Level

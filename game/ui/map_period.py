@@ -10,7 +10,7 @@ republics' names are here. A year of None means the map of today.
 from __future__ import annotations
 
 from game.i18n import N_, _
-from game.ui.sides import state_name as today_name
+from game.speech.sides import state_name as today_name
 
 # The five republics became independent as the Soviet Union came apart in the second half of
 # 1991; a map of 1991 or before shows them as Soviet republics.

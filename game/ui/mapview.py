@@ -19,6 +19,7 @@ import pygame
 
 from game.i18n import N_, _, current_language
 from game.paths import assets_dir
+from game.speech.sides import POWER_NAMES, power_name
 from game.ui.charts import draw_dashed_polyline
 from game.ui.fonts import font_path
 from game.ui.map_data import load_map
@@ -38,7 +39,6 @@ from game.ui.map_geometry import (
 )
 from game.ui.map_period import country_name, exists, place_name, place_role, routes_in, state_name
 from game.ui.palette import PATTERNS, Palette, blend
-from game.ui.sides import POWER_NAMES, power_name
 
 # The trade routes' names (assets/map/corridors.toml) as the map's labels say them: whole, then
 # short where the map is crowded.

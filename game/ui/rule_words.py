@@ -12,8 +12,8 @@ from game.core.engine import unmet_part, why_unusable
 from game.core.expr import conjuncts
 from game.core.meters import AGGREGATES, ALL_METERS
 from game.i18n import N_, _
-from game.ui.sides import power_name
-from game.ui.words import date_of, meter_label, plain
+from game.speech.sides import power_name
+from game.speech.words import date_of, meter_label, plain
 
 _COMPARE = re.compile(r"^([a-z_][a-z0-9_.]*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$")
 # The sentence frames, translated where they are used (named placeholders, so a translation may

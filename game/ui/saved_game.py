@@ -11,7 +11,7 @@ from game.levels import LevelError
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.session.replay import ReplayError
 from game.session.saves import SaveError
-from game.ui.sides import side_name
+from game.speech.sides import side_name
 
 
 def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str | None = None) -> bool:

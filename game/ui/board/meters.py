@@ -9,6 +9,7 @@ import pygame
 
 from game.core.meters import LIMITS, PILLARS, band_spans
 from game.i18n import _
+from game.speech.words import gauge_band_name, meter_label
 from game.ui.board.texts import (
     gauge_titles,
     ghost_figure,
@@ -19,7 +20,6 @@ from game.ui.board.texts import (
     meter_why,
 )
 from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
-from game.ui.words import gauge_band_name, meter_label
 
 # The gauge names the bands under it, in the short names that fit there (translated where drawn).
 BANDS = band_spans(short=True)

@@ -20,9 +20,9 @@ from game.core.observe import PUBLIC_OF_OTHER
 from game.i18n import N_, _
 from game.session.game import HUMAN
 from game.session.tutorial import guide_for
+from game.speech.sides import side_name
+from game.speech.words import tag_name
 from game.ui.rule_words import why_not_in_words
-from game.ui.sides import side_name
-from game.ui.words import tag_name
 
 if TYPE_CHECKING:
     from game.core.level import Action

@@ -18,15 +18,15 @@ from game.session.story import (
     SCENARIO_MARK,
     bounds_text,
 )
+from game.speech.reasons import say
+from game.speech.sides import power_name, side_name
+from game.speech.words import band_of, date_of, limit_label, meter_label, own_meter_label, tags_shown
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.facilitator_words import act_words, facilitator_news
 from game.ui.map_period import state_name
 from game.ui.numbers import shown
-from game.ui.reasons import say
-from game.ui.sides import power_name, side_name
 from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
-from game.ui.words import band_of, date_of, limit_label, meter_label, own_meter_label, tags_shown
 
 if TYPE_CHECKING:
     from game.core import Forecast

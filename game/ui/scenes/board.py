@@ -14,6 +14,7 @@ import pygame
 
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
 from game.i18n import _
+from game.speech.sides import state_name
 from game.ui.board.cards import FILTER, CardsPanel
 from game.ui.board.layout import MAP_SHARE, BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
@@ -26,7 +27,6 @@ from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay, held
 from game.ui.reason_field import ReasonField
 from game.ui.scenes.base import Scene
-from game.ui.sides import state_name
 from game.ui.summit.model import summit_waiting
 from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import Control, Tooltip, button, button_height

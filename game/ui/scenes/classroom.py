@@ -16,9 +16,9 @@ from game.core.level import Level
 from game.i18n import AVAILABLE, N_, _, current_language, language_name, n_, set_language
 from game.levels.level_text import title_in
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
+from game.speech.sides import side_name
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
-from game.ui.sides import side_name
 from game.ui.widgets import (
     Control,
     bottom_of,

@@ -25,14 +25,14 @@ from game.session.story import (
     source_lines,
     turning_points,
 )
+from game.speech.reasons import cause_words, say
+from game.speech.sides import side_name
+from game.speech.words import band_of, band_spans_shown, date_of, meter_label
 from game.ui.numbers import shown
-from game.ui.reasons import cause_words, say
 from game.ui.scenes.base import Scene
-from game.ui.sides import side_name
 from game.ui.summit.words import entry_lines, fates
 from game.ui.theme import FONT_NAME
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
-from game.ui.words import band_of, band_spans_shown, date_of, meter_label
 
 TABS = [N_("Outcome"), N_("Chart"), N_("Decisions"), N_("Discussion"), N_("Sources")]
 # The chart shades the partnership's bands, named in the short names that fit its margin.

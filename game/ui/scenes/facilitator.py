@@ -17,6 +17,7 @@ from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS, SIDE_LABEL
 from game.i18n import _, format_number, n_, p_
 from game.session.data_folder import problem_message
+from game.speech.words import meter_label, plain, plain_signed
 from game.ui.board.meters import first_fitting
 from game.ui.board.texts import meter_row_labels
 from game.ui.facilitator_words import act_words
@@ -33,7 +34,6 @@ from game.ui.widgets import (
     row_of_buttons,
     wrap,
 )
-from game.ui.words import meter_label, plain, plain_signed
 
 ADJUSTABLE = (
     "partnership",

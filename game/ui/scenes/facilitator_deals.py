@@ -14,8 +14,8 @@ import pygame_gui
 
 from game.classroom.deals import Deal, deals, notes_on
 from game.i18n import N_, _
+from game.speech.terms import term_words
 from game.ui.scenes.base import Scene
-from game.ui.summit.terms import term_words
 from game.ui.widgets import Control, button_height, button_width, fit, panel, text, wrap
 
 INTRO = N_(

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import _, n_
+from game.speech.sides import side_name
+from game.speech.terms import term_words
 from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.scenes.base import Scene
-from game.ui.sides import side_name
-from game.ui.summit.terms import term_words
 from game.ui.widgets import Control, fit, text, wrap
 
 MAX_AGREED_LINES = 6  # the terms agreed the hand-over lists (the summary that follows has them all)

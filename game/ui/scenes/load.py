@@ -13,9 +13,9 @@ import pygame_gui
 from game.i18n import _
 from game.session.game import HUMAN
 from game.session.saves import MAX_NAME, SaveError
+from game.speech.sides import side_name
 from game.ui.saved_game import open_log
 from game.ui.scenes.base import Scene
-from game.ui.sides import side_name
 from game.ui.widgets import Control, button_width
 
 

@@ -17,11 +17,11 @@ from game.i18n import N_, _, current_language, n_
 from game.levels.level_text import title_in
 from game.session.campaign import chapters
 from game.session.game import HUMAN, THINK, Game
+from game.speech.sides import side_name
 from game.ui.agenda import agenda_html
 from game.ui.numbers import shown
 from game.ui.playable_levels import playable_entries
 from game.ui.scenes.base import Scene
-from game.ui.sides import side_name
 from game.ui.widgets import (
     LABEL_ROOM,
     Control,

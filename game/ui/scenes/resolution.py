@@ -12,16 +12,16 @@ import pygame
 from game.core.report import PHASES, Change
 from game.i18n import _, format_number, n_
 from game.session.campaign import with_finished
+from game.speech.reasons import say
+from game.speech.sides import side_name
+from game.speech.words import date_of, meter_label, phase_title
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
-from game.ui.reasons import say
 from game.ui.scenes.base import Scene
-from game.ui.sides import side_name
 from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, button_width, fit, panel, wrap
-from game.ui.words import date_of, meter_label, phase_title
 
 SPEED = {"off": 0.0, "fast": 0.6, "normal": 1.4, "slow": 2.6}  # seconds per phase when autoplaying
 MOVE_SECONDS = {"off": 0.0, "fast": 0.25, "normal": 0.6, "slow": 1.2}  # the meters moving to a step's values

@@ -20,10 +20,11 @@ import pygame
 from game.core.meters import SIDES, other
 from game.core.summit import Term
 from game.i18n import N_, _, n_
+from game.speech.terms import term_words
+from game.speech.words import date_of
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import SummitModel
-from game.ui.summit.terms import term_words
 from game.ui.summit.words import (
     entry_lines,
     kind_words,
@@ -45,7 +46,6 @@ from game.ui.widgets import (
     text,
     wrap,
 )
-from game.ui.words import date_of
 
 STAGE_TITLES = {
     "propose": N_("put your terms forward"),

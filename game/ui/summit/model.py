@@ -21,7 +21,7 @@ from game.core.meters import SIDES, other
 from game.core.observe import observe
 from game.core.summit import Term, terms_allowed, terms_on_offer
 from game.i18n import N_, _
-from game.ui.sides import side_name
+from game.speech.sides import side_name
 
 if TYPE_CHECKING:
     from game.ai.negotiate import Answer

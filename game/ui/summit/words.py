@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from game.core.meters import other
 from game.core.summit import Term, power_lead, terms_allowed
 from game.i18n import N_, _, n_
-from game.ui.reasons import frame_of, say
+from game.speech.reasons import frame_of, say
+from game.speech.sides import side_name
+from game.speech.terms import deed_words, term_words, warning_words
+from game.speech.words import date_of
 from game.ui.rule_words import why_not_in_words
-from game.ui.sides import side_name
-from game.ui.summit.terms import deed_words, term_words, warning_words
-from game.ui.words import date_of
 
 if TYPE_CHECKING:
     from game.core.level import Action, Level

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from game.core.meters import other
 from game.i18n import N_, _, n_
-from game.ui.sides import side_name, state_name
+from game.speech.sides import side_name, state_name
 
 if TYPE_CHECKING:
     from game.core.level import Level

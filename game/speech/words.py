@@ -21,7 +21,7 @@ from game.core.meters import (
 )
 from game.core.report import PHASE_TITLES
 from game.i18n import _, format_number, p_
-from game.ui.sides import power_name, side_name, state_name
+from game.speech.sides import power_name, side_name, state_name
 
 if TYPE_CHECKING:
     from game.core.level import Level

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from game.core.summit import Term
 from game.core.words import LIMIT_PLACEHOLDERS, METER_PLACEHOLDERS, SIDE_PLACEHOLDERS, Lines, Said
 from game.i18n import N_, _, format_number, n_
-from game.ui.sides import power_name
-from game.ui.summit.terms import term_words
-from game.ui.words import limit_label, meter_label
+from game.speech.sides import power_name
+from game.speech.terms import term_words
+from game.speech.words import limit_label, meter_label
 
 if TYPE_CHECKING:
     from game.core.level import Level
