@@ -23,7 +23,7 @@ SOVIET_NAMES = {
     "turkmenistan": N_("Turkmen SSR"),
 }
 # Neighbours whose name on the map changed with the Soviet Union's end.
-SOVIET_COUNTRY_NAMES = {"RUSSIA": "RUSSIAN SFSR"}
+SOVIET_COUNTRY_NAMES = {"RUSSIA": N_("RUSSIAN SFSR")}
 
 
 def is_soviet(year: int | None) -> bool:

@@ -73,14 +73,15 @@ LABEL_SPOTS = {
     "tajikistan": (71.0, 37.2),
 }
 # Names of neighbours, drawn only where nothing more important is in the way.
+# (Their English names are keys; the map shows them translated, spaced out in capitals.)
 COUNTRY_SPOTS = {
-    "RUSSIA": (57.0, 54.3),
-    "CHINA": (86.0, 37.5),
-    "IRAN": (53.5, 34.6),
-    "AFGHANISTAN": (65.5, 34.4),
-    "MONGOLIA": (95.0, 47.5),
+    N_("RUSSIA"): (57.0, 54.3),
+    N_("CHINA"): (86.0, 37.5),
+    N_("IRAN"): (53.5, 34.6),
+    N_("AFGHANISTAN"): (65.5, 34.4),
+    N_("MONGOLIA"): (95.0, 47.5),
 }
-SEA_SPOTS = {"Caspian Sea": (50.8, 41.7)}
+SEA_SPOTS = {N_("Caspian Sea"): (50.8, 41.7)}
 
 _PATTERN_SPACING = {"diagonal": 8, "dots": 7, "horizontal": 6}
 _MAX_LAYOUTS = 4
@@ -540,7 +541,7 @@ class MapView:
                 self._place_city(frame, placer, name, dots[name], palette, small, year)
         for name, spot in {**COUNTRY_SPOTS, **SEA_SPOTS}.items():
             colour = blend(palette.text_muted, palette.water if name in SEA_SPOTS else palette.land, 0.25)
-            shown = country_name(name, year)
+            shown = _(country_name(name, year))
             img = _spaced(small, shown, colour) if name.isupper() else small.render(shown, True, colour)
             x, y = layout.project(*spot)
             spot_rect = img.get_rect(center=(round(x), round(y)))

@@ -27,7 +27,7 @@ from game.session.story import (
 )
 from game.speech.reasons import cause_words, say
 from game.speech.sides import side_name
-from game.speech.words import band_of, band_spans_shown, date_of, meter_label
+from game.speech.words import band_of, band_spans_shown, date_of, listed, meter_label
 from game.ui.numbers import shown
 from game.ui.scenes.base import Scene
 from game.ui.summit.words import entry_lines, fates
@@ -305,7 +305,7 @@ class DebriefScene(Scene):
                 + "</b>"
             )
             for side in ("moscow", "beijing"):
-                names = ", ".join(lv.actions[a].name for a in r.plans[side]) or _("nothing")
+                names = listed(lv.actions[a].name for a in r.plans[side]) or _("nothing")
                 out.append(f"{side_name(side)}: {html.escape(names)}")
                 why = ai_reason(game, r.turn, side)
                 if why:
@@ -325,7 +325,7 @@ class DebriefScene(Scene):
             if ids:
                 out.append(
                     _("Events: ")
-                    + ", ".join(
+                    + listed(
                         html.escape(headline)
                         + (
                             " <i>" + _("(put in play by the facilitator)") + "</i>"

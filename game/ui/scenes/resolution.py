@@ -14,7 +14,7 @@ from game.i18n import _, format_number, n_
 from game.session.campaign import with_finished
 from game.speech.reasons import say
 from game.speech.sides import side_name
-from game.speech.words import date_of, meter_label, phase_title
+from game.speech.words import date_of, listed, meter_label, phase_title
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.board.region_map import draw_region_map
@@ -132,7 +132,7 @@ class ResolutionScene(HeldByPause, Scene):
             (
                 _("Plans revealed"),
                 [
-                    f"{side_name(s)}: " + (", ".join(lv.actions[a].name for a in r.plans[s]) or _("nothing"))
+                    f"{side_name(s)}: " + (listed(lv.actions[a].name for a in r.plans[s]) or _("nothing"))
                     for s in ("moscow", "beijing")
                 ],
                 [],

@@ -1,0 +1,91 @@
+"""What a look at every screen in every language found (issue #22), held: the facilitator's deals,
+the map's neighbours, the briefing's first line and the lists a screen runs together are in the
+player's language, and the board's "why this plan?" field shows its hint whole at 800x600."""
+
+import re
+
+import pygame
+import pytest
+from test_i18n_layout import board_of
+
+from game import i18n
+from game.classroom.deals import deals
+from game.classroom.session import ClassroomSession
+from game.core.summit import Deed, Term
+from game.session.game import Game
+from game.session.settings import Settings, save_settings
+from game.speech.words import listed
+from game.ui.app import App, PlayOptions
+from game.ui.board.texts import news_html
+from game.ui.map_period import SOVIET_COUNTRY_NAMES
+from game.ui.mapview import COUNTRY_SPOTS, SEA_SPOTS
+from game.ui.scenes.title import TitleScene
+
+LANGUAGES = [code for code in i18n.AVAILABLE if code != i18n.DEFAULT]
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+NO_FORCE = Term("promise", "moscow", Deed("no", "force"))
+
+
+def agreed_no_force(level):
+    game = Game.new(level, 7, {"moscow": "human", "beijing": "human"})
+    ClassroomSession.start(game, {"moscow": "team", "beijing": "team"}, "owl-42")
+    game.open_summit()
+    assert game.summit_move("moscow", "propose", [NO_FORCE]) is None
+    assert game.summit_move("beijing", "propose", []) is None
+    assert game.summit_move("beijing", "answer", {NO_FORCE.key(): "accept"}) is None
+    game.close_summit()
+    return game
+
+
+@pytest.mark.parametrize("code", ["ru", "zh_CN"])
+def test_the_facilitators_deals_say_who_is_bound_and_what_became_of_it_in_the_language(testing_event, code):
+    game = agreed_no_force(testing_event)
+    game.lock("moscow", ())
+    game.lock("beijing", ())
+    game.resolve()
+    i18n.set_language(code)
+    [deal] = deals(game)
+    for words in (deal.who_promised(), deal.status_words(game)):
+        assert not LATIN_WORD.search(words), words
+
+
+def test_in_english_the_deals_still_read_as_before(testing_event):
+    game = agreed_no_force(testing_event)
+    [deal] = deals(game)
+    assert deal.who_promised() == "Moscow proposed; binds Moscow"
+    assert deal.status_words(game) == "runs until turn 4"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_maps_neighbours_and_sea_are_named_in_the_language(code):
+    i18n.set_language(code)
+    for name in [*COUNTRY_SPOTS, *SEA_SPOTS, *SOVIET_COUNTRY_NAMES.values()]:
+        assert i18n._(name) != name, name
+
+
+def test_chinese_runs_a_list_together_with_its_own_comma_and_english_with_a_comma():
+    assert listed(["a", "b", "c"]) == "a, b, c"
+    i18n.set_language("zh_CN")
+    assert listed(["甲", "乙"]) == "甲、乙"
+
+
+def test_the_briefings_first_line_takes_the_languages_punctuation(testing_event):
+    i18n.set_language("zh_CN")
+    game = Game.new(testing_event, 7, {"moscow": "human", "beijing": "easy"})
+    first = news_html(game, "moscow").split("<br>")[0]
+    assert "</b>，" in first and first.endswith("。"), first
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_why_this_plan_hint_shows_whole_at_800x600(code):
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=(800, 600), language=code))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        board = board_of(app)
+        entry = board.reason.entry
+        hint = entry.placeholder_text
+        assert app.fonts.body.size(hint)[0] + app.px(16) <= entry.relative_rect.width, hint
+    finally:
+        pygame.display.quit()
