@@ -89,3 +89,23 @@ def test_the_why_this_plan_hint_shows_whole_at_800x600(code):
         assert app.fonts.body.size(hint)[0] + app.px(16) <= entry.relative_rect.width, hint
     finally:
         pygame.display.quit()
+
+
+def test_a_turns_plans_are_told_with_the_languages_colon_and_comma(testing_event):
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=(1280, 720), language="zh_CN"))
+    try:
+        game = Game.new(testing_event, 7, {"moscow": "easy", "beijing": "easy"})
+        game.play_summit_agents()
+        report = game.resolve()
+        app.show_only("resolution", game=game, report=report)
+        app.step([])
+        _title, plans, _changes = app.scene.steps[0]
+        assert plans[0].startswith("莫斯科：") and plans[1].startswith("北京："), plans
+        assert not any(", " in line for line in plans), plans
+        app.show_only("debrief", game=game)
+        app.step([])
+        decisions = app.scene.decisions_html()
+        assert "莫斯科：" in decisions and "莫斯科: " not in decisions
+    finally:
+        pygame.display.quit()

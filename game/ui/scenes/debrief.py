@@ -306,7 +306,8 @@ class DebriefScene(Scene):
             )
             for side in ("moscow", "beijing"):
                 names = listed(lv.actions[a].name for a in r.plans[side]) or _("nothing")
-                out.append(f"{side_name(side)}: {html.escape(names)}")
+                # TRANSLATORS: a side and the cards of its plan ("Moscow: card, card")
+                out.append(_("{side}: {plan}").format(side=side_name(side), plan=html.escape(names)))
                 why = ai_reason(game, r.turn, side)
                 if why:
                     out.append(
@@ -351,7 +352,7 @@ class DebriefScene(Scene):
             line = f"• <b>{html.escape(words)}</b>" if ok else f"• {html.escape(words)}"
             if ok:
                 became = fates(game, turn, entry.term)
-                line += " — " + html.escape("; ".join(became) if became else _("still running"))
+                line += " — " + html.escape(_("; ").join(became) if became else _("still running"))
             out.append(line)
             if why:
                 out.append(f"<i>{html.escape(why)}</i>")

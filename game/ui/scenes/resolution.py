@@ -132,7 +132,9 @@ class ResolutionScene(HeldByPause, Scene):
             (
                 _("Plans revealed"),
                 [
-                    f"{side_name(s)}: " + (listed(lv.actions[a].name for a in r.plans[s]) or _("nothing"))
+                    _("{side}: {plan}").format(
+                        side=side_name(s), plan=listed(lv.actions[a].name for a in r.plans[s]) or _("nothing")
+                    )
                     for s in ("moscow", "beijing")
                 ],
                 [],
