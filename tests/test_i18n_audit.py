@@ -109,3 +109,12 @@ def test_a_turns_plans_are_told_with_the_languages_colon_and_comma(testing_event
         assert "莫斯科：" in decisions and "莫斯科: " not in decisions
     finally:
         pygame.display.quit()
+
+
+def test_a_summits_record_names_each_terms_outcome_with_the_languages_colon(testing_event):
+    from game.session.summit_table import Entry
+    from game.ui.summit.words import entry_lines
+
+    i18n.set_language("zh_CN")
+    [(agreed, words, _why)] = entry_lines(testing_event, [Entry(term=NO_FORCE, agreed=True)])
+    assert agreed and words.startswith("已达成：")
