@@ -2,6 +2,7 @@
 the map's neighbours, the briefing's first line and the lists a screen runs together are in the
 player's language, and the board's "why this plan?" field shows its hint whole at 800x600."""
 
+import itertools
 import re
 
 import pygame
@@ -18,7 +19,7 @@ from game.speech.words import listed
 from game.ui.app import App, PlayOptions
 from game.ui.board.texts import news_html
 from game.ui.map_period import SOVIET_COUNTRY_NAMES
-from game.ui.mapview import COUNTRY_SPOTS, SEA_SPOTS
+from game.ui.mapview import COUNTRY_SPOTS, SEA_SPOTS, STATES
 from game.ui.scenes.title import TitleScene
 
 LANGUAGES = [code for code in i18n.AVAILABLE if code != i18n.DEFAULT]
@@ -118,3 +119,23 @@ def test_a_summits_record_names_each_terms_outcome_with_the_languages_colon(test
     i18n.set_language("zh_CN")
     [(agreed, words, _why)] = entry_lines(testing_event, [Entry(term=NO_FORCE, agreed=True)])
     assert agreed and words.startswith("已达成：")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720)], ids=["800x600", "1280x720"])
+def test_no_two_map_labels_touch_in_the_language(code, size):
+    """As tests/test_map_labels.py holds them in English: Chinese names, set in the game's font,
+    must not grow a state's label over its neighbour's."""
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=size, language=code))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        board_of(app)
+        app.step([])
+        labels = app.map_view.label_rects
+        assert set(STATES) <= {what for what, _ in labels}
+        for (a, ra), (b, rb) in itertools.combinations(labels, 2):
+            assert not ra.inflate(2, 2).colliderect(rb), (a, b, ra, rb)
+    finally:
+        pygame.display.quit()

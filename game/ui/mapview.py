@@ -441,7 +441,12 @@ class MapView:
         # Text sizes follow the caller's small font; names a fifth wider, bold. Sized by a word's
         # width, since fonts differ in how much line height they add around their letters.
         small = font_small
-        name_font = self._font(max(12, round(1.2 * small.size("Kazakhstan")[0] / 4.2)), bold=True)
+        name_size = max(12, round(1.2 * small.size("Kazakhstan")[0] / 4.2))
+        if current_language().startswith("zh"):
+            # A Chinese name is set in the game's font, whose characters fill their size and whose
+            # lines are taller: at the Latin size, a state's label grew over its neighbour's.
+            name_size = max(11, round(0.8 * name_size))
+        name_font = self._font(name_size, bold=True)
         pad = max(4, small.get_height() // 3)
         inner = Box(0, 0, w, h).inflate(-2 * pad, -2 * pad)
         placer = Placer(inner, gap=3)
