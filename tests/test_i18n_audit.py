@@ -139,3 +139,38 @@ def test_no_two_map_labels_touch_in_the_language(code, size):
             assert not ra.inflate(2, 2).colliderect(rb), (a, b, ra, rb)
     finally:
         pygame.display.quit()
+
+
+def hints_cut(app):
+    """The text fields on the screen whose hint is wider than the field."""
+    import pygame_gui
+
+    return [
+        (el.placeholder_text, el.font.size(el.placeholder_text)[0], el.relative_rect.width)
+        for el in app.manager.get_sprite_group().sprites()
+        if isinstance(el, pygame_gui.elements.UITextEntryLine)
+        and el.visible
+        and el.font.size(el.placeholder_text)[0] + 12 > el.relative_rect.width
+    ]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_classrooms_text_fields_show_their_hints_whole_at_800x600(code, testing_event):
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=(800, 600), language=code))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        for name in ("classroom set-up", "join a class"):
+            app.show_only(name)
+            app.step([])
+            assert not hints_cut(app), name
+        game = agreed_no_force(testing_event)
+        app.show_only("facilitator", game=game)
+        app.step([])
+        assert not hints_cut(app)
+        app.show_only("facilitator deals", game=game)
+        app.step([])
+        assert not hints_cut(app)
+    finally:
+        pygame.display.quit()
