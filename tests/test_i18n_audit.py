@@ -174,3 +174,19 @@ def test_the_classrooms_text_fields_show_their_hints_whole_at_800x600(code, test
         assert not hints_cut(app)
     finally:
         pygame.display.quit()
+
+
+def test_a_tooltips_long_title_wraps_rather_than_lose_its_end():
+    """A card's tooltip in Turkish at 800x600 lost its cost, "(maliyet 2)", to an ellipsis."""
+    from game.ui.widgets import Tooltip, draw_tooltip
+
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=(800, 600), language="tr"))
+    try:
+        surface = pygame.Surface((800, 600))
+        short = draw_tooltip(surface, Tooltip("Kısa", ["bir"]), (10, 10), app.palette, app.fonts)
+        title = "ÇHKO'yu stratejik tatbikatlara davet et (maliyet 2) " * 2
+        long = draw_tooltip(surface, Tooltip(title, ["bir"]), (10, 10), app.palette, app.fonts)
+        assert long.height >= short.height + app.fonts.bold.get_linesize()
+    finally:
+        pygame.display.quit()
