@@ -190,3 +190,11 @@ def test_a_tooltips_long_title_wraps_rather_than_lose_its_end():
         assert long.height >= short.height + app.fonts.bold.get_linesize()
     finally:
         pygame.display.quit()
+
+
+def test_a_cards_name_is_quoted_in_the_languages_marks():
+    from game.speech.words import quoted
+
+    assert quoted("Sell gas") == "“Sell gas”"
+    i18n.set_language("ru")
+    assert quoted("Продать газ") == "«Продать газ»"

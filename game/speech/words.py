@@ -34,6 +34,12 @@ def listed(items) -> str:
     return _(", ").join(items)
 
 
+def quoted(name: str) -> str:
+    """A card's or an event's name in the language's quotation marks: “name”, «name» in Russian."""
+    # TRANSLATORS: a card's or an event's name in quotation marks (Russian «…»)
+    return _("“{name}”").format(name=name)
+
+
 def meter_label(name: str) -> str:
     """A meter's name to show: 'military_trust' -> 'Military trust', 'moscow.standing' -> 'Moscow
     standing' ('Москва: авторитет' in Russian)."""

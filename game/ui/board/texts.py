@@ -20,7 +20,16 @@ from game.session.story import (
 )
 from game.speech.reasons import say
 from game.speech.sides import power_name, side_name
-from game.speech.words import band_of, date_of, limit_label, listed, meter_label, own_meter_label, tags_shown
+from game.speech.words import (
+    band_of,
+    date_of,
+    limit_label,
+    listed,
+    meter_label,
+    own_meter_label,
+    quoted,
+    tags_shown,
+)
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.facilitator_words import act_words, facilitator_news
@@ -388,7 +397,7 @@ def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]
     added = [actions[a].name for a in forecast.plan if a not in plan]
     head = _("Forecast: your plan") if plan else _("Forecast")
     if added:
-        head += (" + " if plan else ": ") + listed(f"“{name}”" for name in added)
+        head += (" + " if plan else ": ") + listed(quoted(name) for name in added)
     lines = [
         head if forecast.goals else _("{forecast}: no goal of your agenda would change").format(forecast=head)
     ]
