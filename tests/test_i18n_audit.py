@@ -198,3 +198,12 @@ def test_a_cards_name_is_quoted_in_the_languages_marks():
     assert quoted("Sell gas") == "“Sell gas”"
     i18n.set_language("ru")
     assert quoted("Продать газ") == "«Продать газ»"
+
+
+def test_a_meters_why_is_headed_with_the_languages_colon(testing_event):
+    from game.ui.board.texts import meter_why
+
+    game = Game.new(testing_event, 7, {"moscow": "human", "beijing": "easy"})
+    assert meter_why(game, "partnership")[0] == "Partnership: 53.0"
+    i18n.set_language("zh_CN")
+    assert meter_why(game, "partnership")[0] == "伙伴关系：53.0"

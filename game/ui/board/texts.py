@@ -146,7 +146,12 @@ def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
             more = len(changes) - 7
             lines.append(n_("…and {n} more change.", "…and {n} more changes.", more).format(n=more))
     thresholds = goal_thresholds(game.level, meter) if value is not None else []
-    return f"{meter_label(meter)}: {shown(value, thresholds, least=1) if value is not None else ''}", lines
+    if value is None:
+        return meter_label(meter), lines
+    # TRANSLATORS: a meter's tooltip's title, its name and its value ("Trust: 45")
+    return _("{meter}: {value}").format(
+        meter=meter_label(meter), value=shown(value, thresholds, least=1)
+    ), lines
 
 
 def upper_first(text: str) -> str:
