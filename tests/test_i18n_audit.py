@@ -207,3 +207,15 @@ def test_a_meters_why_is_headed_with_the_languages_colon(testing_event):
     assert meter_why(game, "partnership")[0] == "Partnership: 53.0"
     i18n.set_language("zh_CN")
     assert meter_why(game, "partnership")[0] == "伙伴关系：53.0"
+
+
+def test_a_chinese_text_box_breaks_no_line_between_a_word_and_its_figure():
+    """pygame_gui breaks a text box's lines at spaces only: "北京可提出 3 项" broke after 提出."""
+    from game.ui.scenes.base import box_html
+
+    text = "你可提出 2 项条款，北京可提出 3 项。Natural Earth 2022 年"
+    assert box_html(text) == text
+    i18n.set_language("zh_CN")
+    shown = box_html(text)
+    assert " 2 " not in shown and " 3 " not in shown and "Natural Earth" in shown
+    assert shown.replace("\u00a0", " ") == text

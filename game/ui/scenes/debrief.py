@@ -29,7 +29,7 @@ from game.speech.reasons import cause_words, say
 from game.speech.sides import side_name
 from game.speech.words import band_of, band_spans_shown, date_of, listed, meter_label
 from game.ui.numbers import shown
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, box_html
 from game.ui.summit.words import entry_lines, fates
 from game.ui.theme import FONT_NAME
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
@@ -147,7 +147,7 @@ class DebriefScene(Scene):
         if TABS[i] == "Chart":
             self.tab_box.hide()
         else:
-            self.tab_box.set_text(self.tab_html())
+            self.tab_box.set_text(box_html(self.tab_html()))
             self.tab_box.show()
         self.app.dirty = True
         self.app.memory.release()

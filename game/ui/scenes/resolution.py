@@ -19,7 +19,7 @@ from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, box_html
 from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, button_width, fit, panel, wrap
 
@@ -249,7 +249,7 @@ class ResolutionScene(HeldByPause, Scene):
             self.index += 1
             self.timer = 0.0
             # New text in the same box: building a text box per step would cost memory each time.
-            self.step_box.set_text(self.step_html())
+            self.step_box.set_text(box_html(self.step_html()))
             self.show_step_box()
             self.move_meters()
             self.app.memory.release(young_only=True)
