@@ -219,3 +219,17 @@ def test_a_chinese_text_box_breaks_no_line_between_a_word_and_its_figure():
     shown = box_html(text)
     assert " 2 " not in shown and " 3 " not in shown and "Natural Earth" in shown
     assert shown.replace("\u00a0", " ") == text
+
+
+def test_every_city_on_the_map_is_marked_and_named_in_russian_and_chinese():
+    import tomllib
+    from conftest import ROOT
+
+    from game.ui.map_period import PLACE_NAMES
+
+    places = tomllib.loads((ROOT / "assets" / "map" / "places.toml").read_text(encoding="utf-8"))["place"]
+    names = {p["name"] for p in places} | {n["name"] for p in places for n in p.get("names", ())}
+    assert names == set(PLACE_NAMES)
+    for code in ("ru", "zh_CN"):
+        i18n.set_language(code)
+        assert not [name for name in names if i18n._(name) == name], code

@@ -631,7 +631,7 @@ class MapView:
         x, y = dot
         place = self.places[name]
         colour = palette.text if place_role(place, year) == "capital" else palette.text_muted
-        img = _halo_text(small, place_name(place, year), colour, palette.background)
+        img = _halo_text(small, _(place_name(place, year)), colour, palette.background)
         iw, ih = img.get_size()
         cands = [
             (x + 6, y - ih // 2),
