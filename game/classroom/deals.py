@@ -13,21 +13,23 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
-from game.core.summit import Term, span, term_words
+from game.core.summit import Term, span
+from game.i18n import N_, _
 from game.session.replay import FacilitatorAct
 from game.session.summit_record import NotedTermSpec, TermPartsSpec
+from game.speech.sides import side_name
 
 if TYPE_CHECKING:
     from game.session.game import Game
 
 # One side's part of a term after the turn it was settled in, in the facilitator's words.
 RESULT_WORDS = {
-    "kept": "kept",
-    "broken": "broke",
-    "heeded": "heeded",
-    "defied": "defied",
-    "carried out": "carried out",
-    "empty": "did not carry out",
+    "kept": N_("{side} kept it (turn {turn})"),
+    "broken": N_("{side} broke it (turn {turn})"),
+    "heeded": N_("{side} heeded it (turn {turn})"),
+    "defied": N_("{side} defied it (turn {turn})"),
+    "carried out": N_("{side} carried it out (turn {turn})"),
+    "empty": N_("{side} did not carry it out (turn {turn})"),
 }
 BAD_RESULTS = frozenset({"broken", "defied", "empty"})
 
@@ -58,22 +60,32 @@ class Deal:
     def who_promised(self) -> str:
         """Who is bound to what: 'Moscow binds itself', 'Beijing is asked', 'both', a warning's."""
         t = self.term
-        by, partner = t.by.capitalize(), other(t.by).capitalize()
+        by, partner = side_name(t.by), side_name(other(t.by))
         if t.kind == "warning":
-            return f"{by} warns {partner}"
-        bound = [s.capitalize() for s, _ in t.bound()]
-        return f"{by} proposed; binds {' and '.join(bound)}" if bound else f"{by} proposed"
+            return _("{side} warns {partner}").format(side=by, partner=partner)
+        bound = [s for s, _part in t.bound()]
+        if not bound:
+            return _("{side} proposed").format(side=by)
+        if len(bound) == 1:
+            return _("{side} proposed; binds {bound}").format(side=by, bound=side_name(bound[0]))
+        return _("{side} proposed; binds both").format(side=by)
 
     def status_words(self, game: Game) -> str:
         """What became of it, in words: each part settled, and whether it still runs."""
         parts = [
-            f"{side.capitalize()} {RESULT_WORDS.get(result, result)} it (turn {turn})"
+            _(RESULT_WORDS[result]).format(side=side_name(side), turn=turn)
+            if result in RESULT_WORDS
+            else f"{side_name(side)}: {result} ({turn})"
             for turn, side, result in self.results
         ]
         if self.running:
             last = self.summit + span(game.state, self.term) - 1
-            parts.append(f"runs until turn {last}" if last > game.state.turn else "runs this turn")
-        return "; ".join(parts) or "nothing settled"
+            parts.append(
+                _("runs until turn {turn}").format(turn=last)
+                if last > game.state.turn
+                else _("runs this turn")
+            )
+        return _("; ").join(parts) or _("nothing settled")
 
 
 def agreed_terms(game: Game) -> list[tuple[int, Term]]:
@@ -121,11 +133,3 @@ def notes_on(game: Game, summit: int, term: Term) -> list[FacilitatorAct]:
         for a in game.log.facilitator
         if a.kind == "annotate" and a.term is not None and a.term.matches(summit, term)
     ]
-
-
-def deal_words(game: Game, deal: Deal) -> str:
-    """A deal as the facilitator's list says it: the summit, the term, who is bound, its fate."""
-    return (
-        f"Turn {deal.summit}: {term_words(game.level, deal.term)} ({deal.who_promised()}). "
-        f"{deal.status.capitalize()}: {deal.status_words(game)}."
-    )

@@ -27,6 +27,19 @@ if TYPE_CHECKING:
     from game.core.level import Level
 
 
+def listed(items) -> str:
+    """Items in a list as the language runs them together: 'a, b, c'; in Chinese 'a、b、c' (the
+    enumeration comma), where an English comma would stand out."""
+    # TRANSLATORS: what stands between the items of a list ("a, b, c"); Chinese uses 、
+    return _(", ").join(items)
+
+
+def quoted(name: str) -> str:
+    """A card's or an event's name in the language's quotation marks: “name”, «name» in Russian."""
+    # TRANSLATORS: a card's or an event's name in quotation marks (Russian «…»)
+    return _("“{name}”").format(name=name)
+
+
 def meter_label(name: str) -> str:
     """A meter's name to show: 'military_trust' -> 'Military trust', 'moscow.standing' -> 'Moscow
     standing' ('Москва: авторитет' in Russian)."""

@@ -23,7 +23,7 @@ SOVIET_NAMES = {
     "turkmenistan": N_("Turkmen SSR"),
 }
 # Neighbours whose name on the map changed with the Soviet Union's end.
-SOVIET_COUNTRY_NAMES = {"RUSSIA": "RUSSIAN SFSR"}
+SOVIET_COUNTRY_NAMES = {"RUSSIA": N_("RUSSIAN SFSR")}
 
 
 def is_soviet(year: int | None) -> bool:
@@ -55,6 +55,39 @@ def _in_period(item: dict, key: str, field: str, year: int | None):
         if year <= entry["until"]:
             return entry[field]
     return None
+
+
+# The names of assets/map/places.toml, marked for the catalogues: the map shows a city in the
+# language's usual name for it (Тбилиси, 第比利斯). A test holds this list to the file.
+PLACE_NAMES = (
+    N_("Akmolinsk"),
+    N_("Tselinograd"),
+    N_("Akmola"),
+    N_("Astana"),
+    N_("Nur-Sultan"),
+    N_("Aktau"),
+    N_("Shevchenko"),
+    N_("Almaty"),
+    N_("Alma-Ata"),
+    N_("Ashgabat"),
+    N_("Ashkhabad"),
+    N_("Baku"),
+    N_("Beijing"),
+    N_("Bishkek"),
+    N_("Frunze"),
+    N_("Dushanbe"),
+    N_("Stalinabad"),
+    N_("Harbin"),
+    N_("Kars"),
+    N_("Khorgos"),
+    N_("Moscow"),
+    N_("Novosibirsk"),
+    N_("Tashkent"),
+    N_("Tbilisi"),
+    N_("Ulaanbaatar"),
+    N_("Urumqi"),
+    N_("Vladivostok"),
+)
 
 
 def place_name(place: dict, year: int | None) -> str:

@@ -73,14 +73,15 @@ LABEL_SPOTS = {
     "tajikistan": (71.0, 37.2),
 }
 # Names of neighbours, drawn only where nothing more important is in the way.
+# (Their English names are keys; the map shows them translated, spaced out in capitals.)
 COUNTRY_SPOTS = {
-    "RUSSIA": (57.0, 54.3),
-    "CHINA": (86.0, 37.5),
-    "IRAN": (53.5, 34.6),
-    "AFGHANISTAN": (65.5, 34.4),
-    "MONGOLIA": (95.0, 47.5),
+    N_("RUSSIA"): (57.0, 54.3),
+    N_("CHINA"): (86.0, 37.5),
+    N_("IRAN"): (53.5, 34.6),
+    N_("AFGHANISTAN"): (65.5, 34.4),
+    N_("MONGOLIA"): (95.0, 47.5),
 }
-SEA_SPOTS = {"Caspian Sea": (50.8, 41.7)}
+SEA_SPOTS = {N_("Caspian Sea"): (50.8, 41.7)}
 
 _PATTERN_SPACING = {"diagonal": 8, "dots": 7, "horizontal": 6}
 _MAX_LAYOUTS = 4
@@ -440,7 +441,12 @@ class MapView:
         # Text sizes follow the caller's small font; names a fifth wider, bold. Sized by a word's
         # width, since fonts differ in how much line height they add around their letters.
         small = font_small
-        name_font = self._font(max(12, round(1.2 * small.size("Kazakhstan")[0] / 4.2)), bold=True)
+        name_size = max(12, round(1.2 * small.size("Kazakhstan")[0] / 4.2))
+        if current_language().startswith("zh"):
+            # A Chinese name is set in the game's font, whose characters fill their size and whose
+            # lines are taller: at the Latin size, a state's label grew over its neighbour's.
+            name_size = max(11, round(0.8 * name_size))
+        name_font = self._font(name_size, bold=True)
         pad = max(4, small.get_height() // 3)
         inner = Box(0, 0, w, h).inflate(-2 * pad, -2 * pad)
         placer = Placer(inner, gap=3)
@@ -540,7 +546,7 @@ class MapView:
                 self._place_city(frame, placer, name, dots[name], palette, small, year)
         for name, spot in {**COUNTRY_SPOTS, **SEA_SPOTS}.items():
             colour = blend(palette.text_muted, palette.water if name in SEA_SPOTS else palette.land, 0.25)
-            shown = country_name(name, year)
+            shown = _(country_name(name, year))
             img = _spaced(small, shown, colour) if name.isupper() else small.render(shown, True, colour)
             x, y = layout.project(*spot)
             spot_rect = img.get_rect(center=(round(x), round(y)))
@@ -625,7 +631,7 @@ class MapView:
         x, y = dot
         place = self.places[name]
         colour = palette.text if place_role(place, year) == "capital" else palette.text_muted
-        img = _halo_text(small, place_name(place, year), colour, palette.background)
+        img = _halo_text(small, _(place_name(place, year)), colour, palette.background)
         iw, ih = img.get_size()
         cands = [
             (x + 6, y - ih // 2),

@@ -13,7 +13,7 @@ from game.core.expr import conjuncts
 from game.core.meters import AGGREGATES, ALL_METERS
 from game.i18n import N_, _
 from game.speech.sides import power_name
-from game.speech.words import date_of, meter_label, plain
+from game.speech.words import date_of, meter_label, plain, quoted
 
 _COMPARE = re.compile(r"^([a-z_][a-z0-9_.]*)\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)$")
 # The sentence frames, translated where they are used (named placeholders, so a translation may
@@ -62,10 +62,10 @@ def flag_words(level, flag: str, present: bool = True) -> str:
 def _setter(level, flag: str) -> str | None:
     for action in level.actions.values():
         if flag in action.does.set_flags:
-            return f"“{action.name}”"
+            return quoted(action.name)
     for event in level.events:
         if flag in event.does.set_flags:
-            return f"“{event.title}”"
+            return quoted(event.title)
     return None
 
 

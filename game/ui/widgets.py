@@ -279,16 +279,25 @@ def bar(
         pygame.draw.line(surface, palette.text, (mx, rect.y - 3), (mx, rect.bottom + 2), 2)
 
 
-def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) -> None:
-    """A tooltip box near `anchor`, kept inside the window."""
+def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) -> pygame.Rect:
+    """A tooltip box near `anchor`, kept inside the window (where it was drawn). Its title wraps
+    rather than lose its end (a card's cost, in a longer language)."""
     width = min(int(420 * fonts.scale), surface.get_width() - 20)
     inner = width - 20
+    title = wrap(tip.title, fonts.bold, inner) or [""]
     body = []
     for line in tip.lines:
         body.extend(wrap(line, fonts.small, inner))
     line_h = fonts.small.get_linesize()
     spark_h = int(36 * fonts.scale) if tip.history and len(tip.history) > 1 else 0
-    height = 14 + fonts.bold.get_linesize() + 6 + len(body) * line_h + (spark_h + 8 if spark_h else 0) + 8
+    height = (
+        14
+        + len(title) * fonts.bold.get_linesize()
+        + 6
+        + len(body) * line_h
+        + (spark_h + 8 if spark_h else 0)
+        + 8
+    )
     x = min(anchor[0] + 16, surface.get_width() - width - 10)
     y = anchor[1] + 18
     if y + height > surface.get_height() - 10:
@@ -297,14 +306,17 @@ def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) 
     pygame.draw.rect(surface, palette.background, rect, border_radius=8)
     pygame.draw.rect(surface, palette.accent, rect, width=1, border_radius=8)
     cy = y + 8
-    surface.blit(fonts.bold.render(fit(tip.title, fonts.bold, inner), True, palette.text), (x + 10, cy))
-    cy += fonts.bold.get_linesize() + 6
+    for line in title:
+        surface.blit(fonts.bold.render(line, True, palette.text), (x + 10, cy))
+        cy += fonts.bold.get_linesize()
+    cy += 6
     if spark_h and sparkline:
         sparkline(surface, pygame.Rect(x + 10, cy, inner, spark_h), tip.history, palette.accent)
         cy += spark_h + 8
     for line in body:
         surface.blit(fonts.small.render(line, True, palette.text), (x + 10, cy))
         cy += line_h
+    return rect
 
 
 def toast(surface, app, message: str, area: pygame.Rect, avoid=()) -> pygame.Rect:

@@ -12,6 +12,7 @@ import pygame
 
 from game.i18n import N_, _
 from game.ui.board.texts import agenda_view_html, commitments_html, news_html
+from game.ui.scenes.base import box_html
 from game.ui.widgets import Control, bottom_of, button_height, row_of_buttons
 
 # (what the tab shows, its label, a shorter label for a narrow column, its key)
@@ -94,7 +95,7 @@ class NewsPanel:
         """Show `view` ('news', 'agenda' or 'commitments') in the box."""
         self.showing = view
         if self.box is not None:
-            self.box.set_text(self.html())
+            self.box.set_text(box_html(self.html()))
         self.changed()
 
     def show_agenda(self, showing: bool) -> None:

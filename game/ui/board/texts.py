@@ -20,7 +20,16 @@ from game.session.story import (
 )
 from game.speech.reasons import say
 from game.speech.sides import power_name, side_name
-from game.speech.words import band_of, date_of, limit_label, meter_label, own_meter_label, tags_shown
+from game.speech.words import (
+    band_of,
+    date_of,
+    limit_label,
+    listed,
+    meter_label,
+    own_meter_label,
+    quoted,
+    tags_shown,
+)
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.facilitator_words import act_words, facilitator_news
@@ -137,7 +146,12 @@ def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
             more = len(changes) - 7
             lines.append(n_("…and {n} more change.", "…and {n} more changes.", more).format(n=more))
     thresholds = goal_thresholds(game.level, meter) if value is not None else []
-    return f"{meter_label(meter)}: {shown(value, thresholds, least=1) if value is not None else ''}", lines
+    if value is None:
+        return meter_label(meter), lines
+    # TRANSLATORS: a meter's tooltip's title, its name and its value ("Trust: 45")
+    return _("{meter}: {value}").format(
+        meter=meter_label(meter), value=shown(value, thresholds, least=1)
+    ), lines
 
 
 def upper_first(text: str) -> str:
@@ -156,7 +170,12 @@ def news_html(game: Game, side: str) -> str:
         lines.append("<b>" + _("From the facilitator") + "</b>")
         lines += [html.escape(facilitator_news(game, act)) for act in shown]
     if not game.reports:
-        lines.append(f"<b>{html.escape(game.level.title)}</b>, {date_of(game.level, 1).rstrip('.')}.")
+        # TRANSLATORS: the briefing's first line: the level's title (in bold) and its first date
+        lines.append(
+            _("{title}, {date}.").format(
+                title=f"<b>{html.escape(game.level.title)}</b>", date=date_of(game.level, 1).rstrip(".")
+            )
+        )
         if game.level.hypothetical:
             lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
         # The whole briefing: the box scrolls. (It was once cut at 900 characters of its HTML,
@@ -313,9 +332,9 @@ def card_tags(action: Action, chosen: bool) -> str:
 def card_effects(game: Game, side: str, action: Action) -> str:
     """What the card would do at once, as its face says it, then what the rules its tags trigger
     would add (outreach warms Washington; force widens divergence and costs the partner)."""
-    now = ", ".join(summarise_changes(preview(game.state, side, action.id), side)) or _("no immediate effect")
+    now = listed(summarise_changes(preview(game.state, side, action.id), side)) or _("no immediate effect")
     rules = summarise_changes(preview_tag_rules(game.state, side, action.id), side)
-    return now + (_("; by its tags: {effects}").format(effects=", ".join(rules)) if rules else "")
+    return now + (_("; by its tags: {effects}").format(effects=listed(rules)) if rules else "")
 
 
 def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
@@ -325,7 +344,7 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
     lines = [
         action.description,
         _("Now it would: {effects}").format(
-            effects=", ".join(summarise_changes(changes, side)) or _("nothing at once")
+            effects=listed(summarise_changes(changes, side)) or _("nothing at once")
         ),
     ]
     by_tags = preview_tag_rules(game.state, side, action.id)
@@ -334,13 +353,13 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
             _(
                 "By its tags ({tags}), the rules would add this turn, were your "
                 "partner to do nothing more: {effects}"
-            ).format(tags=tags_shown(action.tags, ", "), effects=", ".join(summarise_changes(by_tags, side)))
+            ).format(tags=tags_shown(action.tags, _(", ")), effects=listed(summarise_changes(by_tags, side)))
         )
         lines += sorted({f"  {say(c.why, game.level)} [{c.source}]" for c in by_tags})
     if action.delayed:
         later = []
         for d in action.delayed:
-            effects = ", ".join(f"{signed(e.delta)} {meter_label(e.meter)}" for e in d.does.effects)
+            effects = listed(f"{signed(e.delta)} {meter_label(e.meter)}" for e in d.does.effects)
             later.append(
                 n_("after {n} turn: {effects}", "after {n} turns: {effects}", d.after).format(
                     n=d.after, effects=effects or _("flags")
@@ -366,7 +385,7 @@ def plan_text(game: Game, side: str, plan: list[str], cost: int) -> str:
     names = [game.level.actions[a].name for a in plan]
     capital = game.state.meters[f"{side}.capital"]
     return _("Plan ({cost} of {capital} capital): {cards}").format(
-        cost=cost, capital=f"{capital:g}", cards=", ".join(names) if names else _("nothing chosen yet")
+        cost=cost, capital=f"{capital:g}", cards=listed(names) if names else _("nothing chosen yet")
     )
 
 
@@ -383,7 +402,7 @@ def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]
     added = [actions[a].name for a in forecast.plan if a not in plan]
     head = _("Forecast: your plan") if plan else _("Forecast")
     if added:
-        head += (" + " if plan else ": ") + ", ".join(f"“{name}”" for name in added)
+        head += (" + " if plan else ": ") + listed(quoted(name) for name in added)
     lines = [
         head if forecast.goals else _("{forecast}: no goal of your agenda would change").format(forecast=head)
     ]
@@ -452,7 +471,7 @@ def state_why(game: Game, side: str, place: str) -> tuple[str, list[str], list[f
     if len(own) > 1:
         lines.append(
             _("The line: {side}'s share, turn by turn: {shares}").format(
-                side=side_name(side), shares=", ".join(format_number(v, 0) for v in own[-8:])
+                side=side_name(side), shares=listed(format_number(v, 0) for v in own[-8:])
             )
         )
     else:

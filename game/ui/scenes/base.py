@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from game.i18n import current_language
 from game.ui.widgets import Control, button, toast
+
+# A space between a Chinese character and a Latin letter or a figure ("提出 2 项"): a text box of
+# pygame_gui breaks lines only at spaces, so Chinese text broke there, leaving "2" or "55）" to
+# start the next line and its line short. Made a no-break space in Chinese text boxes; the runs of
+# Chinese between them are broken between characters, as they are without spaces.
+_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[0-9A-Za-z+\\-])|(?<=[0-9A-Za-z%)]) (?=[{_CJK}])")
+
+
+def box_html(html_text: str) -> str:
+    """`html_text` as a text box is given it: in Chinese, with the spaces between Chinese and a
+    figure or a Latin word made no-break."""
+    return CJK_SPACE.sub("\u00a0", html_text) if current_language().startswith("zh") else html_text
 
 
 class Scene:
@@ -157,6 +172,7 @@ class Scene:
         import pygame_gui  # (here: the title has no text box, and its first frame does not wait for it)
 
         app = self.app
+        html_text = box_html(html_text)
         for i, old in enumerate(self._retired):
             if (
                 isinstance(old, pygame_gui.elements.UITextBox)

@@ -27,9 +27,9 @@ from game.session.story import (
 )
 from game.speech.reasons import cause_words, say
 from game.speech.sides import side_name
-from game.speech.words import band_of, band_spans_shown, date_of, meter_label
+from game.speech.words import band_of, band_spans_shown, date_of, listed, meter_label
 from game.ui.numbers import shown
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, box_html
 from game.ui.summit.words import entry_lines, fates
 from game.ui.theme import FONT_NAME
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
@@ -147,7 +147,7 @@ class DebriefScene(Scene):
         if TABS[i] == "Chart":
             self.tab_box.hide()
         else:
-            self.tab_box.set_text(self.tab_html())
+            self.tab_box.set_text(box_html(self.tab_html()))
             self.tab_box.show()
         self.app.dirty = True
         self.app.memory.release()
@@ -305,8 +305,9 @@ class DebriefScene(Scene):
                 + "</b>"
             )
             for side in ("moscow", "beijing"):
-                names = ", ".join(lv.actions[a].name for a in r.plans[side]) or _("nothing")
-                out.append(f"{side_name(side)}: {html.escape(names)}")
+                names = listed(lv.actions[a].name for a in r.plans[side]) or _("nothing")
+                # TRANSLATORS: a side and the cards of its plan ("Moscow: card, card")
+                out.append(_("{side}: {plan}").format(side=side_name(side), plan=html.escape(names)))
                 why = ai_reason(game, r.turn, side)
                 if why:
                     out.append(
@@ -325,7 +326,7 @@ class DebriefScene(Scene):
             if ids:
                 out.append(
                     _("Events: ")
-                    + ", ".join(
+                    + listed(
                         html.escape(headline)
                         + (
                             " <i>" + _("(put in play by the facilitator)") + "</i>"
@@ -351,7 +352,7 @@ class DebriefScene(Scene):
             line = f"• <b>{html.escape(words)}</b>" if ok else f"• {html.escape(words)}"
             if ok:
                 became = fates(game, turn, entry.term)
-                line += " — " + html.escape("; ".join(became) if became else _("still running"))
+                line += " — " + html.escape(_("; ").join(became) if became else _("still running"))
             out.append(line)
             if why:
                 out.append(f"<i>{html.escape(why)}</i>")

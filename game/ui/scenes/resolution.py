@@ -14,12 +14,12 @@ from game.i18n import _, format_number, n_
 from game.session.campaign import with_finished
 from game.speech.reasons import say
 from game.speech.sides import side_name
-from game.speech.words import date_of, meter_label, phase_title
+from game.speech.words import date_of, listed, meter_label, phase_title
 from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, box_html
 from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, button_width, fit, panel, wrap
 
@@ -132,7 +132,9 @@ class ResolutionScene(HeldByPause, Scene):
             (
                 _("Plans revealed"),
                 [
-                    f"{side_name(s)}: " + (", ".join(lv.actions[a].name for a in r.plans[s]) or _("nothing"))
+                    _("{side}: {plan}").format(
+                        side=side_name(s), plan=listed(lv.actions[a].name for a in r.plans[s]) or _("nothing")
+                    )
                     for s in ("moscow", "beijing")
                 ],
                 [],
@@ -247,7 +249,7 @@ class ResolutionScene(HeldByPause, Scene):
             self.index += 1
             self.timer = 0.0
             # New text in the same box: building a text box per step would cost memory each time.
-            self.step_box.set_text(self.step_html())
+            self.step_box.set_text(box_html(self.step_html()))
             self.show_step_box()
             self.move_meters()
             self.app.memory.release(young_only=True)

@@ -21,7 +21,7 @@ from game.core.meters import SIDES, other
 from game.core.summit import Term
 from game.i18n import N_, _, n_
 from game.speech.terms import term_words
-from game.speech.words import date_of
+from game.speech.words import date_of, listed
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import SummitModel
@@ -301,7 +301,7 @@ class SummitScene(HeldByPause, Scene):
         """The terms entered so far as agreed in the room (a click takes one out), each side's
         count against its allowance, and the commitments running."""
         app, model = self.app, self.model
-        counts = ", ".join(
+        counts = listed(
             _("{side} {n} of {most}").format(side=name(s), n=model.room_count(s), most=model.allowed_to(s))
             for s in SIDES
         )

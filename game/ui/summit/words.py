@@ -343,7 +343,8 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
                 term.by if frame_of(e.why).startswith("proposed") and not e.counter_to else other(term.by)
             )
             why = _("{side}'s reason: {why}").format(side=name(speaker), why=say(e.why, level))
-        out.append((e.agreed, f"{head}: {words}", why))
+        # TRANSLATORS: what became of a term at the summit, then the term ("Agreed: Moscow promises …")
+        out.append((e.agreed, _("{outcome}: {term}").format(outcome=head, term=words), why))
     return out
 
 
