@@ -43,7 +43,7 @@ SOURCES = [
     _UI / "map_period.py",
     _UI / "charts.py",
     _UI / "palette.py",
-    _UI / "sides.py",
+    _UI.parent / "speech" / "sides.py",
 ]
 MAP_FILES = ("eurasia.geojson", "places.toml", "corridors.toml")
 KEEP = 6  # pictures kept in memory, the last used (window sizes, palettes, scales)
