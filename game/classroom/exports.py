@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game.charts.png import save_chart_png
-from game.classroom.deals import notes_on
+from game.classroom.deals import RESULT_WORDS, notes_on
 from game.classroom.escape import md
 from game.classroom.language import class_language, side_name, speaking
 from game.classroom.read_exports import MAX_SESSION_BYTES
@@ -150,17 +150,6 @@ def _with_reason(names: list[str], reason: str) -> str:
     return _("{played} (why: {reason})").format(played=played, reason=reason) if reason else played
 
 
-# How a side did by a term it agreed to ("Moscow kept it (turn 4)").
-_FATE_WORDS = {
-    "kept": N_("{side} kept it (turn {turn})"),
-    "broken": N_("{side} broke it (turn {turn})"),
-    "heeded": N_("{side} heeded it (turn {turn})"),
-    "defied": N_("{side} defied it (turn {turn})"),
-    "carried out": N_("{side} carried it out (turn {turn})"),
-    "empty": N_("{side} did not carry it out (turn {turn})"),
-}
-
-
 def summit_lines(game) -> list[str]:
     """Each summit's terms as the debrief sheet lists them: agreed or refused, the reason an agent
     gave, and whether each side kept its part (from the turn's commitments phase)."""
@@ -168,7 +157,7 @@ def summit_lines(game) -> list[str]:
     fates: dict[str, list[str]] = {}
     for r in game.reports:
         for settled in r.settled:
-            fate = _FATE_WORDS.get(settled.result)
+            fate = RESULT_WORDS.get(settled.result)
             side = side_name(settled.side)
             fates.setdefault(settled.term.key(), []).append(
                 _(fate).format(side=side, turn=r.turn) if fate else f"{side} {settled.result} (turn {r.turn})"
