@@ -233,3 +233,19 @@ def test_every_city_on_the_map_is_marked_and_named_in_russian_and_chinese():
     for code in ("ru", "zh_CN"):
         i18n.set_language(code)
         assert not [name for name in names if i18n._(name) == name], code
+
+
+@pytest.mark.parametrize("code", ["ru", "zh_CN", "tr"])
+def test_the_best_result_names_the_opponent_in_the_language(code):
+    # A record keeps its opponent in English ("normal AI", "a second player"); the New game screen
+    # says it in the player's language.
+    from game.session.records import BestResult
+    from game.ui.scenes.newgame import best_words
+
+    i18n.set_language(code)
+    try:
+        for kept in ("a second player", "normal AI"):
+            best = BestResult(score=61.0, won=True, outcome="", opponent=kept, when="2026-12-03")
+            assert kept not in best_words(best, "Moscow", [50.0])
+    finally:
+        i18n.set_language("en")

@@ -81,6 +81,16 @@ def opponent_says(who: str, think: Budget | None) -> str:
     return _("The {who} AI.").format(who=who)
 
 
+# Who played the other side, as a record keeps it (in English, game.session.records.result_of),
+# and as it is said on screen; anything else (a record of an agent from a file) as it is kept.
+RECORDED_OPPONENTS = {
+    "a second player": N_("a second player"),
+    "easy AI": N_("the easy AI"),
+    "normal AI": N_("the normal AI"),
+    "hard AI": N_("the hard AI"),
+}
+
+
 def best_words(best, side: str, win_at: list[float]) -> str:
     """The player's best result on a level from `side`, in a line over its briefing (its score
     never seeming to reach the mark for a win, `win_at`, when it does not)."""
@@ -95,7 +105,9 @@ def best_words(best, side: str, win_at: list[float]) -> str:
         score=shown(best.score, win_at),
         verdict=verdict,
         outcome=best.outcome,
-        opponent=best.opponent,
+        opponent=_(RECORDED_OPPONENTS[best.opponent])
+        if best.opponent in RECORDED_OPPONENTS
+        else best.opponent,
         when=best.when,
         games=games,
     )
