@@ -309,3 +309,23 @@ def test_the_weighers_doers_are_the_cards_that_each_do_the_deed(level_id):
     for deed in deeds:
         cards = list(level.actions.values())
         assert deed.doers(cards) == [a for a in cards if deed.done_by((a,))], deed
+
+
+def test_a_negotiator_reads_each_level_afresh_though_it_keeps_what_it_read(testing_event):
+    # The weigher keeps each level's reading of its cards (game.ai.negotiate._read_of): a level
+    # changed by a variation must be read as itself, not as the level it was made from.
+    from game.ai import negotiate
+
+    varied = parse_variation(["rules.term_trust_kept=9", "start.moscow.capital=3"], testing_event).apply(
+        testing_event
+    )
+
+    def proposals(level):
+        state = initial_state(level, 4)
+        return [[t.key() for t in Negotiator(side).propose(state)] for side in ("moscow", "beijing")]
+
+    negotiate._READ.clear()
+    fresh = proposals(varied)
+    negotiate._READ.clear()
+    proposals(testing_event)
+    assert proposals(varied) == fresh and proposals(testing_event) != fresh

@@ -25,7 +25,7 @@ from game.core.level import Action, Level
 from game.core.meters import STATES, other
 from game.core.phases import said
 from game.core.state import GameState
-from game.core.summit import Deed, Term, power_lead, span, terms_allowed, terms_on_offer
+from game.core.summit import Deed, Term, power_lead, span, standing_terms, terms_allowed, terms_on_offer
 from game.core.words import N_, Said, word
 
 # What a point of trust is worth, in the same units as a card's fit, for a side whose agenda reads
@@ -97,12 +97,7 @@ class Weigher:
 
     def __post_init__(self) -> None:
         level = self.state.level
-        self.wanted = {s: wants(level, s) for s in ("moscow", "beijing")}
-        # Every card's fit for each side's agenda (its own cards and the partner's).
-        self.fits = {
-            judge: {a.id: fit(level, self.wanted[judge], a) for a in level.actions.values()}
-            for judge in ("moscow", "beijing")
-        }
+        self.wanted, self.fits, doers, self._standing = _read_of(level)
         capital = self.state.meters
         self.usable = {
             s: [
@@ -112,13 +107,30 @@ class Weigher:
             ]
             for s in ("moscow", "beijing")
         }
+        self._usable_ids = {s: frozenset(a.id for a in self.usable[s]) for s in ("moscow", "beijing")}
         # A summit weighs each of some hundred terms for both sides, and the terms share their
         # deeds: each (judge, side, deed) is worked out once per state, and what does not hang on
-        # the deed (a side's best plan, the weight of all its cards) once per side.
-        self._costs: dict[tuple[str, str, Deed], float] = {}
-        self._doers: dict[tuple[str, Deed], tuple[list[Action], list[Action]]] = {}
+        # the deed (a side's best plan, the weight of all its cards) once per side. The keys are
+        # plain tuples of strings, whose hashes Python keeps, rather than Deeds.
+        self._costs: dict[tuple[str, str, str, str], float] = {}
+        self._all_doers = doers
+        self._doers: dict[tuple[str, str, str], list[Action]] = {}
         most = level.rules.max_actions
+        # Each side's usable cards with a positive fit for its own agenda, best first: a plan's
+        # worth is the sum of the first few of them that a deed leaves it (see `_best_left`).
+        self._ranked = {
+            s: sorted(
+                ((self.fits[s][a.id], a) for a in self.usable[s] if self.fits[s][a.id] > 0.0),
+                key=lambda pair: -pair[0],
+            )
+            for s in ("moscow", "beijing")
+        }
         self._free = {s: _best(self.fits[s], self.usable[s], most) for s in ("moscow", "beijing")}
+        self._promise_turns = level.rules.promise_turns
+        self._trust_kept = level.rules.term_trust_kept
+        self._for_partnership = {
+            s: max(0.0, self.wanted[s].get("partnership", 0.0)) for s in ("moscow", "beijing")
+        }
         self._pull = {
             s: max(1e-9, sum(max(0.0, self.fits[s][a.id]) for a in self.usable[s]))
             for s in ("moscow", "beijing")
@@ -126,22 +138,41 @@ class Weigher:
 
     def cost_to(self, judge: str, side: str, deed: Deed) -> float:
         """What binding `side` to `deed` costs `judge` for a turn (negative: what it brings)."""
-        key = (judge, side, deed)
+        key = (judge, side, deed.kind, deed.subject)
         cost = self._costs.get(key)
         if cost is None:
             cost = self._costs[key] = self._cost_to(judge, side, deed)
         return cost
 
-    def doers(self, side: str, deed: Deed) -> tuple[list[Action], list[Action]]:
-        """`side`'s usable cards that would do the deed's thing, and those that would not."""
-        key = (side, deed)
-        split = self._doers.get(key)
-        if split is None:
-            cards = self.usable[side]
-            doing = deed.doers(cards)
-            done = {a.id for a in doing}
-            split = self._doers[key] = (doing, [a for a in cards if a.id not in done])
-        return split
+    def doers(self, side: str, deed: Deed) -> list[Action]:
+        """`side`'s usable cards that would do the deed's thing, in the level's order."""
+        key = (side, deed.kind, deed.subject)
+        doing = self._doers.get(key)
+        if doing is None:
+            every = self._all_doers.get(key)
+            if every is None:
+                every = self._all_doers[key] = tuple(deed.doers(self.state.level.actions_of[side]))
+            usable = self._usable_ids[side]
+            doing = self._doers[key] = [a for a in every if a.id in usable]
+        return doing
+
+    def _best_left(
+        self, side: str, most: int, without: Collection[str], within: float | None = None
+    ) -> float:
+        """_best() of `side`'s usable cards but those in `without` (and, with `within`, but those
+        costing more): read off the ranked cards, best first, as _best() sums them."""
+        total = 0.0
+        taken = 0
+        if most <= 0:
+            return total
+        for value, a in self._ranked[side]:
+            if a.id in without or (within is not None and a.cost > within):
+                continue
+            total += value
+            taken += 1
+            if taken == most:
+                break
+        return total
 
     def _cost_to(self, judge: str, side: str, deed: Deed) -> float:
         fits = self.fits[judge]
@@ -150,19 +181,18 @@ class Weigher:
             return 0.0 if deed.restraint or side != judge else 5.0
         own = self.fits[side]
         most = self.state.level.rules.max_actions
-        doing, not_doing = self.doers(side, deed)
+        doing = self.doers(side, deed)
         if side == judge:
             # The side's own loss: the best plan it could play against the best that keeps the deed,
             # each the sum of its best cards' fits (what `easy` reads of a card).
             free = self._free[side]
             if deed.restraint:
-                return max(0.0, free - _best(own, not_doing, most))
+                return max(0.0, free - self._best_left(side, most, {a.id for a in doing}))
             if not doing:
                 return 5.0  # it cannot keep it this turn: a term it would break
             first = max(doing, key=lambda a: own[a.id])
             left = self.capital(side) - first.cost
-            rest = [a for a in cards if a.id != first.id and a.cost <= left]
-            return max(0.0, free - own[first.id] - _best(own, rest, most - 1))
+            return max(0.0, free - own[first.id] - self._best_left(side, most - 1, (first.id,), left))
         # The other side's deed, judged by `judge`: held back, the cards it would likely have
         # played (the more they serve it, the likelier) no longer act; done, its card acts.
         if deed.restraint:
@@ -175,22 +205,31 @@ class Weigher:
             return 0.0
         return -max(fits[a.id] for a in doing)
 
+    def on_offer(self, side: str) -> list[Term]:
+        """terms_on_offer() for `side` now, the terms other than deals read once per level."""
+        standing = self._standing.get(side)
+        if standing is None:
+            standing = self._standing[side] = standing_terms(self.state.level, side)
+        return terms_on_offer(self.state, side, standing)
+
     def capital(self, side: str) -> float:
         """A side's political capital as the state shows it."""
         return self.state.meters[f"{side}.capital"]
 
     def worth(self, judge: str, term: Term) -> float:
         """What `term`, kept, is worth to `judge` over the turns it runs."""
-        turns = span(self.state, term)
+        kind = term.kind
+        turns = self._promise_turns if kind in ("promise", "warning") else span(self.state, term)
         total = 0.0
-        for side, deed in term.bound():
+        bound = term.bound()
+        for side, deed in bound:
             total -= self.cost_to(judge, side, deed) * (turns if deed.restraint else 1)
-        if term.kind == "warning" and term.answer is not None:
+        if kind == "warning" and term.answer is not None:
             # A warning heeded holds the warned side back; its answer would cost the warner.
             warned = other(term.by)
             total -= self.cost_to(judge, warned, Deed("no", term.deed.subject)) * turns
-        trust = self.state.level.rules.term_trust_kept * len(term.bound() or ((term.by, term.deed),))
-        return total + TRUST_WORTH * trust * max(0.0, self.wanted[judge].get("partnership", 0.0)) / 20
+        trust = self._trust_kept * (len(bound) or 1)
+        return total + TRUST_WORTH * trust * self._for_partnership[judge] / 20
 
 
 class Negotiator:
@@ -211,11 +250,11 @@ class Negotiator:
         # which the other may refuse; the weaker one only terms the other side gains from.
         ask = -1.0 if power_lead(observation) == self.side else 0.0
         ranked = []
-        for term in terms_on_offer(observation, self.side):
+        for term in w.on_offer(self.side):
             if any(_binds_again(term, c.term) for c in observation.commitments):
                 continue  # already promised or asked for, and still running
-            mine, theirs = w.worth(self.side, term), w.worth(partner, term)
-            if mine > 0.3 and theirs >= ask:
+            mine = w.worth(self.side, term)
+            if mine > 0.3 and w.worth(partner, term) >= ask:
                 ranked.append((mine, term))
         ranked.sort(key=lambda x: (-x[0], x[1].key()))
         chosen: list[Term] = []
@@ -237,6 +276,8 @@ class Negotiator:
         out: dict[str, Answer] = {}
         level = observation.level
         taken = set(on_the_table)
+        # The best counter hangs only on the refused term's kind: found once per kind.
+        counters: dict[str, Term | None] = {}
         for term in terms:
             value = w.worth(self.side, term)
             key = term.key()
@@ -246,7 +287,9 @@ class Negotiator:
                     level, ACCEPTED if value >= 0 else ACCEPTED_FOR_GOODWILL, amount=_amount(value), term=term
                 )
                 continue
-            counter = self._counter(observation, w, term)
+            if term.kind not in counters:
+                counters[term.kind] = self._counter(w, term)
+            counter = counters[term.kind]
             if counter is not None and counter.key() in taken:
                 out[key] = "reject"
                 self.reasons[key] = said(level, REJECTED_ON_THE_TABLE, amount=_amount(value), term=counter)
@@ -270,17 +313,49 @@ class Negotiator:
             self.reasons[term.key()] = said(observation.level, frame, amount=_amount(value))
         return out
 
-    def _counter(self, observation: GameState, w: Weigher, refused: Term) -> Term | None:
+    def _counter(self, w: Weigher, refused: Term) -> Term | None:
         # A counter of the same kind over the same ground, better for this side, and acceptable.
         partner = other(self.side)
         best: tuple[float, Term] | None = None
-        for term in terms_on_offer(observation, self.side):
+        for term in w.on_offer(self.side):
             if term.kind != _mirror(refused.kind):
                 continue
-            mine, theirs = w.worth(self.side, term), w.worth(partner, term)
-            if mine > 0.3 and theirs >= 0.0 and (best is None or mine > best[0]):
+            mine = w.worth(self.side, term)
+            if mine > 0.3 and (best is None or mine > best[0]) and w.worth(partner, term) >= 0.0:
                 best = (mine, term)
         return best[1] if best else None
+
+
+# What a level's agendas make of its cards does not change in a game: read once per level (a
+# summit weighs its terms several times a turn, for thousands of games in a batch run).
+_READ: dict[int, tuple[Level, dict, dict, dict, dict]] = {}
+_READ_MOST = 16
+
+
+def _read_of(
+    level: Level,
+) -> tuple[
+    dict[str, dict[str, float]],
+    dict[str, dict[str, float]],
+    dict[tuple[str, str, str], tuple],
+    dict[str, list[Term]],
+]:
+    """(each side's wants, each card's fit for each side's agenda, a store for each deed's doers
+    among a side's cards, a store for each side's standing terms) of `level`, worked out once."""
+    kept = _READ.get(id(level))
+    if kept is not None and kept[0] is level:
+        return kept[1], kept[2], kept[3], kept[4]
+    wanted = {s: wants(level, s) for s in ("moscow", "beijing")}
+    fits = {
+        judge: {a.id: fit(level, wanted[judge], a) for a in level.actions.values()}
+        for judge in ("moscow", "beijing")
+    }
+    if len(_READ) >= _READ_MOST:
+        _READ.clear()
+    doers: dict[tuple[str, str, str], tuple] = {}
+    standing: dict[str, list[Term]] = {}
+    _READ[id(level)] = (level, wanted, fits, doers, standing)
+    return wanted, fits, doers, standing
 
 
 def _amount(worth: float) -> Said:

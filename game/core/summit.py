@@ -233,25 +233,28 @@ def term_problem(state: GameState, term: Term) -> str | None:
         if (term.deed, term.answer) != deal.parts(term.by):
             return f"the deal {deal.name!r} has other parts"
         return None
-    bound = other(term.by) if term.kind in ("request", "warning") else term.by
-    problem = term.deed.problem(level.actions, bound)
-    if problem is None and term.kind == "warning":
-        if term.answer is None:
-            return "a warning names its answer"
-        problem = term.answer.problem(level.actions, term.by)
-        if problem is None and term.deed.restraint:
-            return "a warning is set off by something done, not by something held back"
-    elif problem is None and term.answer is not None:
-        return f"an {term.kind} has no answer"
-    return problem
+    return _standing_problem(level, term)
 
 
-def terms_on_offer(state: GameState, side: str) -> list[Term]:
+def terms_on_offer(state: GameState, side: str, standing: list[Term] | None = None) -> list[Term]:
     """Every term `side` may put forward now, in a stable order: offers and requests of cards,
-    tags and states, promises, warnings about Washington and force, and the level's deals."""
+    tags and states, promises, warnings about Washington and force, and the level's deals.
+    `standing`: standing_terms(level, side), if the caller keeps it already."""
     if not summit_due(state):
         return []
-    level = state.level
+    out = list(standing_terms(state.level, side) if standing is None else standing)
+    for deal in state.level.deals:
+        if deal.requires.test(state):
+            mine, theirs = deal.parts(side)
+            term = Term("deal", side, mine, theirs, deal.id)
+            if term_problem(state, term) is None:
+                out.append(term)
+    return out
+
+
+def standing_terms(level: Level, side: str) -> list[Term]:
+    """The terms other than deals that `side` may put forward at any summit of `level`: which they
+    are hangs on the level's cards, not on the state of the game."""
     partner = other(side)
     out: list[Term] = []
     for kind, who in (("offer", side), ("request", partner)):
@@ -266,11 +269,23 @@ def terms_on_offer(state: GameState, side: str) -> list[Term]:
             Term("warning", side, Deed("some", trigger), Deed("some", answer))
             for answer in ("outreach", "distance")
         ]
-    for deal in level.deals:
-        if deal.requires.test(state):
-            mine, theirs = deal.parts(side)
-            out.append(Term("deal", side, mine, theirs, deal.id))
-    return [t for t in out if term_problem(state, t) is None]
+    # term_problem() reads the state only for deals, so any state of the level will do.
+    return [t for t in out if _standing_problem(level, t) is None]
+
+
+def _standing_problem(level: Level, term: Term) -> str | None:
+    """term_problem() of a term that is not a deal, which needs only the level."""
+    bound = other(term.by) if term.kind in ("request", "warning") else term.by
+    problem = term.deed.problem(level.actions, bound)
+    if problem is None and term.kind == "warning":
+        if term.answer is None:
+            return "a warning names its answer"
+        problem = term.answer.problem(level.actions, term.by)
+        if problem is None and term.deed.restraint:
+            return "a warning is set off by something done, not by something held back"
+    elif problem is None and term.answer is not None:
+        return f"an {term.kind} has no answer"
+    return problem
 
 
 def agree(state: GameState, terms: tuple[Term, ...] | list[Term]) -> GameState:
