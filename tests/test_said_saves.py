@@ -242,3 +242,23 @@ def test_every_frame_the_engine_and_the_agents_mark_is_one_a_save_may_name():
     assert len(marked) > 100
     assert marked <= engine_frames()
     assert "{values.__class__}" not in engine_frames()
+
+
+@pytest.mark.parametrize("agent", ["hard", "normal"])
+def test_every_agents_plan_reason_is_written_with_its_frames_and_said_again_alike(testing_event, agent):
+    from game.ai.hard import HardAgent
+    from game.ai.normal import NormalAgent
+    from game.ai.protocol import Budget
+    from game.core import initial_state, legal_plans
+
+    state = initial_state(testing_event, 7)
+    made = {"hard": HardAgent, "normal": NormalAgent}[agent]("moscow", 7, Budget(iterations=40))
+    made.choose(state, legal_plans(state, "moscow"))
+    why = made.reason
+    raw = reason_spec(why)
+    assert raw is not None
+    again = said_again(str(why), read_reason(json.loads(json.dumps(raw))))
+    assert isinstance(again, Lines) and again == why
+    for code in ("ru", "zh_CN", "tr"):
+        i18n.set_language(code)
+        assert say(again, testing_event) == say(why, testing_event) != why
