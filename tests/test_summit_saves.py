@@ -47,7 +47,8 @@ def test_a_summit_at_its_answers_comes_back_with_every_move_made(testing_event, 
     assert game.summit_move("moscow", "propose", [welcome(game, "moscow")]) is None
     assert game.table.stage == "answer" and game.table.proposed["beijing"], "the AI put its terms forward"
     again, data = round_trip(game, tmp_path)
-    assert data["version"] == 2 and data["log"]["planning"]["table"]["turn"] == 1
+    # (format 3: the AI's reasons at the table keep their frames)
+    assert data["version"] == 3 and data["log"]["planning"]["table"]["turn"] == 1
     assert table_of(again) == table_of(game) and again.summit_open() and not again.load_notes
     # The summit goes on from where it stood, to what it would have come to without the break.
     for g in (game, again):
@@ -83,11 +84,14 @@ def test_a_save_with_no_summit_sitting_is_written_as_before(testing_event, tmp_p
     game.pass_summit()
     game.drafts["moscow"] = [testing_event.actions_of["moscow"][0].id]
     log = game.log_to_save()
+    # Nothing of format 2; format 3 only for the AI's reasons at the summit, kept with their frames.
+    assert format_for(log) == 3 and '"why_frames"' in log.model_dump_json()
+    log.planning.summit = [s.model_copy(update={"why_frames": None}) for s in log.planning.summit]
     assert format_for(log) == 1
     text = log.model_dump_json()
     assert '"table"' not in text and '"term"' not in text
     _, data = round_trip(game, tmp_path)
-    assert data["version"] == 1
+    assert data["version"] == 3
 
 
 def test_a_damaged_summit_sits_again_and_loses_nothing_else(testing_event, tmp_path):
@@ -227,4 +231,5 @@ def test_against_the_ai_who_read_the_summary_is_not_written(testing_event, tmp_p
     game.pass_summit()
     game.table.shown.add("moscow")
     game.drafts["moscow"] = [testing_event.actions_of["moscow"][0].id]
-    assert format_for(game.log_to_save()) == 1 and '"shown"' not in game.log_to_save().model_dump_json()
+    # (format 3 for the AI's reasons with their frames, not 2 for who read the summary)
+    assert format_for(game.log_to_save()) == 3 and '"shown"' not in game.log_to_save().model_dump_json()

@@ -26,6 +26,7 @@ from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
 from game.core.summit import TermError, agree
+from game.session.said_record import SaidSpec, read_reason, reason_spec, said_again
 from game.session.summit_record import NotedTermSpec, SittingSummitSpec, TermPartsSpec
 from game.session.summit_table import Entry
 from game.session.text_fields import Plain
@@ -56,32 +57,57 @@ class TermSpec(TermPartsSpec):
         "", description="The key of the term it counters."
     )
     why: Annotated[Plain, Field(max_length=MAX_AI_REASON)] = ""
+    why_frames: SaidSpec | None = Field(
+        None,
+        description="The agent's reason as it was said, with its frames and values "
+        "(game.session.said_record), for the debrief to say it in the player's language; "
+        "one this game cannot read is dropped, and the English `why` is shown.",
+    )
     in_room: bool = Field(
         False,
         description="Agreed aloud in the room by the two teams, and entered by one player for both.",
     )
 
     def entry(self) -> Entry:
-        """The entry of a summit's table this record keeps."""
-        return Entry(self.term(), self.agreed, self.counter_to, self.why, self.in_room)
+        """The entry of a summit's table this record keeps (the agent's reason with its frames,
+        when the record has them)."""
+        return Entry(self.term(), self.agreed, self.counter_to, self.reason(), self.in_room)
+
+    def reason(self) -> str:
+        """The agent's reason for its part in the term: with its frames when the record keeps
+        them (game.core.words.Said, for game.speech.reasons.say), else the English."""
+        return said_again(self.why, self.why_frames)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unreadable_frames_lose_only_themselves(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("why_frames") is not None:
+            data = {**data, "why_frames": read_reason(data["why_frames"])}
+        return data
 
     @model_serializer(mode="wrap")
     def _written_only_when_in_the_room(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         # (as FacilitatorAct's term: a log with no terms agreed in the room is written as before,
-        # byte for byte, and an earlier version of the game reads it)
+        # byte for byte, and an earlier version of the game reads it; so is a term with no
+        # agent's reason kept with its frames)
         data = handler(self)
         if not self.in_room:
             data.pop("in_room", None)
+        if self.why_frames is None:
+            data.pop("why_frames", None)
         return data
 
     @classmethod
     def of(cls, entry: Entry) -> TermSpec:
-        """The record of one entry of a summit's table."""
+        """The record of one entry of a summit's table (the agent's reason with its frames, when
+        it has them and the record keeps it whole)."""
+        why = without_control(entry.why)[:MAX_AI_REASON]
         return cls(
             **TermPartsSpec.parts_of(entry.term),
             agreed=entry.agreed,
             counter_to=entry.counter_to,
-            why=without_control(entry.why)[:MAX_AI_REASON],
+            why=why,
+            why_frames=reason_spec(entry.why) if why == entry.why else None,
             in_room=entry.in_room,
         )
 
@@ -98,9 +124,40 @@ class PlansSpec(BaseModel):
         description="The AI's reason for its plan, in words, for each side it played (for the "
         "debrief; a replay does not read it).",
     )
+    why_frames: dict[Literal["moscow", "beijing"], SaidSpec] = Field(
+        default_factory=dict,
+        description="The AI's reasons of `why` as they were said, with their frames and values "
+        "(game.session.said_record), for the debrief to say them in the player's language; one "
+        "this game cannot read is dropped, and its English is shown.",
+    )
     summit: list[TermSpec] = Field(
         default_factory=list, max_length=40, description="The terms of the turn's summit, agreed or not."
     )
+
+    def reason(self, side: str) -> str:
+        """The AI's reason for `side`'s plan: with its frames when the log keeps them
+        (game.core.words.Said or Lines, for game.speech.reasons.say), else the English ('' for a
+        person's plan)."""
+        english = next((w for who, w in self.why.items() if who == side), "")
+        frames = next((f for who, f in self.why_frames.items() if who == side), None)
+        return said_again(english, frames) if english else ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unreadable_frames_lose_only_themselves(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "why_frames" in data:
+            frames = data["why_frames"] if isinstance(data["why_frames"], dict) else {}
+            read = {side: read_reason(frames[side]) for side in ("moscow", "beijing") if side in frames}
+            data = {**data, "why_frames": {side: spec for side, spec in read.items() if spec is not None}}
+        return data
+
+    @model_serializer(mode="wrap")
+    def _frames_written_only_when_kept(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # (a turn whose plans no agent explained with frames is written as before)
+        data = handler(self)
+        if not self.why_frames:
+            data.pop("why_frames", None)
+        return data
 
 
 ActKind = Literal["inject", "adjust", "annotate", "pause", "resume", "timer", "end", "refused"]
@@ -282,7 +339,8 @@ class ReplayLog(BaseModel):
     )
     # The AI's reasons for its plans as it gave them in this session, by (turn, side): sentences
     # that keep their frames (game.core.words.Said), so that the debrief can say them in the
-    # player's language. The log writes only their English; a game loaded from a file has none.
+    # player's language. The log writes their English and, beside it, their frames (`why_frames`),
+    # from which a game loaded from a file says them again.
     _said: dict[tuple[int, str], str] = PrivateAttr(default_factory=dict)
 
     planning: PlanningSpec | None = Field(
@@ -318,16 +376,19 @@ class ReplayLog(BaseModel):
         summit: list[Entry] | None = None,
     ) -> None:
         """Add one resolved turn's plans, with the reasons teams gave for them and the AI's reason
-        for each plan it made."""
+        for each plan it made (kept with its frames, when it has them and the log keeps it whole)."""
+        kept = {
+            s: without_control(w)[:MAX_AI_REASON]
+            for s, w in (why or {}).items()
+            if s in ("moscow", "beijing")
+        }
+        frames = {s: reason_spec(w) for s, w in (why or {}).items() if s in kept and kept[s] == w}
         self.turns.append(
             PlansSpec(
                 moscow=list(plans.get("moscow", ())),
                 beijing=list(plans.get("beijing", ())),
-                why={
-                    s: without_control(w)[:MAX_AI_REASON]
-                    for s, w in (why or {}).items()
-                    if s in ("moscow", "beijing")
-                },
+                why=kept,
+                why_frames={s: f for s, f in frames.items() if f is not None},
                 summit=[TermSpec.of(e) for e in summit or ()],
             )
         )
@@ -346,8 +407,7 @@ class ReplayLog(BaseModel):
         a person's plan)."""
         if not 0 < turn <= len(self.turns):
             return ""
-        kept = next((w for who, w in self.turns[turn - 1].why.items() if who == side), "")
-        return self._said.get((turn, side)) or kept
+        return self._said.get((turn, side)) or self.turns[turn - 1].reason(side)
 
     def keep_summit_reasons(self, turn: int, entries: Iterable[Entry]) -> None:
         """Keep the AI's reasons at `turn`'s summit as it gave them in this session (see
@@ -359,7 +419,7 @@ class ReplayLog(BaseModel):
     def summit_reason_of(self, turn: int, spec: TermSpec) -> str:
         """The AI's reason for its part in a term of `turn`'s summit: as it gave it in this session
         (with its frames), else as the log keeps it in English."""
-        return self._said.get((turn, "summit " + spec.term().key())) or spec.why
+        return self._said.get((turn, "summit " + spec.term().key())) or spec.reason()
 
     def reasons_of(self, turn: int) -> dict[str, str]:
         """The reasons given for the plans of `turn`, by side (a side that gave none is left out)."""

@@ -49,10 +49,12 @@ from game.text import printable, shorten
 
 FORMAT: Final = "pragmatic-partners/save"
 # The newest save format this game reads and writes. 2: a save may hold a summit that still sits,
-# the facilitator's notes on a summit's terms, and terms agreed in the room. A save is written in the oldest format that
+# the facilitator's notes on a summit's terms, and terms agreed in the room. 3: the AI's reasons
+# with their frames (`why_frames`, game.session.said_record), to say them in the player's language.
+# A save is written in the oldest format that
 # holds it (see `format_for`), so that an earlier version of the game still opens every save that
 # needs nothing newer, and refuses the others as "from a newer version" without setting them aside.
-VERSION: Final = 2
+VERSION: Final = 3
 MAX_SAVE_BYTES = 5_000_000
 MAX_NAME = 120
 MAX_SLUG = 60
@@ -87,7 +89,7 @@ class SaveFileSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     format: Literal["pragmatic-partners/save"] = FORMAT
-    version: Literal[1, 2] = 1
+    version: Literal[1, 2, 3] = 1
     name: Plain = Field(max_length=MAX_NAME, description="The name the player gave the save.")
     saved_at: Plain = Field(max_length=64, description="When it was saved, ISO 8601.")
     turn: int = Field(ge=1, le=MAX_TURNS + 1, description="The turn the game resumes on.")
@@ -154,12 +156,23 @@ def slug_for(name: str) -> str:
     return f"{stem}-{digest}"
 
 
-def format_for(log: ReplayLog) -> Literal[1, 2]:
-    """The oldest save format that holds `log`: 2 when it holds a summit that sits, a note on a
-    summit's term, a term agreed in the room or the sides shown a summit's outcome (which format 1
-    has no place for), else 1."""
-    sitting = log.planning is not None and (log.planning.table is not None or bool(log.planning.shown))
+def format_for(log: ReplayLog) -> Literal[1, 2, 3]:
+    """The oldest save format that holds `log`: 3 when it keeps an AI's reason with its frames
+    (which format 2 has no place for); 2 when it holds a summit that sits, a note on a summit's
+    term, a term agreed in the room or the sides shown a summit's outcome (which format 1 has no
+    place for); else 1."""
     summits = [t.summit for t in log.turns] + [log.planning.summit or [] if log.planning else []]
+    table = log.planning.table if log.planning else None
+    sitting_frames = table is not None and any(
+        t.why_frames or t.counter_why_frames for terms in table.proposed.values() for t in terms
+    )
+    if (
+        sitting_frames
+        or any(t.why_frames for t in log.turns)
+        or any(s.why_frames for summit in summits for s in summit)
+    ):
+        return 3
+    sitting = log.planning is not None and (log.planning.table is not None or bool(log.planning.shown))
     in_room = any(spec.in_room for summit in summits for spec in summit)
     return 2 if sitting or in_room or any(act.term is not None for act in log.facilitator) else 1
 

@@ -1,4 +1,4 @@
-"""A summit's terms as files keep them: a term's parts (`TermPartsSpec`), and a summit that still
+"""A summit's terms as files keep them: a term's parts (`TermPartsSpec`, game.session.term_parts), and a summit that still
 sits (`SittingSummitSpec`), which a save carries so that loading it puts the players back at the
 table with every move made so far: the terms put forward, the answers, the counters and the
 answers to them, who left the table, the reasons the agents gave, and the terms being entered as
@@ -14,14 +14,25 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from game.core.meters import SIDES, other
 from game.core.state import GameState
-from game.core.summit import Deed, Term, TermError
+from game.core.summit import Term, TermError
+from game.session.said_record import SaidSpec, read_reason, reason_spec, said_again
 from game.session.summit_table import Table
+from game.session.term_parts import DeedText, Side, TermPartsSpec
 from game.session.text_fields import Plain
 from game.text import without_control
+
+__all__ = ["DeedText", "NotedTermSpec", "Side", "SittingSummitSpec", "SummitRecordError", "TermPartsSpec"]
 
 MAX_TURNS = 200  # (game.session.replay's bound: a summit sits at a turn of the game)
 MAX_REASON = 2000  # characters of an agent's reason for its part in a term
@@ -29,50 +40,9 @@ MAX_REASON = 2000  # characters of an agent's reason for its part in a term
 # level's schema bounds the first); a save holding more was not written by the game.
 MAX_TERMS_A_SIDE = 12
 
-DeedText = Annotated[str, Field(max_length=80, pattern=r"^(play|some|no|stay_out):[a-z0-9_]+$")]
-Side = Literal["moscow", "beijing"]
-
 
 class SummitRecordError(ValueError):
     """A sitting summit in a save whose moves the table would not take; str(error) says which."""
-
-
-class TermPartsSpec(BaseModel):
-    """A term's parts: its kind, who put it forward, the deed it binds (for a warning: what would
-    set it off), a warning's answer or the proposer's part of a deal, and the deal's id."""
-
-    model_config = ConfigDict(extra="forbid")
-    kind: Literal["offer", "request", "promise", "warning", "deal"]
-    by: Side
-    deed: DeedText
-    answer: DeedText | None = None
-    deal: Annotated[Plain, Field(max_length=48)] = ""
-
-    def term(self) -> Term:
-        """The term itself."""
-        return Term(
-            self.kind,
-            self.by,
-            Deed.parse(self.deed),
-            Deed.parse(self.answer) if self.answer else None,
-            self.deal,
-        )
-
-    @classmethod
-    def parts_of(cls, term: Term) -> dict[str, object]:
-        """A term's parts as the fields of this model (for a subclass's own constructor too)."""
-        return {
-            "kind": term.kind,
-            "by": term.by,
-            "deed": str(term.deed),
-            "answer": str(term.answer) if term.answer else None,
-            "deal": term.deal,
-        }
-
-    @classmethod
-    def from_term(cls, term: Term) -> TermPartsSpec:
-        """The record of a term's parts."""
-        return cls.model_validate(cls.parts_of(term))
 
 
 class NotedTermSpec(TermPartsSpec):
@@ -98,6 +68,30 @@ class TermOnTableSpec(TermPartsSpec):
     counter_reply: Literal["accept", "reject"] | None = None
     why: Reason = Field("", description="An agent's reason for its part in the term.")
     counter_why: Reason = Field("", description="An agent's reason for its part in the counter.")
+    why_frames: SaidSpec | None = Field(
+        None,
+        description="`why` with its frames and values (game.session.said_record), to say it in the "
+        "player's language; one this game cannot read is dropped, and the English is shown.",
+    )
+    counter_why_frames: SaidSpec | None = Field(None, description="`counter_why` with its frames and values.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unreadable_frames_lose_only_themselves(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key in ("why_frames", "counter_why_frames"):
+                if data.get(key) is not None:
+                    data = {**data, key: read_reason(data[key])}
+        return data
+
+    @model_serializer(mode="wrap")
+    def _frames_written_only_when_kept(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # (a summit at which no agent gave a reason with frames is written as before)
+        data: dict[str, Any] = handler(self)
+        for key in ("why_frames", "counter_why_frames"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 class SittingSummitSpec(BaseModel):
@@ -132,6 +126,10 @@ class SittingSummitSpec(BaseModel):
         def why(term: Term) -> str:
             return without_control(reasons.get(term.key(), ""))[:MAX_REASON]
 
+        def frames(term: Term) -> dict[str, Any] | None:
+            given = reasons.get(term.key(), "")
+            return reason_spec(given) if why(term) == given else None
+
         proposed: dict[str, list[TermOnTableSpec]] = {}
         for side in SIDES:
             if side not in table.proposed:
@@ -139,11 +137,14 @@ class SittingSummitSpec(BaseModel):
             terms = []
             for term in table.proposed[side]:
                 given = table.answers.get(term.key())
-                spec = TermOnTableSpec.model_validate({**TermPartsSpec.parts_of(term), "why": why(term)})
+                spec = TermOnTableSpec.model_validate(
+                    {**TermPartsSpec.parts_of(term), "why": why(term), "why_frames": frames(term)}
+                )
                 if isinstance(given, Term):
                     spec.reply, spec.counter = "counter", TermPartsSpec.from_term(given)
                     spec.counter_reply = table.counter_answers.get(given.key())  # type: ignore[assignment]
                     spec.counter_why = why(given)
+                    spec.counter_why_frames = read_reason(frames(given))
                 elif given is not None:
                     spec.reply = given  # type: ignore[assignment]
                 terms.append(spec)
@@ -169,9 +170,11 @@ class SittingSummitSpec(BaseModel):
         for specs in self.proposed.values():
             for spec in specs:
                 if spec.why:
-                    table.reasons[spec.term().key()] = spec.why
+                    table.reasons[spec.term().key()] = said_again(spec.why, spec.why_frames)
                 if spec.counter is not None and spec.counter_why:
-                    table.reasons[spec.counter.term().key()] = spec.counter_why
+                    table.reasons[spec.counter.term().key()] = said_again(
+                        spec.counter_why, spec.counter_why_frames
+                    )
         return table
 
     def _enter_room(self, table: Table, state: GameState) -> None:
