@@ -1,6 +1,8 @@
 """The essay's claims F1-F9 (DESIGN §2) hold on every essay-era level. The figures and the
 reasoning behind each are in docs/claims.md; `python -m game claims` prints them."""
 
+from functools import cache
+
 import pytest
 
 from game.levels import Catalogue
@@ -8,6 +10,13 @@ from game.sim.claims import CLAIMS
 
 ESSAY_ERA = [e.id for e in Catalogue.scan().playable() if e.essay_era]
 GAMES = 50  # per arm; every claim's margin is checked on fixed seeds, so the test is repeatable
+
+
+@cache
+def _level(level_id):
+    # One level object for all the claims of a level: the claims share the arms they play
+    # (game.sim.claims keeps them per level object), as `python -m game claims` does.
+    return Catalogue.scan().load(level_id)
 
 
 def test_there_is_an_essay_era_level():
@@ -18,6 +27,6 @@ def test_there_is_an_essay_era_level():
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.__name__.split("_")[0].upper())
 @pytest.mark.parametrize("level_id", ESSAY_ERA)
 def test_the_claim_holds(level_id, claim):
-    level = Catalogue.scan().load(level_id)
+    level = _level(level_id)
     result = claim(level, GAMES)
     assert result.holds, f"{result.id} on {level_id}: {result.measured} (needs {result.margin})"

@@ -35,9 +35,25 @@ Agents = tuple[str, str]
 EASY: Agents = ("easy", "easy")
 
 
+# Several claims play the same arm (the level as it is, most often): each arm is played once per
+# level object and kept while the claims of that level are checked. Games are the same whatever
+# the number of workers, so the workers are not part of the key. Read-only to the claims.
+_ARMS: dict[tuple, tuple[Level, list[GameResult]]] = {}
+_ARMS_MOST = 24
+
+
 def _games(level, n, variation=(), agents: Agents = EASY, seed0=0, workers=1, detail=False):
+    key = (id(level), n, tuple(variation), tuple(agents), seed0)
+    for wanted in (key + (detail,), key + (True,)):  # an arm played in detail serves either way
+        kept = _ARMS.get(wanted)
+        if kept is not None and kept[0] is level:
+            return kept[1]
     v = parse_variation(list(variation), level)
-    return run_games(level, range(seed0, seed0 + n), agents[0], agents[1], v, workers=workers, detail=detail)
+    games = run_games(level, range(seed0, seed0 + n), agents[0], agents[1], v, workers=workers, detail=detail)
+    if len(_ARMS) >= _ARMS_MOST:
+        _ARMS.clear()
+    _ARMS[key + (detail,)] = (level, games)
+    return games
 
 
 def f1_us_rivalry_binds(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
