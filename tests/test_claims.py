@@ -30,3 +30,15 @@ def test_the_claim_holds(level_id, claim):
     level = _level(level_id)
     result = claim(level, GAMES)
     assert result.holds, f"{result.id} on {level_id}: {result.measured} (needs {result.margin})"
+
+
+def test_an_arm_is_played_once_per_level_and_variation():
+    from game.sim import claims
+
+    level = _level("testing_event")
+    low = claims._games(level, 3, ["start.military_trust=35"])
+    high = claims._games(level, 3, ["start.military_trust=85"])
+    assert claims._games(level, 3, ["start.military_trust=35"]) is low
+    assert [g.final["military_trust"] for g in low] != [g.final["military_trust"] for g in high]
+    # Another level object (here a copy of the same level) plays its own arm.
+    assert claims._games(Catalogue.scan().load("testing_event"), 3, ["start.military_trust=35"]) is not low
