@@ -10,7 +10,7 @@ from game.levels import Catalogue
 from game.sim.claims import CLAIMS
 
 ESSAY_ERA = [e.id for e in Catalogue.scan().playable() if e.essay_era]
-GAMES = 50  # per arm; every claim's margin is checked on fixed seeds, so the test is repeatable
+GAMES = 30  # per arm, as docs/claims.md measures `easy`; fixed seeds, so the test is repeatable
 
 
 @cache

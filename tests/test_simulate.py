@@ -1,3 +1,4 @@
+import dataclasses
 import json
 
 import pytest
@@ -148,3 +149,14 @@ def test_a_batch_runs_agents_see_what_they_would_see_in_the_window(testing_event
         quick = play_one(testing_event, seed, "normal", "normal", same, False, None, None)
         recorded = play_one(testing_event, seed, "normal", "normal", same, True, None, None)
         assert quick.plans == recorded.plans and quick.final == recorded.final
+
+
+def test_a_variation_is_applied_once_for_a_batch_and_afresh_for_another(testing_event):
+    warm = parse_variation(["start.trust=80"], testing_event)
+    cold = parse_variation(["start.trust=10"], testing_event)
+    first = warm.apply(testing_event)
+    assert warm.apply(testing_event) is first  # the games of one batch share one level
+    assert cold.apply(testing_event).start["trust"] == 10
+    assert warm.apply(testing_event).start["trust"] == 80
+    other_level = dataclasses.replace(testing_event, turns=testing_event.turns + 1)
+    assert warm.apply(other_level).turns == testing_event.turns + 1

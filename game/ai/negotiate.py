@@ -97,7 +97,7 @@ class Weigher:
 
     def __post_init__(self) -> None:
         level = self.state.level
-        self.wanted, self.fits, doers, self._standing = _read_of(level)
+        self.wanted, self.fits, doers, self._standing, self._shapes = _read_of(level)
         capital = self.state.meters
         self.usable = {
             s: [
@@ -210,6 +210,9 @@ class Weigher:
         standing = self._standing.get(side)
         if standing is None:
             standing = self._standing[side] = standing_terms(self.state.level, side)
+            # The level keeps these terms: each is read once (the store holds the terms, so
+            # their ids stay theirs).
+            self._shapes.update((id(t), _shape_of(t)) for t in standing)
         return terms_on_offer(self.state, side, standing)
 
     def capital(self, side: str) -> float:
@@ -218,18 +221,54 @@ class Weigher:
 
     def worth(self, judge: str, term: Term) -> float:
         """What `term`, kept, is worth to `judge` over the turns it runs."""
-        kind = term.kind
-        turns = self._promise_turns if kind in ("promise", "warning") else span(self.state, term)
+        shape = self._shapes.get(id(term))
+        if shape is None or shape[0] is not term:
+            shape = _shape_of(term)
+        _, kind, parts, warned, count = shape
+        if kind == "promise" or kind == "warning":
+            turns = self._promise_turns
+        else:
+            turns = span(self.state, term) if kind == "deal" else 1
         total = 0.0
-        bound = term.bound()
-        for side, deed in bound:
-            total -= self.cost_to(judge, side, deed) * (turns if deed.restraint else 1)
-        if kind == "warning" and term.answer is not None:
+        costs = self._costs
+        # cost_to(), written out: a summit weighs some two hundred terms for each side.
+        for side, deed, restraint, keys in parts:
+            key = keys[judge]
+            cost = costs.get(key)
+            if cost is None:
+                cost = costs[key] = self._cost_to(judge, side, deed)
+            total -= cost * (turns if restraint else 1)
+        if warned is not None:
             # A warning heeded holds the warned side back; its answer would cost the warner.
-            warned = other(term.by)
-            total -= self.cost_to(judge, warned, Deed("no", term.deed.subject)) * turns
-        trust = self._trust_kept * (len(bound) or 1)
+            side, deed, keys = warned
+            total -= self.cost_to(judge, side, deed) * turns
+        trust = self._trust_kept * count
         return total + TRUST_WORTH * trust * self._for_partnership[judge] / 20
+
+
+# A term as the weigher reads it: (the term, its kind, each side it binds with the deed, whether
+# that is a restraint and the cost's key for each judge, the warned side's restraint for a warning
+# with an answer, how many sides it binds (at least one)).
+_Part = tuple[str, Deed, bool, dict[str, tuple[str, str, str, str]]]
+_Shape = tuple[
+    Term, str, tuple[_Part, ...], "tuple[str, Deed, dict[str, tuple[str, str, str, str]]] | None", int
+]
+
+
+def _shape_of(term: Term) -> _Shape:
+    """How the weigher reads `term` (see _Shape): worked out once for the terms a level always
+    offers, and for each deal when it is weighed."""
+
+    def keys(side: str, deed: Deed) -> dict[str, tuple[str, str, str, str]]:
+        return {judge: (judge, side, deed.kind, deed.subject) for judge in ("moscow", "beijing")}
+
+    bound = term.bound()
+    parts = tuple((side, deed, deed.restraint, keys(side, deed)) for side, deed in bound)
+    warned = None
+    if term.kind == "warning" and term.answer is not None:
+        deed = Deed("no", term.deed.subject)
+        warned = (other(term.by), deed, keys(other(term.by), deed))
+    return (term, term.kind, parts, warned, len(bound) or 1)
 
 
 class Negotiator:
@@ -241,10 +280,20 @@ class Negotiator:
         self.trusting = trusting
         # A term's key -> why it was proposed, accepted or refused (a game.core.words.Said).
         self.reasons: dict[str, str] = {}
+        self._weighed: tuple[GameState, Weigher] | None = None
+
+    def weigher(self, observation: GameState) -> Weigher:
+        """The weigher of `observation`: the one made for it already, when a summit shows this side
+        the same observation at each of its stages (game.session.summit_table.play_agents)."""
+        if self._weighed is not None and self._weighed[0] is observation:
+            return self._weighed[1]
+        w = Weigher(observation, self.side)
+        self._weighed = (observation, w)
+        return w
 
     def propose(self, observation: GameState) -> list[Term]:
         """The terms worth most to this side that the other side should find worth accepting."""
-        w = Weigher(observation, self.side)
+        w = self.weigher(observation)
         partner, level = other(self.side), observation.level
         # The stronger partner asks more: it puts forward terms that cost the other side a little,
         # which the other may refuse; the weaker one only terms the other side gains from.
@@ -272,7 +321,7 @@ class Negotiator:
     ) -> dict[str, Answer]:
         """Accept, reject or counter each of the other side's terms (`on_the_table`: the keys of
         the terms put forward already, which a counter cannot be)."""
-        w = Weigher(observation, self.side)
+        w = self.weigher(observation)
         out: dict[str, Answer] = {}
         level = observation.level
         taken = set(on_the_table)
@@ -304,7 +353,7 @@ class Negotiator:
 
     def answer_counters(self, observation: GameState, counters: list[Term]) -> dict[str, str]:
         """Accept or reject each counter the other side made to this side's terms."""
-        w = Weigher(observation, self.side)
+        w = self.weigher(observation)
         out = {}
         for term in counters:
             value = w.worth(self.side, term)
@@ -328,7 +377,7 @@ class Negotiator:
 
 # What a level's agendas make of its cards does not change in a game: read once per level (a
 # summit weighs its terms several times a turn, for thousands of games in a batch run).
-_READ: dict[int, tuple[Level, dict, dict, dict, dict]] = {}
+_READ: dict[int, tuple[Level, dict, dict, dict, dict, dict]] = {}
 _READ_MOST = 16
 
 
@@ -339,12 +388,14 @@ def _read_of(
     dict[str, dict[str, float]],
     dict[tuple[str, str, str], tuple],
     dict[str, list[Term]],
+    dict[int, _Shape],
 ]:
     """(each side's wants, each card's fit for each side's agenda, a store for each deed's doers
-    among a side's cards, a store for each side's standing terms) of `level`, worked out once."""
+    among a side's cards, a store for each side's standing terms and one for how the weigher
+    reads them) of `level`, worked out once."""
     kept = _READ.get(id(level))
     if kept is not None and kept[0] is level:
-        return kept[1], kept[2], kept[3], kept[4]
+        return kept[1], kept[2], kept[3], kept[4], kept[5]
     wanted = {s: wants(level, s) for s in ("moscow", "beijing")}
     fits = {
         judge: {a.id: fit(level, wanted[judge], a) for a in level.actions.values()}
@@ -354,8 +405,9 @@ def _read_of(
         _READ.clear()
     doers: dict[tuple[str, str, str], tuple] = {}
     standing: dict[str, list[Term]] = {}
-    _READ[id(level)] = (level, wanted, fits, doers, standing)
-    return wanted, fits, doers, standing
+    shapes: dict[int, _Shape] = {}
+    _READ[id(level)] = (level, wanted, fits, doers, standing, shapes)
+    return wanted, fits, doers, standing, shapes
 
 
 def _amount(worth: float) -> Said:

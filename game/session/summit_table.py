@@ -238,13 +238,18 @@ def play_agents(table: Table, state: GameState, negotiators: Mapping[str, Negoti
     """Let the agents at the table take their stage's moves (a side with no negotiator proposes
     nothing and rejects everything), as far as they can go without a person."""
     progressed = True
+    # What each side sees: the state does not change while the table sits, so each side is shown
+    # one observation at every stage (and its negotiator weighs the terms on it once).
+    seen_by: dict[str, GameState] = {}
     while progressed and table.stage != "done":
         progressed = False
         for side in table.waiting_for():
             if side not in negotiators:
                 continue  # a person's move
             n = negotiators[side]
-            seen = observe(state, side)
+            seen = seen_by.get(side)
+            if seen is None:
+                seen = seen_by[side] = observe(state, side)
             stage = table.stage
             if stage == "propose":
                 problem = table.propose(state, side, n.propose(seen) if n else [])

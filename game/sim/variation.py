@@ -42,6 +42,10 @@ MAX_EFFECT = 100.0  # the largest change an effect of a level file may make
 FLAG_RULES = ("war_flag", "sanctions_flag")  # rules that name one of the level's flags
 
 
+# The last variation applied, the level it was applied to and the varied level (see Variation.apply).
+_APPLIED: tuple[Variation, Level, Level] | None = None
+
+
 class VariationError(ValueError):
     pass
 
@@ -63,12 +67,19 @@ class Variation:
         return ", ".join(self.changes) or "as written"
 
     def apply(self, level: Level) -> Level:
-        """The level with this variation's numbers changed."""
+        """The level with this variation's numbers changed: made once for a batch of games of the
+        same variation of the same level, so that what agents read once per level (the summit's
+        weigher, game.ai.negotiate) is read once per batch, not once per game."""
+        global _APPLIED
+        if _APPLIED is not None and _APPLIED[0] is self and _APPLIED[1] is level:
+            return _APPLIED[2]
         start = {**level.start, **self.start}
         washington = dataclasses.replace(level.washington, **self.washington)
         rules = dataclasses.replace(level.rules, **self.rules)
         flags = {**level.flags, **self.flags}
-        return dataclasses.replace(level, start=start, washington=washington, rules=rules, flags=flags)
+        varied = dataclasses.replace(level, start=start, washington=washington, rules=rules, flags=flags)
+        _APPLIED = (self, level, varied)
+        return varied
 
     def injected(self, level: Level, turn: int):
         out = [("forced", level.event(e)) for e in self.events.get(turn, ())]
