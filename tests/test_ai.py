@@ -69,7 +69,9 @@ def test_normal_beats_easy_on_either_side(testing_event):
 
 @pytest.mark.slow
 def test_hard_beats_easy_on_either_side(testing_event):
-    result = duel(testing_event, "hard", "easy", games=24, seed=2000, workers=2)
+    # Six games a side: hard wins them all (and 92-100% of 100 in docs/balance.md), so losing two
+    # of six on either side is a change worth a look, at half the processor time of twelve.
+    result = duel(testing_event, "hard", "easy", games=12, seed=2000, workers=2)
     assert result["a_wins"] >= 0.75, result
     assert min(result["a_wins_as"].values()) >= 0.75, result
 
