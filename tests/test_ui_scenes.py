@@ -211,6 +211,8 @@ def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path)
             exit_at_end=True,
             screenshot_dir=shots,
             screenshot_only=wanted,
+            # Nobody watches: each screen drawn once, and when saved (see PlayOptions.unwatched).
+            unwatched=True,
             size=(1280, 720),
         )
     )
@@ -402,3 +404,26 @@ def test_a_text_laid_out_again_is_not_drawn_again_to_be_measured_and_looks_the_s
     rect = GUIFontPygame.get_rect(font, "Partnership")
     rect.move_ip(5, 5)
     assert GUIFontPygame.get_rect(font, "Partnership") == real(font, "Partnership") != rect
+
+
+def test_an_unwatched_window_lays_a_steps_text_out_only_for_a_frame_it_draws(app):
+    from game.levels import load_shipped
+    from game.session.game import Game
+    from game.ui.scenes.base import box_html
+    from game.ui.scenes.resolution import ResolutionScene
+
+    game = Game.new(load_shipped("nixon_surprise"), 1969, {"moscow": "easy", "beijing": "easy"})
+    scene = ResolutionScene(app, game, game.resolve())
+    app.reset_to(scene)
+    app.step([])
+    # Watched (as a player plays): each step's text is in the box as soon as the step shows.
+    scene.next()
+    assert scene.step_box.html_text == box_html(scene.step_html())
+    # Unwatched: the screen is not drawn again, nor its text laid out, until a frame is drawn.
+    app.options.unwatched = True
+    drawn = scene.step_box.html_text
+    scene.next()
+    app.step([])
+    assert scene.step_box.html_text == drawn != box_html(scene.step_html())
+    app.draw()  # (as a picture is taken)
+    assert scene.step_box.html_text == box_html(scene.step_html())
