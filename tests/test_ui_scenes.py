@@ -384,6 +384,7 @@ def test_a_text_laid_out_again_is_not_drawn_again_to_be_measured_and_looks_the_s
 
     from game.ui import text_measure
 
+    text_measure.forget()  # (what other tests laid out is known to every window of the run)
     start_game(app)
     board = app.scene
     first = pygame.image.tobytes(app.screen, "RGB")
