@@ -211,7 +211,7 @@ def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path)
             exit_at_end=True,
             screenshot_dir=shots,
             screenshot_only=wanted,
-            # Nobody watches: each screen drawn once, and when saved (see PlayOptions.unwatched).
+            # Nobody watches: each kind of screen drawn once, and when saved (PlayOptions.unwatched).
             unwatched=True,
             size=(1280, 720),
         )
@@ -420,7 +420,7 @@ def test_an_unwatched_window_lays_a_steps_text_out_only_for_a_frame_it_draws(app
     # Watched (as a player plays): each step's text is in the box as soon as the step shows.
     scene.next()
     assert scene.step_box.html_text == box_html(scene.step_html())
-    # Unwatched: the screen is not drawn again, nor its text laid out, until a frame is drawn.
+    # Unwatched: a resolution was drawn already, so neither a frame nor the text, until a frame is drawn.
     app.options.unwatched = True
     drawn = scene.step_box.html_text
     scene.next()

@@ -50,10 +50,11 @@ class PlayOptions:
     # Which screens to save (fnmatch patterns of their names, e.g. "turn*-resolved"); none: all.
     # A picture costs a redraw and a PNG, so a test asks only for those it looks at.
     screenshot_only: tuple[str, ...] = ()
-    # Autoplay with nobody at the window (the tests): each screen is drawn when it first shows
-    # and when it is saved as a picture, not again on every frame, and what only a frame shows
-    # (a step's text laid out in its box) waits for the next frame drawn. The game, its screens
-    # and their order are the same; only pictures nobody looks at are left undrawn.
+    # Autoplay with nobody at the window (the tests): each kind of screen is drawn the first time
+    # it shows (the first board, the first resolution) and whenever it is saved as a picture, not
+    # on every frame of every turn, and what only a frame shows (a step's text laid out in its
+    # box) waits for the next frame drawn. The game, its screens and their order are the same;
+    # only pictures nobody looks at are left undrawn.
     unwatched: bool = False
     exit_at_end: bool = False
     level_dirs: list[Path] = field(default_factory=list)
@@ -111,7 +112,7 @@ class App:
         self.dirty = True
         self.mouse = (0, 0)
         self.shots = 0
-        self.drawn_scene = None  # the screen the last frame drawn showed (see PlayOptions.unwatched)
+        self.drawn_kinds: set[str] = set()  # the kinds of screen drawn so far (PlayOptions.unwatched)
         self.clock = pygame.time.Clock()
         self.memory = MemoryKeeper.for_this_process()  # frees what scenes drop (see game.ui.memory)
         self.open_window()
@@ -581,14 +582,14 @@ class App:
         # Cleared before drawing: something drawn may ask for another frame (a tooltip that moves
         # the tutorial on), and that request must not be lost.
         self.dirty = False
-        if self.options.unwatched and self.scene is self.drawn_scene:
-            return  # a frame nobody sees: this screen was drawn once already
+        if self.options.unwatched and (self.scene is None or self.scene.name in self.drawn_kinds):
+            return  # a frame nobody sees, of a kind of screen drawn once already
         self.draw()
 
     def draw(self) -> None:
         if self.scene:
             self.scene.catch_up()
-        self.drawn_scene = self.scene
+            self.drawn_kinds.add(self.scene.name)
         self.render_frame()
         pygame.display.flip()
 
