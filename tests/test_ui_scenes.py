@@ -428,3 +428,14 @@ def test_an_unwatched_window_lays_a_steps_text_out_only_for_a_frame_it_draws(app
     assert scene.step_box.html_text == drawn != box_html(scene.step_html())
     app.draw()  # (as a picture is taken)
     assert scene.step_box.html_text == box_html(scene.step_html())
+
+
+def test_a_new_look_leaves_pygame_guis_words_searched_for_in_each_folder_once(app):
+    import i18n
+    from pygame_gui.core.utility import translate
+
+    for scale in (1.5, 1.0, 1.5):
+        app.change_settings(ui_scale=scale)
+        assert app.manager is not None
+    assert len(i18n.load_path) == len(set(i18n.load_path)) >= 1
+    assert translate("pygame-gui.Cancel") == "Cancel" and translate("Turn 1. Spring") == "Turn 1. Spring"

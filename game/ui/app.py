@@ -68,6 +68,19 @@ class PlayOptions:
     class_language: str | None = None
 
 
+def forget_repeated_translation_folders() -> None:
+    """Keep each folder once in the list python-i18n searches for pygame_gui's own words.
+
+    Every UIManager adds pygame_gui's translations folder to that list again, and every text
+    a widget is given that is not one of pygame_gui's keys (all of ours: they come translated)
+    lists each folder in it anew, so each new look made every text box and button slower to
+    build: after a hundred windows, a hundred listings of the same folder per text. Searching
+    a folder twice finds nothing the first search did not."""
+    import i18n  # type: ignore[import-untyped]  # (pygame_gui's dependency, python-i18n: no types)
+
+    i18n.load_path[:] = list(dict.fromkeys(i18n.load_path))
+
+
 def scale_for(wanted: float, size: tuple[int, int]) -> float:
     """The UI scale a window of `size` can take: the one wanted, but never so large that less than
     800x600 of the unscaled layout fits, the smallest window every screen is laid out for (2x
@@ -300,6 +313,7 @@ class App:
             remember_measurements()
             scale = self.fonts.scale
             self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
+            forget_repeated_translation_folders()
         manager: pygame_gui.UIManager = self._manager
         return manager
 
