@@ -442,3 +442,15 @@ def test_a_new_look_leaves_pygame_guis_words_searched_for_in_each_folder_once(ap
         assert app.manager is not None
     assert len(i18n.load_path) == len(set(i18n.load_path)) >= 1
     assert translate("pygame-gui.Cancel") == "Cancel" and translate("Turn 1. Spring") == "Turn 1. Spring"
+
+
+def test_an_unwatched_board_lays_its_news_out_only_for_a_frame_it_draws(app):
+    app.options.unwatched = True
+    start_game(app)
+    board = app.scene  # the first board: drawn, and its news laid out
+    assert board.news.box is not None and board.news.box.alive() and board.news.waiting is None
+    board.rebuild()
+    assert board.news.box is None and board.news.waiting is not None
+    board.news.show("agenda")  # (a tab pressed meanwhile: its text is the one that waits)
+    app.draw()
+    assert "your score now is" in board.news.box.html_text and board.news.waiting is None
