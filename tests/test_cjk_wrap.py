@@ -1,6 +1,8 @@
 """Wrapped text breaks Chinese between characters (there are no spaces to break at), never before
 a closing mark or after an opening one, and loses none of it; English wraps at spaces as before."""
 
+from typing import ClassVar
+
 import pygame
 import pytest
 
@@ -53,3 +55,30 @@ def test_a_chinese_text_box_breaks_without_hyphens(app):
         assert len(rows) > 3 and not any(r.endswith("-") or r.startswith("-") for r in rows)
     finally:
         set_language("en")
+
+
+class CountingFont(pygame.font.Font):
+    """A font that notes every text it is asked to measure."""
+
+    measured: ClassVar[list[str]] = []
+
+    def size(self, text):
+        self.measured.append(text)
+        return super().size(text)
+
+
+def test_a_text_broken_again_is_not_measured_again_and_breaks_the_same():
+    from game.paths import ui_font_file
+
+    pygame.font.init()
+    text = "Broken once, kept: the gauge's title is broken into lines on every frame (a test's own words)."
+    font = CountingFont(str(ui_font_file()), 16)
+    first = wrap(text, font, 150)
+    assert CountingFont.measured and len(first) > 1
+    CountingFont.measured.clear()
+    again = wrap(text, CountingFont(str(ui_font_file()), 16), 150)  # (a font alike: a new window's)
+    assert again == first and CountingFont.measured == []
+    again.append("a caller's own line")
+    assert wrap(text, font, 150) == first
+    larger = wrap(text, CountingFont(str(ui_font_file()), 22), 150)
+    assert CountingFont.measured and len(larger) > len(first)

@@ -68,6 +68,7 @@ def font():
 
 def drawn(font, monkeypatch, year):
     """What the map of `year` writes, and the labels it places."""
+    mapview.forget_drawn_maps()  # drawn afresh, not taken from the maps kept
     texts = []
     for name in ("_halo_text", "_pill", "_spaced"):
         original = getattr(mapview, name)

@@ -250,6 +250,7 @@ def test_map_labels_never_overlap_and_stay_inside_the_map(view, rect, meters, si
 
 
 def test_corridor_labels_give_each_routes_share(view, font, monkeypatch):
+    mapview.forget_drawn_maps()  # drawn afresh, not taken from the maps kept
     texts = []
     original = mapview._pill
     monkeypatch.setattr(
@@ -296,6 +297,7 @@ def test_redrawing_at_the_same_size_does_not_project_the_map_again(font, monkeyp
         original(self, *args)
 
     monkeypatch.setattr(mapview._Layout, "__init__", counting)
+    mapview.forget_drawn_maps()  # drawn afresh, not taken from the maps kept
     view = MapView()
     screen = blank_screen()
     for meters in (SAMPLE, OTHER, SAMPLE):
@@ -474,3 +476,22 @@ def test_a_map_rect_too_small_to_use_draws_nothing_and_finds_no_state(view, font
     view.draw(screen, pygame.Rect(10, 10, 30, 20), SAMPLE, STANDARD, font)
     assert outside_unchanged(screen, pygame.Rect(0, 0, 0, 0))
     assert view.state_at((20, 20)) is None and view.state_anchor("kazakhstan") is None
+
+
+def test_a_map_drawn_once_is_kept_for_any_view_and_redrawn_for_another_font(font, monkeypatch, pg):
+    mapview.forget_drawn_maps()
+    rendered = []
+    original = MapView._render
+    monkeypatch.setattr(MapView, "_render", lambda self, *a: rendered.append(a[0]) or original(self, *a))
+    rect = pygame.Rect(10, 20, 620, 420)
+    first, again = blank_screen(), blank_screen()
+    drawer = MapView()
+    drawer.draw(first, rect, SAMPLE, STANDARD, font)
+    drawer.draw(blank_screen(), rect, SAMPLE, STANDARD, font, highlight="tajikistan")  # hovered
+    other = MapView()  # (a new window's, or a new look's)
+    other.draw(again, rect, SAMPLE, STANDARD, pygame.font.Font(None, 18))
+    assert len(rendered) == 2, "the same map, in a font alike, is the one kept"
+    assert pygame.image.tobytes(again, "RGB") == pygame.image.tobytes(first, "RGB")
+    assert other.label_rects == drawer.label_rects and other.label_rects
+    other.draw(blank_screen(), rect, SAMPLE, STANDARD, pygame.font.Font(None, 24))
+    assert len(rendered) == 3, "another size of type lays the labels out again"

@@ -36,6 +36,9 @@ def choose_first_card_by_keyboard(app):
 
 @pytest.mark.slow
 def test_a_whole_game_by_keyboard_reaches_the_debrief(app):
+    # What is checked is where the keys lead, not the frames: each kind of screen is drawn once
+    # (PlayOptions.unwatched), not every step of every turn. The chart's PNG is drawn as ever.
+    app.options.unwatched = True
     game = start_game(app)
     chosen = choose_first_card_by_keyboard(app)
     assert app.scene.model.plan == [chosen]
@@ -211,6 +214,8 @@ def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path)
             exit_at_end=True,
             screenshot_dir=shots,
             screenshot_only=wanted,
+            # Nobody watches: each kind of screen drawn once, and when saved (PlayOptions.unwatched).
+            unwatched=True,
             size=(1280, 720),
         )
     )
@@ -382,6 +387,7 @@ def test_a_text_laid_out_again_is_not_drawn_again_to_be_measured_and_looks_the_s
 
     from game.ui import text_measure
 
+    text_measure.forget()  # (what other tests laid out is known to every window of the run)
     start_game(app)
     board = app.scene
     first = pygame.image.tobytes(app.screen, "RGB")
@@ -402,3 +408,49 @@ def test_a_text_laid_out_again_is_not_drawn_again_to_be_measured_and_looks_the_s
     rect = GUIFontPygame.get_rect(font, "Partnership")
     rect.move_ip(5, 5)
     assert GUIFontPygame.get_rect(font, "Partnership") == real(font, "Partnership") != rect
+
+
+def test_an_unwatched_window_lays_a_steps_text_out_only_for_a_frame_it_draws(app):
+    from game.levels import load_shipped
+    from game.session.game import Game
+    from game.ui.scenes.base import box_html
+    from game.ui.scenes.resolution import ResolutionScene
+
+    game = Game.new(load_shipped("nixon_surprise"), 1969, {"moscow": "easy", "beijing": "easy"})
+    scene = ResolutionScene(app, game, game.resolve())
+    app.reset_to(scene)
+    app.step([])
+    # Watched (as a player plays): each step's text is in the box as soon as the step shows.
+    scene.next()
+    assert scene.step_box.html_text == box_html(scene.step_html())
+    # Unwatched: a resolution was drawn already, so neither a frame nor the text, until a frame is drawn.
+    app.options.unwatched = True
+    drawn = scene.step_box.html_text
+    scene.next()
+    app.step([])
+    assert scene.step_box.html_text == drawn != box_html(scene.step_html())
+    app.draw()  # (as a picture is taken)
+    assert scene.step_box.html_text == box_html(scene.step_html())
+
+
+def test_a_new_look_leaves_pygame_guis_words_searched_for_in_each_folder_once(app):
+    import i18n
+    from pygame_gui.core.utility import translate
+
+    for scale in (1.5, 1.0, 1.5):
+        app.change_settings(ui_scale=scale)
+        assert app.manager is not None
+    assert len(i18n.load_path) == len(set(i18n.load_path)) >= 1
+    assert translate("pygame-gui.Cancel") == "Cancel" and translate("Turn 1. Spring") == "Turn 1. Spring"
+
+
+def test_an_unwatched_board_lays_its_news_out_only_for_a_frame_it_draws(app):
+    app.options.unwatched = True
+    start_game(app)
+    board = app.scene  # the first board: drawn, and its news laid out
+    assert board.news.box is not None and board.news.box.alive() and board.news.waiting is None
+    board.rebuild()
+    assert board.news.box is None and board.news.waiting is not None
+    board.news.show("agenda")  # (a tab pressed meanwhile: its text is the one that waits)
+    app.draw()
+    assert "your score now is" in board.news.box.html_text and board.news.waiting is None

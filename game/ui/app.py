@@ -50,6 +50,12 @@ class PlayOptions:
     # Which screens to save (fnmatch patterns of their names, e.g. "turn*-resolved"); none: all.
     # A picture costs a redraw and a PNG, so a test asks only for those it looks at.
     screenshot_only: tuple[str, ...] = ()
+    # Autoplay with nobody at the window (the tests): each kind of screen is drawn the first time
+    # it shows (the first board, the first resolution) and whenever it is saved as a picture, not
+    # on every frame of every turn, and what only a frame shows (a step's text laid out in its
+    # box) waits for the next frame drawn. The game, its screens and their order are the same;
+    # only pictures nobody looks at are left undrawn.
+    unwatched: bool = False
     exit_at_end: bool = False
     level_dirs: list[Path] = field(default_factory=list)
     size: tuple[int, int] | None = None  # overrides the settings (tests, screenshots)
@@ -60,6 +66,19 @@ class PlayOptions:
     # A class's language (a session pack's, the class server's): over `--lang` and the settings,
     # and not changed in Settings while the class plays (game.classroom.language).
     class_language: str | None = None
+
+
+def forget_repeated_translation_folders() -> None:
+    """Keep each folder once in the list python-i18n searches for pygame_gui's own words.
+
+    Every UIManager adds pygame_gui's translations folder to that list again, and every text
+    a widget is given that is not one of pygame_gui's keys (all of ours: they come translated)
+    lists each folder in it anew, so each new look made every text box and button slower to
+    build: after a hundred windows, a hundred listings of the same folder per text. Searching
+    a folder twice finds nothing the first search did not."""
+    import i18n  # type: ignore[import-untyped]  # (pygame_gui's dependency, python-i18n: no types)
+
+    i18n.load_path[:] = list(dict.fromkeys(i18n.load_path))
 
 
 def scale_for(wanted: float, size: tuple[int, int]) -> float:
@@ -106,6 +125,7 @@ class App:
         self.dirty = True
         self.mouse = (0, 0)
         self.shots = 0
+        self.drawn_kinds: set[str] = set()  # the kinds of screen drawn so far (PlayOptions.unwatched)
         self.clock = pygame.time.Clock()
         self.memory = MemoryKeeper.for_this_process()  # frees what scenes drop (see game.ui.memory)
         self.open_window()
@@ -293,6 +313,7 @@ class App:
             remember_measurements()
             scale = self.fonts.scale
             self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
+            forget_repeated_translation_folders()
         manager: pygame_gui.UIManager = self._manager
         return manager
 
@@ -575,9 +596,14 @@ class App:
         # Cleared before drawing: something drawn may ask for another frame (a tooltip that moves
         # the tutorial on), and that request must not be lost.
         self.dirty = False
+        if self.options.unwatched and (self.scene is None or self.scene.name in self.drawn_kinds):
+            return  # a frame nobody sees, of a kind of screen drawn once already
         self.draw()
 
     def draw(self) -> None:
+        if self.scene:
+            self.scene.catch_up()
+            self.drawn_kinds.add(self.scene.name)
         self.render_frame()
         pygame.display.flip()
 

@@ -85,6 +85,26 @@ SEA_SPOTS = {N_("Caspian Sea"): (50.8, 41.7)}
 
 _PATTERN_SPACING = {"diagonal": 8, "dots": 7, "horizontal": 6}
 _MAX_LAYOUTS = 4
+# Maps drawn, kept for the run whichever MapView drew them (a new window's, a new look's), with
+# where their labels went: hovering from state to state and back, or coming back to a screen
+# with the same figures, is a blit rather than a new drawing (~50 ms each). The last used are
+# kept, up to _KEEP_BYTES of them (a board's map is 1-2 MB, the title's of a 1920x1080 window 8 MB).
+_KEEP_BYTES = 24_000_000
+_frames: dict[tuple[object, ...], tuple[pygame.Surface, list]] = {}
+
+
+def forget_drawn_maps() -> None:
+    """Drop the maps kept (for a test that watches a map being drawn)."""
+    _frames.clear()
+
+
+def _bytes(frame: pygame.Surface) -> int:
+    return frame.get_width() * frame.get_height() * frame.get_bytesize()
+
+
+def _font_signature(font: pygame.font.Font) -> tuple[object, ...]:
+    """What a font draws with: its face, size and style (two Font objects alike draw alike)."""
+    return (font.name, font.style_name, font.point_size, font.bold, font.italic, font.get_height())
 
 
 @dataclass(frozen=True)
@@ -307,6 +327,12 @@ class MapView:
         map_dir = Path(map_dir) if map_dir is not None else assets_dir() / "map"
         self.focus = focus
         data = load_map(map_dir)
+        # Which map this is, for the maps kept between views: its folder and files as they are now.
+        self.source: tuple[object, ...] = (
+            str(map_dir.resolve()),
+            focus,
+            tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in map_dir.iterdir())),
+        )
         self.features = data.features
         self.places = data.places
         self.corridors = data.corridors
@@ -388,12 +414,20 @@ class MapView:
             palette,
             tuple(round(float(meters.get(m, 0.0)), 2) for m in wanted),
             highlight,
-            id(font_small),
+            _font_signature(font_small),
             year,
             current_language(),  # (the states' names)
+            self.source,
         )
         if key != self._frame_key or self._frame is None:
-            self._frame = self._render(rect.size, meters, palette, font_small, highlight, year)
+            kept = _frames.pop(key, None)
+            if kept is None:
+                frame = self._render(rect.size, meters, palette, font_small, highlight, year)
+                kept = (frame, self._label_info)  # (where _render put the labels)
+            _frames[key] = kept  # last in the order: the least lately used goes first
+            while len(_frames) > 1 and sum(_bytes(f) for f, _labels in _frames.values()) > _KEEP_BYTES:
+                _frames.pop(next(iter(_frames)))
+            self._frame, self._label_info = kept
             self._frame_key = key
         surface.blit(self._frame, rect.topleft)
 

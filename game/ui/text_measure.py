@@ -2,9 +2,10 @@
 
 pygame_gui learns how wide a run of text is by drawing it (`GUIFontPygame.get_rect`), and lays
 the same words out again and again: a text box on every rebuild, the resolution's story at each
-step of every turn. The same text in the same font and style always has the same size, so each font
-keeps what it has measured, and a layout draws only what is new. Laid out, the text is the same,
-pixel for pixel.
+step of every turn. The same text in the same font and style always has the same size, so what is
+measured is kept, and a layout draws only what is new. Laid out, the text is the same, pixel for
+pixel. It is kept by what the font draws with (face, size, style), not by the font object: a new
+look or a new window loads its fonts again, and finds its sizes already known.
 """
 
 from __future__ import annotations
@@ -17,11 +18,34 @@ MAX_REMEMBERED = 4096
 
 _measure = GUIFontPygame.get_rect
 
+# What each font (by its signature) has measured.
+_by_font: dict[tuple[object, ...], dict[tuple[str, bool], pygame.Rect]] = {}
+
+
+def _signature(font: GUIFontPygame) -> tuple[object, ...]:
+    """What a pygame_gui font draws with: two fonts alike measure alike."""
+    drawn: pygame.font.Font = font._GUIFontPygame__internal_font  # type: ignore[attr-defined]  # (pygame_gui keeps it private)
+    return (
+        drawn.name,
+        drawn.style_name,
+        drawn.point_size,
+        drawn.bold,
+        drawn.italic,
+        font.antialiased,
+        font.direction,
+    )
+
+
+def forget() -> None:
+    """Forget every size measured (for a test that watches text being measured)."""
+    for sizes in _by_font.values():
+        sizes.clear()  # (in place: the fonts loaded hold them)
+
 
 def _remembered_rect(font: GUIFontPygame, text: str) -> pygame.Rect:
     sizes: dict[tuple[str, bool], pygame.Rect] | None = font.__dict__.get("_remembered_sizes")
     if sizes is None:
-        sizes = font.__dict__["_remembered_sizes"] = {}
+        sizes = font.__dict__["_remembered_sizes"] = _by_font.setdefault(_signature(font), {})
     key = (text, font.underline)  # (an underlined run is drawn, and measured, as such)
     rect = sizes.get(key)
     if rect is None:

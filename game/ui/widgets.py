@@ -67,9 +67,31 @@ def break_units(paragraph: str) -> list[tuple[str, bool]]:
     return units
 
 
+# Texts broken into lines, by text, font and width: the same text is broken again on every
+# build of a screen and, for some (the gauge's title), every frame, measuring each trial line.
+# Past MAX_WRAPPED it starts afresh, so that a long session cannot grow it for ever.
+MAX_WRAPPED = 2048
+_wrapped: dict[tuple[object, ...], list[str]] = {}
+
+
+def font_signature(font: pygame.font.Font) -> tuple[object, ...]:
+    """What a font measures with: its face, size and style (two Font objects alike measure alike)."""
+    return (font.name, font.style_name, font.point_size, font.get_height(), font.bold, font.italic)
+
+
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     """`text` broken into lines no wider than `width`: at spaces, and between Chinese characters
     (never before a closing mark); a single word wider than the box is cut with an ellipsis."""
+    key = (text, width, font_signature(font))
+    lines = _wrapped.get(key)
+    if lines is None:
+        if len(_wrapped) >= MAX_WRAPPED:
+            _wrapped.clear()
+        lines = _wrapped[key] = _wrap(text, font, width)
+    return list(lines)  # (a copy: callers may cut it)
+
+
+def _wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         units = break_units(para)

@@ -47,6 +47,7 @@ class MetersPanel:
         # meters to mark as moving.
         self.values: dict[str, float] | None = None
         self.moving: frozenset[str] = frozenset()
+        self.widest_label = 0  # the widest of the rows' names, measured when they are laid out
 
     def tooltip(self, meter: str):
         def tip():
@@ -102,6 +103,10 @@ class MetersPanel:
                     Control(rect, meter_label(meter), None, kind="meter", tooltip=self.tooltip(meter))
                 )
                 y += row
+        # Measured once here rather than on every row of every frame: the rows' names change
+        # only with a new layout (a new font, scale or language rebuilds the panel).
+        font = app.fonts.small
+        self.widest_label = max((font.size(meter_row_label(m))[0] for _, m, _ in self.rows), default=0)
         return controls
 
     def rows_of(self, meters) -> list[pygame.Rect]:
@@ -196,8 +201,7 @@ class MetersPanel:
     def label_width(self, row_width: int) -> int:
         """The room of the rows' names: 46% of a row, more (up to 60%, the bars giving way) when
         a name would be cut at this scale."""
-        font = self.app.fonts.small
-        widest = max((font.size(meter_row_label(m))[0] for _, m, _ in self.rows), default=0) + 6
+        widest = self.widest_label + 6
         return min(int(row_width * 0.60), max(int(row_width * 0.46), widest))
 
     def draw_gauge(self, surface, value: float, ceiling: float) -> None:

@@ -31,6 +31,7 @@ class NewsPanel:
         self.changed = changed
         self.showing = "news"
         self.box = None
+        self.waiting: tuple[str, pygame.Rect] | None = None  # a box not yet laid out (catch_up)
 
     @property
     def showing_agenda(self) -> bool:
@@ -68,7 +69,19 @@ class NewsPanel:
         return view(model.game, model.side)
 
     def build_box(self, rect: pygame.Rect) -> None:
-        self.box = self.scene.text_box(self.html(), rect)
+        self.waiting = (self.html(), rect)
+        if self.app.options.unwatched:
+            # Nobody watches (PlayOptions.unwatched): laid out only if a frame shows it.
+            self.box = None
+        else:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Lay the box out, if its text waits for it."""
+        if self.waiting is not None:
+            html_text, rect = self.waiting
+            self.waiting = None
+            self.box = self.scene.text_box(html_text, rect)
 
     def build_tabs(self, row: pygame.Rect) -> list[Control]:
         """The tabs, side by side in `row` (with shorter labels where the long ones would not fit
@@ -94,9 +107,15 @@ class NewsPanel:
     def show(self, view: str) -> None:
         """Show `view` ('news', 'agenda' or 'commitments') in the box."""
         self.showing = view
+        self.show_text()
+        self.changed()
+
+    def show_text(self) -> None:
+        """Put the text of the view showing in the box (or in the one waiting to be laid out)."""
         if self.box is not None:
             self.box.set_text(box_html(self.html()))
-        self.changed()
+        elif self.waiting is not None:
+            self.waiting = (self.html(), self.waiting[1])
 
     def show_agenda(self, showing: bool) -> None:
         """Show the side's agenda in the box, or the news."""

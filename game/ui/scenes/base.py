@@ -128,6 +128,10 @@ class Scene:
         if self.message_time > 0:
             self.message_time = max(0.0, self.message_time - dt)
 
+    def catch_up(self) -> None:
+        """Bring what a frame shows up to date before one is drawn: an unwatched autoplay
+        (PlayOptions.unwatched) leaves work that only a frame shows until then."""
+
     def draw(self, surface) -> None:
         self.draw_controls(surface)
 

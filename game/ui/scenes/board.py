@@ -26,7 +26,7 @@ from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
 from game.ui.classroom_overlay import draw_classroom_overlay, held
 from game.ui.reason_field import ReasonField
-from game.ui.scenes.base import Scene, box_html
+from game.ui.scenes.base import Scene
 from game.ui.summit.model import summit_waiting
 from game.ui.tutorial_note import TutorialNote
 from game.ui.widgets import Control, Tooltip, button, button_height
@@ -304,8 +304,7 @@ class BoardScene(Scene):
             return
         if step.point_at == "agenda" and not self.news.showing_agenda:
             self.news.showing_agenda = True  # the step is about the agenda: show it
-            if self.news.box is not None:
-                self.news.box.set_text(box_html(self.news.html()))
+            self.news.show_text()
             for c, (view, *_) in zip([c for c in self.controls if c.kind == "tab"], TABS, strict=False):
                 c.selected = view == "agenda"
         self.note = TutorialNote(self, guide, self.tutorial_target(step.point_at))
@@ -419,6 +418,9 @@ class BoardScene(Scene):
         return False
 
     # -- drawing -------------------------------------------------------------------------------
+    def catch_up(self) -> None:
+        self.news.catch_up()
+
     def draw(self, surface) -> None:
         # The board changes only when the player acts; between acts its picture is kept and blitted,
         # so a redraw (a tooltip, the focus ring) costs a copy, not a re-render of every card.

@@ -38,6 +38,7 @@ class ResolutionScene(HeldByPause, Scene):
         self.written = False  # the written log in the cards' place (W)
         self.steps = self.make_steps()
         self.index = 0
+        self.step_text: str | None = None  # a step's text not yet laid out in its box (catch_up)
         self.timer = 0.0
         # The board's column of meters beside the log, moving to where each step leaves them.
         humans = game.humans()
@@ -185,6 +186,7 @@ class ResolutionScene(HeldByPause, Scene):
         room = self.meters_room()
         self.meter_controls = self.meters.build(room) if room is not None else []
         self.step_box = self.text_box(self.step_html(), self.box)
+        self.step_text = None
         self.show_step_box()
         self.build_buttons()
 
@@ -249,7 +251,10 @@ class ResolutionScene(HeldByPause, Scene):
             self.index += 1
             self.timer = 0.0
             # New text in the same box: building a text box per step would cost memory each time.
-            self.step_box.set_text(box_html(self.step_html()))
+            # Unwatched, it is laid out only if a frame shows it (see catch_up).
+            self.step_text = box_html(self.step_html())
+            if not self.app.options.unwatched:
+                self.catch_up()
             self.show_step_box()
             self.move_meters()
             self.app.memory.release(young_only=True)
@@ -257,6 +262,11 @@ class ResolutionScene(HeldByPause, Scene):
             self.app.dirty = True
         else:
             self.finish()
+
+    def catch_up(self) -> None:
+        if self.step_text is not None:
+            self.step_box.set_text(self.step_text)
+            self.step_text = None
 
     def finish(self) -> None:
         app, game = self.app, self.game
