@@ -106,7 +106,7 @@ class MetersPanel:
         # Measured once here rather than on every row of every frame: the rows' names change
         # only with a new layout (a new font, scale or language rebuilds the panel).
         font = app.fonts.small
-        self.widest_label = max((font.size(meter_row_label(m))[0] for _, m, _ in self.rows), default=0)
+        self.widest_label = max((font.size(meter_row_label(row[1]))[0] for row in self.rows), default=0)
         return controls
 
     def rows_of(self, meters) -> list[pygame.Rect]:
