@@ -312,7 +312,7 @@ def test_the_weighers_doers_are_the_cards_that_each_do_the_deed(level_id):
 
 
 def test_a_negotiator_reads_each_level_afresh_though_it_keeps_what_it_read(testing_event):
-    # The weigher keeps each level's reading of its cards (game.ai.negotiate._read_of): a level
+    # The weigher keeps each level's reading of its cards (game.ai.negotiate.LevelReading): a level
     # changed by a variation must be read as itself, not as the level it was made from.
     from game.ai import negotiate
 

@@ -19,7 +19,7 @@ hard) sees what breaking it costs and breaks it only when its search finds the p
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.core.level import Action, Level
 from game.core.meters import STATES, other
@@ -97,7 +97,9 @@ class Weigher:
 
     def __post_init__(self) -> None:
         level = self.state.level
-        self.wanted, self.fits, doers, self._standing, self._shapes = _read_of(level)
+        reading = LevelReading.of(level)
+        self.wanted, self.fits = reading.wanted, reading.fits
+        doers, self._standing, self._shapes = reading.doers, reading.standing, reading.shapes
         capital = self.state.meters
         self.usable = {
             s: [
@@ -375,39 +377,38 @@ class Negotiator:
         return best[1] if best else None
 
 
-# What a level's agendas make of its cards does not change in a game: read once per level (a
-# summit weighs its terms several times a turn, for thousands of games in a batch run).
-_READ: dict[int, tuple[Level, dict, dict, dict, dict, dict]] = {}
+@dataclass
+class LevelReading:
+    """What a level's agendas make of its cards, which does not change in a game: read once per
+    level (a summit weighs its terms several times a turn, for thousands of games in a batch run).
+    The stores fill as the weighers ask."""
+
+    level: Level
+    wanted: dict[str, dict[str, float]]  # each side's wants
+    fits: dict[str, dict[str, float]]  # each card's fit for each side's agenda
+    doers: dict[tuple[str, str, str], tuple[Action, ...]] = field(default_factory=dict)  # (side, deed)
+    standing: dict[str, list[Term]] = field(default_factory=dict)  # each side's standing terms
+    shapes: dict[int, _Shape] = field(default_factory=dict)  # how the weigher reads them, by id
+
+    @classmethod
+    def of(cls, level: Level) -> LevelReading:
+        """The reading of `level`, kept per level object."""
+        kept = _READ.get(id(level))
+        if kept is not None and kept.level is level:
+            return kept
+        wanted = {s: wants(level, s) for s in ("moscow", "beijing")}
+        fits = {
+            judge: {a.id: fit(level, wanted[judge], a) for a in level.actions.values()}
+            for judge in ("moscow", "beijing")
+        }
+        if len(_READ) >= _READ_MOST:
+            _READ.clear()
+        reading = _READ[id(level)] = cls(level, wanted, fits)
+        return reading
+
+
+_READ: dict[int, LevelReading] = {}
 _READ_MOST = 16
-
-
-def _read_of(
-    level: Level,
-) -> tuple[
-    dict[str, dict[str, float]],
-    dict[str, dict[str, float]],
-    dict[tuple[str, str, str], tuple],
-    dict[str, list[Term]],
-    dict[int, _Shape],
-]:
-    """(each side's wants, each card's fit for each side's agenda, a store for each deed's doers
-    among a side's cards, a store for each side's standing terms and one for how the weigher
-    reads them) of `level`, worked out once."""
-    kept = _READ.get(id(level))
-    if kept is not None and kept[0] is level:
-        return kept[1], kept[2], kept[3], kept[4], kept[5]
-    wanted = {s: wants(level, s) for s in ("moscow", "beijing")}
-    fits = {
-        judge: {a.id: fit(level, wanted[judge], a) for a in level.actions.values()}
-        for judge in ("moscow", "beijing")
-    }
-    if len(_READ) >= _READ_MOST:
-        _READ.clear()
-    doers: dict[tuple[str, str, str], tuple] = {}
-    standing: dict[str, list[Term]] = {}
-    shapes: dict[int, _Shape] = {}
-    _READ[id(level)] = (level, wanted, fits, doers, standing, shapes)
-    return wanted, fits, doers, standing, shapes
 
 
 def _amount(worth: float) -> Said:
