@@ -327,13 +327,6 @@ class Source:
     published: str = ""
     note: str = ""
 
-    def citation(self) -> str:
-        """'Author, "Title" (Published, 2008)': what is known, and nothing more."""
-        # An official text's place of signing often carries its date already.
-        year = self.year if self.year and str(self.year) not in self.published else None
-        where = ", ".join(str(x) for x in (self.published, year) if x)
-        return f'{self.author}, "{self.title}"' + (f" ({where})" if where else "")
-
 
 @dataclass(frozen=True, slots=True)
 class TutorialStep:
