@@ -324,9 +324,11 @@ class App:
             # for pygame_gui to load.)
             import pygame_gui
 
+            from game.ui.text_breaks import break_chinese_lines
             from game.ui.text_measure import remember_measurements
 
             remember_measurements()
+            break_chinese_lines()
             scale = self.fonts.scale
             self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
             forget_repeated_translation_folders()
