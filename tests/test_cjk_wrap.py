@@ -82,3 +82,41 @@ def test_a_text_broken_again_is_not_measured_again_and_breaks_the_same():
     assert wrap(text, font, 150) == first
     larger = wrap(text, CountingFont(str(ui_font_file()), 22), 150)
     assert CountingFont.measured and len(larger) > len(first)
+
+
+# Closing marks a Chinese line never begins with, and opening ones it never ends with.
+NO_LINE_START = "，。、；：？！）」』》"
+NO_LINE_END = "（「『《"
+# A paragraph dense in marks (with a Latin word and a space in it), as the debrief and the news
+# set them: at some width or other, a mark falls just past the edge of a line.
+MARKED = (
+    "双方在能源、金融和技术上合作：石油、天然气、煤炭；人民币结算、银行、支付系统。"
+    "（这是否足够？）北京说：“不设上限”！莫斯科则称之为《全面战略协作伙伴关系》。"
+    "SCO 峰会上，两国又一次表示：「我们的关系不针对第三方」，『但也不受第三方影响』。"
+)
+
+
+def box_rows(app, text, width):
+    """The rows of a text box of `width` showing `text`, each as the text it shows."""
+    box = app.scene.text_box(text, pygame.Rect(0, 0, width, 2000))
+    rows = ["".join(getattr(c, "text", "") for c in row.items) for row in box.text_box_layout.layout_rows]
+    box.kill()
+    return rows
+
+
+def test_a_chinese_text_box_never_begins_a_line_with_a_closing_mark(app):
+    from game.i18n import set_language
+
+    set_language("zh_CN")
+    try:
+        for width in range(90, 330, 6):
+            rows = box_rows(app, MARKED * 2, width)
+            assert len(rows) > 3, width
+            assert not [r for r in rows[1:] if r[:1] in NO_LINE_START], width
+            assert not [r for r in rows[:-1] if r.rstrip()[-1:] in NO_LINE_END], width
+            # Nothing added (no joiner, no hyphen), nothing lost (a space where a line breaks is
+            # pygame_gui's to keep or drop).
+            shown = "".join(rows).replace(" ", "").replace("\u00a0", "")
+            assert shown == (MARKED * 2).replace(" ", ""), width
+    finally:
+        set_language("en")

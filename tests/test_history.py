@@ -4,6 +4,7 @@ sources, the essay first and in full, from more than one side."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 
@@ -257,3 +258,27 @@ def test_the_teachers_guide_gives_each_levels_turn_length_and_sources():
         assert f"| {TURN_WORDS[level.turns_per_year]} |" in row
         for source in level.sources:
             assert source.title in guide, f"{level_id}: '{source.title}' is not in the guide"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "cited"),
+    [
+        ("en", "Sources and further reading", 'University), "Russian-Chinese Cooperation Limits" (online'),
+        ("tr", "Kaynaklar ve ek okumalar", "University), “Russian-Chinese Cooperation Limits” (online"),
+        (
+            "ru",
+            "Источники и дополнительное чтение",
+            "University), «Russian-Chinese Cooperation Limits» (online",
+        ),
+        ("zh_CN", "来源与延伸阅读", "University)，《Russian-Chinese Cooperation Limits》（online"),
+    ],
+)
+def test_the_debriefs_sources_are_cited_as_each_language_writes_a_citation(app, lang, heading, cited):
+    from game.i18n import set_language
+    from game.ui.scenes.debrief import DebriefScene
+
+    set_language(lang)
+    game = _game_with_event("middle_corridor", "astana_summit")
+    sources = html.unescape(DebriefScene(app, game).sources_html())
+    assert heading in sources and cited in sources
+    assert ("。" in sources) == (lang == "zh_CN")  # (a sentence ends as the language ends it)

@@ -51,10 +51,10 @@ from game.session.story import (
     outcome_of,
     plan_names,
     provisional_note,
-    source_lines,
     turning_points,
 )
 from game.speech.reasons import say
+from game.speech.sources import source_lines
 from game.speech.terms import term_words
 
 # The pillars and all four limits: the fourth is Washington's thaw with each capital.

@@ -327,13 +327,6 @@ class Source:
     published: str = ""
     note: str = ""
 
-    def citation(self) -> str:
-        """'Author, "Title" (Published, 2008)': what is known, and nothing more."""
-        # An official text's place of signing often carries its date already.
-        year = self.year if self.year and str(self.year) not in self.published else None
-        where = ", ".join(str(x) for x in (self.published, year) if x)
-        return f'{self.author}, "{self.title}"' + (f" ({where})" if where else "")
-
 
 @dataclass(frozen=True, slots=True)
 class TutorialStep:
@@ -416,6 +409,11 @@ class Level:
     # Translations of the player-facing texts: language -> key -> text (see game.core.level_text).
     # Not part of the rules: a level compares and plays the same whatever its translations.
     texts: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
+    # The level as its files wrote it, when this is that level told in another language
+    # (game.core.level_text.in_language): what a change of language translates from, so that no
+    # text is ever the translation of a translation. Not given: a copy made with
+    # dataclasses.replace() is a level of its own again.
+    original: Level | None = field(default=None, init=False, compare=False, repr=False)
     # Worked out from the fields above, never given: a copy made with dataclasses.replace()
     # works them out afresh, so that a changed level never reads a stale table.
     action_order: dict[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -426,6 +424,9 @@ class Level:
     once_events: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
     # see deck_without: the fired one-time events -> the deck that is left, weights, running sums
     decks: dict[frozenset[str], Deck] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # see game.core.level_text.name_in: a name of a card or event in any of the level's languages
+    # -> the level's own name for it
+    names_now: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Worked out once here rather than on every turn: each action's place in the level, so

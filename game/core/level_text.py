@@ -83,9 +83,17 @@ def text_of(level: Level, key: str, lang: str) -> str:
     return english_texts(level).get(key, "")
 
 
+def original_of(level: Level) -> Level:
+    """The level as its files wrote it: `level` itself, or what `level` is a translation of."""
+    return level.original or level
+
+
 def in_language(level: Level, lang: str) -> Level:
     """A copy of `level` whose player-facing texts are in `lang`, each falling back to English
-    where it has no translation. English, or a language the level has no text for, gives `level`."""
+    where it has no translation. English, or a language the level has no text for, gives the
+    level as its files wrote it. A level already told in a language is told again from its
+    original (`Level.original`), never from the translation: the same rules, another language."""
+    level = original_of(level)
     texts: Mapping[str, str] = level.texts.get(lang, {})
     if lang == ENGLISH or not texts:
         return level
@@ -104,7 +112,7 @@ def in_language(level: Level, lang: str) -> Level:
         )
         for side, agenda in level.agendas.items()
     }
-    return dataclasses.replace(
+    told = dataclasses.replace(
         level,
         title=t("title", level.title),
         description=t("description", level.description),
@@ -146,3 +154,27 @@ def in_language(level: Level, lang: str) -> Level:
             for i, s in enumerate(level.tutorial, start=1)
         ),
     )
+    object.__setattr__(told, "original", level)  # (frozen: set once, here, as it is made)
+    return told
+
+
+# The keys of the texts that name something (a card, an event, an outcome, a deal): what a name
+# kept in a sentence made earlier is looked up by (see name_in).
+_NAME_KEY = re.compile(r"(action|event|outcome|deal)\.[^.]+\.(name|title)")
+
+
+def name_in(level: Level, name: str) -> str:
+    """`name`, a name of one of `level`'s cards, events, outcomes or deals as a sentence made
+    earlier kept it (in English or any of the level's languages: the one the level was told in
+    then), as `level` names it now; anything else as it is."""
+    names = level.names_now
+    if not names:  # worked out on first use, and kept with the level (Level.names_now)
+        original, now = original_of(level), english_texts(level)
+        for key, text in english_texts(original).items():
+            if _NAME_KEY.fullmatch(key):
+                names.setdefault(text, now.get(key) or text)
+        for texts in original.texts.values():
+            for key, text in texts.items():
+                if text and _NAME_KEY.fullmatch(key):
+                    names.setdefault(text, now.get(key) or text)
+    return names.get(name, name)

@@ -28,6 +28,7 @@ from game.core import (
 )
 from game.core.engine import Injected
 from game.core.level import Level
+from game.core.level_text import in_language
 from game.core.meters import SIDES
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
@@ -159,6 +160,21 @@ class Game:
                 if game.seats[side].controller == HUMAN and side not in game.locked and mine:
                     game.drafts[side] = mine
         return game
+
+    def tell_in(self, lang: str) -> None:
+        """Tell the game in `lang` from now on (the player changed the language mid-game): its
+        level becomes the same level told in `lang` (game.core.level_text.in_language, from the
+        level as its files wrote it), each text falling back to English. The rules, the content
+        hash and the log are the same, so the game, its saves and its replays are unchanged. The
+        sentences recorded before (the turns' whys, the AI's reasons) keep the names they were
+        made with, which the interface says as the new level names them (game.speech.reasons)."""
+        level = in_language(self.level, lang)
+        self.level = level
+        # The same state with the same level in other words: changed in place, so that whatever
+        # holds this state (a screen, the summit's table) reads the new words too.
+        self.state.level = level
+        for guide in self.guides.values():
+            guide.steps = level.tutorial
 
     def own_autosave_slot(self) -> str:
         """The game's own autosave slot, named when it is first asked for (see `autosave_slot`)."""

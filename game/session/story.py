@@ -166,14 +166,6 @@ def event_headlines(game: Game, event_ids: Iterable[str]) -> list[str]:
     return out
 
 
-def source_lines(level: Level) -> list[str]:
-    """The level's sources, one line each: the citation, whose view it gives, why read it."""
-    return [
-        f"{s.citation()}. {s.perspective[:1].upper()}{s.perspective[1:]}." + (f" {s.note}" if s.note else "")
-        for s in level.sources
-    ]
-
-
 def facilitator_news(game: Game, act: FacilitatorAct) -> str:
     """A facilitator's act as the players read it in the news during the turn."""
     if act.kind == "inject":

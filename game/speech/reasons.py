@@ -3,7 +3,8 @@ turn's notes, the AI's reasons at the summit and for its plans. The engine says 
 as `Said` (game.core.words), which keep the marked frame and the values; here the frame is
 translated, the values that are engine words (a side, a limit, a meter, a summit's term, a word
 such as 'a little') are said in the language too, numbers get the language's decimal mark, and
-names the level wrote pass as they are (the window's level is in the player's language already).
+names the level wrote are said as the level in force names them (a sentence made before the
+player changed the language keeps the name it was made with: game.core.level_text.name_in).
 Anything else (a plain string from an older save, a modder's text) is looked up as a whole and
 otherwise shown as it is. No pygame here."""
 
@@ -13,8 +14,16 @@ import re
 from string import Formatter
 from typing import TYPE_CHECKING
 
+from game.core.level_text import name_in
 from game.core.summit import Term
-from game.core.words import LIMIT_PLACEHOLDERS, METER_PLACEHOLDERS, SIDE_PLACEHOLDERS, Lines, Said
+from game.core.words import (
+    LEVEL_NAME_PLACEHOLDERS,
+    LIMIT_PLACEHOLDERS,
+    METER_PLACEHOLDERS,
+    SIDE_PLACEHOLDERS,
+    Lines,
+    Said,
+)
 from game.i18n import N_, _, format_number, n_
 from game.speech.sides import power_name
 from game.speech.terms import term_words
@@ -100,4 +109,6 @@ def _value(name: str, value: object, level: Level | None) -> object:
             return limit_label(value)
         if name in METER_PLACEHOLDERS:
             return meter_label(value)
+        if name in LEVEL_NAME_PLACEHOLDERS and level is not None:
+            return name_in(level, value)
     return value

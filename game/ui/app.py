@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import _, choose_language, set_language
+from game.i18n import _, choose_language, current_language, set_language
 from game.paths import user_data_dir, user_levels_dir
 from game.session.data_folder import tidy as tidy_data_folder
 from game.session.look import Look, look_of, read_look
@@ -284,7 +284,10 @@ class App:
         s = self.look
         # The language first: every screen built below says its words in it. (`--lang` holds for
         # the run; otherwise the settings', else the system's.)
+        before = current_language()
         set_language(self.options.class_language or choose_language(self.options.language, s.language))
+        if current_language() != before:
+            self.tell_in(current_language())
         scale = scale_for(self.wanted_scale(), self.screen.get_size())
         self.palette = palette_for(s.colour_blind)
         self.fonts = Fonts(scale)
@@ -298,6 +301,19 @@ class App:
         if self.scene:
             self.scene.rebuild()
 
+    def tell_in(self, lang: str) -> None:
+        """The player changed the language: the games on the screens go on with their levels told
+        in `lang` (Game.tell_in), and so do the levels kept here and on the screens; each screen
+        then says in it what it worked out before (rebuilt after this, by apply_look or pop)."""
+        from game.core.level_text import in_language
+
+        games = {id(g): g for g in (getattr(scene, "game", None) for scene in self.scenes) if g is not None}
+        for game in games.values():
+            game.tell_in(lang)
+        self.good_levels = {k: in_language(level, lang) for k, level in self.good_levels.items()}
+        for scene in self.scenes:
+            scene.language_changed()
+
     @property
     def manager(self) -> pygame_gui.UIManager:
         """pygame_gui's manager of widgets (text boxes, text fields), made when the first is built:
@@ -308,9 +324,11 @@ class App:
             # for pygame_gui to load.)
             import pygame_gui
 
+            from game.ui.text_breaks import break_chinese_lines
             from game.ui.text_measure import remember_measurements
 
             remember_measurements()
+            break_chinese_lines()
             scale = self.fonts.scale
             self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))
             forget_repeated_translation_folders()

@@ -44,6 +44,22 @@ _NO_LINE_START = frozenset("，。、；：！？）」』》】〉”’…％�
 _NO_LINE_END = frozenset("（「『《【〈“‘([{")
 
 
+def breaks_between(before: str, ch: str) -> bool:
+    """Whether a line may break between the characters `before` and `ch`, written with no space
+    between them: only beside a Chinese character, never before a closing mark and never after an
+    opening one."""
+    return (
+        ch not in _NO_LINE_START
+        and before not in _NO_LINE_END
+        and (_CJK.match(ch) is not None or _CJK.match(before) is not None)
+    )
+
+
+def has_chinese(text: str) -> bool:
+    """Whether `text` holds a Chinese (or Japanese) character, or a full-width mark."""
+    return _CJK.search(text) is not None
+
+
 def break_units(paragraph: str) -> list[tuple[str, bool]]:
     """The pieces a line may break between, each with whether a space comes before it: words, and
     in Chinese every character, closing punctuation kept with what it closes and opening
@@ -55,11 +71,7 @@ def break_units(paragraph: str) -> list[tuple[str, bool]]:
             continue
         pieces: list[str] = []
         for ch in word:
-            if pieces and (
-                ch in _NO_LINE_START
-                or pieces[-1][-1] in _NO_LINE_END
-                or not (_CJK.match(ch) or _CJK.match(pieces[-1][-1]))  # a Latin run stays whole
-            ):
+            if pieces and not breaks_between(pieces[-1][-1], ch):  # (a Latin run stays whole)
                 pieces[-1] += ch
             else:
                 pieces.append(ch)

@@ -55,6 +55,11 @@ class Scene:
     def build(self) -> None:
         pass
 
+    def language_changed(self) -> None:
+        """The player changed the language: work out again what this screen made from the level's
+        texts when it was made (the level itself is told in the new language already); the
+        screen is rebuilt after this."""
+
     def entered(self) -> None:
         """Called once when the scene is shown (after its first build)."""
 

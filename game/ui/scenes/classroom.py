@@ -79,6 +79,9 @@ class ClassroomSetupScene(Scene):
         self.level: Level | None = None
         self.load_selected()
 
+    def language_changed(self) -> None:
+        self.load_selected()  # (the level's title, description and briefing in the new language)
+
     def load_selected(self) -> None:
         self.level = None
         if self.entries:

@@ -22,11 +22,11 @@ from game.session.story import (
     bounds_text,
     event_headlines,
     provisional_note,
-    source_lines,
     turning_points,
 )
 from game.speech.reasons import cause_words, say
 from game.speech.sides import side_name
+from game.speech.sources import source_lines
 from game.speech.words import band_of, band_spans_shown, date_of, listed, meter_label
 from game.ui.numbers import shown
 from game.ui.scenes.base import Scene, box_html

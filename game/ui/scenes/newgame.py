@@ -172,6 +172,9 @@ class NewGameScene(Scene):
             levels=_(" and ").join(waiting)
         )
 
+    def language_changed(self) -> None:
+        self.load_selected()  # (the level's title, description and briefing in the new language)
+
     def load_selected(self) -> None:
         if not self.entries:
             self.level, self.problem = None, _("No playable levels were found.")

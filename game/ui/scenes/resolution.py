@@ -48,6 +48,11 @@ class ResolutionScene(HeldByPause, Scene):
         self.moved = 1.0  # how far the meters have moved to this step's values (0 to 1)
         self.meters.values = dict(self.values_after[0])
 
+    def language_changed(self) -> None:
+        # The steps' news and the events' cards say the level's texts as they were when made.
+        self.cards = {}
+        self.steps = self.make_steps()
+
     def values_of_steps(self) -> list[dict[str, float]]:
         """The meters as each step leaves them, from the turn's changes: before the turn (the
         plans revealed), then after each phase that did something."""
