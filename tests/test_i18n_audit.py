@@ -200,6 +200,19 @@ def test_a_cards_name_is_quoted_in_the_languages_marks():
     assert quoted("Продать газ") == "«Продать газ»"
 
 
+def test_a_quoted_name_with_quotation_marks_of_its_own_takes_the_inner_marks():
+    """Seen at the summit in Chinese: 打出“签署“西伯利亚力量2号””, the marks run together."""
+    from game.speech.words import quoted
+
+    i18n.set_language("zh_CN")
+    assert quoted("签署“西伯利亚力量2号”") == "“签署‘西伯利亚力量2号’”"
+    i18n.set_language("ru")
+    assert quoted("Подписать «Силу Сибири — 2»") == "«Подписать „Силу Сибири — 2“»"
+    assert quoted("Продать газ") == "«Продать газ»"
+    i18n.set_language("en")
+    assert quoted("Sign “Power of Siberia 2”") == "“Sign ‘Power of Siberia 2’”"
+
+
 def test_a_meters_why_is_headed_with_the_languages_colon(testing_event):
     from game.ui.board.texts import meter_why
 

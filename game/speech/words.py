@@ -34,10 +34,20 @@ def listed(items) -> str:
     return _(", ").join(items)
 
 
+# A quotation inside a quotation takes the language's inner marks: “Sign ‘Power of Siberia 2’”,
+# «Подписать „Силу Сибири — 2“».
+_INNER_MARKS = str.maketrans({"“": "‘", "”": "’", "«": "„", "»": "“"})
+
+
 def quoted(name: str) -> str:
-    """A card's or an event's name in the language's quotation marks: “name”, «name» in Russian."""
+    """A card's or an event's name in the language's quotation marks: “name”, «name» in Russian;
+    marks of the same kind inside the name become the inner ones."""
     # TRANSLATORS: a card's or an event's name in quotation marks (Russian «…»)
-    return _("“{name}”").format(name=name)
+    frame = _("“{name}”")
+    opening = frame.partition("{name}")[0][-1:]
+    if opening and opening in name:
+        name = name.translate(_INNER_MARKS)
+    return frame.format(name=name)
 
 
 def meter_label(name: str) -> str:

@@ -40,7 +40,8 @@ def _split_where_chinese_breaks(
     row_start_x: int,
     allow_split_dashes: bool = True,
 ):
-    if not has_chinese(self.text):
+    if not has_chinese(self.text) or not hasattr(self, "split_index"):
+        # (split_index is pygame_gui's own, not public: a release without it breaks as before)
         return _split(self, requested_x, line_width, row_start_x, allow_split_dashes)
     starts = line_starts(self.text)
     # The last place whose line fits (the text before each place is wider than before the last).
