@@ -402,6 +402,7 @@ class Compiler:
         """The level's sources, its parents' first; a work listed twice is cited once."""
         out: list[Source] = []
         seen: dict[tuple[str, str], str] = {}
+        ids: dict[str, tuple[tuple[str, str], Origin]] = {}  # id -> the work it names, where
         for spec, origin in self.m.sources:
             key = (spec.author.casefold(), spec.title.casefold())
             if key in seen:
@@ -409,6 +410,17 @@ class Compiler:
                     self.warn(origin, ("title",), f"'{spec.title}' is already listed at {seen[key]}")
                 continue
             seen[key] = origin.file.source(origin.loc)
+            if spec.id is not None:
+                first = ids.setdefault(spec.id, (key, origin))
+                # Two works under one id would share one translation (`source.ID.note`). Two in
+                # the same file are reported by `duplicates`; here, one a parent uses already.
+                if first[0] != key and first[1].file is not origin.file:
+                    self.error(
+                        origin,
+                        ("id",),
+                        f"duplicate source id '{spec.id}': {first[1].file.source(first[1].loc + ('id',))} "
+                        "gives it to another work",
+                    )
             out.append(
                 Source(
                     author=spec.author,
@@ -418,6 +430,7 @@ class Compiler:
                     year=spec.year,
                     published=spec.published or "",
                     note=spec.note,
+                    id=spec.id or "",
                 )
             )
         return tuple(out)
@@ -646,11 +659,13 @@ class Compiler:
         walk(self.spec, ())
 
     def duplicates(self) -> None:
-        """Two actions, events or outcomes with one id in the same file."""
+        """Two actions, events, outcomes or sources with one id in the same file."""
         for pf in self.chain:
-            for table in ("action", "event", "outcome"):
+            for table in ("action", "event", "outcome", "source"):
                 seen: dict[str, int] = {}
                 for i, item in enumerate(getattr(pf.loaded_spec, table)):
+                    if item.id is None:  # (a source may have none)
+                        continue
                     if item.id in seen:
                         line = pf.line_of((table, seen[item.id], "id"))
                         self.ok = False
