@@ -175,7 +175,10 @@ def in_language(level: Level, lang: str) -> Level:
         ),
         sources=tuple(
             dataclasses.replace(
-                s, **{name: t(f"source.{s.id}.{name}", getattr(s, name)) for name in SOURCE_FIELDS}
+                s,
+                perspective=t(f"source.{s.id}.perspective", s.perspective),
+                note=t(f"source.{s.id}.note", s.note),
+                published=t(f"source.{s.id}.published", s.published),
             )
             if s.id
             else s
