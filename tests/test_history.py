@@ -292,7 +292,7 @@ def test_the_debriefs_sources_are_cited_as_each_language_writes_a_citation(app, 
             "Официальный документ: Китай и государства Центральной Азии.",
             "Первый договор Китая с целым регионом",
         ),
-        ("zh_CN", "官方文件：中国和中亚国家。", "中国与整个地区签订的第一个条约"),
+        ("zh_CN", "官方文件：中国和中亚国家。", "中国与一个整体地区签订的第一个条约"),
     ],
 )
 def test_the_debrief_and_the_class_sheet_say_whose_view_a_source_gives_and_why_in_the_language(

@@ -291,7 +291,7 @@ def _source(level, source_id: str):
         (
             "zh_CN",
             "Global Sustainable Development》（北京，2022年2月4日）。官方文件：俄罗斯和中国。"
-            "在入侵乌克兰三周前签署的“友好没有止境”声明。",
+            "在入侵乌克兰前三周签署的“友好没有止境”声明。",
         ),
     ],
 )
