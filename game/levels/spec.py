@@ -877,7 +877,7 @@ TextKey = Annotated[
     Field(
         max_length=160,
         pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$",
-        description="Where the English is written: `title`, `briefing.moscow`, `action.ID.name`, `event.ID.text`, `outcome.ID.epilogue`, `agenda.SIDE.goal.N` (from 1), `prompts.GROUP.N`, `tutorial.N`...",
+        description="Where the English is written: `title`, `briefing.moscow`, `action.ID.name`, `event.ID.text`, `outcome.ID.epilogue`, `agenda.SIDE.goal.N` (from 1), `prompts.GROUP.N`, `tutorial.N`, `source.ID.note`...",
     ),
 ]
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]
