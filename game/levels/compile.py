@@ -79,6 +79,8 @@ _TABLE_HEADER = re.compile(rb"^\s*\[")
 # `[classroom]` and the tables inside it (`[[classroom.beijing.goal]]`), and `[history]`: none of
 # them says how a turn plays.
 _UNPLAYED_HEADER = re.compile(rb"^\s*\[\[?\s*(classroom|history)\s*(\.[^\]]*)?\]\]?\s*(#.*)?$")
+_SOURCE_HEADER = re.compile(rb"^\s*\[\[\s*source\s*\]\]\s*(#.*)?$")
+_ID_KEY = re.compile(rb"^\s*id\s*=")
 
 
 def without_classroom_table(raw: bytes) -> bytes:
@@ -86,19 +88,25 @@ def without_classroom_table(raw: bytes) -> bytes:
     tables inside it, and its `[history]` table (each header, its keys, and the blank and comment
     lines just above it). The one says how a lesson may cut the level short, the other what
     history did for the debrief, neither how a turn plays, so setting either leaves the saves and
-    replays of the level readable. (Written another way, say as a dotted key, the table stays in
-    the hash: a changed hash only makes old saves unreadable, never a game different.)"""
+    replays of the level readable. Nor does it read a `[[source]]`'s `id` line: the id names the
+    key a source's words are translated by, nothing of the game, so giving the sources ids left
+    every save and balance report of the shipped levels valid. (Written another way, say as a
+    dotted key, the table or the id stays in the hash: a changed hash only makes old saves
+    unreadable, never a game different.)"""
     lines = raw.splitlines(keepends=True)
     out: list[bytes] = []
-    skipping = False
+    skipping = in_source = False
     for line in lines:
         if _UNPLAYED_HEADER.match(line):
             while out and (not out[-1].strip() or out[-1].lstrip().startswith(b"#")):
                 out.pop()
             skipping = True
             continue
-        if skipping and _TABLE_HEADER.match(line):
+        if _TABLE_HEADER.match(line):
             skipping = False
+            in_source = bool(_SOURCE_HEADER.match(line))
+        elif in_source and _ID_KEY.match(line):
+            continue
         if not skipping:
             out.append(line)
     return b"".join(out)
