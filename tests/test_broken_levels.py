@@ -51,6 +51,7 @@ REQUIRED = {
     "expr_type",
     "expr_type_and",
     "duplicate_id",
+    "duplicate_source_id",
     "missing_parent",
     "cycle_a",
     "cycle_b",

@@ -282,3 +282,32 @@ def test_the_debriefs_sources_are_cited_as_each_language_writes_a_citation(app, 
     sources = html.unescape(DebriefScene(app, game).sources_html())
     assert heading in sources and cited in sources
     assert ("。" in sources) == (lang == "zh_CN")  # (a sentence ends as the language ends it)
+
+
+@pytest.mark.parametrize(
+    ("lang", "perspective", "note"),
+    [
+        (
+            "ru",
+            "Официальный документ: Китай и государства Центральной Азии.",
+            "Первый договор Китая с целым регионом",
+        ),
+        ("zh_CN", "官方文件：中国和中亚国家。", "中国与一个整体地区签订的第一个条约"),
+    ],
+)
+def test_the_debrief_and_the_class_sheet_say_whose_view_a_source_gives_and_why_in_the_language(
+    app, lang, perspective, note
+):
+    from game.classroom.exports import debrief_markdown
+    from game.i18n import set_language
+    from game.ui.scenes.debrief import DebriefScene
+
+    set_language(lang)
+    game = _game_with_event("middle_corridor", "astana_summit")
+    game.tell_in(lang)  # as the game does when it is played in the language
+    sources = html.unescape(DebriefScene(app, game).sources_html())
+    sheet = debrief_markdown(game, {"moscow": "easy", "beijing": "easy"}, datetime(2026, 3, 2, 9, 10))
+    for shown in (sources, sheet):
+        assert perspective in shown and note in shown
+        assert "Treaty of Permanent Good-Neighbourliness, Friendship and Cooperation" in shown  # as published
+        assert "China's first treaty" not in shown and "official: China" not in shown

@@ -15,6 +15,7 @@ import pytest
 from cli_driver import run_game
 from conftest import ROOT
 
+from game.classroom.language import speaking
 from game.commands.arguments import LEVEL_LANGUAGES
 from game.core import initial_state, is_terminal, legal_plans, resolve_turn
 from game.core.level_text import LANGUAGES, english_texts, in_language, text_of
@@ -24,6 +25,7 @@ from game.levels.parse import read_level_file
 from game.levels.schema import text_schema_text
 from game.levels.spec import MAX_TEXT_FILE_BYTES
 from game.levels.validate import validate_paths
+from game.speech.sources import source_line
 
 BROKEN_TEXT = ROOT / "tests" / "broken_text"
 CATALOGUES = sorted(p for p in BROKEN_TEXT.glob("*.toml") if is_catalogue(p))
@@ -236,6 +238,128 @@ def test_validate_warns_about_a_translation_once_the_english_changes(tmp_path):
     lines = (folder / "shanghai_five.ru.toml").read_text(encoding="utf-8").splitlines()
     assert lines[stale.line - 1] == '[text."event.taiwan_strait_crisis.title"]'
     assert "stale" in stale.message and "Missiles over the Taiwan Strait" in stale.message
+
+
+# -- sources ------------------------------------------------------------------------------------
+
+SOURCES_CHILD = """schema_version = 1
+id = "sources_child"
+extends = "testing_event"
+title = "Sources of a child level"
+
+[[source]]
+id = "border_report_2005"
+author = "Border Commission"
+title = "Report on the Eastern Section"
+year = 2005
+published = "Khabarovsk, May 2005"
+kind = "report"
+perspective = "official: the border commission"
+note = "How the last islands on the Amur were divided."
+
+[[source]]
+author = "Anonymous"
+title = "A Source Without an Id"
+year = 2006
+kind = "article"
+perspective = "nobody's view"
+note = "Shown as the level writes it."
+"""
+
+SOURCES_CHILD_RU = """schema_version = 1
+level = "sources_child"
+language = "ru"
+
+[text."source.border_report_2005.perspective"]
+english = "official: the border commission"
+text = "официальный документ: пограничная комиссия"
+"""
+
+
+def _source(level, source_id: str):
+    return next(s for s in level.sources if s.id == source_id)
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [
+        (
+            "ru",
+            "Global Sustainable Development» (Пекин, 4 февраля 2022 г.). Официальный документ: Россия и Китай. "
+            "Заявление о «дружбе без границ», подписанное за три недели до вторжения в Украину.",
+        ),
+        (
+            "zh_CN",
+            "Global Sustainable Development》（北京，2022年2月4日）。官方文件：俄罗斯和中国。"
+            "在入侵乌克兰前三周签署的“友好没有止境”声明。",
+        ),
+    ],
+)
+def test_a_sources_own_words_are_in_the_language_and_its_author_and_title_as_published(lang, cited):
+    level = in_language(Catalogue.scan().load("testing_event"), lang)
+    with speaking(lang):
+        line = source_line(_source(level, "joint_statement_2022"))
+    assert line.startswith("Russian Federation and People's Republic of China")
+    assert "Joint Statement of the Russian Federation and the People's Republic of China" in line
+    assert line.endswith(cited)  # (the year in the date, not again after it)
+
+
+def test_a_source_inherited_from_the_base_is_translated_beside_the_base():
+    cat = Catalogue.scan()
+    key = "source.ozan_cooperation_limits.note"
+    base_ru = read_text_file(ROOT / "levels" / "base.ru.toml").translations()
+    assert key not in read_text_file(ROOT / "levels" / "testing_event.ru.toml").translations()
+    assert english_texts(cat.load("base"))[key] == english_texts(cat.load("testing_event"))[key]
+    for level_id in ("base", "testing_event"):
+        essay = _source(in_language(cat.load(level_id), "ru"), "ozan_cooperation_limits")
+        assert essay.note == base_ru[key] and essay.note.startswith("Довод, который моделирует игра")
+        assert essay.title == "Russian-Chinese Cooperation Limits"
+
+
+def test_a_source_without_a_translation_or_an_id_stays_in_english(tmp_path):
+    folder = tmp_path / "mod"
+    folder.mkdir()
+    (folder / "sources_child.toml").write_text(SOURCES_CHILD, encoding="utf-8")
+    (folder / "sources_child.ru.toml").write_text(SOURCES_CHILD_RU, encoding="utf-8")
+    english = load_level_file(folder / "sources_child.toml")
+    russian = in_language(english, "ru")
+    report = _source(russian, "border_report_2005")
+    assert report.perspective == "официальный документ: пограничная комиссия"
+    # Not translated yet: the English, field by field.
+    assert (report.note, report.published) == (
+        "How the last islands on the Amur were divided.",
+        "Khabarovsk, May 2005",
+    )
+    # No id, no key: as the level writes it in every language.
+    plain = next(s for s in russian.sources if s.title == "A Source Without an Id")
+    assert plain == next(s for s in english.sources if s.title == "A Source Without an Id")
+    assert not any(text == "nobody's view" for text in english_texts(english).values())
+    # Inherited from testing_event, translated beside it, in the child too.
+    assert _source(russian, "joint_statement_2022").published == "Пекин, 4 февраля 2022 г."
+
+
+def test_a_source_id_a_parent_gives_another_work_is_an_error(tmp_path):
+    path = tmp_path / "clash.toml"
+    path.write_text(
+        SOURCES_CHILD.replace('"border_report_2005"', '"joint_statement_2022"').replace(
+            '"sources_child"', '"clash"'
+        ),
+        encoding="utf-8",
+    )
+    problems = validate_paths([path])
+    line = path.read_text(encoding="utf-8").splitlines().index('id = "joint_statement_2022"') + 1
+    assert [(p.severity, p.path, p.line) for p in problems] == [("error", "source[1].id", line)]
+    assert "duplicate source id 'joint_statement_2022'" in problems[0].message
+    assert "levels/testing_event.toml:" in problems[0].message
+    # The parent's own work listed again, under its id, is no clash: it is cited once.
+    again = tmp_path / "again.toml"
+    parent = (ROOT / "levels" / "testing_event.toml").read_text(encoding="utf-8")
+    table = parent[parent.index("[[source]]") :].split("\n\n")[0]
+    again.write_text(
+        f'schema_version = 1\nid = "again"\nextends = "testing_event"\n\n{table}\n', encoding="utf-8"
+    )
+    # (Only the warning of a work listed twice.)
+    assert [p.path for p in validate_paths([again])] == ["source[1].title"]
 
 
 # -- the commands -------------------------------------------------------------------------------

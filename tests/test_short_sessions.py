@@ -51,6 +51,14 @@ def test_the_classroom_table_is_left_out_of_the_levels_content_hash():
     assert without_classroom_table(raw.replace(b"12", b"13")) != raw
 
 
+def test_a_sources_id_is_left_out_of_the_levels_content_hash():
+    """An id names the key a source's words are translated by: giving one keeps the saves."""
+    raw = b'id = "x"\nturns = 12\n\n[[source]]\ntitle = "A"\n\n[[action]]\nid = "y"\n'
+    with_id = raw.replace(b"[[source]]\n", b'[[source]]\nid = "a_2001"\n')
+    assert without_classroom_table(with_id) == without_classroom_table(raw) == raw
+    assert without_classroom_table(raw.replace(b'"y"', b'"z"')) != raw  # (an action's id counts)
+
+
 def test_a_session_at_the_cut_ends_after_it_and_is_scored_provisionally(testing_event):
     session = cut_session(testing_event)
     play_on(session)

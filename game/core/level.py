@@ -326,6 +326,7 @@ class Source:
     year: int | None = None
     published: str = ""
     note: str = ""
+    id: str = ""  # the key its texts are translated by (`source.ID.note`); "" for none
 
 
 @dataclass(frozen=True, slots=True)

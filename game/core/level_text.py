@@ -2,7 +2,8 @@
 
 Every text a player reads has a key that says where its English is written in the level file:
 `title`, `briefing.moscow`, `action.m_border_talks.name`, `event.x.text`, `outcome.y.epilogue`,
-`agenda.beijing.goal.2` (goals, prompts and tutorial steps count from 1, like a reader). A
+`agenda.beijing.goal.2` (goals, prompts and tutorial steps count from 1, like a reader),
+`source.joint_statement_2022.note` (a source's own words, under the id it is given). A
 level's translations (`Level.texts`, language -> key -> text, read from its catalogue files by
 `game.levels.level_text`) replace the English entry by entry; a text without a translation stays
 in English. Nothing here changes a rule: the level in another language plays the same game.
@@ -44,6 +45,24 @@ def named_texts(out: dict[str, str], kind: str, items: Iterable[Any]) -> None:
             out[f"{kind}.{item.id}.{long}"] = text
 
 
+# A source's words that a reader may want in their language: whose view it gives, why to read it,
+# and where it appeared (a place and a date, or a publisher's name, copied as it is). Its author
+# and title are not among them: a citation names a work as it was published.
+SOURCE_FIELDS = ("perspective", "note", "published")
+
+
+def source_texts(out: dict[str, str], sources: Iterable[Any]) -> None:
+    """Add the words of each source that has an id to `out`, keyed `source.ID.FIELD`. The key is
+    the id the level file gives the source, never its place in the list, so that a source keeps
+    its translation wherever it is listed and in every level that inherits it. A source without
+    an id has no key: it is shown as the level writes it in every language."""
+    for s in sources:
+        if s.id:
+            for name in SOURCE_FIELDS:
+                if text := getattr(s, name):
+                    out[f"source.{s.id}.{name}"] = text
+
+
 def english_texts(level: Level) -> dict[str, str]:
     """Every player-facing text of `level` by its key, in the order a reader meets them."""
     out: dict[str, str] = {"title": level.title}
@@ -67,6 +86,7 @@ def english_texts(level: Level) -> dict[str, str]:
         out[f"tutorial.{i}"] = step.text
     if level.what_happened:
         out["what_happened"] = level.what_happened
+    source_texts(out, level.sources)
     return out
 
 
@@ -152,6 +172,17 @@ def in_language(level: Level, lang: str) -> Level:
         tutorial=tuple(
             dataclasses.replace(s, text=t(f"tutorial.{i}", s.text))
             for i, s in enumerate(level.tutorial, start=1)
+        ),
+        sources=tuple(
+            dataclasses.replace(
+                s,
+                perspective=t(f"source.{s.id}.perspective", s.perspective),
+                note=t(f"source.{s.id}.note", s.note),
+                published=t(f"source.{s.id}.published", s.published),
+            )
+            if s.id
+            else s
+            for s in level.sources
         ),
     )
     object.__setattr__(told, "original", level)  # (frozen: set once, here, as it is made)

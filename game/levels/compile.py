@@ -79,6 +79,8 @@ _TABLE_HEADER = re.compile(rb"^\s*\[")
 # `[classroom]` and the tables inside it (`[[classroom.beijing.goal]]`), and `[history]`: none of
 # them says how a turn plays.
 _UNPLAYED_HEADER = re.compile(rb"^\s*\[\[?\s*(classroom|history)\s*(\.[^\]]*)?\]\]?\s*(#.*)?$")
+_SOURCE_HEADER = re.compile(rb"^\s*\[\[\s*source\s*\]\]\s*(#.*)?$")
+_ID_KEY = re.compile(rb"^\s*id\s*=")
 
 
 def without_classroom_table(raw: bytes) -> bytes:
@@ -86,19 +88,25 @@ def without_classroom_table(raw: bytes) -> bytes:
     tables inside it, and its `[history]` table (each header, its keys, and the blank and comment
     lines just above it). The one says how a lesson may cut the level short, the other what
     history did for the debrief, neither how a turn plays, so setting either leaves the saves and
-    replays of the level readable. (Written another way, say as a dotted key, the table stays in
-    the hash: a changed hash only makes old saves unreadable, never a game different.)"""
+    replays of the level readable. Nor does it read a `[[source]]`'s `id` line: the id names the
+    key a source's words are translated by, nothing of the game, so giving the sources ids left
+    every save and balance report of the shipped levels valid. (Written another way, say as a
+    dotted key, the table or the id stays in the hash: a changed hash only makes old saves
+    unreadable, never a game different.)"""
     lines = raw.splitlines(keepends=True)
     out: list[bytes] = []
-    skipping = False
+    skipping = in_source = False
     for line in lines:
         if _UNPLAYED_HEADER.match(line):
             while out and (not out[-1].strip() or out[-1].lstrip().startswith(b"#")):
                 out.pop()
             skipping = True
             continue
-        if skipping and _TABLE_HEADER.match(line):
+        if _TABLE_HEADER.match(line):
             skipping = False
+            in_source = bool(_SOURCE_HEADER.match(line))
+        elif in_source and _ID_KEY.match(line):
+            continue
         if not skipping:
             out.append(line)
     return b"".join(out)
@@ -402,6 +410,7 @@ class Compiler:
         """The level's sources, its parents' first; a work listed twice is cited once."""
         out: list[Source] = []
         seen: dict[tuple[str, str], str] = {}
+        ids: dict[str, tuple[tuple[str, str], Origin]] = {}  # id -> the work it names, where
         for spec, origin in self.m.sources:
             key = (spec.author.casefold(), spec.title.casefold())
             if key in seen:
@@ -409,6 +418,17 @@ class Compiler:
                     self.warn(origin, ("title",), f"'{spec.title}' is already listed at {seen[key]}")
                 continue
             seen[key] = origin.file.source(origin.loc)
+            if spec.id is not None:
+                first = ids.setdefault(spec.id, (key, origin))
+                # Two works under one id would share one translation (`source.ID.note`). Two in
+                # the same file are reported by `duplicates`; here, one a parent uses already.
+                if first[0] != key and first[1].file is not origin.file:
+                    self.error(
+                        origin,
+                        ("id",),
+                        f"duplicate source id '{spec.id}': {first[1].file.source(first[1].loc + ('id',))} "
+                        "gives it to another work",
+                    )
             out.append(
                 Source(
                     author=spec.author,
@@ -418,6 +438,7 @@ class Compiler:
                     year=spec.year,
                     published=spec.published or "",
                     note=spec.note,
+                    id=spec.id or "",
                 )
             )
         return tuple(out)
@@ -646,11 +667,13 @@ class Compiler:
         walk(self.spec, ())
 
     def duplicates(self) -> None:
-        """Two actions, events or outcomes with one id in the same file."""
+        """Two actions, events, outcomes or sources with one id in the same file."""
         for pf in self.chain:
-            for table in ("action", "event", "outcome"):
+            for table in ("action", "event", "outcome", "source"):
                 seen: dict[str, int] = {}
                 for i, item in enumerate(getattr(pf.loaded_spec, table)):
+                    if item.id is None:  # (a source may have none)
+                        continue
                     if item.id in seen:
                         line = pf.line_of((table, seen[item.id], "id"))
                         self.ok = False

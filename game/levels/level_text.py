@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.level import Level
-from game.core.level_text import LANGUAGES, english_texts, named_texts, placeholders
+from game.core.level_text import LANGUAGES, english_texts, named_texts, placeholders, source_texts
 from game.files import NotAFile, TooBig, read_bounded
 from game.levels.glyphs import undrawable
 from game.levels.parse import ParsedFile, read_toml, validate_into
@@ -79,6 +79,7 @@ def own_texts(spec: LevelSpec) -> dict[str, str]:
         out[f"tutorial.{i}"] = step.text
     if spec.what_happened:
         out["what_happened"] = spec.what_happened
+    source_texts(out, spec.source)
     return out
 
 

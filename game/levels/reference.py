@@ -238,6 +238,11 @@ TEXT_KEYS = (
     ("prompts.GROUP.N", "the Nth question of a `[prompts]` group"),
     ("tutorial.N", "the `text` of the Nth `[[tutorial]]` step"),
     ("what_happened", "`what_happened`"),
+    (
+        "source.ID.perspective",
+        "a `[[source]]`'s `perspective`; `source.ID.note` its note, `source.ID.published` where it "
+        "appeared (a source without an `id` has no keys: it shows in English in every language)",
+    ),
 )
 
 

@@ -692,6 +692,10 @@ class SourceSpec(Spec):
     """A work the level draws on, or that a class can read next: shown in the debrief. Name real
     works only, as their authors and publishers give them; leave out what you do not know."""
 
+    id: Id | None = Field(
+        None,
+        description="A short id, unique in the level (e.g. `joint_statement_2022`): the key its `perspective`, `note` and `published` are translated by (`source.ID.note`). A source without one is shown in English in every language.",
+    )
     author: Citation = Field(
         description="Who wrote it: a person, or the body that issued it (for an official text)."
     )
@@ -873,7 +877,7 @@ TextKey = Annotated[
     Field(
         max_length=160,
         pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$",
-        description="Where the English is written: `title`, `briefing.moscow`, `action.ID.name`, `event.ID.text`, `outcome.ID.epilogue`, `agenda.SIDE.goal.N` (from 1), `prompts.GROUP.N`, `tutorial.N`...",
+        description="Where the English is written: `title`, `briefing.moscow`, `action.ID.name`, `event.ID.text`, `outcome.ID.epilogue`, `agenda.SIDE.goal.N` (from 1), `prompts.GROUP.N`, `tutorial.N`, `source.ID.note`...",
     ),
 ]
 Language = Literal[LANGUAGES]  # type: ignore[valid-type]

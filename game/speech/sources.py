@@ -1,7 +1,8 @@
 """A level's sources as the debrief and the class's report cite them, punctuated as the language
-in force writes a citation (Chinese sets a title in 《》 and ends a sentence with 。). The level's
-own words in a source (its author, title, where it was published, whose view it gives and why to
-read it) are shown as the level writes them. No pygame here."""
+in force writes a citation (Chinese sets a title in 《》 and ends a sentence with 。). A source's
+author and title are shown as published; where it appeared, whose view it gives and why to read it
+are the level's own words, in the language the level is told in (`game.core.level_text.in_language`,
+each falling back to English). No pygame here."""
 
 from __future__ import annotations
 
