@@ -31,10 +31,13 @@ def test_chinese_wraps_between_characters_and_keeps_every_one(font):
 
 
 def test_a_number_in_chinese_text_stays_whole():
-    assert ("2001", False) in break_units("于2001年成立") or any(
-        u == "2001" for u, _ in break_units("于 2001年")
-    )
-    assert [u for u, _ in break_units("2023年上半年")] == ["2023", "年", "上", "半", "年"]
+    assert ("2001年", False) in break_units("于2001年成立")
+    assert [u for u, _ in break_units("2023年上半年")] == ["2023年", "上", "半", "年"]
+
+
+def test_a_figure_keeps_the_unit_it_counts():
+    """Seen in the Sources tab: a line ended on 2023年2月24 and the next began with 日."""
+    assert [u for u, _ in break_units("北京，2023年2月24日。")] == ["北", "京，", "2023年", "2月", "24日。"]
 
 
 def test_english_still_wraps_at_spaces(font):

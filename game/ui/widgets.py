@@ -46,11 +46,12 @@ _NO_LINE_END = frozenset("（「『《【〈“‘([{")
 
 def breaks_between(before: str, ch: str) -> bool:
     """Whether a line may break between the characters `before` and `ch`, written with no space
-    between them: only beside a Chinese character, never before a closing mark and never after an
-    opening one."""
+    between them: only beside a Chinese character, never before a closing mark, never after an
+    opening one, and never between a figure and the unit it counts (2023年, 24日, 3月)."""
     return (
         ch not in _NO_LINE_START
         and before not in _NO_LINE_END
+        and not (before.isascii() and before.isdigit())
         and (_CJK.match(ch) is not None or _CJK.match(before) is not None)
     )
 
