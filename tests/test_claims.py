@@ -44,3 +44,16 @@ def test_an_arm_is_played_once_per_level_and_variation():
     # Another level object (here a copy of the same level, as a variation of its rules makes one)
     # plays its own arm.
     assert claims._games(dataclasses.replace(level), 3, ["start.military_trust=35"]) is not low
+
+
+@pytest.mark.slow
+def test_f8_measures_a_normalization_that_happens():
+    # F8 used to start Washington two points past its threshold: under `normal` agents on the Middle
+    # Corridor, Beijing's first turn cooled Washington below it in every game, no normalization
+    # happened, and the check measured a difference of nothing. A check must fail when its premise
+    # does not hold.
+    from game.sim.claims import f8_normalization_isolates
+
+    result = f8_normalization_isolates(_level("middle_corridor"), 4, agents=("normal", "normal"))
+    assert "it happened in 100% of games" in result.measured, result.measured
+    assert result.holds, result.measured

@@ -160,3 +160,23 @@ def test_a_variation_is_applied_once_for_a_batch_and_afresh_for_another(testing_
     assert warm.apply(testing_event).start["trust"] == 80
     other_level = dataclasses.replace(testing_event, turns=testing_event.turns + 1)
     assert warm.apply(other_level).turns == testing_event.turns + 1
+
+
+def test_a_pair_that_ends_level_is_neither_higher_nor_lower(testing_event):
+    # A claim that something falls must not count the games in which nothing moved: before
+    # `share_down`, "lower in" was 1 - share_up, and a variation that changed nothing read as
+    # lower in every pair.
+    from game.sim.batch import paired_difference
+
+    games = run_games(testing_event, range(3), "easy", "easy")
+    same = paired_difference(games, games, "partnership")
+    assert (same.mean, same.share_up, same.share_down) == (0.0, 0.0, 0.0)
+    hostile = run_games(
+        testing_event,
+        range(3),
+        "easy",
+        "easy",
+        parse_variation(["start.partnership=20"], testing_event),
+    )
+    lower = paired_difference(games, hostile, "partnership", 1)
+    assert lower.share_down == 1.0 and lower.share_up == 0.0

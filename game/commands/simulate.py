@@ -150,7 +150,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     for meter, d in diff.items():
         if d["mean"] or d["low"] or d["high"]:
             print(
-                f"  {meter:32} {d['mean']:+8.2f}  [{d['low']:+.2f}, {d['high']:+.2f}]  higher in {d['share_up']:.0%}"
+                f"  {meter:32} {d['mean']:+8.2f}  [{d['low']:+.2f}, {d['high']:+.2f}]"
+                f"  higher in {d['share_up']:.0%}, lower in {d['share_down']:.0%}"
             )
     return ExitCode.OK
 

@@ -251,6 +251,9 @@ class Difference:
     low: float  # a 95% interval for the mean difference (normal approximation)
     high: float
     share_up: float  # share of pairs in which the varied game is higher
+    # Share of pairs in which it is lower. Not 1 - share_up: a pair that ends level is neither, and
+    # a claim that something falls must not count the games in which nothing moved.
+    share_down: float = 0.0
 
 
 def paired_difference(
@@ -266,4 +269,13 @@ def paired_difference(
     sd = statistics.stdev(diffs) if len(diffs) > 1 else 0.0
     half = 1.96 * sd / len(diffs) ** 0.5
     up = sum(d > 0 for d in diffs) / len(diffs)
-    return Difference(meter, turn, round(mean, 3), round(mean - half, 3), round(mean + half, 3), round(up, 3))
+    down = sum(d < 0 for d in diffs) / len(diffs)
+    return Difference(
+        meter,
+        turn,
+        round(mean, 3),
+        round(mean - half, 3),
+        round(mean + half, 3),
+        round(up, 3),
+        round(down, 3),
+    )

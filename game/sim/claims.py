@@ -225,7 +225,13 @@ def f7_china_fills_the_gap(level: Level, n: int, workers: int = 1, agents: Agent
 
 
 def f8_normalization_isolates(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> ClaimResult:
-    thaw = level.washington.threshold + 2
+    # Both arms start with Washington warm to Beijing, well past its threshold: in one arm it
+    # normalizes on the first turn, in the other (threshold out of reach) it never does, so the
+    # isolation a partial thaw brings is the same in both and only the normalization differs. The
+    # margin is ten points, not two: a side's own first turn can cool Washington by a few points
+    # (its force, its discounted crude) before Washington acts, and a normalization that does not
+    # happen shows nothing.
+    thaw = min(99.0, level.washington.threshold + 10)
     without = _games(
         level,
         n,
@@ -234,15 +240,18 @@ def f8_normalization_isolates(level: Level, n: int, workers: int = 1, agents: Ag
         agents=agents,
     )
     normal = _games(level, n, [f"start.washington.thaw_beijing={thaw}"], workers=workers, agents=agents)
+    happened = sum("beijing" in g.normalized for g in normal) / n
     p = paired_difference(without, normal, "partnership", 8)
     s = paired_difference(without, normal, "moscow.standing", 8)
     return ClaimResult(
         "F8",
         "US normalization with one isolates the other",
-        f"a US-Beijing normalization on turn 1: partnership after 8 turns {p.mean:+.2f}, Moscow's "
-        f"standing {s.mean:+.2f} (lower in {1 - p.share_up:.0%} and {1 - s.share_up:.0%} of {n} paired games)",
-        "both lower by at least a point, in at least 80% of pairs",
-        p.mean <= -1 and s.mean <= -1 and p.share_up <= 0.2 and s.share_up <= 0.2,
+        f"a US-Beijing normalization on turn 1 (it happened in {happened:.0%} of games): partnership after "
+        f"8 turns {p.mean:+.2f}, Moscow's standing {s.mean:+.2f} (lower in {p.share_down:.0%} and "
+        f"{s.share_down:.0%} of {n} paired games)",
+        "the normalization happens in at least 90% of games, and both are lower by at least a point, "
+        "in at least 80% of pairs",
+        happened >= 0.9 and p.mean <= -1 and s.mean <= -1 and p.share_down >= 0.8 and s.share_down >= 0.8,
     )
 
 
@@ -318,11 +327,11 @@ def f10_the_war_is_a_test(level: Level, n: int, workers: int = 1, agents: Agents
         "F10",
         "The war is a test, not a bond",
         f"with the war against without it, on the same seeds: the ceiling {ceiling[0]:+.2f} on average over the "
-        f"game (lower in {1 - ceiling[1]:.0%}), rivalry at the end {rivalry.mean:+.2f} (higher in "
+        f"game (lower in {ceiling[2]:.0%}), rivalry at the end {rivalry.mean:+.2f} (higher in "
         f"{rivalry.share_up:.0%}), partnership {partnership[0]:+.2f} on average ({n} paired games)",
         "the ceiling lower and the rivalry higher, each in at least 75% of pairs; the partnership no higher",
         ceiling[0] < 0
-        and ceiling[1] <= 0.25
+        and ceiling[2] >= 0.75
         and rivalry.mean > 0
         and rivalry.share_up >= 0.75
         and partnership[0] <= 0,
@@ -339,13 +348,13 @@ def f11_partial_thaw_isolates(level: Level, n: int, workers: int = 1, agents: Ag
         "F11",
         "A partial US–China thaw deepens Russia's isolation",
         f"thaw with Beijing 60 instead of 15, never normalizing: Moscow's standing after 8 turns "
-        f"{standing.mean:+.2f} (lower in {1 - standing.share_up:.0%}), partnership {partnership.mean:+.2f} "
-        f"(lower in {1 - partnership.share_up:.0%}) ({n} paired games)",
+        f"{standing.mean:+.2f} (lower in {standing.share_down:.0%}), partnership {partnership.mean:+.2f} "
+        f"(lower in {partnership.share_down:.0%}) ({n} paired games)",
         "both lower by at least a point, in at least 80% of pairs",
         standing.mean <= -1
         and partnership.mean <= -1
-        and standing.share_up <= 0.2
-        and partnership.share_up <= 0.2,
+        and standing.share_down >= 0.8
+        and partnership.share_down >= 0.8,
     )
 
 
@@ -380,9 +389,9 @@ def f13_trust_remembers(level: Level, n: int, workers: int = 1, agents: Agents =
         "Trust is not a natural alliance's",
         f"a fall of 30 in trust on turn 2: on turn {later} ({later - 2} turns, about {(later - 2) / level.turns_per_year:.0f} "
         f"years on) trust {trust.mean:+.2f}, partnership {partnership.mean:+.2f} (lower in "
-        f"{1 - partnership.share_up:.0%}) ({n} paired games)",
+        f"{partnership.share_down:.0%}) ({n} paired games)",
         "trust still at least 10 lower and partnership lower in at least 80% of pairs",
-        trust.mean <= -10 and partnership.mean < 0 and partnership.share_up <= 0.2,
+        trust.mean <= -10 and partnership.mean < 0 and partnership.share_down >= 0.8,
     )
 
 
@@ -417,19 +426,24 @@ def f14_a_broken_word_is_remembered(
         "A broken word is remembered",
         f"Moscow breaks its word at turn 2 ({card}): on turn {later} ({later - 2} turns later) "
         f"trust {trust.mean:+.2f}, partnership {partnership.mean:+.2f} (lower in "
-        f"{1 - partnership.share_up:.0%}) against the same seeds with the word kept ({n} paired games)",
+        f"{partnership.share_down:.0%}) against the same seeds with the word kept ({n} paired games)",
         "partnership lower in at least 70% of pairs, years later",
-        partnership.mean < 0 and partnership.share_up <= 0.3,
+        partnership.mean < 0 and partnership.share_down >= 0.7,
     )
 
 
-def _mean_difference(base, varied, meter) -> tuple[float, float]:
-    """The mean over every turn of varied minus base, and the share of pairs in which it is up."""
+def _mean_difference(base, varied, meter) -> tuple[float, float, float]:
+    """The mean over every turn of varied minus base, and the shares of pairs in which it is up
+    and in which it is down (a pair that is level is neither)."""
     diffs = [
         statistics.fmean(v[meter] for v in b2.series) - statistics.fmean(v[meter] for v in b1.series)
         for b1, b2 in zip(base, varied, strict=True)
     ]
-    return statistics.fmean(diffs), sum(d > 0 for d in diffs) / len(diffs)
+    return (
+        statistics.fmean(diffs),
+        sum(d > 0 for d in diffs) / len(diffs),
+        sum(d < 0 for d in diffs) / len(diffs),
+    )
 
 
 _STATES = ("kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan", "turkmenistan")
