@@ -9,9 +9,7 @@ agenda, the way `easy` weighs a card; the level (both agendas included) is publi
 
 It proposes the terms worth most to it among those the other side should find worth accepting,
 accepts a term worth something to it, rejects one that is not, and counters a rejected term once
-with one of its own. `easy` is more trusting: it accepts terms that cost it a little. `hard` minds
-relative gains at the table as it does in its search (`rivalry`): it also rejects a term that would
-serve the other side's goals more than its own.
+with one of its own. `easy` is more trusting: it accepts terms that cost it a little.
 
 Whether it keeps its word is not decided here: a commitment is in the state, and a broken term
 costs trust, partnership and standing when the turn resolves, so an agent that looks ahead (normal,
@@ -49,10 +47,6 @@ REJECTED_ON_THE_TABLE = N_(
 )
 COUNTERED = N_("countered: it would cost its goals {amount}; it asked instead: {term}")
 REJECTED = N_("rejected: it would cost its goals {amount}")
-REJECTED_AS_RIVAL = N_("rejected: it would serve the goals of {partner} more than its own ({term})")
-COUNTER_REJECTED_AS_RIVAL = N_(
-    "rejected the counter: it would serve the goals of {partner} more than its own"
-)
 COUNTER_ANSWERS = {
     ("accept", True): N_("accepted the counter: it serves its goals {amount}"),
     ("accept", False): N_("accepted the counter: it costs its goals {amount}"),
@@ -282,16 +276,10 @@ def _shape_of(term: Term) -> _Shape:
 class Negotiator:
     """The summit's side of an agent: it proposes, answers and answers counters."""
 
-    def __init__(self, side: str, trusting: float = 0.0, rivalry: float = 0.0) -> None:
+    def __init__(self, side: str, trusting: float = 0.0) -> None:
         self.side = side
         # How much a term may cost it and still be accepted (negative: it must gain that much).
         self.trusting = trusting
-        # How much of a term's worth to the other side counts against its worth to this one. A side
-        # that plays for relative gains and accepts a term that serves the other more breaks it
-        # later (measured: `hard` as Beijing broke 44% of the requests it accepted, `normal` 20%),
-        # and a broken word costs trust, partnership and standing; refused at the table it costs
-        # nothing.
-        self.rivalry = rivalry
         # A term's key -> why it was proposed, accepted or refused (a game.core.words.Said).
         self.reasons: dict[str, str] = {}
         self._weighed: tuple[GameState, Weigher] | None = None
@@ -344,10 +332,6 @@ class Negotiator:
         for term in terms:
             value = w.worth(self.side, term)
             key = term.key()
-            if value >= -self.trusting and self.serves_the_other_more(w, term, value):
-                out[key] = "reject"
-                self.reasons[key] = said(level, REJECTED_AS_RIVAL, partner=other(self.side), term=term)
-                continue
             if value >= -self.trusting:
                 out[key] = "accept"
                 self.reasons[key] = said(
@@ -375,21 +359,10 @@ class Negotiator:
         out = {}
         for term in counters:
             value = w.worth(self.side, term)
-            if value >= -self.trusting and self.serves_the_other_more(w, term, value):
-                out[term.key()] = "reject"
-                self.reasons[term.key()] = said(
-                    observation.level, COUNTER_REJECTED_AS_RIVAL, partner=other(self.side)
-                )
-                continue
             out[term.key()] = "accept" if value >= -self.trusting else "reject"
             frame = COUNTER_ANSWERS[out[term.key()], value >= 0]
             self.reasons[term.key()] = said(observation.level, frame, amount=_amount(value))
         return out
-
-    def serves_the_other_more(self, w: Weigher, term: Term, value: float) -> bool:
-        """Whether `term` (worth `value` to this side) is worth less to it than `rivalry` times its
-        worth to the other side."""
-        return self.rivalry > 0.0 and value - self.rivalry * w.worth(other(self.side), term) < 0.0
 
     def _counter(self, w: Weigher, refused: Term) -> Term | None:
         # A counter of the same kind over the same ground, better for this side, and acceptable.
@@ -466,17 +439,14 @@ def _overlaps(a: Term, b: Term) -> bool:
 
 
 def negotiator_for(agent: object, side: str) -> Negotiator | None:
-    """The summit side of an agent: `easy` the more trusting; `hard` minding relative gains, as its
-    search does; `normal` and an agent of one's own (which chooses its plans, not yet its terms)
-    as `normal` bargains; None for the agents that do not bargain (`random`, `idle`, a fixed card
-    priority)."""
+    """The summit side of an agent: `easy` the more trusting; `normal`, `hard` and an agent of
+    one's own (which chooses its plans, not yet its terms) as `normal` bargains; None for the
+    agents that do not bargain (`random`, `idle`, a fixed card priority)."""
     from game.ai.own import GuardedAgent
 
     name = getattr(agent, "name", "")
     if name == "easy":
         return Negotiator(side, trusting=0.5)
-    if name == "hard":
-        return Negotiator(side, rivalry=getattr(agent, "rivalry", 1.0))
-    if name == "normal" or isinstance(agent, GuardedAgent):
+    if name in ("normal", "hard") or isinstance(agent, GuardedAgent):
         return Negotiator(side)
     return None
