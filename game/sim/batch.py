@@ -256,6 +256,11 @@ class Difference:
     share_down: float = 0.0
 
 
+def shares(diffs: list[float]) -> tuple[float, float]:
+    """The shares of paired differences that are up and that are down (a level pair is neither)."""
+    return sum(d > 0 for d in diffs) / len(diffs), sum(d < 0 for d in diffs) / len(diffs)
+
+
 def paired_difference(
     base: list[GameResult], varied: list[GameResult], meter: str, turn: int | None = None
 ) -> Difference:
@@ -268,8 +273,7 @@ def paired_difference(
     mean = statistics.fmean(diffs)
     sd = statistics.stdev(diffs) if len(diffs) > 1 else 0.0
     half = 1.96 * sd / len(diffs) ** 0.5
-    up = sum(d > 0 for d in diffs) / len(diffs)
-    down = sum(d < 0 for d in diffs) / len(diffs)
+    up, down = shares(diffs)
     return Difference(
         meter,
         turn,

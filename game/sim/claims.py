@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.core import initial_state, legal_actions
 from game.core.level import Level
-from game.sim.batch import GameResult, paired_difference, run_games
+from game.sim.batch import GameResult, paired_difference, run_games, shares
 from game.sim.variation import parse_variation
 
 
@@ -326,15 +327,15 @@ def f10_the_war_is_a_test(level: Level, n: int, workers: int = 1, agents: Agents
     return ClaimResult(
         "F10",
         "The war is a test, not a bond",
-        f"with the war against without it, on the same seeds: the ceiling {ceiling[0]:+.2f} on average over the "
-        f"game (lower in {ceiling[2]:.0%}), rivalry at the end {rivalry.mean:+.2f} (higher in "
-        f"{rivalry.share_up:.0%}), partnership {partnership[0]:+.2f} on average ({n} paired games)",
+        f"with the war against without it, on the same seeds: the ceiling {ceiling.mean:+.2f} on average over the "
+        f"game (lower in {ceiling.share_down:.0%}), rivalry at the end {rivalry.mean:+.2f} (higher in "
+        f"{rivalry.share_up:.0%}), partnership {partnership.mean:+.2f} on average ({n} paired games)",
         "the ceiling lower and the rivalry higher, each in at least 75% of pairs; the partnership no higher",
-        ceiling[0] < 0
-        and ceiling[2] >= 0.75
+        ceiling.mean < 0
+        and ceiling.share_down >= 0.75
         and rivalry.mean > 0
         and rivalry.share_up >= 0.75
-        and partnership[0] <= 0,
+        and partnership.mean <= 0,
     )
 
 
@@ -432,18 +433,20 @@ def f14_a_broken_word_is_remembered(
     )
 
 
-def _mean_difference(base, varied, meter) -> tuple[float, float, float]:
+class MeanDifference(NamedTuple):
+    mean: float  # over every turn, varied minus base, averaged over the paired games
+    share_up: float
+    share_down: float
+
+
+def _mean_difference(base, varied, meter) -> MeanDifference:
     """The mean over every turn of varied minus base, and the shares of pairs in which it is up
     and in which it is down (a pair that is level is neither)."""
     diffs = [
         statistics.fmean(v[meter] for v in b2.series) - statistics.fmean(v[meter] for v in b1.series)
         for b1, b2 in zip(base, varied, strict=True)
     ]
-    return (
-        statistics.fmean(diffs),
-        sum(d > 0 for d in diffs) / len(diffs),
-        sum(d < 0 for d in diffs) / len(diffs),
-    )
+    return MeanDifference(statistics.fmean(diffs), *shares(diffs))
 
 
 _STATES = ("kazakhstan", "uzbekistan", "kyrgyzstan", "tajikistan", "turkmenistan")
