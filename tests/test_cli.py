@@ -224,7 +224,24 @@ def test_balance_writes_into_the_folder_given_or_the_file_named(tmp_path, capsys
         "measure",
         lambda level, *a, **k: measured.get(level.id) or measured.setdefault(level.id, real(level, *a, **k)),
     )
-    args = ["balance", "testing_event", "--games", "1", "--duel-games", "2", "--json"]
+    # (hard thinks for 5 iterations: its strength is not what is tested here, and the command
+    # line names that budget, as it would any other run's.)
+    args = [
+        "balance",
+        "testing_event",
+        "--games",
+        "1",
+        "--duel-games",
+        "2",
+        "--think-iterations",
+        "5",
+        "--json",
+    ]
+    budgets = []
+    real_duel = balance.duel
+    monkeypatch.setattr(
+        balance, "duel", lambda *a, budget, **k: budgets.append(budget) or real_duel(*a, budget=budget, **k)
+    )
     # One game a pairing cannot be inside the bands: the run fails, and still writes its report.
     assert cli.main([*args, "--out", str(tmp_path / "figures")]) == ExitCode.FAILED
     assert (tmp_path / "figures" / "balance.md").is_file() and (
@@ -234,3 +251,5 @@ def test_balance_writes_into_the_folder_given_or_the_file_named(tmp_path, capsys
     assert (tmp_path / "mine.md").is_file() and (tmp_path / "mine.json").is_file()
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["levels"][0]["level"] == "testing_event"
     assert list(measured) == ["testing_event"]
+    assert "--think-iterations 5" in (tmp_path / "mine.json").read_text(encoding="utf-8")
+    assert [b.iterations for b in budgets] == [5]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least, out_path
+from game.commands.arguments import MAX_WORKERS, add_levels_option, add_think_options, at_least, out_path
 from game.commands.exit_codes import ExitCode, UsageError
 
 # typing.TYPE_CHECKING without importing typing or pathlib: `--help` reads every command's module.
@@ -45,12 +45,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "report's file, its JSON twin beside it); default: docs/ in a checkout, required otherwise",
     )
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead of a summary")
+    add_think_options(p)
     add_levels_option(p)
 
 
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
+    from game.ai import Budget
     from game.commands.loading import catalogue, load_levels
     from game.commands.progress import progress_bar
     from game.sim.balance import markdown, measure, to_json
@@ -63,17 +65,27 @@ def run(args: argparse.Namespace) -> ExitCode:
     levels = load_levels(cat, ids)
     if levels is None:
         return ExitCode.FAILED
+    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
     results = []
     for level in levels:
         if not args.json:
             print(f"{level.title}: {args.games} games a pairing...", file=sys.stderr)
         results.append(
-            measure(level, args.games, args.duel_games, workers=args.workers, progress=progress_bar())
+            measure(
+                level,
+                args.games,
+                args.duel_games,
+                workers=args.workers,
+                progress=progress_bar(),
+                budget=budget,
+            )
         )
     command = (
         "python -m game balance"
         + (f" --games {args.games}" if args.games != GAMES else "")
         + (f" --duel-games {args.duel_games}" if args.duel_games != DUEL_GAMES else "")
+        + (f" --think-iterations {args.think_iterations}" if args.think_iterations else "")
+        + (f" --think-ms {args.think_ms}" if args.think_ms else "")
     )
     written = results
     if args.levels_to_check and out.with_suffix(".json").is_file():

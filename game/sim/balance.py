@@ -13,6 +13,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from game.ai import Budget
 from game.core.level import Level
 from game.sim.batch import run_games, summary
 from game.sim.duel import duel
@@ -66,6 +67,7 @@ def measure(
     workers: int = 1,
     easy_games: int | None = None,
     progress=None,
+    budget: Budget | None = None,
 ) -> LevelBalance:
     normal = summary(
         run_games(level, range(seed, seed + games), "normal", "normal", workers=workers, progress=progress)
@@ -73,7 +75,8 @@ def measure(
     easy = summary(
         run_games(level, range(seed, seed + (easy_games or games)), "easy", "easy", workers=workers)
     )
-    d = duel(level, "hard", "easy", duel_games, seed=seed, workers=workers)
+    # (budget: how long hard thinks; None, its own default, as the shipped report is measured)
+    d = duel(level, "hard", "easy", duel_games, seed=seed, workers=workers, budget=budget)
     return LevelBalance(
         level.id,
         level.title,
