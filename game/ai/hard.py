@@ -85,6 +85,10 @@ class RolloutPolicy:
             self.pulls[a.id] = tuple((i, p) for i, p in pulls if p)
         self.chance = chance  # of a card drawn at random rather than the best
         self.just_met = just_met  # a goal met by less than this still wants protecting
+        # Looked up once: draw() runs for both sides on every imagined turn.
+        self.cost = {a.id: a.cost for a in level.side_actions(side)}
+        self.capital = f"{side}.capital"
+        self.most = level.rules.max_actions
 
     def wants(self, state: GameState) -> list[float]:
         """What a point toward each goal is worth now: its weight while unmet (signed by the way
@@ -106,29 +110,28 @@ class RolloutPolicy:
 
     def draw(self, state: GameState, stream: int) -> tuple[Plan, int]:
         """A legal plan for `state`, and the stream's next value."""
-        actions = self.level.actions
         wants = self.wants(state)
-        pulls = self.pulls
+        pulls, cost, chance = self.pulls, self.cost, self.chance
         worth = {}
-        for a in legal_actions(state, self.side):
+        for a in legal_actions(state, self.side):  # (each of them affordable)
             w = 0.0
             for i, p in pulls[a]:
                 w += wants[i] * p
             worth[a] = w
-        capital = state.meters[f"{self.side}.capital"]
-        options = [a for a in worth if actions[a].cost <= capital]
+        capital = state.meters[self.capital]
+        options = list(worth)
         plan: list[str] = []
-        while options and len(plan) < self.level.rules.max_actions:
+        while options and len(plan) < self.most:
             x, stream = rng.uniform(stream)
-            if x < self.chance:
-                chosen = options[int(x / self.chance * len(options)) % len(options)]
+            if x < chance:
+                chosen = options[int(x / chance * len(options)) % len(options)]
             else:
                 chosen = max(options, key=worth.__getitem__)
                 if worth[chosen] <= 0.0:
                     break
             plan.append(chosen)
-            capital -= actions[chosen].cost
-            options = [a for a in options if a != chosen and actions[a].cost <= capital]
+            capital -= cost[chosen]
+            options = [a for a in options if a != chosen and cost[a] <= capital]
         return tuple(plan), stream
 
 
