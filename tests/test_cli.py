@@ -253,3 +253,26 @@ def test_balance_writes_into_the_folder_given_or_the_file_named(tmp_path, capsys
     assert list(measured) == ["testing_event"]
     assert "--think-iterations 5" in (tmp_path / "mine.json").read_text(encoding="utf-8")
     assert [b.iterations for b in budgets] == [5]
+
+
+def test_think_options_written_into_a_command_line_read_back_the_same():
+    """A report's recorded command must run again with the budget it was measured under."""
+    import argparse
+
+    from game.commands.arguments import add_think_options, think_budget, think_flags
+
+    parser = argparse.ArgumentParser()
+    add_think_options(parser)
+    for given in (
+        [],
+        ["--think-iterations", "7"],
+        ["--think-ms", "250"],
+        ["--think-ms", "9", "--think-iterations", "3"],
+    ):
+        args = parser.parse_args(given)
+        again = parser.parse_args(think_flags(args).split())
+        assert think_budget(again) == think_budget(args)
+        assert (think_budget(args).iterations, think_budget(args).ms) == (
+            args.think_iterations,
+            args.think_ms,
+        )

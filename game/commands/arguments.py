@@ -11,6 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.ai import Budget
 
 SIDES = ("moscow", "beijing")
 
@@ -221,6 +225,21 @@ def add_think_options(parser: argparse.ArgumentParser, interactive: bool = False
     parser.add_argument("--think-ms", type=at_least(1), default=None, metavar="MS", help=ms_help)
     parser.add_argument(
         "--think-iterations", type=at_least(1), default=None, metavar="N", help=iterations_help
+    )
+
+
+def think_budget(args: argparse.Namespace) -> Budget:
+    """The budget `--think-iterations` / `--think-ms` give (each None when not given)."""
+    from game.ai import Budget  # here, not at the top: the AI is slow to import for `--help`
+
+    return Budget(iterations=args.think_iterations, ms=args.think_ms)
+
+
+def think_flags(args: argparse.Namespace) -> str:
+    """The think options as given, to write into a report's command line so that it can be run
+    again as it was."""
+    return (f" --think-iterations {args.think_iterations}" if args.think_iterations else "") + (
+        f" --think-ms {args.think_ms}" if args.think_ms else ""
     )
 
 

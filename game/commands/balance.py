@@ -6,7 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import MAX_WORKERS, add_levels_option, add_think_options, at_least, out_path
+from game.commands.arguments import (
+    MAX_WORKERS,
+    add_levels_option,
+    add_think_options,
+    at_least,
+    out_path,
+    think_budget,
+    think_flags,
+)
 from game.commands.exit_codes import ExitCode, UsageError
 
 # typing.TYPE_CHECKING without importing typing or pathlib: `--help` reads every command's module.
@@ -52,7 +60,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
-    from game.ai import Budget
     from game.commands.loading import catalogue, load_levels
     from game.commands.progress import progress_bar
     from game.sim.balance import markdown, measure, to_json
@@ -65,7 +72,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     levels = load_levels(cat, ids)
     if levels is None:
         return ExitCode.FAILED
-    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
+    budget = think_budget(args)
     results = []
     for level in levels:
         if not args.json:
@@ -84,8 +91,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         "python -m game balance"
         + (f" --games {args.games}" if args.games != GAMES else "")
         + (f" --duel-games {args.duel_games}" if args.duel_games != DUEL_GAMES else "")
-        + (f" --think-iterations {args.think_iterations}" if args.think_iterations else "")
-        + (f" --think-ms {args.think_ms}" if args.think_ms else "")
+        + think_flags(args)
     )
     written = results
     if args.levels_to_check and out.with_suffix(".json").is_file():

@@ -13,6 +13,7 @@ from game.commands.arguments import (
     agent,
     at_least,
     seed,
+    think_budget,
 )
 from game.commands.exit_codes import ExitCode
 
@@ -37,14 +38,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
-    from game.ai import Budget
     from game.commands.loading import load_agents, load_level
     from game.sim.duel import duel
 
     level = load_level(args.level, args.levels)
     if level is None or not load_agents(args.a, args.b):
         return ExitCode.FAILED
-    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
+    budget = think_budget(args)
     result = duel(level, args.a, args.b, args.games, args.seed, args.workers, budget)
     if args.json:
         print(json.dumps(result))

@@ -13,6 +13,7 @@ from game.commands.arguments import (
     add_think_options,
     at_least,
     seed,
+    think_budget,
 )
 from game.commands.exit_codes import ExitCode, UsageError
 
@@ -58,7 +59,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
-    from game.ai import Budget
     from game.commands.loading import load_agents, load_level
     from game.commands.progress import progress_bar
     from game.sim.batch import paired_difference, run_games, summary
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     level = load_level(args.level, args.levels)
     if level is None or not load_agents(args.moscow, args.beijing):
         return ExitCode.FAILED
-    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
+    budget = think_budget(args)
     cut = None
     if args.cut is not None:
         cut = args.cut or level.cut

@@ -7,7 +7,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import add_levels_option, add_think_options, at_least, seed
+from game.commands.arguments import (
+    add_levels_option,
+    add_think_options,
+    at_least,
+    seed,
+    think_budget,
+    think_flags,
+)
 from game.commands.exit_codes import ExitCode
 
 NAME = "strength"
@@ -39,7 +46,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
-    from game.ai import Budget
     from game.commands.balance import report_file, rewrite_report
     from game.commands.loading import catalogue, load_levels
     from game.commands.progress import progress_bar
@@ -53,7 +59,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     levels = load_levels(cat, ids)
     if levels is None:
         return ExitCode.FAILED
-    budget = Budget(iterations=args.think_iterations, ms=args.think_ms)
+    budget = think_budget(args)
     rows = []
     for level in levels:
         if not args.json:
@@ -63,8 +69,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         "python -m game strength"
         + (f" --games {args.games}" if args.games != GAMES else "")
         + (f" --seed {args.seed}" if args.seed else "")
-        + (f" --think-iterations {args.think_iterations}" if args.think_iterations else "")
-        + (f" --think-ms {args.think_ms}" if args.think_ms else "")
+        + think_flags(args)
     )
     figures = to_json(rows, command)
     if args.levels_to_check and out.with_name("strength.json").is_file():
