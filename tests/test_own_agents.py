@@ -115,6 +115,44 @@ def test_an_agent_file_that_will_not_load_stops_the_command_before_the_games(tmp
     assert out.returncode == 2 and "there is no agent file" in out.stderr
 
 
+def test_an_agent_whose_class_cannot_be_made_stops_the_command_before_the_games(tmp_path):
+    """A class that takes the wrong arguments, or raises (even SystemExit) when made, is an error
+    message and exit code 1 before any game, never a traceback."""
+    path = tmp_path / "made.py"
+    path.write_text(
+        "class NoArguments:\n    def choose(self, observation, legal):\n        return ()\n\n\n"
+        "class Quits:\n    def __init__(self, side, seed, budget):\n        raise SystemExit(3)\n",
+        encoding="utf-8",
+    )
+    out = run_game("duel", f"{path}:NoArguments", "easy", "--games", "2")
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert "making the agent for moscow failed: TypeError" in out.stderr
+    out = run_game("simulate", "testing_event", "--games", "1", "--beijing", f"{path}:Quits")
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert "making the agent for moscow failed: SystemExit: 3" in out.stderr
+
+
+def test_an_agent_that_cannot_be_made_for_one_game_loses_its_turns_and_the_game_goes_on(
+    tmp_path, testing_event, capsys
+):
+    path = tmp_path / "picky.py"
+    path.write_text(
+        "class Picky:\n    def __init__(self, side, seed, budget):\n"
+        "        if side == 'beijing':\n            raise ValueError('Moscow only')\n\n"
+        "    def choose(self, observation, legal):\n        return legal[-1]\n",
+        encoding="utf-8",
+    )
+    result = play_one(testing_event, 4, "easy", f"{path}:Picky")
+    assert len(result.plans) == testing_event.turns
+    assert all(p["beijing"] == () for p in result.plans)
+    err = capsys.readouterr().err
+    assert (
+        f"turn 1: beijing's agent {path}:Picky could not be made (making the agent for beijing failed: ValueError: Moscow only)"
+        in err
+    )
+    assert "it loses its turn (an empty plan)" in err
+
+
 def test_play_seats_an_agent_of_ones_own_on_one_side(monkeypatch):
     import game.ui.app
 

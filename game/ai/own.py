@@ -88,21 +88,37 @@ def load_factory(spec: str) -> Callable[[str, int, Budget], Agent]:
     return factory  # (its result is checked on use)
 
 
-def make_own_agent(
-    spec: str, side: str, seed: int, budget: Budget | None, warn: Callable[[str], None] | None = None
-) -> GuardedAgent:
-    """The agent `FILE.py:NAME` for `side`, seated behind its guard; raises OwnAgentError."""
+def build_own_agent(spec: str, side: str, seed: int, budget: Budget) -> Agent:
+    """`NAME(side, seed, budget)` from `FILE.py:NAME`, unguarded; raises OwnAgentError when the
+    file does not load, the call raises or what it gives has no choose method."""
     factory = load_factory(spec)
-    budget = budget or Budget()
     try:
         agent = factory(side, seed, budget)
-    except Exception as e:
+    except (Exception, SystemExit) as e:  # (not KeyboardInterrupt: the user's own stop)
         raise OwnAgentError(f"{spec}: making the agent for {side} failed: {type(e).__name__}: {e}") from None
     if not callable(getattr(agent, "choose", None)):
         raise OwnAgentError(
             f"{spec}: what {split_spec(spec)[1]}(side, seed, budget) gives has no choose method"
         )
-    return GuardedAgent(agent, spec, side, budget.ms if budget.ms is not None else DEFAULT_MS, warn)
+    return agent
+
+
+def make_own_agent(
+    spec: str, side: str, seed: int, budget: Budget | None, warn: Callable[[str], None] | None = None
+) -> GuardedAgent:
+    """The agent `FILE.py:NAME` for `side`, seated behind its guard; raises OwnAgentError when the
+    file does not load. An agent that cannot be made (its class raises for this side or seed)
+    loses every turn, with the reason, and the game goes on: the commands make each agent once
+    before their games (`game.commands.loading.load_agents`), so this is the rare agent that
+    fails only for some seeds, or the file changed while the games ran."""
+    load_factory(spec)
+    budget = budget or Budget()
+    ms = budget.ms if budget.ms is not None else DEFAULT_MS
+    try:
+        agent = build_own_agent(spec, side, seed, budget)
+    except OwnAgentError as e:
+        return GuardedAgent(None, spec, side, ms, warn, unmade=str(e).removeprefix(f"{spec}: "))
+    return GuardedAgent(agent, spec, side, ms, warn)
 
 
 def _to_stderr(message: str) -> None:
@@ -114,9 +130,16 @@ class GuardedAgent:
     is not legal, or comes after `ms` milliseconds is replaced by the empty plan, with a message."""
 
     def __init__(
-        self, agent: Agent, spec: str, side: str, ms: float, warn: Callable[[str], None] | None = None
+        self,
+        agent: Agent | None,
+        spec: str,
+        side: str,
+        ms: float,
+        warn: Callable[[str], None] | None = None,
+        unmade: str = "",
     ):
         self.agent, self.spec, self.side, self.ms = agent, spec, side, ms
+        self.unmade = unmade  # why there is no agent (`agent` is None), said each turn it loses
         self.name = str(getattr(agent, "name", split_spec(spec)[1]))
         self.warn = warn or _to_stderr
         self.reason = ""
@@ -135,6 +158,9 @@ class GuardedAgent:
     def choose(self, observation: Observation, legal: Sequence[Plan] | None = None) -> Plan:
         """The agent's plan, or the empty plan when it fails."""
         observation, plans = seen(observation, self.side, legal)
+        if self.agent is None:
+            return self.lose_turn(observation, f"could not be made ({self.unmade})")
+        agent = self.agent
         if self._busy is not None and self._busy.is_alive():
             return self.lose_turn(observation, "is still thinking about an earlier turn")
         answer: list[object] = []
@@ -142,7 +168,7 @@ class GuardedAgent:
 
         def call() -> None:
             try:
-                answer.append(self.agent.choose(observation, plans))
+                answer.append(agent.choose(observation, plans))
             except BaseException as e:  # (whatever it raises, the game goes on)
                 failure.append(e)
 
@@ -173,5 +199,5 @@ class GuardedAgent:
         problem = plans.problem(plan)
         if problem:
             return self.lose_turn(observation, f"returned {plan!r}, which is not a legal plan: {problem}")
-        self.reason = str(getattr(self.agent, "reason", "") or "")[:2000]
+        self.reason = str(getattr(agent, "reason", "") or "")[:2000]
         return plan

@@ -56,14 +56,17 @@ def load_levels(cat: Catalogue, ids: Iterable[str]) -> list[Level] | None:
 
 
 def load_agents(*specs: str) -> bool:
-    """Whether every agent of one's own among `specs` (FILE.py:NAME) loads, each file run once
-    now so that one that will not load is a message before the games, not during them."""
-    from game.ai.own import OwnAgentError, is_own_agent, load_factory
+    """Whether every agent of one's own among `specs` (FILE.py:NAME) loads and can be made for
+    each side: each file is run, and its class called, once now, so that an agent that will not
+    load or whose class fails is a message before the games, not a lost turn in every one."""
+    from game.ai import Budget
+    from game.ai.own import OwnAgentError, build_own_agent, is_own_agent
 
     for spec in specs:
         if is_own_agent(spec):
             try:
-                load_factory(spec)
+                for side in ("moscow", "beijing"):
+                    build_own_agent(spec, side, 0, Budget())
             except OwnAgentError as e:
                 print(f"error: {e}", file=sys.stderr)
                 return False
