@@ -97,6 +97,37 @@ def test_an_agent_past_its_budget_loses_its_turn_and_the_game_goes_on(tmp_path, 
     assert "is still thinking about an earlier turn" in capsys.readouterr().err
 
 
+def test_an_agent_that_changes_what_it_is_given_changes_nothing_in_the_game(tmp_path, testing_event):
+    """The level is shared by both sides and the game: an agent that clears its cards, or rewrites
+    the meters and the reports it was shown, must not crash the game or change the other side's."""
+    plain = agent_file(tmp_path, "return legal[-1]\n", "plain.py")
+    vandal = agent_file(
+        tmp_path,
+        """\
+        plan = legal[-1]
+        observation.meters["partnership"] = 100.0
+        observation.flags.clear()
+        observation.level.actions.clear()
+        observation.level.start.clear()
+        for report in observation.history:
+            report.records.clear()
+        return plan
+        """,
+        "vandal.py",
+    )
+    cards = dict(testing_event.actions)
+    played = {spec: play_one(testing_event, 6, spec, "normal") for spec in (plain, vandal)}
+    assert played[vandal].plans == played[plain].plans
+    assert played[vandal].final == played[plain].final
+    assert testing_event.actions == cards
+    # In the window, the reports of past turns are kept, and shown to the agent.
+    state = initial_state(testing_event, 6)
+    state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+    records = list(state.history[0].records)
+    assert records and decide(make_agent(vandal, "moscow", 6), state, "moscow")
+    assert state.history[0].records == records and state.level.actions == cards
+
+
 def test_duel_and_simulate_take_an_agent_of_ones_own(capsys):
     out = run_game("duel", EXAMPLE, "idle", "--games", "2", "--json")
     assert out.returncode == 0, out.stderr

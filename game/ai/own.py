@@ -9,8 +9,10 @@ goes on. docs/agents.md describes the protocol, with an example in examples/agen
 
 from __future__ import annotations
 
+import copy
 import difflib
 import importlib.util
+import pickle
 import sys
 import threading
 import time
@@ -20,7 +22,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from game.ai.protocol import Agent, Budget, Observation, Plan, seen
+from game.ai.protocol import Agent, Budget, LegalPlans, Observation, Plan, seen
+from game.core.level import Level
 
 # The time an agent of one's own gets for a plan when the budget names none.
 DEFAULT_MS = 1000.0
@@ -145,6 +148,18 @@ class GuardedAgent:
         self.reason = ""
         self.failures = 0
         self._busy: threading.Thread | None = None  # a call that has not come back yet
+        self._level: tuple[Level, Level] | None = None  # the game's level, and the agent's copy
+
+    def private(self, observation: Observation) -> Observation:
+        """A copy of `observation` for the agent alone. It may change anything in it, by mistake
+        or to cheat, and the game is untouched: the level both sides play (its cards, agendas and
+        rules are shared with the game, and with the other side) and the reports of past turns.
+        The level is copied once for each level the agent meets (tens of milliseconds), the
+        rest each turn; the copying is not counted against the agent's time."""
+        level = observation.level
+        if self._level is None or self._level[0] is not level:
+            self._level = (level, pickle.loads(pickle.dumps(level)))
+        return copy.deepcopy(observation, {id(level): self._level[1]})
 
     def lose_turn(self, observation: Observation, why: str) -> Plan:
         """The empty plan, and a message saying why the agent lost its turn."""
@@ -163,12 +178,13 @@ class GuardedAgent:
         agent = self.agent
         if self._busy is not None and self._busy.is_alive():
             return self.lose_turn(observation, "is still thinking about an earlier turn")
+        private = self.private(observation)
         answer: list[object] = []
         failure: list[BaseException] = []
 
         def call() -> None:
             try:
-                answer.append(agent.choose(observation, plans))
+                answer.append(agent.choose(private, LegalPlans(private, self.side)))
             except BaseException as e:  # (whatever it raises, the game goes on)
                 failure.append(e)
 
