@@ -128,6 +128,58 @@ def test_an_agent_that_changes_what_it_is_given_changes_nothing_in_the_game(tmp_
     assert state.history[0].records == records and state.level.actions == cards
 
 
+def test_an_agents_name_reason_and_plan_are_read_so_that_nothing_it_does_stops_the_game(
+    tmp_path, testing_event, capsys
+):
+    """Properties that raise, a tuple of its own whose iteration raises, an exception that cannot
+    be shown and a huge answer: each is a lost turn at worst, never an exception in the game."""
+    path = tmp_path / "odd.py"
+    path.write_text(
+        """\
+class Odd:
+    def __init__(self, side, seed, budget):
+        self.turns = 0
+
+    @property
+    def name(self):
+        raise ValueError("no name")
+
+    @property
+    def reason(self):
+        raise ValueError("no reason")
+
+    def choose(self, observation, legal):
+        self.turns += 1
+
+        class Sly(tuple):
+            def __iter__(self):
+                raise ValueError("sly")
+
+        class Mute(Exception):
+            def __str__(self):
+                raise ValueError("mute")
+
+        if self.turns == 1:
+            return Sly(legal[-1])
+        if self.turns == 2:
+            raise Mute()
+        if self.turns == 3:
+            return "x" * 100000
+        return legal[-1]
+""",
+        encoding="utf-8",
+    )
+    result = play_one(testing_event, 1, f"{path}:Odd", "easy")
+    assert len(result.plans) == testing_event.turns
+    assert [bool(p["moscow"]) for p in result.plans[:4]] == [False, False, False, True]
+    err = capsys.readouterr().err
+    assert "turn 1: moscow's agent" in err and "which is not a plan (a tuple of action ids)" in err
+    assert "turn 2: moscow's agent" in err and "raised Mute: a Mute that cannot be shown (at odd.py:" in err
+    assert "turn 3: moscow's agent" in err and "'xxx" in err and max(map(len, err.splitlines())) < 600
+    agent = make_agent(f"{path}:Odd", "moscow", 1)
+    assert agent.name == "Odd"
+
+
 def test_duel_and_simulate_take_an_agent_of_ones_own(capsys):
     out = run_game("duel", EXAMPLE, "idle", "--games", "2", "--json")
     assert out.returncode == 0, out.stderr

@@ -9,6 +9,7 @@ goes on. docs/agents.md describes the protocol, with an example in examples/agen
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import difflib
 import importlib.util
@@ -124,6 +125,16 @@ def make_own_agent(
     return GuardedAgent(agent, spec, side, ms, warn)
 
 
+def shown(thing: object, how: Callable[[object], str]) -> str:
+    """`how(thing)` (repr or str) of something an agent gave, for a message: cut to a sane
+    length, and never an exception, whatever the agent's own class does."""
+    try:
+        text = how(thing)
+    except Exception:
+        return f"a {type(thing).__name__} that cannot be shown"
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
 def _to_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -143,7 +154,9 @@ class GuardedAgent:
     ):
         self.agent, self.spec, self.side, self.ms = agent, spec, side, ms
         self.unmade = unmade  # why there is no agent (`agent` is None), said each turn it loses
-        self.name = str(getattr(agent, "name", split_spec(spec)[1]))
+        self.name = split_spec(spec)[1]
+        with contextlib.suppress(Exception):  # (a name that cannot be read: the class's will do)
+            self.name = str(getattr(agent, "name", self.name))[:80]
         self.warn = warn or _to_stderr
         self.reason = ""
         self.failures = 0
@@ -181,12 +194,24 @@ class GuardedAgent:
         private = self.private(observation)
         answer: list[object] = []
         failure: list[BaseException] = []
+        reason: list[str] = []
 
         def call() -> None:
+            # Everything the agent's own code does runs here, its plan and its reason read too
+            # (either may be a property that raises, or a class of its own), so that nothing it
+            # does can raise in the game's thread.
             try:
-                answer.append(agent.choose(private, LegalPlans(private, self.side)))
+                returned = agent.choose(private, LegalPlans(private, self.side))
+                if type(returned) in (tuple, list) and all(type(a) is str for a in returned):
+                    returned = tuple(returned)
+                answer.append(returned)
             except BaseException as e:  # (whatever it raises, the game goes on)
                 failure.append(e)
+                return
+            try:
+                reason.append(str(getattr(agent, "reason", "") or "")[:2000])
+            except BaseException:  # (a reason that cannot be read is no reason)
+                reason.append("")
 
         # In a thread of its own, so that a slow agent is left behind rather than waited for.
         worker = threading.Thread(target=call, name=f"agent {self.spec} ({self.side})", daemon=True)
@@ -202,18 +227,20 @@ class GuardedAgent:
             where = traceback.extract_tb(e.__traceback__)[-1]
             return self.lose_turn(
                 observation,
-                f"raised {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})",
+                f"raised {type(e).__name__}: {shown(e, str)} (at {Path(where.filename).name}:{where.lineno})",
             )
         if elapsed > self.ms:
             return self.lose_turn(observation, f"took {elapsed:.0f} ms, past its budget of {self.ms:g} ms")
         returned = answer[0]
-        if not isinstance(returned, (tuple, list)) or not all(isinstance(a, str) for a in returned):
+        if type(returned) is not tuple:  # (made a plain tuple above when it was a plan)
             return self.lose_turn(
-                observation, f"returned {returned!r}, which is not a plan (a tuple of action ids)"
+                observation, f"returned {shown(returned, repr)}, which is not a plan (a tuple of action ids)"
             )
-        plan = tuple(returned)
+        plan: Plan = returned
         problem = plans.problem(plan)
         if problem:
-            return self.lose_turn(observation, f"returned {plan!r}, which is not a legal plan: {problem}")
-        self.reason = str(getattr(agent, "reason", "") or "")[:2000]
+            return self.lose_turn(
+                observation, f"returned {shown(plan, repr)}, which is not a legal plan: {problem}"
+            )
+        self.reason = reason[0] if reason else ""
         return plan
