@@ -1,6 +1,9 @@
 """Bringing your own agent (docs/agents.md): FILE.py:NAME loads, and an agent that raises, returns
 an illegal plan or thinks past its budget loses its turn with a message, and the game goes on."""
 
+import json
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -234,6 +237,34 @@ def test_an_agent_that_cannot_be_made_for_one_game_loses_its_turns_and_the_game_
         in err
     )
     assert "it loses its turn (an empty plan)" in err
+
+
+def test_what_an_agent_prints_goes_to_stderr_so_the_json_stays_whole(tmp_path):
+    path = tmp_path / "chatty.py"
+    path.write_text(
+        'print("loading")\n\n\nclass Chatty:\n    def __init__(self, side, seed, budget):\n'
+        '        print("made for", side)\n\n    def choose(self, observation, legal):\n'
+        '        print("turn", observation.turn)\n        return legal[-1]\n',
+        encoding="utf-8",
+    )
+    args = ["duel", f"{path}:Chatty", "easy", "--games", "2", "--json"]
+    out = run_game(*args, "--workers", "1")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["games"] == 2
+    assert "loading" in out.stderr and "made for beijing" in out.stderr and "turn 12" in out.stderr
+    # In worker processes too (a process of its own: the workers write to the real stderr).
+    out = subprocess.run(
+        [sys.executable, "-m", "game", *args, "--workers", "2"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["games"] == 2 and out.stderr.count("turn 12") == 2
+
+
+def test_an_agent_file_that_exits_as_it_loads_is_an_error_not_an_exit(tmp_path):
+    path = tmp_path / "quits.py"
+    path.write_text("import sys\nsys.exit(0)\n", encoding="utf-8")
+    out = run_game("duel", f"{path}:Mine", "easy", "--games", "2")
+    assert out.returncode == 1 and "quits.py:2: loading the agent file failed: SystemExit: 0" in out.stderr
 
 
 def test_play_seats_an_agent_of_ones_own_on_one_side(monkeypatch):

@@ -13,15 +13,17 @@ import contextlib
 import copy
 import difflib
 import importlib.util
+import io
 import pickle
 import sys
 import threading
 import time
 import traceback
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import TextIO
 
 from game.ai.protocol import Agent, Budget, LegalPlans, Observation, Plan, seen
 from game.core.level import Level
@@ -40,6 +42,46 @@ def is_own_agent(spec: str) -> bool:
     """Whether `spec` names an agent in a file (`FILE.py:NAME`) rather than one of the game's."""
     path, colon, name = spec.rpartition(":")
     return bool(colon) and path.endswith(".py") and name.isidentifier()
+
+
+# What an agent prints goes to stderr: stdout is the command's own (`duel --json` prints its figures
+# there, for a script to read whole), and a debugging print in an agent must not break it.
+_IN_AGENT = threading.local()  # .on: this thread is running an agent's own code
+
+
+class _AgentsPrintToStderr:
+    """sys.stdout while agents of one's own are about: writes from an agent's code go to stderr
+    (or nowhere, when there is none, as in a windowed build), everything else to stdout."""
+
+    def __init__(self, stdout: TextIO) -> None:
+        self.stdout = stdout
+
+    def _target(self) -> TextIO:
+        if getattr(_IN_AGENT, "on", False):
+            return sys.stderr or io.StringIO()
+        return self.stdout
+
+    def write(self, text: str) -> int:
+        return self._target().write(text)
+
+    def flush(self) -> None:
+        self._target().flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stdout, name)
+
+
+@contextlib.contextmanager
+def agent_code() -> Iterator[None]:
+    """Run an agent's own code (its file, its class) in this thread: what it prints goes to stderr."""
+    if sys.stdout is not None and not isinstance(sys.stdout, _AgentsPrintToStderr):
+        sys.stdout = _AgentsPrintToStderr(sys.stdout)
+    was = getattr(_IN_AGENT, "on", False)
+    _IN_AGENT.on = True
+    try:
+        yield
+    finally:
+        _IN_AGENT.on = was
 
 
 def split_spec(spec: str) -> tuple[Path, str]:
@@ -63,8 +105,9 @@ def _module(path: Path) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module  # (dataclasses and pickling look a module up by name)
     try:
-        spec.loader.exec_module(module)
-    except Exception as e:
+        with agent_code():
+            spec.loader.exec_module(module)
+    except (Exception, SystemExit) as e:
         del sys.modules[module_name]
         where = traceback.extract_tb(e.__traceback__)[-1]
         line = getattr(e, "lineno", None) or where.lineno
@@ -97,7 +140,8 @@ def build_own_agent(spec: str, side: str, seed: int, budget: Budget) -> Agent:
     file does not load, the call raises or what it gives has no choose method."""
     factory = load_factory(spec)
     try:
-        agent = factory(side, seed, budget)
+        with agent_code():
+            agent = factory(side, seed, budget)
     except (Exception, SystemExit) as e:  # (not KeyboardInterrupt: the user's own stop)
         raise OwnAgentError(f"{spec}: making the agent for {side} failed: {type(e).__name__}: {e}") from None
     if not callable(getattr(agent, "choose", None)):
@@ -200,18 +244,19 @@ class GuardedAgent:
             # Everything the agent's own code does runs here, its plan and its reason read too
             # (either may be a property that raises, or a class of its own), so that nothing it
             # does can raise in the game's thread.
-            try:
-                returned = agent.choose(private, LegalPlans(private, self.side))
-                if type(returned) in (tuple, list) and all(type(a) is str for a in returned):
-                    returned = tuple(returned)
-                answer.append(returned)
-            except BaseException as e:  # (whatever it raises, the game goes on)
-                failure.append(e)
-                return
-            try:
-                reason.append(str(getattr(agent, "reason", "") or "")[:2000])
-            except BaseException:  # (a reason that cannot be read is no reason)
-                reason.append("")
+            with agent_code():
+                try:
+                    returned = agent.choose(private, LegalPlans(private, self.side))
+                    if type(returned) in (tuple, list) and all(type(a) is str for a in returned):
+                        returned = tuple(returned)
+                    answer.append(returned)
+                except BaseException as e:  # (whatever it raises, the game goes on)
+                    failure.append(e)
+                    return
+                try:
+                    reason.append(str(getattr(agent, "reason", "") or "")[:2000])
+                except BaseException:  # (a reason that cannot be read is no reason)
+                    reason.append("")
 
         # In a thread of its own, so that a slow agent is left behind rather than waited for.
         worker = threading.Thread(target=call, name=f"agent {self.spec} ({self.side})", daemon=True)
