@@ -94,7 +94,8 @@ def _stand_in_pdfs():
     from game.classroom import printdoc
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(printdoc, "fit_pdf", lambda handout, paper="a4": (b"%PDF-1.4\n% stand-in\n", 1.0))
+        stand_in = printdoc.Fitted(b"%PDF-1.4\n% stand-in\n", 1.0, ())
+        patch.setattr(printdoc, "fit_pdf", lambda handout, paper="a4": stand_in)
         yield printdoc
 
 

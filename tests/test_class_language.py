@@ -15,7 +15,7 @@ import pytest
 
 from game import i18n
 from game.classroom.exports import write_exports
-from game.classroom.handouts import level_handouts, worksheet, worksheet_charts
+from game.classroom.handouts import worksheet, worksheet_charts
 from game.classroom.language import speaking
 from game.classroom.pack import read_pack
 from game.classroom.printdoc import missing_glyphs, to_html
@@ -296,7 +296,6 @@ def test_a_worksheet_in_russian_or_chinese_draws_every_letter(testing_event, tmp
 @pytest.mark.pdf
 def test_the_handouts_command_writes_chinese_handouts_that_draw_every_letter(tmp_path, capsys):
     from game.cli import main
-    from game.commands.loading import load_level
 
     out = tmp_path / "zh"
     assert main(["handouts", "testing_event", "--lang", "zh_CN", "--out", str(out)]) == 0
@@ -304,11 +303,8 @@ def test_the_handouts_command_writes_chinese_handouts_that_draw_every_letter(tmp
     page = (out / "rubric.html").read_text(encoding="utf-8")
     assert "评分标准：复盘" in page and "领导人" in (out / "roles-moscow.html").read_text(encoding="utf-8")
     assert "你的议程" in (out / "briefing-beijing.html").read_text(encoding="utf-8")
-    level = load_level("testing_event", [])
-    with speaking("zh_CN"):
-        handouts = level_handouts(level)
-    for handout in handouts:
-        assert missing_glyphs(handout) == [], handout.name
+    # The command warns of any letter a PDF could not draw (tests/test_handouts.py shows one).
+    assert "warning" not in capsys.readouterr().err
 
 
 def test_a_glyph_the_font_lacks_is_found():

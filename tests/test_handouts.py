@@ -111,7 +111,8 @@ def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tm
 
     level = load_level("testing_event", [])
     game = Game.new(level, 5, {"moscow": "human", "beijing": "easy"})
-    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="B")
+    # (a group named in part in Cherokee, a script the game's font lacks)
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="B Ꭰ")
     game.lock("moscow", (), reason="Watch first")
     game.resolve()
     folder = session.export(root=tmp_path / "exports")
@@ -121,5 +122,9 @@ def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tm
     assert pages((out / "worksheet.pdf").read_bytes()) == [
         pytest.approx((width * POINTS_PER_MM, height * POINTS_PER_MM), abs=0.5)
     ]
-    assert "Why: Watch first" in (out / "worksheet.html").read_text(encoding="utf-8")
+    page = (out / "worksheet.html").read_text(encoding="utf-8")
+    assert "Why: Watch first" in page and "B Ꭰ" in page
+    err = capsys.readouterr().err
+    assert "warning: worksheet.pdf: the game's font has no letters for Ꭰ; they print as empty boxes" in err
+    assert "(the page worksheet.html shows them)" in err
     assert main(["handouts", "--worksheet", str(tmp_path / "nowhere")]) == 1

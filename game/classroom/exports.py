@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -462,13 +463,20 @@ def _write_exports(
 
 
 def write_worksheet(
-    game, folder: Path, started_at: datetime, group: str = "", paper: str = "a4", language: str | None = None
+    game,
+    folder: Path,
+    started_at: datetime,
+    group: str = "",
+    paper: str = "a4",
+    language: str | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """The printed debrief worksheet: `worksheet.html` and a one-page `worksheet.pdf` on `paper`,
-    with its two charts on the light print palette, in `language` (none: the one in force)."""
+    with its two charts on the light print palette, in `language` (none: the one in force).
+    `warn` is told of letters the PDF cannot draw (a group's name in a script the font lacks)."""
     from game.classroom.handouts import worksheet, worksheet_charts
     from game.classroom.printdoc import write_handouts
 
     with speaking(language):
         charts = worksheet_charts(game, folder)
-        return write_handouts([worksheet(game, started_at, group, charts)], folder, paper)
+        return write_handouts([worksheet(game, started_at, group, charts)], folder, paper, warn)

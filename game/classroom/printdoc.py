@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
@@ -358,18 +358,28 @@ def _render(h: Handout, paper: str, scale: float):
 
 def to_pdf(h: Handout, paper: str = "a4") -> bytes:
     """The handout as a PDF of one page: set at the usual size, or smaller until it fits."""
-    return fit_pdf(h, paper)[0]
+    return fit_pdf(h, paper).data
 
 
-def fit_pdf(h: Handout, paper: str = "a4") -> tuple[bytes, float]:
-    """The handout as a PDF of one page, and the scale of its type (1: the usual size)."""
+@dataclass(frozen=True)
+class Fitted:
+    """A handout set as a PDF of one page."""
+
+    data: bytes
+    scale: float  # of its type (1: the usual size)
+    missing: tuple[str, ...]  # the letters its font has no glyph for (drawn as empty boxes)
+
+
+def fit_pdf(h: Handout, paper: str = "a4") -> Fitted:
+    """The handout as a PDF of one page, the scale of its type, and the letters it could not draw."""
     bottom = PAPERS[paper][1] - MARGIN_MM
     tried: list[tuple[float, float]] = []  # (scale, where the page ended)
     scale = 1.0
     for _ in range(6):
         pdf, end = _render(h, paper, scale)
         if end <= bottom:
-            return bytes(pdf.output()), scale
+            data = bytes(pdf.output())  # (fpdf2 notes what is missing as it writes the fonts)
+            return Fitted(data, scale, _missing(pdf))
         tried.append((scale, end))
         if len(tried) == 1:
             # Smaller type fits more words on a line too, so this shrinks a little more than needed.
@@ -385,25 +395,44 @@ def fit_pdf(h: Handout, paper: str = "a4") -> tuple[bytes, float]:
     raise OverflowError_(f"the handout '{h.name}' does not fit on one page")
 
 
+def _missing(pdf) -> tuple[str, ...]:
+    """The letters a written PDF's fonts had no glyph for, in the order first met."""
+    letters = (chr(c) for font in pdf.fonts.values() for c in getattr(font, "missing_glyphs", []))
+    return tuple(dict.fromkeys(letters))
+
+
 def missing_glyphs(h: Handout, paper: str = "a4") -> list[str]:
     """The characters of the handout that its PDF's font has no glyph for (drawn as empty boxes),
     in the order first met; none when every letter is drawn."""
     pdf, _end = _render(h, paper, 1.0)
-    pdf.output()  # (fpdf2 notes what is missing as it writes the fonts)
-    return [chr(c) for font in pdf.fonts.values() for c in getattr(font, "missing_glyphs", [])]
+    pdf.output()
+    return list(_missing(pdf))
 
 
-def write_handouts(handouts: Sequence[Handout], folder: Path, paper: str = "a4") -> list[Path]:
-    """Each handout as `NAME.html` and `NAME.pdf` in `folder`; returns the files written."""
+def write_handouts(
+    handouts: Sequence[Handout],
+    folder: Path,
+    paper: str = "a4",
+    warn: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Each handout as `NAME.html` and `NAME.pdf` in `folder`; returns the files written. `warn`
+    is told of a PDF with letters its font cannot draw (a level's text in a script the game's
+    font lacks: the HTML page, drawn by the browser's fonts, still shows them)."""
     from game.session.atomic import write_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for h in handouts:
-        data, scale = fit_pdf(h, paper)
+        fitted = fit_pdf(h, paper)
         pdf = folder / f"{h.name}.pdf"
-        write_atomic(pdf, data, shared=True)
+        write_atomic(pdf, fitted.data, shared=True)
+        if fitted.missing and warn is not None:
+            shown = " ".join(fitted.missing[:20]) + (" ..." if len(fitted.missing) > 20 else "")
+            warn(
+                f"{pdf.name}: the game's font has no letters for {shown}; they print as empty boxes "
+                f"(the page {h.name}.html shows them)"
+            )
         page = folder / f"{h.name}.html"
-        write_atomic(page, to_html([h], paper, base=folder, scale=scale).encode("utf-8"), shared=True)
+        write_atomic(page, to_html([h], paper, base=folder, scale=fitted.scale).encode("utf-8"), shared=True)
         written += [page, pdf]
     return written

@@ -53,13 +53,17 @@ def run(args: argparse.Namespace) -> ExitCode:
     out = Path(args.out or f"handouts-{level.id}")
     try:
         with speaking(args.lang or "en"):
-            written = write_handouts(level_handouts(level), out, args.paper)
+            written = write_handouts(level_handouts(level), out, args.paper, warn=_warn)
     except OSError as e:
         print(f"the handouts could not be written: {e}", file=sys.stderr)
         return ExitCode.FAILED
     for path in written:
         print(path)
     return ExitCode.OK
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
 
 
 def _worksheet(args: argparse.Namespace) -> ExitCode:
@@ -97,6 +101,6 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
     out.mkdir(parents=True, exist_ok=True)
     # The class's language (kept in the session's record), unless another is asked for.
     lang = args.lang or (log.classroom.language if log.classroom is not None else None) or record.language
-    for path in write_worksheet(game, out, started, record.group, args.paper, lang or "en"):
+    for path in write_worksheet(game, out, started, record.group, args.paper, lang or "en", warn=_warn):
         print(path)
     return ExitCode.OK
