@@ -132,7 +132,9 @@ def read_toml(pf: ParsedFile, data: bytes) -> dict[str, typing.Any] | None:
     try:
         pf.text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        good = data[: e.start].decode("utf-8-sig", errors="replace")
+        # e.start counts from what the codec decoded, e.object: the bytes after a byte order mark.
+        body = bytes(e.object)
+        good = body[: e.start].decode("utf-8", errors="replace")
         line, col = _line_col(good, len(good))
         pf.problems.append(
             Problem(
@@ -141,7 +143,7 @@ def read_toml(pf: ParsedFile, data: bytes) -> dict[str, typing.Any] | None:
                 col,
                 "error",
                 "",
-                f"the file is not UTF-8 text (byte 0x{data[e.start]:02x}); save it as UTF-8",
+                f"the file is not UTF-8 text (byte 0x{body[e.start]:02x}); save it as UTF-8",
             )
         )
         return None
