@@ -216,6 +216,9 @@ def test_an_agent_whose_class_cannot_be_made_stops_the_command_before_the_games(
     out = run_game("simulate", "testing_event", "--games", "1", "--beijing", f"{path}:Quits")
     assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
     assert "making the agent for moscow failed: SystemExit: 3" in out.stderr
+    out = run_game("transcript", "testing_event", "--moscow", f"{path}:NoArguments")
+    assert out.returncode == 1 and out.stdout == ""
+    assert "making the agent for moscow failed: TypeError" in out.stderr
 
 
 def test_an_agent_that_cannot_be_made_for_one_game_loses_its_turns_and_the_game_goes_on(

@@ -33,12 +33,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     from pathlib import Path
 
-    from game.commands.loading import load_level
+    from game.commands.loading import load_agents, load_level
     from game.session.play import play_game
     from game.session.transcript import transcript
 
     level = load_level(args.level, args.levels)
-    if level is None:
+    if level is None or not load_agents(args.moscow, args.beijing):
         return ExitCode.FAILED
     if args.lang:
         from game.core.level_text import in_language
