@@ -96,6 +96,41 @@ def test_a_groups_token_writes_its_own_group_only_and_turns_come_in_order(server
     assert [store.last_turn(store.group(n)["id"]) for n in ("Red", "Blue")] == [1, 1]
 
 
+def test_a_turn_not_in_the_servers_form_is_refused_and_the_dashboard_goes_on(server):
+    """A group's token posts turns, so a turn is untrusted: one that is malformed (by a bug or
+    by hand) is refused with what is wrong, nothing of it is kept, and the teacher's views of
+    every group still answer."""
+    client, store = server
+    red = {"Authorization": f"Bearer {join(client).json()['token']}"}
+    teacher = {"Authorization": f"Bearer {PASSPHRASE}"}
+    for bad, why in (
+        ({"turn": 1, "meters": [1, 2]}, "meters: Input should be a valid dictionary"),
+        (
+            {"turn": 1, "meters": {"washington.thaw_moscow": "warm"}},
+            "meters.washington.thaw_moscow: Input should be a valid number, unable to parse string as a number",
+        ),
+        ({"turn": 1, "scores": {"moscow": float("inf")}}, "scores.moscow: Input should be a finite number"),
+        ({"turn": "1"}, "turn: Input should be a valid integer"),
+        ({"turn": True}, "turn: Input should be a valid integer"),
+        ({"turn": 1, "log": 5}, "log: Input should be a valid dictionary"),
+        ({"turn": 1, "outcome": "x" * 500}, "outcome: String should have at most 80 characters"),
+    ):
+        answer = client.post(
+            "/api/turn", content=json.dumps(bad), headers={**red, "Content-Type": "application/json"}
+        )
+        assert answer.status_code == 400, bad
+        assert answer.json()["error"] == f"the turn is not in the form this server keeps: {why}"
+        assert client.get("/api/groups", headers=teacher).status_code == 200
+    assert store.last_turn(store.group("Red")["id"]) == 0
+    huge = {"turn": 1, "plans": {"note": "x" * 3_000_000}}
+    assert client.post("/api/turn", json=huge, headers=red).status_code == 413
+    assert client.post("/api/turn", content=b"{not json", headers=red).status_code == 400
+    good = {"turn": 1, "meters": {"partnership": 51.5}, "scores": {"moscow": 40}, "extra": "dropped"}
+    assert client.post("/api/turn", json=good, headers=red).status_code == 200
+    (red_view,) = client.get("/api/groups", headers=teacher).json()["groups"]
+    assert red_view["meters"] == {"partnership": 51.5} and red_view["turn"] == 1
+
+
 def test_the_teacher_logs_in_once_and_the_acts_reach_the_groups(server):
     client, _ = server
     red = {"Authorization": f"Bearer {join(client).json()['token']}"}

@@ -31,11 +31,14 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from game.core.engine import ADJUSTABLE
 from game.core.meters import LIMITS, PILLARS, SHARED, WASHINGTON, label
 from game.server.auth import COOKIE, COOKIE_HOURS, TeacherAuth
+from game.server.messages import read_turn
 from game.server.store import Store
 
 STATIC = Path(__file__).resolve().parent / "static"
 ONLINE_SECONDS = 15  # a group heard from this recently shows as connected
 MAX_EXPORT_BYTES = 20_000_000
+# A turn carries the game's log so far: tens of kilobytes for a whole level, so this is ample.
+MAX_MESSAGE_BYTES = 2_000_000
 ADJUSTABLE_SHOWN = ("partnership", "trust", *PILLARS, *LIMITS)
 ACTS_SHOWN = 200  # the teacher's latest acts on the dashboard (the API and the exports hold all)
 ACT_NAMES = {
@@ -60,6 +63,18 @@ class ClassSession:
     class_code: str
     data: Path
     sockets: set[WebSocket] = field(default_factory=set)
+
+
+async def capped(request: Request, limit: int) -> bytes | None:
+    """The request's body, read no further than `limit` bytes: None when it is longer (a message
+    of any size would otherwise be held in memory whole before it could be refused)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _slug(text: str) -> str:
@@ -143,8 +158,9 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         return JSONResponse({"error": why}, status_code=status)
 
     async def body(request: Request) -> dict[str, Any]:
+        raw = await capped(request, MAX_MESSAGE_BYTES)
         try:
-            data = await request.json()
+            data = json.loads(raw) if raw else {}
         except ValueError:
             return {}
         return data if isinstance(data, dict) else {}
@@ -188,10 +204,17 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         row = the_group(request)
         if row is None:
             return refused(401, "this group's token is not known here (join again)")
-        data = await body(request)
-        number = data.get("turn")
-        if not isinstance(number, int) or number < 1:
-            return refused(400, "a turn needs its number")
+        raw = await capped(request, MAX_MESSAGE_BYTES)
+        if raw is None:
+            return refused(413, "the turn is too large")
+        try:
+            sent = json.loads(raw)
+        except ValueError:
+            return refused(400, "a turn is sent as JSON")
+        data, problem = read_turn(sent)
+        if data is None:
+            return refused(400, f"the turn is not in the form this server keeps: {problem}")
+        number = data["turn"]
         last = store.last_turn(row["id"])
         if number > last + 1:
             return JSONResponse({"error": "a turn is missing", "last": last}, status_code=409)
@@ -225,8 +248,8 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         row = the_group(request)
         if row is None:
             return refused(401, "this group's token is not known here (join again)")
-        data = await request.body()
-        if len(data) > MAX_EXPORT_BYTES:
+        data = await capped(request, MAX_EXPORT_BYTES)
+        if data is None:
             return refused(413, "the exports are too large")
         # The group's number keeps apart two names that make the same folder name.
         folder = session.data / "exports" / f"{row['id']:02d}-{_slug(row['name'])}"
