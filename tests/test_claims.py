@@ -57,3 +57,26 @@ def test_f8_measures_a_normalization_that_happens():
     result = f8_normalization_isolates(_level("middle_corridor"), 4, agents=("normal", "normal"))
     assert "it happened in 100% of games" in result.measured, result.measured
     assert result.holds, result.measured
+
+
+def test_the_price_of_repair_is_the_capital_spent_on_cards_that_build_the_partnership(testing_event):
+    from types import SimpleNamespace
+
+    from game.sim.claims import BUILDS, repair_spending
+
+    def builds(action):
+        return any(d > 0 and m in BUILDS for m, d in action.does.effects)
+
+    builder = next(a for a in testing_event.actions_of["moscow"] if builds(a))
+    other = next(a for a in testing_event.actions_of["beijing"] if not builds(a))
+    quiet = {"moscow": (), "beijing": ()}
+
+    def game(*plans):
+        return SimpleNamespace(plans=list(plans))
+
+    # Turn 1 is before the window (turns 2 and 3); the card that builds nothing costs nothing here.
+    base = [game(quiet, quiet, {"moscow": (), "beijing": (other.id,)})]
+    varied = [game({"moscow": (builder.id,), "beijing": ()}, {"moscow": (builder.id,), "beijing": ()}, quiet)]
+    assert repair_spending(testing_event, base, varied, 2, 3) == builder.cost
+    assert repair_spending(testing_event, varied, base, 2, 3) == -builder.cost
+    assert repair_spending(testing_event, base, varied, 1, 3) == 2 * builder.cost

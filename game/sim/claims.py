@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from game.core import initial_state, legal_actions
 from game.core.level import Level
+from game.core.meters import PILLARS
 from game.sim.batch import GameResult, paired_difference, run_games, shares
 from game.sim.variation import parse_variation
 
@@ -385,12 +386,14 @@ def f13_trust_remembers(level: Level, n: int, workers: int = 1, agents: Agents =
     shocked = _games(level, n, ["effect.trust=-30@2"], workers=workers, agents=agents)
     trust = paired_difference(base, shocked, "trust", later)
     partnership = paired_difference(base, shocked, "partnership", later)
+    repair = repair_spending(level, base, shocked, 3, later)
     return ClaimResult(
         "F13",
         "Trust is not a natural alliance's",
         f"a fall of 30 in trust on turn 2: on turn {later} ({later - 2} turns, about {(later - 2) / level.turns_per_year:.0f} "
         f"years on) trust {trust.mean:+.2f}, partnership {partnership.mean:+.2f} (lower in "
-        f"{partnership.share_down:.0%}) ({n} paired games)",
+        f"{partnership.share_down:.0%}); the pair spent {repair:+.1f} capital on cards that build the "
+        f"partnership in between ({n} paired games)",
         "trust still at least 10 lower and partnership lower in at least 80% of pairs",
         trust.mean <= -10 and partnership.mean < 0 and partnership.share_down >= 0.8,
     )
@@ -422,15 +425,42 @@ def f14_a_broken_word_is_remembered(
     broken = _games(level, n, ["term.moscow=offer:no:force@2", plan], workers=workers, agents=agents)
     trust = paired_difference(kept, broken, "trust", later)
     partnership = paired_difference(kept, broken, "partnership", later)
+    repair = repair_spending(level, kept, broken, 3, later)
     return ClaimResult(
         "F14",
         "A broken word is remembered",
         f"Moscow breaks its word at turn 2 ({card}): on turn {later} ({later - 2} turns later) "
         f"trust {trust.mean:+.2f}, partnership {partnership.mean:+.2f} (lower in "
-        f"{partnership.share_down:.0%}) against the same seeds with the word kept ({n} paired games)",
+        f"{partnership.share_down:.0%}) against the same seeds with the word kept; the pair spent "
+        f"{repair:+.1f} capital on cards that build the partnership in between ({n} paired games)",
         "partnership lower in at least 70% of pairs, years later",
         partnership.mean < 0 and partnership.share_down >= 0.7,
     )
+
+
+BUILDS = frozenset(("partnership", "trust", *PILLARS))  # what a card that builds the partnership raises
+
+
+def repair_spending(
+    level: Level, base: list[GameResult], varied: list[GameResult], first: int, last: int
+) -> float:
+    """The price of repair: how much more political capital both sides spent, from turn `first`
+    to turn `last`, on cards whose printed effects raise the partnership, trust or a pillar, in
+    the varied games than in the same seeds' base games (the mean over the pairs). Goal-seeking
+    agents mend what a shock broke; this is what that mending took from the rest of their
+    agendas."""
+
+    def spent(result: GameResult) -> float:
+        total = 0.0
+        for plans in result.plans[first - 1 : last]:
+            for plan in plans.values():
+                for card in plan:
+                    action = level.actions[card]
+                    if any(delta > 0 and meter in BUILDS for meter, delta in action.does.effects):
+                        total += action.cost
+        return total
+
+    return statistics.fmean(spent(b) - spent(a) for a, b in zip(base, varied, strict=True))
 
 
 class MeanDifference(NamedTuple):
