@@ -86,6 +86,9 @@ def test_an_agent_that_returns_an_illegal_plan_loses_its_turn(tmp_path, testing_
     spec = agent_file(tmp_path, "return 'nothing'\n", "words.py")
     assert decide(make_agent(spec, "beijing", 1), state, "beijing") == ()
     assert "returned 'nothing', which is not a plan (a tuple of action ids)" in capsys.readouterr().err
+    spec = agent_file(tmp_path, "return (1, 2)\n", "numbers.py")
+    assert decide(make_agent(spec, "beijing", 1), state, "beijing") == ()
+    assert "returned (1, 2), which is not a plan (a tuple of action ids)" in capsys.readouterr().err
 
 
 def test_an_agent_past_its_budget_loses_its_turn_and_the_game_goes_on(tmp_path, testing_event, capsys):

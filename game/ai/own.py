@@ -4,7 +4,10 @@ Loading the file runs it, as running any Python program does; so the game loads 
 user names it (`--moscow FILE.py:NAME` or `--beijing FILE.py:NAME`), never from a save or a level.
 The agent is seated behind a guard: when it raises, returns a plan that is not legal, or thinks
 past its budget, it loses its turn (an empty plan), a message on stderr says why, and the game
-goes on. docs/agents.md describes the protocol, with an example in examples/agents/.
+goes on. It sees a copy of its own of the game (level included), so that nothing it changes
+reaches the game or the other side, and what it prints goes to stderr, so that a command's own
+output on stdout stays whole. docs/agents.md describes the protocol, with an example in
+examples/agents/.
 """
 
 from __future__ import annotations
@@ -236,7 +239,7 @@ class GuardedAgent:
         if self._busy is not None and self._busy.is_alive():
             return self.lose_turn(observation, "is still thinking about an earlier turn")
         private = self.private(observation)
-        answer: list[object] = []
+        answer: list[tuple[Plan | None, object]] = []  # (the plan, or None when it is not one; what came)
         failure: list[BaseException] = []
         reason: list[str] = []
 
@@ -247,9 +250,9 @@ class GuardedAgent:
             with agent_code():
                 try:
                     returned = agent.choose(private, LegalPlans(private, self.side))
-                    if type(returned) in (tuple, list) and all(type(a) is str for a in returned):
-                        returned = tuple(returned)
-                    answer.append(returned)
+                    # A plan is a plain tuple or list of plain strings, copied before it is read.
+                    is_plan = type(returned) in (tuple, list) and all(type(a) is str for a in returned)
+                    answer.append((tuple(returned) if is_plan else None, returned))
                 except BaseException as e:  # (whatever it raises, the game goes on)
                     failure.append(e)
                     return
@@ -276,12 +279,11 @@ class GuardedAgent:
             )
         if elapsed > self.ms:
             return self.lose_turn(observation, f"took {elapsed:.0f} ms, past its budget of {self.ms:g} ms")
-        returned = answer[0]
-        if type(returned) is not tuple:  # (made a plain tuple above when it was a plan)
+        plan, returned = answer[0]
+        if plan is None:
             return self.lose_turn(
                 observation, f"returned {shown(returned, repr)}, which is not a plan (a tuple of action ids)"
             )
-        plan: Plan = returned
         problem = plans.problem(plan)
         if problem:
             return self.lose_turn(
