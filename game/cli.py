@@ -29,6 +29,7 @@ from game.commands import (
     serve,
     simulate,
     strength,
+    tournament,
     transcript,
     validate,
 )
@@ -55,6 +56,7 @@ COMMANDS = (
     transcript,
     simulate,
     duel,
+    tournament,
     claims,
     balance,
     strength,

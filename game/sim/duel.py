@@ -19,15 +19,23 @@ def _one(args, level=None):
     return a_side, result.scores[a_side], result.scores[b_side]
 
 
-def duel(
+def duel_games(
     level, a: str, b: str, games: int, seed: int = 0, workers: int = 1, budget: Budget | None = None
-) -> dict:
+) -> list[tuple[str, float, float]]:
+    """Each game of a duel, seeds `seed` on: (A's side, A's agenda score, B's). A plays Moscow
+    on even seeds and Beijing on odd ones."""
     jobs = [(s, a, b, budget) for s in range(seed, seed + games)]
     if workers > 1:
         with worker_pool(level, workers) as pool:
-            rows = list(pool.map(_one, jobs, chunksize=max(1, games // (workers * 4))))
-    else:
-        rows = [_one(j, level) for j in jobs]
+            return list(pool.map(_one, jobs, chunksize=max(1, games // (workers * 4))))
+    return [_one(j, level) for j in jobs]
+
+
+def duel(
+    level, a: str, b: str, games: int, seed: int = 0, workers: int = 1, budget: Budget | None = None
+) -> dict:
+    """How often A's agenda score beat B's, over `games` games, half on each side."""
+    rows = duel_games(level, a, b, games, seed, workers, budget)
     won = {"moscow": [0, 0], "beijing": [0, 0]}
     a_wins = b_wins = ties = 0
     for side, sa, sb in rows:
