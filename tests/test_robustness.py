@@ -65,3 +65,32 @@ def test_removing_a_claims_mechanism_makes_it_fail_and_only_then(testing_event):
             assert result.shown, (
                 f"{claim} still holds without {', '.join(result.removed)}: {result.measured_without}"
             )
+
+
+def test_a_sweep_with_json_shows_each_point_on_stderr_as_it_is_measured(monkeypatch):
+    # A sweep takes hours; its JSON comes out at the end, so its points are told as they come.
+    import json
+
+    from cli_driver import run_game
+
+    import game.sim.robustness as robustness
+    from game.sim.claims import ClaimResult
+
+    calls = []
+
+    def f1_fails_once(level, n, workers, agents):
+        calls.append(level)
+        return ClaimResult("F1", "", "", "", len(calls) != 2)  # fails at the second point only
+
+    monkeypatch.setattr(robustness, "CLAIMS", (f1_fails_once,))
+    monkeypatch.setattr(robustness, "numeric_rules", lambda level: ["capital_income", "trust_rate"])
+    out = run_game("claims", "testing_event", "--sweep", "--games", "1", "--json")
+    assert out.returncode == 1  # a claim stopped holding somewhere
+    (level,) = json.loads(out.stdout)
+    assert level["stops_holding"] == {"F1": ["capital_income x1.5"]}
+    assert out.stderr.splitlines() == [
+        "testing_event capital_income x0.5: every claim holds",
+        "testing_event capital_income x1.5: fails: F1",
+        "testing_event trust_rate x0.5: every claim holds",
+        "testing_event trust_rate x1.5: every claim holds",
+    ]

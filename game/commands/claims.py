@@ -4,6 +4,7 @@ numeric rule scaled, and with `--ablate`, without each claim's mechanism."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least
 from game.commands.exit_codes import ExitCode
@@ -91,9 +92,14 @@ def _sweep(levels, args, agents) -> ExitCode:
         for point in sweep(level, games, args.workers, agents):
             failed |= bool(point.failed)
             points.append({"rule": point.rule, "factor": point.factor, "failed": point.failed})
-            if not args.json:
-                state = "every claim holds" if not point.failed else "fails: " + ", ".join(point.failed)
-                print(f"{level.id} {point.rule} x{point.factor:g}: {state}")
+            # Each point as it is measured: a sweep takes hours, and with --json the figures come
+            # out only at the end, so its points go to stderr then (a run stopped early keeps them).
+            state = "every claim holds" if not point.failed else "fails: " + ", ".join(point.failed)
+            print(
+                f"{level.id} {point.rule} x{point.factor:g}: {state}",
+                file=sys.stderr if args.json else sys.stdout,
+                flush=True,
+            )
         holds: dict[str, list[str]] = {}
         for p in points:
             for cid in p["failed"]:
