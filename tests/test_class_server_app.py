@@ -125,6 +125,9 @@ def test_a_turn_not_in_the_servers_form_is_refused_and_the_dashboard_goes_on(ser
     huge = {"turn": 1, "plans": {"note": "x" * 3_000_000}}
     assert client.post("/api/turn", json=huge, headers=red).status_code == 413
     assert client.post("/api/turn", content=b"{not json", headers=red).status_code == 400
+    deep = b"[" * 200_000 + b"]" * 200_000  # (under the limit, deeper than Python recurses)
+    assert client.post("/api/turn", content=deep, headers=red).status_code == 400
+    assert client.post("/api/join", content=deep).status_code == 403  # (no class code in it)
     good = {"turn": 1, "meters": {"partnership": 51.5}, "scores": {"moscow": 40}, "extra": "dropped"}
     assert client.post("/api/turn", json=good, headers=red).status_code == 200
     (red_view,) = client.get("/api/groups", headers=teacher).json()["groups"]

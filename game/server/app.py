@@ -161,7 +161,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         raw = await capped(request, MAX_MESSAGE_BYTES)
         try:
             data = json.loads(raw) if raw else {}
-        except ValueError:
+        except (ValueError, RecursionError):  # (not JSON, or nested deeper than Python recurses)
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -209,7 +209,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             return refused(413, "the turn is too large")
         try:
             sent = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             return refused(400, "a turn is sent as JSON")
         data, problem = read_turn(sent)
         if data is None:
