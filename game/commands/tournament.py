@@ -79,8 +79,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     result = round_robin(
         levels, agents, args.games, args.seed, args.workers, think_budget(args), progress_bar()
     )
-    print(
-        json.dumps(result.to_json()) if args.json else standings_markdown(result),
-        end="" if not args.json else "\n",
-    )
+    if args.json:
+        print(json.dumps(result.to_json()))
+    else:
+        sys.stdout.write(standings_markdown(result))
     return ExitCode.OK

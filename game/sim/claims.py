@@ -446,9 +446,9 @@ def repair_spending(
 ) -> float:
     """The price of repair: how much more political capital both sides spent, from turn `first`
     to turn `last`, on cards whose printed effects raise the partnership, trust or a pillar, in
-    the varied games than in the same seeds' base games (the mean over the pairs). Goal-seeking
-    agents mend what a shock broke; this is what that mending took from the rest of their
-    agendas."""
+    the varied games than in the same seeds' base games (the mean over the pairs): what mending
+    the partnership after a shock took from the rest of their agendas (docs/claims.md, "The price
+    of repair, measured": little)."""
 
     def spent(result: GameResult) -> float:
         total = 0.0

@@ -19,16 +19,39 @@ def _one(args, level=None):
     return a_side, result.scores[a_side], result.scores[b_side]
 
 
+def duel_rows(
+    level,
+    pairs: list[tuple[str, str]],
+    games: int,
+    seed: int = 0,
+    workers: int = 1,
+    budget: Budget | None = None,
+    progress=None,
+) -> list[list[tuple[str, float, float]]]:
+    """Each pair's duel, seeds `seed` on, through one pool of workers for all of them: for each
+    pair, each game's (A's side, A's agenda score, B's). A plays Moscow on even seeds and Beijing
+    on odd ones. `progress`, if given, is called with (games played, games in all)."""
+    jobs = [(s, a, b, budget) for a, b in pairs for s in range(seed, seed + games)]
+    flat: list[tuple[str, float, float]] = []
+    if workers > 1:
+        with worker_pool(level, workers) as pool:
+            for row in pool.map(_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))):
+                flat.append(row)
+                if progress is not None:
+                    progress(len(flat), len(jobs))
+    else:
+        for job in jobs:
+            flat.append(_one(job, level))
+            if progress is not None:
+                progress(len(flat), len(jobs))
+    return [flat[i * games : (i + 1) * games] for i in range(len(pairs))]
+
+
 def duel_games(
     level, a: str, b: str, games: int, seed: int = 0, workers: int = 1, budget: Budget | None = None
 ) -> list[tuple[str, float, float]]:
-    """Each game of a duel, seeds `seed` on: (A's side, A's agenda score, B's). A plays Moscow
-    on even seeds and Beijing on odd ones."""
-    jobs = [(s, a, b, budget) for s in range(seed, seed + games)]
-    if workers > 1:
-        with worker_pool(level, workers) as pool:
-            return list(pool.map(_one, jobs, chunksize=max(1, games // (workers * 4))))
-    return [_one(j, level) for j in jobs]
+    """Each game of one duel (see duel_rows)."""
+    return duel_rows(level, [(a, b)], games, seed, workers, budget)[0]
 
 
 def duel(

@@ -14,7 +14,7 @@ from itertools import combinations
 
 from game.ai import Budget
 from game.core.level import Level
-from game.sim.duel import duel_games
+from game.sim.duel import duel_rows
 
 
 @dataclass
@@ -93,26 +93,35 @@ def round_robin(
     progress=None,
 ) -> Tournament:
     """Every pair of `agents` in a duel of `games` games on each level (the same seeds for all).
-    `progress`, if given, is called after each pairing with (games played, games in all)."""
+    `progress`, if given, is called after each game with (games played, games in all)."""
     records = {a: Record(a, against={o: 0.0 for o in agents if o != a}) for a in agents}
-    pairings = [(level, a, b) for level in levels for a, b in combinations(agents, 2)]
-    for done, (level, a, b) in enumerate(pairings, 1):
-        for _side, score_a, score_b in duel_games(level, a, b, games, seed, workers, budget):
-            ra, rb = records[a], records[b]
-            ra.margin += score_a - score_b
-            rb.margin += score_b - score_a
-            if score_a > score_b:
-                ra.won, rb.lost = ra.won + 1, rb.lost + 1
-                ra.against[b] += 1.0
-            elif score_b > score_a:
-                rb.won, ra.lost = rb.won + 1, ra.lost + 1
-                rb.against[a] += 1.0
-            else:
-                ra.tied, rb.tied = ra.tied + 1, rb.tied + 1
-                ra.against[b] += 0.5
-                rb.against[a] += 0.5
-        if progress is not None:
-            progress(done * games, len(pairings) * games)
+    pairs = list(combinations(agents, 2))
+    done = 0
+    for level in levels:
+        # One pool of workers for all of a level's pairings: a pool started for each of them
+        # would start the processes (and send them the level) hundreds of times over.
+        def told(played: int, _total: int, before: int = done) -> None:
+            if progress is not None:
+                progress(before + played, len(levels) * len(pairs) * games)
+
+        for (a, b), rows in zip(
+            pairs, duel_rows(level, pairs, games, seed, workers, budget, told), strict=True
+        ):
+            for _side, score_a, score_b in rows:
+                ra, rb = records[a], records[b]
+                ra.margin += score_a - score_b
+                rb.margin += score_b - score_a
+                if score_a > score_b:
+                    ra.won, rb.lost = ra.won + 1, rb.lost + 1
+                    ra.against[b] += 1.0
+                elif score_b > score_a:
+                    rb.won, ra.lost = rb.won + 1, ra.lost + 1
+                    rb.against[a] += 1.0
+                else:
+                    ra.tied, rb.tied = ra.tied + 1, rb.tied + 1
+                    ra.against[b] += 0.5
+                    rb.against[a] += 0.5
+        done += len(pairs) * games
     # Best first: share of points, then mean margin; the name last, so that the order is fixed.
     standings = sorted(records.values(), key=lambda r: (-r.share, -r.mean_margin, r.agent))
     return Tournament([level.id for level in levels], games, standings)
