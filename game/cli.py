@@ -7,6 +7,7 @@ asked for. Nothing here imports the game itself: a command imports what it needs
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -116,6 +117,17 @@ def main(argv: Sequence[str] | None = None) -> ExitCode:
         return _usage_error(args.command_parser, str(e))
     except BrokenPipeError:  # the reader stopped early (`| head`): not the command's failure
         return ExitCode.OK
+    except OSError as e:
+        if e.errno not in _FULL:
+            raise
+        # Output to a full disk (`> figures.md` on a full stick): a message, not a traceback. What
+        # is still buffered for stdout could not be written either, so it is let go quietly.
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # (for the rest of the process)
+        print(f"error: the output could not be written: {e.strerror or e}", file=sys.stderr)
+        return ExitCode.FAILED
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}  # a full disk, a quota, a file too large
 
 
 def _usage_error(parser: argparse.ArgumentParser, message: str) -> ExitCode:

@@ -276,3 +276,21 @@ def test_think_options_written_into_a_command_line_read_back_the_same():
             args.think_iterations,
             args.think_ms,
         )
+
+
+def test_a_full_disk_under_the_output_is_a_message_not_a_traceback(monkeypatch, capsys):
+    """`python -m game duel ... > figures.txt` on a full disk: exit 1 with the reason."""
+    import errno
+    import io
+
+    class Full(io.StringIO):
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    assert cli.main(["duel", "idle", "easy", "--games", "2"]) == 1
+    assert "error: the output could not be written: No space left on device" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdout", Full())
+    with pytest.raises(OSError):  # any other failure of the machine's is not hidden
+        monkeypatch.setattr(cli, "_FULL", set())
+        cli.main(["duel", "idle", "easy", "--games", "2"])
