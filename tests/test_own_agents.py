@@ -1,6 +1,7 @@
 """Bringing your own agent (docs/agents.md): FILE.py:NAME loads, and an agent that raises, returns
 an illegal plan or thinks past its budget loses its turn with a message, and the game goes on."""
 
+import io
 import json
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import pytest
 from cli_driver import run_game
 from conftest import ROOT
 
-from game.ai import Budget, decide, make_agent
+from game.ai import Budget, decide, make_agent, own
 from game.ai.own import OwnAgentError, is_own_agent
 from game.core import initial_state, is_legal_plan, resolve_turn
 from game.session.game import THINK
@@ -264,6 +265,28 @@ def test_what_an_agent_prints_goes_to_stderr_so_the_json_stays_whole(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["games"] == 2 and out.stderr.count("turn 12") == 2
+
+
+def test_an_agents_print_reaches_stderr_as_whole_lines_each_in_one_write(monkeypatch):
+    # Worker processes share one stderr: `print` writes its words and its newline apart, and two
+    # agents' lines interleaved ("turn 9turn\n 12") until each line went out in one write.
+    writes: list[str] = []
+
+    class Recorder(io.StringIO):
+        def write(self, text: str) -> int:
+            writes.append(text)
+            return len(text)
+
+    monkeypatch.setattr(sys, "stderr", Recorder())
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    with own.agent_code():
+        print("turn", 9)
+        print("two", "lines\nat once", end="")
+        print(" ended")
+        print("left open", end="")
+    assert writes == ["turn 9\n", "two lines\n", "at once ended\n", "left open"]
+    print("the game's own")
+    assert writes[-1] == "left open" and "the game's own" in sys.stdout.getvalue()
 
 
 def test_an_agent_file_that_exits_as_it_loads_is_an_error_not_an_exit(tmp_path):

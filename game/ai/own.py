@@ -16,7 +16,6 @@ import contextlib
 import copy
 import difflib
 import importlib.util
-import io
 import pickle
 import sys
 import threading
@@ -58,17 +57,32 @@ class _AgentsPrintToStderr:
 
     def __init__(self, stdout: TextIO) -> None:
         self.stdout = stdout
-
-    def _target(self) -> TextIO:
-        if getattr(_IN_AGENT, "on", False):
-            return sys.stderr or io.StringIO()
-        return self.stdout
+        self._unended = threading.local()  # .text: what this thread's agent printed since its last newline
 
     def write(self, text: str) -> int:
-        return self._target().write(text)
+        if not getattr(_IN_AGENT, "on", False):
+            return self.stdout.write(text)
+        # Whole lines only, each in one write: `print` writes its words and the newline apart, and
+        # the agents in several worker processes share one stderr, so their lines would interleave.
+        pending = getattr(self._unended, "text", "") + text
+        whole, newline, rest = pending.rpartition("\n")
+        self._unended.text = rest
+        if newline:
+            self._to_stderr(whole + newline)
+        return len(text)
 
     def flush(self) -> None:
-        self._target().flush()
+        if not getattr(_IN_AGENT, "on", False):
+            self.stdout.flush()
+            return
+        pending, self._unended.text = getattr(self._unended, "text", ""), ""
+        self._to_stderr(pending)
+
+    @staticmethod
+    def _to_stderr(text: str) -> None:
+        if sys.stderr is not None and text:
+            sys.stderr.write(text)
+            sys.stderr.flush()
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.stdout, name)
@@ -84,6 +98,8 @@ def agent_code() -> Iterator[None]:
     try:
         yield
     finally:
+        if not was and isinstance(sys.stdout, _AgentsPrintToStderr):
+            sys.stdout.flush()  # a last line the agent left without its newline
         _IN_AGENT.on = was
 
 
