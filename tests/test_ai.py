@@ -4,7 +4,8 @@ import pytest
 from conftest import TEST_LEVELS
 
 from game.ai import AGENTS, Budget, decide, make_agent
-from game.core import initial_state, is_legal_plan, is_terminal, resolve_turn
+from game.ai.hard import RolloutPolicy
+from game.core import initial_state, is_legal_plan, is_terminal, legal_actions, resolve_turn, rng
 from game.levels import Catalogue
 from game.sim.duel import duel
 
@@ -163,3 +164,44 @@ def test_the_ais_reasons_are_kept_in_the_log_and_shown_in_the_debriefs_decisions
     assert saved.turns[1].why["beijing"] == game.log.turns[1].why["beijing"]
     shown = DebriefScene(app, game).decisions_html()
     assert shown.count("<i>Why: Over ") == 2 and "Moscow: nothing" in shown
+
+
+def _draw_from_the_legal_list(policy, state, stream):
+    """The rollout's pick as first written: every legal action listed, then the best (or by
+    chance any) taken while capital lasts. `RolloutPolicy.draw` asks fewer cards if they are
+    usable and must give the same plan and stream."""
+    wants = policy.wants(state)
+    worth = {a: sum(wants[i] * p for i, p in policy.pulls[a]) for a in legal_actions(state, policy.side)}
+    cost = {a.id: a.cost for a in policy.level.side_actions(policy.side)}
+    capital, options, plan = state.meters[policy.capital], list(worth), []
+    while options and len(plan) < policy.most:
+        x, stream = rng.uniform(stream)
+        if x < policy.chance:
+            chosen = options[int(x / policy.chance * len(options)) % len(options)]
+        else:
+            chosen = max(options, key=worth.__getitem__)
+            if worth[chosen] <= 0.0:
+                break
+        plan.append(chosen)
+        capital -= cost[chosen]
+        options = [a for a in options if a != chosen and cost[a] <= capital]
+    return tuple(plan), stream
+
+
+@pytest.mark.parametrize("level_id", ["testing_event", "nixon_surprise", "middle_corridor"])
+def test_the_rollout_draws_the_plan_the_full_legal_list_gives(catalogue, level_id):
+    level = catalogue.load(level_id)
+    compared = 0
+    for seed in range(3):
+        state = initial_state(level, seed)
+        random_play = {side: make_agent("random", side, seed) for side in ("moscow", "beijing")}
+        while not is_terminal(state):
+            for side in ("moscow", "beijing"):
+                for chance in (0.05, 0.5, 1.0):
+                    policy = RolloutPolicy(side, level, chance)
+                    for stream in range(seed * 100, seed * 100 + 8):
+                        assert policy.draw(state, stream) == _draw_from_the_legal_list(policy, state, stream)
+                        compared += 1
+            plans = {side: decide(agent, state, side) for side, agent in random_play.items()}
+            state, _ = resolve_turn(state, plans)
+    assert compared > 500

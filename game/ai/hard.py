@@ -37,8 +37,8 @@ from game.ai.evaluate import evaluate
 from game.ai.explain import DOING_NOTHING, NO_CARD, PARTNER_NAMES, TO_THE_END, plan_reason, within_100
 from game.ai.normal import NormalAgent
 from game.ai.protocol import Budget, Observation, Plan, seen
-from game.core import GameState, Level, legal_actions, resolve_turn, rng
-from game.core.engine import goal_value, scores
+from game.core import GameState, Level, resolve_turn, rng
+from game.core.engine import goal_value, is_usable, scores
 from game.core.meters import PILLARS, SIDES, STATES, other
 from game.core.words import Lines, Said, counted, n_
 
@@ -86,9 +86,9 @@ class RolloutPolicy:
         self.chance = chance  # of a card drawn at random rather than the best
         self.just_met = just_met  # a goal met by less than this still wants protecting
         # Looked up once: draw() runs for both sides on every imagined turn.
-        self.cost = {a.id: a.cost for a in level.side_actions(side)}
         self.capital = f"{side}.capital"
         self.most = level.rules.max_actions
+        self.actions = level.actions_of.get(side, ())  # in the level's order, as legal_actions lists them
 
     def wants(self, state: GameState) -> list[float]:
         """What a point toward each goal is worth now: its weight while unmet (signed by the way
@@ -109,29 +109,57 @@ class RolloutPolicy:
         return out
 
     def draw(self, state: GameState, stream: int) -> tuple[Plan, int]:
-        """A legal plan for `state`, and the stream's next value."""
+        """A legal plan for `state`, and the stream's next value.
+
+        Each pick is the card worth most among those still usable and affordable (the first in
+        the level's order on a tie), or by chance any of them. Whether a card is usable is asked
+        only of the cards in the running, best first: most turns settle on the first few, and
+        asking it of every card was a third of the search's time. The plan is the one a pick from
+        `legal_actions` gives, draw for draw (tests/test_ai.py checks it against that)."""
+        if state.outcome is not None:
+            return (), stream
         wants = self.wants(state)
-        pulls, cost, chance = self.pulls, self.cost, self.chance
-        worth = {}
-        for a in legal_actions(state, self.side):  # (each of them affordable)
+        pulls, chance, actions = self.pulls, self.chance, self.actions
+        worth = []
+        for a in actions:
             w = 0.0
-            for i, p in pulls[a]:
+            for i, p in pulls[a.id]:
                 w += wants[i] * p
-            worth[a] = w
+            worth.append(w)
+        best_first = sorted(range(len(actions)), key=lambda k: -worth[k])  # stable: ties in order
+        usable: dict[int, bool] = {}
+        legal: list[int] | None = None
         capital = state.meters[self.capital]
-        options = list(worth)
         plan: list[str] = []
-        while options and len(plan) < self.most:
+        taken: set[int] = set()
+        while len(plan) < self.most:
+            best = None
+            for k in best_first:
+                if k in taken or actions[k].cost > capital:
+                    continue
+                if k not in usable:
+                    usable[k] = is_usable(state, actions[k])
+                if usable[k]:
+                    best = k
+                    break
+            if best is None:
+                break  # nothing left to play
             x, stream = rng.uniform(stream)
             if x < chance:
+                if legal is None:
+                    for k, action in enumerate(actions):
+                        if k not in usable:
+                            usable[k] = is_usable(state, action)
+                    legal = [k for k in range(len(actions)) if usable[k]]
+                options = [k for k in legal if k not in taken and actions[k].cost <= capital]
                 chosen = options[int(x / chance * len(options)) % len(options)]
             else:
-                chosen = max(options, key=worth.__getitem__)
+                chosen = best
                 if worth[chosen] <= 0.0:
                     break
-            plan.append(chosen)
-            capital -= cost[chosen]
-            options = [a for a in options if a != chosen and cost[a] <= capital]
+            plan.append(actions[chosen].id)
+            capital -= actions[chosen].cost
+            taken.add(chosen)
         return tuple(plan), stream
 
 

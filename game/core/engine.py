@@ -50,17 +50,20 @@ def initial_state(level: Level, seed: int | None = None) -> GameState:
     )
 
 
+def is_usable(state: GameState, action: Action) -> bool:
+    """Whether `action` may go into its side's plan this turn: affordable, off its cooldown and
+    its condition met (what `legal_actions` asks of each action, for a caller that needs to ask
+    only of a few)."""
+    if action.cost > state.meters[f"{action.side}.capital"]:
+        return False
+    ready_at = state.ready_at
+    if ready_at and ready_at.get(action.ready_key, 0) > state.turn:
+        return False
+    return action.requires.test(state)
+
+
 def _usable(state: GameState, side: str) -> Iterator[Action]:
-    capital = state.meters[f"{side}.capital"]
-    turn, ready_at = state.turn, state.ready_at
-    for action in state.level.actions_of[side]:
-        if action.cost > capital:
-            continue
-        if ready_at and ready_at.get(action.ready_key, 0) > turn:
-            continue
-        if not action.requires.test(state):
-            continue
-        yield action
+    return (action for action in state.level.actions_of[side] if is_usable(state, action))
 
 
 def legal_actions(state: GameState, side: str) -> list[str]:
