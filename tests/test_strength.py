@@ -76,3 +76,27 @@ def test_the_strength_command_writes_its_table_into_the_balance_report(tmp_path)
     assert json.loads(out.stdout)["pairings"][0]["level"] == "testing_event"
     assert (tmp_path / "strength.json").is_file()
     assert "## Strength of the levels of play" in (tmp_path / "balance.md").read_text(encoding="utf-8")
+
+
+def test_the_report_says_which_levels_changed_since_their_rows_were_measured(catalogue, tmp_path):
+    from game.commands.balance import strength_section
+    from game.sim.strength import Pairing
+
+    def row(level):
+        return Pairing(level, "hard", "normal", 32, 0.7, 0.0, {"moscow": 0.6, "beijing": 0.8}, 0.65, True)
+
+    rows = [row("testing_event"), row("pivot_east")]
+    kept = catalogue.load("testing_event").content_hash
+    table = tmp_path / "strength.json"
+    table.write_text(json.dumps(to_json(rows, "x", {"testing_event": kept, "pivot_east": "an older one"})))
+    said = "\n".join(strength_section(tmp_path / "balance.md", catalogue))
+    assert "**Measured on an earlier version of Pivot east (2014-2021).**" in said
+    assert "`python -m game strength pivot_east` measures them again" in said
+    # A table written before the versions were kept cannot tell: every level counts as changed.
+    table.write_text(json.dumps({"command": "x", "pairings": json.loads(table.read_text())["pairings"]}))
+    said = "\n".join(strength_section(tmp_path / "balance.md", catalogue))
+    assert "`python -m game strength pivot_east testing_event` measures them again" in said
+    # Measured as it is now: nothing to say.
+    versions = {level: catalogue.load(level).content_hash for level in ("testing_event", "pivot_east")}
+    table.write_text(json.dumps(to_json(rows, "x", versions)))
+    assert "earlier version" not in "\n".join(strength_section(tmp_path / "balance.md", catalogue))

@@ -139,7 +139,26 @@ def strength_section(out: Path, cat) -> list[str]:
     titles = {e.id: e.title for e in cat.entries.values()}
     order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}
     rows.sort(key=lambda r: order.get(r.level, 99))
-    return strength_markdown(rows, titles, data.get("command", "python -m game strength"))
+    measured = data.get("versions") if isinstance(data.get("versions"), dict) else {}
+    return strength_markdown(
+        rows, titles, data.get("command", "python -m game strength"), _changed_since(rows, measured, cat)
+    )
+
+
+def _changed_since(rows: list, measured: dict, cat) -> list[str]:
+    """The levels of `rows` whose content is no longer what was measured (a table written before
+    the versions were kept counts every level as changed: it cannot tell)."""
+    from game.levels import LevelError
+
+    changed = []
+    for level_id in dict.fromkeys(r.level for r in rows):
+        try:
+            now = cat.load(level_id).content_hash
+        except LevelError:  # a level that no longer loads is not what was measured either
+            now = None
+        if now is None or measured.get(level_id) != now:
+            changed.append(level_id)
+    return changed
 
 
 def rewrite_report(out: Path, cat) -> None:

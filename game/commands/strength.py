@@ -71,15 +71,20 @@ def run(args: argparse.Namespace) -> ExitCode:
         + (f" --seed {args.seed}" if args.seed else "")
         + think_flags(args)
     )
-    figures = to_json(rows, command)
+    figures = to_json(rows, command, {level.id: level.content_hash for level in levels})
     if args.levels_to_check and out.with_name("strength.json").is_file():
-        # Measuring some levels again keeps the others' rows.
+        # Measuring some levels again keeps the others' rows, and the versions they were measured on.
         try:
             kept = json.loads(out.with_name("strength.json").read_text(encoding="utf-8"))
             fresh = {r["level"] for r in figures["pairings"]}
             figures["pairings"] = [r for r in kept.get("pairings", []) if r["level"] not in fresh] + figures[
                 "pairings"
             ]
+            figures["versions"] = {
+                level: version
+                for level, version in dict(kept.get("versions", {})).items()
+                if level not in fresh
+            } | figures["versions"]
         except (ValueError, KeyError, TypeError):
             pass  # an unreadable table is replaced, not merged
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -87,7 +92,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     rewrite_report(out, cat)
     print(f"wrote {out.with_name('strength.json')} and the table in {out}", file=sys.stderr)
     if args.json:
-        print(json.dumps(to_json(rows, command)))
+        print(json.dumps(to_json(rows, command, {level.id: level.content_hash for level in levels})))
     else:
         for r in rows:
             mark = "" if r.met else "   MISSED"

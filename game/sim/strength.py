@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from game.ai import Budget
@@ -121,9 +122,10 @@ def measure(
     return rows
 
 
-def to_json(rows: list[Pairing], command: str) -> dict:
-    """The table as the JSON twin of its section in docs/balance.md."""
-    return {"command": command, "pairings": [asdict(r) for r in rows]}
+def to_json(rows: list[Pairing], command: str, versions: dict[str, str] | None = None) -> dict:
+    """The table as the JSON twin of its section in docs/balance.md; `versions` gives the content
+    hash of each level as it was measured, so that the report can tell when a level has changed."""
+    return {"command": command, "versions": dict(versions or {}), "pairings": [asdict(r) for r in rows]}
 
 
 def from_json(data: dict) -> list[Pairing]:
@@ -148,8 +150,11 @@ def _cell(r: Pairing) -> str:
     )
 
 
-def markdown(rows: list[Pairing], titles: dict[str, str], command: str) -> list[str]:
-    """The section of docs/balance.md that gives the table, as lines."""
+def markdown(
+    rows: list[Pairing], titles: dict[str, str], command: str, changed: Sequence[str] = ()
+) -> list[str]:
+    """The section of docs/balance.md that gives the table, as lines. `changed` names the levels
+    that are no longer what was measured (their rules, cards or text changed since)."""
     if not rows:
         return []
     levels = list(dict.fromkeys(r.level for r in rows))
@@ -181,6 +186,15 @@ def markdown(rows: list[Pairing], titles: dict[str, str], command: str) -> list[
         cells.append(f"*{best.a}*: {_cell(best)}" if best else "")
         lines.append(f"| {titles.get(level, level)} | " + " | ".join(cells) + " |")
     lines.append("")
+    if changed:
+        names = ", ".join(titles.get(level, level) for level in changed)
+        lines += [
+            f"**Measured on an earlier version of {names}.** These levels have changed since their rows "
+            "were measured, so their figures may no longer hold. `python -m game strength "
+            + " ".join(changed)
+            + "` measures them again.",
+            "",
+        ]
     overall = []
     for a, b, heading in COLUMNS:
         mine = [r for r in rows if r.a == a and r.b == b]
