@@ -244,7 +244,7 @@ class Rules:
     identity_rate: float = 0.1
     pull_per_outreach: float = 2.0
     leadership_per_power_gap: float = 0.6
-    identity_per_distrust: float = 0.3
+    identity_per_distrust: float = 0.9
     ceiling_identity: float = 0.25
     ceiling_methods: float = 0.5
     ceiling_rivalry: float = 0.25
