@@ -71,7 +71,8 @@ def run(args: argparse.Namespace) -> ExitCode:
         + (f" --seed {args.seed}" if args.seed else "")
         + think_flags(args)
     )
-    figures = to_json(rows, command, {level.id: level.content_hash for level in levels})
+    versions = {level.id: level.content_hash for level in levels}
+    figures = to_json(rows, command, versions)
     if args.levels_to_check and out.with_name("strength.json").is_file():
         # Measuring some levels again keeps the others' rows, and the versions they were measured on.
         try:
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     rewrite_report(out, cat)
     print(f"wrote {out.with_name('strength.json')} and the table in {out}", file=sys.stderr)
     if args.json:
-        print(json.dumps(to_json(rows, command, {level.id: level.content_hash for level in levels})))
+        print(json.dumps(to_json(rows, command, versions)))
     else:
         for r in rows:
             mark = "" if r.met else "   MISSED"
