@@ -10,7 +10,7 @@ from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least
 from game.commands.exit_codes import ExitCode
 
 NAME = "claims"
-HELP = "measure the essay's claims F1-F13 on the essay-era levels"
+HELP = "measure the essay's claims F1-F14 on the essay-era levels"
 
 # --sweep checks every claim twice for each numeric rule (x0.5 and x1.5): fewer games a point,
 # unless --games says otherwise.

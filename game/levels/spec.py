@@ -772,7 +772,7 @@ class LevelSpec(Spec):
     playable: bool = Field(True, description="False for a ruleset that only other levels extend.")
     essay_era: bool = Field(
         False,
-        description="True for a level set in the essay's own time (2014 on): the tests then check the essay's claims F1-F13 on it. Not inherited.",
+        description="True for a level set in the essay's own time (2014 on): the tests then check the essay's claims F1-F14 on it. Not inherited.",
     )
     title: Name | None = Field(None, description="The level's name in menus.")
     description: Text | None = Field(None, description="One paragraph for the level chooser.")

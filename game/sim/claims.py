@@ -1,4 +1,5 @@
-"""The essay's claims F1-F13 (DESIGN §2), each measured by seeded games on one level.
+"""The essay's claims F1-F14 (DESIGN §2 gives F1-F13; F14 came with the summit), each measured by
+seeded games on one level.
 
 Each check plays paired games where it can (the same seeds, one thing changed) and returns the
 measured effect beside the margin it must clear, so tests, `python -m game claims` and
