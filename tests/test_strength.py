@@ -8,8 +8,9 @@ from cli_driver import run_game
 
 from game.ai import Budget, decide, make_agent
 from game.ai.priority import priority_spec
+from game.ai.protocol import PLAY
 from game.core import initial_state, is_legal_plan, legal_actions
-from game.sim.strength import from_json, interval, markdown, measure, priorities, to_json
+from game.sim.strength import from_json, interval, markdown, measure, priorities, to_json, version_of
 
 
 def test_a_fixed_priority_plays_the_first_cards_of_its_list_it_can_use(testing_event):
@@ -86,7 +87,7 @@ def test_the_report_says_which_levels_changed_since_their_rows_were_measured(cat
         return Pairing(level, "hard", "normal", 32, 0.7, 0.0, {"moscow": 0.6, "beijing": 0.8}, 0.65, True)
 
     rows = [row("testing_event"), row("pivot_east")]
-    kept = catalogue.load("testing_event").content_hash
+    kept = version_of(catalogue.load("testing_event"))
     table = tmp_path / "strength.json"
     table.write_text(json.dumps(to_json(rows, "x", {"testing_event": kept, "pivot_east": "an older one"})))
     said = "\n".join(strength_section(tmp_path / "balance.md", catalogue))
@@ -97,6 +98,12 @@ def test_the_report_says_which_levels_changed_since_their_rows_were_measured(cat
     said = "\n".join(strength_section(tmp_path / "balance.md", catalogue))
     assert "`python -m game strength pivot_east testing_event` measures them again" in said
     # Measured as it is now: nothing to say.
-    versions = {level: catalogue.load(level).content_hash for level in ("testing_event", "pivot_east")}
+    versions = {level: version_of(catalogue.load(level)) for level in ("testing_event", "pivot_east")}
     table.write_text(json.dumps(to_json(rows, "x", versions)))
     assert "earlier version" not in "\n".join(strength_section(tmp_path / "balance.md", catalogue))
+    # The same levels measured with agents that played otherwise: every row is flagged.
+    older = {level: version.replace(PLAY, "an older way of playing") for level, version in versions.items()}
+    table.write_text(json.dumps(to_json(rows, "x", older)))
+    said = "\n".join(strength_section(tmp_path / "balance.md", catalogue))
+    assert "`python -m game strength pivot_east testing_event` measures them again" in said
+    assert "or the game's own agents" in said

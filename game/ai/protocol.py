@@ -30,6 +30,12 @@ from game.core.observe import Observation
 __all__ = ["Agent", "AgentFactory", "Budget", "BuiltinAgent", "LegalPlans", "Observation", "Plan", "decide"]
 
 
+# The game's own agents' way of playing, as a name. Change it with any change that alters what
+# `easy`, `normal` or `hard` choose (a plan or a term at the summit): the strength table keeps it
+# beside each level's version and flags the rows measured with agents that played otherwise.
+PLAY = "2026-12-05: terms kept together"
+
+
 @dataclass(frozen=True, slots=True)
 class Budget:
     """How long an agent may think about one plan: a number of search iterations (the same seed

@@ -146,14 +146,16 @@ def strength_section(out: Path, cat) -> list[str]:
 
 
 def _changed_since(rows: list, measured: dict, cat) -> list[str]:
-    """The levels of `rows` whose content is no longer what was measured (a table written before
-    the versions were kept counts every level as changed: it cannot tell)."""
+    """The levels of `rows` whose content, or whose agents' way of playing, is no longer what was
+    measured (a table written before the versions were kept counts every level as changed: it
+    cannot tell)."""
     from game.levels import LevelError
+    from game.sim.strength import version_of
 
     changed = []
     for level_id in dict.fromkeys(r.level for r in rows):
         try:
-            now = cat.load(level_id).content_hash
+            now = version_of(cat.load(level_id))
         except LevelError:  # a level that no longer loads is not what was measured either
             now = None
         if now is None or measured.get(level_id) != now:

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.commands.balance import report_file, rewrite_report
     from game.commands.loading import catalogue, load_levels
     from game.commands.progress import progress_bar
-    from game.sim.strength import measure, to_json
+    from game.sim.strength import measure, to_json, version_of
 
     out = report_file(args.out)
     cat = catalogue(args.levels)
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         + (f" --seed {args.seed}" if args.seed else "")
         + think_flags(args)
     )
-    versions = {level.id: level.content_hash for level in levels}
+    versions = {level.id: version_of(level) for level in levels}
     figures = to_json(rows, command, versions)
     if args.levels_to_check and out.with_name("strength.json").is_file():
         # Measuring some levels again keeps the others' rows, and the versions they were measured on.

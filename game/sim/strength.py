@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from game.ai import Budget
 from game.ai.easy import action_weights
 from game.ai.priority import priority_spec
+from game.ai.protocol import PLAY
 from game.core.level import Level
 from game.core.meters import SIDES
 from game.sim.batch import run_games
@@ -122,6 +123,12 @@ def measure(
     return rows
 
 
+def version_of(level: Level) -> str:
+    """What a row of the table was measured on: the level's content and the agents' way of playing
+    (game.ai.protocol.PLAY), so that a change to either marks the row as measured on another."""
+    return f"{level.content_hash} {PLAY}"
+
+
 def to_json(rows: list[Pairing], command: str, versions: dict[str, str] | None = None) -> dict:
     """The table as the JSON twin of its section in docs/balance.md; `versions` gives the content
     hash of each level as it was measured, so that the report can tell when a level has changed."""
@@ -189,10 +196,9 @@ def markdown(
     if changed:
         names = ", ".join(titles.get(level, level) for level in changed)
         lines += [
-            f"**Measured on an earlier version of {names}.** These levels have changed since their rows "
-            "were measured, so their figures may no longer hold. `python -m game strength "
-            + " ".join(changed)
-            + "` measures them again.",
+            f"**Measured on an earlier version of {names}.** These levels, or the game's own agents, have "
+            "changed since their rows were measured, so their figures may no longer hold. "
+            "`python -m game strength " + " ".join(changed) + "` measures them again.",
             "",
         ]
     overall = []
