@@ -9,7 +9,9 @@ agenda, the way `easy` weighs a card; the level (both agendas included) is publi
 
 It proposes the terms worth most to it among those the other side should find worth accepting,
 accepts a term worth something to it, rejects one that is not, and counters a rejected term once
-with one of its own. `easy` is more trusting: it accepts terms that cost it a little.
+with one of its own. `easy` is more trusting: it accepts terms that cost it a little. Either takes
+on only what it could keep together in the turn (`Pledges`): no card on its cooldown, none beyond
+its capital or its plan's length, nothing a promise it is under rules out.
 
 Whether it keeps its word is not decided here: a commitment is in the state, and a broken term
 costs trust, partnership and standing when the turn resolves, so an agent that looks ahead (normal,
@@ -18,14 +20,24 @@ hard) sees what breaking it costs and breaks it only when its search finds the p
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
+from game.core.engine import is_usable
 from game.core.level import Action, Level
 from game.core.meters import STATES, other
 from game.core.phases import said
 from game.core.state import GameState
-from game.core.summit import Deed, Term, power_lead, span, standing_terms, terms_allowed, terms_on_offer
+from game.core.summit import (
+    Commitment,
+    Deed,
+    Term,
+    power_lead,
+    span,
+    standing_terms,
+    terms_allowed,
+    terms_on_offer,
+)
 from game.core.words import N_, Said, word
 
 # What a point of trust is worth, in the same units as a card's fit, for a side whose agenda reads
@@ -46,6 +58,10 @@ REJECTED_ON_THE_TABLE = N_(
     "rejected: it would cost its goals {amount}, and what it would ask instead is on the table already ({term})"
 )
 COUNTERED = N_("countered: it would cost its goals {amount}; it asked instead: {term}")
+REJECTED_CANNOT_KEEP = N_(
+    "rejected: it could not keep this beside the terms it has taken on already, within one turn's "
+    "capital and cards ({term})"
+)
 REJECTED = N_("rejected: it would cost its goals {amount}")
 COUNTER_ANSWERS = {
     ("accept", True): N_("accepted the counter: it serves its goals {amount}"),
@@ -100,14 +116,10 @@ class Weigher:
         reading = LevelReading.of(level)
         self.wanted, self.fits = reading.wanted, reading.fits
         doers, self._standing, self._shapes = reading.doers, reading.standing, reading.shapes
-        capital = self.state.meters
+        # A card on its cooldown is as far out of reach this turn as one the side cannot afford: a
+        # term to play it could only be broken, at a cost in trust to both.
         self.usable = {
-            s: [
-                a
-                for a in level.actions_of[s]
-                if a.cost <= capital[f"{s}.capital"] and a.requires.test(self.state)
-            ]
-            for s in ("moscow", "beijing")
+            s: [a for a in level.actions_of[s] if is_usable(self.state, a)] for s in ("moscow", "beijing")
         }
         self._usable_ids = {s: frozenset(a.id for a in self.usable[s]) for s in ("moscow", "beijing")}
         # A summit weighs each of some hundred terms for both sides, and the terms share their
@@ -273,6 +285,68 @@ def _shape_of(term: Term) -> _Shape:
     return (term, term.kind, parts, warned, len(bound) or 1)
 
 
+class Pledges:
+    """What the terms a side has taken on bind it to this turn, and whether one more still fits.
+
+    A side that agrees to play three cards it cannot afford together, or to play a card and to
+    hold back from its tag, must break one of its words, and a broken word costs trust on both
+    sides. So each side keeps count as it proposes and answers: the cards it is bound to play this
+    turn (the cheapest that does each deed), their capital and the plan's length, and the restraints
+    it is under."""
+
+    def __init__(self, w: Weigher, side: str, running: Iterable[Commitment] = ()) -> None:
+        self.w, self.side = w, side
+        self.capital = w.capital(side)
+        self.most = w.state.level.rules.max_actions
+        self.cards: list[Action] = []
+        self.restraints: list[Deed] = []
+        turn = w.state.turn
+        for c in running:
+            for bound, deed in c.term.bound():
+                if bound != side or bound in c.done or c.term.kind == "warning":
+                    continue
+                if deed.restraint:
+                    self.restraints.append(deed)
+                elif c.until <= turn:  # its last turn: it must be done now
+                    self._take(deed)
+
+    def fits(self, term: Term) -> bool:
+        """Whether the side could keep its part of `term` this turn beside what it is bound to."""
+        trial = Pledges(self.w, self.side)
+        trial.cards, trial.restraints = list(self.cards), list(self.restraints)
+        return trial.take(term)
+
+    def take(self, term: Term) -> bool:
+        """Count the side's part of `term` in, or return False and count nothing when it does not
+        fit (a term binds a side to one deed at most)."""
+        turns = span(self.w.state, term)
+        for bound, deed in term.bound():
+            if bound != self.side:
+                continue
+            if deed.restraint:
+                if deed.done_by(tuple(self.cards)):
+                    return False
+                self.restraints.append(deed)
+            elif turns == 1 and not self._take(deed):
+                return False  # (a deed over several turns may be done in a later one)
+        return True
+
+    def _take(self, deed: Deed) -> bool:
+        if deed.done_by(tuple(self.cards)):
+            return True
+        spent = sum(a.cost for a in self.cards)
+        if len(self.cards) >= self.most:
+            return False
+        for card in sorted(self.w.doers(self.side, deed), key=lambda a: (a.cost, a.id)):
+            if spent + card.cost > self.capital or card in self.cards:
+                continue
+            if any(r.done_by((card,)) for r in self.restraints):
+                continue
+            self.cards.append(card)
+            return True
+        return False
+
+
 class Negotiator:
     """The summit's side of an agent: it proposes, answers and answers counters."""
 
@@ -283,6 +357,17 @@ class Negotiator:
         # A term's key -> why it was proposed, accepted or refused (a game.core.words.Said).
         self.reasons: dict[str, str] = {}
         self._weighed: tuple[GameState, Weigher] | None = None
+        # What this summit's terms bind this side to so far (its own terms as it proposed them,
+        # then those it accepted), on the observation it was worked out for.
+        self._pledged: tuple[GameState, Pledges] | None = None
+
+    def pledges(self, observation: GameState) -> Pledges:
+        """What binds this side this turn: kept through the stages of one summit."""
+        if self._pledged is not None and self._pledged[0] is observation:
+            return self._pledged[1]
+        pledged = Pledges(self.weigher(observation), self.side, observation.commitments)
+        self._pledged = (observation, pledged)
+        return pledged
 
     def weigher(self, observation: GameState) -> Weigher:
         """The weigher of `observation`: the one made for it already, when a summit shows this side
@@ -309,11 +394,18 @@ class Negotiator:
                 ranked.append((mine, term))
         ranked.sort(key=lambda x: (-x[0], x[1].key()))
         chosen: list[Term] = []
+        # Terms both sides could keep together: what this side asks of itself and of its partner.
+        mine_pledged = self.pledges(observation)
+        theirs = Pledges(w, partner, observation.commitments)
         for value, term in ranked:
             if len(chosen) >= terms_allowed(observation, self.side):
                 break
             if any(_overlaps(term, c) for c in chosen):
                 continue
+            if not (mine_pledged.fits(term) and theirs.fits(term)):
+                continue
+            mine_pledged.take(term)
+            theirs.take(term)
             chosen.append(term)
             self.reasons[term.key()] = said(level, PROPOSED, amount=_amount(value), partner=partner)
         return chosen
@@ -327,11 +419,19 @@ class Negotiator:
         out: dict[str, Answer] = {}
         level = observation.level
         taken = set(on_the_table)
+        pledged = self.pledges(observation)
         # The best counter hangs only on the refused term's kind: found once per kind.
         counters: dict[str, Term | None] = {}
-        for term in terms:
-            value = w.worth(self.side, term)
+        # The terms worth most to it first, so that those are the ones its turn has room for.
+        weighed = sorted(
+            ((w.worth(self.side, t), i, t) for i, t in enumerate(terms)), key=lambda x: (-x[0], x[1])
+        )
+        for value, _, term in weighed:
             key = term.key()
+            if value >= -self.trusting and not pledged.take(term):
+                out[key] = "reject"
+                self.reasons[key] = said(level, REJECTED_CANNOT_KEEP, term=term)
+                continue
             if value >= -self.trusting:
                 out[key] = "accept"
                 self.reasons[key] = said(
@@ -356,9 +456,14 @@ class Negotiator:
     def answer_counters(self, observation: GameState, counters: list[Term]) -> dict[str, str]:
         """Accept or reject each counter the other side made to this side's terms."""
         w = self.weigher(observation)
+        pledged = self.pledges(observation)
         out = {}
         for term in counters:
             value = w.worth(self.side, term)
+            if value >= -self.trusting and not pledged.take(term):
+                out[term.key()] = "reject"
+                self.reasons[term.key()] = said(observation.level, REJECTED_CANNOT_KEEP, term=term)
+                continue
             out[term.key()] = "accept" if value >= -self.trusting else "reject"
             frame = COUNTER_ANSWERS[out[term.key()], value >= 0]
             self.reasons[term.key()] = said(observation.level, frame, amount=_amount(value))
