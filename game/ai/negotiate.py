@@ -402,9 +402,10 @@ class Negotiator:
                 break
             if any(_overlaps(term, c) for c in chosen):
                 continue
-            if not (mine_pledged.fits(term) and theirs.fits(term)):
+            # take() counts nothing when the term does not fit, so only the partner's side needs a
+            # trial first.
+            if not theirs.fits(term) or not mine_pledged.take(term):
                 continue
-            mine_pledged.take(term)
             theirs.take(term)
             chosen.append(term)
             self.reasons[term.key()] = said(level, PROPOSED, amount=_amount(value), partner=partner)
@@ -428,15 +429,18 @@ class Negotiator:
         )
         for value, _, term in weighed:
             key = term.key()
-            if value >= -self.trusting and not pledged.take(term):
-                out[key] = "reject"
-                self.reasons[key] = said(level, REJECTED_CANNOT_KEEP, term=term)
-                continue
             if value >= -self.trusting:
-                out[key] = "accept"
-                self.reasons[key] = said(
-                    level, ACCEPTED if value >= 0 else ACCEPTED_FOR_GOODWILL, amount=_amount(value), term=term
-                )
+                if pledged.take(term):
+                    out[key] = "accept"
+                    self.reasons[key] = said(
+                        level,
+                        ACCEPTED if value >= 0 else ACCEPTED_FOR_GOODWILL,
+                        amount=_amount(value),
+                        term=term,
+                    )
+                else:
+                    out[key] = "reject"
+                    self.reasons[key] = said(level, REJECTED_CANNOT_KEEP, term=term)
                 continue
             if term.kind not in counters:
                 counters[term.kind] = self._counter(w, term)
