@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.classroom.pack import read_pack
 from game.classroom.report import write_report
@@ -57,6 +59,70 @@ def test_a_sources_id_is_left_out_of_the_levels_content_hash():
     with_id = raw.replace(b"[[source]]\n", b'[[source]]\nid = "a_2001"\n')
     assert without_classroom_table(with_id) == without_classroom_table(raw) == raw
     assert without_classroom_table(raw.replace(b'"y"', b'"z"')) != raw  # (an action's id counts)
+
+
+def _left_out_line_by_line(raw: bytes) -> bytes:
+    """The content hash's reading as first written, one line at a time (the reference for the
+    faster reading the game uses, which must give the same bytes: old saves depend on it)."""
+    import re
+
+    unplayed = re.compile(rb"^\s*\[\[?\s*(classroom|history)\s*(\.[^\]]*)?\]\]?\s*(#.*)?$")
+    out: list[bytes] = []
+    skipping = in_source = False
+    for line in raw.splitlines(keepends=True):
+        if unplayed.match(line):
+            while out and (not out[-1].strip() or out[-1].lstrip().startswith(b"#")):
+                out.pop()
+            skipping = True
+            continue
+        if re.match(rb"^\s*\[", line):
+            skipping = False
+            in_source = bool(re.match(rb"^\s*\[\[\s*source\s*\]\]\s*(#.*)?$", line))
+        elif in_source and re.match(rb"^\s*id\s*=", line):
+            continue
+        if not skipping:
+            out.append(line)
+    return b"".join(out)
+
+
+_LINES = [
+    b"[classroom]",
+    b"[[classroom.beijing.goal]]",
+    b" [ history ] # why",
+    b"[[source]]",
+    b"[[ source ]] # a",
+    b'id = "a"',
+    b"  id=3",
+    b"\tid =",
+    b"identity = 2",
+    b"# a note",
+    b"",
+    b"   ",
+    b"\t",
+    b"[rules]",
+    b"a = 1",
+    b"[[action]]",
+    b'x = """',
+    b"[not closed",
+    b"  # indented note",
+    b"\x0bid = 1",
+    b"\x0c[rules]",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_LINES), st.sampled_from([b"\n", b"\n", b"\n", b"\r\n", b"\r", b""]))),
+)
+def test_the_content_hash_reads_a_file_as_the_line_by_line_reading_does(parts):
+    raw = b"".join(line + end for line, end in parts)
+    assert without_classroom_table(raw) == _left_out_line_by_line(raw)
+
+
+def test_every_shipped_level_file_reads_for_the_hash_as_line_by_line():
+    for path in sorted((ROOT / "levels").glob("*.toml")) + sorted((ROOT / "examples").rglob("*.toml")):
+        raw = path.read_bytes()
+        assert without_classroom_table(raw) == _left_out_line_by_line(raw), path
 
 
 def test_a_session_at_the_cut_ends_after_it_and_is_scored_provisionally(testing_event):
