@@ -288,7 +288,7 @@ def test_drawing_leaves_the_meters_alone(view, font):
     assert meters == SAMPLE
 
 
-def test_redrawing_at_the_same_size_does_not_project_the_map_again(font, monkeypatch, pg):
+def test_redrawing_at_the_same_size_does_not_project_the_map_again_even_in_a_new_view(font, monkeypatch, pg):
     built = []
     original = mapview._Layout.__init__
 
@@ -305,6 +305,9 @@ def test_redrawing_at_the_same_size_does_not_project_the_map_again(font, monkeyp
         view.draw(screen, pygame.Rect(40, 80, 620, 420), meters, COLOUR_BLIND, font, highlight="tajikistan")
     assert built == [(620, 420)]
     view.draw(screen, pygame.Rect(0, 0, 900, 600), SAMPLE, STANDARD, font)
+    assert built == [(620, 420), (900, 600)]
+    # A new window's map view finds the map projected at that size already.
+    MapView().draw(screen, pygame.Rect(0, 0, 900, 600), OTHER, STANDARD, font)
     assert built == [(620, 420), (900, 600)]
 
 
