@@ -95,7 +95,7 @@ _frames: dict[tuple[object, ...], tuple[pygame.Surface, list]] = {}
 
 # Maps projected into a size, kept for the run whichever MapView asked (by its source and the
 # size): a new window, or a screen with a map view of its own, finds the outlines projected and the
-# places each state's label may go already worked out (~5 ms and ~10 ms a label size).
+# places each state's label may go already worked out, rather than working them out again.
 _kept_layouts: dict[tuple[object, ...], _Layout] = {}
 
 
