@@ -171,7 +171,8 @@ def _draw_from_the_legal_list(policy, state, stream):
     chance any) taken while capital lasts. `RolloutPolicy.draw` asks fewer cards if they are
     usable and must give the same plan and stream."""
     wants = policy.wants(state)
-    worth = {a: sum(wants[i] * p for i, p in policy.pulls[a]) for a in legal_actions(state, policy.side)}
+    pulls = policy.pulls_now(state)
+    worth = {a: sum(wants[i] * p for i, p in pulls[a]) for a in legal_actions(state, policy.side)}
     cost = {a.id: a.cost for a in policy.level.side_actions(policy.side)}
     capital, options, plan = state.meters[policy.capital], list(worth), []
     while options and len(plan) < policy.most:
@@ -205,3 +206,31 @@ def test_the_rollout_draws_the_plan_the_full_legal_list_gives(catalogue, level_i
             plans = {side: decide(agent, state, side) for side, agent in random_play.items()}
             state, _ = resolve_turn(state, plans)
     assert compared > 500
+
+
+def test_the_rollout_knows_a_partnership_held_at_its_ceiling_rises_only_as_a_limit_falls(catalogue):
+    """While the partnership sits at its ceiling, a pillar cannot raise it and a card that narrows
+    the identity gap can; below the ceiling it is the other way round. Moscow's quick play in the
+    tutorial, whose partnership starts at its ceiling, reads the cards so."""
+    level = catalogue.load("shanghai_five")
+    policy = RolloutPolicy("moscow", level, 0.05)
+    goal = next(i for i, g in enumerate(policy.goals) if g.meter == "partnership")
+
+    def partnership_pull(pulls, card):
+        return sum(p for i, p in pulls[card] if i == goal)
+
+    state = initial_state(level, 0)
+    m = state.meters
+    m["partnership"] = m["partnership_ceiling"]
+    held = policy.pulls_now(state)
+    assert partnership_pull(held, "m_pipeline_offer") == 0.0  # economic ties: a pillar
+    # Three points off the gap, and one off the thaw with Moscow, the warmer of Washington's two
+    assert m["washington.thaw_moscow"] > m["washington.thaw_beijing"]
+    rules = level.rules
+    assert partnership_pull(held, "m_greater_eurasia") == pytest.approx(
+        3 * rules.ceiling_identity + rules.ceiling_washington
+    )
+    m["partnership"] = m["partnership_ceiling"] - 10.0
+    free = policy.pulls_now(state)
+    assert partnership_pull(free, "m_pipeline_offer") == pytest.approx(1.0)  # 3 points, a third each
+    assert partnership_pull(free, "m_greater_eurasia") == pytest.approx(1.0 / 3.0)  # its shared stance

@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from game.ai.determinize import determinize
 from game.ai.evaluate import evaluate
@@ -39,7 +40,8 @@ from game.ai.normal import NormalAgent
 from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core import GameState, Level, resolve_turn, rng
 from game.core.engine import goal_value, is_usable, scores
-from game.core.meters import PILLARS, SIDES, STATES, other
+from game.core.level import Rules
+from game.core.meters import PILLARS, SIDES, STATES, Side, other
 from game.core.words import Lines, Said, counted, n_
 
 # The iterations a decision gets when the budget names neither iterations nor a time: enough for
@@ -67,28 +69,69 @@ def pull(effect: str, goal: str) -> float:
     return 0.0
 
 
+# How near its ceiling the partnership must be for the quick play to treat it as held there.
+HELD_WITHIN = 0.5
+
+
+def held_pull(effect: str, goal: str, rules: Rules, warmer: Side) -> float:
+    """`pull` while the partnership is held at its ceiling: for the partnership, what a point of
+    `effect` takes off the ceiling (the four limits' weights; Washington's only through its warmer
+    relation), nothing for a pillar; for any other goal, as `pull`."""
+    if goal != "partnership":
+        return pull(effect, goal)
+    limits = {
+        "identity_gap": rules.ceiling_identity,
+        "method_divergence": rules.ceiling_methods,
+        "central_asia_rivalry": rules.ceiling_rivalry,
+        f"washington.thaw_{warmer}": rules.ceiling_washington,
+    }
+    return -limits.get(effect, 0.0)
+
+
 class RolloutPolicy:
     """A quick player for imagined turns: it plays the cards whose printed effects push hardest
     toward the goals of its agenda not met yet (and those met only just), as capital allows, now
-    and then a card drawn by chance instead."""
+    and then a card drawn by chance instead. It knows one rule beyond the printed effects: while
+    the partnership is held at its ceiling, the pillars cannot raise it and only a card that lowers
+    one of the four limits can (docs/agents.md has the duels that measured it)."""
 
     def __init__(self, side: str, level: Level, chance: float = 0.2, just_met: float = 4.0):
         self.side = side
         self.level = level
         self.goals = level.agendas[side].goals
         # Each card's pull on the goals' meters it moves, (goal's index, pull), worked out once.
-        self.pulls: dict[str, tuple[tuple[int, float], ...]] = {}
-        for a in level.side_actions(side):
-            pulls = [
-                (i, sum(d * pull(m, g.meter) for m, d in a.does.effects)) for i, g in enumerate(self.goals)
-            ]
-            self.pulls[a.id] = tuple((i, p) for i, p in pulls if p)
+        self.pulls = self.card_pulls(pull)
+        # While the partnership is held at its ceiling, a pillar raises nothing: only what lowers a
+        # limit lets it rise (and what raises one pulls it down), one table for each of the two
+        # Washington relations that may be the warmer (the warmer one weighs on the ceiling).
+        self.held_pulls = {
+            warmer: self.card_pulls(partial(held_pull, rules=level.rules, warmer=warmer)) for warmer in SIDES
+        }
         self.chance = chance  # of a card drawn at random rather than the best
         self.just_met = just_met  # a goal met by less than this still wants protecting
         # Looked up once: draw() runs for both sides on every imagined turn.
         self.capital = f"{side}.capital"
         self.most = level.rules.max_actions
         self.actions = level.actions_of.get(side, ())  # in the level's order, as legal_actions lists them
+
+    def card_pulls(self, pull_of: Callable[[str, str], float]) -> dict[str, tuple[tuple[int, float], ...]]:
+        """Each card's pull on the goals' meters it moves, (goal's index, pull), by `pull_of`."""
+        table: dict[str, tuple[tuple[int, float], ...]] = {}
+        for a in self.level.side_actions(self.side):
+            pulls = [
+                (i, sum(d * pull_of(m, g.meter) for m, d in a.does.effects)) for i, g in enumerate(self.goals)
+            ]
+            table[a.id] = tuple((i, p) for i, p in pulls if p)
+        return table
+
+    def pulls_now(self, state: GameState) -> dict[str, tuple[tuple[int, float], ...]]:
+        """The cards' pulls as they stand in `state`: the held table while the partnership sits at
+        its ceiling."""
+        m = state.meters
+        if m["partnership"] < m["partnership_ceiling"] - HELD_WITHIN:
+            return self.pulls
+        warmer: Side = "moscow" if m["washington.thaw_moscow"] >= m["washington.thaw_beijing"] else "beijing"
+        return self.held_pulls[warmer]
 
     def wants(self, state: GameState) -> list[float]:
         """What a point toward each goal is worth now: its weight while unmet (signed by the way
@@ -119,7 +162,7 @@ class RolloutPolicy:
         if state.outcome is not None:
             return (), stream
         wants = self.wants(state)
-        pulls, chance, actions = self.pulls, self.chance, self.actions
+        pulls, chance, actions = self.pulls_now(state), self.chance, self.actions
         worth = []
         for a in actions:
             w = 0.0
