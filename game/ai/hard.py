@@ -42,6 +42,7 @@ from game.core import GameState, Level, resolve_turn, rng
 from game.core.engine import goal_value, is_usable, scores
 from game.core.level import Rules
 from game.core.meters import PILLARS, SIDES, STATES, Side, other
+from game.core.phases import ceiling_weights
 from game.core.words import Lines, Said, counted, n_
 
 # The iterations a decision gets when the budget names neither iterations nor a time: enough for
@@ -75,17 +76,11 @@ HELD_WITHIN = 0.5
 
 def held_pull(effect: str, goal: str, rules: Rules, warmer: Side) -> float:
     """`pull` while the partnership is held at its ceiling: for the partnership, what a point of
-    `effect` takes off the ceiling (the four limits' weights; Washington's only through its warmer
+    `effect` takes off the ceiling (`ceiling_weights`: Washington's only through its warmer
     relation), nothing for a pillar; for any other goal, as `pull`."""
     if goal != "partnership":
         return pull(effect, goal)
-    limits = {
-        "identity_gap": rules.ceiling_identity,
-        "method_divergence": rules.ceiling_methods,
-        "central_asia_rivalry": rules.ceiling_rivalry,
-        f"washington.thaw_{warmer}": rules.ceiling_washington,
-    }
-    return -limits.get(effect, 0.0)
+    return -ceiling_weights(rules, warmer).get(effect, 0.0)
 
 
 class RolloutPolicy:

@@ -185,15 +185,28 @@ def _power_gap(meters: Mapping[str, float]) -> float:
     ) / 2.0
 
 
-def ceiling_terms(meters: Mapping[str, float], rules: Rules, normalizations: int = 0) -> dict[str, float]:
-    """What each of the four limits takes off the partnership's ceiling (100 less their sum)."""
-    warmest = max(meters["washington.thaw_moscow"], meters["washington.thaw_beijing"])
+def ceiling_weights(rules: Rules, warmer: str) -> dict[str, float]:
+    """What a point of each meter the ceiling reads takes off it, with `warmer` the side whose
+    thaw with Washington is the warmer (only the warmer relation weighs on the ceiling)."""
     return {
-        "identity_gap": rules.ceiling_identity * meters["identity_gap"],
-        "method_divergence": rules.ceiling_methods * meters["method_divergence"],
-        "central_asia_rivalry": rules.ceiling_rivalry * meters["central_asia_rivalry"],
-        "us_normalization": rules.ceiling_washington * warmest
-        + rules.normalization_ceiling_drop * normalizations,
+        "identity_gap": rules.ceiling_identity,
+        "method_divergence": rules.ceiling_methods,
+        "central_asia_rivalry": rules.ceiling_rivalry,
+        f"washington.thaw_{warmer}": rules.ceiling_washington,
+    }
+
+
+def ceiling_terms(meters: Mapping[str, float], rules: Rules, normalizations: int = 0) -> dict[str, float]:
+    """What each of the four limits takes off the partnership's ceiling (100 less their sum), by
+    `ceiling_weights`, and what each normalization has taken."""
+    warmer = "moscow" if meters["washington.thaw_moscow"] >= meters["washington.thaw_beijing"] else "beijing"
+    weight = ceiling_weights(rules, warmer)
+    thaw = f"washington.thaw_{warmer}"
+    return {
+        "identity_gap": weight["identity_gap"] * meters["identity_gap"],
+        "method_divergence": weight["method_divergence"] * meters["method_divergence"],
+        "central_asia_rivalry": weight["central_asia_rivalry"] * meters["central_asia_rivalry"],
+        "us_normalization": weight[thaw] * meters[thaw] + rules.normalization_ceiling_drop * normalizations,
     }
 
 
