@@ -93,3 +93,18 @@ def test_a_changed_ancestor_compiles_its_level_again(tmp_path, compiles):
     (tmp_path / "my_base.toml").write_text(base_text + "# changed by the modder\n", encoding="utf-8")
     again = Catalogue.scan([tmp_path]).load("my_event")
     assert again is not first and len(compiles) == 2
+
+
+def test_forgetting_the_parses_forgets_what_was_worked_out_from_them_too():
+    """A memo keyed by a level's identity (its translated copy, its chain's translations) would
+    keep every level it saw once its parse is forgotten, though no later load could find it."""
+    from game.levels import Catalogue, level_text, loader
+
+    clean_parses.forget()
+    level = Catalogue.scan([]).load("testing_event")
+    assert level.texts, "the shipped level has translations beside it"
+    assert loader._translated and level_text._worked_out
+    clean_parses.forget()
+    assert not loader._translated and not level_text._worked_out
+    # And a level loads as before after it.
+    assert Catalogue.scan([]).load("testing_event").texts == level.texts

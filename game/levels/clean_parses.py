@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 KEEP = 32  # files; the shipped levels, a modder's folder, and room to spare
@@ -72,7 +73,23 @@ def keep_compiled(key: CompileKey, compiled: tuple[Any, tuple[Any, ...]]) -> Non
         _compiled.popitem(last=False)
 
 
+# What other modules work out from a parse or a compiled level and keep by its identity (a level's
+# translated copy, a chain's translations): emptied with the parses they came from.
+_worked_out_from_them: list[Callable[[], None]] = []
+
+
+def also_forget(clear: Callable[[], None]) -> None:
+    """Have `forget` call `clear` too: for a memo keyed by the identity of a kept parse or level."""
+    _worked_out_from_them.append(clear)
+
+
 def forget() -> None:
-    """Forget every kept parse and compiled level (the tests start clean)."""
+    """Forget every kept parse and compiled level, and what was worked out from them (the tests
+    start clean). A memo keyed by a level's identity would otherwise hold each level it saw after
+    its parse was forgotten, where no new load can find it again: the benchmark, which forgets
+    before each reading it times, filled such memos with dead levels that every pass of the cycle
+    collector then walked."""
     _kept.clear()
     _compiled.clear()
+    for clear in _worked_out_from_them:
+        clear()

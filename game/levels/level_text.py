@@ -18,6 +18,7 @@ from pathlib import Path
 from game.core.level import Level
 from game.core.level_text import LANGUAGES, english_texts, named_texts, placeholders, source_texts
 from game.files import NotAFile, TooBig, read_bounded
+from game.levels import clean_parses
 from game.levels.glyphs import undrawable
 from game.levels.parse import ParsedFile, read_toml, validate_into
 from game.levels.problems import Problem, did_you_mean
@@ -107,6 +108,7 @@ class _Kept:
 _kept: dict[Path, _Kept] = {}  # catalogues read already, by path, while unchanged on disk
 # (ids of a chain's specs, languages, its catalogues' stamps) -> (the specs, their translations)
 _worked_out: dict[tuple[object, ...], tuple[tuple[object, ...], dict[str, dict[str, str]]]] = {}
+clean_parses.also_forget(_worked_out.clear)
 
 
 def read_text_file(path: Path, name: str | None = None) -> TextFile:

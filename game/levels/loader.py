@@ -241,6 +241,7 @@ def with_translations(level: Level | None, chain: list[ParsedFile]) -> Level | N
 
 
 _translated: dict[int, tuple[Level, Level]] = {}  # id of an English level -> (it, with its texts)
+clean_parses.also_forget(_translated.clear)
 
 
 def compile_file(pf: ParsedFile, catalogue: Catalogue) -> Level:
