@@ -11,7 +11,6 @@ from pathlib import Path
 from game.core.level import Level
 from game.files import resolved
 from game.levels import clean_parses
-from game.levels.collector import collector_paused
 from game.levels.compile import Compiler
 from game.levels.level_text import is_catalogue, translations
 from game.levels.merge import merge
@@ -183,7 +182,6 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
     return chain, []
 
 
-@collector_paused()
 def compile_with_warnings(
     pf: ParsedFile, catalogue: Catalogue, warnings: bool = True
 ) -> tuple[Level | None, list[Problem]]:

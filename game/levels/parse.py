@@ -19,7 +19,6 @@ from pydantic_core import ErrorDetails
 
 from game.files import NotAFile, TooBig, read_bounded
 from game.levels import clean_parses
-from game.levels.collector import collector_paused
 from game.levels.problems import Problem, key_path
 from game.levels.spec import MAX_FILE_BYTES, LevelSpec
 from game.levels.toml_index import KeyPath, TomlIndex
@@ -81,7 +80,6 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-@collector_paused()
 def read_level_file(path: Path, name: str | None = None, data: bytes | None = None) -> ParsedFile:
     """Read and check one file (or `data`, its bytes, when given); never raises for a bad file."""
     pf = ParsedFile(Path(path), name or str(path))
