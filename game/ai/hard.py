@@ -42,7 +42,7 @@ from game.core import GameState, Level, resolve_turn, rng
 from game.core.engine import goal_value, is_usable, scores
 from game.core.level import Rules
 from game.core.meters import PILLARS, SIDES, STATES, Side, other
-from game.core.phases import ceiling_weights
+from game.core.phases import ceiling_weights, warmer_relation
 from game.core.words import Lines, Said, counted, n_
 
 # The iterations a decision gets when the budget names neither iterations nor a time: enough for
@@ -125,8 +125,7 @@ class RolloutPolicy:
         m = state.meters
         if m["partnership"] < m["partnership_ceiling"] - HELD_WITHIN:
             return self.pulls
-        warmer: Side = "moscow" if m["washington.thaw_moscow"] >= m["washington.thaw_beijing"] else "beijing"
-        return self.held_pulls[warmer]
+        return self.held_pulls[warmer_relation(m)]
 
     def wants(self, state: GameState) -> list[float]:
         """What a point toward each goal is worth now: its weight while unmet (signed by the way

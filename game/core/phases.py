@@ -22,6 +22,7 @@ from game.core.meters import (
     PILLARS,
     SIDES,
     STATES,
+    Side,
     label,
     other,
 )
@@ -185,7 +186,13 @@ def _power_gap(meters: Mapping[str, float]) -> float:
     ) / 2.0
 
 
-def ceiling_weights(rules: Rules, warmer: str) -> dict[str, float]:
+def warmer_relation(meters: Mapping[str, float]) -> Side:
+    """The side whose thaw with Washington is the warmer (Moscow on a tie): only that relation
+    weighs on the partnership's ceiling."""
+    return "moscow" if meters["washington.thaw_moscow"] >= meters["washington.thaw_beijing"] else "beijing"
+
+
+def ceiling_weights(rules: Rules, warmer: Side) -> dict[str, float]:
     """What a point of each meter the ceiling reads takes off it, with `warmer` the side whose
     thaw with Washington is the warmer (only the warmer relation weighs on the ceiling)."""
     return {
@@ -199,7 +206,7 @@ def ceiling_weights(rules: Rules, warmer: str) -> dict[str, float]:
 def ceiling_terms(meters: Mapping[str, float], rules: Rules, normalizations: int = 0) -> dict[str, float]:
     """What each of the four limits takes off the partnership's ceiling (100 less their sum), by
     `ceiling_weights`, and what each normalization has taken."""
-    warmer = "moscow" if meters["washington.thaw_moscow"] >= meters["washington.thaw_beijing"] else "beijing"
+    warmer = warmer_relation(meters)
     weight = ceiling_weights(rules, warmer)
     thaw = f"washington.thaw_{warmer}"
     return {
