@@ -80,3 +80,35 @@ def test_the_price_of_repair_is_the_capital_spent_on_cards_that_build_the_partne
     assert repair_spending(testing_event, base, varied, 2, 3) == builder.cost
     assert repair_spending(testing_event, varied, base, 2, 3) == -builder.cost
     assert repair_spending(testing_event, base, varied, 1, 3) == 2 * builder.cost
+
+
+def test_the_claims_can_be_checked_on_a_level_with_its_rules_changed():
+    # The ablation's two rules for F1, removed by hand: the claim the model then no longer makes
+    # fails, and the report says under what it was checked.
+    import json
+
+    from cli_driver import run_game
+
+    vary = ["--vary", "rules.weight_us_pressure=0", "--vary", "rules.ceiling_washington=0"]
+    out = run_game("claims", "testing_event", "--games", "2", "--json", *vary)
+    assert out.returncode == 1, out.stderr
+    rows = {r["id"]: r for r in json.loads(out.stdout)}
+    assert not rows["F1"]["holds"], rows["F1"]["measured"]
+    assert rows["F1"]["variation"] == ["rules.weight_us_pressure=0", "rules.ceiling_washington=0"]
+    assert rows["F4"]["holds"]  # (a claim these rules do not carry still holds)
+
+
+@pytest.mark.parametrize(
+    "item, said",
+    [
+        ("event.war=3", "events, effects, plans and terms are what the checks themselves play"),
+        ("rules.no_such_rule=1", "no rule 'no_such_rule'"),
+        ("rules.trust_rate=fast", "should be a valid number"),
+    ],
+)
+def test_a_change_the_claims_cannot_be_checked_under_is_refused_by_name(item, said):
+    from cli_driver import run_game
+
+    out = run_game("claims", "testing_event", "--games", "1", "--vary", item)
+    assert out.returncode == 2
+    assert said in out.stderr and "claims" in out.stderr

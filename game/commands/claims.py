@@ -1,5 +1,7 @@
 """`claims`: measure the essay's claims on the essay-era levels; with `--sweep`, again under each
-numeric rule scaled, and with `--ablate`, without each claim's mechanism."""
+numeric rule scaled, and with `--ablate`, without each claim's mechanism. `--vary` checks them on
+the levels changed (a rule, a start value, Washington, a flag): would the claims still hold if the
+model said otherwise?"""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import argparse
 import sys
 
 from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least
-from game.commands.exit_codes import ExitCode
+from game.commands.exit_codes import ExitCode, UsageError
 
 NAME = "claims"
 HELP = "measure the essay's claims F1-F14 on the essay-era levels"
@@ -15,6 +17,10 @@ HELP = "measure the essay's claims F1-F14 on the essay-era levels"
 # --sweep checks every claim twice for each numeric rule (x0.5 and x1.5): fewer games a point,
 # unless --games says otherwise.
 GAMES, SWEEP_GAMES = 100, 20
+
+# What --vary may change: the level itself. Events, effects, plans and terms are what the checks'
+# own arms play (a forced fall in trust, a war, a broken word), so they are not the user's to set.
+LEVEL_KEYS = ("start.", "washington.", "rules.", "flag.")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -44,9 +50,37 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="remove each claim's mechanism and show that the claim then stops holding",
     )
+    p.add_argument(
+        "--vary",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="check the claims on the levels with this changed: start.METER=V, washington.SETTING=V, "
+        "rules.NAME=V or flag.NAME=true|false; may be given more than once",
+    )
     p.add_argument("--workers", type=at_least(1, MAX_WORKERS), default=1, metavar="K")
     p.add_argument("--json", action="store_true")
     add_levels_option(p)
+
+
+def varied(level, items: list[str]):
+    """`level` with the --vary `items` applied; a UsageError names an item that cannot be."""
+    from game.sim.variation import VariationError, parse_variation
+    from game.text import quote
+
+    if not items:
+        return level
+    for item in items:
+        if not item.startswith(LEVEL_KEYS):
+            raise UsageError(
+                f"--vary {quote(item)}: the claims can be checked on a level with a start value, "
+                "Washington, a rule or a flag changed (start., washington., rules., flag.); events, "
+                "effects, plans and terms are what the checks themselves play"
+            )
+    try:
+        return parse_variation(items, level).apply(level)
+    except VariationError as e:
+        raise UsageError(f"--vary {e}") from None
 
 
 def run(args: argparse.Namespace) -> ExitCode:
@@ -60,7 +94,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     levels = load_levels(cat, ids)
     if levels is None:
         return ExitCode.FAILED
+    levels = [varied(level, args.vary) for level in levels]
     agents = (args.agents, args.agents)
+    if args.vary and not args.json:
+        print(f"The levels with {', '.join(args.vary)}:")
     if args.sweep:
         return _sweep(levels, args, agents)
     if args.ablate:
@@ -70,7 +107,7 @@ def run(args: argparse.Namespace) -> ExitCode:
         level_id = level.id
         for r in check_all(level, args.games, args.workers, agents):
             failed |= not r.holds
-            report.append({"level": level_id, "agents": args.agents, **r.__dict__})
+            report.append({"level": level_id, "agents": args.agents, "variation": args.vary, **r.__dict__})
             if not args.json:
                 print(f"{level_id} {r.id} {'holds' if r.holds else 'DOES NOT HOLD'}: {r.claim}")
                 print(f"    measured: {r.measured}")
@@ -108,6 +145,7 @@ def _sweep(levels, args, agents) -> ExitCode:
             {
                 "level": level.id,
                 "agents": args.agents,
+                "variation": args.vary,
                 "games": games,
                 "points": points,
                 "stops_holding": holds,
@@ -129,7 +167,15 @@ def _ablate(levels, args, agents) -> ExitCode:
     for level in levels:
         for a in ablate(level, args.games, args.workers, agents):
             failed |= not a.shown
-            out.append({"level": level.id, "agents": args.agents, **a.__dict__, "shown": a.shown})
+            out.append(
+                {
+                    "level": level.id,
+                    "agents": args.agents,
+                    "variation": args.vary,
+                    **a.__dict__,
+                    "shown": a.shown,
+                }
+            )
             if not args.json:
                 verdict = "shown" if a.shown else "NOT SHOWN"
                 print(
