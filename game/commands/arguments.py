@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from game.ai import Budget
+    from game.core.level import Level
+    from game.sim.variation import Variation
 
 SIDES = ("moscow", "beijing")
 
@@ -188,6 +190,23 @@ def add_levels_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="an extra folder of levels (mods); may be given more than once",
     )
+
+
+def add_vary_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--vary KEY=VALUE`, as many as given: a change to the level (game.sim.variation)."""
+    parser.add_argument("--vary", action="append", default=[], metavar="KEY=VALUE", help=help)
+
+
+def variation_of(items: list[str], level: Level) -> Variation:
+    """The --vary `items`, checked against `level` (they name its own meters, events and actions);
+    a usage error names the item that is wrong."""
+    from game.commands.exit_codes import UsageError
+    from game.sim.variation import VariationError, parse_variation
+
+    try:
+        return parse_variation(items, level)
+    except VariationError as e:
+        raise UsageError(f"--vary {e}") from None
 
 
 AGENT_HELP = (

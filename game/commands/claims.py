@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.arguments import MAX_WORKERS, add_levels_option, at_least
+from game.commands.arguments import MAX_WORKERS, add_levels_option, add_vary_option, at_least, variation_of
 from game.commands.exit_codes import ExitCode, UsageError
 
 NAME = "claims"
@@ -50,12 +50,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="remove each claim's mechanism and show that the claim then stops holding",
     )
-    p.add_argument(
-        "--vary",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="check the claims on the levels with this changed: start.METER=V, washington.SETTING=V, "
+    add_vary_option(
+        p,
+        "check the claims on the levels with this changed: start.METER=V, washington.SETTING=V, "
         "rules.NAME=V or flag.NAME=true|false; may be given more than once",
     )
     p.add_argument("--workers", type=at_least(1, MAX_WORKERS), default=1, metavar="K")
@@ -65,7 +62,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def varied(level, items: list[str]):
     """`level` with the --vary `items` applied; a UsageError names an item that cannot be."""
-    from game.sim.variation import VariationError, parse_variation
     from game.text import quote
 
     if not items:
@@ -77,10 +73,7 @@ def varied(level, items: list[str]):
                 "Washington, a rule or a flag changed (start., washington., rules., flag.); events, "
                 "effects, plans and terms are what the checks themselves play"
             )
-    try:
-        return parse_variation(items, level).apply(level)
-    except VariationError as e:
-        raise UsageError(f"--vary {e}") from None
+    return variation_of(items, level).apply(level)
 
 
 def run(args: argparse.Namespace) -> ExitCode:

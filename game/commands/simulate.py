@@ -11,9 +11,11 @@ from game.commands.arguments import (
     add_agent_option,
     add_levels_option,
     add_think_options,
+    add_vary_option,
     at_least,
     seed,
     think_budget,
+    variation_of,
 )
 from game.commands.exit_codes import ExitCode, UsageError
 
@@ -34,12 +36,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="K",
         help="processes; results are the same whatever K",
     )
-    p.add_argument(
-        "--vary",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="a paired experiment: play the same seeds again with this changed (see docs/claims.md)",
+    add_vary_option(
+        p, "a paired experiment: play the same seeds again with this changed (see docs/claims.md)"
     )
     p.add_argument(
         "--cut",
@@ -63,7 +61,6 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.commands.progress import progress_bar
     from game.sim.batch import paired_difference, run_games, summary
     from game.sim.cut import goals_at_cut
-    from game.sim.variation import VariationError, parse_variation
 
     level = load_level(args.level, args.levels)
     if level is None or not load_agents(args.moscow, args.beijing):
@@ -76,11 +73,7 @@ def run(args: argparse.Namespace) -> ExitCode:
             raise UsageError(f"--cut: level '{level.id}' has no classroom cut; give a turn (--cut 6)")
         if cut >= level.turns:
             raise UsageError(f"--cut: the level lasts {level.turns} turns; cut before its last turn")
-    try:
-        # A variation names the level's own meters, events and actions: it is checked against it.
-        variation = parse_variation(args.vary, level)
-    except VariationError as e:
-        raise UsageError(f"--vary {e}") from None
+    variation = variation_of(args.vary, level)
     seeds = range(args.seed, args.seed + args.games)
     base = run_games(
         level,
