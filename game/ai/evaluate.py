@@ -9,6 +9,13 @@ from game.core.state import GameState
 
 NEAR = 25.0  # a goal missed by this much or more earns nothing
 
+# What a word broken in the turn judged costs in the outlook (points of 100). A breach's price in
+# the rules is mostly slow (trust mends over years, and what trust does to the partnership comes
+# later still), so an agent that judges one turn ahead sees little of it and broke its word for any
+# card it liked better: under a hostile Washington, seven words a game on The Testing Event. At 5
+# a side keeps its word unless breaking it is clearly worth more (docs/agents.md).
+WORD_PRICE = 5.0
+
 
 def goal_credit(goal: Goal, value: float) -> float:
     """1 and a little more for a margin when met; up to 0.8 when close; 0 when far."""
@@ -25,6 +32,19 @@ def goal_credit(goal: Goal, value: float) -> float:
             margins.append(goal.at_most - value)
         return 1.0 + 0.01 * min(10.0, min(margins))
     return 0.8 * max(0.0, 1.0 - gap / NEAR)
+
+
+def words_broken(state: GameState, side: str) -> int:
+    """The side's words broken in the turn `state` last resolved (a term broken, a warning
+    defied)."""
+    if not state.history:
+        return 0
+    return sum(1 for s in state.history[-1].settled if s.side == side and s.result in ("broken", "defied"))
+
+
+def judged(state: GameState, side: str) -> float:
+    """The side's outlook after a turn, less `WORD_PRICE` for each word it broke in it."""
+    return evaluate(state, side) - WORD_PRICE * words_broken(state, side)
 
 
 def evaluate(state: GameState, side: str) -> float:

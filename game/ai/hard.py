@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from game.ai.determinize import determinize
-from game.ai.evaluate import evaluate
+from game.ai.evaluate import WORD_PRICE, evaluate, words_broken
 from game.ai.explain import DOING_NOTHING, NO_CARD, PARTNER_NAMES, TO_THE_END, plan_reason, within_100
 from game.ai.normal import NormalAgent
 from game.ai.protocol import Budget, Observation, Plan, seen
@@ -333,6 +333,7 @@ class HardAgent:
         state, stream = determinize(observation, me, world)
         guess, stream = policies[them].draw(state, stream)
         state, _ = resolve_turn(state, {me: plan, them: guess}, record=False)
+        broken = words_broken(state, me)  # (its price, as `normal` judges it, comes off the outcome)
         near = self.judge(state)
         for _ in range(self.horizon):
             if state.outcome is not None:
@@ -343,7 +344,7 @@ class HardAgent:
             state, _ = resolve_turn(state, {me: mine, them: theirs}, record=False)
         own, their = evaluate(state, me) / 100.0, evaluate(state, them) / 100.0
         value = self.near_weight * near + (1.0 - self.near_weight) * self.judge(state)
-        return value, own, their
+        return value - WORD_PRICE / 100.0 * broken, own, their
 
     def judge(self, state: GameState) -> float:
         """How far the side's outlook stands ahead of the other side's in `state`, about -1 to 1;

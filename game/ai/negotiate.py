@@ -20,10 +20,11 @@ hard) sees what breaking it costs and breaks it only when its search finds the p
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
-from game.core.engine import is_usable
+from game.core.engine import is_legal_plan, is_usable
 from game.core.level import Action, Level
 from game.core.meters import STATES, other
 from game.core.phases import said
@@ -559,3 +560,26 @@ def negotiator_for(agent: object, side: str) -> Negotiator | None:
     if name in ("normal", "hard") or isinstance(agent, GuardedAgent):
         return Negotiator(side)
     return None
+
+
+def plans_that_keep(state: GameState, side: str, best: Sequence[str]) -> list[tuple[str, ...]]:
+    """The legal plans that do what `side` is bound to do this turn (the cards `Pledges` counts for
+    the words due now), alone and beside one or two of the cards `best` names, in the level's
+    order. Built from its best cards alone, a side's candidates may all leave out a card it
+    promised to play, and it would break its word for want of having weighed a plan that keeps
+    it."""
+    if not state.commitments:
+        return []
+    bound = [a.id for a in Pledges(Weigher(state, side), side, state.commitments).cards]
+    if not bound:
+        return []
+    order = state.level.action_order
+    room = state.level.rules.max_actions - len(bound)
+    extras = [a for a in best if a not in bound]
+    plans: list[tuple[str, ...]] = []
+    for size in range(0, min(2, room) + 1):
+        for more in combinations(extras, size):
+            plan = tuple(sorted((*bound, *more), key=order.__getitem__))
+            if plan not in plans and is_legal_plan(state, side, plan):
+                plans.append(plan)
+    return plans

@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 
 from game.ai.determinize import determinize
 from game.ai.easy import EasyAgent
-from game.ai.evaluate import evaluate
+from game.ai.evaluate import judged
 from game.ai.explain import plan_reason, within_100
 from game.ai.lookahead import candidate_plans, imagine, score_actions
+from game.ai.negotiate import plans_that_keep
 from game.ai.protocol import Budget, LegalPlans, Observation, Plan, seen
 from game.core import GameState, legal_actions, rng
 from game.core.meters import other
@@ -28,6 +29,7 @@ class NormalAgent:
     samples = 3  # sampled futures per candidate
     top_actions = 6
     candidates = 10
+    keeping_extras = 4  # best cards tried beside the ones it is bound to play
 
     def __init__(self, side: str, seed: int, budget: Budget | None = None):
         self.side = side
@@ -63,9 +65,15 @@ class NormalAgent:
         self.sample = first, opponent_plan = futures[0]
         gains = score_actions(first, self.side, opponent_plan, first.rng, legal.actions)
         ranked: list[Ranked] = []
-        for plan in candidate_plans(observation, self.side, gains, self.top_actions, self.candidates):
+        plans = candidate_plans(observation, self.side, gains, self.top_actions, self.candidates)
+        # Beside the plans of its best cards, those that keep the words it gave at the summit: each
+        # is judged with the price of the words it breaks (`judged`), so a plan of better cards
+        # that breaks one wins only when it is clearly worth more.
+        best = sorted(gains, key=lambda a: (-gains[a], a))[: self.keeping_extras]
+        plans += [p for p in plans_that_keep(observation, self.side, best) if p not in plans]
+        for plan in plans:
             value = sum(
-                evaluate(imagine(state, self.side, plan, opp, state.rng), self.side) for state, opp in futures
+                judged(imagine(state, self.side, plan, opp, state.rng), self.side) for state, opp in futures
             ) / len(futures)
             ranked.append((value, plan))
         ranked.sort(key=lambda x: (-x[0], x[1]))
