@@ -1,6 +1,6 @@
-"""The game's agents keep the words they gave at the summit (docs/agents.md, "Agents keep their
-word"): a card a side promised to play is weighed beside its best cards, and a plan that breaks a
-word pays its price in the judgement."""
+"""The game's agents keep the words they gave at the summit (docs/agents.md, "Agents that keep
+their word"): a card a side promised to play is weighed beside its best cards, and a plan that
+breaks a word pays its price in the judgement."""
 
 import pytest
 

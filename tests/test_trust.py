@@ -37,12 +37,12 @@ def test_the_agenda_and_gauge_show_a_value_just_short_of_its_goal_as_short(versu
     from game.ui.board.texts import agenda_view_html, gauge_titles, meter_figure
 
     versus_ai.state.meters["moscow.economy"] = 41.5  # the goal: 42 or more
-    versus_ai.state.meters["partnership"] = 45.96  # the goal: 46 or more
+    versus_ai.state.meters["partnership"] = 47.96  # the goal: 48 or more
     agenda = agenda_view_html(versus_ai, "moscow")
-    assert "now 41.5" in agenda and "now 45.96" in agenda
+    assert "now 41.5" in agenda and "now 47.96" in agenda
     assert "(now 41.5; 12.5 points)" in agenda and "37.5 points" in agenda
     assert meter_figure(versus_ai, "moscow.economy") == "41.5"
-    assert all("45.96" in t for t in gauge_titles(versus_ai))
+    assert all("47.96" in t for t in gauge_titles(versus_ai))
 
 
 # -- 2. one click too many never locks an empty plan -------------------------------------------
