@@ -21,11 +21,16 @@ def imagine(
     return resolve_turn(trial, plans, record=False)[0]
 
 
+def best_actions(scores: dict[str, float], top: int) -> list[str]:
+    """The `top` best-scoring actions, best first (ties by id, so the order is the same every run)."""
+    return sorted(scores, key=lambda a: (-scores[a], a))[:top]
+
+
 def candidate_plans(
     state: GameState, side: str, scores: dict[str, float], top: int, limit: int
 ) -> list[Plan]:
     """Plans built from the best-scoring single actions, best total first, all legal."""
-    best = sorted(scores, key=lambda a: (-scores[a], a))[:top]
+    best = best_actions(scores, top)
     order = {a: i for i, a in enumerate(state.level.actions)}
     plans: list[tuple[float, Plan]] = []
     for size in range(1, state.level.rules.max_actions + 1):

@@ -10,7 +10,7 @@ from game.ai.determinize import determinize
 from game.ai.easy import EasyAgent
 from game.ai.evaluate import judged
 from game.ai.explain import plan_reason, within_100
-from game.ai.lookahead import candidate_plans, imagine, score_actions
+from game.ai.lookahead import best_actions, candidate_plans, imagine, score_actions
 from game.ai.negotiate import plans_that_keep
 from game.ai.protocol import Budget, LegalPlans, Observation, Plan, seen
 from game.core import GameState, legal_actions, rng
@@ -69,7 +69,7 @@ class NormalAgent:
         # Beside the plans of its best cards, those that keep the words it gave at the summit: each
         # is judged with the price of the words it breaks (`judged`), so a plan of better cards
         # that breaks one wins only when it is clearly worth more.
-        best = sorted(gains, key=lambda a: (-gains[a], a))[: self.keeping_extras]
+        best = best_actions(gains, self.keeping_extras)
         plans += [p for p in plans_that_keep(observation, self.side, best) if p not in plans]
         for plan in plans:
             value = sum(
