@@ -41,3 +41,35 @@ def test_a_word_broken_in_the_turn_costs_its_price_in_the_judgement(testing_even
     assert words_broken(broken, "moscow") == 0  # (the word was Beijing's)
     assert judged(broken, "beijing") == evaluate(broken, "beijing") - WORD_PRICE
     assert judged(kept, "beijing") == evaluate(kept, "beijing")
+
+
+def defied_warning(level, seed):
+    """Turn 2 of `level`: at turn 1's summit Moscow warned that Beijing's outreach to Washington
+    would be answered by its own, and Beijing reached out; Moscow's answer is due now."""
+    state = initial_state(level, seed)
+    warning = Term("warning", "moscow", Deed("some", "outreach"), Deed("some", "outreach"))
+    state = agree(state, [warning])
+    capital = state.meters["beijing.capital"]
+    reach = next(a.id for a in level.actions_of["beijing"] if "outreach" in a.tags and a.cost <= capital)
+    state, report = resolve_turn(state, {"moscow": (), "beijing": (reach,)})
+    assert [(s.side, s.result) for s in report.settled] == [("beijing", "defied")]
+    return state
+
+
+@pytest.mark.parametrize("agent, budget", [("normal", None), ("hard", Budget(iterations=60))])
+def test_an_agent_carries_out_the_warning_its_partner_defied(testing_event, agent, budget):
+    # (Before the warner's answer counted among what binds it, normal left the threat empty with
+    # seed 2: the answer was not among its best cards.)
+    for seed in (1, 2, 3):
+        state = defied_warning(testing_event, seed)
+        plan = decide(make_agent(agent, "moscow", seed, budget), state, "moscow")
+        _, report = resolve_turn(state, {"moscow": plan, "beijing": ()})
+        assert [(s.side, s.result) for s in report.settled] == [("moscow", "carried out")], (seed, plan)
+
+
+def test_a_threat_left_empty_is_a_word_broken(testing_event):
+    state = defied_warning(testing_event, 2)
+    empty, report = resolve_turn(state, {"moscow": (), "beijing": ()})
+    assert [s.result for s in report.settled] == ["empty"]
+    assert words_broken(empty, "moscow") == 1
+    assert judged(empty, "moscow") == evaluate(empty, "moscow") - WORD_PRICE

@@ -389,3 +389,28 @@ def test_agents_agree_only_terms_each_side_can_keep_together(testing_event):
                 assert all(pledged.take(c.term) for c in agreed.commitments if c.since == state.turn)
             state, _ = resolve_turn(agreed, {"moscow": (), "beijing": ()})
             state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+
+
+def test_no_term_is_on_offer_that_no_card_of_the_level_could_test(catalogue):
+    # A promise to hold back from what a side cannot do would earn trust for nothing, and a threat
+    # it has no card to carry out could only be broken: neither is offered, on any shipped level.
+    from game.core.meters import other
+    from game.core.summit import standing_terms
+
+    for entry in catalogue.playable():
+        level = catalogue.load(entry.id)
+        for side in ("moscow", "beijing"):
+            for term in standing_terms(level, side):
+                bound = other(side) if term.kind in ("request", "warning") else side
+                assert term.deed.doers(level.actions_of[bound]), (entry.id, term.key())
+                if term.answer is not None:
+                    assert term.answer.doers(level.actions_of[side]), (entry.id, term.key())
+
+
+def test_a_threat_with_no_card_to_carry_it_out_is_refused_with_its_reason(testing_event):
+    # Moscow has no card that distances it from Beijing in The Testing Event.
+    state = initial_state(testing_event, 1)
+    empty_threat = Term("warning", "moscow", Deed("some", "outreach"), Deed("some", "distance"))
+    assert term_problem(state, empty_threat) == "no card of moscow's does some:distance"
+    with pytest.raises(TermError):
+        agree(state, [empty_threat])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from game.core.engine import goal_value
 from game.core.level import Goal
 from game.core.state import GameState
+from game.core.summit import WORD_BROKEN
 
 NEAR = 25.0  # a goal missed by this much or more earns nothing
 
@@ -36,10 +37,10 @@ def goal_credit(goal: Goal, value: float) -> float:
 
 def words_broken(state: GameState, side: str) -> int:
     """The side's words broken in the turn `state` last resolved (a term broken, a warning
-    defied)."""
+    defied, a warning's threat not carried out: `WORD_BROKEN`)."""
     if not state.history:
         return 0
-    return sum(1 for s in state.history[-1].settled if s.side == side and s.result in ("broken", "defied"))
+    return sum(1 for s in state.history[-1].settled if s.side == side and s.result in WORD_BROKEN)
 
 
 def judged(state: GameState, side: str) -> float:

@@ -303,8 +303,14 @@ class Pledges:
         self.restraints: list[Deed] = []
         turn = w.state.turn
         for c in running:
+            if c.term.kind == "warning":
+                # Defied last turn, a warning binds its warner to its answer now, or the threat
+                # was empty (a broken word, as the rules count it).
+                if c.set_off and c.term.by == side and c.term.answer is not None:
+                    self._take(c.term.answer)
+                continue
             for bound, deed in c.term.bound():
-                if bound != side or bound in c.done or c.term.kind == "warning":
+                if bound != side or bound in c.done:
                     continue
                 if deed.restraint:
                     self.restraints.append(deed)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
-from game.core.summit import Term, span
+from game.core.summit import WORD_BROKEN, Term, span
 from game.i18n import N_, _
 from game.session.replay import FacilitatorAct
 from game.session.summit_record import NotedTermSpec, TermPartsSpec
@@ -31,7 +31,6 @@ RESULT_WORDS = {
     "carried out": N_("{side} carried it out (turn {turn})"),
     "empty": N_("{side} did not carry it out (turn {turn})"),
 }
-BAD_RESULTS = frozenset({"broken", "defied", "empty"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Deal:
         """'broken' (some part broken, a warning defied or an empty threat), 'pending' (it still
         runs, and nothing of it was broken yet), or 'kept' (over, every part kept, a warning heeded
         or carried out)."""
-        if any(r in BAD_RESULTS for _, _, r in self.results):
+        if any(r in WORD_BROKEN for _, _, r in self.results):
             return "broken"
         return "pending" if self.running or not self.results else "kept"
 

@@ -165,6 +165,12 @@ class Commitment:
     set_off: int = 0  # a warning: the turn the warned side did the deed (0: not yet)
 
 
+# What became of a side's part when it broke its word: a term broken, a warning defied, or a
+# warning's threat left empty. The rules answer each (phases.Turn.resolve_commitments); the agents'
+# judgement, the batch figures and the class's deal log count them alike from this one set.
+WORD_BROKEN = frozenset({"broken", "defied", "empty"})
+
+
 @dataclass(frozen=True, slots=True)
 class Settled:
     """What became of one side's part of a commitment in a turn: 'kept', 'broken', 'heeded'
@@ -285,7 +291,16 @@ def _standing_problem(level: Level, term: Term) -> str | None:
             return "a warning is set off by something done, not by something held back"
     elif problem is None and term.answer is not None:
         return f"an {term.kind} has no answer"
-    return problem
+    if problem is not None:
+        return problem
+    # A word no card of the level could ever test is empty: a promise to hold back from what the
+    # side cannot do would be kept, and earn trust, for nothing; a threat it has no card to carry
+    # out could only be broken.
+    if not term.deed.doers(level.actions_of[bound]):
+        return f"no card of {bound}'s does {term.deed}"
+    if term.answer is not None and not term.answer.doers(level.actions_of[term.by]):
+        return f"no card of {term.by}'s does {term.answer}"
+    return None
 
 
 def agree(state: GameState, terms: tuple[Term, ...] | list[Term]) -> GameState:

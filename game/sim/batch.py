@@ -26,7 +26,7 @@ from game.core import (
 from game.core.level import Level
 from game.core.meters import LIMIT_CAUSES, SIDES
 from game.core.phases import final_outcome
-from game.core.summit import Settled, agree
+from game.core.summit import WORD_BROKEN, Settled, agree
 from game.session.summit_table import Table, summit_between
 from game.sim.variation import Variation
 
@@ -130,7 +130,7 @@ def summit_shares(summits: list[Table], settled: list[Settled]) -> dict[str, int
         "offered": len(entries),
         "accepted": sum(e.agreed for e in entries),
         "kept": sum(s.result in ("kept", "heeded", "carried out") for s in settled),
-        "broken": sum(s.result in ("broken", "defied", "empty") for s in settled),
+        "broken": sum(s.result in WORD_BROKEN for s in settled),
     }
 
 
