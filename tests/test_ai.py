@@ -234,3 +234,27 @@ def test_the_rollout_knows_a_partnership_held_at_its_ceiling_rises_only_as_a_lim
     free = policy.pulls_now(state)
     assert partnership_pull(free, "m_pipeline_offer") == pytest.approx(1.0)  # 3 points, a third each
     assert partnership_pull(free, "m_greater_eurasia") == pytest.approx(1.0 / 3.0)  # its shared stance
+
+
+def test_hard_meets_the_plan_normal_would_play_in_the_other_sides_place(testing_event, monkeypatch):
+    # The search's imagined turn pits each candidate against what a sensible player would do (the
+    # normal AI, in a world drawn from what hard can see, as the other side would see it), not
+    # against a card-at-a-time guess; the quick policy guesses only where that plan is not legal.
+    import game.ai.hard as hard
+
+    met = []
+
+    def resolve(state, plans, *args, **kwargs):
+        if state.turn == turn:
+            met.append(plans["moscow"])
+        return resolve_turn(state, plans, *args, **kwargs)
+
+    monkeypatch.setattr(hard, "resolve_turn", resolve)
+    state = initial_state(testing_event, 3)
+    state, _ = resolve_turn(state, {"moscow": (), "beijing": ()})
+    turn = state.turn
+    agent = hard.HardAgent("beijing", 3, Budget(iterations=40))
+    decide(agent, state, "beijing")
+    world, expected = agent.foreseen
+    assert world.turn == turn and expected and len(met) >= 40
+    assert sum(plan == expected for plan in met) >= 0.9 * len(met), (expected, set(met))

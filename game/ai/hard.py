@@ -5,11 +5,14 @@
 2. The search, in rounds. A round draws one world: a whole state sampled from what the side can
    see (the other side's hidden meters, its cooldowns and the event draws come from the agent's
    own stream, see `game.ai.determinize`) and the random draws of the imagined game. Each
-   candidate still in the race is played in it against a guess at the other side's plan, and the
-   game is played out to its end by a quick policy on both sides (`RolloutPolicy`: the cards that
-   push hardest toward the goals not met yet). Comparing candidates on the same worlds makes a
-   small difference between two plans show through the noise of the events; a candidate clearly
-   behind the best drops out, so the rounds go to the contenders.
+   candidate still in the race is played in it against the plan `normal` would play in the other
+   side's place (`expected_plan`: worked out once a decision, in one world drawn from what the side
+   sees, as the other side would see it; where that plan is not legal in a world, the quick
+   policy's guess), and the game is played out to its end by a quick policy on both sides
+   (`RolloutPolicy`: the cards that push hardest toward the goals not met yet). Comparing
+   candidates on the same worlds makes a small difference between two plans show through the
+   noise of the events; a candidate clearly behind the best drops out, so the rounds go to the
+   contenders.
 3. An imagined game is judged by how far the side's own agenda (`evaluate`) comes out ahead
    of the other side's: the hard AI plays for its goals and minds relative gains, as the realist
    reading of a limited partnership has it; a point the other side misses counts as much as a
@@ -39,9 +42,10 @@ from game.ai.explain import DOING_NOTHING, NO_CARD, PARTNER_NAMES, TO_THE_END, p
 from game.ai.normal import NormalAgent
 from game.ai.protocol import Budget, Observation, Plan, seen
 from game.core import GameState, Level, resolve_turn, rng
-from game.core.engine import goal_value, is_usable, scores
+from game.core.engine import goal_value, is_legal_plan, is_usable, scores
 from game.core.level import Rules
 from game.core.meters import PILLARS, SIDES, STATES, Side, other
+from game.core.observe import observe
 from game.core.phases import ceiling_weights, warmer_relation
 from game.core.words import Lines, Said, counted, n_
 
@@ -261,18 +265,27 @@ class HardAgent:
     # and only the higher of the two scores wins. Half and half took hard over normal from 59% to
     # 66-69% on the levels where it had missed (docs/strength.json).
     end_win = 0.5
+    # Whether this turn's imagined games meet the plan `normal` would play for the other side
+    # rather than the quick policy's draw (`expected_plan`). A sensible opponent plays much as
+    # `normal` does; the quick policy's guess, a card at a time toward its goals, missed the
+    # plans that answer the cards in play. Against `normal` it took hard from 61% to 72% of games on
+    # Strategic partnership (seeds 1000-1031, 64 games; docs/agents.md).
+    foresee = True
 
     def __init__(self, side: str, seed: int, budget: Budget | None = None):
         self.side = side
         self.rng = rng.seed_state(seed)
         self.budget = budget or Budget()
         self.normal = NormalAgent(side, seed ^ 0x2545F491)
+        self.partner = NormalAgent(other(side), seed ^ 0x5BD1E995)  # its guess at the other's play
+        self.foreseen: tuple[GameState, Plan] | None = None  # the world and plan expected_plan found
         self.last: SearchReport | None = None
 
     @property
     def reason(self) -> str:
         """Why the last plan was chosen, in words, from the search's own figures."""
-        last, sample = self.last, self.normal.sample
+        # Each card's line says what it was expected to do against the plan the search met.
+        last, sample = self.last, self.foreseen or self.normal.sample
         if last is None:
             return NO_CARD if sample is None else ""
         best = next(c for c in last.candidates if c.plan == last.chosen)
@@ -322,8 +335,25 @@ class HardAgent:
         level = observation.level
         return {side: RolloutPolicy(side, level, self.chance) for side in SIDES}
 
+    def expected_plan(self, observation: Observation) -> Plan | None:
+        """What the other side would play now were it `normal`, in one world drawn from what the
+        side sees (as the other side would see that world), or None when `foresee` is off."""
+        self.foreseen = None
+        if not self.foresee:
+            return None
+        world, self.rng = rng.next_u64(self.rng)
+        state, _ = determinize(observation, self.side, world)
+        plan = self.partner.choose(observe(state, other(self.side)))
+        self.foreseen = state, plan
+        return plan
+
     def playout(
-        self, observation: Observation, plan: Plan, policies: dict[str, RolloutPolicy], world: int
+        self,
+        observation: Observation,
+        plan: Plan,
+        policies: dict[str, RolloutPolicy],
+        world: int,
+        expected: Plan | None = None,
     ) -> tuple[float, float, float]:
         """One imagined game in the world `world` names (a state drawn from what the side sees,
         the other's plan guessed, the events and the quick play after it): `plan`, then quick
@@ -331,7 +361,10 @@ class HardAgent:
         outlooks of the side and of the other side at its end, each about 0-1."""
         me, them = self.side, other(self.side)
         state, stream = determinize(observation, me, world)
-        guess, stream = policies[them].draw(state, stream)
+        if expected is not None and is_legal_plan(state, them, expected):
+            guess = expected
+        else:
+            guess, stream = policies[them].draw(state, stream)
         state, _ = resolve_turn(state, {me: plan, them: guess}, record=False)
         broken = words_broken(state, me)  # (its price, as `normal` judges it, comes off the outcome)
         near = self.judge(state)
@@ -367,6 +400,7 @@ class HardAgent:
             limit = DEFAULT_ITERATIONS
         deadline = None if budget.ms is None else time.perf_counter() + budget.ms / 1000.0
         policies = self.policies(observation)
+        expected = self.expected_plan(observation)
         live = list(candidates)
         done = rounds = 0
         while len(live) > 1 or rounds < self.least_rounds:
@@ -376,7 +410,7 @@ class HardAgent:
                 break
             world, self.rng = rng.next_u64(self.rng)
             for c in live:
-                c.record(*self.playout(observation, c.plan, policies, world))
+                c.record(*self.playout(observation, c.plan, policies, world, expected))
                 done += 1
             rounds += 1
             if rounds >= self.least_rounds and len(live) > 1:
@@ -406,7 +440,7 @@ class HardAgent:
         started = time.perf_counter()
         observation, plans = seen(observation, self.side, legal)
         if not plans.actions:
-            self.last = None
+            self.last = self.foreseen = None
             return ()
         gains, ranked = self.normal.lookahead(observation, plans)
         shortlist = [Candidate(plan, value) for value, plan in ranked[: self.shortlist]]

@@ -56,8 +56,9 @@ def opponent_says(who: str, think: Budget | None) -> str:
         )
     if who == "normal":
         return _(
-            "Normal AI looks one turn ahead: it judges its best combinations of cards in a few "
-            "imagined futures and plays the best. It thinks for a few hundredths of a second."
+            "Normal AI looks one turn ahead: it judges its best combinations of cards, and the cards "
+            "it promised at the summit, in a few imagined futures, counts a broken word against a "
+            "plan, and plays the best. It thinks for a few hundredths of a second."
         )
     if who == "hard":
         if think.ms is not None:
@@ -66,8 +67,9 @@ def opponent_says(who: str, think: Budget | None) -> str:
             how_long = _("{n} imagined games a turn").format(n=think.iterations)
         return _(
             "Hard AI searches: it plays its best plans out to the end of the game in many imagined "
-            "futures, guessing what it cannot see, and keeps the plan that leaves its agenda furthest "
-            "ahead of yours. It thinks for {how_long}."
+            "futures, guessing what it cannot see and expecting you to play this turn as Normal AI "
+            "would, and keeps the plan that leaves its agenda furthest ahead of yours. It thinks for "
+            "{how_long}."
         ).format(how_long=how_long)
     if who == HUMAN:
         return _("A second player at this machine; a hand-over screen keeps each side's plan secret.")
