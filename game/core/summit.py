@@ -276,7 +276,7 @@ def standing_terms(level: Level, side: str) -> list[Term]:
             for answer in ("outreach", "distance")
         ]
     # term_problem() reads the state only for deals, so any state of the level will do.
-    return [t for t in out if _standing_problem(level, t) is None]
+    return [t for t in out if _standing_problem(level, t) is None and empty_word(level, t) is None]
 
 
 def _standing_problem(level: Level, term: Term) -> str | None:
@@ -291,11 +291,15 @@ def _standing_problem(level: Level, term: Term) -> str | None:
             return "a warning is set off by something done, not by something held back"
     elif problem is None and term.answer is not None:
         return f"an {term.kind} has no answer"
-    if problem is not None:
-        return problem
-    # A word no card of the level could ever test is empty: a promise to hold back from what the
-    # side cannot do would be kept, and earn trust, for nothing; a threat it has no card to carry
-    # out could only be broken.
+    return problem
+
+
+def empty_word(level: Level, term: Term) -> str | None:
+    """Why `term` is a word no card of the level could ever test (None when one could): a promise
+    to hold back from what the side cannot do would be kept, and earn trust, for nothing; a threat
+    it has no card to carry out could only be broken. Such a term is possible by the rules (a
+    saved game that agreed one still replays) but never on offer."""
+    bound = other(term.by) if term.kind in ("request", "warning") else term.by
     if not term.deed.doers(level.actions_of[bound]):
         return f"no card of {bound}'s does {term.deed}"
     if term.answer is not None and not term.answer.doers(level.actions_of[term.by]):
