@@ -279,9 +279,15 @@ def standing_terms(level: Level, side: str) -> list[Term]:
     return [t for t in out if _standing_problem(level, t) is None and empty_word(level, t) is None]
 
 
+def _deed_side(term: Term) -> str:
+    """The side a term that is not a deal names the deed of: the partner for a request or a
+    warning, the proposer for an offer or a promise."""
+    return other(term.by) if term.kind in ("request", "warning") else term.by
+
+
 def _standing_problem(level: Level, term: Term) -> str | None:
     """term_problem() of a term that is not a deal, which needs only the level."""
-    bound = other(term.by) if term.kind in ("request", "warning") else term.by
+    bound = _deed_side(term)
     problem = term.deed.problem(level.actions, bound)
     if problem is None and term.kind == "warning":
         if term.answer is None:
@@ -299,7 +305,7 @@ def empty_word(level: Level, term: Term) -> str | None:
     to hold back from what the side cannot do would be kept, and earn trust, for nothing; a threat
     it has no card to carry out could only be broken. Such a term is possible by the rules (a
     saved game that agreed one still replays) but never on offer."""
-    bound = other(term.by) if term.kind in ("request", "warning") else term.by
+    bound = _deed_side(term)
     if not term.deed.doers(level.actions_of[bound]):
         return f"no card of {bound}'s does {term.deed}"
     if term.answer is not None and not term.answer.doers(level.actions_of[term.by]):
