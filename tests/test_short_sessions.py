@@ -107,6 +107,9 @@ _LINES = [
     b"  # indented note",
     b"\x0bid = 1",
     b"\x0c[rules]",
+    b"[sources]",  # (names that only begin like an unplayed table's or a source's)
+    b"[history_notes]",
+    b"[[ classroom . moscow . goal ]]",
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Mapping, Set
 from dataclasses import fields
 from typing import Any
 
@@ -75,14 +75,16 @@ WASHINGTON_KEYS = (
 PROMPT_KEYS = ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization", "general")
 
 
-_TABLE_HEADER = re.compile(rb"^\s*\[")
 # `[classroom]` and the tables inside it (`[[classroom.beijing.goal]]`), and `[history]`: none of
 # them says how a turn plays.
 _UNPLAYED_HEADER = re.compile(rb"^\s*\[\[?\s*(classroom|history)\s*(\.[^\]]*)?\]\]?\s*(#.*)?$")
 _SOURCE_HEADER = re.compile(rb"^\s*\[\[\s*source\s*\]\]\s*(#.*)?$")
-_ID_KEY = re.compile(rb"^\s*id\s*=")
-# The start of a line that may be a table's header or a source's id (lines end at "\n" here).
-_MAY_MATTER = re.compile(rb"^[ \t\f\v]*(?:\[|id[ \t\f\v]*=)", re.M)
+# A line that may be a table's header, and one that may be a source's id, each found with the
+# line feed before it (lines end at "\n" here): a pattern that starts with a plain character is
+# searched for several times faster than one that starts at each line (`^` with re.M).
+_HEADER_LINE = re.compile(rb"\n[ \t\f\v]*\[")
+_ID_LINE = re.compile(rb"\n[ \t\f\v]*id[ \t\f\v]*=")
+_FIRST_LINE_A_HEADER = re.compile(rb"[ \t\f\v]*\[")
 
 
 def without_classroom_table(raw: bytes) -> bytes:
@@ -94,57 +96,79 @@ def without_classroom_table(raw: bytes) -> bytes:
     key a source's words are translated by, nothing of the game, so giving the sources ids left
     every save and balance report of the shipped levels valid. (Written another way, say as a
     dotted key, the table or the id stays in the hash: a changed hash only makes old saves
-    unreadable, never a game different.)"""
+    unreadable, never a game different.)
+
+    This runs for every file each time a level loads, so it looks only at the lines that can
+    change what it reads: the table headers, found in the whole file at once, and the `id` lines
+    under a source's header. A file whose lines may end at a lone carriage return is read line by
+    line (`_left_out_line_by_line`)."""
+    if b"\r" in raw:
+        return _left_out_line_by_line(raw)
     out: list[bytes] = []
-    skipping = in_source = False
-    pos = 0
-    for start, end in _lines_that_may_matter(raw):
-        if not skipping:
-            out.append(raw[pos:start])  # the lines in between, which change nothing
-        pos = end
+    skipping = False
+    pos = 0  # the first byte not yet copied or left out
+    headers = [found.start() + 1 for found in _HEADER_LINE.finditer(raw)]
+    if _FIRST_LINE_A_HEADER.match(raw):
+        headers.insert(0, 0)
+    for i, start in enumerate(headers):
+        end = raw.find(b"\n", start) + 1 or len(raw)
         line = raw[start:end]
-        if _UNPLAYED_HEADER.match(line):
+        # (The names are looked for before the patterns are tried: most headers are of cards.)
+        if (b"classroom" in line or b"history" in line) and _UNPLAYED_HEADER.match(line):
+            if not skipping:
+                out.append(raw[pos:start])
             _drop_notes_above(out)
             skipping = True
+            pos = end
             continue
-        if _TABLE_HEADER.match(line):
+        if skipping:
             skipping = False
-            in_source = bool(_SOURCE_HEADER.match(line))
-        elif in_source and _ID_KEY.match(line):
-            continue
-        if not skipping:
-            out.append(line)
+            pos = start
+        if b"source" in line and _SOURCE_HEADER.match(line):
+            table_end = headers[i + 1] if i + 1 < len(headers) else len(raw)
+            for found in _ID_LINE.finditer(raw, end - 1, table_end):
+                out.append(raw[pos : found.start() + 1])
+                pos = raw.find(b"\n", found.start() + 1) + 1 or len(raw)
     if not skipping:
         out.append(raw[pos:])
     return b"".join(out)
 
 
-def _lines_that_may_matter(raw: bytes) -> Iterator[tuple[int, int]]:
-    """Where each line that may be a table's header or a source's id starts and ends. Only a line
-    that starts with "[" or "id" can change what the hash reads, and finding those in the whole
-    file at once reads a level in a fraction of the time of looking at every line (this runs for
-    every file each time a level loads). A file whose lines may end at a lone carriage return
-    gives every line."""
-    if b"\r" in raw:
-        start = 0
-        for line in raw.splitlines(keepends=True):
-            yield start, start + len(line)
-            start += len(line)
-        return
-    for found in _MAY_MATTER.finditer(raw):
-        start = found.start()
-        yield start, raw.find(b"\n", start) + 1 or len(raw)
+def _left_out_line_by_line(raw: bytes) -> bytes:
+    """`without_classroom_table`'s reading, one line at a time, for a file whose lines may end at
+    a carriage return as well as at a line feed."""
+    out: list[bytes] = []
+    skipping = in_source = False
+    for line in raw.splitlines(keepends=True):
+        if _UNPLAYED_HEADER.match(line):
+            _drop_notes_above(out)
+            skipping = True
+            continue
+        if line.lstrip(b" \t\f\v").startswith(b"["):
+            skipping = False
+            in_source = bool(_SOURCE_HEADER.match(line))
+        elif in_source and _ID_LINE.match(b"\n" + line):
+            continue
+        if not skipping:
+            out.append(line)
+    return b"".join(out)
 
 
 def _drop_notes_above(out: list[bytes]) -> None:
-    """Take the blank and comment lines at the end of `out` (runs of whole lines) away: the notes
-    just above an unplayed table belong to it."""
+    """Take the blank and comment lines at the end of `out` (runs of whole lines, each ending at a
+    line feed, or one line) away: the notes just above an unplayed table belong to it. Only the
+    last lines of the last run are looked at, from its end back: a run may be most of a file."""
     while out:
-        lines = out[-1].splitlines(keepends=True)
-        while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith(b"#")):
-            lines.pop()
-        if lines:
-            out[-1] = b"".join(lines)
+        run = out[-1]
+        end = len(run)
+        while end:
+            start = run.rfind(b"\n", 0, end - 1) + 1  # where the last line before `end` starts
+            line = run[start:end]
+            if line.strip() and not line.lstrip().startswith(b"#"):
+                break
+            end = start
+        if end:
+            out[-1] = run[:end]
             return
         out.pop()
 
