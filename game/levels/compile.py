@@ -101,9 +101,9 @@ def without_classroom_table(raw: bytes) -> bytes:
     This runs for every file each time a level loads, so it looks only at the lines that can
     change what it reads: the table headers, found in the whole file at once, and the `id` lines
     under a source's header. A file whose lines may end at a lone carriage return is read line by
-    line (`_left_out_line_by_line`)."""
+    line (`_read_line_by_line`)."""
     if b"\r" in raw:
-        return _left_out_line_by_line(raw)
+        return _read_line_by_line(raw)
     out: list[bytes] = []
     skipping = False
     pos = 0  # the first byte not yet copied or left out
@@ -126,6 +126,7 @@ def without_classroom_table(raw: bytes) -> bytes:
             pos = start
         if b"source" in line and _SOURCE_HEADER.match(line):
             table_end = headers[i + 1] if i + 1 < len(headers) else len(raw)
+            # From the header's own line feed (end - 1): each id line is found with the one before it.
             for found in _ID_LINE.finditer(raw, end - 1, table_end):
                 out.append(raw[pos : found.start() + 1])
                 pos = raw.find(b"\n", found.start() + 1) + 1 or len(raw)
@@ -134,7 +135,7 @@ def without_classroom_table(raw: bytes) -> bytes:
     return b"".join(out)
 
 
-def _left_out_line_by_line(raw: bytes) -> bytes:
+def _read_line_by_line(raw: bytes) -> bytes:
     """`without_classroom_table`'s reading, one line at a time, for a file whose lines may end at
     a carriage return as well as at a line feed."""
     out: list[bytes] = []
