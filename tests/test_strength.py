@@ -107,3 +107,26 @@ def test_the_report_says_which_levels_changed_since_their_rows_were_measured(cat
     said = "\n".join(strength_section(tmp_path / "balance.md", catalogue))
     assert "`python -m game strength pivot_east testing_event` measures them again" in said
     assert "or the game's own agents" in said
+
+
+def test_measuring_one_level_again_keeps_the_table_in_campaign_order(catalogue):
+    from game.commands.strength import merged
+
+    def rows(level, a_wins):
+        return [{"level": level, "a": a, "b": "normal", "a_wins": a_wins} for a in ("hard", "idle")]
+
+    kept = {
+        "command": "python -m game strength --games 64",
+        "versions": {"shanghai_five": "v1", "testing_event": "v1", "middle_corridor": "v1"},
+        "pairings": rows("shanghai_five", 0.7) + rows("testing_event", 0.6) + rows("middle_corridor", 0.5),
+    }
+    fresh = {"command": "again", "versions": {"testing_event": "v2"}, "pairings": rows("testing_event", 0.9)}
+    table = merged(kept, fresh, catalogue)
+    assert [(r["level"], r["a"]) for r in table["pairings"]] == [
+        (level, a)
+        for level in ("shanghai_five", "testing_event", "middle_corridor")
+        for a in ("hard", "idle")
+    ]
+    assert [r["a_wins"] for r in table["pairings"] if r["level"] == "testing_event"] == [0.9, 0.9]
+    assert table["versions"] == {"shanghai_five": "v1", "testing_event": "v2", "middle_corridor": "v1"}
+    assert list(table["versions"]) == ["shanghai_five", "testing_event", "middle_corridor"]

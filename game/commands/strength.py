@@ -23,6 +23,22 @@ HELP = "duel the levels of play on every level and write the table into balance.
 GAMES = 36
 
 
+def merged(kept: dict, fresh: dict, cat) -> dict:
+    """Measuring some levels again keeps the others' rows, and the versions they were measured on,
+    in campaign order: a level measured again takes its place rather than moving to the end, so
+    the file's diff shows only what changed."""
+    order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}
+    again = {r["level"] for r in fresh["pairings"]}
+    rows = [r for r in kept.get("pairings", []) if r["level"] not in again] + fresh["pairings"]
+    versions = {level: v for level, v in dict(kept.get("versions", {})).items() if level not in again}
+    versions |= fresh["versions"]
+    # sorted() is stable: a level's pairings keep the order they were measured in.
+    return fresh | {
+        "pairings": sorted(rows, key=lambda r: order.get(r["level"], 99)),
+        "versions": dict(sorted(versions.items(), key=lambda kv: order.get(kv[0], 99))),
+    }
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "levels_to_check", nargs="*", metavar="LEVEL", help="level ids (default: every level in the campaign)"
@@ -74,19 +90,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     versions = {level.id: version_of(level) for level in levels}
     figures = to_json(rows, command, versions)
     if args.levels_to_check and out.with_name("strength.json").is_file():
-        # Measuring some levels again keeps the others' rows, and the versions they were measured on.
         try:
             kept = json.loads(out.with_name("strength.json").read_text(encoding="utf-8"))
-            fresh = {r["level"] for r in figures["pairings"]}
-            figures["pairings"] = [r for r in kept.get("pairings", []) if r["level"] not in fresh] + figures[
-                "pairings"
-            ]
-            figures["versions"] = {
-                level: version
-                for level, version in dict(kept.get("versions", {})).items()
-                if level not in fresh
-            } | figures["versions"]
-        except (ValueError, KeyError, TypeError):
+            figures = merged(kept, figures, cat)
+        except (ValueError, KeyError, TypeError, AttributeError):
             pass  # an unreadable table is replaced, not merged
     out.parent.mkdir(parents=True, exist_ok=True)
     out.with_name("strength.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
