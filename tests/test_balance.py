@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.levels import Catalogue
-from game.sim.balance import HARD_OVER_EASY, WIN_BAND, from_json
+from game.sim.balance import HARD_OVER_EASY, WIN_BAND, LevelBalance, from_json, markdown
 from game.sim.batch import run_games, summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,3 +57,23 @@ def test_the_levels_still_play_as_the_report_says(campaign, report):
         wins = summary(run_games(level, range(90_000, 90_020), "normal", "normal"))["wins"]
         for side, share in wins.items():
             assert 0.15 <= share <= 0.85, f"{level_id}: normal as {side} wins {share:.0%} of 20 fresh games"
+
+
+def test_outcomes_with_the_same_share_are_listed_in_the_same_order_every_time():
+    # Six outcomes no normal game reached: by the easy share, then by name, whatever order the
+    # process's set of names comes out in (it changes with each run's hash seed).
+    easy = {"f": 0.05, "e": 0.3, "d": 0.1, "c": 0.2, "b": 0.1, "a": 0.25}
+    result = LevelBalance(
+        level="lvl",
+        title="A level",
+        content_hash="0" * 64,
+        games=500,
+        normal_wins={"moscow": 0.5, "beijing": 0.5},
+        normal_outcomes={"won": 1.0},
+        normal_mean_score={"moscow": 70.0, "beijing": 70.0},
+        duel_games=100,
+        hard_beats_easy={"moscow": 0.9, "beijing": 0.9},
+        easy_outcomes=easy,
+    )
+    listed = [line.split("`")[1] for line in markdown([result], "x").splitlines() if line.startswith("| `")]
+    assert listed == ["won", "e", "a", "c", "b", "d", "f"]

@@ -166,8 +166,11 @@ def markdown(results: list[LevelBalance], command: str, strength: list[str] | No
         if r.easy_wins:
             lines.append(f"| easy vs easy | {r.easy_wins['moscow']:.1%} | {r.easy_wins['beijing']:.1%} | | |")
         lines += ["", "| outcome | share, normal vs normal | share, easy vs easy |", "|---|---|---|"]
+        # Ties broken by the easy share, then the name: a set's order changes from one process to
+        # the next, and the report is regenerated and diffed.
         for name in sorted(
-            set(r.normal_outcomes) | set(r.easy_outcomes), key=lambda k: -r.normal_outcomes.get(k, 0)
+            set(r.normal_outcomes) | set(r.easy_outcomes),
+            key=lambda k: (-r.normal_outcomes.get(k, 0), -r.easy_outcomes.get(k, 0), k),
         ):
             lines.append(
                 f"| `{name}` | {r.normal_outcomes.get(name, 0):.1%} | {r.easy_outcomes.get(name, 0):.1%} |"
