@@ -49,6 +49,9 @@ class GameResult:
     normalized: tuple[str, ...]
     # The summits' terms: how many were offered (counters included), agreed, kept and broken.
     summit: dict[str, int] = field(default_factory=dict)
+    # Per turn, whether the war went on through it (set before the turn and still set after): a
+    # war a side ends with a ceasefire stops counting as one from the turn it ends.
+    at_war: list[bool] = field(default_factory=list)
 
     def at(self, turn: int, meter: str) -> float:
         """A meter at the end of `turn` (or at the end of the game, if it ended earlier)."""
@@ -75,7 +78,8 @@ def play_one(
         "beijing": make_agent(beijing, "beijing", seed, budget),
     }
     state = initial_state(varied, seed)
-    series, causes, plans_played, binding = [], [], [], []
+    series, causes, plans_played, binding, at_war = [], [], [], [], []
+    war_flag = varied.rules.war_flag
     summits: list[Table] = []
     settled: list[Settled] = []
     while not is_terminal(state) and (cut is None or state.turn <= cut):
@@ -92,7 +96,9 @@ def play_one(
                 if forced is not None and is_legal_plan(state, side, forced)
                 else decide(agent, state, side)
             )
+        war_before = bool(state.flags.get(war_flag))
         state, report = resolve_turn(state, plans, variation.injected(varied, state.turn), record=detail)
+        at_war.append(war_before and bool(state.flags.get(war_flag)))
         series.append(dict(state.meters))
         totals: dict[str, float] = {}
         for c in report.changes:
@@ -118,6 +124,7 @@ def play_one(
         binding,
         state.normalized,
         summit_shares(summits, settled),
+        at_war,
     )
 
 

@@ -262,11 +262,14 @@ def _war_cost_per_turn(games: list[GameResult]) -> dict[int, list[float]]:
     """Beijing's standing lost to the war each turn it stood by Moscow, per 100 points of
     partnership. A turn in which Beijing kept its distance (and paid in partnership instead) is
     left out: the claim is about what standing by Moscow costs, which a goal-seeking Beijing
-    avoids paying once it grows high."""
+    avoids paying once it grows high. So is a turn after a ceasefire: the claim is about a war
+    that goes on, and a war that has ended costs nothing, however long it lasted."""
     per_turn: dict[int, list[float]] = {}
     for g in games:
         for t, causes in enumerate(g.causes, start=1):
             if any(k.startswith("partnership|distance_cost") for k in causes):
+                continue
+            if not g.at_war[t - 1]:
                 continue
             lost = -sum(
                 v
