@@ -55,3 +55,35 @@ def test_a_batch_game_counts_the_war_only_while_it_goes_on(corridor):
     # Played on turn 5, it ends the war two turns on, during turn 7.
     assert ended.at_war == [True] * 6 + [False] * 10
     assert all(play_one(corridor, 0, "idle", "idle").at_war)
+
+
+def test_the_player_reads_that_the_war_is_over_in_the_resolution_and_the_news(app, corridor):
+    # The war's end is a flag, with no meter to show it: it is said in words, in the phase of the
+    # later effect that ends it, and in the News tab.
+    from ui_driver import lock
+
+    from game.session.game import HUMAN, Game
+    from game.ui.board.texts import news_html
+
+    game = Game.new(corridor, 0, {"moscow": HUMAN, "beijing": "idle"})
+    while game.state.turn < 7:
+        plan = ("m_ceasefire",) if game.state.turn == 5 else ()
+        assert game.lock("moscow", plan) is None
+        game.resolve()
+    assert game.state.flags["war"] is True
+    app.settings.animation_speed = "off"
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    lock(app)
+    scene = app.scene
+    assert scene.name == "resolution" and game.state.flags["war"] is False
+    said = {title: news for title, news, _changes in scene.steps}
+    assert "The war is over." in said["Delayed effects"]
+    assert not any("The war is over." in news for title, news in said.items() if title != "Delayed effects")
+    assert "<b>The war is over.</b>" in news_html(game, "moscow")
+    # A turn that changes neither says nothing of the kind.
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    lock(app)
+    assert app.scene.name == "resolution"
+    assert not any("The war is over." in news for _title, news, _changes in app.scene.steps)

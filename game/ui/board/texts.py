@@ -35,6 +35,7 @@ from game.ui.card_preview import signed, summarise_changes
 from game.ui.facilitator_words import act_words, facilitator_news
 from game.ui.map_period import state_name
 from game.ui.numbers import shown
+from game.ui.rule_words import state_news
 from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
 
 if TYPE_CHECKING:
@@ -213,7 +214,9 @@ def news_html(game: Game, side: str) -> str:
                 )
         for note in report.notes:
             lines.append(html.escape(say(note, game.level)))
-        if not report.events and not report.notes:
+        states = [sentence for _phase, sentence in state_news(game.level, report)]
+        lines.extend(f"<b>{html.escape(sentence)}</b>" for sentence in states)
+        if not report.events and not report.notes and not states:
             lines.append(_("A quiet season: no event."))
     return "<br>".join(lines)
 

@@ -19,6 +19,7 @@ from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
+from game.ui.rule_words import state_news
 from game.ui.scenes.base import Scene, box_html
 from game.ui.summit.words import running_lines, settled_words
 from game.ui.widgets import Control, button_width, fit, panel, wrap
@@ -146,9 +147,11 @@ class ResolutionScene(HeldByPause, Scene):
                 [],
             )
         ]
+        # The war's or the sanctions' end (or start) is told in the phase that brought it.
+        states = state_news(lv, r)
         for phase, _title in PHASES:
             changes = [c for c in r.changes if c.phase == phase]
-            news = []
+            news = [sentence for where, sentence in states if where == phase]
             if phase == "events":
                 # Whose event it was: told at once (a pack's "at_once"), or, as the guide has it,
                 # only in the debrief, where the event reads as any other until then.
