@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from game.commands.arguments import (
     MAX_WORKERS,
@@ -137,8 +138,8 @@ def strength_section(out: Path, cat) -> list[str]:
     except (OSError, ValueError, KeyError, TypeError):
         return []
     titles = {e.id: e.title for e in cat.entries.values()}
-    order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}
-    rows.sort(key=lambda r: order.get(r.level, 99))
+    in_order = campaign_order(cat)
+    rows.sort(key=lambda r: in_order(r.level))
     measured = data.get("versions") if isinstance(data.get("versions"), dict) else {}
     return strength_markdown(
         rows, titles, data.get("command", "python -m game strength"), _changed_since(rows, measured, cat)
@@ -208,6 +209,13 @@ def checkout_docs() -> Path | None:
     return docs if (docs.parent / "pyproject.toml").is_file() and docs.is_dir() else None
 
 
+def campaign_order(cat) -> Callable[[str], int]:
+    """A sort key for level ids: their chapter in the campaign, levels outside it last. The
+    reports list levels in this order, however many of them were measured again."""
+    chapters = {e.id: e.chapter for e in cat.entries.values() if e.chapter is not None}
+    return lambda level_id: chapters.get(level_id, 99)
+
+
 def _merged(kept_json: Path, results: list, cat) -> list:
     """The fresh results with the kept report's other levels, in campaign order."""
     import json
@@ -220,5 +228,5 @@ def _merged(kept_json: Path, results: list, cat) -> list:
     except (OSError, ValueError, KeyError, TypeError):
         kept = {}  # an unreadable report is replaced, not merged
     kept.update({r.level: r for r in results})
-    order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}
-    return sorted(kept.values(), key=lambda r: order.get(r.level, 99))
+    in_order = campaign_order(cat)
+    return sorted(kept.values(), key=lambda r: in_order(r.level))

@@ -27,15 +27,17 @@ def merged(kept: dict, fresh: dict, cat) -> dict:
     """Measuring some levels again keeps the others' rows, and the versions they were measured on,
     in campaign order: a level measured again takes its place rather than moving to the end, so
     the file's diff shows only what changed."""
-    order = {e.id: (e.chapter if e.chapter is not None else 99) for e in cat.entries.values()}
+    from game.commands.balance import campaign_order
+
+    in_order = campaign_order(cat)
     again = {r["level"] for r in fresh["pairings"]}
     rows = [r for r in kept.get("pairings", []) if r["level"] not in again] + fresh["pairings"]
     versions = {level: v for level, v in dict(kept.get("versions", {})).items() if level not in again}
     versions |= fresh["versions"]
     # sorted() is stable: a level's pairings keep the order they were measured in.
     return fresh | {
-        "pairings": sorted(rows, key=lambda r: order.get(r["level"], 99)),
-        "versions": dict(sorted(versions.items(), key=lambda kv: order.get(kv[0], 99))),
+        "pairings": sorted(rows, key=lambda r: in_order(r["level"])),
+        "versions": dict(sorted(versions.items(), key=lambda kv: in_order(kv[0]))),
     }
 
 

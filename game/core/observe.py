@@ -60,6 +60,7 @@ def _without(report: TurnReport, hidden: set[str]) -> TurnReport:
     seen = TurnReport(report.turn, report.date, dict(report.plans))
     seen.records = [record for record in report.records if record[0] not in hidden]
     seen.events, seen.flags_set, seen.flags_cleared = report.events, report.flags_set, report.flags_cleared
+    seen.flag_phases = report.flag_phases
     seen.notes, seen.outcome, seen.ceiling_cause = report.notes, report.outcome, report.ceiling_cause
     seen.settled = report.settled
     return seen

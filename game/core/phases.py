@@ -319,15 +319,17 @@ class Turn(Ledger):
 
     def apply_flags(self, does: Consequences) -> None:
         """Set and clear the flags `does` names, noting each in the report."""
-        flags = self.state.flags
+        flags, report = self.state.flags, self.report
         for flag in does.set_flags:
             if not flags.get(flag):
                 flags[flag] = True
-                self.report.flags_set.append(flag)
+                report.flags_set.append(flag)
+                report.flag_phases[flag] = self.phase
         for flag in does.clear_flags:
             if flags.get(flag):
                 flags[flag] = False
-                self.report.flags_cleared.append(flag)
+                report.flags_cleared.append(flag)
+                report.flag_phases[flag] = self.phase
 
     def schedule(self, item: Action | Event, kind: str) -> None:
         """Put an action's or event's delayed effects on the turns they fall due."""
@@ -693,6 +695,7 @@ class Turn(Ledger):
         flag = f"normalized_{side}"
         self.state.flags[flag] = True
         self.report.flags_set.append(flag)
+        self.report.flag_phases[flag] = self.phase
         self.report.notes.append(NOTE_NORMALIZED[side])
         src = self.rule_source("normalization_economy")
         why = WHY_NORMALIZED[side]

@@ -64,6 +64,9 @@ class TurnReport:
     events: list[str]
     flags_set: list[str]
     flags_cleared: list[str]
+    # The phase in which each of those flags last changed: a flag has no meter to show where in
+    # the turn it moved, and the resolution tells a war's end in the phase that brought it.
+    flag_phases: dict[str, str]
     notes: list[str]
     outcome: str | None
     # The limit that weighed most on the ceiling when it held the partnership down this turn,
@@ -78,7 +81,7 @@ class TurnReport:
         # dataclass's __init__ for list fields calls a factory for each.
         self.turn, self.date, self.plans = turn, date, plans
         self.records, self.events, self.flags_set, self.flags_cleared = [], [], [], []
-        self.notes, self.outcome, self._named = [], None, []
+        self.flag_phases, self.notes, self.outcome, self._named = {}, [], None, []
         self.ceiling_cause = None
         self.settled = []
 

@@ -130,8 +130,7 @@ def state_news(level, report) -> list[tuple[str, str]]:
     """The turn's start or end of the war or the sanctions, each as (the phase it happened in,
     a sentence for the news). These are flags, with no meter to show them moving: a player who
     ended the war with a ceasefire must read that it ended, not work it out from a card greyed
-    out. The phase is that of the action, event or later effect that set or cleared the flag;
-    "events" when none of the turn's recorded changes names it."""
+    out."""
     rules = level.rules
     sentences = {
         (rules.war_flag, True): _("A war has begun."),
@@ -144,24 +143,5 @@ def state_news(level, report) -> list[tuple[str, str]]:
         undone = report.flags_cleared if now_set else report.flags_set
         for flag in flags:
             if (flag, now_set) in sentences and flag not in undone:
-                news.append((_phase_of_flag(level, report, flag, now_set), sentences[flag, now_set]))
+                news.append((report.flag_phases.get(flag, "events"), sentences[flag, now_set]))
     return news
-
-
-def _phase_of_flag(level, report, flag: str, now_set: bool) -> str:
-    def moves(does) -> bool:
-        return flag in (does.set_flags if now_set else does.clear_flags)
-
-    for change in report.changes:
-        if change.cause_kind == "action" and change.cause_id in level.actions:
-            if moves(level.actions[change.cause_id].does):
-                return change.phase
-        elif change.cause_kind == "event":
-            event = level.event(change.cause_id)
-            if event is not None and moves(event.does):
-                return change.phase
-        elif change.cause_kind == "delayed":
-            item = level.actions.get(change.cause_id) or level.event(change.cause_id)
-            if item is not None and any(moves(d.does) for d in item.delayed):
-                return change.phase
-    return "events"
