@@ -130,3 +130,43 @@ def test_measuring_one_level_again_keeps_the_table_in_campaign_order(catalogue):
     assert [r["a_wins"] for r in table["pairings"] if r["level"] == "testing_event"] == [0.9, 0.9]
     assert table["versions"] == {"shanghai_five": "v1", "testing_event": "v2", "middle_corridor": "v1"}
     assert list(table["versions"]) == ["shanghai_five", "testing_event", "middle_corridor"]
+
+
+def _one_row(monkeypatch):
+    """The strength command with its duels stood in for by one measured row."""
+    import game.sim.strength as strength
+    from game.sim.strength import Pairing
+
+    row = Pairing("testing_event", "hard", "normal", 2, 1.0, 0.0, {"moscow": 1.0, "beijing": 1.0}, 0.65, True)
+    monkeypatch.setattr(strength, "measure", lambda *a, **k: [row])
+
+
+@pytest.mark.parametrize("kept", ["[]", '{"pairings": "rows"}', "{not json", '{"versions": [1, 2]}'])
+def test_an_unreadable_table_beside_the_report_is_replaced_not_merged(monkeypatch, tmp_path, kept):
+    from game.cli import main
+
+    _one_row(monkeypatch)
+    (tmp_path / "strength.json").write_text(kept, encoding="utf-8")
+    assert main(["strength", "testing_event", "--out", str(tmp_path)]) == 0
+    table = json.loads((tmp_path / "strength.json").read_text(encoding="utf-8"))
+    assert [r["level"] for r in table["pairings"]] == ["testing_event"]
+
+
+def test_a_table_that_cannot_be_written_says_why_and_fails(monkeypatch, tmp_path, capsys):
+    import errno
+    from pathlib import Path
+
+    from game.cli import main
+
+    _one_row(monkeypatch)
+    real = Path.write_text
+
+    def full_disk(self, *args, **kwargs):
+        if self.name == "strength.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    assert main(["strength", "testing_event", "--out", str(tmp_path)]) == 1
+    said = capsys.readouterr().err
+    assert "cannot write" in said and "No space left on device" in said

@@ -5,6 +5,7 @@ strength.json, beside it."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from game.commands.arguments import (
@@ -91,15 +92,18 @@ def run(args: argparse.Namespace) -> ExitCode:
     )
     versions = {level.id: version_of(level) for level in levels}
     figures = to_json(rows, command, versions)
-    if args.levels_to_check and out.with_name("strength.json").is_file():
-        try:
-            kept = json.loads(out.with_name("strength.json").read_text(encoding="utf-8"))
-            figures = merged(kept, figures, cat)
-        except (ValueError, KeyError, TypeError, AttributeError):
-            pass  # an unreadable table is replaced, not merged
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.with_name("strength.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
-    rewrite_report(out, cat)
+    table = out.with_name("strength.json")
+    if args.levels_to_check and table.is_file():
+        # An unreadable table is replaced, not merged.
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+            figures = merged(json.loads(table.read_text(encoding="utf-8")), figures, cat)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        table.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+        rewrite_report(out, cat)
+    except OSError as e:  # a full disk, a folder that may not be written: minutes of duels, said why
+        print(f"cannot write {table}: {e.strerror or e}", file=sys.stderr)
+        return ExitCode.FAILED
     print(f"wrote {out.with_name('strength.json')} and the table in {out}", file=sys.stderr)
     if args.json:
         print(json.dumps(to_json(rows, command, versions)))
