@@ -12,6 +12,21 @@ def font_path(bold: bool = False) -> str:
     return str(ui_font_file(bold))
 
 
+def font_signature(font: pygame.font.Font) -> tuple[object, ...]:
+    """What a font draws and measures with: its face, size and style. Two Font objects alike draw
+    alike, so what one has drawn or measured serves the other (a new window loads its fonts again)."""
+    return (
+        font.name,
+        font.style_name,
+        font.point_size,
+        font.get_height(),
+        font.bold,
+        font.italic,
+        font.underline,
+        font.strikethrough,
+    )
+
+
 class Fonts:
     """Fonts at one UI scale; made again when the scale changes."""
 

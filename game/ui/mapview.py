@@ -21,7 +21,7 @@ from game.i18n import N_, _, current_language
 from game.paths import assets_dir
 from game.speech.sides import POWER_NAMES, power_name
 from game.ui.charts import draw_dashed_polyline
-from game.ui.fonts import font_path
+from game.ui.fonts import font_path, font_signature
 from game.ui.map_data import load_map
 from game.ui.map_geometry import (
     FOCUS,
@@ -107,11 +107,6 @@ def forget_drawn_maps() -> None:
 
 def _bytes(frame: pygame.Surface) -> int:
     return frame.get_width() * frame.get_height() * frame.get_bytesize()
-
-
-def _font_signature(font: pygame.font.Font) -> tuple[object, ...]:
-    """What a font draws with: its face, size and style (two Font objects alike draw alike)."""
-    return (font.name, font.style_name, font.point_size, font.bold, font.italic, font.get_height())
 
 
 @dataclass(frozen=True)
@@ -428,7 +423,7 @@ class MapView:
             palette,
             tuple(round(float(meters.get(m, 0.0)), 2) for m in wanted),
             highlight,
-            _font_signature(font_small),
+            font_signature(font_small),
             year,
             current_language(),  # (the states' names)
             self.source,

@@ -15,6 +15,8 @@ from typing import Any
 
 import pygame
 
+from game.ui.fonts import font_signature
+
 
 @dataclass
 class Control:
@@ -85,11 +87,6 @@ def break_units(paragraph: str) -> list[tuple[str, bool]]:
 # Past MAX_WRAPPED it starts afresh, so that a long session cannot grow it for ever.
 MAX_WRAPPED = 2048
 _wrapped: dict[tuple[object, ...], list[str]] = {}
-
-
-def font_signature(font: pygame.font.Font) -> tuple[object, ...]:
-    """What a font measures with: its face, size and style (two Font objects alike measure alike)."""
-    return (font.name, font.style_name, font.point_size, font.get_height(), font.bold, font.italic)
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
