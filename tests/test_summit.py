@@ -94,6 +94,40 @@ def test_a_kept_term_builds_trust_and_a_broken_one_costs_trust_partnership_and_s
     assert any(c.cause_id == "term_kept" and c.delta > 0 for c in report.changes_to("trust"))
 
 
+def test_an_offer_and_the_partners_request_for_the_same_card_are_one_word(testing_event):
+    # Each side puts its terms forward not yet knowing the other's: Beijing may offer a card that
+    # Moscow asks for. Both agreed, Beijing has given its word once, and keeps or breaks it once.
+    state = initial_state(testing_event, 1)
+    card = next(a.id for a in testing_event.actions_of["beijing"] if a.cost <= 2 and a.requires.test(state))
+    offer = Term("offer", "beijing", Deed("play", card))
+    request = Term("request", "moscow", Deed("play", card))
+    both, alone = agree(state, [offer, request]), agree(state, [offer])
+    assert [c.term for c in both.commitments] == [offer]
+    for plan in ((card,), ()):
+        after_both, report = resolve_turn(both, {"moscow": (), "beijing": plan})
+        after_alone, _ = resolve_turn(alone, {"moscow": (), "beijing": plan})
+        assert after_both.meters == after_alone.meters and len(report.settled) == 1
+    # A promise of the same card runs longer: another word. So does a request of another card.
+    promise = Term("promise", "beijing", Deed("play", card))
+    assert len(agree(state, [offer, promise]).commitments) == 2
+    assert (
+        len(agree(state, [request, Term("request", "moscow", Deed("some", "integration"))]).commitments) == 2
+    )
+
+
+def test_the_summits_record_says_a_repeated_word_binds_once(testing_event):
+    from game.session.summit_table import Entry
+    from game.ui.summit.words import entry_lines
+
+    state = initial_state(testing_event, 1)
+    card = next(a.id for a in testing_event.actions_of["beijing"] if a.cost <= 2 and a.requires.test(state))
+    offer = Term("offer", "beijing", Deed("play", card))
+    request = Term("request", "moscow", Deed("play", card))
+    lines = entry_lines(testing_event, [Entry(offer, True), Entry(request, True)])
+    assert lines[0][1].startswith("Agreed: ")
+    assert lines[1][1].startswith("Agreed (the same word as a term above, so it binds once): ")
+
+
 def test_a_warning_defied_must_be_carried_out_or_it_was_empty(testing_event):
     state = initial_state(testing_event, 1)
     outreach = next(a.id for a in testing_event.actions_of["moscow"] if "outreach" in a.tags and a.cost <= 4)

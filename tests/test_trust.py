@@ -45,6 +45,25 @@ def test_the_agenda_and_gauge_show_a_value_just_short_of_its_goal_as_short(versu
     assert all("47.96" in t for t in gauge_titles(versus_ai))
 
 
+@pytest.mark.parametrize(
+    "value, ceiling, title",
+    [
+        (48.27, 48.27, "Partnership 48.27: pragmatic (ceiling 48.27)"),  # held at it: not 48.3
+        (48.1, 48.27, "Partnership 48.1: pragmatic (ceiling 48.3)"),
+        (48.3, 48.34, "Partnership 48.3: pragmatic (ceiling 48.34)"),
+        (52.0, 70.0, "Partnership 52.0: pragmatic (ceiling 70)"),
+    ],
+)
+def test_the_gauge_never_shows_the_partnership_on_the_other_side_of_its_ceiling(
+    versus_ai, value, ceiling, title
+):
+    from game.ui.board.texts import gauge_titles
+
+    versus_ai.state.meters["partnership"] = value
+    versus_ai.state.meters["partnership_ceiling"] = ceiling
+    assert title in gauge_titles(versus_ai)
+
+
 # -- 2. one click too many never locks an empty plan -------------------------------------------
 
 

@@ -215,12 +215,32 @@ def terms_allowed(state: GameState, side: str) -> int:
 
 def span(state: GameState, term: Term) -> int:
     """How many turns an accepted term covers, this one included."""
+    return term_span(state.level, term)
+
+
+def term_span(level: Level, term: Term) -> int:
+    """How many turns `term` covers once accepted, its first included."""
     if term.kind in ("promise", "warning"):
-        return state.level.rules.promise_turns
+        return level.rules.promise_turns
     if term.kind == "deal":
-        deal = state.level.deal(term.deal)
+        deal = level.deal(term.deal)
         return deal.turns if deal else 1
     return 1
+
+
+def repeated_words(level: Level, terms: Iterable[Term]) -> list[bool]:
+    """For each of `terms`, agreed at one summit in this order, whether it binds nothing that the
+    terms before it do not already bind, for as long: the same word given twice, as when one side
+    offers a card and the other, not yet knowing, asks for that very card. A word is kept or
+    broken once, so such a term adds no commitment of its own."""
+    given: set[tuple[str, Deed, int]] = set()
+    out = []
+    for term in terms:
+        turns = term_span(level, term)
+        parts = {(side, deed, turns) for side, deed in term.bound()}
+        out.append(bool(parts) and parts <= given)
+        given |= parts
+    return out
 
 
 def term_problem(state: GameState, term: Term) -> str | None:
@@ -315,15 +335,17 @@ def empty_word(level: Level, term: Term) -> str | None:
 
 def agree(state: GameState, terms: tuple[Term, ...] | list[Term]) -> GameState:
     """The state with `terms` accepted at this turn's summit: each becomes a commitment covering
-    this turn and the turns after it that its kind gives. Raises TermError for an impossible one."""
+    this turn and the turns after it that its kind gives (a term that repeats the word of one
+    before it adds none: `repeated_words`). Raises TermError for an impossible one."""
     if not terms:
         return state
     made = []
-    for term in terms:
+    for term, again in zip(terms, repeated_words(state.level, terms), strict=True):
         problem = term_problem(state, term)
         if problem is not None:
             raise TermError(problem)
-        made.append(Commitment(term, state.turn, state.turn + span(state, term) - 1))
+        if not again:
+            made.append(Commitment(term, state.turn, state.turn + span(state, term) - 1))
     new = state.copy()
     new.commitments = state.commitments + tuple(made)
     return new

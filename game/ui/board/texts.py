@@ -72,7 +72,9 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
     value, ceiling = m["partnership"], m["partnership_ceiling"]
     held = ceiling_holder(game)
     edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(game.level, "partnership")
-    v, c = shown(value, edges, least=1), shown(ceiling, [value])
+    # Each figure beside the other too: a partnership held at a ceiling of 48.27 reads 48.27, not
+    # 48.3, which would seem to stand above it.
+    v, c = shown(value, [*edges, ceiling], least=1), shown(ceiling, [value])
     longer = (
         [
             _("Partnership {value}: {band} (ceiling {ceiling}, held by {limit})").format(

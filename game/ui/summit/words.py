@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
-from game.core.summit import Term, power_lead, terms_allowed
+from game.core.summit import Term, power_lead, repeated_words, term_span, terms_allowed
 from game.i18n import N_, _, n_
 from game.speech.reasons import frame_of, say
 from game.speech.sides import side_name
@@ -152,7 +152,7 @@ def bound_words(level: Level, term: Term) -> str:
             turns,
         ).format(partner=name(other(term.by)), n=turns, side=name(term.by))
     sides = _(" and ").join(name(s) for s, _deed in term.bound())
-    turns = term_turns(level, term)
+    turns = term_span(level, term)
     if turns == 1:
         return _("Binds {sides} this turn.").format(sides=sides)
     return n_(
@@ -160,16 +160,6 @@ def bound_words(level: Level, term: Term) -> str:
         "Binds {sides} for {n} turns, this one included.",
         turns,
     ).format(sides=sides, n=turns)
-
-
-def term_turns(level: Level, term: Term) -> int:
-    """How many turns an agreed term covers, its first included."""
-    if term.kind in ("promise", "warning"):
-        return level.rules.promise_turns
-    if term.kind == "deal":
-        deal = level.deal(term.deal)
-        return deal.turns if deal else 1
-    return 1
 
 
 def cost_words(level: Level, term: Term) -> str:
@@ -323,10 +313,20 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
     """A summit's record, term by term: (agreed, what happened to the term, the AI's reason or '')."""
     out = []
     countered = {e.counter_to for e in entries if e.counter_to}
+    # The terms agreed, each once and in order, as the game agrees them (game.core.summit.agree):
+    # one that repeats the word of a term before it binds nothing more, and says so.
+    agreed: dict[str, Term] = {}
+    for e in entries:
+        if e.agreed:
+            agreed.setdefault(e.term.key(), e.term)
+    terms = list(agreed.values())
+    repeated = {t.key() for t, again in zip(terms, repeated_words(level, terms), strict=True) if again}
     for e in entries:
         term = e.term
         words = term_words(level, term)
-        if e.counter_to:
+        if e.agreed and term.key() in repeated:
+            head = _("Agreed (the same word as a term above, so it binds once)")
+        elif e.counter_to:
             head = (_("{side}'s counter, agreed") if e.agreed else _("{side}'s counter, refused")).format(
                 side=name(term.by)
             )
@@ -350,7 +350,7 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
 
 def fates(game: Game, turn: int, term: Term) -> list[str]:
     """What became of a term agreed at turn `turn`'s summit, turn by turn, from the reports."""
-    last = turn + term_turns(game.level, term) + (1 if term.kind == "warning" else 0) - 1
+    last = turn + term_span(game.level, term) + (1 if term.kind == "warning" else 0) - 1
     key = term.key()
     return [
         _("turn {turn}: {side} {result}").format(
