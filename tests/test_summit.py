@@ -125,7 +125,7 @@ def test_the_summits_record_says_a_repeated_word_binds_once(testing_event):
     request = Term("request", "moscow", Deed("play", card))
     lines = entry_lines(testing_event, [Entry(offer, True), Entry(request, True)])
     assert lines[0][1].startswith("Agreed: ")
-    assert lines[1][1].startswith("Agreed (the same word as a term above, so it binds once): ")
+    assert lines[1][1].startswith("Agreed (the same word as another term agreed here, so it binds once): ")
 
 
 def test_a_warning_defied_must_be_carried_out_or_it_was_empty(testing_event):

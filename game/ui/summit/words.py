@@ -325,7 +325,7 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
         term = e.term
         words = term_words(level, term)
         if e.agreed and term.key() in repeated:
-            head = _("Agreed (the same word as a term above, so it binds once)")
+            head = _("Agreed (the same word as another term agreed here, so it binds once)")
         elif e.counter_to:
             head = (_("{side}'s counter, agreed") if e.agreed else _("{side}'s counter, refused")).format(
                 side=name(term.by)
