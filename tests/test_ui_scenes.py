@@ -1,5 +1,7 @@
 """The real UI driven by synthetic events under the dummy video driver."""
 
+from pathlib import Path
+
 import pygame
 import pytest
 from ui_driver import key, lock, past_the_summit, press
@@ -408,6 +410,43 @@ def test_a_text_laid_out_again_is_not_drawn_again_to_be_measured_and_looks_the_s
     rect = GUIFontPygame.get_rect(font, "Partnership")
     rect.move_ip(5, 5)
     assert GUIFontPygame.get_rect(font, "Partnership") == real(font, "Partnership") != rect
+
+
+def test_the_game_face_measured_by_asking_the_font_measures_as_drawing_does(app):
+    # Asking the font for a text's size (what text_measure does for the game's own face) must give
+    # the size pygame_gui would learn by drawing it, in every language, size and style the text
+    # boxes use, or a layout would break its lines elsewhere than it did.
+    import random
+    import re
+
+    from pygame_gui.core.gui_font_pygame import GUIFontPygame
+
+    from game.ui import text_measure
+
+    texts = set()
+    for po in sorted((Path(__file__).resolve().parent.parent / "game" / "locale").glob("*/LC_MESSAGES/*.po")):
+        for m in re.finditer(r'^msgstr(?:\[\d\])? "(.+)"', po.read_text(encoding="utf-8"), re.M):
+            texts.update({m.group(1), *m.group(1).split(" ")})
+    sample = random.Random(7).sample(sorted(texts), 600)
+    app.load_text_fonts()  # (the sizes and styles the text boxes set)
+    fonts = [
+        app.manager.get_theme().get_font_dictionary().find_font(size, "partners_sans", bold, italic)
+        for size, bold, italic in (
+            (16, False, False),
+            (18, False, False),
+            (14, True, False),
+            (16, True, False),
+            (18, True, False),
+            (14, False, True),
+            (16, False, True),
+            (18, False, True),
+        )
+    ]
+    for font in fonts:
+        assert font._GUIFontPygame__internal_font.name in text_measure.MEASURED_BY_SIZE
+        for text in sample:
+            assert text_measure._measure(font, text) == text_measure._draw_to_measure(font, text), text
+    assert GUIFontPygame.get_rect is not text_measure._draw_to_measure  # (remembered, and asked)
 
 
 def test_an_unwatched_window_lays_a_steps_text_out_only_for_a_frame_it_draws(app):

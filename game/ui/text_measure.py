@@ -3,8 +3,9 @@
 pygame_gui learns how wide a run of text is by drawing it (`GUIFontPygame.get_rect`), and lays
 the same words out again and again: a text box on every rebuild, the resolution's story at each
 step of every turn. The same text in the same font and style always has the same size, so what is
-measured is kept, and a layout draws only what is new. Laid out, the text is the same, pixel for
-pixel. It is kept by what the font draws with (face, size, style), not by the font object: a new
+measured is kept, and a layout measures only what is new; and it measures it by asking the font,
+not by drawing the text, where the two agree (the game's own face). Laid out, the text is the
+same, pixel for pixel. It is kept by what the font draws with (face, size, style), not by the font object: a new
 look or a new window loads its fonts again, and finds its sizes already known.
 """
 
@@ -16,7 +17,23 @@ from pygame_gui.core.gui_font_pygame import GUIFontPygame
 # Texts a font keeps; past this it starts afresh, so that a long session cannot grow it for ever.
 MAX_REMEMBERED = 4096
 
-_measure = GUIFontPygame.get_rect
+_draw_to_measure = GUIFontPygame.get_rect
+
+# Faces whose size, asked of the font, is the size of the text drawn, to the pixel, in every
+# language, size and style the game uses: the game's own, and pygame_gui's Noto Sans, which sets
+# its italics (tests/test_ui_scenes.py checks it on the game's own text). pygame's default face is
+# not among them: asked, it gives a line a pixel shorter than it draws.
+MEASURED_BY_SIZE = frozenset({"Partners Sans", "Noto Sans"})
+
+
+def _measure(font: GUIFontPygame, text: str) -> pygame.Rect:
+    """The rectangle pygame_gui's get_rect gives: it draws the text to learn its size, which costs
+    several times what asking the font costs; for the faces the game's text boxes use the two
+    agree, and the font is asked."""
+    drawn: pygame.font.Font = font._GUIFontPygame__internal_font  # type: ignore[attr-defined]  # (pygame_gui keeps it private)
+    if text and drawn.name in MEASURED_BY_SIZE:
+        return pygame.Rect((0, drawn.get_ascent()), drawn.size(text))
+    return _draw_to_measure(font, text)
 
 # What each font (by its signature) has measured.
 _by_font: dict[tuple[object, ...], dict[tuple[str, bool], pygame.Rect]] = {}
