@@ -3,10 +3,10 @@
 pygame_gui learns how wide a run of text is by drawing it (`GUIFontPygame.get_rect`), and lays
 the same words out again and again: a text box on every rebuild, the resolution's story at each
 step of every turn. The same text in the same font and style always has the same size, so what is
-measured is kept, and a layout measures only what is new; and it measures it by asking the font,
-not by drawing the text, where the two agree (the game's own face). Laid out, the text is the
-same, pixel for pixel. It is kept by what the font draws with (face, size, style), not by the font object: a new
-look or a new window loads its fonts again, and finds its sizes already known.
+measured is kept, and a layout measures only what is new: by asking the font, not by drawing the
+text, for the faces whose two answers agree (MEASURED_BY_SIZE). Laid out, the text is the same,
+pixel for pixel. It is kept by what the font draws with (face, size, style), not by the font
+object: a new look or a new window loads its fonts again, and finds its sizes already known.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ def _measure(font: GUIFontPygame, text: str) -> pygame.Rect:
     if text and drawn.name in MEASURED_BY_SIZE:
         return pygame.Rect((0, drawn.get_ascent()), drawn.size(text))
     return _draw_to_measure(font, text)
+
 
 # What each font (by its signature) has measured.
 _by_font: dict[tuple[object, ...], dict[tuple[str, bool], pygame.Rect]] = {}
