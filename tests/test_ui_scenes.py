@@ -77,6 +77,28 @@ def test_play_with_a_level_opens_new_game_on_it_once_ready_to_start():
     pygame.display.quit()
 
 
+def test_new_game_opens_with_the_keyboard_on_the_level_it_chose():
+    # Opened on a level other than the first (`play --level`, or the campaign's next chapter),
+    # the keyboard starts on that level: Enter keeps it chosen rather than picking the tutorial.
+    app = App(PlayOptions(size=(1280, 720), level="pivot_east"))
+    app.push(TitleScene(app))
+    app.step([])
+    scene = app.scene
+    assert scene.name == "new game" and app.focused().selected and app.focused().kind == "item"
+    key(app, pygame.K_RETURN)
+    assert scene.entries[scene.level_index].id == "pivot_east"
+    pygame.display.quit()
+
+
+def test_the_classroom_set_up_opens_with_the_keyboard_on_the_level_it_chose(app):
+    press(app, "Classroom session")
+    scene = app.scene
+    chosen = scene.entries[scene.level_index].id
+    assert scene.level_index > 0 and app.focused().selected and app.focused().kind == "item"
+    key(app, pygame.K_RETURN)
+    assert scene.entries[scene.level_index].id == chosen
+
+
 def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     game = start_game(app, opponent="Second player")
     chosen = choose_first_card_by_keyboard(app)

@@ -63,6 +63,14 @@ class Scene:
     def entered(self) -> None:
         """Called once when the scene is shown (after its first build)."""
 
+    def focus_chosen_item(self) -> None:
+        """Put the keyboard on the chosen item of the screen's list (a level chosen for the player
+        before they came), not on the list's first: Enter there would undo the choice."""
+        for i, control in enumerate(self.controls):
+            if control.kind == "item" and control.selected:
+                self.app.focus_index = i
+                return
+
     def cover(self) -> None:
         """Another scene goes on top: this one's widgets are hidden, and kept for its rebuild when
         it comes back, which takes back those that still show the same (see text_box)."""

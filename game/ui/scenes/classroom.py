@@ -410,6 +410,8 @@ class ClassroomSetupScene(Scene):
     def entered(self) -> None:
         if self.join is not None:
             self.start_joined()
+            return
+        self.focus_chosen_item()  # (the level chosen for the class, as on New game)
 
     def start_joined(self) -> None:
         """Play the class server's session at once: its level, seed, sides and timer, from where

@@ -502,6 +502,9 @@ class NewGameScene(Scene):
             self.app.capture("new-game")
             self.start()
             return
+        # The keyboard starts on the level chosen (the campaign's next, or `play --level`'s): on
+        # the first of the list, Enter picked the tutorial and undid the choice.
+        self.focus_chosen_item()
         # A file that could not be read at all is not in the list: say so, rather than let a
         # modder look for a level that is not there.
         unread = {p.file for p in self.app.catalogue.problems if p.severity == "error"}
