@@ -62,6 +62,20 @@ def shows(app, name, **kwargs):
     return app.scene
 
 
+def test_the_credits_fit(window):
+    # The sections sit in a text box between the title and the Back button, which scrolls where
+    # they are longer than the room (a small window, a long language): nothing runs under Back.
+    from ui_driver import press
+
+    press(window, i18n._("Credits"))
+    scene = window.scene
+    assert scene.name == "credits"
+    assert_tidy(window)
+    box = scene.elements[0]
+    assert box.rect.bottom <= scene.controls[0].rect.top and box.rect.right <= window.size[0]
+    assert i18n._("Built with") in box.html_text
+
+
 def test_the_title_fits(window):
     assert_tidy(window)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import pygame
 
 from game.i18n import N_, _
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control, text
+from game.ui.widgets import Control
 
 CREDITS = [
     (
@@ -34,7 +36,11 @@ CREDITS = [
     ),
     (
         N_("Built with"),
-        N_("pygame-ce (LGPL 2.1), pygame_gui (MIT), pydantic (MIT), tomli (MIT), platformdirs (MIT)."),
+        N_(
+            "pygame-ce (LGPL 2.1), pygame_gui (MIT), pydantic (MIT), tomli (MIT), platformdirs (MIT), "
+            "Babel (BSD), and for the printed handouts fpdf2 (LGPL 3.0) with fontTools (MIT), Pillow "
+            "(MIT-CMU) and defusedxml (PSF); the class server, Starlette, Uvicorn and websockets (BSD)."
+        ),
     ),
     (
         N_("The game"),
@@ -52,18 +58,29 @@ class CreditsScene(Scene):
     def build(self) -> None:
         app = self.app
         w, h = app.size
-        rect = pygame.Rect(0, 0, app.px(200), app.px(44))
-        rect.midbottom = (w // 2, h - app.px(24))
-        self.add(Control(rect, _("Back"), self.back))
+        back = pygame.Rect(0, 0, app.px(200), app.px(44))
+        back.midbottom = (w // 2, h - app.px(24))
+        self.add(Control(back, _("Back"), self.back))
+        # The sections in a text box that scrolls: a small window in a long language (Russian at
+        # 800x600) has more to say than room to say it, and drawn straight they ran under Back.
+        x, top = self.left(), app.px(50) + app.fonts.title.get_linesize() + app.px(12)
+        self.box = pygame.Rect(x, top, w - 2 * x, back.top - app.px(12) - top)
+        self.text_box(credits_html(app.palette.accent), self.box)
+
+    def left(self) -> int:
+        return min(self.app.px(80), self.app.size[0] // 12)
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
-        w = app.size[0]
-        x, y = app.px(80), app.px(50)
-        surface.blit(app.fonts.title.render(_("Credits"), True, p.text), (x, y))
-        y += app.px(70)
-        for head, body in CREDITS:
-            surface.blit(app.fonts.heading.render(_(head), True, p.accent), (x, y))
-            y += app.fonts.heading.get_linesize() + app.px(4)
-            y += text(surface, _(body), app.fonts.body, p.text, (x, y), w - 2 * x) + app.px(14)
+        surface.blit(app.fonts.title.render(_("Credits"), True, p.text), (self.left(), app.px(50)))
         self.draw_controls(surface)
+
+
+def credits_html(accent) -> str:
+    """The credits, section by section, as a text box shows them (in the language in force), each
+    heading in the look's `accent` colour."""
+    colour = "#{:02x}{:02x}{:02x}".format(*accent[:3])
+    return "<br><br>".join(
+        f"<font color='{colour}'><b>{html.escape(_(head))}</b></font><br>{html.escape(_(body))}"
+        for head, body in CREDITS
+    )
