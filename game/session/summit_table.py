@@ -38,6 +38,16 @@ class Entry:
     in_room: bool = False  # agreed aloud in the room and entered by one player for both sides
 
 
+def agreed_terms(entries: list[Entry]) -> list[Term]:
+    """The terms of a summit's record that were agreed, in order, each once: what the game agrees
+    (game.core.summit.agree) from that record."""
+    out: dict[str, Term] = {}
+    for e in entries:
+        if e.agreed:
+            out.setdefault(e.term.key(), e.term)
+    return list(out.values())
+
+
 @dataclass
 class Table:
     """One summit, stage by stage."""
@@ -227,11 +237,7 @@ class Table:
 
     def agreed(self) -> list[Term]:
         """The terms agreed, in order, each once."""
-        out: dict[str, Term] = {}
-        for e in self.entries():
-            if e.agreed:
-                out.setdefault(e.term.key(), e.term)
-        return list(out.values())
+        return agreed_terms(self.entries())
 
 
 def play_agents(table: Table, state: GameState, negotiators: Mapping[str, Negotiator | None]) -> None:

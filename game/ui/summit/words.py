@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from game.core.meters import other
 from game.core.summit import Term, power_lead, repeated_words, term_span, terms_allowed
 from game.i18n import N_, _, n_
+from game.session.summit_table import agreed_terms
 from game.speech.reasons import frame_of, say
 from game.speech.sides import side_name
 from game.speech.terms import deed_words, term_words, warning_words
@@ -313,13 +314,8 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
     """A summit's record, term by term: (agreed, what happened to the term, the AI's reason or '')."""
     out = []
     countered = {e.counter_to for e in entries if e.counter_to}
-    # The terms agreed, each once and in order, as the game agrees them (game.core.summit.agree):
-    # one that repeats the word of a term before it binds nothing more, and says so.
-    agreed: dict[str, Term] = {}
-    for e in entries:
-        if e.agreed:
-            agreed.setdefault(e.term.key(), e.term)
-    terms = list(agreed.values())
+    # A term agreed that repeats the word of one agreed before it binds nothing more, and says so.
+    terms = agreed_terms(entries)
     repeated = {t.key() for t, again in zip(terms, repeated_words(level, terms), strict=True) if again}
     for e in entries:
         term = e.term
