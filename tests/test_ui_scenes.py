@@ -13,6 +13,7 @@ from game.session.settings import Settings, load_settings, save_settings
 from game.ui.app import App, PlayOptions
 from game.ui.board.texts import ceiling_holder, gauge_titles
 from game.ui.scenes.title import TitleScene
+from game.ui.widgets import wrap
 
 
 def start_game(app, opponent=None):
@@ -87,6 +88,25 @@ def test_new_game_opens_with_the_keyboard_on_the_level_it_chose():
     assert scene.name == "new game" and app.focused().selected and app.focused().kind == "item"
     key(app, pygame.K_RETURN)
     assert scene.entries[scene.level_index].id == "pivot_east"
+    pygame.display.quit()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_level_description_cut_short_on_new_game_is_given_whole_in_the_briefing(size):
+    # At 1280x720 four lines of The Nixon surprise's description leave its last sentence (the
+    # level's point) unread: it is not drawn above the briefing but begins the briefing, which
+    # scrolls. Where it fits whole, it is drawn above and not said twice.
+    app = App(PlayOptions(size=size, level="nixon_surprise"))
+    app.push(TitleScene(app))
+    app.step([])
+    scene = app.scene
+    described = scene.level.description
+    whole = len(wrap(described, app.fonts.body, scene.head_rect.width))
+    assert scene.desc_lines in (0, whole)
+    cut = scene.desc_lines == 0
+    assert cut == (size == (1280, 720))
+    briefing = scene.briefing_html()
+    assert (described.split(". ")[-1].rstrip(".") in briefing) == cut
     pygame.display.quit()
 
 

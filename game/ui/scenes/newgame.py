@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from functools import partial
 
 import pygame
@@ -146,6 +147,7 @@ class NewGameScene(Scene):
             )
         self.seed_text = str(opts.seed) if opts.seed is not None else ""
         self.level: Level | None = None
+        self.desc_cut = False  # whether the description is cut short above the briefing (see build)
         self.load_selected()
 
     def chapters(self) -> list:
@@ -308,10 +310,15 @@ class NewGameScene(Scene):
         # Lay the rest out for a given number of description lines and a given height of button;
         # use the most lines and the tallest buttons that leave the briefing a useful height.
         least_brief = max(app.px(90), 3 * fonts.body.get_linesize())
-        tries = [
-            (lines, button_height(fonts.bold, app.px(40)), False)
-            for lines in range(min(4, len(described)), -1, -1)
-        ]
+        # A level's description above the briefing whole or not at all: one cut short would hide
+        # its last lines (often the level's point), so it goes whole to the top of the briefing,
+        # which scrolls (see briefing_html), rather than be read twice. (A problem with the level
+        # is in the briefing's place already.)
+        if not self.level:
+            counts: Sequence[int] = range(min(4, len(described)), -1, -1)
+        else:
+            counts = (len(described), 0) if len(described) <= 4 else (0,)
+        tries = [(lines, button_height(fonts.bold, app.px(40)), False) for lines in counts]
         tries += [(0, button_height(fonts.bold, 0), True)]
         for lines, row_h, tight in tries:
             # Tight: the smallest buttons, the seed's hint only in its tooltip, and Start and Back
@@ -371,6 +378,7 @@ class NewGameScene(Scene):
             if brief_rect.height >= least_brief:
                 break
         self.desc_lines = lines
+        self.desc_cut = bool(self.level) and lines < len(described)
         self.desc_rect, self.note_rect, self.hint_rect, self.hint_lines = (
             desc_rect,
             note_rect,
@@ -449,8 +457,9 @@ class NewGameScene(Scene):
         partner = side_name(other(self.side))
         briefing_for = _("Briefing for {side}").format(side=side)
         against = html.escape(opponent_says(self.opponent, self.app.options.think))
+        whole = f"<i>{html.escape(self.level.description)}</i><br><br>" if self.desc_cut else ""
         return (
-            f"<b>{html.escape(best)}</b><br><br><b>{briefing_for}</b><br><br>{body}<br><br>"
+            f"{whole}<b>{html.escape(best)}</b><br><br><b>{briefing_for}</b><br><br>{body}<br><br>"
             f"{agenda_html(self.level, self.side)}<br><br><b>{partner}</b>: {against}"
         )
 
