@@ -69,3 +69,30 @@ def test_the_everyday_characters_of_gb_2312_are_all_there():
             with contextlib.suppress(UnicodeDecodeError):
                 level_one.append(bytes((row, cell)).decode("gb2312"))
     assert len(level_one) == 3755 and all(ord(ch) in font for ch in level_one)
+
+
+def test_a_new_window_draws_with_the_fonts_the_last_one_opened_and_after_pygame_stops_with_new_ones():
+    # A fresh font draws each letter the first time at fifty times the cost of the next: a new
+    # look or window (and the next test) reuses the open fonts, theirs and pygame_gui's. Once
+    # pygame is stopped those cannot draw, and the next window opens its own.
+    from game.ui.app import App, PlayOptions
+    from game.ui.theme import FONT_NAME
+
+    def window():
+        app = App(PlayOptions(size=(800, 600)))
+        app.load_text_fonts()
+        gui = app.manager.get_theme().get_font_dictionary().find_font(16, FONT_NAME, bold=True)
+        return app, gui
+
+    first, first_gui = window()
+    second, second_gui = window()
+    assert second.fonts.body is first.fonts.body and second.fonts.title is first.fonts.title
+    assert second_gui is first_gui
+    pygame.quit()
+    third, third_gui = window()
+    assert third.fonts.body is not first.fonts.body and third_gui is not first_gui
+    third.fonts.body.render("Partnership", True, (255, 255, 255))
+    assert third_gui.size("Partnership")[0] > 0
+    with pytest.raises(pygame.error):
+        first.fonts.body.render("Partnership", True, (255, 255, 255))
+    pygame.display.quit()

@@ -30,7 +30,10 @@ LANGUAGES = [
 ]
 
 
-@pytest.fixture(params=LANGUAGES)
+# Module-wide, so that pytest runs each language's tests together: the title's backdrop is drawn
+# once for each language and look and kept for a few (game.ui.title_backdrop.KEEP), and taken in
+# turn, twelve of them were each drawn afresh for every test.
+@pytest.fixture(params=LANGUAGES, scope="module")
 def language(request):
     return request.param
 

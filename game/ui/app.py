@@ -324,10 +324,12 @@ class App:
             # for pygame_gui to load.)
             import pygame_gui
 
+            from game.ui.gui_fonts import reuse_opened_fonts
             from game.ui.text_breaks import break_chinese_lines
             from game.ui.text_measure import remember_measurements
 
             remember_measurements()
+            reuse_opened_fonts()
             break_chinese_lines()
             scale = self.fonts.scale
             self._manager = pygame_gui.UIManager(self.screen.get_size(), build_theme(self.palette, scale))

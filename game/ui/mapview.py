@@ -21,7 +21,7 @@ from game.i18n import N_, _, current_language
 from game.paths import assets_dir
 from game.speech.sides import POWER_NAMES, power_name
 from game.ui.charts import draw_dashed_polyline
-from game.ui.fonts import font_path, font_signature
+from game.ui.fonts import font_path, font_signature, shared_font
 from game.ui.map_data import load_map
 from game.ui.map_geometry import (
     FOCUS,
@@ -447,9 +447,7 @@ class MapView:
         chinese = current_language().startswith("zh")
         key = (size, bold, chinese)
         if key not in self._fonts:
-            font = pygame.font.Font(font_path(bold) if chinese else None, size)
-            font.set_bold(bold and not chinese)
-            self._fonts[key] = font
+            self._fonts[key] = shared_font(font_path(bold) if chinese else None, size, bold and not chinese)
         return self._fonts[key]
 
     def _render(self, size, meters, palette, font_small, highlight, year=None) -> pygame.Surface:
