@@ -262,6 +262,40 @@ def test_the_other_side_shows_only_its_public_meters(versus_ai):
     assert "moscow.capital" in shown
 
 
+@pytest.mark.parametrize(
+    "level_id, shown",
+    [
+        ("nixon_surprise", False),
+        ("shanghai_five", False),
+        ("strategic_partnership", False),
+        ("pivot_east", True),
+    ],
+)
+def test_the_middle_corridor_is_on_the_board_only_where_something_can_move_it(level_id, shown):
+    # There was no Middle Corridor before 2014: the levels of those years leave its share where it
+    # starts and their maps draw no such route, so the board does not list it (it read "Middle
+    # Corridor share 0" in 1969). Pivot east's cards and events move it.
+    from game.levels import load_shipped
+
+    level = load_shipped(level_id)
+    game = Game.new(level, 1, {"moscow": HUMAN, "beijing": "normal"})
+    meters = {m for _, group in BoardModel(game, "moscow").meter_groups() for m, _ in group}
+    assert ("middle_corridor" in meters) == shown
+
+
+def test_sanctions_put_the_middle_corridor_on_the_board_though_no_card_moves_it(testing_event):
+    # Sanctions send trade onto the route every turn (the rule sanctions_corridor).
+    import dataclasses
+
+    from game.levels import load_shipped
+    from game.ui.board.model import corridor_can_move
+
+    level = load_shipped("nixon_surprise")
+    assert not corridor_can_move(level)
+    assert corridor_can_move(dataclasses.replace(level, flags={**level.flags, "sanctions": True}))
+    assert corridor_can_move(testing_event)
+
+
 @pytest.mark.parametrize("size", [(800, 600), (1024, 600)])
 def test_no_meters_name_or_groups_title_is_cut_in_a_small_window(app, size):
     from game.ui.board.meters import first_fitting

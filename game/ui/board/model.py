@@ -25,7 +25,7 @@ from game.speech.words import tag_name
 from game.ui.rule_words import why_not_in_words
 
 if TYPE_CHECKING:
-    from game.core.level import Action
+    from game.core.level import Action, Consequences, Event, Level
     from game.core.report import TurnReport
     from game.session.game import Game
     from game.session.replay import ReplayLog
@@ -54,11 +54,29 @@ class Locked:
     autosave_problem: str | None = None
 
 
+def corridor_can_move(level: Level) -> bool:
+    """Whether anything in the level can move the Middle Corridor's share: a card, an event or a
+    later effect of either, or the sanctions that send trade onto it (in force at the start, or
+    imposed by a card or an event). Before 2014 there was no such route, and the levels of those
+    years move nothing on it."""
+
+    def moves(does: Consequences) -> bool:
+        return any(m == "middle_corridor" for m, _d in does.effects) or sanctions in does.set_flags
+
+    sanctions = level.rules.sanctions_flag
+    if level.flags.get(sanctions):
+        return True
+    deeds: list[Action | Event] = [*level.actions.values(), *level.events]
+    return any(moves(d.does) or any(moves(later.does) for later in d.delayed) for d in deeds)
+
+
 def meter_groups(game: Game, side: str) -> list[tuple[str, list[tuple[str, float | None]]]]:
     """The meters `side` sees, in titled groups, each with the marker its bar shows (the line US
-    thaw must cross, or None): the other side shows only its public meters."""
+    thaw must cross, or None): the other side shows only its public meters. The Middle Corridor's
+    share is left out of a level that nothing in can move it (its map has no such route either)."""
     threshold = game.level.washington.threshold
     partner = other(side)
+    corridor = ["middle_corridor"] if corridor_can_move(game.level) else []
     return [
         (_("Pillars and trust"), [(m, None) for m in (*PILLARS, "trust", "distrust")]),
         (
@@ -69,7 +87,7 @@ def meter_groups(game: Game, side: str) -> list[tuple[str, list[tuple[str, float
         (_("{side} (yours)").format(side=side_name(side)), [(f"{side}.{n}", None) for n in SIDE_METERS]),
         (
             _("{side} (what you can see)").format(side=side_name(partner)),
-            [(m, None) for m in (*(f"{partner}.{n}" for n in PUBLIC_OF_OTHER), "middle_corridor")],
+            [(m, None) for m in (*(f"{partner}.{n}" for n in PUBLIC_OF_OTHER), *corridor)],
         ),
     ]
 
