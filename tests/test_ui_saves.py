@@ -171,3 +171,32 @@ def test_deleting_a_save_asks_once_more_and_keeps_it_in_the_trash(app):
     press(app, "Really delete?")
     assert [s.name for s in app.saves.list()] == ["Keep me"]
     assert (app.saves.root / "trash" / "throw-me.json").exists()
+
+
+def test_autosaves_are_named_once_and_in_the_players_language(app):
+    # The game names its autosaves; they were listed under the English name the file keeps, with
+    # "(autosave)" after it as well: "Autosave · ... (autosave)", in Russian too, and there with
+    # the level's English title and "ИИ normal".
+    from game import i18n
+    from game.ui.scenes.load import shown_name
+
+    new_game(app, "Moscow", "Easy AI")
+    for _turn in range(2):  # the second turn keeps the first's autosave as the previous one
+        lock(app)
+        key(app, pygame.K_s)  # skip the rest of the resolution
+        past_the_summit(app)
+    key(app, pygame.K_m)
+    press(app, "Quit to title")
+    press(app, "Load game")
+    labels = [c.label for c in app.scene.controls if c.kind == "item"]
+    # (Saved within the same second here, the two may be listed in either order.)
+    assert sorted(label.split("   ·   ")[0] for label in labels) == ["Autosave", "Previous autosave"]
+    assert not any("(autosave)" in label for label in labels)
+    i18n.set_language("ru")
+    assert sorted(shown_name(info) for info in app.saves.list()) == [
+        "Автосохранение",
+        "Предыдущее автосохранение",
+    ]
+    app.scene.rebuild()
+    label = next(c.label for c in app.scene.controls if c.kind == "item")
+    assert "Обучение: «Шанхайская пятёрка»" in label and "Москва против ИИ (лёгкий)" in label, label

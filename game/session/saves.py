@@ -114,6 +114,7 @@ class SaveInfo:
     saved_at: str
     is_autosave: bool
     players: dict[str, str] | None = None  # who played each side ("human" or the AI's level)
+    is_previous: bool = False  # the autosave before the latest (its .prev.json), kept in case
     classroom: ClassroomSpec | None = None  # a classroom session's set-up (its group, its teams)
 
 
@@ -500,6 +501,7 @@ def _info(spec: SaveFileSpec, path: Path, is_autosave: bool) -> SaveInfo:
         is_autosave=is_autosave,
         players=_players(spec.log),
         classroom=spec.log.classroom,
+        is_previous=path.name.endswith(".prev.json"),
     )
 
 

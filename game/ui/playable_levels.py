@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.i18n import current_language
+from game.levels.level_text import title_in
 from game.session.campaign import chapters
 
 
@@ -37,3 +39,10 @@ def playable_entries(app) -> list:
             )
     order = {c.level_id: i for i, c in enumerate(chapters(entries, ()))}
     return sorted(entries, key=lambda e: order[e.id])
+
+
+def title_of(entry) -> str:
+    """A level's title (a catalogue entry's) in the language in force, where its translation has
+    one; the English otherwise."""
+    path = getattr(entry, "path", None)  # (a level kept in its last good version has no file now)
+    return title_in(path, entry.title, current_language()) if path is not None else entry.title

@@ -14,10 +14,9 @@ from game.classroom.language import class_language
 from game.classroom.session import MIN_PASSPHRASE, TEAM, TIMER_CHOICES, ClassroomSession
 from game.core.level import Level
 from game.i18n import AVAILABLE, N_, _, current_language, language_name, n_, set_language
-from game.levels.level_text import title_in
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.speech.sides import side_name
-from game.ui.playable_levels import playable_entries
+from game.ui.playable_levels import playable_entries, title_of
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
     Control,
@@ -225,7 +224,7 @@ class ClassroomSetupScene(Scene):
             rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
             chapter = getattr(entry, "chapter", None)
             label = fit(
-                (f"{chapter}. " if chapter is not None else "") + self.title_of(entry),
+                (f"{chapter}. " if chapter is not None else "") + title_of(entry),
                 fonts.body,
                 rect.width - 16,
             )
@@ -273,11 +272,6 @@ class ClassroomSetupScene(Scene):
         self.add(Control(join, _("Join a class"), self.join_class))
         self.captions = [("title", self.title_rect), ("class seed", self.seed_rect)]
         self.captions += self.rows
-
-    def title_of(self, entry) -> str:
-        """A level's title in the language in force, where its translation has one."""
-        path = getattr(entry, "path", None)  # (a level kept in its last good version has no file now)
-        return title_in(path, entry.title, current_language()) if path is not None else entry.title
 
     def class_language(self) -> str | None:
         """The class's language as chosen here: a pack's or the teacher's, else the one in force."""

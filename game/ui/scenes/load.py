@@ -10,13 +10,34 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.i18n import _
+from game.i18n import _, p_
 from game.session.game import HUMAN
-from game.session.saves import MAX_NAME, SaveError
+from game.session.saves import MAX_NAME, SaveError, SaveInfo
 from game.speech.sides import side_name
+from game.ui.playable_levels import title_of
 from game.ui.saved_game import open_log
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, button_width
+
+
+def shown_name(info: SaveInfo) -> str:
+    """A save's name on screen: the one its player gave it, or for an autosave, which the game
+    names, "Autosave" (or "Previous autosave", the one before it) in the player's language."""
+    if not info.is_autosave:
+        return info.name
+    return _("Previous autosave") if info.is_previous else _("Autosave")
+
+
+def ai_level(who: str) -> str:
+    """An AI's level ('easy', 'normal', 'hard') in the player's language, as 'Moscow vs hard AI'
+    says it; an agent of another kind by its own name."""
+    if who == "easy":
+        return p_("AI level", "easy")
+    if who == "normal":
+        return p_("AI level", "normal")
+    if who == "hard":
+        return p_("AI level", "hard")
+    return who
 
 
 def who_played(players: dict[str, str] | None, classroom=None) -> str:
@@ -30,7 +51,7 @@ def who_played(players: dict[str, str] | None, classroom=None) -> str:
         side = next(s for s, t in teams.items() if t == "team")
         opponent = next(t for s, t in teams.items() if t != "team")
         return _("Classroom{group}: {side} team vs {opponent} AI").format(
-            group=group, side=side_name(side), opponent=opponent
+            group=group, side=side_name(side), opponent=ai_level(opponent)
         )
     if not players:
         return ""
@@ -40,7 +61,7 @@ def who_played(players: dict[str, str] | None, classroom=None) -> str:
     if not humans:
         return _("AI vs AI")
     opponent = next(who for side, who in players.items() if who != HUMAN)
-    return _("{side} vs {opponent} AI").format(side=side_name(humans[0]), opponent=opponent)
+    return _("{side} vs {opponent} AI").format(side=side_name(humans[0]), opponent=ai_level(opponent))
 
 
 class LoadScene(Scene):
@@ -84,19 +105,16 @@ class LoadScene(Scene):
                 x -= gap
             rect = pygame.Rect(row.x, row.y, x - row.x, item_h)
             when = str(info.saved_at)[:16].replace("T", " ")
-            kind = _("autosave") if info.is_autosave else _("save")
             who = who_played(info.players, info.classroom)
             entry = app.catalogue.entries.get(info.level_id)
-            level = entry.title if entry else info.level_id
+            level = title_of(entry) if entry else info.level_id
             turns = self.level_turns(info.level_id)
             where = (
                 _("finished")
                 if turns is not None and info.turn > turns
                 else _("turn {turn}").format(turn=info.turn)
             )
-            label = (
-                f"{info.name}   ·   {level}, {where}   ·   {who + '   ·   ' if who else ''}{when}   ({kind})"
-            )
+            label = f"{shown_name(info)}   ·   {level}, {where}   ·   {who + '   ·   ' if who else ''}{when}"
             self.add(Control(rect, label, partial(self.open, info), kind="item"))
             for box, label, action in reversed(buttons):
                 self.add(
@@ -157,7 +175,7 @@ class LoadScene(Scene):
         trash subfolder, from which it can still be taken back by hand."""
         if self.deleting != info.path:
             self.deleting, self.renaming = info.path, None
-            self.say(_("Press “Really delete?” to delete “{name}”.").format(name=info.name))
+            self.say(_("Press “Really delete?” to delete “{name}”.").format(name=shown_name(info)))
             self.rebuild()
             return
         self.deleting = None
@@ -168,7 +186,7 @@ class LoadScene(Scene):
         else:
             self.say(
                 _("Deleted “{name}” (kept in {folder}/{file} in the saves folder).").format(
-                    name=info.name, folder=moved.parent.name, file=moved.name
+                    name=shown_name(info), folder=moved.parent.name, file=moved.name
                 )
             )
         self.rebuild()

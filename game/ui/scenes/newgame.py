@@ -14,14 +14,13 @@ from game.ai.own import DEFAULT_MS as OWN_MS
 from game.ai.own import is_own_agent, split_spec
 from game.core.level import Level
 from game.core.meters import other
-from game.i18n import N_, _, current_language, n_
-from game.levels.level_text import title_in
+from game.i18n import N_, _, n_
 from game.session.campaign import chapters
 from game.session.game import HUMAN, THINK, Game
 from game.speech.sides import side_name
 from game.ui.agenda import agenda_html
 from game.ui.numbers import shown
-from game.ui.playable_levels import playable_entries
+from game.ui.playable_levels import playable_entries, title_of
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
     LABEL_ROOM,
@@ -160,17 +159,12 @@ class NewGameScene(Scene):
         wanted = self.entries[self.level_index].id
         return next(c for c in self.chapters() if c.level_id == wanted)
 
-    def title_of(self, entry) -> str:
-        """A level's title in the player's language, where its translation has one."""
-        path = getattr(entry, "path", None)  # (a level kept in its last good version has no file now)
-        return title_in(path, entry.title, current_language()) if path is not None else entry.title
-
     def locked_reason(self) -> str:
         """Why the selected level cannot be started yet ('' when it can)."""
         chapter = self.selected_chapter()
         if chapter is None or chapter.is_open or self.app.options.level:
             return ""
-        titles = {e.id: self.title_of(e) for e in self.entries}
+        titles = {e.id: title_of(e) for e in self.entries}
         waiting = chapter.waiting_for(titles, self.app.settings.finished_levels)
         return _("Finish {levels} to open this chapter (or open every chapter in Settings).").format(
             levels=_(" and ").join(waiting)
@@ -268,7 +262,7 @@ class NewGameScene(Scene):
             mark = "  " + _("[mod]") if entry.is_mod else ""
             mark += "  " + _("(locked)") if not c.is_open else ("  " + _("(done)") if c.finished else "")
             # The title gives way, never the mark: "(done)" and "(locked)" are what the list is for.
-            name = (f"{c.chapter}. " if c.chapter is not None else "") + self.title_of(entry)
+            name = (f"{c.chapter}. " if c.chapter is not None else "") + title_of(entry)
             room_w = rect.width - LABEL_ROOM
             if two_lines and fonts.body.size(name + mark)[0] > room_w:
                 first, *rest = wrap(name, fonts.body, room_w) or [name]
