@@ -34,19 +34,27 @@ def font_signature(font: pygame.font.Font) -> tuple[object, ...]:
 _OPEN: dict[tuple[str | None, int, bool], pygame.font.Font] = {}
 
 
+def can_draw(font: pygame.font.Font) -> bool:
+    """Whether a font can still draw: pygame refuses one opened before its font module was last
+    stopped (pygame.quit())."""
+    try:
+        font.get_height()
+    except pygame.error:
+        return False
+    return True
+
+
 def shared_font(path: str | None, size: int, bold: bool = False) -> pygame.font.Font:
     """The font of file `path` (None: pygame's own) at `size`, set bold if asked, opened once.
 
-    Fonts opened before pygame's font module was last stopped cannot draw (pygame raises): then
-    every kept font is forgotten and opened again."""
+    Fonts opened before pygame's font module was last stopped cannot draw: then every kept font
+    is forgotten and opened again."""
     key = (path, size, bold)
     font = _OPEN.get(key)
     if font is not None:
-        try:
-            font.get_height()
+        if can_draw(font):
             return font
-        except pygame.error:  # the font module was stopped since (pygame.quit())
-            _OPEN.clear()
+        _OPEN.clear()
     font = pygame.font.Font(path, size)
     if bold:
         font.set_bold(True)

@@ -17,6 +17,8 @@ from pygame_gui.core.gui_font_pygame import GUIFontPygame
 from pygame_gui.core.package_resource import PackageResource
 from pygame_gui.core.utility import FontResource
 
+from game.ui.fonts import can_draw
+
 _load_afresh = FontResource.load
 
 # Fonts opened, by where the file is, size and style.
@@ -40,14 +42,9 @@ def _key(resource: FontResource) -> tuple[object, ...] | None:
 
 
 def _alive(font: GUIFontPygame) -> bool:
-    """Whether the font can still draw: pygame refuses fonts opened before its font module was
-    last stopped (pygame.quit())."""
+    """Whether the font can still draw (see game.ui.fonts.can_draw)."""
     drawn: pygame.font.Font = font._GUIFontPygame__internal_font  # type: ignore[attr-defined]  # (pygame_gui keeps it private)
-    try:
-        drawn.get_height()
-    except pygame.error:
-        return False
-    return True
+    return can_draw(drawn)
 
 
 def _load_once(resource: FontResource):

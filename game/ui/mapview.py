@@ -339,7 +339,6 @@ class MapView:
         self.places = data.places
         self.corridors = data.corridors
         self._layouts: dict[tuple[int, int], _Layout] = {}
-        self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         # What the frame was drawn for (size, palette, meters, highlight, font): drawn again on a change.
         self._frame_key: tuple[object, ...] | None = None
         self._frame: pygame.Surface | None = None
@@ -445,10 +444,7 @@ class MapView:
         # has its characters (the map keeps pygame's own font otherwise, as its labels were laid
         # out with it).
         chinese = current_language().startswith("zh")
-        key = (size, bold, chinese)
-        if key not in self._fonts:
-            self._fonts[key] = shared_font(font_path(bold) if chinese else None, size, bold and not chinese)
-        return self._fonts[key]
+        return shared_font(font_path(bold) if chinese else None, size, bold and not chinese)
 
     def _render(self, size, meters, palette, font_small, highlight, year=None) -> pygame.Surface:
         layout = self._layout(size)
