@@ -113,3 +113,16 @@ def test_russian_counts_take_their_three_forms():
     ]
     i18n.set_language("zh_CN")
     assert i18n.n_("{n} turn", "{n} turns", 5).format(n=5) == "5 回合"
+
+
+def test_chinese_names_a_buttons_key_in_full_width_brackets():
+    # "跳过峰会（K）" beside "交易 (D)" on the same kind of button read as two hands at work; a key
+    # at the end of a label is set the Chinese way throughout.
+    key_at_end = re.compile(r" \((Enter|Esc|[A-Z0-9]|F\d+)\)$")
+    half_width = []
+    for m in messages(catalogue("zh_CN")):
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        if any(key_at_end.search(i) for i in ids):
+            half_width += [s for s in strings if s and not re.search(r"（(Enter|Esc|[A-Z0-9]|F\d+)）$", s)]
+    assert not half_width

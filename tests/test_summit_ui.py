@@ -346,3 +346,23 @@ def test_in_hot_seat_the_second_planner_reads_the_summit_after_the_hand_over_and
 def test_one_player_against_the_ai_is_never_sent_back_to_the_summary(versus_ai):
     versus_ai.pass_summit()
     assert not versus_ai.summit_unread("moscow") and not versus_ai.summit_unread("beijing")
+
+
+def test_the_summary_goes_on_from_a_button_named_in_the_players_language(versus_ai):
+    # The summary's last button was "<label> (Enter)" put together in code, so Chinese, which sets
+    # a key's name in full-width brackets ("跳过峰会（K）"), got half-width ones on this button
+    # alone, and the keyboard found the button by its English ending.
+    from game.ui.app import App, PlayOptions
+
+    app = App(PlayOptions(size=(1280, 720), language="zh_CN"))
+    try:
+        scene = open_summit(app, versus_ai)
+        key(app, pygame.K_p)  # put nothing forward
+        while scene.model.stage in ("answer", "counter"):
+            key(app, pygame.K_s)
+        assert scene.model.stage == "done"
+        assert app.focused().label == "继续前往面板（Enter）"
+        key(app, pygame.K_RETURN)
+        assert app.scene.name == "board"
+    finally:
+        pygame.display.quit()

@@ -110,6 +110,22 @@ def test_a_level_description_cut_short_on_new_game_is_given_whole_in_the_briefin
     pygame.display.quit()
 
 
+@pytest.mark.parametrize("level_id", ["pivot_east", "thaw_washington"])
+def test_the_new_game_heading_says_a_levels_years_once(level_id):
+    # "Pivot east (2014-2021) · 2014–2021 · 16 turns" said the years twice; a hypothetical level,
+    # whose title names none, still gets them from the heading.
+    from game.ui.scenes.newgame import level_heading
+
+    app = App(PlayOptions(size=(1280, 720), level=level_id))
+    app.push(TitleScene(app))
+    app.step([])
+    level = app.scene.level
+    heading = level_heading(level)
+    assert heading.startswith(level.title) and heading.endswith(f"{level.turns} turns")
+    assert heading.count(str(level.start_year)) == 1 and heading.count(str(level.end_year)) == 1
+    pygame.display.quit()
+
+
 def test_the_classroom_set_up_opens_with_the_keyboard_on_the_level_it_chose(app):
     press(app, "Classroom session")
     scene = app.scene

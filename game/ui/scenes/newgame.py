@@ -93,6 +93,17 @@ RECORDED_OPPONENTS = {
 }
 
 
+def level_heading(level: Level) -> str:
+    """The chosen level's heading: its title, its years and its length. A historical level's
+    title already names its years ("Pivot east (2014-2021)"): they are not said twice."""
+    parts = [level.title]
+    start, end = str(level.start_year), str(level.end_year)
+    if start not in level.title or end not in level.title:
+        parts.append(f"{start}–{end}")
+    parts.append(n_("{n} turn", "{n} turns", level.turns).format(n=level.turns))
+    return "  ·  ".join(parts)
+
+
 def best_words(best, side: str, win_at: list[float]) -> str:
     """The player's best result on a level from `side`, in a line over its briefing (its score
     never seeming to reach the mark for a win, `win_at`, when it does not)."""
@@ -527,10 +538,7 @@ class NewGameScene(Scene):
         r = self.head_rect
         if self.level:
             lv = self.level
-            end_year = lv.start_year + (lv.turns - 1) // lv.turns_per_year
-            head = f"{lv.title}  ·  {lv.start_year}–{end_year}  ·  " + n_(
-                "{n} turn", "{n} turns", lv.turns
-            ).format(n=lv.turns)
+            head = level_heading(lv)
             surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), r.topleft)
             if self.desc_lines:
                 text(

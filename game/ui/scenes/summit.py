@@ -159,13 +159,14 @@ class SummitScene(HeldByPause, Scene):
         """Where the keyboard's focus starts: the first term to choose or answer; on the summary,
         the button that goes on."""
         for i, c in enumerate(self.controls):
-            if c.kind in ("term", "answer") or c.label.endswith("(Enter)"):
+            if c.kind in ("term", "answer") or (c.label == self.go_on and c.action == self.to_board):
                 return i
         return 0
 
     def build_footer(self, row: pygame.Rect) -> None:
         app, model = self.app, self.model
         stage = model.stage
+        self.go_on: str | None = None  # the summary's button that goes on (the keyboard starts there)
         buttons: list[tuple[str, Callable[[], None], int | None, bool]] = [
             (_("Menu (Esc)"), self.back, None, True)
         ]
@@ -201,7 +202,9 @@ class SummitScene(HeldByPause, Scene):
             first = self.planner()
             own = first == self.side and not model.table.in_room
             label = _("Continue to the board") if own else _("Hand over to {side}").format(side=name(first))
-            buttons.append((f"{label} (Enter)", self.to_board, None, True))
+            # (a translatable frame: Chinese sets a key's name in full-width brackets)
+            self.go_on = _("{action} (Enter)").format(action=label)
+            buttons.append((self.go_on, self.to_board, None, True))
         labels = [b[0] for b in buttons]
         rects = row_of_buttons(labels, app.fonts.bold, 0, 0, row.width, row.height, app.px(10))
         if len({r.y for r in rects}) > 1:  # too narrow for one row: each as wide as its label
