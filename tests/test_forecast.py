@@ -31,6 +31,24 @@ def test_a_one_card_forecast_is_the_cards_preview_and_its_tag_rules(level):
     assert ("washington.thaw_moscow", "thaw_per_outreach") in told
 
 
+@pytest.mark.parametrize("thaw", [1.0, 3.0, 8.0])
+def test_a_card_without_force_is_not_told_to_change_washingtons_answer_to_the_war(thaw):
+    # At war, Washington chills toward Moscow every turn (the war is force in its eyes). A card of
+    # stability that itself chills Washington by 2 left that answer less room above a thaw of 0,
+    # and the card's tooltip told the difference as the rules its tags trigger ("+0.6: Washington
+    # answers Moscow's use of force"), though it has no force tag.
+    level = load_shipped("testing_event")
+    state = initial_state(level, 7)
+    state.meters["washington.thaw_moscow"] = thaw
+    assert state.flags["war"] and level.actions["m_joint_exercises"].tags == {"stability"}
+    assert preview_tag_rules(state, "moscow", "m_joint_exercises") == []
+    # A card of force still adds Washington's answer to it, as far as the thaw has room.
+    told = deltas(preview_tag_rules(state, "moscow", "m_hybrid_pressure"))
+    assert told[("method_divergence", "force_divergence")] > 0
+    chilled = told.get(("washington.thaw_moscow", "thaw_per_force"), 0.0)
+    assert chilled < 0 if thaw == 8.0 else chilled == 0.0
+
+
 def test_a_plans_forecast_adds_its_cards_and_the_meters_follow(level):
     state = initial_state(level, 7)
     plan = ["m_joint_exercises", "m_un_coordination"]

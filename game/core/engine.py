@@ -233,14 +233,20 @@ TAG_RULES = frozenset(
 def preview_tag_rules(state: GameState, side: str, action_id: str) -> list[Change]:
     """What the rules would do this turn because of one action's tags (force widens divergence and
     costs the partner standing; outreach warms Washington), were it the side's only action and
-    the partner idle: the methods and Washington phases are run with the action and without it,
-    and each tag rule's change that differs is the action's doing (one Change a meter and rule)."""
+    the partner idle: the methods and Washington phases are run with the action and with the same
+    action stripped of its tags, and each tag rule's change that differs is the tags' doing (one
+    Change a meter and rule)."""
     return _tag_rule_changes(state, side, (state.level.actions[action_id],))
 
 
 def _tag_rule_changes(state: GameState, side: str, actions: tuple[Action, ...]) -> list[Change]:
-    """What the tag rules would do this turn because of `actions` (a side's plan), the partner
-    idle: the difference the plan makes to each tag rule's change of each meter."""
+    """What the tag rules would do this turn because of the tags of `actions` (a side's plan), the
+    partner idle: the difference the tags make to each tag rule's change of each meter.
+
+    The plan is played in both runs, once without its tags, so that its cards' own effects are the
+    same in both: compared with an idle side instead, a card that takes a meter near its bound
+    leaves a rule less room to move it (Washington's answer to the war, say, stops at a thaw of 0),
+    and that difference would be told as something the card's tags did."""
     if not any(a.tags for a in actions):
         return []
     no_plans: dict[str, Plan] = {s: () for s in SIDES}
@@ -258,13 +264,18 @@ def _tag_rule_changes(state: GameState, side: str, actions: tuple[Action, ...]) 
                 out[key] = c if first is None else first._replace(after=first.after + c.after - c.before)
         return out
 
-    with_it, without = rule_changes(actions), rule_changes(())
+    untagged = tuple(replace(a, tags=frozenset()) for a in actions)
+    with_tags, without = rule_changes(actions), rule_changes(untagged)
     changes = []
-    for key, c in with_it.items():
-        base = without.get(key)
-        delta = (c.after - c.before) - ((base.after - base.before) if base else 0.0)
+    for key in [*with_tags, *(k for k in without if k not in with_tags)]:
+        c, base = with_tags.get(key), without.get(key)
+        delta = ((c.after - c.before) if c else 0.0) - ((base.after - base.before) if base else 0.0)
         if abs(delta) >= 0.005:
-            changes.append(c._replace(after=c.before + delta))
+            # (a rule the tags stop, such as Washington's courting of a side that used no force,
+            # has only the untagged run's record to name it)
+            told = c if c is not None else base
+            assert told is not None
+            changes.append(told._replace(after=told.before + delta))
     return changes
 
 
