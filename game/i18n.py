@@ -20,6 +20,7 @@ import hashlib
 import locale
 import os
 from collections.abc import Mapping
+from datetime import datetime, timezone
 from pathlib import Path
 
 DOMAIN = "pragmatic_partners"
@@ -142,6 +143,26 @@ def format_number(x: float, decimals: int = 0, sign: bool = False) -> str:
     if (decimal, group) == (".", ","):
         return text
     return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+def format_moment(moment: datetime, now: datetime | None = None) -> str:
+    """When something happened, in the player's time zone and the language's way: the time alone
+    today ("13:35"), the day and the time earlier this year ("6 дек. 13:35"), the whole date
+    before that. `moment` and `now` carry their time zones (now: this moment)."""
+    from babel.dates import format_date, format_skeleton, format_time
+
+    code = _language if _language in AVAILABLE else DEFAULT
+    here = moment.astimezone()
+    today = (now or datetime.now(timezone.utc)).astimezone()
+    clock = format_time(here, "short", locale=code)
+    if here.date() == today.date():
+        said = clock
+    elif here.year == today.year:
+        said = f"{format_skeleton('MMMd', here, locale=code)} {clock}"
+    else:
+        said = f"{format_date(here, 'medium', locale=code)} {clock}"
+    # (CLDR's narrow no-break space, as in "1:35 PM", is a letter not every font of ours draws)
+    return said.replace("\u202f", " ")
 
 
 _SYMBOLS: dict[str, tuple[str, str]] = {}

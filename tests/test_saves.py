@@ -461,3 +461,20 @@ def test_a_rename_that_only_changes_the_case_keeps_one_file(store, logs):
     renamed = store.rename(info.path, "Moscow plan")
     assert renamed.path == info.path and renamed.name == "Moscow plan"
     assert [s.name for s in store.list()] == ["Moscow plan"]
+
+
+def test_the_previous_autosave_is_a_turn_back_not_the_same_turn_a_minute_before(store, logs):
+    # A turn is autosaved after its summit and again when its plans are locked; the previous
+    # autosave was then the same turn before its summit, and the turn before was gone.
+    game = logs[0]
+    turn = {n: game.model_copy(update={"turns": game.turns[:n]}) for n in (2, 3)}
+    store.autosave(turn[2])
+    store.autosave(turn[3])
+    store.autosave(turn[3])  # the same turn again, a minute on
+    previous = SaveFileSpec.model_validate_json((store.root / "autosave.prev.json").read_bytes())
+    assert previous.turn == 3 and previous.log == turn[2]
+    assert store.latest_autosave() == (turn[3], None)
+    # Another game's autosave in the same slot is no turn of this one: it is kept as the previous.
+    store.autosave(logs[1].model_copy(update={"turns": logs[1].turns[:3]}))
+    previous = SaveFileSpec.model_validate_json((store.root / "autosave.prev.json").read_bytes())
+    assert previous.log == turn[3]

@@ -1,5 +1,7 @@
 """A saved game comes back with the same players: the side, the AI's level, or two people."""
 
+from datetime import datetime, timezone
+
 import pygame
 from ui_driver import key, lock, past_the_summit, press
 
@@ -178,7 +180,7 @@ def test_autosaves_are_named_once_and_in_the_players_language(app):
     # "(autosave)" after it as well: "Autosave · ... (autosave)", in Russian too, and there with
     # the level's English title and "ИИ normal".
     from game import i18n
-    from game.ui.scenes.load import shown_name
+    from game.ui.scenes.load import saved_when, shown_name
 
     new_game(app, "Moscow", "Easy AI")
     for _turn in range(2):  # the second turn keeps the first's autosave as the previous one
@@ -190,7 +192,7 @@ def test_autosaves_are_named_once_and_in_the_players_language(app):
     press(app, "Load game")
     labels = [c.label for c in app.scene.controls if c.kind == "item"]
     # (Saved within the same second here, the two may be listed in either order.)
-    assert sorted(label.split("   ·   ")[0] for label in labels) == ["Autosave", "Previous autosave"]
+    assert sorted(label.split("  ·  ")[0] for label in labels) == ["Autosave", "Previous autosave"]
     assert not any("(autosave)" in label for label in labels)
     i18n.set_language("ru")
     assert sorted(shown_name(info) for info in app.saves.list()) == [
@@ -200,3 +202,16 @@ def test_autosaves_are_named_once_and_in_the_players_language(app):
     app.scene.rebuild()
     label = next(c.label for c in app.scene.controls if c.kind == "item")
     assert "Обучение: «Шанхайская пятёрка»" in label and "Москва против ИИ (лёгкий)" in label, label
+    # Each row whole at 1280x720 (the previous autosave's lost its time to "…"), and a save of
+    # today says only its time, on the player's clock.
+    for c in app.scene.controls:
+        if c.kind == "item":
+            assert app.fonts.body.size(c.label)[0] <= c.rect.width - 16, c.label
+            assert c.label.endswith(saved_when(app.saves.list()[0].saved_at))
+    assert saved_when("2026-12-06T13:35:10+00:00", datetime(2026, 12, 6, 18, tzinfo=timezone.utc)) == (
+        datetime(2026, 12, 6, 13, 35, tzinfo=timezone.utc).astimezone().strftime("%H:%M")
+    )
+    assert saved_when("2025-03-01T09:05:00+00:00", datetime(2026, 12, 6, tzinfo=timezone.utc)).startswith(
+        "1 мар. 2025"
+    )
+    assert saved_when("not a time") == "not a time"

@@ -304,18 +304,24 @@ class SaveStore:
 
     def autosave(self, log: ReplayLog, saved_at: str | None = None, slot: str | None = None) -> SaveInfo:
         """Write the game's autosave (its `slot`'s: each game has its own, so a game started
-        later never replaces it), first copying a readable previous one to its .prev file."""
+        later never replaces it), first copying a readable previous one to its .prev file.
+
+        A turn is autosaved more than once (after its summit, when its plans are locked): the
+        previous autosave is the last one of an earlier turn, so that it is a turn to go back
+        to, not the same turn a minute before."""
         current, prev = self.autosave_paths(slot)
         if current.exists() or current.is_symlink():
             try:
                 data = read_bounded(current, MAX_SAVE_BYTES)
-                _parse(data)
+                was = _parse(data).log
             except (OSError, _Unreadable):
                 # A damaged autosave must not push out a good previous one; keep it aside instead.
                 with contextlib.suppress(OSError):
                     set_aside(current)
             else:
-                self._guarded(lambda: write_atomic(prev, data), "the autosave before it is untouched")
+                same_turn = (was.level_id, was.seed, len(was.turns)) == (log.level_id, log.seed, len(log.turns))
+                if not same_turn:
+                    self._guarded(lambda: write_atomic(prev, data), "the autosave before it is untouched")
         return self._write(current, "Autosave", log, saved_at, is_autosave=True)
 
     def _write(

@@ -4,20 +4,21 @@ save gets a message and is set aside by the save store; the game goes on."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 
 import pygame
 import pygame_gui
 
-from game.i18n import _, p_
+from game.i18n import _, format_moment, p_
 from game.session.game import HUMAN
 from game.session.saves import MAX_NAME, SaveError, SaveInfo
 from game.speech.sides import side_name
 from game.ui.playable_levels import title_of
 from game.ui.saved_game import open_log
 from game.ui.scenes.base import Scene
-from game.ui.widgets import Control, button_width
+from game.ui.widgets import Control, Tooltip, button_width
 
 
 def shown_name(info: SaveInfo) -> str:
@@ -26,6 +27,16 @@ def shown_name(info: SaveInfo) -> str:
     if not info.is_autosave:
         return info.name
     return _("Previous autosave") if info.is_previous else _("Autosave")
+
+
+def saved_when(saved_at: str, now: datetime | None = None) -> str:
+    """When a save was written, on the player's clock and in the language's way (the time alone
+    for today's: game.i18n.format_moment); what the file says, where that is not a time."""
+    try:
+        moment = datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
+    except ValueError:
+        return saved_at[:16]
+    return format_moment(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), now)
 
 
 def ai_level(who: str) -> str:
@@ -91,20 +102,20 @@ class LoadScene(Scene):
             if info.path == self.renaming:
                 self.build_rename(row, info)
                 continue
-            labels = [_("Rename"), _("Really delete?") if info.path == self.deleting else _("Delete")]
-            widths = [button_width(label, font) for label in labels]
+            # An autosave is named by its game and has no Rename: its row keeps that room for
+            # what it says (in Russian the time was cut off to a disabled button).
+            actions = [] if info.is_autosave else [(_("Rename"), partial(self.rename, info))]
+            deleting = info.path == self.deleting
+            actions.append((_("Really delete?") if deleting else _("Delete"), partial(self.delete, info)))
             x = row.right
             buttons = []
-            for label, bw, action in reversed(
-                list(
-                    zip(labels, widths, (partial(self.rename, info), partial(self.delete, info)), strict=True)
-                )
-            ):
+            for label, action in reversed(actions):
+                bw = button_width(label, font)
                 x -= bw
                 buttons.append((pygame.Rect(x, row.y, bw, item_h), label, action))
                 x -= gap
             rect = pygame.Rect(row.x, row.y, x - row.x, item_h)
-            when = str(info.saved_at)[:16].replace("T", " ")
+            when = saved_when(info.saved_at)
             who = who_played(info.players, info.classroom)
             entry = app.catalogue.entries.get(info.level_id)
             level = title_of(entry) if entry else info.level_id
@@ -114,20 +125,12 @@ class LoadScene(Scene):
                 if turns is not None and info.turn > turns
                 else _("turn {turn}").format(turn=info.turn)
             )
-            label = f"{shown_name(info)}   ·   {level}, {where}   ·   {who + '   ·   ' if who else ''}{when}"
-            self.add(Control(rect, label, partial(self.open, info), kind="item"))
+            label = "  ·  ".join(part for part in (shown_name(info), f"{level}, {where}", who, when) if part)
+            named_by_game = _("An autosave is named by its game: open it, then save it under a name.")
+            tip = partial(Tooltip, shown_name(info), [named_by_game]) if info.is_autosave else None
+            self.add(Control(rect, label, partial(self.open, info), kind="item", tooltip=tip))
             for box, label, action in reversed(buttons):
-                self.add(
-                    Control(
-                        box,
-                        label,
-                        action,
-                        enabled=not (label == _("Rename") and info.is_autosave),
-                        why_disabled=_(
-                            "An autosave is named by its game: open it, then save it under a name."
-                        ),
-                    )
-                )
+                self.add(Control(box, label, action))
         rect = pygame.Rect(0, 0, app.px(200), app.px(44))
         rect.midbottom = (w // 2, h - app.px(24))
         self.add(Control(rect, _("Back"), self.back))
