@@ -259,3 +259,18 @@ def test_students_cannot_leave_the_class_session_from_the_esc_menu(app, testing_
     key(app, pygame.K_RETURN)
     pump(app)
     assert app.scene.name == "title"
+
+
+def test_the_facilitator_reads_what_an_event_begins_or_ends_in_words(testing_event):
+    # Choosing an event to inject, the teacher read "sets trade_war" and "clears sanctions": the
+    # level file's flags. The states of things they stand for are said instead, in any language.
+    from game import i18n
+    from game.ui.scenes.facilitator import signed_effects
+
+    tariffs = next(e for e in testing_event.events if e.id == "us_tariffs_china")
+    eased = next(e for e in testing_event.events if e.id == "sanctions_eased")
+    assert signed_effects(testing_event, tariffs).endswith("from now on: trade war")
+    assert "no longer: sanctions in force" in signed_effects(testing_event, eased)
+    i18n.set_language("ru")
+    assert "больше нет: действующие санкции" in signed_effects(testing_event, eased)
+    assert "_" not in signed_effects(testing_event, tariffs)

@@ -59,6 +59,21 @@ def flag_words(level, flag: str, present: bool = True) -> str:
     return words if present else _("no {flag}").format(flag=words)
 
 
+def flag_state(level, flag: str) -> str:
+    """The state of things a flag stands for, as what an event sets or clears ("from now on: a
+    war under way"): the war's, the sanctions' and a normalization's in words, another its own
+    name in words ("trade_war" -> "trade war"), never the level file's identifier."""
+    rules = level.rules
+    if flag == rules.war_flag:
+        return _("a war under way")
+    if flag == rules.sanctions_flag:
+        return _("sanctions in force")
+    if flag.startswith("normalized_"):
+        side = power_name(flag.removeprefix("normalized_"))
+        return _("Washington's normalization with {side}").format(side=side)
+    return flag.replace("_", " ")
+
+
 def _setter(level, flag: str) -> str | None:
     for action in level.actions.values():
         if flag in action.does.set_flags:

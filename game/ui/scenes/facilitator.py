@@ -21,6 +21,7 @@ from game.speech.words import meter_label, plain, plain_signed
 from game.ui.board.meters import first_fitting
 from game.ui.board.texts import meter_row_labels
 from game.ui.facilitator_words import act_words
+from game.ui.rule_words import flag_state
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
     Control,
@@ -63,10 +64,12 @@ def meter_names(meter: str) -> list[str]:
     return [meter_label(meter), *meter_row_labels(meter)[1:]]
 
 
-def signed_effects(event) -> str:
+def signed_effects(level, event) -> str:
+    """What an event does, for the facilitator choosing one: its meters' changes, the states of
+    things it begins or ends (in words, not the level file's flags), and its later effects."""
     parts = [f"{meter_label(m)} {plain_signed(d)}" for m, d in event.does.effects]
-    parts += [_("sets {flag}").format(flag=f) for f in event.does.set_flags]
-    parts += [_("clears {flag}").format(flag=f) for f in event.does.clear_flags]
+    parts += [_("from now on: {state}").format(state=flag_state(level, f)) for f in event.does.set_flags]
+    parts += [_("no longer: {state}").format(state=flag_state(level, f)) for f in event.does.clear_flags]
     if event.delayed:
         n = len(event.delayed)
         parts.append(n_("and {n} later effect", "and {n} later effects", n).format(n=n))
@@ -526,7 +529,7 @@ class FacilitatorPanelScene(Scene):
             event = self.events[self.event_index]
             holds = event.when.test(game.state)
             lines = [
-                _("Does: {effects}.").format(effects=signed_effects(event)),
+                _("Does: {effects}.").format(effects=signed_effects(game.level, event)),
                 _("Its usual condition holds now.")
                 if holds
                 else _("Its usual condition does not hold now; injected, it happens anyway."),
