@@ -107,7 +107,8 @@ def test_ending_the_session_is_final_after_continue(app, testing_event):
     from game.ui.scenes.board import BoardScene
 
     play_turns(game, 1)
-    app.saves.autosave(game.log_to_save())  # the board autosaves after every turn
+    slot = game.own_autosave_slot()
+    app.saves.autosave(game.log_to_save(), slot=slot)  # the board autosaves after every turn
     app.reset_to(BoardScene(app, game, "moscow"))
     key(app, pygame.K_F9)
     type_into(app, "Passphrase", "owl-42")
@@ -120,6 +121,11 @@ def test_ending_the_session_is_final_after_continue(app, testing_event):
     press(app, "Continue")
     assert app.scene.name == "debrief"
     assert app.scene.game.over and app.scene.game.log.ended_early
+    # The game's own autosave holds the ended game: it was written beside it, as the autosave of
+    # no game, and the Load list kept offering the last turn's, to play on.
+    latest = app.saves.load(app.saves.autosave_paths(slot)[0])
+    assert latest.ended_early
+    assert {s.path.name for s in app.saves.list()} <= {p.name for p in app.saves.autosave_paths(slot)}
 
 
 # -- (3) the passphrase prompt takes the next try ---------------------------------------------------

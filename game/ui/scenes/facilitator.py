@@ -476,11 +476,11 @@ class FacilitatorPanelScene(Scene):
             self.keep()
             return
         self.session.end("ended by the facilitator")
-        # Ending is final: the autosave holds the ended game, so Continue opens its debrief rather
-        # than the last turn's save, which would play on and export over the ended session.
+        # Ending is final: the game's own autosave holds the ended game, so Continue and the Load
+        # list open its debrief rather than the last turn's save, which would play on.
         problem = ""
         try:
-            self.app.saves.autosave(self.game.log_to_save())
+            self.app.saves.autosave(self.game.log_to_save(), slot=self.game.own_autosave_slot())
         except OSError as e:
             problem = problem_message(_("The autosave could not be written"), e)
         self.app.show_only("debrief", game=self.game)
