@@ -158,6 +158,31 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     assert app.scene.name == "hand-over" and app.scene.side == "moscow"
 
 
+def test_a_hand_over_note_of_one_line_is_centred_under_its_title(app):
+    # "A new turn begins. Only Beijing should look at the screen now." sat at the left edge of a
+    # 600-pixel column under a centred title, so it looked pushed aside.
+    start_game(app, opponent="Second player")
+    lock(app)  # Moscow's plan, handed over to Beijing (a note of two lines: left as it was)
+    key(app, pygame.K_RETURN)
+    lock(app)
+    key(app, pygame.K_s)  # the resolution read: a new turn, handed over to Moscow
+    scene = app.scene
+    assert scene.name == "hand-over" and not scene.layout()[2]
+    assert scene.note_text().startswith("A new turn begins")
+    app.render_frame()
+    surface = app.screen
+    (_, note), *_ = scene.captions
+    band = surface.subsurface(pygame.Rect(0, note.y, surface.get_width(), app.fonts.body.get_linesize()))
+    background = band.get_at((0, 0))
+    inked = [
+        x
+        for x in range(band.get_width())
+        if any(band.get_at((x, y)) != background for y in range(band.get_height()))
+    ]
+    assert inked, "the note is drawn"
+    assert abs((inked[0] + inked[-1]) / 2 - surface.get_width() / 2) <= app.px(4)
+
+
 def test_save_quit_load_and_continue(app):
     game = start_game(app)
     lock(app)

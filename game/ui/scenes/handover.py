@@ -159,7 +159,15 @@ class HandOverScene(HeldByPause, Scene):
         surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.35))))
         note_top, _, lines = self.layout()
         left = w // 2 - app.px(300)
-        used = text(surface, self.note_text(), app.fonts.body, p.text_muted, (left, note_top), app.px(600))
+        note = self.note_text()
+        if not lines and len(wrap(note, app.fonts.body, app.px(600))) == 1:
+            # A note of one line is set under the title, centred as the title is; a longer one, or
+            # one the summit's terms follow, keeps a left edge with them.
+            img = app.fonts.body.render(note, True, p.text_muted)
+            surface.blit(img, img.get_rect(midtop=(w // 2, note_top)))
+            used = app.fonts.body.get_linesize() + 2  # (as text() counts a line)
+        else:
+            used = text(surface, note, app.fonts.body, p.text_muted, (left, note_top), app.px(600))
         y = note_top + used + app.px(12)
         font = app.fonts.small
         for i, line in enumerate(lines):
