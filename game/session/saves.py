@@ -191,6 +191,11 @@ def _when(saved_at: str) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+def _turn_of(log: ReplayLog) -> tuple[str, int, int]:
+    """Which game a log is of, and at which turn: two autosaves alike here are one turn's."""
+    return log.level_id, log.seed, len(log.turns)
+
+
 class _Unreadable(Exception):
     """Internal: why a file is not a usable save, and whether that means it is damaged."""
 
@@ -319,8 +324,7 @@ class SaveStore:
                 with contextlib.suppress(OSError):
                     set_aside(current)
             else:
-                same_turn = (was.level_id, was.seed, len(was.turns)) == (log.level_id, log.seed, len(log.turns))
-                if not same_turn:
+                if _turn_of(was) != _turn_of(log):
                     self._guarded(lambda: write_atomic(prev, data), "the autosave before it is untouched")
         return self._write(current, "Autosave", log, saved_at, is_autosave=True)
 
