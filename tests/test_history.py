@@ -149,6 +149,23 @@ def test_contested_matters_are_named_and_attributed_on_every_side(level_id):
     assert wrong == []
 
 
+@pytest.mark.parametrize("level_id", LEVEL_IDS)
+def test_a_historical_levels_title_names_the_years_it_plays_in_every_language(level_id):
+    """The level chooser and the Load screen list levels by title: a historical one says its
+    years there, as its first and last turns fall, so a class picks the period it is studying."""
+    from game.core.level_text import LANGUAGES
+    from game.levels.level_text import title_in
+
+    level = _level(level_id)
+    if level.hypothetical:
+        return
+    path = SHIPPED.entries[level_id].path
+    for lang in ("en", *LANGUAGES):
+        title = title_in(path, level.title, lang)
+        years = re.findall(r"(\d{4})\s*[-\u2013\u2014]\s*(\d{4})", title)
+        assert years == [(str(level.start_year), str(level.end_year))], (lang, title)
+
+
 # ---- scenarios ---------------------------------------------------------------------------------
 
 

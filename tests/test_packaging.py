@@ -63,7 +63,7 @@ def test_an_installed_wheel_finds_its_own_levels(wheel, tmp_path):
     )
     assert out.returncode == 0, out.stderr
     where, title = out.stdout.splitlines()
-    assert where.startswith(str(site)) and title == "The Testing Event"
+    assert where.startswith(str(site)) and title == "The Testing Event (2022-2024)"
 
 
 def test_an_installed_game_asks_where_to_write_the_balance_report(wheel, tmp_path):
