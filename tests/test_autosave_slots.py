@@ -1,5 +1,6 @@
 """The save store keeps one autosave a game (a slot each), and Continue's is the one written last."""
 
+from game.session.play import play_game
 from game.session.replay import ReplayLog
 from game.session.saves import SaveStore
 
@@ -7,8 +8,10 @@ from game.session.saves import SaveStore
 def test_a_games_autosave_is_never_replaced_by_another_games(tmp_path, testing_event):
     store = SaveStore(tmp_path)
     first, second = ReplayLog.start(testing_event, 1), ReplayLog.start(testing_event, 2)
+    played = play_game(testing_event, 1)[2]
     store.autosave(first, slot="first")
-    store.autosave(first, slot="first")  # its previous autosave is kept beside it
+    # A later turn of the same game: the autosave before it is kept beside it.
+    store.autosave(played.model_copy(update={"turns": played.turns[:1]}), slot="first")
     store.autosave(second, slot="second")
     listed = sorted(i.path.name for i in store.list() if i.is_autosave)
     assert listed == ["autosave-first.json", "autosave-first.prev.json", "autosave-second.json"]
