@@ -322,3 +322,42 @@ def test_a_partnership_that_starts_above_its_ceiling_is_warned_about(tmp_path):
         )
         for p in problems
     ), problems
+
+
+def test_a_title_that_names_other_years_than_the_turns_is_warned_about_at_its_line(tmp_path):
+    # "Arctic route (2030-2035)" over turns that begin in 2024: the level list said one period,
+    # the board's dates another.
+    path = tmp_path / "arctic.toml"
+    path.write_text(
+        'schema_version = 1\nid = "arctic"\nextends = "base"\ntitle = "Arctic route (2030-2035)"\n'
+        "start_year = 2024\nturns_per_year = 4\nturns = 12\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in validate_paths([path])]
+    assert (
+        f"{path}:4:1: warning: title: the title names 2030-2035, but the level's turns fall in 2024-2026"
+        in (" ".join(problems))
+    ), problems
+    path.write_text(path.read_text(encoding="utf-8").replace("2024", "2030").replace("= 4", "= 2"))
+    assert not [p for p in validate_paths([path]) if "title" in str(p)]
+
+
+@pytest.mark.parametrize(
+    "title, years",
+    [
+        ("Arctic route (2030-2035)", (2030, 2, 12)),
+        ("The long thaw (1991–2021)", (1991, 1, 31)),
+        ("A winter crisis 2025-2025", (2025, 4, 4)),
+        ("Steppe Summit", (2024, 4, 12)),
+        ("Old times (1700-1705)", (2024, 4, 12)),
+    ],
+)
+def test_a_new_level_plays_the_years_its_title_names_and_validates_clean(tmp_path, title, years):
+    from game.levels.scaffold import years_for
+
+    assert years_for(title) == years
+    path = write_new_level(title, tmp_path)
+    problems = validate_paths([path])
+    assert [p for p in problems if p.severity == "error"] == []
+    # (years the format cannot hold are left to the modder, and the validator says so)
+    assert any("title names" in str(p) for p in problems) == title.startswith("Old times")

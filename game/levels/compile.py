@@ -85,6 +85,8 @@ _SOURCE_HEADER = re.compile(rb"^\s*\[\[\s*source\s*\]\]\s*(#.*)?$")
 _HEADER_LINE = re.compile(rb"\n[ \t\f\v]*\[")
 _ID_LINE = re.compile(rb"\n[ \t\f\v]*id[ \t\f\v]*=")
 _FIRST_LINE_A_HEADER = re.compile(rb"[ \t\f\v]*\[")
+# A range of years a title names, "(2014-2021)" or with a dash ("1996–2001", "1996—2001").
+_YEARS_NAMED = re.compile(r"\b(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b")
 
 
 def without_classroom_table(raw: bytes) -> bytes:
@@ -786,6 +788,23 @@ class Compiler:
         """The leaf's own tutorial steps (not inherited)."""
         return tuple(TutorialStep(s.turn, s.point_at, s.text, s.until, s.side) for s in self.spec.tutorial)
 
+    def title_warnings(self) -> None:
+        """A title that names years the level does not play ("Arctic route (2030-2035)" over turns
+        that start in 2024): the level list shows the title, the board the turns' own dates."""
+        title, origin = self.m.get("title"), self.m.origin("title")
+        span = self.years()
+        named = _YEARS_NAMED.search(title) if isinstance(title, str) else None
+        if named is None or span is None or origin.file is not self.leaf:
+            return
+        first, last = int(named.group(1)), int(named.group(2))
+        if (first, last) != span:
+            self.warn(
+                origin,
+                (),
+                f"the title names {first}-{last}, but the level's turns fall in {span[0]}-{span[1]} "
+                "(start_year, turns and turns_per_year): the level list and the board would disagree",
+            )
+
     def tutorial_warnings(self, turns: int | None) -> None:
         """A tutorial step on a turn the level never reaches."""
         for i, step in enumerate(self.spec.tutorial):
@@ -923,6 +942,7 @@ class Compiler:
         if self.ok and (self.want_warnings or not self.complete):
             self.warnings(actions, events, agendas, outcomes, rules, start, flags)
             self.tutorial_warnings(meta["turns"])
+            self.title_warnings()
             self.glyph_warnings()
         if not (self.ok and self.complete) or washington is None:  # (None is never complete)
             return None

@@ -41,9 +41,9 @@ id = "{id}"            # the level's stable id: saves and replays refer to it
 extends = "base"       # inherit the base ruleset's actions, events, rules and start values
 title = "{title}"
 description = "Write one paragraph here: the situation, and what is at stake for both sides."
-start_year = 2024
-turns_per_year = 4     # 4: a turn is a season
-turns = 12
+start_year = {start_year}
+turns_per_year = {turns_per_year}     # 4: a turn is a season; 2: half a year; 1: a year
+turns = {turns}
 seed = 1               # the default seed; the new-game screen lets players type another
 
 # What each side is told before the first turn.
@@ -83,6 +83,22 @@ effects = {{ economic_ties = -3, "moscow.economy" = -2 }}
 """
 
 
+def years_for(title: str) -> tuple[int, int, int]:
+    """(start_year, turns_per_year, turns) for a new level: the years its title names, if it names
+    a range ("Arctic route (2030-2035)"), at seasons for up to three years, half-years up to
+    eight, whole years beyond; else twelve seasons from 2024. The validator warns when a title
+    and the turns disagree, so a new level starts out agreeing."""
+    named = re.search(r"\b(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b", title)
+    if named is None:
+        return 2024, 4, 12
+    first, last = int(named.group(1)), int(named.group(2))
+    years = last - first + 1
+    if not 1 <= years <= 60 or first < 1900 or last > 2200:  # (the format's bounds: docs/level-reference.md)
+        return 2024, 4, 12
+    per_year = 4 if years <= 3 else 2 if years <= 8 else 1
+    return first, per_year, years * per_year
+
+
 def write_new_level(
     title: str, folder: Path, force: bool = False, taken: dict[str, Path] | None = None
 ) -> Path:
@@ -100,7 +116,18 @@ def write_new_level(
     if path.exists() and not force:
         raise ScaffoldError(f"{path} already exists; choose another name, or pass --force to replace it")
     safe_title = title.replace("\\", "/").replace('"', "'")  # nothing that could end a TOML string
-    path.write_text(TEMPLATE.format(id=level_id, title=safe_title, file=path.name), encoding="utf-8")
+    start_year, per_year, turns = years_for(title)
+    path.write_text(
+        TEMPLATE.format(
+            id=level_id,
+            title=safe_title,
+            file=path.name,
+            start_year=start_year,
+            turns_per_year=per_year,
+            turns=turns,
+        ),
+        encoding="utf-8",
+    )
     schema = folder / "level.schema.json"
     if not schema.exists():  # so that the file's `#:schema` line works in the player's editor
         schema.write_text(schema_text(), encoding="utf-8")
