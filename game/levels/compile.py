@@ -89,6 +89,12 @@ _FIRST_LINE_A_HEADER = re.compile(rb"[ \t\f\v]*\[")
 _YEARS_NAMED = re.compile(r"\b(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b")
 
 
+def years_named(title: str) -> tuple[int, int] | None:
+    """The first and last year a title names ("Pivot east (2014-2021)" -> (2014, 2021)), or None."""
+    named = _YEARS_NAMED.search(title)
+    return (int(named.group(1)), int(named.group(2))) if named else None
+
+
 def without_classroom_table(raw: bytes) -> bytes:
     """A level file's bytes as its content hash reads them: without its `[classroom]` table and the
     tables inside it, and its `[history]` table (each header, its keys, and the blank and comment
@@ -793,11 +799,11 @@ class Compiler:
         that start in 2024): the level list shows the title, the board the turns' own dates."""
         title, origin = self.m.get("title"), self.m.origin("title")
         span = self.years()
-        named = _YEARS_NAMED.search(title) if isinstance(title, str) else None
+        named = years_named(title) if isinstance(title, str) else None
         if named is None or span is None or origin.file is not self.leaf:
             return
-        first, last = int(named.group(1)), int(named.group(2))
-        if (first, last) != span:
+        first, last = named
+        if named != span:
             self.warn(
                 origin,
                 (),

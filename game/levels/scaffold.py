@@ -10,6 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from game.levels.compile import years_named
 from game.levels.schema import schema_text
 
 
@@ -88,10 +89,10 @@ def years_for(title: str) -> tuple[int, int, int]:
     a range ("Arctic route (2030-2035)"), at seasons for up to three years, half-years up to
     eight, whole years beyond; else twelve seasons from 2024. The validator warns when a title
     and the turns disagree, so a new level starts out agreeing."""
-    named = re.search(r"\b(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\b", title)
+    named = years_named(title)
     if named is None:
         return 2024, 4, 12
-    first, last = int(named.group(1)), int(named.group(2))
+    first, last = named
     years = last - first + 1
     if not 1 <= years <= 60 or first < 1900 or last > 2200:  # (the format's bounds: docs/level-reference.md)
         return 2024, 4, 12
