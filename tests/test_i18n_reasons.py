@@ -210,3 +210,18 @@ def test_the_debriefs_decisions_say_this_sessions_ai_reasons_in_chinese(testing_
         if spec.why:
             assert isinstance(kept, Said) and kept == spec.why
             assert not LATIN.search(say(kept, level))
+
+
+@pytest.mark.parametrize("played_in", ["en", "ru"])
+def test_a_goal_named_in_an_ais_reason_is_said_as_the_level_names_it_now(testing_event, played_in):
+    # A game played in English and read in Turkish said "… hedefine doğru" around the goal's
+    # English ("“Grow rich on oil and gas (economy 51 or more)”"), though the card beside it was
+    # said in Turkish: a goal is a name the level writes, and is said as the level in force says it.
+    made_in = in_language(testing_event, played_in) if played_in != "en" else testing_event
+    goal = made_in.agendas["moscow"].goals[0]
+    line = card_reason(made_in.actions["m_joint_exercises"].name, 1.0, [(goal, 2.0)])
+    i18n.set_language("tr")
+    turkish = in_language(testing_event, "tr")
+    said_now = say(line, turkish)
+    assert turkish.agendas["moscow"].goals[0].text in said_now, said_now
+    assert goal.text not in said_now or goal.text == turkish.agendas["moscow"].goals[0].text

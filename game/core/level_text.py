@@ -189,13 +189,13 @@ def in_language(level: Level, lang: str) -> Level:
     return told
 
 
-# The keys of the texts that name something (a card, an event, an outcome, a deal): what a name
-# kept in a sentence made earlier is looked up by (see name_in).
-_NAME_KEY = re.compile(r"(action|event|outcome|deal)\.[^.]+\.(name|title)")
+# The keys of the texts that name something (a card, an event, an outcome, a deal, a goal of an
+# agenda): what a name kept in a sentence made earlier is looked up by (see name_in).
+_NAME_KEY = re.compile(r"(action|event|outcome|deal)\.[^.]+\.(name|title)|agenda\.[^.]+\.goal\.\d+")
 
 
 def name_in(level: Level, name: str) -> str:
-    """`name`, a name of one of `level`'s cards, events, outcomes or deals as a sentence made
+    """`name`, a name of one of `level`'s cards, events, outcomes, deals or goals as a sentence made
     earlier kept it (in English or any of the level's languages: the one the level was told in
     then), as `level` names it now; anything else as it is."""
     names = level.names_now

@@ -24,8 +24,9 @@ LIMIT_PLACEHOLDERS = frozenset({"limit"})
 # Placeholders whose value is a meter's key ('moscow.standing'), said as its name.
 METER_PLACEHOLDERS = frozenset({"meter"})
 # Placeholders whose value is a name the level wrote (a card's, an event's), in the language the
-# level was told in when the sentence was made: said again as the level in force names it.
-LEVEL_NAME_PLACEHOLDERS = frozenset({"card", "title", "name"})
+# level was told in when the sentence was made: said again as the level in force names it
+# (a goal's too, as the AI's reasons name the goals a card moves toward).
+LEVEL_NAME_PLACEHOLDERS = frozenset({"card", "title", "name", "goal"})
 
 
 def N_(message: str) -> str:
