@@ -1,5 +1,6 @@
 """The real UI driven by synthetic events under the dummy video driver."""
 
+import re
 from pathlib import Path
 
 import pygame
@@ -124,6 +125,23 @@ def test_the_new_game_heading_says_a_levels_years_once(level_id):
     assert heading.startswith(level.title) and heading.endswith(f"{level.turns} turns")
     assert heading.count(str(level.start_year)) == 1 and heading.count(str(level.end_year)) == 1
     pygame.display.quit()
+
+
+def test_a_level_list_entry_never_shows_its_years_cut_short():
+    # At 800x600 in Russian "4. Испытание на прочность (2… (закрыто)": years cut to "(2…" say
+    # nothing; a name that cannot keep them goes without them (the heading gives them).
+    app = App(PlayOptions(size=(800, 600), language="ru"))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        press(app, "Новая игра")
+        items = [c.label for c in app.scene.controls if c.kind == "item"]
+        assert len(items) == 7
+        assert not [label for label in items if re.search(r"[(（]\d*…", label)], items
+        flat = [label.replace("\n", " ") for label in items]
+        assert any("Испытание на прочность" in label and "2022" not in label for label in flat), flat
+    finally:
+        pygame.display.quit()
 
 
 def test_the_classroom_set_up_opens_with_the_keyboard_on_the_level_it_chose(app):

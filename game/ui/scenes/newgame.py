@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -44,6 +45,10 @@ OPPONENTS = [
     (N_("Hard AI"), "hard"),
     (N_("Second player"), HUMAN),
 ]
+
+
+# The years a level's title ends with, "(2014-2021)" or "（1996—2001）", and the space before them.
+_YEARS_AT_END = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*\d{4}[^()\uff08\uff09]*[)\uff09]$")
 
 
 def opponent_says(who: str, think: Budget | None) -> str:
@@ -278,6 +283,12 @@ class NewGameScene(Scene):
             if two_lines and fonts.body.size(name + mark)[0] > room_w:
                 first, *rest = wrap(name, fonts.body, room_w) or [name]
                 second = fit(" ".join(rest), fonts.body, room_w - fonts.body.size(mark)[0])
+                years = _YEARS_AT_END.search(name)
+                if second.endswith("…") and years:
+                    # Years cut to "(2…" say nothing: the name goes without them (the heading
+                    # beside the list gives the chosen level's title whole).
+                    first, *rest = wrap(name[: years.start()], fonts.body, room_w) or [name]
+                    second = fit(" ".join(rest), fonts.body, room_w - fonts.body.size(mark)[0])
                 name = f"{first}\n{second}".rstrip()
                 if not rest:
                     name = first + "\n"
