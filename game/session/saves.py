@@ -182,7 +182,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _when(saved_at: str) -> datetime | None:
+def saved_moment(saved_at: str) -> datetime | None:
+    """When a save says it was written, with its time zone (UTC if it names none); None for text
+    that is not an ISO 8601 time (a save edited by hand)."""
     try:
         # Python 3.10's fromisoformat does not take a trailing Z.
         moment = datetime.fromisoformat(saved_at[:-1] + "+00:00" if saved_at.endswith("Z") else saved_at)
@@ -332,7 +334,7 @@ class SaveStore:
         self, path: Path, name: str, log: ReplayLog, saved_at: str | None, is_autosave: bool
     ) -> SaveInfo:
         saved_at = saved_at or _now()
-        if _when(saved_at) is None:
+        if saved_moment(saved_at) is None:
             raise ValueError(f"saved_at must be an ISO 8601 time, not {saved_at!r}")
         spec = SaveFileSpec(
             name=name, saved_at=saved_at, turn=len(log.turns) + 1, log=log, version=format_for(log)
@@ -522,5 +524,5 @@ def _players(log: ReplayLog) -> dict[str, str] | None:
 
 
 def _newest_first_key(info: SaveInfo) -> tuple[datetime, str]:
-    moment = _when(info.saved_at) or datetime.min.replace(tzinfo=timezone.utc)
+    moment = saved_moment(info.saved_at) or datetime.min.replace(tzinfo=timezone.utc)
     return moment, info.path.name

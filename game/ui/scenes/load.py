@@ -4,7 +4,7 @@ save gets a message and is set aside by the save store; the game goes on."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -13,7 +13,7 @@ import pygame_gui
 
 from game.i18n import _, format_moment, p_
 from game.session.game import HUMAN
-from game.session.saves import MAX_NAME, SaveError, SaveInfo
+from game.session.saves import MAX_NAME, SaveError, SaveInfo, saved_moment
 from game.speech.sides import side_name
 from game.ui.playable_levels import title_of
 from game.ui.saved_game import open_log
@@ -32,11 +32,8 @@ def shown_name(info: SaveInfo) -> str:
 def saved_when(saved_at: str, now: datetime | None = None) -> str:
     """When a save was written, on the player's clock and in the language's way (the time alone
     for today's: game.i18n.format_moment); what the file says, where that is not a time."""
-    try:
-        moment = datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
-    except ValueError:
-        return saved_at[:16]
-    return format_moment(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), now)
+    moment = saved_moment(saved_at)
+    return format_moment(moment, now) if moment is not None else saved_at[:16]
 
 
 def ai_level(who: str) -> str:
