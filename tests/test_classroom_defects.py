@@ -275,8 +275,26 @@ def test_the_facilitator_reads_what_an_event_begins_or_ends_in_words(testing_eve
 
     tariffs = next(e for e in testing_event.events if e.id == "us_tariffs_china")
     eased = next(e for e in testing_event.events if e.id == "sanctions_eased")
-    assert signed_effects(testing_event, tariffs).endswith("from now on: trade war")
     assert "no longer: sanctions in force" in signed_effects(testing_event, eased)
+    # A flag of the level's own ("trade_war") has no words in any language: what it opens is said.
+    assert signed_effects(testing_event, tariffs).endswith(
+        "from now on possible: “Negotiate a tariff truce”, “The tariff war escalates”"
+    )
     i18n.set_language("ru")
     assert "больше нет: действующие санкции" in signed_effects(testing_event, eased)
-    assert "_" not in signed_effects(testing_event, tariffs)
+    in_russian = signed_effects(testing_event, tariffs)
+    assert "trade" not in in_russian and "_" not in in_russian
+    assert "отныне возможно: «" in in_russian
+
+
+def test_what_a_levels_own_flag_rules_out_is_said_once_a_name_and_never_of_the_event_itself(catalogue):
+    from game.ui.scenes.facilitator import signed_effects
+
+    nixon = catalogue.load("nixon_surprise")
+    kosygin = next(e for e in nixon.events if e.id == "kosygin_zhou")
+    said = signed_effects(nixon, kosygin)
+    # Both sides' cards named "Keep the border talks going" open: said once.
+    assert said.count("“Keep the border talks going”") == 1
+    assert "from now on ruled out: “Send Kosygin to Beijing”" in said
+    # The event's own once-only guard ("not talks_open") is not news.
+    assert kosygin.title not in said

@@ -262,3 +262,29 @@ def test_the_best_result_names_the_opponent_in_the_language(code):
             assert kept not in best_words(best, "Moscow", [50.0])
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_facilitators_meter_buttons_name_their_meters_whole_at_800x600(code, testing_event):
+    # In Turkish the button for Moscow's influence in Central Asia read "Orta Asya: Moskova e…".
+    from game.ui.scenes.facilitator import ADJUSTABLE, meter_names
+
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=(800, 600), language=code))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        app.show_only("facilitator", game=agreed_no_force(testing_event))
+        app.step([])
+        scene, named = app.scene, {}
+        for _page in range(len(ADJUSTABLE)):
+            for meter in ADJUSTABLE:
+                names = meter_names(meter)
+                named.update({c.label: meter for c in scene.controls if c.label in names})
+            if len(named) == len(ADJUSTABLE) or not scene.meter_page_label:
+                break
+            scene.meter_turn(1)  # (what the meters' Next > does)
+            scene.rebuild()
+        assert sorted(named.values()) == sorted(ADJUSTABLE)
+    finally:
+        pygame.display.quit()

@@ -59,10 +59,11 @@ def flag_words(level, flag: str, present: bool = True) -> str:
     return words if present else _("no {flag}").format(flag=words)
 
 
-def flag_state(level, flag: str) -> str:
+def flag_state(level, flag: str) -> str | None:
     """The state of things a flag stands for, as what an event sets or clears ("from now on: a
-    war under way"): the war's, the sanctions' and a normalization's in words, another its own
-    name in words ("trade_war" -> "trade war"), never the level file's identifier."""
+    war under way"): the war's, the sanctions' and a normalization's in words. Any other flag is
+    the level's own and has no words in any language but its identifier's (None): say what it
+    opens and closes instead (`flag_reach`)."""
     rules = level.rules
     if flag == rules.war_flag:
         return _("a war under way")
@@ -71,7 +72,27 @@ def flag_state(level, flag: str) -> str:
     if flag.startswith("normalized_"):
         side = power_name(flag.removeprefix("normalized_"))
         return _("Washington's normalization with {side}").format(side=side)
-    return flag.replace("_", " ")
+    return None
+
+
+def flag_reach(level, flag: str, present: bool, besides: str = "") -> tuple[list[str], list[str]]:
+    """What a flag set (`present`) or cleared changes for play: the names of the cards and events
+    whose condition it now meets, and of those it now rules out, each in quotes, cards first in
+    the level's order. `besides` is the id of the card or event doing it, left out: its own
+    once-only guard ("not trade_war" on what starts the trade war) tells nothing."""
+    meets, rules_out = [], []
+    items = [(a.id, a.name, a.requires) for a in level.actions.values()]
+    items += [(e.id, e.title, e.when) for e in level.events]
+    for item_id, name, condition in items:
+        if item_id == besides:
+            continue
+        parts = [p.strip() for p in conjuncts(condition.text)]
+        if flag in parts:
+            (meets if present else rules_out).append(quoted(name))
+        elif f"not {flag}" in parts:
+            (rules_out if present else meets).append(quoted(name))
+    # Each side's card of the same name ("Keep the border talks going") said once.
+    return list(dict.fromkeys(meets)), list(dict.fromkeys(rules_out))
 
 
 def _setter(level, flag: str) -> str | None:

@@ -17,11 +17,12 @@ from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS, SIDE_LABEL
 from game.i18n import _, format_number, n_, p_
 from game.session.data_folder import problem_message
-from game.speech.words import meter_label, plain, plain_signed
+from game.speech.sides import power_name
+from game.speech.words import listed, meter_label, plain, plain_signed
 from game.ui.board.meters import first_fitting
 from game.ui.board.texts import meter_row_labels
 from game.ui.facilitator_words import act_words
-from game.ui.rule_words import flag_state
+from game.ui.rule_words import flag_reach, flag_state
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
     Control,
@@ -61,15 +62,57 @@ def meter_names(meter: str) -> list[str]:
             meter_label(meter),
             *(_(SIDE_LABEL).format(side=short, meter=name) for name in meter_row_labels(meter)),
         ]
+    if meter in ("central_asia.moscow", "central_asia.beijing"):
+        # A side's influence in the whole region: its long name does not fit half a narrow column
+        # in every language ("Orta Asya: Moskova etkisi").
+        power = meter.split(".")[1]
+        short = p_("short", "Moscow") if power == "moscow" else p_("short", "Beijing")
+        return [
+            meter_label(meter),
+            *(_("C. Asia: {side}").format(side=s) for s in (power_name(power), short)),
+        ]
     return [meter_label(meter), *meter_row_labels(meter)[1:]]
+
+
+def meter_rows(meters, fits_half) -> list[tuple[str, ...]]:
+    """The meters in rows of the adjusting column, in their order: two to a row, but one for which
+    `fits_half` is false (its shortest name is wider than half the column) alone in its row."""
+    rows: list[tuple[str, ...]] = []
+    waiting: str | None = None  # a meter of half a row, waiting for a second
+    for meter in meters:
+        if not fits_half(meter):
+            if waiting is not None:
+                rows.append((waiting,))
+                waiting = None
+            rows.append((meter,))
+        elif waiting is None:
+            waiting = meter
+        else:
+            rows.append((waiting, meter))
+            waiting = None
+    if waiting is not None:
+        rows.append((waiting,))
+    return rows
 
 
 def signed_effects(level, event) -> str:
     """What an event does, for the facilitator choosing one: its meters' changes, the states of
     things it begins or ends (in words, not the level file's flags), and its later effects."""
     parts = [f"{meter_label(m)} {plain_signed(d)}" for m, d in event.does.effects]
-    parts += [_("from now on: {state}").format(state=flag_state(level, f)) for f in event.does.set_flags]
-    parts += [_("no longer: {state}").format(state=flag_state(level, f)) for f in event.does.clear_flags]
+    flags = [(f, True) for f in event.does.set_flags] + [(f, False) for f in event.does.clear_flags]
+    for flag, present in flags:
+        state = flag_state(level, flag)
+        if state is not None:
+            parts.append(
+                (_("from now on: {state}") if present else _("no longer: {state}")).format(state=state)
+            )
+            continue
+        # A flag of the level's own: what it opens and closes, the cards a team will see change.
+        meets, rules_out = flag_reach(level, flag, present, besides=event.id)
+        if meets:
+            parts.append(_("from now on possible: {names}").format(names=listed(meets)))
+        if rules_out:
+            parts.append(_("from now on ruled out: {names}").format(names=listed(rules_out)))
     if event.delayed:
         n = len(event.delayed)
         parts.append(n_("and {n} later effect", "and {n} later effects", n).format(n=n))
@@ -311,37 +354,41 @@ class FacilitatorPanelScene(Scene):
         steps = row_of_buttons([f"{step:+d}" for step in STEPS], fonts.bold, ax, 0, ax + iw, bh, app.px(4))
         steps_h = bottom_of(steps)
         steps_y = delta_y - app.px(6) - steps_h
-        # The meters, two to a row, as many rows as fit (pages for the rest).
+        # The meters, two to a row, but one whose name does not fit half the column whole takes a
+        # row of its own (a narrow window in Turkish read "Askerî güv…", naming no meter); as
+        # many rows as fit, pages for the rest.
         mh = button_height(fonts.body, app.px(26))
+        half = (iw - app.px(6)) // 2
+        lines = meter_rows(ADJUSTABLE, lambda m: fonts.body.size(meter_names(m)[-1])[0] <= half - app.px(16))
         rows_room = steps_y - app.px(8) - top
         rows = rows_room // (mh + app.px(3))
-        needed = -(-len(ADJUSTABLE) // 2)
-        if rows < needed:  # pages: the pager takes a row of its own
+        if rows < len(lines):  # pages: the pager takes a row of its own
             rows = max(1, (rows_room - bh - app.px(6)) // (mh + app.px(3)))
-        per_page = 2 * min(rows, needed)
-        pages = max(1, -(-len(ADJUSTABLE) // per_page))
+        rows = min(rows, len(lines))
+        pages = max(1, -(-len(lines) // rows))
         self.meter_page = min(self.meter_page, pages - 1)
-        first = self.meter_page * per_page
-        half = (iw - app.px(6)) // 2
-        for i, meter in enumerate(ADJUSTABLE[first : first + per_page]):
-            rect = pygame.Rect(ax + (i % 2) * (half + app.px(6)), top + (i // 2) * (mh + app.px(3)), half, mh)
-            self.add(
-                Control(
-                    rect,
-                    fit(
-                        first_fitting(meter_names(meter), fonts.body, half - app.px(16)),
-                        fonts.body,
-                        half - app.px(16),
-                    ),
-                    partial(self.pick_meter, meter),
-                    kind="item",
-                    selected=(meter == self.meter),
+        shown = lines[self.meter_page * rows : (self.meter_page + 1) * rows]
+        for row, line in enumerate(shown):
+            width = half if len(line) == 2 else iw
+            for place, meter in enumerate(line):
+                rect = pygame.Rect(ax + place * (half + app.px(6)), top + row * (mh + app.px(3)), width, mh)
+                self.add(
+                    Control(
+                        rect,
+                        fit(
+                            first_fitting(meter_names(meter), fonts.body, width - app.px(16)),
+                            fonts.body,
+                            width - app.px(16),
+                        ),
+                        partial(self.pick_meter, meter),
+                        kind="item",
+                        selected=(meter == self.meter),
+                    )
                 )
-            )
         # ("page n of m", where it goes), or None when the meters fit on one page.
         self.meter_page_label: tuple[str, pygame.Rect] | None = None
         if pages > 1:
-            y = top + min(rows, needed) * (mh + app.px(3)) + app.px(3)
+            y = top + rows * (mh + app.px(3)) + app.px(3)
             spot = self.pager(ax, y, self.meter_page, pages, self.meter_turn)
             self.meter_page_label = (
                 _("page {page} of {pages}").format(page=self.meter_page + 1, pages=pages),
