@@ -298,8 +298,8 @@ def test_sanctions_put_the_middle_corridor_on_the_board_though_no_card_moves_it(
 
 @pytest.mark.parametrize("size", [(800, 600), (1024, 600)])
 def test_no_meters_name_or_groups_title_is_cut_in_a_small_window(app, size):
-    from game.ui.board.meters import first_fitting
     from game.ui.board.texts import group_titles
+    from game.ui.widgets import first_fitting
 
     app.step([pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)])
     app.options.level = "testing_event"

@@ -140,6 +140,11 @@ def test_a_level_list_entry_never_shows_its_years_cut_short():
         assert not [label for label in items if re.search(r"[(（]\d*…", label)], items
         flat = [label.replace("\n", " ") for label in items]
         assert any("Испытание на прочность" in label and "2022" not in label for label in flat), flat
+        # "6. Потепление с Вашингтоно… (закрыто)": a note in brackets goes as the years do.
+        assert not [label for label in items if "…" in label], items
+        assert any("Потепление с Вашингтоном" in label for label in flat), flat
+        # The heading over the choices kept its turns and lost the years' end: "(1996–2001) …".
+        assert app.scene.heading() == "Обучение: «Шанхайская пятёрка» (1996–2001)"
     finally:
         pygame.display.quit()
 

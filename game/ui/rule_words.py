@@ -80,7 +80,8 @@ def flag_reach(level, flag: str, present: bool, besides: str = "") -> tuple[list
     whose condition it now meets, and of those it now rules out, each in quotes, cards first in
     the level's order. `besides` is the id of the card or event doing it, left out: its own
     once-only guard ("not trade_war" on what starts the trade war) tells nothing."""
-    meets, rules_out = [], []
+    meets: list[str] = []
+    rules_out: list[str] = []
     items = [(a.id, a.name, a.requires) for a in level.actions.values()]
     items += [(e.id, e.title, e.when) for e in level.events]
     for item_id, name, condition in items:

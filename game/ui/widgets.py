@@ -241,6 +241,11 @@ def fit_rows(count: int, room: int, preferred: int, least: int, gap: int, least_
     return max(least, min(preferred, h)), least_gap
 
 
+def first_fitting(words: list[str], font, width: int) -> str:
+    """The first of `words` that fits `width` in `font`, else the last (which `fit` then cuts)."""
+    return next((w for w in words if font.size(w)[0] <= width), words[-1])
+
+
 def fit(content: str, font, width: int) -> str:
     """`content` cut with an ellipsis to fit `width` on one line."""
     if font.size(content)[0] <= width:

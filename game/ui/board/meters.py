@@ -19,16 +19,11 @@ from game.ui.board.texts import (
     meter_row_labels,
     meter_why,
 )
-from game.ui.widgets import Control, Tooltip, bar, fit, panel, wrap
+from game.ui.widgets import Control, Tooltip, bar, first_fitting, fit, panel, wrap
 
 # The gauge names the bands under it, in the short names that fit there (translated where drawn).
 BANDS = band_spans(short=True)
 FIGURE_W = 40  # the room of a row's figure, at scale 1
-
-
-def first_fitting(words: list[str], font, width: int) -> str:
-    """The first of `words` that fits `width` in `font`, else the last (which `fit` then cuts)."""
-    return next((w for w in words if font.size(w)[0] <= width), words[-1])
 
 
 def top_of(meter: str) -> float:

@@ -19,7 +19,6 @@ from game.i18n import _, format_number, n_, p_
 from game.session.data_folder import problem_message
 from game.speech.sides import power_name
 from game.speech.words import listed, meter_label, plain, plain_signed
-from game.ui.board.meters import first_fitting
 from game.ui.board.texts import meter_row_labels
 from game.ui.facilitator_words import act_words
 from game.ui.rule_words import flag_reach, flag_state
@@ -29,6 +28,7 @@ from game.ui.widgets import (
     bottom_of,
     button_height,
     button_width,
+    first_fitting,
     fit,
     flow,
     hide_typing,

@@ -30,6 +30,7 @@ from game.ui.widgets import (
     bottom_of,
     button_height,
     button_width,
+    first_fitting,
     fit,
     row_of_buttons,
     text,
@@ -47,8 +48,9 @@ OPPONENTS = [
 ]
 
 
-# The years a level's title ends with, "(2014-2021)" or "（1996—2001）", and the space before them.
-_YEARS_AT_END = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*\d{4}[^()\uff08\uff09]*[)\uff09]$")
+# What a level's title ends with in brackets, its years "(2014-2021)", "（1996—2001）" or a note
+# "(hypothetical)", and the space before it.
+_BRACKETS_AT_END = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]$")
 
 
 def opponent_says(who: str, think: Budget | None) -> str:
@@ -98,14 +100,16 @@ RECORDED_OPPONENTS = {
 }
 
 
-def level_heading(level: Level) -> str:
-    """The chosen level's heading: its title, its years and its length. A historical level's
-    title already names its years ("Pivot east (2014-2021)"): they are not said twice."""
+def level_heading(level: Level, with_turns: bool = True) -> str:
+    """The chosen level's heading: its title, its years and (`with_turns`) its length. A
+    historical level's title already names its years ("Pivot east (2014-2021)"): they are not
+    said twice."""
     parts = [level.title]
     start, end = str(level.start_year), str(level.end_year)
     if start not in level.title or end not in level.title:
         parts.append(f"{start}–{end}")
-    parts.append(n_("{n} turn", "{n} turns", level.turns).format(n=level.turns))
+    if with_turns:
+        parts.append(n_("{n} turn", "{n} turns", level.turns).format(n=level.turns))
     return "  ·  ".join(parts)
 
 
@@ -283,11 +287,12 @@ class NewGameScene(Scene):
             if two_lines and fonts.body.size(name + mark)[0] > room_w:
                 first, *rest = wrap(name, fonts.body, room_w) or [name]
                 second = fit(" ".join(rest), fonts.body, room_w - fonts.body.size(mark)[0])
-                years = _YEARS_AT_END.search(name)
-                if second.endswith("…") and years:
-                    # Years cut to "(2…" say nothing: the name goes without them (the heading
-                    # beside the list gives the chosen level's title whole).
-                    first, *rest = wrap(name[: years.start()], fonts.body, room_w) or [name]
+                brackets = _BRACKETS_AT_END.search(name)
+                if second.endswith("…") and brackets:
+                    # Years cut to "(2…" say nothing, and "Вашингтоно… (закрыто)" loses a word
+                    # to a note: the name goes without its brackets (the heading beside the list
+                    # gives the chosen level's title whole).
+                    first, *rest = wrap(name[: brackets.start()], fonts.body, room_w) or [name]
                     second = fit(" ".join(rest), fonts.body, room_w - fonts.body.size(mark)[0])
                 name = f"{first}\n{second}".rstrip()
                 if not rest:
@@ -542,6 +547,16 @@ class NewGameScene(Scene):
                 ).format(n=len(unread))
             )
 
+    def heading(self) -> str:
+        """The chosen level's heading as it fits over the choices: where the whole of it does not
+        (800x600 in Russian), the title goes whole without the level's length rather than lose
+        its end."""
+        if not self.level:
+            return ""
+        font, width = self.app.fonts.heading, self.head_rect.width
+        words = [level_heading(self.level), level_heading(self.level, with_turns=False)]
+        return fit(first_fitting(words, font, width), font, width)
+
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
         fonts = app.fonts
@@ -549,8 +564,7 @@ class NewGameScene(Scene):
         r = self.head_rect
         if self.level:
             lv = self.level
-            head = level_heading(lv)
-            surface.blit(fonts.heading.render(fit(head, fonts.heading, r.width), True, p.text), r.topleft)
+            surface.blit(fonts.heading.render(self.heading(), True, p.text), r.topleft)
             if self.desc_lines:
                 text(
                     surface,
