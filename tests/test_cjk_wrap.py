@@ -40,6 +40,22 @@ def test_a_figure_keeps_the_unit_it_counts():
     assert [u for u, _ in break_units("北京，2023年2月24日。")] == ["北", "京，", "2023年", "2月", "24日。"]
 
 
+def test_a_no_break_space_keeps_a_figure_with_its_word(font):
+    # The board's gauge read "Partnership 18.2: estrangement (ceiling" over "22)".
+    text = "Partnership 18.2: estrangement (ceiling\u00a022)"
+    lines = wrap(text, font, font.size("Partnership 18.2: estrangement (ceiling")[0] + 2)
+    assert lines == ["Partnership 18.2: estrangement", "(ceiling\u00a022)"]
+
+
+def test_the_gauges_title_holds_the_ceilings_figure_to_its_word(testing_event):
+    from game.session.game import Game
+    from game.ui.board.texts import gauge_titles
+
+    game = Game.new(testing_event, 7, {"moscow": "human", "beijing": "normal"})
+    game.state.meters["partnership_ceiling"] = 22.0
+    assert all("\u00a022)" in title and " 22)" not in title for title in gauge_titles(game))
+
+
 def test_english_still_wraps_at_spaces(font):
     text = "The partnership is useful and real, held back by four limits."
     lines = wrap(text, font, 200)

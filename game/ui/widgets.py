@@ -63,12 +63,19 @@ def has_chinese(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+# Where a line may break: any space but a no-break one (U+00A0, U+202F), which keeps a figure with
+# its word ("ceiling 22").
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
+
+
 def break_units(paragraph: str) -> list[tuple[str, bool]]:
     """The pieces a line may break between, each with whether a space comes before it: words, and
     in Chinese every character, closing punctuation kept with what it closes and opening
     punctuation with what it opens."""
     units: list[tuple[str, bool]] = []
-    for word in paragraph.split():
+    for word in _SPACES.split(paragraph.strip()):
+        if not word:
+            continue
         if not _CJK.search(word):
             units.append((word, True))
             continue

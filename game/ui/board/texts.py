@@ -84,12 +84,15 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
         if held
         else []
     )
-    return [
+    titles = [
         *longer,
         _("Partnership {value}: {band} (ceiling {ceiling})").format(value=v, band=band_of(value), ceiling=c),
         _("Partnership {value} (ceiling {ceiling})").format(value=v, ceiling=c),
         _("{value} (ceiling {ceiling})").format(value=v, ceiling=c),
     ]
+    # The ceiling's figure stays with its word when the title breaks: "(ceiling" ending one line
+    # and "22)" the next read as two things.
+    return [title.replace(f" {c}", f"\u00a0{c}") for title in titles]
 
 
 def meter_figure(game: Game, meter: str, value: float | None = None) -> str:
