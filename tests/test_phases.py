@@ -216,6 +216,16 @@ def test_border_trust_frees_forces(mini):
         assert resolve_turn(high, NOTHING)[0].meters[key] > resolve_turn(low, NOTHING)[0].meters[key]
 
 
+def test_forces_a_border_ties_down_are_told_as_tied_down_not_freed(mini):
+    # Seen in the resolution: "Moscow freed forces -1.5: a trusted border frees forces".
+    from game.core.phases import WHY_FORCES_FREED, WHY_FORCES_TIED
+
+    for trust, forces, why in ((10, 60, WHY_FORCES_TIED), (90, 5, WHY_FORCES_FREED)):
+        state = initial_state(with_start(quiet(mini), military_trust=trust, moscow__freed_forces=forces), 1)
+        change = changes(resolve_turn(state, NOTHING)[1], "moscow.freed_forces", "partnership")[0]
+        assert (change.delta < 0) == (why == WHY_FORCES_TIED) and change.why == why
+
+
 # -- 4. Central Asia --------------------------------------------------------------------------
 def test_influence_shifts_keep_each_state_at_100(mini):
     spare = with_start(quiet(mini), moscow__freed_forces=80)  # Moscow's guarantees hold: no gap

@@ -98,6 +98,7 @@ WHY_PULLED_UP = N_("pulled up toward {target:.0f}, what the pillars, trust and U
 WHY_PULLED_DOWN = N_("pulled down toward {target:.0f}, what the pillars, trust and US pressure support")
 WHY_FORCES_AT_WAR = N_("a trusted border frees forces, but the war commits them")
 WHY_FORCES_FREED = N_("a trusted border frees forces for other theatres")
+WHY_FORCES_TIED = N_("a border trusted less keeps more forces tied to it")
 WHY_SECURITY_SPARED = N_("forces spared from the border strengthen other theatres")
 WHY_SECURITY_THIN = N_("forces tied down leave other theatres thin")
 WHY_GUARANTEES_AT_WAR = N_("Moscow's forces are committed elsewhere; its security guarantees look thinner")
@@ -558,11 +559,13 @@ class Turn(Ledger):
             if at_war:
                 target_forces -= r.war_forces_committed * war_turns
             key = f"{side}.freed_forces"
+            # (a fall told as a fall: "frees forces" beside freed forces going down misleads)
+            freed = target_forces - m[key]
             self.rule(
                 key,
-                r.freed_forces_rate * (target_forces - m[key]),
+                r.freed_forces_rate * freed,
                 "border_trust",
-                WHY_FORCES_AT_WAR if at_war else WHY_FORCES_FREED,
+                WHY_FORCES_AT_WAR if at_war else WHY_FORCES_FREED if freed >= 0 else WHY_FORCES_TIED,
             )
             spare = (m[key] - 50.0) / 50.0
             if spare and r.freed_security:
