@@ -44,6 +44,7 @@ def test_the_template_holds_every_string_the_interface_marks():
             ("game/core/**.py", "python"),
             ("game/ai/**.py", "python"),
             ("game/speech/**.py", "python"),
+            ("game/session/**.py", "python"),
         ],
         keywords={"_": None, "n_": (1, 2), "N_": None, "p_": ((1, "c"), 2)},
     ):

@@ -325,6 +325,8 @@ def test_report_in_turkish_writes_turkish_headings(testing_event, tmp_path, caps
     report = (tmp_path / "tr" / "class-report.md").read_text(encoding="utf-8")
     assert report.startswith("# Sınıf raporu")
     assert "## Sonuçlar ve puanlar" in report and "## Gruplar" in report
+    # The meters at the end were named in English under Turkish headings.
+    assert "| Ortaklık |" in report and "| Partnership |" not in report
     # Without --lang: the class's language, in which the groups' exports were written.
     assert main(["report", str(folder), "--out", str(tmp_path / "en")]) == 0
     assert (tmp_path / "en" / "class-report.md").read_text(encoding="utf-8").startswith("# Class report")

@@ -128,3 +128,21 @@ def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tm
     assert "warning: worksheet.pdf: the game's font has no letters for Ꭰ; they print as empty boxes" in err
     assert "(the page worksheet.html shows them)" in err
     assert main(["handouts", "--worksheet", str(tmp_path / "nowhere")]) == 1
+
+
+@pytest.mark.pdf
+def test_handouts_in_russian_tell_the_level_in_russian_and_ask_names_in_russian(tmp_path):
+    # `handouts testing_event --lang ru` printed Russian headings over the level's English title,
+    # dates and briefing, under "Name(s): ... Group: ... Date: ...".
+    import html
+
+    from game.cli import main
+
+    out = tmp_path / "ru"
+    assert main(["handouts", "testing_event", "--lang", "ru", "--out", str(out)]) == 0
+    page = html.unescape((out / "briefing-moscow.html").read_text(encoding="utf-8"))
+    assert '<html lang="ru">' in page
+    assert "Испытание на прочность" in page and "The Testing Event" not in page
+    assert "зима 2022 г." in page and "Winter 2022" not in page
+    assert "Вы правите из Москвы" in page and "You govern from Moscow" not in page
+    assert "Имя (имена): ___" in page and "Name(s)" not in page

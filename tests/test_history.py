@@ -328,3 +328,28 @@ def test_the_debrief_and_the_class_sheet_say_whose_view_a_source_gives_and_why_i
         assert perspective in shown and note in shown
         assert "Treaty of Permanent Good-Neighbourliness, Friendship and Cooperation" in shown  # as published
         assert "China's first treaty" not in shown and "official: China" not in shown
+
+
+def test_a_scenarios_mark_and_a_stopped_sessions_score_are_said_in_the_language(app):
+    # The Chinese debrief read "得分为provisional (…)" and "(scenario, not history)": English the
+    # session's words kept, though the screen and the exports are in the class's language.
+    from game import i18n
+    from game.classroom.exports import debrief_markdown
+    from game.session.story import provisional_words
+    from game.speech.reasons import say
+    from game.ui.scenes.board import BoardScene
+    from game.ui.scenes.debrief import DebriefScene
+
+    game = _game_with_event("middle_corridor", "ckr_first_trains")
+    i18n.set_language("zh_CN")
+    try:
+        assert say(provisional_words(5, 12)) == "临时（5/12 回合）"
+        news = BoardScene(app, game, "moscow").news.html()
+        assert "（情景设定，非史实）" in news and "scenario" not in news
+        assert "（情景设定，非史实）" in DebriefScene(app, game).decisions_html()
+        sheet = debrief_markdown(game, {"moscow": "easy", "beijing": "easy"}, datetime(2026, 3, 2, 9, 10))
+        assert "（情景设定，非史实）" in sheet and "scenario, not history" not in sheet
+    finally:
+        i18n.set_language("en")
+    # The English the tables and records keep.
+    assert str(provisional_words(5, 12)) == "provisional (5 of 12 turns)"

@@ -159,11 +159,14 @@ def _scored(r: SessionRecord) -> str:
     were said as such has none of it)."""
     if not r.provisional:
         return ""
-    if r.scored:
-        return r.scored
+    from game.i18n import _
     from game.session.story import provisional_words
+    from game.speech.reasons import say
 
-    return provisional_words(r.turns_played, r.level_turns) if r.level_turns else "provisional"
+    # Said again from the figures in the report's language (the record keeps the English).
+    if r.level_turns:
+        return say(provisional_words(r.turns_played, r.level_turns))
+    return r.scored or _("provisional")
 
 
 def final_partnership(record: SessionRecord) -> float | None:

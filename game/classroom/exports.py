@@ -36,7 +36,6 @@ from game.core.meters import (
     PILLARS,
     WASHINGTON,
     band_spans,
-    label,
 )
 from game.files import read_bounded
 from game.i18n import N_, _, current_language
@@ -57,6 +56,7 @@ from game.session.story import (
 from game.speech.reasons import say
 from game.speech.sources import source_lines
 from game.speech.terms import term_words
+from game.speech.words import meter_label
 
 # The pillars and all four limits: the fourth is Washington's thaw with each capital.
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, *WASHINGTON)
@@ -221,10 +221,10 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         ),
         "- "
         + _("Turns played: {played} of {turns}").format(played=len(game.reports), turns=lv.turns)
-        + (f" ({ending_note(game)})" if game.log.ended_early else ""),
+        + (f" ({say(ending_note(game))})" if game.log.ended_early else ""),
         "",
     ]
-    note = provisional_note(game)
+    note = say(provisional_note(game))
     if note:
         lines += [
             _(
@@ -277,7 +277,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             _with_reason(plan_names(game, r.plans["moscow"]), reason_of(game, r.turn, "moscow")),
             _with_reason(plan_names(game, r.plans["beijing"]), reason_of(game, r.turn, "beijing")),
             ", ".join(
-                h + (" " + _("(put in play by the facilitator)") if e in injected else "")
+                say(h, game.level) + (" " + _("(put in play by the facilitator)") if e in injected else "")
                 for e, h in zip(r.events, event_headlines(game, r.events), strict=True)
             )
             or _("none"),
@@ -319,7 +319,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     if lv.what_happened:
         lines += ["## " + _("What actually happened"), "", md(lv.what_happened), ""]
     if lv.hypothetical:
-        lines += [md(SCENARIO_LEVEL_NOTE), ""]
+        lines += [md(_(SCENARIO_LEVEL_NOTE)), ""]
     if lv.sources:
         lines += (
             ["## " + _("Sources and further reading"), ""] + [f"- {md(s)}" for s in source_lines(lv)] + [""]
@@ -443,7 +443,7 @@ def _write_exports(
     title = _("{level}, seed {seed}").format(level=game.level.title, seed=game.seed)
     save_chart_png(
         folder / "partnership.png",
-        {label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
+        {meter_label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
         _("{title}: partnership").format(title=title),
         palette=palette or STANDARD,
         x_labels=x_labels,
@@ -452,7 +452,7 @@ def _write_exports(
     )
     save_chart_png(
         folder / "meters.png",
-        {label(m): game.history_of(m) for m in CHART_METERS},
+        {meter_label(m): game.history_of(m) for m in CHART_METERS},
         _("{title}: pillars and the four limits").format(title=title),
         palette=palette or STANDARD,
         x_labels=x_labels,

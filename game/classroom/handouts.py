@@ -13,8 +13,10 @@ from pathlib import Path
 from game.classroom.language import side_name
 from game.classroom.printdoc import Answer, Block, Bullets, Card, Handout, Heading, Images, Para, Table
 from game.core.level import Level
-from game.core.meters import LIMITS, WASHINGTON, band_spans, label
+from game.core.meters import LIMITS, WASHINGTON, band_spans
 from game.i18n import N_, _
+from game.speech.reasons import say
+from game.speech.words import date_of, meter_label
 
 FOOTER = N_("Pragmatic Partners, a classroom game on the limits of Russian-Chinese cooperation.")
 
@@ -26,7 +28,7 @@ def _span(level: Level) -> str:
         4: N_("{first} to {last} · {turns} turns, each a season"),
     }
     span = spans.get(level.turns_per_year, N_("{first} to {last} · {turns} turns"))
-    return _(span).format(first=level.date_of(1), last=level.date_of(level.turns), turns=level.turns)
+    return _(span).format(first=date_of(level, 1), last=date_of(level, level.turns), turns=level.turns)
 
 
 def _short(text: str, limit: int) -> str:
@@ -272,7 +274,7 @@ def worksheet_charts(game, folder: Path) -> tuple[Path, Path]:
     x_labels = [_("start"), *(str(r.turn) for r in game.reports)]
     first = save_chart_png(
         folder / WORKSHEET_CHARTS[0],
-        {label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
+        {meter_label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
         _("The partnership and its ceiling"),
         size=CHART_SIZE,
         palette=PRINT,
@@ -282,7 +284,7 @@ def worksheet_charts(game, folder: Path) -> tuple[Path, Path]:
     )
     second = save_chart_png(
         folder / WORKSHEET_CHARTS[1],
-        {label(m): game.history_of(m) for m in (*LIMITS, *WASHINGTON)},
+        {meter_label(m): game.history_of(m) for m in (*LIMITS, *WASHINGTON)},
         _("The four limits"),
         size=CHART_SIZE,
         palette=PRINT,
@@ -305,7 +307,7 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
 
     lv = game.level
     outcome = outcome_of(game)
-    ended = f" ({ending_note(game)})" if game.log.ended_early else ""
+    ended = f" ({say(ending_note(game))})" if game.log.ended_early else ""
     who = _("Group {group}").format(group=group) + " · " if group else ""
     subtitle = who + _(
         "class seed {seed} · started {started} · {played} of {turns} turns played{ended}"
@@ -322,7 +324,7 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
         blocks.append(Para(outcome.title, bold=True))
     else:
         blocks.append(Para(_("The game was not finished: the scores are as things stood.")))
-    note = provisional_note(game)
+    note = say(provisional_note(game))
     scored = f", {note}" if note else ""
     blocks += [
         Para(

@@ -19,6 +19,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.i18n import _, current_language
 from game.paths import ui_font_file
 
 PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}  # width and height in millimetres
@@ -76,6 +77,18 @@ class Card:
 
 
 Block = Heading | Para | Bullets | Table | Images | Answer | Card
+
+
+def _name_line(name_blank: int, blank: int) -> str:
+    """The line a student fills in on a sheet handed in: name(s), group and date, each with a blank
+    of underscores, in the language in force."""
+    return "   ".join(
+        (
+            _("Name(s): {blank}").format(blank="_" * name_blank),
+            _("Group: {blank}").format(blank="_" * blank),
+            _("Date: {blank}").format(blank="_" * blank),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -167,10 +180,10 @@ def to_html(
         "width": f"{width - 2 * MARGIN_MM:g}",
         "height": f"{height - 2 * MARGIN_MM:g}",
     }
-    title = handouts[0].title if len(handouts) == 1 else "Pragmatic Partners: handouts"
+    title = handouts[0].title if len(handouts) == 1 else _("Pragmatic Partners: handouts")
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{current_language().replace("_", "-")}"><head><meta charset="utf-8">',
         f"<title>{_e(title)}</title><style>{css}</style></head><body>",
     ]
     for h in handouts:
@@ -178,9 +191,7 @@ def to_html(
         parts.append(f"<h1>{_e(h.title)}</h1>")
         parts.append(f'<p class="subtitle">{_e(h.subtitle)}</p>')
         if h.name_line:
-            parts.append(
-                '<div class="name-line">Name(s): _______________________  Group: __________  Date: __________</div>'
-            )
+            parts.append(f'<div class="name-line">{_e(_name_line(23, 10))}</div>')
         parts.extend(_block_html(b, base) for b in h.blocks)
         if h.footer:
             parts.append(f"<footer>{_e(h.footer)}</footer>")
@@ -264,7 +275,7 @@ def _render(h: Handout, paper: str, scale: float):
         pdf.cell(
             inner,
             lh * 1.6,
-            "  Name(s): ______________________________   Group: ____________   Date: ____________",
+            "  " + _name_line(30, 12),
             border=1,
             new_x="LMARGIN",
             new_y="NEXT",
@@ -375,7 +386,7 @@ def fit_pdf(h: Handout, paper: str = "a4") -> Fitted:
     bottom = PAPERS[paper][1] - MARGIN_MM
     tried: list[tuple[float, float]] = []  # (scale, where the page ended)
     scale = 1.0
-    for _ in range(6):
+    for _attempt in range(6):
         pdf, end = _render(h, paper, scale)
         if end <= bottom:
             data = bytes(pdf.output())  # (fpdf2 notes what is missing as it writes the fonts)

@@ -23,8 +23,9 @@ from game.classroom.compare import (
 from game.classroom.escape import md
 from game.classroom.language import side_name
 from game.classroom.read_exports import GroupExport
-from game.core.meters import SIDES, band_spans, label
+from game.core.meters import SIDES, band_spans
 from game.i18n import _, n_
+from game.speech.words import meter_label
 
 
 def report_markdown(
@@ -153,7 +154,7 @@ def _end_meters(comparison: ClassComparison) -> list[str]:
         "|---|" + "---:|" * len(comparison.outcomes),
     ]
     for meter, values in comparison.end_meters:
-        lines.append(f"| {label(meter)} | " + " | ".join(_number(v) for v in values) + " |")
+        lines.append(f"| {md(meter_label(meter))} | " + " | ".join(_number(v) for v in values) + " |")
     return lines + [""]
 
 

@@ -28,7 +28,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=language,
         metavar="CODE",
         help="the handouts' language: en, tr, ru or zh_CN (default: English; a worksheet: the "
-        "class's language, in which its session was played); the level's own text stays as written",
+        "class's language, in which its session was played); the level's own text too, where the "
+        "level is translated",
     )
     add_levels_option(p)
 
@@ -46,10 +47,14 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.classroom.handouts import level_handouts
     from game.classroom.language import speaking
     from game.commands.loading import load_level
+    from game.core.level_text import in_language
 
     level = load_level(args.level, args.levels)
     if level is None:
         return ExitCode.FAILED
+    # The level's own text (briefings, goals, cards) in the handouts' language where it is
+    # translated: a Russian sheet with an English briefing is no Russian sheet.
+    level = in_language(level, args.lang or "en")
     out = Path(args.out or f"handouts-{level.id}")
     try:
         with speaking(args.lang or "en"):
@@ -85,9 +90,15 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
     except (OSError, ValidationError) as e:
         print(f"{folder} is not a session's export folder: {e}", file=sys.stderr)
         return ExitCode.FAILED
+    from game.core.level_text import in_language
+
     level = load_level(log.level_id, args.levels)
     if level is None:
         return ExitCode.FAILED
+    # The class's language (kept in the session's record), unless another is asked for: the
+    # worksheet's words and the level's own text alike.
+    lang = args.lang or (log.classroom.language if log.classroom is not None else None) or record.language
+    level = in_language(level, lang or "en")
     try:
         game = Game.from_log(level, log, {s: "human" for s in ("moscow", "beijing")})
     except ReplayError as e:
@@ -99,8 +110,6 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
         started = datetime.now()
     out = Path(args.out) if args.out else folder
     out.mkdir(parents=True, exist_ok=True)
-    # The class's language (kept in the session's record), unless another is asked for.
-    lang = args.lang or (log.classroom.language if log.classroom is not None else None) or record.language
     for path in write_worksheet(game, out, started, record.group, args.paper, lang or "en", warn=_warn):
         print(path)
     return ExitCode.OK

@@ -11,6 +11,7 @@ from game.core.level import Goal, Level, Outcome
 from game.core.meters import LIMITS, PILLARS, label
 from game.core.report import Change, TurnReport
 from game.core.summit import term_words
+from game.core.words import N_, Said, word
 from game.session.replay import FacilitatorAct
 
 if TYPE_CHECKING:
@@ -96,14 +97,24 @@ def ending_note(game: Game) -> str:
     last = spec.end_after_turn if spec is not None else None
     if last is not None and len(game.reports) == last:
         if last == game.level.cut:
-            return "ended at the level's classroom cut"
-        return f"ended after turn {last}, as the session was set"
-    return "ended early by the facilitator"
+            return word(ENDED_AT_CUT)
+        return Said(ENDED_AFTER.format(turn=last), ENDED_AFTER, {"turn": last})
+    return word(ENDED_BY_FACILITATOR)
+
+
+# How a session that stopped short is told (English Said: the interface and the exports say them
+# in the class's language, game.speech.reasons.say; the tables and records keep the English).
+PROVISIONAL = N_("provisional ({played} of {turns} turns)")
+ENDED_AT_CUT = N_("ended at the level's classroom cut")
+ENDED_AFTER = N_("ended after turn {turn}, as the session was set")
+ENDED_BY_FACILITATOR = N_("ended early by the facilitator")
 
 
 def provisional_words(played: int, turns: int) -> str:
     """'provisional (6 of 12 turns)'."""
-    return f"provisional ({played} of {turns} turns)"
+    return Said(
+        PROVISIONAL.format(played=played, turns=turns), PROVISIONAL, {"played": played, "turns": turns}
+    )
 
 
 def goals_report(game: Game, side: str) -> list[tuple[str, bool, float]]:
@@ -147,8 +158,9 @@ def event_titles(game: Game, event_ids: Iterable[str]) -> list[str]:
 
 
 # How an invented development is told apart from history wherever events are listed.
-SCENARIO_MARK = "(scenario, not history)"
-SCENARIO_LEVEL_NOTE = (
+SCENARIO_MARK = N_("(scenario, not history)")
+SCENARIO_HEADLINE = N_("{title} (scenario, not history)")
+SCENARIO_LEVEL_NOTE = N_(
     "This level is a hypothetical scenario: its events are plausible developments that have not "
     "happened, told to think with, not as a record."
 )
@@ -162,7 +174,12 @@ def event_headlines(game: Game, event_ids: Iterable[str]) -> list[str]:
         if event is None:
             out.append(event_id)
         else:
-            out.append(f"{event.title} {SCENARIO_MARK}" if game.level.is_scenario(event) else event.title)
+            scenario = game.level.is_scenario(event)
+            out.append(
+                Said(SCENARIO_HEADLINE.format(title=event.title), SCENARIO_HEADLINE, {"title": event.title})
+                if scenario
+                else event.title
+            )
     return out
 
 

@@ -183,7 +183,7 @@ def news_html(game: Game, side: str) -> str:
             )
         )
         if game.level.hypothetical:
-            lines.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
+            lines.append(f"<i>{html.escape(_(SCENARIO_LEVEL_NOTE))}</i>")
         # The whole briefing: the box scrolls. (It was once cut at 900 characters of its HTML,
         # which lost the side's aims at its end and could cut an entity such as "&#x27;" in two;
         # pygame_gui's parser keeps such an unfinished end back and puts it before the title when
@@ -208,7 +208,7 @@ def news_html(game: Game, side: str) -> str:
                 )
                 # An invented development is never told as if it were the record.
                 if game.level.is_scenario(event):
-                    who += f" <i>{SCENARIO_MARK}</i>"
+                    who += f" <i>{html.escape(_(SCENARIO_MARK))}</i>"
                 lines.append(f"<b>{html.escape(event.title)}</b>{who} {html.escape(event.text)}")
         for act in game.log.acts_of_turn(report.turn):
             if act.kind in ("adjust", "annotate"):

@@ -226,9 +226,9 @@ class DebriefScene(Scene):
             html.escape(o.epilogue if o else ""),
         ]
         if lv.hypothetical:
-            out.append(f"<i>{html.escape(SCENARIO_LEVEL_NOTE)}</i>")
+            out.append(f"<i>{html.escape(_(SCENARIO_LEVEL_NOTE))}</i>")
         scores, won = game.scores(), game.winners()
-        note = provisional_note(game)
+        note = say(provisional_note(game))
         if note:
             out.append(
                 _(
@@ -327,7 +327,7 @@ class DebriefScene(Scene):
                 out.append(
                     _("Events: ")
                     + listed(
-                        html.escape(headline)
+                        html.escape(say(headline, game.level))
                         + (
                             " <i>" + _("(put in play by the facilitator)") + "</i>"
                             if event_id in injected
