@@ -400,3 +400,15 @@ def test_the_debriefs_reasons_and_turning_points_are_in_the_classs_language(test
     assert any(w in english for w in english_words)  # (the English sheet has them)
     russian = (session.export(root=tmp_path) / "debrief.md").read_text(encoding="utf-8")
     assert not [w for w in english_words if w in russian]
+
+
+def test_the_debrief_sheet_tells_the_facilitators_acts_in_the_classs_language(testing_event, tmp_path):
+    # A Russian class's debrief.md listed "the facilitator adjusted Partnership by +5: …" in English.
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", language="ru")
+    assert session.adjust("partnership", 5, "саммит в Самарканде") is None
+    game.lock("moscow", (), reason="wait")
+    game.resolve()
+    sheet = (session.export(root=tmp_path / "exports") / "debrief.md").read_text(encoding="utf-8")
+    assert "изменил показатель «Партнёрство» на +5: саммит в Самарканде" in sheet
+    assert "adjusted" not in sheet

@@ -172,7 +172,7 @@ def test_in_english_the_interface_tells_the_facilitators_acts_as_the_exports_do(
     from game.session import story
     from game.session.game import Game
     from game.session.replay import FacilitatorAct
-    from game.ui.facilitator_words import act_words, facilitator_news
+    from game.speech.facilitator_words import act_words, facilitator_news
 
     game = Game.new(catalogue.load("testing_event"), 7, {"moscow": "easy", "beijing": "easy"})
     event = game.level.events[0].id

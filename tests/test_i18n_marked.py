@@ -35,7 +35,7 @@ COVERED = [
     "game/ui/board/texts.py",
     "game/ui/board/tray.py",
     "game/ui/card_preview.py",
-    "game/ui/facilitator_words.py",
+    "game/speech/facilitator_words.py",
     "game/ui/classroom_overlay.py",
     "game/ui/map_period.py",
     "game/ui/mapview.py",

@@ -43,7 +43,6 @@ from game.palette import STANDARD
 from game.session.atomic import write_atomic
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
-    describe_act,
     ending_note,
     event_headlines,
     event_titles,
@@ -53,6 +52,7 @@ from game.session.story import (
     provisional_note,
     turning_points,
 )
+from game.speech.facilitator_words import act_words
 from game.speech.reasons import say
 from game.speech.sources import source_lines
 from game.speech.terms import term_words
@@ -135,7 +135,7 @@ def _acts_by_turn(game) -> dict[int, list[str]]:
     acts: dict[int, list[str]] = {}
     for act in game.log.facilitator:
         if act.kind != "refused":
-            acts.setdefault(act.turn, []).append(describe_act(game.level, act))
+            acts.setdefault(act.turn, []).append(act_words(game.level, act))
     return acts
 
 
@@ -294,7 +294,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             turn = _("Turn {turn}").format(turn=act.turn) + (" " + _("(never played)") if unplayed else "")
             # A refused passphrase was typed by someone, not necessarily the facilitator.
             actor = "" if act.kind == "refused" else _("the facilitator") + " "
-            what = describe_act(game.level, act)
+            what = act_words(game.level, act)
             if unplayed and act.kind in GAME_CHANGING:
                 what += " " + _("(it never took effect: the session ended before this turn resolved)")
             lines.append(f"- {turn}{when}: {actor}{md(what)}")

@@ -18,6 +18,7 @@ from game.session.story import (
     SCENARIO_MARK,
     bounds_text,
 )
+from game.speech.facilitator_words import act_words, facilitator_news
 from game.speech.reasons import say
 from game.speech.sides import power_name, side_name
 from game.speech.words import (
@@ -32,7 +33,6 @@ from game.speech.words import (
 )
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
-from game.ui.facilitator_words import act_words, facilitator_news
 from game.ui.map_period import state_name
 from game.ui.numbers import shown
 from game.ui.rule_words import state_news

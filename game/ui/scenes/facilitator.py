@@ -17,10 +17,10 @@ from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS, SIDE_LABEL
 from game.i18n import _, format_number, n_, p_
 from game.session.data_folder import problem_message
+from game.speech.facilitator_words import act_words
 from game.speech.sides import power_name
 from game.speech.words import listed, meter_label, plain, plain_signed
 from game.ui.board.texts import meter_row_labels
-from game.ui.facilitator_words import act_words
 from game.ui.rule_words import flag_reach, flag_state
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (

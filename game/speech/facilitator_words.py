@@ -1,7 +1,7 @@
-"""A facilitator's acts in the language in force, as the board's news and the facilitator's panel
-tell them: the sentences game.session.story.describe_act and facilitator_news make in English (for
-the session's exports, which stay English), built here from translatable frames. In English the
-words are the session's. No pygame here."""
+"""A facilitator's acts in the language in force, as the board's news, the facilitator's panel and
+the debrief sheet tell them: the sentences game.session.story.describe_act and facilitator_news
+make in English (for the replay's transcript and the tables, which stay English), built here from
+translatable frames. In English the words are the session's. No pygame here."""
 
 from __future__ import annotations
 
