@@ -288,3 +288,18 @@ def test_the_facilitators_meter_buttons_name_their_meters_whole_at_800x600(code,
         assert sorted(named.values()) == sorted(ADJUSTABLE)
     finally:
         pygame.display.quit()
+
+
+def test_the_ui_scales_are_written_with_the_languages_decimal_mark():
+    # The Turkish settings read "Arayüz ölçeği (1.2× kullanımda)" beside "+3,0" everywhere else.
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=(1280, 720), language="tr"))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        app.show_over("settings")
+        app.step([])
+        labels = {c.label for c in app.scene.controls}
+        assert "1,5×" in labels and "1.5×" not in labels
+    finally:
+        pygame.display.quit()

@@ -8,6 +8,7 @@ from functools import partial
 import pygame
 
 from game.i18n import AVAILABLE, N_, _, current_language, language_name
+from game.speech.words import plain
 from game.ui.scenes.base import Scene
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, fit_rows, row_of_buttons
 
@@ -49,8 +50,8 @@ class SettingsScene(Scene):
                 # The scale wanted may be more than the window allows: the row says the one in use.
                 _("UI scale")
                 if app.scale == s.ui_scale
-                else _("UI scale ({scale}× in use)").format(scale=f"{app.scale:g}"),
-                [(f"{x:g}×", x) for x in SCALES],
+                else _("UI scale ({scale}× in use)").format(scale=plain(app.scale)),
+                [(f"{plain(x)}×", x) for x in SCALES],  # (1,25× in Russian and Turkish)
                 s.ui_scale,
                 self.change_scale,
             ),
