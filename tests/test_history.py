@@ -82,6 +82,30 @@ def test_a_level_leaves_out_inherited_cards_of_other_years_and_warns_about_its_o
     assert "afghanistan_falls" not in {e.id for e in late.events}  # base.toml: 2021 only
 
 
+def test_a_card_of_a_later_year_waits_for_that_year_within_a_level():
+    # The Testing Event (2022-2024) could draw the Alaska patrols of 2024 in 2022, and Pivot east
+    # (2014-2021) let Beijing fly the joint bomber patrols of 2019 from 2014.
+    from game.core import initial_state
+    from game.ui.rule_words import why_not_in_words
+
+    testing = _level("testing_event")
+    alaska = testing.event("joint_bombers_alaska")
+    assert alaska is not None
+    state = initial_state(testing, 1)
+    state.meters["military_trust"] = 90.0
+    winter_2024 = (2024 - testing.start_year) * testing.turns_per_year + 1
+    for turn, drawn in ((1, False), (winter_2024 - 1, False), (winter_2024, True)):
+        state.turn = turn
+        assert alaska.when.test(state) is drawn, turn
+    pivot = _level("pivot_east")
+    state = initial_state(pivot, 1)
+    assert why_not_in_words(state, "beijing", "b_naval_patrol") == "needs turn 11 or later"
+    state.turn = (2019 - pivot.start_year) * pivot.turns_per_year + 1
+    assert why_not_in_words(state, "beijing", "b_naval_patrol") is None
+    # A level that writes its own card decides for itself: Strategic partnership's patrol.
+    assert _level("strategic_partnership").actions["b_naval_patrol"].requires.text == "turn >= 11"
+
+
 @pytest.mark.parametrize("level_id", LEVEL_IDS)
 def test_no_level_before_2024_sends_bombers_toward_alaska(level_id):
     """The first joint patrol near Alaska flew in July 2024: an earlier level must not tell of it,
@@ -275,6 +299,8 @@ def test_the_teachers_guide_gives_each_levels_turn_length_and_sources():
         assert f"| {TURN_WORDS[level.turns_per_year]} |" in row
         for source in level.sources:
             assert source.title in guide, f"{level_id}: '{source.title}' is not in the guide"
+        # Its reading list is headed by its title as the game shows it (years and all).
+        assert f"\n**{level.title}**\n" in guide, f"no reading list headed **{level.title}**"
 
 
 @pytest.mark.parametrize(
