@@ -255,6 +255,27 @@ class Compiler:
             self.error(origin, (key,), f"in condition '{text[:80]}': {e.message}", column_offset=e.column)
             return ALWAYS
 
+    def condition_in_years(
+        self, spec: ActionSpec | EventSpec, text: str | None, origin: Origin, key: str, flags: Set[str]
+    ) -> Condition:
+        """A card's or event's condition, held to the years it names: a card of 2019
+        (`from_year`) in a level that begins in 2014 waits for 2019's first turn, and an event
+        that ends with 2022 (`until_year`) is not drawn after its last (the Alaska patrols of 2024
+        cannot fly in 2022 of a level that runs to 2024)."""
+        compiled = self.condition(text, origin, key, flags)
+        span, start, per_year = self.years(), self.m.get("start_year"), self.m.get("turns_per_year")
+        if span is None or not start or not per_year or not self.leaf.loaded_spec.playable:
+            return compiled
+        bounds = []
+        if spec.from_year is not None and spec.from_year > span[0]:
+            bounds.append(f"turn >= {(spec.from_year - start) * per_year + 1}")
+        if spec.until_year is not None and spec.until_year < span[1]:
+            bounds.append(f"turn <= {(spec.until_year - start + 1) * per_year}")
+        if not bounds or (compiled is ALWAYS and text is not None):
+            return compiled  # (no years to hold it to, or its own text is in error: reported)
+        own = [f"({text})"] if text and text.strip() != "true" else []
+        return self.condition(" and ".join([*bounds, *own]), origin, key, flags)
+
     def consequences(
         self, spec: ActionSpec | EventSpec | DelayedSpec, origin: Origin, flags: Set[str]
     ) -> Consequences:
@@ -446,7 +467,7 @@ class Compiler:
                 description=spec.description,
                 cost=spec.cost,
                 tags=frozenset(spec.tags),
-                requires=self.condition(spec.requires, origin, "requires", flags),
+                requires=self.condition_in_years(spec, spec.requires, origin, "requires", flags),
                 does=self.consequences(spec, origin, flags),
                 delayed=self.delayed(spec, origin, flags),
                 cooldown=spec.cooldown,
@@ -464,7 +485,7 @@ class Compiler:
                 id=spec.id,
                 title=spec.title,
                 text=spec.text,
-                when=self.condition(spec.when, origin, "when", flags),
+                when=self.condition_in_years(spec, spec.when, origin, "when", flags),
                 weight=spec.weight,
                 once=spec.once,
                 does=self.consequences(spec, origin, flags),

@@ -511,11 +511,11 @@ class ActionSpec(Spec):
     )
     from_year: Year | None = Field(
         None,
-        description="The first year this card belongs to: a level whose years all come before it leaves the card out, inherited or not.",
+        description="The first year this card belongs to: a level whose years all come before it leaves the card out, inherited or not, and a level that begins earlier holds it back until that year's first turn.",
     )
     until_year: Year | None = Field(
         None,
-        description="The last year this card belongs to: a level whose years all come after it leaves the card out.",
+        description="The last year this card belongs to: a level whose years all come after it leaves the card out, and a level that runs on past it stops it after that year's last turn.",
     )
 
 
@@ -540,11 +540,11 @@ class EventSpec(Spec):
     )
     from_year: Year | None = Field(
         None,
-        description="The first year this card belongs to: a level whose years all come before it leaves the card out, inherited or not.",
+        description="The first year this card belongs to: a level whose years all come before it leaves the card out, inherited or not, and a level that begins earlier holds it back until that year's first turn.",
     )
     until_year: Year | None = Field(
         None,
-        description="The last year this card belongs to: a level whose years all come after it leaves the card out.",
+        description="The last year this card belongs to: a level whose years all come after it leaves the card out, and a level that runs on past it stops it after that year's last turn.",
     )
 
 
