@@ -204,6 +204,16 @@ class FacilitatorPanelScene(Scene):
         self.delta = 0
         self.texts = {"reason": "", "note": ""}
         self.confirm_end = False
+        # What each event does, in words, by its id: worked out when first shown, not every frame
+        # (it reads every card's condition for the flags the event sets).
+        self.effects: dict[str, str] = {}
+
+    def effects_of(self, event) -> str:
+        """signed_effects() of `event`, kept for the panel's life."""
+        said = self.effects.get(event.id)
+        if said is None:
+            said = self.effects[event.id] = signed_effects(self.game.level, event)
+        return said
 
     @property
     def events(self):
@@ -576,7 +586,7 @@ class FacilitatorPanelScene(Scene):
             event = self.events[self.event_index]
             holds = event.when.test(game.state)
             lines = [
-                _("Does: {effects}.").format(effects=signed_effects(game.level, event)),
+                _("Does: {effects}.").format(effects=self.effects_of(event)),
                 _("Its usual condition holds now.")
                 if holds
                 else _("Its usual condition does not hold now; injected, it happens anyway."),
