@@ -13,7 +13,7 @@ from ui_driver import key, press
 
 from game.ai.negotiate import Negotiator
 from game.core.observe import observe
-from game.core.summit import Term, term_words
+from game.core.summit import Deed, Term, term_words
 from game.session.game import HUMAN, Game
 
 
@@ -366,3 +366,28 @@ def test_the_summary_goes_on_from_a_button_named_in_the_players_language(versus_
         assert app.scene.name == "board"
     finally:
         pygame.display.quit()
+
+
+def test_an_offer_of_a_card_one_cannot_play_this_turn_cannot_be_given_and_comes_last(app, catalogue):
+    # In 2001 Beijing may not yet hold the joint naval exercise (dated to the 2012 drills): an
+    # offer binds for this turn alone, so offering it could only be broken, at a cost in trust.
+    game = Game.new(catalogue.load("strategic_partnership"), 7, {"moscow": "normal", "beijing": HUMAN})
+    scene = open_summit(app, game, "beijing")
+    model = scene.model
+    offers = model.listed()
+    closed = [t for t in offers if model.cannot_give(t)]
+    naval = next(t for t in closed if t.deed.subject == "b_naval_patrol")
+    assert "turn 11" in model.cannot_give(naval)
+    assert not any(model.cannot_give(t) for t in offers[: len(offers) - len(closed)]), (
+        "closed terms come last"
+    )
+    assert model.toggle(naval) == model.cannot_give(naval) and naval not in model.chosen
+    # On the screen: its row is greyed and a click says why, choosing nothing.
+    choose_term(app, naval)
+    assert model.chosen == [] and "cannot play this turn" in app.scene.message
+    row = next(c for c in app.scene.controls if c.kind == "term" and c.data == naval)
+    assert not row.enabled
+    # A word that runs for turns to come (a promise's four) may be kept once the card can be
+    # played: that one can still be given.
+    promise = Term("promise", "beijing", Deed("play", "b_naval_patrol"))
+    assert "turn 11" in model.cannot_play(promise) and model.cannot_give(promise) == ""

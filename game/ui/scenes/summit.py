@@ -33,7 +33,6 @@ from game.ui.summit.words import (
     running_lines,
     short_words,
     term_tip,
-    unplayable,
 )
 from game.ui.widgets import (
     Control,
@@ -243,7 +242,7 @@ class SummitScene(HeldByPause, Scene):
 
     def viewer(self, term: Term) -> str:
         """Whose eyes a term's tooltip speaks to: this side, or in the room the side putting it forward."""
-        return term.by if self.model.stage == "room" else self.side
+        return self.model.giver(term)
 
     def tip(self, term: Term) -> Tooltip:
         return Tooltip(*term_tip(self.game, term, self.viewer(term)))
@@ -251,17 +250,21 @@ class SummitScene(HeldByPause, Scene):
     def term_row(self, rect: pygame.Rect, term: Term, action, selected: bool, short: bool = False) -> None:
         """A term to click; in the list of its kind (`short`), without what the kind says."""
         words = term_words(self.game.level, term)
+        # A card the side binds itself to play that it cannot play now: said on the row. A term
+        # that could then only be broken cannot be given; one chosen already can be taken out.
+        model = self.model
+        closed = "" if selected else model.cannot_give(term)
         self.add(
             Control(
                 rect,
                 words,
                 action,
+                enabled=not closed,
                 kind="term",
                 selected=selected,
                 data=term,
                 tooltip=partial(self.tip, term),
-                # (said on the row: a card the side binds itself to play that it cannot play now)
-                why_disabled=unplayable(self.game, self.viewer(term), term),
+                why_disabled=closed or model.cannot_play(term),
             )
         )
         if short:
@@ -843,7 +846,7 @@ class SummitScene(HeldByPause, Scene):
         room = inner.width - tick.width - app.px(8)
         at = (tick.right + app.px(8), inner.y)
         words = self.shown_as.get(id(c), c.label)
-        used = text(surface, words, self.font, p.text, at, room, max_lines=2)
+        used = text(surface, words, self.font, p.text if c.enabled else p.text_muted, at, room, max_lines=2)
         if c.why_disabled:  # a card it cannot play now: said after the words where they leave room
             note = "  " + _("(you cannot play it this turn)")
             last = wrap(words, self.font, room)[-1]

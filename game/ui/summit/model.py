@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from game.ai.negotiate import negotiator_for
 from game.core.meters import SIDES, other
 from game.core.observe import observe
-from game.core.summit import Term, terms_allowed, terms_on_offer
+from game.core.summit import Term, term_span, terms_allowed, terms_on_offer
 from game.i18n import N_, _
 from game.speech.sides import side_name
+from game.ui.rule_words import why_not_in_words
 
 if TYPE_CHECKING:
     from game.ai.negotiate import Answer
@@ -135,11 +136,41 @@ class SummitModel:
 
     def listed(self) -> list[Term]:
         """The terms the list shows now: the kind and filter chosen, or, while a counter is being
-        chosen, this side's terms of the countered term's kind."""
+        chosen, this side's terms of the countered term's kind; those that cannot be put forward
+        now (`cannot_give`) after the rest."""
         terms = self.counter_choices() if self.countering else self.of_kind(self.kind)
         if self.filter != "all":
             terms = [t for t in terms if deed_group(t) == self.filter]
-        return terms
+        return sorted(terms, key=lambda t: bool(self.cannot_give(t)))
+
+    def giver(self, term: Term) -> str:
+        """The side whose word `term` is and whose eyes it is read with: this side, or in the room
+        the side putting it forward."""
+        return term.by if self.stage == "room" else self.side
+
+    def cannot_play(self, term: Term) -> str:
+        """Why the side giving `term` could not do its part this turn: a card it binds itself to
+        play that it cannot play now, in words ('' when it can, or the term binds it to no card)."""
+        side = self.giver(term)
+        for bound, deed in term.bound():
+            if bound == side and deed.kind == "play" and not deed.restraint:
+                why = why_not_in_words(self.game.state, side, deed.subject)
+                if why:
+                    return why
+        return ""
+
+    def cannot_give(self, term: Term) -> str:
+        """Why `term` cannot be put forward: it binds its giver, for this turn alone (an offer), to
+        a card that side cannot play now, so it could only be broken ('' when it can be given).
+        A term binding the giver longer may be kept once the card can be played."""
+        if term_span(self.game.level, term) != 1:
+            return ""
+        why = self.cannot_play(term)
+        if not why:
+            return ""
+        return _(
+            "You cannot give that word: it binds you to a card you cannot play this turn ({why})."
+        ).format(why=why)
 
     def base_terms(self) -> list[Term]:
         """The terms the filters are drawn from (before the filter)."""
@@ -163,6 +194,9 @@ class SummitModel:
         if self.is_chosen(term):
             self.chosen = [t for t in self.chosen if t.key() != term.key()]
             return None
+        closed = self.cannot_give(term)
+        if closed:
+            return closed
         if len(self.chosen) >= self.allowed():
             return _("You may put forward {n} terms; take one out first.").format(n=self.allowed())
         self.chosen.append(term)
@@ -220,6 +254,9 @@ class SummitModel:
             return _("{side} may put forward {n} terms; take one of its terms out first.").format(
                 side=side_name(term.by), n=most
             )
+        closed = self.cannot_give(term)
+        if closed:
+            return closed
         if term.kind == "deal" and any(t.kind == "deal" and t.deal == term.deal for t in room):
             return _("That deal is entered already: it binds both sides once.")
         room.append(term)
@@ -257,8 +294,9 @@ class SummitModel:
         return [t for t in self.on_offer if refused is not None and t.kind == refused.kind]
 
     def choose_counter(self, term: Term) -> None:
-        """Counter the term being countered with `term`, one of this side's own."""
-        if self.countering:
+        """Counter the term being countered with `term`, one of this side's own (not one it
+        cannot give: see `cannot_give`)."""
+        if self.countering and not self.cannot_give(term):
             self.answers[self.countering] = term
             self.countering = None
             self.filter, self.page = "all", 0

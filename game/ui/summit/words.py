@@ -215,17 +215,6 @@ def term_tip(game: Game, term: Term, viewer: str = "") -> tuple[str, list[str]]:
     return term_words(level, term), lines
 
 
-def unplayable(game: Game, side: str, term: Term) -> str:
-    """Why `side` could not keep a term of its own this turn: a card it binds itself to play that
-    it cannot play now ('' when it can, or the term binds it to no card)."""
-    for bound, deed in term.bound():
-        if bound == side and deed.kind == "play" and not deed.restraint:
-            why = why_not_in_words(game.state, side, deed.subject)
-            if why:
-                return why
-    return ""
-
-
 def commitment_line(game: Game, c: Commitment) -> str:
     """A running commitment: its words, the turns it still covers, and how far it is settled."""
     level = game.level
