@@ -391,3 +391,17 @@ def test_an_offer_of_a_card_one_cannot_play_this_turn_cannot_be_given_and_comes_
     # played: that one can still be given.
     promise = Term("promise", "beijing", Deed("play", "b_naval_patrol"))
     assert "turn 11" in model.cannot_play(promise) and model.cannot_give(promise) == ""
+
+
+def test_a_request_for_a_card_one_cannot_play_says_so_to_the_side_answering_it(app, catalogue):
+    # Hot seat: Moscow's team asks Beijing for the joint naval exercise, which Beijing may not
+    # hold before 2012; accepting would bind it to a word it could only break.
+    game = Game.new(catalogue.load("strategic_partnership"), 7, {"moscow": HUMAN, "beijing": HUMAN})
+    game.open_summit()
+    ask = Term("request", "moscow", Deed("play", "b_naval_patrol"))
+    assert game.summit_move("moscow", "propose", [ask]) is None
+    assert game.summit_move("beijing", "propose", []) is None
+    scene = open_summit(app, game, "beijing")
+    assert scene.model.stage == "answer"
+    said = " ".join(label for label, _rect, _style in scene.texts)
+    assert "(you cannot play it this turn: needs turn 11 or later)" in said

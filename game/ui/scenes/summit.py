@@ -242,7 +242,7 @@ class SummitScene(HeldByPause, Scene):
 
     def viewer(self, term: Term) -> str:
         """Whose eyes a term's tooltip speaks to: this side, or in the room the side putting it forward."""
-        return self.model.giver(term)
+        return self.model.reader(term)
 
     def tip(self, term: Term) -> Tooltip:
         return Tooltip(*term_tip(self.game, term, self.viewer(term)))
@@ -538,6 +538,9 @@ class SummitScene(HeldByPause, Scene):
         items = []
         for term in terms:
             words = term_words(level, term)
+            cannot = model.cannot_play(term)  # (a term that binds this side to a card it cannot play now)
+            if cannot:
+                words += " " + _("(you cannot play it this turn: {why})").format(why=cannot)
             given = model.answer_of(term)
             if isinstance(given, Term):
                 words += _(". Your counter: {term}").format(term=term_words(level, given))

@@ -143,15 +143,15 @@ class SummitModel:
             terms = [t for t in terms if deed_group(t) == self.filter]
         return sorted(terms, key=lambda t: bool(self.cannot_give(t)))
 
-    def giver(self, term: Term) -> str:
-        """The side whose word `term` is and whose eyes it is read with: this side, or in the room
-        the side putting it forward."""
+    def reader(self, term: Term) -> str:
+        """The side that reads `term` and would be bound by it here: this side (putting it forward
+        or answering it), or in the room the side putting it forward."""
         return term.by if self.stage == "room" else self.side
 
     def cannot_play(self, term: Term) -> str:
-        """Why the side giving `term` could not do its part this turn: a card it binds itself to
+        """Why the side reading `term` could not do its part this turn: a card the term binds it to
         play that it cannot play now, in words ('' when it can, or the term binds it to no card)."""
-        side = self.giver(term)
+        side = self.reader(term)
         for bound, deed in term.bound():
             if bound == side and deed.kind == "play" and not deed.restraint:
                 why = why_not_in_words(self.game.state, side, deed.subject)
@@ -160,9 +160,9 @@ class SummitModel:
         return ""
 
     def cannot_give(self, term: Term) -> str:
-        """Why `term` cannot be put forward: it binds its giver, for this turn alone (an offer), to
-        a card that side cannot play now, so it could only be broken ('' when it can be given).
-        A term binding the giver longer may be kept once the card can be played."""
+        """Why `term` cannot be put forward: it binds the side giving it, for this turn alone (an
+        offer), to a card that side cannot play now, so it could only be broken ('' when it can
+        be). A term that binds it longer may be kept once the card can be played."""
         if term_span(self.game.level, term) != 1:
             return ""
         why = self.cannot_play(term)
