@@ -599,3 +599,23 @@ def test_an_unwatched_board_lays_its_news_out_only_for_a_frame_it_draws(app):
     board.news.show("agenda")  # (a tab pressed meanwhile: its text is the one that waits)
     app.draw()
     assert "your score now is" in board.news.box.html_text and board.news.waiting is None
+
+
+@pytest.mark.parametrize("language", ["ru", "tr", "en"])
+def test_the_classroom_set_ups_level_list_names_every_level_whole_at_800x600(language):
+    # At 800x600 in Russian the list read "0. Обучение: «Шанхайс…" and "4. Испытание на прочн…": a
+    # teacher could not tell four of the seven apart. A long name now takes two lines, and the
+    # class seed under the list gives up the level's title (the chosen row says it) to make room.
+    app = App(PlayOptions(size=(800, 600), language=language))
+    try:
+        app.show_only("classroom set-up")
+        app.step([])
+        scene = app.scene
+        items = [c for c in scene.controls if c.kind == "item"]
+        assert len(items) == 7 and not [c.label for c in items if "…" in c.label], [c.label for c in items]
+        assert all(c.rect.bottom < scene.seed_rect.top for c in items)
+        seed = app.fonts.heading.size(str(scene.seed()))
+        assert scene.seed_rect.width >= seed[0] and scene.seed_rect.height >= seed[1]
+        assert not any(c.rect.colliderect(scene.seed_rect) for c in scene.controls if c.kind != "item")
+    finally:
+        pygame.display.quit()

@@ -248,6 +248,28 @@ def fit_rows(count: int, room: int, preferred: int, least: int, gap: int, least_
     return max(least, min(preferred, h)), least_gap
 
 
+# What a level's title ends with in brackets, its years "(2014-2021)", "（1996—2001）" or a note
+# "(hypothetical)", and the space before it.
+BRACKETS_AT_END = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]$")
+
+
+def title_in_row(name: str, font, width: int, two_lines: bool) -> str:
+    """A level's name for a list's row `width` wide: whole where it fits; else, where the row has
+    two lines, over two; where even two would cut it (or the row has one), without the bracketed
+    years or note at its end, which say nothing cut to "(2…" and which the screen's heading beside
+    the list gives whole; cut with an ellipsis only when all that is still too long."""
+    if font.size(name)[0] <= width:
+        return name
+    short = BRACKETS_AT_END.sub("", name)
+    if two_lines:
+        for words in (name, short):
+            first, *rest = wrap(words, font, width) or [words]
+            second = fit(" ".join(rest), font, width)
+            if not second.endswith("…") or words == short:
+                return f"{first}\n{second}".rstrip()
+    return fit(short, font, width)
+
+
 def first_fitting(words: list[str], font, width: int) -> str:
     """The first of `words` that fits `width` in `font`, else the last (which `fit` then cuts)."""
     return next((w for w in words if font.size(w)[0] <= width), words[-1])

@@ -23,10 +23,10 @@ from game.ui.widgets import (
     bottom_of,
     button_height,
     button_width,
-    fit,
     hide_typing,
     row_of_buttons,
     text,
+    title_in_row,
     wrap,
 )
 
@@ -201,13 +201,33 @@ class ClassroomSetupScene(Scene):
                 (h - top - app.px(16)) // max(1, len(self.entries)) - gap,
             ),
         )
-        list_bottom = top + len(self.entries) * (item_h + gap) - gap
         under_levels_bottom = (join.top - app.px(12)) if join.left < pad + list_w else h - app.px(16)
+        # A level's name too long for its row takes a second line where every row can have two and
+        # the class seed still finds its room under them, there without the level's title (the
+        # level is chosen just above); see title_in_row for what gives way otherwise.
+        least_under = (
+            fonts.bold.get_linesize() + fonts.heading.get_linesize() + fonts.small.get_linesize() + 2
+        )
+        names = [
+            (f"{chapter}. " if (chapter := getattr(entry, "chapter", None)) is not None else "")
+            + title_of(entry)
+            for entry in self.entries
+        ]
+        name_w = list_w - 16
+        two_h = 2 * fonts.body.get_linesize() + app.px(4)
+        seed_room = 0 if seed_under_fields else app.px(12) + least_under
+        two_lines = (
+            any(fonts.body.size(name)[0] > name_w for name in names)
+            and top + len(self.entries) * (two_h + gap) - gap + seed_room <= under_levels_bottom
+        )
+        if two_lines:
+            item_h = max(item_h, two_h)
+        list_bottom = top + len(self.entries) * (item_h + gap) - gap
         if seed_under_fields:
             self.seed_rect = pygame.Rect(
                 x, fields_bottom + app.px(8), right - x, limit - fields_bottom - app.px(8)
             )
-        elif under_levels_bottom - list_bottom - app.px(12) >= least:
+        elif under_levels_bottom - list_bottom - app.px(12) >= (least_under if two_lines else least):
             self.seed_rect = pygame.Rect(
                 pad, list_bottom + app.px(12), list_w, under_levels_bottom - list_bottom - app.px(12)
             )
@@ -219,15 +239,11 @@ class ClassroomSetupScene(Scene):
                 max(0, h - app.px(16) - fields_bottom - app.px(8)),
             )
 
+        self.seed_needs_title = not two_lines or self.seed_rect.x != pad
         # The controls in the keyboard's order: the levels, the choices, the fields, the buttons.
-        for i, entry in enumerate(self.entries):
+        for i, name in enumerate(names):
             rect = pygame.Rect(pad, top + i * (item_h + gap), list_w, item_h)
-            chapter = getattr(entry, "chapter", None)
-            label = fit(
-                (f"{chapter}. " if chapter is not None else "") + title_of(entry),
-                fonts.body,
-                rect.width - 16,
-            )
+            label = title_in_row(name, fonts.body, name_w, two_lines)
             self.add(
                 Control(
                     rect,
@@ -509,12 +525,16 @@ class ClassroomSetupScene(Scene):
         # The note whole if it can be (it is what the class is told), then the seed as large as
         # the room allows in height and in width (a seed may have 18 digits), then the head whole
         # (a narrow box under the levels may cut it: the level is chosen just above).
-        head_n, note_n, seed_font = min(1, len(heads)), 1, fonts.bold
+        # (Under levels set on two lines the head may go, as the chosen row above names the level,
+        # and the note too rather than be cut: the seed is what the class must read.)
+        fewest_heads = min(1, len(heads)) if self.seed_needs_title else 0
+        head_n, note_n, seed_font = fewest_heads, 1, fonts.bold
+        note_counts = range(min(3, len(notes)), 0, -1) if self.seed_needs_title else (len(notes), 0)
         choices = (
             (f, h_n, n_n)
-            for n_n in range(min(3, len(notes)), 0, -1)
+            for n_n in note_counts
             for f in (fonts.huge, fonts.title, fonts.heading)
-            for h_n in range(min(2, len(heads)), min(1, len(heads)) - 1, -1)
+            for h_n in range(min(2, len(heads)), fewest_heads - 1, -1)
         )
         for f, h_n, n_n in choices:
             used = h_n * fonts.heading.get_linesize() + fonts.bold.get_linesize() + f.get_linesize()
@@ -522,13 +542,16 @@ class ClassroomSetupScene(Scene):
                 seed_font, head_n, note_n = f, h_n, n_n
                 break
         y = r.y
-        if heads:
+        if heads and head_n:
             y += text(surface, head, fonts.heading, p.text, (r.x, y), r.width, max_lines=head_n, line_gap=0)
         surface.blit(fonts.bold.render(_("Class seed"), True, p.text_muted), (r.x, y))
         y += fonts.bold.get_linesize()
         surface.blit(seed_font.render(seed, True, p.accent), (r.x, y))
         y += seed_font.get_linesize()
-        y += text(surface, note, fonts.small, p.text_muted, (r.x, y), r.width, max_lines=note_n) + app.px(6)
+        if note_n:
+            y += text(surface, note, fonts.small, p.text_muted, (r.x, y), r.width, max_lines=note_n) + app.px(
+                6
+            )
         lines = (r.bottom - y) // (fonts.small.get_linesize() + 2)
         if self.level and lines > 0:
             text(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -24,6 +23,7 @@ from game.ui.numbers import shown
 from game.ui.playable_levels import playable_entries, title_of
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
+    BRACKETS_AT_END,
     LABEL_ROOM,
     Control,
     Tooltip,
@@ -46,11 +46,6 @@ OPPONENTS = [
     (N_("Hard AI"), "hard"),
     (N_("Second player"), HUMAN),
 ]
-
-
-# What a level's title ends with in brackets, its years "(2014-2021)", "（1996—2001）" or a note
-# "(hypothetical)", and the space before it.
-_BRACKETS_AT_END = re.compile(r"\s*[(\uff08][^()\uff08\uff09]*[)\uff09]$")
 
 
 def opponent_says(who: str, think: Budget | None) -> str:
@@ -287,7 +282,7 @@ class NewGameScene(Scene):
             if two_lines and fonts.body.size(name + mark)[0] > room_w:
                 first, *rest = wrap(name, fonts.body, room_w) or [name]
                 second = fit(" ".join(rest), fonts.body, room_w - fonts.body.size(mark)[0])
-                brackets = _BRACKETS_AT_END.search(name)
+                brackets = BRACKETS_AT_END.search(name)
                 if second.endswith("…") and brackets:
                     # Years cut to "(2…" say nothing, and "Вашингтоно… (закрыто)" loses a word
                     # to a note: the name goes without its brackets (the heading beside the list
