@@ -385,6 +385,11 @@ def test_new_text_writes_every_english_text_and_never_overwrites_without_force(t
     out = catalogue_path(level, "tr")
     result = run_game("new-text", str(level), "--lang", "tr")
     assert result.returncode == 0, result.stderr
+    # The command it suggests finds the level outside the game's folders (it said no --levels).
+    suggested = result.stdout.split("read it:")[1].split()
+    assert suggested[:3] == ["python", "-m", "game"] and f"--levels {level.parent}" in " ".join(suggested)
+    shown = run_game(*suggested[3:])
+    assert shown.returncode == 0, shown.stderr
     assert (level.parent / "level-text.schema.json").read_text(encoding="utf-8") == text_schema_text()
     tf = read_text_file(out)
     assert tf.spec is not None and tf.file.problems == []

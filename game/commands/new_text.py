@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.levels.parse import read_level_file
     from game.levels.problems import did_you_mean
     from game.levels.schema import text_schema_text
+    from game.paths import levels_dir, user_levels_dir
     from game.session.atomic import write_atomic
 
     given = Path(args.level)
@@ -88,5 +89,9 @@ def run(args: argparse.Namespace) -> ExitCode:
         return ExitCode.FAILED
     print(f"wrote {path}")
     print(f"check it:  python -m game validate {path}")
-    print(f"read it:   python -m game transcript {pf.spec.id} --lang {args.lang}")
+    # The game finds a level in its own folder and the player's; anywhere else it must be told.
+    folder = pf.path.parent
+    found = folder.resolve() in {levels_dir().resolve(), user_levels_dir().resolve()}
+    where = "" if found else f" --levels {folder}"
+    print(f"read it:   python -m game transcript {pf.spec.id}{where} --lang {args.lang}")
     return ExitCode.OK
