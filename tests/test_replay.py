@@ -46,7 +46,27 @@ def test_replay_command_prints_the_transcript_and_refuses_changed_levels(tmp_pat
     junk = tmp_path / "junk.json"
     junk.write_text(json.dumps({"format": "something else"}))
     out = run_game("replay", str(junk))
-    assert out.returncode == 1 and "not a replay log" in out.stderr and "Traceback" not in out.stderr
+    assert (
+        out.returncode == 1 and "not a save or a replay log" in out.stderr and "Traceback" not in out.stderr
+    )
+
+
+def test_replay_command_reads_a_save_file_as_the_game_writes_it(tmp_path, testing_event):
+    # "print a saved game's transcript" refused the game's own saves: "not a replay log".
+    from game.session.saves import SaveStore
+
+    _, _, log = play_game(testing_event, 4)
+    saved = SaveStore(tmp_path).save("Before the summit", log)
+    out = run_game("replay", str(saved.path))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == run_game("replay", str(_bare(tmp_path, log))).stdout
+    assert "== Turn 1 (" in out.stdout and "Outcome:" in out.stdout
+
+
+def _bare(folder, log):
+    path = folder / "bare.json"
+    path.write_text(log.model_dump_json())
+    return path
 
 
 def test_replay_log_is_plain_json_with_level_hash_seed_and_plans(testing_event):

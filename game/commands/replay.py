@@ -13,7 +13,9 @@ HELP = "print a saved game's transcript, turn by turn"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("log", metavar="LOG", help="a replay log (JSON)")
+    p.add_argument(
+        "log", metavar="LOG", help="a saved game (a file of the saves folder) or a replay log (JSON)"
+    )
     add_levels_option(p)
 
 
@@ -25,14 +27,16 @@ def run(args: argparse.Namespace) -> ExitCode:
     from game.commands.loading import load_level
     from game.files import NotAFile, TooBig, read_bounded
     from game.session.replay import ReplayError, ReplayLog, replay
-    from game.session.saves import MAX_SAVE_BYTES
+    from game.session.saves import MAX_SAVE_BYTES, log_in_save
     from game.session.transcript import transcript
     from game.text import printable, shorten
 
     try:
         # Only a regular file, without blocking, and no larger than any save (a pipe or /dev/zero
         # would otherwise hang the command or fill the memory).
-        log = ReplayLog.model_validate_json(read_bounded(Path(args.log), MAX_SAVE_BYTES))
+        data = read_bounded(Path(args.log), MAX_SAVE_BYTES)
+        # A save file holds the game's log with its name and time: the log is what is replayed.
+        log = log_in_save(data) or ReplayLog.model_validate_json(data)
     except TooBig:
         print(
             f"{args.log}: cannot read: larger than {MAX_SAVE_BYTES:,} bytes, far more than any replay log",
@@ -49,7 +53,8 @@ def run(args: argparse.Namespace) -> ExitCode:
         first = e.errors(include_url=False)[0]
         where = ".".join(shorten(str(x), 40) for x in first["loc"])
         print(
-            printable(f"{args.log}: not a replay log of this game ({where}: {first['msg']})"), file=sys.stderr
+            printable(f"{args.log}: not a save or a replay log of this game ({where}: {first['msg']})"),
+            file=sys.stderr,
         )
         return ExitCode.FAILED
     level = load_level(log.level_id, args.levels)

@@ -252,6 +252,15 @@ def _first_error(e: ValidationError) -> str:
     return printable(f"{where}: {first['msg'].removeprefix('Value error, ')}")
 
 
+def log_in_save(data: bytes) -> ReplayLog | None:
+    """The replay log a save file's bytes hold, or None when they are not a save that can be read
+    (for the `replay` command, which also takes a save file as the game writes it)."""
+    try:
+        return _parse(data).log
+    except _Unreadable:
+        return None
+
+
 def _read(path: Path, allow_bare_log: bool = False) -> SaveFileSpec:
     """The save at `path`, or _Unreadable / SaveError (missing, or cannot be opened)."""
     try:
