@@ -15,6 +15,7 @@ from game.ai.negotiate import Negotiator
 from game.core.observe import observe
 from game.core.summit import Deed, Term, term_words
 from game.session.game import HUMAN, Game
+from game.ui.rule_words import why_not_in_words
 
 
 def test_the_summits_model_and_words_load_no_pygame():
@@ -405,3 +406,33 @@ def test_a_request_for_a_card_one_cannot_play_says_so_to_the_side_answering_it(a
     assert scene.model.stage == "answer"
     said = " ".join(label for label, _rect, _style in scene.texts)
     assert "(you cannot play it this turn: needs turn 11 or later)" in said
+
+
+def test_the_notes_add_up_what_the_cards_ones_word_binds_one_to_play_cost(app, catalogue):
+    # Offers and accepted requests each looked affordable; together they could ask more capital
+    # than the side has, and a word that cannot be kept is broken at a cost in trust.
+    game = Game.new(catalogue.load("strategic_partnership"), 7, {"moscow": HUMAN, "beijing": HUMAN})
+    game.open_summit()
+    level, capital = game.level, game.state.meters["beijing.capital"]
+    playable = [a for a in level.actions_of["beijing"] if not why_not_in_words(game.state, "beijing", a.id)]
+    dear = sorted(playable, key=lambda a: -a.cost)[:3]
+    asks = [
+        Term("request", "moscow", Deed("play", dear[2].id)),
+        Term("request", "moscow", Deed("some", "integration")),  # a kind of card: no card to count
+    ]
+    assert game.summit_move("moscow", "propose", asks) is None
+    scene = open_summit(app, game, "beijing")
+    model = scene.model
+    for action in dear[:2]:
+        assert model.toggle(Term("offer", "beijing", Deed("play", action.id))) is None
+    assert model.cards_promised() == [a.id for a in playable if a in dear[:2]]
+    notes = scene.notes_html()
+    cost = dear[0].cost + dear[1].cost
+    assert f"cost {cost} of your {capital:g} capital" in notes and "could only be broken" not in notes
+    assert model.propose() is None and model.stage == "answer"
+    for term in model.to_answer():
+        model.set_answer(term, "accept")
+    assert sorted(model.cards_promised()) == sorted(a.id for a in dear)
+    assert sum(a.cost for a in dear) > capital
+    notes = scene.notes_html()
+    assert "more capital than you have" in notes and "could only be broken" in notes

@@ -585,6 +585,9 @@ class SummitScene(HeldByPause, Scene):
                     + "<br>"
                     + "<br>".join(f"• {html.escape(term_words(self.game.level, t))}" for t in mine)
                 )
+        promised = self.promised_html()
+        if promised:
+            out.append(promised)
         running = running_lines(self.game)
         out.append(
             "<b>"
@@ -593,6 +596,39 @@ class SummitScene(HeldByPause, Scene):
             + ("<br>".join(f"• {html.escape(line)}" for line in running) if running else _("None run now."))
         )
         return "<br><br>".join(out)
+
+    def promised_html(self) -> str:
+        """What the cards this side's word would bind it to play this turn cost, against its
+        capital and the cards a plan holds: terms that together ask more than a plan can do
+        could not all be kept ('' when they bind it to no card)."""
+        cards = self.model.cards_promised()
+        if not cards:
+            return ""
+        level, state = self.game.level, self.game.state
+        cost = sum(level.actions[c].cost for c in cards)
+        capital = state.meters[f"{self.side}.capital"]
+        most = level.rules.max_actions
+        names = listed(f"“{level.actions[c].name}”" for c in cards)
+        line = _(
+            "Your word would bind you to play {cards} this turn: cost {cost} of your {capital} capital."
+        ).format(cards=names, cost=cost, capital=f"{capital:g}")
+        over = []
+        if cost > capital:
+            over.append(_("That is more capital than you have"))
+        if len(cards) > most:
+            over.append(
+                n_("a plan holds at most {n} card", "a plan holds at most {n} cards", most).format(n=most)
+            )
+        warning = ""
+        if over:
+            warning = (
+                " <b>"
+                + html.escape(
+                    _("{problems}: one of these words could only be broken.").format(problems="; ".join(over))
+                )
+                + "</b>"
+            )
+        return "<b>" + _("Your word this turn") + "</b><br>" + html.escape(line) + warning
 
     def summary_html(self) -> str:
         """What the summit came to: each side's terms (with the counters made to them), agreed ones

@@ -159,6 +159,37 @@ class SummitModel:
                     return why
         return ""
 
+    def words_in_play(self) -> list[Term]:
+        """The terms that would bind this side if the table agreed them as it stands: those it
+        chose to put forward, or, once it answers, those it put forward, the other side's terms it
+        accepts and the counters it makes."""
+        if self.stage == "propose":
+            return list(self.chosen)
+        if self.stage not in ("answer", "counter"):
+            return []
+        terms = list(self.table.proposed.get(self.side, []))
+        for term in self.to_answer():
+            given = self.answer_of(term)
+            if given == "accept":
+                terms.append(term)
+            elif isinstance(given, Term):
+                terms.append(given)
+        return terms
+
+    def cards_promised(self) -> list[str]:
+        """The cards this side would be bound to play this turn by `words_in_play`, each once, in
+        the level's order (a word that runs longer may be kept on a later turn, so it is not
+        counted)."""
+        level, side = self.game.level, self.side
+        wanted = {
+            deed.subject
+            for term in self.words_in_play()
+            if term_span(level, term) == 1
+            for bound, deed in term.bound()
+            if bound == side and deed.kind == "play" and not deed.restraint
+        }
+        return [a.id for a in level.actions_of[side] if a.id in wanted]
+
     def cannot_give(self, term: Term) -> str:
         """Why `term` cannot be put forward: it binds the side giving it, for this turn alone (an
         offer), to a card that side cannot play now, so it could only be broken ('' when it can
