@@ -21,7 +21,7 @@ from game.core.meters import SIDES, other
 from game.core.summit import Term
 from game.i18n import N_, _, n_
 from game.speech.terms import term_words
-from game.speech.words import date_of, listed
+from game.speech.words import date_of, listed, quoted
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import SummitModel
@@ -608,7 +608,7 @@ class SummitScene(HeldByPause, Scene):
         cost = sum(level.actions[c].cost for c in cards)
         capital = state.meters[f"{self.side}.capital"]
         most = level.rules.max_actions
-        names = listed(f"“{level.actions[c].name}”" for c in cards)
+        names = listed(quoted(level.actions[c].name) for c in cards)
         line = _(
             "Your word would bind you to play {cards} this turn: cost {cost} of your {capital} capital."
         ).format(cards=names, cost=cost, capital=f"{capital:g}")
