@@ -215,3 +215,62 @@ def test_autosaves_are_named_once_and_in_the_players_language(app):
         "1 мар. 2025"
     )
     assert saved_when("not a time") == "not a time"
+
+
+def _played(level, turns, seed=5):
+    from game.session.game import HUMAN, Game
+
+    game = Game.new(level, seed, {"moscow": HUMAN, "beijing": "easy"})
+    for _ in range(turns):
+        game.play_summit_agents()
+        game.locked["moscow"] = ()
+        game.resolve()
+    return game
+
+
+def test_a_game_saved_before_its_level_changed_goes_on_under_the_level_as_it_is_now(testing_event):
+    # An update of the game changes a level's files; a game in progress saved before it used to
+    # be refused ("level ... has changed since this game was played"): lost.
+    import pytest
+
+    from game.session.game import CHANGED_LEVEL, Game
+    from game.session.replay import LevelChanged
+
+    log = _played(testing_event, 3).log.model_copy(update={"level_hash": "0" * 64})
+    controllers = {"moscow": "human", "beijing": "easy"}
+    with pytest.raises(LevelChanged):
+        Game.from_log(testing_event, log, controllers)
+    game = Game.from_log(testing_event, log, controllers, changed_level_ok=True)
+    assert game.state.turn == 4 and len(game.reports) == 3
+    assert game.log.level_hash == testing_event.content_hash and len(game.log.turns) == 3
+    assert [note.frame for note in game.load_notes] == [CHANGED_LEVEL]
+    # What it saves now replays exactly, as any other game.
+    assert Game.from_log(testing_event, game.log_to_save(), controllers).state.turn == 4
+
+
+def test_a_changed_level_that_rules_out_a_saved_turn_goes_on_from_that_turn(testing_event):
+    from game.session.game import CHANGED_LEVEL_CUT, Game
+    from game.session.replay import FacilitatorAct
+
+    log = _played(testing_event, 4).log.model_copy(update={"level_hash": "0" * 64}, deep=True)
+    log.turns[2].moscow = ["no_longer_a_card"]  # (a card the new version dropped)
+    log.facilitator.append(FacilitatorAct(turn=2, kind="annotate", text="before the cut"))
+    log.facilitator.append(FacilitatorAct(turn=4, kind="annotate", text="after the cut"))
+    game = Game.from_log(testing_event, log, {"moscow": "human", "beijing": "easy"}, changed_level_ok=True)
+    assert game.state.turn == 3 and len(game.log.turns) == 2
+    assert [a.text for a in game.log.facilitator] == ["before the cut"]
+    (note,) = game.load_notes
+    assert note.frame == CHANGED_LEVEL_CUT and note.values == {"last": 2, "turn": 3}
+
+
+def test_the_load_screen_opens_such_a_game_and_says_what_became_of_it(app):
+    from game.session.saves import SaveStore
+
+    game = _played(app.catalogue.load("testing_event"), 2)
+    stale = game.log.model_copy(update={"level_hash": "f" * 64})
+    SaveStore().save("Before the update", stale)
+    load(app, "Before the update")
+    assert app.scene.name in ("board", "summit"), app.scene.name
+    assert app.scene.game.state.turn == 3
+    app.step([])
+    assert "saved before its level changed" in app.scene.message

@@ -33,11 +33,13 @@ from game.core.meters import SIDES
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
 from game.core.summit import Term, TermError, agree, summit_due
+from game.core.words import N_, Said
 from game.session.replay import (
     MAX_ACTS,
     MAX_TURN_NEWS,
     NEWS_KINDS,
     FacilitatorAct,
+    LevelChanged,
     PlanningSpec,
     ReplayError,
     ReplayLog,
@@ -46,6 +48,7 @@ from game.session.replay import (
     injections,
     one_line_reason,
     replay,
+    replay_on_changed_level,
 )
 from game.session.summit_record import SittingSummitSpec, SummitRecordError
 from game.session.summit_table import Table, play_agents
@@ -66,6 +69,35 @@ THINK = Budget(ms=1000)
 CLASSROOM_THINK = Budget(iterations=300)
 # Room kept in a full log for the act that ends the session (the replay needs it).
 _ACTS_KEPT_FOR_THE_END = 1
+
+
+# What a player is told of a game saved before its level changed (English Said: the interface says
+# it in the player's language, game.speech.reasons.say).
+CHANGED_LEVEL = N_(
+    "This game was saved before its level changed (an update of the game). Its turns were played "
+    "again under the level as it is now, so some figures may differ from those you saw."
+)
+CHANGED_LEVEL_CUT = N_(
+    "This game was saved before its level changed (an update of the game). Its turns were played "
+    "again under the level as it is now up to turn {last}; the plans of turn {turn} are not "
+    "possible under it, so the game goes on from there. Some figures may differ from those you saw."
+)
+CHANGED_LEVEL_RESTART = N_(
+    "This game was saved before its level changed (an update of the game), and the plans of its "
+    "first turn are not possible under the level as it is now: the game starts again from turn 1, "
+    "with the same seed."
+)
+
+
+def changed_level_note(played: int, stopped: int) -> Said:
+    """What the player is told of a game played again under its changed level: `played` turns of
+    it, stopped at turn `stopped` (0: none stopped it)."""
+    if not stopped:
+        return Said(CHANGED_LEVEL, CHANGED_LEVEL, {})
+    if stopped == 1:
+        return Said(CHANGED_LEVEL_RESTART, CHANGED_LEVEL_RESTART, {})
+    values = {"last": played, "turn": stopped}
+    return Said(CHANGED_LEVEL_CUT.format(**values), CHANGED_LEVEL_CUT, values)
 
 
 @dataclass
@@ -126,11 +158,26 @@ class Game:
 
     @classmethod
     def from_log(
-        cls, level: Level, log: ReplayLog, controllers: dict[str, str], think: Budget | None = None
+        cls,
+        level: Level,
+        log: ReplayLog,
+        controllers: dict[str, str],
+        think: Budget | None = None,
+        changed_level_ok: bool = False,
     ) -> Game:
-        """Continue a saved game: replay its turns, then carry on (raises ReplayError)."""
-        state, reports = replay(level, log)
+        """Continue a saved game: replay its turns, then carry on (raises ReplayError). With
+        `changed_level_ok`, a game saved before its level changed is played again under the level
+        as it is now, as far as it goes (replay_on_changed_level), and `load_notes` say so."""
+        notes = []
+        try:
+            state, reports = replay(level, log)
+        except LevelChanged:
+            if not changed_level_ok:
+                raise
+            state, reports, log, stopped = replay_on_changed_level(level, log)
+            notes.append(changed_level_note(len(reports), stopped))
         game = cls.new(level, log.seed, controllers, think)
+        game.load_notes[:0] = notes
         players = game.log.players  # who plays now, as new() logged them
         game.state, game.reports, game.log = state, reports, log.model_copy(deep=True)
         game.log.players = players

@@ -475,26 +475,70 @@ def agree_logged(state: GameState, summit: list[TermSpec] | None, number: int) -
         raise ReplayError(f"turn {number}: a term of its summit is not possible here: {e}") from None
 
 
+class LevelChanged(ReplayError):
+    """A log of the level as it was before its files changed (a game saved before an update)."""
+
+
 def replay(level: Level, log: ReplayLog) -> tuple[GameState, list[TurnReport]]:
     """Play the log's plans again; refuse a log made with another version of the level."""
     if log.level_id != level.id:
         raise ReplayError(f"this log is a game of level '{log.level_id}', not '{level.id}'")
     if log.level_hash != level.content_hash:
-        raise ReplayError(
+        raise LevelChanged(
             f"level '{level.id}' has changed since this game was played (its files differ), "
             "so the game cannot be replayed exactly"
         )
+    state, reports, _stopped = _play_again(level, log, as_far_as_it_goes=False)
+    return state, reports
+
+
+def replay_on_changed_level(
+    level: Level, log: ReplayLog
+) -> tuple[GameState, list[TurnReport], ReplayLog, int]:
+    """A game saved before its level changed, played again under the level as it is now, so that
+    an update of the game does not lose a game in progress: its turns as far as each can still be
+    played (a card since dated to a later year, or gone, stops it there). Returns the state, the
+    reports, the log of what was played again (with the level's hash now, so that it saves and
+    replays as any other) and the turn it stopped at (0: every turn was played again). The
+    figures may differ from those the players saw: the level's numbers are its own now."""
+    if log.level_id != level.id:
+        raise ReplayError(f"this log is a game of level '{log.level_id}', not '{level.id}'")
+    state, reports, stopped = _play_again(level, log, as_far_as_it_goes=True)
+    kept = len(reports)
+    again = log.model_copy(deep=True)
+    again.level_hash = level.content_hash
+    if stopped:
+        # What came after the turn that cannot be played again goes with it: its plans, the
+        # facilitator's acts and reasons of later turns, and the turn being planned.
+        again.turns = again.turns[:kept]
+        again.facilitator = [a for a in again.facilitator if a.turn <= kept]
+        again.reasons = [r for r in again.reasons if r.turn <= kept]
+        again.planning = None
+    return state, reports, again, stopped
+
+
+def _play_again(
+    level: Level, log: ReplayLog, as_far_as_it_goes: bool
+) -> tuple[GameState, list[TurnReport], int]:
+    """The log's turns played on `level`: (state, reports, the turn that could not be played, or
+    0). Unless `as_far_as_it_goes`, a turn that cannot be played raises ReplayError."""
     state = initial_state(level, log.seed)
-    reports = []
+    reports: list[TurnReport] = []
     for number, plans in enumerate(log.turns, start=1):
-        state = agree_logged(state, plans.summit, number)
-        chosen = {"moscow": tuple(plans.moscow), "beijing": tuple(plans.beijing)}
-        for side, plan in chosen.items():
-            problem = plan_problem(state, side, plan)
-            if problem:
-                raise ReplayError(f"turn {number}: {side}'s plan is not legal here: {problem}")
-        state, report = resolve_turn(state, chosen, injections(level, log.acts_of_turn(number)))
+        try:
+            agreed = agree_logged(state, plans.summit, number)
+            chosen = {"moscow": tuple(plans.moscow), "beijing": tuple(plans.beijing)}
+            for side, plan in chosen.items():
+                problem = plan_problem(agreed, side, plan)
+                if problem:
+                    raise ReplayError(f"turn {number}: {side}'s plan is not legal here: {problem}")
+            acts = injections(level, log.acts_of_turn(number))
+        except ReplayError:
+            if not as_far_as_it_goes:
+                raise
+            return state, reports, number
+        state, report = resolve_turn(agreed, chosen, acts)
         reports.append(report)
     if log.ended_early:
         state = end_now(state)
-    return state, reports
+    return state, reports, 0

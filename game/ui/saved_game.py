@@ -11,6 +11,7 @@ from game.levels import LevelError
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.session.replay import ReplayError
 from game.session.saves import SaveError
+from game.speech.reasons import say
 from game.speech.sides import side_name
 
 
@@ -42,7 +43,9 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
         controllers = {side: HUMAN, partner: "normal"}
     try:
         think = CLASSROOM_THINK if log.classroom is not None else app.options.think
-        game = Game.from_log(level, log, controllers, think)
+        # A game saved before an update changed its level is played again under the level as it
+        # is now rather than lost (the notes say so).
+        game = Game.from_log(level, log, controllers, think, changed_level_ok=True)
     except ReplayError as e:
         scene.say(_("This save cannot be continued: {problem}").format(problem=e))
         return False
@@ -52,7 +55,7 @@ def open_log(app, scene, log, side_hint: str | None = None, autosave_slot: str |
 
         ClassroomSession(game, game.log.classroom)
     if game.load_notes:  # said by whichever screen comes up (a damaged summit sits again)
-        app.notice = " ".join(game.load_notes)
+        app.notice = " ".join(say(note) for note in game.load_notes)
     humans = game.humans()
     waiting = [s for s in humans if s not in game.locked]
     note = ""
