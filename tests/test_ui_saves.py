@@ -274,3 +274,24 @@ def test_the_load_screen_opens_such_a_game_and_says_what_became_of_it(app):
     assert app.scene.game.state.turn == 3
     app.step([])
     assert "saved before its level changed" in app.scene.message
+
+
+def test_a_long_notice_stays_long_enough_to_read_and_a_click_on_it_puts_it_away(app):
+    # What became of a game saved before an update is some fifty words: four seconds was too short
+    # to read it, and it covers the map while it shows.
+    from game.ui.scenes.base import reading_time
+
+    assert reading_time("Saved.") == 4.0
+    long = " ".join(["word"] * 54)
+    assert reading_time(long) >= 18
+    assert reading_time("这局游戏保存于其关卡改变之前" * 4) > reading_time("这局游戏")
+    game = _played(app.catalogue.load("testing_event"), 1)
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    scene = app.scene
+    scene.say(long)
+    app.step([])
+    assert scene.message_box is not None and scene.message_time > 15
+    plan_before = list(game.drafts.get("moscow", []))
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=scene.message_box.center, button=1)])
+    assert scene.message_time == 0 and list(game.drafts.get("moscow", [])) == plan_before

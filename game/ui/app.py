@@ -526,6 +526,14 @@ class App:
         scene = self.scene
         if scene is None:
             return
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and scene.message_time > 0
+            and scene.message_box is not None
+            and scene.message_box.collidepoint(event.pos)
+        ):
+            scene.message_time = 0.0  # read: a click puts a passing message away (it covers no button)
+            return
         if scene.handle(event):
             return
         if event.type == pygame.MOUSEMOTION:

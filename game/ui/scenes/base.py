@@ -23,6 +23,14 @@ def box_html(html_text: str) -> str:
     return CJK_SPACE.sub("\u00a0", html_text) if current_language().startswith("zh") else html_text
 
 
+def reading_time(message: str) -> float:
+    """Seconds a passing message stays: four at least, and about three words a second beyond the
+    first (a Chinese or Japanese character counts as half a word), so that a long one, such as what
+    became of a saved game, can be read to its end."""
+    words = len(message.split()) + sum(1 for ch in message if "\u3040" <= ch <= "\u9fff") / 2
+    return max(4.0, 1.0 + words / 3.0)
+
+
 class Scene:
     name = "scene"
     show_focus = True
@@ -125,8 +133,10 @@ class Scene:
         return self.add(Control(entry.rect.copy(), label, start_typing, kind="entry"))
 
     def say(self, message: str) -> None:
+        """Show `message` at the screen's foot for as long as it takes to read (a click on it
+        puts it away sooner)."""
         self.message = message
-        self.message_time = 4.0
+        self.message_time = reading_time(message)
 
     # -- frames ---------------------------------------------------------------------------------
     def busy(self) -> bool:
