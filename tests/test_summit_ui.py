@@ -436,3 +436,48 @@ def test_the_notes_add_up_what_the_cards_ones_word_binds_one_to_play_cost(app, c
     assert sum(a.cost for a in dear) > capital
     notes = scene.notes_html()
     assert "more capital than you have" in notes and "could only be broken" in notes
+
+
+def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
+    # A word given at the summit and then forgotten was broken at the press of Lock, at a cost in
+    # trust for years; now the first press says which word the plan breaks.
+    term = welcome_offer(versus_ai)
+    open_summit(app, versus_ai)
+    choose_term(app, term)
+    key(app, pygame.K_p)
+    while app.scene.name == "summit" and app.scene.model.stage in ("answer", "counter"):
+        key(app, pygame.K_s)
+    key(app, pygame.K_RETURN)
+    board = app.scene
+    assert board.name == "board" and term in [c.term for c in versus_ai.state.commitments]
+    other_card = next(
+        a.id
+        for a in versus_ai.level.actions_of["moscow"]
+        if a.id != term.deed.subject and not why_not_in_words(versus_ai.state, "moscow", a.id)
+    )
+    board.model.plan = [other_card]
+    assert board.model.words_broken() == [term]
+    key(app, pygame.K_l)
+    assert app.scene is board and versus_ai.state.turn == 1
+    assert (
+        "This plan breaks your word" in board.message and term_words(versus_ai.level, term) in board.message
+    )
+    key(app, pygame.K_l)  # asked twice: it is the player's choice
+    assert versus_ai.state.turn == 2
+    report = versus_ai.reports[-1]
+    assert any(s.term == term and s.result == "broken" for s in report.settled)
+
+
+def test_a_plan_that_keeps_ones_word_locks_at_once(app, versus_ai):
+    term = welcome_offer(versus_ai)
+    open_summit(app, versus_ai)
+    choose_term(app, term)
+    key(app, pygame.K_p)
+    while app.scene.name == "summit" and app.scene.model.stage in ("answer", "counter"):
+        key(app, pygame.K_s)
+    key(app, pygame.K_RETURN)
+    board = app.scene
+    board.model.plan = [term.deed.subject]
+    assert board.model.words_broken() == []
+    key(app, pygame.K_l)
+    assert versus_ai.state.turn == 2

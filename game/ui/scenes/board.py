@@ -13,8 +13,10 @@ from __future__ import annotations
 import pygame
 
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
-from game.i18n import _
+from game.i18n import _, n_
 from game.speech.sides import state_name
+from game.speech.terms import term_words
+from game.speech.words import quoted
 from game.ui.board.cards import FILTER, CardsPanel
 from game.ui.board.layout import MAP_SHARE, BoardLayout, board_layout
 from game.ui.board.meters import MetersPanel
@@ -72,6 +74,7 @@ class BoardScene(Scene):
             app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock, undo=self.undo
         )
         self.empty_lock_asked = False  # Lock was pressed once on an empty plan: the next press locks it
+        self.breach_asked: tuple | None = None  # (plan, words) a press of Lock was warned would break
         self.auto_timer = 0.0
         self.picture: pygame.Surface | None = None  # the board as last rendered, without hover
         self.picture_key: tuple[tuple[int, int], int] | None = None
@@ -273,6 +276,22 @@ class BoardScene(Scene):
         if not self.model.plan and not self.empty_lock_asked:
             self.empty_lock_asked = True
             self.say(_("Your plan is empty. Press Lock plan again to pass this turn without acting."))
+            return
+        # A plan that breaks the side's word is locked only when asked twice: a word forgotten is
+        # broken all the same, at a cost in trust for years.
+        broken = self.model.words_broken()
+        asked = (tuple(self.model.plan), tuple(broken))
+        if broken and self.breach_asked != asked:
+            self.breach_asked = asked
+            self.app.play_sound("refuse")
+            words = "; ".join(quoted(term_words(self.game.level, t)) for t in broken)
+            self.say(
+                n_(
+                    "This plan breaks your word: {terms}. Lock it again to break it.",
+                    "This plan breaks {n} of your words: {terms}. Lock it again to break them.",
+                    len(broken),
+                ).format(n=len(broken), terms=words)
+            )
             return
         self.lock()
 
