@@ -481,3 +481,28 @@ def test_a_plan_that_keeps_ones_word_locks_at_once(app, versus_ai):
     assert board.model.words_broken() == []
     key(app, pygame.K_l)
     assert versus_ai.state.turn == 2
+
+
+def test_at_800x600_in_russian_the_answers_buttons_stay_inside_their_terms_block(catalogue):
+    # "Принять, Отклонить, Встречное…" take two rows in the narrow column; the block was sized for
+    # one, and "Встречное…" sat over the next term's words.
+    from game.core.level_text import in_language
+    from game.ui.app import App, PlayOptions
+
+    app = App(PlayOptions(size=(800, 600), language="ru"))
+    try:
+        level = in_language(catalogue.load("strategic_partnership"), "ru")
+        game = Game.new(level, 7, {"moscow": HUMAN, "beijing": HUMAN})
+        game.open_summit()
+        asks = [Term("request", "moscow", Deed("some", tag)) for tag in ("integration", "stability")]
+        assert game.summit_move("moscow", "propose", asks) is None
+        assert game.summit_move("beijing", "propose", []) is None
+        scene = open_summit(app, game, "beijing")
+        answers = [c for c in scene.controls if c.kind == "answer"]
+        assert len(answers) == 6 and len({c.rect.y for c in answers}) > 2, "the buttons take two rows"
+        for c in answers:
+            assert any(block.contains(c.rect) for block in scene.blocks), (c.label, c.rect)
+        for upper, lower in zip(scene.blocks, scene.blocks[1:], strict=False):
+            assert upper.bottom <= lower.top
+    finally:
+        pygame.display.quit()

@@ -37,6 +37,7 @@ from game.ui.summit.words import (
 from game.ui.widgets import (
     Control,
     Tooltip,
+    bottom_of,
     button_height,
     button_width,
     fit,
@@ -482,13 +483,20 @@ class SummitScene(HeldByPause, Scene):
         each = (room - gap * (len(items) - 1)) // max(1, len(items))
         for term, words, buttons in items:
             inner = left.width - app.px(16)
-            fits = max(1, (each - bh - app.px(20)) // line)
+            # The answers' buttons, laid out first: in a narrow column (800x600, longer words) they
+            # take a second row, which the block must hold.
+            labels = [label for label, *_rest in buttons]
+            rects = row_of_buttons(
+                labels, fonts.bold, left.x + app.px(8), 0, left.right - app.px(8), bh, app.px(6)
+            )
+            buttons_h = bottom_of(rects, bh)
+            fits = max(1, (each - buttons_h - app.px(20)) // line)
             lines = wrap(words, self.font, inner)
             text_lines = min(len(lines), fits)
             # Under the words, as room allows: whom the term binds and what breaking it costs.
             detail = " ".join(term_tip(self.game, term)[1][:2])
             detail_lines = min(len(wrap(detail, self.font, inner)), fits - text_lines)
-            block_h = (text_lines + detail_lines) * line + bh + app.px(20)
+            block_h = (text_lines + detail_lines) * line + buttons_h + app.px(20)
             block = pygame.Rect(left.x, y, left.width, block_h)
             self.blocks.append(block)
             top = block.y + app.px(6)
@@ -498,16 +506,7 @@ class SummitScene(HeldByPause, Scene):
             if detail_lines > 0:
                 where = pygame.Rect(block.x + app.px(8), top + text_lines * line, inner, detail_lines * line)
                 self.texts.append((detail, where, "muted"))
-            labels = [label for label, *_rest in buttons]
-            rects = row_of_buttons(
-                labels,
-                fonts.bold,
-                block.x + app.px(8),
-                block.bottom - bh - app.px(8),
-                block.right - app.px(8),
-                bh,
-                app.px(6),
-            )
+            rects = [r.move(0, block.bottom - buttons_h - app.px(8)) for r in rects]
             for rect, (label, answer) in zip(rects, buttons, strict=True):
                 chosen = self.chosen_answer(term) == answer
                 self.add(
