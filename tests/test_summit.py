@@ -452,3 +452,24 @@ def test_a_threat_with_no_card_to_carry_it_out_is_not_on_offer_but_an_old_save_k
     # A game saved before such words left the table agreed it by the rules, and still replays.
     assert term_problem(state, empty_threat) is None
     assert agree(state, [empty_threat]).commitments
+
+
+def test_the_ai_refusing_a_card_it_cannot_play_this_turn_says_so(catalogue):
+    # Asked for the joint exercises of 2018 in 2014, Moscow said "it would cost its goals a great
+    # deal": the real reason, that it cannot play the card yet, went unsaid.
+    from game.ai.negotiate import COUNTERED_CANNOT_PLAY, REJECTED_CANNOT_PLAY
+    from game.core.engine import is_usable
+    from game.core.observe import observe
+
+    game = Game.new(catalogue.load("pivot_east"), 7, {"moscow": "normal", "beijing": HUMAN})
+    state = game.state
+    unusable = [a for a in state.level.actions_of["moscow"] if not is_usable(state, a)]
+    assert unusable, "Pivot east holds cards that wait for a later year"
+    asks = [Term("request", "beijing", Deed("play", a.id)) for a in unusable[:3]]
+    negotiator = Negotiator("moscow")
+    answers = negotiator.answer(observe(state, "moscow"), asks)
+    for term, action in zip(asks, unusable, strict=False):
+        given, why = answers[term.key()], negotiator.reasons[term.key()]
+        assert given != "accept"
+        assert why.frame == (REJECTED_CANNOT_PLAY if given == "reject" else COUNTERED_CANNOT_PLAY)
+        assert action.name in why

@@ -36,6 +36,7 @@ from game.core.summit import (
     power_lead,
     span,
     standing_terms,
+    term_span,
     terms_allowed,
     terms_on_offer,
 )
@@ -64,6 +65,10 @@ REJECTED_CANNOT_KEEP = N_(
     "capital and cards ({term})"
 )
 REJECTED = N_("rejected: it would cost its goals {amount}")
+# A request for a card the side cannot play this turn (dated to a later year, on its cooldown,
+# beyond its capital) could only be broken: said as such, whatever its worth would have been.
+REJECTED_CANNOT_PLAY = N_("rejected: it cannot play “{card}” this turn")
+COUNTERED_CANNOT_PLAY = N_("countered: it cannot play “{card}” this turn; it asked instead: {term}")
 COUNTER_ANSWERS = {
     ("accept", True): N_("accepted the counter: it serves its goals {amount}"),
     ("accept", False): N_("accepted the counter: it costs its goals {amount}"),
@@ -462,7 +467,29 @@ class Negotiator:
             else:
                 out[key] = "reject"
                 self.reasons[key] = said(level, REJECTED, amount=_amount(value))
+        # The reason for a term it could not keep at all is that, not its worth (the answer itself
+        # is the one worked out above).
+        for term in terms:
+            card = self._cannot_play(observation, term)
+            given = out.get(term.key())
+            if card and given == "reject":
+                self.reasons[term.key()] = said(level, REJECTED_CANNOT_PLAY, card=card)
+            elif card and isinstance(given, Term):
+                self.reasons[term.key()] = said(level, COUNTERED_CANNOT_PLAY, card=card, term=given)
         return out
+
+    def _cannot_play(self, observation: GameState, term: Term) -> str:
+        """The name of a card `term` binds this side to play this turn alone that it cannot play
+        now ('' when there is none)."""
+        if term_span(observation.level, term) != 1:
+            return ""
+        actions = observation.level.actions
+        for side, deed in term.bound():
+            if side == self.side and deed.kind == "play" and deed.subject in actions:
+                action = actions[deed.subject]
+                if not is_usable(observation, action):
+                    return action.name
+        return ""
 
     def answer_counters(self, observation: GameState, counters: list[Term]) -> dict[str, str]:
         """Accept or reject each counter the other side made to this side's terms."""
