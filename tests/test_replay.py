@@ -63,6 +63,23 @@ def test_replay_command_reads_a_save_file_as_the_game_writes_it(tmp_path, testin
     assert "== Turn 1 (" in out.stdout and "Outcome:" in out.stdout
 
 
+def test_replay_command_says_why_a_save_cannot_be_read(tmp_path, testing_event):
+    from game.session.saves import SaveStore
+
+    _, _, log = play_game(testing_event, 4)
+    saved = SaveStore(tmp_path).save("Later", log)
+    data = json.loads(saved.path.read_text(encoding="utf-8"))
+    data["version"] = 99
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(data))
+    out = run_game("replay", str(newer))
+    assert out.returncode == 1 and "from a newer version of the game" in out.stderr
+    cut = tmp_path / "cut.json"
+    cut.write_text(saved.path.read_text(encoding="utf-8")[:300])
+    out = run_game("replay", str(cut))
+    assert out.returncode == 1 and "cut short" in out.stderr and "Traceback" not in out.stderr
+
+
 def _bare(folder, log):
     path = folder / "bare.json"
     path.write_text(log.model_dump_json())

@@ -456,7 +456,7 @@ def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
         if a.id != term.deed.subject and not why_not_in_words(versus_ai.state, "moscow", a.id)
     )
     board.model.plan = [other_card]
-    assert board.model.words_broken() == [term]
+    assert board.model.words_broken() == ([term], [])
     key(app, pygame.K_l)
     assert app.scene is board and versus_ai.state.turn == 1
     assert (
@@ -478,7 +478,7 @@ def test_a_plan_that_keeps_ones_word_locks_at_once(app, versus_ai):
     key(app, pygame.K_RETURN)
     board = app.scene
     board.model.plan = [term.deed.subject]
-    assert board.model.words_broken() == []
+    assert board.model.words_broken() == ([], [])
     key(app, pygame.K_l)
     assert versus_ai.state.turn == 2
 
@@ -506,3 +506,40 @@ def test_at_800x600_in_russian_the_answers_buttons_stay_inside_their_terms_block
             assert upper.bottom <= lower.top
     finally:
         pygame.display.quit()
+
+
+def test_locking_a_plan_that_defies_a_warning_asks_once_more(app, versus_ai):
+    # Defying a warning costs trust as a broken word does (WORD_BROKEN); it was locked at once.
+    from game.core.summit import agree
+
+    open_summit(app, versus_ai)
+    key(app, pygame.K_k)  # skip the summit
+    key(app, pygame.K_RETURN)
+    board = app.scene
+    assert board.name == "board"
+    warning = Term("warning", "beijing", Deed("some", "outreach"), answer=Deed("some", "distance"))
+    versus_ai.state = agree(versus_ai.state, [warning])
+    outreach = next(
+        a.id
+        for a in versus_ai.level.actions_of["moscow"]
+        if "outreach" in a.tags and not why_not_in_words(versus_ai.state, "moscow", a.id)
+    )
+    board.model.plan = [outreach]
+    assert board.model.words_broken() == ([], [warning])
+    key(app, pygame.K_l)
+    assert versus_ai.state.turn == 1 and "This plan defies a warning" in board.message
+    key(app, pygame.K_l)
+    assert versus_ai.state.turn == 2
+
+
+def test_in_the_room_a_request_for_a_card_the_other_side_cannot_play_cannot_be_entered(app, catalogue):
+    # Both teams agree a term in the room at once: Moscow asking for Beijing's exercises of 2012
+    # in 2001 is as sure to be broken as Beijing offering them.
+    game = Game.new(catalogue.load("strategic_partnership"), 7, {"moscow": HUMAN, "beijing": HUMAN})
+    scene = open_summit(app, game, "moscow")
+    model = scene.model
+    assert model.enter_room() is None and model.stage == "room"
+    ask = Term("request", "moscow", Deed("play", "b_naval_patrol"))
+    why = model.cannot_give(ask)
+    assert "Beijing" in why and "turn 11" in why
+    assert model.room_toggle(ask) == why and model.room_terms() == []

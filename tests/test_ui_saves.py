@@ -295,3 +295,27 @@ def test_a_long_notice_stays_long_enough_to_read_and_a_click_on_it_puts_it_away(
     plan_before = list(game.drafts.get("moscow", []))
     app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=scene.message_box.center, button=1)])
     assert scene.message_time == 0 and list(game.drafts.get("moscow", [])) == plan_before
+
+
+def test_a_changed_level_drops_an_injection_it_no_longer_allows_from_the_turn_being_planned(testing_event):
+    from game.session.game import CHANGED_LEVEL, Game
+    from game.session.replay import FacilitatorAct
+
+    log = _played(testing_event, 2).log.model_copy(update={"level_hash": "0" * 64}, deep=True)
+    log.facilitator.append(FacilitatorAct(turn=3, kind="inject", event_id="an_event_since_dropped"))
+    log.facilitator.append(FacilitatorAct(turn=3, kind="annotate", text="kept"))
+    game = Game.from_log(testing_event, log, {"moscow": "human", "beijing": "easy"}, changed_level_ok=True)
+    assert [(a.kind, a.text) for a in game.log.facilitator] == [("annotate", "kept")]
+    assert [note.frame for note in game.load_notes] == [CHANGED_LEVEL]
+    game.play_summit_agents()
+    game.locked["moscow"] = ()
+    game.resolve()  # (the dropped injection would have raised here)
+    assert game.state.turn == 4
+
+
+def test_a_game_that_ends_sooner_under_its_changed_level_says_so(testing_event):
+    from game.session.game import CHANGED_LEVEL_ENDED, changed_level_note
+
+    note = changed_level_note(played=7, stopped=8, over=True)
+    assert note.frame == CHANGED_LEVEL_ENDED and "after turn 7" in note
+    assert changed_level_note(played=12, stopped=0, over=True).frame != CHANGED_LEVEL_ENDED

@@ -4,6 +4,7 @@ translation beside it, ready for a translator."""
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
 from game.commands.arguments import LEVEL_LANGUAGES, add_levels_option, out_file
@@ -92,6 +93,6 @@ def run(args: argparse.Namespace) -> ExitCode:
     # The game finds a level in its own folder and the player's; anywhere else it must be told.
     folder = pf.path.parent
     found = folder.resolve() in {levels_dir().resolve(), user_levels_dir().resolve()}
-    where = "" if found else f" --levels {folder}"
+    where = "" if found else f" --levels {shlex.quote(str(folder))}"
     print(f"read it:   python -m game transcript {pf.spec.id}{where} --lang {args.lang}")
     return ExitCode.OK

@@ -82,6 +82,10 @@ CHANGED_LEVEL_CUT = N_(
     "again under the level as it is now up to turn {last}; the plans of turn {turn} are not "
     "possible under it, so the game goes on from there. Some figures may differ from those you saw."
 )
+CHANGED_LEVEL_ENDED = N_(
+    "This game was saved before its level changed (an update of the game). Played again under the "
+    "level as it is now, it ends sooner, after turn {last}; some figures may differ from those you saw."
+)
 CHANGED_LEVEL_RESTART = N_(
     "This game was saved before its level changed (an update of the game), and the plans of its "
     "first turn are not possible under the level as it is now: the game starts again from turn 1, "
@@ -89,9 +93,12 @@ CHANGED_LEVEL_RESTART = N_(
 )
 
 
-def changed_level_note(played: int, stopped: int) -> Said:
+def changed_level_note(played: int, stopped: int, over: bool = False) -> Said:
     """What the player is told of a game played again under its changed level: `played` turns of
-    it, stopped at turn `stopped` (0: none stopped it)."""
+    it, stopped at turn `stopped` (0: none stopped it); `over`: the game ended there."""
+    if over and stopped:
+        values = {"last": played}
+        return Said(CHANGED_LEVEL_ENDED.format(**values), CHANGED_LEVEL_ENDED, values)
     if not stopped:
         return Said(CHANGED_LEVEL, CHANGED_LEVEL, {})
     if stopped == 1:
@@ -175,7 +182,7 @@ class Game:
             if not changed_level_ok:
                 raise
             state, reports, log, stopped = replay_on_changed_level(level, log)
-            notes.append(changed_level_note(len(reports), stopped))
+            notes.append(changed_level_note(len(reports), stopped, over=state.outcome is not None))
         game = cls.new(level, log.seed, controllers, think)
         game.load_notes[:0] = notes
         players = game.log.players  # who plays now, as new() logged them

@@ -514,6 +514,15 @@ def replay_on_changed_level(
         again.facilitator = [a for a in again.facilitator if a.turn <= kept]
         again.reasons = [r for r in again.reasons if r.turn <= kept]
         again.planning = None
+    else:
+        # The facilitator's injections and adjustments made while the next turn was being planned
+        # take effect when it resolves: one the level no longer allows (an event it dropped) goes.
+        try:
+            injections(level, again.acts_of_turn(kept + 1))
+        except ReplayError:
+            again.facilitator = [
+                a for a in again.facilitator if a.turn != kept + 1 or a.kind not in ("inject", "adjust")
+            ]
     return state, reports, again, stopped
 
 

@@ -198,6 +198,9 @@ def _turn_of(log: ReplayLog) -> tuple[str, int, int]:
     return log.level_id, log.seed, len(log.turns)
 
 
+_NOT_A_SAVE = "this is not a Pragmatic Partners save"
+
+
 class _Unreadable(Exception):
     """Internal: why a file is not a usable save, and whether that means it is damaged."""
 
@@ -232,7 +235,7 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
             raise _Unreadable(f"this replay log is damaged ({_first_error(e)})", True) from e
         return SaveFileSpec(name="Opened replay", saved_at=_now(), turn=len(log.turns) + 1, log=log)
     if kind != FORMAT:
-        raise _Unreadable("this is not a Pragmatic Partners save", True)
+        raise _Unreadable(_NOT_A_SAVE, True)
     version = raw.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise _Unreadable(
@@ -253,12 +256,15 @@ def _first_error(e: ValidationError) -> str:
 
 
 def log_in_save(data: bytes) -> ReplayLog | None:
-    """The replay log a save file's bytes hold, or None when they are not a save that can be read
-    (for the `replay` command, which also takes a save file as the game writes it)."""
+    """The replay log a save file's bytes hold, or None when they are not a save at all (for the
+    `replay` command, which also takes a save file as the game writes it); a save that cannot be
+    read raises SaveError saying why (damaged, or from a newer version of the game)."""
     try:
         return _parse(data).log
-    except _Unreadable:
-        return None
+    except _Unreadable as e:
+        if str(e) == _NOT_A_SAVE:
+            return None
+        raise SaveError(str(e), None) from None
 
 
 def _read(path: Path, allow_bare_log: bool = False) -> SaveFileSpec:

@@ -528,6 +528,7 @@ class App:
             return
         if (
             event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
             and scene.message_time > 0
             and scene.message_box is not None
             and scene.message_box.collidepoint(event.pos)

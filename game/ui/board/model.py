@@ -17,7 +17,7 @@ from game.ai import decide
 from game.core import Forecast, forecast, preview, preview_tag_rules, why_unusable
 from game.core.meters import INFLUENCE_METERS, LIMITS, PILLARS, SIDE_METERS, other
 from game.core.observe import PUBLIC_OF_OTHER
-from game.core.summit import Term, settle
+from game.core.summit import WORD_BROKEN, Term, settle
 from game.i18n import N_, _
 from game.session.game import HUMAN
 from game.session.tutorial import guide_for
@@ -275,16 +275,20 @@ class BoardModel:
         self.keep_draft()
 
     # -- locking -----------------------------------------------------------------------------------
-    def words_broken(self) -> list[Term]:
-        """The running terms this side's plan, as it stands, would break: a card it promised and
-        does not play this turn (the last turn its word covers), a card it swore off and plays, a
-        threat it made and leaves empty. Deeds still open to a later turn are not counted."""
+    def words_broken(self) -> tuple[list[Term], list[Term]]:
+        """The running terms this side's plan, as it stands, would go against, as the rules count
+        a broken word (WORD_BROKEN): (its own words broken: a card it promised and does not play
+        this turn, the last its word covers, a card it swore off and plays, a threat it made and
+        leaves empty; the other side's warnings it defies). Deeds still open to a later turn are
+        not counted."""
         state, side = self.game.state, self.side
         actions = self.game.level.actions
         chosen = {side: tuple(actions[a] for a in self.plan), other(side): ()}
         _running, settled = settle(state.commitments, state.turn, chosen)
-        broken = [s.term for s in settled if s.side == side and s.result in ("broken", "empty")]
-        return list(dict.fromkeys(broken))
+        mine = [s for s in settled if s.side == side and s.result in WORD_BROKEN]
+        broken = [s.term for s in mine if s.result != "defied"]
+        defied = [s.term for s in mine if s.result == "defied"]
+        return list(dict.fromkeys(broken)), list(dict.fromkeys(defied))
 
     def lock(self, autosave: Callable[[ReplayLog], object], reason: str = "") -> Locked:
         """Lock the plan, with the team's one line of why (`reason`, which the record keeps). When

@@ -166,7 +166,7 @@ class Scene:
     def draw_over(self, surface) -> None:
         if self.message and self.message_time > 0:
             # Whatever the area, a message never hides a button (the debrief's sit at the foot).
-            avoid = [c.rect for c in self.controls if c.kind in ("button", "tab", "item")]
+            avoid = [c.rect for c in self.controls if c.kind in ("button", "tab", "item", "term", "answer")]
             avoid += [rect for _name, rect in getattr(self, "captions", [])]
             self.message_box = toast(surface, self.app, self.message, self.message_area(), avoid)
 

@@ -14,6 +14,7 @@ import pygame
 
 from game.core.meters import LIMITS, PILLARS, SIDE_METERS, STATES
 from game.i18n import _, n_
+from game.speech.reasons import PART_SEPARATOR
 from game.speech.sides import state_name
 from game.speech.terms import term_words
 from game.speech.words import quoted
@@ -279,19 +280,28 @@ class BoardScene(Scene):
             return
         # A plan that breaks the side's word is locked only when asked twice: a word forgotten is
         # broken all the same, at a cost in trust for years.
-        broken = self.model.words_broken()
-        asked = (tuple(self.model.plan), tuple(broken))
-        if broken and self.breach_asked != asked:
+        broken, defied = self.model.words_broken()
+        asked = (tuple(self.model.plan), tuple(broken), tuple(defied))
+        if (broken or defied) and self.breach_asked != asked:
             self.breach_asked = asked
             self.app.play_sound("refuse")
-            words = "; ".join(quoted(term_words(self.game.level, t)) for t in broken)
-            self.say(
-                n_(
-                    "This plan breaks your word: {terms}. Lock it again to break it.",
-                    "This plan breaks {n} of your words: {terms}. Lock it again to break them.",
-                    len(broken),
-                ).format(n=len(broken), terms=words)
-            )
+            level, sep = self.game.level, _(PART_SEPARATOR)
+            said = []
+            if broken:
+                words = sep.join(quoted(term_words(level, t)) for t in broken)
+                said.append(
+                    n_(
+                        "This plan breaks your word: {terms}. Lock it again to break it.",
+                        "This plan breaks {n} of your words: {terms}. Lock it again to break them.",
+                        len(broken),
+                    ).format(n=len(broken), terms=words)
+                )
+            if defied:
+                words = sep.join(quoted(term_words(level, t)) for t in defied)
+                said.append(
+                    _("This plan defies a warning: {terms}. Lock it again to defy it.").format(terms=words)
+                )
+            self.say(" ".join(said))
             return
         self.lock()
 

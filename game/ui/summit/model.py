@@ -151,29 +151,50 @@ class SummitModel:
     def cannot_play(self, term: Term) -> str:
         """Why the side reading `term` could not do its part this turn: a card the term binds it to
         play that it cannot play now, in words ('' when it can, or the term binds it to no card)."""
-        side = self.reader(term)
+        return self.unplayable_part(term)[1]
+
+    def unplayable_part(self, term: Term) -> tuple[str, str]:
+        """(the side, why) of a card `term` binds the side reading it to play that it cannot play
+        now; ('', '') when there is none. In the room both teams agree each term at once, so either
+        side's part counts (the teams see both sides there)."""
+        room, reader = self.stage == "room", self.reader(term)
         for bound, deed in term.bound():
-            if bound == side and deed.kind == "play" and not deed.restraint:
-                why = why_not_in_words(self.game.state, side, deed.subject)
+            if (room or bound == reader) and deed.kind == "play" and not deed.restraint:
+                why = why_not_in_words(self.game.state, bound, deed.subject)
                 if why:
-                    return why
-        return ""
+                    return bound, why
+        return "", ""
 
     def words_in_play(self) -> list[Term]:
         """The terms that would bind this side if the table agreed them as it stands: those it
         chose to put forward, or, once it answers, those it put forward, the other side's terms it
         accepts and the counters it makes."""
-        if self.stage == "propose":
+        stage, table = self.stage, self.table
+        if stage == "propose":
             return list(self.chosen)
-        if self.stage not in ("answer", "counter"):
+        mine = table.proposed.get(self.side, [])
+        if stage == "answer":
+            terms = list(mine)  # (not answered yet: each may be accepted)
+            answers = {t.key(): self.answer_of(t) for t in self.to_answer()}
+        elif stage == "counter":
+            # Its own terms as the other side answered them (a counter to one binds it only if
+            # it accepts that counter), and its answers to the other's terms, as recorded.
+            terms = []
+            for t in mine:
+                given = table.answers.get(t.key())
+                if given == "accept":
+                    terms.append(t)
+                elif isinstance(given, Term) and self.counter_answer_of(given) == "accept":
+                    terms.append(given)
+            answers = {t.key(): table.answers.get(t.key(), "reject") for t in self.to_answer()}
+        else:
             return []
-        terms = list(self.table.proposed.get(self.side, []))
         for term in self.to_answer():
-            given = self.answer_of(term)
+            given = answers[term.key()]
             if given == "accept":
                 terms.append(term)
             elif isinstance(given, Term):
-                terms.append(given)
+                terms.append(given)  # (its own counter, which the other side may accept)
         return terms
 
     def cards_promised(self) -> list[str]:
@@ -196,9 +217,13 @@ class SummitModel:
         be). A term that binds it longer may be kept once the card can be played."""
         if term_span(self.game.level, term) != 1:
             return ""
-        why = self.cannot_play(term)
+        side, why = self.unplayable_part(term)
         if not why:
             return ""
+        if side != self.reader(term):  # (in the room: the other side's part)
+            return _(
+                "That word cannot be given: it binds {side} to a card it cannot play this turn ({why})."
+            ).format(side=side_name(side), why=why)
         return _(
             "You cannot give that word: it binds you to a card you cannot play this turn ({why})."
         ).format(why=why)
