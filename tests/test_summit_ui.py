@@ -543,3 +543,28 @@ def test_in_the_room_a_request_for_a_card_the_other_side_cannot_play_cannot_be_e
     why = model.cannot_give(ask)
     assert "Beijing" in why and "turn 11" in why
     assert model.room_toggle(ask) == why and model.room_terms() == []
+
+
+def test_at_the_counter_stage_the_cost_note_counts_what_the_table_holds(catalogue):
+    # Hot seat: Beijing's seat is a fresh model after the hand-over, so its own answers must be read
+    # from the table; its offer that Moscow countered binds it no more.
+    from game.ui.summit.model import SummitModel
+
+    game = Game.new(catalogue.load("strategic_partnership"), 7, {"moscow": HUMAN, "beijing": HUMAN})
+    game.open_summit()
+    playable = [
+        a.id for a in game.level.actions_of["beijing"] if not why_not_in_words(game.state, "beijing", a.id)
+    ]
+    moscow_card = next(
+        a.id for a in game.level.actions_of["moscow"] if not why_not_in_words(game.state, "moscow", a.id)
+    )
+    asked = Term("request", "moscow", Deed("play", playable[0]))
+    offered = Term("offer", "beijing", Deed("play", playable[1]))
+    counter = Term("offer", "moscow", Deed("play", moscow_card))
+    assert game.summit_move("moscow", "propose", [asked]) is None
+    assert game.summit_move("beijing", "propose", [offered]) is None
+    assert game.summit_move("moscow", "answer", {offered.key(): counter}) is None
+    assert game.summit_move("beijing", "answer", {asked.key(): "accept"}) is None
+    model = SummitModel(game, "beijing")
+    assert model.stage == "counter"
+    assert model.cards_promised() == [playable[0]]
