@@ -438,18 +438,24 @@ def test_the_notes_add_up_what_the_cards_ones_word_binds_one_to_play_cost(app, c
     assert "more capital than you have" in notes and "could only be broken" in notes
 
 
-def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
-    # A word given at the summit and then forgotten was broken at the press of Lock, at a cost in
-    # trust for years; now the first press says which word the plan breaks.
-    term = welcome_offer(versus_ai)
-    open_summit(app, versus_ai)
+def offer_agreed_then_board(app, game):
+    """Moscow's offer the AI accepts, agreed at turn 1's summit; then the board: (term, board)."""
+    term = welcome_offer(game)
+    open_summit(app, game)
     choose_term(app, term)
     key(app, pygame.K_p)
     while app.scene.name == "summit" and app.scene.model.stage in ("answer", "counter"):
         key(app, pygame.K_s)
     key(app, pygame.K_RETURN)
     board = app.scene
-    assert board.name == "board" and term in [c.term for c in versus_ai.state.commitments]
+    assert board.name == "board" and term in [c.term for c in game.state.commitments]
+    return term, board
+
+
+def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
+    # A word given at the summit and then forgotten was broken at the press of Lock, at a cost in
+    # trust for years; now the first press says which word the plan breaks.
+    term, board = offer_agreed_then_board(app, versus_ai)
     other_card = next(
         a.id
         for a in versus_ai.level.actions_of["moscow"]
@@ -469,14 +475,7 @@ def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
 
 
 def test_a_plan_that_keeps_ones_word_locks_at_once(app, versus_ai):
-    term = welcome_offer(versus_ai)
-    open_summit(app, versus_ai)
-    choose_term(app, term)
-    key(app, pygame.K_p)
-    while app.scene.name == "summit" and app.scene.model.stage in ("answer", "counter"):
-        key(app, pygame.K_s)
-    key(app, pygame.K_RETURN)
-    board = app.scene
+    term, board = offer_agreed_then_board(app, versus_ai)
     board.model.plan = [term.deed.subject]
     assert board.model.words_broken() == ([], [])
     key(app, pygame.K_l)
