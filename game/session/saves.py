@@ -198,15 +198,19 @@ def _turn_of(log: ReplayLog) -> tuple[str, int, int]:
     return log.level_id, log.seed, len(log.turns)
 
 
-_NOT_A_SAVE = "this is not a Pragmatic Partners save"
-
-
 class _Unreadable(Exception):
     """Internal: why a file is not a usable save, and whether that means it is damaged."""
 
     def __init__(self, message: str, damaged: bool):
         super().__init__(message)
         self.damaged = damaged
+
+
+class _NotASave(_Unreadable):
+    """Internal: a file that is no save of this game at all (another format)."""
+
+    def __init__(self) -> None:
+        super().__init__("this is not a Pragmatic Partners save", True)
 
 
 def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
@@ -235,7 +239,7 @@ def _parse(data: bytes, allow_bare_log: bool = False) -> SaveFileSpec:
             raise _Unreadable(f"this replay log is damaged ({_first_error(e)})", True) from e
         return SaveFileSpec(name="Opened replay", saved_at=_now(), turn=len(log.turns) + 1, log=log)
     if kind != FORMAT:
-        raise _Unreadable(_NOT_A_SAVE, True)
+        raise _NotASave()
     version = raw.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise _Unreadable(
@@ -261,9 +265,9 @@ def log_in_save(data: bytes) -> ReplayLog | None:
     read raises SaveError saying why (damaged, or from a newer version of the game)."""
     try:
         return _parse(data).log
+    except _NotASave:
+        return None
     except _Unreadable as e:
-        if str(e) == _NOT_A_SAVE:
-            return None
         raise SaveError(str(e), None) from None
 
 

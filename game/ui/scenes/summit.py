@@ -20,6 +20,7 @@ import pygame
 from game.core.meters import SIDES, other
 from game.core.summit import Term
 from game.i18n import N_, _, n_
+from game.speech.reasons import PART_SEPARATOR
 from game.speech.terms import term_words
 from game.speech.words import date_of, listed, quoted
 from game.ui.classroom_overlay import HeldByPause
@@ -623,7 +624,9 @@ class SummitScene(HeldByPause, Scene):
             warning = (
                 " <b>"
                 + html.escape(
-                    _("{problems}: one of these words could only be broken.").format(problems="; ".join(over))
+                    _("{problems}: one of these words could only be broken.").format(
+                        problems=_(PART_SEPARATOR).join(over)
+                    )
                 )
                 + "</b>"
             )

@@ -159,7 +159,7 @@ class SummitModel:
         side's part counts (the teams see both sides there)."""
         room, reader = self.stage == "room", self.reader(term)
         for bound, deed in term.bound():
-            if (room or bound == reader) and deed.kind == "play" and not deed.restraint:
+            if (room or bound == reader) and deed.kind == "play":
                 why = why_not_in_words(self.game.state, bound, deed.subject)
                 if why:
                     return bound, why
@@ -207,7 +207,7 @@ class SummitModel:
             for term in self.words_in_play()
             if term_span(level, term) == 1
             for bound, deed in term.bound()
-            if bound == side and deed.kind == "play" and not deed.restraint
+            if bound == side and deed.kind == "play"
         }
         return [a.id for a in level.actions_of[side] if a.id in wanted]
 
