@@ -567,3 +567,28 @@ def test_at_the_counter_stage_the_cost_note_counts_what_the_table_holds(catalogu
     model = SummitModel(game, "beijing")
     assert model.stage == "counter"
     assert model.cards_promised() == [playable[0]]
+
+
+def test_a_side_allowed_one_term_is_told_one_term_in_each_language(catalogue):
+    # Thaw in Washington opens with Moscow the weaker side, allowed a single term: the note read
+    # "You may put forward 1 terms".
+    from game.core.summit import terms_allowed
+    from game.i18n import set_language
+    from game.ui.summit.model import SummitModel
+    from game.ui.summit.words import power_note
+
+    game = Game.new(catalogue.load("thaw_washington"), 19720221, {"moscow": HUMAN, "beijing": "normal"})
+    assert terms_allowed(game.state, "moscow") == 1
+    assert power_note(game, "moscow").startswith("You may put forward 1 term, and Beijing 2.")
+    assert power_note(game, "moscow", room=True).startswith("Moscow may put forward 1 term, and Beijing 2.")
+    model = SummitModel(game, "moscow")
+    offers = [t for t in model.on_offer if t.kind == "offer" and not model.cannot_give(t)]
+    assert model.toggle(offers[0]) is None
+    assert model.toggle(offers[1]) == "You may put forward 1 term; take it out first."
+    try:
+        set_language("tr")
+        assert power_note(game, "moscow").startswith("1 şart önerebilirsiniz, Pekin ise 2.")
+        set_language("ru")
+        assert model.toggle(offers[1]) == "Можно выдвинуть не больше 1 условия; сначала уберите его."
+    finally:
+        set_language("en")

@@ -119,7 +119,7 @@ class Table:
             return f"{side} has put its terms forward already"
         most = terms_allowed(state, side)
         if len(terms) > most:
-            return f"{side} may put forward at most {most} terms"
+            return f"{side} may put forward at most {most} term{'' if most == 1 else 's'}"
         for term in terms:
             if term.by != side:
                 return "a side puts forward only its own terms"
@@ -196,7 +196,7 @@ class Table:
         for side in SIDES:
             most = terms_allowed(state, side)
             if sum(t.by == side for t in terms) > most:
-                return f"{side.capitalize()} may put forward at most {most} terms"
+                return f"{side.capitalize()} may put forward at most {most} term{'' if most == 1 else 's'}"
         for term in terms:
             problem = term_problem(state, term)
             if problem is not None:

@@ -20,7 +20,7 @@ from game.ai.negotiate import negotiator_for
 from game.core.meters import SIDES, other
 from game.core.observe import observe
 from game.core.summit import Term, term_span, terms_allowed, terms_on_offer
-from game.i18n import N_, _
+from game.i18n import N_, _, n_
 from game.speech.sides import side_name
 from game.ui.rule_words import why_not_in_words
 
@@ -254,7 +254,12 @@ class SummitModel:
         if closed:
             return closed
         if len(self.chosen) >= self.allowed():
-            return _("You may put forward {n} terms; take one out first.").format(n=self.allowed())
+            n = self.allowed()
+            return n_(
+                "You may put forward {n} term; take it out first.",
+                "You may put forward {n} terms; take one out first.",
+                n,
+            ).format(n=n)
         self.chosen.append(term)
         return None
 
@@ -307,9 +312,11 @@ class SummitModel:
             return None
         most = self.allowed_to(term.by)
         if self.room_count(term.by) >= most:
-            return _("{side} may put forward {n} terms; take one of its terms out first.").format(
-                side=side_name(term.by), n=most
-            )
+            return n_(
+                "{side} may put forward {n} term; take it out first.",
+                "{side} may put forward {n} terms; take one of its terms out first.",
+                most,
+            ).format(side=side_name(term.by), n=most)
         closed = self.cannot_give(term)
         if closed:
             return closed

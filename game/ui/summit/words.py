@@ -59,13 +59,17 @@ def power_note(game: Game, side: str, room: bool = False) -> str:
     base = state.level.rules.summit_terms
     partner = name(other(side))
     if room:
-        allowed = _("{side} may put forward {mine} terms, and {partner} {theirs}").format(
-            side=name(side), mine=mine, partner=partner, theirs=theirs
-        )
+        allowed = n_(
+            "{side} may put forward {mine} term, and {partner} {theirs}",
+            "{side} may put forward {mine} terms, and {partner} {theirs}",
+            mine,
+        ).format(side=name(side), mine=mine, partner=partner, theirs=theirs)
     else:
-        allowed = _("You may put forward {mine} terms, and {partner} {theirs}").format(
-            mine=mine, partner=partner, theirs=theirs
-        )
+        allowed = n_(
+            "You may put forward {mine} term, and {partner} {theirs}",
+            "You may put forward {mine} terms, and {partner} {theirs}",
+            mine,
+        ).format(mine=mine, partner=partner, theirs=theirs)
     if lead is None:
         return _(
             "{allowed}: the two are about as strong as each other (economy and security), so neither "
