@@ -283,3 +283,39 @@ def test_tutorial_card_counting_snippet_runs(tmp_path, monkeypatch, capsys):
     printed = capsys.readouterr().out
     assert re.fullmatch(r"bridge opened in \d+ of 100 games; queues in \d+\n", printed), printed
     assert int(printed.split()[3]) > 0  # the bridge does open
+
+
+@pytest.mark.slow
+def test_the_figures_the_tutorial_and_the_example_mod_quote_are_what_simulate_gives(tmp_path):
+    # modding.md quotes `simulate --games 100` (easy agents, seeds 0-99); its figures had gone
+    # stale as the model changed (a bar of 72 "brought it down to 36 games of 100": 70 by then).
+    from game.sim.batch import run_games, summary
+
+    text = TUTORIAL.read_text(encoding="utf-8")
+    body, _ = _marked("# complete level")[-1]
+    ended = {}
+    for bar in (60, 72, 78):
+        path, _ = _validate_block(tmp_path / str(bar), body.replace(">= 78", f">= {bar}"), 0)
+        level = Catalogue.scan([path.parent]).load("amur_crossing")
+        ended[bar] = summary(run_games(level, range(100), AGENT, AGENT))
+    said = " ".join(text.split())  # (the tutorial's lines wrap anywhere)
+    assert f"ending {ended[60]['outcomes']['open_border']} games of 100" in said
+    assert f"72 still ended {ended[72]['outcomes']['open_border']} games of 100" in said
+    assert f"brought it down to {ended[78]['outcomes']['open_border']}," in said
+    assert round(ended[78]["mean_final"]["moscow.dependence"] / 5) * 5 == 75  # "ends near 75"
+    mod = Catalogue.scan([ROOT / "examples" / "mods"])
+    forum, plain = (
+        summary(run_games(mod.load(level_id), range(100), AGENT, AGENT))
+        for level_id in ("silk_road_summit", "testing_event")
+    )
+    assert (
+        f"rises from about {plain['mean_score']['beijing']:.0f} to {forum['mean_score']['beijing']:.0f} of 100"
+        in said
+    )
+    assert forum["wins"]["beijing"] == plain["wins"]["beijing"] == 0.0
+    assert (
+        f"{forum['wins']['moscow']:.0%} games of 100 instead of {plain['wins']['moscow']:.0%}".replace(
+            "%", ""
+        )
+        in said
+    )

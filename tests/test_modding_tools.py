@@ -148,6 +148,23 @@ def test_new_level_is_valid_as_written_and_never_overwrites(tmp_path):
         write_new_level('A "quoted" \\ title', tmp_path)
 
 
+def test_a_long_title_gives_card_ids_that_are_still_ids(tmp_path):
+    # The id was cut to 48 characters and the example cards added "_summit" to it: the new level
+    # did not validate.
+    path = write_new_level("Gas, grain and guns on the northern frontier", tmp_path)
+    assert [str(p) for p in validate_paths([path]) if p.severity == "error"] == []
+    level = load_level_file(path)
+    assert len(level.id) > 34 and all(len(a) <= 48 for a in level.actions)
+
+
+def test_titles_with_no_latin_letters_each_get_a_level_of_their_own(tmp_path):
+    first = write_new_level("Мост через Амур", tmp_path)
+    second = write_new_level("北京之夏", tmp_path)
+    assert (first.name, second.name) == ("my_level.toml", "my_level_2.toml")
+    assert load_level_file(second).title == "北京之夏"
+    assert [p for p in validate_paths([second]) if p.severity == "error"] == []
+
+
 def test_new_level_command_writes_into_the_players_levels_folder(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(home))
@@ -361,3 +378,19 @@ def test_a_new_level_plays_the_years_its_title_names_and_validates_clean(tmp_pat
     assert [p for p in problems if p.severity == "error"] == []
     # (years the format cannot hold are left to the modder, and the validator says so)
     assert any("title names" in str(p) for p in problems) == title.startswith("Old times")
+
+
+def test_an_editors_hidden_settings_file_in_a_levels_folder_is_no_level(tmp_path):
+    # docs/editor's Taplo set-up writes .taplo.toml; a modder who opened the levels folder itself
+    # as the workspace got "missing key 'schema_version'" for it.
+    write_new_level("Steppe Summit", tmp_path)
+    (tmp_path / ".taplo.toml").write_text('[[rule]]\ninclude = ["*.toml"]\n', encoding="utf-8")
+    assert [str(p) for p in validate_paths([tmp_path]) if p.severity == "error"] == []
+
+
+def test_a_levels_text_under_a_level_files_name_is_told_so(tmp_path):
+    text = tmp_path / "zh.toml"
+    text.write_text('language = "zh_CN"\nlevel = "steppe_summit"\n[text]\n', encoding="utf-8")
+    problems = validate_paths([text])
+    assert len(problems) == 1 and "this is a level's text in another language" in problems[0].message
+    assert "LEVEL.LANG.toml" in problems[0].message

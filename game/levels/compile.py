@@ -758,9 +758,9 @@ class Compiler:
         walk(self.spec, ())
 
     def duplicates(self) -> None:
-        """Two actions, events, outcomes or sources with one id in the same file."""
+        """Two actions, events, outcomes, sources or deals with one id in the same file."""
         for pf in self.chain:
-            for table in ("action", "event", "outcome", "source"):
+            for table in ("action", "event", "outcome", "source", "deal"):
                 seen: dict[str, int] = {}
                 for i, item in enumerate(getattr(pf.loaded_spec, table)):
                     if item.id is None:  # (a source may have none)
@@ -795,7 +795,11 @@ class Compiler:
                     continue
                 problem = deed.problem(actions, side)
                 if problem is not None:
-                    self.error(origin, (side,), problem)
+                    names = {
+                        "play": [a.id for a in actions.values() if a.side == side],
+                        "stay_out": list(STATES),
+                    }.get(deed.kind, [])
+                    self.error(origin, (side,), problem + did_you_mean(deed.subject, names))
             requires = self.condition(spec.requires, origin, "requires", flags)
             out.append(
                 Deal(

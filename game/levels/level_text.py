@@ -44,6 +44,12 @@ def is_catalogue(path: Path) -> bool:
     return catalogue_name(path) is not None
 
 
+def is_level_file(path: Path) -> bool:
+    """Whether a *.toml in a levels folder is one to read as a level: not a level's text in another
+    language, and not hidden (an editor's settings, such as Taplo's `.taplo.toml`, may sit there)."""
+    return not path.name.startswith(".") and not is_catalogue(path)
+
+
 def catalogue_path(level_path: Path, lang: str) -> Path:
     """Where the text of the level file at `level_path` in `lang` is kept."""
     return level_path.with_name(f"{level_path.stem}.{lang}.toml")

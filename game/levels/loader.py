@@ -12,7 +12,7 @@ from game.core.level import Level
 from game.files import resolved
 from game.levels import clean_parses
 from game.levels.compile import Compiler
-from game.levels.level_text import is_catalogue, translations
+from game.levels.level_text import is_level_file, translations
 from game.levels.merge import merge
 from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import LevelError, Problem, did_you_mean
@@ -95,7 +95,7 @@ class Catalogue:
             if not folder.is_dir():
                 return
             # A level's text in another language (`x.ru.toml`) sits beside it but is no level.
-            paths = sorted(p for p in folder.glob("*.toml") if not is_catalogue(p))
+            paths = sorted(p for p in folder.glob("*.toml") if is_level_file(p))
         except OSError as e:  # a folder that cannot be listed (permissions, a broken mount)
             self.problems.append(
                 Problem(str(folder), 1, 1, "error", "", f"cannot read the folder: {e.strerror or e}")

@@ -17,6 +17,7 @@ import tomli
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from game.core.meters import SIDES
 from game.files import NotAFile, TooBig, read_bounded
 from game.levels import clean_parses
 from game.levels.problems import Problem, key_path
@@ -120,6 +121,15 @@ def read_level_file(path: Path, name: str | None = None, data: bytes | None = No
 def _parse(pf: ParsedFile, data: bytes) -> ParsedFile:
     raw = read_toml(pf, data)
     if raw is None:
+        return pf
+    if "id" not in raw and {"language", "text"} <= raw.keys():
+        # A level's text in another language under a name the game does not read as one
+        # (`new-text --out zh.toml`): say so, rather than list its keys as unknown to a level.
+        pf.problem(
+            ("language",),
+            "this is a level's text in another language, not a level: name it LEVEL.LANG.toml "
+            "(such as my_level.ru.toml) beside the level it translates, and validate the level",
+        )
         return pf
     validate_into(pf, LevelSpec, raw)
     return pf
@@ -225,18 +235,27 @@ def _explain_syntax(text: str, line: int, col: int, msg: str) -> tuple[int, int,
                         f"(or use {quote * 3} for text over several lines)"
                     ),
                 )
+    lines = text.split("\n")
     if msg == "Cannot overwrite a value":
         key = source_line.split("=", 1)[0].strip()
-        first = next(
-            (
-                i + 1
-                for i, row in enumerate(text.split("\n")[: line - 1])
-                if key and row.split("=", 1)[0].strip() == key
-            ),
-            None,
-        )
+        # The first time within the same table: from the line above up to the table's header (a
+        # key of the same name in another card is no clash).
+        first = None
+        for i in range(line - 2, -1, -1):
+            row = lines[i].strip()
+            if row.startswith("["):
+                break
+            if key and row.split("=", 1)[0].strip() == key:
+                first = i + 1
         if key and first:
             return line, 1, f"'{key}' is given twice in the same table (first at line {first})"
+    declared = re.fullmatch(r"Cannot declare \((.*)\) twice", msg)
+    if declared:
+        name = ".".join(part.strip().strip("'\"") for part in declared.group(1).split(",") if part.strip())
+        header = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\]")
+        first = next((i + 1 for i, row in enumerate(lines[: line - 1]) if header.match(row)), None)
+        where = f" (first at line {first})" if first else ""
+        return line, 1, f"the table [{name}] is written twice{where}; put its keys under one header"
     return line, col, msg
 
 
@@ -299,6 +318,14 @@ _TYPE_WORDS = {
 }
 
 
+# What an action calls what an event calls otherwise, both ways: (table, the other's key) -> its own.
+_KIN = (("requires", "when"), ("name", "title"), ("description", "text"))
+_KIN_KEYS = {("action", theirs): ours for ours, theirs in _KIN} | {
+    ("event", ours): theirs for ours, theirs in _KIN
+}
+_OTHER_TABLE = {"action": "event", "event": "action"}
+
+
 def _type_word(value: object) -> str:
     return _TYPE_WORDS.get(type(value).__name__, type(value).__name__)
 
@@ -308,8 +335,15 @@ def _message(err: ErrorDetails, loc: KeyPath, root: type[BaseModel] = LevelSpec)
     value = err.get("input")
     key = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(key)[:100], _fields_at(loc, root), n=1)
+        fields = _fields_at(loc, root)
+        close = difflib.get_close_matches(str(key)[:100], fields, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
+        table = str(loc[0]) if len(loc) == 3 and isinstance(loc[1], int) else ""
+        kin = _KIN_KEYS.get((table, str(key)))
+        if kin is not None and kin in fields:
+            # An event's key on a card, or a card's on an event: the two tables name alike
+            # things differently, which no spelling suggestion finds.
+            hint = f" ({table}s use {quote(kin)} where {_OTHER_TABLE[table]}s use {quote(key)})"
         if not close and len(loc) > 1 and key in root.model_fields:
             hint = (
                 f" here; '{key}' belongs at the top of the file: keys after a [table] header "
@@ -358,6 +392,13 @@ def _message(err: ErrorDetails, loc: KeyPath, root: type[BaseModel] = LevelSpec)
         msg = (
             "should say where the English is, such as 'title' or 'action.ID.name': lower-case "
             "letters, digits, '_' and '.'"
+        )
+        if isinstance(value, str):
+            msg += f", not {quote(value)}"
+    elif kind == "string_pattern_mismatch" and len(loc) == 3 and loc[0] == "deal" and loc[2] in SIDES:
+        msg = (
+            "should say what the side does: 'play:CARD', 'some:TAG', 'no:TAG' or 'stay_out:STATE', "
+            "each in lower-case letters, digits and '_'"
         )
         if isinstance(value, str):
             msg += f", not {quote(value)}"

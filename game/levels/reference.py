@@ -89,7 +89,10 @@ def _limits(info: FieldInfo, annotation: Any) -> str:
         pattern = getattr(meta, "pattern", None)
         if pattern:
             # An id, or a level text's key: ids joined by dots, such as `action.ID.name`.
-            bits.append("keys: lower-case ids joined by dots" if "\\." in pattern else "lower-case id")
+            if ":" in pattern:  # a deal's part: a kind of deed, a colon, then what it names
+                bits.append("`play:`, `some:`, `no:` or `stay_out:` and a lower-case id")
+            else:
+                bits.append("keys: lower-case ids joined by dots" if "\\." in pattern else "lower-case id")
     return ", ".join(dict.fromkeys(bits))
 
 

@@ -29,6 +29,15 @@ def level_id_for(title: str) -> str:
     return slug[:48].rstrip("_") or "my_level"
 
 
+# The longest ending the template gives a card's id ("_pipeline_leak"): an id holds 48 characters.
+_CARD_ENDING = len("_pipeline_leak")
+
+
+def card_prefix(level_id: str) -> str:
+    """What the example cards' ids begin with: the level's id, cut so that each stays an id."""
+    return level_id[: 48 - _CARD_ENDING].rstrip("_")
+
+
 TEMPLATE = """#:schema ./level.schema.json
 # {title}: a level for Pragmatic Partners.
 #
@@ -62,7 +71,7 @@ dependence = 65        # Moscow needs Beijing more than the reverse
 
 # A new action. Its side pays `cost` in political capital when the plan is locked.
 [[action]]
-id = "{id}_summit"
+id = "{cards}_summit"
 side = "beijing"
 name = "Host a regional summit"
 description = "Bring the Central Asian leaders to Xi'an. Beijing's weight in the region grows; Moscow takes note."
@@ -74,7 +83,7 @@ cooldown = 2                     # turns before it can be chosen again
 
 # A new event: drawn at random, among the events whose `when` holds.
 [[event]]
-id = "{id}_pipeline_leak"
+id = "{cards}_pipeline_leak"
 title = "A pipeline leak in winter"
 text = "Gas deliveries stop for a week while engineers repair a ruptured line. Both capitals blame the weather."
 when = "economic_ties >= 40"
@@ -107,6 +116,13 @@ def write_new_level(
     the new level's id is not one of them (the game would drop it, or it would extend itself)."""
     title = " ".join("".join(ch for ch in title if ch.isprintable()).split())[:120] or "My level"
     level_id = level_id_for(title)
+    if level_id == "my_level" and not force:
+        # A title with no Latin letters ("Мост через Амур", "北京") says nothing an id can hold: each
+        # such level takes the next free number rather than be refused as another's file.
+        number = 1
+        while (folder / f"{level_id}.toml").exists() or level_id in (taken or {}):
+            number += 1
+            level_id = f"my_level_{number}"
     path = folder / f"{level_id}.toml"
     other = (taken or {}).get(level_id)
     if other is not None and other.resolve() != path.resolve():  # (the same file: see --force below)
@@ -121,6 +137,7 @@ def write_new_level(
     path.write_text(
         TEMPLATE.format(
             id=level_id,
+            cards=card_prefix(level_id),
             title=safe_title,
             file=path.name,
             start_year=start_year,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from game.core.level_text import LANGUAGES
 from game.files import resolved
-from game.levels.level_text import catalogue_name, is_catalogue, text_problems
+from game.levels.level_text import catalogue_name, is_level_file, text_problems
 from game.levels.loader import Catalogue, Entry, compile_with_warnings
 from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import Problem, did_you_mean
@@ -21,7 +21,7 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
     problems: list[Problem] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(q for q in p.glob("*.toml") if not is_catalogue(q))
+            found = sorted(q for q in p.glob("*.toml") if is_level_file(q))
             problems.extend(orphan_text_files(p))
             if not found:
                 problems.append(
