@@ -394,3 +394,24 @@ def test_a_levels_text_under_a_level_files_name_is_told_so(tmp_path):
     problems = validate_paths([text])
     assert len(problems) == 1 and "this is a level's text in another language" in problems[0].message
     assert "LEVEL.LANG.toml" in problems[0].message
+
+
+def test_a_level_written_in_toml_1_1_loads_and_every_install_reads_it(tmp_path):
+    # tomli 2.4 reads TOML 1.1 (a trailing comma in an inline table, one over several lines),
+    # 2.1-2.3 do not: a mod that validated on one machine failed to load on another.
+    import tomli
+
+    from game.levels.parse import read_level_file
+
+    path = write_new_level("Steppe Summit", tmp_path)
+    text = path.read_text(encoding="utf-8").replace(
+        'effects = { "central_asia.beijing" = 2, "beijing.standing" = 1, central_asia_rivalry = 2 }',
+        'effects = {\n    "central_asia.beijing" = 2,\n    "beijing.standing" = 1,\n    central_asia_rivalry = 2,\n}',
+    )
+    assert text.count("central_asia_rivalry = 2,\n}") == 1
+    path.write_text(text, encoding="utf-8")
+    assert [str(p) for p in validate_paths([path]) if p.severity == "error"] == []
+    assert read_level_file(path).spec is not None
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        needs = next(d for d in tomli.load(f)["project"]["dependencies"] if d.startswith("tomli"))
+    assert needs == "tomli>=2.4"
