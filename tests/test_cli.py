@@ -156,6 +156,12 @@ def test_the_agents_the_command_line_offers_are_the_games_agents():
         (["play", "--side", "tokyo"], "--side", "'moscow', 'beijing'"),
         (["classroom", "--moscow", "robot"], "--moscow", "'team', 'easy'"),
         (["levels", "--levels", "no/such/mods"], "--levels", "there is no such folder: no/such/mods"),
+        # A level's file given where its folder is meant: it was "no such folder", though it is there.
+        (
+            ["levels", "--levels", str(ROOT / "levels" / "base.toml")],
+            "--levels",
+            "base.toml is a file: give the folder that holds it",
+        ),
         # Every count and size has an upper bound: a few zeros too many are a usage message, not
         # a job list that fills the memory, a thousand processes or a window no screen can show.
         (["simulate", "testing_event", "--games", str(10**12)], "--games", "from 1 to 10,000"),
@@ -294,3 +300,14 @@ def test_a_full_disk_under_the_output_is_a_message_not_a_traceback(monkeypatch, 
     with pytest.raises(OSError):  # any other failure of the machine's is not hidden
         monkeypatch.setattr(cli, "_FULL", set())
         cli.main(["duel", "idle", "easy", "--games", "2"])
+
+
+def test_a_level_asked_for_by_its_file_or_from_another_folder_says_how_to_name_it(capsys):
+    assert cli.main(["simulate", "my_mods/amur_crossing.toml", "--games", "1"]) == ExitCode.FAILED
+    assert "(give the level's id, such as the file's name without .toml, and its folder with --levels)" in (
+        capsys.readouterr().err
+    )
+    assert cli.main(["simulate", "amur_crossing", "--games", "1"]) == ExitCode.FAILED
+    assert "no level with id 'amur_crossing' (a level in another folder is found with --levels FOLDER)" in (
+        capsys.readouterr().err
+    )

@@ -116,3 +116,11 @@ def test_an_and_that_no_value_of_a_meter_meets_can_never_hold():
     ]
     for text in maybe:
         assert compile_condition(text).possible == frozenset({False, True}), text
+
+
+def test_an_unclosed_bracket_names_its_column_within_the_condition():
+    # The validator places the problem at the file's column; the '(' it names is counted within
+    # the condition, and the message says so (they differ by where the condition starts).
+    with pytest.raises(ExprError) as raised:
+        compile_condition("turn >= 2 and (partnership > 3")
+    assert raised.value.message == "expected ')' to close the '(' at column 15 of the condition"

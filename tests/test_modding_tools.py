@@ -415,3 +415,23 @@ def test_a_level_written_in_toml_1_1_loads_and_every_install_reads_it(tmp_path):
     with open(ROOT / "pyproject.toml", "rb") as f:
         needs = next(d for d in tomli.load(f)["project"]["dependencies"] if d.startswith("tomli"))
     assert needs == "tomli>=2.4"
+
+
+def test_a_chain_of_extends_too_long_is_told_at_the_level_that_makes_it_so(tmp_path):
+    # It was told at the oldest level reached (d1, fine on its own), and stuck to it: every level
+    # through it was then listed as broken.
+    from game.levels import Catalogue, LevelError
+
+    for i in range(1, 11):
+        parent = "base" if i == 1 else f"d{i - 1}"
+        (tmp_path / f"d{i}.toml").write_text(
+            f'schema_version = 1\nid = "d{i}"\nextends = "{parent}"\ntitle = "D{i}"\n', encoding="utf-8"
+        )
+    problems = validate_paths([tmp_path / "d10.toml"])
+    assert [(p.file.endswith("d10.toml"), p.line, p.path) for p in problems] == [(True, 3, "extends")]
+    assert "more than 8 levels of 'extends': d10 -> d9" in problems[0].message
+    catalogue = Catalogue.scan([tmp_path])
+    with pytest.raises(LevelError):
+        catalogue.load("d10")
+    assert [catalogue.load(f"d{i}").id for i in range(1, 9)] == [f"d{i}" for i in range(1, 9)]
+    assert validate_paths([tmp_path / "d3.toml"]) == []

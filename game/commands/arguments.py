@@ -142,6 +142,11 @@ def at_least(least: int, most: int = MAX_GAMES) -> Callable[[str], int]:
 
 def level_folder(text: str) -> str:
     # A misspelt mods folder would otherwise leave its levels out without a word.
+    if os.path.isfile(text):
+        folder = os.path.dirname(text) or "."
+        raise argparse.ArgumentTypeError(
+            f"{_shown(text)} is a file: give the folder that holds it ({_shown(folder)})"
+        )
     if not os.path.isdir(text):
         raise argparse.ArgumentTypeError(f"there is no such folder: {_shown(text)}")
     return text

@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> ExitCode:
     else:
         cat = catalogue(args.levels)
         entry = cat.entries.get(args.level)
+        if entry is None and given.suffix == ".toml":
+            print(f"there is no such file: {given}", file=sys.stderr)
+            return ExitCode.FAILED
         if entry is None:
             print(f"no level with id '{args.level}'{did_you_mean(args.level, cat.entries)}", file=sys.stderr)
             return ExitCode.FAILED

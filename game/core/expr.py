@@ -300,7 +300,7 @@ class _Parser:
             self.depth -= 1
             k2, v2, c2 = self.take()
             if (k2, v2) != ("op", ")"):
-                raise ExprError(f"expected ')' to close the '(' at column {col}", c2)
+                raise ExprError(f"expected ')' to close the '(' at column {col} of the condition", c2)
             return typ, fn, could
         if kind == "name":
             return self.name(value, col)

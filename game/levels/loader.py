@@ -143,7 +143,11 @@ class Catalogue:
         """The compiled level, or LevelError with every problem found."""
         entry = self.entries.get(level_id)
         if entry is None:
-            hint = did_you_mean(level_id, self.entries)
+            hint = did_you_mean(level_id, self.entries) or (
+                " (a level in another folder is found with --levels FOLDER)" if self.entries else ""
+            )
+            if level_id.endswith(".toml"):
+                hint = " (give the level's id, such as the file's name without .toml, and its folder with --levels)"
             raise LevelError([Problem("", 1, 1, "error", "", f"no level with id {quote(level_id)}{hint}")])
         return compile_file(entry.parsed, self)
 
@@ -154,15 +158,15 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
     seen = {pf.loaded_spec.id}
     current = pf
     while parent_id := current.loaded_spec.extends:
-        if parent_id in seen or len(chain) > MAX_EXTENDS:
-            names = " -> ".join([*(c.loaded_spec.id for c in chain), parent_id])
-            problem = current.problem(
-                ("extends",),
-                f"'extends' makes a cycle: {names}"
-                if parent_id in seen
-                else f"more than {MAX_EXTENDS} levels of 'extends'",
-            )
-            return chain, [problem]
+        names = " -> ".join([*(c.loaded_spec.id for c in chain), parent_id])
+        if parent_id in seen:
+            return chain, [current.problem(("extends",), f"'extends' makes a cycle: {names}")]
+        if len(chain) > MAX_EXTENDS:
+            # Told at the level being loaded, whose chain is too long; its ancestors are fine on
+            # their own and must stay so for the shorter chains through them.
+            return chain, [
+                pf.problem_at(("extends",), f"more than {MAX_EXTENDS} levels of 'extends': {names}")
+            ]
         entry = catalogue.entries.get(parent_id)
         if entry is None and parent_id in catalogue.broken:
             parent = catalogue.broken[parent_id]

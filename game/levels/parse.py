@@ -57,15 +57,26 @@ class ParsedFile:
         column_offset: int | None = None,
     ) -> Problem:
         """Record a problem at key path `loc` (at `column_offset` inside its value, when given)."""
+        p = self.problem_at(loc, message, severity, column_offset)
+        self.problems.append(p)
+        return p
+
+    def problem_at(
+        self,
+        loc: Iterable[str | int],
+        message: str,
+        severity: str = "error",
+        column_offset: int | None = None,
+    ) -> Problem:
+        """A problem at key path `loc`, not recorded on this file: for one that belongs to another
+        file's loading (this file is fine on its own)."""
         if self.index is None:
             line, col = 1, 1
         elif column_offset is not None:
             line, col = self.index.locate_value(loc, column_offset)
         else:
             line, col = self.index.locate(loc)
-        p = Problem(self.name, line, col, severity, key_path(loc), message)
-        self.problems.append(p)
-        return p
+        return Problem(self.name, line, col, severity, key_path(loc), message)
 
     def line_of(self, loc: Iterable[str | int]) -> int:
         """The line `loc` (or its closest ancestor) is written on; 1 in a file not read as TOML."""
@@ -236,6 +247,11 @@ def _explain_syntax(text: str, line: int, col: int, msg: str) -> tuple[int, int,
                     ),
                 )
     lines = text.split("\n")
+    if msg == "Invalid value":
+        key = source_line.split("=", 1)[0].strip()
+        if key in ("requires", "when", "until"):
+            return line, col, f'Invalid value: a condition is text, in quotes: {key} = "..."'
+        return line, col, "Invalid value: text goes in quotes (numbers, true and false do not)"
     if msg == "Cannot overwrite a value":
         key = source_line.split("=", 1)[0].strip()
         # The first time within the same table: from the line above up to the table's header (a
