@@ -72,3 +72,29 @@ def printable(text: str) -> str:
     """`text` safe on a terminal: control characters (escape sequences among them), line breaks
     and direction marks are each shown as '?', so nothing reaches the terminal but characters."""
     return _NOT_PRINTABLE.sub("?", text)
+
+
+# Each language's quotation marks: (outer opening, outer closing, inner opening, inner closing).
+_QUOTES = {"ru": ("«", "»", "„", "“")}
+_QUOTES_ELSEWHERE = ("“", "”", "‘", "’")
+
+
+def nest_quotes(text: str, language: str) -> str:
+    """`text` with quotes inside quotes written as the language writes them: a card's name in
+    quotes put into a sentence that quotes it again (打出“举办中国“俄罗斯年””) reads
+    打出“举办中国‘俄罗斯年’”, and in Russian «…„…“…». Text whose quotes do not pair up is left as
+    written."""
+    opening, closing, inner_opening, inner_closing = _QUOTES.get(language[:2], _QUOTES_ELSEWHERE)
+    if text.count(opening) < 2:  # (nearly every text: nothing can be nested)
+        return text
+    out, depth = [], 0
+    for ch in text:
+        if ch == opening:
+            out.append(opening if depth % 2 == 0 else inner_opening)
+            depth += 1
+        elif ch == closing and depth > 0:
+            depth -= 1
+            out.append(closing if depth % 2 == 0 else inner_closing)
+        else:
+            out.append(ch)
+    return "".join(out) if depth == 0 else text

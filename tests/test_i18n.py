@@ -205,3 +205,28 @@ def test_the_level_chooser_lists_titles_in_the_players_language(app):
         assert any("«Шанхайская пятёрка»" in n for n in names), names
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "read"),
+    [
+        ("zh_CN", "打出“举办中国“俄罗斯年””", "打出“举办中国‘俄罗斯年’”"),
+        ("zh_CN", "北京请莫斯科“打出“举办中国“俄罗斯年”””", "北京请莫斯科“打出‘举办中国“俄罗斯年”’”"),
+        ("ru", "Пекин просит «сыграть «Год России»»", "Пекин просит «сыграть „Год России“»"),
+        ("en", "it cannot play “Host “Russia Year”” now", "it cannot play “Host ‘Russia Year’” now"),
+        ("zh_CN", "“一带一路”对接欧亚经济联盟", "“一带一路”对接欧亚经济联盟"),  # (side by side: none nested)
+        ("zh_CN", "不成对的“引号“", "不成对的“引号“"),  # (marks that do not pair up are left alone)
+    ],
+)
+def test_quotes_within_quotes_are_written_as_the_language_writes_them(language, written, read):
+    # A card whose name has quotes (Strategic partnership's 举办中国“俄罗斯年”), in a frame that
+    # quotes it again, read 打出“举办中国“俄罗斯年””.
+    from game.text import nest_quotes
+    from game.ui.scenes.base import box_html
+
+    assert nest_quotes(written, language) == read
+    set_language(language)
+    try:
+        assert box_html(written).replace("\u00a0", " ") == read
+    finally:
+        set_language("en")

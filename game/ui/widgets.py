@@ -15,6 +15,8 @@ from typing import Any
 
 import pygame
 
+from game.i18n import current_language
+from game.text import nest_quotes
 from game.ui.fonts import font_signature
 
 
@@ -313,7 +315,7 @@ def button(surface, control: Control, palette, font, hovered: bool) -> None:
         border_radius=8,
     )
     # A label may run to a second line, split at a newline (a long level's name in the list).
-    lines = control.label.split("\n")
+    lines = nest_quotes(control.label, current_language()).split("\n")
     line_h = font.get_linesize()
     top = rect.centery - len(lines) * line_h // 2
     for i, line in enumerate(lines):

@@ -7,6 +7,7 @@ import re
 import pygame
 
 from game.i18n import current_language
+from game.text import nest_quotes
 from game.ui.widgets import Control, button, toast
 
 # A space between a Chinese character and a Latin letter or a figure ("提出 2 项"): a text box of
@@ -18,9 +19,11 @@ CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[0-9A-Za-z+\\-])|(?<=[0-9A-Za-z%)]) (?
 
 
 def box_html(html_text: str) -> str:
-    """`html_text` as a text box is given it: in Chinese, with the spaces between Chinese and a
-    figure or a Latin word made no-break."""
-    return CJK_SPACE.sub("\u00a0", html_text) if current_language().startswith("zh") else html_text
+    """`html_text` as a text box is given it: quotes within quotes written as the language writes
+    them, and in Chinese the spaces between Chinese and a figure or a Latin word made no-break."""
+    language = current_language()
+    html_text = nest_quotes(html_text, language)
+    return CJK_SPACE.sub("\u00a0", html_text) if language.startswith("zh") else html_text
 
 
 def reading_time(message: str) -> float:

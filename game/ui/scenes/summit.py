@@ -19,10 +19,11 @@ import pygame
 
 from game.core.meters import SIDES, other
 from game.core.summit import Term
-from game.i18n import N_, _, n_
+from game.i18n import N_, _, current_language, n_
 from game.speech.reasons import PART_SEPARATOR
 from game.speech.terms import term_words
 from game.speech.words import date_of, listed, quoted
+from game.text import nest_quotes
 from game.ui.classroom_overlay import HeldByPause
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import SummitModel
@@ -886,7 +887,7 @@ class SummitScene(HeldByPause, Scene):
             pygame.draw.rect(surface, p.text_muted, tick, width=1, border_radius=3)
         room = inner.width - tick.width - app.px(8)
         at = (tick.right + app.px(8), inner.y)
-        words = self.shown_as.get(id(c), c.label)
+        words = nest_quotes(self.shown_as.get(id(c), c.label), current_language())
         used = text(surface, words, self.font, p.text if c.enabled else p.text_muted, at, room, max_lines=2)
         if c.why_disabled:  # a card it cannot play now: said after the words where they leave room
             note = "  " + _("(you cannot play it this turn)")
