@@ -352,8 +352,26 @@ def test_a_pause_or_a_refused_passphrase_puts_no_empty_heading_in_the_news(app, 
     session.unlock("guess")
     board = BoardScene(app, game, "moscow")
     assert "From the facilitator" not in board.news.html()
-    session.annotate("Think about Washington.")
+    session.adjust("partnership", 2, "a summit goes well")
     assert "From the facilitator" in board.news.html()
+
+
+def test_the_facilitators_notes_are_for_the_debrief_and_never_on_the_players_board(app, testing_event):
+    # A note ("Group argued about recognizing the annexations") was shown in the players' news,
+    # on this turn and after it; the guide says notes go into the debrief sheet.
+    from datetime import datetime
+
+    from game.classroom.exports import debrief_markdown
+    from game.ui.board.texts import news_html
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42")
+    session.annotate("Group argued about recognizing the annexations")
+    assert "recognizing the annexations" not in news_html(game, "moscow")
+    game.lock("moscow", ())
+    game.resolve()
+    assert game.reports and "recognizing the annexations" not in news_html(game, "beijing")
+    assert "recognizing the annexations" in debrief_markdown(game, dict(session.spec.teams), datetime.now())
 
 
 def test_the_panel_warns_that_the_ceiling_will_hold_a_raised_partnership_down(app, testing_event):

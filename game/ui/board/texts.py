@@ -169,7 +169,8 @@ def news_html(game: Game, side: str) -> str:
     """The news box: the facilitator's acts of this turn, the briefing before the first turn, then
     the last three turns' events, notes and acts, newest first."""
     lines = []
-    shown = [a for a in game.pending_acts() if a.kind in ("inject", "adjust", "annotate")]
+    # (A note is the facilitator's own, for the debrief: the players do not see it on the board.)
+    shown = [a for a in game.pending_acts() if a.kind in ("inject", "adjust")]
     if game.classroom is not None and shown:
         # The facilitator's acts are shown to the players as the facilitator's, at once (a
         # pause or a refused passphrase is not news, so it gives no heading of its own).
@@ -211,12 +212,8 @@ def news_html(game: Game, side: str) -> str:
                     who += f" <i>{html.escape(_(SCENARIO_MARK))}</i>"
                 lines.append(f"<b>{html.escape(event.title)}</b>{who} {html.escape(event.text)}")
         for act in game.log.acts_of_turn(report.turn):
-            if act.kind in ("adjust", "annotate"):
-                lines.append(
-                    "<i>" + html.escape(upper_first(act_words(game.level, act))) + "</i>"
-                    if act.kind == "annotate"
-                    else html.escape(_("The facilitator {act}").format(act=act_words(game.level, act)))
-                )
+            if act.kind == "adjust":
+                lines.append(html.escape(_("The facilitator {act}").format(act=act_words(game.level, act))))
         for note in report.notes:
             lines.append(html.escape(say(note, game.level)))
         states = [sentence for _phase, sentence in state_news(game.level, report)]
