@@ -96,3 +96,17 @@ def test_a_new_window_draws_with_the_fonts_the_last_one_opened_and_after_pygame_
     with pytest.raises(pygame.error):
         first.fonts.body.render("Partnership", True, (255, 255, 255))
     pygame.display.quit()
+
+
+def test_a_passphrase_typed_shows_a_dot_the_games_font_draws(app):
+    # pygame_gui's "●" is not in Partners Sans: the passphrase field showed a box for each letter.
+    import pygame_gui
+
+    from game.levels.glyphs import game_font_covers
+    from game.ui.widgets import hide_typing
+
+    entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(0, 0, 200, 40), manager=app.manager)
+    hide_typing(entry)
+    entry.set_text("owls at dawn")
+    covers = game_font_covers()
+    assert covers is not None and ord(entry.hidden_text_char) in covers

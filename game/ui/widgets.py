@@ -234,6 +234,9 @@ def hide_typing(entry) -> None:
     entry.set_text_hidden(True)
     if entry.font is not None:
         entry.hidden_font = entry.font
+        # pygame_gui's "●" is not in the game's font (it drew a box for each letter typed): the
+        # bullet is.
+        entry.hidden_text_char = "•"
         entry.rebuild()
 
 
