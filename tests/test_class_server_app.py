@@ -230,3 +230,12 @@ def test_the_teachers_acts_are_kept_listed_and_exported_with_their_group_and_det
     assert table[0] == "time,act,group,details"
     assert table[4].endswith(',Schedule,Red,"A mercenary column marches on Moscow, at turn 5"')
     assert table[-1].endswith(",End,every group,the bell") and len(table) == 8
+
+
+def test_groups_named_in_any_alphabet_get_export_folders_of_their_own():
+    # "Группа А" and "Группа Б" were both "01-group" and "02-group" in the zip: a teacher could not
+    # tell them apart. A name's letters and digits stay; nothing else can make a path.
+    from game.server.app import _slug
+
+    assert (_slug("Группа А"), _slug("Группа Б"), _slug("第一组")) == ("Группа-А", "Группа-Б", "第一组")
+    assert _slug("../../etc/passwd") == "etc-passwd" and _slug("///") == "group"

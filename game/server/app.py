@@ -17,6 +17,7 @@ import io
 import json
 import re
 import time
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +79,9 @@ async def capped(request: Request, limit: int) -> bytes | None:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")[:40] or "group"
+    # Letters and digits of any script, as the laptops' own export folders keep them
+    # (game.classroom.exports.folder_name): "Группа А" and "Группа Б" were both "group".
+    return re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text)).strip("-")[:40] or "group"
 
 
 def group_view(row, turns: int) -> dict[str, Any]:
