@@ -239,3 +239,21 @@ def test_groups_named_in_any_alphabet_get_export_folders_of_their_own():
 
     assert (_slug("Группа А"), _slug("Группа Б"), _slug("第一组")) == ("Группа-А", "Группа-Б", "第一组")
     assert _slug("../../etc/passwd") == "etc-passwd" and _slug("///") == "group"
+
+
+def test_a_server_open_to_the_room_gives_the_students_its_address_on_the_network(
+    tmp_path, monkeypatch, capsys
+):
+    # With --host 0.0.0.0 the students' line read "--join http://0.0.0.0:8765/", which no other
+    # laptop can reach.
+    import uvicorn
+
+    from game.server import run
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: None)
+    monkeypatch.setattr(run, "room_address", lambda: "192.168.1.20")
+    options = run.ServeOptions(host="0.0.0.0", port=8797, data=tmp_path / "server", passphrase="owls at dawn")
+    assert run.serve(options) == 0
+    printed = capsys.readouterr().out
+    assert "dashboard:  http://192.168.1.20:8797/" in printed
+    assert "--join http://192.168.1.20:8797/ --class-code" in printed and "0.0.0.0:8797" not in printed

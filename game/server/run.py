@@ -109,6 +109,22 @@ def prepare(options: ServeOptions):
     return store, session, auth
 
 
+def room_address() -> str | None:
+    """This computer's address on the network the room shares (the one its traffic to other
+    machines leaves from), or None when it has none but its own."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            # A datagram socket sends nothing on connect: it only asks the system which address a
+            # packet to another network would leave from.
+            probe.connect(("10.255.255.255", 1))
+            address = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
 def serve(options: ServeOptions) -> int:
     try:
         import starlette  # noqa: F401  (checked here, so that its absence is a sentence, not a traceback)
@@ -129,6 +145,10 @@ def serve(options: ServeOptions) -> int:
         return 1
     app = create_app(store, session, auth)
     shown = "localhost" if options.host in ("127.0.0.1", "::1") else options.host
+    if options.host in ("0.0.0.0", "::", ""):
+        # Listening on every network: the laptops need this computer's address on the room's
+        # network, not "0.0.0.0", which no other machine can reach.
+        shown = room_address() or shown
     url = f"http://{shown}:{options.port}/"
     print(f"Class server for {session.config['level']}, seed {session.config['seed']}")
     print(f"  dashboard:  {url}  (log in with the passphrase)")
