@@ -257,3 +257,25 @@ def test_a_server_open_to_the_room_gives_the_students_its_address_on_the_network
     printed = capsys.readouterr().out
     assert "dashboard:  http://192.168.1.20:8797/" in printed
     assert "--join http://192.168.1.20:8797/ --class-code" in printed and "0.0.0.0:8797" not in printed
+
+
+def test_another_pack_in_a_folder_whose_class_has_begun_is_refused_and_the_class_kept(tmp_path):
+    # A second class started in the first one's folder met its ended session: every laptop was
+    # told "the session has ended", and the dashboard showed the old groups.
+    from game.server.run import ServeError, ServeOptions, prepare
+
+    first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+    first.write_text('level = "testing_event"\nseed = 7\n', encoding="utf-8")
+    second.write_text('level = "testing_event"\nseed = 8\n', encoding="utf-8")
+    data = tmp_path / "server"
+    store, _session, _auth = prepare(ServeOptions(data=data, pack=first, passphrase="owl-42"))
+    store.claim("Red", "laptop-1")
+    store.close()
+    with pytest.raises(ServeError, match="--data NEW_FOLDER"):
+        prepare(ServeOptions(data=data, pack=second))
+    store, session, _auth = prepare(ServeOptions(data=data, pack=first))  # (its own pack: its exports)
+    assert session.config["seed"] == 7 and [g["name"] for g in store.groups()] == ["Red"]
+    store.close()
+    store, session, _auth = prepare(ServeOptions(data=tmp_path / "next", pack=second, passphrase="owl-42"))
+    assert session.config["seed"] == 8 and store.groups() == []
+    store.close()

@@ -60,6 +60,16 @@ def prepare(options: ServeOptions):
         except PackError as e:
             raise ServeError(f"the pack cannot be used:\n{e}") from None
         config = spec.model_dump()
+        kept = store.meta("config")
+        begun = bool(store.groups()) or store.meta("ended") == "1"
+        if begun and kept is not None and json.loads(kept) != config:
+            # The folder is one class's: its groups, turns and exports. Another pack here would
+            # meet that class's ended session and its groups (every laptop was told the session
+            # had ended); the class that was is kept as it is.
+            raise ServeError(
+                f"{data} holds a class already played with another pack; its groups and exports "
+                "stay there. Start the next class in a folder of its own: --data NEW_FOLDER"
+            )
         store.set_meta("config", json.dumps(config))
     else:
         kept = store.meta("config")
