@@ -130,6 +130,29 @@ def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tm
     assert main(["handouts", "--worksheet", str(tmp_path / "nowhere")]) == 1
 
 
+def test_the_worksheet_of_a_session_played_before_its_level_changed_is_written_with_a_warning(
+    tmp_path, capsys
+):
+    # "the session cannot be replayed: level 'testing_event' has changed", though its saves open.
+    import json
+
+    from game.classroom.session import ClassroomSession
+    from game.cli import main
+    from game.commands.loading import load_level
+
+    game = Game.new(load_level("testing_event", []), 5, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="B")
+    game.lock("moscow", (), reason="Watch first")
+    game.resolve()
+    folder = session.export(root=tmp_path / "exports")
+    log = json.loads((folder / "replay.json").read_text(encoding="utf-8"))
+    log["level_hash"] = "0" * 64  # (as an update of the game leaves it)
+    (folder / "replay.json").write_text(json.dumps(log), encoding="utf-8")
+    assert main(["handouts", "--worksheet", str(folder), "--out", str(tmp_path / "again")]) == 0
+    assert "Why: Watch first" in (tmp_path / "again" / "worksheet.html").read_text(encoding="utf-8")
+    assert "warning: This game was saved before its level changed" in capsys.readouterr().err
+
+
 @pytest.mark.pdf
 def test_handouts_in_russian_tell_the_level_in_russian_and_ask_names_in_russian(tmp_path):
     # `handouts testing_event --lang ru` printed Russian headings over the level's English title,

@@ -82,6 +82,7 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
     from game.commands.loading import load_level
     from game.session.game import Game
     from game.session.replay import ReplayError, ReplayLog
+    from game.speech.reasons import say
 
     folder = Path(args.worksheet)
     try:
@@ -100,10 +101,14 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
     lang = args.lang or (log.classroom.language if log.classroom is not None else None) or record.language
     level = in_language(level, lang or "en")
     try:
-        game = Game.from_log(level, log, {s: "human" for s in ("moscow", "beijing")})
+        # A session played before an update changed its level is played again under the level as
+        # it is now (as a save is), and the teacher is told that its figures may differ.
+        game = Game.from_log(level, log, {s: "human" for s in ("moscow", "beijing")}, changed_level_ok=True)
     except ReplayError as e:
         print(f"the session cannot be replayed: {e}", file=sys.stderr)
         return ExitCode.FAILED
+    for note in game.load_notes:
+        print(f"warning: {say(note)}", file=sys.stderr)
     try:
         started = datetime.fromisoformat(record.started_at)
     except ValueError:
