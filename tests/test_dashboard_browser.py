@@ -110,6 +110,12 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
         first = turns()
         wait_until(lambda: all(turns()[n] > first[n] for n in first), 30, "every group to move on")
         browser.save_screenshot(str(SHOTS / "pp-dashboard-live.png"))
+        # A score to its tenth, as the laptops and the exports give it (62.5 read 63 here).
+        assert browser.execute_script("return [fmtScore(62.5), fmtScore(40), fmtScore(null)]") == [
+            "62.5",
+            "40",
+            "–",
+        ]
 
         Select(browser.find_element(By.ID, "inject-event")).select_by_value("oil_price_cap")
         browser.find_element(By.ID, "inject").click()

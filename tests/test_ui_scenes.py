@@ -619,3 +619,16 @@ def test_the_classroom_set_ups_level_list_names_every_level_whole_at_800x600(lan
         assert not any(c.rect.colliderect(scene.seed_rect) for c in scene.controls if c.kind != "item")
     finally:
         pygame.display.quit()
+
+
+def test_a_score_between_whole_numbers_is_shown_to_its_tenth_as_the_exports_give_it(
+    app, testing_event, monkeypatch
+):
+    # 62.5 in scores.csv and debrief.md, "62" on the laptop's debrief, "63" on the class's dashboard.
+    from game.session.game import Game
+    from game.ui.scenes.debrief import DebriefScene
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    monkeypatch.setattr(Game, "scores", lambda self: {"moscow": 62.5, "beijing": 40.0})
+    page = DebriefScene(app, game).outcome_html()
+    assert "Moscow: score 62.5 of 100" in page and "Beijing: score 40 of 100" in page

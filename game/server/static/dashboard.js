@@ -111,6 +111,12 @@ function fillControls() {
 }
 
 function fmt(x) { return x === null || x === undefined ? "–" : Math.round(x).toString(); }
+// A score to the tenth its goals' points are written in (62.5), as the laptops and the exports
+// give it: rounded, it read 63 here and 62 on the laptop.
+function fmtScore(x) {
+  if (x === null || x === undefined) return "–";
+  return Number.isInteger(x) ? x.toString() : (Math.round(x * 10) / 10).toFixed(1);
+}
 
 const LABELS = { turn: "Turn", partnership: "Partnership", ceiling: "Ceiling", identity_gap: "Identity gap",
   method_divergence: "Methods", central_asia_rivalry: "Rivalry", washington_thaw: "Washington",
@@ -143,7 +149,7 @@ function render(data) {
     for (const k of ["identity_gap", "method_divergence", "central_asia_rivalry", "washington_thaw"]) {
       tr.append(cell(fmt(g.limits[k]), k));
     }
-    tr.append(cell(fmt(g.scores.moscow), "moscow"), cell(fmt(g.scores.beijing), "beijing"));
+    tr.append(cell(fmtScore(g.scores.moscow), "moscow"), cell(fmtScore(g.scores.beijing), "beijing"));
     let state = "playing", cls = "", note = "";
     if (g.finished) {
       state = "finished"; cls = "state-finished"; note = (g.outcome || "").replaceAll("_", " ");

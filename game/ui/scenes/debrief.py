@@ -246,7 +246,11 @@ class DebriefScene(Scene):
                     "<br><b>{side}: score {score} of 100{provisional}, {verdict}</b> (needed {needed}). {summary}"
                 ).format(
                     side=side_name(side),
-                    score=shown(scores[side], [agenda.win_at]),
+                    # To the tenth the goals' points are written in (62.5, as the exports and
+                    # the class's dashboard give it), more only where rounding would cross the bar.
+                    score=shown(
+                        scores[side], [agenda.win_at], least=0 if float(scores[side]).is_integer() else 1
+                    ),
                     provisional=scored,
                     verdict=verdict,
                     needed=format_number(agenda.win_at, 0),
