@@ -385,3 +385,26 @@ def test_every_level_still_plays_evenly_at_its_cut():
             assert 0.15 <= share <= 0.85, (
                 f"{level_id}: normal as {side} wins {share:.0%} of 20 games at the cut"
             )
+
+
+def test_an_end_the_session_was_set_to_is_not_credited_to_the_facilitator(testing_event):
+    # debrief.md listed "the facilitator ended the session early: the session ends at the level's
+    # classroom cut…" among the facilitator's acts, though nobody ended it.
+    from datetime import datetime
+
+    from game.classroom.exports import _acts_by_turn, debrief_markdown
+
+    session = cut_session(testing_event)
+    play_on(session)
+    game = session.game
+    sheet = debrief_markdown(game, dict(session.spec.teams), datetime.now(), "Cut")
+    acts = sheet.split("## The facilitator's acts", 1)[1].split("\n## ", 1)[0]
+    assert "the facilitator ended" not in acts and "ended at the level's classroom cut" in acts
+    assert all("ended the session early" not in a for acts_ in _acts_by_turn(game).values() for a in acts_)
+    # An end the facilitator chooses is still theirs.
+    other = cut_session(testing_event)
+    other.game.lock("moscow", ())
+    other.game.resolve()
+    other.end("the bell rang")
+    sheet = debrief_markdown(other.game, dict(other.spec.teams), datetime.now(), "Cut")
+    assert "the facilitator ended the session early: the bell rang" in sheet

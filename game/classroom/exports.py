@@ -135,7 +135,9 @@ def _acts_by_turn(game) -> dict[int, list[str]]:
     acts: dict[int, list[str]] = {}
     for act in game.log.facilitator:
         if act.kind != "refused":
-            acts.setdefault(act.turn, []).append(act_words(game.level, act))
+            acts.setdefault(act.turn, []).append(
+                say(ending_note(game)) if game.log.is_set_end(act) else act_words(game.level, act)
+            )
     return acts
 
 
@@ -292,9 +294,11 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             when = " " + _("at {time}").format(time=act.at[11:16]) if len(act.at) >= 16 else ""
             unplayed = act.turn > len(game.reports)
             turn = _("Turn {turn}").format(turn=act.turn) + (" " + _("(never played)") if unplayed else "")
-            # A refused passphrase was typed by someone, not necessarily the facilitator.
-            actor = "" if act.kind == "refused" else _("the facilitator") + " "
-            what = act_words(game.level, act)
+            # A refused passphrase was typed by someone, not necessarily the facilitator; the end
+            # the session was set to is nobody's act.
+            set_end = game.log.is_set_end(act)
+            actor = "" if act.kind == "refused" or set_end else _("the facilitator") + " "
+            what = say(ending_note(game)) if set_end else act_words(game.level, act)
             if unplayed and act.kind in GAME_CHANGING:
                 what += " " + _("(it never took effect: the session ended before this turn resolved)")
             lines.append(f"- {turn}{when}: {actor}{md(what)}")

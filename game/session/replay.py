@@ -431,8 +431,20 @@ class ReplayLog(BaseModel):
 
     @property
     def ended_early(self) -> bool:
-        """Whether the facilitator ended the game before its last turn."""
+        """Whether the game ended before its last turn (by the facilitator, or as the session was set)."""
         return any(a.kind == "end" for a in self.facilitator)
+
+    def is_set_end(self, act: FacilitatorAct) -> bool:
+        """Whether `act` is the end the session was set to (a pack's `end_after_turn` or the
+        classroom cut, recorded as the turn after it began), not an end the facilitator chose:
+        the debrief must not credit it to them."""
+        spec = self.classroom
+        return (
+            act.kind == "end"
+            and spec is not None
+            and spec.end_after_turn is not None
+            and act.turn == spec.end_after_turn + 1
+        )
 
 
 def injections(level: Level, acts: Iterable[FacilitatorAct]) -> list[Injected]:

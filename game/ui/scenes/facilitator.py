@@ -17,7 +17,9 @@ from game.classroom.session import TIMER_CHOICES
 from game.core.meters import LIMITS, PILLARS, SIDE_LABEL
 from game.i18n import _, format_number, n_, p_
 from game.session.data_folder import problem_message
+from game.session.story import ending_note
 from game.speech.facilitator_words import act_words
+from game.speech.reasons import say
 from game.speech.sides import power_name
 from game.speech.words import listed, meter_label, plain, plain_signed
 from game.ui.board.texts import meter_row_labels
@@ -617,7 +619,10 @@ class FacilitatorPanelScene(Scene):
             r.height - fonts.bold.get_linesize() - app.px(4),
         )
         acts = game.acts_this_turn()
-        lines = ["• " + act_words(game.level, act) for act in acts[-12:]] or [_("Nothing yet.")]
+        lines = [
+            "• " + (say(ending_note(game)) if game.log.is_set_end(act) else act_words(game.level, act))
+            for act in acts[-12:]
+        ] or [_("Nothing yet.")]
         self.draw_lines(surface, lines, body, p.text_muted)
         self.draw_controls(surface)
 
