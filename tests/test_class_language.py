@@ -412,3 +412,27 @@ def test_the_debrief_sheet_tells_the_facilitators_acts_in_the_classs_language(te
     sheet = (session.export(root=tmp_path / "exports") / "debrief.md").read_text(encoding="utf-8")
     assert "изменил показатель «Партнёрство» на +5: саммит в Самарканде" in sheet
     assert "adjusted" not in sheet
+
+
+def test_the_charts_of_a_russian_class_name_the_partnerships_bands_in_russian(
+    testing_event, tmp_path, monkeypatch
+):
+    # partnership.png, the worksheet's chart and the debrief's saved chart named the bands
+    # "alliance … estrangement" in a Russian class.
+    import game.charts.png as png_module
+    import game.classroom.exports as exports_module
+
+    seen: list[list[str]] = []
+
+    def keep(path, *args, **kwargs):
+        if kwargs.get("bands"):
+            seen.append([name for _lo, _hi, name in kwargs["bands"]])
+        return path
+
+    monkeypatch.setattr(exports_module, "save_chart_png", keep)
+    monkeypatch.setattr(png_module, "save_chart_png", keep)  # (the worksheet's, imported when it draws)
+    _game, session = played(testing_event, language="ru")
+    session.export(root=tmp_path / "exports")
+    assert len(seen) >= 2 and all(
+        names and not set(names) & {"alliance", "wary", "pragmatic"} for names in seen
+    )

@@ -35,7 +35,6 @@ from game.core.meters import (
     LIMITS,
     PILLARS,
     WASHINGTON,
-    band_spans,
 )
 from game.files import read_bounded
 from game.i18n import N_, _, current_language
@@ -56,7 +55,7 @@ from game.speech.facilitator_words import act_words
 from game.speech.reasons import say
 from game.speech.sources import source_lines
 from game.speech.terms import term_words
-from game.speech.words import meter_label
+from game.speech.words import band_spans_shown, meter_label
 
 # The pillars and all four limits: the fourth is Washington's thaw with each capital.
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, *WASHINGTON)
@@ -451,7 +450,7 @@ def _write_exports(
         _("{title}: partnership").format(title=title),
         palette=palette or STANDARD,
         x_labels=x_labels,
-        bands=list(band_spans(short=True)),
+        bands=band_spans_shown(short=True),
         y_range=(0, 100),
     )
     save_chart_png(

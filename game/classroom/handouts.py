@@ -13,10 +13,10 @@ from pathlib import Path
 from game.classroom.language import side_name
 from game.classroom.printdoc import Answer, Block, Bullets, Card, Handout, Heading, Images, Para, Table
 from game.core.level import Level
-from game.core.meters import LIMITS, WASHINGTON, band_spans
+from game.core.meters import LIMITS, WASHINGTON
 from game.i18n import N_, _
 from game.speech.reasons import say
-from game.speech.words import date_of, meter_label
+from game.speech.words import band_spans_shown, date_of, meter_label
 
 FOOTER = N_("Pragmatic Partners, a classroom game on the limits of Russian-Chinese cooperation.")
 
@@ -279,7 +279,7 @@ def worksheet_charts(game, folder: Path) -> tuple[Path, Path]:
         size=CHART_SIZE,
         palette=PRINT,
         x_labels=x_labels,
-        bands=list(band_spans(short=True)),
+        bands=band_spans_shown(short=True),
         y_range=(0, 100),
     )
     second = save_chart_png(

@@ -9,9 +9,9 @@ from game.charts.png import save_chart_png
 from game.classroom.compare import same_game_clusters
 from game.classroom.escape import plain
 from game.classroom.read_exports import GroupExport
-from game.core.meters import band_spans
 from game.i18n import _
 from game.palette import STANDARD
+from game.speech.words import band_spans_shown
 
 CHART_SIZE = (1400, 800)
 _LEGEND_CHARS = 60
@@ -64,6 +64,6 @@ def write_class_chart(path: Path, groups: list[GroupExport]) -> Path:
         size=CHART_SIZE,
         palette=STANDARD,
         x_labels=x_labels,
-        bands=list(band_spans(short=True)),
+        bands=band_spans_shown(short=True),
         y_range=(0, 100),
     )

@@ -13,7 +13,7 @@ from functools import partial
 import pygame
 
 from game.core.engine import goal_value, provisional_goals
-from game.core.meters import LIMITS, PILLARS, band, band_spans, label
+from game.core.meters import LIMITS, PILLARS, band, label
 from game.i18n import N_, _, format_number, n_
 from game.session.data_folder import problem_message
 from game.session.story import (
@@ -36,7 +36,6 @@ from game.ui.widgets import Control, bottom_of, button_height, button_width, fit
 
 TABS = [N_("Outcome"), N_("Chart"), N_("Decisions"), N_("Discussion"), N_("Sources")]
 # The chart shades the partnership's bands, named in the short names that fit its margin.
-BANDS = list(band_spans(short=True))
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS)
 PROMPT_TITLES = {
     "identity_gap": N_("The identity gap"),
@@ -173,7 +172,7 @@ class DebriefScene(Scene):
             _("{level}, seed {seed}").format(level=game.level.title, seed=game.seed),
             palette=self.app.palette,
             x_labels=self.x_labels(),
-            bands=BANDS,
+            bands=band_spans_shown(short=True),
         )
         self.say(_("Chart saved: {path}").format(path=path))
 
