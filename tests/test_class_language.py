@@ -436,3 +436,27 @@ def test_the_charts_of_a_russian_class_name_the_partnerships_bands_in_russian(
     assert len(seen) >= 2 and all(
         names and not set(names) & {"alliance", "wary", "pragmatic"} for names in seen
     )
+
+
+def test_a_russian_class_stopped_at_the_cut_reads_its_goals_bounds_in_russian(testing_event, tmp_path):
+    # debrief.md and the debrief screen read "…; after 4 turns: at least 50.4" in a Russian class.
+    from game.session.story import goals_report
+    from game.speech.reasons import say
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(
+        game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="A", language="ru"
+    )
+    session.end_at_cut()
+    while not game.over:
+        game.lock("moscow", ())
+        game.resolve()
+    assert game.provisional is not None
+    with speaking("ru"):
+        lines = [say(text) for text, _met, _value in goals_report(game, "moscow")]
+        assert lines and all(f"после {game.provisional[0]} ходов: " in line for line in lines)
+        assert not any("after" in line or "at least" in line or "at most" in line for line in lines)
+        assert all(any(w in line for w in ("не менее", "не более", "от ")) for line in lines)
+    folder = session.export(root=tmp_path / "exports")
+    sheet = (folder / "debrief.md").read_text(encoding="utf-8")
+    assert "после" in sheet and "at least" not in sheet and "; after " not in sheet

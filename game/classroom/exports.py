@@ -261,7 +261,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         ]
         for text, met, value in goals_report(game, side):
             ended_at = _("(ended at {value})").format(value=f"{value:.1f}")
-            lines.append(f"- {'[x]' if met else '[ ]'} {md(text)} {ended_at}")
+            lines.append(f"- {'[x]' if met else '[ ]'} {md(say(text))} {ended_at}")
         lines.append("")
     header = (_("turn"), _("date"), side_name("moscow"), side_name("beijing"), _("events"), _("facilitator"))
     lines += [

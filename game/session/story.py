@@ -11,7 +11,7 @@ from game.core.level import Goal, Level, Outcome
 from game.core.meters import LIMITS, PILLARS, label
 from game.core.report import Change, TurnReport
 from game.core.summit import term_words
-from game.core.words import N_, Said, word
+from game.core.words import N_, Said, counted, n_, word
 from game.session.replay import FacilitatorAct
 
 if TYPE_CHECKING:
@@ -126,24 +126,36 @@ def goals_report(game: Game, side: str) -> list[tuple[str, bool, float]]:
     out = []
     for g in goals:
         value = goal_value(game.state, g.meter)
-        text = (
-            g.text
-            if game.provisional is None
-            else f"{g.text}; after {game.provisional[0]} turns: {bounds_text(g)}"
-        )
+        if game.provisional is None:
+            text = g.text
+        else:
+            played = game.provisional[0]
+            after = counted(
+                n_("{goal}; after {n} turn: {bounds}", "{goal}; after {n} turns: {bounds}", played),
+                goal=g.text,
+                bounds=bounds_text(g),
+            )
+            text = after
         out.append((text, g.met(value), value))
     return out
 
 
 def bounds_text(goal: Goal) -> str:
-    """'at least 67.5', 'at most 40', '46 to 56' (to one decimal)."""
+    """'at least 67.5', 'at most 40', '46 to 56' (to one decimal), as a `Said` the interface and
+    the exports say in the class's language."""
     low = None if goal.at_least is None else round(goal.at_least, 1)
     high = None if goal.at_most is None else round(goal.at_most, 1)
     if low is not None and high is not None:
-        return f"{low:g} to {high:g}"
+        return Said(f"{low:g} to {high:g}", BOUNDS_BETWEEN, {"low": low, "high": high})
     if low is not None:
-        return f"at least {low:g}"
-    return f"at most {high:g}" if high is not None else "anything"
+        return Said(f"at least {low:g}", BOUNDS_LOW, {"low": low})
+    return Said(f"at most {high:g}", BOUNDS_HIGH, {"high": high}) if high is not None else word(BOUNDS_ANY)
+
+
+BOUNDS_BETWEEN = N_("{low:g} to {high:g}")
+BOUNDS_LOW = N_("at least {low:g}")
+BOUNDS_HIGH = N_("at most {high:g}")
+BOUNDS_ANY = N_("anything")
 
 
 def plan_names(game: Game, plan: Iterable[str]) -> list[str]:

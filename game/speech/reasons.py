@@ -48,6 +48,9 @@ class _LocalNumbers(Formatter):
             spec = _NUMBER_SPEC.fullmatch(format_spec)
             if spec is not None:
                 decimals = int(spec.group(2)) if spec.group(2) else 0
+                if format_spec.endswith("g") and not spec.group(2):
+                    # As `g` writes it in English: no decimals a whole number does not need.
+                    decimals = next((d for d in (0, 1, 2) if round(value, d) == round(value, 2)), 2)
                 return format_number(value, decimals, sign=bool(spec.group(1)))
         return str(super().format_field(value, format_spec))
 

@@ -250,7 +250,7 @@ def short_session_html(game: Game, side: str) -> str:
             "{end} it asks for:"
         ).format(end=end, turns=game.level.turns)
     ]
-    lines += [f"{html.escape(g.text)}: {bounds_text(g)}" for g in goals]
+    lines += [f"{html.escape(g.text)}: {html.escape(say(bounds_text(g)))}" for g in goals]
     return "<br>".join(lines)
 
 

@@ -265,7 +265,7 @@ class DebriefScene(Scene):
                     ""
                     if played is None
                     else n_("; after {n} turn: {bounds}", "; after {n} turns: {bounds}", played).format(
-                        n=played, bounds=bounds_text(g)
+                        n=played, bounds=say(bounds_text(g))
                     )
                 )
                 out.append(
