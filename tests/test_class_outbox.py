@@ -163,3 +163,13 @@ def test_a_data_folder_that_cannot_be_written_is_said_and_the_turns_wait_in_memo
     link.send_turn(turn_message(game, game.resolve()))
     assert link.problem is not None and "could not be kept" in link.problem and str(blocked) in link.problem
     assert [item["turn"] for kind, item in link.outbox] == [1]
+
+
+def test_an_address_without_http_joins_from_the_command_line_too(live_server, tmp_path):
+    # `play --join localhost:8799` failed with "unknown url type"; the window's form added http://.
+    url, store = live_server
+    link, joined = join_class(url.removeprefix("http://"), CODE, "Blue", data=tmp_path)
+    try:
+        assert joined.group == "Blue" and store.group("Blue") is not None
+    finally:
+        link.close(1.0)

@@ -272,7 +272,9 @@ def join_class(url: str, class_code: str, group: str, data: Path | None = None) 
     laptop kept could not be read (the game goes on from the server's record)."""
     from game.paths import user_data_dir
 
-    url = url.rstrip("/")
+    url = url.strip().rstrip("/")
+    if "://" not in url:  # "localhost:8799", as a teacher writes it on the board
+        url = f"http://{url}"
     link = ClassLink(url, class_code, group, kept=Outbox(data or user_data_dir(), url, class_code, group))
     joined = link.join()
     link.start()

@@ -76,8 +76,6 @@ class JoinClassScene(Scene):
         if not (url and code and group):
             self.say(_("Type the address, the class code and your group's name."))
             return
-        if "://" not in url:
-            url = f"http://{url}"
         try:
             link, joined = join_class(url, code, group)
         except JoinRefused as e:
