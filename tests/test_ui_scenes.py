@@ -632,3 +632,26 @@ def test_a_score_between_whole_numbers_is_shown_to_its_tenth_as_the_exports_give
     monkeypatch.setattr(Game, "scores", lambda self: {"moscow": 62.5, "beijing": 40.0})
     page = DebriefScene(app, game).outcome_html()
     assert "Moscow: score 62.5 of 100" in page and "Beijing: score 40 of 100" in page
+
+
+def test_a_seed_typed_with_a_letter_is_refused_with_a_word_not_changed(app):
+    # "2O22" (a letter O) became 222 as it was typed: that laptop played another world than the
+    # class's, and nobody was told.
+    from game.ui.scenes.classroom import ClassroomSetupScene
+
+    key(app, pygame.K_RETURN)
+    scene = app.scene
+    scene.seed_entry.set_text("2O22")
+    assert scene.seed_entry.get_text() == "2O22"
+    key(app, pygame.K_s)
+    assert app.scene is scene and "“2O22” has other characters" in scene.message
+    scene.seed_entry.set_text("２０２２")  # (full-width digits, as a Chinese keyboard types them)
+    assert scene.seed() == 2022
+    setup = ClassroomSetupScene(app)
+    app.push(setup)
+    app.step([])
+    setup.entries_by_name["passphrase"].set_text("owls at dawn")
+    setup.entries_by_name["seed"].set_text("2O22")
+    assert "“2O22” has other characters" in setup.start_problem()
+    setup.entries_by_name["seed"].set_text("2022")
+    assert setup.start_problem() == "" and setup.seed() == 2022

@@ -142,3 +142,11 @@ def plain_signed(x: float) -> str:
     return (
         format_number(x, 2, sign=True).rstrip("0").rstrip(".,") if x % 1 else format_number(x, 0, sign=True)
     )
+
+
+def seed_problem(typed: str) -> str:
+    """Why `typed` is not a seed ('' when it is one, or empty: the level's own seed is used)."""
+    if not typed or typed.isdecimal():  # (digits of any script: int() reads a full-width "２０２２")
+        return ""
+    # TRANSLATORS: a seed typed with a letter in it, such as the letter O for a zero in "2O22"
+    return _("A seed is digits only: “{seed}” has other characters in it.").format(seed=typed)

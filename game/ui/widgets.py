@@ -422,7 +422,7 @@ def toast(surface, app, message: str, area: pygame.Rect, avoid=()) -> pygame.Rec
     else:
         lines, box = laid_out(area.width)
         # Raised above what is in its way (and above the next that then is), never off the top.
-        for _ in range(len(avoid)):
+        for _step in range(len(avoid)):
             hit = [r for r in avoid if box.colliderect(r)]
             if not hit:
                 break

@@ -16,6 +16,7 @@ from game.core.level import Level
 from game.i18n import AVAILABLE, N_, _, current_language, language_name, n_, set_language
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.speech.sides import side_name
+from game.speech.words import seed_problem
 from game.ui.playable_levels import playable_entries, title_of
 from game.ui.scenes.base import Scene
 from game.ui.widgets import (
@@ -270,7 +271,8 @@ class ClassroomSetupScene(Scene):
                 )
             )
             if numbers:
-                entry.set_allowed_characters("numbers")
+                # Not limited to digits as typed: a letter dropped without a word ("2O22" became
+                # 222) gave one laptop another world than the class's. Start says what is wrong.
                 entry.set_text_length_limit(18)
             else:
                 entry.set_text_length_limit(60)
@@ -324,7 +326,7 @@ class ClassroomSetupScene(Scene):
                 "Set a facilitator passphrase of at least {n} characters.",
                 MIN_PASSPHRASE,
             ).format(n=MIN_PASSPHRASE)
-        return ""
+        return seed_problem(self.text("seed"))
 
     def text(self, name: str) -> str:
         entry = getattr(self, "entries_by_name", {}).get(name)
@@ -332,7 +334,7 @@ class ClassroomSetupScene(Scene):
 
     def seed(self) -> int:
         raw = self.text("seed")
-        if raw.isdigit():
+        if raw.isdecimal():
             return int(raw)
         return self.level.seed if self.level is not None else 0  # (no level: Start is disabled)
 

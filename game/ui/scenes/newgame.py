@@ -18,6 +18,7 @@ from game.i18n import N_, _, n_
 from game.session.campaign import chapters
 from game.session.game import HUMAN, THINK, Game
 from game.speech.sides import side_name
+from game.speech.words import seed_problem
 from game.ui.agenda import agenda_html
 from game.ui.numbers import shown
 from game.ui.playable_levels import playable_entries, title_of
@@ -429,7 +430,8 @@ class NewGameScene(Scene):
                 seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else ""
             )
         )
-        self.seed_entry.set_allowed_characters("numbers")
+        # Not limited to digits as typed: a letter dropped without a word ("2O22" became 222)
+        # gave one player another world than the class's. Start says what is wrong.
         self.seed_entry.set_text_length_limit(18)
         if self.seed_text:
             self.seed_entry.set_text(self.seed_text)
@@ -508,13 +510,17 @@ class NewGameScene(Scene):
 
     def seed(self) -> int:
         raw = self.seed_entry.get_text().strip()
-        if raw.isdigit():
+        if raw.isdecimal():
             return int(raw)
         return self.level.seed if self.level is not None else 0  # (no level: Start is disabled)
 
     def start(self) -> None:
         app, level = self.app, self.level
         if level is None:  # Start is disabled without a level
+            return
+        problem = seed_problem(self.seed_entry.get_text().strip())
+        if problem:
+            self.say(problem)
             return
         partner = other(self.side)
         controllers = {self.side: HUMAN, partner: self.opponent}
