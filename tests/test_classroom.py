@@ -467,3 +467,42 @@ def test_the_facilitator_can_add_no_more_to_a_turn_or_a_log_than_a_save_reads_ba
     s.end("out of time")  # the end is always recorded: a replay needs it
     assert s.game.log.ended_early and len(s.game.log.facilitator) == MAX_ACTS
     ReplayLog.model_validate_json(s.game.log.model_dump_json())
+
+
+def test_a_packs_last_turn_is_shown_and_chosen_as_the_sessions_length(app, testing_event):
+    # `classroom --pack` with end_after_turn = 8 showed "Length: Whole level" chosen.
+    from game.ui.scenes.classroom import ClassroomSetupScene
+
+    setup = ClassroomSetupScene(app, "testing_event", 7, end_after_turn=8)
+    app.push(setup)
+    app.step([])
+    lengths = {
+        c.label: c for c in setup.controls if c.label.startswith(("Whole level", "Cut:", "After turn"))
+    }
+    pack = lengths[f"After turn 8 of {testing_event.turns}"]
+    assert pack.selected and not lengths["Whole level"].selected
+    pack_choice = pack.action
+    lengths["Whole level"].action()
+    assert setup.end_after_turn is None
+    assert any(c.label.startswith("After turn 8") for c in setup.controls)  # (still there to take back)
+    pack_choice()
+    assert setup.end_after_turn == 8 and not setup.cut
+
+
+def test_a_packs_injection_after_the_sessions_end_is_a_warning_and_every_problem_is_told_at_once(tmp_path):
+    from game.classroom.pack import load_pack, read_pack
+
+    late = tmp_path / "late.toml"
+    late.write_text(
+        'level = "testing_event"\nseed = 7\nend_after_turn = 8\n\n[[inject]]\nturn = 9\nevent = "oil_price_cap"\n',
+        encoding="utf-8",
+    )
+    warned = []
+    assert load_pack(late, warn=warned.append).end_after_turn == 8
+    assert [(p.line, p.path) for p in warned] == [(6, "inject[1].turn")]
+    assert "the session ends after turn 8, so this event would never happen" in warned[0].message
+    # An unknown key no longer hides a misspelt level and language.
+    several = tmp_path / "several.toml"
+    several.write_text('level = "testing_evnt"\nseed = 7\nlanguage = "ru_RU"\ntimr = 5\n', encoding="utf-8")
+    paths = sorted(p.path for p in read_pack(several).problems)
+    assert paths == ["language", "level", "timr"]

@@ -130,12 +130,15 @@ def read_pack(path: Path, level_dirs: list[Path] | None = None, check_level: boo
             loc = tuple(err["loc"])
             line, col = index.locate(loc)
             problem(line, col, key_path(loc), _message(err, loc))
+        # Every problem at once, as far as a table that does not read as a pack allows: the
+        # language needs nothing else, the level only its id.
+        _check_language(raw.get("language"), index, problem)
+        level_id = raw.get("level")
+        if check_level and isinstance(level_id, str):
+            _check_level_id(level_id, index, level_dirs or [], problem)
         return pack
     pack.spec = spec
-    if spec.language is not None and spec.language not in AVAILABLE:
-        near = nearest(spec.language)
-        hint = f" (did you mean '{near}'?)" if near else f" (the languages: {', '.join(AVAILABLE)})"
-        problem(*index.locate(("language",)), "language", f"no language {spec.language!r}{hint}")
+    _check_language(spec.language, index, problem)
     if check_level:
         _check_against_level(pack, index, level_dirs or [])
     names = [g.strip() for g in spec.groups]
@@ -145,6 +148,23 @@ def read_pack(path: Path, level_dirs: list[Path] | None = None, check_level: boo
         elif names.index(g) != i:
             problem(*index.locate(("groups", i)), f"groups[{i + 1}]", f"the group '{g}' is named twice")
     return pack
+
+
+def _check_language(language: object, index: TomlIndex, problem) -> None:
+    if isinstance(language, str) and language not in AVAILABLE:
+        near = nearest(language)
+        hint = f" (did you mean '{near}'?)" if near else f" (the languages: {', '.join(AVAILABLE)})"
+        problem(*index.locate(("language",)), "language", f"no language {language!r}{hint}")
+
+
+def _check_level_id(level_id: str, index: TomlIndex, level_dirs: list[Path], problem) -> None:
+    from game.levels import Catalogue
+    from game.paths import user_levels_dir
+
+    playable = sorted(e.id for e in Catalogue.scan([user_levels_dir(), *level_dirs]).playable())
+    if level_id not in playable:
+        hint = did_you_mean(level_id, playable) or f" (the levels: {', '.join(playable)})"
+        problem(*index.locate(("level",)), "level", f"no level '{level_id}'{hint}")
 
 
 def _check_against_level(pack: SessionPack, index: TomlIndex, level_dirs: list[Path]) -> None:
@@ -183,6 +203,20 @@ def _check_against_level(pack: SessionPack, index: TomlIndex, level_dirs: list[P
                     "error",
                     f"inject[{i + 1}].event",
                     f"no event '{inj.event}' in level '{level.id}'{did_you_mean(inj.event, events)}",
+                )
+            )
+        last = spec.end_after_turn or (level.cut if spec.cut else None)
+        if last is not None and last < inj.turn <= level.turns:
+            # Legal, and never played: the session is over before this turn resolves.
+            line, col = index.locate(("inject", i, "turn"))
+            pack.problems.append(
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "warning",
+                    f"inject[{i + 1}].turn",
+                    f"the session ends after turn {last}, so this event would never happen",
                 )
             )
         if inj.turn > level.turns:
@@ -228,11 +262,15 @@ def _check_against_level(pack: SessionPack, index: TomlIndex, level_dirs: list[P
         )
 
 
-def load_pack(path: Path, level_dirs: list[Path] | None = None) -> SessionPackSpec:
-    """The pack's spec, or PackError with every problem."""
+def load_pack(path: Path, level_dirs: list[Path] | None = None, warn=None) -> SessionPackSpec:
+    """The pack's spec, or PackError with every problem; `warn` is given each warning of a pack
+    that can be used (a last turn past the level's end, an injection after the session's end)."""
     pack = read_pack(path, level_dirs)
     if not pack.ok or pack.spec is None:
         raise PackError([p for p in pack.problems if p.severity == "error"])
+    for p in pack.problems:
+        if p.severity == "warning" and warn is not None:
+            warn(p)
     return pack.spec
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from game.commands.arguments import SIDES, add_language_option, add_levels_option, seed, window_size
 from game.commands.exit_codes import ExitCode, UsageError
@@ -75,7 +76,9 @@ def run(args: argparse.Namespace) -> ExitCode:
         from game.commands.loading import print_problems
 
         try:
-            pack = load_pack(Path(args.pack), [Path(d) for d in args.levels])
+            pack = load_pack(
+                Path(args.pack), [Path(d) for d in args.levels], warn=lambda p: print(p, file=sys.stderr)
+            )
         except PackError as e:
             print_problems(e.problems)
             return ExitCode.FAILED

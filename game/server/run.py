@@ -56,7 +56,7 @@ def prepare(options: ServeOptions):
     store = Store(data)
     if options.pack is not None:
         try:
-            spec = load_pack(options.pack, list(options.level_dirs))
+            spec = load_pack(options.pack, list(options.level_dirs), warn=lambda p: print(p, file=sys.stderr))
         except PackError as e:
             raise ServeError(f"the pack cannot be used:\n{e}") from None
         config = spec.model_dump()

@@ -61,6 +61,7 @@ class ClassroomSetupScene(Scene):
         # `play --join`: the class server's link and what it answered (see start_joined).
         self.schedule = [tuple(x) for x in schedule]
         self.end_after_turn = end_after_turn
+        self.pack_last_turn = end_after_turn  # (kept as a choice when another length is picked)
         # End at the level's classroom cut (a short lesson), scored provisionally.
         self.cut = cut
         self.reveal = reveal
@@ -108,10 +109,24 @@ class ClassroomSetupScene(Scene):
             for minutes in TIMER_CHOICES
         ]
         rows.append((_("Timer"), timers))
+        by_pack = self.end_after_turn is not None and not self.cut
         lengths: list[Choice] = [
-            (label, partial(self.pick_cut, at_cut), self.cut == at_cut, why)
+            (label, partial(self.pick_cut, at_cut), self.cut == at_cut and not by_pack, why)
             for label, at_cut, why in self.length_choices()
         ]
+        if self.pack_last_turn is not None and self.level is not None:
+            # A pack's last turn: shown, and chosen, as what the session will do (the set-up
+            # said "Whole level" while the pack ended the session after turn 8).
+            lengths.append(
+                (
+                    _("After turn {turn} of {turns}").format(
+                        turn=self.pack_last_turn, turns=self.level.turns
+                    ),
+                    self.pick_pack_length,
+                    by_pack,
+                    "",
+                )
+            )
         rows.append((_("Length"), lengths))
         # Each language in its own name, as in Settings; the class plays and writes in it.
         chosen = self.class_language()
@@ -310,6 +325,11 @@ class ClassroomSetupScene(Scene):
 
     def pick_cut(self, at_cut: bool) -> None:
         self.cut = at_cut
+        self.end_after_turn = None  # (the whole level, or its cut, over a pack's last turn)
+        self.keep()
+
+    def pick_pack_length(self) -> None:
+        self.cut, self.end_after_turn = False, self.pack_last_turn
         self.keep()
 
     def join_class(self) -> None:
