@@ -506,3 +506,38 @@ def test_a_packs_injection_after_the_sessions_end_is_a_warning_and_every_problem
     several.write_text('level = "testing_evnt"\nseed = 7\nlanguage = "ru_RU"\ntimr = 5\n', encoding="utf-8")
     paths = sorted(p.path for p in read_pack(several).problems)
     assert paths == ["language", "level", "timr"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tr", "zh_CN"])
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_the_planning_timer_covers_neither_the_date_nor_the_side_in_the_top_bar(lang, size, catalogue):
+    # In Russian at 1280x720 the timer sat over "первая половина 2014 г." and "Правительство".
+    import pygame
+
+    from game.core.level_text import in_language
+    from game.i18n import set_language
+    from game.ui.app import App, PlayOptions
+    from game.ui.board.top_bar import timer_width
+
+    set_language(lang)
+    try:
+        app = App(PlayOptions(size=size, language=lang))
+        level = in_language(catalogue.load("pivot_east"), lang)
+        game = Game.new(level, 7, {"moscow": "human", "beijing": "easy"})
+        ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", timer_minutes=5)
+        app.show_only("board", game=game, perspective="moscow")
+        app.step([])
+        while app.scene.name == "summit":  # (skipped, and its summary passed)
+            key(app, pygame.K_k)
+            key(app, pygame.K_RETURN)
+        assert app.scene.name == "board"
+        bar = app.scene.top_bar
+        assert bar.timer_center is not None
+        width = timer_width(app)
+        box = pygame.Rect(0, 0, width, bar.height - 4)
+        box.center = bar.timer_center
+        for name, rect in bar.captions:
+            assert not box.colliderect(rect), f"{lang} {size}: the timer covers the {name}"
+    finally:
+        set_language("en")
+        pygame.display.quit()

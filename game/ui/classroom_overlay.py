@@ -15,21 +15,25 @@ if TYPE_CHECKING:
     from game.session.game import Game
 
 
-def draw_classroom_overlay(app, surface, session, bar_h: int) -> None:
+def timer_labels(left: float) -> tuple[str, str]:
+    """(what the timer says with `left` seconds to go, what it says when the time is up)."""
+    running = _("Time left {minutes}:{seconds}").format(
+        minutes=int(left) // 60, seconds=f"{int(left) % 60:02d}"
+    )
+    return running, _("Time is up!")
+
+
+def draw_classroom_overlay(app, surface, session, bar_h: int, at: tuple[int, int] | None = None) -> None:
+    """The timer, centred on `at` (the place the top bar keeps for it), and the pause's cover."""
     p = app.palette
     w, _h = surface.get_size()
     left = session.seconds_left(sync=False)  # drawing changes nothing
     if left is not None:
-        label = (
-            _("Time is up!")
-            if left == 0
-            else _("Time left {minutes}:{seconds}").format(
-                minutes=int(left) // 60, seconds=f"{int(left) % 60:02d}"
-            )
-        )
+        running, up = timer_labels(left)
+        label = up if left == 0 else running
         font = app.fonts.heading
         img = font.render(label, True, p.background if left <= 30 else p.text)
-        box = img.get_rect(center=(int(w * 0.6), bar_h // 2)).inflate(app.px(20), app.px(8))
+        box = img.get_rect(center=at or (int(w * 0.6), bar_h // 2)).inflate(app.px(20), app.px(8))
         if left <= 30:
             pygame.draw.rect(surface, p.warning, box, border_radius=6)
         else:

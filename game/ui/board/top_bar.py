@@ -6,7 +6,15 @@ from __future__ import annotations
 import pygame
 
 from game.ui.board.texts import top_bar_words
+from game.ui.classroom_overlay import timer_labels
 from game.ui.widgets import fit
+
+
+def timer_width(app) -> int:
+    """The width of the planning timer's box at its widest (as draw_classroom_overlay draws it)."""
+    font = app.fonts.heading
+    widest = max(font.size(label)[0] for label in timer_labels(59 * 60 + 59))
+    return widest + app.px(20)
 
 
 class TopBar:
@@ -15,6 +23,7 @@ class TopBar:
         self.left: list[str] = []
         self.right: list[str] = []
         self.height = 0
+        self.timer_center: tuple[int, int] | None = None
 
     def lay_out(self) -> int:
         """Fit the words to the window's width; returns the bar's height. On one line when they fit;
@@ -23,15 +32,19 @@ class TopBar:
         w = app.size[0]
         title, when, who, money = top_bar_words(self.game, self.side)
         margin, swatch = app.px(14), app.px(18)
+        # A classroom's planning timer sits between the two sides: its room is kept, so that it
+        # covers neither the date nor the side (in Russian at 1280x720 it covered both).
+        timer_w = timer_width(app) if self.has_timer() else 0
+        gap = app.px(24)
         right_one = fonts.bold.size(f"{who}  ·  {money}")[0] + swatch
-        room = w - 2 * margin - right_one - app.px(24)
+        room = w - 2 * margin - right_one - gap - (timer_w + gap if timer_w else 0)
         left_one = f"{title}  ·  {when}"
         if fonts.heading.size(left_one)[0] <= room:
             self.left, self.right = [left_one], [f"{who}  ·  {money}"]
             self.height = max(app.px(54), fonts.heading.get_linesize() + app.px(12))
         else:
             right_w = max(fonts.bold.size(who)[0], fonts.bold.size(money)[0]) + swatch
-            room = w - 2 * margin - right_w - app.px(24)
+            room = w - 2 * margin - right_w - gap - (timer_w + gap if timer_w else 0)
             self.left = [fit(title, fonts.heading, room), fit(when, fonts.bold, room)]
             self.right = [who, money]
             self.height = fonts.heading.get_linesize() + fonts.bold.get_linesize() + app.px(12)
@@ -41,12 +54,19 @@ class TopBar:
         self.left_rect = pygame.Rect(margin, (self.height - left_h) // 2, left_w, left_h)
         right_h = len(self.right) * fonts.bold.get_linesize()
         self.right_rect = pygame.Rect(w - margin - right_w, (self.height - right_h) // 2, right_w, right_h)
+        # The timer's place: the middle of what the two sides leave between them.
+        middle = (self.left_rect.right + self.right_rect.left - swatch) // 2
+        self.timer_center = (middle, self.height // 2) if timer_w else None
         r = self.right_rect
         self.captions = [
             ("top bar", self.left_rect),
             ("side", pygame.Rect(r.x - swatch, r.y, r.width + swatch, r.height)),
         ]
         return self.height
+
+    def has_timer(self) -> bool:
+        session = self.game.classroom
+        return session is not None and bool(session.spec.timer_minutes)
 
     def text(self) -> str:
         """The left of the bar as one line (what it shows, whether on one line or two)."""

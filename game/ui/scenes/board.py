@@ -504,5 +504,5 @@ class BoardScene(Scene):
             self.note.draw(surface)
         session = self.game.classroom
         if session is not None:
-            draw_classroom_overlay(self.app, surface, session, self.top_bar.height)
+            draw_classroom_overlay(self.app, surface, session, self.top_bar.height, self.top_bar.timer_center)
         super().draw_over(surface)
