@@ -298,3 +298,26 @@ def test_what_a_levels_own_flag_rules_out_is_said_once_a_name_and_never_of_the_e
     assert "from now on ruled out: “Send Kosygin to Beijing”" in said
     # The event's own once-only guard ("not talks_open") is not news.
     assert kosygin.title not in said
+
+
+def test_an_idle_board_says_time_is_up_when_the_timer_runs_out(app, testing_event):
+    # It stayed at "Time left 0:00" until someone moved the mouse.
+    now = [100.0]
+    game, session = classroom_game(testing_event, clock=lambda: now[0])
+    session.start_turn_timer()
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    while app.scene.name == "summit":
+        key(app, pygame.K_k)
+        key(app, pygame.K_RETURN)
+    board = app.scene
+    said = []
+    original = board.draw_over
+    board.draw_over = lambda surface: (said.append(session.seconds_left(sync=False)), original(surface))
+    now[0] += 299.5
+    app.step([])  # no input at all
+    now[0] += 1.0
+    app.step([])
+    app.step([])
+    assert said[-2:] == [0.5, 0.0] and board.time_up_drawn
+    assert not board.ticking()  # (and then it rests)

@@ -61,6 +61,7 @@ class BoardScene(Scene):
         super().__init__(app)
         self.game = game
         self.side = perspective
+        self.time_up_drawn = False  # (the timer has said "Time is up!" on the screen)
         # The turn's summit comes before its board: this side's move there, or the other player's.
         self.summit_first = summit_waiting(game, perspective)
         self.model = BoardModel(game, perspective)
@@ -404,7 +405,12 @@ class BoardScene(Scene):
     # -- input ---------------------------------------------------------------------------------
     def ticking(self) -> bool:
         session = self.game.classroom
-        return session is not None and session.seconds_left() not in (None, 0.0) and not session.paused
+        if session is None:
+            return False
+        left = session.seconds_left()  # (first: it takes the class server's acts, a resume among them)
+        # One frame more when the time runs out, to say so: an idle board stayed at "Time left
+        # 0:00" until the mouse moved.
+        return left is not None and not session.paused and (left != 0.0 or not self.time_up_drawn)
 
     def handle(self, event) -> bool:
         # The tutorial's note swallows the clicks that miss its buttons (they are not the board's).
@@ -505,4 +511,5 @@ class BoardScene(Scene):
         session = self.game.classroom
         if session is not None:
             draw_classroom_overlay(self.app, surface, session, self.top_bar.height, self.top_bar.timer_center)
+            self.time_up_drawn = session.seconds_left(sync=False) == 0.0
         super().draw_over(surface)
