@@ -460,3 +460,13 @@ def test_a_russian_class_stopped_at_the_cut_reads_its_goals_bounds_in_russian(te
     folder = session.export(root=tmp_path / "exports")
     sheet = (folder / "debrief.md").read_text(encoding="utf-8")
     assert "после" in sheet and "at least" not in sheet and "; after " not in sheet
+
+
+def test_a_russian_classs_debrief_sheet_and_worksheet_date_each_turn_in_russian(testing_event, tmp_path):
+    # Their turn tables read "Winter 2022" in a Russian class.
+    _game, session = played(testing_event, language="ru")
+    folder = session.export(root=tmp_path / "exports")
+    sheet = (folder / "debrief.md").read_text(encoding="utf-8")
+    assert "| 1 | зима 2022" in sheet.lower() and "Winter 2022" not in sheet
+    page = (folder / "worksheet.html").read_text(encoding="utf-8")
+    assert "Winter 2022" not in page and "2022" in page

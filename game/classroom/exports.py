@@ -55,7 +55,7 @@ from game.speech.facilitator_words import act_words
 from game.speech.reasons import say
 from game.speech.sources import source_lines
 from game.speech.terms import term_words
-from game.speech.words import band_spans_shown, meter_label
+from game.speech.words import band_spans_shown, date_of, meter_label
 
 # The pillars and all four limits: the fourth is Washington's thaw with each capital.
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, *WASHINGTON)
@@ -284,7 +284,9 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             or _("none"),
             "; ".join(acts_by_turn.get(r.turn, [])) or "",
         ]
-        lines.append(f"| {r.turn} | {md(r.date)} | " + " | ".join(md(c) for c in cells) + " |")
+        lines.append(
+            f"| {r.turn} | {md(date_of(game.level, r.turn))} | " + " | ".join(md(c) for c in cells) + " |"
+        )
     lines += ["", "## " + _("The summits: terms put forward, and what became of them"), ""]
     lines += summit_lines(game) or [_("No terms were put forward.")]
     lines += ["", "## " + _("The facilitator's acts"), ""]
@@ -309,7 +311,10 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
         lines.append(
             "- "
             + _("Turn {turn} ({date}): partnership {change}, mostly because {why}.").format(
-                turn=report.turn, date=md(report.date), change=f"{total:+.1f}", why=md(say(c.why, game.level))
+                turn=report.turn,
+                date=md(date_of(game.level, report.turn)),
+                change=f"{total:+.1f}",
+                why=md(say(c.why, game.level)),
             )
         )
     if not points:

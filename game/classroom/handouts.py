@@ -356,7 +356,7 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
         rows.append(
             (
                 str(r.turn),
-                r.date,
+                date_of(game.level, r.turn),
                 _plan_cell(plan_names(game, r.plans["moscow"]), why.get("moscow", "")),
                 _plan_cell(plan_names(game, r.plans["beijing"]), why.get("beijing", "")),
             )
