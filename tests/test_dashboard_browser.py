@@ -111,6 +111,10 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
         wait_until(lambda: all(turns()[n] > first[n] for n in first), 30, "every group to move on")
         browser.save_screenshot(str(SHOTS / "pp-dashboard-live.png"))
         # A score to its tenth, as the laptops and the exports give it (62.5 read 63 here).
+        # A closed laptop is offline, paused or not (a pause hid it).
+        assert browser.execute_script(
+            "return groupState({connected: false, paused: true, finished: false}).slice(0, 2)"
+        ) == ["offline", "state-offline"]
         assert browser.execute_script("return [fmtScore(62.5), fmtScore(40), fmtScore(null)]") == [
             "62.5",
             "40",

@@ -122,6 +122,20 @@ const LABELS = { turn: "Turn", partnership: "Partnership", ceiling: "Ceiling", i
   method_divergence: "Methods", central_asia_rivalry: "Rivalry", washington_thaw: "Washington",
   moscow: "Moscow", beijing: "Beijing", state: "State" };
 
+// A group's state as the table shows it: [state, its class, a note under it]. A laptop that is
+// closed is offline whether or not the class is paused: a pause hid it.
+function groupState(g) {
+  let state = "playing", cls = "", note = "";
+  if (g.finished) {
+    state = "finished"; cls = "state-finished"; note = (g.outcome || "").replaceAll("_", " ");
+    if (g.scored) note += t("; scores {scored}", { scored: g.scored });
+  }
+  else if (!g.connected) { state = "offline"; cls = "state-offline"; if (g.paused) note = t("paused"); }
+  else if (g.paused) { state = "paused"; cls = "state-paused"; }
+  if (g.takeover_allowed) note = t("takeover allowed");
+  return [t(state), cls, note];
+}
+
 function cell(text, cls) {
   const td = document.createElement("td");
   td.textContent = text;
@@ -150,15 +164,8 @@ function render(data) {
       tr.append(cell(fmt(g.limits[k]), k));
     }
     tr.append(cell(fmtScore(g.scores.moscow), "moscow"), cell(fmtScore(g.scores.beijing), "beijing"));
-    let state = "playing", cls = "", note = "";
-    if (g.finished) {
-      state = "finished"; cls = "state-finished"; note = (g.outcome || "").replaceAll("_", " ");
-      if (g.scored) note += t("; scores {scored}", { scored: g.scored });
-    }
-    else if (g.paused) { state = "paused"; cls = "state-paused"; }
-    else if (!g.connected) { state = "offline"; cls = "state-offline"; }
-    if (g.takeover_allowed) note = t("takeover allowed");
-    const stateCell = cell(t(state), `state ${cls}`);
+    const [state, cls, note] = groupState(g);
+    const stateCell = cell(state, `state ${cls}`);
     if (note) { const small = document.createElement("small"); small.textContent = note; stateCell.append(small); }
     tr.append(stateCell);
     const actions = document.createElement("td");
@@ -170,8 +177,8 @@ function render(data) {
     takeover.textContent = t("Takeover");
     takeover.title = t("let another laptop take this group over");
     takeover.onclick = () => act("takeover", { group: g.name });
-    if (!g.finished) actions.append(pause);
-    actions.append(takeover);
+    // (A finished group has nothing left to pause or to hand to another laptop.)
+    if (!g.finished) actions.append(pause, takeover);
     tr.append(actions);
     return tr;
   });
