@@ -173,13 +173,16 @@ def _check_against_level(pack: SessionPack, index: TomlIndex, level_dirs: list[P
 
     spec = pack.spec
     assert spec is not None
-    name = str(pack.path)
+
+    def add(loc: tuple, where: str, message: str, severity: str = "error") -> None:
+        line, col = index.locate(loc)
+        pack.problems.append(Problem(str(pack.path), line, col, severity, where, message))
+
     catalogue = Catalogue.scan([user_levels_dir(), *level_dirs])
     playable = sorted(e.id for e in catalogue.playable())
     if spec.level not in playable:
-        line, col = index.locate(("level",))
         hint = did_you_mean(spec.level, playable) or f" (the levels: {', '.join(playable)})"
-        pack.problems.append(Problem(name, line, col, "error", "level", f"no level '{spec.level}'{hint}"))
+        add(("level",), "level", f"no level '{spec.level}'{hint}")
         return
     try:
         level = catalogue.load(spec.level)
@@ -187,78 +190,46 @@ def _check_against_level(pack: SessionPack, index: TomlIndex, level_dirs: list[P
         pack.problems.extend(e.problems)
         return
     if "team" not in (spec.sides.moscow, spec.sides.beijing):
-        line, col = index.locate(("sides",))
-        pack.problems.append(
-            Problem(name, line, col, "error", "sides", "at least one side must be played by a team")
-        )
+        add(("sides",), "sides", "at least one side must be played by a team")
     events = sorted(e.id for e in level.events)
+    last = spec.end_after_turn or (level.cut if spec.cut else None)
     for i, inj in enumerate(spec.inject):
+        where = f"inject[{i + 1}]"
         if level.event(inj.event) is None:
-            line, col = index.locate(("inject", i, "event"))
-            pack.problems.append(
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "error",
-                    f"inject[{i + 1}].event",
-                    f"no event '{inj.event}' in level '{level.id}'{did_you_mean(inj.event, events)}",
-                )
+            hint = did_you_mean(inj.event, events)
+            add(
+                ("inject", i, "event"),
+                f"{where}.event",
+                f"no event '{inj.event}' in level '{level.id}'{hint}",
             )
-        last = spec.end_after_turn or (level.cut if spec.cut else None)
         if last is not None and last < inj.turn <= level.turns:
             # Legal, and never played: the session is over before this turn resolves.
-            line, col = index.locate(("inject", i, "turn"))
-            pack.problems.append(
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "warning",
-                    f"inject[{i + 1}].turn",
-                    f"the session ends after turn {last}, so this event would never happen",
-                )
+            add(
+                ("inject", i, "turn"),
+                f"{where}.turn",
+                f"the session ends after turn {last}, so this event would never happen",
+                "warning",
             )
         if inj.turn > level.turns:
-            line, col = index.locate(("inject", i, "turn"))
-            pack.problems.append(
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "error",
-                    f"inject[{i + 1}].turn",
-                    f"turn {inj.turn} is past the level's last turn ({level.turns})",
-                )
+            add(
+                ("inject", i, "turn"),
+                f"{where}.turn",
+                f"turn {inj.turn} is past the level's last turn ({level.turns})",
             )
     if spec.cut and level.cut is None:
-        line, col = index.locate(("cut",))
-        pack.problems.append(
-            Problem(name, line, col, "error", "cut", f"level '{level.id}' has no classroom cut")
-        )
+        add(("cut",), "cut", f"level '{level.id}' has no classroom cut")
     if spec.cut and spec.end_after_turn is not None:
-        line, col = index.locate(("end_after_turn",))
-        pack.problems.append(
-            Problem(
-                name,
-                line,
-                col,
-                "error",
-                "end_after_turn",
-                "give either a last turn or the level's cut (cut = true), not both",
-            )
+        add(
+            ("end_after_turn",),
+            "end_after_turn",
+            "give either a last turn or the level's cut (cut = true), not both",
         )
     if spec.end_after_turn is not None and spec.end_after_turn > level.turns:
-        line, col = index.locate(("end_after_turn",))
-        pack.problems.append(
-            Problem(
-                name,
-                line,
-                col,
-                "warning",
-                "end_after_turn",
-                f"the level ends after turn {level.turns} anyway",
-            )
+        add(
+            ("end_after_turn",),
+            "end_after_turn",
+            f"the level ends after turn {level.turns} anyway",
+            "warning",
         )
 
 
