@@ -198,6 +198,9 @@ def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path):
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
 
+    from game.classroom.language import speaking
+    from game.speech.words import meter_label
+
     pack = tmp_path / "pack.toml"
     pack.write_text('language = "ru"\n' + PACK.format(turns=12), encoding="utf-8")
     server = Server(tmp_path, pack)
@@ -217,6 +220,13 @@ def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path):
         assert browser.find_element(By.ID, "pause-all").text == "Пауза для всех"
         assert "язык ru" in browser.find_element(By.ID, "summary").text
         assert browser.execute_script("return document.documentElement.lang") == "ru"
+        # The meters to adjust, by their Russian names (they were ids: "central asia rivalry").
+        with speaking("ru"):
+            rivalry = meter_label("central_asia_rivalry")
+        shown = browser.execute_script(
+            "return [...document.querySelectorAll('#adjust-meter option')].map(o => o.textContent)"
+        )
+        assert rivalry in shown and not any("_" in name or "central asia" in name for name in shown)
         browser.save_screenshot(str(SHOTS / "pp-dashboard-ru.png"))
     finally:
         browser.quit()

@@ -30,17 +30,17 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.core.engine import ADJUSTABLE
-from game.core.meters import LIMITS, PILLARS, SHARED, WASHINGTON, label
+from game.core.meters import SHARED, WASHINGTON, label
 from game.server.auth import COOKIE, COOKIE_HOURS, TeacherAuth
 from game.server.messages import read_turn
 from game.server.store import Store
+from game.server.words import ADJUSTABLE_SHOWN
 
 STATIC = Path(__file__).resolve().parent / "static"
 ONLINE_SECONDS = 15  # a group heard from this recently shows as connected
 MAX_EXPORT_BYTES = 20_000_000
 # A turn carries the game's log so far: tens of kilobytes for a whole level, so this is ample.
 MAX_MESSAGE_BYTES = 2_000_000
-ADJUSTABLE_SHOWN = ("partnership", "trust", *PILLARS, *LIMITS)
 ACTS_SHOWN = 200  # the teacher's latest acts on the dashboard (the API and the exports hold all)
 ACT_NAMES = {
     "pause": "Pause",
@@ -320,6 +320,8 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
                 "class_code": session.class_code,
                 "events": session.events,
                 "meters": list(ADJUSTABLE_SHOWN),
+                # Their names as players read them (the page says each in the class's language).
+                "meter_labels": {m: label(m) for m in ADJUSTABLE_SHOWN},
                 "turns": session.turns,
                 "commands": store.all_commands(),
                 **snapshot(),

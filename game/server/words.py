@@ -7,7 +7,12 @@ extraction finds it; `{name}` marks a value the page puts in."""
 from __future__ import annotations
 
 from game.classroom.language import class_language, speaking
+from game.core.meters import LIMITS, PILLARS, label
 from game.i18n import N_, _
+from game.speech.words import meter_label
+
+# The meters the teacher may adjust from the dashboard, as game.server.app lists them.
+ADJUSTABLE_SHOWN = ("partnership", "trust", *PILLARS, *LIMITS)
 
 WORDS = (
     # the page
@@ -96,4 +101,7 @@ def dashboard_words(language: str | None) -> dict[str, str]:
     if code is None or code == "en":
         return {}
     with speaking(code):
-        return {word: _(word) for word in WORDS if _(word) != word}
+        words = {word: _(word) for word in WORDS if _(word) != word}
+        # The meters the teacher may adjust, by their English names (the page's `meter_labels`).
+        words.update({label(m): meter_label(m) for m in ADJUSTABLE_SHOWN})
+        return words

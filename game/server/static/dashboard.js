@@ -97,7 +97,8 @@ function fillControls() {
   const events = $("inject-event");
   events.replaceChildren(...session.events.map((e) => option(e.id, e.title)));
   const meters = $("adjust-meter");
-  meters.replaceChildren(...session.meters.map((m) => option(m, m.replaceAll("_", " "))));
+  const named = session.meter_labels || {};
+  meters.replaceChildren(...session.meters.map((m) => option(m, t(named[m] || m.replaceAll("_", " ")))));
   const c = session.config;
   $("join-line").textContent =
     `python -m game play --join ${location.origin}/ --class-code ${session.class_code} --group NAME`;
