@@ -173,3 +173,37 @@ def test_an_address_without_http_joins_from_the_command_line_too(live_server, tm
         assert joined.group == "Blue" and store.group("Blue") is not None
     finally:
         link.close(1.0)
+
+
+def test_a_group_joined_again_from_another_window_tells_the_first_window(
+    live_server, tmp_path, testing_event, monkeypatch
+):
+    # The same laptop started twice: both windows joined; the first sat at turn 1, sending nothing
+    # that was kept, and said nothing.
+    import pygame
+
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.base import Scene
+
+    url, _store = live_server
+    first, joined = join_class(url, CODE, "Twice", data=tmp_path)
+    first.poll_seconds = 0.05
+    second, _ = join_class(url, CODE, "Twice", data=tmp_path)  # (the same laptop: its data folder)
+    try:
+        for _ in range(100):
+            if first.replaced:
+                break
+            time.sleep(0.05)
+        assert first.replaced and not second.replaced
+        app = App(PlayOptions(size=(1280, 720)))
+        game = start_game(testing_event, first, joined)
+        said: list[str] = []
+        monkeypatch.setattr(Scene, "say", lambda scene, message: said.append(message))
+        app.show_only("board", game=game, perspective="moscow")  # (its summit first, on this level)
+        for _ in range(3):
+            app.step([])
+        assert any("joined again from another window or laptop" in s for s in said)
+        pygame.display.quit()
+    finally:
+        first.close(1.0)
+        second.close(1.0)

@@ -98,6 +98,7 @@ class ClassLink:
         self.sent_turns: dict[int, dict[str, Any]] = {int(m["turn"]): m for m in found.turns()}
         self.inbox: deque[dict[str, Any]] = deque()
         self.online = False
+        self.replaced = False  # (the server refused this window's token: see _poll)
         self.paused = False
         self.ended = False
         self.lock = threading.Lock()
@@ -242,6 +243,9 @@ class ClassLink:
 
     def _poll(self) -> None:
         status, answer = _request(f"{self.base}/api/commands?after={self.after}", token=self.token)
+        # A refused token: the group was joined again from another window or laptop (each join
+        # gives a new one), and this window's turns are no longer taken.
+        self.replaced = status == 401
         if status != 200:
             if status == 401:
                 raise Unreachable("the server no longer knows this group's token")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import _, choose_language, current_language, set_language
+from game.i18n import N_, _, choose_language, current_language, set_language
 from game.paths import user_data_dir, user_levels_dir
 from game.session.data_folder import tidy as tidy_data_folder
 from game.session.look import Look, look_of, read_look
@@ -89,9 +89,17 @@ def scale_for(wanted: float, size: tuple[int, int]) -> float:
     return round(max(1.0, min(wanted, w / 800, h / 600)), 2)
 
 
+# Said on the screen of play when the class server refuses this window's token (see tell_if_replaced).
+REPLACED = N_(
+    "This group was joined again from another window or laptop, which now plays it: this window's "
+    "turns are no longer sent. Close it and go on there."
+)
+
+
 class App:
     def __init__(self, options: PlayOptions | None = None):
         self.options = options or PlayOptions()
+        self.told_replaced = False  # (see tell_if_replaced)
         # Display and fonts only: the audio device is opened when the first sound is played (see
         # game.ui.sounds), as opening it fails noisily on machines without one.
         # Every frame is drawn in software onto the window's surface, so SDL needs no OpenGL to
@@ -603,6 +611,19 @@ class App:
                 scene.key(event)
 
     # -- frames --------------------------------------------------------------------------------
+    def tell_if_replaced(self) -> None:
+        """Say once, on whatever screen of play is up, that the class server now takes this
+        group's turns from another window or laptop (the same group joined again: a launcher
+        clicked twice); this window sat at its turn and said nothing."""
+        game = getattr(self.scene, "game", None)
+        session = getattr(game, "classroom", None)
+        link = getattr(session, "link", None)
+        if link is not None and getattr(link, "replaced", False) and not self.told_replaced:
+            self.told_replaced = True
+            assert self.scene is not None
+            self.scene.say(_(REPLACED))
+            self.dirty = True
+
     def busy(self) -> bool:
         return bool(self.scene and self.scene.busy()) or self.options.autoplay
 
@@ -613,6 +634,7 @@ class App:
             self.handle(event)
             if not self.running:
                 return
+        self.tell_if_replaced()
         busy = self.busy()
         dt = self.clock.tick(60 if busy else 0) / 1000.0
         ticking = bool(self.scene and self.scene.ticking())
