@@ -93,3 +93,21 @@ def test_replay_log_is_plain_json_with_level_hash_seed_and_plans(testing_event):
     assert data["level_hash"] == testing_event.content_hash
     assert len(data["turns"]) >= 1 and set(data["turns"][0]) == {"moscow", "beijing", "why", "summit"}
     assert ReplayLog.model_validate(data) == log
+
+
+def test_a_game_played_under_other_rules_of_the_engine_is_a_game_of_a_changed_level(
+    testing_event, monkeypatch
+):
+    # The hash was the level's files alone: a save made before an update of the engine replayed
+    # silently under the new rules, meters and all different from what its player had seen.
+    from game.levels import Catalogue, clean_parses
+    from game.levels import compile as compiling
+
+    _, _, log = play_game(testing_event, 2)
+    clean_parses.forget()
+    monkeypatch.setattr(compiling, "RULES", "rules of another version of the game")
+    later = Catalogue.scan(()).load("testing_event")
+    clean_parses.forget()
+    assert later.content_hash != testing_event.content_hash
+    with pytest.raises(ReplayError, match="has changed since this game was played"):
+        replay(later, log)

@@ -71,6 +71,13 @@ class Effect(NamedTuple):
     delta: float
 
 
+# The engine's rules, as a name. Change it with any change to game.core that alters how a turn of
+# an unchanged level resolves: every level's content hash takes it in, so a game saved before is
+# played again under the rules as they are now and its player is told so (game.session.replay),
+# and the balance and strength reports mark what they measured under other rules.
+RULES = "2026-12-06: trust remembers, dated cards wait for their year"
+
+
 @dataclass(frozen=True, slots=True)
 class Consequences:
     """What an action or event does: meter changes and flags set or cleared."""
@@ -405,6 +412,8 @@ class Level:
     cut: int | None = None
     # Goals as they stand at the cut, where the level sets them (the rest keep the common pace).
     cut_goals: tuple[CutGoal, ...] = ()
+    # What a game of the level is played on: its files (less their classroom table) and the
+    # engine's rules (RULES), so that saves, replays and reports see either change.
     content_hash: str = ""
     files: tuple[str, ...] = ()
     # Translations of the player-facing texts: language -> key -> text (see game.core.level_text).

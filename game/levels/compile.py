@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from game.core.expr import ALWAYS, Condition, ExprError, compile_condition
 from game.core.level import (
+    RULES,
     Action,
     Agenda,
     Campaign,
@@ -977,7 +978,7 @@ class Compiler:
             self.glyph_warnings()
         if not (self.ok and self.complete) or washington is None:  # (None is never complete)
             return None
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(RULES.encode() + b"\0")
         for pf in self.chain:
             digest.update(pf.loaded_spec.id.encode() + b"\0" + without_classroom_table(pf.raw) + b"\0")
         return Level(
