@@ -219,6 +219,7 @@ def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path):
         wait_until(lambda: browser.find_element(By.ID, "dashboard").is_displayed(), 10, "the dashboard")
         assert browser.find_element(By.ID, "pause-all").text == "Пауза для всех"
         assert "язык ru" in browser.find_element(By.ID, "summary").text
+        assert "команда" in browser.find_element(By.ID, "summary").text  # (it read "team")
         assert browser.execute_script("return document.documentElement.lang") == "ru"
         # The meters to adjust, by their Russian names (they were ids: "central asia rivalry").
         with speaking("ru"):

@@ -70,6 +70,11 @@ WORDS = (
     N_(" · {minutes} min a turn"),
     N_(" · ends after turn {turn}"),
     N_(" · language {language}"),
+    # who plays each side, as the session's summary names them
+    N_("team"),
+    N_("easy"),
+    N_("normal"),
+    N_("hard"),
     N_("playing"),
     N_("finished"),
     N_("paused"),

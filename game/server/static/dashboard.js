@@ -104,7 +104,7 @@ function fillControls() {
     `python -m game play --join ${location.origin}/ --class-code ${session.class_code} --group NAME`;
   $("summary").textContent =
     t("{level}, seed {seed} · class code {code} · Moscow: {moscow}, Beijing: {beijing}",
-      { level: c.level, seed: c.seed, code: session.class_code, moscow: c.sides.moscow, beijing: c.sides.beijing }) +
+      { level: c.level, seed: c.seed, code: session.class_code, moscow: t(c.sides.moscow), beijing: t(c.sides.beijing) }) +
     (c.timer ? t(" · {minutes} min a turn", { minutes: c.timer }) : "") +
     (c.end_after_turn ? t(" · ends after turn {turn}", { turn: c.end_after_turn }) : "") +
     // The class's language (a pack's `language`): every laptop that joins plays in it.
