@@ -332,7 +332,26 @@ def test_report_in_turkish_writes_turkish_headings(testing_event, tmp_path, caps
     assert (tmp_path / "en" / "class-report.md").read_text(encoding="utf-8").startswith("# Class report")
     russian = played(testing_event, 1, language="ru")[1].export(root=tmp_path / "ru-exports")
     assert main(["report", str(russian), "--out", str(tmp_path / "ru")]) == 0
-    assert (tmp_path / "ru" / "class-report.md").read_text(encoding="utf-8").startswith("# Отчёт по классу")
+    in_russian = (tmp_path / "ru" / "class-report.md").read_text(encoding="utf-8")
+    assert in_russian.startswith("# Отчёт по классу")
+    # The bands its chart draws, named as the chart names them (they were English).
+    assert "wary" not in in_russian and "alliance" not in in_russian
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "Winter 2022"), ("ru", "зима 2022 г."), ("tr", "2022 kışı"), ("zh_CN", "2022年冬季")],
+)
+def test_a_date_the_records_keep_in_english_is_said_in_the_language(lang, said):
+    from game.speech.words import date_said
+
+    from game.classroom.compare import TurnMark
+    from game.classroom.report_markdown import _turn
+
+    with speaking(lang):
+        assert date_said("Winter 2022") == said and date_said("not a date") == "not a date"
+        # The class report's turns, from the exports' English records (they read "Winter 2022").
+        assert said in _turn(TurnMark(1, "Winter 2022"))
 
 
 # -- the teacher's dashboard ---------------------------------------------------------------------------

@@ -23,9 +23,9 @@ from game.classroom.compare import (
 from game.classroom.escape import md
 from game.classroom.language import side_name
 from game.classroom.read_exports import GroupExport
-from game.core.meters import SIDES, band_spans
+from game.core.meters import SIDES
 from game.i18n import _, n_
-from game.speech.words import meter_label
+from game.speech.words import band_spans_shown, date_said, meter_label
 
 
 def report_markdown(
@@ -326,7 +326,7 @@ def _happening_words(h: Happenings) -> str:
 
 
 def _chart(chart_name: str) -> list[str]:
-    names = [name for _start, _end, name in band_spans(short=True)]
+    names = [name for _start, _end, name in band_spans_shown(short=True)]  # (as the chart names them)
     return [
         "## " + _("Partnership over the turns"),
         "",
@@ -349,7 +349,8 @@ def _names_list(names: tuple[str, ...]) -> str:
 
 def _turn(mark: TurnMark) -> str:
     if mark.date:
-        return _("Turn {turn} ({date})").format(turn=mark.number, date=md(mark.date))
+        # (the exports keep the English date; the report says it in its own language)
+        return _("Turn {turn} ({date})").format(turn=mark.number, date=md(date_said(mark.date)))
     return _("Turn {turn}").format(turn=mark.number)
 
 

@@ -4,8 +4,10 @@ limits', tags' and phases' names, and a turn's date. game/core names them in Eng
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from game.core.level import HALF_DATES, PART_DATE, SEASON_DATES, YEAR_DATE
 from game.core.meters import (
     CENTRAL_ASIA,
     INFLUENCE_LABEL,
@@ -150,3 +152,15 @@ def seed_problem(typed: str) -> str:
         return ""
     # TRANSLATORS: a seed typed with a letter in it, such as the letter O for a zero in "2O22"
     return _("A seed is digits only: “{seed}” has other characters in it.").format(seed=typed)
+
+
+def date_said(english: str) -> str:
+    """A turn's date as the records keep it ('Winter 2022', as `Level.date_frame` writes it in
+    English), said in the language in force; anything else as it is."""
+    for frame in (*SEASON_DATES, *HALF_DATES, PART_DATE, YEAR_DATE):
+        pattern = re.escape(frame).replace(r"\{year\}", r"(?P<year>\d{1,4})")
+        pattern = pattern.replace(r"\{part\}", r"(?P<part>\d+)").replace(r"\{parts\}", r"(?P<parts>\d+)")
+        found = re.fullmatch(pattern, english.strip())
+        if found:
+            return _(frame).format(**{k: int(v) for k, v in found.groupdict().items()})
+    return english
