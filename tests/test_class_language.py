@@ -343,10 +343,9 @@ def test_report_in_turkish_writes_turkish_headings(testing_event, tmp_path, caps
     [("en", "Winter 2022"), ("ru", "зима 2022 г."), ("tr", "2022 kışı"), ("zh_CN", "2022年冬季")],
 )
 def test_a_date_the_records_keep_in_english_is_said_in_the_language(lang, said):
-    from game.speech.words import date_said
-
     from game.classroom.compare import TurnMark
     from game.classroom.report_markdown import _turn
+    from game.speech.words import date_said
 
     with speaking(lang):
         assert date_said("Winter 2022") == said and date_said("not a date") == "not a date"
