@@ -157,32 +157,34 @@ def _check_language(language: object, index: TomlIndex, problem) -> None:
         problem(*index.locate(("language",)), "language", f"no language {language!r}{hint}")
 
 
-def _check_level_id(level_id: str, index: TomlIndex, level_dirs: list[Path], problem) -> None:
+def _check_level_id(level_id: str, index: TomlIndex, level_dirs: list[Path], problem):
+    """The catalogue the pack's level is in, or None (and a problem) when it has no such level."""
     from game.levels import Catalogue
     from game.paths import user_levels_dir
 
-    playable = sorted(e.id for e in Catalogue.scan([user_levels_dir(), *level_dirs]).playable())
+    catalogue = Catalogue.scan([user_levels_dir(), *level_dirs])
+    playable = sorted(e.id for e in catalogue.playable())
     if level_id not in playable:
         hint = did_you_mean(level_id, playable) or f" (the levels: {', '.join(playable)})"
         problem(*index.locate(("level",)), "level", f"no level '{level_id}'{hint}")
+        return None
+    return catalogue
 
 
 def _check_against_level(pack: SessionPack, index: TomlIndex, level_dirs: list[Path]) -> None:
-    from game.levels import Catalogue, LevelError
-    from game.paths import user_levels_dir
+    from game.levels import LevelError
 
     spec = pack.spec
     assert spec is not None
 
-    def add(loc: tuple, where: str, message: str, severity: str = "error") -> None:
-        line, col = index.locate(loc)
+    def problem(line: int, col: int, where: str, message: str, severity: str = "error") -> None:
         pack.problems.append(Problem(str(pack.path), line, col, severity, where, message))
 
-    catalogue = Catalogue.scan([user_levels_dir(), *level_dirs])
-    playable = sorted(e.id for e in catalogue.playable())
-    if spec.level not in playable:
-        hint = did_you_mean(spec.level, playable) or f" (the levels: {', '.join(playable)})"
-        add(("level",), "level", f"no level '{spec.level}'{hint}")
+    def add(loc: tuple, where: str, message: str, severity: str = "error") -> None:
+        problem(*index.locate(loc), where, message, severity)
+
+    catalogue = _check_level_id(spec.level, index, level_dirs, problem)
+    if catalogue is None:
         return
     try:
         level = catalogue.load(spec.level)

@@ -165,7 +165,9 @@ def chain_of(pf: ParsedFile, catalogue: Catalogue) -> tuple[list[ParsedFile], li
             # Told at the level being loaded, whose chain is too long; its ancestors are fine on
             # their own and must stay so for the shorter chains through them.
             return chain, [
-                pf.problem_at(("extends",), f"more than {MAX_EXTENDS} levels of 'extends': {names}")
+                pf.problem(
+                    ("extends",), f"more than {MAX_EXTENDS} levels of 'extends': {names}", record=False
+                )
             ]
         entry = catalogue.entries.get(parent_id)
         if entry is None and parent_id in catalogue.broken:

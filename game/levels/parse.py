@@ -55,28 +55,21 @@ class ParsedFile:
         message: str,
         severity: str = "error",
         column_offset: int | None = None,
+        record: bool = True,
     ) -> Problem:
-        """Record a problem at key path `loc` (at `column_offset` inside its value, when given)."""
-        p = self.problem_at(loc, message, severity, column_offset)
-        self.problems.append(p)
-        return p
-
-    def problem_at(
-        self,
-        loc: Iterable[str | int],
-        message: str,
-        severity: str = "error",
-        column_offset: int | None = None,
-    ) -> Problem:
-        """A problem at key path `loc`, not recorded on this file: for one that belongs to another
-        file's loading (this file is fine on its own)."""
+        """A problem at key path `loc` (at `column_offset` inside its value, when given), recorded
+        on this file unless `record` is False: one that belongs to another file's loading (this
+        file is fine on its own)."""
         if self.index is None:
             line, col = 1, 1
         elif column_offset is not None:
             line, col = self.index.locate_value(loc, column_offset)
         else:
             line, col = self.index.locate(loc)
-        return Problem(self.name, line, col, severity, key_path(loc), message)
+        p = Problem(self.name, line, col, severity, key_path(loc), message)
+        if record:
+            self.problems.append(p)
+        return p
 
     def line_of(self, loc: Iterable[str | int]) -> int:
         """The line `loc` (or its closest ancestor) is written on; 1 in a file not read as TOML."""
