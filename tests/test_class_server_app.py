@@ -61,15 +61,24 @@ def test_groups_need_the_passphrase_and_tools_get_each_groups_figures(server):
         "finished": False,
         "scores": {"moscow": 40},
         "scored": "",
+        "scored_turns": None,
         "meters": {"partnership": 51.5},
     }
     # A session ended before its last turn says its scores are provisional.
-    ended = {**turn, "turn": 2, "finished": True, "scored": "provisional (2 of 12 turns)"}
+    ended = {
+        **turn,
+        "turn": 2,
+        "finished": True,
+        "scored": "provisional (2 of 12 turns)",
+        "scored_turns": [2, 12],
+    }
     assert (
         client.post("/api/turn", json=ended, headers={"Authorization": f"Bearer {token}"}).status_code == 200
     )
     answer = client.get("/api/groups", headers={"Authorization": f"Bearer {PASSPHRASE}"})
-    assert answer.json()["groups"][0]["scored"] == "provisional (2 of 12 turns)"
+    group = answer.json()["groups"][0]
+    # (the page says the same in the class's language from the figures)
+    assert group["scored"] == "provisional (2 of 12 turns)" and group["scored_turns"] == [2, 12]
 
 
 def test_joining_takes_the_class_code_a_listed_name_and_a_free_group(server):

@@ -190,7 +190,7 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
 
 
 @pytest.mark.slow
-def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path):
+def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path, testing_event):
     paths = chrome_paths()
     if paths is None:
         pytest.skip("chromium and chromedriver are not installed (.ci/run installs Debian's chromium-driver)")
@@ -199,6 +199,8 @@ def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path):
     from selenium.webdriver.common.by import By
 
     from game.classroom.language import speaking
+    from game.core.level_text import in_language
+    from game.i18n import _
     from game.speech.words import meter_label
 
     pack = tmp_path / "pack.toml"
@@ -228,6 +230,24 @@ def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path):
             "return [...document.querySelectorAll('#adjust-meter option')].map(o => o.textContent)"
         )
         assert rivalry in shown and not any("_" in name or "central asia" in name for name in shown)
+        # The events to inject, the outcome of a finished group, its provisional score and the
+        # time of an act, as a Russian class reads them (each was English).
+        level = in_language(testing_event, "ru")
+        with speaking("ru"):
+            finished, provisional = _("finished"), _("provisional ({played} of {turns} turns)")
+        events = browser.execute_script(
+            "return [...document.querySelectorAll('#inject-event option')].map(o => o.textContent)"
+        )
+        assert next(e.title for e in level.events if e.id == "wagner_mutiny") in events
+        outcome = level.outcomes[0]
+        state, _class, note = browser.execute_script(
+            "return groupState({finished: true, outcome: arguments[0], scored_turns: [4, 12],"
+            " scored: 'provisional (4 of 12 turns)'})",
+            outcome.id,
+        )
+        assert state == finished != "finished"
+        assert note.startswith(outcome.title) and provisional.format(played=4, turns=12) in note
+        assert "M" not in browser.execute_script("return clock(13 * 3600)")  # no AM or PM
         browser.save_screenshot(str(SHOTS / "pp-dashboard-ru.png"))
     finally:
         browser.quit()

@@ -273,6 +273,7 @@ def test_the_class_server_is_told_a_score_at_the_cut_is_provisional(testing_even
     game = session.game
     message = turn_message(game, game.reports[-1])
     assert message["finished"] and message["scored"] == f"provisional ({testing_event.cut} of 12 turns)"
+    assert message["scored_turns"] == [testing_event.cut, 12]
 
 
 def test_the_replay_of_a_session_at_the_cut_says_its_scores_are_provisional(testing_event):

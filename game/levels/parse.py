@@ -258,6 +258,11 @@ def _explain_syntax(text: str, line: int, col: int, msg: str) -> tuple[int, int,
                 first = i + 1
         if key and first:
             return line, 1, f"'{key}' is given twice in the same table (first at line {first})"
+        array = re.match(r"^\s*\[\[([^\[\]]+)\]\]", source_line)
+        if array:
+            said = _array_clash(lines[: line - 1], _dotted(array.group(1)))
+            if said:
+                return line, 1, said
     declared = re.fullmatch(r"Cannot declare \((.*)\) twice", msg)
     if declared:
         name = ".".join(part.strip().strip("'\"") for part in declared.group(1).split(",") if part.strip())
@@ -266,6 +271,50 @@ def _explain_syntax(text: str, line: int, col: int, msg: str) -> tuple[int, int,
         where = f" (first at line {first})" if first else ""
         return line, 1, f"the table [{name}] is written twice{where}; put its keys under one header"
     return line, col, msg
+
+
+def _dotted(name: str) -> str:
+    """A header's name as one spelling: `[[ event . "delayed" ]]` is event.delayed."""
+    return ".".join(part.strip().strip("'\"") for part in name.split("."))
+
+
+def _array_clash(above: list[str], name: str) -> str | None:
+    """Why `[[name]]` cannot add to a list of tables, in a modder's words: what in the lines
+    `above` it already made `name` something else (tomli says only "Cannot overwrite a value")."""
+    headers: list[tuple[int, str, bool]] = []  # (line, name, is a list of tables)
+    for i, row in enumerate(above):
+        m = re.match(r"^\s*(\[\[?)([^\[\]]+)\]", row)
+        if m:
+            other, listed = _dotted(m.group(2)), m.group(1) == "[["
+            if listed and name.startswith(other + "."):
+                headers = []  # a new card begins: what the one before held is no clash
+            headers.append((i + 1, other, listed))
+    for at, other, listed in headers:
+        if other == name and not listed:
+            return (
+                f"[{name}] at line {at} made '{name}' one table; a list of tables is written "
+                f"[[{name}]] every time"
+            )
+    if not any(other == name and listed for _, other, _ in headers):
+        for at, other, listed in headers:
+            if other.startswith(name + "."):
+                written = f"[[{other}]]" if listed else f"[{other}]"
+                return (
+                    f"{written} at line {at} comes before any [[{name}]]; write the [[{name}]] "
+                    f"it belongs under first"
+                )
+    # A key of the same name in the table this list would belong to.
+    key = name.rsplit(".", 1)[-1]
+    for i in range(len(above) - 1, -1, -1):
+        row = above[i].strip()
+        if row.startswith("["):
+            break
+        if row.split("=", 1)[0].strip().strip("'\"") == key:
+            return (
+                f"'{key}' is already given at line {i + 1} as a value; a list of [[{name}]] "
+                f"tables cannot have the same name"
+            )
+    return None
 
 
 def _deep_nesting_at(text: str, limit: int = 100) -> tuple[int, int]:

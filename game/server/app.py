@@ -56,13 +56,15 @@ ACT_NAMES = {
 @dataclass
 class ClassSession:
     """What the server serves: the session's set-up (sent to every group that joins), the level's
-    events (for the dashboard's inject list) and the class code."""
+    events (for the dashboard's inject list) and outcomes (for a finished group), and the class
+    code."""
 
     config: dict[str, Any]
     events: list[dict[str, str]]
     turns: int
     class_code: str
     data: Path
+    outcomes: dict[str, str] = field(default_factory=dict)  # id -> title, in the class's language
     sockets: set[WebSocket] = field(default_factory=set)
 
 
@@ -99,6 +101,8 @@ def group_view(row, turns: int) -> dict[str, Any]:
         "takeover_allowed": bool(row["takeover_allowed"]),
         "scores": summary.get("scores") or {},
         "scored": str(summary.get("scored") or ""),  # "provisional (6 of 12 turns)", or "" for final
+        # The same as [6, 12], for the page to say in the class's language (None: final).
+        "scored_turns": summary.get("scored_turns"),
         "outcome": summary.get("outcome"),
         "band": summary.get("band"),
         "meters": {m: meters[m] for m in (*SHARED, *WASHINGTON) if m in meters},
@@ -307,7 +311,19 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         for row in store.groups():
             view = group_view(row, session.turns)
             out.append(
-                {k: view[k] for k in ("name", "level", "turn", "finished", "scores", "scored", "meters")}
+                {
+                    k: view[k]
+                    for k in (
+                        "name",
+                        "level",
+                        "turn",
+                        "finished",
+                        "scores",
+                        "scored",
+                        "scored_turns",
+                        "meters",
+                    )
+                }
             )
         return JSONResponse({"groups": out})
 
@@ -319,6 +335,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
                 "config": session.config,
                 "class_code": session.class_code,
                 "events": session.events,
+                "outcomes": session.outcomes,
                 "meters": list(ADJUSTABLE_SHOWN),
                 # Their names as players read them (the page says each in the class's language).
                 "meter_labels": {m: label(m) for m in ADJUSTABLE_SHOWN},

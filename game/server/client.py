@@ -301,6 +301,7 @@ def turn_message(game, report, acked: int = 0) -> dict[str, Any]:
         "scores": {s: round(v, 1) for s, v in game.scores().items()},
         # "provisional (6 of 12 turns)" for a session ended before the level's last turn, else "".
         "scored": provisional_note(game),
+        "scored_turns": list(game.provisional) if game.provisional is not None else None,
         "finished": game.over,
         "outcome": game.state.outcome,
         "log": game.log.model_dump(mode="json"),

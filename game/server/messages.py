@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 Name = Annotated[str, Field(max_length=80)]
+TurnCount = Annotated[StrictInt, Field(ge=0, le=10_000)]
 
 
 class TurnSent(BaseModel):
@@ -28,6 +29,7 @@ class TurnSent(BaseModel):
     meters: dict[Name, float] = Field(default_factory=dict, max_length=200)
     scores: dict[Name, float] = Field(default_factory=dict, max_length=10)
     scored: str = Field(default="", max_length=200)  # "provisional (6 of 12 turns)", or ""
+    scored_turns: tuple[TurnCount, TurnCount] | None = None  # the same as (6, 12); None: final
     finished: bool = False
     outcome: Name | None = None
     log: dict[Name, Any] | None = None

@@ -10,6 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.classroom.language import class_language
+from game.core.level_text import ENGLISH, in_language
 from game.server.auth import TeacherAuth, new_class_code, new_secret
 from game.server.store import Store
 
@@ -108,9 +110,12 @@ def prepare(options: ServeOptions):
             title = titles.get(item["event"], item["event"])
             store.log_act("schedule", None, f"{title}, at turn {item['turn']} (from the session pack)")
         store.set_meta("scheduled", "1")
+    # The dashboard names events and outcomes as the class reads them.
+    told = in_language(level, class_language(config.get("language")) or ENGLISH)
     session = ClassSession(
         config=config,
-        events=[{"id": e.id, "title": e.title} for e in level.events],
+        events=[{"id": e.id, "title": e.title} for e in told.events],
+        outcomes={o.id: o.title for o in told.outcomes},
         turns=level.turns if not config.get("end_after_turn") else min(level.turns, config["end_after_turn"]),
         class_code=class_code,
         data=data,

@@ -189,7 +189,8 @@ class Store:
                 # A turn sent again as the game's last (the facilitator ended it) updates the figures.
                 if fresh or body.get("finished"):
                     summary = {
-                        k: body.get(k) for k in ("level", "meters", "scores", "scored", "outcome", "band")
+                        k: body.get(k)
+                        for k in ("level", "meters", "scores", "scored", "scored_turns", "outcome", "band")
                     }
                     self.db.execute(
                         "UPDATE groups SET turn = MAX(turn, ?), finished = ?, summary = ?, log = ?, "

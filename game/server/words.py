@@ -81,6 +81,7 @@ WORDS = (
     N_("offline"),
     N_("takeover allowed"),
     N_("; scores {scored}"),
+    N_("provisional ({played} of {turns} turns)"),
     N_("Pause"),
     N_("Resume"),
     N_("Takeover"),

@@ -128,8 +128,12 @@ const LABELS = { turn: "Turn", partnership: "Partnership", ceiling: "Ceiling", i
 function groupState(g) {
   let state = "playing", cls = "", note = "";
   if (g.finished) {
-    state = "finished"; cls = "state-finished"; note = (g.outcome || "").replaceAll("_", " ");
-    if (g.scored) note += t("; scores {scored}", { scored: g.scored });
+    state = "finished"; cls = "state-finished";
+    note = (session && session.outcomes && session.outcomes[g.outcome]) || (g.outcome || "").replaceAll("_", " ");
+    const scored = g.scored_turns
+      ? t("provisional ({played} of {turns} turns)", { played: g.scored_turns[0], turns: g.scored_turns[1] })
+      : g.scored;
+    if (scored) note += t("; scores {scored}", { scored });
   }
   else if (!g.connected) { state = "offline"; cls = "state-offline"; if (g.paused) note = t("paused"); }
   else if (g.paused) { state = "paused"; cls = "state-paused"; }
@@ -198,7 +202,8 @@ const ACT_NAMES = { pause: "Pause", resume: "Resume", inject: "Inject", schedule
   adjust: "Adjust", end: "End", takeover: "Takeover" };
 
 function clock(seconds) {
-  return new Date(seconds * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  // In the page's language (the class's), as the rest of the page is.
+  return new Date(seconds * 1000).toLocaleTimeString(document.documentElement.lang || [], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
 // The teacher's record, newest first: when, what, for whom, and the event, the meter and the reason.
