@@ -52,6 +52,14 @@ def without_control(text: str) -> str:
     return _REFUSED.sub("", text)
 
 
+def spreadsheet_safe(text: str) -> str:
+    """`text` for a CSV cell that a spreadsheet will not run: a cell that begins with = + - @ or a
+    tab is read as a formula (a group named =HYPERLINK(...) would be a link in the teacher's
+    sheet), so such text begins with an apostrophe, as OWASP advises. Only for text a person
+    typed: a number written as a number stays one."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def shorten(text: str, limit: int = 200) -> str:
     """`text` if it is at most `limit` characters, else its start and how much was left out."""
     if len(text) <= limit:

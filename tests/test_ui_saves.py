@@ -3,6 +3,7 @@
 from datetime import datetime, timezone
 
 import pygame
+import pytest
 from ui_driver import key, lock, past_the_summit, press
 
 from game.session.replay import ReplayLog
@@ -319,3 +320,35 @@ def test_a_game_that_ends_sooner_under_its_changed_level_says_so(testing_event):
     note = changed_level_note(played=7, stopped=8, over=True)
     assert note.frame == CHANGED_LEVEL_ENDED and "after turn 7" in note
     assert changed_level_note(played=12, stopped=0, over=True).frame != CHANGED_LEVEL_ENDED
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # (each crashed the Load screen, so that no save could be opened while the file was there)
+        lambda d: d["log"].update(players={"moscow": "human"}),
+        lambda d: d["log"].update(
+            classroom={"teams": {"moscow": "hard", "beijing": "easy"}, "started_at": "2026-12-06T10:00:00"}
+        ),
+        lambda d: d.update(saved_at="0001-01-01T00:00:00+14:00"),
+        lambda d: d.update(saved_at="9999-12-31T23:59:00-12:00"),
+    ],
+    ids=["one-player", "no-team", "year-1", "year-9999"],
+)
+def test_a_save_edited_by_hand_leaves_the_load_screen_working(app, edit):
+    import json
+
+    from game.session.saves import SaveStore
+
+    store = SaveStore()
+    store.save("Kept", _played(app.catalogue.load("testing_event"), 1).log)
+    edited = store.save("Edited", _played(app.catalogue.load("testing_event"), 1, seed=6).log)
+    data = json.loads(edited.path.read_text(encoding="utf-8"))
+    edit(data)
+    edited.path.write_text(json.dumps(data), encoding="utf-8")
+    press(app, "Load game")
+    app.step([])
+    assert app.scene.name == "load"
+    kept = next(c for c in app.scene.controls if c.label.startswith("Kept"))
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=kept.rect.center, button=1)])
+    assert app.scene.name in ("board", "summit"), app.scene.name

@@ -329,7 +329,8 @@ class ClassroomSession:
                 self.resume()
                 changed = True
             elif kind == "end" and not self.game.over:
-                self.end(command.get("reason") or "the facilitator ended the session")
+                # (typed on the dashboard: what was pasted there may hold anything)
+                self.end(_typed(str(command.get("reason") or "")) or "the facilitator ended the session")
                 if self.link is not None and self.game.reports:  # the server hears the game is over
                     from game.server.client import turn_message
 

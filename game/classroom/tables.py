@@ -23,6 +23,7 @@ import io
 from dataclasses import dataclass
 
 from game.core.meters import AGGREGATES, ALL_METERS, aggregate_value, label
+from game.text import spreadsheet_safe
 
 BOM = "\ufeff"
 
@@ -123,6 +124,8 @@ def score_table(game) -> tuple[list[str], list[list[object]]]:
 def _cell(value: object, dialect: Dialect) -> str:
     if isinstance(value, float):
         return str(value).replace(".", dialect.decimal)
+    if isinstance(value, str):
+        return spreadsheet_safe(value)  # (names, plans and reasons the players typed)
     return str(value)
 
 

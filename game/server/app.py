@@ -19,6 +19,7 @@ import re
 import time
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,12 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.core.engine import ADJUSTABLE
 from game.core.meters import SHARED, WASHINGTON, label
+from game.server.answers import MAX_ID
 from game.server.auth import COOKIE, COOKIE_HOURS, TeacherAuth
 from game.server.messages import read_turn
 from game.server.store import Store
 from game.server.words import ADJUSTABLE_SHOWN
+from game.text import spreadsheet_safe, without_control
 
 STATIC = Path(__file__).resolve().parent / "static"
 ONLINE_SECONDS = 15  # a group heard from this recently shows as connected
@@ -123,8 +126,14 @@ def acts_csv(acts: list[dict[str, Any]]) -> bytes:
     writer.writerow(["time", "act", "group", "details"])
     for a in acts:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(a["at"]))
+        # (the group's name and the reasons were typed by people)
         writer.writerow(
-            [when, ACT_NAMES.get(a["kind"], a["kind"]), a["group"] or "every group", a["details"]]
+            [
+                when,
+                ACT_NAMES.get(a["kind"], a["kind"]),
+                spreadsheet_safe(a["group"] or "every group"),
+                spreadsheet_safe(without_control(a["details"] or "")),
+            ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -234,9 +243,10 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         if row is None:
             return refused(401, "this group's token is not known here (join again)")
         try:
-            after = int(request.query_params.get("after", "0"))
+            after = int(request.query_params.get("after", "0")[:20])
         except ValueError:
             after = 0
+        after = min(max(after, 0), MAX_ID)  # (SQLite keeps integers of 64 bits)
         quiet = time.time() - row["last_seen"]
         was_connected = quiet < ONLINE_SECONDS
         if quiet > 5 or after > row["acked"]:  # a write a second per group would be wasted
@@ -260,18 +270,26 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             return refused(413, "the exports are too large")
         # The group's number keeps apart two names that make the same folder name.
         folder = session.data / "exports" / f"{row['id']:02d}-{_slug(row['name'])}"
+        files: dict[str, bytes] = {}
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 infos = [i for i in z.infolist() if not i.is_dir()]
                 if sum(i.file_size for i in infos) > MAX_EXPORT_BYTES or len(infos) > 50:
                     return refused(413, "the exports are too large")
-                folder.mkdir(parents=True, exist_ok=True)
                 for info in infos:
                     name = Path(info.filename).name  # plain names only: nothing written outside
-                    if name and not name.startswith("."):
-                        (folder / name).write_bytes(z.read(info))
-        except zipfile.BadZipFile:
-            return refused(400, "the exports are not a zip file")
+                    if name and not name.startswith(".") and len(name.encode("utf-8")) <= 120:
+                        files[name] = z.read(info)
+        # (not a zip, or one whose entries are encrypted, compressed in a way zipfile cannot
+        # undo or cut short: all of it is read before any is written, so none is half kept)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, ValueError, zlib.error):
+            return refused(400, "the exports are not a zip file the game wrote")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, content in files.items():
+                (folder / name).write_bytes(content)
+        except OSError as e:
+            return refused(507, f"the exports could not be kept on the server: {e.strerror or e}")
         return JSONResponse({"kept": str(folder.name)})
 
     # -- the teacher ------------------------------------------------------------------------------
@@ -381,10 +399,13 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             payload = {"event": event}
             details = next(e["title"] for e in session.events if e["id"] == event)
             if data.get("turn") not in (None, ""):
-                try:
-                    payload["turn"] = int(data["turn"])
-                except (TypeError, ValueError):
+                turn = data["turn"]
+                written = isinstance(turn, str) and turn.strip().isdecimal() and len(turn.strip()) <= 6
+                if not (type(turn) is int or written):
                     return refused(400, "the turn is a whole number")
+                if not 1 <= int(turn) <= session.turns:
+                    return refused(400, f"the turn is one of the session's, 1 to {session.turns}")
+                payload["turn"] = int(turn)
                 logged, details = "schedule", f"{details}, at turn {payload['turn']}"
             else:
                 details += ", at the next turn"
@@ -393,7 +414,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
                 delta = float(data.get("delta", 0))
             except (TypeError, ValueError):
                 return refused(400, "the amount is a number")
-            meter, reason = str(data.get("meter", "")), str(data.get("reason", "")).strip()
+            meter, reason = str(data.get("meter", "")), without_control(str(data.get("reason", ""))).strip()
             if meter not in ADJUSTABLE:
                 return refused(400, f"'{meter}' is not a meter that can be adjusted")
             if not reason:
@@ -403,7 +424,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             payload = {"meter": meter, "delta": delta, "reason": reason[:500]}
             details = f"{label(meter)} {delta:+g}: {payload['reason']}"
         elif kind == "end":
-            payload = {"reason": str(data.get("reason", "")).strip()[:500]}
+            payload = {"reason": without_control(str(data.get("reason", ""))).strip()[:500]}
             details = payload["reason"]
             if group_id is None:
                 store.set_meta("ended", "1")

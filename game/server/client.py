@@ -25,9 +25,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from game.server.answers import CommandsAnswer, JoinAnswer
 from game.server.outbox import DataFolderError, Kept, Outbox, OutboxDamaged
 
 TIMEOUT = 5.0
+# A group's log over a whole level is tens of kilobytes; an answer longer than this is no class
+# server's, and is not read into memory.
+MAX_ANSWER = 16 * 1024 * 1024
+NOT_A_CLASS_SERVER = "the answer is not a class server's (check the address)"
 
 
 class JoinRefused(Exception):
@@ -60,15 +67,20 @@ def _request(
         request.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            return response.status, json.loads(response.read() or b"{}")
+            body = response.read(MAX_ANSWER + 1)
+            if len(body) > MAX_ANSWER:
+                raise Unreachable(NOT_A_CLASS_SERVER)
+            return response.status, json.loads(body or b"{}")
     except urllib.error.HTTPError as e:
         try:
-            body = json.loads(e.read() or b"{}")
-        except ValueError:
-            body = {}
-        return e.code, body
-    except (urllib.error.URLError, OSError, ValueError) as e:
-        raise Unreachable(str(e)) from None
+            said = json.loads(e.read(MAX_ANSWER) or b"{}")
+        except (ValueError, RecursionError):
+            said = {}
+        return e.code, said if isinstance(said, dict) else {}
+    except (urllib.error.URLError, OSError, ValueError, RecursionError) as e:
+        raise Unreachable(
+            NOT_A_CLASS_SERVER if isinstance(e, (ValueError, RecursionError)) else str(e)
+        ) from None
 
 
 class ClassLink:
@@ -110,25 +122,31 @@ class ClassLink:
     def join(self) -> Joined:
         """Claim the group; raises JoinRefused or Unreachable."""
         body = json.dumps({"class_code": self.class_code, "group": self.group, "client_id": self.client_id})
-        status, answer = _request(f"{self.base}/api/join", body.encode("utf-8"))
+        status, said = _request(f"{self.base}/api/join", body.encode("utf-8"))
         if status != 200:
-            raise JoinRefused(answer.get("error") or f"the server answered {status}")
-        self.token = answer["token"]
-        self.after = int(answer.get("acked") or 0)
-        self.paused = bool(answer.get("paused"))
+            error = said.get("error") if isinstance(said, dict) else None
+            raise JoinRefused(str(error)[:300] if error else f"the server answered {status}")
+        try:
+            answer = JoinAnswer.model_validate(said)
+        except ValidationError:
+            raise JoinRefused(NOT_A_CLASS_SERVER) from None
+        self.token = answer.token
+        self.after = answer.acked
+        self.paused = answer.paused
         self.online = True
         self._keep()  # the laptop's id for the group, from now on
-        log = answer.get("log")
+        log = answer.log
         # Turns played here that the server has not had yet (the laptop was closed while offline):
         # the game goes on from the last of them, and they are sent first.
         with self.lock:
-            ahead = [m for m in self.sent_turns.values() if m["turn"] > int(answer.get("turn") or 0)]
+            ahead = [m for m in self.sent_turns.values() if m["turn"] > answer.turn]
         newest = max(ahead, key=lambda m: m["turn"], default=None)
         if newest is not None and isinstance(newest.get("log"), dict):
             log = newest["log"]
             # The facilitator's acts after those that game had taken come again (they are not in it).
             self.after = int(newest.get("acked") or 0)
-        return Joined(answer["token"], answer["group"], answer["session"], log, self.after, self.paused)
+        session = answer.session.model_dump()
+        return Joined(answer.token, answer.group, session, log, self.after, self.paused)
 
     def start(self) -> None:
         """Send and poll in the background from now on."""
@@ -242,7 +260,7 @@ class ClassLink:
                 raise Unreachable(f"the server needs turn {turn}, which this laptop does not have")
 
     def _poll(self) -> None:
-        status, answer = _request(f"{self.base}/api/commands?after={self.after}", token=self.token)
+        status, said = _request(f"{self.base}/api/commands?after={self.after}", token=self.token)
         # A refused token: the group was joined again from another window or laptop (each join
         # gives a new one), and this window's turns are no longer taken.
         self.replaced = status == 401
@@ -250,12 +268,16 @@ class ClassLink:
             if status == 401:
                 raise Unreachable("the server no longer knows this group's token")
             return
+        try:
+            answer = CommandsAnswer.model_validate(said)
+        except ValidationError:
+            return  # not the class server's: as if it had not answered
         with self.lock:
-            for command in answer.get("commands", []):
-                self.inbox.append(command)
-                self.after = max(self.after, int(command["id"]))
-            self.paused = bool(answer.get("paused"))
-            self.ended = bool(answer.get("ended"))
+            for command in answer.commands:
+                self.inbox.append(command.model_dump(exclude_none=True))
+                self.after = max(self.after, command.id)
+            self.paused = answer.paused
+            self.ended = answer.ended
 
 
 def _zipped(folder: Path) -> bytes | None:

@@ -33,7 +33,7 @@ class TurnSent(BaseModel):
     finished: bool = False
     outcome: Name | None = None
     log: dict[Name, Any] | None = None
-    acked: StrictInt = Field(default=0, ge=0)
+    acked: StrictInt = Field(default=0, ge=0, le=2**53)  # (an id the server gave)
 
 
 def read_turn(data: object) -> tuple[dict[str, Any] | None, str]:
@@ -45,4 +45,7 @@ def read_turn(data: object) -> tuple[dict[str, Any] | None, str]:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "the message"
         return None, f"{where}: {first['msg']}"
-    return turn.model_dump(mode="json"), ""
+    try:
+        return turn.model_dump(mode="json"), ""
+    except (ValueError, RecursionError):  # (Any nests deeper than pydantic writes out)
+        return None, "the message nests its values too deeply"

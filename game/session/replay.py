@@ -16,6 +16,7 @@ from pydantic import (
     PrivateAttr,
     SerializerFunctionWrapHandler,
     ValidationError,
+    field_validator,
     model_serializer,
     model_validator,
 )
@@ -231,6 +232,14 @@ class ClassroomSpec(BaseModel):
         "exports are in the language in force).",
     )
 
+    @field_validator("teams")
+    @classmethod
+    def _both_sides_are_named(cls, teams: dict[str, str]) -> dict[str, str]:
+        # A save edited to name one side is refused here, not met later.
+        if set(teams) != {"moscow", "beijing"}:
+            raise ValueError("name who plays both sides, moscow and beijing")
+        return teams
+
 
 MAX_REASON = 200
 
@@ -348,6 +357,13 @@ class ReplayLog(BaseModel):
         description="In a save: the turn's plans as they stood. Not part of the game played, "
         "so a replay ignores it.",
     )
+
+    @field_validator("players")
+    @classmethod
+    def _both_sides_are_played(cls, players: dict[str, str] | None) -> dict[str, str] | None:
+        if players is not None and set(players) != {"moscow", "beijing"}:
+            raise ValueError("name who played both sides, moscow and beijing")
+        return players
 
     @model_validator(mode="after")
     def _news_of_a_turn_is_bounded(self) -> ReplayLog:

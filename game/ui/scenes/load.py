@@ -56,6 +56,8 @@ def who_played(players: dict[str, str] | None, classroom=None) -> str:
         group = f", {classroom.group}" if classroom.group else ""
         if all(t == "team" for t in teams.values()):
             return _("Classroom{group}: two teams").format(group=group)
+        if "team" not in teams.values():  # (no pack sets this up; a save edited by hand may)
+            return _("Classroom{group}: {players}").format(group=group, players=_("AI vs AI"))
         side = next(s for s, t in teams.items() if t == "team")
         opponent = next(t for s, t in teams.items() if t != "team")
         return _("Classroom{group}: {side} team vs {opponent} AI").format(

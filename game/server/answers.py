@@ -1,0 +1,60 @@
+"""What the class server answers a group's laptop, checked before the laptop acts on it.
+
+A laptop is given the server's address by hand, so what answers may be any web service (a typo,
+another program on the same port) or a server of another version. The laptop acts on an answer
+only in this form; anything else is "not a class server's answer", said in one line, and the
+game goes on or stays on the join screen as it would for a server that cannot be reached.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
+
+from game.classroom.pack import SessionPackSpec
+
+# An id the server gives (a row of SQLite): a whole number any JSON reader keeps exactly.
+MAX_ID = 2**53
+Name = Annotated[str, Field(max_length=80)]
+
+
+class JoinAnswer(BaseModel):
+    """The server's yes to a group that joins: its token, the session's set-up and where the
+    group stands (its log so far, the last turn and the last of the teacher's acts it took)."""
+
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+
+    token: str = Field(min_length=1, max_length=200)
+    group: Name
+    session: SessionPackSpec
+    log: dict[Name, Any] | None = None
+    turn: StrictInt = Field(0, ge=0, le=10_000)
+    acked: StrictInt = Field(0, ge=0, le=MAX_ID)
+    paused: bool = False
+
+
+class Command(BaseModel):
+    """One of the teacher's acts for the group: pause, resume, end, inject or adjust (a kind the
+    laptop does not know is passed over)."""
+
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+
+    id: StrictInt = Field(ge=1, le=MAX_ID)
+    kind: Name
+    event: Name = ""
+    turn: StrictInt | None = Field(None, ge=0, le=10_000)
+    meter: Name = ""
+    delta: float = Field(0.0, ge=-100, le=100)
+    reason: str = Field("", max_length=500)
+
+
+class CommandsAnswer(BaseModel):
+    """The teacher's acts since the last look, and whether the group is paused or the class has
+    ended."""
+
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+
+    commands: list[Command] = Field(default_factory=list, max_length=10_000)
+    paused: bool = False
+    ended: bool = False
