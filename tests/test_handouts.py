@@ -2,8 +2,10 @@
 styles, and says what the students need (the briefing and agenda, the roles, the rubric, and after
 play the worksheet with both sides' decisions, the charts and the questions)."""
 
+import os
 import re
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +171,60 @@ def test_handouts_in_russian_tell_the_level_in_russian_and_ask_names_in_russian(
     assert "зима 2022 г." in page and "Winter 2022" not in page
     assert "Вы правите из Москвы" in page and "You govern from Moscow" not in page
     assert "Имя (имена): ___" in page and "Name(s)" not in page
+
+
+def _exported(tmp_path) -> Path:
+    from game.classroom.session import ClassroomSession
+    from game.commands.loading import load_level
+
+    game = Game.new(load_level("testing_event", []), 5, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="Red")
+    game.lock("moscow", ())
+    game.resolve()
+    return session.export(root=tmp_path / "exports")
+
+
+def test_the_worksheet_writes_no_file_through_a_link_an_export_folder_holds(tmp_path):
+    # An export folder comes from a student's laptop: its chart's name linked to a file of the
+    # teacher's made the worksheet write the chart into that file.
+    from game.cli import main
+
+    folder = _exported(tmp_path)
+    victim = tmp_path / "teachers-notes.txt"
+    victim.write_text("my notes", encoding="utf-8")
+    chart = folder / "worksheet-partnership.png"
+    chart.unlink(missing_ok=True)
+    chart.symlink_to(victim)
+    assert main(["handouts", "--worksheet", str(folder)]) == 0
+    assert victim.read_text(encoding="utf-8") == "my notes"
+    assert not chart.is_symlink() and chart.stat().st_size > 1000  # the chart, in its own file
+
+
+@pytest.mark.parametrize(
+    "spoil, says",
+    [
+        (lambda f: (f / "session.json").write_bytes(b"{}"), "session.json does not match"),
+        (lambda f: (f / "session.json").write_bytes(b'{"seed": ' + b"9" * 5000 + b"}"), "far too long"),
+        (lambda f: ((f / "replay.json").unlink(), os.mkfifo(f / "replay.json")), "not a regular file"),
+        (lambda f: os.truncate(f / "replay.json", 64 * 1024 * 1024), "over the limit"),
+        (lambda f: (f / "replay.json").write_bytes(b'{"seed": 1}'), "not this game's replay log"),
+    ],
+    ids=["wrong-shape", "long-number", "pipe", "huge", "not-a-log"],
+)
+def test_a_spoilt_export_folder_gets_one_line_not_a_traceback_or_a_hang(tmp_path, capsys, spoil, says):
+    from game.cli import main
+
+    folder = _exported(tmp_path)
+    spoil(folder)
+    assert main(["handouts", "--worksheet", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_worksheet_that_cannot_be_written_is_said_in_a_line(tmp_path, capsys):
+    from game.cli import main
+
+    folder = _exported(tmp_path)
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    assert main(["handouts", "--worksheet", str(folder), "--out", str(tmp_path / "a-file" / "x")]) == 1
+    assert "the worksheet cannot be written in" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,8 +45,13 @@ def save_chart_png(
     draw_line_chart(
         image, image.get_rect().inflate(-2 * margin, -2 * margin), series, palette, font, title, **kw
     )
-    with open(path, "wb") as out:
-        write_png(image, out)
+    # Written whole and put in place (os.replace swaps a link in the folder for the file, never
+    # writing through it to where it leads: an export folder may come from elsewhere).
+    from game.session.atomic import write_atomic
+
+    out = io.BytesIO()
+    write_png(image, out)
+    write_atomic(path, out.getvalue(), shared=True)
     return path
 
 

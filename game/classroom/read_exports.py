@@ -88,6 +88,8 @@ def _validation_reason(error: ValidationError, text: str) -> str:
             return f"session.json is not valid JSON (line {e.lineno}, column {e.colno})"
         except RecursionError:
             return "session.json is not valid JSON (it is nested too deeply)"
+        except ValueError:  # (Python's own limit: a whole number of thousands of digits)
+            return "session.json holds a number far too long to be the game's"
         return "session.json is not valid JSON"
     loc = tuple(first["loc"])
     if first["type"] == "model_type" and not loc:

@@ -78,18 +78,37 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
     from pydantic import ValidationError
 
     from game.classroom.exports import write_worksheet
-    from game.classroom.records import SessionRecord
+    from game.classroom.read_exports import UnreadableExport, read_session
     from game.commands.loading import load_level
+    from game.files import NotAFile, TooBig, read_bounded
     from game.session.game import Game
     from game.session.replay import ReplayError, ReplayLog
+    from game.session.saves import MAX_SAVE_BYTES
     from game.speech.reasons import say
+    from game.text import printable, shorten
 
     folder = Path(args.worksheet)
+    # An export folder may come from a student's laptop: both files are read as untrusted input
+    # (bounded, regular files only, checked), as the class report reads them.
     try:
-        record = SessionRecord.model_validate_json((folder / "session.json").read_bytes())
-        log = ReplayLog.model_validate_json((folder / "replay.json").read_bytes())
-    except (OSError, ValidationError) as e:
-        print(f"{folder} is not a session's export folder: {e}", file=sys.stderr)
+        record = read_session(folder)
+        log = ReplayLog.model_validate_json(read_bounded(folder / "replay.json", MAX_SAVE_BYTES))
+    except UnreadableExport as e:
+        print(printable(f"{folder} is not a session's export folder: {e}"), file=sys.stderr)
+        return ExitCode.FAILED
+    except (TooBig, NotAFile) as e:
+        print(f"{folder} is not a session's export folder: replay.json: {e}", file=sys.stderr)
+        return ExitCode.FAILED
+    except OSError as e:
+        print(f"{folder} is not a session's export folder: replay.json: {e.strerror or e}", file=sys.stderr)
+        return ExitCode.FAILED
+    except ValidationError as e:
+        first = e.errors(include_url=False)[0]
+        where = ".".join(shorten(str(x), 40) for x in first["loc"]) or "the file"
+        print(
+            printable(f"{folder}: replay.json is not this game's replay log ({where}: {first['msg']})"),
+            file=sys.stderr,
+        )
         return ExitCode.FAILED
     from game.core.level_text import in_language
 
@@ -114,7 +133,12 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
     except ValueError:
         started = datetime.now()
     out = Path(args.out) if args.out else folder
-    out.mkdir(parents=True, exist_ok=True)
-    for path in write_worksheet(game, out, started, record.group, args.paper, lang or "en", warn=_warn):
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        written = write_worksheet(game, out, started, record.group, args.paper, lang or "en", warn=_warn)
+    except OSError as e:
+        print(f"the worksheet cannot be written in {out}: {e.strerror or e}", file=sys.stderr)
+        return ExitCode.FAILED
+    for path in written:
         print(path)
     return ExitCode.OK
