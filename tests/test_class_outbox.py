@@ -144,10 +144,18 @@ def test_a_damaged_outbox_is_set_aside_with_a_message_and_the_group_joins_from_t
         link.close(1)
 
 
-def test_an_outbox_of_another_shape_is_set_aside_too(tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [
+        json.dumps({"version": 1, "client_id": "x", "items": [{"kind": "virus"}]}),
+        '{"version": 1, "client_id": "x", "items": ' + "[" * 100_000,  # (a traceback once)
+    ],
+    ids=["another-shape", "nested-deeply"],
+)
+def test_an_outbox_of_another_shape_is_set_aside_too(tmp_path, content):
     outbox = Outbox(tmp_path, "http://127.0.0.1:9", CODE, "Red")
     outbox.path.parent.mkdir(parents=True)
-    outbox.path.write_text(json.dumps({"version": 1, "client_id": "x", "items": [{"kind": "virus"}]}))
+    outbox.path.write_text(content)
     link = ClassLink("http://127.0.0.1:9", CODE, "Red", kept=outbox)
     assert "could not be read" in (link.problem or "") and not outbox.path.exists()
     assert link.outbox == deque() and link.client_id != "x"

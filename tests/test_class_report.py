@@ -213,6 +213,8 @@ def test_groups_on_different_seeds_are_compared_only_by_outcome_and_meters(
         (b"\xff\xfe{}", "not text"),
         (b"[1, 2]", "should be a JSON object"),
         (b'{"format": "pragmatic-partners/replay"}', "not a session record of this game"),
+        # (a traceback that stopped the whole class's report, for one group's file)
+        (b'{"format": "pragmatic-partners/session", "seed": ' + b"9" * 5000 + b"}", "far too long"),
     ],
 )
 def test_damaged_session_files_are_described_in_plain_words(data, reason):

@@ -63,6 +63,23 @@ def test_a_pack_reports_every_problem_with_its_line_and_the_nearest_name(tmp_pat
     assert "did you mean 'wagner_mutiny'" in problem.message
 
 
+@pytest.mark.parametrize(
+    "make, says",
+    [
+        (lambda p: os.mkfifo(p), "not a regular file"),
+        (lambda p: p.write_text('level = "testing_event"\nseed = ' + "1" * 5000 + "\n"), "far too long"),
+        (lambda p: p.write_text("x = " + "[" * 50_000), "too deeply"),
+        (lambda p: p.write_text("x = " + "{a = " * 20_000), "too deeply"),
+    ],
+    ids=["pipe", "long-number", "deep-arrays", "deep-tables"],
+)
+def test_a_pack_that_is_no_file_or_past_pythons_limits_is_one_problem_not_a_hang(tmp_path, make, says):
+    path = tmp_path / "pack.toml"
+    make(path)
+    (problem,) = read_pack(path).problems
+    assert says in problem.message
+
+
 def test_a_good_pack_is_read_with_its_schedule(tmp_path):
     path = tmp_path / "pack.toml"
     path.write_text(PACK.format(turns=4))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 
 import pytest
@@ -288,3 +289,28 @@ def test_another_pack_in_a_folder_whose_class_has_begun_is_refused_and_the_class
     store, session, _auth = prepare(ServeOptions(data=tmp_path / "next", pack=second, passphrase="owl-42"))
     assert session.config["seed"] == 8 and store.groups() == []
     store.close()
+
+
+@pytest.mark.parametrize(
+    "spoil, says",
+    [
+        (lambda data: data.write_text("not a folder", encoding="utf-8"), "is a file, not a folder"),
+        (
+            lambda data: (data.mkdir(), (data / "class.sqlite3").write_bytes(os.urandom(4096))),
+            "cannot be read",
+        ),
+        (
+            lambda data: (Store(data).set_meta("config", json.dumps({"level": 5})), None),
+            "the set-up kept in",
+        ),
+    ],
+    ids=["a-file", "not-a-database", "damaged-set-up"],
+)
+def test_a_class_folder_that_cannot_be_the_classs_is_said_in_a_line(tmp_path, spoil, says):
+    from game.server.run import ServeError, ServeOptions, prepare
+
+    data = tmp_path / "server"
+    spoil(data)
+    with pytest.raises(ServeError, match=says) as refused:
+        prepare(ServeOptions(data=data, passphrase="owl-42"))
+    assert "\n" not in str(refused.value)

@@ -469,6 +469,26 @@ def test_the_facilitator_can_add_no_more_to_a_turn_or_a_log_than_a_save_reads_ba
     ReplayLog.model_validate_json(s.game.log.model_dump_json())
 
 
+def test_a_turn_crowded_with_injections_is_exported_like_any_other(testing_event, tmp_path):
+    # Twenty-one injected events in a turn (the record took twenty) made the export, and with it
+    # the debrief, fail on every group's laptop.
+    from game.classroom.records import SessionRecord
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "easy"})
+    s = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42")
+    injected = [e.id for e in testing_event.events][:30]
+    for event_id in injected:
+        s.inject(event_id)
+    for _ in range(120):
+        s.pause()
+        s.resume()
+    game.lock("moscow", ())
+    game.resolve()
+    s.end("the bell")
+    record = SessionRecord.model_validate_json((s.export(root=tmp_path) / "session.json").read_bytes())
+    assert len(record.turns[0].events) >= len(injected)
+
+
 def test_a_packs_last_turn_is_shown_and_chosen_as_the_sessions_length(app, testing_event):
     # `classroom --pack` with end_after_turn = 8 showed "Length: Whole level" chosen.
     from game.ui.scenes.classroom import ClassroomSetupScene

@@ -16,6 +16,7 @@ from typing import Literal
 import tomli
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game.files import NotAFile, TooBig, read_bounded
 from game.i18n import AVAILABLE, nearest
 from game.levels.problems import Problem, did_you_mean, key_path
 from game.levels.toml_index import TomlIndex
@@ -105,13 +106,16 @@ def read_pack(path: Path, level_dirs: list[Path] | None = None, check_level: boo
         pack.problems.append(Problem(name, line, col, "error", where, message))
 
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_PACK_BYTES + 1)
+        # (a regular file only, never waiting: a pipe given as the pack would hang the class)
+        data = read_bounded(path, MAX_PACK_BYTES)
+    except TooBig:
+        problem(1, 1, "", "the file is too large to be a session pack")
+        return pack
+    except NotAFile as e:
+        problem(1, 1, "", f"cannot read the file: {e}")
+        return pack
     except OSError as e:
         problem(1, 1, "", f"cannot read the file: {e.strerror or e}")
-        return pack
-    if len(data) > MAX_PACK_BYTES:
-        problem(1, 1, "", "the file is too large to be a session pack")
         return pack
     try:
         text = data.decode("utf-8-sig")
@@ -121,6 +125,12 @@ def read_pack(path: Path, level_dirs: list[Path] | None = None, check_level: boo
         return pack
     except tomli.TOMLDecodeError as e:
         problem(getattr(e, "lineno", 1) or 1, getattr(e, "colno", 1) or 1, "", f"TOML syntax: {e.msg}")
+        return pack
+    except RecursionError:
+        problem(1, 1, "", "the file nests arrays or tables too deeply to be a session pack")
+        return pack
+    except (ValueError, OverflowError):  # Python's own limits, such as a number of thousands of digits
+        problem(1, 1, "", "a number in the file is far too long to be a session pack's")
         return pack
     index = TomlIndex(text)
     try:

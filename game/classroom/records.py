@@ -26,9 +26,12 @@ class TurnRecord(BaseModel):
     beijing: list[Plain] = Field(max_length=10)
     moscow_names: list[Plain] = Field(default_factory=list, max_length=10)
     beijing_names: list[Plain] = Field(default_factory=list, max_length=10)
-    events: list[Plain] = Field(default_factory=list, max_length=20, description="Event titles.")
+    # As many as a game's log may hold (game.session.replay: the deck's five a turn beside
+    # MAX_TURN_NEWS injections; MAX_ACTS acts in a game): a session the teacher crowded with
+    # injections or pauses is exported like any other.
+    events: list[Plain] = Field(default_factory=list, max_length=200, description="Event titles.")
     facilitator: list[Plain] = Field(
-        default_factory=list, max_length=200, description="The facilitator's acts, in words."
+        default_factory=list, max_length=5000, description="The facilitator's acts, in words."
     )
     moscow_reason: str = Field("", max_length=200, description="Why Moscow's team played its plan.")
     beijing_reason: str = Field("", max_length=200, description="Why Beijing's team played its plan.")

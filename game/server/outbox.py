@@ -72,7 +72,7 @@ class Outbox:
             raise self._set_aside(why(e)) from None
         try:
             return self._parse(json.loads(data.decode("utf-8")))
-        except (ValueError, TypeError, KeyError) as e:
+        except (ValueError, TypeError, KeyError, RecursionError) as e:
             raise self._set_aside(f"it is damaged ({e})") from None
 
     def _parse(self, found: Any) -> Kept:

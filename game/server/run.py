@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from game.classroom.language import class_language
 from game.core.level_text import ENGLISH, in_language
 from game.server.auth import TeacherAuth, new_class_code, new_secret
-from game.server.store import Store
+from game.server.store import DB_NAME, Store
 
 DEFAULT_LEVEL = "testing_event"
 
@@ -47,6 +48,37 @@ def default_config(store: Store) -> dict:
     }
 
 
+def open_store(data: Path) -> Store:
+    """The class's store in the folder `data`; ServeError, in a line, for a folder that cannot be
+    one (a file of that name, a database another program wrote or one damaged)."""
+    if data.exists() and not data.is_dir():
+        raise ServeError(f"{data} is a file, not a folder; give --data a folder for the class")
+    try:
+        return Store(data)
+    except sqlite3.DatabaseError as e:
+        raise ServeError(
+            f"{data / DB_NAME} cannot be read as the class's record ({e}); start the class in a "
+            "folder of its own: --data NEW_FOLDER"
+        ) from None
+    except OSError as e:
+        raise ServeError(f"the class's folder {data} cannot be used: {e.strerror or e}") from None
+
+
+def kept_config(kept: str, data: Path) -> dict:
+    """The set-up a class's folder keeps, checked as a pack is (the folder may have been edited)."""
+    from pydantic import ValidationError
+
+    from game.classroom.pack import SessionPackSpec
+
+    try:
+        return SessionPackSpec.model_validate(json.loads(kept)).model_dump()
+    except (ValueError, RecursionError, ValidationError):
+        raise ServeError(
+            f"the set-up kept in {data / DB_NAME} is damaged; start the class with --pack PACK.toml, "
+            "or in a folder of its own: --data NEW_FOLDER"
+        ) from None
+
+
 def prepare(options: ServeOptions):
     """(store, ClassSession, TeacherAuth) for these options; raises ServeError."""
     from game.classroom.pack import PackError, load_pack
@@ -55,7 +87,7 @@ def prepare(options: ServeOptions):
     from game.server.app import ClassSession
 
     data = options.data or user_data_dir() / "class-server"
-    store = Store(data)
+    store = open_store(data)
     if options.pack is not None:
         try:
             spec = load_pack(options.pack, list(options.level_dirs), warn=lambda p: print(p, file=sys.stderr))
@@ -64,7 +96,7 @@ def prepare(options: ServeOptions):
         config = spec.model_dump()
         kept = store.meta("config")
         begun = bool(store.groups()) or store.meta("ended") == "1"
-        if begun and kept is not None and json.loads(kept) != config:
+        if begun and kept is not None and kept_config(kept, data) != config:
             # The folder is one class's: its groups, turns and exports. Another pack here would
             # meet that class's ended session and its groups (every laptop was told the session
             # had ended); the class that was is kept as it is.
@@ -75,7 +107,7 @@ def prepare(options: ServeOptions):
         store.set_meta("config", json.dumps(config))
     else:
         kept = store.meta("config")
-        config = json.loads(kept) if kept else default_config(store)
+        config = kept_config(kept, data) if kept else default_config(store)
         store.set_meta("config", json.dumps(config))
     try:
         level = Catalogue.scan([user_levels_dir(), *options.level_dirs]).load(config["level"])
