@@ -26,6 +26,18 @@ def test_a_figure_never_rounds_onto_a_threshold_it_does_not_meet():
     assert shown(60.04, [60], least=1) == "60.04"  # (beside "60 or less", 60.0 would meet it)
 
 
+def test_two_figures_side_by_side_are_given_the_same_decimals_and_add_up():
+    from game.ui.numbers import change_decimals, shown_pair
+
+    # "Would lose: economy 64 or more (now 66, then 63.6)" read as a fall of 2.4 from a card of 2.
+    assert shown_pair(65.6, 63.6, [64]) == ("65.6", "63.6")
+    assert shown_pair(66.0, 70.0, [64]) == ("66", "70")
+    # "from 41.8 to 43.9" beside "+2.0" did not add up; at two decimals it does.
+    assert change_decimals(41.84, 43.86) == 2
+    assert change_decimals(26.0, 29.1) == 1
+    assert change_decimals(50.0, 50.04) == 2  # (at one, "from 50.0 to 50.0")
+
+
 def test_goal_points_add_up_to_a_hundred():
     from game.ui.numbers import goal_points
 

@@ -20,8 +20,16 @@ from itertools import combinations
 from game.core import rng
 from game.core.expr import Condition, ExprError, compile_condition, conjuncts
 from game.core.level import ENGINE_SOURCE, Action, Event, Goal, Level
-from game.core.meters import AGGREGATES, ALL_METERS, DERIVED, REGION_TARGETS, SIDES, aggregate_value
-from game.core.phases import Adjustment, Turn, ceiling_terms, final_outcome
+from game.core.meters import (
+    AGGREGATES,
+    ALL_METERS,
+    DERIVED,
+    PILLARS,
+    REGION_TARGETS,
+    SIDES,
+    aggregate_value,
+)
+from game.core.phases import WHY_PILLAR_UPKEEP, Adjustment, Turn, ceiling_terms, final_outcome
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
 
@@ -296,8 +304,9 @@ class GoalTurn:
 @dataclass(frozen=True)
 class Forecast:
     """What a side's plan would do at once, were the partner idle and no event to come: each
-    card's own effects, then what the rules its tags trigger add, and the ceiling the limits
-    would then set; the meters after all of them; and the side's goals it would tick or untick.
+    card's own effects, then what the rules its tags trigger add, the pillars' wear (which comes
+    whatever is played), and the ceiling the limits would then set; the meters after all of
+    them; and the side's goals it would tick or untick.
     No die is cast: the events phase and the partner's plan are what it cannot know."""
 
     plan: Plan  # the cards, in the level's order
@@ -320,9 +329,14 @@ def forecast(state: GameState, side: str, plan: Iterable[str]) -> Forecast:
     turn.phase = "methods"
     for c in _tag_rule_changes(state, side, actions):
         turn.rule(c.meter, c.after - c.before, c.cause_id, c.why)
+    # The pillars' wear comes every turn whatever is played: left out, a card that lifts a pillar
+    # by 2 was forecast to meet a goal 1 point away, which the turn then missed by 1.
+    turn.phase = "partnership"
+    if level.rules.pillar_upkeep:
+        for pillar in PILLARS:
+            turn.rule(pillar, -level.rules.pillar_upkeep, "pillar_upkeep", WHY_PILLAR_UPKEEP)
     # The ceiling as the limits would set it: the one shown moves by what the plan takes off it
     # or gives back (a plan that touches no limit leaves it where the last turn put it).
-    turn.phase = "partnership"
     normalizations = len(state.normalized)
     taken_now = sum(ceiling_terms(state.meters, level.rules, normalizations).values())
     taken_then = sum(ceiling_terms(turn.m, level.rules, normalizations).values())

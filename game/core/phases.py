@@ -93,7 +93,7 @@ WHY_HELD_DOWN = N_("held down by the ceiling; {limit} weighs most on it (-{weigh
 WHY_CEILING = N_(
     "the identity gap, divergent methods, rivalry and Washington's thaw cap how close the two can get"
 )
-WHY_PILLAR_UPKEEP = N_("ties that are not tended wear a little every turn")
+WHY_PILLAR_UPKEEP = N_("every tie wears a little each turn, tended or not")
 WHY_PULLED_UP = N_("pulled up toward {target:.0f}, what the pillars, trust and US pressure support")
 WHY_PULLED_DOWN = N_("pulled down toward {target:.0f}, what the pillars, trust and US pressure support")
 WHY_FORCES_AT_WAR = N_("a trusted border frees forces, but the war commits them")

@@ -216,7 +216,7 @@ class RulesSpec(Spec):
         None, description="Share of the gap to its target that partnership closes each turn."
     )
     pillar_upkeep: Annotated[float, Field(ge=0, le=20)] | None = Field(
-        None, description="Points each pillar loses every turn: ties that are not tended wear away."
+        None, description="Points each pillar loses every turn, whatever is played: cooperation needs upkeep."
     )
     weight_military_trust: Annotated[float, Field(ge=0, le=10)] | None = Field(
         None, description="Weight of military trust in partnership's target."

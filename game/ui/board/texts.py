@@ -34,7 +34,7 @@ from game.speech.words import (
 from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.map_period import state_name
-from game.ui.numbers import shown
+from game.ui.numbers import shown, shown_pair
 from game.ui.rule_words import state_news
 from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
 
@@ -413,7 +413,7 @@ def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]
     ]
     for turn in forecast.goals:
         thresholds = [t for t in (turn.goal.at_least, turn.goal.at_most) if t is not None]
-        now, then = shown(turn.now, thresholds), shown(turn.then, thresholds)
+        now, then = shown_pair(turn.now, turn.then, thresholds)
         verb = _("Would meet") if turn.met_then else _("Would lose")
         lines.append(
             _("{verb}: {goal} (now {now}, then {then})").format(

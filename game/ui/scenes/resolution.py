@@ -19,6 +19,7 @@ from game.ui.board.meters import MetersPanel
 from game.ui.board.model import SideView
 from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
+from game.ui.numbers import change_decimals
 from game.ui.rule_words import state_news
 from game.ui.scenes.base import Scene, box_html
 from game.ui.summit.words import running_lines, settled_words
@@ -235,9 +236,9 @@ class ResolutionScene(HeldByPause, Scene):
         _step_title, news, changes = self.steps[self.index]
         lines = [f"<b>{html.escape(s)}</b>" for s in news]
         for c in changes:
-            # A change too small to show at one decimal is shown at two, so that "from" and "to"
-            # never read the same while the change says they differ.
-            d = 1 if f"{c.before:.1f}" != f"{c.after:.1f}" and abs(c.delta) >= 0.1 else 2
+            # One decimal, or two where at one "from" and "to" would read the same while the
+            # change says they differ, or would not add up to the change shown.
+            d = change_decimals(c.before, c.after)
             lines.append(
                 _("{meter} <b>{change}</b> (from {before} to {after}): {why} <i>[{source}]</i>").format(
                     meter=html.escape(meter_label(c.meter)),
