@@ -79,6 +79,19 @@ def test_cards_chosen_but_not_locked_come_back_with_the_save(app):
     assert app.scene.name == "board" and app.scene.model.plan == [chosen]
 
 
+def test_the_line_of_why_typed_for_a_plan_comes_back_with_the_save(app):
+    # The cards came back from a save, and the line typed for them was lost.
+    from test_ui_scenes import choose_first_card_by_keyboard
+
+    new_game(app, "Beijing", "Normal AI")
+    choose_first_card_by_keyboard(app)
+    app.scene.reason.entry.set_text("Close the identity gap, keep oil flowing")
+    save_as(app, "With a reason")
+    load(app, "With a reason")
+    assert app.scene.name == "board"
+    assert app.scene.reason.text() == "Close the identity gap, keep oil flowing"
+
+
 def test_a_plan_locked_before_the_hand_over_survives_a_save_between_lessons(app):
     from test_ui_scenes import choose_first_card_by_keyboard
 

@@ -205,7 +205,7 @@ def power_lead(state: GameState) -> str | None:
 
 def terms_allowed(state: GameState, side: str) -> int:
     """How many terms `side` may put forward: the level's number, and more for the side with more
-    power, one for each `power_gap_per_term` points of the gap (the identity gap at the table)."""
+    power, one for each `power_gap_per_term` points of the gap in power (economy and security)."""
     rules = state.level.rules
     gap = power_gap(state)
     lead = gap if side == "beijing" else -gap

@@ -137,6 +137,8 @@ class Game:
     think: Budget = THINK
     # The reasons of the plans locked this turn: a team's one line of why, or the AI's own words.
     reasons: dict[str, str] = field(default_factory=dict)
+    # The line of why typed for a plan not yet locked (the board keeps it, as it keeps `drafts`).
+    draft_reasons: dict[str, str] = field(default_factory=dict)
     # The game's own autosave (see SaveStore.autosave): given on its first autosave, or by the
     # autosave it was continued from, so that no other game's autosave replaces it.
     autosave_slot: str | None = None
@@ -213,6 +215,9 @@ class Game:
                 mine = [a for a in chosen if a in game.level.actions and game.level.actions[a].side == side]
                 if game.seats[side].controller == HUMAN and side not in game.locked and mine:
                     game.drafts[side] = mine
+            for side, reason in planning.reasons.items():
+                if game.seats[side].controller == HUMAN and side not in game.locked:
+                    game.draft_reasons[side] = reason
         return game
 
     def tell_in(self, lang: str) -> None:
@@ -263,9 +268,17 @@ class Game:
         locked = {s: list(p) for s, p in self.locked.items() if self.seats[s].controller == HUMAN}
         chosen = {s: list(p) for s, p in self.drafts.items() if p and s not in self.locked}
         reasons = {s: r for s, r in self.reasons.items() if s in locked}
+        # (and the line typed for a plan still being made: saved with it, as its cards are)
+        reasons.update(
+            {
+                s: r
+                for s, r in self.draft_reasons.items()
+                if r and s not in locked and self.seats[s].controller == HUMAN
+            }
+        )
         summit = self.summit_record()
         table = SittingSummitSpec.of(self.table) if self.table is not None and self.summit_open() else None
-        if (locked or chosen or summit or table) and not self.over:
+        if (locked or chosen or reasons or summit or table) and not self.over:
             # (only where two people share the machine: otherwise no summary waits for anyone, and
             # the save stays in the format an earlier version reads)
             humans = self.humans()
@@ -500,7 +513,7 @@ class Game:
             self.log.keep_summit_reasons(len(self.log.turns), self.table.entries())
         self.state, report = resolve_turn(self.state, plans, [*acts, *injected])
         self.reports.append(report)
-        self.locked, self.drafts, self.reasons = {}, {}, {}
+        self.locked, self.drafts, self.reasons, self.draft_reasons = {}, {}, {}, {}
         if self.classroom is not None:
             self.classroom.after_resolve(report)  # a pack's last turn; the class server hears of it
         return report

@@ -271,7 +271,8 @@ class PlanningSpec(BaseModel):
         default_factory=dict, description="Cards chosen but not yet locked."
     )
     reasons: dict[Literal["moscow", "beijing"], str] = Field(
-        default_factory=dict, description="The reasons given with the plans locked this turn."
+        default_factory=dict,
+        description="The reasons given with the plans locked this turn, or typed for plans being made.",
     )
     summit: list[TermSpec] | None = Field(
         None, description="This turn's summit, when it was over before the game was saved."

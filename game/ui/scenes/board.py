@@ -116,7 +116,11 @@ class BoardScene(Scene):
         self.lay_out()
         self.news.build_box(self.rect("news"))
         # What was typed survives a rebuild (a new window size); a plan locked before a save keeps its.
-        kept = self.reason.text() if self.reason is not None else self.game.reasons.get(self.side, "")
+        kept = (
+            self.reason.text()
+            if self.reason is not None
+            else self.game.reasons.get(self.side) or self.game.draft_reasons.get(self.side, "")
+        )
         self.reason = ReasonField(self, self.rect("reason"), kept=kept)
         self.build_controls()
         self.app.focus_index = self.home_focus()
@@ -263,6 +267,9 @@ class BoardScene(Scene):
         self.turn_page(1 if amount > 0 else -1)
 
     def menu(self) -> None:
+        # The line of why typed so far goes into a save made from the menu, as the cards do.
+        if self.reason is not None:
+            self.game.draft_reasons[self.side] = self.reason.text()
         self.app.show_over("menu", game=self.game)
 
     def back(self) -> None:

@@ -83,8 +83,8 @@ def power_note(game: Game, side: str, room: bool = False) -> str:
     )
     return _(
         "{allowed}. {more} (economy and security), and the side with more power asks more: one term "
-        "beyond the {base} each side has for every {gap} points of the gap. That is the identity gap at "
-        "the table."
+        "beyond the {base} each side has for every {gap} points of the gap in power (a gap of power, "
+        "not the identity gap on the board)."
     ).format(allowed=allowed, more=more, base=base, gap=f"{gap:g}")
 
 
