@@ -473,3 +473,27 @@ def test_the_ai_refusing_a_card_it_cannot_play_this_turn_says_so(catalogue):
         assert given != "accept"
         assert why.frame == (REJECTED_CANNOT_PLAY if given == "reject" else COUNTERED_CANNOT_PLAY)
         assert action.name in why
+
+
+def test_a_repeated_word_shares_the_fate_of_the_word_it_repeats_in_the_debrief(testing_event):
+    # The repeat of a word agreed at a summit was told "still running" at the debrief, long after
+    # its twin said "turn 1: Beijing kept its word".
+    from types import SimpleNamespace
+
+    from game.session.game import Game
+    from game.session.summit_table import Entry, Table
+    from game.ui.scenes.debrief import DebriefScene
+
+    game = Game.new(testing_event, 1, {"moscow": "human", "beijing": "human"})
+    state = game.state
+    card = next(a.id for a in testing_event.actions_of["beijing"] if a.cost <= 2 and a.requires.test(state))
+    offer = Term("offer", "beijing", Deed("play", card))
+    request = Term("request", "moscow", Deed("play", card))
+    game.state = agree(state, [offer, request])
+    game.table = Table.closed(state.turn, [Entry(offer, True), Entry(request, True)])
+    game.lock("moscow", ())
+    game.lock("beijing", (card,))
+    game.resolve()
+    lines = DebriefScene.summit_lines(SimpleNamespace(game=game), 1)  # type: ignore[arg-type]
+    kept = [line for line in lines if line.startswith("•")]
+    assert len(kept) == 2 and all("turn 1: Beijing kept its word" in line for line in kept), kept

@@ -29,11 +29,14 @@ _ACTS = ("action", "event", "delayed", "facilitator")
 def turning_point_cause(report: TurnReport, total: float) -> Change | None:
     """What moved the partnership most in the direction it went in `report` (never against it):
     an act or event that moved it, or a pillar or trust the same way, or a limit or Washington's
-    thaw the other way; else the biggest change to it in that direction."""
+    thaw the other way; else the biggest change to it in that direction. Only what came before the
+    partnership's last move that turn counts: an event that fired after it (an event phase after
+    the partnership's) moved it next turn, if at all."""
     sign = 1 if total > 0 else -1
+    moved_at = max((i for i, c in enumerate(report.changes) if c.meter == "partnership"), default=-1)
     causes = [
         c
-        for c in report.changes
+        for c in report.changes[: moved_at + 1]
         if c.cause_kind in _ACTS
         and (
             (c.meter in ("partnership", *_PULLS_UP) and c.delta * sign > 0)

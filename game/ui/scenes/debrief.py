@@ -30,7 +30,7 @@ from game.speech.sources import source_lines
 from game.speech.words import band_of, band_spans_shown, date_of, listed, meter_label
 from game.ui.numbers import shown
 from game.ui.scenes.base import Scene, box_html
-from game.ui.summit.words import entry_lines, fates
+from game.ui.summit.words import entry_lines, fates, first_giving
 from game.ui.theme import FONT_NAME
 from game.ui.widgets import Control, bottom_of, button_height, button_width, fit, row_of_buttons
 
@@ -351,10 +351,11 @@ class DebriefScene(Scene):
             return []
         entries = [replace(spec.entry(), why=game.log.summit_reason_of(turn, spec)) for spec in specs]
         out = [_("Summit:")]
+        twins = first_giving(game.level, entries)
         for entry, (ok, words, why) in zip(entries, entry_lines(game.level, entries), strict=True):
             line = f"• <b>{html.escape(words)}</b>" if ok else f"• {html.escape(words)}"
             if ok:
-                became = fates(game, turn, entry.term)
+                became = fates(game, turn, twins.get(entry.term.key(), entry.term))
                 line += " — " + html.escape(_("; ").join(became) if became else _("still running"))
             out.append(line)
             if why:

@@ -337,6 +337,21 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
     return out
 
 
+def first_giving(level: Level, entries: list[Entry]) -> dict[str, Term]:
+    """For each agreed term that repeats a word agreed before it at the same summit (by key), the
+    term that gave that word first: a word binds once, so what became of it is told there, and
+    the repeat shares that fate (it was told "still running" long after the game ended)."""
+    terms = agreed_terms(entries)
+    out = {}
+    for i, (term, again) in enumerate(zip(terms, repeated_words(level, terms), strict=True)):
+        if again:
+            parts = set(term.bound())
+            first = next((t for t in terms[:i] if parts & set(t.bound())), None)
+            if first is not None:
+                out[term.key()] = first
+    return out
+
+
 def fates(game: Game, turn: int, term: Term) -> list[str]:
     """What became of a term agreed at turn `turn`'s summit, turn by turn, from the reports."""
     last = turn + term_span(game.level, term) + (1 if term.kind == "warning" else 0) - 1
