@@ -394,6 +394,20 @@ def test_an_offer_of_a_card_one_cannot_play_this_turn_cannot_be_given_and_comes_
     assert "turn 11" in model.cannot_play(promise) and model.cannot_give(promise) == ""
 
 
+def test_a_request_for_a_card_the_rules_keep_from_the_other_side_cannot_be_made(app, catalogue):
+    # Moscow's list of requests offered Beijing's joint naval exercise in 2001, which Beijing may
+    # not hold before 2012: the request could only be refused.
+    game = Game.new(catalogue.load("strategic_partnership"), 7, {"moscow": HUMAN, "beijing": "normal"})
+    scene = open_summit(app, game, "moscow")
+    model = scene.model
+    requests = [t for t in model.on_offer if t.kind == "request"]
+    naval = next(t for t in requests if t.deed.subject == "b_naval_patrol")
+    assert "You cannot ask that" in model.cannot_give(naval) and "turn 11" in model.cannot_give(naval)
+    assert model.toggle(naval) == model.cannot_give(naval) and naval not in model.chosen
+    # What Beijing may play now can still be asked for.
+    assert any(not model.cannot_give(t) for t in requests)
+
+
 def test_a_request_for_a_card_one_cannot_play_says_so_to_the_side_answering_it(app, catalogue):
     # Hot seat: Moscow's team asks Beijing for the joint naval exercise, which Beijing may not
     # hold before 2012; accepting would bind it to a word it could only break.

@@ -165,6 +165,22 @@ class SummitModel:
                     return bound, why
         return "", ""
 
+    def asked_in_vain(self, term: Term) -> tuple[str, str]:
+        """(the other side, why) of a card `term` asks the other side to play this turn that the
+        level's rules do not let it play now: a condition not met, or a card used and waiting
+        ('', '' when there is none). Its capital is left out: that it may yet find."""
+        reader = self.reader(term)
+        if self.stage == "room" or term.by != reader or term_span(self.game.level, term) != 1:
+            return "", ""
+        for bound, deed in term.bound():
+            if bound != reader and deed.kind == "play":
+                if self.game.level.actions[deed.subject].cost > self.game.state.meters[f"{bound}.capital"]:
+                    continue
+                why = why_not_in_words(self.game.state, bound, deed.subject)
+                if why:
+                    return bound, why
+        return "", ""
+
     def words_in_play(self) -> list[Term]:
         """The terms that would bind this side if the table agreed them as it stands: those it
         chose to put forward, or, once it answers, those it put forward, the other side's terms it
@@ -213,12 +229,20 @@ class SummitModel:
 
     def cannot_give(self, term: Term) -> str:
         """Why `term` cannot be put forward: it binds the side giving it, for this turn alone (an
-        offer), to a card that side cannot play now, so it could only be broken ('' when it can
-        be). A term that binds it longer may be kept once the card can be played."""
+        offer), to a card that side cannot play now, so it could only be broken; or it asks the
+        other side, for this turn alone, for a card the rules do not let it play now, so it could
+        only be refused ('' when it can be). A term that runs longer may be kept once the card can
+        be played."""
         if term_span(self.game.level, term) != 1:
             return ""
         side, why = self.unplayable_part(term)
         if not why:
+            asked, why = self.asked_in_vain(term)
+            if why:
+                # (listed among the requests, it could only be refused: "it cannot play that")
+                return _("You cannot ask that: {side} cannot play that card this turn ({why}).").format(
+                    side=side_name(asked), why=why
+                )
             return ""
         if side != self.reader(term):  # (in the room: the other side's part)
             return _(
