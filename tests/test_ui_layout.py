@@ -325,3 +325,33 @@ def enter_terms_in_the_room_checking_the_layout(window):
     key(window, pygame.K_a)
     assert scene.model.stage == "done"
     assert_tidy(window)
+
+
+def test_a_window_size_chosen_in_the_settings_wins_over_the_size_on_the_command_line(app):
+    # Started with --size 1280x720, choosing 1600×900 was saved and highlighted, and the window
+    # stayed as it was ("Every change applies at once").
+    assert app.options.size == (1280, 720)
+    press(app, "Settings")
+    press(app, "1600×900")
+    assert app.size == (1600, 900)
+    assert (app.settings.window_width, app.settings.window_height) == (1600, 900)
+
+
+def test_page_down_reads_on_in_a_briefing_and_the_credits_that_scroll(app):
+    # The README says everything works from the keyboard, but Page Down paged the list of levels
+    # and a keyboard could never read the end of a briefing (its agenda) or of the credits.
+    def text_start():
+        boxes = [e for e in app.scene.elements if getattr(e, "scroll_bar", None) is not None]
+        return boxes[0].scroll_bar.start_percentage if boxes else None
+
+    for screen in ("New game", "Credits"):
+        app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=800, h=600, size=(800, 600)))
+        press(app, screen)
+        app.step([])
+        assert text_start() == 0.0, screen
+        key(app, pygame.K_PAGEDOWN)
+        app.step([])
+        assert text_start() > 0.0, screen
+        key(app, pygame.K_PAGEUP)
+        assert text_start() == 0.0, screen
+        key(app, pygame.K_ESCAPE)

@@ -402,6 +402,9 @@ class App:
         self.settings, problem = update_settings(self.settings, changes)
         self.notice = problem or self.notice
         if resize:
+            # The size chosen here wins over `--size` for the rest of the run: with it kept, the
+            # choice was saved and highlighted, and the window stayed as it was.
+            self.options.size = None
             self.open_window()
         else:
             self.apply_look()
@@ -595,7 +598,7 @@ class App:
         elif k == pygame.K_ESCAPE:
             scene.back()
         elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            scene.scroll(-1 if k == pygame.K_PAGEUP else 1)
+            scene.page_key(-1 if k == pygame.K_PAGEUP else 1)
         elif k == pygame.K_F5 and scene.name in ("title", "new game", "level problems"):
             self.reload_levels()
         elif k == pygame.K_F9 and getattr(getattr(scene, "game", None), "classroom", None) is not None:

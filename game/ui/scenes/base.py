@@ -114,6 +114,30 @@ class Scene:
     def scroll(self, amount: int) -> None:
         pass
 
+    def page_key(self, amount: int) -> None:
+        """Page Up (-1) or Page Down (1): as the wheel does, unless the screen says otherwise."""
+        self.scroll(amount)
+
+    def page_text(self, amount: int) -> bool:
+        """Scroll the screen's longest text that scrolls (a briefing, the credits) by most of what
+        it shows, up (-1) or down (1), as its scroll bar would; False when no text scrolls. For
+        the keyboard: pygame_gui scrolls a text box by the wheel and the mouse only."""
+        import pygame_gui
+
+        bars = [
+            e.scroll_bar
+            for e in self.elements
+            if isinstance(e, pygame_gui.elements.UITextBox) and e.alive() and e.scroll_bar is not None
+        ]
+        if not bars:
+            return False
+        bar = max(bars, key=lambda b: b.scrollable_height)
+        step = 0.9 * bar.visible_percentage
+        bar.set_scroll_from_start_percentage(
+            min(1.0 - bar.visible_percentage, bar.start_percentage + amount * step)
+        )
+        return True
+
     def text_input_active(self) -> bool:
         return any(
             getattr(e, "is_focused", False) and e.__class__.__name__ == "UITextEntryLine"

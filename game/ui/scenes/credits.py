@@ -67,6 +67,9 @@ class CreditsScene(Scene):
         self.box = pygame.Rect(x, top, w - 2 * x, back.top - app.px(12) - top)
         self.text_box(credits_html(app.palette.accent), self.box)
 
+    def page_key(self, amount: int) -> None:
+        self.page_text(amount)  # (Page Up and Page Down read on, as the wheel does)
+
     def left(self) -> int:
         return min(self.app.px(80), self.app.size[0] // 12)
 

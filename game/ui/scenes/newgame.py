@@ -494,6 +494,12 @@ class NewGameScene(Scene):
     def scroll(self, amount: int) -> None:
         self.page_list(1 if amount > 0 else -1)
 
+    def page_key(self, amount: int) -> None:
+        # The keys read the briefing (with the agenda at its end), which a keyboard could not
+        # reach; the list has its own "Earlier" and "More levels" for the keyboard.
+        if not self.page_text(amount):
+            self.page_list(1 if amount > 0 else -1)
+
     def pick_side(self, side: str) -> None:
         self.side = side
         self.keep_focus_rebuild()
