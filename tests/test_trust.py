@@ -423,3 +423,19 @@ def test_the_debrief_shows_a_goal_just_missed_as_missed(app, versus_ai):
     app.show_only("debrief", game=versus_ai)
     text = app.scene.outcome_html()
     assert "MISSED: " in text and "ended at 41.96" in text and "ended at 42.0)" not in text
+
+
+def test_a_card_played_once_a_game_says_it_was_used_not_that_it_needs_itself_undone():
+    # "Not now: needs 'Lend billions for oil' not to have happened", said of that very card.
+    from game.core import initial_state
+    from game.levels import load_shipped
+    from game.ui.rule_words import why_not_in_words
+
+    level = load_shipped("strategic_partnership")
+    state = initial_state(level, 1)
+    state.turn = 9
+    assert why_not_in_words(state, "beijing", "b_oil_for_loans") is None
+    state.flags["oil_loans"] = True
+    assert why_not_in_words(state, "beijing", "b_oil_for_loans") == "used; not available again in this game"
+    state.turn = 3  # (before its year, the year is what it needs)
+    assert "turn" in (why_not_in_words(state, "beijing", "b_oil_for_loans") or "")

@@ -157,9 +157,13 @@ def why_not_in_words(state, side: str, action_id: str) -> str | None:
             turn=ready, date=date_of(level, ready)
         )
     if reason.startswith("needs "):
-        return _("needs {condition}").format(
-            condition=condition_words(level, unmet_part(action.requires, state))
-        )
+        unmet = unmet_part(action.requires, state)
+        # A card played once a game is one whose condition is that its own flag is not yet set:
+        # "needs 'Lend billions for oil' not to have happened" said of that very card.
+        own = {f"not {flag}" for flag in action.does.set_flags}
+        if own and all(part in own for part in conjuncts(unmet)):
+            return _("used; not available again in this game")
+        return _("needs {condition}").format(condition=condition_words(level, unmet))
     return reason
 
 
