@@ -365,3 +365,12 @@ def test_a_save_edited_by_hand_leaves_the_load_screen_working(app, edit):
     kept = next(c for c in app.scene.controls if c.label.startswith("Kept"))
     app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=kept.rect.center, button=1)])
     assert app.scene.name in ("board", "summit"), app.scene.name
+
+
+def test_new_game_offers_the_opponent_played_last_as_it_offers_the_side(app):
+    # The level and the side were remembered, and the hard AI chosen last time came back normal.
+    new_game(app, "Beijing", "Hard AI")
+    key(app, pygame.K_m)
+    press(app, "Quit to title")
+    press(app, "New game")
+    assert app.scene.side == "beijing" and app.scene.opponent == "hard"

@@ -62,6 +62,9 @@ class Settings(BaseModel):
     )
     last_level: Plain | None = Field(None, max_length=48, description="The level played last, offered first.")
     last_side: Literal["moscow", "beijing"] | None = Field(None, description="The side played last.")
+    last_opponent: Literal["easy", "normal", "hard", "human"] | None = Field(
+        None, description="Who played the other side last: the AI's level, or a second player."
+    )
     finished_levels: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,47}$")]] = Field(
         default_factory=list,
         max_length=MAX_FINISHED,

@@ -154,7 +154,11 @@ class NewGameScene(Scene):
             wanted = (after or fresh or [wanted])[0]
         self.level_index = ids.index(wanted) if wanted in ids else 0
         self.side = opts.side if opts.level else (app.settings.last_side or opts.side)
-        self.opponent = opts.opponent
+        # As the side: the one played last, unless the command line names one.
+        from game.ui.app import PlayOptions
+
+        named = opts.level or opts.opponent != PlayOptions.opponent
+        self.opponent = opts.opponent if named else (app.settings.last_opponent or opts.opponent)
         self.opponents = list(OPPONENTS)
         if is_own_agent(opts.opponent):  # `play --moscow FILE.py:NAME`: the user's own agent
             self.opponents.insert(
@@ -531,7 +535,8 @@ class NewGameScene(Scene):
         partner = other(self.side)
         controllers = {self.side: HUMAN, partner: self.opponent}
         game = Game.new(level, self.seed(), controllers, think=app.options.think)
-        app.remember(last_level=level.id, last_side=self.side)
+        remembered = self.opponent if self.opponent in ("easy", "normal", "hard", HUMAN) else None
+        app.remember(last_level=level.id, last_side=self.side, last_opponent=remembered or "normal")
         app.show("board", game=game, perspective=self.side)
 
     def entered(self) -> None:
