@@ -114,8 +114,21 @@ def test_the_last_turn_on_the_board_records_the_game_and_new_game_shows_the_best
     from game.ui.numbers import shown
 
     win_at = testing_event.agendas["moscow"].win_at
-    assert f"Your best as Moscow: {shown(kept.score, [win_at])} of 100" in text
+    # To the tenth, as the debrief says it (66.7 read as 67 there).
+    least = 0 if float(kept.score).is_integer() else 1
+    assert f"Your best as Moscow: {shown(kept.score, [win_at], least=least)} of 100" in text
     assert "1 game to the end" in text
+
+
+def test_the_best_in_new_game_is_said_to_the_tenth_as_the_debrief_says_it():
+    from game.session.records import BestResult
+    from game.ui.scenes.newgame import best_words
+
+    best = BestResult(
+        score=66.67, won=True, outcome="A working partnership", opponent="normal", when="today", games=1
+    )
+    assert "66.7 of 100" in best_words(best, "Beijing", [60.0])
+    assert "60 of 100" in best_words(best.model_copy(update={"score": 60.0}), "Beijing", [60.0])
 
 
 def test_a_game_recorded_over_a_damaged_file_sets_it_aside_first():

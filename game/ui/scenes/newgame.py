@@ -120,7 +120,8 @@ def best_words(best, side: str, win_at: list[float]) -> str:
         "Your best as {side}: {score} of 100, {verdict} ({outcome}), against {opponent}, {when}  ·  {games}"
     ).format(
         side=side,
-        score=shown(best.score, win_at),
+        # (to the tenth, as the debrief said it: 66.7, not 67)
+        score=shown(best.score, win_at, least=0 if float(best.score).is_integer() else 1),
         verdict=verdict,
         outcome=best.outcome,
         opponent=_(RECORDED_OPPONENTS[best.opponent])
