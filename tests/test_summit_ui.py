@@ -488,6 +488,25 @@ def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
     assert any(s.term == term and s.result == "broken" for s in report.settled)
 
 
+def test_the_warning_that_a_plan_breaks_ones_word_goes_when_the_plan_keeps_it(app, versus_ai):
+    # After the card that broke it was taken out and the promised one put in, "This plan breaks
+    # your word" stayed over the map for seconds, about a plan that no longer broke it.
+    term, board = offer_agreed_then_board(app, versus_ai)
+    other_card = next(
+        a.id
+        for a in versus_ai.level.actions_of["moscow"]
+        if a.id != term.deed.subject and not why_not_in_words(versus_ai.state, "moscow", a.id)
+    )
+    board.toggle(other_card)
+    key(app, pygame.K_l)
+    assert "This plan breaks your word" in board.message and board.busy()
+    board.toggle(other_card)
+    assert not board.busy()
+    board.toggle(term.deed.subject)
+    key(app, pygame.K_l)  # the plan keeps the word: it locks at the first press
+    assert versus_ai.state.turn == 2
+
+
 def test_a_plan_that_keeps_ones_word_locks_at_once(app, versus_ai):
     term, board = offer_agreed_then_board(app, versus_ai)
     board.model.plan = [term.deed.subject]

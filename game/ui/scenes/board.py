@@ -77,6 +77,7 @@ class BoardScene(Scene):
         )
         self.empty_lock_asked = False  # Lock was pressed once on an empty plan: the next press locks it
         self.breach_asked: tuple | None = None  # (plan, words) a press of Lock was warned would break
+        self.breach_said = ""  # what that warning said
         self.auto_timer = 0.0
         self.picture: pygame.Surface | None = None  # the board as last rendered, without hover
         self.picture_key: tuple[tuple[int, int], int] | None = None
@@ -228,8 +229,16 @@ class BoardScene(Scene):
         return first(lambda c: c.kind == "card", first(lambda c: c.kind != "tutorial", 0))
 
     # -- choices -------------------------------------------------------------------------------
-    def toggle(self, action_id: str) -> None:
+    def plan_changed(self) -> None:
+        """What Lock said of the plan as it was is no longer so: a warning that it broke the
+        side's word stayed over the map after the card that broke it was taken out."""
         self.empty_lock_asked = False
+        if self.breach_asked is not None and self.message == self.breach_said and self.message_time > 0:
+            self.message, self.message_time = "", 0.0
+        self.breach_asked = None
+
+    def toggle(self, action_id: str) -> None:
+        self.plan_changed()
         if self.model.toggle(action_id):
             self.app.play_sound("choose")
             self.tutorial_did("card_chosen")
@@ -238,14 +247,14 @@ class BoardScene(Scene):
         self.refresh()
 
     def clear(self) -> None:
-        self.empty_lock_asked = False
+        self.plan_changed()
         self.model.clear()
         self.refresh()
 
     def undo(self) -> None:
         """Put the plan back as it was before its last change."""
-        self.empty_lock_asked = False
         if self.model.undo():
+            self.plan_changed()
             self.app.play_sound("undo")
             self.refresh()
         else:
@@ -309,7 +318,8 @@ class BoardScene(Scene):
                 said.append(
                     _("This plan defies a warning: {terms}. Lock it again to defy it.").format(terms=words)
                 )
-            self.say(" ".join(said))
+            self.breach_said = " ".join(said)
+            self.say(self.breach_said)
             return
         self.lock()
 
