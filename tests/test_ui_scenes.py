@@ -655,3 +655,23 @@ def test_a_seed_typed_with_a_letter_is_refused_with_a_word_not_changed(app):
     assert "“2O22” has other characters" in setup.start_problem()
     setup.entries_by_name["seed"].set_text("2022")
     assert setup.start_problem() == "" and setup.seed() == 2022
+
+
+def test_a_step_of_the_resolution_can_be_read_again(app):
+    # The step names under the log looked like tabs and did nothing, and there was no way back.
+    start_game(app)
+    choose_first_card_by_keyboard(app)
+    lock(app)
+    scene = app.scene
+    assert scene.name == "resolution" and len(scene.steps) >= 3
+    first = scene.step_html()
+    key(app, pygame.K_n)
+    key(app, pygame.K_n)
+    assert scene.index == 2
+    key(app, pygame.K_b)
+    assert scene.index == 1
+    placed = dict(scene.phase_strip())
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=placed[0].center, button=1)])
+    assert scene.index == 0 and scene.step_html() == first
+    key(app, pygame.K_b)  # (nothing before the first)
+    assert scene.index == 0 and app.scene is scene

@@ -257,7 +257,19 @@ class ResolutionScene(HeldByPause, Scene):
 
     def next(self) -> None:
         if self.index < len(self.steps) - 1:
-            self.index += 1
+            self.go_to(self.index + 1)
+        else:
+            self.finish()
+
+    def previous(self) -> None:
+        """Back one step, to read it again (B, or a click on a step's name in the strip)."""
+        if self.index > 0:
+            self.go_to(self.index - 1)
+
+    def go_to(self, index: int) -> None:
+        """Show step `index` of the turn: its text, and the meters moving to where it left them."""
+        if index != self.index and 0 <= index < len(self.steps):
+            self.index = index
             self.timer = 0.0
             # New text in the same box: building a text box per step would cost memory each time.
             # Unwatched, it is laid out only if a frame shows it (see catch_up).
@@ -269,8 +281,19 @@ class ResolutionScene(HeldByPause, Scene):
             self.app.memory.release(young_only=True)
             self.build_buttons_keeping_focus()
             self.app.dirty = True
-        else:
-            self.finish()
+
+    def handle(self, event) -> bool:
+        # The strip's step names: a click goes to that step (they looked like tabs and did nothing).
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i, rect in self.phase_strip():
+                if rect.collidepoint(event.pos) and i != self.index:
+                    self.go_to(i)
+                    return True
+        return False
+
+    def key(self, event) -> None:
+        if event.key == pygame.K_b:
+            self.previous()
 
     def catch_up(self) -> None:
         if self.step_text is not None:
