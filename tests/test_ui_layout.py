@@ -355,3 +355,24 @@ def test_page_down_reads_on_in_a_briefing_and_the_credits_that_scroll(app):
         key(app, pygame.K_PAGEUP)
         assert text_start() == 0.0, screen
         key(app, pygame.K_ESCAPE)
+
+
+def test_f1_opens_how_to_play_over_any_screen_and_esc_brings_that_screen_back(app):
+    # F1 did nothing, and neither the title nor the game's menu had a Help.
+    key(app, pygame.K_F1)
+    assert app.scene.name == "help" and [s.name for s in app.scenes] == ["title", "help"]
+    assert_tidy(app)
+    key(app, pygame.K_PAGEDOWN)  # (it reads on, as the credits do, where it scrolls)
+    key(app, pygame.K_ESCAPE)
+    assert app.scene.name == "title"
+    press(app, "How to play")
+    assert app.scene.name == "help"
+    press(app, "Back")
+    press(app, "New game")
+    key(app, pygame.K_s)
+    past_the_summit(app)
+    key(app, pygame.K_m)
+    press(app, "How to play")
+    assert app.scene.name == "help"
+    key(app, pygame.K_ESCAPE)
+    assert app.scene.name == "menu"

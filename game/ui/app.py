@@ -599,6 +599,8 @@ class App:
             scene.back()
         elif k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
             scene.page_key(-1 if k == pygame.K_PAGEUP else 1)
+        elif k == pygame.K_F1 and scene.name != "help":
+            self.show_over("help")
         elif k == pygame.K_F5 and scene.name in ("title", "new game", "level problems"):
             self.reload_levels()
         elif k == pygame.K_F9 and getattr(getattr(scene, "game", None), "classroom", None) is not None:

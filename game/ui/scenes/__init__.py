@@ -23,6 +23,7 @@ SCENES: dict[str, str] = {
     "load": "game.ui.scenes.load:LoadScene",
     "settings": "game.ui.scenes.settings:SettingsScene",
     "credits": "game.ui.scenes.credits:CreditsScene",
+    "help": "game.ui.scenes.help:HelpScene",
     "level problems": "game.ui.scenes.problems:ProblemsScene",
     "board": "game.ui.scenes.board:BoardScene",
     "summit": "game.ui.scenes.summit:SummitScene",

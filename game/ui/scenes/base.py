@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pygame
 
-from game.i18n import current_language
+from game.i18n import _, current_language
 from game.text import nest_quotes
 from game.ui.widgets import Control, button, toast
 
@@ -257,3 +258,13 @@ class Scene:
             rect = pygame.Rect(0, 0, width, h)
             rect.midtop = (center_x, top + i * (h + gap))
             self.add(Control(rect, label, action, enabled=enabled, why_disabled=why))
+
+
+def sections_html(sections: list[tuple[str, str]], accent) -> str:
+    """(heading, text) sections, each marked for the catalogue, as a text box shows them in the
+    language in force, each heading in the look's `accent` colour (the credits, how to play)."""
+    colour = "#{:02x}{:02x}{:02x}".format(*accent[:3])
+    return "<br><br>".join(
+        f"<font color='{colour}'><b>{html.escape(_(head))}</b></font><br>{html.escape(_(body))}"
+        for head, body in sections
+    )

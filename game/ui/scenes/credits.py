@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pygame
 
 from game.i18n import N_, _
-from game.ui.scenes.base import Scene
+from game.ui.scenes.base import Scene, sections_html
 from game.ui.widgets import Control
 
 CREDITS = [
@@ -82,8 +80,4 @@ class CreditsScene(Scene):
 def credits_html(accent) -> str:
     """The credits, section by section, as a text box shows them (in the language in force), each
     heading in the look's `accent` colour."""
-    colour = "#{:02x}{:02x}{:02x}".format(*accent[:3])
-    return "<br><br>".join(
-        f"<font color='{colour}'><b>{html.escape(_(head))}</b></font><br>{html.escape(_(body))}"
-        for head, body in CREDITS
-    )
+    return sections_html(CREDITS, accent)

@@ -38,6 +38,7 @@ class MenuScene(Scene):
                 (_("Save game"), self.save),
                 (_("Resume"), self.back),
                 (_("Settings"), self.settings),
+                (_("How to play"), lambda: self.app.show_over("help")),
                 (
                     _("Quit to title (passphrase)")
                     if getattr(self.game, "classroom", None)

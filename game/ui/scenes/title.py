@@ -36,6 +36,7 @@ class TitleScene(Scene):
             (_("Load game"), self.load_game, True, ""),
             (_("Classroom session"), self.classroom, True, ""),
             (_("Settings"), self.settings, True, ""),
+            (_("How to play"), self.help, True, ""),
             (_("Credits"), self.credits, True, ""),
             (_("Quit"), self.quit, True, ""),
         ]
@@ -114,6 +115,9 @@ class TitleScene(Scene):
 
     def credits(self) -> None:
         self.app.show_over("credits")
+
+    def help(self) -> None:
+        self.app.show_over("help")
 
     def quit(self) -> None:
         self.app.running = False
