@@ -283,6 +283,8 @@ class ResolutionScene(HeldByPause, Scene):
             self.app.dirty = True
 
     def handle(self, event) -> bool:
+        if super().handle(event):  # (a classroom's pause holds every input but F9)
+            return True
         # The strip's step names: a click goes to that step (they looked like tabs and did nothing).
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for i, rect in self.phase_strip():
