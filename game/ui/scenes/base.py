@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
+from typing import ClassVar
 
 import pygame
 
@@ -260,7 +262,7 @@ class Scene:
             self.add(Control(rect, label, action, enabled=enabled, why_disabled=why))
 
 
-def sections_html(sections: list[tuple[str, str]], accent) -> str:
+def sections_html(sections: Sequence[tuple[str, str]], accent) -> str:
     """(heading, text) sections, each marked for the catalogue, as a text box shows them in the
     language in force, each heading in the look's `accent` colour (the credits, how to play)."""
     colour = "#{:02x}{:02x}{:02x}".format(*accent[:3])
@@ -268,3 +270,35 @@ def sections_html(sections: list[tuple[str, str]], accent) -> str:
         f"<font color='{colour}'><b>{html.escape(_(head))}</b></font><br>{html.escape(_(body))}"
         for head, body in sections
     )
+
+
+class SectionsPage(Scene):
+    """A page of headed sections to read, in a text box that scrolls (by the wheel, or Page Up and
+    Page Down), with Back under it: the credits, how to play. A page names its `heading` and its
+    `sections`, each marked for the catalogue."""
+
+    heading = ""
+    sections: ClassVar[Sequence[tuple[str, str]]] = ()
+
+    def build(self) -> None:
+        app = self.app
+        w, h = app.size
+        back = pygame.Rect(0, 0, app.px(200), app.px(44))
+        back.midbottom = (w // 2, h - app.px(24))
+        self.add(Control(back, _("Back"), self.back))
+        # In a text box that scrolls: a small window in a long language (Russian at 800x600) has
+        # more to say than room to say it, and drawn straight they ran under Back.
+        x, top = self.left(), app.px(50) + app.fonts.title.get_linesize() + app.px(12)
+        self.box = pygame.Rect(x, top, w - 2 * x, back.top - app.px(12) - top)
+        self.text_box(sections_html(self.sections, app.palette.accent), self.box)
+
+    def page_key(self, amount: int) -> None:
+        self.page_text(amount)  # (Page Up and Page Down read on, as the wheel does)
+
+    def left(self) -> int:
+        return min(self.app.px(80), self.app.size[0] // 12)
+
+    def draw(self, surface) -> None:
+        app, p = self.app, self.app.palette
+        surface.blit(app.fonts.title.render(_(self.heading), True, p.text), (self.left(), app.px(50)))
+        self.draw_controls(surface)

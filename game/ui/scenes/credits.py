@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pygame
-
-from game.i18n import N_, _
-from game.ui.scenes.base import Scene, sections_html
-from game.ui.widgets import Control
+from game.i18n import N_
+from game.ui.scenes.base import SectionsPage, sections_html
 
 CREDITS = [
     (
@@ -50,31 +47,10 @@ CREDITS = [
 ]
 
 
-class CreditsScene(Scene):
+class CreditsScene(SectionsPage):
     name = "credits"
-
-    def build(self) -> None:
-        app = self.app
-        w, h = app.size
-        back = pygame.Rect(0, 0, app.px(200), app.px(44))
-        back.midbottom = (w // 2, h - app.px(24))
-        self.add(Control(back, _("Back"), self.back))
-        # The sections in a text box that scrolls: a small window in a long language (Russian at
-        # 800x600) has more to say than room to say it, and drawn straight they ran under Back.
-        x, top = self.left(), app.px(50) + app.fonts.title.get_linesize() + app.px(12)
-        self.box = pygame.Rect(x, top, w - 2 * x, back.top - app.px(12) - top)
-        self.text_box(credits_html(app.palette.accent), self.box)
-
-    def page_key(self, amount: int) -> None:
-        self.page_text(amount)  # (Page Up and Page Down read on, as the wheel does)
-
-    def left(self) -> int:
-        return min(self.app.px(80), self.app.size[0] // 12)
-
-    def draw(self, surface) -> None:
-        app, p = self.app, self.app.palette
-        surface.blit(app.fonts.title.render(_("Credits"), True, p.text), (self.left(), app.px(50)))
-        self.draw_controls(surface)
+    heading = N_("Credits")
+    sections = CREDITS
 
 
 def credits_html(accent) -> str:

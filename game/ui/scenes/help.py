@@ -6,11 +6,8 @@ the screen under it comes back as it was. The words are the game's own, in every
 
 from __future__ import annotations
 
-import pygame
-
-from game.i18n import N_, _
-from game.ui.scenes.base import Scene, sections_html
-from game.ui.widgets import Control
+from game.i18n import N_
+from game.ui.scenes.base import SectionsPage
 
 HELP = [
     (
@@ -56,26 +53,7 @@ HELP = [
 ]
 
 
-class HelpScene(Scene):
+class HelpScene(SectionsPage):
     name = "help"
-
-    def build(self) -> None:
-        app = self.app
-        w, h = app.size
-        back = pygame.Rect(0, 0, app.px(200), app.px(44))
-        back.midbottom = (w // 2, h - app.px(24))
-        self.add(Control(back, _("Back"), self.back))
-        x, top = self.left(), app.px(50) + app.fonts.title.get_linesize() + app.px(12)
-        self.box = pygame.Rect(x, top, w - 2 * x, back.top - app.px(12) - top)
-        self.text_box(sections_html(HELP, app.palette.accent), self.box)
-
-    def page_key(self, amount: int) -> None:
-        self.page_text(amount)
-
-    def left(self) -> int:
-        return min(self.app.px(80), self.app.size[0] // 12)
-
-    def draw(self, surface) -> None:
-        app, p = self.app, self.app.palette
-        surface.blit(app.fonts.title.render(_("How to play"), True, p.text), (self.left(), app.px(50)))
-        self.draw_controls(surface)
+    heading = N_("How to play")
+    sections = HELP
