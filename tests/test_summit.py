@@ -497,3 +497,17 @@ def test_a_repeated_word_shares_the_fate_of_the_word_it_repeats_in_the_debrief(t
     lines = DebriefScene.summit_lines(SimpleNamespace(game=game), 1)  # type: ignore[arg-type]
     kept = [line for line in lines if line.startswith("•")]
     assert len(kept) == 2 and all("turn 1: Beijing kept its word" in line for line in kept), kept
+
+
+def test_a_word_given_near_the_end_is_said_to_bind_no_longer_than_the_game_runs(testing_event):
+    # "Promises bind you for 4 turns" was said at the summit of the level's last turn.
+    from game.ui.summit.words import bound_words, kind_words
+
+    turns = testing_event.rules.promise_turns
+    assert turns > 1
+    assert f"for {turns} turns" in kind_words(testing_event, "promise", "moscow")
+    assert "for 1 turn," in kind_words(testing_event, "promise", "moscow", turns_left=1)
+    assert "for 2 turns" in kind_words(testing_event, "promise", "moscow", turns_left=2)
+    promise = Term("promise", "beijing", Deed("play", testing_event.actions_of["beijing"][0].id))
+    assert bound_words(testing_event, promise, turns_left=1) == "Binds Beijing this turn."
+    assert f"for {turns} turns" in bound_words(testing_event, promise)

@@ -387,7 +387,14 @@ class SummitScene(HeldByPause, Scene):
                 )
             y = max(r.bottom for r in rects) + app.px(6)
             room = model.stage == "room"
-            blurb = kind_words(self.game.level, model.kind, model.room_side if room else self.side, room)
+            game = self.game
+            blurb = kind_words(
+                game.level,
+                model.kind,
+                model.room_side if room else self.side,
+                room,
+                turns_left=game.level.turns - game.state.turn + 1,
+            )
             high = len(wrap(blurb, self.font, right.width)) * (self.font.get_linesize() + 2)
             self.texts.append((blurb, pygame.Rect(right.x, y, right.width, high), "muted"))
             y += high + app.px(4)

@@ -99,11 +99,12 @@ def short_words(level: Level, term: Term) -> str:
     return deed_words(level, term.deed)
 
 
-def kind_words(level: Level, kind: str, side: str, room: bool = False) -> str:
+def kind_words(level: Level, kind: str, side: str, room: bool = False, turns_left: int | None = None) -> str:
     """What a kind of term binds, as the list of that kind says it to `side` (in the `room`, where
-    one player enters both sides' terms, of `side` by its name)."""
+    one player enters both sides' terms, of `side` by its name), for as long as the game has
+    `turns_left` (this one included) to bind it."""
     partner = name(other(side))
-    turns = level.rules.promise_turns
+    turns = running(level.rules.promise_turns, turns_left)
     if kind == "offer":
         return (
             _("Offers bind {side}, for this turn.").format(side=name(side))
@@ -145,10 +146,17 @@ def kind_words(level: Level, kind: str, side: str, room: bool = False) -> str:
     return ""
 
 
-def bound_words(level: Level, term: Term) -> str:
-    """Whom the term binds, and for how long."""
+def running(turns: int, turns_left: int | None) -> int:
+    """How many turns a word runs for when the game has `turns_left` (this one included): a
+    promise of four turns made on the last turn binds for that turn ("bind you for 4 turns" was
+    said on turn 13 of 13)."""
+    return turns if turns_left is None else max(1, min(turns, turns_left))
+
+
+def bound_words(level: Level, term: Term, turns_left: int | None = None) -> str:
+    """Whom the term binds, and for how long (no longer than the game's `turns_left`)."""
     if term.kind == "warning":
-        turns = level.rules.promise_turns
+        turns = running(level.rules.promise_turns, turns_left)
         return n_(
             "Binds no one at once. If {partner} does it within {n} turn, "
             "{side} must answer the next turn, or its threat was empty.",
@@ -157,7 +165,7 @@ def bound_words(level: Level, term: Term) -> str:
             turns,
         ).format(partner=name(other(term.by)), n=turns, side=name(term.by))
     sides = _(" and ").join(name(s) for s, _deed in term.bound())
-    turns = term_span(level, term)
+    turns = running(term_span(level, term), turns_left)
     if turns == 1:
         return _("Binds {sides} this turn.").format(sides=sides)
     return n_(
@@ -190,7 +198,8 @@ def term_tip(game: Game, term: Term, viewer: str = "") -> tuple[str, list[str]]:
     """A term's tooltip: its words, whom it binds, what keeping and breaking it do, and the cards
     it names (for `viewer`'s own cards, whether it may play them this turn)."""
     level = game.level
-    lines = [bound_words(level, term), cost_words(level, term)]
+    turns_left = level.turns - game.state.turn + 1
+    lines = [bound_words(level, term, turns_left), cost_words(level, term)]
     deal = level.deal(term.deal) if term.kind == "deal" else None
     if deal is not None and term.answer is not None:
         partner = other(term.by)
