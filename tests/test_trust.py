@@ -439,3 +439,15 @@ def test_a_card_played_once_a_game_says_it_was_used_not_that_it_needs_itself_und
     assert why_not_in_words(state, "beijing", "b_oil_for_loans") == "used; not available again in this game"
     state.turn = 3  # (before its year, the year is what it needs)
     assert "turn" in (why_not_in_words(state, "beijing", "b_oil_for_loans") or "")
+
+
+@pytest.mark.parametrize("size", [(1000, 648), (1280, 720), (800, 600)])
+def test_a_page_holds_every_card_its_column_has_room_for(app, versus_ai, size):
+    # At 1000x648 a page held two cards over room for three: the last card was counted with a gap
+    # under it that nothing needs.
+    app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+    board = board_of(app, versus_ai)
+    _cols, rows, _w, card_h, gap = board.cards.grid()
+    room = board.cards.rect.height - app.px(28)
+    assert rows * card_h + (rows - 1) * gap <= room
+    assert (rows + 1) * card_h + rows * gap > room, "one more card would have fitted"

@@ -55,7 +55,9 @@ class CardsPanel:
         cols = 2 if r.width >= app.px(520) else 1
         card_w = (r.width - (cols - 1) * gap) // cols
         card_h = app.px(112)
-        rows = max(1, (r.height - app.px(30)) // (card_h + gap))
+        # n cards take n heights and n - 1 gaps: the last needs no gap under it (a third card that
+        # fitted was left for the next page).
+        rows = max(1, (r.height - app.px(28) + gap) // (card_h + gap))
         return cols, rows, card_w, card_h, gap
 
     def tooltip(self, action):
