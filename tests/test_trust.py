@@ -451,3 +451,22 @@ def test_a_page_holds_every_card_its_column_has_room_for(app, versus_ai, size):
     room = board.cards.rect.height - app.px(28)
     assert rows * card_h + (rows - 1) * gap <= room
     assert (rows + 1) * card_h + rows * gap > room, "one more card would have fitted"
+
+
+@pytest.mark.parametrize("value", [10.0, 30.0, 45.0, 70.0, 95.0])
+def test_the_gauge_always_names_the_band_the_partnership_is_in(app, versus_ai, value):
+    # At 1000x640 "pragmatic" went unsaid under the gauge while the partnership was pragmatic:
+    # a band's name was drawn only where it fitted its segment.
+    from game.core.meters import band_spans
+    from game.speech.words import gauge_band_name
+
+    app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=1000, h=640, size=(1000, 640)))
+    board = board_of(app, versus_ai)
+    tags = board.meters.band_tags(value)
+    (name,) = [name for lo, hi, name in band_spans(short=True) if lo <= value < hi]
+    assert [said for said, here, _at in tags if here] == [gauge_band_name(name)]
+    gauge = board.meters.gauge_rect
+    for _said, _here, at in tags:
+        assert gauge.left <= at.left and at.right <= gauge.right
+    for i, (_s, _h, a) in enumerate(tags):
+        assert not any(a.colliderect(b) for _s2, _h2, b in tags[i + 1 :])

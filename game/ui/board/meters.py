@@ -199,6 +199,30 @@ class MetersPanel:
         widest = self.widest_label + 6
         return min(int(row_width * 0.60), max(int(row_width * 0.46), widest))
 
+    def band_tags(self, value: float) -> list[tuple[str, bool, pygame.Rect]]:
+        """(name, whether the partnership is in it, where it goes) of each band named under the
+        gauge. The band the partnership is in is always named, if need be wider than its segment
+        ("pragmatic" went unsaid while the partnership was pragmatic, at a narrow gauge); another
+        band is named where its name fits and does not crowd that one."""
+        app, g = self.app, self.gauge_rect
+        font = app.fonts.tiny
+        placed = []
+        for lo, hi, name in BANDS:
+            seg = pygame.Rect(g.x + int(g.width * lo) // 100, g.y, int(g.width * (hi - lo)) // 100, g.height)
+            said = gauge_band_name(name)
+            w, h = font.size(said)
+            at = pygame.Rect(0, 0, w, h)
+            at.midtop = (seg.centerx, g.bottom + 2)
+            at.x = max(g.x, min(at.x, g.right - w))
+            here = lo <= value < hi or (hi >= 100 and value >= hi)
+            placed.append((said, here, w < seg.width - 2, at))
+        current = [at.inflate(app.px(6), 0) for _said, here, _fits, at in placed if here]
+        return [
+            (said, here, at)
+            for said, here, fits, at in placed
+            if here or (fits and not any(at.colliderect(c) for c in current))
+        ]
+
     def draw_gauge(self, surface, value: float, ceiling: float) -> None:
         """The partnership's title, its bands named under it, where it stands and the ceiling the
         limits set (dashed)."""
@@ -209,12 +233,11 @@ class MetersPanel:
                 app.fonts.bold.render(fit(line, app.fonts.bold, g.width), True, p.text),
                 (g.x, self.gauge_title_y + i * (app.fonts.bold.get_linesize() + app.px(2))),
             )
-        for k, (lo, hi, name) in enumerate(BANDS):
+        for k, (lo, hi, _name) in enumerate(BANDS):
             seg = pygame.Rect(g.x + int(g.width * lo) // 100, g.y, int(g.width * (hi - lo)) // 100, g.height)
             pygame.draw.rect(surface, p.panel_border if k % 2 == 0 else p.background, seg)
-            tag = app.fonts.tiny.render(gauge_band_name(name), True, p.text_muted)
-            if tag.get_width() < seg.width - 2:
-                surface.blit(tag, tag.get_rect(midtop=(seg.centerx, g.bottom + 2)))
+        for said, here, at in self.band_tags(value):
+            surface.blit(app.fonts.tiny.render(said, True, p.text if here else p.text_muted), at)
         pygame.draw.rect(
             surface, p.accent, (g.x, g.y + g.height // 4, int(g.width * value / 100), g.height // 2)
         )
