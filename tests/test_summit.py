@@ -511,3 +511,19 @@ def test_a_word_given_near_the_end_is_said_to_bind_no_longer_than_the_game_runs(
     promise = Term("promise", "beijing", Deed("play", testing_event.actions_of["beijing"][0].id))
     assert bound_words(testing_event, promise, turns_left=1) == "Binds Beijing this turn."
     assert f"for {turns} turns" in bound_words(testing_event, promise)
+
+
+def test_a_term_put_to_a_side_that_skipped_the_summit_went_unanswered_not_refused(testing_event):
+    # Skipping the summit (K) listed the partner's terms as "Refused", terms its player never saw.
+    from game.session.game import Game
+    from game.ui.summit.words import entry_lines
+
+    game = Game.new(testing_event, 1, {"moscow": "human", "beijing": "normal"})
+    game.open_summit()
+    assert game.table.proposed.get("beijing"), "the AI puts terms forward at once"
+    assert game.leave_summit("moscow") is None
+    entries = game.table.entries()
+    said = [words for _ok, words, _why in entry_lines(testing_event, entries, game.table.left)]
+    assert said and all(w.startswith("Not answered (the summit was skipped): ") for w in said), said
+    # Read from the log, where the table is not kept, they are as they were recorded.
+    assert all(w.startswith("Refused: ") for _ok, w, _why in entry_lines(testing_event, entries))

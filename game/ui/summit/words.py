@@ -8,6 +8,7 @@ draw these words.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
@@ -312,8 +313,12 @@ def card_terms(game: Game, side: str, action: Action) -> list[tuple[bool, str]]:
     return out
 
 
-def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str]]:
-    """A summit's record, term by term: (agreed, what happened to the term, the AI's reason or '')."""
+def entry_lines(
+    level: Level, entries: list[Entry], left: Collection[str] = ()
+) -> list[tuple[bool, str, str]]:
+    """A summit's record, term by term: (agreed, what happened to the term, the AI's reason or '').
+    A term put to a side that `left` the table (skipped the summit) went unanswered, not refused:
+    its player never saw it."""
     out = []
     countered = {e.counter_to for e in entries if e.counter_to}
     # A term agreed that repeats the word of one agreed before it binds nothing more, and says so.
@@ -332,6 +337,8 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
             head = _("Agreed in the room") if e.in_room else _("Agreed")
         elif term.key() in countered:
             head = _("Countered")
+        elif other(term.by) in left and not e.counter_to:
+            head = _("Not answered (the summit was skipped)")
         else:
             head = _("Refused")
         why = ""
