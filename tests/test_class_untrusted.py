@@ -176,3 +176,23 @@ def test_a_laptop_told_a_wrong_address_says_so_in_a_line(tmp_path, answer):
         assert str(refused.value) == NOT_A_CLASS_SERVER
     finally:
         fake.shutdown()
+
+
+def test_a_set_up_with_a_field_a_later_version_adds_still_joins(tmp_path):
+    # A pack file refuses a key it does not know (a typo); the server's answer passes it over.
+    from game.server.client import join_class
+
+    answer = {
+        "token": "t0k3n",
+        "group": "Red",
+        "session": {"level": "testing_event", "seed": 3, "added_later": True},
+    }
+    handler = type("Fake", (FakeServer,), {"answer": json.dumps(answer).encode()})
+    fake = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    try:
+        link, joined = join_class(f"http://127.0.0.1:{fake.server_address[1]}", CODE, "Red", data=tmp_path)
+        assert joined.session["level"] == "testing_event" and "added_later" not in joined.session
+        link.close(1)
+    finally:
+        fake.shutdown()

@@ -19,6 +19,13 @@ MAX_ID = 2**53
 Name = Annotated[str, Field(max_length=80)]
 
 
+class SessionSetUp(SessionPackSpec):
+    """The session's set-up as the server sends it: a pack's fields, checked as a pack's are, but
+    a field a later version adds is passed over (a pack file refuses it: there, it is a typo)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
 class JoinAnswer(BaseModel):
     """The server's yes to a group that joins: its token, the session's set-up and where the
     group stands (its log so far, the last turn and the last of the teacher's acts it took)."""
@@ -27,7 +34,7 @@ class JoinAnswer(BaseModel):
 
     token: str = Field(min_length=1, max_length=200)
     group: Name
-    session: SessionPackSpec
+    session: SessionSetUp
     log: dict[Name, Any] | None = None
     turn: StrictInt = Field(0, ge=0, le=10_000)
     acked: StrictInt = Field(0, ge=0, le=MAX_ID)
