@@ -406,6 +406,12 @@ def test_a_request_for_a_card_the_rules_keep_from_the_other_side_cannot_be_made(
     assert model.toggle(naval) == model.cannot_give(naval) and naval not in model.chosen
     # What Beijing may play now can still be asked for.
     assert any(not model.cannot_give(t) for t in requests)
+    # The row says whose card it is that cannot be played ("you cannot play it" was said of it).
+    scene.show_kind("request")
+    while not any(c.data == naval for c in scene.controls if c.kind == "term"):
+        scene.scroll(1)
+    row = next(c for c in scene.controls if c.kind == "term" and c.data == naval)
+    assert scene.row_notes[id(row)] == "(Beijing cannot play it this turn)"
 
 
 def test_a_request_for_a_card_one_cannot_play_says_so_to_the_side_answering_it(app, catalogue):

@@ -241,6 +241,7 @@ class SummitScene(HeldByPause, Scene):
         self.texts: list[tuple[str, pygame.Rect, str]] = []  # (words, where, colour's name)
         self.blocks: list[pygame.Rect] = []  # the panels behind the terms to answer
         self.shown_as: dict[int, str] = {}  # a row in the list of a kind -> its shorter words
+        self.row_notes: dict[int, str] = {}  # a row -> whose card cannot be played, if not yours
         super().rebuild()
 
     def viewer(self, term: Term) -> str:
@@ -272,6 +273,11 @@ class SummitScene(HeldByPause, Scene):
         )
         if short:
             self.shown_as[id(self.controls[-1])] = short_words(self.game.level, term)
+        asked, _why = model.asked_in_vain(term)
+        if asked and not selected:  # (a request: it is the other side that cannot play the card)
+            self.row_notes[id(self.controls[-1])] = _("({side} cannot play it this turn)").format(
+                side=name(asked)
+            )
 
     def row_height(self, terms: list[Term] | None = None, width: int = 0) -> int:
         """A term's row: one line of words where every term listed fits in one, else two."""
@@ -897,7 +903,7 @@ class SummitScene(HeldByPause, Scene):
         words = nest_quotes(self.shown_as.get(id(c), c.label), current_language())
         used = text(surface, words, self.font, p.text if c.enabled else p.text_muted, at, room, max_lines=2)
         if c.why_disabled:  # a card it cannot play now: said after the words where they leave room
-            note = "  " + _("(you cannot play it this turn)")
+            note = "  " + self.row_notes.get(id(c), _("(you cannot play it this turn)"))
             last = wrap(words, self.font, room)[-1]
             x = at[0] + self.font.size(last)[0]
             y = at[1] + used - (self.font.get_linesize() + 2)
