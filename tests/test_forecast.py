@@ -193,7 +193,7 @@ def test_the_forecast_says_which_goals_the_plan_would_tick_or_untick(board):
     board.model.clear()
     assert forecast_lines(board.game, board.model.forecast("m_court_japan"), []) == [
         "Forecast: “Court Japan and Korea as oil buyers”: no goal of your agenda would change",
-        "As if your partner did nothing, and before this turn's events.",
+        "As if your partner did nothing, and before this turn's events; the pillars' wear counted.",
     ]
 
 

@@ -8,7 +8,7 @@ import pygame
 
 from game.i18n import _
 from game.ui.board.texts import FORECAST_CAVEAT, forecast_lines, map_ghosts
-from game.ui.widgets import fit, panel
+from game.ui.widgets import fit, panel, wrap
 
 
 def draw_region_map(app, surface, rect, game, meters=None, turn: int | None = None) -> None:
@@ -50,8 +50,12 @@ def draw_map_forecast(app, surface, rect, game, forecast, plan: list[str]) -> py
     lines = forecast_lines(game, forecast, plan)
     pad, line_h = app.px(6), font.get_linesize()
     room = max(1, (rect.height // 2 - 2 * pad) // line_h)  # half the map at most
-    if len(lines) > room:  # the caveat gives way first, then the last goals
-        lines = lines[:-1][:room]
+    caveat = _(FORECAST_CAVEAT)
+    # The caveat wraps (its end, that the pillars' wear is counted, is what explains them falling
+    # under a card that touches none); it gives way first, then the last goals.
+    said = [line for line in lines if line != caveat]
+    told = wrap(caveat, font, rect.width - 2 * pad) if caveat in lines else []
+    lines = said[:room] if len(said) + len(told) > room else said + told
     strip = pygame.Rect(
         rect.x, rect.bottom - 2 * pad - len(lines) * line_h, rect.width, 2 * pad + len(lines) * line_h
     )
@@ -67,7 +71,7 @@ def draw_map_forecast(app, surface, rect, game, forecast, plan: list[str]) -> py
             if line.startswith(_("Would lose"))
             else p.text
         )
-        if line == _(FORECAST_CAVEAT):
+        if line in told:
             colour = p.text_muted
         img = font.render(fit(line, font, strip.width - 2 * pad), True, colour)
         surface.blit(img, (strip.x + pad, strip.y + pad + i * line_h))

@@ -424,7 +424,10 @@ def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]
     return lines
 
 
-FORECAST_CAVEAT = N_("As if your partner did nothing, and before this turn's events.")
+# (the pillars' wear is named: a card that touches no pillar shows them falling)
+FORECAST_CAVEAT = N_(
+    "As if your partner did nothing, and before this turn's events; the pillars' wear counted."
+)
 
 
 def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
