@@ -88,6 +88,13 @@ def test_exports_in_a_zip_the_game_did_not_write_are_refused_and_none_of_it_kept
     answer = client.post("/api/exports", content=bytes(odd), headers=red)
     assert answer.status_code == 400 and "zip" in answer.json()["error"]
     assert not (data / "exports").exists() or not any((data / "exports").rglob("*.json"))
+    # An entry marked encrypted (which zipfile cannot read without a password) likewise.
+    locked = bytearray(zipped([("session.json", "{}")]))
+    locked[6] |= 1  # the local header's flags
+    central = locked.find(b"PK\x01\x02")
+    locked[central + 8] |= 1  # and the central directory's
+    answer = client.post("/api/exports", content=bytes(locked), headers=red)
+    assert answer.status_code == 400 and "zip" in answer.json()["error"]
     long_name = zipped([("x" * 300 + ".json", "{}"), ("session.json", "{}")])
     assert client.post("/api/exports", content=long_name, headers=red).status_code == 200
     assert [p.name for p in (data / "exports").rglob("*.json")] == ["session.json"]

@@ -205,9 +205,12 @@ def test_the_worksheet_writes_no_file_through_a_link_an_export_folder_holds(tmp_
     [
         (lambda f: (f / "session.json").write_bytes(b"{}"), "session.json does not match"),
         (lambda f: (f / "session.json").write_bytes(b'{"seed": ' + b"9" * 5000 + b"}"), "far too long"),
-        (lambda f: ((f / "replay.json").unlink(), os.mkfifo(f / "replay.json")), "not a regular file"),
-        (lambda f: os.truncate(f / "replay.json", 64 * 1024 * 1024), "over the limit"),
-        (lambda f: (f / "replay.json").write_bytes(b'{"seed": 1}'), "not this game's replay log"),
+        (lambda f: ((f / "replay.json").unlink(), os.mkfifo(f / "replay.json")), "a pipe or a device"),
+        (lambda f: os.truncate(f / "replay.json", 64 * 1024 * 1024), "far more than any replay log"),
+        (
+            lambda f: (f / "replay.json").write_bytes(b'{"seed": 1}'),
+            "not a save or a replay log of this game",
+        ),
     ],
     ids=["wrong-shape", "long-number", "pipe", "huge", "not-a-log"],
 )

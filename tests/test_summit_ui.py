@@ -472,15 +472,20 @@ def offer_agreed_then_board(app, game):
     return term, board
 
 
+def a_card_but(game, promised: str) -> str:
+    """A card Moscow may play now other than the one it promised."""
+    return next(
+        a.id
+        for a in game.level.actions_of["moscow"]
+        if a.id != promised and not why_not_in_words(game.state, "moscow", a.id)
+    )
+
+
 def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
     # A word given at the summit and then forgotten was broken at the press of Lock, at a cost in
     # trust for years; now the first press says which word the plan breaks.
     term, board = offer_agreed_then_board(app, versus_ai)
-    other_card = next(
-        a.id
-        for a in versus_ai.level.actions_of["moscow"]
-        if a.id != term.deed.subject and not why_not_in_words(versus_ai.state, "moscow", a.id)
-    )
+    other_card = a_card_but(versus_ai, term.deed.subject)
     board.model.plan = [other_card]
     assert board.model.words_broken() == ([term], [])
     key(app, pygame.K_l)
@@ -498,11 +503,7 @@ def test_the_warning_that_a_plan_breaks_ones_word_goes_when_the_plan_keeps_it(ap
     # After the card that broke it was taken out and the promised one put in, "This plan breaks
     # your word" stayed over the map for seconds, about a plan that no longer broke it.
     term, board = offer_agreed_then_board(app, versus_ai)
-    other_card = next(
-        a.id
-        for a in versus_ai.level.actions_of["moscow"]
-        if a.id != term.deed.subject and not why_not_in_words(versus_ai.state, "moscow", a.id)
-    )
+    other_card = a_card_but(versus_ai, term.deed.subject)
     board.toggle(other_card)
     key(app, pygame.K_l)
     assert "This plan breaks your word" in board.message and board.busy()

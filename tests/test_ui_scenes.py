@@ -28,6 +28,15 @@ def start_game(app, opponent=None):
     return app.scene.game
 
 
+def a_turn_resolving(app):
+    """A new game's first turn, one card chosen and locked: its resolution screen."""
+    start_game(app)
+    choose_first_card_by_keyboard(app)
+    lock(app)
+    assert app.scene.name == "resolution"
+    return app.scene
+
+
 def choose_first_card_by_keyboard(app):
     for _ in range(len(app.scene.controls)):
         control = app.focused()
@@ -279,11 +288,8 @@ def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(siz
     save_settings(Settings(ui_scale=scale))  # (1.5 asked at 1280x720: 1.2 in use, the meters beside the log)
     app = App(PlayOptions(size=size))
     app.push(TitleScene(app))
-    start_game(app)
-    choose_first_card_by_keyboard(app)
-    lock(app)
-    scene = app.scene
-    assert scene.name == "resolution" and len(scene.steps) >= 7
+    scene = a_turn_resolving(app)
+    assert len(scene.steps) >= 7
     placed = scene.phase_strip()
     assert [i for i, _ in placed] == list(range(len(scene.steps)))
     width, height = app.size
@@ -659,11 +665,8 @@ def test_a_seed_typed_with_a_letter_is_refused_with_a_word_not_changed(app):
 
 def test_a_step_of_the_resolution_can_be_read_again(app):
     # The step names under the log looked like tabs and did nothing, and there was no way back.
-    start_game(app)
-    choose_first_card_by_keyboard(app)
-    lock(app)
-    scene = app.scene
-    assert scene.name == "resolution" and len(scene.steps) >= 3
+    scene = a_turn_resolving(app)
+    assert len(scene.steps) >= 3
     first = scene.step_html()
     key(app, pygame.K_n)
     key(app, pygame.K_n)

@@ -75,40 +75,24 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
     from datetime import datetime
     from pathlib import Path
 
-    from pydantic import ValidationError
-
     from game.classroom.exports import write_worksheet
     from game.classroom.read_exports import UnreadableExport, read_session
-    from game.commands.loading import load_level
-    from game.files import NotAFile, TooBig, read_bounded
+    from game.commands.loading import load_level, read_log
     from game.session.game import Game
-    from game.session.replay import ReplayError, ReplayLog
-    from game.session.saves import MAX_SAVE_BYTES
+    from game.session.replay import ReplayError
     from game.speech.reasons import say
-    from game.text import printable, shorten
+    from game.text import printable
 
     folder = Path(args.worksheet)
     # An export folder may come from a student's laptop: both files are read as untrusted input
     # (bounded, regular files only, checked), as the class report reads them.
     try:
         record = read_session(folder)
-        log = ReplayLog.model_validate_json(read_bounded(folder / "replay.json", MAX_SAVE_BYTES))
     except UnreadableExport as e:
         print(printable(f"{folder} is not a session's export folder: {e}"), file=sys.stderr)
         return ExitCode.FAILED
-    except (TooBig, NotAFile) as e:
-        print(f"{folder} is not a session's export folder: replay.json: {e}", file=sys.stderr)
-        return ExitCode.FAILED
-    except OSError as e:
-        print(f"{folder} is not a session's export folder: replay.json: {e.strerror or e}", file=sys.stderr)
-        return ExitCode.FAILED
-    except ValidationError as e:
-        first = e.errors(include_url=False)[0]
-        where = ".".join(shorten(str(x), 40) for x in first["loc"]) or "the file"
-        print(
-            printable(f"{folder}: replay.json is not this game's replay log ({where}: {first['msg']})"),
-            file=sys.stderr,
-        )
+    log = read_log(folder / "replay.json")
+    if log is None:
         return ExitCode.FAILED
     from game.core.level_text import in_language
 

@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.core.level import Level
 from game.levels import Catalogue, LevelError, Problem
 from game.paths import user_levels_dir
 from game.text import printable
+
+if TYPE_CHECKING:
+    from game.session.replay import ReplayLog
 
 
 def catalogue(mod_dirs: Iterable[str]) -> Catalogue:
@@ -71,3 +76,33 @@ def load_agents(*specs: str) -> bool:
                 print(f"error: {e}", file=sys.stderr)
                 return False
     return True
+
+
+def read_log(path: Path) -> ReplayLog | None:
+    """The replay log in the file `path` (a save's log, or a replay log such as an export's
+    replay.json), or None with why not printed in a line. The file may come from anywhere: only a
+    regular file is read, without blocking, and no larger than any save (a pipe or /dev/zero would
+    otherwise hang the command or fill the memory)."""
+    from pydantic import ValidationError
+
+    from game.files import NotAFile, TooBig, read_bounded
+    from game.session.replay import ReplayLog
+    from game.session.saves import MAX_SAVE_BYTES, log_in_save
+    from game.text import shorten
+
+    try:
+        data = read_bounded(path, MAX_SAVE_BYTES)
+        # A save file holds the game's log with its name and time: the log is what is replayed.
+        return log_in_save(data) or ReplayLog.model_validate_json(data)
+    except TooBig:
+        said = f"cannot read: larger than {MAX_SAVE_BYTES:,} bytes, far more than any replay log"
+    except NotAFile:
+        said = "cannot read: it is a folder, a pipe or a device, not a file"
+    except OSError as e:
+        said = f"cannot read: {e.strerror or e}"
+    except ValidationError as e:
+        first = e.errors(include_url=False)[0]
+        where = ".".join(shorten(str(x), 40) for x in first["loc"])
+        said = f"not a save or a replay log of this game ({where}: {first['msg']})"
+    print(printable(f"{path}: {said}"), file=sys.stderr)
+    return None

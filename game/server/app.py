@@ -40,6 +40,7 @@ from game.server.words import ADJUSTABLE_SHOWN
 from game.text import spreadsheet_safe, without_control
 
 STATIC = Path(__file__).resolve().parent / "static"
+ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 ONLINE_SECONDS = 15  # a group heard from this recently shows as connected
 MAX_EXPORT_BYTES = 20_000_000
 # A turn carries the game's log so far: tens of kilobytes for a whole level, so this is ample.
@@ -276,13 +277,17 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
                 infos = [i for i in z.infolist() if not i.is_dir()]
                 if sum(i.file_size for i in infos) > MAX_EXPORT_BYTES or len(infos) > 50:
                     return refused(413, "the exports are too large")
+                # The game's own zips are deflated and never encrypted: any other entry is one
+                # zipfile may not undo, and is refused before a byte of it is read.
+                if any(i.compress_type not in ZIP_METHODS or i.flag_bits & 0x1 for i in infos):
+                    return refused(400, "the exports are not a zip file the game wrote")
                 for info in infos:
                     name = Path(info.filename).name  # plain names only: nothing written outside
                     if name and not name.startswith(".") and len(name.encode("utf-8")) <= 120:
                         files[name] = z.read(info)
-        # (not a zip, or one whose entries are encrypted, compressed in a way zipfile cannot
-        # undo or cut short: all of it is read before any is written, so none is half kept)
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, ValueError, zlib.error):
+        # (not a zip, or one cut short or lying about its entries: all of it is read before any
+        # is written, so none is half kept)
+        except (zipfile.BadZipFile, EOFError, ValueError, zlib.error):
             return refused(400, "the exports are not a zip file the game wrote")
         try:
             folder.mkdir(parents=True, exist_ok=True)
