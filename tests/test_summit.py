@@ -514,16 +514,50 @@ def test_a_word_given_near_the_end_is_said_to_bind_no_longer_than_the_game_runs(
 
 
 def test_a_term_put_to_a_side_that_skipped_the_summit_went_unanswered_not_refused(testing_event):
-    # Skipping the summit (K) listed the partner's terms as "Refused", terms its player never saw.
-    from game.session.game import Game
+    # Skipping the summit (K) listed the partner's terms as "Refused", terms its player never saw;
+    # the board came to say "Not answered", but the log kept no such thing, so the debrief, the
+    # debrief sheet and the transcript still said "refused" (and so did a saved game's board).
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from game.classroom.exports import debrief_markdown
+    from game.session.transcript import transcript
+    from game.ui.scenes.debrief import DebriefScene
     from game.ui.summit.words import entry_lines
 
     game = Game.new(testing_event, 1, {"moscow": "human", "beijing": "normal"})
     game.open_summit()
     assert game.table.proposed.get("beijing"), "the AI puts terms forward at once"
     assert game.leave_summit("moscow") is None
-    entries = game.table.entries()
-    said = [words for _ok, words, _why in entry_lines(testing_event, entries, game.table.left)]
+    said = [words for _ok, words, _why in entry_lines(testing_event, game.table.entries())]
     assert said and all(w.startswith("Not answered (the summit was skipped): ") for w in said), said
-    # Read from the log, where the table is not kept, they are as they were recorded.
-    assert all(w.startswith("Refused: ") for _ok, w, _why in entry_lines(testing_event, entries))
+    saved = ReplayLog.model_validate_json(game.log_to_save().model_dump_json())
+    again = Game.from_log(testing_event, saved, {"moscow": "human", "beijing": "normal"})
+    assert [w for _ok, w, _why in entry_lines(testing_event, again.table.entries())] == said
+
+    game.lock("moscow", ())
+    game.resolve()
+    specs = game.log.turns[0].summit
+    assert specs and all(spec.unanswered and not spec.agreed for spec in specs)
+    lines = DebriefScene.summit_lines(SimpleNamespace(game=game), 1)  # type: ignore[arg-type]
+    assert [line for line in lines if line.startswith("•")] == [f"• {w}" for w in said]
+    sheet = debrief_markdown(game, {"moscow": "team", "beijing": "normal"}, datetime(2026, 12, 3))
+    assert "Turn 1, not answered (the summit was skipped): " in sheet and "Turn 1, refused" not in sheet
+    text = transcript(game.state, game.reports, summits=[t.summit for t in game.log.turns])
+    assert "Summit, not answered (the summit was skipped): " in text and "Summit, refused" not in text
+
+
+def test_a_term_the_other_side_refused_is_still_told_as_refused(testing_event):
+    # (the other half of the test above: an answer given is not "not answered")
+    from game.ui.summit.words import entry_lines
+
+    game = Game.new(testing_event, 1, {"moscow": "human", "beijing": "normal"})
+    game.open_summit()
+    theirs = game.table.proposed["beijing"]
+    assert game.summit_move("moscow", "propose", []) is None
+    assert game.summit_move("moscow", "answer", {t.key(): "reject" for t in theirs}) is None
+    game.pass_summit()
+    assert all(w.startswith("Refused: ") for _ok, w, _why in entry_lines(testing_event, game.table.entries()))
+    game.lock("moscow", ())
+    game.resolve()
+    assert not any(spec.unanswered for spec in game.log.turns[0].summit)

@@ -153,8 +153,8 @@ def _with_reason(names: list[str], reason: str) -> str:
 
 
 def summit_lines(game) -> list[str]:
-    """Each summit's terms as the debrief sheet lists them: agreed or refused, the reason an agent
-    gave, and whether each side kept its part (from the turn's commitments phase)."""
+    """Each summit's terms as the debrief sheet lists them: agreed, refused or not answered, the
+    reason an agent gave, and whether each side kept its part (from the turn's commitments phase)."""
     lines = []
     fates: dict[str, list[str]] = {}
     for r in game.reports:
@@ -167,7 +167,10 @@ def summit_lines(game) -> list[str]:
     for number, turn in enumerate(game.log.turns, start=1):
         for spec in turn.summit:
             term = spec.term()
-            said = (_("agreed in the room") if spec.in_room else _("agreed")) if spec.agreed else _("refused")
+            if spec.agreed:
+                said = _("agreed in the room") if spec.in_room else _("agreed")
+            else:
+                said = _("not answered (the summit was skipped)") if spec.unanswered else _("refused")
             counter = _(", a counter") if spec.counter_to else ""
             line = "- " + _("Turn {turn}, {said}{counter}: {term}").format(
                 turn=number, said=said, counter=counter, term=md(term_words(game.level, term))

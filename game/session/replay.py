@@ -68,11 +68,16 @@ class TermSpec(TermPartsSpec):
         False,
         description="Agreed aloud in the room by the two teams, and entered by one player for both.",
     )
+    unanswered: bool = Field(
+        False,
+        description="Put to a side that had left the table or passed the summit by: not refused, "
+        "never answered.",
+    )
 
     def entry(self) -> Entry:
         """The entry of a summit's table this record keeps (the agent's reason with its frames,
         when the record has them)."""
-        return Entry(self.term(), self.agreed, self.counter_to, self.reason(), self.in_room)
+        return Entry(self.term(), self.agreed, self.counter_to, self.reason(), self.in_room, self.unanswered)
 
     def reason(self) -> str:
         """The agent's reason for its part in the term: with its frames when the record keeps
@@ -94,6 +99,8 @@ class TermSpec(TermPartsSpec):
         data = handler(self)
         if not self.in_room:
             data.pop("in_room", None)
+        if not self.unanswered:
+            data.pop("unanswered", None)
         if self.why_frames is None:
             data.pop("why_frames", None)
         return data
@@ -110,6 +117,7 @@ class TermSpec(TermPartsSpec):
             why=why,
             why_frames=reason_spec(entry.why) if why == entry.why else None,
             in_room=entry.in_room,
+            unanswered=entry.unanswered and not entry.agreed,
         )
 
 

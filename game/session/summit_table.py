@@ -36,6 +36,9 @@ class Entry:
     counter_to: str = ""
     why: str = ""
     in_room: bool = False  # agreed aloud in the room and entered by one player for both sides
+    # Put to a side that had left the table, or passed the summit by: its player never saw it, so
+    # it is told as not answered rather than refused.
+    unanswered: bool = False
 
 
 def agreed_terms(entries: list[Entry]) -> list[Term]:
@@ -58,6 +61,7 @@ class Table:
     counter_answers: dict[str, str] = field(default_factory=dict)  # a counter's key -> its answer
     reasons: dict[str, str] = field(default_factory=dict)  # a term's key -> an agent's reason
     left: set[str] = field(default_factory=set)  # sides that left the table: they pass every move
+    unanswered: set[str] = field(default_factory=set)  # keys of the terms and counters passed, not refused
     closed_: bool = False  # over: what it agreed is in the state
     recorded: list[Entry] | None = None  # a summit read back from a save: its entries as kept
     # The sides shown what the summit came to: in hot-seat, each is, before its board (the side that
@@ -152,6 +156,8 @@ class Table:
                 given = "reject"  # a counter that is already on the table is no counter
             on_the_table.add(given.key() if isinstance(given, Term) else "")
             self.answers[term.key()] = given
+            if side in self.left:
+                self.unanswered.add(term.key())
         return None
 
     def answer_counters(self, side: str, answers: dict[str, str]) -> str | None:
@@ -163,6 +169,8 @@ class Table:
             if given not in ("accept", "reject"):
                 return f"a counter is accepted or rejected, not {given!r}"
             self.counter_answers[counter.key()] = given
+            if side in self.left:
+                self.unanswered.add(counter.key())
         return None
 
     def pass_all(self) -> None:
@@ -171,14 +179,20 @@ class Table:
             self.proposed.setdefault(side, [])
         for side in SIDES:
             for term in self.to_answer(side):
-                self.answers.setdefault(term.key(), "reject")
+                if term.key() not in self.answers:
+                    self.answers[term.key()] = "reject"
+                    self.unanswered.add(term.key())
         for side in SIDES:
-            self.skip_counters_of(side)
+            self.skip_counters_of(side, passed=True)
 
-    def skip_counters_of(self, side: str) -> None:
-        """Reject whatever counters `side` has still to answer (it left the table)."""
+    def skip_counters_of(self, side: str, passed: bool = False) -> None:
+        """Reject whatever counters `side` has still to answer: it left the table or `passed` the
+        summit by (those go unanswered), or the agent's answer was not possible (refused)."""
         for counter in self.counters_to(side):
-            self.counter_answers.setdefault(counter.key(), "reject")
+            if counter.key() not in self.counter_answers:
+                self.counter_answers[counter.key()] = "reject"
+                if passed or side in self.left:
+                    self.unanswered.add(counter.key())
 
     # -- agreed in the room ------------------------------------------------------------------
     def room_problem(self) -> str | None:
@@ -229,10 +243,13 @@ class Table:
             for term in self.proposed.get(side, []):
                 given = self.answers.get(term.key(), "reject")
                 why = self.reasons.get(term.key(), "")
-                out.append(Entry(term, given == "accept", why=why, in_room=self.in_room))
+                passed = term.key() in self.unanswered
+                out.append(Entry(term, given == "accept", why=why, in_room=self.in_room, unanswered=passed))
                 if isinstance(given, Term):
                     agreed = self.counter_answers.get(given.key()) == "accept"
-                    out.append(Entry(given, agreed, term.key(), self.reasons.get(given.key(), "")))
+                    why = self.reasons.get(given.key(), "")
+                    passed = given.key() in self.unanswered
+                    out.append(Entry(given, agreed, term.key(), why, unanswered=passed))
         return out
 
     def agreed(self) -> list[Term]:

@@ -29,7 +29,10 @@ def turn_text(
     facilitator's `acts`, every change with its cause, and what became of the terms."""
     lines = [f"== Turn {report.turn} ({report.date}) =="]
     for t in summit:
-        said = ("agreed in the room" if t.in_room else "agreed") if t.agreed else "refused"
+        if t.agreed:
+            said = "agreed in the room" if t.in_room else "agreed"
+        else:
+            said = "not answered (the summit was skipped)" if t.unanswered else "refused"
         lines.append(
             f"Summit, {said}: {term_words(level, t.term())}" + (" (a counter)" if t.counter_to else "")
         )

@@ -279,7 +279,7 @@ def commitments_html(game: Game, side: str) -> str:
     table = game.table
     if table is not None and table.turn == game.state.turn and table.closed_:
         out.append("<br><b>" + _("This turn's summit") + "</b>")
-        entries = entry_lines(level, table.entries(), table.left)
+        entries = entry_lines(level, table.entries())
         out += [
             ("<b>" if ok else "") + html.escape(words) + ("</b>" if ok else "") for ok, words, _why in entries
         ] or [_("Neither side put anything forward.")]

@@ -650,7 +650,7 @@ class SummitScene(HeldByPause, Scene):
         """What the summit came to: each side's terms (with the counters made to them), agreed ones
         in bold, each with the AI's reason; then the commitments running now."""
         entries = self.model.entries()
-        lines = entry_lines(self.game.level, entries, self.model.table.left)
+        lines = entry_lines(self.game.level, entries)
         out = []
         if not lines:
             out.append(_("Neither side put anything forward: no term was agreed at this summit."))

@@ -8,7 +8,6 @@ draw these words.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
@@ -313,11 +312,9 @@ def card_terms(game: Game, side: str, action: Action) -> list[tuple[bool, str]]:
     return out
 
 
-def entry_lines(
-    level: Level, entries: list[Entry], left: Collection[str] = ()
-) -> list[tuple[bool, str, str]]:
+def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str]]:
     """A summit's record, term by term: (agreed, what happened to the term, the AI's reason or '').
-    A term put to a side that `left` the table (skipped the summit) went unanswered, not refused:
+    A term put to a side that left the table (skipped the summit) went unanswered, not refused:
     its player never saw it."""
     out = []
     countered = {e.counter_to for e in entries if e.counter_to}
@@ -330,14 +327,17 @@ def entry_lines(
         if e.agreed and term.key() in repeated:
             head = _("Agreed (the same word as another term agreed here, so it binds once)")
         elif e.counter_to:
-            head = (_("{side}'s counter, agreed") if e.agreed else _("{side}'s counter, refused")).format(
-                side=name(term.by)
-            )
+            if e.agreed:
+                head = _("{side}'s counter, agreed").format(side=name(term.by))
+            elif e.unanswered:
+                head = _("{side}'s counter, not answered (the summit was skipped)").format(side=name(term.by))
+            else:
+                head = _("{side}'s counter, refused").format(side=name(term.by))
         elif e.agreed:
             head = _("Agreed in the room") if e.in_room else _("Agreed")
         elif term.key() in countered:
             head = _("Countered")
-        elif other(term.by) in left and not e.counter_to:
+        elif e.unanswered:
             head = _("Not answered (the summit was skipped)")
         else:
             head = _("Refused")
