@@ -10,10 +10,10 @@ it a control the keyboard reaches, and hands back the text. The board places it 
 from __future__ import annotations
 
 import pygame
-import pygame_gui
 
 from game.i18n import N_, _
 from game.session.replay import MAX_REASON, one_line_reason
+from game.ui.text_entry import TextEntry
 
 PLACEHOLDER = N_("Why this plan? One line for the debrief (optional)")
 SHORT_PLACEHOLDER = N_("Why this plan? (optional)")  # for a narrow field
@@ -28,7 +28,7 @@ class ReasonField:
         # (The field's font is about the body font's size.)
         wide = app.fonts.body.size(_(PLACEHOLDER))[0] + app.px(16) <= rect.width
         self.entry = scene.element(
-            pygame_gui.elements.UITextEntryLine(
+            TextEntry(
                 pygame.Rect(rect), app.manager, placeholder_text=_(PLACEHOLDER if wide else SHORT_PLACEHOLDER)
             )
         )

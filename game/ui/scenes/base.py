@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 import pygame
+import pygame_gui
 
 from game.i18n import _, current_language
 from game.text import nest_quotes
@@ -142,14 +143,11 @@ class Scene:
         return True
 
     def text_input_active(self) -> bool:
-        return any(
-            getattr(e, "is_focused", False) and e.__class__.__name__ == "UITextEntryLine"
-            for e in self.elements
-        )
+        return any(isinstance(e, pygame_gui.elements.UITextEntryLine) and e.is_focused for e in self.elements)
 
     def leave_text_input(self) -> None:
         for e in self.elements:
-            if e.__class__.__name__ == "UITextEntryLine" and e.is_focused:
+            if isinstance(e, pygame_gui.elements.UITextEntryLine) and e.is_focused:
                 e.unfocus()
         self.app.manager.set_focus_set(None)
 

@@ -19,6 +19,7 @@ from game.speech.sides import side_name
 from game.speech.words import seed_problem
 from game.ui.playable_levels import playable_entries, title_of
 from game.ui.scenes.base import Scene
+from game.ui.text_entry import TextEntry
 from game.ui.widgets import (
     Control,
     bottom_of,
@@ -279,7 +280,7 @@ class ClassroomSetupScene(Scene):
         for name, label, hint, numbers in fields:
             self.rows.append((label, pygame.Rect(x, y, label_w, bh)))
             entry = self.element(
-                pygame_gui.elements.UITextEntryLine(
+                TextEntry(
                     pygame.Rect(field_x, y, min(app.px(300), right - field_x), bh),
                     app.manager,
                     placeholder_text=hint,

@@ -25,6 +25,7 @@ from game.speech.words import listed, meter_label, plain, plain_signed
 from game.ui.board.texts import meter_row_labels
 from game.ui.rule_words import flag_reach, flag_state
 from game.ui.scenes.base import Scene
+from game.ui.text_entry import TextEntry
 from game.ui.widgets import (
     Control,
     bottom_of,
@@ -138,7 +139,7 @@ class FacilitatorLoginScene(Scene):
         bw = app.px(360)
         top = int(h * 0.38)
         self.entry = self.element(
-            pygame_gui.elements.UITextEntryLine(
+            TextEntry(
                 pygame.Rect(w // 2 - bw // 2, top, bw, app.px(42)),
                 app.manager,
                 placeholder_text=_("Passphrase"),
@@ -287,9 +288,7 @@ class FacilitatorPanelScene(Scene):
         # Annotate, and what this turn holds so far.
         nx = self.columns[2].x + inset
         self.note = self.element(
-            pygame_gui.elements.UITextEntryLine(
-                pygame.Rect(nx, top, iw, bh), app.manager, placeholder_text=_("A note on this turn")
-            )
+            TextEntry(pygame.Rect(nx, top, iw, bh), app.manager, placeholder_text=_("A note on this turn"))
         )
         self.note.set_text_length_limit(300)
         if self.texts["note"]:
@@ -411,9 +410,7 @@ class FacilitatorPanelScene(Scene):
         self.delta_y = delta_y
         self.captions.append(("adjustment", pygame.Rect(ax, delta_y, iw, fonts.bold.get_linesize())))
         self.reason = self.element(
-            pygame_gui.elements.UITextEntryLine(
-                reason, app.manager, placeholder_text=_("Reason the class will read")
-            )
+            TextEntry(reason, app.manager, placeholder_text=_("Reason the class will read"))
         )
         self.reason.set_text_length_limit(200)
         if self.texts["reason"]:

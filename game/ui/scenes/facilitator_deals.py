@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import partial
 
 import pygame
-import pygame_gui
 
 from game.classroom.deals import Deal, deals, notes_on
 from game.i18n import N_, _
 from game.speech.terms import term_words
 from game.ui.scenes.base import Scene
+from game.ui.text_entry import TextEntry
 from game.ui.widgets import Control, button_height, button_width, fit, panel, text, wrap
 
 INTRO = N_(
@@ -159,9 +159,7 @@ class FacilitatorDealsScene(Scene):
         self.note = None
         if not found:
             return
-        self.note = self.element(
-            pygame_gui.elements.UITextEntryLine(field, app.manager, placeholder_text=_("A note on this term"))
-        )
+        self.note = self.element(TextEntry(field, app.manager, placeholder_text=_("A note on this term")))
         self.note.set_text_length_limit(MAX_TERM_NOTE)
         if self.note_text:
             self.note.set_text(self.note_text)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import atexit
 
 import pygame
-import pygame_gui
 
 from game.i18n import N_, _
 from game.ui.scenes.base import Scene
+from game.ui.text_entry import TextEntry
 from game.ui.widgets import Control, button_height, button_width
 
 FIELDS = (
@@ -42,7 +42,7 @@ class JoinClassScene(Scene):
             label = _(field_label)
             self.rows.append((label, y))
             entry = self.element(
-                pygame_gui.elements.UITextEntryLine(
+                TextEntry(
                     pygame.Rect(field_x, y, min(app.px(420), w - pad - field_x), bh),
                     app.manager,
                     placeholder_text=_(hint),

@@ -18,6 +18,7 @@ from game.speech.sides import side_name
 from game.ui.playable_levels import title_of
 from game.ui.saved_game import open_log
 from game.ui.scenes.base import Scene
+from game.ui.text_entry import TextEntry
 from game.ui.widgets import Control, Tooltip, button_width
 
 
@@ -141,7 +142,7 @@ class LoadScene(Scene):
         cancel = pygame.Rect(row.right - cancel_w, row.y, cancel_w, row.height)
         ok = pygame.Rect(cancel.x - gap - ok_w, row.y, ok_w, row.height)
         field = pygame.Rect(row.x, row.y, ok.x - gap - row.x, row.height)
-        self.name_entry = self.element(pygame_gui.elements.UITextEntryLine(field, app.manager))
+        self.name_entry = self.element(TextEntry(field, app.manager))
         self.name_entry.set_text_length_limit(MAX_NAME)
         self.name_entry.set_text(info.name)
         self.text_field(self.name_entry, _("New name for this save"))

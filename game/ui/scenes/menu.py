@@ -5,11 +5,11 @@ for one of their own (on the class seed, with a passphrase they chose)."""
 from __future__ import annotations
 
 import pygame
-import pygame_gui
 
 from game.i18n import _
 from game.session.data_folder import problem_message
 from game.ui.scenes.base import Scene
+from game.ui.text_entry import TextEntry
 
 
 class MenuScene(Scene):
@@ -25,7 +25,7 @@ class MenuScene(Scene):
         bw = app.px(320)
         top = int(h * 0.25)
         self.name_entry = self.element(
-            pygame_gui.elements.UITextEntryLine(
+            TextEntry(
                 pygame.Rect(w // 2 - bw // 2, top, bw, app.px(40)),
                 app.manager,
                 placeholder_text=_("Name for this save"),

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from functools import partial
 
 import pygame
-import pygame_gui
 
 from game.ai import Budget
 from game.ai.own import DEFAULT_MS as OWN_MS
@@ -23,6 +22,7 @@ from game.ui.agenda import agenda_html
 from game.ui.numbers import shown
 from game.ui.playable_levels import playable_entries, title_of
 from game.ui.scenes.base import Scene
+from game.ui.text_entry import TextEntry
 from game.ui.widgets import (
     BRACKETS_AT_END,
     LABEL_ROOM,
@@ -431,9 +431,7 @@ class NewGameScene(Scene):
                 )
             )
         self.seed_entry = self.element(
-            pygame_gui.elements.UITextEntryLine(
-                seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else ""
-            )
+            TextEntry(seed_rect, app.manager, placeholder_text=str(self.level.seed) if self.level else "")
         )
         # Not limited to digits as typed: a letter dropped without a word ("2O22" became 222)
         # gave one player another world than the class's. Start says what is wrong.
