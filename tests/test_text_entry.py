@@ -2,7 +2,7 @@
 in the colour of text (pygame_gui drew both alike, so an empty field looked filled in)."""
 
 import pygame
-from ui_driver import key, type_into
+from ui_driver import key, press, type_into
 
 
 def colours_in(entry) -> set[tuple[int, int, int]]:
@@ -49,3 +49,24 @@ def test_the_boards_why_field_shows_its_hint_muted_and_keys_typed_into_it_stay_t
     key(app, pygame.K_l, text="l")
     assert app.scene.name == "board" and "moscow" not in game.locked
     assert app.scene.reason.text() == "Hold" and not field.hinting()
+
+
+def test_a_save_name_typed_as_the_keyboard_types_it_reads_forwards(app, testing_event):
+    # A key typed comes as a press and then the text it makes. With the fields made a subclass of
+    # pygame_gui's, a screen that asked for the class by its name took each press for one of its
+    # own keys, the field lost its place, and a save's name read backwards ("6t noxin").
+    from game.session.game import HUMAN, Game
+
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game.pass_summit()
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    app.show_over("menu", game=game)
+    app.step([])
+    press(app, "Name for this save")
+    for ch in "nixon t6":
+        k = pygame.key.key_code(ch) if ch != " " else pygame.K_SPACE
+        app.step([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode=ch, scancode=0)])
+        app.step([pygame.event.Event(pygame.TEXTINPUT, text=ch)])
+        app.step([pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode=ch, scancode=0)])
+    assert app.scene.name == "menu" and app.scene.name_entry.get_text() == "nixon t6"

@@ -131,8 +131,8 @@ def _tokens(text: str) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, text: str, flags: frozenset[str], last_turn: int = 81):
-        self.last_turn = last_turn
+    def __init__(self, text: str, flags: frozenset[str], last_turn: int = 81, first_turn: int = 1):
+        self.first_turn, self.last_turn = first_turn, last_turn
         self.toks = _tokens(text)
         self.i = 0
         self.depth = 0
@@ -318,8 +318,9 @@ class _Parser:
             raise ExprError(f"'{name}(...)' is a call; conditions can only read meters, flags and turn", col)
         self.names.add(name)
         if name == "turn":
-            # Read from turn 1 to the last turn played, or to the turn after it for an outcome.
-            return NUM, lambda s: s.turn, (1.0, float(self.last_turn))
+            # Read from turn 1 (or the one turn asked about) to the last turn played, or to the turn
+            # after it for an outcome.
+            return NUM, lambda s: s.turn, (float(self.first_turn), float(self.last_turn))
         if name in _METER_SET:
 
             def meter(s: StateView) -> float:
@@ -519,6 +520,22 @@ def compile_condition(
     parser = _Parser(text, flags, turns + 1 if after_end else turns)
     fn, could = parser.parse()
     return Condition(text, fn, frozenset(parser.names), flags, could, turns, after_end)
+
+
+def first_turn_it_could_hold(condition: Condition) -> int | None:
+    """The first turn at which `condition` could hold, as far as the analysis sees (each name on
+    its own: a flag could be either, a meter anything in its range), or None when it never could.
+    A turn it names rules out the turns before it: 'turn >= 4 and war' could first hold at 4."""
+    last = condition.turns + 1 if condition.after_end else condition.turns
+    if condition.possible == frozenset({False}):
+        return None
+    if "turn" not in condition.names:
+        return 1
+    for turn in range(1, last + 1):
+        _fn, could = _Parser(condition.text, frozenset(condition.flags), turn, turn).parse()
+        if True in could:
+            return turn
+    return None
 
 
 ALWAYS = Condition("true", lambda s: True, frozenset())

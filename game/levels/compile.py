@@ -52,6 +52,7 @@ from game.core.meters import (
     meter_range,
 )
 from game.core.phases import ceiling_terms
+from game.levels.dated_news import early_news
 from game.levels.glyphs import undrawable
 from game.levels.merge import Merged, Origin
 from game.levels.parse import ParsedFile
@@ -687,6 +688,7 @@ class Compiler:
                     "or an experiment can put it in play",
                 )
         self.flag_warnings(actions, events, outcomes, flags)
+        self.early_news_warnings(events, origins)
         for side, agenda in agendas.items():
             origin = self.m.agendas[side][1]
             for i, goal in enumerate(agenda.goals):
@@ -730,6 +732,23 @@ class Compiler:
                     "this early outcome already holds at the start values, so "
                     "the game could end after its first turn",
                 )
+
+    def early_news_warnings(
+        self, events: tuple[Event, ...], origins: Mapping[tuple[str, str], Origin]
+    ) -> None:
+        """An event of a level with years that can be drawn before the year its text names
+        (game.levels.dated_news)."""
+        start, per_year = self.m.get("start_year"), self.m.get("turns_per_year")
+        if not start or not per_year or not self.leaf.loaded_spec.playable:
+            return
+        for early in early_news(events, start, per_year, self.turns):
+            self.warn(
+                origins[("event", early.event)],
+                ("text",),
+                f"its text dates it to {early.named}, but it can be drawn in {early.drawn} (turn "
+                f"{early.turn}), before it happened: hold it back with 'from_year = {early.named}' "
+                "or a later turn in 'when'",
+            )
 
     def glyph_warnings(self) -> None:
         """Text in this file that the game's font cannot draw (rare Chinese characters, emoji): players
