@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from game.ai import decide
 from game.core import Forecast, forecast, preview, preview_tag_rules, why_unusable
 from game.core.meters import INFLUENCE_METERS, LIMITS, PILLARS, SIDE_METERS, other
-from game.core.observe import PUBLIC_OF_OTHER
+from game.core.observe import HIDDEN_OF_OTHER, PUBLIC_OF_OTHER
 from game.core.summit import WORD_BROKEN, Term, settle
 from game.i18n import N_, _
 from game.session.game import HUMAN
@@ -71,20 +71,35 @@ def corridor_can_move(level: Level) -> bool:
     return any(moves(d.does) or any(moves(later.does) for later in d.delayed) for d in deeds)
 
 
-def meter_groups(game: Game, side: str) -> list[tuple[str, list[tuple[str, float | None]]]]:
+def meter_groups(game: Game, side: str | None) -> list[tuple[str, list[tuple[str, float | None]]]]:
     """The meters `side` sees, in titled groups, each with the marker its bar shows (the line US
-    thaw must cross, or None): the other side shows only its public meters. The Middle Corridor's
-    share is left out of a level that nothing in can move it (its map has no such route either)."""
+    thaw must cross, or None): the other side shows only its public meters. With `side` None, what
+    two people sharing the screen may both see: each side's public meters only. The Middle
+    Corridor's share is left out of a level that nothing in can move it (its map has no such
+    route either)."""
     threshold = game.level.washington.threshold
-    partner = other(side)
     corridor = ["middle_corridor"] if corridor_can_move(game.level) else []
-    return [
+    common: list[tuple[str, list[tuple[str, float | None]]]] = [
         (_("Pillars and trust"), [(m, None) for m in (*PILLARS, "trust", "distrust")]),
         (
             _("Limits (higher pulls apart)"),
             [(m, None) for m in LIMITS]
             + [(f"washington.thaw_{s}", threshold) for s in ("moscow", "beijing")],
         ),
+    ]
+    if side is None:
+        shared: list[tuple[str, list[tuple[str, float | None]]]] = [
+            (
+                _("{side} (what both of you can see)").format(side=side_name(s)),
+                [(f"{s}.{n}", None) for n in PUBLIC_OF_OTHER],
+            )
+            for s in ("moscow", "beijing")
+        ]
+        if corridor:
+            shared[-1][1].append(("middle_corridor", None))
+        return common + shared
+    partner = other(side)
+    return common + [
         (_("{side} (yours)").format(side=side_name(side)), [(f"{side}.{n}", None) for n in SIDE_METERS]),
         (
             _("{side} (what you can see)").format(side=side_name(partner)),
@@ -93,13 +108,29 @@ def meter_groups(game: Game, side: str) -> list[tuple[str, list[tuple[str, float
     ]
 
 
+def hidden_at_this_screen(game: Game) -> frozenset[str]:
+    """The meters the people at this screen may not see, while the game goes on: the other side's
+    hidden meters when one side is a person's (the agents see no more of theirs), both sides'
+    when two people share the screen, none when agents play both sides and someone watches."""
+    humans = game.humans()
+    watching = humans if len(humans) == 1 else [] if humans else ["moscow", "beijing"]
+    return frozenset(f"{s}.{n}" for s in ("moscow", "beijing") if s not in watching for n in HIDDEN_OF_OTHER)
+
+
+def watching_side(game: Game) -> str | None:
+    """Whose view of the meters a screen shared by the people at it shows: the one person's side;
+    None (each side's public meters) when two people share it; Moscow's when agents play both."""
+    humans = game.humans()
+    return humans[0] if len(humans) == 1 else None if humans else "moscow"
+
+
 @dataclass(frozen=True)
 class SideView:
-    """What a column of meters reads of a game from one side, where there is no plan to make (the
-    resolution shows the turn's meters moving)."""
+    """What a column of meters reads of a game from one side (None: from both, two people at one
+    screen), where there is no plan to make (the resolution shows the turn's meters moving)."""
 
     game: Game
-    side: str
+    side: str | None
 
     def meter_groups(self) -> list[tuple[str, list[tuple[str, float | None]]]]:
         """The meters the side sees, in titled groups (see `meter_groups`)."""

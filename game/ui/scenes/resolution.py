@@ -16,7 +16,7 @@ from game.speech.reasons import say
 from game.speech.sides import side_name
 from game.speech.words import date_of, listed, meter_label, phase_title
 from game.ui.board.meters import MetersPanel
-from game.ui.board.model import SideView
+from game.ui.board.model import SideView, hidden_at_this_screen, watching_side
 from game.ui.board.region_map import draw_region_map
 from game.ui.classroom_overlay import HeldByPause, held
 from game.ui.numbers import change_decimals
@@ -38,13 +38,15 @@ class ResolutionScene(HeldByPause, Scene):
         # The turn's events as cards (title, text), by the step that tells them.
         self.cards: dict[int, list[tuple[str, str]]] = {}
         self.written = False  # the written log in the cards' place (W)
+        # The people at the screen see no more of a side's hidden meters than its board shows
+        # them: two who share it see neither side's (Moscow's capital showed to Beijing's player).
+        self.hidden = hidden_at_this_screen(game)
         self.steps = self.make_steps()
         self.index = 0
         self.step_text: str | None = None  # a step's text not yet laid out in its box (catch_up)
         self.timer = 0.0
         # The board's column of meters beside the log, moving to where each step leaves them.
-        humans = game.humans()
-        self.meters = MetersPanel(app, SideView(game, humans[0] if humans else "moscow"), lambda: None)
+        self.meters = MetersPanel(app, SideView(game, watching_side(game)), lambda: None)
         self.values_after = self.values_of_steps()
         self.moving_from = dict(self.values_after[0])
         self.moved = 1.0  # how far the meters have moved to this step's values (0 to 1)
@@ -66,6 +68,8 @@ class ResolutionScene(HeldByPause, Scene):
             for c in changes:
                 now[c.meter] = c.after
             out.append(dict(now))
+        # (the meters hidden from this screen, told in no step, end where the turn left them)
+        out[-1].update({c.meter: c.after for c in self.report.changes if c.meter in self.hidden})
         return out
 
     def meters_room(self) -> pygame.Rect | None:
@@ -151,7 +155,7 @@ class ResolutionScene(HeldByPause, Scene):
         # The war's or the sanctions' end (or start) is told in the phase that brought it.
         states = state_news(lv, r)
         for phase, _title in PHASES:
-            changes = [c for c in r.changes if c.phase == phase]
+            changes = [c for c in r.changes if c.phase == phase and c.meter not in self.hidden]
             news = [sentence for where, sentence in states if where == phase]
             if phase == "events":
                 # Whose event it was: told at once (a pack's "at_once"), or, as the guide has it,
