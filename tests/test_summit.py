@@ -561,3 +561,33 @@ def test_a_term_the_other_side_refused_is_still_told_as_refused(testing_event):
     game.lock("moscow", ())
     game.resolve()
     assert not any(spec.unanswered for spec in game.log.turns[0].summit)
+
+
+def test_a_deal_whose_part_was_broken_is_not_said_to_be_done():
+    # The Middle Corridor's two-turn deal: Beijing broke its part (new money in Kazakhstan) in the
+    # first turn, and the Commitments tab said "Beijing did its part already" beside "Beijing broke
+    # its word".
+    from game.core.summit import agree
+    from game.levels import Catalogue
+    from game.ui.summit.words import running_lines
+
+    level = Catalogue.scan().load("middle_corridor")
+    game = Game.new(level, 3, {"moscow": HUMAN, "beijing": HUMAN})
+    deal = level.deals[0]
+    mine, theirs = deal.parts("moscow")
+    game.state = agree(game.state, [Term("deal", "moscow", mine, theirs, deal.id)])
+    investing = next(
+        a.id
+        for a in level.actions_of["beijing"]
+        if any(
+            e.meter in ("kazakhstan.beijing", "central_asia.beijing") and e.delta > 0 for e in a.does.effects
+        )
+        and a.requires.test(game.state)
+        and a.cost <= game.state.meters["beijing.capital"]
+    )
+    game.lock("moscow", ())
+    game.lock("beijing", (investing,))
+    report = game.resolve()
+    assert [(s.side, s.result) for s in report.settled] == [("beijing", "broken")]
+    [line] = running_lines(game)
+    assert "Beijing broke its part (turn 1)" in line and "did its part" not in line, line

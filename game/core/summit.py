@@ -161,7 +161,7 @@ class Commitment:
     term: Term
     since: int  # the first turn it covers
     until: int  # the last turn it covers
-    done: frozenset[str] = frozenset()  # sides that have done their positive deed already
+    done: frozenset[str] = frozenset()  # sides whose part is settled: its deed done, or a restraint broken
     set_off: int = 0  # a warning: the turn the warned side did the deed (0: not yet)
 
 

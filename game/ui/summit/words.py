@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
-from game.core.summit import Term, power_lead, repeated_words, term_span, terms_allowed
+from game.core.summit import WORD_BROKEN, Term, power_lead, repeated_words, term_span, terms_allowed
 from game.i18n import N_, _, n_
 from game.session.summit_table import agreed_terms
 from game.speech.reasons import frame_of, say
@@ -242,9 +242,27 @@ def commitment_line(game: Game, c: Commitment) -> str:
         if until <= game.state.turn
         else _("until turn {turn} ({date})").format(turn=until, date=date_of(level, until))
     )
-    done = [name(s) for s in sorted(c.done)]
-    tail = _("; {sides} did its part already").format(sides=_(" and ").join(done)) if done else ""
+    # A side's part is settled once it is done, or once it is broken (a restraint broken at once):
+    # which of the two, the turn's record says ("did its part already" was said of a part broken).
+    broke = {s: turn for s, turn in broken_parts(game, c).items() if s in c.done}
+    kept = [name(s) for s in sorted(c.done) if s not in broke]
+    tail = _("; {sides} did its part already").format(sides=_(" and ").join(kept)) if kept else ""
+    for side, turn in sorted(broke.items()):
+        tail += _("; {side} broke its part (turn {turn})").format(side=name(side), turn=turn)
     return _("{term}: runs {runs}{done}.").format(term=words, runs=runs, done=tail)
+
+
+def broken_parts(game: Game, c: Commitment) -> dict[str, int]:
+    """The sides that broke their part of a running commitment, with the turn they broke it in."""
+    out: dict[str, int] = {}
+    key = c.term.key()
+    for report in game.reports:
+        if report.turn < c.since:
+            continue
+        for s in report.settled:
+            if s.term.key() == key and s.result in WORD_BROKEN:
+                out.setdefault(s.side, report.turn)
+    return out
 
 
 def running_lines(game: Game) -> list[str]:
