@@ -78,6 +78,26 @@ def test_the_forecast_of_the_pillars_is_what_the_turn_gives_them_but_for_the_eve
         assert told[pillar] == pytest.approx(after.meters[pillar] - by_events, abs=0.01), pillar
 
 
+def test_the_forecast_of_the_partnership_is_what_the_turn_gives_it_before_the_events(level):
+    # The partnership's own pull toward what the pillars support was left out: the forecast said no
+    # goal would change, and the partnership rose five points through a goal of "18 or less".
+    state = initial_state(level, 7)
+    state.meters["partnership"] = 30.0  # well under what the pillars support, and the ceiling
+    plan = ("m_joint_exercises",)
+    told = forecast(state, "moscow", plan).meters["partnership"]
+    after, report = resolve_turn(state, {"moscow": plan, "beijing": ()})
+    later = sum(
+        c.after - c.before for c in report.changes if c.meter == "partnership" and c.phase != "partnership"
+    )
+    assert told > 31.0 and told == pytest.approx(after.meters["partnership"] - later, abs=0.01)
+    # A goal the pull alone carries the partnership through is named, whatever the cards.
+    goal = next(g for g in level.agendas["moscow"].goals if g.meter == "partnership")
+    state = initial_state(level, 7)
+    state.meters.update(military_trust=90.0, economic_ties=90.0, shared_stance=90.0)
+    state.meters["partnership"] = goal.at_least - 0.5  # (under the ceiling of 50)
+    assert [g.goal.meter for g in forecast(state, "moscow", []).goals] == ["partnership"]
+
+
 def test_the_ceiling_moves_by_what_the_plan_adds_to_the_limits(level):
     state = initial_state(level, 7)
     ceiling = state.meters["partnership_ceiling"]
@@ -193,7 +213,8 @@ def test_the_forecast_says_which_goals_the_plan_would_tick_or_untick(board):
     board.model.clear()
     assert forecast_lines(board.game, board.model.forecast("m_court_japan"), []) == [
         "Forecast: “Court Japan and Korea as oil buyers”: no goal of your agenda would change",
-        "As if your partner did nothing, and before this turn's events; the pillars' wear counted.",
+        "As if your partner did nothing, and before this turn's events; the pillars' wear and the "
+        "partnership's pull toward them counted.",
     ]
 
 
@@ -203,3 +224,22 @@ def test_pointing_at_a_card_that_cannot_join_the_plan_forecasts_nothing(app, boa
     out_of_reach = next(c for c in board.controls if c.kind == "card" and not c.enabled)
     point_at(app, out_of_reach.rect.center)
     assert board.shown_forecast() is None
+
+
+def test_a_goals_line_in_the_forecast_strip_wraps_rather_than_losing_its_figures(app):
+    # "Would meet: Keep the border from war (military trust 8 or more) (now 5, then..." was cut
+    # where its figures begin; the caveat alone wrapped.
+    from game.ui.board.region_map import forecast_rows
+    from game.ui.board.texts import FORECAST_CAVEAT
+
+    font = app.fonts.tiny
+    goal = "Would meet: Keep the border from war (military trust 8 or more) (now 5, then 8)"
+    lines = ["Forecast: “Receive Kosygin at the airport”", goal, FORECAST_CAVEAT]
+    width = font.size(goal)[0] * 2 // 3
+    rows = forecast_rows(lines, font, width, 20, app.palette)
+    texts = [text for text, _colour in rows]
+    assert all(font.size(t)[0] <= width for t in texts)
+    assert " ".join(texts[1:3]) == goal and rows[1][1] == rows[2][1] == app.palette.good
+    assert texts[3].startswith("As if your partner") and rows[3][1] == app.palette.text_muted
+    # With too little room the caveat goes first, then the last goals' rows.
+    assert [t for t, _c in forecast_rows(lines, font, width, 3, app.palette)] == texts[:3]

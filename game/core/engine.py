@@ -29,7 +29,14 @@ from game.core.meters import (
     SIDES,
     aggregate_value,
 )
-from game.core.phases import WHY_PILLAR_UPKEEP, Adjustment, Turn, ceiling_terms, final_outcome
+from game.core.phases import (
+    WHY_PILLAR_UPKEEP,
+    Adjustment,
+    Turn,
+    ceiling_terms,
+    final_outcome,
+    partnership_target,
+)
 from game.core.report import Change, TurnReport
 from game.core.state import GameState
 
@@ -305,8 +312,9 @@ class GoalTurn:
 class Forecast:
     """What a side's plan would do at once, were the partner idle and no event to come: each
     card's own effects, then what the rules its tags trigger add, the pillars' wear (which comes
-    whatever is played), and the ceiling the limits would then set; the meters after all of
-    them; and the side's goals it would tick or untick.
+    whatever is played), the ceiling the limits would then set, and the partnership's pull toward
+    what the pillars support (under that ceiling); the meters after all of them; and the side's
+    goals it would tick or untick.
     No die is cast: the events phase and the partner's plan are what it cannot know."""
 
     plan: Plan  # the cards, in the level's order
@@ -332,6 +340,7 @@ def forecast(state: GameState, side: str, plan: Iterable[str]) -> Forecast:
     # The pillars' wear comes every turn whatever is played: left out, a card that lifts a pillar
     # by 2 was forecast to meet a goal 1 point away, which the turn then missed by 1.
     turn.phase = "partnership"
+    target = partnership_target(turn.m, level.rules)  # (as the turn reads it: before the wear)
     if level.rules.pillar_upkeep:
         for pillar in PILLARS:
             turn.rule(pillar, -level.rules.pillar_upkeep, "pillar_upkeep", WHY_PILLAR_UPKEEP)
@@ -349,6 +358,10 @@ def forecast(state: GameState, side: str, plan: Iterable[str]) -> Forecast:
             "the limits would cap how close the two can get here",
             level.rule_source_of.get("ceiling_identity", ENGINE_SOURCE),
         )
+    # And the partnership's own pull toward what the pillars support, which comes every turn too:
+    # left out, the forecast said no goal would change, and the partnership then rose five points
+    # through a goal of "18 or less".
+    turn.move_partnership(target)
     after = state.copy()
     after.meters = turn.m
     agenda = level.agendas.get(side)

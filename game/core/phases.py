@@ -218,6 +218,24 @@ def ceiling_terms(meters: Mapping[str, float], rules: Rules, normalizations: int
     }
 
 
+def partnership_target(m: dict[str, float], r: Rules) -> float:
+    """What the pillars, trust and US pressure support: the level the partnership moves toward."""
+    # US pressure: Washington's warmest relation sets it, so a thaw with either side loosens the
+    # pair, even a partial one.
+    pressure = 100.0 - max(m["washington.thaw_moscow"], m["washington.thaw_beijing"])
+    weights = (
+        r.weight_military_trust,
+        r.weight_economic_ties,
+        r.weight_shared_stance,
+        r.weight_trust,
+        r.weight_us_pressure,
+    )
+    values = (m["military_trust"], m["economic_ties"], m["shared_stance"], m["trust"], pressure)
+    total = sum(weights) or 1.0
+    target: float = sum(map(mul, weights, values)) / total
+    return target
+
+
 def name_of(side: str) -> str:
     """A power's name as a sentence says it: 'moscow' -> 'Moscow'."""
     return _NAMES.get(side) or side.capitalize()
@@ -504,23 +522,29 @@ class Turn(Ledger):
             self.rule_source(source_rule),
         )
 
+    def move_partnership(self, target: float) -> None:
+        """The partnership a share of the way toward `target`, held down at the ceiling."""
+        m = self.m
+        p = m["partnership"]
+        moved = p + self.rules.partnership_rate * (target - p)
+        if moved > m["partnership_ceiling"]:
+            self.hold_to_ceiling("ceiling_identity")
+        else:
+            self.set(
+                "partnership",
+                moved,
+                "rule",
+                "pillars",
+                # (the target as a whole number, as the sentence says it: round() and :.0f agree)
+                self.said_kept(WHY_PULLED_UP if target > p else WHY_PULLED_DOWN, round(target)),
+                self.rule_source("partnership_rate"),
+            )
+
     def resolve_partnership(self) -> None:
         """3. Pillars and partnership: the ceiling from the four limits, the pillars wearing, the
         partnership moving toward what the pillars, trust and US pressure support, freed forces."""
         r, m = self.rules, self.m
-        # US pressure: Washington's warmest relation sets it, so a thaw with either side loosens
-        # the pair, even a partial one.
-        pressure = 100.0 - max(m["washington.thaw_moscow"], m["washington.thaw_beijing"])
-        weights = (
-            r.weight_military_trust,
-            r.weight_economic_ties,
-            r.weight_shared_stance,
-            r.weight_trust,
-            r.weight_us_pressure,
-        )
-        values = (m["military_trust"], m["economic_ties"], m["shared_stance"], m["trust"], pressure)
-        total = sum(weights) or 1.0
-        target = sum(map(mul, weights, values)) / total
+        target = partnership_target(m, r)
         ceiling = 100.0 - sum(self.ceiling_terms().values())
         self.set(
             "partnership_ceiling",
@@ -538,20 +562,7 @@ class Turn(Ledger):
                     "pillar_upkeep",
                     WHY_PILLAR_UPKEEP,
                 )
-        p = m["partnership"]
-        moved = p + r.partnership_rate * (target - p)
-        if moved > m["partnership_ceiling"]:
-            self.hold_to_ceiling("ceiling_identity")
-        else:
-            self.set(
-                "partnership",
-                moved,
-                "rule",
-                "pillars",
-                # (the target as a whole number, as the sentence says it: round() and :.0f agree)
-                self.said_kept(WHY_PULLED_UP if target > p else WHY_PULLED_DOWN, round(target)),
-                self.rule_source("partnership_rate"),
-            )
+        self.move_partnership(target)
         war_turns = self.at_war()
         for side in SIDES:
             target_forces = m["military_trust"] * r.freed_forces_per_trust

@@ -50,20 +50,32 @@ def draw_map_forecast(app, surface, rect, game, forecast, plan: list[str]) -> py
     lines = forecast_lines(game, forecast, plan)
     pad, line_h = app.px(6), font.get_linesize()
     room = max(1, (rect.height // 2 - 2 * pad) // line_h)  # half the map at most
-    caveat = _(FORECAST_CAVEAT)
-    # The caveat wraps (its end, that the pillars' wear is counted, is what explains them falling
-    # under a card that touches none); it gives way first, then the last goals.
-    said = [line for line in lines if line != caveat]
-    told = wrap(caveat, font, rect.width - 2 * pad) if caveat in lines else []
-    lines = said[:room] if len(said) + len(told) > room else said + told
+    width = rect.width - 2 * pad
+    rows = forecast_rows(lines, font, width, room, p)
     strip = pygame.Rect(
-        rect.x, rect.bottom - 2 * pad - len(lines) * line_h, rect.width, 2 * pad + len(lines) * line_h
+        rect.x, rect.bottom - 2 * pad - len(rows) * line_h, rect.width, 2 * pad + len(rows) * line_h
     )
     shade = pygame.Surface(strip.size, pygame.SRCALPHA)
     shade.fill((*p.panel[:3], 235))
     surface.blit(shade, strip.topleft)
     pygame.draw.line(surface, p.warning, strip.topleft, strip.topright, 2)
-    for i, line in enumerate(lines):
+    for i, (text, colour) in enumerate(rows):
+        img = font.render(fit(text, font, width), True, colour)
+        surface.blit(img, (strip.x + pad, strip.y + pad + i * line_h))
+    return strip
+
+
+def forecast_rows(lines: list[str], font, width: int, room: int, p) -> list[tuple[str, tuple[int, ...]]]:
+    """The forecast's lines as the strip sets them, each row with its colour, at most `room` rows.
+    Every line wraps (a goal's "now 5, then 7" at its end is what the line is for, and was cut
+    off; the caveat's end, that the pillars' wear and the partnership's pull are counted, is what
+    explains meters moving under a card that touches none). The caveat gives way first, then the
+    last goals' rows."""
+    caveat = _(FORECAST_CAVEAT)
+    rows: list[tuple[str, tuple[int, ...]]] = []
+    for line in lines:
+        if line == caveat:
+            continue
         colour = (
             p.good
             if line.startswith(_("Would meet"))
@@ -71,8 +83,6 @@ def draw_map_forecast(app, surface, rect, game, forecast, plan: list[str]) -> py
             if line.startswith(_("Would lose"))
             else p.text
         )
-        if line in told:
-            colour = p.text_muted
-        img = font.render(fit(line, font, strip.width - 2 * pad), True, colour)
-        surface.blit(img, (strip.x + pad, strip.y + pad + i * line_h))
-    return strip
+        rows += [(part, colour) for part in wrap(line, font, width)]
+    told = [(part, p.text_muted) for part in wrap(caveat, font, width)] if caveat in lines else []
+    return rows[:room] if len(rows) + len(told) > room else rows + told

@@ -424,9 +424,11 @@ def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]
     return lines
 
 
-# (the pillars' wear is named: a card that touches no pillar shows them falling)
+# (the pillars' wear is named: a card that touches no pillar shows them falling; and the
+# partnership's pull, which moves it with no card played)
 FORECAST_CAVEAT = N_(
-    "As if your partner did nothing, and before this turn's events; the pillars' wear counted."
+    "As if your partner did nothing, and before this turn's events; the pillars' wear and the "
+    "partnership's pull toward them counted."
 )
 
 
