@@ -470,3 +470,27 @@ def test_the_gauge_always_names_the_band_the_partnership_is_in(app, versus_ai, v
         assert gauge.left <= at.left and at.right <= gauge.right
     for i, (_s, _h, a) in enumerate(tags):
         assert not any(a.colliderect(b) for _s2, _h2, b in tags[i + 1 :])
+
+
+def test_a_turning_point_is_put_down_to_washingtons_normalization_when_that_did_most_of_it():
+    # "Turn 11: partnership −9.2, mostly because Military trust −2.0: ..." for the turn Washington
+    # normalized with Beijing and its answer took six points off the partnership: an act on a
+    # pillar was preferred to any rule, however much larger.
+    from game.core.report import TurnReport
+    from game.session.story import turning_point_cause
+
+    def change(meter, before, after, phase, kind, cause):
+        return (meter, before, after, phase, kind, cause, f"{cause} moved it", "levels/x.toml:1")
+
+    records = [
+        change("military_trust", 40.0, 38.0, "actions", "action", "b_ambush_patrol"),
+        change("partnership", 30.0, 29.1, "partnership", "rule", "pillars"),
+        change("partnership", 29.1, 23.1, "washington", "rule", "normalization"),
+    ]
+    report = TurnReport(11, "1974", {})
+    report.records = records
+    assert turning_point_cause(report, -6.9).cause_id == "normalization"
+    # A rule that did the smaller part leaves the act its place.
+    report = TurnReport(11, "1974", {})
+    report.records = [*records[:2], change("partnership", 29.1, 28.6, "washington", "rule", "normalization")]
+    assert turning_point_cause(report, -1.4).cause_id == "b_ambush_patrol"

@@ -24,16 +24,31 @@ if TYPE_CHECKING:
 _PULLS_UP = (*PILLARS, "trust")
 _PULLS_DOWN = ("washington.thaw_moscow", "washington.thaw_beijing", *LIMITS)
 _ACTS = ("action", "event", "delayed", "facilitator")
+# The partnership's moves every turn: its pull toward what the pillars support, and the ceiling.
+_ROUTINE = ("pillars", "ceiling")
 
 
 def turning_point_cause(report: TurnReport, total: float) -> Change | None:
     """What moved the partnership most in the direction it went in `report` (never against it):
-    an act or event that moved it, or a pillar or trust the same way, or a limit or Washington's
-    thaw the other way; else the biggest change to it in that direction. Only what came before the
+    a blow to the partnership itself by an act, or by a rule that did most of the move; else an
+    act or event that moved a pillar or trust the same way, or a limit or Washington's thaw the
+    other way; else the biggest change to it in that direction. Only what came before the
     partnership's last move that turn counts: an event that fired after it (an event phase after
     the partnership's) moved it next turn, if at all."""
     sign = 1 if total > 0 else -1
     moved_at = max((i for i, c in enumerate(report.changes) if c.meter == "partnership"), default=-1)
+    # A blow to the partnership itself, by an act or by a rule that answers one (Washington's
+    # normalization, a word broken, distance kept from the partner's war), is the cause when it
+    # is the larger part of the move: a card's -2 to military trust was named for a turn whose -9
+    # came from Washington's normalization with Beijing.
+    shocks = [
+        c
+        for c in report.changes[: moved_at + 1]
+        if c.meter == "partnership" and c.delta * sign > 0 and c.cause_id not in _ROUTINE
+    ]
+    largest = max(shocks, key=lambda c: abs(c.delta), default=None)
+    if largest is not None and (largest.cause_kind in _ACTS or abs(largest.delta) * 2 >= abs(total)):
+        return largest
     causes = [
         c
         for c in report.changes[: moved_at + 1]
