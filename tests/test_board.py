@@ -334,6 +334,15 @@ def test_the_line_of_why_typed_on_the_board_goes_into_the_record_with_the_plan(a
     assert app.scene.reason.text() == "Keep Beijing close"
     lock(app)
     assert versus_ai.log.reasons_of(1) == {"moscow": "Keep Beijing close"}
+    # The debrief gives it as the reason given ("Their reason" read as the AI's, or the partner's).
+    from types import SimpleNamespace
+
+    from game.ui.scenes.debrief import DebriefScene
+
+    page = SimpleNamespace(game=versus_ai)
+    page.summit_lines = lambda turn: DebriefScene.summit_lines(page, turn)  # type: ignore[arg-type]
+    decisions = DebriefScene.decisions_html(page)  # type: ignore[arg-type]
+    assert "Reason given: Keep Beijing close" in decisions
 
 
 # -- plans you can take back, cards you can filter ------------------------------------------------

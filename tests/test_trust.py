@@ -192,6 +192,17 @@ def test_a_cards_face_and_why_tell_what_its_tags_bring(versus_ai):
     assert any("reached out to Washington" in line for line in card_why(versus_ai, "moscow", outreach)[1])
 
 
+def test_a_card_that_cannot_be_played_now_says_what_it_does_not_what_it_would_now(versus_ai):
+    # A card used once a game still said "Now it would: ..." in its tooltip.
+    from game.ui.board.texts import card_why
+
+    state, level = versus_ai.state, versus_ai.level
+    ready = next(a for a in level.actions_of["moscow"] if a.requires.test(state) and a.cost <= 2)
+    assert card_why(versus_ai, "moscow", ready)[1][1].startswith("Now it would: ")
+    state.meters["moscow.capital"] = 0  # (now it cannot be afforded)
+    assert card_why(versus_ai, "moscow", ready)[1][1].startswith("What it does: ")
+
+
 # -- 6. no rule syntax shown to players -------------------------------------------------------
 
 

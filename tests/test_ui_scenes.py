@@ -678,3 +678,14 @@ def test_a_step_of_the_resolution_can_be_read_again(app):
     assert scene.index == 0 and scene.step_html() == first
     key(app, pygame.K_b)  # (nothing before the first)
     assert scene.index == 0 and app.scene is scene
+
+
+def test_new_game_says_when_a_level_holds_no_summits(app):
+    # A player looked for the summit through sixteen turns of the Nixon surprise.
+    from game.levels import load_shipped
+
+    press(app, "New game")
+    scene = app.scene
+    for level_id, meets in (("nixon_surprise", False), ("testing_event", True)):
+        scene.level = load_shipped(level_id)
+        assert ("No summits in this level" in scene.briefing_html()) is not meets, level_id

@@ -35,7 +35,7 @@ from game.ui.agenda import agenda_html, goal_thresholds
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.map_period import state_name
 from game.ui.numbers import shown, shown_pair
-from game.ui.rule_words import state_news
+from game.ui.rule_words import state_news, why_not_in_words
 from game.ui.summit.words import card_terms, entry_lines, running_by_whose_word, settled_words
 
 if TYPE_CHECKING:
@@ -346,11 +346,16 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
     """A card's tooltip: its description, what it would do now and later, its cooldown, and the
     file and line it is defined at."""
     changes = preview(game.state, side, action.id)
+    # (a card that cannot be played now, used once a game or not yet in its year, says what it
+    # does, not what it "would now")
+    now = (
+        _("Now it would: {effects}")
+        if why_not_in_words(game.state, side, action.id) is None
+        else _("What it does: {effects}")
+    )
     lines = [
         action.description,
-        _("Now it would: {effects}").format(
-            effects=listed(summarise_changes(changes, side)) or _("nothing at once")
-        ),
+        now.format(effects=listed(summarise_changes(changes, side)) or _("nothing at once")),
     ]
     by_tags = preview_tag_rules(game.state, side, action.id)
     if by_tags:

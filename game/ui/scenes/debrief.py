@@ -321,7 +321,8 @@ class DebriefScene(Scene):
                     )
                 given = game.log.reasons_of(r.turn).get(side, "")
                 if given:
-                    out.append("<i>" + _("Their reason: {reason}").format(reason=html.escape(given)) + "</i>")
+                    # (typed by the side's player or team: "Their reason" read as the AI's, or the other's)
+                    out.append("<i>" + _("Reason given: {reason}").format(reason=html.escape(given)) + "</i>")
             out += self.summit_lines(r.turn)
             ids = [e for e in r.events if lv.event(e)]
             # The debrief is where an injected event is revealed as the facilitator's.

@@ -479,9 +479,17 @@ class NewGameScene(Scene):
         briefing_for = _("Briefing for {side}").format(side=side)
         against = html.escape(opponent_says(self.opponent, self.app.options.think))
         whole = f"<i>{html.escape(self.level.description)}</i><br><br>" if self.desc_cut else ""
+        # A level without summits says so before it is played (a player looked for the summit
+        # for sixteen turns; the Commitments tab said it at last).
+        meets = (
+            ""
+            if self.level.rules.summit_every > 0
+            else "<br><br>"
+            + html.escape(_("No summits in this level: the two capitals do not meet to bargain."))
+        )
         return (
             f"{whole}<b>{html.escape(best)}</b><br><br><b>{briefing_for}</b><br><br>{body}<br><br>"
-            f"{agenda_html(self.level, self.side)}<br><br><b>{partner}</b>: {against}"
+            f"{agenda_html(self.level, self.side)}<br><br><b>{partner}</b>: {against}{meets}"
         )
 
     def pick_level(self, i: int) -> None:
