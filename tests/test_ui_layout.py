@@ -327,14 +327,26 @@ def enter_terms_in_the_room_checking_the_layout(window):
     assert_tidy(window)
 
 
-def test_a_window_size_chosen_in_the_settings_wins_over_the_size_on_the_command_line(app):
+def test_a_window_size_chosen_in_the_settings_wins_over_the_size_on_the_command_line(app, monkeypatch):
     # Started with --size 1280x720, choosing 1600×900 was saved and highlighted, and the window
     # stayed as it was ("Every change applies at once").
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1920, 1080)])
     assert app.options.size == (1280, 720)
     press(app, "Settings")
     press(app, "1600×900")
     assert app.size == (1600, 900)
     assert (app.settings.window_width, app.settings.window_height) == (1600, 900)
+
+
+def test_settings_offer_no_window_larger_than_the_screen(app, monkeypatch):
+    # 1600×900 on a screen of 1280×800 put the Back button out of reach (only Esc got out).
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1280, 800)])
+    press(app, "Settings")
+    labels = {c.label for c in app.scene.controls}
+    assert "1280×720" in labels and "1600×900" not in labels and "1920×1080" not in labels
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1920, 1200)])
+    app.scene.rebuild()
+    assert {"1280×720", "1600×900", "1920×1080"} <= {c.label for c in app.scene.controls}
 
 
 def test_page_down_reads_on_in_a_briefing_and_the_credits_that_scroll(app):

@@ -22,6 +22,19 @@ VOLUMES = [(N_("Mute"), 0), (N_("Quiet"), 25), (N_("Medium"), 50), (N_("Loud"), 
 NOTE = N_("Every change applies at once and is saved.")
 
 
+def window_sizes(current: tuple[int, int]) -> list[tuple[int, int]]:
+    """The window sizes offered: those the screen can hold (1600x900 on a screen of 1280x800 put
+    Back out of reach), the smallest always, and the one chosen now, whatever it is."""
+    try:
+        desktop = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError):
+        desktop = (0, 0)
+    if desktop[0] <= 0 or desktop[1] <= 0:  # (not known: every size)
+        return list(SIZES)
+    fits = [size for size in SIZES if size[0] <= desktop[0] and size[1] <= desktop[1]] or SIZES[:1]
+    return fits + ([current] if current not in fits and current in SIZES else [])
+
+
 class SettingsScene(Scene):
     name = "settings"
 
@@ -36,7 +49,7 @@ class SettingsScene(Scene):
         return [
             (
                 _("Window"),
-                [(f"{a}×{b}", (a, b)) for a, b in SIZES],
+                [(f"{a}×{b}", (a, b)) for a, b in window_sizes((s.window_width, s.window_height))],
                 (s.window_width, s.window_height),
                 lambda v: app.change_settings(window_width=v[0], window_height=v[1]),
             ),
