@@ -632,3 +632,28 @@ def test_a_side_allowed_one_term_is_told_one_term_in_each_language(catalogue):
         assert model.toggle(offers[1]) == "Можно выдвинуть не больше 1 условия; сначала уберите его."
     finally:
         set_language("en")
+
+
+def test_arrow_keys_go_to_the_control_that_lies_that_way(app, testing_event):
+    # Down from the filter over a list of terms skipped the wide rows under it for the narrow
+    # "< Previous" far below (and one Enter more would have been "Skip the summit"); Right from
+    # "Easy AI" in New game went up a row to "Moscow".
+    def focus_on(label):
+        app.focus_index = next(i for i, c in enumerate(app.controls()) if c.label == label)
+
+    press(app, "New game")
+    focus_on("Easy AI")
+    key(app, pygame.K_RIGHT)
+    assert app.focused().label == "Normal AI"
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    assert app.scene.name == "summit"
+    focus_on("All")
+    tab = app.focused().rect
+    below = [
+        c for c in app.controls() if c.rect.top >= tab.bottom and c.rect.left <= tab.centerx < c.rect.right
+    ]
+    key(app, pygame.K_DOWN)
+    assert app.focused() is min(below, key=lambda c: c.rect.top)
+    assert app.focused().label != "< Previous" and app.focused().rect.width > app.size[0] // 3

@@ -500,9 +500,23 @@ class App:
             x, y = c.rect.center
             ddx, ddy = x - cx, y - cy
             along = ddx * dx + ddy * dy
-            if along <= 0:
+            # Wholly beyond the focus's middle in the direction asked: a button a little to the
+            # right but in the row above is not "right" (Right from Easy AI went up to Moscow).
+            r = c.rect
+            beyond = (
+                r.left >= cx
+                if dx > 0
+                else r.right <= cx
+                if dx < 0
+                else r.top >= cy
+                if dy > 0
+                else r.bottom <= cy
+            )
+            if along <= 0 or not beyond:
                 continue
-            across = abs(ddx * dy) + abs(ddy * dx)
+            # How far off the line of travel: to the control's nearest side, not its middle (Down
+            # from a filter passed over the wide rows under it for the narrow button below them).
+            across = max(0, r.left - cx, cx - r.right) if dy else max(0, r.top - cy, cy - r.bottom)
             score = along + 2 * across
             if best_score is None or score < best_score:
                 best, best_score = i, score

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 import pygame
-import pygame_gui
 
 from game.i18n import _, current_language
 from game.text import nest_quotes
@@ -36,6 +35,13 @@ def reading_time(message: str) -> float:
     became of a saved game, can be read to its end."""
     words = len(message.split()) + sum(1 for ch in message if "\u3040" <= ch <= "\u9fff") / 2
     return max(4.0, 1.0 + words / 3.0)
+
+
+def is_text_field(element) -> bool:
+    """Whether a pygame_gui element is a one-line text field (the game's TextEntry, or
+    pygame_gui's own): asked of its classes by name, so that the title screen, which has none,
+    starts without importing pygame_gui."""
+    return any(cls.__name__ == "UITextEntryLine" for cls in type(element).__mro__)
 
 
 class Scene:
@@ -143,11 +149,11 @@ class Scene:
         return True
 
     def text_input_active(self) -> bool:
-        return any(isinstance(e, pygame_gui.elements.UITextEntryLine) and e.is_focused for e in self.elements)
+        return any(is_text_field(e) and e.is_focused for e in self.elements)
 
     def leave_text_input(self) -> None:
         for e in self.elements:
-            if isinstance(e, pygame_gui.elements.UITextEntryLine) and e.is_focused:
+            if is_text_field(e) and e.is_focused:
                 e.unfocus()
         self.app.manager.set_focus_set(None)
 
