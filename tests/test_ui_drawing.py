@@ -498,3 +498,36 @@ def test_a_map_drawn_once_is_kept_for_any_view_and_redrawn_for_another_font(font
     assert other.label_rects == drawer.label_rects and other.label_rects
     other.draw(blank_screen(), rect, SAMPLE, STANDARD, pygame.font.Font(None, 24))
     assert len(rendered) == 3, "another size of type lays the labels out again"
+
+
+def test_a_keyboard_focus_tooltip_sits_beside_its_card_not_over_the_cards_below(app, testing_event):
+    # Below the focused card, the tooltip hid the next cards (among them the card a player had
+    # promised at the summit, which they then could not find).
+    import pygame
+
+    from game.session.game import HUMAN, Game
+    from game.ui import app as app_module
+
+    drawn = []
+    real = app_module.draw_tooltip
+
+    def spy(*args, **kwargs):
+        drawn.append(real(*args, **kwargs))
+        return drawn[-1]
+
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game.pass_summit()
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    cards = [c for c in app.controls() if c.kind == "card"]
+    app.focus_index = app.controls().index(cards[0])
+    app.keyboard = True
+    app.hover = None
+    app_module.draw_tooltip = spy
+    try:
+        app.render_frame()
+    finally:
+        app_module.draw_tooltip = real
+    (tip,) = drawn
+    assert not any(tip.colliderect(c.rect) for c in cards), "the tooltip covers a card"
+    assert tip.right <= cards[0].rect.left and pygame.Rect((0, 0), app.size).contains(tip)

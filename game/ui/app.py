@@ -699,8 +699,10 @@ class App:
                 if tip:
                     from game.ui.charts import sparkline
 
-                    anchor = self.mouse if shown is self.hover else shown.rect.bottomleft
-                    draw_tooltip(surface, tip, anchor, self.palette, self.fonts, sparkline)
+                    hovered = shown is self.hover
+                    anchor = self.mouse if hovered else shown.rect.bottomleft
+                    beside = None if hovered else shown.rect
+                    draw_tooltip(surface, tip, anchor, self.palette, self.fonts, sparkline, beside)
 
     def capture(self, name: str) -> Path | None:
         """Save the screen as a PNG in the screenshot folder, if one was asked for."""

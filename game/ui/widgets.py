@@ -350,9 +350,11 @@ def bar(
         pygame.draw.line(surface, palette.text, (mx, rect.y - 3), (mx, rect.bottom + 2), 2)
 
 
-def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) -> pygame.Rect:
-    """A tooltip box near `anchor`, kept inside the window (where it was drawn). Its title wraps
-    rather than lose its end (a card's cost, in a longer language)."""
+def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None, beside=None) -> pygame.Rect:
+    """A tooltip box near `anchor`, kept inside the window (where it was drawn); with `beside` (a
+    control's box), to its side where there is room, toward the window's middle, so that it covers
+    none of the controls above and below it. Its title wraps rather than lose its end (a card's
+    cost, in a longer language)."""
     width = min(int(420 * fonts.scale), surface.get_width() - 20)
     inner = width - 20
     title = wrap(tip.title, fonts.bold, inner) or [""]
@@ -373,6 +375,12 @@ def draw_tooltip(surface, tip: Tooltip, anchor, palette, fonts, sparkline=None) 
     y = anchor[1] + 18
     if y + height > surface.get_height() - 10:
         y = max(10, anchor[1] - height - 10)
+    if beside is not None:
+        # (a keyboard player's focus: below it, the tooltip hid the next cards, and the card
+        # promised at the summit with them)
+        left = beside.left - width - 8 if beside.centerx > surface.get_width() // 2 else beside.right + 8
+        if 10 <= left <= surface.get_width() - width - 10:
+            x, y = left, max(10, min(beside.top, surface.get_height() - height - 10))
     rect = pygame.Rect(x, y, width, height)
     pygame.draw.rect(surface, palette.background, rect, border_radius=8)
     pygame.draw.rect(surface, palette.accent, rect, width=1, border_radius=8)
