@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from game.ai import decide
 from game.core import Forecast, forecast, preview, preview_tag_rules, why_unusable
-from game.core.meters import INFLUENCE_METERS, LIMITS, PILLARS, SIDE_METERS, other
+from game.core.meters import INFLUENCE_METERS, LIMITS, PILLARS, SIDE_METERS, SIDES, other
 from game.core.observe import HIDDEN_OF_OTHER, PUBLIC_OF_OTHER
 from game.core.summit import WORD_BROKEN, Term, settle
 from game.i18n import N_, _
@@ -93,7 +93,7 @@ def meter_groups(game: Game, side: str | None) -> list[tuple[str, list[tuple[str
                 _("{side} (what both of you can see)").format(side=side_name(s)),
                 [(f"{s}.{n}", None) for n in PUBLIC_OF_OTHER],
             )
-            for s in ("moscow", "beijing")
+            for s in SIDES
         ]
         if corridor:
             shared[-1][1].append(("middle_corridor", None))
@@ -113,8 +113,13 @@ def hidden_at_this_screen(game: Game) -> frozenset[str]:
     hidden meters when one side is a person's (the agents see no more of theirs), both sides'
     when two people share the screen, none when agents play both sides and someone watches."""
     humans = game.humans()
-    watching = humans if len(humans) == 1 else [] if humans else ["moscow", "beijing"]
-    return frozenset(f"{s}.{n}" for s in ("moscow", "beijing") if s not in watching for n in HIDDEN_OF_OTHER)
+    if len(humans) == 1:
+        watching = humans
+    elif humans:  # two people at one screen: neither side's
+        watching = []
+    else:  # agents on both sides: the whole game
+        watching = list(SIDES)
+    return frozenset(f"{s}.{n}" for s in SIDES if s not in watching for n in HIDDEN_OF_OTHER)
 
 
 def watching_side(game: Game) -> str | None:
