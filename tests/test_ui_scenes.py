@@ -689,3 +689,32 @@ def test_new_game_says_when_a_level_holds_no_summits(app):
     for level_id, meets in (("nixon_surprise", False), ("testing_event", True)):
         scene.level = load_shipped(level_id)
         assert ("No summits in this level" in scene.briefing_html()) is not meets, level_id
+
+
+def test_a_goal_met_once_and_not_now_is_lost_not_not_yet(testing_event):
+    # A goal met at the end of an earlier turn and missed now read "not yet", as if never reached.
+    from types import SimpleNamespace
+
+    from game.core.level import Agenda, Goal
+    from game.session.game import HUMAN, Game
+    from game.ui.agenda import agenda_html, goals_met_before
+
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    for _turn in range(3):
+        game.pass_summit()
+        game.lock("moscow", ())
+        game.resolve()
+    history = game.history_of("partnership")  # at the start, then after each turn
+    earlier, now = history[1:-1], history[-1]
+    assert any(v != now for v in earlier)
+    line = (max(earlier) + now) / 2 if max(earlier) > now else (min(earlier) + now) / 2
+    above = max(earlier) > now
+    goal = Goal("partnership", line if above else None, None if above else line, 1.0, "Keep it", "x")
+    never = Goal("partnership", 101.0, None, 1.0, "Out of reach", "x")
+    agenda = Agenda("", (goal, never), 60.0)
+    view = SimpleNamespace(
+        level=SimpleNamespace(agendas={"moscow": agenda}), reports=game.reports, state=game.state
+    )
+    assert goals_met_before(view, "moscow") == {0}
+    shown = agenda_html(SimpleNamespace(agendas={"moscow": agenda}), "moscow", game.state, {0})
+    assert "lost: Keep it" in shown and "not yet: Out of reach" in shown

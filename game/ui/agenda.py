@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from game.core.engine import goal_value
+from game.core.meters import AGGREGATES, aggregate_value
 from game.i18n import _
 from game.ui.numbers import goal_points, shown
 
@@ -25,9 +26,30 @@ def goal_thresholds(level, meter: str) -> list[float]:
     return out
 
 
-def agenda_html(level, side: str, state=None) -> str:
-    """The side's agenda: the goals it is scored on (met or not, when a game's `state` is given)
-    and the score it needs to win. Read from the level and the engine, never worked out here."""
+def goals_met_before(game, side: str) -> set[int]:
+    """The side's goals (by their place in its agenda) met at the end of some turn already played,
+    before the one just played: a goal met then and not now has been lost, not "not yet" met."""
+    agenda = game.level.agendas.get(side)
+    if agenda is None or len(game.reports) < 2:
+        return set()
+    # The meters at the end of each earlier turn, undone from where the game stands.
+    meters = dict(game.state.meters)
+    ends = []
+    for report in reversed(game.reports[1:]):
+        for c in reversed(report.changes):
+            meters[c.meter] = c.before
+        ends.append(dict(meters))
+
+    def value(meters: dict[str, float], meter: str) -> float:
+        return aggregate_value(meters, meter) if meter in AGGREGATES else meters[meter]
+
+    return {i for i, g in enumerate(agenda.goals) if any(g.met(value(m, g.meter)) for m in ends)}
+
+
+def agenda_html(level, side: str, state=None, met_before: set[int] | frozenset[int] = frozenset()) -> str:
+    """The side's agenda: the goals it is scored on (met or not, when a game's `state` is given,
+    and lost, where a goal `met_before` is not met now) and the score it needs to win. Read from
+    the level and the engine, never worked out here."""
     agenda = level.agendas.get(side)
     if agenda is None:
         return ""
@@ -37,13 +59,13 @@ def agenda_html(level, side: str, state=None) -> str:
             win_at=f"{agenda.win_at:g}", summary=html.escape(agenda.summary)
         )
     ]
-    for g, share in zip(agenda.goals, points, strict=True):
+    for i, (g, share) in enumerate(zip(agenda.goals, points, strict=True)):
         if state is None:
             out.append("• " + _("{goal} ({points} points)").format(goal=html.escape(g.text), points=share))
         else:
             value = goal_value(state, g.meter)
             now = shown(value, [t for t in (g.at_least, g.at_most) if t is not None])
-            word = _("MET") if g.met(value) else _("not yet")
+            word = _("MET") if g.met(value) else _("lost") if i in met_before else _("not yet")
             out.append(
                 "• "
                 + _("{mark}: {goal} (now {now}; {points} points)").format(

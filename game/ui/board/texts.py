@@ -31,7 +31,7 @@ from game.speech.words import (
     quoted,
     tags_shown,
 )
-from game.ui.agenda import agenda_html, goal_thresholds
+from game.ui.agenda import agenda_html, goal_thresholds, goals_met_before
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.map_period import state_name
 from game.ui.numbers import shown, shown_pair
@@ -233,7 +233,8 @@ def agenda_view_html(game: Game, side: str) -> str:
         + _("{side}: your score now is {score} of 100").format(side=side_name(side), score=now)
         + "</b><br>"
     )
-    return head + agenda_html(game.level, side, game.state) + short_session_html(game, side)
+    lost = goals_met_before(game, side)
+    return head + agenda_html(game.level, side, game.state, lost) + short_session_html(game, side)
 
 
 def short_session_html(game: Game, side: str) -> str:
