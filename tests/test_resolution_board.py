@@ -90,3 +90,22 @@ def test_the_map_of_a_resolving_turn_is_of_that_turns_year(app, game):
     assert scene.name == "resolution" and scene.report.turn == last_of_year
     app.step([])
     assert app.map_view._frame_key[5] == level.map_year_at(last_of_year)
+
+
+def test_washingtons_normalization_comes_as_a_card_with_what_it_did(app, testing_event):
+    # It was one plain line of news among the Washington step's, though partnership, trust,
+    # economy and standing all jumped with it.
+    from game.ui.scenes.resolution import ResolutionScene
+
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game.pass_summit()
+    game.state.meters["washington.thaw_beijing"] = 99.0
+    game.lock("moscow", ())
+    report = game.resolve()
+    assert "normalized_beijing" in report.flags_set
+    scene = ResolutionScene(app, game, report)
+    [(step, cards)] = [(i, c) for i, c in scene.cards.items() if any("normalized" in t for t, _x in c)]
+    (title, text), *_rest = cards
+    assert title == "Washington normalized relations with Beijing."
+    assert "Beijing gains, Moscow loses standing" in text and "This turn: " in text
+    assert scene.steps[step][0] == "Washington"

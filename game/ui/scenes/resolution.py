@@ -9,6 +9,8 @@ import html
 
 import pygame
 
+from game.core.meters import SIDES, other
+from game.core.phases import NOTE_NORMALIZED
 from game.core.report import PHASES, Change
 from game.i18n import _, format_number, n_
 from game.session.campaign import with_finished
@@ -172,6 +174,15 @@ class ResolutionScene(HeldByPause, Scene):
                     self.cards[len(steps)] = cards
             if phase == "washington":
                 news.extend(say(note, lv) for note in r.notes)
+                # Washington's normalization with one side is one of the four limits coming due:
+                # told as a card, as an event is, with what it did (it was one plain line of news).
+                cards = [
+                    (say(NOTE_NORMALIZED[side], lv), normalization_text(side, changes, lv))
+                    for side in SIDES
+                    if f"normalized_{side}" in r.flags_set
+                ]
+                if cards:
+                    self.cards[len(steps)] = cards
             if phase == "commitments":
                 # Which terms of the summit were kept and which broken (the changes say what it cost).
                 news.extend(settled_words(lv, settled) for settled in r.settled)
@@ -452,3 +463,17 @@ class ResolutionScene(HeldByPause, Scene):
                 surface.blit(body.render(line, True, p.text), (card.x + pad, ty))
                 ty += body.get_linesize()
             y = card.bottom + gap
+
+
+def normalization_text(side: str, changes: list[Change], level) -> str:
+    """A normalization's card: what it means, and what it did this turn (the meters shown here)."""
+    did = [
+        f"{meter_label(c.meter)} {format_number(c.delta, change_decimals(c.before, c.after), sign=True)}"
+        for c in changes
+        if c.cause_id == "normalization"
+    ]
+    text = _(
+        "Washington and {side} have settled their quarrel: {side} gains, {partner} loses standing, "
+        "and the partnership's ceiling drops for good."
+    ).format(side=side_name(side), partner=side_name(other(side)))
+    return text + (" " + _("This turn: {changes}.").format(changes=listed(did)) if did else "")
