@@ -77,3 +77,27 @@ text = "A summit is held."
 
 def test_the_shipped_levels_tell_no_news_before_it_happened():
     assert not [p for p in validate_paths(["levels"]) if "before it happened" in p.message]
+
+
+def test_a_file_of_many_dated_events_over_many_turns_is_checked_quickly(tmp_path):
+    # Asked turn by turn, 300 long conditions over 80 turns took the validator 7.5 s.
+    import time
+
+    from time_limits import TWO_SECONDS, in_baselines
+
+    condition = " and ".join(["turn >= 40"] + [f"partnership > {i}" for i in range(22)])
+    events = "".join(
+        f'[[event]]\nid = "e{i}"\ntitle = "E {i}"\ntext = "In 2079, and in 2078."\nwhen = "{condition}"\n\n'
+        for i in range(300)
+    )
+    path = tmp_path / "many_news.toml"
+    path.write_text(
+        'schema_version = 1\nid = "many_news"\nextends = "testing_event"\nstart_year = 2000\n'
+        f"turns_per_year = 1\nturns = 80\n\n{events}",
+        encoding="utf-8",
+    )
+    start = time.process_time()
+    problems = validate_paths([path])
+    elapsed = in_baselines(time.process_time() - start)
+    assert len(problems) == 300 and all("can be drawn in 2039 (turn 40)" in p.message for p in problems)
+    assert elapsed < TWO_SECONDS, f"{elapsed:.0f} baseline loops"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.core.expr import first_turn_it_could_hold
+from game.core.expr import could_hold_between, first_turn_it_could_hold
 from game.core.level import Event
 
 # A year as a text writes one: four digits not part of a longer number ("1,100", "20,000"); a
@@ -46,6 +46,10 @@ def early_news(events: Iterable[Event], start_year: int, turns_per_year: int, tu
     for event in events:
         named = years_named(event.text, start_year, last_year)
         if not named:
+            continue
+        # One question first, whether it could come before that year's first turn at all: the
+        # search for the very first turn it could come is for the warning's words.
+        if not could_hold_between(event.when, 1, (max(named) - start_year) * turns_per_year):
             continue
         turn = first_turn_it_could_hold(event.when)
         if turn is None:
