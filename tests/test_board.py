@@ -12,7 +12,7 @@ from ui_driver import past_the_summit
 
 from game.session.game import HUMAN, Game
 from game.ui.board.layout import board_layout
-from game.ui.board.model import AUTOPLAY_AGENT, BoardModel
+from game.ui.board.model import AUTOPLAY_AGENT, BoardModel, meter_groups
 from game.ui.map_geometry import Box
 from game.ui.summit.model import SummitModel, summit_waiting
 
@@ -281,6 +281,24 @@ def test_the_middle_corridor_is_on_the_board_only_where_something_can_move_it(le
     game = Game.new(level, 1, {"moscow": HUMAN, "beijing": "normal"})
     meters = {m for _, group in BoardModel(game, "moscow").meter_groups() for m, _ in group}
     assert ("middle_corridor" in meters) == shown
+
+
+@pytest.mark.parametrize("side", ["moscow", "beijing", None])
+def test_the_middle_corridors_share_is_listed_under_trade_not_under_a_side(side):
+    # A player took the share for Beijing's when it closed "Beijing (what you can see)": it is
+    # freight's route, neither capital's meter, so it has a heading of its own, last.
+    from game.levels import load_shipped
+
+    level = load_shipped("middle_corridor")
+    humans = {"moscow": HUMAN, "beijing": HUMAN if side is None else "normal"}
+    if side == "beijing":
+        humans = {"moscow": "normal", "beijing": HUMAN}
+    game = Game.new(level, 1, humans)
+    groups = BoardModel(game, side or "moscow").meter_groups() if side else meter_groups(game, None)
+    title, meters = groups[-1]
+    assert meters == [("middle_corridor", None)]
+    assert title == "Trade routes"
+    assert all("middle_corridor" not in [m for m, _ in g] for _, g in groups[:-1])
 
 
 def test_sanctions_put_the_middle_corridor_on_the_board_though_no_card_moves_it(testing_event):

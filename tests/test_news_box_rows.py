@@ -81,3 +81,25 @@ def test_the_news_box_begins_with_the_levels_title_and_ends_with_the_briefing(ap
     assert shown[0].startswith(title)
     last_words = briefing.split()[-1]
     assert "".join(shown).replace("-", "").rstrip().endswith(last_words.replace("-", ""))
+
+
+def test_no_row_of_a_text_box_begins_with_the_mark_that_ends_a_bold_run(app):
+    # At 800x600 the briefing's first line broke between the level's title, in bold, and the
+    # comma after it: the next row began ", Winter 2022." The break falls between two runs of
+    # text in different styles, so a mark right after a closing tag goes inside it.
+    import pygame_gui
+
+    from game.ui.scenes.base import box_html
+
+    app.load_text_fonts()
+    news = "<b>The Testing Event (2022-2024)</b>, Winter 2022. <i>Scenario</i>; what follows."
+    begun = set()
+    for width in range(180, 340, 4):
+        box = pygame_gui.elements.UITextBox(box_html(news), pygame.Rect(0, 0, width, 300), app.manager)
+        try:
+            for row in box.text_box_layout.layout_rows:
+                text = "".join(getattr(chunk, "text", "") for chunk in row.items).lstrip()
+                begun.add(text[:1])
+        finally:
+            box.kill()
+    assert not begun & set(",.;:")

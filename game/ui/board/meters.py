@@ -43,6 +43,7 @@ class MetersPanel:
         self.values: dict[str, float] | None = None
         self.moving: frozenset[str] = frozenset()
         self.widest_label = 0  # the widest of the rows' names, measured when they are laid out
+        self.band_names = True  # whether the bands are named under the gauge (room allowing)
 
     def tooltip(self, meter: str):
         def tip():
@@ -68,11 +69,16 @@ class MetersPanel:
             if len(self.gauge_lines) <= 2:
                 break
         self.gauge_lines = self.gauge_lines[:2]
-        gauge_h = len(self.gauge_lines) * title_h + app.px(28) + app.fonts.tiny.get_linesize() + app.px(6)
+        band_names_h = app.fonts.tiny.get_linesize() + app.px(2)
+        gauge_h = len(self.gauge_lines) * title_h + app.px(32) + band_names_h
         count = sum(len(g[1]) for g in groups)
-        row = max(
-            app.px(15), min(app.px(26), (r.height - 2 * pad - gauge_h - len(groups) * title_h) // count)
-        )
+        room = r.height - 2 * pad - len(groups) * title_h
+        # Where even the smallest rows do not fit (800x600 with the trade routes' group), the
+        # gauge's band names give way: its title names the band the partnership is in.
+        self.band_names = (room - gauge_h) // count >= app.px(15)
+        if not self.band_names:
+            gauge_h -= band_names_h
+        row = max(app.px(15), min(app.px(26), (room - gauge_h) // count))
         self.titles: list[tuple[str, int]] = []
         self.rows = []
         y = r.y + pad
@@ -236,7 +242,7 @@ class MetersPanel:
         for k, (lo, hi, _name) in enumerate(BANDS):
             seg = pygame.Rect(g.x + int(g.width * lo) // 100, g.y, int(g.width * (hi - lo)) // 100, g.height)
             pygame.draw.rect(surface, p.panel_border if k % 2 == 0 else p.background, seg)
-        for said, here, at in self.band_tags(value):
+        for said, here, at in self.band_tags(value) if self.band_names else ():
             surface.blit(app.fonts.tiny.render(said, True, p.text if here else p.text_muted), at)
         pygame.draw.rect(
             surface, p.accent, (g.x, g.y + g.height // 4, int(g.width * value / 100), g.height // 2)

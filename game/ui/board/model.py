@@ -75,10 +75,13 @@ def meter_groups(game: Game, side: str | None) -> list[tuple[str, list[tuple[str
     """The meters `side` sees, in titled groups, each with the marker its bar shows (the line US
     thaw must cross, or None): the other side shows only its public meters. With `side` None, what
     two people sharing the screen may both see: each side's public meters only. The Middle
-    Corridor's share is left out of a level that nothing in can move it (its map has no such
-    route either)."""
+    Corridor's share is trade's, neither side's: it closes the column under a heading of its own,
+    and is left out of a level that nothing in can move it (its map has no such route either)."""
     threshold = game.level.washington.threshold
-    corridor = ["middle_corridor"] if corridor_can_move(game.level) else []
+    # (A player read it as Beijing's when it sat under "Beijing (what you can see)".)
+    trade: list[tuple[str, list[tuple[str, float | None]]]] = (
+        [(_("Trade routes"), [("middle_corridor", None)])] if corridor_can_move(game.level) else []
+    )
     common: list[tuple[str, list[tuple[str, float | None]]]] = [
         (_("Pillars and trust"), [(m, None) for m in (*PILLARS, "trust", "distrust")]),
         (
@@ -95,16 +98,15 @@ def meter_groups(game: Game, side: str | None) -> list[tuple[str, list[tuple[str
             )
             for s in SIDES
         ]
-        if corridor:
-            shared[-1][1].append(("middle_corridor", None))
-        return common + shared
+        return common + shared + trade
     partner = other(side)
     return common + [
         (_("{side} (yours)").format(side=side_name(side)), [(f"{side}.{n}", None) for n in SIDE_METERS]),
         (
             _("{side} (what you can see)").format(side=side_name(partner)),
-            [(m, None) for m in (*(f"{partner}.{n}" for n in PUBLIC_OF_OTHER), *corridor)],
+            [(f"{partner}.{n}", None) for n in PUBLIC_OF_OTHER],
         ),
+        *trade,
     ]
 
 

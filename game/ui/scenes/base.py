@@ -21,11 +21,19 @@ _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[0-9A-Za-z+\\-])|(?<=[0-9A-Za-z%)]) (?=[{_CJK}])")
 
 
+# A mark of punctuation right after the end of a bold or italic run. pygame_gui may break a line
+# between two runs in different styles, and did: a row began ", Winter 2022." after a title in
+# bold that filled the row above.
+_MARK_AFTER_RUN = re.compile(r"((?:</(?:b|i|u|font)>)+)([,.;:!?)\]»”’。，、；：！？）])")
+
+
 def box_html(html_text: str) -> str:
     """`html_text` as a text box is given it: quotes within quotes written as the language writes
-    them, and in Chinese the spaces between Chinese and a figure or a Latin word made no-break."""
+    them, a mark after a bold or italic run taken into it (so no row begins with the mark), and in
+    Chinese the spaces between Chinese and a figure or a Latin word made no-break."""
     language = current_language()
     html_text = nest_quotes(html_text, language)
+    html_text = _MARK_AFTER_RUN.sub(r"\2\1", html_text)
     return CJK_SPACE.sub("\u00a0", html_text) if language.startswith("zh") else html_text
 
 
