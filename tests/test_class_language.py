@@ -93,9 +93,7 @@ def test_a_laptop_that_joins_a_russian_class_plays_in_russian_and_writes_russian
         "sides": {"moscow": "team", "beijing": "normal"},
         "language": "ru",
     }
-    monkeypatch.setattr(
-        client, "join_class", lambda *a, **k: (link, Joined("t", "A", config, None, 0, False))
-    )
+    monkeypatch.setattr(client, "join_class", lambda *a, **k: (link, Joined("t", "A", config, None, False)))
     asked = {}
     monkeypatch.setattr(app_module, "play", lambda options: asked.setdefault("options", options) and 0)
     args = argparse.Namespace(
@@ -209,7 +207,7 @@ def test_a_group_that_joins_a_turkish_class_from_the_window_plays_in_turkish(app
     config["language"] = "tr"
     monkeypatch.setattr(
         "game.server.client.join_class",
-        lambda url, code, group: (FakeLink(), Joined("t", group, config, None, 0, False)),
+        lambda url, code, group: (FakeLink(), Joined("t", group, config, None, False)),
     )
     press(app, "Classroom session")
     press(app, "Join a class")

@@ -200,7 +200,7 @@ def test_a_group_joins_a_class_from_the_classroom_screen(app, monkeypatch):
             "timer": 0,
             "end_after_turn": 3,
         }
-        return link, Joined("token", group, config, None, 0, False)
+        return link, Joined("token", group, config, None, False)
 
     monkeypatch.setattr("game.server.client.join_class", join_class)
     press(app, "Join")
@@ -237,7 +237,7 @@ def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server(
     link = FakeLink()
     config = {"level": "testing_event", "seed": 11, "sides": {"moscow": "team", "beijing": "normal"}}
     app = App(
-        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, 0, False))})
+        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, False))})
     )
     app.push(TitleScene(app))
     app.step([])
@@ -271,7 +271,7 @@ def autoplayed_joined_window(sides, paused=False):
         PlayOptions(
             size=(1280, 720),
             autoplay=True,
-            classroom={"join": (link, Joined("t", "A", config, None, 0, paused))},
+            classroom={"join": (link, Joined("t", "A", config, None, paused))},
         )
     )
     app.push(TitleScene(app))
@@ -340,7 +340,7 @@ def test_whose_injected_event_it_was_is_told_on_the_board_and_in_the_resolution_
         "reveal": reveal,
     }
     app = App(
-        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, 0, False))})
+        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, False))})
     )
     app.push(TitleScene(app))
     app.step([])

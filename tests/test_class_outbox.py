@@ -215,3 +215,62 @@ def test_a_group_joined_again_from_another_window_tells_the_first_window(
     finally:
         first.close(1.0)
         second.close(1.0)
+
+
+@pytest.mark.parametrize("reveal", ["at_once", "at_debrief"])
+def test_a_laptop_that_quits_and_joins_again_keeps_the_teachers_acts_of_the_turn_it_was_planning(
+    live_server, testing_event, reveal
+):
+    # The teacher injected an event for a group during turn 2, and the laptop showed it; the laptop
+    # was quit and started again, and went on from the server's record of turn 1 without it: the
+    # join had said the act was taken already. Each act comes again, and is taken once.
+    url, store = live_server
+    link, joined = join_class(url, CODE, "Blue")
+    link.poll_seconds = 0.05
+    game = start_game(testing_event, link, joined)
+    session = ClassroomSession.start(game, dict(joined.session["sides"]), "local", 0, joined.group)
+    session.link, session.reveal = link, reveal
+    group = store.group("Blue")["id"]
+    store.add_command(group, "adjust", {"meter": "trust", "delta": -4.0, "reason": "a leak"})
+
+    def synced(count: int) -> bool:
+        # (revealed at the debrief, an act waits for its turn to resolve: taken all the same)
+        session.sync()
+        return len(game.log.facilitator) + len(session.waiting) == count
+
+    wait_until(lambda: synced(1))
+    session.before_resolve()
+    game.resolve()
+    session.after_resolve(game.reports[-1])
+    wait_until(lambda: stored_turns(store, "Blue") == [1] and link.pending() == 0)
+    store.add_command(group, "inject", {"event": "wagner_mutiny"})
+    wait_until(lambda: synced(2))
+    shown = [(a.turn, a.kind) for a in game.log.facilitator]
+    assert shown == [(1, "adjust")] + ([(2, "inject")] if reveal == "at_once" else [])
+    # More polls, each telling the server what this laptop has had: then it quits, before turn 2
+    # resolves.
+    time.sleep(0.3)
+    assert link.close(1.0)
+
+    again, rejoined = join_class(url, CODE, "Blue")
+    again.poll_seconds = 0.05
+    resumed = start_game(testing_event, again, rejoined)
+    second = ClassroomSession.start(resumed, dict(rejoined.session["sides"]), "local", 0, rejoined.group)
+    second.link, second.reveal = again, reveal
+    assert resumed.state.turn == 2 and len(resumed.log.facilitator) == 1
+
+    def synced_again() -> bool:
+        second.sync()
+        return len(resumed.log.facilitator) + len(second.waiting) == 2
+
+    wait_until(synced_again)
+    time.sleep(0.3)  # (more polls: nothing more is taken)
+    second.sync()
+    second.before_resolve()
+    assert [(a.turn, a.kind, a.event_id or a.meter) for a in resumed.log.facilitator] == [
+        (1, "adjust", "trust"),
+        (2, "inject", "wagner_mutiny"),
+    ]
+    report = resumed.resolve()
+    assert "wagner_mutiny" in report.events
+    assert again.close(5)

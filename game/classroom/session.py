@@ -262,8 +262,9 @@ class ClassroomSession:
         return self.seconds_left() == 0.0
 
     # -- acts on the game -----------------------------------------------------------------------
-    def inject(self, event_id: str) -> str | None:
-        """Inject an event into this turn's events phase; returns why not, or None."""
+    def inject(self, event_id: str, command: int | None = None) -> str | None:
+        """Inject an event into this turn's events phase (`command`: the class server's number for
+        the act, when it came from one); returns why not, or None."""
         if self.game.level.event(event_id) is None:
             raise ValueError(f"no event '{event_id}' in this level")
         if self.game.over:
@@ -274,11 +275,12 @@ class ClassroomSession:
             return FULL
         if self.game.turn_news_full:
             return TURN_FULL
-        self.game.facilitate("inject", event_id=event_id)
+        self.game.facilitate("inject", event_id=event_id, command=command)
         return None
 
-    def adjust(self, meter: str, delta: float, reason: str) -> str | None:
-        """Adjust a meter when the turn resolves; returns why not, or None."""
+    def adjust(self, meter: str, delta: float, reason: str, command: int | None = None) -> str | None:
+        """Adjust a meter when the turn resolves (`command` as for inject); returns why not, or
+        None."""
         if self.game.over:
             return "the game is over"
         problem = adjustment_problem(self.game.state, meter, delta)
@@ -291,7 +293,7 @@ class ClassroomSession:
         if problem is None and self.game.turn_news_full:
             problem = TURN_FULL
         if problem is None:
-            self.game.facilitate("adjust", meter=meter, delta=delta, text=_typed(reason))
+            self.game.facilitate("adjust", meter=meter, delta=delta, text=_typed(reason), command=command)
         return problem
 
     def annotate(self, text: str, term: NotedTermSpec | None = None) -> str | None:
@@ -337,12 +339,22 @@ class ClassroomSession:
                     self.link.send_turn(turn_message(self.game, self.game.reports[-1], self.link.after))
                 if self.on_end is not None:
                     self.on_end()
-            elif kind in ("inject", "adjust"):
+            elif kind in ("inject", "adjust") and not self.taken(command):
                 self.waiting.append(command)
         if self.reveal == "at_once" and not self.game.over:
             changed = self.apply_due() or changed
         if changed and self.on_change is not None:
             self.on_change()
+
+    def taken(self, command: dict) -> bool:
+        """Whether a server's injection or adjustment is in the game already, or waits for its turn:
+        a laptop that joins the group again is sent every act again (its game goes on from the
+        server's record of its last turn, which lacks those of the turn it was planning), and
+        takes each once."""
+        number = command.get("id")
+        return any(a.command == number for a in self.game.log.facilitator) or any(
+            c.get("id") == number for c in self.waiting
+        )
 
     def before_resolve(self) -> None:
         """The injections and adjustments due this turn join it (the pack's and the server's, as
@@ -361,11 +373,15 @@ class ClassroomSession:
         due = [c for c in self.waiting if int(c.get("turn") or 0) <= turn]
         self.waiting = [c for c in self.waiting if c not in due]
         for command in due:
+            number = command.get("id") if isinstance(command.get("id"), int) else None
             if command["kind"] == "inject" and self.game.level.event(command.get("event", "")) is not None:
-                self.inject(command["event"])
+                self.inject(command["event"], number)
             elif command["kind"] == "adjust":
                 self.adjust(
-                    command.get("meter", ""), float(command.get("delta", 0)), command.get("reason", "")
+                    command.get("meter", ""),
+                    float(command.get("delta", 0)),
+                    command.get("reason", ""),
+                    number,
                 )
         return len(self.game.log.facilitator) > before
 

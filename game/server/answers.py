@@ -28,7 +28,7 @@ class SessionSetUp(SessionPackSpec):
 
 class JoinAnswer(BaseModel):
     """The server's yes to a group that joins: its token, the session's set-up and where the
-    group stands (its log so far, the last turn and the last of the teacher's acts it took)."""
+    group stands (its log so far and its last turn)."""
 
     model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
 
@@ -37,7 +37,6 @@ class JoinAnswer(BaseModel):
     session: SessionSetUp
     log: dict[Name, Any] | None = None
     turn: StrictInt = Field(0, ge=0, le=10_000)
-    acked: StrictInt = Field(0, ge=0, le=MAX_ID)
     paused: bool = False
 
 

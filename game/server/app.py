@@ -212,7 +212,6 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
                 "session": session.config,
                 "log": json.loads(row["log"]) if row["log"] else None,
                 "turn": row["turn"],
-                "acked": row["acked"],
                 "paused": bool(row["paused"]),
             }
         )

@@ -53,7 +53,6 @@ class Joined:
     group: str
     session: dict[str, Any]
     log: dict[str, Any] | None
-    acked: int
     paused: bool
 
 
@@ -131,7 +130,11 @@ class ClassLink:
         except ValidationError:
             raise JoinRefused(NOT_A_CLASS_SERVER) from None
         self.token = answer.token
-        self.after = answer.acked
+        # Every act of the teacher's is asked for again: the game goes on from the server's record
+        # of the group's last turn, which lacks the acts a laptop had taken for the turn it was
+        # planning (a laptop that quit and joined again lost an injection it had shown). The game
+        # knows those it has by their numbers (ClassroomSession.taken).
+        self.after = 0
         self.paused = answer.paused
         self.online = True
         self._keep()  # the laptop's id for the group, from now on
@@ -143,10 +146,8 @@ class ClassLink:
         newest = max(ahead, key=lambda m: m["turn"], default=None)
         if newest is not None and isinstance(newest.get("log"), dict):
             log = newest["log"]
-            # The facilitator's acts after those that game had taken come again (they are not in it).
-            self.after = int(newest.get("acked") or 0)
         session = answer.session.model_dump()
-        return Joined(answer.token, answer.group, session, log, self.after, self.paused)
+        return Joined(answer.token, answer.group, session, log, self.paused)
 
     def start(self) -> None:
         """Send and poll in the background from now on."""

@@ -192,14 +192,24 @@ class FacilitatorAct(BaseModel):
     term: NotedTermSpec | None = Field(
         None, description="An annotation's term: one agreed at a summit, which the note is beside."
     )
+    command: int | None = Field(
+        None,
+        ge=1,
+        le=2**53,
+        description="The class server's number for the act, when it came from one: a laptop that "
+        "joins the group again takes each of the server's acts once.",
+    )
 
     @model_serializer(mode="wrap")
     def _written_only_with_a_term(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # An act on no term is written as it was before terms could be annotated: a finished game's
-        # replay.json stays the same byte for byte, and an earlier version of the game reads it.
+        # An act on no term, or not from a class server, is written as it was before either could
+        # be: a finished game's replay.json stays the same byte for byte, and an earlier version of
+        # the game reads it.
         data = handler(self)
         if self.term is None:
             data.pop("term", None)
+        if self.command is None:
+            data.pop("command", None)
         return data
 
 
