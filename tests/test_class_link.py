@@ -371,3 +371,32 @@ def test_whose_injected_event_it_was_is_told_on_the_board_and_in_the_resolution_
         app.scene.decisions_html()
     )
     pygame.display.quit()
+
+
+def test_f9_on_a_groups_laptop_says_the_class_is_run_from_the_dashboard(monkeypatch):
+    # F9 asked a joined laptop for a passphrase no one knows (the laptop makes one up), refused the
+    # teacher's and noted it in the record as a wrong try.
+    from ui_driver import past_the_summit
+
+    from game.server.client import Joined
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.base import Scene
+    from game.ui.scenes.title import TitleScene
+
+    link = FakeLink()
+    config = {"level": "testing_event", "seed": 11, "sides": {"moscow": "team", "beijing": "normal"}}
+    app = App(
+        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, False))})
+    )
+    app.push(TitleScene(app))
+    app.step([])
+    past_the_summit(app)
+    said: list[str] = []
+    monkeypatch.setattr(Scene, "say", lambda scene, message: said.append(message))
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F9, mod=0, unicode="")])
+    assert app.scene.name == "board"
+    assert said == [
+        "This class is run from the teacher's dashboard: the facilitator's panel is not on the groups' laptops."
+    ]
+    assert not [a for a in app.scene.game.log.facilitator if a.kind == "refused"]
+    pygame.display.quit()

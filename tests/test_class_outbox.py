@@ -211,6 +211,14 @@ def test_a_group_joined_again_from_another_window_tells_the_first_window(
         for _ in range(3):
             app.step([])
         assert any("joined again from another window or laptop" in s for s in said)
+        # And it stays covered, taking no input: a laptop taken over played on, its turns lost.
+        from game.ui.classroom_overlay import held
+
+        summit = app.scene  # (the game begins at its summit)
+        assert summit.name == "summit" and held(game)
+        for key in (pygame.K_k, pygame.K_RETURN, pygame.K_p):  # skip it, confirm, or put nothing forward
+            app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="")])
+        assert app.scene is summit and game.reports == []
         pygame.display.quit()
     finally:
         first.close(1.0)

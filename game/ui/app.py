@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import N_, _, choose_language, current_language, set_language
+from game.i18n import _, choose_language, current_language, set_language
 from game.paths import user_data_dir, user_levels_dir
 from game.session.data_folder import tidy as tidy_data_folder
 from game.session.look import Look, look_of, read_look
@@ -90,10 +90,6 @@ def scale_for(wanted: float, size: tuple[int, int]) -> float:
 
 
 # Said on the screen of play when the class server refuses this window's token (see tell_if_replaced).
-REPLACED = N_(
-    "This group was joined again from another window or laptop, which now plays it: this window's "
-    "turns are no longer sent. Close it and go on there."
-)
 
 
 class App:
@@ -618,7 +614,15 @@ class App:
         elif k == pygame.K_F5 and scene.name in ("title", "new game", "level problems"):
             self.reload_levels()
         elif k == pygame.K_F9 and getattr(getattr(scene, "game", None), "classroom", None) is not None:
-            if scene.name not in ("facilitator", "facilitator login", "facilitator deals"):
+            if getattr(scene.game.classroom, "link", None) is not None:
+                # A group's laptop in a class on the class server: its panel's passphrase is none
+                # the teacher knows, and a try at it was noted as a student's wrong guess.
+                scene.say(
+                    _(
+                        "This class is run from the teacher's dashboard: the facilitator's panel is not on the groups' laptops."
+                    )
+                )
+            elif scene.name not in ("facilitator", "facilitator login", "facilitator deals"):
                 self.show_over("facilitator login", game=scene.game)
         else:
             for i, c in enumerate(self.controls()):
@@ -640,6 +644,8 @@ class App:
         if link is not None and getattr(link, "replaced", False) and not self.told_replaced:
             self.told_replaced = True
             assert self.scene is not None
+            from game.ui.classroom_overlay import REPLACED  # (a classroom's: not on the title's path)
+
             self.scene.say(_(REPLACED))
             self.dirty = True
 

@@ -7,12 +7,18 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _
 from game.ui.scenes.base import Scene
 from game.ui.widgets import text
 
 if TYPE_CHECKING:
     from game.session.game import Game
+
+
+REPLACED = N_(
+    "This group was joined again from another window or laptop, which now plays it: this window's "
+    "turns are no longer sent. Close it and go on there."
+)
 
 
 def timer_labels(left: float) -> tuple[str, str]:
@@ -40,21 +46,36 @@ def draw_classroom_overlay(app, surface, session, bar_h: int, at: tuple[int, int
             pygame.draw.rect(surface, p.panel, box, border_radius=6)
             pygame.draw.rect(surface, p.panel_border, box, width=1, border_radius=6)
         surface.blit(img, img.get_rect(center=box.center))
-    if session.paused:
+    if session.paused or replaced(session):
         draw_pause_cover(app, surface, session)
 
 
+def replaced(session) -> bool:
+    """Whether the class server now takes this group's turns from another laptop (the teacher
+    allowed a takeover, or the group was joined again from a second window): this window's turns
+    are no longer kept, and it would never hear of a pause or of the session's end."""
+    link = getattr(session, "link", None)
+    return link is not None and bool(getattr(link, "replaced", False))
+
+
 def draw_pause_cover(app, surface, session=None) -> None:
-    """The cover over every screen of play while the facilitator has paused the session."""
+    """The cover over every screen of play while the facilitator has paused the session, or for
+    good once another laptop plays the group (a laptop taken over played on, its turns lost)."""
     p = app.palette
     w, h = surface.get_size()
     cover = pygame.Surface((w, h), pygame.SRCALPHA)
     cover.fill((*p.background[:3], 235))
     surface.blit(cover, (0, 0))
-    img = app.fonts.huge.render(_("Paused by the facilitator"), True, p.text)
+    gone = replaced(session)
+    heading = _("Played on another laptop") if gone else _("Paused by the facilitator")
+    img = app.fonts.huge.render(heading, True, p.text)
+    if img.get_width() > w - app.px(40):
+        img = app.fonts.title.render(heading, True, p.text)
     surface.blit(img, img.get_rect(center=(w // 2, int(h * 0.42))))
     note = _("Play stops while the class talks. The facilitator resumes from the panel (F9).")
-    if getattr(session, "link", None) is not None:
+    if gone:
+        note = _(REPLACED)
+    elif getattr(session, "link", None) is not None:
         note = _("Play stops while the class talks. The teacher resumes it from the class dashboard.")
     text(
         surface,
@@ -71,16 +92,16 @@ def held(game) -> bool:
     players' input is held, and so is autoplay, which plays no turn and steps no resolution until
     the session is resumed."""
     session = getattr(game, "classroom", None)
-    return session is not None and session.paused
+    return session is not None and (session.paused or replaced(session))
 
 
 def held_by_pause(game, event) -> bool:
     """True when the facilitator's pause swallows this input: every key, click and scroll but F9,
-    on the board, the hand-over and the resolution screens alike."""
-    session = getattr(game, "classroom", None)
-    if session is None or not session.paused:
+    on the board, the hand-over and the resolution screens alike (and all of them once another
+    laptop plays the group)."""
+    if not held(game):
         return False
-    if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
+    if event.type == pygame.KEYDOWN and event.key == pygame.K_F9 and not replaced(game.classroom):
         return False
     return event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN, pygame.MOUSEWHEEL)
 
@@ -103,6 +124,6 @@ class HeldByPause(Scene):
         return super().ticking()
 
     def draw_over(self, surface) -> None:
-        if self.game.classroom is not None and self.game.classroom.paused:
+        if held(self.game):
             draw_pause_cover(self.app, surface, self.game.classroom)
         super().draw_over(surface)

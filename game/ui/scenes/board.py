@@ -27,7 +27,7 @@ from game.ui.board.region_map import draw_map_forecast, draw_region_map
 from game.ui.board.texts import state_why
 from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
-from game.ui.classroom_overlay import draw_classroom_overlay, held
+from game.ui.classroom_overlay import draw_classroom_overlay, held, held_by_pause
 from game.ui.reason_field import ReasonField
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import summit_waiting
@@ -457,17 +457,7 @@ class BoardScene(Scene):
         if event.type == pygame.MOUSEWHEEL and not self.rect("cards").collidepoint(self.app.mouse):
             return True
         # While the facilitator has paused the session, the board takes no input but F9.
-        session = self.game.classroom
-        if session is not None and session.paused:
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
-                return False
-            return event.type in (
-                pygame.MOUSEBUTTONDOWN,
-                pygame.MOUSEBUTTONUP,
-                pygame.KEYDOWN,
-                pygame.MOUSEWHEEL,
-            )
-        return False
+        return held_by_pause(self.game, event)
 
     # -- drawing -------------------------------------------------------------------------------
     def catch_up(self) -> None:
