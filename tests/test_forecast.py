@@ -95,7 +95,24 @@ def test_the_forecast_of_the_partnership_is_what_the_turn_gives_it_before_the_ev
     state = initial_state(level, 7)
     state.meters.update(military_trust=90.0, economic_ties=90.0, shared_stance=90.0)
     state.meters["partnership"] = goal.at_least - 0.5  # (under the ceiling of 50)
-    assert [g.goal.meter for g in forecast(state, "moscow", []).goals] == ["partnership"]
+    # (economic ties at 90 pull Moscow's dependence up too: its goal is named beside)
+    assert "partnership" in [g.goal.meter for g in forecast(state, "moscow", []).goals]
+
+
+def test_the_forecast_counts_dependences_drift_toward_what_each_side_trades():
+    # Pivot east's last turn: the forecast showed Moscow's dependence at 79 and said nothing of
+    # its goal of "80 or less"; the end of the turn drew it to 80.3 and the goal was lost.
+    pivot = load_shipped("pivot_east")
+    goal = next(g for g in pivot.agendas["moscow"].goals if g.meter == "moscow.dependence")
+    state = initial_state(pivot, 3)
+    state.meters["moscow.dependence"] = goal.at_most - 0.5
+    state.meters["economic_ties"] = pivot.start["economic_ties"] + 50  # trade pulls it up
+    told = forecast(state, "moscow", [])
+    assert told.meters["moscow.dependence"] > goal.at_most
+    assert [(g.goal.meter, g.met_then) for g in told.goals] == [("moscow.dependence", False)]
+    after, report = resolve_turn(state, {"moscow": (), "beijing": ()})
+    drift = [c for c in report.changes if c.meter == "moscow.dependence" and c.cause_id == "trade_dependence"]
+    assert drift and [c for c in told.changes if c.cause_id == "trade_dependence"]
 
 
 def test_the_ceiling_moves_by_what_the_plan_adds_to_the_limits(level):
@@ -243,3 +260,15 @@ def test_a_goals_line_in_the_forecast_strip_wraps_rather_than_losing_its_figures
     assert texts[3].startswith("As if your partner") and rows[3][1] == app.palette.text_muted
     # With too little room the caveat goes first, then the last goals' rows.
     assert [t for t, _c in forecast_rows(lines, font, width, 3, app.palette)] == texts[:3]
+
+
+def test_the_agenda_tab_gives_the_score_as_the_debrief_does():
+    # One goal met, worth 12.5: the Agenda tab said "12 of 100" and the debrief "12.5 of 100".
+    from game.session.game import Game
+    from game.ui.board.texts import agenda_view_html
+
+    pivot = load_shipped("pivot_east")
+    game = Game.new(pivot, 3, {"moscow": "human", "beijing": "normal"})
+    game.scores = lambda: {"moscow": 12.5, "beijing": 40.0}  # type: ignore[method-assign]
+    assert "your score now is 12.5 of 100" in agenda_view_html(game, "moscow")
+    assert "your score now is 40 of 100" in agenda_view_html(game, "beijing")

@@ -312,9 +312,9 @@ class GoalTurn:
 class Forecast:
     """What a side's plan would do at once, were the partner idle and no event to come: each
     card's own effects, then what the rules its tags trigger add, the pillars' wear (which comes
-    whatever is played), the ceiling the limits would then set, and the partnership's pull toward
-    what the pillars support (under that ceiling); the meters after all of them; and the side's
-    goals it would tick or untick.
+    whatever is played), the ceiling the limits would then set, the partnership's pull toward
+    what the pillars support (under that ceiling) and dependence's toward what each side trades;
+    the meters after all of them; and the side's goals it would tick or untick.
     No die is cast: the events phase and the partner's plan are what it cannot know."""
 
     plan: Plan  # the cards, in the level's order
@@ -362,6 +362,9 @@ def forecast(state: GameState, side: str, plan: Iterable[str]) -> Forecast:
     # left out, the forecast said no goal would change, and the partnership then rose five points
     # through a goal of "18 or less".
     turn.move_partnership(target)
+    # And dependence's drift toward what each side trades, at the end of every turn.
+    turn.phase = "memory"
+    turn.move_dependence()
     after = state.copy()
     after.meters = turn.m
     agenda = level.agendas.get(side)

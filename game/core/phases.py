@@ -959,7 +959,14 @@ class Turn(Ledger):
             "identity",
             WHY_IDENTITY_GAP,
         )
-        # Dependence follows what each side actually trades with the other.
+        self.move_dependence()
+
+    def move_dependence(self) -> None:
+        """Dependence follows what each side actually trades with the other (and, for Moscow, the
+        sanctions that close other markets): the end of resolve_memory, and of the board's
+        forecast, which left it out and said a goal of dependence 80 or less would hold at 79
+        when the turn then ended it at 80.3."""
+        r, m, start = self.rules, self.m, self.level.start
         ties = m["economic_ties"] - start["economic_ties"]
         sanctioned = bool(self.state.flags.get(r.sanctions_flag))
         for side, per_tie in (("moscow", r.trade_dependence_moscow), ("beijing", r.trade_dependence_beijing)):

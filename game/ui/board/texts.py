@@ -227,7 +227,8 @@ def agenda_view_html(game: Game, side: str) -> str:
     """The Agenda tab: the side's score now, then its agenda, each goal met now or not."""
     score = game.scores()[side]
     agenda = game.level.agendas.get(side)
-    now = shown(score, [agenda.win_at] if agenda else [])
+    # To the tenth, as the debrief gives it ("12.5 of 100" there was "12 of 100" here).
+    now = shown(score, [agenda.win_at] if agenda else [], least=0 if float(score).is_integer() else 1)
     head = (
         "<b>"
         + _("{side}: your score now is {score} of 100").format(side=side_name(side), score=now)
