@@ -140,6 +140,12 @@ def test_a_counter_is_chosen_from_ones_own_terms_of_the_same_kind(app, versus_ai
     assert offered and all(c.data.kind == theirs.kind and c.data.by == "moscow" for c in offered)
     click(app, offered[0])
     assert scene.model.answers[theirs.key()] == offered[0].data
+    # The line under the term tells of the counter now, not of the term it answers: "Your
+    # counter: Moscow asks Beijing..." sat over "Binds Moscow this turn".
+    from game.ui.summit.words import bound_words
+
+    first_detail = next(t for t, _where, look in scene.texts if look == "muted")
+    assert bound_words(versus_ai.level, offered[0].data) in first_detail
     key(app, pygame.K_s)
     assert offered[0].data.key() in {t.key() for t in versus_ai.table.counters()}
 

@@ -508,8 +508,11 @@ class SummitScene(HeldByPause, Scene):
             fits = max(1, (each - buttons_h - app.px(20)) // line)
             lines = wrap(words, self.font, inner)
             text_lines = min(len(lines), fits)
-            # Under the words, as room allows: whom the term binds and what breaking it costs.
-            detail = " ".join(term_tip(self.game, term)[1][:2])
+            # Under the words, as room allows: whom the term binds and what breaking it costs; once
+            # a counter is chosen, the counter's ("Your counter: Moscow asks Beijing..." sat over
+            # "Binds Moscow this turn", which was the refused term's).
+            given = self.model.answer_of(term) if self.model.stage == "answer" else None
+            detail = " ".join(term_tip(self.game, given if isinstance(given, Term) else term)[1][:2])
             detail_lines = min(len(wrap(detail, self.font, inner)), fits - text_lines)
             block_h = (text_lines + detail_lines) * line + buttons_h + app.px(20)
             block = pygame.Rect(left.x, y, left.width, block_h)
