@@ -73,3 +73,23 @@ def test_what_history_did_changes_no_rule_and_so_not_the_levels_hash(tmp_path):
         text.replace("partnership = 53 ", "partnership = 54 "), encoding="utf-8"
     )
     assert Catalogue.scan([folder]).load("history_probe").content_hash != levels[0].content_hash
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
+def test_back_to_title_is_not_where_the_last_turns_buttons_were(app, size):
+    # One click too many on the last turn's "Continue" landed on the debrief's "Back to title".
+    import pygame
+
+    app.step([pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)])
+    level = CATALOGUE.load("testing_event")
+    game = Game.new(level, 7, {"moscow": "easy", "beijing": "easy"})
+    while not game.over:
+        game.play_summit_agents()
+        report = game.resolve()
+    app.show_only("resolution", game=game, report=report)
+    app.step([])
+    steps = [c.rect for c in app.scene.controls if c.kind == "button"]
+    app.show_only("debrief", game=game)
+    app.step([])
+    done = next(c.rect for c in app.scene.controls if c.label == "Back to title")
+    assert steps and not any(done.colliderect(r) for r in steps)

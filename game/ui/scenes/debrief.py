@@ -115,10 +115,12 @@ class DebriefScene(Scene):
                 )
             )
         bh = button_height(fonts.bold, app.px(46))
+        # "Back to title" at the left: at the right it sat where the last turn's "Continue" had
+        # been, and one click too many left the debrief unread.
         done = pygame.Rect(0, 0, button_width(_("Back to title"), fonts.bold, app.px(210)), bh)
-        done.bottomright = (w - pad, h - app.px(16))
+        done.bottomleft = (pad, h - app.px(16))
         png = pygame.Rect(0, 0, button_width(_("Save chart as PNG"), fonts.bold, app.px(210)), bh)
-        png.bottomright = (done.left - app.px(12), done.bottom)
+        png.bottomright = (w - pad, done.bottom)
         top = bottom_of(tabs) + app.px(12)
         self.body = pygame.Rect(pad, top, w - 2 * pad, done.top - app.px(12) - top)
         self.captions = [("title", self.title_rect)]
