@@ -110,7 +110,7 @@ def test_the_forecast_counts_dependences_drift_toward_what_each_side_trades():
     told = forecast(state, "moscow", [])
     assert told.meters["moscow.dependence"] > goal.at_most
     assert [(g.goal.meter, g.met_then) for g in told.goals] == [("moscow.dependence", False)]
-    after, report = resolve_turn(state, {"moscow": (), "beijing": ()})
+    _after, report = resolve_turn(state, {"moscow": (), "beijing": ()})
     drift = [c for c in report.changes if c.meter == "moscow.dependence" and c.cause_id == "trade_dependence"]
     assert drift and [c for c in told.changes if c.cause_id == "trade_dependence"]
 

@@ -57,6 +57,30 @@ def test_the_agenda_and_gauge_show_a_value_just_short_of_its_goal_as_short(versu
     assert all("47.96" in t for t in gauge_titles(versus_ai))
 
 
+def test_a_figure_shows_no_decimals_at_the_other_sides_goals(versus_ai):
+    # Beijing's standing read "74.99" on Moscow's board: its extra decimals told Moscow's player
+    # that Beijing's agenda asks for 75, which that player is not shown.
+    from game.ui.board.texts import meter_figure
+
+    theirs = next(
+        g
+        for g in versus_ai.level.agendas["beijing"].goals
+        if g.meter.startswith("beijing.") and g.at_least is not None
+    )
+    assert not any(g.meter == theirs.meter for g in versus_ai.level.agendas["moscow"].goals), (
+        "a meter only Beijing's agenda names"
+    )
+    versus_ai.state.meters[theirs.meter] = theirs.at_least - 0.01
+    assert meter_figure(versus_ai, theirs.meter) == f"{theirs.at_least:g}"
+    # Its own player is told it is short.
+    seats = {"moscow": "normal", "beijing": "human"}
+    from game.session.game import Game
+
+    theirs_game = Game.new(versus_ai.level, 1, seats)
+    theirs_game.state.meters[theirs.meter] = theirs.at_least - 0.01
+    assert meter_figure(theirs_game, theirs.meter) == f"{theirs.at_least - 0.01:.2f}"
+
+
 @pytest.mark.parametrize(
     "value, ceiling, title",
     [

@@ -10,12 +10,22 @@ from game.i18n import _
 from game.ui.numbers import goal_points, shown
 
 
-def goal_thresholds(level, meter: str) -> list[float]:
-    """The values the agendas' goals on `meter` name (and Washington's line for a thaw): a figure
-    of `meter` shown anywhere must not seem to reach one it does not."""
+def known_agendas(game) -> tuple[str, ...]:
+    """The sides whose agendas the people at this screen know: one person's own; none when two
+    share it (each keeps theirs from the other); both when agents play and someone watches."""
+    humans = game.humans()
+    return tuple(humans) if len(humans) == 1 else () if humans else ("moscow", "beijing")
+
+
+def goal_thresholds(level, meter: str, sides: tuple[str, ...] = ("moscow", "beijing")) -> list[float]:
+    """The values the goals of `sides`' agendas on `meter` name (and Washington's line for a thaw,
+    which every player knows): a figure of `meter` shown anywhere must not seem to reach one it
+    does not. Only the agendas the viewer knows: Beijing's standing shown as 74.99 told Moscow's
+    player that Beijing's agenda asks for 75."""
     out = [
         t
-        for agenda in level.agendas.values()
+        for side, agenda in level.agendas.items()
+        if side in sides
         for g in agenda.goals
         if g.meter == meter
         for t in (g.at_least, g.at_most)

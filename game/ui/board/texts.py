@@ -31,7 +31,7 @@ from game.speech.words import (
     quoted,
     tags_shown,
 )
-from game.ui.agenda import agenda_html, goal_thresholds, goals_met_before
+from game.ui.agenda import agenda_html, goal_thresholds, goals_met_before, known_agendas
 from game.ui.card_preview import signed, summarise_changes
 from game.ui.map_period import state_name
 from game.ui.numbers import shown, shown_pair
@@ -71,7 +71,9 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
     m = game.state.meters if meters is None else meters
     value, ceiling = m["partnership"], m["partnership_ceiling"]
     held = ceiling_holder(game)
-    edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(game.level, "partnership")
+    edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(
+        game.level, "partnership", known_agendas(game)
+    )
     # Each figure beside the other too: a partnership held at a ceiling of 48.27 reads 48.27, not
     # 48.3, which would seem to stand above it.
     v, c = shown(value, [*edges, ceiling], least=1), shown(ceiling, [value])
@@ -98,7 +100,10 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
 def meter_figure(game: Game, meter: str, value: float | None = None) -> str:
     """A meter's figure in its row (its value now, or `value`): whole, unless that would seem to
     reach a goal's threshold."""
-    return shown(game.state.meters[meter] if value is None else value, goal_thresholds(game.level, meter))
+    return shown(
+        game.state.meters[meter] if value is None else value,
+        goal_thresholds(game.level, meter, known_agendas(game)),
+    )
 
 
 def meter_row_label(meter: str) -> str:
@@ -151,7 +156,7 @@ def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
         if len(changes) > 7:
             more = len(changes) - 7
             lines.append(n_("…and {n} more change.", "…and {n} more changes.", more).format(n=more))
-    thresholds = goal_thresholds(game.level, meter) if value is not None else []
+    thresholds = goal_thresholds(game.level, meter, known_agendas(game)) if value is not None else []
     if value is None:
         return meter_label(meter), lines
     # TRANSLATORS: a meter's tooltip's title, its name and its value ("Trust: 45")
@@ -403,7 +408,7 @@ def plan_text(game: Game, side: str, plan: list[str], cost: int) -> str:
 
 def ghost_figure(game: Game, meter: str, value: float) -> str:
     """A meter's figure as the forecast would leave it, shown as its row shows a figure."""
-    return shown(value, goal_thresholds(game.level, meter))
+    return shown(value, goal_thresholds(game.level, meter, known_agendas(game)))
 
 
 def forecast_lines(game: Game, forecast: Forecast, plan: list[str]) -> list[str]:
