@@ -96,6 +96,18 @@ def test_the_servers_end_ends_the_game_tells_the_window_and_the_server(testing_e
     session.sync()
     assert game.over and ended == [True] and game.log.ended_early
     assert session.link.sent[-1]["finished"] and session.link.sent[-1]["turn"] == 1
+    assert game.log.facilitator[-1].text == "the bell"
+
+
+def test_the_servers_end_without_a_reason_is_told_once(testing_event):
+    # The debrief said "ended the session early: the facilitator ended the session".
+    from game.speech.facilitator_words import act_words
+
+    game, session = linked_session(testing_event)
+    game.resolve()
+    session.link.inbox.append({"id": 1, "kind": "end", "reason": ""})
+    session.sync()
+    assert game.over and act_words(game.level, game.log.facilitator[-1]) == "ended the session early"
 
 
 def test_a_packs_schedule_and_last_turn_work_without_a_network(testing_event):

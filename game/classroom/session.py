@@ -332,7 +332,9 @@ class ClassroomSession:
                 changed = True
             elif kind == "end" and not self.game.over:
                 # (typed on the dashboard: what was pasted there may hold anything)
-                self.end(_typed(str(command.get("reason") or "")) or "the facilitator ended the session")
+                # (no reason typed: none is given; the record says the facilitator ended it, and a
+                # stand-in reason read "ended the session early: the facilitator ended the session")
+                self.end(_typed(str(command.get("reason") or "")))
                 if self.link is not None and self.game.reports:  # the server hears the game is over
                     from game.server.client import turn_message
 
