@@ -314,3 +314,25 @@ def test_a_class_folder_that_cannot_be_the_classs_is_said_in_a_line(tmp_path, sp
     with pytest.raises(ServeError, match=says) as refused:
         prepare(ServeOptions(data=data, passphrase="owl-42"))
     assert "\n" not in str(refused.value)
+
+
+def test_the_dashboard_offers_the_meters_the_facilitators_panel_offers(server):
+    # The dashboard offered 8 meters (none of a side's, Washington's or Central Asia's, which the
+    # guide lists); the panel on a laptop offered 14 and not trust. One list for both now.
+    from game.ui.scenes.facilitator import ADJUSTABLE
+
+    client, _ = server
+    assert client.post("/api/login", json={"passphrase": PASSPHRASE}).status_code == 200
+    info = client.get("/api/session").json()
+    assert info["meters"] == list(ADJUSTABLE)
+    assert {"trust", "moscow.economy", "beijing.capital", "washington.thaw_moscow", "middle_corridor"} <= set(
+        info["meters"]
+    )
+    assert info["meter_labels"]["moscow.economy"] == "Moscow economy"
+    # Each is one the server lets the teacher adjust.
+    join(client)
+    for meter in info["meters"]:
+        answer = client.post(
+            "/api/adjust", json={"meter": meter, "delta": 1, "reason": "a test", "group": "Red"}
+        )
+        assert answer.status_code == 200, (meter, answer.json())

@@ -110,6 +110,12 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
         first = turns()
         wait_until(lambda: all(turns()[n] > first[n] for n in first), 30, "every group to move on")
         browser.save_screenshot(str(SHOTS / "pp-dashboard-live.png"))
+        # Washington's thaw with each side (one figure, the higher, did not say with whom), and
+        # the level by its title, not its id.
+        import re
+
+        assert all(re.fullmatch(r"\d+ / \d+", text) for text in column("washington_thaw").values())
+        assert "The Testing Event (2022-2024), seed" in browser.find_element(By.ID, "summary").text
         # A score to its tenth, as the laptops and the exports give it (62.5 read 63 here).
         # A closed laptop is offline, paused or not (a pause hid it).
         assert browser.execute_script(

@@ -69,6 +69,7 @@ class ClassSession:
     class_code: str
     data: Path
     outcomes: dict[str, str] = field(default_factory=dict)  # id -> title, in the class's language
+    title: str = ""  # the level's, in the class's language (the dashboard named it by its id)
     sockets: set[WebSocket] = field(default_factory=set)
 
 
@@ -355,6 +356,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         return JSONResponse(
             {
                 "config": session.config,
+                "title": session.title or session.config.get("level", ""),
                 "class_code": session.class_code,
                 "events": session.events,
                 "outcomes": session.outcomes,

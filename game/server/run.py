@@ -148,6 +148,7 @@ def prepare(options: ServeOptions):
         config=config,
         events=[{"id": e.id, "title": e.title} for e in told.events],
         outcomes={o.id: o.title for o in told.outcomes},
+        title=told.title,
         turns=level.turns if not config.get("end_after_turn") else min(level.turns, config["end_after_turn"]),
         class_code=class_code,
         data=data,

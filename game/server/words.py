@@ -6,13 +6,14 @@ extraction finds it; `{name}` marks a value the page puts in."""
 
 from __future__ import annotations
 
+from game.classroom.adjustable import OFFERED_METERS
 from game.classroom.language import class_language, speaking
-from game.core.meters import LIMITS, PILLARS, label
+from game.core.meters import label
 from game.i18n import N_, _
 from game.speech.words import meter_label
 
 # The meters the teacher may adjust from the dashboard, as game.server.app lists them.
-ADJUSTABLE_SHOWN = ("partnership", "trust", *PILLARS, *LIMITS)
+ADJUSTABLE_SHOWN = OFFERED_METERS  # (the facilitator's panel offers the same)
 
 WORDS = (
     # the page
@@ -29,6 +30,7 @@ WORDS = (
     N_("Methods"),
     N_("Rivalry"),
     N_("Washington"),
+    N_("Washington (M / B)"),
     N_("Moscow"),
     N_("Beijing"),
     N_("State"),

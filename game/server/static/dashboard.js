@@ -104,7 +104,7 @@ function fillControls() {
     `python -m game play --join ${location.origin}/ --class-code ${session.class_code} --group NAME`;
   $("summary").textContent =
     t("{level}, seed {seed} · class code {code} · Moscow: {moscow}, Beijing: {beijing}",
-      { level: c.level, seed: c.seed, code: session.class_code, moscow: t(c.sides.moscow), beijing: t(c.sides.beijing) }) +
+      { level: session.title || c.level, seed: c.seed, code: session.class_code, moscow: t(c.sides.moscow), beijing: t(c.sides.beijing) }) +
     (c.timer ? t(" · {minutes} min a turn", { minutes: c.timer }) : "") +
     (c.end_after_turn ? t(" · ends after turn {turn}", { turn: c.end_after_turn }) : "") +
     // The class's language (a pack's `language`): every laptop that joins plays in it.
@@ -120,7 +120,7 @@ function fmtScore(x) {
 }
 
 const LABELS = { turn: "Turn", partnership: "Partnership", ceiling: "Ceiling", identity_gap: "Identity gap",
-  method_divergence: "Methods", central_asia_rivalry: "Rivalry", washington_thaw: "Washington",
+  method_divergence: "Methods", central_asia_rivalry: "Rivalry", washington_thaw: "Washington (M / B)",
   moscow: "Moscow", beijing: "Beijing", state: "State" };
 
 // A group's state as the table shows it: [state, its class, a note under it]. A laptop that is
@@ -165,9 +165,13 @@ function render(data) {
     bar.className = "bar"; bar.style.width = `${(g.meters.partnership || 0) * 0.5}px`;
     p.append(bar);
     tr.append(p, cell(fmt(g.meters.partnership_ceiling), "ceiling"));
-    for (const k of ["identity_gap", "method_divergence", "central_asia_rivalry", "washington_thaw"]) {
+    for (const k of ["identity_gap", "method_divergence", "central_asia_rivalry"]) {
       tr.append(cell(fmt(g.limits[k]), k));
     }
+    // Washington's thaw with each side, Moscow's first: one figure (the higher) did not say with
+    // whom, and read as Moscow's when it was Beijing's.
+    const thaws = ["washington.thaw_moscow", "washington.thaw_beijing"].map((m) => fmt(g.meters[m]));
+    tr.append(cell(thaws.includes("–") ? "–" : thaws.join(" / "), "washington_thaw"));
     tr.append(cell(fmtScore(g.scores.moscow), "moscow"), cell(fmtScore(g.scores.beijing), "beijing"));
     const [state, cls, note] = groupState(g);
     const stateCell = cell(state, `state ${cls}`);

@@ -13,8 +13,9 @@ from functools import partial
 import pygame
 import pygame_gui
 
+from game.classroom.adjustable import OFFERED_METERS
 from game.classroom.session import TIMER_CHOICES
-from game.core.meters import LIMITS, PILLARS, SIDE_LABEL
+from game.core.meters import SIDE_LABEL
 from game.i18n import _, format_number, n_, p_
 from game.session.data_folder import problem_message
 from game.session.story import ending_note
@@ -40,17 +41,7 @@ from game.ui.widgets import (
     wrap,
 )
 
-ADJUSTABLE = (
-    "partnership",
-    *PILLARS,
-    *LIMITS,
-    "middle_corridor",
-    *(f"{s}.{m}" for s in ("moscow", "beijing") for m in ("economy", "security", "standing", "capital")),
-    "washington.thaw_moscow",
-    "washington.thaw_beijing",
-    "central_asia.moscow",
-    "central_asia.beijing",
-)
+ADJUSTABLE = OFFERED_METERS  # (the dashboard offers the same)
 STEPS = (-10, -5, -1, 1, 5, 10)
 EVENTS_PER_PAGE = 9
 
