@@ -336,3 +336,20 @@ def test_the_dashboard_offers_the_meters_the_facilitators_panel_offers(server):
             "/api/adjust", json={"meter": meter, "delta": 1, "reason": "a test", "group": "Red"}
         )
         assert answer.status_code == 200, (meter, answer.json())
+
+
+def test_an_injection_scheduled_for_a_turn_a_group_has_passed_names_that_group(server):
+    # "At turn 2" with every group at turn 4 was taken without a word: the event came in the turn
+    # each was planning, and scheduled again for turn 5 it came twice.
+    client, _ = server
+    red = join(client, "Red", laptop="red").json()["token"]
+    join(client, "Blue", laptop="blue")
+    for number in (1, 2, 3):
+        turn = {"turn": number, "level": "testing_event", "meters": {}, "scores": {}}
+        client.post("/api/turn", json=turn, headers={"Authorization": f"Bearer {red}"})
+    assert client.post("/api/login", json={"passphrase": PASSPHRASE}).status_code == 200
+    answer = client.post("/api/inject", json={"event": "oil_price_cap", "turn": 2}).json()
+    assert answer["ok"] and answer["past"] == ["Red"]  # Red plans turn 4; Blue has yet to play turn 1
+    answer = client.post("/api/inject", json={"event": "oil_price_cap", "turn": 6}).json()
+    assert answer["past"] == []
+    assert "past" not in client.post("/api/inject", json={"event": "oil_price_cap"}).json()

@@ -446,7 +446,17 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         command = store.add_command(group_id, kind, payload)
         store.log_act(logged, str(data["group"]) if group_id is not None else None, details)
         await broadcast()
-        return JSONResponse({"ok": True, "command": command})
+        answer: dict[str, Any] = {"ok": True, "command": command}
+        if kind == "inject" and "turn" in payload:
+            # Groups already planning a later turn take it in the one they are planning: said, for
+            # "at turn 2" with every group at turn 4 was taken silently, and the event then came
+            # in turn 4 and, scheduled again for turn 5, twice.
+            answer["past"] = [
+                row["name"]
+                for row in store.groups()
+                if (group_id is None or row["id"] == group_id) and row["turn"] + 1 > payload["turn"]
+            ]
+        return JSONResponse(answer)
 
     async def exports_zip(request: Request) -> Response:
         if not teacher(request):

@@ -31,6 +31,7 @@ WORDS = (
     N_("Rivalry"),
     N_("Washington"),
     N_("Washington (M / B)"),
+    N_("{groups}: past turn {turn} already, so it happens in the turn being planned there."),
     N_("Moscow"),
     N_("Beijing"),
     N_("State"),

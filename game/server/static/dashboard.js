@@ -239,7 +239,12 @@ async function act(kind, body) {
                  inject: t("Injected into {who}.", { who }), adjust: t("Adjusted for {who}.", { who }),
                  end: t("The session is ended for every group."),
                  takeover: t("Another laptop may now take over {group}.", { group: body.group }) };
-  say(done[kind] || t("Done."));
+  let said = done[kind] || t("Done.");
+  if (data.past && data.past.length) {
+    said += " " + t("{groups}: past turn {turn} already, so it happens in the turn being planned there.",
+      { groups: data.past.join(", "), turn: body.turn });
+  }
+  say(said);
 }
 
 $("pause-all").onclick = () => act("pause", {});
