@@ -39,6 +39,7 @@ WORDS = (
     N_("divergent methods"),
     N_("rivalry in Central Asia"),
     N_("Washington's thaw"),
+    N_("Washington's thaw with Moscow / with Beijing"),
     N_("No group has joined yet. Students type:"),
     N_("Pace"),
     N_("Pause all"),
