@@ -412,3 +412,34 @@ def test_f9_on_a_groups_laptop_says_the_class_is_run_from_the_dashboard(monkeypa
     ]
     assert not [a for a in app.scene.game.log.facilitator if a.kind == "refused"]
     pygame.display.quit()
+
+
+def test_a_group_that_joins_again_keeps_the_time_its_session_began():
+    # The exports said a group "started" at the time its laptop joined again (03:55 for 03:47),
+    # and the class report listed the group that began first as the last.
+    from ui_driver import past_the_summit
+
+    from game.server.client import Joined
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    config = {"level": "testing_event", "seed": 11, "sides": {"moscow": "team", "beijing": "normal"}}
+    from game.levels import load_shipped
+
+    level = load_shipped("testing_event")
+    first = Game.new(level, 11, {"moscow": "human", "beijing": "normal"})
+    ClassroomSession.start(first, dict(config["sides"]), "x", 0, "A")
+    first.log.classroom.started_at = "2026-12-07T03:47:10"
+    first.pass_summit()
+    first.lock("moscow", ())
+    first.resolve()
+    log = json.loads(first.log.model_dump_json())
+    app = App(
+        PlayOptions(size=(1280, 720), classroom={"join": (FakeLink(), Joined("t", "A", config, log, False))})
+    )
+    app.push(TitleScene(app))
+    app.step([])
+    past_the_summit(app)
+    game = app.scene.game
+    assert game.state.turn == 2 and game.classroom.spec.started_at == "2026-12-07T03:47:10"
+    pygame.display.quit()

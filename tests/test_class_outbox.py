@@ -282,3 +282,28 @@ def test_a_laptop_that_quits_and_joins_again_keeps_the_teachers_acts_of_the_turn
     report = resumed.resolve()
     assert "wagner_mutiny" in report.events
     assert again.close(5)
+
+
+def test_a_group_that_joins_after_a_pause_and_a_resume_does_not_record_them_as_its_own(
+    live_server, testing_event
+):
+    # A group that joined late had "turn 1: the facilitator paused the session, resumed" in its
+    # debrief: acts made before it joined, taken again as its own. A pause after the join is.
+    url, store = live_server
+    store.add_command(None, "pause", {})
+    store.add_command(None, "resume", {})
+    store.add_command(None, "inject", {"event": "oil_price_cap"})
+    link, joined = join_class(url, CODE, "Late")
+    link.poll_seconds = 0.05
+    game = start_game(testing_event, link, joined)
+    session = game.classroom
+    session.reveal = "at_once"
+
+    def kinds() -> list[str]:
+        session.sync()
+        return [a.kind for a in game.log.facilitator]
+
+    wait_until(lambda: kinds() == ["inject"])
+    store.add_command(None, "pause", {})
+    wait_until(lambda: kinds() == ["inject", "pause"] and session.paused)
+    assert link.close(1.0)

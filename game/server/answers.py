@@ -38,6 +38,7 @@ class JoinAnswer(BaseModel):
     log: dict[Name, Any] | None = None
     turn: StrictInt = Field(0, ge=0, le=10_000)
     paused: bool = False
+    latest: StrictInt = Field(0, ge=0, le=MAX_ID)  # the teacher's newest act for the group
 
 
 class Command(BaseModel):

@@ -214,6 +214,9 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
                 "log": json.loads(row["log"]) if row["log"] else None,
                 "turn": row["turn"],
                 "paused": bool(row["paused"]),
+                # The teacher's newest act for the group so far: its pauses and resumes are in
+                # `paused` already (the others the laptop takes as its game lacks them).
+                "latest": max((c["id"] for c in store.commands_for(row["id"], 0)), default=0),
             }
         )
 

@@ -110,6 +110,7 @@ class ClassLink:
         self.inbox: deque[dict[str, Any]] = deque()
         self.online = False
         self.replaced = False  # (the server refused this window's token: see _poll)
+        self.joined_through = 0  # the teacher's newest act when the group joined (see join)
         self.paused = False
         self.ended = False
         self.lock = threading.Lock()
@@ -135,6 +136,9 @@ class ClassLink:
         # planning (a laptop that quit and joined again lost an injection it had shown). The game
         # knows those it has by their numbers (ClassroomSession.taken).
         self.after = 0
+        # Pauses and resumes made before the join are in `paused` already: taken again they went
+        # into the group's record as its own ("turn 1: paused, resumed", before it had joined).
+        self.joined_through = answer.latest
         self.paused = answer.paused
         self.online = True
         self._keep()  # the laptop's id for the group, from now on
@@ -275,7 +279,8 @@ class ClassLink:
             return  # not the class server's: as if it had not answered
         with self.lock:
             for command in answer.commands:
-                self.inbox.append(command.model_dump(exclude_none=True))
+                if not (command.kind in ("pause", "resume") and command.id <= self.joined_through):
+                    self.inbox.append(command.model_dump(exclude_none=True))
                 self.after = max(self.after, command.id)
             self.paused = answer.paused
             self.ended = answer.ended

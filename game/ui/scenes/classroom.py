@@ -483,6 +483,10 @@ class ClassroomSetupScene(Scene):
                 game = None
         if game is None:
             game = Game.new(level, int(config["seed"]), controllers)
+        # The session as the group's record began it, when it goes on from there (a laptop that
+        # joined again, or took the group over): its exports give the time it began, not the
+        # time of the rejoin, which put a group that began first last in the class report.
+        began = game.log.classroom.started_at if game.log.classroom is not None else None
         # The teacher steers from the dashboard; the panel on this laptop stays closed.
         session = ClassroomSession.start(
             game,
@@ -492,6 +496,8 @@ class ClassroomSetupScene(Scene):
             joined.group,
             language=config.get("language"),
         )
+        if began:
+            session.spec.started_at = began
         session.end_after_turn = config.get("end_after_turn")
         session.reveal = config.get("reveal") or "at_once"
         session.link = link
