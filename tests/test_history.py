@@ -441,3 +441,31 @@ def test_the_new_game_list_keeps_a_hypothetical_levels_mark_in_every_language(la
     finally:
         set_language("en")
         pygame.display.quit()
+
+
+def test_why_a_card_cannot_be_played_tells_a_flag_set_and_ended_and_a_deal_made_another_way():
+    # "Send CSTO peacekeepers: needs 'Unrest in a Central Asian state' to have happened" when the
+    # unrest had happened and the card itself had ended it; "Accept Beijing's gas price: used"
+    # when the side never played it (an event had made the deal).
+    from game.core import initial_state
+    from game.core.report import TurnReport
+    from game.ui.rule_words import why_not_in_words
+
+    pivot = _level("pivot_east")
+    state = initial_state(pivot, 1)
+    state.meters["moscow.freed_forces"] = 40.0
+    state.meters["moscow.capital"] = 20.0
+    assert why_not_in_words(state, "moscow", "m_csto_deployment").startswith("needs ")
+    unrest = TurnReport(1, "", {"moscow": (), "beijing": ()})
+    unrest.flags_set = ["unrest_central_asia"]
+    state.history, state.turn = (unrest,), 3
+    said = why_not_in_words(state, "moscow", "m_csto_deployment")
+    assert said is not None and said.endswith("to happen again"), said
+    state.flags["pos_signed"] = True
+    assert (
+        why_not_in_words(state, "moscow", "m_power_of_siberia")
+        == "done already in another way; not available again in this game"
+    )
+    played = TurnReport(2, "", {"moscow": ("m_power_of_siberia",), "beijing": ()})
+    state.history = (unrest, played)
+    assert why_not_in_words(state, "moscow", "m_power_of_siberia") == "used; not available again in this game"

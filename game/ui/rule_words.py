@@ -159,10 +159,23 @@ def why_not_in_words(state, side: str, action_id: str) -> str | None:
     if reason.startswith("needs "):
         unmet = unmet_part(action.requires, state)
         # A card played once a game is one whose condition is that its own flag is not yet set:
-        # "needs 'Lend billions for oil' not to have happened" said of that very card.
+        # "needs 'Lend billions for oil' not to have happened" said of that very card. Its flag
+        # may have been set by an event instead (the gas deal that Power of Siberia made), and
+        # then the side never played it: "used" said it had.
         own = {f"not {flag}" for flag in action.does.set_flags}
         if own and all(part in own for part in conjuncts(unmet)):
-            return _("used; not available again in this game")
+            played = any(action_id in report.plans.get(side, ()) for report in state.history)
+            if played or not state.history:
+                return _("used; not available again in this game")
+            return _("done already in another way; not available again in this game")
+        # A flag this game set and cleared since ("unrest in a Central Asian state", which the
+        # peacekeepers' own card ends): it must happen again, not "to have happened".
+        parts = [p.strip() for p in conjuncts(unmet)]
+        if len(parts) == 1 and parts[0] in level.flags:
+            flag = parts[0]
+            said = _setter(level, flag)
+            if said and any(flag in report.flags_set for report in state.history):
+                return _("needs {what} to happen again").format(what=said)
         return _("needs {condition}").format(condition=condition_words(level, unmet))
     return reason
 
