@@ -529,3 +529,24 @@ def test_a_turning_point_is_put_down_to_washingtons_normalization_when_that_did_
     report = TurnReport(11, "1974", {})
     report.records = [*records[:2], change("partnership", 29.1, 28.6, "washington", "rule", "normalization")]
     assert turning_point_cause(report, -1.4).cause_id == "b_ambush_patrol"
+
+
+def test_washingtons_thaw_holding_the_ceiling_is_named_with_its_side(versus_ai):
+    # "Washington's thaw weighs most on it (-13.2)" beside a US-Moscow thaw of 0 and a US-Beijing
+    # thaw of 47 left the player to guess which; and at 1280x720 the gauge's title, too long with
+    # the band and the limit, dropped the limit.
+    from game.core import resolve_turn
+    from game.speech.reasons import say
+    from game.ui.board.texts import gauge_titles
+
+    state = versus_ai.state.copy()
+    state.meters.update({"washington.thaw_moscow": 0.0, "washington.thaw_beijing": 95.0, "identity_gap": 0.0})
+    state.meters.update(method_divergence=0.0, central_asia_rivalry=0.0, partnership=99.0)
+    after, report = resolve_turn(state, {"moscow": (), "beijing": ()})
+    assert report.ceiling_cause == "us_normalization"
+    held = next(c for c in report.changes if c.meter == "partnership" and c.cause_id == "ceiling")
+    assert "Washington's thaw with Beijing weighs most on it" in say(held.why, versus_ai.level)
+    versus_ai.state, versus_ai.reports = after, [*versus_ai.reports, report]
+    titles = gauge_titles(versus_ai)
+    assert titles[0].endswith("held by Washington's thaw with Beijing)")
+    assert "held by" in titles[1] and ":" not in titles[1]  # the band gives way before the limit

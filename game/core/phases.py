@@ -509,6 +509,12 @@ class Turn(Ledger):
         terms = self.ceiling_terms()
         cause = max(LIMIT_CAUSES, key=terms.__getitem__)
         self.report.ceiling_cause = cause
+        # Washington's thaw is named with the side it warms to ("Washington's thaw weighs most"
+        # beside a US-Moscow thaw of 0 and a US-Beijing thaw of 47 left a player to guess).
+        named, label = cause, LIMIT_LABELS[cause]
+        if cause == "us_normalization":
+            warmer = warmer_relation(self.m)
+            named, label = f"washington.thaw_{warmer}", f"Washington's thaw with {warmer.capitalize()}"
         self.set(
             "partnership",
             self.m["partnership_ceiling"],
@@ -516,8 +522,8 @@ class Turn(Ledger):
             "ceiling",
             self.said(
                 WHY_HELD_DOWN,
-                f"held down by the ceiling; {LIMIT_LABELS[cause]} weighs most on it (-{terms[cause]:.1f})",
-                {"limit": cause, "weight": terms[cause]},
+                f"held down by the ceiling; {label} weighs most on it (-{terms[cause]:.1f})",
+                {"limit": named, "weight": terms[cause]},
             ),
             self.rule_source(source_rule),
         )

@@ -107,7 +107,12 @@ def band_spans_shown(short: bool = False) -> list[tuple[float, float, str]]:
 
 
 def limit_label(cause: str) -> str:
-    """One of the four limits' names as the ceiling's holder: 'the identity gap'."""
+    """One of the four limits' names as the ceiling's holder: 'the identity gap'; Washington's
+    thaw with the side it warms to, when named by its meter ('washington.thaw_beijing')."""
+    if cause.startswith("washington.thaw_"):
+        return _("Washington's thaw with {side}").format(
+            side=side_name(cause.removeprefix("washington.thaw_"))
+        )
     return _(LIMIT_LABELS[cause]) if cause in LIMIT_LABELS else cause.replace("_", " ")
 
 

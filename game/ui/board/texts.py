@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from game.core import preview, preview_tag_rules, provisional_goals
 from game.core.meters import POWERS, SIDES, STATES, band_spans
+from game.core.phases import warmer_relation
 from game.i18n import N_, _, format_number, n_
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
@@ -62,6 +63,8 @@ def ceiling_holder(game: Game) -> str | None:
     did so last turn (its "why?" gives the figure)."""
     reports = game.reports
     cause = reports[-1].ceiling_cause if reports else None
+    if cause == "us_normalization":  # (with the side it warms to, as the "why?" names it)
+        return limit_label(f"washington.thaw_{warmer_relation(game.state.meters)}")
     return limit_label(cause) if cause else None
 
 
@@ -86,6 +89,14 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
         if held
         else []
     )
+    if held:
+        # The limit before the band, when both do not fit: the bands are named under the gauge,
+        # and at 1280x720 a long limit's name left the title without it.
+        longer.append(
+            _("Partnership {value} (ceiling {ceiling}, held by {limit})").format(
+                value=v, ceiling=c, limit=held
+            )
+        )
     titles = [
         *longer,
         _("Partnership {value}: {band} (ceiling {ceiling})").format(value=v, band=band_of(value), ceiling=c),
