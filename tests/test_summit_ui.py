@@ -117,6 +117,20 @@ def test_a_persons_term_the_ai_accepts_is_agreed_and_shown_on_the_board(app, ver
     assert any("keeps your word" in line for line in card_why(versus_ai, "moscow", action)[1])
 
 
+def test_the_first_summit_says_the_board_and_the_briefing_can_come_first(app, versus_ai):
+    # Pivot east opens on a summit before a new player has seen the board (the tutorial has no
+    # summits): the first says what it is and that skipping it leads to the board.
+    scene = open_summit(app, versus_ai)
+    assert "The first summit" in scene.box.html_text and "skip this summit (K)" in scene.box.html_text
+    key(app, pygame.K_k)
+    key(app, pygame.K_RETURN)
+    while versus_ai.state.turn <= versus_ai.level.rules.summit_every:
+        versus_ai.lock("moscow", ())
+        versus_ai.resolve()
+    scene = open_summit(app, versus_ai)
+    assert "The first summit" not in scene.box.html_text
+
+
 def test_skipping_the_summit_agrees_nothing_and_goes_on_to_the_board(app, versus_ai):
     scene = open_summit(app, versus_ai)
     key(app, pygame.K_k)  # Skip the summit

@@ -590,7 +590,30 @@ class SummitScene(HeldByPause, Scene):
     def notes_html(self) -> str:
         model = self.model
         room = model.stage == "room"
-        out = ["<b>" + _("How many terms") + f"</b><br>{html.escape(power_note(self.game, self.side, room))}"]
+        out = []
+        if self.game.state.turn == 1 and model.stage == "propose":
+            # A level's first screen is its first summit, before the board, its briefing and its
+            # cards (the tutorial has none): a new player was lost at it.
+            every = self.game.level.rules.summit_every
+            out.append(
+                "<b>"
+                + _("The first summit")
+                + "</b><br>"
+                + html.escape(
+                    n_(
+                        "The capitals bargain before each plan is made, every turn. Your level's "
+                        "briefing and your cards are on the board: skip this summit (K) to read them "
+                        "first, and bargain at the next.",
+                        "The capitals bargain before planning, every {n} turns. Your level's briefing "
+                        "and your cards are on the board: skip this summit (K) to read them first, and "
+                        "bargain at the next.",
+                        every,
+                    ).format(n=every)
+                )
+            )
+        out.append(
+            "<b>" + _("How many terms") + f"</b><br>{html.escape(power_note(self.game, self.side, room))}"
+        )
         if model.stage in ("answer", "counter"):
             mine = model.table.proposed.get(self.side, [])
             if mine:
