@@ -677,3 +677,20 @@ def test_arrow_keys_go_to_the_control_that_lies_that_way(app, testing_event):
     key(app, pygame.K_DOWN)
     assert app.focused() is min(below, key=lambda c: c.rect.top)
     assert app.focused().label != "< Previous" and app.focused().rect.width > app.size[0] // 3
+
+
+def test_a_term_that_would_break_a_promise_still_running_says_so(app, versus_ai):
+    # With "Moscow promises not to use force" running, the list offered "to play" a force card
+    # with no word of the promise it would break.
+    from game.core.summit import Commitment, Deed, Term
+
+    force = next(a for a in versus_ai.level.actions_of["moscow"] if "force" in a.tags)
+    calm = next(a for a in versus_ai.level.actions_of["moscow"] if "force" not in a.tags)
+    promise = Term("promise", "moscow", Deed("no", "force"))
+    versus_ai.state.commitments = (Commitment(promise, 1, 4),)
+    scene = open_summit(app, versus_ai)
+    model = scene.model
+    assert model.breaks_running(Term("offer", "moscow", Deed("play", force.id))) == promise
+    assert model.breaks_running(Term("offer", "moscow", Deed("play", calm.id))) is None
+    lines = scene.tip(Term("offer", "moscow", Deed("play", force.id))).lines
+    assert lines[0].startswith("Keeping it would break a promise you are keeping:")

@@ -249,7 +249,16 @@ class SummitScene(HeldByPause, Scene):
         return self.model.reader(term)
 
     def tip(self, term: Term) -> Tooltip:
-        return Tooltip(*term_tip(self.game, term, self.viewer(term)))
+        title, lines = term_tip(self.game, term, self.viewer(term))
+        broken = self.model.breaks_running(term)
+        if broken is not None:
+            lines = [
+                _("Keeping it would break a promise you are keeping: {term}.").format(
+                    term=term_words(self.game.level, broken)
+                ),
+                *lines,
+            ]
+        return Tooltip(title, lines)
 
     def term_row(self, rect: pygame.Rect, term: Term, action, selected: bool, short: bool = False) -> None:
         """A term to click; in the list of its kind (`short`), without what the kind says."""
@@ -278,6 +287,9 @@ class SummitScene(HeldByPause, Scene):
             self.row_notes[id(self.controls[-1])] = _("({side} cannot play it this turn)").format(
                 side=name(asked)
             )
+        elif model.breaks_running(term) is not None:
+            # Offered without a word, a card that breaks a promise still running.
+            self.row_notes[id(self.controls[-1])] = _("(it would break a promise you are keeping)")
 
     def row_height(self, terms: list[Term] | None = None, width: int = 0) -> int:
         """A term's row: one line of words where every term listed fits in one, else two."""
@@ -928,7 +940,7 @@ class SummitScene(HeldByPause, Scene):
         at = (tick.right + app.px(8), inner.y)
         words = nest_quotes(self.shown_as.get(id(c), c.label), current_language())
         used = text(surface, words, self.font, p.text if c.enabled else p.text_muted, at, room, max_lines=2)
-        if c.why_disabled:  # a card it cannot play now: said after the words where they leave room
+        if c.why_disabled or id(c) in self.row_notes:  # said after the words where they leave room
             note = "  " + self.row_notes.get(id(c), _("(you cannot play it this turn)"))
             last = wrap(words, self.font, room)[-1]
             x = at[0] + self.font.size(last)[0]

@@ -165,6 +165,23 @@ class SummitModel:
                     return bound, why
         return "", ""
 
+    def breaks_running(self, term: Term) -> Term | None:
+        """A running commitment of the side reading `term` that keeping `term` would break: a card
+        the term binds it to play that a restraint it is under forbids ("to play Open a channel to
+        Washington" while it promised not to court Washington). None when there is none."""
+        reader, level = self.reader(term), self.game.level
+        cards = [
+            level.actions[deed.subject]
+            for bound, deed in term.bound()
+            if bound == reader and deed.kind == "play" and deed.subject in level.actions
+        ]
+        for running in self.game.state.commitments:
+            for bound, deed in running.term.bound():
+                held = bound == reader and deed.restraint and reader not in running.done
+                if held and any(deed.done_by((card,)) for card in cards):
+                    return running.term
+        return None
+
     def asked_in_vain(self, term: Term) -> tuple[str, str]:
         """(the other side, why) of a card `term` asks the other side to play this turn that the
         level's rules do not let it play now: a condition not met, or a card used and waiting
