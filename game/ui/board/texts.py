@@ -348,7 +348,7 @@ def card_headings(side: str, page: int, pages: int) -> list[str]:
 
 
 def card_tags(action: Action, chosen: bool) -> str:
-    tags = tags_shown(action.tags) or _("no method tag")
+    tags = tags_shown(action.tags) or _("no particular method")
     return _("IN YOUR PLAN") + "  ·  " + tags if chosen else tags
 
 
