@@ -443,3 +443,35 @@ def test_a_group_that_joins_again_keeps_the_time_its_session_began():
     game = app.scene.game
     assert game.state.turn == 2 and game.classroom.spec.started_at == "2026-12-07T03:47:10"
     pygame.display.quit()
+
+
+def test_no_tooltip_or_focus_ring_is_drawn_over_the_pause(monkeypatch):
+    # A hover tooltip and the focus ring were drawn over "Paused by the facilitator".
+    from ui_driver import past_the_summit
+
+    import game.ui.app as app_module
+    from game.server.client import Joined
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    link = FakeLink()
+    config = {"level": "testing_event", "seed": 11, "sides": {"moscow": "team", "beijing": "normal"}}
+    app = App(
+        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, False))})
+    )
+    app.push(TitleScene(app))
+    app.step([])
+    past_the_summit(app)
+    drawn: list[str] = []
+    monkeypatch.setattr(app_module, "focus_ring", lambda *a, **k: drawn.append("ring"))
+    monkeypatch.setattr(app_module, "draw_tooltip", lambda *a, **k: drawn.append("tip"))
+    card = next(c for c in app.scene.controls if c.kind == "card")
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=card.rect.center, rel=(0, 0), buttons=(0, 0, 0))])
+    app.render_frame()
+    assert "tip" in drawn
+    drawn.clear()
+    link.inbox.append({"id": 1, "kind": "pause"})
+    app.step([])
+    app.render_frame()
+    assert app.scene.game.classroom.paused and drawn == []
+    pygame.display.quit()

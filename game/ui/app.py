@@ -89,7 +89,14 @@ def scale_for(wanted: float, size: tuple[int, int]) -> float:
     return round(max(1.0, min(wanted, w / 800, h / 600)), 2)
 
 
-# Said on the screen of play when the class server refuses this window's token (see tell_if_replaced).
+def covered(scene) -> bool:
+    """Whether a classroom's pause, or another laptop's takeover, covers this screen of play."""
+    game = getattr(scene, "game", None)
+    if getattr(game, "classroom", None) is None:
+        return False
+    from game.ui.classroom_overlay import held  # (a classroom's: not on the title's path)
+
+    return held(game)
 
 
 class App:
@@ -694,6 +701,10 @@ class App:
             self._manager.draw_ui(surface)
         if scene:
             scene.draw_over(surface)
+            if covered(scene):
+                # A pause (or a takeover) covers the screen and takes no input: a tooltip or a
+                # focus ring drawn over "Paused by the facilitator" pointed at what cannot be used.
+                return
             control = self.focused()
             if control and scene.show_focus:
                 focus_ring(surface, control.rect, self.palette)
