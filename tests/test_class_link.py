@@ -258,9 +258,12 @@ def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server(
     link.inbox.append({"id": 1, "kind": "pause"})
     app.step([])  # the board asks for the time before the frame: the pause is taken then
     assert app.scene.game.classroom.paused
+    app.scene.news.showing = "commitments"  # (as after a summit that agreed something)
     link.inbox.extend([{"id": 2, "kind": "resume"}, {"id": 3, "kind": "inject", "event": "oil_price_cap"}])
     app.step([])
-    assert "From the facilitator" in app.scene.news.box.html_text  # the board's news is rebuilt
+    # The board's news is rebuilt, and shown: left on Commitments, the injection went unseen.
+    assert app.scene.news.showing == "news"
+    assert "From the facilitator" in app.scene.news.box.html_text
     assert [(a.kind, a.event_id) for a in app.scene.game.pending_acts()] == [
         ("pause", None),
         ("resume", None),

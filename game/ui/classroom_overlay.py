@@ -127,3 +127,12 @@ class HeldByPause(Scene):
         if held(self.game):
             draw_pause_cover(self.app, surface, self.game.classroom)
         super().draw_over(surface)
+
+
+def teachers_news(game) -> int:
+    """How many of the facilitator's acts this turn's planning tells the players of (an injection,
+    an adjustment, a note): the board's news opens on them (on Commitments, after a summit, a
+    class missed the teacher's injection)."""
+    from game.session.replay import NEWS_KINDS
+
+    return sum(a.kind in NEWS_KINDS for a in game.pending_acts()) if game.classroom is not None else 0

@@ -27,7 +27,7 @@ from game.ui.board.region_map import draw_map_forecast, draw_region_map
 from game.ui.board.texts import state_why
 from game.ui.board.top_bar import TopBar
 from game.ui.board.tray import Tray
-from game.ui.classroom_overlay import draw_classroom_overlay, held, held_by_pause
+from game.ui.classroom_overlay import draw_classroom_overlay, held, held_by_pause, teachers_news
 from game.ui.reason_field import ReasonField
 from game.ui.scenes.base import Scene
 from game.ui.summit.model import summit_waiting
@@ -72,6 +72,8 @@ class BoardScene(Scene):
         table = game.table
         if table is not None and table.turn == game.state.turn and table.closed_ and table.agreed():
             self.news.showing = "commitments"  # what the summit just agreed, before the cards are chosen
+        if teachers_news(game):
+            self.news.showing = "news"  # the facilitator's news first: on Commitments it went unseen
         self.tray = Tray(
             app, self.model, menu=self.menu, clear=self.clear, lock=self.ask_lock, undo=self.undo
         )

@@ -17,6 +17,7 @@ from game.i18n import AVAILABLE, N_, _, current_language, language_name, n_, set
 from game.session.game import CLASSROOM_THINK, HUMAN, Game
 from game.speech.sides import side_name
 from game.speech.words import seed_problem
+from game.ui.classroom_overlay import teachers_news
 from game.ui.playable_levels import playable_entries, title_of
 from game.ui.scenes.base import Scene
 from game.ui.text_entry import TextEntry
@@ -506,10 +507,16 @@ class ClassroomSetupScene(Scene):
         app = self.app
         session.on_end = lambda: app.show_only("debrief", game=game)
 
+        told = [teachers_news(game)]
+
         def changed() -> None:
-            # A pause to cover the screen with, an injection for the board's news.
+            # A pause to cover the screen with, an injection for the board's news (shown, on
+            # whatever tab the board was: on Commitments after a summit it went unseen).
             app.dirty = True
             if app.scene is not None and app.scene.name == "board":
+                if teachers_news(game) > told[0]:
+                    app.scene.news.showing = "news"
+                told[0] = teachers_news(game)
                 app.scene.rebuild()
 
         session.on_change = changed
