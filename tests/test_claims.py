@@ -11,6 +11,11 @@ from game.sim.claims import CLAIMS
 
 ESSAY_ERA = [e.id for e in Catalogue.scan().playable() if e.essay_era]
 GAMES = 30  # per arm, as docs/claims.md measures `easy`; fixed seeds, so the test is repeatable
+# A check whose share of pairs sits near its line on some level is measured on more pairs there:
+# F10 on The Testing Event, since the summit's agents stopped asking again for what was refused,
+# finds the ceiling lower with the war in 67% of the first 30 pairs, 80% of 60 and 82% of 100
+# (75% asked; the mean is lower in all three).
+MORE_GAMES = {("testing_event", "F10"): 60}
 
 
 @cache
@@ -29,7 +34,7 @@ def test_there_is_an_essay_era_level():
 @pytest.mark.parametrize("level_id", ESSAY_ERA)
 def test_the_claim_holds(level_id, claim):
     level = _level(level_id)
-    result = claim(level, GAMES)
+    result = claim(level, MORE_GAMES.get((level_id, claim.__name__.split("_")[0].upper()), GAMES))
     assert result.holds, f"{result.id} on {level_id}: {result.measured} (needs {result.margin})"
 
 

@@ -51,14 +51,14 @@ when = "turn >= 2"
 [[event]]
 id = "held_by_its_year"
 title = "Held back by its year"
-text = "In May 2023 a summit is held."
+text = "In February 2023 a summit is held."
 when = "turn >= 2"
 from_year = 2023
 
 [[event]]
 id = "held_by_its_turn"
 title = "Held back by its turn"
-text = "In May 2023 a summit is held, 1,100 km away."
+text = "In February 2023 a summit is held, 1,100 km away."
 when = "turn >= 5"
 
 [[event]]
@@ -101,3 +101,88 @@ def test_a_file_of_many_dated_events_over_many_turns_is_checked_quickly(tmp_path
     elapsed = in_baselines(time.process_time() - start)
     assert len(problems) == 300 and all("can be drawn in 2039 (turn 40)" in p.message for p in problems)
     assert elapsed < TWO_SECONDS, f"{elapsed:.0f} baseline loops"
+
+
+def test_a_card_playable_before_the_year_its_description_names_is_warned_about(tmp_path):
+    # The Testing Event's China-Central Asia summit said "as at Xi'an in 2023" from its first
+    # turn, in 2022: the player read of a summit a year ahead.
+    path = tmp_path / "early_card.toml"
+    path.write_text(
+        """schema_version = 1
+id = "early_card"
+extends = "testing_event"
+
+[[action]]
+id = "b_too_soon"
+side = "beijing"
+name = "Too soon"
+description = "Hold a summit, as at Xi'an in 2023."
+cost = 1
+
+[[action]]
+id = "b_held_by_its_year"
+side = "beijing"
+name = "Held back by its year"
+description = "Hold a summit, as at Xi'an in 2023."
+cost = 1
+from_year = 2023
+
+[[action]]
+id = "b_earlier_precedent"
+side = "beijing"
+name = "An earlier precedent"
+description = "Hold a summit, as first held online in January 2022."
+cost = 1
+""",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in validate_paths([path])]
+    assert problems == [
+        f"{path}:9:1: warning: action[1].description: its description names 2023, but it can be "
+        "played in 2022 (turn 1), before then: say it without the year, or hold the card back with "
+        "'from_year = 2023' or a later turn in 'requires'"
+    ]
+
+
+def test_the_shipped_cards_name_no_year_before_they_can_be_played():
+    assert not [p for p in validate_paths(["levels"]) if "before then" in p.message]
+
+
+def test_in_a_level_of_halves_or_seasons_the_month_counts(tmp_path):
+    # Pivot east (two turns a year) told of MH17, "In July 2014", in the first half of 2014.
+    path = tmp_path / "months.toml"
+    path.write_text(
+        """schema_version = 1
+id = "months"
+extends = "pivot_east"
+
+[[event]]
+id = "too_soon"
+title = "Too soon"
+text = "In July 2014 an airliner is shot down."
+when = "turn <= 2"
+
+[[event]]
+id = "in_its_half"
+title = "In its half"
+text = "In May 2014 a contract is signed."
+when = "turn <= 2"
+
+[[event]]
+id = "held_to_its_half"
+title = "Held to its half"
+text = "On 30 September 2014 something happens."
+when = "turn == 2"
+""",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in validate_paths([path])]
+    assert problems == [
+        f"{path}:8:1: warning: event[1].text: its text dates it to July 2014, but it can be drawn at "
+        "turn 1, before it happened: turn 2 is the first of that part of the year; hold it back "
+        "with 'turn >= 2' in 'when'"
+    ]
+    from game.levels.dated_news import part_of_year
+
+    assert [part_of_year(m, 4) for m in range(1, 13)] == [1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4]
+    assert [part_of_year(m, 2) for m in (1, 6, 7, 12)] == [1, 1, 2, 2]

@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from game.ai import make_agent
+from game.ai import decide, make_agent
 from game.ai.negotiate import Negotiator
 from game.core import initial_state, resolve_turn
 from game.core.summit import (
@@ -591,3 +591,57 @@ def test_a_deal_whose_part_was_broken_is_not_said_to_be_done():
     assert [(s.side, s.result) for s in report.settled] == [("beijing", "broken")]
     [line] = running_lines(game)
     assert "Beijing broke its part (turn 1)" in line and "did its part" not in line, line
+
+
+def test_an_agent_neither_asks_for_a_card_on_its_cooldown_nor_asks_again_what_was_just_refused():
+    # A player met Beijing's same requests at every summit, among them cards Moscow had just
+    # played and could not play again yet (a word that could only be broken): the partner's
+    # cooldowns were not in what Beijing could see, though the cards played were, and nothing
+    # kept what the last summit refused.
+    from game.core import initial_state, is_terminal, resolve_turn
+    from game.levels import load_shipped
+    from game.session.summit_table import summit_between
+
+    asked_on_cooldown, asked_again, refused = [], [], 0
+    for level_id in ("pivot_east", "testing_event"):
+        level = load_shipped(level_id)
+        for seed in range(3):
+            agents = {s: make_agent("normal", s, seed) for s in ("moscow", "beijing")}
+            state = initial_state(level, seed)
+            while not is_terminal(state):
+                before = state
+                state, table = summit_between(state, agents)
+                for entry in table.entries() if table is not None else ():
+                    term = entry.term
+                    if entry.counter_to:
+                        continue
+                    refused += not entry.agreed
+                    if term.key() in before.refused:
+                        asked_again.append((level_id, seed, before.turn, term.key()))
+                    for side, deed in term.bound():
+                        card = level.actions.get(deed.subject)
+                        asks = side != term.by and deed.kind == "play" and card is not None
+                        if asks and before.ready_at.get(card.ready_key, 0) > before.turn:
+                            asked_on_cooldown.append((level_id, seed, before.turn, term.key()))
+                plans = {s: decide(a, state, s) for s, a in agents.items()}
+                state, _ = resolve_turn(state, plans)
+    assert refused > 0  # (there was something to remember)
+    assert asked_on_cooldown == [] and asked_again == []
+
+
+def test_what_the_last_summit_refused_comes_back_with_a_saved_game():
+    from game.levels import load_shipped
+    from game.session.game import Game
+    from game.session.replay import ReplayLog
+
+    level = load_shipped("testing_event")
+    seats = {"moscow": "normal", "beijing": "normal"}
+    game = Game.new(level, 5, seats)
+    seen = []
+    while not game.over and game.state.turn <= 6:
+        game.resolve()
+        seen.append(game.state.refused)
+        again = Game.from_log(level, ReplayLog.model_validate_json(game.log.model_dump_json()), seats)
+        assert again.state.refused == game.state.refused
+        assert again.state.fingerprint() == game.state.fingerprint()
+    assert any(seen)

@@ -37,6 +37,20 @@ def _settled(start: float, target: float, rate: float, turns: int) -> float:
     return target + (start - target) * (1.0 - rate) ** max(0, turns)
 
 
+def seen_cooldowns(state: GameState, side: str) -> dict[str, int]:
+    """The first turn each of `side`'s cards may be played again, as the other side can tell from
+    the plans it saw played (the engine starts a card's cooldown when it is played, and at no
+    other time)."""
+    actions = state.level.actions
+    ready: dict[str, int] = {}
+    for report in state.history:
+        for card in report.plans.get(side, ()):
+            action = actions.get(card)
+            if action is not None and action.cooldown:
+                ready[card] = report.turn + 1 + action.cooldown
+    return ready
+
+
 def determinize(observation: Observation, side: str, stream: int) -> tuple[GameState, int]:
     """A whole state consistent with `observation` (what `side` sees), its hidden parts drawn
     from `stream`; returns the state and the stream's next value."""
@@ -75,13 +89,14 @@ def determinize(observation: Observation, side: str, stream: int) -> tuple[GameS
 
     # Cooldowns and delayed effects of the partner's actions, from the plans it was seen to play.
     ready_at, scheduled = dict(state.ready_at), list(state.scheduled)
+    for card, ready in seen_cooldowns(state, partner).items():
+        if ready > state.turn:
+            ready_at[level.actions[card].ready_key] = ready
     for report in state.history:
         for action_id in report.plans.get(partner, ()):
             action = level.actions.get(action_id)
             if action is None:
                 continue
-            if action.cooldown and report.turn + 1 + action.cooldown > state.turn:
-                ready_at[action.ready_key] = report.turn + 1 + action.cooldown
             for d in action.delayed:
                 if report.turn + d.after >= state.turn:
                     scheduled.append(

@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from game.ai.determinize import seen_cooldowns
 from game.core.engine import is_legal_plan, is_usable
 from game.core.level import Action, Level
 from game.core.meters import STATES, other
@@ -123,9 +124,19 @@ class Weigher:
         self.wanted, self.fits = reading.wanted, reading.fits
         doers, self._standing, self._shapes = reading.doers, reading.standing, reading.shapes
         # A card on its cooldown is as far out of reach this turn as one the side cannot afford: a
-        # term to play it could only be broken, at a cost in trust to both.
+        # term to play it could only be broken, at a cost in trust to both. The partner's cooldowns
+        # are not in what this side sees, but the cards it played are, each with its cooldown
+        # printed on it: without them Beijing asked, summit after summit, for a card Moscow had
+        # just played.
+        turn, partner = self.state.turn, other(self.side)
+        seen = seen_cooldowns(self.state, partner)
         self.usable = {
-            s: [a for a in level.actions_of[s] if is_usable(self.state, a)] for s in ("moscow", "beijing")
+            s: [
+                a
+                for a in level.actions_of[s]
+                if is_usable(self.state, a) and (s != partner or seen.get(a.id, 0) <= turn)
+            ]
+            for s in ("moscow", "beijing")
         }
         self._usable_ids = {s: frozenset(a.id for a in self.usable[s]) for s in ("moscow", "beijing")}
         # A summit weighs each of some hundred terms for both sides, and the terms share their
@@ -398,9 +409,14 @@ class Negotiator:
         # which the other may refuse; the weaker one only terms the other side gains from.
         ask = -1.0 if power_lead(observation) == self.side else 0.0
         ranked = []
+        refused = frozenset(observation.refused)
         for term in w.on_offer(self.side):
             if any(_binds_again(term, c.term) for c in observation.commitments):
                 continue  # already promised or asked for, and still running
+            if term.key() in refused:
+                # Refused at the last summit: put forward again at once, it was refused again (a
+                # player met the same request at every summit), so it waits a summit.
+                continue
             mine = w.worth(self.side, term)
             if mine > 0.3 and w.worth(partner, term) >= ask:
                 ranked.append((mine, term))

@@ -33,7 +33,7 @@ __all__ = ["Agent", "AgentFactory", "Budget", "BuiltinAgent", "LegalPlans", "Obs
 # The game's own agents' way of playing, as a name. Change it with any change that alters what
 # `easy`, `normal` or `hard` choose (a plan or a term at the summit): the strength table keeps it
 # beside each level's version and flags the rows measured with agents that played otherwise.
-PLAY = "2026-12-06: hard expects normal play from the other side"
+PLAY = "2026-12-07: the summit remembers what it refused and the cards the partner played"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,9 @@ class GameState:
     history: tuple[TurnReport, ...] = field(default=())  # the reports of past turns, oldest first
     # Terms accepted at summits that still run (game.core.summit); both sides see them.
     commitments: tuple[Commitment, ...] = field(default=())
+    # The keys of the terms put forward at the last summit and not accepted (refused, or answered
+    # with a counter), in order; both sides saw them. A side asks something else next time.
+    refused: tuple[str, ...] = field(default=())
 
     def copy(self) -> GameState:
         """A copy whose dicts can be changed without touching this state."""
@@ -60,6 +63,7 @@ class GameState:
             self.outcome,
             self.history,
             self.commitments,
+            self.refused,
         )
 
     def fingerprint(self) -> tuple[object, ...]:
@@ -76,4 +80,5 @@ class GameState:
             self.rng,
             self.outcome,
             self.commitments,
+            self.refused,
         )

@@ -333,10 +333,17 @@ def empty_word(level: Level, term: Term) -> str | None:
     return None
 
 
-def agree(state: GameState, terms: tuple[Term, ...] | list[Term]) -> GameState:
+def agree(
+    state: GameState, terms: tuple[Term, ...] | list[Term], refused: tuple[str, ...] | None = None
+) -> GameState:
     """The state with `terms` accepted at this turn's summit: each becomes a commitment covering
     this turn and the turns after it that its kind gives (a term that repeats the word of one
-    before it adds none: `repeated_words`). Raises TermError for an impossible one."""
+    before it adds none: `repeated_words`). `refused`, when given, is the keys of the summit's
+    terms that were put forward and not accepted, which the state keeps until the next summit.
+    Raises TermError for an impossible one."""
+    if refused is not None and refused != state.refused:
+        state = state.copy()
+        state.refused = refused
     if not terms:
         return state
     made = []

@@ -688,7 +688,7 @@ class Compiler:
                     "or an experiment can put it in play",
                 )
         self.flag_warnings(actions, events, outcomes, flags)
-        self.early_news_warnings(events, origins)
+        self.early_news_warnings(actions, events, origins)
         for side, agenda in agendas.items():
             origin = self.m.agendas[side][1]
             for i, goal in enumerate(agenda.goals):
@@ -734,20 +734,52 @@ class Compiler:
                 )
 
     def early_news_warnings(
-        self, events: tuple[Event, ...], origins: Mapping[tuple[str, str], Origin]
+        self,
+        actions: Mapping[str, Action],
+        events: tuple[Event, ...],
+        origins: Mapping[tuple[str, str], Origin],
     ) -> None:
-        """An event of a level with years that can be drawn before the year its text names
-        (game.levels.dated_news)."""
+        """An event of a level with years that can be drawn before the year its text names, and a
+        card that can be played before the year its description names (game.levels.dated_news)."""
         start, per_year = self.m.get("start_year"), self.m.get("turns_per_year")
         if not start or not per_year or not self.leaf.loaded_spec.playable:
             return
-        for early in early_news(events, start, per_year, self.turns):
+        news = ((e.id, e.text, e.when) for e in events)
+        for early in early_news(news, start, per_year, self.turns):
+            if early.month:
+                self.warn(
+                    origins[("event", early.id)],
+                    ("text",),
+                    f"its text dates it to {early.month}, but it can be drawn at turn {early.turn}, "
+                    f"before it happened: turn {early.named_turn} is the first of that part of the "
+                    f"year; hold it back with 'turn >= {early.named_turn}' in 'when'",
+                )
+                continue
             self.warn(
-                origins[("event", early.event)],
+                origins[("event", early.id)],
                 ("text",),
                 f"its text dates it to {early.named}, but it can be drawn in {early.drawn} (turn "
                 f"{early.turn}), before it happened: hold it back with 'from_year = {early.named}' "
                 "or a later turn in 'when'",
+            )
+        cards = ((a.id, a.description, a.requires) for a in actions.values())
+        for early in early_news(cards, start, per_year, self.turns):
+            if early.month:
+                self.warn(
+                    origins[("action", early.id)],
+                    ("description",),
+                    f"its description names {early.month}, but it can be played at turn "
+                    f"{early.turn}, before then: turn {early.named_turn} is the first of that part of "
+                    "the year; say it without the month, or hold the card back with "
+                    f"'turn >= {early.named_turn}' in 'requires'",
+                )
+                continue
+            self.warn(
+                origins[("action", early.id)],
+                ("description",),
+                f"its description names {early.named}, but it can be played in {early.drawn} (turn "
+                f"{early.turn}), before then: say it without the year, or hold the card back with "
+                f"'from_year = {early.named}' or a later turn in 'requires'",
             )
 
     def glyph_warnings(self) -> None:

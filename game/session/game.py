@@ -416,7 +416,7 @@ class Game:
         if table is None or table.stage != "done":
             raise TermError("the summit has moves still to make")
         agreed = table.agreed()
-        self.state = agree(self.state, agreed)
+        self.state = agree(self.state, agreed, table.refused())
         table.closed_ = True
         return agreed
 

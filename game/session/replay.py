@@ -26,7 +26,7 @@ from game.core.engine import Injected
 from game.core.level import Level
 from game.core.report import TurnReport
 from game.core.state import GameState
-from game.core.summit import TermError, agree
+from game.core.summit import TermError, agree, summit_due
 from game.session.said_record import SaidSpec, read_reason, reason_spec, said_again
 from game.session.summit_record import NotedTermSpec, SittingSummitSpec, TermPartsSpec
 from game.session.summit_table import Entry
@@ -512,12 +512,16 @@ def injections(level: Level, acts: Iterable[FacilitatorAct]) -> list[Injected]:
 
 
 def agree_logged(state: GameState, summit: list[TermSpec] | None, number: int) -> GameState:
-    """The state with the terms a logged summit agreed (raises ReplayError for one not possible)."""
-    agreed = [t for t in summit or () if t.agreed]
-    if not agreed:
+    """The state with the terms a logged summit agreed, and those it refused (raises ReplayError
+    for one not possible)."""
+    from game.session.summit_table import refused_keys
+
+    # (The log keeps an empty list for a turn without a summit: what the last one refused holds.)
+    if summit is None or (not summit and not summit_due(state)):
         return state
     try:
-        return agree(state, [t.term() for t in agreed])
+        entries = [t.entry() for t in summit]
+        return agree(state, [t.term() for t in summit if t.agreed], refused_keys(entries))
     except TermError as e:
         raise ReplayError(f"turn {number}: a term of its summit is not possible here: {e}") from None
 

@@ -41,6 +41,19 @@ class Entry:
     unanswered: bool = False
 
 
+def refused_keys(entries: list[Entry]) -> tuple[str, ...]:
+    """The keys of the terms of a summit's record that were put forward and not accepted: refused,
+    or answered with a counter (not a counter itself, nor one its side never saw): what the state
+    keeps until the next summit (game.core.summit.agree), so that an agent asks something else."""
+    return tuple(
+        dict.fromkeys(
+            e.term.key()
+            for e in entries
+            if not e.agreed and not e.counter_to and not e.unanswered and not e.in_room
+        )
+    )
+
+
 def agreed_terms(entries: list[Entry]) -> list[Term]:
     """The terms of a summit's record that were agreed, in order, each once: what the game agrees
     (game.core.summit.agree) from that record."""
@@ -256,6 +269,10 @@ class Table:
         """The terms agreed, in order, each once."""
         return agreed_terms(self.entries())
 
+    def refused(self) -> tuple[str, ...]:
+        """The keys of the terms put forward and not accepted, in order (see `refused_keys`)."""
+        return refused_keys(self.entries())
+
 
 def play_agents(table: Table, state: GameState, negotiators: Mapping[str, Negotiator | None]) -> None:
     """Let the agents at the table take their stage's moves (a side with no negotiator proposes
@@ -313,4 +330,4 @@ def summit_between(state: GameState, agents: Mapping[str, object]) -> tuple[Game
     if not summit_due(state):
         return state, None
     table = hold_summit(state, {side: negotiator_for(agent, side) for side, agent in agents.items()})
-    return agree(state, table.agreed()), table
+    return agree(state, table.agreed(), table.refused()), table
