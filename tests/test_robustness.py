@@ -56,7 +56,9 @@ def _holds():
 
 @pytest.mark.slow
 def test_removing_a_claims_mechanism_makes_it_fail_and_only_then(testing_event):
-    shown = {a.claim: a for a in ablate(testing_event, 30)}  # as many games as tests/test_claims.py
+    # As many games as tests/test_claims.py, F10's 60 there included (its share of pairs sits near
+    # its line on this level: 67% of the first 30, 80% of 60).
+    shown = {a.claim: a for a in ablate(testing_event, 30, more={"F10": 60})}
     # F2 is the honest exception (docs/model.md): without the ceiling the pillars' target still
     # keeps the partnership under 80 in nearly every game.
     for claim, result in shown.items():

@@ -28,6 +28,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from game.core.meters import AGGREGATES, ALL_METERS, RANGES, aggregate_value
@@ -529,7 +530,14 @@ def could_hold_between(condition: Condition, first: int, last: int) -> bool:
         return False
     if "turn" not in condition.names:
         return True
-    _fn, could = _Parser(condition.text, frozenset(condition.flags), last, first).parse()
+    return _could_hold_between(condition.text, frozenset(condition.flags), first, last)
+
+
+@lru_cache(maxsize=4096)
+def _could_hold_between(text: str, flags: frozenset[str], first: int, last: int) -> bool:
+    # By the condition's text: a level's events and cards share their conditions ('turn >= 9'),
+    # and the validator asks of each, for each of its dated texts, several times over.
+    _fn, could = _Parser(text, flags, last, first).parse()
     return True in could
 
 

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from game.core.level import Level, Rules
@@ -108,13 +108,18 @@ class Ablation:
         return self.holds_with and not self.holds_without
 
 
-def ablate(level: Level, n: int, workers: int = 1, agents: Agents = EASY) -> list[Ablation]:
+def ablate(
+    level: Level, n: int, workers: int = 1, agents: Agents = EASY, more: Mapping[str, int] | None = None
+) -> list[Ablation]:
+    """Each claim with its mechanism and without it, on `n` paired games (on `more[claim]` for a
+    claim given there: one whose share of pairs sits near its line on this level)."""
     out = []
     for claim in CLAIMS:
         cid = claim_id(claim)
         removed = ABLATIONS[cid]
-        with_it = claim(level, n, workers, agents)
-        without = claim(with_rules(level, **dict.fromkeys(removed, 0.0)), n, workers, agents)
+        games = (more or {}).get(cid, n)
+        with_it = claim(level, games, workers, agents)
+        without = claim(with_rules(level, **dict.fromkeys(removed, 0.0)), games, workers, agents)
         out.append(Ablation(cid, removed, with_it.holds, without.holds, without.measured))
     return out
 
