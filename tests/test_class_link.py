@@ -44,6 +44,9 @@ class FakeLink:
         return True
 
 
+TEAM_VS_AI = {"moscow": "team", "beijing": "normal"}
+
+
 def linked_session(level, commands=()):
     game = Game.new(level, 5, {"moscow": "easy", "beijing": "normal"})
     session = ClassroomSession.start(game, {"moscow": "team", "beijing": "normal"}, "local", 0, "Red")
@@ -275,7 +278,8 @@ def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server(
     pygame.display.quit()
 
 
-def autoplayed_joined_window(sides, paused=False):
+def joined_window(sides=TEAM_VS_AI, paused=False, autoplay=False):
+    """A window that joined a class (a FakeLink for its server), at its title's first step."""
     from game.server.client import Joined
     from game.ui.app import App, PlayOptions
     from game.ui.scenes.title import TitleScene
@@ -285,13 +289,17 @@ def autoplayed_joined_window(sides, paused=False):
     app = App(
         PlayOptions(
             size=(1280, 720),
-            autoplay=True,
+            autoplay=autoplay,
             classroom={"join": (link, Joined("t", "A", config, None, paused))},
         )
     )
     app.push(TitleScene(app))
     app.step([])
     return app, link
+
+
+def autoplayed_joined_window(sides, paused=False):
+    return joined_window(sides, paused, autoplay=True)
 
 
 def frames(app, n=40):
@@ -393,18 +401,9 @@ def test_f9_on_a_groups_laptop_says_the_class_is_run_from_the_dashboard(monkeypa
     # teacher's and noted it in the record as a wrong try.
     from ui_driver import past_the_summit
 
-    from game.server.client import Joined
-    from game.ui.app import App, PlayOptions
     from game.ui.scenes.base import Scene
-    from game.ui.scenes.title import TitleScene
 
-    link = FakeLink()
-    config = {"level": "testing_event", "seed": 11, "sides": {"moscow": "team", "beijing": "normal"}}
-    app = App(
-        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, False))})
-    )
-    app.push(TitleScene(app))
-    app.step([])
+    app, _link = joined_window()
     past_the_summit(app)
     said: list[str] = []
     monkeypatch.setattr(Scene, "say", lambda scene, message: said.append(message))
@@ -453,17 +452,8 @@ def test_no_tooltip_or_focus_ring_is_drawn_over_the_pause(monkeypatch):
     from ui_driver import past_the_summit
 
     import game.ui.app as app_module
-    from game.server.client import Joined
-    from game.ui.app import App, PlayOptions
-    from game.ui.scenes.title import TitleScene
 
-    link = FakeLink()
-    config = {"level": "testing_event", "seed": 11, "sides": {"moscow": "team", "beijing": "normal"}}
-    app = App(
-        PlayOptions(size=(1280, 720), classroom={"join": (link, Joined("t", "A", config, None, False))})
-    )
-    app.push(TitleScene(app))
-    app.step([])
+    app, link = joined_window()
     past_the_summit(app)
     drawn: list[str] = []
     monkeypatch.setattr(app_module, "focus_ring", lambda *a, **k: drawn.append("ring"))

@@ -52,7 +52,7 @@ from game.core.meters import (
     meter_range,
 )
 from game.core.phases import ceiling_terms
-from game.levels.dated_news import early_news
+from game.levels.dated_news import EarlyNews, early_news
 from game.levels.glyphs import undrawable
 from game.levels.merge import Merged, Origin
 from game.levels.parse import ParsedFile
@@ -191,6 +191,33 @@ class _StartView:
         self.meters = {m: meters.get(m, 0.0) for m in ALL_METERS}
         self.flags = flags
         self.turn = 1
+
+
+def _early_words(table: str, early: EarlyNews) -> str:
+    """The validator's words for an event drawn, or a card played, before the date its text names."""
+    if table == "event" and early.month:
+        return (
+            f"its text dates it to {early.month}, but it can be drawn at turn {early.turn}, before it "
+            f"happened: turn {early.named_turn} is the first of that part of the year; hold it back "
+            f"with 'turn >= {early.named_turn}' in 'when'"
+        )
+    if table == "event":
+        return (
+            f"its text dates it to {early.named}, but it can be drawn in {early.drawn} (turn "
+            f"{early.turn}), before it happened: hold it back with 'from_year = {early.named}' or a "
+            "later turn in 'when'"
+        )
+    if early.month:
+        return (
+            f"its description names {early.month}, but it can be played at turn {early.turn}, before "
+            f"then: turn {early.named_turn} is the first of that part of the year; say it without the "
+            f"month, or hold the card back with 'turn >= {early.named_turn}' in 'requires'"
+        )
+    return (
+        f"its description names {early.named}, but it can be played in {early.drawn} (turn "
+        f"{early.turn}), before then: say it without the year, or hold the card back with "
+        f"'from_year = {early.named}' or a later turn in 'requires'"
+    )
 
 
 class Compiler:
@@ -744,43 +771,11 @@ class Compiler:
         start, per_year = self.m.get("start_year"), self.m.get("turns_per_year")
         if not start or not per_year or not self.leaf.loaded_spec.playable:
             return
-        news = ((e.id, e.text, e.when) for e in events)
-        for early in early_news(news, start, per_year, self.turns):
-            if early.month:
-                self.warn(
-                    origins[("event", early.id)],
-                    ("text",),
-                    f"its text dates it to {early.month}, but it can be drawn at turn {early.turn}, "
-                    f"before it happened: turn {early.named_turn} is the first of that part of the "
-                    f"year; hold it back with 'turn >= {early.named_turn}' in 'when'",
-                )
-                continue
-            self.warn(
-                origins[("event", early.id)],
-                ("text",),
-                f"its text dates it to {early.named}, but it can be drawn in {early.drawn} (turn "
-                f"{early.turn}), before it happened: hold it back with 'from_year = {early.named}' "
-                "or a later turn in 'when'",
-            )
-        cards = ((a.id, a.description, a.requires) for a in actions.values())
-        for early in early_news(cards, start, per_year, self.turns):
-            if early.month:
-                self.warn(
-                    origins[("action", early.id)],
-                    ("description",),
-                    f"its description names {early.month}, but it can be played at turn "
-                    f"{early.turn}, before then: turn {early.named_turn} is the first of that part of "
-                    "the year; say it without the month, or hold the card back with "
-                    f"'turn >= {early.named_turn}' in 'requires'",
-                )
-                continue
-            self.warn(
-                origins[("action", early.id)],
-                ("description",),
-                f"its description names {early.named}, but it can be played in {early.drawn} (turn "
-                f"{early.turn}), before then: say it without the year, or hold the card back with "
-                f"'from_year = {early.named}' or a later turn in 'requires'",
-            )
+        news = [(e.id, e.text, e.when) for e in events]
+        cards = [(a.id, a.description, a.requires) for a in actions.values()]
+        for table, key, dated in (("event", "text", news), ("action", "description", cards)):
+            for early in early_news(dated, start, per_year, self.turns):
+                self.warn(origins[(table, early.id)], (key,), _early_words(table, early))
 
     def glyph_warnings(self) -> None:
         """Text in this file that the game's font cannot draw (rare Chinese characters, emoji): players
