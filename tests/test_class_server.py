@@ -61,6 +61,11 @@ def test_a_pack_reports_every_problem_with_its_line_and_the_nearest_name(tmp_pat
     (problem,) = pack.problems
     assert (problem.line, problem.path) == (5, "inject[1].event")
     assert "did you mean 'wagner_mutiny'" in problem.message
+    # A group's name longer than the server keeps could never join: said at its line.
+    path.write_text('level = "testing_event"\nseed = 3\ngroups = [\n  "Red",\n  "' + "G" * 61 + '",\n]\n')
+    (problem,) = read_pack(path).problems
+    assert (problem.line, problem.path) == (3, "groups[2]")  # (the list's line)
+    assert "at most 60 characters" in problem.message
 
 
 @pytest.mark.parametrize(

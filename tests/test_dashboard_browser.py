@@ -15,6 +15,8 @@ import pytest
 from test_class_server import CODE, PACK, PASSPHRASE, Server, wait_until
 
 SHOTS = Path("/tmp")
+# A group named as a class might name one, near the 60 characters a group's name may have.
+LONG_NAME = "Green: Ms Okonkwo-Villanueva's comparative politics, room 3"
 
 
 def chrome_paths() -> tuple[str, str] | None:
@@ -67,7 +69,7 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
     from selenium.webdriver.support.ui import Select
 
     pack = tmp_path / "pack.toml"
-    pack.write_text(PACK.format(turns=12))
+    pack.write_text(PACK.format(turns=12).replace('"Green"', f'"{LONG_NAME}"'))
     server = Server(tmp_path, pack)
     server.start()
     options = webdriver.ChromeOptions()
@@ -75,7 +77,7 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800"):
         options.add_argument(arg)
     browser = webdriver.Chrome(service=Service(paths[1]), options=options)
-    groups = [HeadlessGroup(server.url, name, testing_event) for name in ("Red", "Blue", "Green")]
+    groups = [HeadlessGroup(server.url, name, testing_event) for name in ("Red", "Blue", LONG_NAME)]
     try:
         browser.get(server.url + "/")
         field = browser.find_element(By.ID, "passphrase")
@@ -110,6 +112,11 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
         first = turns()
         wait_until(lambda: all(turns()[n] > first[n] for n in first), 30, "every group to move on")
         browser.save_screenshot(str(SHOTS / "pp-dashboard-live.png"))
+        # A long group name wraps in its cell: the table fits the window, nothing scrolls sideways.
+        assert browser.execute_script(
+            "const w = document.querySelector('#groups').closest('.table-wrap');"
+            "return w.scrollWidth <= w.clientWidth"
+        )
         # Washington's thaw with each side (one figure, the higher, did not say with whom), and
         # the level by its title, not its id.
         import re
@@ -152,6 +159,31 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
         browser.find_element(By.ID, "resume-all").click()
         wait_until(lambda: not any(g.game.classroom.paused for g in groups), 15, "every group resumed")
 
+        # An adjustment of more than 20 (50 typed for 5, say) is asked about; dismissed, nothing is sent.
+        delta = browser.find_element(By.ID, "adjust-delta")
+        browser.find_element(By.ID, "adjust-reason").send_keys("a summit the class staged")
+        delta.clear()
+        delta.send_keys("50")
+        browser.find_element(By.ID, "adjust").click()
+        asked = browser.switch_to.alert
+        assert "by +50 for every group?" in asked.text
+        asked.dismiss()
+        assert browser.find_element(By.ID, "message").text == "Not adjusted."
+        delta.clear()
+        delta.send_keys("5")
+        browser.find_element(By.ID, "adjust").click()  # no question: the page says it is done
+        wait_until(
+            lambda: "Adjusted for every group" in browser.find_element(By.ID, "message").text, 10, "ok"
+        )
+        wait_until(
+            lambda: all(
+                [(a.kind, a.delta) for a in g.game.log.facilitator if a.kind == "adjust"] == [("adjust", 5)]
+                for g in groups
+            ),
+            30,
+            "the one adjustment in every group",
+        )
+
         browser.find_element(By.ID, "end").click()
         browser.switch_to.alert.accept()
         wait_until(lambda: all(g.game.over for g in groups), 20, "every game ended")
@@ -169,17 +201,18 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
                 ".map(r => [...r.querySelectorAll('td')].map(td => td.textContent))"
             )
 
-        wait_until(lambda: len(acts()) == 5, 10, "the teacher's acts on the page")
+        wait_until(lambda: len(acts()) == 6, 10, "the teacher's acts on the page")
         listed = acts()
         assert [row[1:3] for row in listed] == [
             ["End", "every group"],
+            ["Adjust", "every group"],
             ["Resume", "every group"],
             ["Pause", "every group"],
             ["Inject", "every group"],
             ["Schedule", "every group"],
         ]
-        assert listed[3][3] == "The West caps the price of Russian oil, at the next turn"
-        assert "from the session pack" in listed[4][3]
+        assert listed[4][3] == "The West caps the price of Russian oil, at the next turn"
+        assert "from the session pack" in listed[5][3]
         assert all(len(row[0].split(":")) == 3 for row in listed)  # the time, to the second
         browser.execute_script("document.getElementById('acts').scrollIntoView()")
         browser.save_screenshot(str(SHOTS / "pp-dashboard-acts.png"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import tomli
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -23,6 +23,9 @@ from game.levels.toml_index import TomlIndex
 
 MAX_PACK_BYTES = 200_000
 TIMER_CHOICES = (0, 3, 5, 8, 10)
+# The longest name of a group the class server keeps (it cuts what a laptop sends to this): a pack
+# naming a longer group would refuse every laptop that typed it in full.
+GROUP_NAME_MOST = 60
 
 
 class InjectionSpec(BaseModel):
@@ -49,7 +52,7 @@ class SessionPackSpec(BaseModel):
     seed: int = Field(ge=0, le=10**18 - 1, description="The class seed: every group plays the same world.")
     sides: SidesSpec = Field(default_factory=SidesSpec)
     timer: Literal[0, 3, 5, 8, 10] = Field(0, description="Planning minutes a turn (0: no timer).")
-    groups: list[str] = Field(
+    groups: list[Annotated[str, Field(min_length=1, max_length=GROUP_NAME_MOST)]] = Field(
         default_factory=list, max_length=60, description="The groups' names; empty: any name may join."
     )
     end_after_turn: int | None = Field(

@@ -30,6 +30,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from game.classroom.pack import GROUP_NAME_MOST
 from game.core.engine import ADJUSTABLE
 from game.core.meters import SHARED, WASHINGTON, label
 from game.server.answers import MAX_ID
@@ -188,7 +189,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         data = await body(request)
         if str(data.get("class_code", "")).strip().upper() != session.class_code:
             return refused(403, "the class code is not this class's")
-        name = str(data.get("group", "")).strip()[:60]
+        name = str(data.get("group", "")).strip()[:GROUP_NAME_MOST]
         client_id = str(data.get("client_id", ""))[:80]
         if store.meta("ended") == "1":
             # Only a group's own laptop comes back after the end: to send the turns it kept offline.

@@ -98,6 +98,8 @@ WORDS = (
     N_("Resumed {who}."),
     N_("Injected into {who}."),
     N_("Adjusted for {who}."),
+    N_("Move {meter} by {delta} for {who}? That is a large change, made at once."),
+    N_("Not adjusted."),
     N_("The session is ended for every group."),
     N_("Another laptop may now take over {group}."),
     N_("Done."),

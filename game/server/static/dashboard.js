@@ -254,10 +254,20 @@ $("inject").onclick = () => {
   if ($("inject-turn").value) body.turn = Number($("inject-turn").value);
   act("inject", body);
 };
-$("adjust").onclick = () => act("adjust", {
-  meter: $("adjust-meter").value, delta: Number($("adjust-delta").value),
-  reason: $("adjust-reason").value, group: $("adjust-group").value || null,
-});
+// An adjustment moves a meter in the games of the groups it is for, at once and for good; a larger
+// one than the laptops' facilitator panel makes in two steps (say 50 typed for 5) is asked about.
+const LARGE_ADJUSTMENT = 20;
+$("adjust").onclick = () => {
+  const meter = $("adjust-meter"), delta = Number($("adjust-delta").value);
+  const group = $("adjust-group").value || null;
+  if (Math.abs(delta) > LARGE_ADJUSTMENT) {
+    const name = meter.options[meter.selectedIndex] ? meter.options[meter.selectedIndex].textContent : meter.value;
+    const asked = t("Move {meter} by {delta} for {who}? That is a large change, made at once.",
+      { meter: name, delta: (delta > 0 ? "+" : "") + delta, who: group || t("every group") });
+    if (!confirm(asked)) { say(t("Not adjusted.")); return; }
+  }
+  act("adjust", { meter: meter.value, delta, reason: $("adjust-reason").value, group });
+};
 $("end").onclick = () => {
   if (confirm(t("End the session for every group? Each goes to its debrief."))) act("end", {});
 };
