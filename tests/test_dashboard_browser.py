@@ -193,6 +193,14 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
             "finished on the page",
         )
         browser.save_screenshot(str(SHOTS / "pp-dashboard-ended.png"))
+        # Ended early, the scores are pro-rated: the figures are marked so, not only the note.
+        marks = browser.execute_script(
+            "return [...document.querySelectorAll('#groups td.moscow, #groups td.beijing')]"
+            ".map(c => [c.classList.contains('provisional'), c.title])"
+        )
+        assert len(marks) == 6 and all(
+            marked and re.fullmatch(r"provisional \(\d+ of 12 turns\)", title) for marked, title in marks
+        )
 
         # The teacher's own record, newest first: every act with its time, its group and what it was.
         def acts() -> list[list[str]]:

@@ -172,7 +172,16 @@ function render(data) {
     // whom, and read as Moscow's when it was Beijing's.
     const thaws = ["washington.thaw_moscow", "washington.thaw_beijing"].map((m) => fmt(g.meters[m]));
     tr.append(cell(thaws.includes("–") ? "–" : thaws.join(" / "), "washington_thaw"));
-    tr.append(cell(fmtScore(g.scores.moscow), "moscow"), cell(fmtScore(g.scores.beijing), "beijing"));
+    const scores = [cell(fmtScore(g.scores.moscow), "moscow"), cell(fmtScore(g.scores.beijing), "beijing")];
+    if (g.finished && g.scored_turns) {
+      // Ended early: the scores are against goals pro-rated to the turns played, which the state's
+      // note says; the figures say it too, where the eye reads them.
+      for (const c of scores) {
+        c.classList.add("provisional");
+        c.title = t("provisional ({played} of {turns} turns)", { played: g.scored_turns[0], turns: g.scored_turns[1] });
+      }
+    }
+    tr.append(...scores);
     const [state, cls, note] = groupState(g);
     const stateCell = cell(state, `state ${cls}`);
     if (note) { const small = document.createElement("small"); small.textContent = note; stateCell.append(small); }
