@@ -6,7 +6,8 @@ import pytest
 import tomli
 
 from game.paths import assets_dir
-from game.ui import map_period, mapview
+from game.speech import sides
+from game.ui import mapview
 from game.ui.map_period import place_name, place_role, routes_in, state_name
 from game.ui.mapview import MapView
 from game.ui.palette import STANDARD
@@ -21,7 +22,7 @@ def routes(year):
 
 
 def test_before_1992_the_five_states_are_soviet_republics():
-    assert [state_name(s, 1969) for s in map_period.SOVIET_NAMES] == [
+    assert [state_name(s, 1969) for s in sides.SOVIET_NAMES] == [
         "Kazakh SSR",
         "Uzbek SSR",
         "Kirghiz SSR",
@@ -77,7 +78,7 @@ def drawn(font, monkeypatch, year):
         )
     view = MapView()
     meters = {"middle_corridor": 30.0} | {
-        f"{s}.{p}": 100 / 3 for s in map_period.SOVIET_NAMES for p in ("moscow", "beijing", "west")
+        f"{s}.{p}": 100 / 3 for s in sides.SOVIET_NAMES for p in ("moscow", "beijing", "west")
     }
     view.draw(pygame.Surface((1280, 720)), pygame.Rect(0, 0, 1280, 720), meters, STANDARD, font, year=year)
     return texts, {what for what, _ in view.label_rects}
@@ -102,7 +103,7 @@ def test_a_level_can_fix_the_year_of_its_map(tmp_path):
     from game.levels import load_level_file, load_shipped
 
     nixon = load_shipped("nixon_surprise")
-    assert map_period.is_soviet(nixon.map_year_at(1)) and map_period.is_soviet(nixon.map_year_at(16))
+    assert sides.is_soviet(nixon.map_year_at(1)) and sides.is_soviet(nixon.map_year_at(16))
     assert load_shipped("pivot_east").map_year_at(13) == 2020  # the map follows the turn's year
     path = tmp_path / "no_union.toml"
     path.write_text(
@@ -110,3 +111,23 @@ def test_a_level_can_fix_the_year_of_its_map(tmp_path):
     )
     level = load_level_file(path)
     assert level.start_year == 2020 and level.map_year_at(1) == level.map_year_at(12) == 1985
+
+
+def test_a_game_of_1970_names_the_five_as_republics_in_its_texts_until_the_title(app):
+    # The log, the summit's terms and the debrief name a state as the map beside them does: the
+    # map of 1970 showed the Kazakh SSR while every change read "Kazakhstan".
+    from game.levels import load_shipped
+    from game.session.game import HUMAN, Game
+    from game.speech.words import meter_label
+
+    assert meter_label("kazakhstan.moscow") == "Kazakhstan: Moscow influence"
+    game = Game.new(load_shipped("nixon_surprise"), 3, {"moscow": HUMAN, "beijing": "easy"})
+    app.show_only("board", game=game, perspective="moscow")
+    assert meter_label("kazakhstan.moscow") == "Kazakh SSR: Moscow influence"
+    assert meter_label("kyrgyzstan.west") == "Kirghiz SSR: West influence"
+    app.show_only("title")
+    assert meter_label("kazakhstan.moscow") == "Kazakhstan: Moscow influence"
+    app.show_only(
+        "board", game=Game.new(load_shipped("pivot_east"), 3, {"moscow": HUMAN}), perspective="moscow"
+    )
+    assert meter_label("kazakhstan.moscow") == "Kazakhstan: Moscow influence"

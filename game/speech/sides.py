@@ -28,8 +28,42 @@ STATE_NAMES = {
     "tajikistan": N_("Tajikistan"),
     "turkmenistan": N_("Turkmenistan"),
 }
+# The five became independent as the Soviet Union came apart in the second half of 1991: until
+# then they were Soviet republics, and are named as such.
+LAST_SOVIET_YEAR = 1991
+SOVIET_NAMES = {
+    "kazakhstan": N_("Kazakh SSR"),
+    "uzbekistan": N_("Uzbek SSR"),
+    "kyrgyzstan": N_("Kirghiz SSR"),
+    "tajikistan": N_("Tajik SSR"),
+    "turkmenistan": N_("Turkmen SSR"),
+}
+
+# The year of the game being shown, set by the window as a game's screen opens (None: today). In
+# a game of 1970 the log, the summit's terms and the debrief name the five as the map does: a
+# change to "Kazakhstan: Moscow influence" beside a map of the Kazakh SSR read as a slip.
+_naming_year: int | None = None
+
+
+def set_naming_year(year: int | None) -> None:
+    """Name the five states as they were in `year` from now on (None: by today's names)."""
+    global _naming_year
+    _naming_year = year
+
+
+def is_soviet(year: int | None) -> bool:
+    """Whether `year` is one in which the five were Soviet republics."""
+    return year is not None and year <= LAST_SOVIET_YEAR
 
 
 def state_name(place: str) -> str:
-    """A Central Asian state's name to show; a place the interface does not know, capitalised."""
+    """A Central Asian state's name to show, as it was in the year of the game being shown; a
+    place the interface does not know, capitalised."""
+    return state_name_in(place, _naming_year)
+
+
+def state_name_in(place: str, year: int | None) -> str:
+    """A Central Asian state's name in `year` ('Kazakh SSR' in 1970; None: today's, 'Kazakhstan')."""
+    if place in SOVIET_NAMES and is_soviet(year):
+        return _(SOVIET_NAMES[place])
     return _(STATE_NAMES[place]) if place in STATE_NAMES else place.capitalize()

@@ -19,6 +19,7 @@ from game.paths import user_data_dir, user_levels_dir
 from game.session.data_folder import tidy as tidy_data_folder
 from game.session.look import Look, look_of, read_look
 from game.session.save_folder import autosave_present, saves_dir
+from game.speech.sides import set_naming_year
 from game.ui.fonts import Fonts
 from game.ui.idle import IDLE_WAIT_MS, wait_for_events
 from game.ui.memory import MemoryKeeper
@@ -464,6 +465,14 @@ class App:
     # and never imports another screen's module.
     def make_scene(self, name: str, /, **kwargs) -> Scene:
         """A new screen of the kind registered as `name`, made for this app with `kwargs`."""
+        game = kwargs.get("game")
+        if game is not None:
+            # Its texts name Central Asia's states as they were in its year, as its map does; the
+            # title, which shows no game, names them as they are today.
+            level = game.level
+            set_naming_year(level.map_year_at(min(game.state.turn, level.turns)))
+        elif name == "title":
+            set_naming_year(None)
         return scene_class(name)(self, **kwargs)
 
     def show(self, name: str, /, **kwargs) -> None:

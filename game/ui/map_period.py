@@ -4,35 +4,22 @@ dissolved, the names places had then, and only the crossings and trade routes th
 Plain data and functions, no pygame: `game.ui.mapview` draws with them and tests read them
 without a display. The dates of places and routes are in `assets/map/places.toml` and
 `corridors.toml` (`from_year`, `until_year`, and `names`/`roles` lists of `{ until, ... }`); the
-republics' names are here. A year of None means the map of today.
+republics' names are in game.speech.sides, which every text names them through. A year of None
+means the map of today.
 """
 
 from __future__ import annotations
 
-from game.i18n import N_, _
-from game.speech.sides import state_name as today_name
+from game.i18n import N_
+from game.speech.sides import is_soviet, state_name_in
 
-# The five republics became independent as the Soviet Union came apart in the second half of
-# 1991; a map of 1991 or before shows them as Soviet republics.
-LAST_SOVIET_YEAR = 1991
-SOVIET_NAMES = {
-    "kazakhstan": N_("Kazakh SSR"),
-    "uzbekistan": N_("Uzbek SSR"),
-    "kyrgyzstan": N_("Kirghiz SSR"),
-    "tajikistan": N_("Tajik SSR"),
-    "turkmenistan": N_("Turkmen SSR"),
-}
 # Neighbours whose name on the map changed with the Soviet Union's end.
 SOVIET_COUNTRY_NAMES = {"RUSSIA": N_("RUSSIAN SFSR")}
 
 
-def is_soviet(year: int | None) -> bool:
-    return year is not None and year <= LAST_SOVIET_YEAR
-
-
 def state_name(state: str, year: int | None) -> str:
     """'Kazakhstan', or 'Kazakh SSR' on a map of the Soviet years."""
-    return _(SOVIET_NAMES[state]) if is_soviet(year) else today_name(state)
+    return state_name_in(state, year)
 
 
 def country_name(name: str, year: int | None) -> str:
