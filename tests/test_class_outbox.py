@@ -307,3 +307,47 @@ def test_a_group_that_joins_after_a_pause_and_a_resume_does_not_record_them_as_i
     store.add_command(None, "pause", {})
     wait_until(lambda: kinds() == ["inject", "pause"] and session.paused)
     assert link.close(1.0)
+
+
+def test_a_laptop_that_joins_again_goes_on_with_the_planning_time_its_group_had_left(
+    live_server, testing_event
+):
+    # A group with a 5-minute timer planned turn 2 for two minutes and its laptop was quit: it
+    # joined again with the whole five minutes (the timer lived in the window only). It goes on
+    # with the three that were left; the minutes the group had no laptop are not counted.
+    url, store = live_server
+    now = [1000.0]
+    link, joined = join_class(url, CODE, "Blue")
+    link.poll_seconds = 0.05
+    game = start_game(testing_event, link, joined)
+    session = ClassroomSession.start(
+        game, dict(joined.session["sides"]), "local", 5, joined.group, clock=lambda: now[0]
+    )
+    session.link = link
+    link.start()
+    session.start_turn_timer()
+    game.resolve()  # turn 1, played and sent
+    session.after_resolve(game.reports[-1])
+    wait_until(lambda: stored_turns(store, "Blue") == [1] and link.pending() == 0)
+    session.start_turn_timer()  # the board of turn 2
+    now[0] += 120
+    assert session.seconds_left(sync=False) == 180
+    time.sleep(0.3)  # (polls, each telling the server the time left)
+    assert link.close(1.0)
+
+    now[0] += 600  # the laptop is started again ten minutes later
+    again, rejoined = join_class(url, CODE, "Blue")
+    assert rejoined.timer is not None and (rejoined.timer.turn, rejoined.timer.left) == (2, 180)
+    resumed = start_game(testing_event, again, rejoined)
+    second = ClassroomSession.start(
+        resumed, dict(rejoined.session["sides"]), "local", 5, rejoined.group, clock=lambda: now[0]
+    )
+    second.link = again
+    second.take_timer(rejoined.timer.turn, rejoined.timer.left)
+    second.start_turn_timer()  # the board shown again: it does not start the turn's timer afresh
+    now[0] += 30
+    assert resumed.state.turn == 2 and second.seconds_left(sync=False) == 150
+    # A time told for a turn the group is past is not given: the next turn has its whole time.
+    second.take_timer(1, 20.0)
+    assert second.seconds_left(sync=False) == 150
+    again.close(1.0)

@@ -203,3 +203,13 @@ def test_a_set_up_with_a_field_a_later_version_adds_still_joins(tmp_path):
         link.close(1)
     finally:
         fake.shutdown()
+
+
+@pytest.mark.parametrize(
+    "turn, left", [("", ""), ("2", "nan"), ("2", "inf"), ("0", "10"), ("2", "-1"), ("2", "1e9"), ("x", "3")]
+)
+def test_a_poll_that_tells_no_planning_time_in_range_tells_none(turn, left):
+    from game.server.app import planning_told
+
+    assert planning_told(turn, left) is None
+    assert planning_told("2", "179.5") == (2, 179.5)

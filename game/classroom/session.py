@@ -93,7 +93,7 @@ class ClassroomSession:
         self.paused = False
         self.timer_left: float | None = None
         self.timer_since = clock()
-        self.timer_turn = None
+        self.timer_turn: int | None = None
         self.export_folder: Path | None = None
         # A session pack's or the class server's part (see game.classroom.pack, game.server.client):
         # injections scheduled by turn, the turn after which the session ends, the link to the
@@ -242,12 +242,24 @@ class ClassroomSession:
         self.timer_left = self.spec.timer_minutes * 60 if self.spec.timer_minutes else None
         self.timer_since = self.clock()
 
+    def take_timer(self, turn: int, left: float) -> None:
+        """Go on with the planning timer the group's laptop had for `turn` (the class server's
+        record, given to a laptop that joins the group again): a laptop quit and started again
+        gave its group the whole time again. The time the group had no laptop is not counted."""
+        if turn != self.game.state.turn or not self.spec.timer_minutes:
+            return
+        self.timer_turn = turn
+        self.timer_left = min(max(left, 0.0), self.spec.timer_minutes * 60)
+        self.timer_since = self.clock()
+
     def _run_clock(self) -> None:
         # The timer runs on the wall clock (a window left alone does not redraw every frame).
         now = self.clock()
         if self.timer_left is not None and not self.paused:
             self.timer_left = max(0.0, self.timer_left - (now - self.timer_since))
         self.timer_since = now
+        if self.link is not None and self.timer_left is not None and self.timer_turn is not None:
+            self.link.planning = (self.timer_turn, self.timer_left)  # (told to the server as it polls)
 
     def seconds_left(self, sync: bool = True) -> float | None:
         # The board asks on every frame before it is drawn: then is when the class server's acts

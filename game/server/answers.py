@@ -17,6 +17,8 @@ from game.classroom.pack import SessionPackSpec
 # An id the server gives (a row of SQLite): a whole number any JSON reader keeps exactly.
 MAX_ID = 2**53
 Name = Annotated[str, Field(max_length=80)]
+# The longest a planning timer runs: the facilitator may set up to three hours a turn.
+MAX_PLANNING_SECONDS = 180 * 60
 
 
 class SessionSetUp(SessionPackSpec):
@@ -24,6 +26,15 @@ class SessionSetUp(SessionPackSpec):
     a field a later version adds is passed over (a pack file refuses it: there, it is a typo)."""
 
     model_config = ConfigDict(extra="ignore")
+
+
+class PlanningLeft(BaseModel):
+    """The planning timer of the turn a group was planning, as its laptop last told the server."""
+
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+
+    turn: StrictInt = Field(ge=1, le=10_000)
+    left: float = Field(ge=0, le=MAX_PLANNING_SECONDS)
 
 
 class JoinAnswer(BaseModel):
@@ -39,6 +50,7 @@ class JoinAnswer(BaseModel):
     turn: StrictInt = Field(0, ge=0, le=10_000)
     paused: bool = False
     latest: StrictInt = Field(0, ge=0, le=MAX_ID)  # the teacher's newest act for the group
+    timer: PlanningLeft | None = None  # the planning timer as the group's laptop last told it
 
 
 class Command(BaseModel):

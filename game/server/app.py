@@ -33,7 +33,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from game.classroom.pack import GROUP_NAME_MOST
 from game.core.engine import ADJUSTABLE
 from game.core.meters import SHARED, WASHINGTON, label
-from game.server.answers import MAX_ID
+from game.server.answers import MAX_ID, MAX_PLANNING_SECONDS
 from game.server.auth import COOKIE, COOKIE_HOURS, TeacherAuth
 from game.server.messages import read_turn
 from game.server.store import Store
@@ -72,6 +72,22 @@ class ClassSession:
     outcomes: dict[str, str] = field(default_factory=dict)  # id -> title, in the class's language
     title: str = ""  # the level's, in the class's language (the dashboard named it by its id)
     sockets: set[WebSocket] = field(default_factory=set)
+    # Each group's planning timer as its laptop last told it (group id -> (turn, seconds left)):
+    # a laptop that joins the group again goes on with it. Kept in memory only: a server started
+    # again forgets it, and its groups' timers start afresh, as every timer did before.
+    planning: dict[int, tuple[int, float]] = field(default_factory=dict)
+
+
+def planning_told(turn: str, left: str) -> tuple[int, float] | None:
+    """(turn, seconds left) from a poll's `turn` and `left`, or None when they are not both
+    numbers in range (a laptop of an earlier version sends neither)."""
+    try:
+        number, seconds = int(turn[:6]), float(left[:8])
+    except ValueError:
+        return None
+    if not (1 <= number <= 10_000 and 0 <= seconds <= MAX_PLANNING_SECONDS):  # (NaN is not in range)
+        return None
+    return number, seconds
 
 
 async def capped(request: Request, limit: int) -> bytes | None:
@@ -162,6 +178,13 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             except Exception:  # a closed page: forget it
                 session.sockets.discard(ws)
 
+    def timer_left(row) -> dict[str, Any]:
+        # The planning time the group's laptop last had, for the turn the group is planning now.
+        told = session.planning.get(row["id"])
+        if told is None or told[0] != row["turn"] + 1:
+            return {}
+        return {"timer": {"turn": told[0], "left": told[1]}}
+
     # -- who is asking ------------------------------------------------------------------------------
     def teacher(request: Request) -> bool:
         if auth.cookie_ok(request.cookies.get(COOKIE)):
@@ -218,6 +241,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
                 # The teacher's newest act for the group so far: its pauses and resumes are in
                 # `paused` already (the others the laptop takes as its game lacks them).
                 "latest": max((c["id"] for c in store.commands_for(row["id"], 0)), default=0),
+                **timer_left(row),
             }
         )
 
@@ -252,6 +276,9 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
         except ValueError:
             after = 0
         after = min(max(after, 0), MAX_ID)  # (SQLite keeps integers of 64 bits)
+        told = planning_told(request.query_params.get("turn", ""), request.query_params.get("left", ""))
+        if told is not None:
+            session.planning[row["id"]] = told
         quiet = time.time() - row["last_seen"]
         was_connected = quiet < ONLINE_SECONDS
         if quiet > 5 or after > row["acked"]:  # a write a second per group would be wasted

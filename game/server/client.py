@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game.server.answers import CommandsAnswer, JoinAnswer
+from game.server.answers import CommandsAnswer, JoinAnswer, PlanningLeft
 from game.server.outbox import DataFolderError, Kept, Outbox, OutboxDamaged
 
 TIMEOUT = 5.0
@@ -54,6 +54,9 @@ class Joined:
     session: dict[str, Any]
     log: dict[str, Any] | None
     paused: bool
+    # The planning timer as this group's laptop last told the server (a laptop that quit and
+    # joined again, or another that took the group over, goes on with the time that was left).
+    timer: PlanningLeft | None = None
 
 
 def _request(
@@ -113,6 +116,9 @@ class ClassLink:
         self.joined_through = 0  # the teacher's newest act when the group joined (see join)
         self.paused = False
         self.ended = False
+        # The planning timer of the turn being planned, (turn, seconds left), as the session last
+        # ran it: told to the server with each poll (see ClassroomSession.take_timer).
+        self.planning: tuple[int, float] | None = None
         self.lock = threading.Lock()
         self.wake = threading.Event()
         self.stopping = False
@@ -151,7 +157,7 @@ class ClassLink:
         if newest is not None and isinstance(newest.get("log"), dict):
             log = newest["log"]
         session = answer.session.model_dump()
-        return Joined(answer.token, answer.group, session, log, self.paused)
+        return Joined(answer.token, answer.group, session, log, self.paused, answer.timer)
 
     def start(self) -> None:
         """Send and poll in the background from now on."""
@@ -265,7 +271,11 @@ class ClassLink:
                 raise Unreachable(f"the server needs turn {turn}, which this laptop does not have")
 
     def _poll(self) -> None:
-        status, said = _request(f"{self.base}/api/commands?after={self.after}", token=self.token)
+        query = f"after={self.after}"
+        planning = self.planning
+        if planning is not None:
+            query += f"&turn={planning[0]}&left={planning[1]:.0f}"
+        status, said = _request(f"{self.base}/api/commands?{query}", token=self.token)
         # A refused token: the group was joined again from another window or laptop (each join
         # gives a new one), and this window's turns are no longer taken.
         self.replaced = status == 401

@@ -502,6 +502,8 @@ class ClassroomSetupScene(Scene):
         session.end_after_turn = config.get("end_after_turn")
         session.reveal = config.get("reveal") or "at_once"
         session.link = link
+        if joined.timer is not None:
+            session.take_timer(joined.timer.turn, joined.timer.left)
         if joined.paused:
             session.pause()
         app = self.app
