@@ -1,10 +1,11 @@
-"""News told before it happened: the validator warns of an event that can be drawn in a year
-before the latest year its text names (Strategic partnership told of NATO's enlargement of March
-2004 in 2003, and of Kyrgyzstan's revolution of 2005 in 2003)."""
+"""News told before it happened, or years after: the validator warns of an event that can be drawn
+in a year before the latest year its text names (Strategic partnership told of NATO's enlargement
+of March 2004 in 2003, and of Kyrgyzstan's revolution of 2005 in 2003), or two years or more after
+it (the tariffs of July 2018 as Pivot east's news of 2021)."""
 
 import pytest
 
-from game.core.expr import compile_condition, first_turn_it_could_hold
+from game.core.expr import compile_condition, first_turn_it_could_hold, last_turn_it_could_hold
 from game.levels.dated_news import years_named
 from game.levels.validate import validate_paths
 
@@ -77,6 +78,68 @@ text = "A summit is held."
 
 def test_the_shipped_levels_tell_no_news_before_it_happened():
     assert not [p for p in validate_paths(["levels"]) if "before it happened" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("condition", "last"),
+    [
+        ("true", 12),
+        ("turn <= 9 and war", 9),
+        ("war and turn < 6", 5),
+        ("turn == 9 or turn == 5", 9),
+        ("turn >= 3 and turn <= 2", None),
+    ],
+)
+def test_the_last_turn_a_condition_could_hold(condition, last):
+    assert last_turn_it_could_hold(compile_condition(condition, {"war"}, turns=12, after_end=False)) == last
+
+
+def test_an_event_drawn_two_years_after_the_year_its_text_names_is_warned_about(tmp_path):
+    # Strategic partnership told "On 1 January 2011 oil starts to flow" as the news of 2013, and
+    # Pivot east the tariffs of July 2018 as the news of 2021. A year late is let be (a deck with a
+    # window of a few years draws some of its news so). The Testing Event: 2022-2024, four turns a
+    # year; turn 9 is the first of 2024.
+    path = tmp_path / "late_news.toml"
+    path.write_text(
+        """schema_version = 1
+id = "late_news"
+extends = "testing_event"
+
+[[event]]
+id = "too_late"
+title = "Too late"
+text = "In January 2022 a summit is held."
+when = "turn >= 1"
+
+[[event]]
+id = "a_year_late"
+title = "A year late"
+text = "In January 2022 a summit is held."
+when = "turn <= 8"
+
+[[event]]
+id = "closed_by_its_year"
+title = "Closed by its year"
+text = "In January 2022 a summit is held."
+until_year = 2023
+
+[[event]]
+id = "no_year"
+title = "No year"
+text = "A summit is held."
+""",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in validate_paths([path])]
+    assert problems == [
+        f"{path}:8:1: warning: event[1].text: its text dates it to 2022, but it can be drawn as late as "
+        "2024 (turn 12), 2 years on, as the turn's news: close its window with 'until_year = 2023' or "
+        "a last turn in 'when', or tell it without the year"
+    ]
+
+
+def test_the_shipped_levels_tell_no_news_two_years_late():
+    assert not [p for p in validate_paths(["levels"]) if "years on, as the turn's news" in p.message]
 
 
 def test_a_file_of_many_dated_events_over_many_turns_is_checked_quickly(tmp_path):

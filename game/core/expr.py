@@ -561,4 +561,20 @@ def first_turn_it_could_hold(condition: Condition) -> int | None:
     return next((turn for turn in range(lo, last + 1) if could_hold_between(condition, turn, turn)), None)
 
 
+def last_turn_it_could_hold(condition: Condition) -> int | None:
+    """The last turn at which `condition` could hold, as far as the analysis sees, or None when it
+    never could: 'turn <= 9 and war' could last hold at 9 (first_turn_it_could_hold, from the end)."""
+    last = condition.turns + 1 if condition.after_end else condition.turns
+    if not could_hold_between(condition, 1, last):
+        return None
+    lo, hi = 1, last
+    while lo < hi:  # the last t from which turns t to the end could hold
+        mid = (lo + hi + 1) // 2
+        if could_hold_between(condition, mid, last):
+            lo = mid
+        else:
+            hi = mid - 1
+    return next((turn for turn in range(lo, 0, -1) if could_hold_between(condition, turn, turn)), None)
+
+
 ALWAYS = Condition("true", lambda s: True, frozenset())

@@ -52,7 +52,7 @@ from game.core.meters import (
     meter_range,
 )
 from game.core.phases import ceiling_terms
-from game.levels.dated_news import EarlyNews, early_news
+from game.levels.dated_news import EarlyNews, LateNews, early_news, late_news
 from game.levels.glyphs import undrawable
 from game.levels.merge import Merged, Origin
 from game.levels.parse import ParsedFile
@@ -217,6 +217,16 @@ def _early_words(table: str, early: EarlyNews) -> str:
         f"its description names {early.named}, but it can be played in {early.drawn} (turn "
         f"{early.turn}), before then: say it without the year, or hold the card back with "
         f"'from_year = {early.named}' or a later turn in 'requires'"
+    )
+
+
+def _late_words(late: LateNews) -> str:
+    """The validator's words for an event that can be drawn years after the date its text names."""
+    years = late.drawn - late.named
+    return (
+        f"its text dates it to {late.named}, but it can be drawn as late as {late.drawn} (turn "
+        f"{late.turn}), {years} years on, as the turn's news: close its window with 'until_year = "
+        f"{late.named + 1}' or a last turn in 'when', or tell it without the year"
     )
 
 
@@ -766,8 +776,9 @@ class Compiler:
         events: tuple[Event, ...],
         origins: Mapping[tuple[str, str], Origin],
     ) -> None:
-        """An event of a level with years that can be drawn before the year its text names, and a
-        card that can be played before the year its description names (game.levels.dated_news)."""
+        """An event of a level with years that can be drawn before the year its text names, or two
+        years or more after it, and a card that can be played before the year its description
+        names (game.levels.dated_news)."""
         start, per_year = self.m.get("start_year"), self.m.get("turns_per_year")
         if not start or not per_year or not self.leaf.loaded_spec.playable:
             return
@@ -776,6 +787,8 @@ class Compiler:
         for table, key, dated in (("event", "text", news), ("action", "description", cards)):
             for early in early_news(dated, start, per_year, self.turns):
                 self.warn(origins[(table, early.id)], (key,), _early_words(table, early))
+        for late in late_news(news, start, per_year, self.turns):
+            self.warn(origins[("event", late.id)], ("text",), _late_words(late))
 
     def glyph_warnings(self) -> None:
         """Text in this file that the game's font cannot draw (rare Chinese characters, emoji): players

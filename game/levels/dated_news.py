@@ -1,14 +1,18 @@
-"""News told before it happened: an event whose text dates it to a year, drawn in an earlier one,
-or a card whose description names a year it can be played before.
+"""News told before it happened, or long after: an event whose text dates it to a year, drawn in an
+earlier one or two years or more after it; a card whose description names a year it can be played
+before.
 
 An event's window is usually wider than its year, so that the deck has a chance to draw it among
 the turn's other news ("NATO takes in the Baltic states", text of March 2004, may be drawn from
-2003 to 2005). Drawn a year late, the news reads as last year's; drawn a year early, it tells of
-something that has not happened, which a class notices. The validator warns of the second: the
-first year the text names, within the level's years, against the first turn its condition
-(with its `from_year`) could hold, as the condition's analysis sees it (a flag could be either,
-so an event waiting on a flag that only a later event sets is warned about too, and is held back
-with `from_year`).
+2003 to 2005). Drawn a year late, the news reads as last year's, which a deck can allow; drawn a
+year early, it tells of something that has not happened, which a class notices. The validator
+warns of that: the latest year the text names, within the level's years, against the first turn
+its condition (with its `from_year`) could hold, as the condition's analysis sees it (a flag could
+be either, so an event waiting on a flag that only a later event sets is warned about too, and is
+held back with `from_year`). It warns too of news that can come two years or more after the year
+its text names ("On 1 January 2011 oil starts to flow" drawn in 2013 told a class of something
+two years old as the turn's news): the same year against the last turn its condition could hold
+(with its `until_year`).
 
 A card's description is read the same way against its `requires` (with its `from_year`): "as at
 Xi'an in 2023" on a card of The Testing Event, playable from its first turn in 2022, told the
@@ -21,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.core.expr import Condition, could_hold_between, first_turn_it_could_hold
+from game.core.expr import Condition, could_hold_between, first_turn_it_could_hold, last_turn_it_could_hold
 
 # A year as a text writes one: four digits not part of a longer number ("1,100", "20,000"); a
 # decade ("the 2010s") counts as its first year.
@@ -57,6 +61,22 @@ class EarlyNews:
     turn: int  # the first turn it can be drawn (or played) at
     month: str = ""  # the month its text names, when the part of a year is what comes early
     named_turn: int = 0  # the first turn of that month's part of the year
+
+
+@dataclass(frozen=True)
+class LateNews:
+    """An event that can be drawn two years or more after the year its text names."""
+
+    id: str
+    named: int  # the latest year its text names, within the level's years
+    drawn: int  # the last year it can be drawn in
+    turn: int  # the last turn it can be drawn at
+
+
+# How many years after the year its text names an event may still be drawn without a warning: a
+# year late reads as last year's news (a deck with a window of a few years draws some of its news
+# so); two years late, as history told as news.
+LATE_YEARS = 2
 
 
 def part_of_year(month: int, turns_per_year: int) -> int:
@@ -111,4 +131,25 @@ def early_news(
             out.append(EarlyNews(item, max(named), drawn, turn))
         else:
             out.append(EarlyNews(item, max(named), drawn, turn, month, deadline))
+    return out
+
+
+def late_news(
+    dated: Iterable[tuple[str, str, Condition]], start_year: int, turns_per_year: int, turns: int
+) -> list[LateNews]:
+    """Of (id, text, condition) triples, an event's text and `when`, those whose condition can
+    hold in the year LATE_YEARS after the latest year their text names, or later."""
+    last_year = start_year + (turns - 1) // turns_per_year
+    out = []
+    for item, text, condition in dated:
+        named = years_named(text, start_year, last_year)
+        if not named:
+            continue
+        too_late = (max(named) + LATE_YEARS - start_year) * turns_per_year + 1  # that year's first turn
+        if too_late > turns or not could_hold_between(condition, too_late, turns):
+            continue
+        turn = last_turn_it_could_hold(condition)
+        if turn is None or turn < too_late:
+            continue
+        out.append(LateNews(item, max(named), start_year + (turn - 1) // turns_per_year, turn))
     return out
