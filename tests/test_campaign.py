@@ -192,3 +192,21 @@ def board_reason(game, action):
     from game.core import why_unusable
 
     return why_unusable(game.state, "moscow", action.id)
+
+
+def test_an_unknown_level_in_unlocked_by_is_told_as_locking_nothing(tmp_path):
+    # The warning said the level "would never open"; the campaign opens it without the missing one.
+    from game.levels.validate import validate_paths
+
+    path = tmp_path / "unlocked_late.toml"
+    path.write_text(
+        'schema_version = 1\nid = "unlocked_late"\nextends = "testing_event"\n\n[campaign]\nchapter = 9\n'
+        'unlocked_by = ["testing_evnt"]\n',
+        encoding="utf-8",
+    )
+    (problem,) = validate_paths([path])
+    assert str(problem).endswith(
+        "warning: campaign.unlocked_by[1]: no level with id 'testing_evnt' (did you mean "
+        "'testing_event'?): a level that is not there locks nothing, so this one opens without it"
+    )
+    assert chapters([entry("unlocked_late", 9, ("testing_evnt",))], finished=[])[0].is_open

@@ -50,6 +50,8 @@ def test_validate_json_lists_located_problems(tmp_path):
         }
     ]
     assert json.loads(run("validate", "--format", "json", "levels").stdout) == []
+    # As simulate and bench say it (a modder typed it and was told it was no option).
+    assert json.loads(run_game("validate", "--json", str(bad)).stdout) == problems
 
 
 def test_validate_a_missing_path_is_an_error_not_a_crash(tmp_path):
@@ -311,3 +313,33 @@ def test_a_level_asked_for_by_its_file_or_from_another_folder_says_how_to_name_i
     assert "no level with id 'amur_crossing' (a level in another folder is found with --levels FOLDER)" in (
         capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize("command", [["simulate", "--games", "1"], ["transcript"]])
+def test_a_level_whose_file_cannot_be_read_says_what_is_wrong_not_that_it_is_missing(
+    tmp_path, capsys, command
+):
+    # A misspelt key made every command but `validate` say "no level with id 'frozen'", which sent
+    # a modder looking for the file.
+    (tmp_path / "frozen.toml").write_text(
+        'schema_version = 1\nid = "frozen"\nextends = "testing_event"\n\n[[action]]\nid = "m_x"\n'
+        'side = "moscow"\nname = "X"\ncost = 1\ncooldwon = 4\n',
+        encoding="utf-8",
+    )
+    assert cli.main([command[0], "frozen", "--levels", str(tmp_path), *command[1:]]) == ExitCode.FAILED
+    err = capsys.readouterr().err
+    assert (
+        "frozen.toml:10:1: error: action[1].cooldwon: unknown key 'cooldwon' (did you mean 'cooldown'?)"
+        in err
+    )
+    assert "no level with id" not in err
+
+
+def test_a_level_file_named_in_capitals_is_told_it_is_not_read(tmp_path, capsys):
+    # Saved as FROZEN.TOML (a Windows editor may), it was passed over without a word.
+    (tmp_path / "FROZEN.TOML").write_text('schema_version = 1\nid = "frozen"\nextends = "base"\n')
+    told = f"{tmp_path / 'FROZEN.TOML'}:1:1: warning: not read: a level file's name ends in '.toml', in small letters"
+    assert cli.main(["validate", str(tmp_path)]) == ExitCode.OK
+    assert told in capsys.readouterr().out
+    assert cli.main(["levels", "--levels", str(tmp_path)]) == ExitCode.OK
+    assert told in capsys.readouterr().err

@@ -97,6 +97,12 @@ def test_bad_variations_are_named(testing_event, bad):
         parse_variation([bad], testing_event)
 
 
+def test_a_thaw_varied_as_a_setting_of_washington_is_told_its_form(testing_event):
+    # A level file writes the thaws under [washington]; a modder tried --vary washington.thaw_moscow.
+    with pytest.raises(VariationError, match=r"its start is varied with 'start\.washington\.thaw_moscow=40'"):
+        parse_variation(["washington.thaw_moscow=40"], testing_event)
+
+
 def test_a_bad_variation_is_a_usage_error_not_a_traceback(capsys):
     from game import cli
 

@@ -15,6 +15,10 @@ HELP = "check level files; exit 0 clean, 1 on errors, 2 on bad usage"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="level files or folders of them")
     p.add_argument("--format", choices=("human", "json"), default="human")
+    # As simulate, tournament and bench say it: `--json` is `--format json`.
+    p.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="the same as --format json"
+    )
     add_lang_option(p, "check the levels' text in this language only (default: every language)")
     add_levels_option(p)
 

@@ -192,6 +192,9 @@ class _Parser:
                 raise ExprError(f"'{word}' joins conditions, but the part before it is a number", c)
             t2, f2, c2 = sub()
             if t2 != BOOL:
+                kind, value, col = self.peek()
+                if kind == "bad" and value == "=":  # 'war and partnership = 30': the '=' is the slip
+                    raise ExprError("unexpected character '=' (write '==' to compare)", col)
                 raise ExprError(f"'{word}' joins conditions, but the part after it is a number", c)
             fns.append(f2)
             coulds.append(_truths(c2))

@@ -50,6 +50,27 @@ def is_level_file(path: Path) -> bool:
     return not path.name.startswith(".") and not is_catalogue(path)
 
 
+def misnamed_level_files(folder: Path) -> list[Problem]:
+    """A warning for each file of `folder` whose name ends in '.toml' in other letters ('.TOML',
+    as a Windows editor may save it): the game reads only '.toml', so it was passed over without
+    a word."""
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() == ".toml" and path.suffix != ".toml" and not path.name.startswith("."):
+            out.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "warning",
+                    "",
+                    f"not read: a level file's name ends in '.toml', in small letters (rename it "
+                    f"{path.stem}.toml)",
+                )
+            )
+    return out
+
+
 def catalogue_path(level_path: Path, lang: str) -> Path:
     """Where the text of the level file at `level_path` in `lang` is kept."""
     return level_path.with_name(f"{level_path.stem}.{lang}.toml")

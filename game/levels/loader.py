@@ -12,7 +12,7 @@ from game.core.level import Level
 from game.files import resolved
 from game.levels import clean_parses
 from game.levels.compile import Compiler
-from game.levels.level_text import is_level_file, translations
+from game.levels.level_text import is_level_file, misnamed_level_files, translations
 from game.levels.merge import merge
 from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import LevelError, Problem, did_you_mean
@@ -96,6 +96,8 @@ class Catalogue:
                 return
             # A level's text in another language (`x.ru.toml`) sits beside it but is no level.
             paths = sorted(p for p in folder.glob("*.toml") if is_level_file(p))
+            if is_mod:
+                self.problems.extend(misnamed_level_files(folder))
         except OSError as e:  # a folder that cannot be listed (permissions, a broken mount)
             self.problems.append(
                 Problem(str(folder), 1, 1, "error", "", f"cannot read the folder: {e.strerror or e}")
@@ -142,6 +144,11 @@ class Catalogue:
     def load(self, level_id: str) -> Level:
         """The compiled level, or LevelError with every problem found."""
         entry = self.entries.get(level_id)
+        if entry is None and level_id in self.broken:
+            # Its file is there but could not be read as a level (a misspelt key, a value out of
+            # range, broken TOML): its own problems, located, rather than "no level with id",
+            # which sent a modder looking for the file.
+            raise LevelError(list(self.broken[level_id].problems))
         if entry is None:
             hint = did_you_mean(level_id, self.entries) or (
                 " (a level in another folder is found with --levels FOLDER)" if self.entries else ""

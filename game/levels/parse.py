@@ -203,7 +203,8 @@ def validate_into(pf: ParsedFile, model: type[M], raw: dict[str, typing.Any]) ->
         errors = e.errors(include_url=False)
         for err in errors[:MAX_PROBLEMS]:
             loc = tuple(err["loc"])
-            pf.problem(loc, _message(err, loc, model))
+            # A wrong key is told at the key ("flags.SpurX"), not at pydantic's "[key]" under it.
+            pf.problem(loc[:-1] if loc and loc[-1] == "[key]" else loc, _message(err, loc, model))
         if len(errors) > MAX_PROBLEMS:
             # A file with thousands of wrong keys gets the first ones, not a minute of messages.
             pf.problems.append(
@@ -446,7 +447,12 @@ def _message(err: ErrorDetails, loc: KeyPath, root: type[BaseModel] = LevelSpec)
             else _type_word(value)
         )
         msg += f", not {shown}"
-    if kind == "string_pattern_mismatch" and loc and loc[-1] == "[key]":
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "[key]" and loc[0] != "text":
+        # A key that names something (a flag in [flags]) is an id like any other.
+        msg = "should be lower-case letters, digits and '_', starting with a letter (at most 48 characters)"
+        if isinstance(value, str):
+            msg += f", not {quote(value)}"
+    elif kind == "string_pattern_mismatch" and loc and loc[-1] == "[key]":
         msg = (
             "should say where the English is, such as 'title' or 'action.ID.name': lower-case "
             "letters, digits, '_' and '.'"

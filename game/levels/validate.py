@@ -7,7 +7,7 @@ from pathlib import Path
 
 from game.core.level_text import LANGUAGES
 from game.files import resolved
-from game.levels.level_text import catalogue_name, is_level_file, text_problems
+from game.levels.level_text import catalogue_name, is_level_file, misnamed_level_files, text_problems
 from game.levels.loader import Catalogue, Entry, compile_with_warnings
 from game.levels.parse import ParsedFile, read_level_file
 from game.levels.problems import Problem, did_you_mean
@@ -23,6 +23,7 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
         if p.is_dir():
             found = sorted(q for q in p.glob("*.toml") if is_level_file(q))
             problems.extend(orphan_text_files(p))
+            problems.extend(misnamed_level_files(p))
             if not found:
                 problems.append(
                     Problem(str(p), 1, 1, "warning", "", "no level files (*.toml) in this folder")
@@ -94,7 +95,7 @@ def campaign_problems(pf: ParsedFile, catalogue: Catalogue) -> list[Problem]:
             out.append(
                 pf.problem(
                     ("campaign", "unlocked_by", i),
-                    f"no level with id '{level_id}'; this level would never open{hint}",
+                    f"no level with id '{level_id}'{hint}: a level that is not there locks nothing, so this one opens without it",
                     severity="warning",
                 )
             )

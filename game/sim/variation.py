@@ -166,8 +166,13 @@ def parse_variation(items, level: Level) -> Variation:
             v.start[rest] = _number(key, value, *RANGES[rest])
         elif head == "washington":
             if rest not in washington_fields:
+                # The thaws are meters where a level file writes them under [washington]: their
+                # start is varied as start.washington.thaw_moscow.
+                meter = f"washington.{rest}"
+                hint = f"; its start is varied with 'start.{meter}={value}'" if meter in ALL_METERS else ""
                 raise VariationError(
                     f"{key}: Washington has no setting {quote(rest)} ({', '.join(sorted(washington_fields))})"
+                    + hint
                 )
             v.washington[rest] = _as_level_file_says(key, WashingtonSpec, rest, value, whole=False)
         elif head == "rules":
