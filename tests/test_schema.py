@@ -25,6 +25,19 @@ def test_schema_command_prints_the_schema_with_descriptions():
     assert "description" in action["properties"]["cost"]
 
 
+def test_the_schema_refuses_what_the_validator_refuses_in_flags_and_conditions():
+    # A modder's editor passed `SpurX = false` in [flags] and an empty `when`, which the game refuses.
+    import re
+
+    schema = json.loads(schema_text())
+    flags = schema["properties"]["flags"]["anyOf"][0]
+    assert flags["additionalProperties"] is False
+    key = re.compile(flags["propertyNames"]["pattern"])
+    assert key.search("war_started") and not key.search("SpurX")
+    blank = re.compile(schema["$defs"]["EventSpec"]["properties"]["when"]["pattern"])
+    assert not blank.search("   ") and blank.search("war")
+
+
 def test_the_base_ruleset_writes_out_the_engines_defaults():
     """base.toml says its [rules] are the defaults of game.core.level.Rules, written out so that a
     change can point to a file and line; a level that does not extend base gets the same game."""

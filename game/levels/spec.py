@@ -46,6 +46,8 @@ Condition = Annotated[
     Field(
         max_length=500,
         description="A condition over meters, `turn` and flags, such as `partnership < 30 and turn >= 4`.",
+        # (for editors only: the validator says "condition is empty" itself, with the key's line)
+        json_schema_extra={"pattern": r"\S"},
     ),
     Printable,
 ]
