@@ -435,3 +435,19 @@ def test_a_chain_of_extends_too_long_is_told_at_the_level_that_makes_it_so(tmp_p
         catalogue.load("d10")
     assert [catalogue.load(f"d{i}").id for i in range(1, 9)] == [f"d{i}" for i in range(1, 9)]
     assert validate_paths([tmp_path / "d3.toml"]) == []
+
+
+def test_a_delayed_effect_after_the_last_turn_and_a_goal_met_in_every_game_are_warned_of(tmp_path):
+    # Both loaded without a word: a card's effect due 15 turns after in a level of 12, and a goal
+    # of 'at_least = -5' (a sign slip) that every game meets.
+    path = tmp_path / "slips.toml"
+    path.write_text(
+        'schema_version = 1\nid = "slips"\nextends = "testing_event"\n\n[[action]]\nid = "m_x"\n'
+        'side = "moscow"\nname = "X"\ncost = 1\n\n[[action.delayed]]\nafter = 15\neffects = { partnership = 2 }\n\n'
+        '[[agenda.moscow.goal]]\nmeter = "partnership"\nat_least = -5\ntext = "Keep it going"\n',
+        encoding="utf-8",
+    )
+    assert [p.message for p in validate_paths([path])] == [
+        "it falls due 15 turns after, and the level has 12: it never happens",
+        "this goal is met in every game: 'partnership' is always from 0 to 100",
+    ]

@@ -353,6 +353,13 @@ class Compiler:
         out = []
         for i, d in enumerate(spec.delayed):
             at = Origin(origin.file, origin.loc + ("delayed", i))
+            if d.after >= self.turns and self.leaf.loaded_spec.playable:
+                # Even set off at the first turn, it would fall due after the last.
+                self.warn(
+                    at,
+                    ("after",),
+                    f"it falls due {d.after} turns after, and the level has {self.turns}: it never happens",
+                )
             # Its own line is its cause's source: that is where its numbers are written.
             out.append(Delayed(d.after, self.consequences(d, at, flags), at.file.source(at.loc)))
         return tuple(out)
@@ -742,6 +749,15 @@ class Compiler:
                         Origin(origin.file, origin.loc + ("goal", i)),
                         (),
                         f"this goal can never be met: {why}",
+                    )
+                elif (goal.at_least is None or goal.at_least <= lo) and (
+                    goal.at_most is None or goal.at_most >= hi
+                ):
+                    # ('at_least = -5': a modder's sign slip, scored as met in every game)
+                    self.warn(
+                        Origin(origin.file, origin.loc + ("goal", i)),
+                        (),
+                        f"this goal is met in every game: '{goal.meter}' is always from {lo:g} to {hi:g}",
                     )
         start_view = _StartView(start, flags)
         catch_all: str | None = None
