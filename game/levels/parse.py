@@ -447,6 +447,10 @@ def _message(err: ErrorDetails, loc: KeyPath, root: type[BaseModel] = LevelSpec)
             else _type_word(value)
         )
         msg += f", not {shown}"
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than") and isinstance(
+        value, (int, float)
+    ):
+        msg += f", not {value!r}"  # the number given, beside the bound it broke
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "[key]" and loc[0] != "text":
         # A key that names something (a flag in [flags]) is an id like any other.
         msg = "should be lower-case letters, digits and '_', starting with a letter (at most 48 characters)"
