@@ -367,6 +367,7 @@ def test_a_title_that_names_other_years_than_the_turns_is_warned_about_at_its_li
         ("A winter crisis 2025-2025", (2025, 4, 4)),
         ("Steppe Summit", (2024, 4, 12)),
         ("Old times (1700-1705)", (2024, 4, 12)),
+        ("The long century (2020-2099)", (2020, 1, 80)),
     ],
 )
 def test_a_new_level_plays_the_years_its_title_names_and_validates_clean(tmp_path, title, years):
@@ -451,3 +452,16 @@ def test_a_delayed_effect_after_the_last_turn_and_a_goal_met_in_every_game_are_w
         "it falls due 15 turns after, and the level has 12: it never happens",
         "this goal is met in every game: 'partnership' is always from 0 to 100",
     ]
+
+
+def test_new_level_says_when_the_title_names_years_a_level_cannot_have_and_keeps_its_quotes(tmp_path):
+    # It wrote twelve seasons from 2024 for "(1850-1860)" without a word, and turned the title's
+    # quotation marks and backslash into others.
+    import tomli
+
+    out = run_game("new-level", 'The "Amur" bridge \\ (1850-1860)', "--out", str(tmp_path))
+    assert out.returncode == 0
+    assert "note: the title names 1850-1860, which a level cannot span" in out.stdout
+    (path,) = tmp_path.glob("*.toml")
+    assert tomli.loads(path.read_text(encoding="utf-8"))["title"] == 'The "Amur" bridge \\ (1850-1860)'
+    assert "note:" not in run_game("new-level", "Arctic route (2030-2035)", "--out", str(tmp_path)).stdout

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     from pathlib import Path
 
     from game.levels.loader import Catalogue
-    from game.levels.scaffold import ScaffoldError, write_new_level
+    from game.levels.scaffold import ScaffoldError, write_new_level, years_note
     from game.paths import user_levels_dir
 
     folder = Path(args.out) if args.out else user_levels_dir()
@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> ExitCode:
         print(f"could not write the level into {folder}: {e.strerror or e}", file=sys.stderr)
         return ExitCode.FAILED
     print(f"wrote {path}")
+    note = years_note(args.name)
+    if note:
+        print(note)
     print(f"check it:  python -m game validate {path}")
     print(f"play it:   python -m game play --levels {folder} --level {path.stem}")
     return ExitCode.OK

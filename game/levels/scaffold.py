@@ -93,6 +93,26 @@ effects = {{ economic_ties = -3, "moscow.economy" = -2 }}
 """
 
 
+# The most years a level's turns can span: 80 turns (the format's most) of a year each.
+MAX_YEARS = 80
+
+
+def years_note(title: str) -> str | None:
+    """What to tell the modder when the title names years a level cannot have, so that the new
+    level's twelve seasons from 2024 do not come as a surprise (None: nothing to tell)."""
+    named = years_named(title)
+    if named is None:
+        return None
+    first, last = named
+    if 1 <= last - first + 1 <= MAX_YEARS and first >= 1900 and last <= 2200:
+        return None
+    return (
+        f"note: the title names {first}-{last}, which a level cannot span (from 1900 to 2200, at "
+        f"most {MAX_YEARS} years): the level has twelve seasons from 2024; set start_year, "
+        "turns_per_year and turns yourself"
+    )
+
+
 def years_for(title: str) -> tuple[int, int, int]:
     """(start_year, turns_per_year, turns) for a new level: the years its title names, if it names
     a range ("Arctic route (2030-2035)"), at seasons for up to three years, half-years up to
@@ -103,7 +123,9 @@ def years_for(title: str) -> tuple[int, int, int]:
         return 2024, 4, 12
     first, last = named
     years = last - first + 1
-    if not 1 <= years <= 60 or first < 1900 or last > 2200:  # (the format's bounds: docs/level-reference.md)
+    if (
+        not 1 <= years <= MAX_YEARS or first < 1900 or last > 2200
+    ):  # (the format's bounds: docs/level-reference.md)
         return 2024, 4, 12
     per_year = 4 if years <= 3 else 2 if years <= 8 else 1
     return first, per_year, years * per_year
@@ -132,7 +154,7 @@ def write_new_level(
     folder.mkdir(parents=True, exist_ok=True)
     if path.exists() and not force:
         raise ScaffoldError(f"{path} already exists; choose another name, or pass --force to replace it")
-    safe_title = title.replace("\\", "/").replace('"', "'")  # nothing that could end a TOML string
+    safe_title = title.replace("\\", "\\\\").replace('"', '\\"')  # as a TOML string writes them
     start_year, per_year, turns = years_for(title)
     path.write_text(
         TEMPLATE.format(
