@@ -43,6 +43,10 @@ _TABLE_NAMES = {
     "LevelClassroomSpec": "[classroom]",
     "CutAgendaSpec": "[classroom.moscow] and [classroom.beijing]",
     "CutGoalSpec": "[[classroom.<side>.goal]]",
+    "CampaignSpec": "[campaign]",
+    "HistorySpec": "[history]",
+    "DealSpec": "[[deal]]",
+    "TutorialStepSpec": "[[tutorial]]",
     "LevelTextSpec": "A level's text in another language: top level",
     "TextEntrySpec": '[text."<key>"]',
 }
@@ -117,13 +121,32 @@ def _description(info: FieldInfo, annotation: Any) -> str:
     return ""
 
 
-def _default(info: FieldInfo) -> str:
+# The tables whose keys a level inherits one by one from the level it extends (game.levels.merge):
+# elsewhere (a card's, a goal's, a source's keys) a key left out is simply not there.
+_INHERITED_BY_KEY = frozenset(
+    {
+        "LevelSpec",
+        "BriefingSpec",
+        "StartSpec",
+        "SideStartSpec",
+        "InfluenceMapSpec",
+        "InfluenceSpec",
+        "WashingtonSpec",
+        "RulesSpec",
+        "PromptsSpec",
+        "AgendasSpec",  # (each side's agenda, whole)
+    }
+)
+
+
+def _default(info: FieldInfo, model: type[BaseModel]) -> str:
     if info.is_required():
         return "required"
     if info.default_factory is not None:
         return "empty"
     if info.default is None:
-        return "inherited (or none)"
+        inherited = model.__name__ in _INHERITED_BY_KEY and "Not inherited" not in (info.description or "")
+        return "inherited (or none)" if inherited else "none"
     return f"`{str(info.default).lower() if isinstance(info.default, bool) else info.default}`"
 
 
@@ -259,7 +282,7 @@ def _table(model: type[BaseModel]) -> list[str]:
     for name, info in model.model_fields.items():
         meaning = _description(info, info.annotation).replace("|", "\\|")
         out.append(
-            f"| `{name}` | {_type_name(info.annotation)} | {_default(info)} | "
+            f"| `{name}` | {_type_name(info.annotation)} | {_default(info, model)} | "
             f"{_limits(info, info.annotation)} | {meaning} |"
         )
     out.append("")
