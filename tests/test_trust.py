@@ -531,6 +531,30 @@ def test_a_turning_point_is_put_down_to_washingtons_normalization_when_that_did_
     assert turning_point_cause(report, -1.4).cause_id == "b_ambush_patrol"
 
 
+def test_a_fall_the_ceiling_did_is_put_down_to_what_lowered_the_ceiling_most(testing_event):
+    # "Partnership -6.1: held down by the ceiling; divergent methods weighs most" in the turn, and
+    # in the debrief "mostly because Identity gap +3.0: Moscow: Propose a European security
+    # treaty", a card that took one point off the ceiling where the war's divergence took four.
+    from game.core.report import TurnReport
+    from game.session.story import turning_point_cause
+
+    def change(meter, before, after, phase, kind, cause):
+        return (meter, before, after, phase, kind, cause, f"{cause} moved it", "levels/x.toml:1")
+
+    report = TurnReport(9, "2009", {})
+    report.records = [
+        change("identity_gap", 50.0, 53.0, "actions", "action", "m_security_treaty"),
+        change("method_divergence", 30.0, 40.0, "methods", "rule", "war_divergence"),
+        change("partnership_ceiling", 51.2, 45.1, "partnership", "rule", "ceiling"),
+        change("partnership", 51.2, 45.1, "partnership", "rule", "ceiling"),
+    ]
+    rules = testing_event.rules
+    assert rules.ceiling_methods * 10 > rules.ceiling_identity * 3  # (the war's part is the larger)
+    assert turning_point_cause(report, -6.1, rules).cause_id == "war_divergence"
+    # Without the rules (as before), an act on a limit: the card.
+    assert turning_point_cause(report, -6.1).cause_id == "m_security_treaty"
+
+
 def test_washingtons_thaw_holding_the_ceiling_is_named_with_its_side(versus_ai):
     # "Washington's thaw weighs most on it (-13.2)" beside a US-Moscow thaw of 0 and a US-Beijing
     # thaw of 47 left the player to guess which; and at 1280x720 the gauge's title, too long with

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from game.core.engine import goal_value, provisional_goals
-from game.core.level import Goal, Level, Outcome
+from game.core.level import Goal, Level, Outcome, Rules
 from game.core.meters import LIMITS, PILLARS, label
 from game.core.report import Change, TurnReport
 from game.core.summit import term_words
@@ -28,13 +28,44 @@ _ACTS = ("action", "event", "delayed", "facilitator")
 _ROUTINE = ("pillars", "ceiling")
 
 
-def turning_point_cause(report: TurnReport, total: float) -> Change | None:
+def _ceiling_fall_cause(report: TurnReport, total: float, moved_at: int, rules: Rules) -> Change | None:
+    """When the ceiling held the partnership down for most of its fall, what lowered the ceiling
+    most that turn: the largest rise of the limit whose weight on the ceiling grew most (an act or
+    a rule, such as a war going on). The resolution had said "held down by the ceiling;
+    divergent methods weighs most", and the debrief put the fall down to a card's +3 to the
+    identity gap, which took one point off."""
+    held = sum(
+        c.delta
+        for c in report.changes[: moved_at + 1]
+        if c.meter == "partnership" and c.cause_id == "ceiling"
+    )
+    if held * 2 > total:  # (both negative: the ceiling's hold is less than half of the fall)
+        return None
+    weights = {
+        "identity_gap": rules.ceiling_identity,
+        "method_divergence": rules.ceiling_methods,
+        "central_asia_rivalry": rules.ceiling_rivalry,
+        "washington.thaw_moscow": rules.ceiling_washington,
+        "washington.thaw_beijing": rules.ceiling_washington,
+    }
+    rises: dict[str, list[Change]] = {}
+    for c in report.changes[: moved_at + 1]:
+        if c.meter in weights and c.delta > 0:
+            rises.setdefault(c.meter, []).append(c)
+    if not rises:
+        return None
+    limit = max(rises, key=lambda m: weights[m] * sum(c.delta for c in rises[m]))
+    return max(rises[limit], key=lambda c: c.delta)
+
+
+def turning_point_cause(report: TurnReport, total: float, rules: Rules | None = None) -> Change | None:
     """What moved the partnership most in the direction it went in `report` (never against it):
     a blow to the partnership itself by an act, or by a rule that did most of the move; else an
     act or event that moved a pillar or trust the same way, or a limit or Washington's thaw the
     other way; else the biggest change to it in that direction. Only what came before the
     partnership's last move that turn counts: an event that fired after it (an event phase after
-    the partnership's) moved it next turn, if at all."""
+    the partnership's) moved it next turn, if at all. Given the level's `rules`, a fall the
+    ceiling did most of is put down to what lowered the ceiling (`_ceiling_fall_cause`)."""
     sign = 1 if total > 0 else -1
     moved_at = max((i for i, c in enumerate(report.changes) if c.meter == "partnership"), default=-1)
     # A blow to the partnership itself, by an act or by a rule that answers one (Washington's
@@ -49,6 +80,10 @@ def turning_point_cause(report: TurnReport, total: float) -> Change | None:
     largest = max(shocks, key=lambda c: abs(c.delta), default=None)
     if largest is not None and (largest.cause_kind in _ACTS or abs(largest.delta) * 2 >= abs(total)):
         return largest
+    if rules is not None and sign < 0:
+        lowered = _ceiling_fall_cause(report, total, moved_at, rules)
+        if lowered is not None:
+            return lowered
     causes = [
         c
         for c in report.changes[: moved_at + 1]
@@ -71,7 +106,7 @@ def turning_points(game: Game, count: int = 3) -> list[tuple[TurnReport, float, 
     moves = []
     for report in game.reports:
         total = round(sum(c.delta for c in report.changes_to("partnership")), 2)
-        cause = turning_point_cause(report, total) if total else None
+        cause = turning_point_cause(report, total, game.level.rules) if total else None
         if cause is not None:
             moves.append((abs(total), report, total, cause))
     moves.sort(key=lambda m: (-m[0], m[1].turn))
