@@ -75,8 +75,12 @@ def test_in_english_every_why_says_itself_again_from_its_frame(testing_event):
 
 
 def test_a_why_is_the_english_string_it_always_was():
-    why = made(f"a fall of {12.345:.1f} in one turn leaves distrust that lasts", WHY_SHOCK, {"fall": 12.345})
-    assert why == "a fall of 12.3 in one turn leaves distrust that lasts"
+    why = made(
+        f"the partnership fell {12.345:.1f} in one turn: such a fall leaves distrust that lasts",
+        WHY_SHOCK,
+        {"fall": 12.345},
+    )
+    assert why == "the partnership fell 12.3 in one turn: such a fall leaves distrust that lasts"
     assert hash(why) == hash(str(why)) and repr(why) == repr(str(why))
     again = pickle.loads(pickle.dumps(why))
     assert again == why and again.frame == WHY_SHOCK and again.values == {"fall": 12.345}

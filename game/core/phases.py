@@ -110,7 +110,8 @@ WHY_OUTREACH = by_side(N_("{side} reached out to Washington"))
 WHY_DISTANCE_NOTED = by_side(N_("Washington notes that {side} kept apart from its partner's force"))
 WHY_FORCE_ANSWERED = by_side(N_("Washington answers {side}'s force"))
 WHY_WEDGE = by_side(N_("Washington courts {side} to pull it away from {other}"))
-WHY_ISOLATION = by_side(N_("Washington's warmer ties with {other} leave {side} more isolated"))
+# (the thaw as it stands, not a comparison: both sides are isolated when Washington thaws with both)
+WHY_ISOLATION = by_side(N_("Washington's thaw with {other} leaves {side} more isolated"))
 WHY_NORMALIZED = by_side(N_("Washington normalized relations with {side}"))
 WHY_NORMALIZED_PARTNER = by_side(
     N_("Washington normalized relations with {side}, leaving {partner} more isolated")
@@ -138,7 +139,7 @@ WHY_RIVALRY = N_(
 )
 WHY_RIVALRY_FADES = N_("old grievances in Central Asia fade slowly")
 WHY_RIVALRY_KEPT = N_("Beijing's lead in Central Asia keeps the rivalry alive")
-WHY_SHOCK = N_("a fall of {fall:.1f} in one turn leaves distrust that lasts")
+WHY_SHOCK = N_("the partnership fell {fall:.1f} in one turn: such a fall leaves distrust that lasts")
 WHY_DISTRUST = N_("trust fell {fall:.1f} this turn: such a fall is remembered for years")
 WHY_DISTRUST_FADES = N_("old distrust fades slowly, on its own clock")
 WHY_TRUST_MENDS = N_("trust mends slowly toward what the pillars justify, less the distrust that remains")
@@ -904,7 +905,7 @@ class Turn(Ledger):
                 -r.shock_distrust * (fall - r.shock_threshold),
                 "shock",
                 self.said(
-                    WHY_SHOCK, f"a fall of {fall:.1f} in one turn leaves distrust that lasts", {"fall": fall}
+                    WHY_SHOCK, f"the partnership fell {fall:.1f} in one turn: such a fall leaves distrust that lasts", {"fall": fall}
                 ),
             )
         # Distrust is the memory of what trust lost: every point trust fell this turn (a shock, a
