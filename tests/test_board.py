@@ -183,7 +183,7 @@ def test_a_full_plan_refuses_more_cards(versus_ai):
     assert len(cards) > most
     for action in cards[:most]:
         model.toggle(action.id)
-    assert model.why_not(cards[most]) == f"a plan holds at most {most} actions"
+    assert model.why_not(cards[most]) == f"a plan holds at most {most} cards"
 
 
 def test_locking_against_the_ai_resolves_the_turn_and_autosaves(versus_ai):

@@ -905,7 +905,9 @@ class Turn(Ledger):
                 -r.shock_distrust * (fall - r.shock_threshold),
                 "shock",
                 self.said(
-                    WHY_SHOCK, f"the partnership fell {fall:.1f} in one turn: such a fall leaves distrust that lasts", {"fall": fall}
+                    WHY_SHOCK,
+                    f"the partnership fell {fall:.1f} in one turn: such a fall leaves distrust that lasts",
+                    {"fall": fall},
                 ),
             )
         # Distrust is the memory of what trust lost: every point trust fell this turn (a shock, a

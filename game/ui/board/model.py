@@ -18,7 +18,7 @@ from game.core import Forecast, forecast, preview, preview_tag_rules, why_unusab
 from game.core.meters import INFLUENCE_METERS, LIMITS, PILLARS, SIDE_METERS, SIDES, other
 from game.core.observe import HIDDEN_OF_OTHER, PUBLIC_OF_OTHER
 from game.core.summit import WORD_BROKEN, Term, settle
-from game.i18n import N_, _
+from game.i18n import N_, _, n_
 from game.session.game import HUMAN
 from game.session.tutorial import guide_for
 from game.speech.sides import side_name
@@ -209,7 +209,7 @@ class BoardModel:
             )
         most = self.game.level.rules.max_actions
         if len(self.plan) >= most:
-            return _("a plan holds at most {most} actions").format(most=most)
+            return n_("a plan holds at most {n} card", "a plan holds at most {n} cards", most).format(n=most)
         return None
 
     def forecast(self, card: str | None = None) -> Forecast:

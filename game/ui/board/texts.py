@@ -409,11 +409,17 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
 
 
 def plan_text(game: Game, side: str, plan: list[str], cost: int) -> str:
-    """The plan in words: what it costs of the capital there is, and the cards' names."""
+    """The plan in words: its cards of the most a plan holds, what it costs of the capital there
+    is, and the cards' names. (The most cards was told only on a card left out once the plan was
+    full: a player saved capital for a last turn whose plan could not spend it.)"""
     names = [game.level.actions[a].name for a in plan]
     capital = game.state.meters[f"{side}.capital"]
-    return _("Plan ({cost} of {capital} capital): {cards}").format(
-        cost=cost, capital=f"{capital:g}", cards=listed(names) if names else _("nothing chosen yet")
+    return _("Plan ({count} of {most} cards, {cost} of {capital} capital): {cards}").format(
+        count=len(plan),
+        most=game.level.rules.max_actions,
+        cost=cost,
+        capital=f"{capital:g}",
+        cards=listed(names) if names else _("nothing chosen yet"),
     )
 
 
