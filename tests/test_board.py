@@ -379,6 +379,18 @@ def test_undo_puts_the_plan_back_change_by_change_before_it_is_locked(versus_ai)
     assert model.undo() and model.plan == [] and not model.undo()
 
 
+def test_a_plan_drafted_before_is_undone_a_card_at_a_time(versus_ai):
+    # A saved game's plan of three cards came back with Undo greyed out.
+    model = BoardModel(versus_ai, "moscow")
+    first, second = (a.id for a in usable(model)[:2])
+    model.toggle(first)
+    model.toggle(second)
+    again = BoardModel(versus_ai, "moscow")  # as a loaded game (the draft is what a save keeps)
+    assert again.plan == [first, second] and again.can_undo()
+    assert again.undo() and again.plan == [first]
+    assert again.undo() and again.plan == [] and not again.can_undo()
+
+
 def test_u_and_ctrl_z_undo_on_the_board_and_the_tray_has_an_undo_button(app, versus_ai):
     from ui_driver import key, press
 

@@ -151,7 +151,12 @@ class BoardModel:
         self.game, self.side = game, side
         # A plan locked already, or cards chosen before a save, come back as they were.
         self.plan: list[str] = list(game.locked.get(side) or game.drafts.get(side) or ())
-        self.earlier: list[list[str]] = []  # the plan before each change, for Undo
+        # The plan before each change, for Undo. A plan drafted before (a saved game loaded, the
+        # board shown again) is taken back a card at a time, in the order they were chosen: Undo
+        # was greyed out on a loaded game's three cards.
+        self.earlier: list[list[str]] = (
+            [] if game.locked.get(side) else [self.plan[:i] for i in range(len(self.plan))]
+        )
         self.filter = FILTERS[0][0]  # the cards shown: every card, or those of one kind
         self._moved: dict[tuple[int, str], frozenset[str]] = {}
         self._forecast: tuple[tuple[int, tuple[str, ...]], Forecast] | None = None  # the last one asked
