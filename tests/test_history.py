@@ -155,6 +155,22 @@ SHIPPED_TEXT = [
 ]
 
 
+def test_strategic_partnerships_oil_and_remittance_news_come_only_in_years_they_fit():
+    # The base's "crude well above eighty dollars" was drawn in 2001 and 2005, a slump in 2003 and
+    # 2007, and remittances' record in the crash of 2009 (one turn a year from 2001).
+    from game.core.expr import could_hold_between
+    from game.levels import load_shipped
+
+    when = {e.id: e.when for e in load_shipped("strategic_partnership").events}
+
+    def years(event_id):
+        return [2000 + t for t in range(1, 14) if could_hold_between(when[event_id], t, t)]
+
+    assert years("oil_price_spike") == [2007, 2008, 2010, 2011, 2012, 2013]
+    assert years("oil_price_slump") == [2001, 2008, 2009]
+    assert 2009 not in years("remittances_boom") and min(years("remittances_boom")) == 2004
+
+
 def test_the_capital_of_ukraine_is_spelt_kyiv_everywhere_the_game_ships():
     found = [
         f"{path.relative_to(ROOT)}:{n}"
