@@ -123,9 +123,8 @@ def years_for(title: str) -> tuple[int, int, int]:
         return 2024, 4, 12
     first, last = named
     years = last - first + 1
-    if (
-        not 1 <= years <= MAX_YEARS or first < 1900 or last > 2200
-    ):  # (the format's bounds: docs/level-reference.md)
+    # (the format's bounds: docs/level-reference.md)
+    if not 1 <= years <= MAX_YEARS or first < 1900 or last > 2200:
         return 2024, 4, 12
     per_year = 4 if years <= 3 else 2 if years <= 8 else 1
     return first, per_year, years * per_year

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from game.core.engine import goal_value, provisional_goals
 from game.core.level import Goal, Level, Outcome, Rules
 from game.core.meters import LIMITS, PILLARS, label
+from game.core.phases import ceiling_weights
 from game.core.report import Change, TurnReport
 from game.core.summit import term_words
 from game.core.words import N_, Said, counted, n_, word
@@ -41,13 +42,7 @@ def _ceiling_fall_cause(report: TurnReport, total: float, moved_at: int, rules: 
     )
     if held * 2 > total:  # (both negative: the ceiling's hold is less than half of the fall)
         return None
-    weights = {
-        "identity_gap": rules.ceiling_identity,
-        "method_divergence": rules.ceiling_methods,
-        "central_asia_rivalry": rules.ceiling_rivalry,
-        "washington.thaw_moscow": rules.ceiling_washington,
-        "washington.thaw_beijing": rules.ceiling_washington,
-    }
+    weights = {**ceiling_weights(rules, "moscow"), **ceiling_weights(rules, "beijing")}  # (either thaw)
     rises: dict[str, list[Change]] = {}
     for c in report.changes[: moved_at + 1]:
         if c.meter in weights and c.delta > 0:
