@@ -694,3 +694,21 @@ def test_a_term_that_would_break_a_promise_still_running_says_so(app, versus_ai)
     assert model.breaks_running(Term("offer", "moscow", Deed("play", calm.id))) is None
     lines = scene.tip(Term("offer", "moscow", Deed("play", force.id))).lines
     assert lines[0].startswith("Keeping it would break a promise you are keeping:")
+
+
+def test_a_word_about_a_method_says_it_counts_cards_not_the_news(testing_event):
+    # Moscow "heeded" Beijing's warning against force in the year the news told of its war, and
+    # nothing on screen said that only cards marked force count.
+    from game.ui.summit.words import term_tip
+
+    game = Game.new(testing_event, 3, {"moscow": "normal", "beijing": HUMAN})
+    warning = Term("warning", "beijing", Deed("some", "force"), Deed("some", "distance"))
+    _title, lines = term_tip(game, warning, "beijing")
+    assert (
+        "It counts the cards Moscow plays that are marked 'force'; what the news tells, a war among it, "
+        "is no one's card." in lines
+    )
+    promise = Term("promise", "moscow", Deed("no", "force"))
+    assert any("cards Moscow plays that are marked 'force'" in line for line in term_tip(game, promise)[1])
+    offer = Term("offer", "moscow", Deed("play", next(iter(testing_event.side_actions("moscow"))).id))
+    assert not any("marked" in line for line in term_tip(game, offer)[1])

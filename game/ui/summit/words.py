@@ -17,7 +17,7 @@ from game.session.summit_table import agreed_terms
 from game.speech.reasons import frame_of, say
 from game.speech.sides import side_name
 from game.speech.terms import deed_words, term_words, warning_words
-from game.speech.words import date_of
+from game.speech.words import date_of, tag_name
 from game.ui.rule_words import why_not_in_words
 
 if TYPE_CHECKING:
@@ -212,6 +212,17 @@ def term_tip(game: Game, term: Term, viewer: str = "") -> tuple[str, list[str]]:
                 answer=deed_words(level, term.answer),
             )
         )
+    # A word about a method counts cards, not the news: Moscow "heeded" a warning against force in
+    # the year the news told of its war in Georgia, and nothing said why.
+    watched = term.bound() if term.kind != "warning" else ((other(term.by), term.deed),)
+    for side, method in watched:
+        if method.kind in ("some", "no"):
+            lines.append(
+                _(
+                    "It counts the cards {side} plays that are marked '{tag}'; what the news tells, a "
+                    "war among it, is no one's card."
+                ).format(side=name(side), tag=tag_name(method.subject))
+            )
     for deed in (term.deed, term.answer):
         action = level.actions.get(deed.subject) if deed is not None and deed.kind == "play" else None
         if action is None:
