@@ -531,3 +531,22 @@ def test_a_keyboard_focus_tooltip_sits_beside_its_card_not_over_the_cards_below(
     (tip,) = drawn
     assert not any(tip.colliderect(c.rect) for c in cards), "the tooltip covers a card"
     assert tip.right <= cards[0].rect.left and pygame.Rect((0, 0), app.size).contains(tip)
+
+
+def test_only_moving_the_focus_shows_the_focused_controls_tooltip(app, testing_event):
+    # A player who pressed Enter on the last turn's Continue, or a hotkey, met every summit with
+    # the first term's tooltip over the rules of the table: only Tab and the arrows make a keyboard
+    # player, whose focused control tells its tooltip.
+    from ui_driver import key
+
+    from game.session.game import HUMAN, Game
+
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})
+    game.pass_summit()
+    app.show_only("board", game=game, perspective="moscow")
+    app.step([])
+    for hotkey in (pygame.K_u, pygame.K_RETURN):
+        key(app, hotkey)
+        assert not app.keyboard
+    key(app, pygame.K_TAB)
+    assert app.keyboard

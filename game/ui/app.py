@@ -599,7 +599,6 @@ class App:
             if event.key != pygame.K_TAB:
                 return
         k = event.key
-        self.keyboard = True
         control = self.focused()
         text = getattr(event, "unicode", "")
         if control is not None and control.kind == "entry" and text.isprintable() and text.strip():
@@ -607,6 +606,11 @@ class App:
             # keyboard now, and the TEXTINPUT that follows this key puts the character in.
             self.activate(control)
             return
+        if k in (pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+            # Moving the focus makes a keyboard player, whose focused control tells its tooltip; a
+            # hotkey or Enter does not (a player who pressed Enter on the last turn's Continue met
+            # every summit with the first term's tooltip over the rules of the table).
+            self.keyboard = True
         if k == pygame.K_TAB:
             step = -1 if event.mod & pygame.KMOD_SHIFT else 1
             if self.controls():
