@@ -210,3 +210,24 @@ def test_an_unknown_level_in_unlocked_by_is_told_as_locking_nothing(tmp_path):
         "'testing_event'?): a level that is not there locks nothing, so this one opens without it"
     )
     assert chapters([entry("unlocked_late", 9, ("testing_evnt",))], finished=[])[0].is_open
+
+
+def test_autoplay_shows_and_captures_every_step_of_a_turns_tutorial(tmp_path):
+    # A modder's autoplay screenshots held only the first step: the agent fills the plan without
+    # choosing a card, and the note waited for one.
+    from game.levels import load_shipped
+    from game.session.game import HUMAN, Game
+    from game.ui.app import App, PlayOptions
+    from game.ui.scenes.title import TitleScene
+
+    app = App(PlayOptions(size=(1280, 720), autoplay=True, screenshot_dir=tmp_path))
+    app.push(TitleScene(app))
+    game = Game.new(load_shipped("shanghai_five"), 3, {"moscow": HUMAN, "beijing": "easy"})
+    app.show_only("board", game=game, perspective="moscow")
+    board = app.scene
+    steps = len(board.model.guide.for_turn(1))
+    board.update(0.1)
+    shots = sorted(p.name for p in tmp_path.glob("*tutorial*.png"))
+    assert steps > 3 and len(shots) == steps and shots[-1].endswith(f"turn01-tutorial-{steps}-moscow.png")
+    assert board.model.guide.current is None
+    pygame.display.quit()

@@ -404,6 +404,19 @@ class BoardScene(Scene):
             else:
                 self.app.show("summit", game=self.game, side=self.side)
 
+    def autoplay_tutorial(self) -> None:
+        """Show each of the turn's tutorial steps and do what it asks, as a player would, so that
+        autoplay's screenshots hold every step (a modder saw only the first: the agent fills the
+        plan without choosing a card, and the note waited for one)."""
+        guide = self.model.guide
+        shown = 0
+        while guide is not None and guide.current is not None and shown < 100:  # (a guard, no more)
+            shown += 1
+            self.refresh()
+            self.app.capture(f"turn{self.game.state.turn:02d}-tutorial-{shown}-{self.side}")
+            self.model.tutorial_did(guide.current.until)
+        self.refresh()
+
     def busy(self) -> bool:
         return super().busy() or self.app.options.autoplay
 
@@ -416,6 +429,7 @@ class BoardScene(Scene):
             return
         self.auto_timer += dt
         if self.auto_timer > 0.05 and not self.model.plan:
+            self.autoplay_tutorial()
             self.model.autoplay()
             self.refresh()
             self.app.capture(f"turn{self.game.state.turn:02d}-plan-{self.side}")
