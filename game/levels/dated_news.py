@@ -95,6 +95,18 @@ def years_named(text: str, first: int, last: int) -> list[int]:
     return [y for y in (int(m.group(1)) for m in _YEAR.finditer(text)) if first <= y <= last]
 
 
+def _dated(
+    dated: Iterable[tuple[str, str, Condition]], start_year: int, turns_per_year: int, turns: int
+) -> Iterable[tuple[str, str, Condition, int]]:
+    """The (id, text, condition) triples whose text names a year within the level's years, each
+    with the latest it names."""
+    last_year = start_year + (turns - 1) // turns_per_year
+    for item, text, condition in dated:
+        named = years_named(text, start_year, last_year)
+        if named:
+            yield item, text, condition, max(named)
+
+
 def early_news(
     dated: Iterable[tuple[str, str, Condition]], start_year: int, turns_per_year: int, turns: int
 ) -> list[EarlyNews]:
@@ -102,14 +114,11 @@ def early_news(
     `requires`, those whose condition can hold in a year before the latest year their text names."""
     last_year = start_year + (turns - 1) // turns_per_year
     out = []
-    for item, text, condition in dated:
-        named = years_named(text, start_year, last_year)
-        if not named:
-            continue
+    for item, text, condition, latest in _dated(dated, start_year, turns_per_year, turns):
         # The first turn the text's latest date allows: its year's first, or, in a level of halves
         # or seasons, the first of the part its month falls in ("In July 2014" drawn in the first
         # half of 2014 was Pivot east's MH17).
-        deadline, month = (max(named) - start_year) * turns_per_year + 1, ""
+        deadline, month = (latest - start_year) * turns_per_year + 1, ""
         if turns_per_year in (2, 4):
             for found in _MONTH_YEAR.finditer(text):
                 year = int(found.group(2))
@@ -127,10 +136,10 @@ def early_news(
         if turn is None or turn >= deadline:
             continue  # (never drawn: warned about as such)
         drawn = start_year + (turn - 1) // turns_per_year
-        if drawn < max(named):
-            out.append(EarlyNews(item, max(named), drawn, turn))
+        if drawn < latest:
+            out.append(EarlyNews(item, latest, drawn, turn))
         else:
-            out.append(EarlyNews(item, max(named), drawn, turn, month, deadline))
+            out.append(EarlyNews(item, latest, drawn, turn, month, deadline))
     return out
 
 
@@ -139,17 +148,13 @@ def late_news(
 ) -> list[LateNews]:
     """Of (id, text, condition) triples, an event's text and `when`, those whose condition can
     hold in the year LATE_YEARS after the latest year their text names, or later."""
-    last_year = start_year + (turns - 1) // turns_per_year
     out = []
-    for item, text, condition in dated:
-        named = years_named(text, start_year, last_year)
-        if not named:
-            continue
-        too_late = (max(named) + LATE_YEARS - start_year) * turns_per_year + 1  # that year's first turn
+    for item, _text, condition, latest in _dated(dated, start_year, turns_per_year, turns):
+        too_late = (latest + LATE_YEARS - start_year) * turns_per_year + 1  # that year's first turn
         if too_late > turns or not could_hold_between(condition, too_late, turns):
             continue
         turn = last_turn_it_could_hold(condition)
         if turn is None or turn < too_late:
             continue
-        out.append(LateNews(item, max(named), start_year + (turn - 1) // turns_per_year, turn))
+        out.append(LateNews(item, latest, start_year + (turn - 1) // turns_per_year, turn))
     return out
