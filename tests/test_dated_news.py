@@ -3,11 +3,23 @@ in a year before the latest year its text names (Strategic partnership told of N
 of March 2004 in 2003, and of Kyrgyzstan's revolution of 2005 in 2003), or two years or more after
 it (the tariffs of July 2018 as Pivot east's news of 2021)."""
 
+from pathlib import Path
+
 import pytest
 
 from game.core.expr import compile_condition, first_turn_it_could_hold, last_turn_it_could_hold
 from game.levels.dated_news import years_named
 from game.levels.validate import validate_paths
+
+
+def level_with(tmp_path: Path, level_id: str, parent: str, tables: str) -> tuple[Path, list[str]]:
+    """A level file `level_id` extending `parent` with `tables` (its cards and events, from its
+    fifth line), and the validator's lines for it."""
+    path = tmp_path / f"{level_id}.toml"
+    path.write_text(
+        f'schema_version = 1\nid = "{level_id}"\nextends = "{parent}"\n\n{tables}', encoding="utf-8"
+    )
+    return path, [str(p) for p in validate_paths([path])]
 
 
 @pytest.mark.parametrize(
@@ -37,13 +49,11 @@ def test_a_year_is_four_digits_of_their_own_and_a_decade_names_its_first():
 
 def test_an_event_drawn_before_the_year_its_text_names_is_warned_about(tmp_path):
     # The Testing Event begins in 2022, four turns a year: turn 2 is 2022, turn 5 the first of 2023.
-    path = tmp_path / "early_news.toml"
-    path.write_text(
-        """schema_version = 1
-id = "early_news"
-extends = "testing_event"
-
-[[event]]
+    path, problems = level_with(
+        tmp_path,
+        "early_news",
+        "testing_event",
+        """[[event]]
 id = "too_soon"
 title = "Too soon"
 text = "Finland joins in April 2023, and Sweden in March 2024."
@@ -67,9 +77,7 @@ id = "no_year"
 title = "No year"
 text = "A summit is held."
 """,
-        encoding="utf-8",
     )
-    problems = [str(p) for p in validate_paths([path])]
     assert problems == [
         f"{path}:8:1: warning: event[1].text: its text dates it to 2024, but it can be drawn in 2022 "
         "(turn 2), before it happened: hold it back with 'from_year = 2024' or a later turn in 'when'"
@@ -99,13 +107,11 @@ def test_an_event_drawn_two_years_after_the_year_its_text_names_is_warned_about(
     # Pivot east the tariffs of July 2018 as the news of 2021. A year late is let be (a deck with a
     # window of a few years draws some of its news so). The Testing Event: 2022-2024, four turns a
     # year; turn 9 is the first of 2024.
-    path = tmp_path / "late_news.toml"
-    path.write_text(
-        """schema_version = 1
-id = "late_news"
-extends = "testing_event"
-
-[[event]]
+    path, problems = level_with(
+        tmp_path,
+        "late_news",
+        "testing_event",
+        """[[event]]
 id = "too_late"
 title = "Too late"
 text = "In January 2022 a summit is held."
@@ -128,9 +134,7 @@ id = "no_year"
 title = "No year"
 text = "A summit is held."
 """,
-        encoding="utf-8",
     )
-    problems = [str(p) for p in validate_paths([path])]
     assert problems == [
         f"{path}:8:1: warning: event[1].text: its text dates it to 2022, but it can be drawn as late as "
         "2024 (turn 12), 2 years on, as the turn's news: close its window with 'until_year = 2023' or "
@@ -171,13 +175,11 @@ def test_a_file_of_many_dated_events_over_many_turns_is_checked_quickly(tmp_path
 def test_a_card_playable_before_the_year_its_description_names_is_warned_about(tmp_path):
     # The Testing Event's China-Central Asia summit said "as at Xi'an in 2023" from its first
     # turn, in 2022: the player read of a summit a year ahead.
-    path = tmp_path / "early_card.toml"
-    path.write_text(
-        """schema_version = 1
-id = "early_card"
-extends = "testing_event"
-
-[[action]]
+    path, problems = level_with(
+        tmp_path,
+        "early_card",
+        "testing_event",
+        """[[action]]
 id = "b_too_soon"
 side = "beijing"
 name = "Too soon"
@@ -199,9 +201,7 @@ name = "An earlier precedent"
 description = "Hold a summit, as first held online in January 2022."
 cost = 1
 """,
-        encoding="utf-8",
     )
-    problems = [str(p) for p in validate_paths([path])]
     assert problems == [
         f"{path}:9:1: warning: action[1].description: its description names 2023, but it can be "
         "played in 2022 (turn 1), before then: say it without the year, or hold the card back with "
@@ -215,13 +215,11 @@ def test_the_shipped_cards_name_no_year_before_they_can_be_played():
 
 def test_in_a_level_of_halves_or_seasons_the_month_counts(tmp_path):
     # Pivot east (two turns a year) told of MH17, "In July 2014", in the first half of 2014.
-    path = tmp_path / "months.toml"
-    path.write_text(
-        """schema_version = 1
-id = "months"
-extends = "pivot_east"
-
-[[event]]
+    path, problems = level_with(
+        tmp_path,
+        "months",
+        "pivot_east",
+        """[[event]]
 id = "too_soon"
 title = "Too soon"
 text = "In July 2014 an airliner is shot down."
@@ -239,9 +237,7 @@ title = "Held to its half"
 text = "On 30 September 2014 something happens."
 when = "turn == 2"
 """,
-        encoding="utf-8",
     )
-    problems = [str(p) for p in validate_paths([path])]
     assert problems == [
         f"{path}:8:1: warning: event[1].text: its text dates it to July 2014, but it can be drawn at "
         "turn 1, before it happened: turn 2 is the first of that part of the year; hold it back "
