@@ -73,6 +73,11 @@ class Settings(BaseModel):
     unlock_all_levels: bool = Field(
         False, description="Open every campaign chapter at once (for teachers and replays)."
     )
+    show_sources: bool = Field(
+        False,
+        description="Show, beside each change and card, the level file and line that set its numbers "
+        "(for level writers).",
+    )
 
 
 def settings_path() -> Path:

@@ -48,7 +48,7 @@ class MetersPanel:
     def tooltip(self, meter: str):
         def tip():
             game = self.model.game
-            title, lines = meter_why(game, meter)
+            title, lines = meter_why(game, meter, self.app.settings.show_sources)
             self.why_opened()
             return Tooltip(title, lines, game.history_of(meter))
 

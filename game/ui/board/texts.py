@@ -150,20 +150,25 @@ def group_titles(title: str) -> list[str]:
     return [title, title.split(" (")[0]] if " (" in title else [title]
 
 
-def meter_why(game: Game, meter: str) -> tuple[str, list[str]]:
+def meter_why(game: Game, meter: str, sources: bool = False) -> tuple[str, list[str]]:
     """A meter's "why?": its value, then the changes of the last turn that moved it, with their
-    reasons and sources (or where its starting value comes from)."""
+    reasons (and, with `sources`, where the level files set their numbers, or its start)."""
     value = game.state.meters.get(meter)
     lines = []
     turn, changes = game.last_changes(meter)
     if turn is None:
         source = game.level.start_sources.get(meter, "")
-        lines.append(_("Unchanged since the start ({source}).").format(source=source))
+        lines.append(
+            _("Unchanged since the start ({source}).").format(source=source)
+            if sources and source
+            else _("Unchanged since the start.")
+        )
     else:
         total = sum(c.delta for c in changes)
         lines.append(_("Turn {turn}: {change} in all. Why:").format(turn=turn, change=signed(total)))
         for c in changes[:7]:
-            lines.append(f"{signed(c.delta)}  {say(c.why, game.level)}  [{c.source}]")
+            where = f"  [{c.source}]" if sources else ""
+            lines.append(f"{signed(c.delta)}  {say(c.why, game.level)}{where}")
         if len(changes) > 7:
             more = len(changes) - 7
             lines.append(n_("…and {n} more change.", "…and {n} more changes.", more).format(n=more))
@@ -360,9 +365,9 @@ def card_effects(game: Game, side: str, action: Action) -> str:
     return now + (_("; by its tags: {effects}").format(effects=listed(rules)) if rules else "")
 
 
-def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
-    """A card's tooltip: its description, what it would do now and later, its cooldown, and the
-    file and line it is defined at."""
+def card_why(game: Game, side: str, action: Action, sources: bool = False) -> tuple[str, list[str]]:
+    """A card's tooltip: its description, what it would do now and later, its cooldown, and (with
+    `sources`, for a level writer) the file and line it is defined at."""
     changes = preview(game.state, side, action.id)
     # (a card that cannot be played now, used once a game or not yet in its year, says what it
     # does, not what it "would now")
@@ -383,7 +388,7 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
                 "partner to do nothing more: {effects}"
             ).format(tags=tags_shown(action.tags, _(", ")), effects=listed(summarise_changes(by_tags, side)))
         )
-        lines += sorted({f"  {say(c.why, game.level)} [{c.source}]" for c in by_tags})
+        lines += sorted({f"  {say(c.why, game.level)}" + (f" [{c.source}]" if sources else "") for c in by_tags})
     if action.delayed:
         later = []
         for d in action.delayed:
@@ -404,7 +409,8 @@ def card_why(game: Game, side: str, action: Action) -> tuple[str, list[str]]:
         lines.append(
             (_("Playing it {words}") if keeps else _("Careful: playing it {words}")).format(words=words)
         )
-    lines.append(_("Defined at {source}.").format(source=action.source))
+    if sources:
+        lines.append(_("Defined at {source}.").format(source=action.source))
     return _("{card} (cost {cost})").format(card=action.name, cost=action.cost), lines
 
 

@@ -250,20 +250,19 @@ class ResolutionScene(HeldByPause, Scene):
         app = self.app
         _step_title, news, changes = self.steps[self.index]
         lines = [f"<b>{html.escape(s)}</b>" for s in news]
+        sources = app.settings.show_sources  # (where the level files set each number: for level writers)
         for c in changes:
             # One decimal, or two where at one "from" and "to" would read the same while the
             # change says they differ, or would not add up to the change shown.
             d = change_decimals(c.before, c.after)
-            lines.append(
-                _("{meter} <b>{change}</b> (from {before} to {after}): {why} <i>[{source}]</i>").format(
-                    meter=html.escape(meter_label(c.meter)),
-                    change=format_number(c.delta, d, sign=True),
-                    before=format_number(c.before, d),
-                    after=format_number(c.after, d),
-                    why=html.escape(say(c.why, self.game.level)),
-                    source=html.escape(c.source),
-                )
+            line = _("{meter} <b>{change}</b> (from {before} to {after}): {why}").format(
+                meter=html.escape(meter_label(c.meter)),
+                change=format_number(c.delta, d, sign=True),
+                before=format_number(c.before, d),
+                after=format_number(c.after, d),
+                why=html.escape(say(c.why, self.game.level)),
             )
+            lines.append(f"{line} <i>[{html.escape(c.source)}]</i>" if sources else line)
         if not lines:
             lines = [_("Nothing changed.")]
         # In projector mode the turn's story is set large enough for the back of a room to read.

@@ -1,5 +1,6 @@
 """Settings: window, UI scale, colour-blind palette, animation speed, the sounds' volume, the
-language; saved at once, kept between runs."""
+language, the campaign's chapters and (for level writers) the level files' lines; saved at once,
+kept between runs."""
 
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ class SettingsScene(Scene):
         def unlock_all(v: bool) -> None:
             app.remember(unlock_all_levels=v)
             self.rebuild()  # remember() leaves the screen as it is; the row shows the new choice
+
+        def show_sources(v: bool) -> None:
+            app.remember(show_sources=v)
+            self.rebuild()
 
         return [
             (
@@ -112,6 +117,14 @@ class SettingsScene(Scene):
                 [(_("In order"), False), (_("All open"), True)],
                 s.unlock_all_levels,
                 unlock_all,
+            ),
+            (
+                # For a level writer: each change and card says the file and line its numbers are
+                # set at; a player has no use for them.
+                _("Level file lines"),
+                [(_("Hidden"), False), (_("Shown"), True)],
+                s.show_sources,
+                show_sources,
             ),
         ]
 
