@@ -136,6 +136,34 @@ def test_the_new_game_heading_says_a_levels_years_once(level_id):
     pygame.display.quit()
 
 
+@pytest.mark.parametrize("years_in_title", [False, True])
+def test_a_mods_long_title_is_cut_in_the_heading_and_its_years_are_not(years_in_title):
+    # "The long and winding road from the Shanghai Five to the Treaty of Good-Neighbourliness…":
+    # cut at its end, the heading lost the years, which tell one period's level from another's.
+    from game.paths import user_levels_dir
+
+    title = "The long and winding road from the Shanghai Five to the Treaty of Good-Neighbourliness"
+    if years_in_title:
+        title += " (2022-2024)"
+    folder = user_levels_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "long_road.toml").write_text(
+        f'schema_version = 1\nid = "long_road"\nextends = "testing_event"\ntitle = "{title}"\n',
+        encoding="utf-8",
+    )
+    app = App(PlayOptions(size=(800, 600), level="long_road"))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        assert app.scene.name == "new game" and app.scene.level.id == "long_road"
+        heading = app.scene.heading()
+        assert heading.startswith("The long and winding road") and "…" in heading
+        assert heading.endswith("  ·  2022–2024") and heading.count("2022") == 1, heading
+        assert app.fonts.heading.size(heading)[0] <= app.scene.head_rect.width
+    finally:
+        pygame.display.quit()
+
+
 def test_a_level_list_entry_never_shows_its_years_cut_short():
     # At 800x600 in Russian "4. Испытание на прочность (2… (закрыто)": years cut to "(2…" say
     # nothing; a name that cannot keep them goes without them (the heading gives them).

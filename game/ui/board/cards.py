@@ -62,9 +62,7 @@ class CardsPanel:
 
     def tooltip(self, action):
         def tip():
-            title, lines = card_why(
-                self.model.game, self.model.side, action, self.app.settings.show_sources
-            )
+            title, lines = card_why(self.model.game, self.model.side, action, self.app.settings.show_sources)
             return Tooltip(title, lines)
 
         return tip

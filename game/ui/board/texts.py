@@ -388,7 +388,9 @@ def card_why(game: Game, side: str, action: Action, sources: bool = False) -> tu
                 "partner to do nothing more: {effects}"
             ).format(tags=tags_shown(action.tags, _(", ")), effects=listed(summarise_changes(by_tags, side)))
         )
-        lines += sorted({f"  {say(c.why, game.level)}" + (f" [{c.source}]" if sources else "") for c in by_tags})
+        lines += sorted(
+            {f"  {say(c.why, game.level)}" + (f" [{c.source}]" if sources else "") for c in by_tags}
+        )
     if action.delayed:
         later = []
         for d in action.delayed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from functools import partial
 
@@ -107,6 +108,17 @@ def level_heading(level: Level, with_turns: bool = True) -> str:
     if with_turns:
         parts.append(n_("{n} turn", "{n} turns", level.turns).format(n=level.turns))
     return "  ·  ".join(parts)
+
+
+def title_and_years(level: Level) -> tuple[str, str]:
+    """The level's title without the years it may end with ("Pivot east (2014-2021)"), and its
+    years ("2014–2021")."""
+    start, end = str(level.start_year), str(level.end_year)
+    title = level.title
+    bracket = re.search(r"\s*[(（][^()（）]*[)）]\s*$", title)
+    if bracket and start in bracket.group() and end in bracket.group():
+        title = title[: bracket.start()]
+    return title, f"{start}–{end}"
 
 
 def best_words(best, side: str, win_at: list[float]) -> str:
@@ -574,7 +586,14 @@ class NewGameScene(Scene):
             return ""
         font, width = self.app.fonts.heading, self.head_rect.width
         words = [level_heading(self.level), level_heading(self.level, with_turns=False)]
-        return fit(first_fitting(words, font, width), font, width)
+        chosen = first_fitting(words, font, width)
+        if font.size(chosen)[0] <= width:
+            return chosen
+        # Too long even so (a mod's long title): the title is cut, never its years, which are
+        # what tells one period's level from another's.
+        title, years = title_and_years(self.level)
+        tail = f"  ·  {years}"
+        return fit(title, font, max(0, width - font.size(tail)[0])) + tail
 
     def draw(self, surface) -> None:
         app, p = self.app, self.app.palette
