@@ -171,6 +171,21 @@ def test_strategic_partnerships_oil_and_remittance_news_come_only_in_years_they_
     assert 2009 not in years("remittances_boom") and min(years("remittances_boom")) == 2004
 
 
+def test_strategic_partnerships_national_years_begin_with_the_year_of_russia_in_china_in_2006():
+    # "Hold a Year of Russia in China" could be played from 2001; the first of the national years
+    # was Russia's in China, in 2006.
+    from game.core import initial_state
+    from game.ui.rule_words import why_not_in_words
+
+    level = _level("strategic_partnership")
+    state = initial_state(level, 1)
+    assert why_not_in_words(state, "beijing", "b_treaty_of_friendship") is not None
+    state.turn = 2005 - level.start_year + 1
+    assert why_not_in_words(state, "beijing", "b_treaty_of_friendship") is not None
+    state.turn = 2006 - level.start_year + 1
+    assert why_not_in_words(state, "beijing", "b_treaty_of_friendship") is None
+
+
 def test_the_capital_of_ukraine_is_spelt_kyiv_everywhere_the_game_ships():
     found = [
         f"{path.relative_to(ROOT)}:{n}"
