@@ -712,3 +712,30 @@ def test_a_word_about_a_method_says_it_counts_cards_not_the_news(testing_event):
     assert any("cards Moscow plays that are marked 'force'" in line for line in term_tip(game, promise)[1])
     offer = Term("offer", "moscow", Deed("play", next(iter(testing_event.side_actions("moscow"))).id))
     assert not any("marked" in line for line in term_tip(game, offer)[1])
+
+
+def test_a_request_for_what_one_offered_oneself_is_accepted_unless_one_says_otherwise(app, testing_event):
+    # Proposals are made at once, unseen: the AI asked Beijing for the very card Beijing had offered,
+    # and the answer waiting for it was "Reject", a refusal of Beijing's own offer.
+    from game.core.summit import terms_on_offer
+
+    game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
+    game.open_summit()
+    offers = {t.deed: t for t in terms_on_offer(game.state, "beijing") if t.kind == "offer"}
+    asks = [t for t in terms_on_offer(game.state, "moscow") if t.kind == "request" and t.deed in offers]
+    ask, other_ask = asks[0], asks[1]
+    assert game.summit_move("moscow", "propose", [ask, other_ask]) is None
+    assert game.summit_move("beijing", "propose", [offers[ask.deed]]) is None
+    scene = open_summit(app, game, "beijing")
+    assert scene.model.stage == "answer"
+    said = " ".join(label for label, _rect, _style in scene.texts)
+    assert said.count("(you put this forward yourself)") == 1
+    assert scene.model.answer_of(ask) == "accept" and scene.model.answer_of(other_ask) == "reject"
+    accept = next(c for c in scene.controls if c.kind == "answer" and c.data == ask and c.label == "Accept")
+    assert accept.selected
+    # Still the player's to refuse.
+    scene.model.set_answer(ask, "reject")
+    assert scene.model.answer_of(ask) == "reject"
+    scene.model.set_answer(ask, "accept")
+    assert scene.model.send_answers() is None
+    assert game.table.answers[ask.key()] == "accept"

@@ -570,6 +570,8 @@ class SummitScene(HeldByPause, Scene):
             cannot = model.cannot_play(term)  # (a term that binds this side to a card it cannot play now)
             if cannot:
                 words += " " + _("(you cannot play it this turn: {why})").format(why=cannot)
+            elif model.put_forward_too(term):
+                words += " " + _("(you put this forward yourself)")
             given = model.answer_of(term)
             if isinstance(given, Term):
                 words += _(". Your counter: {term}").format(term=term_words(level, given))

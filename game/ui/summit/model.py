@@ -376,7 +376,20 @@ class SummitModel:
         return self.table.to_answer(self.side)
 
     def answer_of(self, term: Term) -> Answer:
-        return self.answers.get(term.key(), "reject")
+        """This side's answer to one of the other side's terms: as chosen, else accept for a term
+        that asks what this side put forward itself, else reject."""
+        given = self.answers.get(term.key())
+        if given is not None:
+            return given
+        return "accept" if self.put_forward_too(term) else "reject"
+
+    def put_forward_too(self, term: Term) -> bool:
+        """Whether one of the other side's terms binds this side to a deed one of this side's own
+        terms binds it to already: proposals are made at once, unseen, so the other side may ask
+        for the very card this side offered (refusing it would be refusing one's own offer)."""
+        mine = {bound for own in self.table.proposed.get(self.side, []) for bound in own.bound()}
+        asked = [bound for bound in term.bound() if bound[0] == self.side]
+        return bool(asked) and all(bound in mine for bound in asked)
 
     def set_answer(self, term: Term, answer: str) -> None:
         """Accept or reject one of the other side's terms ('counter' starts choosing a counter)."""
