@@ -294,7 +294,9 @@ def test_a_counter_already_on_the_table_is_a_refusal_and_its_reason_says_so(test
     assert isinstance(counter, Term)
     again = Negotiator("moscow")
     assert again.answer(state, [costly], [counter.key()]) == {costly.key(): "reject"}
-    assert "on the table already" in again.reasons[costly.key()]
+    reason = again.reasons[costly.key()]
+    # The counter it would have made is named as one, not as a trade on offer.
+    assert "would have countered with" in reason and reason.endswith("is on the table already")
 
 
 def test_the_debrief_sheet_lists_each_summits_terms_and_what_became_of_them(testing_event):

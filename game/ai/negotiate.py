@@ -57,8 +57,11 @@ ACCEPTED = N_("accepted: it serves its goals {amount} ({term})")
 ACCEPTED_FOR_GOODWILL = N_(
     "accepted: it costs its goals only {amount}, a price it pays for goodwill ({term})"
 )
+# (The counter it would have made is named as such: "what it would ask instead is on the table
+# already (Moscow offers...)" read as a trade still on offer.)
 REJECTED_ON_THE_TABLE = N_(
-    "rejected: it would cost its goals {amount}, and what it would ask instead is on the table already ({term})"
+    "rejected: it would cost its goals {amount}; it would have countered with {term}, but that term is "
+    "on the table already"
 )
 COUNTERED = N_("countered: it would cost its goals {amount}; it asked instead: {term}")
 REJECTED_CANNOT_KEEP = N_(
