@@ -127,3 +127,25 @@ def test_chinese_names_a_buttons_key_in_full_width_brackets():
         if any(key_at_end.search(i) for i in ids):
             half_width += [s for s in strings if s and not re.search(r"（(Enter|Esc|[A-Z0-9]|F\d+)）$", s)]
     assert not half_width
+
+
+# Russian declines a name where English puts it after "'s" or as an object; the translations wrote
+# «сторона Москва» («Москва просит сторону Пекин», «Довод стороны Москва») to dodge the case, which
+# reads as a form, not a sentence; "needs X to have happened" became «X — уже произошло», which says
+# the opposite; "on turn 5" became «на ходу 5», which reads as "on the go".
+RUSSIAN_SLIPS = {
+    "a name left undeclined after «сторона»": re.compile(r"сторон\w* \{(side|partner|other|next|who)\}"),
+    "«на ходу N»": re.compile(r"на ходу \{"),
+    "a condition told as done": re.compile(r"\{what\} — уже произошло"),
+}
+
+
+def test_the_russian_translation_declines_names_and_says_conditions_as_conditions():
+    found = []
+    for message in catalogue("ru"):
+        if not message.id:
+            continue
+        forms = [message.string] if isinstance(message.string, str) else list(message.string)
+        for slip, pattern in RUSSIAN_SLIPS.items():
+            found += [(slip, form) for form in forms if pattern.search(form)]
+    assert not found, found

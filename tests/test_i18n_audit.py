@@ -303,3 +303,30 @@ def test_the_ui_scales_are_written_with_the_languages_decimal_mark():
         assert "1,5×" in labels and "1.5×" not in labels
     finally:
         pygame.display.quit()
+
+
+def test_the_maps_letters_and_figures_are_in_the_language_in_force(testing_event):
+    # A Russian map read "M 50  B 40  W 9.7": "B" names nothing in Russian, and the decimal mark
+    # was a point where every other figure on the screen has a comma.
+    from game.classroom.language import speaking
+    from game.core.engine import Forecast
+    from game.session.game import HUMAN, Game
+    from game.speech.sides import power_letter
+    from game.ui.board.texts import map_ghosts
+
+    game = Game.new(testing_event, 3, {"moscow": HUMAN, "beijing": HUMAN})
+    now = game.state.meters
+    now["kazakhstan.moscow"], now["kazakhstan.beijing"], now["kazakhstan.west"] = 40.3, 40.0, 19.7
+    meters = dict(now)
+    # Moscow's 40.3 -> 40.4 rounds to 40 either way, so the forecast shows it to a tenth.
+    meters["kazakhstan.moscow"], meters["kazakhstan.beijing"], meters["kazakhstan.west"] = 40.4, 42.0, 17.6
+    forecast = Forecast((), (), meters, ())
+    with speaking("ru"):
+        assert [power_letter(p) for p in ("moscow", "beijing", "west")] == ["М", "П", "З"]
+        exact, whole = map_ghosts(game, forecast)["kazakhstan"]
+        assert exact.startswith("М ") and "  П " in exact and "  З " in exact, exact
+        assert "," in exact.split("  ")[0] and "." not in exact, exact
+        assert whole.startswith("М ") and "," not in whole
+    with speaking("en"):
+        exact, _whole = map_ghosts(game, forecast)["kazakhstan"]
+        assert exact.startswith("M ") and "  B " in exact and "." in exact.split("  ")[0]

@@ -574,3 +574,30 @@ def test_washingtons_thaw_holding_the_ceiling_is_named_with_its_side(versus_ai):
     titles = gauge_titles(versus_ai)
     assert titles[0].endswith("held by Washington's thaw with Beijing)")
     assert "held by" in titles[1] and ":" not in titles[1]  # the band gives way before the limit
+
+
+def test_a_turning_points_cause_is_named_as_the_main_cause_on_the_screen_and_the_sheet(
+    app, testing_event, tmp_path
+):
+    # "partnership −3.1, mostly because Beijing: Abstain rather than veto." read as a sentence cut
+    # off, and so did "mostly because Military trust +3.0: Moscow: Invite ..." (the cause is a
+    # card or a meter's change, not a clause).
+    import re
+    from datetime import datetime
+
+    from game.classroom.exports import debrief_markdown
+    from game.session.story import turning_points
+    from game.ui.scenes.debrief import DebriefScene
+
+    game = Game.new(testing_event, 5, {"moscow": "easy", "beijing": "easy"})
+    while game.state.outcome is None:
+        game.resolve()
+    assert turning_points(game)
+    scene = DebriefScene(app, game)
+    screen = scene.outcome_html()
+    sheet = debrief_markdown(game, {"moscow": "easy", "beijing": "easy"}, datetime(2026, 1, 1))
+    for text in (screen, sheet):
+        lines = re.findall(r"Turn \d+ \([^)]*\): partnership [^<\n]*", text)
+        assert len(lines) == len(turning_points(game)), text
+        assert all("; the main cause: " in line for line in lines), lines
+        assert "mostly because" not in text

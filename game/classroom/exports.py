@@ -313,7 +313,7 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
     for report, total, c in points:
         lines.append(
             "- "
-            + _("Turn {turn} ({date}): partnership {change}, mostly because {why}.").format(
+            + _("Turn {turn} ({date}): partnership {change}; the main cause: {why}.").format(
                 turn=report.turn,
                 date=md(date_of(game.level, report.turn)),
                 change=f"{total:+.1f}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.i18n import N_, _
+from game.i18n import N_, _, p_
 
 SIDE_NAMES = {"moscow": N_("Moscow"), "beijing": N_("Beijing")}
 
@@ -18,6 +18,18 @@ POWER_NAMES = {"moscow": N_("Moscow"), "beijing": N_("Beijing"), "west": N_("Wes
 def power_name(power: str) -> str:
     """A power's name to show (the two sides, and the West on the map)."""
     return _(POWER_NAMES[power]) if power in POWER_NAMES else power.capitalize()
+
+
+def power_letter(power: str) -> str:
+    """The letter a power goes by in the map's labels and legend ("M 50  B 40  W 10"), in the
+    language in force: a Russian map read "B 40" for Beijing, a letter that names nothing there."""
+    if power == "moscow":
+        return p_("the map's letter for Moscow", "M")
+    if power == "beijing":
+        return p_("the map's letter for Beijing", "B")
+    if power == "west":
+        return p_("the map's letter for the West", "W")
+    return power[:1].upper()
 
 
 # The five states of Central Asia as the interface names them (their meters' keys capitalised).

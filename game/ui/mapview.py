@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import N_, _, current_language
+from game.i18n import N_, _, current_language, format_number
 from game.paths import assets_dir
-from game.speech.sides import POWER_NAMES, power_name
+from game.speech.sides import POWER_NAMES, power_letter, power_name
 from game.ui.charts import draw_dashed_polyline
 from game.ui.fonts import font_path, font_signature, shared_font
 from game.ui.map_data import load_map
@@ -56,7 +56,6 @@ STATE_ISO = {
     "tajikistan": "TJK",
     "turkmenistan": "TKM",
 }
-POWER_LETTER = {"moscow": "M", "beijing": "B", "west": "W"}
 POWER_NAME = {"moscow": "Moscow", "beijing": "Beijing", "west": "West"}
 # The engine's five states and three powers, in its order (a test holds them to game.core.meters).
 # Named here rather than imported: importing the engine would cost the title screen, which draws
@@ -810,7 +809,7 @@ class MapView:
         parts = []
         for p in POWERS:
             lead = p == style.power or p in style.tied
-            txt = f"{POWER_LETTER[p]} {style.shares[p]:.0f}"
+            txt = f"{power_letter(p)} {format_number(style.shares[p])}"
             parts.append(small.render(txt, True, palette.text if lead else palette.text_muted))
         gap = small.size("  ")[0]
         numbers_w = sum(i.get_width() for i in parts) + gap * (len(parts) - 1)
@@ -848,7 +847,7 @@ class MapView:
         return block
 
     def _legend_surface(self, palette: Palette, small) -> pygame.Surface:
-        rows = [(p, f"{power_name(p)} ({POWER_LETTER[p]})") for p in POWERS]
+        rows = [(p, f"{power_name(p)} ({power_letter(p)})") for p in POWERS]
         line = small.get_linesize()
         sw = max(14, line)
         title = small.render(_("Leading power"), True, palette.text_muted)

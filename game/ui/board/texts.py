@@ -21,7 +21,7 @@ from game.session.story import (
 )
 from game.speech.facilitator_words import act_words, facilitator_news
 from game.speech.reasons import say
-from game.speech.sides import power_name, side_name
+from game.speech.sides import power_letter, power_name, side_name
 from game.speech.words import (
     band_of,
     date_of,
@@ -476,16 +476,16 @@ def map_ghosts(game: Game, forecast: Forecast) -> dict[str, list[str]]:
     m, then = game.state.meters, forecast.meters
     out = {}
     for place in STATES:
-        keys = [(power[0].upper(), f"{place}.{power}") for power in POWERS]
+        keys = [(power_letter(power), f"{place}.{power}") for power in POWERS]
         if all(abs(then[k] - m[k]) < 0.5 for _letter, k in keys):
             continue
         exact = [
-            f"{letter} {then[k]:.1f}"
+            f"{letter} {format_number(then[k], 1)}"
             if round(then[k]) == round(m[k]) and then[k] != m[k]
-            else f"{letter} {then[k]:.0f}"
+            else f"{letter} {format_number(then[k])}"
             for letter, k in keys
         ]
-        out[place] = ["  ".join(exact), "  ".join(f"{letter} {then[k]:.0f}" for letter, k in keys)]
+        out[place] = ["  ".join(exact), "  ".join(f"{letter} {format_number(then[k])}" for letter, k in keys)]
     return out
 
 

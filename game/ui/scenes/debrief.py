@@ -282,7 +282,7 @@ class DebriefScene(Scene):
         out.append("<br><b>" + _("Turning points") + "</b>")
         for report, total, c in turning_points(game):
             out.append(
-                _("Turn {turn} ({date}): partnership {change}, mostly because {cause}.").format(
+                _("Turn {turn} ({date}): partnership {change}; the main cause: {cause}.").format(
                     turn=report.turn,
                     date=date_of(game.level, report.turn),
                     change=format_number(total, 1, sign=True),
