@@ -269,6 +269,15 @@ def test_the_resolution_says_which_terms_still_run(app, testing_event):
     assert f"Still running: Moscow promises not to use force for {until} turns: runs until turn {until}" in (
         " ".join(steps["Commitments"])
     )
+    # The resolution of the turn before its last is read at that turn's end, while the game stands
+    # at the last: it said "runs this turn" on two turns running, of two different turns.
+    while game.state.turn < until:
+        for side in ("moscow", "beijing"):
+            game.lock(side, ())
+        scene = ResolutionScene(app, game, game.resolve())
+    assert game.state.turn == until
+    told = " ".join(dict((t, n) for t, n, _ in scene.steps)["Commitments"])
+    assert f"runs until turn {until}" in told and "runs this turn" not in told, told
 
 
 def test_a_levels_deals_have_their_own_tab_and_say_each_sides_part(app, testing_event):

@@ -188,7 +188,8 @@ class ResolutionScene(HeldByPause, Scene):
                 news.extend(settled_words(lv, settled) for settled in r.settled)
                 if self.game.reports and self.game.reports[-1] is r:  # and what still runs after it
                     news.extend(
-                        _("Still running: {term}").format(term=line) for line in running_lines(self.game)
+                        _("Still running: {term}").format(term=line)
+                        for line in running_lines(self.game, reading=r.turn)
                     )
             if changes or news:
                 steps.append((phase_title(phase), news, changes))

@@ -239,8 +239,10 @@ def term_tip(game: Game, term: Term, viewer: str = "") -> tuple[str, list[str]]:
     return term_words(level, term), lines
 
 
-def commitment_line(game: Game, c: Commitment) -> str:
-    """A running commitment: its words, the turns it still covers, and how far it is settled."""
+def commitment_line(game: Game, c: Commitment, reading: int | None = None) -> str:
+    """A running commitment: its words, the turns it still covers, and how far it is settled.
+    `reading` is the turn the reader is on (None: the game's); the resolution of turn 5 is read
+    while the game stands at turn 6, and its "this turn" meant turn 6 to the game, 5 to the reader."""
     level = game.level
     words = term_words(level, c.term)
     if c.term.kind == "warning" and c.set_off:
@@ -250,7 +252,7 @@ def commitment_line(game: Game, c: Commitment) -> str:
     until = min(c.until, level.turns)
     runs = (
         _("this turn")
-        if until <= game.state.turn
+        if until <= (game.state.turn if reading is None else reading)
         else _("until turn {turn} ({date})").format(turn=until, date=date_of(level, until))
     )
     # A side's part is settled once it is done, or once it is broken (a restraint broken at once):
@@ -276,9 +278,9 @@ def broken_parts(game: Game, c: Commitment) -> dict[str, int]:
     return out
 
 
-def running_lines(game: Game) -> list[str]:
-    """Every commitment that runs now, in words."""
-    return [commitment_line(game, c) for c in game.state.commitments]
+def running_lines(game: Game, reading: int | None = None) -> list[str]:
+    """Every commitment that runs now, in words (`reading`: as `commitment_line`)."""
+    return [commitment_line(game, c, reading) for c in game.state.commitments]
 
 
 def whose_word(c: Commitment, side: str) -> str:
