@@ -374,3 +374,17 @@ def test_new_game_offers_the_opponent_played_last_as_it_offers_the_side(app):
     press(app, "Quit to title")
     press(app, "New game")
     assert app.scene.side == "beijing" and app.scene.opponent == "hard"
+
+
+def test_enter_in_the_menus_name_field_saves_under_that_name(app):
+    # Enter in "Name for this save" did nothing: no save, no message; only the button saved.
+    from ui_driver import pump, type_into
+
+    new_game(app, "Moscow", "Easy AI")
+    key(app, pygame.K_m)
+    assert app.scene.name == "menu"
+    type_into(app, "Name for this save", "Before the summit")
+    key(app, pygame.K_RETURN)
+    pump(app)
+    assert [s.name for s in app.saves.list() if not s.is_autosave] == ["Before the summit"]
+    assert 'Saved as "Before the summit".' in app.scene.message

@@ -5,6 +5,7 @@ for one of their own (on the class seed, with a passphrase they chose)."""
 from __future__ import annotations
 
 import pygame
+import pygame_gui
 
 from game.i18n import _
 from game.session.data_folder import problem_message
@@ -50,6 +51,14 @@ class MenuScene(Scene):
             top + app.px(56),
             bw,
         )
+
+    def handle(self, event) -> bool:
+        # Enter in the name field saves under that name, as the Save game button does (it did
+        # nothing: no save, no message).
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.name_entry:
+            self.save()
+            return True
+        return False
 
     def save(self) -> None:
         name = self.name_entry.get_text().strip() or _("{level}, turn {turn}").format(
