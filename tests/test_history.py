@@ -500,3 +500,27 @@ def test_why_a_card_cannot_be_played_tells_a_flag_set_and_ended_and_a_deal_made_
     played = TurnReport(2, "", {"moscow": ("m_power_of_siberia",), "beijing": ()})
     state.history = (unrest, played)
     assert why_not_in_words(state, "moscow", "m_power_of_siberia") == "used; not available again in this game"
+
+
+def test_pivot_easts_one_off_steps_happen_once_whether_a_card_or_the_news_takes_them():
+    # India and Pakistan joined the SCO once (2017), but Beijing's card brought them in on turns 4,
+    # 9 and 15 and the news did it again on turn 7; the S-400 and Su-35 deal came as news after
+    # Moscow's card had made it; Beijing declined to recognize Crimea four times over, and Moscow
+    # hosted the SCO and the BRICS together every three turns (it did so at Ufa in 2015).
+    from game.core import initial_state, resolve_turn
+    from game.ui.rule_words import why_not_in_words
+
+    level = _level("pivot_east")
+    state = initial_state(level, 1)
+    state.turn = 3  # 2015, the arms card's first year
+    state.meters["beijing.capital"] = state.meters["moscow.capital"] = 20.0
+    after, _report = resolve_turn(
+        state, {"moscow": ("m_arms_sale",), "beijing": ("b_decline_recognition", "b_sco_expansion")}
+    )
+    assert all(after.flags[f] for f in ("s400_deal", "sco_enlarged", "crimea_abstained"))
+    assert not level.event("s400_su35").when.test(after)
+    after.turn = 7
+    assert not level.event("sco_enlarges").when.test(after)
+    for card in ("b_sco_expansion", "b_decline_recognition"):
+        assert why_not_in_words(after, "beijing", card) is not None, card
+    assert level.actions["m_host_summit"].cooldown >= 8
