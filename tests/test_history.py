@@ -524,3 +524,27 @@ def test_pivot_easts_one_off_steps_happen_once_whether_a_card_or_the_news_takes_
     for card in ("b_sco_expansion", "b_decline_recognition"):
         assert why_not_in_words(after, "beijing", card) is not None, card
     assert level.actions["m_host_summit"].cooldown >= 8
+
+
+def test_washington_notes_distance_from_force_only_when_the_partner_used_force():
+    # "Washington notes that Beijing kept apart from its partner's force" in turns Moscow used none
+    # ("(0 apart)" in the same turn's methods): a distance card alone is distance, not a stand.
+    from game.core import initial_state, resolve_turn
+
+    level = _level("pivot_east")
+    state = initial_state(level, 1)
+    state.meters["beijing.capital"] = 20.0
+    _after, report = resolve_turn(state, {"moscow": (), "beijing": ("b_decline_recognition",)})
+    whys = [str(c.why) for c in report.changes if c.cause_id == "thaw_per_distance"]
+    assert whys == ["Washington notes that Beijing keeps its distance from its partner"], whys
+    from game.ui.rule_words import why_not_in_words
+
+    state.meters["moscow.capital"] = 20.0
+    force = next(
+        a.id
+        for a in level.side_actions("moscow")
+        if "force" in a.tags and why_not_in_words(state, "moscow", a.id) is None
+    )
+    _after, report = resolve_turn(state, {"moscow": (force,), "beijing": ("b_decline_recognition",)})
+    whys = [str(c.why) for c in report.changes if c.cause_id == "thaw_per_distance"]
+    assert whys == ["Washington notes that Beijing kept apart from its partner's force"], whys

@@ -108,6 +108,9 @@ WHY_CORRIDOR = N_("trade on the Middle Corridor draws the route's states toward 
 WHY_WASHINGTON_DRIFT = by_side(N_("Washington's course toward {side} this era"))
 WHY_OUTREACH = by_side(N_("{side} reached out to Washington"))
 WHY_DISTANCE_NOTED = by_side(N_("Washington notes that {side} kept apart from its partner's force"))
+# A distance card in a turn its partner used no force: what Washington notices is the distance itself
+# (the line above, said then, spoke of a force that was not there).
+WHY_DISTANCE_KEPT = by_side(N_("Washington notes that {side} keeps its distance from its partner"))
 WHY_FORCE_ANSWERED = by_side(N_("Washington answers {side}'s force"))
 WHY_WEDGE = by_side(N_("Washington courts {side} to pull it away from {other}"))
 # (the thaw as it stands, not a comparison: both sides are isolated when Washington thaws with both)
@@ -645,13 +648,15 @@ class Turn(Ledger):
         isolation a partial thaw brings the other side, and normalization at the threshold."""
         r, m, w = self.rules, self.m, self.level.washington
         war_turns = self.at_war()
-        force_of = {}
+        # An ongoing war is force every turn, in Washington's eyes as in Beijing's.
+        force_of = {
+            side: self.tags[side].count("force") + (1 if war_turns and side == r.war_side else 0)
+            for side in SIDES
+        }
         for side in SIDES:
             tags = self.tags[side]
             outreach, distance = tags.count("outreach"), tags.count("distance")
-            # An ongoing war is force every turn, in Washington's eyes as in Beijing's.
-            force = tags.count("force") + (1 if war_turns and side == r.war_side else 0)
-            force_of[side] = force
+            force = force_of[side]
             key = f"washington.thaw_{side}"
             drift = w.drift(side)
             if drift:
@@ -675,7 +680,7 @@ class Turn(Ledger):
                     key,
                     distance * r.thaw_per_distance * w.receptivity(side),
                     "thaw_per_distance",
-                    WHY_DISTANCE_NOTED[side],
+                    WHY_DISTANCE_NOTED[side] if force_of[other(side)] else WHY_DISTANCE_KEPT[side],
                 )
             if force:
                 self.rule(
