@@ -437,8 +437,10 @@ def test_a_request_for_a_card_the_rules_keep_from_the_other_side_cannot_be_made(
     assert any(not model.cannot_give(t) for t in requests)
     # The row says whose card it is that cannot be played ("you cannot play it" was said of it).
     scene.show_kind("request")
-    while not any(c.data == naval for c in scene.controls if c.kind == "term"):
-        scene.scroll(1)
+    for _ in range(20):
+        if any(c.data == naval for c in scene.controls if c.kind == "term"):
+            break
+        scene.turn_page(1)
     row = next(c for c in scene.controls if c.kind == "term" and c.data == naval)
     assert scene.row_notes[id(row)] == "(Beijing cannot play it this turn)"
 
@@ -748,3 +750,24 @@ def test_a_request_for_what_one_offered_oneself_is_accepted_unless_one_says_othe
     scene.model.set_answer(ask, "accept")
     assert scene.model.send_answers() is None
     assert game.table.answers[ask.key()] == "accept"
+
+
+def test_the_wheel_turns_the_lists_pages_only_over_the_list(app, versus_ai):
+    # Over the terms chosen on the left, the wheel turned the list's pages on the right.
+    scene = open_summit(app, versus_ai)
+    assert scene.model.stage == "propose" and scene.pages > 1
+    left_x = scene.list_column.x // 2
+    app.step(
+        [
+            pygame.event.Event(
+                pygame.MOUSEMOTION, pos=(left_x, scene.list_column.centery), rel=(0, 0), buttons=(0, 0, 0)
+            )
+        ]
+    )
+    app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)])
+    assert scene.model.page == 0
+    app.step(
+        [pygame.event.Event(pygame.MOUSEMOTION, pos=scene.list_column.center, rel=(0, 0), buttons=(0, 0, 0))]
+    )
+    app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)])
+    assert app.scene.model.page == 1

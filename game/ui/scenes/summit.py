@@ -95,6 +95,7 @@ class SummitScene(HeldByPause, Scene):
         self.per_page = 1
         self.pages = 1
         self.box = None
+        self.list_column = pygame.Rect(0, 0, 0, 0)  # the right-hand column, once built
 
     # -- layout ---------------------------------------------------------------------------------
     @property
@@ -135,6 +136,7 @@ class SummitScene(HeldByPause, Scene):
         self.box = None
         stage = self.model.stage
         left, right = self.columns(body)
+        self.list_column = right  # where the wheel turns the list's pages
         if stage == "propose":
             self.build_chosen(left)
             self.build_list(right)
@@ -750,6 +752,13 @@ class SummitScene(HeldByPause, Scene):
         self.keep_focus()
 
     def scroll(self, amount: int) -> None:
+        # The wheel, only over the list: over the terms chosen on the left (a text that may scroll
+        # itself) it turned the list's pages.
+        if self.list_column.collidepoint(self.app.mouse):
+            self.page_key(amount)
+
+    def page_key(self, amount: int) -> None:
+        """Page Up and Page Down turn the list's pages, wherever the mouse is."""
         if self.model.stage in ("propose", "room") or self.model.countering:
             self.turn_page(1 if amount > 0 else -1)
 
