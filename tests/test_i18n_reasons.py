@@ -223,9 +223,26 @@ def test_a_goal_named_in_an_ais_reason_is_said_as_the_level_names_it_now(testing
     # said in Turkish: a goal is a name the level writes, and is said as the level in force says it.
     made_in = in_language(testing_event, played_in) if played_in != "en" else testing_event
     goal = made_in.agendas["moscow"].goals[0]
-    line = card_reason(made_in.actions["m_joint_exercises"].name, 1.0, [(goal, 2.0)])
+    line = card_reason(made_in.actions["m_joint_exercises"].name, 1.0, [(goal, 2.0, False)])
     i18n.set_language("tr")
     turkish = in_language(testing_event, "tr")
     said_now = say(line, turkish)
     assert turkish.agendas["moscow"].goals[0].text in said_now, said_now
     assert goal.text not in said_now or goal.text == turkish.agendas["moscow"].goals[0].text
+
+
+def test_a_card_that_moves_a_meter_within_a_goal_already_met_is_said_to_move_it_within(testing_event):
+    # "moves Partnership 0.9 toward “A partner, not an ally (partnership 40 to 70)”" with the
+    # partnership at 50, and "3.0 away from" it while it stayed between 40 and 70.
+    from game.core.level import Goal
+
+    band = Goal(
+        meter="partnership", at_least=40.0, at_most=70.0, weight=1.0, text="A partner, not an ally", source=""
+    )
+    short = Goal(
+        meter="partnership", at_least=60.0, at_most=None, weight=1.0, text="Close partners", source=""
+    )
+    line = str(card_reason("A card", None, [(band, 0.9, True), (short, 0.9, False)]))
+    assert "0.9 further inside “A partner, not an ally”" in line and "0.9 toward “Close partners”" in line
+    line = str(card_reason("A card", None, [(band, -3.0, True)]))
+    assert "3.0 nearer the edge of “A partner, not an ally”" in line and "away from" not in line

@@ -59,19 +59,19 @@ def standing(goal: Goal, value: float) -> float:
     return min(room) if room else 0.0
 
 
-def goal_moves(state: GameState, side: str, card: str, opponent_plan: Plan) -> list[tuple[Goal, float]]:
-    """(goal, how far the card moves its meter toward the goal) one turn ahead, with the other
-    side's guessed plan and the same draws: largest first by the goal's weight; negative when
-    it moves away."""
+def goal_moves(state: GameState, side: str, card: str, opponent_plan: Plan) -> list[tuple[Goal, float, bool]]:
+    """(goal, how far the card moves its meter toward the goal, whether the goal is met with the
+    card and without it) one turn ahead, with the other side's guessed plan and the same draws:
+    largest first by the goal's weight; negative when it moves away."""
     without = imagine(state, side, (), opponent_plan, state.rng)
     with_card = imagine(state, side, (card,), opponent_plan, state.rng)
     moves = []
     for goal in state.level.agendas[side].goals:
-        toward = standing(goal, goal_value(with_card, goal.meter)) - standing(
-            goal, goal_value(without, goal.meter)
-        )
+        after = standing(goal, goal_value(with_card, goal.meter))
+        before = standing(goal, goal_value(without, goal.meter))
+        toward = after - before
         if abs(toward) >= LEAST_MOVE:
-            moves.append((goal, toward))
+            moves.append((goal, toward, after >= 0 and before >= 0))
     moves.sort(key=lambda m: -abs(m[0].weight * m[1]))
     return moves
 
@@ -82,6 +82,10 @@ CARD_LINE = N_("{card}: {reasons}.")
 WORTH = N_("worth {gain:+.1f} to its agenda one turn ahead")
 MOVES_TOWARD = N_("moves {meter} {amount:.1f} toward “{goal}”")
 MOVES_AWAY = N_("moves {meter} {amount:.1f} away from “{goal}”")
+# A goal met either way (partnership 50 in "40 to 70"): the card moves the meter within it, not
+# toward it ("0.9 toward" a goal already met read as a misreading of the goal).
+MOVES_WITHIN = N_("moves {meter} {amount:.1f} further inside “{goal}”")
+MOVES_TO_EDGE = N_("moves {meter} {amount:.1f} nearer the edge of “{goal}”")
 NO_MOVE = word(N_("no goal's meter moves by itself at once; it counts on what follows"))
 # The search's words (game.ai.hard): how far it looked, and the other side by name.
 TO_THE_END = word(N_("to the end"))
@@ -91,16 +95,19 @@ PARTNER_NAMES = {"moscow": word(N_("Moscow")), "beijing": word(N_("Beijing"))}
 NOTHING_BETTER = word(N_("Every card it could afford looked worse than keeping its capital."))
 
 
-def card_reason(name: str, gain: float | None, moves: Sequence[tuple[Goal, float]]) -> str:
+def card_reason(name: str, gain: float | None, moves: Sequence[tuple[Goal, float, bool]]) -> str:
     """One card's line: its worth one turn ahead and what it does for which goals."""
     parts: list[str] = []
     if gain is not None:
         parts.append(Said(f"worth {gain:+.1f} to its agenda one turn ahead", WORTH, {"gain": gain}))
-    for goal, toward in moves[:2]:
-        way = "toward" if toward > 0 else "away from"
-        english = f"moves {meter_name(goal.meter)} {abs(toward):.1f} {way} “{goal.text}”"
+    for goal, toward, within in moves[:2]:
+        if within:
+            frame = MOVES_WITHIN if toward > 0 else MOVES_TO_EDGE
+        else:
+            frame = MOVES_TOWARD if toward > 0 else MOVES_AWAY
         values = {"meter": goal.meter, "amount": abs(toward), "goal": goal.text}
-        parts.append(Said(english, MOVES_TOWARD if toward > 0 else MOVES_AWAY, values))
+        english = frame.format(meter=meter_name(goal.meter), amount=abs(toward), goal=goal.text)
+        parts.append(Said(english, frame, values))
     if not moves:
         parts.append(NO_MOVE)
     reasons = Lines(parts, "; ")
