@@ -601,3 +601,18 @@ def test_a_turning_points_cause_is_named_as_the_main_cause_on_the_screen_and_the
         assert len(lines) == len(turning_points(game)), text
         assert all("; the main cause: " in line for line in lines), lines
         assert "mostly because" not in text
+
+
+def test_the_turning_points_are_the_largest_moves_listed_in_the_order_they_were_played(testing_event):
+    # The debrief listed turns 14, 12, 13: the largest first, which read as a list out of order.
+    from game.session.story import turning_points
+
+    game = Game.new(testing_event, 1, {"moscow": "easy", "beijing": "easy"})  # (largest: 11, 5, 1)
+    while game.state.outcome is None:
+        game.resolve()
+    every = turning_points(game, count=len(game.reports))
+    points = turning_points(game)
+    turns = [r.turn for r, _total, _c in points]
+    assert turns == sorted(turns) and len(points) == 3
+    sizes = sorted((abs(total) for _r, total, _c in every), reverse=True)
+    assert sorted((abs(total) for _r, total, _c in points), reverse=True) == sizes[:3]

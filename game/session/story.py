@@ -96,8 +96,9 @@ def turning_point_cause(report: TurnReport, total: float, rules: Rules | None = 
 
 
 def turning_points(game: Game, count: int = 3) -> list[tuple[TurnReport, float, Change]]:
-    """The turns in which partnership moved most, with what moved it that way (see
-    `turning_point_cause`): (report, total, change)."""
+    """The `count` turns in which partnership moved most, with what moved it that way (see
+    `turning_point_cause`): (report, total, change), in the order they were played (listed by size,
+    turns 14, 12, 13 read as a list out of order)."""
     moves = []
     for report in game.reports:
         total = round(sum(c.delta for c in report.changes_to("partnership")), 2)
@@ -105,7 +106,8 @@ def turning_points(game: Game, count: int = 3) -> list[tuple[TurnReport, float, 
         if cause is not None:
             moves.append((abs(total), report, total, cause))
     moves.sort(key=lambda m: (-m[0], m[1].turn))
-    return [(r, total, c) for _, r, total, c in moves[:count]]
+    largest = sorted(moves[:count], key=lambda m: m[1].turn)
+    return [(r, total, c) for _, r, total, c in largest]
 
 
 def ai_reason(game: Game, turn: int, side: str) -> str:
