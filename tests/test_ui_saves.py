@@ -388,3 +388,15 @@ def test_enter_in_the_menus_name_field_saves_under_that_name(app):
     pump(app)
     assert [s.name for s in app.saves.list() if not s.is_autosave] == ["Before the summit"]
     assert 'Saved as "Before the summit".' in app.scene.message
+
+
+def test_a_save_left_with_the_name_the_game_gives_it_is_listed_with_it_once(app):
+    # "Pivot east (2014-2021), turn 3 · Pivot east (2014-2021), turn 3 · against …" in the list.
+    new_game(app, "Moscow", "Easy AI")
+    key(app, pygame.K_m)
+    press(app, "Save game")  # no name typed: the game names it
+    title = app.scene.game.level.title
+    press(app, "Quit to title")
+    press(app, "Load game")
+    items = [c.label for c in app.scene.controls if c.kind == "item" and "turn 1" in c.label]
+    assert items and all(label.count(f"{title}, turn 1") == 1 for label in items), items

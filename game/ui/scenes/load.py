@@ -125,7 +125,11 @@ class LoadScene(Scene):
                 if turns is not None and info.turn > turns
                 else _("turn {turn}").format(turn=info.turn)
             )
-            label = "  ·  ".join(part for part in (shown_name(info), f"{level}, {where}", who, when) if part)
+            place = f"{level}, {where}"
+            # A save left with the name the game gives it ("Pivot east (2014-2021), turn 3") is
+            # that name once, not twice over.
+            name = shown_name(info) if shown_name(info) != place else ""
+            label = "  ·  ".join(part for part in (name, place, who, when) if part)
             named_by_game = _("An autosave is named by its game: open it, then save it under a name.")
             tip = partial(Tooltip, shown_name(info), [named_by_game]) if info.is_autosave else None
             self.add(Control(rect, label, partial(self.open, info), kind="item", tooltip=tip))
