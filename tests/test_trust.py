@@ -616,3 +616,19 @@ def test_the_turning_points_are_the_largest_moves_listed_in_the_order_they_were_
     assert turns == sorted(turns) and len(points) == 3
     sizes = sorted((abs(total) for _r, total, _c in every), reverse=True)
     assert sorted((abs(total) for _r, total, _c in points), reverse=True) == sizes[:3]
+
+
+def test_a_why_never_lists_a_change_as_plus_zero(testing_event):
+    # "+0.0 the partnership's gain …" in a meter's why: a change of a few hundredths, rounded away.
+    from game.ui.board.texts import meter_why
+
+    game = Game.new(testing_event, 5, {"moscow": "easy", "beijing": "easy"})
+    seen_small = False
+    while game.state.outcome is None:
+        game.resolve()
+        for meter in game.state.meters:
+            _turn, changes = game.last_changes(meter)
+            seen_small |= any(0 < abs(c.delta) < 0.05 for c in changes[:7])
+            lines = meter_why(game, meter)[1]
+            assert not [line for line in lines if line.startswith(("+0.0 ", "−0.0 "))], lines
+    assert seen_small, "no change small enough to test"

@@ -12,6 +12,14 @@ def signed(x: float) -> str:
     return format_number(x, 1, sign=True).replace("-", "−")
 
 
+def signed_change(x: float) -> str:
+    """`signed`, with a second decimal for a change too small for the first: a cause listed as
+    "+0.0" read as one that did nothing."""
+    if x and abs(x) < 0.05:
+        return format_number(x, 2, sign=True).replace("-", "−")
+    return signed(x)
+
+
 def summarise_changes(changes, side: str) -> list[str]:
     """Plain meters by name; influence in Central Asia by power, gains and losses alike.
 

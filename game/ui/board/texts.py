@@ -33,7 +33,7 @@ from game.speech.words import (
     tags_shown,
 )
 from game.ui.agenda import agenda_html, goal_thresholds, goals_met_before, known_agendas
-from game.ui.card_preview import signed, summarise_changes
+from game.ui.card_preview import signed, signed_change, summarise_changes
 from game.ui.map_period import state_name
 from game.ui.numbers import shown, shown_pair
 from game.ui.rule_words import state_news, why_not_in_words
@@ -165,10 +165,10 @@ def meter_why(game: Game, meter: str, sources: bool = False) -> tuple[str, list[
         )
     else:
         total = sum(c.delta for c in changes)
-        lines.append(_("Turn {turn}: {change} in all. Why:").format(turn=turn, change=signed(total)))
+        lines.append(_("Turn {turn}: {change} in all. Why:").format(turn=turn, change=signed_change(total)))
         for c in changes[:7]:
             where = f"  [{c.source}]" if sources else ""
-            lines.append(f"{signed(c.delta)}  {say(c.why, game.level)}{where}")
+            lines.append(f"{signed_change(c.delta)}  {say(c.why, game.level)}{where}")
         if len(changes) > 7:
             more = len(changes) - 7
             lines.append(n_("…and {n} more change.", "…and {n} more changes.", more).format(n=more))
