@@ -139,3 +139,23 @@ def test_a_chinese_text_box_never_begins_a_line_with_a_closing_mark(app):
             assert shown == (MARKED * 2).replace(" ", ""), width
     finally:
         set_language("en")
+
+
+def test_a_path_wider_than_the_box_is_broken_after_its_separators_not_cut():
+    # "Chart saved: /root/.local/share/pragmatic-partners/exports/20261207-…" lost the file's name.
+    import pygame
+
+    from game.ui.widgets import wrap
+
+    pygame.font.init()
+    font = pygame.font.Font(None, 20)
+    path = (
+        "/home/a-teacher/.local/share/pragmatic-partners/exports/20261207-101500-pivot_east-seed3-chart.png"
+    )
+    message = f"Chart saved: {path}"
+    width = font.size("20261207-101500-pivot_east-seed3-chart.png")[0] + 4  # (the file's name fits)
+    lines = wrap(message, font, width)
+    assert len(lines) > 2 and not any("…" in line for line in lines), lines
+    assert "".join(lines).replace(" ", "") == message.replace(" ", ""), lines  # (every letter kept)
+    assert all(font.size(line)[0] <= width for line in lines)
+    assert lines[-1] == "20261207-101500-pivot_east-seed3-chart.png"

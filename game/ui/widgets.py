@@ -110,10 +110,24 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     return list(lines)  # (a copy: callers may cut it)
 
 
+def _path_pieces(units: list[tuple[str, bool]], font: pygame.font.Font, width: int) -> list[tuple[str, bool]]:
+    """`units` with each word wider than the box that is a file's path broken after its separators
+    ("Chart saved: /home/…/exports/2026…-chart.png" was cut, file name and all)."""
+    out: list[tuple[str, bool]] = []
+    for word, spaced in units:
+        if ("/" in word or "\\" in word) and font.size(word)[0] > width:
+            pieces = [p for p in re.split(r"(?<=[/\\])", word) if p]
+            out.append((pieces[0], spaced))
+            out += [(piece, False) for piece in pieces[1:]]
+        else:
+            out.append((word, spaced))
+    return out
+
+
 def _wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
-        units = break_units(para)
+        units = _path_pieces(break_units(para), font, width)
         if not units:
             lines.append("")
             continue
