@@ -771,3 +771,15 @@ def test_the_wheel_turns_the_lists_pages_only_over_the_list(app, versus_ai):
     )
     app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)])
     assert app.scene.model.page == 1
+
+
+def test_a_refused_warning_is_said_not_to_stand(testing_event):
+    # "Refused: Moscow warns Beijing: …" beside "Warnings bind no one at once" read as nonsense.
+    from game.session.summit_table import Entry
+    from game.ui.summit.words import entry_lines
+
+    warning = Term("warning", "moscow", Deed("some", "outreach"), answer=Deed("play", "m_escalate"))
+    request = Term("request", "moscow", Deed("no", "force"))
+    lines = entry_lines(testing_event, [Entry(warning, False), Entry(request, False)])
+    assert lines[0][1].startswith("Refused (the warning does not stand): Moscow warns Beijing")
+    assert lines[1][1].startswith("Refused: ")

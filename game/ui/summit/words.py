@@ -370,6 +370,10 @@ def entry_lines(level: Level, entries: list[Entry]) -> list[tuple[bool, str, str
             head = _("Countered")
         elif e.unanswered:
             head = _("Not answered (the summit was skipped)")
+        elif term.kind == "warning":
+            # A warning binds no one at once, so "Refused" read as nonsense: what a refusal does is
+            # keep the warning from standing.
+            head = _("Refused (the warning does not stand)")
         else:
             head = _("Refused")
         why = ""
