@@ -4,24 +4,14 @@ settings ask for it."""
 
 import re
 
-import pygame
-from ui_driver import key, lock, press
+from test_ui_scenes import choose_first_card_by_keyboard, start_game
+from ui_driver import lock, press
 
 from game.session.settings import load_settings
 from game.ui.board.texts import card_why, meter_why
 from game.ui.scenes.board import BoardScene
 
 LINE = re.compile(r"[\w/]+\.toml:\d+")
-
-
-def _board(app) -> BoardScene:
-    key(app, pygame.K_RETURN)  # New game
-    key(app, pygame.K_s)  # Start
-    for _ in range(6):
-        if app.scene.name == "summit":
-            key(app, pygame.K_k if app.scene.model.stage != "done" else pygame.K_RETURN)
-    assert app.scene.name == "board"
-    return app.scene
 
 
 def _tooltips(scene: BoardScene, sources: bool) -> str:
@@ -41,23 +31,14 @@ def _story(resolution) -> str:
     return "\n".join(pages)
 
 
-def _first_card(app) -> None:
-    for _ in range(len(app.scene.controls)):
-        control = app.focused()
-        if control.kind == "card" and control.enabled:
-            key(app, pygame.K_RETURN)
-            return
-        key(app, pygame.K_TAB)
-    raise AssertionError("no card could be chosen")
-
-
 def test_a_player_sees_no_level_file_lines_in_a_why_a_card_or_the_turns_story(app):
     assert not app.settings.show_sources
-    scene = _board(app)
+    start_game(app)
+    scene = app.scene
     assert not LINE.search(_tooltips(scene, False))
     tip = scene.meters.tooltip("partnership")()
     assert not any(LINE.search(line) for line in tip.lines)
-    _first_card(app)
+    choose_first_card_by_keyboard(app)
     lock(app)
     assert app.scene.name == "resolution"
     story = _story(app.scene)
@@ -73,12 +54,13 @@ def test_a_level_writer_turns_the_lines_on_in_the_settings_and_sees_them_everywh
     assert app.settings.show_sources and load_settings()[0].show_sources, "saved at once"
     assert next(c for c in app.scene.controls if c.label == "Shown").selected
     press(app, "Back")
-    scene = _board(app)
+    start_game(app)
+    scene = app.scene
     shown = _tooltips(scene, True)
     assert "Defined at levels/" in shown and "Unchanged since the start (levels/" in shown
     tip = scene.meters.tooltip("partnership")()
     assert any(LINE.search(line) for line in tip.lines)
-    _first_card(app)
+    choose_first_card_by_keyboard(app)
     lock(app)
     story = _story(app.scene)
     assert LINE.search(story)
