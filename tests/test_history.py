@@ -171,6 +171,49 @@ def test_strategic_partnerships_oil_and_remittance_news_come_only_in_years_they_
     assert 2009 not in years("remittances_boom") and min(years("remittances_boom")) == 2004
 
 
+# The years in which Brent crude traded above eighty dollars a barrel (EIA daily spot prices), up to
+# the last full year; later years are the future. A half-year turn is held to its own half.
+BRENT_ABOVE_80 = {
+    2007: "second",
+    2008: "both",
+    2010: "second",
+    2011: "both",
+    2012: "both",
+    2013: "both",
+    2014: "first",
+    2018: "second",
+    2021: "second",
+    2022: "both",
+    2023: "both",
+    2024: "both",
+    2025: "first",
+}
+
+
+@pytest.mark.parametrize("level_id", LEVEL_IDS)
+def test_news_of_crude_above_eighty_dollars_comes_only_in_years_it_was(level_id):
+    # Pivot east inherited the base's "crude well above eighty dollars" for every half-year of
+    # 2014-2021, when Brent stayed under eighty from the end of 2014 to the autumn of 2018.
+    from game.core.expr import could_hold_between
+
+    level = _level(level_id)
+    for event in level.events:
+        if "eighty dollars" not in event.text:
+            continue
+        for turn in range(1, level.turns + 1):
+            if not could_hold_between(event.when, turn, turn):
+                continue
+            year = level.year_of(turn)
+            if level.hypothetical or year > max(BRENT_ABOVE_80):
+                continue
+            half = "first" if (turn - 1) % level.turns_per_year < level.turns_per_year / 2 else "second"
+            above = BRENT_ABOVE_80.get(year)
+            fits = above is not None if level.turns_per_year == 1 else above in ("both", half)
+            assert fits, (
+                f"{level_id}: {event.id} can tell of crude above eighty dollars on turn {turn} ({year})"
+            )
+
+
 def test_strategic_partnerships_national_years_begin_with_the_year_of_russia_in_china_in_2006():
     # "Hold a Year of Russia in China" could be played from 2001; the first of the national years
     # was Russia's in China, in 2006.
@@ -548,3 +591,20 @@ def test_washington_notes_distance_from_force_only_when_the_partner_used_force()
     _after, report = resolve_turn(state, {"moscow": (force,), "beijing": ("b_decline_recognition",)})
     whys = [str(c.why) for c in report.changes if c.cause_id == "thaw_per_distance"]
     assert whys == ["Washington notes that Beijing kept apart from its partner's force"], whys
+
+
+def test_pivot_easts_aleppo_veto_is_told_on_its_date_and_casts_no_vote_for_beijing():
+    # "Russia and China veto ..." came as the news in the very turn Beijing played "Abstain rather
+    # than veto" (one game in six against `normal`): the news tells Russia's veto, and China's vote
+    # is Beijing's card to play.
+    from game.core import initial_state, resolve_turn
+
+    pivot = _level("pivot_east")
+    state = initial_state(pivot, 1)
+    state.flags["syria"] = True
+    state.turn = 6
+    state.meters["beijing.capital"] = 20.0
+    _after, report = resolve_turn(state, {"moscow": (), "beijing": ("b_un_abstain",)})
+    assert "aleppo_veto" in report.events
+    veto = pivot.event("aleppo_veto")
+    assert veto is not None and "China" not in veto.text and "both" not in veto.text

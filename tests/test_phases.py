@@ -258,6 +258,28 @@ def test_beijing_gaining_ground_sharpens_the_rivalry(mini):
     assert gains.meters["central_asia_rivalry"] > idle.meters["central_asia_rivalry"] + 1
 
 
+def _rivalry_whys(level, plans):
+    _new, report = resolve_turn(initial_state(level, 1), plans)
+    return [str(c.why) for c in changes(report, "central_asia_rivalry")]
+
+
+def test_the_rivalrys_why_names_only_the_side_whose_ground_moved(mini):
+    """ "Moscow lost 0.0 and Beijing gained 3.0 points a state" read as a slip: a share that moved by
+    less than a tenth is left out of the sentence."""
+    no_moscow = {f"{p}.moscow": 0.0 for p in STATES} | {
+        f"{p}.west": 100.0 - mini.start[f"{p}.beijing"] for p in STATES
+    }
+    level = dataclasses.replace(quiet(mini), start={**mini.start, **no_moscow, "moscow.freed_forces": 80})
+    whys = _rivalry_whys(level, {"moscow": (), "beijing": ("investment",)})
+    assert "Beijing gained 3.0 points a state in Central Asia this turn" in whys
+    assert not any("lost" in w for w in whys), whys
+    both = _rivalry_whys(
+        with_start(quiet(mini), moscow__freed_forces=80), {"moscow": (), "beijing": ("investment",)}
+    )
+    assert any(w.startswith("Moscow lost ") and " and Beijing gained " in w for w in both), both
+    assert not any(" 0.0 " in w for w in both + whys)
+
+
 def test_beijing_dominating_the_region_keeps_rivalry_higher(mini):
     """At rest, rivalry fades toward a level that Beijing's lead raises, not toward evenness."""
 

@@ -154,6 +154,9 @@ class Event:
     delayed: tuple[Delayed, ...]
     source: str
     hypothetical: bool = False  # an invented development, told as a scenario rather than as news
+    # A matter of record that happens in the first turn its condition holds, besides the turn's
+    # draw (which never holds it): a dated landmark that a draw could leave out or tell late.
+    certain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +435,8 @@ class Level:
         default_factory=dict, init=False, compare=False, repr=False
     )
     once_events: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    # The events that happen whenever their condition holds, rather than by a draw, in order.
+    certain_events: tuple[Event, ...] = field(default=(), init=False, compare=False, repr=False)
     # see deck_without: the fired one-time events -> the deck that is left, weights, running sums
     decks: dict[frozenset[str], Deck] = field(default_factory=dict, init=False, compare=False, repr=False)
     # see game.core.level_text.name_in: a name of a card or event in any of the level's languages
@@ -451,6 +456,7 @@ class Level:
             },
         )
         object.__setattr__(self, "once_events", frozenset(e.id for e in self.events if e.once))
+        object.__setattr__(self, "certain_events", tuple(e for e in self.events if e.certain))
         names = {*(f.name for f in fields(Rules)), *RULE_PARAMS, *self.rule_sources}
         object.__setattr__(
             self,
@@ -474,7 +480,7 @@ class Level:
 
     def deck_without(self, fired: frozenset[str]) -> Deck:
         """The events that can still be drawn once `fired` have happened, their weights, and the
-        weights' running sums (see rng.running_sums).
+        weights' running sums (see rng.running_sums). Certain events are never drawn.
 
         Remembered by which one-time events are gone: the events phase asks every turn, and a
         batch of games asks again and again with the same few sets."""
@@ -483,7 +489,7 @@ class Level:
         if deck is None:
             if len(self.decks) >= 1024:  # a bound, so that a long batch cannot grow it forever
                 self.decks.clear()
-            cards = tuple(e for e in self.events if e.id not in gone)
+            cards = tuple(e for e in self.events if e.id not in gone and not e.certain)
             weights = tuple(e.weight for e in cards)
             deck = self.decks[gone] = (cards, weights, rng.running_sums(weights))
         return deck

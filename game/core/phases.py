@@ -140,6 +140,11 @@ WHY_EMPTY_THREAT = N_("{who} did not carry out its warning: {term}")
 WHY_RIVALRY = N_(
     "Moscow lost {lost:.1f} and Beijing gained {gained:.1f} points a state in Central Asia this turn"
 )
+# The same, when only one of the two moved by a tenth or more ("Moscow lost 0.0 and ..." read as
+# a slip), or neither did.
+WHY_RIVALRY_LOST = N_("Moscow lost {lost:.1f} points a state in Central Asia this turn")
+WHY_RIVALRY_GAINED = N_("Beijing gained {gained:.1f} points a state in Central Asia this turn")
+WHY_RIVALRY_SLIGHT = N_("Moscow's and Beijing's shares in Central Asia shifted by a few hundredths this turn")
 WHY_RIVALRY_FADES = N_("old grievances in Central Asia fade slowly")
 WHY_RIVALRY_KEPT = N_("Beijing's lead in Central Asia keeps the rivalry alive")
 WHY_SHOCK = N_("the partnership fell {fall:.1f} in one turn: such a fall leaves distrust that lasts")
@@ -305,6 +310,23 @@ class Turn(Ledger):
         said: Said = _new_str(Said, english)
         said.frame, said.values, said.plural = frame, values, ""
         return said
+
+    def rivalry_why(self, lost: float, gained: float) -> str:
+        """Why the rivalry rose: what Moscow lost and Beijing gained, naming only what shows as a
+        tenth or more."""
+        if self.records is None:
+            return ""
+        shown_lost, shown_gained = round(lost, 1) > 0, round(gained, 1) > 0
+        if shown_lost and shown_gained:
+            english = f"Moscow lost {lost:.1f} and Beijing gained {gained:.1f} points a state in Central Asia this turn"
+            return self.said(WHY_RIVALRY, english, {"lost": lost, "gained": gained})
+        if shown_lost:
+            english = f"Moscow lost {lost:.1f} points a state in Central Asia this turn"
+            return self.said(WHY_RIVALRY_LOST, english, {"lost": lost})
+        if shown_gained:
+            english = f"Beijing gained {gained:.1f} points a state in Central Asia this turn"
+            return self.said(WHY_RIVALRY_GAINED, english, {"gained": gained})
+        return self.said_kept(WHY_RIVALRY_SLIGHT)
 
     def said_kept(self, frame: str, *values: object) -> str:
         """A why whose values come back turn after turn (whole numbers, sides, names), given in
@@ -755,7 +777,8 @@ class Turn(Ledger):
             )
 
     def resolve_events(self) -> None:
-        """6. Events: what the facilitator put in play, then a draw from the level's deck."""
+        """6. Events: what the facilitator put in play, the dated events whose turn has come, then a
+        draw from the level's deck."""
         for kind, item in self.injected:
             if isinstance(item, Adjustment):
                 why = (
@@ -767,6 +790,11 @@ class Turn(Ledger):
             else:
                 self.fire(item, kind)
         r, state = self.rules, self.state
+        # Dated events of record first: each happens in the first turn its condition holds, and
+        # takes no place in the draw (so a level without them draws exactly as before).
+        for event in self.level.certain_events:
+            if not (event.once and event.id in state.fired) and event.when.test(state):
+                self.fire(event)
         roll, state.rng = rng.uniform(state.rng)
         if roll >= r.event_chance:
             return
@@ -887,11 +915,7 @@ class Turn(Ledger):
                 "central_asia_rivalry",
                 r.rivalry_per_shift * (lost + gained),
                 "rivalry",
-                self.said(
-                    WHY_RIVALRY,
-                    f"Moscow lost {lost:.1f} and Beijing gained {gained:.1f} points a state in Central Asia this turn",
-                    {"lost": lost, "gained": gained},
-                ),
+                self.rivalry_why(lost, gained),
             )
         of = m.__getitem__
         lead = (sum(map(of, _BEIJING_IN)) - sum(map(of, _MOSCOW_IN))) / n

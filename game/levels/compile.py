@@ -17,7 +17,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from game.core.expr import ALWAYS, Condition, ExprError, compile_condition
+from game.core.expr import (
+    ALWAYS,
+    Condition,
+    ExprError,
+    compile_condition,
+    could_hold_between,
+    first_turn_it_could_hold,
+    last_turn_it_could_hold,
+)
 from game.core.level import (
     RULES,
     Action,
@@ -538,6 +546,7 @@ class Compiler:
                 delayed=self.delayed(spec, origin, flags),
                 source=origin.file.source(origin.loc),
                 hypothetical=spec.hypothetical,
+                certain=spec.certain,
             )
             for spec, origin in self.m.events.values()
             if self.in_period("event", spec, origin)
@@ -717,14 +726,49 @@ class Compiler:
                     f"'{action.requires.text}' can never hold, so this action can never be chosen",
                 )
         for event in events:
+            origin = origins[("event", event.id)]
             if event.when.possible == frozenset({False}):
                 self.warn(
-                    origins[("event", event.id)],
+                    origin,
                     ("when",),
                     f"'{event.when.text}' can never hold, so this event can never happen",
                 )
-            origin = origins[("event", event.id)]
-            if event.weight == 0 and origin.file is self.leaf:
+            elif origin.file is self.leaf and first_turn_it_could_hold(event.when) is None:
+                # Each part may hold on its own while together they hold in no turn: 'turn == 3
+                # and turn >= 5', as a from_year after the turn the modder named makes it.
+                self.warn(
+                    origin,
+                    ("when",),
+                    f"'{event.when.text}' holds in none of the level's turns, so this event can "
+                    "never happen (from_year and until_year bound its turns too)",
+                )
+            if event.certain and not event.once and origin.file is self.leaf:
+                # Warned when it could happen turn after turn ('war', 'turn >= 3'); turns named one
+                # by one ('turn == 10 or turn == 16') are what the modder meant.
+                first, last = first_turn_it_could_hold(event.when), last_turn_it_could_hold(event.when)
+                if (
+                    first is not None
+                    and last is not None
+                    and last > first
+                    and all(could_hold_between(event.when, t, t) for t in range(first, last + 1))
+                ):
+                    self.warn(
+                        origin,
+                        ("once",),
+                        "a certain event with 'once = false' happens in every turn its 'when' holds; "
+                        "name its turns in 'when', or leave 'once' out",
+                    )
+            if (
+                event.certain
+                and origin.file is self.leaf
+                and "weight" in self.m.events[event.id][0].model_fields_set
+            ):
+                self.warn(
+                    origin,
+                    ("weight",),
+                    "a certain event is never drawn, so its weight is not used; leave it out",
+                )
+            if event.weight == 0 and not event.certain and origin.file is self.leaf:
                 self.warn(
                     origin,
                     ("weight",),

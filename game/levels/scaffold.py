@@ -81,7 +81,9 @@ requires = "turn >= 2"           # when it may be chosen (a condition over meter
 effects = {{ "central_asia.beijing" = 2, "beijing.standing" = 1, central_asia_rivalry = 2 }}
 cooldown = 2                     # turns before it can be chosen again
 
-# A new event: drawn at random, among the events whose `when` holds.
+# A new event: drawn at random, among the events whose `when` holds. (A dated event of record
+# that must happen on its turn says `certain = true` instead of a weight; an invented one says
+# `hypothetical = true`: docs/modding.md, "Events".)
 [[event]]
 id = "{cards}_pipeline_leak"
 title = "A pipeline leak in winter"

@@ -522,12 +522,15 @@ class ActionSpec(Spec):
 
 
 class EventSpec(Spec):
-    """A card of the event deck: drawn at random among those whose condition holds."""
+    """A card of the event deck: drawn at random among those whose condition holds, or, if it is
+    `certain`, happening in the first turn its condition holds."""
 
     id: Id
     title: Name = Field(description="The headline.")
     text: Text = Field("", description="The news item, a few sentences.")
-    when: Condition = Field("true", description="When it can be drawn.")
+    when: Condition = Field(
+        "true", description="When it can be drawn (for a certain event: when it happens)."
+    )
     weight: Annotated[float, Field(ge=0, le=100)] = Field(
         1.0, description="Relative chance among the events that can be drawn."
     )
@@ -539,6 +542,10 @@ class EventSpec(Spec):
     hypothetical: bool = Field(
         False,
         description="True for an invented development rather than a matter of record: the news and the debrief mark it as a scenario.",
+    )
+    certain: bool = Field(
+        False,
+        description="True for a dated event of record: it happens in the first turn its `when` holds, besides the turn's draw, and is never drawn (its `weight` is not used).",
     )
     from_year: Year | None = Field(
         None,
