@@ -343,3 +343,38 @@ def test_a_level_file_named_in_capitals_is_told_it_is_not_read(tmp_path, capsys)
     assert told in capsys.readouterr().out
     assert cli.main(["levels", "--levels", str(tmp_path)]) == ExitCode.OK
     assert told in capsys.readouterr().err
+
+
+def test_a_level_id_two_folders_give_stops_a_command_with_both_files_named(tmp_path, capsys):
+    # The player's levels folder and a --levels folder each held 'twin': `simulate` and
+    # `transcript` ran the first found and said nothing, so the modder's edits to the other
+    # changed nothing they could see.
+    folders = []
+    for name in ("first", "second"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "twin.toml").write_text(
+            f'schema_version = 1\nid = "twin"\nextends = "testing_event"\ntitle = "Twin {name}"\n',
+            encoding="utf-8",
+        )
+        folders += ["--levels", str(folder)]
+    capsys.readouterr()
+    assert cli.main(["simulate", "twin", *folders, "--games", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "second/twin.toml:2:" in err and "two files give the level id 'twin'" in err
+    assert cli.main(["transcript", "twin", *folders]) == 1
+
+
+@pytest.mark.parametrize("command", ["balance", "strength"])
+def test_a_mods_balance_or_strength_is_not_written_into_the_games_own_docs(tmp_path, capsys, command):
+    # Without --out, a modder's `balance my_level` added its row to docs/balance.md and rewrote
+    # the report's header, in the game's own files.
+    folder = tmp_path / "mods"
+    folder.mkdir()
+    (folder / "mine.toml").write_text(
+        'schema_version = 1\nid = "mine"\nextends = "testing_event"\ntitle = "Mine"\n', encoding="utf-8"
+    )
+    before = (ROOT / "docs" / "balance.md").read_bytes()
+    assert cli.main([command, "mine", "--levels", str(folder), "--games", "2"]) == ExitCode.USAGE
+    assert "give --out DIR" in capsys.readouterr().err
+    assert (ROOT / "docs" / "balance.md").read_bytes() == before

@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     ids = args.levels_to_check or [
         e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0) if e.chapter is not None
     ]
+    no_mod_into_docs(args.out, cat, ids)
     levels = load_levels(cat, ids)
     if levels is None:
         return ExitCode.FAILED
@@ -197,6 +198,17 @@ def report_file(out: str | None) -> Path:
             "docs/ folder to write balance.md into"
         )
     return docs / "balance.md"
+
+
+def no_mod_into_docs(out_given: str | None, cat, ids: list[str]) -> None:
+    """A UsageError when a mod's figures would go into the game's own docs/: a modder who left out
+    --out found their level's row written into the shipped report, and its header rewritten."""
+    mods = [i for i in ids if i in cat.entries and cat.entries[i].is_mod]
+    if out_given is None and mods:
+        raise UsageError(
+            f"{', '.join(mods)} is a level of your own: give --out DIR for its report (without it, the "
+            "figures would go into the game's own docs/balance.md)"
+        )
 
 
 def checkout_docs() -> Path | None:

@@ -52,6 +52,17 @@ def load_levels(cat: Catalogue, ids: Iterable[str]) -> list[Level] | None:
     """The levels, compiled; None (with every problem printed) when one of them cannot load."""
     levels = []
     for level_id in ids:
+        if level_id in cat.clashes:
+            # Two files give this id (the player's levels folder and a --levels folder, most
+            # often): the first found would run, and a modder editing the other would see nothing
+            # change. The window lists the clash too; a command stops on it.
+            print_problems(cat.clashes[level_id])
+            print(
+                f"error: two files give the level id '{level_id}' (the first is {cat.entries[level_id].path}); "
+                "rename or remove one",
+                file=sys.stderr,
+            )
+            return None
         try:
             levels.append(cat.load(level_id))
         except LevelError as e:

@@ -65,7 +65,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     import json
 
-    from game.commands.balance import report_file, rewrite_report
+    from game.commands.balance import no_mod_into_docs, report_file, rewrite_report
     from game.commands.loading import catalogue, load_levels
     from game.commands.progress import progress_bar
     from game.sim.strength import measure, to_json, version_of
@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     ids = args.levels_to_check or [
         e.id for e in sorted(cat.playable(), key=lambda e: e.chapter or 0) if e.chapter is not None
     ]
+    no_mod_into_docs(args.out, cat, ids)
     levels = load_levels(cat, ids)
     if levels is None:
         return ExitCode.FAILED

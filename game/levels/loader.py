@@ -73,6 +73,8 @@ class Catalogue:
     already_read: dict[Path, ParsedFile] = field(default_factory=dict, repr=False)
     # Files that could not be read, by the id they give, for the levels that extend them.
     broken: dict[str, ParsedFile] = field(default_factory=dict, repr=False)
+    # Ids given by more than one file -> the problems saying so (the first file found keeps it).
+    clashes: dict[str, list[Problem]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def scan(
@@ -133,6 +135,7 @@ class Catalogue:
             first = self.entries[spec.id]
             pf.problem(("id",), f"level id '{spec.id}' is already used by {first.name}")
             self.problems.extend(pf.problems)
+            self.clashes.setdefault(spec.id, []).append(pf.problems[-1])
             return pf
         self.entries[spec.id] = Entry(spec.id, path, name, spec.title or spec.id, spec.playable, is_mod, pf)
         return pf
