@@ -486,3 +486,14 @@ def test_a_russian_classs_debrief_sheet_and_worksheet_date_each_turn_in_russian(
     assert "| 1 | зима 2022" in sheet.lower() and "Winter 2022" not in sheet
     page = (folder / "worksheet.html").read_text(encoding="utf-8")
     assert "Winter 2022" not in page and "2022" in page
+
+
+def test_a_russian_debriefs_scores_and_goals_have_the_russian_decimal_mark(testing_event, tmp_path):
+    # "62.5 из 100" stood beside "+2,8" in the same Russian sheet.
+    import re
+
+    _game, session = played(testing_event, 3, language="ru")
+    debrief = (session.export(root=tmp_path) / "debrief.md").read_text(encoding="utf-8")
+    scored = [line for line in debrief.splitlines() if line.startswith(("### ", "- [x]", "- [ ]"))]
+    assert scored and not any(re.search(r"\d\.\d", line) for line in scored), scored
+    assert any(re.search(r"\d,\d", line) for line in scored)

@@ -335,3 +335,32 @@ def test_hostile_names_titles_and_dates_come_out_escaped_and_break_nothing(expor
         str(SEED),
         md("&lt;b&gt; won | *big*"),
     ]
+
+
+def test_the_outcomes_table_says_how_each_session_that_stopped_short_ended(shipped_testing_event, tmp_path):
+    # A group that stopped on its own at the session's set last turn read "ended early? yes", as
+    # the group the teacher ended did: the column says which.
+    from game.classroom.session import ClassroomSession
+
+    lv = shipped_testing_event
+    set_end = Game.new(lv, SEED, {"moscow": "easy", "beijing": "easy"})
+    session = ClassroomSession.start(set_end, {"moscow": "team", "beijing": "easy"}, "owl-42", 0, "Set")
+    session.end_after_turn = 3
+    while not set_end.over:
+        set_end.resolve()
+    by_teacher = Game.new(lv, SEED, {"moscow": "easy", "beijing": "easy"})
+    by_teacher.resolve()
+    by_teacher.end_early("the bell")
+    folders = [
+        write_exports(set_end, TEAMS, tmp_path / "set", datetime(2026, 3, 2, 9, 10), group="Set"),
+        write_exports(by_teacher, TEAMS, tmp_path / "bell", datetime(2026, 3, 2, 9, 11), group="Bell"),
+        write_exports(play(lv), TEAMS, tmp_path / "whole", datetime(2026, 3, 2, 9, 12), group="Whole"),
+    ]
+    assert [record_in(f).ended_by for f in folders] == ["set", "facilitator", ""]
+    result = write_report(folders, tmp_path / "report")
+    rows = _table(result.markdown_path.read_text(encoding="utf-8"), "Outcomes and scores")
+    assert {row[0]: row[9] for row in rows[2:]} == {
+        "Set": "ended after turn 3, as the session was set",
+        "Bell": "ended early by the facilitator",
+        "Whole": "no",
+    }

@@ -205,6 +205,20 @@ def test_the_dashboard_is_served_without_anything_from_elsewhere(server):
     assert client.get("/dashboard.js").status_code == 200 and client.get("/dashboard.css").status_code == 200
 
 
+def test_a_group_that_joins_while_the_class_is_paused_waits_with_the_others(server):
+    # "Pause all" held only the groups there when it was pressed: a laptop joining after it
+    # played four turns in fifteen seconds while the dashboard said the class was paused.
+    client, _ = server
+    client.post("/api/login", json={"passphrase": PASSPHRASE})
+    assert client.post("/api/pause", json={}).status_code == 200
+    blue = {"Authorization": f"Bearer {join(client, 'Blue').json()['token']}"}
+    assert client.get("/api/commands?after=0", headers=blue).json()["paused"]
+    assert client.post("/api/resume", json={}).status_code == 200
+    assert not client.get("/api/commands?after=0", headers=blue).json()["paused"]
+    red = {"Authorization": f"Bearer {join(client, 'Red').json()['token']}"}
+    assert not client.get("/api/commands?after=0", headers=red).json()["paused"]
+
+
 def test_the_teachers_acts_are_kept_listed_and_exported_with_their_group_and_details(server, tmp_path):
     client, _ = server
     join(client)
@@ -224,7 +238,7 @@ def test_the_teachers_acts_are_kept_listed_and_exported_with_their_group_and_det
     assert acts == [
         ("pause", None, ""),
         ("resume", "Red", ""),
-        ("inject", None, "The West caps the price of Russian oil, at the next turn"),
+        ("inject", None, "The West caps the price of Russian oil, as the turn being played resolves"),
         ("schedule", "Red", "A mercenary column marches on Moscow, at turn 5"),
         ("adjust", "Red", "Trust -3: a leak"),
         ("takeover", "Red", "another laptop may take the group over"),

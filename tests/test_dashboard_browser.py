@@ -219,7 +219,7 @@ def test_the_teacher_logs_in_watches_groups_move_injects_and_ends_the_session(tm
             ["Inject", "every group"],
             ["Schedule", "every group"],
         ]
-        assert listed[4][3] == "The West caps the price of Russian oil, at the next turn"
+        assert listed[4][3] == "The West caps the price of Russian oil, as the turn being played resolves"
         assert "from the session pack" in listed[5][3]
         assert all(len(row[0].split(":")) == 3 for row in listed)  # the time, to the second
         browser.execute_script("document.getElementById('acts').scrollIntoView()")
@@ -267,7 +267,7 @@ def test_the_dashboard_of_a_russian_class_is_in_russian(tmp_path, testing_event)
         browser.find_element(By.ID, "login-button").click()
         wait_until(lambda: browser.find_element(By.ID, "dashboard").is_displayed(), 10, "the dashboard")
         assert browser.find_element(By.ID, "pause-all").text == "Пауза для всех"
-        assert "язык ru" in browser.find_element(By.ID, "summary").text
+        assert "язык Русский" in browser.find_element(By.ID, "summary").text
         assert "команда" in browser.find_element(By.ID, "summary").text  # (it read "team")
         assert browser.execute_script("return document.documentElement.lang") == "ru"
         # The meters to adjust, by their Russian names (they were ids: "central asia rivalry").

@@ -52,6 +52,29 @@ def test_a_briefing_carries_the_sides_briefing_and_its_goals_to_tick(testing_eve
     assert first_paragraph[:60].replace("'", "&#x27;") in page
 
 
+def test_a_briefing_for_a_session_cut_short_gives_each_goal_as_it_is_judged_at_the_cut(
+    testing_event, tmp_path, capsys
+):
+    # The printed goals were the whole level's ("partnership 48 or more") while a session ended at
+    # the classroom cut asks each as it stands after turn 6: students ticked the wrong figures.
+    from game.cli import main
+    from game.core.engine import provisional_goal
+
+    assert main(["handouts", "testing_event", "--cut", "--out", str(tmp_path / "cut")]) == 0
+    page = (tmp_path / "cut" / "briefing-moscow.html").read_text(encoding="utf-8")
+    cut = testing_event.cut
+    assert cut is not None
+    for goal in testing_event.agendas["moscow"].goals:
+        asked = provisional_goal(testing_event, "moscow", goal, cut)
+        bound = asked.at_least if asked.at_least is not None else asked.at_most
+        assert f"after {cut} turns: " in page and f"{round(bound, 1):g}" in page
+    assert f"This session ends after turn {cut} of {testing_event.turns}" in page
+    whole = level_handouts(testing_event)[0]
+    assert "after 6 turns" not in to_html([whole], "a4")
+    assert main(["handouts", "testing_event", "--cut", "12", "--out", str(tmp_path / "x")]) == 2
+    assert "the whole game" in capsys.readouterr().err
+
+
 def test_the_rubric_describes_four_levels_of_each_criterion(testing_event):
     rubric = next(h for h in level_handouts(testing_event) if h.name == "rubric")
     table = rubric.blocks[0]

@@ -103,6 +103,26 @@ def test_before_the_first_turn_every_goal_asks_only_for_where_the_meters_start(t
             assert g.met(start_value(testing_event, g.meter))
 
 
+def test_a_session_ended_before_its_first_turn_scores_nothing_and_wins_nothing(testing_event):
+    # Ended from the facilitator's panel at the first summit, both sides "scored 100 of 100,
+    # provisional (0 of 12 turns), met its agenda": every goal pro-rated to no turns is met where it
+    # starts, and the class report would have ranked that group first.
+    from game.session.game import Game
+    from game.session.story import goals_report, provisional_note
+
+    ended = end_now(initial_state(testing_event, 3))
+    assert provisional_scores(ended) == {"moscow": 0.0, "beijing": 0.0}
+    assert provisional_winners(ended) == {"moscow": False, "beijing": False}
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "human"})
+    game.end_early("the bell rang")
+    assert game.provisional == (0, testing_event.turns)
+    assert game.scores() == {"moscow": 0.0, "beijing": 0.0} and not any(game.winners().values())
+    assert not any(met for _text, met, _value in goals_report(game, "moscow"))
+    assert str(provisional_note(game)) == (
+        f"provisional (0 of {testing_event.turns} turns: nothing was played, so no goal is met)"
+    )
+
+
 # -- goals a level sets at its classroom cut: a pace of their own -------------------------------
 
 

@@ -409,3 +409,40 @@ def test_an_end_the_session_was_set_to_is_not_credited_to_the_facilitator(testin
     other.end("the bell rang")
     sheet = debrief_markdown(other.game, dict(other.spec.teams), datetime.now(), "Cut")
     assert "the facilitator ended the session early: the bell rang" in sheet
+
+
+def test_during_a_session_at_the_cut_the_board_and_the_class_see_the_score_it_would_end_with(testing_event):
+    # The board's Agenda tab and the dashboard showed the whole level's score (62.5 after turn
+    # 4) where the session, ended, scored 37.5 provisional: the teacher compares groups at the
+    # same turn, and it is the provisional score that will count.
+    from game.server.client import turn_message
+    from game.ui.board.texts import agenda_view_html
+
+    session = cut_session(testing_event)
+    game = session.game
+    assert "no score yet, as no turn has been played" in agenda_view_html(game, "moscow")
+    for _turn in range(4):
+        game.lock("moscow", ())
+        game.resolve()
+    assert game.scored_now() == (4, testing_event.turns)
+    assert game.scores_now() == provisional_scores(game.state, 4)
+    message = turn_message(game, game.reports[-1])
+    assert not message["finished"] and message["scored_turns"] == [4, testing_event.turns]
+    assert message["scores"] == {s: round(v, 1) for s, v in provisional_scores(game.state, 4).items()}
+    text = agenda_view_html(game, "moscow")
+    assert "if the session ended now, your score would be" in text and "provisional (4 of 12 turns)" in text
+    whole = cut_session(testing_event, cut=False)
+    whole.game.lock("moscow", ())
+    whole.game.resolve()
+    assert whole.game.scored_now() is None and whole.game.scores_now() == scores(whole.game.state)
+    assert "your score now is" in agenda_view_html(whole.game, "moscow")
+
+
+def test_the_board_counts_the_turns_of_a_session_at_the_cut_to_the_cut(testing_event):
+    # "Turn 1 of 12" told a class that stops after turn 6 of turns it would never play.
+    from game.ui.board.texts import top_bar_words
+
+    session = cut_session(testing_event)
+    assert top_bar_words(session.game, "moscow")[1].startswith(f"Turn 1 of {testing_event.cut} (session)")
+    whole = cut_session(testing_event, cut=False)
+    assert top_bar_words(whole.game, "moscow")[1].startswith(f"Turn 1 of {testing_event.turns}  ·")

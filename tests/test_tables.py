@@ -61,3 +61,14 @@ def test_the_exports_write_both_dialects_of_both_tables(played, tmp_path):
     folder = session.export(root=tmp_path)
     for name in ("meters.csv", "meters-semicolon.csv", "decisions.csv", "decisions-semicolon.csv"):
         assert (folder / name).read_bytes().startswith("\ufeff".encode())
+
+
+def test_the_decisions_table_gives_the_ais_reasons_as_the_debrief_does(played):
+    # The AI side's reason column was empty in decisions.csv while debrief.md gave the reasons.
+    from game.classroom.exports import reason_of
+
+    game, _ = played
+    header, rows = decision_table(game)
+    column = header.index("Beijing's reason")
+    assert all(row[column] for row in rows)
+    assert [row[column] for row in rows] == [reason_of(game, r.turn, "beijing") for r in game.reports]

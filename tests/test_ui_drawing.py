@@ -448,6 +448,26 @@ def test_series_differ_by_marker_and_dash_not_only_colour():
     assert len({dash for _, _, dash in styles}) >= 4
 
 
+def test_the_class_meters_chart_gives_every_series_a_style_of_its_own():
+    # meters.png drew ten lines in eight styles: "US thaw with Moscow" looked like "Partnership".
+    from game.classroom.exports import CHART_METERS
+
+    styles = [series_style(i, STANDARD) for i in range(len(CHART_METERS))]
+    assert len({marker for _, marker, _ in styles}) == len(CHART_METERS)
+
+
+@pytest.mark.parametrize("shape", ["hexagon", "star"])
+def test_the_new_markers_draw_inside_their_size(shape, pg):
+    from game.charts.lines import draw_marker
+
+    screen = blank_screen()
+    draw_marker(screen, (255, 0, 0), (50, 50), shape, 4)
+    drawn = pygame.mask.from_threshold(screen, (255, 0, 0), (1, 1, 1, 255))
+    assert drawn.count() > 10
+    box = drawn.get_bounding_rects()[0]
+    assert pygame.Rect(43, 43, 15, 15).contains(box)
+
+
 def test_a_chart_draws_each_series_in_its_colour(font):
     screen = blank_screen()
     draw_line_chart(screen, pygame.Rect(0, 0, 800, 500), SERIES, COLOUR_BLIND, font, "Pillars")

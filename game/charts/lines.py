@@ -19,8 +19,32 @@ Point = tuple[float, float]
 
 # Marker shapes and dash patterns, taken in turn by the series; (on, off) lengths in pixels,
 # None for a solid line.
-MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle_down", "plus", "ring")
-DASHES: tuple[tuple[int, int] | None, ...] = (None, (12, 6), (4, 5), (14, 4), None, (8, 4), (4, 5), (12, 6))
+# Ten of each: the class's meters chart draws ten series (two of them had taken the partnership's
+# and its ceiling's style again when there were eight).
+MARKERS = (
+    "circle",
+    "square",
+    "triangle",
+    "diamond",
+    "cross",
+    "triangle_down",
+    "plus",
+    "ring",
+    "hexagon",
+    "star",
+)
+DASHES: tuple[tuple[int, int] | None, ...] = (
+    None,
+    (12, 6),
+    (4, 5),
+    (14, 4),
+    None,
+    (8, 4),
+    (4, 5),
+    (12, 6),
+    (2, 4),
+    (6, 3),
+)
 
 
 @dataclass(frozen=True)
@@ -82,9 +106,24 @@ def draw_dashed_polyline(
 def draw_marker(
     surface: pygame.Surface, colour, centre: Point, shape: str, size: int = 4, outline=None
 ) -> None:
-    """A chart marker: circle, square, triangle, triangle_down, diamond, cross, plus or ring."""
+    """A chart marker: circle, square, triangle, triangle_down, diamond, cross, plus, ring, hexagon
+    or star."""
     x, y = centre
     s = size
+    if shape in ("hexagon", "star"):
+        # Points round the centre: six at one radius, or ten at two (a five-pointed star).
+        count, radii = (6, (s + 1,)) if shape == "hexagon" else (10, (s + 2, (s + 2) * 0.45))
+        pts = [
+            (
+                x + radii[i % len(radii)] * math.sin(2 * math.pi * i / count),
+                y - radii[i % len(radii)] * math.cos(2 * math.pi * i / count),
+            )
+            for i in range(count)
+        ]
+        pygame.draw.polygon(surface, colour, pts)
+        if outline is not None:
+            pygame.draw.polygon(surface, outline, pts, 1)
+        return
     if shape in ("cross", "plus"):
         width = max(2, s // 2)
         if shape == "cross":

@@ -49,6 +49,7 @@ class GroupOutcome:
     turns_played: int
     ended_early: bool
     scored: str = ""  # "provisional (6 of 12 turns)" for a session scored before its end, else ""
+    ending: str = ""  # "ended at the level's classroom cut", in the report's language, else ""
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,17 @@ def outcome_of(group: GroupExport) -> GroupOutcome:
         turns_played=r.turns_played,
         ended_early=r.ended_early,
         scored=_scored(r),
+        ending=_ending(r),
     )
+
+
+def _ending(r: SessionRecord) -> str:
+    """How a group's session ended early, in the report's language ('' if it did not, or if its
+    record was written before the ending was kept)."""
+    from game.session.story import ending_words
+    from game.speech.reasons import say
+
+    return say(ending_words(r.ended_by, r.turns_played)) if r.ended_early else ""
 
 
 def _scored(r: SessionRecord) -> str:

@@ -37,11 +37,12 @@ from game.core.meters import (
     WASHINGTON,
 )
 from game.files import read_bounded
-from game.i18n import N_, _, current_language
+from game.i18n import N_, _, current_language, format_number
 from game.palette import STANDARD
 from game.session.atomic import write_atomic
 from game.session.story import (
     SCENARIO_LEVEL_NOTE,
+    ending_kind,
     ending_note,
     event_headlines,
     event_titles,
@@ -118,6 +119,7 @@ def record_of(game, teams: dict[str, str], started_at: datetime, group: str = ""
         provisional=game.provisional is not None,
         level_turns=game.level.turns,
         scored=provisional_note(game),
+        ended_by=ending_kind(game),
         final={m: round(v, 2) for m, v in game.state.meters.items()},
         partnership=game.history_of("partnership"),
         turns=turns,
@@ -253,17 +255,18 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             "### "
             + _("{side}: {score} of 100{note}, {verdict} (needed {needed})").format(
                 side=side_name(side),
-                score=f"{round(scores[side], 1):g}",
+                # (in the language's decimal mark: "62.5" stood beside "+2,8" in Russian)
+                score=format_number(scores[side], 0 if float(round(scores[side], 1)).is_integer() else 1),
                 note=", " + note if note else "",
                 verdict=verdict,
-                needed=f"{round(agenda.win_at, 1):g}",
+                needed=format_number(agenda.win_at, 0 if float(round(agenda.win_at, 1)).is_integer() else 1),
             ),
             "",
             md(agenda.summary),
             "",
         ]
         for text, met, value in goals_report(game, side):
-            ended_at = _("(ended at {value})").format(value=f"{value:.1f}")
+            ended_at = _("(ended at {value})").format(value=format_number(value, 1))
             lines.append(f"- {'[x]' if met else '[ ]'} {md(say(text))} {ended_at}")
         lines.append("")
     header = (_("turn"), _("date"), side_name("moscow"), side_name("beijing"), _("events"), _("facilitator"))

@@ -43,9 +43,32 @@ def _short(text: str, limit: int) -> str:
 # -- before play -------------------------------------------------------------------------------------
 
 
-def briefing(level: Level, side: str) -> Handout:
+def _goals_to_tick(level: Level, side: str, cut: int | None) -> tuple[str, ...]:
+    """The side's goals as the briefing lists them: as written, or, for a session that ends after
+    turn `cut`, each with what it asks by then (as the game judges it, game.session.story)."""
+    goals = level.agendas[side].goals
+    if cut is None:
+        return tuple(g.text for g in goals)
+    from game.core.engine import provisional_goal
+    from game.core.words import counted, n_
+    from game.session.story import bounds_text
+
+    return tuple(
+        say(
+            counted(
+                n_("{goal}; after {n} turn: {bounds}", "{goal}; after {n} turns: {bounds}", cut),
+                goal=g.text,
+                bounds=bounds_text(provisional_goal(level, side, g, cut)),
+            )
+        )
+        for g in goals
+    )
+
+
+def briefing(level: Level, side: str, cut: int | None = None) -> Handout:
     """One side's page: the situation, its own briefing, its agenda as goals to tick, and room to
-    plan the first turn."""
+    plan the first turn. For a session that ends after turn `cut`, the goals as they are judged
+    then."""
     name = side_name(side)
     agenda = level.agendas[side]
     other = side_name("beijing" if side == "moscow" else "moscow")
@@ -56,7 +79,20 @@ def briefing(level: Level, side: str) -> Handout:
         *(Para(p.strip()) for p in level.briefing.get(side, "").split("\n\n") if p.strip()),
         Heading(_("Your agenda")),
         Para(agenda.summary),
-        Bullets(tuple(g.text for g in agenda.goals), boxes=True),
+        Bullets(_goals_to_tick(level, side, cut), boxes=True),
+        *(
+            [
+                Para(
+                    _(
+                        "This session ends after turn {cut} of {turns}: each goal is judged as it "
+                        "stands then, by the figure after it, and the score is provisional."
+                    ).format(cut=cut, turns=level.turns),
+                    small=True,
+                )
+            ]
+            if cut is not None
+            else []
+        ),
         Para(
             _(
                 "Each goal met adds its share to a score out of 100; {side} has done what it came for "
@@ -221,11 +257,12 @@ def rubric(level: Level) -> Handout:
     )
 
 
-def level_handouts(level: Level) -> list[Handout]:
-    """Everything printed before play: both briefings, both sets of role cards, the rubric."""
+def level_handouts(level: Level, cut: int | None = None) -> list[Handout]:
+    """Everything printed before play: both briefings (for a session ending after turn `cut`, with
+    the goals as they are judged then), both sets of role cards, the rubric."""
     return [
-        briefing(level, "moscow"),
-        briefing(level, "beijing"),
+        briefing(level, "moscow", cut),
+        briefing(level, "beijing", cut),
         role_cards(level, "moscow"),
         role_cards(level, "beijing"),
         rubric(level),

@@ -67,6 +67,12 @@ class SessionRecord(BaseModel):
     scored: Plain = Field(
         "", max_length=80, description="How the scores were made, in words: 'provisional (6 of 12 turns)'."
     )
+    ended_by: Literal["", "cut", "set", "facilitator"] = Field(
+        "",
+        description="How a session that ended before its last turn ended: at the level's classroom "
+        "cut, after the turn the session was set to end, or by the facilitator; '' if it did not (or "
+        "in exports of earlier versions).",
+    )
     final: dict[Annotated[Plain, Field(max_length=60)], float] = Field(max_length=200)
     partnership: list[float] = Field(
         max_length=501, description="Partnership at the start and after each turn."

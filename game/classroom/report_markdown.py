@@ -130,7 +130,8 @@ def _outcomes(outcomes: tuple[GroupOutcome, ...]) -> list[str]:
             _number(o.scores["beijing"]),
             _yes(o.won["beijing"]),
             str(o.turns_played),
-            _yes(o.ended_early),
+            # Reaching the cut the session was set to is not the teacher ending it: say which.
+            md(o.ending) or _yes(o.ended_early),
             md(o.scored) or (_("final") if o.finished else _("so far")),
         ]
         lines.append("| " + " | ".join(cells) + " |")

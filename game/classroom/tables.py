@@ -62,9 +62,14 @@ def meter_table(game) -> tuple[list[str], list[list[object]]]:
 
 
 def decision_table(game) -> tuple[list[str], list[list[object]]]:
-    """Each turn's decisions: both plans with the reasons teams gave, the events, the facilitator's
-    acts, and the partnership after the turn."""
+    """Each turn's decisions: both plans with their reasons (a team's as it typed it, the AI's as
+    the debrief gives it), the events, the facilitator's acts, and the partnership after the turn."""
     from game.session.story import describe_act, event_headlines, plan_names
+    from game.speech.reasons import say
+
+    def reason(turn: int, side: str, typed: dict[str, str]) -> str:
+        # The AI's reason too: the column was empty for an AI side while debrief.md gave it.
+        return say(game.log.ai_reason_of(turn, side) or typed.get(side, ""), game.level)
 
     header = [
         "Turn",
@@ -87,9 +92,9 @@ def decision_table(game) -> tuple[list[str], list[list[object]]]:
                 r.turn,
                 r.date,
                 "; ".join(plan_names(game, r.plans["moscow"])),
-                why.get("moscow", ""),
+                reason(r.turn, "moscow", why),
                 "; ".join(plan_names(game, r.plans["beijing"])),
-                why.get("beijing", ""),
+                reason(r.turn, "beijing", why),
                 "; ".join(event_headlines(game, r.events)),
                 "; ".join(acts),
                 round(partnership[min(r.turn, len(partnership) - 1)], 2),

@@ -31,7 +31,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "class's language, in which its session was played); the level's own text too, where the "
         "level is translated",
     )
+    p.add_argument(
+        "--cut",
+        nargs="?",
+        const=0,
+        type=_turn,
+        metavar="TURN",
+        help="for a session that ends early: each goal on the briefings as it is judged after that "
+        "turn (without TURN, the level's classroom cut), beside the goal itself",
+    )
     add_levels_option(p)
+
+
+def _turn(text: str) -> int:
+    if not text.isdecimal() or not 1 <= int(text) <= 500:
+        raise argparse.ArgumentTypeError(f"a turn is a whole number from 1, not '{text}'")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> ExitCode:
@@ -55,10 +70,25 @@ def run(args: argparse.Namespace) -> ExitCode:
     # The level's own text (briefings, goals, cards) in the handouts' language where it is
     # translated: a Russian sheet with an English briefing is no Russian sheet.
     level = in_language(level, args.lang or "en")
+    cut = None
+    if args.cut is not None:
+        cut = args.cut or level.cut
+        if cut is None:
+            print(
+                f"{level.id} has no classroom cut: give the turn the session ends after (--cut TURN)",
+                file=sys.stderr,
+            )
+            return ExitCode.USAGE
+        if cut >= level.turns:
+            print(
+                f"{level.id} has {level.turns} turns: a session cut after turn {cut} is the whole game",
+                file=sys.stderr,
+            )
+            return ExitCode.USAGE
     out = Path(args.out or f"handouts-{level.id}")
     try:
         with speaking(args.lang or "en"):
-            written = write_handouts(level_handouts(level), out, args.paper, warn=_warn)
+            written = write_handouts(level_handouts(level, cut), out, args.paper, warn=_warn)
     except OSError as e:
         print(f"the handouts could not be written: {e}", file=sys.stderr)
         return ExitCode.FAILED

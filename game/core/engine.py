@@ -523,10 +523,15 @@ def provisional_goals(level: Level, played: int) -> dict[str, tuple[Goal, ...]]:
 def provisional_scores(state: GameState, played: int | None = None) -> dict[str, float]:
     """Each side's provisional score, 0-100, of a game ended after `played` turns (None: the turns
     resolved so far): the weighted share of its goals met, each goal pro-rated to the turns played.
-    After the level's last turn it is the score itself."""
+    After the level's last turn it is the score itself; before the first has resolved, 0."""
     played = turns_played(state) if played is None else played
     if played >= state.level.turns:
         return scores(state)
+    if played <= 0:
+        # Nothing has been played: every goal pro-rated to no turns asks only for where its meter
+        # started, so each side would score 100 and win. A game ended before its first turn
+        # resolved has earned nothing.
+        return {side: 0.0 for side in state.level.agendas}
     return _score(state, provisional_goals(state.level, played))
 
 

@@ -33,6 +33,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from game.classroom.pack import GROUP_NAME_MOST
 from game.core.engine import ADJUSTABLE
 from game.core.meters import SHARED, WASHINGTON, label
+from game.i18n import language_name
 from game.server.answers import MAX_ID, MAX_PLANNING_SECONDS
 from game.server.auth import COOKIE, COOKIE_HOURS, TeacherAuth
 from game.server.messages import read_turn
@@ -388,6 +389,10 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
             {
                 "config": session.config,
                 "title": session.title or session.config.get("level", ""),
+                # The class's language by its own name ("Русский"): the code read "язык ru".
+                "language_name": language_name(session.config["language"])
+                if session.config.get("language")
+                else "",
                 "class_code": session.class_code,
                 "events": session.events,
                 "outcomes": session.outcomes,
@@ -445,7 +450,7 @@ def create_app(store: Store, session: ClassSession, auth: TeacherAuth) -> Starle
                 payload["turn"] = int(turn)
                 logged, details = "schedule", f"{details}, at turn {payload['turn']}"
             else:
-                details += ", at the next turn"
+                details += ", as the turn being played resolves"
         elif kind == "adjust":
             try:
                 delta = float(data.get("delta", 0))

@@ -336,10 +336,12 @@ def turn_message(game, report, acked: int = 0) -> dict[str, Any]:
         "plans": game.log.turns[report.turn - 1].model_dump() if len(game.log.turns) >= report.turn else {},
         "acts": [a.model_dump(mode="json") for a in game.log.acts_of_turn(report.turn)],
         "meters": {m: round(float(meters[m]), 2) for m in (*SHARED, *WASHINGTON) if m in meters},
-        "scores": {s: round(v, 1) for s, v in game.scores().items()},
+        # In a session set to end early, the scores it would end with now (provisional), as the
+        # group's board shows them: what the teacher compares between groups at the same turn.
+        "scores": {s: round(v, 1) for s, v in game.scores_now().items()},
         # "provisional (6 of 12 turns)" for a session ended before the level's last turn, else "".
         "scored": provisional_note(game),
-        "scored_turns": list(game.provisional) if game.provisional is not None else None,
+        "scored_turns": list(scored) if (scored := game.provisional or game.scored_now()) else None,
         "finished": game.over,
         "outcome": game.state.outcome,
         "log": game.log.model_dump(mode="json"),

@@ -128,9 +128,13 @@ class Store:
         with self.lock:
             row = self.group(name)
             if row is None:
+                # A group that joins while the whole class is paused waits with the others: the
+                # teacher's "Pause all" held only the groups there when it was pressed.
+                paused = int(self.meta("paused_all") == "1")
                 self.db.execute(
-                    "INSERT INTO groups (name, token_hash, client_id, joined_at, last_seen) VALUES (?, ?, ?, ?, ?)",
-                    (name, token_hash(token), client_id, now, now),
+                    "INSERT INTO groups (name, token_hash, client_id, joined_at, last_seen, paused) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (name, token_hash(token), client_id, now, now, paused),
                 )
                 return token, ""
             if row["client_id"] != client_id and not row["takeover_allowed"]:

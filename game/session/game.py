@@ -595,6 +595,21 @@ class Game:
         played = len(self.reports)
         return (played, self.level.turns) if played < self.level.turns else None
 
+    def scored_now(self) -> tuple[int, int] | None:
+        """(turns played, the level's turns) while a session set to end before the level's last
+        turn (a classroom cut) goes on: the scores shown during play are then those it would end
+        with now, provisional, which is what the teacher compares at the same turn; else None."""
+        end = getattr(self.classroom, "end_after_turn", None) if self.classroom is not None else None
+        if end is None or end >= self.level.turns or self.over:
+            return None
+        return (len(self.reports), self.level.turns)
+
+    def scores_now(self) -> dict[str, float]:
+        """Each side's score as play shows it: provisional as of the turns played in a session set
+        to end early (`scored_now`), else `scores()`."""
+        shown = self.scored_now()
+        return provisional_scores(self.state, shown[0]) if shown is not None else self.scores()
+
     def scores(self) -> dict[str, float]:
         """Each side's agenda score now, 0-100 (provisional for a session ended before its end)."""
         if self.provisional is not None:

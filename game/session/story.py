@@ -138,30 +138,49 @@ def provisional_note(game: Game) -> str:
     return provisional_words(*game.provisional)
 
 
-def ending_note(game: Game) -> str:
-    """How a session ended before its last turn, for the debrief and the worksheet: at the level's
-    classroom cut, after the turn the session was set to end, or by the facilitator ('' if not)."""
+def ending_kind(game: Game) -> str:
+    """How a session ended before its last turn: "cut" (at the level's classroom cut), "set" (after
+    the turn the session was set to end), "facilitator", or "" (it did not end early)."""
     if not game.log.ended_early:
         return ""
     spec = game.log.classroom
     last = spec.end_after_turn if spec is not None else None
     if last is not None and len(game.reports) == last:
-        if last == game.level.cut:
-            return word(ENDED_AT_CUT)
-        return Said(ENDED_AFTER.format(turn=last), ENDED_AFTER, {"turn": last})
-    return word(ENDED_BY_FACILITATOR)
+        return "cut" if last == game.level.cut else "set"
+    return "facilitator"
+
+
+def ending_words(kind: str, played: int) -> str:
+    """`ending_kind` in words, after `played` turns ('' for a session that did not end early)."""
+    if kind == "cut":
+        return word(ENDED_AT_CUT)
+    if kind == "set":
+        return Said(ENDED_AFTER.format(turn=played), ENDED_AFTER, {"turn": played})
+    if kind == "facilitator":
+        return word(ENDED_BY_FACILITATOR)
+    return ""
+
+
+def ending_note(game: Game) -> str:
+    """How a session ended before its last turn, for the debrief and the worksheet: at the level's
+    classroom cut, after the turn the session was set to end, or by the facilitator ('' if not)."""
+    return ending_words(ending_kind(game), len(game.reports))
 
 
 # How a session that stopped short is told (English Said: the interface and the exports say them
 # in the class's language, game.speech.reasons.say; the tables and records keep the English).
 PROVISIONAL = N_("provisional ({played} of {turns} turns)")
+NOTHING_PLAYED = N_("provisional (0 of {turns} turns: nothing was played, so no goal is met)")
 ENDED_AT_CUT = N_("ended at the level's classroom cut")
 ENDED_AFTER = N_("ended after turn {turn}, as the session was set")
 ENDED_BY_FACILITATOR = N_("ended early by the facilitator")
 
 
 def provisional_words(played: int, turns: int) -> str:
-    """'provisional (6 of 12 turns)'."""
+    """'provisional (6 of 12 turns)'; for a session ended before any turn was played, that no goal
+    is met (each pro-rated to no turns would ask only for where it started)."""
+    if played <= 0:
+        return Said(NOTHING_PLAYED.format(turns=turns), NOTHING_PLAYED, {"turns": turns})
     return Said(
         PROVISIONAL.format(played=played, turns=turns), PROVISIONAL, {"played": played, "turns": turns}
     )
@@ -186,7 +205,9 @@ def goals_report(game: Game, side: str) -> list[tuple[str, bool, float]]:
                 bounds=bounds_text(g),
             )
             text = after
-        out.append((text, g.met(value), value))
+        # Before the first turn, a goal pro-rated to no turns is "met" by where it started.
+        met = g.met(value) and (game.provisional is None or game.provisional[0] > 0)
+        out.append((text, met, value))
     return out
 
 

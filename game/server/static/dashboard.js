@@ -108,7 +108,7 @@ function fillControls() {
     (c.timer ? t(" · {minutes} min a turn", { minutes: c.timer }) : "") +
     (c.end_after_turn ? t(" · ends after turn {turn}", { turn: c.end_after_turn }) : "") +
     // The class's language (a pack's `language`): every laptop that joins plays in it.
-    (c.language ? t(" · language {language}", { language: c.language }) : "");
+    (c.language ? t(" · language {language}", { language: session.language_name || c.language }) : "");
 }
 
 function fmt(x) { return x === null || x === undefined ? "–" : Math.round(x).toString(); }
@@ -123,6 +123,13 @@ const LABELS = { turn: "Turn", partnership: "Partnership", ceiling: "Ceiling", i
   method_divergence: "Methods", central_asia_rivalry: "Rivalry", washington_thaw: "Washington (M / B)",
   moscow: "Moscow", beijing: "Beijing", state: "State" };
 
+// "provisional (6 of 12 turns)"; a group ended before its first turn was played has met nothing
+// (game.session.story.provisional_words says the same on the laptop).
+function provisionalWords([played, turns]) {
+  if (played <= 0) return t("provisional (0 of {turns} turns: nothing was played, so no goal is met)", { turns });
+  return t("provisional ({played} of {turns} turns)", { played, turns });
+}
+
 // A group's state as the table shows it: [state, its class, a note under it]. A laptop that is
 // closed is offline whether or not the class is paused: a pause hid it.
 function groupState(g) {
@@ -130,9 +137,7 @@ function groupState(g) {
   if (g.finished) {
     state = "finished"; cls = "state-finished";
     note = (session && session.outcomes && session.outcomes[g.outcome]) || (g.outcome || "").replaceAll("_", " ");
-    const scored = g.scored_turns
-      ? t("provisional ({played} of {turns} turns)", { played: g.scored_turns[0], turns: g.scored_turns[1] })
-      : g.scored;
+    const scored = g.scored_turns ? provisionalWords(g.scored_turns) : g.scored;
     if (scored) note += t("; scores {scored}", { scored });
   }
   else if (!g.connected) { state = "offline"; cls = "state-offline"; if (g.paused) note = t("paused"); }
@@ -173,12 +178,13 @@ function render(data) {
     const thaws = ["washington.thaw_moscow", "washington.thaw_beijing"].map((m) => fmt(g.meters[m]));
     tr.append(cell(thaws.includes("–") ? "–" : thaws.join(" / "), "washington_thaw"));
     const scores = [cell(fmtScore(g.scores.moscow), "moscow"), cell(fmtScore(g.scores.beijing), "beijing")];
-    if (g.finished && g.scored_turns) {
-      // Ended early: the scores are against goals pro-rated to the turns played, which the state's
-      // note says; the figures say it too, where the eye reads them.
+    if (g.scored_turns) {
+      // Ended early, or a session set to end early (scored as it would end now): the scores are
+      // against goals pro-rated to the turns played, which the state's note says once it ends; the
+      // figures say it too, where the eye reads them.
       for (const c of scores) {
         c.classList.add("provisional");
-        c.title = t("provisional ({played} of {turns} turns)", { played: g.scored_turns[0], turns: g.scored_turns[1] });
+        c.title = provisionalWords(g.scored_turns);
       }
     }
     tr.append(...scores);
@@ -271,7 +277,7 @@ $("adjust").onclick = () => {
   const group = $("adjust-group").value || null;
   if (Math.abs(delta) > LARGE_ADJUSTMENT) {
     const name = meter.options[meter.selectedIndex] ? meter.options[meter.selectedIndex].textContent : meter.value;
-    const asked = t("Move {meter} by {delta} for {who}? That is a large change, made at once.",
+    const asked = t("Move {meter} by {delta} for {who}? That is a large change, made as the turn being played resolves.",
       { meter: name, delta: (delta > 0 ? "+" : "") + delta, who: group || t("every group") });
     if (!confirm(asked)) { say(t("Not adjusted.")); return; }
   }

@@ -18,6 +18,7 @@ from game.session.story import (
     SCENARIO_LEVEL_NOTE,
     SCENARIO_MARK,
     bounds_text,
+    provisional_words,
 )
 from game.speech.facilitator_words import act_words, facilitator_news
 from game.speech.reasons import say
@@ -50,9 +51,16 @@ def top_bar_words(game: Game, side: str) -> tuple[str, str, str, str]:
     lv = game.level
     turn = min(game.state.turn, lv.turns)
     capital = game.state.meters[f"{side}.capital"]
+    end = getattr(game.classroom, "end_after_turn", None) if game.classroom is not None else None
+    if end is not None and end < lv.turns:
+        # A session set to end at its cut: "Turn 1 of 12" told the students of turns they would
+        # never play.
+        count = _("Turn {turn} of {end} (session)").format(turn=min(turn, end), end=end)
+    else:
+        count = _("Turn {turn} of {turns}").format(turn=turn, turns=lv.turns)
     return (
         lv.title,
-        _("Turn {turn} of {turns}").format(turn=turn, turns=lv.turns) + f"  ·  {date_of(lv, turn)}",
+        count + f"  ·  {date_of(lv, turn)}",
         _("Governing from {side}").format(side=side_name(side)),
         _("Political capital {capital}").format(capital=f"{capital:g}"),
     )
@@ -246,15 +254,22 @@ def news_html(game: Game, side: str) -> str:
 
 def agenda_view_html(game: Game, side: str) -> str:
     """The Agenda tab: the side's score now, then its agenda, each goal met now or not."""
-    score = game.scores()[side]
+    score = game.scores_now()[side]
     agenda = game.level.agendas.get(side)
     # To the tenth, as the debrief gives it ("12.5 of 100" there was "12 of 100" here).
     now = shown(score, [agenda.win_at] if agenda else [], least=0 if float(score).is_integer() else 1)
-    head = (
-        "<b>"
-        + _("{side}: your score now is {score} of 100").format(side=side_name(side), score=now)
-        + "</b><br>"
-    )
+    short = game.scored_now()
+    if short is not None and short[0] == 0:
+        said = _("{side}: no score yet, as no turn has been played").format(side=side_name(side))
+    elif short is not None:
+        # A session that ends at its cut is scored against goals pro-rated to the turns played:
+        # the whole level's score here read 62.5 where the session, ended, scored 37.5.
+        said = _("{side}: if the session ended now, your score would be {score} of 100, {note}").format(
+            side=side_name(side), score=now, note=say(provisional_words(*short))
+        )
+    else:
+        said = _("{side}: your score now is {score} of 100").format(side=side_name(side), score=now)
+    head = "<b>" + html.escape(said) + "</b><br>"
     lost = goals_met_before(game, side)
     return head + agenda_html(game.level, side, game.state, lost) + short_session_html(game, side)
 
