@@ -121,6 +121,17 @@ def test_a_session_ended_before_its_first_turn_scores_nothing_and_wins_nothing(t
     assert str(provisional_note(game)) == (
         f"provisional (0 of {testing_event.turns} turns: nothing was played, so no goal is met)"
     )
+    # Nor is an outcome told: its epilogue ("The partnership came out of the test as ...") would
+    # tell of years nobody played.
+    from datetime import datetime
+
+    from game.classroom.exports import debrief_markdown
+    from game.session.story import NOTHING_TO_TELL, outcome_of
+
+    assert outcome_of(game) is None
+    sheet = debrief_markdown(game, {"moscow": "team", "beijing": "team"}, datetime(2026, 1, 1), "A")
+    assert NOTHING_TO_TELL in sheet
+    assert not any(o.epilogue and o.epilogue in sheet for o in testing_event.outcomes)
 
 
 # -- goals a level sets at its classroom cut: a pace of their own -------------------------------

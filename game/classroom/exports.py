@@ -41,6 +41,7 @@ from game.i18n import N_, _, current_language, format_number
 from game.palette import STANDARD
 from game.session.atomic import write_atomic
 from game.session.story import (
+    NOTHING_TO_TELL,
     SCENARIO_LEVEL_NOTE,
     ending_kind,
     ending_note,
@@ -49,6 +50,7 @@ from game.session.story import (
     goals_report,
     outcome_of,
     plan_names,
+    played_nothing,
     provisional_note,
     turning_points,
 )
@@ -242,7 +244,9 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             "",
         ]
     lines += ["## " + _("Outcome"), ""]
-    if outcome:
+    if played_nothing(game):
+        lines += [_(NOTHING_TO_TELL), ""]
+    elif outcome:
         lines += [f"**{md(outcome.title)}**", "", md(outcome.epilogue), ""]
     else:
         lines += [_("The game was not finished."), ""]

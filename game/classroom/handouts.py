@@ -340,7 +340,14 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
     """The debrief worksheet of a played session: the outcome and both scores, the charts of the
     partnership and of all four limits, both sides' decisions (with the reasons teams gave), and
     the debrief questions with room to answer. (The events are in `debrief.md`: a page has no room.)"""
-    from game.session.story import ending_note, outcome_of, plan_names, provisional_note
+    from game.session.story import (
+        NOTHING_TO_TELL,
+        ending_note,
+        outcome_of,
+        plan_names,
+        played_nothing,
+        provisional_note,
+    )
 
     lv = game.level
     outcome = outcome_of(game)
@@ -357,7 +364,9 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
     )
     scores, won = game.scores(), game.winners()
     blocks: list[Block] = [Heading(_("Outcome"))]
-    if outcome is not None:
+    if played_nothing(game):
+        blocks.append(Para(_(NOTHING_TO_TELL)))
+    elif outcome is not None:
         blocks.append(Para(outcome.title, bold=True))
     else:
         blocks.append(Para(_("The game was not finished: the scores are as things stood.")))

@@ -126,8 +126,19 @@ def cause_words(change: Change) -> str:
 
 
 def outcome_of(game: Game) -> Outcome | None:
-    """The level's Outcome the game ended in (None while it goes on)."""
+    """The level's Outcome the game ended in (None while it goes on, and for a session ended before
+    its first turn was played: its epilogue would tell of years nobody played)."""
+    if played_nothing(game):
+        return None
     return next((o for o in game.level.outcomes if o.id == game.state.outcome), None)
+
+
+def played_nothing(game: Game) -> bool:
+    """Whether the session ended before its first turn was played."""
+    return game.provisional is not None and game.provisional[0] == 0
+
+
+NOTHING_TO_TELL = N_("The session ended before its first turn was played: there is no outcome to tell.")
 
 
 def provisional_note(game: Game) -> str:

@@ -17,10 +17,12 @@ from game.core.meters import LIMITS, PILLARS, band, label
 from game.i18n import N_, _, format_number, n_
 from game.session.data_folder import problem_message
 from game.session.story import (
+    NOTHING_TO_TELL,
     SCENARIO_LEVEL_NOTE,
     ai_reason,
     bounds_text,
     event_headlines,
+    played_nothing,
     provisional_note,
     turning_points,
 )
@@ -226,6 +228,8 @@ class DebriefScene(Scene):
             f"{html.escape(o.title if o else str(game.state.outcome))}</b></font>",
             html.escape(o.epilogue if o else ""),
         ]
+        if played_nothing(game):  # (an epilogue would tell of years nobody played)
+            out = [f"<b>{html.escape(_(NOTHING_TO_TELL))}</b>"]
         if lv.hypothetical:
             out.append(f"<i>{html.escape(_(SCENARIO_LEVEL_NOTE))}</i>")
         scores, won = game.scores(), game.winners()
