@@ -477,6 +477,29 @@ def test_the_ai_refusing_a_card_it_cannot_play_this_turn_says_so(catalogue):
         assert action.name in why
 
 
+def test_debrief_md_says_a_repeated_word_binds_once_and_gives_it_its_twins_fate(testing_event):
+    # On screen the repeat read "Agreed (the same word as another term agreed here, so it binds
+    # once)"; debrief.md said only "agreed", with no kept or broken beside it.
+    from game.classroom.exports import summit_lines
+    from game.session.game import Game
+    from game.session.summit_table import Entry, Table
+
+    game = Game.new(testing_event, 1, {"moscow": "human", "beijing": "human"})
+    state = game.state
+    card = next(a.id for a in testing_event.actions_of["beijing"] if a.cost <= 2 and a.requires.test(state))
+    offer = Term("offer", "beijing", Deed("play", card))
+    request = Term("request", "moscow", Deed("play", card))
+    game.state = agree(state, [offer, request])
+    game.table = Table.closed(state.turn, [Entry(offer, True), Entry(request, True)])
+    game.lock("moscow", ())
+    game.lock("beijing", (card,))
+    game.resolve()
+    first, repeat = summit_lines(game)[:2]
+    assert first.startswith("- Turn 1, agreed: ") and "Beijing kept it (turn 1)" in first
+    assert repeat.startswith("- Turn 1, agreed (the same word as another term agreed here, so it binds once): ")
+    assert first.split("; ", 1)[1] == repeat.split("; ", 1)[1]
+
+
 def test_a_repeated_word_shares_the_fate_of_the_word_it_repeats_in_the_debrief(testing_event):
     # The repeat of a word agreed at a summit was told "still running" at the debrief, long after
     # its twin said "turn 1: Beijing kept its word".

@@ -36,6 +36,7 @@ from game.core.meters import (
     PILLARS,
     WASHINGTON,
 )
+from game.core.summit import first_giving
 from game.files import read_bounded
 from game.i18n import N_, _, current_language, format_number
 from game.palette import STANDARD
@@ -169,9 +170,15 @@ def summit_lines(game) -> list[str]:
                 _(fate).format(side=side, turn=r.turn) if fate else f"{side} {settled.result} (turn {r.turn})"
             )
     for number, turn in enumerate(game.log.turns, start=1):
+        # A term agreed that repeats a word agreed before it binds once, as the screen says: its
+        # fate is that first term's ("agreed" alone here left it without one).
+        firsts = first_giving(game.level, [spec.term() for spec in turn.summit if spec.agreed])
         for spec in turn.summit:
             term = spec.term()
-            if spec.agreed:
+            first = firsts.get(term.key()) if spec.agreed else None
+            if first is not None:
+                said = _("agreed (the same word as another term agreed here, so it binds once)")
+            elif spec.agreed:
                 said = _("agreed in the room") if spec.in_room else _("agreed")
             else:
                 said = _("not answered (the summit was skipped)") if spec.unanswered else _("refused")
@@ -179,8 +186,9 @@ def summit_lines(game) -> list[str]:
             line = "- " + _("Turn {turn}, {said}{counter}: {term}").format(
                 turn=number, said=said, counter=counter, term=md(term_words(game.level, term))
             )
-            if spec.agreed and fates.get(term.key()):
-                line += f"; {md('; '.join(fates[term.key()]))}"
+            term_fates = fates.get((first or term).key()) if spec.agreed else None
+            if term_fates:
+                line += f"; {md('; '.join(term_fates))}"
             if spec.why:
                 line += " " + _("(the AI: {why})").format(
                     why=md(say(game.log.summit_reason_of(number, spec), game.level))

@@ -243,6 +243,20 @@ def repeated_words(level: Level, terms: Iterable[Term]) -> list[bool]:
     return out
 
 
+def first_giving(level: Level, terms: list[Term]) -> dict[str, Term]:
+    """For each of `terms` (agreed at one summit, in order) that repeats a word given before it
+    (`repeated_words`), by key, the term that gave that word first: a word binds once, so what
+    becomes of it is what became of that first term."""
+    out = {}
+    for i, (term, again) in enumerate(zip(terms, repeated_words(level, terms), strict=True)):
+        if again:
+            parts = set(term.bound())
+            first = next((t for t in terms[:i] if parts & set(t.bound())), None)
+            if first is not None:
+                out[term.key()] = first
+    return out
+
+
 def term_problem(state: GameState, term: Term) -> str | None:
     """Why `term` cannot be put forward now (None when it can)."""
     level = state.level

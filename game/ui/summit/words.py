@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.core.meters import other
-from game.core.summit import WORD_BROKEN, Term, power_lead, repeated_words, term_span, terms_allowed
+from game.core.summit import (
+    WORD_BROKEN,
+    Term,
+    power_lead,
+    repeated_words,
+    term_span,
+    terms_allowed,
+)
+from game.core.summit import first_giving as first_giving_of
 from game.i18n import N_, _, n_
 from game.session.summit_table import agreed_terms
 from game.speech.reasons import frame_of, say
@@ -392,15 +400,7 @@ def first_giving(level: Level, entries: list[Entry]) -> dict[str, Term]:
     """For each agreed term that repeats a word agreed before it at the same summit (by key), the
     term that gave that word first: a word binds once, so what became of it is told there, and
     the repeat shares that fate (it was told "still running" long after the game ended)."""
-    terms = agreed_terms(entries)
-    out = {}
-    for i, (term, again) in enumerate(zip(terms, repeated_words(level, terms), strict=True)):
-        if again:
-            parts = set(term.bound())
-            first = next((t for t in terms[:i] if parts & set(t.bound())), None)
-            if first is not None:
-                out[term.key()] = first
-    return out
+    return first_giving_of(level, agreed_terms(entries))
 
 
 def fates(game: Game, turn: int, term: Term) -> list[str]:
