@@ -204,6 +204,7 @@ def test_the_debriefs_outcome_title_is_larger_than_its_body_text(app, testing_ev
     from game.ui.scenes.debrief import DebriefScene
 
     game, session = classroom_game(testing_event)
+    play_turns(game, 1)  # (a session ended before its first turn has no outcome to title)
     session.end()
     app.fonts = Fonts(scale)
     html = DebriefScene(app, game).outcome_html()
