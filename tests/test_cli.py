@@ -59,6 +59,17 @@ def test_validate_a_missing_path_is_an_error_not_a_crash(tmp_path):
     assert out.returncode == 1 and "no such file" in out.stdout and "Traceback" not in out.stderr
 
 
+def test_validate_a_pipe_says_it_is_a_pipe_not_that_it_is_missing(tmp_path):
+    import os
+
+    fifo = tmp_path / "level.toml"
+    os.mkfifo(fifo)
+    from game.levels.validate import validate_paths
+
+    problems = [str(p) for p in validate_paths([fifo])]
+    assert problems and "pipe or a device" in problems[0] and "no such file" not in problems[0]
+
+
 def test_levels_lists_the_shipped_levels():
     out = run_game("levels")
     assert out.returncode == 0 and "testing_event" in out.stdout and "base" not in out.stdout.split()

@@ -496,7 +496,9 @@ def test_debrief_md_says_a_repeated_word_binds_once_and_gives_it_its_twins_fate(
     game.resolve()
     first, repeat = summit_lines(game)[:2]
     assert first.startswith("- Turn 1, agreed: ") and "Beijing kept it (turn 1)" in first
-    assert repeat.startswith("- Turn 1, agreed (the same word as another term agreed here, so it binds once): ")
+    assert repeat.startswith(
+        "- Turn 1, agreed (the same word as another term agreed here, so it binds once): "
+    )
     assert first.split("; ", 1)[1] == repeat.split("; ", 1)[1]
 
 

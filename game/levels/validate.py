@@ -43,6 +43,8 @@ def level_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]
             files.extend(found)
         elif p.is_file():
             files.append(p)
+        elif p.exists():  # (a pipe or a device: "no such file" sent the modder looking for a typo)
+            problems.append(Problem(str(p), 1, 1, "error", "", "not a level file: it is a pipe or a device"))
         else:
             problems.append(Problem(str(p), 1, 1, "error", "", "no such file or folder"))
     return files, problems
