@@ -85,57 +85,39 @@ def _warnings(tmp_path: Path, event: str) -> list[str]:
     return [str(p) for p in validate_paths([path])]
 
 
-def test_a_certain_event_that_can_come_back_in_many_turns_is_warned_about_at_its_once(tmp_path):
-    warned = _warnings(
-        tmp_path,
-        '[[event]]\nid = "every_turn"\ntitle = "Every turn"\nwhen = "turn >= 3"\ncertain = true\n'
-        'once = false\neffects = { "moscow.standing" = -1 }\n',
+def _event(when: str, *lines: str) -> str:
+    """An event of a level of 2022 (its `when` on the file's line 8, then `lines` from line 9)."""
+    body = "".join(f"{line}\n" for line in lines)
+    return (
+        f'[[event]]\nid = "e"\ntitle = "E"\nwhen = "{when}"\n{body}effects = {{ "moscow.standing" = -1 }}\n'
     )
-    assert any(":10:" in w and "happens in every turn its 'when' holds" in w for w in warned), warned
-    named = _warnings(
-        tmp_path,
-        '[[event]]\nid = "twice"\ntitle = "Twice"\nwhen = "turn == 3"\ncertain = true\n'
-        'once = false\neffects = { "moscow.standing" = -1 }\n',
-    )
-    assert not any("happens in every turn" in w for w in named), named
-    turns = _warnings(
-        tmp_path,
-        '[[event]]\nid = "twice"\ntitle = "Twice"\nwhen = "turn == 3 or turn == 7"\ncertain = true\n'
-        'once = false\neffects = { "moscow.standing" = -1 }\n',
-    )
-    assert not any("happens in every turn" in w for w in turns), turns
 
 
-def test_a_certain_event_of_weight_0_is_not_told_it_is_never_drawn(tmp_path):
-    warned = _warnings(
-        tmp_path,
-        '[[event]]\nid = "dated"\ntitle = "Dated"\nwhen = "turn == 3"\ncertain = true\nweight = 0\n'
-        'effects = { "moscow.standing" = -1 }\n',
-    )
-    assert not any("only a facilitator or an experiment" in w for w in warned), warned
+@pytest.mark.parametrize(
+    ("event", "line", "said"),
+    [
+        # A certain event that may come back happens in every turn its condition holds.
+        (_event("turn >= 3", "certain = true", "once = false"), 10, "happens in every turn its 'when' holds"),
+        (_event("turn == 3", "certain = true", "weight = 5"), 10, "its weight is not used"),
+        # "turn == 3" with from_year = 2023 compiled to 'turn >= 5 and (turn == 3)': the validator
+        # had advised the from_year, and then said nothing of an event that never came.
+        (_event("turn == 3", "from_year = 2023", "certain = true"), 8, "holds in none of the level's turns"),
+        (_event("turn >= 9 and turn <= 8"), 8, "can never happen"),
+    ],
+)
+def test_the_validator_warns_of_an_event_that_cannot_do_what_its_writer_meant(tmp_path, event, line, said):
+    warned = _warnings(tmp_path, event)
+    assert any(f":{line}:" in w and said in w for w in warned), warned
 
 
-def test_an_event_whose_turns_and_years_leave_no_turn_is_warned_about(tmp_path):
-    # "turn == 3" with from_year = 2023 in a level of 2022 compiled to 'turn >= 5 and (turn == 3)':
-    # the validator had advised the from_year, and then said nothing of an event that never came.
-    warned = _warnings(
-        tmp_path,
-        '[[event]]\nid = "dated"\ntitle = "Dated"\ntext = "In July 2023 the river floods."\n'
-        'when = "turn == 3"\nfrom_year = 2023\ncertain = true\neffects = { "moscow.standing" = -1 }\n',
-    )
-    assert any(":9:" in w and "holds in none of the level's turns" in w for w in warned), warned
-    both = _warnings(
-        tmp_path,
-        '[[event]]\nid = "never"\ntitle = "Never"\nwhen = "turn >= 9 and turn <= 8"\n'
-        'effects = { "moscow.standing" = -1 }\n',
-    )
-    assert any(":8:" in w and "can never happen" in w for w in both), both
-
-
-def test_a_weight_written_on_a_certain_event_is_told_it_is_not_used(tmp_path):
-    warned = _warnings(
-        tmp_path,
-        '[[event]]\nid = "dated"\ntitle = "Dated"\nwhen = "turn == 3"\ncertain = true\nweight = 5\n'
-        'effects = { "moscow.standing" = -1 }\n',
-    )
-    assert any(":10:" in w and "its weight is not used" in w for w in warned), warned
+@pytest.mark.parametrize(
+    ("event", "unsaid"),
+    [
+        (_event("turn == 3", "certain = true", "once = false"), "happens in every turn"),
+        (_event("turn == 3 or turn == 7", "certain = true", "once = false"), "happens in every turn"),
+        (_event("turn == 3", "certain = true", "weight = 0"), "only a facilitator or an experiment"),
+    ],
+)
+def test_a_certain_event_written_as_meant_is_not_warned_about(tmp_path, event, unsaid):
+    warned = _warnings(tmp_path, event)
+    assert not any(unsaid in w for w in warned), warned

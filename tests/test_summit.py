@@ -477,10 +477,9 @@ def test_the_ai_refusing_a_card_it_cannot_play_this_turn_says_so(catalogue):
         assert action.name in why
 
 
-def test_debrief_md_says_a_repeated_word_binds_once_and_gives_it_its_twins_fate(testing_event):
-    # On screen the repeat read "Agreed (the same word as another term agreed here, so it binds
-    # once)"; debrief.md said only "agreed", with no kept or broken beside it.
-    from game.classroom.exports import summit_lines
+def _a_word_given_twice_and_kept(testing_event):
+    """A game whose first summit agreed Beijing's offer of a card and Moscow's request for that very
+    card (one word given twice), and whose first turn Beijing then played the card."""
     from game.session.game import Game
     from game.session.summit_table import Entry, Table
 
@@ -494,6 +493,15 @@ def test_debrief_md_says_a_repeated_word_binds_once_and_gives_it_its_twins_fate(
     game.lock("moscow", ())
     game.lock("beijing", (card,))
     game.resolve()
+    return game
+
+
+def test_debrief_md_says_a_repeated_word_binds_once_and_gives_it_its_twins_fate(testing_event):
+    # On screen the repeat read "Agreed (the same word as another term agreed here, so it binds
+    # once)"; debrief.md said only "agreed", with no kept or broken beside it.
+    from game.classroom.exports import summit_lines
+
+    game = _a_word_given_twice_and_kept(testing_event)
     first, repeat = summit_lines(game)[:2]
     assert first.startswith("- Turn 1, agreed: ") and "Beijing kept it (turn 1)" in first
     assert repeat.startswith(
@@ -507,20 +515,9 @@ def test_a_repeated_word_shares_the_fate_of_the_word_it_repeats_in_the_debrief(t
     # its twin said "turn 1: Beijing kept its word".
     from types import SimpleNamespace
 
-    from game.session.game import Game
-    from game.session.summit_table import Entry, Table
     from game.ui.scenes.debrief import DebriefScene
 
-    game = Game.new(testing_event, 1, {"moscow": "human", "beijing": "human"})
-    state = game.state
-    card = next(a.id for a in testing_event.actions_of["beijing"] if a.cost <= 2 and a.requires.test(state))
-    offer = Term("offer", "beijing", Deed("play", card))
-    request = Term("request", "moscow", Deed("play", card))
-    game.state = agree(state, [offer, request])
-    game.table = Table.closed(state.turn, [Entry(offer, True), Entry(request, True)])
-    game.lock("moscow", ())
-    game.lock("beijing", (card,))
-    game.resolve()
+    game = _a_word_given_twice_and_kept(testing_event)
     lines = DebriefScene.summit_lines(SimpleNamespace(game=game), 1)  # type: ignore[arg-type]
     kept = [line for line in lines if line.startswith("•")]
     assert len(kept) == 2 and all("turn 1: Beijing kept its word" in line for line in kept), kept
