@@ -439,6 +439,8 @@ class Level:
     certain_events: tuple[Event, ...] = field(default=(), init=False, compare=False, repr=False)
     # see deck_without: the fired one-time events -> the deck that is left, weights, running sums
     decks: dict[frozenset[str], Deck] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # see date_of: a turn -> its date
+    dates: dict[int, str] = field(default_factory=dict, init=False, compare=False, repr=False)
     # see game.core.level_text.name_in: a name of a card or event in any of the level's languages
     # -> the level's own name for it
     names_now: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -524,9 +526,13 @@ class Level:
 
     def date_of(self, turn: int) -> str:
         """'Spring 2022' for a season-long turn, '2022' for a year-long one."""
-        return self.date_frame(turn).format(
-            year=self.year_of(turn), part=(turn - 1) % self.turns_per_year + 1, parts=self.turns_per_year
-        )
+        # Remembered: every turn's report asks, agents' imagined turns too (a format() a turn).
+        date = self.dates.get(turn)
+        if date is None:
+            date = self.dates[turn] = self.date_frame(turn).format(
+                year=self.year_of(turn), part=(turn - 1) % self.turns_per_year + 1, parts=self.turns_per_year
+            )
+        return date
 
     def date_frame(self, turn: int) -> str:
         """The frame `date_of` fills with the year (and the part of it): 'Spring {year}'. The
