@@ -57,9 +57,11 @@ def load_levels(cat: Catalogue, ids: Iterable[str]) -> list[Level] | None:
             # often): the first found would run, and a modder editing the other would see nothing
             # change. The window lists the clash too; a command stops on it.
             print_problems(cat.clashes[level_id])
+            first = cat.entries[level_id].path  # (the player's file name: nothing sent to the terminal)
             print(
-                f"error: two files give the level id '{level_id}' (the first is {cat.entries[level_id].path}); "
-                "rename or remove one",
+                printable(
+                    f"error: two files give the level id '{level_id}' (the first is {first}); rename or remove one"
+                ),
                 file=sys.stderr,
             )
             return None
