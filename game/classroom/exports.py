@@ -59,7 +59,7 @@ from game.speech.facilitator_words import act_words
 from game.speech.reasons import say
 from game.speech.sources import source_lines
 from game.speech.terms import term_words
-from game.speech.words import band_spans_shown, date_of, meter_label
+from game.speech.words import band_spans_shown, date_of, meter_label, plain
 
 # The pillars and all four limits: the fourth is Washington's thaw with each capital.
 CHART_METERS = ("partnership", "partnership_ceiling", *PILLARS, *LIMITS, *WASHINGTON)
@@ -268,10 +268,10 @@ def debrief_markdown(game, teams: dict[str, str], started_at: datetime, group: s
             + _("{side}: {score} of 100{note}, {verdict} (needed {needed})").format(
                 side=side_name(side),
                 # (in the language's decimal mark: "62.5" stood beside "+2,8" in Russian)
-                score=format_number(scores[side], 0 if float(round(scores[side], 1)).is_integer() else 1),
+                score=plain(round(scores[side], 1)),
                 note=", " + note if note else "",
                 verdict=verdict,
-                needed=format_number(agenda.win_at, 0 if float(round(agenda.win_at, 1)).is_integer() else 1),
+                needed=plain(round(agenda.win_at, 1)),
             ),
             "",
             md(agenda.summary),

@@ -595,12 +595,17 @@ class Game:
         played = len(self.reports)
         return (played, self.level.turns) if played < self.level.turns else None
 
-    def scored_now(self) -> tuple[int, int] | None:
-        """(turns played, the level's turns) while a session set to end before the level's last
-        turn (a classroom cut) goes on: the scores shown during play are then those it would end
-        with now, provisional, which is what the teacher compares at the same turn; else None."""
+    def session_end(self) -> int | None:
+        """The turn a classroom session is set to end after, when that is before the level's last
+        (its cut, or a pack's last turn); None for a game played to the end."""
         end = getattr(self.classroom, "end_after_turn", None) if self.classroom is not None else None
-        if end is None or end >= self.level.turns or self.over:
+        return end if end is not None and end < self.level.turns else None
+
+    def scored_now(self) -> tuple[int, int] | None:
+        """(turns played, the level's turns) while a session set to end early goes on: the scores
+        shown during play are then those it would end with now, provisional, which is what the
+        teacher compares at the same turn; else None."""
+        if self.session_end() is None or self.over:
             return None
         return (len(self.reports), self.level.turns)
 

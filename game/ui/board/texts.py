@@ -51,8 +51,8 @@ def top_bar_words(game: Game, side: str) -> tuple[str, str, str, str]:
     lv = game.level
     turn = min(game.state.turn, lv.turns)
     capital = game.state.meters[f"{side}.capital"]
-    end = getattr(game.classroom, "end_after_turn", None) if game.classroom is not None else None
-    if end is not None and end < lv.turns:
+    end = game.session_end()
+    if end is not None:
         # A session set to end at its cut: "Turn 1 of 12" told the students of turns they would
         # never play.
         count = _("Turn {turn} of {end} (session)").format(turn=min(turn, end), end=end)
@@ -277,8 +277,8 @@ def agenda_view_html(game: Game, side: str) -> str:
 def short_session_html(game: Game, side: str) -> str:
     """For a session that ends before the level's last turn (at the cut, or a pack's last turn):
     when it ends, and each goal as it will be judged then, pro-rated to the turns played."""
-    end = getattr(game.classroom, "end_after_turn", None) if game.classroom is not None else None
-    if end is None or end >= game.level.turns or game.over:
+    end = game.session_end()
+    if end is None or game.over:
         return ""
     goals = provisional_goals(game.level, end)[side]
     lines = [
