@@ -155,6 +155,36 @@ def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tm
     assert main(["handouts", "--worksheet", str(tmp_path / "nowhere")]) == 1
 
 
+@pytest.mark.pdf
+def test_a_worksheet_written_again_into_its_export_folder_keeps_the_exported_one(tmp_path, capsys):
+    # A teacher printing on Letter (or for a Russian class) writes the worksheet again without
+    # --out: the A4 worksheet the session exported, and its charts, must be left as they were.
+    from game.classroom.session import ClassroomSession
+    from game.cli import main
+    from game.commands.loading import load_level
+
+    level = load_level("testing_event", [])
+    game = Game.new(level, 5, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="B")
+    game.lock("moscow", (), reason="Watch first")
+    game.resolve()
+    folder = session.export(root=tmp_path / "exports")
+    exported = {p.name: p.read_bytes() for p in folder.glob("worksheet*")}
+    assert {"worksheet.pdf", "worksheet.html", "worksheet-limits.png"} <= set(exported)
+
+    assert main(["handouts", "--worksheet", str(folder), "--paper", "letter"]) == 0
+    assert main(["handouts", "--worksheet", str(folder), "--lang", "ru"]) == 0
+    assert {p.name: p.read_bytes() for p in folder.glob("worksheet*") if p.name in exported} == exported
+    width, height = PAPERS["letter"]
+    assert pages((folder / "worksheet-letter.pdf").read_bytes()) == [
+        pytest.approx((width * POINTS_PER_MM, height * POINTS_PER_MM), abs=0.5)
+    ]
+    page = (folder / "worksheet-ru.html").read_text(encoding="utf-8")
+    assert 'src="worksheet-ru-limits.png"' in page and (folder / "worksheet-ru-limits.png").exists()
+    printed = capsys.readouterr().out
+    assert str(folder / "worksheet-letter.pdf") in printed and str(folder / "worksheet-ru.pdf") in printed
+
+
 def test_the_worksheet_of_a_session_played_before_its_level_changed_is_written_with_a_warning(
     tmp_path, capsys
 ):

@@ -496,13 +496,14 @@ def write_worksheet(
     paper: str = "a4",
     language: str | None = None,
     warn: Callable[[str], None] | None = None,
+    name: str = "worksheet",
 ) -> list[Path]:
-    """The printed debrief worksheet: `worksheet.html` and a one-page `worksheet.pdf` on `paper`,
-    with its two charts on the light print palette, in `language` (none: the one in force).
-    `warn` is told of letters the PDF cannot draw (a group's name in a script the font lacks)."""
+    """The printed debrief worksheet: `NAME.html` and a one-page `NAME.pdf` on `paper`, with its
+    two charts on the light print palette, in `language` (none: the one in force). `warn` is told
+    of letters the PDF cannot draw (a group's name in a script the font lacks)."""
     from game.classroom.handouts import worksheet, worksheet_charts
     from game.classroom.printdoc import write_handouts
 
     with speaking(language):
-        charts = worksheet_charts(game, folder)
-        return write_handouts([worksheet(game, started_at, group, charts)], folder, paper, warn)
+        charts = worksheet_charts(game, folder, name)
+        return write_handouts([worksheet(game, started_at, group, charts, name)], folder, paper, warn)

@@ -302,15 +302,17 @@ WORKSHEET_CHARTS = ("worksheet-partnership.png", "worksheet-limits.png")
 CHART_SIZE = (640, 350)
 
 
-def worksheet_charts(game, folder: Path) -> tuple[Path, Path]:
+def worksheet_charts(game, folder: Path, name: str = "worksheet") -> tuple[Path, Path]:
     """The worksheet's two charts on the light print palette: the partnership with its ceiling over
-    the bands, and the four limits (Washington's thaw as a line for each capital)."""
+    the bands, and the four limits (Washington's thaw as a line for each capital). Their files
+    begin with the worksheet's `name`, so that a worksheet written again beside the exported one
+    (on other paper, in another language) leaves the exported one's charts as they were."""
     from game.charts.png import save_chart_png
     from game.palette import PRINT
 
     x_labels = [_("start"), *(str(r.turn) for r in game.reports)]
     first = save_chart_png(
-        folder / WORKSHEET_CHARTS[0],
+        folder / WORKSHEET_CHARTS[0].replace("worksheet", name, 1),
         {meter_label(m): game.history_of(m) for m in ("partnership", "partnership_ceiling")},
         _("The partnership and its ceiling"),
         size=CHART_SIZE,
@@ -320,7 +322,7 @@ def worksheet_charts(game, folder: Path) -> tuple[Path, Path]:
         y_range=(0, 100),
     )
     second = save_chart_png(
-        folder / WORKSHEET_CHARTS[1],
+        folder / WORKSHEET_CHARTS[1].replace("worksheet", name, 1),
         {meter_label(m): game.history_of(m) for m in (*LIMITS, *WASHINGTON)},
         _("The four limits"),
         size=CHART_SIZE,
@@ -336,7 +338,9 @@ def _plan_cell(names: list[str], reason: str) -> str:
     return _("{played}. Why: {reason}").format(played=played, reason=reason) if reason else played
 
 
-def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path]) -> Handout:
+def worksheet(
+    game, started_at: datetime, group: str, charts: tuple[Path, Path], name: str = "worksheet"
+) -> Handout:
     """The debrief worksheet of a played session: the outcome and both scores, the charts of the
     partnership and of all four limits, both sides' decisions (with the reasons teams gave), and
     the debrief questions with room to answer. (The events are in `debrief.md`: a page has no room.)"""
@@ -418,7 +422,7 @@ def worksheet(game, started_at: datetime, group: str, charts: tuple[Path, Path])
     blocks.append(Heading(_("Questions")))
     blocks += [Answer(f"{_(title)}: {_(q)}", 2) for title, q in QUESTIONS]
     return Handout(
-        name="worksheet",
+        name=name,
         title=_("Debrief worksheet: {level}").format(level=lv.title),
         subtitle=subtitle,
         blocks=tuple(blocks),

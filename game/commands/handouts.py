@@ -21,7 +21,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--worksheet",
         metavar="EXPORT_DIR",
         help="write the debrief worksheet of this session's export folder instead (for example on "
-        "Letter paper); it goes into --out, or into the export folder",
+        "Letter paper); it goes into --out, or into the export folder beside the exported one "
+        "(worksheet-letter.pdf, worksheet-ru.pdf: the exported worksheet.pdf is kept)",
     )
     p.add_argument(
         "--lang",
@@ -101,6 +102,18 @@ def _warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
+def _beside_the_exported(paper: str, lang: str, exported_in: str) -> str:
+    """The name of a worksheet written again into its export folder: the exported one (A4, in the
+    class's language) keeps its name and its files, and one on other paper or in another language
+    is named for what differs (`worksheet-letter`, `worksheet-ru`, `worksheet-letter-ru`)."""
+    parts = ["worksheet"]
+    if paper != "a4":
+        parts.append(paper)
+    if lang != exported_in:
+        parts.append(lang)
+    return "-".join(parts)
+
+
 def _worksheet(args: argparse.Namespace) -> ExitCode:
     from datetime import datetime
     from pathlib import Path
@@ -147,9 +160,13 @@ def _worksheet(args: argparse.Namespace) -> ExitCode:
     except ValueError:
         started = datetime.now()
     out = Path(args.out) if args.out else folder
+    exported_in = (log.classroom.language if log.classroom is not None else None) or record.language or "en"
+    name = "worksheet" if args.out else _beside_the_exported(args.paper, lang or "en", exported_in)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        written = write_worksheet(game, out, started, record.group, args.paper, lang or "en", warn=_warn)
+        written = write_worksheet(
+            game, out, started, record.group, args.paper, lang or "en", warn=_warn, name=name
+        )
     except OSError as e:
         print(f"the worksheet cannot be written in {out}: {e.strerror or e}", file=sys.stderr)
         return ExitCode.FAILED
