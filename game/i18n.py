@@ -136,9 +136,12 @@ def choose_language(asked: str | None, setting: str | None, environ: Mapping[str
 def format_number(x: float, decimals: int = 0, sign: bool = False) -> str:
     """`x` with `decimals` decimals, with the decimal mark and thousands separator of the language
     in force ("1,234.5"; "1 234,5" in Russian). The rounding is Python's own, as in f"{x:.1f}", so
-    a figure shown beside a threshold rounds as game.ui.numbers decided. `sign`: a + before a
-    positive figure, as a change is shown."""
+    a figure shown beside a threshold rounds as game.ui.numbers decided. `sign`: a change, with a
+    + before a gain and the minus sign (−, not the hyphen) before a loss, as every list of changes
+    shows it: the facilitator's panel read "-4" beside the board's "−4"."""
     text = f"{x:{'+' if sign else ''},.{decimals}f}"
+    if sign:
+        text = text.replace("-", "−")
     decimal, group = _number_symbols(_language)
     if (decimal, group) == (".", ","):
         return text

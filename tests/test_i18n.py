@@ -2,6 +2,7 @@
 language comes from the command line, the settings or the system, in that order."""
 
 import json
+import re
 from typing import get_args
 
 import pytest
@@ -83,6 +84,24 @@ def test_the_settings_and_the_command_line_know_the_same_languages():
 def test_numbers_are_written_as_the_language_writes_them(code, expected):
     set_language(code)
     assert format_number(1234.5, 1) == expected
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_a_loss_is_written_with_the_minus_sign_wherever_changes_are_listed(code, testing_event):
+    # The facilitator's panel (its steps and an event's effects) and the debrief's change lists
+    # read «-4» and «-1,0» beside the board's «−4».
+    from game.speech.words import plain_signed
+    from game.ui.scenes.facilitator import signed_effects
+
+    set_language(code)
+    try:
+        assert format_number(-1.0, 1, sign=True) == ("−1.0" if code == "en" else "−1,0")
+        assert plain_signed(-2.5).startswith("−") and format_number(3, 0, sign=True) == "+3"
+        losing = next(e for e in testing_event.events if any(d < 0 for _m, d in e.does.effects))
+        assert "−" in signed_effects(testing_event, losing)
+        assert not re.search(r"-\d", signed_effects(testing_event, losing))
+    finally:
+        set_language("en")
 
 
 def test_a_figure_beside_a_threshold_rounds_the_same_in_every_language():

@@ -227,8 +227,9 @@ def first_divergence(records: list[SessionRecord], sides: tuple[str, ...] = SIDE
     return None
 
 
-# "adjusted <meter> by <delta>: <reason>": the reason changes nothing in the game.
-_ADJUSTED = re.compile(r"(adjusted .*? by [-+]?[0-9.e+-]+)(?:: .*)?", re.S)
+# "adjusted <meter> by <delta>: <reason>": the reason changes nothing in the game. (A loss is
+# written with the minus sign, and was with the hyphen by earlier versions: both read alike.)
+_ADJUSTED = re.compile(r"(adjusted .*? by [-−+]?[0-9.e+-]+)(?:: .*)?", re.S)
 
 
 def happenings(turn: TurnRecord) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -240,7 +241,7 @@ def happenings(turn: TurnRecord) -> tuple[tuple[str, ...], tuple[str, ...]]:
             acts.append(act)
         elif act.startswith("adjusted"):
             found = _ADJUSTED.fullmatch(act)
-            acts.append(found.group(1) if found else act)
+            acts.append(found.group(1).replace("−", "-") if found else act)
     return tuple(turn.events), tuple(acts)
 
 

@@ -277,6 +277,11 @@ def event_headlines(game: Game, event_ids: Iterable[str]) -> list[str]:
     return out
 
 
+def _change(delta: float | None) -> str:
+    """A facilitator's adjustment as a change, with the minus sign the window writes it with."""
+    return f"{delta or 0.0:+g}".replace("-", "−")
+
+
 def facilitator_news(game: Game, act: FacilitatorAct) -> str:
     """A facilitator's act as the players read it in the news during the turn."""
     if act.kind == "inject":
@@ -285,7 +290,7 @@ def facilitator_news(game: Game, act: FacilitatorAct) -> str:
     if act.kind == "adjust":
         from game.core.meters import label
 
-        return f"The facilitator moves {label(act.meter or '')} by {act.delta:+g} as this turn resolves: {act.text}"
+        return f"The facilitator moves {label(act.meter or '')} by {_change(act.delta)} as this turn resolves: {act.text}"
     if act.kind == "annotate":
         if act.term is not None:
             return f"The facilitator's note on “{noted_term_words(game.level, act)}”: {act.text}"
@@ -306,7 +311,7 @@ def describe_act(level: Level, act: FacilitatorAct) -> str:
     if act.kind == "adjust":
         from game.core.meters import label
 
-        return f"adjusted {label(act.meter or '')} by {act.delta:+g}: {act.text}"
+        return f"adjusted {label(act.meter or '')} by {_change(act.delta)}: {act.text}"
     if act.kind == "annotate":
         if act.term is not None:
             return f"noted on “{noted_term_words(level, act)}” (agreed at turn {act.term.summit}): {act.text}"

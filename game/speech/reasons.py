@@ -94,7 +94,7 @@ def cause_words(change: Change, level: Level | None = None) -> str:
     that is not the partnership itself (game.session.story.cause_words, said again)."""
     if change.meter == "partnership":
         return say(change.why, level)
-    moved = format_number(change.delta, 1, sign=True).replace("-", "−")
+    moved = format_number(change.delta, 1, sign=True)
     return f"{meter_label(change.meter)} {moved}: {say(change.why, level)}"
 
 

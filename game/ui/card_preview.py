@@ -9,14 +9,14 @@ from game.speech.words import meter_label
 
 
 def signed(x: float) -> str:
-    return format_number(x, 1, sign=True).replace("-", "−")
+    return format_number(x, 1, sign=True)
 
 
 def signed_change(x: float) -> str:
     """`signed`, with a second decimal for a change too small for the first: a cause listed as
     "+0.0" read as one that did nothing."""
     if x and abs(x) < 0.05:
-        return format_number(x, 2, sign=True).replace("-", "−")
+        return format_number(x, 2, sign=True)
     return signed(x)
 
 
