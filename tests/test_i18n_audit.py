@@ -290,6 +290,59 @@ def test_the_facilitators_meter_buttons_name_their_meters_whole_at_800x600(code,
         pygame.display.quit()
 
 
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
+@pytest.mark.parametrize("code", ["en", *LANGUAGES])
+def test_the_facilitators_buttons_name_a_meter_and_its_twin_alike(code, size, testing_event):
+    # The panel read "C. Asia: Moscow" beside "Central Asia: Beijing influence".
+    from game.ui.scenes.facilitator import ADJUSTABLE, meter_names
+
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=size, language=code))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        app.show_only("facilitator", game=agreed_no_force(testing_event))
+        app.step([])
+        scene, form = app.scene, {}
+        for _page in range(len(ADJUSTABLE)):
+            for meter in ADJUSTABLE:
+                names = meter_names(meter)
+                form.update((meter, names.index(c.label)) for c in scene.controls if c.label in names)
+            if len(form) == len(ADJUSTABLE) or not scene.meter_page_label:
+                break
+            scene.meter_turn(1)
+            scene.rebuild()
+        twins = [(f"moscow.{m}", f"beijing.{m}") for m in ("economy", "security", "standing", "capital")]
+        twins += [("central_asia.moscow", "central_asia.beijing")]
+        assert all(form[m] == form[t] for m, t in twins), form
+    finally:
+        pygame.display.quit()
+
+
+@pytest.mark.parametrize(("code", "size"), [("en", (800, 600)), ("ru", (800, 600)), ("en", (1280, 720))])
+def test_the_facilitators_passing_message_covers_neither_the_heading_nor_a_control(code, size, testing_event):
+    # "Press “Really end?” ..." was raised to the panel's top, over its heading: the panel is
+    # buttons and lists from top to foot.
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=size, language=code))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        app.show_only("facilitator", game=agreed_no_force(testing_event))
+        app.step([])
+        scene = app.scene
+        scene.end()  # (what the first press of End session does)
+        app.step([])
+        box = scene.message_box
+        assert scene.message and box.width > 0
+        assert not box.colliderect(scene.head_rect)
+        assert not [c.label for c in scene.controls if box.colliderect(c.rect)]
+        assert box.collidelist([r for _n, r in scene.captions if _n != "this turn so far"]) == -1
+        assert app.screen.get_rect().contains(box)
+    finally:
+        pygame.display.quit()
+
+
 def test_the_ui_scales_are_written_with_the_languages_decimal_mark():
     # The Turkish settings read "Arayüz ölçeği (1.2× kullanımda)" beside "+3,0" everywhere else.
     save_settings(Settings(animation_speed="off"))

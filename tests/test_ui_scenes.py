@@ -746,3 +746,21 @@ def test_a_goal_met_once_and_not_now_is_lost_not_not_yet(testing_event):
     assert goals_met_before(view, "moscow") == {0}
     shown = agenda_html(SimpleNamespace(agendas={"moscow": agenda}), "moscow", game.state, {0})
     assert "lost: Keep it" in shown and "not yet: Out of reach" in shown
+
+
+def test_a_passing_message_is_drawn_over_a_tooltip_that_reaches_it(app):
+    # A joined laptop's "This class is run from the teacher's dashboard..." was hidden under the
+    # map's tooltip while the pointer rested on the map.
+    start_game(app)
+    scene = app.scene
+    scene.say("A message the player must read before it goes.")
+    app.render_frame()
+    box = scene.message_box
+    tipped = next(
+        c for c in scene.controls if c.tooltip and c.tooltip() and scene.rect("map").colliderect(c.rect)
+    )
+    app.hover, app.mouse = tipped, (box.x + 4, box.y - 22)  # the tooltip opens just below the pointer
+    app.render_frame()
+    warning = app.palette.warning[:3]
+    assert app.screen.get_at((box.x + 1 + box.width // 3, box.top + 1))[:3] == warning
+    assert app.screen.get_at((box.x + 1 + box.width // 3, box.bottom - 2))[:3] == warning

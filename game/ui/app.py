@@ -732,7 +732,12 @@ class App:
                     hovered = shown is self.hover
                     anchor = self.mouse if hovered else shown.rect.bottomleft
                     beside = None if hovered else shown.rect
-                    draw_tooltip(surface, tip, anchor, self.palette, self.fonts, sparkline, beside)
+                    box = draw_tooltip(surface, tip, anchor, self.palette, self.fonts, sparkline, beside)
+                    # A passing message stays readable: a tooltip follows the pointer and can be
+                    # had again, the message goes (a joined laptop's "run from the dashboard"
+                    # was hidden under the map's tooltip).
+                    if scene.message_time > 0 and scene.message_box and box.colliderect(scene.message_box):
+                        scene.draw_message(surface)
 
     def capture(self, name: str) -> Path | None:
         """Save the screen as a PNG in the screenshot folder, if one was asked for."""

@@ -205,12 +205,21 @@ class Scene:
         that covers none of its buttons."""
         return self.app.screen.get_rect()
 
+    def message_avoids(self) -> list[pygame.Rect]:
+        """What a passing message must not cover: whatever the area, a button (the debrief's sit
+        at the foot) and the scene's captions."""
+        avoid = [c.rect for c in self.controls if c.kind in ("button", "tab", "item", "term", "answer")]
+        return avoid + [rect for _name, rect in getattr(self, "captions", [])]
+
     def draw_over(self, surface) -> None:
+        self.draw_message(surface)
+
+    def draw_message(self, surface) -> None:
+        """The passing message, if one is showing."""
         if self.message and self.message_time > 0:
-            # Whatever the area, a message never hides a button (the debrief's sit at the foot).
-            avoid = [c.rect for c in self.controls if c.kind in ("button", "tab", "item", "term", "answer")]
-            avoid += [rect for _name, rect in getattr(self, "captions", [])]
-            self.message_box = toast(surface, self.app, self.message, self.message_area(), avoid)
+            self.message_box = toast(
+                surface, self.app, self.message, self.message_area(), self.message_avoids()
+            )
 
     def draw_controls(self, surface, kinds=("button", "tab", "item")) -> None:
         app = self.app

@@ -32,7 +32,6 @@ from game.ui.widgets import (
     bottom_of,
     button_height,
     button_width,
-    first_fitting,
     fit,
     flow,
     hide_typing,
@@ -66,6 +65,30 @@ def meter_names(meter: str) -> list[str]:
             *(_("C. Asia: {side}").format(side=s) for s in (power_name(power), short)),
         ]
     return [meter_label(meter), *meter_row_labels(meter)[1:]]
+
+
+def twin_of(meter: str) -> str | None:
+    """The other side's same meter among those offered (Moscow's influence in Central Asia for
+    Beijing's, Beijing's economy for Moscow's), or None."""
+    swapped = meter.replace("moscow", "\0").replace("beijing", "moscow").replace("\0", "beijing")
+    return swapped if swapped != meter and swapped in ADJUSTABLE else None
+
+
+def button_names(widths: dict[str, int], fits) -> dict[str, str]:
+    """Each meter's name on a button `widths[meter]` wide: the first of its names for which
+    `fits(name, width)`, a meter and its twin taking the same form, the shorter one either needs
+    (the panel read "C. Asia: Moscow" beside "Central Asia: Beijing influence")."""
+
+    def form(meter: str) -> int:
+        names = meter_names(meter)
+        return next((i for i, n in enumerate(names) if fits(n, widths[meter])), len(names) - 1)
+
+    chosen = {}
+    for meter in widths:
+        names, twin = meter_names(meter), twin_of(meter)
+        k = max(form(meter), form(twin)) if twin in widths else form(meter)
+        chosen[meter] = names[min(k, len(names) - 1)]
+    return chosen
 
 
 def meter_rows(meters, fits_half) -> list[tuple[str, ...]]:
@@ -353,7 +376,9 @@ class FacilitatorPanelScene(Scene):
         apply = pygame.Rect(ax, col.bottom - bh - inset, iw, bh)
         reason = pygame.Rect(ax, apply.top - app.px(8) - bh, iw, bh)
         delta_y = reason.top - app.px(4) - fonts.bold.get_linesize()
-        steps = row_of_buttons([f"{step:+d}" for step in STEPS], fonts.bold, ax, 0, ax + iw, bh, app.px(4))
+        steps = row_of_buttons(
+            [format_number(step, 0, sign=True) for step in STEPS], fonts.bold, ax, 0, ax + iw, bh, app.px(4)
+        )
         steps_h = bottom_of(steps)
         steps_y = delta_y - app.px(6) - steps_h
         # The meters, two to a row, but one whose name does not fit half the column whole takes a
@@ -370,6 +395,8 @@ class FacilitatorPanelScene(Scene):
         pages = max(1, -(-len(lines) // rows))
         self.meter_page = min(self.meter_page, pages - 1)
         shown = lines[self.meter_page * rows : (self.meter_page + 1) * rows]
+        room = {m: (half if len(line) == 2 else iw) - app.px(16) for line in lines for m in line}
+        names = button_names(room, lambda name, width: fonts.body.size(name)[0] <= width)
         for row, line in enumerate(shown):
             width = half if len(line) == 2 else iw
             for place, meter in enumerate(line):
@@ -377,11 +404,7 @@ class FacilitatorPanelScene(Scene):
                 self.add(
                     Control(
                         rect,
-                        fit(
-                            first_fitting(meter_names(meter), fonts.body, width - app.px(16)),
-                            fonts.body,
-                            width - app.px(16),
-                        ),
+                        fit(names[meter], fonts.body, width - app.px(16)),
                         partial(self.pick_meter, meter),
                         kind="item",
                         selected=(meter == self.meter),
@@ -397,7 +420,11 @@ class FacilitatorPanelScene(Scene):
                 spot,
             )
         for rect, step in zip(steps, STEPS, strict=False):
-            self.add(Control(rect.move(0, steps_y), f"{step:+d}", partial(self.change_delta, step)))
+            self.add(
+                Control(
+                    rect.move(0, steps_y), format_number(step, 0, sign=True), partial(self.change_delta, step)
+                )
+            )
         self.delta_y = delta_y
         self.captions.append(("adjustment", pygame.Rect(ax, delta_y, iw, fonts.bold.get_linesize())))
         self.reason = self.element(
@@ -600,28 +627,57 @@ class FacilitatorPanelScene(Scene):
         )
         r = self.acts_rect
         surface.blit(fonts.bold.render(_("This turn so far"), True, p.text), r.topleft)
-        body = pygame.Rect(
-            r.x,
-            r.y + fonts.bold.get_linesize() + app.px(4),
-            r.width,
-            r.height - fonts.bold.get_linesize() - app.px(4),
-        )
-        acts = game.acts_this_turn()
-        lines = [
-            "• " + (say(ending_note(game)) if game.log.is_set_end(act) else act_words(game.level, act))
-            for act in acts[-12:]
-        ] or [_("Nothing yet.")]
-        self.draw_lines(surface, lines, body, p.text_muted)
+        self.draw_lines(surface, self.acts_lines(), self.acts_body(), p.text_muted)
         self.draw_controls(surface)
 
-    def draw_lines(self, surface, paragraphs, rect, colour) -> None:
+    def acts_body(self) -> pygame.Rect:
+        """Where the acts of the turn are listed, under their heading."""
+        r, head = self.acts_rect, self.app.fonts.bold.get_linesize() + self.app.px(4)
+        return pygame.Rect(r.x, r.y + head, r.width, r.height - head)
+
+    def acts_lines(self) -> list[str]:
+        game = self.game
+        return [
+            "• " + (say(ending_note(game)) if game.log.is_set_end(act) else act_words(game.level, act))
+            for act in game.acts_this_turn()[-12:]
+        ] or [_("Nothing yet.")]
+
+    def acts_used(self) -> pygame.Rect:
+        """The part of the acts' column their heading and lines take up now."""
+        body = self.acts_body()
+        shown = len(self.laid_lines(self.acts_lines(), body))
+        line_h = self.app.fonts.small.get_linesize() + 2
+        return pygame.Rect(body.x, self.acts_rect.y, body.width, body.y - self.acts_rect.y + shown * line_h)
+
+    def message_area(self) -> pygame.Rect:
+        """Under the acts of the turn, where they leave room for a few lines: the rest of the panel
+        is buttons and lists from top to foot, so a message laid over the window was raised to its
+        top, over the panel's heading."""
+        used, col = self.acts_used(), self.columns[2]
+        free = pygame.Rect(
+            col.x, used.bottom + self.app.px(6), col.width, col.bottom - used.bottom - self.app.px(6)
+        )
+        if free.height >= 5 * self.app.fonts.body.get_linesize():
+            return free
+        return super().message_area()
+
+    def message_avoids(self) -> list[pygame.Rect]:
+        # The acts' column as far as its lines reach, not the whole of it.
+        avoid = [r for name, r in self.captions if name != "this turn so far"]
+        avoid += [c.rect for c in self.controls if c.kind in ("button", "tab", "item", "term", "answer")]
+        return [*avoid, self.acts_used()]
+
+    def laid_lines(self, paragraphs, rect) -> list[str]:
         """Paragraphs wrapped to `rect`, as many lines as it holds (the last cut with an ellipsis)."""
         font = self.app.fonts.small
-        line_h = font.get_linesize() + 2
-        room = max(0, rect.height // line_h)
+        room = max(0, rect.height // (font.get_linesize() + 2))
         lines = [line for para in paragraphs for line in wrap(para, font, rect.width)]
         if len(lines) > room and room:
             lines = lines[:room]
             lines[-1] = fit(lines[-1] + " …", font, rect.width)
-        for i, line in enumerate(lines[:room]):
-            surface.blit(font.render(line, True, colour), (rect.x, rect.y + i * line_h))
+        return lines[:room]
+
+    def draw_lines(self, surface, paragraphs, rect, colour) -> None:
+        font = self.app.fonts.small
+        for i, line in enumerate(self.laid_lines(paragraphs, rect)):
+            surface.blit(font.render(line, True, colour), (rect.x, rect.y + i * (font.get_linesize() + 2)))
