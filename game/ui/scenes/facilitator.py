@@ -663,9 +663,7 @@ class FacilitatorPanelScene(Scene):
 
     def message_avoids(self) -> list[pygame.Rect]:
         # The acts' column as far as its lines reach, not the whole of it.
-        avoid = [r for name, r in self.captions if name != "this turn so far"]
-        avoid += [c.rect for c in self.controls if c.kind in ("button", "tab", "item", "term", "answer")]
-        return [*avoid, self.acts_used()]
+        return [*(r for r in super().message_avoids() if r is not self.acts_rect), self.acts_used()]
 
     def laid_lines(self, paragraphs, rect) -> list[str]:
         """Paragraphs wrapped to `rect`, as many lines as it holds (the last cut with an ellipsis)."""
