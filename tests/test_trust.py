@@ -632,3 +632,20 @@ def test_a_why_never_lists_a_change_as_plus_zero(testing_event):
             lines = meter_why(game, meter)[1]
             assert not [line for line in lines if line.startswith(("+0.0 ", "−0.0 "))], lines
     assert seen_small, "no change small enough to test"
+
+
+def test_the_gauge_names_the_limit_holding_the_partnership_only_while_it_is_held(testing_event):
+    # In Russian the board read «Партнёрство 61,7 (потолок 63, сдерживает: расходящиеся методы)»:
+    # held last turn, and moved off its ceiling since.
+    from game.session.game import Game
+    from game.ui.board.texts import gauge_titles
+
+    game = Game.new(testing_event, 3, {"moscow": "human", "beijing": "normal"})
+    while not (game.reports and game.reports[-1].ceiling_cause):
+        game.pass_summit()
+        game.lock("moscow", ())
+        game.resolve()
+    at = dict(game.state.meters, partnership=game.state.meters["partnership_ceiling"])
+    assert "held by" in gauge_titles(game, at)[0]
+    below = dict(at, partnership=at["partnership_ceiling"] - 1.3)
+    assert not any("held by" in title for title in gauge_titles(game, below))

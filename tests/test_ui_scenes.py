@@ -719,8 +719,9 @@ def test_new_game_says_when_a_level_holds_no_summits(app):
         assert ("No summits in this level" in scene.briefing_html()) is not meets, level_id
 
 
-def test_a_goal_met_once_and_not_now_is_lost_not_not_yet(testing_event):
-    # A goal met at the end of an earlier turn and missed now read "not yet", as if never reached.
+def test_a_goal_met_once_and_not_now_is_no_longer_met_not_not_yet(testing_event):
+    # A goal met at the end of an earlier turn and missed now read "not yet", as if never reached;
+    # then "lost", which a player read as gone for good though the next turn could meet it again.
     from types import SimpleNamespace
 
     from game.core.level import Agenda, Goal
@@ -745,7 +746,7 @@ def test_a_goal_met_once_and_not_now_is_lost_not_not_yet(testing_event):
     )
     assert goals_met_before(view, "moscow") == {0}
     shown = agenda_html(SimpleNamespace(agendas={"moscow": agenda}), "moscow", game.state, {0})
-    assert "lost: Keep it" in shown and "not yet: Out of reach" in shown
+    assert "no longer met: Keep it" in shown and "not yet: Out of reach" in shown
 
 
 def test_a_passing_message_is_drawn_over_a_tooltip_that_reaches_it(app):

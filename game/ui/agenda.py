@@ -58,7 +58,7 @@ def goals_met_before(game, side: str) -> set[int]:
 
 def agenda_html(level, side: str, state=None, met_before: set[int] | frozenset[int] = frozenset()) -> str:
     """The side's agenda: the goals it is scored on (met or not, when a game's `state` is given,
-    and lost, where a goal `met_before` is not met now) and the score it needs to win. Read from
+    and no longer met, where a goal `met_before` is not met now) and the score it needs to win. Read from
     the level and the engine, never worked out here."""
     agenda = level.agendas.get(side)
     if agenda is None:
@@ -75,7 +75,9 @@ def agenda_html(level, side: str, state=None, met_before: set[int] | frozenset[i
         else:
             value = goal_value(state, g.meter)
             now = shown(value, [t for t in (g.at_least, g.at_most) if t is not None])
-            word = _("MET") if g.met(value) else _("lost") if i in met_before else _("not yet")
+            # A goal met before and missed now is "no longer met", not "lost": a player read
+            # "lost" as gone for good and gave up a goal the next turn could meet again.
+            word = _("MET") if g.met(value) else _("no longer met") if i in met_before else _("not yet")
             out.append(
                 "• "
                 + _("{mark}: {goal} (now {now}; {points} points)").format(

@@ -66,6 +66,9 @@ def top_bar_words(game: Game, side: str) -> tuple[str, str, str, str]:
     )
 
 
+HELD_NOW = 0.05  # (a partnership within it of its ceiling reads as at it: 48.27 beside 48.27)
+
+
 def ceiling_holder(game: Game) -> str | None:
     """The limit that weighed most on the ceiling when it last held the partnership down, if it
     did so last turn (its "why?" gives the figure)."""
@@ -81,7 +84,10 @@ def gauge_titles(game: Game, meters: Mapping[str, float] | None = None) -> list[
     `meters` when given, the game's now otherwise)."""
     m = game.state.meters if meters is None else meters
     value, ceiling = m["partnership"], m["partnership_ceiling"]
-    held = ceiling_holder(game)
+    # The limit is named while the partnership stands at its ceiling: held last turn, it may
+    # have moved since (a later phase, an event), and "61.7 (ceiling 63, held by divergent
+    # methods)" told of a hold that is not there now.
+    held = ceiling_holder(game) if ceiling - value < HELD_NOW else None
     edges = [lo for lo, _hi, _name in band_spans()] + goal_thresholds(
         game.level, "partnership", known_agendas(game)
     )

@@ -17,7 +17,8 @@ HELP = [
             "100, and both sides can win. The partnership between the two is useful and real, but "
             "four limits hold it back: the identity gap, divergent methods, rivalry in Central Asia, "
             "and Washington's thaw with either side. The ceiling on the board is as high as the "
-            "limits let the partnership rise; the board says which limit holds it down now."
+            "limits let the partnership rise; while the partnership stands at it, the board names "
+            "the limit that holds it down."
         ),
     ),
     (
