@@ -213,7 +213,7 @@ class Candidate:
     visits: int = 0
     total: float = 0.0
     values: list[float] = field(default_factory=list, repr=False)  # each round's outcome
-    own: float = 0.0  # the summed outlooks for its own agenda, and for the other side's
+    own: float = 0.0  # the summed agenda scores at the imagined ends, its own and the other side's
     theirs: float = 0.0
 
     @property
@@ -358,7 +358,7 @@ class HardAgent:
         """One imagined game in the world `world` names (a state drawn from what the side sees,
         the other's plan guessed, the events and the quick play after it): `plan`, then quick
         play on both sides to the end, or to the horizon. Its outcome (see `HardAgent`), and the
-        outlooks of the side and of the other side at its end, each about 0-1."""
+        agenda scores of the side and of the other side at its end, each 0-1."""
         me, them = self.side, other(self.side)
         state, stream = determinize(observation, me, world)
         if expected is not None and is_legal_plan(state, them, expected):
@@ -375,7 +375,10 @@ class HardAgent:
             theirs, stream = policies[them].draw(state, stream)
             state.rng, stream = rng.next_u64(stream)
             state, _ = resolve_turn(state, {me: mine, them: theirs}, record=False)
-        own, their = evaluate(state, me) / 100.0, evaluate(state, them) / 100.0
+        # (What the reason tells: each side's agenda score where the imagined game ended, as the
+        # player's agenda counts it, not the soft outlook the search is judged by.)
+        real = scores(state)
+        own, their = real[me] / 100.0, real[them] / 100.0
         value = self.near_weight * near + (1.0 - self.near_weight) * self.judge(state)
         return value - WORD_PRICE / 100.0 * broken, own, their
 

@@ -14,6 +14,7 @@ from game.ai.lookahead import best_actions, candidate_plans, imagine, score_acti
 from game.ai.negotiate import plans_that_keep
 from game.ai.protocol import Budget, LegalPlans, Observation, Plan, seen
 from game.core import GameState, legal_actions, rng
+from game.core.engine import scores
 from game.core.meters import other
 from game.core.words import counted, n_
 
@@ -37,6 +38,11 @@ class NormalAgent:
         # The agent guesses the other side's plan with an easy model of it, from its own stream.
         self.opponent_model = EasyAgent(other(side), seed ^ 0x5F3759DF)
         self.sample: Future | None = None  # the first sampled future of the last lookahead
+        # Each plan of the last lookahead: its agenda score after the turn, mean over the futures.
+        # The reason gives this, the score the player's agenda shows, not the soft outlook the
+        # plans are ranked by (a goal nearly met counts there in part): "about 94 of 100" beside
+        # a score that ended at 73.3 read as a promise broken.
+        self.expected: dict[Plan, float] = {}
         self._why: Callable[[], str] | None = None  # the reason, to work out if it is asked for
         self._reason = ""
 
@@ -59,6 +65,7 @@ class NormalAgent:
     def lookahead(self, observation: Observation, legal: LegalPlans) -> tuple[dict[str, float], list[Ranked]]:
         """Each usable card's gain over doing nothing one turn ahead, and (mean score, plan) for
         each candidate plan, best first."""
+        self.expected = {}
         if not legal.actions:
             return {}, [(0.0, ())]
         futures = self.futures(observation)
@@ -72,9 +79,9 @@ class NormalAgent:
         best = best_actions(gains, self.keeping_extras)
         plans += [p for p in plans_that_keep(observation, self.side, best) if p not in plans]
         for plan in plans:
-            value = sum(
-                judged(imagine(state, self.side, plan, opp, state.rng), self.side) for state, opp in futures
-            ) / len(futures)
+            imagined = [imagine(state, self.side, plan, opp, state.rng) for state, opp in futures]
+            value = sum(judged(after, self.side) for after in imagined) / len(futures)
+            self.expected[plan] = sum(scores(after)[self.side] for after in imagined) / len(futures)
             ranked.append((value, plan))
         ranked.sort(key=lambda x: (-x[0], x[1]))
         return gains, ranked
@@ -87,8 +94,9 @@ class NormalAgent:
         """The best-ranked candidate."""
         observation, plans = seen(observation, self.side, legal)
         gains, ranked = self.lookahead(observation, plans)
-        value, plan = ranked[0]
-        nothing = next((v for v, p in ranked if p == ()), None)
+        plan = ranked[0][1]
+        value = self.expected.get(plan, ranked[0][0])
+        nothing = self.expected.get(()) if any(p == () for _v, p in ranked) else None
         sample = self.sample
 
         def why() -> str:
