@@ -765,3 +765,22 @@ def test_a_passing_message_is_drawn_over_a_tooltip_that_reaches_it(app):
     warning = app.palette.warning[:3]
     assert app.screen.get_at((box.x + 1 + box.width // 3, box.top + 1))[:3] == warning
     assert app.screen.get_at((box.x + 1 + box.width // 3, box.bottom - 2))[:3] == warning
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
+def test_the_cards_take_the_room_under_their_last_row_for_their_effects(size):
+    # At 800x600 two cards cut their effects to one line ("+1.0 Beijing economy, +2.0…") over
+    # 90 empty pixels that a third card did not fit.
+    save_settings(Settings(animation_speed="off"))
+    app = App(PlayOptions(size=size))
+    try:
+        app.push(TitleScene(app))
+        app.step([])
+        start_game(app)
+        board = app.scene
+        cards = [c for c in board.controls if c.kind == "card"]
+        room = board.rect("cards")
+        assert cards and max(c.rect.bottom for c in cards) > room.bottom - app.px(12)
+        assert all(c.rect.height >= app.px(112) for c in cards)
+    finally:
+        pygame.display.quit()

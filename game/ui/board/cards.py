@@ -58,6 +58,11 @@ class CardsPanel:
         # n cards take n heights and n - 1 gaps: the last needs no gap under it (a third card that
         # fitted was left for the next page).
         rows = max(1, (r.height - app.px(28) + gap) // (card_h + gap))
+        # The room under the last row, too little for another, goes to the cards' effects: at
+        # 800x600 two cards each cut their effects to one line over 90 empty pixels. (A card
+        # grows by half at most: one card to a page stays a card, not a panel.)
+        spare = r.height - app.px(28) - rows * card_h - (rows - 1) * gap
+        card_h += max(0, min(spare // rows, card_h // 2))
         return cols, rows, card_w, card_h, gap
 
     def tooltip(self, action):
