@@ -128,19 +128,24 @@ def test_the_worksheet_lists_both_sides_decisions(testing_event, tmp_path):
     assert all(any(n in cell for cell in table.rows[0]) for n in names)
 
 
-@pytest.mark.pdf
-def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tmp_path, capsys):
+def exported_session(root, group: str):
+    """The export folder of a one-turn session of The Testing Event, its team's reason given."""
     from game.classroom.session import ClassroomSession
-    from game.cli import main
     from game.commands.loading import load_level
 
-    level = load_level("testing_event", [])
-    game = Game.new(level, 5, {"moscow": "human", "beijing": "easy"})
-    # (a group named in part in Cherokee, a script the game's font lacks)
-    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="B Ꭰ")
+    game = Game.new(load_level("testing_event", []), 5, {"moscow": "human", "beijing": "easy"})
+    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group=group)
     game.lock("moscow", (), reason="Watch first")
     game.resolve()
-    folder = session.export(root=tmp_path / "exports")
+    return session.export(root=root)
+
+
+@pytest.mark.pdf
+def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tmp_path, capsys):
+    from game.cli import main
+
+    # (a group named in part in Cherokee, a script the game's font lacks)
+    folder = exported_session(tmp_path / "exports", "B Ꭰ")
     out = tmp_path / "letter"
     assert main(["handouts", "--worksheet", str(folder), "--paper", "letter", "--out", str(out)]) == 0
     width, height = PAPERS["letter"]
@@ -159,16 +164,9 @@ def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tm
 def test_a_worksheet_written_again_into_its_export_folder_keeps_the_exported_one(tmp_path, capsys):
     # A teacher printing on Letter (or for a Russian class) writes the worksheet again without
     # --out: the A4 worksheet the session exported, and its charts, must be left as they were.
-    from game.classroom.session import ClassroomSession
     from game.cli import main
-    from game.commands.loading import load_level
 
-    level = load_level("testing_event", [])
-    game = Game.new(level, 5, {"moscow": "human", "beijing": "easy"})
-    session = ClassroomSession.start(game, {"moscow": "team", "beijing": "easy"}, "owl-42", group="B")
-    game.lock("moscow", (), reason="Watch first")
-    game.resolve()
-    folder = session.export(root=tmp_path / "exports")
+    folder = exported_session(tmp_path / "exports", "B")
     exported = {p.name: p.read_bytes() for p in folder.glob("worksheet*")}
     assert {"worksheet.pdf", "worksheet.html", "worksheet-limits.png"} <= set(exported)
 

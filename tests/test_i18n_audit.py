@@ -4,6 +4,7 @@ player's language, and the board's "why this plan?" field shows its hint whole a
 
 import itertools
 import re
+from contextlib import contextmanager
 
 import pygame
 import pytest
@@ -264,72 +265,63 @@ def test_the_best_result_names_the_opponent_in_the_language(code):
         i18n.set_language("en")
 
 
-@pytest.mark.parametrize("code", LANGUAGES)
-def test_the_facilitators_meter_buttons_name_their_meters_whole_at_800x600(code, testing_event):
-    # In Turkish the button for Moscow's influence in Central Asia read "Orta Asya: Moskova e…".
-    from game.ui.scenes.facilitator import ADJUSTABLE, meter_names
-
+@contextmanager
+def facilitator_panel(level, size, code):
+    """The facilitator's panel over a session of `level`, in a window of `size` in language `code`."""
     save_settings(Settings(animation_speed="off"))
-    app = App(PlayOptions(size=(800, 600), language=code))
+    app = App(PlayOptions(size=size, language=code))
     try:
         app.push(TitleScene(app))
         app.step([])
-        app.show_only("facilitator", game=agreed_no_force(testing_event))
+        app.show_only("facilitator", game=agreed_no_force(level))
         app.step([])
-        scene, named = app.scene, {}
-        for _page in range(len(ADJUSTABLE)):
-            for meter in ADJUSTABLE:
-                names = meter_names(meter)
-                named.update({c.label: meter for c in scene.controls if c.label in names})
-            if len(named) == len(ADJUSTABLE) or not scene.meter_page_label:
-                break
-            scene.meter_turn(1)  # (what the meters' Next > does)
-            scene.rebuild()
-        assert sorted(named.values()) == sorted(ADJUSTABLE)
+        yield app
     finally:
         pygame.display.quit()
+
+
+def meter_buttons(scene) -> dict[str, str]:
+    """Each meter the panel offers, by the label of its button, over all its pages."""
+    from game.ui.scenes.facilitator import ADJUSTABLE, meter_names
+
+    named: dict[str, str] = {}
+    for _page in range(len(ADJUSTABLE)):
+        for meter in ADJUSTABLE:
+            named.update({c.label: meter for c in scene.controls if c.label in meter_names(meter)})
+        if len(named) == len(ADJUSTABLE) or not scene.meter_page_label:
+            break
+        scene.meter_turn(1)  # (what the meters' Next > does)
+        scene.rebuild()
+    return named
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_facilitators_meter_buttons_name_their_meters_whole_at_800x600(code, testing_event):
+    # In Turkish the button for Moscow's influence in Central Asia read "Orta Asya: Moskova e…".
+    from game.ui.scenes.facilitator import ADJUSTABLE
+
+    with facilitator_panel(testing_event, (800, 600), code) as app:
+        assert sorted(meter_buttons(app.scene).values()) == sorted(ADJUSTABLE)
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
 @pytest.mark.parametrize("code", ["en", *LANGUAGES])
 def test_the_facilitators_buttons_name_a_meter_and_its_twin_alike(code, size, testing_event):
     # The panel read "C. Asia: Moscow" beside "Central Asia: Beijing influence".
-    from game.ui.scenes.facilitator import ADJUSTABLE, meter_names
+    from game.ui.scenes.facilitator import meter_names
 
-    save_settings(Settings(animation_speed="off"))
-    app = App(PlayOptions(size=size, language=code))
-    try:
-        app.push(TitleScene(app))
-        app.step([])
-        app.show_only("facilitator", game=agreed_no_force(testing_event))
-        app.step([])
-        scene, form = app.scene, {}
-        for _page in range(len(ADJUSTABLE)):
-            for meter in ADJUSTABLE:
-                names = meter_names(meter)
-                form.update((meter, names.index(c.label)) for c in scene.controls if c.label in names)
-            if len(form) == len(ADJUSTABLE) or not scene.meter_page_label:
-                break
-            scene.meter_turn(1)
-            scene.rebuild()
+    with facilitator_panel(testing_event, size, code) as app:
+        form = {meter: meter_names(meter).index(label) for label, meter in meter_buttons(app.scene).items()}
         twins = [(f"moscow.{m}", f"beijing.{m}") for m in ("economy", "security", "standing", "capital")]
         twins += [("central_asia.moscow", "central_asia.beijing")]
         assert all(form[m] == form[t] for m, t in twins), form
-    finally:
-        pygame.display.quit()
 
 
 @pytest.mark.parametrize(("code", "size"), [("en", (800, 600)), ("ru", (800, 600)), ("en", (1280, 720))])
 def test_the_facilitators_passing_message_covers_neither_the_heading_nor_a_control(code, size, testing_event):
     # "Press “Really end?” ..." was raised to the panel's top, over its heading: the panel is
     # buttons and lists from top to foot.
-    save_settings(Settings(animation_speed="off"))
-    app = App(PlayOptions(size=size, language=code))
-    try:
-        app.push(TitleScene(app))
-        app.step([])
-        app.show_only("facilitator", game=agreed_no_force(testing_event))
-        app.step([])
+    with facilitator_panel(testing_event, size, code) as app:
         scene = app.scene
         scene.end()  # (what the first press of End session does)
         app.step([])
@@ -337,10 +329,8 @@ def test_the_facilitators_passing_message_covers_neither_the_heading_nor_a_contr
         assert scene.message and box.width > 0
         assert not box.colliderect(scene.head_rect)
         assert not [c.label for c in scene.controls if box.colliderect(c.rect)]
-        assert box.collidelist([r for _n, r in scene.captions if _n != "this turn so far"]) == -1
+        assert box.collidelist([r for name, r in scene.captions if name != "this turn so far"]) == -1
         assert app.screen.get_rect().contains(box)
-    finally:
-        pygame.display.quit()
 
 
 def test_the_ui_scales_are_written_with_the_languages_decimal_mark():
