@@ -131,3 +131,24 @@ def test_a_game_of_1970_names_the_five_as_republics_in_its_texts_until_the_title
         "board", game=Game.new(load_shipped("pivot_east"), 3, {"moscow": HUMAN}), perspective="moscow"
     )
     assert meter_label("kazakhstan.moscow") == "Kazakhstan: Moscow influence"
+
+
+def test_kazakhstans_capital_is_astana_again_from_the_autumn_of_2022():
+    # The Testing Event's map read "Nur-Sultan" in the autumn of 2022: the name went back to
+    # Astana on 17 September 2022. (The map is drawn by year; names take the turn's point in it.)
+    from game.levels import Catalogue
+    from game.ui.map_period import place_name
+
+    capital = PLACES["Astana"]
+    testing = Catalogue.scan().load("testing_event")  # seasons from the winter of 2022
+    assert [place_name(capital, testing.map_date_at(t)) for t in (1, 2, 3, 4, 5)] == [
+        "Nur-Sultan",  # winter
+        "Nur-Sultan",  # spring
+        "Nur-Sultan",  # summer
+        "Astana",  # autumn 2022
+        "Astana",
+    ]
+    pivot = Catalogue.scan().load("pivot_east")  # half-years from 2014
+    assert place_name(capital, pivot.map_date_at(10)) == "Astana"  # the second half of 2018
+    assert place_name(capital, pivot.map_date_at(11)) == "Nur-Sultan"  # renamed in March 2019
+    assert place_name(capital, 2022) == "Nur-Sultan" and place_name(capital, 2023) == "Astana"

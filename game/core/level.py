@@ -520,6 +520,13 @@ class Level:
         """The year whose borders and routes the map shows on this turn."""
         return self.map_year if self.map_year is not None else self.year_of(turn)
 
+    def map_date_at(self, turn: int) -> float:
+        """How far into its year this turn is, for names that changed within a year: the map's
+        year plus the turn's share of the year before it (autumn 2022: 2022.5)."""
+        if self.map_year is not None:
+            return float(self.map_year)
+        return self.year_of(turn) + ((turn - 1) % self.turns_per_year) / self.turns_per_year
+
     def is_scenario(self, event: Event) -> bool:
         """Whether an event is told as an invented development rather than as news."""
         return self.hypothetical or event.hypothetical

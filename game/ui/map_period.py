@@ -33,13 +33,16 @@ def exists(item: dict, year: int | None) -> bool:
     return item.get("from_year", year) <= year <= item.get("until_year", year)
 
 
-def _in_period(item: dict, key: str, field: str, year: int | None):
+def _in_period(item: dict, key: str, field: str, year: float | None):
     """The value of `field` in the first of item[key] ({until, field} entries, oldest first) whose
-    `until` is not before `year`; None when the year is later than all of them."""
+    `until` is not before `year`; None when the year is later than all of them. A whole `until`
+    is the whole of that year; a fraction a point in it (Nur-Sultan until 2022.6: Astana again
+    from September 2022), met by a `year` with its turn's share of the year (Level.map_date_at)."""
     if year is None:
         return None
     for entry in item.get(key, ()):
-        if year <= entry["until"]:
+        until = entry["until"]
+        if (year <= until) if isinstance(until, float) else (int(year) <= until):
             return entry[field]
     return None
 
@@ -77,7 +80,7 @@ PLACE_NAMES = (
 )
 
 
-def place_name(place: dict, year: int | None) -> str:
+def place_name(place: dict, year: float | None) -> str:
     """A place's name in `year`: 'Tselinograd' in 1969, 'Astana' today."""
     return _in_period(place, "names", "name", year) or place["name"]
 

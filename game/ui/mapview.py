@@ -344,6 +344,7 @@ class MapView:
         self._rect: pygame.Rect | None = None
         self._labels: list[pygame.Rect] = []
         self._label_info: list[tuple[str, Box]] = []
+        self._named_at: float | None = None  # (the point in the year whose names _render gives places)
 
     # ---- geometry -------------------------------------------------------------------------------
     def _layout(self, size: tuple[int, int]) -> _Layout:
@@ -407,9 +408,11 @@ class MapView:
         font_small: pygame.font.Font,
         highlight: str | None = None,
         year: int | None = None,
+        named_at: float | None = None,
     ) -> None:
         """Draw the map into rect (and nowhere else). highlight names a state to outline (hover);
-        year asks for the map of that year (None: today's)."""
+        year asks for the map of that year (None: today's); named_at, the point in it whose names
+        the places take (Level.map_date_at: Nur-Sultan in the summer of 2022, Astana in its autumn)."""
         rect = pygame.Rect(rect)
         if rect.width < 64 or rect.height < 48:  # too small to show anything useful
             self._rect = None
@@ -423,12 +426,14 @@ class MapView:
             highlight,
             font_signature(font_small),
             year,
+            named_at,
             current_language(),  # (the states' names)
             self.source,
         )
         if key != self._frame_key or self._frame is None:
             kept = _frames.pop(key, None)
             if kept is None:
+                self._named_at = named_at
                 frame = self._render(rect.size, meters, palette, font_small, highlight, year)
                 kept = (frame, self._label_info)  # (where _render put the labels)
             _frames[key] = kept  # last in the order: the least lately used goes first
@@ -667,7 +672,8 @@ class MapView:
         x, y = dot
         place = self.places[name]
         colour = palette.text if place_role(place, year) == "capital" else palette.text_muted
-        img = _halo_text(small, _(place_name(place, year)), colour, palette.background)
+        named = year if self._named_at is None else self._named_at
+        img = _halo_text(small, _(place_name(place, named)), colour, palette.background)
         iw, ih = img.get_size()
         cands = [
             (x + 6, y - ih // 2),

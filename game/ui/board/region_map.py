@@ -24,6 +24,7 @@ def draw_region_map(app, surface, rect, game, meters=None, turn: int | None = No
             app.palette,
             app.fonts.tiny,
             year=game.level.map_year_at(min(game.state.turn if turn is None else turn, game.level.turns)),
+            named_at=game.level.map_date_at(min(game.state.turn if turn is None else turn, game.level.turns)),
         )
 
 
