@@ -85,7 +85,7 @@ def place_name(place: dict, year: float | None) -> str:
     return _in_period(place, "names", "name", year) or place["name"]
 
 
-def place_role(place: dict, year: int | None) -> str:
+def place_role(place: dict, year: float | None) -> str:
     """'capital', 'city', 'port' or 'border_crossing' in `year` (Almaty was Kazakhstan's capital
     until 1997)."""
     return _in_period(place, "roles", "role", year) or place["role"]

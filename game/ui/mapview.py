@@ -344,7 +344,6 @@ class MapView:
         self._rect: pygame.Rect | None = None
         self._labels: list[pygame.Rect] = []
         self._label_info: list[tuple[str, Box]] = []
-        self._named_at: float | None = None  # (the point in the year whose names _render gives places)
 
     # ---- geometry -------------------------------------------------------------------------------
     def _layout(self, size: tuple[int, int]) -> _Layout:
@@ -433,8 +432,7 @@ class MapView:
         if key != self._frame_key or self._frame is None:
             kept = _frames.pop(key, None)
             if kept is None:
-                self._named_at = named_at
-                frame = self._render(rect.size, meters, palette, font_small, highlight, year)
+                frame = self._render(rect.size, meters, palette, font_small, highlight, year, named_at)
                 kept = (frame, self._label_info)  # (where _render put the labels)
             _frames[key] = kept  # last in the order: the least lately used goes first
             while len(_frames) > 1 and sum(_bytes(f) for f, _labels in _frames.values()) > _KEEP_BYTES:
@@ -450,8 +448,11 @@ class MapView:
         chinese = current_language().startswith("zh")
         return shared_font(font_path(bold) if chinese else None, size, bold and not chinese)
 
-    def _render(self, size, meters, palette, font_small, highlight, year=None) -> pygame.Surface:
+    def _render(
+        self, size, meters, palette, font_small, highlight, year=None, named_at=None
+    ) -> pygame.Surface:
         layout = self._layout(size)
+        cities_at = year if named_at is None else named_at  # (the cities' names and roles then)
         places = {name: p for name, p in self.places.items() if exists(p, year)}
         routes = routes_in(self.corridors, self.places, year)
 
@@ -574,7 +575,7 @@ class MapView:
                 found = placer.place_required(img.get_size(), candidates(img.get_size()), what)
             frame.blit(img, found.topleft)
         for name in capitals:
-            self._place_city(frame, placer, name, dots[name], palette, small, year)
+            self._place_city(frame, placer, name, dots[name], palette, small, cities_at)
         for img, candidates, what in onward_labels:
             onward = placer.place(img.get_size(), candidates, what, required=False, may_cover=True)
             if onward is not None:
@@ -584,7 +585,7 @@ class MapView:
         credit_rect = placer.place_clear(credit.get_size(), placer.edge_spots(credit.get_size()), "credit")
         for name in dots:
             if name not in capitals:
-                self._place_city(frame, placer, name, dots[name], palette, small, year)
+                self._place_city(frame, placer, name, dots[name], palette, small, cities_at)
         for name, spot in {**COUNTRY_SPOTS, **SEA_SPOTS}.items():
             colour = blend(palette.text_muted, palette.water if name in SEA_SPOTS else palette.land, 0.25)
             shown = _(country_name(name, year))
@@ -667,13 +668,13 @@ class MapView:
         near = (beside[0][0] + size[0] / 2, beside[0][1] + size[1] / 2) if beside else (0.0, 0.0)
         return img, placer.place_clear(size, [*placer.anywhere(size, near), *placer.edge_spots(size)], what)
 
-    def _place_city(self, frame, placer, name, dot, palette, small, year=None) -> None:
-        """A city's name (as it was called in `year`) beside its dot, if a spot is free."""
+    def _place_city(self, frame, placer, name, dot, palette, small, year: float | None = None) -> None:
+        """A city's name and role (as it was called, and what it was, at `year`) beside its dot,
+        if a spot is free."""
         x, y = dot
         place = self.places[name]
         colour = palette.text if place_role(place, year) == "capital" else palette.text_muted
-        named = year if self._named_at is None else self._named_at
-        img = _halo_text(small, _(place_name(place, named)), colour, palette.background)
+        img = _halo_text(small, _(place_name(place, year)), colour, palette.background)
         iw, ih = img.get_size()
         cands = [
             (x + 6, y - ih // 2),

@@ -321,6 +321,7 @@ class FacilitatorPanelScene(Scene):
             nx, top + 2 * bh + app.px(22), iw, self.columns[2].bottom - inset - top - 2 * bh - app.px(22)
         )
         self.captions.append(("this turn so far", self.acts_rect))
+        self.acts_shown = 0  # (the lines of acts the last frame drew: see acts_used)
 
     def pager(self, x: int, y: int, page: int, pages: int, turn) -> pygame.Rect:
         """< Prev and Next > under a list; returns the rect of the 'page n of m' label beside them."""
@@ -627,7 +628,7 @@ class FacilitatorPanelScene(Scene):
         )
         r = self.acts_rect
         surface.blit(fonts.bold.render(_("This turn so far"), True, p.text), r.topleft)
-        self.draw_lines(surface, self.acts_lines(), self.acts_body(), p.text_muted)
+        self.acts_shown = self.draw_lines(surface, self.acts_lines(), self.acts_body(), p.text_muted)
         self.draw_controls(surface)
 
     def acts_body(self) -> pygame.Rect:
@@ -643,11 +644,11 @@ class FacilitatorPanelScene(Scene):
         ] or [_("Nothing yet.")]
 
     def acts_used(self) -> pygame.Rect:
-        """The part of the acts' column their heading and lines take up now."""
+        """The part of the acts' column their heading and the lines the frame drew take up (the
+        message is laid out after the frame is drawn: its lines are not wrapped again for it)."""
         body = self.acts_body()
-        shown = len(self.laid_lines(self.acts_lines(), body))
-        line_h = self.app.fonts.small.get_linesize() + 2
-        return pygame.Rect(body.x, self.acts_rect.y, body.width, body.y - self.acts_rect.y + shown * line_h)
+        height = body.y - self.acts_rect.y + self.acts_shown * (self.app.fonts.small.get_linesize() + 2)
+        return pygame.Rect(body.x, self.acts_rect.y, body.width, height)
 
     def message_area(self) -> pygame.Rect:
         """Under the acts of the turn, where they leave room for a few lines: the rest of the panel
@@ -665,17 +666,16 @@ class FacilitatorPanelScene(Scene):
         # The acts' column as far as its lines reach, not the whole of it.
         return [*(r for r in super().message_avoids() if r is not self.acts_rect), self.acts_used()]
 
-    def laid_lines(self, paragraphs, rect) -> list[str]:
-        """Paragraphs wrapped to `rect`, as many lines as it holds (the last cut with an ellipsis)."""
+    def draw_lines(self, surface, paragraphs, rect, colour) -> int:
+        """Paragraphs wrapped to `rect`, as many lines as it holds (the last cut with an ellipsis);
+        returns the lines drawn."""
         font = self.app.fonts.small
-        room = max(0, rect.height // (font.get_linesize() + 2))
+        line_h = font.get_linesize() + 2
+        room = max(0, rect.height // line_h)
         lines = [line for para in paragraphs for line in wrap(para, font, rect.width)]
         if len(lines) > room and room:
             lines = lines[:room]
             lines[-1] = fit(lines[-1] + " …", font, rect.width)
-        return lines[:room]
-
-    def draw_lines(self, surface, paragraphs, rect, colour) -> None:
-        font = self.app.fonts.small
-        for i, line in enumerate(self.laid_lines(paragraphs, rect)):
-            surface.blit(font.render(line, True, colour), (rect.x, rect.y + i * (font.get_linesize() + 2)))
+        for i, line in enumerate(lines[:room]):
+            surface.blit(font.render(line, True, colour), (rect.x, rect.y + i * line_h))
+        return len(lines[:room])
