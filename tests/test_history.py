@@ -525,8 +525,9 @@ def test_why_a_card_cannot_be_played_tells_a_flag_set_and_ended_and_a_deal_made_
     from game.core.report import TurnReport
     from game.ui.rule_words import why_not_in_words
 
-    pivot = _level("pivot_east")
-    state = initial_state(pivot, 1)
+    # (The CSTO's card on The Testing Event: Pivot east has no call for peacekeepers, which came
+    # in January 2022.)
+    state = initial_state(_level("testing_event"), 1)
     state.meters["moscow.freed_forces"] = 40.0
     state.meters["moscow.capital"] = 20.0
     assert why_not_in_words(state, "moscow", "m_csto_deployment").startswith("needs ")
@@ -535,6 +536,9 @@ def test_why_a_card_cannot_be_played_tells_a_flag_set_and_ended_and_a_deal_made_
     state.history, state.turn = (unrest,), 3
     said = why_not_in_words(state, "moscow", "m_csto_deployment")
     assert said is not None and said.endswith("to happen again"), said
+    state = initial_state(_level("pivot_east"), 1)
+    state.meters["moscow.capital"] = 20.0
+    state.history, state.turn = (unrest,), 3
     state.flags["pos_signed"] = True
     assert (
         why_not_in_words(state, "moscow", "m_power_of_siberia")
@@ -608,3 +612,76 @@ def test_pivot_easts_aleppo_veto_is_told_on_its_date_and_casts_no_vote_for_beiji
     assert "aleppo_veto" in report.events
     veto = pivot.event("aleppo_veto")
     assert veto is not None and "China" not in veto.text and "both" not in veto.text
+
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        1,
+    )
+} | {"summer of": 7}
+_DATED = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{4})\b")
+
+
+def test_pivot_easts_news_of_record_comes_in_the_half_year_it_names():
+    # "Xi stands beside Putin ... in May 2015" was told in the second half of 2015, the Syrian
+    # campaign of September 2015 in 2016, Navalny's poisoning of August 2020 in 2021: each dated
+    # event could be drawn in its half-year or the next. Each now happens in its own half-year
+    # (as soon as its condition holds, for one that waits on the game: a deal signed, trust enough).
+    from game.core.expr import could_hold_between
+
+    level = _level("pivot_east")
+    dated = []
+    for event in level.events:
+        # (the latest date it names: "the treaty signed in May 2014 comes into force in January 2015")
+        found = max(
+            _DATED.finditer(event.text), key=lambda m: (int(m.group(2)), MONTHS[m.group(1)]), default=None
+        )
+        if found is None:
+            continue
+        month, year = MONTHS[found.group(1)], int(found.group(2))
+        turn = (year - level.start_year) * 2 + (1 if month <= 6 else 2)
+        first = next(t for t in range(1, level.turns + 1) if could_hold_between(event.when, t, t))
+        dated.append(event.id)
+        assert event.certain, f"{event.id} is drawn: it may come after {found.group(0)}, or never"
+        assert first == turn, f"{event.id} ({found.group(0)}, turn {turn}) can first happen on turn {first}"
+    assert len(dated) >= 20, dated
+
+
+def test_pivot_east_has_no_news_of_the_kazakh_unrest_of_2022_and_its_oil_slumps_are_2014_16_and_2020():
+    # "Protests over fuel prices turn violent and the government calls for outside help" came in
+    # 2017 and opened "Send CSTO peacekeepers" (Kazakhstan, January 2022); "Oil prices slump"
+    # came in the second halves of 2016 and 2019, when Brent was rising.
+    from game.core.expr import could_hold_between
+
+    level = _level("pivot_east")
+    assert not any("fuel prices" in e.text for e in level.events)
+    assert "m_csto_deployment" not in level.actions
+    slump = next(e for e in level.events if e.id == "oil_price_slump")
+    turns = [t for t in range(1, level.turns + 1) if could_hold_between(slump.when, t, t)]
+    assert turns == [2, 3, 4, 5, 13]  # the second half of 2014 to the first of 2016; spring 2020
+
+
+def test_pivot_easts_ceasefire_in_minsk_cannot_be_signed_before_the_first_protocol_of_september_2014():
+    # "Sign a ceasefire in Minsk" could be played on the first turn, the first half of 2014: the
+    # Donbas war began in April and the first Minsk protocol came in September.
+    from game.core.expr import could_hold_between
+
+    level = _level("pivot_east")
+    minsk = level.actions["m_minsk_talks"]
+    first = next(t for t in range(1, level.turns + 1) if could_hold_between(minsk.requires, t, t))
+    assert first == 2  # the second half of 2014
