@@ -37,8 +37,8 @@ AGENT = "easy"
 NEW_ACTIONS = {"b_belt_and_road_forum": "beijing", "m_forum_guest": "moscow"}
 NEW_EVENTS = ("silk_road_anniversary", "forum_deals_signed")
 # Seeds (easy agents on both sides) on which each new card is played or drawn.
-ACTION_SEEDS = {"b_belt_and_road_forum": (0, 1, 2), "m_forum_guest": (0, 2, 7)}
-EVENT_SEEDS = {"silk_road_anniversary": (1, 5, 13), "forum_deals_signed": (1, 3, 7)}
+ACTION_SEEDS = {"b_belt_and_road_forum": (0, 1, 2), "m_forum_guest": (0, 7, 8)}
+EVENT_SEEDS = {"silk_road_anniversary": (0, 4, 5), "forum_deals_signed": (3, 7, 8)}
 
 
 @pytest.fixture(scope="module")

@@ -685,3 +685,50 @@ def test_pivot_easts_ceasefire_in_minsk_cannot_be_signed_before_the_first_protoc
     minsk = level.actions["m_minsk_talks"]
     first = next(t for t in range(1, level.turns + 1) if could_hold_between(minsk.requires, t, t))
     assert first == 2  # the second half of 2014
+
+
+# The Testing Event's news of record, by the season it happened in (a turn is a season: winter is
+# December to February, so turn 1 is the winter of 2022, turn 5 the winter of 2023).
+TESTING_EVENTS_SEASONS = {
+    "grain_corridor": 3,  # July 2022
+    "kazakhstan_nonrecognition": 3,  # June 2022
+    "partial_mobilization": 4,  # September 2022
+    "annexation_declared": 4,  # September 2022
+    "bali_meeting": 4,  # November 2022
+    "oil_price_cap": 5,  # December 2022
+    "india_border_clash": 5,  # December 2022, Tawang
+    "nato_enlargement": 6,  # April 2023, Finland
+    "xi_visits_moscow": 6,  # March 2023
+    "wagner_mutiny": 7,  # June 2023
+    "migrant_backlash": 10,  # March 2024, Crocus City Hall
+    "central_asian_railway": 11,  # June 2024
+    "kazan_brics": 12,  # October 2024
+    "north_korean_troops": 12,  # October and November 2024
+    "us_administration_change": 12,  # November 2024
+}
+
+
+def test_the_testing_events_news_of_record_comes_in_the_season_it_happened():
+    # The annexation of September 2022 could be drawn in 2023 or 2024, the price cap of December
+    # 2022 in any later season, Kazakhstan's refusal of June 2022 in the spring, and the war's
+    # three big stories of the autumn of 2024 competed for one draw. Each now happens in its own
+    # season (as soon as its condition holds, for one that waits on the game: Xi's visit on a
+    # partnership warm enough).
+    from game.core.expr import could_hold_between
+
+    level = _level("testing_event")
+    assert level.turns_per_year == 4 and level.date_of(1) == "Winter 2022"
+    for event_id, season in TESTING_EVENTS_SEASONS.items():
+        event = level.event(event_id)
+        assert event is not None and event.certain, f"{event_id} is drawn: it may come late, or never"
+        first = next(t for t in range(1, level.turns + 1) if could_hold_between(event.when, t, t))
+        assert first == season, (
+            f"{event_id} ({level.date_of(season)}) can first happen in {level.date_of(first)}"
+        )
+
+
+def test_the_testing_event_names_kazakhstan_not_its_capital_before_it_was_called_astana_again():
+    # "Astana will not recognize the breakaway republics" in June 2022, when the capital was
+    # Nur-Sultan (Astana again from September 2022).
+    level = _level("testing_event")
+    assert "Astana" not in level.event("kazakhstan_nonrecognition").title

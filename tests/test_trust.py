@@ -48,13 +48,13 @@ def test_goal_points_add_up_to_a_hundred():
 def test_the_agenda_and_gauge_show_a_value_just_short_of_its_goal_as_short(versus_ai):
     from game.ui.board.texts import agenda_view_html, gauge_titles, meter_figure
 
-    versus_ai.state.meters["moscow.economy"] = 41.5  # the goal: 42 or more
-    versus_ai.state.meters["partnership"] = 47.96  # the goal: 48 or more
+    versus_ai.state.meters["moscow.economy"] = 39.5  # the goal: 40 or more
+    versus_ai.state.meters["partnership"] = 45.96  # the goal: 46 or more
     agenda = agenda_view_html(versus_ai, "moscow")
-    assert "now 41.5" in agenda and "now 47.96" in agenda
-    assert "(now 41.5; 12.5 points)" in agenda and "37.5 points" in agenda
-    assert meter_figure(versus_ai, "moscow.economy") == "41.5"
-    assert all("47.96" in t for t in gauge_titles(versus_ai))
+    assert "now 39.5" in agenda and "now 45.96" in agenda
+    assert "(now 39.5; 12.5 points)" in agenda and "37.5 points" in agenda
+    assert meter_figure(versus_ai, "moscow.economy") == "39.5"
+    assert all("45.96" in t for t in gauge_titles(versus_ai))
 
 
 def test_a_figure_shows_no_decimals_at_the_other_sides_goals(versus_ai):
@@ -454,10 +454,10 @@ def test_the_meters_names_are_not_cut_at_1_2x(app, versus_ai):
 
 
 def test_the_debrief_shows_a_goal_just_missed_as_missed(app, versus_ai):
-    versus_ai.state.meters["moscow.economy"] = 41.96  # the goal: 42 or more
+    versus_ai.state.meters["moscow.economy"] = 39.96  # the goal: 40 or more
     app.show_only("debrief", game=versus_ai)
     text = app.scene.outcome_html()
-    assert "MISSED: " in text and "ended at 41.96" in text and "ended at 42.0)" not in text
+    assert "MISSED: " in text and "ended at 39.96" in text and "ended at 40.0)" not in text
 
 
 def test_a_card_played_once_a_game_says_it_was_used_not_that_it_needs_itself_undone():
