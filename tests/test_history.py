@@ -13,6 +13,7 @@ from conftest import ROOT
 from pydantic import BaseModel
 
 from game.levels import Catalogue, load_level_file
+from game.levels.dated_news import MONTHS as MONTH_NAMES
 from game.levels.validate import validate_paths
 
 SHIPPED = Catalogue.scan()
@@ -614,26 +615,8 @@ def test_pivot_easts_aleppo_veto_is_told_on_its_date_and_casts_no_vote_for_beiji
     assert veto is not None and "China" not in veto.text and "both" not in veto.text
 
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        1,
-    )
-} | {"summer of": 7}
+# (a month by its number, and "the summer of" a year as July)
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {"summer of": 7}
 _DATED = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{4})\b")
 
 
@@ -732,3 +715,13 @@ def test_the_testing_event_names_kazakhstan_not_its_capital_before_it_was_called
     # Nur-Sultan (Astana again from September 2022).
     level = _level("testing_event")
     assert "Astana" not in level.event("kazakhstan_nonrecognition").title
+
+
+@pytest.mark.parametrize("level_id", LEVEL_IDS)
+def test_the_fuel_price_riots_of_january_2022_are_news_only_from_2022(level_id):
+    # "Protests over fuel prices turn violent and the government calls for outside help" is the
+    # Kazakh unrest of January 2022, yet Strategic partnership (2001-2013) told it in any year;
+    # that decade's unrest was political (Kyrgyzstan in 2005 and 2010, Andijan in 2005).
+    level = _level(level_id)
+    told = [e.id for e in level.events if "fuel prices" in e.text]
+    assert not told or level.end_year >= 2022, told

@@ -33,7 +33,7 @@ _YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(1[89]\d\d|2[01]\d\d)(?![\d]|[,.]\d)")
 
 
 # A month and its year as a text writes them: "July 2014", "30 September 2015".
-_MONTHS = [
+MONTHS = [
     "January",
     "February",
     "March",
@@ -47,7 +47,7 @@ _MONTHS = [
     "November",
     "December",
 ]
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTHS)})\s+(1[89]\d\d|2[01]\d\d)(?![\d])")
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+(1[89]\d\d|2[01]\d\d)(?![\d])")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def early_news(
                 year = int(found.group(2))
                 if not start_year <= year <= last_year:
                     continue
-                part = part_of_year(_MONTHS.index(found.group(1)) + 1, turns_per_year)
+                part = part_of_year(MONTHS.index(found.group(1)) + 1, turns_per_year)
                 turn_of = (year - start_year) * turns_per_year + part
                 if turn_of > deadline:
                     deadline, month = turn_of, f"{found.group(1)} {year}"
