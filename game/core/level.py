@@ -522,7 +522,8 @@ class Level:
 
     def map_date_at(self, turn: int) -> float:
         """How far into its year this turn is, for names that changed within a year: the map's
-        year plus the turn's share of the year before it (autumn 2022: 2022.5)."""
+        year plus the turn's share of the year before it (the autumn of 2022, the fourth of four
+        seasons: 2022.75; the second half of 2018: 2018.5)."""
         if self.map_year is not None:
             return float(self.map_year)
         return self.year_of(turn) + ((turn - 1) % self.turns_per_year) / self.turns_per_year

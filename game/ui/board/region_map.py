@@ -17,14 +17,15 @@ def draw_region_map(app, surface, rect, game, meters=None, turn: int | None = No
     panel(surface, rect, app.palette)
     view = app.map_view
     if view:
+        shown = min(game.state.turn if turn is None else turn, game.level.turns)  # (after the last: the last)
         view.draw(
             surface,
             rect.inflate(-app.px(8), -app.px(8)),
             game.state.meters if meters is None else meters,
             app.palette,
             app.fonts.tiny,
-            year=game.level.map_year_at(min(game.state.turn if turn is None else turn, game.level.turns)),
-            named_at=game.level.map_date_at(min(game.state.turn if turn is None else turn, game.level.turns)),
+            year=game.level.map_year_at(shown),
+            named_at=game.level.map_date_at(shown),
         )
 
 
