@@ -38,6 +38,7 @@ def test_the_debrief_sets_the_players_partnership_beside_historys():
     assert f"history's was {band(level.historical_partnership)}" in against_history(game)
 
 
+@pytest.mark.slow
 def test_the_debriefs_outcome_tab_shows_the_score_against_history(app):
     level = CATALOGUE.load("pivot_east")
     game = Game.new(level, 7, {"moscow": "easy", "beijing": "easy"})
@@ -75,6 +76,7 @@ def test_what_history_did_changes_no_rule_and_so_not_the_levels_hash(tmp_path):
     assert Catalogue.scan([folder]).load("history_probe").content_hash != levels[0].content_hash
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
 def test_back_to_title_is_not_where_the_last_turns_buttons_were(app, size):
     # One click too many on the last turn's "Continue" landed on the debrief's "Back to title".

@@ -28,6 +28,7 @@ def play(level, seed, moscow, beijing, turns=None, budget=None):
     return plans_seen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", LEVEL_IDS)
 @pytest.mark.parametrize("agent", ["random", "easy"])
 def test_fast_agents_only_ever_play_legal_plans(level_id, agent):
@@ -50,6 +51,7 @@ def test_search_agents_only_ever_play_legal_plans_on_either_side(level_id, agent
     play(level, 2, "easy", agent, turns, budget)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("agent", sorted(AGENTS))
 def test_an_agent_is_deterministic_for_a_seed(testing_event, agent):
     # (hard: a quarter of its default search, which is as seeded as the whole of it)
@@ -59,6 +61,7 @@ def test_an_agent_is_deterministic_for_a_seed(testing_event, agent):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("agent", ["normal", "hard"])
 def test_an_agent_does_not_read_the_games_own_random_draws(testing_event, agent):
     state = initial_state(testing_event, 4)
@@ -89,6 +92,7 @@ def test_hard_beats_easy_on_either_side(testing_event):
     assert min(result["a_wins_as"].values()) >= 0.75, result
 
 
+@pytest.mark.slow
 def test_hard_spends_a_budget_in_iterations_exactly_and_one_in_time_roughly(testing_event):
     import time
 
@@ -133,6 +137,7 @@ def test_hard_judges_an_imagined_game_half_after_its_turn_and_half_at_its_end(te
     assert blended == pytest.approx((near + end) / 2)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("agent", ["normal", "hard"])
 def test_the_search_agents_say_why_in_plain_words(testing_event, agent):
     from game.ai import Budget
@@ -156,6 +161,7 @@ def test_the_search_agents_say_why_in_plain_words(testing_event, agent):
     assert played
 
 
+@pytest.mark.slow
 def test_the_ais_reasons_are_kept_in_the_log_and_shown_in_the_debriefs_decisions(app, testing_event):
     from game.ai import Budget
     from game.session.game import Game
@@ -196,6 +202,7 @@ def _draw_from_the_legal_list(policy, state, stream):
     return tuple(plan), stream
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", ["testing_event", "nixon_surprise", "middle_corridor"])
 def test_the_rollout_draws_the_plan_the_full_legal_list_gives(catalogue, level_id):
     level = catalogue.load(level_id)
@@ -243,6 +250,7 @@ def test_the_rollout_knows_a_partnership_held_at_its_ceiling_rises_only_as_a_lim
     assert partnership_pull(free, "m_greater_eurasia") == pytest.approx(1.0 / 3.0)  # its shared stance
 
 
+@pytest.mark.slow
 def test_hard_meets_the_plan_normal_would_play_in_the_other_sides_place(testing_event, monkeypatch):
     # The search's imagined turn pits each candidate against what a sensible player would do (the
     # normal AI, in a world drawn from what hard can see, as the other side would see it), not
@@ -267,6 +275,7 @@ def test_hard_meets_the_plan_normal_would_play_in_the_other_sides_place(testing_
     assert sum(plan == expected for plan in met) >= 0.9 * len(met), (expected, set(met))
 
 
+@pytest.mark.slow
 def test_the_score_normal_gives_in_its_last_reason_is_near_the_score_it_ends_with(testing_event):
     # Its reason in the last turn said "it expected its agenda to stand at about 94 of 100" and
     # the game ended at 73.3: the figure was the soft outlook plans are ranked by (a goal nearly

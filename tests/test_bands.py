@@ -63,6 +63,7 @@ def test_the_screens_draw_the_cores_bands(where):
     assert [name_in(spans, v) for v in VALUES] == [short_band(band(v)) for v in VALUES]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "value, shown, named", [(59.99, "59.99", "pragmatic"), (60.0, "60.0", "strategic partnership")]
 )

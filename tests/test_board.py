@@ -19,6 +19,7 @@ from game.ui.summit.model import SummitModel, summit_waiting
 # -- no pygame ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_boards_model_words_and_layout_load_no_pygame():
     # One fresh interpreter for the three: if none of them loads pygame, together they load none.
     modules = "game.ui.board.model, game.ui.board.texts, game.ui.board.layout"
@@ -106,6 +107,7 @@ def test_projector_mode_gives_the_news_more_room():
     assert projector.news.h > plain.news.h and projector.map.h < plain.map.h
 
 
+@pytest.mark.slow
 def test_the_boards_panels_sit_where_the_layout_puts_them(app):
     # 800x600, the most crowded window (the `app` fixture is 1280x720: resized here).
     app.step([pygame.event.Event(pygame.VIDEORESIZE, w=800, h=600, size=(800, 600))])
@@ -233,6 +235,7 @@ def test_autoplay_chooses_a_legal_plan_and_keeps_it_as_the_draft(versus_ai):
     assert versus_ai.drafts["moscow"] == model.plan
 
 
+@pytest.mark.slow
 def test_autoplay_plays_a_persons_side_as_the_game_plays_a_seat_given_to_that_agent(testing_event):
     # The window's autoplay once ran its own agent, seeded otherwise than the game seeds its own:
     # an autoplayed game and the same game with the side given to the agent went different ways.
@@ -314,6 +317,7 @@ def test_sanctions_put_the_middle_corridor_on_the_board_though_no_card_moves_it(
     assert corridor_can_move(testing_event)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(800, 600), (1024, 600)])
 def test_no_meters_name_or_groups_title_is_cut_in_a_small_window(app, size):
     from game.ui.board.texts import group_titles
@@ -336,6 +340,7 @@ def test_no_meters_name_or_groups_title_is_cut_in_a_small_window(app, size):
         )
 
 
+@pytest.mark.slow
 def test_the_line_of_why_typed_on_the_board_goes_into_the_record_with_the_plan(app, versus_ai):
     from ui_driver import lock, type_into
 
@@ -458,6 +463,7 @@ def test_f_lists_the_filters_in_the_cards_place_and_choosing_one_filters_the_car
     assert app.scene is board and not board.cards.choosing
 
 
+@pytest.mark.slow
 def test_pointing_at_a_state_on_the_map_gives_its_shares_and_their_history(app, versus_ai):
     game = versus_ai
     app.show_only("board", game=game, perspective="moscow")

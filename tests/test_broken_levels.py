@@ -136,6 +136,7 @@ def test_the_folder_holds_every_case_and_each_says_what_it_expects():
 # -- exact output, through validate_paths -------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "expected"), CASES)
 def test_validator_prints_exactly_the_expected_lines(path, expected):
     problems, elapsed = _validate(path)
@@ -143,6 +144,7 @@ def test_validator_prints_exactly_the_expected_lines(path, expected):
     assert elapsed < TIME_LIMIT, f"validating {path} took {elapsed:.0f} baseline loops"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "expected"), UNMARKED)
 def test_broken_files_give_errors_and_the_good_one_none(path, expected):
     problems, _ = _validate(path)
@@ -174,6 +176,7 @@ def test_validating_the_whole_folder_reports_every_case():
 # -- the command line ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "expected"), CLI_CASES)
 def test_command_line_output_and_exit_code(path, expected):
     result = _run_cli(path)
@@ -184,6 +187,7 @@ def test_command_line_output_and_exit_code(path, expected):
         assert "hi" not in result.stdout.split()  # `echo hi` never ran
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "expected"), CLI_CASES)
 def test_command_line_json(path, expected):
     result = _run_cli(path, "--format", "json")

@@ -4,6 +4,7 @@ the tutorial's step-by-step guidance."""
 from types import SimpleNamespace
 
 import pygame
+import pytest
 from ui_driver import key, past_the_summit, press
 
 from game.core.level import TutorialStep
@@ -133,6 +134,7 @@ def test_finishing_a_level_opens_the_chapters_it_unlocks(app):
     assert not any(c.label.endswith("(locked)") for c in app.scene.controls if c.kind == "item")
 
 
+@pytest.mark.slow
 def test_the_tutorial_guides_the_first_turns_step_by_step(app):
     press(app, "New game")
     key(app, pygame.K_s)
@@ -212,6 +214,7 @@ def test_an_unknown_level_in_unlocked_by_is_told_as_locking_nothing(tmp_path):
     assert chapters([entry("unlocked_late", 9, ("testing_evnt",))], finished=[])[0].is_open
 
 
+@pytest.mark.slow
 def test_autoplay_shows_and_captures_every_step_of_a_turns_tutorial(tmp_path):
     # A modder's autoplay screenshots held only the first step: the agent fills the plan without
     # choosing a card, and the note waited for one.

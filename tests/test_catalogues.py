@@ -33,6 +33,7 @@ def messages(cat):
     return [m for m in cat if m.id]
 
 
+@pytest.mark.slow
 def test_the_template_holds_every_string_the_interface_marks():
     marked = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
@@ -59,6 +60,7 @@ def test_the_template_holds_every_string_the_interface_marks():
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_each_catalogue_follows_the_template(code):
     with POT.open("rb") as f:
@@ -66,6 +68,7 @@ def test_each_catalogue_follows_the_template(code):
     assert {m.id for m in messages(catalogue(code))} == template
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_each_catalogue_compiles_and_gettext_reads_it(code):
     cat = catalogue(code)
@@ -77,6 +80,7 @@ def test_each_catalogue_compiles_and_gettext_reads_it(code):
     assert cat.num_plurals == PLURALS[code]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_translation_keeps_the_placeholders_and_markup_of_its_message(code):
     wrong = []
@@ -95,6 +99,7 @@ def test_every_translation_keeps_the_placeholders_and_markup_of_its_message(code
     assert wrong == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_each_language_translates_nearly_every_message(code):
     all_ = messages(catalogue(code))
@@ -104,6 +109,7 @@ def test_each_language_translates_nearly_every_message(code):
     assert len(done) / len(all_) >= LEAST_TRANSLATED, f"{code}: {len(done)} of {len(all_)}"
 
 
+@pytest.mark.slow
 def test_russian_counts_take_their_three_forms():
     i18n.set_language("ru")
     assert [i18n.n_("{n} turn", "{n} turns", n).format(n=n) for n in (1, 3, 5, 21)] == [

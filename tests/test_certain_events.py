@@ -43,6 +43,7 @@ def _turns_it_happens(folder: Path, seed: int) -> list[int]:
     return turns
 
 
+@pytest.mark.slow
 def test_a_certain_event_happens_once_in_the_first_turn_its_condition_holds_in_every_game(tmp_path):
     folder = _level(tmp_path, certain=True)
     assert all(_turns_it_happens(folder, seed) == [3] for seed in range(20))

@@ -123,6 +123,7 @@ def box_rows(app, text, width):
     return rows
 
 
+@pytest.mark.slow
 def test_a_chinese_text_box_never_begins_a_line_with_a_closing_mark(app):
     from game.i18n import set_language
 

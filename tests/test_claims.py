@@ -38,6 +38,7 @@ def test_the_claim_holds(level_id, claim):
     assert result.holds, f"{result.id} on {level_id}: {result.measured} (needs {result.margin})"
 
 
+@pytest.mark.slow
 def test_an_arm_is_played_once_per_level_and_variation():
     from game.sim import claims
 
@@ -87,6 +88,7 @@ def test_the_price_of_repair_is_the_capital_spent_on_cards_that_build_the_partne
     assert repair_spending(testing_event, base, varied, 1, 3) == 2 * builder.cost
 
 
+@pytest.mark.slow
 def test_the_claims_can_be_checked_on_a_level_with_its_rules_changed():
     # The ablation's two rules for F1, removed by hand: the claim the model then no longer makes
     # fails, and the report says under what it was checked.

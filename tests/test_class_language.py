@@ -68,6 +68,7 @@ def test_the_class_server_sends_the_packs_language_with_the_sessions_config(tmp_
 
 
 # -- the window ----------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_a_laptop_that_joins_a_russian_class_plays_in_russian_and_writes_russian_exports(
     monkeypatch, tmp_path
 ):
@@ -139,6 +140,7 @@ def test_a_laptop_that_joins_a_russian_class_plays_in_russian_and_writes_russian
     pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_choosing_russian_on_the_classroom_set_up_plays_the_class_in_russian(app):
     """A teacher at one machine chooses the class's language on the set-up: the screen speaks it at
     once, and the class started there plays in it and keeps it, as a pack's language does."""
@@ -174,6 +176,7 @@ def test_choosing_russian_on_the_classroom_set_up_plays_the_class_in_russian(app
     assert i18n._("Language (fixed by the class)") in rows
 
 
+@pytest.mark.slow
 def test_going_back_from_the_classroom_set_up_gives_the_window_its_language_back(app):
     from ui_driver import press
 
@@ -195,6 +198,7 @@ def test_the_classroom_set_up_shows_a_packs_language_chosen(app):
     assert i18n.current_language() == "zh_CN"
 
 
+@pytest.mark.slow
 def test_a_group_that_joins_a_turkish_class_from_the_window_plays_in_turkish(app, monkeypatch):
     """Classroom session → Join a class: the server's config names the language, and the window
     takes it for the session, as `play --join` does."""
@@ -249,6 +253,7 @@ def test_opening_a_saved_classroom_game_resumes_it_in_its_classs_language(app, t
 
 
 # -- the exports ------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_exports_in_the_classs_language_keep_english_columns_and_keys(testing_event, tmp_path):
     game, session = played(testing_event, 2, language="tr")
     folder = session.export(root=tmp_path)
@@ -277,6 +282,7 @@ def test_the_english_debrief_is_unchanged_in_english(testing_event, tmp_path):
 
 
 # -- the handouts and their PDFs ---------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.pdf
 @pytest.mark.parametrize("code", ["ru", "zh_CN"])
 def test_a_worksheet_in_russian_or_chinese_draws_every_letter(testing_event, tmp_path, code, caplog):
@@ -291,6 +297,7 @@ def test_a_worksheet_in_russian_or_chinese_draws_every_letter(testing_event, tmp
     assert {"ru": "Лист разбора", "zh_CN": "复盘练习单"}[code] in page
 
 
+@pytest.mark.slow
 @pytest.mark.pdf
 def test_the_handouts_command_writes_chinese_handouts_that_draw_every_letter(tmp_path, capsys):
     from game.cli import main
@@ -305,6 +312,7 @@ def test_the_handouts_command_writes_chinese_handouts_that_draw_every_letter(tmp
     assert "warning" not in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_a_glyph_the_font_lacks_is_found():
     from game.classroom.printdoc import Handout, Para
 
@@ -314,6 +322,7 @@ def test_a_glyph_the_font_lacks_is_found():
 
 
 # -- the class report ---------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_report_in_turkish_writes_turkish_headings(testing_event, tmp_path, capsys):
     from game.cli import main
 
@@ -395,6 +404,7 @@ def test_every_phrase_the_dashboard_shows_is_in_its_list_of_words():
     assert shown - set(WORDS) == set()
 
 
+@pytest.mark.slow
 def test_the_debriefs_reasons_and_turning_points_are_in_the_classs_language(testing_event, tmp_path):
     # The engine's whys and the AI's reasons are English sentences that keep their frames
     # (game.core.words.Said); the debrief sheet says them in the class's language.
@@ -454,6 +464,7 @@ def test_the_charts_of_a_russian_class_name_the_partnerships_bands_in_russian(
     )
 
 
+@pytest.mark.slow
 def test_a_russian_class_stopped_at_the_cut_reads_its_goals_bounds_in_russian(testing_event, tmp_path):
     # debrief.md and the debrief screen read "…; after 4 turns: at least 50.4" in a Russian class.
     from game.session.story import goals_report

@@ -151,6 +151,7 @@ def test_the_classroom_command_takes_a_pack(monkeypatch, tmp_path):
     pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_a_link_that_cannot_reach_the_server_keeps_every_turn_in_order(testing_event):
     link = ClassLink("http://127.0.0.1:9", "CODE", "Red", poll_seconds=0.05)  # port 9: nobody there
     game = Game.new(testing_event, 5, {"moscow": "easy", "beijing": "normal"})
@@ -177,6 +178,7 @@ def test_report_finds_the_export_folders_inside_a_folder(tmp_path):
     assert export_folders([tmp_path / "exports" / "Red"]) == [tmp_path / "exports" / "Red"]
 
 
+@pytest.mark.slow
 def test_the_server_imports_no_pygame():
     for path in (ROOT / "game" / "server").glob("*.py"):
         tree = ast.parse(path.read_text())
@@ -190,6 +192,7 @@ def test_the_server_imports_no_pygame():
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_a_group_joins_a_class_from_the_classroom_screen(app, monkeypatch):
     from ui_driver import past_the_summit, press, type_into
 
@@ -242,6 +245,7 @@ def test_an_injection_is_news_at_once_or_kept_for_the_debrief_as_the_pack_says(t
     assert [a.event_id for a in game.log.facilitator] == ["wagner_mutiny", "oil_price_cap"]
 
 
+@pytest.mark.slow
 def test_a_joined_window_is_paused_told_of_an_injection_and_ended_by_the_server():
     from ui_driver import past_the_summit
 
@@ -315,6 +319,7 @@ def step_until(app, check, most=600):
     raise AssertionError("the window did not get there")
 
 
+@pytest.mark.slow
 def test_the_teachers_pause_holds_an_autoplayed_group_until_it_is_resumed():
     app, link = autoplayed_joined_window({"moscow": "team", "beijing": "normal"}, paused=True)
     game = app.scene.game
@@ -334,6 +339,7 @@ def test_the_teachers_pause_holds_an_autoplayed_group_until_it_is_resumed():
     pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_the_teachers_pause_holds_an_autoplayed_hand_over_between_two_teams():
     app, link = autoplayed_joined_window({"moscow": "team", "beijing": "team"}, paused=True)
     game = app.scene.game
@@ -345,6 +351,7 @@ def test_the_teachers_pause_holds_an_autoplayed_hand_over_between_two_teams():
     pygame.display.quit()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reveal", ["at_debrief", "at_once"])
 def test_whose_injected_event_it_was_is_told_on_the_board_and_in_the_resolution_only_as_the_pack_says(reveal):
     from ui_driver import key, lock, past_the_summit

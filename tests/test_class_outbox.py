@@ -88,6 +88,7 @@ def stored_turns(store: Store, group: str) -> list[int]:
     return [t["turn"] for t in store.turns(store.group(group)["id"])]
 
 
+@pytest.mark.slow
 def test_a_laptop_closed_while_offline_sends_its_turns_when_the_group_joins_again(live_server, testing_event):
     url, store = live_server
     link, joined = join_class(url, CODE, "Red")
@@ -124,6 +125,7 @@ def test_a_laptop_closed_while_offline_sends_its_turns_when_the_group_joins_agai
     assert again.close(5)
 
 
+@pytest.mark.slow
 def test_a_damaged_outbox_is_set_aside_with_a_message_and_the_group_joins_from_the_servers_record(
     live_server,
 ):
@@ -173,6 +175,7 @@ def test_a_data_folder_that_cannot_be_written_is_said_and_the_turns_wait_in_memo
     assert [item["turn"] for kind, item in link.outbox] == [1]
 
 
+@pytest.mark.slow
 def test_an_address_without_http_joins_from_the_command_line_too(live_server, tmp_path):
     # `play --join localhost:8799` failed with "unknown url type"; the window's form added http://.
     url, store = live_server
@@ -183,6 +186,7 @@ def test_an_address_without_http_joins_from_the_command_line_too(live_server, tm
         link.close(1.0)
 
 
+@pytest.mark.slow
 def test_a_group_joined_again_from_another_window_tells_the_first_window(
     live_server, tmp_path, testing_event, monkeypatch
 ):
@@ -225,6 +229,7 @@ def test_a_group_joined_again_from_another_window_tells_the_first_window(
         second.close(1.0)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reveal", ["at_once", "at_debrief"])
 def test_a_laptop_that_quits_and_joins_again_keeps_the_teachers_acts_of_the_turn_it_was_planning(
     live_server, testing_event, reveal
@@ -284,6 +289,7 @@ def test_a_laptop_that_quits_and_joins_again_keeps_the_teachers_acts_of_the_turn
     assert again.close(5)
 
 
+@pytest.mark.slow
 def test_a_group_that_joins_after_a_pause_and_a_resume_does_not_record_them_as_its_own(
     live_server, testing_event
 ):
@@ -309,6 +315,7 @@ def test_a_group_that_joins_after_a_pause_and_a_resume_does_not_record_them_as_i
     assert link.close(1.0)
 
 
+@pytest.mark.slow
 def test_a_laptop_that_joins_again_goes_on_with_the_planning_time_its_group_had_left(
     live_server, testing_event
 ):

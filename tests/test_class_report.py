@@ -67,6 +67,7 @@ def report(exports, tmp_path_factory):
     return result, result.markdown_path.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_report_writes_markdown_and_chart_into_out_dir_only(report):
     result, _ = report
     out = result.markdown_path.parent
@@ -191,6 +192,7 @@ def test_groups_with_the_same_name_are_told_apart(exports, tmp_path):
     assert len({row[0] for row in rows}) == 2
 
 
+@pytest.mark.slow
 def test_groups_on_different_seeds_are_compared_only_by_outcome_and_meters(
     exports, shipped_testing_event, tmp_path
 ):
@@ -244,6 +246,7 @@ def _adjusting(level, reason: str) -> Game:
     return game
 
 
+@pytest.mark.slow
 def test_an_adjustment_given_in_other_words_is_not_a_drift(shipped_testing_event, tmp_path):
     # Two facilitators made the same adjustment and typed its reason a little differently.
     when = datetime(2026, 3, 2, 9, 10)
@@ -257,6 +260,7 @@ def test_an_adjustment_given_in_other_words_is_not_a_drift(shipped_testing_event
     assert "drifted apart" not in text
 
 
+@pytest.mark.slow
 def test_with_three_groups_each_pair_says_when_its_events_first_differed(
     exports, shipped_testing_event, tmp_path
 ):
@@ -337,6 +341,7 @@ def test_hostile_names_titles_and_dates_come_out_escaped_and_break_nothing(expor
     ]
 
 
+@pytest.mark.slow
 def test_the_outcomes_table_says_how_each_session_that_stopped_short_ended(shipped_testing_event, tmp_path):
     # A group that stopped on its own at the session's set last turn read "ended early? yes", as
     # the group the teacher ended did: the column says which.

@@ -106,6 +106,7 @@ def test_a_groups_token_writes_its_own_group_only_and_turns_come_in_order(server
     assert [store.last_turn(store.group(n)["id"]) for n in ("Red", "Blue")] == [1, 1]
 
 
+@pytest.mark.slow
 def test_a_turn_not_in_the_servers_form_is_refused_and_the_dashboard_goes_on(server):
     """A group's token posts turns, so a turn is untrusted: one that is malformed (by a bug or
     by hand) is refused with what is wrong, nothing of it is kept, and the teacher's views of
@@ -330,6 +331,7 @@ def test_a_class_folder_that_cannot_be_the_classs_is_said_in_a_line(tmp_path, sp
     assert "\n" not in str(refused.value)
 
 
+@pytest.mark.slow
 def test_the_dashboard_offers_the_meters_the_facilitators_panel_offers(server):
     # The dashboard offered 8 meters (none of a side's, Washington's or Central Asia's, which the
     # guide lists); the panel on a laptop offered 14 and not trust. One list for both now.

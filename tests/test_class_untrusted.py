@@ -160,6 +160,7 @@ class FakeServer(BaseHTTPRequestHandler):
         pass
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "answer",
     [
@@ -185,6 +186,7 @@ def test_a_laptop_told_a_wrong_address_says_so_in_a_line(tmp_path, answer):
         fake.shutdown()
 
 
+@pytest.mark.slow
 def test_a_set_up_with_a_field_a_later_version_adds_still_joins(tmp_path):
     # A pack file refuses a key it does not know (a typo); the server's answer passes it over.
     from game.server.client import join_class

@@ -299,6 +299,7 @@ def test_groups_named_in_other_scripts_export_to_folders_of_their_own(tmp_path, 
     assert folders[4] == folders[5]  # the same name in another case is the same group
 
 
+@pytest.mark.slow
 def test_two_sessions_whose_names_make_the_same_folder_do_not_overwrite_each_other(tmp_path, testing_event):
     games = []
     for group in ("A/B", "A B"):
@@ -312,6 +313,7 @@ def test_two_sessions_whose_names_make_the_same_folder_do_not_overwrite_each_oth
     assert games[0].export(root=tmp_path) == first  # its own later export goes to the same folder
 
 
+@pytest.mark.slow
 def test_a_pause_holds_the_hand_over_and_resolution_screens_too(app, testing_event):
     from game.ui.scenes.handover import HandOverScene
     from game.ui.scenes.resolution import ResolutionScene
@@ -528,6 +530,7 @@ def test_a_packs_injection_after_the_sessions_end_is_a_warning_and_every_problem
     assert paths == ["language", "level", "timr"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "ru", "tr", "zh_CN"])
 @pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
 def test_the_planning_timer_covers_neither_the_date_nor_the_side_in_the_top_bar(lang, size, catalogue):

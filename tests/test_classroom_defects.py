@@ -48,6 +48,7 @@ def exported(folder):
 # -- (1) a graded export is never silently overwritten ---------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_older_save_of_a_session_never_overwrites_its_later_export(tmp_path, testing_event):
     game, session = classroom_game(testing_event)
     play_turns(game, 3)
@@ -61,6 +62,7 @@ def test_an_older_save_of_a_session_never_overwrites_its_later_export(tmp_path, 
     assert exported(written)["turns_played"] == 1
 
 
+@pytest.mark.slow
 def test_a_session_ended_early_is_not_replaced_by_a_save_played_on(tmp_path, testing_event):
     game, session = classroom_game(testing_event)
     play_turns(game, 2)
@@ -73,6 +75,7 @@ def test_a_session_ended_early_is_not_replaced_by_a_save_played_on(tmp_path, tes
     assert exported(graded)["turns_played"] == 2 and exported(graded)["ended_early"]
 
 
+@pytest.mark.slow
 def test_a_game_carried_on_from_its_save_still_replaces_its_own_earlier_export(tmp_path, testing_event):
     game, session = classroom_game(testing_event)
     play_turns(game, 1)
@@ -102,6 +105,7 @@ def _start():
     return datetime(2026, 11, 29, 9, 10)
 
 
+@pytest.mark.slow
 def test_ending_the_session_is_final_after_continue(app, testing_event):
     game, _session = classroom_game(testing_event)
     from game.ui.scenes.board import BoardScene

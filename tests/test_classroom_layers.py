@@ -49,6 +49,7 @@ def offending_imports(folder: Path, forbidden: tuple[str, ...]) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_no_classroom_module_imports_the_ui():
     assert offending_imports(GAME / "classroom", ("game.ui",)) == []
 
@@ -70,6 +71,7 @@ def test_the_check_sees_every_way_of_importing_the_ui(source, module):
     assert module in [m for _, m in imported_modules(source, "game.classroom")]
 
 
+@pytest.mark.slow
 def test_writing_a_class_report_and_exports_loads_no_ui_module():
     code = (
         "import sys, game.classroom.report, game.classroom.exports, game.classroom.session; "

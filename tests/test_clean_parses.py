@@ -61,6 +61,7 @@ def compiles(monkeypatch):
     clean_parses.forget()
 
 
+@pytest.mark.slow
 def test_a_level_whose_files_are_unchanged_is_compiled_once_and_shared(compiles):
     from game.levels import Catalogue
 
@@ -95,6 +96,7 @@ def test_a_changed_ancestor_compiles_its_level_again(tmp_path, compiles):
     assert again is not first and len(compiles) == 2
 
 
+@pytest.mark.slow
 def test_forgetting_the_parses_forgets_what_was_worked_out_from_them_too():
     """A memo keyed by a level's identity (its translated copy, its chain's translations) would
     keep every level it saw once its parse is forgotten, though no later load could find it."""

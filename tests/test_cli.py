@@ -22,6 +22,7 @@ def run(*args, timeout=60):
     )
 
 
+@pytest.mark.slow
 def test_validate_exit_codes_clean_broken_and_bad_usage(tmp_path):
     assert run("validate", "levels").returncode == 0
     bad = tmp_path / "bad.toml"
@@ -33,6 +34,7 @@ def test_validate_exit_codes_clean_broken_and_bad_usage(tmp_path):
     assert run_game("validate", "--format", "yaml", "levels").returncode == 2
 
 
+@pytest.mark.slow
 def test_validate_json_lists_located_problems(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('schema_version = 1\nid = "bad"\nextends = "base"\ntitel = "x"\n', encoding="utf-8")
@@ -70,6 +72,7 @@ def test_validate_a_pipe_says_it_is_a_pipe_not_that_it_is_missing(tmp_path):
     assert problems and "pipe or a device" in problems[0] and "no such file" not in problems[0]
 
 
+@pytest.mark.slow
 def test_levels_lists_the_shipped_levels():
     out = run_game("levels")
     assert out.returncode == 0 and "testing_event" in out.stdout and "base" not in out.stdout.split()
@@ -123,6 +126,7 @@ def test_every_command_module_is_registered_once():
     assert len({module.NAME for module in cli.COMMANDS}) == len(cli.COMMANDS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", cli.COMMANDS, ids=lambda m: m.NAME)
 def test_every_command_has_help(module, capsys):
     assert module.HELP
@@ -231,6 +235,7 @@ def test_balance_in_a_checkout_writes_into_its_docs():
     assert balance_command.report_file(None) == ROOT / "docs" / "balance.md"
 
 
+@pytest.mark.slow
 def test_balance_writes_into_the_folder_given_or_the_file_named(tmp_path, capsys, monkeypatch):
     from game.sim import balance
 

@@ -17,6 +17,7 @@ def test_there_are_shipped_levels():
     assert "testing_event" in SHIPPED
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", SHIPPED)
 def test_random_play_reaches_an_outcome_and_is_deterministic(level_id):
     level = Catalogue.scan().load(level_id)
@@ -29,6 +30,7 @@ def test_random_play_reaches_an_outcome_and_is_deterministic(level_id):
     assert other != first
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", SHIPPED)
 def test_the_replay_log_round_trips_and_replays_exactly(level_id):
     level = Catalogue.scan().load(level_id)
@@ -40,6 +42,7 @@ def test_the_replay_log_round_trips_and_replays_exactly(level_id):
     assert transcript(replayed, replayed_reports) == transcript(state, reports)
 
 
+@pytest.mark.slow
 def test_shipped_levels_validate_clean():
     from game.levels.validate import validate_paths
     from game.paths import levels_dir

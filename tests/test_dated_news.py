@@ -84,6 +84,7 @@ text = "A summit is held."
     ]
 
 
+@pytest.mark.slow
 def test_the_shipped_levels_tell_no_news_before_it_happened():
     assert not [p for p in validate_paths(["levels"]) if "before it happened" in p.message]
 
@@ -142,6 +143,7 @@ text = "A summit is held."
     ]
 
 
+@pytest.mark.slow
 def test_the_shipped_levels_tell_no_news_two_years_late():
     assert not [p for p in validate_paths(["levels"]) if "years on, as the turn's news" in p.message]
 
@@ -209,6 +211,7 @@ cost = 1
     ]
 
 
+@pytest.mark.slow
 def test_the_shipped_cards_name_no_year_before_they_can_be_played():
     assert not [p for p in validate_paths(["levels"]) if "before then" in p.message]
 

@@ -88,6 +88,7 @@ def test_example_mod_is_in_the_catalogue_as_a_playable_mod(mod_level):
     assert [o.id for o in mod_level.outcomes] == [o.id for o in parent.outcomes]
 
 
+@pytest.mark.slow
 def test_levels_command_lists_the_example_mod_marked_as_a_mod():
     result = run_game("levels", "--levels", "examples/mods")
     assert result.returncode == 0, result.stderr
@@ -127,12 +128,14 @@ def test_the_guest_card_needs_the_forum_first(mod_level):
     assert not state.flags["forum_invitation"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("action_id", sorted(ACTION_SEEDS))
 def test_new_action_is_played_on_known_seeds(mod_level, action_id):
     missing = [s for s in ACTION_SEEDS[action_id] if not _played(_play(mod_level, s)[1], action_id)]
     assert missing == [], f"{action_id} was not played on seeds {missing}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("event_id", sorted(EVENT_SEEDS))
 def test_new_event_is_drawn_on_known_seeds(mod_level, event_id):
     missing = [s for s in EVENT_SEEDS[event_id] if not _drawn(_play(mod_level, s)[1], event_id)]
@@ -265,6 +268,7 @@ def test_tutorial_final_level_plays_to_the_end_with_its_new_cards(tmp_path):
     assert _played(reports, "m_amur_bridge")
 
 
+@pytest.mark.slow
 def test_tutorial_card_counting_snippet_runs(tmp_path, monkeypatch, capsys):
     # The tutorial's Python snippet reads the finished level from ./my_mods and prints a count.
     text = TUTORIAL.read_text(encoding="utf-8")

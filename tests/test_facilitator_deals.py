@@ -81,6 +81,7 @@ def test_a_note_on_a_term_goes_beside_it_in_the_record_and_the_exports(two_teams
     assert again.facilitator[-1].term == deal.noted()
 
 
+@pytest.mark.slow
 def test_the_facilitator_opens_the_deals_from_the_panel_and_notes_a_term(app, two_teams):
     game = two_teams.game
     app.show_only("board", game=game, perspective="moscow")

@@ -155,6 +155,7 @@ def test_a_passphrase_that_cannot_be_kept_still_opens_the_panel_until_the_game_c
     assert session.unlock("owl-42")
 
 
+@pytest.mark.slow
 def test_a_full_disk_never_stops_the_game(app, monkeypatch):
     import pygame
     from ui_driver import key, past_the_summit, press
@@ -230,6 +231,7 @@ atomic.write_atomic(Path(sys.argv[1]), b"half of something new")
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is a POSIX signal")
 def test_a_process_killed_mid_save_leaves_the_old_file_and_its_litter_is_cleared_at_the_next_start():
     from game.session.data_folder import tidy

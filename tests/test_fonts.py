@@ -49,6 +49,7 @@ def test_a_group_named_in_chinese_draws_each_character_in_a_glyph_of_its_own(bol
     assert mixed == pytest.approx(font.size("第一组")[0] + font.size(" Room 4")[0], abs=2)
 
 
+@pytest.mark.slow
 def test_every_chinese_character_in_the_games_own_files_is_in_the_font():
     font = covered(ui_font_file().read_bytes())
     found = set()

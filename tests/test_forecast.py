@@ -184,6 +184,7 @@ def frame(app, box):
     return pygame.image.tobytes(app.screen.subsurface(box), "RGB")
 
 
+@pytest.mark.slow
 def test_pointing_at_a_card_shows_its_forecast_on_the_meters_and_the_map(app, board):
     import pygame
 

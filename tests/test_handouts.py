@@ -88,12 +88,14 @@ def test_the_rubric_describes_four_levels_of_each_criterion(testing_event):
     assert all(len(row) == 5 and all(cell.strip() for cell in row) for row in table.rows)
 
 
+@pytest.mark.slow
 @pytest.mark.pdf
 def test_a_page_that_would_run_over_is_set_smaller_to_stay_one_page():
     long = Handout("long", "A long page", "", tuple(Para("A line of text. " * 40) for _ in range(8)))
     assert len(pages(to_pdf(long, "a4"))) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.pdf
 def test_the_class_exports_write_a_one_page_worksheet_with_all_four_limits(tmp_path, testing_event):
     from game.classroom.session import ClassroomSession
@@ -140,6 +142,7 @@ def exported_session(root, group: str):
     return session.export(root=root)
 
 
+@pytest.mark.slow
 @pytest.mark.pdf
 def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tmp_path, capsys):
     from game.cli import main
@@ -160,6 +163,7 @@ def test_the_worksheet_is_written_again_on_letter_paper_from_an_export_folder(tm
     assert main(["handouts", "--worksheet", str(tmp_path / "nowhere")]) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.pdf
 def test_a_worksheet_written_again_into_its_export_folder_keeps_the_exported_one(tmp_path, capsys):
     # A teacher printing on Letter (or for a Russian class) writes the worksheet again without
@@ -183,6 +187,7 @@ def test_a_worksheet_written_again_into_its_export_folder_keeps_the_exported_one
     assert str(folder / "worksheet-letter.pdf") in printed and str(folder / "worksheet-ru.pdf") in printed
 
 
+@pytest.mark.slow
 def test_the_worksheet_of_a_session_played_before_its_level_changed_is_written_with_a_warning(
     tmp_path, capsys
 ):
@@ -206,6 +211,7 @@ def test_the_worksheet_of_a_session_played_before_its_level_changed_is_written_w
     assert "warning: This game was saved before its level changed" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.pdf
 def test_handouts_in_russian_tell_the_level_in_russian_and_ask_names_in_russian(tmp_path):
     # `handouts testing_event --lang ru` printed Russian headings over the level's English title,
@@ -251,6 +257,7 @@ def test_the_worksheet_writes_no_file_through_a_link_an_export_folder_holds(tmp_
     assert not chart.is_symlink() and chart.stat().st_size > 1000  # the chart, in its own file
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "spoil, says",
     [

@@ -230,6 +230,7 @@ def test_strategic_partnerships_national_years_begin_with_the_year_of_russia_in_
     assert why_not_in_words(state, "beijing", "b_treaty_of_friendship") is None
 
 
+@pytest.mark.slow
 def test_the_capital_of_ukraine_is_spelt_kyiv_everywhere_the_game_ships():
     found = [
         f"{path.relative_to(ROOT)}:{n}"
@@ -485,6 +486,7 @@ def test_a_scenarios_mark_and_a_stopped_sessions_score_are_said_in_the_language(
     assert str(provisional_words(5, 12)) == "provisional (5 of 12 turns)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "ru", "tr", "zh_CN"])
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
 def test_the_new_game_list_keeps_a_hypothetical_levels_mark_in_every_language(lang, size):

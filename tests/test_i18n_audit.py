@@ -78,6 +78,7 @@ def test_the_briefings_first_line_takes_the_languages_punctuation(testing_event)
     assert "</b>，" in first and first.endswith("。"), first
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_why_this_plan_hint_shows_whole_at_800x600(code):
     save_settings(Settings(animation_speed="off"))
@@ -93,6 +94,7 @@ def test_the_why_this_plan_hint_shows_whole_at_800x600(code):
         pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_a_turns_plans_are_told_with_the_languages_colon_and_comma(testing_event):
     save_settings(Settings(animation_speed="off"))
     app = App(PlayOptions(size=(1280, 720), language="zh_CN"))
@@ -122,6 +124,7 @@ def test_a_summits_record_names_each_terms_outcome_with_the_languages_colon(test
     assert agreed and words.startswith("已达成：")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720)], ids=["800x600", "1280x720"])
 def test_no_two_map_labels_touch_in_the_language(code, size):
@@ -155,6 +158,7 @@ def hints_cut(app):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_classrooms_text_fields_show_their_hints_whole_at_800x600(code, testing_event):
     save_settings(Settings(animation_speed="off"))
@@ -295,6 +299,7 @@ def meter_buttons(scene) -> dict[str, str]:
     return named
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_facilitators_meter_buttons_name_their_meters_whole_at_800x600(code, testing_event):
     # In Turkish the button for Moscow's influence in Central Asia read "Orta Asya: Moskova e…".
@@ -304,6 +309,7 @@ def test_the_facilitators_meter_buttons_name_their_meters_whole_at_800x600(code,
         assert sorted(meter_buttons(app.scene).values()) == sorted(ADJUSTABLE)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
 @pytest.mark.parametrize("code", ["en", *LANGUAGES])
 def test_the_facilitators_buttons_name_a_meter_and_its_twin_alike(code, size, testing_event):
@@ -317,6 +323,7 @@ def test_the_facilitators_buttons_name_a_meter_and_its_twin_alike(code, size, te
         assert all(form[m] == form[t] for m, t in twins), form
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("code", "size"), [("en", (800, 600)), ("ru", (800, 600)), ("en", (1280, 720))])
 def test_the_facilitators_passing_message_covers_neither_the_heading_nor_a_control(code, size, testing_event):
     # "Press “Really end?” ..." was raised to the panel's top, over its heading: the panel is

@@ -62,6 +62,7 @@ def translations(code):
         return {m.id: m for m in read_po(f, locale=code) if m.id}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_engine_word_the_interface_shows_is_translated(code):
     found = translations(code)
@@ -126,6 +127,7 @@ class Recording:
         return getattr(self._font, name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", ["ru", "zh_CN"])
 def test_the_boards_meters_draw_no_english(code):
     from test_i18n_layout import board_of, shows  # noqa: F401 (the board set up in a language)
@@ -195,6 +197,7 @@ def test_in_english_the_interface_tells_the_facilitators_acts_as_the_exports_do(
         assert facilitator_news(game, act) == story.facilitator_news(game, act)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("code", "dashes"), [("zh_CN", False), ("ru", True)])
 def test_every_text_box_of_a_screen_breaks_chinese_without_a_hyphen(code, dashes):
     # pygame_gui marks a word it breaks with a hyphen; Chinese, written without spaces, is broken

@@ -50,6 +50,7 @@ def window(request, language):
     pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_the_pseudo_locale_is_accented_longer_and_keeps_placeholders():
     i18n.set_language(i18n.PSEUDO)
     shown = i18n._("Turn {turn} of {turns}")
@@ -65,6 +66,7 @@ def shows(app, name, **kwargs):
     return app.scene
 
 
+@pytest.mark.slow
 def test_the_credits_fit(window):
     # The sections sit in a text box between the title and the Back button, which scrolls where
     # they are longer than the room (a small window, a long language): nothing runs under Back.
@@ -83,6 +85,7 @@ def test_the_title_fits(window):
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_new_game_screen_fits(window):
     shows(window, "new game")
     assert_tidy(window)
@@ -113,17 +116,20 @@ def board_of(app, level_id="testing_event"):
     return app.scene
 
 
+@pytest.mark.slow
 def test_the_board_fits(window):
     board_of(window)
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_board_with_the_tutorial_fits(window):
     board = board_of(window, "shanghai_five")
     assert board.note is not None
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_summit_fits(window):
     app = window
     app.options.level = "testing_event"
@@ -134,12 +140,14 @@ def test_the_summit_fits(window):
     assert_tidy(app)
 
 
+@pytest.mark.slow
 def test_the_menu_fits(window):
     board = board_of(window)
     shows(window, "menu", game=board.game)
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_debrief_fits(window):
     game = Game.new(window.catalogue.load("testing_event"), 7, {"moscow": "easy", "beijing": "easy"})
     while not game.over:
@@ -150,11 +158,13 @@ def test_the_debrief_fits(window):
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_classroom_set_up_fits(window):
     shows(window, "classroom set-up")
     assert_tidy(window)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", [i18n.PSEUDO])  # started in one, then each chosen on it
 @pytest.mark.parametrize("lang", ["tr", "ru", "zh_CN"])
 def test_the_classroom_set_up_fits_in_each_language(window, lang):
@@ -178,6 +188,7 @@ def classroom_game(app):
     return game
 
 
+@pytest.mark.slow
 def test_the_facilitators_panel_fits(window):
     window.show_only("facilitator", game=classroom_game(window))
     window.step([])
@@ -191,6 +202,7 @@ def test_the_facilitators_deals_fit(window):
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_resolution_fits(window):
     game = Game.new(window.catalogue.load("testing_event"), 7, {"moscow": "easy", "beijing": "easy"})
     game.play_summit_agents()

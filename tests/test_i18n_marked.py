@@ -184,12 +184,14 @@ def _own_nodes(fn: ast.AST):
         yield from _own_nodes(child)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", COVERED)
 def test_the_interface_marks_every_string_it_shows(module):
     path = ROOT / module
     assert unmarked_strings(path.read_text(encoding="utf-8"), module) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", COVERED)
 def test_no_function_hides_the_translation_function(module):
     path = ROOT / module

@@ -25,6 +25,7 @@ def promised(level, seed):
     return card.id, agree(state, [Term("request", "moscow", Deed.parse(f"play:{card.id}"))])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("agent, budget", [("normal", None), ("hard", Budget(iterations=60))])
 def test_an_agent_plays_the_card_it_promised_though_it_would_not_have_chosen_it(testing_event, agent, budget):
     for seed in (1, 2, 3):
@@ -56,6 +57,7 @@ def defied_warning(level, seed):
     return state
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("agent, budget", [("normal", None), ("hard", Budget(iterations=60))])
 def test_an_agent_carries_out_the_warning_its_partner_defied(testing_event, agent, budget):
     # (Before the warner's answer counted among what binds it, normal left the threat empty with

@@ -58,6 +58,7 @@ def board_words(app, game):
     return cards, board.news.html(), whys
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("start", "then"), [("en", "ru"), ("ru", "en")])
 def test_changing_the_language_mid_game_tells_the_game_in_progress_in_the_new_one(app, start, then):
     if start != "en":
@@ -102,6 +103,7 @@ def test_changing_the_language_mid_game_tells_the_game_in_progress_in_the_new_on
     assert game.state.fingerprint() == fingerprint and game.log.model_dump() == log
 
 
+@pytest.mark.slow
 def test_a_game_saved_before_the_change_opens_in_the_new_language(app):
     from game.ui.saved_game import open_log
 

@@ -316,6 +316,7 @@ def test_every_shipped_level_file_is_fuzzed():
     assert "testing_event.toml" in _dependents(SHIPPED / "base.toml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_file", LEVEL_FILES, ids=lambda p: p.name)
 def test_the_toml_writer_round_trips_every_shipped_level(level_file):
     doc = tomli.loads(level_file.read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ settings ask for it."""
 
 import re
 
+import pytest
 from test_ui_scenes import choose_first_card_by_keyboard, start_game
 from ui_driver import lock, press
 
@@ -31,6 +32,7 @@ def _story(resolution) -> str:
     return "\n".join(pages)
 
 
+@pytest.mark.slow
 def test_a_player_sees_no_level_file_lines_in_a_why_a_card_or_the_turns_story(app):
     assert not app.settings.show_sources
     start_game(app)
@@ -47,6 +49,7 @@ def test_a_player_sees_no_level_file_lines_in_a_why_a_card_or_the_turns_story(ap
     assert not LINE.search(_tooltips(scene, False))
 
 
+@pytest.mark.slow
 def test_a_level_writer_turns_the_lines_on_in_the_settings_and_sees_them_everywhere(app):
     press(app, "Settings")
     assert "Level file lines" in [label for label, _rect in app.scene.rows]

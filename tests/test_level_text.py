@@ -198,6 +198,7 @@ def test_a_catalogue_changes_neither_the_content_hash_nor_the_game(tmp_path):
 # -- the validator ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.name)
 def test_validator_prints_exactly_the_expected_lines_for_a_broken_catalogue(path):
     expected = _expected(path)
@@ -206,6 +207,7 @@ def test_validator_prints_exactly_the_expected_lines_for_a_broken_catalogue(path
     assert [str(p) for p in problems] == expected
 
 
+@pytest.mark.slow
 def test_the_shipped_levels_and_their_text_validate_clean():
     assert validate_paths(["levels"]) == []
 

@@ -25,6 +25,7 @@ def board_of(app, level):
     return app.map_view
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size, projector", WINDOWS, ids=["800x600", "1280x720", "projector-1920x1080"])
 def test_no_two_map_labels_touch_and_each_state_label_sits_on_its_state(app, size, projector):
     app.step([pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)])

@@ -84,6 +84,7 @@ def drawn(font, monkeypatch, year):
     return texts, {what for what, _ in view.label_rects}
 
 
+@pytest.mark.slow
 def test_the_map_of_1969_draws_no_corridor_and_no_khorgos(font, monkeypatch):
     texts, labels = drawn(font, monkeypatch, 1969)
     assert not [w for w in labels if w.startswith(("corridor:", "exit:", "onward:"))]
@@ -92,6 +93,7 @@ def test_the_map_of_1969_draws_no_corridor_and_no_khorgos(font, monkeypatch):
     assert "Astana" not in texts
 
 
+@pytest.mark.slow
 def test_with_one_route_on_the_map_its_label_gives_no_share(font, monkeypatch):
     texts, _ = drawn(font, monkeypatch, 1996)
     assert "Northern Corridor" in texts and not [t for t in texts if t.startswith("Middle Corridor")]

@@ -57,6 +57,7 @@ def test_a_batch_game_counts_the_war_only_while_it_goes_on(corridor):
     assert all(play_one(corridor, 0, "idle", "idle").at_war)
 
 
+@pytest.mark.slow
 def test_the_player_reads_that_the_war_is_over_in_the_resolution_and_the_news(app, corridor):
     # The war's end is a flag, with no meter to show it: it is said in words, in the phase of the
     # later effect that ends it, and in the News tab.

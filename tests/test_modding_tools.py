@@ -137,6 +137,7 @@ def test_level_ids_from_titles_are_safe_file_names(title, expected):
     assert level_id_for(title) == expected
 
 
+@pytest.mark.slow
 def test_new_level_is_valid_as_written_and_never_overwrites(tmp_path):
     path = write_new_level('A "quoted" \\ title\x00', tmp_path)
     assert path.parent == tmp_path and path.name == "a_quoted_title.toml"
@@ -148,6 +149,7 @@ def test_new_level_is_valid_as_written_and_never_overwrites(tmp_path):
         write_new_level('A "quoted" \\ title', tmp_path)
 
 
+@pytest.mark.slow
 def test_a_long_title_gives_card_ids_that_are_still_ids(tmp_path):
     # The id was cut to 48 characters and the example cards added "_summit" to it: the new level
     # did not validate.
@@ -157,6 +159,7 @@ def test_a_long_title_gives_card_ids_that_are_still_ids(tmp_path):
     assert len(level.id) > 34 and all(len(a) <= 48 for a in level.actions)
 
 
+@pytest.mark.slow
 def test_titles_with_no_latin_letters_each_get_a_level_of_their_own(tmp_path):
     first = write_new_level("Мост через Амур", tmp_path)
     second = write_new_level("北京之夏", tmp_path)
@@ -165,6 +168,7 @@ def test_titles_with_no_latin_letters_each_get_a_level_of_their_own(tmp_path):
     assert [p for p in validate_paths([second]) if p.severity == "error"] == []
 
 
+@pytest.mark.slow
 def test_new_level_command_writes_into_the_players_levels_folder(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("PRAGMATIC_PARTNERS_HOME", str(home))
@@ -183,6 +187,7 @@ def test_the_reference_is_up_to_date_and_covers_every_key():
             assert f"| `{key}` |" in shipped
 
 
+@pytest.mark.slow
 def test_reload_in_the_game_lists_problems_and_keeps_the_last_good_version(tmp_path):
     from game.paths import user_levels_dir
     from game.ui.app import App, PlayOptions
@@ -359,6 +364,7 @@ def test_a_title_that_names_other_years_than_the_turns_is_warned_about_at_its_li
     assert not [p for p in validate_paths([path]) if "title" in str(p)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "title, years",
     [

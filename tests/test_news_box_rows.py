@@ -65,6 +65,7 @@ def test_the_news_box_html_holds_the_whole_briefing_and_leaves_nothing_unparsed(
     assert held_back(news) == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("lang", "level_id", "side"),
     [

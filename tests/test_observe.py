@@ -74,6 +74,7 @@ def test_observing_hides_what_the_other_side_alone_knows(level):
         assert observe(changed, side).fingerprint() == observe(state, side).fingerprint()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("agent", sorted(AGENTS))
 @pytest.mark.parametrize("level_id", ["testing_event", "nixon_surprise", "pivot_east"])
 def test_an_agents_choice_does_not_change_with_what_it_cannot_see(agent, level_id):

@@ -46,6 +46,7 @@ def test_the_example_agent_loads_and_chooses_a_legal_plan(testing_event):
         assert agent.reason and "goals" in agent.reason
 
 
+@pytest.mark.slow
 def test_the_example_agent_plays_a_whole_game_against_each_side(testing_event, capsys):
     for moscow, beijing in ((EXAMPLE, "normal"), ("easy", EXAMPLE)):
         result = play_one(testing_event, 3, moscow, beijing)
@@ -104,6 +105,7 @@ def test_an_agent_past_its_budget_loses_its_turn_and_the_game_goes_on(tmp_path, 
     assert "is still thinking about an earlier turn" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_an_agent_that_changes_what_it_is_given_changes_nothing_in_the_game(tmp_path, testing_event):
     """The level is shared by both sides and the game: an agent that clears its cards, or rewrites
     the meters and the reports it was shown, must not crash the game or change the other side's."""
@@ -187,6 +189,7 @@ class Odd:
     assert agent.name == "Odd"
 
 
+@pytest.mark.slow
 def test_duel_and_simulate_take_an_agent_of_ones_own(capsys):
     out = run_game("duel", EXAMPLE, "idle", "--games", "2", "--json")
     assert out.returncode == 0, out.stderr
@@ -246,6 +249,7 @@ def test_an_agent_that_cannot_be_made_for_one_game_loses_its_turns_and_the_game_
     assert "it loses its turn (an empty plan)" in err
 
 
+@pytest.mark.slow
 def test_what_an_agent_prints_goes_to_stderr_so_the_json_stays_whole(tmp_path):
     path = tmp_path / "chatty.py"
     path.write_text(

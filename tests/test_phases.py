@@ -534,6 +534,7 @@ def test_every_change_names_its_cause_and_where_it_is_written(mini):
 # must come out exactly as if round() had been used, or old logs would replay differently.
 # Cheap examples: five times the profile's share (see conftest), after the classic traps: an exact
 # half-hundredth (round() goes to even), and decimals that a float holds a hair below their half.
+@pytest.mark.slow
 @settings(max_examples=5 * settings.default.max_examples)
 @example(0.125)
 @example(-0.375)
@@ -569,6 +570,7 @@ def test_hundredths_is_round_to_two_places_bit_for_bit(x):
 # must be the one weighted_index's repeated subtraction gives, or a seed would tell another story.
 # Five times the profile's share of examples; zero weights, a single card and the largest state
 # are given first.
+@pytest.mark.slow
 @settings(max_examples=5 * settings.default.max_examples)
 @example([0.0, 0.0, 1.0], 0)
 @example([1.0, 0.0, 0.0, 2.0], 2**64 - 1)

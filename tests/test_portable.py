@@ -30,6 +30,7 @@ def test_a_portable_txt_beside_the_executable_keeps_the_data_beside_it(frozen_be
     assert paths.user_levels_dir() == frozen_beside / "data" / "levels"
 
 
+@pytest.mark.slow
 def test_the_portable_option_keeps_the_data_beside_the_game(frozen_beside, monkeypatch):
     from game.cli import main
 

@@ -30,6 +30,7 @@ def finished(app, level_id):
     return game
 
 
+@pytest.mark.slow
 def test_the_notice_of_a_best_result_covers_no_button_of_the_debrief(projector):
     app = projector
     app.notice = "Your best result on this level as Moscow, kept in New game."

@@ -88,6 +88,7 @@ def test_a_game_to_the_end_is_recorded_for_the_side_a_person_played(testing_even
     assert kept.outcome in {o.title for o in testing_event.outcomes}
 
 
+@pytest.mark.slow
 def test_the_last_turn_on_the_board_records_the_game_and_new_game_shows_the_best(app, testing_event):
     from ui_driver import key, lock
 

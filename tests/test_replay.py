@@ -95,6 +95,7 @@ def test_replay_log_is_plain_json_with_level_hash_seed_and_plans(testing_event):
     assert ReplayLog.model_validate(data) == log
 
 
+@pytest.mark.slow
 def test_a_game_played_under_other_rules_of_the_engine_is_a_game_of_a_changed_level(
     testing_event, monkeypatch
 ):

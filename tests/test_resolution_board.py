@@ -28,6 +28,7 @@ def game(testing_event):
     return game
 
 
+@pytest.mark.slow
 def test_the_map_shows_where_each_step_leaves_the_shares_at_once_with_animations_off(app, game):
     app.settings.animation_speed = "off"
     scene = resolve_until_an_event(app, game)
@@ -55,6 +56,7 @@ def test_the_map_shows_where_each_step_leaves_the_shares_at_once_with_animations
     assert view._frame_key[2][: len(expected)] == expected
 
 
+@pytest.mark.slow
 def test_the_turns_events_come_as_cards_and_the_written_log_is_one_key_away(app, game):
     app.settings.animation_speed = "off"
     scene = resolve_until_an_event(app, game)
@@ -78,6 +80,7 @@ def test_the_turns_events_come_as_cards_and_the_written_log_is_one_key_away(app,
     assert scene.index == step + 1 and not scene.showing_cards()
 
 
+@pytest.mark.slow
 def test_the_map_of_a_resolving_turn_is_of_that_turns_year(app, game):
     # The last turn of a year resolves on the map of that year, not of the next turn's.
     level = game.level

@@ -55,6 +55,7 @@ def test_the_meters_move_to_a_step_over_a_moment_and_settle_there(app, resolving
     assert scene.meters.values == scene.values_after[1] and scene.moved == 1.0
 
 
+@pytest.mark.slow
 def test_a_narrow_window_gives_the_log_the_width(app, testing_event):
     app.step([pygame.event.Event(pygame.VIDEORESIZE, w=800, h=600, size=(800, 600))])
     game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": "normal"})

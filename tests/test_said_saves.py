@@ -230,6 +230,7 @@ def test_a_reason_too_large_or_with_a_frame_of_its_own_is_kept_in_english_only()
     assert reason_spec("a plain reason") is None
 
 
+@pytest.mark.slow
 def test_every_frame_the_engine_and_the_agents_mark_is_one_a_save_may_name():
     marked = set()
     for folder in ("game/core", "game/ai"):
@@ -244,6 +245,7 @@ def test_every_frame_the_engine_and_the_agents_mark_is_one_a_save_may_name():
     assert "{values.__class__}" not in engine_frames()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("agent", ["hard", "normal"])
 def test_every_agents_plan_reason_is_written_with_its_frames_and_said_again_alike(testing_event, agent):
     from game.ai.hard import HardAgent

@@ -115,6 +115,7 @@ def test_hostile_names_stay_inside_the_saves_folder(store, logs, name):
 
 
 # Cheap examples: ten times the profile's share (see conftest).
+@pytest.mark.slow
 @settings(max_examples=10 * settings.default.max_examples)
 @given(st.text())
 def test_any_text_as_a_name_gives_a_plain_file_name(name):
@@ -125,6 +126,7 @@ def test_any_text_as_a_name_gives_a_plain_file_name(name):
     assert (SaveStore(root).path_for(name)).parent == root
 
 
+@pytest.mark.slow
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(max_size=80))
 def test_any_text_as_a_name_saves_and_loads_back(logs, name):
@@ -404,6 +406,7 @@ def test_saved_at_must_be_a_time(store, logs):
     assert not store.root.exists() or list(store.root.iterdir()) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ai", ["easy", "normal", "hard"])
 def test_a_game_continued_from_a_save_meets_the_same_ai_as_one_played_straight_through(ai):
     # A class that plays over three lessons saves and loads between them: the AI must go on as if

@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from cli_driver import run_game
 from conftest import ROOT
 
@@ -14,6 +15,7 @@ def test_the_shipped_schema_is_up_to_date():
     )
 
 
+@pytest.mark.slow
 def test_schema_command_prints_the_schema_with_descriptions():
     out = run_game("schema")
     assert out.returncode == 0

@@ -156,6 +156,7 @@ def test_a_folder_named_settings_json_is_set_aside_not_deleted():
     assert (path.parent / "settings.damaged-1.json" / "keep.txt").read_text() == "mine"
 
 
+@pytest.mark.slow
 def test_thousands_of_bad_keys_give_a_short_message():
     path = settings_file()
     path.parent.mkdir(parents=True)
@@ -166,6 +167,7 @@ def test_thousands_of_bad_keys_give_a_short_message():
 
 # Each example writes, sets aside and rewrites files: four times the profile's examples (120 in
 # CI), the known nasty ones first.
+@pytest.mark.slow
 @hypothesis_settings(max_examples=4 * hypothesis_settings.default.max_examples, deadline=None)
 @given(
     st.one_of(

@@ -113,6 +113,7 @@ _LINES = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(_LINES), st.sampled_from([b"\n", b"\n", b"\n", b"\r\n", b"\r", b""]))),
@@ -155,6 +156,7 @@ def test_a_saved_session_at_the_cut_resumes_with_its_cut(testing_event):
     assert again.end_after_turn == testing_event.cut and again.at_cut
 
 
+@pytest.mark.slow
 def test_every_export_says_a_score_at_the_cut_is_provisional(testing_event, tmp_path):
     session = cut_session(testing_event)
     play_on(session)

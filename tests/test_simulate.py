@@ -12,12 +12,14 @@ def run(*args):
     return run_game(*args)
 
 
+@pytest.mark.slow
 def test_results_are_the_same_whatever_the_number_of_workers(testing_event):
     one = summary(run_games(testing_event, range(12), "easy", "easy", workers=1))
     two = summary(run_games(testing_event, range(12), "easy", "easy", workers=2))
     assert one == two
 
 
+@pytest.mark.slow
 def test_simulate_json_has_the_documented_shape():
     out = run("simulate", "testing_event", "--games", "20", "--seed", "3", "--json", "--workers", "2")
     assert out.returncode == 0, out.stderr
@@ -49,11 +51,13 @@ def test_simulate_json_has_the_documented_shape():
     assert "partnership" in data["mean_final"] and "\r" not in out.stderr  # no progress bar off a terminal
 
 
+@pytest.mark.slow
 def test_simulate_prints_a_readable_summary():
     out = run("simulate", "testing_event", "--games", "10")
     assert out.returncode == 0 and "moscow   wins" in out.stdout and "partnership" in out.stdout
 
 
+@pytest.mark.slow
 def test_a_paired_experiment_reports_the_difference():
     out = run("simulate", "testing_event", "--games", "16", "--vary", "flag.war=false", "--json")
     assert out.returncode == 0, out.stderr
@@ -143,6 +147,7 @@ def test_forced_plans_events_and_effects_are_applied(testing_event):
     assert base.plans[0] != varied.plans[0] or base.final != varied.final
 
 
+@pytest.mark.slow
 def test_a_batch_runs_agents_see_what_they_would_see_in_the_window(testing_event):
     # A batch run keeps no record of each change; its agents must still see the plans each side
     # was seen to play (normal reads the partner's cooldowns from them), or the figures measure an
@@ -168,6 +173,7 @@ def test_a_variation_is_applied_once_for_a_batch_and_afresh_for_another(testing_
     assert warm.apply(other_level).turns == testing_event.turns + 1
 
 
+@pytest.mark.slow
 def test_a_pair_that_ends_level_is_neither_higher_nor_lower(testing_event):
     # A claim that something falls must not count the games in which nothing moved: before
     # `share_down`, "lower in" was 1 - share_up, and a variation that changed nothing read as

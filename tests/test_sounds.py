@@ -4,6 +4,7 @@ never under the test drivers."""
 from array import array
 
 import pygame
+import pytest
 
 from game.ui.sounds import SOUNDS, Sounds, synthesize
 
@@ -78,6 +79,7 @@ def test_settings_choose_the_sounds_volume_and_mute_silences_them(app):
     assert next(c for c in app.scene.controls if c.label == "Mute" and c.selected)
 
 
+@pytest.mark.slow
 def test_choosing_and_locking_on_the_board_sound(app, testing_event):
     from ui_driver import lock
 

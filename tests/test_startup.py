@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 # What the title's first frame does without: the rules engine, the level format, the save format,
 # pydantic (the settings are read in full just after it) and pygame_gui (the title has no text box).
 LATER = ("game.core", "game.session.saves", "game.session.settings", "game.levels", "pydantic", "pygame_gui")
@@ -22,6 +24,7 @@ print(sorted(m for m in sys.modules if m.startswith({LATER!r})))
 """
 
 
+@pytest.mark.slow
 def test_the_title_screen_starts_without_the_engine_the_save_format_pydantic_or_pygame_gui(tmp_path):
     # The title draws the map behind its menu and asks whether an autosave is there; neither
     # needs the rules engine, the level format or the save format, and each would cost the first
@@ -34,6 +37,7 @@ def test_the_title_screen_starts_without_the_engine_the_save_format_pydantic_or_
     assert out.stdout.splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow
 def test_the_bare_window_bench_measures_against_shows_a_frame_and_says_so():
     out = subprocess.run(
         [sys.executable, "-m", "game.bench_bare", "--size", "800x600"],
@@ -66,6 +70,7 @@ print(sorted(m for m in sys.modules if m.startswith({LATER!r})))
 """
 
 
+@pytest.mark.slow
 def test_the_play_command_reaches_the_title_without_the_level_format_or_pydantic():
     # `python -m game play` is how players and `bench` start the game: the level format is
     # loaded only when a level is named on the command line, the settings' in full after the

@@ -74,4 +74,4 @@ PlayLegalPlans.TestCase.settings = settings(
     stateful_step_count=20,
     suppress_health_check=[HealthCheck.too_slow],
 )
-TestPlayLegalPlans = PlayLegalPlans.TestCase
+TestPlayLegalPlans = pytest.mark.slow(PlayLegalPlans.TestCase)

@@ -34,6 +34,7 @@ def test_an_interval_stays_inside_nought_and_one():
     assert 0.33 < low < 0.5 < high < 0.67
 
 
+@pytest.mark.slow
 def test_the_table_has_every_pairing_and_reads_back(mini):
     rows = measure(mini, games=2, budget=Budget(iterations=4), favourite_games=1)
     assert [(r.a, r.b) for r in rows] == [
@@ -52,6 +53,7 @@ def test_the_table_has_every_pairing_and_reads_back(mini):
     assert "Missed: " in lines[-1] or lines[-1] == "Every target met."
 
 
+@pytest.mark.slow
 def test_the_priorities_list_both_sides_cards(testing_event):
     found = priorities(testing_event, favourite_games=1)
     assert set(found) == {"greedy", "favourites", "favourite three"}

@@ -226,6 +226,7 @@ def test_a_person_who_passes_the_summit_by_still_plays_the_turn(testing_event):
     assert all(not t.agreed or t.by == "moscow" for t in game.log.turns[0].summit)
 
 
+@pytest.mark.slow
 def test_simulate_reports_the_summits_and_a_term_can_be_forced(testing_event):
     result = play_one(testing_event, 1, "normal", "normal")
     assert result.summit["summits"] == (testing_event.turns + 1) // 2
@@ -274,6 +275,7 @@ def test_a_levels_deal_is_checked_where_it_is_written(tmp_path):
     assert any(line == 10 and "not a Central Asian state" in msg for line, msg in said), said
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", ["shanghai_five", "testing_event", "middle_corridor"])
 def test_an_easy_player_keeping_its_terms_still_plays_only_what_it_can_afford(catalogue, level_id):
     # It once put a card it owed first and then another it owed, past its capital.
@@ -617,6 +619,7 @@ def test_a_deal_whose_part_was_broken_is_not_said_to_be_done():
     assert "Beijing broke its part (turn 1)" in line and "did its part" not in line, line
 
 
+@pytest.mark.slow
 def test_an_agent_neither_asks_for_a_card_on_its_cooldown_nor_asks_again_what_was_just_refused():
     # A player met Beijing's same requests at every summit, among them cards Moscow had just
     # played and could not play again yet (a word that could only be broken): the partner's
@@ -653,6 +656,7 @@ def test_an_agent_neither_asks_for_a_card_on_its_cooldown_nor_asks_again_what_wa
     assert asked_on_cooldown == [] and asked_again == []
 
 
+@pytest.mark.slow
 def test_what_the_last_summit_refused_comes_back_with_a_saved_game():
     from game.levels import load_shipped
     from game.session.game import Game

@@ -183,6 +183,7 @@ def test_a_save_with_no_terms_being_entered_in_the_room_is_written_as_before(two
 # -- the screen ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_one_player_enters_the_rooms_terms_for_both_sides_with_no_hand_over_between(app, testing_event):
     import pygame
     from test_summit_ui import choose_term, click, open_summit

@@ -18,6 +18,7 @@ from game.session.game import HUMAN, Game
 from game.ui.rule_words import why_not_in_words
 
 
+@pytest.mark.slow
 def test_the_summits_model_and_words_load_no_pygame():
     code = (
         "import sys, game.ui.summit.model, game.ui.summit.words; "
@@ -86,6 +87,7 @@ def test_the_summit_comes_before_the_board_and_says_why_the_stronger_side_gets_m
     assert 0 < len(shown) < len(scene.model.on_offer)
 
 
+@pytest.mark.slow
 def test_a_persons_term_the_ai_accepts_is_agreed_and_shown_on_the_board(app, versus_ai):
     term = welcome_offer(versus_ai)
     words = term_words(versus_ai.level, term)
@@ -117,6 +119,7 @@ def test_a_persons_term_the_ai_accepts_is_agreed_and_shown_on_the_board(app, ver
     assert any("keeps your word" in line for line in card_why(versus_ai, "moscow", action)[1])
 
 
+@pytest.mark.slow
 def test_the_first_summit_says_the_board_and_the_briefing_can_come_first(app, versus_ai):
     # Pivot east opens on a summit before a new player has seen the board (the tutorial has no
     # summits): the first says what it is and that skipping it leads to the board.
@@ -164,6 +167,7 @@ def test_a_counter_is_chosen_from_ones_own_terms_of_the_same_kind(app, versus_ai
     assert offered[0].data.key() in {t.key() for t in versus_ai.table.counters()}
 
 
+@pytest.mark.slow
 def test_hot_seat_hands_each_summit_move_over_and_keeps_the_other_sides_terms_hidden(app, testing_event):
     game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
     moscow_term = welcome_offer(game, "moscow")
@@ -199,6 +203,7 @@ def test_hot_seat_hands_each_summit_move_over_and_keeps_the_other_sides_terms_hi
     assert app.scene.name == "board" and app.scene.side == "moscow"
 
 
+@pytest.mark.slow
 def test_the_resolution_and_the_debrief_say_what_became_of_each_term(app, versus_ai):
     term = welcome_offer(versus_ai)
     open_summit(app, versus_ai)
@@ -223,6 +228,7 @@ def test_the_resolution_and_the_debrief_say_what_became_of_each_term(app, versus
     assert "turn 1: Moscow kept its word" in shown and "Beijing's reason: accepted" in shown
 
 
+@pytest.mark.slow
 def test_the_whole_summit_is_played_by_keyboard(app, versus_ai):
     scene = open_summit(app, versus_ai)
     first = app.focused()
@@ -320,6 +326,7 @@ def test_esc_puts_down_a_counter_being_chosen_before_it_opens_the_menu(app, vers
     assert app.scene.name == "menu"
 
 
+@pytest.mark.slow
 def test_in_hot_seat_the_player_who_did_not_close_the_summit_reads_what_it_came_to(app, testing_event):
     game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
     term = welcome_offer(game, "moscow")
@@ -346,6 +353,7 @@ def test_in_hot_seat_the_player_who_did_not_close_the_summit_reads_what_it_came_
     assert app.scene.name == "board" and app.scene.side == "moscow" and not game.summit_unread("moscow")
 
 
+@pytest.mark.slow
 def test_in_hot_seat_the_second_planner_reads_the_summit_after_the_hand_over_and_no_plan(app, testing_event):
     game = Game.new(testing_event, 7, {"moscow": HUMAN, "beijing": HUMAN})
     open_summit(app, game, "moscow")
@@ -378,6 +386,7 @@ def test_one_player_against_the_ai_is_never_sent_back_to_the_summary(versus_ai):
     assert not versus_ai.summit_unread("moscow") and not versus_ai.summit_unread("beijing")
 
 
+@pytest.mark.slow
 def test_the_summary_goes_on_from_a_button_named_in_the_players_language(versus_ai):
     # The summary's last button was "<label> (Enter)" put together in code, so Chinese, which sets
     # a key's name in full-width brackets ("跳过峰会（K）"), got half-width ones on this button
@@ -512,6 +521,7 @@ def a_card_but(game, promised: str) -> str:
     )
 
 
+@pytest.mark.slow
 def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
     # A word given at the summit and then forgotten was broken at the press of Lock, at a cost in
     # trust for years; now the first press says which word the plan breaks.
@@ -530,6 +540,7 @@ def test_locking_a_plan_that_breaks_ones_word_asks_once_more(app, versus_ai):
     assert any(s.term == term and s.result == "broken" for s in report.settled)
 
 
+@pytest.mark.slow
 def test_the_warning_that_a_plan_breaks_ones_word_goes_when_the_plan_keeps_it(app, versus_ai):
     # After the card that broke it was taken out and the promised one put in, "This plan breaks
     # your word" stayed over the map for seconds, about a plan that no longer broke it.
@@ -545,6 +556,7 @@ def test_the_warning_that_a_plan_breaks_ones_word_goes_when_the_plan_keeps_it(ap
     assert versus_ai.state.turn == 2
 
 
+@pytest.mark.slow
 def test_a_plan_that_keeps_ones_word_locks_at_once(app, versus_ai):
     term, board = offer_agreed_then_board(app, versus_ai)
     board.model.plan = [term.deed.subject]
@@ -578,6 +590,7 @@ def test_at_800x600_in_russian_the_answers_buttons_stay_inside_their_terms_block
         pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_locking_a_plan_that_defies_a_warning_asks_once_more(app, versus_ai):
     # Defying a warning costs trust as a broken word does (WORD_BROKEN); it was locked at once.
     from game.core.summit import agree

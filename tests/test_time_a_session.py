@@ -18,6 +18,7 @@ def timing():
     del sys.modules[spec.name]
 
 
+@pytest.mark.slow
 def test_one_turn_of_two_teams_is_counted_screen_by_screen(timing):
     run, game = timing.run_session("testing_event", 7, {"moscow": "team", "beijing": "team"}, last_turn=1)
     moscow, beijing, both = (run.tallies[(1, who)] for who in ("moscow", "beijing", "both"))

@@ -25,6 +25,7 @@ def draws(app, monkeypatch):
     return made
 
 
+@pytest.mark.slow
 def test_the_next_start_loads_the_picture_instead_of_drawing_it(app, draws, monkeypatch):
     first = title_backdrop.backdrop(app)
     assert len(draws) == 1 and len(kept_files()) == 1
@@ -34,6 +35,7 @@ def test_the_next_start_loads_the_picture_instead_of_drawing_it(app, draws, monk
     assert pygame.image.tobytes(again, "RGB") == pygame.image.tobytes(first, "RGB")
 
 
+@pytest.mark.slow
 def test_a_change_to_what_it_is_drawn_from_draws_it_afresh(app, draws, monkeypatch, tmp_path):
     source = tmp_path / "mapview_stand_in.py"
     source.write_text("one way of drawing")
@@ -47,6 +49,7 @@ def test_a_change_to_what_it_is_drawn_from_draws_it_afresh(app, draws, monkeypat
     assert len(kept_files()) == 1 and kept_files() != old  # the stale picture went
 
 
+@pytest.mark.slow
 def test_a_damaged_picture_is_drawn_again_and_replaced(app, draws, monkeypatch):
     title_backdrop.backdrop(app)
     (path,) = kept_files()

@@ -17,6 +17,7 @@ def _everything(index: TomlIndex) -> list[tuple]:
     return [q for p in paths for q in (p, (*p, "missing"))]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_positions_do_not_depend_on_the_order_they_are_asked_in(path):
     text = path.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from cli_driver import run_game
 from conftest import ROOT
 
@@ -12,6 +13,7 @@ from game.sim.tournament import Record, Tournament, round_robin, standings_markd
 GREEDY = str(ROOT / "examples" / "agents" / "greedy.py") + ":Greedy"
 
 
+@pytest.mark.slow
 def test_every_agent_meets_every_other_and_the_points_add_up(testing_event):
     agents = ["idle", "easy", GREEDY]
     seen = []

@@ -122,6 +122,7 @@ def test_locking_an_empty_plan_asks_first_by_key_and_by_click(app, versus_ai):
     assert app.scene.name == "resolution"
 
 
+@pytest.mark.slow
 def test_a_click_too_many_after_the_resolutions_continue_does_not_pass_the_next_turn(app, versus_ai):
     from ui_driver import key, press
 
@@ -149,6 +150,7 @@ def widgets_shown_under(app):
     return [e for scene in app.scenes[:-1] for e in scene.elements if e.alive() and e.visible]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", [{"ui_scale": 1.2}, {"colour_blind": True}])
 def test_a_change_of_look_in_a_game_draws_no_widget_of_the_screens_under_settings(app, versus_ai, change):
     from ui_driver import key, press
@@ -298,6 +300,7 @@ def press_lock(app):
     press(app, "Lock plan (L)")
 
 
+@pytest.mark.slow
 def test_each_game_keeps_its_own_autosave_and_continue_offers_the_latest(app, testing_event, monkeypatch):
     from ui_driver import press
 
@@ -363,6 +366,7 @@ def test_the_why_panel_the_tutorial_asks_for_stays_open_as_the_tutorial_moves_on
     assert app.hover is not None and app.hover.label == "Partnership"  # ...and the panel is still open
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
 def test_the_agenda_is_explained_on_turn_one_beside_the_agenda_not_over_it(app, tutorial_level, size):
     from ui_driver import press
@@ -381,6 +385,7 @@ def test_the_agenda_is_explained_on_turn_one_beside_the_agenda_not_over_it(app, 
 # -- 10. the debrief's turning points -----------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "level_id, seed, agent",
     [("testing_event", 7, "normal"), ("strategic_partnership", 1, "easy")],
@@ -413,6 +418,7 @@ def test_turning_points_name_a_cause_that_moved_the_partnership_their_way(level_
 # -- also: the cards do not reflow when the plan grows -----------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 720), (800, 600)])
 def test_choosing_cards_never_reflows_the_pages_of_cards(app, versus_ai, size):
     app.handle(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
@@ -476,6 +482,7 @@ def test_a_card_played_once_a_game_says_it_was_used_not_that_it_needs_itself_und
     assert "turn" in (why_not_in_words(state, "beijing", "b_oil_for_loans") or "")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1000, 648), (1280, 720), (800, 600)])
 def test_a_page_holds_every_card_its_column_has_room_for(app, versus_ai, size):
     # At 1000x648 a page held two cards over room for three: the last card was counted with a gap
@@ -488,6 +495,7 @@ def test_a_page_holds_every_card_its_column_has_room_for(app, versus_ai, size):
     assert (rows + 1) * card_h + rows * gap > room, "one more card would have fitted"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", [10.0, 30.0, 45.0, 70.0, 95.0])
 def test_the_gauge_always_names_the_band_the_partnership_is_in(app, versus_ai, value):
     # At 1000x640 "pragmatic" went unsaid under the gauge while the partnership was pragmatic:

@@ -147,6 +147,7 @@ def test_map_loads_the_five_states_the_places_and_both_corridors(view):
         assert all(stop in view.places for stop in corridor["stops"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rect", MAP_RECTS, ids=lambda r: f"{r.w}x{r.h}")
 @pytest.mark.parametrize("palette", [STANDARD, COLOUR_BLIND], ids=lambda p: p.name)
 def test_map_draws_inside_its_rect_and_nowhere_else(view, font, rect, palette):
@@ -158,6 +159,7 @@ def test_map_draws_inside_its_rect_and_nowhere_else(view, font, rect, palette):
     assert sentinel.count() == SCREEN[0] * SCREEN[1] - rect.w * rect.h
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("palette", [STANDARD, COLOUR_BLIND], ids=lambda p: p.name)
 def test_each_state_shows_its_leaders_colour_and_hatch_and_no_rivals_hatch(view, font, palette):
     rect = MAP_RECTS[0]
@@ -207,6 +209,7 @@ def test_the_hatch_is_the_leaders_pattern_not_only_its_colour(view, font):
     assert h >= 12 and v <= 3
 
 
+@pytest.mark.slow
 def test_a_tied_state_shows_both_contenders_hatches(view, font):
     rect = MAP_RECTS[0]
     screen = blank_screen()
@@ -233,6 +236,7 @@ def test_state_at_finds_kazakhstan_at_its_centroid_and_nothing_over_the_caspian(
             assert view.state_at(view.state_anchor(state)) == state
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rect", MAP_RECTS, ids=lambda r: f"{r.w}x{r.h}")
 @pytest.mark.parametrize("meters", [SAMPLE, OTHER], ids=["sample", "other"])
 @pytest.mark.parametrize("size", [16, 18, 22])
@@ -288,6 +292,7 @@ def test_drawing_leaves_the_meters_alone(view, font):
     assert meters == SAMPLE
 
 
+@pytest.mark.slow
 def test_redrawing_at_the_same_size_does_not_project_the_map_again_even_in_a_new_view(font, monkeypatch, pg):
     built = []
     original = mapview._Layout.__init__
@@ -501,6 +506,7 @@ def test_a_map_rect_too_small_to_use_draws_nothing_and_finds_no_state(view, font
     assert view.state_at((20, 20)) is None and view.state_anchor("kazakhstan") is None
 
 
+@pytest.mark.slow
 def test_a_map_drawn_once_is_kept_for_any_view_and_redrawn_for_another_font(font, monkeypatch, pg):
     mapview.forget_drawn_maps()
     rendered = []

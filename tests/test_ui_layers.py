@@ -80,6 +80,7 @@ def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
 SCENE_MODULES = sorted({entry.partition(":")[0] for entry in SCENES.values()})
 
 
+@pytest.mark.slow
 def test_the_ui_has_no_import_cycle():
     assert cycle_in(ui_import_graph()) == []
 

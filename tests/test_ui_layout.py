@@ -84,10 +84,12 @@ def assert_tidy(app):
             assert not any(c.rect.colliderect(d.rect) for d in buttons[i + 1 :]), c.label
 
 
+@pytest.mark.slow
 def test_the_title_screen_fits(window):
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_new_game_screen_fits(window):
     press(window, "New game")
     assert_tidy(window)
@@ -95,6 +97,7 @@ def test_the_new_game_screen_fits(window):
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_a_locked_chapter_says_why_clear_of_its_description(window):
     press(window, "New game")
     locked = next(c for c in window.scene.controls if c.kind == "item" and "(locked)" in c.label)
@@ -125,6 +128,7 @@ def start_classroom(app):
     assert app.scene.name == "board"
 
 
+@pytest.mark.slow
 def test_the_facilitators_panel_fits(window):
     start_classroom(window)
     key(window, pygame.K_F9)
@@ -165,12 +169,14 @@ def start_level(app, level_id):
     return app.scene
 
 
+@pytest.mark.slow
 def test_the_board_fits_with_the_tutorial_note(window):
     board = start_level(window, "shanghai_five")
     assert board.note is not None
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_board_fits_with_a_full_plan(window):
     board = start_level(window, "testing_event")
     game = board.game
@@ -187,6 +193,7 @@ def test_the_board_fits_with_a_full_plan(window):
     assert all(name in shown for name in names), shown
 
 
+@pytest.mark.slow
 def test_the_top_bar_shows_the_turn_and_date_whole(window):
     board = start_level(window, "testing_event")
     lv = board.game.level
@@ -196,6 +203,7 @@ def test_the_top_bar_shows_the_turn_and_date_whole(window):
     assert f"Turn 1 of {lv.turns}" in board.top_bar.text() and lv.date_of(1) in board.top_bar.text()
 
 
+@pytest.mark.slow
 def test_the_debrief_fits(window):
     from game.ui.scenes.debrief import DebriefScene
 
@@ -238,10 +246,12 @@ def test_a_list_of_levels_longer_than_the_window_pages_and_keeps_every_row_insid
     pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_the_summit_fits_at_every_stage(window):
     play_a_summit_checking_the_layout(window)
 
 
+@pytest.mark.slow
 def test_the_summit_fits_in_projector_mode():
     # Projector mode sets the terms in the body's type, at UI scale 1.5 as far as the window allows.
     save_settings(Settings(projector_mode=True, animation_speed="off"))
@@ -280,10 +290,12 @@ def play_a_summit_checking_the_layout(window):
     assert_tidy(window)
 
 
+@pytest.mark.slow
 def test_the_summit_agreed_in_the_room_fits(window):
     enter_terms_in_the_room_checking_the_layout(window)
 
 
+@pytest.mark.slow
 def test_the_summit_agreed_in_the_room_fits_in_projector_mode():
     save_settings(Settings(projector_mode=True, animation_speed="off"))
     app = App(PlayOptions(size=(1280, 720)))
@@ -349,6 +361,7 @@ def test_settings_offer_no_window_larger_than_the_screen(app, monkeypatch):
     assert {"1280×720", "1600×900", "1920×1080"} <= {c.label for c in app.scene.controls}
 
 
+@pytest.mark.slow
 def test_page_down_reads_on_in_a_briefing_and_the_credits_that_scroll(app):
     # The README says everything works from the keyboard, but Page Down paged the list of levels
     # and a keyboard could never read the end of a briefing (its agenda) or of the credits.
@@ -369,6 +382,7 @@ def test_page_down_reads_on_in_a_briefing_and_the_credits_that_scroll(app):
         key(app, pygame.K_ESCAPE)
 
 
+@pytest.mark.slow
 def test_f1_opens_how_to_play_over_any_screen_and_esc_brings_that_screen_back(app):
     # F1 did nothing, and neither the title nor the game's menu had a Help.
     key(app, pygame.K_F1)

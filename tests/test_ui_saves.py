@@ -33,6 +33,7 @@ def load(app, name):
     return item.label
 
 
+@pytest.mark.slow
 def test_a_save_reopens_as_the_side_and_against_the_ai_it_was_played_with(app):
     game = new_game(app, "Beijing", "Hard AI")
     lock(app)
@@ -52,6 +53,7 @@ def test_a_save_reopens_as_the_side_and_against_the_ai_it_was_played_with(app):
     assert board.game.state.fingerprint() == game.state.fingerprint()
 
 
+@pytest.mark.slow
 def test_a_two_player_game_reopens_on_the_hand_over_screen(app):
     new_game(app, "Moscow", "Second player")
     save_as(app, "Hot seat")
@@ -69,6 +71,7 @@ def test_a_log_from_before_the_players_were_kept_still_opens():
     assert ReplayLog.model_validate(old).players is None
 
 
+@pytest.mark.slow
 def test_cards_chosen_but_not_locked_come_back_with_the_save(app):
     from test_ui_scenes import choose_first_card_by_keyboard
 
@@ -79,6 +82,7 @@ def test_cards_chosen_but_not_locked_come_back_with_the_save(app):
     assert app.scene.name == "board" and app.scene.model.plan == [chosen]
 
 
+@pytest.mark.slow
 def test_the_line_of_why_typed_for_a_plan_comes_back_with_the_save(app):
     # The cards came back from a save, and the line typed for them was lost.
     from test_ui_scenes import choose_first_card_by_keyboard
@@ -92,6 +96,7 @@ def test_the_line_of_why_typed_for_a_plan_comes_back_with_the_save(app):
     assert app.scene.reason.text() == "Close the identity gap, keep oil flowing"
 
 
+@pytest.mark.slow
 def test_a_plan_locked_before_the_hand_over_survives_a_save_between_lessons(app):
     from test_ui_scenes import choose_first_card_by_keyboard
 
@@ -134,6 +139,7 @@ def test_an_edited_save_with_impossible_plans_loads_without_them(testing_event):
     assert game.locked == {} and game.drafts == {}
 
 
+@pytest.mark.slow
 def test_an_autosave_that_cannot_be_written_is_told_on_the_resolution_screen(app, monkeypatch):
     # It was said on the board, just as the board gave way to the resolution: no one saw it.
     def full_disk(log, slot=None):
@@ -189,6 +195,7 @@ def test_deleting_a_save_asks_once_more_and_keeps_it_in_the_trash(app):
     assert (app.saves.root / "trash" / "throw-me.json").exists()
 
 
+@pytest.mark.slow
 def test_autosaves_are_named_once_and_in_the_players_language(app):
     # The game names its autosaves; they were listed under the English name the file keeps, with
     # "(autosave)" after it as well: "Autosave · ... (autosave)", in Russian too, and there with
@@ -335,6 +342,7 @@ def test_a_game_that_ends_sooner_under_its_changed_level_says_so(testing_event):
     assert changed_level_note(played=12, stopped=0, over=True).frame != CHANGED_LEVEL_ENDED
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "edit",
     [
@@ -367,6 +375,7 @@ def test_a_save_edited_by_hand_leaves_the_load_screen_working(app, edit):
     assert app.scene.name in ("board", "summit"), app.scene.name
 
 
+@pytest.mark.slow
 def test_new_game_offers_the_opponent_played_last_as_it_offers_the_side(app):
     # The level and the side were remembered, and the hard AI chosen last time came back normal.
     new_game(app, "Beijing", "Hard AI")
@@ -376,6 +385,7 @@ def test_new_game_offers_the_opponent_played_last_as_it_offers_the_side(app):
     assert app.scene.side == "beijing" and app.scene.opponent == "hard"
 
 
+@pytest.mark.slow
 def test_enter_in_the_menus_name_field_saves_under_that_name(app):
     # Enter in "Name for this save" did nothing: no save, no message; only the button saved.
     from ui_driver import pump, type_into
@@ -390,6 +400,7 @@ def test_enter_in_the_menus_name_field_saves_under_that_name(app):
     assert 'Saved as "Before the summit".' in app.scene.message
 
 
+@pytest.mark.slow
 def test_a_save_left_with_the_name_the_game_gives_it_is_listed_with_it_once(app):
     # "Pivot east (2014-2021), turn 3 · Pivot east (2014-2021), turn 3 · against …" in the list.
     new_game(app, "Moscow", "Easy AI")

@@ -101,6 +101,7 @@ def test_new_game_opens_with_the_keyboard_on_the_level_it_chose():
     pygame.display.quit()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_a_level_description_cut_short_on_new_game_is_given_whole_in_the_briefing(size):
     # At 1280x720 four lines of The Nixon surprise's description leave its last sentence (the
@@ -120,6 +121,7 @@ def test_a_level_description_cut_short_on_new_game_is_given_whole_in_the_briefin
     pygame.display.quit()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("level_id", ["pivot_east", "thaw_washington"])
 def test_the_new_game_heading_says_a_levels_years_once(level_id):
     # "Pivot east (2014-2021) · 2014–2021 · 16 turns" said the years twice; a hypothetical level,
@@ -136,6 +138,7 @@ def test_the_new_game_heading_says_a_levels_years_once(level_id):
     pygame.display.quit()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("years_in_title", [False, True])
 def test_a_mods_long_title_is_cut_in_the_heading_and_its_years_are_not(years_in_title):
     # "The long and winding road from the Shanghai Five to the Treaty of Good-Neighbourliness…":
@@ -164,6 +167,7 @@ def test_a_mods_long_title_is_cut_in_the_heading_and_its_years_are_not(years_in_
         pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_a_level_list_entry_never_shows_its_years_cut_short():
     # At 800x600 in Russian "4. Испытание на прочность (2… (закрыто)": years cut to "(2…" say
     # nothing; a name that cannot keep them goes without them (the heading gives them).
@@ -195,6 +199,7 @@ def test_the_classroom_set_up_opens_with_the_keyboard_on_the_level_it_chose(app)
     assert scene.entries[scene.level_index].id == chosen
 
 
+@pytest.mark.slow
 def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     game = start_game(app, opponent="Second player")
     chosen = choose_first_card_by_keyboard(app)
@@ -218,6 +223,7 @@ def test_hot_seat_hands_over_and_keeps_each_plan_hidden(app):
     assert app.scene.name == "hand-over" and app.scene.side == "moscow"
 
 
+@pytest.mark.slow
 def test_a_hand_over_note_of_one_line_is_centred_under_its_title(app):
     # "A new turn begins. Only Beijing should look at the screen now." sat at the left edge of a
     # 600-pixel column under a centred title, so it looked pushed aside.
@@ -243,6 +249,7 @@ def test_a_hand_over_note_of_one_line_is_centred_under_its_title(app):
     assert abs((inked[0] + inked[-1]) / 2 - surface.get_width() / 2) <= app.px(4)
 
 
+@pytest.mark.slow
 def test_save_quit_load_and_continue(app):
     game = start_game(app)
     lock(app)
@@ -295,6 +302,7 @@ def test_a_corrupt_save_gives_a_message_and_the_game_goes_on(app):
     assert list(store.root.glob("*.damaged-*")), "the damaged autosave is set aside, not deleted"
 
 
+@pytest.mark.slow
 def test_resizing_keeps_every_control_in_the_window(app):
     start_game(app)
     for size in ((800, 600), (1920, 1080), (1280, 720)):
@@ -307,6 +315,7 @@ def test_resizing_keeps_every_control_in_the_window(app):
             ), c.label
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "size, scale", [((800, 600), 1.0), ((1280, 720), 1.0), ((1280, 720), 1.5), ((1920, 1080), 1.0)]
 )
@@ -329,6 +338,7 @@ def test_the_strip_of_phases_shows_every_step_of_a_turn_clear_of_the_buttons(siz
     pygame.display.quit()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_nothing_overlaps_on_the_board(size):
     app = App(PlayOptions(size=size))
@@ -367,6 +377,7 @@ def test_autoplay_of_every_shipped_level_reaches_the_debrief(level_id, tmp_path)
     assert all(pygame.image.load(str(shots / n)).get_width() == 1280 for n in names)
 
 
+@pytest.mark.slow
 def test_the_seed_can_be_typed_by_keyboard(app):
     key(app, pygame.K_RETURN)
     scene = app.scene
@@ -394,6 +405,7 @@ def start_tutorial(app):
     return app.scene
 
 
+@pytest.mark.slow
 def test_pressing_enter_through_the_tutorial_never_skips_it(app):
     board = start_tutorial(app)
     for _ in range(12):
@@ -403,6 +415,7 @@ def test_pressing_enter_through_the_tutorial_never_skips_it(app):
     assert not board.model.guide.skipped
 
 
+@pytest.mark.slow
 def test_tab_never_stops_on_the_tutorials_note_itself(app):
     board = start_tutorial(app)
     for _ in range(len(board.controls)):
@@ -419,6 +432,7 @@ def test_after_the_tutorial_new_game_offers_the_next_chapter(app):
     assert done.label.endswith("(done)")
 
 
+@pytest.mark.slow
 def test_the_agenda_is_shown_before_the_game_and_on_the_board(app):
     key(app, pygame.K_RETURN)
     scene = app.scene
@@ -470,6 +484,7 @@ def test_the_resolution_never_shows_a_change_whose_from_and_to_read_the_same(app
                 assert before != after
 
 
+@pytest.mark.slow
 def test_the_gauge_names_the_limit_that_held_the_ceiling_last_turn():
     app = App(PlayOptions(size=(1920, 1080)))
     app.push(TitleScene(app))
@@ -496,6 +511,7 @@ def test_only_the_screens_asked_for_are_saved(tmp_path):
     pygame.display.quit()
 
 
+@pytest.mark.slow
 def test_closing_the_menu_keeps_the_news_as_it_was_laid_out(app):
     start_game(app)
     board, news = app.scene, app.scene.news.box
@@ -505,6 +521,7 @@ def test_closing_the_menu_keeps_the_news_as_it_was_laid_out(app):
     assert app.scene is board and board.news.box is news and news.alive()
 
 
+@pytest.mark.slow
 def test_a_rebuild_with_other_text_lays_out_a_new_box(app):
     start_game(app)
     board, news = app.scene, app.scene.news.box
@@ -524,6 +541,7 @@ def test_coming_back_to_the_title_does_not_draw_the_map_again(app, monkeypatch):
     assert app.scene.name == "title" and drawn == []
 
 
+@pytest.mark.slow
 def test_a_text_laid_out_again_is_not_drawn_again_to_be_measured_and_looks_the_same(app, monkeypatch):
     from pygame_gui.core.gui_font_pygame import GUIFontPygame
 
@@ -552,6 +570,7 @@ def test_a_text_laid_out_again_is_not_drawn_again_to_be_measured_and_looks_the_s
     assert GUIFontPygame.get_rect(font, "Partnership") == real(font, "Partnership") != rect
 
 
+@pytest.mark.slow
 def test_the_game_face_measured_by_asking_the_font_measures_as_drawing_does(app):
     # Asking the font for a text's size (what text_measure does for the game's own face) must give
     # the size pygame_gui would learn by drawing it, in every language, size and style the text
@@ -589,6 +608,7 @@ def test_the_game_face_measured_by_asking_the_font_measures_as_drawing_does(app)
     assert GUIFontPygame.get_rect is not text_measure._draw_to_measure  # (remembered, and asked)
 
 
+@pytest.mark.slow
 def test_an_unwatched_window_lays_a_steps_text_out_only_for_a_frame_it_draws(app):
     from game.levels import load_shipped
     from game.session.game import Game
@@ -623,6 +643,7 @@ def test_a_new_look_leaves_pygame_guis_words_searched_for_in_each_folder_once(ap
     assert translate("pygame-gui.Cancel") == "Cancel" and translate("Turn 1. Spring") == "Turn 1. Spring"
 
 
+@pytest.mark.slow
 def test_an_unwatched_board_lays_its_news_out_only_for_a_frame_it_draws(app):
     app.options.unwatched = True
     start_game(app)
@@ -635,6 +656,7 @@ def test_an_unwatched_board_lays_its_news_out_only_for_a_frame_it_draws(app):
     assert "your score now is" in board.news.box.html_text and board.news.waiting is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["ru", "tr", "en"])
 def test_the_classroom_set_ups_level_list_names_every_level_whole_at_800x600(language):
     # At 800x600 in Russian the list read "0. Обучение: «Шанхайс…" and "4. Испытание на прочн…": a
@@ -691,6 +713,7 @@ def test_a_seed_typed_with_a_letter_is_refused_with_a_word_not_changed(app):
     assert setup.start_problem() == "" and setup.seed() == 2022
 
 
+@pytest.mark.slow
 def test_a_step_of_the_resolution_can_be_read_again(app):
     # The step names under the log looked like tabs and did nothing, and there was no way back.
     scene = a_turn_resolving(app)
@@ -767,6 +790,7 @@ def test_a_passing_message_is_drawn_over_a_tooltip_that_reaches_it(app):
     assert app.screen.get_at((box.x + 1 + box.width // 3, box.bottom - 2))[:3] == warning
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720)])
 def test_the_cards_take_the_room_under_their_last_row_for_their_effects(size):
     # At 800x600 two cards cut their effects to one line ("+1.0 Beijing economy, +2.0…") over

@@ -2,6 +2,7 @@
 games) must come out exactly as the recorded turn: the AI judges plans by these turns, and a
 difference between the two would be a silent misjudgement, never an error."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ CATALOGUE = Catalogue.scan()
 LEVELS = {e.id: CATALOGUE.load(e.id) for e in CATALOGUE.playable()}
 
 
+@pytest.mark.slow
 @given(
     level_id=st.sampled_from(sorted(LEVELS)),
     seed=st.integers(0, 2**32 - 1),
