@@ -47,16 +47,44 @@ def test_every_campaign_level_is_inside_the_bands(report):
         assert all(share >= HARD_OVER_EASY for share in r.hard_beats_easy.values())
 
 
+@pytest.fixture(scope="module")
+def fresh(campaign):
+    """20 fresh seeds a level (not the report's), normal against normal, summarized: the same seeds
+    give the same games, so the checks on them cannot flicker. Played once for the checks below, in
+    this process: a pool of workers would cost more processor time than it saves on so few games."""
+    return {
+        level_id: summary(run_games(level, range(90_000, 90_020), "normal", "normal"))
+        for level_id, level in campaign.items()
+    }
+
+
 @pytest.mark.slow
-def test_the_levels_still_play_as_the_report_says(campaign, report):
-    # 20 fresh seeds a level (not the report's), normal against normal: the same seeds give the
-    # same games, so this cannot flicker; the band is wider for the smaller sample, and still
-    # catches a level that one side wins nine times in ten. In this process: a pool of workers
-    # would cost more processor time than it saves on so few games.
-    for level_id, level in campaign.items():
-        wins = summary(run_games(level, range(90_000, 90_020), "normal", "normal"))["wins"]
-        for side, share in wins.items():
+def test_the_levels_still_play_as_the_report_says(fresh):
+    # The band is wider for the smaller sample, and still catches a level that one side wins nine
+    # times in ten.
+    for level_id, figures in fresh.items():
+        for side, share in figures["wins"].items():
             assert 0.15 <= share <= 0.85, f"{level_id}: normal as {side} wins {share:.0%} of 20 fresh games"
+
+
+@pytest.mark.slow
+def test_the_limits_bind_in_every_level_without_holding_it_down_for_good(fresh):
+    # The ceiling is how the four limits act (DESIGN §1), so in every level it must hold the
+    # partnership down in some turns (10% or more) and not in nearly all (80% or less: then the
+    # cards that build the partnership only wait), and each limit must be the one that weighs most
+    # in some level's games (docs/model.md, "What the ceiling does in practice"). The Testing
+    # Event held it down in 84% of these turns before its partnership moved a fifth of the way a
+    # season instead of a quarter.
+    for level_id, figures in fresh.items():
+        binding = figures["ceiling_binding_share"]
+        assert 0.10 <= binding <= 0.80, (
+            f"{level_id}: the ceiling held the partnership down in {binding:.0%} of turns"
+        )
+    for limit in ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization"):
+        most = max(figures["limit_share"][limit] for figures in fresh.values())
+        assert most >= 0.10, (
+            f"{limit} weighs most on the ceiling in only {most:.0%} of its turns, in any level"
+        )
 
 
 def test_outcomes_with_the_same_share_are_listed_in_the_same_order_every_time():
