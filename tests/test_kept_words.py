@@ -6,6 +6,7 @@ import pytest
 
 from game.ai import Budget, decide, make_agent
 from game.ai.evaluate import WORD_PRICE, evaluate, judged, words_broken
+from game.ai.hard import DEFAULT_ITERATIONS
 from game.core import initial_state, resolve_turn
 from game.core.engine import is_usable
 from game.core.summit import Deed, Term, agree
@@ -26,8 +27,11 @@ def promised(level, seed):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("agent, budget", [("normal", None), ("hard", Budget(iterations=60))])
+@pytest.mark.parametrize("agent, budget", [("normal", None), ("hard", Budget(iterations=DEFAULT_ITERATIONS))])
 def test_an_agent_plays_the_card_it_promised_though_it_would_not_have_chosen_it(testing_event, agent, budget):
+    # `hard` at the budget players meet: the word's price is part of what its search weighs, and
+    # a search of 60 imagined games a decision, as this test once used to save time, is noisier
+    # than that price (it broke the word on 2 or 3 of seeds 1-12 of this level, 0 or 1 at 200).
     for seed in (1, 2, 3):
         card, state = promised(testing_event, seed)
         plan = decide(make_agent(agent, "beijing", seed, budget), state, "beijing")
