@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from game.core.meters import LIMIT_CAUSES
 from game.levels import Catalogue
 from game.sim.balance import HARD_OVER_EASY, WIN_BAND, LevelBalance, from_json, markdown
 from game.sim.batch import run_games, summary
@@ -80,7 +81,7 @@ def test_the_limits_bind_in_every_level_without_holding_it_down_for_good(fresh):
         assert 0.10 <= binding <= 0.80, (
             f"{level_id}: the ceiling held the partnership down in {binding:.0%} of turns"
         )
-    for limit in ("identity_gap", "method_divergence", "central_asia_rivalry", "us_normalization"):
+    for limit in LIMIT_CAUSES:
         most = max(figures["limit_share"][limit] for figures in fresh.values())
         assert most >= 0.10, (
             f"{limit} weighs most on the ceiling in only {most:.0%} of its turns, in any level"
